@@ -1,0 +1,2 @@
+namespace FrontDesk.Agent; /// <summary>x</summary>
+public static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace FrontDesk.Tools; /// <summary>x</summary>
+public static class Placeholder { }
