@@ -1,2 +1,0 @@
-namespace FrontDesk.Agent; /// <summary>x</summary>
-public static class Placeholder { }

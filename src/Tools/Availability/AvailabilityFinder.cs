@@ -1,0 +1,167 @@
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Profile;
+
+namespace FrontDesk.Tools.Availability;
+
+/// <summary>An open slot: a provider and a room free for the service, buffers included.</summary>
+/// <param name="ServiceId">The service.</param>
+/// <param name="LocationId">Where.</param>
+/// <param name="StaffId">Who.</param>
+/// <param name="RoomId">Which room.</param>
+/// <param name="StartsAtUtc">Start instant.</param>
+/// <param name="EndsAtUtc">End of the service.</param>
+/// <param name="LocalStart">Start in the spa's wall-clock time.</param>
+public sealed record Slot(string ServiceId, string LocationId, string StaffId, string RoomId, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime LocalStart);
+
+/// <summary>What to look for.</summary>
+/// <param name="Service">The service.</param>
+/// <param name="From">First local day.</param>
+/// <param name="To">Last local day (inclusive).</param>
+/// <param name="EarliestStart">Local time of day the slot may start at the earliest.</param>
+/// <param name="LatestStart">Local time of day the slot may start at the latest.</param>
+/// <param name="StaffId">Preferred provider, or null for anyone.</param>
+/// <param name="LocationId">Location, or null for any that offers the service.</param>
+public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly To, TimeOnly? EarliestStart = null, TimeOnly? LatestStart = null, string? StaffId = null, string? LocationId = null);
+
+/// <summary>
+/// Computes open slots from the profile (hours, closures, schedules, time off, skills, rooms) and the
+/// appointments that block time. Works on a 15-minute grid of local wall-clock time and converts each
+/// candidate through the spa's zone, so daylight-saving days come out right.
+/// </summary>
+public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book, TimeProvider clock)
+{
+    /// <summary>Slots start on this grid of local time.</summary>
+    public const int GridMinutes = 15;
+
+    /// <summary>Open slots, earliest first; one per location and start time (the preferred or least busy provider).</summary>
+    public async Task<IReadOnlyList<Slot>> FindAsync(AvailabilityQuery query, CancellationToken ct)
+    {
+        var (from, to) = ClampToBookingWindow(query.From, query.To);
+        if (to < from)
+        {
+            return [];
+        }
+        var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
+        var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
+        var blocking = await book.ListBlockingAsync(windowStartUtc, windowEndUtc, ct);
+        return Compute(query, from, to, blocking);
+    }
+
+    /// <summary>The pure part of <see cref="FindAsync"/>, for a known set of blocking appointments.</summary>
+    public IReadOnlyList<Slot> Compute(AvailabilityQuery query, DateOnly from, DateOnly to, IReadOnlyList<Appointment> blocking)
+    {
+        var service = query.Service;
+        var earliestUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(profile.Policies.BookingLeadTimeMin);
+        var byStaff = blocking.ToLookup(a => a.StaffId, StringComparer.Ordinal);
+        var byRoom = blocking.ToLookup(a => (a.LocationId, a.RoomId));
+        var performers = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && (query.StaffId is null || s.Id == query.StaffId)).ToList();
+        var slots = new List<Slot>();
+
+        foreach (var location in profile.LocationsOffering(service))
+        {
+            if (query.LocationId is not null && location.Id != query.LocationId)
+            {
+                continue;
+            }
+            var rooms = location.Rooms.Where(r => r.Type == service.RoomType).ToList();
+            if (rooms.Count == 0)
+            {
+                continue;
+            }
+            for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                if (location.Closures.Contains(day))
+                {
+                    continue;
+                }
+                var seen = new HashSet<DateTime>();
+                foreach (var staff in performers)
+                {
+                    if (!staff.Schedule.TryGetValue(location.Id, out var schedule) || staff.TimeOff.Contains(day))
+                    {
+                        continue;
+                    }
+                    foreach (var span in schedule.On(day.DayOfWeek))
+                    {
+                        foreach (var start in GridStarts(span, service.DurationMin))
+                        {
+                            var end = start.AddMinutes(service.DurationMin);
+                            if (end < start || !location.Hours.Covers(day.DayOfWeek, start, end)
+                                || (query.EarliestStart is { } e && start < e) || (query.LatestStart is { } l && start > l))
+                            {
+                                continue;
+                            }
+                            var local = day.ToDateTime(start);
+                            if (profile.TimeZone.IsInvalidTime(local) || seen.Contains(local))
+                            {
+                                continue; // the spring-forward gap has no such wall-clock time
+                            }
+                            var startUtc = TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone);
+                            if (startUtc < earliestUtc)
+                            {
+                                continue;
+                            }
+                            var endUtc = startUtc.AddMinutes(service.DurationMin);
+                            var blockedUntil = endUtc.AddMinutes(service.BufferMin);
+                            if (Overlaps(byStaff[staff.Id], startUtc, blockedUntil))
+                            {
+                                continue;
+                            }
+                            var room = rooms.FirstOrDefault(r => !Overlaps(byRoom[(location.Id, r.Id)], startUtc, blockedUntil));
+                            if (room is null)
+                            {
+                                continue;
+                            }
+                            seen.Add(local);
+                            slots.Add(new Slot(service.Id, location.Id, staff.Id, room.Id, startUtc, endUtc, local));
+                        }
+                    }
+                }
+            }
+        }
+        slots.Sort((a, b) => a.StartsAtUtc != b.StartsAtUtc ? a.StartsAtUtc.CompareTo(b.StartsAtUtc) : string.CompareOrdinal(a.LocationId, b.LocationId));
+        return slots;
+    }
+
+    /// <summary>Whether a specific slot (provider, room and time) is still free, checked against the given appointments.</summary>
+    public static bool IsFree(Slot slot, Service service, IEnumerable<Appointment> blocking, string? ignoreAppointmentId = null)
+    {
+        var blockedUntil = slot.EndsAtUtc.AddMinutes(service.BufferMin);
+        return !blocking.Any(a => a.Id != ignoreAppointmentId
+            && (a.StaffId == slot.StaffId || (a.LocationId == slot.LocationId && a.RoomId == slot.RoomId))
+            && a.StartsAtUtc < blockedUntil && slot.StartsAtUtc < a.BlockedUntilUtc);
+    }
+
+    /// <summary>Limits a range of days to today + lead time … today + horizon.</summary>
+    public (DateOnly From, DateOnly To) ClampToBookingWindow(DateOnly from, DateOnly to)
+    {
+        var today = profile.Today(clock);
+        var last = today.AddDays(profile.Policies.BookingHorizonDays);
+        return (from < today ? today : from, to > last ? last : to);
+    }
+
+    private DateTime ToUtcLenient(DateTime local) =>
+        profile.TimeZone.IsInvalidTime(local) ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), profile.TimeZone) : TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone);
+
+    private static IEnumerable<TimeOnly> GridStarts(TimeSpanOfDay span, int durationMin)
+    {
+        var startMinutes = (int)Math.Ceiling(span.Start.ToTimeSpan().TotalMinutes / GridMinutes) * GridMinutes;
+        var endMinutes = span.End == TimeOnly.MaxValue ? 24 * 60 : (int)span.End.ToTimeSpan().TotalMinutes;
+        for (var m = startMinutes; m + durationMin <= endMinutes && m < 24 * 60; m += GridMinutes)
+        {
+            yield return TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m));
+        }
+    }
+
+    private static bool Overlaps(IEnumerable<Appointment> appointments, DateTime startUtc, DateTime blockedUntilUtc)
+    {
+        foreach (var a in appointments)
+        {
+            if (a.StartsAtUtc < blockedUntilUtc && startUtc < a.BlockedUntilUtc)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Data.Common;
+using Dapper;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Tools.Booking;
+
+/// <summary>What happened to a booking attempt.</summary>
+public enum BookingOutcome
+{
+    /// <summary>Booked now.</summary>
+    Booked,
+    /// <summary>The same idempotency key booked it before; the earlier appointment is returned.</summary>
+    AlreadyBooked,
+    /// <summary>Someone else took the provider or room a moment ago.</summary>
+    SlotTaken,
+}
+
+/// <summary>The appointments table: the only place appointments are written.</summary>
+public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
+{
+    internal const string Columns = """
+        id, client_id AS ClientId, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
+        starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc, status, channel,
+        conversation_id AS ConversationId, idempotency_key AS IdempotencyKey, hold_expires_at_utc AS HoldExpiresAtUtc,
+        created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO appointments (id, client_id, service_id, staff_id, location_id, room_id, starts_at_utc, ends_at_utc, blocked_until_utc,
+                                  status, channel, conversation_id, idempotency_key, hold_expires_at_utc, created_at_utc, updated_at_utc)
+        VALUES (@Id, @ClientId, @ServiceId, @StaffId, @LocationId, @RoomId, @StartsAtUtc, @EndsAtUtc, @BlockedUntilUtc,
+                @Status, @Channel, @ConversationId, @IdempotencyKey, @HoldExpiresAtUtc, @CreatedAtUtc, @UpdatedAtUtc)
+        """;
+
+    /// <summary>
+    /// Inserts an appointment. The database refuses an overlap on the provider or the room (buffers included);
+    /// a repeated idempotency key returns the appointment it booked the first time.
+    /// </summary>
+    public async Task<(BookingOutcome Outcome, Appointment? Appointment)> InsertAsync(Appointment appointment, Actor actor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
+        {
+            return (BookingOutcome.AlreadyBooked, earlier);
+        }
+        try
+        {
+            await using var tx = await db.BeginWriteAsync(c, ct);
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, appointment, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, appointment.CreatedAtUtc, actor, appointment.Status == AppointmentStatus.Held ? "appointment.hold" : "appointment.book",
+                "appointment", appointment.Id, null, appointment, appointment.ConversationId, ct);
+            await tx.CommitAsync(ct);
+            return (BookingOutcome.Booked, appointment);
+        }
+        catch (DbException ex) when (SpaDatabase.IsUniqueViolation(ex) && appointment.IdempotencyKey is { } k)
+        {
+            // Two copies of the same request raced; the other one booked it.
+            return (BookingOutcome.AlreadyBooked, await GetByKeyAsync(c, null, k, ct));
+        }
+        catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
+        {
+            return (BookingOutcome.SlotTaken, null);
+        }
+    }
+
+    private static Task<Appointment?> GetByKeyAsync(DbConnection c, DbTransaction? tx, string key, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<Appointment>(new CommandDefinition($"SELECT {Columns} FROM appointments WHERE idempotency_key = @key", new { key }, tx, cancellationToken: ct));
+
+    /// <summary>One appointment by id.</summary>
+    public async Task<Appointment?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await GetAsync(c, null, id, ct);
+    }
+
+    internal static Task<Appointment?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<Appointment>(new CommandDefinition($"SELECT {Columns} FROM appointments WHERE id = @id", new { id }, tx, cancellationToken: ct));
+
+    /// <summary>A client's appointments starting at or after <paramref name="fromUtc"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<Appointment>> ListForClientAsync(string clientId, DateTime fromUtc, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(
+            $"SELECT {Columns} FROM appointments WHERE client_id = @clientId AND starts_at_utc >= @fromUtc ORDER BY starts_at_utc",
+            new { clientId, fromUtc }, cancellationToken: ct))];
+    }
+
+    /// <summary>Appointments that block time (held or booked) and overlap [fromUtc, toUtc).</summary>
+    public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(
+            $"SELECT {Columns} FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc",
+            new { fromUtc, toUtc }, cancellationToken: ct))];
+    }
+
+    /// <summary>All appointments starting in [fromUtc, toUtc), optionally at one location (staff calendar).</summary>
+    public async Task<IReadOnlyList<Appointment>> ListStartingAsync(DateTime fromUtc, DateTime toUtc, string? locationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(
+            $"SELECT {Columns} FROM appointments WHERE starts_at_utc >= @fromUtc AND starts_at_utc < @toUtc AND (@locationId IS NULL OR location_id = @locationId) ORDER BY starts_at_utc",
+            new { fromUtc, toUtc, locationId }, cancellationToken: ct))];
+    }
+
+    /// <summary>Sets the status of an appointment that currently has <paramref name="expectedStatus"/>; false when it had changed.</summary>
+    public async Task<bool> ChangeStatusAsync(string id, string expectedStatus, string newStatus, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var ok = await ChangeStatusAsync(c, tx, id, expectedStatus, newStatus, actor, conversationId, clock.GetUtcNow().UtcDateTime, ct);
+        await tx.CommitAsync(ct);
+        return ok;
+    }
+
+    internal static async Task<bool> ChangeStatusAsync(
+        DbConnection c, DbTransaction tx, string id, string expectedStatus, string newStatus, Actor actor, string? conversationId, DateTime now, CancellationToken ct)
+    {
+        var before = await GetAsync(c, tx, id, ct);
+        if (before is null || before.Status != expectedStatus)
+        {
+            return false;
+        }
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE appointments SET status = @newStatus, updated_at_utc = @now WHERE id = @id AND status = @expectedStatus",
+            new { id, newStatus, expectedStatus, now }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, $"appointment.{newStatus}", "appointment", id,
+            new { before.Status }, new { Status = newStatus }, conversationId, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves a booked appointment to a new time, provider and room in one statement; the database refuses an overlap.
+    /// </summary>
+    public async Task<(BookingOutcome Outcome, Appointment? Appointment)> MoveAsync(
+        string id, DateTime startsAtUtc, DateTime endsAtUtc, DateTime blockedUntilUtc, string staffId, string locationId, string roomId,
+        Actor actor, string? conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await using var tx = await db.BeginWriteAsync(c, ct);
+            var before = await GetAsync(c, tx, id, ct);
+            if (before is null || before.Status != AppointmentStatus.Booked)
+            {
+                return (BookingOutcome.SlotTaken, null);
+            }
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE appointments SET starts_at_utc = @startsAtUtc, ends_at_utc = @endsAtUtc, blocked_until_utc = @blockedUntilUtc,
+                       staff_id = @staffId, location_id = @locationId, room_id = @roomId, updated_at_utc = @now
+                WHERE id = @id AND status = 'booked'
+                """, new { id, startsAtUtc, endsAtUtc, blockedUntilUtc, staffId, locationId, roomId, now }, tx, cancellationToken: ct));
+            var after = await GetAsync(c, tx, id, ct);
+            await AuditLog.WriteAsync(c, tx, now, actor, "appointment.reschedule", "appointment", id, before, after, conversationId, ct);
+            await tx.CommitAsync(ct);
+            return (BookingOutcome.Booked, after);
+        }
+        catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
+        {
+            return (BookingOutcome.SlotTaken, null);
+        }
+    }
+}

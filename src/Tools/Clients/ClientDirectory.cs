@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Tools.Clients;
+
+/// <summary>A client of the spa.</summary>
+public sealed class Client
+{
+    /// <summary>Stable id.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>E.164 phone, unique.</summary>
+    public string? Phone { get; init; }
+    /// <summary>Full name, if known.</summary>
+    public string? Name { get; init; }
+    /// <summary>Email, if known.</summary>
+    public string? Email { get; init; }
+    /// <summary>Preferences as a JSON array of text.</summary>
+    public string Preferences { get; init; } = "[]";
+    /// <summary>Health flags as a JSON array of tags, matched against contraindications.</summary>
+    public string HealthFlags { get; init; } = "[]";
+    /// <summary>May receive transactional SMS.</summary>
+    public bool SmsConsent { get; init; }
+    /// <summary>May receive offers.</summary>
+    public bool MarketingConsent { get; init; }
+    /// <summary>Set when the number texted STOP; cleared by START.</summary>
+    public DateTime? OptedOutAtUtc { get; init; }
+    /// <summary>Created.</summary>
+    public DateTime CreatedAtUtc { get; init; }
+    /// <summary>Last changed.</summary>
+    public DateTime UpdatedAtUtc { get; init; }
+
+    /// <summary>The health flag tags.</summary>
+    public IReadOnlyList<string> HealthFlagList => JsonSerializer.Deserialize<List<string>>(HealthFlags) ?? [];
+
+    /// <summary>The preferences.</summary>
+    public IReadOnlyList<string> PreferenceList => JsonSerializer.Deserialize<List<string>>(Preferences) ?? [];
+
+    /// <summary>The first word of the name.</summary>
+    public string? FirstName => Name?.Split(' ', 2)[0];
+}
+
+/// <summary>Reads and writes clients. Every write is audited.</summary>
+public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
+{
+    internal const string Columns = """
+        id, phone, name, email, preferences, health_flags AS HealthFlags, sms_consent AS SmsConsent,
+        marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        """;
+
+    /// <summary>The client with this id.</summary>
+    public async Task<Client?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The client with this E.164 phone.</summary>
+    public async Task<Client?> FindByPhoneAsync(string phone, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await FindByPhoneAsync(c, null, phone, ct);
+    }
+
+    internal static Task<Client?> FindByPhoneAsync(DbConnection c, DbTransaction? tx, string phone, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE phone = @phone", new { phone }, tx, cancellationToken: ct));
+
+    /// <summary>Clients with this email (case-insensitive); several clients may share one.</summary>
+    public async Task<IReadOnlyList<Client>> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Client>(new CommandDefinition(
+            $"SELECT {Columns} FROM clients WHERE LOWER(email) = LOWER(@email)", new { email }, cancellationToken: ct))];
+    }
+
+    /// <summary>
+    /// Returns the client with this phone, creating one (with the given name and email) when there is none.
+    /// An existing client's missing name or email is filled in; a known name is never overwritten by the caller's.
+    /// </summary>
+    public async Task<Client> GetOrCreateByPhoneAsync(string phone, string? name, string? email, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await FindByPhoneAsync(c, tx, phone, ct);
+        Client result;
+        if (existing is null)
+        {
+            result = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now };
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO clients (id, phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
+                VALUES (@Id, @Phone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc)
+                """, result, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", result.Id, null, Redacted(result), conversationId, ct);
+        }
+        else if ((existing.Name is null && name is not null) || (existing.Email is null && email is not null))
+        {
+            result = new Client
+            {
+                Id = existing.Id, Phone = existing.Phone, Name = existing.Name ?? name, Email = existing.Email ?? email,
+                Preferences = existing.Preferences, HealthFlags = existing.HealthFlags, SmsConsent = existing.SmsConsent,
+                MarketingConsent = existing.MarketingConsent, OptedOutAtUtc = existing.OptedOutAtUtc, CreatedAtUtc = existing.CreatedAtUtc, UpdatedAtUtc = now,
+            };
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE clients SET name = @Name, email = @Email, updated_at_utc = @UpdatedAtUtc WHERE id = @Id", result, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, now, actor, "client.update", "client", result.Id, Redacted(existing), Redacted(result), conversationId, ct);
+        }
+        else
+        {
+            result = existing;
+        }
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Records an SMS opt-out (STOP, or Twilio error 21610) or opt-in (START) for a number.</summary>
+    public async Task SetOptedOutAsync(string phone, bool optedOut, Actor actor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await FindByPhoneAsync(c, tx, phone, ct);
+        if (existing is null)
+        {
+            // An unknown number can opt out too: keep a client row so the opt-out is remembered.
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO clients (id, phone, preferences, health_flags, sms_consent, marketing_consent, opted_out_at_utc, created_at_utc, updated_at_utc)
+                VALUES (@Id, @phone, '[]', '[]', @no, @no, @OptedOut, @now, @now)
+                """, new { Id = NewId.For("cl"), phone, no = false, OptedOut = optedOut ? now : (DateTime?)null, now }, tx, cancellationToken: ct));
+        }
+        else
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE clients SET opted_out_at_utc = @OptedOut, updated_at_utc = @now WHERE id = @Id",
+                new { existing.Id, OptedOut = optedOut ? now : (DateTime?)null, now }, tx, cancellationToken: ct));
+        }
+        await AuditLog.WriteAsync(c, tx, now, actor, optedOut ? "client.sms_opt_out" : "client.sms_opt_in", "client", existing?.Id ?? phone,
+            existing is null ? null : new { optedOut = existing.OptedOutAtUtc is not null }, new { optedOut }, null, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Whether a number has opted out of SMS.</summary>
+    public async Task<bool> IsOptedOutAsync(string phone, CancellationToken ct)
+    {
+        var client = await FindByPhoneAsync(phone, ct);
+        return client?.OptedOutAtUtc is not null;
+    }
+
+    /// <summary>What the audit log keeps of a client: no health flags, which are health details.</summary>
+    internal static object Redacted(Client c) => new { c.Id, c.Name, c.Phone, c.Email, c.SmsConsent, c.MarketingConsent, OptedOut = c.OptedOutAtUtc is not null };
+}

@@ -1,0 +1,220 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Text;
+
+namespace FrontDesk.Tools.Faq;
+
+/// <summary>A ranked answer with its source.</summary>
+/// <param name="Id">Entry id.</param>
+/// <param name="Question">The question it answers.</param>
+/// <param name="Answer">The answer to quote.</param>
+/// <param name="Source"><c>faq</c>, or <c>profile:…</c> for facts drawn from the profile.</param>
+/// <param name="Confidence">Share of the question's key words this entry covers (0–1).</param>
+public sealed record FaqMatch(string Id, string Question, string Answer, string Source, double Confidence);
+
+/// <summary>
+/// Full-text search over the spa's FAQ and facts from its profile (hours, addresses, services, list prices):
+/// SQLite FTS5 ranked by bm25, PostgreSQL tsvector ranked by ts_rank. The database finds candidates; a
+/// keyword-coverage score decides whether any is a confident answer, so nothing is ever invented.
+/// </summary>
+public sealed class FaqIndex(SpaDatabase db)
+{
+    /// <summary>Below this coverage no match is confident.</summary>
+    public const double ConfidentAt = 0.5;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours", "i", "me", "my", "we", "us", "our",
+        "can", "could", "would", "should", "will", "shall", "may", "might", "must", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about",
+        "what", "whats", "which", "who", "whom", "how", "when", "where", "why", "there", "here", "it", "its", "this", "that", "these", "those", "and",
+        "or", "but", "if", "so", "any", "some", "have", "has", "had", "get", "got", "tell", "know", "please", "thanks", "thank", "hi", "hello",
+        "hey", "want", "wanted", "wondering", "like", "just", "im", "id", "ive", "much", "many", "also", "too", "not", "no", "yes", "ok", "okay", "need",
+        "they", "them", "their", "he", "she", "his", "her", "again", "more", "up", "out", "as", "than", "then", "into", "over", "one",
+    };
+
+    /// <summary>Replaces the index with the profile's FAQ and facts.</summary>
+    public async Task SyncAsync(DbConnection c, DbTransaction tx, SpaProfile profile, CancellationToken ct)
+    {
+        var entries = profile.Faq.Select(f => (f.Id, f.Question, f.Answer, Tags: string.Join(' ', f.Tags), Source: "faq")).Concat(ProfileFacts(profile)).ToList();
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM faq", transaction: tx, cancellationToken: ct));
+        if (!db.IsPostgres)
+        {
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM faq_fts", transaction: tx, cancellationToken: ct));
+        }
+        foreach (var e in entries)
+        {
+            var row = new { e.Id, e.Question, e.Answer, e.Tags, e.Source };
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO faq (id, question, answer, tags, source) VALUES (@Id, @Question, @Answer, @Tags, @Source)", row, tx, cancellationToken: ct));
+            if (!db.IsPostgres)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO faq_fts (id, question, tags, answer) VALUES (@Id, @Question, @Tags, @Answer)", row, tx, cancellationToken: ct));
+            }
+        }
+    }
+
+    private const string SearchSqlite = """
+        SELECT f.id, f.question, f.answer, f.tags, f.source
+        FROM faq_fts JOIN faq f ON f.id = faq_fts.id
+        WHERE faq_fts MATCH @query
+        ORDER BY bm25(faq_fts, 0.0, 10.0, 8.0, 2.0)
+        LIMIT 12
+        """;
+
+    private const string SearchPostgres = """
+        SELECT id, question, answer, tags, source
+        FROM faq
+        WHERE search @@ to_tsquery('english', @query)
+        ORDER BY ts_rank(search, to_tsquery('english', @query)) DESC
+        LIMIT 12
+        """;
+
+    /// <summary>Ranked matches for a question, best first; empty when nothing matches at all.</summary>
+    public async Task<IReadOnlyList<FaqMatch>> SearchAsync(string question, int limit, CancellationToken ct)
+    {
+        var terms = KeyTerms(question);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+        // Either form: any key word may match; coverage below decides confidence.
+        var query = db.IsPostgres
+            ? string.Join(" | ", terms.Select(t => t + ":*"))
+            : string.Join(" OR ", terms.Select(t => $"\"{t}\"*"));
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Id, string Question, string Answer, string Tags, string Source)>(
+            new CommandDefinition(db.IsPostgres ? SearchPostgres : SearchSqlite, new { query }, cancellationToken: ct));
+        return [.. rows
+            .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, r.Question, r.Tags, r.Answer)), Rank: rank))
+            .OrderByDescending(x => x.Match.Confidence).ThenBy(x => x.Rank)
+            .Select(x => x.Match)
+            .Take(Math.Clamp(limit, 1, 10))];
+    }
+
+    /// <summary>The words of a question that carry its meaning: lower case, no stop words, crude stems.</summary>
+    public static IReadOnlyList<string> KeyTerms(string text)
+    {
+        var terms = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var ch in text.Normalize(NormalizationForm.FormKC) + " ")
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+                continue;
+            }
+            if (ch == '\'' || ch == '\u2019')
+            {
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                var word = sb.ToString();
+                sb.Clear();
+                if (word.Length > 1 && !StopWords.Contains(word) && terms.Count < 16)
+                {
+                    var stem = Stem(word);
+                    if (!terms.Contains(stem))
+                    {
+                        terms.Add(stem);
+                    }
+                }
+            }
+        }
+        return terms;
+    }
+
+    private static string Stem(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ies", "es", "ed", "s"])
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return suffix == "ies" ? word[..^3] + "y" : word[..^suffix.Length];
+            }
+        }
+        return word;
+    }
+
+    private static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer)
+    {
+        var strong = KeyTerms(question + " " + tags);
+        var weak = KeyTerms(answer);
+        double score = 0;
+        foreach (var t in terms)
+        {
+            if (strong.Any(s => Similar(s, t)))
+            {
+                score += 1;
+            }
+            else if (weak.Any(s => Similar(s, t)))
+            {
+                score += 0.5;
+            }
+        }
+        return Math.Round(score / terms.Count, 3);
+    }
+
+    private static bool Similar(string a, string b) =>
+        a == b || (a.Length >= 4 && b.Length >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)));
+
+    private static IEnumerable<(string Id, string Question, string Answer, string Tags, string Source)> ProfileFacts(SpaProfile profile)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var l in profile.Locations)
+        {
+            var hours = string.Join("; ", Enum.GetValues<DayOfWeek>().Select(d => (Day: d, Spans: l.Hours.On(d)))
+                .OrderBy(x => ((int)x.Day + 6) % 7)
+                .Select(x => $"{CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetDayName(x.Day)} " +
+                             (x.Spans.Count == 0 ? "closed" : string.Join(" and ", x.Spans.Select(s => $"{SpokenTime.Time(s.Start)} to {SpokenTime.Time(s.End)}")))));
+            yield return ($"profile-hours-{l.Id}", $"What are the opening hours at {l.Name}? When are you open?", $"{l.Name} is open {hours}.",
+                "hours open opening close closing times schedule today weekend", $"profile:hours:{l.Id}");
+            if (l.Address is not null)
+            {
+                yield return ($"profile-address-{l.Id}", $"Where is {l.Name}? What is the address?", $"{l.Name} is at {l.Address}.",
+                    "address location where directions find", $"profile:address:{l.Id}");
+            }
+            if (l.Phone is not null)
+            {
+                yield return ($"profile-phone-{l.Id}", $"What is the phone number for {l.Name}?", $"You can reach {l.Name} at {l.Phone}.",
+                    "phone number call contact", $"profile:phone:{l.Id}");
+            }
+        }
+        foreach (var group in profile.Services.GroupBy(s => s.Category))
+        {
+            yield return ($"profile-category-{group.Key}", $"What {group.Key} services do you offer?",
+                $"Our {group.Key} services: {string.Join(", ", group.Select(s => s.Name))}.", $"{group.Key} services menu offer types options", $"profile:category:{group.Key}");
+        }
+        foreach (var s in profile.Services)
+        {
+            var price = s.Price is { } p && p > 0
+                ? $" {(s.PriceFrom ? "Prices start at" : "The price is")} {FormatMoney(p, profile.Spa.Currency, inv)}."
+                : s.Price == 0 ? " It is complimentary." : "";
+            yield return ($"profile-service-{s.Id}", $"What is {s.Name}? How long is it and how much does it cost?",
+                $"{s.Name}: {s.Description ?? s.Category} It takes {s.DurationMin} minutes.{price}",
+                string.Join(' ', s.Aliases.Append(s.Category)) + " price cost how much long duration", $"profile:service:{s.Id}");
+        }
+        if (profile.Policies.Cancellation is { } cancel)
+        {
+            yield return ("profile-policy-cancellation", "What is the cancellation policy?", cancel, "cancel cancellation policy late fee reschedule notice", "profile:policy:cancellation");
+        }
+        if (profile.Policies.Deposit is { } deposit)
+        {
+            yield return ("profile-policy-deposit", "Do you require a deposit or card on file?", deposit, "deposit card file hold", "profile:policy:deposit");
+        }
+    }
+
+    /// <summary>Money as the agent says it: "$125" or "$14.50".</summary>
+    public static string FormatMoney(decimal amount, string currency, IFormatProvider? _ = null)
+    {
+        var symbol = currency switch { "USD" or "CAD" or "AUD" => "$", "EUR" => "€", "GBP" => "£", _ => currency + " " };
+        return amount == decimal.Truncate(amount)
+            ? symbol + amount.ToString("0", CultureInfo.InvariantCulture)
+            : symbol + amount.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,2 +1,0 @@
-namespace FrontDesk.Tools; /// <summary>x</summary>
-public static class Placeholder { }

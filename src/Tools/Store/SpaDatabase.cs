@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FrontDesk.Tools.Store;
+
+/// <summary>
+/// The one connection factory: opens connections to the configured store and names the few things
+/// that differ between SQLite and PostgreSQL. Everything else is the same SQL.
+/// </summary>
+public sealed class SpaDatabase : IDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqlite;
+
+    static SpaDatabase()
+    {
+        SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
+        SqlMapper.AddTypeHandler(new NullableUtcDateTimeHandler());
+    }
+
+    /// <summary>Creates the factory for a provider and connection string.</summary>
+    public SpaDatabase(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+            if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+            }
+            // A busy writer in another connection or process is waited for, not failed on.
+            builder.DefaultTimeout = 30;
+            _sqlite = builder.ToString();
+        }
+    }
+
+    /// <summary>Creates the factory from options (SQLite file in the data directory by default).</summary>
+    public static SpaDatabase FromOptions(DatabaseOptions options, string contentRoot)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required when the provider is Postgres.");
+            }
+            return new SpaDatabase(DatabaseProvider.Postgres, options.ConnectionString);
+        }
+        var cs = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            var dir = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRoot, options.DataDirectory);
+            cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "frontdesk.db") }.ToString();
+        }
+        return new SpaDatabase(DatabaseProvider.Sqlite, cs);
+    }
+
+    /// <summary>The provider behind this factory.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>True for PostgreSQL.</summary>
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    /// <summary>Opens a connection (WAL and foreign keys on for SQLite).</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(ct);
+        }
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
+        return connection;
+    }
+
+    /// <summary>
+    /// Begins a transaction that takes the write lock at once on SQLite (BEGIN IMMEDIATE), so two writers
+    /// never deadlock upgrading read locks; a plain read-committed transaction on PostgreSQL.
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            return sqlite.BeginTransaction(deferred: false);
+        }
+        return await connection.BeginTransactionAsync(ct);
+    }
+
+    /// <summary>Whether an exception is the database refusing an overlapping appointment.</summary>
+    public static bool IsSlotTaken(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.ExclusionViolation,
+        SqliteException sq => sq.Message.Contains("slot_taken", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>Whether an exception is a unique-key violation.</summary>
+    public static bool IsUniqueViolation(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sq => sq.SqliteErrorCode == 19 && sq.Message.Contains("UNIQUE", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <inheritdoc/>
+    public void Dispose() => _postgres?.Dispose();
+
+    /// <summary>Reads every stored DateTime as UTC: SQLite keeps text, PostgreSQL timestamptz.</summary>
+    private sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
+    {
+        public override DateTime Parse(object value) => ToUtc(value);
+
+        public override void SetValue(System.Data.IDbDataParameter parameter, DateTime value) =>
+            parameter.Value = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    }
+
+    private sealed class NullableUtcDateTimeHandler : SqlMapper.TypeHandler<DateTime?>
+    {
+        public override DateTime? Parse(object value) => value is null or DBNull ? null : ToUtc(value);
+
+        public override void SetValue(System.Data.IDbDataParameter parameter, DateTime? value) =>
+            parameter.Value = value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : DBNull.Value;
+    }
+
+    private static DateTime ToUtc(object value) => value switch
+    {
+        DateTime dt => dt.Kind == DateTimeKind.Utc ? dt : DateTime.SpecifyKind(dt, DateTimeKind.Utc),
+        DateTimeOffset dto => dto.UtcDateTime,
+        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as a UTC time."),
+    };
+}
