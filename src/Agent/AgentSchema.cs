@@ -1,0 +1,77 @@
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Agent;
+
+/// <summary>The agent's tables: conversations (state and turn lease), tagged transcripts and escalations.</summary>
+public static class AgentSchema
+{
+    /// <summary>Agent migrations (versions 100–199).</summary>
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(100, "conversations, transcripts, escalations", Sql(postgres: false), Sql(postgres: true)),
+    ];
+
+    private static string Sql(bool postgres)
+    {
+        var time = postgres ? "TIMESTAMPTZ" : "TEXT";
+        return $"""
+            CREATE TABLE conversations (
+                id TEXT PRIMARY KEY,
+                channel TEXT NOT NULL,
+                location_id TEXT,
+                client_id TEXT,
+                caller_phone TEXT,
+                state_json TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'active',
+                taken_over_by TEXT,
+                turn_count INTEGER NOT NULL DEFAULT 0,
+                lease_owner TEXT,
+                lease_until_utc {time},
+                created_at_utc {time} NOT NULL,
+                updated_at_utc {time} NOT NULL);
+            CREATE INDEX conversations_updated ON conversations (updated_at_utc);
+            CREATE INDEX conversations_client ON conversations (client_id);
+
+            CREATE TABLE transcript_turns (
+                conversation_id TEXT NOT NULL REFERENCES conversations (id),
+                seq INTEGER NOT NULL,
+                at_utc {time} NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('client', 'agent', 'staff', 'system')),
+                text TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                location_id TEXT,
+                client_id TEXT,
+                tags_json TEXT NOT NULL,
+                latency_ms INTEGER,
+                PRIMARY KEY (conversation_id, seq));
+            CREATE INDEX transcript_turns_time ON transcript_turns (at_utc);
+            CREATE INDEX transcript_turns_client ON transcript_turns (client_id, at_utc);
+            CREATE TABLE transcript_tags (
+                conversation_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, seq, tag));
+            CREATE INDEX transcript_tags_tag ON transcript_tags (tag);
+
+            CREATE TABLE escalations (
+                id TEXT PRIMARY KEY,
+                category TEXT NOT NULL,
+                urgency TEXT NOT NULL,
+                route TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'resolved')),
+                summary TEXT NOT NULL,
+                client_id TEXT,
+                client_phone TEXT,
+                conversation_id TEXT,
+                channel TEXT NOT NULL,
+                location_id TEXT,
+                created_at_utc {time} NOT NULL,
+                claimed_by TEXT,
+                claimed_at_utc {time},
+                resolved_by TEXT,
+                resolved_at_utc {time},
+                updated_at_utc {time} NOT NULL);
+            CREATE INDEX escalations_status ON escalations (status, created_at_utc);
+            """;
+    }
+}

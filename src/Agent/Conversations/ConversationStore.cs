@@ -1,0 +1,231 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Agent.Conversations;
+
+/// <summary>A conversation row.</summary>
+public sealed class Conversation
+{
+    /// <summary>Id.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>Channel tag.</summary>
+    public string Channel { get; init; } = "";
+    /// <summary>Location.</summary>
+    public string? LocationId { get; init; }
+    /// <summary>Client, when known.</summary>
+    public string? ClientId { get; init; }
+    /// <summary>Caller ID the channel supplied.</summary>
+    public string? CallerPhone { get; init; }
+    /// <summary>State JSON.</summary>
+    public string StateJson { get; init; } = "{}";
+    /// <summary>active, taken_over or closed.</summary>
+    public string Status { get; init; } = "active";
+    /// <summary>Staff member who took it over.</summary>
+    public string? TakenOverBy { get; init; }
+    /// <summary>Turns so far.</summary>
+    public int TurnCount { get; init; }
+    /// <summary>Created.</summary>
+    public DateTime CreatedAtUtc { get; init; }
+    /// <summary>Last activity.</summary>
+    public DateTime UpdatedAtUtc { get; init; }
+
+    /// <summary>The parsed state.</summary>
+    public ConversationState ReadState() =>
+        JsonSerializer.Deserialize<ConversationState>(StateJson, ConversationState.Json) ?? new ConversationState();
+}
+
+/// <summary>
+/// Conversations, their tagged transcripts and escalations. A turn's transcript, escalations and new
+/// state commit in one transaction before the reply leaves, so an acknowledged turn is never lost.
+/// </summary>
+public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
+{
+    private const string Columns = """
+        id, channel, location_id AS LocationId, client_id AS ClientId, caller_phone AS CallerPhone, state_json AS StateJson, status,
+        taken_over_by AS TakenOverBy, turn_count AS TurnCount, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        """;
+    private const string TurnColumns = """
+        conversation_id AS ConversationId, seq, at_utc AS AtUtc, role, text, channel, location_id AS LocationId, client_id AS ClientId,
+        tags_json AS TagsJson, latency_ms AS LatencyMs
+        """;
+    internal const string EscalationColumns = """
+        id, category, urgency, route, status, summary, client_id AS ClientId, client_phone AS ClientPhone, conversation_id AS ConversationId, channel,
+        location_id AS LocationId, created_at_utc AS CreatedAtUtc, claimed_by AS ClaimedBy, claimed_at_utc AS ClaimedAtUtc, resolved_by AS ResolvedBy,
+        resolved_at_utc AS ResolvedAtUtc, updated_at_utc AS UpdatedAtUtc
+        """;
+
+    /// <summary>The conversation, or null.</summary>
+    public async Task<Conversation?> GetAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Creates the conversation if it does not exist and returns it.</summary>
+    public async Task<Conversation> GetOrCreateAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
+            VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
+            ON CONFLICT (id) DO NOTHING
+            """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, ConversationState.Json), now }, cancellationToken: ct));
+        return (await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct)));
+    }
+
+    /// <summary>
+    /// Takes the conversation's turn lease so only one instance handles a turn at a time. Waits (polling)
+    /// while another holder's lease is live; a crashed holder's lease lapses after <paramref name="leaseFor"/>.
+    /// Uses the real clock: a pinned demo clock must not freeze leases.
+    /// </summary>
+    public async Task<bool> TryAcquireLeaseAsync(string id, string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        var delay = 10;
+        while (true)
+        {
+            await using (var c = await db.OpenAsync(ct))
+            {
+                var now = DateTime.UtcNow;
+                var taken = await c.ExecuteAsync(new CommandDefinition("""
+                    UPDATE conversations SET lease_owner = @owner, lease_until_utc = @until
+                    WHERE id = @id AND (lease_owner IS NULL OR lease_until_utc < @now OR lease_owner = @owner)
+                    """, new { id, owner, until = now + leaseFor, now }, cancellationToken: ct));
+                if (taken == 1)
+                {
+                    return true;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(delay, ct);
+            delay = Math.Min(delay * 2, 200);
+        }
+    }
+
+    /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
+    public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET lease_owner = NULL, lease_until_utc = NULL WHERE id = @id AND lease_owner = @owner", new { id, owner }, cancellationToken: ct));
+    }
+
+    /// <summary>Stores a turn: transcript rows and their tags, escalations, and the new state, in one transaction.</summary>
+    public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct));
+        foreach (var (role, text, tags, latency) in turns)
+        {
+            seq++;
+            await InsertTurnAsync(c, tx, new TranscriptTurn
+            {
+                ConversationId = id, Seq = seq, AtUtc = now, Role = role, Text = text, Channel = channel, LocationId = locationId,
+                ClientId = state.Scope.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json), LatencyMs = latency,
+            }, tags.Flatten(), ct);
+        }
+        foreach (var e in escalations)
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO escalations (id, category, urgency, route, status, summary, client_id, client_phone, conversation_id, channel, location_id, created_at_utc, updated_at_utc)
+                VALUES (@Id, @Category, @Urgency, @Route, 'open', @Summary, @ClientId, @ClientPhone, @ConversationId, @Channel, @LocationId, @CreatedAtUtc, @UpdatedAtUtc)
+                """, e, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
+        }
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now
+            WHERE id = @id
+            """, new { id, state = JsonSerializer.Serialize(state, ConversationState.Json), clientId = state.Scope.ClientId, now }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Appends a staff or system turn (no state change).</summary>
+    public async Task AppendTurnAsync(string id, string role, string text, TurnTags tags, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var conv = await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct)) + 1;
+        await InsertTurnAsync(c, tx, new TranscriptTurn
+        {
+            ConversationId = id, Seq = seq, AtUtc = clock.GetUtcNow().UtcDateTime, Role = role, Text = text, Channel = conv.Channel,
+            LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json),
+        }, tags.Flatten(), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms)
+            VALUES (@ConversationId, @Seq, @AtUtc, @Role, @Text, @Channel, @LocationId, @ClientId, @TagsJson, @LatencyMs)
+            """, turn, tx, cancellationToken: ct));
+        foreach (var tag in tags.Distinct())
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES (@ConversationId, @Seq, @tag)", new { turn.ConversationId, turn.Seq, tag }, tx, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>The transcript of one conversation, in order.</summary>
+    public async Task<IReadOnlyList<TranscriptTurn>> TranscriptAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<TranscriptTurn>(new CommandDefinition(
+            $"SELECT {TurnColumns} FROM transcript_turns WHERE conversation_id = @id ORDER BY seq", new { id }, cancellationToken: ct))];
+    }
+
+    /// <summary>Turns filtered by tag, channel, client and time, newest first.</summary>
+    public async Task<IReadOnlyList<TranscriptTurn>> QueryTurnsAsync(string? tag, string? channel, string? clientId, DateTime fromUtc, DateTime toUtc, int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<TranscriptTurn>(new CommandDefinition($"""
+            SELECT {TurnColumns} FROM transcript_turns t
+            WHERE t.at_utc >= @fromUtc AND t.at_utc < @toUtc
+              AND (@channel IS NULL OR t.channel = @channel)
+              AND (@clientId IS NULL OR t.client_id = @clientId)
+              AND (@tag IS NULL OR EXISTS (SELECT 1 FROM transcript_tags g WHERE g.conversation_id = t.conversation_id AND g.seq = t.seq AND g.tag = @tag))
+            ORDER BY t.at_utc DESC, t.conversation_id, t.seq DESC
+            LIMIT @limit
+            """, new { tag, channel, clientId, fromUtc, toUtc, limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: ct))];
+    }
+
+    /// <summary>Escalations, newest first, optionally of one status.</summary>
+    public async Task<IReadOnlyList<Escalation>> EscalationsAsync(string? status, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Escalation>(new CommandDefinition(
+            $"SELECT {EscalationColumns} FROM escalations WHERE (@status IS NULL OR status = @status) ORDER BY created_at_utc DESC LIMIT 500", new { status }, cancellationToken: ct))];
+    }
+
+    /// <summary>Marks a conversation taken over by staff (the agent stops replying) or releases it.</summary>
+    public async Task<bool> SetTakenOverAsync(string id, string? staff, Actor actor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var n = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET status = @status, taken_over_by = @staff, updated_at_utc = @now WHERE id = @id",
+            new { id, staff, status = staff is null ? "active" : "taken_over", now }, tx, cancellationToken: ct));
+        if (n > 0)
+        {
+            await AuditLog.WriteAsync(c, tx, now, actor, staff is null ? "conversation.release" : "conversation.take_over", "conversation", id, null, new { staff }, id, ct);
+        }
+        await tx.CommitAsync(ct);
+        return n > 0;
+    }
+}

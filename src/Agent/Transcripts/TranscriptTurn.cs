@@ -1,0 +1,104 @@
+namespace FrontDesk.Agent.Transcripts;
+
+/// <summary>Who spoke.</summary>
+public static class TurnRole
+{
+    /// <summary>The client (caller, texter, visitor).</summary>
+    public const string Client = "client";
+    /// <summary>The AI agent.</summary>
+    public const string Agent = "agent";
+    /// <summary>A staff member.</summary>
+    public const string Staff = "staff";
+    /// <summary>The system (notices, hand-offs).</summary>
+    public const string System = "system";
+}
+
+/// <summary>A tool call and how it came out.</summary>
+/// <param name="Name">Tool name.</param>
+/// <param name="Outcome">The status the tool returned (or error).</param>
+/// <param name="Arguments">Arguments, as JSON.</param>
+/// <param name="Result">Result, as JSON.</param>
+public sealed record ToolCallRecord(string Name, string Outcome, string Arguments, string Result);
+
+/// <summary>The tags of one turn.</summary>
+public sealed class TurnTags
+{
+    /// <summary>Intent understood from the client's turn.</summary>
+    public string? Intent { get; set; }
+    /// <summary>Every tool called, with its outcome.</summary>
+    public List<ToolCallRecord> Tools { get; set; } = [];
+    /// <summary>Escalation category raised in this turn.</summary>
+    public string? Escalation { get; set; }
+    /// <summary>Whether the text was written by the AI.</summary>
+    public bool AiGenerated { get; set; }
+    /// <summary>embedded, openai, azureopenai, compatible; or fallback:… when a brain failed.</summary>
+    public string? Brain { get; set; }
+    /// <summary>Model id.</summary>
+    public string? Model { get; set; }
+    /// <summary>Consent flags consulted (sms, marketing).</summary>
+    public List<string> Consent { get; set; } = [];
+    /// <summary>Screen findings (e.g. reply_redacted:card_number).</summary>
+    public List<string> Screen { get; set; } = [];
+
+    /// <summary>The flat tags indexed for queries: intent:…, tool:name:outcome, escalation:…, brain:…, ai_generated, consent:…</summary>
+    public IEnumerable<string> Flatten()
+    {
+        if (Intent is not null)
+        {
+            yield return $"intent:{Intent}";
+        }
+        foreach (var t in Tools.Select(t => t.Name).Distinct())
+        {
+            yield return $"tool:{t}";
+        }
+        foreach (var t in Tools.Select(t => $"tool:{t.Name}:{t.Outcome}").Distinct())
+        {
+            yield return t;
+        }
+        if (Escalation is not null)
+        {
+            yield return $"escalation:{Escalation}";
+        }
+        if (AiGenerated)
+        {
+            yield return "ai_generated";
+        }
+        if (Brain is not null)
+        {
+            yield return $"brain:{Brain}";
+        }
+        foreach (var c in Consent.Distinct())
+        {
+            yield return $"consent:{c}";
+        }
+        foreach (var s in Screen.Distinct())
+        {
+            yield return $"screen:{s}";
+        }
+    }
+}
+
+/// <summary>One stored turn of a conversation.</summary>
+public sealed class TranscriptTurn
+{
+    /// <summary>Conversation.</summary>
+    public string ConversationId { get; init; } = "";
+    /// <summary>Sequence within the conversation, from 1.</summary>
+    public int Seq { get; init; }
+    /// <summary>When.</summary>
+    public DateTime AtUtc { get; init; }
+    /// <summary>See <see cref="TurnRole"/>.</summary>
+    public string Role { get; init; } = "";
+    /// <summary>What was said (or heard).</summary>
+    public string Text { get; init; } = "";
+    /// <summary>Channel tag.</summary>
+    public string Channel { get; init; } = "";
+    /// <summary>Location.</summary>
+    public string? LocationId { get; init; }
+    /// <summary>Client, when known.</summary>
+    public string? ClientId { get; init; }
+    /// <summary>Tags as JSON (<see cref="TurnTags"/>).</summary>
+    public string TagsJson { get; init; } = "{}";
+    /// <summary>Milliseconds from receiving the client's turn to this reply (agent turns).</summary>
+    public int? LatencyMs { get; init; }
+}
