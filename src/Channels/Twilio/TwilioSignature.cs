@@ -191,8 +191,8 @@ public static class TwilioSignature
 
     /// <summary>
     /// Validates an incoming request: a JSON body when the URL carries <c>bodySHA256</c>, else
-    /// form fields when the body is a form, else the URL alone. Leaves the form cached and the
-    /// body rewound for the endpoint.
+    /// form fields when the body is a form, else the URL alone (and then there must be no body).
+    /// Leaves the form cached and the body rewound for the endpoint.
     /// </summary>
     /// <param name="request">The incoming request.</param>
     /// <param name="signedUrl">The URL Twilio called, from <see cref="ResolveSignedUrl"/>.</param>
@@ -234,6 +234,13 @@ public static class TwilioSignature
             }
 
             return IsValid(signedUrl, form, signature, authToken);
+        }
+
+        // A body that is neither a form nor hashed in the URL is covered by no signature: a
+        // signed GET URL replayed as a POST must not smuggle one in.
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            return false;
         }
 
         return IsValid(signedUrl, [], signature, authToken);
