@@ -37,7 +37,13 @@ public sealed class TwilioSignatureFilter(
             request, configuration[TwilioOptions.PublicBaseUrlKey], twilio.TrustForwardedHeaders);
         if (!await TwilioSignature.IsValidRequestAsync(request, signedUrl, twilio.AuthToken, context.HttpContext.RequestAborted))
         {
-            logger.LogWarning("Rejected a request to {Path}: missing or invalid Twilio signature for {SignedUrl}", request.Path, signedUrl);
+            // The checked URL without its query (which can hold phone numbers) is what diagnoses a
+            // wrong FrontDesk:PublicBaseUrl or proxy setup, the usual cause of every request failing.
+            var queryStart = signedUrl.IndexOf('?', StringComparison.Ordinal);
+            logger.LogWarning(
+                "Rejected a request to {Path}: missing or invalid Twilio signature (checked against {SignedUrl})",
+                request.Path,
+                queryStart < 0 ? signedUrl : signedUrl[..queryStart]);
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
