@@ -37,17 +37,30 @@ public sealed class TwilioSignatureFilter(
             request, configuration[TwilioOptions.PublicBaseUrlKey], twilio.TrustForwardedHeaders);
         if (!await TwilioSignature.IsValidRequestAsync(request, signedUrl, twilio.AuthToken, context.HttpContext.RequestAborted))
         {
-            // The checked URL without its query (which can hold phone numbers) is what diagnoses a
-            // wrong FrontDesk:PublicBaseUrl or proxy setup, the usual cause of every request failing.
-            var queryStart = signedUrl.IndexOf('?', StringComparison.Ordinal);
             logger.LogWarning(
                 "Rejected a request to {Path}: missing or invalid Twilio signature (checked against {SignedUrl})",
                 request.Path,
-                queryStart < 0 ? signedUrl : signedUrl[..queryStart]);
+                Redact(signedUrl));
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         return await next(context);
+    }
+
+    /// <summary>
+    /// The checked URL is what diagnoses a wrong FrontDesk:PublicBaseUrl or proxy setup, the usual
+    /// cause of every request failing; log it without the query (phone numbers) or user info (a password).
+    /// </summary>
+    internal static string Redact(string url)
+    {
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        var withoutQuery = queryStart < 0 ? url : url[..queryStart];
+        var authorityStart = withoutQuery.IndexOf("://", StringComparison.Ordinal) + 3;
+        var at = authorityStart < 3 ? -1 : withoutQuery.IndexOf('@', authorityStart);
+        var slash = withoutQuery.IndexOf('/', Math.Max(authorityStart, 0));
+        return at >= 0 && (slash < 0 || at < slash)
+            ? withoutQuery[..authorityStart] + "***@" + withoutQuery[(at + 1)..]
+            : withoutQuery;
     }
 }
 

@@ -201,6 +201,15 @@ public class TwilioSignatureFilterTests
         Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://spa.example.com/twilio/sms?From=%2B15551234567", "https://spa.example.com/twilio/sms")]
+    [InlineData("https://user:pass@spa.example.com/twilio/sms?x=1", "https://***@spa.example.com/twilio/sms")]
+    [InlineData("https://spa.example.com/a@b", "https://spa.example.com/a@b")]
+    public void Logged_url_has_no_query_or_user_info(string url, string expected)
+    {
+        Assert.Equal(expected, TwilioSignatureFilter.Redact(url));
+    }
+
     private static Task<LoopbackApp> StartAsync(Dictionary<string, string?>? overrides = null)
     {
         var configuration = new Dictionary<string, string?>
