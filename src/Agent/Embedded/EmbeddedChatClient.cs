@@ -1,0 +1,787 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Understanding;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.AI;
+
+namespace FrontDesk.Agent.Embedded;
+
+/// <summary>
+/// The embedded, offline language engine behind <see cref="IChatClient"/>. It reads the conversation and the
+/// declared tools and answers the way a tool-calling model would: with <see cref="FunctionCallContent"/> or text.
+/// Understanding (intents, services, dates, times, names, numbers) comes from <see cref="Understander"/>;
+/// this class is the dialogue policy: multi-turn slot filling, offers, read-backs and confirmations.
+/// Its wording comes from prompts/replies.yaml. Deterministic: the same conversation gives the same answer.
+/// </summary>
+public sealed class EmbeddedChatClient : IChatClient
+{
+    /// <summary>Name used in transcripts.</summary>
+    public const string BrainName = "embedded";
+    private const string ModelId = "frontdesk-embedded-1";
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private readonly SpaProfile _profile;
+    private readonly TextTemplates _replies;
+    private readonly TimeProvider _clock;
+    private readonly Understander _understander;
+    private readonly SpaVocabulary _vocabulary;
+    private readonly IReadOnlyList<DateOnly> _closures;
+
+    /// <summary>Creates the engine for a profile.</summary>
+    public EmbeddedChatClient(SpaProfile profile, TextTemplates replies, TimeProvider clock, Understander understander)
+    {
+        _profile = profile;
+        _replies = replies;
+        _clock = clock;
+        _understander = understander;
+        _vocabulary = VocabularyFor(profile);
+        _closures = [.. profile.Locations.SelectMany(l => l.Closures).GroupBy(d => d).Where(g => g.Count() == profile.Locations.Count).Select(g => g.Key)];
+    }
+
+    /// <summary>The profile's services, staff and locations as the understander's vocabulary.</summary>
+    public static SpaVocabulary VocabularyFor(SpaProfile profile) => new(
+        profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+        profile.Staff.Select(s => new PersonTerm(s.Id, s.Name)),
+        profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
+
+    /// <summary>Reads one user turn in the context of the engine's state (also used by the agent for tags).</summary>
+    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null)
+    {
+        var state = history is null ? new DialogueState() : LastState(history);
+        return _understander.Understand(text, Context(state));
+    }
+
+    /// <inheritdoc/>
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var (message, _) = Decide(list, options);
+        return Task.FromResult(new ChatResponse(message) { ModelId = ModelId, FinishReason = message.Contents.OfType<FunctionCallContent>().Any() ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop });
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        var message = response.Messages[0];
+        var calls = message.Contents.OfType<FunctionCallContent>().ToList();
+        if (calls.Count > 0)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [.. calls]) { ModelId = ModelId, AdditionalProperties = message.AdditionalProperties, MessageId = "m" };
+            yield break;
+        }
+        // Sentence by sentence, as a streaming model would (voice speaks each as it arrives).
+        var first = true;
+        foreach (var sentence in Sentences(message.Text))
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, sentence)
+            {
+                ModelId = ModelId, MessageId = "m", AdditionalProperties = first ? message.AdditionalProperties : null,
+            };
+            first = false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata(BrainName, null, ModelId) : serviceType.IsInstanceOfType(this) ? this : null;
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Splits text into sentences, keeping their punctuation and trailing space.</summary>
+    public static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '?' or '!' && (i + 1 == text.Length || text[i + 1] == ' ') && !(i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+            {
+                yield return text[start..Math.Min(text.Length, i + 2)];
+                start = i + 2;
+            }
+        }
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    // ---------------- the policy ----------------
+
+    private (ChatMessage Message, DialogueState State) Decide(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    {
+        var available = options?.Tools?.OfType<AIFunction>().Select(f => f.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        var lastUser = -1;
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].Role == ChatRole.User)
+            {
+                lastUser = i;
+                break;
+            }
+        }
+        var state = LastState(messages);
+        var turn = new Turn(this, state, available);
+        if (lastUser < 0)
+        {
+            return (turn.Say("greeting"), state);
+        }
+        // Tool results produced after the user's message in this turn: continue from the newest one.
+        for (var i = messages.Count - 1; i > lastUser; i--)
+        {
+            if (messages[i].Role == ChatRole.Tool)
+            {
+                var result = messages[i].Contents.OfType<FunctionResultContent>().LastOrDefault();
+                var call = messages.Take(i).SelectMany(m => m.Contents).OfType<FunctionCallContent>().LastOrDefault(c => c.CallId == result?.CallId);
+                if (result is not null && call is not null)
+                {
+                    if (state.Calls > 8)
+                    {
+                        return (turn.Say("not_understood"), state);
+                    }
+                    return (turn.OnToolResult(call, ToJson(result.Result)), state);
+                }
+            }
+        }
+        state.Calls = 0;
+        var text = messages[lastUser].Text ?? "";
+        return (turn.OnUserTurn(text), state);
+    }
+
+    private static DialogueState LastState(IReadOnlyList<ChatMessage> messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].Role == ChatRole.Assistant && messages[i].AdditionalProperties?.TryGetValue(StoredMessage.EngineStateKey, out var s) == true && s is string json)
+            {
+                return DialogueState.Parse(json);
+            }
+        }
+        return new DialogueState();
+    }
+
+    private UnderstandingContext Context(DialogueState state) => new(_profile.Today(_clock), _vocabulary)
+    {
+        Closures = _closures,
+        LastAsked = state.Asked,
+        OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
+    };
+
+    private static JsonElement ToJson(object? result) => result switch
+    {
+        JsonElement e => e,
+        string s when s.StartsWith('{') => JsonSerializer.Deserialize<JsonElement>(s),
+        _ => JsonSerializer.SerializeToElement(result, ConversationState.Json),
+    };
+
+    /// <summary>One decision: reads the state and the latest input, writes the state into the answer.</summary>
+    private sealed class Turn(EmbeddedChatClient engine, DialogueState state, HashSet<string> tools)
+    {
+        private SpaProfile Profile => engine._profile;
+
+        public ChatMessage OnUserTurn(string text)
+        {
+            var u = engine._understander.Understand(text, engine.Context(state));
+
+            switch (u.Intent)
+            {
+                case Intent.Restart:
+                    state.ResetTask();
+                    return Say("restart");
+                case Intent.Nevermind:
+                    state.ResetTask();
+                    return Say("never_mind");
+                case Intent.OutOfScope when state.Task is null || u.Services.Kind == ServiceMatchKind.None:
+                    return Say("out_of_scope");
+                case Intent.Thanks when state.Task is null || state.Asked == AgentQuestion.Nothing:
+                    return Say("thanks");
+                case Intent.Goodbye:
+                    state.ResetTask();
+                    return Say("goodbye");
+                case Intent.Smalltalk when state.Task is null:
+                    return Say(SmalltalkIsAboutBot(u.Text) ? "are_you_a_bot" : "smalltalk");
+                case Intent.Human:
+                    return Say("escalation_human_request");
+            }
+
+            // Answers to a question we asked.
+            if (state.Asked == AgentQuestion.Confirmation && state.PendingTool is not null)
+            {
+                if (u.YesNo == YesNo.Yes && !u.IsCorrection)
+                {
+                    return Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                }
+                var declined = state.PendingTool;
+                state.PendingTool = state.PendingArgs = null;
+                state.Asked = AgentQuestion.Nothing;
+                if (!Merge(u) && u.YesNo == YesNo.No)
+                {
+                    return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+            }
+            if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes)
+            {
+                state.Phase = null;
+                state.Task = "waitlist";
+                return NextWaitlistStep();
+            }
+            if (state.Phase == "verify_code" && u.Text.Count(char.IsAsciiDigit) == 6)
+            {
+                return Call("verify_phone", new() { ["code"] = new string(u.Text.Where(char.IsAsciiDigit).ToArray()) });
+            }
+            if (state.Phase == "verify_phone" && u.Phone is not null)
+            {
+                state.Phone = u.Phone;
+                return Call("send_verification_code", new() { ["phone"] = u.Phone });
+            }
+            if (state.Asked == AgentQuestion.Phone && u.Phone is not null)
+            {
+                state.Phone = u.Phone;
+                return Resume();
+            }
+            if (state.Asked == AgentQuestion.Name && (u.Name is not null || LooksLikeName(u.Text)))
+            {
+                state.Name = u.Name ?? CleanName(u.Text);
+                return Resume();
+            }
+            if (state.Asked == AgentQuestion.Slot && u.ChosenSlot is { } chosen && chosen < state.Offered.Count && !u.IsCorrection)
+            {
+                return Choose(state.Offered[chosen]);
+            }
+            if (state.Asked == AgentQuestion.Slot && state.Offered.Count == 1 && u.YesNo == YesNo.Yes)
+            {
+                return Choose(state.Offered[0]);
+            }
+            if (state.Phase == "pick_appointment" && PickAppointment(u) is { } picked)
+            {
+                state.AppointmentRef = picked;
+                state.Phase = null;
+                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = picked }) : NextRescheduleStep();
+            }
+
+            switch (u.Intent)
+            {
+                case Intent.Cancel:
+                    state.ResetTask();
+                    state.Task = "cancel";
+                    return Call("list_appointments", []);
+                case Intent.Reschedule:
+                    state.ResetTask();
+                    state.Task = "reschedule";
+                    Merge(u);
+                    return Call("list_appointments", []);
+                case Intent.MyAppointments:
+                    state.ResetTask();
+                    state.Task = "list";
+                    return Call("list_appointments", []);
+                case Intent.Waitlist:
+                    state.Task = "waitlist";
+                    Merge(u);
+                    return NextWaitlistStep();
+                case Intent.Faq when state.Asked is AgentQuestion.Nothing || u.Services.Kind == ServiceMatchKind.None:
+                    return Call("answer_faq", new() { ["question"] = u.Text });
+                case Intent.Greeting when state.Task is null && !HasSlots(u):
+                    return Say("greeting");
+                case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer"):
+                    state.Task = "accept_offer";
+                    return Call("accept_waitlist_offer", []);
+                case Intent.Thanks:
+                    return Say("thanks");
+            }
+
+            var changed = Merge(u);
+            if (state.Task is "reschedule" && state.AppointmentRef is not null)
+            {
+                return NextRescheduleStep();
+            }
+            if (state.Task is "waitlist")
+            {
+                return NextWaitlistStep();
+            }
+            if (state.Task is null && !changed && u.Intent is not (Intent.Book or Intent.Availability))
+            {
+                return u.Intent == Intent.Faq || u.Text.Contains('?', StringComparison.Ordinal)
+                    ? Call("answer_faq", new() { ["question"] = u.Text })
+                    : Say("not_understood");
+            }
+            state.Task ??= "book";
+            if (changed)
+            {
+                state.Offered = [];
+            }
+            return NextBookingStep();
+        }
+
+        public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
+        {
+            var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            var data = result.TryGetProperty("data", out var d) ? d : default;
+            state.Calls++;
+
+            switch (call.Name, status)
+            {
+                case ("check_availability", "ok"):
+                    return Offer(data, message, alternatives: false);
+                case ("check_availability", "no_slots"):
+                    return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
+                        ? Offer(data, message, alternatives: true)
+                        : AskWaitlist(ServiceName());
+                case ("check_availability" or "join_waitlist", "ambiguous"):
+                    state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
+                    state.ServiceId = null;
+                    state.Asked = AgentQuestion.Service;
+                    return Say("ask_service_options", ("options", Join(state.ServiceOptions, "or")));
+                case ("check_availability" or "join_waitlist", "not_found"):
+                    state.ServiceId = null;
+                    state.Asked = AgentQuestion.Service;
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "and")));
+
+                case ("book_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_booking", call, data);
+                case ("book_appointment" or "accept_waitlist_offer", "booked"):
+                    var appt = data.GetProperty("appointment");
+                    var readBack = $"{appt.GetProperty("service").GetString()} with {appt.GetProperty("provider").GetString()} on {appt.GetProperty("day").GetString()} at {appt.GetProperty("time").GetString()}, {appt.GetProperty("location").GetString()}";
+                    var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
+                    state.ResetTask();
+                    return Say(key, ("read_back", readBack), ("confirmation_note", engine._replies.Render("booked_sms_note")));
+                case ("book_appointment" or "reschedule_appointment", "slot_taken"):
+                    state.Offered = [];
+                    state.PendingTool = null;
+                    return state.Task == "reschedule" ? NextRescheduleStep() : NextBookingStep();
+                case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("number", StringComparison.OrdinalIgnoreCase):
+                    state.Asked = AgentQuestion.Phone;
+                    return Say("ask_phone");
+                case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("name", StringComparison.OrdinalIgnoreCase):
+                    state.Asked = AgentQuestion.Name;
+                    return Say("ask_name");
+                case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
+                    state.ResetTask();
+                    return Say("contraindication", ("service", ServiceNameFromArgs(call)));
+                case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("late_cancel", out _):
+                    state.ResetTask();
+                    return Say("late_cancel", ("reason", Profile.Policies.LateCancelHours.ToString(Inv)));
+
+                case (_, "verification_required"):
+                    if (state.Phone is { } phone && call.Name != "find_client")
+                    {
+                        state.Phase = "verify_code";
+                        return Call("send_verification_code", new() { ["phone"] = phone });
+                    }
+                    state.Phase = "verify_phone";
+                    state.Asked = AgentQuestion.Phone;
+                    return Say("verification_needed");
+                case ("send_verification_code", "ok"):
+                    state.Phase = "verify_code";
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say("code_sent");
+                case ("verify_phone", "ok"):
+                    state.Phase = null;
+                    return Resume();
+                case ("verify_phone", _):
+                    return Say("code_wrong", ("reason", message));
+
+                case ("list_appointments", "ok"):
+                    return OnAppointments(data);
+                case ("cancel_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_cancel", call, data);
+                case ("cancel_appointment", "cancelled"):
+                    state.ResetTask();
+                    return Say("cancelled", ("read_back", ReadBack(data)));
+                case ("reschedule_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_reschedule", call, data);
+                case ("reschedule_appointment", "rescheduled"):
+                    state.ResetTask();
+                    return Say("rescheduled", ("read_back", ReadBack(data)));
+
+                case ("join_waitlist", "ok"):
+                    state.ResetTask();
+                    return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
+                case ("accept_waitlist_offer", _):
+                    state.ResetTask();
+                    return Say("waitlist_offer_missing");
+
+                case ("answer_faq", "ok"):
+                    var best = data.GetProperty("matches")[0];
+                    return Say("faq_answer", ("answer", best.GetProperty("answer").GetString()!));
+                case ("answer_faq", _):
+                    return Say("faq_no_match");
+            }
+            // Anything else: the tool's own message is written to be said.
+            state.PendingTool = null;
+            return SayText(message.Length > 0 ? message : engine._replies.Render("not_understood"));
+        }
+
+        private ChatMessage NextBookingStep()
+        {
+            if (state.ServiceId is null)
+            {
+                state.Asked = AgentQuestion.Service;
+                return state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", Join(state.ServiceOptions, "or"))) : Say("ask_service");
+            }
+            return Call("check_availability", SearchArgs(null));
+        }
+
+        private ChatMessage NextRescheduleStep()
+        {
+            if (state.DateStart is null && state.After is null && state.Near is null && state.Before is null)
+            {
+                state.Asked = AgentQuestion.Date;
+                return Say("ask_day");
+            }
+            var appt = state.AppointmentRef!;
+            var args = SearchArgs(appt);
+            args["service"] = "reschedule";
+            return Call("check_availability", args);
+        }
+
+        private ChatMessage NextWaitlistStep()
+        {
+            if (state.ServiceId is null)
+            {
+                state.Asked = AgentQuestion.Service;
+                return Say("ask_service");
+            }
+            if (state.DateStart is null)
+            {
+                state.Asked = AgentQuestion.Date;
+                return Say("waitlist_ask_window", ("service", ServiceName()));
+            }
+            var args = new Dictionary<string, object?>
+            {
+                ["service"] = state.ServiceId, ["start_date"] = state.DateStart, ["end_date"] = state.DateEnd ?? state.DateStart,
+                ["time_of_day"] = TimeOfDay(), ["provider"] = state.StaffId, ["location"] = state.LocationId,
+                ["client_name"] = state.Name, ["client_phone"] = state.Phone,
+            };
+            return Call("join_waitlist", args);
+        }
+
+        private Dictionary<string, object?> SearchArgs(string? rescheduleRef)
+        {
+            var args = new Dictionary<string, object?> { ["service"] = state.ServiceId };
+            if (state.DateStart is not null)
+            {
+                args["date"] = state.DateStart;
+                args["end_date"] = state.DateEnd ?? state.DateStart;
+            }
+            if (state.After is not null)
+            {
+                args["after"] = state.After;
+            }
+            if (state.Before is not null)
+            {
+                args["before"] = state.Before;
+            }
+            if (state.Near is not null)
+            {
+                args["near"] = state.Near;
+            }
+            if (state.StaffId is not null)
+            {
+                args["provider"] = state.StaffId;
+            }
+            if (state.LocationId is not null)
+            {
+                args["location"] = state.LocationId;
+            }
+            if (rescheduleRef is not null)
+            {
+                args["reschedule_ref"] = rescheduleRef;
+            }
+            return args;
+        }
+
+        /// <summary>Folds what the person said into the task; true when anything that changes a search changed.</summary>
+        private bool Merge(Utterance u)
+        {
+            var changed = false;
+            if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+            {
+                state.ServiceId = u.Services.Service.Id;
+                state.ServiceOptions = [];
+                changed = true;
+            }
+            else if (u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several)
+            {
+                var inOptions = state.ServiceOptions.Count > 0
+                    ? u.Services.Services.Where(x => state.ServiceOptions.Contains(x.Name)).ToList()
+                    : [];
+                if (inOptions.Count == 1)
+                {
+                    state.ServiceId = inOptions[0].Id;
+                    state.ServiceOptions = [];
+                }
+                else
+                {
+                    state.ServiceId = null;
+                    state.ServiceOptions = [.. u.Services.Services.Select(x => x.Name)];
+                }
+                changed = true;
+            }
+            if (u.Date is { } date)
+            {
+                state.DateStart = date.Range.Start.ToString("yyyy-MM-dd", Inv);
+                state.DateEnd = date.Range.End.ToString("yyyy-MM-dd", Inv);
+                changed = true;
+            }
+            if (u.Time is { } time)
+            {
+                state.After = state.Before = state.Near = null;
+                switch (time.Kind)
+                {
+                    case TimePreferenceKind.Exact:
+                        state.Near = time.Exact!.Value.ToString("HH:mm", Inv);
+                        break;
+                    case TimePreferenceKind.Window:
+                        state.After = time.From?.ToString("HH:mm", Inv);
+                        state.Before = time.To?.ToString("HH:mm", Inv);
+                        break;
+                    case TimePreferenceKind.Latest:
+                        state.After = "15:00";
+                        break;
+                }
+                changed = true;
+            }
+            if (u.Staff.Kind == StaffMatchKind.Confident && u.Staff.Staff[0].Id != state.StaffId)
+            {
+                state.StaffId = u.Staff.Staff[0].Id;
+                changed = true;
+            }
+            else if (u.Staff.Kind == StaffMatchKind.Any && state.StaffId is not null)
+            {
+                state.StaffId = null;
+                changed = true;
+            }
+            if (u.Location?.Location is { } place && place.Id != state.LocationId)
+            {
+                state.LocationId = place.Id;
+                changed = true;
+            }
+            state.Name = u.Name ?? state.Name;
+            state.Phone = u.Phone ?? state.Phone;
+            state.Email = u.Email ?? state.Email;
+            return changed;
+        }
+
+        private ChatMessage Choose(Offer offer)
+        {
+            if (state.Task == "reschedule" && state.AppointmentRef is not null)
+            {
+                return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
+            }
+            state.Phase = "chosen:" + offer.SlotId;
+            return Call("book_appointment", BookArgs(offer.SlotId));
+        }
+
+        private Dictionary<string, object?> BookArgs(string slotId) => new()
+        {
+            ["slot_id"] = slotId, ["client_name"] = state.Name, ["client_phone"] = state.Phone, ["client_email"] = state.Email,
+        };
+
+        /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
+        private ChatMessage Resume()
+        {
+            state.Asked = AgentQuestion.Nothing;
+            if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+            {
+                return Call("book_appointment", BookArgs(state.Phase["chosen:".Length..]));
+            }
+            return state.Task switch
+            {
+                "cancel" or "reschedule" or "list" => Call("list_appointments", []),
+                "waitlist" => NextWaitlistStep(),
+                "book" => NextBookingStep(),
+                _ => Say("how_can_i_help"),
+            };
+        }
+
+        private ChatMessage Offer(JsonElement data, string message, bool alternatives)
+        {
+            var slots = data.GetProperty(alternatives ? "alternatives" : "slots").EnumerateArray().ToList();
+            state.Offered = [.. slots.Select(x =>
+            {
+                var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+                var staff = x.GetProperty("provider").GetString()!;
+                var label = $"{x.GetProperty("day").GetString()} at {x.GetProperty("time").GetString()} with {staff.Split(' ')[0]}" +
+                            (Profile.Locations.Count > 1 ? $" at {x.GetProperty("location").GetString()}" : "");
+                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
+            })];
+            state.Asked = AgentQuestion.Slot;
+            var service = data.GetProperty("service").GetString()!;
+            var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
+                ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
+                : "";
+            var labels = Join(state.Offered.Select(o => o.Label).ToList(), "or");
+            if (alternatives)
+            {
+                state.Phase = "waitlist_offer";
+                return SayText(prefix + Render("no_slots_alternatives", ("service", service), ("slots", labels)));
+            }
+            return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
+        }
+
+        private ChatMessage AskWaitlist(string service)
+        {
+            state.Phase = "waitlist_offer";
+            state.Asked = AgentQuestion.Confirmation;
+            state.PendingTool = null;
+            return Say("no_slots_waitlist", ("service", service));
+        }
+
+        private ChatMessage AskConfirmation(string template, FunctionCallContent call, JsonElement data)
+        {
+            state.PendingTool = call.Name;
+            state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
+            state.Asked = AgentQuestion.Confirmation;
+            return Say(template, ("read_back", data.GetProperty("read_back").GetString()!));
+        }
+
+        private ChatMessage OnAppointments(JsonElement data)
+        {
+            var items = data.GetProperty("appointments").EnumerateArray().ToList();
+            state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
+            state.AppointmentLabels = [.. items.Select(a => $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}")];
+            if (items.Count == 0)
+            {
+                state.ResetTask();
+                return Say("no_appointments");
+            }
+            var labels = Join(state.AppointmentLabels, "and");
+            if (state.Task is "list" or null)
+            {
+                state.ResetTask();
+                return Say("list_appointments", ("appointments", labels));
+            }
+            if (items.Count == 1)
+            {
+                state.AppointmentRef = state.AppointmentRefs[0];
+                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            state.Phase = "pick_appointment";
+            return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "or")));
+        }
+
+        private string? PickAppointment(Utterance u)
+        {
+            if (state.AppointmentRefs.Count == 0)
+            {
+                return null;
+            }
+            var digits = u.Text.Where(char.IsAsciiDigit).ToArray();
+            var ordinal = u.Text.Contains("first", StringComparison.OrdinalIgnoreCase) ? 1
+                : u.Text.Contains("second", StringComparison.OrdinalIgnoreCase) ? 2
+                : u.Text.Contains("third", StringComparison.OrdinalIgnoreCase) ? 3
+                : digits.Length == 1 ? digits[0] - '0' : 0;
+            if (ordinal >= 1 && ordinal <= state.AppointmentRefs.Count)
+            {
+                return state.AppointmentRefs[ordinal - 1];
+            }
+            if (u.Services.Services.Count > 0)
+            {
+                var names = u.Services.Services.Select(s => s.Name).ToList();
+                var hits = state.AppointmentLabels.Select((l, i) => (l, i)).Where(x => names.Any(n => x.l.StartsWith(n, StringComparison.Ordinal))).ToList();
+                if (hits.Count == 1)
+                {
+                    return state.AppointmentRefs[hits[0].i];
+                }
+            }
+            return null;
+        }
+
+        public ChatMessage Say(string template, params (string Key, string Value)[] values) => SayText(Render(template, values));
+
+        private string Render(string template, params (string Key, string Value)[] values)
+        {
+            var map = new Dictionary<string, string>
+            {
+                ["spa"] = Profile.Spa.Name,
+                ["disclosure"] = Profile.Spa.AiDisclosure,
+                ["service"] = state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? "" : "",
+            };
+            foreach (var (k, v) in values)
+            {
+                map[k] = v;
+            }
+            return engine._replies.Render(template, map);
+        }
+
+        private ChatMessage SayText(string text)
+        {
+            var message = new ChatMessage(ChatRole.Assistant, text);
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        private ChatMessage Call(string name, Dictionary<string, object?> args)
+        {
+            if (!tools.Contains(name))
+            {
+                return Say("not_understood");
+            }
+            var clean = args.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+            var message = new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call_{Guid.NewGuid():N}"[..17], name, clean)]);
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? id : "that service";
+
+        private string ServiceNameFromArgs(FunctionCallContent call) =>
+            call.Arguments?.TryGetValue("service", out var s) == true && s?.ToString() is { } text && FrontDesk.Tools.CatalogLookup.Services(Profile, text) is [var one]
+                ? one.Name
+                : ServiceName();
+
+        private string WindowText(FunctionCallContent call)
+        {
+            var start = call.Arguments?.TryGetValue("start_date", out var a) == true ? a?.ToString() : null;
+            var end = call.Arguments?.TryGetValue("end_date", out var b) == true ? b?.ToString() : null;
+            if (start is null || !DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+            {
+                return "";
+            }
+            var to = end is not null && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) ? t : from;
+            return to == from ? SpokenTime.Day(from) : $"{SpokenTime.Day(from)} to {SpokenTime.Day(to)}";
+        }
+
+        private string? TimeOfDay() => state.Before is { } b && string.CompareOrdinal(b, "12:00") <= 0 ? "morning"
+            : state.After is { } a && string.CompareOrdinal(a, "17:00") >= 0 ? "evening"
+            : state.After is { } a2 && string.CompareOrdinal(a2, "12:00") >= 0 ? "afternoon"
+            : "any";
+
+        private static string ReadBack(JsonElement data)
+        {
+            var a = data.GetProperty("appointment");
+            return $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}";
+        }
+
+        private static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
+
+        private static bool SmalltalkIsAboutBot(string text) =>
+            text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase) || text.Contains("real person", StringComparison.OrdinalIgnoreCase);
+
+        private static bool LooksLikeName(string text)
+        {
+            var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length is >= 1 and <= 4 && words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.'));
+        }
+
+        private static string CleanName(string text) =>
+            string.Join(' ', text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+        private static string Join(IReadOnlyList<string> items, string conjunction) => items.Count switch
+        {
+            0 => "",
+            1 => items[0],
+            2 => $"{items[0]} {conjunction} {items[1]}",
+            _ => string.Join(", ", items.Take(items.Count - 1)) + $", {conjunction} {items[^1]}",
+        };
+    }
+}
