@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>Contact details found in an utterance; each part is null when absent.</summary>
+/// <param name="Phone">US number in E.164 ("+15551234567").</param>
+/// <param name="PhoneSpan">Where the number is.</param>
+/// <param name="Email">Lower-cased e-mail address.</param>
+/// <param name="EmailSpan">Where the address is.</param>
+/// <param name="Name">The caller's own name, in title case.</param>
+/// <param name="NameSpan">Where the name is.</param>
+public sealed record ContactDetails(
+    string? Phone,
+    TextSpan? PhoneSpan,
+    string? Email,
+    TextSpan? EmailSpan,
+    string? Name,
+    TextSpan? NameSpan)
+{
+    /// <summary>Nothing found.</summary>
+    public static ContactDetails None { get; } = new(null, null, null, null, null, null);
+}
+
+/// <summary>
+/// Finds a US phone number, an e-mail address and the caller's own name. Phone numbers may be
+/// written in the usual ways or spoken as digit words ("five five five one two three ..."); e-mail
+/// may be spoken ("ava at example dot com"). A name is taken from "my name is X", "name's X",
+/// "this is X", "it's X", "I'm X", "call me X" (the last four only with a capitalised, name-like
+/// word, so "I'm looking for..." is not a name), or from a bare reply when the agent asked for a name.
+/// </summary>
+public static partial class ContactExtractor
+{
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "looking", "interested", "calling", "trying", "wondering", "hoping", "just", "not", "so", "here", "a", "an",
+        "the", "good", "fine", "great", "ok", "okay", "well", "sorry", "new", "back", "available", "free", "busy",
+        "running", "going", "getting", "still", "also", "actually", "really", "very", "sure", "done", "ready",
+        "thinking", "planning", "on", "in", "at", "with", "from", "about", "for", "and", "or", "but", "to", "my",
+        "your", "yes", "yeah", "yep", "no", "nope", "hi", "hello", "hey", "thanks", "thank", "please", "i", "me",
+        "it", "that", "this", "there", "what", "who", "when", "where", "how", "why", "pregnant", "allergic",
+        "nervous", "late", "early", "sick", "unable", "able", "afraid", "glad", "happy", "confused", "curious",
+        "booked", "scheduled", "coming", "driving", "needing", "wanting", "checking", "asking", "hungry", "tired",
+        "morning", "afternoon", "evening", "tomorrow", "today", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "correct", "right", "wrong", "perfect", "fine", "cool", "nevermind", "never",
+        "bye", "goodbye", "cancel", "book", "reschedule", "help", "anyone", "someone", "nobody", "human", "person",
+        "robot", "agent", "the", "gonna", "about", "all", "both", "only", "one", "two", "too", "is", "was", "be",
+        "am", "pm", "who", "will", "can", "could", "would", "should", "maybe", "probably", "hmm", "um", "uh",
+        "fully", "currently", "already", "almost", "super", "kind", "sort", "having", "feeling", "due", "over",
+        "under", "off", "out", "up", "down", "open", "closed", "you", "we", "they", "he", "she", "his", "her",
+    };
+
+    /// <summary>Finds the phone number, e-mail and name in <paramref name="text"/>.</summary>
+    /// <param name="text">What the caller said.</param>
+    /// <param name="expectingName">True when the agent's last question asked for the caller's name.</param>
+    public static ContactDetails Extract(string text, bool expectingName = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var phone = FindPhone(text);
+        var email = FindEmail(text);
+        var masked = text;
+        if (phone is not null || email is not null)
+        {
+            Span<TextSpan> spans = [phone?.Span ?? default, email?.Span ?? default];
+            masked = TextNormalizer.Mask(text, spans);
+        }
+
+        var name = FindName(masked, expectingName);
+        return new ContactDetails(phone?.Value, phone?.Span, email?.Value, email?.Span, name?.Value, name?.Span);
+    }
+
+    /// <summary>The first US phone number in <paramref name="text"/> as E.164, or null.</summary>
+    public static (string Value, TextSpan Span)? FindPhone(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (Match m in WrittenPhone().Matches(text))
+        {
+            var digits = m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["c"].Value;
+            if (digits[0] is not ('0' or '1'))
+            {
+                return ("+1" + digits, new TextSpan(m.Index, m.Length));
+            }
+        }
+
+        return SpokenPhone(text);
+    }
+
+    /// <summary>The first e-mail address in <paramref name="text"/>, lower-cased, or null.</summary>
+    public static (string Value, TextSpan Span)? FindEmail(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = WrittenEmail().Match(text);
+        if (m.Success)
+        {
+            return (m.Value.TrimEnd('.').ToLowerInvariant(), new TextSpan(m.Index, m.Value.TrimEnd('.').Length));
+        }
+
+        m = SpokenEmail().Match(text);
+        if (m.Success)
+        {
+            var user = SpokenDots().Replace(m.Groups["user"].Value, ".").Replace(" ", string.Empty, StringComparison.Ordinal);
+            var domain = SpokenDots().Replace(m.Groups["domain"].Value, ".").Replace(" ", string.Empty, StringComparison.Ordinal);
+            return ($"{user}@{domain}.{m.Groups["tld"].Value}".ToLowerInvariant(), new TextSpan(m.Index, m.Length));
+        }
+
+        return null;
+    }
+
+    private static (string Value, TextSpan Span)? SpokenPhone(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var digits = new StringBuilder(11);
+        var runStart = -1;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            var ok = false;
+            if (i < tokens.Count)
+            {
+                var word = tokens[i].Lower;
+                if (word.All(char.IsDigit) && word.Length <= 4)
+                {
+                    digits.Append(word);
+                    ok = true;
+                }
+                else if (NumberWords.Digit(word) is >= 0 and var d && (word.Length > 2 || digits.Length > 0))
+                {
+                    digits.Append((char)('0' + d));
+                    ok = true;
+                }
+                else if (word is "double" or "triple" && i + 1 < tokens.Count && NumberWords.Digit(tokens[i + 1].Lower) is >= 0 and var next)
+                {
+                    digits.Append((char)('0' + next), word == "double" ? 2 : 3);
+                    i++;
+                    ok = true;
+                }
+
+                if (ok && runStart < 0)
+                {
+                    runStart = tokens[word is "double" or "triple" ? i - 1 : i].Start;
+                }
+            }
+
+            if (!ok)
+            {
+                var s = digits.ToString();
+                if (s.Length == 11 && s[0] == '1')
+                {
+                    s = s[1..];
+                }
+
+                if (s.Length == 10 && s[0] is not ('0' or '1'))
+                {
+                    var end = tokens[i - 1].End;
+                    return ("+1" + s, new TextSpan(runStart, end - runStart));
+                }
+
+                digits.Clear();
+                runStart = -1;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Value, TextSpan Span)? FindName(string text, bool expectingName)
+    {
+        foreach (Match m in NameIntro().Matches(text))
+        {
+            var strict = !m.Groups["loose"].Success;
+            if (NameAt(text, m.Index + m.Length, strict, maxWords: 3) is { } found)
+            {
+                return found;
+            }
+        }
+
+        if (expectingName)
+        {
+            var m = BareNameReply().Match(text);
+            if (m.Success)
+            {
+                return NameAt(text, m.Groups["name"].Index, strict: false, maxWords: 3);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads up to <paramref name="maxWords"/> name-like words starting at <paramref name="start"/>.</summary>
+    private static (string Value, TextSpan Span)? NameAt(string text, int start, bool strict, int maxWords)
+    {
+        var words = new List<(int Start, int End)>(maxWords);
+        var i = start;
+        while (words.Count < maxWords)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            var wordStart = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || ((text[i] is '\'' or '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > wordStart)))
+            {
+                i++;
+            }
+
+            if (i == wordStart || (i < text.Length && char.IsDigit(text[i])))
+            {
+                break;
+            }
+
+            var word = text[wordStart..i];
+            var lower = word.ToLowerInvariant();
+            if (NotNames.Contains(lower) || (strict && !char.IsUpper(word[0])) || word.Length > 24)
+            {
+                break;
+            }
+
+            // After the first word, a lower-case word is more likely the rest of the sentence.
+            if (words.Count > 0 && !char.IsUpper(word[0]) && strict)
+            {
+                break;
+            }
+
+            words.Add((wordStart, i));
+            if (i < text.Length && text[i] is ',' or '.' or '!' or '?' or ';')
+            {
+                break;
+            }
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var span = new TextSpan(words[0].Start, words[^1].End - words[0].Start);
+        var title = string.Join(' ', words.Select(w => TitleCase(text[w.Start..w.End])));
+        return (title, span);
+    }
+
+    private static string TitleCase(string word)
+    {
+        if (word.Any(char.IsUpper) && word.Any(char.IsLower))
+        {
+            return word;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var sb = new StringBuilder(lower);
+        for (var i = 0; i < sb.Length; i++)
+        {
+            if (i == 0 || sb[i - 1] is '-' or '\'')
+            {
+                sb[i] = char.ToUpper(sb[i], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"(?<![\d+\w])(?:\+?1[\s.\-]*)?\(?(?<a>\d{3})\)?[\s.\-]*(?<b>\d{3})[\s.\-]*(?<c>\d{4})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenPhone();
+
+    [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenEmail();
+
+    [GeneratedRegex(@"\b(?<user>[a-z0-9]+(?:\s+(?:dot|period)\s+[a-z0-9]+)*)\s+at\s+(?<domain>[a-z0-9\-]+(?:\s+dot\s+[a-z0-9\-]+)*)\s+dot\s+(?<tld>com|net|org|edu|gov|io|co|us|me|info|biz)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenEmail();
+
+    [GeneratedRegex(@"\s+(?:dot|period)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenDots();
+
+    [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameIntro();
+
+    [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>[A-Za-z][A-Za-z'\-]+(?:\s+[A-Za-z][A-Za-z'\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareNameReply();
+}

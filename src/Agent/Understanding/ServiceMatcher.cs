@@ -1,0 +1,136 @@
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>How sure the service matcher is.</summary>
+public enum ServiceMatchKind
+{
+    /// <summary>No service or category was mentioned.</summary>
+    None,
+
+    /// <summary>Exactly one service is meant.</summary>
+    Confident,
+
+    /// <summary>Several services fit what was said ("a massage"); ask which one.</summary>
+    Candidates,
+
+    /// <summary>The caller named two or more different services ("a manicure and a pedicure").</summary>
+    Several,
+}
+
+/// <summary>The services found in an utterance.</summary>
+/// <param name="Kind">Confident, candidates to choose from, several named, or none.</param>
+/// <param name="Services">The service (Confident), the candidates, or the services named, in vocabulary order for candidates and mention order otherwise.</param>
+/// <param name="Category">The category said or shared by all candidates, when there is one.</param>
+/// <param name="Spans">Where the mentions (and any duration like "90 minute") are in the text.</param>
+/// <param name="Confidence">1 for exact words, lower for each typo corrected.</param>
+public sealed record ServiceMatch(
+    ServiceMatchKind Kind,
+    IReadOnlyList<ServiceTerm> Services,
+    string? Category,
+    IReadOnlyList<TextSpan> Spans,
+    double Confidence)
+{
+    /// <summary>Nothing found.</summary>
+    public static ServiceMatch None { get; } = new(ServiceMatchKind.None, [], null, [], 0);
+
+    /// <summary>The one service meant, when <see cref="Kind"/> is Confident.</summary>
+    public ServiceTerm? Service => Kind == ServiceMatchKind.Confident ? Services[0] : null;
+}
+
+/// <summary>
+/// Finds the business's services in free text: exact names, aliases, phrases inside longer text,
+/// typos, spacing variants ("hydra facial"), plurals, and bare categories ("a facial").
+/// Words that several services share (the category, "massage", numbers) never pick one service
+/// alone; a spoken duration ("90 minute") narrows candidates of different lengths.
+/// </summary>
+public sealed class ServiceMatcher
+{
+    private readonly SpaVocabulary _vocabulary;
+
+    /// <summary>A matcher over the given vocabulary.</summary>
+    public ServiceMatcher(SpaVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _vocabulary = vocabulary;
+    }
+
+    /// <summary>Finds the services mentioned in <paramref name="text"/>.</summary>
+    public ServiceMatch Match(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_vocabulary.Services.Count == 0 || text.Length == 0)
+        {
+            return ServiceMatch.None;
+        }
+
+        var mentions = _vocabulary.ServiceIndex.Find(Tokenizer.Tokenize(text));
+        if (mentions.Count == 0)
+        {
+            return ServiceMatch.None;
+        }
+
+        var duration = SpaVocabulary.FindDuration(text);
+        var spans = new List<TextSpan>(mentions.Count + 1);
+        var resolved = new List<int[]>(mentions.Count);
+        var edits = 0;
+        string? group = null;
+        foreach (var mention in mentions)
+        {
+            var items = mention.Items;
+            if (items.Length > 1 && duration is { } d)
+            {
+                var sameLength = items.Where(i => _vocabulary.DurationAt(i) == d.Minutes).ToArray();
+                if (sameLength.Length > 0)
+                {
+                    items = sameLength;
+                    if (!spans.Contains(d.Span))
+                    {
+                        spans.Add(d.Span);
+                    }
+                }
+            }
+
+            resolved.Add(items);
+            spans.Add(mention.Span);
+            edits += mention.Edits;
+            group ??= mention.Group;
+        }
+
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var confidence = Math.Max(0.5, 1.0 - 0.15 * edits);
+
+        // A specific service also inside a vaguer mention ("a massage, the deep tissue one") wins.
+        var singles = resolved.Where(r => r.Length == 1).Select(r => r[0]).Distinct().ToList();
+        var vague = resolved.Where(r => r.Length > 1 && !r.Any(singles.Contains)).ToList();
+        if (vague.Count == 0)
+        {
+            var services = singles.Select(i => _vocabulary.Services[i]).ToList();
+            return singles.Count == 1
+                ? new ServiceMatch(ServiceMatchKind.Confident, services, services[0].Category, spans, confidence)
+                : new ServiceMatch(ServiceMatchKind.Several, services, null, spans, confidence);
+        }
+
+        if (singles.Count > 0)
+        {
+            // A specific service and an unrelated vague one: report what is certain and what is not.
+            var named = singles.Concat(vague.SelectMany(v => v)).Distinct().Select(i => _vocabulary.Services[i]).ToList();
+            return new ServiceMatch(ServiceMatchKind.Several, named, null, spans, confidence * 0.8);
+        }
+
+        var common = vague.Aggregate((a, b) => a.Intersect(b).ToArray());
+        var pool = common.Length > 0 ? common : vague.SelectMany(v => v).Distinct().Order().ToArray();
+        var candidates = pool.Select(i => _vocabulary.Services[i]).ToList();
+        if (candidates.Count == 1)
+        {
+            return new ServiceMatch(ServiceMatchKind.Confident, candidates, candidates[0].Category, spans, confidence * 0.9);
+        }
+
+        var category = group;
+        if (category is null)
+        {
+            var first = candidates[0].Category;
+            category = candidates.All(c => string.Equals(c.Category, first, StringComparison.OrdinalIgnoreCase)) ? first : null;
+        }
+
+        return new ServiceMatch(ServiceMatchKind.Candidates, candidates, category, spans, confidence);
+    }
+}

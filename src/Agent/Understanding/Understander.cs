@@ -1,0 +1,354 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>What the agent asked in its last turn, so a short reply can be read in context.</summary>
+public enum AgentQuestion
+{
+    /// <summary>Nothing in particular (open question or start of conversation).</summary>
+    Nothing,
+
+    /// <summary>Which service.</summary>
+    Service,
+
+    /// <summary>Which day.</summary>
+    Date,
+
+    /// <summary>What time.</summary>
+    Time,
+
+    /// <summary>Which of the offered slots.</summary>
+    SlotChoice,
+
+    /// <summary>A yes/no confirmation ("Shall I book it?").</summary>
+    Confirmation,
+
+    /// <summary>The caller's name.</summary>
+    Name,
+
+    /// <summary>The caller's phone number.</summary>
+    Phone,
+
+    /// <summary>The caller's e-mail address.</summary>
+    Email,
+}
+
+/// <summary>A slot the agent offered, for replies like "the second one" or "the 3:30 one".</summary>
+/// <param name="Date">Local day of the slot.</param>
+/// <param name="LocalStart">Local wall-clock start.</param>
+/// <param name="StaffName">Provider, when the offer named one.</param>
+public sealed record OfferedSlot(DateOnly Date, TimeOnly LocalStart, string? StaffName = null);
+
+/// <summary>Everything the understander needs besides the text.</summary>
+/// <param name="Today">The spa's local date now.</param>
+/// <param name="Vocabulary">The business's services, staff and locations.</param>
+public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabulary)
+{
+    /// <summary>Whole days the business is closed.</summary>
+    public IReadOnlyList<DateOnly> Closures { get; init; } = [];
+
+    /// <summary>What the agent last asked.</summary>
+    public AgentQuestion LastAsked { get; init; } = AgentQuestion.Nothing;
+
+    /// <summary>The slots offered in the last turn (up to three), in the order they were said.</summary>
+    public IReadOnlyList<OfferedSlot> OfferedSlots { get; init; } = [];
+}
+
+/// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
+public sealed record Utterance
+{
+    /// <summary>The normalised text everything below was read from.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The intent, possibly adjusted for what the agent asked.</summary>
+    public required Intent Intent { get; init; }
+
+    /// <summary>Probability of <see cref="Intent"/> from the classifier (1 when set by context).</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>The classifier's top intents, best first, before any adjustment.</summary>
+    public required IReadOnlyList<IntentScore> Alternatives { get; init; }
+
+    /// <summary>Services mentioned: one, candidates to choose from, several, or none.</summary>
+    public required ServiceMatch Services { get; init; }
+
+    /// <summary>Provider asked for, or Any, or none.</summary>
+    public required StaffMatch Staff { get; init; }
+
+    /// <summary>Location mentioned, if any.</summary>
+    public LocationMatch? Location { get; init; }
+
+    /// <summary>Day or days mentioned, if any.</summary>
+    public DateMatch? Date { get; init; }
+
+    /// <summary>Time preference, if any.</summary>
+    public TimePreference? Time { get; init; }
+
+    /// <summary>Phone number in E.164, if any.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>E-mail address, if any.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The caller's own name, if given.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Yes/no reading of the reply.</summary>
+    public required YesNo YesNo { get; init; }
+
+    /// <summary>True when the caller changes something said earlier ("actually make it 4", "yes but Tuesday").</summary>
+    public required bool IsCorrection { get; init; }
+
+    /// <summary>Text after a yes/no ("make it 4" in "yes but make it 4"); empty otherwise.</summary>
+    public required string Remainder { get; init; }
+
+    /// <summary>Index into <see cref="UnderstandingContext.OfferedSlots"/> of the slot chosen, when one was.</summary>
+    public int? ChosenSlot { get; init; }
+}
+
+/// <summary>
+/// Combines the extractors and the intent classifier into one reading of a user turn, using what the
+/// agent last asked to read short replies ("3", "the second one", "Ava", "yes but make it 4").
+/// Pure and thread-safe; a call takes tens of microseconds.
+/// </summary>
+public sealed partial class Understander
+{
+    private static readonly HashSet<Intent> WeakForAnswers =
+    [
+        Intent.Unknown, Intent.OutOfScope, Intent.Smalltalk, Intent.Greeting, Intent.Affirm, Intent.Deny,
+        Intent.Faq, Intent.Thanks, Intent.Correction, Intent.Book, Intent.Availability,
+    ];
+
+    private readonly IntentClassifier _classifier;
+
+    /// <summary>An understander using <paramref name="classifier"/>, or the embedded-trained one.</summary>
+    public Understander(IntentClassifier? classifier = null)
+    {
+        _classifier = classifier ?? IntentClassifier.Default;
+    }
+
+    /// <summary>Understands one user turn.</summary>
+    public Utterance Understand(string text, UnderstandingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var normalized = TextNormalizer.Normalize(text);
+        var vocabulary = context.Vocabulary;
+        var asked = context.LastAsked;
+
+        var contact = ContactExtractor.Extract(normalized, expectingName: asked == AgentQuestion.Name);
+        var spans = new List<TextSpan>(8);
+        AddIf(spans, contact.PhoneSpan);
+        AddIf(spans, contact.EmailSpan);
+        var withoutContact = TextNormalizer.Mask(normalized, [.. spans]);
+
+        var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
+        var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked == AgentQuestion.Time);
+
+        int? chosen = null;
+        if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
+        {
+            chosen = ChooseSlot(withoutContact, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            if (ordinalSpan is { } os && date is not null && date.Span.Overlaps(os))
+            {
+                date = null;
+            }
+
+            if (ordinalSpan is { } os2 && time is not null && time.Spans.Any(s => s.Overlaps(os2)))
+            {
+                time = null;
+            }
+        }
+
+        AddIf(spans, date?.Span);
+        if (time is not null)
+        {
+            spans.AddRange(time.Spans);
+        }
+
+        var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
+        var services = new ServiceMatcher(vocabulary).Match(withoutWhen);
+        spans.AddRange(services.Spans);
+        var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
+        var staff = new StaffMatcher(vocabulary).Match(forStaff);
+        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates)
+        {
+            spans.Add(staff.Span);
+        }
+
+        var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans]));
+        var yesNo = YesNoClassifier.Classify(normalized);
+
+        var marks = new List<SlotMark>(8);
+        foreach (var s in services.Spans)
+        {
+            marks.Add(new SlotMark(s, SlotKind.Service));
+        }
+
+        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates)
+        {
+            marks.Add(new SlotMark(staff.Span, SlotKind.Person));
+        }
+
+        AddMark(marks, location?.Span, SlotKind.Place);
+        AddMark(marks, date?.Span, SlotKind.Date);
+        foreach (var s in time?.Spans ?? [])
+        {
+            AddMark(marks, s, SlotKind.Time);
+        }
+
+        AddMark(marks, contact.PhoneSpan, SlotKind.Phone);
+        AddMark(marks, contact.EmailSpan, SlotKind.Email);
+        AddMark(marks, contact.NameSpan, SlotKind.Name);
+        var prediction = _classifier.ClassifyPrepared(Placeholders.Apply(normalized, marks));
+
+        var intent = prediction.Intent;
+        var confidence = prediction.Confidence;
+        var remainder = yesNo.Answer == YesNo.Unknown ? string.Empty : yesNo.Remainder;
+        var carriesValues = remainder.Length > 0 && (date is not null || time is not null
+            || services.Kind != ServiceMatchKind.None || staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates);
+        var isCorrection = intent == Intent.Correction || CorrectionCue().IsMatch(normalized)
+            || (yesNo.Answer != YesNo.Unknown && (carriesValues || CorrectionCue().IsMatch(remainder)));
+
+        if (asked == AgentQuestion.Confirmation && yesNo.Answer != YesNo.Unknown
+            && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind))
+        {
+            intent = yesNo.Answer == YesNo.Yes ? Intent.Affirm : carriesValues ? Intent.Correction : Intent.Deny;
+            confidence = 1;
+        }
+        else if (AnswersQuestion(asked, contact, date, time, services, staff, chosen)
+                 && (WeakForAnswers.Contains(intent) || confidence < 0.6))
+        {
+            intent = Intent.Inform;
+            confidence = 1;
+        }
+
+        return new Utterance
+        {
+            Text = normalized,
+            Intent = intent,
+            Confidence = confidence,
+            Alternatives = prediction.Alternatives,
+            Services = services,
+            Staff = staff,
+            Location = location,
+            Date = date,
+            Time = time,
+            Phone = contact.Phone,
+            Email = contact.Email,
+            Name = contact.Name,
+            YesNo = yesNo.Answer,
+            IsCorrection = isCorrection,
+            Remainder = remainder,
+            ChosenSlot = chosen,
+        };
+    }
+
+    private static bool AnswersQuestion(AgentQuestion asked, ContactDetails contact, DateMatch? date, TimePreference? time,
+        ServiceMatch services, StaffMatch staff, int? chosen) => asked switch
+    {
+        AgentQuestion.Name => contact.Name is not null,
+        AgentQuestion.Phone => contact.Phone is not null,
+        AgentQuestion.Email => contact.Email is not null,
+        AgentQuestion.Date => date is not null,
+        AgentQuestion.Time => time is not null,
+        AgentQuestion.Service => services.Kind != ServiceMatchKind.None,
+        AgentQuestion.SlotChoice => chosen is not null,
+        _ => false,
+    } && staff.Kind != StaffMatchKind.Candidates;
+
+    /// <summary>Which offered slot a reply picks: by position, by time, by day, or by provider.</summary>
+    private static int? ChooseSlot(string text, IReadOnlyList<OfferedSlot> slots, DateMatch? date, TimePreference? time,
+        SpaVocabulary vocabulary, out TextSpan? ordinalSpan)
+    {
+        ordinalSpan = null;
+        var lower = TextNormalizer.LowerSameLength(text);
+        var m = SlotOrdinal().Match(lower);
+        if (m.Success)
+        {
+            var word = m.Groups["o"].Value;
+            var index = word switch
+            {
+                "first" or "1st" or "one" or "1" or "earlier" or "earliest" => 0,
+                "second" or "2nd" or "two" or "2" or "middle" => 1,
+                "third" or "3rd" or "three" or "3" => 2,
+                _ => slots.Count - 1,
+            };
+            if (index < slots.Count)
+            {
+                ordinalSpan = new TextSpan(m.Index, m.Length);
+                return index;
+            }
+        }
+
+        if (time?.Exact is { } t)
+        {
+            var exact = FindSingle(slots, s => s.LocalStart == t);
+            if (exact is not null)
+            {
+                return exact;
+            }
+
+            // "the 3 one" when 3 was read as 15:00 but the slot is 3:30: match the hour on the 12-hour clock.
+            var sameHour = FindSingle(slots, s => s.LocalStart.Hour % 12 == t.Hour % 12 && (t.Minute == 0 || s.LocalStart.Minute == t.Minute));
+            if (sameHour is not null)
+            {
+                return sameHour;
+            }
+        }
+
+        if (date is { Range.IsSingleDay: true } d && FindSingle(slots, s => s.Date == d.Range.Start) is { } byDay)
+        {
+            return byDay;
+        }
+
+        var staff = new StaffMatcher(vocabulary).Match(text);
+        if (staff.Person is { } person)
+        {
+            return FindSingle(slots, s => s.StaffName is not null
+                && s.StaffName.Contains(person.Name.Split(' ')[0], StringComparison.OrdinalIgnoreCase));
+        }
+
+        return null;
+    }
+
+    private static int? FindSingle(IReadOnlyList<OfferedSlot> slots, Func<OfferedSlot, bool> predicate)
+    {
+        int? found = null;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (predicate(slots[i]))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddIf(List<TextSpan> spans, TextSpan? span)
+    {
+        if (span is { Length: > 0 } s)
+        {
+            spans.Add(s);
+        }
+    }
+
+    private static void AddMark(List<SlotMark> marks, TextSpan? span, SlotKind kind)
+    {
+        if (span is { Length: > 0 } s && !marks.Any(m => m.Span.Overlaps(s)))
+        {
+            marks.Add(new SlotMark(s, kind));
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?<o>first|1st|second|2nd|third|3rd|last)(?:\s+(?:one|option|slot|time|choice))?\b|\bthe\s+(?<o>earlier|earliest|later|latest|middle)\b|\b(?:option|number|no\.?|#)\s*(?<o>[1-3]|one|two|three)\b|^\s*(?<o>[1-3]|one|two|three)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlotOrdinal();
+
+    [GeneratedRegex(@"^\s*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CorrectionCue();
+}

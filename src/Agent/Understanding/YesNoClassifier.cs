@@ -1,0 +1,190 @@
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>An answer to a yes/no question.</summary>
+public enum YesNo
+{
+    /// <summary>Neither yes nor no.</summary>
+    Unknown,
+
+    /// <summary>Yes, agreement, go ahead.</summary>
+    Yes,
+
+    /// <summary>No, disagreement, that does not work.</summary>
+    No,
+}
+
+/// <summary>The yes/no reading of an utterance.</summary>
+/// <param name="Answer">Yes, no, or unknown.</param>
+/// <param name="Span">Where the yes/no words are; default when unknown.</param>
+/// <param name="Remainder">What follows the answer, e.g. "make it 4" in "yes but make it 4"; empty when nothing follows.</param>
+public sealed record YesNoResult(YesNo Answer, TextSpan Span, string Remainder)
+{
+    /// <summary>Neither yes nor no.</summary>
+    public static YesNoResult Unknown { get; } = new(YesNo.Unknown, default, string.Empty);
+}
+
+/// <summary>
+/// Reads yes and no in their many everyday forms ("yeah", "sounds good", "book it", "👍", "nope",
+/// "that doesn't work", "no thanks"). The answer must open the reply (after fillers like "um" or
+/// "oh"); what follows is returned as a remainder so a correction ("yes but make it 4", "no, Tuesday")
+/// is not lost.
+/// </summary>
+public static class YesNoClassifier
+{
+    // Longest first matters only among phrases sharing a start; the matcher tries every phrase.
+    private static readonly string[][] YesPhrases = Split(
+        "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "yas", "sure", "sure thing", "of course", "ok", "okay", "k", "kk",
+        "okey dokey", "alright", "all right", "sounds good", "sounds great", "sounds perfect", "sounds fine", "that sounds good",
+        "that sounds great", "perfect", "great", "excellent", "awesome", "wonderful", "lovely", "fine", "good", "cool",
+        "that works", "that works for me", "works for me", "that'd work", "that would work", "that will work", "works",
+        "that's fine", "that is fine", "that's good", "that's great", "that's perfect", "that's right", "that is right",
+        "that's correct", "that is correct", "correct", "right", "exactly", "book it", "book that", "book me", "go ahead",
+        "go for it", "do it", "please do", "yes please", "please", "absolutely", "definitely", "certainly", "indeed",
+        "affirmative", "confirm", "confirmed", "i confirm", "let's do it", "let's do that", "lets do it", "lets do that",
+        "let's go", "sign me up", "i'd like that", "i would like that", "i'll take it", "i'll take that", "take it",
+        "i do", "it is", "yes it is", "you got it", "deal", "done", "please book it", "that one", "ideal", "agreed", "yess",
+        "mhm", "mm hmm", "uh huh", "ja", "si", "oui", "yes that's right", "why not", "i guess so", "i think so", "sure why not");
+
+    private static readonly string[][] NoPhrases = Split(
+        "no", "nope", "nah", "na", "no thanks", "no thank you", "not really", "not quite", "not exactly", "not that one",
+        "no way", "negative", "nop", "noo", "not at all", "definitely not", "absolutely not", "i don't think so",
+        "i dont think so", "that doesn't work", "that does not work", "doesn't work", "that won't work", "won't work",
+        "that wont work", "that doesnt work", "doesnt work", "that's wrong", "that is wrong", "wrong", "incorrect",
+        "that's not right", "that is not right", "not right", "that's not correct", "not correct", "don't", "do not",
+        "please don't", "i can't", "i cannot", "can't make it", "can't do that", "i can't do that", "no can do",
+        "not for me", "not good", "that's not it", "never", "hold off", "no sorry", "sorry no", "nay", "pass", "i'll pass");
+
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "oh", "ah", "well", "so", "oh", "hey", "honestly",
+    };
+
+    private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal)
+    {
+        "but", "and", "though", "however", "just", "only", "except", "then", "so", "although", "wait", "actually",
+    };
+
+    /// <summary>
+    /// Classifies <paramref name="text"/> as yes, no, or unknown, with the remainder after the answer.
+    /// Text holding emoji is normalised first (👍 is yes), and the span then refers to the normalised text.
+    /// </summary>
+    public static YesNoResult Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Any(c => char.IsSurrogate(c) || c > '\u2000'))
+        {
+            text = TextNormalizer.Normalize(text);
+        }
+
+        var tokens = Tokenizer.Tokenize(text);
+        var first = 0;
+        while (first < tokens.Count && Fillers.Contains(tokens[first].Lower))
+        {
+            first++;
+        }
+
+        if (first >= tokens.Count)
+        {
+            return YesNoResult.Unknown;
+        }
+
+        var yes = Longest(YesPhrases, tokens, first);
+        var no = Longest(NoPhrases, tokens, first);
+        if (yes == 0 && no == 0)
+        {
+            return YesNoResult.Unknown;
+        }
+
+        var answer = no >= yes ? YesNo.No : YesNo.Yes;
+        var length = Math.Max(yes, no);
+
+        // "sure, can you do Friday instead?": a question after "sure" is not a yes to the question asked.
+        var last = first + length - 1;
+        var span = new TextSpan(tokens[first].Start, tokens[last].End - tokens[first].Start);
+
+        // "no problem" and "no worries" are not refusals; "good morning" is a greeting, "fine by me" is a yes.
+        if (answer == YesNo.No && tokens[first].Lower == "no" && last + 1 < tokens.Count
+            && tokens[last + 1].Lower is "problem" or "worries" or "prob" or "probs" or "doubt" or "question")
+        {
+            return new YesNoResult(YesNo.Yes, span.Union(tokens[last + 1].Span), Rest(text, tokens, last + 2));
+        }
+
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[first].Lower is "good" or "great" or "fine"
+            && tokens[last + 1].Lower is "morning" or "afternoon" or "evening" or "night" or "day" or "bye" or "question")
+        {
+            return YesNoResult.Unknown;
+        }
+
+        // A long sentence merely starting with "right" or "so" is not an answer.
+        if (answer == YesNo.Yes && length == 1 && tokens[first].Lower is "right" or "good" or "fine" or "great" or "please" or "works" or "done"
+            && tokens.Count - first > 4)
+        {
+            return YesNoResult.Unknown;
+        }
+
+        return new YesNoResult(answer, span, Rest(text, tokens, last + 1));
+    }
+
+    private static string Rest(string text, List<Token> tokens, int from)
+    {
+        var i = from;
+        while (i < tokens.Count && (Joiners.Contains(tokens[i].Lower) || Fillers.Contains(tokens[i].Lower)))
+        {
+            i++;
+        }
+
+        if (i >= tokens.Count)
+        {
+            return string.Empty;
+        }
+
+        return text[tokens[i].Start..].Trim().TrimEnd('.', '!');
+    }
+
+    private static int Longest(string[][] phrases, List<Token> tokens, int first)
+    {
+        var best = 0;
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length <= best || first + phrase.Length > tokens.Count)
+            {
+                continue;
+            }
+
+            var match = true;
+            for (var k = 0; k < phrase.Length && match; k++)
+            {
+                var word = tokens[first + k].Lower;
+                match = word == phrase[k]
+                    || word.Replace("'", string.Empty, StringComparison.Ordinal) == phrase[k].Replace("'", string.Empty, StringComparison.Ordinal)
+                    || (word.Length > phrase[k].Length && Collapse(word) == Collapse(phrase[k]));
+            }
+
+            if (match)
+            {
+                best = phrase.Length;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>"yesss" → "yes", "nooo" → "no": stretched words compare equal to their plain form.</summary>
+    private static string Collapse(string word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];
+        var n = 0;
+        foreach (var c in word.AsSpan(0, buffer.Length))
+        {
+            if (n == 0 || buffer[n - 1] != c)
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    private static string[][] Split(params string[] phrases) =>
+        [.. phrases.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(p => p.Length)];
+}
