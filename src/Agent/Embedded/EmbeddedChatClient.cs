@@ -251,11 +251,11 @@ public sealed class EmbeddedChatClient : IChatClient
                 state.Name = u.Name ?? CleanName(u.Text);
                 return Resume();
             }
-            if (state.Asked == AgentQuestion.Slot && u.ChosenSlot is { } chosen && chosen < state.Offered.Count && !u.IsCorrection)
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is { } chosen && chosen < state.Offered.Count && !u.IsCorrection)
             {
                 return Choose(state.Offered[chosen]);
             }
-            if (state.Asked == AgentQuestion.Slot && state.Offered.Count == 1 && u.YesNo == YesNo.Yes)
+            if (state.Asked == AgentQuestion.SlotChoice && state.Offered.Count == 1 && u.YesNo == YesNo.Yes)
             {
                 return Choose(state.Offered[0]);
             }
@@ -613,7 +613,7 @@ public sealed class EmbeddedChatClient : IChatClient
                             (Profile.Locations.Count > 1 ? $" at {x.GetProperty("location").GetString()}" : "");
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
             })];
-            state.Asked = AgentQuestion.Slot;
+            state.Asked = AgentQuestion.SlotChoice;
             var service = data.GetProperty("service").GetString()!;
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
@@ -776,7 +776,7 @@ public sealed class EmbeddedChatClient : IChatClient
         private static string CleanName(string text) =>
             string.Join(' ', text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-        private static string Join(IReadOnlyList<string> items, string conjunction) => items.Count switch
+        private static string Join(List<string> items, string conjunction) => items.Count switch
         {
             0 => "",
             1 => items[0],

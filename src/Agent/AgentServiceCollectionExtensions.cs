@@ -1,0 +1,50 @@
+using FrontDesk.Agent.Brains;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
+using FrontDesk.Agent.Screening;
+using FrontDesk.Agent.Understanding;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Agent;
+
+/// <summary>Registers the conversation engine.</summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>Adds the agent, its brains, prompts, rules and conversation store (after <c>AddFrontDeskTools</c>).</summary>
+    public static IServiceCollection AddFrontDeskAgent(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<AgentOptions>().Bind(configuration.GetSection(AgentOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
+        services.AddSingleton(new SchemaMigrationSet(AgentSchema.Migrations));
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton(_ => new Understander());
+        services.AddSingleton(sp => new ReplyTemplates(TextTemplates.Load(Path.Combine(PromptsDir(sp, contentRoot), "replies.yaml"))));
+        services.AddSingleton(sp => EscalationRules.Load(Path.Combine(PromptsDir(sp, contentRoot), "escalation.yaml")));
+        services.AddSingleton<SafetyScreen>();
+        services.AddSingleton(sp => new AgentPrompts(sp.GetRequiredService<SpaProfile>(), sp.GetRequiredService<ReplyTemplates>().Templates,
+            File.ReadAllText(Path.Combine(PromptsDir(sp, contentRoot), "system.md")), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new EmbeddedChatClient(sp.GetRequiredService<SpaProfile>(), sp.GetRequiredService<ReplyTemplates>().Templates,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Understander>()));
+        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            var primary = ChatClientFactory.Create(llm);
+            return new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), primary, primary is null ? null : llm.Provider.ToString().ToLowerInvariant());
+        });
+        services.AddSingleton<FrontDeskAgent>();
+        return services;
+    }
+
+    private static string PromptsDir(IServiceProvider sp, string contentRoot) =>
+        ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot);
+}
+
+/// <summary>The reply wording (prompts/replies.yaml), distinct from the SMS wording registered by the tools.</summary>
+/// <param name="Templates">The templates.</param>
+public sealed record ReplyTemplates(TextTemplates Templates);

@@ -1,0 +1,375 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
+using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Screening;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.Agent.Turns;
+using FrontDesk.Agent.Understanding;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace FrontDesk.Agent;
+
+/// <summary>A new message in a conversation, as a channel hands it over.</summary>
+/// <param name="ConversationId">Stable id the channel keeps for the conversation (session, call, phone thread).</param>
+/// <param name="Channel">Channel tag: web, sms, voice, teams, terminal…</param>
+/// <param name="Text">What the person said or typed.</param>
+/// <param name="CallerPhone">A phone the channel vouches for (caller ID), or null.</param>
+/// <param name="LocationId">The location the channel belongs to, or null for the default.</param>
+public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null);
+
+/// <summary>An escalation raised in a turn.</summary>
+/// <param name="Id">Escalation id.</param>
+/// <param name="Category">Category.</param>
+/// <param name="Urgency">Urgency.</param>
+public sealed record EscalationInfo(string Id, string Category, string Urgency);
+
+/// <summary>The agent's answer to a turn.</summary>
+/// <param name="ConversationId">Conversation.</param>
+/// <param name="Text">What to say; null when a person has taken the conversation over.</param>
+/// <param name="Escalation">Escalation raised in this turn, if any.</param>
+/// <param name="Brain">The brain that answered.</param>
+/// <param name="ToolCalls">Tools called in this turn.</param>
+public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls);
+
+/// <summary>Configuration section <c>FrontDesk:Agent</c>.</summary>
+public sealed class AgentOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "FrontDesk:Agent";
+    /// <summary>Most model round-trips in one turn.</summary>
+    public int MaxToolIterations { get; set; } = 8;
+    /// <summary>How long a turn may wait for the previous turn of the same conversation.</summary>
+    public int TurnWaitSeconds { get; set; } = 30;
+    /// <summary>Longest accepted message.</summary>
+    public int MaxMessageLength { get; set; } = 2000;
+}
+
+/// <summary>
+/// The front desk: takes one turn of a conversation, screens it, runs the brain with the spa's tools, screens the
+/// draft, and stores the tagged transcript and new state before returning the reply. One turn at a time per
+/// conversation, across instances (an in-process gate plus a lease in the store).
+/// </summary>
+public sealed class FrontDeskAgent(
+    SpaProfile profile,
+    BrainSet brains,
+    SpaToolsFactory toolsFactory,
+    ConversationStore conversations,
+    SafetyScreen screen,
+    AgentPrompts prompts,
+    TimeProvider clock,
+    AgentOptions options,
+    ILogger<FrontDeskAgent> logger)
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
+
+    /// <summary>Handles one turn.</summary>
+    public Task<AgentReply> HandleAsync(TurnRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>Handles one turn, streaming the reply sentence by sentence through <paramref name="onSentence"/> when given.</summary>
+    public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = ToolLoop.Activity.StartActivity("agent.turn");
+        activity?.SetTag("frontdesk.channel", request.Channel);
+        var gate = Gates.GetOrAdd(request.ConversationId, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+        {
+            throw new TimeoutException("The previous turn of this conversation is still running.");
+        }
+        try
+        {
+            var initial = new ConversationState
+            {
+                Scope = new ConversationScope
+                {
+                    ConversationId = request.ConversationId, Channel = request.Channel, LocationId = request.LocationId ?? profile.DefaultLocation.Id,
+                    VerifiedPhone = PhoneNumbers.ToE164(request.CallerPhone),
+                },
+            };
+            await conversations.GetOrCreateAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial, ct);
+            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+            {
+                throw new TimeoutException("Another instance is still handling this conversation.");
+            }
+            try
+            {
+                return await HandleLockedAsync(request, onSentence, started, ct);
+            }
+            finally
+            {
+                await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, long started, CancellationToken ct)
+    {
+        var conversation = (await conversations.GetAsync(request.ConversationId, ct))!;
+        var state = conversation.ReadState();
+        var scope = state.Scope;
+        scope.VerifiedPhone ??= PhoneNumbers.ToE164(request.CallerPhone);
+        var text = Clean(request.Text);
+        var history = state.History.Select(m => m.ToChatMessage()).ToList();
+        var reading = brains.Embedded.Understand(text, history);
+        var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
+        var agentTags = new TurnTags { AiGenerated = true };
+        var escalations = new List<Escalation>();
+
+        if (conversation.Status == "taken_over")
+        {
+            // A person is answering: record what the client said, say nothing.
+            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), ct);
+            return new AgentReply(request.ConversationId, null, null, "staff", []);
+        }
+
+        string reply;
+        var records = new List<ToolCallRecord>();
+        var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
+        if (text.Length == 0)
+        {
+            reply = prompts.Reply("empty_message");
+            agentTags.Brain = "rules";
+        }
+        else
+        {
+            var finding = screen.ScreenInbound(text);
+            foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
+            {
+                scope.StatedConditions.Add(condition);
+            }
+            scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
+            var category = finding.Category ?? (reading.Intent == Intent.Human ? screen.Rules.Find("human_request") : null);
+            if (category is not null)
+            {
+                escalations.Add(NewEscalation(category, scope, request, text));
+                reply = prompts.Reply(EscalationReplyKey(category.Name, text));
+                agentTags.Brain = "rules";
+                agentTags.Escalation = category.Name;
+            }
+            else
+            {
+                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, onSentence, ct);
+                records.AddRange(calls);
+                newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
+                agentTags.Brain = brain;
+                agentTags.Model = model;
+                // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
+                var handoff = calls.Select(c => c.Result).FirstOrDefault(r => r.Contains("\"late_cancel\":true", StringComparison.Ordinal) || r.Contains("\"escalate\":\"medical\"", StringComparison.Ordinal));
+                if (handoff is not null && screen.Rules.Find(handoff.Contains("late_cancel", StringComparison.Ordinal) ? "sensitive" : "medical") is { } hc)
+                {
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Contains("late_cancel", StringComparison.Ordinal) ? "Late cancellation or change requested." : null));
+                    agentTags.Escalation = hc.Name;
+                }
+            }
+        }
+
+        var screened = screen.ScreenReply(reply, prompts.Reply);
+        agentTags.Screen.AddRange(screened.Findings);
+        if (screened.Findings.Contains("unlisted_price") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
+        {
+            escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed."));
+            agentTags.Escalation = "pricing";
+        }
+        reply = screened.Text;
+        agentTags.Tools = records;
+        if (scope.ClientId is not null)
+        {
+            agentTags.Consent.Add("sms");
+        }
+        if (newMessages.Count == 1 || newMessages[^1].Role != ChatRole.Assistant || newMessages[^1].Text != reply)
+        {
+            newMessages.Add(new ChatMessage(ChatRole.Assistant, reply));
+        }
+        state.Append(newMessages.Select(StoredMessage.From));
+        var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        await conversations.SaveTurnAsync(request.ConversationId, state,
+            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, ct);
+        if (escalations.Count > 0)
+        {
+            logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
+        }
+        var first = escalations.FirstOrDefault();
+        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency), agentTags.Brain ?? "", records);
+    }
+
+    private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
+        ConversationState state, List<ChatMessage> history, string text, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    {
+        var scope = state.Scope;
+        foreach (var (client, name) in brains.InOrder())
+        {
+            scope.Actor = new Actor("ai", $"agent:{name}");
+            var snapshot = System.Text.Json.JsonSerializer.Serialize(scope, ConversationState.Json);
+            var tools = toolsFactory.Create(scope).AsAIFunctions();
+            var messages = new List<ChatMessage> { new(ChatRole.System, prompts.System(scope)) };
+            messages.AddRange(history);
+            messages.Add(new ChatMessage(ChatRole.User, text));
+            var count = messages.Count;
+            try
+            {
+                LoopResult result;
+                if (onSentence is null)
+                {
+                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, ct);
+                }
+                else
+                {
+                    var buffer = new StringBuilder();
+                    result = await ToolLoop.RunStreamingAsync(client, messages, tools, null, options.MaxToolIterations, async (delta, c) =>
+                    {
+                        buffer.Append(delta);
+                        var s = buffer.ToString();
+                        var cut = Math.Max(s.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(s.LastIndexOf("? ", StringComparison.Ordinal), s.LastIndexOf("! ", StringComparison.Ordinal)));
+                        if (cut > 0)
+                        {
+                            var sentence = s[..(cut + 2)];
+                            buffer.Remove(0, cut + 2);
+                            await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
+                        }
+                    }, ct);
+                    if (buffer.Length > 0)
+                    {
+                        await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
+                    }
+                }
+                var reply = result.HitLimit || string.IsNullOrWhiteSpace(result.Text) ? prompts.Reply("not_understood") : result.Text.Trim();
+                return (reply, name, result.ModelId, messages.Skip(count).ToList(), result.ToolCalls);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // A failing brain must not lose the turn: restore the scope and try the next one.
+                logger.LogWarning(ex, "Brain {Brain} failed; falling back", name);
+                state.Scope = System.Text.Json.JsonSerializer.Deserialize<ConversationScope>(snapshot, ConversationState.Json)!;
+                scope = state.Scope;
+            }
+        }
+        return (prompts.Reply("brain_unavailable"), "none", null, [], []);
+    }
+
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // No health details beyond the category: medical and emergency summaries never quote the person.
+        var summary = category.Name switch
+        {
+            "emergency" => "Possible emergency reported; the person was told to call 911.",
+            "medical" => "Medical question; a clinician should call back.",
+            _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{(text.Length > 160 ? text[..160] + "…" : text)}\"",
+        };
+        return new Escalation
+        {
+            Id = NewId.For("esc"), Category = category.Name, Urgency = category.Urgency, Route = category.Route, Summary = summary,
+            ClientId = scope.ClientId, ClientPhone = scope.VerifiedPhone, ConversationId = request.ConversationId, Channel = request.Channel,
+            LocationId = scope.LocationId, CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+    }
+
+    private static string Describe(string category) => category switch
+    {
+        "pricing" => "Pricing request",
+        "sensitive" => "Sensitive matter",
+        "human_request" => "Asked for a person",
+        _ => category,
+    };
+
+    private static string EscalationReplyKey(string category, string text)
+    {
+        if (category != "sensitive")
+        {
+            return $"escalation_{category}";
+        }
+        var t = SafetyScreen.Normalize(text);
+        if (t.Contains("s appointment", StringComparison.Ordinal) || t.Contains("other client", StringComparison.Ordinal))
+        {
+            return "escalation_other_person";
+        }
+        return t.Count(char.IsAsciiDigit) >= 13 || t.Contains("card", StringComparison.Ordinal) || t.Contains("cvv", StringComparison.Ordinal)
+            ? "card_number_warning"
+            : "escalation_sensitive";
+    }
+
+    private string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var sb = new StringBuilder(Math.Min(text.Length, options.MaxMessageLength));
+        foreach (var ch in text)
+        {
+            if (sb.Length >= options.MaxMessageLength)
+            {
+                break;
+            }
+            sb.Append(char.IsControl(ch) ? ' ' : ch);
+        }
+        return sb.ToString().Trim();
+    }
+}
+
+/// <summary>The brains in the order to try them: the configured one first, the embedded engine as the fallback.</summary>
+public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, string? primaryName)
+{
+    /// <summary>The embedded engine (also reads every turn for tags).</summary>
+    public EmbeddedChatClient Embedded => embedded;
+
+    /// <summary>Brains in order.</summary>
+    public IEnumerable<(IChatClient Client, string Name)> InOrder()
+    {
+        if (primary is not null)
+        {
+            yield return (primary, primaryName ?? "llm");
+        }
+        yield return (embedded, EmbeddedChatClient.BrainName);
+    }
+}
+
+/// <summary>The editable text: system prompt and replies.</summary>
+public sealed class AgentPrompts(SpaProfile profile, TextTemplates replies, string systemTemplate, TimeProvider clock)
+{
+    /// <summary>A reply by name with the spa's standard values filled in.</summary>
+    public string Reply(string name) => replies.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.AiDisclosure });
+
+    /// <summary>The system prompt for a conversation.</summary>
+    public string System(ConversationScope scope)
+    {
+        var policies = new List<string>();
+        if (profile.Policies.Cancellation is { } c)
+        {
+            policies.Add("- Cancellation: " + c);
+        }
+        if (profile.Policies.Deposit is { } d)
+        {
+            policies.Add("- Deposit: " + d);
+        }
+        policies.Add($"- Bookings open {profile.Policies.BookingLeadTimeMin} minutes ahead at the earliest and up to {profile.Policies.BookingHorizonDays} days out.");
+        var location = profile.FindLocation(scope.LocationId);
+        return TextTemplates.Fill(systemTemplate, new Dictionary<string, string>
+        {
+            ["spa"] = profile.Spa.Name,
+            ["disclosure"] = profile.Spa.AiDisclosure,
+            ["today"] = SpokenTime.Day(profile.Today(clock)) + ", " + profile.Today(clock).Year,
+            ["timezone"] = profile.Spa.TimeZoneId,
+            ["channel"] = scope.Channel,
+            ["location_line"] = location is null ? "" : $", reaching the {location.Name} location",
+            ["policies"] = string.Join('\n', policies),
+            ["locations"] = string.Join('\n', profile.Locations.Select(l => $"- {l.Name}: {l.Address}")),
+            ["services"] = string.Join('\n', profile.Services.Select(s => $"- {s.Name} ({s.Category}, {s.DurationMin} min)" +
+                (s.Price is { } p ? $", {(s.PriceFrom ? "from " : "")}{Tools.Faq.FaqIndex.FormatMoney(p, profile.Spa.Currency, System.Globalization.CultureInfo.InvariantCulture)}" : ", price on consultation"))),
+        });
+    }
+}
