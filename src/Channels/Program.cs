@@ -1,7 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
+using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.WebChat;
+
+var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
+builder.AddFrontDeskChannels();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+if (!await app.InitializeFrontDeskAsync())
+{
+    return 1;
+}
+app.MapHealthEndpoints();
+app.MapWebChatEndpoints();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -189,6 +189,17 @@ public sealed class EmbeddedChatClient : IChatClient
         public ChatMessage OnUserTurn(string text)
         {
             var u = engine._understander.Understand(text, engine.Context(state));
+            if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
+            {
+                // Contact details given mid-task are absorbed whatever else the sentence looks like.
+                state.Name = u.Name ?? state.Name;
+                state.Phone = u.Phone ?? state.Phone;
+                state.Email = u.Email ?? state.Email;
+                if (state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != "verify_phone")
+                {
+                    return Resume();
+                }
+            }
 
             switch (u.Intent)
             {
@@ -198,7 +209,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 case Intent.Nevermind:
                     state.ResetTask();
                     return Say("never_mind");
-                case Intent.OutOfScope when state.Task is null || u.Services.Kind == ServiceMatchKind.None:
+                case Intent.OutOfScope when state.Asked == AgentQuestion.Nothing && state.Phase is null && (state.Task is null || u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time is null && u.YesNo == YesNo.Unknown):
                     return Say("out_of_scope");
                 case Intent.Thanks when state.Task is null || state.Asked == AgentQuestion.Nothing:
                     return Say("thanks");
@@ -258,6 +269,27 @@ public sealed class EmbeddedChatClient : IChatClient
             if (state.Asked == AgentQuestion.SlotChoice && state.Offered.Count == 1 && u.YesNo == YesNo.Yes)
             {
                 return Choose(state.Offered[0]);
+            }
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && OptionByDuration(u.Text) is { } byDuration)
+            {
+                state.ServiceOptions = [byDuration.Name];
+            }
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count == 1 && FrontDesk.Tools.CatalogLookup.Services(Profile, state.ServiceOptions[0]) is [var only])
+            {
+                state.ServiceId = only.Id;
+                state.ServiceOptions = [];
+                state.Task ??= "book";
+                Merge(u with { Services = ServiceMatch.None });
+                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
+            }
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && Ordinal(u.Text) is { } option && option <= state.ServiceOptions.Count
+                && FrontDesk.Tools.CatalogLookup.Services(Profile, state.ServiceOptions[option - 1]) is [var picked1])
+            {
+                state.ServiceId = picked1.Id;
+                state.ServiceOptions = [];
+                state.Task ??= "book";
+                Merge(u with { Services = ServiceMatch.None });
+                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
             }
             if (state.Phase == "pick_appointment" && PickAppointment(u) is { } picked)
             {
@@ -674,12 +706,7 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 return null;
             }
-            var digits = u.Text.Where(char.IsAsciiDigit).ToArray();
-            var ordinal = u.Text.Contains("first", StringComparison.OrdinalIgnoreCase) ? 1
-                : u.Text.Contains("second", StringComparison.OrdinalIgnoreCase) ? 2
-                : u.Text.Contains("third", StringComparison.OrdinalIgnoreCase) ? 3
-                : digits.Length == 1 ? digits[0] - '0' : 0;
-            if (ordinal >= 1 && ordinal <= state.AppointmentRefs.Count)
+            if (Ordinal(u.Text) is { } ordinal && ordinal <= state.AppointmentRefs.Count)
             {
                 return state.AppointmentRefs[ordinal - 1];
             }
@@ -759,6 +786,26 @@ public sealed class EmbeddedChatClient : IChatClient
         {
             var a = data.GetProperty("appointment");
             return $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}";
+        }
+
+        /// <summary>The one offered service whose length in minutes the text names ("the 90 minute one").</summary>
+        private FrontDesk.Tools.Profile.Service? OptionByDuration(string text)
+        {
+            var numbers = System.Text.RegularExpressions.Regex.Matches(text, "[0-9]+").Select(m => int.Parse(m.Value, Inv)).ToHashSet();
+            var hits = state.ServiceOptions.SelectMany(o => FrontDesk.Tools.CatalogLookup.Services(Profile, o)).Where(s => numbers.Contains(s.DurationMin)).Distinct().ToList();
+            return hits.Count == 1 ? hits[0] : null;
+        }
+
+        /// <summary>"the first one", "second", "3" → 1-based position; null when none is named.</summary>
+        private static int? Ordinal(string text)
+        {
+            var digits = text.Where(char.IsAsciiDigit).ToArray();
+            var ordinal = text.Contains("first", StringComparison.OrdinalIgnoreCase) ? 1
+                : text.Contains("second", StringComparison.OrdinalIgnoreCase) ? 2
+                : text.Contains("third", StringComparison.OrdinalIgnoreCase) ? 3
+                : text.Contains("last", StringComparison.OrdinalIgnoreCase) ? 3
+                : digits.Length == 1 ? digits[0] - '0' : 0;
+            return ordinal >= 1 ? ordinal : null;
         }
 
         private static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;

@@ -1,0 +1,72 @@
+using FrontDesk.Agent;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Channels.Hosting;
+
+/// <summary>Composition of the host: the spa's book, the agent and the channels.</summary>
+public static class FrontDeskHosting
+{
+    /// <summary>Adds every FrontDesk service to the host.</summary>
+    public static WebApplicationBuilder AddFrontDeskChannels(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+        var root = builder.Environment.ContentRootPath;
+        builder.Services.AddFrontDeskTools(builder.Configuration, root);
+        builder.Services.AddFrontDeskAgent(builder.Configuration, root);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads the profile, applies migrations and syncs the store. A broken profile or an unreachable database
+    /// stops start-up with a message naming the problem; returns false so the process exits non-zero.
+    /// </summary>
+    public static async Task<bool> InitializeFrontDeskAsync(this WebApplication app)
+    {
+        try
+        {
+            var profile = app.Services.GetRequiredService<SpaProfile>();
+            await app.Services.InitializeSpaBookAsync(CancellationToken.None);
+            app.Services.GetRequiredService<FrontDeskAgent>();
+            app.Logger.LogInformation("{Spa} loaded from {Profile} ({Locations} locations, {Services} services)",
+                profile.Spa.Name, profile.SourcePath, profile.Locations.Count, profile.Services.Count);
+            return true;
+        }
+        catch (SpaProfileException ex)
+        {
+            await Console.Error.WriteLineAsync($"Spa profile error: {ex.Message}");
+            return false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or Microsoft.Extensions.Options.OptionsValidationException or System.Data.Common.DbException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"Start-up failed: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Maps /healthz (process up) and /readyz (database reachable, profile loaded).</summary>
+    public static void MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapGet("/readyz", async Task<IResult> (SpaDatabase db, SpaProfile profile, CancellationToken ct) =>
+        {
+            try
+            {
+                await using var c = await db.OpenAsync(ct);
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = "SELECT 1";
+                await cmd.ExecuteScalarAsync(ct);
+                return TypedResults.Ok(new { status = "ready", spa = profile.Spa.Name, database = db.Provider.ToString() });
+            }
+            catch (System.Data.Common.DbException)
+            {
+                return TypedResults.Problem("The database is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+    }
+}
