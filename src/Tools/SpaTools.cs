@@ -425,6 +425,12 @@ public sealed class SpaTools(
         {
             return new ToolResult("bad_argument", "This is a new client: ask for their full name.");
         }
+        // A waitlist offer is accepted with a plain YES and books without another screening, so screen here.
+        var block = ContraindicationBlock(resolved.Service!, existing);
+        if (block is not null)
+        {
+            return block;
+        }
         var client = await clients.GetOrCreateByPhoneAsync(phone, client_name?.Trim(), null, scope.Actor, scope.ConversationId, cancellationToken);
         scope.ClientId = client.Id;
         var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";

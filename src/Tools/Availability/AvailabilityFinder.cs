@@ -85,8 +85,10 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
                     {
                         foreach (var start in GridStarts(span, service.DurationMin))
                         {
-                            var end = start.AddMinutes(service.DurationMin);
-                            if (end < start || !location.Hours.Covers(day.DayOfWeek, start, end)
+                            // A service ending exactly at midnight ends at the "24:00" of a span (TimeOnly.MaxValue), not at 00:00.
+                            var endMinutes = start.ToTimeSpan().TotalMinutes + service.DurationMin;
+                            var end = endMinutes >= 24 * 60 ? TimeOnly.MaxValue : start.AddMinutes(service.DurationMin);
+                            if (endMinutes > 24 * 60 || !location.Hours.Covers(day.DayOfWeek, start, end)
                                 || (query.EarliestStart is { } e && start < e) || (query.LatestStart is { } l && start > l))
                             {
                                 continue;

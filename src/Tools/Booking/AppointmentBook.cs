@@ -39,6 +39,22 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> InsertAsync(Appointment appointment, Actor actor, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryInsertAsync(appointment, actor, ct);
+            }
+            catch (DbException ex) when (SpaDatabase.IsRetryable(ex) && attempt < 5)
+            {
+                // A deadlock victim: the competing booking has gone through or rolled back; try again to learn which.
+                await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+            }
+        }
+    }
+
+    private async Task<(BookingOutcome Outcome, Appointment? Appointment)> TryInsertAsync(Appointment appointment, Actor actor, CancellationToken ct)
+    {
         await using var c = await db.OpenAsync(ct);
         if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
         {
@@ -46,7 +62,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
         }
         try
         {
-            await using var tx = await db.BeginWriteAsync(c, ct);
+            await using var tx = await db.BeginBookingWriteAsync(c, ct);
             await c.ExecuteAsync(new CommandDefinition(InsertSql, appointment, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, appointment.CreatedAtUtc, actor, appointment.Status == AppointmentStatus.Held ? "appointment.hold" : "appointment.book",
                 "appointment", appointment.Id, null, appointment, appointment.ConversationId, ct);
@@ -60,6 +76,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
         }
         catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
         {
+            // A retry of the same request that raced the first copy collides with its own booking (SQLite's trigger
+            // fires before the unique index): report the booking it made, not a taken slot.
+            if (appointment.IdempotencyKey is { } k2 && await GetByKeyAsync(c, null, k2, ct) is { } own)
+            {
+                return (BookingOutcome.AlreadyBooked, own);
+            }
             return (BookingOutcome.SlotTaken, null);
         }
     }
@@ -141,7 +163,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await using var tx = await db.BeginWriteAsync(c, ct);
+            await using var tx = await db.BeginBookingWriteAsync(c, ct);
             var before = await GetAsync(c, tx, id, ct);
             if (before is null || before.Status != AppointmentStatus.Booked)
             {
@@ -157,8 +179,9 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
             await tx.CommitAsync(ct);
             return (BookingOutcome.Booked, after);
         }
-        catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
+        catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex) || SpaDatabase.IsRetryable(ex))
         {
+            // A deadlock victim lost the race for the new time to a concurrent booking; the move did not happen.
             return (BookingOutcome.SlotTaken, null);
         }
     }

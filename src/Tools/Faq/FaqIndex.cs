@@ -23,8 +23,11 @@ public sealed record FaqMatch(string Id, string Question, string Answer, string 
 /// </summary>
 public sealed class FaqIndex(SpaDatabase db)
 {
-    /// <summary>Below this coverage no match is confident.</summary>
-    public const double ConfidentAt = 0.5;
+    /// <summary>
+    /// Below this coverage no match is confident. More than half of the key words must be covered: at exactly half,
+    /// "do you do tattoo removal?" matched Laser Hair Removal on "removal" alone and was answered as if covered.
+    /// </summary>
+    public const double ConfidentAt = 0.6;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {

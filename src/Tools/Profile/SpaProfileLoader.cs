@@ -39,6 +39,11 @@ public static partial class SpaProfileLoader
         {
             throw new SpaProfileException(file, ex.Start.Line, "(yaml)", ex.Message);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input, e.g. an unclosed "[".
+            throw new SpaProfileException(file, 0, "(yaml)", $"malformed YAML: {ex.Message}");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new SpaProfileException(file, 1, "(root)", "expected a mapping with version, spa, locations, services and staff");
@@ -114,20 +119,21 @@ public static partial class SpaProfileLoader
                 var path = $"services[{i}]";
                 foreach (var loc in s.LocationIds.Where(l => !locationIds.Contains(l)))
                 {
-                    throw Error(node, $"{path}.locations", $"unknown location '{loc}'");
+                    throw Error(At(node, "locations"), $"{path}.locations", $"unknown location '{loc}'");
                 }
                 var offeredAt = s.LocationIds.Count == 0 ? locations.Select(l => l.Value) : locations.Select(l => l.Value).Where(l => s.LocationIds.Contains(l.Id));
-                if (!locations.Any(l => l.Value.Rooms.Any(r => r.Type == s.RoomType)))
+                // The room type must exist where the service is offered, not merely somewhere.
+                if (!offeredAt.Any(l => l.Rooms.Any(r => r.Type == s.RoomType)))
                 {
-                    throw Error(node, $"{path}.room_type", $"no location has a room of type '{s.RoomType}'");
+                    throw Error(At(node, "room_type"), $"{path}.room_type", $"no location offering '{s.Id}' has a room of type '{s.RoomType}'");
                 }
                 if (s.RequiresConsultation && s.ConsultationServiceId is null)
                 {
-                    throw Error(node, $"{path}.consultation_service", "required when requires_consultation is true");
+                    throw Error(At(node, "requires_consultation"), $"{path}.consultation_service", "required when requires_consultation is true");
                 }
                 if (s.ConsultationServiceId is not null && !serviceIds.Contains(s.ConsultationServiceId))
                 {
-                    throw Error(node, $"{path}.consultation_service", $"unknown service '{s.ConsultationServiceId}'");
+                    throw Error(At(node, "consultation_service"), $"{path}.consultation_service", $"unknown service '{s.ConsultationServiceId}'");
                 }
                 var performable = staff.Any(st => st.Value.ServiceIds.Contains(s.Id)
                     && offeredAt.Any(l => st.Value.Schedule.ContainsKey(l.Id) && l.Rooms.Any(r => r.Type == s.RoomType)));
@@ -141,11 +147,11 @@ public static partial class SpaProfileLoader
                 var (node, st) = staff[i];
                 foreach (var sid in st.ServiceIds.Where(x => !serviceIds.Contains(x)))
                 {
-                    throw Error(node, $"staff[{i}].services", $"unknown service '{sid}'");
+                    throw Error(At(node, "services"), $"staff[{i}].services", $"unknown service '{sid}'");
                 }
                 foreach (var lid in st.Schedule.Keys.Where(x => !locationIds.Contains(x)))
                 {
-                    throw Error(node, $"staff[{i}].schedule.{lid}", $"unknown location '{lid}'");
+                    throw Error(At(node, "schedule"), $"staff[{i}].schedule.{lid}", $"unknown location '{lid}'");
                 }
             }
         }
@@ -410,6 +416,10 @@ public static partial class SpaProfileLoader
                 m.OptionalBool("sms_consent") ?? false,
                 m.OptionalBool("marketing_consent") ?? false);
         }
+
+        /// <summary>The value node of a key, so an error points at the field's own line; the mapping when the key is absent.</summary>
+        private static YamlNode At(YamlMappingNode node, string key) =>
+            node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : node;
 
         public SpaProfileException Error(YamlNode node, string field, string problem) =>
             new(file, node.Start.Line, field, problem);

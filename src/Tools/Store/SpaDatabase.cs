@@ -94,6 +94,26 @@ public sealed class SpaDatabase : IDisposable
         return await connection.BeginTransactionAsync(ct);
     }
 
+    /// <summary>
+    /// Begins a write that adds or moves held/booked appointments. On PostgreSQL it also takes a transaction-scoped
+    /// advisory lock: two concurrent inserts that collide on different exclusion constraints (one on the provider,
+    /// one on the room) wait on each other and one of them dies as a deadlock victim instead of getting a clean
+    /// exclusion violation. Serializing these few writes, as SQLite does anyway, keeps the outcome booked or slot_taken;
+    /// the constraints stay the guarantee.
+    /// </summary>
+    public async Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        var tx = await BeginWriteAsync(connection, ct);
+        if (IsPostgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = BookingLockKey }, tx, cancellationToken: ct));
+        }
+        return tx;
+    }
+
+    // Any fixed number shared by all instances (distinct from the migration lock).
+    private const long BookingLockKey = 0x46444B424F4F4B;
+
     /// <summary>Whether an exception is the database refusing an overlapping appointment.</summary>
     public static bool IsSlotTaken(Exception ex) => ex switch
     {
@@ -101,6 +121,13 @@ public sealed class SpaDatabase : IDisposable
         SqliteException sq => sq.Message.Contains("slot_taken", StringComparison.Ordinal),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a write failed only because of contention and may simply be retried: PostgreSQL picks a deadlock victim
+    /// when two bookings wait on each other across the provider and room exclusion constraints.
+    /// </summary>
+    public static bool IsRetryable(Exception ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     /// <summary>Whether an exception is a unique-key violation.</summary>
     public static bool IsUniqueViolation(Exception ex) => ex switch

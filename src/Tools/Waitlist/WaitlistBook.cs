@@ -121,7 +121,7 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
     public async Task<WaitlistOffer?> OfferFreedSlotAsync(Appointment freed, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
+        await using var tx = await db.BeginBookingWriteAsync(c, ct);
         var offer = await OfferToNextAsync(c, tx, freed, holdId: null, excludeClientIds: [freed.ClientId], ct);
         await tx.CommitAsync(ct);
         return offer;
@@ -214,7 +214,7 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
     public async Task<Appointment?> AcceptAsync(string offerId, Actor actor, string? conversationId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
+        await using var tx = await db.BeginBookingWriteAsync(c, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var offer = await c.QuerySingleOrDefaultAsync<WaitlistOffer>(new CommandDefinition(
             $"SELECT {OfferColumns} FROM waitlist_offers WHERE id = @offerId", new { offerId }, tx, cancellationToken: ct));
@@ -248,7 +248,7 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
             $"SELECT {OfferColumns} FROM waitlist_offers WHERE status = 'pending' AND expires_at_utc <= @now", new { now }, cancellationToken: ct))).ToList();
         foreach (var offer in due)
         {
-            await using var tx = await db.BeginWriteAsync(c, ct);
+            await using var tx = await db.BeginBookingWriteAsync(c, ct);
             var changed = await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE waitlist_offers SET status = 'expired', responded_at_utc = @now WHERE id = @Id AND status = 'pending'", new { now, offer.Id }, tx, cancellationToken: ct));
             if (changed == 0)

@@ -1,0 +1,339 @@
+using System.Text.RegularExpressions;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Profile;
+
+namespace FrontDesk.Tools.Tests.Book;
+
+public abstract partial class SpaBookTests
+{
+    [StoreFact]
+    public async Task Check_availability_offers_at_most_three_slots_with_ids_in_local_time()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(AvaPhone);
+
+        var result = await CallAsync(h, scope, "check_availability", ("service", "swedish"), ("date", "2026-11-24"));
+
+        Assert.Equal("ok", Status(result));
+        var slots = Slots(result);
+        Assert.InRange(slots.Count, 1, 3);
+        Assert.All(slots, s => Assert.Matches("^S[0-9]+$", Prop(s, "slot_id").GetString()!));
+        Assert.All(slots, s => Assert.StartsWith("2026-11-24T", Prop(s, "local_start").GetString()!, StringComparison.Ordinal));
+        Assert.Equal(slots.Count, scope.Offered.Count);
+        // Maya starts at 09:00 on Tuesdays at Mission District: the earliest slot comes first.
+        Assert.Equal(new DateTime(2026, 11, 24, 9, 0, 0), scope.Offered[0].LocalStart);
+        Assert.Equal(new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc), scope.Offered[0].StartsAtUtc);
+    }
+
+    [StoreFact]
+    public async Task Check_availability_on_a_closed_day_says_so_and_offers_alternatives()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "swedish-60"), ("date", "2026-11-26"));
+
+        Assert.Equal("no_slots", Status(result));
+        Assert.True(Prop(Data(result), "closed").GetBoolean());
+        Assert.NotEmpty(Prop(Data(result), "alternatives").EnumerateArray());
+    }
+
+    [StoreFact]
+    public async Task Book_appointment_refuses_a_slot_that_was_not_offered()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(AvaPhone);
+
+        Assert.Equal("refused", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", "S1"))));
+        await CallAsync(h, scope, "check_availability", ("service", "swedish"), ("date", "2026-11-24"));
+        Assert.Equal("refused", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", "S99"))));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+    }
+
+    [StoreFact]
+    public async Task Book_appointment_asks_for_confirmation_and_books_after_yes()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(AvaPhone);
+        var offer = await CallAsync(h, scope, "check_availability", ("service", "swedish"), ("date", "2026-11-24"));
+        var slotId = Prop(Slots(offer)[0], "slot_id").GetString();
+
+        var first = await CallAsync(h, scope, "book_appointment", ("slot_id", slotId));
+        Assert.Equal("needs_confirmation", Status(first));
+        // Asking again in the same turn does not count as a yes.
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", slotId))));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+
+        scope.BeginTurn(saidYes: true);
+        var booked = await CallAsync(h, scope, "book_appointment", ("slot_id", slotId));
+
+        Assert.Equal("booked", Status(booked));
+        var offered = scope.Offered.Single(o => o.SlotId == slotId);
+        var appointments = await h.Get<AppointmentBook>().ListForClientAsync("c-ava", DateTime.MinValue, default);
+        var appointment = Assert.Single(appointments);
+        Assert.Equal(offered.StartsAtUtc, appointment.StartsAtUtc);
+        Assert.Equal(offered.StaffId, appointment.StaffId);
+        Assert.Equal(AppointmentStatus.Booked, appointment.Status);
+        Assert.Equal(scope.ConversationId, appointment.ConversationId);
+
+        // The same call repeated (a retry) does not book twice.
+        scope.BeginTurn(saidYes: true);
+        await CallAsync(h, scope, "book_appointment", ("slot_id", slotId));
+        Assert.Equal(1, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+    }
+
+    [StoreFact]
+    public async Task A_no_discards_the_pending_booking()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(AvaPhone);
+        var offer = await CallAsync(h, scope, "check_availability", ("service", "swedish"), ("date", "2026-11-24"));
+        var slotId = Prop(Slots(offer)[0], "slot_id").GetString();
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", slotId))));
+
+        scope.BeginTurn(saidYes: false);
+
+        Assert.Null(scope.Pending);
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", slotId))));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+
+        // A yes two turns later does not revive an old read-back either.
+        scope.BeginTurn(saidYes: null);
+        scope.BeginTurn(saidYes: true);
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, scope, "book_appointment", ("slot_id", slotId))));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+    }
+
+    [StoreFact]
+    public async Task A_contraindication_on_file_refuses_self_booking()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(ChloePhone); // health flag: pregnancy
+        var offer = await CallAsync(h, scope, "check_availability", ("service", "deep tissue"), ("date", "2026-11-24"));
+        var slotId = Prop(Slots(offer)[0], "slot_id").GetString();
+
+        var result = await CallAsync(h, scope, "book_appointment", ("slot_id", slotId));
+
+        Assert.Equal("refused", Status(result));
+        Assert.Equal("contraindication", Prop(Data(result), "reason").GetString());
+        Assert.DoesNotContain("pregnan", Prop(result, "message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
+    }
+
+    [StoreFact]
+    public async Task A_contraindicated_service_cannot_be_reached_through_the_waitlist()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, Verified(ChloePhone), "join_waitlist", ("service", "deep tissue"), ("start_date", "2026-11-24"));
+
+        Assert.Equal("refused", Status(result));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM waitlist_entries"));
+    }
+
+    [StoreFact]
+    public async Task A_service_that_needs_a_consultation_offers_consultation_slots()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "botox"), ("date", "2026-11-24"));
+
+        Assert.Equal("ok", Status(result));
+        Assert.Equal("Injectables Consultation", Prop(Data(result), "service").GetString());
+        Assert.All(Slots(result), s => Assert.Equal("Injectables Consultation", Prop(s, "service").GetString()));
+        Assert.Contains("consultation", Prop(result, "message").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [StoreFact]
+    public async Task Find_client_never_returns_another_clients_data()
+    {
+        await using var h = await StartAsync();
+        var ava = Verified(AvaPhone);
+
+        var other = await CallAsync(h, ava, "find_client", ("phone", "(415) 555-2222"));
+        Assert.Equal("verification_required", Status(other));
+        Assert.DoesNotContain("Ben", other.GetRawText(), StringComparison.Ordinal);
+
+        var own = await CallAsync(h, ava, "find_client", ("phone", "415-555-1111"));
+        Assert.Equal("ok", Status(own));
+        Assert.Equal("Ava Thompson", Prop(Data(own), "name").GetString());
+
+        var web = SpaBookHarness.Scope("web");
+        var unverified = await CallAsync(h, web, "find_client", ("phone", AvaPhone));
+        Assert.Equal("verification_required", Status(unverified));
+        Assert.DoesNotContain("Ava", unverified.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task An_unverified_visitor_cannot_book_onto_an_existing_clients_number()
+    {
+        await using var h = await StartAsync();
+        var web = SpaBookHarness.Scope("web");
+        var offer = await CallAsync(h, web, "check_availability", ("service", "swedish"), ("date", "2026-11-24"));
+
+        var result = await CallAsync(h, web, "book_appointment", ("slot_id", Prop(Slots(offer)[0], "slot_id").GetString()), ("client_phone", "415 555 2222"), ("client_name", "Ben Carter"));
+
+        Assert.Equal("verification_required", Status(result));
+    }
+
+    [StoreFact]
+    public async Task List_cancel_and_reschedule_see_only_the_callers_own_appointments()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var (_, bens) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 25, 12), "c-ben"), Tester, default);
+        var ava = Verified(AvaPhone);
+
+        var list = await CallAsync(h, ava, "list_appointments");
+        Assert.Equal("ok", Status(list));
+        Assert.Empty(Prop(Data(list), "appointments").EnumerateArray());
+
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", bens!.Id))));
+        ava.BeginTurn(saidYes: true);
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", bens.Id))));
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "reschedule_appointment", ("appointment_ref", bens.Id), ("slot_id", "S1"))));
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "check_availability", ("service", "swedish"), ("reschedule_ref", bens.Id))));
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(bens.Id, default))!.Status);
+
+        // Ben, on his own verified line, sees it.
+        var ben = Verified(BenPhone);
+        var bensList = await CallAsync(h, ben, "list_appointments");
+        Assert.Single(Prop(Data(bensList), "appointments").EnumerateArray());
+    }
+
+    [StoreFact]
+    public async Task Cancelling_inside_the_late_window_is_refused()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        // Monday 14:00, six hours from now.
+        var (_, soon) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 23, 14)), Tester, default);
+        var ava = Verified(AvaPhone);
+        await CallAsync(h, ava, "list_appointments");
+
+        var result = await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1"));
+
+        Assert.Equal("refused", Status(result));
+        Assert.True(Prop(Data(result), "late_cancel").GetBoolean());
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(soon!.Id, default))!.Status);
+    }
+
+    [StoreFact]
+    public async Task Cancel_and_reschedule_own_appointments_after_confirmation()
+    {
+        await using var h = await StartAsync();
+        var ava = Verified(AvaPhone);
+        await BookFirstSlotAsync(h, ava, "swedish", "2026-11-24");
+        await BookFirstSlotAsync(h, ava, "signature facial", "2026-11-25");
+        var book = h.Get<AppointmentBook>();
+
+        ava.BeginTurn(null);
+        var list = await CallAsync(h, ava, "list_appointments");
+        Assert.Equal(2, Prop(Data(list), "appointments").GetArrayLength());
+
+        // Reschedule A1 to Wednesday.
+        var offer = await CallAsync(h, ava, "check_availability", ("service", "swedish"), ("date", "2026-11-25"), ("reschedule_ref", "A1"));
+        var slotId = Prop(Slots(offer)[0], "slot_id").GetString();
+        Assert.Equal("bad_argument", Status(await CallAsync(h, ava, "book_appointment", ("slot_id", slotId))));
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, ava, "reschedule_appointment", ("appointment_ref", "A1"), ("slot_id", slotId))));
+        ava.BeginTurn(saidYes: true);
+        var moved = await CallAsync(h, ava, "reschedule_appointment", ("appointment_ref", "A1"), ("slot_id", slotId));
+        Assert.Equal("rescheduled", Status(moved));
+        var target = ava.Offered.Single(o => o.SlotId == slotId);
+        var appointments = await book.ListForClientAsync("c-ava", DateTime.MinValue, default);
+        Assert.Contains(appointments, a => a.StartsAtUtc == target.StartsAtUtc && a.Status == AppointmentStatus.Booked);
+
+        // Cancel A2 (the facial).
+        ava.BeginTurn(null);
+        await CallAsync(h, ava, "list_appointments");
+        var facialRef = ava.AppointmentRefs.Single(kv => appointments.Single(a => a.Id == kv.Value).ServiceId == "signature-facial").Key;
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", facialRef))));
+        ava.BeginTurn(saidYes: true);
+        Assert.Equal("cancelled", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", facialRef))));
+        Assert.Single(await book.ListForClientAsync("c-ava", DateTime.MinValue, default), a => a.Status == AppointmentStatus.Cancelled);
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_quotes_the_parking_entry_with_its_source()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", "is there parking"));
+
+        Assert.Equal("ok", Status(result));
+        var best = Prop(Data(result), "matches")[0];
+        Assert.Equal("Is there parking?", Prop(best, "question").GetString());
+        Assert.Contains("parking", Prop(best, "answer").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("faq", Prop(best, "source").GetString());
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_answers_hours_from_the_profile()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", "What are your opening hours at the Marina?"));
+
+        Assert.Equal("ok", Status(result));
+        Assert.Equal("profile:hours:marina", Prop(Prop(Data(result), "matches")[0], "source").GetString());
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_says_no_match_for_what_the_profile_does_not_cover()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+
+        Assert.Equal("no_match", Status(await CallAsync(h, scope, "answer_faq", ("question", "do you do tattoo removal?"))));
+        Assert.Equal("no_match", Status(await CallAsync(h, scope, "answer_faq", ("question", "Do you offer teeth whitening?"))));
+    }
+
+    [StoreFact]
+    public async Task A_texted_code_verifies_the_phone_and_three_wrong_codes_void_it()
+    {
+        await using var h = await StartAsync();
+        var web = SpaBookHarness.Scope("web");
+
+        Assert.Equal("ok", Status(await CallAsync(h, web, "send_verification_code", ("phone", "(415) 555-1111"))));
+        var code = await LatestCodeAsync(h, AvaPhone);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("refused", Status(await CallAsync(h, web, "verify_phone", ("code", wrong))));
+        }
+        // The right code is too late now.
+        Assert.Equal("refused", Status(await CallAsync(h, web, "verify_phone", ("code", code))));
+        Assert.Null(web.VerifiedPhone);
+        Assert.Equal("verification_required", Status(await CallAsync(h, web, "list_appointments")));
+
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("ok", Status(await CallAsync(h, web, "send_verification_code", ("phone", "415.555.1111"))));
+        var second = await LatestCodeAsync(h, AvaPhone);
+        var verified = await CallAsync(h, web, "verify_phone", ("code", second));
+
+        Assert.Equal("ok", Status(verified));
+        Assert.Equal(AvaPhone, web.VerifiedPhone);
+        Assert.Equal("c-ava", web.ClientId);
+        Assert.Equal("ok", Status(await CallAsync(h, web, "list_appointments")));
+    }
+
+    [StoreFact]
+    public async Task An_expired_code_is_refused()
+    {
+        await using var h = await StartAsync();
+        var web = SpaBookHarness.Scope("web");
+        await CallAsync(h, web, "send_verification_code", ("phone", AvaPhone));
+        var code = await LatestCodeAsync(h, AvaPhone);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal("refused", Status(await CallAsync(h, web, "verify_phone", ("code", code))));
+        Assert.Null(web.VerifiedPhone);
+    }
+
+    private static async Task<string> LatestCodeAsync(SpaBookHarness h, string phone)
+    {
+        var messages = await h.Get<OutboxWriter>().ListAsync(null, 100, default);
+        var message = messages.Where(m => m.Kind == MessageKind.VerificationCode && m.ToAddress == phone).OrderByDescending(m => m.CreatedAtUtc).First();
+        Assert.Equal(OutboxStatus.Queued, message.Status);
+        return Regex.Match(message.Body, "[0-9]{6}").Value;
+    }
+}
