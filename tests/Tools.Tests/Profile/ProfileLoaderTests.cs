@@ -217,7 +217,7 @@ public sealed class ProfileLoaderTests
     [Fact]
     public void A_service_whose_only_performer_works_elsewhere_is_refused()
     {
-        // Bo does manicures but only in the city now, where there is no nails room... and manicure is annex-only.
+        // Manicure is offered only at the annex, and its one performer, Bo, now works only in the city.
         var yaml = Replace(Thames, "      annex:\n        tue: \"10:00-18:00\"", "      city:\n        tue: \"10:00-18:00\"");
         AssertRefused(yaml, "services[3]", LineOf(yaml, "  - id: manicure"), "cannot be performed");
     }

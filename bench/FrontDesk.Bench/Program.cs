@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using FrontDesk.Bench;
+using FrontDesk.TestSupport;
+
+// Measures the spa's book on the demo profile with a month of appointments seeded:
+//   dotnet run -c Release --project bench/FrontDesk.Bench [-- sqlite|postgres|both]
+var which = args.FirstOrDefault()?.ToLowerInvariant() ?? "both";
+var stores = which switch
+{
+    "sqlite" => new[] { TestStore.Sqlite },
+    "postgres" => [TestStore.Postgres],
+    _ => [TestStore.Sqlite, TestStore.Postgres],
+};
+
+Console.WriteLine($"FrontDesk.Bench  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+var total = Stopwatch.StartNew();
+foreach (var store in stores)
+{
+    if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
+    {
+        Console.WriteLine($"postgres: skipped ({reason})");
+        continue;
+    }
+    await using var run = await BookBench.StartAsync(store);
+    var seeded = await run.SeedMonthAsync();
+    Console.WriteLine();
+    Console.WriteLine($"[{store}] seeded {seeded.Appointments} appointments over {seeded.Days} days, {seeded.Occupancy:P0} of scheduled provider time booked (incl. buffers), in {seeded.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"{"operation",-44} {"n",6} {"ops/s",9} {"p50 ms",9} {"p99 ms",9} {"mean ms",9}");
+    foreach (var result in await run.MeasureAllAsync())
+    {
+        Console.WriteLine(result.ToString());
+    }
+}
+Console.WriteLine();
+Console.WriteLine($"total {total.Elapsed.TotalSeconds:F0} s");
