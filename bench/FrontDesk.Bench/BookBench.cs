@@ -8,7 +8,6 @@ using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
-using Microsoft.Extensions.AI;
 
 namespace FrontDesk.Bench;
 
@@ -175,17 +174,8 @@ internal sealed class BookBench(SpaBookHarness h) : IAsyncDisposable
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<JsonElement> CallAsync(ConversationScope scope, string tool, params (string Name, object? Value)[] args)
-    {
-        var function = h.Get<SpaToolsFactory>().Create(scope).AsAIFunctions().OfType<AIFunction>().Single(f => f.Name == tool);
-        var arguments = new AIFunctionArguments();
-        foreach (var (name, value) in args)
-        {
-            arguments[name] = value;
-        }
-        var result = await function.InvokeAsync(arguments);
-        return result is JsonElement e ? e : JsonSerializer.SerializeToElement(result);
-    }
+    private Task<JsonElement> CallAsync(ConversationScope scope, string tool, params (string Name, object? Value)[] args) =>
+        h.CallToolAsync(scope, tool, args);
 
     private static string Status(JsonElement e) => e.GetProperty("status").GetString()!;
 

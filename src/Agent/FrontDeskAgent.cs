@@ -369,7 +369,7 @@ public sealed class AgentPrompts(SpaProfile profile, TextTemplates replies, stri
             ["policies"] = string.Join('\n', policies),
             ["locations"] = string.Join('\n', profile.Locations.Select(l => $"- {l.Name}: {l.Address}")),
             ["services"] = string.Join('\n', profile.Services.Select(s => $"- {s.Name} ({s.Category}, {s.DurationMin} min)" +
-                (s.Price is { } p ? $", {(s.PriceFrom ? "from " : "")}{Tools.Faq.FaqIndex.FormatMoney(p, profile.Spa.Currency, global::System.Globalization.CultureInfo.InvariantCulture)}" : ", price on consultation"))),
+                (s.Price is { } p ? $", {(s.PriceFrom ? "from " : "")}{Tools.Faq.FaqIndex.FormatMoney(p, profile.Spa.Currency)}" : ", price on consultation"))),
         });
     }
 }

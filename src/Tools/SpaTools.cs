@@ -143,7 +143,7 @@ public sealed class SpaTools(
             return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
         }
 
-        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, staff.Staff?.Id, loc.Location?.Id ?? null);
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, staff.Staff?.Id, loc.Location?.Id);
         var slots = await availability.FindAsync(query, cancellationToken);
         var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
         if (slots.Count > 0)

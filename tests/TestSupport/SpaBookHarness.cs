@@ -1,4 +1,6 @@
+using System.Text.Json;
 using FrontDesk.Tools;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +91,19 @@ public sealed class SpaBookHarness : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await provider.InitializeSpaBookAsync(CancellationToken.None);
         return new SpaBookHarness(provider, clock, tempDir, settings);
+    }
+
+    /// <summary>Calls one tool the way the agent's loop does: through its AIFunction, for <paramref name="scope"/>.</summary>
+    public async Task<JsonElement> CallToolAsync(ConversationScope scope, string tool, params (string Name, object? Value)[] args)
+    {
+        var function = Get<SpaToolsFactory>().Create(scope).AsAIFunctions().OfType<AIFunction>().Single(f => f.Name == tool);
+        var arguments = new AIFunctionArguments();
+        foreach (var (name, value) in args)
+        {
+            arguments[name] = value;
+        }
+        var result = await function.InvokeAsync(arguments);
+        return result is JsonElement e ? e : JsonSerializer.SerializeToElement(result);
     }
 
     /// <summary>Monday 2026-11-23, 08:00 in Los Angeles.</summary>

@@ -196,7 +196,7 @@ public sealed class FaqIndex(SpaDatabase db)
         foreach (var s in profile.Services)
         {
             var price = s.Price is { } p && p > 0
-                ? $" {(s.PriceFrom ? "Prices start at" : "The price is")} {FormatMoney(p, profile.Spa.Currency, inv)}."
+                ? $" {(s.PriceFrom ? "Prices start at" : "The price is")} {FormatMoney(p, profile.Spa.Currency)}."
                 : s.Price == 0 ? " It is complimentary." : "";
             yield return ($"profile-service-{s.Id}", $"What is {s.Name}? How long is it and how much does it cost?",
                 $"{s.Name}: {s.Description ?? s.Category} It takes {s.DurationMin} minutes.{price}",
@@ -213,7 +213,7 @@ public sealed class FaqIndex(SpaDatabase db)
     }
 
     /// <summary>Money as the agent says it: "$125" or "$14.50".</summary>
-    public static string FormatMoney(decimal amount, string currency, IFormatProvider? _ = null)
+    public static string FormatMoney(decimal amount, string currency)
     {
         var symbol = currency switch { "USD" or "CAD" or "AUD" => "$", "EUR" => "€", "GBP" => "£", _ => currency + " " };
         return amount == decimal.Truncate(amount)

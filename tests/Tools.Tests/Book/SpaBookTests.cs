@@ -6,7 +6,6 @@ using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
-using Microsoft.Extensions.AI;
 
 namespace FrontDesk.Tools.Tests.Book;
 
@@ -94,17 +93,8 @@ public abstract partial class SpaBookTests : IDisposable
 
     protected static ConversationScope Verified(string phone) => SpaBookHarness.Scope("test", phone);
 
-    protected static async Task<JsonElement> CallAsync(SpaBookHarness h, ConversationScope scope, string tool, params (string Name, object? Value)[] args)
-    {
-        var function = h.Get<SpaToolsFactory>().Create(scope).AsAIFunctions().OfType<AIFunction>().Single(f => f.Name == tool);
-        var arguments = new AIFunctionArguments();
-        foreach (var (name, value) in args)
-        {
-            arguments[name] = value;
-        }
-        var result = await function.InvokeAsync(arguments);
-        return result is JsonElement e ? e : JsonSerializer.SerializeToElement(result);
-    }
+    protected static Task<JsonElement> CallAsync(SpaBookHarness h, ConversationScope scope, string tool, params (string Name, object? Value)[] args) =>
+        h.CallToolAsync(scope, tool, args);
 
     protected static string Status(JsonElement result) => Prop(result, "status").GetString()!;
 
