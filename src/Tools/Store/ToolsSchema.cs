@@ -6,253 +6,171 @@ public static class ToolsSchema
     /// <summary>Tools' migrations (versions 1–99).</summary>
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
-        new(1, "spa book", V1Sqlite, V1Postgres),
+        new(1, "spa book", V1(postgres: false), V1(postgres: true)),
     ];
 
+    // One source for both stores; only types and the few provider features differ.
     // Times: SQLite keeps UTC as text written by one driver in one format, so text order is time order;
     // PostgreSQL uses timestamptz. Local dates (waitlist windows) are 'yyyy-MM-dd' text in both.
-    private const string V1Sqlite = """
-        CREATE TABLE locations (id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT, phone TEXT, active INTEGER NOT NULL DEFAULT 1);
-        CREATE TABLE rooms (location_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (location_id, id));
-        CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, duration_min INTEGER NOT NULL, buffer_min INTEGER NOT NULL, price NUMERIC, price_from INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1);
-        CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT, service_ids TEXT NOT NULL, schedule_json TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1);
+    private static string V1(bool postgres)
+    {
+        var time = postgres ? "TIMESTAMPTZ" : "TEXT";
+        var flag = postgres ? "BOOLEAN" : "INTEGER";
+        var yes = postgres ? "TRUE" : "1";
+        var no = postgres ? "FALSE" : "0";
+        var serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+        var active = $"active {flag} NOT NULL DEFAULT {yes}";
 
-        CREATE TABLE clients (
-            id TEXT PRIMARY KEY,
-            phone TEXT UNIQUE,
-            name TEXT,
-            email TEXT,
-            preferences TEXT NOT NULL DEFAULT '[]',
-            health_flags TEXT NOT NULL DEFAULT '[]',
-            sms_consent INTEGER NOT NULL DEFAULT 0,
-            marketing_consent INTEGER NOT NULL DEFAULT 0,
-            opted_out_at_utc TEXT,
-            created_at_utc TEXT NOT NULL,
-            updated_at_utc TEXT NOT NULL);
-        CREATE INDEX clients_email ON clients (email);
+        // No held or booked appointment may overlap another on the same provider or the same room, buffers
+        // included ([starts_at, blocked_until) intervals). PostgreSQL says so with exclusion constraints.
+        var noOverlapConstraints = postgres ? """
+            ,
+                CONSTRAINT appointments_no_staff_overlap EXCLUDE USING gist (
+                    staff_id WITH =, tstzrange(starts_at_utc, blocked_until_utc, '[)') WITH &&) WHERE (status IN ('held', 'booked')),
+                CONSTRAINT appointments_no_room_overlap EXCLUDE USING gist (
+                    location_id WITH =, room_id WITH =, tstzrange(starts_at_utc, blocked_until_utc, '[)') WITH &&) WHERE (status IN ('held', 'booked'))
+            """ : "";
 
-        CREATE TABLE appointments (
-            id TEXT PRIMARY KEY,
-            client_id TEXT NOT NULL REFERENCES clients (id),
-            service_id TEXT NOT NULL,
-            staff_id TEXT NOT NULL,
-            location_id TEXT NOT NULL,
-            room_id TEXT NOT NULL,
-            starts_at_utc TEXT NOT NULL,
-            ends_at_utc TEXT NOT NULL,
-            blocked_until_utc TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('held', 'booked', 'cancelled', 'completed', 'no_show')),
-            channel TEXT NOT NULL,
-            conversation_id TEXT,
-            idempotency_key TEXT UNIQUE,
-            hold_expires_at_utc TEXT,
-            created_at_utc TEXT NOT NULL,
-            updated_at_utc TEXT NOT NULL,
-            CHECK (starts_at_utc < ends_at_utc AND ends_at_utc <= blocked_until_utc));
-        CREATE INDEX appointments_staff_time ON appointments (staff_id, starts_at_utc);
-        CREATE INDEX appointments_room_time ON appointments (location_id, room_id, starts_at_utc);
-        CREATE INDEX appointments_client ON appointments (client_id, starts_at_utc);
-        CREATE INDEX appointments_start ON appointments (starts_at_utc);
+        // SQLite has no exclusion constraints. Its writers are serialized, so a check inside the writing
+        // statement is as strong.
+        var noOverlapTriggers = postgres ? "" : """
+            CREATE INDEX appointments_staff_time ON appointments (staff_id, starts_at_utc);
+            CREATE INDEX appointments_room_time ON appointments (location_id, room_id, starts_at_utc);
+            CREATE TRIGGER appointments_no_overlap_insert BEFORE INSERT ON appointments
+            WHEN NEW.status IN ('held', 'booked') AND EXISTS (
+                SELECT 1 FROM appointments a
+                WHERE a.status IN ('held', 'booked')
+                  AND a.starts_at_utc < NEW.blocked_until_utc AND NEW.starts_at_utc < a.blocked_until_utc
+                  AND (a.staff_id = NEW.staff_id OR (a.location_id = NEW.location_id AND a.room_id = NEW.room_id)))
+            BEGIN SELECT RAISE(ABORT, 'slot_taken'); END;
+            CREATE TRIGGER appointments_no_overlap_update BEFORE UPDATE OF status, starts_at_utc, blocked_until_utc, staff_id, location_id, room_id ON appointments
+            WHEN NEW.status IN ('held', 'booked') AND EXISTS (
+                SELECT 1 FROM appointments a
+                WHERE a.id <> NEW.id AND a.status IN ('held', 'booked')
+                  AND a.starts_at_utc < NEW.blocked_until_utc AND NEW.starts_at_utc < a.blocked_until_utc
+                  AND (a.staff_id = NEW.staff_id OR (a.location_id = NEW.location_id AND a.room_id = NEW.room_id)))
+            BEGIN SELECT RAISE(ABORT, 'slot_taken'); END;
+            """;
 
-        -- SQLite has no exclusion constraints. Its writers are serialized, so a check inside the writing
-        -- statement is as strong: no held or booked appointment may overlap another on the same provider
-        -- or the same room, buffers included ([starts_at, blocked_until) intervals).
-        CREATE TRIGGER appointments_no_overlap_insert BEFORE INSERT ON appointments
-        WHEN NEW.status IN ('held', 'booked') AND EXISTS (
-            SELECT 1 FROM appointments a
-            WHERE a.status IN ('held', 'booked')
-              AND a.starts_at_utc < NEW.blocked_until_utc AND NEW.starts_at_utc < a.blocked_until_utc
-              AND (a.staff_id = NEW.staff_id OR (a.location_id = NEW.location_id AND a.room_id = NEW.room_id)))
-        BEGIN SELECT RAISE(ABORT, 'slot_taken'); END;
-        CREATE TRIGGER appointments_no_overlap_update BEFORE UPDATE OF status, starts_at_utc, blocked_until_utc, staff_id, location_id, room_id ON appointments
-        WHEN NEW.status IN ('held', 'booked') AND EXISTS (
-            SELECT 1 FROM appointments a
-            WHERE a.id <> NEW.id AND a.status IN ('held', 'booked')
-              AND a.starts_at_utc < NEW.blocked_until_utc AND NEW.starts_at_utc < a.blocked_until_utc
-              AND (a.staff_id = NEW.staff_id OR (a.location_id = NEW.location_id AND a.room_id = NEW.room_id)))
-        BEGIN SELECT RAISE(ABORT, 'slot_taken'); END;
+        // Full-text search: FTS5 (ranked by bm25) beside the table, or a weighted tsvector column.
+        var faq = postgres ? """
+            CREATE TABLE faq (
+                id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL,
+                search TSVECTOR GENERATED ALWAYS AS (
+                    setweight(to_tsvector('english', question), 'A') || setweight(to_tsvector('english', tags), 'A') || setweight(to_tsvector('english', answer), 'C')) STORED);
+            CREATE INDEX faq_search ON faq USING gin (search);
+            """ : """
+            CREATE TABLE faq (id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL);
+            CREATE VIRTUAL TABLE faq_fts USING fts5(id UNINDEXED, question, tags, answer, tokenize = 'porter unicode61');
+            """;
 
-        CREATE TABLE waitlist_entries (
-            id TEXT PRIMARY KEY,
-            client_id TEXT NOT NULL REFERENCES clients (id),
-            service_id TEXT NOT NULL,
-            location_id TEXT,
-            staff_id TEXT,
-            window_start TEXT NOT NULL,
-            window_end TEXT NOT NULL,
-            time_of_day TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked', 'removed')),
-            channel TEXT NOT NULL,
-            conversation_id TEXT,
-            created_at_utc TEXT NOT NULL,
-            updated_at_utc TEXT NOT NULL);
-        CREATE INDEX waitlist_service ON waitlist_entries (service_id, status);
-        CREATE TABLE waitlist_offers (
-            id TEXT PRIMARY KEY,
-            entry_id TEXT NOT NULL REFERENCES waitlist_entries (id),
-            appointment_id TEXT NOT NULL REFERENCES appointments (id),
-            client_id TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'expired', 'declined', 'withdrawn')),
-            offered_at_utc TEXT NOT NULL,
-            expires_at_utc TEXT NOT NULL,
-            responded_at_utc TEXT);
-        CREATE INDEX waitlist_offers_pending ON waitlist_offers (status, expires_at_utc);
+        return $"""
+            {(postgres ? "CREATE EXTENSION IF NOT EXISTS btree_gist;" : "")}
+            CREATE TABLE locations (id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT, phone TEXT, {active});
+            CREATE TABLE rooms (location_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, {active}, PRIMARY KEY (location_id, id));
+            CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, duration_min INTEGER NOT NULL, buffer_min INTEGER NOT NULL, price NUMERIC, price_from {flag} NOT NULL DEFAULT {no}, {active});
+            CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT, service_ids TEXT NOT NULL, schedule_json TEXT NOT NULL, {active});
 
-        CREATE TABLE faq (id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL);
-        CREATE VIRTUAL TABLE faq_fts USING fts5(id UNINDEXED, question, tags, answer, tokenize = 'porter unicode61');
+            CREATE TABLE clients (
+                id TEXT PRIMARY KEY,
+                phone TEXT UNIQUE,
+                name TEXT,
+                email TEXT,
+                preferences TEXT NOT NULL DEFAULT '[]',
+                health_flags TEXT NOT NULL DEFAULT '[]',
+                sms_consent {flag} NOT NULL DEFAULT {no},
+                marketing_consent {flag} NOT NULL DEFAULT {no},
+                opted_out_at_utc {time},
+                created_at_utc {time} NOT NULL,
+                updated_at_utc {time} NOT NULL);
+            CREATE INDEX clients_email ON clients (email);
 
-        CREATE TABLE outbox (
-            id TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            to_address TEXT NOT NULL,
-            client_id TEXT,
-            location_id TEXT,
-            body TEXT NOT NULL,
-            status TEXT NOT NULL,
-            requires_approval INTEGER NOT NULL DEFAULT 0,
-            decided_by TEXT,
-            related_id TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            not_before_utc TEXT,
-            next_attempt_at_utc TEXT,
-            last_error TEXT,
-            provider_message_id TEXT,
-            created_at_utc TEXT NOT NULL,
-            sent_at_utc TEXT,
-            updated_at_utc TEXT NOT NULL);
-        CREATE INDEX outbox_due ON outbox (status, next_attempt_at_utc);
-        CREATE INDEX outbox_provider ON outbox (provider_message_id);
+            CREATE TABLE appointments (
+                id TEXT PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES clients (id),
+                service_id TEXT NOT NULL,
+                staff_id TEXT NOT NULL,
+                location_id TEXT NOT NULL,
+                room_id TEXT NOT NULL,
+                starts_at_utc {time} NOT NULL,
+                ends_at_utc {time} NOT NULL,
+                blocked_until_utc {time} NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('held', 'booked', 'cancelled', 'completed', 'no_show')),
+                channel TEXT NOT NULL,
+                conversation_id TEXT,
+                idempotency_key TEXT UNIQUE,
+                hold_expires_at_utc {time},
+                created_at_utc {time} NOT NULL,
+                updated_at_utc {time} NOT NULL,
+                CHECK (starts_at_utc < ends_at_utc AND ends_at_utc <= blocked_until_utc){noOverlapConstraints});
+            CREATE INDEX appointments_client ON appointments (client_id, starts_at_utc);
+            CREATE INDEX appointments_start ON appointments (starts_at_utc);
+            {noOverlapTriggers}
 
-        CREATE TABLE audit_log (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at_utc TEXT NOT NULL,
-            actor_kind TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            before_json TEXT,
-            after_json TEXT,
-            conversation_id TEXT);
-        CREATE INDEX audit_entity ON audit_log (entity, entity_id);
-        CREATE INDEX audit_time ON audit_log (at_utc);
-        """;
+            CREATE TABLE waitlist_entries (
+                id TEXT PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES clients (id),
+                service_id TEXT NOT NULL,
+                location_id TEXT,
+                staff_id TEXT,
+                window_start TEXT NOT NULL,
+                window_end TEXT NOT NULL,
+                time_of_day TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked', 'removed')),
+                channel TEXT NOT NULL,
+                conversation_id TEXT,
+                created_at_utc {time} NOT NULL,
+                updated_at_utc {time} NOT NULL);
+            CREATE INDEX waitlist_service ON waitlist_entries (service_id, status);
+            CREATE TABLE waitlist_offers (
+                id TEXT PRIMARY KEY,
+                entry_id TEXT NOT NULL REFERENCES waitlist_entries (id),
+                appointment_id TEXT NOT NULL REFERENCES appointments (id),
+                client_id TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'expired', 'declined', 'withdrawn')),
+                offered_at_utc {time} NOT NULL,
+                expires_at_utc {time} NOT NULL,
+                responded_at_utc {time});
+            CREATE INDEX waitlist_offers_pending ON waitlist_offers (status, expires_at_utc);
 
-    private const string V1Postgres = """
-        CREATE EXTENSION IF NOT EXISTS btree_gist;
-        CREATE TABLE locations (id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT, phone TEXT, active BOOLEAN NOT NULL DEFAULT TRUE);
-        CREATE TABLE rooms (location_id TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, active BOOLEAN NOT NULL DEFAULT TRUE, PRIMARY KEY (location_id, id));
-        CREATE TABLE services (id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, duration_min INTEGER NOT NULL, buffer_min INTEGER NOT NULL, price NUMERIC, price_from BOOLEAN NOT NULL DEFAULT FALSE, active BOOLEAN NOT NULL DEFAULT TRUE);
-        CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT, service_ids TEXT NOT NULL, schedule_json TEXT NOT NULL, active BOOLEAN NOT NULL DEFAULT TRUE);
+            {faq}
 
-        CREATE TABLE clients (
-            id TEXT PRIMARY KEY,
-            phone TEXT UNIQUE,
-            name TEXT,
-            email TEXT,
-            preferences TEXT NOT NULL DEFAULT '[]',
-            health_flags TEXT NOT NULL DEFAULT '[]',
-            sms_consent BOOLEAN NOT NULL DEFAULT FALSE,
-            marketing_consent BOOLEAN NOT NULL DEFAULT FALSE,
-            opted_out_at_utc TIMESTAMPTZ,
-            created_at_utc TIMESTAMPTZ NOT NULL,
-            updated_at_utc TIMESTAMPTZ NOT NULL);
-        CREATE INDEX clients_email ON clients (email);
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                to_address TEXT NOT NULL,
+                client_id TEXT,
+                location_id TEXT,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL,
+                requires_approval {flag} NOT NULL DEFAULT {no},
+                decided_by TEXT,
+                related_id TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                not_before_utc {time},
+                next_attempt_at_utc {time},
+                last_error TEXT,
+                provider_message_id TEXT,
+                created_at_utc {time} NOT NULL,
+                sent_at_utc {time},
+                updated_at_utc {time} NOT NULL);
+            CREATE INDEX outbox_due ON outbox (status, next_attempt_at_utc);
+            CREATE INDEX outbox_provider ON outbox (provider_message_id);
 
-        CREATE TABLE appointments (
-            id TEXT PRIMARY KEY,
-            client_id TEXT NOT NULL REFERENCES clients (id),
-            service_id TEXT NOT NULL,
-            staff_id TEXT NOT NULL,
-            location_id TEXT NOT NULL,
-            room_id TEXT NOT NULL,
-            starts_at_utc TIMESTAMPTZ NOT NULL,
-            ends_at_utc TIMESTAMPTZ NOT NULL,
-            blocked_until_utc TIMESTAMPTZ NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('held', 'booked', 'cancelled', 'completed', 'no_show')),
-            channel TEXT NOT NULL,
-            conversation_id TEXT,
-            idempotency_key TEXT UNIQUE,
-            hold_expires_at_utc TIMESTAMPTZ,
-            created_at_utc TIMESTAMPTZ NOT NULL,
-            updated_at_utc TIMESTAMPTZ NOT NULL,
-            CHECK (starts_at_utc < ends_at_utc AND ends_at_utc <= blocked_until_utc),
-            -- No held or booked appointment overlaps another on the same provider or room, buffers included.
-            CONSTRAINT appointments_no_staff_overlap EXCLUDE USING gist (
-                staff_id WITH =, tstzrange(starts_at_utc, blocked_until_utc, '[)') WITH &&) WHERE (status IN ('held', 'booked')),
-            CONSTRAINT appointments_no_room_overlap EXCLUDE USING gist (
-                location_id WITH =, room_id WITH =, tstzrange(starts_at_utc, blocked_until_utc, '[)') WITH &&) WHERE (status IN ('held', 'booked')));
-        CREATE INDEX appointments_client ON appointments (client_id, starts_at_utc);
-        CREATE INDEX appointments_start ON appointments (starts_at_utc);
-
-        CREATE TABLE waitlist_entries (
-            id TEXT PRIMARY KEY,
-            client_id TEXT NOT NULL REFERENCES clients (id),
-            service_id TEXT NOT NULL,
-            location_id TEXT,
-            staff_id TEXT,
-            window_start TEXT NOT NULL,
-            window_end TEXT NOT NULL,
-            time_of_day TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked', 'removed')),
-            channel TEXT NOT NULL,
-            conversation_id TEXT,
-            created_at_utc TIMESTAMPTZ NOT NULL,
-            updated_at_utc TIMESTAMPTZ NOT NULL);
-        CREATE INDEX waitlist_service ON waitlist_entries (service_id, status);
-        CREATE TABLE waitlist_offers (
-            id TEXT PRIMARY KEY,
-            entry_id TEXT NOT NULL REFERENCES waitlist_entries (id),
-            appointment_id TEXT NOT NULL REFERENCES appointments (id),
-            client_id TEXT NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'expired', 'declined', 'withdrawn')),
-            offered_at_utc TIMESTAMPTZ NOT NULL,
-            expires_at_utc TIMESTAMPTZ NOT NULL,
-            responded_at_utc TIMESTAMPTZ);
-        CREATE INDEX waitlist_offers_pending ON waitlist_offers (status, expires_at_utc);
-
-        CREATE TABLE faq (
-            id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL,
-            search TSVECTOR GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', question), 'A') || setweight(to_tsvector('english', tags), 'A') || setweight(to_tsvector('english', answer), 'C')) STORED);
-        CREATE INDEX faq_search ON faq USING gin (search);
-
-        CREATE TABLE outbox (
-            id TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            to_address TEXT NOT NULL,
-            client_id TEXT,
-            location_id TEXT,
-            body TEXT NOT NULL,
-            status TEXT NOT NULL,
-            requires_approval BOOLEAN NOT NULL DEFAULT FALSE,
-            decided_by TEXT,
-            related_id TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            not_before_utc TIMESTAMPTZ,
-            next_attempt_at_utc TIMESTAMPTZ,
-            last_error TEXT,
-            provider_message_id TEXT,
-            created_at_utc TIMESTAMPTZ NOT NULL,
-            sent_at_utc TIMESTAMPTZ,
-            updated_at_utc TIMESTAMPTZ NOT NULL);
-        CREATE INDEX outbox_due ON outbox (status, next_attempt_at_utc);
-        CREATE INDEX outbox_provider ON outbox (provider_message_id);
-
-        CREATE TABLE audit_log (
-            id BIGSERIAL PRIMARY KEY,
-            at_utc TIMESTAMPTZ NOT NULL,
-            actor_kind TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            before_json TEXT,
-            after_json TEXT,
-            conversation_id TEXT);
-        CREATE INDEX audit_entity ON audit_log (entity, entity_id);
-        CREATE INDEX audit_time ON audit_log (at_utc);
-        """;
+            CREATE TABLE audit_log (
+                id {serial},
+                at_utc {time} NOT NULL,
+                actor_kind TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                before_json TEXT,
+                after_json TEXT,
+                conversation_id TEXT);
+            CREATE INDEX audit_entity ON audit_log (entity, entity_id);
+            CREATE INDEX audit_time ON audit_log (at_utc);
+            """;
+    }
 }
