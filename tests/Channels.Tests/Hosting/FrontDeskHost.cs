@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using FrontDesk.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FrontDesk.Channels.Tests.Hosting;
+
+/// <summary>
+/// The real host (Program) on a real store with a pinned clock: in memory through <see cref="WebApplicationFactory{T}"/>,
+/// or on a real Kestrel port on 127.0.0.1 (<see cref="StartKestrel"/>) for browsers, WebSockets and load.
+/// </summary>
+public sealed class FrontDeskHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _tempDir;
+    private readonly Action<IServiceCollection>? _services;
+
+    private FrontDeskHost(Dictionary<string, string?> settings, string? tempDir, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _tempDir = tempDir;
+        _services = services;
+    }
+
+    /// <summary>The configuration the host was started with (database settings included).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    /// <summary>
+    /// A host on a fresh store of the given kind, the clock pinned at <paramref name="now"/>
+    /// (<see cref="SpaBookHarness.DefaultNow"/> by default, a Monday morning in the demo spa's zone), plus any
+    /// extra configuration (later keys win) and service overrides (registered after the host's own).
+    /// </summary>
+    public static FrontDeskHost Create(
+        TestStore store = TestStore.Sqlite,
+        DateTimeOffset? now = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var (storeSettings, tempDir) = SpaBookHarness.FreshStore(store);
+        storeSettings["FrontDesk:Clock:FixedNow"] = (now ?? SpaBookHarness.DefaultNow).ToString("O");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            storeSettings[key] = value;
+        }
+        return new FrontDeskHost(storeSettings, tempDir, services);
+    }
+
+    /// <summary>Starts the host on a real Kestrel port and returns its base address (http://127.0.0.1:PORT/).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <summary>Resolves a service of the running host.</summary>
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Posts one web chat turn and returns the parsed answer.</summary>
+    public async Task<WebChatAnswer> ChatAsync(HttpClient client, string text, string? sessionId = null)
+    {
+        using var response = await client.PostAsJsonAsync("/api/chat", new { sessionId, text });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<WebChatAnswer>())!;
+    }
+
+    /// <inheritdoc/>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_tempDir is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_tempDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the OS; the temp folder is cleaned up later.
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The web chat answer as a test reads it.</summary>
+/// <param name="SessionId">Session id.</param>
+/// <param name="Reply">Reply text.</param>
+/// <param name="Escalation">Escalation raised, if any.</param>
+public sealed record WebChatAnswer(string SessionId, string Reply, WebChatEscalation? Escalation);
+
+/// <summary>An escalation in a web chat answer.</summary>
+/// <param name="Id">Id.</param>
+/// <param name="Category">Category.</param>
+/// <param name="Urgency">Urgency.</param>
+public sealed record WebChatEscalation(string Id, string Category, string Urgency);
