@@ -1,20 +1,32 @@
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Transcripts;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Waitlist;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FrontDesk.Agent.Tests.Conversations;
 
 /// <summary>The agent over the real tools on a real store, driven turn by turn.</summary>
 internal sealed class AgentHarness : IAsyncDisposable
 {
+    private readonly List<string> _said = [];
+
     private AgentHarness(SpaBookHarness book) => Book = book;
 
     public SpaBookHarness Book { get; }
     public FrontDeskAgent Agent => Book.Get<FrontDeskAgent>();
     public ConversationStore Conversations => Book.Get<ConversationStore>();
 
-    public static async Task<AgentHarness> StartAsync(TestStore store = TestStore.Sqlite, string? profile = null) =>
-        new(await SpaBookHarness.StartAsync(store, profile, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory)));
+    public static async Task<AgentHarness> StartAsync(TestStore store = TestStore.Sqlite, string? profile = null,
+        Dictionary<string, string?>? extra = null, Action<IServiceCollection>? also = null) =>
+        new(await SpaBookHarness.StartAsync(store, profile, extra: extra, register: (s, c) =>
+        {
+            s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
+            also?.Invoke(s);
+        }));
 
     /// <summary>Sends the turns in order on one conversation and returns every reply.</summary>
     public async Task<List<AgentReply>> TalkAsync(string conversationId, string channel, string? callerPhone, params string[] turns)
@@ -22,13 +34,34 @@ internal sealed class AgentHarness : IAsyncDisposable
         var replies = new List<AgentReply>();
         foreach (var turn in turns)
         {
-            replies.Add(await Agent.HandleAsync(new TurnRequest(conversationId, channel, turn, callerPhone), CancellationToken.None));
+            var reply = await Agent.HandleAsync(new TurnRequest(conversationId, channel, turn, callerPhone), CancellationToken.None);
+            _said.Add($"[{conversationId}] > {turn}\n[{conversationId}] < {reply.Text}  {{{string.Join(", ", reply.ToolCalls.Select(c => c.Name + ":" + c.Outcome))}}}");
+            replies.Add(reply);
         }
         return replies;
     }
 
-    public async Task<IReadOnlyList<Appointment>> AppointmentsAsync() =>
-        await Book.Get<AppointmentBook>().ListStartingAsync(DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(2), null, CancellationToken.None);
+    /// <summary>Everything said so far, for assertion messages.</summary>
+    public string Said => "\n" + string.Join('\n', _said);
+
+    public async Task<IReadOnlyList<Appointment>> AppointmentsAsync()
+    {
+        var now = Book.Clock.GetUtcNow().UtcDateTime;
+        return await Book.Get<AppointmentBook>().ListStartingAsync(now.AddYears(-1), now.AddYears(2), null, CancellationToken.None);
+    }
+
+    public async Task<IReadOnlyList<Appointment>> BookedAsync() => [.. (await AppointmentsAsync()).Where(a => a.Status == AppointmentStatus.Booked)];
+
+    public Task<IReadOnlyList<Escalation>> EscalationsAsync() => Conversations.EscalationsAsync(null, CancellationToken.None);
+
+    public Task<IReadOnlyList<TranscriptTurn>> TranscriptAsync(string conversationId) => Conversations.TranscriptAsync(conversationId, CancellationToken.None);
+
+    public Task<IReadOnlyList<OutboxMessage>> OutboxAsync() => Book.Get<OutboxWriter>().ListAsync(null, 500, CancellationToken.None);
+
+    public Task<IReadOnlyList<WaitlistEntry>> WaitlistAsync() => Book.Get<WaitlistBook>().ListAsync(null, CancellationToken.None);
+
+    /// <summary>A wall-clock time of the appointment in the spa's zone.</summary>
+    public DateTime Local(Appointment a) => Book.Get<FrontDesk.Tools.Profile.SpaProfile>().ToLocal(a.StartsAtUtc);
 
     public ValueTask DisposeAsync() => Book.DisposeAsync();
 }
