@@ -122,7 +122,9 @@ public sealed class FrontDeskAgent(
         var state = conversation.ReadState();
         var scope = state.Scope;
         scope.VerifiedPhone ??= PhoneNumbers.ToE164(request.CallerPhone);
-        var text = Clean(request.Text);
+        var raw = Clean(request.Text);
+        // SECURITY: card numbers never reach the transcript, the state, an escalation or a model.
+        var text = SafetyScreen.RedactCardNumbers(raw);
         var history = state.History.Select(m => m.ToChatMessage()).ToList();
         var reading = brains.Embedded.Understand(text, history);
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
@@ -146,7 +148,7 @@ public sealed class FrontDeskAgent(
         }
         else
         {
-            var finding = screen.ScreenInbound(text);
+            var finding = screen.ScreenInbound(raw);
             foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
             {
                 scope.StatedConditions.Add(condition);

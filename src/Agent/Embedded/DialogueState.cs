@@ -27,6 +27,7 @@ internal sealed class DialogueState
     public string? AppointmentRef { get; set; }
     public List<string> AppointmentRefs { get; set; } = [];
     public List<string> AppointmentLabels { get; set; } = [];
+    public List<string> AppointmentServices { get; set; } = [];
     public int Calls { get; set; }
 
     public static DialogueState Parse(string? json) =>
@@ -47,6 +48,7 @@ internal sealed class DialogueState
         AppointmentRef = null;
         AppointmentRefs = [];
         AppointmentLabels = [];
+        AppointmentServices = [];
     }
 }
 

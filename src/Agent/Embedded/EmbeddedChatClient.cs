@@ -470,7 +470,9 @@ public sealed class EmbeddedChatClient : IChatClient
             }
             var appt = state.AppointmentRef!;
             var args = SearchArgs(appt);
-            args["service"] = "reschedule";
+            // The tool takes the service from the appointment; name it anyway so the call is valid on its own.
+            var index = state.AppointmentRefs.IndexOf(appt);
+            args["service"] = index >= 0 && index < state.AppointmentServices.Count ? state.AppointmentServices[index] : state.ServiceId ?? "";
             return Call("check_availability", args);
         }
 
@@ -679,6 +681,7 @@ public sealed class EmbeddedChatClient : IChatClient
         {
             var items = data.GetProperty("appointments").EnumerateArray().ToList();
             state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
+            state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
             state.AppointmentLabels = [.. items.Select(a => $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}")];
             if (items.Count == 0)
             {

@@ -69,7 +69,7 @@ public sealed partial class SafetyScreen
             if (digits.Length is >= 13 and <= 19 && Luhn(digits))
             {
                 findings.Add("card_number");
-                return "[card number removed]";
+                return CardRemoved;
             }
             return m.Value;
         });
@@ -89,6 +89,17 @@ public sealed partial class SafetyScreen
         }
         return new ReplyFinding(text, findings);
     }
+
+    /// <summary>
+    /// What the person said with anything that looks like a card number (13 to 19 digits, spaces or dashes allowed)
+    /// replaced, so it is never stored, escalated or shown to a model in clear. Inbound is stricter than replies:
+    /// a mistyped card number is still a card number.
+    /// </summary>
+    public static string RedactCardNumbers(string text) =>
+        CardPattern().Replace(text, m => m.Value.Count(char.IsAsciiDigit) is >= 13 and <= 19 ? CardRemoved : m.Value);
+
+    /// <summary>What a card number is replaced with.</summary>
+    public const string CardRemoved = "[card number removed]";
 
     /// <summary>Lower case, straight quotes, apostrophes removed: the form patterns are matched against.</summary>
     public static string Normalize(string text) =>

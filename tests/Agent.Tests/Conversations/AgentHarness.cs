@@ -44,6 +44,13 @@ internal sealed class AgentHarness : IAsyncDisposable
     /// <summary>Everything said so far, for assertion messages.</summary>
     public string Said => "\n" + string.Join('\n', _said);
 
+    /// <summary>The only item, or a failure that shows the conversation so far.</summary>
+    public T One<T>(IReadOnlyList<T> items)
+    {
+        Assert.True(items.Count == 1, $"expected one, found {items.Count}:{Said}");
+        return items[0];
+    }
+
     public async Task<IReadOnlyList<Appointment>> AppointmentsAsync()
     {
         var now = Book.Clock.GetUtcNow().UtcDateTime;

@@ -1,0 +1,60 @@
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Booking;
+
+namespace FrontDesk.Agent.Tests.Conversations;
+
+/// <summary>Corrections, "never mind" and "start over" in the middle of a booking.</summary>
+public abstract partial class WholeConversationTests
+{
+    [StoreFact]
+    public async Task Actually_make_it_4_moves_the_offers_to_four_oclock()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("c_4", "voice", AvaPhone, "I'd like a deep tissue massage on wednesday at 11", "actually make it 4", "4 pm please", "yes");
+        Assert.Contains(replies[1].ToolCalls, c => c.Name == "check_availability" && c.Arguments.Contains("\"near\":\"16:00\"", StringComparison.Ordinal));
+        var booked = h.One(await h.BookedAsync());
+        Assert.True(TimeOnly.FromDateTime(h.Local(booked)) == new TimeOnly(16, 0), $"booked at {h.Local(booked)}{h.Said}");
+        Assert.Equal(DayOfWeek.Wednesday, h.Local(booked).DayOfWeek);
+    }
+
+    [StoreFact]
+    public async Task No_friday_at_the_read_back_books_nothing_and_offers_friday()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("c_thu", "voice", AvaPhone, "I'd like a signature facial on wednesday", "the first one", "no, Friday");
+        Assert.Empty(await h.AppointmentsAsync());
+        Assert.Contains(replies[^1].ToolCalls, c => c.Name == "check_availability" && c.Outcome == "ok");
+        await h.TalkAsync("c_thu", "voice", AvaPhone, "the first one", "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal(DayOfWeek.Friday, h.Local(booked).DayOfWeek);
+    }
+
+    [StoreFact]
+    public async Task Never_mind_drops_the_booking_and_a_later_yes_books_nothing()
+    {
+        await using var h = await StartAsync();
+        await h.TalkAsync("c_nm", "voice", AvaPhone, "book a hydrafacial on wednesday", "the first one", "never mind", "yes");
+        Assert.Empty(await h.AppointmentsAsync());
+    }
+
+    [StoreFact]
+    public async Task Start_over_forgets_the_first_service()
+    {
+        await using var h = await StartAsync();
+        await h.TalkAsync("c_so", "voice", AvaPhone, "book a hydrafacial on wednesday", "start over", "I'd like a swedish massage 60 minutes on friday", "the first one", "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal("swedish-60", booked.ServiceId);
+        Assert.Equal(DayOfWeek.Friday, h.Local(booked).DayOfWeek);
+    }
+
+    [StoreFact]
+    public async Task Harbor_a_correction_of_the_day_books_the_new_day()
+    {
+        await using var h = await StartHarborAsync();
+        await h.TalkAsync("h_corr", "voice", NoraPhone, "gel manicure on wednesday please", "no, friday", "the first one", "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal("gel-manicure", booked.ServiceId);
+        Assert.Equal(DayOfWeek.Friday, h.Local(booked).DayOfWeek);
+        Assert.Equal(AppointmentStatus.Booked, booked.Status);
+    }
+}
