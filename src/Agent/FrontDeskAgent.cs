@@ -143,6 +143,8 @@ public sealed class FrontDeskAgent(
         var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
         if (text.Length == 0)
         {
+            // Silence is not a yes: a read-back waiting for one is discarded like after any other answer.
+            scope.BeginTurn(null);
             reply = prompts.Reply("empty_message");
             agentTags.Brain = "rules";
         }
@@ -158,7 +160,7 @@ public sealed class FrontDeskAgent(
             if (category is not null)
             {
                 escalations.Add(NewEscalation(category, scope, request, text));
-                reply = prompts.Reply(EscalationReplyKey(category.Name, text));
+                reply = prompts.Reply(finding.Reply ?? category.Reply);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
@@ -192,7 +194,16 @@ public sealed class FrontDeskAgent(
         {
             agentTags.Consent.Add("sms");
         }
-        if (newMessages.Count == 1 || newMessages[^1].Role != ChatRole.Assistant || newMessages[^1].Text != reply)
+        if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
+        {
+            // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
+            // the embedded engine's state rides on the same message and is kept.
+            if (newMessages[^1].Text != reply)
+            {
+                newMessages[^1] = new ChatMessage(ChatRole.Assistant, reply) { AdditionalProperties = newMessages[^1].AdditionalProperties };
+            }
+        }
+        else
         {
             newMessages.Add(new ChatMessage(ChatRole.Assistant, reply));
         }
@@ -287,22 +298,6 @@ public sealed class FrontDeskAgent(
         "human_request" => "Asked for a person",
         _ => category,
     };
-
-    private static string EscalationReplyKey(string category, string text)
-    {
-        if (category != "sensitive")
-        {
-            return $"escalation_{category}";
-        }
-        var t = SafetyScreen.Normalize(text);
-        if (t.Contains("s appointment", StringComparison.Ordinal) || t.Contains("other client", StringComparison.Ordinal))
-        {
-            return "escalation_other_person";
-        }
-        return t.Count(char.IsAsciiDigit) >= 13 || t.Contains("card", StringComparison.Ordinal) || t.Contains("cvv", StringComparison.Ordinal)
-            ? "card_number_warning"
-            : "escalation_sensitive";
-    }
 
     private string Clean(string? text)
     {

@@ -3,12 +3,23 @@ using YamlDotNet.RepresentationModel;
 
 namespace FrontDesk.Agent.Screening;
 
-/// <summary>One escalation category: how urgent, who hears, and what text triggers it.</summary>
+/// <summary>Patterns of a category that share one reply, joined into one expression.</summary>
+/// <param name="Reply">The reply key (prompts/replies.yaml) to answer with when one of them matches.</param>
+/// <param name="Expression">The patterns as one alternation.</param>
+public sealed record EscalationPatternGroup(string Reply, Regex Expression);
+
+/// <summary>One escalation category: how urgent, who hears, what text triggers it and what the person is told.</summary>
 /// <param name="Name">emergency, medical, pricing, sensitive, human_request (or a spa's own).</param>
 /// <param name="Urgency">urgent, high, normal, low.</param>
 /// <param name="Route">Who is told.</param>
-/// <param name="Patterns">Compiled patterns.</param>
-public sealed record EscalationCategory(string Name, string Urgency, string Route, IReadOnlyList<Regex> Patterns);
+/// <param name="Reply">The category's reply key (<c>reply:</c>, default <c>escalation_{name}</c>).</param>
+/// <param name="Groups">Pattern groups, the ones with their own reply (<c>replies:</c>) first.</param>
+public sealed record EscalationCategory(string Name, string Urgency, string Route, string Reply, IReadOnlyList<EscalationPatternGroup> Groups);
+
+/// <summary>A category that matched and the reply its matching pattern asks for.</summary>
+/// <param name="Category">The category.</param>
+/// <param name="Reply">Reply key.</param>
+public sealed record EscalationMatch(EscalationCategory Category, string Reply);
 
 /// <summary>The escalation rules from prompts/escalation.yaml, in order of precedence.</summary>
 public sealed class EscalationRules
@@ -24,21 +35,23 @@ public sealed class EscalationRules
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
 
-    /// <summary>The first category whose patterns match the text, or null.</summary>
-    public EscalationCategory? Match(string text, IEnumerable<string>? skip = null)
+    /// <summary>The first category whose patterns match the text (and the reply to give), or null.</summary>
+    public EscalationMatch? Match(string text)
     {
-        var skipped = skip?.ToHashSet();
         foreach (var category in Categories)
         {
-            if (skipped?.Contains(category.Name) == true)
+            foreach (var group in category.Groups)
             {
-                continue;
-            }
-            foreach (var pattern in category.Patterns)
-            {
-                if (pattern.IsMatch(text))
+                try
                 {
-                    return category;
+                    if (group.Expression.IsMatch(text))
+                    {
+                        return new EscalationMatch(category, group.Reply);
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A spa-edited pattern that backtracks badly must not lose the turn; the other patterns still run.
                 }
             }
         }
@@ -74,22 +87,21 @@ public sealed class EscalationRules
             {
                 throw new InvalidDataException($"{path}:{map.Start.Line}: categories.{name}.urgency: '{urgency}' is not urgent, high, normal or low.");
             }
-            var patterns = new List<Regex>();
-            if (map.Children.TryGetValue(new YamlScalarNode("patterns"), out var p) && p is YamlSequenceNode seq)
+            var reply = Scalar("reply", $"escalation_{name}");
+            var groups = new List<EscalationPatternGroup>();
+            // replies: { reply_key: [patterns] } — more specific wording for some patterns, checked first.
+            if (map.Children.TryGetValue(new YamlScalarNode("replies"), out var r) && r is YamlMappingNode replies)
             {
-                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                foreach (var (replyKey, patterns) in replies.Children)
                 {
-                    try
-                    {
-                        patterns.Add(Compile(item.Value ?? ""));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw new InvalidDataException($"{path}:{item.Start.Line}: categories.{name}.patterns: {ex.Message}");
-                    }
+                    groups.Add(Group(path, name, ((YamlScalarNode)replyKey).Value ?? reply, patterns));
                 }
             }
-            list.Add(new EscalationCategory(name, urgency, Scalar("route", "front_desk"), patterns));
+            if (map.Children.TryGetValue(new YamlScalarNode("patterns"), out var p))
+            {
+                groups.Add(Group(path, name, reply, p));
+            }
+            list.Add(new EscalationCategory(name, urgency, Scalar("route", "front_desk"), reply, groups));
         }
         var missing = RequiredCategories.Where(r => list.All(c => c.Name != r)).ToList();
         if (missing.Count > 0)
@@ -99,16 +111,43 @@ public sealed class EscalationRules
         return new EscalationRules(list);
     }
 
-    private static Regex Compile(string pattern)
+    // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150
+    // patterns per start-up (and JIT-ing each on first use) costs far more than it saves.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+
+    private static EscalationPatternGroup Group(string path, string category, string reply, YamlNode node)
     {
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        if (node is not YamlSequenceNode seq)
+        {
+            throw new InvalidDataException($"{path}:{node.Start.Line}: categories.{category}: expected a list of patterns.");
+        }
+        var parts = new List<string>();
+        foreach (var item in seq.Children.OfType<YamlScalarNode>())
+        {
+            var source = Source(item.Value ?? "");
+            try
+            {
+                _ = new Regex(source, Options, Timeout);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"{path}:{item.Start.Line}: categories.{category}.patterns: {ex.Message}");
+            }
+            parts.Add("(?:" + source + ")");
+        }
+        return new EscalationPatternGroup(reply, new Regex(parts.Count == 0 ? "(?!)" : string.Join('|', parts), Options, Timeout));
+    }
+
+    private static string Source(string pattern)
+    {
         if (pattern.StartsWith("re:", StringComparison.Ordinal))
         {
-            return new Regex(pattern[3..], options, TimeSpan.FromMilliseconds(50));
+            return pattern[3..];
         }
         // A phrase: words on boundaries, flexible whitespace, apostrophes optional, '*' = any word ending.
         var words = pattern.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
             Regex.Escape(w.Replace("'", "", StringComparison.Ordinal)).Replace(@"\*", @"\w*", StringComparison.Ordinal));
-        return new Regex(@"\b" + string.Join(@"\s+", words) + @"(?!\w)", options, TimeSpan.FromMilliseconds(50));
+        return @"\b" + string.Join(@"\s+", words) + @"(?!\w)";
     }
 }

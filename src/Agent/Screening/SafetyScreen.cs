@@ -6,8 +6,9 @@ namespace FrontDesk.Agent.Screening;
 
 /// <summary>What the inbound screen found.</summary>
 /// <param name="Category">The escalation category the text triggers, or null.</param>
+/// <param name="Reply">The reply key the matching pattern asks for (prompts/escalation.yaml), or null.</param>
 /// <param name="StatedConditions">Contraindication tags of the profile the person mentioned.</param>
-public sealed record InboundFinding(EscalationCategory? Category, IReadOnlyList<string> StatedConditions);
+public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -53,10 +54,10 @@ public sealed partial class SafetyScreen
     public InboundFinding ScreenInbound(string text)
     {
         var normalized = Normalize(text);
-        var category = _rules.Match(normalized);
+        var match = _rules.Match(normalized);
         var words = WordPattern().Matches(normalized).Select(m => m.Value).ToList();
         var conditions = _conditionStems.Where(c => words.Any(w => w.StartsWith(c.Stem, StringComparison.Ordinal))).Select(c => c.Tag).Distinct().ToList();
-        return new InboundFinding(category, conditions);
+        return new InboundFinding(match?.Category, match?.Reply, conditions);
     }
 
     /// <summary>Screens a draft reply; replaces or redacts what must never be said.</summary>
