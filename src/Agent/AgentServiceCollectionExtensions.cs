@@ -35,7 +35,8 @@ public static class AgentServiceCollectionExtensions
         {
             var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
             var primary = ChatClientFactory.Create(llm);
-            return new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), primary, primary is null ? null : llm.Provider.ToString().ToLowerInvariant());
+            return new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), primary, primary is null ? null : llm.Provider.ToString().ToLowerInvariant(),
+                primary is null || llm.FallbackToEmbedded);
         });
         services.AddSingleton<FrontDeskAgent>();
         return services;

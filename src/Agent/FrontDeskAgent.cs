@@ -69,7 +69,8 @@ public sealed class FrontDeskAgent(
     AgentOptions options,
     ILogger<FrontDeskAgent> logger)
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
 
     /// <summary>Handles one turn.</summary>
@@ -81,7 +82,7 @@ public sealed class FrontDeskAgent(
         var started = Stopwatch.GetTimestamp();
         using var activity = ToolLoop.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
-        var gate = Gates.GetOrAdd(request.ConversationId, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates.GetOrAdd(request.ConversationId, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
         {
             throw new TimeoutException("The previous turn of this conversation is still running.");
@@ -139,6 +140,7 @@ public sealed class FrontDeskAgent(
         }
 
         string reply;
+        var streamed = false;
         var records = new List<ToolCallRecord>();
         var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
         if (text.Length == 0)
@@ -167,10 +169,17 @@ public sealed class FrontDeskAgent(
             else
             {
                 (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, onSentence, ct);
+                streamed = onSentence is not null && brain != "none";
                 records.AddRange(calls);
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
                 agentTags.Brain = brain;
                 agentTags.Model = model;
+                if (brain == "none" && screen.Rules.Find("human_request") is { } callback)
+                {
+                    // No brain could answer: the apology promises a call back, so raise it.
+                    escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back."));
+                    agentTags.Escalation = callback.Name;
+                }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 var handoff = calls.Select(c => c.Result).FirstOrDefault(r => r.Contains("\"late_cancel\":true", StringComparison.Ordinal) || r.Contains("\"escalate\":\"medical\"", StringComparison.Ordinal));
                 if (handoff is not null && screen.Rules.Find(handoff.Contains("late_cancel", StringComparison.Ordinal) ? "sensitive" : "medical") is { } hc)
@@ -214,6 +223,14 @@ public sealed class FrontDeskAgent(
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
+        }
+        if (onSentence is not null && !streamed)
+        {
+            // Replies that did not come from a streaming brain (rules, escalations) are spoken sentence by sentence too.
+            foreach (var sentence in EmbeddedChatClient.Sentences(reply))
+            {
+                await onSentence(sentence, ct);
+            }
         }
         var first = escalations.FirstOrDefault();
         return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency), agentTags.Brain ?? "", records);
@@ -319,7 +336,11 @@ public sealed class FrontDeskAgent(
 }
 
 /// <summary>The brains in the order to try them: the configured one first, the embedded engine as the fallback.</summary>
-public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, string? primaryName)
+/// <param name="embedded">The embedded engine.</param>
+/// <param name="primary">The configured remote brain, or null for the embedded engine alone.</param>
+/// <param name="primaryName">Name of the remote brain in transcripts.</param>
+/// <param name="embeddedFallback">Whether the embedded engine answers when the remote brain fails.</param>
+public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, string? primaryName, bool embeddedFallback = true)
 {
     /// <summary>The embedded engine (also reads every turn for tags).</summary>
     public EmbeddedChatClient Embedded => embedded;
@@ -330,6 +351,10 @@ public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, 
         if (primary is not null)
         {
             yield return (primary, primaryName ?? "llm");
+            if (!embeddedFallback)
+            {
+                yield break;
+            }
         }
         yield return (embedded, EmbeddedChatClient.BrainName);
     }

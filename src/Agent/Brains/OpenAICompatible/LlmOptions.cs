@@ -52,6 +52,12 @@ public sealed class LlmOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// When the model fails or times out, answer the turn with the embedded engine (default). When false, the person
+    /// gets an apology and staff a call-back escalation instead.
+    /// </summary>
+    public bool FallbackToEmbedded { get; set; } = true;
+
     /// <summary>Sampling temperature; unset leaves the provider's default. A per-call value wins.</summary>
     [Range(0.0, 2.0)]
     public float? Temperature { get; set; }

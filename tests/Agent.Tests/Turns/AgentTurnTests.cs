@@ -1,0 +1,220 @@
+using FrontDesk.Agent.Brains;
+using FrontDesk.Agent.Embedded;
+using FrontDesk.Agent.Tests.Conversations;
+using FrontDesk.TestSupport;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FrontDesk.Agent.Tests.Turns;
+
+/// <summary>Turn mechanics through the agent: streaming, one turn at a time per conversation, a failing remote brain.</summary>
+public abstract class AgentTurnTests
+{
+    protected abstract TestStore Store { get; }
+
+    [StoreFact]
+    public async Task Streamed_sentences_together_are_the_reply_and_the_transcript_has_it_whole()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var conversation = "stream_1";
+        foreach (var text in new[] { "I'd like a hydrafacial on wednesday", "the first one", "can I speak to a real person?" })
+        {
+            var sentences = new List<string>();
+            var reply = await h.Agent.HandleAsync(new TurnRequest(conversation, "voice", text, "+14155551111"),
+                (s, _) => { sentences.Add(s); return ValueTask.CompletedTask; }, CancellationToken.None);
+            Assert.NotEmpty(sentences);
+            Assert.Equal(reply.Text, string.Concat(sentences).Trim());
+            Assert.Equal(reply.Text, (await h.TranscriptAsync(conversation))[^1].Text);
+        }
+        // The read-back has two sentences, spoken as two.
+        var transcript = await h.TranscriptAsync(conversation);
+        Assert.Contains("Shall I book it?", transcript[3].Text, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Two_turns_of_one_conversation_sent_together_run_one_after_the_other()
+    {
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        var model = new GatedModel(entered, release.Task);
+        await using var h = await AgentHarness.StartAsync(Store, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted")));
+
+        var first = h.Agent.HandleAsync(new TurnRequest("conc_1", "web", "first message"), CancellationToken.None);
+        await entered.Task;
+        var second = h.Agent.HandleAsync(new TurnRequest("conc_1", "web", "second message"), CancellationToken.None);
+        await Task.Delay(300);
+        Assert.Single(model.Seen);
+        Assert.False(second.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        AssertSerialized(model.Seen, await h.TranscriptAsync("conc_1"));
+    }
+
+    [StoreFact]
+    public async Task Two_instances_sharing_a_store_take_turns_of_one_conversation_one_at_a_time()
+    {
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        var modelA = new GatedModel(entered, release.Task);
+        var modelB = new GatedModel(new TaskCompletionSource(), Task.CompletedTask);
+        await using var a = await AgentHarness.StartAsync(Store, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), modelA, "scripted")));
+        await using var b = await SpaBookHarness.StartOnAsync(a.Book.Settings, SpaBookHarness.DefaultNow, (s, c) =>
+        {
+            s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), modelB, "scripted"));
+        });
+        Assert.NotSame(a.Agent, b.Get<FrontDeskAgent>());
+
+        var first = a.Agent.HandleAsync(new TurnRequest("conc_2", "sms", "first message", "+14155551111"), CancellationToken.None);
+        await entered.Task;
+        var second = b.Get<FrontDeskAgent>().HandleAsync(new TurnRequest("conc_2", "sms", "second message", "+14155551111"), CancellationToken.None);
+        await Task.Delay(300);
+        Assert.Empty(modelB.Seen);
+        Assert.False(second.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        AssertSerialized([.. modelA.Seen, .. modelB.Seen], await a.TranscriptAsync("conc_2"));
+    }
+
+    private static void AssertSerialized(IReadOnlyList<IReadOnlyList<ChatMessage>> seen, IReadOnlyList<Transcripts.TranscriptTurn> transcript)
+    {
+        // The second turn's brain saw the first turn, question and answer: it ran after the first had finished.
+        Assert.Equal(2, seen.Count);
+        var history = seen[1].Select(m => m.Text).ToList();
+        Assert.Contains("first message", history);
+        Assert.Contains("reply to: first message", history);
+        Assert.Equal(["client", "agent", "client", "agent"], transcript.Select(t => t.Role));
+        Assert.Equal(["first message", "reply to: first message", "second message", "reply to: second message"], transcript.Select(t => t.Text));
+        Assert.Equal([1, 2, 3, 4], transcript.Select(t => t.Seq));
+    }
+
+    [StoreTheory]
+    [InlineData("500")]
+    [InlineData("timeout")]
+    [InlineData("garbage")]
+    [InlineData("refused")]
+    public async Task A_failing_remote_brain_falls_back_to_the_embedded_engine_and_the_tags_say_so(string failure)
+    {
+        await using var server = await FakeChatCompletionsServer.StartAsync();
+        var endpoint = failure == "refused" ? "http://127.0.0.1:9/v1" : server.V1Endpoint;
+        await using var h = await AgentHarness.StartAsync(Store, extra: new()
+        {
+            ["FrontDesk:Llm:Provider"] = "Compatible", ["FrontDesk:Llm:Endpoint"] = endpoint, ["FrontDesk:Llm:Model"] = "test-model",
+            ["FrontDesk:Llm:TimeoutSeconds"] = "1",
+        });
+        switch (failure)
+        {
+            case "500":
+                server.ReplyJson("""{"error":{"message":"overloaded"}}""", 500);
+                server.ReplyJson("""{"error":{"message":"overloaded"}}""", 500);
+                server.ReplyJson("""{"error":{"message":"overloaded"}}""", 500);
+                break;
+            case "timeout":
+                server.ReplyNever();
+                server.ReplyNever();
+                server.ReplyNever();
+                break;
+            case "garbage":
+                server.ReplyJson("<html>not json at all", 200);
+                server.ReplyJson("{\"choices\": 42}", 200);
+                server.ReplyJson("<html>not json at all", 200);
+                break;
+        }
+        var reply = (await h.TalkAsync("llm_1", "web", null, "Is there parking?"))[0];
+        Assert.Equal("embedded", reply.Brain);
+        Assert.Contains("parking", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(failure != "refused", server.Requests.Count > 0);
+        var agentTurn = (await h.TranscriptAsync("llm_1"))[^1];
+        Assert.Contains("\"brain\":\"embedded\"", agentTurn.TagsJson, StringComparison.Ordinal);
+        Assert.Equal(reply.Text, agentTurn.Text);
+    }
+
+    [StoreFact]
+    public async Task A_working_remote_brain_answers_and_the_tags_name_it_and_its_model()
+    {
+        await using var server = await FakeChatCompletionsServer.StartAsync();
+        await using var h = await AgentHarness.StartAsync(Store, extra: new()
+        {
+            ["FrontDesk:Llm:Provider"] = "Compatible", ["FrontDesk:Llm:Endpoint"] = server.V1Endpoint, ["FrontDesk:Llm:Model"] = "test-model",
+        });
+        server.ReplyCompletion(ChatWire.AssistantToolCalls(ChatWire.ToolCall("call_1", "answer_faq", """{"question":"parking"}""")), "tool_calls");
+        server.ReplyCompletion(ChatWire.AssistantText("There is street parking and a garage."));
+        var reply = (await h.TalkAsync("llm_2", "web", null, "Is there parking?"))[0];
+        Assert.Equal("compatible", reply.Brain);
+        Assert.Equal("There is street parking and a garage.", reply.Text);
+        Assert.Contains(reply.ToolCalls, c => c.Name == "answer_faq" && c.Outcome == "ok");
+        var tags = (await h.TranscriptAsync("llm_2"))[^1].TagsJson;
+        Assert.Contains("\"brain\":\"compatible\"", tags, StringComparison.Ordinal);
+        Assert.Contains("test-model", tags, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task When_no_brain_can_answer_the_person_gets_an_apology_and_a_callback_escalation()
+    {
+        await using var h = await AgentHarness.StartAsync(Store, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), new FailingModel(), "scripted", embeddedFallback: false)));
+        var reply = (await h.TalkAsync("llm_3", "web", null, "Is there parking?"))[0];
+        Assert.Equal("none", reply.Brain);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Text));
+        var escalation = Assert.Single(await h.EscalationsAsync());
+        Assert.Equal("human_request", escalation.Category);
+        Assert.Equal("llm_3", escalation.ConversationId);
+        Assert.Equal(2, (await h.TranscriptAsync("llm_3")).Count);
+    }
+
+    /// <summary>A model that waits for a gate on its first call, then answers "reply to: {last user text}".</summary>
+    private sealed class GatedModel(TaskCompletionSource entered, Task gate) : IChatClient
+    {
+        public List<IReadOnlyList<ChatMessage>> Seen { get; } = [];
+
+        public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var list = messages.ToList();
+            lock (Seen)
+            {
+                Seen.Add(list);
+            }
+            entered.TrySetResult();
+            await gate.WaitAsync(cancellationToken);
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, "reply to: " + list.Last(m => m.Role == ChatRole.User).Text));
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class FailingModel : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new LlmUnavailableException("down for the test");
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new LlmUnavailableException("down for the test");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
+public sealed class SqliteAgentTurnTests : AgentTurnTests
+{
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+public sealed class PostgresAgentTurnTests : AgentTurnTests, IPostgresTests
+{
+    protected override TestStore Store => TestStore.Postgres;
+}
