@@ -2,8 +2,17 @@ using System.Diagnostics;
 using FrontDesk.Bench;
 using FrontDesk.TestSupport;
 
-// Measures the spa's book on the demo profile with a month of appointments seeded:
-//   dotnet run -c Release --project bench/FrontDesk.Bench [-- sqlite|postgres|both]
+// book (default): the spa's book on the demo profile with a month of appointments seeded;
+// engine: the embedded engine's turn latency over whole conversations (see EngineBench).
+//   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both | engine]
+var mode = args.FirstOrDefault()?.ToLowerInvariant() is "book" or "engine" ? args[0].ToLowerInvariant() : "book";
+args = mode == args.FirstOrDefault()?.ToLowerInvariant() ? args[1..] : args;
+switch (mode)
+{
+    case "engine":
+        await EngineBenchRun.RunAsync();
+        return;
+}
 var which = args.FirstOrDefault()?.ToLowerInvariant() ?? "both";
 var stores = which switch
 {

@@ -168,7 +168,7 @@ public sealed class FrontDeskAgent(
             }
             else
             {
-                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, onSentence, ct);
+                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, onSentence, ct);
                 streamed = onSentence is not null && brain != "none";
                 records.AddRange(calls);
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
@@ -237,7 +237,7 @@ public sealed class FrontDeskAgent(
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
-        ConversationState state, List<ChatMessage> history, string text, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+        ConversationState state, List<ChatMessage> history, string text, Utterance reading, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
         var scope = state.Scope;
         foreach (var (client, name) in brains.InOrder())
@@ -247,7 +247,8 @@ public sealed class FrontDeskAgent(
             var tools = toolsFactory.Create(scope).AsAIFunctions();
             var messages = new List<ChatMessage> { new(ChatRole.System, prompts.System(scope)) };
             messages.AddRange(history);
-            messages.Add(new ChatMessage(ChatRole.User, text));
+            // The embedded engine reuses the reading made for the tags instead of understanding the text twice.
+            messages.Add(new ChatMessage(ChatRole.User, text) { AdditionalProperties = new() { [EmbeddedChatClient.UtteranceKey] = reading } });
             var count = messages.Count;
             try
             {

@@ -20,6 +20,12 @@ public sealed class EmbeddedChatClient : IChatClient
 {
     /// <summary>Name used in transcripts.</summary>
     public const string BrainName = "embedded";
+
+    /// <summary>
+    /// Key of an <see cref="Utterance"/> on a user message's <see cref="ChatMessage.AdditionalProperties"/>: the agent's
+    /// reading of that message (from <see cref="Understand"/> with the same history), so the engine need not read it twice.
+    /// </summary>
+    public const string UtteranceKey = "frontdesk.utterance";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -152,7 +158,8 @@ public sealed class EmbeddedChatClient : IChatClient
         }
         state.Calls = 0;
         var text = messages[lastUser].Text ?? "";
-        return (turn.OnUserTurn(text), state);
+        var understood = messages[lastUser].AdditionalProperties?.TryGetValue(UtteranceKey, out var pre) == true ? pre as Utterance : null;
+        return (turn.OnUserTurn(text, understood), state);
     }
 
     private static DialogueState LastState(IReadOnlyList<ChatMessage> messages)
@@ -186,9 +193,9 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         private SpaProfile Profile => engine._profile;
 
-        public ChatMessage OnUserTurn(string text)
+        public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
-            var u = engine._understander.Understand(text, engine.Context(state));
+            var u = understood ?? engine._understander.Understand(text, engine.Context(state));
             if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
             {
                 // Contact details given mid-task are absorbed whatever else the sentence looks like.
@@ -256,6 +263,11 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 state.Phone = u.Phone;
                 return Resume();
+            }
+            if (state.Asked == AgentQuestion.Name && u.Name is null && u.YesNo != YesNo.Unknown)
+            {
+                // "yes" or "ok" is not a name: ask again rather than book someone called "Yes".
+                return Say("ask_name");
             }
             if (state.Asked == AgentQuestion.Name && (u.Name is not null || LooksLikeName(u.Text)))
             {

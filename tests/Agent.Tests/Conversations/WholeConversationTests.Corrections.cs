@@ -57,4 +57,17 @@ public abstract partial class WholeConversationTests
         Assert.Equal(DayOfWeek.Friday, h.Local(booked).DayOfWeek);
         Assert.Equal(AppointmentStatus.Booked, booked.Status);
     }
+
+    [StoreFact]
+    public async Task A_yes_when_asked_for_a_name_is_not_taken_as_the_name()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("c_yes", "voice", "+14155550123", "book a hydrafacial on wednesday", "the first one", "yes");
+        Assert.Empty(await h.AppointmentsAsync());
+        Assert.DoesNotContain(replies[^1].ToolCalls, c => c.Name == "book_appointment");
+        await h.TalkAsync("c_yes", "voice", "+14155550123", "Jamie Rivera", "yes");
+        var booked = h.One(await h.BookedAsync());
+        var client = await h.Book.Get<FrontDesk.Tools.Clients.ClientDirectory>().GetAsync(booked.ClientId, CancellationToken.None);
+        Assert.Equal("Jamie Rivera", client!.Name);
+    }
 }
