@@ -181,10 +181,9 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = callback.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
-                var handoff = calls.Select(c => c.Result).FirstOrDefault(r => r.Contains("\"late_cancel\":true", StringComparison.Ordinal) || r.Contains("\"escalate\":\"medical\"", StringComparison.Ordinal));
-                if (handoff is not null && screen.Rules.Find(handoff.Contains("late_cancel", StringComparison.Ordinal) ? "sensitive" : "medical") is { } hc)
+                if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Contains("late_cancel", StringComparison.Ordinal) ? "Late cancellation or change requested." : null));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary));
                     agentTags.Escalation = hc.Name;
                 }
             }
@@ -289,6 +288,40 @@ public sealed class FrontDeskAgent(
             }
         }
         return (prompts.Reply("brain_unavailable"), "none", null, [], []);
+    }
+
+    /// <summary>
+    /// A tool's hand-off to staff, read from the structured data of a refusal: <c>late_cancel: true</c> goes to the
+    /// sensitive category (staff handle changes inside the window), <c>escalate: "{category}"</c> to that category.
+    /// </summary>
+    private static (string Category, string? Summary)? Handoff(ToolCallRecord call)
+    {
+        if (call.Outcome != "refused")
+        {
+            return null;
+        }
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(call.Result);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data)
+                || data.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (data.TryGetProperty("late_cancel", out var late) && late.ValueKind == System.Text.Json.JsonValueKind.True)
+            {
+                return ("sensitive", "Late cancellation or change requested.");
+            }
+            if (data.TryGetProperty("escalate", out var category) && category.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                return (category.GetString()!, null);
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A result that is not JSON hands nothing over.
+        }
+        return null;
     }
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text)

@@ -121,4 +121,33 @@ public abstract partial class WholeConversationTests
         Assert.Contains("48", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.Escalation);
     }
+
+    [StoreFact]
+    public async Task A_late_cancellation_is_handed_to_staff_and_the_appointment_stays()
+    {
+        await using var h = await StartAsync();
+        await h.TalkAsync("late_1", "voice", AvaPhone, "I'd like a hydrafacial today", "the first one", "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.True(booked.StartsAtUtc - h.Book.Clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(24), h.Said);
+        var reply = (await h.TalkAsync("late_2", "voice", AvaPhone, "I need to cancel my appointment"))[0];
+        Assert.Contains(reply.ToolCalls, c => c.Name == "cancel_appointment" && c.Outcome == "refused");
+        Assert.Equal("sensitive", reply.Escalation?.Category);
+        Assert.Contains("Late cancellation", Assert.Single(await h.EscalationsAsync()).Summary, StringComparison.Ordinal);
+        Assert.Single(await h.BookedAsync());
+    }
+
+    [StoreFact]
+    public async Task A_contraindication_on_file_is_refused_and_handed_to_a_clinician()
+    {
+        await using var h = await StartAsync();
+        // Ben's file has a health flag that rules out deep tissue massage online.
+        var replies = await h.TalkAsync("contra_1", "voice", BenPhone, "I'd like a deep tissue massage on friday", "the first one");
+        Assert.Contains(replies[^1].ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "refused");
+        Assert.Equal("medical", replies[^1].Escalation?.Category);
+        var escalation = Assert.Single(await h.EscalationsAsync());
+        Assert.Equal("clinician", escalation.Route);
+        Assert.DoesNotContain("blood", escalation.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("blood", replies[^1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await h.AppointmentsAsync());
+    }
 }
