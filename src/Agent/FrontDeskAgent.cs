@@ -140,7 +140,12 @@ public sealed class FrontDeskAgent(
         }
 
         string reply;
-        var streamed = false;
+        var spoke = false;
+        Func<string, CancellationToken, ValueTask>? speak = onSentence is null ? null : (sentence, c) =>
+        {
+            spoke = true;
+            return onSentence(sentence, c);
+        };
         var records = new List<ToolCallRecord>();
         var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
         if (text.Length == 0)
@@ -168,8 +173,7 @@ public sealed class FrontDeskAgent(
             }
             else
             {
-                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, onSentence, ct);
-                streamed = onSentence is not null && brain != "none";
+                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, ct);
                 records.AddRange(calls);
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
                 agentTags.Brain = brain;
@@ -223,9 +227,9 @@ public sealed class FrontDeskAgent(
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
         }
-        if (onSentence is not null && !streamed)
+        if (onSentence is not null && !spoke)
         {
-            // Replies that did not come from a streaming brain (rules, escalations) are spoken sentence by sentence too.
+            // Replies no brain streamed (rules, escalations, a fallback wording) are spoken sentence by sentence too.
             foreach (var sentence in EmbeddedChatClient.Sentences(reply))
             {
                 await onSentence(sentence, ct);

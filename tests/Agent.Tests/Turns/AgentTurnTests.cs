@@ -32,6 +32,24 @@ public abstract class AgentTurnTests
     }
 
     [StoreFact]
+    public async Task A_brain_that_never_says_anything_still_has_its_fallback_reply_spoken()
+    {
+        var model = new Safety.ScriptedModel();
+        for (var i = 0; i < 12; i++)
+        {
+            model.Calls("answer_faq", ("question", "parking"));
+        }
+        await using var h = await AgentHarness.StartAsync(Store, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted")));
+        var sentences = new List<string>();
+        var reply = await h.Agent.HandleAsync(new TurnRequest("stream_2", "voice", "tell me something", "+14155551111"),
+            (s, _) => { sentences.Add(s); return ValueTask.CompletedTask; }, CancellationToken.None);
+        Assert.Equal("scripted", reply.Brain);
+        Assert.NotEmpty(sentences);
+        Assert.Equal(reply.Text, string.Concat(sentences).Trim());
+    }
+
+    [StoreFact]
     public async Task Two_turns_of_one_conversation_sent_together_run_one_after_the_other()
     {
         var release = new TaskCompletionSource();
