@@ -168,10 +168,10 @@ public sealed class FrontDeskAgent(
                 agentTags.Brain = brain;
                 agentTags.Model = model;
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
-                var handoff = calls.Select(c => c.Result).FirstOrDefault(r => r.Contains("\"late_cancel\":true", StringComparison.Ordinal) || r.Contains("\"escalate\":\"medical\"", StringComparison.Ordinal));
-                if (handoff is not null && screen.Rules.Find(handoff.Contains("late_cancel", StringComparison.Ordinal) ? "sensitive" : "medical") is { } hc)
+                var handoff = calls.Select(c => Handoff(c.Result)).FirstOrDefault(h => h is not null);
+                if (handoff is not null && screen.Rules.Find(handoff) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Contains("late_cancel", StringComparison.Ordinal) ? "Late cancellation or change requested." : null));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff == "sensitive" ? "Late cancellation or change requested." : null));
                     agentTags.Escalation = hc.Name;
                 }
             }
@@ -276,6 +276,30 @@ public sealed class FrontDeskAgent(
             ClientId = scope.ClientId, ClientPhone = scope.VerifiedPhone, ConversationId = request.ConversationId, Channel = request.Channel,
             LocationId = scope.LocationId, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
+    }
+
+    /// <summary>The escalation category a tool result hands to staff: a late cancellation or a clinical review.</summary>
+    private static string? Handoff(string resultJson)
+    {
+        // Read the JSON rather than search its text: results are written indented ("late_cancel": true).
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(resultJson);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data)
+                || data.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (data.TryGetProperty("late_cancel", out var late) && late.ValueKind == System.Text.Json.JsonValueKind.True)
+            {
+                return "sensitive";
+            }
+            return data.TryGetProperty("escalate", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.String && e.GetString() == "medical" ? "medical" : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Describe(string category) => category switch

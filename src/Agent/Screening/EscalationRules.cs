@@ -99,16 +99,21 @@ public sealed class EscalationRules
         return new EscalationRules(list);
     }
 
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
+
     private static Regex Compile(string pattern)
     {
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        // Interpreted, not Compiled: a compiled pattern JITs its matcher on first use inside the timeout, and on a busy
+        // machine that alone passed 50 ms and threw out of the turn (found by the scenario suite). The timeout only
+        // guards against a pathological "re:" pattern; short phrases over one message take microseconds.
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
         if (pattern.StartsWith("re:", StringComparison.Ordinal))
         {
-            return new Regex(pattern[3..], options, TimeSpan.FromMilliseconds(50));
+            return new Regex(pattern[3..], options, MatchTimeout);
         }
         // A phrase: words on boundaries, flexible whitespace, apostrophes optional, '*' = any word ending.
         var words = pattern.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
             Regex.Escape(w.Replace("'", "", StringComparison.Ordinal)).Replace(@"\*", @"\w*", StringComparison.Ordinal));
-        return new Regex(@"\b" + string.Join(@"\s+", words) + @"(?!\w)", options, TimeSpan.FromMilliseconds(50));
+        return new Regex(@"\b" + string.Join(@"\s+", words) + @"(?!\w)", options, MatchTimeout);
     }
 }
