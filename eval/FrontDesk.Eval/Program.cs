@@ -8,6 +8,7 @@ var options = Options.Parse(args.Skip(1));
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),
+    "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
     _ => Usage(),
 };
 
