@@ -3,7 +3,18 @@ using FrontDesk.Bench;
 using FrontDesk.TestSupport;
 
 // Measures the spa's book on the demo profile with a month of appointments seeded:
-//   dotnet run -c Release --project bench/FrontDesk.Bench [-- sqlite|postgres|both]
+//   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
+// Load on the real host over HTTP (LoadBench.cs):
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C]
+switch (args.FirstOrDefault())
+{
+    case "load":
+        await LoadBench.RunAsync(args[1..]);
+        return;
+    case "book":
+        args = args[1..];
+        break;
+}
 var which = args.FirstOrDefault()?.ToLowerInvariant() ?? "both";
 var stores = which switch
 {
