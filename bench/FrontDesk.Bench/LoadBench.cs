@@ -21,6 +21,8 @@ public static class LoadBench
     private static readonly DateTimeOffset Now = SpaBookHarness.DefaultNow;
 
     private static readonly string[] Services = ["hydrafacial", "signature facial", "deep tissue massage", "swedish massage 60 minutes", "dermaplaning", "chemical peel"];
+    private static readonly string[] FirstNames = ["Avery", "Jordan", "Riley", "Casey", "Morgan", "Quinn", "Harper", "Rowan", "Emerson", "Sage"];
+    private static readonly string[] LastNames = ["Lee", "Patel", "Garcia", "Nguyen", "Smith", "Kim", "Brown", "Lopez", "Walker", "Young", "Hall", "Allen"];
     private static readonly string[] Days = ["tomorrow", "on Wednesday", "on Friday", "on Saturday", "next Monday", "next Tuesday", "next Wednesday", "next Friday"];
 
     /// <summary>The person's turns in conversation <paramref name="i"/>: 60 % book, 25 % ask questions, 15 % out of scope then a question.</summary>
@@ -29,7 +31,7 @@ public static class LoadBench
         var phone = $"415-555-{1000 + (i % 9000):D4}";
         return (i % 20) switch
         {
-            < 12 => [$"I'd like a {Services[i % Services.Length]} {Days[i / Services.Length % Days.Length]}", "the first one", phone, $"Guest Number{i}", "yes"],
+            < 12 => [$"I'd like a {Services[i % Services.Length]} {Days[i / Services.Length % Days.Length]}", "the first one", phone, $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length % LastNames.Length]}", "yes"],
             < 17 => ["Is there parking?", "do you sell gift cards", "what's your cancellation policy?", "thanks"],
             _ => ["book a table for four at an italian restaurant tonight", "what forms of payment do you take?", "bye"],
         };
@@ -48,7 +50,7 @@ public static class LoadBench
             _ => [TestStore.Sqlite, TestStore.Postgres],
         };
         var report = new StringBuilder();
-        report.AppendLine(Inv, $"{conversations} conversations ({conversations * 3 / 5 + conversations / 4} booking-heavy mix: 60 % book over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned.");
+        report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
         report.AppendLine("| store | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");

@@ -11,7 +11,7 @@ public static class Report
     public static string PathOnDisk => System.IO.Path.Combine(RepoPaths.Root, "docs", "evaluation.md");
 
     public static string Machine =>
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} CPU, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {CpuModel()}";
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} CPU, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {CpuModel()}, load average {LoadAverage()} (the machine is shared)";
 
     public static void Write(string section, string body)
     {
@@ -24,6 +24,18 @@ public static class Report
         text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
         File.WriteAllText(PathOnDisk, text);
         Console.WriteLine($"wrote section '{section}' of {PathOnDisk}");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()

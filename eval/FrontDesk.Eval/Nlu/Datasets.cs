@@ -27,15 +27,39 @@ public sealed class SgdTurn
         _ => "other",
     } : "other";
 
-    /// <summary>Gold mentions (slot kind, start, end) for date, time and provider name.</summary>
+    /// <summary>
+    /// Gold mentions (slot kind, start, end) for date, time and provider name on appointment-service turns. Dates and
+    /// times come from the slot spans. SGD labels no spans for provider names (people pick them from the system's
+    /// offers), so a provider mention is a name from the turn's slot values that the utterance spells out.
+    /// </summary>
     public IEnumerable<(string Kind, int Start, int End)> GoldMentions()
     {
+        if (Domain is null)
+        {
+            yield break;
+        }
         foreach (var s in SlotSpans ?? [])
         {
             var kind = SlotKind(s[0].GetString() ?? "");
-            if (kind is not null)
+            if (kind is "date" or "time")
             {
                 yield return (kind, s[1].GetInt32(), s[2].GetInt32());
+            }
+        }
+        foreach (var (slot, values) in SlotValues ?? [])
+        {
+            if (SlotKind(slot) != "provider")
+            {
+                continue;
+            }
+            foreach (var value in values)
+            {
+                var at = Utterance.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    yield return ("provider", at, at + value.Length);
+                    break;
+                }
             }
         }
     }

@@ -156,6 +156,11 @@ public static partial class NluCommand
             int tp = 0, fp = 0, fn = 0;
             for (var i = 0; i < turns.Count; i++)
             {
+                if (turns[i].Domain is null)
+                {
+                    // Turns about other services (alarms, weather, rides) have their own date and time slots, not scored here.
+                    continue;
+                }
                 var gold = turns[i].GoldMentions().Where(g => g.Kind == kind).Select(g => Words(turns[i].Utterance[g.Start..g.End])).ToList();
                 var used = new bool[gold.Count];
                 foreach (var (_, text) in readings[i].Mentions.Where(m => m.Kind == kind))
@@ -208,7 +213,12 @@ public static partial class NluCommand
         {
             var e = se[kind];
             var b = sb?[kind];
-            r.AppendLine(Inv, $"| slot F1 {kind} ({e.Tp + e.Fn} gold mentions) | {e.F1:P1} (P {e.P:P0} R {e.R:P0}) | {(b is null ? "n/a" : $"{b.F1:P1} (P {b.P:P0} R {b.R:P0})")} |");
+            if (e.Tp + e.Fn == 0)
+            {
+                r.AppendLine(Inv, $"| slot F1 {kind} | n/a: no gold mentions (SGD users pick offered {kind}s rather than name them) | n/a |");
+                continue;
+            }
+            r.AppendLine(Inv, $"| slot F1 {kind} ({e.Tp + e.Fn} gold mentions, appointment-service turns) | {e.F1:P1} (P {e.P:P0} R {e.R:P0}) | {(b is null ? "n/a" : $"{b.F1:P1} (P {b.P:P0} R {b.R:P0})")} |");
         }
         r.AppendLine();
         r.AppendLine("Confusion, embedded engine (rows gold, columns predicted):");
