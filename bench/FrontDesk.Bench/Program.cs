@@ -3,15 +3,22 @@ using FrontDesk.Bench;
 using FrontDesk.TestSupport;
 
 // book (default): the spa's book on the demo profile with a month of appointments seeded;
-// engine: the embedded engine's turn latency over whole conversations (see EngineBench).
-//   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both | engine]
-var mode = args.FirstOrDefault()?.ToLowerInvariant() is "book" or "engine" ? args[0].ToLowerInvariant() : "book";
-args = mode == args.FirstOrDefault()?.ToLowerInvariant() ? args[1..] : args;
-switch (mode)
+// engine: the embedded engine's turn latency over whole conversations (EngineBench.cs);
+// load: concurrent multi-turn web chat over HTTP against the real host (LoadBench.cs).
+//   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C]
+switch (args.FirstOrDefault()?.ToLowerInvariant())
 {
     case "engine":
         await EngineBenchRun.RunAsync();
         return;
+    case "load":
+        await LoadBench.RunAsync(args[1..]);
+        return;
+    case "book":
+        args = args[1..];
+        break;
 }
 var which = args.FirstOrDefault()?.ToLowerInvariant() ?? "both";
 var stores = which switch

@@ -82,13 +82,9 @@ public sealed class SpaTools(
         [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
         CancellationToken cancellationToken = default)
     {
-        var resolved = ResolveService(service);
-        if (resolved.Result is not null)
-        {
-            return resolved.Result;
-        }
-        var svc = resolved.Service!;
+        // A new time for an existing appointment keeps its service, whatever the caller named it ("my massage").
         string? rescheduleOf = null;
+        Service? svc = null;
         if (reschedule_ref is not null)
         {
             var own = await OwnAppointmentAsync(reschedule_ref, cancellationToken);
@@ -97,7 +93,16 @@ public sealed class SpaTools(
                 return own.Result;
             }
             rescheduleOf = own.Appointment!.Id;
-            svc = profile.FindService(own.Appointment.ServiceId) ?? svc;
+            svc = profile.FindService(own.Appointment.ServiceId);
+        }
+        if (svc is null)
+        {
+            var resolved = ResolveService(service);
+            if (resolved.Result is not null)
+            {
+                return resolved.Result;
+            }
+            svc = resolved.Service!;
         }
         var bookable = await BookableServiceAsync(svc, cancellationToken);
         var today = profile.Today(clock);

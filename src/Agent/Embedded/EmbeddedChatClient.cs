@@ -179,6 +179,7 @@ public sealed class EmbeddedChatClient : IChatClient
         Closures = _closures,
         LastAsked = state.Asked,
         OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
+        RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
     };
 
     private static JsonElement ToJson(object? result) => result switch

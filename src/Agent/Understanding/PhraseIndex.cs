@@ -30,6 +30,10 @@ internal sealed class PhraseIndex
         "much", "only", "over", "same", "soon", "sooner", "than", "very", "work", "works", "first", "last",
         "second", "third", "friday", "monday", "sunday", "saturday", "tuesday", "thursday", "wednesday",
         "march", "april", "june", "july", "august", "maybe", "being", "doing", "going", "getting", "looking",
+        // Everyday words one typo away from a service word ("check" → cheek filler, "spot" → sports massage): found
+        // by the false-action evaluation (docs/evaluation.md), where "book a spot for 4" offered massages.
+        "check", "checks", "checked", "checking", "spot", "spots", "table", "tables", "seat", "seats", "place", "places",
+        "bill", "bills", "card", "cards", "ride", "rides", "light", "lights",
     };
 
     private readonly List<List<string[]>> _phrases;

@@ -52,6 +52,9 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
 
     /// <summary>The slots offered in the last turn (up to three), in the order they were said.</summary>
     public IReadOnlyList<OfferedSlot> OfferedSlots { get; init; } = [];
+
+    /// <summary>The exact time the caller asked for earlier, if any: a plain "yes" to offers that include it picks it.</summary>
+    public TimeOnly? RequestedTime { get; init; }
 }
 
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
@@ -148,6 +151,11 @@ public sealed partial class Understander
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
         {
             chosen = ChooseSlot(withoutContact, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
+            {
+                // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for.
+                chosen = FindSingle(context.OfferedSlots, s => s.LocalStart == requested);
+            }
             if (ordinalSpan is { } os && date is not null && date.Span.Overlaps(os))
             {
                 date = null;

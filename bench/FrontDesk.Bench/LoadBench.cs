@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using FrontDesk.TestSupport;
+
+namespace FrontDesk.Bench;
+
+/// <summary>
+/// Load on the real host: src/Channels (Program) started as its own process on a real Kestrel port with the embedded
+/// engine, on a fresh SQLite file or PostgreSQL database, the clock pinned to a Monday morning. Many concurrent
+/// multi-turn web chat conversations over HTTP (booking, FAQ, out-of-scope mixes), then wrk on a single-turn FAQ post.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--wrk-seconds S]
+/// </summary>
+public static class LoadBench
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly DateTimeOffset Now = SpaBookHarness.DefaultNow;
+
+    private static readonly string[] Services = ["hydrafacial", "signature facial", "deep tissue massage", "swedish massage 60 minutes", "dermaplaning", "chemical peel"];
+    private static readonly string[] FirstNames = ["Avery", "Jordan", "Riley", "Casey", "Morgan", "Quinn", "Harper", "Rowan", "Emerson", "Sage"];
+    private static readonly string[] LastNames = ["Lee", "Patel", "Garcia", "Nguyen", "Smith", "Kim", "Brown", "Lopez", "Walker", "Young", "Hall", "Allen"];
+    private static readonly string[] Days = ["tomorrow", "on Wednesday", "on Friday", "on Saturday", "next Monday", "next Tuesday", "next Wednesday", "next Friday"];
+
+    /// <summary>The person's turns in conversation <paramref name="i"/>: 60 % book, 25 % ask questions, 15 % out of scope then a question.</summary>
+    public static string[] Script(int i)
+    {
+        var phone = $"415-555-{1000 + (i % 9000):D4}";
+        return (i % 20) switch
+        {
+            < 12 => [$"I'd like a {Services[i % Services.Length]} {Days[i / Services.Length % Days.Length]}", "the first one", phone, $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length % LastNames.Length]}", "yes"],
+            < 17 => ["Is there parking?", "do you sell gift cards", "what's your cancellation policy?", "thanks"],
+            _ => ["book a table for four at an italian restaurant tonight", "what forms of payment do you take?", "bye"],
+        };
+    }
+
+    public static async Task RunAsync(string[] args)
+    {
+        var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "both";
+        var conversations = Option(args, "--conversations", 400);
+        var concurrency = Option(args, "--concurrency", 32);
+        var wrkSeconds = Option(args, "--wrk-seconds", 10);
+        var stores = which switch
+        {
+            "sqlite" => new[] { TestStore.Sqlite },
+            "postgres" => [TestStore.Postgres],
+            _ => [TestStore.Sqlite, TestStore.Postgres],
+        };
+        var report = new StringBuilder();
+        report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
+        report.AppendLine();
+        report.AppendLine("| store | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        var wrkLines = new List<string>();
+        foreach (var store in stores)
+        {
+            if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
+            {
+                Console.WriteLine($"postgres: skipped ({reason})");
+                continue;
+            }
+            await using var host = await HostProcess.StartAsync(store);
+            Console.WriteLine($"[{store}] host pid {host.Pid} on {host.Address}");
+            var result = await DriveAsync(host, conversations, concurrency);
+            report.AppendLine(Inv, $"| {store} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} |");
+            Console.WriteLine(report.ToString().Split('\n')[^2]);
+            if (File.Exists("/usr/bin/wrk"))
+            {
+                var wrk = RunWrk(host.Address, wrkSeconds, concurrency);
+                wrkLines.Add($"[{store}] `wrk -t2 -c{concurrency} -d{wrkSeconds}s -s bench/wrk/faq.lua` (POST /api/chat \"Is there parking?\", a new conversation per request):");
+                wrkLines.Add("");
+                wrkLines.Add("```");
+                wrkLines.AddRange(wrk);
+                wrkLines.Add("```");
+                wrkLines.Add("");
+                Console.WriteLine(string.Join('\n', wrk));
+            }
+        }
+        report.AppendLine();
+        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
+        report.AppendLine();
+        foreach (var line in wrkLines)
+        {
+            report.AppendLine(line);
+        }
+        Console.WriteLine();
+        Console.WriteLine(report);
+        EvaluationReport.Write("load", report.ToString());
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : fallback;
+    }
+
+    private sealed record LoadResult(int Turns, double TurnsPerSecond, double P50, double P95, double P99, int Errors, int Booked, long RssBefore, long RssAfter, long StoreBefore);
+
+    private static async Task<LoadResult> DriveAsync(HostProcess host, int conversations, int concurrency)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        // Warm up: JIT, pools, the first availability search.
+        for (var i = 0; i < 5; i++)
+        {
+            await ConverseAsync(http, Script(100_000 + i), null);
+        }
+        var rssBefore = host.Rss();
+        var storeBefore = host.StoreBytes();
+        var latencies = new List<double>[conversations];
+        var errors = 0;
+        var booked = 0;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < conversations)
+            {
+                var (ms, failed, book) = await ConverseAsync(http, Script(i), null);
+                latencies[i] = ms;
+                Interlocked.Add(ref errors, failed);
+                if (book)
+                {
+                    Interlocked.Increment(ref booked);
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        watch.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        double P(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(q * all.Count) - 1)];
+        return new LoadResult(all.Count, all.Count / watch.Elapsed.TotalSeconds, P(0.5), P(0.95), P(0.99), errors, booked, rssBefore, host.Rss(), storeBefore);
+    }
+
+    private static async Task<(List<double> Ms, int Errors, bool Booked)> ConverseAsync(HttpClient http, string[] turns, string? session)
+    {
+        var ms = new List<double>(turns.Length);
+        var errors = 0;
+        var booked = false;
+        foreach (var text in turns)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.PostAsJsonAsync("/api/chat", new { sessionId = session, text });
+                var body = await response.Content.ReadAsStringAsync();
+                ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors++;
+                    continue;
+                }
+                using var doc = JsonDocument.Parse(body);
+                session = doc.RootElement.GetProperty("sessionId").GetString();
+                booked |= doc.RootElement.GetProperty("reply").GetString()?.Contains("all set", StringComparison.OrdinalIgnoreCase) == true;
+            }
+            catch (HttpRequestException)
+            {
+                ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                errors++;
+            }
+        }
+        return (ms, errors, booked);
+    }
+
+    private static List<string> RunWrk(Uri address, int seconds, int connections)
+    {
+        var script = Path.Combine(BenchPaths.Root, "bench", "wrk", "faq.lua");
+        var psi = new ProcessStartInfo("/usr/bin/wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, new Uri(address, "/api/chat").ToString()])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return [.. output.Split('\n').Where(l => l.Trim().Length > 0)];
+    }
+
+    /// <summary>The host as its own process: the built src/Channels binary, on a free loopback port, on a fresh store.</summary>
+    private sealed class HostProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string? _sqliteFile;
+
+        private HostProcess(Process process, Uri address, string? sqliteFile, string? pgConnection)
+        {
+            _process = process;
+            Address = address;
+            _sqliteFile = sqliteFile;
+            PgConnection = pgConnection;
+        }
+
+        public Uri Address { get; }
+        public int Pid => _process.Id;
+        private string? PgConnection { get; }
+
+        public static async Task<HostProcess> StartAsync(TestStore store)
+        {
+            var dll = BenchPaths.HostDll();
+            var (settings, temp) = SpaBookHarness.FreshStore(store);
+            var port = FreePort();
+            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.ArgumentList.Add(dll);
+            psi.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+            psi.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+            psi.ArgumentList.Add($"--FrontDesk:Clock:FixedNow={Now:O}");
+            psi.ArgumentList.Add($"--FrontDesk:Profile={Path.Combine(BenchPaths.Root, "profiles", "demo.yaml")}");
+            psi.ArgumentList.Add($"--FrontDesk:Prompts={Path.Combine(BenchPaths.Root, "prompts")}");
+            foreach (var (k, v) in settings)
+            {
+                psi.ArgumentList.Add($"--{k}={v}");
+            }
+            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var process = Process.Start(psi) ?? throw new InvalidOperationException("host did not start");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var address = new Uri($"http://127.0.0.1:{port}/");
+            using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+            for (var i = 0; i < 300; i++)
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"host exited with {process.ExitCode}");
+                }
+                try
+                {
+                    using var r = await probe.GetAsync("/readyz");
+                    if (r.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+                await Task.Delay(100);
+            }
+            var sqlite = temp is null ? null : Path.Combine(temp, "spa.db");
+            return new HostProcess(process, address, sqlite, store == TestStore.Postgres ? settings["FrontDesk:Database:ConnectionString"] : null);
+        }
+
+        public long Rss()
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) * 1024;
+        }
+
+        public long StoreBytes()
+        {
+            if (_sqliteFile is not null)
+            {
+                return new[] { _sqliteFile, _sqliteFile + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+            }
+            using var c = new Npgsql.NpgsqlConnection(PgConnection);
+            c.Open();
+            using var cmd = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", c);
+            return (long)cmd.ExecuteScalar()!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Where the repository and the built host are.</summary>
+public static class BenchPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FrontDeskAgent.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("FrontDeskAgent.sln not found above the bench binary.");
+    }
+
+    /// <summary>The host built in the same configuration as the bench (the project reference builds it first).</summary>
+    public static string HostDll()
+    {
+        var config = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(Root, "src", "Channels", "bin", config, "net10.0", "FrontDesk.Channels.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the host first: {dll}");
+    }
+}
+
+/// <summary>Writes a figures section of docs/evaluation.md between its markers (as eval/FrontDesk.Eval does).</summary>
+public static class EvaluationReport
+{
+    public static void Write(string section, string body)
+    {
+        var path = Path.Combine(BenchPaths.Root, "docs", "evaluation.md");
+        var begin = $"<!-- eval:{section}:begin -->";
+        var end = $"<!-- eval:{section}:end -->";
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Evaluation\n";
+        var machine = $"{DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} CPU, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, "
+            + (File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU") + ", load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (the machine is shared)";
+        var block = $"{begin}\n_Generated {machine}._\n\n{body.TrimEnd()}\n{end}";
+        var i = text.IndexOf(begin, StringComparison.Ordinal);
+        var j = text.IndexOf(end, StringComparison.Ordinal);
+        text = i >= 0 && j > i ? text[..i] + block + text[(j + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+        Console.WriteLine($"wrote section '{section}' of {path}");
+    }
+}

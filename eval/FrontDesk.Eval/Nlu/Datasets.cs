@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FrontDesk.Eval.Nlu;
+
+/// <summary>One SGD user turn (sgd-appointments/*.jsonl; see its README for the fields).</summary>
+public sealed class SgdTurn
+{
+    [JsonPropertyName("dialogue_id")] public string DialogueId { get; set; } = "";
+    [JsonPropertyName("turn")] public int Turn { get; set; }
+    [JsonPropertyName("utterance")] public string Utterance { get; set; } = "";
+    [JsonPropertyName("domain")] public string? Domain { get; set; }
+    [JsonPropertyName("intent")] public string? Intent { get; set; }
+    [JsonPropertyName("new_intent")] public bool NewIntent { get; set; }
+    [JsonPropertyName("slot_values")] public Dictionary<string, List<string>>? SlotValues { get; set; }
+    [JsonPropertyName("slot_spans")] public List<JsonElement[]>? SlotSpans { get; set; }
+
+    /// <summary>
+    /// The gold class of the turn, in the engine's terms: "find" when the turn opens FindProvider on an appointment
+    /// service (looking for a provider or an opening), "book" when it opens BookAppointment, "other" for every other
+    /// turn (informing a slot, asking a question, yes/no, thanks, requests to other services).
+    /// </summary>
+    public string GoldClass => Domain is not null && NewIntent ? Intent switch
+    {
+        "FindProvider" => "find",
+        "BookAppointment" => "book",
+        _ => "other",
+    } : "other";
+
+    /// <summary>
+    /// Gold mentions (slot kind, start, end) for date, time and provider name on appointment-service turns. Dates and
+    /// times come from the slot spans. SGD labels no spans for provider names (people pick them from the system's
+    /// offers), so a provider mention is a name from the turn's slot values that the utterance spells out.
+    /// </summary>
+    public IEnumerable<(string Kind, int Start, int End)> GoldMentions()
+    {
+        if (Domain is null)
+        {
+            yield break;
+        }
+        foreach (var s in SlotSpans ?? [])
+        {
+            var kind = SlotKind(s[0].GetString() ?? "");
+            if (kind is "date" or "time")
+            {
+                yield return (kind, s[1].GetInt32(), s[2].GetInt32());
+            }
+        }
+        foreach (var (slot, values) in SlotValues ?? [])
+        {
+            if (SlotKind(slot) != "provider")
+            {
+                continue;
+            }
+            foreach (var value in values)
+            {
+                var at = Utterance.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    yield return ("provider", at, at + value.Length);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>SGD slot → evaluated kind: appointment_date → date, appointment_time → time, *_name (stylist, therapist, dentist, doctor) → provider.</summary>
+    public static string? SlotKind(string slot) => slot switch
+    {
+        "appointment_date" => "date",
+        "appointment_time" => "time",
+        "stylist_name" or "therapist_name" or "dentist_name" or "doctor_name" => "provider",
+        _ => null,
+    };
+}
+
+/// <summary>A single utterance from CLINC150 or Snips.</summary>
+public sealed class PlainUtterance
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("clinc_intent")] public string? ClincIntent { get; set; }
+}
+
+public static class Jsonl
+{
+    public static List<T> Read<T>(string path) =>
+        [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<T>(l) ?? throw new InvalidDataException($"{path}: bad line"))];
+}

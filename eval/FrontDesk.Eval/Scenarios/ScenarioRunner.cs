@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dapper;
+using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Waitlist;
+
+namespace FrontDesk.Eval.Scenarios;
+
+/// <summary>How one run of a scenario ended.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Passed">True when the end state and the reply patterns all matched.</param>
+/// <param name="Pending">True when the scenario needs something the agent level cannot drive (it did not run).</param>
+/// <param name="Failures">What did not match.</param>
+/// <param name="Transcript">The conversation, one line per turn.</param>
+/// <param name="Elapsed">Wall time of the conversation (start-up excluded).</param>
+public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, bool Pending, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript, TimeSpan Elapsed)
+{
+    /// <summary>The outcome in a few lines, for a failing test or the CLI.</summary>
+    public string Explain() => $"{Scenario.Id} ({Scenario.File}): {(Pending ? "pending: needs " + Scenario.Needs : Passed ? "pass" : "FAIL")}\n"
+        + string.Concat(Failures.Select(f => "  - " + f + "\n")) + string.Concat(Transcript.Select(t => "    " + t + "\n"));
+}
+
+/// <summary>
+/// Runs a scenario at the agent level: <see cref="FrontDeskAgent"/> over the real tools on a fresh real store, with the
+/// profile's clock pinned, then compares the store's end state with the expectation.
+/// </summary>
+public static class ScenarioRunner
+{
+    /// <summary>What the agent level cannot drive yet: STOP/START are handled by the SMS endpoint, not the agent.</summary>
+    public static readonly IReadOnlySet<string> PendingNeeds = new HashSet<string>(StringComparer.Ordinal) { "sms_endpoints" };
+
+    private static readonly Actor Seeder = Actor.System("eval-seed");
+
+    /// <summary>Runs <paramref name="scenario"/> once on a fresh store. <paramref name="settings"/> adds configuration (FrontDesk:Llm:* for an LLM brain).</summary>
+    public static async Task<ScenarioOutcome> RunAsync(Scenario scenario, TestStore store = TestStore.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Needs is { } needs && PendingNeeds.Contains(needs))
+        {
+            return new ScenarioOutcome(scenario, false, true, [], [], TimeSpan.Zero);
+        }
+        var extra = settings?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [];
+        await using var h = await SpaBookHarness.StartAsync(store, RepoPaths.Profile(scenario.Profile), extra: extra,
+            register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+        var profile = h.Get<SpaProfile>();
+        h.Clock.Set(ToUtc(profile, scenario.Now));
+        var failures = new List<string>();
+        var transcript = new List<string>();
+
+        foreach (var seed in scenario.Seed)
+        {
+            var (outcome, _) = await h.Get<AppointmentBook>().InsertAsync(SeedAppointment(profile, seed), Seeder, ct);
+            if (outcome != BookingOutcome.Booked)
+            {
+                failures.Add($"seed {seed.Service} at {seed.Start} was not booked: {outcome}");
+            }
+        }
+        var before = await SnapshotAsync(h, ct);
+
+        var agent = h.Get<FrontDeskAgent>();
+        var conversationId = "eval_" + scenario.Id + "_" + Guid.NewGuid().ToString("N")[..6];
+        var replies = new List<string>();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < scenario.Turns.Count; i++)
+        {
+            var text = scenario.Turns[i];
+            if (text.Contains("{code}", StringComparison.Ordinal))
+            {
+                text = text.Replace("{code}", await LastCodeAsync(h, conversationId, ct) ?? "000000", StringComparison.Ordinal);
+            }
+            try
+            {
+                var reply = await agent.HandleAsync(new TurnRequest(conversationId, scenario.Channel, text, scenario.CallerPhone), ct);
+                replies.Add(reply.Text ?? "");
+                var tools = reply.ToolCalls.Count == 0 ? "" : " [" + string.Join(", ", reply.ToolCalls.Select(c => $"{c.Name}:{c.Outcome}" + (Environment.GetEnvironmentVariable("EVAL_DEBUG") == "1" ? c.Result : ""))) + "]";
+                var escalation = reply.Escalation is null ? "" : $" <escalation {reply.Escalation.Category}>";
+                transcript.Add($"> {text}");
+                transcript.Add($"< {reply.Text}{tools}{escalation}");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add($"turn {i + 1} threw {ex.GetType().Name}: {ex.Message}" + (Environment.GetEnvironmentVariable("EVAL_DEBUG") == "1" ? ex.StackTrace : ""));
+                transcript.Add($"> {text}");
+                transcript.Add($"< !! {ex.GetType().Name}");
+            }
+        }
+        watch.Stop();
+
+        var after = await SnapshotAsync(h, ct);
+        Grade(scenario, profile, before, after, replies, failures);
+        return new ScenarioOutcome(scenario, failures.Count == 0, false, failures, transcript, watch.Elapsed);
+    }
+
+    private static void Grade(Scenario s, SpaProfile profile, Snapshot before, Snapshot after, List<string> replies, List<string> failures)
+    {
+        var created = after.Appointments.Values.Where(a => !before.Appointments.ContainsKey(a.Id) && a.Status == AppointmentStatus.Booked).ToList();
+        var cancelled = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && b.Status == AppointmentStatus.Booked && a.Status == AppointmentStatus.Cancelled).ToList();
+        var moved = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && a.Status == AppointmentStatus.Booked && b.StartsAtUtc != a.StartsAtUtc).ToList();
+        CompareAppointments("created", s.Expect.Created, created, profile, after, before, failures);
+        CompareAppointments("cancelled", s.Expect.Cancelled, cancelled, profile, after, before, failures);
+        CompareAppointments("moved", s.Expect.Moved, moved, profile, after, before, failures);
+
+        var joined = after.Waitlist.Where(w => !before.Waitlist.Any(b => b.Id == w.Id)).ToList();
+        Compare("waitlist", s.Expect.Waitlist, joined, (e, w) =>
+            (e.Service is null || e.Service == w.ServiceId) && (e.From is null || e.From == w.WindowStart) && (e.To is null || e.To == w.WindowEnd)
+            && (e.TimeOfDay is null || e.TimeOfDay == w.TimeOfDay) && (e.Client is null || e.Client == w.ClientId),
+            w => $"{w.ServiceId} {w.WindowStart}..{w.WindowEnd} {w.TimeOfDay} {w.ClientId}", failures);
+
+        var raised = after.Escalations.Where(e => !before.Escalations.Any(b => b.Id == e.Id)).Select(e => e.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var expected = s.Expect.Escalations.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (!raised.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            failures.Add($"escalations: expected [{string.Join(", ", expected)}], got [{string.Join(", ", raised)}]");
+        }
+        var optOuts = after.OptOuts.Except(before.OptOuts, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var expectedOptOuts = s.Expect.OptOuts.Select(p => PhoneNumbers.ToE164(p) ?? p).Order(StringComparer.Ordinal).ToList();
+        if (!optOuts.SequenceEqual(expectedOptOuts, StringComparer.Ordinal))
+        {
+            failures.Add($"opt-outs: expected [{string.Join(", ", expectedOptOuts)}], got [{string.Join(", ", optOuts)}]");
+        }
+
+        foreach (var pattern in s.Expect.RepliesMatch)
+        {
+            if (!replies.Any(r => Regex.IsMatch(r, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
+            {
+                failures.Add($"no reply matches /{pattern}/");
+            }
+        }
+        foreach (var pattern in s.Expect.RepliesNever)
+        {
+            if (replies.FirstOrDefault(r => Regex.IsMatch(r, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) is { } bad)
+            {
+                failures.Add($"a reply matches forbidden /{pattern}/: \"{bad}\"");
+            }
+        }
+    }
+
+    private static void CompareAppointments(string what, List<ExpectedAppointment> expected, List<Appointment> actual, SpaProfile profile,
+        Snapshot after, Snapshot before, List<string> failures) =>
+        Compare(what, expected, actual, (e, a) => Matches(e, a, profile, after, before), a => Describe(a, profile, after), failures);
+
+    private static bool Matches(ExpectedAppointment e, Appointment a, SpaProfile profile, Snapshot after, Snapshot before)
+    {
+        var local = profile.ToLocal(a.StartsAtUtc);
+        var time = TimeOnly.FromDateTime(local);
+        return (e.Service is null || e.Service == a.ServiceId)
+            && (e.Provider is null || e.Provider == a.StaffId)
+            && (e.Location is null || e.Location == a.LocationId)
+            && (e.Day is null || e.Day == local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            && (e.Start is null || TimeOnly.Parse(e.Start, CultureInfo.InvariantCulture) == time)
+            && (e.After is null || TimeOnly.Parse(e.After, CultureInfo.InvariantCulture) <= time)
+            && (e.Before is null || TimeOnly.Parse(e.Before, CultureInfo.InvariantCulture) >= time)
+            && (e.Client is null || e.Client == a.ClientId)
+            && (e.ClientPhone is null || after.ClientPhones.GetValueOrDefault(a.ClientId) == PhoneNumbers.ToE164(e.ClientPhone))
+            && (e.FromStart is null || (before.Appointments.TryGetValue(a.Id, out var old)
+                && profile.ToLocal(old.StartsAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) == e.FromStart));
+    }
+
+    private static string Describe(Appointment a, SpaProfile profile, Snapshot after) =>
+        $"{a.ServiceId} with {a.StaffId} at {a.LocationId} {profile.ToLocal(a.StartsAtUtc):yyyy-MM-dd HH:mm} for {a.ClientId} ({after.ClientPhones.GetValueOrDefault(a.ClientId)})";
+
+    /// <summary>Exact multiset match: every expectation pairs with a distinct actual item and nothing is left over.</summary>
+    private static void Compare<TE, TA>(string what, List<TE> expected, List<TA> actual, Func<TE, TA, bool> matches, Func<TA, string> describe, List<string> failures)
+        where TE : notnull
+    {
+        if (expected.Count == 0 && actual.Count == 0)
+        {
+            return;
+        }
+        var used = new bool[actual.Count];
+        if (expected.Count == actual.Count && Assign(0))
+        {
+            return;
+        }
+        failures.Add($"{what}: expected [{string.Join("; ", expected)}], got [{string.Join("; ", actual.Select(describe))}]");
+
+        bool Assign(int i)
+        {
+            if (i == expected.Count)
+            {
+                return true;
+            }
+            for (var j = 0; j < actual.Count; j++)
+            {
+                if (!used[j] && matches(expected[i], actual[j]))
+                {
+                    used[j] = true;
+                    if (Assign(i + 1))
+                    {
+                        return true;
+                    }
+                    used[j] = false;
+                }
+            }
+            return false;
+        }
+    }
+
+    private sealed record Snapshot(Dictionary<string, Appointment> Appointments, List<WaitlistEntry> Waitlist, List<FrontDesk.Agent.Escalations.Escalation> Escalations,
+        List<string> OptOuts, Dictionary<string, string?> ClientPhones);
+
+    private static async Task<Snapshot> SnapshotAsync(SpaBookHarness h, CancellationToken ct)
+    {
+        var now = h.Clock.GetUtcNow().UtcDateTime;
+        var appointments = await h.Get<AppointmentBook>().ListStartingAsync(now.AddYears(-1), now.AddYears(2), null, ct);
+        var waitlist = await h.Get<WaitlistBook>().ListAsync(null, ct);
+        var escalations = await h.Get<ConversationStore>().EscalationsAsync(null, ct);
+        await using var c = await h.Get<SpaDatabase>().OpenAsync(ct);
+        var optOuts = (await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM clients WHERE opted_out_at_utc IS NOT NULL AND phone IS NOT NULL", cancellationToken: ct))).ToList();
+        var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, phone FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
+        return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], optOuts, phones);
+    }
+
+    private static async Task<string?> LastCodeAsync(SpaBookHarness h, string conversationId, CancellationToken ct)
+    {
+        var sent = await h.Get<OutboxWriter>().ListAsync(null, 1000, ct);
+        var body = sent.FirstOrDefault(m => m.Kind == MessageKind.VerificationCode && m.RelatedId == conversationId)?.Body;
+        return body is null ? null : Regex.Match(body, @"\b\d{6}\b").Value;
+    }
+
+    private static Appointment SeedAppointment(SpaProfile profile, SeedAppointment seed)
+    {
+        var service = profile.FindService(seed.Service) ?? throw new InvalidDataException($"seed: unknown service {seed.Service}");
+        var location = profile.FindLocation(seed.Location ?? profile.Locations[0].Id) ?? throw new InvalidDataException($"seed: unknown location {seed.Location}");
+        var room = location.Rooms.FirstOrDefault(r => r.Type == service.RoomType) ?? throw new InvalidDataException($"seed: no {service.RoomType} room at {location.Id}");
+        var start = ToUtc(profile, seed.Start);
+        var now = DateTime.UtcNow;
+        return new Appointment
+        {
+            Id = "appt_seed_" + Guid.NewGuid().ToString("N")[..10], ClientId = seed.Client, ServiceId = service.Id, StaffId = seed.Provider, LocationId = location.Id,
+            RoomId = room.Id, StartsAtUtc = start.UtcDateTime, EndsAtUtc = start.UtcDateTime.AddMinutes(service.DurationMin),
+            BlockedUntilUtc = start.UtcDateTime + service.BlockedDuration, Status = AppointmentStatus.Booked, Channel = "staff", CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+    }
+
+    /// <summary>A local wall-clock time in the profile's zone ("2026-11-23T08:00" or "2026-11-23 08:00") as an instant.</summary>
+    public static DateTimeOffset ToUtc(SpaProfile profile, string local)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var wall = DateTime.Parse(local.Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.None);
+        var offset = profile.TimeZone.GetUtcOffset(wall);
+        return new DateTimeOffset(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), offset).ToUniversalTime();
+    }
+}

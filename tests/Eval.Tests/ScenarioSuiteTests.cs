@@ -1,0 +1,66 @@
+using FrontDesk.Eval.Scenarios;
+using Xunit.Abstractions;
+
+namespace FrontDesk.Eval.Tests;
+
+/// <summary>
+/// tests/scenarios/*.yaml, one case per scenario, through the agent over the real tools on a fresh SQLite store with
+/// the profile's clock pinned; graded on the end state. Scenarios that need the SMS endpoint (STOP/START) are left
+/// to the channel tests and are not listed here.
+/// </summary>
+public sealed class ScenarioSuiteTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios() => Ids(s => s.KnownIssue is null);
+
+    public static TheoryData<string> KnownIssues() => Ids(s => s.KnownIssue is not null);
+
+    private static TheoryData<string> Ids(Func<Scenario, bool> which)
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in ScenarioFiles.Load(RepoPaths.Scenarios).Where(s => (s.Needs is null || !ScenarioRunner.PendingNeeds.Contains(s.Needs)) && which(s)))
+        {
+            data.Add(s.Id);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Scenario_reaches_the_expected_end_state(string id)
+    {
+        var scenario = ScenarioFiles.Load(RepoPaths.Scenarios).Single(s => s.Id == id);
+        var outcome = await ScenarioRunner.RunAsync(scenario);
+        output.WriteLine(outcome.Explain());
+        Assert.True(outcome.Passed, outcome.Explain());
+    }
+
+    [Theory(Skip = "A failure found by the suite and not fixed yet; its cause is in the scenario's known_issue and docs/evaluation.md.")]
+    [MemberData(nameof(KnownIssues))]
+    public async Task Scenario_with_a_known_issue(string id) => await Scenario_reaches_the_expected_end_state(id);
+
+    [Fact]
+    public void The_suite_covers_every_area_on_two_profiles_in_different_time_zones()
+    {
+        var all = ScenarioFiles.Load(RepoPaths.Scenarios);
+        Assert.True(all.Count >= 60, $"{all.Count} scenarios");
+        foreach (var area in new[] { "booking", "reschedule", "cancel", "waitlist", "faq", "escalation", "privacy", "injection", "out-of-scope", "corrections", "opt-out" })
+        {
+            Assert.Contains(all, s => s.Tags.Contains(area));
+        }
+        foreach (var category in new[] { "emergency", "medical", "pricing", "sensitive", "human_request" })
+        {
+            Assert.Contains(all, s => s.Expect.Escalations.Contains(category));
+        }
+        Assert.Equal(2, all.Select(s => s.Profile).Distinct().Count());
+    }
+
+    [Fact]
+    public void Pass_hat_k_is_the_chance_that_all_k_runs_pass()
+    {
+        // Two tasks: one passes 4 of 4 runs, one passes 2 of 4. pass^1 = (1 + 0.5) / 2; pass^2 = (1 + C(2,2)/C(4,2)) / 2.
+        var tasks = new[] { (4, 4), (4, 2) };
+        Assert.Equal(0.75, ScenarioCommand.PassHatK(tasks, 1), 6);
+        Assert.Equal((1 + 1.0 / 6) / 2, ScenarioCommand.PassHatK(tasks, 2), 6);
+        Assert.Equal(0.5, ScenarioCommand.PassHatK(tasks, 4), 6);
+    }
+}
