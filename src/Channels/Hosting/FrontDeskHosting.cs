@@ -33,6 +33,8 @@ public static class FrontDeskHosting
             var profile = app.Services.GetRequiredService<SpaProfile>();
             await app.Services.InitializeSpaBookAsync(CancellationToken.None);
             app.Services.GetRequiredService<FrontDeskAgent>();
+            // Every ValidateOnStart option is checked now, so a bad setting stops start-up with its key named.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             app.Logger.LogInformation("{Spa} loaded from {Profile} ({Locations} locations, {Services} services)",
                 profile.Spa.Name, profile.SourcePath, profile.Locations.Count, profile.Services.Count);
             return true;
