@@ -67,7 +67,12 @@ public static class LandingPage
             sb.Append(CultureInfo.InvariantCulture, $"""  <h3>{h.Encode(Title(group.Key))}</h3>{"\n"}  <ul class="services">{"\n"}""");
             foreach (var s in group)
             {
-                var price = s.Price is { } p ? (s.PriceFrom ? "from " : "") + FaqIndex.FormatMoney(p, spa.Currency) : "price on consultation";
+                var price = s.Price switch
+                {
+                    null => "price on consultation",
+                    0m => "complimentary",
+                    { } p => (s.PriceFrom ? "from " : "") + FaqIndex.FormatMoney(p, spa.Currency),
+                };
                 sb.Append(CultureInfo.InvariantCulture, $"""
                         <li><span class="name">{h.Encode(s.Name)}</span> <span class="meta">{s.DurationMin} min · {h.Encode(price)}</span>{(s.Description is { } d ? $"<br><span class=\"desc\">{h.Encode(d)}</span>" : "")}</li>
 

@@ -25,13 +25,15 @@ public sealed class LandingPageTests
         foreach (var service in profile.Services)
         {
             Assert.Contains(E(service.Name), html, StringComparison.Ordinal);
-            if (service.Price is { } price)
+            if (service.Price is { } price && price > 0)
             {
                 Assert.Contains(E(FaqIndex.FormatMoney(price, profile.Spa.Currency)), html, StringComparison.Ordinal);
             }
         }
         Assert.Contains(profile.Services, s => s.Price is null);
         Assert.Contains("price on consultation", html, StringComparison.Ordinal);
+        Assert.Contains(profile.Services, s => s.Price == 0);
+        Assert.Contains("min · complimentary", html, StringComparison.Ordinal);
         foreach (var location in profile.Locations)
         {
             Assert.Contains(E(location.Name), html, StringComparison.Ordinal);
