@@ -10,8 +10,8 @@ builder.AddFrontDeskWebChat();
 builder.AddFrontDeskBotFramework();
 builder.AddFrontDeskTerminalChat(args);
 
-var app = builder.Build();
-if (!await app.InitializeFrontDeskAsync())
+var app = builder.BuildValidated();
+if (app is null || !await app.InitializeFrontDeskAsync())
 {
     return 1;
 }

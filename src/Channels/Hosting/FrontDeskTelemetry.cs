@@ -78,12 +78,9 @@ public static class TelemetryRegistration
         builder.Services.AddSingleton<FrontDeskTelemetry>();
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var endpoint = options.OtlpEndpoint is { Length: > 0 } e ? e : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        if (string.IsNullOrWhiteSpace(endpoint))
-        {
-            return builder;
-        }
         string? problem = null;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri) || endpointUri.Scheme is not ("http" or "https"))
+        Uri? endpointUri = null;
+        if (!string.IsNullOrWhiteSpace(endpoint) && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
         {
             problem = $"{TelemetryOptions.Section}:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) '{endpoint}' must be an http(s) URL such as http://localhost:4317.";
         }
@@ -103,6 +100,10 @@ public static class TelemetryRegistration
             // Reported by start-up validation with the key named, like every other bad setting.
             builder.Services.AddOptions<TelemetryOptions>().Validate(_ => false, problem).ValidateOnStart();
             return builder;
+        }
+        if (endpointUri is null)
+        {
+            return builder; // no endpoint: nothing exported
         }
         var protocol = parsed!.Value;
         var baseUri = endpointUri!;
