@@ -80,7 +80,8 @@ public static partial class LogRedaction
     private static partial Regex EmailPattern();
 
     // Seven or more digits, optionally with a leading + and the usual separators: phone numbers in any common writing.
-    [GeneratedRegex(@"(?<![\w])\+?(?:\d[\s\-.()]{0,2}){6,14}\d(?![\w])")]
+    // ISO dates (2026-11-23) and clock times are not phone numbers and stay readable.
+    [GeneratedRegex(@"(?<![\w:])(?!\d{4}-\d{2}-\d{2})\+?\(?(?:\d[\s\-.()]{0,2}){6,14}\d(?![\w:])")]
     private static partial Regex PhonePattern();
 }
 
