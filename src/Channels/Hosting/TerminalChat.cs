@@ -1,5 +1,6 @@
 using FrontDesk.Agent;
 using FrontDesk.Tools.Profile;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace FrontDesk.Channels.Hosting;
@@ -66,7 +67,7 @@ public static class TerminalChatHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<TerminalChat>();
-        builder.Services.AddSingleton<FrontDeskTurns>();
+        builder.Services.TryAddSingleton<FrontDeskTurns>();
         if (TerminalChat.IsRequested(args))
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

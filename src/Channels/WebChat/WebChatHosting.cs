@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public static class WebChatHosting
         services.AddSingleton<VerificationCodeLog>();
         services.AddSingleton<WebSessionRateLimiter>();
         services.AddSingleton<WebChatTurns>();
-        services.AddSingleton<Hosting.FrontDeskTurns>();
+        services.TryAddSingleton<Hosting.FrontDeskTurns>();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, web) => cors.AddPolicy(WebChatEndpoints.CorsPolicy, policy =>

@@ -12,6 +12,7 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--FrontDesk:Telemetry:OtlpEndpoint=collector:4317", "FrontDesk:Telemetry:OtlpEndpoint")]
     [InlineData("--FrontDesk:Telemetry:OtlpProtocol=carrier-pigeon", "FrontDesk:Telemetry:OtlpProtocol")]
     [InlineData("--FrontDesk:Clock:FixedNow=yesterday", "FrontDesk:Clock:FixedNow")]
+    [InlineData("--FrontDesk:BotFramework:AppId=11111111-2222-3333-4444-555555555555", "FrontDesk:BotFramework:AppPassword")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string setting, string key)
     {
         var args = HostProcess.StoreArgs(_dir);
