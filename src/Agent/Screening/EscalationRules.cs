@@ -99,16 +99,20 @@ public sealed class EscalationRules
         return new EscalationRules(list);
     }
 
+    // Guards against a runaway spa-edited pattern. Generous on purpose: the first match of a compiled regex includes
+    // its JIT compilation, which on a busy machine took longer than 50 ms and failed whole turns.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     private static Regex Compile(string pattern)
     {
         const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
         if (pattern.StartsWith("re:", StringComparison.Ordinal))
         {
-            return new Regex(pattern[3..], options, TimeSpan.FromMilliseconds(50));
+            return new Regex(pattern[3..], options, MatchTimeout);
         }
         // A phrase: words on boundaries, flexible whitespace, apostrophes optional, '*' = any word ending.
         var words = pattern.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
             Regex.Escape(w.Replace("'", "", StringComparison.Ordinal)).Replace(@"\*", @"\w*", StringComparison.Ordinal));
-        return new Regex(@"\b" + string.Join(@"\s+", words) + @"(?!\w)", options, TimeSpan.FromMilliseconds(50));
+        return new Regex(@"\b" + string.Join(@"\s+", words) + @"(?!\w)", options, MatchTimeout);
     }
 }

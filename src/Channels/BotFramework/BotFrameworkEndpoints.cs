@@ -96,7 +96,7 @@ public static partial class BotFrameworkEndpoints
         {
             reply = await turns.HandleAsync(new TurnRequest(ConversationIdFor(activity), channel, text), null, ct);
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
             return TypedResults.Problem("The previous message is still being answered.", statusCode: StatusCodes.Status409Conflict, title: "Busy");
         }

@@ -9,6 +9,13 @@ namespace FrontDesk.Channels.Hosting;
 /// </summary>
 public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry telemetry, ILogger<FrontDeskTurns> logger)
 {
+    /// <summary>
+    /// True when the agent refused the turn because the previous turn of the conversation is still running (answer
+    /// "busy, try again"); a regex timeout, also a <see cref="TimeoutException"/>, is a failure, not a busy signal.
+    /// </summary>
+    public static bool IsBusy(Exception exception) =>
+        exception is TimeoutException and not System.Text.RegularExpressions.RegexMatchTimeoutException;
+
     /// <summary>Handles one turn, streaming sentences through <paramref name="onSentence"/> when given.</summary>
     public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {

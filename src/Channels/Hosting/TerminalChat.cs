@@ -43,7 +43,7 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
             {
                 reply = await turns.HandleAsync(new TurnRequest(conversationId, Channel, line), null, ct);
             }
-            catch (TimeoutException)
+            catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
             {
                 await output.WriteLineAsync("agent> (still working on the previous message; please try again)");
                 continue;

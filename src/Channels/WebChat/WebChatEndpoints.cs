@@ -84,7 +84,7 @@ public static class WebChatEndpoints
             var reply = await turns.HandleAsync(session, body.Text!, null, ct);
             return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
             return Busy();
         }
@@ -113,7 +113,7 @@ public static class WebChatEndpoints
             var reply = await turns.HandleAsync(session, body.Text!, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
             await WriteEventAsync(response, "done", new ChatResponseBody(session, reply.Text ?? "", reply.Escalation), ct);
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
             await WriteEventAsync(response, "error", new { title = "Busy", detail = "The previous message is still being answered; try again in a moment." }, ct);
         }
@@ -190,7 +190,7 @@ public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, Ver
         {
             reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text), onSentence, ct);
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
             logger.LogWarning("Web chat turn in {ConversationId} not taken: {Reason}", session, ex.Message);
             throw;
