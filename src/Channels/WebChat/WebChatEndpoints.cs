@@ -143,7 +143,11 @@ public static class WebChatEndpoints
         }
         catch (JsonException ex)
         {
-            return (null, TypedResults.Problem(ex.Message.Split(" Path:")[0], statusCode: 400, title: "Bad JSON"));
+            // The serializer's own message names .NET types; say what the API expects instead.
+            var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Unknown field in the body: only 'sessionId' and 'text' are allowed."
+                : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
+            return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
         }
         if (body?.Text is null || string.IsNullOrWhiteSpace(body.Text))
         {

@@ -60,6 +60,8 @@ public static class WebChatHosting
         {
             throw new InvalidOperationException("The widget's files (wwwroot/widget.js) were not found next to the host.");
         }
+        // An unexpected failure answers a 500 with problem details instead of an empty body.
+        app.UseExceptionHandler();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),

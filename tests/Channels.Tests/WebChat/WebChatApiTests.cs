@@ -17,6 +17,8 @@ public sealed class WebChatApiTests
     [InlineData("""{"text":"hi","admin":true}""", "Bad JSON")]
     [InlineData("""{"text":"   "}""", "Empty message")]
     [InlineData("""{"sessionId":"web_x"}""", "Empty message")]
+    [InlineData("""["hi"]""", "Bad JSON")]
+    [InlineData("""{"text":42}""", "Bad JSON")]
     public async Task Bad_input_gets_a_400_problem_on_both_chat_endpoints(string body, string title)
     {
         await using var host = FrontDeskHost.Create();
@@ -28,6 +30,7 @@ public sealed class WebChatApiTests
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(title, problem.GetProperty("title").GetString());
+            Assert.DoesNotContain("FrontDesk.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
     }
 
