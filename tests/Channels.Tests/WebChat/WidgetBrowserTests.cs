@@ -91,6 +91,48 @@ public sealed class WidgetBrowserTests
         }
     }
 
+    [BrowserFact]
+    public async Task A_visitor_proves_their_phone_with_the_texted_code_in_the_widget_and_cancels()
+    {
+        await using var host = FrontDeskHost.Create();
+        var baseAddress = host.StartKestrel();
+        var agent = host.Get<FrontDesk.Agent.FrontDeskAgent>();
+        foreach (var text in new[] { "I need a hydrafacial next Tuesday", "the first one", "yes" })
+        {
+            await agent.HandleAsync(new FrontDesk.Agent.TurnRequest("voice_ava", "voice", text, "+14155551111"), CancellationToken.None);
+        }
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(baseAddress.ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Chat with our front desk" }).ClickAsync();
+            var input = page.GetByLabel("Your message");
+            var log = page.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
+            async Task SayAsync(string text, int agentTurns)
+            {
+                await input.FillAsync(text);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+                await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(agentTurns, new() { Timeout = Timeout });
+            }
+
+            await SayAsync("I need to cancel my appointment", 1);
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]").Last).ToContainTextAsync("verify your mobile number");
+            await SayAsync("415-555-1111", 2);
+            var message = Assert.Single(await host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().ListAsync(null, 50, CancellationToken.None),
+                m => m.Kind == FrontDesk.Tools.Outbox.MessageKind.VerificationCode);
+            var code = System.Text.RegularExpressions.Regex.Match(message.Body, @"(?<!\d)\d{6}(?!\d)").Value;
+            await SayAsync(code, 3);
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]").Last).ToContainTextAsync("cancel HydraFacial");
+            await SayAsync("yes", 4);
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]").Last).ToContainTextAsync("cancelled");
+            await Browser.ScreenshotAsync(page, "widget-verified-cancel");
+            var appointment = Assert.Single(await host.Get<AppointmentBook>().ListStartingAsync(DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(2), null, CancellationToken.None));
+            Assert.Equal(AppointmentStatus.Cancelled, appointment.Status);
+        }
+    }
+
     private static Task<bool> HasHorizontalOverflowAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 }
