@@ -85,10 +85,15 @@
     fresh.forEach(function (t) { bubble(t.role, t.text).setAttribute('data-seq', String(t.seq)); state.lastSeq = t.seq; });
   }
 
+  function startOver() {
+    state.lastSeq = 0;
+    Array.prototype.forEach.call(log.querySelectorAll('[data-seq]'), function (n) { n.remove(); });
+  }
+
   function refresh() {
     if (!state.sessionId || state.busy) { return Promise.resolve(); }
     return fetch(base + '/api/chat/history?sessionId=' + encodeURIComponent(state.sessionId)).then(function (r) {
-      if (r.status === 404) { save(null); state.lastSeq = 0; log.textContent = ''; return null; }
+      if (r.status === 404) { save(null); startOver(); return null; }
       return r.ok ? r.json() : null;
     }).then(function (h) { if (h && !state.busy) { render(h.turns); } }).catch(function () { /* offline: try again later */ });
   }
@@ -127,7 +132,11 @@
       var decoder = new TextDecoder();
       var buffer = '';
       function handle(name, data) {
-        if (name === 'session') { save(data.sessionId); }
+        if (name === 'session') {
+          // A new id means the old session expired or was unknown: a new conversation starts from turn 1.
+          if (data.sessionId !== state.sessionId) { startOver(); }
+          save(data.sessionId);
+        }
         else if (name === 'sentence') {
           sentences += (sentences ? ' ' : '') + data.text;
           if (!reply) { setTyping(false); reply = bubble('agent', '', 'fd-pending'); }

@@ -1,5 +1,6 @@
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Tools.Booking;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FrontDesk.Channels.Tests.WebChat;
@@ -130,6 +131,38 @@ public sealed class WidgetBrowserTests
             await Browser.ScreenshotAsync(page, "widget-verified-cancel");
             var appointment = Assert.Single(await host.Get<AppointmentBook>().ListStartingAsync(DateTime.UtcNow.AddYears(-1), DateTime.UtcNow.AddYears(2), null, CancellationToken.None));
             Assert.Equal(AppointmentStatus.Cancelled, appointment.Status);
+        }
+    }
+
+    [BrowserFact]
+    public async Task After_the_session_expires_the_widget_starts_a_new_conversation_and_shows_its_turns()
+    {
+        var clock = new ManualTimeProvider(FrontDesk.TestSupport.SpaBookHarness.DefaultNow);
+        await using var host = FrontDeskHost.Create(
+            settings: new Dictionary<string, string?> { ["FrontDesk:Web:SessionIdleMinutes"] = "30" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var baseAddress = host.StartKestrel();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(baseAddress.ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+            var input = page.GetByLabel("Your message");
+            var log = page.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
+            await input.FillAsync("Is there parking?");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            var first = await page.EvaluateAsync<string>("() => localStorage.getItem('frontdesk.sessionId')");
+
+            clock.Advance(TimeSpan.FromHours(2));
+            await input.FillAsync("What are your hours?");
+            await input.PressAsync("Enter");
+            await Assertions.Expect(log.Locator(".fd-client[data-seq]")).ToHaveTextAsync(["You: What are your hours?"], new() { Timeout = Timeout });
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            var second = await page.EvaluateAsync<string>("() => localStorage.getItem('frontdesk.sessionId')");
+            Assert.NotEqual(first, second);
         }
     }
 
