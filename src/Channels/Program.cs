@@ -1,16 +1,30 @@
+using FrontDesk.Channels.BotFramework;
 using FrontDesk.Channels.Hosting;
 using FrontDesk.Channels.WebChat;
 
 var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
 builder.AddFrontDeskChannels();
+builder.AddFrontDeskLogging();
+builder.AddFrontDeskTelemetry();
+builder.AddFrontDeskWebChat();
+builder.AddFrontDeskBotFramework();
+builder.AddFrontDeskTerminalChat(args);
 
-var app = builder.Build();
-if (!await app.InitializeFrontDeskAsync())
+var app = builder.BuildValidated();
+if (app is null || !await app.InitializeFrontDeskAsync())
 {
     return 1;
 }
+if (TerminalChat.IsRequested(args))
+{
+    return await app.RunTerminalChatAsync();
+}
+app.UseFrontDeskWebChat();
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints();
+app.MapLandingPage();
+app.MapBotFrameworkEndpoints();
+app.PrintWhereToClick();
 await app.RunAsync();
 return 0;
 

@@ -9,11 +9,11 @@ public sealed class BotFrameworkOptions
     public const string Section = "FrontDesk:BotFramework";
 
     /// <summary>The bot's Microsoft app id: the audience inbound tokens must carry.</summary>
-    [Required]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:AppId is required (the bot's Microsoft App ID).")]
     public string AppId { get; set; } = "";
 
     /// <summary>The bot's app password (client secret). A secret: never log it.</summary>
-    [Required]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:AppPassword is required when FrontDesk:BotFramework:AppId is set (the bot's client secret).")]
     public string AppPassword { get; set; } = "";
 
     /// <summary>

@@ -23,6 +23,24 @@ public static class FrontDeskHosting
     }
 
     /// <summary>
+    /// Builds the app; a setting that fails validation while the server itself is being built (the clock, for one, is
+    /// resolved by Kestrel) stops start-up with the message naming the key instead of a stack trace. Returns null then.
+    /// </summary>
+    public static WebApplication? BuildValidated(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        try
+        {
+            return builder.Build();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            Console.Error.WriteLine($"Start-up failed: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Loads the profile, applies migrations and syncs the store. A broken profile or an unreachable database
     /// stops start-up with a message naming the problem; returns false so the process exits non-zero.
     /// </summary>
@@ -30,6 +48,8 @@ public static class FrontDeskHosting
     {
         try
         {
+            // Every ValidateOnStart option is checked first, so a bad setting stops start-up with its key named.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             var profile = app.Services.GetRequiredService<SpaProfile>();
             await app.Services.InitializeSpaBookAsync(CancellationToken.None);
             app.Services.GetRequiredService<FrontDeskAgent>();

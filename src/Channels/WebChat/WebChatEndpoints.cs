@@ -1,6 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using FrontDesk.Agent;
+using FrontDesk.Channels.Hosting;
+using FrontDesk.Tools.Profile;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Channels.WebChat;
 
@@ -15,43 +20,213 @@ public sealed record ChatRequest(string? SessionId, string? Text);
 /// <param name="Escalation">Escalation raised, if any.</param>
 public sealed record ChatResponseBody(string SessionId, string Reply, EscalationInfo? Escalation);
 
-/// <summary>The web chat API.</summary>
+/// <summary>One visible turn of a web conversation.</summary>
+/// <param name="Seq">Position in the conversation (1, 2, …).</param>
+/// <param name="Role">client, agent or staff.</param>
+/// <param name="Text">What was said.</param>
+/// <param name="AtUtc">When.</param>
+public sealed record ChatTurnBody(int Seq, string Role, string Text, DateTime AtUtc);
+
+/// <summary>A web conversation so far.</summary>
+/// <param name="SessionId">The session.</param>
+/// <param name="Turns">Visible turns in order, staff replies included.</param>
+public sealed record ChatHistoryBody(string SessionId, IReadOnlyList<ChatTurnBody> Turns);
+
+/// <summary>What the widget needs to know before the first message.</summary>
+/// <param name="Spa">The spa's name.</param>
+/// <param name="Disclosure">The AI disclosure, shown at the top of every chat.</param>
+/// <param name="PollSeconds">How often to look for staff replies while open.</param>
+public sealed record ChatConfigBody(string Spa, string Disclosure, int PollSeconds);
+
+/// <summary>The web chat API: <c>/api/chat</c>, its streaming variant, history and widget settings.</summary>
 public static class WebChatEndpoints
 {
-    private const int MaxText = 2000;
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    /// <summary>Longest accepted message.</summary>
+    public const int MaxText = 2000;
 
-    /// <summary>Maps <c>POST /api/chat</c>.</summary>
+    /// <summary>Rate-limiter policy for sending messages (per client address).</summary>
+    public const string SendPolicy = "frontdesk-web-send";
+
+    /// <summary>Rate-limiter policy for reading history and settings (per client address, more generous).</summary>
+    public const string ReadPolicy = "frontdesk-web-read";
+
+    /// <summary>CORS policy for the spa's own site.</summary>
+    public const string CorsPolicy = "frontdesk-web";
+
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Maps <c>POST /api/chat</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/history</c> and <c>GET /api/chat/config</c>.</summary>
     public static void MapWebChatEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api");
-        group.MapPost("/chat", async Task<IResult> (HttpRequest http, FrontDeskAgent agent, CancellationToken ct) =>
-        {
-            ChatRequest? body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<ChatRequest>(http.Body, Strict, ct);
-            }
-            catch (JsonException ex)
-            {
-                return TypedResults.Problem(ex.Message.Split(" Path:")[0], statusCode: 400, title: "Bad JSON");
-            }
-            if (body?.Text is null || string.IsNullOrWhiteSpace(body.Text))
-            {
-                return TypedResults.Problem("'text' is required.", statusCode: 400, title: "Empty message");
-            }
-            if (body.Text.Length > MaxText)
-            {
-                return TypedResults.Problem($"'text' is longer than {MaxText} characters.", statusCode: 400, title: "Message too long");
-            }
-            // A session id is only ever a handle to this visitor's own conversation: unknown ids start afresh
-            // under a new server-made id, so nobody can continue another visitor's chat by guessing.
-            var session = IsOwnSession(body.SessionId) ? body.SessionId! : "web_" + Guid.NewGuid().ToString("N");
-            var reply = await agent.HandleAsync(new TurnRequest(session, "web", body.Text), ct);
-            return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
-        }).DisableAntiforgery();
+        var group = app.MapGroup("/api/chat").RequireCors(CorsPolicy).DisableAntiforgery();
+        group.MapPost("", ChatAsync).RequireRateLimiting(SendPolicy);
+        group.MapPost("/stream", StreamAsync).RequireRateLimiting(SendPolicy);
+        group.MapGet("/history", HistoryAsync).RequireRateLimiting(ReadPolicy);
+        group.MapGet("/config", (SpaProfile profile, IOptions<WebChatOptions> options) =>
+            TypedResults.Ok(new ChatConfigBody(profile.Spa.Name, profile.Spa.AiDisclosure, options.Value.HistoryPollSeconds))).RequireRateLimiting(ReadPolicy);
     }
 
-    private static bool IsOwnSession(string? id) =>
-        id is { Length: 36 } && id.StartsWith("web_", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower);
+    private static async Task<IResult> ChatAsync(HttpContext http, WebChatTurns turns, CancellationToken ct)
+    {
+        var (body, problem) = await ReadAsync(http.Request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (session, limited) = await turns.BeginAsync(body!.SessionId, ct);
+        if (limited is not null)
+        {
+            return limited;
+        }
+        try
+        {
+            var reply = await turns.HandleAsync(session, body.Text!, null, ct);
+            return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
+        }
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
+        {
+            return Busy();
+        }
+    }
+
+    private static async Task<IResult> StreamAsync(HttpContext http, WebChatTurns turns, CancellationToken ct)
+    {
+        var (body, problem) = await ReadAsync(http.Request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (session, limited) = await turns.BeginAsync(body!.SessionId, ct);
+        if (limited is not null)
+        {
+            return limited;
+        }
+        var response = http.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.StartAsync(ct);
+        await WriteEventAsync(response, "session", new { sessionId = session }, ct);
+        try
+        {
+            var reply = await turns.HandleAsync(session, body.Text!, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
+            await WriteEventAsync(response, "done", new ChatResponseBody(session, reply.Text ?? "", reply.Escalation), ct);
+        }
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
+        {
+            await WriteEventAsync(response, "error", new { title = "Busy", detail = "The previous message is still being answered; try again in a moment." }, ct);
+        }
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> HistoryAsync(string? sessionId, WebSessions sessions, CancellationToken ct)
+    {
+        if (await sessions.FindLiveAsync(sessionId, ct) is not { } conversation)
+        {
+            return TypedResults.Problem("This chat session is unknown or has expired; start a new conversation.", statusCode: StatusCodes.Status404NotFound, title: "No such session");
+        }
+        var turns = await sessions.VisibleTurnsAsync(conversation.Id, ct);
+        return TypedResults.Ok(new ChatHistoryBody(conversation.Id, [.. turns.Select(t => new ChatTurnBody(t.Seq, t.Role, t.Text, DateTime.SpecifyKind(t.AtUtc, DateTimeKind.Utc)))]));
+    }
+
+    private static async Task<(ChatRequest? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxText * 8 + 1024)
+        {
+            return (null, TypedResults.Problem($"The request body is too large; 'text' may hold at most {MaxText} characters.", statusCode: 413, title: "Message too long"));
+        }
+        ChatRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, Strict, ct);
+        }
+        catch (JsonException ex)
+        {
+            // The serializer's own message names .NET types; say what the API expects instead.
+            var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Unknown field in the body: only 'sessionId' and 'text' are allowed."
+                : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
+            return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
+        }
+        if (body?.Text is null || string.IsNullOrWhiteSpace(body.Text))
+        {
+            return (null, TypedResults.Problem("'text' is required.", statusCode: 400, title: "Empty message"));
+        }
+        if (body.Text.Length > MaxText)
+        {
+            return (null, TypedResults.Problem($"'text' is longer than {MaxText} characters.", statusCode: 400, title: "Message too long"));
+        }
+        return (body, null);
+    }
+
+    private static ProblemHttpResult Busy() =>
+        TypedResults.Problem("The previous message is still being answered; try again in a moment.", statusCode: StatusCodes.Status409Conflict, title: "Busy");
+
+    private static async ValueTask WriteEventAsync<T>(HttpResponse response, string name, T data, CancellationToken ct)
+    {
+        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, Wire)}\n\n", ct);
+        await response.Body.FlushAsync(ct);
+    }
+}
+
+/// <summary>One web chat turn: session resolution, the per-session limit, the agent, and the demo code log.</summary>
+public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, VerificationCodeLog codes, WebSessionRateLimiter limiter, ILogger<WebChatTurns> logger)
+{
+    /// <summary>Resolves the session and takes a permit from its rate limit; returns a 429 problem when none is left.</summary>
+    public async Task<(string Session, IResult? Problem)> BeginAsync(string? requested, CancellationToken ct)
+    {
+        var session = await sessions.ResolveAsync(requested, ct);
+        using var lease = limiter.Limiter.AttemptAcquire(session);
+        if (!lease.IsAcquired)
+        {
+            var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+            return (session, new TooManyRequests(retry, "This chat session is sending messages too quickly."));
+        }
+        return (session, null);
+    }
+
+    /// <summary>Hands the message to the agent on the web channel.</summary>
+    public async Task<AgentReply> HandleAsync(string session, string text, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    {
+        AgentReply reply;
+        try
+        {
+            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text), onSentence, ct);
+        }
+        catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
+        {
+            logger.LogWarning("Web chat turn in {ConversationId} not taken: {Reason}", session, ex.Message);
+            throw;
+        }
+        if (reply.ToolCalls.Any(c => c.Name == "send_verification_code" && c.Outcome == "ok"))
+        {
+            await codes.LogLatestAsync(session, ct);
+        }
+        return reply;
+    }
+}
+
+/// <summary>The per-session message limit (a fixed window per session id).</summary>
+public sealed class WebSessionRateLimiter(IOptions<WebChatOptions> options) : IDisposable
+{
+    /// <summary>The limiter, partitioned by session id.</summary>
+    public PartitionedRateLimiter<string> Limiter { get; } = PartitionedRateLimiter.Create<string, string>(session =>
+        RateLimitPartition.GetFixedWindowLimiter(session, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.PerSessionPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        }));
+
+    /// <inheritdoc/>
+    public void Dispose() => Limiter.Dispose();
+}
+
+/// <summary>A 429 answer with problem details and a Retry-After header.</summary>
+internal sealed class TooManyRequests(TimeSpan retryAfter, string detail) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many messages").ExecuteAsync(httpContext);
+    }
 }

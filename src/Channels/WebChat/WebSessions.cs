@@ -1,0 +1,84 @@
+using Dapper;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.Channels.Hosting;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Store;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Channels.WebChat;
+
+/// <summary>
+/// Web chat sessions. A session id is a server-made bearer handle to one visitor's own conversation: an id that is
+/// malformed, unknown to the store, of another channel, closed or idle too long is never continued; the visitor gets
+/// a new conversation under a new id.
+/// </summary>
+public sealed class WebSessions(ConversationStore conversations, TimeProvider clock, IOptions<WebChatOptions> options)
+{
+    /// <summary>The channel tag of web chat conversations.</summary>
+    public const string Channel = "web";
+
+    /// <summary>A fresh, unguessable session id (128 random bits).</summary>
+    public static string NewId() => "web_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>True when <paramref name="id"/> has the shape of an id this server makes.</summary>
+    public static bool IsWellFormed(string? id) =>
+        id is { Length: 36 } && id.StartsWith("web_", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower);
+
+    /// <summary>The live web conversation <paramref name="id"/> names, or null when it must not be continued.</summary>
+    public async Task<Conversation?> FindLiveAsync(string? id, CancellationToken ct)
+    {
+        if (!IsWellFormed(id))
+        {
+            return null;
+        }
+        var conversation = await conversations.GetAsync(id!, ct);
+        if (conversation is null || conversation.Channel != Channel || conversation.Status == "closed")
+        {
+            return null;
+        }
+        var idle = clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(conversation.UpdatedAtUtc, DateTimeKind.Utc);
+        return idle > TimeSpan.FromMinutes(options.Value.SessionIdleMinutes) ? null : conversation;
+    }
+
+    /// <summary>The session to use for a message: the requested one when live, otherwise a new id.</summary>
+    public async Task<string> ResolveAsync(string? requested, CancellationToken ct) =>
+        await FindLiveAsync(requested, ct) is { } live ? live.Id : NewId();
+
+    /// <summary>The visible turns of a live session (visitor, assistant and staff), in order.</summary>
+    public async Task<IReadOnlyList<TranscriptTurn>> VisibleTurnsAsync(string id, CancellationToken ct) =>
+        [.. (await conversations.TranscriptAsync(id, ct)).Where(t => t.Role is TurnRole.Client or TurnRole.Agent or TurnRole.Staff)];
+}
+
+/// <summary>
+/// With no SMS provider configured, a verification code never leaves the outbox; it is written to the log (the phone
+/// masked) so the operator of a demo or a test install can read it, as the staff console also shows it.
+/// </summary>
+public sealed class VerificationCodeLog(SpaDatabase db, IConfiguration configuration, ILogger<VerificationCodeLog> logger)
+{
+    /// <summary>True when no SMS provider is configured.</summary>
+    public bool Enabled => string.IsNullOrWhiteSpace(configuration["FrontDesk:Twilio:AccountSid"]);
+
+    /// <summary>Logs the newest verification code queued for <paramref name="conversationId"/>.</summary>
+    public async Task LogLatestAsync(string conversationId, CancellationToken ct)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        const string sql = """
+            SELECT to_address AS ToAddress, body AS Body FROM outbox
+            WHERE related_id = @conversationId AND kind = @kind
+            ORDER BY created_at_utc DESC, id DESC LIMIT 1
+            """;
+        await using var c = await db.OpenAsync(ct);
+        var message = await c.QuerySingleOrDefaultAsync<(string ToAddress, string Body)?>(
+            new CommandDefinition(sql, new { conversationId, kind = MessageKind.VerificationCode }, cancellationToken: ct));
+        if (message is { } m)
+        {
+            var code = System.Text.RegularExpressions.Regex.Match(m.Body, @"(?<!\d)\d{6}(?!\d)").Value;
+            logger.LogWarning("No SMS provider configured: verification code {Code} for {Phone} (conversation {ConversationId}) is waiting in the outbox",
+                code, LogRedaction.Phone(m.ToAddress), conversationId);
+        }
+    }
+}

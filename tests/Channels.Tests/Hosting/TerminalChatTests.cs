@@ -1,0 +1,53 @@
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Channels.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace FrontDesk.Channels.Tests.Hosting;
+
+public sealed class TerminalChatTests
+{
+    [Fact]
+    public async Task The_terminal_loop_talks_to_the_agent_and_stores_the_turns_on_the_terminal_channel()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var input = new StringReader("Is there parking?\n\nCan I talk to a person?\nquit\nthis line is never read\n");
+        await using var output = new StringWriter();
+        await host.Get<TerminalChat>().RunAsync(input, output, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains(host.Get<FrontDesk.Tools.Profile.SpaProfile>().Spa.AiDisclosure, text, StringComparison.Ordinal);
+        Assert.Contains("parking", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[handed to staff: human_request", text, StringComparison.Ordinal);
+        Assert.EndsWith("Goodbye." + Environment.NewLine, text, StringComparison.Ordinal);
+        var turns = await host.Get<ConversationStore>().QueryTurnsAsync(null, "terminal", null, DateTime.MinValue, DateTime.MaxValue, 50, CancellationToken.None);
+        Assert.Equal(4, turns.Count); // two exchanges; the blank line and the line after quit are not turns
+        Assert.DoesNotContain(turns, t => t.Text.Contains("never read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dotnet_run_chat_runs_the_terminal_chat_on_stdin_and_stdout_against_the_store()
+    {
+        var dir = Directory.CreateTempSubdirectory("frontdesk-terminal-").FullName;
+        try
+        {
+            var args = new List<string> { "chat" };
+            args.AddRange(HostProcess.StoreArgs(dir));
+            var (exitCode, stdout, stderr) = await HostProcess.RunAsync(args, "Is there parking?\n");
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("you> ", stdout, StringComparison.Ordinal);
+            Assert.Contains("parking", stdout, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Goodbye.", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("info:", stdout, StringComparison.Ordinal); // logs never mix with the conversation
+
+            await using var db = new SqliteConnection($"Data Source={Path.Combine(dir, "spa.db")};Pooling=false");
+            await db.OpenAsync();
+            await using var count = db.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM transcript_turns WHERE channel = 'terminal'";
+            Assert.Equal(2L, (long)(await count.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

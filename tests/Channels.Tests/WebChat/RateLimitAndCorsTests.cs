@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FrontDesk.Channels.Tests.Hosting;
+
+namespace FrontDesk.Channels.Tests.WebChat;
+
+public sealed class RateLimitAndCorsTests
+{
+    [Fact]
+    public async Task A_session_over_its_limit_gets_429_with_problem_details_and_Retry_After()
+    {
+        await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Web:PerSessionPerMinute"] = "2" });
+        using var client = host.CreateClient();
+        var first = await host.ChatAsync(client, "Is there parking?");
+        await host.ChatAsync(client, "What are your hours?", first.SessionId);
+        using var limited = await client.PostAsJsonAsync("/api/chat", new { sessionId = first.SessionId, text = "hello again" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var problem = await limited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+
+        // The refused message was not handed to the agent; another session is unaffected.
+        Assert.Equal(4, (await host.Get<FrontDesk.Agent.Conversations.ConversationStore>().TranscriptAsync(first.SessionId, CancellationToken.None)).Count);
+        var other = await host.ChatAsync(client, "Is there parking?");
+        Assert.NotEqual(first.SessionId, other.SessionId);
+    }
+
+    [Fact]
+    public async Task A_client_address_over_its_limit_gets_429_even_with_new_sessions()
+    {
+        await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Web:PerAddressPerMinute"] = "2" });
+        using var client = host.CreateClient();
+        await host.ChatAsync(client, "Is there parking?");
+        await host.ChatAsync(client, "Is there parking?");
+        using var limited = await client.PostAsJsonAsync("/api/chat/stream", new { text = "Is there parking?" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CORS_allows_the_configured_site_and_no_other()
+    {
+        await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Web:AllowedOrigins:0"] = "https://www.spa.example" });
+        using var client = host.CreateClient();
+
+        using var allowed = Preflight("https://www.spa.example");
+        using var allowedResponse = await client.SendAsync(allowed);
+        Assert.Equal("https://www.spa.example", allowedResponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using var foreign = Preflight("https://evil.example");
+        using var foreignResponse = await client.SendAsync(foreign);
+        Assert.False(foreignResponse.Headers.Contains("Access-Control-Allow-Origin"));
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { text = "Is there parking?" }) };
+        post.Headers.Add("Origin", "https://www.spa.example");
+        using var postResponse = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.OK, postResponse.StatusCode);
+        Assert.Equal("https://www.spa.example", postResponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    private static HttpRequestMessage Preflight(string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/chat/stream");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        return request;
+    }
+}
