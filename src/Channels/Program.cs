@@ -1,4 +1,5 @@
 using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.WebChat;
 
 var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
@@ -11,6 +12,7 @@ if (!await app.InitializeFrontDeskAsync())
 }
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints();
+app.MapTwilioEndpoints();
 await app.RunAsync();
 return 0;
 
