@@ -123,7 +123,7 @@ public sealed class CallLog(SpaDatabase db, OutboxWriter outbox, TimeProvider cl
         }
         var message = await outbox.EnqueueAsync(c, tx, MessageKind.MissedCall, to, body, clientId, locationId, callSid, null, Actor.System("voice"), ct);
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE voice_calls SET text_back_outbox_id = @id WHERE call_sid = @callSid", new { message.Id, callSid }, tx, cancellationToken: ct));
+            "UPDATE voice_calls SET text_back_outbox_id = @Id WHERE call_sid = @callSid", new { message.Id, callSid }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return message;
     }

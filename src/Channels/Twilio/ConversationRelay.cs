@@ -132,7 +132,9 @@ public sealed class ConversationRelaySessions(
                         }
                         break;
                     case "interrupt":
-                        session.Interrupt((string?)message!["utteranceUntilInterrupt"] ?? "");
+                        // Stops the answer at once if it is still being produced; the note follows the turn in the transcript.
+                        var heard = session.Interrupt((string?)message!["utteranceUntilInterrupt"]);
+                        turns = RecordInterruptAsync(turns, session, heard);
                         break;
                     case "error":
                         logger.LogWarning("ConversationRelay reported an error on call {CallSid}: {Description}", session.CallSid, (string?)message!["description"]);
@@ -182,12 +184,6 @@ public sealed class ConversationRelaySessions(
             // Rule-based answers (escalations, greetings) are not streamed: say them whole.
             await session.SpeakAsync(speech, speech.Spoken.Length == 0 ? VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")) : "", last: true, ct);
         }
-        else
-        {
-            // The caller spoke over the answer: the transcript keeps what they actually heard.
-            await conversations.AppendTurnAsync(session.CallSid, TurnRole.System,
-                $"Caller interrupted the reply; heard: \"{speech.Heard}\"", new TurnTags { Screen = ["interrupted"] }, CancellationToken.None);
-        }
         if (reply.Escalation is { } escalation)
         {
             await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, escalation.Id, escalation.Category), ct);
@@ -196,6 +192,28 @@ public sealed class ConversationRelaySessions(
         {
             await session.EndAsync(new RelayHandoff("goodbye", null, null), ct);
         }
+    }
+
+    /// <summary>
+    /// The caller spoke over an answer (while it was produced or while Twilio was still speaking it): the
+    /// transcript keeps what they actually heard, after the answer's own turn. What a tool committed stays committed.
+    /// </summary>
+    private async Task RecordInterruptAsync(Task previous, Session session, string heard)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A relay turn failed");
+        }
+        if (session.CallSid is null || await conversations.GetAsync(session.CallSid, CancellationToken.None) is null)
+        {
+            return;
+        }
+        await conversations.AppendTurnAsync(session.CallSid, TurnRole.System, $"Caller interrupted the reply; heard: \"{heard}\"",
+            new TurnTags { Screen = ["interrupted"] }, CancellationToken.None);
     }
 
     private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken ct)
@@ -248,10 +266,11 @@ public sealed class ConversationRelaySessions(
 
         public Speech BeginTurn() => _current = new Speech();
 
-        public void Interrupt(string? heard)
+        public string Interrupt(string? heard)
         {
             _current.Interrupted = true;
-            _current.Heard = heard ?? _current.Spoken.ToString();
+            _current.Heard = heard ?? _current.Spoken.ToString().Trim();
+            return _current.Heard;
         }
 
         public async ValueTask SpeakAsync(Speech speech, string token, bool last, CancellationToken ct)

@@ -45,8 +45,8 @@ public static partial class VoiceText
         s = Spaces().Replace(s, " ");
         s = CommaRuns().Replace(s, ", ");
         s = SpaceBeforePunctuation().Replace(s, "$1");
-        s = s.Replace(",.", ".", StringComparison.Ordinal).Replace(". .", ".", StringComparison.Ordinal).Replace("..", ".", StringComparison.Ordinal);
-        s = s.Trim().TrimStart(',', '.', ' ').Trim();
+        s = s.Replace(":,", ",", StringComparison.Ordinal).Replace(",.", ".", StringComparison.Ordinal).Replace(". .", ".", StringComparison.Ordinal).Replace("..", ".", StringComparison.Ordinal);
+        s = s.Trim().TrimStart(',', '.', ' ').TrimEnd(',', ' ').Trim();
         return Shorten(s);
     }
 
