@@ -2,8 +2,18 @@ using System.Diagnostics;
 using FrontDesk.Bench;
 using FrontDesk.TestSupport;
 
-// Measures the spa's book on the demo profile with a month of appointments seeded:
-//   dotnet run -c Release --project bench/FrontDesk.Bench [-- sqlite|postgres|both]
+// Modes: book (default) times the spa's book; voice times the voice webhooks of the real host under load.
+//   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls]
+switch (args.FirstOrDefault()?.ToLowerInvariant())
+{
+    case "voice":
+        await VoiceBench.RunAsync(args[1..]);
+        return;
+    case "book":
+        args = args[1..];
+        break;
+}
 var which = args.FirstOrDefault()?.ToLowerInvariant() ?? "both";
 var stores = which switch
 {
