@@ -83,7 +83,7 @@ public sealed class SmsConversations(
                 answer = Message("sms_started");
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
-            case SmsKeyword.Help:
+            case SmsKeyword.Help when !optedOut:
                 answer = Message("sms_help");
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);

@@ -69,6 +69,7 @@ public sealed class TwilioSmsTests
         await sender.DrainOnceAsync(CancellationToken.None);
         var ignored = await twilio.TextAsync(Ava, Mission, "Is there parking?");
         Assert.Equal("<Response />", ignored.Body);
+        Assert.Equal("<Response />", (await twilio.TextAsync(Ava, Mission, "HELP")).Body);
         Assert.Empty(rest.Requests);
         Assert.Equal(OutboxStatus.Suppressed, await StatusAsync(host, blocked.Id));
 
