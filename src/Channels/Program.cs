@@ -1,5 +1,6 @@
 using FrontDesk.Channels.BotFramework;
 using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.WebChat;
 
 var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
@@ -24,6 +25,7 @@ app.MapHealthEndpoints();
 app.MapWebChatEndpoints();
 app.MapLandingPage();
 app.MapBotFrameworkEndpoints();
+app.MapTwilioEndpoints();
 app.PrintWhereToClick();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using FrontDesk.Agent;
+using FrontDesk.Channels.Twilio;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
@@ -18,6 +19,7 @@ public static class FrontDeskHosting
         var root = builder.Environment.ContentRootPath;
         builder.Services.AddFrontDeskTools(builder.Configuration, root);
         builder.Services.AddFrontDeskAgent(builder.Configuration, root);
+        builder.Services.AddFrontDeskTwilio(root);
         builder.Services.AddProblemDetails();
         return builder;
     }

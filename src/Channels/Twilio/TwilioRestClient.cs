@@ -50,9 +50,26 @@ public sealed class TwilioRestClient(HttpClient httpClient, IOptions<TwilioOptio
     /// <param name="statusCallback">URL for delivery status callbacks, or null.</param>
     /// <param name="cancellationToken">Cancels the call; cancellation throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The outcome; failures are results, not exceptions.</returns>
+    public Task<SmsSendResult> SendSmsAsync(
+        string to,
+        string body,
+        string? statusCallback,
+        CancellationToken cancellationToken) => SendSmsAsync(to, body, null, statusCallback, cancellationToken);
+
+    /// <summary>
+    /// Sends an SMS from the configured messaging service (preferred), else from <paramref name="from"/>
+    /// (a location's own number), else from the configured sender number.
+    /// </summary>
+    /// <param name="to">Recipient in E.164 form.</param>
+    /// <param name="body">Message text (Twilio allows up to 1600 characters).</param>
+    /// <param name="from">Sender number for this message, or null for the configured one.</param>
+    /// <param name="statusCallback">URL for delivery status callbacks, or null.</param>
+    /// <param name="cancellationToken">Cancels the call; cancellation throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The outcome; failures are results, not exceptions.</returns>
     public async Task<SmsSendResult> SendSmsAsync(
         string to,
         string body,
+        string? from,
         string? statusCallback,
         CancellationToken cancellationToken)
     {
@@ -70,9 +87,9 @@ public sealed class TwilioRestClient(HttpClient httpClient, IOptions<TwilioOptio
         {
             fields.Add(new("MessagingServiceSid", twilio.MessagingServiceSid));
         }
-        else if (!string.IsNullOrEmpty(twilio.FromNumber))
+        else if (!string.IsNullOrEmpty(from ?? twilio.FromNumber))
         {
-            fields.Add(new("From", twilio.FromNumber));
+            fields.Add(new("From", from ?? twilio.FromNumber!));
         }
         else
         {

@@ -1,0 +1,314 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.Tools;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>The ConversationRelay WebSocket at <c>/twilio/relay</c>.</summary>
+public static class ConversationRelayEndpoints
+{
+    /// <summary>Maps the relay WebSocket; the handshake must carry a valid Twilio signature (403 otherwise).</summary>
+    /// <param name="app">The app (WebSockets enabled).</param>
+    public static void MapConversationRelay(this WebApplication app)
+    {
+        app.Map("/twilio/relay", async Task<IResult> (HttpContext http, ConversationRelaySessions sessions, IOptionsMonitor<TwilioOptions> twilio, IConfiguration configuration) =>
+        {
+            if (!IsSigned(http.Request, twilio.CurrentValue, configuration[TwilioOptions.PublicBaseUrlKey]))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            if (!http.WebSockets.IsWebSocketRequest)
+            {
+                return TypedResults.Problem("This endpoint takes a ConversationRelay WebSocket.", statusCode: 400, title: "WebSocket required");
+            }
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            await sessions.RunAsync(socket, http.RequestAborted);
+            return TypedResults.Empty;
+        });
+    }
+
+    /// <summary>
+    /// The handshake is a GET, so only the URL is signed. Which form Twilio signs is not documented with
+    /// certainty (protocols.md): accept the wss:// URL it dialled or its https:// twin (each with the port quirk).
+    /// </summary>
+    internal static bool IsSigned(HttpRequest request, TwilioOptions twilio, string? publicBaseUrl)
+    {
+        if (string.IsNullOrEmpty(twilio.AuthToken))
+        {
+            return false;
+        }
+        var signature = request.Headers[TwilioSignature.HeaderName].ToString();
+        var url = TwilioSignature.ResolveSignedUrl(request, publicBaseUrl, twilio.TrustForwardedHeaders);
+        var socketUrl = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + url[8..]
+            : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + url[7..] : url;
+        var none = Array.Empty<KeyValuePair<string, string>>();
+        var valid = false;
+        foreach (var candidate in new[] { socketUrl, url })
+        {
+            valid |= TwilioSignature.IsValid(candidate, none, signature, twilio.AuthToken);
+        }
+        return valid;
+    }
+}
+
+/// <summary>
+/// One ConversationRelay session per call: prompts go to the agent, the reply streams back sentence by sentence
+/// as <c>text</c> tokens (the last one marked <c>last: true</c>); an interrupt stops the rest of the answer and the
+/// transcript records what the caller actually heard; escalations and "0" end the session with <c>handoffData</c>
+/// so the <c>&lt;Connect action&gt;</c> handler can transfer the live call.
+/// </summary>
+public sealed class ConversationRelaySessions(
+    FrontDeskAgent agent,
+    TwilioChannel channel,
+    CallLog calls,
+    ConversationStore conversations,
+    ILogger<ConversationRelaySessions> logger)
+{
+    private const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>Runs a session until Twilio closes the socket.</summary>
+    /// <param name="socket">The accepted WebSocket.</param>
+    /// <param name="ct">Request aborted.</param>
+    /// <returns>A task.</returns>
+    public async Task RunAsync(WebSocket socket, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        using var session = new Session(socket);
+        Task turns = Task.CompletedTask;
+        try
+        {
+            while (socket.State == WebSocketState.Open && await ReceiveAsync(socket, ct) is { } json)
+            {
+                JsonObject? message;
+                try
+                {
+                    message = JsonNode.Parse(json) as JsonObject;
+                }
+                catch (JsonException)
+                {
+                    logger.LogWarning("ConversationRelay sent a frame that is not JSON");
+                    continue;
+                }
+                switch ((string?)message?["type"])
+                {
+                    case "setup":
+                        session.CallSid = (string?)message!["callSid"];
+                        session.From = (string?)message["from"];
+                        var locationId = (string?)message["customParameters"]?["locationId"];
+                        session.Location = channel.Profile.FindLocation(locationId) ?? channel.LocationFor((string?)message["to"]);
+                        if (session.CallSid is not null)
+                        {
+                            await calls.StartAsync(session.CallSid, session.Location.Id, PhoneNumbers.ToE164(session.From), (string?)message["to"], "relay", ct);
+                        }
+                        break;
+                    case "prompt":
+                        var prompt = (string?)message!["voicePrompt"];
+                        if (message["last"] is JsonValue last && last.TryGetValue<bool>(out var isLast) && !isLast)
+                        {
+                            break; // a partial transcript; the final one follows
+                        }
+                        if (!string.IsNullOrWhiteSpace(prompt))
+                        {
+                            turns = ChainAsync(turns, session, prompt, ct);
+                        }
+                        break;
+                    case "dtmf":
+                        var digit = (string?)message!["digit"];
+                        if (digit == "0")
+                        {
+                            session.Interrupt(null);
+                            await turns;
+                            await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, null, "keypad"), ct);
+                        }
+                        else if (!string.IsNullOrEmpty(digit))
+                        {
+                            turns = ChainAsync(turns, session, digit, ct);
+                        }
+                        break;
+                    case "interrupt":
+                        // Stops the answer at once if it is still being produced; the note follows the turn in the transcript.
+                        var heard = session.Interrupt((string?)message!["utteranceUntilInterrupt"]);
+                        turns = RecordInterruptAsync(turns, session, heard);
+                        break;
+                    case "error":
+                        logger.LogWarning("ConversationRelay reported an error on call {CallSid}: {Description}", session.CallSid, (string?)message!["description"]);
+                        break;
+                }
+            }
+            await turns;
+        }
+        catch (WebSocketException ex)
+        {
+            logger.LogInformation("ConversationRelay socket for call {CallSid} closed abruptly: {Message}", session.CallSid, ex.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The call ended.
+        }
+    }
+
+    private async Task ChainAsync(Task previous, Session session, string text, CancellationToken ct)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A relay turn failed");
+        }
+        if (session.CallSid is null || session.Location is null || session.Ended)
+        {
+            return;
+        }
+        var speech = session.BeginTurn();
+        AgentReply reply;
+        try
+        {
+            reply = await agent.HandleAsync(new TurnRequest(session.CallSid, "voice", text, session.From, session.Location.Id),
+                async (sentence, c) => await session.SpeakAsync(speech, VoiceText.ForSpeech(sentence), last: false, c), ct);
+        }
+        catch (TimeoutException)
+        {
+            await session.SpeakAsync(speech, channel.Text("voice_trouble"), last: true, ct);
+            return;
+        }
+        if (!speech.Interrupted)
+        {
+            // Rule-based answers (escalations, greetings) are not streamed: say them whole.
+            await session.SpeakAsync(speech, speech.Spoken.Length == 0 ? VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")) : "", last: true, ct);
+        }
+        if (reply.Escalation is { } escalation)
+        {
+            await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, escalation.Id, escalation.Category), ct);
+        }
+        else if (string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal))
+        {
+            await session.EndAsync(new RelayHandoff("goodbye", null, null), ct);
+        }
+    }
+
+    /// <summary>
+    /// The caller spoke over an answer (while it was produced or while Twilio was still speaking it): the
+    /// transcript keeps what they actually heard, after the answer's own turn. What a tool committed stays committed.
+    /// </summary>
+    private async Task RecordInterruptAsync(Task previous, Session session, string heard)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A relay turn failed");
+        }
+        if (session.CallSid is null || await conversations.GetAsync(session.CallSid, CancellationToken.None) is null)
+        {
+            return;
+        }
+        await conversations.AppendTurnAsync(session.CallSid, TurnRole.System, $"Caller interrupted the reply; heard: \"{heard}\"",
+            new TurnTags { Screen = ["interrupted"] }, CancellationToken.None);
+    }
+
+    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[8192];
+        using var text = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, ct);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                if (socket.State == WebSocketState.CloseReceived)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+                }
+                return null;
+            }
+            text.Write(buffer, 0, result.Count);
+            if (text.Length > MaxMessageBytes)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big", ct);
+                return null;
+            }
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
+            }
+        }
+    }
+
+    /// <summary>What the caller has heard of one answer.</summary>
+    private sealed class Speech
+    {
+        public StringBuilder Spoken { get; } = new();
+        public bool Interrupted { get; set; }
+        public string Heard { get; set; } = "";
+    }
+
+    private sealed class Session(WebSocket socket) : IDisposable
+    {
+        public void Dispose() => _send.Dispose();
+
+        private readonly SemaphoreSlim _send = new(1, 1);
+        private Speech _current = new();
+
+        public string? CallSid { get; set; }
+        public string? From { get; set; }
+        public Tools.Profile.Location? Location { get; set; }
+        public bool Ended { get; private set; }
+
+        public Speech BeginTurn() => _current = new Speech();
+
+        public string Interrupt(string? heard)
+        {
+            _current.Interrupted = true;
+            _current.Heard = heard ?? _current.Spoken.ToString().Trim();
+            return _current.Heard;
+        }
+
+        public async ValueTask SpeakAsync(Speech speech, string token, bool last, CancellationToken ct)
+        {
+            if (speech.Interrupted || (token.Length == 0 && !last))
+            {
+                return;
+            }
+            speech.Spoken.Append(token).Append(' ');
+            await SendAsync(new JsonObject { ["type"] = "text", ["token"] = token.Length == 0 || last ? token : token + " ", ["last"] = last }, ct);
+        }
+
+        public async Task EndAsync(RelayHandoff handoff, CancellationToken ct)
+        {
+            if (Ended)
+            {
+                return;
+            }
+            Ended = true;
+            // handoffData is a JSON string, not an object.
+            await SendAsync(new JsonObject { ["type"] = "end", ["handoffData"] = handoff.ToJson() }, ct);
+        }
+
+        private async Task SendAsync(JsonObject message, CancellationToken ct)
+        {
+            var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+            await _send.WaitAsync(ct);
+            try
+            {
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
+                }
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+    }
+}

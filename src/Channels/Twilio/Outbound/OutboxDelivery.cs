@@ -1,0 +1,140 @@
+using Dapper;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Channels.Twilio.Outbound;
+
+/// <summary>
+/// The sender's side of the outbox table: finds due messages, claims one at a time (safe with several
+/// instances), and records what happened to it. Each change is audited in the same transaction.
+/// </summary>
+/// <param name="db">The store.</param>
+/// <param name="optOuts">Opt-outs (error 21610).</param>
+/// <param name="clock">Clock.</param>
+public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvider clock)
+{
+    private const string Columns = """
+        id, kind, channel, to_address AS ToAddress, client_id AS ClientId, location_id AS LocationId, body, status,
+        requires_approval AS RequiresApproval, decided_by AS DecidedBy, related_id AS RelatedId, attempts,
+        not_before_utc AS NotBeforeUtc, next_attempt_at_utc AS NextAttemptAtUtc, last_error AS LastError,
+        provider_message_id AS ProviderMessageId, created_at_utc AS CreatedAtUtc, sent_at_utc AS SentAtUtc, updated_at_utc AS UpdatedAtUtc
+        """;
+
+    /// <summary>How long a claimed message is left alone by other senders.</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>Queued SMS whose time has come (messages awaiting approval are never due).</summary>
+    /// <param name="limit">Most to return.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>Due messages, oldest first.</returns>
+    public async Task<IReadOnlyList<OutboxMessage>> DueAsync(int limit, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<OutboxMessage>(new CommandDefinition($"""
+            SELECT {Columns} FROM outbox
+            WHERE status = 'queued' AND channel = 'sms' AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= @now)
+            ORDER BY next_attempt_at_utc, created_at_utc LIMIT @limit
+            """, new { now = clock.GetUtcNow().UtcDateTime, limit }, cancellationToken: ct))];
+    }
+
+    /// <summary>Claims a due message; false when another sender got it first or it is no longer queued.</summary>
+    /// <param name="message">The message as read.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>True when this sender owns the attempt.</returns>
+    public async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE outbox SET next_attempt_at_utc = @until, updated_at_utc = @now
+            WHERE id = @Id AND status = 'queued' AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= @now)
+            """, new { message.Id, until = now + ClaimFor, now }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Twilio accepted the message.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="providerId">MessageSid.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public Task SentAsync(OutboxMessage message, string providerId, CancellationToken ct) =>
+        FinishAsync(message, OutboxStatus.Sent, null, providerId, "outbox.sent", ct);
+
+    /// <summary>The message will never go: suppressed (opt-out, no consent) or failed.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="status">suppressed or failed.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public Task StopAsync(OutboxMessage message, string status, string reason, CancellationToken ct) =>
+        FinishAsync(message, status, reason, null, $"outbox.{status}", ct);
+
+    /// <summary>Leaves the message queued for a later attempt.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="at">When to try again.</param>
+    /// <param name="reason">Why not now.</param>
+    /// <param name="countsAsAttempt">True after a failed send; false for a deferral (quiet hours).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public async Task RetryAtAsync(OutboxMessage message, DateTime at, string reason, bool countsAsAttempt, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE outbox SET next_attempt_at_utc = @at, last_error = @reason, attempts = attempts + @add, updated_at_utc = @now
+            WHERE id = @Id AND status = 'queued'
+            """, new { message.Id, at, reason, add = countsAsAttempt ? 1 : 0, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+    }
+
+    private async Task FinishAsync(OutboxMessage message, string status, string? reason, string? providerId, string action, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE outbox SET status = @status, last_error = @reason, provider_message_id = COALESCE(@providerId, provider_message_id),
+                   attempts = attempts + @add, sent_at_utc = CASE WHEN @sent THEN @now ELSE sent_at_utc END, updated_at_utc = @now
+            WHERE id = @Id
+            """, new { message.Id, status, reason, providerId, add = providerId is null && status == OutboxStatus.Suppressed ? 0 : 1, sent = status == OutboxStatus.Sent, now }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, Actor.System("sms-sender"), action, "outbox", message.Id,
+            new { message.Status }, new { Status = status, Reason = reason }, null, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Records a delivery status callback by provider id. Error 21610 (the handset opted out through the
+    /// carrier or Twilio) also marks the number opted out.
+    /// </summary>
+    /// <param name="providerId">MessageSid.</param>
+    /// <param name="status">MessageStatus.</param>
+    /// <param name="errorCode">ErrorCode, if any.</param>
+    /// <param name="to">Recipient, if given.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordStatusAsync(string providerId, string status, string? errorCode, string? to, CancellationToken ct)
+    {
+        var mapped = status switch
+        {
+            "delivered" => OutboxStatus.Delivered,
+            "undelivered" or "failed" => OutboxStatus.Failed,
+            _ => OutboxStatus.Sent,
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        string? phone;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            // A late "sent" never overwrites "delivered".
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE outbox SET status = @mapped, last_error = COALESCE(@error, last_error), updated_at_utc = @now
+                WHERE provider_message_id = @providerId AND NOT (status = 'delivered' AND @mapped = 'sent')
+                """, new { mapped, error = string.IsNullOrEmpty(errorCode) ? null : $"{status} {errorCode}", providerId, now }, cancellationToken: ct));
+            phone = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT to_address FROM outbox WHERE provider_message_id = @providerId", new { providerId }, cancellationToken: ct));
+        }
+        phone ??= PhoneNumbers.ToE164(to);
+        if (errorCode == "21610" && phone is not null)
+        {
+            await optOuts.SetAsync(phone, optedOut: true, "twilio_21610", Actor.System("sms-status"), ct);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using FrontDesk.Agent;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Text;
+using FrontDesk.Tools.Waitlist;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>An inbound text as Twilio posts it.</summary>
+/// <param name="MessageSid">Twilio's id of the message (dedupe key).</param>
+/// <param name="From">Sender.</param>
+/// <param name="To">The spa's number it was sent to.</param>
+/// <param name="Body">Text.</param>
+public sealed record InboundSms(string MessageSid, string From, string To, string Body);
+
+/// <summary>
+/// Text conversations: keywords (STOP/START/HELP), waitlist YES, C/X answers to reminders, and everything
+/// else through the agent, answered inline or, when the agent takes longer than the budget, later through the outbox.
+/// </summary>
+public sealed class SmsConversations(
+    FrontDeskAgent agent,
+    TwilioChannel channel,
+    SmsOptOuts optOuts,
+    SpaDatabase db,
+    SpaProfile profile,
+    OutboxWriter outbox,
+    ClientDirectory clients,
+    AppointmentBook book,
+    WaitlistBook waitlist,
+    TextTemplates messages,
+    IOptionsMonitor<SmsOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<SmsConversations> logger)
+{
+    /// <summary>The conversation id of a phone thread: one per (client number, spa number) pair, not guessable from either.</summary>
+    /// <param name="from">Client number.</param>
+    /// <param name="to">Spa number.</param>
+    /// <returns><c>sms_</c> and 24 hex digits.</returns>
+    public static string ConversationIdFor(string from, string to) =>
+        "sms_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(from + "|" + to)))[..24];
+
+    /// <summary>Handles one inbound text.</summary>
+    /// <param name="sms">The message.</param>
+    /// <param name="ct">Cancellation of the webhook request.</param>
+    /// <returns>The text to answer inline, or null for an empty response.</returns>
+    public async Task<string?> HandleAsync(InboundSms sms, CancellationToken ct)
+    {
+        var from = PhoneNumbers.ToE164(sms.From) ?? sms.From.Trim();
+        var to = PhoneNumbers.ToE164(sms.To) ?? sms.To.Trim();
+        var location = channel.LocationFor(to);
+        var conversationId = ConversationIdFor(from, to);
+        if (!await RecordArrivalAsync(sms.MessageSid, conversationId, from, to, ct))
+        {
+            logger.LogInformation("Message {MessageSid} was delivered again; answered once already", sms.MessageSid);
+            return null;
+        }
+
+        var keyword = SmsKeywords.Classify(sms.Body);
+        var optedOut = await optOuts.IsOptedOutAsync(from, ct);
+        var word = sms.Body.Trim().TrimEnd('.', '!').ToUpperInvariant();
+        var client = await clients.FindByPhoneAsync(from, ct);
+        string? answer;
+        switch (keyword)
+        {
+            case SmsKeyword.OptOut:
+                await optOuts.SetAsync(from, optedOut: true, "keyword", new Actor("client", from), ct);
+                answer = Message("sms_stopped");
+                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
+                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+            case SmsKeyword.OptIn when optedOut || word != "YES":
+                await optOuts.SetAsync(from, optedOut: false, "keyword", new Actor("client", from), ct);
+                answer = Message("sms_started");
+                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
+                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+            case SmsKeyword.Help when !optedOut:
+                answer = Message("sms_help");
+                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
+                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+        }
+        if (optedOut)
+        {
+            // Never text a number that opted out, not even a reply, until it texts START.
+            await channel.RecordExchangeAsync(conversationId, "sms", from, location, null, $"Text from an opted-out number, not answered: {sms.Body}", null, null, ct);
+            return await AnsweredAsync(sms.MessageSid, "suppressed", null, ct);
+        }
+
+        if (client is not null && word == "YES" && await waitlist.FindPendingOfferAsync(client.Id, ct) is { } offer)
+        {
+            var booked = await waitlist.AcceptAsync(offer.Id, new Actor("client", client.Id), conversationId, ct);
+            answer = booked is null ? channel.Text("sms_offer_gone") : channel.Text("sms_offer_booked", Describe(booked));
+            await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
+            return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+        }
+        if (word is "C" or "X")
+        {
+            answer = await ConfirmOrCancelAsync(client, word == "C", conversationId, from, location, sms.Body, ct);
+            return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+        }
+        return await AskAgentAsync(sms, conversationId, from, location, ct);
+    }
+
+    private async Task<string?> AskAgentAsync(InboundSms sms, string conversationId, string from, Location location, CancellationToken ct)
+    {
+        // The turn runs to completion even if Twilio stops waiting: its reply then goes out through the outbox.
+        var turn = agent.HandleAsync(new TurnRequest(conversationId, "sms", sms.Body, from, location.Id), lifetime.ApplicationStopping);
+        var budget = Task.Delay(options.CurrentValue.ReplyBudgetMs, ct);
+        if (await Task.WhenAny(turn, budget) == turn)
+        {
+            var reply = await turn;
+            return await AnsweredAsync(sms.MessageSid, reply.Text is null ? "staff" : "twiml", reply.Text, ct);
+        }
+        _ = SendLaterAsync(turn, sms.MessageSid, from, location.Id);
+        return null;
+    }
+
+    private async Task SendLaterAsync(Task<AgentReply> turn, string messageSid, string from, string locationId)
+    {
+        try
+        {
+            var reply = await turn;
+            if (reply.Text is null)
+            {
+                await AnsweredAsync(messageSid, "staff", null, CancellationToken.None);
+                return;
+            }
+            await using var c = await db.OpenAsync(CancellationToken.None);
+            await using var tx = await db.BeginWriteAsync(c, CancellationToken.None);
+            var client = await clients.FindByPhoneAsync(from, CancellationToken.None);
+            var message = await outbox.EnqueueAsync(c, tx, MessageKind.Reply, from, reply.Text, client?.Id, locationId, messageSid, null, Actor.System("sms"), CancellationToken.None);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE sms_inbound SET answered_via = 'outbox', reply_outbox_id = @Id WHERE message_sid = @messageSid", new { message.Id, messageSid }, tx));
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "The late reply to message {MessageSid} could not be queued", messageSid);
+        }
+    }
+
+    private async Task<string> ConfirmOrCancelAsync(Client? client, bool confirm, string conversationId, string from, Location location, string body, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = client is null ? null : (await book.ListForClientAsync(client.Id, now, ct)).FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
+        string answer;
+        string? category = null;
+        if (client is null || next is null)
+        {
+            answer = channel.Text("sms_no_appointment");
+        }
+        else if (confirm)
+        {
+            await using (var c = await db.OpenAsync(ct))
+            {
+                await AuditLog.WriteAsync(c, null, now, new Actor("client", client.Id), "appointment.confirm", "appointment", next.Id, null, new { confirmedBy = "sms" }, conversationId, ct);
+            }
+            answer = channel.Text("sms_confirmed", Describe(next));
+        }
+        else if (next.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+        {
+            // Inside the cancellation window the policy needs a person, as it does in a conversation.
+            category = "sensitive";
+            answer = channel.Text("sms_late_cancel", Describe(next));
+        }
+        else if (await book.ChangeStatusAsync(next.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, new Actor("client", client.Id), conversationId, ct))
+        {
+            answer = channel.Text("sms_cancelled", Describe(next));
+            await waitlist.OfferFreedSlotAsync(next, ct);
+        }
+        else
+        {
+            answer = channel.Text("sms_no_appointment");
+        }
+        await channel.RecordExchangeAsync(conversationId, "sms", from, location, body, answer, category,
+            category is null ? null : "Late cancellation requested by text (reply X to a reminder).", ct);
+        return answer;
+    }
+
+    private Dictionary<string, string> Describe(Appointment a) => new()
+    {
+        ["service"] = profile.FindService(a.ServiceId)?.Name ?? a.ServiceId,
+        ["when"] = SpokenTime.DayAndTime(profile.ToLocal(a.StartsAtUtc)),
+        ["location"] = profile.FindLocation(a.LocationId)?.Name ?? "",
+        ["hours"] = profile.Policies.LateCancelHours.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private string Message(string name) => messages.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name });
+
+    /// <summary>Records the message id; false when it was seen before (Twilio retried the webhook).</summary>
+    private async Task<bool> RecordArrivalAsync(string messageSid, string conversationId, string from, string to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc)
+            VALUES (@messageSid, @conversationId, @from, @to, @now)
+            ON CONFLICT (message_sid) DO NOTHING
+            """, new { messageSid, conversationId, from, to, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct)) == 1;
+    }
+
+    private async Task<string?> AnsweredAsync(string messageSid, string via, string? answer, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE sms_inbound SET answered_via = @via WHERE message_sid = @messageSid", new { messageSid, via }, cancellationToken: ct));
+        return answer;
+    }
+}

@@ -1,0 +1,231 @@
+using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Screening;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.Options;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>The channel's editable wording (prompts/twilio.yaml).</summary>
+/// <param name="Templates">The templates.</param>
+public sealed record TwilioPrompts(TextTemplates Templates);
+
+/// <summary>
+/// What the voice and SMS endpoints share: the location a dialled number belongs to, public URLs,
+/// wording, opening hours, and the hand-off to a person (transfer or voicemail).
+/// </summary>
+public sealed class TwilioChannel(
+    SpaProfile profile,
+    IOptionsMonitor<VoiceOptions> voiceOptions,
+    IConfiguration configuration,
+    TwilioPrompts prompts,
+    ReplyTemplates replies,
+    ClientDirectory clients,
+    CallLog calls,
+    ConversationStore conversations,
+    SafetyScreen screen,
+    TimeProvider clock)
+{
+    /// <summary>Voice settings.</summary>
+    public VoiceOptions Voice => voiceOptions.CurrentValue;
+
+    /// <summary>The spa profile.</summary>
+    public SpaProfile Profile => profile;
+
+    /// <summary>The location whose number was dialled or texted; the default location otherwise.</summary>
+    /// <param name="to">Twilio's <c>To</c>.</param>
+    /// <returns>The location.</returns>
+    public Location LocationFor(string? to) => profile.FindLocationByPhone(PhoneNumbers.ToE164(to)) ?? profile.DefaultLocation;
+
+    /// <summary>An absolute URL under <c>FrontDesk:PublicBaseUrl</c>, or the path itself (Twilio resolves it against the URL it called).</summary>
+    /// <param name="pathAndQuery">Path starting with '/'.</param>
+    /// <returns>The URL to put in TwiML.</returns>
+    public string Url(string pathAndQuery)
+    {
+        var root = configuration[TwilioOptions.PublicBaseUrlKey];
+        return string.IsNullOrWhiteSpace(root) ? pathAndQuery : root.Trim().TrimEnd('/') + pathAndQuery;
+    }
+
+    /// <summary>The WebSocket URL of the ConversationRelay endpoint.</summary>
+    /// <param name="request">The request being answered (used when no public base URL is configured).</param>
+    /// <returns>A ws:// or wss:// URL.</returns>
+    public string RelayUrl(HttpRequest request)
+    {
+        var root = configuration[TwilioOptions.PublicBaseUrlKey];
+        var http = string.IsNullOrWhiteSpace(root) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : root.Trim().TrimEnd('/');
+        var ws = http.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + http[8..]
+            : http.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + http[7..] : http;
+        return ws + "/twilio/relay";
+    }
+
+    /// <summary>Channel wording by name, with the spa's name filled in.</summary>
+    /// <param name="name">Template name in prompts/twilio.yaml.</param>
+    /// <param name="values">More placeholders.</param>
+    /// <returns>The text.</returns>
+    public string Text(string name, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var all = new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["spa"] = profile.Spa.Name };
+        return prompts.Templates.Render(name, all);
+    }
+
+    /// <summary>The agent's goodbye, which ends a call.</summary>
+    public string GoodbyeReply => Reply("goodbye");
+
+    /// <summary>A reply from prompts/replies.yaml with the spa, disclosure and name filled in.</summary>
+    /// <param name="name">Template name.</param>
+    /// <param name="firstName">Client's first name, if known.</param>
+    /// <returns>The text.</returns>
+    public string Reply(string name, string? firstName = null) => replies.Templates.Render(name, new Dictionary<string, string>
+    {
+        ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.AiDisclosure, ["name"] = firstName ?? "",
+    });
+
+    /// <summary>The opening words of a call: the AI disclosure and a greeting, by name for a known caller.</summary>
+    /// <param name="from">Caller ID.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>What to say first.</returns>
+    public async Task<string> GreetingAsync(string? from, CancellationToken ct)
+    {
+        var phone = PhoneNumbers.ToE164(from);
+        var client = phone is null ? null : await clients.FindByPhoneAsync(phone, ct);
+        return client?.FirstName is { Length: > 0 } name ? Reply("greeting_known", name) : Reply("greeting");
+    }
+
+    /// <summary>Recognition hints: the service menu's names and aliases.</summary>
+    public string Hints => string.Join(", ", profile.Services.SelectMany(s => s.Aliases.Prepend(s.Name)).Distinct(StringComparer.OrdinalIgnoreCase).Take(100));
+
+    /// <summary>Says something and listens for the next utterance or keypress.</summary>
+    /// <param name="speech">What to say.</param>
+    /// <param name="silences">Silent turns in a row so far.</param>
+    /// <returns>TwiML.</returns>
+    public IResult Listen(string speech, int silences)
+    {
+        var voice = Voice;
+        var gather = new TwimlGather
+        {
+            Input = "speech dtmf", Action = Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}"),
+            SpeechTimeout = "auto", Language = voice.Language, Hints = Hints, ActionOnEmptyResult = true, NumDigits = null,
+        }.Say(speech, voice.Voice, voice.Language);
+        return new TwimlResponse().Gather(gather).ToResult();
+    }
+
+    /// <summary>Says something and ends the call.</summary>
+    /// <param name="speech">What to say.</param>
+    /// <returns>TwiML.</returns>
+    public IResult SayAndHangUp(string speech) => new TwimlResponse().Say(speech, Voice.Voice, Voice.Language).Hangup().ToResult();
+
+    /// <summary>Whether the location is open now (opening hours and closures, in the spa's zone).</summary>
+    /// <param name="location">Location.</param>
+    /// <returns>True during opening hours.</returns>
+    public bool IsOpenNow(Location location)
+    {
+        var local = profile.ToLocal(clock.GetUtcNow().UtcDateTime);
+        var day = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        return !location.Closures.Contains(day) && location.Hours.On(local.DayOfWeek).Any(span => time >= span.Start && time < span.End);
+    }
+
+    /// <summary>Where live calls for a location go: the configured override, else the profile's transfer phone.</summary>
+    /// <param name="location">Location.</param>
+    /// <returns>E.164 number, or null.</returns>
+    public string? TransferPhone(Location location) =>
+        Voice.Locations.TryGetValue(location.Id, out var l) && !string.IsNullOrWhiteSpace(l.TransferPhone) ? l.TransferPhone : profile.Escalation.TransferPhone;
+
+    /// <summary>
+    /// Hands the caller to a person: a transfer during opening hours, a voicemail otherwise (or when the
+    /// transfer was not answered). The voicemail's recording callback raises the escalation.
+    /// </summary>
+    /// <param name="callSid">Call.</param>
+    /// <param name="location">Location called.</param>
+    /// <param name="transferFailed">True when a transfer already rang out.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>TwiML.</returns>
+    public async Task<IResult> HandOffAsync(string callSid, Location location, bool transferFailed, CancellationToken ct)
+    {
+        var voice = Voice;
+        var transfer = TransferPhone(location);
+        if (!transferFailed && transfer is not null && IsOpenNow(location))
+        {
+            await calls.MarkHandedOffAsync(callSid, "transfer", ct);
+            return new TwimlResponse()
+                .Say(Text("voice_transfer"), voice.Voice, voice.Language)
+                .Dial(transfer, action: Url("/twilio/voice/dial-status"), timeoutSeconds: voice.TransferRingSeconds)
+                .ToResult();
+        }
+        await calls.MarkHandedOffAsync(callSid, "voicemail", ct);
+        // An empty recording skips the action and falls through to the hang-up.
+        return new TwimlResponse()
+            .Say(Text(transferFailed ? "voice_transfer_failed" : "voice_voicemail"), voice.Voice, voice.Language)
+            .Record(action: Url("/twilio/voice/voicemail"), maxLengthSeconds: voice.VoicemailMaxSeconds, playBeep: true, transcribe: false)
+            .Hangup()
+            .ToResult();
+    }
+
+    /// <summary>Records a voicemail in the call's transcript and raises an escalation carrying the recording link.</summary>
+    /// <param name="callSid">Call.</param>
+    /// <param name="from">Caller.</param>
+    /// <param name="location">Location called.</param>
+    /// <param name="recordingUrl">Twilio's recording URL.</param>
+    /// <param name="seconds">Length.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The escalation.</returns>
+    public Task<Escalation?> RecordVoicemailAsync(string callSid, string? from, Location location, string recordingUrl, string? seconds, CancellationToken ct) =>
+        RecordExchangeAsync(callSid, "voice", from, location, null, $"Voicemail left ({seconds ?? "?"} s): {recordingUrl}", "human_request",
+            $"Voicemail ({seconds ?? "?"} s): {recordingUrl}", ct);
+
+    /// <summary>
+    /// Stores an exchange the channel answered itself (keywords, C/X, YES, voicemail) in the conversation's
+    /// transcript, raising an escalation when <paramref name="category"/> is given; all in one transaction.
+    /// </summary>
+    /// <param name="conversationId">Conversation.</param>
+    /// <param name="channelTag">voice or sms.</param>
+    /// <param name="from">The client's number.</param>
+    /// <param name="location">Location.</param>
+    /// <param name="clientText">What the client said, or null.</param>
+    /// <param name="answer">The channel's answer (or a system note when <paramref name="clientText"/> is null).</param>
+    /// <param name="category">Escalation category, or null.</param>
+    /// <param name="summary">Escalation summary.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The escalation raised, or null.</returns>
+    public async Task<Escalation?> RecordExchangeAsync(string conversationId, string channelTag, string? from, Location location, string? clientText, string answer,
+        string? category, string? summary, CancellationToken ct)
+    {
+        var phone = PhoneNumbers.ToE164(from);
+        var initial = new ConversationState { Scope = new ConversationScope { ConversationId = conversationId, Channel = channelTag, LocationId = location.Id, VerifiedPhone = phone } };
+        var conversation = await conversations.GetOrCreateAsync(conversationId, channelTag, location.Id, phone, initial, ct);
+        var state = conversation.ReadState();
+        var client = phone is null ? null : await clients.FindByPhoneAsync(phone, ct);
+        state.Scope.ClientId ??= client?.Id;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Escalation? escalation = null;
+        if (category is not null)
+        {
+            var rule = screen.Rules.Find(category);
+            escalation = new Escalation
+            {
+                Id = NewId.For("esc"), Category = category, Urgency = rule?.Urgency ?? "normal", Route = rule?.Route ?? "front_desk",
+                Summary = summary ?? category, ClientId = client?.Id ?? conversation.ClientId, ClientPhone = phone,
+                ConversationId = conversationId, Channel = channelTag, LocationId = location.Id, CreatedAtUtc = now, UpdatedAtUtc = now,
+            };
+        }
+        var turns = new List<(string, string, TurnTags, int?)>();
+        if (clientText is not null)
+        {
+            turns.Add((TurnRole.Client, clientText, new TurnTags(), null));
+            turns.Add((TurnRole.Agent, answer, new TurnTags { Brain = "rules", Escalation = category }, null));
+        }
+        else
+        {
+            turns.Add((TurnRole.System, answer, new TurnTags { Escalation = category }, null));
+        }
+        await conversations.SaveTurnAsync(conversationId, state, turns, escalation is null ? [] : [escalation], channelTag, location.Id, Actor.System(channelTag), ct);
+        return escalation;
+    }
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using FrontDesk.Tools.Outbox;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>How a location's calls are answered.</summary>
+public enum VoiceMode
+{
+    /// <summary>Turn by turn: Twilio transcribes each utterance (<c>&lt;Gather&gt;</c>) and posts it.</summary>
+    Gather,
+
+    /// <summary>Streaming: ConversationRelay speaks and listens, text flows over a WebSocket.</summary>
+    ConversationRelay,
+}
+
+/// <summary>Voice settings, section <c>FrontDesk:Voice</c>.</summary>
+public sealed class VoiceOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "FrontDesk:Voice";
+
+    /// <summary>Default mode for every location.</summary>
+    public VoiceMode Mode { get; set; } = VoiceMode.Gather;
+
+    /// <summary>Text-to-speech voice used in <c>&lt;Say&gt;</c>.</summary>
+    [Required]
+    public string Voice { get; set; } = "Polly.Joanna-Neural";
+
+    /// <summary>Speech and recognition language.</summary>
+    [Required]
+    public string Language { get; set; } = "en-US";
+
+    /// <summary>Seconds a transfer rings before falling back to voicemail.</summary>
+    [Range(5, 60)]
+    public int TransferRingSeconds { get; set; } = 20;
+
+    /// <summary>Longest voicemail, in seconds.</summary>
+    [Range(10, 600)]
+    public int VoicemailMaxSeconds { get; set; } = 120;
+
+    /// <summary>Per-location overrides, keyed by location id.</summary>
+    public Dictionary<string, VoiceLocationOptions> Locations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The mode for a location.</summary>
+    /// <param name="locationId">Location id.</param>
+    /// <returns>The override, else the default.</returns>
+    public VoiceMode ModeFor(string locationId) =>
+        Locations.TryGetValue(locationId, out var l) && l.Mode is { } mode ? mode : Mode;
+}
+
+/// <summary>Per-location voice settings.</summary>
+public sealed class VoiceLocationOptions
+{
+    /// <summary>Gather or ConversationRelay for this location.</summary>
+    public VoiceMode? Mode { get; set; }
+
+    /// <summary>Number live calls are transferred to (else the profile's <c>escalation.transfer_phone</c>).</summary>
+    public string? TransferPhone { get; set; }
+}
+
+/// <summary>SMS settings, section <c>FrontDesk:Sms</c>.</summary>
+public sealed class SmsOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "FrontDesk:Sms";
+
+    /// <summary>
+    /// How long an inbound text waits for the agent before answering with an empty TwiML response;
+    /// the reply then goes out later through the outbox. Twilio gives up after 15 s.
+    /// </summary>
+    [Range(100, 14000)]
+    public int ReplyBudgetMs { get; set; } = 8000;
+
+    /// <summary>Kinds sent only to clients with SMS consent (<c>clients.sms_consent</c>).</summary>
+    public List<string> ConsentRequiredKinds { get; set; } = [MessageKind.Confirmation, MessageKind.Reminder, MessageKind.WaitlistOffer];
+
+    /// <summary>Kinds sent during quiet hours (answers to the client and one-time codes).</summary>
+    public List<string> QuietHoursExemptKinds { get; set; } = [MessageKind.Reply, MessageKind.VerificationCode];
+
+    /// <summary>Start of quiet hours, spa-local (no texts from then).</summary>
+    public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
+
+    /// <summary>End of quiet hours, spa-local (texts resume).</summary>
+    public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>How often the sender looks for due messages, in milliseconds.</summary>
+    [Range(50, 600000)]
+    public int SenderPollMs { get; set; } = 1000;
+
+    /// <summary>Attempts before a transiently failing message is marked failed.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Ceiling of the first retry's delay, in seconds; doubles per attempt.</summary>
+    [Range(1, 3600)]
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>Cap of the retry delay, in seconds.</summary>
+    [Range(1, 86400)]
+    public int RetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary>How often reminders are scheduled and waitlist offers expired, in seconds.</summary>
+    [Range(1, 3600)]
+    public int SchedulerIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Spa-local time the day-before reminder goes out.</summary>
+    public TimeOnly ReminderLocalTime { get; set; } = new(10, 0);
+}

@@ -1,0 +1,53 @@
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>The phone and SMS channel's tables (Channels versions 250–279).</summary>
+public static class TwilioSchema
+{
+    /// <summary>Twilio channel migrations.</summary>
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(250, "sms opt-outs, inbound message dedupe, calls, reminders sent", Sql(postgres: false), Sql(postgres: true)),
+    ];
+
+    // One source for both stores; only the time and flag types differ.
+    private static string Sql(bool postgres)
+    {
+        var time = postgres ? "TIMESTAMPTZ" : "TEXT";
+        var flag = postgres ? "BOOLEAN" : "INTEGER";
+        return $"""
+            CREATE TABLE sms_opt_outs (
+                phone TEXT PRIMARY KEY,
+                opted_out {flag} NOT NULL,
+                source TEXT NOT NULL,
+                updated_at_utc {time} NOT NULL);
+
+            CREATE TABLE sms_inbound (
+                message_sid TEXT PRIMARY KEY,
+                conversation_id TEXT NOT NULL,
+                from_phone TEXT NOT NULL,
+                to_phone TEXT NOT NULL,
+                received_at_utc {time} NOT NULL,
+                answered_via TEXT,
+                reply_outbox_id TEXT);
+
+            CREATE TABLE voice_calls (
+                call_sid TEXT PRIMARY KEY,
+                location_id TEXT,
+                from_phone TEXT,
+                to_phone TEXT,
+                mode TEXT NOT NULL,
+                status TEXT NOT NULL,
+                handed_off TEXT,
+                text_back_outbox_id TEXT,
+                created_at_utc {time} NOT NULL,
+                updated_at_utc {time} NOT NULL);
+
+            CREATE TABLE sms_reminders (
+                appointment_id TEXT PRIMARY KEY,
+                outbox_id TEXT NOT NULL,
+                created_at_utc {time} NOT NULL);
+            """;
+    }
+}

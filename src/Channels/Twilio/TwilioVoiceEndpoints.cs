@@ -1,0 +1,217 @@
+using System.Text.Json;
+using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Text;
+
+namespace FrontDesk.Channels.Twilio;
+
+/// <summary>
+/// Phone calls: <c>POST /twilio/voice</c> answers, <c>/turn</c> takes each utterance (Gather mode),
+/// <c>/dial-status</c>, <c>/voicemail</c>, <c>/status</c> and <c>/relay-end</c> follow the call to its end.
+/// The CallSid is the conversation id; the caller ID is the verified phone; the dialled number picks the location.
+/// </summary>
+public static class TwilioVoiceEndpoints
+{
+    /// <summary>How many silent turns in a row are re-prompted before the call ends.</summary>
+    public const int MaxReprompts = 2;
+
+    /// <summary>Maps the voice webhooks under the Twilio group.</summary>
+    /// <param name="twilio">The <c>/twilio</c> group (signature required).</param>
+    public static void MapTwilioVoiceEndpoints(this RouteGroupBuilder twilio)
+    {
+        var voice = twilio.MapGroup("/voice");
+        voice.MapPost("", IncomingCallAsync);
+        voice.MapPost("/turn", TurnAsync);
+        voice.MapPost("/dial-status", DialStatusAsync);
+        voice.MapPost("/voicemail", VoicemailAsync);
+        voice.MapPost("/status", CallStatusAsync);
+        voice.MapPost("/relay-end", RelayEndAsync);
+    }
+
+    private static async Task<IResult> IncomingCallAsync(HttpRequest http, TwilioChannel channel, CallLog calls, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        if (callSid.Length == 0)
+        {
+            return TypedResults.Problem("CallSid is required.", statusCode: 400, title: "Not a call");
+        }
+        var location = channel.LocationFor(form["To"]);
+        var mode = channel.Voice.ModeFor(location.Id);
+        await calls.StartAsync(callSid, location.Id, PhoneNumbers.ToE164(form["From"]), form["To"], mode == VoiceMode.ConversationRelay ? "relay" : "gather", ct);
+        var greeting = await channel.GreetingAsync(form["From"], ct);
+        if (mode == VoiceMode.ConversationRelay)
+        {
+            var relay = new TwimlConversationRelay(channel.RelayUrl(http))
+            {
+                WelcomeGreeting = VoiceText.ForSpeech(greeting), Language = channel.Voice.Language, Interruptible = "any", DtmfDetection = true, Hints = channel.Hints,
+            }.Parameter("locationId", location.Id);
+            return new TwimlResponse().Connect(relay, channel.Url("/twilio/voice/relay-end")).ToResult();
+        }
+        return channel.Listen(VoiceText.ForSpeech(greeting), 0);
+    }
+
+    private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        if (callSid.Length == 0)
+        {
+            return TypedResults.Problem("CallSid is required.", statusCode: 400, title: "Not a call");
+        }
+        var location = channel.LocationFor(form["To"]);
+        var speech = form["SpeechResult"].ToString().Trim();
+        var digits = form["Digits"].ToString().Trim();
+        if (speech.Length == 0 && digits.Length == 0)
+        {
+            var silences = (int.TryParse(http.Query["silence"], out var n) ? Math.Clamp(n, 0, MaxReprompts) : 0) + 1;
+            return silences > MaxReprompts
+                ? channel.SayAndHangUp(channel.Text("voice_silence_goodbye"))
+                : channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again"), silences);
+        }
+        if (digits == "0")
+        {
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+        }
+        AgentReply reply;
+        try
+        {
+            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", speech.Length > 0 ? speech : digits, form["From"], location.Id), ct);
+        }
+        catch (TimeoutException)
+        {
+            // The previous turn of this call is still running (Twilio retried): keep the caller on the line.
+            return channel.Listen(channel.Text("voice_trouble"), 0);
+        }
+        return await AnswerAsync(channel, callSid, location, reply, ct);
+    }
+
+    private static async Task<IResult> AnswerAsync(TwilioChannel channel, string callSid, Tools.Profile.Location location, AgentReply reply, CancellationToken ct)
+    {
+        if (reply.Escalation is { Category: "human_request" })
+        {
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+        }
+        if (reply.Text is null)
+        {
+            return channel.Listen(channel.Text("voice_hold"), 0);
+        }
+        var spoken = VoiceText.ForSpeech(reply.Text);
+        return string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal) ? channel.SayAndHangUp(spoken) : channel.Listen(spoken, 0);
+    }
+
+    private static async Task<IResult> DialStatusAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var status = form["DialCallStatus"].ToString();
+        if (status is "completed" or "answered")
+        {
+            return new TwimlResponse().Hangup().ToResult();
+        }
+        return await channel.HandOffAsync(form["CallSid"].ToString(), channel.LocationFor(form["To"]), transferFailed: true, ct);
+    }
+
+    private static async Task<IResult> VoicemailAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        var recording = form["RecordingUrl"].ToString();
+        if (callSid.Length == 0 || !Uri.TryCreate(recording, UriKind.Absolute, out _))
+        {
+            return TypedResults.Problem("CallSid and an absolute RecordingUrl are required.", statusCode: 400, title: "Not a recording");
+        }
+        await channel.RecordVoicemailAsync(callSid, form["From"], channel.LocationFor(form["To"]), recording, form["RecordingDuration"], ct);
+        return channel.SayAndHangUp(channel.Text("voice_voicemail_thanks"));
+    }
+
+    /// <summary>
+    /// The call's status callback. A call that ended before the caller said anything (missed, abandoned,
+    /// busy, unanswered) and did not go to a person gets one text-back offering to book by SMS.
+    /// </summary>
+    private static async Task<IResult> CallStatusAsync(
+        HttpRequest http, TwilioChannel channel, CallLog calls, ConversationStore conversations, ClientDirectory clients, TextTemplates messages, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        var status = form["CallStatus"].ToString();
+        if (callSid.Length == 0 || status.Length == 0)
+        {
+            return TypedResults.Problem("CallSid and CallStatus are required.", statusCode: 400, title: "Not a call status");
+        }
+        if (status is not ("completed" or "busy" or "no-answer" or "failed" or "canceled"))
+        {
+            return new TwimlResponse().ToResult();
+        }
+        var location = channel.LocationFor(form["To"]);
+        var from = PhoneNumbers.ToE164(form["From"]);
+        var call = await calls.SetStatusAsync(callSid, status, ct);
+        if (call is null)
+        {
+            // The call never reached the answering webhook (busy, failed): remember it so the text-back is sent once.
+            await calls.StartAsync(callSid, location.Id, from, form["To"], "none", ct);
+            call = await calls.SetStatusAsync(callSid, status, ct);
+        }
+        var conversation = await conversations.GetAsync(callSid, ct);
+        if (from is not null && call!.HandedOff is null && (conversation is null || conversation.TurnCount == 0))
+        {
+            var client = await clients.FindByPhoneAsync(from, ct);
+            var body = messages.Render("missed_call", new Dictionary<string, string> { ["spa"] = channel.Profile.Spa.Name, ["location"] = location.Name });
+            await calls.QueueTextBackAsync(callSid, from, body, client?.Id, location.Id, ct);
+        }
+        return new TwimlResponse().ToResult();
+    }
+
+    /// <summary>
+    /// ConversationRelay ended: a hand-off asked for in <c>handoffData</c> transfers the live call; a dropped
+    /// socket (error 64105) on a call still in progress falls back to turn-by-turn; otherwise the call ends.
+    /// </summary>
+    private static async Task<IResult> RelayEndAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        var location = channel.LocationFor(form["To"]);
+        var handoff = form["HandoffData"].ToString();
+        if (handoff.Length > 0 && RelayHandoff.Read(handoff) is { Reason: RelayHandoff.TransferReason })
+        {
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+        }
+        if (form["ErrorCode"] == "64105" && form["CallStatus"] == "in-progress")
+        {
+            return channel.Listen(channel.Text("voice_trouble"), 0);
+        }
+        return new TwimlResponse().Hangup().ToResult();
+    }
+}
+
+/// <summary>What a ConversationRelay session hands to the <c>&lt;Connect action&gt;</c> when it ends.</summary>
+/// <param name="Reason">Why the session ended (<see cref="TransferReason"/>).</param>
+/// <param name="EscalationId">The escalation raised, if any.</param>
+/// <param name="Category">Its category.</param>
+public sealed record RelayHandoff(string Reason, string? EscalationId, string? Category)
+{
+    /// <summary>Hand the live call to a person.</summary>
+    public const string TransferReason = "transfer";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The JSON string sent as <c>handoffData</c>.</summary>
+    /// <returns>JSON.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads handoffData; null when it is not ours.</summary>
+    /// <param name="json">The HandoffData form value.</param>
+    /// <returns>The hand-off, or null.</returns>
+    public static RelayHandoff? Read(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RelayHandoff>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

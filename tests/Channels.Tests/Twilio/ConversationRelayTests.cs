@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Channels.Tests.Hosting;
+using FrontDesk.Channels.Tests.Twilio.Simulator;
+
+namespace FrontDesk.Channels.Tests.Twilio;
+
+/// <summary>Streaming voice: ConversationRelay TwiML and the relay WebSocket on a real Kestrel port.</summary>
+public sealed class ConversationRelayTests
+{
+    private const string Ava = "+14155551111";
+    private const string Marina = "+14155550200";
+    private const string Mission = "+14155550100";
+    private static readonly DateTimeOffset OpeningHours = new(2026, 11, 24, 19, 0, 0, TimeSpan.Zero); // Tuesday 11:00, Marina open
+
+    private static Dictionary<string, string?> RelayAtMarina()
+    {
+        var settings = TwilioSimulator.Settings();
+        settings["FrontDesk:Voice:Locations:marina:Mode"] = "ConversationRelay";
+        return settings;
+    }
+
+    [Fact]
+    public async Task The_mode_is_chosen_per_location_in_configuration()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var twilio = new TwilioSimulator(host.CreateClient());
+
+        var marina = await twilio.Call(Ava, Marina).AnswerAsync();
+        var mission = await twilio.Call(Ava, Mission).AnswerAsync();
+
+        var connect = marina.Root!.Element("Connect")!;
+        Assert.Equal(TwilioSimulator.PublicBaseUrl + "/twilio/voice/relay-end", (string?)connect.Attribute("action"));
+        var relay = connect.Element("ConversationRelay")!;
+        Assert.Equal("wss://frontdesk.example.com/twilio/relay", (string?)relay.Attribute("url"));
+        Assert.Contains("I'm an AI", (string?)relay.Attribute("welcomeGreeting"), StringComparison.Ordinal);
+        Assert.Equal("any", (string?)relay.Attribute("interruptible"));
+        Assert.Equal("true", (string?)relay.Attribute("dtmfDetection"));
+        Assert.Equal("marina", (string?)relay.Element("Parameter")!.Attribute("value"));
+        Assert.NotNull(mission.Gather);
+    }
+
+    [Fact]
+    public async Task A_relay_session_streams_the_reply_as_text_tokens_ending_with_last()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay0000000000000000000000000001");
+
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there parking?", ["lang"] = "en-US", ["last"] = true });
+        var tokens = await ReadAnswerAsync(socket);
+
+        // Sentence by sentence as the agent produces them, then an empty token marked last.
+        Assert.True(tokens.Count >= 2, string.Join(" | ", tokens));
+        Assert.Equal("", tokens[^1]);
+        Assert.Contains("parking", string.Concat(tokens), StringComparison.OrdinalIgnoreCase);
+        var transcript = await host.Get<ConversationStore>().TranscriptAsync("CArelay0000000000000000000000000001", CancellationToken.None);
+        Assert.Equal(2, transcript.Count);
+        Assert.Equal("marina", transcript[0].LocationId);
+    }
+
+    [Fact]
+    public async Task An_interrupt_is_recorded_with_what_the_caller_heard()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        const string callSid = "CArelay0000000000000000000000000002";
+        await SetupAsync(socket, callSid);
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there parking?", ["last"] = true });
+        await ReadAnswerAsync(socket);
+
+        await SendAsync(socket, new JsonObject { ["type"] = "interrupt", ["utteranceUntilInterrupt"] = "Yes, there is", ["durationUntilInterruptMs"] = 900 });
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "What are your hours?", ["last"] = true });
+        await ReadAnswerAsync(socket);
+
+        var transcript = await host.Get<ConversationStore>().TranscriptAsync(callSid, CancellationToken.None);
+        var note = Assert.Single(transcript, t => t.Role == "system");
+        Assert.Contains("heard: \"Yes, there is\"", note.Text, StringComparison.Ordinal);
+        Assert.Equal(3, note.Seq);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_ends_the_session_with_handoff_data_and_the_connect_action_transfers_the_live_call()
+    {
+        await using var host = FrontDeskHost.Create(now: OpeningHours, settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var call = new TwilioSimulator(client).Call(Ava, Marina);
+        await call.AnswerAsync();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, call.CallSid);
+
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Can I speak to a real person?", ["last"] = true });
+        var tokens = await ReadAnswerAsync(socket);
+        var end = await ReceiveAsync(socket);
+
+        Assert.NotEmpty(tokens);
+        Assert.Equal("end", (string?)end!["type"]);
+        var handoffData = (string)end["handoffData"]!; // a JSON string, as Twilio requires
+        Assert.Contains("\"reason\":\"transfer\"", handoffData, StringComparison.Ordinal);
+
+        var transfer = await call.RelayEndsAsync(handoffData);
+        Assert.Equal("+14155550101", transfer.DialNumber);
+    }
+
+    [Fact]
+    public async Task Pressing_0_in_a_relay_session_hands_the_call_off()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay0000000000000000000000000004");
+        await SendAsync(socket, new JsonObject { ["type"] = "dtmf", ["digit"] = "0" });
+        var end = await ReceiveAsync(socket);
+        Assert.Equal("end", (string?)end!["type"]);
+    }
+
+    [Fact]
+    public async Task A_dropped_socket_on_a_live_call_falls_back_to_turn_by_turn()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Marina);
+        await call.AnswerAsync();
+        var page = await call.RelayEndsAsync(null, errorCode: "64105");
+        Assert.NotNull(page.Gather);
+    }
+
+    [Fact]
+    public async Task The_relay_handshake_needs_a_valid_signature()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Twilio-Signature", "NOTRSOYDt4T1cUTdK1PDd93/VVr8B8=");
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(SocketUri(baseAddress), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
+    private static Uri SocketUri(Uri baseAddress) => new($"ws://{baseAddress.Authority}/twilio/relay");
+
+    private static async Task<ClientWebSocket> ConnectAsync(Uri baseAddress)
+    {
+        var socket = new ClientWebSocket();
+        // Twilio signs the wss:// URL it was given (FrontDesk:PublicBaseUrl), with no parameters.
+        socket.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignatureOracle.Sign("wss://frontdesk.example.com/twilio/relay", [], TwilioSimulator.AuthToken));
+        await socket.ConnectAsync(SocketUri(baseAddress), CancellationToken.None);
+        return socket;
+    }
+
+    private static Task SetupAsync(ClientWebSocket socket, string callSid) => SendAsync(socket, new JsonObject
+    {
+        ["type"] = "setup", ["sessionId"] = "VX" + callSid[2..], ["callSid"] = callSid, ["accountSid"] = TwilioSimulator.AccountSid,
+        ["from"] = Ava, ["to"] = Marina, ["direction"] = "inbound", ["customParameters"] = new JsonObject { ["locationId"] = "marina" },
+    });
+
+    private static Task SendAsync(ClientWebSocket socket, JsonObject message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>Reads text tokens until the one marked last.</summary>
+    private static async Task<List<string>> ReadAnswerAsync(ClientWebSocket socket)
+    {
+        var tokens = new List<string>();
+        while (true)
+        {
+            var message = await ReceiveAsync(socket) ?? throw new InvalidOperationException("The socket closed mid-answer.");
+            Assert.Equal("text", (string?)message["type"]);
+            tokens.Add((string)message["token"]!);
+            if ((bool)message["last"]!)
+            {
+                return tokens;
+            }
+        }
+    }
+
+    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var buffer = new byte[16384];
+        var result = await socket.ReceiveAsync(buffer, timeout.Token);
+        return result.MessageType == WebSocketMessageType.Close ? null : JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count)) as JsonObject;
+    }
+}
