@@ -1,4 +1,5 @@
 using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.WebChat;
 
 var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
@@ -9,8 +10,13 @@ if (!await app.InitializeFrontDeskAsync())
 {
     return 1;
 }
+if (await app.RunStaffCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints();
+app.MapFrontDeskStaff();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using FrontDesk.Agent;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
@@ -19,6 +20,7 @@ public static class FrontDeskHosting
         builder.Services.AddFrontDeskTools(builder.Configuration, root);
         builder.Services.AddFrontDeskAgent(builder.Configuration, root);
         builder.Services.AddProblemDetails();
+        builder.AddFrontDeskStaff();
         return builder;
     }
 
