@@ -16,7 +16,7 @@ internal sealed record MetricsReport(
     decimal Revenue, double AfterHoursShare, IReadOnlyList<MetricsDay> Days);
 
 /// <summary>
-/// Computes the owner dashboard: conversations by channel, first-response time, capture rate (left contact details),
+/// Computes the owner dashboard: conversations by channel, first-response time, capture rate (left contact details: a known client or a phone number),
 /// booking rate, containment (no escalation and no staff turn), escalation rate by category, booked revenue at list
 /// prices (appointments the front desk booked, by the day they were booked), after-hours share (conversations started
 /// outside the location's opening hours). Days are local days in the spa's zone.
@@ -31,6 +31,7 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
         public string Channel { get; init; } = "";
         public string? LocationId { get; init; }
         public string? ClientId { get; init; }
+        public string? CallerPhone { get; init; }
         public DateTime CreatedAtUtc { get; init; }
         public int? FirstLatency { get; init; }
         public long StaffTurns { get; init; }
@@ -56,7 +57,7 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
         await using var c = await db.OpenAsync(ct);
         var args = new { fromUtc, toUtc };
         var conversations = (await c.QueryAsync<ConversationRow>(new CommandDefinition("""
-            SELECT c.id, c.channel, c.location_id AS LocationId, c.client_id AS ClientId, c.created_at_utc AS CreatedAtUtc,
+            SELECT c.id, c.channel, c.location_id AS LocationId, c.client_id AS ClientId, c.caller_phone AS CallerPhone, c.created_at_utc AS CreatedAtUtc,
                    (SELECT t.latency_ms FROM transcript_turns t WHERE t.conversation_id = c.id AND t.role = 'agent' ORDER BY t.seq LIMIT 1) AS FirstLatency,
                    (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role IN ('staff', 'system')) AS StaffTurns
             FROM conversations c WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
@@ -81,7 +82,7 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
                 todays.Count,
                 todays.GroupBy(x => x.Channel).ToDictionary(g => g.Key, g => g.Count()),
                 latencies.Count == 0 ? null : Math.Round(latencies.Average(), 1),
-                todays.Count(x => x.ClientId is not null),
+                todays.Count(x => x.ClientId is not null || x.CallerPhone is not null),
                 todays.Count(x => bookedConversations.Contains(x.Id)),
                 todays.Count(x => !escalations[x.Id].Any() && x.StaffTurns == 0),
                 todays.SelectMany(x => escalations[x.Id]).GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count()),

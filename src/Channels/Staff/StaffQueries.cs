@@ -85,7 +85,9 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
             return [];
         }
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition("SELECT id, name, phone FROM clients WHERE id IN @list", new { list }, cancellationToken: ct));
+        // Dapper expands a list for SQLite; PostgreSQL takes it as one array parameter.
+        var where = db.IsPostgres ? "id = ANY(@list)" : "id IN @list";
+        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition($"SELECT id, name, phone FROM clients WHERE {where}", new { list = list.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.Id);
     }
 
