@@ -52,5 +52,6 @@ internal static class StaffHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaffApiEndpoints();
+        app.MapStaffConsoleEndpoints();
     }
 }

@@ -23,7 +23,10 @@ internal sealed class StaffHarness : IAsyncDisposable
 
     public static string EmailOf(string role) => $"{role.Replace('_', '-')}@spa.test";
 
-    public static async Task<StaffHarness> StartAsync(TestStore store, Dictionary<string, string?>? settings = null)
+    /// <summary>The Kestrel address when started on a real port.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public static async Task<StaffHarness> StartAsync(TestStore store, Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var all = new Dictionary<string, string?> { ["FrontDesk:Staff:BootstrapApiKey"] = BootstrapKey };
         foreach (var (k, v) in settings ?? [])
@@ -31,6 +34,10 @@ internal sealed class StaffHarness : IAsyncDisposable
             all[k] = v;
         }
         var harness = new StaffHarness(FrontDeskHost.Create(store, settings: all));
+        if (kestrel)
+        {
+            harness.BaseAddress = harness.Host.StartKestrel();
+        }
         var accounts = harness.Host.Get<StaffAccounts>();
         foreach (var role in StaffRole.All)
         {
