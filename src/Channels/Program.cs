@@ -1,5 +1,6 @@
 using FrontDesk.Channels.BotFramework;
 using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.WebChat;
 
@@ -16,6 +17,10 @@ if (app is null || !await app.InitializeFrontDeskAsync())
 {
     return 1;
 }
+if (await app.RunStaffCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 if (TerminalChat.IsRequested(args))
 {
     return await app.RunTerminalChatAsync();
@@ -26,6 +31,7 @@ app.MapWebChatEndpoints();
 app.MapLandingPage();
 app.MapBotFrameworkEndpoints();
 app.MapTwilioEndpoints();
+app.MapFrontDeskStaff();
 app.PrintWhereToClick();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,5 @@
 using FrontDesk.Agent;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Profile;
@@ -21,6 +22,7 @@ public static class FrontDeskHosting
         builder.Services.AddFrontDeskAgent(builder.Configuration, root);
         builder.Services.AddFrontDeskTwilio(root);
         builder.Services.AddProblemDetails();
+        builder.AddFrontDeskStaff();
         return builder;
     }
 

@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FrontDesk.Tools.Profile;
+
+namespace FrontDesk.Channels.Staff;
+
+/// <summary>A staff reply to a client.</summary>
+/// <param name="Text">What the staff member wrote.</param>
+internal sealed record StaffReplyRequest(string? Text);
+
+/// <summary>A new staff account.</summary>
+internal sealed record NewStaffAccount(string? Email, string? Name, string? Role, string? Password);
+
+/// <summary>A new API key's label.</summary>
+internal sealed record NewApiKey(string? Label);
+
+/// <summary>New content for an editable prompt file.</summary>
+internal sealed record PromptContent(string? Content);
+
+/// <summary>
+/// The JSON staff API under <c>/api/staff</c>: API keys only (X-Api-Key or Bearer), roles enforced by policy on every
+/// endpoint; times both as local ISO-8601 in the spa's zone and as UTC.
+/// </summary>
+internal static class StaffApiEndpoints
+{
+    private const int MaxRangeDays = 92;
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    private static readonly string[] EscalationStatuses = ["open", "claimed", "resolved"];
+
+    public static void MapStaffApiEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuth.ApiStaff).DisableAntiforgery();
+
+        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new { login = user.Login(), name = user.Identity?.Name, role = user.Role() }));
+
+        api.MapGet("/appointments", async Task<IResult> (string? from, string? to, string? location, StaffQueries q, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to, profile, clock, 0, out var f, out var t) is { } bad)
+            {
+                return bad;
+            }
+            if (location is not null && profile.FindLocation(location) is null)
+            {
+                return TypedResults.Problem($"Unknown location '{location}'.", statusCode: 400, title: "Invalid request");
+            }
+            return TypedResults.Ok(await q.AppointmentsAsync(f, t, location, ct));
+        });
+
+        api.MapGet("/escalations", async Task<IResult> (string? status, ClaimsPrincipal user, StaffQueries q, CancellationToken ct) =>
+            status is not null && !EscalationStatuses.Contains(status)
+                ? TypedResults.Problem("'status' must be open, claimed or resolved.", statusCode: 400, title: "Invalid request")
+                : TypedResults.Ok(await q.EscalationsAsync(status, user, ct)));
+        api.MapPost("/escalations/{id}/claim", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.ClaimAsync(id, user, ct)).ToHttp());
+        api.MapPost("/escalations/{id}/resolve", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.ResolveAsync(id, user, ct)).ToHttp());
+
+        api.MapGet("/conversations/{id}", async Task<IResult> (string id, ClaimsPrincipal user, StaffQueries q, StaffDesk desk, CancellationToken ct) =>
+        {
+            var conversation = await q.ConversationAsync(id, user, ct);
+            if (conversation is null)
+            {
+                return DeskResult.NotFound.ToHttp();
+            }
+            return await desk.MaySeeConversationAsync(user, id, ct) ? TypedResults.Ok(conversation) : DeskResult.Forbidden.ToHttp();
+        });
+        api.MapPost("/conversations/{id}/reply", async Task<IResult> (string id, HttpRequest http, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+        {
+            var (body, bad) = await ReadAsync<StaffReplyRequest>(http, ct);
+            return bad ?? (await desk.ReplyAsync(id, body!.Text, user, null, ct)).ToHttp();
+        });
+        api.MapPost("/conversations/{id}/takeover", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.TakeOverAsync(id, user, ct)).ToHttp());
+        api.MapPost("/conversations/{id}/release", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.ReleaseAsync(id, user, ct)).ToHttp());
+
+        api.MapGet("/transcripts", async Task<IResult> (string? tag, string? channel, string? from, string? to, ClaimsPrincipal user, StaffQueries q,
+            SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to, profile, clock, 6, out var f, out var t) is { } bad)
+            {
+                return bad;
+            }
+            return TypedResults.Ok(await q.TranscriptsAsync(Blank(tag), Blank(channel), f, t, user, ct));
+        });
+
+        api.MapGet("/waitlist", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.WaitlistAsync(Blank(status), ct)));
+
+        api.MapGet("/outbox", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.OutboxAsync(Blank(status), ct)));
+        api.MapPost("/outbox/{id}/approve", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.ApproveAsync(id, user, ct)).ToHttp());
+        api.MapPost("/outbox/{id}/reject", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
+            (await desk.RejectAsync(id, user, ct)).ToHttp());
+
+        api.MapGet("/metrics", async Task<IResult> (string? from, string? to, StaffMetrics metrics, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to, profile, clock, 6, out var f, out var t) is { } bad)
+            {
+                return bad;
+            }
+            return TypedResults.Ok(await metrics.ComputeAsync(f, t, ct));
+        }).RequireAuthorization(StaffAuth.ApiManager);
+
+        api.MapGet("/audit", async Task<IResult> (string? from, string? to, string? entity, string? entityId, StaffQueries q, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to, profile, clock, 6, out var f, out var t) is { } bad)
+            {
+                return bad;
+            }
+            return TypedResults.Ok(await q.AuditAsync(f, t, Blank(entity), Blank(entityId), ct));
+        }).RequireAuthorization(StaffAuth.ApiManager);
+
+        api.MapGet("/prompts/{name}", async Task<IResult> (string name, StaffPrompts prompts, CancellationToken ct) =>
+            await prompts.ReadAsync(name, ct) is { } text ? TypedResults.Ok(new { name, content = text }) : DeskResult.NotFound.ToHttp())
+            .RequireAuthorization(StaffAuth.ApiManager);
+        api.MapPut("/prompts/{name}", async Task<IResult> (string name, HttpRequest http, ClaimsPrincipal user, StaffPrompts prompts, CancellationToken ct) =>
+        {
+            var (body, bad) = await ReadAsync<PromptContent>(http, ct);
+            return bad ?? (await prompts.WriteAsync(name, body!.Content, user, ct)).ToHttp();
+        }).RequireAuthorization(StaffAuth.ApiManager);
+
+        api.MapGet("/accounts", async (StaffAccounts accounts, CancellationToken ct) =>
+            TypedResults.Ok((await accounts.ListAsync(ct)).Select(a => new { a.Id, a.Email, a.Name, a.Role, a.Active })))
+            .RequireAuthorization(StaffAuth.ApiAdmin);
+        api.MapPost("/accounts", async Task<IResult> (HttpRequest http, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>
+        {
+            var (body, bad) = await ReadAsync<NewStaffAccount>(http, ct);
+            if (bad is not null)
+            {
+                return bad;
+            }
+            var (error, account) = await accounts.CreateAsync(body!.Email ?? "", body.Name ?? "", body.Role ?? "", body.Password ?? "", user.Actor(), ct);
+            return error switch
+            {
+                AccountError.None => TypedResults.Created($"/api/staff/accounts/{account!.Id}", new { account.Id, account.Email, account.Name, account.Role }),
+                AccountError.EmailTaken => TypedResults.Problem("An account with that email exists.", statusCode: 409, title: "Conflict"),
+                _ => TypedResults.Problem(AccountErrorText(error), statusCode: 400, title: "Invalid request"),
+            };
+        }).RequireAuthorization(StaffAuth.ApiAdmin);
+        api.MapPost("/accounts/{id}/api-keys", async Task<IResult> (string id, HttpRequest http, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>
+        {
+            var (body, bad) = await ReadAsync<NewApiKey>(http, ct);
+            if (bad is not null)
+            {
+                return bad;
+            }
+            if (await accounts.GetAsync(id, ct) is null)
+            {
+                return DeskResult.NotFound.ToHttp();
+            }
+            var (keyId, key) = await accounts.IssueApiKeyAsync(id, string.IsNullOrWhiteSpace(body!.Label) ? "api" : body.Label.Trim(), user.Actor(), ct);
+            return TypedResults.Ok(new { id = keyId, key, note = "Shown once; only its hash is stored." });
+        }).RequireAuthorization(StaffAuth.ApiAdmin);
+        api.MapDelete("/api-keys/{id}", async Task<IResult> (string id, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>
+            await accounts.RevokeApiKeyAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : DeskResult.NotFound.ToHttp())
+            .RequireAuthorization(StaffAuth.ApiAdmin);
+    }
+
+    public static string AccountErrorText(AccountError error) => error switch
+    {
+        AccountError.InvalidEmail => "'email' must be an email address.",
+        AccountError.InvalidRole => $"'role' must be one of {string.Join(", ", StaffRole.All)}.",
+        AccountError.WeakPassword => $"'password' must be {StaffAccounts.MinPasswordLength} to 200 characters.",
+        AccountError.EmailTaken => "An account with that email exists.",
+        _ => "Invalid account.",
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Reads a local date range (default: the last <paramref name="defaultDaysBack"/> days through today); null when valid.</summary>
+    internal static IResult? Range(string? from, string? to, SpaProfile profile, TimeProvider clock, int defaultDaysBack, out DateOnly f, out DateOnly t)
+    {
+        var today = profile.Today(clock);
+        f = today.AddDays(-defaultDaysBack);
+        t = today;
+        if (from is not null && !StaffTime.TryParseDay(from, out f))
+        {
+            return TypedResults.Problem("'from' must be a date like 2026-11-23.", statusCode: 400, title: "Invalid request");
+        }
+        if (to is not null && !StaffTime.TryParseDay(to, out t))
+        {
+            return TypedResults.Problem("'to' must be a date like 2026-11-23.", statusCode: 400, title: "Invalid request");
+        }
+        if (from is not null && to is null)
+        {
+            t = f.AddDays(Math.Max(defaultDaysBack, 0));
+        }
+        if (to is not null && from is null)
+        {
+            f = t.AddDays(-Math.Max(defaultDaysBack, 0));
+        }
+        if (t < f)
+        {
+            return TypedResults.Problem("'to' is before 'from'.", statusCode: 400, title: "Invalid request");
+        }
+        if (t.DayNumber - f.DayNumber >= MaxRangeDays)
+        {
+            return TypedResults.Problem($"The range is longer than {MaxRangeDays} days.", statusCode: 400, title: "Invalid request");
+        }
+        return null;
+    }
+
+    private static async Task<(T? Body, IResult? Bad)> ReadAsync<T>(HttpRequest http, CancellationToken ct) where T : class
+    {
+        if (!http.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("Send a JSON body (Content-Type: application/json).", statusCode: 415, title: "Unsupported media type"));
+        }
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(http.Body, Strict, ct);
+            return body is null ? (null, TypedResults.Problem("A JSON object is required.", statusCode: 400, title: "Bad JSON")) : (body, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, TypedResults.Problem(ex.Message.Split(" Path:")[0], statusCode: 400, title: "Bad JSON"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using FrontDesk.Tools.Audit;
+
+namespace FrontDesk.Channels.Staff;
+
+/// <summary>
+/// Command-line staff administration: <c>create-admin --email E --password P [--name N]</c> creates an admin (the first
+/// account), <c>create-staff --email E --password P --role R</c> any account. Runs after migrations, then exits.
+/// </summary>
+internal static class StaffCommands
+{
+    public static readonly string[] Names = ["create-admin", "create-staff"];
+
+    /// <summary>The exit code when <paramref name="args"/> is a staff command, else null (serve as usual).</summary>
+    public static async Task<int?> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var command = args.FirstOrDefault(a => Names.Contains(a, StringComparer.Ordinal));
+        if (command is null)
+        {
+            return null;
+        }
+        string? Option(string name)
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--" + name && i + 1 < args.Length)
+                {
+                    return args[i + 1];
+                }
+                if (args[i].StartsWith("--" + name + "=", StringComparison.Ordinal))
+                {
+                    return args[i][(name.Length + 3)..];
+                }
+            }
+            return null;
+        }
+        var email = Option("email");
+        var password = Option("password") ?? Environment.GetEnvironmentVariable("FRONTDESK_STAFF_PASSWORD");
+        var role = command == "create-admin" ? StaffRole.Admin : Option("role");
+        if (email is null || password is null || role is null)
+        {
+            await error.WriteLineAsync($"usage: {command} --email EMAIL --password PASSWORD{(command == "create-staff" ? " --role ROLE" : "")} [--name NAME]" +
+                " (or the password in FRONTDESK_STAFF_PASSWORD)");
+            return 2;
+        }
+        var accounts = services.GetRequiredService<StaffAccounts>();
+        var (result, account) = await accounts.CreateAsync(email, Option("name") ?? email, role, password, Actor.System("cli"), ct);
+        if (result != AccountError.None)
+        {
+            await error.WriteLineAsync(StaffApiEndpoints.AccountErrorText(result));
+            return 1;
+        }
+        await output.WriteLineAsync($"Created {account!.Role} {account.Email} ({account.Id}). Sign in at /staff/login.");
+        return 0;
+    }
+}
