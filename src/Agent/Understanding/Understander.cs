@@ -223,6 +223,12 @@ public sealed partial class Understander
             intent = yesNo.Answer == YesNo.Yes ? Intent.Affirm : carriesValues ? Intent.Correction : Intent.Deny;
             confidence = 1;
         }
+        else if (intent == Intent.OutOfScope && services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized))
+        {
+            // "… book me a hydrafacial on wednesday …" wrapped in noise the classifier reads as off-topic: a named
+            // service of this spa with a booking verb is a booking request (the read-back still guards the booking).
+            intent = Intent.Book;
+        }
         else if (AnswersQuestion(asked, contact, date, time, services, staff, chosen)
                  && (WeakForAnswers.Contains(intent) || confidence < 0.6))
         {
@@ -359,4 +365,7 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"^\s*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CorrectionCue();
+
+    [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookingCue();
 }
