@@ -127,20 +127,24 @@ public static class TelemetryRegistration
         return builder;
     }
 
-    // Singletons are built lazily; this resolves the providers when the host starts so spans are captured from the first request.
-    private sealed class TelemetryStarter(IServiceProvider services) : IHostedService
+    // Singletons are built lazily; taking them in the constructor builds them when the host starts, so spans are captured
+    // from the first request. They are held here because at stop the service provider may already be disposed: under
+    // WebApplicationFactory the entry point's RunAsync stops and disposes the host while the factory is stopping it too.
+    private sealed class TelemetryStarter(TracerProvider tracing, MeterProvider metrics) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<TracerProvider>();
-            services.GetRequiredService<MeterProvider>();
-            return Task.CompletedTask;
-        }
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<TracerProvider>().ForceFlush(5000);
-            services.GetRequiredService<MeterProvider>().ForceFlush(5000);
+            try
+            {
+                tracing.ForceFlush(5000);
+                metrics.ForceFlush(5000);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already disposed by the container, which flushed it then.
+            }
             return Task.CompletedTask;
         }
     }
