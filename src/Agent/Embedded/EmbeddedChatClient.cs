@@ -200,11 +200,19 @@ public sealed class EmbeddedChatClient : IChatClient
             if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
             {
                 // Contact details given mid-task are absorbed whatever else the sentence looks like.
+                var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
+                    || (u.Email is not null && u.Email != state.Email);
                 state.Name = u.Name ?? state.Name;
                 state.Phone = u.Phone ?? state.Phone;
                 state.Email = u.Email ?? state.Email;
                 if (state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != "verify_phone")
                 {
+                    return Resume();
+                }
+                if (contactChanged && state.Asked == AgentQuestion.Confirmation && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes
+                    && state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+                {
+                    // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
                     return Resume();
                 }
             }
