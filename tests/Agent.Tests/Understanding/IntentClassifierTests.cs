@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FrontDesk.Agent.Understanding;
 using Xunit.Abstractions;
 
@@ -129,17 +128,15 @@ public class IntentClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_is_deterministic_and_fast()
+    public void Training_is_deterministic()
     {
+        // Training speed is measured in bench/ (engine mode), not asserted here.
         var lines = IntentClassifier.LoadEmbeddedTraining();
-        var watch = Stopwatch.StartNew();
         var first = new IntentClassifier(lines);
-        watch.Stop();
         var second = new IntentClassifier(lines);
-        output.WriteLine($"trained on {first.ExampleCount} examples in {watch.ElapsedMilliseconds} ms");
+        output.WriteLine($"trained on {first.ExampleCount} examples");
 
         Assert.True(first.ExampleCount >= 500);
-        Assert.True(watch.ElapsedMilliseconds < 1000);
         foreach (var text in new[] { "book a facial", "what are your hours", "hi", "book a flight" })
         {
             Assert.Equal(first.Classify(text), second.Classify(text), new PredictionComparer());
