@@ -26,6 +26,8 @@ public sealed class SafetyScreenTests
     [InlineData("I've got a tight pressure in my chest")]
     [InlineData("I can barely breathe since the peel")]
     [InlineData("I'm having trouble breathing")]
+    [InlineData("my chest feels tight and it hurts to breathe")]
+    [InlineData("the bleeding from my cheek just won't stop")]
     [InlineData("i cant breath")]
     [InlineData("my throat feels like it's closing up")]
     [InlineData("my tongue is swelling really fast")]
@@ -105,6 +107,8 @@ public sealed class SafetyScreenTests
     [InlineData("is there a cheaper option than a hydrafacial")]
     [InlineData("buy one get one on facials?")]
     [InlineData("can you waive the late fee")]
+    [InlineData("would you do it for $400 instead?")]
+    [InlineData("I'll pay 300 for the lip filler, final offer")]
     public void Discounts_deals_and_unlisted_pricing_go_to_a_manager(string text)
     {
         var finding = Screen.ScreenInbound(text);
