@@ -166,7 +166,7 @@ public sealed class FrontDeskAgent(
             var category = finding.Category ?? (reading.Intent == Intent.Human ? screen.Rules.Find("human_request") : null);
             if (category is not null)
             {
-                escalations.Add(NewEscalation(category, scope, request, text));
+                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
                 reply = prompts.Reply(finding.Reply ?? category.Reply);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
@@ -195,7 +195,7 @@ public sealed class FrontDeskAgent(
 
         var screened = screen.ScreenReply(reply, prompts.Reply);
         agentTags.Screen.AddRange(screened.Findings);
-        if (screened.Findings.Contains("unlisted_price") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
+        if (screened.Findings.Any(f => f is "unlisted_price" or "discount_offer") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
         {
             escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed."));
             agentTags.Escalation = "pricing";
@@ -328,7 +328,7 @@ public sealed class FrontDeskAgent(
         return null;
     }
 
-    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text)
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -340,7 +340,7 @@ public sealed class FrontDeskAgent(
         };
         return new Escalation
         {
-            Id = NewId.For("esc"), Category = category.Name, Urgency = category.Urgency, Route = category.Route, Summary = summary,
+            Id = NewId.For("esc"), Category = category.Name, Urgency = urgency ?? category.Urgency, Route = category.Route, Summary = summary,
             ClientId = scope.ClientId, ClientPhone = scope.VerifiedPhone, ConversationId = request.ConversationId, Channel = request.Channel,
             LocationId = scope.LocationId, CreatedAtUtc = now, UpdatedAtUtc = now,
         };

@@ -8,11 +8,12 @@ namespace FrontDesk.Agent.Screening;
 /// <param name="Category">The escalation category the text triggers, or null.</param>
 /// <param name="Reply">The reply key the matching pattern asks for (prompts/escalation.yaml), or null.</param>
 /// <param name="StatedConditions">Contraindication tags of the profile the person mentioned.</param>
-public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions);
+/// <param name="Urgency">How urgent the escalation is (the category's, or higher for some patterns), or null.</param>
+public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
-/// <param name="Findings">What was found: card_number, unlisted_price, medical_advice.</param>
+/// <param name="Findings">What was found: card_number, medical_advice, unlisted_price, discount_offer.</param>
 public sealed record ReplyFinding(string Text, IReadOnlyList<string> Findings);
 
 /// <summary>
@@ -22,22 +23,56 @@ public sealed record ReplyFinding(string Text, IReadOnlyList<string> Findings);
 public sealed partial class SafetyScreen
 {
     private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal) { "active", "recent", "first", "second", "third", "trimester", "history", "current", "known" };
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     private readonly EscalationRules _rules;
     private readonly HashSet<decimal> _listedAmounts;
+    private readonly HashSet<decimal> _listedPercents;
     private readonly List<(string Tag, string Stem)> _conditionStems;
+    // The spa's own wording (FAQ answers, policies, service descriptions) is approved text: the reply screen does
+    // not judge it, so a quoted aftercare FAQ or cancellation fee is not taken for advice or a discount.
+    private readonly List<string> _approvedTexts;
+    private readonly Regex _treatment;
+    // Each service name and alias, longest first, and the services it may mean ("swedish massage" means two).
+    private readonly Regex _serviceMention;
+    private readonly Dictionary<string, List<Service>> _servicesByTerm;
 
     /// <summary>Creates the screen for a profile and rules.</summary>
     public SafetyScreen(SpaProfile profile, EscalationRules rules)
     {
         _rules = rules;
+        _approvedTexts = [.. profile.Faq.Select(f => f.Answer)
+            .Concat(profile.Services.Select(s => s.Description ?? ""))
+            .Concat([profile.Policies.Cancellation ?? "", profile.Policies.Deposit ?? ""])
+            .Where(t => t.Length > 0).OrderByDescending(t => t.Length)];
         _listedAmounts = [.. profile.Services.Where(s => s.Price is not null).Select(s => s.Price!.Value)];
-        foreach (var faq in profile.Faq)
+        _listedPercents = [];
+        foreach (var approved in _approvedTexts)
         {
-            foreach (Match m in MoneyPattern().Matches(faq.Answer))
+            foreach (var (amount, _, _) in Amounts(approved))
             {
-                _listedAmounts.Add(decimal.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
+                _listedAmounts.Add(amount);
+            }
+            foreach (var (percent, _) in Percents(approved))
+            {
+                _listedPercents.Add(percent);
             }
         }
+        _servicesByTerm = new(StringComparer.Ordinal);
+        foreach (var service in profile.Services)
+        {
+            foreach (var term in new[] { service.Name, Parenthetical().Replace(service.Name, ""), service.Id.Replace('-', ' ') }.Concat(service.Aliases))
+            {
+                var key = Term(term);
+                if (key.Length > 0)
+                {
+                    (_servicesByTerm.TryGetValue(key, out var list) ? list : _servicesByTerm[key] = []).Add(service);
+                }
+            }
+        }
+        _serviceMention = TermsPattern(_servicesByTerm.Keys);
+        _treatment = TermsPattern(_servicesByTerm.Keys
+            .Concat(profile.Services.Select(s => Term(s.Category)))
+            .Concat(rules.TreatmentWords.Select(Term)).Where(t => t.Length > 0).Distinct());
         _conditionStems = [.. profile.Services.SelectMany(s => s.Contraindications).Distinct().Select(tag =>
         {
             var words = tag.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => !Qualifiers.Contains(w)).DefaultIfEmpty(tag);
@@ -54,10 +89,23 @@ public sealed partial class SafetyScreen
     public InboundFinding ScreenInbound(string text)
     {
         var normalized = Normalize(text);
-        var match = _rules.Match(normalized);
+        var match = _rules.Match(normalized, NamesTreatment);
         var words = WordPattern().Matches(normalized).Select(m => m.Value).ToList();
         var conditions = _conditionStems.Where(c => words.Any(w => w.StartsWith(c.Stem, StringComparison.Ordinal))).Select(c => c.Tag).Distinct().ToList();
-        return new InboundFinding(match?.Category, match?.Reply, conditions);
+        return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency);
+    }
+
+    /// <summary>Whether the (normalized) text names one of the spa's services or categories, or a treatment word of the rules.</summary>
+    public bool NamesTreatment(string normalized)
+    {
+        try
+        {
+            return _treatment.IsMatch(normalized);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Screens a draft reply; replaces or redacts what must never be said.</summary>
@@ -74,21 +122,179 @@ public sealed partial class SafetyScreen
             }
             return m.Value;
         });
-        if (MedicalAdvicePattern().IsMatch(text))
+        var own = OwnWords(text);
+        if (MedicalAdvicePattern().IsMatch(own) || Matches(_rules.ReplyScreen.MedicalAdvice, Normalize(own)))
         {
             findings.Add("medical_advice");
             return new ReplyFinding(template("medical_no_advice"), findings);
         }
-        foreach (Match m in MoneyPattern().Matches(text))
+        if (UnlistedPrice(text))
         {
-            if (decimal.TryParse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-                && !_listedAmounts.Contains(amount))
-            {
-                findings.Add("unlisted_price");
-                return new ReplyFinding(template("price_not_listed"), findings);
-            }
+            findings.Add("unlisted_price");
+            return new ReplyFinding(template("price_not_listed"), findings);
+        }
+        if (Percents(own).Any(p => !_listedPercents.Contains(p.Value)) || Matches(_rules.ReplyScreen.DiscountOffer, Normalize(own)))
+        {
+            findings.Add("discount_offer");
+            return new ReplyFinding(template("price_not_listed"), findings);
         }
         return new ReplyFinding(text, findings);
+    }
+
+    /// <summary>The draft without the spa's own approved wording in it.</summary>
+    private string OwnWords(string text)
+    {
+        foreach (var approved in _approvedTexts)
+        {
+            text = text.Replace(approved, " ", StringComparison.OrdinalIgnoreCase);
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// An amount the profile does not list, or one said next to a service whose list price it is not ("Botox is $199"):
+    /// an amount must be the price of the service named closest before it, or of the one named right after it in the same
+    /// sentence; with no service named, any listed amount will do.
+    /// </summary>
+    private bool UnlistedPrice(string text)
+    {
+        var amounts = Amounts(text).ToList();
+        if (amounts.Count == 0)
+        {
+            return false;
+        }
+        // Service descriptions may name other services ("the relaxation massage"): they are not where a price is bound.
+        var bare = text;
+        foreach (var approved in _approvedTexts)
+        {
+            bare = Regex.Replace(bare, Regex.Escape(approved), m => new string(' ', m.Length), RegexOptions.IgnoreCase, Timeout);
+        }
+        List<(int Start, int End, List<Service> Services)> mentions;
+        try
+        {
+            mentions = [.. _serviceMention.Matches(Normalize(bare.Replace('\'', ' ').Replace('\u2019', ' ').Replace('\u2018', ' '))).Select(m => (m.Index, m.Index + m.Length, _servicesByTerm[Term(m.Groups["t"].Value)]))];
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            mentions = [];
+        }
+        foreach (var (amount, start, end) in amounts)
+        {
+            if (!_listedAmounts.Contains(amount))
+            {
+                return true;
+            }
+            var before = mentions.LastOrDefault(m => m.End <= start);
+            var after = mentions.FirstOrDefault(m => m.Start >= end && !SentenceEnd().IsMatch(text[end..m.Start]));
+            if (before.Services is null && after.Services is null)
+            {
+                continue;
+            }
+            if (!new[] { before.Services, after.Services }.Any(list => list?.Any(s => s.Price == amount) == true))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Matches(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A spa-edited pattern that backtracks badly does not hold up the reply; the built-in checks still ran.
+            return false;
+        }
+    }
+
+    /// <summary>Amounts of money in the text, with where they are: "$150", "150 dollars", "a hundred and fifty bucks".</summary>
+    private static IEnumerable<(decimal Value, int Start, int End)> Amounts(string text)
+    {
+        foreach (Match m in MoneyPattern().Matches(text))
+        {
+            var digits = (m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).Value.Replace(",", "", StringComparison.Ordinal);
+            if (decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+            {
+                yield return (amount, m.Index, m.Index + m.Length);
+            }
+        }
+        foreach (Match m in WordedMoneyPattern().Matches(text))
+        {
+            if (NumberWords(m.Groups[1].Value) is { } amount)
+            {
+                yield return (amount, m.Index, m.Index + m.Length);
+            }
+        }
+    }
+
+    /// <summary>Percentages in the text: "20%", "20 percent", "twenty percent", "half off".</summary>
+    private static IEnumerable<(decimal Value, int Start)> Percents(string text)
+    {
+        foreach (Match m in PercentPattern().Matches(text))
+        {
+            if (NotAPrice().IsMatch(text, m.Index + m.Length))
+            {
+                continue;
+            }
+            var value = m.Groups[1].Success
+                ? decimal.Parse(m.Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture)
+                : m.Groups[2].Success ? NumberWords(m.Groups[2].Value) ?? -1 : 50;
+            yield return (value, m.Index);
+        }
+    }
+
+    private static readonly Dictionary<string, int> Numbers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["zero"] = 0, ["one"] = 1, ["a"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
+        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
+        ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    /// <summary>"a hundred and fifty" → 150; null when the words are not a number.</summary>
+    private static decimal? NumberWords(string words)
+    {
+        decimal total = 0, current = 0;
+        var any = false;
+        foreach (var word in words.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Numbers.TryGetValue(word, out var n))
+            {
+                current += n;
+                any = true;
+            }
+            else if (word.Equals("hundred", StringComparison.OrdinalIgnoreCase))
+            {
+                current = (current == 0 ? 1 : current) * 100;
+                any = true;
+            }
+            else if (word.Equals("thousand", StringComparison.OrdinalIgnoreCase))
+            {
+                total += (current == 0 ? 1 : current) * 1000;
+                current = 0;
+                any = true;
+            }
+            else if (!word.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+        return any ? total + current : null;
+    }
+
+    /// <summary>A name as matched: normalized, without punctuation, single-spaced.</summary>
+    private static string Term(string name) =>
+        string.Join(' ', WordPattern().Matches(Normalize(name)).Select(m => m.Value));
+
+    private static Regex TermsPattern(IEnumerable<string> terms)
+    {
+        var parts = terms.Where(t => t.Length > 0).Distinct().OrderByDescending(t => t.Length)
+            .Select(t => string.Join(@"[^a-z0-9]+", t.Split(' ').Select(Regex.Escape)));
+        return new Regex(@"\b(?<t>" + string.Join('|', parts.DefaultIfEmpty("(?!)")) + @")(?:e?s)?\b", RegexOptions.CultureInvariant, Timeout);
     }
 
     /// <summary>
@@ -127,11 +333,27 @@ public sealed partial class SafetyScreen
         return sum % 10 == 0;
     }
 
-    [GeneratedRegex(@"\b(?:\d[ -]?){12,18}\d\b")]
+    [GeneratedRegex(@"\b(?:\d[ .-]?){12,18}\d\b")]
     private static partial Regex CardPattern();
 
-    [GeneratedRegex(@"[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")]
+    [GeneratedRegex(@"[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|\b(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?:dollars?|bucks|usd|euros?|pounds|gbp|eur)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();
+
+    [GeneratedRegex(@"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and)[\s-]+)*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))\s+(?:dollars?|bucks|euros?|pounds)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WordedMoneyPattern();
+
+    [GeneratedRegex(@"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s?cent\b)|\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred)\s+(?:percent|per\s?cent)\b|\bhalf[\s-](?:off|price)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentPattern();
+
+    // "100 percent sure" is not a price.
+    [GeneratedRegex(@"\G\s+(?:sure|certain|confident|positive|guaranteed|of\s+the\s+time)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPrice();
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"[.!?](?:\s|$)|\n")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();

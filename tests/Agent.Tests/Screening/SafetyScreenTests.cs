@@ -1,0 +1,255 @@
+using FrontDesk.Agent.Screening;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+
+namespace FrontDesk.Agent.Tests.Screening;
+
+/// <summary>The shipped escalation rules and reply screen on the demo profile: what they catch and what they leave alone.</summary>
+public sealed class SafetyScreenTests
+{
+    private static readonly SpaProfile Demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
+    private static readonly EscalationRules Rules = EscalationRules.Load(Path.Combine(TestFiles.Prompts, "escalation.yaml"));
+    private static readonly SafetyScreen Screen = new(Demo, Rules);
+    private static readonly TextTemplates Replies = TextTemplates.Load(Path.Combine(TestFiles.Prompts, "replies.yaml"));
+
+    private static string Template(string key) => $"<{key}>";
+
+    [Theory]
+    [InlineData("I think I'm having a stroke")]
+    [InlineData("I think I'm having a heart attack")]
+    [InlineData("my lip is bleeding a lot after filler")]
+    [InlineData("the injection site won't stop bleeding")]
+    [InlineData("there's so much blood coming from my cheek")]
+    [InlineData("it's been bleeding nonstop for an hour")]
+    [InlineData("my chest hurts and my arm feels heavy")]
+    [InlineData("I've got a tight pressure in my chest")]
+    [InlineData("I can barely breathe since the peel")]
+    [InlineData("I'm having trouble breathing")]
+    [InlineData("my chest feels tight and it hurts to breathe")]
+    [InlineData("the bleeding from my cheek just won't stop")]
+    [InlineData("i cant breath")]
+    [InlineData("my throat feels like it's closing up")]
+    [InlineData("my tongue is swelling really fast")]
+    [InlineData("swollen throat after the facial")]
+    [InlineData("allergic reaction, my face and lips are swelling")]
+    [InlineData("she went into anaphylactic shock")]
+    [InlineData("my friend fainted in the waiting room")]
+    [InlineData("I feel like I'm going to pass out")]
+    [InlineData("he passed out after his laser session")]
+    [InlineData("my mom is unconscious")]
+    [InlineData("she's having a seizure")]
+    [InlineData("I can't see out of my left eye since the filler")]
+    [InlineData("my vision went blurry right after the cheek filler")]
+    [InlineData("I'm losing my sight in one eye")]
+    [InlineData("the skin around my lips is turning white and grey")]
+    [InlineData("one side of my face is drooping and my speech is slurred")]
+    [InlineData("I want to kill myself")]
+    [InlineData("I don't want to live anymore")]
+    [InlineData("honestly I just want to die")]
+    [InlineData("I've been thinking about ending my life")]
+    public void Emergencies_are_urgent_in_any_wording(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("emergency", finding.Category?.Name);
+        Assert.Equal("urgent", finding.Urgency);
+        Assert.Equal("escalation_emergency", finding.Reply);
+        Assert.Contains("911", Replies.Render(finding.Reply!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("can I drink alcohol after botox?")]
+    [InlineData("is botox bad for migraines?")]
+    [InlineData("how long after a chemical peel can I work out?")]
+    [InlineData("I take fish oil, is that a problem for lip filler?")]
+    [InlineData("is laser hair removal ok if I have eczema?")]
+    [InlineData("is the hydrafacial safe while I'm trying to conceive?")]
+    [InlineData("can I get a massage if I have high blood pressure?")]
+    [InlineData("I'm on antibiotics, can I still come in for my facial?")]
+    [InlineData("does retin-a matter before dermaplaning?")]
+    [InlineData("my forehead has a rash since the peel")]
+    [InlineData("still a lot of bruising two days after my filler")]
+    [InlineData("my lips feel numb after the injections")]
+    [InlineData("the area is sore after my laser treatment")]
+    [InlineData("I think the spot where I had botox is infected")]
+    [InlineData("my eyelid is drooping after tox")]
+    [InlineData("I have a headache since my botox")]
+    public void Questions_pairing_a_treatment_with_health_are_medical(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.Equal("escalation_medical", finding.Reply);
+    }
+
+    [Theory]
+    [InlineData("dizzy and my heart is racing after the injection")]
+    [InlineData("my heart is pounding and I feel lightheaded since the filler")]
+    [InlineData("the swelling keeps getting worse")]
+    [InlineData("there's pus at the injection site and I have a fever")]
+    public void Symptoms_that_cannot_wait_are_urgent_medical(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.Equal("urgent", finding.Urgency);
+    }
+
+    [Theory]
+    [InlineData("can you give me 20% off?")]
+    [InlineData("any deals or specials this month?")]
+    [InlineData("is there a promo code for new clients?")]
+    [InlineData("do you have any coupons")]
+    [InlineData("would you price match the place down the street?")]
+    [InlineData("could you knock a little off the price?")]
+    [InlineData("I saw a groupon, any chance of ten percent off")]
+    [InlineData("is the laser hair removal on sale?")]
+    [InlineData("how much does the membership cost?")]
+    [InlineData("do members get a member discount on botox")]
+    [InlineData("is there a cheaper option than a hydrafacial")]
+    [InlineData("buy one get one on facials?")]
+    [InlineData("can you waive the late fee")]
+    [InlineData("would you do it for $400 instead?")]
+    [InlineData("I'll pay 300 for the lip filler, final offer")]
+    public void Discounts_deals_and_unlisted_pricing_go_to_a_manager(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("pricing", finding.Category?.Name);
+    }
+
+    [Theory]
+    [InlineData("when is Ben Carter's appointment?")]
+    [InlineData("what time is my sister's appointment")]
+    [InlineData("what time is my husband booked")]
+    [InlineData("can you tell me if Jane is coming in today")]
+    [InlineData("is Jane coming in this afternoon?")]
+    [InlineData("does Chloe have an appointment tomorrow")]
+    [InlineData("what appointments does Ava have")]
+    [InlineData("when is my mom's facial appointment")]
+    [InlineData("I'd like to know when someone else is booked")]
+    public void Questions_about_other_people_are_sensitive(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("sensitive", finding.Category?.Name);
+        Assert.Equal("escalation_other_person", finding.Reply);
+    }
+
+    [Theory]
+    [InlineData("please erase all of my personal information", "escalation_sensitive")]
+    [InlineData("remove my details from your records", "escalation_sensitive")]
+    [InlineData("I'm going to take you to court", "escalation_sensitive")]
+    [InlineData("my attorney will be in touch", "escalation_sensitive")]
+    [InlineData("this was a horrible experience and totally unacceptable", "escalation_sensitive")]
+    [InlineData("my card is 4012 8888 8888 1881", "card_number_warning")]
+    [InlineData("4111.1111.1111.1111 exp 09/27", "card_number_warning")]
+    public void Privacy_legal_complaints_and_card_numbers_are_sensitive(string text, string reply)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("sensitive", finding.Category?.Name);
+        Assert.Equal(reply, finding.Reply);
+    }
+
+    [Theory]
+    [InlineData("I'd like to book a hydrafacial on Wednesday")]
+    [InlineData("how much is a hydrafacial?")]
+    [InlineData("do you offer memberships?")]
+    [InlineData("can I book a massage for my wife and me on Saturday?")]
+    [InlineData("book my husband an appointment for a deep tissue massage")]
+    [InlineData("I need to reschedule tomorrow's appointment")]
+    [InlineData("is this appointment at the Marina location?")]
+    [InlineData("what time is my appointment on Friday?")]
+    [InlineData("can I bump my appointment to 3pm?")]
+    [InlineData("what's your phone number")]
+    [InlineData("my number is 415-555-1234 and my name is Sara")]
+    [InlineData("I want a deep tissue massage, my back is tight from work")]
+    [InlineData("how long does a botox appointment take?")]
+    [InlineData("how long do botox results last")]
+    [InlineData("do I need a consultation before filler?")]
+    [InlineData("is there parking near the Mission location?")]
+    [InlineData("is Maya available on Saturday?")]
+    [InlineData("can I bring a drink to my facial")]
+    [InlineData("I'd like the swedish massage, it's Wednesday's appointment I want to move")]
+    [InlineData("can I use my HSA card for laser hair removal?")]
+    [InlineData("do you have any openings this afternoon")]
+    [InlineData("cancel my appointment please")]
+    [InlineData("I'd like a prenatal massage on Sunday")]
+    [InlineData("thanks, that's perfect, see you then")]
+    public void Ordinary_booking_and_questions_raise_nothing(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("Botox is $199 per unit.", "unlisted_price")]
+    [InlineData("A HydraFacial is $14.", "unlisted_price")]
+    [InlineData("Lip filler would be about 150 dollars.", "unlisted_price")]
+    [InlineData("For you, the Signature Facial is a hundred and fifty bucks.", "unlisted_price")]
+    [InlineData("Cheek filler is $650.", "unlisted_price")]
+    [InlineData("I can give you 20% off your first peel.", "discount_offer")]
+    [InlineData("Good news: dermaplaning is half price this week.", "discount_offer")]
+    [InlineData("We can do a special deal for you on laser.", "discount_offer")]
+    [InlineData("Use promo code GLOW for your next visit.", "discount_offer")]
+    [InlineData("Please avoid alcohol for 24 hours after your Botox.", "medical_advice")]
+    [InlineData("It's perfectly safe during pregnancy.", "medical_advice")]
+    [InlineData("You should be fine to come in.", "medical_advice")]
+    [InlineData("Take ibuprofen if it hurts.", "medical_advice")]
+    [InlineData("Some swelling is a very common side effect and will go away.", "medical_advice")]
+    [InlineData("You can exercise the next day.", "medical_advice")]
+    [InlineData("Wait 48 hours before working out.", "medical_advice")]
+    [InlineData("Don't worry, that happens.", "medical_advice")]
+    [InlineData("Most people need 20 units for the forehead.", "medical_advice")]
+    public void A_draft_with_a_wrong_price_a_discount_or_advice_is_replaced(string draft, string finding)
+    {
+        var screened = Screen.ScreenReply(draft, Template);
+        Assert.Contains(finding, screened.Findings);
+        Assert.NotEqual(draft, screened.Text);
+        Assert.StartsWith("<", screened.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A HydraFacial is $199 and a Signature Facial is $140.")]
+    [InlineData("$199 for the HydraFacial, $140 for the Signature Facial.")]
+    [InlineData("Botox starts at $14 per unit; your injector will plan the amount at your consultation.")]
+    [InlineData("The Swedish Massage (90 min) is $175.")]
+    [InlineData("Laser hair removal starts at 150 dollars, depending on the area.")]
+    [InlineData("Refer a friend and you both receive $25 toward your next service once they complete their first visit.")]
+    [InlineData("Please give us 24 hours' notice to cancel or reschedule; later cancellations and no-shows are charged 50% of the service price.")]
+    [InlineData("Shave the area the day before, avoid sun tanning and self-tanner for two weeks, and skip waxing for four weeks before your visit.")]
+    [InlineData("You're booked for a HydraFacial on Wednesday, November 25 at 2:00 PM with Priya. See you then!")]
+    [InlineData("I'm 100 percent sure we have an opening at 3.")]
+    public void A_draft_with_list_prices_and_the_spas_own_wording_is_left_alone(string draft)
+    {
+        var screened = Screen.ScreenReply(draft, Template);
+        Assert.Empty(screened.Findings);
+        Assert.Equal(draft, screened.Text);
+    }
+
+    [Fact]
+    public void Every_shipped_reply_passes_the_reply_screen_unchanged()
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["spa"] = Demo.Spa.Name, ["service"] = "HydraFacial", ["name"] = "Ava", ["price"] = "$199", ["date"] = "Wednesday, November 25",
+            ["time"] = "2:00 PM", ["provider"] = "Priya", ["location"] = "Mission District",
+        };
+        foreach (var name in Replies.Names)
+        {
+            var text = Replies.Render(name, values);
+            var screened = Screen.ScreenReply(text, Template);
+            Assert.True(screened.Findings.Count == 0, $"{name}: {string.Join(", ", screened.Findings)} in \"{text}\"");
+        }
+    }
+
+    [Fact]
+    public void A_card_number_in_a_draft_is_redacted()
+    {
+        var screened = Screen.ScreenReply("Your card 4111 1111 1111 1111 is on file.", Template);
+        Assert.Contains("card_number", screened.Findings);
+        Assert.DoesNotContain("4111", screened.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Treatment_words_come_from_the_profile_and_the_rules()
+    {
+        Assert.True(Screen.NamesTreatment(SafetyScreen.Normalize("after my HydraFacial")));
+        Assert.True(Screen.NamesTreatment(SafetyScreen.Normalize("after the tox")));
+        Assert.True(Screen.NamesTreatment(SafetyScreen.Normalize("after my injections")));
+        Assert.False(Screen.NamesTreatment(SafetyScreen.Normalize("after the party")));
+    }
+}
