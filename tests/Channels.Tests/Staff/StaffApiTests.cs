@@ -305,10 +305,19 @@ public abstract class StaffApiTests
         Assert.Equal("taken_over", conversation.GetProperty("status").GetString());
         var roles = conversation.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("role").GetString()).ToList();
         Assert.Equal(["client", "agent", "system", "client"], roles);
+        // The visitor's history (what the widget polls) carries the notice.
+        var history = await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}");
+        var joined = history.GetProperty("turns").EnumerateArray().Single(t => t.GetProperty("role").GetString() == "system");
+        Assert.Equal(3, joined.GetProperty("seq").GetInt32());
+        Assert.Contains("has joined the conversation", joined.GetProperty("text").GetString(), StringComparison.Ordinal);
 
         Assert.Equal("active", (await JsonAsync(await PostJsonAsync(desk, $"/api/staff/conversations/{chat.SessionId}/release"))).GetProperty("status").GetString());
         var back = await h.Host.ChatAsync(web, "What are your hours?", chat.SessionId);
         Assert.False(string.IsNullOrEmpty(back.Reply));
+        history = await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}");
+        Assert.Equal(["client", "agent", "system", "client", "system", "client", "agent"],
+            history.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("role").GetString()).ToList());
+        Assert.Contains("handed you back", history.GetProperty("turns")[4].GetProperty("text").GetString(), StringComparison.Ordinal);
 
         // An SMS conversation is told by text too.
         var sms = await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_thread_3/takeover"));
@@ -319,8 +328,13 @@ public abstract class StaffApiTests
 
         using var manager = h.As(StaffRole.Manager);
         var audit = await GetJsonAsync(manager, $"/api/staff/audit?entity=conversation&entityId={chat.SessionId}");
-        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "conversation.take_over" && e.GetProperty("actor").GetString() == EmailOf(StaffRole.FrontDesk));
-        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "conversation.release");
+        var takeOver = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "conversation.take_over");
+        Assert.Equal(EmailOf(StaffRole.FrontDesk), takeOver.GetProperty("actor").GetString());
+        Assert.Equal("""{"status":"active","takenOverBy":null}""", takeOver.GetProperty("before").GetString());
+        Assert.Equal($$"""{"status":"taken_over","takenOverBy":"{{EmailOf(StaffRole.FrontDesk)}}"}""", takeOver.GetProperty("after").GetString());
+        var release = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "conversation.release");
+        Assert.Equal($$"""{"status":"taken_over","takenOverBy":"{{EmailOf(StaffRole.FrontDesk)}}"}""", release.GetProperty("before").GetString());
+        Assert.Equal("""{"status":"active","takenOverBy":null}""", release.GetProperty("after").GetString());
     }
 
     [StoreFact]
