@@ -88,8 +88,8 @@ internal static class StaffApiEndpoints
         api.MapGet("/waitlist", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.WaitlistAsync(Blank(status), ct)));
 
-        api.MapGet("/outbox", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
-            TypedResults.Ok(await q.OutboxAsync(Blank(status), ct)));
+        api.MapGet("/outbox", async Task<IResult> (string? status, ClaimsPrincipal user, StaffQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.OutboxAsync(Blank(status), user, ct)));
         api.MapPost("/outbox/{id}/approve", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
             (await desk.ApproveAsync(id, user, ct)).ToHttp());
         api.MapPost("/outbox/{id}/reject", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>

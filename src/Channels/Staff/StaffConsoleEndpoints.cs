@@ -200,7 +200,7 @@ internal static class StaffConsoleEndpoints
 
         console.MapGet("/approvals", async (HttpContext http, StaffQueries q, CancellationToken ct) =>
         {
-            var pending = await q.OutboxAsync(FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval, ct);
+            var pending = await q.OutboxAsync(FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval, http.User, ct);
             var sb = new StringBuilder("<h1>Approval queue</h1>");
             if (pending.Count == 0)
             {
@@ -218,7 +218,7 @@ internal static class StaffConsoleEndpoints
                 }
                 sb.Append("</table>");
             }
-            var recent = (await q.OutboxAsync(null, ct)).Where(m => m.Status != FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval).Take(20).ToList();
+            var recent = (await q.OutboxAsync(null, http.User, ct)).Where(m => m.Status != FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval).Take(20).ToList();
             sb.Append("<h2>Recent messages</h2><table><tr><th>Created</th><th>Kind</th><th>Status</th><th>To</th><th>Message</th><th>Decided by</th></tr>");
             foreach (var m in recent)
             {

@@ -177,6 +177,13 @@ public abstract class StaffApiTests
             await AssertProblemAsync(r, HttpStatusCode.Forbidden);
         }
         Assert.DoesNotContain((await GetJsonAsync(desk, "/api/staff/transcripts")).EnumerateArray(), t => t.GetProperty("conversationId").GetString() == answer.SessionId);
+        // A message about that conversation is listed for front desk without its body; a message about another is not hidden.
+        const string advice = "About botox on blood thinners: please check with your doctor first.";
+        var about = await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155551111", advice, null, null, answer.SessionId, null, Actor.System("test"), CancellationToken.None);
+        var other = await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155552222", "See you Tuesday!", null, null, "sms_other", null, Actor.System("test"), CancellationToken.None);
+        var deskOutbox = (await GetJsonAsync(desk, "/api/staff/outbox")).EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("body").GetString());
+        Assert.Equal(StaffQueries.MedicalHidden, deskOutbox[about.Id]);
+        Assert.Equal("See you Tuesday!", deskOutbox[other.Id]);
 
         using var clinician = h.As(StaffRole.Clinician);
         var full = Assert.Single((await GetJsonAsync(clinician, "/api/staff/escalations")).EnumerateArray());
@@ -185,6 +192,7 @@ public abstract class StaffApiTests
         var conversation = await GetJsonAsync(clinician, $"/api/staff/conversations/{answer.SessionId}");
         Assert.Contains(conversation.GetProperty("turns").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("blood thinners", StringComparison.Ordinal));
         Assert.Contains(conversation.GetProperty("turns").EnumerateArray(), t => t.GetProperty("tags").EnumerateArray().Any(x => x.GetString() == "escalation:medical"));
+        Assert.Contains((await GetJsonAsync(clinician, "/api/staff/outbox")).EnumerateArray(), m => m.GetProperty("body").GetString() == advice);
     }
 
     [StoreFact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FrontDesk.Channels.Staff;
 using FrontDesk.TestSupport;
+using FrontDesk.Tools.Outbox;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FrontDesk.Channels.Tests.Staff;
@@ -81,7 +82,7 @@ public sealed partial class StaffConsoleTests
     [Fact]
     public async Task Front_desk_cannot_open_the_dashboard_the_audit_log_or_a_medical_conversation()
     {
-        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite);
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, new() { ["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.Staff });
         using var web = h.Host.CreateClient();
         var medical = await h.Host.ChatAsync(web, "Is it safe for me to get botox while on blood thinners?");
         using var desk = await SignInAsync(h, StaffRole.FrontDesk);
@@ -99,10 +100,18 @@ public sealed partial class StaffConsoleTests
         var queue = await desk.GetStringAsync(new Uri("/staff/escalations", UriKind.Relative));
         Assert.Contains(StaffQueries.MedicalHidden, queue, StringComparison.Ordinal);
         Assert.DoesNotContain(medical.SessionId, queue, StringComparison.Ordinal);
+        // A text about that conversation waits for approval: front desk sees that it exists, not what it says.
+        const string advice = "About botox on blood thinners: please check with your doctor first.";
+        await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155551111", advice, null, null, medical.SessionId, null,
+            FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        var approvals = await desk.GetStringAsync(new Uri("/staff/approvals", UriKind.Relative));
+        Assert.Contains(StaffQueries.MedicalHidden, approvals, StringComparison.Ordinal);
+        Assert.DoesNotContain("blood thinners", approvals, StringComparison.Ordinal);
 
         using var clinician = await SignInAsync(h, StaffRole.Clinician);
         var page = await clinician.GetStringAsync(new Uri($"/staff/conversations/{medical.SessionId}", UriKind.Relative));
         Assert.Contains("blood thinners", page, StringComparison.Ordinal);
+        Assert.Contains(advice, await clinician.GetStringAsync(new Uri("/staff/approvals", UriKind.Relative)), StringComparison.Ordinal);
         using var manager = await SignInAsync(h, StaffRole.Manager);
         using var dashboard = await manager.GetAsync(new Uri("/staff/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
