@@ -17,7 +17,8 @@ internal sealed record MetricsReport(
 
 /// <summary>
 /// Computes the owner dashboard: conversations by channel, first-response time, capture rate (left contact details: a known client or a phone number),
-/// booking rate, containment (no escalation and no staff turn), escalation rate by category, booked revenue at list
+/// booking rate, containment (no escalation, no staff turn and never taken over; system turns such as a caller's
+/// interruption do not count), escalation rate by category, booked revenue at list
 /// prices (appointments the front desk booked, by the day they were booked), after-hours share (conversations started
 /// outside the location's opening hours). Days are local days in the spa's zone.
 /// </summary>
@@ -59,7 +60,8 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
         var conversations = (await c.QueryAsync<ConversationRow>(new CommandDefinition("""
             SELECT c.id, c.channel, c.location_id AS LocationId, c.client_id AS ClientId, c.caller_phone AS CallerPhone, c.created_at_utc AS CreatedAtUtc,
                    (SELECT t.latency_ms FROM transcript_turns t WHERE t.conversation_id = c.id AND t.role = 'agent' ORDER BY t.seq LIMIT 1) AS FirstLatency,
-                   (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role IN ('staff', 'system')) AS StaffTurns
+                   (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role = 'staff')
+                   + (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'conversation' AND a.entity_id = c.id AND a.action = 'conversation.take_over') AS StaffTurns
             FROM conversations c WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
             """, args, cancellationToken: ct))).ToList();
         var escalations = (await c.QueryAsync<EscalationRow>(new CommandDefinition("""

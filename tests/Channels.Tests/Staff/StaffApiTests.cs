@@ -453,6 +453,29 @@ public abstract class StaffApiTests
     }
 
     [StoreFact]
+    public async Task Containment_counts_staff_replies_and_take_overs_but_not_system_turns()
+    {
+        await using var h = await StartAsync();
+        var agent = h.Host.Get<FrontDeskAgent>();
+        var store = h.Host.Get<FrontDesk.Agent.Conversations.ConversationStore>();
+        foreach (var id in new[] { "voice_interrupted", "sms_replied", "sms_taken_over" })
+        {
+            await agent.HandleAsync(new TurnRequest(id, id.StartsWith("voice", StringComparison.Ordinal) ? "voice" : "sms", "What are your hours?", "+14155551111"), CancellationToken.None);
+        }
+        // A caller talking over the reply is a system turn, not staff involvement.
+        await store.AppendTurnAsync("voice_interrupted", "system", "Caller interrupted the reply; heard: \"We open at\"", new FrontDesk.Agent.Transcripts.TurnTags(), CancellationToken.None);
+        using var desk = h.As(StaffRole.FrontDesk);
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_replied/reply", new { text = "We open at 9 tomorrow." }));
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_taken_over/takeover"));
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_taken_over/release"));
+
+        using var manager = h.As(StaffRole.Manager);
+        var today = (await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23")).GetProperty("days")[0];
+        Assert.Equal(3, today.GetProperty("conversations").GetInt32());
+        Assert.Equal(1, today.GetProperty("contained").GetInt32());
+    }
+
+    [StoreFact]
     public async Task Admins_create_accounts_and_keys_and_the_command_line_creates_the_first_admin()
     {
         await using var h = await StartAsync();
