@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,7 +32,9 @@ internal static class StaffConsoleEndpoints
             {
                 return LoginPage(http, form["returnUrl"], "Email or password is wrong.", StatusCodes.Status401Unauthorized);
             }
-            await http.SignInAsync(StaffAuth.CookieScheme, StaffAuth.Principal(account.Id, account.Email, account.Name, account.Role, StaffAuth.CookieScheme));
+            var principal = StaffAuth.Principal(account.Id, account.Email, account.Name, account.Role, StaffAuth.CookieScheme);
+            await http.SignInAsync(StaffAuth.CookieScheme, principal);
+            await accounts.AuditSessionAsync("staff.sign_in", account.Id, principal.Actor(), ct);
             return Results.Redirect(LocalStaffUrl(form["returnUrl"]) ?? "/staff");
         }).AddEndpointFilter(ValidateAntiforgery).DisableAntiforgery();
         app.MapGet("/staff/denied", (HttpContext http) => Page(http, "Not allowed", "<p class=\"error\">Your role does not allow this page.</p>", StatusCodes.Status403Forbidden));
@@ -40,9 +43,10 @@ internal static class StaffConsoleEndpoints
         var forms = console.MapGroup("").AddEndpointFilter(ValidateAntiforgery);
 
         console.MapGet("/", () => Results.Redirect("/staff/escalations"));
-        forms.MapPost("/logout", async (HttpContext http) =>
+        forms.MapPost("/logout", async (HttpContext http, StaffAccounts accounts, CancellationToken ct) =>
         {
             await http.SignOutAsync(StaffAuth.CookieScheme);
+            await accounts.AuditSessionAsync("staff.sign_out", http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", http.User.Actor(), ct);
             return Results.Redirect("/staff/login");
         });
 

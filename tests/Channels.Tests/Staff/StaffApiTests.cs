@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -512,13 +513,105 @@ public abstract class StaffApiTests
 
         var output = new StringWriter();
         var error = new StringWriter();
-        Assert.Equal(0, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "owner@spa.test", "--password", "the owners password"], output, error, CancellationToken.None));
-        Assert.Contains("owner@spa.test", output.ToString(), StringComparison.Ordinal);
-        var owner = await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("Owner@Spa.test", "the owners password", CancellationToken.None);
-        Assert.Equal(StaffRole.Admin, owner?.Role);
-        Assert.Null(await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("owner@spa.test", "wrong password!", CancellationToken.None));
+        // The first admin of a fresh install.
+        await using (var fresh = FrontDesk.Channels.Tests.Hosting.FrontDeskHost.Create(Store))
+        {
+            Assert.Equal(0, await StaffCommands.RunAsync(fresh.Services, ["create-admin", "--email", "owner@spa.test", "--password", "the owners password"], output, error, CancellationToken.None));
+            Assert.Contains("owner@spa.test", output.ToString(), StringComparison.Ordinal);
+            var owner = await fresh.Get<StaffAccounts>().VerifyPasswordAsync("Owner@Spa.test", "the owners password", CancellationToken.None);
+            Assert.Equal(StaffRole.Admin, owner?.Role);
+            Assert.Null(await fresh.Get<StaffAccounts>().VerifyPasswordAsync("owner@spa.test", "wrong password!", CancellationToken.None));
+        }
+        // Here an active admin exists: another one only with --force.
+        var before = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Count;
+        Assert.Equal(1, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "second@spa.test", "--password", "the second password"], output, error, CancellationToken.None));
+        Assert.Contains("An active admin already exists", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(0, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "second@spa.test", "--password", "the second password", "--force"], output, error, CancellationToken.None));
+        Assert.Equal(StaffRole.Admin, (await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("second@spa.test", "the second password", CancellationToken.None))?.Role);
         Assert.Equal(2, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "a@b.c"], output, error, CancellationToken.None));
         Assert.Null(await StaffCommands.RunAsync(h.Host.Services, ["--urls", "http://localhost:1"], output, error, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Admins_change_roles_and_deactivate_accounts_but_the_last_admin_stays()
+    {
+        await using var h = await StartAsync();
+        var accounts = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).ToDictionary(a => a.Role, a => a.Id);
+        var deskId = accounts[StaffRole.FrontDesk];
+        foreach (var role in StaffRole.All.Where(r => r != StaffRole.Admin))
+        {
+            using var client = h.As(role);
+            using var r = await client.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "manager" });
+            await AssertProblemAsync(r, HttpStatusCode.Forbidden);
+        }
+        using (var anonymous = h.Host.CreateClient())
+        using (var r = await anonymous.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "manager" }))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
+        }
+
+        using var admin = h.As(StaffRole.Admin);
+        var promoted = await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "clinician" }));
+        Assert.Equal("clinician", promoted.GetProperty("role").GetString());
+        using (var desk = h.As(StaffRole.FrontDesk))
+        {
+            Assert.Equal("clinician", (await GetJsonAsync(desk, "/api/staff/me")).GetProperty("role").GetString());
+        }
+        Assert.False((await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { active = false }))).GetProperty("active").GetBoolean());
+        using (var desk = h.As(StaffRole.FrontDesk))
+        using (var r = await desk.GetAsync(new Uri("/api/staff/me", UriKind.Relative)))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
+        }
+        foreach (var bad in new object[] { new { role = "owner" }, new { }, new { active = "no" } })
+        {
+            using var r = await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), bad);
+            await AssertProblemAsync(r, HttpStatusCode.BadRequest);
+        }
+        using (var r = await admin.PatchAsJsonAsync(new Uri("/api/staff/accounts/stf_nobody", UriKind.Relative), new { active = false }))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.NotFound);
+        }
+
+        // The only active admin can neither demote nor deactivate themselves.
+        var adminId = accounts[StaffRole.Admin];
+        foreach (var change in new object[] { new { role = "manager" }, new { active = false } })
+        {
+            using var r = await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{adminId}", UriKind.Relative), change);
+            await AssertProblemAsync(r, HttpStatusCode.Conflict);
+        }
+        Assert.Equal("admin", (await GetJsonAsync(admin, "/api/staff/me")).GetProperty("role").GetString());
+        // With a second admin, the first may step down.
+        await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{accounts[StaffRole.Manager]}", UriKind.Relative), new { role = "admin" }));
+        Assert.Equal("manager", (await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{adminId}", UriKind.Relative), new { role = "manager" }))).GetProperty("role").GetString());
+
+        using var auditor = h.As(StaffRole.Manager);
+        var audit = await GetJsonAsync(auditor, $"/api/staff/audit?entity=staff_account&entityId={deskId}");
+        var changes = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "staff.update").Select(e => (e.GetProperty("before").GetString(), e.GetProperty("after").GetString())).ToList();
+        Assert.Contains(("""{"role":"front_desk","active":true}""", """{"role":"clinician","active":true}"""), changes);
+        Assert.Contains(("""{"role":"clinician","active":true}""", """{"role":"clinician","active":false}"""), changes);
+    }
+
+    [StoreFact]
+    public async Task Every_role_may_reply_take_over_and_release_a_conversation_without_medical_escalations()
+    {
+        await using var h = await StartAsync();
+        using var web = h.Host.CreateClient();
+        foreach (var role in StaffRole.All)
+        {
+            var chat = await h.Host.ChatAsync(web, "What are your hours?");
+            using var client = h.As(role);
+            Assert.Equal("taken_over", (await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/takeover"))).GetProperty("status").GetString());
+            await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/reply", new { text = $"Hello from {role}." }));
+            Assert.Equal("active", (await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/release"))).GetProperty("status").GetString());
+            var turns = (await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}")).GetProperty("turns").EnumerateArray().ToList();
+            Assert.Contains(turns, t => t.GetProperty("role").GetString() == "staff" && t.GetProperty("text").GetString() == $"Hello from {role}.");
+        }
+        using var anonymous = h.Host.CreateClient();
+        using var r = await PostJsonAsync(anonymous, "/api/staff/conversations/web_0123456789abcdef0123456789abcdef/takeover");
+        await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
     }
 
     [StoreFact]

@@ -80,6 +80,28 @@ public sealed partial class StaffConsoleTests
     }
 
     [Fact]
+    public async Task Signing_in_and_out_of_the_console_is_audited()
+    {
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite);
+        using var desk = await SignInAsync(h, StaffRole.FrontDesk);
+        var page = await desk.GetStringAsync(new Uri("/staff/escalations", UriKind.Relative));
+        using (var r = await desk.PostAsync(new Uri("/staff/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = Token(page) })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        }
+        using (var r = await desk.GetAsync(new Uri("/staff/escalations", UriKind.Relative)))
+        {
+            Assert.Contains("/staff/login", r.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        var deskId = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Single(a => a.Role == StaffRole.FrontDesk).Id;
+        using var manager = h.As(StaffRole.Manager);
+        var audit = await StaffHarness.GetJsonAsync(manager, $"/api/staff/audit?entity=staff_account&entityId={deskId}");
+        var actions = audit.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("actor").GetString())).ToList();
+        Assert.Contains(("staff.sign_in", StaffHarness.EmailOf(StaffRole.FrontDesk)), actions);
+        Assert.Contains(("staff.sign_out", StaffHarness.EmailOf(StaffRole.FrontDesk)), actions);
+    }
+
+    [Fact]
     public async Task Front_desk_cannot_open_the_dashboard_the_audit_log_or_a_medical_conversation()
     {
         await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, new() { ["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.Staff });
