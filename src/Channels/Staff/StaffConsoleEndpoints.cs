@@ -295,7 +295,11 @@ internal static class StaffConsoleEndpoints
             {
                 sb.Append("<div class=\"chart\"><h3>").Append(E(title)).Append("</h3><div data-chart=\"").Append(key).Append("\"></div></div>");
             }
-            sb.Append("</div><script type=\"application/json\" id=\"metrics-data\">")
+            sb.Append("</div><p class=\"muted\" id=\"metric-definitions\">Counted over the conversations that started in the range. ")
+              .Append("Capture: the conversation left a way to reach the client (a known client, or for phone and SMS a real caller ID; a withheld number does not count). ")
+              .Append("Booking: the conversation led to a booking, whenever it was made. Containment: no escalation, no staff reply and never taken over. ")
+              .Append("Revenue: list prices of appointments the front desk booked, on the day they were booked.</p>");
+            sb.Append("<script type=\"application/json\" id=\"metrics-data\">")
               .Append(JsonSerializer.Serialize(m, JsonWeb).Replace("<", "\\u003c", StringComparison.Ordinal)).Append("</script>");
             return Page(http, "Dashboard", sb.ToString());
         }).RequireAuthorization(StaffAuth.ConsoleManager);

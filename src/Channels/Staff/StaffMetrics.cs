@@ -16,8 +16,9 @@ internal sealed record MetricsReport(
     decimal Revenue, double AfterHoursShare, IReadOnlyList<MetricsDay> Days);
 
 /// <summary>
-/// Computes the owner dashboard: conversations by channel, first-response time, capture rate (left contact details: a known client or a phone number),
-/// booking rate, containment (no escalation, no staff turn and never taken over; system turns such as a caller's
+/// Computes the owner dashboard over the conversations started in the range: conversations by channel, first-response
+/// time, capture rate (left contact details: a known client, or a real caller ID for phone and SMS), booking rate (led to a
+/// booking, whenever it was made), containment (no escalation, no staff turn and never taken over; system turns such as a caller's
 /// interruption do not count), escalation rate by category, booked revenue at list
 /// prices (appointments the front desk booked, by the day they were booked), after-hours share (conversations started
 /// outside the location's opening hours). Days are local days in the spa's zone.
@@ -72,7 +73,11 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
             SELECT conversation_id AS ConversationId, service_id AS ServiceId, created_at_utc AS CreatedAtUtc FROM appointments
             WHERE conversation_id IS NOT NULL AND status IN ('booked', 'completed') AND created_at_utc >= @fromUtc AND created_at_utc < @toUtc
             """, args, cancellationToken: ct))).ToList();
-        var bookedConversations = bookings.Select(b => b.ConversationId).ToHashSet();
+        // The booking rate follows the conversations of the range: one started on Sunday that booked on Monday counts on Sunday.
+        var bookedConversations = (await c.QueryAsync<string>(new CommandDefinition("""
+            SELECT DISTINCT a.conversation_id FROM appointments a JOIN conversations c ON c.id = a.conversation_id
+            WHERE a.status IN ('booked', 'completed') AND c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
+            """, args, cancellationToken: ct))).ToHashSet();
 
         var days = new List<MetricsDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
@@ -84,7 +89,7 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
                 todays.Count,
                 todays.GroupBy(x => x.Channel).ToDictionary(g => g.Key, g => g.Count()),
                 latencies.Count == 0 ? null : Math.Round(latencies.Average(), 1),
-                todays.Count(x => x.ClientId is not null || x.CallerPhone is not null),
+                todays.Count(IsCaptured),
                 todays.Count(x => bookedConversations.Contains(x.Id)),
                 todays.Count(x => !escalations[x.Id].Any() && x.StaffTurns == 0),
                 todays.SelectMany(x => escalations[x.Id]).GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count()),
@@ -105,6 +110,11 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
             Rate(conversations.Count(x => escalations[x.Id].Any())), byCategory,
             days.Sum(d => d.Revenue), Rate(days.Sum(d => d.AfterHours)), days);
     }
+
+    // Left a way to reach the client: a known client, or for phone and SMS a caller ID that is a real number (the spa can
+    // call or text back; a withheld number does not count). Web and chat visitors count once they are identified.
+    private static bool IsCaptured(ConversationRow x) =>
+        x.ClientId is not null || (x.Channel is "sms" or "voice" && FrontDesk.Tools.PhoneNumbers.ToE164(x.CallerPhone) is not null);
 
     private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(profile.ToLocal(utc));
 

@@ -454,6 +454,33 @@ public abstract class StaffApiTests
     }
 
     [StoreFact]
+    public async Task Metrics_count_a_booking_made_later_for_its_conversation_and_a_real_caller_id_as_captured()
+    {
+        await using var h = await StartAsync();
+        var agent = h.Host.Get<FrontDeskAgent>();
+        foreach (var text in new[] { "Hi! I'd like a deep tissue massage tomorrow afternoon", "the first one", "my name is Sam Lee", "415-555-7788", "yes please" })
+        {
+            await agent.HandleAsync(new TurnRequest("web_booker", "web", text), CancellationToken.None);
+        }
+        await agent.HandleAsync(new TurnRequest("sms_withheld", "sms", "What are your hours?", "Anonymous"), CancellationToken.None);
+        await agent.HandleAsync(new TurnRequest("sms_known_number", "sms", "What are your hours?", "+14155559876"), CancellationToken.None);
+        // The booking went through the next day (the visitor came back to the same conversation).
+        await using (var c = await h.Host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(1, await c.ExecuteAsync("UPDATE appointments SET created_at_utc = @later WHERE conversation_id = 'web_booker'",
+                new { later = SpaBookHarness.DefaultNow.UtcDateTime.AddDays(1) }));
+        }
+        using var manager = h.As(StaffRole.Manager);
+        var m = await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23");
+        Assert.Equal(3, m.GetProperty("conversations").GetInt32());
+        var today = m.GetProperty("days")[0];
+        Assert.Equal(1, today.GetProperty("booked").GetInt32());
+        Assert.Equal(Math.Round(1.0 / 3, 4), m.GetProperty("bookingRate").GetDouble());
+        // The booker is a known client now; the texter with a real number can be texted back; a withheld number cannot.
+        Assert.Equal(2, today.GetProperty("captured").GetInt32());
+    }
+
+    [StoreFact]
     public async Task Containment_counts_staff_replies_and_take_overs_but_not_system_turns()
     {
         await using var h = await StartAsync();
