@@ -37,7 +37,7 @@ public sealed class StaffConsoleBrowserTests
             var widget = visitor.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
             await visitor.GetByLabel("Your message").FillAsync("I want to speak to a manager about a refund");
             await visitor.GetByLabel("Your message").PressAsync("Enter");
-            await Assertions.Expect(widget.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1);
+            await Assertions.Expect(widget.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
             var sessionId = await visitor.EvaluateAsync<string>("() => localStorage.getItem('frontdesk.sessionId')");
             var escalation = Assert.Single(await h.Host.Get<FrontDesk.Agent.Conversations.ConversationStore>().EscalationsAsync("open", CancellationToken.None));
             Assert.Equal(sessionId, escalation.ConversationId);
@@ -84,18 +84,18 @@ public sealed class StaffConsoleBrowserTests
             await Assertions.Expect(page.Locator("#conversation-status")).ToHaveTextAsync("taken_over");
             await Assertions.Expect(page.Locator("tr.turn-system")).ToContainTextAsync("joined");
             // The open widget tells the visitor a person joined.
-            await Assertions.Expect(widget.Locator(".fd-system[data-seq]")).ToContainTextAsync("has joined the conversation");
+            await Assertions.Expect(widget.Locator(".fd-system[data-seq]")).ToContainTextAsync("has joined the conversation", new() { Timeout = 15000 });
             var silent = await h.Host.ChatAsync(web, "Hello, is someone there?", sessionId);
             Assert.Equal("", silent.Reply);
             await page.FillAsync("textarea[name=text]", "Hi, this is the manager. I can help with the refund.");
             await page.Locator("button", new() { HasText = "Send" }).ClickAsync();
             await Assertions.Expect(page.Locator("tr.turn-staff")).ToContainTextAsync("I can help with the refund");
-            await Assertions.Expect(widget.Locator(".fd-staff[data-seq]")).ToContainTextAsync("I can help with the refund");
+            await Assertions.Expect(widget.Locator(".fd-staff[data-seq]")).ToContainTextAsync("I can help with the refund", new() { Timeout = 15000 });
             await Browser.ScreenshotAsync(page, "staff-conversation-taken-over");
             await Browser.ScreenshotAsync(visitor, "widget-staff-joined");
             await page.Locator("button", new() { HasText = "Release to the assistant" }).ClickAsync();
             await Assertions.Expect(page.Locator("#conversation-status")).ToHaveTextAsync("active");
-            await Assertions.Expect(widget.Locator(".fd-system[data-seq]").Last).ToContainTextAsync("handed you back");
+            await Assertions.Expect(widget.Locator(".fd-system[data-seq]").Last).ToContainTextAsync("handed you back", new() { Timeout = 15000 });
             var back = await h.Host.ChatAsync(web, "What are your hours?", sessionId);
             Assert.False(string.IsNullOrEmpty(back.Reply));
 
