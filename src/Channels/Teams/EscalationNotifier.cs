@@ -235,7 +235,9 @@ internal sealed partial class EscalationNotifier(
     private async Task<EscalationCardData> CardDataAsync(SpaProfile profile, Escalation escalation, CancellationToken ct)
     {
         var clients = services.GetRequiredService<ClientDirectory>();
-        var client = escalation.ClientId is null ? null : await clients.GetAsync(escalation.ClientId, ct);
+        // A caller ID or verified number the channel vouched for names a known client even before a tool looked them up.
+        var client = escalation.ClientId is not null ? await clients.GetAsync(escalation.ClientId, ct)
+            : escalation.ClientPhone is not null ? await clients.FindByPhoneAsync(escalation.ClientPhone, ct) : null;
         IReadOnlyList<(string, string)> turns = [];
         // No health details beyond the category: no card carries conversation text once any escalation of that
         // conversation was medical or emergency (a later "talk to a person" would otherwise carry the symptoms).

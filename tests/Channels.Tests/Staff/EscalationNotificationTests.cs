@@ -183,7 +183,7 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
 
         await EventuallyAsync(async () => (await RowAsync(host, person.Escalation.Id, "teams")).Status == "delivered");
         var card = Assert.Single(_slack.ToArray(), p => p.Contains(person.Escalation.Id, StringComparison.Ordinal));
-        Assert.Contains(person.Escalation.Category, card, StringComparison.Ordinal);
+        Assert.Contains("Escalation", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Last turns", card, StringComparison.Ordinal);
         Assert.DoesNotContain("throat", card, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("filler", card, StringComparison.OrdinalIgnoreCase);
