@@ -123,11 +123,12 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
         Assert.Equal(answer.Escalation.Urgency, facts["Urgency"]);
         Assert.Equal("Ava Thompson", facts["Client"]);
         Assert.Equal("+14155551111", facts["Phone"]);
-        // The summary block: a "Summary" label, then the escalation's summary as stored.
+        // The summary block: a "Summary" label, then the escalation's summary as stored, as literal text (no markdown).
         var label = body.FindIndex(b => b.TryGetProperty("text", out var t) && t.GetString() == "Summary");
         Assert.True(label > 0, "no Summary label on the card");
         Assert.False(string.IsNullOrWhiteSpace(stored.Summary));
-        Assert.Equal(stored.Summary, body[label + 1].GetProperty("text").GetString());
+        Assert.Equal("RichTextBlock", body[label + 1].GetProperty("type").GetString());
+        Assert.Equal(stored.Summary, body[label + 1].GetProperty("inlines")[0].GetProperty("text").GetString());
         var action = Assert.Single(card.GetProperty("actions").EnumerateArray());
         Assert.Equal("Action.OpenUrl", action.GetProperty("type").GetString());
         Assert.Equal($"{PublicBase}/staff/escalations/{id}", action.GetProperty("url").GetString());
