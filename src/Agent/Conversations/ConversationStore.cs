@@ -157,6 +157,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
+        await AppendTurnAsync(c, tx, id, role, text, tags, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Appends a staff or system turn inside the caller's transaction (no state change).</summary>
+    public async Task AppendTurnAsync(DbConnection c, DbTransaction tx, string id, string role, string text, TurnTags tags, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(tags);
         var conv = await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
         var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct)) + 1;
@@ -165,7 +174,6 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             ConversationId = id, Seq = seq, AtUtc = clock.GetUtcNow().UtcDateTime, Role = role, Text = text, Channel = conv.Channel,
             LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json),
         }, tags.Flatten(), ct);
-        await tx.CommitAsync(ct);
     }
 
     private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)
@@ -217,15 +225,31 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var n = await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET status = @status, taken_over_by = @staff, updated_at_utc = @now WHERE id = @id",
-            new { id, staff, status = staff is null ? "active" : "taken_over", now }, tx, cancellationToken: ct));
-        if (n > 0)
-        {
-            await AuditLog.WriteAsync(c, tx, now, actor, staff is null ? "conversation.release" : "conversation.take_over", "conversation", id, null, new { staff }, id, ct);
-        }
+        var changed = await SetTakenOverAsync(c, tx, id, staff, actor, ct);
         await tx.CommitAsync(ct);
-        return n > 0;
+        return changed;
+    }
+
+    /// <summary>
+    /// Marks a conversation taken over or releases it inside the caller's transaction; the audit entry records the
+    /// status and staff member before and after.
+    /// </summary>
+    public async Task<bool> SetTakenOverAsync(DbConnection c, DbTransaction tx, string id, string? staff, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var before = await c.QuerySingleOrDefaultAsync<(string Status, string? TakenOverBy)?>(new CommandDefinition(
+            "SELECT status, taken_over_by FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        if (before is not { } b)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = staff is null ? "active" : "taken_over";
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET status = @status, taken_over_by = @staff, updated_at_utc = @now WHERE id = @id",
+            new { id, staff, status, now }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, staff is null ? "conversation.release" : "conversation.take_over", "conversation", id,
+            new { b.Status, b.TakenOverBy }, new { Status = status, TakenOverBy = staff }, id, ct);
+        return true;
     }
 }

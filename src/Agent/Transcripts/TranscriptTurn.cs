@@ -39,8 +39,10 @@ public sealed class TurnTags
     public List<string> Consent { get; set; } = [];
     /// <summary>Screen findings (e.g. reply_redacted:card_number).</summary>
     public List<string> Screen { get; set; } = [];
+    /// <summary>A system notice meant for the client too (a person joined or left the conversation); other system turns stay internal.</summary>
+    public bool ClientNotice { get; set; }
 
-    /// <summary>The flat tags indexed for queries: intent:…, tool:name:outcome, escalation:…, brain:…, ai_generated, consent:…</summary>
+    /// <summary>The flat tags indexed for queries: intent:…, tool:name:outcome, escalation:…, brain:…, ai_generated, consent:…, screen:…, client_notice</summary>
     public IEnumerable<string> Flatten()
     {
         if (Intent is not null)
@@ -74,6 +76,10 @@ public sealed class TurnTags
         foreach (var s in Screen.Distinct())
         {
             yield return $"screen:{s}";
+        }
+        if (ClientNotice)
+        {
+            yield return "client_notice";
         }
     }
 }

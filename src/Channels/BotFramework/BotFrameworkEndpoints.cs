@@ -27,6 +27,8 @@ public static partial class BotFrameworkEndpoints
         if (IsConfigured(builder.Configuration))
         {
             builder.Services.AddBotFramework();
+            builder.Services.AddSingleton(new FrontDesk.Tools.SchemaMigrationSet(BotFrameworkSchema.Migrations));
+            builder.Services.AddSingleton<BotConversations>();
         }
         return builder;
     }
@@ -45,6 +47,9 @@ public static partial class BotFrameworkEndpoints
         app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
     }
 
+    /// <summary>True for the channel tags of Bot Framework conversations (Teams and other Bot Framework channels).</summary>
+    public static bool IsBotChannel(string channel) => channel is "teams" or "botframework";
+
     /// <summary>The agent's conversation id for a Bot Framework conversation: stable, bounded, and not the raw channel id.</summary>
     public static string ConversationIdFor(Activity activity)
     {
@@ -54,7 +59,8 @@ public static partial class BotFrameworkEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest http, BotTokenValidator validator, BotConnectorClient connector, FrontDeskTurns turns, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest http, BotTokenValidator validator, BotConnectorClient connector, BotConversations references, FrontDeskTurns turns,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
         if (http.ContentLength > MaxBody)
@@ -91,6 +97,8 @@ public static partial class BotFrameworkEndpoints
             return TypedResults.Ok(); // conversation updates, typing, reactions: nothing to answer
         }
         var channel = activity.ChannelId == "msteams" ? "teams" : "botframework";
+        // Staff replies and the "a person joined" notice go out later as replies to the latest activity.
+        await references.RememberAsync(ConversationIdFor(activity), activity, ct);
         AgentReply reply;
         try
         {

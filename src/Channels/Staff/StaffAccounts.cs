@@ -40,6 +40,9 @@ internal sealed class StaffAccount
 /// <summary>Why an account could not be created.</summary>
 internal enum AccountError { None, InvalidEmail, InvalidRole, WeakPassword, EmailTaken }
 
+/// <summary>How a change to an account came out.</summary>
+internal enum AccountChange { Done, NotFound, InvalidRole, LastAdmin }
+
 /// <summary>
 /// Staff accounts and API keys. Passwords are hashed with ASP.NET Core's <see cref="PasswordHasher{TUser}"/>;
 /// API keys are random 256-bit secrets stored only as SHA-256 hashes (they are not guessable, so a slow hash adds nothing).
@@ -112,10 +115,58 @@ internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
         return [.. await c.QueryAsync<StaffAccount>(new CommandDefinition($"SELECT {Columns} FROM staff_accounts ORDER BY email", cancellationToken: ct))];
     }
 
+    /// <summary>True when an active admin account exists.</summary>
     public async Task<bool> AnyAdminAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin'", cancellationToken: ct)) > 0;
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = @yes", new { yes = true }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>
+    /// Changes an account's role and/or whether it is active, audited with before and after. Refused when it would leave
+    /// no active admin (the last admin cannot demote or deactivate themselves).
+    /// </summary>
+    public async Task<(AccountChange Result, StaffAccount? Account)> UpdateAsync(string id, string? role, bool? active, Actor actor, CancellationToken ct)
+    {
+        if (role is not null && !StaffRole.IsValid(role))
+        {
+            return (AccountChange.InvalidRole, null);
+        }
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var before = await c.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition($"SELECT {Columns} FROM staff_accounts WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        if (before is null)
+        {
+            return (AccountChange.NotFound, null);
+        }
+        var newRole = role ?? before.Role;
+        var newActive = active ?? before.Active;
+        if (before.Role == StaffRole.Admin && before.Active && (newRole != StaffRole.Admin || !newActive))
+        {
+            var admins = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = @yes", new { yes = true }, tx, cancellationToken: ct));
+            if (admins <= 1)
+            {
+                return (AccountChange.LastAdmin, before);
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff_accounts SET role = @newRole, active = @newActive, updated_at_utc = @now WHERE id = @id", new { id, newRole, newActive, now }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, "staff.update", "staff_account", id,
+            new { before.Role, before.Active }, new { Role = newRole, Active = newActive }, null, ct);
+        await tx.CommitAsync(ct);
+        return (AccountChange.Done, new StaffAccount { Id = before.Id, Email = before.Email, Name = before.Name, Role = newRole, Active = newActive, CreatedAtUtc = before.CreatedAtUtc });
+    }
+
+    /// <summary>Records a console sign-in or sign-out (<paramref name="action"/>) in the audit log.</summary>
+    public async Task AuditSessionAsync(string action, string accountId, Actor actor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        await AuditLog.WriteAsync(c, tx, clock.GetUtcNow().UtcDateTime, actor, action, "staff_account", accountId, null, null, null, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The active account whose email and password match, or null (same answer and similar time for every failure).</summary>

@@ -12,6 +12,9 @@ internal sealed record StaffReplyRequest(string? Text);
 /// <summary>A new staff account.</summary>
 internal sealed record NewStaffAccount(string? Email, string? Name, string? Role, string? Password);
 
+/// <summary>A change to an account: its role, whether it is active, or both.</summary>
+internal sealed record AccountPatch(string? Role, bool? Active);
+
 /// <summary>A new API key's label.</summary>
 internal sealed record NewApiKey(string? Label);
 
@@ -88,8 +91,8 @@ internal static class StaffApiEndpoints
         api.MapGet("/waitlist", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.WaitlistAsync(Blank(status), ct)));
 
-        api.MapGet("/outbox", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
-            TypedResults.Ok(await q.OutboxAsync(Blank(status), ct)));
+        api.MapGet("/outbox", async Task<IResult> (string? status, ClaimsPrincipal user, StaffQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.OutboxAsync(Blank(status), user, ct)));
         api.MapPost("/outbox/{id}/approve", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
             (await desk.ApproveAsync(id, user, ct)).ToHttp());
         api.MapPost("/outbox/{id}/reject", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
@@ -138,6 +141,26 @@ internal static class StaffApiEndpoints
                 AccountError.None => TypedResults.Created($"/api/staff/accounts/{account!.Id}", new { account.Id, account.Email, account.Name, account.Role }),
                 AccountError.EmailTaken => TypedResults.Problem("An account with that email exists.", statusCode: 409, title: "Conflict"),
                 _ => TypedResults.Problem(AccountErrorText(error), statusCode: 400, title: "Invalid request"),
+            };
+        }).RequireAuthorization(StaffAuth.ApiAdmin);
+        api.MapPatch("/accounts/{id}", async Task<IResult> (string id, HttpRequest http, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>
+        {
+            var (body, bad) = await ReadAsync<AccountPatch>(http, ct);
+            if (bad is not null)
+            {
+                return bad;
+            }
+            if (body!.Role is null && body.Active is null)
+            {
+                return TypedResults.Problem("Send 'role', 'active' or both.", statusCode: 400, title: "Invalid request");
+            }
+            var (result, account) = await accounts.UpdateAsync(id, body.Role, body.Active, user.Actor(), ct);
+            return result switch
+            {
+                AccountChange.Done => TypedResults.Ok(new { account!.Id, account.Email, account.Name, account.Role, account.Active }),
+                AccountChange.NotFound => DeskResult.NotFound.ToHttp(),
+                AccountChange.InvalidRole => TypedResults.Problem(AccountErrorText(AccountError.InvalidRole), statusCode: 400, title: "Invalid request"),
+                _ => TypedResults.Problem("This is the last active admin; make another account admin first.", statusCode: 409, title: "Conflict"),
             };
         }).RequireAuthorization(StaffAuth.ApiAdmin);
         api.MapPost("/accounts/{id}/api-keys", async Task<IResult> (string id, HttpRequest http, ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>

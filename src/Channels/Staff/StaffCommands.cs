@@ -3,8 +3,9 @@ using FrontDesk.Tools.Audit;
 namespace FrontDesk.Channels.Staff;
 
 /// <summary>
-/// Command-line staff administration: <c>create-admin --email E --password P [--name N]</c> creates an admin (the first
-/// account), <c>create-staff --email E --password P --role R</c> any account. Runs after migrations, then exits.
+/// Command-line staff administration: <c>create-admin --email E --password P [--name N] [--force]</c> creates the first
+/// admin (refused once an active admin exists, unless <c>--force</c>), <c>create-staff --email E --password P --role R</c>
+/// any account. Runs after migrations, then exits.
 /// </summary>
 internal static class StaffCommands
 {
@@ -38,11 +39,17 @@ internal static class StaffCommands
         var role = command == "create-admin" ? StaffRole.Admin : Option("role");
         if (email is null || password is null || role is null)
         {
-            await error.WriteLineAsync($"usage: {command} --email EMAIL --password PASSWORD{(command == "create-staff" ? " --role ROLE" : "")} [--name NAME]" +
+            await error.WriteLineAsync($"usage: {command} --email EMAIL --password PASSWORD{(command == "create-staff" ? " --role ROLE" : "")} [--name NAME]{(command == "create-admin" ? " [--force]" : "")}" +
                 " (or the password in FRONTDESK_STAFF_PASSWORD)");
             return 2;
         }
         var accounts = services.GetRequiredService<StaffAccounts>();
+        if (command == "create-admin" && !args.Contains("--force", StringComparer.Ordinal) && await accounts.AnyAdminAsync(ct))
+        {
+            await error.WriteLineAsync("An active admin already exists: sign in as an admin to add accounts (console or POST /api/staff/accounts), " +
+                "or run create-admin again with --force to create another admin anyway.");
+            return 1;
+        }
         var (result, account) = await accounts.CreateAsync(email, Option("name") ?? email, role, password, Actor.System("cli"), ct);
         if (result != AccountError.None)
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,7 +32,9 @@ internal static class StaffConsoleEndpoints
             {
                 return LoginPage(http, form["returnUrl"], "Email or password is wrong.", StatusCodes.Status401Unauthorized);
             }
-            await http.SignInAsync(StaffAuth.CookieScheme, StaffAuth.Principal(account.Id, account.Email, account.Name, account.Role, StaffAuth.CookieScheme));
+            var principal = StaffAuth.Principal(account.Id, account.Email, account.Name, account.Role, StaffAuth.CookieScheme);
+            await http.SignInAsync(StaffAuth.CookieScheme, principal);
+            await accounts.AuditSessionAsync("staff.sign_in", account.Id, principal.Actor(), ct);
             return Results.Redirect(LocalStaffUrl(form["returnUrl"]) ?? "/staff");
         }).AddEndpointFilter(ValidateAntiforgery).DisableAntiforgery();
         app.MapGet("/staff/denied", (HttpContext http) => Page(http, "Not allowed", "<p class=\"error\">Your role does not allow this page.</p>", StatusCodes.Status403Forbidden));
@@ -40,9 +43,10 @@ internal static class StaffConsoleEndpoints
         var forms = console.MapGroup("").AddEndpointFilter(ValidateAntiforgery);
 
         console.MapGet("/", () => Results.Redirect("/staff/escalations"));
-        forms.MapPost("/logout", async (HttpContext http) =>
+        forms.MapPost("/logout", async (HttpContext http, StaffAccounts accounts, CancellationToken ct) =>
         {
             await http.SignOutAsync(StaffAuth.CookieScheme);
+            await accounts.AuditSessionAsync("staff.sign_out", http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", http.User.Actor(), ct);
             return Results.Redirect("/staff/login");
         });
 
@@ -200,7 +204,7 @@ internal static class StaffConsoleEndpoints
 
         console.MapGet("/approvals", async (HttpContext http, StaffQueries q, CancellationToken ct) =>
         {
-            var pending = await q.OutboxAsync(FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval, ct);
+            var pending = await q.OutboxAsync(FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval, http.User, ct);
             var sb = new StringBuilder("<h1>Approval queue</h1>");
             if (pending.Count == 0)
             {
@@ -218,7 +222,7 @@ internal static class StaffConsoleEndpoints
                 }
                 sb.Append("</table>");
             }
-            var recent = (await q.OutboxAsync(null, ct)).Where(m => m.Status != FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval).Take(20).ToList();
+            var recent = (await q.OutboxAsync(null, http.User, ct)).Where(m => m.Status != FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval).Take(20).ToList();
             sb.Append("<h2>Recent messages</h2><table><tr><th>Created</th><th>Kind</th><th>Status</th><th>To</th><th>Message</th><th>Decided by</th></tr>");
             foreach (var m in recent)
             {
@@ -291,7 +295,11 @@ internal static class StaffConsoleEndpoints
             {
                 sb.Append("<div class=\"chart\"><h3>").Append(E(title)).Append("</h3><div data-chart=\"").Append(key).Append("\"></div></div>");
             }
-            sb.Append("</div><script type=\"application/json\" id=\"metrics-data\">")
+            sb.Append("</div><p class=\"muted\" id=\"metric-definitions\">Counted over the conversations that started in the range. ")
+              .Append("Capture: the conversation left a way to reach the client (a known client, or for phone and SMS a real caller ID; a withheld number does not count). ")
+              .Append("Booking: the conversation led to a booking, whenever it was made. Containment: no escalation, no staff reply and never taken over. ")
+              .Append("Revenue: list prices of appointments the front desk booked, on the day they were booked.</p>");
+            sb.Append("<script type=\"application/json\" id=\"metrics-data\">")
               .Append(JsonSerializer.Serialize(m, JsonWeb).Replace("<", "\\u003c", StringComparison.Ordinal)).Append("</script>");
             return Page(http, "Dashboard", sb.ToString());
         }).RequireAuthorization(StaffAuth.ConsoleManager);

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Claims;
 using Dapper;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Escalations;
 using FrontDesk.Agent.Transcripts;
+using FrontDesk.Channels.BotFramework;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
@@ -41,7 +43,8 @@ internal sealed record StaffTemplates(TextTemplates Templates);
 /// (who, when, before and after) in the same transaction as the change.
 /// </summary>
 internal sealed class StaffDesk(
-    SpaDatabase db, TimeProvider clock, SpaProfile profile, ConversationStore conversations, OutboxWriter outbox, StaffTemplates wording)
+    SpaDatabase db, TimeProvider clock, SpaProfile profile, ConversationStore conversations, OutboxWriter outbox, StaffTemplates wording,
+    ILogger<StaffDesk> logger, BotConversations? bots = null)
 {
     public const int MaxReplyChars = 1600;
 
@@ -141,8 +144,10 @@ internal sealed class StaffDesk(
     }
 
     /// <summary>
-    /// Writes a staff turn into the transcript (the web widget shows it) and, for SMS and voice conversations, queues it
-    /// as a text to the caller; <paramref name="smsTo"/> texts another known number (an escalation's callback number).
+    /// Writes a staff turn into the transcript (the web widget shows it) and sends it to the client: queued as a text for
+    /// SMS and voice conversations, posted to the conversation for Bot Framework ones; <paramref name="smsTo"/> texts
+    /// another known number instead (an escalation's callback number). The turn, the queued text and the audit entry
+    /// commit in one transaction; a Bot Framework post goes out after it.
     /// </summary>
     public async Task<DeskResult> ReplyAsync(string conversationId, string? text, ClaimsPrincipal user, string? smsTo, CancellationToken ct)
     {
@@ -164,10 +169,26 @@ internal sealed class StaffDesk(
         {
             return DeskResult.Forbidden;
         }
-        await conversations.AppendTurnAsync(conversationId, TurnRole.Staff, text, new TurnTags(), ct);
-        var (smsId, smsStatus) = await TextClientAsync(conversation, smsTo, text, user, ct);
-        await AuditAsync(user, "conversation.staff_reply", "conversation", conversationId, null, new { text, sms = smsId, smsStatus }, conversationId, ct);
-        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, outboxId = smsId, sms = smsStatus });
+        var viaBot = smsTo is null && BotFrameworkEndpoints.IsBotChannel(conversation.Channel);
+        if (viaBot && bots is null)
+        {
+            return BotChannelUnreachable;
+        }
+        await using (var c = await db.OpenAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(c, ct))
+        {
+            await conversations.AppendTurnAsync(c, tx, conversationId, TurnRole.Staff, text, new TurnTags(), ct);
+            var (smsId, smsStatus) = await TextClientAsync(c, tx, conversation, smsTo, text, user, ct);
+            await AuditLog.WriteAsync(c, tx, clock.GetUtcNow().UtcDateTime, user.Actor(), "conversation.staff_reply", "conversation", conversationId, null,
+                new { text, sms = smsId, smsStatus, botframework = viaBot }, conversationId, ct);
+            await tx.CommitAsync(ct);
+            if (!viaBot)
+            {
+                return new DeskResult(DeskOutcome.Done, Value: new { conversationId, outboxId = smsId, sms = smsStatus });
+            }
+        }
+        var delivery = await PostToBotAsync(conversationId, text, ct);
+        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, outboxId = (string?)null, sms = "not_sms", botframework = delivery });
     }
 
     public async Task<DeskResult> TakeOverAsync(string conversationId, ClaimsPrincipal user, CancellationToken ct)
@@ -187,11 +208,24 @@ internal sealed class StaffDesk(
                 ? new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = "taken_over", by = user.Login() })
                 : new DeskResult(DeskOutcome.Conflict, "Another staff member has taken this conversation over.");
         }
-        await conversations.SetTakenOverAsync(conversationId, user.Login(), user.Actor(), ct);
+        var viaBot = BotFrameworkEndpoints.IsBotChannel(conversation.Channel);
+        if (viaBot && bots is null)
+        {
+            // Taking over would silence the assistant with no way to reach the client.
+            return BotChannelUnreachable;
+        }
         var notice = wording.Templates.Render("staff_joined", Values(user));
-        await conversations.AppendTurnAsync(conversationId, TurnRole.System, notice, new TurnTags(), ct);
-        var (smsId, _) = await TextClientAsync(conversation, null, notice, user, ct);
-        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = "taken_over", by = user.Login(), outboxId = smsId });
+        string? smsId;
+        await using (var c = await db.OpenAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(c, ct))
+        {
+            await conversations.SetTakenOverAsync(c, tx, conversationId, user.Login(), user.Actor(), ct);
+            await conversations.AppendTurnAsync(c, tx, conversationId, TurnRole.System, notice, new TurnTags { ClientNotice = true }, ct);
+            (smsId, _) = await TextClientAsync(c, tx, conversation, null, notice, user, ct);
+            await tx.CommitAsync(ct);
+        }
+        var delivery = viaBot ? await PostToBotAsync(conversationId, notice, ct) : null;
+        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = "taken_over", by = user.Login(), outboxId = smsId, botframework = delivery });
     }
 
     public async Task<DeskResult> ReleaseAsync(string conversationId, ClaimsPrincipal user, CancellationToken ct)
@@ -209,10 +243,21 @@ internal sealed class StaffDesk(
         {
             return new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = conversation.Status });
         }
-        await conversations.SetTakenOverAsync(conversationId, null, user.Actor(), ct);
-        await conversations.AppendTurnAsync(conversationId, TurnRole.System, wording.Templates.Render("staff_left", Values(user)), new TurnTags(), ct);
-        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = "active" });
+        var notice = wording.Templates.Render("staff_left", Values(user));
+        await using (var c = await db.OpenAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(c, ct))
+        {
+            await conversations.SetTakenOverAsync(c, tx, conversationId, null, user.Actor(), ct);
+            await conversations.AppendTurnAsync(c, tx, conversationId, TurnRole.System, notice, new TurnTags { ClientNotice = true }, ct);
+            await tx.CommitAsync(ct);
+        }
+        // SMS callers are not texted the hand-back (the assistant's next answer shows it); a chat shows it for free.
+        var delivery = BotFrameworkEndpoints.IsBotChannel(conversation.Channel) && bots is not null ? await PostToBotAsync(conversationId, notice, ct) : null;
+        return new DeskResult(DeskOutcome.Done, Value: new { conversationId, status = "active", botframework = delivery });
     }
+
+    private static readonly DeskResult BotChannelUnreachable = new(DeskOutcome.Conflict,
+        "This conversation came through Bot Framework, which is not configured here (FrontDesk:BotFramework:AppId); nothing could reach the client.");
 
     private Dictionary<string, string> Values(ClaimsPrincipal user) => new()
     {
@@ -220,7 +265,19 @@ internal sealed class StaffDesk(
         ["staff"] = (user.Identity?.Name ?? "").Split(' ', 2)[0],
     };
 
-    private async Task<(string? Id, string Status)> TextClientAsync(Conversation conversation, string? smsTo, string text, ClaimsPrincipal user, CancellationToken ct)
+    // "delivered" or "failed"; the turn is stored either way and staff see it in the transcript.
+    private async Task<string> PostToBotAsync(string conversationId, string text, CancellationToken ct)
+    {
+        var sent = await bots!.SendAsync(conversationId, text, ct);
+        if (!sent.Succeeded)
+        {
+            logger.LogWarning("Staff message to Bot Framework conversation {ConversationId} not delivered: {Error}", conversationId, sent.Error);
+        }
+        return sent.Succeeded ? "delivered" : "failed";
+    }
+
+    private async Task<(string? Id, string Status)> TextClientAsync(
+        DbConnection c, DbTransaction tx, Conversation conversation, string? smsTo, string text, ClaimsPrincipal user, CancellationToken ct)
     {
         var to = smsTo ?? (conversation.Channel is "sms" or "voice" ? conversation.CallerPhone : null);
         to = FrontDesk.Tools.PhoneNumbers.ToE164(to);
@@ -228,22 +285,15 @@ internal sealed class StaffDesk(
         {
             return (null, "not_sms");
         }
-        await using var c = await db.OpenAsync(ct);
         // Never text a number that opted out; the sender checks again before it sends.
         var optedOut = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM clients WHERE phone = @to AND opted_out_at_utc IS NOT NULL", new { to }, cancellationToken: ct)) > 0;
+            "SELECT COUNT(*) FROM clients WHERE phone = @to AND opted_out_at_utc IS NOT NULL", new { to }, tx, cancellationToken: ct)) > 0;
         if (optedOut)
         {
             return (null, "opted_out");
         }
-        var message = await outbox.EnqueueAsync(MessageKind.Staff, to, text, conversation.ClientId, conversation.LocationId, conversation.Id, null, user.Actor(), ct);
+        var message = await outbox.EnqueueAsync(c, tx, MessageKind.Staff, to, text, conversation.ClientId, conversation.LocationId, conversation.Id, null, user.Actor(), ct);
         return (message.Id, message.Status);
-    }
-
-    private async Task AuditAsync(ClaimsPrincipal user, string action, string entity, string id, object? before, object? after, string? conversationId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await AuditLog.WriteAsync(c, null, clock.GetUtcNow().UtcDateTime, user.Actor(), action, entity, id, before, after, conversationId, ct);
     }
 }
 

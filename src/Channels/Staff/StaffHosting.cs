@@ -16,6 +16,7 @@ internal static class StaffHosting
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.TeamsSection)
             .Configure<IConfiguration>((o, config) => o.SlackWebhookUrl ??= config["FrontDesk:Slack:WebhookUrl"])
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationLinksValidation>();
         services.AddSingleton(new FrontDesk.Tools.SchemaMigrationSet(StaffSchema.Migrations));
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffDesk>();

@@ -16,8 +16,10 @@ internal sealed record MetricsReport(
     decimal Revenue, double AfterHoursShare, IReadOnlyList<MetricsDay> Days);
 
 /// <summary>
-/// Computes the owner dashboard: conversations by channel, first-response time, capture rate (left contact details: a known client or a phone number),
-/// booking rate, containment (no escalation and no staff turn), escalation rate by category, booked revenue at list
+/// Computes the owner dashboard over the conversations started in the range: conversations by channel, first-response
+/// time, capture rate (left contact details: a known client, or a real caller ID for phone and SMS), booking rate (led to a
+/// booking, whenever it was made), containment (no escalation, no staff turn and never taken over; system turns such as a caller's
+/// interruption do not count), escalation rate by category, booked revenue at list
 /// prices (appointments the front desk booked, by the day they were booked), after-hours share (conversations started
 /// outside the location's opening hours). Days are local days in the spa's zone.
 /// </summary>
@@ -59,7 +61,8 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
         var conversations = (await c.QueryAsync<ConversationRow>(new CommandDefinition("""
             SELECT c.id, c.channel, c.location_id AS LocationId, c.client_id AS ClientId, c.caller_phone AS CallerPhone, c.created_at_utc AS CreatedAtUtc,
                    (SELECT t.latency_ms FROM transcript_turns t WHERE t.conversation_id = c.id AND t.role = 'agent' ORDER BY t.seq LIMIT 1) AS FirstLatency,
-                   (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role IN ('staff', 'system')) AS StaffTurns
+                   (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role = 'staff')
+                   + (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'conversation' AND a.entity_id = c.id AND a.action = 'conversation.take_over') AS StaffTurns
             FROM conversations c WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
             """, args, cancellationToken: ct))).ToList();
         var escalations = (await c.QueryAsync<EscalationRow>(new CommandDefinition("""
@@ -70,7 +73,11 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
             SELECT conversation_id AS ConversationId, service_id AS ServiceId, created_at_utc AS CreatedAtUtc FROM appointments
             WHERE conversation_id IS NOT NULL AND status IN ('booked', 'completed') AND created_at_utc >= @fromUtc AND created_at_utc < @toUtc
             """, args, cancellationToken: ct))).ToList();
-        var bookedConversations = bookings.Select(b => b.ConversationId).ToHashSet();
+        // The booking rate follows the conversations of the range: one started on Sunday that booked on Monday counts on Sunday.
+        var bookedConversations = (await c.QueryAsync<string>(new CommandDefinition("""
+            SELECT DISTINCT a.conversation_id FROM appointments a JOIN conversations c ON c.id = a.conversation_id
+            WHERE a.status IN ('booked', 'completed') AND c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
+            """, args, cancellationToken: ct))).ToHashSet();
 
         var days = new List<MetricsDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
@@ -82,7 +89,7 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
                 todays.Count,
                 todays.GroupBy(x => x.Channel).ToDictionary(g => g.Key, g => g.Count()),
                 latencies.Count == 0 ? null : Math.Round(latencies.Average(), 1),
-                todays.Count(x => x.ClientId is not null || x.CallerPhone is not null),
+                todays.Count(IsCaptured),
                 todays.Count(x => bookedConversations.Contains(x.Id)),
                 todays.Count(x => !escalations[x.Id].Any() && x.StaffTurns == 0),
                 todays.SelectMany(x => escalations[x.Id]).GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Count()),
@@ -103,6 +110,11 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
             Rate(conversations.Count(x => escalations[x.Id].Any())), byCategory,
             days.Sum(d => d.Revenue), Rate(days.Sum(d => d.AfterHours)), days);
     }
+
+    // Left a way to reach the client: a known client, or for phone and SMS a caller ID that is a real number (the spa can
+    // call or text back; a withheld number does not count). Web and chat visitors count once they are identified.
+    private static bool IsCaptured(ConversationRow x) =>
+        x.ClientId is not null || (x.Channel is "sms" or "voice" && FrontDesk.Tools.PhoneNumbers.ToE164(x.CallerPhone) is not null);
 
     private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(profile.ToLocal(utc));
 

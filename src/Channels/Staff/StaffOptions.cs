@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using FrontDesk.Tools.Profile;
+using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Channels.Staff;
 
@@ -44,4 +46,47 @@ internal sealed class NotificationOptions
 
     /// <summary>The Slack incoming webhook URL (<c>FrontDesk:Slack:WebhookUrl</c>), optional.</summary>
     public string? SlackWebhookUrl { get; set; }
+}
+
+/// <summary>
+/// Escalation cards and on-call texts link to <c>{FrontDesk:PublicBaseUrl}/staff/escalations/{id}</c>: without it every
+/// card would fail for good and the on-call text would carry an empty link, so start-up stops naming the key. The on-call
+/// text only counts once it can leave (Twilio configured); a demo without an SMS provider keeps it in the outbox.
+/// </summary>
+internal sealed class NotificationLinksValidation(IConfiguration configuration, IServiceProvider services) : IValidateOptions<NotificationOptions>
+{
+    public const string PublicBaseUrlKey = "FrontDesk:PublicBaseUrl";
+
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var baseUrl = configuration[PublicBaseUrlKey];
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"{PublicBaseUrlKey} must be an absolute http(s) URL such as https://frontdesk.example.com.");
+        }
+        var profile = services.GetRequiredService<SpaProfile>();
+        var needs = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.WebhookUrl) || options.LocationWebhookUrls.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            needs.Add($"{NotificationOptions.TeamsSection}:WebhookUrl");
+        }
+        else if (profile.Escalation.TeamsWebhookEnv is { Length: > 0 } env && !string.IsNullOrWhiteSpace(configuration[env] ?? Environment.GetEnvironmentVariable(env)))
+        {
+            needs.Add(env);
+        }
+        if (!string.IsNullOrWhiteSpace(options.SlackWebhookUrl))
+        {
+            needs.Add("FrontDesk:Slack:WebhookUrl");
+        }
+        if (!string.IsNullOrWhiteSpace(profile.Escalation.OnCallPhone) && !string.IsNullOrWhiteSpace(configuration["Twilio:AccountSid"]))
+        {
+            needs.Add("the profile's escalation.on_call_phone (with Twilio:AccountSid)");
+        }
+        return needs.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{PublicBaseUrlKey} is required when {string.Join(" and ", needs)} is set: escalation cards and on-call texts link to {{base}}/staff/escalations/{{id}}.");
+    }
 }

@@ -135,10 +135,26 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
             r.WindowStart, r.WindowEnd, r.TimeOfDay, StaffTime.Local(profile, r.CreatedAtUtc), StaffTime.Utc(r.CreatedAtUtc)))];
     }
 
-    public async Task<IReadOnlyList<StaffOutboxMessage>> OutboxAsync(string? status, CancellationToken ct) =>
-        [.. (await outbox.ListAsync(status, 500, ct)).Select(m => new StaffOutboxMessage(m.Id, m.Kind, m.Status, m.ToAddress, m.Body,
+    /// <summary>
+    /// Outbound messages, newest first. Below clinician, the body of a message about a conversation (or escalation) with a
+    /// medical or emergency escalation is hidden, as its transcript is.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffOutboxMessage>> OutboxAsync(string? status, ClaimsPrincipal user, CancellationToken ct)
+    {
+        HashSet<string> medical = [];
+        if (!user.SeesMedical())
+        {
+            await using var c = await db.OpenAsync(ct);
+            medical = [.. await c.QueryAsync<string>(new CommandDefinition("""
+                SELECT conversation_id FROM escalations WHERE conversation_id IS NOT NULL AND category IN ('medical', 'emergency')
+                UNION SELECT id FROM escalations WHERE category IN ('medical', 'emergency')
+                """, cancellationToken: ct))];
+        }
+        return [.. (await outbox.ListAsync(status, 500, ct)).Select(m => new StaffOutboxMessage(m.Id, m.Kind, m.Status, m.ToAddress,
+            m.RelatedId is not null && medical.Contains(m.RelatedId) ? MedicalHidden : m.Body,
             StaffTime.Local(profile, m.CreatedAtUtc), StaffTime.Utc(m.CreatedAtUtc), StaffTime.Local(profile, m.SentAtUtc), StaffTime.Utc(m.SentAtUtc),
             m.DecidedBy, m.RelatedId))];
+    }
 
     public async Task<StaffConversation?> ConversationAsync(string id, ClaimsPrincipal user, CancellationToken ct)
     {

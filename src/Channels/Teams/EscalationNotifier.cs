@@ -27,7 +27,6 @@ internal sealed partial class EscalationNotifier(
     private static readonly TimeProvider RealClock = TimeProvider.System;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
     private const int LastTurns = 6;
-    private readonly WebhookRateLimiter _limiter = new(RealClock);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -144,6 +143,15 @@ internal sealed partial class EscalationNotifier(
             await MarkAsync(c, escalationId, target, "failed", attempts, null, "no webhook URL configured", ct);
             return false;
         }
+        var limiter = services.GetRequiredService<WebhookRateLimiter>();
+        if (limiter.PausedFor(url) is { } paused && paused > TimeSpan.Zero)
+        {
+            // The webhook throttled a moment ago: this row waits out the pause too (no attempt counted).
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE escalation_notifications SET next_attempt_at_utc = @next, updated_at_utc = @now WHERE escalation_id = @escalationId AND target = @target",
+                new { escalationId, target, next = now + paused, now }, cancellationToken: ct));
+            return false;
+        }
         string payload;
         try
         {
@@ -156,7 +164,7 @@ internal sealed partial class EscalationNotifier(
             logger.LogError("Escalation {Id} cannot be announced: {Error} (check FrontDesk:PublicBaseUrl)", escalationId, ex.Message);
             return false;
         }
-        var wait = _limiter.ReserveSend(url);
+        var wait = limiter.ReserveSend(url);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, ct);
@@ -175,6 +183,11 @@ internal sealed partial class EscalationNotifier(
             default:
                 var delay = RetryBackoff.NextDelay(attempts, TimeSpan.FromSeconds(options.Value.RetryBaseSeconds),
                     TimeSpan.FromSeconds(options.Value.RetryMaxSeconds), Random.Shared, result.RetryAfter);
+                if (result.Outcome == WebhookDeliveryOutcome.Throttled)
+                {
+                    // Throttling is per webhook: hold every other card for it too, not only this one.
+                    limiter.PauseUntil(url, RealClock.GetUtcNow() + (result.RetryAfter ?? delay));
+                }
                 await MarkAsync(c, escalationId, target, "pending", attempts, RealClock.GetUtcNow().UtcDateTime + delay, $"{result.Outcome}: {result.Detail}", ct);
                 return false;
         }
@@ -222,10 +235,14 @@ internal sealed partial class EscalationNotifier(
     private async Task<EscalationCardData> CardDataAsync(SpaProfile profile, Escalation escalation, CancellationToken ct)
     {
         var clients = services.GetRequiredService<ClientDirectory>();
-        var client = escalation.ClientId is null ? null : await clients.GetAsync(escalation.ClientId, ct);
+        // A caller ID or verified number the channel vouched for names a known client even before a tool looked them up.
+        var client = escalation.ClientId is not null ? await clients.GetAsync(escalation.ClientId, ct)
+            : escalation.ClientPhone is not null ? await clients.FindByPhoneAsync(escalation.ClientPhone, ct) : null;
         IReadOnlyList<(string, string)> turns = [];
-        // No health details beyond the category: medical and emergency cards carry no conversation text.
-        if (!StaffDesk.IsMedical(escalation.Category) && escalation.ConversationId is not null)
+        // No health details beyond the category: no card carries conversation text once any escalation of that
+        // conversation was medical or emergency (a later "talk to a person" would otherwise carry the symptoms).
+        if (escalation.ConversationId is not null && !StaffDesk.IsMedical(escalation.Category)
+            && !(await services.GetRequiredService<StaffDesk>().EscalationsForConversationAsync(escalation.ConversationId, ct)).Any(e => StaffDesk.IsMedical(e.Category)))
         {
             var transcript = await services.GetRequiredService<ConversationStore>().TranscriptAsync(escalation.ConversationId, ct);
             turns = [.. transcript.TakeLast(LastTurns).Select(t => (t.Role, MaskCardNumbers(t.Text)))];

@@ -15,7 +15,8 @@ public static class TeamsServiceCollectionExtensions
     public static IServiceCollection AddTeamsEscalations(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new WebhookRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        // Pacing runs on the real clock: a pinned demo clock must not freeze it.
+        services.TryAddSingleton(_ => new WebhookRateLimiter(TimeProvider.System));
         services.TryAddSingleton(sp => new TeamsWebhookClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
             {

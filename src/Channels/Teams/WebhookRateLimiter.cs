@@ -3,7 +3,8 @@ namespace FrontDesk.Channels.Teams;
 /// <summary>
 /// In-process pacing for webhook posts: at most <see cref="PerSecondLimit"/> posts in any one
 /// second and <see cref="PerThirtySecondsLimit"/> in any thirty seconds, per webhook URL
-/// (Teams' throttling thresholds). Thread-safe; register as a singleton.
+/// (Teams' throttling thresholds), and a pause per webhook URL after it throttled. Thread-safe; one singleton serves
+/// every sender.
 /// </summary>
 public sealed class WebhookRateLimiter
 {
@@ -19,6 +20,9 @@ public sealed class WebhookRateLimiter
     private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
 
+    // Until when each webhook asked us to hold off (its 429's Retry-After, or our backoff after a throttled 200).
+    private readonly Dictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+
     // Reserved send times per webhook URL, ascending. The URL is the key only in memory;
     // the set of webhooks is bounded by configuration, so entries are not evicted across URLs.
     private readonly Dictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
@@ -26,6 +30,37 @@ public sealed class WebhookRateLimiter
     /// <summary>Creates a limiter.</summary>
     /// <param name="timeProvider">Clock; tests pass a manual one.</param>
     public WebhookRateLimiter(TimeProvider timeProvider) => _timeProvider = timeProvider;
+
+    /// <summary>
+    /// Holds every post to <paramref name="webhookUrl"/> until <paramref name="until"/> (a throttled answer); a pause
+    /// already longer stays.
+    /// </summary>
+    /// <param name="webhookUrl">The webhook that throttled.</param>
+    /// <param name="until">When posting may resume.</param>
+    public void PauseUntil(string webhookUrl, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        lock (_lock)
+        {
+            if (!_pausedUntil.TryGetValue(webhookUrl, out var current) || current < until)
+            {
+                _pausedUntil[webhookUrl] = until;
+            }
+        }
+    }
+
+    /// <summary>How long posts to <paramref name="webhookUrl"/> are still paused (<see cref="TimeSpan.Zero"/> when not).</summary>
+    /// <param name="webhookUrl">The webhook.</param>
+    /// <returns>The time left of the pause.</returns>
+    public TimeSpan PausedFor(string webhookUrl)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        lock (_lock)
+        {
+            var left = _pausedUntil.TryGetValue(webhookUrl, out var until) ? until - _timeProvider.GetUtcNow() : TimeSpan.Zero;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>
     /// Reserves the next send slot for <paramref name="webhookUrl"/> and returns how long to wait
@@ -54,6 +89,10 @@ public sealed class WebhookRateLimiter
 
             var history = sends.ToArray();
             var slot = now;
+            if (_pausedUntil.TryGetValue(webhookUrl, out var paused) && paused > slot)
+            {
+                slot = paused;
+            }
             if (history.Length > 0 && history[^1] > slot)
             {
                 slot = history[^1];

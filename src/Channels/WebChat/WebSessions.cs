@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Transcripts;
@@ -45,9 +46,15 @@ public sealed class WebSessions(ConversationStore conversations, TimeProvider cl
     public async Task<string> ResolveAsync(string? requested, CancellationToken ct) =>
         await FindLiveAsync(requested, ct) is { } live ? live.Id : NewId();
 
-    /// <summary>The visible turns of a live session (visitor, assistant and staff), in order.</summary>
+    /// <summary>
+    /// The visible turns of a live session (visitor, assistant, staff, and the notices meant for the visitor such as
+    /// "a person joined"), in order. Other system turns stay internal.
+    /// </summary>
     public async Task<IReadOnlyList<TranscriptTurn>> VisibleTurnsAsync(string id, CancellationToken ct) =>
-        [.. (await conversations.TranscriptAsync(id, ct)).Where(t => t.Role is TurnRole.Client or TurnRole.Agent or TurnRole.Staff)];
+        [.. (await conversations.TranscriptAsync(id, ct)).Where(t => t.Role is TurnRole.Client or TurnRole.Agent or TurnRole.Staff || IsClientNotice(t))];
+
+    private static bool IsClientNotice(TranscriptTurn turn) =>
+        turn.Role == TurnRole.System && JsonSerializer.Deserialize<TurnTags>(turn.TagsJson, ConversationState.Json)?.ClientNotice == true;
 }
 
 /// <summary>

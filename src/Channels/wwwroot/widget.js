@@ -60,7 +60,7 @@
     state.pollSeconds = c.pollSeconds || 4;
   }).catch(function () { /* the defaults stand */ });
 
-  var WHO = { client: 'You', agent: 'Assistant', staff: 'Team member' };
+  var WHO = { client: 'You', agent: 'Assistant', staff: 'Team member', system: 'Notice' };
 
   function bubble(role, text, extra) {
     var item = el('div', { 'class': 'fd-msg fd-' + role + (extra ? ' ' + extra : '') });
@@ -82,7 +82,7 @@
     var fresh = turns.filter(function (t) { return t.seq > state.lastSeq; });
     if (fresh.length === 0) { return; }
     Array.prototype.forEach.call(pending, function (p) { p.remove(); });
-    fresh.forEach(function (t) { bubble(t.role, t.text).setAttribute('data-seq', String(t.seq)); state.lastSeq = t.seq; });
+    fresh.forEach(function (t) { bubble(WHO[t.role] ? t.role : 'system', t.text).setAttribute('data-seq', String(t.seq)); state.lastSeq = t.seq; });
   }
 
   function startOver() {

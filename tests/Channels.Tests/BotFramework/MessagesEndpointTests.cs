@@ -22,6 +22,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime, IDisposable
 {
     private const string AppId = "99999999-8888-7777-6666-555555555555";
     private const string Issuer = "https://api.botframework.com";
+    private const string StaffKey = "bootstrap-key-for-bot-tests-0123456789";
     private static readonly DateTimeOffset Now = SpaBookHarness.DefaultNow;
 
     private readonly RSA _trustedKey = RSA.Create(2048);
@@ -59,6 +60,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime, IDisposable
             ["FrontDesk:BotFramework:AppPassword"] = "app-secret",
             ["FrontDesk:BotFramework:OpenIdMetadataUrl"] = _connector.Url("/v1/.well-known/openidconfiguration"),
             ["FrontDesk:BotFramework:TokenEndpoint"] = _connector.Url("/oauth2/v2.0/token"),
+            ["FrontDesk:Staff:BootstrapApiKey"] = StaffKey,
         });
         _client = _host.CreateClient();
     }
@@ -107,6 +109,50 @@ public sealed class MessagesEndpointTests : IAsyncLifetime, IDisposable
         Assert.Single(turns.Select(t => t.ConversationId).Distinct());
         Assert.Contains(turns, t => t.Text == "Is there parking?");
         Assert.Equal(2, _replies.Count);
+    }
+
+    [Fact]
+    public async Task Staff_take_over_reply_and_release_reach_the_conversation_through_the_connector()
+    {
+        using (await PostAsync(Mint(_trustedKey, Claims()), Message("Is there parking?"))) { }
+        var conversationId = FrontDesk.Channels.BotFramework.BotFrameworkEndpoints.ConversationIdFor(new FrontDesk.Channels.BotFramework.Activity
+        {
+            ChannelId = "msteams", ServiceUrl = ServiceUrl, Conversation = new FrontDesk.Channels.BotFramework.ConversationAccount { Id = "a:conv-1" },
+        });
+        using var staff = _host.CreateClient();
+        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffKey);
+
+        using (var taken = await staff.PostAsync(new Uri($"/api/staff/conversations/{conversationId}/takeover", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+            Assert.Equal("delivered", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("botframework").GetString());
+        }
+        var notice = _replies.Last();
+        Assert.Equal("/v3/conversations/a:conv-1/activities/act-1", notice.Path);
+        Assert.Equal("29:visitor", notice.Body.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Contains("has joined the conversation", notice.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // The assistant is silent while a person has the conversation; the staff reply answers the latest activity.
+        using (await PostAsync(Mint(_trustedKey, Claims()), Message("Thanks, I'll wait", id: "act-2"))) { }
+        Assert.Equal(2, _replies.Count);
+        using (var reply = await staff.PostAsJsonAsync(new Uri($"/api/staff/conversations/{conversationId}/reply", UriKind.Relative), new { text = "Hi Sam, yes: free parking behind the building." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+            Assert.Equal("delivered", (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("botframework").GetString());
+        }
+        var staffReply = _replies.Last();
+        Assert.Equal("/v3/conversations/a:conv-1/activities/act-2", staffReply.Path);
+        Assert.Equal("act-2", staffReply.Body.GetProperty("replyToId").GetString());
+        Assert.Equal("Hi Sam, yes: free parking behind the building.", staffReply.Body.GetProperty("text").GetString());
+
+        using (var released = await staff.PostAsync(new Uri($"/api/staff/conversations/{conversationId}/release", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        }
+        Assert.Equal(4, _replies.Count);
+        Assert.Contains("handed you back", _replies.Last().Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var roles = (await _host.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Select(t => t.Role);
+        Assert.Equal(["client", "agent", "system", "client", "staff", "system"], roles);
     }
 
     public static TheoryData<string, HttpStatusCode> Rejections => new()
@@ -212,5 +258,26 @@ public sealed class MessagesEndpointNotConfiguredTests
         using var response = await client.PostAsJsonAsync("/api/messages", new { type = "message", text = "hi" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("FrontDesk:BotFramework:AppId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_staff_cannot_take_over_or_reply_to_a_bot_conversation_and_get_a_409_saying_why()
+    {
+        const string key = "bootstrap-key-for-bot-tests-0123456789";
+        await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Staff:BootstrapApiKey"] = key });
+        await host.Get<FrontDesk.Agent.FrontDeskAgent>().HandleAsync(new FrontDesk.Agent.TurnRequest("bf_0123456789abcdef0123456789abcdef", "teams", "Is there parking?"), CancellationToken.None);
+        using var staff = host.CreateClient();
+        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        foreach (var (url, body) in new[] { ("takeover", (object?)null), ("reply", new { text = "Hello" }) })
+        {
+            using var response = body is null
+                ? await staff.PostAsync(new Uri($"/api/staff/conversations/bf_0123456789abcdef0123456789abcdef/{url}", UriKind.Relative), null)
+                : await staff.PostAsJsonAsync(new Uri($"/api/staff/conversations/bf_0123456789abcdef0123456789abcdef/{url}", UriKind.Relative), body);
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("FrontDesk:BotFramework:AppId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var conversation = await host.Get<ConversationStore>().GetAsync("bf_0123456789abcdef0123456789abcdef", CancellationToken.None);
+        Assert.Equal("active", conversation!.Status);
+        Assert.Equal(2, (await host.Get<ConversationStore>().TranscriptAsync(conversation.Id, CancellationToken.None)).Count);
     }
 }

@@ -13,6 +13,8 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--FrontDesk:Telemetry:OtlpProtocol=carrier-pigeon", "FrontDesk:Telemetry:OtlpProtocol")]
     [InlineData("--FrontDesk:Clock:FixedNow=yesterday", "FrontDesk:Clock:FixedNow")]
     [InlineData("--FrontDesk:BotFramework:AppId=11111111-2222-3333-4444-555555555555", "FrontDesk:BotFramework:AppPassword")]
+    [InlineData("--FrontDesk:Teams:WebhookUrl=https://prod-00.westus.logic.azure.com/workflows/a", "FrontDesk:PublicBaseUrl is required when FrontDesk:Teams:WebhookUrl is set")]
+    [InlineData("--FrontDesk:Slack:WebhookUrl=https://hooks.slack.com/services/T0/B0/x", "FrontDesk:PublicBaseUrl is required when FrontDesk:Slack:WebhookUrl is set")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string setting, string key)
     {
         var args = HostProcess.StoreArgs(_dir);

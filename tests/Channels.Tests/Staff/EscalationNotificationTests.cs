@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
+using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
@@ -86,13 +89,15 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_chat_escalation_posts_an_adaptive_card_and_a_throttled_200_is_retried()
+    public async Task A_text_escalation_from_a_known_client_posts_an_adaptive_card_and_a_throttled_200_is_retried()
     {
         await using var host = Host("/teams", new() { ["FrontDesk:Slack:WebhookUrl"] = _server.Url("/slack") });
-        using var client = host.CreateClient();
-        var answer = await host.ChatAsync(client, "I want to speak to a manager about a refund");
+        // Ava texts from the number the spa knows her by.
+        var answer = await host.Get<FrontDeskAgent>().HandleAsync(
+            new TurnRequest("sms_ava_refund", "sms", "I want to speak to a manager about a refund", "+14155551111"), CancellationToken.None);
         Assert.NotNull(answer.Escalation);
         var id = answer.Escalation.Id;
+        var stored = Assert.Single(await host.Get<ConversationStore>().EscalationsAsync(null, CancellationToken.None));
 
         await EventuallyAsync(async () => (await RowAsync(host, id, "teams")).Status == "delivered" && (await RowAsync(host, id, "slack")).Status == "delivered");
 
@@ -108,12 +113,22 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         Assert.Equal(JsonValueKind.Null, attachment.GetProperty("contentUrl").ValueKind);
         var card = attachment.GetProperty("content");
+        Assert.Equal("http://adaptivecards.io/schemas/adaptive-card.json", card.GetProperty("$schema").GetString());
         Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        var facts = card.GetProperty("body").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "FactSet")
+        var body = card.GetProperty("body").EnumerateArray().ToList();
+        var facts = body.Single(b => b.GetProperty("type").GetString() == "FactSet")
             .GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString());
         Assert.Equal(answer.Escalation.Category, facts["Category"]);
         Assert.Equal(answer.Escalation.Urgency, facts["Urgency"]);
+        Assert.Equal("Ava Thompson", facts["Client"]);
+        Assert.Equal("+14155551111", facts["Phone"]);
+        // The summary block: a "Summary" label, then the escalation's summary as stored, as literal text (no markdown).
+        var label = body.FindIndex(b => b.TryGetProperty("text", out var t) && t.GetString() == "Summary");
+        Assert.True(label > 0, "no Summary label on the card");
+        Assert.False(string.IsNullOrWhiteSpace(stored.Summary));
+        Assert.Equal("RichTextBlock", body[label + 1].GetProperty("type").GetString());
+        Assert.Equal(stored.Summary, body[label + 1].GetProperty("inlines")[0].GetProperty("text").GetString());
         var action = Assert.Single(card.GetProperty("actions").EnumerateArray());
         Assert.Equal("Action.OpenUrl", action.GetProperty("type").GetString());
         Assert.Equal($"{PublicBase}/staff/escalations/{id}", action.GetProperty("url").GetString());
@@ -151,6 +166,28 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
         Assert.Equal(host.Get<SpaProfile>().Escalation.OnCallPhone, text.To);
         Assert.Contains($"{PublicBase}/staff/escalations/{id}", text.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("throat", text.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_later_escalation_in_a_conversation_that_had_a_medical_one_carries_no_turns()
+    {
+        await using var host = Host("/slack");
+        using var client = host.CreateClient();
+        var medical = await host.ChatAsync(client, "I had filler yesterday and now my throat is closing and I have a rash");
+        Assert.NotNull(medical.Escalation);
+        Assert.True(StaffDesk.IsMedical(medical.Escalation.Category));
+        var person = await host.ChatAsync(client, "Can I talk to a person?", medical.SessionId);
+        Assert.Equal(medical.SessionId, person.SessionId);
+        Assert.NotNull(person.Escalation);
+        Assert.NotEqual(medical.Escalation.Id, person.Escalation.Id);
+        Assert.False(StaffDesk.IsMedical(person.Escalation.Category));
+
+        await EventuallyAsync(async () => (await RowAsync(host, person.Escalation.Id, "teams")).Status == "delivered");
+        var card = Assert.Single(_slack.ToArray(), p => p.Contains(person.Escalation.Id, StringComparison.Ordinal));
+        Assert.Contains("Escalation", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Last turns", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("throat", card, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("filler", card, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

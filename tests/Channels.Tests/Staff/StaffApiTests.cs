@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -177,6 +178,13 @@ public abstract class StaffApiTests
             await AssertProblemAsync(r, HttpStatusCode.Forbidden);
         }
         Assert.DoesNotContain((await GetJsonAsync(desk, "/api/staff/transcripts")).EnumerateArray(), t => t.GetProperty("conversationId").GetString() == answer.SessionId);
+        // A message about that conversation is listed for front desk without its body; a message about another is not hidden.
+        const string advice = "About botox on blood thinners: please check with your doctor first.";
+        var about = await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155551111", advice, null, null, answer.SessionId, null, Actor.System("test"), CancellationToken.None);
+        var other = await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155552222", "See you Tuesday!", null, null, "sms_other", null, Actor.System("test"), CancellationToken.None);
+        var deskOutbox = (await GetJsonAsync(desk, "/api/staff/outbox")).EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("body").GetString());
+        Assert.Equal(StaffQueries.MedicalHidden, deskOutbox[about.Id]);
+        Assert.Equal("See you Tuesday!", deskOutbox[other.Id]);
 
         using var clinician = h.As(StaffRole.Clinician);
         var full = Assert.Single((await GetJsonAsync(clinician, "/api/staff/escalations")).EnumerateArray());
@@ -185,6 +193,7 @@ public abstract class StaffApiTests
         var conversation = await GetJsonAsync(clinician, $"/api/staff/conversations/{answer.SessionId}");
         Assert.Contains(conversation.GetProperty("turns").EnumerateArray(), t => t.GetProperty("text").GetString()!.Contains("blood thinners", StringComparison.Ordinal));
         Assert.Contains(conversation.GetProperty("turns").EnumerateArray(), t => t.GetProperty("tags").EnumerateArray().Any(x => x.GetString() == "escalation:medical"));
+        Assert.Contains((await GetJsonAsync(clinician, "/api/staff/outbox")).EnumerateArray(), m => m.GetProperty("body").GetString() == advice);
     }
 
     [StoreFact]
@@ -305,10 +314,19 @@ public abstract class StaffApiTests
         Assert.Equal("taken_over", conversation.GetProperty("status").GetString());
         var roles = conversation.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("role").GetString()).ToList();
         Assert.Equal(["client", "agent", "system", "client"], roles);
+        // The visitor's history (what the widget polls) carries the notice.
+        var history = await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}");
+        var joined = history.GetProperty("turns").EnumerateArray().Single(t => t.GetProperty("role").GetString() == "system");
+        Assert.Equal(3, joined.GetProperty("seq").GetInt32());
+        Assert.Contains("has joined the conversation", joined.GetProperty("text").GetString(), StringComparison.Ordinal);
 
         Assert.Equal("active", (await JsonAsync(await PostJsonAsync(desk, $"/api/staff/conversations/{chat.SessionId}/release"))).GetProperty("status").GetString());
         var back = await h.Host.ChatAsync(web, "What are your hours?", chat.SessionId);
         Assert.False(string.IsNullOrEmpty(back.Reply));
+        history = await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}");
+        Assert.Equal(["client", "agent", "system", "client", "system", "client", "agent"],
+            history.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("role").GetString()).ToList());
+        Assert.Contains("handed you back", history.GetProperty("turns")[4].GetProperty("text").GetString(), StringComparison.Ordinal);
 
         // An SMS conversation is told by text too.
         var sms = await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_thread_3/takeover"));
@@ -319,8 +337,13 @@ public abstract class StaffApiTests
 
         using var manager = h.As(StaffRole.Manager);
         var audit = await GetJsonAsync(manager, $"/api/staff/audit?entity=conversation&entityId={chat.SessionId}");
-        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "conversation.take_over" && e.GetProperty("actor").GetString() == EmailOf(StaffRole.FrontDesk));
-        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "conversation.release");
+        var takeOver = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "conversation.take_over");
+        Assert.Equal(EmailOf(StaffRole.FrontDesk), takeOver.GetProperty("actor").GetString());
+        Assert.Equal("""{"status":"active","takenOverBy":null}""", takeOver.GetProperty("before").GetString());
+        Assert.Equal($$"""{"status":"taken_over","takenOverBy":"{{EmailOf(StaffRole.FrontDesk)}}"}""", takeOver.GetProperty("after").GetString());
+        var release = audit.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "conversation.release");
+        Assert.Equal($$"""{"status":"taken_over","takenOverBy":"{{EmailOf(StaffRole.FrontDesk)}}"}""", release.GetProperty("before").GetString());
+        Assert.Equal("""{"status":"active","takenOverBy":null}""", release.GetProperty("after").GetString());
     }
 
     [StoreFact]
@@ -431,6 +454,56 @@ public abstract class StaffApiTests
     }
 
     [StoreFact]
+    public async Task Metrics_count_a_booking_made_later_for_its_conversation_and_a_real_caller_id_as_captured()
+    {
+        await using var h = await StartAsync();
+        var agent = h.Host.Get<FrontDeskAgent>();
+        foreach (var text in new[] { "Hi! I'd like a deep tissue massage tomorrow afternoon", "the first one", "my name is Sam Lee", "415-555-7788", "yes please" })
+        {
+            await agent.HandleAsync(new TurnRequest("web_booker", "web", text), CancellationToken.None);
+        }
+        await agent.HandleAsync(new TurnRequest("sms_withheld", "sms", "What are your hours?", "Anonymous"), CancellationToken.None);
+        await agent.HandleAsync(new TurnRequest("sms_known_number", "sms", "What are your hours?", "+14155559876"), CancellationToken.None);
+        // The booking went through the next day (the visitor came back to the same conversation).
+        await using (var c = await h.Host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(1, await c.ExecuteAsync("UPDATE appointments SET created_at_utc = @later WHERE conversation_id = 'web_booker'",
+                new { later = SpaBookHarness.DefaultNow.UtcDateTime.AddDays(1) }));
+        }
+        using var manager = h.As(StaffRole.Manager);
+        var m = await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23");
+        Assert.Equal(3, m.GetProperty("conversations").GetInt32());
+        var today = m.GetProperty("days")[0];
+        Assert.Equal(1, today.GetProperty("booked").GetInt32());
+        Assert.Equal(Math.Round(1.0 / 3, 4), m.GetProperty("bookingRate").GetDouble());
+        // The booker is a known client now; the texter with a real number can be texted back; a withheld number cannot.
+        Assert.Equal(2, today.GetProperty("captured").GetInt32());
+    }
+
+    [StoreFact]
+    public async Task Containment_counts_staff_replies_and_take_overs_but_not_system_turns()
+    {
+        await using var h = await StartAsync();
+        var agent = h.Host.Get<FrontDeskAgent>();
+        var store = h.Host.Get<FrontDesk.Agent.Conversations.ConversationStore>();
+        foreach (var id in new[] { "voice_interrupted", "sms_replied", "sms_taken_over" })
+        {
+            await agent.HandleAsync(new TurnRequest(id, id.StartsWith("voice", StringComparison.Ordinal) ? "voice" : "sms", "What are your hours?", "+14155551111"), CancellationToken.None);
+        }
+        // A caller talking over the reply is a system turn, not staff involvement.
+        await store.AppendTurnAsync("voice_interrupted", "system", "Caller interrupted the reply; heard: \"We open at\"", new FrontDesk.Agent.Transcripts.TurnTags(), CancellationToken.None);
+        using var desk = h.As(StaffRole.FrontDesk);
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_replied/reply", new { text = "We open at 9 tomorrow." }));
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_taken_over/takeover"));
+        await JsonAsync(await PostJsonAsync(desk, "/api/staff/conversations/sms_taken_over/release"));
+
+        using var manager = h.As(StaffRole.Manager);
+        var today = (await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23")).GetProperty("days")[0];
+        Assert.Equal(3, today.GetProperty("conversations").GetInt32());
+        Assert.Equal(1, today.GetProperty("contained").GetInt32());
+    }
+
+    [StoreFact]
     public async Task Admins_create_accounts_and_keys_and_the_command_line_creates_the_first_admin()
     {
         await using var h = await StartAsync();
@@ -467,13 +540,105 @@ public abstract class StaffApiTests
 
         var output = new StringWriter();
         var error = new StringWriter();
-        Assert.Equal(0, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "owner@spa.test", "--password", "the owners password"], output, error, CancellationToken.None));
-        Assert.Contains("owner@spa.test", output.ToString(), StringComparison.Ordinal);
-        var owner = await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("Owner@Spa.test", "the owners password", CancellationToken.None);
-        Assert.Equal(StaffRole.Admin, owner?.Role);
-        Assert.Null(await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("owner@spa.test", "wrong password!", CancellationToken.None));
+        // The first admin of a fresh install.
+        await using (var fresh = FrontDesk.Channels.Tests.Hosting.FrontDeskHost.Create(Store))
+        {
+            Assert.Equal(0, await StaffCommands.RunAsync(fresh.Services, ["create-admin", "--email", "owner@spa.test", "--password", "the owners password"], output, error, CancellationToken.None));
+            Assert.Contains("owner@spa.test", output.ToString(), StringComparison.Ordinal);
+            var owner = await fresh.Get<StaffAccounts>().VerifyPasswordAsync("Owner@Spa.test", "the owners password", CancellationToken.None);
+            Assert.Equal(StaffRole.Admin, owner?.Role);
+            Assert.Null(await fresh.Get<StaffAccounts>().VerifyPasswordAsync("owner@spa.test", "wrong password!", CancellationToken.None));
+        }
+        // Here an active admin exists: another one only with --force.
+        var before = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Count;
+        Assert.Equal(1, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "second@spa.test", "--password", "the second password"], output, error, CancellationToken.None));
+        Assert.Contains("An active admin already exists", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(0, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "second@spa.test", "--password", "the second password", "--force"], output, error, CancellationToken.None));
+        Assert.Equal(StaffRole.Admin, (await h.Host.Get<StaffAccounts>().VerifyPasswordAsync("second@spa.test", "the second password", CancellationToken.None))?.Role);
         Assert.Equal(2, await StaffCommands.RunAsync(h.Host.Services, ["create-admin", "--email", "a@b.c"], output, error, CancellationToken.None));
         Assert.Null(await StaffCommands.RunAsync(h.Host.Services, ["--urls", "http://localhost:1"], output, error, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Admins_change_roles_and_deactivate_accounts_but_the_last_admin_stays()
+    {
+        await using var h = await StartAsync();
+        var accounts = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).ToDictionary(a => a.Role, a => a.Id);
+        var deskId = accounts[StaffRole.FrontDesk];
+        foreach (var role in StaffRole.All.Where(r => r != StaffRole.Admin))
+        {
+            using var client = h.As(role);
+            using var r = await client.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "manager" });
+            await AssertProblemAsync(r, HttpStatusCode.Forbidden);
+        }
+        using (var anonymous = h.Host.CreateClient())
+        using (var r = await anonymous.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "manager" }))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
+        }
+
+        using var admin = h.As(StaffRole.Admin);
+        var promoted = await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { role = "clinician" }));
+        Assert.Equal("clinician", promoted.GetProperty("role").GetString());
+        using (var desk = h.As(StaffRole.FrontDesk))
+        {
+            Assert.Equal("clinician", (await GetJsonAsync(desk, "/api/staff/me")).GetProperty("role").GetString());
+        }
+        Assert.False((await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), new { active = false }))).GetProperty("active").GetBoolean());
+        using (var desk = h.As(StaffRole.FrontDesk))
+        using (var r = await desk.GetAsync(new Uri("/api/staff/me", UriKind.Relative)))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
+        }
+        foreach (var bad in new object[] { new { role = "owner" }, new { }, new { active = "no" } })
+        {
+            using var r = await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{deskId}", UriKind.Relative), bad);
+            await AssertProblemAsync(r, HttpStatusCode.BadRequest);
+        }
+        using (var r = await admin.PatchAsJsonAsync(new Uri("/api/staff/accounts/stf_nobody", UriKind.Relative), new { active = false }))
+        {
+            await AssertProblemAsync(r, HttpStatusCode.NotFound);
+        }
+
+        // The only active admin can neither demote nor deactivate themselves.
+        var adminId = accounts[StaffRole.Admin];
+        foreach (var change in new object[] { new { role = "manager" }, new { active = false } })
+        {
+            using var r = await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{adminId}", UriKind.Relative), change);
+            await AssertProblemAsync(r, HttpStatusCode.Conflict);
+        }
+        Assert.Equal("admin", (await GetJsonAsync(admin, "/api/staff/me")).GetProperty("role").GetString());
+        // With a second admin, the first may step down.
+        await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{accounts[StaffRole.Manager]}", UriKind.Relative), new { role = "admin" }));
+        Assert.Equal("manager", (await JsonAsync(await admin.PatchAsJsonAsync(new Uri($"/api/staff/accounts/{adminId}", UriKind.Relative), new { role = "manager" }))).GetProperty("role").GetString());
+
+        using var auditor = h.As(StaffRole.Manager);
+        var audit = await GetJsonAsync(auditor, $"/api/staff/audit?entity=staff_account&entityId={deskId}");
+        var changes = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "staff.update").Select(e => (e.GetProperty("before").GetString(), e.GetProperty("after").GetString())).ToList();
+        Assert.Contains(("""{"role":"front_desk","active":true}""", """{"role":"clinician","active":true}"""), changes);
+        Assert.Contains(("""{"role":"clinician","active":true}""", """{"role":"clinician","active":false}"""), changes);
+    }
+
+    [StoreFact]
+    public async Task Every_role_may_reply_take_over_and_release_a_conversation_without_medical_escalations()
+    {
+        await using var h = await StartAsync();
+        using var web = h.Host.CreateClient();
+        foreach (var role in StaffRole.All)
+        {
+            var chat = await h.Host.ChatAsync(web, "What are your hours?");
+            using var client = h.As(role);
+            Assert.Equal("taken_over", (await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/takeover"))).GetProperty("status").GetString());
+            await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/reply", new { text = $"Hello from {role}." }));
+            Assert.Equal("active", (await JsonAsync(await PostJsonAsync(client, $"/api/staff/conversations/{chat.SessionId}/release"))).GetProperty("status").GetString());
+            var turns = (await GetJsonAsync(web, $"/api/chat/history?sessionId={chat.SessionId}")).GetProperty("turns").EnumerateArray().ToList();
+            Assert.Contains(turns, t => t.GetProperty("role").GetString() == "staff" && t.GetProperty("text").GetString() == $"Hello from {role}.");
+        }
+        using var anonymous = h.Host.CreateClient();
+        using var r = await PostJsonAsync(anonymous, "/api/staff/conversations/web_0123456789abcdef0123456789abcdef/takeover");
+        await AssertProblemAsync(r, HttpStatusCode.Unauthorized);
     }
 
     [StoreFact]

@@ -13,11 +13,13 @@ public sealed class StaffConsoleBrowserTests
     [BrowserFact]
     public async Task Staff_sign_in_handle_an_escalation_approve_a_message_take_over_a_chat_and_see_the_dashboard()
     {
-        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, new() { ["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.WaitlistOffer }, kestrel: true);
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, new()
+        {
+            ["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.WaitlistOffer,
+            ["FrontDesk:Web:HistoryPollSeconds"] = "1",
+        }, kestrel: true);
         var baseUrl = h.BaseAddress!;
         using var web = new HttpClient { BaseAddress = baseUrl };
-        var chat = await h.Host.ChatAsync(web, "I want to speak to a manager about a refund");
-        var escalationId = chat.Escalation!.Id;
         var pending = await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.WaitlistOffer, "+14155551111", "An opening for a facial came up tomorrow at 2 pm.",
             "c-ava", null, null, null, Actor.System("test"), CancellationToken.None);
 
@@ -25,10 +27,25 @@ public sealed class StaffConsoleBrowserTests
         using (playwright)
         await using (browser)
         {
+            // A visitor asks for a manager in the widget on the landing page; that raises the escalation.
+            var visitor = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString() });
+            visitor.SetDefaultTimeout(30000);
+            var scriptErrors = new List<string>();
+            visitor.PageError += (_, error) => scriptErrors.Add(error);
+            await visitor.GotoAsync("/");
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+            var widget = visitor.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
+            await visitor.GetByLabel("Your message").FillAsync("I want to speak to a manager about a refund");
+            await visitor.GetByLabel("Your message").PressAsync("Enter");
+            await Assertions.Expect(widget.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
+            var sessionId = await visitor.EvaluateAsync<string>("() => localStorage.getItem('frontdesk.sessionId')");
+            var escalation = Assert.Single(await h.Host.Get<FrontDesk.Agent.Conversations.ConversationStore>().EscalationsAsync("open", CancellationToken.None));
+            Assert.Equal(sessionId, escalation.ConversationId);
+            var escalationId = escalation.Id;
+
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString() });
             page.SetDefaultTimeout(15000);
             // Script errors (not resource statuses such as the expected 401 of a wrong password) fail the test.
-            var scriptErrors = new List<string>();
             page.PageError += (_, error) => scriptErrors.Add(error);
 
             // Signing in: a wrong password is refused, the right one lands on the escalation queue.
@@ -45,7 +62,7 @@ public sealed class StaffConsoleBrowserTests
 
             // The escalation the chat raised is in the queue; claim it, then resolve it.
             var row = page.Locator($"tr[data-escalation='{escalationId}']");
-            await Assertions.Expect(row).ToContainTextAsync(chat.Escalation.Category);
+            await Assertions.Expect(row).ToContainTextAsync(escalation.Category);
             await Browser.ScreenshotAsync(page, "staff-escalation-queue");
             await row.Locator("button", new() { HasText = "Claim" }).ClickAsync();
             await Assertions.Expect(page.Locator($"tr[data-escalation='{escalationId}'] td.status")).ToContainTextAsync("claimed");
@@ -62,24 +79,31 @@ public sealed class StaffConsoleBrowserTests
             Assert.Equal(StaffHarness.EmailOf(StaffRole.Admin), approved.DecidedBy);
 
             // Take the chat over: the assistant falls silent and the visitor is told; then hand it back.
-            await page.GotoAsync($"/staff/conversations/{chat.SessionId}");
+            await page.GotoAsync($"/staff/conversations/{sessionId}");
             await page.Locator("button", new() { HasText = "Take over" }).ClickAsync();
             await Assertions.Expect(page.Locator("#conversation-status")).ToHaveTextAsync("taken_over");
             await Assertions.Expect(page.Locator("tr.turn-system")).ToContainTextAsync("joined");
-            var silent = await h.Host.ChatAsync(web, "Hello, is someone there?", chat.SessionId);
+            // The open widget tells the visitor a person joined.
+            await Assertions.Expect(widget.Locator(".fd-system[data-seq]")).ToContainTextAsync("has joined the conversation", new() { Timeout = 15000 });
+            var silent = await h.Host.ChatAsync(web, "Hello, is someone there?", sessionId);
             Assert.Equal("", silent.Reply);
             await page.FillAsync("textarea[name=text]", "Hi, this is the manager. I can help with the refund.");
             await page.Locator("button", new() { HasText = "Send" }).ClickAsync();
             await Assertions.Expect(page.Locator("tr.turn-staff")).ToContainTextAsync("I can help with the refund");
+            await Assertions.Expect(widget.Locator(".fd-staff[data-seq]")).ToContainTextAsync("I can help with the refund", new() { Timeout = 15000 });
             await Browser.ScreenshotAsync(page, "staff-conversation-taken-over");
+            await Browser.ScreenshotAsync(visitor, "widget-staff-joined");
             await page.Locator("button", new() { HasText = "Release to the assistant" }).ClickAsync();
             await Assertions.Expect(page.Locator("#conversation-status")).ToHaveTextAsync("active");
-            var back = await h.Host.ChatAsync(web, "What are your hours?", chat.SessionId);
+            await Assertions.Expect(widget.Locator(".fd-system[data-seq]").Last).ToContainTextAsync("handed you back", new() { Timeout = 15000 });
+            var back = await h.Host.ChatAsync(web, "What are your hours?", sessionId);
             Assert.False(string.IsNullOrEmpty(back.Reply));
 
             // The calendar and waitlist render.
             await page.GotoAsync("/staff/calendar");
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Calendar");
+            await page.GotoAsync("/staff/waitlist");
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Waitlist");
 
             // The owner dashboard draws every chart.
             await page.GotoAsync("/staff/dashboard?from=2026-11-17&to=2026-11-23");

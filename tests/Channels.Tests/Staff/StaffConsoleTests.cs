@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FrontDesk.Channels.Staff;
 using FrontDesk.TestSupport;
+using FrontDesk.Tools.Outbox;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FrontDesk.Channels.Tests.Staff;
@@ -79,9 +80,31 @@ public sealed partial class StaffConsoleTests
     }
 
     [Fact]
-    public async Task Front_desk_cannot_open_the_dashboard_the_audit_log_or_a_medical_conversation()
+    public async Task Signing_in_and_out_of_the_console_is_audited()
     {
         await using var h = await StaffHarness.StartAsync(TestStore.Sqlite);
+        using var desk = await SignInAsync(h, StaffRole.FrontDesk);
+        var page = await desk.GetStringAsync(new Uri("/staff/escalations", UriKind.Relative));
+        using (var r = await desk.PostAsync(new Uri("/staff/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = Token(page) })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        }
+        using (var r = await desk.GetAsync(new Uri("/staff/escalations", UriKind.Relative)))
+        {
+            Assert.Contains("/staff/login", r.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        var deskId = (await h.Host.Get<StaffAccounts>().ListAsync(CancellationToken.None)).Single(a => a.Role == StaffRole.FrontDesk).Id;
+        using var manager = h.As(StaffRole.Manager);
+        var audit = await StaffHarness.GetJsonAsync(manager, $"/api/staff/audit?entity=staff_account&entityId={deskId}");
+        var actions = audit.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("actor").GetString())).ToList();
+        Assert.Contains(("staff.sign_in", StaffHarness.EmailOf(StaffRole.FrontDesk)), actions);
+        Assert.Contains(("staff.sign_out", StaffHarness.EmailOf(StaffRole.FrontDesk)), actions);
+    }
+
+    [Fact]
+    public async Task Front_desk_cannot_open_the_dashboard_the_audit_log_or_a_medical_conversation()
+    {
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, new() { ["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.Staff });
         using var web = h.Host.CreateClient();
         var medical = await h.Host.ChatAsync(web, "Is it safe for me to get botox while on blood thinners?");
         using var desk = await SignInAsync(h, StaffRole.FrontDesk);
@@ -99,10 +122,18 @@ public sealed partial class StaffConsoleTests
         var queue = await desk.GetStringAsync(new Uri("/staff/escalations", UriKind.Relative));
         Assert.Contains(StaffQueries.MedicalHidden, queue, StringComparison.Ordinal);
         Assert.DoesNotContain(medical.SessionId, queue, StringComparison.Ordinal);
+        // A text about that conversation waits for approval: front desk sees that it exists, not what it says.
+        const string advice = "About botox on blood thinners: please check with your doctor first.";
+        await h.Host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Staff, "+14155551111", advice, null, null, medical.SessionId, null,
+            FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        var approvals = await desk.GetStringAsync(new Uri("/staff/approvals", UriKind.Relative));
+        Assert.Contains(StaffQueries.MedicalHidden, approvals, StringComparison.Ordinal);
+        Assert.DoesNotContain("blood thinners", approvals, StringComparison.Ordinal);
 
         using var clinician = await SignInAsync(h, StaffRole.Clinician);
         var page = await clinician.GetStringAsync(new Uri($"/staff/conversations/{medical.SessionId}", UriKind.Relative));
         Assert.Contains("blood thinners", page, StringComparison.Ordinal);
+        Assert.Contains(advice, await clinician.GetStringAsync(new Uri("/staff/approvals", UriKind.Relative)), StringComparison.Ordinal);
         using var manager = await SignInAsync(h, StaffRole.Manager);
         using var dashboard = await manager.GetAsync(new Uri("/staff/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
