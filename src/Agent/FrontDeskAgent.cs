@@ -10,6 +10,7 @@ using FrontDesk.Agent.Turns;
 using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
@@ -64,6 +65,7 @@ public sealed class FrontDeskAgent(
     SpaToolsFactory toolsFactory,
     ConversationStore conversations,
     SafetyScreen screen,
+    ClientDirectory clients,
     AgentPrompts prompts,
     TimeProvider clock,
     AgentOptions options,
@@ -187,7 +189,7 @@ public sealed class FrontDeskAgent(
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, handoff.Verbatim));
                     agentTags.Escalation = hc.Name;
                 }
             }
@@ -202,10 +204,7 @@ public sealed class FrontDeskAgent(
         }
         reply = screened.Text;
         agentTags.Tools = records;
-        if (scope.ClientId is not null)
-        {
-            agentTags.Consent.Add("sms");
-        }
+        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, records, ct));
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
             // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
@@ -295,40 +294,81 @@ public sealed class FrontDeskAgent(
     }
 
     /// <summary>
+    /// The consent behind this turn, from the client's record: <c>sms</c> when they agreed to texts and have not opted out,
+    /// <c>sms_opted_out</c> or <c>no_sms</c> otherwise; <c>sms_confirmation</c> when a tool queued a confirmation text.
+    /// </summary>
+    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, IReadOnlyList<ToolCallRecord> calls, CancellationToken ct)
+    {
+        var tags = new List<string>();
+        if (scope.ClientId is not null && await clients.GetAsync(scope.ClientId, ct) is { } client)
+        {
+            tags.Add(client.OptedOutAtUtc is not null ? "sms_opted_out" : client.SmsConsent ? "sms" : "no_sms");
+        }
+        if (calls.Any(c => Data(c) is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
+        {
+            tags.Add("sms_confirmation");
+        }
+        return tags;
+    }
+
+    /// <summary>
     /// A tool's hand-off to staff, read from the structured data of a refusal: <c>late_cancel: true</c> goes to the
     /// sensitive category (staff handle changes inside the window), <c>escalate: "{category}"</c> to that category.
+    /// A question the FAQ could not answer (<c>no_match</c> with <c>escalate</c>) is handed over with the question,
+    /// because the reply promises that someone will follow up.
     /// </summary>
-    private static (string Category, string? Summary)? Handoff(ToolCallRecord call)
+    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call)
     {
-        if (call.Outcome != "refused")
+        if (call.Outcome is not ("refused" or "no_match"))
+        {
+            return null;
+        }
+        if (Data(call) is not { } data)
         {
             return null;
         }
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(call.Result);
-            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data)
-                || data.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                return null;
-            }
             if (data.TryGetProperty("late_cancel", out var late) && late.ValueKind == System.Text.Json.JsonValueKind.True)
             {
-                return ("sensitive", "Late cancellation or change requested.");
+                return ("sensitive", "Late cancellation or change requested.", false);
             }
             if (data.TryGetProperty("escalate", out var category) && category.ValueKind == System.Text.Json.JsonValueKind.String)
             {
-                return (category.GetString()!, null);
+                if (call.Outcome == "no_match")
+                {
+                    using var args = System.Text.Json.JsonDocument.Parse(call.Arguments);
+                    var question = args.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && args.RootElement.TryGetProperty("question", out var q)
+                        && q.ValueKind == System.Text.Json.JsonValueKind.String ? SafetyScreen.RedactCardNumbers(q.GetString()!.Trim()) : "";
+                    return (category.GetString()!, $"Unanswered question: \"{(question.Length > 160 ? question[..160] + "…" : question)}\"", true);
+                }
+                return (category.GetString()!, null, false);
             }
         }
         catch (System.Text.Json.JsonException)
         {
-            // A result that is not JSON hands nothing over.
+            // Arguments that are not JSON hand nothing over.
         }
         return null;
     }
 
-    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text)
+    /// <summary>The structured <c>data</c> object of a tool's result, or null.</summary>
+    private static System.Text.Json.JsonElement? Data(ToolCallRecord call)
+    {
+        try
+        {
+            var root = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(call.Result);
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? data
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, bool verbatim = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -336,6 +376,7 @@ public sealed class FrontDeskAgent(
         {
             "emergency" => "Possible emergency reported; the person was told to call 911.",
             "medical" => "Medical question; a clinician should call back.",
+            _ when verbatim && text is not null => text,
             _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{(text.Length > 160 ? text[..160] + "…" : text)}\"",
         };
         return new Escalation

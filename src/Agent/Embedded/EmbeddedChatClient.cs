@@ -342,9 +342,10 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Call("answer_faq", new() { ["question"] = u.Text });
                 case Intent.Greeting when state.Task is null && !HasSlots(u):
                     return Say("greeting");
-                case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer"):
+                case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
+                    // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
                     state.Task = "accept_offer";
-                    return Call("accept_waitlist_offer", []);
+                    return Call("find_waitlist_offer", []);
                 case Intent.Thanks:
                     return Say("thanks");
             }
@@ -404,7 +405,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     var readBack = $"{appt.GetProperty("service").GetString()} with {appt.GetProperty("provider").GetString()} on {appt.GetProperty("day").GetString()} at {appt.GetProperty("time").GetString()}, {appt.GetProperty("location").GetString()}";
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
                     state.ResetTask();
-                    return Say(key, ("read_back", readBack), ("confirmation_note", engine._replies.Render("booked_sms_note")));
+                    return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):
                     state.Offered = [];
                     state.PendingTool = null;
@@ -452,7 +453,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):
                     state.ResetTask();
-                    return Say("rescheduled", ("read_back", ReadBack(data)));
+                    return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
@@ -460,6 +461,11 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();
                     return Say("waitlist_offer_missing");
+                case ("find_waitlist_offer", "ok"):
+                    return Call("accept_waitlist_offer", []);
+                case ("find_waitlist_offer", _):
+                    state.ResetTask();
+                    return Say("not_understood");
 
                 case ("answer_faq", "ok"):
                     var best = data.GetProperty("matches")[0];
@@ -805,6 +811,10 @@ public sealed class EmbeddedChatClient : IChatClient
             : state.After is { } a && string.CompareOrdinal(a, "17:00") >= 0 ? "evening"
             : state.After is { } a2 && string.CompareOrdinal(a2, "12:00") >= 0 ? "afternoon"
             : "any";
+
+        /// <summary>"We'll text you a confirmation" only when the tool queued one (consent, not opted out, a phone).</summary>
+        private string ConfirmationNote(JsonElement data) => engine._replies.Render(
+            data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
         private static string ReadBack(JsonElement data)
         {
