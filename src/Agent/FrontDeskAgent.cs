@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using FrontDesk.Agent.Conversations;
@@ -52,6 +51,11 @@ public sealed class AgentOptions
     public int TurnWaitSeconds { get; set; } = 30;
     /// <summary>Longest accepted message.</summary>
     public int MaxMessageLength { get; set; } = 2000;
+    /// <summary>
+    /// Seconds a turn's lease in the store lasts; renewed every third of it while the turn runs, so only a crashed
+    /// instance's lease lapses.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
 }
 
 /// <summary>
@@ -72,7 +76,8 @@ public sealed class FrontDeskAgent(
     ILogger<FrontDeskAgent> logger)
 {
     // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    // An entry lives while a turn of its conversation runs or waits (counted), so the map does not grow forever.
+    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
     private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
 
     /// <summary>Handles one turn.</summary>
@@ -84,10 +89,18 @@ public sealed class FrontDeskAgent(
         var started = Stopwatch.GetTimestamp();
         using var activity = ToolLoop.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
-        var gate = _gates.GetOrAdd(request.ConversationId, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+        var gate = EnterGate(request.ConversationId);
+        try
         {
-            throw new TimeoutException("The previous turn of this conversation is still running.");
+            if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+            {
+                throw new TimeoutException("The previous turn of this conversation is still running.");
+            }
+        }
+        catch
+        {
+            LeaveGate(request.ConversationId);
+            throw;
         }
         try
         {
@@ -100,22 +113,108 @@ public sealed class FrontDeskAgent(
                 },
             };
             await conversations.GetOrCreateAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial, ct);
-            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+            var lease = TimeSpan.FromSeconds(Math.Max(1, options.LeaseSeconds));
+            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
             {
                 throw new TimeoutException("Another instance is still handling this conversation.");
             }
+            using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var stopRenewing = new CancellationTokenSource();
+            var renewing = RenewLeaseAsync(request.ConversationId, lease, lost, stopRenewing.Token);
             try
             {
-                return await HandleLockedAsync(request, onSentence, started, ct);
+                return await HandleLockedAsync(request, onSentence, started, lost.Token);
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new LeaseLostException(request.ConversationId);
             }
             finally
             {
+                await stopRenewing.CancelAsync();
+                await renewing;
                 await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
             }
         }
         finally
         {
             gate.Release();
+            LeaveGate(request.ConversationId);
+        }
+    }
+
+    private SemaphoreSlim EnterGate(string conversationId)
+    {
+        lock (_gates)
+        {
+            var entry = _gates.TryGetValue(conversationId, out var e) ? e : (Gate: new SemaphoreSlim(1, 1), Users: 0);
+            _gates[conversationId] = (entry.Gate, entry.Users + 1);
+            return entry.Gate;
+        }
+    }
+
+    private void LeaveGate(string conversationId)
+    {
+        lock (_gates)
+        {
+            var entry = _gates[conversationId];
+            if (entry.Users == 1)
+            {
+                _gates.Remove(conversationId);
+                entry.Gate.Dispose();
+            }
+            else
+            {
+                _gates[conversationId] = (entry.Gate, entry.Users - 1);
+            }
+        }
+    }
+
+    /// <summary>Conversations with a turn running or waiting on this instance (the gates held in memory).</summary>
+    internal int GatesHeld
+    {
+        get
+        {
+            lock (_gates)
+            {
+                return _gates.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the turn's lease alive every third of its length until <paramref name="stop"/>; if another instance has
+    /// taken it (this one stalled past the lease), cancels <paramref name="lost"/> so the turn stops and stores nothing.
+    /// </summary>
+    private async Task RenewLeaseAsync(string conversationId, TimeSpan lease, CancellationTokenSource lost, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, stop);
+                bool held;
+                try
+                {
+                    held = await conversations.RenewLeaseAsync(conversationId, _instance, lease, stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A store hiccup is not a lost lease: try again at the next tick; the save checks ownership anyway.
+                    logger.LogWarning(ex, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
+                    continue;
+                }
+                if (!held)
+                {
+                    logger.LogError("The turn lease of conversation {ConversationId} was taken by another instance; stopping the turn", conversationId);
+                    await lost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The turn ended.
         }
     }
 
@@ -137,7 +236,7 @@ public sealed class FrontDeskAgent(
         if (conversation.Status == "taken_over")
         {
             // A person is answering: record what the client said, say nothing.
-            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), ct);
+            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct);
             return new AgentReply(request.ConversationId, null, null, "staff", []);
         }
 
@@ -186,6 +285,14 @@ public sealed class FrontDeskAgent(
                     escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back."));
                     agentTags.Escalation = callback.Name;
                 }
+                // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
+                if (calls.FirstOrDefault(c => c.Outcome == ToolLoop.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or "unknown_tool")) is { } failed && screen.Rules.Find("human_request") is { } followUp
+                    && escalations.Count == 0)
+                {
+                    // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
+                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
+                    agentTags.Escalation = followUp.Name;
+                }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
@@ -221,7 +328,7 @@ public sealed class FrontDeskAgent(
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
-            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, ct);
+            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct);
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
@@ -257,7 +364,7 @@ public sealed class FrontDeskAgent(
                 LoopResult result;
                 if (onSentence is null)
                 {
-                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, ct);
+                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, logger, ct);
                 }
                 else
                 {
@@ -273,7 +380,7 @@ public sealed class FrontDeskAgent(
                             buffer.Remove(0, cut + 2);
                             await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
                         }
-                    }, ct);
+                    }, logger, ct);
                     if (buffer.Length > 0)
                     {
                         await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
@@ -340,7 +447,7 @@ public sealed class FrontDeskAgent(
                     using var args = System.Text.Json.JsonDocument.Parse(call.Arguments);
                     var question = args.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && args.RootElement.TryGetProperty("question", out var q)
                         && q.ValueKind == System.Text.Json.JsonValueKind.String ? SafetyScreen.RedactCardNumbers(q.GetString()!.Trim()) : "";
-                    return (category.GetString()!, $"Unanswered question: \"{(question.Length > 160 ? question[..160] + "…" : question)}\"", true);
+                    return (category.GetString()!, $"Unanswered question: \"{Short(question)}\"", true);
                 }
                 return (category.GetString()!, null, false);
             }
@@ -377,7 +484,7 @@ public sealed class FrontDeskAgent(
             "emergency" => "Possible emergency reported; the person was told to call 911.",
             "medical" => "Medical question; a clinician should call back.",
             _ when verbatim && text is not null => text,
-            _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{(text.Length > 160 ? text[..160] + "…" : text)}\"",
+            _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{Short(text)}\"",
         };
         return new Escalation
         {
@@ -386,6 +493,8 @@ public sealed class FrontDeskAgent(
             LocationId = scope.LocationId, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
     }
+
+    private static string Short(string text) => text.Length > 160 ? text[..160] + "…" : text;
 
     private static string Describe(string category) => category switch
     {

@@ -142,7 +142,9 @@ public sealed class SpaTools(
         }
         if (staff.Staff is { } st && !st.ServiceIds.Contains(bookable.Id))
         {
-            return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).Select(s => s.Name))}.");
+            var who = profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).ToList();
+            return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", who.Select(s => s.Name))}.",
+                new { reason = "provider_service", provider = st.FirstName, service = bookable.Name, providers = who.Select(s => s.FirstName) });
         }
         if (loc.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {

@@ -197,6 +197,12 @@ public sealed class EmbeddedChatClient : IChatClient
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
+                && !HasSlots(u) && LooksLikeName(u.Text) && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
+            {
+                // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
+                u = u with { Name = CleanName(u.Text), Staff = StaffMatch.None, Intent = Intent.Inform };
+            }
             if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
             {
                 // Contact details given mid-task are absorbed whatever else the sentence looks like.
@@ -375,6 +381,12 @@ public sealed class EmbeddedChatClient : IChatClient
 
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                // A tool that failed (or a call it could not take) answers in plain text: never read that to the person.
+                state.ResetTask();
+                return Say("tool_failed");
+            }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
@@ -416,6 +428,11 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("name", StringComparison.OrdinalIgnoreCase):
                     state.Asked = AgentQuestion.Name;
                     return Say("ask_name");
+                case ("check_availability", "bad_argument") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var why) && why.GetString() == "provider_service":
+                    state.StaffId = null;
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", data.GetProperty("service").GetString()!),
+                        ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "or")));
                 case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
                     state.ResetTask();
                     return Say("contraindication", ("service", ServiceNameFromArgs(call)));
@@ -473,9 +490,15 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
-            // Anything else: the tool's own message is written to be said.
             state.PendingTool = null;
-            return SayText(message.Length > 0 ? message : engine._replies.Render("not_understood"));
+            if (status == "bad_argument" || message.Length == 0)
+            {
+                // A bad argument is the engine's mistake, worded for a model: say something the person can act on.
+                state.Asked = AgentQuestion.Nothing;
+                return Say("not_understood");
+            }
+            // Anything else: the tool's own message is written to be said.
+            return SayText(message);
         }
 
         private ChatMessage NextBookingStep()

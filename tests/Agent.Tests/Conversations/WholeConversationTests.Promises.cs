@@ -99,6 +99,59 @@ public abstract partial class WholeConversationTests
         Assert.DoesNotContain("sms", await ConsentTagsAsync(h, "sms_web"));
     }
 
+    [StoreFact]
+    public async Task A_web_visitor_asked_for_a_number_who_types_a_staff_members_first_name_is_taken_by_name()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("name_sam", "web", null, "I'd like a signature facial on wednesday", "the first one", "Sam Lee");
+        Assert.DoesNotContain(replies[^1].ToolCalls, c => c.Name == "check_availability");
+        Assert.DoesNotContain("does not perform", replies[^1].Text, StringComparison.OrdinalIgnoreCase);
+        replies = await h.TalkAsync("name_sam", "web", null, "415-555-7788");
+        Assert.Contains("Shall I book it?", replies[^1].Text, StringComparison.Ordinal);
+        await h.TalkAsync("name_sam", "web", null, "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal("signature-facial", booked.ServiceId);
+        var client = await h.Book.Get<ClientDirectory>().GetAsync(booked.ClientId, CancellationToken.None);
+        Assert.Equal("Sam Lee", client!.Name);
+    }
+
+    [StoreFact]
+    public async Task A_provider_who_does_not_do_the_service_gets_a_friendly_answer_not_the_tools_message()
+    {
+        await using var h = await StartAsync();
+        var reply = (await h.TalkAsync("prov_no", "voice", AvaPhone, "I'd like a signature facial with Sam on wednesday"))[0];
+        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability" && c.Outcome == "bad_argument");
+        Assert.DoesNotContain("does not perform", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Providers who do", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Priya", reply.Text, StringComparison.Ordinal);
+        var next = (await h.TalkAsync("prov_no", "voice", AvaPhone, "yes"))[0];
+        Assert.Contains(next.ToolCalls, c => c.Name == "check_availability" && c.Outcome == "ok" && !c.Arguments.Contains("provider", StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task A_tool_that_breaks_gets_an_apology_a_follow_up_and_a_tagged_transcript()
+    {
+        await using var h = await StartAsync();
+        await using (var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await using var drop = c.CreateCommand();
+            drop.CommandText = "DROP TABLE waitlist_offers";
+            await drop.ExecuteNonQueryAsync();
+        }
+        var reply = (await h.TalkAsync("tool_boom", "sms", AvaPhone, "yes"))[0];
+        Assert.Equal(FrontDesk.Agent.Turns.ToolLoop.FailedOutcome, Assert.Single(reply.ToolCalls).Outcome);
+        Assert.DoesNotContain("waitlist_offers", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("follow up", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("waitlist_offers", reply.ToolCalls[0].Result, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("human_request", reply.Escalation?.Category);
+        var turns = await h.TranscriptAsync("tool_boom");
+        Assert.Contains("find_waitlist_offer", turns[^1].TagsJson, StringComparison.Ordinal);
+        Assert.Contains("\"failed\"", turns[^1].TagsJson, StringComparison.Ordinal);
+        // The next turn works as usual.
+        var next = (await h.TalkAsync("tool_boom", "sms", AvaPhone, "I need a hydrafacial next Tuesday"))[0];
+        Assert.Contains(next.ToolCalls, c => c.Name == "check_availability" && c.Outcome == "ok");
+    }
+
     private static async Task<List<string>> ConsentTagsAsync(AgentHarness h, string conversationId)
     {
         var last = (await h.TranscriptAsync(conversationId)).Last(t => t.Role == "agent");
