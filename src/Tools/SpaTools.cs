@@ -414,6 +414,23 @@ public sealed class SpaTools(
         {
             return staff.Result ?? loc.Result!;
         }
+        // Only days we could book: from today, within the horizon, and not days every location offering it is closed.
+        from = from < today ? today : from;
+        var horizonEnd = today.AddDays(profile.Policies.BookingHorizonDays);
+        if (from > horizonEnd)
+        {
+            return new ToolResult("refused", $"We book up to {profile.Policies.BookingHorizonDays} days ahead, so the waitlist can't cover that date yet.",
+                new { reason = "beyond_horizon", horizon_days = profile.Policies.BookingHorizonDays, horizon_end = horizonEnd.ToString("yyyy-MM-dd", Inv) });
+        }
+        to = to > horizonEnd ? horizonEnd : to;
+        List<Location> places = loc.Location is { } only ? [only] : [.. profile.LocationsOffering(resolved.Service!)];
+        var open = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => places.Any(l => !l.Closures.Contains(d))).ToList();
+        if (open.Count == 0)
+        {
+            return new ToolResult("refused", $"We're closed {(from == to ? "that day" : "those days")}, so there is nothing to wait for. Offer another day.",
+                new { reason = "closed", closed = true });
+        }
+        (from, to) = (open[0], open[^1]);
         var phone = scope.VerifiedPhone ?? (client_phone is null ? null : PhoneNumbers.ToE164(client_phone));
         if (phone is null)
         {

@@ -254,9 +254,17 @@ public sealed class EmbeddedChatClient : IChatClient
                 var declined = state.PendingTool;
                 state.PendingTool = state.PendingArgs = null;
                 state.Asked = AgentQuestion.Nothing;
-                if (!Merge(u) && u.YesNo == YesNo.No)
+                var corrected = Merge(u);
+                if (!corrected && u.YesNo == YesNo.No)
                 {
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+                if (corrected && declined is "book_appointment" or "reschedule_appointment")
+                {
+                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value, whatever the intent reads.
+                    state.Offered = [];
+                    state.Phase = null;
+                    return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
                 }
             }
             if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes)
@@ -396,10 +404,18 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 case ("check_availability", "ok"):
                     return Offer(data, message, alternatives: false);
+                case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
                         ? Offer(data, message, alternatives: true)
                         : AskWaitlist(ServiceName());
+                case ("join_waitlist", "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var wr) && wr.GetString() is "beyond_horizon" or "closed":
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return wr.GetString() == "closed" ? Say("closed_day_ask_another") : Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability" or "join_waitlist", "ambiguous"):
                     state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
                     state.ServiceId = null;
@@ -706,7 +722,8 @@ public sealed class EmbeddedChatClient : IChatClient
             if (alternatives)
             {
                 state.Phase = "waitlist_offer";
-                return SayText(prefix + Render("no_slots_alternatives", ("service", service), ("slots", labels)));
+                var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
+                return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
             return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
         }
