@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using FrontDesk.Agent.Conversations;
@@ -10,6 +9,7 @@ using FrontDesk.Agent.Turns;
 using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
@@ -51,6 +51,11 @@ public sealed class AgentOptions
     public int TurnWaitSeconds { get; set; } = 30;
     /// <summary>Longest accepted message.</summary>
     public int MaxMessageLength { get; set; } = 2000;
+    /// <summary>
+    /// Seconds a turn's lease in the store lasts; renewed every third of it while the turn runs, so only a crashed
+    /// instance's lease lapses.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
 }
 
 /// <summary>
@@ -64,13 +69,15 @@ public sealed class FrontDeskAgent(
     SpaToolsFactory toolsFactory,
     ConversationStore conversations,
     SafetyScreen screen,
+    ClientDirectory clients,
     AgentPrompts prompts,
     TimeProvider clock,
     AgentOptions options,
     ILogger<FrontDeskAgent> logger)
 {
     // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    // An entry lives while a turn of its conversation runs or waits (counted), so the map does not grow forever.
+    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
     private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
 
     /// <summary>Handles one turn.</summary>
@@ -82,10 +89,18 @@ public sealed class FrontDeskAgent(
         var started = Stopwatch.GetTimestamp();
         using var activity = ToolLoop.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
-        var gate = _gates.GetOrAdd(request.ConversationId, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+        var gate = EnterGate(request.ConversationId);
+        try
         {
-            throw new TimeoutException("The previous turn of this conversation is still running.");
+            if (!await gate.WaitAsync(TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+            {
+                throw new TimeoutException("The previous turn of this conversation is still running.");
+            }
+        }
+        catch
+        {
+            LeaveGate(request.ConversationId);
+            throw;
         }
         try
         {
@@ -98,22 +113,108 @@ public sealed class FrontDeskAgent(
                 },
             };
             await conversations.GetOrCreateAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial, ct);
-            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
+            var lease = TimeSpan.FromSeconds(Math.Max(1, options.LeaseSeconds));
+            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
             {
                 throw new TimeoutException("Another instance is still handling this conversation.");
             }
+            using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var stopRenewing = new CancellationTokenSource();
+            var renewing = RenewLeaseAsync(request.ConversationId, lease, lost, stopRenewing.Token);
             try
             {
-                return await HandleLockedAsync(request, onSentence, started, ct);
+                return await HandleLockedAsync(request, onSentence, started, lost.Token);
+            }
+            catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new LeaseLostException(request.ConversationId);
             }
             finally
             {
+                await stopRenewing.CancelAsync();
+                await renewing;
                 await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
             }
         }
         finally
         {
             gate.Release();
+            LeaveGate(request.ConversationId);
+        }
+    }
+
+    private SemaphoreSlim EnterGate(string conversationId)
+    {
+        lock (_gates)
+        {
+            var entry = _gates.TryGetValue(conversationId, out var e) ? e : (Gate: new SemaphoreSlim(1, 1), Users: 0);
+            _gates[conversationId] = (entry.Gate, entry.Users + 1);
+            return entry.Gate;
+        }
+    }
+
+    private void LeaveGate(string conversationId)
+    {
+        lock (_gates)
+        {
+            var entry = _gates[conversationId];
+            if (entry.Users == 1)
+            {
+                _gates.Remove(conversationId);
+                entry.Gate.Dispose();
+            }
+            else
+            {
+                _gates[conversationId] = (entry.Gate, entry.Users - 1);
+            }
+        }
+    }
+
+    /// <summary>Conversations with a turn running or waiting on this instance (the gates held in memory).</summary>
+    internal int GatesHeld
+    {
+        get
+        {
+            lock (_gates)
+            {
+                return _gates.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the turn's lease alive every third of its length until <paramref name="stop"/>; if another instance has
+    /// taken it (this one stalled past the lease), cancels <paramref name="lost"/> so the turn stops and stores nothing.
+    /// </summary>
+    private async Task RenewLeaseAsync(string conversationId, TimeSpan lease, CancellationTokenSource lost, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, stop);
+                bool held;
+                try
+                {
+                    held = await conversations.RenewLeaseAsync(conversationId, _instance, lease, stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A store hiccup is not a lost lease: try again at the next tick; the save checks ownership anyway.
+                    logger.LogWarning(ex, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
+                    continue;
+                }
+                if (!held)
+                {
+                    logger.LogError("The turn lease of conversation {ConversationId} was taken by another instance; stopping the turn", conversationId);
+                    await lost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The turn ended.
         }
     }
 
@@ -135,7 +236,7 @@ public sealed class FrontDeskAgent(
         if (conversation.Status == "taken_over")
         {
             // A person is answering: record what the client said, say nothing.
-            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), ct);
+            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct);
             return new AgentReply(request.ConversationId, null, null, "staff", []);
         }
 
@@ -184,10 +285,18 @@ public sealed class FrontDeskAgent(
                     escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back."));
                     agentTags.Escalation = callback.Name;
                 }
+                // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
+                if (calls.FirstOrDefault(c => c.Outcome == ToolLoop.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or "unknown_tool")) is { } failed && screen.Rules.Find("human_request") is { } followUp
+                    && escalations.Count == 0)
+                {
+                    // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
+                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
+                    agentTags.Escalation = followUp.Name;
+                }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim));
                     agentTags.Escalation = hc.Name;
                 }
             }
@@ -202,10 +311,7 @@ public sealed class FrontDeskAgent(
         }
         reply = screened.Text;
         agentTags.Tools = records;
-        if (scope.ClientId is not null)
-        {
-            agentTags.Consent.Add("sms");
-        }
+        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, records, ct));
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
             // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
@@ -222,7 +328,7 @@ public sealed class FrontDeskAgent(
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
-            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, ct);
+            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct);
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
@@ -258,7 +364,7 @@ public sealed class FrontDeskAgent(
                 LoopResult result;
                 if (onSentence is null)
                 {
-                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, ct);
+                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, logger, ct);
                 }
                 else
                 {
@@ -274,7 +380,7 @@ public sealed class FrontDeskAgent(
                             buffer.Remove(0, cut + 2);
                             await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
                         }
-                    }, ct);
+                    }, logger, ct);
                     if (buffer.Length > 0)
                     {
                         await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
@@ -295,40 +401,81 @@ public sealed class FrontDeskAgent(
     }
 
     /// <summary>
+    /// The consent behind this turn, from the client's record: <c>sms</c> when they agreed to texts and have not opted out,
+    /// <c>sms_opted_out</c> or <c>no_sms</c> otherwise; <c>sms_confirmation</c> when a tool queued a confirmation text.
+    /// </summary>
+    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, IReadOnlyList<ToolCallRecord> calls, CancellationToken ct)
+    {
+        var tags = new List<string>();
+        if (scope.ClientId is not null && await clients.GetAsync(scope.ClientId, ct) is { } client)
+        {
+            tags.Add(client.OptedOutAtUtc is not null ? "sms_opted_out" : client.SmsConsent ? "sms" : "no_sms");
+        }
+        if (calls.Any(c => Data(c) is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
+        {
+            tags.Add("sms_confirmation");
+        }
+        return tags;
+    }
+
+    /// <summary>
     /// A tool's hand-off to staff, read from the structured data of a refusal: <c>late_cancel: true</c> goes to the
     /// sensitive category (staff handle changes inside the window), <c>escalate: "{category}"</c> to that category.
+    /// A question the FAQ could not answer (<c>no_match</c> with <c>escalate</c>) is handed over with the question,
+    /// because the reply promises that someone will follow up.
     /// </summary>
-    private static (string Category, string? Summary)? Handoff(ToolCallRecord call)
+    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call)
     {
-        if (call.Outcome != "refused")
+        if (call.Outcome is not ("refused" or "no_match"))
+        {
+            return null;
+        }
+        if (Data(call) is not { } data)
         {
             return null;
         }
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(call.Result);
-            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data)
-                || data.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                return null;
-            }
             if (data.TryGetProperty("late_cancel", out var late) && late.ValueKind == System.Text.Json.JsonValueKind.True)
             {
-                return ("sensitive", "Late cancellation or change requested.");
+                return ("sensitive", "Late cancellation or change requested.", false);
             }
             if (data.TryGetProperty("escalate", out var category) && category.ValueKind == System.Text.Json.JsonValueKind.String)
             {
-                return (category.GetString()!, null);
+                if (call.Outcome == "no_match")
+                {
+                    using var args = System.Text.Json.JsonDocument.Parse(call.Arguments);
+                    var question = args.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && args.RootElement.TryGetProperty("question", out var q)
+                        && q.ValueKind == System.Text.Json.JsonValueKind.String ? SafetyScreen.RedactCardNumbers(q.GetString()!.Trim()) : "";
+                    return (category.GetString()!, $"Unanswered question: \"{Short(question)}\"", true);
+                }
+                return (category.GetString()!, null, false);
             }
         }
         catch (System.Text.Json.JsonException)
         {
-            // A result that is not JSON hands nothing over.
+            // Arguments that are not JSON hand nothing over.
         }
         return null;
     }
 
-    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null)
+    /// <summary>The structured <c>data</c> object of a tool's result, or null.</summary>
+    private static System.Text.Json.JsonElement? Data(ToolCallRecord call)
+    {
+        try
+        {
+            var root = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(call.Result);
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? data
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -336,7 +483,8 @@ public sealed class FrontDeskAgent(
         {
             "emergency" => "Possible emergency reported; the person was told to call 911.",
             "medical" => "Medical question; a clinician should call back.",
-            _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{(text.Length > 160 ? text[..160] + "…" : text)}\"",
+            _ when verbatim && text is not null => text,
+            _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{Short(text)}\"",
         };
         return new Escalation
         {
@@ -345,6 +493,8 @@ public sealed class FrontDeskAgent(
             LocationId = scope.LocationId, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
     }
+
+    private static string Short(string text) => text.Length > 160 ? text[..160] + "…" : text;
 
     private static string Describe(string category) => category switch
     {

@@ -56,6 +56,7 @@ public sealed class SpaTools(
         AIFunctionFactory.Create(CancelAppointmentAsync, "cancel_appointment"),
         AIFunctionFactory.Create(RescheduleAppointmentAsync, "reschedule_appointment"),
         AIFunctionFactory.Create(JoinWaitlistAsync, "join_waitlist"),
+        AIFunctionFactory.Create(FindWaitlistOfferAsync, "find_waitlist_offer"),
         AIFunctionFactory.Create(AcceptWaitlistOfferAsync, "accept_waitlist_offer"),
         AIFunctionFactory.Create(AnswerFaqAsync, "answer_faq"),
         AIFunctionFactory.Create(SendVerificationCodeAsync, "send_verification_code"),
@@ -141,7 +142,9 @@ public sealed class SpaTools(
         }
         if (staff.Staff is { } st && !st.ServiceIds.Contains(bookable.Id))
         {
-            return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).Select(s => s.Name))}.");
+            var who = profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).ToList();
+            return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", who.Select(s => s.Name))}.",
+                new { reason = "provider_service", provider = st.FirstName, service = bookable.Name, providers = who.Select(s => s.FirstName) });
         }
         if (loc.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {
@@ -271,11 +274,9 @@ public sealed class SpaTools(
             scope.Offered.RemoveAll(o => o.SlotId == offered.SlotId);
             return new ToolResult("slot_taken", "That time was just taken by someone else. Apologise and check availability again.");
         }
-        if (outcome == BookingOutcome.Booked)
-        {
-            await QueueConfirmationAsync(client, saved!, service, cancellationToken);
-        }
-        return new ToolResult("booked", $"Booked: {Describe(offered)}.", new { appointment = View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked });
+        var texted = outcome == BookingOutcome.Booked && await QueueConfirmationAsync(client, saved!, service, cancellationToken);
+        return new ToolResult("booked", $"Booked: {Describe(offered)}.{NoTextNote(texted)}",
+            new { appointment = View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
     }
 
     [Description("List the identified client's upcoming appointments, each with a short reference (A1, A2…) to use with cancel or reschedule.")]
@@ -373,11 +374,8 @@ public sealed class SpaTools(
             return new ToolResult("slot_taken", "That time was just taken. Check availability again.");
         }
         await waitlist.OfferFreedSlotAsync(appointment, cancellationToken);
-        if (await clients.GetAsync(moved.ClientId, cancellationToken) is { } client)
-        {
-            await QueueConfirmationAsync(client, moved, service, cancellationToken);
-        }
-        return new ToolResult("rescheduled", $"Moved to {Describe(offered)}.", new { appointment = View(moved, appointment_ref) });
+        var texted = await clients.GetAsync(moved.ClientId, cancellationToken) is { } client && await QueueConfirmationAsync(client, moved, service, cancellationToken);
+        return new ToolResult("rescheduled", $"Moved to {Describe(offered)}.{NoTextNote(texted)}", new { appointment = View(moved, appointment_ref), confirmation_text = texted });
     }
 
     [Description("Put the client on the waitlist for a service over a date window; they get a text when a matching opening appears.")]
@@ -416,6 +414,23 @@ public sealed class SpaTools(
         {
             return staff.Result ?? loc.Result!;
         }
+        // Only days we could book: from today, within the horizon, and not days every location offering it is closed.
+        from = from < today ? today : from;
+        var horizonEnd = today.AddDays(profile.Policies.BookingHorizonDays);
+        if (from > horizonEnd)
+        {
+            return new ToolResult("refused", $"We book up to {profile.Policies.BookingHorizonDays} days ahead, so the waitlist can't cover that date yet.",
+                new { reason = "beyond_horizon", horizon_days = profile.Policies.BookingHorizonDays, horizon_end = horizonEnd.ToString("yyyy-MM-dd", Inv) });
+        }
+        to = to > horizonEnd ? horizonEnd : to;
+        List<Location> places = loc.Location is { } only ? [only] : [.. profile.LocationsOffering(resolved.Service!)];
+        var open = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => places.Any(l => !l.Closures.Contains(d))).ToList();
+        if (open.Count == 0)
+        {
+            return new ToolResult("refused", $"We're closed {(from == to ? "that day" : "those days")}, so there is nothing to wait for. Offer another day.",
+                new { reason = "closed", closed = true });
+        }
+        (from, to) = (open[0], open[^1]);
         var phone = scope.VerifiedPhone ?? (client_phone is null ? null : PhoneNumbers.ToE164(client_phone));
         if (phone is null)
         {
@@ -447,6 +462,20 @@ public sealed class SpaTools(
             new { waitlist_id = entry.Id, sms_consent = consent });
     }
 
+    [Description("Check, without changing anything, whether this client has an open waitlist opening offered to them by text. Use before accept_waitlist_offer when a bare YES may be an answer to that offer.")]
+    private async Task<ToolResult> FindWaitlistOfferAsync(CancellationToken cancellationToken = default)
+    {
+        if (await IdentifiedClientAsync(cancellationToken) is not { } clientId)
+        {
+            return new ToolResult("not_found", "No verified client in this conversation, so no waitlist offer to accept.");
+        }
+        var offer = await waitlist.FindPendingOfferAsync(clientId, cancellationToken);
+        return offer is null
+            ? new ToolResult("not_found", "There is no open waitlist offer for this client.")
+            : new ToolResult("ok", "There is an open waitlist offer: accept_waitlist_offer books it.",
+                new { expires_at_utc = offer.ExpiresAtUtc.ToString("O", Inv) });
+    }
+
     [Description("Accept the waitlist opening that was offered to this client by text (when they reply YES).")]
     private async Task<ToolResult> AcceptWaitlistOfferAsync(CancellationToken cancellationToken = default)
     {
@@ -464,14 +493,11 @@ public sealed class SpaTools(
         {
             return new ToolResult("not_found", "That offer has just expired.");
         }
-        if (await clients.GetAsync(clientId, cancellationToken) is { } client)
-        {
-            await QueueConfirmationAsync(client, booked, profile.FindService(booked.ServiceId)!, cancellationToken);
-        }
-        return new ToolResult("booked", $"Booked from the waitlist: {DescribeAppointment(booked)}.", new { appointment = View(booked, "A1") });
+        var texted = await clients.GetAsync(clientId, cancellationToken) is { } client && await QueueConfirmationAsync(client, booked, profile.FindService(booked.ServiceId)!, cancellationToken);
+        return new ToolResult("booked", $"Booked from the waitlist: {DescribeAppointment(booked)}.{NoTextNote(texted)}", new { appointment = View(booked, "A1"), confirmation_text = texted });
     }
 
-    [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means say you'll have a team member follow up.")]
+    [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means the question goes to the team: say someone will follow up.")]
     private async Task<ToolResult> AnswerFaqAsync(
         [Description("The client's question in their words.")] string question,
         CancellationToken cancellationToken = default)
@@ -483,8 +509,8 @@ public sealed class SpaTools(
         var matches = await faq.SearchAsync(question.Length > 500 ? question[..500] : question, 3, cancellationToken);
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
         return confident.Count == 0
-            ? new ToolResult("no_match", "No confident match in the spa's information. Don't guess: offer to have a team member follow up.",
-                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }) })
+            ? new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
+                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request" })
             : new ToolResult("ok", "Answer from the best match, quoting it.", new { matches = confident.Select(m => new { m.Question, m.Answer, m.Source, m.Confidence }) });
     }
 
@@ -611,11 +637,12 @@ public sealed class SpaTools(
         return null;
     }
 
-    private async Task QueueConfirmationAsync(Client client, Appointment appointment, Service service, CancellationToken ct)
+    /// <summary>Queues the confirmation and reminder texts; false when the client gets none (no phone, no consent, opted out).</summary>
+    private async Task<bool> QueueConfirmationAsync(Client client, Appointment appointment, Service service, CancellationToken ct)
     {
         if (client.Phone is null || !client.SmsConsent || client.OptedOutAtUtc is not null)
         {
-            return;
+            return false;
         }
         var local = profile.ToLocal(appointment.StartsAtUtc);
         var values = new Dictionary<string, string>
@@ -635,7 +662,10 @@ public sealed class SpaTools(
         {
             await outbox.EnqueueAsync(MessageKind.Reminder, client.Phone, templates.Render("appointment_reminder", values), client.Id, appointment.LocationId, appointment.Id, reminderUtc, scope.Actor, ct);
         }
+        return true;
     }
+
+    private static string NoTextNote(bool texted) => texted ? " A confirmation text is on its way." : " No confirmation text will be sent (no SMS consent); don't promise one.";
 
     private List<SlotView> Remember(IReadOnlyList<Slot> slots, string? rescheduleOf)
     {

@@ -111,6 +111,18 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Extends the lease <paramref name="owner"/> holds by <paramref name="leaseFor"/> from now; false when another holder
+    /// has taken it (it had lapsed). Real clock, as <see cref="TryAcquireLeaseAsync"/>.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(string id, string owner, TimeSpan leaseFor, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET lease_until_utc = @until WHERE id = @id AND lease_owner = @owner",
+            new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
     public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
     {
@@ -120,11 +132,26 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>Stores a turn: transcript rows and their tags, escalations, and the new state, in one transaction.</summary>
+    public Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct) =>
+        SaveTurnAsync(id, state, turns, escalations, channel, locationId, actor, leaseOwner: null, ct);
+
+    /// <summary>
+    /// Stores a turn as <see cref="SaveTurnAsync(string, ConversationState, IReadOnlyList{ValueTuple{string, string, TurnTags, int?}}, IReadOnlyList{Escalation}, string, string?, Actor, CancellationToken)"/>,
+    /// only while <paramref name="leaseOwner"/> (when given) still holds the turn lease: a turn whose lease another
+    /// instance took stores nothing and throws <see cref="LeaseLostException"/> rather than overwrite that instance's state.
+    /// </summary>
     public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct)
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
+        // Checked first and inside the transaction: the row stays locked until commit, so no one takes the lease in between.
+        if (leaseOwner is not null && await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE conversations SET lease_owner = lease_owner WHERE id = @id AND lease_owner = @leaseOwner", new { id, leaseOwner }, tx, cancellationToken: ct)) != 1)
+        {
+            throw new LeaseLostException(id);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct));
@@ -252,4 +279,13 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             new { b.Status, b.TakenOverBy }, new { Status = status, TakenOverBy = staff }, id, ct);
         return true;
     }
+}
+
+/// <summary>The turn lease of a conversation was taken by another instance while this one was still handling a turn.</summary>
+/// <param name="conversationId">The conversation.</param>
+public sealed class LeaseLostException(string conversationId)
+    : InvalidOperationException($"Another instance took over conversation {conversationId} while this turn was running; the turn was not stored.")
+{
+    /// <summary>The conversation.</summary>
+    public string ConversationId { get; } = conversationId;
 }

@@ -197,6 +197,12 @@ public sealed class EmbeddedChatClient : IChatClient
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
+                && !HasSlots(u) && LooksLikeName(u.Text) && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
+            {
+                // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
+                u = u with { Name = CleanName(u.Text), Staff = StaffMatch.None, Intent = Intent.Inform };
+            }
             if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
             {
                 // Contact details given mid-task are absorbed whatever else the sentence looks like.
@@ -248,9 +254,17 @@ public sealed class EmbeddedChatClient : IChatClient
                 var declined = state.PendingTool;
                 state.PendingTool = state.PendingArgs = null;
                 state.Asked = AgentQuestion.Nothing;
-                if (!Merge(u) && u.YesNo == YesNo.No)
+                var corrected = Merge(u);
+                if (!corrected && u.YesNo == YesNo.No)
                 {
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+                if (corrected && declined is "book_appointment" or "reschedule_appointment")
+                {
+                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value, whatever the intent reads.
+                    state.Offered = [];
+                    state.Phase = null;
+                    return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
                 }
             }
             if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes)
@@ -342,9 +356,10 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Call("answer_faq", new() { ["question"] = u.Text });
                 case Intent.Greeting when state.Task is null && !HasSlots(u):
                     return Say("greeting");
-                case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer"):
+                case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
+                    // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
                     state.Task = "accept_offer";
-                    return Call("accept_waitlist_offer", []);
+                    return Call("find_waitlist_offer", []);
                 case Intent.Thanks:
                     return Say("thanks");
             }
@@ -374,6 +389,12 @@ public sealed class EmbeddedChatClient : IChatClient
 
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                // A tool that failed (or a call it could not take) answers in plain text: never read that to the person.
+                state.ResetTask();
+                return Say("tool_failed");
+            }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
@@ -383,10 +404,18 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 case ("check_availability", "ok"):
                     return Offer(data, message, alternatives: false);
+                case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
                         ? Offer(data, message, alternatives: true)
                         : AskWaitlist(ServiceName());
+                case ("join_waitlist", "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var wr) && wr.GetString() is "beyond_horizon" or "closed":
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return wr.GetString() == "closed" ? Say("closed_day_ask_another") : Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability" or "join_waitlist", "ambiguous"):
                     state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
                     state.ServiceId = null;
@@ -404,7 +433,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     var readBack = $"{appt.GetProperty("service").GetString()} with {appt.GetProperty("provider").GetString()} on {appt.GetProperty("day").GetString()} at {appt.GetProperty("time").GetString()}, {appt.GetProperty("location").GetString()}";
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
                     state.ResetTask();
-                    return Say(key, ("read_back", readBack), ("confirmation_note", engine._replies.Render("booked_sms_note")));
+                    return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):
                     state.Offered = [];
                     state.PendingTool = null;
@@ -415,6 +444,11 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("name", StringComparison.OrdinalIgnoreCase):
                     state.Asked = AgentQuestion.Name;
                     return Say("ask_name");
+                case ("check_availability", "bad_argument") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var why) && why.GetString() == "provider_service":
+                    state.StaffId = null;
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", data.GetProperty("service").GetString()!),
+                        ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "or")));
                 case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
                     state.ResetTask();
                     return Say("contraindication", ("service", ServiceNameFromArgs(call)));
@@ -452,7 +486,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):
                     state.ResetTask();
-                    return Say("rescheduled", ("read_back", ReadBack(data)));
+                    return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
@@ -460,6 +494,11 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();
                     return Say("waitlist_offer_missing");
+                case ("find_waitlist_offer", "ok"):
+                    return Call("accept_waitlist_offer", []);
+                case ("find_waitlist_offer", _):
+                    state.ResetTask();
+                    return Say("not_understood");
 
                 case ("answer_faq", "ok"):
                     var best = data.GetProperty("matches")[0];
@@ -467,9 +506,15 @@ public sealed class EmbeddedChatClient : IChatClient
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
-            // Anything else: the tool's own message is written to be said.
             state.PendingTool = null;
-            return SayText(message.Length > 0 ? message : engine._replies.Render("not_understood"));
+            if (status == "bad_argument" || message.Length == 0)
+            {
+                // A bad argument is the engine's mistake, worded for a model: say something the person can act on.
+                state.Asked = AgentQuestion.Nothing;
+                return Say("not_understood");
+            }
+            // Anything else: the tool's own message is written to be said.
+            return SayText(message);
         }
 
         private ChatMessage NextBookingStep()
@@ -677,7 +722,8 @@ public sealed class EmbeddedChatClient : IChatClient
             if (alternatives)
             {
                 state.Phase = "waitlist_offer";
-                return SayText(prefix + Render("no_slots_alternatives", ("service", service), ("slots", labels)));
+                var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
+                return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
             return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
         }
@@ -805,6 +851,10 @@ public sealed class EmbeddedChatClient : IChatClient
             : state.After is { } a && string.CompareOrdinal(a, "17:00") >= 0 ? "evening"
             : state.After is { } a2 && string.CompareOrdinal(a2, "12:00") >= 0 ? "afternoon"
             : "any";
+
+        /// <summary>"We'll text you a confirmation" only when the tool queued one (consent, not opted out, a phone).</summary>
+        private string ConfirmationNote(JsonElement data) => engine._replies.Render(
+            data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
         private static string ReadBack(JsonElement data)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Transcripts;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace FrontDesk.Agent.Turns;
 
@@ -18,7 +19,8 @@ public sealed record LoopResult(string Text, IReadOnlyList<ChatMessage> NewMessa
 /// <summary>
 /// The function-invocation loop (Microsoft.Extensions.AI's own is not available here): ask the model,
 /// run the functions it calls, feed the results back, until it answers in text or the limit is hit.
-/// A failing tool never breaks the loop: its error goes back to the model as text.
+/// A failing tool never breaks the loop: its error goes back to the model as text (a bad argument with its reason,
+/// any other failure without internals), is logged, and is recorded with the outcome <c>failed</c>.
 /// </summary>
 public static class ToolLoop
 {
@@ -26,7 +28,8 @@ public static class ToolLoop
     public static readonly ActivitySource Activity = new("FrontDesk.Agent");
 
     /// <summary>Runs the loop without streaming.</summary>
-    public static async Task<LoopResult> RunAsync(IChatClient client, List<ChatMessage> messages, IList<AITool> tools, ChatOptions? options, int maxIterations, CancellationToken ct)
+    public static async Task<LoopResult> RunAsync(IChatClient client, List<ChatMessage> messages, IList<AITool> tools, ChatOptions? options, int maxIterations,
+        ILogger logger, CancellationToken ct)
     {
         var produced = new List<ChatMessage>();
         var records = new List<ToolCallRecord>();
@@ -43,7 +46,7 @@ public static class ToolLoop
             {
                 return new LoopResult(response.Text, produced, records, model, HitLimit: false);
             }
-            var results = await InvokeAllAsync(calls, tools, records, ct);
+            var results = await InvokeAllAsync(calls, tools, records, logger, ct);
             messages.Add(results);
             produced.Add(results);
         }
@@ -52,7 +55,7 @@ public static class ToolLoop
 
     /// <summary>Runs the loop streaming the model's text through <paramref name="onText"/> as it arrives.</summary>
     public static async Task<LoopResult> RunStreamingAsync(IChatClient client, List<ChatMessage> messages, IList<AITool> tools, ChatOptions? options, int maxIterations,
-        Func<string, CancellationToken, ValueTask> onText, CancellationToken ct)
+        Func<string, CancellationToken, ValueTask> onText, ILogger logger, CancellationToken ct)
     {
         var produced = new List<ChatMessage>();
         var records = new List<ToolCallRecord>();
@@ -80,7 +83,7 @@ public static class ToolLoop
             {
                 return new LoopResult(text.ToString(), produced, records, model, HitLimit: false);
             }
-            var results = await InvokeAllAsync(calls, tools, records, ct);
+            var results = await InvokeAllAsync(calls, tools, records, logger, ct);
             messages.Add(results);
             produced.Add(results);
         }
@@ -95,7 +98,10 @@ public static class ToolLoop
         return o;
     }
 
-    private static async Task<ChatMessage> InvokeAllAsync(List<FunctionCallContent> calls, IList<AITool> tools, List<ToolCallRecord> records, CancellationToken ct)
+    /// <summary>Outcome recorded for a tool that threw something other than a bad-argument error.</summary>
+    public const string FailedOutcome = "failed";
+
+    private static async Task<ChatMessage> InvokeAllAsync(List<FunctionCallContent> calls, IList<AITool> tools, List<ToolCallRecord> records, ILogger logger, CancellationToken ct)
     {
         var contents = new List<AIContent>();
         foreach (var call in calls)
@@ -125,6 +131,14 @@ public static class ToolLoop
                     // Bad arguments from the model: tell it what went wrong so it can correct itself.
                     result = $"error: {ex.Message}";
                     outcome = "error";
+                }
+                catch (Exception ex)
+                {
+                    // Anything else is our fault, not the model's: log it, and tell the model no more than that it failed.
+                    logger.LogError(ex, "Tool {Tool} failed", call.Name);
+                    span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                    result = $"error: the {call.Name} tool failed unexpectedly. Do not retry it now; apologise and say a team member will follow up.";
+                    outcome = FailedOutcome;
                 }
             }
             span?.SetTag("frontdesk.tool.outcome", outcome);

@@ -387,7 +387,7 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")\s*o'?clock\b", RegexOptions.CultureInvariant)]
     private static partial Regex OClock();
 
-    [GeneratedRegex(@"\b(?:at|around|about|say|maybe|like|how\s+about|what\s+about|make\s+it|make\s+that|move\s+it\s+to|change\s+it\s+to|instead)\s+(?<h>" + Hour + @")(?:\s+(?<mw>" + MinuteWord + @"))?\b" + NotCount, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:at|around|about|say|maybe|like|how\s+about|what\s+about|make\s+it|make\s+that|move\s+it\s+to|change\s+it\s+to|instead|(?:can|could)\s+(?:we|you|i)\s+do)\s+(?<h>" + Hour + @")(?:\s+(?<mw>" + MinuteWord + @"))?\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex Cued();
 
     [GeneratedRegex(@"\b(?<noon>noon|midday|mid-day|12\s*noon)\b", RegexOptions.CultureInvariant)]

@@ -70,4 +70,42 @@ public abstract partial class WholeConversationTests
         var client = await h.Book.Get<FrontDesk.Tools.Clients.ClientDirectory>().GetAsync(booked.ClientId, CancellationToken.None);
         Assert.Equal("Jamie Rivera", client!.Name);
     }
+
+    [StoreTheory]
+    [InlineData("hold on, can we do 4 instead?")]
+    [InlineData("how about 4 instead")]
+    [InlineData("ok what about 4")]
+    public async Task A_new_time_at_the_read_back_is_a_correction_not_a_question_or_a_yes(string correction)
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("c_inst", "voice", AvaPhone, "I'd like a hydrafacial on wednesday at 2", "the first one", correction);
+        Assert.Empty(await h.AppointmentsAsync());
+        Assert.DoesNotContain(replies[^1].ToolCalls, c => c.Name == "answer_faq");
+        Assert.Contains(replies[^1].ToolCalls, c => c.Name == "check_availability" && c.Arguments.Contains("\"near\":\"16:00\"", StringComparison.Ordinal));
+        Assert.Empty(await h.EscalationsAsync());
+    }
+
+    [StoreFact]
+    public async Task The_waitlist_refuses_a_closed_day_and_a_date_past_the_booking_horizon()
+    {
+        await using var h = await StartAsync();
+        var closed = await h.TalkAsync("wl_closed", "voice", AvaPhone, "please add me to the waitlist for a hydrafacial", "november 26");
+        Assert.Contains(closed[^1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "refused");
+        Assert.Contains("closed", closed[^1].Text, StringComparison.OrdinalIgnoreCase);
+        var far = await h.TalkAsync("wl_far", "voice", AvaPhone, "please add me to the waitlist for a hydrafacial", "march 30");
+        Assert.Contains(far[^1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "refused");
+        Assert.Contains("60 days ahead", far[^1].Text, StringComparison.Ordinal);
+        Assert.Empty(await h.WaitlistAsync());
+    }
+
+    [StoreFact]
+    public async Task A_date_past_the_horizon_says_how_far_ahead_we_book_and_a_holiday_says_we_are_closed()
+    {
+        await using var h = await StartAsync();
+        var far = (await h.TalkAsync("far_1", "voice", AvaPhone, "hydrafacial on march 30"))[0];
+        Assert.Contains("60 days ahead", far.Text, StringComparison.Ordinal);
+        var holiday = (await h.TalkAsync("hol_1", "voice", AvaPhone, "hydrafacial on december 25"))[0];
+        Assert.Contains("closed", holiday.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await h.AppointmentsAsync());
+    }
 }

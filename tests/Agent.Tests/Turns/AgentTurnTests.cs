@@ -98,6 +98,62 @@ public abstract class AgentTurnTests
         AssertSerialized([.. modelA.Seen, .. modelB.Seen], await a.TranscriptAsync("conc_2"));
     }
 
+    [StoreFact]
+    public async Task A_turn_longer_than_the_lease_keeps_it_renewed_so_another_instance_cannot_take_it()
+    {
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        var model = new GatedModel(entered, release.Task);
+        await using var h = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:LeaseSeconds"] = "1" }, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted")));
+        var turn = h.Agent.HandleAsync(new TurnRequest("lease_1", "web", "a slow question"), CancellationToken.None);
+        await entered.Task;
+        await Task.Delay(2500);
+        // Well past the 1 s lease: another instance still finds it held.
+        Assert.False(await h.Conversations.TryAcquireLeaseAsync("lease_1", "other-instance", TimeSpan.FromSeconds(1), TimeSpan.Zero, CancellationToken.None));
+        release.SetResult();
+        var reply = await turn;
+        Assert.Equal("reply to: a slow question", reply.Text);
+        Assert.Equal(2, (await h.TranscriptAsync("lease_1")).Count);
+        Assert.True(await h.Conversations.TryAcquireLeaseAsync("lease_1", "other-instance", TimeSpan.FromSeconds(1), TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal(0, h.Agent.GatesHeld);
+    }
+
+    [StoreFact]
+    public async Task A_turn_whose_lease_another_instance_took_fails_clearly_and_stores_nothing()
+    {
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        var model = new GatedModel(entered, release.Task);
+        await using var h = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:LeaseSeconds"] = "1" }, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted")));
+        var turn = h.Agent.HandleAsync(new TurnRequest("lease_2", "web", "a slow question"), CancellationToken.None);
+        await entered.Task;
+        // Another instance took the lease (as after this one stalled past it).
+        await using (var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await using var steal = c.CreateCommand();
+            steal.CommandText = "UPDATE conversations SET lease_owner = 'other-instance' WHERE id = 'lease_2'";
+            Assert.Equal(1, await steal.ExecuteNonQueryAsync());
+        }
+        release.SetResult();
+        var error = await Assert.ThrowsAsync<FrontDesk.Agent.Conversations.LeaseLostException>(() => turn);
+        Assert.Equal("lease_2", error.ConversationId);
+        Assert.Empty(await h.TranscriptAsync("lease_2"));
+        Assert.Equal(0, h.Agent.GatesHeld);
+    }
+
+    [StoreFact]
+    public async Task Gates_of_finished_conversations_are_not_kept()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        for (var i = 0; i < 5; i++)
+        {
+            await h.TalkAsync($"gate_{i}", "web", null, "what are your hours?");
+        }
+        Assert.Equal(0, h.Agent.GatesHeld);
+    }
+
     private static void AssertSerialized(IReadOnlyList<IReadOnlyList<ChatMessage>> seen, IReadOnlyList<Transcripts.TranscriptTurn> transcript)
     {
         // The second turn's brain saw the first turn, question and answer: it ran after the first had finished.
