@@ -132,6 +132,10 @@ public sealed class Options
     public string? Datasets { get; set; }
     public int? Limit { get; set; }
     public string Label { get; set; } = "current";
+    /// <summary>nlu: "test" (the reported figures) or "dev" (for looking at failures; never written to the report).</summary>
+    public string Split { get; set; } = "test";
+    /// <summary>nlu: leave the nlp.js baseline out on purpose (otherwise a missing baseline is an error).</summary>
+    public bool NoBaseline { get; set; }
 
     public static Options Parse(IEnumerable<string> args)
     {
@@ -151,6 +155,10 @@ public sealed class Options
                 case "--datasets": o.Datasets = Next(); break;
                 case "--limit": o.Limit = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--label": o.Label = Next(); break;
+                case "--split":
+                    o.Split = Next() is "dev" or "test" ? e.Current : throw new ArgumentException("--split is dev or test");
+                    break;
+                case "--no-baseline": o.NoBaseline = true; break;
                 default: throw new ArgumentException($"unknown option {a}");
             }
         }
