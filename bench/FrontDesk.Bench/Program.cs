@@ -9,7 +9,7 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
-//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--no-report]
 switch (args.FirstOrDefault()?.ToLowerInvariant())
 {
     case "engine":

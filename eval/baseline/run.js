@@ -2,8 +2,9 @@
 // Input: a JSON file naming the SGD train split, the provider names, and the utterances to read (in order).
 // Output (stdout): for every utterance the predicted class (find / book / other), the entity mentions nlp.js gives
 // (builtin Microsoft recognizers for dates and times, plus the provider names as an enum entity — the same staff
-// list the embedded engine gets), and the milliseconds process() took. Scoring is done in C# with the same code as
-// the engine's, so both are measured the same way.
+// list the embedded engine gets) with their character offsets (end exclusive) and resolved value, and the
+// milliseconds process() took. Normalising and scoring are done in C# with the same code as the engine's
+// (span overlap and the same value), so both are measured the same way.
 'use strict';
 const fs = require('fs');
 const { NlpManager } = require('node-nlp');
@@ -31,13 +32,13 @@ async function read(manager, text) {
   const mentions = [];
   for (const e of r.entities || []) {
     const kind = kindOf(e.entity);
-    const source = e.sourceText || e.utteranceText || '';
-    if (kind === 'datetime') {
-      // "tomorrow at 3pm": one builtin mention carrying both; counted once as a date and once as a time.
-      mentions.push(['date', source], ['time', source]);
-    } else if (kind) {
-      mentions.push([kind, source]);
-    }
+    if (!kind) continue;
+    const text = e.sourceText || e.utteranceText || '';
+    // node-nlp's end offset is inclusive. Times and date-times carry the first resolution ("15:00:00",
+    // "2026-03-09 14:30:00"); a provider carries the staff name it matched.
+    const first = e.resolution && Array.isArray(e.resolution.values) ? e.resolution.values[0] : null;
+    const value = kind === 'provider' ? e.option : first && typeof first.value === 'string' ? first.value : null;
+    mentions.push({ kind, start: e.start, end: e.end + 1, text, value: value || null });
   }
   let cls = r.intent;
   if (cls !== 'find' && cls !== 'book') cls = 'other';

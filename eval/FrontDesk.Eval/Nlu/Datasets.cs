@@ -28,11 +28,13 @@ public sealed class SgdTurn
     } : "other";
 
     /// <summary>
-    /// Gold mentions (slot kind, start, end) for date, time and provider name on appointment-service turns. Dates and
-    /// times come from the slot spans. SGD labels no spans for provider names (people pick them from the system's
-    /// offers), so a provider mention is a name from the turn's slot values that the utterance spells out.
+    /// Gold mentions (slot kind, start, end, the slot's values) for date, time and provider name on appointment-service
+    /// turns. Dates and times come from the slot spans, with the values the turn's state gives the slot (SGD's
+    /// alternative surface forms; the span text when the state has none). SGD labels no spans for provider names
+    /// (people pick them from the system's offers), so a provider mention is a name from the turn's slot values that
+    /// the utterance spells out.
     /// </summary>
-    public IEnumerable<(string Kind, int Start, int End)> GoldMentions()
+    public IEnumerable<(string Kind, int Start, int End, IReadOnlyList<string> Values)> GoldMentions()
     {
         if (Domain is null)
         {
@@ -40,10 +42,14 @@ public sealed class SgdTurn
         }
         foreach (var s in SlotSpans ?? [])
         {
-            var kind = SlotKind(s[0].GetString() ?? "");
+            var slot = s[0].GetString() ?? "";
+            var kind = SlotKind(slot);
             if (kind is "date" or "time")
             {
-                yield return (kind, s[1].GetInt32(), s[2].GetInt32());
+                var start = s[1].GetInt32();
+                var end = s[2].GetInt32();
+                var values = SlotValues?.GetValueOrDefault(slot) is { Count: > 0 } v ? v : [Utterance[start..end]];
+                yield return (kind, start, end, values);
             }
         }
         foreach (var (slot, values) in SlotValues ?? [])
@@ -57,7 +63,7 @@ public sealed class SgdTurn
                 var at = Utterance.IndexOf(value, StringComparison.OrdinalIgnoreCase);
                 if (at >= 0)
                 {
-                    yield return ("provider", at, at + value.Length);
+                    yield return ("provider", at, at + value.Length, values);
                     break;
                 }
             }

@@ -24,8 +24,6 @@ public sealed class Scenario
     public string Caller { get; set; } = "anonymous";
     /// <summary>Area tags: booking, cancel, escalation…</summary>
     public List<string> Tags { get; set; } = [];
-    /// <summary>What the scenario needs beyond the agent ("sms_endpoints" for STOP/START); such scenarios are pending at agent level.</summary>
-    public string? Needs { get; set; }
     /// <summary>A failure found and not fixed yet, with its cause (docs/evaluation.md); dotnet test skips the scenario, the CLI still runs it.</summary>
     public string? KnownIssue { get; set; }
     /// <summary>Appointments that exist before the conversation.</summary>
@@ -77,6 +75,8 @@ public sealed class Expectation
     public List<string> Escalations { get; set; } = [];
     /// <summary>Phones that opted out of texts (exactly these).</summary>
     public List<string> OptOuts { get; set; } = [];
+    /// <summary>SMS consent changes in order, "opt_out +14155551111" / "opt_in +14155551111" (checked only when listed).</summary>
+    public List<string> ConsentChanges { get; set; } = [];
     /// <summary>Patterns (case-insensitive regex) each of which some reply must match.</summary>
     public List<string> RepliesMatch { get; set; } = [];
     /// <summary>Patterns (case-insensitive regex) no reply may match.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Channels.Twilio;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Audit;
@@ -12,20 +13,21 @@ using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Waitlist;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FrontDesk.Eval.Scenarios;
 
 /// <summary>How one run of a scenario ended.</summary>
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Passed">True when the end state and the reply patterns all matched.</param>
-/// <param name="Pending">True when the scenario needs something the agent level cannot drive (it did not run).</param>
 /// <param name="Failures">What did not match.</param>
 /// <param name="Transcript">The conversation, one line per turn.</param>
 /// <param name="Elapsed">Wall time of the conversation (start-up excluded).</param>
-public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, bool Pending, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript, TimeSpan Elapsed)
+public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript, TimeSpan Elapsed)
 {
     /// <summary>The outcome in a few lines, for a failing test or the CLI.</summary>
-    public string Explain() => $"{Scenario.Id} ({Scenario.File}): {(Pending ? "pending: needs " + Scenario.Needs : Passed ? "pass" : "FAIL")}\n"
+    public string Explain() => $"{Scenario.Id} ({Scenario.File}): {(Passed ? "pass" : "FAIL")}\n"
         + string.Concat(Failures.Select(f => "  - " + f + "\n")) + string.Concat(Transcript.Select(t => "    " + t + "\n"));
 }
 
@@ -35,9 +37,6 @@ public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, bool Pendin
 /// </summary>
 public static class ScenarioRunner
 {
-    /// <summary>What the agent level cannot drive yet: STOP/START are handled by the SMS endpoint, not the agent.</summary>
-    public static readonly IReadOnlySet<string> PendingNeeds = new HashSet<string>(StringComparer.Ordinal) { "sms_endpoints" };
-
     private static readonly Actor Seeder = Actor.System("eval-seed");
 
     /// <summary>Runs <paramref name="scenario"/> once on a fresh store. <paramref name="settings"/> adds configuration (FrontDesk:Llm:* for an LLM brain).</summary>
@@ -45,13 +44,23 @@ public static class ScenarioRunner
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Needs is { } needs && PendingNeeds.Contains(needs))
-        {
-            return new ScenarioOutcome(scenario, false, true, [], [], TimeSpan.Zero);
-        }
         var extra = settings?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [];
+        var sms = scenario.Channel == "sms";
+        // A text waits for the agent up to the longest budget the SMS options allow, so a slow machine does not push a
+        // reply to the outbox (which the runner does not read).
+        extra.TryAdd("FrontDesk:Sms:ReplyBudgetMs", "14000");
         await using var h = await SpaBookHarness.StartAsync(store, RepoPaths.Profile(scenario.Profile), extra: extra,
-            register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+            register: (s, c) =>
+            {
+                s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
+                if (sms)
+                {
+                    // The SMS channel as the host wires it (keywords, the opt-out store, its tables); no hosted service
+                    // runs here, so nothing is sent.
+                    s.AddFrontDeskTwilio(AppContext.BaseDirectory);
+                    s.AddSingleton<IHostApplicationLifetime, NoLifetime>();
+                }
+            });
         var profile = h.Get<SpaProfile>();
         h.Clock.Set(ToUtc(profile, scenario.Now));
         var failures = new List<string>();
@@ -68,7 +77,12 @@ public static class ScenarioRunner
         var before = await SnapshotAsync(h, ct);
 
         var agent = h.Get<FrontDeskAgent>();
-        var conversationId = "eval_" + scenario.Id + "_" + Guid.NewGuid().ToString("N")[..6];
+        // A text thread's conversation is the one the SMS webhook keys by (client number, spa number), so keyword turns
+        // (handled by the SMS channel) and the agent's turns share it.
+        var spaNumber = profile.DefaultLocation.Phone ?? "";
+        var conversationId = sms && scenario.CallerPhone is { } caller
+            ? SmsConversations.ConversationIdFor(PhoneNumbers.ToE164(caller) ?? caller, PhoneNumbers.ToE164(spaNumber) ?? spaNumber)
+            : "eval_" + scenario.Id + "_" + Guid.NewGuid().ToString("N")[..6];
         var replies = new List<string>();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < scenario.Turns.Count; i++)
@@ -80,6 +94,16 @@ public static class ScenarioRunner
             }
             try
             {
+                if (sms && scenario.CallerPhone is { } from && SmsKeywords.Classify(text) != SmsKeyword.None)
+                {
+                    // STOP, START, HELP (and YES) are the SMS channel's before the agent sees them: the same
+                    // SmsConversations the Twilio webhook calls, with the same opt-out store.
+                    var answer = await h.Get<SmsConversations>().HandleAsync(new InboundSms("SMeval" + Guid.NewGuid().ToString("N"), from, spaNumber, text), ct);
+                    replies.Add(answer ?? "");
+                    transcript.Add($"> {text}");
+                    transcript.Add($"< {answer} [sms channel]");
+                    continue;
+                }
                 var reply = await agent.HandleAsync(new TurnRequest(conversationId, scenario.Channel, text, scenario.CallerPhone), ct);
                 replies.Add(reply.Text ?? "");
                 var tools = reply.ToolCalls.Count == 0 ? "" : " [" + string.Join(", ", reply.ToolCalls.Select(c => $"{c.Name}:{c.Outcome}" + (Environment.GetEnvironmentVariable("EVAL_DEBUG") == "1" ? c.Result : ""))) + "]";
@@ -98,7 +122,7 @@ public static class ScenarioRunner
 
         var after = await SnapshotAsync(h, ct);
         Grade(scenario, profile, before, after, replies, failures);
-        return new ScenarioOutcome(scenario, failures.Count == 0, false, failures, transcript, watch.Elapsed);
+        return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed);
     }
 
     private static void Grade(Scenario s, SpaProfile profile, Snapshot before, Snapshot after, List<string> replies, List<string> failures)
@@ -127,6 +151,12 @@ public static class ScenarioRunner
         if (!optOuts.SequenceEqual(expectedOptOuts, StringComparer.Ordinal))
         {
             failures.Add($"opt-outs: expected [{string.Join(", ", expectedOptOuts)}], got [{string.Join(", ", optOuts)}]");
+        }
+        var consent = after.ConsentChanges.Skip(before.ConsentChanges.Count).ToList();
+        var expectedConsent = s.Expect.ConsentChanges.Select(c => c.Split(' ', 2) is [var what, var phone] ? what + " " + (PhoneNumbers.ToE164(phone) ?? phone) : c).ToList();
+        if (s.Expect.ConsentChanges.Count > 0 && !consent.SequenceEqual(expectedConsent, StringComparer.Ordinal))
+        {
+            failures.Add($"consent changes: expected [{string.Join(", ", expectedConsent)}], got [{string.Join(", ", consent)}]");
         }
 
         foreach (var pattern in s.Expect.RepliesMatch)
@@ -207,7 +237,7 @@ public static class ScenarioRunner
     }
 
     private sealed record Snapshot(Dictionary<string, Appointment> Appointments, List<WaitlistEntry> Waitlist, List<FrontDesk.Agent.Escalations.Escalation> Escalations,
-        List<string> OptOuts, Dictionary<string, string?> ClientPhones);
+        List<string> OptOuts, Dictionary<string, string?> ClientPhones, List<string> ConsentChanges);
 
     private static async Task<Snapshot> SnapshotAsync(SpaBookHarness h, CancellationToken ct)
     {
@@ -216,9 +246,18 @@ public static class ScenarioRunner
         var waitlist = await h.Get<WaitlistBook>().ListAsync(null, ct);
         var escalations = await h.Get<ConversationStore>().EscalationsAsync(null, ct);
         await using var c = await h.Get<SpaDatabase>().OpenAsync(ct);
+        // Opted out by either record the SMS channel keeps (SmsOptOuts: the clients column and sms_opt_outs, when the channel's tables exist).
         var optOuts = (await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM clients WHERE opted_out_at_utc IS NOT NULL AND phone IS NOT NULL", cancellationToken: ct))).ToList();
+        if (h.Services.GetService<SmsOptOuts>() is not null)
+        {
+            optOuts.AddRange(await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM sms_opt_outs WHERE opted_out = @yes", new { yes = true }, cancellationToken: ct)));
+        }
         var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, phone FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
-        return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], optOuts, phones);
+        // Every opt-out and opt-in, in order, from the audit entries ClientDirectory.SetOptedOutAsync writes.
+        var consent = (await c.QueryAsync<(string Action, string EntityId)>(new CommandDefinition(
+                "SELECT action, entity_id FROM audit_log WHERE action IN ('client.sms_opt_out', 'client.sms_opt_in') ORDER BY id", cancellationToken: ct)))
+            .Select(x => (x.Action == "client.sms_opt_out" ? "opt_out " : "opt_in ") + (phones.GetValueOrDefault(x.EntityId) ?? x.EntityId)).ToList();
+        return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], [.. optOuts.Distinct(StringComparer.Ordinal)], phones, consent);
     }
 
     private static async Task<string?> LastCodeAsync(SpaBookHarness h, string conversationId, CancellationToken ct)
@@ -250,5 +289,16 @@ public static class ScenarioRunner
         var wall = DateTime.Parse(local.Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.None);
         var offset = profile.TimeZone.GetUtcOffset(wall);
         return new DateTimeOffset(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), offset).ToUniversalTime();
+    }
+}
+
+/// <summary>The application lifetime SmsConversations runs a late reply under; the runner never stops it.</summary>
+internal sealed class NoLifetime : IHostApplicationLifetime
+{
+    public CancellationToken ApplicationStarted => CancellationToken.None;
+    public CancellationToken ApplicationStopping => CancellationToken.None;
+    public CancellationToken ApplicationStopped => CancellationToken.None;
+    public void StopApplication()
+    {
     }
 }
