@@ -34,6 +34,8 @@ internal sealed class PhraseIndex
         // by the false-action evaluation (docs/evaluation.md), where "book a spot for 4" offered massages.
         "check", "checks", "checked", "checking", "spot", "spots", "table", "tables", "seat", "seats", "place", "places",
         "bill", "bills", "card", "cards", "ride", "rides", "light", "lights",
+        // Found on the SGD dev split: "hail a taxi" read as laser hair removal.
+        "hail", "hailing", "hall", "fair", "pair", "chair",
     };
 
     private readonly List<List<string[]>> _phrases;

@@ -32,6 +32,16 @@ public class ServiceMatcherTests
         Assert.Equal(id, match.Service!.Id);
     }
 
+    [Theory]
+    [InlineData("I'd like to hail a taxi to the airport")]
+    [InlineData("can you check my order")]
+    [InlineData("book a spot for four at the bar")]
+    [InlineData("is the fair open this weekend")]
+    public void Everyday_words_one_edit_from_a_service_word_are_not_services(string text)
+    {
+        Assert.Equal(ServiceMatchKind.None, _spa.Match(text).Kind);
+    }
+
     [Fact]
     public void A_bare_category_returns_the_category_and_its_services()
     {
