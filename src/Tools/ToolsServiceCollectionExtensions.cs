@@ -7,6 +7,7 @@ using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
+using FrontDesk.Tools.Verification;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class ToolsServiceCollectionExtensions
                 $"{ClockOptions.Section}:FixedNow must be an ISO-8601 instant such as 2026-11-23T17:00:00Z.")
             .ValidateOnStart();
         services.AddOptions<OutboxPolicy>().Bind(configuration.GetSection(OutboxPolicy.Section));
+        services.AddOptions<VerificationPolicy>().Bind(configuration.GetSection(VerificationPolicy.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TimeProvider>(sp =>
         {
@@ -61,6 +63,8 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<WaitlistBook>();
         services.AddSingleton<FaqIndex>();
         services.AddSingleton<OutboxWriter>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
+        services.AddSingleton<VerificationLimits>();
         services.AddSingleton<SpaToolsFactory>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
@@ -105,8 +109,8 @@ public sealed record SchemaMigrationSet(IReadOnlyList<SchemaMigration> Migration
 /// <summary>Creates the tools for one conversation turn.</summary>
 public sealed class SpaToolsFactory(
     SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientDirectory clients, WaitlistBook waitlist,
-    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock)
+    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock, VerificationLimits verification)
 {
     /// <summary>Tools acting for <paramref name="scope"/>.</summary>
-    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, scope);
+    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, verification, scope);
 }
