@@ -42,7 +42,7 @@ public static partial class BotFrameworkEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Bot Framework not configured")).DisableAntiforgery();
             return;
         }
-        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody));
     }
 
     /// <summary>The agent's conversation id for a Bot Framework conversation: stable, bounded, and not the raw channel id.</summary>
@@ -65,6 +65,10 @@ public static partial class BotFrameworkEndpoints
         try
         {
             activity = await JsonSerializer.DeserializeAsync<Activity>(http.Body, BotFrameworkJson.Options, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
         catch (JsonException)
         {

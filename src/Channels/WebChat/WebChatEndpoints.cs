@@ -44,6 +44,9 @@ public static class WebChatEndpoints
     /// <summary>Longest accepted message.</summary>
     public const int MaxText = 2000;
 
+    /// <summary>Largest accepted request body in bytes, chunked or not (room for 2,000 characters escaped as JSON).</summary>
+    public const int MaxBody = 32 * 1024;
+
     /// <summary>Rate-limiter policy for sending messages (per client address).</summary>
     public const string SendPolicy = "frontdesk-web-send";
 
@@ -59,7 +62,8 @@ public static class WebChatEndpoints
     /// <summary>Maps <c>POST /api/chat</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/history</c> and <c>GET /api/chat/config</c>.</summary>
     public static void MapWebChatEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/chat").RequireCors(CorsPolicy).DisableAntiforgery();
+        // The size limit applies to chunked bodies too: Kestrel stops reading at MaxBody instead of buffering the lot.
+        var group = app.MapGroup("/api/chat").RequireCors(CorsPolicy).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody));
         group.MapPost("", ChatAsync).RequireRateLimiting(SendPolicy);
         group.MapPost("/stream", StreamAsync).RequireRateLimiting(SendPolicy);
         group.MapGet("/history", HistoryAsync).RequireRateLimiting(ReadPolicy);
@@ -132,14 +136,22 @@ public static class WebChatEndpoints
 
     private static async Task<(ChatRequest? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxText * 8 + 1024)
+        if (request.ContentLength > MaxBody)
         {
-            return (null, TypedResults.Problem($"The request body is too large; 'text' may hold at most {MaxText} characters.", statusCode: 413, title: "Message too long"));
+            return (null, TooLarge());
+        }
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("Send the message as JSON with 'Content-Type: application/json'.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type"));
         }
         ChatRequest? body;
         try
         {
             body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, Strict, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
         }
         catch (JsonException ex)
         {
@@ -159,6 +171,9 @@ public static class WebChatEndpoints
         }
         return (body, null);
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"The request body is larger than {MaxBody / 1024} KB; 'text' may hold at most {MaxText} characters.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Message too long");
 
     private static ProblemHttpResult Busy() =>
         TypedResults.Problem("The previous message is still being answered; try again in a moment.", statusCode: StatusCodes.Status409Conflict, title: "Busy");

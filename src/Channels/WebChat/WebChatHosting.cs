@@ -60,8 +60,12 @@ public static class WebChatHosting
         {
             throw new InvalidOperationException("The widget's files (wwwroot/widget.js) were not found next to the host.");
         }
-        // An unexpected failure answers a 500 with problem details instead of an empty body.
-        app.UseExceptionHandler();
+        // An unexpected failure answers a 500 with problem details instead of an empty body; a request Kestrel refused
+        // while it was being read (a body over the size limit, a broken chunk) keeps its own status (413, 400).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),

@@ -34,6 +34,30 @@ public sealed class WebChatApiTests
         }
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_declared_json_gets_a_415_problem_on_both_chat_endpoints(string? contentType)
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        foreach (var path in new[] { "/api/chat", "/api/chat/stream" })
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"text":"Is there parking?"}"""));
+            if (contentType is not null)
+            {
+                content.Headers.ContentType = new(contentType);
+            }
+            using var response = await client.PostAsync(path, content);
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Empty(await host.Get<ConversationStore>().QueryTurnsAsync(null, "web", null, DateTime.MinValue, DateTime.MaxValue, 10, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Text_over_2000_characters_is_refused_and_nothing_is_stored()
     {
