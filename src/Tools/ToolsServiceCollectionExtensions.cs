@@ -38,7 +38,9 @@ public static class ToolsServiceCollectionExtensions
     public static IServiceCollection AddFrontDeskTools(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<SpaBookOptions>().Bind(configuration.GetSection(SpaBookOptions.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations()
+            .Validate(IsParsableConnectionString, $"{DatabaseOptions.Section}:ConnectionString is not a connection string (for SQLite e.g. 'Data Source=data/frontdesk.db', for PostgreSQL e.g. 'Host=db;Database=frontdesk;Username=frontdesk;Password=…').")
+            .ValidateOnStart();
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.FixedNow) || DateTimeOffset.TryParse(o.FixedNow, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
                 $"{ClockOptions.Section}:FixedNow must be an ISO-8601 instant such as 2026-11-23T17:00:00Z.")
@@ -78,6 +80,26 @@ public static class ToolsServiceCollectionExtensions
         var profile = services.GetRequiredService<SpaProfile>();
         await SchemaMigrator.ApplyAsync(db, services.GetServices<SchemaMigrationSet>().SelectMany(s => s.Migrations), clock, ct);
         await ProfileSync.SyncAsync(db, profile, clock, ct);
+    }
+
+    // The connection string itself is never echoed: it may hold a password.
+    private static bool IsParsableConnectionString(DatabaseOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return true;
+        }
+        try
+        {
+            _ = options.Provider == DatabaseProvider.Postgres
+                ? new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).ToString()
+                : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).ToString();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

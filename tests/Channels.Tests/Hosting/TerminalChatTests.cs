@@ -24,6 +24,37 @@ public sealed class TerminalChatTests
         Assert.DoesNotContain(turns, t => t.Text.Contains("never read", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true, "chat")]
+    [InlineData(true, "--profile", "profiles/demo.yaml", "chat")]
+    [InlineData(true, "--urls=http://127.0.0.1:0", "chat")]
+    [InlineData(false, "--profile", "chat")] // "chat" is the value of --profile here
+    [InlineData(false, "--FrontDesk:Prompts=chat")]
+    [InlineData(false, "chatty")]
+    [InlineData(false)]
+    public void Chat_is_requested_by_the_bare_word_anywhere_on_the_command_line(bool expected, params string[] args) =>
+        Assert.Equal(expected, TerminalChat.IsRequested(args));
+
+    [Fact]
+    public async Task Chat_after_other_options_runs_the_terminal_chat_with_that_profile()
+    {
+        var dir = Directory.CreateTempSubdirectory("frontdesk-terminal-").FullName;
+        try
+        {
+            var args = HostProcess.StoreArgs(dir);
+            args.AddRange(["--profile", FrontDesk.TestSupport.TestFiles.HarborProfile, "chat"]);
+            var (exitCode, stdout, stderr) = await HostProcess.RunAsync(args, "quit\n");
+            Assert.True(exitCode == 0, stderr);
+            Assert.StartsWith("Harbor Nail & Brow Studio: terminal chat.", stdout, StringComparison.Ordinal);
+            Assert.Contains("Goodbye.", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Dotnet_run_chat_runs_the_terminal_chat_on_stdin_and_stdout_against_the_store()
     {
