@@ -66,6 +66,9 @@ public static class WebChatHosting
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        // An error answered with no body at all (404 for an unknown path, 405 for a wrong method, a bare 401) gets
+        // problem details; responses that carry their own body (TwiML, problem details, HTML) are left as they are.
+        app.UseStatusCodePages();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
