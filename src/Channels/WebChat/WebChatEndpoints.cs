@@ -38,6 +38,12 @@ public sealed record ChatHistoryBody(string SessionId, IReadOnlyList<ChatTurnBod
 /// <param name="PollSeconds">How often to look for staff replies while open.</param>
 public sealed record ChatConfigBody(string Spa, string Disclosure, int PollSeconds);
 
+/// <summary>A problem sent as the data of an SSE <c>error</c> event (the same fields as problem details).</summary>
+/// <param name="Title">Short title.</param>
+/// <param name="Status">The HTTP status the failure would have had.</param>
+/// <param name="Detail">What to do about it.</param>
+public sealed record StreamProblem(string Title, int Status, string Detail);
+
 /// <summary>The web chat API: <c>/api/chat</c>, its streaming variant, history and widget settings.</summary>
 public static class WebChatEndpoints
 {
@@ -94,7 +100,7 @@ public static class WebChatEndpoints
         }
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext http, WebChatTurns turns, CancellationToken ct)
+    private static async Task<IResult> StreamAsync(HttpContext http, WebChatTurns turns, ILogger<WebChatTurns> logger, CancellationToken ct)
     {
         var (body, problem) = await ReadAsync(http.Request, ct);
         if (problem is not null)
@@ -119,7 +125,14 @@ public static class WebChatEndpoints
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
-            await WriteEventAsync(response, "error", new { title = "Busy", detail = "The previous message is still being answered; try again in a moment." }, ct);
+            await WriteEventAsync(response, "error", new StreamProblem("Busy", StatusCodes.Status409Conflict, "The previous message is still being answered; try again in a moment."), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // The 200 and some sentences are already on the wire, so the failure can only be told as an event.
+            logger.LogError(ex, "Web chat stream in {ConversationId} failed after it started", session);
+            await WriteEventAsync(response, "error", new StreamProblem("Something went wrong", StatusCodes.Status500InternalServerError,
+                "The answer could not be finished. Please send your message again; if it keeps failing, call the spa."), ct);
         }
         return TypedResults.Empty;
     }

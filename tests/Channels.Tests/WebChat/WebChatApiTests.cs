@@ -59,6 +59,35 @@ public sealed class WebChatApiTests
     }
 
     [Fact]
+    public async Task A_failure_after_the_stream_started_ends_it_with_an_error_event_carrying_a_problem()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        await host.ChatAsync(client, "Is there parking?");
+        // The store loses its transcript tables under the running host: the turn is answered, then cannot be saved.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection(host.Settings["FrontDesk:Database:ConnectionString"]))
+        {
+            await db.OpenAsync();
+            await using var drop = db.CreateCommand();
+            drop.CommandText = "DROP TABLE transcript_tags; DROP TABLE transcript_turns;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var (response, events) = await ServerSentEvents.PostAsync(client, new { text = "What are your hours?" });
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal("session", events[0].Name);
+        Assert.Equal("error", events[^1].Name);
+        Assert.DoesNotContain(events, e => e.Name == "done");
+        Assert.Equal(500, events[^1].Data.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(events[^1].Data.GetProperty("title").GetString()));
+        Assert.DoesNotContain("transcript", events[^1].Data.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Text_over_2000_characters_is_refused_and_nothing_is_stored()
     {
         await using var host = FrontDeskHost.Create();
