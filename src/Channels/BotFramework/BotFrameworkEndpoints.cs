@@ -94,6 +94,16 @@ public static partial class BotFrameworkEndpoints
         {
             return TypedResults.Ok(); // conversation updates, typing, reactions: nothing to answer
         }
+        if (MessageText.IsTooLong(text))
+        {
+            // Refused like on the web (nothing reaches the agent or the transcript), but told in the conversation.
+            var told = await connector.ReplyAsync(activity, MessageText.TooLongReply, ct);
+            if (!told.Succeeded)
+            {
+                logger.LogWarning("Reply to Bot Framework conversation {ConversationId} not delivered: {Error}", ConversationIdFor(activity), told.Error);
+            }
+            return TypedResults.Ok();
+        }
         var channel = activity.ChannelId == "msteams" ? "teams" : "botframework";
         AgentReply reply;
         try

@@ -38,6 +38,11 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
             {
                 continue;
             }
+            if (MessageText.IsTooLong(line))
+            {
+                await output.WriteLineAsync("agent> " + MessageText.TooLongReply);
+                continue;
+            }
             AgentReply reply;
             try
             {

@@ -47,8 +47,8 @@ public sealed record StreamProblem(string Title, int Status, string Detail);
 /// <summary>The web chat API: <c>/api/chat</c>, its streaming variant, history and widget settings.</summary>
 public static class WebChatEndpoints
 {
-    /// <summary>Longest accepted message.</summary>
-    public const int MaxText = 2000;
+    /// <summary>Longest accepted message (code points, see <see cref="MessageText"/>).</summary>
+    public const int MaxText = MessageText.MaxLength;
 
     /// <summary>Largest accepted request body in bytes, chunked or not (room for 2,000 characters escaped as JSON).</summary>
     public const int MaxBody = 32 * 1024;
@@ -62,7 +62,8 @@ public static class WebChatEndpoints
     /// <summary>CORS policy for the spa's own site.</summary>
     public const string CorsPolicy = "frontdesk-web";
 
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    // SECURITY: unknown and repeated fields are refused, so {"text":"a","text":"b"} cannot mean different things to different readers.
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false };
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps <c>POST /api/chat</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/history</c> and <c>GET /api/chat/config</c>.</summary>
@@ -171,6 +172,8 @@ public static class WebChatEndpoints
             // The serializer's own message names .NET types; say what the API expects instead.
             var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Unknown field in the body: only 'sessionId' and 'text' are allowed."
+                : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "A field appears twice in the body: send 'sessionId' and 'text' at most once each."
                 : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
             return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
         }
@@ -178,7 +181,7 @@ public static class WebChatEndpoints
         {
             return (null, TypedResults.Problem("'text' is required.", statusCode: 400, title: "Empty message"));
         }
-        if (body.Text.Length > MaxText)
+        if (MessageText.IsTooLong(body.Text))
         {
             return (null, TypedResults.Problem($"'text' is longer than {MaxText} characters.", statusCode: 400, title: "Message too long"));
         }

@@ -15,11 +15,14 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--FrontDesk:Telemetry:OtlpProtocol=carrier-pigeon", "FrontDesk:Telemetry:OtlpProtocol")]
     [InlineData("--FrontDesk:Clock:FixedNow=yesterday", "FrontDesk:Clock:FixedNow")]
     [InlineData("--FrontDesk:BotFramework:AppId=11111111-2222-3333-4444-555555555555", "FrontDesk:BotFramework:AppPassword")]
+    [InlineData("--FrontDesk:BotFramework:AppId=11111111-2222-3333-4444-555555555555 --FrontDesk:BotFramework:AppPassword=x --FrontDesk:BotFramework:OpenIdMetadataUrl=not-a-url", "FrontDesk:BotFramework:OpenIdMetadataUrl must be an absolute")]
+    [InlineData("--FrontDesk:BotFramework:AppId=11111111-2222-3333-4444-555555555555 --FrontDesk:BotFramework:AppPassword=x --FrontDesk:BotFramework:TokenEndpoint=/token", "FrontDesk:BotFramework:TokenEndpoint must be an absolute")]
+    [InlineData("--FrontDesk:Verification:CodesPerPhonePerHour=0", "FrontDesk:Verification:CodesPerPhonePerHour")]
     public async Task A_bad_setting_stops_start_up_naming_the_key(string setting, string key)
     {
         var args = HostProcess.StoreArgs(_dir);
         args.RemoveAll(a => a.StartsWith("--FrontDesk:Clock", StringComparison.Ordinal) && setting.StartsWith("--FrontDesk:Clock", StringComparison.Ordinal));
-        args.Add(setting);
+        args.AddRange(setting.Split(' '));
         var (exitCode, stdout, stderr) = await HostProcess.RunAsync(args);
         Assert.Equal(1, exitCode);
         Assert.Contains(key, stderr, StringComparison.Ordinal);
@@ -31,6 +34,7 @@ public sealed class StartupValidationTests : IDisposable
     [InlineData("--urls=notaurl", "'notaurl' is not an address")]
     [InlineData("--FrontDesk:Database:ConnectionString=garbage", "FrontDesk:Database:ConnectionString")]
     [InlineData("--FrontDesk:Prompts=/nope", "FrontDesk:Prompts: the folder '/nope' does not exist")]
+    [InlineData("--FrontDesk:Prompts=/tmp", "FrontDesk:Prompts: Could not find file '/tmp/")]
     [InlineData("--profile", "--profile needs a PATH")]
     [InlineData("--profile=", "--profile needs a PATH")]
     [InlineData("--profile /nope/missing-spa.yaml", "missing-spa.yaml")]

@@ -24,6 +24,21 @@ public sealed class TerminalChatTests
         Assert.DoesNotContain(turns, t => t.Text.Contains("never read", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_terminal_message_over_2000_characters_gets_a_short_reply_and_is_not_stored()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var input = new StringReader(new string('a', 2001) + "\n" + string.Concat(Enumerable.Repeat("\U0001F600", 1001)) + "\nquit\n");
+        await using var output = new StringWriter();
+        await host.Get<TerminalChat>().RunAsync(input, output, CancellationToken.None);
+
+        Assert.Contains("agent> " + MessageText.TooLongReply, output.ToString(), StringComparison.Ordinal);
+        var turns = await host.Get<ConversationStore>().QueryTurnsAsync(null, "terminal", null, DateTime.MinValue, DateTime.MaxValue, 50, CancellationToken.None);
+        // Only the 1,001 emoji (2,002 UTF-16 units, 1,001 characters) were taken: one exchange.
+        Assert.Equal(2, turns.Count);
+        Assert.StartsWith("\U0001F600", turns.First(t => t.Role == "client").Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, "chat")]
     [InlineData(true, "--profile", "profiles/demo.yaml", "chat")]

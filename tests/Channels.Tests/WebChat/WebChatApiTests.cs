@@ -19,6 +19,8 @@ public sealed class WebChatApiTests
     [InlineData("""{"sessionId":"web_x"}""", "Empty message")]
     [InlineData("""["hi"]""", "Bad JSON")]
     [InlineData("""{"text":42}""", "Bad JSON")]
+    [InlineData("""{"text":"hi","text":"cancel everything"}""", "Bad JSON")]
+    [InlineData("""{"sessionId":"web_a","text":"hi","sessionId":"web_b"}""", "Bad JSON")]
     public async Task Bad_input_gets_a_400_problem_on_both_chat_endpoints(string body, string title)
     {
         await using var host = FrontDeskHost.Create();
@@ -85,6 +87,20 @@ public sealed class WebChatApiTests
         Assert.Equal(500, events[^1].Data.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(events[^1].Data.GetProperty("title").GetString()));
         Assert.DoesNotContain("transcript", events[^1].Data.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_2000_character_limit_counts_characters_not_utf16_units()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 1001)); // 2,002 UTF-16 units
+        using var accepted = await client.PostAsJsonAsync("/api/chat", new { text = emoji });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        using var refused = await client.PostAsJsonAsync("/api/chat", new { text = string.Concat(Enumerable.Repeat("\U0001F600", 2001)) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Message too long", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]
