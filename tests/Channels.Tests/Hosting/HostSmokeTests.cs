@@ -76,6 +76,33 @@ public sealed class HostSmokeTests
         Assert.Equal("http://localhost:5080", host.Get<Microsoft.Extensions.Configuration.IConfiguration>()["urls"]);
     }
 
+    [Fact]
+    public async Task Readyz_is_a_503_problem_when_the_database_cannot_be_opened()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        using (var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+        // The SQLite file is replaced by a folder of the same name: the store is there but cannot be opened.
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(host.Settings["FrontDesk:Database:ConnectionString"]).DataSource;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+        Directory.CreateDirectory(file);
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("database is not reachable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var alive = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
     [BrowserFact]
     public async Task Chromium_opens_a_page_of_the_real_host()
     {
