@@ -4,7 +4,11 @@ using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.WebChat;
 
-var builder = WebApplication.CreateBuilder(HostArguments.Translate(args));
+if (HostArguments.Translate(args, Console.Error) is not { } hostArgs)
+{
+    return 1;
+}
+var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddFrontDeskChannels();
 builder.AddFrontDeskLogging();
 builder.AddFrontDeskTelemetry();
@@ -33,8 +37,7 @@ app.MapBotFrameworkEndpoints();
 app.MapTwilioEndpoints();
 app.MapFrontDeskStaff();
 app.PrintWhereToClick();
-await app.RunAsync();
-return 0;
+return await app.RunFrontDeskAsync();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -9,6 +9,7 @@ using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
+using FrontDesk.Tools.Verification;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.AI;
 
@@ -41,6 +42,7 @@ public sealed class SpaTools(
     OutboxWriter outbox,
     TextTemplates templates,
     TimeProvider clock,
+    VerificationLimits verification,
     ConversationScope scope)
 {
     private const int MaxOffered = 3;
@@ -528,6 +530,11 @@ public sealed class SpaTools(
         {
             return new ToolResult("refused", "That number has opted out of texts, so I can't send a code. A team member can help by phone.");
         }
+        // SECURITY: caps per phone and per conversation, counted in the store, so new sessions do not buy new codes.
+        if (await verification.RefuseCodeAsync(e164, scope.ConversationId, cancellationToken) is { } refusal)
+        {
+            return new ToolResult("refused", refusal);
+        }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", Inv);
         scope.Challenge = new PhoneChallenge(e164, Hash(code), clock.GetUtcNow().UtcDateTime.AddMinutes(10), 3);
         var body = templates.Render("verification_code", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["code"] = code });
@@ -546,10 +553,22 @@ public sealed class SpaTools(
             scope.Challenge = null;
             return new ToolResult("refused", "There is no valid code in progress. Offer to send a new one.");
         }
+        // SECURITY: wrong codes are also counted per phone across codes and conversations.
+        if (!await verification.MayGuessAsync(challenge.Phone, cancellationToken))
+        {
+            scope.Challenge = null;
+            return new ToolResult("refused", "Too many wrong codes have been typed for this number today. A team member can help by phone.");
+        }
         var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(digits)), Encoding.ASCII.GetBytes(challenge.CodeHash)))
         {
+            await verification.RecordWrongCodeAsync(challenge.Phone, scope.ConversationId, scope.Actor, cancellationToken);
             scope.Challenge = challenge with { AttemptsLeft = challenge.AttemptsLeft - 1 };
+            if (!await verification.MayGuessAsync(challenge.Phone, cancellationToken))
+            {
+                scope.Challenge = null;
+                return new ToolResult("refused", "That code doesn't match, and that was the last try for this number today. A team member can help by phone.");
+            }
             return new ToolResult("refused", scope.Challenge.AttemptsLeft > 0 ? $"That code doesn't match. {scope.Challenge.AttemptsLeft} tries left." : "Too many wrong codes. Offer to send a new one.");
         }
         scope.Challenge = null;

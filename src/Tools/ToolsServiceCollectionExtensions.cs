@@ -7,6 +7,7 @@ using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
+using FrontDesk.Tools.Verification;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +38,15 @@ public static class ToolsServiceCollectionExtensions
     public static IServiceCollection AddFrontDeskTools(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<SpaBookOptions>().Bind(configuration.GetSection(SpaBookOptions.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations()
+            .Validate(IsParsableConnectionString, $"{DatabaseOptions.Section}:ConnectionString is not a connection string (for SQLite e.g. 'Data Source=data/frontdesk.db', for PostgreSQL e.g. 'Host=db;Database=frontdesk;Username=frontdesk;Password=…').")
+            .ValidateOnStart();
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.FixedNow) || DateTimeOffset.TryParse(o.FixedNow, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
                 $"{ClockOptions.Section}:FixedNow must be an ISO-8601 instant such as 2026-11-23T17:00:00Z.")
             .ValidateOnStart();
         services.AddOptions<OutboxPolicy>().Bind(configuration.GetSection(OutboxPolicy.Section));
+        services.AddOptions<VerificationPolicy>().Bind(configuration.GetSection(VerificationPolicy.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TimeProvider>(sp =>
         {
@@ -61,6 +65,8 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<WaitlistBook>();
         services.AddSingleton<FaqIndex>();
         services.AddSingleton<OutboxWriter>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
+        services.AddSingleton<VerificationLimits>();
         services.AddSingleton<SpaToolsFactory>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
@@ -74,6 +80,26 @@ public static class ToolsServiceCollectionExtensions
         var profile = services.GetRequiredService<SpaProfile>();
         await SchemaMigrator.ApplyAsync(db, services.GetServices<SchemaMigrationSet>().SelectMany(s => s.Migrations), clock, ct);
         await ProfileSync.SyncAsync(db, profile, clock, ct);
+    }
+
+    // The connection string itself is never echoed: it may hold a password.
+    private static bool IsParsableConnectionString(DatabaseOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return true;
+        }
+        try
+        {
+            _ = options.Provider == DatabaseProvider.Postgres
+                ? new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).ToString()
+                : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).ToString();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -105,8 +131,8 @@ public sealed record SchemaMigrationSet(IReadOnlyList<SchemaMigration> Migration
 /// <summary>Creates the tools for one conversation turn.</summary>
 public sealed class SpaToolsFactory(
     SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientDirectory clients, WaitlistBook waitlist,
-    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock)
+    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock, VerificationLimits verification)
 {
     /// <summary>Tools acting for <paramref name="scope"/>.</summary>
-    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, scope);
+    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, verification, scope);
 }

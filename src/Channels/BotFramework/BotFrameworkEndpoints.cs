@@ -44,7 +44,7 @@ public static partial class BotFrameworkEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Bot Framework not configured")).DisableAntiforgery();
             return;
         }
-        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody));
     }
 
     /// <summary>True for the channel tags of Bot Framework conversations (Teams and other Bot Framework channels).</summary>
@@ -72,6 +72,10 @@ public static partial class BotFrameworkEndpoints
         {
             activity = await JsonSerializer.DeserializeAsync<Activity>(http.Body, BotFrameworkJson.Options, ct);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem("The activity is too large.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
         catch (JsonException)
         {
             return TypedResults.Problem("The body is not a Bot Framework activity (JSON).", statusCode: StatusCodes.Status400BadRequest, title: "Bad activity");
@@ -95,6 +99,16 @@ public static partial class BotFrameworkEndpoints
         if (activity.Type != ActivityTypes.Message || text.Length == 0)
         {
             return TypedResults.Ok(); // conversation updates, typing, reactions: nothing to answer
+        }
+        if (MessageText.IsTooLong(text))
+        {
+            // Refused like on the web (nothing reaches the agent or the transcript), but told in the conversation.
+            var told = await connector.ReplyAsync(activity, MessageText.TooLongReply, ct);
+            if (!told.Succeeded)
+            {
+                logger.LogWarning("Reply to Bot Framework conversation {ConversationId} not delivered: {Error}", ConversationIdFor(activity), told.Error);
+            }
+            return TypedResults.Ok();
         }
         var channel = activity.ChannelId == "msteams" ? "teams" : "botframework";
         // Staff replies and the "a person joined" notice go out later as replies to the latest activity.

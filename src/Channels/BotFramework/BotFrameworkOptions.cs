@@ -23,19 +23,21 @@ public sealed class BotFrameworkOptions
     public string? TenantId { get; set; }
 
     /// <summary>OpenID metadata document that names the JSON Web Key Set of the Bot Connector.</summary>
-    [Required, Url]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:OpenIdMetadataUrl is required (the Bot Connector's OpenID metadata document).")]
+    [Url(ErrorMessage = "FrontDesk:BotFramework:OpenIdMetadataUrl must be an absolute http(s) URL, e.g. " + DefaultOpenIdMetadataUrl + ".")]
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
     /// <summary>OAuth 2.0 token endpoint for the client-credentials grant.</summary>
-    [Required, Url]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:TokenEndpoint is required (the OAuth 2.0 token endpoint).")]
+    [Url(ErrorMessage = "FrontDesk:BotFramework:TokenEndpoint must be an absolute http(s) URL, e.g. " + DefaultTokenEndpoint + ".")]
     public string TokenEndpoint { get; set; } = DefaultTokenEndpoint;
 
     /// <summary>Issuer that inbound tokens must carry.</summary>
-    [Required]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:Issuer is required (the issuer inbound tokens carry).")]
     public string Issuer { get; set; } = "https://api.botframework.com";
 
     /// <summary>Scope requested for outbound tokens.</summary>
-    [Required]
+    [Required(ErrorMessage = "FrontDesk:BotFramework:Scope is required (the scope of outbound tokens).")]
     public string Scope { get; set; } = "https://api.botframework.com/.default";
 
     /// <summary>Default of <see cref="OpenIdMetadataUrl"/>.</summary>

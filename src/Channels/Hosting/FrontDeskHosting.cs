@@ -54,6 +54,11 @@ public static class FrontDeskHosting
         {
             // Every ValidateOnStart option is checked first, so a bad setting stops start-up with its key named.
             app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            if (MissingPrompts(app) is { } missing)
+            {
+                await Console.Error.WriteLineAsync($"Start-up failed: {missing}");
+                return false;
+            }
             var profile = app.Services.GetRequiredService<SpaProfile>();
             await app.Services.InitializeSpaBookAsync(CancellationToken.None);
             app.Services.GetRequiredService<FrontDeskAgent>();
@@ -66,11 +71,54 @@ public static class FrontDeskHosting
             await Console.Error.WriteLineAsync($"Spa profile error: {ex.Message}");
             return false;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException && IsUnder(ex.Message, PromptsFolder(app)))
+        {
+            await Console.Error.WriteLineAsync($"Start-up failed: {SpaBookOptions.Section}:Prompts: {ex.Message}");
+            return false;
+        }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or Microsoft.Extensions.Options.OptionsValidationException or System.Data.Common.DbException or IOException)
         {
             await Console.Error.WriteLineAsync($"Start-up failed: {ex.Message}");
             return false;
         }
+    }
+
+    private static string PromptsFolder(WebApplication app) => ToolsServiceCollectionExtensions.ResolvePath(
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SpaBookOptions>>().Value.Prompts, app.Environment.ContentRootPath);
+
+    private static bool IsUnder(string message, string folder) => message.Contains(folder, StringComparison.Ordinal);
+
+    private static string? MissingPrompts(WebApplication app)
+    {
+        var folder = PromptsFolder(app);
+        return Directory.Exists(folder)
+            ? null
+            : $"{SpaBookOptions.Section}:Prompts: the folder '{folder}' does not exist (it holds the wording, e.g. the repo's prompts/ folder).";
+    }
+
+    /// <summary>
+    /// Starts listening and runs until shut down. An address that cannot be used (not a URL, a port in use, no
+    /// permission) stops start-up with one line naming it instead of a stack trace; returns the exit code.
+    /// </summary>
+    public static async Task<int> RunFrontDeskAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or System.Net.Sockets.SocketException or UriFormatException)
+        {
+            // Kestrel's bind error names the address ("Failed to bind to address http://…: address already in use.").
+            await Console.Error.WriteLineAsync(ex is FormatException or UriFormatException
+                ? $"Start-up failed: urls (--urls or ASPNETCORE_URLS) '{app.Configuration["urls"]}' is not an address to listen on; use e.g. --urls=http://localhost:5080."
+                : $"Start-up failed: {ex.Message} Choose another address with --urls.");
+            await app.DisposeAsync();
+            return 1;
+        }
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
+        return 0;
     }
 
     /// <summary>Maps /healthz (process up) and /readyz (database reachable, profile loaded).</summary>

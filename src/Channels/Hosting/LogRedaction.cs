@@ -53,7 +53,21 @@ public static partial class LogRedaction
             return text ?? "";
         }
         var result = EmailPattern().Replace(text, m => Email(m.Value));
-        return PhonePattern().Replace(result, m => Phone(m.Value));
+        return PhonePattern().Replace(result, m => LooksLikePhone(m.Value) ? Phone(m.Value) : m.Value);
+    }
+
+    // A run of digits is a phone when written like one: with a leading +, with separators ("415 555-7788",
+    // "(415) 555 7788"), or bare as a North American number (10 digits, or 11 starting with 1). A bare count such as
+    // "30000000 bytes" is not a phone and stays readable.
+    private static bool LooksLikePhone(string candidate)
+    {
+        var digits = new string(candidate.Where(char.IsAsciiDigit).ToArray());
+        if (candidate.StartsWith('+') || digits.Length != candidate.Length)
+        {
+            return true;
+        }
+        return (digits.Length == 10 && digits[0] is >= '2' and <= '9')
+            || (digits.Length == 11 && digits[0] == '1' && digits[1] is >= '2' and <= '9');
     }
 
     /// <summary>Masks a structured log value by its key: names by initials, phones and e-mails; other values as free text.</summary>
@@ -79,7 +93,7 @@ public static partial class LogRedaction
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    // Seven or more digits, optionally with a leading + and the usual separators: phone numbers in any common writing.
+    // Candidates: seven or more digits, optionally with a leading + and the usual separators (LooksLikePhone decides).
     // ISO dates (2026-11-23) and clock times are not phone numbers and stay readable.
     [GeneratedRegex(@"(?<![\w:])(?!\d{4}-\d{2}-\d{2})\+?\(?(?:\d[\s\-.()]{0,2}){6,14}\d(?![\w:])")]
     private static partial Regex PhonePattern();

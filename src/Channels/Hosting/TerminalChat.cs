@@ -14,8 +14,8 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
     /// <summary>The channel tag of terminal conversations.</summary>
     public const string Channel = "terminal";
 
-    /// <summary>True when the command line asks for the terminal chat.</summary>
-    public static bool IsRequested(string[] args) => args is { Length: > 0 } && args[0] == "chat";
+    /// <summary>True when the command line asks for the terminal chat (the bare word <c>chat</c>, anywhere).</summary>
+    public static bool IsRequested(string[] args) => HostArguments.HasBareWord(args, "chat");
 
     /// <summary>Talks until end of input or <c>quit</c>; each run is a new conversation.</summary>
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken ct)
@@ -36,6 +36,11 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
             }
             if (string.IsNullOrWhiteSpace(line))
             {
+                continue;
+            }
+            if (MessageText.IsTooLong(line))
+            {
+                await output.WriteLineAsync("agent> " + MessageText.TooLongReply);
                 continue;
             }
             AgentReply reply;

@@ -38,11 +38,20 @@ public sealed record ChatHistoryBody(string SessionId, IReadOnlyList<ChatTurnBod
 /// <param name="PollSeconds">How often to look for staff replies while open.</param>
 public sealed record ChatConfigBody(string Spa, string Disclosure, int PollSeconds);
 
+/// <summary>A problem sent as the data of an SSE <c>error</c> event (the same fields as problem details).</summary>
+/// <param name="Title">Short title.</param>
+/// <param name="Status">The HTTP status the failure would have had.</param>
+/// <param name="Detail">What to do about it.</param>
+public sealed record StreamProblem(string Title, int Status, string Detail);
+
 /// <summary>The web chat API: <c>/api/chat</c>, its streaming variant, history and widget settings.</summary>
 public static class WebChatEndpoints
 {
-    /// <summary>Longest accepted message.</summary>
-    public const int MaxText = 2000;
+    /// <summary>Longest accepted message (code points, see <see cref="MessageText"/>).</summary>
+    public const int MaxText = MessageText.MaxLength;
+
+    /// <summary>Largest accepted request body in bytes, chunked or not (room for 2,000 characters escaped as JSON).</summary>
+    public const int MaxBody = 32 * 1024;
 
     /// <summary>Rate-limiter policy for sending messages (per client address).</summary>
     public const string SendPolicy = "frontdesk-web-send";
@@ -53,13 +62,15 @@ public static class WebChatEndpoints
     /// <summary>CORS policy for the spa's own site.</summary>
     public const string CorsPolicy = "frontdesk-web";
 
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    // SECURITY: unknown and repeated fields are refused, so {"text":"a","text":"b"} cannot mean different things to different readers.
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false };
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps <c>POST /api/chat</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/history</c> and <c>GET /api/chat/config</c>.</summary>
     public static void MapWebChatEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/api/chat").RequireCors(CorsPolicy).DisableAntiforgery();
+        // The size limit applies to chunked bodies too: Kestrel stops reading at MaxBody instead of buffering the lot.
+        var group = app.MapGroup("/api/chat").RequireCors(CorsPolicy).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBody));
         group.MapPost("", ChatAsync).RequireRateLimiting(SendPolicy);
         group.MapPost("/stream", StreamAsync).RequireRateLimiting(SendPolicy);
         group.MapGet("/history", HistoryAsync).RequireRateLimiting(ReadPolicy);
@@ -90,7 +101,7 @@ public static class WebChatEndpoints
         }
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext http, WebChatTurns turns, CancellationToken ct)
+    private static async Task<IResult> StreamAsync(HttpContext http, WebChatTurns turns, ILogger<WebChatTurns> logger, CancellationToken ct)
     {
         var (body, problem) = await ReadAsync(http.Request, ct);
         if (problem is not null)
@@ -115,7 +126,14 @@ public static class WebChatEndpoints
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
-            await WriteEventAsync(response, "error", new { title = "Busy", detail = "The previous message is still being answered; try again in a moment." }, ct);
+            await WriteEventAsync(response, "error", new StreamProblem("Busy", StatusCodes.Status409Conflict, "The previous message is still being answered; try again in a moment."), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // The 200 and some sentences are already on the wire, so the failure can only be told as an event.
+            logger.LogError(ex, "Web chat stream in {ConversationId} failed after it started", session);
+            await WriteEventAsync(response, "error", new StreamProblem("Something went wrong", StatusCodes.Status500InternalServerError,
+                "The answer could not be finished. Please send your message again; if it keeps failing, call the spa."), ct);
         }
         return TypedResults.Empty;
     }
@@ -132,20 +150,30 @@ public static class WebChatEndpoints
 
     private static async Task<(ChatRequest? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxText * 8 + 1024)
+        if (request.ContentLength > MaxBody)
         {
-            return (null, TypedResults.Problem($"The request body is too large; 'text' may hold at most {MaxText} characters.", statusCode: 413, title: "Message too long"));
+            return (null, TooLarge());
+        }
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem("Send the message as JSON with 'Content-Type: application/json'.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type"));
         }
         ChatRequest? body;
         try
         {
             body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, Strict, ct);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
         catch (JsonException ex)
         {
             // The serializer's own message names .NET types; say what the API expects instead.
             var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Unknown field in the body: only 'sessionId' and 'text' are allowed."
+                : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "A field appears twice in the body: send 'sessionId' and 'text' at most once each."
                 : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
             return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
         }
@@ -153,12 +181,15 @@ public static class WebChatEndpoints
         {
             return (null, TypedResults.Problem("'text' is required.", statusCode: 400, title: "Empty message"));
         }
-        if (body.Text.Length > MaxText)
+        if (MessageText.IsTooLong(body.Text))
         {
             return (null, TypedResults.Problem($"'text' is longer than {MaxText} characters.", statusCode: 400, title: "Message too long"));
         }
         return (body, null);
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"The request body is larger than {MaxBody / 1024} KB; 'text' may hold at most {MaxText} characters.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Message too long");
 
     private static ProblemHttpResult Busy() =>
         TypedResults.Problem("The previous message is still being answered; try again in a moment.", statusCode: StatusCodes.Status409Conflict, title: "Busy");

@@ -60,8 +60,15 @@ public static class WebChatHosting
         {
             throw new InvalidOperationException("The widget's files (wwwroot/widget.js) were not found next to the host.");
         }
-        // An unexpected failure answers a 500 with problem details instead of an empty body.
-        app.UseExceptionHandler();
+        // An unexpected failure answers a 500 with problem details instead of an empty body; a request Kestrel refused
+        // while it was being read (a body over the size limit, a broken chunk) keeps its own status (413, 400).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        // An error answered with no body at all (404 for an unknown path, 405 for a wrong method, a bare 401) gets
+        // problem details; responses that carry their own body (TwiML, problem details, HTML) are left as they are.
+        app.UseStatusCodePages();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),

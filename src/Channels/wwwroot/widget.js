@@ -64,7 +64,9 @@
 
   function bubble(role, text, extra) {
     var item = el('div', { 'class': 'fd-msg fd-' + role + (extra ? ' ' + extra : '') });
-    item.appendChild(el('span', { 'class': 'fd-sr' }, WHO[role] + ': '));
+    // Who is speaking is said once: hidden for the visitor and the assistant (the bubble's side shows it), visible
+    // for a team member.
+    item.appendChild(role === 'staff' ? el('span', { 'class': 'fd-who' }, WHO[role]) : el('span', { 'class': 'fd-sr' }, WHO[role] + ': '));
     var body = el('span', { 'class': 'fd-text' }, text);
     item.appendChild(body);
     log.appendChild(item);

@@ -100,6 +100,17 @@ public sealed class MessagesEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_message_over_2000_characters_gets_a_short_reply_and_never_reaches_the_agent()
+    {
+        using var response = await PostAsync(Mint(_trustedKey, Claims()), Message(new string('a', 2001)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var reply = Assert.Single(_replies);
+        Assert.Contains("2,000 characters", reply.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await _host.Get<ConversationStore>().QueryTurnsAsync(null, null, null, DateTime.MinValue, DateTime.MaxValue, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Teams_mentions_are_stripped_and_the_same_conversation_continues()
     {
         using (await PostAsync(Mint(_trustedKey, Claims()), Message("<at>Front Desk</at> Is there parking?"))) { }

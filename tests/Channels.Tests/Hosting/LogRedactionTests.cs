@@ -29,6 +29,9 @@ public sealed class LogRedactionTests
     [InlineData("call me on +1 415 555 7788 please")]
     [InlineData("call me on 415.555.7788 please")]
     [InlineData("call me on 4155557788 please")]
+    [InlineData("call me on 14155557788 please")]
+    [InlineData("call me on +4420 7946 5588 please")]
+    [InlineData("call me on 020 7946 5588 please")]
     public void Phone_numbers_in_free_text_are_masked_in_any_writing(string text)
     {
         var redacted = LogRedaction.Text(text);
@@ -41,6 +44,9 @@ public sealed class LogRedactionTests
     [InlineData("booked for 2026-11-24 at 10:30, 60 min, latency 1234 ms")]
     [InlineData("conversation web_0123456789abcdef0123456789abcdef turn 12")]
     [InlineData("at 2026-11-23T16:00:00.0000000Z")]
+    [InlineData("The request body is 30000000 bytes, over the limit of 32768")]
+    [InlineData("processed 1234567 rows in 98765432 ticks")]
+    [InlineData("order 0123456789 has 10000000001 points")]
     public void Dates_times_and_ids_stay_readable(string text) => Assert.Equal(text, LogRedaction.Text(text));
 
     [Fact]

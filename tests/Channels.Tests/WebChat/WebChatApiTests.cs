@@ -19,6 +19,8 @@ public sealed class WebChatApiTests
     [InlineData("""{"sessionId":"web_x"}""", "Empty message")]
     [InlineData("""["hi"]""", "Bad JSON")]
     [InlineData("""{"text":42}""", "Bad JSON")]
+    [InlineData("""{"text":"hi","text":"cancel everything"}""", "Bad JSON")]
+    [InlineData("""{"sessionId":"web_a","text":"hi","sessionId":"web_b"}""", "Bad JSON")]
     public async Task Bad_input_gets_a_400_problem_on_both_chat_endpoints(string body, string title)
     {
         await using var host = FrontDeskHost.Create();
@@ -32,6 +34,73 @@ public sealed class WebChatApiTests
             Assert.Equal(title, problem.GetProperty("title").GetString());
             Assert.DoesNotContain("FrontDesk.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_declared_json_gets_a_415_problem_on_both_chat_endpoints(string? contentType)
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        foreach (var path in new[] { "/api/chat", "/api/chat/stream" })
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"text":"Is there parking?"}"""));
+            if (contentType is not null)
+            {
+                content.Headers.ContentType = new(contentType);
+            }
+            using var response = await client.PostAsync(path, content);
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Empty(await host.Get<ConversationStore>().QueryTurnsAsync(null, "web", null, DateTime.MinValue, DateTime.MaxValue, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_failure_after_the_stream_started_ends_it_with_an_error_event_carrying_a_problem()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        await host.ChatAsync(client, "Is there parking?");
+        // The store loses its transcript tables under the running host: the turn is answered, then cannot be saved.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection(host.Settings["FrontDesk:Database:ConnectionString"]))
+        {
+            await db.OpenAsync();
+            await using var drop = db.CreateCommand();
+            drop.CommandText = "DROP TABLE transcript_tags; DROP TABLE transcript_turns;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var (response, events) = await ServerSentEvents.PostAsync(client, new { text = "What are your hours?" });
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal("session", events[0].Name);
+        Assert.Equal("error", events[^1].Name);
+        Assert.DoesNotContain(events, e => e.Name == "done");
+        Assert.Equal(500, events[^1].Data.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(events[^1].Data.GetProperty("title").GetString()));
+        Assert.DoesNotContain("transcript", events[^1].Data.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_2000_character_limit_counts_characters_not_utf16_units()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 1001)); // 2,002 UTF-16 units
+        using var accepted = await client.PostAsJsonAsync("/api/chat", new { text = emoji });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        using var refused = await client.PostAsJsonAsync("/api/chat", new { text = string.Concat(Enumerable.Repeat("\U0001F600", 2001)) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Message too long", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

@@ -79,6 +79,11 @@ public sealed class WidgetBrowserTests
             await host.Get<FrontDesk.Agent.Conversations.ConversationStore>().AppendTurnAsync(escalation.ConversationId!, "staff",
                 "Hi, this is Maya at the front desk. How can I help?", new FrontDesk.Agent.Transcripts.TurnTags(), CancellationToken.None);
             await Assertions.Expect(log.Locator(".fd-staff")).ToContainTextAsync("this is Maya", new() { Timeout = Timeout });
+            // "Team member" is shown and read once: one element, no generated content beside it.
+            var staff = log.Locator(".fd-staff").First;
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(await staff.TextContentAsync() ?? "", "Team member"));
+            Assert.Equal("none", await staff.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+            Assert.True(await staff.Locator(".fd-who").IsVisibleAsync());
 
             Assert.False(await HasHorizontalOverflowAsync(page), "the open widget scrolls sideways at 390 px");
             var box = await page.Locator(".fd-panel").BoundingBoxAsync();
