@@ -246,4 +246,51 @@ public sealed class OutboundSmsTests
         Assert.Contains("booked", chloe.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("c-chloe", (await host.Get<AppointmentBook>().GetAsync(first.AppointmentId, CancellationToken.None))!.ClientId);
     }
+
+    [Fact]
+    public async Task A_waitlist_offer_made_in_quiet_hours_goes_at_8_and_gives_the_client_the_whole_window_from_then()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        // Monday 23 November 2026, 22:30 in San Francisco.
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 24, 6, 30, 0, TimeSpan.Zero));
+        await using var host = Host(rest, clock);
+        var offer = await OfferAvaAFreedSlotAsync(host, alsoWaiting: "c-chloe");
+        var schedule = host.Get<OutboundSchedule>();
+        var minutes = host.Get<FrontDesk.Tools.Profile.SpaProfile>().Policies.WaitlistOfferMinutes;
+
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Empty(rest.Requests);
+        clock.Set(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)); // 08:00 Tuesday, hours past the offer's first deadline
+        Assert.Equal(0, (await schedule.RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var text = Assert.Single(rest.Accepted);
+        Assert.Equal(Ava, text.To);
+        Assert.Contains($"Reply YES within {minutes} minutes", text.Body, StringComparison.Ordinal);
+        var started = await host.Get<WaitlistBook>().GetOfferAsync(offer.Id, CancellationToken.None);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(minutes), started!.ExpiresAtUtc);
+        Assert.Equal(started.ExpiresAtUtc, (await host.Get<AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None))!.HoldExpiresAtUtc);
+
+        clock.Advance(TimeSpan.FromMinutes(minutes - 1));
+        Assert.Equal(0, (await schedule.RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        var yes = await new TwilioSimulator(host.CreateClient()).TextAsync(Ava, Mission, "YES");
+        Assert.Contains("booked", yes.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_waitlist_offer_that_lapsed_before_its_text_went_is_never_sent()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var offer = await OfferAvaAFreedSlotAsync(host, alsoWaiting: "c-chloe");
+
+        clock.Advance(TimeSpan.FromMinutes(host.Get<FrontDesk.Tools.Profile.SpaProfile>().Policies.WaitlistOfferMinutes + 1));
+        Assert.Equal(1, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+
+        Assert.Equal("+14155553333", Assert.Single(rest.Requests).To);
+        var stale = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.RelatedId == offer.Id);
+        Assert.Equal((OutboxStatus.Suppressed, "offer_not_pending"), (stale.Status, stale.LastError));
+    }
 }
