@@ -2,6 +2,8 @@ using System.Net;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Channels.Twilio;
+using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Outbox;
 
@@ -98,6 +100,47 @@ public sealed class TwilioVoiceTests
         var textBack = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.MissedCall);
         Assert.Equal("+14155557000", textBack.ToAddress);
         Assert.Equal(call.CallSid, textBack.RelatedId);
+    }
+
+    [Fact]
+    public async Task Silence_after_a_conversation_still_gets_the_text_the_goodbye_promises_once()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
+        await call.AnswerAsync();
+        await call.SayAsync("Is there parking?");
+
+        await call.StaySilentAsync();
+        await call.StaySilentAsync();
+        var goodbye = await call.StaySilentAsync();
+        await call.EndsAsync("completed");
+
+        Assert.True(goodbye.HangsUp);
+        Assert.Contains("I'll text you", goodbye.Spoken, StringComparison.Ordinal);
+        var text = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.MissedCall);
+        Assert.Equal(Ava, text.ToAddress);
+        Assert.Equal(call.CallSid, text.RelatedId);
+        Assert.Contains("couldn't hear you", text.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silent_caller_who_opted_out_of_texts_is_not_promised_one()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        await host.Get<SmsOptOuts>().SetAsync(Ava, optedOut: true, "test", Actor.System("test"), CancellationToken.None);
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
+        await call.AnswerAsync();
+        await call.SayAsync("Is there parking?");
+
+        await call.StaySilentAsync();
+        await call.StaySilentAsync();
+        var goodbye = await call.StaySilentAsync();
+        await call.EndsAsync("completed");
+
+        Assert.True(goodbye.HangsUp);
+        Assert.DoesNotContain("text", goodbye.Spoken, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("call us back", goodbye.Spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.MissedCall);
     }
 
     [Fact]
