@@ -293,4 +293,54 @@ public sealed class OutboundSmsTests
         var stale = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.RelatedId == offer.Id);
         Assert.Equal((OutboxStatus.Suppressed, "offer_not_pending"), (stale.Status, stale.LastError));
     }
+
+    [Theory]
+    [InlineData("delivered", null, OutboxStatus.Delivered)]
+    [InlineData("undelivered", "30003", OutboxStatus.Failed)]
+    [InlineData("failed", "30008", OutboxStatus.Failed)]
+    public async Task A_late_sent_or_queued_callback_never_regresses_a_final_status(string final, string? errorCode, string expected)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Booked.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sid = Assert.Single(rest.Accepted).Sid!;
+        var twilio = new TwilioSimulator(host.CreateClient());
+
+        await twilio.MessageStatusAsync(sid, final, errorCode);
+        await twilio.MessageStatusAsync(sid, "sent");
+        await twilio.MessageStatusAsync(sid, "queued");
+
+        var stored = await ReadAsync(host, message.Id);
+        Assert.Equal(expected, stored.Status);
+        if (errorCode is not null)
+        {
+            Assert.Contains(errorCode, stored.LastError, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Error_21610_in_a_delivery_callback_opts_the_number_out_and_nothing_more_is_sent_to_it()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var first = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "First.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sid = Assert.Single(rest.Accepted).Sid!;
+
+        var callback = await new TwilioSimulator(host.CreateClient()).MessageStatusAsync(sid, "undelivered", "21610");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, callback.Status);
+
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+        Assert.NotNull((await host.Get<ClientDirectory>().FindByPhoneAsync(Ava, CancellationToken.None))!.OptedOutAtUtc);
+        Assert.Equal(OutboxStatus.Failed, (await ReadAsync(host, first.Id)).Status);
+        var second = await EnqueueAsync(host, MessageKind.Reply, Ava, "Second.");
+        var reminder = await EnqueueAsync(host, MessageKind.Reminder, Ava, "Reminder.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Single(rest.Requests);
+        Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, second.Id)).Status);
+        Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, reminder.Id)).Status);
+    }
 }
