@@ -217,6 +217,87 @@ public sealed class ConversationRelayTests
         Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
     }
 
+    [Fact]
+    public async Task An_error_frame_is_logged_and_the_session_goes_on()
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina(), services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay0000000000000000000000000007");
+
+        await SendAsync(socket, new JsonObject { ["type"] = "error", ["description"] = "Invalid message received: tts failed" });
+        var answer = await AskAsync(socket, "Is there parking?");
+
+        Assert.Contains("parking", string.Concat(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(logs.Lines, l => l.Contains("tts failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Partial_prompts_are_not_answered_only_the_final_one_is()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        const string callSid = "CArelay0000000000000000000000000008";
+        await SetupAsync(socket, callSid);
+
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there", ["lang"] = "en-US", ["last"] = false });
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there park", ["lang"] = "en-US", ["last"] = false });
+        var answer = await AskAsync(socket, "Is there parking?");
+        // The next frame is the answer to the next question, not a late answer to a partial one.
+        var next = await AskAsync(socket, "What are your hours?");
+
+        Assert.Contains("parking", string.Concat(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("parking", string.Concat(next), StringComparison.OrdinalIgnoreCase);
+        var clientTurns = (await host.Get<ConversationStore>().TranscriptAsync(callSid, CancellationToken.None)).Where(t => t.Role == "client").Select(t => t.Text);
+        Assert.Equal(["Is there parking?", "What are your hours?"], clientTurns);
+    }
+
+    [Fact]
+    public async Task After_hours_a_relay_hand_off_takes_a_voicemail()
+    {
+        // Monday 08:00 in San Francisco: the Marina location is not open yet.
+        await using var host = FrontDeskHost.Create(now: new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var call = new TwilioSimulator(client).Call(Ava, Marina);
+        await call.AnswerAsync();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, call.CallSid);
+
+        await AskAsync(socket, "Can I speak to a real person?");
+        var end = (await ReceiveAsync(socket))!;
+        Assert.Equal("end", (string?)end["type"]);
+
+        var page = await call.RelayEndsAsync((string)end["handoffData"]!);
+        Assert.Null(page.DialNumber);
+        Assert.NotNull(page.Record);
+        Assert.Equal(TwilioSimulator.PublicBaseUrl + "/twilio/voice/voicemail", (string?)page.Record!.Attribute("action"));
+        var thanks = await call.LeaveVoicemailAsync("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE77", 12);
+        Assert.True(thanks.HangsUp);
+        Assert.Contains(await host.Get<ConversationStore>().EscalationsAsync("open", CancellationToken.None), e => e.Summary.Contains("RE77", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ws://127.0.0.1/twilio/relay")]
+    [InlineData("wss://frontdesk.example.com/twilio/relay?extra=1")]
+    [InlineData("wss://frontdesk.example.com/twilio/other")]
+    public async Task The_relay_handshake_without_a_signature_or_signed_for_another_URL_gets_403(string? signedUrl)
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = new ClientWebSocket();
+        if (signedUrl is not null)
+        {
+            socket.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignatureOracle.Sign(signedUrl, [], TwilioSimulator.AuthToken));
+        }
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(SocketUri(baseAddress), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
     private static Uri SocketUri(Uri baseAddress) => new($"ws://{baseAddress.Authority}/twilio/relay");
 
     private static async Task<ClientWebSocket> ConnectAsync(Uri baseAddress)
