@@ -3,6 +3,8 @@ using FrontDesk.Agent.Conversations;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
 using FrontDesk.Channels.Twilio;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Outbox;
@@ -224,14 +226,28 @@ public sealed class TwilioVoiceTests
         Assert.Equal(Ava, conversation.CallerPhone);
     }
 
+    /// <summary>Every Twilio webhook; <see cref="The_signature_theory_covers_every_Twilio_route_the_host_maps"/> keeps it complete.</summary>
+    public static TheoryData<string> TwilioWebhooks => new(WebhookPaths);
+
+    private static readonly string[] WebhookPaths =
+    [
+        "/twilio/voice", "/twilio/voice/turn", "/twilio/voice/dial-status", "/twilio/voice/status", "/twilio/voice/voicemail",
+        "/twilio/voice/relay-end", "/twilio/sms", "/twilio/sms/status",
+    ];
+
+    [Fact]
+    public async Task The_signature_theory_covers_every_Twilio_route_the_host_maps()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/'))
+            .Where(r => r.StartsWith("/twilio", StringComparison.Ordinal) && r != "/twilio/relay") // the WebSocket: ConversationRelayTests
+            .Distinct().Order();
+        Assert.Equal(WebhookPaths.Order(), routes);
+    }
+
     [Theory]
-    [InlineData("/twilio/voice")]
-    [InlineData("/twilio/voice/turn")]
-    [InlineData("/twilio/voice/status")]
-    [InlineData("/twilio/voice/voicemail")]
-    [InlineData("/twilio/voice/relay-end")]
-    [InlineData("/twilio/sms")]
-    [InlineData("/twilio/sms/status")]
+    [MemberData(nameof(TwilioWebhooks))]
     public async Task Every_Twilio_webhook_refuses_a_bad_or_missing_signature(string path)
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
