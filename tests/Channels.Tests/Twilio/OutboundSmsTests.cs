@@ -1,5 +1,5 @@
-using Dapper;
 using FrontDesk.Channels.Tests.Hosting;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.Twilio.Outbound;
@@ -8,7 +8,6 @@ using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Outbox;
-using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 using static FrontDesk.Channels.Tests.Twilio.TwilioSmsTests;
@@ -147,24 +146,41 @@ public sealed class OutboundSmsTests
     }
 
     [Fact]
-    public async Task A_message_awaiting_approval_waits_until_staff_approve_it()
+    public async Task A_message_awaiting_approval_waits_until_staff_approve_it_and_a_rejected_one_is_never_sent()
     {
         await using var rest = await FakeTwilioRestServer.StartAsync();
         var clock = new TestClock(Morning);
         await using var host = Host(rest, clock, s => s["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.Confirmation);
-        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Drafted by the AI.");
-        Assert.Equal(OutboxStatus.PendingApproval, message.Status);
+        var approved = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Drafted by the AI.");
+        var rejected = await EnqueueAsync(host, MessageKind.Confirmation, Ben, "Drafted badly.", "c-ben");
+        Assert.Equal(OutboxStatus.PendingApproval, approved.Status);
 
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
         Assert.Empty(rest.Requests);
 
-        // What the staff API does on approval.
-        await using (var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        // Through the staff API, as the console does.
+        var accounts = host.Get<StaffAccounts>();
+        var (error, maria) = await accounts.CreateAsync("maria@spa.test", "Maria Lopez", StaffRole.FrontDesk, "correct horse battery", Actor.System("test"), CancellationToken.None);
+        Assert.Equal(AccountError.None, error);
+        using var staff = host.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", (await accounts.IssueApiKeyAsync(maria!.Id, "tests", Actor.System("test"), CancellationToken.None)).Key);
+        using (var approve = await staff.PostAsync(new Uri($"/api/staff/outbox/{approved.Id}/approve", UriKind.Relative), null))
         {
-            await c.ExecuteAsync("UPDATE outbox SET status = 'queued', decided_by = 'staff:maria' WHERE id = @Id", new { message.Id });
+            Assert.Equal(System.Net.HttpStatusCode.OK, approve.StatusCode);
         }
+        using (var reject = await staff.PostAsync(new Uri($"/api/staff/outbox/{rejected.Id}/reject", UriKind.Relative), null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, reject.StatusCode);
+        }
+
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
-        Assert.Equal("Drafted by the AI.", Assert.Single(rest.Requests).Body);
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sent = Assert.Single(rest.Requests);
+        Assert.Equal(("Drafted by the AI.", Ava), (sent.Body, sent.To));
+        var stored = await ReadAsync(host, approved.Id);
+        Assert.Equal((OutboxStatus.Sent, "maria@spa.test"), (stored.Status, stored.DecidedBy));
+        Assert.Equal(OutboxStatus.Rejected, (await ReadAsync(host, rejected.Id)).Status);
     }
 
     [Fact]
