@@ -38,8 +38,10 @@ public abstract class TwilioStoreTests
         var twilio = new TwilioSimulator(host.CreateClient());
         var sender = host.Get<OutboxSender>();
 
-        Assert.NotNull((await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message);
-        Assert.Equal("<Response />", (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Body);
+        var answer = (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message;
+        Assert.NotNull(answer);
+        Assert.Equal(answer, (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message);
+        Assert.Equal(2, (await host.Get<ConversationStore>().TranscriptAsync(SmsConversations.ConversationIdFor(Ava, Mission), CancellationToken.None)).Count);
 
         rest.FailNext(1);
         var message = await host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Confirmation, Ava, "Booked.", "c-ava", "mission", null, null, Actor.System("test"), CancellationToken.None);
