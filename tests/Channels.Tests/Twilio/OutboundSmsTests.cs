@@ -359,4 +359,30 @@ public sealed class OutboundSmsTests
         Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, second.Id)).Status);
         Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, reminder.Id)).Status);
     }
+
+    [Fact]
+    public async Task A_2xx_answer_without_a_sid_marks_the_message_sent_without_an_empty_provider_id()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        rest.OmitSid = true;
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Booked.");
+        var other = await EnqueueAsync(host, MessageKind.Confirmation, Ben, "Booked too.", "c-ben");
+
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, rest.Requests.Count); // accepted once each: never sent again
+        foreach (var id in new[] { message.Id, other.Id })
+        {
+            var stored = await ReadAsync(host, id);
+            Assert.Equal(OutboxStatus.Sent, stored.Status);
+            Assert.Null(stored.ProviderMessageId);
+        }
+        // A callback with an empty MessageSid matches nothing.
+        await new TwilioSimulator(host.CreateClient()).PostAsync("/twilio/sms/status", [("MessageSid", ""), ("MessageStatus", "failed")]);
+        Assert.Equal(OutboxStatus.Sent, (await ReadAsync(host, message.Id)).Status);
+    }
 }

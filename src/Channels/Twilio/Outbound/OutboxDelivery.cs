@@ -55,10 +55,10 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
 
     /// <summary>Twilio accepted the message.</summary>
     /// <param name="message">Message.</param>
-    /// <param name="providerId">MessageSid.</param>
+    /// <param name="providerId">MessageSid, or null when Twilio returned none (never stored as an empty id).</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>A task.</returns>
-    public Task SentAsync(OutboxMessage message, string providerId, CancellationToken ct) =>
+    public Task SentAsync(OutboxMessage message, string? providerId, CancellationToken ct) =>
         FinishAsync(message, OutboxStatus.Sent, null, providerId, "outbox.sent", ct);
 
     /// <summary>The message will never go: suppressed (opt-out, no consent) or failed.</summary>

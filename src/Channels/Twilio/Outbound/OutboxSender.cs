@@ -137,7 +137,12 @@ public sealed class OutboxSender(
         switch (result)
         {
             case SmsSendResult.Sent sent:
-                await delivery.SentAsync(message, sent.MessageSid, ct);
+                if (sent.MessageSid.Length == 0)
+                {
+                    // Accepted (sending again would text twice), but no delivery callback can ever be matched to it.
+                    logger.LogWarning("Twilio accepted message {Id} without returning a MessageSid", message.Id);
+                }
+                await delivery.SentAsync(message, sent.MessageSid.Length == 0 ? null : sent.MessageSid, ct);
                 break;
             case SmsSendResult.OptedOut:
                 await optOuts.SetAsync(message.ToAddress, optedOut: true, "twilio_21610", Tools.Audit.Actor.System("sms-sender"), ct);
