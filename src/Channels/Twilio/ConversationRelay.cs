@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Tools;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,8 @@ public static class ConversationRelayEndpoints
 /// <summary>
 /// One ConversationRelay session per call: prompts go to the agent, the reply streams back sentence by sentence
 /// as <c>text</c> tokens (the last one marked <c>last: true</c>); an interrupt stops the rest of the answer and the
-/// transcript records what the caller actually heard; escalations and "0" end the session with <c>handoffData</c>
+/// transcript records what the caller actually heard, and when that answer's turn had booked, cancelled or moved an
+/// appointment, the next answer starts by saying what they missed of it; escalations and "0" end the session with <c>handoffData</c>
 /// so the <c>&lt;Connect action&gt;</c> handler can transfer the live call.
 /// </summary>
 public sealed class ConversationRelaySessions(
@@ -71,6 +73,9 @@ public sealed class ConversationRelaySessions(
     ILogger<ConversationRelaySessions> logger)
 {
     private const int MaxMessageBytes = 64 * 1024;
+
+    // Tool outcomes that changed the book: the caller must hear about them even if they cut the answer short.
+    private static readonly HashSet<string> CommittingOutcomes = new(StringComparer.Ordinal) { "booked", "cancelled", "rescheduled" };
 
     /// <summary>Runs a session until Twilio closes the socket.</summary>
     /// <param name="socket">The accepted WebSocket.</param>
@@ -134,6 +139,7 @@ public sealed class ConversationRelaySessions(
                     case "interrupt":
                         // Stops the answer at once if it is still being produced; the note follows the turn in the transcript.
                         var heard = session.Interrupt((string?)message!["utteranceUntilInterrupt"]);
+                        logger.LogInformation("The caller interrupted the answer on call {CallSid}", session.CallSid);
                         turns = RecordInterruptAsync(turns, session, heard);
                         break;
                     case "error":
@@ -167,22 +173,39 @@ public sealed class ConversationRelaySessions(
         {
             return;
         }
+        var missed = session.TakeMissedCommitment();
         var speech = session.BeginTurn();
+        if (missed is not null)
+        {
+            // The caller cut in before hearing what a tool had already done (a booking stays booked): say it first.
+            await session.SpeakAsync(speech, channel.Text("voice_interrupted_recap", new Dictionary<string, string> { ["recap"] = missed }), last: false, ct);
+            await conversations.AppendTurnAsync(session.CallSid, TurnRole.System, $"Repeated what the caller missed: \"{missed}\"",
+                new TurnTags { Screen = ["interrupted_recap"] }, ct);
+        }
         AgentReply reply;
+        var answered = false;
         try
         {
             reply = await agent.HandleAsync(new TurnRequest(session.CallSid, "voice", text, session.From, session.Location.Id),
-                async (sentence, c) => await session.SpeakAsync(speech, VoiceText.ForSpeech(sentence), last: false, c), ct);
+                async (sentence, c) =>
+                {
+                    answered = true;
+                    await session.SpeakAsync(speech, VoiceText.ForSpeech(sentence), last: false, c);
+                }, ct);
         }
         catch (TimeoutException)
         {
             await session.SpeakAsync(speech, channel.Text("voice_trouble"), last: true, ct);
             return;
         }
+        if (reply.ToolCalls.Any(t => CommittingOutcomes.Contains(t.Outcome)) && reply.Text is { } said)
+        {
+            speech.Committed = [.. EmbeddedChatClient.Sentences(said).Select(VoiceText.ForSpeech)];
+        }
         if (!speech.Interrupted)
         {
-            // Rule-based answers (escalations, greetings) are not streamed: say them whole.
-            await session.SpeakAsync(speech, speech.Spoken.Length == 0 ? VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")) : "", last: true, ct);
+            // Answers with nothing to stream are said whole.
+            await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")), last: true, ct);
         }
         if (reply.Escalation is { } escalation)
         {
@@ -250,6 +273,12 @@ public sealed class ConversationRelaySessions(
         public StringBuilder Spoken { get; } = new();
         public bool Interrupted { get; set; }
         public string Heard { get; set; } = "";
+
+        /// <summary>The answer's sentences, when a tool call in its turn changed the book; else empty.</summary>
+        public IReadOnlyList<string> Committed { get; set; } = [];
+
+        /// <summary>Whether what was missed has been said again.</summary>
+        public bool Recapped { get; set; }
     }
 
     private sealed class Session(WebSocket socket) : IDisposable
@@ -265,6 +294,25 @@ public sealed class ConversationRelaySessions(
         public bool Ended { get; private set; }
 
         public Speech BeginTurn() => _current = new Speech();
+
+        /// <summary>
+        /// The sentences of the last answer the caller did not hear to the end although its turn changed the book
+        /// (questions left out: the new answer asks its own); null when there is nothing to repeat. Once per answer.
+        /// </summary>
+        public string? TakeMissedCommitment()
+        {
+            var last = _current;
+            if (!last.Interrupted || last.Recapped || last.Committed.Count == 0)
+            {
+                return null;
+            }
+            last.Recapped = true;
+            var heard = Comparable(last.Heard);
+            var missed = last.Committed.Where(s => !s.TrimEnd().EndsWith('?') && !heard.Contains(Comparable(s), StringComparison.Ordinal)).ToList();
+            return missed.Count == 0 ? null : string.Join(" ", missed.Select(s => s.Trim()));
+        }
+
+        private static string Comparable(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
         public string Interrupt(string? heard)
         {

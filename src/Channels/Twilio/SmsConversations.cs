@@ -62,8 +62,7 @@ public sealed class SmsConversations(
         var conversationId = ConversationIdFor(from, to);
         if (!await RecordArrivalAsync(sms.MessageSid, conversationId, from, to, ct))
         {
-            logger.LogInformation("Message {MessageSid} was delivered again; answered once already", sms.MessageSid);
-            return null;
+            return await AnswerRetryAsync(sms.MessageSid, ct);
         }
 
         var keyword = SmsKeywords.Classify(sms.Body);
@@ -118,10 +117,43 @@ public sealed class SmsConversations(
         if (await Task.WhenAny(turn, budget) == turn)
         {
             var reply = await turn;
-            return await AnsweredAsync(sms.MessageSid, reply.Text is null ? "staff" : "twiml", reply.Text, ct);
+            if (reply.Text is null)
+            {
+                return await AnsweredAsync(sms.MessageSid, "staff", null, ct);
+            }
+            // Inline only while this request is the one Twilio waits for; after a retry or a dropped request the
+            // answer goes by REST instead (the agent never answers the same text twice).
+            if (!ct.IsCancellationRequested && await AnsweredInlineAsync(sms.MessageSid, reply.Text, CancellationToken.None))
+            {
+                return reply.Text;
+            }
         }
         _ = SendLaterAsync(turn, sms.MessageSid, from, location.Id);
         return null;
+    }
+
+    /// <summary>
+    /// The same MessageSid again: Twilio retries when it did not get an answer. An answer already given inline is
+    /// given again (the first never arrived); one still being produced is marked so it goes out through the outbox;
+    /// one that went by REST, to staff or nowhere (opted out) is not repeated.
+    /// </summary>
+    private async Task<string?> AnswerRetryAsync(string messageSid, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE sms_inbound SET retried = @yes WHERE message_sid = @messageSid AND answered_via IS NULL", new { messageSid, yes = true }, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<(string? Via, string? Answer)>(new CommandDefinition(
+            "SELECT answered_via, answer_text FROM sms_inbound WHERE message_sid = @messageSid", new { messageSid }, cancellationToken: ct));
+        logger.LogInformation("Message {MessageSid} was delivered again (answered via {Via})", messageSid, row.Via ?? "not yet");
+        return row.Via == "twiml" ? row.Answer : null;
+    }
+
+    private async Task<bool> AnsweredInlineAsync(string messageSid, string answer, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE sms_inbound SET answered_via = 'twiml', answer_text = @answer WHERE message_sid = @messageSid AND retried = @no AND answered_via IS NULL",
+            new { messageSid, answer, no = false }, cancellationToken: ct)) == 1;
     }
 
     private async Task SendLaterAsync(Task<AgentReply> turn, string messageSid, string from, string locationId)
@@ -211,7 +243,7 @@ public sealed class SmsConversations(
     {
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE sms_inbound SET answered_via = @via WHERE message_sid = @messageSid", new { messageSid, via }, cancellationToken: ct));
+            "UPDATE sms_inbound SET answered_via = @via, answer_text = @answer WHERE message_sid = @messageSid", new { messageSid, via, answer }, cancellationToken: ct));
         return answer;
     }
 }

@@ -9,6 +9,9 @@ public static class TwilioSchema
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(250, "sms opt-outs, inbound message dedupe, calls, reminders sent", Sql(postgres: false), Sql(postgres: true)),
+        new(251, "inbound texts keep their inline answer and whether Twilio retried",
+            "ALTER TABLE sms_inbound ADD COLUMN answer_text TEXT; ALTER TABLE sms_inbound ADD COLUMN retried INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE sms_inbound ADD COLUMN answer_text TEXT; ALTER TABLE sms_inbound ADD COLUMN retried BOOLEAN NOT NULL DEFAULT FALSE;"),
     ];
 
     // One source for both stores; only the time and flag types differ.

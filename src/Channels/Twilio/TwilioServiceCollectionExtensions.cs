@@ -26,6 +26,7 @@ public static class TwilioServiceCollectionExtensions
             ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot), "twilio.yaml"))));
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<CallLog>();
+        services.AddSingleton<TextBack>();
         services.AddSingleton<TwilioChannel>();
         services.AddSingleton<SmsConversations>();
         services.AddSingleton<ConversationRelaySessions>();

@@ -3,7 +3,10 @@ using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
+using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Channels.Twilio;
 
@@ -53,7 +56,7 @@ public static class TwilioVoiceEndpoints
         return channel.Listen(VoiceText.ForSpeech(greeting), 0);
     }
 
-    private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CancellationToken ct)
+    private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CallLog calls, TextBack textBack, CancellationToken ct)
     {
         var form = await http.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
@@ -67,9 +70,15 @@ public static class TwilioVoiceEndpoints
         if (speech.Length == 0 && digits.Length == 0)
         {
             var silences = (int.TryParse(http.Query["silence"], out var n) ? Math.Clamp(n, 0, MaxReprompts) : 0) + 1;
-            return silences > MaxReprompts
-                ? channel.SayAndHangUp(channel.Text("voice_silence_goodbye"))
-                : channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again"), silences);
+            if (silences <= MaxReprompts)
+            {
+                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again"), silences);
+            }
+            // The goodbye promises a text: queue it now (once per call, whatever was said before), or say the
+            // other goodbye when this number cannot get one (no caller ID, opted out, no consent).
+            await calls.StartAsync(callSid, location.Id, PhoneNumbers.ToE164(form["From"]), form["To"], "gather", ct);
+            var texted = await textBack.QueueAsync(callSid, form["From"], location, "silent_call", ct);
+            return channel.SayAndHangUp(channel.Text(texted ? "voice_silence_goodbye" : "voice_silence_goodbye_no_text"));
         }
         if (digits == "0")
         {
@@ -131,7 +140,7 @@ public static class TwilioVoiceEndpoints
     /// busy, unanswered) and did not go to a person gets one text-back offering to book by SMS.
     /// </summary>
     private static async Task<IResult> CallStatusAsync(
-        HttpRequest http, TwilioChannel channel, CallLog calls, ConversationStore conversations, ClientDirectory clients, TextTemplates messages, CancellationToken ct)
+        HttpRequest http, TwilioChannel channel, CallLog calls, ConversationStore conversations, TextBack textBack, CancellationToken ct)
     {
         var form = await http.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
@@ -156,9 +165,7 @@ public static class TwilioVoiceEndpoints
         var conversation = await conversations.GetAsync(callSid, ct);
         if (from is not null && call!.HandedOff is null && (conversation is null || conversation.TurnCount == 0))
         {
-            var client = await clients.FindByPhoneAsync(from, ct);
-            var body = messages.Render("missed_call", new Dictionary<string, string> { ["spa"] = channel.Profile.Spa.Name, ["location"] = location.Name });
-            await calls.QueueTextBackAsync(callSid, from, body, client?.Id, location.Id, ct);
+            await textBack.QueueAsync(callSid, from, location, "missed_call", ct);
         }
         return new TwimlResponse().ToResult();
     }
@@ -182,6 +189,37 @@ public static class TwilioVoiceEndpoints
             return channel.Listen(channel.Text("voice_trouble"), 0);
         }
         return new TwimlResponse().Hangup().ToResult();
+    }
+}
+
+/// <summary>
+/// The one text a call may get afterwards (missed call, or a caller the line could not hear), queued once per call
+/// and only to a number that can receive it: known caller ID, not opted out, and consent when the kind needs it.
+/// </summary>
+public sealed class TextBack(CallLog calls, ClientDirectory clients, SmsOptOuts optOuts, TextTemplates messages, IOptionsMonitor<SmsOptions> sms, SpaProfile profile)
+{
+    /// <summary>Queues the call's text-back from template <paramref name="template"/> (messages.yaml) unless one is queued already.</summary>
+    /// <param name="callSid">The call (must be in the call log).</param>
+    /// <param name="from">Caller ID as Twilio sent it.</param>
+    /// <param name="location">Location called.</param>
+    /// <param name="template">Message template.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>True when this call's text-back is (now or already) in the outbox.</returns>
+    public async Task<bool> QueueAsync(string callSid, string? from, Location location, string template, CancellationToken ct)
+    {
+        var phone = PhoneNumbers.ToE164(from);
+        if (phone is null || await optOuts.IsOptedOutAsync(phone, ct))
+        {
+            return false;
+        }
+        var client = await clients.FindByPhoneAsync(phone, ct);
+        if (sms.CurrentValue.ConsentRequiredKinds.Contains(MessageKind.MissedCall, StringComparer.OrdinalIgnoreCase) && client is not { SmsConsent: true })
+        {
+            return false;
+        }
+        var body = messages.Render(template, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["location"] = location.Name });
+        return await calls.QueueTextBackAsync(callSid, phone, body, client?.Id, location.Id, ct) is not null
+            || (await calls.GetAsync(callSid, ct))?.TextBackOutboxId is not null;
     }
 }
 

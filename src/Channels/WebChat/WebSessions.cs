@@ -3,6 +3,7 @@ using Dapper;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Channels.Hosting;
+using FrontDesk.Channels.Twilio.Outbound;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Store;
 using Microsoft.Extensions.Options;
@@ -61,10 +62,14 @@ public sealed class WebSessions(ConversationStore conversations, TimeProvider cl
 /// With no SMS provider configured, a verification code never leaves the outbox; it is written to the log (the phone
 /// masked) so the operator of a demo or a test install can read it, as the staff console also shows it.
 /// </summary>
-public sealed class VerificationCodeLog(SpaDatabase db, IConfiguration configuration, ILogger<VerificationCodeLog> logger)
+/// <remarks>
+/// SECURITY-SENSITIVE: a logged code is as good as the text itself. "Configured" is the sender's own test
+/// (<see cref="OutboxSender.IsConfigured"/>), so a code is logged only while the sender cannot send it.
+/// </remarks>
+public sealed class VerificationCodeLog(SpaDatabase db, OutboxSender sender, ILogger<VerificationCodeLog> logger)
 {
-    /// <summary>True when no SMS provider is configured.</summary>
-    public bool Enabled => string.IsNullOrWhiteSpace(configuration["FrontDesk:Twilio:AccountSid"]);
+    /// <summary>True when no SMS provider is configured (the outbox sender idles).</summary>
+    public bool Enabled => !sender.IsConfigured;
 
     /// <summary>Logs the newest verification code queued for <paramref name="conversationId"/>.</summary>
     public async Task LogLatestAsync(string conversationId, CancellationToken ct)

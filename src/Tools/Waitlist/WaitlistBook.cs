@@ -210,6 +210,43 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         return offer;
     }
 
+    /// <summary>An offer by id, or null.</summary>
+    public async Task<WaitlistOffer?> GetOfferAsync(string offerId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<WaitlistOffer>(new CommandDefinition(
+            $"SELECT {OfferColumns} FROM waitlist_offers WHERE id = @offerId", new { offerId }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Starts an offer's answer window now. Called when the offer's text actually goes out, so a text held back
+    /// (quiet hours, a retry) still gives the client the whole time it promises. False, and nothing changes, when the
+    /// offer is no longer pending or its slot is no longer held for that client or has begun: the text must not go.
+    /// </summary>
+    public async Task<bool> StartOfferWindowAsync(string offerId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginBookingWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var offer = await c.QuerySingleOrDefaultAsync<WaitlistOffer>(new CommandDefinition(
+            $"SELECT {OfferColumns} FROM waitlist_offers WHERE id = @offerId", new { offerId }, tx, cancellationToken: ct));
+        var hold = offer is null ? null : await AppointmentBook.GetAsync(c, tx, offer.AppointmentId, ct);
+        if (offer is not { Status: "pending" } || hold is not { Status: AppointmentStatus.Held } || hold.ClientId != offer.ClientId || hold.StartsAtUtc <= now)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        var expires = now.AddMinutes(profile.Policies.WaitlistOfferMinutes);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE waitlist_offers SET expires_at_utc = @expires WHERE id = @offerId AND status = 'pending'", new { expires, offerId }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE appointments SET hold_expires_at_utc = @expires, updated_at_utc = @now WHERE id = @AppointmentId", new { expires, now, offer.AppointmentId }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, Actor.System("waitlist"), "waitlist.offer_sent", "waitlist_offer", offer.Id,
+            new { offer.ExpiresAtUtc }, new { ExpiresAtUtc = expires }, null, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>Accepts a pending, unexpired offer: the held slot becomes the client's booking.</summary>
     public async Task<Appointment?> AcceptAsync(string offerId, Actor actor, string? conversationId, CancellationToken ct)
     {
@@ -239,13 +276,22 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         return booked;
     }
 
-    /// <summary>Lapses every offer past its time and passes each held slot to the next person. Returns how many lapsed.</summary>
+    /// <summary>
+    /// Lapses every offer past its time and passes each held slot to the next person. Returns how many lapsed.
+    /// An offer whose text the sender has taken up but not sent yet (held for quiet hours, a retry, a send in flight)
+    /// does not lapse: its window starts when the text goes (<see cref="StartOfferWindowAsync"/>). A claim, a deferral or
+    /// a retry moves the text's next attempt past its creation; with no sender running that never happens, and the
+    /// offer lapses on time as before.
+    /// </summary>
     public async Task<int> ExpireDueOffersAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenAsync(ct);
-        var due = (await c.QueryAsync<WaitlistOffer>(new CommandDefinition(
-            $"SELECT {OfferColumns} FROM waitlist_offers WHERE status = 'pending' AND expires_at_utc <= @now", new { now }, cancellationToken: ct))).ToList();
+        var due = (await c.QueryAsync<WaitlistOffer>(new CommandDefinition($"""
+            SELECT {OfferColumns} FROM waitlist_offers o
+            WHERE o.status = 'pending' AND o.expires_at_utc <= @now
+              AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.kind = @kind AND m.related_id = o.id AND m.status = 'queued' AND m.next_attempt_at_utc > m.created_at_utc)
+            """, new { now, kind = MessageKind.WaitlistOffer }, cancellationToken: ct))).ToList();
         foreach (var offer in due)
         {
             await using var tx = await db.BeginBookingWriteAsync(c, ct);

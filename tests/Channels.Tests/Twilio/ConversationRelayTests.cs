@@ -2,9 +2,16 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
+using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Tools.Booking;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FrontDesk.Channels.Tests.Twilio;
 
@@ -85,6 +92,74 @@ public sealed class ConversationRelayTests
     }
 
     [Fact]
+    public async Task An_interrupt_during_an_answer_stops_its_tokens_and_a_booking_made_in_that_turn_is_said_in_the_next_answer()
+    {
+        const string callSid = "CArelay0000000000000000000000000005";
+        var logs = new CollectingLoggerProvider();
+        PausingChatClient? pausing = null;
+        var settings = TwilioSimulator.Settings();
+        settings["FrontDesk:Voice:Mode"] = "ConversationRelay";
+        await using var host = FrontDeskHost.Create(settings: settings, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            // The real engine and tools, streamed like a slow model: the answer pauses after its first sentence.
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(),
+                pausing = new PausingChatClient(sp.GetRequiredService<EmbeddedChatClient>()), EmbeddedChatClient.BrainName, embeddedFallback: false));
+        });
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, callSid, Mission, "mission");
+        await AskAsync(socket, "I need a hydrafacial next Tuesday");
+        await AskAsync(socket, "the first one");
+
+        pausing!.PauseAfterFirstSentence();
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "yes", ["last"] = true });
+        var first = (await ReceiveAsync(socket))!;
+        Assert.False((bool)first["last"]!);
+        var heard = ((string)first["token"]!).Trim();
+        await SendAsync(socket, new JsonObject { ["type"] = "interrupt", ["utteranceUntilInterrupt"] = heard, ["durationUntilInterruptMs"] = 700 });
+        await WaitForLogAsync(logs, "interrupted the answer");
+        pausing.Resume();
+
+        // The booking was made before the caller cut in, and stays made.
+        var booked = Assert.Single(await host.Get<AppointmentBook>().ListForClientAsync("c-ava", DateTime.MinValue, CancellationToken.None));
+        Assert.Equal(AppointmentStatus.Booked, booked.Status);
+
+        // Nothing more of the interrupted answer arrives: the next tokens are the next answer, which starts with what was missed.
+        var next = await AskAsync(socket, "What are your hours?");
+        Assert.StartsWith("Before that, so you don't miss it:", next[0], StringComparison.Ordinal);
+        var said = string.Concat(next);
+        Assert.Contains("HydraFacial", said, StringComparison.Ordinal);
+        Assert.Contains("Tuesday", said, StringComparison.Ordinal);
+        Assert.DoesNotContain(heard, said, StringComparison.Ordinal);
+
+        var transcript = await host.Get<ConversationStore>().TranscriptAsync(callSid, CancellationToken.None);
+        var interrupted = Assert.Single(transcript, t => t.Role == "system" && t.Text.StartsWith("Caller interrupted", StringComparison.Ordinal));
+        Assert.Contains($"heard: \"{heard}\"", interrupted.Text, StringComparison.Ordinal);
+        Assert.Equal("yes", transcript.Single(t => t.Seq == interrupted.Seq - 2).Text);
+        var recap = Assert.Single(transcript, t => t.Role == "system" && t.Text.StartsWith("Repeated what the caller missed", StringComparison.Ordinal));
+        Assert.True(recap.Seq > interrupted.Seq);
+        Assert.Contains("HydraFacial", recap.Text, StringComparison.Ordinal);
+
+        // Said once: the answer after that has no recap.
+        var later = await AskAsync(socket, "Is there parking?");
+        Assert.DoesNotContain("Before that", string.Concat(later), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_interrupt_after_an_answer_without_a_booking_repeats_nothing()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay0000000000000000000000000006");
+        await AskAsync(socket, "Is there parking?");
+        await SendAsync(socket, new JsonObject { ["type"] = "interrupt", ["utteranceUntilInterrupt"] = "Yes", ["durationUntilInterruptMs"] = 300 });
+        var next = await AskAsync(socket, "What are your hours?");
+        Assert.DoesNotContain("Before that", string.Concat(next), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Asking_for_a_person_ends_the_session_with_handoff_data_and_the_connect_action_transfers_the_live_call()
     {
         await using var host = FrontDeskHost.Create(now: OpeningHours, settings: RelayAtMarina());
@@ -142,6 +217,87 @@ public sealed class ConversationRelayTests
         Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
     }
 
+    [Fact]
+    public async Task An_error_frame_is_logged_and_the_session_goes_on()
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina(), services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay0000000000000000000000000007");
+
+        await SendAsync(socket, new JsonObject { ["type"] = "error", ["description"] = "Invalid message received: tts failed" });
+        var answer = await AskAsync(socket, "Is there parking?");
+
+        Assert.Contains("parking", string.Concat(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(logs.Lines, l => l.Contains("tts failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Partial_prompts_are_not_answered_only_the_final_one_is()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        const string callSid = "CArelay0000000000000000000000000008";
+        await SetupAsync(socket, callSid);
+
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there", ["lang"] = "en-US", ["last"] = false });
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "Is there park", ["lang"] = "en-US", ["last"] = false });
+        var answer = await AskAsync(socket, "Is there parking?");
+        // The next frame is the answer to the next question, not a late answer to a partial one.
+        var next = await AskAsync(socket, "What are your hours?");
+
+        Assert.Contains("parking", string.Concat(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("parking", string.Concat(next), StringComparison.OrdinalIgnoreCase);
+        var clientTurns = (await host.Get<ConversationStore>().TranscriptAsync(callSid, CancellationToken.None)).Where(t => t.Role == "client").Select(t => t.Text);
+        Assert.Equal(["Is there parking?", "What are your hours?"], clientTurns);
+    }
+
+    [Fact]
+    public async Task After_hours_a_relay_hand_off_takes_a_voicemail()
+    {
+        // Monday 08:00 in San Francisco: the Marina location is not open yet.
+        await using var host = FrontDeskHost.Create(now: new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var call = new TwilioSimulator(client).Call(Ava, Marina);
+        await call.AnswerAsync();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, call.CallSid);
+
+        await AskAsync(socket, "Can I speak to a real person?");
+        var end = (await ReceiveAsync(socket))!;
+        Assert.Equal("end", (string?)end["type"]);
+
+        var page = await call.RelayEndsAsync((string)end["handoffData"]!);
+        Assert.Null(page.DialNumber);
+        Assert.NotNull(page.Record);
+        Assert.Equal(TwilioSimulator.PublicBaseUrl + "/twilio/voice/voicemail", (string?)page.Record!.Attribute("action"));
+        var thanks = await call.LeaveVoicemailAsync("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE77", 12);
+        Assert.True(thanks.HangsUp);
+        Assert.Contains(await host.Get<ConversationStore>().EscalationsAsync("open", CancellationToken.None), e => e.Summary.Contains("RE77", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ws://127.0.0.1/twilio/relay")]
+    [InlineData("wss://frontdesk.example.com/twilio/relay?extra=1")]
+    [InlineData("wss://frontdesk.example.com/twilio/other")]
+    public async Task The_relay_handshake_without_a_signature_or_signed_for_another_URL_gets_403(string? signedUrl)
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = new ClientWebSocket();
+        if (signedUrl is not null)
+        {
+            socket.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignatureOracle.Sign(signedUrl, [], TwilioSimulator.AuthToken));
+        }
+        socket.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(SocketUri(baseAddress), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
     private static Uri SocketUri(Uri baseAddress) => new($"ws://{baseAddress.Authority}/twilio/relay");
 
     private static async Task<ClientWebSocket> ConnectAsync(Uri baseAddress)
@@ -153,11 +309,26 @@ public sealed class ConversationRelayTests
         return socket;
     }
 
-    private static Task SetupAsync(ClientWebSocket socket, string callSid) => SendAsync(socket, new JsonObject
+    private static Task SetupAsync(ClientWebSocket socket, string callSid, string to = Marina, string locationId = "marina") => SendAsync(socket, new JsonObject
     {
         ["type"] = "setup", ["sessionId"] = "VX" + callSid[2..], ["callSid"] = callSid, ["accountSid"] = TwilioSimulator.AccountSid,
-        ["from"] = Ava, ["to"] = Marina, ["direction"] = "inbound", ["customParameters"] = new JsonObject { ["locationId"] = "marina" },
+        ["from"] = Ava, ["to"] = to, ["direction"] = "inbound", ["customParameters"] = new JsonObject { ["locationId"] = locationId },
     });
+
+    private static async Task<List<string>> AskAsync(ClientWebSocket socket, string speech)
+    {
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = speech, ["lang"] = "en-US", ["last"] = true });
+        return await ReadAnswerAsync(socket);
+    }
+
+    private static async Task WaitForLogAsync(CollectingLoggerProvider logs, string text)
+    {
+        for (var i = 0; i < 400 && !logs.Lines.Any(l => l.Contains(text, StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(25);
+        }
+        Assert.Contains(logs.Lines, l => l.Contains(text, StringComparison.Ordinal));
+    }
 
     private static Task SendAsync(ClientWebSocket socket, JsonObject message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -185,5 +356,33 @@ public sealed class ConversationRelayTests
         var buffer = new byte[16384];
         var result = await socket.ReceiveAsync(buffer, timeout.Token);
         return result.MessageType == WebSocketMessageType.Close ? null : JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count)) as JsonObject;
+    }
+}
+
+/// <summary>
+/// Streams the inner client's answer like a slow model: once armed, it stops after the first sentence of the next
+/// answer until resumed.
+/// </summary>
+internal sealed class PausingChatClient(IChatClient inner) : DelegatingChatClient(inner)
+{
+    private TaskCompletionSource? _gate;
+
+    public void PauseAfterFirstSentence() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Resume() => _gate?.TrySetResult();
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var sentences = 0;
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            if (update.Text is { Length: > 0 } && sentences++ == 1 && _gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+                _gate = null;
+            }
+            yield return update;
+        }
     }
 }

@@ -1,5 +1,5 @@
-using Dapper;
 using FrontDesk.Channels.Tests.Hosting;
+using FrontDesk.Channels.Staff;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.Channels.Twilio.Outbound;
@@ -8,7 +8,6 @@ using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Outbox;
-using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 using static FrontDesk.Channels.Tests.Twilio.TwilioSmsTests;
@@ -147,24 +146,41 @@ public sealed class OutboundSmsTests
     }
 
     [Fact]
-    public async Task A_message_awaiting_approval_waits_until_staff_approve_it()
+    public async Task A_message_awaiting_approval_waits_until_staff_approve_it_and_a_rejected_one_is_never_sent()
     {
         await using var rest = await FakeTwilioRestServer.StartAsync();
         var clock = new TestClock(Morning);
         await using var host = Host(rest, clock, s => s["FrontDesk:Outbox:RequireApproval:0"] = MessageKind.Confirmation);
-        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Drafted by the AI.");
-        Assert.Equal(OutboxStatus.PendingApproval, message.Status);
+        var approved = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Drafted by the AI.");
+        var rejected = await EnqueueAsync(host, MessageKind.Confirmation, Ben, "Drafted badly.", "c-ben");
+        Assert.Equal(OutboxStatus.PendingApproval, approved.Status);
 
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
         Assert.Empty(rest.Requests);
 
-        // What the staff API does on approval.
-        await using (var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        // Through the staff API, as the console does.
+        var accounts = host.Get<StaffAccounts>();
+        var (error, maria) = await accounts.CreateAsync("maria@spa.test", "Maria Lopez", StaffRole.FrontDesk, "correct horse battery", Actor.System("test"), CancellationToken.None);
+        Assert.Equal(AccountError.None, error);
+        using var staff = host.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", (await accounts.IssueApiKeyAsync(maria!.Id, "tests", Actor.System("test"), CancellationToken.None)).Key);
+        using (var approve = await staff.PostAsync(new Uri($"/api/staff/outbox/{approved.Id}/approve", UriKind.Relative), null))
         {
-            await c.ExecuteAsync("UPDATE outbox SET status = 'queued', decided_by = 'staff:maria' WHERE id = @Id", new { message.Id });
+            Assert.Equal(System.Net.HttpStatusCode.OK, approve.StatusCode);
         }
+        using (var reject = await staff.PostAsync(new Uri($"/api/staff/outbox/{rejected.Id}/reject", UriKind.Relative), null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, reject.StatusCode);
+        }
+
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
-        Assert.Equal("Drafted by the AI.", Assert.Single(rest.Requests).Body);
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sent = Assert.Single(rest.Requests);
+        Assert.Equal(("Drafted by the AI.", Ava), (sent.Body, sent.To));
+        var stored = await ReadAsync(host, approved.Id);
+        Assert.Equal((OutboxStatus.Sent, "maria@spa.test"), (stored.Status, stored.DecidedBy));
+        Assert.Equal(OutboxStatus.Rejected, (await ReadAsync(host, rejected.Id)).Status);
     }
 
     [Fact]
@@ -245,5 +261,128 @@ public sealed class OutboundSmsTests
         var chloe = await new TwilioSimulator(host.CreateClient()).TextAsync("+14155553333", Mission, "yes");
         Assert.Contains("booked", chloe.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("c-chloe", (await host.Get<AppointmentBook>().GetAsync(first.AppointmentId, CancellationToken.None))!.ClientId);
+    }
+
+    [Fact]
+    public async Task A_waitlist_offer_made_in_quiet_hours_goes_at_8_and_gives_the_client_the_whole_window_from_then()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        // Monday 23 November 2026, 22:30 in San Francisco.
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 24, 6, 30, 0, TimeSpan.Zero));
+        await using var host = Host(rest, clock);
+        var offer = await OfferAvaAFreedSlotAsync(host, alsoWaiting: "c-chloe");
+        var schedule = host.Get<OutboundSchedule>();
+        var minutes = host.Get<FrontDesk.Tools.Profile.SpaProfile>().Policies.WaitlistOfferMinutes;
+
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Empty(rest.Requests);
+        clock.Set(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)); // 08:00 Tuesday, hours past the offer's first deadline
+        Assert.Equal(0, (await schedule.RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var text = Assert.Single(rest.Accepted);
+        Assert.Equal(Ava, text.To);
+        Assert.Contains($"Reply YES within {minutes} minutes", text.Body, StringComparison.Ordinal);
+        var started = await host.Get<WaitlistBook>().GetOfferAsync(offer.Id, CancellationToken.None);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(minutes), started!.ExpiresAtUtc);
+        Assert.Equal(started.ExpiresAtUtc, (await host.Get<AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None))!.HoldExpiresAtUtc);
+
+        clock.Advance(TimeSpan.FromMinutes(minutes - 1));
+        Assert.Equal(0, (await schedule.RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        var yes = await new TwilioSimulator(host.CreateClient()).TextAsync(Ava, Mission, "YES");
+        Assert.Contains("booked", yes.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_waitlist_offer_that_lapsed_before_its_text_went_is_never_sent()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var offer = await OfferAvaAFreedSlotAsync(host, alsoWaiting: "c-chloe");
+
+        clock.Advance(TimeSpan.FromMinutes(host.Get<FrontDesk.Tools.Profile.SpaProfile>().Policies.WaitlistOfferMinutes + 1));
+        Assert.Equal(1, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+
+        Assert.Equal("+14155553333", Assert.Single(rest.Requests).To);
+        var stale = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.RelatedId == offer.Id);
+        Assert.Equal((OutboxStatus.Suppressed, "offer_not_pending"), (stale.Status, stale.LastError));
+    }
+
+    [Theory]
+    [InlineData("delivered", null, OutboxStatus.Delivered)]
+    [InlineData("undelivered", "30003", OutboxStatus.Failed)]
+    [InlineData("failed", "30008", OutboxStatus.Failed)]
+    public async Task A_late_sent_or_queued_callback_never_regresses_a_final_status(string final, string? errorCode, string expected)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Booked.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sid = Assert.Single(rest.Accepted).Sid!;
+        var twilio = new TwilioSimulator(host.CreateClient());
+
+        await twilio.MessageStatusAsync(sid, final, errorCode);
+        await twilio.MessageStatusAsync(sid, "sent");
+        await twilio.MessageStatusAsync(sid, "queued");
+
+        var stored = await ReadAsync(host, message.Id);
+        Assert.Equal(expected, stored.Status);
+        if (errorCode is not null)
+        {
+            Assert.Contains(errorCode, stored.LastError, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Error_21610_in_a_delivery_callback_opts_the_number_out_and_nothing_more_is_sent_to_it()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var first = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "First.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        var sid = Assert.Single(rest.Accepted).Sid!;
+
+        var callback = await new TwilioSimulator(host.CreateClient()).MessageStatusAsync(sid, "undelivered", "21610");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, callback.Status);
+
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+        Assert.NotNull((await host.Get<ClientDirectory>().FindByPhoneAsync(Ava, CancellationToken.None))!.OptedOutAtUtc);
+        Assert.Equal(OutboxStatus.Failed, (await ReadAsync(host, first.Id)).Status);
+        var second = await EnqueueAsync(host, MessageKind.Reply, Ava, "Second.");
+        var reminder = await EnqueueAsync(host, MessageKind.Reminder, Ava, "Reminder.");
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Single(rest.Requests);
+        Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, second.Id)).Status);
+        Assert.Equal(OutboxStatus.Suppressed, (await ReadAsync(host, reminder.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_2xx_answer_without_a_sid_marks_the_message_sent_without_an_empty_provider_id()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        rest.OmitSid = true;
+        var clock = new TestClock(Morning);
+        await using var host = Host(rest, clock);
+        var message = await EnqueueAsync(host, MessageKind.Confirmation, Ava, "Booked.");
+        var other = await EnqueueAsync(host, MessageKind.Confirmation, Ben, "Booked too.", "c-ben");
+
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, rest.Requests.Count); // accepted once each: never sent again
+        foreach (var id in new[] { message.Id, other.Id })
+        {
+            var stored = await ReadAsync(host, id);
+            Assert.Equal(OutboxStatus.Sent, stored.Status);
+            Assert.Null(stored.ProviderMessageId);
+        }
+        // A callback with an empty MessageSid matches nothing.
+        await new TwilioSimulator(host.CreateClient()).PostAsync("/twilio/sms/status", [("MessageSid", ""), ("MessageStatus", "failed")]);
+        Assert.Equal(OutboxStatus.Sent, (await ReadAsync(host, message.Id)).Status);
     }
 }

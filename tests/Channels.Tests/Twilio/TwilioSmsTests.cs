@@ -37,15 +37,16 @@ public sealed class TwilioSmsTests
     }
 
     [Fact]
-    public async Task The_same_MessageSid_delivered_twice_is_answered_once()
+    public async Task The_same_MessageSid_delivered_twice_gets_the_stored_answer_again_and_the_agent_runs_once()
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
         var twilio = new TwilioSimulator(host.CreateClient());
         var first = await twilio.TextAsync(Ava, Mission, "Is there parking?", messageSid: "SM0000000000000000000000000000dup1");
+        // Twilio retries only when the first answer did not reach it: the stored answer is replayed, not recomputed.
         var again = await twilio.TextAsync(Ava, Mission, "Is there parking?", messageSid: "SM0000000000000000000000000000dup1");
 
         Assert.NotNull(first.Message);
-        Assert.Equal("<Response />", again.Body);
+        Assert.Equal(first.Message, again.Message);
         var transcript = await host.Get<ConversationStore>().TranscriptAsync(SmsConversations.ConversationIdFor(Ava, Mission), CancellationToken.None);
         Assert.Equal(2, transcript.Count);
     }
@@ -136,6 +137,47 @@ public sealed class TwilioSmsTests
         Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(soon.Id, CancellationToken.None))!.Status);
         var escalation = Assert.Single(await host.Get<ConversationStore>().EscalationsAsync("open", CancellationToken.None));
         Assert.Equal("sms", escalation.Channel);
+    }
+
+    [Fact]
+    public async Task A_retry_while_the_first_answer_is_still_coming_gets_it_by_REST_once()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var twilio = new TwilioSimulator(host.CreateClient());
+        var id = SmsConversations.ConversationIdFor(Ava, Mission);
+        await twilio.TextAsync(Ava, Mission, "hello");
+        // Another instance holds the turn for a second, so the first delivery is still waiting when Twilio retries.
+        Assert.True(await host.Get<ConversationStore>().TryAcquireLeaseAsync(id, "other-instance", TimeSpan.FromSeconds(1), TimeSpan.Zero, CancellationToken.None));
+        const string sid = "SMretry0000000000000000000000000001";
+
+        var firstDelivery = twilio.TextAsync(Ava, Mission, "Is there parking?", messageSid: sid);
+        for (var i = 0; i < 200 && await AnsweredViaAsync(host, sid) is null && !await ArrivedAsync(host, sid); i++)
+        {
+            await Task.Delay(10);
+        }
+        var retry = await twilio.TextAsync(Ava, Mission, "Is there parking?", messageSid: sid);
+        var first = await firstDelivery;
+
+        Assert.Equal("<Response />", retry.Body);
+        Assert.Equal("<Response />", first.Body); // the request Twilio gave up on does not carry the answer
+        var reply = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.Reply);
+        Assert.Equal(sid, reply.RelatedId);
+        Assert.Contains("parking", reply.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("outbox", await AnsweredViaAsync(host, sid));
+        var transcript = await host.Get<ConversationStore>().TranscriptAsync(id, CancellationToken.None);
+        Assert.Single(transcript, t => t.Role == "client" && t.Text == "Is there parking?");
+    }
+
+    private static async Task<bool> ArrivedAsync(FrontDeskHost host, string sid)
+    {
+        await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sms_inbound WHERE message_sid = @sid", new { sid }) == 1;
+    }
+
+    private static async Task<string?> AnsweredViaAsync(FrontDeskHost host, string sid)
+    {
+        await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        return await c.ExecuteScalarAsync<string?>("SELECT answered_via FROM sms_inbound WHERE message_sid = @sid", new { sid });
     }
 
     [Fact]

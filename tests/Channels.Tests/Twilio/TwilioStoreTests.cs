@@ -21,6 +21,11 @@ public abstract class TwilioStoreTests
 
     protected abstract TestStore Store { get; }
 
+    private const string Chloe = "+14155553333";
+
+    private static async Task<OutboxMessage> OfferTextAsync(FrontDeskHost host, string offerId) =>
+        Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 1000, CancellationToken.None), m => m.Kind == MessageKind.WaitlistOffer && m.RelatedId == offerId);
+
     private FrontDeskHost Host(FakeTwilioRestServer? rest, TestClock clock) =>
         FrontDeskHost.Create(Store, clock.GetUtcNow(), TwilioSimulator.Settings(rest?.BaseAddress), s => s.AddSingleton<TimeProvider>(clock));
 
@@ -33,8 +38,10 @@ public abstract class TwilioStoreTests
         var twilio = new TwilioSimulator(host.CreateClient());
         var sender = host.Get<OutboxSender>();
 
-        Assert.NotNull((await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message);
-        Assert.Equal("<Response />", (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Body);
+        var answer = (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message;
+        Assert.NotNull(answer);
+        Assert.Equal(answer, (await twilio.TextAsync(Ava, Mission, "Is there parking?", "SMstore000000000000000000000000001")).Message);
+        Assert.Equal(2, (await host.Get<ConversationStore>().TranscriptAsync(SmsConversations.ConversationIdFor(Ava, Mission), CancellationToken.None)).Count);
 
         rest.FailNext(1);
         var message = await host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Confirmation, Ava, "Booked.", "c-ava", "mission", null, null, Actor.System("test"), CancellationToken.None);
@@ -87,19 +94,38 @@ public abstract class TwilioStoreTests
         var clock = new TestClock(Morning);
         await using var host = Host(rest, clock);
         await BookAsync(host, "c-ben", new DateTime(2026, 11, 24, 19, 0, 0, DateTimeKind.Utc));
+        var twilio = new TwilioSimulator(host.CreateClient());
         var offer = await OfferAvaAFreedSlotAsync(host, alsoWaiting: "c-chloe");
         Assert.Equal(1, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).Reminders);
         Assert.Equal(0, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).Reminders);
 
+        // Nothing went out during the day (the sender was not running): by 22:00 Ava's offer has lapsed to Chloe.
         clock.Set(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero)); // 22:00 in San Francisco
+        Assert.Equal(1, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        var chloes = (await host.Get<WaitlistBook>().FindPendingOfferAsync("c-chloe", CancellationToken.None))!;
+        Assert.Equal(offer.AppointmentId, chloes.AppointmentId);
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
         Assert.Empty(rest.Requests);
-        Assert.Equal(1, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
-        Assert.Equal(offer.AppointmentId, (await host.Get<WaitlistBook>().FindPendingOfferAsync("c-chloe", CancellationToken.None))!.AppointmentId);
+        // Ava's lapsed offer is never sent; Chloe's waits for the morning and does not lapse overnight.
+        var avas = await OfferTextAsync(host, offer.Id);
+        Assert.Equal((OutboxStatus.Suppressed, "offer_not_pending"), (avas.Status, avas.LastError));
+        clock.Set(new DateTimeOffset(2026, 11, 24, 15, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
 
         clock.Set(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)); // 08:00
+        await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None);
         await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
         Assert.Contains(rest.Accepted, s => s.To == Ben && s.Body.Contains("reminder", StringComparison.Ordinal));
+        Assert.Equal(Chloe, Assert.Single(rest.Accepted, s => s.Body.Contains("Reply YES within", StringComparison.Ordinal)).To);
+        Assert.DoesNotContain(rest.Requests, r => r.To == Ava);
+        Assert.Equal(OutboxStatus.Sent, (await OfferTextAsync(host, chloes.Id)).Status);
+
+        // Chloe has the whole window from when the text went.
+        var minutes = host.Get<FrontDesk.Tools.Profile.SpaProfile>().Policies.WaitlistOfferMinutes;
+        clock.Advance(TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30));
+        Assert.Equal(0, (await host.Get<OutboundSchedule>().RunOnceAsync(CancellationToken.None)).ExpiredOffers);
+        Assert.Contains("booked", (await twilio.TextAsync(Chloe, Mission, "YES")).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("c-chloe", (await host.Get<FrontDesk.Tools.Booking.AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None))!.ClientId);
         await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(1L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sms_reminders"));
     }

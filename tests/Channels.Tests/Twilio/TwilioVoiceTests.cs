@@ -2,6 +2,10 @@ using System.Net;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Channels.Twilio;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Outbox;
 
@@ -101,6 +105,47 @@ public sealed class TwilioVoiceTests
     }
 
     [Fact]
+    public async Task Silence_after_a_conversation_still_gets_the_text_the_goodbye_promises_once()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
+        await call.AnswerAsync();
+        await call.SayAsync("Is there parking?");
+
+        await call.StaySilentAsync();
+        await call.StaySilentAsync();
+        var goodbye = await call.StaySilentAsync();
+        await call.EndsAsync("completed");
+
+        Assert.True(goodbye.HangsUp);
+        Assert.Contains("I'll text you", goodbye.Spoken, StringComparison.Ordinal);
+        var text = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.MissedCall);
+        Assert.Equal(Ava, text.ToAddress);
+        Assert.Equal(call.CallSid, text.RelatedId);
+        Assert.Contains("couldn't hear you", text.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silent_caller_who_opted_out_of_texts_is_not_promised_one()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        await host.Get<SmsOptOuts>().SetAsync(Ava, optedOut: true, "test", Actor.System("test"), CancellationToken.None);
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
+        await call.AnswerAsync();
+        await call.SayAsync("Is there parking?");
+
+        await call.StaySilentAsync();
+        await call.StaySilentAsync();
+        var goodbye = await call.StaySilentAsync();
+        await call.EndsAsync("completed");
+
+        Assert.True(goodbye.HangsUp);
+        Assert.DoesNotContain("text", goodbye.Spoken, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("call us back", goodbye.Spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.MissedCall);
+    }
+
+    [Fact]
     public async Task A_call_that_talked_to_the_agent_gets_no_text_back_but_a_missed_one_does()
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
@@ -181,14 +226,28 @@ public sealed class TwilioVoiceTests
         Assert.Equal(Ava, conversation.CallerPhone);
     }
 
+    /// <summary>Every Twilio webhook; <see cref="The_signature_theory_covers_every_Twilio_route_the_host_maps"/> keeps it complete.</summary>
+    public static TheoryData<string> TwilioWebhooks => new(WebhookPaths);
+
+    private static readonly string[] WebhookPaths =
+    [
+        "/twilio/voice", "/twilio/voice/turn", "/twilio/voice/dial-status", "/twilio/voice/status", "/twilio/voice/voicemail",
+        "/twilio/voice/relay-end", "/twilio/sms", "/twilio/sms/status",
+    ];
+
+    [Fact]
+    public async Task The_signature_theory_covers_every_Twilio_route_the_host_maps()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.Trim('/'))
+            .Where(r => r.StartsWith("/twilio", StringComparison.Ordinal) && r != "/twilio/relay") // the WebSocket: ConversationRelayTests
+            .Distinct().Order();
+        Assert.Equal(WebhookPaths.Order(), routes);
+    }
+
     [Theory]
-    [InlineData("/twilio/voice")]
-    [InlineData("/twilio/voice/turn")]
-    [InlineData("/twilio/voice/status")]
-    [InlineData("/twilio/voice/voicemail")]
-    [InlineData("/twilio/voice/relay-end")]
-    [InlineData("/twilio/sms")]
-    [InlineData("/twilio/sms/status")]
+    [MemberData(nameof(TwilioWebhooks))]
     public async Task Every_Twilio_webhook_refuses_a_bad_or_missing_signature(string path)
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());

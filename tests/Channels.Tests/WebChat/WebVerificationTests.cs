@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using FrontDesk.Agent;
 using FrontDesk.Channels.Tests.Hosting;
+using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Channels.Twilio.Outbound;
+using FrontDesk.Channels.WebChat;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +56,34 @@ public sealed partial class WebVerificationTests
         var done = await host.ChatAsync(client, "yes", ask.SessionId);
         Assert.Contains("cancelled", done.Reply, StringComparison.Ordinal);
         Assert.Equal(AppointmentStatus.Cancelled, (await host.Get<AppointmentBook>().GetAsync(appointment.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task With_Twilio_configured_the_code_is_texted_and_never_written_to_the_log()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var logs = new CollectingLoggerProvider();
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings(rest.BaseAddress), services: s => s.AddSingleton<ILoggerProvider>(logs));
+        using var client = host.CreateClient();
+        await BookByPhoneAsync(host);
+
+        var ask = await host.ChatAsync(client, "I need to cancel my appointment");
+        var sent = await host.ChatAsync(client, "415-555-1111", ask.SessionId);
+        Assert.Contains("6-digit code", sent.Reply, StringComparison.Ordinal);
+        var message = Assert.Single(await host.Get<OutboxWriter>().ListAsync(null, 50, CancellationToken.None), m => m.Kind == MessageKind.VerificationCode);
+        var code = SixDigits().Match(message.Body).Value;
+
+        Assert.True(host.Get<OutboxSender>().IsConfigured);
+        Assert.False(host.Get<VerificationCodeLog>().Enabled);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("verification code", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(code, logs.Text, StringComparison.Ordinal);
+
+        // It goes to the phone instead, and the code works.
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Contains(rest.Accepted, r => r.To == AvaPhone && r.Body.Contains(code, StringComparison.Ordinal));
+        Assert.DoesNotContain(code, logs.Text, StringComparison.Ordinal);
+        var verified = await host.ChatAsync(client, code, ask.SessionId);
+        Assert.Contains("cancel HydraFacial", verified.Reply, StringComparison.Ordinal);
     }
 
     [Fact]

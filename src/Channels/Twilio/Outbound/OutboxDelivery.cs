@@ -55,10 +55,10 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
 
     /// <summary>Twilio accepted the message.</summary>
     /// <param name="message">Message.</param>
-    /// <param name="providerId">MessageSid.</param>
+    /// <param name="providerId">MessageSid, or null when Twilio returned none (never stored as an empty id).</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>A task.</returns>
-    public Task SentAsync(OutboxMessage message, string providerId, CancellationToken ct) =>
+    public Task SentAsync(OutboxMessage message, string? providerId, CancellationToken ct) =>
         FinishAsync(message, OutboxStatus.Sent, null, providerId, "outbox.sent", ct);
 
     /// <summary>The message will never go: suppressed (opt-out, no consent) or failed.</summary>
@@ -123,11 +123,13 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
         string? phone;
         await using (var c = await db.OpenAsync(ct))
         {
-            // A late "sent" never overwrites "delivered".
+            // Callbacks arrive out of order: once delivered or failed, a message stays so (a late "sent" or
+            // "queued" never regresses it).
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE outbox SET status = @mapped, last_error = COALESCE(@error, last_error), updated_at_utc = @now
-                WHERE provider_message_id = @providerId AND NOT (status = 'delivered' AND @mapped = 'sent')
-                """, new { mapped, error = string.IsNullOrEmpty(errorCode) ? null : $"{status} {errorCode}", providerId, now }, cancellationToken: ct));
+                WHERE provider_message_id = @providerId AND status NOT IN (@delivered, @failed)
+                """, new { mapped, error = string.IsNullOrEmpty(errorCode) ? null : $"{status} {errorCode}", providerId, now, delivered = OutboxStatus.Delivered, failed = OutboxStatus.Failed },
+                cancellationToken: ct));
             phone = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
                 "SELECT to_address FROM outbox WHERE provider_message_id = @providerId", new { providerId }, cancellationToken: ct));
         }

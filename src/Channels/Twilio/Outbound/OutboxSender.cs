@@ -4,13 +4,14 @@ using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Waitlist;
 using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Channels.Twilio.Outbound;
 
 /// <summary>
 /// Drains the outbox to Twilio: honours opt-outs (suppressed), consent (suppressed), quiet hours (deferred,
-/// never dropped) and approval (a message pending approval is never due), retries transient failures with
+/// never dropped), waitlist offers no longer open (suppressed; an open one's answer window starts as it is sent) and approval (a message pending approval is never due), retries transient failures with
 /// exponential backoff, and marks a number opted out on error 21610. With Twilio not configured it idles and
 /// the outbox keeps every message.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class OutboxSender(
     SmsOptOuts optOuts,
     SpaDatabase db,
     SpaProfile profile,
+    WaitlistBook waitlist,
     IHttpClientFactory httpClients,
     IOptionsMonitor<TwilioOptions> twilio,
     IOptionsMonitor<SmsOptions> sms,
@@ -109,10 +111,22 @@ public sealed class OutboxSender(
             await delivery.StopAsync(message, OutboxStatus.Suppressed, "appointment_not_booked", ct);
             return;
         }
+        if (message.Kind == MessageKind.WaitlistOffer && message.RelatedId is { } offerId && await waitlist.GetOfferAsync(offerId, ct) is not { Status: "pending" })
+        {
+            await delivery.StopAsync(message, OutboxStatus.Suppressed, "offer_not_pending", ct);
+            return;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (!options.QuietHoursExemptKinds.Contains(message.Kind, StringComparer.OrdinalIgnoreCase) && QuietHours.EndIfQuiet(profile, now, options.QuietHoursStart, options.QuietHoursEnd) is { } resume)
         {
             await delivery.RetryAtAsync(message, resume, "quiet_hours", countsAsAttempt: false, ct);
+            return;
+        }
+
+        // The offer's answer window starts now, as the text goes, so the client has the whole time it promises.
+        if (message.Kind == MessageKind.WaitlistOffer && message.RelatedId is { } sendingOfferId && !await waitlist.StartOfferWindowAsync(sendingOfferId, ct))
+        {
+            await delivery.StopAsync(message, OutboxStatus.Suppressed, "offer_not_pending", ct);
             return;
         }
 
@@ -123,7 +137,12 @@ public sealed class OutboxSender(
         switch (result)
         {
             case SmsSendResult.Sent sent:
-                await delivery.SentAsync(message, sent.MessageSid, ct);
+                if (sent.MessageSid.Length == 0)
+                {
+                    // Accepted (sending again would text twice), but no delivery callback can ever be matched to it.
+                    logger.LogWarning("Twilio accepted message {Id} without returning a MessageSid", message.Id);
+                }
+                await delivery.SentAsync(message, sent.MessageSid.Length == 0 ? null : sent.MessageSid, ct);
                 break;
             case SmsSendResult.OptedOut:
                 await optOuts.SetAsync(message.ToAddress, optedOut: true, "twilio_21610", Tools.Audit.Actor.System("sms-sender"), ct);

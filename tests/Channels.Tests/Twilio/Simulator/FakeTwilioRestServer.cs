@@ -27,6 +27,9 @@ internal sealed class FakeTwilioRestServer : IAsyncDisposable
     /// <summary>Numbers Twilio refuses with 21610.</summary>
     public ConcurrentDictionary<string, bool> OptedOut { get; } = new();
 
+    /// <summary>When true, accepted messages are answered 201 with no <c>sid</c>.</summary>
+    public bool OmitSid { get; set; }
+
     /// <summary>The next <paramref name="count"/> requests get HTTP 500.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
@@ -57,7 +60,9 @@ internal sealed class FakeTwilioRestServer : IAsyncDisposable
         }
         var sid = $"SM{Interlocked.Increment(ref _sequence):D32}";
         Requests.Enqueue(sms with { Answer = 201, Sid = sid });
-        return Results.Json(new { sid, status = "queued", to = sms.To, body = sms.Body }, statusCode: 201);
+        return OmitSid
+            ? Results.Json(new { status = "queued", to = sms.To, body = sms.Body }, statusCode: 201)
+            : Results.Json(new { sid, status = "queued", to = sms.To, body = sms.Body }, statusCode: 201);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
