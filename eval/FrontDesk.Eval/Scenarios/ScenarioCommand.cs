@@ -7,7 +7,10 @@ namespace FrontDesk.Eval.Scenarios;
 /// <summary>
 /// <c>scenarios [--k N] [--store sqlite|postgres] [--only text] [--verbose]</c>: runs the suite and prints a pass/fail table.
 /// With an LLM brain configured (FrontDesk__Llm__Provider etc. in the environment) it runs every scenario k times
-/// (default 4) and reports pass^k, the chance that all k runs of a scenario pass, as τ-bench does.
+/// (default 4) and reports pass^k, the chance that all k runs of a scenario pass, as τ-bench does. The figure is the
+/// LLM's own: the embedded fallback is off unless FrontDesk__Llm__FallbackToEmbedded says otherwise, and a run in
+/// which any turn was not answered by the LLM (it failed or timed out) is reported as fallen back and counts as a
+/// failed run.
 /// </summary>
 public static class ScenarioCommand
 {
@@ -16,33 +19,62 @@ public static class ScenarioCommand
         var scenarios = ScenarioFiles.Load(RepoPaths.Scenarios).Where(s => options.Only is null || s.Id.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         var llm = LlmSettings();
         var k = options.K ?? (llm.Count > 0 ? 4 : 1);
-        var brain = llm.Count > 0 ? $"llm ({llm.GetValueOrDefault("FrontDesk:Llm:Provider")} {llm.GetValueOrDefault("FrontDesk:Llm:Model")}) with the embedded fallback" : "embedded engine";
-        Console.WriteLine($"{scenarios.Count} scenarios, {k} run(s) each, brain: {brain}, store: {options.Store}");
-        var results = new List<(Scenario Scenario, List<ScenarioOutcome> Runs)>();
+        var suite = await RunSuiteAsync(scenarios, k, options.Store, llm, Console.Out, options.Verbose);
+        var summary = Summarize(suite);
+        Console.WriteLine();
+        Console.Write(summary);
+        if (options.WriteReport)
+        {
+            Report.Write(options.Label == "before" ? "scenarios-before" : "scenarios", summary);
+        }
+        return suite.Results.All(r => r.Runs.All(x => x.Passed)) ? 0 : 1;
+    }
+
+    /// <summary>Runs every scenario <paramref name="k"/> times with the <paramref name="llm"/> settings, printing a line per scenario to <paramref name="log"/>.</summary>
+    public static async Task<SuiteResult> RunSuiteAsync(IReadOnlyList<Scenario> scenarios, int k, TestStore store, IReadOnlyDictionary<string, string?> llm,
+        TextWriter log, bool verbose = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        ArgumentNullException.ThrowIfNull(llm);
+        ArgumentNullException.ThrowIfNull(log);
+        var fallback = !llm.TryGetValue("FrontDesk:Llm:FallbackToEmbedded", out var f) || !bool.TryParse(f, out var on) || on;
+        var brain = llm.Count > 0
+            ? $"llm ({llm.GetValueOrDefault("FrontDesk:Llm:Provider")} {llm.GetValueOrDefault("FrontDesk:Llm:Model")}) {(fallback ? "with" : "without")} the embedded fallback"
+            : "embedded engine";
+        await log.WriteLineAsync($"{scenarios.Count} scenarios, {k} run(s) each, brain: {brain}, store: {store}");
+        var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {
             var runs = new List<ScenarioOutcome>();
             for (var i = 0; i < k; i++)
             {
-                var outcome = await ScenarioRunner.RunAsync(scenario, options.Store, llm);
-                runs.Add(outcome);
+                runs.Add(await ScenarioRunner.RunAsync(scenario, store, llm, ct));
             }
-            results.Add((scenario, runs));
+            results.Add(new ScenarioResult(scenario, runs));
             var passes = runs.Count(r => r.Passed);
             var mark = passes == runs.Count ? "pass" : passes == 0 ? "FAIL" : $"{passes}/{runs.Count}";
-            Console.WriteLine($"  {mark,-8} {scenario.Id,-46} {string.Join(',', scenario.Tags),-26} {runs.Average(r => r.Elapsed.TotalMilliseconds),7:F0} ms");
-            if (options.Verbose || passes < runs.Count)
+            var fellBack = runs.Count(r => r.FellBack);
+            await log.WriteLineAsync($"  {mark,-8} {scenario.Id,-46} {string.Join(',', scenario.Tags),-26} {runs.Average(r => r.Elapsed.TotalMilliseconds),7:F0} ms"
+                + (fellBack > 0 ? $"  {fellBack}/{runs.Count} run(s) fell back" : ""));
+            if (verbose || passes < runs.Count)
             {
                 foreach (var line in (runs.FirstOrDefault(r => !r.Passed) ?? runs[0]).Explain().Split('\n').Skip(1).Where(l => l.Length > 0))
                 {
-                    Console.WriteLine("           " + line);
+                    await log.WriteLineAsync("           " + line);
                 }
             }
         }
+        return new SuiteResult(brain, store, k, results);
+    }
 
-        var ran = results;
+    /// <summary>The report: passes by area, pass^1..pass^k, the runs that fell back, the failing scenarios.</summary>
+    public static string Summarize(SuiteResult suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        var ran = suite.Results;
+        var k = suite.K;
         var summary = new StringBuilder();
-        summary.AppendLine(CultureInfo.InvariantCulture, $"Brain: {brain}. Store: {options.Store}. {ran.Count} scenarios run (SMS keyword turns through the SMS channel's own handling).");
+        summary.AppendLine(CultureInfo.InvariantCulture, $"Brain: {suite.Brain}. Store: {suite.Store}. {ran.Count} scenarios run (SMS keyword turns through the SMS channel's own handling).");
         summary.AppendLine();
         summary.AppendLine("| area | scenarios | passed (all runs) |");
         summary.AppendLine("|---|---:|---:|");
@@ -57,26 +89,28 @@ public static class ScenarioCommand
             summary.Append(CultureInfo.InvariantCulture, $"pass^{j} = {PassHatK(ran.Select(r => (r.Runs.Count, r.Runs.Count(x => x.Passed))), j):P1}");
             summary.Append(j < k ? ", " : "\n");
         }
+        var runs = ran.SelectMany(r => r.Runs).ToList();
+        var fellBack = runs.Where(r => r.FellBack).ToList();
+        if (fellBack.Count > 0)
+        {
+            summary.AppendLine();
+            summary.AppendLine(CultureInfo.InvariantCulture,
+                $"Fell back: {fellBack.Count} of {runs.Count} runs had a turn that {fellBack[0].Brain} did not answer ({fellBack.Sum(r => r.FallbackTurns)} turns); they count as failed runs above.");
+        }
         var failed = ran.Where(r => !r.Runs.All(x => x.Passed)).ToList();
         if (failed.Count > 0)
         {
             summary.AppendLine();
             summary.AppendLine("Failing scenarios (first failing run):");
             summary.AppendLine();
-            foreach (var (scenario, runs) in failed)
+            foreach (var (scenario, scenarioRuns) in failed)
             {
-                var line = $"- `{scenario.Id}`: {string.Join("; ", runs.First(r => !r.Passed).Failures.Select(f => f.Split('\n')[0]))}"
+                var line = $"- `{scenario.Id}`: {string.Join("; ", scenarioRuns.First(r => !r.Passed).Failures.Select(f => f.Split('\n')[0]))}"
                     + (scenario.KnownIssue is { } issue ? $" Known issue: {issue}" : "");
                 summary.AppendLine(line);
             }
         }
-        Console.WriteLine();
-        Console.Write(summary);
-        if (options.WriteReport)
-        {
-            Report.Write(options.Label == "before" ? "scenarios-before" : "scenarios", summary.ToString());
-        }
-        return failed.Count == 0 ? 0 : 1;
+        return summary.ToString();
     }
 
     /// <summary>τ-bench's pass^k: per task C(c, k) / C(n, k) for c passes in n runs, averaged over tasks.</summary>
@@ -100,20 +134,43 @@ public static class ScenarioCommand
         return r;
     }
 
-    /// <summary>FrontDesk:Llm:* from the environment (FrontDesk__Llm__Provider…), when a provider other than Embedded is set.</summary>
-    public static Dictionary<string, string?> LlmSettings()
+    /// <summary>
+    /// FrontDesk:Llm:* from the environment (FrontDesk__Llm__Provider…), when a provider other than Embedded is set.
+    /// The embedded fallback is off unless the environment turns it on, so a failing model is not measured as the engine.
+    /// </summary>
+    public static Dictionary<string, string?> LlmSettings() =>
+        LlmSettings(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value)));
+
+    /// <summary>As <see cref="LlmSettings()"/>, from the given environment variables.</summary>
+    public static Dictionary<string, string?> LlmSettings(IEnumerable<KeyValuePair<string, string?>> environment)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        ArgumentNullException.ThrowIfNull(environment);
+        // Configuration keys are case-insensitive: FallbackToEmbedded set in any case is the one kept.
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in environment)
         {
-            var key = (string)e.Key;
             if (key.StartsWith("FrontDesk__Llm__", StringComparison.OrdinalIgnoreCase))
             {
-                settings["FrontDesk:Llm:" + key["FrontDesk__Llm__".Length..].Replace("__", ":", StringComparison.Ordinal)] = (string?)e.Value;
+                settings["FrontDesk:Llm:" + key["FrontDesk__Llm__".Length..].Replace("__", ":", StringComparison.Ordinal)] = value;
             }
         }
-        return settings.TryGetValue("FrontDesk:Llm:Provider", out var p) && p is not null && !p.Equals("Embedded", StringComparison.OrdinalIgnoreCase) ? settings : [];
+        if (!settings.TryGetValue("FrontDesk:Llm:Provider", out var p) || p is null || p.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        settings.TryAdd("FrontDesk:Llm:FallbackToEmbedded", "false");
+        return settings;
     }
+}
+
+/// <summary>The k runs of one scenario.</summary>
+public sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<ScenarioOutcome> Runs);
+
+/// <summary>A suite run: which brain on which store, k runs of every scenario.</summary>
+public sealed record SuiteResult(string Brain, TestStore Store, int K, IReadOnlyList<ScenarioResult> Results)
+{
+    /// <summary>pass^<paramref name="k"/> over the scenarios.</summary>
+    public double PassHatK(int k) => ScenarioCommand.PassHatK(Results.Select(r => (r.Runs.Count, r.Runs.Count(x => x.Passed))), k);
 }
 
 /// <summary>Command-line options shared by the commands.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools;
@@ -24,8 +25,17 @@ namespace FrontDesk.Eval.Scenarios;
 /// <param name="Failures">What did not match.</param>
 /// <param name="Transcript">The conversation, one line per turn.</param>
 /// <param name="Elapsed">Wall time of the conversation (start-up excluded).</param>
-public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript, TimeSpan Elapsed)
+/// <param name="Brain">The brain the run measures: the configured LLM's name (compatible, openai…) or embedded.</param>
+/// <param name="FallbackTurns">
+/// Turns a brain other than <paramref name="Brain"/> answered because it failed or timed out (the embedded fallback, or
+/// "none" and an apology). Each is also a failure: such a run measures the fallback, not the configured brain.
+/// </param>
+public sealed record ScenarioOutcome(Scenario Scenario, bool Passed, IReadOnlyList<string> Failures, IReadOnlyList<string> Transcript, TimeSpan Elapsed,
+    string Brain = EmbeddedChatClient.BrainName, int FallbackTurns = 0)
 {
+    /// <summary>True when some turn was not answered by <see cref="Brain"/>.</summary>
+    public bool FellBack => FallbackTurns > 0;
+
     /// <summary>The outcome in a few lines, for a failing test or the CLI.</summary>
     public string Explain() => $"{Scenario.Id} ({Scenario.File}): {(Passed ? "pass" : "FAIL")}\n"
         + string.Concat(Failures.Select(f => "  - " + f + "\n")) + string.Concat(Transcript.Select(t => "    " + t + "\n"));
@@ -77,6 +87,9 @@ public static class ScenarioRunner
         var before = await SnapshotAsync(h, ct);
 
         var agent = h.Get<FrontDeskAgent>();
+        // The brain this run measures is the first one the agent tries: the configured LLM, or the embedded engine.
+        var configured = h.Get<BrainSet>().InOrder().First().Name;
+        var fallbackTurns = 0;
         // A text thread's conversation is the one the SMS webhook keys by (client number, spa number), so keyword turns
         // (handled by the SMS channel) and the agent's turns share it.
         var spaNumber = profile.DefaultLocation.Phone ?? "";
@@ -108,8 +121,16 @@ public static class ScenarioRunner
                 replies.Add(reply.Text ?? "");
                 var tools = reply.ToolCalls.Count == 0 ? "" : " [" + string.Join(", ", reply.ToolCalls.Select(c => $"{c.Name}:{c.Outcome}" + (Environment.GetEnvironmentVariable("EVAL_DEBUG") == "1" ? c.Result : ""))) + "]";
                 var escalation = reply.Escalation is null ? "" : $" <escalation {reply.Escalation.Category}>";
+                // "rules" (the safety screen, an empty message) and "staff" answer before any brain is asked, by design;
+                // any other brain means the configured one failed on this turn.
+                var fellBack = reply.Brain is not ("rules" or "staff") && reply.Brain != configured;
+                if (fellBack)
+                {
+                    fallbackTurns++;
+                    failures.Add($"turn {i + 1} was answered by {(reply.Brain is "" or "none" ? "no brain" : reply.Brain)}, not {configured}: the configured brain failed or timed out");
+                }
                 transcript.Add($"> {text}");
-                transcript.Add($"< {reply.Text}{tools}{escalation}");
+                transcript.Add($"< {reply.Text}{tools}{escalation}{(fellBack ? $" <brain {reply.Brain}, not {configured}>" : "")}");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -122,7 +143,7 @@ public static class ScenarioRunner
 
         var after = await SnapshotAsync(h, ct);
         Grade(scenario, profile, before, after, replies, failures);
-        return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed);
+        return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed, configured, fallbackTurns);
     }
 
     private static void Grade(Scenario s, SpaProfile profile, Snapshot before, Snapshot after, List<string> replies, List<string> failures)
