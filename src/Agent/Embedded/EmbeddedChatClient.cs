@@ -180,7 +180,24 @@ public sealed class EmbeddedChatClient : IChatClient
         LastAsked = state.Asked,
         OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
+        DateInPlay = DateInPlay(state),
     };
+
+    /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>
+    private static DateRange? DateInPlay(DialogueState state)
+    {
+        if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true && state.Offered.FirstOrDefault(o => o.SlotId == state.Phase["chosen:".Length..]) is { } chosen)
+        {
+            return DateRange.Day(DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv));
+        }
+        if (state.DateStart is { } start && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+        {
+            var to = state.DateEnd is { } end && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var e) && e >= from ? e : from;
+            return new DateRange(from, to);
+        }
+        var offered = state.Offered.Select(o => DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv)).ToList();
+        return offered.Count == 0 ? null : new DateRange(offered.Min(), offered.Max());
+    }
 
     private static JsonElement ToJson(object? result) => result switch
     {
@@ -353,7 +370,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     Merge(u);
                     return NextWaitlistStep();
                 case Intent.Faq when state.Asked is AgentQuestion.Nothing || u.Services.Kind == ServiceMatchKind.None:
-                    return Call("answer_faq", new() { ["question"] = u.Text });
+                    return AskFaq(u);
                 case Intent.Greeting when state.Task is null && !HasSlots(u):
                     return Say("greeting");
                 case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
@@ -376,7 +393,7 @@ public sealed class EmbeddedChatClient : IChatClient
             if (state.Task is null && !changed && u.Intent is not (Intent.Book or Intent.Availability))
             {
                 return u.Intent == Intent.Faq || u.Text.Contains('?', StringComparison.Ordinal)
-                    ? Call("answer_faq", new() { ["question"] = u.Text })
+                    ? AskFaq(u)
                     : Say("not_understood");
             }
             state.Task ??= "book";
@@ -501,8 +518,11 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say("not_understood");
 
                 case ("answer_faq", "ok"):
-                    var best = data.GetProperty("matches")[0];
-                    return Say("faq_answer", ("answer", best.GetProperty("answer").GetString()!));
+                    var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
+                    var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    return elsewhere.Count == 0
+                        ? Say("faq_answer", ("answer", best))
+                        : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "and")));
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
@@ -515,6 +535,18 @@ public sealed class EmbeddedChatClient : IChatClient
             }
             // Anything else: the tool's own message is written to be said.
             return SayText(message);
+        }
+
+        /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
+        private ChatMessage AskFaq(Utterance u)
+        {
+            var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            if (u.Date is { } date)
+            {
+                args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
+                args["end_date"] = date.Range.End.ToString("yyyy-MM-dd", Inv);
+            }
+            return Call("answer_faq", args);
         }
 
         private ChatMessage NextBookingStep()
