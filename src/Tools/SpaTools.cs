@@ -167,8 +167,7 @@ public sealed class SpaTools(
         // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).
         var wideFrom = from.AddDays(-7) < today ? today : from.AddDays(-7);
         var wide = await availability.FindAsync(query with { From = wideFrom, To = to.AddDays(14), EarliestStart = null, LatestStart = null }, cancellationToken);
-        var target = from.ToDateTime(afterTime ?? nearTime ?? new TimeOnly(12, 0));
-        var nearest = wide.OrderBy(s => Math.Abs((s.LocalStart - target).TotalMinutes)).Take(MaxOffered).OrderBy(s => s.StartsAtUtc).ToList();
+        var nearest = Nearest(wide, from, afterTime, beforeTime, nearTime);
         var alternatives = Remember(nearest, rescheduleOf);
         var closed = loc.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
         return new ToolResult("no_slots",
@@ -502,18 +501,45 @@ public sealed class SpaTools(
     [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means the question goes to the team: say someone will follow up.")]
     private async Task<ToolResult> AnswerFaqAsync(
         [Description("The client's question in their words.")] string question,
+        [Description("The location the client asked about or chose, if any. Omit for this conversation's location.")] string? location = null,
+        [Description("The day the question is about (YYYY-MM-DD), e.g. 'hours on Saturday'. Omit when it names no day.")] string? date = null,
+        [Description("Last day (inclusive, YYYY-MM-DD) when the question is about several days, e.g. 'this weekend'.")] string? end_date = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(question))
         {
             return new ToolResult("bad_argument", "Pass the client's question.");
         }
-        var matches = await faq.SearchAsync(question.Length > 500 ? question[..500] : question, 3, cancellationToken);
+        var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
+        var matches = await faq.SearchAsync(question.Length > 500 ? question[..500] : question, 3, cancellationToken, here.Id);
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
-        return confident.Count == 0
-            ? new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
-                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request" })
-            : new ToolResult("ok", "Answer from the best match, quoting it.", new { matches = confident.Select(m => new { m.Question, m.Answer, m.Source, m.Confidence }) });
+        if (confident.Count == 0)
+        {
+            return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
+                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request" });
+        }
+        var best = confident[0];
+        var others = FaqIndex.LocationOf(best.Source) is { } about ? profile.Locations.Where(l => l.Id != about).ToList() : [];
+        if (best.Source.StartsWith("profile:hours:", StringComparison.Ordinal) && Days(date, end_date) is { Count: > 0 } days)
+        {
+            // "Hours on Saturday": that day at the asked-about location, then the same day at the others (short enough to say).
+            var answer = string.Join(' ', profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).Select(l => FaqIndex.HoursOn(l, days)));
+            confident[0] = best = best with { Answer = answer };
+            others = [];
+        }
+        return new ToolResult("ok", others.Count == 0 ? "Answer from the best match, quoting it." : "Answer from the best match, quoting it, and mention the other locations by name.",
+            new { matches = confident.Select(m => new { m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name) });
+    }
+
+    /// <summary>The days of a question (at most a week), or empty when none was given or it doesn't parse.</summary>
+    private static List<DateOnly> Days(string? date, string? endDate)
+    {
+        if (date is null || !DateOnly.TryParseExact(date, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+        {
+            return [];
+        }
+        var to = endDate is not null && DateOnly.TryParseExact(endDate, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) && t >= from ? t : from;
+        return [.. Enumerable.Range(0, Math.Min(7, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays)];
     }
 
     [Description("Text a one-time code to a phone so the person can prove it is theirs (needed on web chat to see or change existing appointments).")]
@@ -722,7 +748,24 @@ public sealed class SpaTools(
                 break;
             }
         }
-        return [.. picked.OrderBy(s => s.StartsAtUtc)];
+        // Asked for a time: the nearest comes first, so "the first one" is the time they asked for.
+        return near is null ? [.. picked.OrderBy(s => s.StartsAtUtc)] : picked;
+    }
+
+    /// <summary>
+    /// Alternatives when nothing fits: openings inside the asked-for time window on the nearest other days first
+    /// ("Thursday after 5" on a closed Thursday offers other days after 5), then the nearest openings at any time.
+    /// </summary>
+    private static List<Slot> Nearest(IReadOnlyList<Slot> wide, DateOnly day, TimeOnly? after, TimeOnly? before, TimeOnly? near)
+    {
+        var target = day.ToDateTime(after ?? near ?? new TimeOnly(12, 0));
+        var inWindow = after is null && before is null ? [] : wide
+            .Where(s => TimeOnly.FromDateTime(s.LocalStart) is var t && (after is null || t >= after) && (before is null || t <= before))
+            .OrderBy(s => Math.Abs(DateOnly.FromDateTime(s.LocalStart).DayNumber - day.DayNumber)).ThenBy(s => s.StartsAtUtc)
+            .DistinctBy(s => DateOnly.FromDateTime(s.LocalStart))
+            .Take(MaxOffered).ToList();
+        var rest = wide.Except(inWindow).OrderBy(s => Math.Abs((s.LocalStart - target).TotalMinutes)).Take(MaxOffered - inWindow.Count);
+        return [.. inWindow.Concat(rest).OrderBy(s => s.StartsAtUtc)];
     }
 
     private string Describe(OfferedSlot s) =>

@@ -180,7 +180,24 @@ public sealed class EmbeddedChatClient : IChatClient
         LastAsked = state.Asked,
         OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
+        DateInPlay = DateInPlay(state),
     };
+
+    /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>
+    private static DateRange? DateInPlay(DialogueState state)
+    {
+        if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true && state.Offered.FirstOrDefault(o => o.SlotId == state.Phase["chosen:".Length..]) is { } chosen)
+        {
+            return DateRange.Day(DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv));
+        }
+        if (state.DateStart is { } start && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+        {
+            var to = state.DateEnd is { } end && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var e) && e >= from ? e : from;
+            return new DateRange(from, to);
+        }
+        var offered = state.Offered.Select(o => DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv)).ToList();
+        return offered.Count == 0 ? null : new DateRange(offered.Min(), offered.Max());
+    }
 
     private static JsonElement ToJson(object? result) => result switch
     {
@@ -353,7 +370,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     Merge(u);
                     return NextWaitlistStep();
                 case Intent.Faq when state.Asked is AgentQuestion.Nothing || u.Services.Kind == ServiceMatchKind.None:
-                    return Call("answer_faq", new() { ["question"] = u.Text });
+                    return AskFaq(u);
                 case Intent.Greeting when state.Task is null && !HasSlots(u):
                     return Say("greeting");
                 case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
@@ -376,7 +393,7 @@ public sealed class EmbeddedChatClient : IChatClient
             if (state.Task is null && !changed && u.Intent is not (Intent.Book or Intent.Availability))
             {
                 return u.Intent == Intent.Faq || u.Text.Contains('?', StringComparison.Ordinal)
-                    ? Call("answer_faq", new() { ["question"] = u.Text })
+                    ? AskFaq(u)
                     : Say("not_understood");
             }
             state.Task ??= "book";
@@ -420,17 +437,17 @@ public sealed class EmbeddedChatClient : IChatClient
                     state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("ask_service_options", ("options", Join(state.ServiceOptions, "or")));
+                    return Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or")));
                 case ("check_availability" or "join_waitlist", "not_found"):
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "and")));
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
 
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);
                 case ("book_appointment" or "accept_waitlist_offer", "booked"):
                     var appt = data.GetProperty("appointment");
-                    var readBack = $"{appt.GetProperty("service").GetString()} with {appt.GetProperty("provider").GetString()} on {appt.GetProperty("day").GetString()} at {appt.GetProperty("time").GetString()}, {appt.GetProperty("location").GetString()}";
+                    var readBack = AppointmentText("booked_read_back", appt);
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
                     state.ResetTask();
                     return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
@@ -448,7 +465,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     state.StaffId = null;
                     state.Asked = AgentQuestion.Nothing;
                     return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", data.GetProperty("service").GetString()!),
-                        ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "or")));
+                        ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "list_or")));
                 case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
                     state.ResetTask();
                     return Say("contraindication", ("service", ServiceNameFromArgs(call)));
@@ -501,8 +518,11 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say("not_understood");
 
                 case ("answer_faq", "ok"):
-                    var best = data.GetProperty("matches")[0];
-                    return Say("faq_answer", ("answer", best.GetProperty("answer").GetString()!));
+                    var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
+                    var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    return elsewhere.Count == 0
+                        ? Say("faq_answer", ("answer", best))
+                        : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
@@ -517,12 +537,24 @@ public sealed class EmbeddedChatClient : IChatClient
             return SayText(message);
         }
 
+        /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
+        private ChatMessage AskFaq(Utterance u)
+        {
+            var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            if (u.Date is { } date)
+            {
+                args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
+                args["end_date"] = date.Range.End.ToString("yyyy-MM-dd", Inv);
+            }
+            return Call("answer_faq", args);
+        }
+
         private ChatMessage NextBookingStep()
         {
             if (state.ServiceId is null)
             {
                 state.Asked = AgentQuestion.Service;
-                return state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", Join(state.ServiceOptions, "or"))) : Say("ask_service");
+                return state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or"))) : Say("ask_service");
             }
             return Call("check_availability", SearchArgs(null));
         }
@@ -709,8 +741,8 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
                 var staff = x.GetProperty("provider").GetString()!;
-                var label = $"{x.GetProperty("day").GetString()} at {x.GetProperty("time").GetString()} with {staff.Split(' ')[0]}" +
-                            (Profile.Locations.Count > 1 ? $" at {x.GetProperty("location").GetString()}" : "");
+                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
+                    ("time", x.GetProperty("time").GetString()!), ("provider", staff.Split(' ')[0]), ("location", x.GetProperty("location").GetString()!));
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
             })];
             state.Asked = AgentQuestion.SlotChoice;
@@ -718,7 +750,7 @@ public sealed class EmbeddedChatClient : IChatClient
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
-            var labels = Join(state.Offered.Select(o => o.Label).ToList(), "or");
+            var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
             {
                 state.Phase = "waitlist_offer";
@@ -749,13 +781,13 @@ public sealed class EmbeddedChatClient : IChatClient
             var items = data.GetProperty("appointments").EnumerateArray().ToList();
             state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
             state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
-            state.AppointmentLabels = [.. items.Select(a => $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}")];
+            state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
             if (items.Count == 0)
             {
                 state.ResetTask();
                 return Say("no_appointments");
             }
-            var labels = Join(state.AppointmentLabels, "and");
+            var labels = Join(state.AppointmentLabels, "list_and");
             if (state.Task is "list" or null)
             {
                 state.ResetTask();
@@ -767,7 +799,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             state.Phase = "pick_appointment";
-            return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "or")));
+            return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
         }
 
         private string? PickAppointment(Utterance u)
@@ -856,11 +888,13 @@ public sealed class EmbeddedChatClient : IChatClient
         private string ConfirmationNote(JsonElement data) => engine._replies.Render(
             data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
-        private static string ReadBack(JsonElement data)
-        {
-            var a = data.GetProperty("appointment");
-            return $"{a.GetProperty("service").GetString()} on {a.GetProperty("day").GetString()} at {a.GetProperty("time").GetString()} with {a.GetProperty("provider").GetString()}";
-        }
+        private string ReadBack(JsonElement data) => AppointmentText("appointment_label", data.GetProperty("appointment"));
+
+        /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
+        private string AppointmentText(string template, JsonElement appointment) => Render(template,
+            ("service", appointment.GetProperty("service").GetString()!), ("provider", appointment.GetProperty("provider").GetString()!),
+            ("day", appointment.GetProperty("day").GetString()!), ("time", appointment.GetProperty("time").GetString()!),
+            ("location", appointment.TryGetProperty("location", out var l) ? l.GetString() ?? "" : ""));
 
         /// <summary>The one offered service whose length in minutes the text names ("the 90 minute one").</summary>
         private FrontDesk.Tools.Profile.Service? OptionByDuration(string text)
@@ -897,12 +931,13 @@ public sealed class EmbeddedChatClient : IChatClient
         private static string CleanName(string text) =>
             string.Join(' ', text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-        private static string Join(List<string> items, string conjunction) => items.Count switch
+        /// <summary>"a or b", "a, b, or c": <paramref name="list"/> is list_or or list_and (list_or_two for two items), list_separator joins the rest.</summary>
+        private string Join(List<string> items, string list) => items.Count switch
         {
             0 => "",
             1 => items[0],
-            2 => $"{items[0]} {conjunction} {items[1]}",
-            _ => string.Join(", ", items.Take(items.Count - 1)) + $", {conjunction} {items[^1]}",
+            2 => Render(list + "_two", ("first", items[0]), ("last", items[1])),
+            _ => Render(list, ("first", items.Take(items.Count - 1).Aggregate((a, b) => Render("list_separator", ("first", a), ("next", b)))), ("last", items[^1])),
         };
     }
 }

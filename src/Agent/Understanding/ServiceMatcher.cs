@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FrontDesk.Agent.Understanding;
 
 /// <summary>How sure the service matcher is.</summary>
@@ -76,7 +78,14 @@ public sealed class ServiceMatcher
         foreach (var mention in mentions)
         {
             var items = mention.Items;
-            if (items.Length > 1 && duration is { } d)
+            if (items.Length > 1 && duration is null && AdjacentNumber(text, mention.Span) is { } bare
+                && items.Where(i => _vocabulary.DurationAt(i) == bare.Value).ToArray() is [var one])
+            {
+                // "swedish 60": a bare number beside the service word that is exactly one candidate's length.
+                items = [one];
+                spans.Add(bare.Span);
+            }
+            else if (items.Length > 1 && duration is { } d)
             {
                 var sameLength = items.Where(i => _vocabulary.DurationAt(i) == d.Minutes).ToArray();
                 if (sameLength.Length > 0)
@@ -132,5 +141,42 @@ public sealed class ServiceMatcher
         }
 
         return new ServiceMatch(ServiceMatchKind.Candidates, candidates, category, spans, confidence);
+    }
+
+    /// <summary>
+    /// A whole number right before or after a mention with only spaces between ("swedish 60", "the 90 swedish").
+    /// Times are masked out before matching, so "swedish at 3" never reaches here as a number.
+    /// </summary>
+    private static (int Value, TextSpan Span)? AdjacentNumber(string text, TextSpan mention)
+    {
+        var after = mention.End;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+        var end = after;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+        if (end > after && end - after <= 3 && (end == text.Length || !char.IsLetterOrDigit(text[end]) && text[end] is not ':' and not '.'))
+        {
+            return (int.Parse(text.AsSpan(after, end - after), CultureInfo.InvariantCulture), new TextSpan(after, end - after));
+        }
+        var before = mention.Start;
+        while (before > 0 && text[before - 1] == ' ')
+        {
+            before--;
+        }
+        var start = before;
+        while (start > 0 && char.IsAsciiDigit(text[start - 1]))
+        {
+            start--;
+        }
+        if (start < before && before - start <= 3 && (start == 0 || !char.IsLetterOrDigit(text[start - 1]) && text[start - 1] is not ':' and not '.'))
+        {
+            return (int.Parse(text.AsSpan(start, before - start), CultureInfo.InvariantCulture), new TextSpan(start, before - start));
+        }
+        return null;
     }
 }

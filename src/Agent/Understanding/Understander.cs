@@ -55,6 +55,9 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
 
     /// <summary>The exact time the caller asked for earlier, if any: a plain "yes" to offers that include it picks it.</summary>
     public TimeOnly? RequestedTime { get; init; }
+
+    /// <summary>The day or days the conversation is about (asked for or offered), for "the day after" and "the following week".</summary>
+    public DateRange? DateInPlay { get; init; }
 }
 
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
@@ -146,6 +149,8 @@ public sealed partial class Understander
 
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked == AgentQuestion.Time);
+        var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
+        date ??= relative;
 
         int? chosen = null;
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
@@ -185,6 +190,11 @@ public sealed partial class Understander
 
         var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans]));
         var yesNo = YesNoClassifier.Classify(normalized);
+        if (relative is not null)
+        {
+            // "ok, what about the day after?": the "ok" acknowledges and asks for another day; it accepts nothing.
+            yesNo = yesNo with { Answer = YesNo.Unknown };
+        }
 
         var marks = new List<SlotMark>(8);
         foreach (var s in services.Spans)
@@ -352,6 +362,35 @@ public sealed partial class Understander
         }
     }
 
+    /// <summary>"the day after", "the day before", "the next day", "the following week" relative to the day in play.</summary>
+    private static DateMatch? Relative(string text, DateRange inPlay, IReadOnlyList<DateOnly> closures)
+    {
+        var m = RelativeDay().Match(TextNormalizer.LowerSameLength(text));
+        if (!m.Success)
+        {
+            return null;
+        }
+        DateRange range;
+        if (m.Groups["after"].Success)
+        {
+            range = DateRange.Day(inPlay.End.AddDays(1));
+        }
+        else if (m.Groups["before"].Success)
+        {
+            range = DateRange.Day(inPlay.Start.AddDays(-1));
+        }
+        else if (m.Groups["later"].Success)
+        {
+            range = new DateRange(inPlay.Start.AddDays(7), inPlay.End.AddDays(7));
+        }
+        else
+        {
+            var monday = inPlay.Start.AddDays(-(((int)inPlay.Start.DayOfWeek + 6) % 7) + 7);
+            range = new DateRange(monday, monday.AddDays(6));
+        }
+        return new DateMatch(range, new TextSpan(m.Index, m.Length), [.. closures.Where(range.Contains).Distinct().Order()]);
+    }
+
     private static void AddMark(List<SlotMark> marks, TextSpan? span, SlotKind kind)
     {
         if (span is { Length: > 0 } s && !marks.Any(m => m.Span.Overlaps(s)))
@@ -365,6 +404,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|hold\s+on|hang\s+on|hmm+|um+)[,.!\s]+)*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b|how\s+about\b|what\s+about\b|(?:can|could)\s+(?:we|you|i)\s+(?:do|make\s+it)\b)|\binstead\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CorrectionCue();
+
+    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after(?!\s+(?:tomorrow|next))|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)|(?<before>(?:the\s+)?day\s+before(?!\s+yesterday)|(?:the\s+)?previous\s+day|a\s+day\s+earlier)|(?<later>a\s+week\s+later|(?:the\s+)?same\s+day\s+(?:the\s+)?(?:next|following)\s+week)|(?<week>the\s+(?:following|next)\s+week|the\s+week\s+after))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDay();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();

@@ -77,8 +77,11 @@ public sealed class FaqIndex(SpaDatabase db)
         LIMIT 12
         """;
 
-    /// <summary>Ranked matches for a question, best first; empty when nothing matches at all.</summary>
-    public async Task<IReadOnlyList<FaqMatch>> SearchAsync(string question, int limit, CancellationToken ct)
+    /// <summary>
+    /// Ranked matches for a question, best first; empty when nothing matches at all. Among equally good matches a
+    /// fact about <paramref name="locationId"/> (the conversation's location) comes before the same fact about another.
+    /// </summary>
+    public async Task<IReadOnlyList<FaqMatch>> SearchAsync(string question, int limit, CancellationToken ct, string? locationId = null)
     {
         var terms = KeyTerms(question);
         if (terms.Count == 0)
@@ -94,9 +97,24 @@ public sealed class FaqIndex(SpaDatabase db)
             new CommandDefinition(db.IsPostgres ? SearchPostgres : SearchSqlite, new { query }, cancellationToken: ct));
         return [.. rows
             .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, r.Question, r.Tags, r.Answer)), Rank: rank))
-            .OrderByDescending(x => x.Match.Confidence).ThenBy(x => x.Rank)
+            .OrderByDescending(x => x.Match.Confidence).ThenBy(x => LocationOf(x.Match.Source) is { } at && at != locationId ? 1 : 0).ThenBy(x => x.Rank)
             .Select(x => x.Match)
             .Take(Math.Clamp(limit, 1, 10))];
+    }
+
+    /// <summary>The location a profile fact is about (<c>profile:hours:mission</c> → <c>mission</c>); null for anything else.</summary>
+    public static string? LocationOf(string source) =>
+        source.Split(':') is ["profile", "hours" or "address" or "phone", var id] ? id : null;
+
+    /// <summary>A location's hours on the given days, closures included: "Mission District is open Saturday 10 AM to 5 PM."</summary>
+    public static string HoursOn(Location location, IReadOnlyList<DateOnly> days)
+    {
+        var en = CultureInfo.GetCultureInfo("en-US").DateTimeFormat;
+        var parts = days.Select(d => location.Closures.Contains(d) ? $"closed on {SpokenTime.Day(d)}"
+            : location.Hours.On(d.DayOfWeek) is { Count: > 0 } spans
+                ? $"open {en.GetDayName(d.DayOfWeek)} " + string.Join(" and ", spans.Select(s => $"{SpokenTime.Time(s.Start)} to {SpokenTime.Time(s.End)}"))
+                : $"closed on {en.GetDayName(d.DayOfWeek)}s");
+        return $"{location.Name} is {string.Join("; ", parts)}.";
     }
 
     /// <summary>The words of a question that carry its meaning: lower case, no stop words, crude stems.</summary>

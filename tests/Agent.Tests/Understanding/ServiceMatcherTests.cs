@@ -84,6 +84,28 @@ public class ServiceMatcherTests
         Assert.Equal(id, match.Service!.Id);
     }
 
+    [Theory]
+    [InlineData("swedish 60 on the 14th", "swedish-60")]
+    [InlineData("the 90 swedish please", "swedish-90")]
+    public void A_bare_number_beside_the_service_that_is_one_options_length_picks_it(string text, string id)
+    {
+        var match = _spa.Match(text);
+
+        Assert.Equal(ServiceMatchKind.Confident, match.Kind);
+        Assert.Equal(id, match.Service!.Id);
+    }
+
+    [Theory]
+    [InlineData("swedish 3 on the 14th")]
+    [InlineData("swedish 60:30")]
+    [InlineData("2 swedish massages")]
+    public void A_number_that_is_no_options_length_does_not_pick_one(string text)
+    {
+        var match = _spa.Match(text);
+
+        Assert.Equal(ServiceMatchKind.Candidates, match.Kind);
+    }
+
     [Fact]
     public void A_specific_service_wins_over_its_category_said_in_the_same_breath()
     {

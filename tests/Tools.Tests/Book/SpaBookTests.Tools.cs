@@ -277,6 +277,45 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_prefers_the_conversations_location_and_names_the_others()
+    {
+        await using var h = await StartAsync();
+        var marina = SpaBookHarness.Scope("sms");
+        marina.LocationId = "marina";
+        var here = await CallAsync(h, marina, "answer_faq", ("question", "where are you located?"));
+        Assert.Equal("profile:address:marina", Prop(Prop(Data(here), "matches")[0], "source").GetString());
+        Assert.Equal(["Mission District"], Prop(Data(here), "other_locations").EnumerateArray().Select(x => x.GetString()));
+
+        var asked = await CallAsync(h, marina, "answer_faq", ("question", "where are you located?"), ("location", "mission"));
+        Assert.Equal("profile:address:mission", Prop(Prop(Data(asked), "matches")[0], "source").GetString());
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_with_a_date_answers_that_days_hours_closures_included()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+        var saturday = await CallAsync(h, scope, "answer_faq", ("question", "what are your hours?"), ("date", "2026-11-28"));
+        Assert.Equal("Mission District is open Saturday 10 AM to 5 PM. Marina is open Saturday 9 AM to 4 PM.", Prop(Prop(Data(saturday), "matches")[0], "answer").GetString());
+        Assert.Empty(Prop(Data(saturday), "other_locations").EnumerateArray());
+        var thanksgiving = await CallAsync(h, scope, "answer_faq", ("question", "what are your hours?"), ("date", "2026-11-26"));
+        Assert.StartsWith("Mission District is closed on Thursday, November 26.", Prop(Prop(Data(thanksgiving), "matches")[0], "answer").GetString(), StringComparison.Ordinal);
+        var garbage = await CallAsync(h, scope, "answer_faq", ("question", "what are your hours?"), ("date", "saturday"));
+        Assert.StartsWith("Mission District is open Monday", Prop(Prop(Data(garbage), "matches")[0], "answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Check_availability_near_a_time_offers_that_time_first()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+        var result = await CallAsync(h, scope, "check_availability", ("service", "swedish-60"), ("date", "2026-12-14"), ("near", "16:00"), ("location", "mission"));
+        Assert.Equal("ok", Status(result));
+        var times = Prop(Data(result), "slots").EnumerateArray().Select(s => Prop(s, "localStart").GetString()).ToList();
+        Assert.Equal("2026-12-14T16:00", times[0]);
+    }
+
+    [StoreFact]
     public async Task Answer_faq_says_no_match_for_what_the_profile_does_not_cover()
     {
         await using var h = await StartAsync();
