@@ -30,7 +30,10 @@ public sealed record TurnRequest(string ConversationId, string Channel, string T
 /// <param name="Id">Escalation id.</param>
 /// <param name="Category">Category.</param>
 /// <param name="Urgency">Urgency.</param>
-public sealed record EscalationInfo(string Id, string Category, string Urgency);
+/// <param name="AskedForPerson">
+/// The person asked to speak to someone (not a follow-up the agent raised itself): a phone call is transferred.
+/// </param>
+public sealed record EscalationInfo(string Id, string Category, string Urgency, bool AskedForPerson = false);
 
 /// <summary>The agent's answer to a turn.</summary>
 /// <param name="ConversationId">Conversation.</param>
@@ -232,6 +235,7 @@ public sealed class FrontDeskAgent(
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
         var agentTags = new TurnTags { AiGenerated = true };
         var escalations = new List<Escalation>();
+        var askedForPerson = false;
 
         if (conversation.Status == "taken_over")
         {
@@ -267,6 +271,7 @@ public sealed class FrontDeskAgent(
             var category = finding.Category ?? (reading.Intent == Intent.Human ? screen.Rules.Find("human_request") : null);
             if (category is not null)
             {
+                askedForPerson = category.Name == "human_request";
                 escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
                 reply = prompts.Reply(finding.Reply ?? category.Reply);
                 agentTags.Brain = "rules";
@@ -342,7 +347,7 @@ public sealed class FrontDeskAgent(
             }
         }
         var first = escalations.FirstOrDefault();
-        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency), agentTags.Brain ?? "", records);
+        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records);
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(

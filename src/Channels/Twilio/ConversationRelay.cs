@@ -207,8 +207,10 @@ public sealed class ConversationRelaySessions(
             // Answers with nothing to stream are said whole.
             await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")), last: true, ct);
         }
-        if (reply.Escalation is { } escalation)
+        if (reply.Escalation is { AskedForPerson: true } escalation)
         {
+            // As on a Gather call: only a caller who asked for a person is handed off; other escalations are follow-ups
+            // the reply already explains, and the conversation goes on.
             await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, escalation.Id, escalation.Category), ct);
         }
         else if (string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal))

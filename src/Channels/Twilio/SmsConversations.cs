@@ -74,7 +74,10 @@ public sealed class SmsConversations(
         {
             case SmsKeyword.OptOut:
                 await optOuts.SetAsync(from, optedOut: true, "keyword", new Actor("client", from), ct);
-                answer = Message("sms_stopped");
+                // CANCEL stops every text too (a carrier keyword), though the client may have meant an appointment.
+                answer = word == "CANCEL"
+                    ? messages.Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = location.Phone ?? "" })
+                    : Message("sms_stopped");
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
             case SmsKeyword.OptIn when optedOut || word != "YES":

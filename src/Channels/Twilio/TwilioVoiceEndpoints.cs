@@ -99,7 +99,9 @@ public static class TwilioVoiceEndpoints
 
     private static async Task<IResult> AnswerAsync(TwilioChannel channel, string callSid, Tools.Profile.Location location, AgentReply reply, CancellationToken ct)
     {
-        if (reply.Escalation is { Category: "human_request" })
+        // A caller who asked for a person is put through (or to voicemail); other escalations are follow-ups the reply
+        // already explains, and the call goes on.
+        if (reply.Escalation is { AskedForPerson: true })
         {
             return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
         }

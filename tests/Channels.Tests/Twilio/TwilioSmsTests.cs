@@ -88,6 +88,17 @@ public sealed class TwilioSmsTests
     }
 
     [Fact]
+    public async Task CANCEL_opts_out_as_the_carrier_does_and_says_how_to_cancel_an_appointment_instead()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var page = await new TwilioSimulator(host.CreateClient()).TextAsync(Ava, Mission, "Cancel");
+
+        Assert.Contains("unsubscribed", page.Message, StringComparison.Ordinal);
+        Assert.Contains("To cancel an appointment, call us at +14155550100", page.Message, StringComparison.Ordinal);
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HELP_is_answered_with_the_help_text()
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());

@@ -191,6 +191,21 @@ public sealed class TwilioVoiceTests
     }
 
     [Fact]
+    public async Task A_question_the_agent_cannot_answer_is_followed_up_without_transferring_the_call()
+    {
+        await using var host = FrontDeskHost.Create(now: OpeningHours, settings: TwilioSimulator.Settings());
+        var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
+        await call.AnswerAsync();
+        var page = await call.SayAsync("Do you sell gift baskets for horses?");
+
+        Assert.Null(page.DialNumber);
+        Assert.NotNull(page.Gather); // the call goes on
+        var escalation = Assert.Single(await host.Get<ConversationStore>().EscalationsAsync("open", CancellationToken.None));
+        Assert.Equal("human_request", escalation.Category);
+        Assert.Contains("gift baskets for horses", escalation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_hours_a_person_request_takes_a_voicemail_and_escalates_with_the_recording_link()
     {
         await using var host = FrontDeskHost.Create(now: BeforeOpening, settings: TwilioSimulator.Settings());
