@@ -498,7 +498,24 @@ public sealed class SpaTools(
         return new ToolResult("booked", $"Booked from the waitlist: {DescribeAppointment(booked)}.{NoTextNote(texted)}", new { appointment = View(booked, "A1"), confirmation_text = texted });
     }
 
-    [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means the question goes to the team: say someone will follow up.")]
+    // Asked of the business ("do you…", "can I…", "is there…"), as opposed to general knowledge ("how do I…").
+    private static readonly System.Text.RegularExpressions.Regex SpaAddressed = new(
+        @"\b(you|your|yours|u|ur|y'all|here|there)\b|\b(can|may|could|should|must)\s+i\b|\bdo\s+i\s+need\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+
+    private static bool AddressesTheSpa(string question)
+    {
+        try
+        {
+            return SpaAddressed.IsMatch(question);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return true; // when in doubt the team follows up
+        }
+    }
+
+    [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means the question goes to the team: say someone will follow up; 'off_topic' means it is not about the spa: decline politely.")]
     private async Task<ToolResult> AnswerFaqAsync(
         [Description("The client's question in their words.")] string question,
         [Description("The location the client asked about or chose, if any. Omit for this conversation's location.")] string? location = null,
@@ -513,6 +530,12 @@ public sealed class SpaTools(
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(question.Length > 500 ? question[..500] : question, 3, cancellationToken, here.Id);
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
+        if (matches.Count == 0 && !AddressesTheSpa(question))
+        {
+            // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
+            // pancakes"): an off-topic question, not one for the team to follow up.
+            return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
+        }
         if (confident.Count == 0)
         {
             return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",

@@ -523,6 +523,8 @@ public sealed class EmbeddedChatClient : IChatClient
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
+                case ("answer_faq", "off_topic"):
+                    return Say("out_of_scope");
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }

@@ -27,6 +27,18 @@ public abstract partial class WholeConversationTests
     }
 
     [StoreFact]
+    public async Task A_general_knowledge_question_nothing_in_the_book_is_about_is_declined_without_paging_the_team()
+    {
+        await using var h = await StartAsync();
+        var reply = (await h.TalkAsync("faq_off", "web", null, "how do i make pancakes?"))[0];
+        Assert.Contains(reply.ToolCalls, c => c.Name == "answer_faq" && c.Outcome == "off_topic");
+        Assert.Contains("I can only help with", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("follow up", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(reply.Escalation);
+        Assert.Empty(await h.EscalationsAsync());
+    }
+
+    [StoreFact]
     public async Task A_question_the_faq_answers_raises_nothing()
     {
         await using var h = await StartAsync();

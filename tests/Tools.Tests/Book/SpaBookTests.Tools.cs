@@ -267,6 +267,21 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_passes_an_unanswered_question_about_the_spa_to_the_team_but_not_a_general_knowledge_one()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+
+        var aboutTheSpa = await CallAsync(h, scope, "answer_faq", ("question", "can I bring my dog?"));
+        Assert.Equal("no_match", Status(aboutTheSpa));
+        Assert.Equal("human_request", Prop(Data(aboutTheSpa), "escalate").GetString());
+
+        var offTopic = await CallAsync(h, scope, "answer_faq", ("question", "how do i make pancakes"));
+        Assert.Equal("off_topic", Status(offTopic));
+        Assert.DoesNotContain("escalate", offTopic.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task Answer_faq_answers_hours_from_the_profile()
     {
         await using var h = await StartAsync();
