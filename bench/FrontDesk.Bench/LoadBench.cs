@@ -218,6 +218,9 @@ public static class LoadBench
             psi.ArgumentList.Add($"--FrontDesk:Clock:FixedNow={Now:O}");
             psi.ArgumentList.Add($"--FrontDesk:Profile={Path.Combine(BenchPaths.Root, "profiles", "demo.yaml")}");
             psi.ArgumentList.Add($"--FrontDesk:Prompts={Path.Combine(BenchPaths.Root, "prompts")}");
+            // Every simulated visitor comes from 127.0.0.1: the per-address limit is off, as behind a proxy that
+            // limits per visitor itself; the per-session limit stays (a conversation here sends 5 messages at most).
+            psi.ArgumentList.Add("--FrontDesk:Web:PerAddressPerMinute=0");
             foreach (var (k, v) in settings)
             {
                 psi.ArgumentList.Add($"--{k}={v}");

@@ -83,6 +83,11 @@ public static class WebChatHosting
     {
         var limit = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.PerAddressPerMinute * factor;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (limit == 0)
+        {
+            // Off: a reverse proxy in front limits per visitor itself (or a load test on loopback).
+            return RateLimitPartition.GetNoLimiter(address);
+        }
         return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,

@@ -12,8 +12,8 @@ public sealed class WebChatOptions : IValidatableObject
     [Range(1, 43_200, ErrorMessage = "FrontDesk:Web:SessionIdleMinutes must be between 1 and 43200 (30 days).")]
     public int SessionIdleMinutes { get; set; } = 240;
 
-    /// <summary>Messages one client address may send per minute (all sessions together).</summary>
-    [Range(1, 100_000, ErrorMessage = "FrontDesk:Web:PerAddressPerMinute must be between 1 and 100000.")]
+    /// <summary>Messages one client address may send per minute (all sessions together); 0 turns the per-address limit off.</summary>
+    [Range(0, 100_000, ErrorMessage = "FrontDesk:Web:PerAddressPerMinute must be between 0 (no per-address limit) and 100000.")]
     public int PerAddressPerMinute { get; set; } = 60;
 
     /// <summary>Messages one session may send per minute.</summary>

@@ -40,6 +40,26 @@ public sealed class RateLimitAndCorsTests
     }
 
     [Fact]
+    public async Task A_per_address_limit_of_zero_is_off_and_the_session_limit_still_holds()
+    {
+        await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?>
+        {
+            ["FrontDesk:Web:PerAddressPerMinute"] = "0", ["FrontDesk:Web:PerSessionPerMinute"] = "3",
+        });
+        using var client = host.CreateClient();
+        // More new conversations from one address than the default limit of 60 allows.
+        for (var i = 0; i < 65; i++)
+        {
+            await host.ChatAsync(client, "Is there parking?");
+        }
+        var session = (await host.ChatAsync(client, "hi")).SessionId;
+        await host.ChatAsync(client, "Is there parking?", session);
+        await host.ChatAsync(client, "Where are you?", session);
+        using var limited = await client.PostAsJsonAsync("/api/chat", new { sessionId = session, text = "And on Sunday?" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
+    [Fact]
     public async Task CORS_allows_the_configured_site_and_no_other()
     {
         await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Web:AllowedOrigins:0"] = "https://www.spa.example" });
