@@ -369,7 +369,10 @@ public sealed class EmbeddedChatClient : IChatClient
                     state.Task = "waitlist";
                     Merge(u);
                     return NextWaitlistStep();
-                case Intent.Faq when state.Asked is AgentQuestion.Nothing || u.Services.Kind == ServiceMatchKind.None:
+                // "Do you have a hydrafacial on Friday?" reads like a question but names a service and a day or time:
+                // it asks for availability, not for the FAQ.
+                case Intent.Faq when (state.Asked is AgentQuestion.Nothing || u.Services.Kind == ServiceMatchKind.None)
+                                     && !(u.Services.Kind != ServiceMatchKind.None && (u.Date is not null || u.Time is not null) && !AsksPrice(u.Text)):
                     return AskFaq(u);
                 case Intent.Greeting when state.Task is null && !HasSlots(u):
                     return Say("greeting");
@@ -720,6 +723,11 @@ public sealed class EmbeddedChatClient : IChatClient
         };
 
         /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
+        // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
+        private static bool AsksPrice(string text) =>
+            System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
         private ChatMessage Resume()
         {
             state.Asked = AgentQuestion.Nothing;

@@ -38,6 +38,18 @@ public abstract partial class WholeConversationTests
         Assert.Empty(await h.EscalationsAsync());
     }
 
+    [StoreTheory]
+    [InlineData("Do you have a deep tissue massage tomorrow afternoon?")]
+    [InlineData("do you have a hydrafacial on friday?")]
+    public async Task A_question_naming_a_service_and_a_day_looks_for_slots_not_in_the_faq(string text)
+    {
+        await using var h = await StartAsync();
+        var reply = (await h.TalkAsync("faq_slots", "web", null, text))[0];
+        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "answer_faq");
+        Assert.Null(reply.Escalation);
+    }
+
     [StoreFact]
     public async Task A_question_the_faq_answers_raises_nothing()
     {
