@@ -724,9 +724,11 @@ public sealed class EmbeddedChatClient : IChatClient
 
         /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
         // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
-        private static bool AsksPrice(string text) =>
-            System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$",
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        private static readonly System.Text.RegularExpressions.Regex PriceQuestion = new(
+            @"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+
+        private static bool AsksPrice(string text) => PriceQuestion.IsMatch(text);
 
         private ChatMessage Resume()
         {

@@ -109,13 +109,7 @@ public sealed class TwilioVoiceTests
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
         var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
-        await call.AnswerAsync();
-        await call.SayAsync("Is there parking?");
-
-        await call.StaySilentAsync();
-        await call.StaySilentAsync();
-        var goodbye = await call.StaySilentAsync();
-        await call.EndsAsync("completed");
+        var goodbye = await TalkThenFallSilentAsync(call);
 
         Assert.True(goodbye.HangsUp);
         Assert.Contains("I'll text you", goodbye.Spoken, StringComparison.Ordinal);
@@ -131,13 +125,7 @@ public sealed class TwilioVoiceTests
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
         await host.Get<SmsOptOuts>().SetAsync(Ava, optedOut: true, "test", Actor.System("test"), CancellationToken.None);
         var call = new TwilioSimulator(host.CreateClient()).Call(Ava, Mission);
-        await call.AnswerAsync();
-        await call.SayAsync("Is there parking?");
-
-        await call.StaySilentAsync();
-        await call.StaySilentAsync();
-        var goodbye = await call.StaySilentAsync();
-        await call.EndsAsync("completed");
+        var goodbye = await TalkThenFallSilentAsync(call);
 
         Assert.True(goodbye.HangsUp);
         Assert.DoesNotContain("text", goodbye.Spoken, StringComparison.OrdinalIgnoreCase);
@@ -289,5 +277,17 @@ public sealed class TwilioVoiceTests
         var page = await new TwilioSimulator(host.CreateClient()).PostAsync("/twilio/voice/turn", [("From", Ava)]);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("CallSid", page.Body, StringComparison.Ordinal);
+    }
+
+    // One question, then silence until the call says goodbye (the third silence), then Twilio ends it.
+    private static async Task<TwimlPage> TalkThenFallSilentAsync(SimulatedCall call)
+    {
+        await call.AnswerAsync();
+        await call.SayAsync("Is there parking?");
+        await call.StaySilentAsync();
+        await call.StaySilentAsync();
+        var goodbye = await call.StaySilentAsync();
+        await call.EndsAsync("completed");
+        return goodbye;
     }
 }
