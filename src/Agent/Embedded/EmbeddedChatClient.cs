@@ -722,7 +722,6 @@ public sealed class EmbeddedChatClient : IChatClient
             ["slot_id"] = slotId, ["client_name"] = state.Name, ["client_phone"] = state.Phone, ["client_email"] = state.Email,
         };
 
-        /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
         // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
         private static readonly System.Text.RegularExpressions.Regex PriceQuestion = new(
             @"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$",
@@ -730,6 +729,7 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private static bool AsksPrice(string text) => PriceQuestion.IsMatch(text);
 
+        /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
         private ChatMessage Resume()
         {
             state.Asked = AgentQuestion.Nothing;

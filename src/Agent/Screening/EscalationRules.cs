@@ -158,10 +158,6 @@ public sealed class EscalationRules
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")));
     }
 
-    /// <summary>A phrase or <c>re:</c> pattern as a regular expression, the way the rules file reads it.</summary>
-    public static Regex Compile(IEnumerable<string> patterns) =>
-        new(string.Join('|', patterns.Select(p => "(?:" + Source(p) + ")").DefaultIfEmpty("(?!)")), Options, Timeout);
-
     // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150
     // patterns per start-up (and JIT-ing each on first use) costs far more than it saves.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;

@@ -123,7 +123,8 @@ public sealed partial class SafetyScreen
             return m.Value;
         });
         var own = OwnWords(text);
-        if (MedicalAdvicePattern().IsMatch(own) || Matches(_rules.ReplyScreen.MedicalAdvice, Normalize(own)))
+        var ownNormalized = Normalize(own);
+        if (MedicalAdvicePattern().IsMatch(own) || Matches(_rules.ReplyScreen.MedicalAdvice, ownNormalized))
         {
             findings.Add("medical_advice");
             return new ReplyFinding(template("medical_no_advice"), findings);
@@ -133,7 +134,7 @@ public sealed partial class SafetyScreen
             findings.Add("unlisted_price");
             return new ReplyFinding(template("price_not_listed"), findings);
         }
-        if (Percents(own).Any(p => !_listedPercents.Contains(p.Value)) || Matches(_rules.ReplyScreen.DiscountOffer, Normalize(own)))
+        if (Percents(own).Any(p => !_listedPercents.Contains(p.Value)) || Matches(_rules.ReplyScreen.DiscountOffer, ownNormalized))
         {
             findings.Add("discount_offer");
             return new ReplyFinding(template("price_not_listed"), findings);
@@ -151,6 +152,20 @@ public sealed partial class SafetyScreen
         return text;
     }
 
+    /// <summary>The draft with the spa's own approved wording blanked out, every position kept (a literal search: no regex per text).</summary>
+    private string BlankApproved(string text)
+    {
+        var chars = text.ToCharArray();
+        foreach (var approved in _approvedTexts.Where(a => a.Length > 0))
+        {
+            for (var at = text.IndexOf(approved, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(approved, at + approved.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                Array.Fill(chars, ' ', at, approved.Length);
+            }
+        }
+        return new string(chars);
+    }
+
     /// <summary>
     /// An amount the profile does not list, or one said next to a service whose list price it is not ("Botox is $199"):
     /// an amount must be the price of the service named closest before it, or of the one named right after it in the same
@@ -164,11 +179,7 @@ public sealed partial class SafetyScreen
             return false;
         }
         // Service descriptions may name other services ("the relaxation massage"): they are not where a price is bound.
-        var bare = text;
-        foreach (var approved in _approvedTexts)
-        {
-            bare = Regex.Replace(bare, Regex.Escape(approved), m => new string(' ', m.Length), RegexOptions.IgnoreCase, Timeout);
-        }
+        var bare = BlankApproved(text);
         List<(int Start, int End, List<Service> Services)> mentions;
         try
         {

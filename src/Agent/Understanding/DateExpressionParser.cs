@@ -263,7 +263,7 @@ public static partial class DateExpressionParser
     };
 
     /// <summary>Monday of the week containing <paramref name="day"/>.</summary>
-    private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    internal static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static DateOnly? WeekdayDate(Match m, DateOnly today)
     {

@@ -385,7 +385,7 @@ public sealed partial class Understander
         }
         else
         {
-            var monday = inPlay.Start.AddDays(-(((int)inPlay.Start.DayOfWeek + 6) % 7) + 7);
+            var monday = DateExpressionParser.WeekStart(inPlay.Start).AddDays(7);
             range = new DateRange(monday, monday.AddDays(6));
         }
         return new DateMatch(range, new TextSpan(m.Index, m.Length), [.. closures.Where(range.Contains).Distinct().Order()]);

@@ -22,5 +22,5 @@ public static class MessageText
     public static bool IsTooLong(string text) => text.Length > MaxLength && Length(text) > MaxLength;
 
     /// <summary>What a channel says instead of answering a message that is too long (nothing is stored).</summary>
-    public const string TooLongReply = "That message is longer than 2,000 characters, so I couldn't read it. Please send it again in shorter parts.";
+    public static readonly string TooLongReply = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"That message is longer than {MaxLength:N0} characters, so I couldn't read it. Please send it again in shorter parts.");
 }

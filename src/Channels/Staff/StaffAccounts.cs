@@ -49,6 +49,8 @@ internal enum AccountChange { Done, NotFound, InvalidRole, LastAdmin }
 /// </summary>
 internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
 {
+    private const string ActiveAdminCount = "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = @yes";
+
     public const int MinPasswordLength = 10;
     private const string KeyPrefix = "fdk_";
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
@@ -120,7 +122,7 @@ internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = @yes", new { yes = true }, cancellationToken: ct)) > 0;
+            ActiveAdminCount, new { yes = true }, cancellationToken: ct)) > 0;
     }
 
     /// <summary>
@@ -145,7 +147,7 @@ internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
         if (before.Role == StaffRole.Admin && before.Active && (newRole != StaffRole.Admin || !newActive))
         {
             var admins = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = @yes", new { yes = true }, tx, cancellationToken: ct));
+                ActiveAdminCount, new { yes = true }, tx, cancellationToken: ct));
             if (admins <= 1)
             {
                 return (AccountChange.LastAdmin, before);
