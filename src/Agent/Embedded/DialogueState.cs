@@ -30,6 +30,9 @@ internal sealed class DialogueState
     public List<string> AppointmentServices { get; set; } = [];
     public int Calls { get; set; }
 
+    /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
+    public int Misses { get; set; }
+
     public static DialogueState Parse(string? json) =>
         string.IsNullOrEmpty(json) ? new DialogueState() : JsonSerializer.Deserialize<DialogueState>(json, Conversations.ConversationState.Json) ?? new DialogueState();
 
@@ -53,4 +56,4 @@ internal sealed class DialogueState
 }
 
 /// <summary>A slot the engine offered.</summary>
-internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label);
+internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label, string? Location = null);

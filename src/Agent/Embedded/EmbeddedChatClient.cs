@@ -26,6 +26,12 @@ public sealed class EmbeddedChatClient : IChatClient
     /// reading of that message (from <see cref="Understand"/> with the same history), so the engine need not read it twice.
     /// </summary>
     public const string UtteranceKey = "frontdesk.utterance";
+
+    /// <summary>
+    /// Key on an answer's <see cref="ChatMessage.AdditionalProperties"/>: the engine hands the conversation to a person
+    /// (value: the escalation category, human_request), after the second reply in a row it could not understand.
+    /// </summary>
+    public const string HandoffKey = "frontdesk.handoff";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -178,7 +184,7 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         Closures = _closures,
         LastAsked = state.Asked,
-        OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
+        OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff, o.Location))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),
     };
@@ -211,9 +217,14 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         private SpaProfile Profile => engine._profile;
 
+        private int _missesBefore;
+
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            // Misses count only in a row: any reply that is not one starts again from zero.
+            _missesBefore = state.Misses;
+            state.Misses = 0;
             if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
                 && !HasSlots(u) && LooksLikeName(u.Text) && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
             {
@@ -268,6 +279,13 @@ public sealed class EmbeddedChatClient : IChatClient
                 {
                     return Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
                 }
+                if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
+                    && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq or Intent.Book or Intent.Availability))
+                {
+                    // "k", "👍", "hmm": not a yes. Only a clear yes writes, so the read-back is asked again (the tool
+                    // sets it up anew), and a second miss offers a person.
+                    return Miss(() => Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!));
+                }
                 var declined = state.PendingTool;
                 state.PendingTool = state.PendingArgs = null;
                 state.Asked = AgentQuestion.Nothing;
@@ -284,7 +302,13 @@ public sealed class EmbeddedChatClient : IChatClient
                     return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
                 }
             }
-            if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes)
+            if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes && state.Offered.Count > 0 && u.ChosenSlot is null && u.Intent != Intent.Waitlist
+                && !u.Text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) && !u.Text.Contains("wait list", StringComparison.OrdinalIgnoreCase))
+            {
+                // "Would one of those work, or shall I add you to the waitlist?" → "yes": which of the two is not said.
+                return Miss(() => Say("slots_or_waitlist", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))));
+            }
+            if (state.Phase == "waitlist_offer" && (u.YesNo == YesNo.Yes || u.Intent == Intent.Waitlist) && u.ChosenSlot is null)
             {
                 state.Phase = null;
                 state.Task = "waitlist";
@@ -314,7 +338,9 @@ public sealed class EmbeddedChatClient : IChatClient
                 state.Name = u.Name ?? CleanName(u.Text);
                 return Resume();
             }
-            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is { } chosen && chosen < state.Offered.Count && !u.IsCorrection)
+            // "yes the 10 o'clock", "actually the 11 then": a correction that lands on an offered slot picks it.
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is { } chosen && chosen < state.Offered.Count
+                && (!u.IsCorrection || !ChangesTheSearch(u)))
             {
                 return Choose(state.Offered[chosen]);
             }
@@ -322,7 +348,21 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 return Choose(state.Offered[0]);
             }
-            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && OptionByDuration(u.Text) is { } byDuration)
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && u.YesNo != YesNo.Unknown && u.Services.Kind == ServiceMatchKind.None
+                && OptionByDuration(u.Text) is null && Ordinal(u.Text) is null && ShorterOrLonger(u.Text) is null)
+            {
+                // "The 60 or the 90?" → "yes": an either/or question is asked again, never answered for them.
+                return Miss(() => Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or"))));
+            }
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is null && SiblingByLength(u.Text) is { } sibling)
+            {
+                // "hmm the shorter one instead" after the 90-minute times were offered: the 60-minute one, same search.
+                state.ServiceId = sibling.Id;
+                state.Offered = [];
+                Merge(u with { Services = ServiceMatch.None });
+                return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+            }
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && (OptionByDuration(u.Text) ?? ShorterOrLonger(u.Text)) is { } byDuration)
             {
                 state.ServiceOptions = [byDuration.Name];
             }
@@ -384,7 +424,25 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say("thanks");
             }
 
+            var asked = state.Asked;
             var changed = Merge(u);
+            if (!changed && u.Name is null && u.Phone is null && u.Email is null && state.Task is not null
+                && u.Intent is not (Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Faq))
+            {
+                // Nothing in the reply answers the question pending: ask it again with the choices, then offer a person.
+                if (asked == AgentQuestion.SlotChoice && state.Offered.Count > 0)
+                {
+                    return Miss(() => Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))));
+                }
+                if (asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                {
+                    return Miss(() => Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or"))));
+                }
+                if (asked == AgentQuestion.Service)
+                {
+                    return Miss(() => Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and"))));
+                }
+            }
             if (state.Task is "reschedule" && state.AppointmentRef is not null)
             {
                 return NextRescheduleStep();
@@ -755,7 +813,8 @@ public sealed class EmbeddedChatClient : IChatClient
                 var staff = x.GetProperty("provider").GetString()!;
                 var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
                     ("time", x.GetProperty("time").GetString()!), ("provider", staff.Split(' ')[0]), ("location", x.GetProperty("location").GetString()!));
-                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
+                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
+                    x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
             state.Asked = AgentQuestion.SlotChoice;
             var service = data.GetProperty("service").GetString()!;
@@ -785,7 +844,7 @@ public sealed class EmbeddedChatClient : IChatClient
             state.PendingTool = call.Name;
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.Asked = AgentQuestion.Confirmation;
-            return Say(template, ("read_back", data.GetProperty("read_back").GetString()!));
+            return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
         }
 
         private ChatMessage OnAppointments(JsonElement data)
@@ -927,6 +986,62 @@ public sealed class EmbeddedChatClient : IChatClient
                 : digits.Length == 1 ? digits[0] - '0' : 0;
             return ordinal >= 1 ? ordinal : null;
         }
+
+        /// <summary>
+        /// A reply that answered nothing of the question pending: the first gets <paramref name="clarify"/> (the question
+        /// again, with its choices); the second in a row hands the conversation to a person. Never a third time.
+        /// </summary>
+        private ChatMessage Miss(Func<ChatMessage> clarify)
+        {
+            state.Misses = _missesBefore + 1;
+            if (state.Misses < 2)
+            {
+                return clarify();
+            }
+            state.Misses = 0;
+            state.Asked = AgentQuestion.Nothing;
+            state.PendingTool = state.PendingArgs = null;
+            var message = Say("handoff_after_misses");
+            message.AdditionalProperties![HandoffKey] = "human_request";
+            return message;
+        }
+
+        /// <summary>"the shorter one" / "the longer one" among the service options: the shortest or longest.</summary>
+        private FrontDesk.Tools.Profile.Service? ShorterOrLonger(string text)
+        {
+            var shorter = text.Contains("short", StringComparison.OrdinalIgnoreCase) || text.Contains("quick", StringComparison.OrdinalIgnoreCase);
+            var longer = text.Contains("long", StringComparison.OrdinalIgnoreCase);
+            if (shorter == longer)
+            {
+                return null;
+            }
+            var options = state.ServiceOptions.SelectMany(o => FrontDesk.Tools.CatalogLookup.Services(Profile, o)).Distinct().ToList();
+            if (options.Count < 2)
+            {
+                return null;
+            }
+            return shorter ? options.MinBy(o => o.DurationMin) : options.MaxBy(o => o.DurationMin);
+        }
+
+        /// <summary>"the shorter one" / "the longer one" while slots for a service are on offer: the same service in another length.</summary>
+        private FrontDesk.Tools.Profile.Service? SiblingByLength(string text)
+        {
+            var shorter = text.Contains("shorter", StringComparison.OrdinalIgnoreCase);
+            var longer = text.Contains("longer", StringComparison.OrdinalIgnoreCase);
+            if (shorter == longer || state.ServiceId is not { } id || Profile.FindService(id) is not { } current)
+            {
+                return null;
+            }
+            var family = current.Name.Split('(')[0].Trim();
+            var siblings = Profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
+                && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
+            return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
+        }
+
+        /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>
+        private bool ChangesTheSearch(Utterance u) =>
+            (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+            || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))));
 
         private static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
 
