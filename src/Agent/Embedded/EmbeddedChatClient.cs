@@ -192,7 +192,7 @@ public sealed class EmbeddedChatClient : IChatClient
     /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>
     private static DateRange? DateInPlay(DialogueState state)
     {
-        if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true && state.Offered.FirstOrDefault(o => o.SlotId == state.Phase["chosen:".Length..]) is { } chosen)
+        if (state.ChosenSlotId is { } chosenId && state.Offered.FirstOrDefault(o => o.SlotId == chosenId) is { } chosen)
         {
             return DateRange.Day(DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv));
         }
@@ -231,20 +231,29 @@ public sealed class EmbeddedChatClient : IChatClient
                 // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
                 u = u with { Name = CleanName(u.Text), Staff = StaffMatch.None, Intent = Intent.Inform };
             }
-            if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
+            if (state.Task is null && (u.Name is not null || u.Phone is not null || u.Email is not null) && !HasSlots(u)
+                && u.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Faq or Intent.MyAppointments or Intent.Human))
             {
-                // Contact details given mid-task are absorbed whatever else the sentence looks like.
+                // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
+                state.Name = u.Name ?? state.Name;
+                state.Phone = u.Phone ?? state.Phone;
+                state.Email = u.Email ?? state.Email;
+                return Say("contact_noted");
+            }
+            if (u.Name is not null || u.Phone is not null || u.Email is not null)
+            {
+                // Contact details are absorbed wherever they appear, whatever else the sentence looks like.
                 var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
                     || (u.Email is not null && u.Email != state.Email);
                 state.Name = u.Name ?? state.Name;
                 state.Phone = u.Phone ?? state.Phone;
                 state.Email = u.Email ?? state.Email;
-                if (state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != "verify_phone")
+                if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != DialoguePhase.VerifyPhone)
                 {
                     return Resume();
                 }
                 if (contactChanged && state.Asked == AgentQuestion.Confirmation && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes
-                    && state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+                    && state.ChosenSlotId is not null)
                 {
                     // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
                     return Resume();
@@ -259,7 +268,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 case Intent.Nevermind:
                     state.ResetTask();
                     return Say("never_mind");
-                case Intent.OutOfScope when state.Asked == AgentQuestion.Nothing && state.Phase is null && (state.Task is null || u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time is null && u.YesNo == YesNo.Unknown):
+                case Intent.OutOfScope when state.Asked == AgentQuestion.Nothing && state.Phase == DialoguePhase.None && (state.Task is null || u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time is null && u.YesNo == YesNo.Unknown):
                     return Say("out_of_scope");
                 case Intent.Thanks when state.Task is null || state.Asked == AgentQuestion.Nothing:
                     return Say("thanks");
@@ -275,8 +284,9 @@ public sealed class EmbeddedChatClient : IChatClient
             // Answers to a question we asked.
             if (state.Asked == AgentQuestion.Confirmation && state.PendingTool is not null)
             {
-                if (u.YesNo == YesNo.Yes && !u.IsCorrection)
+                if (u.YesNo == YesNo.Yes && (!u.IsCorrection || AgreesWithReadBack(u)))
                 {
+                    // "yes", and "yes, please book the consultation then": a yes whose details are the read-back's own.
                     return Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
                 }
                 if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
@@ -287,38 +297,44 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Miss(() => Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!));
                 }
                 var declined = state.PendingTool;
-                state.PendingTool = state.PendingArgs = null;
+                state.PendingTool = state.PendingArgs = state.ReadBack = null;
+                state.ChosenSlotId = null;
                 state.Asked = AgentQuestion.Nothing;
                 var corrected = Merge(u);
                 if (!corrected && u.YesNo == YesNo.No)
                 {
+                    if (declined is "book_appointment" or "reschedule_appointment" && state.Offered.Count > 1)
+                    {
+                        // "no" to the read-back: the other times offered are still on the table ("the 10 then").
+                        state.Asked = AgentQuestion.SlotChoice;
+                    }
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
                 }
                 if (corrected && declined is "book_appointment" or "reschedule_appointment")
                 {
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value, whatever the intent reads.
                     state.Offered = [];
-                    state.Phase = null;
-                    return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+                    state.Phase = DialoguePhase.None;
+                    return state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
                 }
             }
-            if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes && state.Offered.Count > 0 && u.ChosenSlot is null && u.Intent != Intent.Waitlist
+            if (state.Phase == DialoguePhase.WaitlistOffer && u.YesNo == YesNo.Yes && state.Offered.Count > 0 && u.ChosenSlot is null && u.Intent != Intent.Waitlist
                 && !u.Text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) && !u.Text.Contains("wait list", StringComparison.OrdinalIgnoreCase))
             {
                 // "Would one of those work, or shall I add you to the waitlist?" → "yes": which of the two is not said.
                 return Miss(() => Say("slots_or_waitlist", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))));
             }
-            if (state.Phase == "waitlist_offer" && (u.YesNo == YesNo.Yes || u.Intent == Intent.Waitlist) && u.ChosenSlot is null)
+            if (state.Phase == DialoguePhase.WaitlistOffer && (u.YesNo == YesNo.Yes || u.Intent == Intent.Waitlist) && u.ChosenSlot is null)
             {
-                state.Phase = null;
-                state.Task = "waitlist";
+                state.Phase = DialoguePhase.None;
+                state.Task = DialogueTask.Waitlist;
                 return NextWaitlistStep();
             }
-            if (state.Phase == "verify_code" && u.Text.Count(char.IsAsciiDigit) == 6)
+            if (state.Phase == DialoguePhase.VerifyCode && u.Text.Count(char.IsAsciiDigit) == 6)
             {
                 return Call("verify_phone", new() { ["code"] = new string(u.Text.Where(char.IsAsciiDigit).ToArray()) });
             }
-            if (state.Phase == "verify_phone" && u.Phone is not null)
+            if (state.Phase == DialoguePhase.VerifyPhone && u.Phone is not null)
             {
                 state.Phone = u.Phone;
                 return Call("send_verification_code", new() { ["phone"] = u.Phone });
@@ -360,7 +376,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 state.ServiceId = sibling.Id;
                 state.Offered = [];
                 Merge(u with { Services = ServiceMatch.None });
-                return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+                return state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
             }
             if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && (OptionByDuration(u.Text) ?? ShorterOrLonger(u.Text)) is { } byDuration)
             {
@@ -370,43 +386,43 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 state.ServiceId = only.Id;
                 state.ServiceOptions = [];
-                state.Task ??= "book";
+                state.Task ??= DialogueTask.Book;
                 Merge(u with { Services = ServiceMatch.None });
-                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
+                return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
             }
             if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && Ordinal(u.Text) is { } option && option <= state.ServiceOptions.Count
                 && FrontDesk.Tools.CatalogLookup.Services(Profile, state.ServiceOptions[option - 1]) is [var picked1])
             {
                 state.ServiceId = picked1.Id;
                 state.ServiceOptions = [];
-                state.Task ??= "book";
+                state.Task ??= DialogueTask.Book;
                 Merge(u with { Services = ServiceMatch.None });
-                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
+                return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
             }
-            if (state.Phase == "pick_appointment" && PickAppointment(u) is { } picked)
+            if (state.Phase == DialoguePhase.PickAppointment && PickAppointment(u) is { } picked)
             {
                 state.AppointmentRef = picked;
-                state.Phase = null;
-                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = picked }) : NextRescheduleStep();
+                state.Phase = DialoguePhase.None;
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = picked }) : NextRescheduleStep();
             }
 
             switch (u.Intent)
             {
                 case Intent.Cancel:
                     state.ResetTask();
-                    state.Task = "cancel";
+                    state.Task = DialogueTask.Cancel;
                     return Call("list_appointments", []);
                 case Intent.Reschedule:
                     state.ResetTask();
-                    state.Task = "reschedule";
+                    state.Task = DialogueTask.Reschedule;
                     Merge(u);
                     return Call("list_appointments", []);
                 case Intent.MyAppointments:
                     state.ResetTask();
-                    state.Task = "list";
+                    state.Task = DialogueTask.List;
                     return Call("list_appointments", []);
                 case Intent.Waitlist:
-                    state.Task = "waitlist";
+                    state.Task = DialogueTask.Waitlist;
                     Merge(u);
                     return NextWaitlistStep();
                 // "Do you have a hydrafacial on Friday?" reads like a question but names a service and a day or time:
@@ -418,7 +434,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say("greeting");
                 case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
                     // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
-                    state.Task = "accept_offer";
+                    state.Task = DialogueTask.AcceptOffer;
                     return Call("find_waitlist_offer", []);
                 case Intent.Thanks:
                     return Say("thanks");
@@ -443,11 +459,11 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Miss(() => Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and"))));
                 }
             }
-            if (state.Task is "reschedule" && state.AppointmentRef is not null)
+            if (state.Task is DialogueTask.Reschedule && state.AppointmentRef is not null)
             {
                 return NextRescheduleStep();
             }
-            if (state.Task is "waitlist")
+            if (state.Task is DialogueTask.Waitlist)
             {
                 return NextWaitlistStep();
             }
@@ -457,7 +473,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     ? AskFaq(u)
                     : Say("not_understood");
             }
-            state.Task ??= "book";
+            state.Task ??= DialogueTask.Book;
             if (changed)
             {
                 state.Offered = [];
@@ -514,8 +530,9 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):
                     state.Offered = [];
+                    state.ChosenSlotId = null;
                     state.PendingTool = null;
-                    return state.Task == "reschedule" ? NextRescheduleStep() : NextBookingStep();
+                    return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("number", StringComparison.OrdinalIgnoreCase):
                     state.Asked = AgentQuestion.Phone;
                     return Say("ask_phone");
@@ -537,18 +554,18 @@ public sealed class EmbeddedChatClient : IChatClient
                 case (_, "verification_required"):
                     if (state.Phone is { } phone && call.Name != "find_client")
                     {
-                        state.Phase = "verify_code";
+                        state.Phase = DialoguePhase.VerifyCode;
                         return Call("send_verification_code", new() { ["phone"] = phone });
                     }
-                    state.Phase = "verify_phone";
+                    state.Phase = DialoguePhase.VerifyPhone;
                     state.Asked = AgentQuestion.Phone;
                     return Say("verification_needed");
                 case ("send_verification_code", "ok"):
-                    state.Phase = "verify_code";
+                    state.Phase = DialoguePhase.VerifyCode;
                     state.Asked = AgentQuestion.Nothing;
                     return Say("code_sent");
                 case ("verify_phone", "ok"):
-                    state.Phase = null;
+                    state.Phase = DialoguePhase.None;
                     return Resume();
                 case ("verify_phone", _):
                     return Say("code_wrong", ("reason", message));
@@ -767,11 +784,11 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage Choose(Offer offer)
         {
-            if (state.Task == "reschedule" && state.AppointmentRef is not null)
+            if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
             {
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
             }
-            state.Phase = "chosen:" + offer.SlotId;
+            state.ChosenSlotId = offer.SlotId;
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -791,15 +808,15 @@ public sealed class EmbeddedChatClient : IChatClient
         private ChatMessage Resume()
         {
             state.Asked = AgentQuestion.Nothing;
-            if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+            if (state.ChosenSlotId is { } chosenSlot)
             {
-                return Call("book_appointment", BookArgs(state.Phase["chosen:".Length..]));
+                return Call("book_appointment", BookArgs(chosenSlot));
             }
             return state.Task switch
             {
-                "cancel" or "reschedule" or "list" => Call("list_appointments", []),
-                "waitlist" => NextWaitlistStep(),
-                "book" => NextBookingStep(),
+                DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List => Call("list_appointments", []),
+                DialogueTask.Waitlist => NextWaitlistStep(),
+                DialogueTask.Book => NextBookingStep(),
                 _ => Say("how_can_i_help"),
             };
         }
@@ -824,7 +841,7 @@ public sealed class EmbeddedChatClient : IChatClient
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
             {
-                state.Phase = "waitlist_offer";
+                state.Phase = DialoguePhase.WaitlistOffer;
                 var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
@@ -833,7 +850,7 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage AskWaitlist(string service)
         {
-            state.Phase = "waitlist_offer";
+            state.Phase = DialoguePhase.WaitlistOffer;
             state.Asked = AgentQuestion.Confirmation;
             state.PendingTool = null;
             return Say("no_slots_waitlist", ("service", service));
@@ -843,6 +860,7 @@ public sealed class EmbeddedChatClient : IChatClient
         {
             state.PendingTool = call.Name;
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
+            state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
         }
@@ -859,7 +877,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 return Say("no_appointments");
             }
             var labels = Join(state.AppointmentLabels, "list_and");
-            if (state.Task is "list" or null)
+            if (state.Task is DialogueTask.List or null)
             {
                 state.ResetTask();
                 return Say("list_appointments", ("appointments", labels));
@@ -867,9 +885,9 @@ public sealed class EmbeddedChatClient : IChatClient
             if (items.Count == 1)
             {
                 state.AppointmentRef = state.AppointmentRefs[0];
-                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
-            state.Phase = "pick_appointment";
+            state.Phase = DialoguePhase.PickAppointment;
             return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
         }
 
@@ -1036,6 +1054,24 @@ public sealed class EmbeddedChatClient : IChatClient
             var siblings = Profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
                 && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
             return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
+        }
+
+        /// <summary>True when every detail a yes carries is already in the read-back ("yes, book the consultation then").</summary>
+        private bool AgreesWithReadBack(Utterance u)
+        {
+            if (state.ReadBack is not { } readBack || u.Staff.Kind == StaffMatchKind.Candidates || u.Location is not null)
+            {
+                return false;
+            }
+            var chosen = state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId);
+            var day = chosen is null ? (DateOnly?)null : DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv);
+            var at = chosen is null ? (TimeOnly?)null : TimeOnly.ParseExact(chosen.Time, "HH:mm", Inv);
+            var serviceAgrees = u.Services.Kind == ServiceMatchKind.None
+                || u.Services.Services.Any(x => readBack.Contains(x.Name, StringComparison.OrdinalIgnoreCase));
+            var dayAgrees = u.Date is null || (day is { } d && u.Date.Range.Contains(d));
+            var timeAgrees = u.Time is null || (at is { } t && u.Time.Exact is { } e && e.Hour % 12 == t.Hour % 12 && e.Minute == t.Minute);
+            var staffAgrees = u.Staff.Person is not { } p || readBack.Contains(p.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase);
+            return serviceAgrees && dayAgrees && timeAgrees && staffAgrees && (u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null || u.Staff.Person is not null);
         }
 
         /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>

@@ -157,7 +157,9 @@ public sealed partial class Understander
         int? chosen = null;
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
         {
-            chosen = ChooseSlot(withoutContact, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            // The person's name beside the pick ("10 please, this is Rae Kowalski") is not part of it.
+            var forChoice = contact.NameSpan is { } nameSpan ? TextNormalizer.Mask(withoutContact, [nameSpan]) : withoutContact;
+            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
             if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
             {
                 // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for.
@@ -309,11 +311,16 @@ public sealed partial class Understander
     {
         ordinalSpan = null;
         var lower = TextNormalizer.LowerSameLength(text);
-        if (time?.Exact is { } bare && BareNumber().IsMatch(lower)
-            && FindSingle(slots, s => s.LocalStart.Hour % 12 == bare.Hour % 12 && s.LocalStart.Minute == bare.Minute) is { } byHour)
+        var bare = BareNumber().Match(lower);
+        if (bare.Success)
         {
-            // Offered 1, 2 and 3 PM, "2" is two o'clock, not the second slot.
-            return byHour;
+            var hour = int.Parse(bare.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) % 12;
+            var minute = bare.Groups["m"].Success ? int.Parse(bare.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (FindSingle(slots, s => s.LocalStart.Hour % 12 == hour && s.LocalStart.Minute == minute) is { } byHour)
+            {
+                // Offered 1, 2 and 3 PM, "2" is two o'clock, not the second slot; "11 is fine" is the 11 AM one.
+                return byHour;
+            }
         }
         var m = SlotOrdinal().Match(lower);
         if (m.Success)
@@ -525,7 +532,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|so|lets|let's|let us)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?:1[0-2]|[1-9])(?::[0-5][0-9])?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect)|works|please|pls|then|sounds\s+good|would\s+be\s+(?:great|good|better)))*\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best))*\s*[.!?,]*[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
