@@ -298,6 +298,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 }
                 var declined = state.PendingTool;
                 state.PendingTool = state.PendingArgs = state.ReadBack = null;
+                var chosenBefore = state.ChosenSlotId;
                 state.ChosenSlotId = null;
                 state.Asked = AgentQuestion.Nothing;
                 var corrected = Merge(u);
@@ -309,6 +310,14 @@ public sealed class EmbeddedChatClient : IChatClient
                         state.Asked = AgentQuestion.SlotChoice;
                     }
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+                if (corrected && declined is "book_appointment" or "reschedule_appointment" && u.Time?.Exact is { } newTime
+                    && state.Offered.Where(o => o.Date == (state.Offered.FirstOrDefault(x => x.SlotId == chosenBefore)?.Date ?? o.Date)
+                        && TimeOnly.ParseExact(o.Time, "HH:mm", Inv) is var t && t.Hour % 12 == newTime.Hour % 12 && t.Minute == newTime.Minute).ToList() is [var same]
+                    && !ChangesTheSearch(u))
+                {
+                    // "yes but make it 11" when 11 was on offer that day: that slot, read back.
+                    return Choose(same);
                 }
                 if (corrected && declined is "book_appointment" or "reschedule_appointment")
                 {

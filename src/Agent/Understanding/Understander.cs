@@ -294,7 +294,8 @@ public sealed partial class Understander
 
         var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
             || ((sameTime || sameDay) && (date is not null || time is not null));
-        if (changesAppointment && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) && asked is not AgentQuestion.Confirmation)
+        if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
+            && asked is not AgentQuestion.Confirmation)
         {
             intent = Intent.Reschedule;
             confidence = 1;
@@ -573,7 +574,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best))*\s*[.!?,]*[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
@@ -604,6 +605,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
+
+    [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPerson();
 
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
