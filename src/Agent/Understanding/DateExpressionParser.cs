@@ -142,6 +142,16 @@ public static partial class DateExpressionParser
             }
         }
 
+        foreach (Match m in WeekFrom().Matches(lower))
+        {
+            // "a week from friday", "a week from tomorrow", "a week today": seven days after the day named.
+            var from = m.Groups["w"].Success ? WeekdayDate(m, today) : m.Groups["tomorrow"].Success ? today.AddDays(1) : today;
+            if (from is { } f)
+            {
+                Offer(ref best, new Candidate(1, m.Index, m.Length, DateRange.Day(f.AddDays(7))));
+            }
+        }
+
         foreach (Match m in WeekOrMonth().Matches(lower))
         {
             Offer(ref best, new Candidate(3, m.Index, m.Length, WeekRange(m, today)));
@@ -269,8 +279,9 @@ public static partial class DateExpressionParser
     {
         var word = m.Groups["w"].Value;
         var qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : string.Empty;
-        // "sat", "sun", "wed", "mon" are also ordinary words; alone they need a qualifier.
-        if (qualifier.Length == 0 && word is "sat" or "sun" or "wed" or "mon")
+        // "sun" is also an ordinary word ("in the sun"): alone it needs a qualifier. "sat", "wed" and "mon" alone are
+        // days unless a person did them ("I sat", "we wed").
+        if (qualifier.Length == 0 && (word == "sun" || (word is "sat" or "wed" or "mon" && m.Groups["pre"].Success)))
         {
             return null;
         }
@@ -457,7 +468,10 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\bin\s+(?<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|a\s+few)\s+(?<u>days?|weeks?|months?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InPeriod();
 
-    [GeneratedRegex(@"\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?<nw>\s+(?:of\s+)?next\s+week)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\ba\s+week\s+(?:from\s+(?:(?<tomorrow>tomorrow)|today|(?:this\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun))|(?<tomorrow>tomorrow)|today)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekFrom();
+
+    [GeneratedRegex(@"(?:(?<pre>\b(?:i|we|you|he|she|they|just|had|have|was|were)\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?<nw>\s+(?:of\s+)?next\s+week)?", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]
