@@ -231,6 +231,22 @@ public sealed class FrontDeskAgent(
         // SECURITY: card numbers never reach the transcript, the state, an escalation or a model.
         var text = SafetyScreen.RedactCardNumbers(raw);
         var history = state.History.Select(m => m.ToChatMessage()).ToList();
+        var staffMessages = new List<ChatMessage>();
+        foreach (var turn in await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct))
+        {
+            // What a team member wrote during a takeover is part of the conversation every brain reads from now on.
+            if (turn.Role == TurnRole.Staff)
+            {
+                var said = EmbeddedChatClient.StaffMessage(turn.Text, history);
+                history.Add(said);
+                staffMessages.Add(said);
+            }
+            state.TranscriptSeen = Math.Max(state.TranscriptSeen, turn.Seq);
+        }
+        if (staffMessages.Count > 0)
+        {
+            state.Append(staffMessages.Select(StoredMessage.From));
+        }
         var reading = brains.Embedded.Understand(text, history);
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
         var agentTags = new TurnTags { AiGenerated = true };
@@ -240,6 +256,9 @@ public sealed class FrontDeskAgent(
         if (conversation.Status == "taken_over")
         {
             // A person is answering: record what the client said, say nothing.
+            // The person's words go into the history too, so the conversation reads whole once the agent is back.
+            state.Append([StoredMessage.From(new ChatMessage(ChatRole.User, text))]);
+            state.TranscriptSeen++;
             await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct);
             return new AgentReply(request.ConversationId, null, null, "staff", []);
         }
@@ -339,6 +358,8 @@ public sealed class FrontDeskAgent(
             newMessages.Add(new ChatMessage(ChatRole.Assistant, reply));
         }
         state.Append(newMessages.Select(StoredMessage.From));
+        // The client's turn and the agent's, saved below.
+        state.TranscriptSeen += 2;
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
             [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct);

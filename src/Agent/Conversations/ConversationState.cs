@@ -17,6 +17,9 @@ public sealed class ConversationState
     /// <summary>The model-facing history (user, assistant, tool messages).</summary>
     public List<StoredMessage> History { get; set; } = [];
 
+    /// <summary>The last transcript turn the agent has read or written: staff turns after it go into the history.</summary>
+    public int TranscriptSeen { get; set; }
+
     /// <summary>Serializer settings for the state column.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -216,6 +216,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
     }
 
+    /// <summary>Turns after <paramref name="afterSeq"/>, in order (what staff and the system wrote since the agent last saw the transcript).</summary>
+    public async Task<IReadOnlyList<TranscriptTurn>> TurnsAfterAsync(string id, int afterSeq, CancellationToken ct)
+    {
+        const string sql = "SELECT seq AS Seq, role AS Role, text AS Text FROM transcript_turns WHERE conversation_id = @id AND seq > @afterSeq ORDER BY seq";
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<TranscriptTurn>(new CommandDefinition(sql, new { id, afterSeq }, cancellationToken: ct))];
+    }
+
     /// <summary>The transcript of one conversation, in order.</summary>
     public async Task<IReadOnlyList<TranscriptTurn>> TranscriptAsync(string id, CancellationToken ct)
     {

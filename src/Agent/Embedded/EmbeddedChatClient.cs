@@ -59,6 +59,29 @@ public sealed class EmbeddedChatClient : IChatClient
         profile.Staff.Select(s => new PersonTerm(s.Id, s.Name)),
         profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
 
+    /// <summary>
+    /// What a team member wrote during a takeover, as the history's assistant message. It carries the engine's state
+    /// without the offers, read-back and pending question from before the takeover (the facts the person gave are kept):
+    /// those are not the engine's to act on any more, so it never books, repeats or contradicts what the team member said.
+    /// </summary>
+    public static ChatMessage StaffMessage(string text, IReadOnlyList<ChatMessage> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var state = LastState(history);
+        // What the person asked for (service, day, contact details) still holds; the engine's own offers, read-back and
+        // pending question do not: the team member may have answered, moved or filled them since.
+        state.Offered = [];
+        state.ChosenSlotId = null;
+        state.PendingTool = state.PendingArgs = state.ReadBack = null;
+        state.Asked = AgentQuestion.Nothing;
+        state.Phase = DialoguePhase.None;
+        state.Misses = 0;
+        return new ChatMessage(ChatRole.Assistant, "[team member] " + text)
+        {
+            AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() },
+        };
+    }
+
     /// <summary>Reads one user turn in the context of the engine's state (also used by the agent for tags).</summary>
     public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null)
     {
@@ -183,7 +206,10 @@ public sealed class EmbeddedChatClient : IChatClient
     private UnderstandingContext Context(DialogueState state) => new(_profile.Today(_clock), _vocabulary)
     {
         Closures = _closures,
-        LastAsked = state.Asked,
+        // A booking under way with nothing asked (after a takeover, say): a bare number is a time.
+        LastAsked = state.Asked == AgentQuestion.Nothing && state.Task is DialogueTask.Book or DialogueTask.Reschedule && state.ServiceId is not null
+            ? AgentQuestion.Time
+            : state.Asked,
         OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff, o.Location))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),

@@ -292,6 +292,11 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
+        {
+            // "10 please": a time, a day or a service with no word for a person is not a request for one.
+            intent = Intent.Inform;
+        }
         var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
