@@ -90,7 +90,7 @@ public sealed class FrontDeskAgent(
     public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = ToolLoop.Activity.StartActivity("agent.turn");
+        using var activity = ToolTurn.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
         var gate = EnterGate(request.ConversationId);
         try
@@ -291,7 +291,7 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = callback.Name;
                 }
                 // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
-                if (calls.FirstOrDefault(c => c.Outcome == ToolLoop.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or "unknown_tool")) is { } failed && screen.Rules.Find("human_request") is { } followUp
+                if (calls.FirstOrDefault(c => c.Outcome == ToolTurn.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or ToolTurn.UnknownToolOutcome)) is { } failed && screen.Rules.Find("human_request") is { } followUp
                     && escalations.Count == 0)
                 {
                     // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
@@ -366,15 +366,16 @@ public sealed class FrontDeskAgent(
             var count = messages.Count;
             try
             {
+                var turn = new ToolTurn(client, tools, options.MaxToolIterations, logger);
                 LoopResult result;
                 if (onSentence is null)
                 {
-                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, logger, ct);
+                    result = await turn.RunAsync(messages, null, ct);
                 }
                 else
                 {
                     var buffer = new StringBuilder();
-                    result = await ToolLoop.RunStreamingAsync(client, messages, tools, null, options.MaxToolIterations, async (delta, c) =>
+                    result = await turn.RunAsync(messages, async (delta, c) =>
                     {
                         buffer.Append(delta);
                         var s = buffer.ToString();
@@ -385,7 +386,7 @@ public sealed class FrontDeskAgent(
                             buffer.Remove(0, cut + 2);
                             await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
                         }
-                    }, logger, ct);
+                    }, ct);
                     if (buffer.Length > 0)
                     {
                         await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
