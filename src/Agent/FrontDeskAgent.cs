@@ -252,6 +252,8 @@ public sealed class FrontDeskAgent(
             return onSentence(sentence, c);
         };
         var records = new List<ToolCallRecord>();
+        // Each tool result's structured data, parsed once for the hand-offs and the consent tags.
+        var results = new List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)>();
         var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
         if (text.Length == 0)
         {
@@ -281,6 +283,7 @@ public sealed class FrontDeskAgent(
             {
                 (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, ct);
                 records.AddRange(calls);
+                results.AddRange(calls.Select(c => (c, Data(c))));
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
                 agentTags.Brain = brain;
                 agentTags.Model = model;
@@ -307,7 +310,7 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = handoffRule.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
-                if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
+                if (results.Select(r => Handoff(r.Call, r.Data)).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
                     escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim));
                     agentTags.Escalation = hc.Name;
@@ -324,7 +327,7 @@ public sealed class FrontDeskAgent(
         }
         reply = screened.Text;
         agentTags.Tools = records;
-        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, records, ct));
+        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, results, ct));
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
             // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
@@ -418,14 +421,14 @@ public sealed class FrontDeskAgent(
     /// The consent behind this turn, from the client's record: <c>sms</c> when they agreed to texts and have not opted out,
     /// <c>sms_opted_out</c> or <c>no_sms</c> otherwise; <c>sms_confirmation</c> when a tool queued a confirmation text.
     /// </summary>
-    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, IReadOnlyList<ToolCallRecord> calls, CancellationToken ct)
+    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)> results, CancellationToken ct)
     {
         var tags = new List<string>();
         if (scope.ClientId is not null && await clients.GetAsync(scope.ClientId, ct) is { } client)
         {
             tags.Add(client.OptedOutAtUtc is not null ? "sms_opted_out" : client.SmsConsent ? "sms" : "no_sms");
         }
-        if (calls.Any(c => Data(c) is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
+        if (results.Any(r => r.Data is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
         {
             tags.Add("sms_confirmation");
         }
@@ -438,13 +441,13 @@ public sealed class FrontDeskAgent(
     /// A question the FAQ could not answer (<c>no_match</c> with <c>escalate</c>) is handed over with the question,
     /// because the reply promises that someone will follow up.
     /// </summary>
-    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call)
+    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call, System.Text.Json.JsonElement? result)
     {
         if (call.Outcome is not ("refused" or "no_match"))
         {
             return null;
         }
-        if (Data(call) is not { } data)
+        if (result is not { } data)
         {
             return null;
         }
