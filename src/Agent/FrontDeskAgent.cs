@@ -301,6 +301,14 @@ public sealed class FrontDeskAgent(
                     escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
                     agentTags.Escalation = followUp.Name;
                 }
+                // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
+                if (escalations.Count == 0 && produced.Any(m => m.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true)
+                    && screen.Rules.Find("human_request") is { } handoffRule)
+                {
+                    askedForPerson = true;
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true));
+                    agentTags.Escalation = handoffRule.Name;
+                }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (results.Select(r => Handoff(r.Call, r.Data)).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
