@@ -87,7 +87,32 @@ public sealed class FrontDeskAgent(
     public Task<AgentReply> HandleAsync(TurnRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
 
     /// <summary>Handles one turn, streaming the reply sentence by sentence through <paramref name="onSentence"/> when given.</summary>
-    public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    public Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct) =>
+        HandleAsync(request, onSentence, embeddedOnly: false, ct);
+
+    /// <summary>
+    /// Start-up warm-up: a short conversation (an FAQ question, a request for the profile's first service tomorrow, picking
+    /// the first offer) through the whole turn path with the embedded engine only (a remote model is never called), on a
+    /// conversation of its own that is removed afterwards. Nothing is booked: it stops at the read-back.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        var id = $"warmup_{_instance}";
+        try
+        {
+            var service = profile.Services.Count > 0 ? profile.Services[0].Name : "an appointment";
+            foreach (var text in new[] { "what are your hours?", $"I'd like a {service} tomorrow", "the first one" })
+            {
+                await HandleAsync(new TurnRequest(id, "warmup", text), null, embeddedOnly: true, ct);
+            }
+        }
+        finally
+        {
+            await conversations.ForgetAsync(id, CancellationToken.None);
+        }
+    }
+
+    private async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = ToolLoop.Activity.StartActivity("agent.turn");
@@ -126,7 +151,7 @@ public sealed class FrontDeskAgent(
             var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
             try
             {
-                return await HandleLockedAsync(request, conversation, turnLease, onSentence, started, lost.Token);
+                return await HandleLockedAsync(request, conversation, turnLease, onSentence, embeddedOnly, started, lost.Token);
             }
             catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -239,7 +264,8 @@ public sealed class FrontDeskAgent(
         public void Release() => _released = true;
     }
 
-    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Conversation conversation, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence, long started, CancellationToken ct)
+    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Conversation conversation, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence,
+        bool embeddedOnly, long started, CancellationToken ct)
     {
         var state = conversation.ReadState();
         var scope = state.Scope;
@@ -297,7 +323,7 @@ public sealed class FrontDeskAgent(
             }
             else
             {
-                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, ct);
+                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, embeddedOnly, ct);
                 records.AddRange(calls);
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
                 agentTags.Brain = brain;
@@ -370,10 +396,11 @@ public sealed class FrontDeskAgent(
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
-        ConversationState state, List<ChatMessage> history, string text, Utterance reading, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+        ConversationState state, List<ChatMessage> history, string text, Utterance reading, Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, CancellationToken ct)
     {
         var scope = state.Scope;
-        foreach (var (client, name) in brains.InOrder())
+        IEnumerable<(IChatClient Client, string Name)> order = embeddedOnly ? [(brains.Embedded, EmbeddedChatClient.BrainName)] : brains.InOrder();
+        foreach (var (client, name) in order)
         {
             scope.Actor = new Actor("ai", $"agent:{name}");
             var snapshot = System.Text.Json.JsonSerializer.Serialize(scope, ConversationState.Json);

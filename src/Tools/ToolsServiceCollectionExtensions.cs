@@ -68,6 +68,7 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
         services.AddSingleton<VerificationLimits>();
         services.AddSingleton<SpaToolsFactory>();
+        services.AddSingleton<IWarmUp, SpaBookWarmUp>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
     }

@@ -267,6 +267,22 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return distinct.Count;
     }
 
+    /// <summary>
+    /// Removes a conversation with its transcript and tags, as if it never happened: only for the start-up warm-up's own
+    /// conversation (<see cref="FrontDeskAgent.WarmUpAsync"/>), which raises no escalation and books nothing.
+    /// </summary>
+    public async Task ForgetAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        await c.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM transcript_tags WHERE conversation_id = @id;
+            DELETE FROM transcript_turns WHERE conversation_id = @id;
+            DELETE FROM conversations WHERE id = @id;
+            """, new { id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Appends a staff or system turn (no state change).</summary>
     public async Task AppendTurnAsync(string id, string role, string text, TurnTags tags, CancellationToken ct)
     {
