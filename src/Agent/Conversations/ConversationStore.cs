@@ -195,12 +195,17 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(escalations);
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
+        // One statement reserves the turn's transcript positions and checks the lease: the row stays locked until commit,
+        // so no one takes the lease or the same positions in between.
+        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
+        if (last is null)
+        {
+            throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct));
+        var seq = last.Value - turns.Count;
         // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
-        // trip), the state's JSON written once. The state update comes last and doubles as the lease check: inside
-        // the transaction, a lease another instance took matches no row, and the whole turn rolls back.
+        // trip), the state's JSON written once; with releaseLease the same update gives the lease back.
         var sql = new StringBuilder();
         var args = new DynamicParameters();
         args.Add("id", id);
@@ -208,7 +213,6 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         args.Add("channel", channel);
         args.Add("locationId", locationId);
         args.Add("clientId", state.Scope.ClientId);
-        var rows = 0;
         for (var i = 0; i < turns.Count; i++)
         {
             var (role, text, tags, latency) = turns[i];
@@ -223,21 +227,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             args.Add($"text{i}", text);
             args.Add($"tags{i}", JsonSerializer.Serialize(tags, ConversationState.Json));
             args.Add($"latency{i}", latency);
-            rows += 1 + AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
+            AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
         sql.Append(releaseLease
             ? "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now, lease_owner = NULL, lease_until_utc = NULL"
             : "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now");
-        sql.Append(leaseOwner is null ? " WHERE id = @id;" : " WHERE id = @id AND lease_owner = @leaseOwner;");
+        sql.Append(" WHERE id = @id;");
         args.Add("state", JsonSerializer.Serialize(state, ConversationState.Json));
-        args.Add("leaseOwner", leaseOwner);
-        // Both stores return the rows of all the batch's statements together: every insert writes its rows or throws,
-        // so one row short is the state update that matched nothing.
-        var written = await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
-        if (leaseOwner is not null && written != rows + 1)
-        {
-            throw new LeaseLostException(id);
-        }
+        await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         foreach (var e in escalations)
         {
             await c.ExecuteAsync(new CommandDefinition("""
@@ -249,13 +246,13 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Appends one multi-row insert of a turn's tags; returns how many rows it writes.</summary>
-    private static int AppendTags(StringBuilder sql, DynamicParameters args, string prefix, string seq, IEnumerable<string> tags)
+    /// <summary>Appends one multi-row insert of a turn's tags.</summary>
+    private static void AppendTags(StringBuilder sql, DynamicParameters args, string prefix, string seq, IEnumerable<string> tags)
     {
         var distinct = tags.Distinct().ToList();
         if (distinct.Count == 0)
         {
-            return 0;
+            return;
         }
         sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ");
         for (var j = 0; j < distinct.Count; j++)
@@ -264,7 +261,6 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             args.Add($"{prefix}{j}", distinct[j]);
         }
         sql.Append(";\n");
-        return distinct.Count;
     }
 
     /// <summary>
@@ -297,15 +293,26 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(tags);
+        var seq = await ReserveSeqAsync(c, tx, id, 1, null, ct) ?? throw new InvalidOperationException($"Conversation {id} does not exist.");
         var conv = await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
-        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct)) + 1;
         await InsertTurnAsync(c, tx, new TranscriptTurn
         {
             ConversationId = id, Seq = seq, AtUtc = clock.GetUtcNow().UtcDateTime, Role = role, Text = text, Channel = conv.Channel,
             LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json),
         }, tags.Flatten(), ct);
     }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> transcript positions in the caller's transaction and returns the last one, or null when
+    /// the conversation is missing or (with <paramref name="leaseOwner"/>) its lease is held by someone else. The update locks
+    /// the conversation row until commit, so concurrent writers (turns, staff replies, keywords) queue instead of colliding.
+    /// </summary>
+    private static Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, CancellationToken ct) =>
+        c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            leaseOwner is null
+                ? "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id RETURNING last_seq"
+                : "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id AND lease_owner = @leaseOwner RETURNING last_seq",
+            new { id, count, leaseOwner }, tx, cancellationToken: ct));
 
     private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)
     {
