@@ -28,6 +28,8 @@ public sealed class ConversationScope
     public int Turn { get; set; }
     /// <summary>Health conditions the person stated (contraindication tags), screened by the agent.</summary>
     public List<string> StatedConditions { get; set; } = [];
+    /// <summary>The service a tool last refused for a health reason in this conversation ("book it anyway" then goes to a person).</summary>
+    public string? HealthRefusal { get; set; }
     /// <summary>Age the person stated, if any.</summary>
     public int? StatedAge { get; set; }
     /// <summary>Slots offered by check_availability in this conversation (most recent offers last).</summary>

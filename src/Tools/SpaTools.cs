@@ -8,6 +8,7 @@ using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Safety;
 using FrontDesk.Tools.Text;
 using FrontDesk.Tools.Verification;
 using FrontDesk.Tools.Waitlist;
@@ -106,6 +107,11 @@ public sealed class SpaTools(
                 return resolved.Result;
             }
             svc = resolved.Service!;
+        }
+        // Offer no time for a treatment this person should not have (stated conditions, the verified client's flags).
+        if (ContraindicationBlock(svc, scope.VerifiedPhone is { } verified ? await clients.FindByPhoneAsync(verified, cancellationToken) : null) is { } unsafeFor)
+        {
+            return unsafeFor;
         }
         var bookable = await BookableServiceAsync(svc, cancellationToken);
         var today = profile.Today(clock);
@@ -689,10 +695,11 @@ public sealed class SpaTools(
 
     private ToolResult? ContraindicationBlock(Service service, Client? client)
     {
-        var flags = (client?.HealthFlagList ?? []).Concat(scope.StatedConditions).Select(f => f.ToLowerInvariant()).ToHashSet();
-        var hit = service.Contraindications.FirstOrDefault(flags.Contains);
+        // By concept: a flag "pregnancy" is "pregnancy-first-trimester", a named medicine is its class (Safety/HealthConcepts).
+        var hit = HealthConcepts.FirstMatch(service.Contraindications, (client?.HealthFlagList ?? []).Concat(scope.StatedConditions));
         if (hit is not null)
         {
+            scope.HealthRefusal = service.Id;
             // The reason names no condition: the model must not repeat health details back.
             return new ToolResult("refused",
                 $"{service.Name} can't be booked online for this client because of a health consideration on file or mentioned. A clinician needs to review it: offer a consultation or a call back from our clinical team.",

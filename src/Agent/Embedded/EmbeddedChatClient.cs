@@ -754,7 +754,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
                 var staff = x.GetProperty("provider").GetString()!;
                 var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
-                    ("time", x.GetProperty("time").GetString()!), ("provider", staff.Split(' ')[0]), ("location", x.GetProperty("location").GetString()!));
+                    ("time", x.GetProperty("time").GetString()!), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
             })];
             state.Asked = AgentQuestion.SlotChoice;
