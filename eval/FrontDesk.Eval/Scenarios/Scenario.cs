@@ -24,7 +24,7 @@ public sealed class Scenario
     public string Caller { get; set; } = "anonymous";
     /// <summary>Area tags: booking, cancel, escalation…</summary>
     public List<string> Tags { get; set; } = [];
-    /// <summary>A failure found and not fixed yet, with its cause (docs/evaluation.md); dotnet test skips the scenario, the CLI still runs it.</summary>
+    /// <summary>A failure found and not fixed yet, with its cause (docs/evaluation.md); dotnet test checks that it still fails, the CLI runs it as any other.</summary>
     public string? KnownIssue { get; set; }
     /// <summary>Appointments that exist before the conversation.</summary>
     public List<SeedAppointment> Seed { get; set; } = [];

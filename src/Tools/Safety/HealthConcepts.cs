@@ -79,7 +79,8 @@ public static partial class HealthConcepts
     {
         var a = Canon(condition);
         var b = Canon(contraindication);
-        return a.Length > 0 && (a == b || Medicines.Any(m => m.Names.Contains(a, StringComparer.Ordinal) && m.Concepts.Any(c => Canon(c) == b)));
+        var name = condition.Trim().ToLowerInvariant();
+        return a.Length > 0 && (a == b || Medicines.Any(m => (m.Names.Contains(name, StringComparer.Ordinal) || m.Name == name) && m.Concepts.Any(c => Canon(c) == b)));
     }
 
     /// <summary>The first of <paramref name="contraindications"/> that one of <paramref name="conditions"/> matches, or null.</summary>
