@@ -269,7 +269,15 @@ public sealed class FrontDeskAgent(
             }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
             var (category, replyKey) = SafetyRoute(finding, reading, scope);
-            if (category is not null)
+            // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
+            var suggested = scope.SuggestedFaq;
+            scope.SuggestedFaq = null;
+            if (category is null && replyKey is null && suggested is not null && reading.YesNo == YesNo.Yes)
+            {
+                reply = suggested.Answer;
+                agentTags.Brain = "rules";
+            }
+            else if (category is not null)
             {
                 askedForPerson = category.Name == "human_request";
                 escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));

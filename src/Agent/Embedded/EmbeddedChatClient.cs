@@ -528,6 +528,8 @@ public sealed class EmbeddedChatClient : IChatClient
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
                 case ("answer_faq", "off_topic"):
                     return Say("out_of_scope");
+                case ("answer_faq", "did_you_mean"):
+                    return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
