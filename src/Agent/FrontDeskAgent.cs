@@ -90,7 +90,7 @@ public sealed class FrontDeskAgent(
     public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = ToolLoop.Activity.StartActivity("agent.turn");
+        using var activity = ToolTurn.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
         var gate = EnterGate(request.ConversationId);
         try
@@ -304,12 +304,20 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = callback.Name;
                 }
                 // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
-                if (calls.FirstOrDefault(c => c.Outcome == ToolLoop.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or "unknown_tool")) is { } failed && screen.Rules.Find("human_request") is { } followUp
+                if (calls.FirstOrDefault(c => c.Outcome == ToolTurn.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or ToolTurn.UnknownToolOutcome)) is { } failed && screen.Rules.Find("human_request") is { } followUp
                     && escalations.Count == 0)
                 {
                     // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
                     escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
                     agentTags.Escalation = followUp.Name;
+                }
+                // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
+                if (escalations.Count == 0 && produced.Any(m => m.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true)
+                    && screen.Rules.Find("human_request") is { } handoffRule)
+                {
+                    askedForPerson = true;
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true));
+                    agentTags.Escalation = handoffRule.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
@@ -379,15 +387,16 @@ public sealed class FrontDeskAgent(
             var count = messages.Count;
             try
             {
+                var turn = new ToolTurn(client, tools, options.MaxToolIterations, logger);
                 LoopResult result;
                 if (onSentence is null)
                 {
-                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, logger, ct);
+                    result = await turn.RunAsync(messages, null, ct);
                 }
                 else
                 {
                     var buffer = new StringBuilder();
-                    result = await ToolLoop.RunStreamingAsync(client, messages, tools, null, options.MaxToolIterations, async (delta, c) =>
+                    result = await turn.RunAsync(messages, async (delta, c) =>
                     {
                         buffer.Append(delta);
                         var s = buffer.ToString();
@@ -398,7 +407,7 @@ public sealed class FrontDeskAgent(
                             buffer.Remove(0, cut + 2);
                             await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
                         }
-                    }, logger, ct);
+                    }, ct);
                     if (buffer.Length > 0)
                     {
                         await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);

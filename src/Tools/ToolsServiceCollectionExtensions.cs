@@ -75,6 +75,15 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
         services.AddSingleton<VerificationLimits>();
+        services.AddSingleton<ToolArguments>();
+        services.AddSingleton<ClientIdentity>();
+        services.AddSingleton<AppointmentWording>();
+        services.AddSingleton<AvailabilityPlugin>();
+        services.AddSingleton<BookingPlugin>();
+        services.AddSingleton<ClientsPlugin>();
+        services.AddSingleton<WaitlistPlugin>();
+        services.AddSingleton<FaqPlugin>();
+        services.AddSingleton<VerificationPlugin>();
         services.AddSingleton<SpaToolsFactory>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
@@ -146,12 +155,3 @@ public static class ToolsServiceCollectionExtensions
 /// <summary>A group of migrations contributed by one project.</summary>
 /// <param name="Migrations">The migrations.</param>
 public sealed record SchemaMigrationSet(IReadOnlyList<SchemaMigration> Migrations);
-
-/// <summary>Creates the tools for one conversation turn.</summary>
-public sealed class SpaToolsFactory(
-    SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientDirectory clients, WaitlistBook waitlist,
-    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock, VerificationLimits verification)
-{
-    /// <summary>Tools acting for <paramref name="scope"/>.</summary>
-    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, verification, scope);
-}

@@ -26,7 +26,7 @@ public static class ScenarioCommand
         Console.Write(summary);
         if (options.WriteReport)
         {
-            Report.Write(options.Label == "before" ? "scenarios-before" : "scenarios", summary);
+            Report.Write(options.Label == "current" ? "scenarios" : "scenarios-" + options.Label, summary);
         }
         return suite.Results.All(r => r.Runs.All(x => x.Passed)) ? 0 : 1;
     }

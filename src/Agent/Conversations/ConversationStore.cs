@@ -146,15 +146,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        // Checked first and inside the transaction: the row stays locked until commit, so no one takes the lease in between.
-        if (leaseOwner is not null && await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE conversations SET lease_owner = lease_owner WHERE id = @id AND lease_owner = @leaseOwner", new { id, leaseOwner }, tx, cancellationToken: ct)) != 1)
+        // One statement reserves the turn's transcript positions and checks the lease: the row stays locked until commit,
+        // so no one takes the lease or the same positions in between.
+        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
+        if (last is null)
         {
-            throw new LeaseLostException(id);
+            throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct));
+        var seq = last.Value - turns.Count;
         foreach (var (role, text, tags, latency) in turns)
         {
             seq++;
@@ -193,15 +193,26 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(tags);
+        var seq = await ReserveSeqAsync(c, tx, id, 1, null, ct) ?? throw new InvalidOperationException($"Conversation {id} does not exist.");
         var conv = await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
-        var seq = await c.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) FROM transcript_turns WHERE conversation_id = @id", new { id }, tx, cancellationToken: ct)) + 1;
         await InsertTurnAsync(c, tx, new TranscriptTurn
         {
             ConversationId = id, Seq = seq, AtUtc = clock.GetUtcNow().UtcDateTime, Role = role, Text = text, Channel = conv.Channel,
             LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json),
         }, tags.Flatten(), ct);
     }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> transcript positions in the caller's transaction and returns the last one, or null when
+    /// the conversation is missing or (with <paramref name="leaseOwner"/>) its lease is held by someone else. The update locks
+    /// the conversation row until commit, so concurrent writers (turns, staff replies, keywords) queue instead of colliding.
+    /// </summary>
+    private static Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, CancellationToken ct) =>
+        c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            leaseOwner is null
+                ? "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id RETURNING last_seq"
+                : "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id AND lease_owner = @leaseOwner RETURNING last_seq",
+            new { id, count, leaseOwner }, tx, cancellationToken: ct));
 
     private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)
     {
