@@ -314,14 +314,27 @@ public sealed class FrontDeskAgent(
                 scope.StatedConditions.Add(condition);
             }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
-            var category = finding.Category ?? (reading.Intent == Intent.Human ? screen.Rules.Find("human_request") : null);
-            if (category is not null)
+            var (category, replyKey) = SafetyRoute(finding, reading, scope);
+            // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
+            var suggested = scope.SuggestedFaq;
+            scope.SuggestedFaq = null;
+            if (category is null && replyKey is null && suggested is not null && reading.YesNo == YesNo.Yes)
+            {
+                reply = suggested.Answer;
+                agentTags.Brain = "rules";
+            }
+            else if (category is not null)
             {
                 askedForPerson = category.Name == "human_request";
                 escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
-                reply = prompts.Reply(finding.Reply ?? category.Reply);
+                reply = prompts.Reply(replyKey ?? category.Reply);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
+            }
+            else if (replyKey is not null)
+            {
+                reply = prompts.Reply(replyKey);
+                agentTags.Brain = "rules";
             }
             else
             {
@@ -536,6 +549,35 @@ public sealed class FrontDeskAgent(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// What the screen's finding means for this turn: an escalation category and its reply, a rules reply alone (the AI
+    /// disclosure), or neither (a brain answers). A condition stated with a booking request, or someone else's, is not a
+    /// question for a clinician: the tools see it in the scope and refuse what it rules out. Insisting after a health
+    /// refusal ("book it anyway") goes to a person.
+    /// </summary>
+    private (EscalationCategory? Category, string? Reply) SafetyRoute(InboundFinding finding, Utterance reading, ConversationScope scope)
+    {
+        var category = finding.Category;
+        if (category?.Name == "medical" && finding.ConditionOnly
+            && (finding.OthersOnly || reading.Intent is Intent.Book or Intent.Availability))
+        {
+            category = null;
+        }
+        if (category is null && scope.HealthRefusal is not null && finding.Insists && screen.Rules.Find("human_request") is { } person)
+        {
+            return (person, "contraindication_insisted");
+        }
+        if (category is not null)
+        {
+            return (category, finding.Reply);
+        }
+        if (finding.AsksIfHuman)
+        {
+            return (null, "ai_disclosure_asked");
+        }
+        return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false)

@@ -5,6 +5,7 @@ using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Semantic;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
 using FrontDesk.Tools.Verification;
@@ -63,6 +64,13 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<AvailabilityFinder>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<WaitlistBook>();
+        services.AddOptions<SemanticOptions>().Bind(configuration.GetSection(SemanticOptions.Section));
+        if ((configuration.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions()).Enabled)
+        {
+            // One model per process, shared by every host and profile; the container does not own (or dispose) it.
+            services.AddSingleton(SentenceEmbedder.Shared);
+            services.AddSingleton<SemanticFaq>();
+        }
         services.AddSingleton<FaqIndex>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
@@ -80,6 +88,17 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<IWarmUp, SpaBookWarmUp>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
+    }
+
+    /// <summary>
+    /// Loads the sentence-embedding model and embeds the profile's FAQ and facts now, when semantic matching is on, so
+    /// the first message does not wait for it. Call before reporting ready.
+    /// </summary>
+    public static void WarmSemanticMatching(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetService<SentenceEmbedder>()?.Warm();
+        services.GetService<SemanticFaq>()?.Warm();
     }
 
     /// <summary>Applies every registered migration and syncs the profile into the store.</summary>

@@ -55,6 +55,11 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             }
             svc = resolved.Service!;
         }
+        // Offer no time for a treatment this person should not have (stated conditions, the verified client's flags).
+        if (AppointmentWording.EligibilityBlock(scope, svc, await identity.VerifiedClientAsync(scope, cancellationToken)) is { } unsafeFor)
+        {
+            return unsafeFor;
+        }
         var bookable = await BookableServiceAsync(scope, svc, cancellationToken);
         var today = profile.Today(clock);
         if (!ToolArguments.TryDate(date, today, out var from) || !ToolArguments.TryDate(end_date, date is null ? today.AddDays(13) : from, out var to))

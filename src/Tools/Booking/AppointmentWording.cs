@@ -2,6 +2,7 @@ using System.Globalization;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Safety;
 using FrontDesk.Tools.Text;
 
 namespace FrontDesk.Tools.Booking;
@@ -67,10 +68,11 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
     /// </summary>
     public static ToolResult? EligibilityBlock(ConversationScope scope, Service service, Client? client)
     {
-        var flags = (client?.HealthFlagList ?? []).Concat(scope.StatedConditions).Select(f => f.ToLowerInvariant()).ToHashSet();
-        var hit = service.Contraindications.FirstOrDefault(flags.Contains);
+        // By concept: a flag "pregnancy" is "pregnancy-first-trimester", a named medicine is its class (Safety/HealthConcepts).
+        var hit = HealthConcepts.FirstMatch(service.Contraindications, (client?.HealthFlagList ?? []).Concat(scope.StatedConditions));
         if (hit is not null)
         {
+            scope.HealthRefusal = service.Id;
             // The reason names no condition: the model must not repeat health details back.
             return new ToolResult("refused",
                 $"{service.Name} can't be booked online for this client because of a health consideration on file or mentioned. A clinician needs to review it: offer a consultation or a call back from our clinical team.",

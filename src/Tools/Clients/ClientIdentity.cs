@@ -26,6 +26,10 @@ public sealed class ClientIdentity(ClientDirectory clients, AppointmentBook book
         return client?.Id;
     }
 
+    /// <summary>The record of the phone the channel vouched for or the person proved (health flags included), or null.</summary>
+    public async Task<Client?> VerifiedClientAsync(ConversationScope scope, CancellationToken ct) =>
+        scope.VerifiedPhone is null ? null : await clients.FindByPhoneAsync(scope.VerifiedPhone, ct);
+
     /// <summary>The answer when appointments are asked about without a verified phone.</summary>
     public static ToolResult NotVerified() => new("verification_required",
         "I can only look at appointments for a verified phone. Offer to text a one-time code (send_verification_code).");

@@ -54,6 +54,13 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq)
             // pancakes"): an off-topic question, not one for the team to follow up.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
+        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)
+        {
+            // Close in meaning, not close enough to quote: ask rather than guess or hand it to the team.
+            scope.SuggestedFaq = new FaqSuggestion(nearMiss.Question, nearMiss.Answer);
+            return new ToolResult("did_you_mean", $"Not sure which question this is. Ask the client: did you mean \"{nearMiss.Question}\"? Answer only after they say yes.",
+                new { question = nearMiss.Question, answer = nearMiss.Answer });
+        }
         if (confident.Count == 0)
         {
             return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
