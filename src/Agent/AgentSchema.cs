@@ -9,7 +9,15 @@ public static class AgentSchema
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(100, "conversations, transcripts, escalations", Sql(postgres: false), Sql(postgres: true)),
+        new(101, "per-conversation transcript counter", TurnCounter, TurnCounter),
     ];
+
+    // The next transcript position is taken from the conversation row in the writing transaction (issue 15, item 1):
+    // MAX(seq)+1 let two writers pick the same seq on PostgreSQL.
+    private const string TurnCounter = """
+        ALTER TABLE conversations ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE conversations SET last_seq = (SELECT COALESCE(MAX(t.seq), 0) FROM transcript_turns t WHERE t.conversation_id = conversations.id);
+        """;
 
     private static string Sql(bool postgres)
     {

@@ -16,7 +16,8 @@ public static class ScenarioCommand
 {
     public static async Task<int> RunAsync(Options options)
     {
-        var scenarios = ScenarioFiles.Load(RepoPaths.Scenarios).Where(s => options.Only is null || s.Id.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var scenarios = ScenarioFiles.Load(RepoPaths.Scenarios)
+            .Where(s => options.Only is null || options.Only.Split(',').Any(o => s.Id.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         var llm = LlmSettings();
         var k = options.K ?? (llm.Count > 0 ? 4 : 1);
         var suite = await RunSuiteAsync(scenarios, k, options.Store, llm, Console.Out, options.Verbose);

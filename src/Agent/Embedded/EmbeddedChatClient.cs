@@ -644,6 +644,8 @@ public sealed class EmbeddedChatClient : IChatClient
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
                 case ("answer_faq", "off_topic"):
                     return Say("out_of_scope");
+                case ("answer_faq", "did_you_mean"):
+                    return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
@@ -892,7 +894,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
                 var staff = x.GetProperty("provider").GetString()!;
                 var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
-                    ("time", x.GetProperty("time").GetString()!), ("provider", staff.Split(' ')[0]), ("location", x.GetProperty("location").GetString()!));
+                    ("time", x.GetProperty("time").GetString()!), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
