@@ -47,3 +47,16 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
         }
     }
 }
+
+/// <summary>
+/// The sentence-embedding model and the FAQ's embeddings, when semantic matching is on
+/// (<see cref="ToolsServiceCollectionExtensions.WarmSemanticMatching"/>); nothing when it is off.
+/// </summary>
+public sealed class SemanticMatchingWarmUp(IServiceProvider services) : IWarmUp
+{
+    /// <inheritdoc/>
+    public string Name => "semantic matching (embedding model, FAQ embeddings)";
+
+    /// <inheritdoc/>
+    public Task WarmUpAsync(CancellationToken ct) => Task.Run(services.WarmSemanticMatching, ct);
+}
