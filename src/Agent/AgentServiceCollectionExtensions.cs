@@ -41,11 +41,22 @@ public static class AgentServiceCollectionExtensions
                 primary is null || llm.FallbackToEmbedded);
         });
         services.AddSingleton<FrontDeskAgent>();
+        services.AddSingleton<IWarmUp, AgentWarmUp>();
         return services;
     }
 
     private static string PromptsDir(IServiceProvider sp, string contentRoot) =>
         ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot);
+}
+
+/// <summary>The agent's start-up warm-up: a short conversation through the whole turn path (<see cref="FrontDeskAgent.WarmUpAsync"/>).</summary>
+public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
+{
+    /// <inheritdoc/>
+    public string Name => "agent (screens, embedded engine, tools, conversation store)";
+
+    /// <inheritdoc/>
+    public Task WarmUpAsync(CancellationToken ct) => agent.WarmUpAsync(ct);
 }
 
 /// <summary>The reply wording (prompts/replies.yaml), distinct from the SMS wording registered by the tools.</summary>

@@ -10,6 +10,10 @@ namespace FrontDesk.Tools;
 public sealed class ToolArguments(SpaProfile profile)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly string _region = PhoneNumbers.RegionOf(profile.DefaultLocation.Phone);
+
+    /// <summary>A phone number the model passed, as E.164, read in the spa's region (its own number's country); null when it is not one.</summary>
+    public string? Phone(string? text) => PhoneNumbers.ToE164(text, _region);
 
     /// <summary>The one service the text names, or the answer to give when it names none or several.</summary>
     public (Service? Service, ToolResult? Result) Service(string? text)

@@ -85,6 +85,7 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<FaqPlugin>();
         services.AddSingleton<VerificationPlugin>();
         services.AddSingleton<SpaToolsFactory>();
+        services.AddSingleton<IWarmUp, SpaBookWarmUp>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
     }

@@ -35,6 +35,18 @@ internal sealed class DialogueState
     public List<string> AppointmentRefs { get; set; } = [];
     public List<string> AppointmentLabels { get; set; } = [];
     public List<string> AppointmentServices { get; set; } = [];
+
+    /// <summary>Local starts of the appointments listed ("2026-11-30T10:00"), for moves relative to them.</summary>
+    public List<string> AppointmentStarts { get; set; } = [];
+
+    /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
+    public int? ShiftMinutes { get; set; }
+
+    /// <summary>"same time": the new slot keeps the appointment's time of day.</summary>
+    public bool SameTime { get; set; }
+
+    /// <summary>"that day": the new slot keeps the appointment's day.</summary>
+    public bool SameDay { get; set; }
     public int Calls { get; set; }
 
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
@@ -74,6 +86,9 @@ internal sealed class DialogueState
         AppointmentRefs = [];
         AppointmentLabels = [];
         AppointmentServices = [];
+        AppointmentStarts = [];
+        ShiftMinutes = null;
+        SameTime = SameDay = false;
     }
 }
 

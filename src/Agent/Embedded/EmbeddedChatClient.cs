@@ -298,6 +298,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 }
                 var declined = state.PendingTool;
                 state.PendingTool = state.PendingArgs = state.ReadBack = null;
+                var chosenBefore = state.ChosenSlotId;
                 state.ChosenSlotId = null;
                 state.Asked = AgentQuestion.Nothing;
                 var corrected = Merge(u);
@@ -309,6 +310,14 @@ public sealed class EmbeddedChatClient : IChatClient
                         state.Asked = AgentQuestion.SlotChoice;
                     }
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+                if (corrected && declined is "book_appointment" or "reschedule_appointment" && u.Time?.Exact is { } newTime
+                    && state.Offered.Where(o => o.Date == (state.Offered.FirstOrDefault(x => x.SlotId == chosenBefore)?.Date ?? o.Date)
+                        && TimeOnly.ParseExact(o.Time, "HH:mm", Inv) is var t && t.Hour % 12 == newTime.Hour % 12 && t.Minute == newTime.Minute).ToList() is [var same]
+                    && !ChangesTheSearch(u))
+                {
+                    // "yes but make it 11" when 11 was on offer that day: that slot, read back.
+                    return Choose(same);
                 }
                 if (corrected && declined is "book_appointment" or "reschedule_appointment")
                 {
@@ -412,10 +421,16 @@ public sealed class EmbeddedChatClient : IChatClient
                     state.ResetTask();
                     state.Task = DialogueTask.Cancel;
                     return Call("list_appointments", []);
+                case Intent.Reschedule when state.Task == DialogueTask.Book && u.ShiftMinutes is null && HasSlots(u):
+                    // "can we change it to friday" while booking is a correction of the booking, not a move of another appointment.
+                    break;
                 case Intent.Reschedule:
                     state.ResetTask();
                     state.Task = DialogueTask.Reschedule;
                     Merge(u);
+                    state.ShiftMinutes = u.ShiftMinutes;
+                    state.SameTime = u.SameTime;
+                    state.SameDay = u.SameDay;
                     return Call("list_appointments", []);
                 case Intent.MyAppointments:
                     state.ResetTask();
@@ -643,6 +658,28 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage NextRescheduleStep()
         {
+            var index0 = state.AppointmentRef is { } r0 ? state.AppointmentRefs.IndexOf(r0) : -1;
+            if (index0 >= 0 && index0 < state.AppointmentStarts.Count
+                && DateTime.TryParse(state.AppointmentStarts[index0], Inv, DateTimeStyles.None, out var current))
+            {
+                // Moves said relative to the appointment itself: "an hour later", "same time on friday", "that afternoon".
+                if (state.ShiftMinutes is { } shift)
+                {
+                    var target = current.AddMinutes(shift);
+                    state.DateStart = state.DateEnd = target.ToString("yyyy-MM-dd", Inv);
+                    state.Near = target.ToString("HH:mm", Inv);
+                    state.After = state.Before = null;
+                    state.ShiftMinutes = null;
+                }
+                if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
+                {
+                    state.Near = current.ToString("HH:mm", Inv);
+                }
+                if (state.DateStart is null && (state.SameDay || state.Near is not null || state.After is not null || state.Before is not null))
+                {
+                    state.DateStart = state.DateEnd = current.ToString("yyyy-MM-dd", Inv);
+                }
+            }
             if (state.DateStart is null && state.After is null && state.Near is null && state.Before is null)
             {
                 state.Asked = AgentQuestion.Date;
@@ -873,6 +910,7 @@ public sealed class EmbeddedChatClient : IChatClient
             state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
             state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
             state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
+            state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
             if (items.Count == 0)
             {
                 state.ResetTask();
@@ -887,6 +925,15 @@ public sealed class EmbeddedChatClient : IChatClient
             if (items.Count == 1)
             {
                 state.AppointmentRef = state.AppointmentRefs[0];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            var named = state.ServiceId is { } sid && Profile.FindService(sid) is { } svc ? [svc.Name] : state.ServiceOptions;
+            var matching = state.AppointmentServices.Select((name, i) => (name, i)).Where(x => named.Contains(x.name)).ToList();
+            if (matching.Count == 1)
+            {
+                // "move the massage to friday" with a massage and a facial booked: the massage.
+                state.AppointmentRef = state.AppointmentRefs[matching[0].i];
+                state.ServiceOptions = [];
                 return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             state.Phase = DialoguePhase.PickAppointment;

@@ -74,13 +74,9 @@ public static partial class ContactExtractor
     public static (string Value, TextSpan Span)? FindPhone(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (Match m in WrittenPhone().Matches(text))
+        foreach (var (e164, start, length) in FrontDesk.Tools.PhoneNumbers.Find(text))
         {
-            var digits = m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["c"].Value;
-            if (digits[0] is not ('0' or '1'))
-            {
-                return ("+1" + digits, new TextSpan(m.Index, m.Length));
-            }
+            return (e164, new TextSpan(start, length));
         }
 
         return SpokenPhone(text);
@@ -303,9 +299,6 @@ public static partial class ContactExtractor
 
         return sb.ToString();
     }
-
-    [GeneratedRegex(@"(?<![\d+\w])(?:\+?1[\s.\-]*)?\(?(?<a>\d{3})\)?[\s.\-]*(?<b>\d{3})[\s.\-]*(?<c>\d{4})(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex WrittenPhone();
 
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex WrittenEmail();

@@ -111,6 +111,18 @@ public sealed record Utterance
 
     /// <summary>Index into <see cref="UnderstandingContext.OfferedSlots"/> of the slot chosen, when one was.</summary>
     public int? ChosenSlot { get; init; }
+
+    /// <summary>A move relative to an existing appointment, in minutes: "an hour later" +60, "30 min earlier" -30.</summary>
+    public int? ShiftMinutes { get; init; }
+
+    /// <summary>"same time": keep the existing appointment's time of day.</summary>
+    public bool SameTime { get; init; }
+
+    /// <summary>"that day", "same day", "earlier that day": keep the existing appointment's day.</summary>
+    public bool SameDay { get; init; }
+
+    /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
+    public bool ChangesAppointment { get; init; }
 }
 
 /// <summary>
@@ -148,7 +160,24 @@ public sealed partial class Understander
         AddIf(spans, contact.EmailSpan);
         var withoutContact = TextNormalizer.Mask(normalized, [.. spans]);
 
+        var shift = ShiftCue().Match(TextNormalizer.LowerSameLength(withoutContact));
+        int? shiftMinutes = shift.Success ? ShiftOf(shift) : null;
+        if (shift.Success)
+        {
+            // "an hour later" is a move, not a time or a service ("later" is one letter from "laser").
+            spans.Add(new TextSpan(shift.Index, shift.Length));
+            withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(shift.Index, shift.Length)]);
+        }
+        var lowered = TextNormalizer.LowerSameLength(normalized);
+        var sameTime = SameTimeCue().IsMatch(lowered);
+        var sameDay = SameDayCue().IsMatch(lowered);
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
+        if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
+            && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
+        {
+            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
+            date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+        }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
         var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
         var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
@@ -263,6 +292,15 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
+            || ((sameTime || sameDay) && (date is not null || time is not null));
+        if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
+            && asked is not AgentQuestion.Confirmation)
+        {
+            intent = Intent.Reschedule;
+            confidence = 1;
+        }
+
         return new Utterance
         {
             Text = normalized,
@@ -281,6 +319,10 @@ public sealed partial class Understander
             IsCorrection = isCorrection,
             Remainder = remainder,
             ChosenSlot = chosen,
+            ShiftMinutes = shiftMinutes,
+            SameTime = sameTime,
+            SameDay = sameDay,
+            ChangesAppointment = changesAppointment,
         };
     }
 
@@ -532,8 +574,52 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best))*\s*[.!?,]*[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
+
+    private static int? ShiftOf(Match m)
+    {
+        var amount = m.Groups["amount"].Value.Trim();
+        var unit = m.Groups["unit"].Value;
+        double n = amount switch
+        {
+            "" or "a" or "an" or "one" or "1" => 1,
+            "half an" or "half a" => 0.5,
+            "an hour and a half" => 1.5,
+            "two" or "2" => 2,
+            "three" or "3" => 3,
+            "fifteen" or "15" => 15,
+            "thirty" or "30" => 30,
+            "forty five" or "forty-five" or "45" => 45,
+            "twenty" or "20" => 20,
+            _ => double.TryParse(amount, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 0,
+        };
+        var minutes = unit.StartsWith('h') ? n * 60 : n;
+        if (minutes <= 0 || minutes > 12 * 60)
+        {
+            return null;
+        }
+        var earlier = m.Groups["dir"].Value is "earlier" or "forward" or "sooner" or "up";
+        return (int)(earlier ? -minutes : minutes);
+    }
+
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ShiftCue();
+
+    [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPerson();
+
+    [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameTimeCue();
+
+    [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameDayCue();
+
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();

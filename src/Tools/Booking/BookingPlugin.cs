@@ -12,7 +12,7 @@ namespace FrontDesk.Tools.Booking;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
 public sealed class BookingPlugin(
-    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, AppointmentWording wording, TimeProvider clock)
+    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
 {
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
@@ -37,7 +37,7 @@ public sealed class BookingPlugin(
             return new ToolResult("bad_argument", "That slot was offered to move an existing appointment; use reschedule_appointment.");
         }
         var service = profile.FindService(offered.ServiceId)!;
-        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : PhoneNumbers.ToE164(client_phone));
+        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
         if (phone is null)
         {
             return new ToolResult("bad_argument", client_phone is null

@@ -4,7 +4,7 @@ using Microsoft.SemanticKernel;
 namespace FrontDesk.Tools.Clients;
 
 /// <summary>The client look-up tool: only ever the client this conversation has verified.</summary>
-public sealed class ClientsPlugin(ClientDirectory clients)
+public sealed class ClientsPlugin(ClientDirectory clients, ToolArguments arguments)
 {
     /// <summary>find_client.</summary>
     [KernelFunction(ToolNames.FindClient)]
@@ -18,7 +18,7 @@ public sealed class ClientsPlugin(ClientDirectory clients)
     {
         _ = name;
         var scope = kernel.ConversationScope();
-        var asked = phone is null ? null : PhoneNumbers.ToE164(phone);
+        var asked = phone is null ? null : arguments.Phone(phone);
         if (phone is not null && asked is null)
         {
             return new ToolResult("bad_argument", "That doesn't look like a valid US phone number; ask for the 10-digit number.");

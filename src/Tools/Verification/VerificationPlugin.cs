@@ -12,7 +12,7 @@ namespace FrontDesk.Tools.Verification;
 
 /// <summary>The phone verification tools: text a one-time code, and check it.</summary>
 public sealed class VerificationPlugin(
-    SpaProfile profile, ClientDirectory clients, OutboxWriter outbox, TextTemplates templates, VerificationLimits verification, TimeProvider clock)
+    SpaProfile profile, ClientDirectory clients, OutboxWriter outbox, TextTemplates templates, VerificationLimits verification, ToolArguments arguments, TimeProvider clock)
 {
     /// <summary>send_verification_code.</summary>
     [KernelFunction(ToolNames.SendVerificationCode)]
@@ -23,7 +23,7 @@ public sealed class VerificationPlugin(
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
-        var e164 = PhoneNumbers.ToE164(phone);
+        var e164 = arguments.Phone(phone);
         if (e164 is null)
         {
             return new ToolResult("bad_argument", "That doesn't look like a valid US mobile number.");

@@ -72,7 +72,7 @@ public sealed class WaitlistPlugin(
                 new { reason = "closed", closed = true });
         }
         (from, to) = (open[0], open[^1]);
-        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : PhoneNumbers.ToE164(client_phone));
+        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
         if (phone is null)
         {
             return new ToolResult("bad_argument", "I need the client's mobile number so we can text them when something opens up.");
