@@ -47,3 +47,21 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
         }
     }
 }
+
+/// <summary>
+/// Loads the sentence-embedding model and embeds the profile's FAQ entries and facts (registered only when semantic
+/// matching is on), so the first message does not pay for it.
+/// </summary>
+public sealed class SemanticWarmUp(FrontDesk.Tools.Semantic.SentenceEmbedder embedder, SemanticFaq faq) : IWarmUp
+{
+    /// <inheritdoc/>
+    public string Name => "semantic matching (MiniLM model, FAQ embeddings)";
+
+    /// <inheritdoc/>
+    public Task WarmUpAsync(CancellationToken ct)
+    {
+        embedder.Warm();
+        faq.Warm();
+        return Task.CompletedTask;
+    }
+}

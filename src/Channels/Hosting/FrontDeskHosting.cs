@@ -63,8 +63,6 @@ public static class FrontDeskHosting
             }
             var profile = app.Services.GetRequiredService<SpaProfile>();
             await app.Services.InitializeSpaBookAsync(CancellationToken.None);
-            // The sentence-embedding model and the profile's FAQ embeddings load before the first message (and /readyz).
-            app.Services.WarmSemanticMatching();
             app.Services.GetRequiredService<FrontDeskAgent>();
             app.Logger.LogInformation("{Spa} loaded from {Profile} ({Locations} locations, {Services} services)",
                 profile.Spa.Name, profile.SourcePath, profile.Locations.Count, profile.Services.Count);
