@@ -25,10 +25,13 @@ internal sealed class EngineBench(SpaBookHarness h, EngineTimer timer) : IAsyncD
 
     private readonly FrontDeskAgent _agent = h.Get<FrontDeskAgent>();
 
+    /// <summary>Semantic matching on (the default) or off (<c>BENCH_SEMANTIC=off</c>), so both can be reported.</summary>
+    public static bool SemanticOn => Environment.GetEnvironmentVariable("BENCH_SEMANTIC") != "off";
+
     public static async Task<EngineBench> StartAsync()
     {
         var timer = new EngineTimer();
-        var h = await SpaBookHarness.StartAsync(TestStore.Sqlite, register: (s, c) =>
+        var h = await SpaBookHarness.StartAsync(TestStore.Sqlite, extra: new() { ["FrontDesk:Semantic:Enabled"] = SemanticOn ? "true" : "false" }, register: (s, c) =>
         {
             s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
             // The engine as the only brain, behind a stopwatch; no fallback, so every answer is timed.
@@ -209,7 +212,7 @@ internal static class EngineBenchRun
 {
     public static async Task RunAsync()
     {
-        Console.WriteLine($"FrontDesk.Bench engine  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        Console.WriteLine($"FrontDesk.Bench engine  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  {System.Runtime.InteropServices.RuntimeInformation.OSDescription}  semantic matching {(EngineBench.SemanticOn ? "on" : "off")}");
         await using var run = await EngineBench.StartAsync();
         var results = await run.MeasureAsync(warmup: 40, conversations: 400);
         Console.WriteLine();

@@ -22,10 +22,11 @@ public static class FaqProbe
             {
                 continue;
             }
-            var top = faq.Search(line, 2);
-            var verdict = top[0].Similarity >= SemanticFaq.AnswerAt ? "answer" : top[0].Similarity >= SemanticFaq.SuggestAt ? "did-you-mean" : "none";
+            var top = faq.Search(line, 6);
+            var other = top.FirstOrDefault(m => SemanticFaq.Topic(m.Entry) != SemanticFaq.Topic(top[0].Entry));
+            var verdict = SemanticFaq.Answers(top[0], other) ? "answer" : top[0].Similarity >= SemanticFaq.SuggestAt ? "did-you-mean" : "none";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{top[0].Similarity:F3} {verdict,-12} {line}\n      1: {top[0].Entry.Question}\n      2: {top[1].Similarity:F3} {top[1].Entry.Question}"));
+                $"{top[0].Similarity:F3} {verdict,-12} {line}\n      1: {top[0].Entry.Question}\n      2: {other?.Similarity:F3} {other?.Entry.Question}"));
         }
         return 0;
     }

@@ -579,7 +579,7 @@ public sealed class FrontDeskAgent(
     {
         var category = finding.Category;
         if (category?.Name == "medical" && finding.ConditionOnly
-            && (finding.OthersOnly || reading.Intent is Intent.Book or Intent.Availability))
+            && reading.Intent is Intent.Book or Intent.Availability)
         {
             category = null;
         }

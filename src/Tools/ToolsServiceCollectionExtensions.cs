@@ -70,6 +70,7 @@ public static class ToolsServiceCollectionExtensions
             // One model per process, shared by every host and profile; the container does not own (or dispose) it.
             services.AddSingleton(SentenceEmbedder.Shared);
             services.AddSingleton<SemanticFaq>();
+            services.AddSingleton<IWarmUp, SemanticWarmUp>();
         }
         services.AddSingleton<FaqIndex>();
         services.AddSingleton<OutboxWriter>();
@@ -85,21 +86,9 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<FaqPlugin>();
         services.AddSingleton<VerificationPlugin>();
         services.AddSingleton<SpaToolsFactory>();
-        services.AddSingleton<IWarmUp, SemanticMatchingWarmUp>();
         services.AddSingleton<IWarmUp, SpaBookWarmUp>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
-    }
-
-    /// <summary>
-    /// Loads the sentence-embedding model and embeds the profile's FAQ and facts now, when semantic matching is on, so
-    /// the first message does not wait for it. Call before reporting ready.
-    /// </summary>
-    public static void WarmSemanticMatching(this IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.GetService<SentenceEmbedder>()?.Warm();
-        services.GetService<SemanticFaq>()?.Warm();
     }
 
     /// <summary>Applies every registered migration and syncs the profile into the store.</summary>

@@ -49,14 +49,19 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
 }
 
 /// <summary>
-/// The sentence-embedding model and the FAQ's embeddings, when semantic matching is on
-/// (<see cref="ToolsServiceCollectionExtensions.WarmSemanticMatching"/>); nothing when it is off.
+/// Loads the sentence-embedding model and embeds the profile's FAQ entries and facts (registered only when semantic
+/// matching is on), so the first message does not pay for it.
 /// </summary>
-public sealed class SemanticMatchingWarmUp(IServiceProvider services) : IWarmUp
+public sealed class SemanticWarmUp(FrontDesk.Tools.Semantic.SentenceEmbedder embedder, SemanticFaq faq) : IWarmUp
 {
     /// <inheritdoc/>
-    public string Name => "semantic matching (embedding model, FAQ embeddings)";
+    public string Name => "semantic matching (MiniLM model, FAQ embeddings)";
 
     /// <inheritdoc/>
-    public Task WarmUpAsync(CancellationToken ct) => Task.Run(services.WarmSemanticMatching, ct);
+    public Task WarmUpAsync(CancellationToken ct)
+    {
+        embedder.Warm();
+        faq.Warm();
+        return Task.CompletedTask;
+    }
 }

@@ -79,7 +79,8 @@ public static partial class NluCommand
             demo.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
         Console.WriteLine($"split {options.Split}: SGD {sgd.Count} user turns; staff list of {providers.Count} provider names from SGD dev; datasets at {data}");
 
-        var understander = new Understander();
+        Console.WriteLine($"semantic matching: {options.Semantic}");
+        var understander = new Understander(options.Semantic == "all" ? IntentClassifier.DefaultWithSemantic : null);
         var context = new UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
         understander.Understand("warm up", context);
         var engine = sgd.Select(t => ReadWithEngine(understander, context, t.Utterance)).ToList();
@@ -88,7 +89,7 @@ public static partial class NluCommand
         foreach (var (name, note, rows) in sets)
         {
             Console.WriteLine($"agent: {name} ({rows.Count})");
-            agentRuns.Add((name, note, await RunAgentAsync(rows)));
+            agentRuns.Add((name, note, await RunAgentAsync(rows, options.Semantic)));
         }
 
         var baseline = options.NoBaseline ? null : RunBaseline(data, providers, sgd, sets.Select(s => s.Rows).ToList());
@@ -162,9 +163,14 @@ public static partial class NluCommand
         return at < 0 ? (-1, -1) : (at, at + span.Length);
     }
 
-    private static async Task<List<AgentTurn>> RunAgentAsync(List<PlainUtterance> rows)
+    private static async Task<List<AgentTurn>> RunAgentAsync(List<PlainUtterance> rows, string semantic)
     {
-        await using var h = await SpaBookHarness.StartAsync(TestStore.Sqlite, RepoPaths.Profile("demo"),
+        var settings = new Dictionary<string, string?>
+        {
+            ["FrontDesk:Semantic:Enabled"] = semantic == "off" ? "false" : "true",
+            ["FrontDesk:Semantic:Intents"] = semantic == "all" ? "true" : "false",
+        };
+        await using var h = await SpaBookHarness.StartAsync(TestStore.Sqlite, RepoPaths.Profile("demo"), extra: settings,
             register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
         var agent = h.Get<FrontDeskAgent>();
         await agent.HandleAsync(new TurnRequest("warmup", "web", "hello"), CancellationToken.None);

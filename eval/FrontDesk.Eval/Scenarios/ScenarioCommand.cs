@@ -189,6 +189,8 @@ public sealed class Options
     public string Split { get; set; } = "test";
     /// <summary>nlu: leave the nlp.js baseline out on purpose (otherwise a missing baseline is an error).</summary>
     public bool NoBaseline { get; set; }
+    /// <summary>nlu: semantic matching as configured by default ("faq": FAQ entries by meaning), "all" (intents too) or "off".</summary>
+    public string Semantic { get; set; } = "faq";
 
     public static Options Parse(IEnumerable<string> args)
     {
@@ -212,6 +214,9 @@ public sealed class Options
                     o.Split = Next() is "dev" or "test" ? e.Current : throw new ArgumentException("--split is dev or test");
                     break;
                 case "--no-baseline": o.NoBaseline = true; break;
+                case "--semantic":
+                    o.Semantic = Next() is "off" or "faq" or "all" ? e.Current : throw new ArgumentException("--semantic is off, faq or all");
+                    break;
                 default: throw new ArgumentException($"unknown option {a}");
             }
         }

@@ -20,7 +20,7 @@ public sealed class SemanticFaq
     // answer but resembles ("do you have a sauna" → showers) about 0.5 with a small margin.
 
     /// <summary>At or above this similarity the entry answers the question.</summary>
-    public const float AnswerAt = 0.60f;
+    public const float AnswerAt = 0.66f;
 
     /// <summary>At or above this similarity the entry answers when it stands out from every other topic by <see cref="ClearMargin"/>.</summary>
     public const float AnswerClearlyAt = 0.50f;

@@ -10,17 +10,17 @@ namespace FrontDesk.Tools.Tests.Book;
 public abstract partial class SpaBookTests
 {
     /// <summary>
-    /// Ava has Maya at 10:00 on Tuesday; Diego (no SMS consent), then Ben, then Chloe wait for a Swedish massage that day.
+    /// Ava has Maya at 10:00 on Tuesday; Diego (no SMS consent), then Ben, then Chloe wait for a prenatal massage that day (Chloe is flagged pregnant: a Swedish massage is not for her).
     /// Returns Ava's appointment.
     /// </summary>
     private static async Task<Appointment> WaitlistSceneAsync(SpaBookHarness h)
     {
         var profile = h.Get<SpaProfile>();
         var (_, avas) = await h.Get<AppointmentBook>().InsertAsync(
-            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
+            NewAppointment(profile, "prenatal-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
         foreach (var phone in new[] { DiegoPhone, BenPhone, ChloePhone })
         {
-            var joined = await CallAsync(h, Verified(phone), "join_waitlist", ("service", "swedish massage (60 min)"), ("start_date", "2026-11-24"), ("end_date", "2026-11-25"));
+            var joined = await CallAsync(h, Verified(phone), "join_waitlist", ("service", "prenatal massage"), ("start_date", "2026-11-24"), ("end_date", "2026-11-25"));
             Assert.Equal("ok", Status(joined));
             h.Clock.Advance(TimeSpan.FromSeconds(1)); // a strict join order
         }
@@ -64,8 +64,8 @@ public abstract partial class SpaBookTests
         // Nobody else can take the held slot, by tool or by insert.
         var profile = h.Get<SpaProfile>();
         Assert.Equal(BookingOutcome.SlotTaken, (await h.Get<AppointmentBook>().InsertAsync(
-            NewAppointment(profile, "swedish-60", "maya", "mission-massage-2", avas.StartsAtUtc, "c-chloe"), Tester, default)).Outcome);
-        var offered = await CallAsync(h, Verified(ChloePhone), "check_availability", ("service", "swedish"), ("date", "2026-11-24"), ("provider", "maya"), ("near", "10:00"));
+            NewAppointment(profile, "prenatal-60", "maya", "mission-massage-2", avas.StartsAtUtc, "c-chloe"), Tester, default)).Outcome);
+        var offered = await CallAsync(h, Verified(ChloePhone), "check_availability", ("service", "prenatal massage"), ("date", "2026-11-24"), ("provider", "maya"), ("near", "10:00"));
         Assert.DoesNotContain(Slots(offered), s => Prop(s, "local_start").GetString() == "2026-11-24T10:00");
     }
 
@@ -118,7 +118,7 @@ public abstract partial class SpaBookTests
         Assert.Equal(1, await waitlist.ExpireDueOffersAsync(default));
         Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(first.AppointmentId, default))!.Status);
         Assert.Equal(BookingOutcome.Booked, (await h.Get<AppointmentBook>().InsertAsync(
-            NewAppointment(h.Get<SpaProfile>(), "swedish-60", "maya", "mission-massage-1", avas.StartsAtUtc, "c-diego"), Tester, default)).Outcome);
+            NewAppointment(h.Get<SpaProfile>(), "prenatal-60", "maya", "mission-massage-1", avas.StartsAtUtc, "c-diego"), Tester, default)).Outcome);
     }
 
     [StoreFact]
@@ -126,7 +126,7 @@ public abstract partial class SpaBookTests
     {
         await using var h = await StartAsync();
         var profile = h.Get<SpaProfile>();
-        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
+        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "prenatal-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
 
         await CancelViaToolsAsync(h, AvaPhone);
 
@@ -148,7 +148,7 @@ public abstract partial class SpaBookTests
         await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1"));
         var stranger = Verified("+14155559876");
         await BookFirstSlotAsync(h, stranger, "hydrafacial", "2026-11-25", ("client_name", "Sam Stranger"));
-        var joined = await CallAsync(h, Verified(BenPhone), "join_waitlist", ("service", "swedish-60"), ("start_date", "2026-11-30"));
+        var joined = await CallAsync(h, Verified(BenPhone), "join_waitlist", ("service", "prenatal-60"), ("start_date", "2026-11-30"));
 
         var trail = await AuditAsync(h, "appointment", appointment.Id);
         var booked = Assert.Single(trail, e => e.Action == "appointment.book");
