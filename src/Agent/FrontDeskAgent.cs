@@ -499,7 +499,7 @@ public sealed class FrontDeskAgent(
         };
     }
 
-    private static string Short(string text) => text.Length > 160 ? text[..160] + "…" : text;
+    private static string Short(string text) => InputText.Shorten(text, 160);
 
     private static string Describe(string category) => category switch
     {
@@ -509,23 +509,8 @@ public sealed class FrontDeskAgent(
         _ => category,
     };
 
-    private string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-        var sb = new StringBuilder(Math.Min(text.Length, options.MaxMessageLength));
-        foreach (var ch in text)
-        {
-            if (sb.Length >= options.MaxMessageLength)
-            {
-                break;
-            }
-            sb.Append(char.IsControl(ch) ? ' ' : ch);
-        }
-        return sb.ToString().Trim();
-    }
+    // Control characters become spaces and lone surrogates U+FFFD; the cut never splits an emoji (issue 15).
+    private string Clean(string? text) => InputText.CleanMessage(text, options.MaxMessageLength);
 }
 
 /// <summary>The brains in the order to try them: the configured one first, the embedded engine as the fallback.</summary>

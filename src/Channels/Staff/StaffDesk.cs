@@ -6,6 +6,7 @@ using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Escalations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Channels.BotFramework;
+using FrontDesk.Channels.Hosting;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
@@ -151,7 +152,12 @@ internal sealed class StaffDesk(
     /// </summary>
     public async Task<DeskResult> ReplyAsync(string conversationId, string? text, ClaimsPrincipal user, string? smsTo, CancellationToken ct)
     {
-        text = text?.Trim();
+        if (InputText.HasForbiddenChars(text))
+        {
+            return new DeskResult(DeskOutcome.Invalid, InputRules.ForbiddenText("text"));
+        }
+        // Control characters (a terminal escape, a bell) are not stored or texted; line breaks stay.
+        text = text is null ? null : InputText.StripControl(text).Trim();
         if (string.IsNullOrEmpty(text))
         {
             return new DeskResult(DeskOutcome.Invalid, "'text' is required.");
@@ -335,6 +341,10 @@ internal static class StaffTime
         return TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone);
     }
 
+    /// <summary>The first and last dates staff may ask about: far enough from the calendar's ends that a range around them can be computed (issue 15, item 6).</summary>
+    public static readonly DateOnly EarliestDay = new(1900, 1, 1);
+    public static readonly DateOnly LatestDay = new(2999, 12, 31);
+
     public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day >= EarliestDay && day <= LatestDay;
 }
