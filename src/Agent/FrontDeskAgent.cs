@@ -56,9 +56,11 @@ public sealed class AgentOptions
     public int MaxMessageLength { get; set; } = 2000;
     /// <summary>
     /// Seconds a turn's lease in the store lasts; renewed every third of it while the turn runs, so only a crashed
-    /// instance's lease lapses.
+    /// instance's lease lapses. Shorter than <see cref="TurnWaitSeconds"/>, so a retry that reaches another instance after a
+    /// crash outlives the dead instance's lease instead of timing out behind it (issue 15, item 10); the lease is used as
+    /// the smaller of the two when configured otherwise.
     /// </summary>
-    public int LeaseSeconds { get; set; } = 60;
+    public int LeaseSeconds { get; set; } = 15;
 }
 
 /// <summary>
@@ -116,7 +118,7 @@ public sealed class FrontDeskAgent(
                 },
             };
             await conversations.GetOrCreateAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial, ct);
-            var lease = TimeSpan.FromSeconds(Math.Max(1, options.LeaseSeconds));
+            var lease = TimeSpan.FromSeconds(Math.Clamp(options.LeaseSeconds, 1, Math.Max(1, options.TurnWaitSeconds / 2)));
             if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
             {
                 throw new TimeoutException("Another instance is still handling this conversation.");

@@ -20,28 +20,33 @@ public abstract class BookingFaultTests
     [StoreFact]
     public async Task A_yes_whose_instance_died_after_booking_is_finished_by_the_retry_on_another_instance()
     {
-        await using var first = await AgentHarness.StartAsync(Store);
+        // Turns wait 6 s for a conversation another instance holds; the lease must lapse sooner than that.
+        var settings = new Dictionary<string, string?> { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" };
+        await using var first = await AgentHarness.StartAsync(Store, extra: settings);
         await first.TalkAsync("web_crash_1", "web", null, UpToTheReadBack);
         // kill -9 right after the appointment commits. Modelled by cancelling the turn at that point: the instance's every later
         // write takes that token, so nothing after the point reaches the store (no transcript, state or reply), exactly as
         // when the process dies; its in-memory state is dropped with the instance, and the lease it held is put back as a
         // dead process leaves it (the cancelled instance released it on its way out).
         using var killed = new CancellationTokenSource();
-        first.Book.Get<FaultPoints>().OnPoint = point =>
+        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        first.Book.Get<FaultPoints>().OnPoint = async point =>
         {
             if (point == FaultPoints.BookingCommitted)
             {
-                killed.Cancel();
+                await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = 'web_crash_1'");
+                await killed.CancelAsync();
                 killed.Token.ThrowIfCancellationRequested();
             }
-            return ValueTask.CompletedTask;
         };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest("web_crash_1", "web", "yes please", null), killed.Token));
-        await LeaveDeadLeaseAsync(first, "web_crash_1", TimeSpan.FromSeconds(1));
+        await LeaveDeadLeaseAsync(first, "web_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
         Assert.Single(await first.BookedAsync());
         Assert.Equal(8, (await first.TranscriptAsync("web_crash_1")).Count);
 
         await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        // The retry arrives at once and waits out the dead instance's lease (real time), within its own turn wait.
         var retry = (await second.TalkAsync("web_crash_1", "web", null, "yes please"))[0];
 
         var booked = second.One(await second.BookedAsync());
@@ -75,11 +80,11 @@ public abstract class BookingFaultTests
         Assert.Equal(2, (await h.BookedAsync()).Count);
     }
 
-    private static async Task LeaveDeadLeaseAsync(AgentHarness h, string conversationId, TimeSpan left)
+    private static async Task LeaveDeadLeaseAsync(AgentHarness h, string conversationId, string owner, DateTime until)
     {
         await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-        await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'killed-instance', lease_until_utc = @until WHERE id = @conversationId",
-            new { conversationId, until = DateTime.UtcNow + left });
+        await c.ExecuteAsync("UPDATE conversations SET lease_owner = @owner, lease_until_utc = @until WHERE id = @conversationId",
+            new { conversationId, owner, until });
     }
 }
 
