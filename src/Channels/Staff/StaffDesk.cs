@@ -291,10 +291,8 @@ internal sealed class StaffDesk(
         {
             return (null, "not_sms");
         }
-        // Never text a number that opted out; the sender checks again before it sends.
-        var optedOut = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM clients WHERE phone = @to AND opted_out_at_utc IS NOT NULL", new { to }, tx, cancellationToken: ct)) > 0;
-        if (optedOut)
+        // Never text a number that opted out (the shared opt-out check, both records); the sender checks again before it sends.
+        if (await Twilio.SmsOptOuts.IsOptedOutAsync(c, tx, to, ct))
         {
             return (null, "opted_out");
         }

@@ -89,6 +89,23 @@ public abstract class StaffInputTests
     }
 
     [StoreFact]
+    public async Task A_staff_reply_is_not_texted_to_a_number_only_the_opt_out_list_knows()
+    {
+        await using var h = await StaffHarness.StartAsync(Store);
+        await h.Host.Get<ConversationStore>().GetOrCreateAsync("sms_optout_1", "sms", "mission", "+14155553333", new ConversationState(), CancellationToken.None);
+        // STOP wrote the opt-out list; the instance died before the client record was updated.
+        await using (var c = await h.Host.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(c, "INSERT INTO sms_opt_outs (phone, opted_out, source, updated_at_utc) VALUES ('+14155553333', @yes, 'keyword', @now)",
+                new { yes = true, now = DateTime.UtcNow });
+        }
+        using var staff = h.As(StaffRole.FrontDesk);
+        using var r = await PostJsonAsync(staff, "/api/staff/conversations/sms_optout_1/reply", new { text = "Hi, we have an opening tomorrow." });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("opted_out", (await JsonAsync(r)).GetProperty("sms").GetString());
+    }
+
+    [StoreFact]
     public async Task Markup_is_not_an_email_address()
     {
         await using var h = await StaffHarness.StartAsync(Store);
