@@ -52,26 +52,34 @@ public static class LoadBench
         var report = new StringBuilder();
         report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
-        report.AppendLine("| store | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        report.AppendLine("| store | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         var wrkLines = new List<string>();
+        var loads = new List<string>();
         foreach (var store in stores)
         {
             if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
             {
                 Console.WriteLine($"postgres: skipped ({reason})");
-                report.AppendLine(Inv, $"| {store} | skipped: {reason.Replace('|', '/')} | | | | | | | | | |");
+                report.AppendLine(Inv, $"| {store} | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | |");
                 continue;
             }
             await using var host = await HostProcess.StartAsync(store);
             Console.WriteLine($"[{store}] host pid {host.Pid} on {host.Address}");
+            var loadBefore = LoadAverage();
             var result = await DriveAsync(host, conversations, concurrency);
-            report.AppendLine(Inv, $"| {store} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} |");
+            loads.Add($"[{store}] load average before {loadBefore}, after {LoadAverage()}");
+            report.AppendLine(Inv, $"| {store} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {(result.TransactionsAfter - result.TransactionsBefore) / (double)result.Turns:F1} |");
             Console.WriteLine(report.ToString().Split('\n')[^2]);
-            if (File.Exists("/usr/bin/wrk"))
+            if (File.Exists("/usr/bin/wrk") && wrkSeconds > 0)
             {
+                var hostCpu = host.CpuMs();
+                var wrkCpu = ChildrenCpuMs();
+                var wrkWatch = Stopwatch.StartNew();
                 var wrk = RunWrk(host.Address, wrkSeconds, concurrency);
-                wrkLines.Add($"[{store}] `wrk -t2 -c{concurrency} -d{wrkSeconds}s -s bench/wrk/faq.lua` (POST /api/chat \"Is there parking?\", a new conversation per request):");
+                var wrkShare = (ChildrenCpuMs() - wrkCpu) / wrkWatch.Elapsed.TotalMilliseconds;
+                var hostShare = (host.CpuMs() - hostCpu) / wrkWatch.Elapsed.TotalMilliseconds;
+                wrkLines.Add($"[{store}] `wrk -t2 -c{concurrency} -d{wrkSeconds}s -s bench/wrk/faq.lua` (POST /api/chat \"Is there parking?\", a new conversation per request); wrk's own CPU {wrkShare:P0} of one core, the host's {hostShare:P0}, load average now {LoadAverage()}:");
                 wrkLines.Add("");
                 wrkLines.Add("```");
                 wrkLines.AddRange(wrk);
@@ -81,7 +89,12 @@ public static class LoadBench
             }
         }
         report.AppendLine();
-        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
+        foreach (var line in loads)
+        {
+            report.AppendLine(line + "  ");
+        }
+        report.AppendLine();
+        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. Host CPU per turn is the host process's user+system time (/proc/PID/stat) over the run divided by its turns: the figure that survives a shared machine. Load generator CPU is this bench process's own CPU time over the run's wall time (100 % = one of the machine's cores), which the host did not get. First reply is the first turn of a new conversation sent right after /readyz answered 200. DB transactions per turn: PostgreSQL's xact_commit for the database (pg_stat_database) over the run, per turn; not measured on SQLite (—). RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
         report.AppendLine();
         foreach (var line in wrkLines)
         {
@@ -99,13 +112,97 @@ public static class LoadBench
         }
     }
 
+    /// <summary>
+    /// Memory over many finished conversations: the host's RSS after every thousand conversations (32 at a time), then
+    /// while idle after the last one ended.
+    ///   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
+    /// </summary>
+    public static async Task RunMemoryAsync(string[] args)
+    {
+        var store = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() == "postgres" ? TestStore.Postgres : TestStore.Sqlite;
+        var conversations = Option(args, "--conversations", 10_000);
+        var concurrency = Option(args, "--concurrency", 32);
+        var step = Math.Max(1, conversations / 10);
+        await using var host = await HostProcess.StartAsync(store);
+        Console.WriteLine($"[{store}] host pid {host.Pid} on {host.Address}; first reply after /readyz {host.FirstReplyMs:F1} ms");
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        for (var i = 0; i < 5; i++)
+        {
+            await ConverseAsync(http, Script(100_000 + i), null);
+        }
+        var loadBefore = LoadAverage();
+        var baseline = host.Rss();
+        var rows = new List<string> { "| finished conversations | host RSS (MB) | growth since warm-up, per conversation (KB) |", "|---:|---:|---:|", $"| 0 (after 5 warm-up) | {baseline / 1048576.0:F1} | |" };
+        var errors = 0;
+        var watch = Stopwatch.StartNew();
+        for (var done = 0; done < conversations; done += step)
+        {
+            var next = done - 1;
+            var end = Math.Min(conversations, done + step);
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < end)
+                {
+                    var (_, failed, _) = await ConverseAsync(http, Script(i), null);
+                    Interlocked.Add(ref errors, failed);
+                }
+            }));
+            var rss = host.Rss();
+            rows.Add(string.Create(Inv, $"| {end} | {rss / 1048576.0:F1} | {(rss - baseline) / 1024.0 / end:F1} |"));
+            Console.WriteLine(rows[^1]);
+        }
+        watch.Stop();
+        var atEnd = host.Rss();
+        var idle = new List<string>();
+        var waited = 0;
+        foreach (var wait in IdleSeconds)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(wait - waited));
+            waited = wait;
+            idle.Add(string.Create(Inv, $"{wait} s idle: {host.Rss() / 1048576.0:F1} MB"));
+        }
+        var report = new StringBuilder();
+        report.AppendLine(Inv, $"`memory {store.ToString().ToLowerInvariant()} --conversations {conversations}`: {conversations} conversations of the load mix ({concurrency} at a time, web chat over HTTP to the host process, embedded engine) in {watch.Elapsed.TotalSeconds:F0} s, {errors} failed turns; load average before {loadBefore}, after {LoadAverage()}; first reply after /readyz {host.FirstReplyMs:F1} ms.");
+        report.AppendLine();
+        foreach (var row in rows)
+        {
+            report.AppendLine(row);
+        }
+        report.AppendLine();
+        report.AppendLine(Inv, $"After the last conversation ended ({atEnd / 1048576.0:F1} MB): {string.Join("; ", idle)}. RSS is /proc/PID/status VmRSS of the host process; growth is measured from after the warm-up conversations, so it holds the managed heap's growth to its working size as well as anything kept per conversation.");
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (!args.Contains("--no-report"))
+        {
+            EvaluationReport.Write("memory", report.ToString());
+        }
+    }
+
+    private static readonly int[] IdleSeconds = [10, 30, 60];
+
     private static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : fallback;
     }
 
-    private sealed record LoadResult(int Turns, double TurnsPerSecond, double P50, double P95, double P99, int Errors, int Booked, long RssBefore, long RssAfter, long StoreBefore);
+    private sealed record LoadResult(int Turns, double TurnsPerSecond, double P50, double P95, double P99, int Errors, int Booked, long RssBefore, long RssAfter, long StoreBefore,
+        double HostCpuMs, double GeneratorCpuShare, long TransactionsBefore, long TransactionsAfter);
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    /// <summary>User+system CPU of this process's reaped children (wrk, once it exited), in ms.</summary>
+    private static double ChildrenCpuMs()
+    {
+        var f = File.ReadAllText("/proc/self/stat");
+        var fields = f[(f.LastIndexOf(')') + 2)..].Split(' ');
+        // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+        return (long.Parse(fields[13], Inv) + long.Parse(fields[14], Inv)) * 1000.0 / ClockTicks;
+    }
+
+    private const double ClockTicks = 100; // sysconf(_SC_CLK_TCK) on Linux
 
     private static async Task<LoadResult> DriveAsync(HostProcess host, int conversations, int concurrency)
     {
@@ -118,6 +215,9 @@ public static class LoadBench
         }
         var rssBefore = host.Rss();
         var storeBefore = host.StoreBytes();
+        var transactionsBefore = host.Transactions();
+        var hostCpuBefore = host.CpuMs();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var latencies = new List<double>[conversations];
         var errors = 0;
         var booked = 0;
@@ -139,9 +239,12 @@ public static class LoadBench
         }).ToArray();
         await Task.WhenAll(workers);
         watch.Stop();
+        var hostCpu = host.CpuMs() - hostCpuBefore;
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
         double P(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(q * all.Count) - 1)];
-        return new LoadResult(all.Count, all.Count / watch.Elapsed.TotalSeconds, P(0.5), P(0.95), P(0.99), errors, booked, rssBefore, host.Rss(), storeBefore);
+        return new LoadResult(all.Count, all.Count / watch.Elapsed.TotalSeconds, P(0.5), P(0.95), P(0.99), errors, booked, rssBefore, host.Rss(), storeBefore,
+            hostCpu, ownCpu / watch.Elapsed.TotalMilliseconds, transactionsBefore, host.Transactions());
     }
 
     private static async Task<(List<double> Ms, int Errors, bool Booked)> ConverseAsync(HttpClient http, string[] turns, string? session)
@@ -214,7 +317,7 @@ public static class LoadBench
             var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
             psi.ArgumentList.Add(dll);
             psi.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-            psi.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+            // Logging as shipped (the host's defaults): the bench measures what an operator runs.
             psi.ArgumentList.Add($"--FrontDesk:Clock:FixedNow={Now:O}");
             psi.ArgumentList.Add($"--FrontDesk:Profile={Path.Combine(BenchPaths.Root, "profiles", "demo.yaml")}");
             psi.ArgumentList.Add($"--FrontDesk:Prompts={Path.Combine(BenchPaths.Root, "prompts")}");
@@ -227,7 +330,7 @@ public static class LoadBench
             }
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             var process = Process.Start(psi) ?? throw new InvalidOperationException("host did not start");
-            process.OutputDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Warmed up", StringComparison.Ordinal) == true) { Console.WriteLine("host: " + e.Data); } };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); } };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -256,13 +359,54 @@ public static class LoadBench
                 await Task.Delay(100);
             }
             var sqlite = temp is null ? null : Path.Combine(temp, "spa.db");
-            return new HostProcess(process, address, sqlite, store == TestStore.Postgres ? settings["FrontDesk:Database:ConnectionString"] : null);
+            var host = new HostProcess(process, address, sqlite, store == TestStore.Postgres ? settings["FrontDesk:Database:ConnectionString"] : null);
+            // The first reply after ready: a new visitor's first question, as the first person to reach a fresh instance.
+            using var first = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            // The bench's own first POST (its JSON and connection set-up) is not the host's: spent on /healthz (405).
+            using (await first.PostAsJsonAsync("/healthz", new { text = "warm the client" }))
+            {
+            }
+            var started = Stopwatch.GetTimestamp();
+            using var reply = await first.PostAsJsonAsync("/api/chat", new { text = "Hi, do you have parking?" });
+            await reply.Content.ReadAsStringAsync();
+            host.FirstReplyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            return host;
         }
 
         public long Rss()
         {
             var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) * 1024;
+        }
+
+        /// <summary>The first turn of a new conversation sent right after /readyz said ready, in ms.</summary>
+        public double FirstReplyMs { get; private set; }
+
+        /// <summary>The host's user+system CPU time so far, in ms.</summary>
+        public double CpuMs()
+        {
+            var f = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = f[(f.LastIndexOf(')') + 2)..].Split(' ');
+            // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+            return (long.Parse(fields[11], Inv) + long.Parse(fields[12], Inv)) * 1000.0 / ClockTicks;
+        }
+
+        /// <summary>Committed transactions of the PostgreSQL database so far (0 on SQLite).</summary>
+        public long Transactions()
+        {
+            if (PgConnection is null)
+            {
+                return 0;
+            }
+            // PostgreSQL's backends flush their counters when idle, at most 10 s late (PGSTAT_IDLE_INTERVAL).
+            Thread.Sleep(TimeSpan.FromSeconds(11));
+            using var c = new Npgsql.NpgsqlConnection(PgConnection);
+            c.Open();
+            // The statistics collector reports with a delay; ask for a fresh snapshot.
+            using var clear = new Npgsql.NpgsqlCommand("SELECT pg_stat_clear_snapshot()", c);
+            clear.ExecuteNonQuery();
+            using var cmd = new Npgsql.NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", c);
+            return (long)cmd.ExecuteScalar()!;
         }
 
         public long StoreBytes()

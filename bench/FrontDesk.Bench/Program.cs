@@ -12,6 +12,8 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--no-report]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
 switch (args.FirstOrDefault()?.ToLowerInvariant())
 {
     case "engine":
@@ -19,6 +21,12 @@ switch (args.FirstOrDefault()?.ToLowerInvariant())
         return;
     case "load":
         await LoadBench.RunAsync(args[1..]);
+        return;
+    case "cost":
+        await TurnCostBench.RunAsync(args[1..]);
+        return;
+    case "memory":
+        await LoadBench.RunMemoryAsync(args[1..]);
         return;
     case "voice":
         await VoiceBench.RunAsync(args[1..]);

@@ -1,14 +1,16 @@
 using FrontDesk.Eval.Scenarios;
 
 // Measures conversation quality and speed against scenarios and third-party data (docs/evaluation.md):
-//   dotnet run --project eval/FrontDesk.Eval -- scenarios [--k N] [--store sqlite|postgres] [--only id] [--verbose]
+//   dotnet run --project eval/FrontDesk.Eval -- scenarios [--k N] [--store sqlite|postgres] [--only id[,id…]] [--verbose]
 //   dotnet run --project eval/FrontDesk.Eval -- nlu [--datasets path] [--limit N] [--label before|after]
+//   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
 var command = args.FirstOrDefault() ?? "scenarios";
 var options = Options.Parse(args.Skip(1));
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),
     "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
+    "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
     _ => Usage(),
 };
 

@@ -22,7 +22,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
         services.AddSingleton(new SchemaMigrationSet(AgentSchema.Migrations));
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton(_ => new Understander());
+        // Intents by meaning too only when asked (FrontDesk:Semantic:Intents): the blend is not tuned yet (docs/evaluation.md).
+        services.AddSingleton(sp => new Understander(sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null
+            && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents ? IntentClassifier.DefaultWithSemantic : null));
         services.AddSingleton(sp => new ReplyTemplates(TextTemplates.Load(Path.Combine(PromptsDir(sp, contentRoot), "replies.yaml"))));
         services.AddSingleton(sp => EscalationRules.Load(Path.Combine(PromptsDir(sp, contentRoot), "escalation.yaml")));
         services.AddSingleton<SafetyScreen>();
@@ -39,11 +41,22 @@ public static class AgentServiceCollectionExtensions
                 primary is null || llm.FallbackToEmbedded);
         });
         services.AddSingleton<FrontDeskAgent>();
+        services.AddSingleton<IWarmUp, AgentWarmUp>();
         return services;
     }
 
     private static string PromptsDir(IServiceProvider sp, string contentRoot) =>
         ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot);
+}
+
+/// <summary>The agent's start-up warm-up: a short conversation through the whole turn path (<see cref="FrontDeskAgent.WarmUpAsync"/>).</summary>
+public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
+{
+    /// <inheritdoc/>
+    public string Name => "agent (screens, embedded engine, tools, conversation store)";
+
+    /// <inheritdoc/>
+    public Task WarmUpAsync(CancellationToken ct) => agent.WarmUpAsync(ct);
 }
 
 /// <summary>The reply wording (prompts/replies.yaml), distinct from the SMS wording registered by the tools.</summary>

@@ -89,10 +89,35 @@ public sealed class FrontDeskAgent(
     public Task<AgentReply> HandleAsync(TurnRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
 
     /// <summary>Handles one turn, streaming the reply sentence by sentence through <paramref name="onSentence"/> when given.</summary>
-    public async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    public Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct) =>
+        HandleAsync(request, onSentence, embeddedOnly: false, ct);
+
+    /// <summary>
+    /// Start-up warm-up: a short conversation (an FAQ question, a request for the profile's first service tomorrow, picking
+    /// the first offer) through the whole turn path with the embedded engine only (a remote model is never called), on a
+    /// conversation of its own that is removed afterwards. Nothing is booked: it stops at the read-back.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        var id = $"warmup_{_instance}";
+        try
+        {
+            var service = profile.Services.Count > 0 ? profile.Services[0].Name : "an appointment";
+            foreach (var text in new[] { "what are your hours?", $"I'd like a {service} tomorrow", "the first one" })
+            {
+                await HandleAsync(new TurnRequest(id, "warmup", text), null, embeddedOnly: true, ct);
+            }
+        }
+        finally
+        {
+            await conversations.ForgetAsync(id, CancellationToken.None);
+        }
+    }
+
+    private async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = ToolLoop.Activity.StartActivity("agent.turn");
+        using var activity = ToolTurn.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
         var gate = EnterGate(request.ConversationId);
         try
@@ -117,18 +142,18 @@ public sealed class FrontDeskAgent(
                     VerifiedPhone = PhoneNumbers.ToE164(request.CallerPhone),
                 },
             };
-            await conversations.GetOrCreateAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial, ct);
             var lease = TimeSpan.FromSeconds(Math.Clamp(options.LeaseSeconds, 1, Math.Max(1, options.TurnWaitSeconds / 2)));
-            if (!await conversations.TryAcquireLeaseAsync(request.ConversationId, _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct))
-            {
-                throw new TimeoutException("Another instance is still handling this conversation.");
-            }
+            // Creates the conversation if new, takes its lease and reads it: one round trip.
+            var conversation = await conversations.BeginTurnAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial,
+                _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct)
+                ?? throw new TimeoutException("Another instance is still handling this conversation.");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var stopRenewing = new CancellationTokenSource();
-            var renewing = RenewLeaseAsync(request.ConversationId, lease, lost, stopRenewing.Token);
+            var turnLease = new TurnLease();
+            var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
             try
             {
-                return await HandleLockedAsync(request, onSentence, started, lost.Token);
+                return await HandleLockedAsync(request, conversation, turnLease, onSentence, embeddedOnly, started, lost.Token);
             }
             catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -138,7 +163,11 @@ public sealed class FrontDeskAgent(
             {
                 await stopRenewing.CancelAsync();
                 await renewing;
-                await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
+                if (!turnLease.Released)
+                {
+                    // The turn failed before its state was stored (which gives the lease back in the same write).
+                    await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
+                }
             }
         }
         finally
@@ -191,7 +220,7 @@ public sealed class FrontDeskAgent(
     /// Keeps the turn's lease alive every third of its length until <paramref name="stop"/>; if another instance has
     /// taken it (this one stalled past the lease), cancels <paramref name="lost"/> so the turn stops and stores nothing.
     /// </summary>
-    private async Task RenewLeaseAsync(string conversationId, TimeSpan lease, CancellationTokenSource lost, CancellationToken stop)
+    private async Task RenewLeaseAsync(string conversationId, TimeSpan lease, TurnLease turnLease, CancellationTokenSource lost, CancellationToken stop)
     {
         try
         {
@@ -209,6 +238,10 @@ public sealed class FrontDeskAgent(
                     logger.LogWarning(ex, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
                     continue;
                 }
+                if (!held && turnLease.Released)
+                {
+                    return; // the turn was stored and gave the lease back; the reply is still being sent
+                }
                 if (!held)
                 {
                     logger.LogError("The turn lease of conversation {ConversationId} was taken by another instance; stopping the turn", conversationId);
@@ -223,9 +256,19 @@ public sealed class FrontDeskAgent(
         }
     }
 
-    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, long started, CancellationToken ct)
+    /// <summary>Whether the turn's stored state already gave the lease back.</summary>
+    private sealed class TurnLease
     {
-        var conversation = (await conversations.GetAsync(request.ConversationId, ct))!;
+        private volatile bool _released;
+
+        public bool Released => _released;
+
+        public void Release() => _released = true;
+    }
+
+    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Conversation conversation, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence,
+        bool embeddedOnly, long started, CancellationToken ct)
+    {
         var state = conversation.ReadState();
         var scope = state.Scope;
         scope.VerifiedPhone ??= PhoneNumbers.ToE164(request.CallerPhone);
@@ -242,7 +285,8 @@ public sealed class FrontDeskAgent(
         if (conversation.Status == "taken_over")
         {
             // A person is answering: record what the client said, say nothing.
-            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct);
+            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct, releaseLease: true);
+            lease.Release();
             return new AgentReply(request.ConversationId, null, null, "staff", []);
         }
 
@@ -254,6 +298,8 @@ public sealed class FrontDeskAgent(
             return onSentence(sentence, c);
         };
         var records = new List<ToolCallRecord>();
+        // Each tool result's structured data, parsed once for the hand-offs and the consent tags.
+        var results = new List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)>();
         var newMessages = new List<ChatMessage> { new(ChatRole.User, text) };
         if (text.Length == 0)
         {
@@ -270,19 +316,33 @@ public sealed class FrontDeskAgent(
                 scope.StatedConditions.Add(condition);
             }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
-            var category = finding.Category ?? (reading.Intent == Intent.Human ? screen.Rules.Find("human_request") : null);
-            if (category is not null)
+            var (category, replyKey) = SafetyRoute(finding, reading, scope);
+            // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
+            var suggested = scope.SuggestedFaq;
+            scope.SuggestedFaq = null;
+            if (category is null && replyKey is null && suggested is not null && reading.YesNo == YesNo.Yes)
+            {
+                reply = suggested.Answer;
+                agentTags.Brain = "rules";
+            }
+            else if (category is not null)
             {
                 askedForPerson = category.Name == "human_request";
                 escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
-                reply = prompts.Reply(finding.Reply ?? category.Reply);
+                reply = prompts.Reply(replyKey ?? category.Reply);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
+            else if (replyKey is not null)
+            {
+                reply = prompts.Reply(replyKey);
+                agentTags.Brain = "rules";
+            }
             else
             {
-                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, ct);
+                (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, embeddedOnly, ct);
                 records.AddRange(calls);
+                results.AddRange(calls.Select(c => (c, Data(c))));
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
                 agentTags.Brain = brain;
                 agentTags.Model = model;
@@ -293,15 +353,23 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = callback.Name;
                 }
                 // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
-                if (calls.FirstOrDefault(c => c.Outcome == ToolLoop.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or "unknown_tool")) is { } failed && screen.Rules.Find("human_request") is { } followUp
+                if (calls.FirstOrDefault(c => c.Outcome == ToolTurn.FailedOutcome || (brain == EmbeddedChatClient.BrainName && c.Outcome is "error" or ToolTurn.UnknownToolOutcome)) is { } failed && screen.Rules.Find("human_request") is { } followUp
                     && escalations.Count == 0)
                 {
                     // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
                     escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
                     agentTags.Escalation = followUp.Name;
                 }
+                // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
+                if (escalations.Count == 0 && produced.Any(m => m.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true)
+                    && screen.Rules.Find("human_request") is { } handoffRule)
+                {
+                    askedForPerson = true;
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true));
+                    agentTags.Escalation = handoffRule.Name;
+                }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
-                if (calls.Select(Handoff).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
+                if (results.Select(r => Handoff(r.Call, r.Data)).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
                     escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim));
                     agentTags.Escalation = hc.Name;
@@ -318,7 +386,7 @@ public sealed class FrontDeskAgent(
         }
         reply = screened.Text;
         agentTags.Tools = records;
-        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, records, ct));
+        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, results, ct));
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
             // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
@@ -335,7 +403,8 @@ public sealed class FrontDeskAgent(
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
-            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct);
+            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true);
+        lease.Release();
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);
@@ -353,10 +422,11 @@ public sealed class FrontDeskAgent(
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
-        ConversationState state, List<ChatMessage> history, string text, Utterance reading, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+        ConversationState state, List<ChatMessage> history, string text, Utterance reading, Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, CancellationToken ct)
     {
         var scope = state.Scope;
-        foreach (var (client, name) in brains.InOrder())
+        IEnumerable<(IChatClient Client, string Name)> order = embeddedOnly ? [(brains.Embedded, EmbeddedChatClient.BrainName)] : brains.InOrder();
+        foreach (var (client, name) in order)
         {
             scope.Actor = new Actor("ai", $"agent:{name}");
             var snapshot = System.Text.Json.JsonSerializer.Serialize(scope, ConversationState.Json);
@@ -368,15 +438,16 @@ public sealed class FrontDeskAgent(
             var count = messages.Count;
             try
             {
+                var turn = new ToolTurn(client, tools, options.MaxToolIterations, logger);
                 LoopResult result;
                 if (onSentence is null)
                 {
-                    result = await ToolLoop.RunAsync(client, messages, tools, null, options.MaxToolIterations, logger, ct);
+                    result = await turn.RunAsync(messages, null, ct);
                 }
                 else
                 {
                     var buffer = new StringBuilder();
-                    result = await ToolLoop.RunStreamingAsync(client, messages, tools, null, options.MaxToolIterations, async (delta, c) =>
+                    result = await turn.RunAsync(messages, async (delta, c) =>
                     {
                         buffer.Append(delta);
                         var s = buffer.ToString();
@@ -387,7 +458,7 @@ public sealed class FrontDeskAgent(
                             buffer.Remove(0, cut + 2);
                             await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
                         }
-                    }, logger, ct);
+                    }, ct);
                     if (buffer.Length > 0)
                     {
                         await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
@@ -411,14 +482,14 @@ public sealed class FrontDeskAgent(
     /// The consent behind this turn, from the client's record: <c>sms</c> when they agreed to texts and have not opted out,
     /// <c>sms_opted_out</c> or <c>no_sms</c> otherwise; <c>sms_confirmation</c> when a tool queued a confirmation text.
     /// </summary>
-    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, IReadOnlyList<ToolCallRecord> calls, CancellationToken ct)
+    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)> results, CancellationToken ct)
     {
         var tags = new List<string>();
         if (scope.ClientId is not null && await clients.GetAsync(scope.ClientId, ct) is { } client)
         {
             tags.Add(client.OptedOutAtUtc is not null ? "sms_opted_out" : client.SmsConsent ? "sms" : "no_sms");
         }
-        if (calls.Any(c => Data(c) is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
+        if (results.Any(r => r.Data is { } data && data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == System.Text.Json.JsonValueKind.True))
         {
             tags.Add("sms_confirmation");
         }
@@ -431,13 +502,13 @@ public sealed class FrontDeskAgent(
     /// A question the FAQ could not answer (<c>no_match</c> with <c>escalate</c>) is handed over with the question,
     /// because the reply promises that someone will follow up.
     /// </summary>
-    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call)
+    private static (string Category, string? Summary, bool Verbatim)? Handoff(ToolCallRecord call, System.Text.Json.JsonElement? result)
     {
         if (call.Outcome is not ("refused" or "no_match"))
         {
             return null;
         }
-        if (Data(call) is not { } data)
+        if (result is not { } data)
         {
             return null;
         }
@@ -480,6 +551,35 @@ public sealed class FrontDeskAgent(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// What the screen's finding means for this turn: an escalation category and its reply, a rules reply alone (the AI
+    /// disclosure), or neither (a brain answers). A condition stated with a booking request, or someone else's, is not a
+    /// question for a clinician: the tools see it in the scope and refuse what it rules out. Insisting after a health
+    /// refusal ("book it anyway") goes to a person.
+    /// </summary>
+    private (EscalationCategory? Category, string? Reply) SafetyRoute(InboundFinding finding, Utterance reading, ConversationScope scope)
+    {
+        var category = finding.Category;
+        if (category?.Name == "medical" && finding.ConditionOnly
+            && (finding.OthersOnly || reading.Intent is Intent.Book or Intent.Availability))
+        {
+            category = null;
+        }
+        if (category is null && scope.HealthRefusal is not null && finding.Insists && screen.Rules.Find("human_request") is { } person)
+        {
+            return (person, "contraindication_insisted");
+        }
+        if (category is not null)
+        {
+            return (category, finding.Reply);
+        }
+        if (finding.AsksIfHuman)
+        {
+            return (null, "ai_disclosure_asked");
+        }
+        return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false)

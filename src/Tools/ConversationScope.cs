@@ -28,6 +28,10 @@ public sealed class ConversationScope
     public int Turn { get; set; }
     /// <summary>Health conditions the person stated (contraindication tags), screened by the agent.</summary>
     public List<string> StatedConditions { get; set; } = [];
+    /// <summary>The service a tool last refused for a health reason in this conversation ("book it anyway" then goes to a person).</summary>
+    public string? HealthRefusal { get; set; }
+    /// <summary>The FAQ entry offered as "Did you mean …?" in the last turn, if any: a yes gets its answer.</summary>
+    public FaqSuggestion? SuggestedFaq { get; set; }
     /// <summary>Age the person stated, if any.</summary>
     public int? StatedAge { get; set; }
     /// <summary>Slots offered by check_availability in this conversation (most recent offers last).</summary>
@@ -92,3 +96,8 @@ public sealed record PendingAction(string Kind, string Key, int Turn, string? De
 /// <param name="ExpiresAtUtc">Expiry.</param>
 /// <param name="AttemptsLeft">Wrong answers allowed before it is void.</param>
 public sealed record PhoneChallenge(string Phone, string CodeHash, DateTime ExpiresAtUtc, int AttemptsLeft);
+
+/// <summary>An FAQ entry offered as "Did you mean …?", answered when the person says yes.</summary>
+/// <param name="Question">The entry's question.</param>
+/// <param name="Answer">Its answer, the spa's own wording.</param>
+public sealed record FaqSuggestion(string Question, string Answer);

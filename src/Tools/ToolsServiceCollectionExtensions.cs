@@ -5,6 +5,7 @@ using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Semantic;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
 using FrontDesk.Tools.Verification;
@@ -64,13 +65,41 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<AvailabilityFinder>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<WaitlistBook>();
+        services.AddOptions<SemanticOptions>().Bind(configuration.GetSection(SemanticOptions.Section));
+        if ((configuration.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions()).Enabled)
+        {
+            // One model per process, shared by every host and profile; the container does not own (or dispose) it.
+            services.AddSingleton(SentenceEmbedder.Shared);
+            services.AddSingleton<SemanticFaq>();
+        }
         services.AddSingleton<FaqIndex>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicy>>().Value);
         services.AddSingleton<VerificationLimits>();
+        services.AddSingleton<ToolArguments>();
+        services.AddSingleton<ClientIdentity>();
+        services.AddSingleton<AppointmentWording>();
+        services.AddSingleton<AvailabilityPlugin>();
+        services.AddSingleton<BookingPlugin>();
+        services.AddSingleton<ClientsPlugin>();
+        services.AddSingleton<WaitlistPlugin>();
+        services.AddSingleton<FaqPlugin>();
+        services.AddSingleton<VerificationPlugin>();
         services.AddSingleton<SpaToolsFactory>();
+        services.AddSingleton<IWarmUp, SpaBookWarmUp>();
         services.AddSingleton<SchemaMigrationSet>(new SchemaMigrationSet(ToolsSchema.Migrations));
         return services;
+    }
+
+    /// <summary>
+    /// Loads the sentence-embedding model and embeds the profile's FAQ and facts now, when semantic matching is on, so
+    /// the first message does not wait for it. Call before reporting ready.
+    /// </summary>
+    public static void WarmSemanticMatching(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetService<SentenceEmbedder>()?.Warm();
+        services.GetService<SemanticFaq>()?.Warm();
     }
 
     /// <summary>Applies every registered migration and syncs the profile into the store.</summary>
@@ -128,12 +157,3 @@ public static class ToolsServiceCollectionExtensions
 /// <summary>A group of migrations contributed by one project.</summary>
 /// <param name="Migrations">The migrations.</param>
 public sealed record SchemaMigrationSet(IReadOnlyList<SchemaMigration> Migrations);
-
-/// <summary>Creates the tools for one conversation turn.</summary>
-public sealed class SpaToolsFactory(
-    SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientDirectory clients, WaitlistBook waitlist,
-    FaqIndex faq, OutboxWriter outbox, TextTemplates templates, TimeProvider clock, VerificationLimits verification)
-{
-    /// <summary>Tools acting for <paramref name="scope"/>.</summary>
-    public SpaTools Create(ConversationScope scope) => new(profile, availability, book, clients, waitlist, faq, outbox, templates, clock, verification, scope);
-}

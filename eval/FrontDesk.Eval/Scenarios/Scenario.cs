@@ -24,11 +24,15 @@ public sealed class Scenario
     public string Caller { get; set; } = "anonymous";
     /// <summary>Area tags: booking, cancel, escalation…</summary>
     public List<string> Tags { get; set; } = [];
-    /// <summary>A failure found and not fixed yet, with its cause (docs/evaluation.md); dotnet test skips the scenario, the CLI still runs it.</summary>
+    /// <summary>A failure found and not fixed yet, with its cause (docs/evaluation.md); dotnet test checks that the scenario still fails (remove this once it passes), the CLI reports it as failing.</summary>
     public string? KnownIssue { get; set; }
     /// <summary>Appointments that exist before the conversation.</summary>
     public List<SeedAppointment> Seed { get; set; } = [];
-    /// <summary>The person's turns, in order. "{code}" is replaced by the last verification code texted in this conversation.</summary>
+    /// <summary>
+    /// The person's turns, in order. "{code}" is replaced by the last verification code texted in this conversation.
+    /// "staff: …" is a team member taking the conversation over and writing; "client: …" right after is the person
+    /// writing during the takeover; the next plain turn hands the conversation back to the agent first.
+    /// </summary>
     public List<string> Turns { get; set; } = [];
     /// <summary>The expected end state.</summary>
     public Expectation Expect { get; set; } = new();

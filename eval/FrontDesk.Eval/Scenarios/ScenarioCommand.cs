@@ -16,7 +16,8 @@ public static class ScenarioCommand
 {
     public static async Task<int> RunAsync(Options options)
     {
-        var scenarios = ScenarioFiles.Load(RepoPaths.Scenarios).Where(s => options.Only is null || s.Id.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var scenarios = ScenarioFiles.Load(RepoPaths.Scenarios)
+            .Where(s => options.Only is null || options.Only.Split(',').Any(o => s.Id.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         var llm = LlmSettings();
         var k = options.K ?? (llm.Count > 0 ? 4 : 1);
         var suite = await RunSuiteAsync(scenarios, k, options.Store, llm, Console.Out, options.Verbose);
@@ -25,7 +26,7 @@ public static class ScenarioCommand
         Console.Write(summary);
         if (options.WriteReport)
         {
-            Report.Write(options.Label == "before" ? "scenarios-before" : "scenarios", summary);
+            Report.Write(options.Label == "current" ? "scenarios" : "scenarios-" + options.Label, summary);
         }
         return suite.Results.All(r => r.Runs.All(x => x.Passed)) ? 0 : 1;
     }

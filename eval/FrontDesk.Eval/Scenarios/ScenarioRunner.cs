@@ -49,6 +49,12 @@ public static class ScenarioRunner
 {
     private static readonly Actor Seeder = Actor.System("eval-seed");
 
+    /// <summary>A turn starting with this is written by a team member who has taken the conversation over.</summary>
+    public const string StaffPrefix = "staff:";
+
+    /// <summary>During a takeover, a turn starting with this is the person's, still answered by staff (the next plain turn hands the conversation back first).</summary>
+    public const string ClientPrefix = "client:";
+
     /// <summary>Runs <paramref name="scenario"/> once on a fresh store. <paramref name="settings"/> adds configuration (FrontDesk:Llm:* for an LLM brain).</summary>
     public static async Task<ScenarioOutcome> RunAsync(Scenario scenario, TestStore store = TestStore.Sqlite,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
@@ -98,6 +104,7 @@ public static class ScenarioRunner
             : "eval_" + scenario.Id + "_" + Guid.NewGuid().ToString("N")[..6];
         var replies = new List<string>();
         var watch = Stopwatch.StartNew();
+        var takenOver = false;
         for (var i = 0; i < scenario.Turns.Count; i++)
         {
             var text = scenario.Turns[i];
@@ -107,9 +114,30 @@ public static class ScenarioRunner
             }
             try
             {
-                if (sms && scenario.CallerPhone is { } from && SmsKeywords.Classify(text) != SmsKeyword.None)
+                if (text.StartsWith(StaffPrefix, StringComparison.Ordinal))
                 {
-                    // STOP, START, HELP (and YES) are the SMS channel's before the agent sees them: the same
+                    // A team member takes the conversation over (if not already) and writes in it, as the staff console does.
+                    var staffText = text[StaffPrefix.Length..].Trim();
+                    await h.Get<ConversationStore>().SetTakenOverAsync(conversationId, "eval-staff", Actor.System("eval-staff"), ct);
+                    await h.Get<ConversationStore>().AppendTurnAsync(conversationId, FrontDesk.Agent.Transcripts.TurnRole.Staff, staffText, new FrontDesk.Agent.Transcripts.TurnTags(), ct);
+                    takenOver = true;
+                    transcript.Add($"[staff] {staffText}");
+                    continue;
+                }
+                if (takenOver && text.StartsWith(ClientPrefix, StringComparison.Ordinal))
+                {
+                    // The person writes while the team member still has the conversation.
+                    text = text[ClientPrefix.Length..].Trim();
+                }
+                else if (takenOver)
+                {
+                    // The team member hands the conversation back before the person's next turn.
+                    await h.Get<ConversationStore>().SetTakenOverAsync(conversationId, null, Actor.System("eval-staff"), ct);
+                    takenOver = false;
+                }
+                if (sms && scenario.CallerPhone is { } from && (SmsKeywords.Classify(text) != SmsKeyword.None || IsReminderKeyword(text)))
+                {
+                    // STOP, START, HELP (and YES), and the reminder answers C and X, are the SMS channel's before the agent sees them: the same
                     // SmsConversations the Twilio webhook calls, with the same opt-out store.
                     var answer = await h.Get<SmsConversations>().HandleAsync(new InboundSms("SMeval" + Guid.NewGuid().ToString("N"), from, spaNumber, text), ct);
                     replies.Add(answer ?? "");
@@ -146,8 +174,20 @@ public static class ScenarioRunner
         return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed, configured, fallbackTurns);
     }
 
+    /// <summary>A lone C or X, in any case: the SMS channel's answer to a reminder, handled before the agent.</summary>
+    private static bool IsReminderKeyword(string text) => text.Trim().Trim('.', '!') is "C" or "c" or "X" or "x";
+
     private static void Grade(Scenario s, SpaProfile profile, Snapshot before, Snapshot after, List<string> replies, List<string> failures)
     {
+        // Never the same question a third time: three identical replies in a row is a conversation going round in circles.
+        for (var i = 2; i < replies.Count; i++)
+        {
+            if (replies[i].Length > 0 && replies[i] == replies[i - 1] && replies[i] == replies[i - 2])
+            {
+                failures.Add($"the same reply three times in a row (turns {i - 1}-{i + 1}): \"{replies[i]}\"");
+                break;
+            }
+        }
         var created = after.Appointments.Values.Where(a => !before.Appointments.ContainsKey(a.Id) && a.Status == AppointmentStatus.Booked).ToList();
         var cancelled = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && b.Status == AppointmentStatus.Booked && a.Status == AppointmentStatus.Cancelled).ToList();
         var moved = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && a.Status == AppointmentStatus.Booked && b.StartsAtUtc != a.StartsAtUtc).ToList();

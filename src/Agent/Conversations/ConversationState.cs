@@ -27,6 +27,7 @@ public sealed class ConversationState
     public void Append(IEnumerable<StoredMessage> messages)
     {
         History.AddRange(messages);
+        ForgetOlderEngineStates();
         if (History.Count <= MaxHistory)
         {
             return;
@@ -37,6 +38,23 @@ public sealed class ConversationState
             cut++;
         }
         History.RemoveRange(0, cut);
+    }
+
+    /// <summary>
+    /// Keeps the embedded engine's dialogue state on the newest message that carries one and drops it from older
+    /// messages: the engine resumes from the newest only, and every earlier copy was stored (as JSON inside the state's
+    /// JSON) and parsed again on every turn for nothing.
+    /// </summary>
+    private void ForgetOlderEngineStates()
+    {
+        var newest = History.FindLastIndex(m => m.EngineState is not null);
+        for (var i = 0; i < newest; i++)
+        {
+            if (History[i].EngineState is not null)
+            {
+                History[i] = History[i] with { EngineState = null };
+            }
+        }
     }
 }
 

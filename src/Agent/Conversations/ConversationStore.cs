@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using FrontDesk.Agent.Escalations;
@@ -80,6 +82,49 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Starts a turn in one statement: creates the conversation if it does not exist (with <paramref name="initial"/>),
+    /// takes its turn lease for <paramref name="owner"/>, and returns the row as it now is. Waits (polling) while another
+    /// holder's lease is live, as <see cref="TryAcquireLeaseAsync"/>; null when <paramref name="wait"/> passed first.
+    /// The lease uses the real clock (a pinned demo clock must not freeze leases); the row's times use the spa's clock.
+    /// </summary>
+    public async Task<Conversation?> BeginTurnAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial,
+        string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct)
+    {
+        // One round trip where there were four (insert-if-missing, read back, take the lease, read again). The upsert's
+        // WHERE leaves a live lease of another owner alone, and then no row comes back.
+        var sql = $"""
+            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc, lease_owner, lease_until_utc)
+            VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now, @owner, @until)
+            ON CONFLICT (id) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until_utc = excluded.lease_until_utc
+            WHERE conversations.lease_owner IS NULL OR conversations.lease_until_utc < @leaseNow OR conversations.lease_owner = @owner
+            RETURNING {Columns}
+            """;
+        var state = JsonSerializer.Serialize(initial, ConversationState.Json);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deadline = DateTime.UtcNow + wait;
+        var delay = 10;
+        while (true)
+        {
+            await using (var c = await db.OpenAsync(ct))
+            {
+                var leaseNow = DateTime.UtcNow;
+                var row = await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql,
+                    new { id, channel, locationId, callerPhone, state, now, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                if (row is not null)
+                {
+                    return row;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                return null;
+            }
+            await Task.Delay(delay, ct);
+            delay = Math.Min(delay * 2, 200);
+        }
+    }
+
+    /// <summary>
     /// Takes the conversation's turn lease so only one instance handles a turn at a time. Waits (polling)
     /// while another holder's lease is live; a crashed holder's lease lapses after <paramref name="leaseFor"/>.
     /// Uses the real clock: a pinned demo clock must not freeze leases.
@@ -140,10 +185,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// Stores a turn as <see cref="SaveTurnAsync(string, ConversationState, IReadOnlyList{ValueTuple{string, string, TurnTags, int?}}, IReadOnlyList{Escalation}, string, string?, Actor, CancellationToken)"/>,
     /// only while <paramref name="leaseOwner"/> (when given) still holds the turn lease: a turn whose lease another
     /// instance took stores nothing and throws <see cref="LeaseLostException"/> rather than overwrite that instance's state.
+    /// With <paramref name="releaseLease"/> the same write also gives the lease back (the turn is over).
     /// </summary>
     public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct)
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct, bool releaseLease = false)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(turns);
+        ArgumentNullException.ThrowIfNull(escalations);
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
         // One statement reserves the turn's transcript positions and checks the lease: the row stays locked until commit,
@@ -155,15 +204,37 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var seq = last.Value - turns.Count;
-        foreach (var (role, text, tags, latency) in turns)
+        // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
+        // trip), the state's JSON written once; with releaseLease the same update gives the lease back.
+        var sql = new StringBuilder();
+        var args = new DynamicParameters();
+        args.Add("id", id);
+        args.Add("now", now);
+        args.Add("channel", channel);
+        args.Add("locationId", locationId);
+        args.Add("clientId", state.Scope.ClientId);
+        for (var i = 0; i < turns.Count; i++)
         {
+            var (role, text, tags, latency) = turns[i];
             seq++;
-            await InsertTurnAsync(c, tx, new TranscriptTurn
-            {
-                ConversationId = id, Seq = seq, AtUtc = now, Role = role, Text = text, Channel = channel, LocationId = locationId,
-                ClientId = state.Scope.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json), LatencyMs = latency,
-            }, tags.Flatten(), ct);
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms)
+                VALUES (@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i});
+
+                """);
+            args.Add($"seq{i}", seq);
+            args.Add($"role{i}", role);
+            args.Add($"text{i}", text);
+            args.Add($"tags{i}", JsonSerializer.Serialize(tags, ConversationState.Json));
+            args.Add($"latency{i}", latency);
+            AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
+        sql.Append(releaseLease
+            ? "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now, lease_owner = NULL, lease_until_utc = NULL"
+            : "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now");
+        sql.Append(" WHERE id = @id;");
+        args.Add("state", JsonSerializer.Serialize(state, ConversationState.Json));
+        await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         foreach (var e in escalations)
         {
             await c.ExecuteAsync(new CommandDefinition("""
@@ -172,10 +243,39 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 """, e, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
         }
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Appends one multi-row insert of a turn's tags.</summary>
+    private static void AppendTags(StringBuilder sql, DynamicParameters args, string prefix, string seq, IEnumerable<string> tags)
+    {
+        var distinct = tags.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+        sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ");
+        for (var j = 0; j < distinct.Count; j++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"{(j == 0 ? "" : ", ")}(@id, {seq}, @{prefix}{j})");
+            args.Add($"{prefix}{j}", distinct[j]);
+        }
+        sql.Append(";\n");
+    }
+
+    /// <summary>
+    /// Removes a conversation with its transcript and tags, as if it never happened: only for the start-up warm-up's own
+    /// conversation (<see cref="FrontDeskAgent.WarmUpAsync"/>), which raises no escalation and books nothing.
+    /// </summary>
+    public async Task ForgetAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now
-            WHERE id = @id
-            """, new { id, state = JsonSerializer.Serialize(state, ConversationState.Json), clientId = state.Scope.ClientId, now }, tx, cancellationToken: ct));
+            DELETE FROM transcript_tags WHERE conversation_id = @id;
+            DELETE FROM transcript_turns WHERE conversation_id = @id;
+            DELETE FROM conversations WHERE id = @id;
+            """, new { id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

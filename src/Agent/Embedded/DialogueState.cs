@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FrontDesk.Agent.Understanding;
 
 namespace FrontDesk.Agent.Embedded;
@@ -6,7 +7,7 @@ namespace FrontDesk.Agent.Embedded;
 /// <summary>The embedded engine's memory of the task in progress; carried on its own assistant messages.</summary>
 internal sealed class DialogueState
 {
-    public string? Task { get; set; }
+    public DialogueTask? Task { get; set; }
     public string? ServiceId { get; set; }
     public List<string> ServiceOptions { get; set; } = [];
     public string? DateStart { get; set; }
@@ -20,18 +21,53 @@ internal sealed class DialogueState
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public AgentQuestion Asked { get; set; }
-    public string? Phase { get; set; }
+    public DialoguePhase Phase { get; set; }
+
+    /// <summary>The offered slot the person chose, kept through the name, phone and verification steps until it is booked.</summary>
+    public string? ChosenSlotId { get; set; }
     public List<Offer> Offered { get; set; } = [];
     public string? PendingTool { get; set; }
     public string? PendingArgs { get; set; }
+
+    /// <summary>The read-back the pending write waits on, as the tool worded it.</summary>
+    public string? ReadBack { get; set; }
     public string? AppointmentRef { get; set; }
     public List<string> AppointmentRefs { get; set; } = [];
     public List<string> AppointmentLabels { get; set; } = [];
     public List<string> AppointmentServices { get; set; } = [];
+
+    /// <summary>Local starts of the appointments listed ("2026-11-30T10:00"), for moves relative to them.</summary>
+    public List<string> AppointmentStarts { get; set; } = [];
+
+    /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
+    public int? ShiftMinutes { get; set; }
+
+    /// <summary>"same time": the new slot keeps the appointment's time of day.</summary>
+    public bool SameTime { get; set; }
+
+    /// <summary>"that day": the new slot keeps the appointment's day.</summary>
+    public bool SameDay { get; set; }
     public int Calls { get; set; }
 
-    public static DialogueState Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? new DialogueState() : JsonSerializer.Deserialize<DialogueState>(json, Conversations.ConversationState.Json) ?? new DialogueState();
+    /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
+    public int Misses { get; set; }
+
+    public static DialogueState Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return new DialogueState();
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<DialogueState>(json, Conversations.ConversationState.Json) ?? new DialogueState();
+        }
+        catch (JsonException)
+        {
+            // A state stored by an older engine (string phases): start the task afresh rather than fail the turn.
+            return new DialogueState();
+        }
+    }
 
     public string Serialize() => JsonSerializer.Serialize(this, Conversations.ConversationState.Json);
 
@@ -42,15 +78,62 @@ internal sealed class DialogueState
         ServiceOptions = [];
         DateStart = DateEnd = After = Before = Near = StaffId = LocationId = null;
         Asked = AgentQuestion.Nothing;
-        Phase = null;
+        Phase = DialoguePhase.None;
+        ChosenSlotId = null;
         Offered = [];
-        PendingTool = PendingArgs = null;
+        PendingTool = PendingArgs = ReadBack = null;
         AppointmentRef = null;
         AppointmentRefs = [];
         AppointmentLabels = [];
         AppointmentServices = [];
+        AppointmentStarts = [];
+        ShiftMinutes = null;
+        SameTime = SameDay = false;
     }
 }
 
+/// <summary>What the person is trying to get done.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DialogueTask>))]
+internal enum DialogueTask
+{
+    /// <summary>Book a new appointment.</summary>
+    Book,
+
+    /// <summary>Cancel an existing appointment.</summary>
+    Cancel,
+
+    /// <summary>Move an existing appointment.</summary>
+    Reschedule,
+
+    /// <summary>Hear their upcoming appointments.</summary>
+    List,
+
+    /// <summary>Join the waitlist.</summary>
+    Waitlist,
+
+    /// <summary>Take a waitlist opening texted to them.</summary>
+    AcceptOffer,
+}
+
+/// <summary>A step of the task that is neither a question nor a read-back.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DialoguePhase>))]
+internal enum DialoguePhase
+{
+    /// <summary>Nothing beyond the question pending.</summary>
+    None,
+
+    /// <summary>Waiting for the number to text a verification code to.</summary>
+    VerifyPhone,
+
+    /// <summary>Waiting for the six-digit code.</summary>
+    VerifyCode,
+
+    /// <summary>Nothing open as asked: alternatives or the waitlist are on offer.</summary>
+    WaitlistOffer,
+
+    /// <summary>Several appointments: waiting for which one.</summary>
+    PickAppointment,
+}
+
 /// <summary>A slot the engine offered.</summary>
-internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label);
+internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label, string? Location = null);

@@ -26,6 +26,12 @@ public sealed class EmbeddedChatClient : IChatClient
     /// reading of that message (from <see cref="Understand"/> with the same history), so the engine need not read it twice.
     /// </summary>
     public const string UtteranceKey = "frontdesk.utterance";
+
+    /// <summary>
+    /// Key on an answer's <see cref="ChatMessage.AdditionalProperties"/>: the engine hands the conversation to a person
+    /// (value: the escalation category, human_request), after the second reply in a row it could not understand.
+    /// </summary>
+    public const string HandoffKey = "frontdesk.handoff";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -178,7 +184,7 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         Closures = _closures,
         LastAsked = state.Asked,
-        OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff))],
+        OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff, o.Location))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),
     };
@@ -186,7 +192,7 @@ public sealed class EmbeddedChatClient : IChatClient
     /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>
     private static DateRange? DateInPlay(DialogueState state)
     {
-        if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true && state.Offered.FirstOrDefault(o => o.SlotId == state.Phase["chosen:".Length..]) is { } chosen)
+        if (state.ChosenSlotId is { } chosenId && state.Offered.FirstOrDefault(o => o.SlotId == chosenId) is { } chosen)
         {
             return DateRange.Day(DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv));
         }
@@ -211,29 +217,43 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         private SpaProfile Profile => engine._profile;
 
+        private int _missesBefore;
+
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            // Misses count only in a row: any reply that is not one starts again from zero.
+            _missesBefore = state.Misses;
+            state.Misses = 0;
             if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
                 && !HasSlots(u) && LooksLikeName(u.Text) && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
             {
                 // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
                 u = u with { Name = CleanName(u.Text), Staff = StaffMatch.None, Intent = Intent.Inform };
             }
-            if (state.Task is not null && (u.Name is not null || u.Phone is not null || u.Email is not null))
+            if (state.Task is null && (u.Name is not null || u.Phone is not null || u.Email is not null) && !HasSlots(u)
+                && u.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Faq or Intent.MyAppointments or Intent.Human))
             {
-                // Contact details given mid-task are absorbed whatever else the sentence looks like.
+                // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
+                state.Name = u.Name ?? state.Name;
+                state.Phone = u.Phone ?? state.Phone;
+                state.Email = u.Email ?? state.Email;
+                return Say("contact_noted");
+            }
+            if (u.Name is not null || u.Phone is not null || u.Email is not null)
+            {
+                // Contact details are absorbed wherever they appear, whatever else the sentence looks like.
                 var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
                     || (u.Email is not null && u.Email != state.Email);
                 state.Name = u.Name ?? state.Name;
                 state.Phone = u.Phone ?? state.Phone;
                 state.Email = u.Email ?? state.Email;
-                if (state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != "verify_phone")
+                if (state.Task is not null && state.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && state.Phase != DialoguePhase.VerifyPhone)
                 {
                     return Resume();
                 }
                 if (contactChanged && state.Asked == AgentQuestion.Confirmation && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes
-                    && state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+                    && state.ChosenSlotId is not null)
                 {
                     // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
                     return Resume();
@@ -248,7 +268,7 @@ public sealed class EmbeddedChatClient : IChatClient
                 case Intent.Nevermind:
                     state.ResetTask();
                     return Say("never_mind");
-                case Intent.OutOfScope when state.Asked == AgentQuestion.Nothing && state.Phase is null && (state.Task is null || u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time is null && u.YesNo == YesNo.Unknown):
+                case Intent.OutOfScope when state.Asked == AgentQuestion.Nothing && state.Phase == DialoguePhase.None && (state.Task is null || u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time is null && u.YesNo == YesNo.Unknown):
                     return Say("out_of_scope");
                 case Intent.Thanks when state.Task is null || state.Asked == AgentQuestion.Nothing:
                     return Say("thanks");
@@ -264,37 +284,66 @@ public sealed class EmbeddedChatClient : IChatClient
             // Answers to a question we asked.
             if (state.Asked == AgentQuestion.Confirmation && state.PendingTool is not null)
             {
-                if (u.YesNo == YesNo.Yes && !u.IsCorrection)
+                if (u.YesNo == YesNo.Yes && (!u.IsCorrection || AgreesWithReadBack(u)))
                 {
+                    // "yes", and "yes, please book the consultation then": a yes whose details are the read-back's own.
                     return Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
                 }
+                if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
+                    && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq or Intent.Book or Intent.Availability))
+                {
+                    // "k", "👍", "hmm": not a yes. Only a clear yes writes, so the read-back is asked again (the tool
+                    // sets it up anew), and a second miss offers a person.
+                    return Miss(() => Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!));
+                }
                 var declined = state.PendingTool;
-                state.PendingTool = state.PendingArgs = null;
+                state.PendingTool = state.PendingArgs = state.ReadBack = null;
+                var chosenBefore = state.ChosenSlotId;
+                state.ChosenSlotId = null;
                 state.Asked = AgentQuestion.Nothing;
                 var corrected = Merge(u);
                 if (!corrected && u.YesNo == YesNo.No)
                 {
+                    if (declined is "book_appointment" or "reschedule_appointment" && state.Offered.Count > 1)
+                    {
+                        // "no" to the read-back: the other times offered are still on the table ("the 10 then").
+                        state.Asked = AgentQuestion.SlotChoice;
+                    }
                     return Say(declined == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                }
+                if (corrected && declined is "book_appointment" or "reschedule_appointment" && u.Time?.Exact is { } newTime
+                    && state.Offered.Where(o => o.Date == (state.Offered.FirstOrDefault(x => x.SlotId == chosenBefore)?.Date ?? o.Date)
+                        && TimeOnly.ParseExact(o.Time, "HH:mm", Inv) is var t && t.Hour % 12 == newTime.Hour % 12 && t.Minute == newTime.Minute).ToList() is [var same]
+                    && !ChangesTheSearch(u))
+                {
+                    // "yes but make it 11" when 11 was on offer that day: that slot, read back.
+                    return Choose(same);
                 }
                 if (corrected && declined is "book_appointment" or "reschedule_appointment")
                 {
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value, whatever the intent reads.
                     state.Offered = [];
-                    state.Phase = null;
-                    return state.Task == "reschedule" && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+                    state.Phase = DialoguePhase.None;
+                    return state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
                 }
             }
-            if (state.Phase == "waitlist_offer" && u.YesNo == YesNo.Yes)
+            if (state.Phase == DialoguePhase.WaitlistOffer && u.YesNo == YesNo.Yes && state.Offered.Count > 0 && u.ChosenSlot is null && u.Intent != Intent.Waitlist
+                && !u.Text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) && !u.Text.Contains("wait list", StringComparison.OrdinalIgnoreCase))
             {
-                state.Phase = null;
-                state.Task = "waitlist";
+                // "Would one of those work, or shall I add you to the waitlist?" → "yes": which of the two is not said.
+                return Miss(() => Say("slots_or_waitlist", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))));
+            }
+            if (state.Phase == DialoguePhase.WaitlistOffer && (u.YesNo == YesNo.Yes || u.Intent == Intent.Waitlist) && u.ChosenSlot is null)
+            {
+                state.Phase = DialoguePhase.None;
+                state.Task = DialogueTask.Waitlist;
                 return NextWaitlistStep();
             }
-            if (state.Phase == "verify_code" && u.Text.Count(char.IsAsciiDigit) == 6)
+            if (state.Phase == DialoguePhase.VerifyCode && u.Text.Count(char.IsAsciiDigit) == 6)
             {
                 return Call("verify_phone", new() { ["code"] = new string(u.Text.Where(char.IsAsciiDigit).ToArray()) });
             }
-            if (state.Phase == "verify_phone" && u.Phone is not null)
+            if (state.Phase == DialoguePhase.VerifyPhone && u.Phone is not null)
             {
                 state.Phone = u.Phone;
                 return Call("send_verification_code", new() { ["phone"] = u.Phone });
@@ -314,7 +363,9 @@ public sealed class EmbeddedChatClient : IChatClient
                 state.Name = u.Name ?? CleanName(u.Text);
                 return Resume();
             }
-            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is { } chosen && chosen < state.Offered.Count && !u.IsCorrection)
+            // "yes the 10 o'clock", "actually the 11 then": a correction that lands on an offered slot picks it.
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is { } chosen && chosen < state.Offered.Count
+                && (!u.IsCorrection || !ChangesTheSearch(u)))
             {
                 return Choose(state.Offered[chosen]);
             }
@@ -322,7 +373,21 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 return Choose(state.Offered[0]);
             }
-            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && OptionByDuration(u.Text) is { } byDuration)
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && u.YesNo != YesNo.Unknown && u.Services.Kind == ServiceMatchKind.None
+                && OptionByDuration(u.Text) is null && Ordinal(u.Text) is null && ShorterOrLonger(u.Text) is null)
+            {
+                // "The 60 or the 90?" → "yes": an either/or question is asked again, never answered for them.
+                return Miss(() => Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or"))));
+            }
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is null && SiblingByLength(u.Text) is { } sibling)
+            {
+                // "hmm the shorter one instead" after the 90-minute times were offered: the 60-minute one, same search.
+                state.ServiceId = sibling.Id;
+                state.Offered = [];
+                Merge(u with { Services = ServiceMatch.None });
+                return state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+            }
+            if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && (OptionByDuration(u.Text) ?? ShorterOrLonger(u.Text)) is { } byDuration)
             {
                 state.ServiceOptions = [byDuration.Name];
             }
@@ -330,43 +395,49 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 state.ServiceId = only.Id;
                 state.ServiceOptions = [];
-                state.Task ??= "book";
+                state.Task ??= DialogueTask.Book;
                 Merge(u with { Services = ServiceMatch.None });
-                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
+                return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
             }
             if (state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1 && Ordinal(u.Text) is { } option && option <= state.ServiceOptions.Count
                 && FrontDesk.Tools.CatalogLookup.Services(Profile, state.ServiceOptions[option - 1]) is [var picked1])
             {
                 state.ServiceId = picked1.Id;
                 state.ServiceOptions = [];
-                state.Task ??= "book";
+                state.Task ??= DialogueTask.Book;
                 Merge(u with { Services = ServiceMatch.None });
-                return state.Task == "waitlist" ? NextWaitlistStep() : NextBookingStep();
+                return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
             }
-            if (state.Phase == "pick_appointment" && PickAppointment(u) is { } picked)
+            if (state.Phase == DialoguePhase.PickAppointment && PickAppointment(u) is { } picked)
             {
                 state.AppointmentRef = picked;
-                state.Phase = null;
-                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = picked }) : NextRescheduleStep();
+                state.Phase = DialoguePhase.None;
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = picked }) : NextRescheduleStep();
             }
 
             switch (u.Intent)
             {
                 case Intent.Cancel:
                     state.ResetTask();
-                    state.Task = "cancel";
+                    state.Task = DialogueTask.Cancel;
                     return Call("list_appointments", []);
+                case Intent.Reschedule when state.Task == DialogueTask.Book && u.ShiftMinutes is null && HasSlots(u):
+                    // "can we change it to friday" while booking is a correction of the booking, not a move of another appointment.
+                    break;
                 case Intent.Reschedule:
                     state.ResetTask();
-                    state.Task = "reschedule";
+                    state.Task = DialogueTask.Reschedule;
                     Merge(u);
+                    state.ShiftMinutes = u.ShiftMinutes;
+                    state.SameTime = u.SameTime;
+                    state.SameDay = u.SameDay;
                     return Call("list_appointments", []);
                 case Intent.MyAppointments:
                     state.ResetTask();
-                    state.Task = "list";
+                    state.Task = DialogueTask.List;
                     return Call("list_appointments", []);
                 case Intent.Waitlist:
-                    state.Task = "waitlist";
+                    state.Task = DialogueTask.Waitlist;
                     Merge(u);
                     return NextWaitlistStep();
                 // "Do you have a hydrafacial on Friday?" reads like a question but names a service and a day or time:
@@ -378,18 +449,36 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say("greeting");
                 case Intent.Affirm when state.Task is null && tools.Contains("accept_waitlist_offer") && tools.Contains("find_waitlist_offer"):
                     // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
-                    state.Task = "accept_offer";
+                    state.Task = DialogueTask.AcceptOffer;
                     return Call("find_waitlist_offer", []);
                 case Intent.Thanks:
                     return Say("thanks");
             }
 
+            var asked = state.Asked;
             var changed = Merge(u);
-            if (state.Task is "reschedule" && state.AppointmentRef is not null)
+            if (!changed && u.Name is null && u.Phone is null && u.Email is null && state.Task is not null
+                && u.Intent is not (Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Faq))
+            {
+                // Nothing in the reply answers the question pending: ask it again with the choices, then offer a person.
+                if (asked == AgentQuestion.SlotChoice && state.Offered.Count > 0)
+                {
+                    return Miss(() => Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))));
+                }
+                if (asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                {
+                    return Miss(() => Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or"))));
+                }
+                if (asked == AgentQuestion.Service)
+                {
+                    return Miss(() => Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and"))));
+                }
+            }
+            if (state.Task is DialogueTask.Reschedule && state.AppointmentRef is not null)
             {
                 return NextRescheduleStep();
             }
-            if (state.Task is "waitlist")
+            if (state.Task is DialogueTask.Waitlist)
             {
                 return NextWaitlistStep();
             }
@@ -399,7 +488,7 @@ public sealed class EmbeddedChatClient : IChatClient
                     ? AskFaq(u)
                     : Say("not_understood");
             }
-            state.Task ??= "book";
+            state.Task ??= DialogueTask.Book;
             if (changed)
             {
                 state.Offered = [];
@@ -456,8 +545,9 @@ public sealed class EmbeddedChatClient : IChatClient
                     return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):
                     state.Offered = [];
+                    state.ChosenSlotId = null;
                     state.PendingTool = null;
-                    return state.Task == "reschedule" ? NextRescheduleStep() : NextBookingStep();
+                    return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("number", StringComparison.OrdinalIgnoreCase):
                     state.Asked = AgentQuestion.Phone;
                     return Say("ask_phone");
@@ -479,18 +569,18 @@ public sealed class EmbeddedChatClient : IChatClient
                 case (_, "verification_required"):
                     if (state.Phone is { } phone && call.Name != "find_client")
                     {
-                        state.Phase = "verify_code";
+                        state.Phase = DialoguePhase.VerifyCode;
                         return Call("send_verification_code", new() { ["phone"] = phone });
                     }
-                    state.Phase = "verify_phone";
+                    state.Phase = DialoguePhase.VerifyPhone;
                     state.Asked = AgentQuestion.Phone;
                     return Say("verification_needed");
                 case ("send_verification_code", "ok"):
-                    state.Phase = "verify_code";
+                    state.Phase = DialoguePhase.VerifyCode;
                     state.Asked = AgentQuestion.Nothing;
                     return Say("code_sent");
                 case ("verify_phone", "ok"):
-                    state.Phase = null;
+                    state.Phase = DialoguePhase.None;
                     return Resume();
                 case ("verify_phone", _):
                     return Say("code_wrong", ("reason", message));
@@ -528,6 +618,8 @@ public sealed class EmbeddedChatClient : IChatClient
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
                 case ("answer_faq", "off_topic"):
                     return Say("out_of_scope");
+                case ("answer_faq", "did_you_mean"):
+                    return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
                 case ("answer_faq", _):
                     return Say("faq_no_match");
             }
@@ -566,6 +658,28 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage NextRescheduleStep()
         {
+            var index0 = state.AppointmentRef is { } r0 ? state.AppointmentRefs.IndexOf(r0) : -1;
+            if (index0 >= 0 && index0 < state.AppointmentStarts.Count
+                && DateTime.TryParse(state.AppointmentStarts[index0], Inv, DateTimeStyles.None, out var current))
+            {
+                // Moves said relative to the appointment itself: "an hour later", "same time on friday", "that afternoon".
+                if (state.ShiftMinutes is { } shift)
+                {
+                    var target = current.AddMinutes(shift);
+                    state.DateStart = state.DateEnd = target.ToString("yyyy-MM-dd", Inv);
+                    state.Near = target.ToString("HH:mm", Inv);
+                    state.After = state.Before = null;
+                    state.ShiftMinutes = null;
+                }
+                if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
+                {
+                    state.Near = current.ToString("HH:mm", Inv);
+                }
+                if (state.DateStart is null && (state.SameDay || state.Near is not null || state.After is not null || state.Before is not null))
+                {
+                    state.DateStart = state.DateEnd = current.ToString("yyyy-MM-dd", Inv);
+                }
+            }
             if (state.DateStart is null && state.After is null && state.Near is null && state.Before is null)
             {
                 state.Asked = AgentQuestion.Date;
@@ -709,11 +823,11 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage Choose(Offer offer)
         {
-            if (state.Task == "reschedule" && state.AppointmentRef is not null)
+            if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
             {
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
             }
-            state.Phase = "chosen:" + offer.SlotId;
+            state.ChosenSlotId = offer.SlotId;
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -733,15 +847,15 @@ public sealed class EmbeddedChatClient : IChatClient
         private ChatMessage Resume()
         {
             state.Asked = AgentQuestion.Nothing;
-            if (state.Phase?.StartsWith("chosen:", StringComparison.Ordinal) == true)
+            if (state.ChosenSlotId is { } chosenSlot)
             {
-                return Call("book_appointment", BookArgs(state.Phase["chosen:".Length..]));
+                return Call("book_appointment", BookArgs(chosenSlot));
             }
             return state.Task switch
             {
-                "cancel" or "reschedule" or "list" => Call("list_appointments", []),
-                "waitlist" => NextWaitlistStep(),
-                "book" => NextBookingStep(),
+                DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List => Call("list_appointments", []),
+                DialogueTask.Waitlist => NextWaitlistStep(),
+                DialogueTask.Book => NextBookingStep(),
                 _ => Say("how_can_i_help"),
             };
         }
@@ -754,8 +868,9 @@ public sealed class EmbeddedChatClient : IChatClient
                 var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
                 var staff = x.GetProperty("provider").GetString()!;
                 var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
-                    ("time", x.GetProperty("time").GetString()!), ("provider", staff.Split(' ')[0]), ("location", x.GetProperty("location").GetString()!));
-                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label);
+                    ("time", x.GetProperty("time").GetString()!), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
+                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
+                    x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
             state.Asked = AgentQuestion.SlotChoice;
             var service = data.GetProperty("service").GetString()!;
@@ -765,7 +880,7 @@ public sealed class EmbeddedChatClient : IChatClient
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
             {
-                state.Phase = "waitlist_offer";
+                state.Phase = DialoguePhase.WaitlistOffer;
                 var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
@@ -774,7 +889,7 @@ public sealed class EmbeddedChatClient : IChatClient
 
         private ChatMessage AskWaitlist(string service)
         {
-            state.Phase = "waitlist_offer";
+            state.Phase = DialoguePhase.WaitlistOffer;
             state.Asked = AgentQuestion.Confirmation;
             state.PendingTool = null;
             return Say("no_slots_waitlist", ("service", service));
@@ -784,8 +899,9 @@ public sealed class EmbeddedChatClient : IChatClient
         {
             state.PendingTool = call.Name;
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
+            state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
-            return Say(template, ("read_back", data.GetProperty("read_back").GetString()!));
+            return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
         }
 
         private ChatMessage OnAppointments(JsonElement data)
@@ -794,13 +910,14 @@ public sealed class EmbeddedChatClient : IChatClient
             state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
             state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
             state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
+            state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
             if (items.Count == 0)
             {
                 state.ResetTask();
                 return Say("no_appointments");
             }
             var labels = Join(state.AppointmentLabels, "list_and");
-            if (state.Task is "list" or null)
+            if (state.Task is DialogueTask.List or null)
             {
                 state.ResetTask();
                 return Say("list_appointments", ("appointments", labels));
@@ -808,9 +925,18 @@ public sealed class EmbeddedChatClient : IChatClient
             if (items.Count == 1)
             {
                 state.AppointmentRef = state.AppointmentRefs[0];
-                return state.Task == "cancel" ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
-            state.Phase = "pick_appointment";
+            var named = state.ServiceId is { } sid && Profile.FindService(sid) is { } svc ? [svc.Name] : state.ServiceOptions;
+            var matching = state.AppointmentServices.Select((name, i) => (name, i)).Where(x => named.Contains(x.name)).ToList();
+            if (matching.Count == 1)
+            {
+                // "move the massage to friday" with a massage and a facial booked: the massage.
+                state.AppointmentRef = state.AppointmentRefs[matching[0].i];
+                state.ServiceOptions = [];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            state.Phase = DialoguePhase.PickAppointment;
             return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
         }
 
@@ -927,6 +1053,80 @@ public sealed class EmbeddedChatClient : IChatClient
                 : digits.Length == 1 ? digits[0] - '0' : 0;
             return ordinal >= 1 ? ordinal : null;
         }
+
+        /// <summary>
+        /// A reply that answered nothing of the question pending: the first gets <paramref name="clarify"/> (the question
+        /// again, with its choices); the second in a row hands the conversation to a person. Never a third time.
+        /// </summary>
+        private ChatMessage Miss(Func<ChatMessage> clarify)
+        {
+            state.Misses = _missesBefore + 1;
+            if (state.Misses < 2)
+            {
+                return clarify();
+            }
+            state.Misses = 0;
+            state.Asked = AgentQuestion.Nothing;
+            state.PendingTool = state.PendingArgs = null;
+            var message = Say("handoff_after_misses");
+            message.AdditionalProperties![HandoffKey] = "human_request";
+            return message;
+        }
+
+        /// <summary>"the shorter one" / "the longer one" among the service options: the shortest or longest.</summary>
+        private FrontDesk.Tools.Profile.Service? ShorterOrLonger(string text)
+        {
+            var shorter = text.Contains("short", StringComparison.OrdinalIgnoreCase) || text.Contains("quick", StringComparison.OrdinalIgnoreCase);
+            var longer = text.Contains("long", StringComparison.OrdinalIgnoreCase);
+            if (shorter == longer)
+            {
+                return null;
+            }
+            var options = state.ServiceOptions.SelectMany(o => FrontDesk.Tools.CatalogLookup.Services(Profile, o)).Distinct().ToList();
+            if (options.Count < 2)
+            {
+                return null;
+            }
+            return shorter ? options.MinBy(o => o.DurationMin) : options.MaxBy(o => o.DurationMin);
+        }
+
+        /// <summary>"the shorter one" / "the longer one" while slots for a service are on offer: the same service in another length.</summary>
+        private FrontDesk.Tools.Profile.Service? SiblingByLength(string text)
+        {
+            var shorter = text.Contains("shorter", StringComparison.OrdinalIgnoreCase);
+            var longer = text.Contains("longer", StringComparison.OrdinalIgnoreCase);
+            if (shorter == longer || state.ServiceId is not { } id || Profile.FindService(id) is not { } current)
+            {
+                return null;
+            }
+            var family = current.Name.Split('(')[0].Trim();
+            var siblings = Profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
+                && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
+            return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
+        }
+
+        /// <summary>True when every detail a yes carries is already in the read-back ("yes, book the consultation then").</summary>
+        private bool AgreesWithReadBack(Utterance u)
+        {
+            if (state.ReadBack is not { } readBack || u.Staff.Kind == StaffMatchKind.Candidates || u.Location is not null)
+            {
+                return false;
+            }
+            var chosen = state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId);
+            var day = chosen is null ? (DateOnly?)null : DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv);
+            var at = chosen is null ? (TimeOnly?)null : TimeOnly.ParseExact(chosen.Time, "HH:mm", Inv);
+            var serviceAgrees = u.Services.Kind == ServiceMatchKind.None
+                || u.Services.Services.Any(x => readBack.Contains(x.Name, StringComparison.OrdinalIgnoreCase));
+            var dayAgrees = u.Date is null || (day is { } d && u.Date.Range.Contains(d));
+            var timeAgrees = u.Time is null || (at is { } t && u.Time.Exact is { } e && e.Hour % 12 == t.Hour % 12 && e.Minute == t.Minute);
+            var staffAgrees = u.Staff.Person is not { } p || readBack.Contains(p.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase);
+            return serviceAgrees && dayAgrees && timeAgrees && staffAgrees && (u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null || u.Staff.Person is not null);
+        }
+
+        /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>
+        private bool ChangesTheSearch(Utterance u) =>
+            (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+            || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))));
 
         private static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
 

@@ -35,12 +35,24 @@ public sealed class EscalationRules
     /// <summary>The categories every rules file must define.</summary>
     public static readonly string[] RequiredCategories = ["emergency", "medical", "pricing", "sensitive", "human_request"];
 
-    private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen)
+    private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
+        Regex asksIfHuman, Regex insistsAfterRefusal)
     {
         Categories = categories;
         TreatmentWords = treatmentWords;
         ReplyScreen = replyScreen;
+        AsksIfHuman = asksIfHuman;
+        InsistsAfterRefusal = insistsAfterRefusal;
     }
+
+    /// <summary>
+    /// <c>asks_if_human:</c> "are you a human?", "is this a bot": answered with the AI disclosure, not a hand-off. Checked
+    /// before the categories (after emergency); a request to talk to a person is still human_request.
+    /// </summary>
+    public Regex AsksIfHuman { get; }
+
+    /// <summary><c>insists_after_refusal:</c> "book it anyway" after a treatment was refused for a health reason: goes to a person.</summary>
+    public Regex InsistsAfterRefusal { get; }
 
     /// <summary>Categories in precedence order.</summary>
     public IReadOnlyList<EscalationCategory> Categories { get; }
@@ -155,7 +167,9 @@ public sealed class EscalationRules
         Regex ScreenGroup(string key) => screen is not null && screen.Children.TryGetValue(new YamlScalarNode(key), out var n)
             ? Group(path, $"reply_screen.{key}", key, n).Expression
             : new Regex("(?!)", Options, Timeout);
-        return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")));
+        Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : new Regex("(?!)", Options, Timeout);
+        return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
+            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"));
     }
 
     // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Safety;
 
 namespace FrontDesk.Agent.Screening;
 
@@ -9,7 +10,15 @@ namespace FrontDesk.Agent.Screening;
 /// <param name="Reply">The reply key the matching pattern asks for (prompts/escalation.yaml), or null.</param>
 /// <param name="StatedConditions">Contraindication tags of the profile the person mentioned.</param>
 /// <param name="Urgency">How urgent the escalation is (the category's, or higher for some patterns), or null.</param>
-public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null);
+/// <param name="ConditionOnly">
+/// The category is medical only because the message states a condition or names a medicine ("I'm 24 weeks pregnant",
+/// "I take Eliquis"): with a booking request the tools decide, refusing what the condition rules out.
+/// </param>
+/// <param name="OthersOnly">Every condition mentioned is someone else's ("my friend is pregnant").</param>
+/// <param name="AsksIfHuman">The person asks whether they are talking to a person ("are you a bot?"): the AI disclosure answers.</param>
+/// <param name="Insists">The person insists on a treatment ("book it anyway"): after a health refusal, that goes to a person.</param>
+public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
+    bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -28,6 +37,7 @@ public sealed partial class SafetyScreen
     private readonly HashSet<decimal> _listedAmounts;
     private readonly HashSet<decimal> _listedPercents;
     private readonly List<(string Tag, string Stem)> _conditionStems;
+    private readonly List<string> _contraindications;
     // The spa's own wording (FAQ answers, policies, service descriptions) is approved text: the reply screen does
     // not judge it, so a quoted aftercare FAQ or cancellation fee is not taken for advice or a discount.
     private readonly List<string> _approvedTexts;
@@ -73,7 +83,8 @@ public sealed partial class SafetyScreen
         _treatment = TermsPattern(_servicesByTerm.Keys
             .Concat(profile.Services.Select(s => Term(s.Category)))
             .Concat(rules.TreatmentWords.Select(Term)).Where(t => t.Length > 0).Distinct());
-        _conditionStems = [.. profile.Services.SelectMany(s => s.Contraindications).Distinct().Select(tag =>
+        _contraindications = [.. profile.Services.SelectMany(s => s.Contraindications).Distinct()];
+        _conditionStems = [.. _contraindications.Select(tag =>
         {
             var words = tag.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => !Qualifiers.Contains(w)).DefaultIfEmpty(tag);
             var main = words.OrderByDescending(w => w.Length).First();
@@ -90,9 +101,80 @@ public sealed partial class SafetyScreen
     {
         var normalized = Normalize(text);
         var match = _rules.Match(normalized, NamesTreatment);
-        var words = WordPattern().Matches(normalized).Select(m => m.Value).ToList();
-        var conditions = _conditionStems.Where(c => words.Any(w => w.StartsWith(c.Stem, StringComparison.Ordinal))).Select(c => c.Tag).Distinct().ToList();
-        return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency);
+        var mentions = ConditionMentions(normalized);
+        var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
+        var conditions = own.Select(m => m.Tag).Distinct().ToList();
+        var conditionOnly = false;
+        if (match?.Category.Name == "medical" && mentions.Count > 0)
+        {
+            // Medical only because of the condition words themselves: a statement, not a question for a clinician.
+            conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null;
+        }
+        var asksIfHuman = false;
+        if (match?.Category.Name is null or "human_request" && Matches(_rules.AsksIfHuman, normalized))
+        {
+            // "are you a human?" is not "let me talk to a human": only what is left after the question can hand off.
+            var rest = Blank(normalized, SafeMatches(_rules.AsksIfHuman, normalized));
+            match = _rules.Match(rest, NamesTreatment);
+            asksIfHuman = match is null;
+        }
+        return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
+            mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized));
+    }
+
+    /// <summary>
+    /// Conditions the (normalized) text names, with where: the profile's contraindications by their main word
+    /// ("pregnant" → pregnancy, pregnancy-first-trimester) and medicines by class (Tools' HealthConcepts: "doxycycline"
+    /// → photosensitizing-medication), each as the profile's tag when it has one, else the class.
+    /// </summary>
+    private List<(string Tag, int Start, int End)> ConditionMentions(string normalized)
+    {
+        var found = new List<(string Tag, int Start, int End)>();
+        foreach (Match w in WordPattern().Matches(normalized))
+        {
+            found.AddRange(_conditionStems.Where(c => w.Value.StartsWith(c.Stem, StringComparison.Ordinal)).Select(c => (c.Tag, w.Index, w.Index + w.Length)));
+        }
+        foreach (var (medicine, start, end) in HealthConcepts.MedicinesIn(normalized))
+        {
+            var tags = _contraindications.Where(ci => HealthConcepts.Matches(medicine.Name, ci)).DefaultIfEmpty(medicine.Name);
+            found.AddRange(tags.Select(t => (t, start, end)));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether the condition said at <paramref name="at"/> is someone else's: in its clause, a third person ("she's",
+    /// "my friend") comes after the last first person ("I'm", "me").
+    /// </summary>
+    private static bool SomeoneElses(string normalized, int at)
+    {
+        var clauseStart = ClauseBreak().Matches(normalized[..at]).LastOrDefault() is { } b ? b.Index + b.Length : 0;
+        var clause = normalized[clauseStart..at];
+        var third = ThirdPerson().Matches(clause).LastOrDefault()?.Index ?? -1;
+        var first = FirstPerson().Matches(clause).LastOrDefault()?.Index ?? -1;
+        return third > first;
+    }
+
+    private static string Blank(string text, IEnumerable<(int Start, int End)> spans)
+    {
+        var chars = text.ToCharArray();
+        foreach (var (start, end) in spans)
+        {
+            Array.Fill(chars, ' ', start, end - start);
+        }
+        return new string(chars);
+    }
+
+    private static IEnumerable<(int Start, int End)> SafeMatches(Regex pattern, string text)
+    {
+        try
+        {
+            return [.. pattern.Matches(text).Select(m => (m.Index, m.Index + m.Length))];
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Whether the (normalized) text names one of the spa's services or categories, or a treatment word of the rules.</summary>
@@ -368,6 +450,15 @@ public sealed partial class SafetyScreen
 
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz)\b")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody)\b")]
+    private static partial Regex ThirdPerson();
+
+    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself)\b")]
+    private static partial Regex FirstPerson();
 
     // Phrases that give treatment or medication advice. The agent must never produce these; a spa's
     // clinician does. Deliberately broad: a false positive costs a safe "let me get a clinician" reply.

@@ -66,7 +66,7 @@ public static partial class ContactExtractor
             masked = TextNormalizer.Mask(text, spans);
         }
 
-        var name = FindName(masked, expectingName);
+        var name = FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) : null);
         return new ContactDetails(phone?.Value, phone?.Span, email?.Value, email?.Span, name?.Value, name?.Span);
     }
 
@@ -74,13 +74,9 @@ public static partial class ContactExtractor
     public static (string Value, TextSpan Span)? FindPhone(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (Match m in WrittenPhone().Matches(text))
+        foreach (var (e164, start, length) in FrontDesk.Tools.PhoneNumbers.Find(text))
         {
-            var digits = m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["c"].Value;
-            if (digits[0] is not ('0' or '1'))
-            {
-                return ("+1" + digits, new TextSpan(m.Index, m.Length));
-            }
+            return (e164, new TextSpan(start, length));
         }
 
         return SpokenPhone(text);
@@ -186,6 +182,51 @@ public static partial class ContactExtractor
         return null;
     }
 
+    /// <summary>
+    /// "Dana Reyes, 415-555-0199", "for Jess Moore 207 555 0144", "415-555-0123 - Kim Tran - …": two or three
+    /// capitalised words right before or right after a phone number are the name that goes with it.
+    /// </summary>
+    private static (string Value, TextSpan Span)? NameBesidePhone(string text, TextSpan phone)
+    {
+        // Before: walk back over separators, then collect capitalised words.
+        var i = phone.Start - 1;
+        while (i >= 0 && text[i] is ' ' or ',' or '-' or ':' or '\u2013' or '\u2014')
+        {
+            i--;
+        }
+        var words = new List<(int Start, int End)>(3);
+        while (i >= 0 && words.Count < 3)
+        {
+            var end = i + 1;
+            while (i >= 0 && (char.IsLetter(text[i]) || text[i] is '\'' or '-'))
+            {
+                i--;
+            }
+            var start = i + 1;
+            if (end - start < 2 || !char.IsUpper(text[start]) || NotNames.Contains(text[start..end].ToLowerInvariant()))
+            {
+                break;
+            }
+            words.Insert(0, (start, end));
+            if (i < 0 || text[i] != ' ')
+            {
+                break;
+            }
+            i--;
+        }
+        if (words.Count >= 2)
+        {
+            return NameAt(text, words[0].Start, strict: true, maxWords: words.Count);
+        }
+        // After: skip separators, read capitalised words.
+        var j = phone.End;
+        while (j < text.Length && text[j] is ' ' or ',' or '-' or ':' or '\u2013' or '\u2014')
+        {
+            j++;
+        }
+        return NameAt(text, j, strict: true, maxWords: 3) is { } after && after.Value.Contains(' ', StringComparison.Ordinal) ? after : null;
+    }
+
     /// <summary>Reads up to <paramref name="maxWords"/> name-like words starting at <paramref name="start"/>.</summary>
     private static (string Value, TextSpan Span)? NameAt(string text, int start, bool strict, int maxWords)
     {
@@ -258,9 +299,6 @@ public static partial class ContactExtractor
 
         return sb.ToString();
     }
-
-    [GeneratedRegex(@"(?<![\d+\w])(?:\+?1[\s.\-]*)?\(?(?<a>\d{3})\)?[\s.\-]*(?<b>\d{3})[\s.\-]*(?<c>\d{4})(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex WrittenPhone();
 
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex WrittenEmail();

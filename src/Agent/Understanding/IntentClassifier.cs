@@ -96,15 +96,47 @@ public sealed class IntentClassifier
     private static readonly Lazy<IntentClassifier> Shared = new(() => new IntentClassifier(LoadEmbeddedTraining()));
     private static readonly Intent[] Classes = [.. Enum.GetValues<Intent>().Where(i => i is not Intent.Unknown and not Intent.Inform)];
 
+    /// <summary>Share of the semantic score in the blend (tuned on the SGD dev split and the training examples).</summary>
+    public const double SemanticWeight = 0.5;
+
+    /// <summary>The word features' top score under which the semantic score is blended in.</summary>
+    public const double SemanticWhenBelow = 0.5;
+
+    private static float MaxOf(ReadOnlySpan<float> scores)
+    {
+        var max = float.MinValue;
+        foreach (var x in scores)
+        {
+            max = Math.Max(max, x);
+        }
+        return max;
+    }
+
+    private static readonly Lazy<IntentClassifier> SharedSemantic = new(() =>
+    {
+        var lines = LoadEmbeddedTraining();
+        return new IntentClassifier(lines, new SemanticIntents(lines, Tools.Semantic.SentenceEmbedder.Shared));
+    });
+
+    private readonly SemanticIntents? _semantic;
     private readonly Dictionary<ulong, int> _features = [];
     private readonly float[] _weights;
     private readonly float[] _bias;
 
     /// <summary>Trains on the given "intent&lt;TAB&gt;utterance" lines (blank lines and lines starting with # are skipped).</summary>
     /// <exception cref="FormatException">A line has no tab or an unknown intent label.</exception>
-    public IntentClassifier(IEnumerable<string> trainingLines)
+    public IntentClassifier(IEnumerable<string> trainingLines) : this(trainingLines, null)
+    {
+    }
+
+    /// <summary>
+    /// Trains on the given lines and, with <paramref name="semantic"/>, also scores messages by meaning against the same
+    /// examples, blended with the word features (<see cref="SemanticWeight"/>).
+    /// </summary>
+    public IntentClassifier(IEnumerable<string> trainingLines, SemanticIntents? semantic)
     {
         ArgumentNullException.ThrowIfNull(trainingLines);
+        _semantic = semantic;
         var examples = new List<(int Label, int[] Features)>();
         var scratch = new List<ulong>(128);
         foreach (var raw in trainingLines)
@@ -148,6 +180,12 @@ public sealed class IntentClassifier
     /// <summary>The classifier trained on the embedded training file (trained once, on first use; thread-safe).</summary>
     public static IntentClassifier Default => Shared.Value;
 
+    /// <summary>The embedded-trained classifier with semantic matching (one per process; thread-safe).</summary>
+    public static IntentClassifier DefaultWithSemantic => SharedSemantic.Value;
+
+    /// <summary>Loads the model and embeds the examples now, when this classifier matches by meaning.</summary>
+    public void Warm() => _semantic?.Warm();
+
     /// <summary>Number of training examples read.</summary>
     public int ExampleCount { get; }
 
@@ -182,12 +220,27 @@ public sealed class IntentClassifier
             }
         }
 
-        if (known == 0)
+        if (known == 0 && _semantic is null)
         {
             return new IntentPrediction(Intent.Unknown, 0, []);
         }
 
         Softmax(scores);
+        // Meaning is asked only when the words are unsure: a confident word reading ("the first one") stands.
+        if (_semantic is not null && (known == 0 || MaxOf(scores) < SemanticWhenBelow))
+        {
+            var (meaning, nearest) = _semantic.Score(prepared);
+            // With no known word the meaning decides alone, when it is close to some example at all.
+            if (known == 0 && nearest < 0.45)
+            {
+                return new IntentPrediction(Intent.Unknown, 0, []);
+            }
+            var w = known == 0 ? 1.0 : SemanticWeight;
+            for (var c = 0; c < Classes.Length; c++)
+            {
+                scores[c] = (float)((1 - w) * scores[c] + w * meaning.GetValueOrDefault(Classes[c]));
+            }
+        }
         var ranked = new List<IntentScore>(Classes.Length);
         for (var c = 0; c < Classes.Length; c++)
         {

@@ -37,7 +37,8 @@ public enum AgentQuestion
 /// <param name="Date">Local day of the slot.</param>
 /// <param name="LocalStart">Local wall-clock start.</param>
 /// <param name="StaffName">Provider, when the offer named one.</param>
-public sealed record OfferedSlot(DateOnly Date, TimeOnly LocalStart, string? StaffName = null);
+/// <param name="LocationName">Location, when the offer named one ("the marina one").</param>
+public sealed record OfferedSlot(DateOnly Date, TimeOnly LocalStart, string? StaffName = null, string? LocationName = null);
 
 /// <summary>Everything the understander needs besides the text.</summary>
 /// <param name="Today">The spa's local date now.</param>
@@ -110,6 +111,18 @@ public sealed record Utterance
 
     /// <summary>Index into <see cref="UnderstandingContext.OfferedSlots"/> of the slot chosen, when one was.</summary>
     public int? ChosenSlot { get; init; }
+
+    /// <summary>A move relative to an existing appointment, in minutes: "an hour later" +60, "30 min earlier" -30.</summary>
+    public int? ShiftMinutes { get; init; }
+
+    /// <summary>"same time": keep the existing appointment's time of day.</summary>
+    public bool SameTime { get; init; }
+
+    /// <summary>"that day", "same day", "earlier that day": keep the existing appointment's day.</summary>
+    public bool SameDay { get; init; }
+
+    /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
+    public bool ChangesAppointment { get; init; }
 }
 
 /// <summary>
@@ -147,15 +160,35 @@ public sealed partial class Understander
         AddIf(spans, contact.EmailSpan);
         var withoutContact = TextNormalizer.Mask(normalized, [.. spans]);
 
+        var shift = ShiftCue().Match(TextNormalizer.LowerSameLength(withoutContact));
+        int? shiftMinutes = shift.Success ? ShiftOf(shift) : null;
+        if (shift.Success)
+        {
+            // "an hour later" is a move, not a time or a service ("later" is one letter from "laser").
+            spans.Add(new TextSpan(shift.Index, shift.Length));
+            withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(shift.Index, shift.Length)]);
+        }
+        var lowered = TextNormalizer.LowerSameLength(normalized);
+        var sameTime = SameTimeCue().IsMatch(lowered);
+        var sameDay = SameDayCue().IsMatch(lowered);
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
-        var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked == AgentQuestion.Time);
+        if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
+            && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
+        {
+            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
+            date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+        }
+        // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
+        var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
         var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
         date ??= relative;
 
         int? chosen = null;
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
         {
-            chosen = ChooseSlot(withoutContact, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            // The person's name beside the pick ("10 please, this is Rae Kowalski") is not part of it.
+            var forChoice = contact.NameSpan is { } nameSpan ? TextNormalizer.Mask(withoutContact, [nameSpan]) : withoutContact;
+            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
             if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
             {
                 // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for.
@@ -183,6 +216,14 @@ public sealed partial class Understander
         spans.AddRange(services.Spans);
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
+        var name = contact.Name;
+        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates && PersonNameAround(normalized, forStaff, staff, vocabulary) is { } person)
+        {
+            // "Maya Patel, 415…", "sofia reyes here", "Tom Reyes": a first and last name that are not one provider's
+            // full name is a person introducing themselves, not a request for the provider who shares one of them.
+            staff = StaffMatch.None;
+            name ??= person;
+        }
         if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates)
         {
             spans.Add(staff.Span);
@@ -190,6 +231,11 @@ public sealed partial class Understander
 
         var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans]));
         var yesNo = YesNoClassifier.Classify(normalized);
+        if (yesNo.Answer == YesNo.Yes && IsTooShortToConfirm(text))
+        {
+            // A single character or an emoji ("y", "k", "👍") never confirms anything: too easy to send by accident.
+            yesNo = YesNoResult.Unknown;
+        }
         if (relative is not null)
         {
             // "ok, what about the day after?": the "ok" acknowledges and asks for another day; it accepts nothing.
@@ -246,6 +292,15 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
+            || ((sameTime || sameDay) && (date is not null || time is not null));
+        if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
+            && asked is not AgentQuestion.Confirmation)
+        {
+            intent = Intent.Reschedule;
+            confidence = 1;
+        }
+
         return new Utterance
         {
             Text = normalized,
@@ -259,12 +314,24 @@ public sealed partial class Understander
             Time = time,
             Phone = contact.Phone,
             Email = contact.Email,
-            Name = contact.Name,
+            Name = name,
             YesNo = yesNo.Answer,
             IsCorrection = isCorrection,
             Remainder = remainder,
             ChosenSlot = chosen,
+            ShiftMinutes = shiftMinutes,
+            SameTime = sameTime,
+            SameDay = sameDay,
+            ChangesAppointment = changesAppointment,
         };
+    }
+
+    /// <summary>True for a reply of one letter or digit, or of no letters or digits at all (emoji, punctuation).</summary>
+    public static bool IsTooShortToConfirm(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var letters = text.Count(char.IsLetterOrDigit);
+        return letters <= 1;
     }
 
     private static bool AnswersQuestion(AgentQuestion asked, ContactDetails contact, DateMatch? date, TimePreference? time,
@@ -286,6 +353,17 @@ public sealed partial class Understander
     {
         ordinalSpan = null;
         var lower = TextNormalizer.LowerSameLength(text);
+        var bare = BareNumber().Match(lower);
+        if (bare.Success)
+        {
+            var hour = int.Parse(bare.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) % 12;
+            var minute = bare.Groups["m"].Success ? int.Parse(bare.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (FindSingle(slots, s => s.LocalStart.Hour % 12 == hour && s.LocalStart.Minute == minute) is { } byHour)
+            {
+                // Offered 1, 2 and 3 PM, "2" is two o'clock, not the second slot; "11 is fine" is the 11 AM one.
+                return byHour;
+            }
+        }
         var m = SlotOrdinal().Match(lower);
         if (m.Success)
         {
@@ -326,10 +404,15 @@ public sealed partial class Understander
         }
 
         var staff = new StaffMatcher(vocabulary).Match(text);
-        if (staff.Person is { } person)
+        if (staff.Person is { } person
+            && FindSingle(slots, s => s.StaffName is not null && s.StaffName.Contains(person.Name.Split(' ')[0], StringComparison.OrdinalIgnoreCase)) is { } byStaff)
         {
-            return FindSingle(slots, s => s.StaffName is not null
-                && s.StaffName.Contains(person.Name.Split(' ')[0], StringComparison.OrdinalIgnoreCase));
+            return byStaff;
+        }
+
+        if (new LocationMatcher(vocabulary).Match(text)?.Location is { } place)
+        {
+            return FindSingle(slots, s => s.LocationName is not null && s.LocationName.Equals(place.Name, StringComparison.OrdinalIgnoreCase));
         }
 
         return null;
@@ -407,6 +490,136 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after(?!\s+(?:tomorrow|next))|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)|(?<before>(?:the\s+)?day\s+before(?!\s+yesterday)|(?:the\s+)?previous\s+day|a\s+day\s+earlier)|(?<later>a\s+week\s+later|(?:the\s+)?same\s+day\s+(?:the\s+)?(?:next|following)\s+week)|(?<week>the\s+(?:following|next)\s+week|the\s+week\s+after))\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDay();
+
+    /// <summary>
+    /// The first and last name around a provider match, when they are not that provider's own full name: "Maya Patel"
+    /// (two providers' names), "sofia reyes here", "Tom Reyes", "Kenji Sato". The neighbour must be another provider's
+    /// name part, or a capitalised word (as people write names); everyday words ("with maya please") never are.
+    /// </summary>
+    private static string? PersonNameAround(string text, string masked, StaffMatch staff, SpaVocabulary vocabulary)
+    {
+        var span = staff.Span;
+        if (span.Length == 0 || span.End > text.Length || text[span.Start..span.End].Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var word = text[span.Start..span.End];
+        var meant = staff.Staff.Count == 1 ? staff.Staff[0].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        var parts = vocabulary.Staff.SelectMany(p => p.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(x => x.TrimEnd('.').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var before = WordBefore(masked, span.Start);
+        var after = WordAfter(masked, span.End);
+        string? Pair(string? other, bool otherFirst)
+        {
+            if (other is null || other.Length < 2 || !other.All(c => char.IsLetter(c) || c is '-' or '\'') || NotNames.Contains(other.ToLowerInvariant()))
+            {
+                return null;
+            }
+            var lowerOther = other.ToLowerInvariant();
+            if (meant.Any(x => x.Equals(other, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null; // "Maya Chen": the provider's own full name
+            }
+            var looksLikeName = parts.Contains(lowerOther) || (char.IsUpper(other[0]) && (otherFirst || char.IsUpper(word[0])));
+            if (!looksLikeName)
+            {
+                return null;
+            }
+            var first = otherFirst ? other : word;
+            var last = otherFirst ? word : other;
+            return Title(first) + " " + Title(last);
+        }
+        return Pair(before, otherFirst: true) ?? Pair(after, otherFirst: false);
+    }
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "with", "and", "or", "on", "at", "for", "please", "pls", "plz", "is", "are", "was", "be", "the", "a", "an", "to", "by", "from",
+        "see", "prefer", "want", "like", "book", "booked", "available", "free", "works", "work", "does", "do", "can", "could", "would",
+        "if", "not", "no", "yes", "ok", "okay", "again", "only", "instead", "then", "there", "here", "this", "that", "who", "hi", "hello", "hey",
+        "thanks", "thank", "i", "im", "i'm", "me", "my", "it's", "its", "name", "called", "as", "usual", "last", "time", "next", "same",
+        "actually", "maybe", "today", "tomorrow", "morning", "afternoon", "evening", "one", "slot", "time", "sure", "great", "good", "fine",
+        "it", "in", "of", "so", "but", "just", "any", "anyone", "who's", "whos", "what", "when", "where", "how", "which", "perfect", "perfectly",
+    };
+
+    private static string Title(string w) => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant();
+
+    private static string? WordBefore(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+        var end = i + 1;
+        while (i >= 0 && (char.IsLetter(text[i]) || text[i] is '-' or '\''))
+        {
+            i--;
+        }
+        return end - (i + 1) > 0 ? text[(i + 1)..end] : null;
+    }
+
+    private static string? WordAfter(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+        var start = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || text[i] is '-' or '\''))
+        {
+            i++;
+        }
+        return i > start ? text[start..i] : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s))?[\s,]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareNumber();
+
+    private static int? ShiftOf(Match m)
+    {
+        var amount = m.Groups["amount"].Value.Trim();
+        var unit = m.Groups["unit"].Value;
+        double n = amount switch
+        {
+            "" or "a" or "an" or "one" or "1" => 1,
+            "half an" or "half a" => 0.5,
+            "an hour and a half" => 1.5,
+            "two" or "2" => 2,
+            "three" or "3" => 3,
+            "fifteen" or "15" => 15,
+            "thirty" or "30" => 30,
+            "forty five" or "forty-five" or "45" => 45,
+            "twenty" or "20" => 20,
+            _ => double.TryParse(amount, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 0,
+        };
+        var minutes = unit.StartsWith('h') ? n * 60 : n;
+        if (minutes <= 0 || minutes > 12 * 60)
+        {
+            return null;
+        }
+        var earlier = m.Groups["dir"].Value is "earlier" or "forward" or "sooner" or "up";
+        return (int)(earlier ? -minutes : minutes);
+    }
+
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ShiftCue();
+
+    [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPerson();
+
+    [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameTimeCue();
+
+    [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameDayCue();
+
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();

@@ -23,6 +23,8 @@ public static class FrontDeskHosting
         builder.Services.AddFrontDeskTwilio(root);
         builder.Services.AddProblemDetails();
         builder.AddFrontDeskStaff();
+        builder.Services.AddSingleton<WarmUpStatus>();
+        builder.Services.AddHostedService<StartupWarmUp>();
         return builder;
     }
 
@@ -121,19 +123,26 @@ public static class FrontDeskHosting
         return 0;
     }
 
-    /// <summary>Maps /healthz (process up) and /readyz (database reachable, profile loaded).</summary>
+    /// <summary>
+    /// Maps /healthz (process up) and /readyz (warmed up, database reachable, profile loaded; the body says how long the
+    /// start-up warm-up took).
+    /// </summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", async Task<IResult> (SpaDatabase db, SpaProfile profile, CancellationToken ct) =>
+        app.MapGet("/readyz", async Task<IResult> (SpaDatabase db, SpaProfile profile, WarmUpStatus warmUp, CancellationToken ct) =>
         {
+            if (!warmUp.Done)
+            {
+                return TypedResults.Problem("Warming up.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
             try
             {
                 await using var c = await db.OpenAsync(ct);
                 await using var cmd = c.CreateCommand();
                 cmd.CommandText = "SELECT 1";
                 await cmd.ExecuteScalarAsync(ct);
-                return TypedResults.Ok(new { status = "ready", spa = profile.Spa.Name, database = db.Provider.ToString() });
+                return TypedResults.Ok(new { status = "ready", spa = profile.Spa.Name, database = db.Provider.ToString(), warmUpMs = warmUp.ElapsedMs });
             }
             catch (System.Data.Common.DbException)
             {

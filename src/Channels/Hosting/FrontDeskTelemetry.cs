@@ -43,7 +43,7 @@ public sealed class FrontDeskTelemetry : IDisposable
     public Counter<long> Escalations { get; }
 
     /// <summary>The agent's activity source (spans per turn and per tool call).</summary>
-    public static ActivitySource Traces => ToolLoop.Activity;
+    public static ActivitySource Traces => ToolTurn.Activity;
 
     /// <inheritdoc/>
     public void Dispose() => _meter.Dispose();

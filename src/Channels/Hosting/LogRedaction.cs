@@ -189,10 +189,27 @@ public sealed class RedactingConsoleFormatter : ConsoleFormatter
 /// <summary>Wires the redacting console format.</summary>
 public static class LoggingRegistration
 {
-    /// <summary>Uses <see cref="RedactingConsoleFormatter"/> for console logs.</summary>
+    /// <summary>
+    /// Log levels the host starts with when nothing else is configured: ASP.NET Core's per-request Information lines
+    /// (hosting's "Request starting/finished", routing's "Executing/Executed endpoint", four lines a request, each through
+    /// the redacting format) are off; warnings and errors from those categories, and the host's own Information (one
+    /// line a turn, start-up), stay. Any configuration source overrides these, e.g.
+    /// <c>--Logging:LogLevel:Microsoft.AspNetCore=Information</c> or <c>Logging__LogLevel__Microsoft.AspNetCore=Information</c>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> DefaultLevels = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // Start-up's "Now listening on", "Application started" stay visible.
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>Uses <see cref="RedactingConsoleFormatter"/> for console logs, with <see cref="DefaultLevels"/> under every other setting.</summary>
     public static WebApplicationBuilder AddFrontDeskLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // First source, so command line, environment and appsettings all override it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = DefaultLevels });
         builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.FormatterName)
             .AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
         return builder;

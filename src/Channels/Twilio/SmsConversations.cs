@@ -104,9 +104,11 @@ public sealed class SmsConversations(
             await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
             return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
         }
-        if (word is "C" or "X")
+        // C and X answer a reminder that asked for them, inside its window (sent, and the appointment still ahead);
+        // a lone letter with no such reminder is an ordinary message: it never cancels anything by itself.
+        if (word is "C" or "X" && client is not null && await RemindedAppointmentAsync(client.Id, ct) is { } reminded)
         {
-            answer = await ConfirmOrCancelAsync(client, word == "C", conversationId, from, location, sms.Body, ct);
+            answer = await ConfirmOrCancelAsync(client, reminded, word == "C", conversationId, from, location, sms.Body, ct);
             return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
         }
         return await AskAgentAsync(sms, conversationId, from, location, ct);
@@ -183,10 +185,38 @@ public sealed class SmsConversations(
         }
     }
 
-    private async Task<string> ConfirmOrCancelAsync(Client? client, bool confirm, string conversationId, string from, Location location, string body, CancellationToken ct)
+    /// <summary>
+    /// The appointment a reminder asked this client to confirm or cancel: a reminder that went out (or is due and
+    /// queued), for an appointment still booked and not yet started. Null when no reminder is waiting for C or X.
+    /// </summary>
+    private async Task<Appointment?> RemindedAppointmentAsync(string clientId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT related_id FROM outbox
+            WHERE kind = @kind AND client_id = @clientId AND related_id IS NOT NULL AND status IN (@queued, @sent, @delivered)
+              AND (not_before_utc IS NULL OR not_before_utc <= @now)
+            ORDER BY created_at_utc DESC
+            """;
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<string> ids;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            ids = [.. await c.QueryAsync<string>(new CommandDefinition(sql,
+                new { kind = MessageKind.Reminder, clientId, queued = OutboxStatus.Queued, sent = OutboxStatus.Sent, delivered = OutboxStatus.Delivered, now }, cancellationToken: ct))];
+        }
+        foreach (var id in ids)
+        {
+            if (await book.GetAsync(id, ct) is { Status: AppointmentStatus.Booked } appointment && appointment.StartsAtUtc > now)
+            {
+                return appointment;
+            }
+        }
+        return null;
+    }
+
+    private async Task<string> ConfirmOrCancelAsync(Client? client, Appointment? next, bool confirm, string conversationId, string from, Location location, string body, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = client is null ? null : (await book.ListForClientAsync(client.Id, now, ct)).FirstOrDefault(a => a.Status == AppointmentStatus.Booked);
         string answer;
         string? category = null;
         if (client is null || next is null)

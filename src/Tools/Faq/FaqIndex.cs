@@ -13,15 +13,16 @@ namespace FrontDesk.Tools.Faq;
 /// <param name="Question">The question it answers.</param>
 /// <param name="Answer">The answer to quote.</param>
 /// <param name="Source"><c>faq</c>, or <c>profile:…</c> for facts drawn from the profile.</param>
-/// <param name="Confidence">Share of the question's key words this entry covers (0–1).</param>
-public sealed record FaqMatch(string Id, string Question, string Answer, string Source, double Confidence);
+/// <param name="Confidence">Share of the question's key words this entry covers (0–1), or its similarity by meaning.</param>
+/// <param name="NearMiss">Close in meaning but not close enough to answer: ask "Did you mean …?".</param>
+public sealed record FaqMatch(string Id, string Question, string Answer, string Source, double Confidence, bool NearMiss = false);
 
 /// <summary>
 /// Full-text search over the spa's FAQ and facts from its profile (hours, addresses, services, list prices):
 /// SQLite FTS5 ranked by bm25, PostgreSQL tsvector ranked by ts_rank. The database finds candidates; a
 /// keyword-coverage score decides whether any is a confident answer, so nothing is ever invented.
 /// </summary>
-public sealed class FaqIndex(SpaDatabase db)
+public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
 {
     /// <summary>
     /// Below this coverage no match is confident. More than half of the key words must be covered: at exactly half,
@@ -82,6 +83,35 @@ public sealed class FaqIndex(SpaDatabase db)
     /// fact about <paramref name="locationId"/> (the conversation's location) comes before the same fact about another.
     /// </summary>
     public async Task<IReadOnlyList<FaqMatch>> SearchAsync(string question, int limit, CancellationToken ct, string? locationId = null)
+    {
+        var lexical = await LexicalSearchAsync(question, limit, locationId, ct);
+        if (semantic is null || lexical.Any(m => m.Confidence >= ConfidentAt))
+        {
+            return lexical;
+        }
+        // No confident word match: the closest entry by meaning answers when it is close enough, or is offered as a
+        // near miss; further away it adds nothing (an off-topic question stays one).
+        var found = semantic.Search(question, 6);
+        var near = found.Count > 0 ? found[0] : null;
+        var otherTopic = found.FirstOrDefault(m => near is not null && SemanticFaq.Topic(m.Entry) != SemanticFaq.Topic(near.Entry));
+        var answers = near is not null && SemanticFaq.Answers(near, otherTopic);
+        if (near is null || (!answers && near.Similarity < SemanticFaq.SuggestAt))
+        {
+            return lexical;
+        }
+        if (answers && FaqIndex.LocationOf(near.Entry.Source) is not null && locationId is not null
+            && found.FirstOrDefault(m => SemanticFaq.Topic(m.Entry) == SemanticFaq.Topic(near.Entry) && FaqIndex.LocationOf(m.Entry.Source) == locationId) is { } here)
+        {
+            // The same fact about the conversation's own location comes first.
+            near = here;
+        }
+        var entry = answers
+            ? near.Entry with { Confidence = Math.Max(ConfidentAt, near.Entry.Confidence) }
+            : near.Entry with { Confidence = Math.Min(near.Entry.Confidence, ConfidentAt - 0.01), NearMiss = true };
+        return [entry, .. lexical.Where(m => m.Id != entry.Id).Take(Math.Clamp(limit, 1, 10) - 1)];
+    }
+
+    private async Task<IReadOnlyList<FaqMatch>> LexicalSearchAsync(string question, int limit, string? locationId, CancellationToken ct)
     {
         var terms = KeyTerms(question);
         if (terms.Count == 0)
@@ -184,7 +214,7 @@ public sealed class FaqIndex(SpaDatabase db)
     private static bool Similar(string a, string b) =>
         a == b || (a.Length >= 4 && b.Length >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)));
 
-    private static IEnumerable<(string Id, string Question, string Answer, string Tags, string Source)> ProfileFacts(SpaProfile profile)
+    internal static IEnumerable<(string Id, string Question, string Answer, string Tags, string Source)> ProfileFacts(SpaProfile profile)
     {
         var inv = CultureInfo.InvariantCulture;
         foreach (var l in profile.Locations)

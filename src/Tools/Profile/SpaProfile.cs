@@ -133,8 +133,26 @@ public sealed record StaffMember(
     IReadOnlyDictionary<string, WeeklyHours> Schedule,
     IReadOnlyList<DateOnly> TimeOff)
 {
-    /// <summary>The first word of the name, used when speaking.</summary>
-    public string FirstName => Name.Split(' ', 2)[0];
+    /// <summary>
+    /// How the provider is named when speaking: the first name, or a title with the last name ("Dr. Kim" for
+    /// "Dr. Helen Kim"), never a title alone.
+    /// </summary>
+    public string FirstName => SpokenName(Name);
+
+    /// <summary>A full name as spoken: the first name, or a title with the last name ("Dr. Helen Kim" → "Dr. Kim").</summary>
+    public static string SpokenName(string fullName)
+    {
+        ArgumentNullException.ThrowIfNull(fullName);
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length switch
+        {
+            0 => fullName,
+            > 1 when Titles.Contains(words[0].TrimEnd('.')) => words[0] + " " + words[^1],
+            _ => words[0],
+        };
+    }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "Dr", "Doctor", "Prof", "Mr", "Mrs", "Ms", "Mx", "Nurse" };
 }
 
 /// <summary>Policies; every value has the default the format gives.</summary>

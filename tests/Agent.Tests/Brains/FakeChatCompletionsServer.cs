@@ -48,9 +48,13 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
         return server;
     }
 
-    public void ReplyJson(string json, int status = 200) => _replies.Enqueue(async context =>
+    public void ReplyJson(string json, int status = 200, params (string Name, string Value)[] headers) => _replies.Enqueue(async context =>
     {
         context.Response.StatusCode = status;
+        foreach (var (name, value) in headers)
+        {
+            context.Response.Headers[name] = value;
+        }
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(json, context.RequestAborted);
     });

@@ -219,7 +219,7 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
     public async Task Http_error_becomes_LlmUnavailableException_with_status(int status)
     {
         _server.ReplyJson($$$"""{"error":{"message":"Upstream said no to key {{{ApiKey}}}","type":"server_error"}}""", status);
-        using var client = Client();
+        using var client = Client(maxRetries: 0);
 
         var error = await Assert.ThrowsAsync<LlmUnavailableException>(
             () => client.GetResponseAsync([new(ChatRole.User, "hi")]));
@@ -229,14 +229,54 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.Contains("Upstream said no", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, error.ToString(), StringComparison.Ordinal);
-        Assert.Single(_server.Requests); // no retries: the caller falls back at once
+        Assert.Single(_server.Requests); // MaxRetries 0: the caller falls back at once
+    }
+
+    [Fact]
+    public async Task Too_many_requests_is_retried_after_the_servers_retry_after_and_then_answers()
+    {
+        _server.ReplyJson("""{"error":{"message":"Rate limit reached"}}""", 429, ("retry-after-ms", "50"));
+        _server.ReplyCompletion(AssistantText("hello again"));
+        using var client = Client(maxRetries: 1);
+
+        var response = await client.GetResponseAsync([new(ChatRole.User, "hi")]);
+
+        Assert.Equal("hello again", response.Text);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_up_to_the_limit_then_reported_unavailable()
+    {
+        _server.ReplyJson("""{"error":{"message":"overloaded"}}""", 503, ("retry-after-ms", "10"));
+        _server.ReplyJson("""{"error":{"message":"overloaded"}}""", 503, ("retry-after-ms", "10"));
+        _server.ReplyCompletion(AssistantText("too late"));
+        using var client = Client(maxRetries: 1);
+
+        var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => client.GetResponseAsync([new(ChatRole.User, "hi")]));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_not_retried()
+    {
+        _server.ReplyJson("""{"error":{"message":"Incorrect API key provided"}}""", 401);
+        _server.ReplyCompletion(AssistantText("never"));
+        using var client = Client(maxRetries: 3);
+
+        var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => client.GetResponseAsync([new(ChatRole.User, "hi")]));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]
     public async Task Http_error_while_streaming_becomes_LlmUnavailableException()
     {
         _server.ReplyJson("""{"error":{"message":"overloaded"}}""", 503);
-        using var client = Client();
+        using var client = Client(maxRetries: 0);
 
         var error = await Assert.ThrowsAsync<LlmUnavailableException>(
             () => ToListAsync(client.GetStreamingResponseAsync([new(ChatRole.User, "hi")])));
@@ -396,10 +436,11 @@ public sealed class OpenAICompatibleChatClientTests : IAsyncLifetime
         [Description("The service name, as the guest said it.")] string service,
         [Description("Length in minutes.")] int minutes = 60) => $"{service} {minutes}";
 
-    private OpenAICompatibleChatClient Client(int timeoutSeconds = 10, float? temperature = null)
+    private OpenAICompatibleChatClient Client(int timeoutSeconds = 10, float? temperature = null, int maxRetries = 1)
     {
         var options = Options(LlmProvider.Compatible, _server.V1Endpoint);
         options.TimeoutSeconds = timeoutSeconds;
+        options.MaxRetries = maxRetries;
         options.Temperature = temperature;
         return new OpenAICompatibleChatClient(options, ApiKey);
     }

@@ -6,12 +6,15 @@ namespace FrontDesk.Agent.Tests.Conversations;
 public abstract partial class WholeConversationTests
 {
     [StoreFact]
-    public async Task Actually_make_it_4_offers_four_first_and_the_first_one_books_four()
+    public async Task Actually_make_it_4_takes_the_4_pm_slot_on_offer_and_yes_books_four()
     {
         await using var h = await StartAsync();
         var replies = await h.TalkAsync("off_4", "voice", AvaPhone, "a swedish 60 on the 14th at 3", "actually make it 4");
-        Assert.Contains("I have Monday, December 14 at 4 PM with", replies[1].Text, StringComparison.Ordinal);
-        await h.TalkAsync("off_4", "voice", AvaPhone, "the first one", "yes");
+        // 4 PM was among the times offered around 3: the correction picks it and reads it back (issue 12, class 2).
+        Assert.Contains("4 PM", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Just to confirm: Swedish Massage (60 min)", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("December 14 at 4 PM", replies[1].Text, StringComparison.Ordinal);
+        await h.TalkAsync("off_4", "voice", AvaPhone, "yes");
         var booked = h.One(await h.BookedAsync());
         Assert.Equal(new DateTime(2026, 12, 14, 16, 0, 0), h.Local(booked));
     }

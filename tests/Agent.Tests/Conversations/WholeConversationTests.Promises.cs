@@ -163,7 +163,7 @@ public abstract partial class WholeConversationTests
             await drop.ExecuteNonQueryAsync();
         }
         var reply = (await h.TalkAsync("tool_boom", "sms", AvaPhone, "yes"))[0];
-        Assert.Equal(FrontDesk.Agent.Turns.ToolLoop.FailedOutcome, Assert.Single(reply.ToolCalls).Outcome);
+        Assert.Equal(FrontDesk.Agent.Turns.ToolTurn.FailedOutcome, Assert.Single(reply.ToolCalls).Outcome);
         Assert.DoesNotContain("waitlist_offers", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("follow up", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("waitlist_offers", reply.ToolCalls[0].Result, StringComparison.OrdinalIgnoreCase);

@@ -124,12 +124,10 @@ public abstract partial class MustNeverTests
 
     [StoreTheory]
     [InlineData("no")]
-    [InlineData("maybe")]
     [InlineData("what time was that again?")]
     [InlineData("hmm, let me think about it")]
     [InlineData("is there parking?")]
     [InlineData("yes but on friday instead")]
-    [InlineData("not yes")]
     [InlineData("ok wait, no")]
     [InlineData("I'd say yes if it were cheaper")]
     [InlineData("")]
@@ -144,6 +142,24 @@ public abstract partial class MustNeverTests
         var later = await h.TalkAsync("ny_1", "voice", AvaPhone, "yes");
         Assert.DoesNotContain(later[0].ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "booked");
         Assert.Empty(await h.AppointmentsAsync());
+    }
+
+    [StoreTheory]
+    [InlineData("maybe")]
+    [InlineData("not yes")]
+    [InlineData("k")]
+    [InlineData("👍")]
+    public async Task An_unclear_answer_to_the_read_back_books_nothing_and_asks_for_a_clear_yes_or_no(string answer)
+    {
+        await using var h = await StartAsync();
+        await h.TalkAsync("ny_2", "voice", AvaPhone, "book me a hydrafacial on wednesday", "the first one");
+        var again = await h.TalkAsync("ny_2", "voice", AvaPhone, answer);
+        Assert.Empty(await h.AppointmentsAsync());
+        // The read-back is asked again, plainly: only a clear yes to it books.
+        Assert.Contains("yes or no", again[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Wednesday, November 25 at 9 AM", again[0].Text, StringComparison.Ordinal);
+        await h.TalkAsync("ny_2", "voice", AvaPhone, "yes");
+        Assert.Single(await h.AppointmentsAsync());
     }
 
     [StoreTheory]

@@ -252,4 +252,76 @@ public sealed class SafetyScreenTests
         Assert.True(Screen.NamesTreatment(SafetyScreen.Normalize("after my injections")));
         Assert.False(Screen.NamesTreatment(SafetyScreen.Normalize("after the party")));
     }
+    [Theory]
+    [InlineData("my skin went kind of grey and blotchy next to where I got filler yesterday and it really hurts")]
+    [InlineData("there's a white patch above my lip since my filler this morning and it's super painful")]
+    [InlineData("the tip of my nose is looking dusky bluish after the filler yesterday")]
+    [InlineData("severe swelling in my lips after filler last night, they're like triple the size")]
+    [InlineData("since my filler appointment I've got double vision in my left eye")]
+    [InlineData("had a peel on saturday and now the redness is spreading down my neck and I've got a fever of 101")]
+    public void Complications_after_treatments_are_emergencies(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("emergency", finding.Category?.Name);
+        Assert.Equal("urgent", finding.Urgency);
+    }
+
+    [Theory]
+    [InlineData("a bit of redness after my facial yesterday, is that normal?")]
+    [InlineData("my lips are a little swollen after filler")]
+    public void Ordinary_after_effects_are_medical_not_emergencies(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("I'm on doxycycline", "photosensitizing-medication")]
+    [InlineData("I take eliquis btw", "blood-thinners")]
+    [InlineData("I'm 24 weeks pregnant", "pregnancy")]
+    public void A_stated_condition_or_medicine_is_the_profiles_tag(string text, string tag) =>
+        Assert.Contains(tag, Screen.ScreenInbound(text).StatedConditions);
+
+    [Fact]
+    public void A_friends_pregnancy_is_not_the_persons_condition()
+    {
+        var finding = Screen.ScreenInbound("my best friend just found out she's pregnant so I'm treating myself to a massage");
+        Assert.Empty(finding.StatedConditions);
+        Assert.True(finding.OthersOnly);
+        Assert.True(finding.ConditionOnly);
+    }
+
+    [Fact]
+    public void A_condition_stated_with_a_booking_is_condition_only_but_a_safety_question_is_not()
+    {
+        Assert.True(Screen.ScreenInbound("I'm 24 weeks pregnant, can I book a prenatal massage tuesday?").ConditionOnly);
+        Assert.False(Screen.ScreenInbound("is it safe to get a massage while pregnant?").ConditionOnly);
+    }
+
+    [Theory]
+    [InlineData("wait, are you a human?")]
+    [InlineData("am I talking to a real person right now?")]
+    [InlineData("r u a bot lol")]
+    [InlineData("is this an automated thing or a human?")]
+    public void Asking_whether_this_is_a_person_gets_the_disclosure_not_a_hand_off(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.True(finding.AsksIfHuman);
+        Assert.Null(finding.Category);
+    }
+
+    [Theory]
+    [InlineData("are you a bot? let me talk to a real person")]
+    [InlineData("can I speak with whoever is in charge")]
+    [InlineData("honestly can you just put me through to somebody who actually works there")]
+    public void Asking_for_a_person_hands_off(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("human_request", finding.Category?.Name);
+        Assert.False(finding.AsksIfHuman);
+    }
+
+    [Theory]
+    [InlineData("ugh just book it anyway, it's fine", true)]
+    [InlineData("I'll take the risk", true)]
+    [InlineData("ok the consultation then", false)]
+    public void Insisting_is_recognised(string text, bool insists) =>
+        Assert.Equal(insists, Screen.ScreenInbound(text).Insists);
 }

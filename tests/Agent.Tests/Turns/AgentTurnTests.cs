@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FrontDesk.Agent.Brains;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Tests.Conversations;
@@ -224,6 +225,41 @@ public abstract class AgentTurnTests
         var tags = (await h.TranscriptAsync("llm_2"))[^1].TagsJson;
         Assert.Contains("\"brain\":\"compatible\"", tags, StringComparison.Ordinal);
         Assert.Contains("test-model", tags, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task A_streamed_remote_turn_runs_its_tool_through_function_invocation_and_speaks_sentence_by_sentence()
+    {
+        await using var server = await FakeChatCompletionsServer.StartAsync();
+        await using var h = await AgentHarness.StartAsync(Store, extra: new()
+        {
+            ["FrontDesk:Llm:Provider"] = "Compatible", ["FrontDesk:Llm:Endpoint"] = server.V1Endpoint, ["FrontDesk:Llm:Model"] = "test-model",
+        });
+        // The model streams a tool call in fragments, gets the tool's result back, then streams its answer.
+        server.ReplyStream(
+            ChatWire.Chunk(ChatWire.ToolCallDelta(0, "call_p", "answer_faq", """{"quest""")),
+            ChatWire.Chunk(ChatWire.ToolCallDelta(0, null, null, """ion":"is there parking??"}""")),
+            ChatWire.Chunk(new JsonObject(), "tool_calls"));
+        server.ReplyStream(
+            ChatWire.Chunk(ChatWire.TextDelta("Yes, there is parking. ")),
+            ChatWire.Chunk(ChatWire.TextDelta("Anything else I can help with?")),
+            ChatWire.Chunk(new JsonObject(), "stop"));
+        var sentences = new List<string>();
+
+        var reply = await h.Agent.HandleAsync(new TurnRequest("llm_stream", "voice", "hey is there parking??", "+14155550199"),
+            (s, _) => { sentences.Add(s); return ValueTask.CompletedTask; }, CancellationToken.None);
+
+        Assert.Equal("compatible", reply.Brain);
+        Assert.Equal(["Yes, there is parking. ", "Anything else I can help with?"], sentences);
+        var call = Assert.Single(reply.ToolCalls);
+        Assert.Equal("answer_faq", call.Name);
+        Assert.Contains("is there parking??", call.Arguments, StringComparison.Ordinal);
+        // The second request carried the call and the tool's real result back to the model.
+        var followUp = server.Requests[1].Body["messages"]!.AsArray();
+        Assert.Equal("call_p", (string?)followUp[^1]!["tool_call_id"]);
+        Assert.Contains("\"status\"", followUp[^1]!["content"]!.ToString(), StringComparison.Ordinal);
+        Assert.True((bool?)server.Requests[1].Body["stream"]);
+        Assert.Equal(2, (await h.TranscriptAsync("llm_stream")).Count);
     }
 
     [StoreFact]

@@ -20,9 +20,26 @@ public sealed class HostSmokeTests
         await using var host = FrontDeskHost.Create();
         var baseAddress = host.StartKestrel();
         using var client = new HttpClient { BaseAddress = baseAddress };
-        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Willow", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // On a real port the host warms its web chat endpoint over HTTP after it starts listening; /readyz says
+        // "Warming up." (503) until that is done, then ready.
+        var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        for (var i = 0; i < 300 && response.StatusCode == HttpStatusCode.ServiceUnavailable; i++)
+        {
+            Assert.Contains("Warming up", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            response.Dispose();
+            await Task.Delay(100);
+            response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        }
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Willow", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // The warm-up's own web conversation is gone.
+        await using var c = await host.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None);
+        await using var count = c.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM conversations";
+        Assert.Equal(0L, Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

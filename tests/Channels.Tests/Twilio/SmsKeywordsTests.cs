@@ -41,12 +41,29 @@ public class SmsKeywordsTests
     }
 
     [Theory]
+    [InlineData("stop texting me")]
+    [InlineData("quit sending me messages")]
+    [InlineData("take me off your list")]
+    [InlineData("Unsubscribe me.")]
+    [InlineData("no more messages please")]
+    [InlineData("ugh never mind, stop texting me!!")]
+    [InlineData("pls stop texting this number")]
+    [InlineData("Remove my number from your texts please")]
+    [InlineData("don't text me")]
+    public void Classify_an_opt_out_in_words_is_OptOut(string body)
+    {
+        Assert.Equal(SmsKeyword.OptOut, SmsKeywords.Classify(body));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("?!")]
-    [InlineData("stop texting me")]
     [InlineData("yes please")]
+    [InlineData("please don't stop texting me the reminders, they help")]
+    [InlineData("will you text me a reminder the day before?")]
+    [InlineData("i need to cancel my facial on wednesday")]
     [InlineData("I want to cancel my 3pm")]
     [InlineData("stops")]
     [InlineData("S T O P")]

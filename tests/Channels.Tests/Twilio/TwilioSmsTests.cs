@@ -122,11 +122,12 @@ public sealed class TwilioSmsTests
     }
 
     [Fact]
-    public async Task X_cancels_the_clients_next_appointment_and_C_confirms_it()
+    public async Task X_cancels_the_reminded_appointment_and_C_confirms_it()
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
         var twilio = new TwilioSimulator(host.CreateClient());
         var later = await BookAsync(host, "c-ben", new DateTime(2026, 11, 27, 18, 0, 0, DateTimeKind.Utc));
+        await RemindAsync(host, "c-ben", Ben, later);
 
         var confirmed = await twilio.TextAsync(Ben, Mission, "c");
         Assert.Contains("confirmed", confirmed.Message, StringComparison.Ordinal);
@@ -135,7 +136,8 @@ public sealed class TwilioSmsTests
         Assert.Equal(AppointmentStatus.Cancelled, (await host.Get<AppointmentBook>().GetAsync(later.Id, CancellationToken.None))!.Status);
 
         var nothing = await twilio.TextAsync("+14155550123", Mission, "X");
-        Assert.Contains("don't see", nothing.Message, StringComparison.Ordinal);
+        // A number with no reminder waiting: "X" is an ordinary message for the assistant, and nothing is cancelled.
+        Assert.DoesNotContain("cancelled", nothing.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -143,6 +145,7 @@ public sealed class TwilioSmsTests
     {
         await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
         var soon = await BookAsync(host, "c-ben", new DateTime(2026, 11, 23, 22, 0, 0, DateTimeKind.Utc));
+        await RemindAsync(host, "c-ben", Ben, soon);
         var page = await new TwilioSimulator(host.CreateClient()).TextAsync(Ben, Mission, "X");
         Assert.Contains("cancellation window", page.Message, StringComparison.Ordinal);
         Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(soon.Id, CancellationToken.None))!.Status);
@@ -226,6 +229,29 @@ public sealed class TwilioSmsTests
     }
 
     /// <summary>A hydrafacial booked for a client at the Mission location with Priya.</summary>
+    [Fact]
+    public async Task A_lone_X_with_no_reminder_waiting_cancels_nothing()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var twilio = new TwilioSimulator(host.CreateClient());
+        var booked = await BookAsync(host, "c-ben", new DateTime(2026, 11, 27, 18, 0, 0, DateTimeKind.Utc));
+
+        await twilio.TextAsync(Ben, Mission, "X");
+        Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(booked.Id, CancellationToken.None))!.Status);
+
+        // A reminder for another appointment, since cancelled, does not make X cancel this one either.
+        var other = await BookAsync(host, "c-ben", new DateTime(2026, 11, 28, 18, 0, 0, DateTimeKind.Utc));
+        await RemindAsync(host, "c-ben", Ben, other);
+        await host.Get<AppointmentBook>().ChangeStatusAsync(other.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, Actor.System("test"), null, CancellationToken.None);
+        await twilio.TextAsync(Ben, Mission, "x");
+        Assert.Equal(AppointmentStatus.Booked, (await host.Get<AppointmentBook>().GetAsync(booked.Id, CancellationToken.None))!.Status);
+    }
+
+    /// <summary>The day-before reminder for <paramref name="appointment"/>, queued as the reminder schedule queues it.</summary>
+    private static Task RemindAsync(FrontDeskHost host, string clientId, string phone, Appointment appointment) =>
+        host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Reminder, phone, "Reminder. Reply C to confirm or X to cancel.", clientId, appointment.LocationId, appointment.Id, null,
+            Actor.System("reminders"), CancellationToken.None);
+
     internal static async Task<Appointment> BookAsync(FrontDeskHost host, string clientId, DateTime startsAtUtc)
     {
         var now = host.Get<TimeProvider>().GetUtcNow().UtcDateTime;

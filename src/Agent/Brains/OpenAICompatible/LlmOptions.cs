@@ -53,6 +53,13 @@ public sealed class LlmOptions
     public int TimeoutSeconds { get; set; } = 20;
 
     /// <summary>
+    /// Retries after a 408, 429 or 5xx answer or a dropped connection, with exponential backoff that honours the
+    /// server's Retry-After (default 1). All tries share the <see cref="TimeoutSeconds"/> deadline; 0 falls back at once.
+    /// </summary>
+    [Range(0, 5)]
+    public int MaxRetries { get; set; } = 1;
+
+    /// <summary>
     /// When the model fails or times out, answer the turn with the embedded engine (default). When false, the person
     /// gets an apology and staff a call-back escalation instead.
     /// </summary>
@@ -91,6 +98,11 @@ public sealed class LlmOptions
         if (TimeoutSeconds is < 1 or > 600)
         {
             errors.Add($"{Section}:{nameof(TimeoutSeconds)} must be between 1 and 600.");
+        }
+
+        if (MaxRetries is < 0 or > 5)
+        {
+            errors.Add($"{Section}:{nameof(MaxRetries)} must be between 0 and 5.");
         }
 
         if (Temperature is < 0 or > 2)

@@ -2,23 +2,24 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
-using OpenAI.Chat;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
-using ChatFinishReason = Microsoft.Extensions.AI.ChatFinishReason;
 
 namespace FrontDesk.Agent.Brains;
 
 /// <summary>
 /// An <see cref="IChatClient"/> over any Chat Completions endpoint: OpenAI, Azure OpenAI (v1 surface) or a
-/// compatible server such as Ollama or vLLM. Every failure to get an answer surfaces as
+/// compatible server such as Ollama or vLLM. The wire mapping is the OpenAI SDK's own
+/// (<c>ChatClient.AsIChatClient()</c> from Microsoft.Extensions.AI.OpenAI); this class adds the configured model and
+/// temperature, retries, one deadline per request, and turns every failure to get an answer into
 /// <see cref="LlmUnavailableException"/> so the agent can fall back.
 /// </summary>
 /// <remarks>
-/// Requests are not retried: a guest is waiting on the line, and falling back at once beats a retry storm.
+/// A 408, 429 or 5xx answer (or a dropped connection) is retried <see cref="LlmOptions.MaxRetries"/> times with the
+/// SDK's exponential backoff, honouring the server's <c>Retry-After</c>; all tries share the one
+/// <see cref="LlmOptions.TimeoutSeconds"/> deadline, because a guest is waiting and falling back beats a retry storm.
 /// Azure OpenAI is called at <c>{Endpoint}/openai/v1/chat/completions</c> with the key in the <c>api-key</c>
 /// header and the deployment name as the model; other providers get <c>Authorization: Bearer {key}</c>.
 /// </remarks>
@@ -30,9 +31,10 @@ public sealed class OpenAICompatibleChatClient : IChatClient
     private static readonly Uri OpenAIPublicEndpoint = new("https://api.openai.com/v1");
 
     private readonly OpenAIClient _openAI;
-    private readonly ConcurrentDictionary<string, ChatClient> _chatClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly string _defaultModel;
     private readonly float? _defaultTemperature;
+    private readonly TimeSpan _timeout;
     private readonly string? _apiKey;
     private readonly ChatClientMetadata _metadata;
 
@@ -55,14 +57,15 @@ public sealed class OpenAICompatibleChatClient : IChatClient
 
         _defaultModel = options.Model;
         _defaultTemperature = options.Temperature;
+        _timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
 
         var endpoint = ResolveEndpoint(options);
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = endpoint,
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = _timeout,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: options.MaxRetries),
             UserAgentApplicationId = "frontdesk-agent",
         };
         if (httpClient is not null)
@@ -86,21 +89,16 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         IEnumerable<AIChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var client = ChatClientFor(options?.ModelId);
-        var wireMessages = OpenAIWireMapping.ToWireMessages(messages, options);
-        var wireOptions = OpenAIWireMapping.ToWireOptions(options, _defaultTemperature);
-
-        ChatCompletion completion;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
         try
         {
-            completion = (await client.CompleteChatAsync(wireMessages, wireOptions, cancellationToken)).Value;
+            return await ChatClientFor(options?.ModelId).GetResponseAsync(messages, WithDefaults(options), deadline.Token);
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } unavailable)
         {
             throw unavailable;
         }
-
-        return OpenAIWireMapping.FromCompletion(completion);
     }
 
     /// <inheritdoc />
@@ -110,18 +108,14 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var client = ChatClientFor(options?.ModelId);
-        var wireMessages = OpenAIWireMapping.ToWireMessages(messages, options);
-        var wireOptions = OpenAIWireMapping.ToWireOptions(options, _defaultTemperature);
-
-        var stream = new StreamedReply();
-        var updates = client.CompleteChatStreamingAsync(wireMessages, wireOptions, cancellationToken)
-            .GetAsyncEnumerator(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        var updates = ChatClientFor(options?.ModelId).GetStreamingResponseAsync(messages, WithDefaults(options), deadline.Token)
+            .GetAsyncEnumerator(deadline.Token);
         try
         {
             while (true)
             {
-                StreamingChatCompletionUpdate update;
                 try
                 {
                     // The request goes out on the first MoveNext, so errors surface here, mid-iteration.
@@ -129,26 +123,19 @@ public sealed class OpenAICompatibleChatClient : IChatClient
                     {
                         break;
                     }
-
-                    update = updates.Current;
                 }
                 catch (Exception ex) when (Translate(ex, cancellationToken) is { } unavailable)
                 {
                     throw unavailable;
                 }
 
-                if (stream.Accept(update) is { } textDelta)
-                {
-                    yield return textDelta;
-                }
+                yield return updates.Current;
             }
         }
         finally
         {
             await updates.DisposeAsync();
         }
-
-        yield return stream.Final();
     }
 
     /// <inheritdoc />
@@ -173,8 +160,20 @@ public sealed class OpenAICompatibleChatClient : IChatClient
     {
     }
 
-    private ChatClient ChatClientFor(string? modelId) =>
-        _chatClients.GetOrAdd(string.IsNullOrWhiteSpace(modelId) ? _defaultModel : modelId, _openAI.GetChatClient);
+    private IChatClient ChatClientFor(string? modelId) =>
+        _chatClients.GetOrAdd(string.IsNullOrWhiteSpace(modelId) ? _defaultModel : modelId, model => _openAI.GetChatClient(model).AsIChatClient());
+
+    private ChatOptions? WithDefaults(ChatOptions? options)
+    {
+        if (_defaultTemperature is null || options?.Temperature is not null)
+        {
+            return options;
+        }
+
+        var withTemperature = options?.Clone() ?? new ChatOptions();
+        withTemperature.Temperature = _defaultTemperature;
+        return withTemperature;
+    }
 
     private static Uri? ResolveEndpoint(LlmOptions options)
     {
@@ -207,6 +206,9 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         var where = $"{_metadata.ProviderName} at {_metadata.ProviderUri?.GetLeftPart(UriPartial.Path)}";
         switch (ex)
         {
+            case AggregateException { InnerExceptions.Count: > 0 } retried:
+                // The SDK's retry policy gives up with every try's failure: the last one says why.
+                return Translate(retried.InnerExceptions[^1], cancellationToken);
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 // The caller hung up: that is not an outage, let the cancellation through.
                 return null;
@@ -306,83 +308,5 @@ public sealed class OpenAICompatibleChatClient : IChatClient
             builder.Query = query.Length == 0 ? parameter : query + "&" + parameter;
             message.Request.Uri = builder.Uri;
         }
-    }
-
-    /// <summary>Accumulates one streamed reply: text passes straight through, tool calls arrive in fragments.</summary>
-    private sealed class StreamedReply
-    {
-        private readonly SortedDictionary<int, (string? Id, string? Name, StringBuilder Arguments)> _toolCalls = [];
-        private string? _responseId;
-        private string? _modelId;
-        private DateTimeOffset? _createdAt;
-        private ChatFinishReason? _finishReason;
-        private UsageDetails? _usage;
-
-        public ChatResponseUpdate? Accept(StreamingChatCompletionUpdate update)
-        {
-            _responseId ??= NullIfEmpty(update.CompletionId);
-            _modelId ??= NullIfEmpty(update.Model);
-            _createdAt ??= update.CreatedAt == default ? null : update.CreatedAt;
-            _finishReason = OpenAIWireMapping.ToFinishReason(update.FinishReason) ?? _finishReason;
-            _usage = OpenAIWireMapping.ToUsage(update.Usage) ?? _usage;
-
-            foreach (var fragment in update.ToolCallUpdates)
-            {
-                var call = _toolCalls.TryGetValue(fragment.Index, out var existing) ? existing : (null, null, new StringBuilder());
-                call.Id ??= NullIfEmpty(fragment.ToolCallId);
-                call.Name ??= NullIfEmpty(fragment.FunctionName);
-                if (fragment.FunctionArgumentsUpdate is { } arguments && !arguments.ToMemory().IsEmpty)
-                {
-                    call.Arguments.Append(arguments.ToString());
-                }
-
-                _toolCalls[fragment.Index] = call;
-            }
-
-            var text = string.Concat(update.ContentUpdate.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            return new ChatResponseUpdate(ChatRole.Assistant, text)
-            {
-                ResponseId = _responseId,
-                MessageId = _responseId,
-                ModelId = _modelId,
-                CreatedAt = _createdAt,
-                RawRepresentation = update,
-            };
-        }
-
-        public ChatResponseUpdate Final()
-        {
-            var contents = new List<AIContent>();
-            foreach (var (_, call) in _toolCalls)
-            {
-                if (call.Name is null)
-                {
-                    continue;
-                }
-
-                contents.Add(OpenAIWireMapping.ToFunctionCall(call.Id, call.Name, call.Arguments.ToString()));
-            }
-
-            if (_usage is not null)
-            {
-                contents.Add(new UsageContent(_usage));
-            }
-
-            return new ChatResponseUpdate(ChatRole.Assistant, contents)
-            {
-                ResponseId = _responseId,
-                MessageId = _responseId,
-                ModelId = _modelId,
-                CreatedAt = _createdAt,
-                FinishReason = _finishReason,
-            };
-        }
-
-        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using FrontDesk.Agent;
+using FrontDesk.TestSupport;
+
+namespace FrontDesk.Bench;
+
+/// <summary>
+/// What one agent turn costs, in measures a busy machine does not move much: the load mix's conversations
+/// (<see cref="LoadBench.Script"/>) through <see cref="FrontDeskAgent.HandleAsync(TurnRequest, CancellationToken)"/> in
+/// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
+/// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
+/// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400]
+/// </summary>
+internal static class TurnCostBench
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "both";
+        var i = Array.IndexOf(args, "--conversations");
+        var conversations = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : 400;
+        var stores = which switch
+        {
+            "sqlite" => new[] { TestStore.Sqlite },
+            "postgres" => [TestStore.Postgres],
+            _ => [TestStore.Sqlite, TestStore.Postgres],
+        };
+        Console.WriteLine($"FrontDesk.Bench cost  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
+        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up)");
+        Console.WriteLine($"{"store",-10} {"turns",6} {"KB alloc/turn",14} {"CPU ms/turn",12} {"wall ms/turn",13} {"p99 ms",8} {"DB tx/turn",11} {"gen0/1/2",10}");
+        foreach (var store in stores)
+        {
+            if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
+            {
+                Console.WriteLine($"postgres: skipped ({reason})");
+                continue;
+            }
+            await using var h = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+            var agent = h.Get<FrontDeskAgent>();
+            for (var w = 0; w < 20; w++)
+            {
+                await TalkAsync(agent, 200_000 + w);
+            }
+            var pg = store == TestStore.Postgres ? h.Settings["FrontDesk:Database:ConnectionString"] : null;
+            var tx0 = Transactions(pg);
+            var gc0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var times = new List<double>();
+            for (var n = 0; n < conversations; n++)
+            {
+                times.AddRange(await TalkAsync(agent, n));
+            }
+            wall.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+            var alloc = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+            var gcs = $"{GC.CollectionCount(0) - gc0.Item1}/{GC.CollectionCount(1) - gc0.Item2}/{GC.CollectionCount(2) - gc0.Item3}";
+            var tx = pg is null ? "—" : ((Transactions(pg) - tx0) / (double)times.Count).ToString("F1", Inv);
+            times.Sort();
+            var p99 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.99 * times.Count) - 1)];
+            Console.WriteLine(string.Create(Inv, $"{store,-10} {times.Count,6} {alloc / 1024.0 / times.Count,14:F1} {cpu / times.Count,12:F2} {wall.Elapsed.TotalMilliseconds / times.Count,13:F2} {p99,8:F2} {tx,11} {gcs,10}"));
+        }
+    }
+
+    private static async Task<List<double>> TalkAsync(FrontDeskAgent agent, int i)
+    {
+        var id = $"cost_{i}";
+        var times = new List<double>();
+        foreach (var text in LoadBench.Script(i))
+        {
+            var start = Stopwatch.GetTimestamp();
+            await agent.HandleAsync(new TurnRequest(id, "web", text), CancellationToken.None);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static long Transactions(string? connectionString)
+    {
+        if (connectionString is null)
+        {
+            return 0;
+        }
+        // Backends flush their counters when idle, at most 10 s late (PGSTAT_IDLE_INTERVAL).
+        Thread.Sleep(TimeSpan.FromSeconds(11));
+        using var c = new Npgsql.NpgsqlConnection(connectionString);
+        c.Open();
+        using var clear = new Npgsql.NpgsqlCommand("SELECT pg_stat_clear_snapshot()", c);
+        clear.ExecuteNonQuery();
+        using var cmd = new Npgsql.NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", c);
+        return (long)cmd.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,64 @@
+using FrontDesk.Tools.Semantic;
+
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>
+/// Intents by meaning: the training examples (intents.train.txt) embedded once with all-MiniLM-L6-v2, a message scored
+/// by its nearest examples. A second signal beside <see cref="IntentClassifier"/>'s word features: "r u guys open on
+/// sundays" is near "what are your hours" though it shares no word with it.
+/// </summary>
+public sealed class SemanticIntents
+{
+    private const int Neighbours = 7;
+    private readonly SentenceEmbedder _embedder;
+    private readonly Lazy<(Intent Intent, float[] Vector)[]> _examples;
+
+    /// <summary>Scores against the "intent&lt;TAB&gt;utterance" lines; nothing is embedded until first use.</summary>
+    public SemanticIntents(IEnumerable<string> trainingLines, SentenceEmbedder embedder)
+    {
+        var examples = trainingLines.Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#' && l.Contains('\t', StringComparison.Ordinal))
+            .Select(l => (Intent: IntentClassifier.ParseLabel(l[..l.IndexOf('\t', StringComparison.Ordinal)]), Text: Readable(Placeholders.FromTemplate(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..]))))
+            .ToList();
+        _embedder = embedder;
+        _examples = new(() =>
+        {
+            var vectors = embedder.EmbedMany([.. examples.Select(e => e.Text)]);
+            return [.. examples.Select((e, i) => (e.Intent, vectors[i]))];
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Embeds the examples now.</summary>
+    public void Warm() => _ = _examples.Value;
+
+    /// <summary>
+    /// A score per intent (summing to 1) from the nearest examples to <paramref name="prepared"/> (text with placeholder
+    /// words), and the similarity of the nearest one.
+    /// </summary>
+    public (Dictionary<Intent, double> Scores, double Nearest) Score(string prepared)
+    {
+        var q = _embedder.Embed(Readable(prepared));
+        var nearest = _examples.Value.Select(e => (e.Intent, Sim: SentenceEmbedder.Similarity(q, e.Vector)))
+            .OrderByDescending(x => x.Sim).Take(Neighbours).ToList();
+        var scores = new Dictionary<Intent, double>();
+        var total = 0.0;
+        foreach (var (intent, sim) in nearest)
+        {
+            // Nearer examples count much more: a close paraphrase outweighs several loose ones.
+            var w = Math.Exp(sim * 10);
+            scores[intent] = scores.GetValueOrDefault(intent) + w;
+            total += w;
+        }
+        foreach (var k in scores.Keys.ToList())
+        {
+            scores[k] /= total;
+        }
+        return (scores, nearest.Count > 0 ? nearest[0].Sim : 0);
+    }
+
+    /// <summary>Placeholder words as ordinary words the model knows.</summary>
+    private static string Readable(string text) => text
+        .Replace("zzservice", "a treatment", StringComparison.Ordinal).Replace("zzperson", "jordan", StringComparison.Ordinal)
+        .Replace("zzplace", "downtown", StringComparison.Ordinal).Replace("zzdate", "friday", StringComparison.Ordinal)
+        .Replace("zztime", "3 pm", StringComparison.Ordinal).Replace("zzphone", "my number", StringComparison.Ordinal)
+        .Replace("zzemail", "my email", StringComparison.Ordinal).Replace("zzname", "alex", StringComparison.Ordinal).Trim();
+}

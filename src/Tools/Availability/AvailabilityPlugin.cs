@@ -1,0 +1,207 @@
+using System.ComponentModel;
+using System.Globalization;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+using Microsoft.SemanticKernel;
+
+namespace FrontDesk.Tools.Availability;
+
+/// <summary>The availability tool: finds open slots and remembers what was offered, so only offered slots can be booked.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
+public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientIdentity identity, ToolArguments arguments, TimeProvider clock)
+{
+    private const int MaxOffered = 3;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>check_availability.</summary>
+    [KernelFunction(ToolNames.CheckAvailability)]
+    [Description("Find open appointment slots for a service. Returns up to three concrete slots with ids to offer the client, or the nearest alternatives when nothing fits. Use before booking or rescheduling.")]
+    public async Task<ToolResult> CheckAvailabilityAsync(
+        Kernel kernel,
+        [Description("Service name, alias or id from the menu, e.g. the name the client used.")] string service,
+        [Description("First day to search, YYYY-MM-DD in the spa's local calendar. Omit for the next available days.")] string? date = null,
+        [Description("Last day to search (inclusive), YYYY-MM-DD. Omit to search only 'date' (or the next two weeks when 'date' is omitted).")] string? end_date = null,
+        [Description("morning, afternoon, evening or any.")] string? time_of_day = null,
+        [Description("Earliest start time, HH:MM 24-hour local.")] string? after = null,
+        [Description("Latest start time, HH:MM 24-hour local.")] string? before = null,
+        [Description("A preferred start time, HH:MM 24-hour local; slots nearest to it come first.")] string? near = null,
+        [Description("Provider name or id, or 'anyone'.")] string? provider = null,
+        [Description("Location name or id; omit for any location.")] string? location = null,
+        [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        // A new time for an existing appointment keeps its service, whatever the caller named it ("my massage").
+        string? rescheduleOf = null;
+        Service? svc = null;
+        if (reschedule_ref is not null)
+        {
+            var own = await identity.OwnAppointmentAsync(scope, reschedule_ref, cancellationToken);
+            if (own.Result is not null)
+            {
+                return own.Result;
+            }
+            rescheduleOf = own.Appointment!.Id;
+            svc = profile.FindService(own.Appointment.ServiceId);
+        }
+        if (svc is null)
+        {
+            var resolved = arguments.Service(service);
+            if (resolved.Result is not null)
+            {
+                return resolved.Result;
+            }
+            svc = resolved.Service!;
+        }
+        // Offer no time for a treatment this person should not have (stated conditions, the verified client's flags).
+        if (AppointmentWording.EligibilityBlock(scope, svc, await identity.VerifiedClientAsync(scope, cancellationToken)) is { } unsafeFor)
+        {
+            return unsafeFor;
+        }
+        var bookable = await BookableServiceAsync(scope, svc, cancellationToken);
+        var today = profile.Today(clock);
+        if (!ToolArguments.TryDate(date, today, out var from) || !ToolArguments.TryDate(end_date, date is null ? today.AddDays(13) : from, out var to))
+        {
+            return new ToolResult("bad_argument", "Dates must be YYYY-MM-DD.");
+        }
+        if (date is null && end_date is null)
+        {
+            to = from.AddDays(13);
+        }
+        if (to < from)
+        {
+            (from, to) = (to, from);
+        }
+        if (!ToolArguments.TryTime(after, out var afterTime) || !ToolArguments.TryTime(before, out var beforeTime) || !ToolArguments.TryTime(near, out var nearTime))
+        {
+            return new ToolResult("bad_argument", "Times must be HH:MM in 24-hour local time.");
+        }
+        (afterTime, beforeTime) = ToolArguments.ApplyTimeOfDay(time_of_day, afterTime, beforeTime);
+        var staff = arguments.Staff(provider);
+        if (staff.Result is not null)
+        {
+            return staff.Result;
+        }
+        var loc = arguments.Location(location);
+        if (loc.Result is not null)
+        {
+            return loc.Result;
+        }
+        var horizonEnd = today.AddDays(profile.Policies.BookingHorizonDays);
+        if (from > horizonEnd)
+        {
+            return new ToolResult("no_slots", $"We book up to {profile.Policies.BookingHorizonDays} days ahead; that date is too far out. The waitlist is an option.",
+                new { horizon_end = horizonEnd.ToString("yyyy-MM-dd", Inv), waitlist_available = true });
+        }
+        if (staff.Staff is { } st && !st.ServiceIds.Contains(bookable.Id))
+        {
+            var who = profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).ToList();
+            return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", who.Select(s => s.Name))}.",
+                new { reason = "provider_service", provider = st.FirstName, service = bookable.Name, providers = who.Select(s => s.FirstName) });
+        }
+        if (loc.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
+        {
+            return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
+        }
+
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, staff.Staff?.Id, loc.Location?.Id);
+        var slots = await availability.FindAsync(query, cancellationToken);
+        var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
+        if (slots.Count > 0)
+        {
+            var picked = Pick(slots, nearTime);
+            var views = Remember(scope, picked, rescheduleOf);
+            return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
+                new { service = bookable.Name, slots = views });
+        }
+
+        // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).
+        var wideFrom = from.AddDays(-7) < today ? today : from.AddDays(-7);
+        var wide = await availability.FindAsync(query with { From = wideFrom, To = to.AddDays(14), EarliestStart = null, LatestStart = null }, cancellationToken);
+        var nearest = Nearest(wide, from, afterTime, beforeTime, nearTime);
+        var alternatives = Remember(scope, nearest, rescheduleOf);
+        var closed = loc.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
+        return new ToolResult("no_slots",
+            $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : "in that window")}. " +
+            (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
+            new { service = bookable.Name, alternatives, waitlist_available = true, closed });
+    }
+
+    /// <summary>The service to book: its consultation first when it needs one and the client has not had it.</summary>
+    private async Task<Service> BookableServiceAsync(ConversationScope scope, Service service, CancellationToken ct)
+    {
+        if (!service.RequiresConsultation || profile.FindService(service.ConsultationServiceId) is not { } consult)
+        {
+            return service;
+        }
+        if (await identity.IdentifiedClientAsync(scope, ct) is { } clientId)
+        {
+            var history = await book.ListForClientAsync(clientId, DateTime.MinValue, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (history.Any(a => (a.ServiceId == consult.Id || a.ServiceId == service.Id) && a.Status is AppointmentStatus.Completed
+                || (a.Status == AppointmentStatus.Booked && a.ServiceId == service.Id && a.StartsAtUtc < now)))
+            {
+                return service;
+            }
+        }
+        return consult;
+    }
+
+    private List<SlotView> Remember(ConversationScope scope, IReadOnlyList<Slot> slots, string? rescheduleOf)
+    {
+        var views = new List<SlotView>();
+        foreach (var s in slots)
+        {
+            var id = $"S{scope.Offered.Count + 1}";
+            scope.Offered.Add(new OfferedSlot(id, s.ServiceId, s.LocationId, s.StaffId, s.RoomId, s.StartsAtUtc, s.EndsAtUtc, s.LocalStart, rescheduleOf));
+            views.Add(new SlotView(id, profile.FindService(s.ServiceId)!.Name, SpokenTime.Day(DateOnly.FromDateTime(s.LocalStart)), SpokenTime.Time(TimeOnly.FromDateTime(s.LocalStart)),
+                profile.FindStaff(s.StaffId)!.Name, profile.FindLocation(s.LocationId)!.Name, s.LocalStart.ToString("yyyy-MM-ddTHH:mm", Inv)));
+        }
+        // Keep the scope small: a long conversation keeps only its recent offers.
+        if (scope.Offered.Count > 60)
+        {
+            scope.Offered.RemoveRange(0, scope.Offered.Count - 60);
+        }
+        return views;
+    }
+
+    /// <summary>Up to three slots a person can choose between: spread out rather than three adjacent quarter-hours.</summary>
+    private static List<Slot> Pick(IReadOnlyList<Slot> slots, TimeOnly? near)
+    {
+        IEnumerable<Slot> ordered = near is { } n
+            ? slots.OrderBy(s => DateOnly.FromDateTime(s.LocalStart)).ThenBy(s => Math.Abs((TimeOnly.FromDateTime(s.LocalStart) - n).TotalMinutes is var d && d > 720 ? 1440 - d : d))
+            : slots;
+        var picked = new List<Slot>();
+        foreach (var s in ordered)
+        {
+            if (picked.All(p => Math.Abs((p.StartsAtUtc - s.StartsAtUtc).TotalMinutes) >= 60 || p.LocationId != s.LocationId && Math.Abs((p.StartsAtUtc - s.StartsAtUtc).TotalMinutes) >= 30))
+            {
+                picked.Add(s);
+            }
+            if (picked.Count == MaxOffered)
+            {
+                break;
+            }
+        }
+        // Asked for a time: the nearest comes first, so "the first one" is the time they asked for.
+        return near is null ? [.. picked.OrderBy(s => s.StartsAtUtc)] : picked;
+    }
+
+    /// <summary>
+    /// Alternatives when nothing fits: openings inside the asked-for time window on the nearest other days first
+    /// ("Thursday after 5" on a closed Thursday offers other days after 5), then the nearest openings at any time.
+    /// </summary>
+    private static List<Slot> Nearest(IReadOnlyList<Slot> wide, DateOnly day, TimeOnly? after, TimeOnly? before, TimeOnly? near)
+    {
+        var target = day.ToDateTime(after ?? near ?? new TimeOnly(12, 0));
+        var inWindow = after is null && before is null ? [] : wide
+            .Where(s => TimeOnly.FromDateTime(s.LocalStart) is var t && (after is null || t >= after) && (before is null || t <= before))
+            .OrderBy(s => Math.Abs(DateOnly.FromDateTime(s.LocalStart).DayNumber - day.DayNumber)).ThenBy(s => s.StartsAtUtc)
+            .DistinctBy(s => DateOnly.FromDateTime(s.LocalStart))
+            .Take(MaxOffered).ToList();
+        var rest = wide.Except(inWindow).OrderBy(s => Math.Abs((s.LocalStart - target).TotalMinutes)).Take(MaxOffered - inWindow.Count);
+        return [.. inWindow.Concat(rest).OrderBy(s => s.StartsAtUtc)];
+    }
+}

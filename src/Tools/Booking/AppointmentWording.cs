@@ -1,0 +1,87 @@
+using System.Globalization;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Outbox;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Safety;
+using FrontDesk.Tools.Text;
+
+namespace FrontDesk.Tools.Booking;
+
+/// <summary>
+/// Appointments and offered slots in words (read-backs, views for the model) and the confirmation and reminder texts
+/// that follow a booking.
+/// </summary>
+public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, TextTemplates templates, TimeProvider clock)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>An offered slot read back: service, provider, day and time, location.</summary>
+    public string Describe(OfferedSlot s) =>
+        $"{profile.FindService(s.ServiceId)!.Name} with {profile.FindStaff(s.StaffId)!.Name} on {SpokenTime.DayAndTime(s.LocalStart)} at {profile.FindLocation(s.LocationId)!.Name}";
+
+    /// <summary>An appointment read back.</summary>
+    public string Describe(Appointment a) =>
+        $"{profile.FindService(a.ServiceId)?.Name} with {profile.FindStaff(a.StaffId)?.Name} on {SpokenTime.DayAndTime(profile.ToLocal(a.StartsAtUtc))} at {profile.FindLocation(a.LocationId)?.Name}";
+
+    /// <summary>An appointment as shown to its owner under <paramref name="reference"/>.</summary>
+    public AppointmentView View(Appointment a, string reference)
+    {
+        var local = profile.ToLocal(a.StartsAtUtc);
+        return new AppointmentView(reference, profile.FindService(a.ServiceId)?.Name ?? a.ServiceId, SpokenTime.Day(DateOnly.FromDateTime(local)), SpokenTime.Time(TimeOnly.FromDateTime(local)),
+            profile.FindStaff(a.StaffId)?.Name ?? a.StaffId, profile.FindLocation(a.LocationId)?.Name ?? a.LocationId, a.Status, local.ToString("yyyy-MM-ddTHH:mm", Inv));
+    }
+
+    /// <summary>What the model may say about the confirmation text.</summary>
+    public static string NoTextNote(bool texted) => texted ? " A confirmation text is on its way." : " No confirmation text will be sent (no SMS consent); don't promise one.";
+
+    /// <summary>Queues the confirmation and reminder texts; false when the client gets none (no phone, no consent, opted out).</summary>
+    public async Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct)
+    {
+        if (client.Phone is null || !client.SmsConsent || client.OptedOutAtUtc is not null)
+        {
+            return false;
+        }
+        var local = profile.ToLocal(appointment.StartsAtUtc);
+        var values = new Dictionary<string, string>
+        {
+            ["spa"] = profile.Spa.Name,
+            ["name"] = client.FirstName ?? "",
+            ["service"] = service.Name,
+            ["when"] = SpokenTime.DayAndTime(local),
+            ["provider"] = profile.FindStaff(appointment.StaffId)?.FirstName ?? "",
+            ["location"] = profile.FindLocation(appointment.LocationId)?.Name ?? "",
+            ["address"] = profile.FindLocation(appointment.LocationId)?.Address ?? "",
+        };
+        await outbox.EnqueueAsync(MessageKind.Confirmation, client.Phone, templates.Render("booking_confirmation", values), client.Id, appointment.LocationId, appointment.Id, null, scope.Actor, ct);
+        var reminderLocal = DateOnly.FromDateTime(local).AddDays(-1).ToDateTime(new TimeOnly(10, 0));
+        var reminderUtc = TimeZoneInfo.ConvertTimeToUtc(profile.TimeZone.IsInvalidTime(reminderLocal) ? reminderLocal.AddHours(1) : reminderLocal, profile.TimeZone);
+        if (reminderUtc > clock.GetUtcNow().UtcDateTime)
+        {
+            await outbox.EnqueueAsync(MessageKind.Reminder, client.Phone, templates.Render("appointment_reminder", values), client.Id, appointment.LocationId, appointment.Id, reminderUtc, scope.Actor, ct);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The refusal when <paramref name="service"/> must not be booked online for this client (a contraindication on file
+    /// or stated, or under the minimum age), else null.
+    /// </summary>
+    public static ToolResult? EligibilityBlock(ConversationScope scope, Service service, Client? client)
+    {
+        // By concept: a flag "pregnancy" is "pregnancy-first-trimester", a named medicine is its class (Safety/HealthConcepts).
+        var hit = HealthConcepts.FirstMatch(service.Contraindications, (client?.HealthFlagList ?? []).Concat(scope.StatedConditions));
+        if (hit is not null)
+        {
+            scope.HealthRefusal = service.Id;
+            // The reason names no condition: the model must not repeat health details back.
+            return new ToolResult("refused",
+                $"{service.Name} can't be booked online for this client because of a health consideration on file or mentioned. A clinician needs to review it: offer a consultation or a call back from our clinical team.",
+                new { reason = "contraindication", escalate = "medical" });
+        }
+        if (service.MinAge is { } min && scope.StatedAge is { } age && age < min)
+        {
+            return new ToolResult("refused", $"{service.Name} is for clients {min} and older.", new { reason = "min_age" });
+        }
+        return null;
+    }
+}

@@ -1,0 +1,226 @@
+using System.ComponentModel;
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Waitlist;
+using Microsoft.SemanticKernel;
+
+namespace FrontDesk.Tools.Booking;
+
+/// <summary>
+/// The booking tools: book an offered slot, list, cancel and move the client's own appointments. Nothing is written
+/// before the client said yes to the read-back of exactly that action.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
+public sealed class BookingPlugin(
+    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
+{
+    /// <summary>book_appointment.</summary>
+    [KernelFunction(ToolNames.BookAppointment)]
+    [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes.")]
+    public async Task<ToolResult> BookAppointmentAsync(
+        Kernel kernel,
+        [Description("The slot id from check_availability, e.g. S2.")] string slot_id,
+        [Description("Client's full name (needed for new clients).")] string? client_name = null,
+        [Description("Client's mobile phone (needed when the conversation has no caller ID).")] string? client_phone = null,
+        [Description("Client's email (optional).")] string? client_email = null,
+        [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        var offered = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slot_id?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (offered is null)
+        {
+            return new ToolResult("refused", "That slot was not offered in this conversation. Call check_availability and offer real slots first.");
+        }
+        if (offered.RescheduleOf is not null)
+        {
+            return new ToolResult("bad_argument", "That slot was offered to move an existing appointment; use reschedule_appointment.");
+        }
+        var service = profile.FindService(offered.ServiceId)!;
+        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
+        if (phone is null)
+        {
+            return new ToolResult("bad_argument", client_phone is null
+                ? "I need the client's mobile number to book. Ask for it."
+                : "That phone number doesn't look valid; ask for a 10-digit US mobile number.");
+        }
+        var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}";
+        if (await FinishInterruptedBookingAsync(scope, offered, phone, idempotency_key ?? $"{scope.ConversationId}:{key}", cancellationToken) is { } finished)
+        {
+            return finished;
+        }
+        var existing = await clients.FindByPhoneAsync(phone, cancellationToken);
+        if (existing is not null && scope.VerifiedPhone != phone)
+        {
+            // SECURITY: an unverified web visitor may not add to, or learn about, an existing client's record.
+            return new ToolResult("verification_required", "That number belongs to an existing client. Offer to text a one-time code to verify it (send_verification_code), then book.");
+        }
+        if (existing is null && string.IsNullOrWhiteSpace(client_name))
+        {
+            return new ToolResult("bad_argument", "This is a new client: ask for their full name before booking.");
+        }
+        var block = AppointmentWording.EligibilityBlock(scope, service, existing);
+        if (block is not null)
+        {
+            return block;
+        }
+
+        if (scope.Pending is not { Kind: "book" } pending || pending.Key != key || !scope.PendingConfirmed)
+        {
+            scope.Pending = new PendingAction("book", key, scope.Turn);
+            return new ToolResult("needs_confirmation",
+                $"Read this back and ask the client to confirm: {wording.Describe(offered)}. Book only after they say yes.",
+                new { read_back = wording.Describe(offered) });
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var appointment = new Appointment
+        {
+            Id = Store.NewId.For("apt"), ServiceId = offered.ServiceId, StaffId = offered.StaffId, LocationId = offered.LocationId,
+            RoomId = offered.RoomId, StartsAtUtc = offered.StartsAtUtc, EndsAtUtc = offered.EndsAtUtc, BlockedUntilUtc = offered.EndsAtUtc.AddMinutes(service.BufferMin),
+            Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
+            IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
+        scope.Pending = null;
+        scope.PendingConfirmed = false;
+        if (outcome == BookingOutcome.SlotTaken)
+        {
+            scope.Offered.RemoveAll(o => o.SlotId == offered.SlotId);
+            return new ToolResult("slot_taken", "That time was just taken by someone else. Apologise and check availability again.");
+        }
+        var client = (await clients.GetAsync(saved!.ClientId, cancellationToken))!;
+        scope.ClientId = client.Id;
+        scope.ClientVerified = scope.VerifiedPhone == phone;
+        var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved, service, cancellationToken);
+        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
+            new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
+    }
+
+    /// <summary>
+    /// The booking this conversation already made for this slot in a turn that never finished (its instance died after the
+    /// commit, before the turn was stored): the retry finishes it instead of asking again or booking twice (issue 15, item 2).
+    /// The key holds the conversation id, so only this conversation can have made it.
+    /// </summary>
+    private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, string idempotencyKey, CancellationToken ct)
+    {
+        if (await book.FindByKeyAsync(idempotencyKey, ct) is not { Status: AppointmentStatus.Booked } earlier
+            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || client.Phone != phone)
+        {
+            return null;
+        }
+        (scope.ClientId, scope.ClientVerified, scope.Pending, scope.PendingConfirmed) = (client.Id, scope.VerifiedPhone == phone, null, false);
+        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.", new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = false });
+    }
+
+    /// <summary>list_appointments.</summary>
+    [KernelFunction(ToolNames.ListAppointments)]
+    [Description("List the identified client's upcoming appointments, each with a short reference (A1, A2…) to use with cancel or reschedule.")]
+    public async Task<ToolResult> ListAppointmentsAsync(Kernel kernel, CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        if (await identity.IdentifiedClientAsync(scope, cancellationToken) is not { } clientId)
+        {
+            return ClientIdentity.NotVerified();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var upcoming = (await book.ListForClientAsync(clientId, now, cancellationToken)).Where(a => a.Status == AppointmentStatus.Booked).ToList();
+        scope.AppointmentRefs.Clear();
+        var views = upcoming.Select((a, i) =>
+        {
+            var r = $"A{i + 1}";
+            scope.AppointmentRefs[r] = a.Id;
+            return wording.View(a, r);
+        }).ToList();
+        return views.Count == 0
+            ? new ToolResult("ok", "No upcoming appointments.", new { appointments = views })
+            : new ToolResult("ok", $"{views.Count} upcoming appointment(s).", new { appointments = views });
+    }
+
+    /// <summary>cancel_appointment.</summary>
+    [KernelFunction(ToolNames.CancelAppointment)]
+    [Description("Cancel one of the identified client's own upcoming appointments. The first call returns needs_confirmation; call again after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
+    public async Task<ToolResult> CancelAppointmentAsync(
+        Kernel kernel,
+        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        var own = await identity.OwnAppointmentAsync(scope, appointment_ref, cancellationToken);
+        if (own.Result is not null)
+        {
+            return own.Result;
+        }
+        var appointment = own.Appointment!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (appointment.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+        {
+            return new ToolResult("refused",
+                $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so I can't cancel it here; a team member will handle it and follow up. {profile.Policies.Cancellation}".Trim(),
+                new { late_cancel = true, appointment = wording.View(appointment, appointment_ref) });
+        }
+        var key = $"cancel:{appointment.Id}";
+        if (scope.Pending is not { Kind: "cancel" } p || p.Key != key || !scope.PendingConfirmed)
+        {
+            scope.Pending = new PendingAction("cancel", key, scope.Turn);
+            return new ToolResult("needs_confirmation", $"Ask the client to confirm cancelling {wording.Describe(appointment)}.",
+                new { read_back = wording.Describe(appointment) });
+        }
+        scope.Pending = null;
+        if (!await book.ChangeStatusAsync(appointment.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, scope.Actor, scope.ConversationId, cancellationToken))
+        {
+            return new ToolResult("not_found", "That appointment was already changed.");
+        }
+        await waitlist.OfferFreedSlotAsync(appointment, cancellationToken);
+        return new ToolResult("cancelled", $"Cancelled {wording.Describe(appointment)}.", new { appointment = wording.View(appointment, appointment_ref) with { Status = AppointmentStatus.Cancelled } });
+    }
+
+    /// <summary>reschedule_appointment.</summary>
+    [KernelFunction(ToolNames.RescheduleAppointment)]
+    [Description("Move one of the identified client's own appointments to a slot that check_availability offered with reschedule_ref. The first call returns needs_confirmation; call again after the client says yes.")]
+    public async Task<ToolResult> RescheduleAppointmentAsync(
+        Kernel kernel,
+        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        [Description("The new slot id from check_availability (called with reschedule_ref).")] string slot_id,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        var own = await identity.OwnAppointmentAsync(scope, appointment_ref, cancellationToken);
+        if (own.Result is not null)
+        {
+            return own.Result;
+        }
+        var appointment = own.Appointment!;
+        var offered = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slot_id?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (offered is null || offered.RescheduleOf != appointment.Id)
+        {
+            return new ToolResult("refused", "That slot was not offered for this appointment. Call check_availability with reschedule_ref first.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (appointment.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+        {
+            return new ToolResult("refused", $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so a team member will handle the change.",
+                new { late_cancel = true });
+        }
+        var key = $"reschedule:{appointment.Id}:{offered.SlotId}:{offered.StartsAtUtc:O}";
+        if (scope.Pending is not { Kind: "reschedule" } p || p.Key != key || !scope.PendingConfirmed)
+        {
+            scope.Pending = new PendingAction("reschedule", key, scope.Turn);
+            return new ToolResult("needs_confirmation", $"Ask the client to confirm moving {wording.Describe(appointment)} to {wording.Describe(offered)}.",
+                new { read_back = wording.Describe(offered) });
+        }
+        scope.Pending = null;
+        var service = profile.FindService(appointment.ServiceId)!;
+        var (outcome, moved) = await book.MoveAsync(appointment.Id, offered.StartsAtUtc, offered.EndsAtUtc, offered.EndsAtUtc.AddMinutes(service.BufferMin),
+            offered.StaffId, offered.LocationId, offered.RoomId, scope.Actor, scope.ConversationId, cancellationToken);
+        if (outcome == BookingOutcome.SlotTaken || moved is null)
+        {
+            scope.Offered.RemoveAll(o => o.SlotId == offered.SlotId);
+            return new ToolResult("slot_taken", "That time was just taken. Check availability again.");
+        }
+        await waitlist.OfferFreedSlotAsync(appointment, cancellationToken);
+        var texted = await clients.GetAsync(moved.ClientId, cancellationToken) is { } client && await wording.QueueConfirmationAsync(scope, client, moved, service, cancellationToken);
+        return new ToolResult("rescheduled", $"Moved to {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}", new { appointment = wording.View(moved, appointment_ref), confirmation_text = texted });
+    }
+}

@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FrontDesk.Tools.Profile;
+using Microsoft.SemanticKernel;
+
+namespace FrontDesk.Tools.Faq;
+
+/// <summary>The FAQ tool: answers from the spa's FAQ and profile facts only, and hands the rest to the team.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
+public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    // Asked of the business ("do you…", "can I…", "is there…"), as opposed to general knowledge ("how do I…").
+    private static readonly Regex SpaAddressed = new(
+        @"\b(you|your|yours|u|ur|y'all|here|there)\b|\b(can|may|could|should|must)\s+i\b|\bdo\s+i\s+need\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+
+    private static bool AddressesTheSpa(string question)
+    {
+        try
+        {
+            return SpaAddressed.IsMatch(question);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // when in doubt the team follows up
+        }
+    }
+
+    /// <summary>answer_faq.</summary>
+    [KernelFunction(ToolNames.AnswerFaq)]
+    [Description("Search the spa's FAQ and profile facts (hours, addresses, services, list prices). Quote only what it returns; 'no_match' means the question goes to the team: say someone will follow up; 'off_topic' means it is not about the spa: decline politely.")]
+    public async Task<ToolResult> AnswerFaqAsync(
+        Kernel kernel,
+        [Description("The client's question in their words.")] string question,
+        [Description("The location the client asked about or chose, if any. Omit for this conversation's location.")] string? location = null,
+        [Description("The day the question is about (YYYY-MM-DD), e.g. 'hours on Saturday'. Omit when it names no day.")] string? date = null,
+        [Description("Last day (inclusive, YYYY-MM-DD) when the question is about several days, e.g. 'this weekend'.")] string? end_date = null,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return new ToolResult("bad_argument", "Pass the client's question.");
+        }
+        var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
+        var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
+        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
+        if (matches.Count == 0 && !AddressesTheSpa(question))
+        {
+            // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
+            // pancakes"): an off-topic question, not one for the team to follow up.
+            return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
+        }
+        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)
+        {
+            // Close in meaning, not close enough to quote: ask rather than guess or hand it to the team.
+            scope.SuggestedFaq = new FaqSuggestion(nearMiss.Question, nearMiss.Answer);
+            return new ToolResult("did_you_mean", $"Not sure which question this is. Ask the client: did you mean \"{nearMiss.Question}\"? Answer only after they say yes.",
+                new { question = nearMiss.Question, answer = nearMiss.Answer });
+        }
+        if (confident.Count == 0)
+        {
+            return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
+                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request" });
+        }
+        var best = confident[0];
+        var others = FaqIndex.LocationOf(best.Source) is { } about ? profile.Locations.Where(l => l.Id != about).ToList() : [];
+        if (best.Source.StartsWith("profile:hours:", StringComparison.Ordinal) && Days(date, end_date) is { Count: > 0 } days)
+        {
+            // "Hours on Saturday": that day at the asked-about location, then the same day at the others (short enough to say).
+            var answer = string.Join(' ', profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).Select(l => FaqIndex.HoursOn(l, days)));
+            confident[0] = best = best with { Answer = answer };
+            others = [];
+        }
+        return new ToolResult("ok", others.Count == 0 ? "Answer from the best match, quoting it." : "Answer from the best match, quoting it, and mention the other locations by name.",
+            new { matches = confident.Select(m => new { m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name) });
+    }
+
+    /// <summary>The days of a question (at most a week), or empty when none was given or it doesn't parse.</summary>
+    private static List<DateOnly> Days(string? date, string? endDate)
+    {
+        if (date is null || !DateOnly.TryParseExact(date, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+        {
+            return [];
+        }
+        var to = endDate is not null && DateOnly.TryParseExact(endDate, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) && t >= from ? t : from;
+        return [.. Enumerable.Range(0, Math.Min(7, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays)];
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Tools.Safety;
+
+/// <summary>
+/// Health tags matched by concept rather than by spelling: a client flag <c>pregnancy</c> is the profile's
+/// contraindication <c>pregnancy-first-trimester</c>, <c>blood-thinner</c> is <c>blood-thinners</c> and
+/// <c>anticoagulants</c>, and a named medicine ("doxycycline", "Eliquis") is its class (<c>photosensitizing-medication</c>,
+/// <c>blood-thinners</c>). Deliberately inclusive: a wrong match costs a clinician's call back, a missed one a treatment
+/// that should not have been booked. The terms are documented in docs/profile.md.
+/// </summary>
+public static partial class HealthConcepts
+{
+    // Words that narrow a condition without changing what it is: "pregnancy-first-trimester" is a pregnancy.
+    private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal)
+    {
+        "active", "recent", "recently", "current", "currently", "first", "second", "third", "trimester", "history", "known", "of", "severe", "mild",
+        "chronic", "any", "on", "taking", "use", "user", "oral", "the", "a",
+    };
+
+    // Spellings of one concept, each written as its canonical form (see Canon) → the concept.
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["pregnant"] = "pregnancy", ["expecting"] = "pregnancy", ["pregnancie"] = "pregnancy",
+        ["breastfeed"] = "breastfeeding", ["breast-feeding"] = "breastfeeding", ["nursing"] = "breastfeeding", ["lactation"] = "breastfeeding", ["lactating"] = "breastfeeding",
+        ["anticoagulant"] = "blood-thinner", ["antiplatelet"] = "blood-thinner", ["blood-thinning-medication"] = "blood-thinner", ["blood-thinning"] = "blood-thinner",
+        ["blood-thinner-medication"] = "blood-thinner",
+        ["photosensitizing"] = "photosensitizing-medication", ["photosensitising-medication"] = "photosensitizing-medication", ["photosensitising"] = "photosensitizing-medication",
+        ["sun-sensitizing-medication"] = "photosensitizing-medication", ["photosensitivity"] = "photosensitizing-medication", ["photosensitizing-drug"] = "photosensitizing-medication",
+        ["accutane"] = "isotretinoin", ["oral-retinoid"] = "isotretinoin",
+        ["tan"] = "recent-tan", ["sunburn"] = "recent-tan", ["tanning"] = "recent-tan",
+    };
+
+    /// <summary>
+    /// Medicines by class: the generic and common brand names people say, and the concepts each stands for. A class is
+    /// matched against a profile's contraindications by concept, so a profile says <c>photosensitizing-medication</c>
+    /// or <c>photosensitizing</c> and either matches doxycycline.
+    /// </summary>
+    public static readonly IReadOnlyList<MedicineClass> Medicines =
+    [
+        new("isotretinoin", ["isotretinoin", "photosensitizing-medication"],
+            ["isotretinoin", "accutane", "absorica", "claravis", "amnesteem", "myorisan", "zenatane", "roaccutane", "epuris"]),
+        new("topical-retinoid", ["topical-retinoid", "retinoid"],
+            ["tretinoin", "retin-a", "retin a", "adapalene", "differin", "tazarotene", "tazorac", "trifarotene", "aklief"]),
+        new("photosensitizing-medication", ["photosensitizing-medication"],
+            ["doxycycline", "doxy", "minocycline", "minocin", "solodyn", "tetracycline", "ciprofloxacin", "cipro", "levofloxacin", "levaquin",
+             "bactrim", "sulfamethoxazole", "septra", "hydrochlorothiazide", "amiodarone", "st johns wort", "griseofulvin", "methoxsalen"]),
+        new("blood-thinners", ["blood-thinner"],
+            ["warfarin", "coumadin", "jantoven", "apixaban", "eliquis", "rivaroxaban", "xarelto", "dabigatran", "pradaxa", "edoxaban", "savaysa",
+             "clopidogrel", "plavix", "prasugrel", "effient", "ticagrelor", "brilinta", "heparin", "enoxaparin", "lovenox"]),
+        new("immunosuppressant", ["immunosuppressant"],
+            ["methotrexate", "cyclosporine", "tacrolimus", "azathioprine", "mycophenolate", "humira", "adalimumab"]),
+    ];
+
+    /// <summary>The canonical form of a tag: lower case, hyphen-joined, qualifiers dropped, plurals singular, synonyms folded.</summary>
+    public static string Canon(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var words = Words().Matches(tag.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal)).Select(m => m.Value).ToList();
+        var whole = string.Join('-', words);
+        if (Synonyms.TryGetValue(whole, out var direct))
+        {
+            return direct;
+        }
+        var kept = words.Where(w => !Qualifiers.Contains(w)).Select(Singular).ToList();
+        if (kept.Count == 0)
+        {
+            kept = [.. words.Select(Singular)];
+        }
+        var canon = string.Join('-', kept);
+        return Synonyms.GetValueOrDefault(canon, canon);
+    }
+
+    /// <summary>
+    /// Whether a condition (a client flag, a stated condition, a medicine class) is the contraindication: the same
+    /// concept, or one of its narrower forms either way ("pregnancy" and "pregnancy-first-trimester").
+    /// </summary>
+    public static bool Matches(string condition, string contraindication)
+    {
+        var a = Canon(condition);
+        var b = Canon(contraindication);
+        var name = condition.Trim().ToLowerInvariant();
+        return a.Length > 0 && (a == b || Medicines.Any(m => (m.Names.Contains(name, StringComparer.Ordinal) || m.Name == name) && m.Concepts.Any(c => Canon(c) == b)));
+    }
+
+    /// <summary>The first of <paramref name="contraindications"/> that one of <paramref name="conditions"/> matches, or null.</summary>
+    public static string? FirstMatch(IEnumerable<string> contraindications, IEnumerable<string> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(contraindications);
+        var all = conditions.ToList();
+        return contraindications.FirstOrDefault(ci => all.Any(c => Matches(c, ci)));
+    }
+
+    /// <summary>The medicines named in (normalized, apostrophe-free, lower-case) text, with where each was said.</summary>
+    public static IEnumerable<(MedicineClass Class, int Start, int End)> MedicinesIn(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        foreach (var medicine in Medicines)
+        {
+            foreach (var name in medicine.Names)
+            {
+                foreach (Match m in Regex.Matches(normalized, @"\b" + Regex.Escape(name).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal) + @"\b", RegexOptions.CultureInvariant))
+                {
+                    yield return (medicine, m.Index, m.Index + m.Length);
+                }
+            }
+        }
+    }
+
+    private static string Singular(string word) =>
+        word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("sis", StringComparison.Ordinal) ? word[..^1] : word;
+
+    [GeneratedRegex("[a-z0-9]+")]
+    private static partial Regex Words();
+}
+
+/// <summary>A class of medicines: its name, the concepts it stands for, and the names people call its members.</summary>
+/// <param name="Name">The class, as a tag.</param>
+/// <param name="Concepts">Concepts a contraindication may name for this class.</param>
+/// <param name="Names">Generic and brand names, lower case.</param>
+public sealed record MedicineClass(string Name, IReadOnlyList<string> Concepts, IReadOnlyList<string> Names);

@@ -1,0 +1,13 @@
+namespace FrontDesk.Tools;
+
+/// <summary>A tool's answer: a status the model can branch on, a message it can act on, and data.</summary>
+/// <param name="Status">ok, needs_confirmation, booked, cancelled, rescheduled, no_slots, ambiguous, not_found, refused, slot_taken, bad_argument, verification_required…</param>
+/// <param name="Message">One or two sentences for the model (and a fallback reply).</param>
+/// <param name="Data">Structured detail.</param>
+public sealed record ToolResult(string Status, string Message, object? Data = null);
+
+/// <summary>A slot as shown to the model.</summary>
+public sealed record SlotView(string SlotId, string Service, string Day, string Time, string Provider, string Location, string LocalStart);
+
+/// <summary>An appointment as shown to its owner.</summary>
+public sealed record AppointmentView(string Ref, string Service, string Day, string Time, string Provider, string Location, string Status, string LocalStart);

@@ -1,0 +1,124 @@
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Audit;
+
+namespace FrontDesk.Agent.Tests.Conversations;
+
+/// <summary>
+/// How a turn reaches the store: begun in one statement (created, leased, read), stored in one transaction that also
+/// gives the lease back, and the dialogue state kept once.
+/// </summary>
+public abstract class TurnStorageTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
+    protected abstract TestStore Store { get; }
+
+    private static ConversationState Initial(string id, string channel, string? phone) =>
+        new() { Scope = new FrontDesk.Tools.ConversationScope { ConversationId = id, Channel = channel, LocationId = "mission", VerifiedPhone = phone } };
+
+    [StoreFact]
+    public async Task Beginning_a_turn_creates_the_conversation_takes_its_lease_and_returns_it()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+
+        var row = await store.BeginTurnAsync("begin_1", "sms", "mission", "+14155550101", Initial("begin_1", "sms", "+14155550101"), "instance-a", Lease, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.NotNull(row);
+        Assert.Equal(("begin_1", "sms", "+14155550101", "active", 0), (row.Id, row.Channel, row.CallerPhone, row.Status, row.TurnCount));
+        Assert.Equal("+14155550101", row.ReadState().Scope.VerifiedPhone);
+        // Held: another instance is refused, the holder itself may begin again (a retried request).
+        Assert.Null(await store.BeginTurnAsync("begin_1", "sms", "mission", "+14155550101", Initial("begin_1", "sms", "+14155550101"), "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+        Assert.NotNull(await store.BeginTurnAsync("begin_1", "sms", "mission", "+14155550101", Initial("begin_1", "sms", "+14155550101"), "instance-a", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task Beginning_a_turn_of_an_existing_conversation_keeps_its_state()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("begin_2", "web", null, "hi, is there parking?");
+
+        var row = await h.Conversations.BeginTurnAsync("begin_2", "web", "mission", null, Initial("begin_2", "web", null), "instance-b", Lease, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.NotNull(row);
+        Assert.Equal(1, row.TurnCount);
+        Assert.Contains(row.ReadState().History, m => m.Text == "hi, is there parking?");
+    }
+
+    [StoreFact]
+    public async Task Storing_a_turn_writes_its_rows_and_tags_and_gives_the_lease_back()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        var state = Initial("save_1", "web", null);
+        Assert.NotNull(await store.BeginTurnAsync("save_1", "web", "mission", null, state, "instance-a", Lease, TimeSpan.Zero, CancellationToken.None));
+        state.Append([new StoredMessage("user", "do u have parking"), new StoredMessage("assistant", "Yes, free parking behind the building.")]);
+
+        await store.SaveTurnAsync("save_1", state,
+            [(TurnRole.Client, "do u have parking", new TurnTags { Intent = "faq" }, null), (TurnRole.Agent, "Yes, free parking behind the building.", new TurnTags { AiGenerated = true, Brain = "embedded" }, 3)],
+            [], "web", "mission", Actor.System("test"), "instance-a", CancellationToken.None, releaseLease: true);
+
+        var transcript = await store.TranscriptAsync("save_1", CancellationToken.None);
+        Assert.Equal([(1, "client"), (2, "agent")], transcript.Select(t => (t.Seq, t.Role)));
+        var from = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var to = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal([1], (await store.QueryTurnsAsync("intent:faq", null, null, from, to, 10, CancellationToken.None)).Select(t => t.Seq));
+        Assert.Equal([2], (await store.QueryTurnsAsync("brain:embedded", null, null, from, to, 10, CancellationToken.None)).Select(t => t.Seq));
+        Assert.Equal([2], (await store.QueryTurnsAsync("ai_generated", null, null, from, to, 10, CancellationToken.None)).Select(t => t.Seq));
+        var row = await store.GetAsync("save_1", CancellationToken.None);
+        Assert.Equal(1, row!.TurnCount);
+        Assert.Equal(2, row.ReadState().History.Count);
+        // The lease went back with the same write: another instance can begin at once.
+        Assert.NotNull(await store.BeginTurnAsync("save_1", "web", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task A_turn_stored_after_another_instance_took_the_lease_stores_nothing()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        var state = Initial("save_2", "web", null);
+        Assert.NotNull(await store.BeginTurnAsync("save_2", "web", "mission", null, state, "instance-a", TimeSpan.FromMilliseconds(1), TimeSpan.Zero, CancellationToken.None));
+        await Task.Delay(50);
+        // instance-a stalled past its lease; instance-b takes the conversation.
+        Assert.NotNull(await store.BeginTurnAsync("save_2", "web", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+
+        var error = await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveTurnAsync("save_2", state,
+            [(TurnRole.Client, "wait what", new TurnTags { Intent = "other" }, null), (TurnRole.Agent, "Sorry?", new TurnTags { AiGenerated = true }, 2)],
+            [], "web", "mission", Actor.System("test"), "instance-a", CancellationToken.None, releaseLease: true));
+
+        Assert.Equal("save_2", error.ConversationId);
+        Assert.Empty(await store.TranscriptAsync("save_2", CancellationToken.None));
+        Assert.Equal(0, (await store.GetAsync("save_2", CancellationToken.None))!.TurnCount);
+        // instance-b still holds it.
+        Assert.Null(await store.BeginTurnAsync("save_2", "web", "mission", null, state, "instance-c", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task A_whole_booking_keeps_one_copy_of_the_dialogue_state_and_leaves_no_lease()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var replies = await h.TalkAsync("state_1", "web", null,
+            "hi can i get a hydrafacial wednesday afternoon", "the 2nd one pls", "Dana Whitfield", "415 555 0142", "yes");
+
+        Assert.Contains("all set", replies[^1].Text, StringComparison.OrdinalIgnoreCase);
+        var row = await h.Conversations.GetAsync("state_1", CancellationToken.None);
+        var history = row!.ReadState().History;
+        Assert.True(history.Count > 5, h.Said);
+        Assert.Single(history, m => m.EngineState is not null);
+        Assert.Equal(history.FindLastIndex(m => m.Role == "assistant" && m.EngineState is not null), history.FindLastIndex(m => m.EngineState is not null));
+        Assert.NotNull(await h.Conversations.BeginTurnAsync("state_1", "web", "mission", null, Initial("state_1", "web", null), "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
+}
+
+public sealed class SqliteTurnStorageTests : TurnStorageTests
+{
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+public sealed class PostgresTurnStorageTests : TurnStorageTests, IPostgresTests
+{
+    protected override TestStore Store => TestStore.Postgres;
+}
