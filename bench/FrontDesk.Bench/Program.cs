@@ -5,10 +5,12 @@ using FrontDesk.TestSupport;
 // book (default): the spa's book on the demo profile with a month of appointments seeded;
 // engine: the embedded engine's turn latency over whole conversations (EngineBench.cs);
 // voice: the real host's voice webhooks under many concurrent simulated calls (VoiceBench.cs);
-// load: concurrent multi-turn web chat over HTTP against the real host (LoadBench.cs).
+// load: concurrent multi-turn web chat over HTTP against the real host (LoadBench.cs);
+// race: racing bookings on two agent instances sharing one store (RaceBench.cs).
 //   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--no-report]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
@@ -28,6 +30,9 @@ switch (args.FirstOrDefault()?.ToLowerInvariant())
         return;
     case "voice":
         await VoiceBench.RunAsync(args[1..]);
+        return;
+    case "race":
+        await RaceBench.RunAsync(args[1..]);
         return;
     case "book":
         args = args[1..];

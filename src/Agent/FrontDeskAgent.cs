@@ -56,9 +56,11 @@ public sealed class AgentOptions
     public int MaxMessageLength { get; set; } = 2000;
     /// <summary>
     /// Seconds a turn's lease in the store lasts; renewed every third of it while the turn runs, so only a crashed
-    /// instance's lease lapses.
+    /// instance's lease lapses. Shorter than <see cref="TurnWaitSeconds"/>, so a retry that reaches another instance after a
+    /// crash outlives the dead instance's lease instead of timing out behind it (issue 15, item 10); the lease is used as
+    /// the smaller of the two when configured otherwise.
     /// </summary>
-    public int LeaseSeconds { get; set; } = 60;
+    public int LeaseSeconds { get; set; } = 15;
 }
 
 /// <summary>
@@ -140,7 +142,7 @@ public sealed class FrontDeskAgent(
                     VerifiedPhone = PhoneNumbers.ToE164(request.CallerPhone),
                 },
             };
-            var lease = TimeSpan.FromSeconds(Math.Max(1, options.LeaseSeconds));
+            var lease = TimeSpan.FromSeconds(Math.Clamp(options.LeaseSeconds, 1, Math.Max(1, options.TurnWaitSeconds / 2)));
             // Creates the conversation if new, takes its lease and reads it: one round trip.
             var conversation = await conversations.BeginTurnAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial,
                 _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct)
@@ -617,7 +619,7 @@ public sealed class FrontDeskAgent(
         };
     }
 
-    private static string Short(string text) => text.Length > 160 ? text[..160] + "…" : text;
+    private static string Short(string text) => InputText.Shorten(text, 160);
 
     private static string Describe(string category) => category switch
     {
@@ -627,23 +629,8 @@ public sealed class FrontDeskAgent(
         _ => category,
     };
 
-    private string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-        var sb = new StringBuilder(Math.Min(text.Length, options.MaxMessageLength));
-        foreach (var ch in text)
-        {
-            if (sb.Length >= options.MaxMessageLength)
-            {
-                break;
-            }
-            sb.Append(char.IsControl(ch) ? ' ' : ch);
-        }
-        return sb.ToString().Trim();
-    }
+    // Control characters become spaces and lone surrogates U+FFFD; the cut never splits an emoji (issue 15).
+    private string Clean(string? text) => InputText.CleanMessage(text, options.MaxMessageLength);
 }
 
 /// <summary>The brains in the order to try them: the configured one first, the embedded engine as the fallback.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Store;
+using FrontDesk.Tools.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace FrontDesk.Channels.Staff;
@@ -38,7 +39,7 @@ internal sealed class StaffAccount
 }
 
 /// <summary>Why an account could not be created.</summary>
-internal enum AccountError { None, InvalidEmail, InvalidRole, WeakPassword, EmailTaken }
+internal enum AccountError { None, InvalidEmail, InvalidRole, WeakPassword, EmailTaken, InvalidName }
 
 /// <summary>How a change to an account came out.</summary>
 internal enum AccountChange { Done, NotFound, InvalidRole, LastAdmin }
@@ -66,9 +67,13 @@ internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
     public async Task<(AccountError Error, StaffAccount? Account)> CreateAsync(string email, string name, string role, string password, Actor actor, CancellationToken ct)
     {
         email = NormalizeEmail(email ?? "");
-        if (email.Length is < 3 or > 200 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+        if (!InputText.IsValidEmail(email))
         {
             return (AccountError.InvalidEmail, null);
+        }
+        if (!string.IsNullOrWhiteSpace(name) && !InputText.IsValidName(name.Trim()))
+        {
+            return (AccountError.InvalidName, null);
         }
         if (!StaffRole.IsValid(role))
         {
@@ -109,6 +114,13 @@ internal sealed class StaffAccounts(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition($"SELECT {Columns} FROM staff_accounts WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<StaffAccount?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
+            $"SELECT {Columns} FROM staff_accounts WHERE email = @email", new { email = NormalizeEmail(email) }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct)

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FrontDesk.Channels.Hosting;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
 
 namespace FrontDesk.Channels.Staff;
 
@@ -33,7 +35,7 @@ internal static class StaffApiEndpoints
 
     public static void MapStaffApiEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuth.ApiStaff).DisableAntiforgery();
+        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuth.ApiStaff).DisableAntiforgery().AddEndpointFilter(InputRules.RejectForbiddenCharsAsync);
 
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new { login = user.Login(), name = user.Identity?.Name, role = user.Role() }));
 
@@ -185,6 +187,7 @@ internal static class StaffApiEndpoints
     public static string AccountErrorText(AccountError error) => error switch
     {
         AccountError.InvalidEmail => "'email' must be an email address.",
+        AccountError.InvalidName => $"'name' must be 1 to {InputText.MaxNameLength} characters with a letter, and no markup or control characters.",
         AccountError.InvalidRole => $"'role' must be one of {string.Join(", ", StaffRole.All)}.",
         AccountError.WeakPassword => $"'password' must be {StaffAccounts.MinPasswordLength} to 200 characters.",
         AccountError.EmailTaken => "An account with that email exists.",
@@ -201,11 +204,11 @@ internal static class StaffApiEndpoints
         t = today;
         if (from is not null && !StaffTime.TryParseDay(from, out f))
         {
-            return TypedResults.Problem("'from' must be a date like 2026-11-23.", statusCode: 400, title: "Invalid request");
+            return TypedResults.Problem("'from' must be a date like 2026-11-23, between 1900 and 2999.", statusCode: 400, title: "Invalid request");
         }
         if (to is not null && !StaffTime.TryParseDay(to, out t))
         {
-            return TypedResults.Problem("'to' must be a date like 2026-11-23.", statusCode: 400, title: "Invalid request");
+            return TypedResults.Problem("'to' must be a date like 2026-11-23, between 1900 and 2999.", statusCode: 400, title: "Invalid request");
         }
         if (from is not null && to is null)
         {
@@ -235,7 +238,11 @@ internal static class StaffApiEndpoints
         try
         {
             var body = await JsonSerializer.DeserializeAsync<T>(http.Body, Strict, ct);
-            return body is null ? (null, TypedResults.Problem("A JSON object is required.", statusCode: 400, title: "Bad JSON")) : (body, null);
+            if (body is null)
+            {
+                return (null, TypedResults.Problem("A JSON object is required.", statusCode: 400, title: "Bad JSON"));
+            }
+            return InputRules.FirstForbiddenField(body) is { } field ? (null, InputRules.Forbidden(field)) : (body, null);
         }
         catch (JsonException ex)
         {

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FrontDesk.Channels.Hosting;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -307,11 +309,31 @@ internal static class StaffConsoleEndpoints
 
     private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        var http = context.HttpContext;
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        bool valid;
+        try
         {
-            return Page(context.HttpContext, "Form expired", "<p class=\"error\">The form expired or did not come from this console. Go back, reload and try again.</p>",
+            valid = await antiforgery.IsRequestValidAsync(http);
+        }
+        catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or InvalidOperationException or IOException or BadHttpRequestException)
+        {
+            // A body that is not a readable form (multipart without a boundary, a bad charset) is the sender's error (issue 15, item 9).
+            return Page(http, "Not a form", "<p class=\"error\">The request was not a form this console can read.</p>", StatusCodes.Status400BadRequest);
+        }
+        if (!valid)
+        {
+            return Page(http, "Form expired", "<p class=\"error\">The form expired or did not come from this console. Go back, reload and try again.</p>",
                 StatusCodes.Status400BadRequest);
+        }
+        var field = InputRules.FirstForbidden(http.Request);
+        if (field is null && http.Request.HasFormContentType)
+        {
+            field = (await http.Request.ReadFormAsync(http.RequestAborted)).Where(f => f.Value.Any(InputText.HasForbiddenChars)).Select(f => f.Key).FirstOrDefault();
+        }
+        if (field is not null)
+        {
+            return Page(http, "Invalid input", $"<p class=\"error\">{E(InputRules.ForbiddenText(field))}</p>", StatusCodes.Status400BadRequest);
         }
         return await next(context);
     }

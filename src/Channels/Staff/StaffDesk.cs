@@ -6,6 +6,7 @@ using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Escalations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Channels.BotFramework;
+using FrontDesk.Channels.Hosting;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
@@ -151,7 +152,12 @@ internal sealed class StaffDesk(
     /// </summary>
     public async Task<DeskResult> ReplyAsync(string conversationId, string? text, ClaimsPrincipal user, string? smsTo, CancellationToken ct)
     {
-        text = text?.Trim();
+        if (InputText.HasForbiddenChars(text))
+        {
+            return new DeskResult(DeskOutcome.Invalid, InputRules.ForbiddenText("text"));
+        }
+        // Control characters (a terminal escape, a bell) are not stored or texted; line breaks stay.
+        text = text is null ? null : InputText.StripControl(text).Trim();
         if (string.IsNullOrEmpty(text))
         {
             return new DeskResult(DeskOutcome.Invalid, "'text' is required.");
@@ -285,10 +291,8 @@ internal sealed class StaffDesk(
         {
             return (null, "not_sms");
         }
-        // Never text a number that opted out; the sender checks again before it sends.
-        var optedOut = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM clients WHERE phone = @to AND opted_out_at_utc IS NOT NULL", new { to }, tx, cancellationToken: ct)) > 0;
-        if (optedOut)
+        // Never text a number that opted out (the shared opt-out check, both records); the sender checks again before it sends.
+        if (await Twilio.SmsOptOuts.IsOptedOutAsync(c, tx, to, ct))
         {
             return (null, "opted_out");
         }
@@ -335,6 +339,10 @@ internal static class StaffTime
         return TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone);
     }
 
+    /// <summary>The first and last dates staff may ask about: far enough from the calendar's ends that a range around them can be computed (issue 15, item 6).</summary>
+    public static readonly DateOnly EarliestDay = new(1900, 1, 1);
+    public static readonly DateOnly LatestDay = new(2999, 12, 31);
+
     public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day >= EarliestDay && day <= LatestDay;
 }

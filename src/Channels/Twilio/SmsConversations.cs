@@ -60,7 +60,7 @@ public sealed class SmsConversations(
         var to = PhoneNumbers.ToE164(sms.To) ?? sms.To.Trim();
         var location = channel.LocationFor(to);
         var conversationId = ConversationIdFor(from, to);
-        if (!await RecordArrivalAsync(sms.MessageSid, conversationId, from, to, ct))
+        if (!await RecordArrivalAsync(sms.MessageSid, conversationId, from, to, ct) && !await TakeOverAbandonedAsync(sms.MessageSid, conversationId, ct))
         {
             return await AnswerRetryAsync(sms.MessageSid, ct);
         }
@@ -266,10 +266,36 @@ public sealed class SmsConversations(
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc)
-            VALUES (@messageSid, @conversationId, @from, @to, @now)
+            INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc, handling_until_utc)
+            VALUES (@messageSid, @conversationId, @from, @to, @now, @until)
             ON CONFLICT (message_sid) DO NOTHING
-            """, new { messageSid, conversationId, from, to, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct)) == 1;
+            """, new { messageSid, conversationId, from, to, now = clock.GetUtcNow().UtcDateTime, until = DateTime.UtcNow + HandlingGrace }, cancellationToken: ct)) == 1;
+    }
+
+    // How long (real time) the instance that recorded a text is presumed to be answering it before it holds the
+    // conversation's lease, or after it has let it go: keywords and inline answers finish well inside this.
+    private TimeSpan HandlingGrace => TimeSpan.FromMilliseconds(options.CurrentValue.ReplyBudgetMs) + TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Twilio delivered a text again that was never answered: when the instance that recorded it is gone (its grace has
+    /// passed and no instance holds the conversation's lease), this instance takes the text over and handles it afresh
+    /// (issue 15, item 10); the dead instance stored nothing of a turn it did not finish. False leaves it to the live handler.
+    /// Real time, like leases: a pinned demo clock must not keep a dead handler alive.
+    /// </summary>
+    private async Task<bool> TakeOverAbandonedAsync(string messageSid, string conversationId, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        await using var c = await db.OpenAsync(ct);
+        var taken = await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE sms_inbound SET handling_until_utc = @until, retried = @no
+            WHERE message_sid = @messageSid AND answered_via IS NULL AND (handling_until_utc IS NULL OR handling_until_utc < @now)
+              AND NOT EXISTS (SELECT 1 FROM conversations k WHERE k.id = @conversationId AND k.lease_owner IS NOT NULL AND k.lease_until_utc > @now)
+            """, new { messageSid, conversationId, now, until = now + HandlingGrace, no = false }, cancellationToken: ct)) == 1;
+        if (taken)
+        {
+            logger.LogWarning("Message {MessageSid} was delivered again and its first handler is gone; answering it here", messageSid);
+        }
+        return taken;
     }
 
     private async Task<string?> AnsweredAsync(string messageSid, string via, string? answer, CancellationToken ct)

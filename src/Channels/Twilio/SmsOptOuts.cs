@@ -40,9 +40,18 @@ public sealed class SmsOptOuts(SpaDatabase db, ClientDirectory clients, TimeProv
     public async Task<bool> IsOptedOutAsync(string phone, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+        return await IsOptedOutAsync(c, null, phone, ct);
+    }
+
+    /// <summary>Whether a number has opted out, read inside the caller's transaction: the one check every sender uses.</summary>
+    /// <param name="c">Open connection.</param>
+    /// <param name="tx">The caller's transaction, if any.</param>
+    /// <param name="phone">E.164 number.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>True when texts to it must not be sent.</returns>
+    public static async Task<bool> IsOptedOutAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, string phone, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long>(new CommandDefinition("""
             SELECT (SELECT COUNT(*) FROM sms_opt_outs WHERE phone = @phone AND opted_out = @yes)
                  + (SELECT COUNT(*) FROM clients WHERE phone = @phone AND opted_out_at_utc IS NOT NULL)
-            """, new { phone, yes = true }, cancellationToken: ct)) > 0;
-    }
+            """, new { phone, yes = true }, tx, cancellationToken: ct)) > 0;
 }

@@ -12,6 +12,10 @@ public static class TwilioSchema
         new(251, "inbound texts keep their inline answer and whether Twilio retried",
             "ALTER TABLE sms_inbound ADD COLUMN answer_text TEXT; ALTER TABLE sms_inbound ADD COLUMN retried INTEGER NOT NULL DEFAULT 0;",
             "ALTER TABLE sms_inbound ADD COLUMN answer_text TEXT; ALTER TABLE sms_inbound ADD COLUMN retried BOOLEAN NOT NULL DEFAULT FALSE;"),
+        // Real time until which the instance that recorded a text is presumed alive and answering it (issue 15, item 10).
+        new(252, "inbound texts: how long their first handler is presumed alive",
+            "ALTER TABLE sms_inbound ADD COLUMN handling_until_utc TEXT;",
+            "ALTER TABLE sms_inbound ADD COLUMN handling_until_utc TIMESTAMPTZ;"),
     ];
 
     // One source for both stores; only the time and flag types differ.

@@ -1,4 +1,5 @@
 using FrontDesk.Channels.Twilio.Outbound;
+using FrontDesk.Tools.Text;
 
 namespace FrontDesk.Channels.Twilio;
 
@@ -26,10 +27,8 @@ public static class TwilioSmsEndpoints
             return TypedResults.Problem("MessageSid, From and To are required.", statusCode: 400, title: "Not a message");
         }
         var body = form["Body"].ToString();
-        if (body.Length > MaxBody)
-        {
-            body = body[..MaxBody];
-        }
+        // Cut on a text-element boundary: half an emoji cannot be stored or sent (issue 15, item 5).
+        body = InputText.Cut(body, MaxBody);
         var answer = await sms.HandleAsync(new InboundSms(sid, from, to, body), ct);
         var twiml = new TwimlResponse();
         if (!string.IsNullOrWhiteSpace(answer))

@@ -65,7 +65,7 @@ public static partial class VoiceText
             }
             sb.Append(sentence).Append(' ');
         }
-        return sb.Length == 0 ? s[..MaxLength] : sb.ToString().Trim();
+        return sb.Length == 0 ? InputText.Cut(s, MaxLength) : sb.ToString().Trim();
     }
 
     private static string Spoken(string hhmm)

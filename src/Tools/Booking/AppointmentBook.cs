@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using FrontDesk.Tools.Audit;
+using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Tools.Booking;
@@ -17,7 +18,7 @@ public enum BookingOutcome
 }
 
 /// <summary>The appointments table: the only place appointments are written.</summary>
-public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
+public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoints faults)
 {
     internal const string Columns = """
         id, client_id AS ClientId, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
@@ -62,11 +63,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
         }
         try
         {
-            await using var tx = await db.BeginBookingWriteAsync(c, ct);
+            await using var tx = await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
             await c.ExecuteAsync(new CommandDefinition(InsertSql, appointment, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, appointment.CreatedAtUtc, actor, appointment.Status == AppointmentStatus.Held ? "appointment.hold" : "appointment.book",
                 "appointment", appointment.Id, null, appointment, appointment.ConversationId, ct);
             await tx.CommitAsync(ct);
+            await faults.HitAsync(FaultPoints.BookingCommitted);
             return (BookingOutcome.Booked, appointment);
         }
         catch (DbException ex) when (SpaDatabase.IsUniqueViolation(ex) && appointment.IdempotencyKey is { } k)
@@ -85,6 +87,65 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
             return (BookingOutcome.SlotTaken, null);
         }
     }
+
+    /// <summary>
+    /// Books <paramref name="appointment"/> for the client with <paramref name="phone"/>, creating that client in the same
+    /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). The appointment's
+    /// ClientId is ignored and set to the client's. A repeated idempotency key returns the appointment it booked before.
+    /// </summary>
+    public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
+        Appointment appointment, string phone, string? name, string? email, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var c = await db.OpenAsync(ct);
+            if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
+            {
+                return (BookingOutcome.AlreadyBooked, earlier);
+            }
+            try
+            {
+                await using var tx = await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
+                var client = await ClientDirectory.GetOrCreateByPhoneAsync(c, tx, appointment.CreatedAtUtc, phone, name, email, actor, appointment.ConversationId, ct);
+                var booked = WithClient(appointment, client.Id);
+                await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
+                await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
+                await tx.CommitAsync(ct);
+                await faults.HitAsync(FaultPoints.BookingCommitted);
+                return (BookingOutcome.Booked, booked);
+            }
+            catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
+            {
+                if (appointment.IdempotencyKey is { } k && await GetByKeyAsync(c, null, k, ct) is { } own)
+                {
+                    return (BookingOutcome.AlreadyBooked, own);
+                }
+                return (BookingOutcome.SlotTaken, null);
+            }
+            catch (DbException ex) when ((SpaDatabase.IsRetryable(ex) || SpaDatabase.IsUniqueViolation(ex)) && attempt < 5)
+            {
+                // A deadlock victim, a copy of this request that booked first (the idempotency key), or another conversation
+                // that created this phone's client a moment ago: look again.
+                await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+            }
+        }
+    }
+
+    /// <summary>The appointment an idempotency key booked, or null.</summary>
+    public async Task<Appointment?> FindByKeyAsync(string key, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await GetByKeyAsync(c, null, key, ct);
+    }
+
+    private static Appointment WithClient(Appointment a, string clientId) => new()
+    {
+        Id = a.Id, ClientId = clientId, ServiceId = a.ServiceId, StaffId = a.StaffId, LocationId = a.LocationId, RoomId = a.RoomId,
+        StartsAtUtc = a.StartsAtUtc, EndsAtUtc = a.EndsAtUtc, BlockedUntilUtc = a.BlockedUntilUtc, Status = a.Status, Channel = a.Channel,
+        ConversationId = a.ConversationId, IdempotencyKey = a.IdempotencyKey, HoldExpiresAtUtc = a.HoldExpiresAtUtc,
+        CreatedAtUtc = a.CreatedAtUtc, UpdatedAtUtc = a.UpdatedAtUtc,
+    };
 
     private static Task<Appointment?> GetByKeyAsync(DbConnection c, DbTransaction? tx, string key, CancellationToken ct) =>
         c.QuerySingleOrDefaultAsync<Appointment>(new CommandDefinition($"SELECT {Columns} FROM appointments WHERE idempotency_key = @key", new { key }, tx, cancellationToken: ct));
@@ -163,7 +224,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await using var tx = await db.BeginBookingWriteAsync(c, ct);
+            await using var tx = await db.BeginBookingWriteAsync(c, staffId, locationId, roomId, ct);
             var before = await GetAsync(c, tx, id, ct);
             if (before is null || before.Status != AppointmentStatus.Booked)
             {

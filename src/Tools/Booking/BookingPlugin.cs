@@ -44,6 +44,11 @@ public sealed class BookingPlugin(
                 ? "I need the client's mobile number to book. Ask for it."
                 : "That phone number doesn't look valid; ask for a 10-digit US mobile number.");
         }
+        var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}";
+        if (await FinishInterruptedBookingAsync(scope, offered, phone, idempotency_key ?? $"{scope.ConversationId}:{key}", cancellationToken) is { } finished)
+        {
+            return finished;
+        }
         var existing = await clients.FindByPhoneAsync(phone, cancellationToken);
         if (existing is not null && scope.VerifiedPhone != phone)
         {
@@ -60,7 +65,6 @@ public sealed class BookingPlugin(
             return block;
         }
 
-        var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}";
         if (scope.Pending is not { Kind: "book" } pending || pending.Key != key || !scope.PendingConfirmed)
         {
             scope.Pending = new PendingAction("book", key, scope.Turn);
@@ -69,18 +73,16 @@ public sealed class BookingPlugin(
                 new { read_back = wording.Describe(offered) });
         }
 
-        var client = await clients.GetOrCreateByPhoneAsync(phone, client_name?.Trim(), client_email?.Trim(), scope.Actor, scope.ConversationId, cancellationToken);
-        scope.ClientId = client.Id;
-        scope.ClientVerified = scope.VerifiedPhone == phone;
         var now = clock.GetUtcNow().UtcDateTime;
         var appointment = new Appointment
         {
-            Id = Store.NewId.For("apt"), ClientId = client.Id, ServiceId = offered.ServiceId, StaffId = offered.StaffId, LocationId = offered.LocationId,
+            Id = Store.NewId.For("apt"), ServiceId = offered.ServiceId, StaffId = offered.StaffId, LocationId = offered.LocationId,
             RoomId = offered.RoomId, StartsAtUtc = offered.StartsAtUtc, EndsAtUtc = offered.EndsAtUtc, BlockedUntilUtc = offered.EndsAtUtc.AddMinutes(service.BufferMin),
             Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
             IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
         };
-        var (outcome, saved) = await book.InsertAsync(appointment, scope.Actor, cancellationToken);
+        // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;
         if (outcome == BookingOutcome.SlotTaken)
@@ -88,9 +90,28 @@ public sealed class BookingPlugin(
             scope.Offered.RemoveAll(o => o.SlotId == offered.SlotId);
             return new ToolResult("slot_taken", "That time was just taken by someone else. Apologise and check availability again.");
         }
-        var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved!, service, cancellationToken);
+        var client = (await clients.GetAsync(saved!.ClientId, cancellationToken))!;
+        scope.ClientId = client.Id;
+        scope.ClientVerified = scope.VerifiedPhone == phone;
+        var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved, service, cancellationToken);
         return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
             new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
+    }
+
+    /// <summary>
+    /// The booking this conversation already made for this slot in a turn that never finished (its instance died after the
+    /// commit, before the turn was stored): the retry finishes it instead of asking again or booking twice (issue 15, item 2).
+    /// The key holds the conversation id, so only this conversation can have made it.
+    /// </summary>
+    private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, string idempotencyKey, CancellationToken ct)
+    {
+        if (await book.FindByKeyAsync(idempotencyKey, ct) is not { Status: AppointmentStatus.Booked } earlier
+            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || client.Phone != phone)
+        {
+            return null;
+        }
+        (scope.ClientId, scope.ClientVerified, scope.Pending, scope.PendingConfirmed) = (client.Id, scope.VerifiedPhone == phone, null, false);
+        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.", new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = false });
     }
 
     /// <summary>list_appointments.</summary>

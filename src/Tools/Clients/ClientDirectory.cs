@@ -83,7 +83,18 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await GetOrCreateByPhoneAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, name, email, actor, conversationId, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="GetOrCreateByPhoneAsync(string, string?, string?, Actor, string?, CancellationToken)"/> inside the caller's
+    /// transaction, so a client created for a booking that then fails is rolled back with it (issue 15, item 3).
+    /// </summary>
+    internal static async Task<Client> GetOrCreateByPhoneAsync(
+        DbConnection c, DbTransaction tx, DateTime now, string phone, string? name, string? email, Actor actor, string? conversationId, CancellationToken ct)
+    {
         var existing = await FindByPhoneAsync(c, tx, phone, ct);
         Client result;
         if (existing is null)
@@ -111,7 +122,6 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         {
             result = existing;
         }
-        await tx.CommitAsync(ct);
         return result;
     }
 

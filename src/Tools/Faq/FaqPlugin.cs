@@ -46,7 +46,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq)
             return new ToolResult("bad_argument", "Pass the client's question.");
         }
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
-        var matches = await faq.SearchAsync(question.Length > 500 ? question[..500] : question, 3, cancellationToken, here.Id);
+        var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
         if (matches.Count == 0 && !AddressesTheSpa(question))
         {

@@ -7,7 +7,11 @@ public static class ToolsSchema
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "spa book", V1(postgres: false), V1(postgres: true)),
+        // Rate limits and duplicate checks look up a recipient's recent messages of a kind (issue 15, item 13).
+        new(2, "outbox by kind, recipient and time", OutboxByRecipient, OutboxByRecipient),
     ];
+
+    private const string OutboxByRecipient = "CREATE INDEX outbox_kind_to_time ON outbox (kind, to_address, created_at_utc);";
 
     // One source for both stores; only types and the few provider features differ.
     // Times: SQLite keeps UTC as text written by one driver in one format, so text order is time order;

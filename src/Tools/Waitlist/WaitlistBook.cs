@@ -121,7 +121,7 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
     public async Task<WaitlistOffer?> OfferFreedSlotAsync(Appointment freed, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginBookingWriteAsync(c, ct);
+        await using var tx = await db.BeginBookingWriteAsync(c, freed.StaffId, freed.LocationId, freed.RoomId, ct);
         var offer = await OfferToNextAsync(c, tx, freed, holdId: null, excludeClientIds: [freed.ClientId], ct);
         await tx.CommitAsync(ct);
         return offer;

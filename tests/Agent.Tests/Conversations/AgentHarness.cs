@@ -28,6 +28,14 @@ internal sealed class AgentHarness : IAsyncDisposable
             also?.Invoke(s);
         }));
 
+    /// <summary>A second instance of the agent on the same store (its own memory, gates and instance id), as another process would be.</summary>
+    public static async Task<AgentHarness> StartOnSameStoreAsync(AgentHarness other, Action<IServiceCollection>? also = null) =>
+        new(await SpaBookHarness.StartOnAsync(other.Book.Settings, other.Book.Clock.GetUtcNow(), (s, c) =>
+        {
+            s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
+            also?.Invoke(s);
+        }));
+
     /// <summary>Sends the turns in order on one conversation and returns every reply.</summary>
     public async Task<List<AgentReply>> TalkAsync(string conversationId, string channel, string? callerPhone, params string[] turns)
     {

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using FrontDesk.Agent;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Bench;
+
+/// <summary>
+/// Racing bookings (issue 15): many web conversations on two agent instances sharing one store, all asking for the
+/// same afternoon and picking the first time offered, then saying yes together; each turn goes to instance 1 or 2 in
+/// turn. Losers are offered times again and pick again until booked or out of tries. Reports the "yes" turns' latency
+/// and every turn's, and checks the store: double bookings, people with two bookings, clients with no booking.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
+/// </summary>
+internal static class RaceBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var store = args.FirstOrDefault()?.ToLowerInvariant() == "sqlite" ? TestStore.Sqlite : TestStore.Postgres;
+        var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150;
+        await using var one = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+        await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+        FrontDeskAgent[] agents = [one.Get<FrontDeskAgent>(), two.Get<FrontDeskAgent>()];
+        var yes = new List<double>();
+        var all = new List<double>();
+        var errors = 0;
+        var turnNo = 0;
+
+        async Task<AgentReply?> SayAsync(string id, string text, bool isYes)
+        {
+            var agent = agents[Interlocked.Increment(ref turnNo) % 2];
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var reply = await agent.HandleAsync(new TurnRequest(id, "web", text, null), CancellationToken.None);
+                lock (all)
+                {
+                    all.Add(watch.Elapsed.TotalMilliseconds);
+                    if (isYes)
+                    {
+                        yes.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                }
+                return reply;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref errors);
+                Console.Error.WriteLine($"{id}: {ex.GetType().Name}: {ex.Message}");
+                return null;
+            }
+        }
+
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => Task.Run(async () =>
+        {
+            var id = $"race_{i:D4}";
+            var phone = "415-777-" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+            await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false);
+            await SayAsync(id, "the first one", false);
+            await SayAsync(id, $"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
+            var reply = await SayAsync(id, phone, false);
+            for (var attempt = 0; attempt < 4 && reply is not null; attempt++)
+            {
+                reply = await SayAsync(id, "yes", true);
+                if (reply is null || reply.ToolCalls.Any(c => c.Outcome == "booked") || !reply.ToolCalls.Any(c => c.Outcome == "slot_taken"))
+                {
+                    break;
+                }
+                reply = await SayAsync(id, "the first one", false);
+            }
+        })));
+        total.Stop();
+
+        await using var c = await one.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        var booked = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%'");
+        var doubleBooked = await c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM appointments a JOIN appointments b ON a.id < b.id
+            WHERE a.status IN ('held', 'booked') AND b.status IN ('held', 'booked')
+              AND a.starts_at_utc < b.blocked_until_utc AND b.starts_at_utc < a.blocked_until_utc
+              AND (a.staff_id = b.staff_id OR (a.location_id = b.location_id AND a.room_id = b.room_id))
+            """);
+        var duplicates = await c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM (SELECT client_id FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%' GROUP BY client_id HAVING COUNT(*) > 1) d
+            """);
+        var orphans = await c.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM clients k WHERE k.phone LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
+            """);
+        static double Pct(List<double> xs, double p)
+        {
+            var sorted = xs.Order().ToArray();
+            return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            race on {store}, 2 instances, {conversations} conversations, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+              booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}
+              "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
+              all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms
+            """));
+    }
+}

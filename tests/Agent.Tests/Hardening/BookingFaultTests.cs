@@ -1,0 +1,99 @@
+using Dapper;
+using FrontDesk.Agent.Tests.Conversations;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Agent.Tests.Hardening;
+
+/// <summary>
+/// Issue 15, items 2 and 3: a booking and its conversation never end up half done. An instance killed between the
+/// booking's commit and the turn's (kill -9 modelled as below) leaves the appointment and no transcript; the person's
+/// retry on another instance finds and finishes that booking instead of asking again or booking twice. A losing
+/// booking attempt leaves no client row behind.
+/// </summary>
+public abstract class BookingFaultTests
+{
+    protected abstract TestStore Store { get; }
+
+    private static readonly string[] UpToTheReadBack = ["Hi! I'd like a deep tissue massage tomorrow afternoon", "the first one", "my name is Sam Lee", "415-555-7788"];
+
+    [StoreFact]
+    public async Task A_yes_whose_instance_died_after_booking_is_finished_by_the_retry_on_another_instance()
+    {
+        // Turns wait 6 s for a conversation another instance holds; the lease must lapse sooner than that.
+        var settings = new Dictionary<string, string?> { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" };
+        await using var first = await AgentHarness.StartAsync(Store, extra: settings);
+        await first.TalkAsync("web_crash_1", "web", null, UpToTheReadBack);
+        // kill -9 right after the appointment commits. Modelled by cancelling the turn at that point: the instance's every later
+        // write takes that token, so nothing after the point reaches the store (no transcript, state or reply), exactly as
+        // when the process dies; its in-memory state is dropped with the instance, and the lease it held is put back as a
+        // dead process leaves it (the cancelled instance released it on its way out).
+        using var killed = new CancellationTokenSource();
+        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        first.Book.Get<FaultPoints>().OnPoint = async point =>
+        {
+            if (point == FaultPoints.BookingCommitted)
+            {
+                await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = 'web_crash_1'");
+                await killed.CancelAsync();
+                killed.Token.ThrowIfCancellationRequested();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest("web_crash_1", "web", "yes please", null), killed.Token));
+        await LeaveDeadLeaseAsync(first, "web_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+        Assert.Single(await first.BookedAsync());
+        Assert.Equal(8, (await first.TranscriptAsync("web_crash_1")).Count);
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        // The retry arrives at once and waits out the dead instance's lease (real time), within its own turn wait.
+        var retry = (await second.TalkAsync("web_crash_1", "web", null, "yes please"))[0];
+
+        var booked = second.One(await second.BookedAsync());
+        Assert.True(retry.Text!.Contains("all set", StringComparison.OrdinalIgnoreCase), second.Said);
+        Assert.DoesNotContain(retry.ToolCalls, c => c.Outcome == "verification_required");
+        var transcript = await second.TranscriptAsync("web_crash_1");
+        Assert.Equal(10, transcript.Count);
+        var conversation = await second.Conversations.GetAsync("web_crash_1", CancellationToken.None);
+        Assert.Equal(booked.ClientId, conversation!.ReadState().Scope.ClientId);
+        // Asked again later, the person is not offered the same booking twice.
+        await second.TalkAsync("web_crash_1", "web", null, "thanks!");
+        Assert.Single(await second.BookedAsync());
+    }
+
+    [StoreFact]
+    public async Task The_loser_of_a_race_for_one_slot_leaves_no_client_row_and_books_another_time_without_a_code()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("web_race_a", "web", null, UpToTheReadBack);
+        await h.TalkAsync("web_race_b", "web", null, "Hi! I'd like a deep tissue massage tomorrow afternoon", "the first one", "my name is Jo Park", "(415) 555-9911");
+        await h.TalkAsync("web_race_a", "web", null, "yes please");
+        var lost = (await h.TalkAsync("web_race_b", "web", null, "yes"))[0];
+        Assert.True(lost.ToolCalls.Any(c => c.Outcome == "slot_taken"), h.Said);
+
+        await using (var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE phone = '+14155559911'"));
+        }
+        var again = await h.TalkAsync("web_race_b", "web", null, "the first one", "yes");
+        Assert.DoesNotContain(again.SelectMany(r => r.ToolCalls), c => c.Outcome == "verification_required");
+        Assert.Equal(2, (await h.BookedAsync()).Count);
+    }
+
+    private static async Task LeaveDeadLeaseAsync(AgentHarness h, string conversationId, string owner, DateTime until)
+    {
+        await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        await c.ExecuteAsync("UPDATE conversations SET lease_owner = @owner, lease_until_utc = @until WHERE id = @conversationId",
+            new { conversationId, owner, until });
+    }
+}
+
+public sealed class SqliteBookingFaultTests : BookingFaultTests
+{
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+public sealed class PostgresBookingFaultTests : BookingFaultTests, IPostgresTests
+{
+    protected override TestStore Store => TestStore.Postgres;
+}

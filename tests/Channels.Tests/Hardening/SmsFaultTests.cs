@@ -1,0 +1,83 @@
+using System.Net;
+using Dapper;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Channels.Tests.Hosting;
+using FrontDesk.Channels.Tests.Twilio;
+using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Channels.Twilio;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Channels.Tests.Hardening;
+
+/// <summary>
+/// Issue 15, item 10: a text whose instance died after recording it is answered when Twilio delivers it again to another
+/// instance. kill -9 is modelled by the rows a dead instance leaves: the message recorded (seen long enough ago) with no
+/// answer, and its conversation lease lapsed; the live host never ran the first delivery.
+/// </summary>
+public abstract class SmsFaultTests
+{
+    protected abstract TestStore Store { get; }
+
+    [StoreFact]
+    public async Task A_text_whose_instance_died_is_answered_on_Twilios_retry_to_another_instance()
+    {
+        await using var host = FrontDeskHost.Create(Store, settings: TwilioSimulator.Settings());
+        var twilio = new TwilioSimulator(host.CreateClient());
+        var sid = twilio.NewSid("SM");
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+        await host.Get<ConversationStore>().GetOrCreateAsync(conversationId, "sms", "mission", TwilioSmsTests.Ava, new ConversationState(), CancellationToken.None);
+        await using (var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("""
+                INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc) VALUES (@sid, @conversationId, @from, @to, @now)
+                """, new { sid, conversationId, from = TwilioSmsTests.Ava, to = TwilioSmsTests.Mission, now = DateTime.UtcNow });
+            await c.ExecuteAsync("UPDATE sms_inbound SET handling_until_utc = @past WHERE message_sid = @sid", new { sid, past = DateTime.UtcNow.AddSeconds(-5) });
+            await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'killed-instance', lease_until_utc = @past WHERE id = @conversationId",
+                new { conversationId, past = DateTime.UtcNow.AddSeconds(-1) });
+        }
+
+        var retry = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Is there parking?", messageSid: sid);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Contains("parking", retry.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, (await host.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count);
+        // Delivered once more after that, the stored answer is replayed: the agent does not run again.
+        var third = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Is there parking?", messageSid: sid);
+        Assert.Equal(retry.Message, third.Message);
+        Assert.Equal(2, (await host.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count);
+    }
+
+    [StoreFact]
+    public async Task A_retry_while_the_first_delivery_is_still_being_handled_does_not_answer_twice()
+    {
+        await using var host = FrontDeskHost.Create(Store, settings: TwilioSimulator.Settings());
+        var twilio = new TwilioSimulator(host.CreateClient());
+        var sid = twilio.NewSid("SM");
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+        await host.Get<ConversationStore>().GetOrCreateAsync(conversationId, "sms", "mission", TwilioSmsTests.Ava, new ConversationState(), CancellationToken.None);
+        await using (var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            // Another instance recorded it a moment ago and holds the conversation's lease: it is alive and answering.
+            await c.ExecuteAsync("""
+                INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc, handling_until_utc) VALUES (@sid, @conversationId, @from, @to, @now, @until)
+                """, new { sid, conversationId, from = TwilioSmsTests.Ava, to = TwilioSmsTests.Mission, now = DateTime.UtcNow, until = DateTime.UtcNow.AddSeconds(30) });
+            await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'live-instance', lease_until_utc = @until WHERE id = @conversationId",
+                new { conversationId, until = DateTime.UtcNow.AddSeconds(30) });
+        }
+        var retry = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Is there parking?", messageSid: sid);
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.True(string.IsNullOrEmpty(retry.Message));
+        Assert.Empty(await host.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None));
+    }
+}
+
+public sealed class SqliteSmsFaultTests : SmsFaultTests
+{
+    protected override TestStore Store => TestStore.Sqlite;
+}
+
+public sealed class PostgresSmsFaultTests : SmsFaultTests, IPostgresTests
+{
+    protected override TestStore Store => TestStore.Postgres;
+}
