@@ -23,7 +23,12 @@ public sealed class SemanticFaq
     public const float AnswerAt = 0.66f;
 
     /// <summary>At or above this similarity the entry answers when it stands out from every other topic by <see cref="ClearMargin"/>.</summary>
-    public const float AnswerClearlyAt = 0.50f;
+    /// <remarks>
+    /// Not lower: "can I bring my dog?" scores 0.61 against "Can I bring my children?" and "do you sell gift baskets for
+    /// horses?" 0.61 against "Do you sell gift cards?", each far ahead of any other entry; below this they are offered
+    /// as "Did you mean …?" instead of being answered with another question's answer.
+    /// </remarks>
+    public const float AnswerClearlyAt = 0.62f;
 
     /// <summary>How far the best entry must be ahead of the best entry on another topic to answer below <see cref="AnswerAt"/>.</summary>
     public const float ClearMargin = 0.17f;

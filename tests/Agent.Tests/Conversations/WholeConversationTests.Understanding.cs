@@ -9,9 +9,12 @@ public abstract partial class WholeConversationTests
     public async Task A_paraphrased_FAQ_question_is_answered_by_meaning_and_not_sent_to_staff()
     {
         await using var h = await StartAsync();
-        var reply = (await h.TalkAsync("web_sem1", "web", null, "is there somewhere to leave my car"))[0];
-        Assert.Contains("garage", reply.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(reply.Escalation);
+        // Close in meaning but sharing no word with "Is there parking?": the agent checks before it answers.
+        var replies = await h.TalkAsync("web_sem1", "web", null, "is there somewhere to leave my car", "yes");
+        Assert.Contains("Is there parking?", replies[0].Text, StringComparison.Ordinal);
+        Assert.Null(replies[0].Escalation);
+        Assert.Contains("garage", replies[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(replies[1].Escalation);
     }
 
     [StoreFact]

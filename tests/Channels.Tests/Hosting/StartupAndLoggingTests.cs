@@ -23,7 +23,7 @@ public sealed class StartupAndLoggingTests
         // CreateClient returns once the host has started: by then the warm-ups have all run, in order.
         Assert.Equal(1, recorder.Runs);
         Assert.True(host.Get<WarmUpStatus>().Done);
-        Assert.Equal(["SemanticMatchingWarmUp", "SpaBookWarmUp", "AgentWarmUp", "RecordingWarmUp"], host.Get<IEnumerable<IWarmUp>>().Select(w => w.GetType().Name));
+        Assert.Equal(["SemanticWarmUp", "SpaBookWarmUp", "AgentWarmUp", "RecordingWarmUp"], host.Get<IEnumerable<IWarmUp>>().Select(w => w.GetType().Name));
         using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();

@@ -109,14 +109,15 @@ public abstract partial class SpaBookTests
     {
         await using var h = await StartAsync();
         var scope = Verified(ChloePhone); // health flag: pregnancy
+        // The refusal comes before any time is offered, so no slot of that service can be picked to book.
         var offer = await CallAsync(h, scope, "check_availability", ("service", "deep tissue"), ("date", "2026-11-24"));
-        var slotId = Prop(Slots(offer)[0], "slot_id").GetString();
 
-        var result = await CallAsync(h, scope, "book_appointment", ("slot_id", slotId));
-
-        Assert.Equal("refused", Status(result));
-        Assert.Equal("contraindication", Prop(Data(result), "reason").GetString());
-        Assert.DoesNotContain("pregnan", Prop(result, "message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("refused", Status(offer));
+        Assert.Equal("contraindication", Prop(Data(offer), "reason").GetString());
+        Assert.DoesNotContain("pregnan", Prop(offer, "message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        var booking = await CallAsync(h, scope, "book_appointment", ("slot_id", "S1"));
+        Assert.NotEqual("needs_confirmation", Status(booking));
+        Assert.NotEqual("ok", Status(booking));
         Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM appointments"));
     }
 
@@ -272,13 +273,27 @@ public abstract partial class SpaBookTests
         await using var h = await StartAsync();
         var scope = SpaBookHarness.Scope("web");
 
-        var aboutTheSpa = await CallAsync(h, scope, "answer_faq", ("question", "can I bring my dog?"));
+        var aboutTheSpa = await CallAsync(h, scope, "answer_faq", ("question", "do you validate my ferry ticket?"));
         Assert.Equal("no_match", Status(aboutTheSpa));
         Assert.Equal("human_request", Prop(Data(aboutTheSpa), "escalate").GetString());
 
         var offTopic = await CallAsync(h, scope, "answer_faq", ("question", "how do i make pancakes"));
         Assert.Equal("off_topic", Status(offTopic));
         Assert.DoesNotContain("escalate", offTopic.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_never_answers_with_another_question_that_only_sounds_alike()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+
+        // Close in meaning to "Can I bring my children?" and "Do you sell gift cards?", but not those questions.
+        foreach (var question in new[] { "can I bring my dog?", "Do you sell gift baskets for horses?" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.NotEqual("ok", Status(result));
+        }
     }
 
     [StoreFact]
