@@ -57,7 +57,26 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        return new Uri(address.EndsWith('/') ? address : address + "/");
+        var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        WaitUntilReady(baseAddress);
+        return baseAddress;
+    }
+
+    // Once listening, the host warms its web chat endpoint with one turn to itself and removes that conversation;
+    // tests start after /readyz says ready, as a load balancer would send traffic, so they never see the warm-up's turns.
+    private static void WaitUntilReady(Uri baseAddress)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = client.GetAsync(new Uri("/readyz", UriKind.Relative)).GetAwaiter().GetResult();
+            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+            Thread.Sleep(50);
+        }
     }
 
     /// <summary>Resolves a service of the running host.</summary>
