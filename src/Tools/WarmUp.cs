@@ -1,6 +1,7 @@
 using FrontDesk.Tools.Availability;
 using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Semantic;
 using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Tools;
@@ -52,7 +53,7 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
 /// Loads the sentence-embedding model and embeds the profile's FAQ entries and facts (registered only when semantic
 /// matching is on), so the first message does not pay for it.
 /// </summary>
-public sealed class SemanticWarmUp(FrontDesk.Tools.Semantic.SentenceEmbedder embedder, SemanticFaq faq) : IWarmUp
+public sealed class SemanticWarmUp(SentenceEmbedder embedder, SemanticFaq faq) : IWarmUp
 {
     /// <inheritdoc/>
     public string Name => "semantic matching (MiniLM model, FAQ embeddings)";

@@ -71,9 +71,13 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
         while (true)
         {
             using var response = client.GetAsync(new Uri("/readyz", UriKind.Relative)).GetAwaiter().GetResult();
-            if (response.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            if (response.IsSuccessStatusCode)
             {
                 return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host at {baseAddress} did not say ready within 60 s (last /readyz: {(int)response.StatusCode}).");
             }
             Thread.Sleep(50);
         }
