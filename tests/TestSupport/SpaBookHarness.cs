@@ -30,9 +30,11 @@ public static class TestFiles
 public sealed class SpaBookHarness : IAsyncDisposable
 {
     private readonly string? _tempDir;
+    private readonly bool _ownsStore;
 
-    private SpaBookHarness(ServiceProvider services, TestClock clock, string? tempDir, Dictionary<string, string?> settings)
+    private SpaBookHarness(ServiceProvider services, TestClock clock, string? tempDir, Dictionary<string, string?> settings, bool ownsStore)
     {
+        _ownsStore = ownsStore;
         Services = services;
         Clock = clock;
         _tempDir = tempDir;
@@ -73,12 +75,12 @@ public sealed class SpaBookHarness : IAsyncDisposable
         {
             settings[k] = v;
         }
-        return await StartOnAsync(settings, now ?? DefaultNow, register, temp);
+        return await StartOnAsync(settings, now ?? DefaultNow, register, temp, ownsStore: true);
     }
 
     /// <summary>Starts another instance on the same settings (same store), as a second app instance would.</summary>
     public static async Task<SpaBookHarness> StartOnAsync(Dictionary<string, string?> settings, DateTimeOffset now,
-        Action<IServiceCollection, IConfiguration>? register = null, string? tempDir = null)
+        Action<IServiceCollection, IConfiguration>? register = null, string? tempDir = null, bool ownsStore = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -90,7 +92,7 @@ public sealed class SpaBookHarness : IAsyncDisposable
         register?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
         await provider.InitializeSpaBookAsync(CancellationToken.None);
-        return new SpaBookHarness(provider, clock, tempDir, settings);
+        return new SpaBookHarness(provider, clock, tempDir, settings, ownsStore);
     }
 
     /// <summary>Calls one tool the way the agent's loop does: through its AIFunction, for <paramref name="scope"/>.</summary>
@@ -118,11 +120,25 @@ public sealed class SpaBookHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_tempDir is not null)
+        if (_ownsStore)
+        {
+            ReleaseStore(Settings, _tempDir);
+        }
+    }
+
+    /// <summary>Gives back a store made by <see cref="FreshStore"/>: drops the PostgreSQL database, deletes the SQLite folder.</summary>
+    public static void ReleaseStore(IReadOnlyDictionary<string, string?> settings, string? tempDir)
+    {
+        if (settings.TryGetValue("FrontDesk:Database:Provider", out var provider) && provider == "Postgres"
+            && settings.TryGetValue("FrontDesk:Database:ConnectionString", out var connectionString) && connectionString is not null)
+        {
+            TestPostgres.DropDatabase(connectionString);
+        }
+        if (tempDir is not null)
         {
             try
             {
-                Directory.Delete(_tempDir, recursive: true);
+                Directory.Delete(tempDir, recursive: true);
             }
             catch (IOException)
             {

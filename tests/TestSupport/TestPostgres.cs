@@ -8,7 +8,10 @@ namespace FrontDesk.TestSupport;
 /// <summary>
 /// A throwaway PostgreSQL cluster for the test run: initdb into a temp folder (as the postgres user when
 /// running as root, since initdb refuses root), started on a free loopback port, stopped at exit.
-/// Each caller gets its own fresh database.
+/// Each caller gets its own fresh database, dropped again when the caller is done with it.
+/// The test host is not always given time to run exit handlers, so every cluster folder records the process
+/// that owns it, and a new run first removes the folders (and stops the servers) of processes that are gone:
+/// leftovers from earlier runs never pile up on the disk.
 /// </summary>
 public static class TestPostgres
 {
@@ -39,6 +42,35 @@ public static class TestPostgres
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabase"/> (its connections are closed first); best effort.</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        if (!Shared.IsValueCreated || Shared.Value is not { } cluster)
+        {
+            return;
+        }
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (name is null || !name.StartsWith("t_", StringComparison.Ordinal))
+        {
+            return;
+        }
+        try
+        {
+            using (var own = new NpgsqlConnection(connectionString))
+            {
+                NpgsqlConnection.ClearPool(own);
+            }
+            using var admin = new NpgsqlConnection(cluster.ConnectionString("postgres"));
+            admin.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The cluster itself is removed at exit or by the next run's sweep.
+        }
+    }
+
     private static string? FindBinDir()
     {
         if (!Directory.Exists("/usr/lib/postgresql"))
@@ -57,9 +89,11 @@ public static class TestPostgres
         try
         {
             var bin = FindBinDir() ?? throw new InvalidOperationException("initdb not found under /usr/lib/postgresql/*/bin");
-            var dir = Path.Combine(Path.GetTempPath(), "frontdesk-pg-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(dir);
             var asRoot = Environment.UserName == "root";
+            SweepAbandonedClusters(bin, asRoot);
+            var dir = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (asRoot)
             {
                 Run("chown", $"postgres:postgres {dir}", asPostgres: false);
@@ -89,6 +123,69 @@ public static class TestPostgres
         {
             _startError = ex.Message;
             return null;
+        }
+    }
+
+    private const string FolderPrefix = "frontdesk-pg-";
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>Stops and deletes clusters whose owning test process has exited (or that name no owner).</summary>
+    private static void SweepAbandonedClusters(string bin, bool asRoot)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (OwnerIsAlive(dir))
+            {
+                continue;
+            }
+            try
+            {
+                var data = Path.Combine(dir, "data");
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                {
+                    Run(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate -w stop", asRoot);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Not running any more (a stale pid file); the folder goes all the same.
+            }
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run is sweeping the same folder.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to delete (another user's run).
+            }
+        }
+    }
+
+    private static bool OwnerIsAlive(string dir)
+    {
+        var owner = Path.Combine(dir, OwnerFile);
+        if (!File.Exists(owner))
+        {
+            // A folder still being set up by a run that started a moment ago has no owner file for a few
+            // milliseconds; only folders older than a minute without one are abandoned.
+            return Directory.GetCreationTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-1);
+        }
+        if (!int.TryParse(File.ReadAllText(owner).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -20,9 +20,12 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
     private readonly string? _tempDir;
     private readonly Action<IServiceCollection>? _services;
 
-    private FrontDeskHost(Dictionary<string, string?> settings, string? tempDir, Action<IServiceCollection>? services)
+    private readonly Dictionary<string, string?> _freshStore;
+
+    private FrontDeskHost(Dictionary<string, string?> settings, Dictionary<string, string?> freshStore, string? tempDir, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _freshStore = freshStore;
         _tempDir = tempDir;
         _services = services;
     }
@@ -42,12 +45,15 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
         Action<IServiceCollection>? services = null)
     {
         var (storeSettings, tempDir) = SpaBookHarness.FreshStore(store);
+        // The store made here is the one given back at the end, even when the settings below point the host at
+        // another host's database (a second instance on the same store must not drop the first one's).
+        var freshStore = new Dictionary<string, string?>(storeSettings);
         storeSettings["FrontDesk:Clock:FixedNow"] = (now ?? SpaBookHarness.DefaultNow).ToString("O");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             storeSettings[key] = value;
         }
-        return new FrontDeskHost(storeSettings, tempDir, services);
+        return new FrontDeskHost(storeSettings, freshStore, tempDir, services);
     }
 
     /// <summary>Starts the host on a real Kestrel port and returns its base address (http://127.0.0.1:PORT/).</summary>
@@ -113,18 +119,8 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_tempDir is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_tempDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by the OS; the temp folder is cleaned up later.
-            }
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SpaBookHarness.ReleaseStore(_freshStore, _tempDir);
         GC.SuppressFinalize(this);
     }
 }

@@ -24,10 +24,7 @@ public abstract partial class SpaBookTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (temp is not null)
-            {
-                Directory.Delete(temp, recursive: true);
-            }
+            SpaBookHarness.ReleaseStore(settings, temp);
         }
     }
 
