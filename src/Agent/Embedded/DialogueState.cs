@@ -71,6 +71,9 @@ internal sealed class DialogueState
 
     public string Serialize() => JsonSerializer.Serialize(this, Conversations.ConversationState.Json);
 
+    /// <summary>A copy to try a merge on (the tracker replaces lists, never changes them in place).</summary>
+    public DialogueState Copy() => (DialogueState)MemberwiseClone();
+
     public void ResetTask()
     {
         Task = null;

@@ -123,6 +123,9 @@ public sealed record Utterance
 
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
+
+    /// <summary>Small cues read against the question pending (a position, a length, a code, a bare name).</summary>
+    public ReplyCues Cues { get; init; } = ReplyCues.None;
 }
 
 /// <summary>
@@ -328,6 +331,7 @@ public sealed partial class Understander
             SameTime = sameTime,
             SameDay = sameDay,
             ChangesAppointment = changesAppointment,
+            Cues = ReplyCues.Read(normalized),
         };
     }
 

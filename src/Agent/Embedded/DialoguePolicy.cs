@@ -1,0 +1,229 @@
+using FrontDesk.Agent.Understanding;
+
+namespace FrontDesk.Agent.Embedded;
+
+/// <summary>What the engine does next after a message (carried out by the engine, worded from prompts/replies.yaml).</summary>
+internal enum PolicyAction
+{
+    /// <summary>Keep the contact details given before any task and say so.</summary>
+    NoteContact,
+
+    /// <summary>Continue the task from where it stopped (the chosen slot is kept).</summary>
+    Resume,
+
+    /// <summary>Forget the task and start again.</summary>
+    Restart,
+
+    /// <summary>Forget the task.</summary>
+    NeverMind,
+
+    /// <summary>Say what the assistant can help with.</summary>
+    OutOfScope,
+
+    /// <summary>You're welcome.</summary>
+    Thanks,
+
+    /// <summary>Forget the task and say goodbye.</summary>
+    Goodbye,
+
+    /// <summary>Small talk, or the AI disclosure when asked about the assistant.</summary>
+    Smalltalk,
+
+    /// <summary>The person asked for a person.</summary>
+    HandToPerson,
+
+    /// <summary>Call the write the read-back was for.</summary>
+    Write,
+
+    /// <summary>Ask the read-back again as a yes-or-no question.</summary>
+    AskReadBackAgain,
+
+    /// <summary>Say nothing was booked / cancelled.</summary>
+    SayDeclined,
+
+    /// <summary>Pick the offered slot a correction at the read-back named.</summary>
+    ChooseCorrectedSlot,
+
+    /// <summary>Search again with the correction.</summary>
+    SearchAgain,
+
+    /// <summary>Ask "one of those times, or the waitlist?" again.</summary>
+    AskSlotsOrWaitlist,
+
+    /// <summary>Go on to join the waitlist.</summary>
+    JoinWaitlist,
+
+    /// <summary>Check the six-digit code.</summary>
+    VerifyCode,
+
+    /// <summary>Text a code to the number given.</summary>
+    SendCode,
+
+    /// <summary>Ask for the name again.</summary>
+    AskName,
+
+    /// <summary>Take the reply as the name and continue.</summary>
+    TakeName,
+
+    /// <summary>Pick the offered slot the reply names.</summary>
+    ChooseSlot,
+
+    /// <summary>Pick the only slot on offer.</summary>
+    ChooseOnlySlot,
+
+    /// <summary>Ask which of the service options again.</summary>
+    AskServiceChoice,
+
+    /// <summary>Search the same service in the other length ("the shorter one").</summary>
+    SwitchServiceLength,
+
+    /// <summary>Take the service option named and search.</summary>
+    PickServiceOption,
+
+    /// <summary>Continue the cancel or move with the appointment named.</summary>
+    PickAppointment,
+
+    /// <summary>Start a cancellation (list the appointments).</summary>
+    StartCancel,
+
+    /// <summary>Start a move (list the appointments).</summary>
+    StartReschedule,
+
+    /// <summary>List the appointments.</summary>
+    ListAppointments,
+
+    /// <summary>Start joining the waitlist.</summary>
+    StartWaitlist,
+
+    /// <summary>Look the question up in the FAQ.</summary>
+    AnswerFaq,
+
+    /// <summary>Say hello.</summary>
+    Greet,
+
+    /// <summary>Look for a waitlist opening texted to this person and take it.</summary>
+    AcceptWaitlistOffer,
+
+    /// <summary>Ask which of the offered times again.</summary>
+    AskSlotChoiceAgain,
+
+    /// <summary>Say the service is not one we offer, with the list.</summary>
+    AskUnknownService,
+
+    /// <summary>Merge and take the move's next step (ask the day, or search).</summary>
+    ContinueReschedule,
+
+    /// <summary>Merge and take the waitlist's next step.</summary>
+    ContinueWaitlist,
+
+    /// <summary>Say the message was not understood.</summary>
+    NotUnderstood,
+
+    /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
+    Search,
+}
+
+/// <summary>One row of the policy: when it applies, what follows, and whether the reply counts as a miss.</summary>
+/// <param name="When">The condition, in words (shown by tests and in docs/engine.md).</param>
+/// <param name="Applies">The condition, on the state and the message's reading.</param>
+/// <param name="Then">The action.</param>
+/// <param name="IsMiss">The reply answered nothing of the question pending: the first miss asks again, the second offers a person.</param>
+internal sealed record PolicyRule(string When, Func<DialogueState, Reading, bool> Applies, PolicyAction Then, bool IsMiss = false);
+
+/// <summary>
+/// The policy: a table from the state (after <see cref="DialogueTracker"/> folded the message in) to the next action.
+/// Rows are tried in order and the first that applies acts; the order is the stated priority (docs/engine.md).
+/// Every condition reads typed facts only: the state, the <see cref="Utterance"/> and the <see cref="Reading"/>.
+/// </summary>
+internal static class DialoguePolicy
+{
+    private static bool StartsATask(Intent i) =>
+        i is Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Faq or Intent.MyAppointments or Intent.Human;
+
+    /// <summary>The table, highest priority first.</summary>
+    public static IReadOnlyList<PolicyRule> Rules { get; } =
+    [
+        // Contact details, wherever they come.
+        new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
+        new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
+        new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
+
+        // Whatever the step: starting over, leaving, a person, thanks, small talk.
+        new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
+        new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
+        new("off-topic with nothing asked", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && s.Phase == DialoguePhase.None
+            && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
+        new("thanks with nothing asked", (s, r) => r.U.Intent == Intent.Thanks && (s.Task is null || r.AskedOnArrival == AgentQuestion.Nothing), PolicyAction.Thanks),
+        new("goodbye", (_, r) => r.U.Intent == Intent.Goodbye, PolicyAction.Goodbye),
+        new("small talk with no task", (s, r) => r.U.Intent == Intent.Smalltalk && s.Task is null, PolicyAction.Smalltalk),
+        new("a person asked for", (_, r) => r.U.Intent == Intent.Human, PolicyAction.HandToPerson),
+
+        // The read-back: only a clear yes writes.
+        new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
+        new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
+        new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
+        new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
+        new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),
+
+        // Other questions pending.
+        new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
+            && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
+        new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
+        new("waiting for a code and six digits given", (s, r) => s.Phase == DialoguePhase.VerifyCode && r.U.Cues.Code is not null, PolicyAction.VerifyCode),
+        new("waiting for a number to verify and one given", (s, r) => s.Phase == DialoguePhase.VerifyPhone && r.U.Phone is not null, PolicyAction.SendCode),
+        new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
+        new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
+        new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
+        new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
+        new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
+            && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
+        new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
+        new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
+        new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),
+
+        // A new request.
+        new("cancel", (_, r) => r.U.Intent == Intent.Cancel, PolicyAction.StartCancel),
+        new("move an appointment (not a correction of the booking under way)", (s, r) => r.U.Intent == Intent.Reschedule
+            && !(s.Task == DialogueTask.Book && r.U.ShiftMinutes is null && r.HasSlots), PolicyAction.StartReschedule),
+        new("my appointments", (_, r) => r.U.Intent == Intent.MyAppointments, PolicyAction.ListAppointments),
+        new("waitlist", (_, r) => r.U.Intent == Intent.Waitlist, PolicyAction.StartWaitlist),
+        new("a question (not a service with a day or time, unless a price)", (s, r) => r.U.Intent == Intent.Faq
+            && (s.Asked is AgentQuestion.Nothing || r.U.Services.Kind == ServiceMatchKind.None)
+            && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice), PolicyAction.AnswerFaq),
+        new("hello with no task", (s, r) => r.U.Intent == Intent.Greeting && s.Task is null && !r.HasSlots, PolicyAction.Greet),
+        new("a bare yes with nothing asked (a waitlist text?)", (s, r) => r.U.Intent == Intent.Affirm && s.Task is null
+            && r.Tools.Contains("accept_waitlist_offer") && r.Tools.Contains("find_waitlist_offer"), PolicyAction.AcceptWaitlistOffer),
+        new("thanks", (_, r) => r.U.Intent == Intent.Thanks, PolicyAction.Thanks),
+
+        // Nothing in the reply answers the question pending: ask it again with the choices, then offer a person.
+        new("slots on offer and nothing in the reply", (s, r) => AnswersNothing(s, r) && s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0, PolicyAction.AskSlotChoiceAgain, IsMiss: true),
+        new("service options open and nothing in the reply", (s, r) => AnswersNothing(s, r) && s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1, PolicyAction.AskServiceChoice, IsMiss: true),
+        new("service asked and nothing in the reply", (s, r) => AnswersNothing(s, r) && s.Asked == AgentQuestion.Service, PolicyAction.AskUnknownService, IsMiss: true),
+
+        // Fill in the task.
+        new("moving a known appointment", (s, _) => s.Task is DialogueTask.Reschedule && s.AppointmentRef is not null, PolicyAction.ContinueReschedule),
+        new("joining the waitlist", (s, _) => s.Task is DialogueTask.Waitlist, PolicyAction.ContinueWaitlist),
+        new("no task and nothing new: a question", (s, r) => s.Task is null && !r.WouldChange && r.U.Intent is not (Intent.Book or Intent.Availability)
+            && (r.U.Intent == Intent.Faq || r.U.Cues.IsQuestion), PolicyAction.AnswerFaq),
+        new("no task and nothing new", (s, r) => s.Task is null && !r.WouldChange && r.U.Intent is not (Intent.Book or Intent.Availability), PolicyAction.NotUnderstood),
+        new("otherwise", (_, _) => true, PolicyAction.Search),
+    ];
+
+    /// <summary>The first row that applies.</summary>
+    public static PolicyRule Decide(DialogueState state, Reading reading)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.Applies(state, reading))
+            {
+                return rule;
+            }
+        }
+        throw new InvalidOperationException("the policy's last row always applies");
+    }
+
+    private static bool AnswersNothing(DialogueState s, Reading r) =>
+        !r.WouldChange && r.U.Name is null && r.U.Phone is null && r.U.Email is null && s.Task is not null
+        && r.U.Intent is not (Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Faq);
+}

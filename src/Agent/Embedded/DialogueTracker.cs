@@ -1,0 +1,369 @@
+using System.Globalization;
+using FrontDesk.Agent.Understanding;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Profile;
+
+namespace FrontDesk.Agent.Embedded;
+
+/// <summary>How a reply to a read-back reads.</summary>
+internal enum ReadBackAnswer
+{
+    /// <summary>No read-back was waiting for an answer.</summary>
+    NoReadBack,
+
+    /// <summary>A clear yes (or a yes whose details are the read-back's own): the only way to a write.</summary>
+    Yes,
+
+    /// <summary>A corrected name, phone or e-mail at a booking's read-back: the same slot, read back again.</summary>
+    ContactCorrected,
+
+    /// <summary>Not an answer ("k", "👍", "hmm"): the read-back is asked again.</summary>
+    NotAnAnswer,
+
+    /// <summary>A plain no: the write was dropped.</summary>
+    Declined,
+
+    /// <summary>A correction naming another time on offer that day ("yes but make it 11"): the write was dropped, that slot is picked.</summary>
+    PicksOfferedSlot,
+
+    /// <summary>A correction of the search ("hold on, thursday instead"): the write was dropped and the correction merged.</summary>
+    Corrected,
+
+    /// <summary>Anything else (another request): the write was dropped; the rest of the policy decides.</summary>
+    Other,
+}
+
+/// <summary>
+/// One message against the state, after the tracker folded it in: what the message answered, what it picked, and what
+/// it would change. The policy (<see cref="DialoguePolicy"/>) reads only this and the state.
+/// </summary>
+internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profile, IReadOnlySet<string> tools)
+{
+    private bool? _wouldChange;
+
+    /// <summary>The message understood (a bare name given when one was asked for is already read as the name).</summary>
+    public Utterance U { get; } = u;
+
+    /// <summary>The tools the brain may call this turn.</summary>
+    public IReadOnlySet<string> Tools { get; } = tools;
+
+    /// <summary>The question pending when the message arrived (the tracker may have closed it since).</summary>
+    public AgentQuestion AskedOnArrival { get; init; }
+
+    /// <summary>Misses in a row before this message.</summary>
+    public int MissesBefore { get; init; }
+
+    /// <summary>The message gave a name, a phone number or an e-mail address.</summary>
+    public bool ContactGiven { get; init; }
+
+    /// <summary>The message gave a name, phone or e-mail different from the one held.</summary>
+    public bool ContactChanged { get; init; }
+
+    /// <summary>How the message answers the read-back pending, if one was.</summary>
+    public ReadBackAnswer ReadBack { get; set; }
+
+    /// <summary>The write a no or a correction dropped.</summary>
+    public string? DeclinedTool { get; set; }
+
+    /// <summary>The offered slot a correction at the read-back lands on.</summary>
+    public Offer? CorrectedSlot { get; set; }
+
+    /// <summary>The message names a service, a day or a time.</summary>
+    public bool HasSlots => DialogueTracker.HasSlots(U);
+
+    /// <summary>Merging the message would change the search (service, day, time, provider or location).</summary>
+    public bool WouldChange => _wouldChange ??= DialogueTracker.Merge(state.Copy(), U);
+
+    /// <summary>The message names a service or a day other than the ones the offer is for.</summary>
+    public bool ChangesTheSearch => DialogueTracker.ChangesTheSearch(state, U);
+
+    /// <summary>The offered slot the message picks (by time, position, provider, location or day), resolved against the offer.</summary>
+    public Offer? Chosen => U.ChosenSlot is { } i && i < state.Offered.Count ? state.Offered[i] : null;
+
+    /// <summary>The service option the message names while service options are open ("the 90 minute one", "the second").</summary>
+    public Service? ServiceOption => DialogueTracker.ServiceOption(state, U, profile);
+
+    /// <summary>"the shorter one" while slots are on offer: the same service in another length.</summary>
+    public Service? Sibling => DialogueTracker.SiblingByLength(state, U, profile);
+
+    /// <summary>The service option named by its length ("the 90", "the shorter one"), before the catalogue check.</summary>
+    public Service? OptionByLength => DialogueTracker.OptionByDuration(state, U, profile) ?? DialogueTracker.ShorterOrLonger(state, U, profile);
+
+    /// <summary>The existing appointment the message names, when several were listed.</summary>
+    public string? PickedAppointment => DialogueTracker.PickAppointment(state, U);
+}
+
+/// <summary>
+/// The state tracker: folds one message's understanding (<see cref="Utterance"/>, typed facts only) into the
+/// <see cref="DialogueState"/>. Contact details are absorbed wherever they appear; a bare name answers a question for
+/// the name; a reply to a read-back that is neither a yes nor a non-answer drops the write and merges its correction;
+/// a selection is resolved against the options on offer. It decides nothing: <see cref="DialoguePolicy"/> does.
+/// </summary>
+internal static class DialogueTracker
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Folds <paramref name="u"/> into <paramref name="state"/> and says how the message reads against it.</summary>
+    public static Reading Observe(DialogueState state, Utterance u, SpaProfile profile, IReadOnlySet<string> tools)
+    {
+        // Misses count only in a row: any reply that is not one starts again from zero.
+        var missesBefore = state.Misses;
+        state.Misses = 0;
+        var asked = state.Asked;
+        if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
+            && !HasSlots(u) && u.Cues.NameCandidate is { } candidate
+            && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
+        {
+            // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
+            u = u with { Name = candidate, Staff = StaffMatch.None, Intent = Intent.Inform };
+        }
+        var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
+        var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
+            || (u.Email is not null && u.Email != state.Email);
+        // Contact details are absorbed wherever they appear, whatever else the message is about.
+        state.Name = u.Name ?? state.Name;
+        state.Phone = u.Phone ?? state.Phone;
+        state.Email = u.Email ?? state.Email;
+
+        var reading = new Reading(state, u, profile, tools)
+        {
+            AskedOnArrival = asked, MissesBefore = missesBefore, ContactGiven = contactGiven, ContactChanged = contactChanged,
+        };
+        if (asked == AgentQuestion.Confirmation && state.PendingTool is not null)
+        {
+            AnswerReadBack(state, reading);
+        }
+        return reading;
+    }
+
+    /// <summary>Reads a reply to the read-back; anything but a yes, a contact fix or a non-answer drops the write.</summary>
+    private static void AnswerReadBack(DialogueState state, Reading r)
+    {
+        var u = r.U;
+        if (u.YesNo == YesNo.Yes && (!u.IsCorrection || AgreesWithReadBack(state, u)))
+        {
+            // "yes", and "yes, please book the consultation then": a yes whose details are the read-back's own.
+            r.ReadBack = ReadBackAnswer.Yes;
+            return;
+        }
+        if (r.ContactChanged && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes && state.ChosenSlotId is not null)
+        {
+            // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
+            r.ReadBack = ReadBackAnswer.ContactCorrected;
+            return;
+        }
+        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
+            && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq or Intent.Book or Intent.Availability))
+        {
+            // "k", "👍", "hmm": not a yes, and not a no either.
+            r.ReadBack = ReadBackAnswer.NotAnAnswer;
+            return;
+        }
+        var declined = state.PendingTool;
+        r.DeclinedTool = declined;
+        state.PendingTool = state.PendingArgs = state.ReadBack = null;
+        var chosenBefore = state.ChosenSlotId;
+        state.ChosenSlotId = null;
+        state.Asked = AgentQuestion.Nothing;
+        var corrected = Merge(state, u);
+        var movesASlot = declined is "book_appointment" or "reschedule_appointment";
+        if (!corrected && u.YesNo == YesNo.No)
+        {
+            r.ReadBack = ReadBackAnswer.Declined;
+        }
+        else if (corrected && movesASlot && u.Time?.Exact is { } newTime && !ChangesTheSearch(state, u)
+            && state.Offered.Where(o => o.Date == (state.Offered.FirstOrDefault(x => x.SlotId == chosenBefore)?.Date ?? o.Date)
+                && TimeOnly.ParseExact(o.Time, "HH:mm", Inv) is var t && t.Hour % 12 == newTime.Hour % 12 && t.Minute == newTime.Minute).ToList() is [var same])
+        {
+            r.ReadBack = ReadBackAnswer.PicksOfferedSlot;
+            r.CorrectedSlot = same;
+        }
+        else
+        {
+            r.ReadBack = corrected && movesASlot ? ReadBackAnswer.Corrected : ReadBackAnswer.Other;
+        }
+    }
+
+    /// <summary>Folds what the person said into the search; true when anything that changes a search changed. Corrections override.</summary>
+    public static bool Merge(DialogueState state, Utterance u)
+    {
+        var changed = false;
+        if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+        {
+            state.ServiceId = u.Services.Service.Id;
+            state.ServiceOptions = [];
+            changed = true;
+        }
+        else if (u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several)
+        {
+            var inOptions = state.ServiceOptions.Count > 0
+                ? u.Services.Services.Where(x => state.ServiceOptions.Contains(x.Name)).ToList()
+                : [];
+            if (inOptions.Count == 1)
+            {
+                state.ServiceId = inOptions[0].Id;
+                state.ServiceOptions = [];
+            }
+            else
+            {
+                state.ServiceId = null;
+                state.ServiceOptions = [.. u.Services.Services.Select(x => x.Name)];
+            }
+            changed = true;
+        }
+        if (u.Date is { } date)
+        {
+            state.DateStart = date.Range.Start.ToString("yyyy-MM-dd", Inv);
+            state.DateEnd = date.Range.End.ToString("yyyy-MM-dd", Inv);
+            changed = true;
+        }
+        if (u.Time is { } time)
+        {
+            state.After = state.Before = state.Near = null;
+            switch (time.Kind)
+            {
+                case TimePreferenceKind.Exact:
+                    state.Near = time.Exact!.Value.ToString("HH:mm", Inv);
+                    break;
+                case TimePreferenceKind.Window:
+                    state.After = time.From?.ToString("HH:mm", Inv);
+                    state.Before = time.To?.ToString("HH:mm", Inv);
+                    break;
+                case TimePreferenceKind.Latest:
+                    state.After = "15:00";
+                    break;
+            }
+            changed = true;
+        }
+        if (u.Staff.Kind == StaffMatchKind.Confident && u.Staff.Staff[0].Id != state.StaffId)
+        {
+            state.StaffId = u.Staff.Staff[0].Id;
+            changed = true;
+        }
+        else if (u.Staff.Kind == StaffMatchKind.Any && state.StaffId is not null)
+        {
+            state.StaffId = null;
+            changed = true;
+        }
+        if (u.Location?.Location is { } place && place.Id != state.LocationId)
+        {
+            state.LocationId = place.Id;
+            changed = true;
+        }
+        state.Name = u.Name ?? state.Name;
+        state.Phone = u.Phone ?? state.Phone;
+        state.Email = u.Email ?? state.Email;
+        return changed;
+    }
+
+    /// <summary>The message names a service, a day or a time.</summary>
+    public static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
+
+    /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>
+    public static bool ChangesTheSearch(DialogueState state, Utterance u) =>
+        (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+        || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))));
+
+    /// <summary>True when every detail a yes carries is already in the read-back ("yes, book the consultation then").</summary>
+    public static bool AgreesWithReadBack(DialogueState state, Utterance u)
+    {
+        if (state.ReadBack is not { } readBack || u.Staff.Kind == StaffMatchKind.Candidates || u.Location is not null)
+        {
+            return false;
+        }
+        var chosen = state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId);
+        var day = chosen is null ? (DateOnly?)null : DateOnly.ParseExact(chosen.Date, "yyyy-MM-dd", Inv);
+        var at = chosen is null ? (TimeOnly?)null : TimeOnly.ParseExact(chosen.Time, "HH:mm", Inv);
+        var serviceAgrees = u.Services.Kind == ServiceMatchKind.None
+            || u.Services.Services.Any(x => readBack.Contains(x.Name, StringComparison.OrdinalIgnoreCase));
+        var dayAgrees = u.Date is null || (day is { } d && u.Date.Range.Contains(d));
+        var timeAgrees = u.Time is null || (at is { } t && u.Time.Exact is { } e && e.Hour % 12 == t.Hour % 12 && e.Minute == t.Minute);
+        var staffAgrees = u.Staff.Person is not { } p || readBack.Contains(p.Name.Split(' ')[^1], StringComparison.OrdinalIgnoreCase);
+        return serviceAgrees && dayAgrees && timeAgrees && staffAgrees && (u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null || u.Staff.Person is not null);
+    }
+
+    /// <summary>The open service option the message names, by length, by "the shorter one" or by position; null when none.</summary>
+    public static Service? ServiceOption(DialogueState state, Utterance u, SpaProfile profile)
+    {
+        if (state.Asked != AgentQuestion.Service)
+        {
+            return null;
+        }
+        var options = state.ServiceOptions;
+        if (options.Count > 1 && (OptionByDuration(state, u, profile) ?? ShorterOrLonger(state, u, profile)) is { } byLength)
+        {
+            return CatalogLookup.Services(profile, byLength.Name) is [var one] ? one : null;
+        }
+        if (options.Count == 1)
+        {
+            return CatalogLookup.Services(profile, options[0]) is [var only] ? only : null;
+        }
+        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count)
+        {
+            return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
+        }
+        return null;
+    }
+
+    /// <summary>The one open service option whose length in minutes the message names ("the 90 minute one").</summary>
+    public static Service? OptionByDuration(DialogueState state, Utterance u, SpaProfile profile)
+    {
+        var hits = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o)).Where(s => u.Cues.Numbers.Contains(s.DurationMin)).Distinct().ToList();
+        return hits.Count == 1 ? hits[0] : null;
+    }
+
+    /// <summary>"the shorter one" / "the longer one" among the service options: the shortest or longest.</summary>
+    public static Service? ShorterOrLonger(DialogueState state, Utterance u, SpaProfile profile)
+    {
+        var shorter = u.Cues.Length is LengthCue.Shortest or LengthCue.Shorter;
+        var longer = u.Cues.Length is LengthCue.Longest or LengthCue.Longer;
+        if (!shorter && !longer)
+        {
+            return null;
+        }
+        var options = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o)).Distinct().ToList();
+        if (options.Count < 2)
+        {
+            return null;
+        }
+        return shorter ? options.MinBy(o => o.DurationMin) : options.MaxBy(o => o.DurationMin);
+    }
+
+    /// <summary>"the shorter one" / "the longer one" while slots for a service are on offer: the same service in another length.</summary>
+    public static Service? SiblingByLength(DialogueState state, Utterance u, SpaProfile profile)
+    {
+        var shorter = u.Cues.Length == LengthCue.Shorter;
+        var longer = u.Cues.Length == LengthCue.Longer;
+        if (!shorter && !longer || state.ServiceId is not { } id || profile.FindService(id) is not { } current)
+        {
+            return null;
+        }
+        var family = current.Name.Split('(')[0].Trim();
+        var siblings = profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
+            && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
+        return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
+    }
+
+    /// <summary>The listed appointment the message names, by position or by service; null when none or several.</summary>
+    public static string? PickAppointment(DialogueState state, Utterance u)
+    {
+        if (state.AppointmentRefs.Count == 0)
+        {
+            return null;
+        }
+        if (u.Cues.Ordinal is { } ordinal && ordinal <= state.AppointmentRefs.Count)
+        {
+            return state.AppointmentRefs[ordinal - 1];
+        }
+        if (u.Services.Services.Count > 0)
+        {
+            var names = u.Services.Services.Select(s => s.Name).ToList();
+            var hits = state.AppointmentLabels.Select((l, i) => (l, i)).Where(x => names.Any(n => x.l.StartsWith(n, StringComparison.Ordinal))).ToList();
+            if (hits.Count == 1)
+            {
+                return state.AppointmentRefs[hits[0].i];
+            }
+        }
+        return null;
+    }
+}

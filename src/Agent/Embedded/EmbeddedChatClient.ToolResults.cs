@@ -1,0 +1,149 @@
+using System.Text.Json;
+using FrontDesk.Agent.Understanding;
+using Microsoft.Extensions.AI;
+
+namespace FrontDesk.Agent.Embedded;
+
+public sealed partial class EmbeddedChatClient
+{
+    private sealed partial class Turn
+    {
+        public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
+        {
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                // A tool that failed (or a call it could not take) answers in plain text: never read that to the person.
+                state.ResetTask();
+                return Say("tool_failed");
+            }
+            var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            var data = result.TryGetProperty("data", out var d) ? d : default;
+            state.Calls++;
+
+            switch (call.Name, status)
+            {
+                case ("check_availability", "ok"):
+                    return Offer(data, message, alternatives: false);
+                case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
+                case ("check_availability", "no_slots"):
+                    return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
+                        ? Offer(data, message, alternatives: true)
+                        : AskWaitlist(ServiceName());
+                case ("join_waitlist", "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var wr) && wr.GetString() is "beyond_horizon" or "closed":
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return wr.GetString() == "closed" ? Say("closed_day_ask_another") : Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
+                case ("check_availability" or "join_waitlist", "ambiguous"):
+                    state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
+                    state.ServiceId = null;
+                    state.Asked = AgentQuestion.Service;
+                    return Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or")));
+                case ("check_availability" or "join_waitlist", "not_found"):
+                    state.ServiceId = null;
+                    state.Asked = AgentQuestion.Service;
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+
+                case ("book_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_booking", call, data);
+                case ("book_appointment" or "accept_waitlist_offer", "booked"):
+                    var appt = data.GetProperty("appointment");
+                    var readBack = AppointmentText("booked_read_back", appt);
+                    var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
+                    state.ResetTask();
+                    return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
+                case ("book_appointment" or "reschedule_appointment", "slot_taken"):
+                    state.Offered = [];
+                    state.ChosenSlotId = null;
+                    state.PendingTool = null;
+                    return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
+                case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("number", StringComparison.OrdinalIgnoreCase):
+                    state.Asked = AgentQuestion.Phone;
+                    return Say("ask_phone");
+                case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("name", StringComparison.OrdinalIgnoreCase):
+                    state.Asked = AgentQuestion.Name;
+                    return Say("ask_name");
+                case ("check_availability", "bad_argument") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var why) && why.GetString() == "provider_service":
+                    state.StaffId = null;
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", data.GetProperty("service").GetString()!),
+                        ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "list_or")));
+                case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
+                    state.ResetTask();
+                    return Say("contraindication", ("service", ServiceNameFromArgs(call)));
+                case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("late_cancel", out _):
+                    state.ResetTask();
+                    return Say("late_cancel", ("reason", Profile.Policies.LateCancelHours.ToString(Inv)));
+
+                case (_, "verification_required"):
+                    if (state.Phone is { } phone && call.Name != "find_client")
+                    {
+                        state.Phase = DialoguePhase.VerifyCode;
+                        return Call("send_verification_code", new() { ["phone"] = phone });
+                    }
+                    state.Phase = DialoguePhase.VerifyPhone;
+                    state.Asked = AgentQuestion.Phone;
+                    return Say("verification_needed");
+                case ("send_verification_code", "ok"):
+                    state.Phase = DialoguePhase.VerifyCode;
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say("code_sent");
+                case ("verify_phone", "ok"):
+                    state.Phase = DialoguePhase.None;
+                    return Resume();
+                case ("verify_phone", _):
+                    return Say("code_wrong", ("reason", message));
+
+                case ("list_appointments", "ok"):
+                    return OnAppointments(data);
+                case ("cancel_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_cancel", call, data);
+                case ("cancel_appointment", "cancelled"):
+                    state.ResetTask();
+                    return Say("cancelled", ("read_back", ReadBack(data)));
+                case ("reschedule_appointment", "needs_confirmation"):
+                    return AskConfirmation("confirm_reschedule", call, data);
+                case ("reschedule_appointment", "rescheduled"):
+                    state.ResetTask();
+                    return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
+
+                case ("join_waitlist", "ok"):
+                    state.ResetTask();
+                    return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
+                case ("accept_waitlist_offer", _):
+                    state.ResetTask();
+                    return Say("waitlist_offer_missing");
+                case ("find_waitlist_offer", "ok"):
+                    return Call("accept_waitlist_offer", []);
+                case ("find_waitlist_offer", _):
+                    state.ResetTask();
+                    return Say("not_understood");
+
+                case ("answer_faq", "ok"):
+                    var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
+                    var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    return elsewhere.Count == 0
+                        ? Say("faq_answer", ("answer", best))
+                        : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
+                case ("answer_faq", "off_topic"):
+                    return Say("out_of_scope");
+                case ("answer_faq", "did_you_mean"):
+                    return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
+                case ("answer_faq", _):
+                    return Say("faq_no_match");
+            }
+            state.PendingTool = null;
+            if (status == "bad_argument" || message.Length == 0)
+            {
+                // A bad argument is the engine's mistake, worded for a model: say something the person can act on.
+                state.Asked = AgentQuestion.Nothing;
+                return Say("not_understood");
+            }
+            // Anything else: the tool's own message is written to be said.
+            return SayText(message);
+        }
+    }
+}

@@ -1,0 +1,499 @@
+using System.Globalization;
+using System.Text.Json;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Understanding;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.AI;
+
+namespace FrontDesk.Agent.Embedded;
+
+public sealed partial class EmbeddedChatClient
+{
+    /// <summary>One decision: reads the state and the latest input, writes the state into the answer.</summary>
+    private sealed partial class Turn(EmbeddedChatClient engine, DialogueState state, HashSet<string> tools)
+    {
+        private SpaProfile Profile => engine._profile;
+
+        private int _missesBefore;
+
+        /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
+        public ChatMessage OnUserTurn(string text, Utterance? understood)
+        {
+            var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            _missesBefore = reading.MissesBefore;
+            var rule = DialoguePolicy.Decide(state, reading);
+            return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
+        }
+
+        /// <summary>Carries out one action of the policy.</summary>
+        private ChatMessage Act(PolicyAction action, Reading r)
+        {
+            var u = r.U;
+            switch (action)
+            {
+                case PolicyAction.NoteContact:
+                    // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
+                    return Say("contact_noted");
+                case PolicyAction.Resume:
+                    return Resume();
+                case PolicyAction.Restart:
+                    state.ResetTask();
+                    return Say("restart");
+                case PolicyAction.NeverMind:
+                    state.ResetTask();
+                    return Say("never_mind");
+                case PolicyAction.OutOfScope:
+                    return Say("out_of_scope");
+                case PolicyAction.Thanks:
+                    return Say("thanks");
+                case PolicyAction.Goodbye:
+                    state.ResetTask();
+                    return Say("goodbye");
+                case PolicyAction.Smalltalk:
+                    return Say(u.Cues.AboutAssistant ? "are_you_a_bot" : "smalltalk");
+                case PolicyAction.HandToPerson:
+                    return Say("escalation_human_request");
+                case PolicyAction.Write:
+                case PolicyAction.AskReadBackAgain:
+                    // Asked again, the tool sets the read-back up anew.
+                    return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                case PolicyAction.SayDeclined:
+                    if (r.DeclinedTool is "book_appointment" or "reschedule_appointment" && state.Offered.Count > 1)
+                    {
+                        // "no" to the read-back: the other times offered are still on the table ("the 10 then").
+                        state.Asked = AgentQuestion.SlotChoice;
+                    }
+                    return Say(r.DeclinedTool == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                case PolicyAction.ChooseCorrectedSlot:
+                    // "yes but make it 11" when 11 was on offer that day: that slot, read back.
+                    return Choose(r.CorrectedSlot!);
+                case PolicyAction.SearchAgain:
+                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value.
+                    state.Offered = [];
+                    state.Phase = DialoguePhase.None;
+                    return NextStep();
+                case PolicyAction.AskSlotsOrWaitlist:
+                    return Say("slots_or_waitlist", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.JoinWaitlist:
+                    state.Phase = DialoguePhase.None;
+                    state.Task = DialogueTask.Waitlist;
+                    return NextWaitlistStep();
+                case PolicyAction.VerifyCode:
+                    return Call("verify_phone", new() { ["code"] = u.Cues.Code });
+                case PolicyAction.SendCode:
+                    return Call("send_verification_code", new() { ["phone"] = u.Phone });
+                case PolicyAction.AskName:
+                    // "yes" or "ok" is not a name: ask again rather than book someone called "Yes".
+                    return Say("ask_name");
+                case PolicyAction.TakeName:
+                    state.Name = u.Name ?? u.Cues.NameCandidate;
+                    return Resume();
+                case PolicyAction.ChooseSlot:
+                    return Choose(r.Chosen!);
+                case PolicyAction.ChooseOnlySlot:
+                    return Choose(state.Offered[0]);
+                case PolicyAction.AskServiceChoice:
+                    // An either/or question is asked again, never answered for them.
+                    return Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or")));
+                case PolicyAction.SwitchServiceLength:
+                    // "hmm the shorter one instead" after the 90-minute times were offered: the 60-minute one, same search.
+                    state.ServiceId = r.Sibling!.Id;
+                    state.Offered = [];
+                    DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                    return NextStep();
+                case PolicyAction.PickServiceOption:
+                    state.ServiceId = r.ServiceOption!.Id;
+                    state.ServiceOptions = [];
+                    state.Task ??= DialogueTask.Book;
+                    DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                    return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
+                case PolicyAction.PickAppointment:
+                    state.AppointmentRef = r.PickedAppointment;
+                    state.Phase = DialoguePhase.None;
+                    return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+                case PolicyAction.StartCancel:
+                    state.ResetTask();
+                    state.Task = DialogueTask.Cancel;
+                    return Call("list_appointments", []);
+                case PolicyAction.StartReschedule:
+                    state.ResetTask();
+                    state.Task = DialogueTask.Reschedule;
+                    DialogueTracker.Merge(state, u);
+                    state.ShiftMinutes = u.ShiftMinutes;
+                    state.SameTime = u.SameTime;
+                    state.SameDay = u.SameDay;
+                    return Call("list_appointments", []);
+                case PolicyAction.ListAppointments:
+                    state.ResetTask();
+                    state.Task = DialogueTask.List;
+                    return Call("list_appointments", []);
+                case PolicyAction.StartWaitlist:
+                    state.Task = DialogueTask.Waitlist;
+                    DialogueTracker.Merge(state, u);
+                    return NextWaitlistStep();
+                case PolicyAction.AnswerFaq:
+                    return AskFaq(u);
+                case PolicyAction.Greet:
+                    return Say("greeting");
+                case PolicyAction.AcceptWaitlistOffer:
+                    // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
+                    state.Task = DialogueTask.AcceptOffer;
+                    return Call("find_waitlist_offer", []);
+                case PolicyAction.AskSlotChoiceAgain:
+                    return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.AskUnknownService:
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                case PolicyAction.ContinueReschedule:
+                    DialogueTracker.Merge(state, u);
+                    return NextRescheduleStep();
+                case PolicyAction.ContinueWaitlist:
+                    DialogueTracker.Merge(state, u);
+                    return NextWaitlistStep();
+                case PolicyAction.NotUnderstood:
+                    return Say("not_understood");
+                case PolicyAction.Search:
+                default:
+                    var changed = DialogueTracker.Merge(state, u);
+                    state.Task ??= DialogueTask.Book;
+                    if (changed)
+                    {
+                        state.Offered = [];
+                    }
+                    return NextBookingStep();
+            }
+        }
+
+        /// <summary>The search step of the task under way: a move of a known appointment, else a booking.</summary>
+        private ChatMessage NextStep() => state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
+
+
+        /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
+        private ChatMessage AskFaq(Utterance u)
+        {
+            var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            if (u.Date is { } date)
+            {
+                args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
+                args["end_date"] = date.Range.End.ToString("yyyy-MM-dd", Inv);
+            }
+            return Call("answer_faq", args);
+        }
+
+        private ChatMessage NextBookingStep()
+        {
+            if (state.ServiceId is null)
+            {
+                state.Asked = AgentQuestion.Service;
+                return state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or"))) : Say("ask_service");
+            }
+            return Call("check_availability", SearchArgs(null));
+        }
+
+        private ChatMessage NextRescheduleStep()
+        {
+            var index0 = state.AppointmentRef is { } r0 ? state.AppointmentRefs.IndexOf(r0) : -1;
+            if (index0 >= 0 && index0 < state.AppointmentStarts.Count
+                && DateTime.TryParse(state.AppointmentStarts[index0], Inv, DateTimeStyles.None, out var current))
+            {
+                // Moves said relative to the appointment itself: "an hour later", "same time on friday", "that afternoon".
+                if (state.ShiftMinutes is { } shift)
+                {
+                    var target = current.AddMinutes(shift);
+                    state.DateStart = state.DateEnd = target.ToString("yyyy-MM-dd", Inv);
+                    state.Near = target.ToString("HH:mm", Inv);
+                    state.After = state.Before = null;
+                    state.ShiftMinutes = null;
+                }
+                if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
+                {
+                    state.Near = current.ToString("HH:mm", Inv);
+                }
+                if (state.DateStart is null && (state.SameDay || state.Near is not null || state.After is not null || state.Before is not null))
+                {
+                    state.DateStart = state.DateEnd = current.ToString("yyyy-MM-dd", Inv);
+                }
+            }
+            if (state.DateStart is null && state.After is null && state.Near is null && state.Before is null)
+            {
+                state.Asked = AgentQuestion.Date;
+                return Say("ask_day");
+            }
+            var appt = state.AppointmentRef!;
+            var args = SearchArgs(appt);
+            // The tool takes the service from the appointment; name it anyway so the call is valid on its own.
+            var index = state.AppointmentRefs.IndexOf(appt);
+            args["service"] = index >= 0 && index < state.AppointmentServices.Count ? state.AppointmentServices[index] : state.ServiceId ?? "";
+            return Call("check_availability", args);
+        }
+
+        private ChatMessage NextWaitlistStep()
+        {
+            if (state.ServiceId is null)
+            {
+                state.Asked = AgentQuestion.Service;
+                return Say("ask_service");
+            }
+            if (state.DateStart is null)
+            {
+                state.Asked = AgentQuestion.Date;
+                return Say("waitlist_ask_window", ("service", ServiceName()));
+            }
+            var args = new Dictionary<string, object?>
+            {
+                ["service"] = state.ServiceId, ["start_date"] = state.DateStart, ["end_date"] = state.DateEnd ?? state.DateStart,
+                ["time_of_day"] = TimeOfDay(), ["provider"] = state.StaffId, ["location"] = state.LocationId,
+                ["client_name"] = state.Name, ["client_phone"] = state.Phone,
+            };
+            return Call("join_waitlist", args);
+        }
+
+        private Dictionary<string, object?> SearchArgs(string? rescheduleRef)
+        {
+            var args = new Dictionary<string, object?> { ["service"] = state.ServiceId };
+            if (state.DateStart is not null)
+            {
+                args["date"] = state.DateStart;
+                args["end_date"] = state.DateEnd ?? state.DateStart;
+            }
+            if (state.After is not null)
+            {
+                args["after"] = state.After;
+            }
+            if (state.Before is not null)
+            {
+                args["before"] = state.Before;
+            }
+            if (state.Near is not null)
+            {
+                args["near"] = state.Near;
+            }
+            if (state.StaffId is not null)
+            {
+                args["provider"] = state.StaffId;
+            }
+            if (state.LocationId is not null)
+            {
+                args["location"] = state.LocationId;
+            }
+            if (rescheduleRef is not null)
+            {
+                args["reschedule_ref"] = rescheduleRef;
+            }
+            return args;
+        }
+
+        private ChatMessage Choose(Offer offer)
+        {
+            if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
+            {
+                return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
+            }
+            state.ChosenSlotId = offer.SlotId;
+            return Call("book_appointment", BookArgs(offer.SlotId));
+        }
+
+        private Dictionary<string, object?> BookArgs(string slotId) => new()
+        {
+            ["slot_id"] = slotId, ["client_name"] = state.Name, ["client_phone"] = state.Phone, ["client_email"] = state.Email,
+        };
+
+        /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
+        private ChatMessage Resume()
+        {
+            state.Asked = AgentQuestion.Nothing;
+            if (state.ChosenSlotId is { } chosenSlot)
+            {
+                return Call("book_appointment", BookArgs(chosenSlot));
+            }
+            return state.Task switch
+            {
+                DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List => Call("list_appointments", []),
+                DialogueTask.Waitlist => NextWaitlistStep(),
+                DialogueTask.Book => NextBookingStep(),
+                _ => Say("how_can_i_help"),
+            };
+        }
+
+        private ChatMessage Offer(JsonElement data, string message, bool alternatives)
+        {
+            var slots = data.GetProperty(alternatives ? "alternatives" : "slots").EnumerateArray().ToList();
+            state.Offered = [.. slots.Select(x =>
+            {
+                var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+                var staff = x.GetProperty("provider").GetString()!;
+                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
+                    ("time", x.GetProperty("time").GetString()!), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
+                return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
+                    x.TryGetProperty("location", out var where) ? where.GetString() : null);
+            })];
+            state.Asked = AgentQuestion.SlotChoice;
+            var service = data.GetProperty("service").GetString()!;
+            var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
+                ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
+                : "";
+            var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
+            if (alternatives)
+            {
+                state.Phase = DialoguePhase.WaitlistOffer;
+                var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
+                return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
+            }
+            return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
+        }
+
+        private ChatMessage AskWaitlist(string service)
+        {
+            state.Phase = DialoguePhase.WaitlistOffer;
+            state.Asked = AgentQuestion.Confirmation;
+            state.PendingTool = null;
+            return Say("no_slots_waitlist", ("service", service));
+        }
+
+        private ChatMessage AskConfirmation(string template, FunctionCallContent call, JsonElement data)
+        {
+            state.PendingTool = call.Name;
+            state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
+            state.ReadBack = data.GetProperty("read_back").GetString();
+            state.Asked = AgentQuestion.Confirmation;
+            return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
+        }
+
+        private ChatMessage OnAppointments(JsonElement data)
+        {
+            var items = data.GetProperty("appointments").EnumerateArray().ToList();
+            state.AppointmentRefs = [.. items.Select(a => a.GetProperty("ref").GetString()!)];
+            state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
+            state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
+            state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
+            if (items.Count == 0)
+            {
+                state.ResetTask();
+                return Say("no_appointments");
+            }
+            var labels = Join(state.AppointmentLabels, "list_and");
+            if (state.Task is DialogueTask.List or null)
+            {
+                state.ResetTask();
+                return Say("list_appointments", ("appointments", labels));
+            }
+            if (items.Count == 1)
+            {
+                state.AppointmentRef = state.AppointmentRefs[0];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            var named = state.ServiceId is { } sid && Profile.FindService(sid) is { } svc ? [svc.Name] : state.ServiceOptions;
+            var matching = state.AppointmentServices.Select((name, i) => (name, i)).Where(x => named.Contains(x.name)).ToList();
+            if (matching.Count == 1)
+            {
+                // "move the massage to friday" with a massage and a facial booked: the massage.
+                state.AppointmentRef = state.AppointmentRefs[matching[0].i];
+                state.ServiceOptions = [];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            state.Phase = DialoguePhase.PickAppointment;
+            return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
+        }
+
+        public ChatMessage Say(string template, params (string Key, string Value)[] values) => SayText(Render(template, values));
+
+        private string Render(string template, params (string Key, string Value)[] values)
+        {
+            var map = new Dictionary<string, string>
+            {
+                ["spa"] = Profile.Spa.Name,
+                ["disclosure"] = Profile.Spa.AiDisclosure,
+                ["service"] = state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? "" : "",
+            };
+            foreach (var (k, v) in values)
+            {
+                map[k] = v;
+            }
+            return engine._replies.Render(template, map);
+        }
+
+        private ChatMessage SayText(string text)
+        {
+            var message = new ChatMessage(ChatRole.Assistant, text);
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        private ChatMessage Call(string name, Dictionary<string, object?> args)
+        {
+            if (!tools.Contains(name))
+            {
+                return Say("not_understood");
+            }
+            var clean = args.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+            var message = new ChatMessage(ChatRole.Assistant, [new FunctionCallContent($"call_{Guid.NewGuid():N}"[..17], name, clean)]);
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? id : "that service";
+
+        private string ServiceNameFromArgs(FunctionCallContent call) =>
+            call.Arguments?.TryGetValue("service", out var s) == true && s?.ToString() is { } text && FrontDesk.Tools.CatalogLookup.Services(Profile, text) is [var one]
+                ? one.Name
+                : ServiceName();
+
+        private string WindowText(FunctionCallContent call)
+        {
+            var start = call.Arguments?.TryGetValue("start_date", out var a) == true ? a?.ToString() : null;
+            var end = call.Arguments?.TryGetValue("end_date", out var b) == true ? b?.ToString() : null;
+            if (start is null || !DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from))
+            {
+                return "";
+            }
+            var to = end is not null && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) ? t : from;
+            return to == from ? SpokenTime.Day(from) : $"{SpokenTime.Day(from)} to {SpokenTime.Day(to)}";
+        }
+
+        private string? TimeOfDay() => state.Before is { } b && string.CompareOrdinal(b, "12:00") <= 0 ? "morning"
+            : state.After is { } a && string.CompareOrdinal(a, "17:00") >= 0 ? "evening"
+            : state.After is { } a2 && string.CompareOrdinal(a2, "12:00") >= 0 ? "afternoon"
+            : "any";
+
+        /// <summary>"We'll text you a confirmation" only when the tool queued one (consent, not opted out, a phone).</summary>
+        private string ConfirmationNote(JsonElement data) => engine._replies.Render(
+            data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
+
+        private string ReadBack(JsonElement data) => AppointmentText("appointment_label", data.GetProperty("appointment"));
+
+        /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
+        private string AppointmentText(string template, JsonElement appointment) => Render(template,
+            ("service", appointment.GetProperty("service").GetString()!), ("provider", appointment.GetProperty("provider").GetString()!),
+            ("day", appointment.GetProperty("day").GetString()!), ("time", appointment.GetProperty("time").GetString()!),
+            ("location", appointment.TryGetProperty("location", out var l) ? l.GetString() ?? "" : ""));
+
+        /// <summary>
+        /// A reply that answered nothing of the question pending: the first gets <paramref name="clarify"/> (the question
+        /// again, with its choices); the second in a row hands the conversation to a person. Never a third time.
+        /// </summary>
+        private ChatMessage Miss(Func<ChatMessage> clarify)
+        {
+            state.Misses = _missesBefore + 1;
+            if (state.Misses < 2)
+            {
+                return clarify();
+            }
+            state.Misses = 0;
+            state.Asked = AgentQuestion.Nothing;
+            state.PendingTool = state.PendingArgs = null;
+            var message = Say("handoff_after_misses");
+            message.AdditionalProperties![HandoffKey] = "human_request";
+            return message;
+        }
+
+        /// <summary>"a or b", "a, b, or c": <paramref name="list"/> is list_or or list_and (list_or_two for two items), list_separator joins the rest.</summary>
+        private string Join(List<string> items, string list) => items.Count switch
+        {
+            0 => "",
+            1 => items[0],
+            2 => Render(list + "_two", ("first", items[0]), ("last", items[1])),
+            _ => Render(list, ("first", items.Take(items.Count - 1).Aggregate((a, b) => Render("list_separator", ("first", a), ("next", b)))), ("last", items[^1])),
+        };
+    }
+}

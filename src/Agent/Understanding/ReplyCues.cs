@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>"the short one" / "the longer one": a length said about a service.</summary>
+public enum LengthCue
+{
+    /// <summary>No length said.</summary>
+    None,
+
+    /// <summary>"the short one", "the quick one": the shortest of the options.</summary>
+    Shortest,
+
+    /// <summary>"the long one": the longest of the options.</summary>
+    Longest,
+
+    /// <summary>"the shorter one": shorter than the one in play.</summary>
+    Shorter,
+
+    /// <summary>"the longer one": longer than the one in play.</summary>
+    Longer,
+}
+
+/// <summary>
+/// Small cues in a message that the dialogue reads against the question pending: a position ("the first one"), numbers
+/// ("the 90 minute one"), a length, a six-digit code, a bare name. They are read from the words here, in the
+/// understanding step, so the dialogue tracker and policy take typed facts and never look at the text; another
+/// language's understanding fills the same record.
+/// </summary>
+public sealed partial record ReplyCues
+{
+    /// <summary>No cues.</summary>
+    public static ReplyCues None { get; } = new();
+
+    /// <summary>A position among the choices, 1-based ("the first one", "second", a lone digit); "last" reads as 3, the most ever offered.</summary>
+    public int? Ordinal { get; init; }
+
+    /// <summary>Every whole number in the message that fits an int ("the 90 minute one" → 90).</summary>
+    public IReadOnlyList<int> Numbers { get; init; } = [];
+
+    /// <summary>A length said about the service.</summary>
+    public LengthCue Length { get; init; }
+
+    /// <summary>The message names the waitlist.</summary>
+    public bool MentionsWaitlist { get; init; }
+
+    /// <summary>The message asks about the assistant itself ("are you a bot?", "is this a real person?").</summary>
+    public bool AboutAssistant { get; init; }
+
+    /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
+    public bool AsksPrice { get; init; }
+
+    /// <summary>The six digits of a verification code, when the message holds exactly six digits.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The message is a question (has a question mark).</summary>
+    public bool IsQuestion { get; init; }
+
+    /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
+    public string? NameCandidate { get; init; }
+
+    /// <summary>Reads the cues of an English message (normalised text).</summary>
+    public static ReplyCues Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        var numbers = new List<int>();
+        foreach (Match m in Number().Matches(text))
+        {
+            if (int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                numbers.Add(n);
+            }
+        }
+        return new ReplyCues
+        {
+            Ordinal = OrdinalOf(text, digits),
+            Numbers = numbers,
+            Length = LengthOf(text),
+            MentionsWaitlist = text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) || text.Contains("wait list", StringComparison.OrdinalIgnoreCase),
+            AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
+            AsksPrice = PriceQuestion().IsMatch(text),
+            Code = digits.Length == 6 ? digits : null,
+            IsQuestion = text.Contains('?', StringComparison.Ordinal),
+            NameCandidate = BareName(text),
+        };
+    }
+
+    private static int? OrdinalOf(string text, string digits)
+    {
+        var ordinal = text.Contains("first", StringComparison.OrdinalIgnoreCase) ? 1
+            : text.Contains("second", StringComparison.OrdinalIgnoreCase) ? 2
+            : text.Contains("third", StringComparison.OrdinalIgnoreCase) ? 3
+            : text.Contains("last", StringComparison.OrdinalIgnoreCase) ? 3
+            : digits.Length == 1 ? digits[0] - '0' : 0;
+        return ordinal >= 1 ? ordinal : null;
+    }
+
+    private static LengthCue LengthOf(string text)
+    {
+        var shorter = text.Contains("shorter", StringComparison.OrdinalIgnoreCase);
+        var longer = text.Contains("longer", StringComparison.OrdinalIgnoreCase);
+        if (shorter != longer)
+        {
+            return shorter ? LengthCue.Shorter : LengthCue.Longer;
+        }
+        var shortish = text.Contains("short", StringComparison.OrdinalIgnoreCase) || text.Contains("quick", StringComparison.OrdinalIgnoreCase);
+        var longish = text.Contains("long", StringComparison.OrdinalIgnoreCase);
+        return shortish == longish ? LengthCue.None : shortish ? LengthCue.Shortest : LengthCue.Longest;
+    }
+
+    private static string? BareName(string text)
+    {
+        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 4 || !words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.')))
+        {
+            return null;
+        }
+        return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+
+    [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Number();
+
+    // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
+    [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex PriceQuestion();
+}
