@@ -8,6 +8,29 @@ public sealed partial class EmbeddedChatClient
 {
     private sealed partial class Turn
     {
+        /// <summary>
+        /// A tool result another brain got: the facts its call carried (service, day, contact details) and its outcome
+        /// update the state as the engine's own would; what the engine would have said is dropped (the other brain spoke).
+        /// </summary>
+        public void OnOtherBrainsResult(FunctionCallContent call, JsonElement result)
+        {
+            string? Arg(string name) => call.Arguments?.TryGetValue(name, out var v) == true ? v?.ToString() : null;
+            if (call.Name is "check_availability" or "join_waitlist" && Arg("service") is { } service
+                && FrontDesk.Tools.CatalogLookup.Services(Profile, service) is [var one])
+            {
+                state.ServiceId = one.Id;
+            }
+            if (call.Name == "check_availability" && Arg("date") is { } date)
+            {
+                state.DateStart = date;
+                state.DateEnd = Arg("end_date") ?? date;
+            }
+            state.Name = Arg("client_name") ?? state.Name;
+            state.Phone = Arg("client_phone") ?? state.Phone;
+            state.Email = Arg("client_email") ?? state.Email;
+            _ = OnToolResult(call, result);
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)

@@ -85,7 +85,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// <summary>Reads one user turn in the context of the engine's state (also used by the agent for tags).</summary>
     public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null)
     {
-        var state = history is null ? new DialogueState() : LastState(history);
+        var state = history is null ? new DialogueState() : StateFor(history, history.Count);
         return _understander.Understand(text, Context(state));
     }
 
@@ -162,7 +162,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
                 break;
             }
         }
-        var state = LastState(messages);
+        var state = StateFor(messages, lastUser < 0 ? messages.Count : lastUser);
         var turn = new Turn(this, state, available);
         if (lastUser < 0)
         {
@@ -189,6 +189,44 @@ public sealed partial class EmbeddedChatClient : IChatClient
         var text = messages[lastUser].Text ?? "";
         var understood = messages[lastUser].AdditionalProperties?.TryGetValue(UtteranceKey, out var pre) == true ? pre as Utterance : null;
         return (turn.OnUserTurn(text, understood), state);
+    }
+
+    /// <summary>
+    /// The state to continue from: the newest one the engine stored, updated by the tool results that came after it and
+    /// before <paramref name="end"/> (the person's newest message; the results after it are this turn's own). Those are another brain's (the OpenAI-compatible one answered those turns): its
+    /// offers, read-backs, appointment lists and bookings update the same state, so the conversation can move between
+    /// brains ("the 10 am one" picks from the slots the other brain offered; "yes" answers its read-back).
+    /// </summary>
+    private DialogueState StateFor(IReadOnlyList<ChatMessage> messages, int end)
+    {
+        var from = -1;
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].Role == ChatRole.Assistant && messages[i].AdditionalProperties?.ContainsKey(StoredMessage.EngineStateKey) == true)
+            {
+                from = i;
+                break;
+            }
+        }
+        var state = from < 0 ? new DialogueState() : LastState([messages[from]]);
+        var replay = new Turn(this, state, []);
+        for (var i = from + 1; i < end && i < messages.Count; i++)
+        {
+            if (messages[i].Role != ChatRole.Tool)
+            {
+                continue;
+            }
+            foreach (var result in messages[i].Contents.OfType<FunctionResultContent>())
+            {
+                var call = messages.Take(i).SelectMany(m => m.Contents).OfType<FunctionCallContent>().LastOrDefault(c => c.CallId == result.CallId);
+                if (call is not null)
+                {
+                    replay.OnOtherBrainsResult(call, ToJson(result.Result));
+                }
+            }
+        }
+        state.Calls = 0;
+        return state;
     }
 
     private static DialogueState LastState(IReadOnlyList<ChatMessage> messages)

@@ -583,7 +583,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
