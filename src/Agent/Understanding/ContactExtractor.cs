@@ -66,7 +66,7 @@ public static partial class ContactExtractor
             masked = TextNormalizer.Mask(text, spans);
         }
 
-        var name = FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) : null);
+        var name = FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null);
         return new ContactDetails(phone?.Value, phone?.Span, email?.Value, email?.Span, name?.Value, name?.Span);
     }
 
@@ -180,6 +180,26 @@ public static partial class ContactExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "hey its jamie fox 4155550142 …": two lower-case words between "it's" / "this is" / "I'm" and a phone number are
+    /// the name that goes with it (typed in a hurry, without capitals).
+    /// </summary>
+    private static (string Value, TextSpan Span)? IntroducedBeforePhone(string text, TextSpan phone)
+    {
+        var m = IntroBeforePhone().Match(text[..Math.Min(phone.Start, text.Length)]);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var name = m.Groups["name"];
+        var words = name.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => NotNames.Contains(w.ToLowerInvariant())))
+        {
+            return null;
+        }
+        return (string.Join(' ', words.Select(TitleCase)), new TextSpan(name.Index, name.Length));
     }
 
     /// <summary>
@@ -314,4 +334,7 @@ public static partial class ContactExtractor
 
     [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>[A-Za-z][A-Za-z'\-]+(?:\s+[A-Za-z][A-Za-z'\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNameReply();
+
+    [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>[A-Za-z][A-Za-z'\-]+\s+[A-Za-z][A-Za-z'\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroBeforePhone();
 }

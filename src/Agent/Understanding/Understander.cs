@@ -365,7 +365,8 @@ public sealed partial class Understander
         var bare = BareNumber().Match(lower);
         if (bare.Success)
         {
-            var hour = int.Parse(bare.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) % 12;
+            // "ten sounds good": the hour in words too.
+            var hour = NumberWords.Parse(bare.Groups["n"].Value) % 12;
             var minute = bare.Groups["m"].Success ? int.Parse(bare.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (FindSingle(slots, s => s.LocalStart.Hour % 12 == hour && s.LocalStart.Minute == minute) is { } byHour)
             {
@@ -491,7 +492,7 @@ public sealed partial class Understander
         }
     }
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?<o>first|1st|second|2nd|third|3rd|last)(?:\s+(?:one|option|slot|time|choice))?\b|\bthe\s+(?<o>earlier|earliest|later|latest|middle)\b|\b(?:option|number|no\.?|#)\s*(?<o>[1-3]|one|two|three)\b|^\s*(?<o>[1-3]|one|two|three)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?<o>first|1st|second|2nd|third|3rd|last)(?:\s+(?:one|option|slot|time|choice))?\b|\bthe\s+(?<o>earlier|earliest|later|latest|middle)\b|\b(?<o>earliest|latest)\s+(?:one|option|slot|time)\b|\b(?:option|number|no\.?|#)\s*(?<o>[1-3]|one|two|three)\b|^\s*(?<o>[1-3]|one|two|three)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlotOrdinal();
 
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|hold\s+on|hang\s+on|hmm+|um+)[,.!\s]+)*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b|how\s+about\b|what\s+about\b|(?:can|could)\s+(?:we|you|i)\s+(?:do|make\s+it)\b)|\binstead\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -583,7 +584,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9])(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
