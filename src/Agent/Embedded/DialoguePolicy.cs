@@ -151,7 +151,8 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
-        new("off-topic with nothing asked", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && s.Phase == DialoguePhase.None
+        new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing
+            && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
         new("thanks with nothing asked", (s, r) => r.U.Intent == Intent.Thanks && (s.Task is null || r.AskedOnArrival == AgentQuestion.Nothing), PolicyAction.Thanks),
         new("goodbye", (_, r) => r.U.Intent == Intent.Goodbye, PolicyAction.Goodbye),

@@ -199,9 +199,16 @@ internal static class DialogueTracker
             var inOptions = state.ServiceOptions.Count > 0
                 ? u.Services.Services.Where(x => state.ServiceOptions.Contains(x.Name)).ToList()
                 : [];
+            var byLength = u.Services.Services.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList();
             if (inOptions.Count == 1)
             {
                 state.ServiceId = inOptions[0].Id;
+                state.ServiceOptions = [];
+            }
+            else if (byLength.Count == 1)
+            {
+                // "swedish massage wednesday, the hour one": the length said in the same message settles the choice.
+                state.ServiceId = byLength[0].Id;
                 state.ServiceOptions = [];
             }
             else

@@ -39,6 +39,9 @@ public sealed partial record ReplyCues
     /// <summary>Every whole number in the message that fits an int ("the 90 minute one" → 90).</summary>
     public IReadOnlyList<int> Numbers { get; init; } = [];
 
+    /// <summary>Lengths said in minutes or hours ("90 min" → 90, "the hour one" → 60, "an hour and a half" → 90).</summary>
+    public IReadOnlyList<int> Minutes { get; init; } = [];
+
     /// <summary>A length said about the service.</summary>
     public LengthCue Length { get; init; }
 
@@ -77,6 +80,7 @@ public sealed partial record ReplyCues
         {
             Ordinal = OrdinalOf(text, digits),
             Numbers = numbers,
+            Minutes = MinutesOf(text),
             Length = LengthOf(text),
             MentionsWaitlist = text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) || text.Contains("wait list", StringComparison.OrdinalIgnoreCase),
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
@@ -97,6 +101,32 @@ public sealed partial record ReplyCues
             : text.Contains("last", StringComparison.OrdinalIgnoreCase) ? 3
             : digits.Length == 1 ? digits[0] - '0' : 0;
         return ordinal >= 1 ? ordinal : null;
+    }
+
+    private static List<int> MinutesOf(string text)
+    {
+        var minutes = new List<int>();
+        foreach (Match m in SaidMinutes().Matches(text))
+        {
+            if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                minutes.Add(n);
+            }
+        }
+        var lower = text.ToLowerInvariant();
+        if (HourAndAHalf().IsMatch(lower))
+        {
+            minutes.Add(90);
+        }
+        else if (HalfHour().IsMatch(lower))
+        {
+            minutes.Add(30);
+        }
+        else if (OneHour().IsMatch(lower))
+        {
+            minutes.Add(60);
+        }
+        return minutes;
     }
 
     private static LengthCue LengthOf(string text)
@@ -121,6 +151,18 @@ public sealed partial record ReplyCues
         }
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
+
+    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex SaidMinutes();
+
+    [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex HourAndAHalf();
+
+    [GeneratedRegex(@"\bhalf\s+(?:an\s+)?hour\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex HalfHour();
+
+    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex OneHour();
 
     [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Number();

@@ -492,7 +492,7 @@ public sealed partial class Understander
         }
     }
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?<o>first|1st|second|2nd|third|3rd|last)(?:\s+(?:one|option|slot|time|choice))?\b|\bthe\s+(?<o>earlier|earliest|later|latest|middle)\b|\b(?<o>earliest|latest)\s+(?:one|option|slot|time)\b|\b(?:option|number|no\.?|#)\s*(?<o>[1-3]|one|two|three)\b|^\s*(?<o>[1-3]|one|two|three)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?<o>first|1st|second|2nd|third|3rd|last)(?:\s+(?:one|option|slot|time|choice))?\b|\bthe\s+(?<o>earlier|earliest|later|latest|middle)\b|\b(?<o>earliest|latest)\s+(?:one|option|slot|time)\b|\b(?:whichever|whatever)(?:\s+one)?\s+(?:is\s+)?(?<o>earliest|latest)\b|\b(?:option|number|no\.?|#)\s*(?<o>[1-3]|one|two|three)\b|^\s*(?<o>[1-3]|one|two|three)\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlotOrdinal();
 
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|hold\s+on|hang\s+on|hmm+|um+)[,.!\s]+)*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b|how\s+about\b|what\s+about\b|(?:can|could)\s+(?:we|you|i)\s+(?:do|make\s+it)\b)|\binstead\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -301,4 +301,25 @@ public sealed class TrackerAndPolicyTests
         Assert.Equal(PolicyAction.ChooseSlot, DialoguePolicy.Decide(state, reading).Then);
         Assert.Equal("s10", reading.Chosen?.SlotId);
     }
+
+    [Theory]
+    [InlineData("swedish massage wednesday, the hour one", "swedish-60")]
+    [InlineData("swedish massage for an hour and a half on wednesday", "swedish-90")]
+    [InlineData("a 90 min swedish wednesday", "swedish-90")]
+    public void A_length_said_with_the_service_settles_which_one(string text, string service)
+    {
+        var state = new DialogueState();
+        var (_, rule) = Step(state, text);
+        Assert.Equal(PolicyAction.Search, rule.Then);
+        DialogueTracker.Merge(state, Engine.Understand(text, History(new DialogueState())));
+        Assert.Equal(service, state.ServiceId);
+        Assert.Equal("2026-11-25", state.DateStart);
+    }
+
+    [Fact]
+    public void A_service_of_ours_with_a_day_is_never_off_topic()
+    {
+        var (_, rule) = Step(new DialogueState(), "swedish massage wednesday, the hour one");
+        Assert.NotEqual(PolicyAction.OutOfScope, rule.Then);
+    }
 }

@@ -102,4 +102,23 @@ public class ContactExtractorTests
         Assert.Equal("+15551234567", contact.Phone);
         Assert.Equal("ava@example.com", contact.Email);
     }
+
+    [Theory]
+    [InlineData("hey its jamie fox 4155550142 looking for a hydrafacial", "Jamie Fox", "+14155550142")]
+    [InlineData("this is sam lee, 415-555-0123", "Sam Lee", "+14155550123")]
+    [InlineData("im ana ruiz 415 555 0177 need a pedicure", "Ana Ruiz", "+14155550177")]
+    public void A_lower_case_name_between_an_intro_and_a_phone_is_the_name(string text, string name, string phone)
+    {
+        var contact = ContactExtractor.Extract(text);
+        Assert.Equal(name, contact.Name);
+        Assert.Equal(phone, contact.Phone);
+    }
+
+    [Theory]
+    [InlineData("its for tomorrow 4155550142")]
+    [InlineData("this is urgent please 415 555 0123")]
+    public void Words_between_an_intro_and_a_phone_that_are_not_names_are_not_a_name(string text)
+    {
+        Assert.Null(ContactExtractor.Extract(text).Name);
+    }
 }

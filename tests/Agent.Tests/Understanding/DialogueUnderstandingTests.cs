@@ -35,6 +35,13 @@ public class DialogueUnderstandingTests
     [InlineData("10 with maya is perfect", 1)]
     [InlineData("10 please, this is Rae Kowalski", 1)]
     [InlineData("actually 9 would be better", 0)]
+    [InlineData("ten sounds good thanks", 1)]
+    [InlineData("eleven please", 2)]
+    [InlineData("earliest one please", 0)]
+    [InlineData("latest one", 2)]
+    [InlineData("whichever is earliest", 0)]
+    [InlineData("the 10 one, my cell is 415 555 0199", 1)]
+    [InlineData("9 works, you can reach me at 415-555-0100", 0)]
     public void A_reply_to_offered_times_picks_the_slot_it_names(string reply, int expected)
     {
         Assert.Equal(expected, Understander.Understand(reply, NineTenEleven).ChosenSlot);
