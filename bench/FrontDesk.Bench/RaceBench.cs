@@ -86,7 +86,7 @@ internal static class RaceBench
             SELECT COUNT(*) FROM (SELECT client_id FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%' GROUP BY client_id HAVING COUNT(*) > 1) d
             """);
         var orphans = await c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM clients k WHERE k.phone LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
+            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
             """);
         static double Pct(List<double> xs, double p)
         {

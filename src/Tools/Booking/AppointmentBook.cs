@@ -90,11 +90,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
 
     /// <summary>
     /// Books <paramref name="appointment"/> for the client with <paramref name="phone"/>, creating that client in the same
-    /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). The appointment's
-    /// ClientId is ignored and set to the client's. A repeated idempotency key returns the appointment it booked before.
+    /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). A phone the conversation
+    /// has not <paramref name="proven"/> is kept as the client's unverified number (see
+    /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
+    /// client's. A repeated idempotency key returns the appointment it booked before.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
-        Appointment appointment, string phone, string? name, string? email, Actor actor, CancellationToken ct)
+        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         for (var attempt = 1; ; attempt++)
@@ -107,7 +109,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             try
             {
                 await using var tx = await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-                var client = await ClientDirectory.GetOrCreateByPhoneAsync(c, tx, appointment.CreatedAtUtc, phone, name, email, actor, appointment.ConversationId, ct);
+                var client = await ClientDirectory.GetOrCreateForAsync(
+                    c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, ct);
                 var booked = WithClient(appointment, client.Id);
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
                 await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);

@@ -49,12 +49,17 @@ public sealed class BookingPlugin(
         {
             return finished;
         }
+        var proven = scope.VerifiedPhone == phone;
         var existing = await clients.FindByPhoneAsync(phone, cancellationToken);
-        if (existing is not null && scope.VerifiedPhone != phone)
+        if (existing is not null && !proven)
         {
             // SECURITY: an unverified web visitor may not add to, or learn about, an existing client's record.
             return new ToolResult("verification_required", "That number belongs to an existing client. Offer to text a one-time code to verify it (send_verification_code), then book.");
         }
+        // SECURITY: a number nobody has proven is booked under a client of this conversation's own, the number kept as
+        // unverified: its real owner is neither told about the booking nor able to change it (issue 15, item 4).
+        existing ??= proven || scope.ClientId is null ? null
+            : await clients.GetAsync(scope.ClientId, cancellationToken) is { Phone: null } same && same.UnverifiedPhone == phone ? same : null;
         if (existing is null && string.IsNullOrWhiteSpace(client_name))
         {
             return new ToolResult("bad_argument", "This is a new client: ask for their full name before booking.");
@@ -82,7 +87,7 @@ public sealed class BookingPlugin(
             IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
-        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;
         if (outcome == BookingOutcome.SlotTaken)
@@ -92,7 +97,7 @@ public sealed class BookingPlugin(
         }
         var client = (await clients.GetAsync(saved!.ClientId, cancellationToken))!;
         scope.ClientId = client.Id;
-        scope.ClientVerified = scope.VerifiedPhone == phone;
+        scope.ClientVerified = proven;
         var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved, service, cancellationToken);
         return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
             new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
@@ -106,7 +111,7 @@ public sealed class BookingPlugin(
     private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, string idempotencyKey, CancellationToken ct)
     {
         if (await book.FindByKeyAsync(idempotencyKey, ct) is not { Status: AppointmentStatus.Booked } earlier
-            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || client.Phone != phone)
+            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || (client.Phone ?? client.UnverifiedPhone) != phone)
         {
             return null;
         }
