@@ -93,10 +93,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). A phone the conversation
     /// has not <paramref name="proven"/> is kept as the client's unverified number (see
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
-    /// client's. A repeated idempotency key returns the appointment it booked before.
+    /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
+    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
-        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor, CancellationToken ct)
+        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor,
+        Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         for (var attempt = 1; ; attempt++)
@@ -114,6 +116,10 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 var booked = WithClient(appointment, client.Id);
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
                 await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
+                if (alongside is not null)
+                {
+                    await alongside(c, tx, client, booked);
+                }
                 await tx.CommitAsync(ct);
                 await faults.HitAsync(FaultPoints.BookingCommitted);
                 return (BookingOutcome.Booked, booked);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.SemanticKernel;
@@ -12,7 +13,8 @@ namespace FrontDesk.Tools.Booking;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
 public sealed class BookingPlugin(
-    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
+    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording,
+    OutboxWriter outbox, TimeProvider clock)
 {
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
@@ -87,7 +89,12 @@ public sealed class BookingPlugin(
             IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
-        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
+        // The confirmation texts commit with the appointment (issue 15, item 2): an instance that dies after the commit
+        // leaves both, and the retry that finds the booking does not queue them again.
+        var texted = false;
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor,
+            async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, cancellationToken),
+            cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;
         if (outcome == BookingOutcome.SlotTaken)
@@ -98,7 +105,7 @@ public sealed class BookingPlugin(
         var client = (await clients.GetAsync(saved!.ClientId, cancellationToken))!;
         scope.ClientId = client.Id;
         scope.ClientVerified = proven;
-        var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved, service, cancellationToken);
+        texted = outcome == BookingOutcome.Booked ? texted : await outbox.ExistsAsync(MessageKind.Confirmation, saved.Id, cancellationToken);
         return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
             new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
     }
@@ -116,7 +123,10 @@ public sealed class BookingPlugin(
             return null;
         }
         (scope.ClientId, scope.ClientVerified, scope.Pending, scope.PendingConfirmed) = (client.Id, scope.VerifiedPhone == phone, null, false);
-        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.", new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = false });
+        // Its confirmation texts committed with it (or it had none to send): say which, queue nothing again.
+        var texted = await outbox.ExistsAsync(MessageKind.Confirmation, earlier.Id, ct);
+        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
+            new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = texted });
     }
 
     /// <summary>list_appointments.</summary>
