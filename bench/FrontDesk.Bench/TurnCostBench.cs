@@ -11,7 +11,7 @@ namespace FrontDesk.Bench;
 /// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
 /// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
 /// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off]
 /// </summary>
 internal static class TurnCostBench
 {
@@ -22,6 +22,8 @@ internal static class TurnCostBench
         var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "both";
         var i = Array.IndexOf(args, "--conversations");
         var conversations = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : 400;
+        var si = Array.IndexOf(args, "--semantic");
+        var semantic = !(si >= 0 && si + 1 < args.Length && args[si + 1].Equals("off", StringComparison.OrdinalIgnoreCase));
         var stores = which switch
         {
             "sqlite" => new[] { TestStore.Sqlite },
@@ -29,7 +31,7 @@ internal static class TurnCostBench
             _ => [TestStore.Sqlite, TestStore.Postgres],
         };
         Console.WriteLine($"FrontDesk.Bench cost  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
-        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up)");
+        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up), semantic matching {(semantic ? "on" : "off")}");
         Console.WriteLine($"{"store",-10} {"turns",6} {"KB alloc/turn",14} {"CPU ms/turn",12} {"wall ms/turn",13} {"p99 ms",8} {"DB tx/turn",11} {"gen0/1/2",10}");
         foreach (var store in stores)
         {
@@ -38,7 +40,7 @@ internal static class TurnCostBench
                 Console.WriteLine($"postgres: skipped ({reason})");
                 continue;
             }
-            await using var h = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+            await using var h = await SpaBookHarness.StartAsync(store, extra: new() { ["FrontDesk:Semantic:Enabled"] = semantic ? "true" : "false" }, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
             var agent = h.Get<FrontDeskAgent>();
             for (var w = 0; w < 20; w++)
             {
