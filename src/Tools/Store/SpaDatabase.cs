@@ -27,7 +27,16 @@ public sealed class SpaDatabase : IDisposable
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            // A pooled connection is not reset (DISCARD ALL) when closed: nothing here changes session state (advisory locks
+            // are per transaction, and the migration lock is released explicitly), and the reset was one more statement,
+            // counted as a transaction, per connection use, several per turn, and it dropped the prepared statements.
+            // A connection string that names the setting keeps its own value.
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.NoResetOnClose = true;
+            }
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {
