@@ -321,37 +321,44 @@ public sealed partial class EscalationRules
             {
                 return word;
             }
-            string? found = null;
+            // Spellings that sound the same win over slips; two different fixes at the same level are a guess, not made.
+            var sameSound = new HashSet<string>(StringComparer.Ordinal);
+            var slips = new HashSet<string>(StringComparer.Ordinal);
             var sound = Sound(word);
             foreach (var candidate in _words)
             {
                 if (Math.Abs(candidate.Length - word.Length) <= 2 && Slip(sound, Sound(candidate)))
                 {
-                    if (found is not null && found != candidate)
-                    {
-                        return null; // two words are as close: do not guess
-                    }
-                    found = candidate;
+                    (sound == Sound(candidate) ? sameSound : slips).Add(candidate);
                 }
             }
             foreach (var stem in _stems)
             {
-                var stemSound = Sound(stem);
+                if (StemFix(word, stem) is { } fix)
+                {
+                    (fix.SameSound ? sameSound : slips).Add(fix.Word);
+                }
+            }
+            return sameSound.Count == 1 ? sameSound.First() : sameSound.Count == 0 && slips.Count == 1 ? slips.First() : null;
+        }
+
+        /// <summary>The word with its start spelt as the stem, when that start sounds like it (or is one slip from it); else null.</summary>
+        private static (string Word, bool SameSound)? StemFix(string word, string stem)
+        {
+            var stemSound = Sound(stem);
+            // The start that sounds the same first ("sierra" is "cierr" + "a"), then one slip longer or shorter.
+            foreach (var slip in new[] { false, true })
+            {
                 for (var length = Math.Max(1, stem.Length - 1); length <= Math.Min(word.Length, stem.Length + 2); length++)
                 {
-                    if (Slip(Sound(word[..length]), stemSound))
+                    var start = Sound(word[..length]);
+                    if (slip ? Slip(start, stemSound) : start == stemSound)
                     {
-                        var candidate = stem + word[length..];
-                        if (found is not null && found != candidate)
-                        {
-                            return null;
-                        }
-                        found = candidate;
-                        break;
+                        return (stem + word[length..], !slip);
                     }
                 }
             }
-            return found;
+            return null;
         }
 
         /// <summary>
@@ -404,6 +411,9 @@ public sealed partial class EscalationRules
                         break;
                     case 'v':
                         sb.Append('b');
+                        break;
+                    case 'k':
+                        sb.Append('c');
                         break;
                     case 'l' when next == 'l':
                         sb.Append('y');
