@@ -3,6 +3,7 @@ using System.Text;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Screening;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Agent.Turns;
@@ -41,7 +42,9 @@ public sealed record EscalationInfo(string Id, string Category, string Urgency, 
 /// <param name="Escalation">Escalation raised in this turn, if any.</param>
 /// <param name="Brain">The brain that answered.</param>
 /// <param name="ToolCalls">Tools called in this turn.</param>
-public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls);
+/// <param name="Language">The conversation's language after this turn ("en", "es"): the language of <paramref name="Text"/>.</param>
+public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls,
+    string Language = Languages.ConversationLanguage.English);
 
 /// <summary>Configuration section <c>FrontDesk:Agent</c>.</summary>
 public sealed class AgentOptions
@@ -84,6 +87,7 @@ public sealed class FrontDeskAgent(
     // An entry lives while a turn of its conversation runs or waits (counted), so the map does not grow forever.
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
     private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
+    private readonly LanguageDetector _languages = new(profile.Spa.Languages);
 
     /// <summary>Handles one turn.</summary>
     public Task<AgentReply> HandleAsync(TurnRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
@@ -292,9 +296,13 @@ public sealed class FrontDeskAgent(
         {
             state.Append(staffMessages.Select(StoredMessage.From));
         }
-        var reading = brains.Embedded.Understand(text, history);
-        var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
-        var agentTags = new TurnTags { AiGenerated = true };
+        // The conversation's language: the message's own when it is clear, else the one so far (state.Language).
+        var languageReading = _languages.Read(text, state.Language);
+        state.Language = languageReading.Language;
+        var language = state.Language;
+        var reading = brains.Embedded.Understand(text, history, language);
+        var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant(), Language = language };
+        var agentTags = new TurnTags { AiGenerated = true, Language = language };
         var escalations = new List<Escalation>();
         var askedForPerson = false;
 
@@ -305,7 +313,7 @@ public sealed class FrontDeskAgent(
             state.Append([StoredMessage.From(new ChatMessage(ChatRole.User, text))]);
             await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct, releaseLease: true);
             lease.Release();
-            return new AgentReply(request.ConversationId, null, null, "staff", []);
+            return new AgentReply(request.ConversationId, null, null, "staff", [], language);
         }
 
         string reply;
@@ -323,7 +331,7 @@ public sealed class FrontDeskAgent(
         {
             // Silence is not a yes: a read-back waiting for one is discarded like after any other answer.
             scope.BeginTurn(null);
-            reply = prompts.Reply("empty_message");
+            reply = prompts.Reply("empty_message", language);
             agentTags.Brain = "rules";
         }
         else
@@ -347,14 +355,22 @@ public sealed class FrontDeskAgent(
             {
                 askedForPerson = category.Name == "human_request";
                 escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
-                reply = prompts.Reply(replyKey ?? category.Reply);
+                reply = prompts.Reply(replyKey ?? category.Reply, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
             else if (replyKey is not null)
             {
-                reply = prompts.Reply(replyKey);
+                reply = prompts.Reply(replyKey, language);
                 agentTags.Brain = "rules";
+            }
+            else if (languageReading.Unsupported && screen.Rules.Find("human_request") is { } noLanguage)
+            {
+                // A language this business does not serve: a short reply offering a person, who gets the original text.
+                escalations.Add(NewEscalation(noLanguage, scope, request, $"The client writes in a language the assistant does not speak ({languageReading.Detected}): \"{Short(text)}\"", verbatim: true));
+                reply = prompts.Reply("language_unsupported", language);
+                agentTags.Brain = "rules";
+                agentTags.Escalation = noLanguage.Name;
             }
             else
             {
@@ -395,7 +411,7 @@ public sealed class FrontDeskAgent(
             }
         }
 
-        var screened = screen.ScreenReply(reply, prompts.Reply);
+        var screened = screen.ScreenReply(reply, name => prompts.Reply(name, language));
         agentTags.Screen.AddRange(screened.Findings);
         if (screened.Findings.Any(f => f is "unlisted_price" or "discount_offer") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
         {
@@ -436,7 +452,7 @@ public sealed class FrontDeskAgent(
             }
         }
         var first = escalations.FirstOrDefault();
-        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records);
+        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records, language);
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
@@ -474,15 +490,15 @@ public sealed class FrontDeskAgent(
                         {
                             var sentence = s[..(cut + 2)];
                             buffer.Remove(0, cut + 2);
-                            await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
+                            await onSentence(screen.ScreenReply(sentence, name => prompts.Reply(name, state.Language)).Text, c);
                         }
                     }, ct);
                     if (buffer.Length > 0)
                     {
-                        await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
+                        await onSentence(screen.ScreenReply(buffer.ToString(), name => prompts.Reply(name, state.Language)).Text, ct);
                     }
                 }
-                var reply = result.HitLimit || string.IsNullOrWhiteSpace(result.Text) ? prompts.Reply("not_understood") : result.Text.Trim();
+                var reply = result.HitLimit || string.IsNullOrWhiteSpace(result.Text) ? prompts.Reply("not_understood", state.Language) : result.Text.Trim();
                 return (reply, name, result.ModelId, messages.Skip(count).ToList(), result.ToolCalls);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -493,7 +509,7 @@ public sealed class FrontDeskAgent(
                 scope = state.Scope;
             }
         }
-        return (prompts.Reply("brain_unavailable"), "none", null, [], []);
+        return (prompts.Reply("brain_unavailable", state.Language), "none", null, [], []);
     }
 
     /// <summary>
@@ -661,8 +677,17 @@ public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, 
 /// <summary>The editable text: system prompt and replies.</summary>
 public sealed class AgentPrompts(SpaProfile profile, TextTemplates replies, string systemTemplate, TimeProvider clock)
 {
-    /// <summary>A reply by name with the spa's standard values filled in.</summary>
-    public string Reply(string name) => replies.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.AiDisclosure });
+    /// <summary>The replies of every language (English where a language lacks a key).</summary>
+    public LocalizedTemplates Languages { get; init; } = new(replies);
+
+    /// <summary>A reply by name, in English, with the spa's standard values filled in.</summary>
+    public string Reply(string name) => Reply(name, null);
+
+    /// <summary>A reply by name in a language ("en", "es"; English when null or a key the language lacks), with the spa's standard values filled in.</summary>
+    public string Reply(string name, string? language) => Languages.For(language).Render(name, new Dictionary<string, string>
+    {
+        ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.DisclosureIn(language),
+    });
 
     /// <summary>The system prompt for a conversation.</summary>
     public string System(ConversationScope scope)
