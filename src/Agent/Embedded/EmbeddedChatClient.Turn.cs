@@ -21,6 +21,8 @@ public sealed partial class EmbeddedChatClient
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            // The reply is worded in the language the message was read in.
+            state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
@@ -331,7 +333,7 @@ public sealed partial class EmbeddedChatClient
             state.Asked = AgentQuestion.SlotChoice;
             var service = data.GetProperty("service").GetString()!;
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
-                ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
+                ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
@@ -410,7 +412,7 @@ public sealed partial class EmbeddedChatClient
             {
                 map[k] = v;
             }
-            return engine._replies.Render(template, map);
+            return engine.RepliesIn(state.Language).Render(template, map);
         }
 
         private ChatMessage SayText(string text)
@@ -457,7 +459,7 @@ public sealed partial class EmbeddedChatClient
             : "any";
 
         /// <summary>"We'll text you a confirmation" only when the tool queued one (consent, not opted out, a phone).</summary>
-        private string ConfirmationNote(JsonElement data) => engine._replies.Render(
+        private string ConfirmationNote(JsonElement data) => engine.RepliesIn(state.Language).Render(
             data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
         private string ReadBack(JsonElement data) => AppointmentText("appointment_label", data.GetProperty("appointment"));

@@ -59,6 +59,9 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
 
     /// <summary>The day or days the conversation is about (asked for or offered), for "the day after" and "the following week".</summary>
     public DateRange? DateInPlay { get; init; }
+
+    /// <summary>The language the message is read in ("en", "es"); null: English.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
@@ -126,6 +129,9 @@ public sealed record Utterance
 
     /// <summary>Small cues read against the question pending (a position, a length, a code, a bare name).</summary>
     public ReplyCues Cues { get; init; } = ReplyCues.None;
+
+    /// <summary>The language the message was read in ("en", "es"); null: English.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>
