@@ -87,7 +87,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         await using var c = await db.OpenAsync(ct);
         // Dapper expands a list for SQLite; PostgreSQL takes it as one array parameter.
         var where = db.IsPostgres ? "id = ANY(@list)" : "id IN @list";
-        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition($"SELECT id, name, phone FROM clients WHERE {where}", new { list = list.ToArray() }, cancellationToken: ct));
+        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition($"SELECT id, name, COALESCE(phone, unverified_phone) AS phone FROM clients WHERE {where}", new { list = list.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.Id);
     }
 
@@ -126,7 +126,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<WaitRow>(
             new CommandDefinition("""
-                SELECT w.id, w.status, w.service_id AS ServiceId, cl.name, cl.phone, w.window_start AS WindowStart, w.window_end AS WindowEnd,
+                SELECT w.id, w.status, w.service_id AS ServiceId, cl.name, COALESCE(cl.phone, cl.unverified_phone) AS phone, w.window_start AS WindowStart, w.window_end AS WindowEnd,
                        w.time_of_day AS TimeOfDay, w.created_at_utc AS CreatedAtUtc
                 FROM waitlist_entries w LEFT JOIN clients cl ON cl.id = w.client_id
                 WHERE (@status IS NULL OR w.status = @status) ORDER BY w.created_at_utc

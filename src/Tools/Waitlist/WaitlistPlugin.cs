@@ -92,7 +92,8 @@ public sealed class WaitlistPlugin(
         {
             return block;
         }
-        var client = await clients.GetOrCreateByPhoneAsync(phone, client_name?.Trim(), null, scope.Actor, scope.ConversationId, cancellationToken);
+        // A number the conversation has not proven gets no offer texts and answers no YES (issue 15, item 4).
+        var client = await clients.GetOrCreateForConversationAsync(scope, phone, client_name?.Trim(), null, cancellationToken);
         scope.ClientId = client.Id;
         var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";
         var entry = await waitlist.JoinAsync(client.Id, resolved.Service!.Id, from, to, tod, staff.Staff?.Id, loc.Location?.Id, scope.Channel, scope.ConversationId, scope.Actor, cancellationToken);
