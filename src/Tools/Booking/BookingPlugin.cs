@@ -16,6 +16,8 @@ public sealed class BookingPlugin(
     SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording,
     OutboxWriter outbox, TimeProvider clock)
 {
+    private const string AppointmentRef = "Appointment reference from list_appointments, e.g. A1.";
+
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
     [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes.")]
@@ -158,7 +160,7 @@ public sealed class BookingPlugin(
     [Description("Cancel one of the identified client's own upcoming appointments. The first call returns needs_confirmation; call again after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
     public async Task<ToolResult> CancelAppointmentAsync(
         Kernel kernel,
-        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
+        [Description(AppointmentRef)] string appointment_ref,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -196,7 +198,7 @@ public sealed class BookingPlugin(
     [Description("Move one of the identified client's own appointments to a slot that check_availability offered with reschedule_ref. The first call returns needs_confirmation; call again after the client says yes.")]
     public async Task<ToolResult> RescheduleAppointmentAsync(
         Kernel kernel,
-        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
+        [Description(AppointmentRef)] string appointment_ref,
         [Description("The new slot id from check_availability (called with reschedule_ref).")] string slot_id,
         CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ public sealed class ToolParameterTests
         await using var h = await SpaBookHarness.StartAsync(TestStore.Sqlite);
         var parameters = h.Get<SpaToolsFactory>().Plugins.SelectMany(p => p).SelectMany(f => f.Metadata.Parameters).ToList();
 
-        string[] shared = ["service", "provider", "time_of_day", "appointment_ref", "client_name", "client_phone"];
+        string[] shared = ["service", "provider", "time_of_day", "client_name", "client_phone"];
         foreach (var name in shared)
         {
             var descriptions = parameters.Where(p => p.Name == name).Select(p => p.Description).ToList();
