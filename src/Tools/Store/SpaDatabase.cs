@@ -236,6 +236,34 @@ public sealed class SpaDatabase : IDisposable
         return tx;
     }
 
+    /// <summary>
+    /// <see cref="BeginBookingWriteAsync(DbConnection, string, string, string, CancellationToken)"/> without waiting: null
+    /// (and nothing held) when another write holds that provider or room right now. On SQLite it is the plain write.
+    /// A caller that polls instead of queueing can look again whether the time is still free between tries, so under a
+    /// race for one time the losers leave as soon as the winner commits instead of queueing behind each other.
+    /// </summary>
+    public async Task<DbTransaction?> TryBeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct)
+    {
+        var tx = await BeginWriteAsync(connection, ct);
+        if (!IsPostgres)
+        {
+            return tx;
+        }
+        long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
+        Array.Sort(keys);
+        var got = await connection.QuerySingleAsync<(bool Shared, bool First, bool Second)>(new CommandDefinition(
+            "SELECT pg_try_advisory_xact_lock_shared(@shared), pg_try_advisory_xact_lock(@first), pg_try_advisory_xact_lock(@second)",
+            new { shared = BookingLockKey, first = keys[0], second = keys[1] }, tx, cancellationToken: ct));
+        if (got is (true, true, true))
+        {
+            return tx;
+        }
+        // Whatever was taken is let go with the transaction.
+        await tx.RollbackAsync(ct);
+        await tx.DisposeAsync();
+        return null;
+    }
+
     private static long ResourceKey(string kind, string id) =>
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"frontdesk-booking|{kind}|{id}")), 0);
 
