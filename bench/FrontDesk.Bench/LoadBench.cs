@@ -346,8 +346,16 @@ public static class LoadBench
             process.BeginErrorReadLine();
             var address = new Uri($"http://127.0.0.1:{port}/");
             using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-            for (var i = 0; i < 300; i++)
+            // The host loads the embedding model and warms up before /readyz says ready: seconds on a quiet machine, minutes
+            // on a busy one. Waits up to 5 minutes, then stops with a clear error instead of a refused connection.
+            var readyBy = Stopwatch.StartNew();
+            while (true)
             {
+                if (readyBy.Elapsed > TimeSpan.FromMinutes(5))
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException($"the host at {address} did not say ready within 5 minutes");
+                }
                 if (process.HasExited)
                 {
                     throw new InvalidOperationException($"host exited with {process.ExitCode}");

@@ -29,4 +29,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Where the SQLite file lives when no connection string is given.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// SQLite: write transactions of this process wait their turn in memory instead of polling the file's write lock
+    /// (docs/performance.md). On by default; off only to compare.
+    /// </summary>
+    public bool SqliteWriterQueue { get; set; } = true;
 }

@@ -23,7 +23,14 @@ public sealed class SpaDatabase : IDisposable
 
     /// <summary>Creates the factory for a provider and connection string.</summary>
     public SpaDatabase(DatabaseProvider provider, string connectionString)
+        : this(provider, connectionString, writerQueue: true)
     {
+    }
+
+    /// <summary>Creates the factory; <paramref name="writerQueue"/> as <see cref="DatabaseOptions.SqliteWriterQueue"/>.</summary>
+    public SpaDatabase(DatabaseProvider provider, string connectionString, bool writerQueue)
+    {
+        _writerQueue = writerQueue;
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
@@ -68,7 +75,7 @@ public sealed class SpaDatabase : IDisposable
             var dir = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(contentRoot, options.DataDirectory);
             cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "frontdesk.db") }.ToString();
         }
-        return new SpaDatabase(DatabaseProvider.Sqlite, cs);
+        return new SpaDatabase(DatabaseProvider.Sqlite, cs, options.SqliteWriterQueue);
     }
 
     /// <summary>The provider behind this factory.</summary>
@@ -108,6 +115,7 @@ public sealed class SpaDatabase : IDisposable
     // steps) and is not woken when it frees: under load most of a turn's latency was that sleep. Writers in this process
     // queue here instead and start the moment the previous write transaction ends (issue 16).
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly bool _writerQueue;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
     // as before the queue (a transaction that opens a second connection to write would otherwise wait on itself).
@@ -122,7 +130,7 @@ public sealed class SpaDatabase : IDisposable
     {
         if (connection is SqliteConnection sqlite)
         {
-            var turn = sqlite.Handle is { } handle && _configured.TryGetValue(handle, out var t) ? t : null;
+            var turn = _writerQueue && sqlite.Handle is { } handle && _configured.TryGetValue(handle, out var t) ? t : null;
             if (turn is not null && await _writer.WaitAsync(WriterWait, ct))
             {
                 turn.Begin();
@@ -152,7 +160,7 @@ public sealed class SpaDatabase : IDisposable
     /// </summary>
     public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
     {
-        if (connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out var turn)
+        if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out var turn)
             && await _writer.WaitAsync(WriterWait, ct))
         {
             turn.Begin();
