@@ -113,7 +113,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         var medical = user.SeesMedical();
         return [.. list.Select(e =>
         {
-            var hidden = StaffDesk.IsMedical(e.Category) && !medical;
+            var hidden = MedicalMatters.IsMedical(e.Category) && !medical;
             var client = e.ClientId is not null && clients.TryGetValue(e.ClientId, out var c) ? c : null;
             return new StaffEscalation(e.Id, e.Category, e.Urgency, e.Status, hidden ? MedicalHidden : e.Summary, client?.Name, e.ClientPhone ?? client?.Phone,
                 e.Channel, hidden ? null : e.ConversationId, StaffTime.Local(profile, e.CreatedAtUtc), StaffTime.Utc(e.CreatedAtUtc), e.Route, e.LocationId,
@@ -145,10 +145,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         if (!user.SeesMedical())
         {
             await using var c = await db.OpenAsync(ct);
-            medical = [.. await c.QueryAsync<string>(new CommandDefinition("""
-                SELECT conversation_id FROM escalations WHERE conversation_id IS NOT NULL AND category IN ('medical', 'emergency')
-                UNION SELECT id FROM escalations WHERE category IN ('medical', 'emergency')
-                """, cancellationToken: ct))];
+            medical = await MedicalMatters.IdsAsync(c, andEscalations: true, ct);
         }
         return [.. (await outbox.ListAsync(status, 500, ct)).Select(m => new StaffOutboxMessage(m.Id, m.Kind, m.Status, m.ToAddress,
             m.RelatedId is not null && medical.Contains(m.RelatedId) ? MedicalHidden : m.Body,
@@ -181,8 +178,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         if (!user.SeesMedical())
         {
             await using var c = await db.OpenAsync(ct);
-            hidden = [.. await c.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT conversation_id FROM escalations WHERE conversation_id IS NOT NULL AND category IN ('medical', 'emergency')", cancellationToken: ct))];
+            hidden = await MedicalMatters.IdsAsync(c, andEscalations: false, ct);
         }
         return [.. turns.Where(t => !hidden.Contains(t.ConversationId)).Select(Turn)];
     }

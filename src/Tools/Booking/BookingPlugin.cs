@@ -22,8 +22,8 @@ public sealed class BookingPlugin(
     public async Task<ToolResult> BookAppointmentAsync(
         Kernel kernel,
         [Description("The slot id from check_availability, e.g. S2.")] string slot_id,
-        [Description("Client's full name (needed for new clients).")] string? client_name = null,
-        [Description("Client's mobile phone (needed when the conversation has no caller ID).")] string? client_phone = null,
+        [Description(ToolParameters.ClientName)] string? client_name = null,
+        [Description(ToolParameters.ClientPhone)] string? client_phone = null,
         [Description("Client's email (optional).")] string? client_email = null,
         [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
         CancellationToken cancellationToken = default)
@@ -158,7 +158,7 @@ public sealed class BookingPlugin(
     [Description("Cancel one of the identified client's own upcoming appointments. The first call returns needs_confirmation; call again after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
     public async Task<ToolResult> CancelAppointmentAsync(
         Kernel kernel,
-        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -196,7 +196,7 @@ public sealed class BookingPlugin(
     [Description("Move one of the identified client's own appointments to a slot that check_availability offered with reschedule_ref. The first call returns needs_confirmation; call again after the client says yes.")]
     public async Task<ToolResult> RescheduleAppointmentAsync(
         Kernel kernel,
-        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
         [Description("The new slot id from check_availability (called with reschedule_ref).")] string slot_id,
         CancellationToken cancellationToken = default)
     {
