@@ -6,11 +6,13 @@ using FrontDesk.TestSupport;
 // engine: the embedded engine's turn latency over whole conversations (EngineBench.cs);
 // voice: the real host's voice webhooks under many concurrent simulated calls (VoiceBench.cs);
 // load: concurrent multi-turn web chat over HTTP against the real host (LoadBench.cs);
-// race: racing bookings on two agent instances sharing one store (RaceBench.cs).
+// race: racing bookings on two agent instances sharing one store (RaceBench.cs);
+// fuzz: random and mutated requests against every route of the real host (FuzzBench.cs).
 //   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- fuzz [sqlite|postgres|both] [requests] [--seed N]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--semantic on|off|both] [--no-report]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N] [--semantic on|off] [--alloc]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
@@ -33,6 +35,9 @@ switch (args.FirstOrDefault()?.ToLowerInvariant())
         return;
     case "race":
         await RaceBench.RunAsync(args[1..]);
+        return;
+    case "fuzz":
+        await FuzzBench.RunAsync(args[1..]);
         return;
     case "book":
         args = args[1..];
