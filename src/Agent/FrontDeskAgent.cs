@@ -281,7 +281,11 @@ public sealed class FrontDeskAgent(
         var text = SafetyScreen.RedactCardNumbers(raw);
         var history = state.History.Select(m => m.ToChatMessage()).ToList();
         var staffMessages = new List<ChatMessage>();
-        foreach (var turn in await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct))
+        // Only a transcript that moved since this agent last stored a turn (a staff reply, a keyword) is read back.
+        var unseen = conversation.LastSeq > state.TranscriptSeen
+            ? await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct)
+            : [];
+        foreach (var turn in unseen)
         {
             // What a team member wrote during a takeover is part of the conversation every brain reads from now on.
             if (turn.Role == TurnRole.Staff)

@@ -83,7 +83,7 @@ public sealed class SmsConversations(
                 await optOuts.SetAsync(from, optedOut: true, "keyword", new Actor("client", from), ct);
                 // CANCEL stops every text too (a carrier keyword), though the client may have meant an appointment.
                 answer = word == "CANCEL"
-                    ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = location.Phone ?? "" })
+                    ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = PhoneNumbers.ToNational(location.Phone, PhoneNumbers.RegionOf(location.Phone)) ?? "" })
                     : Message("sms_stopped", language);
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
