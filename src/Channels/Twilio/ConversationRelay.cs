@@ -202,6 +202,9 @@ public sealed class ConversationRelaySessions(
         {
             speech.Committed = [.. EmbeddedChatClient.Sentences(said).Select(VoiceText.ForSpeech)];
         }
+        // A conversation that turned Spanish: Twilio's speech recognition and text-to-speech switch with it (a "language"
+        // message). The answer of this turn was already streamed sentence by sentence: the switch holds from the next one.
+        await session.UseLanguageAsync(channel.Voice.For(reply.Language).Language, channel.Voice.Language, ct);
         if (!speech.Interrupted)
         {
             // Answers with nothing to stream are said whole.
@@ -331,6 +334,19 @@ public sealed class ConversationRelaySessions(
             }
             speech.Spoken.Append(token).Append(' ');
             await SendAsync(new JsonObject { ["type"] = "text", ["token"] = token.Length == 0 || last ? token : token + " ", ["last"] = last }, ct);
+        }
+
+        private string? _locale;
+
+        /// <summary>Switches Twilio's recognition and speech language when it changes (the TwiML set <paramref name="initial"/>).</summary>
+        public async Task UseLanguageAsync(string locale, string initial, CancellationToken ct)
+        {
+            if (locale == (_locale ?? initial) || Ended)
+            {
+                return;
+            }
+            _locale = locale;
+            await SendAsync(new JsonObject { ["type"] = "language", ["ttsLanguage"] = locale, ["transcriptionLanguage"] = locale }, ct);
         }
 
         public async Task EndAsync(RelayHandoff handoff, CancellationToken ct)

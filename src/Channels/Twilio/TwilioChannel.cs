@@ -107,22 +107,28 @@ public sealed class TwilioChannel(
     /// <summary>Says something and listens for the next utterance or keypress.</summary>
     /// <param name="speech">What to say.</param>
     /// <param name="silences">Silent turns in a row so far.</param>
+    /// <param name="language">The conversation's language: the voice that speaks and the language recognised next.</param>
     /// <returns>TwiML.</returns>
-    public IResult Listen(string speech, int silences)
+    public IResult Listen(string speech, int silences, string? language = null)
     {
-        var voice = Voice;
+        var (voice, locale) = Voice.For(language);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
             action: Twiml.Url(Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}")),
-            speechTimeout: "auto", language: voice.Language, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
-            .Append(Twiml.Say(speech, voice.Voice, voice.Language));
+            speechTimeout: "auto", language: locale, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
+            .Append(Twiml.Say(speech, voice, locale));
         return new VoiceResponse().Append(gather).ToResult();
     }
 
     /// <summary>Says something and ends the call.</summary>
     /// <param name="speech">What to say.</param>
+    /// <param name="language">The conversation's language.</param>
     /// <returns>TwiML.</returns>
-    public IResult SayAndHangUp(string speech) => new VoiceResponse().Append(Twiml.Say(speech, Voice.Voice, Voice.Language)).Hangup().ToResult();
+    public IResult SayAndHangUp(string speech, string? language = null)
+    {
+        var (voice, locale) = Voice.For(language);
+        return new VoiceResponse().Append(Twiml.Say(speech, voice, locale)).Hangup().ToResult();
+    }
 
     /// <summary>Whether the location is open now (opening hours and closures, in the spa's zone).</summary>
     /// <param name="location">Location.</param>

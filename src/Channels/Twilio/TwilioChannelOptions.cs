@@ -30,6 +30,20 @@ public sealed class VoiceOptions
     [Required]
     public string Language { get; set; } = "en-US";
 
+    /// <summary>
+    /// Voice and recognition language for a conversation in another language, by language code. Spanish defaults to
+    /// <c>Polly.Lupe-Neural</c> and <c>es-US</c> (a Polly voice must be given a language it speaks, or the Say fails).
+    /// </summary>
+    public Dictionary<string, VoiceLanguageOptions> Languages { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["es"] = new() { Voice = "Polly.Lupe-Neural", Language = "es-US" },
+    };
+
+    /// <summary>The voice and recognition language for a conversation language; the defaults for English or an unknown one.</summary>
+    /// <param name="language">The conversation's language ("en", "es"), or null.</param>
+    public (string Voice, string Language) For(string? language) =>
+        language is not null && Languages.TryGetValue(language, out var l) ? (l.Voice, l.Language) : (Voice, Language);
+
     /// <summary>Seconds a transfer rings before falling back to voicemail.</summary>
     [Range(5, 60)]
     public int TransferRingSeconds { get; set; } = 20;
@@ -46,6 +60,18 @@ public sealed class VoiceOptions
     /// <returns>The override, else the default.</returns>
     public VoiceMode ModeFor(string locationId) =>
         Locations.TryGetValue(locationId, out var l) && l.Mode is { } mode ? mode : Mode;
+}
+
+/// <summary>The voice of one conversation language.</summary>
+public sealed class VoiceLanguageOptions
+{
+    /// <summary>Text-to-speech voice, e.g. <c>Polly.Lupe-Neural</c>.</summary>
+    [Required]
+    public string Voice { get; set; } = "";
+
+    /// <summary>Speech recognition and speech language, e.g. <c>es-US</c> or <c>es-MX</c>.</summary>
+    [Required]
+    public string Language { get; set; } = "";
 }
 
 /// <summary>Per-location voice settings.</summary>

@@ -113,7 +113,7 @@ public static class TwilioVoiceEndpoints
             return channel.Listen(channel.Text("voice_hold"), 0);
         }
         var spoken = VoiceText.ForSpeech(reply.Text);
-        return string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal) ? channel.SayAndHangUp(spoken) : channel.Listen(spoken, 0);
+        return string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal) ? channel.SayAndHangUp(spoken, reply.Language) : channel.Listen(spoken, 0, reply.Language);
     }
 
     private static async Task<IResult> DialStatusAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)

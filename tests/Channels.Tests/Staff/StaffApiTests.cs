@@ -232,6 +232,25 @@ public abstract class StaffApiTests
     }
 
     [StoreFact]
+    public async Task Transcripts_are_tagged_with_their_language_and_the_api_filters_by_it()
+    {
+        await using var h = await StartAsync();
+        using var web = h.Host.CreateClient();
+        var spanish = await h.Host.ChatAsync(web, "hola, ¿tienen estacionamiento cerca de la clínica?");
+        var english = await h.Host.ChatAsync(web, "Hi, is there parking near the clinic?");
+        using var desk = h.As(StaffRole.FrontDesk);
+
+        var es = (await GetJsonAsync(desk, "/api/staff/transcripts?tag=language:es&channel=web")).EnumerateArray().ToList();
+        var en = (await GetJsonAsync(desk, "/api/staff/transcripts?tag=language:en&channel=web")).EnumerateArray().ToList();
+
+        Assert.NotEmpty(es);
+        Assert.All(es, t => Assert.Equal(spanish.SessionId, t.GetProperty("conversationId").GetString()));
+        Assert.All(en, t => Assert.Equal(english.SessionId, t.GetProperty("conversationId").GetString()));
+        var conversation = await GetJsonAsync(desk, $"/api/staff/conversations/{spanish.SessionId}");
+        Assert.All(conversation.GetProperty("turns").EnumerateArray(), t => Assert.Contains(t.GetProperty("tags").EnumerateArray(), x => x.GetString() == "language:es"));
+    }
+
+    [StoreFact]
     public async Task A_staff_reply_goes_into_the_transcript_and_by_sms_for_sms_conversations()
     {
         await using var h = await StartAsync();
