@@ -22,7 +22,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
         services.AddSingleton(new SchemaMigrationSet(AgentSchema.Migrations));
         services.AddSingleton<ConversationStore>();
-        // Intents by meaning too only when asked (FrontDesk:Semantic:Intents): the blend is not tuned yet (docs/evaluation.md).
+        // Intents by meaning too (FrontDesk:Semantic:Intents, on with semantic matching): out of scope by meaning (docs/evaluation.md).
         services.AddSingleton(sp => new Understander(sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null
             && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents ? IntentClassifier.DefaultWithSemantic : null));
         services.AddSingleton(sp => new ReplyTemplates(TextTemplates.Load(Path.Combine(PromptsDir(sp, contentRoot), "replies.yaml"))));
