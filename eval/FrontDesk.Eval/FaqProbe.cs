@@ -30,4 +30,26 @@ public static class FaqProbe
         }
         return 0;
     }
+    /// <summary>Prints what the understanding makes of each line (demo profile, semantic matching on), for tuning on hand-written probes.</summary>
+    public static int Intents()
+    {
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile("demo"));
+        var vocabulary = new FrontDesk.Agent.Understanding.SpaVocabulary(
+            profile.Services.Select(s => new FrontDesk.Agent.Understanding.ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+            profile.Staff.Select(p => new FrontDesk.Agent.Understanding.PersonTerm(p.Id, p.Name)),
+            profile.Locations.Select(l => new FrontDesk.Agent.Understanding.PlaceTerm(l.Id, l.Name)));
+        var understander = new FrontDesk.Agent.Understanding.Understander(FrontDesk.Agent.Understanding.IntentClassifier.DefaultWithSemantic);
+        var context = new FrontDesk.Agent.Understanding.UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
+        while (Console.ReadLine() is { } line)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var u = understander.Understand(line, context);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))}  | {line}"));
+        }
+        return 0;
+    }
 }
