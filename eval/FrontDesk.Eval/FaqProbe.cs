@@ -30,6 +30,22 @@ public static class FaqProbe
         }
         return 0;
     }
+    /// <summary>Per FAQ entry text variant (question, answer), the similarity to each line: for looking at how to score.</summary>
+    public static int Variants()
+    {
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile("demo"));
+        var e = SentenceEmbedder.Shared;
+        var entries = profile.Faq.Select(f => (f.Question, Q: e.Embed(f.Question), A: e.Embed(f.Answer))).ToList();
+        while (Console.ReadLine() is { } line)
+        {
+            var q = e.Embed(SemanticFaq.Spelled(line));
+            var top = entries.Select(x => (x.Question, Sq: SentenceEmbedder.Similarity(q, x.Q), Sa: SentenceEmbedder.Similarity(q, x.A)))
+                .OrderByDescending(x => Math.Max(x.Sq, x.Sa)).Take(2).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}\n   {string.Join("\n   ", top.Select(t => $"q {t.Sq:F2} a {t.Sa:F2} {t.Question}"))}"));
+        }
+        return 0;
+    }
+
     /// <summary>Prints what the understanding makes of each line (demo profile, semantic matching on), for tuning on hand-written probes.</summary>
     public static int Intents()
     {

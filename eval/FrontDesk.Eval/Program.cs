@@ -13,6 +13,7 @@ return command switch
     "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
     "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
     "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(),
+    "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
     _ => Usage(),
 };
 
