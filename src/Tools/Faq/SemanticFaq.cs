@@ -34,6 +34,13 @@ public sealed class SemanticFaq
     /// <summary>How far the best entry must be ahead of the best entry on another topic to answer below <see cref="AnswerAt"/>.</summary>
     public const float ClearMargin = 0.17f;
 
+    /// <summary>
+    /// Below this similarity to every entry a question is not about the spa at all: declined politely, not passed to the
+    /// team. Spa questions in other words score 0.3 and up ("what happens if I bail last minute" 0.31 to the cancellation
+    /// policy); "what's the square root of 49" 0.17, "who won the game last night" 0.13.
+    /// </summary>
+    public const float OffTopicBelow = 0.25f;
+
     /// <summary>From this similarity up to answering, the entry is offered as "Did you mean …?".</summary>
     public const float SuggestAt = 0.54f;
 
