@@ -6,7 +6,7 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
 //   dotnet run --project eval/FrontDesk.Eval -- intent-probe < messages.txt   (the intent with semantic matching, and its alternatives)
 var command = args.FirstOrDefault() ?? "scenarios";
-var options = Options.Parse(args.Skip(1));
+var options = command is "scenarios" or "nlu" ? Options.Parse(args.Skip(1)) : new Options();
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),

@@ -102,6 +102,13 @@ public sealed class SemanticFaq
             .Select(x => new SemanticFaqMatch(x.Entry with { Confidence = Math.Round(x.Score, 3) }, x.Score, x.Answer))];
     }
 
+    /// <summary>Whether an entry answers <paramref name="question"/> by meaning (<see cref="Answers"/>).</summary>
+    public bool AnswersQuestion(string question)
+    {
+        var found = Search(question, 6);
+        return found.Count > 0 && Answers(found[0], found.FirstOrDefault(m => Topic(m.Entry) != Topic(found[0].Entry)));
+    }
+
     /// <summary>Chat shorthand written out, so the model reads "r u open" as "are you open".</summary>
     /// <param name="question">The question as written.</param>
     public static string Spelled(string question)
