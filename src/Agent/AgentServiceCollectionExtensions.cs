@@ -8,6 +8,7 @@ using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FrontDesk.Agent;
@@ -31,13 +32,24 @@ public static class AgentServiceCollectionExtensions
                 ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion)
                 : new Understander();
         });
-        services.AddSingleton(sp => new ReplyTemplates(TextTemplates.Load(Path.Combine(PromptsDir(sp, contentRoot), "replies.yaml"))));
+        services.AddSingleton(sp =>
+        {
+            var languages = LocalizedTemplates.Load(PromptsDir(sp, contentRoot), "replies.yaml", sp.GetRequiredService<SpaProfile>().Spa.Languages);
+            ReportMissing(sp, languages, "replies.yaml");
+            return new ReplyTemplates(languages.English) { Languages = languages };
+        });
         services.AddSingleton(sp => EscalationRules.Load(Path.Combine(PromptsDir(sp, contentRoot), "escalation.yaml")));
         services.AddSingleton<SafetyScreen>();
         services.AddSingleton(sp => new AgentPrompts(sp.GetRequiredService<SpaProfile>(), sp.GetRequiredService<ReplyTemplates>().Templates,
-            File.ReadAllText(Path.Combine(PromptsDir(sp, contentRoot), "system.md")), sp.GetRequiredService<TimeProvider>()));
+            File.ReadAllText(Path.Combine(PromptsDir(sp, contentRoot), "system.md")), sp.GetRequiredService<TimeProvider>())
+        {
+            Languages = sp.GetRequiredService<ReplyTemplates>().Languages,
+        });
         services.AddSingleton(sp => new EmbeddedChatClient(sp.GetRequiredService<SpaProfile>(), sp.GetRequiredService<ReplyTemplates>().Templates,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Understander>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Understander>())
+        {
+            Languages = sp.GetRequiredService<ReplyTemplates>().Languages,
+        });
         services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.Section));
         services.AddSingleton(sp =>
         {
@@ -49,6 +61,17 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<FrontDeskAgent>();
         services.AddSingleton<IWarmUp, AgentWarmUp>();
         return services;
+    }
+
+    /// <summary>Says at start-up which keys a language's templates lack (they are said in English).</summary>
+    private static void ReportMissing(IServiceProvider sp, LocalizedTemplates templates, string file)
+    {
+        var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("FrontDesk.Prompts");
+        foreach (var (language, keys) in templates.Missing.Where(m => m.Value.Count > 0))
+        {
+            logger?.LogWarning("prompts/{Language}/{File} has no template for {Count} keys, which are said in English: {Keys}",
+                language, file, keys.Count, string.Join(", ", keys));
+        }
     }
 
     private static string PromptsDir(IServiceProvider sp, string contentRoot) =>
@@ -66,5 +89,9 @@ public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
 }
 
 /// <summary>The reply wording (prompts/replies.yaml), distinct from the SMS wording registered by the tools.</summary>
-/// <param name="Templates">The templates.</param>
-public sealed record ReplyTemplates(TextTemplates Templates);
+/// <param name="Templates">The English templates.</param>
+public sealed record ReplyTemplates(TextTemplates Templates)
+{
+    /// <summary>The templates of every language (prompts/{language}/replies.yaml), English where a language lacks a key.</summary>
+    public LocalizedTemplates Languages { get; init; } = new(Templates);
+}

@@ -3,6 +3,7 @@ using System.Text;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Escalations;
+using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Screening;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Agent.Turns;
@@ -41,7 +42,9 @@ public sealed record EscalationInfo(string Id, string Category, string Urgency, 
 /// <param name="Escalation">Escalation raised in this turn, if any.</param>
 /// <param name="Brain">The brain that answered.</param>
 /// <param name="ToolCalls">Tools called in this turn.</param>
-public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls);
+/// <param name="Language">The conversation's language after this turn ("en", "es"): the language of <paramref name="Text"/>.</param>
+public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls,
+    string Language = Languages.ConversationLanguage.English);
 
 /// <summary>Configuration section <c>FrontDesk:Agent</c>.</summary>
 public sealed class AgentOptions
@@ -84,6 +87,7 @@ public sealed class FrontDeskAgent(
     // An entry lives while a turn of its conversation runs or waits (counted), so the map does not grow forever.
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
     private readonly string _instance = $"agent-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
+    private readonly LanguageDetector _languages = new(profile.Spa.Languages);
 
     /// <summary>Handles one turn.</summary>
     public Task<AgentReply> HandleAsync(TurnRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
@@ -277,7 +281,11 @@ public sealed class FrontDeskAgent(
         var text = SafetyScreen.RedactCardNumbers(raw);
         var history = state.History.Select(m => m.ToChatMessage()).ToList();
         var staffMessages = new List<ChatMessage>();
-        foreach (var turn in await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct))
+        // Only a transcript that moved since this agent last stored a turn (a staff reply, a keyword) is read back.
+        var unseen = conversation.LastSeq > state.TranscriptSeen
+            ? await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct)
+            : [];
+        foreach (var turn in unseen)
         {
             // What a team member wrote during a takeover is part of the conversation every brain reads from now on.
             if (turn.Role == TurnRole.Staff)
@@ -292,9 +300,13 @@ public sealed class FrontDeskAgent(
         {
             state.Append(staffMessages.Select(StoredMessage.From));
         }
-        var reading = brains.Embedded.Understand(text, history);
-        var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant() };
-        var agentTags = new TurnTags { AiGenerated = true };
+        // The conversation's language: the message's own when it is clear, else the one so far (state.Language).
+        var languageReading = _languages.Read(text, state.Language);
+        state.Language = languageReading.Language;
+        var language = state.Language;
+        var reading = brains.Embedded.Understand(text, history, language);
+        var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant(), Language = language };
+        var agentTags = new TurnTags { AiGenerated = true, Language = language };
         var escalations = new List<Escalation>();
         var askedForPerson = false;
 
@@ -305,7 +317,7 @@ public sealed class FrontDeskAgent(
             state.Append([StoredMessage.From(new ChatMessage(ChatRole.User, text))]);
             await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct, releaseLease: true);
             lease.Release();
-            return new AgentReply(request.ConversationId, null, null, "staff", []);
+            return new AgentReply(request.ConversationId, null, null, "staff", [], language);
         }
 
         string reply;
@@ -323,12 +335,20 @@ public sealed class FrontDeskAgent(
         {
             // Silence is not a yes: a read-back waiting for one is discarded like after any other answer.
             scope.BeginTurn(null);
-            reply = prompts.Reply("empty_message");
+            reply = prompts.Reply("empty_message", language);
             agentTags.Brain = "rules";
         }
         else
         {
             var finding = screen.ScreenInbound(raw);
+            if (finding.Language is { } ruleLanguage && ruleLanguage != language && languageReading.Detected is null
+                && profile.Spa.Languages.Contains(ruleLanguage))
+            {
+                // Too short for the detector to tell, but the safety rule that fired is written in that language ("me ahogo"):
+                // the guidance, and the conversation from here, are in the person's language.
+                state.Language = language = ruleLanguage;
+                clientTags.Language = agentTags.Language = language;
+            }
             foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
             {
                 scope.StatedConditions.Add(condition);
@@ -346,15 +366,23 @@ public sealed class FrontDeskAgent(
             else if (category is not null)
             {
                 askedForPerson = category.Name == "human_request";
-                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
-                reply = prompts.Reply(replyKey ?? category.Reply);
+                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency, language: language));
+                reply = prompts.Reply(replyKey ?? category.Reply, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
             else if (replyKey is not null)
             {
-                reply = prompts.Reply(replyKey);
+                reply = prompts.Reply(replyKey, language);
                 agentTags.Brain = "rules";
+            }
+            else if (languageReading.Unsupported && screen.Rules.Find("human_request") is { } noLanguage)
+            {
+                // A language this business does not serve: a short reply offering a person, who gets the original text.
+                escalations.Add(NewEscalation(noLanguage, scope, request, $"The client writes in a language the assistant does not speak ({languageReading.Detected}): \"{Short(text)}\"", verbatim: true));
+                reply = prompts.Reply("language_unsupported", language);
+                agentTags.Brain = "rules";
+                agentTags.Escalation = noLanguage.Name;
             }
             else
             {
@@ -367,7 +395,7 @@ public sealed class FrontDeskAgent(
                 if (brain == "none" && screen.Rules.Find("human_request") is { } callback)
                 {
                     // No brain could answer: the apology promises a call back, so raise it.
-                    escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back."));
+                    escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back.", language: language));
                     agentTags.Escalation = callback.Name;
                 }
                 // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
@@ -375,7 +403,7 @@ public sealed class FrontDeskAgent(
                     && escalations.Count == 0)
                 {
                     // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
-                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
+                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = followUp.Name;
                 }
                 // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
@@ -383,23 +411,23 @@ public sealed class FrontDeskAgent(
                     && screen.Rules.Find("human_request") is { } handoffRule)
                 {
                     askedForPerson = true;
-                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true));
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = handoffRule.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (results.Select(r => Handoff(r.Call, r.Data)).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim, language: language));
                     agentTags.Escalation = hc.Name;
                 }
             }
         }
 
-        var screened = screen.ScreenReply(reply, prompts.Reply);
+        var screened = screen.ScreenReply(reply, name => prompts.Reply(name, language));
         agentTags.Screen.AddRange(screened.Findings);
         if (screened.Findings.Any(f => f is "unlisted_price" or "discount_offer") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
         {
-            escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed."));
+            escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed.", language: language));
             agentTags.Escalation = "pricing";
         }
         reply = screened.Text;
@@ -436,7 +464,7 @@ public sealed class FrontDeskAgent(
             }
         }
         var first = escalations.FirstOrDefault();
-        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records);
+        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records, language);
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(
@@ -474,15 +502,15 @@ public sealed class FrontDeskAgent(
                         {
                             var sentence = s[..(cut + 2)];
                             buffer.Remove(0, cut + 2);
-                            await onSentence(screen.ScreenReply(sentence, prompts.Reply).Text, c);
+                            await onSentence(screen.ScreenReply(sentence, name => prompts.Reply(name, state.Language)).Text, c);
                         }
                     }, ct);
                     if (buffer.Length > 0)
                     {
-                        await onSentence(screen.ScreenReply(buffer.ToString(), prompts.Reply).Text, ct);
+                        await onSentence(screen.ScreenReply(buffer.ToString(), name => prompts.Reply(name, state.Language)).Text, ct);
                     }
                 }
-                var reply = result.HitLimit || string.IsNullOrWhiteSpace(result.Text) ? prompts.Reply("not_understood") : result.Text.Trim();
+                var reply = result.HitLimit || string.IsNullOrWhiteSpace(result.Text) ? prompts.Reply("not_understood", state.Language) : result.Text.Trim();
                 return (reply, name, result.ModelId, messages.Skip(count).ToList(), result.ToolCalls);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -493,7 +521,7 @@ public sealed class FrontDeskAgent(
                 scope = state.Scope;
             }
         }
-        return (prompts.Reply("brain_unavailable"), "none", null, [], []);
+        return (prompts.Reply("brain_unavailable", state.Language), "none", null, [], []);
     }
 
     /// <summary>
@@ -600,7 +628,8 @@ public sealed class FrontDeskAgent(
         return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
 
-    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false)
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false,
+        string? language = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -611,6 +640,11 @@ public sealed class FrontDeskAgent(
             _ when verbatim && text is not null => text,
             _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{Short(text)}\"",
         };
+        if (language is not null && language != ConversationLanguage.English)
+        {
+            // Staff should know before they call back; the person's own words stay as written (never translated).
+            summary = $"The client writes in {LanguageName(language)}. {summary}";
+        }
         return new Escalation
         {
             Id = NewId.For("esc"), Category = category.Name, Urgency = urgency ?? category.Urgency, Route = category.Route, Summary = summary,
@@ -620,6 +654,12 @@ public sealed class FrontDeskAgent(
     }
 
     private static string Short(string text) => InputText.Shorten(text, 160);
+
+    private static string LanguageName(string language) => language switch
+    {
+        ConversationLanguage.Spanish => "Spanish",
+        _ => language,
+    };
 
     private static string Describe(string category) => category switch
     {
@@ -661,8 +701,17 @@ public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, 
 /// <summary>The editable text: system prompt and replies.</summary>
 public sealed class AgentPrompts(SpaProfile profile, TextTemplates replies, string systemTemplate, TimeProvider clock)
 {
-    /// <summary>A reply by name with the spa's standard values filled in.</summary>
-    public string Reply(string name) => replies.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.AiDisclosure });
+    /// <summary>The replies of every language (English where a language lacks a key).</summary>
+    public LocalizedTemplates Languages { get; init; } = new(replies);
+
+    /// <summary>A reply by name, in English, with the spa's standard values filled in.</summary>
+    public string Reply(string name) => Reply(name, null);
+
+    /// <summary>A reply by name in a language ("en", "es"; English when null or a key the language lacks), with the spa's standard values filled in.</summary>
+    public string Reply(string name, string? language) => Languages.For(language).Render(name, new Dictionary<string, string>
+    {
+        ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.DisclosureIn(language),
+    });
 
     /// <summary>The system prompt for a conversation.</summary>
     public string System(ConversationScope scope)

@@ -20,6 +20,12 @@ public sealed class ConversationState
     /// <summary>The last transcript turn the agent has read or written: staff turns after it go into the history.</summary>
     public int TranscriptSeen { get; set; }
 
+    /// <summary>
+    /// The conversation's language ("en", "es"), set from each message the person writes (a message too short to tell
+    /// keeps it); null until the first message. Replies are worded in it.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>Serializer settings for the state column.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -49,6 +49,9 @@ internal sealed class DialogueState
     public bool SameDay { get; set; }
     public int Calls { get; set; }
 
+    /// <summary>The conversation's language ("en", "es"); the engine words its replies in it. Null: English.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
     public int Misses { get; set; }
 

@@ -23,7 +23,7 @@ public sealed class EmbeddedChatClient : IChatClient
 
     /// <summary>
     /// Key of an <see cref="Utterance"/> on a user message's <see cref="ChatMessage.AdditionalProperties"/>: the agent's
-    /// reading of that message (from <see cref="Understand"/> with the same history), so the engine need not read it twice.
+    /// reading of that message (from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string)"/> with the same history), so the engine need not read it twice.
     /// </summary>
     public const string UtteranceKey = "frontdesk.utterance";
 
@@ -52,6 +52,12 @@ public sealed class EmbeddedChatClient : IChatClient
         _vocabulary = VocabularyFor(profile);
         _closures = [.. profile.Locations.SelectMany(l => l.Closures).GroupBy(d => d).Where(g => g.Count() == profile.Locations.Count).Select(g => g.Key)];
     }
+
+    /// <summary>The replies of every language (prompts/{language}/replies.yaml); English alone unless set.</summary>
+    public LocalizedTemplates? Languages { get; init; }
+
+    /// <summary>The replies in a language, English for a key it lacks.</summary>
+    private TextTemplates RepliesIn(string? language) => Languages?.For(language) ?? _replies;
 
     /// <summary>The profile's services, staff and locations as the understander's vocabulary.</summary>
     public static SpaVocabulary VocabularyFor(SpaProfile profile) => new(
@@ -83,10 +89,14 @@ public sealed class EmbeddedChatClient : IChatClient
     }
 
     /// <summary>Reads one user turn in the context of the engine's state (also used by the agent for tags).</summary>
-    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null)
+    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null) => Understand(text, history, null);
+
+    /// <summary>Reads one user turn in a language ("en", "es"; null: the conversation's so far).</summary>
+    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history, string? language)
     {
         var state = history is null ? new DialogueState() : LastState(history);
-        return _understander.Understand(text, Context(state));
+        state.Language = language ?? state.Language;
+        return _understander.Understand(text, Context(state)) with { Language = state.Language };
     }
 
     /// <inheritdoc/>
@@ -213,6 +223,7 @@ public sealed class EmbeddedChatClient : IChatClient
         OfferedSlots = [.. state.Offered.Select(o => new OfferedSlot(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv), TimeOnly.ParseExact(o.Time, "HH:mm", Inv), o.Staff, o.Location))],
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),
+        Language = state.Language,
     };
 
     /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>
@@ -248,6 +259,8 @@ public sealed class EmbeddedChatClient : IChatClient
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            // The reply is worded in the language the message was read in.
+            state.Language = u.Language ?? state.Language;
             // Misses count only in a row: any reply that is not one starts again from zero.
             _missesBefore = state.Misses;
             state.Misses = 0;
@@ -901,7 +914,7 @@ public sealed class EmbeddedChatClient : IChatClient
             state.Asked = AgentQuestion.SlotChoice;
             var service = data.GetProperty("service").GetString()!;
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
-                ? engine._replies.Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
+                ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
@@ -1002,7 +1015,7 @@ public sealed class EmbeddedChatClient : IChatClient
             {
                 map[k] = v;
             }
-            return engine._replies.Render(template, map);
+            return engine.RepliesIn(state.Language).Render(template, map);
         }
 
         private ChatMessage SayText(string text)
@@ -1049,7 +1062,7 @@ public sealed class EmbeddedChatClient : IChatClient
             : "any";
 
         /// <summary>"We'll text you a confirmation" only when the tool queued one (consent, not opted out, a phone).</summary>
-        private string ConfirmationNote(JsonElement data) => engine._replies.Render(
+        private string ConfirmationNote(JsonElement data) => engine.RepliesIn(state.Language).Render(
             data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
         private string ReadBack(JsonElement data) => AppointmentText("appointment_label", data.GetProperty("appointment"));

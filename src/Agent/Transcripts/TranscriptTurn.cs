@@ -41,8 +41,10 @@ public sealed class TurnTags
     public List<string> Screen { get; set; } = [];
     /// <summary>A system notice meant for the client too (a person joined or left the conversation); other system turns stay internal.</summary>
     public bool ClientNotice { get; set; }
+    /// <summary>The conversation's language for this turn ("en", "es"): the language the client wrote in, or the reply is in.</summary>
+    public string? Language { get; set; }
 
-    /// <summary>The flat tags indexed for queries: intent:…, tool:name:outcome, escalation:…, brain:…, ai_generated, consent:…, screen:…, client_notice</summary>
+    /// <summary>The flat tags indexed for queries: intent:…, tool:name:outcome, escalation:…, brain:…, ai_generated, consent:…, screen:…, client_notice, language:…</summary>
     public IEnumerable<string> Flatten()
     {
         if (Intent is not null)
@@ -80,6 +82,10 @@ public sealed class TurnTags
         if (ClientNotice)
         {
             yield return "client_notice";
+        }
+        if (Language is not null)
+        {
+            yield return $"language:{Language}";
         }
     }
 }

@@ -59,6 +59,9 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
 
     /// <summary>The day or days the conversation is about (asked for or offered), for "the day after" and "the following week".</summary>
     public DateRange? DateInPlay { get; init; }
+
+    /// <summary>The language the message is read in ("en", "es"); null: English.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
@@ -123,6 +126,9 @@ public sealed record Utterance
 
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
+
+    /// <summary>The language the message was read in ("en", "es"); null: English.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>

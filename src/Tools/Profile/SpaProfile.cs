@@ -87,7 +87,20 @@ public sealed class SpaProfile
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="Website">Optional public website.</param>
 /// <param name="AiDisclosure">Said at the start of every call and chat.</param>
-public sealed record SpaInfo(string Name, string TimeZoneId, TimeZoneInfo TimeZone, string Currency, string? Website, string AiDisclosure);
+public sealed record SpaInfo(string Name, string TimeZoneId, TimeZoneInfo TimeZone, string Currency, string? Website, string AiDisclosure)
+{
+    /// <summary>Every language the product speaks, English first ("en", "es").</summary>
+    public static IReadOnlyList<string> SupportedLanguages { get; } = ["en", "es"];
+
+    /// <summary>The languages this business serves (the profile's optional <c>languages</c>; all supported ones when absent).</summary>
+    public IReadOnlyList<string> Languages { get; init; } = SupportedLanguages;
+
+    /// <summary>The AI disclosure in other languages (<c>ai_disclosure_es</c>), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Disclosures { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The AI disclosure in a language, or the profile's own when it has none in that language.</summary>
+    public string DisclosureIn(string? language) => language is not null && Disclosures.TryGetValue(language, out var text) ? text : AiDisclosure;
+}
 
 /// <summary>A place clients visit.</summary>
 public sealed record Location(
@@ -122,6 +135,15 @@ public sealed record Service(
 {
     /// <summary>How long the service occupies its provider and room, buffer included.</summary>
     public TimeSpan BlockedDuration => TimeSpan.FromMinutes(DurationMin + BufferMin);
+
+    /// <summary>The name in other languages (<c>name_es</c>), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Other words callers use in languages other than the profile's (<c>aliases_es</c>).</summary>
+    public IReadOnlyList<string> LocalAliases { get; init; } = [];
+
+    /// <summary>The name in a language, or the profile's name when it has none in that language.</summary>
+    public string NameIn(string? language) => language is not null && Names.TryGetValue(language, out var name) ? name : Name;
 }
 
 /// <summary>A provider.</summary>
@@ -165,7 +187,17 @@ public sealed record Policies(
     int WaitlistOfferMinutes);
 
 /// <summary>A question and answer the agent may quote.</summary>
-public sealed record FaqEntry(string Id, string Question, string Answer, IReadOnlyList<string> Tags);
+public sealed record FaqEntry(string Id, string Question, string Answer, IReadOnlyList<string> Tags)
+{
+    /// <summary>The question in other languages (<c>q_es</c>), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Questions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The answer in other languages (<c>a_es</c>), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Answers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The answer in a language, or the profile's answer when it has none in that language.</summary>
+    public string AnswerIn(string? language) => language is not null && Answers.TryGetValue(language, out var text) ? text : Answer;
+}
 
 /// <summary>Where staff hear about escalations.</summary>
 public sealed record EscalationContacts(string? TeamsWebhookEnv, string? OnCallPhone, string? TransferPhone);

@@ -202,7 +202,7 @@ public static partial class SpaProfileLoader
 
         private SpaInfo ReadSpa(Map m)
         {
-            m.Allow("name", "timezone", "currency", "website", "ai_disclosure");
+            m.Allow("name", "timezone", "currency", "website", "ai_disclosure", "ai_disclosure_es", "languages");
             var name = m.RequiredString("name");
             var tzId = m.RequiredString("timezone");
             TimeZoneInfo tz;
@@ -224,7 +224,34 @@ public static partial class SpaProfileLoader
                 throw Error(m.Node("currency")!, Join(m.Path, "currency"), $"'{currency}' is not an ISO 4217 code");
             }
             var disclosure = m.OptionalString("ai_disclosure") ?? $"I'm {name}'s virtual assistant.";
-            return new SpaInfo(name, tzId, tz, currency, m.OptionalString("website"), disclosure);
+            var languages = m.StringList("languages").Select(l => l.Trim().ToLowerInvariant()).Distinct().ToList();
+            if (m.Node("languages") is { } listed && languages.Count == 0)
+            {
+                throw Error(listed, Join(m.Path, "languages"), $"list at least one of: {string.Join(", ", SpaInfo.SupportedLanguages)}");
+            }
+            if (languages.FirstOrDefault(l => !SpaInfo.SupportedLanguages.Contains(l)) is { } unknown)
+            {
+                throw Error(m.Node("languages")!, Join(m.Path, "languages"), $"'{unknown}' is not a supported language; supported: {string.Join(", ", SpaInfo.SupportedLanguages)}");
+            }
+            return new SpaInfo(name, tzId, tz, currency, m.OptionalString("website"), disclosure)
+            {
+                Languages = languages.Count == 0 ? SpaInfo.SupportedLanguages : languages,
+                Disclosures = Localized(m, "ai_disclosure"),
+            };
+        }
+
+        /// <summary>The optional per-language versions of a field: <c>{key}_es</c> and so on.</summary>
+        private static Dictionary<string, string> Localized(Map m, string key)
+        {
+            var found = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var language in SpaInfo.SupportedLanguages.Skip(1))
+            {
+                if (m.OptionalString($"{key}_{language}") is { } text)
+                {
+                    found[language] = text;
+                }
+            }
+            return found;
         }
 
         private Location ReadLocation(Map m)
@@ -249,7 +276,7 @@ public static partial class SpaProfileLoader
         private Service ReadService(Map m)
         {
             m.Allow("id", "name", "aliases", "category", "duration_min", "buffer_min", "price", "price_from", "room_type",
-                "locations", "requires_consultation", "consultation_service", "min_age", "contraindications", "description");
+                "locations", "requires_consultation", "consultation_service", "min_age", "contraindications", "description", "name_es", "aliases_es");
             var duration = m.RequiredInt("duration_min");
             if (duration <= 0)
             {
@@ -285,7 +312,11 @@ public static partial class SpaProfileLoader
                 m.OptionalString("consultation_service"),
                 minAge,
                 [.. m.StringList("contraindications").Select(t => t.ToLowerInvariant())],
-                m.OptionalString("description"));
+                m.OptionalString("description"))
+            {
+                Names = Localized(m, "name"),
+                LocalAliases = m.StringList("aliases_es"),
+            };
         }
 
         private StaffMember ReadStaff(Map m)
@@ -393,8 +424,12 @@ public static partial class SpaProfileLoader
 
         private FaqEntry ReadFaq(Map m)
         {
-            m.Allow("q", "a", "tags");
-            return new FaqEntry("", m.RequiredString("q"), m.RequiredString("a"), m.StringList("tags"));
+            m.Allow("q", "a", "tags", "q_es", "a_es");
+            return new FaqEntry("", m.RequiredString("q"), m.RequiredString("a"), m.StringList("tags"))
+            {
+                Questions = Localized(m, "q"),
+                Answers = Localized(m, "a"),
+            };
         }
 
         private EscalationContacts ReadEscalation(Map? m)

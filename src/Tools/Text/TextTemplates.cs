@@ -46,6 +46,9 @@ public sealed class TextTemplates
     /// <summary>Whether a template exists.</summary>
     public bool Has(string name) => _templates.ContainsKey(name);
 
+    /// <summary>A template's text as written, or null.</summary>
+    public string? Template(string name) => _templates.TryGetValue(name, out var text) ? text : null;
+
     /// <summary>The template names.</summary>
     public IEnumerable<string> Names => _templates.Keys;
 

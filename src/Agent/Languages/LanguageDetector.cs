@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using Lingua;
+using LinguaLanguage = Lingua.Language;
+
+namespace FrontDesk.Agent.Languages;
+
+/// <summary>
+/// Tells which language a message is written in, for the conversation's language. Short texts are the hard case
+/// ("sí", "ok", "Ana López", "3 pm"): a small lexicon of words that belong to one language decides first, Lingua's
+/// n-gram models (SearchPioneer.Lingua) decide the rest, and a message that gives too little to tell keeps the
+/// conversation's language. Languages the business does not serve are recognised (so the reply can offer a person)
+/// only on clear evidence. Thread-safe; a reading takes well under a millisecond once the models are loaded.
+/// </summary>
+public sealed class LanguageDetector
+{
+    // The models of the Latin-script languages clients most often write besides English and Spanish; the others are
+    // told apart by their script alone. Loaded once per process.
+    private static readonly Lazy<Lingua.LanguageDetector> Model = new(() => LanguageDetectorBuilder.FromLanguages(
+        LinguaLanguage.English, LinguaLanguage.Spanish, LinguaLanguage.Portuguese, LinguaLanguage.French, LinguaLanguage.Italian,
+        LinguaLanguage.German, LinguaLanguage.Vietnamese, LinguaLanguage.Tagalog, LinguaLanguage.Chinese, LinguaLanguage.Japanese,
+        LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).Build());
+
+    private readonly List<string> _enabled;
+
+    /// <summary>A detector for a business that serves <paramref name="enabled"/> (codes, the default first).</summary>
+    public LanguageDetector(IReadOnlyList<string> enabled)
+    {
+        ArgumentNullException.ThrowIfNull(enabled);
+        _enabled = enabled.Where(ConversationLanguage.IsSupported).ToList() is { Count: > 0 } served ? served : [ConversationLanguage.English];
+    }
+
+    /// <summary>The languages this business serves, its default first.</summary>
+    public IReadOnlyList<string> Enabled => _enabled;
+
+    /// <summary>Loads the language models (start-up warm-up), so the first conversation does not pay for it.</summary>
+    public static void WarmUp() => Model.Value.DetectLanguageOf("hello, I would like to book an appointment");
+
+    /// <summary>
+    /// The conversation's language after <paramref name="text"/>: the message's language when it is clear and served;
+    /// otherwise <paramref name="current"/> (or the business's default for a first message).
+    /// </summary>
+    public LanguageReading Read(string? text, string? current)
+    {
+        var keep = current is not null && _enabled.Contains(current) ? current : _enabled[0];
+        var detected = Identify(text);
+        if (detected is null)
+        {
+            return new LanguageReading(keep, null, false);
+        }
+        return _enabled.Contains(detected) ? new LanguageReading(detected, detected, false) : new LanguageReading(keep, detected, true);
+    }
+
+    /// <summary>The language <paramref name="text"/> is clearly written in (ISO 639-1), or null when it is too short or mixed to tell.</summary>
+    public static string? Identify(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var words = Words(text);
+        var otherScript = text.Count(c => char.IsLetter(c) && c > '\u024F' && c is not (>= '\u1E00' and <= '\u1EFF'));
+        if (otherScript >= 2)
+        {
+            // Chinese, Cyrillic, Arabic…: the script alone tells, whatever the length.
+            return Code(Model.Value.DetectLanguageOf(text));
+        }
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        var spanish = 0;
+        var english = 0;
+        foreach (var (word, folded) in words)
+        {
+            if (SpanishWords.Contains(folded) || word.Contains('ñ', StringComparison.Ordinal))
+            {
+                spanish++;
+            }
+            else if (EnglishWords.Contains(folded))
+            {
+                english++;
+            }
+        }
+        if (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal))
+        {
+            spanish += 2;
+        }
+        var lexicon = spanish > english ? ConversationLanguage.Spanish : english > spanish ? ConversationLanguage.English : null;
+        var margin = Math.Abs(spanish - english);
+        // A name, a number and a word or two of neither lexicon ("Ana López", "Rae") say nothing about the language.
+        if (lexicon is null && (words.Count <= 2 || words.All(w => char.IsUpper(w.Word[0]))))
+        {
+            return null;
+        }
+        var confidences = Model.Value.ComputeLanguageConfidenceValues(string.Join(' ', words.Select(w => w.Word)));
+        var (top, confidence) = confidences.Count == 0 ? (LinguaLanguage.Unknown, 0.0) : (confidences.First().Key, confidences.First().Value);
+        var model = Code(top);
+        if (lexicon is not null)
+        {
+            // The lexicon wins unless the models are sure of a third language and the lexicon's evidence is thin
+            // (Portuguese and Italian share words with Spanish: "para", "de", "que").
+            var third = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
+            if (third && confidence >= 0.6 && margin <= Math.Max(1, words.Count / 3))
+            {
+                return model;
+            }
+            return margin >= 2 || words.Count <= 3 || model == lexicon || confidence < 0.75 ? lexicon : model;
+        }
+        // Three or more words, none from either lexicon: only a confident model decides.
+        return confidence >= 0.6 ? model : null;
+    }
+
+    private static string? Code(LinguaLanguage language) => language == LinguaLanguage.Unknown
+        ? null
+        : LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
+
+    private static List<(string Word, string Folded)> Words(string text)
+    {
+        var words = new List<(string, string)>();
+        var sb = new StringBuilder();
+        foreach (var c in text + " ")
+        {
+            if (char.IsLetter(c) || c == '\'' || c == '’')
+            {
+                sb.Append(c == '’' ? '\'' : c);
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                var word = sb.ToString().Trim('\'');
+                if (word.Length > 0)
+                {
+                    words.Add((word, Fold(word)));
+                }
+                sb.Clear();
+            }
+        }
+        return words;
+    }
+
+    /// <summary>Lower case without accents ("Mañana" → "manana").</summary>
+    internal static string Fold(string word)
+    {
+        var d = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(d.Length);
+        foreach (var c in d)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    // Words that belong to one of the two languages and not to the other (accents folded). Words both use ("no",
+    // "me", "a", "ok", "fin", "once") are in neither list.
+    private static readonly HashSet<string> SpanishWords = new(StringComparer.Ordinal)
+    {
+        "si", "hola", "gracias", "buenos", "buenas", "dias", "tardes", "noches", "quiero", "quisiera", "queria", "necesito", "necesita",
+        "puedo", "puede", "puedes", "podria", "podrian", "tienen", "tiene", "tienes", "hay", "cita", "citas", "turno", "para", "por", "favor",
+        "porfa", "porfavor", "manana", "pasado", "hoy", "semana", "proxima", "proximo", "lunes", "martes", "miercoles", "jueves",
+        "viernes", "sabado", "domingo", "tarde", "temprano", "despues", "antes", "las", "los", "el", "la", "del", "al", "una", "uno", "dos",
+        "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce", "que", "cuanto", "cuanta", "cuesta", "cuestan",
+        "precio", "precios", "como", "donde", "cuando", "esta", "estan", "estoy", "soy", "llamo", "mi", "mis", "con", "sin", "tambien",
+        "pero", "mejor", "claro", "dale", "vale", "bueno", "buena", "perfecto", "listo", "cancelar", "cancela", "cambiar", "cambio",
+        "reservar", "reserva", "agendar", "agenda", "hacer", "mover", "masaje", "masajes", "limpieza", "unas", "depilacion", "cejas",
+        "pestanas", "botox", "relleno", "numero", "telefono", "nombre", "correo", "primera", "primero", "segunda", "segundo", "ultima",
+        "ultimo", "ahora", "ya", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
+        "horario", "horarios", "estacionamiento", "aceptan", "pagar", "tarjeta", "ustedes", "usted", "yo", "es", "y", "en", "de", "lo",
+        "le", "su", "muy", "bien", "senora", "senor", "tengo", "hora", "horas", "mas", "menos", "otro", "otra", "dia", "mejor", "disculpe",
+        "perdon", "oiga", "oye", "entonces", "eso", "ese", "esa", "este", "quien", "cual", "puedan", "ningun", "ninguna", "alguien",
+        "persona", "hablar", "habla", "espanol", "ingles", "vez", "veces", "cuidado", "faciales", "tratamiento", "consulta", "pedicura",
+        "manicura", "hacerme", "quisieramos", "somos", "novia", "regalo", "tarjetas", "estaria", "seria", "funciona", "sirve",
+        "mediodia", "noche", "madrugada", "nos", "vemos", "okey", "andale", "orale", "claro", "exacto", "correcto",
+        "mande", "digame", "bueno", "quiza", "quizas", "tal", "vez", "mismo", "misma", "mande", "ella", "el", "ellos", "hija",
+        "hijo", "mama", "esposo", "esposa", "amiga", "amigo", "pago", "cuantos", "cuantas", "minutos", "sesion", "sesiones",
+    };
+
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
+    {
+        "yes", "yeah", "yep", "yup", "hi", "hello", "hey", "thanks", "thank", "you", "please", "pls", "plz", "the", "and", "is", "are", "am",
+        "i", "i'm", "im", "my", "can", "could", "would", "want", "need", "like", "book", "appointment", "appt", "tomorrow", "today", "next",
+        "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "at",
+        "on", "in", "to", "for", "of", "it", "that", "this", "what", "when", "where", "how", "much", "do", "does", "have", "has", "any",
+        "with", "cancel", "change", "move", "reschedule", "time", "sure", "great", "good", "fine", "works", "first", "second", "last",
+        "one", "two", "three", "four", "five", "six", "later", "earlier", "after", "before", "not", "don't", "dont", "name", "number",
+        "phone", "email", "open", "hours", "price", "cost", "be", "will", "just", "actually", "instead", "nope", "nah", "thx", "ty",
+        "there", "your", "we", "our", "get", "got", "see", "if", "or", "an", "so", "maybe", "also", "about", "who", "which", "why", "day",
+        "days", "tonight", "noon", "pm", "am", "o'clock", "okay", "alright", "cool", "awesome", "perfect", "bye", "goodbye", "sorry",
+        "wait", "never", "mind", "back", "call", "someone", "person", "human", "talk", "speak", "english", "spanish", "nails", "brows",
+        "lashes", "waxing", "filler", "wrinkle", "deep", "tissue", "stone", "hot", "waitlist", "list", "spot", "opening", "free", "busy",
+        "here", "new", "it's", "that's", "what's", "i'd", "i'll", "you're", "we're", "doesn't", "can't", "won't", "isn't", "let", "make",
+        "take", "give", "earliest", "latest", "soonest", "booked", "schedule", "availability", "available", "parking", "accept", "pay",
+        "card", "cards", "gift", "cancellation", "policy", "still", "again", "only", "mom", "daughter", "wife", "husband", "friend",
+    };
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Transcripts;
+using FrontDesk.TestSupport;
+
+namespace FrontDesk.Agent.Tests.Conversations;
+
+public abstract partial class WholeConversationTests
+{
+    [StoreFact]
+    public async Task The_conversation_language_follows_the_person_and_is_on_the_reply_and_the_transcript()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("lang_a", "web", null, "hola, quiero reservar un masaje para mañana", "ok", "actually, can we do this in English please?");
+        Assert.Equal(["es", "es", "en"], replies.Select(r => r.Language));
+        var turns = await h.TranscriptAsync("lang_a");
+        var tags = turns.Where(t => t.Role is TurnRole.Client or TurnRole.Agent)
+            .Select(t => JsonSerializer.Deserialize<TurnTags>(t.TagsJson, ConversationState.Json)!.Language).ToList();
+        Assert.Equal(["es", "es", "es", "es", "en", "en"], tags);
+    }
+
+    [StoreFact]
+    public async Task The_conversation_language_survives_a_restart()
+    {
+        await using var h = await StartAsync();
+        await h.TalkAsync("lang_b", "sms", AvaPhone, "buenas tardes, tienen citas el viernes?");
+        await using var again = await AgentHarness.StartOnSameStoreAsync(h);
+        var replies = await again.TalkAsync("lang_b", "sms", AvaPhone, "ok");
+        Assert.Equal("es", replies[0].Language);
+    }
+
+    [StoreFact]
+    public async Task A_language_the_spa_does_not_serve_gets_a_short_reply_and_a_person()
+    {
+        await using var h = await StartAsync();
+        var replies = await h.TalkAsync("lang_c", "web", null, "Bonjour, je voudrais prendre un rendez-vous pour un massage");
+        Assert.Contains("English or Spanish", replies[0].Text, StringComparison.Ordinal);
+        var escalation = Assert.Single(await h.EscalationsAsync());
+        Assert.Equal("human_request", escalation.Category);
+        Assert.Contains("je voudrais", escalation.Summary, StringComparison.Ordinal);
+        Assert.Empty(await h.AppointmentsAsync());
+    }
+}

@@ -1,0 +1,78 @@
+using FrontDesk.Agent.Languages;
+
+namespace FrontDesk.Agent.Tests.Languages;
+
+public sealed class LanguageDetectorTests
+{
+    private static readonly LanguageDetector Both = new(["en", "es"]);
+
+    [Theory]
+    [InlineData("hola, quiero una cita", "es")]
+    [InlineData("sí", "es")]
+    [InlineData("gracias!", "es")]
+    [InlineData("mañana por la tarde", "es")]
+    [InlineData("cuanto cuesta el botox?", "es")]
+    [InlineData("nesecito cambiar mi sita", "es")]
+    [InlineData("dale", "es")]
+    [InlineData("hi, can I book a facial", "en")]
+    [InlineData("yes please", "en")]
+    [InlineData("tomorrow afternoon", "en")]
+    [InlineData("what are your hours?", "en")]
+    public void Identify_clear_short_messages(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("3")]
+    [InlineData("415-555-0199")]
+    [InlineData("Ana López")]
+    [InlineData("Maria Guadalupe Fernandez")]
+    [InlineData("👍")]
+    [InlineData("no")]
+    public void Identify_too_little_to_tell_is_null(string text) => Assert.Null(LanguageDetector.Identify(text));
+
+    [Fact]
+    public void Read_keeps_the_current_language_on_a_message_too_short_to_tell()
+    {
+        Assert.Equal("es", Both.Read("ok", "es").Language);
+        Assert.Equal("en", Both.Read("Ana López", "en").Language);
+        Assert.Equal("es", Both.Read("415 555 0199", "es").Language);
+    }
+
+    [Fact]
+    public void Read_switches_when_the_person_switches()
+    {
+        var reading = Both.Read("actually can we do it in English? I want to move my appointment", "es");
+        Assert.Equal("en", reading.Language);
+        Assert.True(reading.Switched("es"));
+        Assert.Equal("es", Both.Read("perdón, mejor en español por favor", "en").Language);
+    }
+
+    [Theory]
+    [InlineData("Bonjour, je voudrais prendre un rendez-vous", "fr")]
+    [InlineData("Olá, eu gostaria de marcar uma massagem", "pt")]
+    [InlineData("我想预约按摩", "zh")]
+    [InlineData("Xin chào, tôi muốn đặt lịch hẹn", "vi")]
+    public void Read_recognises_a_language_the_product_does_not_speak(string text, string detected)
+    {
+        var reading = Both.Read(text, null);
+        Assert.True(reading.Unsupported);
+        Assert.Equal(detected, reading.Detected);
+        Assert.Equal("en", reading.Language);
+    }
+
+    [Fact]
+    public void A_business_that_serves_english_only_treats_spanish_as_not_served()
+    {
+        var englishOnly = new LanguageDetector(["en"]);
+        var reading = englishOnly.Read("hola, quiero reservar un masaje para mañana", null);
+        Assert.True(reading.Unsupported);
+        Assert.Equal("en", reading.Language);
+    }
+
+    [Fact]
+    public void A_first_message_too_short_to_tell_gets_the_business_default()
+    {
+        Assert.Equal("en", Both.Read("ok", null).Language);
+        Assert.Equal("es", new LanguageDetector(["es", "en"]).Read("ok", null).Language);
+    }
+}
