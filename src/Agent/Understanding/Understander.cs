@@ -146,7 +146,8 @@ public sealed partial class Understander
 
     private static readonly HashSet<Intent> MayBeASpaQuestion =
     [
-        Intent.OutOfScope, Intent.Availability, Intent.Book, Intent.MyAppointments, Intent.Unknown, Intent.Smalltalk,
+        // Not MyAppointments: "when is my appointment?" is about the person's own booking, never the FAQ's "how early …".
+        Intent.OutOfScope, Intent.Availability, Intent.Book, Intent.Unknown, Intent.Smalltalk,
     ];
 
     private readonly IntentClassifier _classifier;
