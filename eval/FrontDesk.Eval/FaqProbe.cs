@@ -30,4 +30,42 @@ public static class FaqProbe
         }
         return 0;
     }
+    /// <summary>Per FAQ entry text variant (question, answer), the similarity to each line: for looking at how to score.</summary>
+    public static int Variants()
+    {
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile("demo"));
+        var e = SentenceEmbedder.Shared;
+        var entries = profile.Faq.Select(f => (f.Question, Q: e.Embed(f.Question), A: e.Embed(f.Answer))).ToList();
+        while (Console.ReadLine() is { } line)
+        {
+            var q = e.Embed(SemanticFaq.Spelled(line));
+            var top = entries.Select(x => (x.Question, Sq: SentenceEmbedder.Similarity(q, x.Q), Sa: SentenceEmbedder.Similarity(q, x.A)))
+                .OrderByDescending(x => Math.Max(x.Sq, x.Sa)).Take(2).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}\n   {string.Join("\n   ", top.Select(t => $"q {t.Sq:F2} a {t.Sa:F2} {t.Question}"))}"));
+        }
+        return 0;
+    }
+
+    /// <summary>Prints what the understanding makes of each line (demo profile, semantic matching on), for tuning on hand-written probes.</summary>
+    public static int Intents()
+    {
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile("demo"));
+        var vocabulary = new FrontDesk.Agent.Understanding.SpaVocabulary(
+            profile.Services.Select(s => new FrontDesk.Agent.Understanding.ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+            profile.Staff.Select(p => new FrontDesk.Agent.Understanding.PersonTerm(p.Id, p.Name)),
+            profile.Locations.Select(l => new FrontDesk.Agent.Understanding.PlaceTerm(l.Id, l.Name)));
+        var understander = new FrontDesk.Agent.Understanding.Understander(FrontDesk.Agent.Understanding.IntentClassifier.DefaultWithSemantic);
+        var context = new FrontDesk.Agent.Understanding.UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
+        while (Console.ReadLine() is { } line)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var u = understander.Understand(line, context);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))}  | {line}"));
+        }
+        return 0;
+    }
 }

@@ -4,13 +4,16 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- scenarios [--k N] [--store sqlite|postgres] [--only id[,id…]] [--verbose]
 //   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
+//   dotnet run --project eval/FrontDesk.Eval -- intent-probe < messages.txt   (the intent with semantic matching, and its alternatives)
 var command = args.FirstOrDefault() ?? "scenarios";
-var options = Options.Parse(args.Skip(1));
+var options = command is "scenarios" or "nlu" ? Options.Parse(args.Skip(1)) : new Options();
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),
     "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
     "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
+    "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(),
+    "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
     _ => Usage(),
 };
 

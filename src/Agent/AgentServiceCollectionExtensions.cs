@@ -23,9 +23,15 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
         services.AddSingleton(new SchemaMigrationSet(AgentSchema.Migrations));
         services.AddSingleton<ConversationStore>();
-        // Intents by meaning too only when asked (FrontDesk:Semantic:Intents): the blend is not tuned yet (docs/evaluation.md).
-        services.AddSingleton(sp => new Understander(sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null
-            && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents ? IntentClassifier.DefaultWithSemantic : null));
+        // Intents by meaning too (FrontDesk:Semantic:Intents, on with semantic matching): out of scope by meaning, and a
+        // question the spa's FAQ answers by meaning goes to the FAQ (docs/evaluation.md).
+        services.AddSingleton(sp =>
+        {
+            var byMeaning = sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents;
+            return byMeaning
+                ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion)
+                : new Understander();
+        });
         services.AddSingleton(sp =>
         {
             var languages = LocalizedTemplates.Load(PromptsDir(sp, contentRoot), "replies.yaml", sp.GetRequiredService<SpaProfile>().Spa.Languages);

@@ -14,6 +14,16 @@ public sealed class SgdTurn
     [JsonPropertyName("new_intent")] public bool NewIntent { get; set; }
     [JsonPropertyName("slot_values")] public Dictionary<string, List<string>>? SlotValues { get; set; }
     [JsonPropertyName("slot_spans")] public List<JsonElement[]>? SlotSpans { get; set; }
+    [JsonPropertyName("other_frames")] public List<SgdFrame>? OtherFrames { get; set; }
+
+    /// <summary>
+    /// Date and time spans SGD labels in this turn for another service ("the weather there on the 12th"): a reader that
+    /// finds them has read a date or time right, for a frame this evaluation does not score, so they count neither way.
+    /// </summary>
+    public IEnumerable<(string Kind, int Start, int End)> OtherFrameMentions() =>
+        (OtherFrames ?? []).SelectMany(f => f.SlotSpans ?? []).Select(s => (Slot: s[0].GetString() ?? "", Start: s[1].GetInt32(), End: s[2].GetInt32()))
+            .Where(s => s.Slot.Contains("date", StringComparison.Ordinal) || s.Slot.Contains("time", StringComparison.Ordinal))
+            .Select(s => (s.Slot.Contains("date", StringComparison.Ordinal) ? "date" : "time", s.Start, s.End));
 
     /// <summary>
     /// The gold class of the turn, in the engine's terms: "find" when the turn opens FindProvider on an appointment
@@ -78,6 +88,13 @@ public sealed class SgdTurn
         "stylist_name" or "therapist_name" or "dentist_name" or "doctor_name" => "provider",
         _ => null,
     };
+}
+
+/// <summary>Another service's frame in an SGD turn (only its slot spans are read).</summary>
+public sealed class SgdFrame
+{
+    [JsonPropertyName("service")] public string? Service { get; set; }
+    [JsonPropertyName("slot_spans")] public List<JsonElement[]>? SlotSpans { get; set; }
 }
 
 /// <summary>A single utterance from CLINC150 or Snips.</summary>

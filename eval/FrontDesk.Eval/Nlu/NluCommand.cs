@@ -105,6 +105,16 @@ public static partial class NluCommand
         if (dev)
         {
             WriteExamples(report, sgd, engine, agentRuns);
+            if (options.Dump is { } dump)
+            {
+                // One line per dev reading, for looking at errors by hand (never for the test split).
+                await System.IO.File.WriteAllLinesAsync(dump, sgd.Zip(engine).Select(p => JsonSerializer.Serialize(new
+                {
+                    text = p.First.Utterance, gold = p.First.GoldClass, predicted = p.Second.Class,
+                    goldMentions = p.First.GoldMentions().Select(g => new { g.Kind, g.Start, g.End, g.Values }),
+                    mentions = p.Second.Mentions,
+                })).Concat(agentRuns.SelectMany(r => r.Turns.Select(t => JsonSerializer.Serialize(new { set = r.Name, t.Text, t.FalseAction, t.Escalation, t.Reply, t.Tools })))));
+            }
         }
         Console.WriteLine();
         Console.WriteLine(report);
@@ -204,7 +214,8 @@ public static partial class NluCommand
     /// Mention F1 per kind, on appointment-service turns. A predicted mention is right when its span overlaps an
     /// unmatched gold mention of the same kind AND its value is that slot's value: a time the same HH:mm (either
     /// reading when the gold text gives no am/pm), a date the same words without fillers (SGD gives no reference
-    /// date), a provider the same name.
+    /// date), a provider the same name. A mention on a date or time another service's frame labels in the same turn
+    /// ("the weather there on the 12th") is right for that frame and is not scored.
     /// </summary>
     private static Dictionary<string, Prf> SlotScores(List<SgdTurn> turns, List<Reading> readings)
     {
@@ -220,9 +231,14 @@ public static partial class NluCommand
                     continue;
                 }
                 var gold = turns[i].GoldMentions().Where(g => g.Kind == kind).ToList();
+                var elsewhere = turns[i].OtherFrameMentions().Where(g => g.Kind == kind).ToList();
                 var used = new bool[gold.Count];
                 foreach (var m in readings[i].Mentions.Where(m => m.Kind == kind))
                 {
+                    if (!gold.Any(g => m.Overlaps(g.Start, g.End)) && elsewhere.Any(g => m.Overlaps(g.Start, g.End)))
+                    {
+                        continue; // a date another service's frame labels ("the weather there on the 12th"): not scored
+                    }
                     var j = Enumerable.Range(0, gold.Count).FirstOrDefault(j => !used[j] && m.Overlaps(gold[j].Start, gold[j].End) && SameValue(kind, m.Value, gold[j].Values), -1);
                     if (j >= 0)
                     {

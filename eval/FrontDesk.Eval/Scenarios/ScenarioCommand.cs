@@ -189,8 +189,10 @@ public sealed class Options
     public string Split { get; set; } = "test";
     /// <summary>nlu: leave the nlp.js baseline out on purpose (otherwise a missing baseline is an error).</summary>
     public bool NoBaseline { get; set; }
-    /// <summary>nlu: semantic matching as configured by default ("faq": FAQ entries by meaning), "all" (intents too) or "off".</summary>
-    public string Semantic { get; set; } = "faq";
+    /// <summary>nlu: semantic matching "all" (as configured by default: FAQ entries and intents by meaning), "faq" (FAQ only) or "off".</summary>
+    public string Semantic { get; set; } = "all";
+    /// <summary>nlu --split dev: write every reading to this file (JSON lines), to look at the errors.</summary>
+    public string? Dump { get; set; }
 
     public static Options Parse(IEnumerable<string> args)
     {
@@ -214,6 +216,7 @@ public sealed class Options
                     o.Split = Next() is "dev" or "test" ? e.Current : throw new ArgumentException("--split is dev or test");
                     break;
                 case "--no-baseline": o.NoBaseline = true; break;
+                case "--dump": o.Dump = Next(); break;
                 case "--semantic":
                     o.Semantic = Next() is "off" or "faq" or "all" ? e.Current : throw new ArgumentException("--semantic is off, faq or all");
                     break;

@@ -40,7 +40,8 @@ public sealed record DateMatch(DateRange Range, TextSpan Span, IReadOnlyList<Dat
 /// <item>"this weekend": Saturday–Sunday of the current week, from today; "next weekend": the weekend of next week.</item>
 /// <item>"this week": today–Sunday; "next week": Monday–Sunday of next week; "later this week": tomorrow–Sunday,
 /// or next week when said on a Sunday.</item>
-/// <item>"the 14th", "March 3", "3 March", "3/14" (US month/day): the next such day on or after today, unless a year is given.</item>
+/// <item>"the 14th", "March 3", "3 March", "3/14" (US month/day): the next such day on or after today, unless a year is given;
+/// "the 2nd of next month" is that day of next month; "sunday this week" is this week's Sunday.</item>
 /// <item>"in 3 days", "in two weeks", "in a month": that single day; "in a few days": days 2–4 from today.</item>
 /// <item>US holidays: their next date on or after today.</item>
 /// </list>
@@ -52,7 +53,7 @@ public static partial class DateExpressionParser
 {
     private const string Ord = "(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
     private const string Month = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-    private const string NotAChoice = @"(?!\s+(?:one|ones|option|choice|slot|time|appointment|available|opening|person|of\s+(?:them|those|these)|thing|place|visit|session))";
+    private const string NotAChoice = @"(?!\s+(?:one|ones|option|choice|slot|time|appointment|available|opening|person|of\s+(?:them|those|these)|thing|place|visit|session|therapist|provider|stylist|doctor|dentist|result|name|address))";
     private const string NotATime = @"(?!\s*(?::\d|\d|am\b|pm\b|a\.m|p\.m|o'?clock|hours?\b|hrs?\b|min))";
 
     /// <summary>Finds the first date expression in <paramref name="text"/>; null when there is none.</summary>
@@ -109,7 +110,9 @@ public static partial class DateExpressionParser
         foreach (Match m in TheOrdinal().Matches(lower))
         {
             var day = NumberWords.Parse(m.Groups["d"].Value);
-            if (NextDayOfMonth(today, day) is { } d)
+            // "the 2nd of next month" is that day of next month; "the 9th of this month" reads like "the 9th".
+            var from = m.Groups["next"].Success ? new DateOnly(today.Year, today.Month, 1).AddMonths(1) : today;
+            if (NextDayOfMonth(from, day) is { } d)
             {
                 Offer(ref best, new Candidate(0, m.Index, m.Length, DateRange.Day(d)));
             }
@@ -281,7 +284,7 @@ public static partial class DateExpressionParser
         var qualifier = m.Groups["q"].Success ? m.Groups["q"].Value : string.Empty;
         // "sun" is also an ordinary word ("in the sun"): alone it needs a qualifier. "sat", "wed" and "mon" alone are
         // days unless a person did them ("I sat", "we wed").
-        if (qualifier.Length == 0 && (word == "sun" || (word is "sat" or "wed" or "mon" && m.Groups["pre"].Success)))
+        if (qualifier.Length == 0 && !m.Groups["tw"].Success && !m.Groups["nw"].Success && (word == "sun" || (word is "sat" or "wed" or "mon" && m.Groups["pre"].Success)))
         {
             return null;
         }
@@ -289,7 +292,8 @@ public static partial class DateExpressionParser
         var target = WeekdayOf(word);
         var next = qualifier.StartsWith("next", StringComparison.Ordinal) || qualifier.Contains("following", StringComparison.Ordinal)
                    || m.Groups["nw"].Success;
-        var inclusive = qualifier.StartsWith("this", StringComparison.Ordinal) || qualifier.Contains("coming", StringComparison.Ordinal);
+        var inclusive = qualifier.StartsWith("this", StringComparison.Ordinal) || qualifier.Contains("coming", StringComparison.Ordinal)
+                        || m.Groups["tw"].Success;
         var days = ((int)target - (int)today.DayOfWeek + 7) % 7;
         if (next)
         {
@@ -453,16 +457,16 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\b(?<m>" + Month + @")\.?\s+(?:the\s+)?(?<d>\d{1,2}(?:st|nd|rd|th)?|" + Ord + @")\b" + NotATime + @"(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?<d>\d{1,2}(?:st|nd|rd|th)?|" + Ord + @")\s+(?:of\s+)?(?<m>" + Month + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![:.]\d*)\b(?:the\s+)?(?<d>\d{1,2}(?:st|nd|rd|th)?|" + Ord + @")\s+(?:of\s+)?(?<m>" + Month + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"(?:\bthe\s+(?<d>\d{1,2}(?:st|nd|rd|th)|" + Ord + @")|(?<![\w/:.])(?<d>\d{1,2}(?:st|nd|rd|th)))\b" + NotAChoice, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bthe\s+(?<d>\d{1,2}(?:st|nd|rd|th)|" + Ord + @")|(?<![\w/:.])(?<d>\d{1,2}(?:st|nd|rd|th)))\b" + NotAChoice + @"(?:\s+of\s+(?:this|the)\s+month\b|\s+of\s+(?<next>next)\s+month\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex TheOrdinal();
 
     [GeneratedRegex(@"\b(?<h>christmas\s+eve|xmas\s+eve|christmas(?:\s+day)?|xmas|new\s+year'?s?\s+eve|new\s+year'?s?(?:\s+day)?|independence\s+day|thanksgiving(?:\s+day)?|memorial\s+day|labou?r\s+day|valentine'?s?(?:\s+day)?|mother'?s?\s+day|father'?s?\s+day|halloween)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Holiday();
 
-    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr))|(?<tomorrow>tomorrow|tomorow|tommorow|tommorrow|tomorro|tmrw|tmr|2morrow|2moro)|(?<today>today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr))|(?<tomorrow>tomorrow|tomorow|tommorow|tommorrow|tomorro|tmrw|tmr|2morrow|2moro)|(?<today>(?<!\b(?:all|it|enough|everything)\s+for\s+)today|tonight|tonite|this\s+(?:morning|afternoon|evening)|later\s+today))\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDay();
 
     [GeneratedRegex(@"\bin\s+(?<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|a\s+few)\s+(?<u>days?|weeks?|months?)\b", RegexOptions.CultureInvariant)]
@@ -471,7 +475,7 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\ba\s+week\s+(?:from\s+(?:(?<tomorrow>tomorrow)|today|(?:this\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun))|(?<tomorrow>tomorrow)|today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeekFrom();
 
-    [GeneratedRegex(@"(?:(?<pre>\b(?:i|we|you|he|she|they|just|had|have|was|were)\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?<nw>\s+(?:of\s+)?next\s+week)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<pre>\b(?:i|we|you|he|she|they|just|had|have|was|were)\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]

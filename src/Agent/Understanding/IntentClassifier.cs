@@ -96,21 +96,21 @@ public sealed class IntentClassifier
     private static readonly Lazy<IntentClassifier> Shared = new(() => new IntentClassifier(LoadEmbeddedTraining()));
     private static readonly Intent[] Classes = [.. Enum.GetValues<Intent>().Where(i => i is not Intent.Unknown and not Intent.Inform)];
 
-    /// <summary>Share of the semantic score in the blend (tuned on the SGD dev split and the training examples).</summary>
-    public const double SemanticWeight = 0.5;
+    /// <summary>
+    /// Share of the nearest examples' weight that must be out-of-scope for the meaning to turn a request into
+    /// <see cref="Intent.OutOfScope"/> (tuned on the SGD dev split and Snips train, docs/evaluation.md).
+    /// </summary>
+    public const double OutOfScopeAt = 0.6;
 
-    /// <summary>The word features' top score under which the semantic score is blended in.</summary>
-    public const double SemanticWhenBelow = 0.5;
+    /// <summary>The nearest example must be at least this similar for the meaning to count at all.</summary>
+    public const double NearEnough = 0.4;
 
-    private static float MaxOf(ReadOnlySpan<float> scores)
-    {
-        var max = float.MinValue;
-        foreach (var x in scores)
-        {
-            max = Math.Max(max, x);
-        }
-        return max;
-    }
+    /// <summary>
+    /// Intents the meaning may overrule: requests and questions that, with no service of the spa named, may be for another
+    /// business ("I want to book a pub for five", "can you help me get a cab", "what's the weather on the 14th"). Short
+    /// answers ("the first one", "yes", "2") are never overruled.
+    /// </summary>
+    private static readonly HashSet<Intent> MeaningMayOverrule = [Intent.Book, Intent.Availability, Intent.Faq, Intent.Human, Intent.Unknown, Intent.Smalltalk];
 
     private static readonly Lazy<IntentClassifier> SharedSemantic = new(() =>
     {
@@ -130,8 +130,8 @@ public sealed class IntentClassifier
     }
 
     /// <summary>
-    /// Trains on the given lines and, with <paramref name="semantic"/>, also scores messages by meaning against the same
-    /// examples, blended with the word features (<see cref="SemanticWeight"/>).
+    /// Trains on the given lines and, with <paramref name="semantic"/>, also reads messages by meaning against the same
+    /// examples: a request whose nearest examples are mostly out-of-scope ones is out of scope (<see cref="OutOfScopeAt"/>).
     /// </summary>
     public IntentClassifier(IEnumerable<string> trainingLines, SemanticIntents? semantic)
     {
@@ -226,20 +226,18 @@ public sealed class IntentClassifier
         }
 
         Softmax(scores);
-        // Meaning is asked only when the words are unsure: a confident word reading ("the first one") stands.
-        if (_semantic is not null && (known == 0 || MaxOf(scores) < SemanticWhenBelow))
+        if (_semantic is not null && OutOfScopeByMeaning(prepared, known == 0 ? Intent.Unknown : Classes[ArgMax(scores)]) is { } share)
         {
-            var (meaning, nearest) = _semantic.Score(prepared);
-            // With no known word the meaning decides alone, when it is close to some example at all.
-            if (known == 0 && nearest < 0.45)
-            {
-                return new IntentPrediction(Intent.Unknown, 0, []);
-            }
-            var w = known == 0 ? 1.0 : SemanticWeight;
+            // The words say "a request"; the meaning says "for another business": out of scope, with the meaning's share.
+            var oos = Array.IndexOf(Classes, Intent.OutOfScope);
             for (var c = 0; c < Classes.Length; c++)
             {
-                scores[c] = (float)((1 - w) * scores[c] + w * meaning.GetValueOrDefault(Classes[c]));
+                scores[c] = c == oos ? (float)share : (float)(scores[c] * (1 - share));
             }
+        }
+        else if (known == 0)
+        {
+            return new IntentPrediction(Intent.Unknown, 0, []);
         }
         var ranked = new List<IntentScore>(Classes.Length);
         for (var c = 0; c < Classes.Length; c++)
@@ -250,6 +248,32 @@ public sealed class IntentClassifier
         ranked.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
         var top = ranked.GetRange(0, TopAlternatives);
         return new IntentPrediction(top[0].Intent, top[0].Confidence, top);
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            if (scores[i] > scores[best])
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The out-of-scope share of the nearest examples, when the meaning overrules <paramref name="byWords"/>; else null.</summary>
+    private double? OutOfScopeByMeaning(string prepared, Intent byWords)
+    {
+        if (!MeaningMayOverrule.Contains(byWords) || prepared.Contains("zzservice", StringComparison.Ordinal)
+            || prepared.Count(c => c == ' ') < 2)
+        {
+            return null;
+        }
+        var (meaning, nearest) = _semantic!.Score(prepared);
+        var share = meaning.GetValueOrDefault(Intent.OutOfScope);
+        return nearest >= NearEnough && share >= OutOfScopeAt ? share : null;
     }
 
     /// <summary>The lines of the embedded training file.</summary>

@@ -124,7 +124,7 @@ public static partial class TimeExpressionParser
             }
         }
 
-        foreach (var pattern in (ReadOnlySpan<Regex>)[WithMeridiem(), HourMinute(), WithDayPart(), OClock(), Cued(), NoonWord()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[WithMeridiem(), HourMinute(), WithDayPart(), DayPartFirst(), OClock(), Cued(), NoonWord()])
         {
             foreach (Match m in pattern.Matches(lower))
             {
@@ -384,7 +384,11 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")(?::(?<mm>[0-5]\d)|\s+(?<mw>" + MinuteWord + @"))?\s+(?:in\s+the\s+(?<dp>morning|afternoon|evening)|at\s+(?<dp>night)|(?<dp>tonight))\b", RegexOptions.CultureInvariant)]
     private static partial Regex WithDayPart();
 
-    [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")\s*o'?clock\b", RegexOptions.CultureInvariant)]
+    /// <summary>"evening 5", "at the afternoon 3", "morning 11": the part of day said before the hour ("one" is left out: "the afternoon one" is a pick).</summary>
+    [GeneratedRegex(@"\b(?<dp>morning|afternoon|evening)\s+(?:at\s+)?(?<h>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|hours?|hrs?|mins?\b|minutes?|slots?|options?|appointments?|times?))", RegexOptions.CultureInvariant)]
+    private static partial Regex DayPartFirst();
+
+    [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")\s*o['""]?clock\b", RegexOptions.CultureInvariant)]
     private static partial Regex OClock();
 
     [GeneratedRegex(@"\b(?:at|around|about|say|maybe|like|how\s+about|what\s+about|make\s+it|make\s+that|move\s+it\s+to|change\s+it\s+to|instead|(?:can|could)\s+(?:we|you|i)\s+do)\s+(?<h>" + Hour + @")(?:\s+(?<mw>" + MinuteWord + @"))?\b" + NotCount, RegexOptions.CultureInvariant)]

@@ -147,12 +147,29 @@ public sealed partial class Understander
         Intent.Faq, Intent.Thanks, Intent.Correction, Intent.Book, Intent.Availability,
     ];
 
+    private static readonly HashSet<Intent> MayBeASpaQuestion =
+    [
+        // Not MyAppointments: "when is my appointment?" is about the person's own booking, never the FAQ's "how early …".
+        Intent.OutOfScope, Intent.Availability, Intent.Book, Intent.Unknown, Intent.Smalltalk,
+    ];
+
     private readonly IntentClassifier _classifier;
+    private readonly Func<string, bool>? _answeredBySpa;
 
     /// <summary>An understander using <paramref name="classifier"/>, or the embedded-trained one.</summary>
-    public Understander(IntentClassifier? classifier = null)
+    public Understander(IntentClassifier? classifier = null) : this(classifier, null)
+    {
+    }
+
+    /// <summary>
+    /// An understander that also asks <paramref name="answeredBySpa"/> (the spa's FAQ and profile facts matched by meaning)
+    /// whether a question is one the spa's information answers: "r u guys open on sundays" is the hours question though
+    /// its words read like a request for openings.
+    /// </summary>
+    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa)
     {
         _classifier = classifier ?? IntentClassifier.Default;
+        _answeredBySpa = answeredBySpa;
     }
 
     /// <summary>Understands one user turn.</summary>
@@ -305,6 +322,14 @@ public sealed partial class Understander
         {
             // "10 please": a time, a day or a service with no word for a person is not a request for one.
             intent = Intent.Inform;
+        }
+        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && MayBeASpaQuestion.Contains(intent) && chosen is null
+            && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
+            && QuestionShape().IsMatch(lowered) && !BookingCue().IsMatch(lowered) && _answeredBySpa(normalized))
+        {
+            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
+            intent = Intent.Faq;
+            confidence = 1;
         }
         var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
             || ((sameTime || sameDay) && (date is not null || time is not null));
@@ -639,4 +664,8 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    /// <summary>Reads as a question: a question mark, or it opens with a question word ("r u open", "ok if my toddler…").</summary>
+    [GeneratedRegex(@"\?|^\s*(?:(?:ok|okay|so|hi|hey|um+|and)[,\s]+)*(?:what|whats|what's|when|where|who|whos|who's|how|which|why|is|are|r|do|does|can|could|may|should|will|would|am|ok\s+if|any)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionShape();
 }

@@ -111,6 +111,16 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         return [entry, .. lexical.Where(m => m.Id != entry.Id).Take(Math.Clamp(limit, 1, 10) - 1)];
     }
 
+    /// <summary>
+    /// True when, by meaning, the question is far from every FAQ entry and profile fact (<see cref="SemanticFaq.OffTopicBelow"/>):
+    /// "what's the weather there tomorrow", "who won the game". False without semantic matching.
+    /// </summary>
+    public bool FarFromEverything(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return semantic is not null && semantic.Search(question, 1) is [var best] && best.Similarity < SemanticFaq.OffTopicBelow;
+    }
+
     private async Task<IReadOnlyList<FaqMatch>> LexicalSearchAsync(string question, int limit, string? locationId, CancellationToken ct)
     {
         var terms = KeyTerms(question);

@@ -49,10 +49,12 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
-        if (matches.Count == 0 && !AddressesTheSpa(question))
+        if ((matches.Count == 0 && !AddressesTheSpa(question))
+            || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(question)))
         {
             // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
-            // pancakes"): an off-topic question, not one for the team to follow up.
+            // pancakes"), or far in meaning from everything the spa knows ("what's the weather there tomorrow"): an
+            // off-topic question, not one for the team to follow up.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
         if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)

@@ -6,7 +6,8 @@ namespace FrontDesk.Tools.Faq;
 /// <summary>How close a question is to one of the spa's FAQ entries or profile facts, by meaning.</summary>
 /// <param name="Entry">The entry (its confidence is the similarity).</param>
 /// <param name="Similarity">Cosine similarity of the question and the entry, 0..1.</param>
-public sealed record SemanticFaqMatch(FaqMatch Entry, float Similarity);
+/// <param name="AnswerSimilarity">Cosine similarity of the question and the entry's answer alone.</param>
+public sealed record SemanticFaqMatch(FaqMatch Entry, float Similarity, float AnswerSimilarity = 0);
 
 /// <summary>
 /// The profile's FAQ entries and facts (hours, addresses, services and list prices, policies) embedded once, on first
@@ -33,12 +34,35 @@ public sealed class SemanticFaq
     /// <summary>How far the best entry must be ahead of the best entry on another topic to answer below <see cref="AnswerAt"/>.</summary>
     public const float ClearMargin = 0.17f;
 
+    /// <summary>
+    /// Below this similarity to every entry a question is not about the spa at all: declined politely, not passed to the
+    /// team. Spa questions in other words score 0.3 and up ("what happens if I bail last minute" 0.31 to the cancellation
+    /// policy); "what's the square root of 49" 0.17, "who won the game last night" 0.13.
+    /// </summary>
+    public const float OffTopicBelow = 0.25f;
+
     /// <summary>From this similarity up to answering, the entry is offered as "Did you mean …?".</summary>
     public const float SuggestAt = 0.54f;
 
+    /// <summary>At or above this similarity the entry answers when its answer, too, is about the question (<see cref="AnswerSaysItAt"/>).</summary>
+    public const float AnswerWithItsAnswerAt = 0.46f;
+
+    /// <summary>
+    /// How close the entry's answer alone must be to the question for <see cref="AnswerWithItsAnswerAt"/>. A paraphrase is
+    /// close to the answer too ("do u take apple pay" 0.54 to "We accept … Apple Pay …", "are there steps to get inside"
+    /// 0.45 to the step-free entrance); a question that only sounds like the entry is not ("can I bring my dog?" 0.23 to
+    /// the children answer, "gift baskets for horses" 0.25 to the gift-card one, "do you have a sauna" 0.23).
+    /// </summary>
+    public const float AnswerSaysItAt = 0.38f;
+
     /// <summary>Whether <paramref name="best"/> answers the question, given the best match on another topic.</summary>
-    public static bool Answers(SemanticFaqMatch best, SemanticFaqMatch? otherTopic) =>
-        best.Similarity >= AnswerAt || (best.Similarity >= AnswerClearlyAt && best.Similarity - (otherTopic?.Similarity ?? 0) >= ClearMargin);
+    public static bool Answers(SemanticFaqMatch best, SemanticFaqMatch? otherTopic)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        return best.Similarity >= AnswerAt
+            || (best.Similarity >= AnswerClearlyAt && best.Similarity - (otherTopic?.Similarity ?? 0) >= ClearMargin)
+            || (best.Similarity >= AnswerWithItsAnswerAt && best.AnswerSimilarity >= AnswerSaysItAt);
+    }
 
     /// <summary>
     /// The entry's topic: its id, except that the same fact about different locations ("profile:hours:mission",
@@ -51,7 +75,7 @@ public sealed class SemanticFaq
     }
 
     private readonly SentenceEmbedder _embedder;
-    private readonly Lazy<(FaqMatch Entry, float[] Vector)[]> _entries;
+    private readonly Lazy<(FaqMatch Entry, bool IsAnswer, float[] Vector)[]> _entries;
 
     /// <summary>Creates the index for a profile; nothing is embedded until first use.</summary>
     public SemanticFaq(SpaProfile profile, SentenceEmbedder embedder)
@@ -68,31 +92,73 @@ public sealed class SemanticFaq
     public IReadOnlyList<SemanticFaqMatch> Search(string question, int limit = 3)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var q = _embedder.Embed(question);
+        var q = _embedder.Embed(Spelled(question));
         return [.. _entries.Value
-            .Select(e => (e.Entry, Score: SentenceEmbedder.Similarity(q, e.Vector)))
+            .Select(e => (e.Entry, e.IsAnswer, Score: SentenceEmbedder.Similarity(q, e.Vector)))
             .GroupBy(x => x.Entry.Id)
-            .Select(g => g.MaxBy(x => x.Score))
+            .Select(g => (g.First().Entry, Score: g.Where(x => !x.IsAnswer).Max(x => x.Score), Answer: g.Where(x => x.IsAnswer).Select(x => x.Score).DefaultIfEmpty(0).Max()))
             .OrderByDescending(x => x.Score)
             .Take(limit)
-            .Select(x => new SemanticFaqMatch(x.Entry with { Confidence = Math.Round(x.Score, 3) }, x.Score))];
+            .Select(x => new SemanticFaqMatch(x.Entry with { Confidence = Math.Round(x.Score, 3) }, x.Score, x.Answer))];
     }
 
-    private (FaqMatch Entry, float[] Vector)[] Embed(SpaProfile profile)
+    /// <summary>Whether an entry answers <paramref name="question"/> by meaning (<see cref="Answers"/>).</summary>
+    public bool AnswersQuestion(string question)
     {
-        // Each entry by its question and by its question with its tags; the better of the two counts.
-        var texts = new List<(FaqMatch Entry, string Text)>();
+        var found = Search(question, 6);
+        return found.Count > 0 && Answers(found[0], found.FirstOrDefault(m => Topic(m.Entry) != Topic(found[0].Entry)));
+    }
+
+    /// <summary>Chat shorthand written out, so the model reads "r u open" as "are you open".</summary>
+    /// <param name="question">The question as written.</param>
+    public static string Spelled(string question)
+    {
+        var words = question.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            var core = w.TrimEnd('?', '!', '.', ',');
+            var tail = w[core.Length..];
+            var spelled = core.ToLowerInvariant() switch
+            {
+                "r" => "are",
+                "u" => "you",
+                "ur" => "your",
+                "yall" or "y'all" => "you all",
+                "appt" or "appts" => "appointment",
+                "pls" or "plz" => "please",
+                "thx" => "thanks",
+                "wanna" => "want to",
+                "gonna" => "going to",
+                _ => null,
+            };
+            if (spelled is not null)
+            {
+                words[i] = spelled + tail;
+            }
+        }
+        return string.Join(' ', words);
+    }
+
+    private (FaqMatch Entry, bool IsAnswer, float[] Vector)[] Embed(SpaProfile profile)
+    {
+        // Each entry by its question, its question with its tags and its question with its answer (the best counts), and
+        // by its answer alone (AnswerSimilarity).
+        var texts = new List<(FaqMatch Entry, bool IsAnswer, string Text)>();
         foreach (var (id, question, answer, tags, source) in profile.Faq.Select(f => (f.Id, f.Question, f.Answer, Tags: string.Join(", ", f.Tags), Source: "faq"))
                      .Concat(FaqIndex.ProfileFacts(profile)))
         {
             var entry = new FaqMatch(id, question, answer, source, 0);
-            texts.Add((entry, question));
+            texts.Add((entry, false, question));
             if (tags.Length > 0)
             {
-                texts.Add((entry, question + " (" + tags + ")"));
+                texts.Add((entry, false, question + " (" + tags + ")"));
             }
+            // The answer says it in other words ("open Sunday 10–3", "Apple Pay", "step-free entrance").
+            texts.Add((entry, false, question + " " + answer));
+            texts.Add((entry, true, answer));
         }
         var vectors = _embedder.EmbedMany([.. texts.Select(t => t.Text)]);
-        return [.. texts.Select((t, i) => (t.Entry, vectors[i]))];
+        return [.. texts.Select((t, i) => (t.Entry, t.IsAnswer, vectors[i]))];
     }
 }

@@ -16,10 +16,10 @@ public sealed class SemanticOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Whether intents are also scored by meaning (with <see cref="Enabled"/>). Off by default: blended with the word
-    /// features as it stands it turned short answers ("the first one") into other intents in the scenario suite.
+    /// Whether intents are also read by meaning (with <see cref="Enabled"/>): a request whose nearest training examples are
+    /// requests to other businesses is out of scope. On by default.
     /// </summary>
-    public bool Intents { get; set; }
+    public bool Intents { get; set; } = true;
 }
 
 /// <summary>

@@ -31,7 +31,8 @@ public abstract partial class WholeConversationTests
     {
         await using var h = await StartAsync();
         var reply = (await h.TalkAsync("faq_off", "web", null, "how do i make pancakes?"))[0];
-        Assert.Contains(reply.ToolCalls, c => c.Name == "answer_faq" && c.Outcome == "off_topic");
+        // Declined as off topic, by the understanding (out of scope by meaning) or by the FAQ tool; never a FAQ answer.
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "answer_faq" && c.Outcome != "off_topic");
         Assert.Contains("I can only help with", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("follow up", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Null(reply.Escalation);

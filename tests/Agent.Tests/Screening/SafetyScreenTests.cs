@@ -172,6 +172,8 @@ public sealed class SafetyScreenTests
     [InlineData("cancel my appointment please")]
     [InlineData("I'd like a prenatal massage on Sunday")]
     [InlineData("thanks, that's perfect, see you then")]
+    [InlineData("Yes, please. Can you make it for 11:45?")]
+    [InlineData("could you make it for 4 pm instead")]
     public void Ordinary_booking_and_questions_raise_nothing(string text) =>
         Assert.Null(Screen.ScreenInbound(text).Category);
 

@@ -124,6 +124,9 @@ public class DateExpressionParserTests
     [InlineData("the first available")]
     [InlineData("I sat in the sun")]
     [InlineData("a 60 minute massage")]
+    [InlineData("that will be all for today, thanks")]
+    [InlineData("ok thats it for today")]
+    [InlineData("ok, book the first therapist")]
     [InlineData("")]
     public void Things_that_are_not_dates(string text)
     {
@@ -137,6 +140,21 @@ public class DateExpressionParserTests
         var match = DateExpressionParser.Parse(text, Wednesday)!;
 
         Assert.Equal("next Friday", match.Span.Of(text));
+    }
+
+    [Theory]
+    [InlineData("can you do the 9th of this month", "the 9th of this month", "2026-12-09")]
+    [InlineData("book it for 13th of this month at three pm", "13th of this month", "2026-12-13")]
+    [InlineData("anything on the 2nd of next month?", "the 2nd of next month", "2026-12-02")]
+    [InlineData("I want it sunday this week at 11:30", "sunday this week", "2026-11-29")]
+    [InlineData("I will go Saturday this week.", "Saturday this week", "2026-11-28")]
+    [InlineData("I want to go afternoon 2:30 March 9th.", "March 9th", "2027-03-09")]
+    public void The_span_holds_the_whole_date_said(string text, string span, string expected)
+    {
+        var match = DateExpressionParser.Parse(text, Wednesday)!;
+
+        Assert.Equal(span, match.Span.Of(text));
+        Assert.Equal(Day(expected), match.Range);
     }
 
     [Fact]

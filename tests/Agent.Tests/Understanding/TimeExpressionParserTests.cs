@@ -29,6 +29,12 @@ public class TimeExpressionParserTests
     [InlineData("at two thirty", 14, 30, true)]
     [InlineData("at 8 tonight", 20, 0, false)]
     [InlineData("tomorrow at 11:15 am", 11, 15, false)]
+    [InlineData("the appointment needs to be at evening 5", 17, 0, false)]
+    [InlineData("please change it to afternoon 12", 12, 0, false)]
+    [InlineData("I want it at the afternoon 3.", 15, 0, false)]
+    [InlineData("Book an appointment at morning 11.", 11, 0, false)]
+    [InlineData("I'm hoping for in the afternoon 3.", 15, 0, false)]
+    [InlineData("12 o\"clock in the afternoon.", 12, 0, false)]
     public void Exact_times(string text, int hour, int minute, bool assumed)
     {
         var time = TimeExpressionParser.Parse(text)!;

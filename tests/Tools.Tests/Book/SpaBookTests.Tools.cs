@@ -283,6 +283,21 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_calls_a_question_far_from_anything_the_spa_knows_off_topic_even_when_asked_of_us()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+
+        foreach (var question in new[] { "can you tell me who won the game last night", "can you help me with my math homework" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("off_topic", Status(result));
+        }
+        // A question about the spa in words its FAQ does not use still goes to the team.
+        Assert.NotEqual("off_topic", Status(await CallAsync(h, scope, "answer_faq", ("question", "Do you have a sauna?"))));
+    }
+
+    [StoreFact]
     public async Task Answer_faq_never_answers_with_another_question_that_only_sounds_alike()
     {
         await using var h = await StartAsync();
