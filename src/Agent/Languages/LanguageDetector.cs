@@ -96,15 +96,15 @@ public sealed class LanguageDetector
         var confidences = Model.Value.ComputeLanguageConfidenceValues(string.Join(' ', words.Select(w => w.Word)));
         var (top, confidence) = confidences.Count == 0 ? (LinguaLanguage.Unknown, 0.0) : (confidences.First().Key, confidences.First().Value);
         var model = Code(top);
+        // A third language only on clear evidence: four words or more, most of them in neither lexicon (Portuguese and
+        // Italian share "para", "de", "que" with Spanish), and a confident model.
+        var third = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
+        if (third)
+        {
+            return words.Count >= 4 && (spanish + english) * 3 < words.Count && confidence >= 0.7 ? model : lexicon;
+        }
         if (lexicon is not null)
         {
-            // The lexicon wins unless the models are sure of a third language and the lexicon's evidence is thin
-            // (Portuguese and Italian share words with Spanish: "para", "de", "que").
-            var third = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
-            if (third && confidence >= 0.6 && margin <= Math.Max(1, words.Count / 3))
-            {
-                return model;
-            }
             return margin >= 2 || words.Count <= 3 || model == lexicon || confidence < 0.75 ? lexicon : model;
         }
         // Three or more words, none from either lexicon: only a confident model decides.
