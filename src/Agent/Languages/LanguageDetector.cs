@@ -14,12 +14,13 @@ namespace FrontDesk.Agent.Languages;
 /// </summary>
 public sealed class LanguageDetector
 {
-    // The models of the Latin-script languages clients most often write besides English and Spanish; the others are
-    // told apart by their script alone. Loaded once per process.
+    // The languages clients most often write besides English and Spanish. Low-accuracy mode (trigram models only): it
+    // loads in under a second and takes about 10 MB, where the full models take ~9 s and ~170 MB; the lexicon below
+    // does the work on the short messages where the full models would matter. Loaded once per process.
     private static readonly Lazy<Lingua.LanguageDetector> Model = new(() => LanguageDetectorBuilder.FromLanguages(
         LinguaLanguage.English, LinguaLanguage.Spanish, LinguaLanguage.Portuguese, LinguaLanguage.French, LinguaLanguage.Italian,
         LinguaLanguage.German, LinguaLanguage.Vietnamese, LinguaLanguage.Tagalog, LinguaLanguage.Chinese, LinguaLanguage.Japanese,
-        LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).Build());
+        LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).WithLowAccuracyMode().Build());
 
     private readonly List<string> _enabled;
 
@@ -93,6 +94,12 @@ public sealed class LanguageDetector
         {
             return null;
         }
+        var mostlyUnknown = (spanish + english) * 3 < words.Count;
+        if (lexicon is not null && !mostlyUnknown && (margin >= 2 || words.Count <= 3))
+        {
+            // The lexicon is clear and leaves no room for a third language: no need for the model.
+            return lexicon;
+        }
         var confidences = Model.Value.ComputeLanguageConfidenceValues(string.Join(' ', words.Select(w => w.Word)));
         var (top, confidence) = confidences.Count == 0 ? (LinguaLanguage.Unknown, 0.0) : (confidences.First().Key, confidences.First().Value);
         var model = Code(top);
@@ -101,7 +108,7 @@ public sealed class LanguageDetector
         var third = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
         if (third)
         {
-            return words.Count >= 4 && (spanish + english) * 3 < words.Count && confidence >= 0.7 ? model : lexicon;
+            return words.Count >= 4 && (spanish + english) * 4 < words.Count && confidence >= 0.7 ? model : lexicon;
         }
         if (lexicon is not null)
         {
@@ -176,6 +183,11 @@ public sealed class LanguageDetector
         "mediodia", "noche", "madrugada", "nos", "vemos", "okey", "andale", "orale", "claro", "exacto", "correcto",
         "mande", "digame", "bueno", "quiza", "quizas", "tal", "vez", "mismo", "misma", "mande", "ella", "el", "ellos", "hija",
         "hijo", "mama", "esposo", "esposa", "amiga", "amigo", "pago", "cuantos", "cuantas", "minutos", "sesion", "sesiones",
+        // Common Spanish words and verb forms, whatever the topic.
+        "ser", "estar", "haber", "tener", "hacer", "poder", "decir", "ir", "ver", "dar", "saber", "querer", "llegar", "pasar", "deber", "poner", "parecer", "quedar", "creer", "hablar", "llevar", "dejar", "seguir", "encontrar", "llamar", "venir", "pensar", "salir", "volver", "tomar", "conocer", "vivir", "sentir", "tratar", "mirar", "contar", "empezar", "esperar", "buscar", "existir", "entrar", "trabajar", "escribir", "perder", "producir", "ocurrir", "entender", "pedir", "recibir", "recordar", "terminar", "permitir", "aparecer", "conseguir", "comenzar", "servir", "sacar", "necesitar", "mantener", "resultar", "leer", "caer", "cambiar", "presentar", "crear", "abrir", "considerar", "oir", "acabar", "convertir", "ganar", "formar", "traer", "partir", "morir", "aceptar", "realizar", "suponer", "comprender", "lograr", "explicar", "preguntar", "tocar", "reconocer", "estudiar", "alcanzar", "nacer", "dirigir", "correr", "utilizar", "pagar", "ayudar", "gustar", "jugar", "escuchar", "cumplir", "ofrecer", "descubrir", "levantar", "intentar", "usar", "decidir", "repetir", "olvidar", "valer", "comer", "mostrar", "ocupar", "mover", "continuar", "suceder", "fijar", "referir", "acercar", "dedicar", "aprender", "comprar", "subir", "negar", "observar", "responder", "mientras", "donde", "cuando", "como", "porque", "aunque", "tambien", "todavia", "siempre", "nunca", "muy", "mucho", "mucha", "muchos", "muchas", "poco", "poca", "algun", "alguna", "algunos", "algunas", "nuestro", "nuestra", "nosotros", "ellas", "ustedes", "esto", "esta", "estos", "estas", "aquel", "aquella", "hay", "fue", "era", "eran", "tengo", "tiene", "tenemos", "tienen", "quiero", "quieres", "quiere", "podemos", "puedes", "necesitamos", "estamos", "estan", "somos", "son", "sea", "seria", "habia", "hace", "hizo", "voy", "vamos", "van", "dijo", "digo", "sabe", "sabes",
+        "aceptan", "apunteme", "anoteme", "pongame", "grasias", "resérvelo", "reservelo", "confirmelo", "olvidelo", "cuenteme", "llegue",
+        "clienta", "cliente", "clave", "ofertas", "descuento", "efectivo", "deposito", "terapeuta", "doctora", "regaderas", "ubicados",
+        "direccion", "recomienda", "urgente", "mande", "mensaje", "mensajes", "caro", "disponibilidad", "ayer", "internet", "navidad",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
@@ -194,5 +206,10 @@ public sealed class LanguageDetector
         "here", "new", "it's", "that's", "what's", "i'd", "i'll", "you're", "we're", "doesn't", "can't", "won't", "isn't", "let", "make",
         "take", "give", "earliest", "latest", "soonest", "booked", "schedule", "availability", "available", "parking", "accept", "pay",
         "card", "cards", "gift", "cancellation", "policy", "still", "again", "only", "mom", "daughter", "wife", "husband", "friend",
+        // Common English words and verb forms, whatever the topic.
+        "be", "have", "do", "say", "get", "make", "go", "know", "take", "see", "come", "think", "look", "want", "give", "use", "find", "tell", "ask", "work", "seem", "feel", "try", "leave", "call", "need", "put", "mean", "keep", "let", "begin", "help", "talk", "turn", "start", "show", "hear", "play", "run", "move", "like", "live", "believe", "hold", "bring", "happen", "write", "provide", "sit", "stand", "lose", "pay", "meet", "include", "continue", "set", "learn", "change", "lead", "understand", "watch", "follow", "stop", "create", "speak", "read", "allow", "add", "spend", "grow", "open", "walk", "win", "offer", "remember", "love", "consider", "appear", "buy", "wait", "serve", "die", "send", "expect", "build", "stay", "fall", "cut", "reach", "kill", "remain", "all", "some", "more", "most", "other", "such", "only", "own", "same", "than", "too", "very", "just", "now", "also", "here", "there", "when", "where", "why", "how", "about", "into", "over", "after", "before", "between", "through", "during", "without", "again", "further", "then", "once", "these", "those", "what", "which", "who", "whom", "whose", "his", "her", "its", "their", "them", "they", "he", "she", "him", "we", "us", "our", "you", "your", "mine", "yours", "would", "should", "could", "might", "must", "shall", "will", "can", "may", "been", "being", "was", "were", "had", "has", "did", "does", "done", "doing", "going", "getting",
+        "absolutely", "ahead", "go", "program", "referral", "returning", "client", "deposit", "required", "december", "january",
+        "february", "april", "june", "july", "august", "september", "october", "november", "recommend", "discount", "deals",
+        "located", "address", "showers", "memberships", "password", "early", "late", "running", "booked", "online", "yesterday",
     };
 }
