@@ -13,7 +13,7 @@ namespace FrontDesk.Bench;
 /// Load on the real host: src/Channels (Program) started as its own process on a real Kestrel port with the embedded
 /// engine, on a fresh SQLite file or PostgreSQL database, the clock pinned to a Monday morning. Many concurrent
 /// multi-turn web chat conversations over HTTP (booking, FAQ, out-of-scope mixes), then wrk on a single-turn FAQ post.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--wrk-seconds S]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--wrk-seconds S] [--semantic on|off|both]
 /// </summary>
 public static class LoadBench
 {
@@ -43,6 +43,14 @@ public static class LoadBench
         var conversations = Option(args, "--conversations", 400);
         var concurrency = Option(args, "--concurrency", 32);
         var wrkSeconds = Option(args, "--wrk-seconds", 10);
+        var si = Array.IndexOf(args, "--semantic");
+        // Semantic matching (the embedding model) as shipped (on), off, or each store both ways.
+        var semanticModes = (si >= 0 && si + 1 < args.Length ? args[si + 1].ToLowerInvariant() : "on") switch
+        {
+            "off" => new[] { false },
+            "both" => [true, false],
+            _ => [true],
+        };
         var stores = which switch
         {
             "sqlite" => new[] { TestStore.Sqlite },
@@ -52,24 +60,25 @@ public static class LoadBench
         var report = new StringBuilder();
         report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
-        report.AppendLine("| store | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         var wrkLines = new List<string>();
         var loads = new List<string>();
-        foreach (var store in stores)
+        foreach (var (store, semantic) in stores.SelectMany(s => semanticModes.Select(m => (s, m))))
         {
             if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
             {
                 Console.WriteLine($"postgres: skipped ({reason})");
-                report.AppendLine(Inv, $"| {store} | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | |");
+                report.AppendLine(Inv, $"| {store} | | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | |");
                 continue;
             }
-            await using var host = await HostProcess.StartAsync(store);
-            Console.WriteLine($"[{store}] host pid {host.Pid} on {host.Address}");
+            await using var host = await HostProcess.StartAsync(store, semantic);
+            var mode = semantic ? "on" : "off";
+            Console.WriteLine($"[{store}, semantic {mode}] host pid {host.Pid} on {host.Address}");
             var loadBefore = LoadAverage();
             var result = await DriveAsync(host, conversations, concurrency);
-            loads.Add($"[{store}] load average before {loadBefore}, after {LoadAverage()}");
-            report.AppendLine(Inv, $"| {store} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {(result.TransactionsAfter - result.TransactionsBefore) / (double)result.Turns:F1} |");
+            loads.Add($"[{store}, semantic {mode}] load average before {loadBefore}, after {LoadAverage()}");
+            report.AppendLine(Inv, $"| {store} | {mode} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {(result.TransactionsAfter - result.TransactionsBefore) / (double)result.Turns:F1} |");
             Console.WriteLine(report.ToString().Split('\n')[^2]);
             if (File.Exists("/usr/bin/wrk") && wrkSeconds > 0)
             {
@@ -79,7 +88,7 @@ public static class LoadBench
                 var wrk = RunWrk(host.Address, wrkSeconds, concurrency);
                 var wrkShare = (ChildrenCpuMs() - wrkCpu) / wrkWatch.Elapsed.TotalMilliseconds;
                 var hostShare = (host.CpuMs() - hostCpu) / wrkWatch.Elapsed.TotalMilliseconds;
-                wrkLines.Add($"[{store}] `wrk -t2 -c{concurrency} -d{wrkSeconds}s -s bench/wrk/faq.lua` (POST /api/chat \"Is there parking?\", a new conversation per request); wrk's own CPU {wrkShare:P0} of one core, the host's {hostShare:P0}, load average now {LoadAverage()}:");
+                wrkLines.Add($"[{store}, semantic {mode}] `wrk -t2 -c{concurrency} -d{wrkSeconds}s -s bench/wrk/faq.lua` (POST /api/chat \"Is there parking?\", a new conversation per request); wrk's own CPU {wrkShare:P0} of one core, the host's {hostShare:P0}, load average now {LoadAverage()}:");
                 wrkLines.Add("");
                 wrkLines.Add("```");
                 wrkLines.AddRange(wrk);
@@ -309,7 +318,7 @@ public static class LoadBench
         public int Pid => _process.Id;
         private string? PgConnection { get; }
 
-        public static async Task<HostProcess> StartAsync(TestStore store)
+        public static async Task<HostProcess> StartAsync(TestStore store, bool semantic = true)
         {
             var dll = BenchPaths.HostDll();
             var (settings, temp) = SpaBookHarness.FreshStore(store);
@@ -324,6 +333,7 @@ public static class LoadBench
             // Every simulated visitor comes from 127.0.0.1: the per-address limit is off, as behind a proxy that
             // limits per visitor itself; the per-session limit stays (a conversation here sends 5 messages at most).
             psi.ArgumentList.Add("--FrontDesk:Web:PerAddressPerMinute=0");
+            psi.ArgumentList.Add($"--FrontDesk:Semantic:Enabled={(semantic ? "true" : "false")}");
             foreach (var (k, v) in settings)
             {
                 psi.ArgumentList.Add($"--{k}={v}");

@@ -11,8 +11,8 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
-//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--no-report]
-//   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--semantic on|off|both] [--no-report]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N] [--semantic on|off] [--alloc]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
 switch (args.FirstOrDefault()?.ToLowerInvariant())
 {

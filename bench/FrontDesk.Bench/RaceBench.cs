@@ -53,6 +53,9 @@ internal static class RaceBench
             }
         }
 
+        // What the database sessions wait on while the race runs (PostgreSQL): sampled every 20 ms from pg_stat_activity.
+        using var sampling = new CancellationTokenSource();
+        var waits = store == TestStore.Postgres ? SampleWaitsAsync(one, sampling.Token) : Task.FromResult(new Dictionary<string, int>());
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, conversations).Select(i => Task.Run(async () =>
         {
@@ -73,6 +76,8 @@ internal static class RaceBench
             }
         })));
         total.Stop();
+        await sampling.CancelAsync();
+        var waited = await waits;
 
         await using var c = await one.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
         var booked = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%'");
@@ -86,7 +91,7 @@ internal static class RaceBench
             SELECT COUNT(*) FROM (SELECT client_id FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%' GROUP BY client_id HAVING COUNT(*) > 1) d
             """);
         var orphans = await c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM clients k WHERE k.phone LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
+            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
             """);
         static double Pct(List<double> xs, double p)
         {
@@ -99,5 +104,41 @@ internal static class RaceBench
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms
             """));
+        if (waited.Count > 0)
+        {
+            Console.WriteLine($"  database waits (samples every 20 ms of sessions waiting, by what they waited on; {waited.GetValueOrDefault("(samples)")} samples):");
+            foreach (var (what, n) in waited.Where(w => w.Key != "(samples)").OrderByDescending(w => w.Value).Take(8))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {n,6}  {what}"));
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, int>> SampleWaitsAsync(SpaBookHarness h, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT wait_event_type || ':' || wait_event || '  ' || LEFT(REGEXP_REPLACE(query, '\s+', ' ', 'g'), 70)
+            FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND wait_event_type IN ('Lock', 'LWLock', 'IO')
+            """;
+        var tally = new Dictionary<string, int>();
+        await using var c = await h.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var row in await c.QueryAsync<string>(sql))
+            {
+                tally[row] = tally.GetValueOrDefault(row) + 1;
+            }
+            tally["(samples)"] = tally.GetValueOrDefault("(samples)") + 1;
+            try
+            {
+                await Task.Delay(20, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return tally;
     }
 }

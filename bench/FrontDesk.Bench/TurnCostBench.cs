@@ -11,7 +11,7 @@ namespace FrontDesk.Bench;
 /// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
 /// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
 /// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--alloc]
 /// </summary>
 internal static class TurnCostBench
 {
@@ -22,6 +22,8 @@ internal static class TurnCostBench
         var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "both";
         var i = Array.IndexOf(args, "--conversations");
         var conversations = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : 400;
+        var si = Array.IndexOf(args, "--semantic");
+        var semantic = !(si >= 0 && si + 1 < args.Length && args[si + 1].Equals("off", StringComparison.OrdinalIgnoreCase));
         var stores = which switch
         {
             "sqlite" => new[] { TestStore.Sqlite },
@@ -29,7 +31,7 @@ internal static class TurnCostBench
             _ => [TestStore.Sqlite, TestStore.Postgres],
         };
         Console.WriteLine($"FrontDesk.Bench cost  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
-        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up)");
+        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up), semantic matching {(semantic ? "on" : "off")}");
         Console.WriteLine($"{"store",-10} {"turns",6} {"KB alloc/turn",14} {"CPU ms/turn",12} {"wall ms/turn",13} {"p99 ms",8} {"DB tx/turn",11} {"gen0/1/2",10}");
         foreach (var store in stores)
         {
@@ -38,7 +40,7 @@ internal static class TurnCostBench
                 Console.WriteLine($"postgres: skipped ({reason})");
                 continue;
             }
-            await using var h = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+            await using var h = await SpaBookHarness.StartAsync(store, extra: new() { ["FrontDesk:Semantic:Enabled"] = semantic ? "true" : "false" }, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
             var agent = h.Get<FrontDeskAgent>();
             for (var w = 0; w < 20; w++)
             {
@@ -51,6 +53,7 @@ internal static class TurnCostBench
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             var times = new List<double>();
+            using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
             for (var n = 0; n < conversations; n++)
             {
                 times.AddRange(await TalkAsync(agent, n));
@@ -63,6 +66,7 @@ internal static class TurnCostBench
             times.Sort();
             var p99 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.99 * times.Count) - 1)];
             Console.WriteLine(string.Create(Inv, $"{store,-10} {times.Count,6} {alloc / 1024.0 / times.Count,14:F1} {cpu / times.Count,12:F2} {wall.Elapsed.TotalMilliseconds / times.Count,13:F2} {p99,8:F2} {tx,11} {gcs,10}"));
+            allocations?.Print(times.Count);
         }
     }
 
@@ -77,6 +81,43 @@ internal static class TurnCostBench
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
         return times;
+    }
+
+    /// <summary>
+    /// The runtime's allocation samples (one event about every 100 KB allocated, naming the type that crossed the mark),
+    /// summed by type: where a turn's allocations go, to within the sampling (<c>--alloc</c>).
+    /// </summary>
+    private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && e.Payload is { } payload && e.PayloadNames is { } names)
+            {
+                var type = payload[names.IndexOf("TypeName")] as string ?? "?";
+                var amount = names.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(payload[a], Inv) : 100_000;
+                _bytes.AddOrUpdate(type, amount, (_, v) => v + amount);
+            }
+        }
+
+        public void Print(int turns)
+        {
+            var total = _bytes.Values.Sum();
+            Console.WriteLine($"  allocation samples by type (KB per turn, share), {total / 1024.0 / turns:F1} KB per turn sampled:");
+            foreach (var (type, bytes) in _bytes.OrderByDescending(kv => kv.Value).Take(25))
+            {
+                Console.WriteLine(string.Create(Inv, $"  {bytes / 1024.0 / turns,8:F1} {100.0 * bytes / total,5:F1} %  {type}"));
+            }
+        }
     }
 
     private static long Transactions(string? connectionString)

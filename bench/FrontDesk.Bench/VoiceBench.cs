@@ -59,6 +59,31 @@ internal static class VoiceBench
         var answers = new ConcurrentBag<double>();
         var turns = new ConcurrentBag<double>();
         var failures = new ConcurrentBag<int>();
+        // The server's own time per request, from ASP.NET Core's request-duration metric (hosting starts the clock when
+        // Kestrel hands the request over and stops it when the response is done): without the client's side and the
+        // socket, which share these two cores with the host here.
+        var serverTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == "http.server.request.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "http.route" && tag.Value is string route)
+                {
+                    serverTimes.GetOrAdd(route, _ => []).Add(seconds * 1000);
+                }
+            }
+        });
+        meters.Start();
         var wall = Stopwatch.StartNew();
         using var start = new SemaphoreSlim(0);
         var tasks = Enumerable.Range(0, calls).Select(async i =>
@@ -76,6 +101,11 @@ internal static class VoiceBench
         Console.WriteLine($"{"webhook",-44} {"n",6} {"req/s",9} {"p50 ms",9} {"p99 ms",9} {"mean ms",9}");
         Console.WriteLine(Line("POST /twilio/voice (answer)", answers, wall.Elapsed));
         Console.WriteLine(Line("POST /twilio/voice/turn", turns, wall.Elapsed));
+        foreach (var (route, times) in serverTimes.Where(kv => kv.Key.StartsWith("/twilio/voice", StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(Line($"  server time {route}", times, wall.Elapsed));
+        }
+        Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"non-200 answers: {failures.Count}; wall time {wall.Elapsed.TotalSeconds:F1} s");
         if (tempDir is not null)
         {

@@ -281,7 +281,11 @@ public sealed class FrontDeskAgent(
         var text = SafetyScreen.RedactCardNumbers(raw);
         var history = state.History.Select(m => m.ToChatMessage()).ToList();
         var staffMessages = new List<ChatMessage>();
-        foreach (var turn in await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct))
+        // Only a transcript that moved since this agent last stored a turn (a staff reply, a keyword) is read back.
+        var unseen = conversation.LastSeq > state.TranscriptSeen
+            ? await conversations.TurnsAfterAsync(request.ConversationId, state.TranscriptSeen, ct)
+            : [];
+        foreach (var turn in unseen)
         {
             // What a team member wrote during a takeover is part of the conversation every brain reads from now on.
             if (turn.Role == TurnRole.Staff)
@@ -337,6 +341,14 @@ public sealed class FrontDeskAgent(
         else
         {
             var finding = screen.ScreenInbound(raw);
+            if (finding.Language is { } ruleLanguage && ruleLanguage != language && languageReading.Detected is null
+                && profile.Spa.Languages.Contains(ruleLanguage))
+            {
+                // Too short for the detector to tell, but the safety rule that fired is written in that language ("me ahogo"):
+                // the guidance, and the conversation from here, are in the person's language.
+                state.Language = language = ruleLanguage;
+                clientTags.Language = agentTags.Language = language;
+            }
             foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
             {
                 scope.StatedConditions.Add(condition);
@@ -354,7 +366,7 @@ public sealed class FrontDeskAgent(
             else if (category is not null)
             {
                 askedForPerson = category.Name == "human_request";
-                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency));
+                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency, language: language));
                 reply = prompts.Reply(replyKey ?? category.Reply, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
@@ -383,7 +395,7 @@ public sealed class FrontDeskAgent(
                 if (brain == "none" && screen.Rules.Find("human_request") is { } callback)
                 {
                     // No brain could answer: the apology promises a call back, so raise it.
-                    escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back."));
+                    escalations.Add(NewEscalation(callback, scope, request, "The assistant could not answer; please call back.", language: language));
                     agentTags.Escalation = callback.Name;
                 }
                 // The embedded engine answers any tool error with the tool_failed apology, which promises a follow-up.
@@ -391,7 +403,7 @@ public sealed class FrontDeskAgent(
                     && escalations.Count == 0)
                 {
                     // A tool broke: staff finish what the person asked for (the reply says someone will follow up).
-                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true));
+                    escalations.Add(NewEscalation(followUp, scope, request, $"A tool failed ({failed.Name}); please follow up on: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = followUp.Name;
                 }
                 // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
@@ -399,13 +411,13 @@ public sealed class FrontDeskAgent(
                     && screen.Rules.Find("human_request") is { } handoffRule)
                 {
                     askedForPerson = true;
-                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true));
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = handoffRule.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.
                 if (results.Select(r => Handoff(r.Call, r.Data)).FirstOrDefault(x => x is not null) is { } handoff && screen.Rules.Find(handoff.Category) is { } hc)
                 {
-                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim));
+                    escalations.Add(NewEscalation(hc, scope, request, handoff.Summary, verbatim: handoff.Verbatim, language: language));
                     agentTags.Escalation = hc.Name;
                 }
             }
@@ -415,7 +427,7 @@ public sealed class FrontDeskAgent(
         agentTags.Screen.AddRange(screened.Findings);
         if (screened.Findings.Any(f => f is "unlisted_price" or "discount_offer") && screen.Rules.Find("pricing") is { } pricing && escalations.Count == 0)
         {
-            escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed."));
+            escalations.Add(NewEscalation(pricing, scope, request, "The assistant could not quote a price that is not listed.", language: language));
             agentTags.Escalation = "pricing";
         }
         reply = screened.Text;
@@ -616,7 +628,8 @@ public sealed class FrontDeskAgent(
         return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
 
-    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false)
+    private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false,
+        string? language = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -627,6 +640,11 @@ public sealed class FrontDeskAgent(
             _ when verbatim && text is not null => text,
             _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{Short(text)}\"",
         };
+        if (language is not null && language != ConversationLanguage.English)
+        {
+            // Staff should know before they call back; the person's own words stay as written (never translated).
+            summary = $"The client writes in {LanguageName(language)}. {summary}";
+        }
         return new Escalation
         {
             Id = NewId.For("esc"), Category = category.Name, Urgency = urgency ?? category.Urgency, Route = category.Route, Summary = summary,
@@ -636,6 +654,12 @@ public sealed class FrontDeskAgent(
     }
 
     private static string Short(string text) => InputText.Shorten(text, 160);
+
+    private static string LanguageName(string language) => language switch
+    {
+        ConversationLanguage.Spanish => "Spanish",
+        _ => language,
+    };
 
     private static string Describe(string category) => category switch
     {

@@ -313,7 +313,7 @@ public static class ScenarioRunner
         {
             optOuts.AddRange(await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM sms_opt_outs WHERE opted_out = @yes", new { yes = true }, cancellationToken: ct)));
         }
-        var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, phone FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
+        var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, COALESCE(phone, unverified_phone) FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
         // Every opt-out and opt-in, in order, from the audit entries ClientDirectory.SetOptedOutAsync writes.
         var consent = (await c.QueryAsync<(string Action, string EntityId)>(new CommandDefinition(
                 "SELECT action, entity_id FROM audit_log WHERE action IN ('client.sms_opt_out', 'client.sms_opt_in') ORDER BY id", cancellationToken: ct)))

@@ -35,6 +35,8 @@ public sealed class Conversation
     public DateTime CreatedAtUtc { get; init; }
     /// <summary>Last activity.</summary>
     public DateTime UpdatedAtUtc { get; init; }
+    /// <summary>The transcript's last position (0 before the first turn).</summary>
+    public int LastSeq { get; init; }
 
     /// <summary>The parsed state.</summary>
     public ConversationState ReadState() =>
@@ -49,7 +51,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 {
     private const string Columns = """
         id, channel, location_id AS LocationId, client_id AS ClientId, caller_phone AS CallerPhone, state_json AS StateJson, status,
-        taken_over_by AS TakenOverBy, turn_count AS TurnCount, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        taken_over_by AS TakenOverBy, turn_count AS TurnCount, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc,
+        last_seq AS LastSeq
         """;
     private const string TurnColumns = """
         conversation_id AS ConversationId, seq, at_utc AS AtUtc, role, text, channel, location_id AS LocationId, client_id AS ClientId,
@@ -107,9 +110,13 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         {
             await using (var c = await db.OpenAsync(ct))
             {
-                var leaseNow = DateTime.UtcNow;
-                var row = await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql,
-                    new { id, channel, locationId, callerPhone, state, now, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                Conversation? row;
+                using (await db.EnterWriteAsync(c, ct))
+                {
+                    var leaseNow = DateTime.UtcNow;
+                    row = await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql,
+                        new { id, channel, locationId, callerPhone, state, now, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                }
                 if (row is not null)
                 {
                     return row;
@@ -163,6 +170,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     public async Task<bool> RenewLeaseAsync(string id, string owner, TimeSpan leaseFor, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
+        using var writing = await db.EnterWriteAsync(c, ct);
         return await c.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET lease_until_utc = @until WHERE id = @id AND lease_owner = @owner",
             new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
@@ -172,11 +180,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
+        using var writing = await db.EnterWriteAsync(c, ct);
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET lease_owner = NULL, lease_until_utc = NULL WHERE id = @id AND lease_owner = @owner", new { id, owner }, cancellationToken: ct));
     }
 
-    /// <summary>Stores a turn: transcript rows and their tags, escalations, and the new state, in one transaction.</summary>
+    /// <summary>
+    /// Stores a turn: transcript rows and their tags, escalations, and the new state, in one transaction. When nothing
+    /// unseen came before the turn's rows, <paramref name="state"/>'s <see cref="ConversationState.TranscriptSeen"/> moves past them.
+    /// </summary>
     public Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct) =>
         SaveTurnAsync(id, state, turns, escalations, channel, locationId, actor, leaseOwner: null, ct);
@@ -204,6 +216,12 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var seq = last.Value - turns.Count;
+        if (state.TranscriptSeen >= seq)
+        {
+            // Nothing was written between what the turn had seen and its own rows, so it has seen its own rows too: the
+            // next turn need not read them back (FrontDeskAgent reads the transcript only when something is unseen).
+            state.TranscriptSeen = last.Value;
+        }
         // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
         // trip), the state's JSON written once; with releaseLease the same update gives the lease back.
         var sql = new StringBuilder();

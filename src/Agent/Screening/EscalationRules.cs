@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,11 @@ namespace FrontDesk.Agent.Screening;
 /// <param name="Expression">The patterns as one alternation.</param>
 /// <param name="Urgency">The urgency these patterns raise, when not the category's (<c>urgent:</c>).</param>
 /// <param name="WithTreatment">These patterns count only in a message that also names a treatment (<c>with_treatment:</c>).</param>
-public sealed record EscalationPatternGroup(string Reply, Regex Expression, string? Urgency = null, bool WithTreatment = false);
+/// <param name="Language">
+/// The language of the wording (a category's <c>es:</c> block), or null for the base rules (English). Such groups are
+/// matched with typos corrected toward their own words; they run on every message, whatever its language.
+/// </param>
+public sealed record EscalationPatternGroup(string Reply, Regex Expression, string? Urgency = null, bool WithTreatment = false, string? Language = null);
 
 /// <summary>One escalation category: how urgent, who hears, what text triggers it and what the person is told.</summary>
 /// <param name="Name">emergency, medical, pricing, sensitive, human_request (or a spa's own).</param>
@@ -22,7 +27,8 @@ public sealed record EscalationCategory(string Name, string Urgency, string Rout
 /// <param name="Category">The category.</param>
 /// <param name="Reply">Reply key.</param>
 /// <param name="Urgency">The category's urgency, or the higher one its matching pattern raises.</param>
-public sealed record EscalationMatch(EscalationCategory Category, string Reply, string Urgency);
+/// <param name="Language">The language of the wording that matched ("es"), or null for the base rules (English).</param>
+public sealed record EscalationMatch(EscalationCategory Category, string Reply, string Urgency, string? Language = null);
 
 /// <summary>What the reply screen looks for in a draft, beyond what it always checks (<c>reply_screen:</c>).</summary>
 /// <param name="MedicalAdvice">Wording that gives treatment, aftercare or medication advice.</param>
@@ -30,14 +36,20 @@ public sealed record EscalationMatch(EscalationCategory Category, string Reply, 
 public sealed record ReplyScreenRules(Regex MedicalAdvice, Regex DiscountOffer);
 
 /// <summary>The escalation rules from prompts/escalation.yaml, in order of precedence.</summary>
-public sealed class EscalationRules
+public sealed partial class EscalationRules
 {
     /// <summary>The categories every rules file must define.</summary>
     public static readonly string[] RequiredCategories = ["emergency", "medical", "pricing", "sensitive", "human_request"];
 
+    /// <summary>The language blocks a category may hold besides its base (English) patterns.</summary>
+    public static readonly string[] Languages = ["es"];
+
+    private readonly Vocabulary _vocabulary;
+
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, Regex insistsAfterRefusal)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         Categories = categories;
         TreatmentWords = treatmentWords;
         ReplyScreen = replyScreen;
@@ -75,20 +87,25 @@ public sealed class EscalationRules
     /// </summary>
     public EscalationMatch? Match(string text, Func<string, bool>? namesTreatment = null)
     {
-        bool? treatment = null;
+        bool? treatment = null, correctedTreatment = null;
+        string? corrected = null;
         foreach (var category in Categories)
         {
             foreach (var group in category.Groups)
             {
                 try
                 {
-                    if (group.WithTreatment && !(treatment ??= namesTreatment?.Invoke(text) ?? false))
+                    // A language block reads the text with its typos corrected toward its own words ("resprar" → "respirar").
+                    var input = group.Language is null ? text : corrected ??= _vocabulary.Correct(text);
+                    if (group.WithTreatment && !(group.Language is null
+                        ? treatment ??= namesTreatment?.Invoke(text) ?? false
+                        : correctedTreatment ??= namesTreatment?.Invoke(input) ?? false))
                     {
                         continue;
                     }
-                    if (group.Expression.IsMatch(text))
+                    if (group.Expression.IsMatch(input))
                     {
-                        return new EscalationMatch(category, group.Reply, group.Urgency ?? category.Urgency);
+                        return new EscalationMatch(category, group.Reply, group.Urgency ?? category.Urgency, group.Language);
                     }
                 }
                 catch (RegexMatchTimeoutException)
@@ -130,28 +147,50 @@ public sealed class EscalationRules
                 throw new InvalidDataException($"{path}:{map.Start.Line}: categories.{name}.urgency: '{urgency}' is not urgent, high, normal or low.");
             }
             var reply = Scalar("reply", $"escalation_{name}");
+            // The base (English) patterns, then each language block (es:) with the same keys; within a kind, base first.
+            var blocks = new List<(YamlMappingNode Map, string? Language, string Where)> { (map, null, $"categories.{name}") };
+            foreach (var language in Languages)
+            {
+                if (map.Children.TryGetValue(new YamlScalarNode(language), out var b))
+                {
+                    blocks.Add(b is YamlMappingNode block ? (block, language, $"categories.{name}.{language}")
+                        : throw new InvalidDataException($"{path}:{b.Start.Line}: categories.{name}.{language}: expected replies, urgent, patterns or with_treatment."));
+                }
+            }
             var groups = new List<EscalationPatternGroup>();
             // replies: { reply_key: [patterns] } — more specific wording for some patterns, checked first.
-            if (map.Children.TryGetValue(new YamlScalarNode("replies"), out var r) && r is YamlMappingNode replies)
+            foreach (var (block, language, where) in blocks)
             {
-                foreach (var (replyKey, patterns) in replies.Children)
+                if (block.Children.TryGetValue(new YamlScalarNode("replies"), out var r) && r is YamlMappingNode replies)
                 {
-                    groups.Add(Group(path, $"categories.{name}", ((YamlScalarNode)replyKey).Value ?? reply, patterns));
+                    foreach (var (replyKey, patterns) in replies.Children)
+                    {
+                        groups.Add(Group(path, where, ((YamlScalarNode)replyKey).Value ?? reply, patterns) with { Language = language });
+                    }
                 }
             }
             // urgent: [patterns] — this category, but urgent (symptoms that cannot wait for a call back).
-            if (map.Children.TryGetValue(new YamlScalarNode("urgent"), out var u))
+            foreach (var (block, language, where) in blocks)
             {
-                groups.Add(Group(path, $"categories.{name}", reply, u) with { Urgency = "urgent" });
+                if (block.Children.TryGetValue(new YamlScalarNode("urgent"), out var u))
+                {
+                    groups.Add(Group(path, where, reply, u) with { Urgency = "urgent", Language = language });
+                }
             }
-            if (map.Children.TryGetValue(new YamlScalarNode("patterns"), out var p))
+            foreach (var (block, language, where) in blocks)
             {
-                groups.Add(Group(path, $"categories.{name}", reply, p));
+                if (block.Children.TryGetValue(new YamlScalarNode("patterns"), out var p))
+                {
+                    groups.Add(Group(path, where, reply, p) with { Language = language });
+                }
             }
             // with_treatment: [patterns] — count only next to a treatment ("alcohol" alone is not a medical question).
-            if (map.Children.TryGetValue(new YamlScalarNode("with_treatment"), out var w))
+            foreach (var (block, language, where) in blocks)
             {
-                groups.Add(Group(path, $"categories.{name}", reply, w) with { WithTreatment = true });
+                if (block.Children.TryGetValue(new YamlScalarNode("with_treatment"), out var w))
+                {
+                    groups.Add(Group(path, where, reply, w) with { WithTreatment = true, Language = language });
+                }
             }
             list.Add(new EscalationCategory(name, urgency, Scalar("route", "front_desk"), reply, groups));
         }
@@ -168,8 +207,9 @@ public sealed class EscalationRules
             ? Group(path, $"reply_screen.{key}", key, n).Expression
             : new Regex("(?!)", Options, Timeout);
         Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : new Regex("(?!)", Options, Timeout);
+        var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()));
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
-            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"));
+            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary);
     }
 
     // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150
@@ -210,5 +250,201 @@ public sealed class EscalationRules
         var words = pattern.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
             Regex.Escape(w.Replace("'", "", StringComparison.Ordinal)).Replace(@"\*", @"\w*", StringComparison.Ordinal));
         return @"\b" + string.Join(@"\s+", words) + @"(?!\w)";
+    }
+
+    /// <summary>
+    /// The words the language blocks are written with, for typo correction: a word of the message of five letters or more
+    /// that sounds like exactly one of them or is one slip from it (a letter left out or added, two swapped) — or whose
+    /// start is, for a stem (<c>respir*</c>) — is read as that word. Short words are left alone: a slip turns them into
+    /// other words.
+    /// </summary>
+    private sealed partial class Vocabulary
+    {
+        private const int MinLength = 5;
+        private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
+
+        public Vocabulary(IEnumerable<string> sources)
+        {
+            foreach (var source in sources)
+            {
+                foreach (Match m in Letters().Matches(source))
+                {
+                    // An escape (\b, \s, \w) is not a letter of the word that follows it.
+                    var start = m.Index > 0 && source[m.Index - 1] == '\\' ? m.Index + 1 : m.Index;
+                    var end = m.Index + m.Length;
+                    var rest = source.AsSpan(end);
+                    // A word is whole when what follows ends it; anything else (\w*, (?:a|o), s?) makes it a stem.
+                    var whole = rest.IsEmpty || rest[0] is ')' or '|' || rest.StartsWith(@"\b", StringComparison.Ordinal)
+                        || rest.StartsWith(@"\s", StringComparison.Ordinal) || rest.StartsWith("(?!", StringComparison.Ordinal);
+                    var word = source[start..end];
+                    if (rest.StartsWith("?", StringComparison.Ordinal) && word.Length > 1)
+                    {
+                        // "piedras?": the last letter is optional, the rest a stem.
+                        word = word[..^1];
+                        whole = false;
+                    }
+                    if (word.Length >= MinLength)
+                    {
+                        (whole ? _words : _stems).Add(word);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The text with each misspelt word replaced by the one word or stem it is close to; unchanged when none is.</summary>
+        public string Correct(string text)
+        {
+            StringBuilder? sb = null;
+            var last = 0;
+            foreach (Match m in Letters().Matches(text))
+            {
+                if (m.Length < MinLength || _words.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                var word = Squeeze(m.Value);
+                if (word.Length < MinLength || Closest(word) is not { } fixedWord || fixedWord == m.Value)
+                {
+                    continue;
+                }
+                sb ??= new StringBuilder(text.Length + 8);
+                sb.Append(text, last, m.Index - last).Append(fixedWord);
+                last = m.Index + m.Length;
+            }
+            return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+        }
+
+        private string? Closest(string word)
+        {
+            if (_words.Contains(word))
+            {
+                return word;
+            }
+            // Spellings that sound the same win over slips; two different fixes at the same level are a guess, not made.
+            var sameSound = new HashSet<string>(StringComparer.Ordinal);
+            var slips = new HashSet<string>(StringComparer.Ordinal);
+            var sound = Sound(word);
+            foreach (var candidate in _words)
+            {
+                if (Math.Abs(candidate.Length - word.Length) <= 2 && Slip(sound, Sound(candidate)))
+                {
+                    (sound == Sound(candidate) ? sameSound : slips).Add(candidate);
+                }
+            }
+            foreach (var stem in _stems)
+            {
+                if (StemFix(word, stem) is { } fix)
+                {
+                    (fix.SameSound ? sameSound : slips).Add(fix.Word);
+                }
+            }
+            return sameSound.Count == 1 ? sameSound.First() : sameSound.Count == 0 && slips.Count == 1 ? slips.First() : null;
+        }
+
+        /// <summary>The word with its start spelt as the stem, when that start sounds like it (or is one slip from it); else null.</summary>
+        private static (string Word, bool SameSound)? StemFix(string word, string stem)
+        {
+            var stemSound = Sound(stem);
+            // The start that sounds the same first ("sierra" is "cierr" + "a"), then one slip longer or shorter.
+            foreach (var slip in new[] { false, true })
+            {
+                for (var length = Math.Max(1, stem.Length - 1); length <= Math.Min(word.Length, stem.Length + 2); length++)
+                {
+                    var start = Sound(word[..length]);
+                    if (slip ? Slip(start, stemSound) : start == stemSound)
+                    {
+                        return (stem + word[length..], !slip);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Whether two spellings sound alike or are one slip apart: a letter left out or added, or two neighbours swapped.
+        /// Not one letter for another: that turns words into other words ("dolares", "dolores").
+        /// </summary>
+        private static bool Slip(string a, string b)
+        {
+            if (a == b)
+            {
+                return true;
+            }
+            if (a.Length == b.Length)
+            {
+                var i = 0;
+                while (a[i] == b[i])
+                {
+                    i++;
+                }
+                return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+            }
+            var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+            if (longer.Length != shorter.Length + 1)
+            {
+                return false;
+            }
+            var at = 0;
+            while (at < shorter.Length && longer[at] == shorter[at])
+            {
+                at++;
+            }
+            return longer.AsSpan(at + 1).SequenceEqual(shorter.AsSpan(at));
+        }
+
+        /// <summary>How a Spanish spelling sounds: z, soft c and s alike, b and v, ll and y, a silent h ("embarasada" = "embarazada").</summary>
+        private static string Sound(string word)
+        {
+            var sb = new StringBuilder(word.Length);
+            for (var i = 0; i < word.Length; i++)
+            {
+                var c = word[i];
+                var next = i + 1 < word.Length ? word[i + 1] : ' ';
+                switch (c)
+                {
+                    case 'z':
+                        sb.Append('s');
+                        break;
+                    case 'c' when next is 'e' or 'i':
+                        sb.Append('s');
+                        break;
+                    case 'v':
+                        sb.Append('b');
+                        break;
+                    case 'k':
+                        sb.Append('c');
+                        break;
+                    case 'l' when next == 'l':
+                        sb.Append('y');
+                        i++;
+                        break;
+                    case 'h' when i == 0 || word[i - 1] != 'c':
+                        break;
+                    default:
+                        sb.Append(c);
+                        break;
+                }
+            }
+            return sb.ToString();
+        }
+
+        // "respiraaar" → "respirar": a letter held down is one letter.
+        private static string Squeeze(string word)
+        {
+            var sb = new StringBuilder(word.Length);
+            foreach (var c in word)
+            {
+                if (sb.Length >= 1 && sb[^1] == c && (sb.Length < 2 || sb[^2] == c || !"lrcne".Contains(c, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
+        [GeneratedRegex("[a-z]+")]
+        private static partial Regex Letters();
     }
 }

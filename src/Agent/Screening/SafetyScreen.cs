@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Safety;
@@ -17,8 +18,9 @@ namespace FrontDesk.Agent.Screening;
 /// <param name="OthersOnly">Every condition mentioned is someone else's ("my friend is pregnant").</param>
 /// <param name="AsksIfHuman">The person asks whether they are talking to a person ("are you a bot?"): the AI disclosure answers.</param>
 /// <param name="Insists">The person insists on a treatment ("book it anyway"): after a health refusal, that goes to a person.</param>
+/// <param name="Language">The language of the rule wording that matched ("es" for a category's <c>es:</c> block), or null.</param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
-    bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false);
+    bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -99,7 +101,8 @@ public sealed partial class SafetyScreen
     /// <summary>Screens what the person said.</summary>
     public InboundFinding ScreenInbound(string text)
     {
-        var normalized = Normalize(text);
+        // Composed first: "e" + a combining accent is "é", which folds to "e".
+        var normalized = Normalize(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC));
         var match = _rules.Match(normalized, NamesTreatment);
         var mentions = ConditionMentions(normalized);
         var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
@@ -119,7 +122,7 @@ public sealed partial class SafetyScreen
             asksIfHuman = match is null;
         }
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
-            mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized));
+            mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language);
     }
 
     /// <summary>
@@ -401,9 +404,31 @@ public sealed partial class SafetyScreen
     /// <summary>What a card number is replaced with.</summary>
     public const string CardRemoved = "[card number removed]";
 
-    /// <summary>Lower case, straight quotes, apostrophes removed: the form patterns are matched against.</summary>
+    /// <summary>
+    /// Lower case, straight quotes, apostrophes removed, accents dropped ("respiración" reads "respiracion", "dueña" reads
+    /// "duena"): the form patterns are matched against. Apart from the apostrophes, every character keeps its place.
+    /// </summary>
     public static string Normalize(string text) =>
-        text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant();
+        FoldAccents(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace("'", "", StringComparison.Ordinal).ToLowerInvariant());
+
+    private static string FoldAccents(string text)
+    {
+        if (text.All(char.IsAscii))
+        {
+            return text;
+        }
+        return string.Create(text.Length, text, static (dest, src) =>
+        {
+            for (var i = 0; i < src.Length; i++)
+            {
+                var c = src[i];
+                // A letter with a mark (á, ñ, ü) is its base letter; one character for one, so positions hold.
+                var decomposed = char.IsLetter(c) && !char.IsAscii(c) ? c.ToString().Normalize(NormalizationForm.FormD) : "";
+                dest[i] = decomposed.Length > 1 && char.IsAscii(decomposed[0])
+                    && decomposed.Skip(1).All(m => CharUnicodeInfo.GetUnicodeCategory(m) == UnicodeCategory.NonSpacingMark) ? decomposed[0] : c;
+            }
+        });
+    }
 
     private static bool Luhn(string digits)
     {

@@ -60,7 +60,7 @@ public static partial class BotFrameworkEndpoints
 
     private static async Task<IResult> HandleAsync(
         HttpRequest http, BotTokenValidator validator, BotConnectorClient connector, BotConversations references, FrontDeskTurns turns,
-        ILoggerFactory loggers, CancellationToken ct)
+        ReplyTemplates replies, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
         if (http.ContentLength > MaxBody)
@@ -103,7 +103,7 @@ public static partial class BotFrameworkEndpoints
         if (MessageText.IsTooLong(text))
         {
             // Refused like on the web (nothing reaches the agent or the transcript), but told in the conversation.
-            var told = await connector.ReplyAsync(activity, MessageText.TooLongReply, ct);
+            var told = await connector.ReplyAsync(activity, MessageText.TooLongReply(replies), ct);
             if (!told.Succeeded)
             {
                 logger.LogWarning("Reply to Bot Framework conversation {ConversationId} not delivered: {Error}", ConversationIdFor(activity), told.Error);

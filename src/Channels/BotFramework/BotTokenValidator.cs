@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FrontDesk.Channels.BotFramework;
@@ -40,10 +41,11 @@ public sealed record BotTokenValidationResult(BotTokenValidationKind Kind, strin
 /// Validates the bearer token the Bot Connector sends with every activity: RS256 from a key in
 /// the connector's published key set, issuer, audience (our app id), lifetime with five minutes'
 /// skew, and a <c>serviceurl</c> claim equal to the activity's <c>serviceUrl</c>.
-/// Keys are cached for a day and re-fetched when a token names a key we have not seen.
-/// Register as a singleton: the key cache lives in the instance.
+/// The metadata and keys come from IdentityModel's <see cref="ConfigurationManager{T}"/>: fetched
+/// once, refreshed daily, and refreshed early (at most every five minutes) when a token names a key
+/// we have not seen. Register as a singleton: the key cache lives in the instance.
 /// </summary>
-public sealed class BotTokenValidator : IDisposable
+public sealed class BotTokenValidator
 {
     /// <summary>Clock skew allowed on <c>nbf</c> and <c>exp</c>.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -51,22 +53,16 @@ public sealed class BotTokenValidator : IDisposable
     /// <summary>How long a fetched key set is trusted before it is fetched again.</summary>
     public static readonly TimeSpan KeyRefreshInterval = TimeSpan.FromHours(24);
 
-    // A token naming an unknown key triggers a re-fetch, but not more often than this,
-    // so a stream of forged tokens with random kids cannot hammer the metadata endpoint.
-    private static readonly TimeSpan UnknownKeyRefreshMinInterval = TimeSpan.FromMinutes(5);
-
-    private readonly HttpClient _httpClient;
     private readonly BotFrameworkOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BotTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private volatile SigningKeySet? _keys;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="httpClient">Client used to fetch the OpenID metadata and the key set.</param>
     /// <param name="options">Bot Framework settings (app id, metadata URL, issuer).</param>
-    /// <param name="timeProvider">Clock for token lifetime and key-cache age.</param>
+    /// <param name="timeProvider">Clock for token lifetime.</param>
     /// <param name="logger">Logger; tokens are never logged.</param>
     public BotTokenValidator(
         HttpClient httpClient,
@@ -75,10 +71,21 @@ public sealed class BotTokenValidator : IDisposable
         ILogger<BotTokenValidator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        var metadataUrl = new Uri(_options.OpenIdMetadataUrl);
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
+            metadataUrl.AbsoluteUri,
+            new OpenIdConnectConfigurationRetriever(),
+            // Plain http only when the configured metadata URL itself is (a local test server).
+            new HttpDocumentRetriever(httpClient) { RequireHttps = metadataUrl.Scheme == Uri.UriSchemeHttps })
+        {
+            AutomaticRefreshInterval = KeyRefreshInterval,
+            // A token naming an unknown key asks for a refresh, but not more often than this,
+            // so a stream of forged tokens with random kids cannot hammer the metadata endpoint.
+            RefreshInterval = TimeSpan.FromMinutes(5),
+        };
     }
 
     /// <summary>Validates the <c>Authorization</c> header of an inbound activity.</summary>
@@ -109,8 +116,8 @@ public sealed class BotTokenValidator : IDisposable
             return BotTokenValidationResult.Invalid("malformed token");
         }
 
-        var keys = await GetKeysAsync(unverified.Kid, cancellationToken);
-        if (keys is null || keys.Keys.Count == 0)
+        var keys = await SigningKeysAsync(unverified.Kid, cancellationToken);
+        if (keys is null || keys.Count == 0)
         {
             return BotTokenValidationResult.Invalid("signing keys unavailable");
         }
@@ -120,7 +127,7 @@ public sealed class BotTokenValidator : IDisposable
             // SECURITY: every switch below is part of the Bot Framework auth contract.
             RequireSignedTokens = true,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            IssuerSigningKeys = keys.Keys,
+            IssuerSigningKeys = keys,
             ValidateIssuerSigningKey = false, // keys come from the trusted metadata; no cert chain to check
             ValidateIssuer = true,
             ValidIssuer = _options.Issuer,
@@ -161,9 +168,6 @@ public sealed class BotTokenValidator : IDisposable
         return BotTokenValidationResult.Valid;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _refreshLock.Dispose();
-
     private string? CheckLifetime(JsonWebToken token)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
@@ -198,86 +202,29 @@ public sealed class BotTokenValidator : IDisposable
         _ => "invalid token: " + exception.GetType().Name,
     };
 
-    private async Task<SigningKeySet?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
+    /// <summary>
+    /// The connector's signing keys. A token naming a key not among them asks the manager for a
+    /// refresh; the manager fetches in the background, so that token may still fail and the next one
+    /// signed with the new key passes (the connector publishes keys well before it signs with them).
+    /// </summary>
+    private async Task<ICollection<SecurityKey>?> SigningKeysAsync(string? kid, CancellationToken cancellationToken)
     {
-        var current = _keys;
-        var now = _timeProvider.GetUtcNow();
-        if (current is not null && !NeedsRefresh(current, kid, now))
-        {
-            return current;
-        }
-
-        await _refreshLock.WaitAsync(cancellationToken);
         try
         {
-            current = _keys;
-            now = _timeProvider.GetUtcNow();
-            if (current is not null && !NeedsRefresh(current, kid, now))
+            var configuration = await _metadata.GetConfigurationAsync(cancellationToken);
+            if (!string.IsNullOrEmpty(kid) && !configuration.SigningKeys.Any(key => key.KeyId == kid))
             {
-                return current;
+                _metadata.RequestRefresh();
+                configuration = await _metadata.GetConfigurationAsync(cancellationToken);
             }
 
-            try
-            {
-                var fetched = await FetchKeysAsync(now, cancellationToken);
-                _keys = fetched;
-                return fetched;
-            }
-            catch (Exception ex) when (IsFetchFailure(ex, cancellationToken))
-            {
-                _logger.LogWarning(ex, "Could not fetch Bot Framework signing keys; keeping the cached set");
-                if (current is not null)
-                {
-                    // Keep serving the old keys, and wait before asking again.
-                    _keys = current with { FetchedAt = now - KeyRefreshInterval + UnknownKeyRefreshMinInterval };
-                }
-
-                return current;
-            }
+            return configuration.SigningKeys;
         }
-        finally
+        catch (InvalidOperationException ex)
         {
-            _refreshLock.Release();
+            // No metadata yet (unreachable or malformed): IdentityModel wraps the cause.
+            _logger.LogWarning(ex, "Could not fetch the Bot Framework signing keys");
+            return null;
         }
     }
-
-    private static bool IsFetchFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException or JsonException or ArgumentException or InvalidOperationException
-        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static bool NeedsRefresh(SigningKeySet keys, string? kid, DateTimeOffset now)
-    {
-        if (now - keys.FetchedAt >= KeyRefreshInterval)
-        {
-            return true;
-        }
-
-        var unknownKid = !string.IsNullOrEmpty(kid) && !keys.Kids.Contains(kid);
-        return unknownKid && now - keys.FetchedAt >= UnknownKeyRefreshMinInterval;
-    }
-
-    private async Task<SigningKeySet> FetchKeysAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        using var metadata = JsonDocument.Parse(
-            await _httpClient.GetStringAsync(new Uri(_options.OpenIdMetadataUrl), cancellationToken));
-        var jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var value)
-                      && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-        if (string.IsNullOrEmpty(jwksUri))
-        {
-            throw new InvalidOperationException("OpenID metadata has no jwks_uri");
-        }
-
-        var jwksJson = await _httpClient.GetStringAsync(new Uri(jwksUri), cancellationToken);
-        var keySet = new JsonWebKeySet(jwksJson);
-        var keys = keySet.Keys
-            .Where(k => k.Kty == JsonWebAlgorithmsKeyTypes.RSA && (string.IsNullOrEmpty(k.Use) || k.Use == "sig"))
-            .ToList();
-        var kids = keys.Select(k => k.Kid).Where(k => !string.IsNullOrEmpty(k)).ToHashSet(StringComparer.Ordinal);
-        _logger.LogInformation("Fetched {Count} Bot Framework signing keys", keys.Count);
-        return new SigningKeySet(keys, kids, now);
-    }
-
-    private sealed record SigningKeySet(IReadOnlyList<SecurityKey> Keys, HashSet<string> Kids, DateTimeOffset FetchedAt);
 }

@@ -5,9 +5,10 @@ namespace FrontDesk.Channels.Hosting;
 
 /// <summary>
 /// How a channel hands a turn to the agent: runs <see cref="FrontDeskAgent.HandleAsync(TurnRequest, Func{string, CancellationToken, ValueTask}?, CancellationToken)"/>,
-/// records the turn's metrics (latency, brain, tool calls, escalation) and logs it without personal data.
+/// records the turn's metrics (latency, brain, tool calls, escalation) and logs it without personal data. Turns answered
+/// before the start-up warm-up is done (its own web chat turn over HTTP) are not counted in the metrics.
 /// </summary>
-public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry telemetry, ILogger<FrontDeskTurns> logger)
+public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry telemetry, WarmUpStatus warmUp, ILogger<FrontDeskTurns> logger)
 {
     /// <summary>
     /// True when the agent refused the turn because the previous turn of the conversation is still running (answer
@@ -23,6 +24,18 @@ public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry tele
         var started = Stopwatch.GetTimestamp();
         var reply = await agent.HandleAsync(request, onSentence, ct);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (warmUp.Done)
+        {
+            Record(request, reply, elapsed);
+        }
+        logger.LogInformation("Turn on {Channel} in {ConversationId}: brain {Brain}, {ToolCount} tool calls ({Tools}), {ElapsedMs} ms{Escalated}",
+            request.Channel, request.ConversationId, reply.Brain, reply.ToolCalls.Count, string.Join(",", reply.ToolCalls.Select(c => c.Name + ":" + c.Outcome)),
+            (int)elapsed, reply.Escalation is null ? "" : ", escalation " + reply.Escalation.Category);
+        return reply;
+    }
+
+    private void Record(TurnRequest request, AgentReply reply, double elapsed)
+    {
         var channel = new KeyValuePair<string, object?>("frontdesk.channel", request.Channel);
         var brain = new KeyValuePair<string, object?>("frontdesk.brain", reply.Brain);
         telemetry.TurnDuration.Record(elapsed, channel, brain);
@@ -35,9 +48,5 @@ public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry tele
         {
             telemetry.Escalations.Add(1, new KeyValuePair<string, object?>("frontdesk.escalation.category", escalation.Category), channel);
         }
-        logger.LogInformation("Turn on {Channel} in {ConversationId}: brain {Brain}, {ToolCount} tool calls ({Tools}), {ElapsedMs} ms{Escalated}",
-            request.Channel, request.ConversationId, reply.Brain, reply.ToolCalls.Count, string.Join(",", reply.ToolCalls.Select(c => c.Name + ":" + c.Outcome)),
-            (int)elapsed, reply.Escalation is null ? "" : ", escalation " + reply.Escalation.Category);
-        return reply;
     }
 }

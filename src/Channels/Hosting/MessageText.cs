@@ -1,3 +1,6 @@
+using System.Globalization;
+using FrontDesk.Agent;
+
 namespace FrontDesk.Channels.Hosting;
 
 /// <summary>The one limit on what a person may send in a message, on every text channel.</summary>
@@ -21,6 +24,17 @@ public static class MessageText
     /// <summary>True when the message is longer than <see cref="MaxLength"/>.</summary>
     public static bool IsTooLong(string text) => text.Length > MaxLength && Length(text) > MaxLength;
 
-    /// <summary>What a channel says instead of answering a message that is too long (nothing is stored).</summary>
-    public static readonly string TooLongReply = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"That message is longer than {MaxLength:N0} characters, so I couldn't read it. Please send it again in shorter parts.");
+    /// <summary>What a channel says instead of answering a message that is too long (nothing is stored): <c>message_too_long</c> in prompts/replies.yaml.</summary>
+    public static string TooLongReply(ReplyTemplates replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        return replies.Templates.Render("message_too_long", new Dictionary<string, string> { ["max"] = MaxLength.ToString("N0", CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>What a channel says when the previous message of the conversation is still being answered: <c>busy</c>.</summary>
+    public static string BusyReply(ReplyTemplates replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        return replies.Templates.Render("busy");
+    }
 }

@@ -9,7 +9,7 @@ namespace FrontDesk.Channels.Hosting;
 /// <c>dotnet run --project src/Channels -- chat</c>: a chat with the same agent and store on stdin/stdout
 /// (channel <c>terminal</c>). Logs go to stderr so they never mix with the conversation.
 /// </summary>
-public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
+public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile, ReplyTemplates replies)
 {
     /// <summary>The channel tag of terminal conversations.</summary>
     public const string Channel = "terminal";
@@ -40,7 +40,7 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
             }
             if (MessageText.IsTooLong(line))
             {
-                await output.WriteLineAsync("agent> " + MessageText.TooLongReply);
+                await output.WriteLineAsync("agent> " + MessageText.TooLongReply(replies));
                 continue;
             }
             AgentReply reply;
@@ -50,10 +50,10 @@ public sealed class TerminalChat(FrontDeskTurns turns, SpaProfile profile)
             }
             catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
             {
-                await output.WriteLineAsync("agent> (still working on the previous message; please try again)");
+                await output.WriteLineAsync("agent> " + MessageText.BusyReply(replies));
                 continue;
             }
-            await output.WriteLineAsync("agent> " + (reply.Text ?? "(a team member has taken over this conversation and will answer)"));
+            await output.WriteLineAsync("agent> " + (reply.Text ?? replies.Templates.Render("taken_over")));
             if (reply.Escalation is { } escalation)
             {
                 await output.WriteLineAsync($"       [handed to staff: {escalation.Category}, {escalation.Urgency}]");

@@ -140,7 +140,7 @@ internal static class StaffConsoleEndpoints
             {
                 return After(http, DeskResult.NotFound);
             }
-            if (StaffDesk.IsMedical(escalation.Category) && !http.User.SeesMedical())
+            if (MedicalMatters.IsMedical(escalation.Category) && !http.User.SeesMedical())
             {
                 return After(http, DeskResult.Forbidden);
             }
@@ -385,7 +385,7 @@ internal static class StaffConsoleEndpoints
 
     private static void EscalationActions(StringBuilder sb, HttpContext http, StaffEscalation e, string back)
     {
-        var medicalLocked = StaffDesk.IsMedical(e.Category) && !http.User.SeesMedical();
+        var medicalLocked = MedicalMatters.IsMedical(e.Category) && !http.User.SeesMedical();
         if (medicalLocked)
         {
             sb.Append("<em>for a clinician</em>");

@@ -49,9 +49,6 @@ internal sealed class StaffDesk(
 {
     public const int MaxReplyChars = 1600;
 
-    /// <summary>Categories whose details only clinicians, managers and admins see.</summary>
-    public static bool IsMedical(string category) => category is "medical" or "emergency";
-
     private const string EscalationSql = $"SELECT {ConversationStoreColumns.Escalation} FROM escalations WHERE id = @id";
 
     public async Task<Escalation?> GetEscalationAsync(string id, CancellationToken ct)
@@ -60,16 +57,9 @@ internal sealed class StaffDesk(
         return await c.QuerySingleOrDefaultAsync<Escalation>(new CommandDefinition(EscalationSql, new { id }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<Escalation>> EscalationsForConversationAsync(string conversationId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return [.. await c.QueryAsync<Escalation>(new CommandDefinition(
-            $"SELECT {ConversationStoreColumns.Escalation} FROM escalations WHERE conversation_id = @conversationId ORDER BY created_at_utc", new { conversationId }, cancellationToken: ct))];
-    }
-
     /// <summary>Whether the user may see this conversation: health details stay with clinical roles.</summary>
     public async Task<bool> MaySeeConversationAsync(ClaimsPrincipal user, string conversationId, CancellationToken ct) =>
-        user.SeesMedical() || !(await EscalationsForConversationAsync(conversationId, ct)).Any(e => IsMedical(e.Category));
+        user.SeesMedical() || !await MedicalMatters.InConversationAsync(db, conversationId, ct);
 
     public Task<DeskResult> ClaimAsync(string id, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeEscalationAsync(id, user, "claimed", ["open"], "escalation.claim", ct);
@@ -86,7 +76,7 @@ internal sealed class StaffDesk(
         {
             return DeskResult.NotFound;
         }
-        if (IsMedical(before.Category) && !user.SeesMedical())
+        if (MedicalMatters.IsMedical(before.Category) && !user.SeesMedical())
         {
             return DeskResult.Forbidden;
         }

@@ -87,7 +87,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         await using var c = await db.OpenAsync(ct);
         // Dapper expands a list for SQLite; PostgreSQL takes it as one array parameter.
         var where = db.IsPostgres ? "id = ANY(@list)" : "id IN @list";
-        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition($"SELECT id, name, phone FROM clients WHERE {where}", new { list = list.ToArray() }, cancellationToken: ct));
+        var rows = await c.QueryAsync<ClientRow>(new CommandDefinition($"SELECT id, name, COALESCE(phone, unverified_phone) AS phone FROM clients WHERE {where}", new { list = list.ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.Id);
     }
 
@@ -113,7 +113,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         var medical = user.SeesMedical();
         return [.. list.Select(e =>
         {
-            var hidden = StaffDesk.IsMedical(e.Category) && !medical;
+            var hidden = MedicalMatters.IsMedical(e.Category) && !medical;
             var client = e.ClientId is not null && clients.TryGetValue(e.ClientId, out var c) ? c : null;
             return new StaffEscalation(e.Id, e.Category, e.Urgency, e.Status, hidden ? MedicalHidden : e.Summary, client?.Name, e.ClientPhone ?? client?.Phone,
                 e.Channel, hidden ? null : e.ConversationId, StaffTime.Local(profile, e.CreatedAtUtc), StaffTime.Utc(e.CreatedAtUtc), e.Route, e.LocationId,
@@ -126,7 +126,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<WaitRow>(
             new CommandDefinition("""
-                SELECT w.id, w.status, w.service_id AS ServiceId, cl.name, cl.phone, w.window_start AS WindowStart, w.window_end AS WindowEnd,
+                SELECT w.id, w.status, w.service_id AS ServiceId, cl.name, COALESCE(cl.phone, cl.unverified_phone) AS phone, w.window_start AS WindowStart, w.window_end AS WindowEnd,
                        w.time_of_day AS TimeOfDay, w.created_at_utc AS CreatedAtUtc
                 FROM waitlist_entries w LEFT JOIN clients cl ON cl.id = w.client_id
                 WHERE (@status IS NULL OR w.status = @status) ORDER BY w.created_at_utc
@@ -145,10 +145,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         if (!user.SeesMedical())
         {
             await using var c = await db.OpenAsync(ct);
-            medical = [.. await c.QueryAsync<string>(new CommandDefinition("""
-                SELECT conversation_id FROM escalations WHERE conversation_id IS NOT NULL AND category IN ('medical', 'emergency')
-                UNION SELECT id FROM escalations WHERE category IN ('medical', 'emergency')
-                """, cancellationToken: ct))];
+            medical = await MedicalMatters.IdsAsync(c, andEscalations: true, ct);
         }
         return [.. (await outbox.ListAsync(status, 500, ct)).Select(m => new StaffOutboxMessage(m.Id, m.Kind, m.Status, m.ToAddress,
             m.RelatedId is not null && medical.Contains(m.RelatedId) ? MedicalHidden : m.Body,
@@ -181,8 +178,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
         if (!user.SeesMedical())
         {
             await using var c = await db.OpenAsync(ct);
-            hidden = [.. await c.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT conversation_id FROM escalations WHERE conversation_id IS NOT NULL AND category IN ('medical', 'emergency')", cancellationToken: ct))];
+            hidden = await MedicalMatters.IdsAsync(c, andEscalations: false, ct);
         }
         return [.. turns.Where(t => !hidden.Contains(t.ConversationId)).Select(Turn)];
     }

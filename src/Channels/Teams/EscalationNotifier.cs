@@ -102,12 +102,12 @@ internal sealed partial class EscalationNotifier(
         await using var c = await db.OpenAsync(ct);
         foreach (var (target, onCallOnly) in targets)
         {
-            await c.ExecuteAsync(new CommandDefinition("""
+            await c.ExecuteAsync(new CommandDefinition($"""
                 INSERT INTO escalation_notifications (escalation_id, target, status, attempts, next_attempt_at_utc, created_at_utc, updated_at_utc)
                 SELECT e.id, @target, 'pending', 0, @now, @now, @now FROM escalations e
                 WHERE e.status <> 'resolved'
                   AND NOT EXISTS (SELECT 1 FROM escalation_notifications n WHERE n.escalation_id = e.id AND n.target = @target)
-                  AND (@onCallOnly = 0 OR e.route = 'on_call' OR (e.urgency = 'urgent' AND e.category IN ('medical', 'emergency')))
+                  AND (@onCallOnly = 0 OR e.route = 'on_call' OR (e.urgency = 'urgent' AND e.{MedicalMatters.CategorySql}))
                 ON CONFLICT (escalation_id, target) DO NOTHING
                 """, new { target, now, onCallOnly = onCallOnly ? 1 : 0 }, cancellationToken: ct));
         }
@@ -155,7 +155,7 @@ internal sealed partial class EscalationNotifier(
         string payload;
         try
         {
-            var data = await CardDataAsync(profile, escalation, ct);
+            var data = await CardDataAsync(db, profile, escalation, ct);
             payload = target == "slack" ? SlackEscalationMessage.BuildWebhookPayload(data) : TeamsEscalationCard.BuildWebhookPayload(data);
         }
         catch (ArgumentException ex)
@@ -232,7 +232,7 @@ internal sealed partial class EscalationNotifier(
             """, new { escalationId, target, status, attempts, next, error, now }, cancellationToken: ct));
     }
 
-    private async Task<EscalationCardData> CardDataAsync(SpaProfile profile, Escalation escalation, CancellationToken ct)
+    private async Task<EscalationCardData> CardDataAsync(SpaDatabase db, SpaProfile profile, Escalation escalation, CancellationToken ct)
     {
         var clients = services.GetRequiredService<ClientDirectory>();
         // A caller ID or verified number the channel vouched for names a known client even before a tool looked them up.
@@ -241,8 +241,8 @@ internal sealed partial class EscalationNotifier(
         IReadOnlyList<(string, string)> turns = [];
         // No health details beyond the category: no card carries conversation text once any escalation of that
         // conversation was medical or emergency (a later "talk to a person" would otherwise carry the symptoms).
-        if (escalation.ConversationId is not null && !StaffDesk.IsMedical(escalation.Category)
-            && !(await services.GetRequiredService<StaffDesk>().EscalationsForConversationAsync(escalation.ConversationId, ct)).Any(e => StaffDesk.IsMedical(e.Category)))
+        if (escalation.ConversationId is not null && !MedicalMatters.IsMedical(escalation.Category)
+            && !await MedicalMatters.InConversationAsync(db, escalation.ConversationId, ct))
         {
             var transcript = await services.GetRequiredService<ConversationStore>().TranscriptAsync(escalation.ConversationId, ct);
             turns = [.. transcript.TakeLast(LastTurns).Select(t => (t.Role, MaskCardNumbers(t.Text)))];

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using FrontDesk.Agent;
+using FrontDesk.Agent.Conversations;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
@@ -38,6 +39,8 @@ public sealed class SmsConversations(
     AppointmentBook book,
     WaitlistBook waitlist,
     TextTemplates messages,
+    SmsWording wording,
+    ConversationStore conversations,
     IOptionsMonitor<SmsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -66,6 +69,10 @@ public sealed class SmsConversations(
         }
 
         var keyword = SmsKeywords.Classify(sms.Body);
+        // A keyword is answered in its own language when it is Spanish (ALTO, AYUDA), else in the conversation's.
+        var language = keyword == SmsKeyword.None ? null
+            : SmsKeywords.LanguageOf(sms.Body) == "es" ? "es"
+            : (await conversations.GetAsync(conversationId, ct))?.ReadState().Language;
         var optedOut = await optOuts.IsOptedOutAsync(from, ct);
         var word = sms.Body.Trim().TrimEnd('.', '!').ToUpperInvariant();
         var client = await clients.FindByPhoneAsync(from, ct);
@@ -76,17 +83,17 @@ public sealed class SmsConversations(
                 await optOuts.SetAsync(from, optedOut: true, "keyword", new Actor("client", from), ct);
                 // CANCEL stops every text too (a carrier keyword), though the client may have meant an appointment.
                 answer = word == "CANCEL"
-                    ? messages.Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = location.Phone ?? "" })
-                    : Message("sms_stopped");
+                    ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = PhoneNumbers.ToNational(location.Phone, PhoneNumbers.RegionOf(location.Phone)) ?? "" })
+                    : Message("sms_stopped", language);
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
             case SmsKeyword.OptIn when optedOut || word != "YES":
                 await optOuts.SetAsync(from, optedOut: false, "keyword", new Actor("client", from), ct);
-                answer = Message("sms_started");
+                answer = Message("sms_started", language);
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
             case SmsKeyword.Help when !optedOut:
-                answer = Message("sms_help");
+                answer = Message("sms_help", language);
                 await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
                 return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
         }
@@ -261,6 +268,8 @@ public sealed class SmsConversations(
 
     private string Message(string name) => messages.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name });
 
+    private string Message(string name, string? language) => wording.Templates.For(language).Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name });
+
     /// <summary>Records the message id; false when it was seen before (Twilio retried the webhook).</summary>
     private async Task<bool> RecordArrivalAsync(string messageSid, string conversationId, string from, string to, CancellationToken ct)
     {
@@ -306,3 +315,7 @@ public sealed class SmsConversations(
         return answer;
     }
 }
+
+/// <summary>The SMS wording of every language (prompts/messages.yaml and prompts/{language}/messages.yaml).</summary>
+/// <param name="Templates">English, and each language's own where it has the key.</param>
+public sealed record SmsWording(LocalizedTemplates Templates);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace FrontDesk.Channels.Twilio;
@@ -34,7 +36,42 @@ public static partial class SmsKeywords
         ["UNSTOP"] = SmsKeyword.OptIn,
         ["HELP"] = SmsKeyword.Help,
         ["INFO"] = SmsKeyword.Help,
+        // Spanish. Twilio itself only acts on the English words (docs/channels-spanish.md); these the app honours.
+        // Not CANCELAR: it is how a client cancels an appointment. Not SI: it answers offers and read-backs.
+        ["ALTO"] = SmsKeyword.OptOut,
+        ["PARAR"] = SmsKeyword.OptOut,
+        ["BAJA"] = SmsKeyword.OptOut,
+        ["DETENER"] = SmsKeyword.OptOut,
+        ["DESUSCRIBIR"] = SmsKeyword.OptOut,
+        ["DESUSCRIBIRME"] = SmsKeyword.OptOut,
+        ["COMENZAR"] = SmsKeyword.OptIn,
+        ["REANUDAR"] = SmsKeyword.OptIn,
+        ["AYUDA"] = SmsKeyword.Help,
     };
+
+    private static readonly HashSet<string> Spanish = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ALTO", "PARAR", "BAJA", "DETENER", "DESUSCRIBIR", "DESUSCRIBIRME", "COMENZAR", "REANUDAR", "AYUDA",
+    };
+
+    /// <summary>
+    /// The language of a keyword or opt-out phrase: "es" for ALTO, AYUDA, "no me manden más mensajes"; "en" for STOP,
+    /// HELP, "stop texting me"; null when the message is not one.
+    /// </summary>
+    /// <param name="body">The inbound <c>Body</c>.</param>
+    public static string? LanguageOf(string? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+        var word = TrimPunctuation(body);
+        if (Keywords.ContainsKey(word))
+        {
+            return Spanish.Contains(word) ? "es" : "en";
+        }
+        return AsksToStopTexts(body, SpanishOptOutWords()) ? "es" : AsksToStopTexts(body, OptOutWords()) ? "en" : null;
+    }
 
     /// <summary>
     /// Classifies a message that is a single keyword, in any case, ignoring surrounding
@@ -59,7 +96,7 @@ public static partial class SmsKeywords
         }
 
         return Keywords.TryGetValue(TrimPunctuation(body), out var keyword) ? keyword
-            : AsksToStopTexts(body) ? SmsKeyword.OptOut
+            : AsksToStopTexts(body, OptOutWords()) || AsksToStopTexts(body, SpanishOptOutWords()) ? SmsKeyword.OptOut
             : SmsKeyword.None;
     }
 
@@ -67,14 +104,14 @@ public static partial class SmsKeywords
     /// A short message that asks for no more texts, in words. Only short messages: in a long one the words are more
     /// likely about something else, and a missed opt-out is still caught by the keyword the reply reminds them of.
     /// </summary>
-    private static bool AsksToStopTexts(string body)
+    private static bool AsksToStopTexts(string body, Regex words)
     {
-        var text = body.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal);
+        var text = WithoutAccents(body.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal));
         if (text.Length > 100)
         {
             return false;
         }
-        var match = OptOutWords().Match(text);
+        var match = words.Match(text);
         // "please don't stop texting me" is the opposite.
         return match.Success && !Negated().IsMatch(text[..match.Index]);
     }
@@ -82,8 +119,29 @@ public static partial class SmsKeywords
     [GeneratedRegex(@"\b(?:(?:stop|quit|cease|quit\s+it\s+with)\s+(?:\w+\s+){0,2}?(?:texting|txting|texts|messaging|msging|messages|sending|contacting|spamming)\b|(?:take|remove|delete|drop)\s+(?:me|my\s+(?:number|phone|cell|mobile))\s+(?:off|from)\s+(?:your|the|this|ur|all)\b(?:\s+\w+){0,2}\s*(?:list|texts?|messages|contacts|system|$)|unsubscribe|no\s+more\s+(?:texts?|messages|msgs|txts)\b|(?:dont|do\s+not|never)\s+(?:text|message|contact)\s+me\b|opt\s*(?:me\s+)?out\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OptOutWords();
 
-    [GeneratedRegex(@"\b(?:dont|do\s+not|never|didnt|wont)\s*$", RegexOptions.CultureInvariant)]
+    // "no me manden más mensajes", "dejen de mandarme mensajes", "quiero darme de baja", "bórrenme de su lista" (accents dropped).
+    [GeneratedRegex(@"\b(?:no\s+(?:me\s+|nos\s+)?(?:manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba)\s+(?:\w+\s+)?(?:mas\s+)?(?:mensajes|textos|sms|mas)\b|dej(?:en|a|e)\s+de\s+(?:mandar|enviar|escribir)(?:me|nos)?\b|(?:darme|dar|doy|me\s+doy)\s+de\s+baja\b|(?:borr|elimin|quit|sac)\w*\s+(?:de\s+)?(?:su|la|sus|esta|tu)\s+lista\b|cancelar\s+(?:la\s+|mi\s+)?suscripcion\b|desuscrib\w*|ya\s+no\s+quiero\s+(?:recibir\s+)?(?:mas\s+)?(?:mensajes|textos|sms)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpanishOptOutWords();
+
+    [GeneratedRegex(@"\b(?:dont|do\s+not|never|didnt|wont|no|nunca)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Negated();
+
+    private static string WithoutAccents(string text)
+    {
+        if (text.All(char.IsAscii))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
 
     private static string TrimPunctuation(string text)
     {

@@ -10,6 +10,9 @@ using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
 using Microsoft.Extensions.Options;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using Twilio.Types;
 
 namespace FrontDesk.Channels.Twilio;
 
@@ -108,18 +111,18 @@ public sealed class TwilioChannel(
     public IResult Listen(string speech, int silences)
     {
         var voice = Voice;
-        var gather = new TwimlGather
-        {
-            Input = "speech dtmf", Action = Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}"),
-            SpeechTimeout = "auto", Language = voice.Language, Hints = Hints, ActionOnEmptyResult = true, NumDigits = null,
-        }.Say(speech, voice.Voice, voice.Language);
-        return new TwimlResponse().Gather(gather).ToResult();
+        var gather = new Gather(
+            input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
+            action: Twiml.Url(Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}")),
+            speechTimeout: "auto", language: voice.Language, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
+            .Append(Twiml.Say(speech, voice.Voice, voice.Language));
+        return new VoiceResponse().Append(gather).ToResult();
     }
 
     /// <summary>Says something and ends the call.</summary>
     /// <param name="speech">What to say.</param>
     /// <returns>TwiML.</returns>
-    public IResult SayAndHangUp(string speech) => new TwimlResponse().Say(speech, Voice.Voice, Voice.Language).Hangup().ToResult();
+    public IResult SayAndHangUp(string speech) => new VoiceResponse().Append(Twiml.Say(speech, Voice.Voice, Voice.Language)).Hangup().ToResult();
 
     /// <summary>Whether the location is open now (opening hours and closures, in the spa's zone).</summary>
     /// <param name="location">Location.</param>
@@ -154,16 +157,15 @@ public sealed class TwilioChannel(
         if (!transferFailed && transfer is not null && IsOpenNow(location))
         {
             await calls.MarkHandedOffAsync(callSid, "transfer", ct);
-            return new TwimlResponse()
-                .Say(Text("voice_transfer"), voice.Voice, voice.Language)
-                .Dial(transfer, action: Url("/twilio/voice/dial-status"), timeoutSeconds: voice.TransferRingSeconds)
-                .ToResult();
+            var dial = new Dial(action: Twiml.Url(Url("/twilio/voice/dial-status")), timeout: voice.TransferRingSeconds)
+                .Number(new PhoneNumber(transfer));
+            return new VoiceResponse().Append(Twiml.Say(Text("voice_transfer"), voice.Voice, voice.Language)).Append(dial).ToResult();
         }
         await calls.MarkHandedOffAsync(callSid, "voicemail", ct);
         // An empty recording skips the action and falls through to the hang-up.
-        return new TwimlResponse()
-            .Say(Text(transferFailed ? "voice_transfer_failed" : "voice_voicemail"), voice.Voice, voice.Language)
-            .Record(action: Url("/twilio/voice/voicemail"), maxLengthSeconds: voice.VoicemailMaxSeconds, playBeep: true, transcribe: false)
+        return new VoiceResponse()
+            .Append(Twiml.Say(Text(transferFailed ? "voice_transfer_failed" : "voice_voicemail"), voice.Voice, voice.Language))
+            .Record(action: Twiml.Url(Url("/twilio/voice/voicemail")), maxLength: voice.VoicemailMaxSeconds, playBeep: true, transcribe: false)
             .Hangup()
             .ToResult();
     }

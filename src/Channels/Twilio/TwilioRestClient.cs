@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+using SdkHttpClient = Twilio.Http.HttpClient;
+using SdkRequest = Twilio.Http.Request;
+using SdkResponse = Twilio.Http.Response;
+using SdkRestClient = Twilio.Clients.TwilioRestClient;
 
 namespace FrontDesk.Channels.Twilio;
 
@@ -32,8 +37,8 @@ public abstract record SmsSendResult
 }
 
 /// <summary>
-/// Sends SMS through Twilio's REST API (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>)
-/// with HTTP Basic auth. Register it as a typed <see cref="HttpClient"/>.
+/// Sends SMS with the Twilio SDK's <c>MessageResource</c>, over an <see cref="HttpClient"/> we own
+/// (its timeout, the caller's cancellation, and <see cref="TwilioOptions.ApiBaseUrl"/> so tests talk to a local server).
 /// </summary>
 /// <param name="httpClient">Client used for the call; its <c>Timeout</c> bounds each attempt.</param>
 /// <param name="options">Account SID, auth token, API base URL and sender.</param>
@@ -82,93 +87,86 @@ public sealed class TwilioRestClient(HttpClient httpClient, IOptions<TwilioOptio
             return new SmsSendResult.PermanentFailure(0, "Twilio:AccountSid and Twilio:AuthToken must be configured.");
         }
 
-        var fields = new List<KeyValuePair<string, string>> { new("To", to) };
+        var message = new CreateMessageOptions(new PhoneNumber(to)) { Body = body };
         if (!string.IsNullOrEmpty(twilio.MessagingServiceSid))
         {
-            fields.Add(new("MessagingServiceSid", twilio.MessagingServiceSid));
+            message.MessagingServiceSid = twilio.MessagingServiceSid;
         }
         else if (!string.IsNullOrEmpty(from ?? twilio.FromNumber))
         {
-            fields.Add(new("From", from ?? twilio.FromNumber!));
+            message.From = new PhoneNumber(from ?? twilio.FromNumber);
         }
         else
         {
             return new SmsSendResult.PermanentFailure(0, "Twilio:MessagingServiceSid or Twilio:FromNumber must be configured.");
         }
 
-        fields.Add(new("Body", body));
         if (!string.IsNullOrEmpty(statusCallback))
         {
-            fields.Add(new("StatusCallback", statusCallback));
+            message.StatusCallback = new Uri(statusCallback);
         }
 
-        var url = $"{twilio.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid)}/Messages.json";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
-
+        var http = new OwnedHttp(httpClient, new Uri(twilio.ApiBaseUrl), cancellationToken);
+        var client = new SdkRestClient(twilio.AccountSid, twilio.AuthToken, httpClient: http);
         try
         {
-            using var response = await httpClient.SendAsync(request, cancellationToken);
-            var content = await response.Content.ReadAsStringAsync(cancellationToken);
-            return Interpret(response.StatusCode, content);
+            var sent = await MessageResource.CreateAsync(message, client);
+            // Twilio accepted the message; a retry would send it twice even if the body is odd.
+            return new SmsSendResult.Sent(sent?.Sid ?? "", sent?.Status?.ToString() ?? "unknown");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (ApiException ex)
+        {
+            // The SDK reports status 0 when the error body is not Twilio's JSON; the response itself has it.
+            var status = ex.Status != 0 ? ex.Status : (int)(http.LastResponse?.StatusCode ?? 0);
+            if (status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.RequestTimeout or >= 500)
+            {
+                return new SmsSendResult.TransientFailure($"Twilio answered HTTP {status}: {ex.Message}");
+            }
+
+            return ex.Code == OptedOutErrorCode
+                ? new SmsSendResult.OptedOut()
+                : new SmsSendResult.PermanentFailure(ex.Code != 0 ? ex.Code : status, ex.Message);
+        }
+        catch (ApiConnectionException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ApiConnectionException ex) when (ex.InnerException is OperationCanceledException)
         {
             // HttpClient reports its own timeout as a cancellation; the caller did not cancel.
             return new SmsSendResult.TransientFailure("Twilio did not answer in time.");
         }
-        catch (HttpRequestException ex)
+        catch (ApiConnectionException ex)
         {
-            return new SmsSendResult.TransientFailure($"Could not reach Twilio: {ex.Message}");
+            return new SmsSendResult.TransientFailure($"Could not reach Twilio: {ex.InnerException?.Message ?? ex.Message}");
         }
     }
 
-    private static SmsSendResult Interpret(HttpStatusCode status, string content)
+    /// <summary>
+    /// The SDK's HTTP seam: sends its request through our <see cref="HttpClient"/>, at our API base
+    /// URL, with the caller's cancellation (the SDK's own client takes neither).
+    /// </summary>
+    private sealed class OwnedHttp(HttpClient httpClient, Uri apiBaseUrl, CancellationToken cancellationToken) : SdkHttpClient
     {
-        var (code, message, sid, messageStatus) = ReadTwilioJson(content);
-        var statusNumber = (int)status;
+        public override SdkResponse MakeRequest(SdkRequest request) =>
+            MakeRequestAsync(request).GetAwaiter().GetResult();
 
-        if (statusNumber is >= 200 and < 300)
+        public override async Task<SdkResponse> MakeRequestAsync(SdkRequest request)
         {
-            // Twilio accepted the message; a retry would send it twice even if the body is odd.
-            return new SmsSendResult.Sent(sid ?? "", messageStatus ?? "unknown");
-        }
-
-        if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || statusNumber >= 500)
-        {
-            return new SmsSendResult.TransientFailure($"Twilio answered HTTP {statusNumber}: {message ?? "no details"}");
-        }
-
-        if (code == OptedOutErrorCode)
-        {
-            return new SmsSendResult.OptedOut();
-        }
-
-        return new SmsSendResult.PermanentFailure(code ?? statusNumber, message ?? $"Twilio answered HTTP {statusNumber}.");
-    }
-
-    private static (int? Code, string? Message, string? Sid, string? Status) ReadTwilioJson(string content)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var sdkUrl = request.ConstructUrl();
+            var url = new Uri(apiBaseUrl, sdkUrl.PathAndQuery);
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method.ToString()), url);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Authentication(request.Username, request.Password));
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (request.Method != global::Twilio.Http.HttpMethod.Get)
             {
-                return default;
+                message.Content = new FormUrlEncodedContent(request.PostParams);
             }
 
-            var root = document.RootElement;
-            int? code = root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number
-                && codeElement.TryGetInt32(out var parsed) ? parsed : null;
-            return (code, StringProperty(root, "message"), StringProperty(root, "sid"), StringProperty(root, "status"));
+            LastRequest = request;
+            using var response = await httpClient.SendAsync(message, cancellationToken);
+            LastResponse = new SdkResponse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            return LastResponse;
         }
-        catch (JsonException)
-        {
-            return default;
-        }
-
-        static string? StringProperty(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

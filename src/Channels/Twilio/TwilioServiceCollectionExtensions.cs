@@ -1,5 +1,6 @@
 using FrontDesk.Channels.Twilio.Outbound;
 using FrontDesk.Tools;
+using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,9 @@ public static class TwilioServiceCollectionExtensions
         services.AddSingleton<CallLog>();
         services.AddSingleton<TextBack>();
         services.AddSingleton<TwilioChannel>();
+        services.AddSingleton(sp => new SmsWording(LocalizedTemplates.Load(
+            ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot), "messages.yaml",
+            sp.GetRequiredService<SpaProfile>().Spa.Languages)));
         services.AddSingleton<SmsConversations>();
         services.AddSingleton<ConversationRelaySessions>();
         services.AddSingleton<OutboxDelivery>();

@@ -1,5 +1,6 @@
 using FrontDesk.Channels.Twilio.Outbound;
 using FrontDesk.Tools.Text;
+using Twilio.TwiML;
 
 namespace FrontDesk.Channels.Twilio;
 
@@ -30,10 +31,10 @@ public static class TwilioSmsEndpoints
         // Cut on a text-element boundary: half an emoji cannot be stored or sent (issue 15, item 5).
         body = InputText.Cut(body, MaxBody);
         var answer = await sms.HandleAsync(new InboundSms(sid, from, to, body), ct);
-        var twiml = new TwimlResponse();
+        var twiml = new MessagingResponse();
         if (!string.IsNullOrWhiteSpace(answer))
         {
-            twiml.Message(answer);
+            twiml.Message(Twiml.Clean(answer));
         }
         return twiml.ToResult();
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Tools;
@@ -47,11 +49,12 @@ public static class TwilioVoiceEndpoints
         var greeting = await channel.GreetingAsync(form["From"], ct);
         if (mode == VoiceMode.ConversationRelay)
         {
-            var relay = new TwimlConversationRelay(channel.RelayUrl(http))
-            {
-                WelcomeGreeting = VoiceText.ForSpeech(greeting), Language = channel.Voice.Language, Interruptible = "any", DtmfDetection = true, Hints = channel.Hints,
-            }.Parameter("locationId", location.Id);
-            return new TwimlResponse().Connect(relay, channel.Url("/twilio/voice/relay-end")).ToResult();
+            var relay = new ConversationRelay(
+                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.Language,
+                interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(channel.Hints))
+                .Parameter(name: "locationId", value: location.Id);
+            var connect = new Connect(action: Twiml.Url(channel.Url("/twilio/voice/relay-end"))).Append(relay);
+            return new VoiceResponse().Append(connect).ToResult();
         }
         return channel.Listen(VoiceText.ForSpeech(greeting), 0);
     }
@@ -119,7 +122,7 @@ public static class TwilioVoiceEndpoints
         var status = form["DialCallStatus"].ToString();
         if (status is "completed" or "answered")
         {
-            return new TwimlResponse().Hangup().ToResult();
+            return new VoiceResponse().Hangup().ToResult();
         }
         return await channel.HandOffAsync(form["CallSid"].ToString(), channel.LocationFor(form["To"]), transferFailed: true, ct);
     }
@@ -153,7 +156,7 @@ public static class TwilioVoiceEndpoints
         }
         if (status is not ("completed" or "busy" or "no-answer" or "failed" or "canceled"))
         {
-            return new TwimlResponse().ToResult();
+            return new VoiceResponse().ToResult();
         }
         var location = channel.LocationFor(form["To"]);
         var from = PhoneNumbers.ToE164(form["From"]);
@@ -169,7 +172,7 @@ public static class TwilioVoiceEndpoints
         {
             await textBack.QueueAsync(callSid, from, location, "missed_call", ct);
         }
-        return new TwimlResponse().ToResult();
+        return new VoiceResponse().ToResult();
     }
 
     /// <summary>
@@ -190,7 +193,7 @@ public static class TwilioVoiceEndpoints
         {
             return channel.Listen(channel.Text("voice_trouble"), 0);
         }
-        return new TwimlResponse().Hangup().ToResult();
+        return new VoiceResponse().Hangup().ToResult();
     }
 }
 

@@ -97,7 +97,7 @@ public static class WebChatEndpoints
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
-            return Busy();
+            return Busy(turns.BusyText);
         }
     }
 
@@ -126,7 +126,7 @@ public static class WebChatEndpoints
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
-            await WriteEventAsync(response, "error", new StreamProblem("Busy", StatusCodes.Status409Conflict, "The previous message is still being answered; try again in a moment."), ct);
+            await WriteEventAsync(response, "error", new StreamProblem("Busy", StatusCodes.Status409Conflict, turns.BusyText), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -191,8 +191,8 @@ public static class WebChatEndpoints
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem($"The request body is larger than {MaxBody / 1024} KB; 'text' may hold at most {MaxText} characters.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Message too long");
 
-    private static ProblemHttpResult Busy() =>
-        TypedResults.Problem("The previous message is still being answered; try again in a moment.", statusCode: StatusCodes.Status409Conflict, title: "Busy");
+    private static ProblemHttpResult Busy(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Busy");
 
     private static async ValueTask WriteEventAsync<T>(HttpResponse response, string name, T data, CancellationToken ct)
     {
@@ -202,8 +202,11 @@ public static class WebChatEndpoints
 }
 
 /// <summary>One web chat turn: session resolution, the per-session limit, the agent, and the demo code log.</summary>
-public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, VerificationCodeLog codes, WebSessionRateLimiter limiter, ILogger<WebChatTurns> logger)
+public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, VerificationCodeLog codes, WebSessionRateLimiter limiter, ReplyTemplates replies, ILogger<WebChatTurns> logger)
 {
+    /// <summary>What the widget shows when the previous message is still being answered (<c>busy</c> in prompts/replies.yaml).</summary>
+    public string BusyText => MessageText.BusyReply(replies);
+
     /// <summary>Resolves the session and takes a permit from its rate limit; returns a 429 problem when none is left.</summary>
     public async Task<(string Session, IResult? Problem)> BeginAsync(string? requested, CancellationToken ct)
     {

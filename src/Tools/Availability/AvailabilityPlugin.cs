@@ -20,14 +20,14 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
     [Description("Find open appointment slots for a service. Returns up to three concrete slots with ids to offer the client, or the nearest alternatives when nothing fits. Use before booking or rescheduling.")]
     public async Task<ToolResult> CheckAvailabilityAsync(
         Kernel kernel,
-        [Description("Service name, alias or id from the menu, e.g. the name the client used.")] string service,
+        [Description(ToolParameters.Service)] string service,
         [Description("First day to search, YYYY-MM-DD in the spa's local calendar. Omit for the next available days.")] string? date = null,
         [Description("Last day to search (inclusive), YYYY-MM-DD. Omit to search only 'date' (or the next two weeks when 'date' is omitted).")] string? end_date = null,
-        [Description("morning, afternoon, evening or any.")] string? time_of_day = null,
+        [Description(ToolParameters.TimeOfDay)] string? time_of_day = null,
         [Description("Earliest start time, HH:MM 24-hour local.")] string? after = null,
         [Description("Latest start time, HH:MM 24-hour local.")] string? before = null,
         [Description("A preferred start time, HH:MM 24-hour local; slots nearest to it come first.")] string? near = null,
-        [Description("Provider name or id, or 'anyone'.")] string? provider = null,
+        [Description(ToolParameters.Provider)] string? provider = null,
         [Description("Location name or id; omit for any location.")] string? location = null,
         [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
         CancellationToken cancellationToken = default)

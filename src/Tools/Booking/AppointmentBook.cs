@@ -90,11 +90,15 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
 
     /// <summary>
     /// Books <paramref name="appointment"/> for the client with <paramref name="phone"/>, creating that client in the same
-    /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). The appointment's
-    /// ClientId is ignored and set to the client's. A repeated idempotency key returns the appointment it booked before.
+    /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). A phone the conversation
+    /// has not <paramref name="proven"/> is kept as the client's unverified number (see
+    /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
+    /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
+    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
-        Appointment appointment, string phone, string? name, string? email, Actor actor, CancellationToken ct)
+        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor,
+        Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         for (var attempt = 1; ; attempt++)
@@ -104,13 +108,43 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             {
                 return (BookingOutcome.AlreadyBooked, earlier);
             }
+            // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
+            // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
+            // the others (issue 15, item 12). The constraint still decides the races this read cannot see.
+            if (await OverlapsAsync(c, null, appointment, ct))
+            {
+                return await TakenOrOwnAsync(c, appointment, ct);
+            }
             try
             {
-                await using var tx = await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-                var client = await ClientDirectory.GetOrCreateByPhoneAsync(c, tx, appointment.CreatedAtUtc, phone, name, email, actor, appointment.ConversationId, ct);
+                // While another write holds this provider or room, look again whether the time is still free rather than
+                // queue: queued, 60 racers for one time each waited for all those ahead (seconds); polling, they see the
+                // winner's commit within a few milliseconds and leave. After ~2 s of polls it queues like any write.
+                var polls = 0;
+                DbTransaction? held;
+                while ((held = await db.TryBeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct)) is null && ++polls < 200)
+                {
+                    await Task.Delay(Random.Shared.Next(3, 12), ct);
+                    if (await OverlapsAsync(c, null, appointment, ct))
+                    {
+                        return await TakenOrOwnAsync(c, appointment, ct);
+                    }
+                }
+                await using var tx = held ?? await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
+                if (await OverlapsAsync(c, tx, appointment, ct))
+                {
+                    // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
+                    return await TakenOrOwnAsync(c, appointment, ct);
+                }
+                var client = await ClientDirectory.GetOrCreateForAsync(
+                    c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, ct);
                 var booked = WithClient(appointment, client.Id);
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
                 await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
+                if (alongside is not null)
+                {
+                    await alongside(c, tx, client, booked);
+                }
                 await tx.CommitAsync(ct);
                 await faults.HitAsync(FaultPoints.BookingCommitted);
                 return (BookingOutcome.Booked, booked);
@@ -131,6 +165,19 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             }
         }
     }
+
+    private const string OverlapSql = """
+        SELECT COUNT(*) FROM appointments
+        WHERE status IN ('held', 'booked') AND starts_at_utc < @BlockedUntilUtc AND blocked_until_utc > @StartsAtUtc
+          AND (staff_id = @StaffId OR (location_id = @LocationId AND room_id = @RoomId))
+        """;
+
+    // The time is taken: by a copy of this same request (its idempotency key), or by someone else.
+    private static async Task<(BookingOutcome, Appointment?)> TakenOrOwnAsync(DbConnection c, Appointment a, CancellationToken ct) =>
+        a.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } own ? (BookingOutcome.AlreadyBooked, own) : (BookingOutcome.SlotTaken, null);
+
+    private static async Task<bool> OverlapsAsync(DbConnection c, DbTransaction? tx, Appointment a, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long>(new CommandDefinition(OverlapSql, a, tx, cancellationToken: ct)) > 0;
 
     /// <summary>The appointment an idempotency key booked, or null.</summary>
     public async Task<Appointment?> FindByKeyAsync(string key, CancellationToken ct)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
@@ -35,12 +37,25 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
     public static string NoTextNote(bool texted) => texted ? " A confirmation text is on its way." : " No confirmation text will be sent (no SMS consent); don't promise one.";
 
     /// <summary>Queues the confirmation and reminder texts; false when the client gets none (no phone, no consent, opted out).</summary>
-    public async Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct)
+    public Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct) =>
+        QueueConfirmationAsync(null, null, scope?.Actor ?? throw new ArgumentNullException(nameof(scope)), client, appointment, service, ct);
+
+    /// <summary>
+    /// <see cref="QueueConfirmationAsync(ConversationScope, Client, Appointment, Service, CancellationToken)"/> inside the
+    /// booking's own transaction, so the texts commit with the appointment or not at all (issue 15, item 2).
+    /// </summary>
+    public async Task<bool> QueueConfirmationAsync(DbConnection? c, DbTransaction? tx, Actor actor, Client client, Appointment appointment, Service service, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(service);
         if (client.Phone is null || !client.SmsConsent || client.OptedOutAtUtc is not null)
         {
             return false;
         }
+        Task<OutboxMessage> EnqueueAsync(string kind, string body, DateTime? notBeforeUtc) => c is null || tx is null
+            ? outbox.EnqueueAsync(kind, client.Phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
+            : outbox.EnqueueAsync(c, tx, kind, client.Phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct);
         var local = profile.ToLocal(appointment.StartsAtUtc);
         var values = new Dictionary<string, string>
         {
@@ -52,12 +67,12 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
             ["location"] = profile.FindLocation(appointment.LocationId)?.Name ?? "",
             ["address"] = profile.FindLocation(appointment.LocationId)?.Address ?? "",
         };
-        await outbox.EnqueueAsync(MessageKind.Confirmation, client.Phone, templates.Render("booking_confirmation", values), client.Id, appointment.LocationId, appointment.Id, null, scope.Actor, ct);
+        await EnqueueAsync(MessageKind.Confirmation, templates.Render("booking_confirmation", values), null);
         var reminderLocal = DateOnly.FromDateTime(local).AddDays(-1).ToDateTime(new TimeOnly(10, 0));
         var reminderUtc = TimeZoneInfo.ConvertTimeToUtc(profile.TimeZone.IsInvalidTime(reminderLocal) ? reminderLocal.AddHours(1) : reminderLocal, profile.TimeZone);
         if (reminderUtc > clock.GetUtcNow().UtcDateTime)
         {
-            await outbox.EnqueueAsync(MessageKind.Reminder, client.Phone, templates.Render("appointment_reminder", values), client.Id, appointment.LocationId, appointment.Id, reminderUtc, scope.Actor, ct);
+            await EnqueueAsync(MessageKind.Reminder, templates.Render("appointment_reminder", values), reminderUtc);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Waitlist;
 using Microsoft.SemanticKernel;
@@ -12,7 +13,8 @@ namespace FrontDesk.Tools.Booking;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
 public sealed class BookingPlugin(
-    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
+    SpaProfile profile, AppointmentBook book, ClientDirectory clients, ClientIdentity identity, WaitlistBook waitlist, ToolArguments arguments, AppointmentWording wording,
+    OutboxWriter outbox, TimeProvider clock)
 {
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
@@ -20,8 +22,8 @@ public sealed class BookingPlugin(
     public async Task<ToolResult> BookAppointmentAsync(
         Kernel kernel,
         [Description("The slot id from check_availability, e.g. S2.")] string slot_id,
-        [Description("Client's full name (needed for new clients).")] string? client_name = null,
-        [Description("Client's mobile phone (needed when the conversation has no caller ID).")] string? client_phone = null,
+        [Description(ToolParameters.ClientName)] string? client_name = null,
+        [Description(ToolParameters.ClientPhone)] string? client_phone = null,
         [Description("Client's email (optional).")] string? client_email = null,
         [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
         CancellationToken cancellationToken = default)
@@ -49,12 +51,17 @@ public sealed class BookingPlugin(
         {
             return finished;
         }
+        var proven = scope.VerifiedPhone == phone;
         var existing = await clients.FindByPhoneAsync(phone, cancellationToken);
-        if (existing is not null && scope.VerifiedPhone != phone)
+        if (existing is not null && !proven)
         {
             // SECURITY: an unverified web visitor may not add to, or learn about, an existing client's record.
             return new ToolResult("verification_required", "That number belongs to an existing client. Offer to text a one-time code to verify it (send_verification_code), then book.");
         }
+        // SECURITY: a number nobody has proven is booked under a client of this conversation's own, the number kept as
+        // unverified: its real owner is neither told about the booking nor able to change it (issue 15, item 4).
+        existing ??= proven || scope.ClientId is null ? null
+            : await clients.GetAsync(scope.ClientId, cancellationToken) is { Phone: null } same && same.UnverifiedPhone == phone ? same : null;
         if (existing is null && string.IsNullOrWhiteSpace(client_name))
         {
             return new ToolResult("bad_argument", "This is a new client: ask for their full name before booking.");
@@ -82,7 +89,12 @@ public sealed class BookingPlugin(
             IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
-        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, client_name?.Trim(), client_email?.Trim(), scope.Actor, cancellationToken);
+        // The confirmation texts commit with the appointment (issue 15, item 2): an instance that dies after the commit
+        // leaves both, and the retry that finds the booking does not queue them again.
+        var texted = false;
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor,
+            async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, cancellationToken),
+            cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;
         if (outcome == BookingOutcome.SlotTaken)
@@ -92,8 +104,8 @@ public sealed class BookingPlugin(
         }
         var client = (await clients.GetAsync(saved!.ClientId, cancellationToken))!;
         scope.ClientId = client.Id;
-        scope.ClientVerified = scope.VerifiedPhone == phone;
-        var texted = outcome == BookingOutcome.Booked && await wording.QueueConfirmationAsync(scope, client, saved, service, cancellationToken);
+        scope.ClientVerified = proven;
+        texted = outcome == BookingOutcome.Booked ? texted : await outbox.ExistsAsync(MessageKind.Confirmation, saved.Id, cancellationToken);
         return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
             new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
     }
@@ -106,12 +118,15 @@ public sealed class BookingPlugin(
     private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, string idempotencyKey, CancellationToken ct)
     {
         if (await book.FindByKeyAsync(idempotencyKey, ct) is not { Status: AppointmentStatus.Booked } earlier
-            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || client.Phone != phone)
+            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || (client.Phone ?? client.UnverifiedPhone) != phone)
         {
             return null;
         }
         (scope.ClientId, scope.ClientVerified, scope.Pending, scope.PendingConfirmed) = (client.Id, scope.VerifiedPhone == phone, null, false);
-        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.", new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = false });
+        // Its confirmation texts committed with it (or it had none to send): say which, queue nothing again.
+        var texted = await outbox.ExistsAsync(MessageKind.Confirmation, earlier.Id, ct);
+        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
+            new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = texted });
     }
 
     /// <summary>list_appointments.</summary>
@@ -143,7 +158,7 @@ public sealed class BookingPlugin(
     [Description("Cancel one of the identified client's own upcoming appointments. The first call returns needs_confirmation; call again after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
     public async Task<ToolResult> CancelAppointmentAsync(
         Kernel kernel,
-        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -181,7 +196,7 @@ public sealed class BookingPlugin(
     [Description("Move one of the identified client's own appointments to a slot that check_availability offered with reschedule_ref. The first call returns needs_confirmation; call again after the client says yes.")]
     public async Task<ToolResult> RescheduleAppointmentAsync(
         Kernel kernel,
-        [Description("Appointment reference from list_appointments, e.g. A1.")] string appointment_ref,
+        [Description(ToolParameters.AppointmentRef)] string appointment_ref,
         [Description("The new slot id from check_availability (called with reschedule_ref).")] string slot_id,
         CancellationToken cancellationToken = default)
     {

@@ -11,8 +11,13 @@ public sealed class Client
 {
     /// <summary>Stable id.</summary>
     public string Id { get; init; } = "";
-    /// <summary>E.164 phone, unique.</summary>
+    /// <summary>E.164 phone, unique: one the channel vouched for or the person proved (or a client the spa entered).</summary>
     public string? Phone { get; init; }
+    /// <summary>
+    /// A number a web visitor gave when booking but did not prove (no <see cref="Phone"/> then). Staff may call it; nothing
+    /// is texted to it and nobody is identified by it until the visitor proves it with a code (issue 15, item 4).
+    /// </summary>
+    public string? UnverifiedPhone { get; init; }
     /// <summary>Full name, if known.</summary>
     public string? Name { get; init; }
     /// <summary>Email, if known.</summary>
@@ -46,7 +51,7 @@ public sealed class Client
 public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
 {
     internal const string Columns = """
-        id, phone, name, email, preferences, health_flags AS HealthFlags, sms_consent AS SmsConsent,
+        id, phone, unverified_phone AS UnverifiedPhone, name, email, preferences, health_flags AS HealthFlags, sms_consent AS SmsConsent,
         marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
         """;
 
@@ -54,8 +59,11 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     public async Task<Client?> GetAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, cancellationToken: ct));
+        return await GetAsync(c, null, id, ct);
     }
+
+    private static Task<Client?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, tx, cancellationToken: ct));
 
     /// <summary>The client with this E.164 phone.</summary>
     public async Task<Client?> FindByPhoneAsync(string phone, CancellationToken ct)
@@ -125,6 +133,91 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         return result;
     }
 
+    /// <summary>
+    /// The client a booking or waitlist entry of this conversation is for. A phone the conversation has proven (caller ID or a
+    /// code) is the client with that phone, created if need be. A number a web visitor only typed, that no client has, gets
+    /// a client of its own with the number kept as unverified (issue 15, item 4): the visitor's booking stands, but the
+    /// number's real owner is not told about it, nor can change it, by texting or calling from that number. The same visitor
+    /// giving the same number again in this conversation is the same client.
+    /// </summary>
+    public async Task<Client> GetOrCreateForConversationAsync(ConversationScope scope, string phone, string? name, string? email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var result = await GetOrCreateForAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, scope.VerifiedPhone == phone, scope.ClientId, name, email, scope.Actor, scope.ConversationId, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary><see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction.</summary>
+    internal static async Task<Client> GetOrCreateForAsync(
+        DbConnection c, DbTransaction tx, DateTime now, string phone, bool proven, string? conversationClientId, string? name, string? email,
+        Actor actor, string? conversationId, CancellationToken ct)
+    {
+        if (proven)
+        {
+            return await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, ct);
+        }
+        if (conversationClientId is not null && await GetAsync(c, tx, conversationClientId, ct) is { Phone: null } same && same.UnverifiedPhone == phone)
+        {
+            return same;
+        }
+        var created = new Client { Id = NewId.For("cl"), UnverifiedPhone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now };
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO clients (id, unverified_phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
+            VALUES (@Id, @UnverifiedPhone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc)
+            """, created, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId, ct);
+        return created;
+    }
+
+    /// <summary>
+    /// The person in this conversation has just proven <paramref name="phone"/>. When the conversation's client is the one
+    /// created for that number unproven, it now gets the number; if another client has it already (the same person, known
+    /// before), the conversation's appointments and waitlist entries move to that client. Returns the phone's client, or null.
+    /// </summary>
+    public async Task<Client?> ClaimProvenPhoneAsync(string? conversationClientId, string phone, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var c = await db.OpenAsync(ct);
+            try
+            {
+                await using var tx = await db.BeginWriteAsync(c, ct);
+                var result = await ClaimAsync(c, tx, clock.GetUtcNow().UtcDateTime, conversationClientId, phone, actor, conversationId, ct);
+                await tx.CommitAsync(ct);
+                return result;
+            }
+            catch (DbException ex) when (SpaDatabase.IsUniqueViolation(ex) && attempt < 3)
+            {
+                // Another conversation gave the number to a client a moment ago: move to that client instead.
+            }
+        }
+    }
+
+    private static async Task<Client?> ClaimAsync(DbConnection c, DbTransaction tx, DateTime now, string? conversationClientId, string phone, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        var owner = await FindByPhoneAsync(c, tx, phone, ct);
+        if (conversationClientId is null || await GetAsync(c, tx, conversationClientId, ct) is not { Phone: null } unproven || unproven.UnverifiedPhone != phone)
+        {
+            return owner;
+        }
+        if (owner is null)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE clients SET phone = @phone, unverified_phone = NULL, updated_at_utc = @now WHERE id = @Id", new { unproven.Id, phone, now }, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, now, actor, "client.phone_verified", "client", unproven.Id, new { unverified_phone = phone }, new { phone }, conversationId, ct);
+            return await GetAsync(c, tx, unproven.Id, ct);
+        }
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE appointments SET client_id = @to, updated_at_utc = @now WHERE client_id = @from", new { to = owner.Id, from = unproven.Id, now }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE waitlist_entries SET client_id = @to WHERE client_id = @from", new { to = owner.Id, from = unproven.Id }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, "client.merge", "client", owner.Id, new { from = unproven.Id }, new { to = owner.Id }, conversationId, ct);
+        return owner;
+    }
+
     /// <summary>Records an SMS opt-out (STOP, or Twilio error 21610) or opt-in (START) for a number.</summary>
     public async Task SetOptedOutAsync(string phone, bool optedOut, Actor actor, CancellationToken ct)
     {
@@ -159,5 +252,5 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>What the audit log keeps of a client: no health flags, which are health details.</summary>
-    internal static object Redacted(Client c) => new { c.Id, c.Name, c.Phone, c.Email, c.SmsConsent, c.MarketingConsent, OptedOut = c.OptedOutAtUtc is not null };
+    internal static object Redacted(Client c) => new { c.Id, c.Name, c.Phone, c.UnverifiedPhone, c.Email, c.SmsConsent, c.MarketingConsent, OptedOut = c.OptedOutAtUtc is not null };
 }

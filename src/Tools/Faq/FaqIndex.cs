@@ -137,14 +137,23 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         source.Split(':') is ["profile", "hours" or "address" or "phone", var id] ? id : null;
 
     /// <summary>A location's hours on the given days, closures included: "Mission District is open Saturday 10 AM to 5 PM."</summary>
-    public static string HoursOn(Location location, IReadOnlyList<DateOnly> days)
+    public static string HoursOn(Location location, IReadOnlyList<DateOnly> days, TextTemplates wording)
     {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(wording);
         var en = CultureInfo.GetCultureInfo("en-US").DateTimeFormat;
-        var parts = days.Select(d => location.Closures.Contains(d) ? $"closed on {SpokenTime.Day(d)}"
+        var parts = days.Select(d => location.Closures.Contains(d) ? wording.Render("faq_hours_closed_date", new Dictionary<string, string> { ["day"] = SpokenTime.Day(d) })
             : location.Hours.On(d.DayOfWeek) is { Count: > 0 } spans
-                ? $"open {en.GetDayName(d.DayOfWeek)} " + string.Join(" and ", spans.Select(s => $"{SpokenTime.Time(s.Start)} to {SpokenTime.Time(s.End)}"))
-                : $"closed on {en.GetDayName(d.DayOfWeek)}s");
-        return $"{location.Name} is {string.Join("; ", parts)}.";
+                ? wording.Render("faq_hours_open", new Dictionary<string, string> { ["weekday"] = en.GetDayName(d.DayOfWeek), ["spans"] = Spans(spans, wording) })
+                : wording.Render("faq_hours_closed_weekday", new Dictionary<string, string> { ["weekday"] = en.GetDayName(d.DayOfWeek) }));
+        return wording.Render("faq_hours_on", new Dictionary<string, string> { ["location"] = location.Name, ["days"] = string.Join("; ", parts) });
+    }
+
+    private static string Spans(IReadOnlyList<TimeSpanOfDay> spans, TextTemplates wording)
+    {
+        var said = spans.Select(s => wording.Render("faq_hours_span", new Dictionary<string, string> { ["start"] = SpokenTime.Time(s.Start), ["end"] = SpokenTime.Time(s.End) })).ToList();
+        return said.Count == 1 ? said[0]
+            : wording.Render("faq_hours_two_spans", new Dictionary<string, string> { ["first"] = string.Join(", ", said[..^1]), ["second"] = said[^1] });
     }
 
     /// <summary>The words of a question that carry its meaning: lower case, no stop words, crude stems.</summary>
@@ -232,7 +241,7 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
             }
             if (l.Phone is not null)
             {
-                yield return ($"profile-phone-{l.Id}", $"What is the phone number for {l.Name}?", $"You can reach {l.Name} at {l.Phone}.",
+                yield return ($"profile-phone-{l.Id}", $"What is the phone number for {l.Name}?", $"You can reach {l.Name} at {PhoneNumbers.ToNational(l.Phone, PhoneNumbers.RegionOf(profile.DefaultLocation.Phone)) ?? l.Phone}.",
                     "phone number call contact", $"profile:phone:{l.Id}");
             }
         }

@@ -2,13 +2,14 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
 using Microsoft.SemanticKernel;
 
 namespace FrontDesk.Tools.Faq;
 
 /// <summary>The FAQ tool: answers from the spa's FAQ and profile facts only, and hands the rest to the team.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
-public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq)
+public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wording)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -71,7 +72,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq)
         if (best.Source.StartsWith("profile:hours:", StringComparison.Ordinal) && Days(date, end_date) is { Count: > 0 } days)
         {
             // "Hours on Saturday": that day at the asked-about location, then the same day at the others (short enough to say).
-            var answer = string.Join(' ', profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).Select(l => FaqIndex.HoursOn(l, days)));
+            var answer = string.Join(' ', profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).Select(l => FaqIndex.HoursOn(l, days, wording)));
             confident[0] = best = best with { Answer = answer };
             others = [];
         }

@@ -134,6 +134,14 @@ public sealed class OutboxWriter(SpaDatabase db, TimeProvider clock, OutboxPolic
         return message;
     }
 
+    /// <summary>Whether a message of <paramref name="kind"/> about <paramref name="relatedId"/> was ever queued.</summary>
+    public async Task<bool> ExistsAsync(string kind, string relatedId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM outbox WHERE kind = @kind AND related_id = @relatedId", new { kind, relatedId }, cancellationToken: ct)) > 0;
+    }
+
     /// <summary>Messages, newest first, optionally of one status.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(string? status, int limit, CancellationToken ct)
     {

@@ -27,7 +27,16 @@ public sealed class SpaDatabase : IDisposable
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            // A pooled connection is not reset (DISCARD ALL) when closed: nothing here changes session state (advisory locks
+            // are per transaction, and the migration lock is released explicitly), and the reset was one more statement,
+            // counted as a transaction, per connection use, several per turn, and it dropped the prepared statements.
+            // A connection string that names the setting keeps its own value.
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.NoResetOnClose = true;
+            }
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {
@@ -82,26 +91,101 @@ public sealed class SpaDatabase : IDisposable
         if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
-            _configured.TryAdd(handle, Configured);
+            var turn = new WriterTurn(_writer);
+            // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
+            SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).End(); return 0; }, turn);
+            SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
+            _configured.TryAdd(handle, turn);
         }
         return connection;
     }
 
-    // Native SQLite handles already configured; weak, so a handle the pool closes is forgotten with it.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
-    private static readonly object Configured = new();
+    // Native SQLite handles already configured, each with its writer's turn; weak, so a handle the pool closes is
+    // forgotten with it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, WriterTurn> _configured = new();
+
+    // SQLite has one write lock per file. A writer that finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10 … 100 ms
+    // steps) and is not woken when it frees: under load most of a turn's latency was that sleep. Writers in this process
+    // queue here instead and start the moment the previous write transaction ends (issue 16).
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
+    // as before the queue (a transaction that opens a second connection to write would otherwise wait on itself).
+    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Begins a transaction that takes the write lock at once on SQLite (BEGIN IMMEDIATE), so two writers
-    /// never deadlock upgrading read locks; a plain read-committed transaction on PostgreSQL.
+    /// never deadlock upgrading read locks; a plain read-committed transaction on PostgreSQL. On SQLite, writers of this
+    /// process take turns in order (a queue in memory) rather than polling the file's lock.
     /// </summary>
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (connection is SqliteConnection sqlite)
         {
-            return sqlite.BeginTransaction(deferred: false);
+            var turn = sqlite.Handle is { } handle && _configured.TryGetValue(handle, out var t) ? t : null;
+            if (turn is not null && await _writer.WaitAsync(WriterWait, ct))
+            {
+                turn.Begin();
+            }
+            try
+            {
+                var tx = sqlite.BeginTransaction(deferred: false);
+                if (turn is not null)
+                {
+                    // A connection closed with its transaction still open ends the turn too.
+                    sqlite.StateChange += turn.EndOnClose;
+                }
+                return tx;
+            }
+            catch
+            {
+                turn?.End();
+                throw;
+            }
         }
         return await connection.BeginTransactionAsync(ct);
+    }
+
+    /// <summary>
+    /// Waits for the writer's turn on SQLite for a single write statement outside a transaction (its implicit transaction
+    /// ends the turn as <see cref="BeginWriteAsync"/>'s do); dispose the result once the statement ran. Nothing on PostgreSQL.
+    /// </summary>
+    public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out var turn)
+            && await _writer.WaitAsync(WriterWait, ct))
+        {
+            turn.Begin();
+            return turn;
+        }
+        return null;
+    }
+
+    /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _held;
+
+        public void Begin() => Volatile.Write(ref _held, 1);
+
+        public void End()
+        {
+            if (Interlocked.Exchange(ref _held, 0) == 1)
+            {
+                writer.Release();
+            }
+        }
+
+        public void EndOnClose(object? sender, System.Data.StateChangeEventArgs e)
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed && sender is SqliteConnection connection)
+            {
+                connection.StateChange -= EndOnClose;
+                End();
+            }
+        }
+
+        public void Dispose() => End();
     }
 
     /// <summary>
@@ -144,6 +228,34 @@ public sealed class SpaDatabase : IDisposable
         return tx;
     }
 
+    /// <summary>
+    /// <see cref="BeginBookingWriteAsync(DbConnection, string, string, string, CancellationToken)"/> without waiting: null
+    /// (and nothing held) when another write holds that provider or room right now. On SQLite it is the plain write.
+    /// A caller that polls instead of queueing can look again whether the time is still free between tries, so under a
+    /// race for one time the losers leave as soon as the winner commits instead of queueing behind each other.
+    /// </summary>
+    public async Task<DbTransaction?> TryBeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct)
+    {
+        var tx = await BeginWriteAsync(connection, ct);
+        if (!IsPostgres)
+        {
+            return tx;
+        }
+        long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
+        Array.Sort(keys);
+        var got = await connection.QuerySingleAsync<(bool Shared, bool First, bool Second)>(new CommandDefinition(
+            "SELECT pg_try_advisory_xact_lock_shared(@shared), pg_try_advisory_xact_lock(@first), pg_try_advisory_xact_lock(@second)",
+            new { shared = BookingLockKey, first = keys[0], second = keys[1] }, tx, cancellationToken: ct));
+        if (got is (true, true, true))
+        {
+            return tx;
+        }
+        // Whatever was taken is let go with the transaction.
+        await tx.RollbackAsync(ct);
+        await tx.DisposeAsync();
+        return null;
+    }
+
     private static long ResourceKey(string kind, string id) =>
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"frontdesk-booking|{kind}|{id}")), 0);
 
@@ -174,7 +286,11 @@ public sealed class SpaDatabase : IDisposable
     };
 
     /// <inheritdoc/>
-    public void Dispose() => _postgres?.Dispose();
+    public void Dispose()
+    {
+        _postgres?.Dispose();
+        _writer.Dispose();
+    }
 
     /// <summary>Reads every stored DateTime as UTC: SQLite keeps text, PostgreSQL timestamptz.</summary>
     private sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>

@@ -9,7 +9,11 @@ public static class ToolsSchema
         new(1, "spa book", V1(postgres: false), V1(postgres: true)),
         // Rate limits and duplicate checks look up a recipient's recent messages of a kind (issue 15, item 13).
         new(2, "outbox by kind, recipient and time", OutboxByRecipient, OutboxByRecipient),
+        // A number a web visitor gave but did not prove is kept apart from the proven one (issue 15, item 4).
+        new(3, "clients' unverified phone", UnverifiedPhone, UnverifiedPhone),
     ];
+
+    private const string UnverifiedPhone = "ALTER TABLE clients ADD COLUMN unverified_phone TEXT; CREATE INDEX clients_unverified_phone ON clients (unverified_phone);";
 
     private const string OutboxByRecipient = "CREATE INDEX outbox_kind_to_time ON outbox (kind, to_address, created_at_utc);";
 

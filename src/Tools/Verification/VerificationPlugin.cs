@@ -79,7 +79,8 @@ public sealed class VerificationPlugin(
         }
         scope.Challenge = null;
         scope.VerifiedPhone = challenge.Phone;
-        var client = await clients.FindByPhoneAsync(challenge.Phone, cancellationToken);
+        // What this conversation booked under the number before proving it is now the number's (issue 15, item 4).
+        var client = await clients.ClaimProvenPhoneAsync(scope.ClientId, challenge.Phone, scope.Actor, scope.ConversationId, cancellationToken);
         scope.ClientId = client?.Id;
         scope.ClientVerified = client is not null;
         return new ToolResult("ok", client is null ? "Verified. No existing record for this number." : $"Verified. Welcome back, {client.FirstName}.",

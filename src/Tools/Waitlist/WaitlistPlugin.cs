@@ -20,14 +20,14 @@ public sealed class WaitlistPlugin(
     [Description("Put the client on the waitlist for a service over a date window; they get a text when a matching opening appears.")]
     public async Task<ToolResult> JoinWaitlistAsync(
         Kernel kernel,
-        [Description("Service name, alias or id.")] string service,
+        [Description(ToolParameters.Service)] string service,
         [Description("First acceptable day, YYYY-MM-DD.")] string start_date,
         [Description("Last acceptable day, YYYY-MM-DD.")] string? end_date = null,
-        [Description("morning, afternoon, evening or any.")] string? time_of_day = null,
-        [Description("Provider name or id, or 'anyone'.")] string? provider = null,
+        [Description(ToolParameters.TimeOfDay)] string? time_of_day = null,
+        [Description(ToolParameters.Provider)] string? provider = null,
         [Description("Location name or id.")] string? location = null,
-        [Description("Client's full name (new clients).")] string? client_name = null,
-        [Description("Client's mobile phone (when there is no caller ID).")] string? client_phone = null,
+        [Description(ToolParameters.ClientName)] string? client_name = null,
+        [Description(ToolParameters.ClientPhone)] string? client_phone = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -92,7 +92,8 @@ public sealed class WaitlistPlugin(
         {
             return block;
         }
-        var client = await clients.GetOrCreateByPhoneAsync(phone, client_name?.Trim(), null, scope.Actor, scope.ConversationId, cancellationToken);
+        // A number the conversation has not proven gets no offer texts and answers no YES (issue 15, item 4).
+        var client = await clients.GetOrCreateForConversationAsync(scope, phone, client_name?.Trim(), null, cancellationToken);
         scope.ClientId = client.Id;
         var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";
         var entry = await waitlist.JoinAsync(client.Id, resolved.Service!.Id, from, to, tod, staff.Staff?.Id, loc.Location?.Id, scope.Channel, scope.ConversationId, scope.Actor, cancellationToken);

@@ -111,6 +111,33 @@ public abstract class TurnStorageTests
         Assert.Equal(history.FindLastIndex(m => m.Role == "assistant" && m.EngineState is not null), history.FindLastIndex(m => m.EngineState is not null));
         Assert.NotNull(await h.Conversations.BeginTurnAsync("state_1", "web", "mission", null, Initial("state_1", "web", null), "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
     }
+
+    [StoreFact]
+    public async Task After_a_turn_the_state_has_seen_the_whole_transcript_so_the_next_turn_reads_none_of_it_back()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("seen_1", "web", null, "hey do u do facials", "ok and is there parking??");
+
+        var row = await h.Conversations.GetAsync("seen_1", CancellationToken.None);
+
+        Assert.Equal(4, row!.LastSeq);
+        Assert.Equal(row.LastSeq, row.ReadState().TranscriptSeen);
+    }
+
+    [StoreFact]
+    public async Task A_staff_message_written_between_turns_is_read_into_the_next_turn()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("seen_2", "sms", "+14155550177", "hi is there parking");
+        await h.Conversations.AppendTurnAsync("seen_2", TurnRole.Staff, "Hi, this is Maya from the front desk: the lot is free after 5.", new TurnTags(), CancellationToken.None);
+
+        await h.TalkAsync("seen_2", "sms", "+14155550177", "thx!");
+
+        var row = await h.Conversations.GetAsync("seen_2", CancellationToken.None);
+        Assert.Contains(row!.ReadState().History, m => m.Text?.Contains("the lot is free after 5", StringComparison.Ordinal) == true);
+        Assert.Equal(5, row.LastSeq);
+        Assert.Equal(row.LastSeq, row.ReadState().TranscriptSeen);
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests

@@ -1,6 +1,7 @@
 using Dapper;
 using FrontDesk.Agent.Tests.Conversations;
 using FrontDesk.TestSupport;
+using FrontDesk.Tools.Outbox;
 using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Agent.Tests.Hardening;
@@ -62,6 +63,39 @@ public abstract class BookingFaultTests
     }
 
     [StoreFact]
+    public async Task A_yes_by_text_whose_instance_died_after_booking_gets_its_confirmation_text_once_on_the_retry()
+    {
+        var settings = new Dictionary<string, string?> { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" };
+        await using var first = await AgentHarness.StartAsync(Store, extra: settings);
+        const string Ava = "+14155551111";
+        await first.TalkAsync("sms_crash_1", "sms", Ava, "hydrafacial wednesday pls", "the first one");
+        using var killed = new CancellationTokenSource();
+        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        first.Book.Get<FaultPoints>().OnPoint = async point =>
+        {
+            if (point == FaultPoints.BookingCommitted)
+            {
+                await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = 'sms_crash_1'");
+                await killed.CancelAsync();
+                killed.Token.ThrowIfCancellationRequested();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest("sms_crash_1", "sms", "yes", Ava), killed.Token));
+        await LeaveDeadLeaseAsync(first, "sms_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        var retry = (await second.TalkAsync("sms_crash_1", "sms", Ava, "yes"))[0];
+
+        var booked = second.One(await second.BookedAsync());
+        Assert.True(retry.Text!.Contains("all set", StringComparison.OrdinalIgnoreCase), second.Said);
+        // The booking's confirmation text went with it: queued once, whichever instance finished the turn.
+        var confirmations = (await second.OutboxAsync()).Where(m => m.Kind == MessageKind.Confirmation && m.RelatedId == booked.Id).ToList();
+        Assert.Single(confirmations);
+        Assert.Contains(retry.ToolCalls, c => c.Outcome == "booked");
+    }
+
+    [StoreFact]
     public async Task The_loser_of_a_race_for_one_slot_leaves_no_client_row_and_books_another_time_without_a_code()
     {
         await using var h = await AgentHarness.StartAsync(Store);
@@ -73,7 +107,7 @@ public abstract class BookingFaultTests
 
         await using (var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE phone = '+14155559911'"));
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE COALESCE(phone, unverified_phone) = '+14155559911'"));
         }
         var again = await h.TalkAsync("web_race_b", "web", null, "the first one", "yes");
         Assert.DoesNotContain(again.SelectMany(r => r.ToolCalls), c => c.Outcome == "verification_required");

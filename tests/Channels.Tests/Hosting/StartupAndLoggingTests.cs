@@ -85,6 +85,35 @@ public sealed class StartupAndLoggingTests
         Assert.Contains(logs.Lines, l => l.Contains("Microsoft.AspNetCore.Routing", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_warm_up_turn_over_http_is_not_counted_in_the_turn_metrics()
+    {
+        var turns = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Metrics.Instrument>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            // Every host's instruments (this one's exist only once it starts); the count below keeps this host's.
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == FrontDeskTelemetry.MeterName && instrument.Name == "frontdesk.turns")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((i, _, _, _) => turns.Enqueue(i));
+        meters.Start();
+        await using var host = FrontDeskHost.Create();
+        var address = host.StartKestrel();
+        var mine = host.Get<FrontDeskTelemetry>().Turns;
+        Assert.True(host.Get<WarmUpStatus>().Done);
+
+        Assert.DoesNotContain(mine, turns);
+
+        using var client = new HttpClient { BaseAddress = address };
+        await host.ChatAsync(client, "hey is there parking");
+        Assert.Single(turns, i => i == mine);
+    }
+
     private sealed class RecordingWarmUp : IWarmUp
     {
         public int Runs { get; private set; }

@@ -32,7 +32,8 @@ public sealed class TerminalChatTests
         await using var output = new StringWriter();
         await host.Get<TerminalChat>().RunAsync(input, output, CancellationToken.None);
 
-        Assert.Contains("agent> " + MessageText.TooLongReply, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("agent> That message is longer than 2,000 characters, so I couldn't read it.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("agent> " + MessageText.TooLongReply(host.Get<FrontDesk.Agent.ReplyTemplates>()), output.ToString(), StringComparison.Ordinal);
         var turns = await host.Get<ConversationStore>().QueryTurnsAsync(null, "terminal", null, DateTime.MinValue, DateTime.MaxValue, 50, CancellationToken.None);
         // Only the 1,001 emoji (2,002 UTF-16 units, 1,001 characters) were taken: one exchange.
         Assert.Equal(2, turns.Count);

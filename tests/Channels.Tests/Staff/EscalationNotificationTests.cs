@@ -175,12 +175,12 @@ public sealed class EscalationNotificationTests : IAsyncLifetime
         using var client = host.CreateClient();
         var medical = await host.ChatAsync(client, "I had filler yesterday and now my throat is closing and I have a rash");
         Assert.NotNull(medical.Escalation);
-        Assert.True(StaffDesk.IsMedical(medical.Escalation.Category));
+        Assert.True(MedicalMatters.IsMedical(medical.Escalation.Category));
         var person = await host.ChatAsync(client, "Can I talk to a person?", medical.SessionId);
         Assert.Equal(medical.SessionId, person.SessionId);
         Assert.NotNull(person.Escalation);
         Assert.NotEqual(medical.Escalation.Id, person.Escalation.Id);
-        Assert.False(StaffDesk.IsMedical(person.Escalation.Category));
+        Assert.False(MedicalMatters.IsMedical(person.Escalation.Category));
 
         await EventuallyAsync(async () => (await RowAsync(host, person.Escalation.Id, "teams")).Status == "delivered");
         var card = Assert.Single(_slack.ToArray(), p => p.Contains(person.Escalation.Id, StringComparison.Ordinal));

@@ -174,6 +174,28 @@ public class TwilioSignatureTests
     }
 
     [Fact]
+    public void Repeated_key_vector_fails_the_sdk_RequestValidator_which_is_why_we_keep_our_own()
+    {
+        // The SDK folds a form into a dictionary, so repeated keys (Digits twice) cannot be signed
+        // the way Twilio signs them: the documented vector fails there and passes here.
+        var form = new System.Collections.Specialized.NameValueCollection
+        {
+            { "Sid", "CA123" },
+            { "SidAccount", "AC123" },
+            { "Digits", "5678" },
+            { "Digits", "1234" },
+        };
+        var sdk = new global::Twilio.Security.RequestValidator(AuthToken);
+
+        Assert.False(sdk.Validate(PlainUrl, form, "IK+Dwps556ElfBT0I3Rgjkr1wJU="));
+        Assert.True(TwilioSignature.IsValid(
+            PlainUrl,
+            form.AllKeys.SelectMany(key => form.GetValues(key)!.Select(value => new KeyValuePair<string, string>(key!, value))),
+            "IK+Dwps556ElfBT0I3Rgjkr1wJU=",
+            AuthToken));
+    }
+
+    [Fact]
     public void Json_body_hash_vector_matches()
     {
         Assert.Equal(JsonBodyHash, TwilioSignature.ComputeBodyHash(Encoding.UTF8.GetBytes(JsonBody)));

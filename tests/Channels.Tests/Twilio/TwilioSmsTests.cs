@@ -94,7 +94,53 @@ public sealed class TwilioSmsTests
         var page = await new TwilioSimulator(host.CreateClient()).TextAsync(Ava, Mission, "Cancel");
 
         Assert.Contains("unsubscribed", page.Message, StringComparison.Ordinal);
-        Assert.Contains("To cancel an appointment, call us at +14155550100", page.Message, StringComparison.Ordinal);
+        // The number is written the way people there write it, not in E.164.
+        Assert.Contains("To cancel an appointment, call us at (415) 555-0100", page.Message, StringComparison.Ordinal);
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ALTO_opts_out_in_spanish_and_COMENZAR_opts_back_in_in_spanish()
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings(rest.BaseAddress));
+        var twilio = new TwilioSimulator(host.CreateClient());
+
+        var stopped = await twilio.TextAsync(Ava, Mission, "ALTO");
+        Assert.Contains("COMENZAR", stopped.Message, StringComparison.Ordinal);
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+        // Twilio does not block Spanish keywords by itself: the app's own opt-out keeps every text from the number.
+        var blocked = await host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Confirmation, Ava, "Su cita está confirmada", "c-ava", "mission", null, null, Actor.System("test"), CancellationToken.None);
+        await host.Get<OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Empty(rest.Requests);
+        Assert.Equal(OutboxStatus.Suppressed, await StatusAsync(host, blocked.Id));
+        Assert.Equal("<Response />", (await twilio.TextAsync(Ava, Mission, "¿tienen citas mañana?")).Body);
+
+        var started = await twilio.TextAsync(Ava, Mission, "comenzar");
+        Assert.Contains("ALTO", started.Message, StringComparison.Ordinal);
+        Assert.False(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task STOP_in_a_spanish_conversation_is_confirmed_in_spanish_and_AYUDA_is_answered_in_spanish()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var twilio = new TwilioSimulator(host.CreateClient());
+        await twilio.TextAsync(Ben, Mission, "hola, ¿tienen estacionamiento cerca de la clínica?");
+
+        var help = await twilio.TextAsync(Ben, Mission, "AYUDA");
+        Assert.Contains("ALTO", help.Message, StringComparison.Ordinal);
+        var stopped = await twilio.TextAsync(Ben, Mission, "STOP");
+        Assert.Contains("COMENZAR", stopped.Message, StringComparison.Ordinal);
+        Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ben, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task No_me_manden_mas_mensajes_opts_out_like_STOP()
+    {
+        await using var host = FrontDeskHost.Create(settings: TwilioSimulator.Settings());
+        var page = await new TwilioSimulator(host.CreateClient()).TextAsync(Ava, Mission, "no me manden más mensajes por favor");
+        Assert.Contains("COMENZAR", page.Message, StringComparison.Ordinal);
         Assert.True(await host.Get<SmsOptOuts>().IsOptedOutAsync(Ava, CancellationToken.None));
     }
 

@@ -321,6 +321,15 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_gives_the_locations_phone_in_national_format()
+    {
+        await using var h = await StartAsync();
+        var asked = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", "whats ur phone number for the mission one"), ("location", "mission"));
+
+        Assert.Equal("You can reach Mission District at (415) 555-0100.", Prop(Prop(Data(asked), "matches")[0], "answer").GetString());
+    }
+
+    [StoreFact]
     public async Task Answer_faq_with_a_date_answers_that_days_hours_closures_included()
     {
         await using var h = await StartAsync();

@@ -124,7 +124,7 @@ public abstract partial class SpaBookTests : IDisposable
         var slot = Slots(offer)[0];
         var args = bookArgs.Prepend(("slot_id", (object?)Prop(slot, "slot_id").GetString())).ToArray();
         var first = await CallAsync(h, scope, "book_appointment", args);
-        Assert.Equal("needs_confirmation", Status(first));
+        Assert.True(Status(first) == "needs_confirmation", first.GetRawText());
         scope.BeginTurn(saidYes: true);
         var booked = await CallAsync(h, scope, "book_appointment", args);
         Assert.Equal("booked", Status(booked));

@@ -1,0 +1,87 @@
+using Dapper;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Tools.Tests.Book;
+
+/// <summary>
+/// Write transactions of one process queue for SQLite's single write lock (issue 16): every writer gets its turn,
+/// and however a write ends (commit, rollback, an error, a connection closed mid-transaction) the next one starts.
+/// </summary>
+public abstract partial class SpaBookTests
+{
+    private const string WriterTable = "CREATE TABLE IF NOT EXISTS writer_queue_test (n INTEGER NOT NULL)";
+
+    [StoreFact]
+    public async Task Forty_concurrent_write_transactions_all_commit()
+    {
+        await using var h = await StartAsync();
+        var db = h.Get<SpaDatabase>();
+        await using (var c = await db.OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync(WriterTable);
+        }
+
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(n => Task.Run(async () =>
+        {
+            await using var c = await db.OpenAsync(CancellationToken.None);
+            await using var tx = await db.BeginWriteAsync(c, CancellationToken.None);
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (@n)", new { n }, tx));
+            await Task.Yield();
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (@n)", new { n = -n }, tx));
+            await tx.CommitAsync();
+        })));
+
+        await using var read = await db.OpenAsync(CancellationToken.None);
+        Assert.Equal(80, await read.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM writer_queue_test"));
+        Assert.Equal(0, await read.ExecuteScalarAsync<int>("SELECT SUM(n) FROM writer_queue_test"));
+    }
+
+    [StoreFact]
+    public async Task A_write_that_ends_without_a_commit_lets_the_next_writer_in()
+    {
+        await using var h = await StartAsync();
+        var db = h.Get<SpaDatabase>();
+        await using (var c = await db.OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync(WriterTable);
+        }
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        // Abandoned: the transaction is disposed without a commit.
+        await using (var c = await db.OpenAsync(limit.Token))
+        {
+            await using var tx = await db.BeginWriteAsync(c, limit.Token);
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (1)", transaction: tx));
+        }
+        // Failed: a statement throws inside the transaction, which is then rolled back.
+        await using (var c = await db.OpenAsync(limit.Token))
+        {
+            await using var tx = await db.BeginWriteAsync(c, limit.Token);
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => c.ExecuteAsync(new CommandDefinition("INSERT INTO no_such_table VALUES (1)", transaction: tx)));
+            await tx.RollbackAsync(limit.Token);
+        }
+        // Closed: the connection goes back to the pool with its transaction still open.
+        var open = await db.OpenAsync(limit.Token);
+        var left = await db.BeginWriteAsync(open, limit.Token);
+        await open.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (2)", transaction: left));
+        await open.DisposeAsync();
+        // A single statement with the writer's turn.
+        await using (var c = await db.OpenAsync(limit.Token))
+        {
+            using (await db.EnterWriteAsync(c, limit.Token))
+            {
+                await c.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (3)", cancellationToken: limit.Token));
+            }
+        }
+
+        await using (var c = await db.OpenAsync(limit.Token))
+        {
+            await using var tx = await db.BeginWriteAsync(c, limit.Token);
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO writer_queue_test (n) VALUES (4)", transaction: tx, cancellationToken: limit.Token));
+            await tx.CommitAsync(limit.Token);
+        }
+        await using var read = await db.OpenAsync(CancellationToken.None);
+        Assert.Equal([3, 4], (await read.QueryAsync<int>("SELECT n FROM writer_queue_test ORDER BY n")).ToList());
+    }
+}
