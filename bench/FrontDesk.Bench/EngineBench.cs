@@ -23,6 +23,12 @@ internal sealed class EngineBench(SpaBookHarness h, EngineTimer timer) : IAsyncD
     private static readonly string[] Surnames = ["Avery", "Brooks", "Castillo", "Dawson", "Ellis", "Fischer", "Garcia", "Hughes", "Iverson", "Jensen", "Kowalski"];
     private static readonly string[] Questions = ["Is there parking?", "how early should I arrive?", "do you sell gift cards?", "what forms of payment do you accept?", "do you offer memberships?"];
 
+    private static readonly string[] Dias = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado"];
+    private static readonly string[] Servicios = ["masaje de tejido profundo", "masaje sueco de 60 minutos", "signature facial", "hidrafacial", "dermaplaning", "peeling químico"];
+
+    /// <summary>Every other conversation in Spanish (<c>BENCH_SPANISH=1</c>).</summary>
+    public static bool Spanish => Environment.GetEnvironmentVariable("BENCH_SPANISH") == "1";
+
     private readonly FrontDeskAgent _agent = h.Get<FrontDeskAgent>();
 
     /// <summary>Semantic matching on (the default) or off (<c>BENCH_SEMANTIC=off</c>), so both can be reported.</summary>
@@ -52,6 +58,17 @@ internal sealed class EngineBench(SpaBookHarness h, EngineTimer timer) : IAsyncD
         var service = Services[i / Days.Length % Services.Length];
         var time = Times[i % Times.Length];
         var phone = "+1415777" + (1000 + i % 9000).ToString("D4", CultureInfo.InvariantCulture);
+        if (Spanish && i % 2 == 1)
+        {
+            // BENCH_SPANISH=1: every other conversation in Spanish (detection, Spanish reading, Spanish replies).
+            var dia = (week == 0 ? "el " : "el próximo ") + Dias[i % Dias.Length];
+            return (i / 2 % 2) switch
+            {
+                0 => ("booking in Spanish, new caller on voice", "voice", phone, [$"Hola, quisiera un {Servicios[i / Days.Length % Servicios.Length]} {dia} por la tarde", "la primera",
+                    $"me llamo Casey {Surnames[i % Surnames.Length]}", "sí", "gracias, adiós"]),
+                _ => ("FAQ in Spanish", "web", null, ["hola", "¿tienen estacionamiento?", "¿aceptan tarjetas de regalo?", "muchas gracias"]),
+            };
+        }
         return (i % 4) switch
         {
             0 => ("booking, new caller on voice", "voice", phone, [$"Hi, I'd like a {service} on {day} {time}".Trim(), "the first one", $"it's Casey {Surnames[i % Surnames.Length]}", "yes", "thanks, bye"]),

@@ -5,12 +5,14 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
 //   dotnet run --project eval/FrontDesk.Eval -- intent-probe < messages.txt   (the intent with semantic matching, and its alternatives)
+//   dotnet run --project eval/FrontDesk.Eval -- languages [--no-report]
 var command = args.FirstOrDefault() ?? "scenarios";
-var options = command is "scenarios" or "nlu" ? Options.Parse(args.Skip(1)) : new Options();
+var options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),
     "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
+    "languages" => await FrontDesk.Eval.Languages.LanguageCommand.RunAsync(options),
     "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
     "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(),
     "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
@@ -19,6 +21,6 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: FrontDesk.Eval scenarios|nlu [options]");
+    Console.Error.WriteLine("usage: FrontDesk.Eval scenarios|nlu|languages [options]");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
@@ -411,6 +412,16 @@ public sealed partial class EmbeddedChatClient
             foreach (var (k, v) in values)
             {
                 map[k] = v;
+            }
+            if (state.Language is { } language && language != ConversationLanguage.English)
+            {
+                // The tools word days, times and read-backs in English: the reply says them in the conversation's language.
+                foreach (var key in map.Keys.ToList())
+                {
+                    map[key] = ReplyWording.Localize(map[key], language, Profile);
+                }
+                map["disclosure"] = Profile.Spa.DisclosureIn(language);
+                return ReplyWording.Tidy(engine.RepliesIn(language).Render(template, map), language);
             }
             return engine.RepliesIn(state.Language).Render(template, map);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
@@ -61,7 +62,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
 
     /// <summary>The profile's services, staff and locations as the understander's vocabulary.</summary>
     public static SpaVocabulary VocabularyFor(SpaProfile profile) => new(
-        profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+        profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, [.. s.Aliases, .. s.Names.Values, .. s.LocalAliases], s.Category, s.DurationMin)),
         profile.Staff.Select(s => new PersonTerm(s.Id, s.Name)),
         profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
 

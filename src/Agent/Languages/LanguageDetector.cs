@@ -14,13 +14,15 @@ namespace FrontDesk.Agent.Languages;
 /// </summary>
 public sealed class LanguageDetector
 {
-    // The models of the Latin-script languages clients most often write besides English and Spanish; the others are
-    // told apart by their script alone. Loaded once per process.
+    // The languages clients most often write besides English and Spanish. Low-accuracy mode (trigram models only): it
+    // loads in under a second and takes about 10 MB, where the full models take ~9 s and ~170 MB; the lexicon below
+    // does the work on the short messages where the full models would matter. Loaded once per process.
     private static readonly Lazy<Lingua.LanguageDetector> Model = new(() => LanguageDetectorBuilder.FromLanguages(
         LinguaLanguage.English, LinguaLanguage.Spanish, LinguaLanguage.Portuguese, LinguaLanguage.French, LinguaLanguage.Italian,
         LinguaLanguage.German, LinguaLanguage.Vietnamese, LinguaLanguage.Tagalog, LinguaLanguage.Chinese, LinguaLanguage.Japanese,
-        LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).Build());
+        LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).WithLowAccuracyMode().Build());
 
+    private static readonly System.Buffers.SearchValues<char> SpanishLetters = System.Buffers.SearchValues.Create("ñáéíóú");
     private readonly List<string> _enabled;
 
     /// <summary>A detector for a business that serves <paramref name="enabled"/> (codes, the default first).</summary>
@@ -71,9 +73,16 @@ public sealed class LanguageDetector
         }
         var spanish = 0;
         var english = 0;
+        var third = 0;
+        // Letters Spanish never writes (ã, ç, è…) point to Portuguese, French or Italian: Spanish-looking words then prove little.
+        var foreignLetters = text.Any(c => "ãõçêâàèùœëïîôû".Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
         foreach (var (word, folded) in words)
         {
-            if (SpanishWords.Contains(folded) || word.Contains('ñ', StringComparison.Ordinal))
+            if (OtherWords.Contains(folded))
+            {
+                third++;
+            }
+            else if (SpanishWords.Contains(folded) || (!foreignLetters && SpanishSpelling(word, folded)))
             {
                 spanish++;
             }
@@ -81,6 +90,10 @@ public sealed class LanguageDetector
             {
                 english++;
             }
+        }
+        if (foreignLetters || third > 0)
+        {
+            spanish = Math.Max(0, spanish - 2 * Math.Max(third, 1));
         }
         if (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal))
         {
@@ -93,18 +106,24 @@ public sealed class LanguageDetector
         {
             return null;
         }
+        var mostlyUnknown = (spanish + english) * 3 < words.Count;
+        if (lexicon is not null && !mostlyUnknown && (margin >= 2 || words.Count <= 3))
+        {
+            // The lexicon is clear and leaves no room for a third language: no need for the model.
+            return lexicon;
+        }
         var confidences = Model.Value.ComputeLanguageConfidenceValues(string.Join(' ', words.Select(w => w.Word)));
         var (top, confidence) = confidences.Count == 0 ? (LinguaLanguage.Unknown, 0.0) : (confidences.First().Key, confidences.First().Value);
         var model = Code(top);
+        // A third language only on clear evidence: four words or more, most of them in neither lexicon (Portuguese and
+        // Italian share "para", "de", "que" with Spanish), and a confident model.
+        var thirdModel = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
+        if (thirdModel)
+        {
+            return words.Count >= 4 && (spanish + english) * 4 < words.Count && confidence >= 0.7 ? model : lexicon;
+        }
         if (lexicon is not null)
         {
-            // The lexicon wins unless the models are sure of a third language and the lexicon's evidence is thin
-            // (Portuguese and Italian share words with Spanish: "para", "de", "que").
-            var third = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
-            if (third && confidence >= 0.6 && margin <= Math.Max(1, words.Count / 3))
-            {
-                return model;
-            }
             return margin >= 2 || words.Count <= 3 || model == lexicon || confidence < 0.75 ? lexicon : model;
         }
         // Three or more words, none from either lexicon: only a confident model decides.
@@ -139,6 +158,14 @@ public sealed class LanguageDetector
         return words;
     }
 
+    /// <summary>
+    /// Spelling only Spanish uses, in a word that is not capitalised (a name such as "López" says nothing): ñ, an
+    /// accented vowel (á é í ó ú), a verb with pronouns attached ("resérvemelo"), "-ción".
+    /// </summary>
+    private static bool SpanishSpelling(string word, string folded) => !char.IsUpper(word[0]) && (
+        word.AsSpan().IndexOfAny(SpanishLetters) >= 0 || (folded.Length > 6 && (folded.EndsWith("melo", StringComparison.Ordinal) || folded.EndsWith("selo", StringComparison.Ordinal)
+            || folded.EndsWith("cion", StringComparison.Ordinal) || folded.EndsWith("ciones", StringComparison.Ordinal))));
+
     /// <summary>Lower case without accents ("Mañana" → "manana").</summary>
     internal static string Fold(string word)
     {
@@ -166,7 +193,7 @@ public sealed class LanguageDetector
         "precio", "precios", "como", "donde", "cuando", "esta", "estan", "estoy", "soy", "llamo", "mi", "mis", "con", "sin", "tambien",
         "pero", "mejor", "claro", "dale", "vale", "bueno", "buena", "perfecto", "listo", "cancelar", "cancela", "cambiar", "cambio",
         "reservar", "reserva", "agendar", "agenda", "hacer", "mover", "masaje", "masajes", "limpieza", "unas", "depilacion", "cejas",
-        "pestanas", "botox", "relleno", "numero", "telefono", "nombre", "correo", "primera", "primero", "segunda", "segundo", "ultima",
+        "pestanas", "relleno", "numero", "telefono", "nombre", "correo", "primera", "primero", "segunda", "segundo", "ultima",
         "ultimo", "ahora", "ya", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
         "horario", "horarios", "estacionamiento", "aceptan", "pagar", "tarjeta", "ustedes", "usted", "yo", "es", "y", "en", "de", "lo",
         "le", "su", "muy", "bien", "senora", "senor", "tengo", "hora", "horas", "mas", "menos", "otro", "otra", "dia", "mejor", "disculpe",
@@ -176,6 +203,21 @@ public sealed class LanguageDetector
         "mediodia", "noche", "madrugada", "nos", "vemos", "okey", "andale", "orale", "claro", "exacto", "correcto",
         "mande", "digame", "bueno", "quiza", "quizas", "tal", "vez", "mismo", "misma", "mande", "ella", "el", "ellos", "hija",
         "hijo", "mama", "esposo", "esposa", "amiga", "amigo", "pago", "cuantos", "cuantas", "minutos", "sesion", "sesiones",
+        // Common Spanish words and verb forms, whatever the topic.
+        "se", "ser", "estar", "haber", "tener", "hacer", "poder", "decir", "ir", "ver", "dar", "saber", "querer", "llegar", "pasar", "deber", "poner", "parecer", "quedar", "creer", "hablar", "llevar", "dejar", "seguir", "encontrar", "llamar", "venir", "pensar", "salir", "volver", "tomar", "conocer", "vivir", "sentir", "tratar", "mirar", "contar", "empezar", "esperar", "buscar", "existir", "entrar", "trabajar", "escribir", "perder", "producir", "ocurrir", "entender", "pedir", "recibir", "recordar", "terminar", "permitir", "aparecer", "conseguir", "comenzar", "servir", "sacar", "necesitar", "mantener", "resultar", "leer", "caer", "cambiar", "presentar", "crear", "abrir", "considerar", "oir", "acabar", "convertir", "ganar", "formar", "traer", "partir", "morir", "aceptar", "realizar", "suponer", "comprender", "lograr", "explicar", "preguntar", "tocar", "reconocer", "estudiar", "alcanzar", "nacer", "dirigir", "correr", "utilizar", "pagar", "ayudar", "gustar", "jugar", "escuchar", "cumplir", "ofrecer", "descubrir", "levantar", "intentar", "usar", "decidir", "repetir", "olvidar", "valer", "comer", "mostrar", "ocupar", "mover", "continuar", "suceder", "fijar", "referir", "acercar", "dedicar", "aprender", "comprar", "subir", "negar", "observar", "responder", "mientras", "donde", "cuando", "como", "porque", "aunque", "tambien", "todavia", "siempre", "nunca", "muy", "mucho", "mucha", "muchos", "muchas", "poco", "poca", "algun", "alguna", "algunos", "algunas", "nuestro", "nuestra", "nosotros", "ellas", "ustedes", "esto", "esta", "estos", "estas", "aquel", "aquella", "hay", "fue", "era", "eran", "tengo", "tiene", "tenemos", "tienen", "quiero", "quieres", "quiere", "podemos", "puedes", "necesitamos", "estamos", "estan", "somos", "son", "sea", "seria", "habia", "hace", "hizo", "voy", "vamos", "van", "dijo", "digo", "sabe", "sabes",
+        "aceptan", "apunteme", "anoteme", "pongame", "grasias", "resérvelo", "reservelo", "confirmelo", "olvidelo", "cuenteme", "llegue",
+        "clienta", "cliente", "clave", "ofertas", "descuento", "efectivo", "deposito", "terapeuta", "doctora", "regaderas", "ubicados",
+        "direccion", "recomienda", "urgente", "mande", "mensaje", "mensajes", "caro", "disponibilidad", "ayer", "internet", "navidad",
+    };
+
+    // Everyday words of the languages nearest Spanish (Portuguese, Italian, French) that Spanish does not use: with one of
+    // them the models decide.
+    private static readonly HashSet<string> OtherWords = new(StringComparer.Ordinal)
+    {
+        "voce", "voces", "minha", "meu", "meus", "quero", "obrigado", "obrigada", "nao", "sim", "tem", "uma", "bom", "boa", "hoje",
+        "amanha", "muito", "gostaria", "desmarcar", "fala", "falo", "vorrei", "grazie", "buongiorno", "ciao",
+        "sono", "prenotare", "domani", "oggi", "quanto", "costa", "je", "vous", "nous", "est", "merci", "bonjour", "voudrais", "demain",
+        "aujourd'hui", "rendez", "combien", "oui", "non", "ich", "und", "nicht", "danke", "bitte", "morgen", "heute",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
@@ -194,5 +236,10 @@ public sealed class LanguageDetector
         "here", "new", "it's", "that's", "what's", "i'd", "i'll", "you're", "we're", "doesn't", "can't", "won't", "isn't", "let", "make",
         "take", "give", "earliest", "latest", "soonest", "booked", "schedule", "availability", "available", "parking", "accept", "pay",
         "card", "cards", "gift", "cancellation", "policy", "still", "again", "only", "mom", "daughter", "wife", "husband", "friend",
+        // Common English words and verb forms, whatever the topic.
+        "be", "have", "do", "say", "get", "make", "go", "know", "take", "see", "come", "think", "look", "want", "give", "use", "find", "tell", "ask", "work", "seem", "feel", "try", "leave", "call", "need", "put", "mean", "keep", "let", "begin", "help", "talk", "turn", "start", "show", "hear", "play", "run", "move", "like", "live", "believe", "hold", "bring", "happen", "write", "provide", "sit", "stand", "lose", "pay", "meet", "include", "continue", "set", "learn", "change", "lead", "understand", "watch", "follow", "stop", "create", "speak", "read", "allow", "add", "spend", "grow", "open", "walk", "win", "offer", "remember", "love", "consider", "appear", "buy", "wait", "serve", "die", "send", "expect", "build", "stay", "fall", "cut", "reach", "kill", "remain", "all", "some", "more", "most", "other", "such", "only", "own", "same", "than", "too", "very", "just", "now", "also", "here", "there", "when", "where", "why", "how", "about", "into", "over", "after", "before", "between", "through", "during", "without", "again", "further", "then", "once", "these", "those", "what", "which", "who", "whom", "whose", "his", "her", "its", "their", "them", "they", "he", "she", "him", "we", "us", "our", "you", "your", "mine", "yours", "would", "should", "could", "might", "must", "shall", "will", "can", "may", "been", "being", "was", "were", "had", "has", "did", "does", "done", "doing", "going", "getting",
+        "absolutely", "ahead", "go", "program", "referral", "returning", "client", "deposit", "required", "december", "january",
+        "february", "april", "june", "july", "august", "september", "october", "november", "recommend", "discount", "deals",
+        "located", "address", "showers", "memberships", "password", "early", "late", "running", "booked", "online", "yesterday",
     };
 }

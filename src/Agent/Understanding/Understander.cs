@@ -176,6 +176,11 @@ public sealed partial class Understander
     public Utterance Understand(string text, UnderstandingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Language == Languages.ConversationLanguage.Spanish)
+        {
+            // Spanish is read into the English the parsers below read: the same facts, one dialogue logic.
+            text = Spanish.SpanishGloss.ToEnglish(text, context.Vocabulary);
+        }
         var normalized = TextNormalizer.Normalize(text);
         var vocabulary = context.Vocabulary;
         var asked = context.LastAsked;

@@ -184,7 +184,15 @@ public sealed record Policies(
     string? Cancellation,
     int LateCancelHours,
     string? Deposit,
-    int WaitlistOfferMinutes);
+    int WaitlistOfferMinutes)
+{
+    /// <summary>The cancellation and deposit texts in other languages (<c>cancellation_es</c>, <c>deposit_es</c>), by field and language.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>A policy text in a language, or null when the profile has none in it.</summary>
+    public string? TextIn(string field, string language) =>
+        Translations.TryGetValue(field, out var byLanguage) && byLanguage.TryGetValue(language, out var text) ? text : null;
+}
 
 /// <summary>A question and answer the agent may quote.</summary>
 public sealed record FaqEntry(string Id, string Question, string Answer, IReadOnlyList<string> Tags)

@@ -407,7 +407,8 @@ public static partial class SpaProfileLoader
 
         private Policies ReadPolicies(Map? m)
         {
-            m?.Allow("booking_lead_time_min", "booking_horizon_days", "cancellation", "late_cancel_hours", "deposit", "waitlist_offer_minutes");
+            m?.Allow("booking_lead_time_min", "booking_horizon_days", "cancellation", "late_cancel_hours", "deposit", "waitlist_offer_minutes",
+                "cancellation_es", "deposit_es");
             int NonNegative(string key, int fallback)
             {
                 var value = m?.OptionalInt(key) ?? fallback;
@@ -419,7 +420,14 @@ public static partial class SpaProfileLoader
                 m?.OptionalString("cancellation"),
                 NonNegative("late_cancel_hours", 24),
                 m?.OptionalString("deposit"),
-                Math.Max(1, NonNegative("waitlist_offer_minutes", 15)));
+                Math.Max(1, NonNegative("waitlist_offer_minutes", 15)))
+            {
+                Translations = m is null ? new Dictionary<string, IReadOnlyDictionary<string, string>>() : new Dictionary<string, IReadOnlyDictionary<string, string>>
+                {
+                    ["cancellation"] = Localized(m, "cancellation"),
+                    ["deposit"] = Localized(m, "deposit"),
+                },
+            };
         }
 
         private FaqEntry ReadFaq(Map m)

@@ -1,0 +1,275 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Understanding.Spanish;
+
+/// <summary>
+/// Reads a Spanish message into the plain English the understanding's parsers read ("quiero un masaje sueco mañana a
+/// las 3 de la tarde" → "I want a swedish massage tomorrow at 3 pm"), so Spanish yields the same typed facts as English
+/// without a second copy of the dialogue logic. Phrases come from two tables shipped with the engine: the bilingual spa
+/// vocabulary (spa-vocabulary-spanish.txt) and everyday phrases (spanish-phrases.txt). Matching ignores accents and case, takes
+/// the longest phrase, and tolerates misspellings that sound the same ("kiero una sita", "sueko"). The profile's own
+/// words (service names and aliases, providers, locations) and unknown words (names) pass through unchanged.
+/// Pure and thread-safe.
+/// </summary>
+public static partial class SpanishGloss
+{
+    private static readonly Lazy<Table> Phrases = new(() => Table.Load("spanish-phrases.txt", "spa-vocabulary-spanish.txt"));
+    private static readonly ConditionalWeakTable<SpaVocabulary, HashSet<string>> Protected = [];
+
+    /// <summary>The Spanish phrases the vocabulary and phrase tables know (folded), for tests and tools.</summary>
+    public static int PhraseCount => Phrases.Value.Entries.Count;
+
+    /// <summary>The English reading of a Spanish message; the profile's own words in <paramref name="vocabulary"/> are kept.</summary>
+    public static string ToEnglish(string text, SpaVocabulary? vocabulary = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var table = Phrases.Value;
+        var keep = vocabulary is null ? null : Protected.GetValue(vocabulary, ProtectedPhrases);
+        var folded = Fold(text);
+        var tokens = WordToken().Matches(folded);
+        var sb = new StringBuilder(text.Length + 16);
+        var last = 0;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var start = tokens[i].Index;
+            AppendSeparator(sb, text, last, start);
+            var (length, replacement) = Longest(tokens, i, folded, keep, table);
+            if (length > 0)
+            {
+                var end = tokens[i + length - 1].Index + tokens[i + length - 1].Length;
+                sb.Append(replacement ?? text[start..end]);
+                last = end;
+                i += length;
+                continue;
+            }
+            var word = tokens[i].Value;
+            sb.Append(table.Fuzzy(word) ?? text.Substring(start, tokens[i].Length));
+            last = start + tokens[i].Length;
+            i++;
+        }
+        AppendSeparator(sb, text, last, text.Length);
+        return Tidy(sb.ToString());
+    }
+
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="i"/>: a profile phrase (kept as written, replacement null)
+    /// or a table phrase (its English). Length 0 when none.
+    /// </summary>
+    private static (int Length, string? Replacement) Longest(MatchCollection tokens, int i, string folded, HashSet<string>? keep, Table table)
+    {
+        var key = new StringBuilder();
+        var best = (0, (string?)null);
+        for (var n = 1; n <= Table.MaxWords && i + n - 1 < tokens.Count; n++)
+        {
+            var t = tokens[i + n - 1];
+            if (n > 1)
+            {
+                var gap = folded[(tokens[i + n - 2].Index + tokens[i + n - 2].Length)..t.Index];
+                if (gap.Any(c => !char.IsWhiteSpace(c) && c != '-'))
+                {
+                    break;
+                }
+                key.Append(' ');
+            }
+            key.Append(t.Value);
+            var phrase = key.ToString();
+            if (keep is not null && keep.Contains(phrase))
+            {
+                best = (n, null);
+            }
+            else if (table.Entries.TryGetValue(phrase, out var english))
+            {
+                best = (n, english);
+            }
+        }
+        return best;
+    }
+
+    private static void AppendSeparator(StringBuilder sb, string text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            // Spanish opening marks say nothing the parsers read.
+            if (text[k] is not ('¿' or '¡'))
+            {
+                sb.Append(text[k]);
+            }
+        }
+    }
+
+    /// <summary>Joins what word-by-word reading leaves apart: "3 :30" → "3:30", "the 14" → "the 14th", "  " → " ".</summary>
+    private static string Tidy(string english)
+    {
+        var s = SplitClock().Replace(english, "$1:$2");
+        s = OfLength().Replace(s, "${n} minute");
+        s = BareDayOfMonth().Replace(s, m => $"the {m.Groups["d"].Value}th");
+        s = Spaces().Replace(s, " ");
+        return s.Trim();
+    }
+
+    /// <summary>Lower case without accents, the same length as the text ("Mañana" → "manana").</summary>
+    internal static string Fold(string text)
+    {
+        var chars = new char[text.Length];
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = char.ToLowerInvariant(text[k]);
+            chars[k] = c switch
+            {
+                'á' or 'à' or 'ä' or 'â' => 'a',
+                'é' or 'è' or 'ë' or 'ê' => 'e',
+                'í' or 'ì' or 'ï' or 'î' => 'i',
+                'ó' or 'ò' or 'ö' or 'ô' => 'o',
+                'ú' or 'ù' or 'ü' or 'û' => 'u',
+                'ñ' => 'n',
+                '’' => '\'',
+                _ => c,
+            };
+        }
+        return new string(chars);
+    }
+
+    private static HashSet<string> ProtectedPhrases(SpaVocabulary vocabulary)
+    {
+        var phrases = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string phrase)
+        {
+            var words = WordToken().Matches(Fold(phrase)).Select(m => m.Value).ToList();
+            if (words.Count > 0 && words.Any(w => w.Length >= 3))
+            {
+                phrases.Add(string.Join(' ', words));
+            }
+        }
+        foreach (var s in vocabulary.Services)
+        {
+            Add(s.Name);
+            foreach (var alias in s.Aliases)
+            {
+                // A profile's Spanish aliases (aliases_es) are kept as written; English ones are too.
+                Add(alias);
+            }
+        }
+        foreach (var p in vocabulary.Staff)
+        {
+            Add(p.Name);
+            foreach (var part in p.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(part);
+            }
+        }
+        foreach (var l in vocabulary.Locations)
+        {
+            Add(l.Name);
+        }
+        return phrases;
+    }
+
+    /// <summary>The phrase tables, folded, with a sound-alike index of single words for misspellings.</summary>
+    private sealed class Table
+    {
+        public const int MaxWords = 6;
+
+        public Dictionary<string, string> Entries { get; } = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, string> _bySound = new(StringComparer.Ordinal);
+
+        public static Table Load(params string[] resources)
+        {
+            var table = new Table();
+            foreach (var resource in resources)
+            {
+                using var stream = typeof(SpanishGloss).Assembly.GetManifestResourceStream($"FrontDesk.Agent.Understanding.Spanish.{resource}")
+                    ?? throw new InvalidOperationException($"Missing embedded resource {resource}");
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                while (reader.ReadLine() is { } line)
+                {
+                    var eq = line.IndexOf('=', StringComparison.Ordinal);
+                    if (line.TrimStart().StartsWith('#') || eq <= 0)
+                    {
+                        continue;
+                    }
+                    var key = string.Join(' ', WordToken().Matches(Fold(line[..eq])).Select(m => m.Value));
+                    var english = line[(eq + 1)..].Trim();
+                    // The first entry of a phrase wins; later files do not override earlier ones.
+                    if (key.Length > 0 && table.Entries.TryAdd(key, english == "-" ? "" : english) && !key.Contains(' ', StringComparison.Ordinal))
+                    {
+                        table._bySound.TryAdd(Sound(key), key);
+                    }
+                }
+            }
+            return table;
+        }
+
+        /// <summary>The English of a misspelled single word that sounds like a known one ("kiero" → "quiero"), or null.</summary>
+        public string? Fuzzy(string word)
+        {
+            if (word.Length < 3 || word.Any(char.IsDigit))
+            {
+                return null;
+            }
+            var sound = Sound(word);
+            if (_bySound.TryGetValue(sound, out var key))
+            {
+                return Entries[key];
+            }
+            if (word.Length < 6)
+            {
+                return null;
+            }
+            // One letter off, on long words only ("cancelr", "miercole").
+            foreach (var (other, k) in _bySound)
+            {
+                if (Math.Abs(other.Length - sound.Length) <= 1 && other.Length >= 5 && Fuzzy1(other, sound))
+                {
+                    return Entries[k];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>How a Spanish word sounds, roughly: qu/c/k, z/s/c, v/b, ll/y and a silent h are the usual misspellings.</summary>
+        private static string Sound(string word)
+        {
+            var w = word.Replace("qu", "k", StringComparison.Ordinal).Replace("ll", "y", StringComparison.Ordinal)
+                .Replace("ce", "se", StringComparison.Ordinal).Replace("ci", "si", StringComparison.Ordinal)
+                .Replace('z', 's').Replace('v', 'b').Replace('c', 'k').Replace("h", "", StringComparison.Ordinal);
+            return w;
+        }
+
+        private static bool Fuzzy1(string a, string b)
+        {
+            if (a.Length == b.Length)
+            {
+                return a.Zip(b).Count(p => p.First != p.Second) == 1;
+            }
+            var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+            for (var k = 0; k < longer.Length; k++)
+            {
+                if (string.Equals(longer.Remove(k, 1), shorter, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"[a-z0-9]+(?:'[a-z]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex WordToken();
+
+    [GeneratedRegex(@"(\d{1,2})\s+:(\d\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SplitClock();
+
+    [GeneratedRegex(@"\bthe (?<d>[1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th|am|pm|:|minutes?|min|hours?|of|one|o'clock)\b)(?![:\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex BareDayOfMonth();
+
+    // "masaje sueco de 60" → "swedish massage of 60": the length of the service.
+    [GeneratedRegex(@"\bof (?<n>15|20|25|30|45|50|60|75|80|90|100|120)(?: minutes?)?\b(?!:)", RegexOptions.CultureInvariant)]
+    private static partial Regex OfLength();
+
+    [GeneratedRegex(@"[ \t]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,19 @@
+using FrontDesk.Agent.Understanding.Spanish;
+
+namespace FrontDesk.Agent.Tests.Understanding.Spanish;
+
+public sealed class SpanishGlossTests
+{
+    [Theory]
+    [InlineData("quiero un masaje sueco mañana a las 3 de la tarde", "I want a swedish massage tomorrow at 3 pm")]
+    [InlineData("¿Tienen citas el jueves por la mañana?", "do you have appointments thursday in the morning?")]
+    [InlineData("ola kiero una sita", "hi I want a appointment")]
+    [InlineData("me llamo Sofía Ramírez", "my name is Sofía Ramírez")]
+    [InlineData("a las 3 y media", "at 3:30")]
+    [InlineData("el 14", "the 14th")]
+    [InlineData("no, mejor el viernes", "no, actually friday")]
+    [InlineData("pasado mañana después de las 5", "the day after tomorrow after 5")]
+    [InlineData("la primera", "the first one")]
+    [InlineData("depilación láser", "laser hair removal")]
+    public void Spanish_reads_as_plain_english(string spanish, string english) => Assert.Equal(english, SpanishGloss.ToEnglish(spanish));
+}
