@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FrontDesk.Agent.Conversations;
-using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Text;
