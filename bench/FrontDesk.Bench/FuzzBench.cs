@@ -6,14 +6,8 @@ using System.Globalization;
 using System.Text;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FrontDesk.Bench;
 
@@ -66,7 +60,7 @@ internal static class FuzzBench
         settings["FrontDesk:Prompts"] = prompts;
         try
         {
-            await using var host = new FuzzHost(settings);
+            await using var host = new BenchHost(settings, logErrors: true);
             var baseAddress = host.Start();
             using (var probe = new HttpClient { BaseAddress = baseAddress })
             {
@@ -378,31 +372,6 @@ internal static class FuzzBench
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {
             File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>The real host on a Kestrel port (as VoiceBench starts it).</summary>
-    private sealed class FuzzHost(Dictionary<string, string?> settings) : WebApplicationFactory<channels::Program>
-    {
-        public Uri Start()
-        {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FRONTDESK_CHANNELS", AppContext.BaseDirectory);
-            UseKestrel(0);
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
-                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-            return new Uri(address.EndsWith('/') ? address : address + "/");
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-            // Errors still reach the console: a 5xx's exception is what the run is for.
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
         }
     }
 }

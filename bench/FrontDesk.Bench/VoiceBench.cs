@@ -5,13 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 using FrontDesk.Channels.Twilio;
 using FrontDesk.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FrontDesk.Bench;
 
@@ -45,7 +38,7 @@ internal static class VoiceBench
         settings["FrontDesk:PublicBaseUrl"] = PublicBase;
         settings["FrontDesk:Sms:SenderPollMs"] = "600000";
         settings["FrontDesk:Sms:SchedulerIntervalSeconds"] = "3600";
-        await using var host = new KestrelHost(settings);
+        await using var host = new BenchHost(settings);
         var baseAddress = host.Start();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = calls + 10, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -160,30 +153,5 @@ internal static class VoiceBench
             failures.Add((int)response.StatusCode);
         }
         return elapsed;
-    }
-
-    /// <summary>The real host on a Kestrel port (as the Channels tests start it).</summary>
-    private sealed class KestrelHost(Dictionary<string, string?> settings) : WebApplicationFactory<channels::Program>
-    {
-        public Uri Start()
-        {
-            // Outside a test project there is no .deps.json hint: the host's files are beside the bench.
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FRONTDESK_CHANNELS", AppContext.BaseDirectory);
-            UseKestrel(0);
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
-                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-            return new Uri(address.EndsWith('/') ? address : address + "/");
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-            builder.ConfigureLogging(logging => logging.ClearProviders());
-        }
     }
 }
