@@ -51,6 +51,15 @@ public static partial class ContactExtractor
         "under", "off", "out", "up", "down", "open", "closed", "you", "we", "they", "he", "she", "his", "her",
     };
 
+    /// <summary>True for a word (lower case) that is never part of a person's name ("the", "parking" is not one, "is" is).</summary>
+    internal static bool IsNotAName(string lowerWord) => NotNames.Contains(lowerWord) || QuestionWords.Contains(lowerWord);
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        // Function words only: "Park", "Price" and "Long" are surnames.
+        "are", "do", "does", "did", "any", "anything", "much", "many", "whats", "what's", "wheres", "hows", "whos", "if", "of",
+    };
+
     /// <summary>Finds the phone number, e-mail and name in <paramref name="text"/>.</summary>
     /// <param name="text">What the caller said.</param>
     /// <param name="expectingName">True when the agent's last question asked for the caller's name.</param>

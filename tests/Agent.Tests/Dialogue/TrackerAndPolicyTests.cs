@@ -80,6 +80,36 @@ public sealed class TrackerAndPolicyTests
 
     private static FunctionCallContent? CallOf(ChatMessage message) => message.Contents.OfType<FunctionCallContent>().SingleOrDefault();
 
+    [Theory]
+    [InlineData("Lee Park")]
+    [InlineData("lee park")]
+    public void A_bare_name_when_the_phone_is_asked_is_the_name_even_if_read_as_a_question_for_the_faq(string text)
+    {
+        // After a pick the phone is asked; the understanding may read a bare "Lee Park" as an FAQ question by meaning
+        // ("park" → parking). The question pending wins for a short answer that fits it.
+        var state = Offering();
+        state.ChosenSlotId = "s9";
+        state.Asked = AgentQuestion.Phone;
+        var u = Engine.Understand(text, History(state)) with { Intent = Intent.Faq, Confidence = 1 };
+        var reading = DialogueTracker.Observe(state, u, Demo, AllTools);
+        var rule = DialoguePolicy.Decide(state, reading);
+        Assert.Equal("Lee Park", state.Name);
+        Assert.NotEqual(PolicyAction.AnswerFaq, rule.Then);
+        Assert.Equal("s9", state.ChosenSlotId);
+    }
+
+    [Fact]
+    public void A_question_when_the_phone_is_asked_is_still_a_question()
+    {
+        var state = Offering();
+        state.ChosenSlotId = "s9";
+        state.Asked = AgentQuestion.Phone;
+        var u = Engine.Understand("is there parking?", History(state)) with { Intent = Intent.Faq, Confidence = 1 };
+        var reading = DialogueTracker.Observe(state, u, Demo, AllTools);
+        Assert.Null(state.Name);
+        Assert.Equal(PolicyAction.AnswerFaq, DialoguePolicy.Decide(state, reading).Then);
+    }
+
     [Fact]
     public async Task A_correction_after_an_offer_replaces_the_day_and_searches_again()
     {

@@ -149,3 +149,27 @@ public class DialogueUnderstandingTests
         Assert.Null(DateExpressionParser.Parse(text, TestVocabularies.Wednesday));
     }
 }
+
+/// <summary>Small cues read from the words: a person booking for others, a reply that is plainly a name.</summary>
+public class ReplyCueTests
+{
+    [Theory]
+    [InlineData("hi can me and my sister both come in for hydrafacials wednesday morning", true)]
+    [InlineData("my friend and I want gel manicures thursday", true)]
+    [InlineData("could both of us get a massage", true)]
+    [InlineData("a table for two people", true)]
+    [InlineData("hydrafacial wednesday for me", false)]
+    [InlineData("my back and shoulders are tight", false)]
+    public void Booking_for_others(string text, bool expected) =>
+        Assert.Equal(expected, ReplyCues.Read(TextNormalizer.Normalize(text)).WithOthers);
+
+    [Theory]
+    [InlineData("Lee Park", true)]
+    [InlineData("ana ruiz", true)]
+    [InlineData("is there parking", false)]
+    [InlineData("parking?", false)]
+    [InlineData("what about tomorrow", false)]
+    [InlineData("do you have anything", false)]
+    public void A_reply_that_is_plainly_a_name(string text, bool expected) =>
+        Assert.Equal(expected, ReplyCues.Read(TextNormalizer.Normalize(text)).PlainName);
+}
