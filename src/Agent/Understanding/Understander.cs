@@ -336,7 +336,10 @@ public sealed partial class Understander
             intent = Intent.Faq;
             confidence = 1;
         }
-        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
+        // "reschedule my appointment" is a move even when the classifier leans to a booking ("I'd like reschedule my
+        // appointment for friday", the Spanish "quisiera cambiar mi cita para el viernes" read into English).
+        var changesAppointment = shiftMinutes is not null
+            || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book) || (intent == Intent.Book && RescheduleMine().IsMatch(lowered))))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
@@ -663,6 +666,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"\breschedul(?:e|ing)\s+(?:my|our)\s+(?:appointment|appt|booking|reservation)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RescheduleMine();
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();

@@ -173,3 +173,13 @@ public class ReplyCueTests
     public void A_reply_that_is_plainly_a_name(string text, bool expected) =>
         Assert.Equal(expected, ReplyCues.Read(TextNormalizer.Normalize(text)).PlainName);
 }
+
+/// <summary>A move said with a booking's words is still a move.</summary>
+public class MoveWordingTests
+{
+    [Theory]
+    [InlineData("I'd like reschedule my appointment for friday")]
+    [InlineData("i would like to reschedule my appointment for friday")]
+    public void Rescheduling_my_appointment_is_a_move(string text) =>
+        Assert.Equal(Intent.Reschedule, new Understander().Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa)).Intent);
+}
