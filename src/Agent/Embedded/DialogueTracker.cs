@@ -120,6 +120,11 @@ internal static class DialogueTracker
             // over a reading by meaning for a short answer that fits it.
             u = u with { Name = candidate, Staff = StaffMatch.None, Intent = Intent.Inform };
         }
+        if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
+        {
+            // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
+            u = u with { Intent = Intent.Unknown, YesNo = YesNo.Unknown };
+        }
         var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
         var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
             || (u.Email is not null && u.Email != state.Email);

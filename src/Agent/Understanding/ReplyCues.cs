@@ -60,6 +60,9 @@ public sealed partial record ReplyCues
     /// <summary>The message is a question (has a question mark).</summary>
     public bool IsQuestion { get; init; }
 
+    /// <summary>One letter or digit, or none (an emoji, punctuation): never a decision at a read-back.</summary>
+    public bool TooShortToConfirm { get; init; }
+
     /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two").</summary>
     public bool WithOthers { get; init; }
 
@@ -101,6 +104,7 @@ public sealed partial record ReplyCues
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text),
+            TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
         };
     }
 
