@@ -173,7 +173,13 @@ public static partial class ContactExtractor
         foreach (Match m in NameIntro().Matches(text))
         {
             var strict = !m.Groups["loose"].Success;
-            if (NameAt(text, m.Index + m.Length, strict, maxWords: 3) is { } found)
+            // "it's uh Marta Diaz": a spoken filler between the intro and the name.
+            var at = m.Index + m.Length;
+            if (Filler().Match(text, at) is { Success: true } filler && filler.Index == at)
+            {
+                at += filler.Length;
+            }
+            if (NameAt(text, at, strict, maxWords: 3) is { } found)
             {
                 return found;
             }
@@ -337,6 +343,9 @@ public static partial class ContactExtractor
 
     [GeneratedRegex(@"\s+(?:dot|period)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpokenDots();
+
+    [GeneratedRegex(@"(?:(?:uh+|um+|erm?|ah+|like)[,\s]+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
 
     [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
