@@ -213,6 +213,12 @@ public sealed partial class Understander
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too; so is one in a correction at
         // the read-back of an offered time ("hmm actually 9 would be better").
         var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
+        if (time is null && OpenAtNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } openAt
+            && TimeExpressionParser.Parse(openAt.Groups["t"].Value, expectingTime: true) is { Kind: TimePreferenceKind.Exact } asked10)
+        {
+            // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
+            time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
+        }
         if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
             && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
             && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
@@ -683,6 +689,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenAtNumber();
 
     [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
     private static partial Regex BetterCue();

@@ -204,6 +204,12 @@ public class SecondThoughtTests
         Assert.Equal(new TimeOnly(hour, 0), Understander.Understand(text, context).Time?.Exact);
     }
 
+    [Theory]
+    [InlineData("is 10 still open wed for a hydrafacial? if so book it", 10)]
+    [InlineData("is 4 available on friday", 16)]
+    public void A_number_asked_about_as_an_opening_is_a_time(string text, int hour) =>
+        Assert.Equal(new TimeOnly(hour, 0), Understander.Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa)).Time?.Exact);
+
     [Fact]
     public void The_next_day_after_a_named_day_in_a_move_is_the_day_after_it()
     {
