@@ -81,6 +81,7 @@ public sealed class FrontDeskAgent(
     AgentPrompts prompts,
     TimeProvider clock,
     AgentOptions options,
+    FaultPoints faults,
     ILogger<FrontDeskAgent> logger)
 {
     // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
@@ -451,6 +452,7 @@ public sealed class FrontDeskAgent(
         await conversations.SaveTurnAsync(request.ConversationId, state,
             [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true);
         lease.Release();
+        await faults.HitAsync(FaultPoints.TurnCommitted);
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);

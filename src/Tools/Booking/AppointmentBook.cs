@@ -241,6 +241,10 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         await using var tx = await db.BeginWriteAsync(c, ct);
         var ok = await ChangeStatusAsync(c, tx, id, expectedStatus, newStatus, actor, conversationId, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
+        if (ok && newStatus == AppointmentStatus.Cancelled)
+        {
+            await faults.HitAsync(FaultPoints.CancelCommitted);
+        }
         return ok;
     }
 
@@ -285,6 +289,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             var after = await GetAsync(c, tx, id, ct);
             await AuditLog.WriteAsync(c, tx, now, actor, "appointment.reschedule", "appointment", id, before, after, conversationId, ct);
             await tx.CommitAsync(ct);
+            await faults.HitAsync(FaultPoints.RescheduleCommitted);
             return (BookingOutcome.Booked, after);
         }
         catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex) || SpaDatabase.IsRetryable(ex))
