@@ -153,6 +153,29 @@ public abstract class FaultSuiteTests
         Assert.Contains("all set", yes.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [StoreFact]
+    public async Task A_web_message_sent_again_with_its_request_id_gets_the_committed_answer_from_the_other_instance()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: Settings());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        using var visitorOne = one.CreateClient();
+        using var visitorTwo = two.CreateClient();
+        using var first = await visitorOne.PostAsJsonAsync("/api/chat", new { text = "hi do u have parking?? and r u open sunday", requestId = "m-1" });
+        var answered = await first.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var session = answered.GetProperty("sessionId").GetString();
+
+        // The answer never reached the visitor's browser; it sends the same message with the same id, to the other instance.
+        using var again = await visitorTwo.PostAsJsonAsync("/api/chat", new { sessionId = session, text = "hi do u have parking?? and r u open sunday", requestId = "m-1" });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var repeated = await again.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(answered.GetProperty("reply").GetString(), repeated.GetProperty("reply").GetString());
+        Assert.Equal(2, (await two.Get<ConversationStore>().TranscriptAsync(session!, CancellationToken.None)).Count);
+        // A new message (a new id) is a new turn.
+        using var next = await visitorTwo.PostAsJsonAsync("/api/chat", new { sessionId = session, text = "ok thx", requestId = "m-2" });
+        Assert.Equal(4, (await two.Get<ConversationStore>().TranscriptAsync(session!, CancellationToken.None)).Count);
+    }
+
     /// <summary>Makes <paramref name="host"/> die (stop, and the turn's later writes never reach the store) at <paramref name="point"/>.</summary>
     private static void DieAt(FrontDeskHost host, string point)
     {
