@@ -121,12 +121,12 @@ public abstract class BookingFaultTests
     public async Task A_cancel_whose_instance_died_after_it_committed_is_finished_by_the_retry_without_cancelling_twice()
     {
         await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });
-        await first.TalkAsync("sms_cx_1", "sms", Ava, "book me a deep tissue massage on friday", "the first one", "yes");
+        await first.TalkAsync("sms_cx_1", "sms", Ava, "book me a signature facial on friday", "the first one", "yes");
         var booked = first.One(await first.BookedAsync());
-        // Ben waits for a deep tissue massage that Friday: the freed time is offered to him, once.
-        var joined = await first.Book.CallToolAsync(SpaBookHarness.Scope("voice", Ben), "join_waitlist", ("service", "deep-tissue-60"), ("start_date", "2026-11-27"));
+        // Ben waits for a signature facial that Friday: the freed time is offered to him, once.
+        var joined = await first.Book.CallToolAsync(SpaBookHarness.Scope("voice", Ben), "join_waitlist", ("service", "signature-facial"), ("start_date", "2026-11-27"));
         Assert.Equal("ok", joined.GetProperty("status").GetString());
-        var asked = await first.TalkAsync("sms_cx_2", "sms", Ava, "hey can u cancel my massage friday? something came up");
+        var asked = await first.TalkAsync("sms_cx_2", "sms", Ava, "hey can u cancel my facial friday? something came up");
         Assert.True(asked[0].ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "needs_confirmation"), first.Said);
 
         await DieAtAsync(first, FaultPoints.CancelCommitted, "sms_cx_2", "sms", Ava, "yes");
@@ -137,7 +137,7 @@ public abstract class BookingFaultTests
 
         Assert.True(retry.ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "cancelled"), second.Said);
         Assert.Equal(1, await CountAuditAsync(second, "appointment.cancelled", booked.Id));
-        Assert.Single((await second.OutboxAsync()).Where(m => m.Kind == MessageKind.WaitlistOffer));
+        Assert.Single(await second.OutboxAsync(), m => m.Kind == MessageKind.WaitlistOffer);
         Assert.Single(await second.TranscriptAsync("sms_cx_2"), t => t.Role == "client" && t.Text == "yes");
         // Nothing is left waiting for a yes: a second "yes" cancels nothing and asks nothing.
         var again = (await second.TalkAsync("sms_cx_2", "sms", Ava, "ok thx"))[0];
