@@ -241,11 +241,43 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         await using var tx = await db.BeginWriteAsync(c, ct);
         var ok = await ChangeStatusAsync(c, tx, id, expectedStatus, newStatus, actor, conversationId, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
-        if (ok && newStatus == AppointmentStatus.Cancelled)
-        {
-            await faults.HitAsync(FaultPoints.CancelCommitted);
-        }
         return ok;
+    }
+
+    /// <summary>
+    /// Cancels a booked appointment; false when it was no longer booked. <paramref name="alongside"/> writes in the same
+    /// transaction (the waitlist offer of the freed time), so a cancellation never commits without it (issue 15, item 2).
+    /// </summary>
+    public async Task<bool> CancelAsync(Appointment appointment, Actor actor, string? conversationId, Func<DbConnection, DbTransaction, Task>? alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        await using var c = await db.OpenAsync(ct);
+        // The freed time's provider and room are locked: the waitlist's hold on it is written in this transaction.
+        await using var tx = await db.BeginBookingWriteAsync(c, [(appointment.StaffId, appointment.LocationId, appointment.RoomId)], ct);
+        if (!await ChangeStatusAsync(c, tx, appointment.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, conversationId, clock.GetUtcNow().UtcDateTime, ct))
+        {
+            return false;
+        }
+        if (alongside is not null)
+        {
+            await alongside(c, tx);
+        }
+        await tx.CommitAsync(ct);
+        await faults.HitAsync(FaultPoints.CancelCommitted);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="conversationId"/> made the change <paramref name="action"/> (e.g. <c>appointment.cancelled</c>) to
+    /// the appointment: its audit entry commits with the change, so a turn that died after the commit can be finished by its
+    /// retry instead of being done twice.
+    /// </summary>
+    public async Task<bool> ChangedByAsync(string appointmentId, string action, string conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*) FROM audit_log WHERE entity = 'appointment' AND entity_id = @appointmentId AND action = @action AND conversation_id = @conversationId
+            """, new { appointmentId, action, conversationId }, cancellationToken: ct)) > 0;
     }
 
     internal static async Task<bool> ChangeStatusAsync(
@@ -266,16 +298,22 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
 
     /// <summary>
     /// Moves a booked appointment to a new time, provider and room in one statement; the database refuses an overlap.
+    /// <paramref name="alongside"/> writes in the same transaction, given the appointment before and after (the confirmation
+    /// texts of the new time, the waitlist offer of the old one), so a move never commits without them (issue 15, item 2).
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> MoveAsync(
-        string id, DateTime startsAtUtc, DateTime endsAtUtc, DateTime blockedUntilUtc, string staffId, string locationId, string roomId,
-        Actor actor, string? conversationId, CancellationToken ct)
+        Appointment appointment, DateTime startsAtUtc, DateTime endsAtUtc, DateTime blockedUntilUtc, string staffId, string locationId, string roomId,
+        Actor actor, string? conversationId, Func<DbConnection, DbTransaction, Appointment, Appointment, Task>? alongside, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var id = appointment.Id;
         await using var c = await db.OpenAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await using var tx = await db.BeginBookingWriteAsync(c, staffId, locationId, roomId, ct);
+            // The new time's provider and room, and the old one's (the waitlist's hold on the freed time is written here too).
+            await using var tx = await db.BeginBookingWriteAsync(c,
+                [(staffId, locationId, roomId), (appointment.StaffId, appointment.LocationId, appointment.RoomId)], ct);
             var before = await GetAsync(c, tx, id, ct);
             if (before is null || before.Status != AppointmentStatus.Booked)
             {
@@ -286,8 +324,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                        staff_id = @staffId, location_id = @locationId, room_id = @roomId, updated_at_utc = @now
                 WHERE id = @id AND status = 'booked'
                 """, new { id, startsAtUtc, endsAtUtc, blockedUntilUtc, staffId, locationId, roomId, now }, tx, cancellationToken: ct));
-            var after = await GetAsync(c, tx, id, ct);
+            var after = (await GetAsync(c, tx, id, ct))!;
             await AuditLog.WriteAsync(c, tx, now, actor, "appointment.reschedule", "appointment", id, before, after, conversationId, ct);
+            if (alongside is not null)
+            {
+                await alongside(c, tx, before, after);
+            }
             await tx.CommitAsync(ct);
             await faults.HitAsync(FaultPoints.RescheduleCommitted);
             return (BookingOutcome.Booked, after);

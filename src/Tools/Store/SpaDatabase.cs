@@ -222,16 +222,29 @@ public sealed class SpaDatabase : IDisposable
     /// Two writes that could collide on either exclusion constraint share a provider or a room, so they queue instead of
     /// deadlocking; the constraints stay the guarantee.
     /// </summary>
-    public async Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct)
+    public Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct) =>
+        BeginBookingWriteAsync(connection, [(staffId, locationId, roomId)], ct);
+
+    /// <summary>
+    /// <see cref="BeginBookingWriteAsync(DbConnection, string, string, string, CancellationToken)"/> for a write that touches
+    /// several providers and rooms (a move frees one time and takes another): every lock taken in the same fixed order.
+    /// </summary>
+    public async Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, IReadOnlyList<(string StaffId, string LocationId, string RoomId)> resources, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(resources);
         var tx = await BeginWriteAsync(connection, ct);
         if (IsPostgres)
         {
-            long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
-            Array.Sort(keys);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_xact_lock_shared(@shared), pg_advisory_xact_lock(@first), pg_advisory_xact_lock(@second)",
-                new { shared = BookingLockKey, first = keys[0], second = keys[1] }, tx, cancellationToken: ct));
+            var keys = resources.SelectMany(r => new[] { ResourceKey("staff", r.StaffId), ResourceKey("room", r.LocationId + "/" + r.RoomId) }).Distinct().Order().ToList();
+            var args = new DynamicParameters();
+            args.Add("shared", BookingLockKey);
+            var locks = new System.Text.StringBuilder("SELECT pg_advisory_xact_lock_shared(@shared)");
+            for (var i = 0; i < keys.Count; i++)
+            {
+                locks.Append(CultureInfo.InvariantCulture, $", pg_advisory_xact_lock(@k{i})");
+                args.Add($"k{i}", keys[i]);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(locks.ToString(), args, tx, cancellationToken: ct));
         }
         return tx;
     }
