@@ -31,6 +31,7 @@ public sealed class SpaDatabase : IDisposable
     public SpaDatabase(DatabaseProvider provider, string connectionString, bool writerQueue)
     {
         _writerQueue = writerQueue;
+        _writer = NoQueue;
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
@@ -55,6 +56,7 @@ public sealed class SpaDatabase : IDisposable
             // A busy writer in another connection or process is waited for, not failed on.
             builder.DefaultTimeout = 30;
             _sqlite = builder.ToString();
+            _writer = Writers.GetOrAdd(builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "", static _ => new SemaphoreSlim(1, 1));
         }
     }
 
@@ -95,26 +97,32 @@ public sealed class SpaDatabase : IDisposable
         await connection.OpenAsync(ct);
         // The pool hands back the same native handle, and these settings stay on it: they are applied once per handle,
         // not on every open (four statements before each query were a large part of a turn's SQLite time).
-        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
             var turn = new WriterTurn(_writer);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
             SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).End(); return 0; }, turn);
             SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
-            _configured.TryAdd(handle, turn);
+            Configured.TryAdd(handle, turn);
         }
         return connection;
     }
 
     // Native SQLite handles already configured, each with its writer's turn; weak, so a handle the pool closes is
-    // forgotten with it.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, WriterTurn> _configured = new();
+    // forgotten with it. Static, like the pool: the pool hands a handle to every SpaDatabase on the same connection string,
+    // and a handle's commit and rollback hooks (one each per handle) must end the turn of the queue that handle's writes
+    // waited in. Per instance, a second SpaDatabase on the same file (a second host in a test, a bench) re-hooked the
+    // handle to its own queue, and the first instance's queue was never given back: each later writer waited out the 30 s.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, WriterTurn> Configured = new();
 
     // SQLite has one write lock per file. A writer that finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10 … 100 ms
     // steps) and is not woken when it frees: under load most of a turn's latency was that sleep. Writers in this process
-    // queue here instead and start the moment the previous write transaction ends (issue 16).
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // queue here instead and start the moment the previous write transaction ends (issue 16). One queue per file, shared by
+    // every SpaDatabase of the process on that file.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim NoQueue = new(1, 1);
+    private readonly SemaphoreSlim _writer;
     private readonly bool _writerQueue;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
@@ -130,7 +138,7 @@ public sealed class SpaDatabase : IDisposable
     {
         if (connection is SqliteConnection sqlite)
         {
-            var turn = _writerQueue && sqlite.Handle is { } handle && _configured.TryGetValue(handle, out var t) ? t : null;
+            var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
             if (turn is not null && await _writer.WaitAsync(WriterWait, ct))
             {
                 turn.Begin();
@@ -160,7 +168,7 @@ public sealed class SpaDatabase : IDisposable
     /// </summary>
     public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
     {
-        if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out var turn)
+        if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
             && await _writer.WaitAsync(WriterWait, ct))
         {
             turn.Begin();
@@ -309,8 +317,8 @@ public sealed class SpaDatabase : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        // The writers' queue belongs to the file, not to this instance: it stays for the next SpaDatabase on that file.
         _postgres?.Dispose();
-        _writer.Dispose();
     }
 
     /// <summary>Reads every stored DateTime as UTC: SQLite keeps text, PostgreSQL timestamptz.</summary>
