@@ -100,7 +100,7 @@ public sealed class SpaDatabase : IDisposable
         if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
-            var turn = new WriterTurn(_writer);
+            var turn = new WriterTurn(_writer, handle);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
             SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).End(); return 0; }, turn);
             SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
@@ -139,9 +139,13 @@ public sealed class SpaDatabase : IDisposable
         if (connection is SqliteConnection sqlite)
         {
             var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
-            if (turn is not null && await _writer.WaitAsync(WriterWait, ct))
+            if (turn is not null && await WaitTurnAsync(ct))
             {
                 turn.Begin();
+            }
+            else
+            {
+                turn = null;
             }
             try
             {
@@ -150,6 +154,8 @@ public sealed class SpaDatabase : IDisposable
                 {
                     // A connection closed with its transaction still open ends the turn too.
                     sqlite.StateChange += turn.EndOnClose;
+                    // Only now is the transaction open: waiters may end this turn once the handle is out of it again.
+                    Holders[_writer] = turn;
                 }
                 return tx;
             }
@@ -169,7 +175,7 @@ public sealed class SpaDatabase : IDisposable
     public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
-            && await _writer.WaitAsync(WriterWait, ct))
+            && await WaitTurnAsync(ct))
         {
             turn.Begin();
             return turn;
@@ -177,12 +183,47 @@ public sealed class SpaDatabase : IDisposable
         return null;
     }
 
+    // The transaction that holds each file's queue, once it is open (see WaitTurnAsync).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SemaphoreSlim, WriterTurn> Holders = new();
+
+    /// <summary>
+    /// Waits for the writer's turn. A transaction's commit ends its turn through the commit hook, but a rollback cannot:
+    /// Microsoft.Data.Sqlite's own transaction takes the handle's rollback hook and clears it before it rolls back. So a
+    /// waiter looks, every few milliseconds, whether the transaction holding the turn is still open on its handle
+    /// (<c>sqlite3_get_autocommit</c>), and ends a turn whose transaction is over. Before this, a transaction rolled back on
+    /// a connection that stayed open (the schema migrator skipping a version, a booking that lost its time) kept the
+    /// turn until that connection wrote again or closed, and the next writer waited the 30 s limit.
+    /// </summary>
+    private async Task<bool> WaitTurnAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + WriterWait;
+        while (!await _writer.WaitAsync(WriterPoll, ct))
+        {
+            if (Holders.TryGetValue(_writer, out var holder) && holder.TransactionOver)
+            {
+                holder.End();
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+        }
+        // No holder to check until this write's transaction is open (a single statement never has one).
+        Holders.TryRemove(_writer, out _);
+        return true;
+    }
+
+    private static readonly TimeSpan WriterPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
-    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle) : IDisposable
     {
         private int _held;
 
         public void Begin() => Volatile.Write(ref _held, 1);
+
+        /// <summary>Held, and no transaction open on the handle any more (it was taken by a transaction that has ended).</summary>
+        public bool TransactionOver => Volatile.Read(ref _held) == 1 && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0;
 
         public void End()
         {
