@@ -247,9 +247,13 @@ public sealed class FrontDeskAgent(
                     logger.LogWarning(ex, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
                     continue;
                 }
-                if (!held && turnLease.Released)
+                if (!held && (turnLease.Released || await conversations.LeaseOwnerAsync(conversationId, stop) is null))
                 {
-                    return; // the turn was stored and gave the lease back; the reply is still being sent
+                    // The turn was stored and gave the lease back; the reply is still being sent. The lease found free is the
+                    // same: under load the renewal can wait on the row while the turn's own commit releases the lease, and
+                    // ends before the turn marks it released. Only another owner holding it means this turn lost it (the
+                    // save checks the owner anyway).
+                    return;
                 }
                 if (!held)
                 {

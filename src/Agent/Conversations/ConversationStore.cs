@@ -176,6 +176,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Who holds the conversation's turn lease now (null when nobody does or the conversation is missing).</summary>
+    public async Task<string?> LeaseOwnerAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT lease_owner FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
     /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
     public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
     {
