@@ -10,7 +10,15 @@ public static class AgentSchema
     [
         new(100, "conversations, transcripts, escalations", Sql(postgres: false), Sql(postgres: true)),
         new(101, "per-conversation transcript counter", TurnCounter, TurnCounter),
+        new(102, "the channel's request id on a turn's message", TurnRequestId, TurnRequestId),
     ];
+
+    // The channel's id of the request that carried a message (Twilio's MessageSid, the web widget's request id), stored with
+    // the turn: a retry of a request whose turn committed gets that turn's answer instead of a second turn (issue 15).
+    private const string TurnRequestId = """
+        ALTER TABLE transcript_turns ADD COLUMN request_id TEXT;
+        CREATE UNIQUE INDEX transcript_turns_request ON transcript_turns (conversation_id, request_id) WHERE request_id IS NOT NULL;
+        """;
 
     // The next transcript position is taken from the conversation row in the writing transaction (issue 15, item 1):
     // MAX(seq)+1 let two writers pick the same seq on PostgreSQL.

@@ -25,7 +25,11 @@ namespace FrontDesk.Agent;
 /// <param name="Text">What the person said or typed.</param>
 /// <param name="CallerPhone">A phone the channel vouches for (caller ID), or null.</param>
 /// <param name="LocationId">The location the channel belongs to, or null for the default.</param>
-public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null);
+/// <param name="RequestId">
+/// The channel's id of the request that carried the message (Twilio's MessageSid, the web widget's request id), or null.
+/// It is stored with the turn: the same id again, once that turn committed, gets the committed answer and no second turn.
+/// </param>
+public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null, string? RequestId = null);
 
 /// <summary>An escalation raised in a turn.</summary>
 /// <param name="Id">Escalation id.</param>
@@ -81,6 +85,7 @@ public sealed class FrontDeskAgent(
     AgentPrompts prompts,
     TimeProvider clock,
     AgentOptions options,
+    FaultPoints faults,
     ILogger<FrontDeskAgent> logger)
 {
     // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
@@ -242,9 +247,13 @@ public sealed class FrontDeskAgent(
                     logger.LogWarning(ex, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
                     continue;
                 }
-                if (!held && turnLease.Released)
+                if (!held && (turnLease.Released || await conversations.LeaseOwnerAsync(conversationId, stop) is null))
                 {
-                    return; // the turn was stored and gave the lease back; the reply is still being sent
+                    // The turn was stored and gave the lease back; the reply is still being sent. The lease found free is the
+                    // same: under load the renewal can wait on the row while the turn's own commit releases the lease, and
+                    // ends before the turn marks it released. Only another owner holding it means this turn lost it (the
+                    // save checks the owner anyway).
+                    return;
                 }
                 if (!held)
                 {
@@ -274,6 +283,14 @@ public sealed class FrontDeskAgent(
         bool embeddedOnly, long started, CancellationToken ct)
     {
         var state = conversation.ReadState();
+        if (request.RequestId is { } requestId && conversation.LastSeq > 0
+            && await conversations.AnswerOfAsync(request.ConversationId, requestId, ct) is { Found: true } answered)
+        {
+            // A retry of a request whose turn committed (its instance died before the answer left, or the answer was lost on
+            // the way): the committed answer again, nothing run twice. The lease is given back as the turn ends.
+            logger.LogInformation("Request {RequestId} in {ConversationId} was answered before; giving the stored answer", requestId, request.ConversationId);
+            return new AgentReply(request.ConversationId, answered.Reply, null, "stored", [], state.Language ?? ConversationLanguage.English);
+        }
         var scope = state.Scope;
         scope.VerifiedPhone ??= PhoneNumbers.ToE164(request.CallerPhone);
         var raw = Clean(request.Text);
@@ -315,7 +332,7 @@ public sealed class FrontDeskAgent(
             // A person is answering: record what the client said, say nothing.
             // The person's words go into the history too, so the conversation reads whole once the agent is back.
             state.Append([StoredMessage.From(new ChatMessage(ChatRole.User, text))]);
-            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct, releaseLease: true);
+            await conversations.SaveTurnAsync(request.ConversationId, state, [(TurnRole.Client, text, clientTags, null)], [], request.Channel, scope.LocationId, Actor.System("agent"), _instance, ct, releaseLease: true, request.RequestId);
             lease.Release();
             return new AgentReply(request.ConversationId, null, null, "staff", [], language);
         }
@@ -450,8 +467,9 @@ public sealed class FrontDeskAgent(
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
-            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true);
+            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true, request.RequestId);
         lease.Release();
+        await faults.HitAsync(FaultPoints.TurnCommitted);
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);

@@ -176,6 +176,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Who holds the conversation's turn lease now (null when nobody does or the conversation is missing).</summary>
+    public async Task<string?> LeaseOwnerAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT lease_owner FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
     /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
     public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
     {
@@ -200,7 +208,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// With <paramref name="releaseLease"/> the same write also gives the lease back (the turn is over).
     /// </summary>
     public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct, bool releaseLease = false)
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct, bool releaseLease = false,
+        string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
@@ -231,13 +240,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         args.Add("channel", channel);
         args.Add("locationId", locationId);
         args.Add("clientId", state.Scope.ClientId);
+        args.Add("requestId", requestId);
         for (var i = 0; i < turns.Count; i++)
         {
             var (role, text, tags, latency) = turns[i];
             seq++;
+            // The first row (the person's message) carries the channel's request id.
             sql.Append(CultureInfo.InvariantCulture, $"""
-                INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms)
-                VALUES (@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i});
+                INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
+                VALUES (@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i}, {(i == 0 ? "@requestId" : "NULL")});
 
                 """);
             args.Add($"seq{i}", seq);
@@ -262,6 +273,21 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The answer of the turn whose message came with <paramref name="requestId"/>, when that turn committed: Found and the
+    /// reply that followed the message (null when none did: a person had taken the conversation over).
+    /// </summary>
+    public async Task<(bool Found, string? Reply)> AnswerOfAsync(string id, string requestId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<(int Seq, string? Reply)>(new CommandDefinition("""
+            SELECT m.seq, a.text FROM transcript_turns m
+            LEFT JOIN transcript_turns a ON a.conversation_id = m.conversation_id AND a.seq = m.seq + 1 AND a.role = @agent
+            WHERE m.conversation_id = @id AND m.request_id = @requestId
+            """, new { id, requestId, agent = TurnRole.Agent }, cancellationToken: ct))).ToList();
+        return rows.Count == 0 ? (false, null) : (true, rows[0].Reply);
     }
 
     /// <summary>Appends one multi-row insert of a turn's tags.</summary>

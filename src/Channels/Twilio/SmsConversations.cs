@@ -124,7 +124,7 @@ public sealed class SmsConversations(
     private async Task<string?> AskAgentAsync(InboundSms sms, string conversationId, string from, Location location, CancellationToken ct)
     {
         // The turn runs to completion even if Twilio stops waiting: its reply then goes out through the outbox.
-        var turn = agent.HandleAsync(new TurnRequest(conversationId, "sms", sms.Body, from, location.Id), lifetime.ApplicationStopping);
+        var turn = agent.HandleAsync(new TurnRequest(conversationId, "sms", sms.Body, from, location.Id, sms.MessageSid), lifetime.ApplicationStopping);
         var budget = Task.Delay(options.CurrentValue.ReplyBudgetMs, ct);
         if (await Task.WhenAny(turn, budget) == turn)
         {
@@ -244,10 +244,9 @@ public sealed class SmsConversations(
             category = "sensitive";
             answer = channel.Text("sms_late_cancel", Describe(next));
         }
-        else if (await book.ChangeStatusAsync(next.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, new Actor("client", client.Id), conversationId, ct))
+        else if (await book.CancelAsync(next, new Actor("client", client.Id), conversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, next, ct), ct))
         {
             answer = channel.Text("sms_cancelled", Describe(next));
-            await waitlist.OfferFreedSlotAsync(next, ct);
         }
         else
         {

@@ -113,6 +113,13 @@ public sealed class SmsOptions
     [Range(50, 600000)]
     public int SenderPollMs { get; set; } = 1000;
 
+    /// <summary>
+    /// Seconds a sender's claim on a text lasts (real time): another instance sends it only after that, so set it well above
+    /// one send's time. A sender that dies holding a claim delays that text by at most this long.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ClaimSeconds { get; set; } = 300;
+
     /// <summary>Attempts before a transiently failing message is marked failed.</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;

@@ -12,7 +12,11 @@ namespace FrontDesk.Channels.WebChat;
 /// <summary>A web chat message.</summary>
 /// <param name="SessionId">The session to continue, or null for a new one.</param>
 /// <param name="Text">What the visitor typed.</param>
-public sealed record ChatRequest(string? SessionId, string? Text);
+/// <param name="RequestId">
+/// Optional: the client's id for this message (1–64 letters, digits, '-' or '_'), the same when it sends the message again
+/// after a lost answer. A message whose turn committed is answered again with that turn's reply, not run twice.
+/// </param>
+public sealed record ChatRequest(string? SessionId, string? Text, string? RequestId = null);
 
 /// <summary>The agent's answer.</summary>
 /// <param name="SessionId">The session id to send next time.</param>
@@ -92,7 +96,7 @@ public static class WebChatEndpoints
         }
         try
         {
-            var reply = await turns.HandleAsync(session, body.Text!, null, ct);
+            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, null, ct);
             return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
@@ -121,7 +125,7 @@ public static class WebChatEndpoints
         await WriteEventAsync(response, "session", new { sessionId = session }, ct);
         try
         {
-            var reply = await turns.HandleAsync(session, body.Text!, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
+            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
             await WriteEventAsync(response, "done", new ChatResponseBody(session, reply.Text ?? "", reply.Escalation), ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
@@ -171,9 +175,9 @@ public static class WebChatEndpoints
         {
             // The serializer's own message names .NET types; say what the API expects instead.
             var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Unknown field in the body: only 'sessionId' and 'text' are allowed."
+                ? "Unknown field in the body: only 'sessionId', 'text' and 'requestId' are allowed."
                 : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
-                ? "A field appears twice in the body: send 'sessionId' and 'text' at most once each."
+                ? "A field appears twice in the body: send 'sessionId', 'text' and 'requestId' at most once each."
                 : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
             return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
         }
@@ -184,6 +188,10 @@ public static class WebChatEndpoints
         if (MessageText.IsTooLong(body.Text))
         {
             return (null, TypedResults.Problem($"'text' is longer than {MaxText} characters.", statusCode: 400, title: "Message too long"));
+        }
+        if (body.RequestId is { } requestId && (requestId.Length is 0 or > 64 || !requestId.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')))
+        {
+            return (null, TypedResults.Problem("'requestId' must be 1 to 64 letters, digits, '-' or '_'.", statusCode: 400, title: "Bad request id"));
         }
         return (body, null);
     }
@@ -221,12 +229,12 @@ public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, Ver
     }
 
     /// <summary>Hands the message to the agent on the web channel.</summary>
-    public async Task<AgentReply> HandleAsync(string session, string text, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    public async Task<AgentReply> HandleAsync(string session, string text, string? requestId, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
         AgentReply reply;
         try
         {
-            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text), onSentence, ct);
+            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text, RequestId: requestId), onSentence, ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {

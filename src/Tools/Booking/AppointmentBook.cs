@@ -103,65 +103,77 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         ArgumentNullException.ThrowIfNull(appointment);
         for (var attempt = 1; ; attempt++)
         {
-            await using var c = await db.OpenAsync(ct);
-            if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
-            {
-                return (BookingOutcome.AlreadyBooked, earlier);
-            }
-            // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
-            // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
-            // the others (issue 15, item 12). The constraint still decides the races this read cannot see.
-            if (await OverlapsAsync(c, null, appointment, ct))
-            {
-                return await TakenOrOwnAsync(c, appointment, ct);
-            }
+            var c = await db.OpenAsync(ct);
             try
             {
-                // While another write holds this provider or room, look again whether the time is still free rather than
-                // queue: queued, 60 racers for one time each waited for all those ahead (seconds); polling, they see the
-                // winner's commit within a few milliseconds and leave. After ~2 s of polls it queues like any write.
-                var polls = 0;
-                DbTransaction? held;
-                while ((held = await db.TryBeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct)) is null && ++polls < 200)
+                if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
                 {
-                    await Task.Delay(Random.Shared.Next(3, 12), ct);
-                    if (await OverlapsAsync(c, null, appointment, ct))
-                    {
-                        return await TakenOrOwnAsync(c, appointment, ct);
-                    }
+                    return (BookingOutcome.AlreadyBooked, earlier);
                 }
-                await using var tx = held ?? await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-                if (await OverlapsAsync(c, tx, appointment, ct))
+                // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
+                // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
+                // the others (issue 15, item 12). The constraint still decides the races this read cannot see.
+                if (await OverlapsAsync(c, null, appointment, ct))
                 {
-                    // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
                     return await TakenOrOwnAsync(c, appointment, ct);
                 }
-                var client = await ClientDirectory.GetOrCreateForAsync(
-                    c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, ct);
-                var booked = WithClient(appointment, client.Id);
-                await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
-                await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
-                if (alongside is not null)
+                try
                 {
-                    await alongside(c, tx, client, booked);
+                    // While another write holds this provider or room, look again whether the time is still free rather than
+                    // queue: queued, 60 racers for one time each waited for all those ahead (seconds); polling, they see the
+                    // winner's commit within a few milliseconds and leave. After ~2 s of polls it queues like any write.
+                    // The connection goes back to the pool while it waits: held through the waits, the racers on one instance
+                    // (75 in the race bench) kept its pool (50) empty, and every other turn there waited for a connection.
+                    var polls = 0;
+                    DbTransaction? held;
+                    while ((held = await db.TryBeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct)) is null && ++polls < 200)
+                    {
+                        await c.DisposeAsync();
+                        await Task.Delay(Random.Shared.Next(3, 12), ct);
+                        c = await db.OpenAsync(ct);
+                        if (await OverlapsAsync(c, null, appointment, ct))
+                        {
+                            return await TakenOrOwnAsync(c, appointment, ct);
+                        }
+                    }
+                    await using var tx = held ?? await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
+                    if (await OverlapsAsync(c, tx, appointment, ct))
+                    {
+                        // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
+                        return await TakenOrOwnAsync(c, appointment, ct);
+                    }
+                    var client = await ClientDirectory.GetOrCreateForAsync(
+                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, ct);
+                    var booked = WithClient(appointment, client.Id);
+                    await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
+                    await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
+                    if (alongside is not null)
+                    {
+                        await alongside(c, tx, client, booked);
+                    }
+                    await tx.CommitAsync(ct);
+                    await faults.HitAsync(FaultPoints.BookingCommitted);
+                    return (BookingOutcome.Booked, booked);
                 }
-                await tx.CommitAsync(ct);
-                await faults.HitAsync(FaultPoints.BookingCommitted);
-                return (BookingOutcome.Booked, booked);
-            }
-            catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
-            {
-                if (appointment.IdempotencyKey is { } k && await GetByKeyAsync(c, null, k, ct) is { } own)
+                catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
                 {
-                    return (BookingOutcome.AlreadyBooked, own);
+                    if (appointment.IdempotencyKey is { } k && await GetByKeyAsync(c, null, k, ct) is { } own)
+                    {
+                        return (BookingOutcome.AlreadyBooked, own);
+                    }
+                    return (BookingOutcome.SlotTaken, null);
                 }
-                return (BookingOutcome.SlotTaken, null);
+                catch (DbException ex) when ((SpaDatabase.IsRetryable(ex) || SpaDatabase.IsUniqueViolation(ex)) && attempt < 5)
+                {
+                    // A deadlock victim, a copy of this request that booked first (the idempotency key), or another conversation
+                    // that created this phone's client a moment ago: look again.
+                    await c.DisposeAsync();
+                    await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+                }
             }
-            catch (DbException ex) when ((SpaDatabase.IsRetryable(ex) || SpaDatabase.IsUniqueViolation(ex)) && attempt < 5)
+            finally
             {
-                // A deadlock victim, a copy of this request that booked first (the idempotency key), or another conversation
-                // that created this phone's client a moment ago: look again.
-                await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+                await c.DisposeAsync();
             }
         }
     }
@@ -244,6 +256,42 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         return ok;
     }
 
+    /// <summary>
+    /// Cancels a booked appointment; false when it was no longer booked. <paramref name="alongside"/> writes in the same
+    /// transaction (the waitlist offer of the freed time), so a cancellation never commits without it (issue 15, item 2).
+    /// </summary>
+    public async Task<bool> CancelAsync(Appointment appointment, Actor actor, string? conversationId, Func<DbConnection, DbTransaction, Task>? alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        await using var c = await db.OpenAsync(ct);
+        // The freed time's provider and room are locked: the waitlist's hold on it is written in this transaction.
+        await using var tx = await db.BeginBookingWriteAsync(c, [(appointment.StaffId, appointment.LocationId, appointment.RoomId)], ct);
+        if (!await ChangeStatusAsync(c, tx, appointment.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, conversationId, clock.GetUtcNow().UtcDateTime, ct))
+        {
+            return false;
+        }
+        if (alongside is not null)
+        {
+            await alongside(c, tx);
+        }
+        await tx.CommitAsync(ct);
+        await faults.HitAsync(FaultPoints.CancelCommitted);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="conversationId"/> made the change <paramref name="action"/> (e.g. <c>appointment.cancelled</c>) to
+    /// the appointment: its audit entry commits with the change, so a turn that died after the commit can be finished by its
+    /// retry instead of being done twice.
+    /// </summary>
+    public async Task<bool> ChangedByAsync(string appointmentId, string action, string conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*) FROM audit_log WHERE entity = 'appointment' AND entity_id = @appointmentId AND action = @action AND conversation_id = @conversationId
+            """, new { appointmentId, action, conversationId }, cancellationToken: ct)) > 0;
+    }
+
     internal static async Task<bool> ChangeStatusAsync(
         DbConnection c, DbTransaction tx, string id, string expectedStatus, string newStatus, Actor actor, string? conversationId, DateTime now, CancellationToken ct)
     {
@@ -262,16 +310,22 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
 
     /// <summary>
     /// Moves a booked appointment to a new time, provider and room in one statement; the database refuses an overlap.
+    /// <paramref name="alongside"/> writes in the same transaction, given the appointment before and after (the confirmation
+    /// texts of the new time, the waitlist offer of the old one), so a move never commits without them (issue 15, item 2).
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> MoveAsync(
-        string id, DateTime startsAtUtc, DateTime endsAtUtc, DateTime blockedUntilUtc, string staffId, string locationId, string roomId,
-        Actor actor, string? conversationId, CancellationToken ct)
+        Appointment appointment, DateTime startsAtUtc, DateTime endsAtUtc, DateTime blockedUntilUtc, string staffId, string locationId, string roomId,
+        Actor actor, string? conversationId, Func<DbConnection, DbTransaction, Appointment, Appointment, Task>? alongside, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var id = appointment.Id;
         await using var c = await db.OpenAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await using var tx = await db.BeginBookingWriteAsync(c, staffId, locationId, roomId, ct);
+            // The new time's provider and room, and the old one's (the waitlist's hold on the freed time is written here too).
+            await using var tx = await db.BeginBookingWriteAsync(c,
+                [(staffId, locationId, roomId), (appointment.StaffId, appointment.LocationId, appointment.RoomId)], ct);
             var before = await GetAsync(c, tx, id, ct);
             if (before is null || before.Status != AppointmentStatus.Booked)
             {
@@ -282,9 +336,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                        staff_id = @staffId, location_id = @locationId, room_id = @roomId, updated_at_utc = @now
                 WHERE id = @id AND status = 'booked'
                 """, new { id, startsAtUtc, endsAtUtc, blockedUntilUtc, staffId, locationId, roomId, now }, tx, cancellationToken: ct));
-            var after = await GetAsync(c, tx, id, ct);
+            var after = (await GetAsync(c, tx, id, ct))!;
             await AuditLog.WriteAsync(c, tx, now, actor, "appointment.reschedule", "appointment", id, before, after, conversationId, ct);
+            if (alongside is not null)
+            {
+                await alongside(c, tx, before, after);
+            }
             await tx.CommitAsync(ct);
+            await faults.HitAsync(FaultPoints.RescheduleCommitted);
             return (BookingOutcome.Booked, after);
         }
         catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex) || SpaDatabase.IsRetryable(ex))

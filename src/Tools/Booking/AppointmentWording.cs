@@ -36,6 +36,10 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
     /// <summary>What the model may say about the confirmation text.</summary>
     public static string NoTextNote(bool texted) => texted ? " A confirmation text is on its way." : " No confirmation text will be sent (no SMS consent); don't promise one.";
 
+    /// <summary>Whether a client gets confirmation texts: a proven phone, consent to texts, not opted out.</summary>
+    public static bool CanText(Client client) =>
+        client is { Phone: not null, SmsConsent: true, OptedOutAtUtc: null };
+
     /// <summary>Queues the confirmation and reminder texts; false when the client gets none (no phone, no consent, opted out).</summary>
     public Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct) =>
         QueueConfirmationAsync(null, null, scope?.Actor ?? throw new ArgumentNullException(nameof(scope)), client, appointment, service, ct);
@@ -49,13 +53,13 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(appointment);
         ArgumentNullException.ThrowIfNull(service);
-        if (client.Phone is null || !client.SmsConsent || client.OptedOutAtUtc is not null)
+        if (client.Phone is not { } phone || !CanText(client))
         {
             return false;
         }
         Task<OutboxMessage> EnqueueAsync(string kind, string body, DateTime? notBeforeUtc) => c is null || tx is null
-            ? outbox.EnqueueAsync(kind, client.Phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
-            : outbox.EnqueueAsync(c, tx, kind, client.Phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct);
+            ? outbox.EnqueueAsync(kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
+            : outbox.EnqueueAsync(c, tx, kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct);
         var local = profile.ToLocal(appointment.StartsAtUtc);
         var values = new Dictionary<string, string>
         {

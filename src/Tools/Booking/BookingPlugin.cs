@@ -164,6 +164,10 @@ public sealed class BookingPlugin(
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
+        if (await FinishInterruptedCancelAsync(scope, appointment_ref, cancellationToken) is { } finished)
+        {
+            return finished;
+        }
         var own = await identity.OwnAppointmentAsync(scope, appointment_ref, cancellationToken);
         if (own.Result is not null)
         {
@@ -185,12 +189,35 @@ public sealed class BookingPlugin(
                 new { read_back = wording.Describe(appointment) });
         }
         scope.Pending = null;
-        if (!await book.ChangeStatusAsync(appointment.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, scope.Actor, scope.ConversationId, cancellationToken))
+        // The freed time's waitlist offer commits with the cancellation (issue 15, item 2).
+        if (!await book.CancelAsync(appointment, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, appointment, cancellationToken), cancellationToken))
         {
             return new ToolResult("not_found", "That appointment was already changed.");
         }
-        await waitlist.OfferFreedSlotAsync(appointment, cancellationToken);
-        return new ToolResult("cancelled", $"Cancelled {wording.Describe(appointment)}.", new { appointment = wording.View(appointment, appointment_ref) with { Status = AppointmentStatus.Cancelled } });
+        return Cancelled(appointment, appointment_ref);
+    }
+
+    private ToolResult Cancelled(Appointment appointment, string reference) =>
+        new("cancelled", $"Cancelled {wording.Describe(appointment)}.", new { appointment = wording.View(appointment, reference) with { Status = AppointmentStatus.Cancelled } });
+
+    /// <summary>
+    /// The cancellation this conversation confirmed and made in a turn that never finished (its instance died after the
+    /// commit, before the turn was stored): the retry of the "yes" reports it instead of finding nothing to cancel
+    /// (issue 15, item 2). Only the pending, confirmed cancellation of that appointment, made by this conversation (its audit
+    /// entry committed with it), is reported.
+    /// </summary>
+    private async Task<ToolResult?> FinishInterruptedCancelAsync(ConversationScope scope, string? reference, CancellationToken ct)
+    {
+        var r = reference?.Trim() ?? "";
+        var id = scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r;
+        if (scope.Pending is not { Kind: "cancel" } pending || pending.Key != $"cancel:{id}" || !scope.PendingConfirmed
+            || await book.GetAsync(id, ct) is not { Status: AppointmentStatus.Cancelled } cancelled
+            || !await book.ChangedByAsync(id, $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, ct))
+        {
+            return null;
+        }
+        scope.Pending = null;
+        return Cancelled(cancelled, r);
     }
 
     /// <summary>reschedule_appointment.</summary>
@@ -214,13 +241,17 @@ public sealed class BookingPlugin(
         {
             return new ToolResult("refused", "That slot was not offered for this appointment. Call check_availability with reschedule_ref first.");
         }
+        var key = $"reschedule:{appointment.Id}:{offered.SlotId}:{offered.StartsAtUtc:O}";
+        if (await FinishInterruptedMoveAsync(scope, key, appointment, offered, appointment_ref, cancellationToken) is { } finished)
+        {
+            return finished;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (appointment.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
         {
             return new ToolResult("refused", $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so a team member will handle the change.",
                 new { late_cancel = true });
         }
-        var key = $"reschedule:{appointment.Id}:{offered.SlotId}:{offered.StartsAtUtc:O}";
         if (scope.Pending is not { Kind: "reschedule" } p || p.Key != key || !scope.PendingConfirmed)
         {
             scope.Pending = new PendingAction("reschedule", key, scope.Turn);
@@ -229,15 +260,45 @@ public sealed class BookingPlugin(
         }
         scope.Pending = null;
         var service = profile.FindService(appointment.ServiceId)!;
-        var (outcome, moved) = await book.MoveAsync(appointment.Id, offered.StartsAtUtc, offered.EndsAtUtc, offered.EndsAtUtc.AddMinutes(service.BufferMin),
-            offered.StaffId, offered.LocationId, offered.RoomId, scope.Actor, scope.ConversationId, cancellationToken);
+        var client = await clients.GetAsync(appointment.ClientId, cancellationToken);
+        var texted = false;
+        // The new time's confirmation texts and the old time's waitlist offer commit with the move (issue 15, item 2).
+        var (outcome, moved) = await book.MoveAsync(appointment, offered.StartsAtUtc, offered.EndsAtUtc, offered.EndsAtUtc.AddMinutes(service.BufferMin),
+            offered.StaffId, offered.LocationId, offered.RoomId, scope.Actor, scope.ConversationId,
+            async (c, tx, before, after) =>
+            {
+                await waitlist.OfferFreedSlotAsync(c, tx, before, cancellationToken);
+                texted = client is not null && await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, after, service, cancellationToken);
+            },
+            cancellationToken);
         if (outcome == BookingOutcome.SlotTaken || moved is null)
         {
             scope.Offered.RemoveAll(o => o.SlotId == offered.SlotId);
             return new ToolResult("slot_taken", "That time was just taken. Check availability again.");
         }
-        await waitlist.OfferFreedSlotAsync(appointment, cancellationToken);
-        var texted = await clients.GetAsync(moved.ClientId, cancellationToken) is { } client && await wording.QueueConfirmationAsync(scope, client, moved, service, cancellationToken);
-        return new ToolResult("rescheduled", $"Moved to {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}", new { appointment = wording.View(moved, appointment_ref), confirmation_text = texted });
+        return Rescheduled(offered, moved, appointment_ref, texted);
+    }
+
+    private ToolResult Rescheduled(OfferedSlot offered, Appointment moved, string reference, bool texted) =>
+        new("rescheduled", $"Moved to {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}", new { appointment = wording.View(moved, reference), confirmation_text = texted });
+
+    /// <summary>
+    /// The move this conversation confirmed and made in a turn that never finished (its instance died after the commit, before
+    /// the turn was stored): the appointment already stands at the offered time, moved there by this conversation (its audit
+    /// entry committed with it). The retry of the "yes" reports it instead of moving it again and texting twice (issue 15,
+    /// item 2); its confirmation texts went with the move.
+    /// </summary>
+    private async Task<ToolResult?> FinishInterruptedMoveAsync(ConversationScope scope, string key, Appointment appointment, OfferedSlot offered, string reference, CancellationToken ct)
+    {
+        if (scope.Pending is not { Kind: "reschedule" } pending || pending.Key != key || !scope.PendingConfirmed
+            || appointment.StartsAtUtc != offered.StartsAtUtc || appointment.StaffId != offered.StaffId
+            || appointment.LocationId != offered.LocationId || appointment.RoomId != offered.RoomId
+            || !await book.ChangedByAsync(appointment.Id, "appointment.reschedule", scope.ConversationId, ct))
+        {
+            return null;
+        }
+        scope.Pending = null;
+        var texted = await clients.GetAsync(appointment.ClientId, ct) is { } client && AppointmentWording.CanText(client);
+        return Rescheduled(offered, appointment, reference, texted);
     }
 }

@@ -32,8 +32,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite: write transactions of this process wait their turn in memory instead of polling the file's write lock
-    /// (docs/performance.md). Off by default: with it on, a write made on a second connection while the first holds the
-    /// turn waits out the queue's 30 s before going on, which the test suite hit after the issue 15 and 16 branches met.
+    /// (docs/performance.md). On by default; off only to compare.
     /// </summary>
-    public bool SqliteWriterQueue { get; set; }
+    public bool SqliteWriterQueue { get; set; } = true;
 }

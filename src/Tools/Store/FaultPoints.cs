@@ -1,13 +1,22 @@
 namespace FrontDesk.Tools.Store;
 
 /// <summary>
-/// Named points between the writes of a booking, where the fault suite stops an instance as kill -9 would (it throws out
+/// Named points between the writes of a turn that changes the book, where the fault suite stops an instance as kill -9 would (it throws out
 /// of the operation, so nothing after the point runs). Does nothing in production: <see cref="OnPoint"/> is only set by tests.
 /// </summary>
 public sealed class FaultPoints
 {
     /// <summary>An appointment (and its client) has committed; the tool has not returned and the turn is not stored.</summary>
     public const string BookingCommitted = "booking.committed";
+
+    /// <summary>A cancellation (and the waitlist offer of the freed time) has committed; the turn is not stored.</summary>
+    public const string CancelCommitted = "cancel.committed";
+
+    /// <summary>A move to another time (and its confirmation texts) has committed; the turn is not stored.</summary>
+    public const string RescheduleCommitted = "reschedule.committed";
+
+    /// <summary>A turn has committed (transcript, state, escalations); its answer has not reached the channel.</summary>
+    public const string TurnCommitted = "turn.committed";
 
     /// <summary>Called at each point; null (always, outside tests) for nothing.</summary>
     public Func<string, ValueTask>? OnPoint { get; set; }

@@ -31,6 +31,7 @@ public sealed class SpaDatabase : IDisposable
     public SpaDatabase(DatabaseProvider provider, string connectionString, bool writerQueue)
     {
         _writerQueue = writerQueue;
+        _writer = NoQueue;
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
@@ -55,6 +56,7 @@ public sealed class SpaDatabase : IDisposable
             // A busy writer in another connection or process is waited for, not failed on.
             builder.DefaultTimeout = 30;
             _sqlite = builder.ToString();
+            _writer = Writers.GetOrAdd(builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "", static _ => new SemaphoreSlim(1, 1));
         }
     }
 
@@ -95,26 +97,32 @@ public sealed class SpaDatabase : IDisposable
         await connection.OpenAsync(ct);
         // The pool hands back the same native handle, and these settings stay on it: they are applied once per handle,
         // not on every open (four statements before each query were a large part of a turn's SQLite time).
-        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
-            var turn = new WriterTurn(_writer);
+            var turn = new WriterTurn(_writer, handle);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
             SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).End(); return 0; }, turn);
             SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
-            _configured.TryAdd(handle, turn);
+            Configured.TryAdd(handle, turn);
         }
         return connection;
     }
 
     // Native SQLite handles already configured, each with its writer's turn; weak, so a handle the pool closes is
-    // forgotten with it.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, WriterTurn> _configured = new();
+    // forgotten with it. Static, like the pool: the pool hands a handle to every SpaDatabase on the same connection string,
+    // and a handle's commit and rollback hooks (one each per handle) must end the turn of the queue that handle's writes
+    // waited in. Per instance, a second SpaDatabase on the same file (a second host in a test, a bench) re-hooked the
+    // handle to its own queue, and the first instance's queue was never given back: each later writer waited out the 30 s.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, WriterTurn> Configured = new();
 
     // SQLite has one write lock per file. A writer that finds it taken sleeps in SQLite's busy handler (1, 2, 5, 10 … 100 ms
     // steps) and is not woken when it frees: under load most of a turn's latency was that sleep. Writers in this process
-    // queue here instead and start the moment the previous write transaction ends (issue 16).
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // queue here instead and start the moment the previous write transaction ends (issue 16). One queue per file, shared by
+    // every SpaDatabase of the process on that file.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim NoQueue = new(1, 1);
+    private readonly SemaphoreSlim _writer;
     private readonly bool _writerQueue;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
@@ -130,10 +138,14 @@ public sealed class SpaDatabase : IDisposable
     {
         if (connection is SqliteConnection sqlite)
         {
-            var turn = _writerQueue && sqlite.Handle is { } handle && _configured.TryGetValue(handle, out var t) ? t : null;
-            if (turn is not null && await _writer.WaitAsync(WriterWait, ct))
+            var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
+            if (turn is not null && await WaitTurnAsync(ct))
             {
                 turn.Begin();
+            }
+            else
+            {
+                turn = null;
             }
             try
             {
@@ -142,6 +154,8 @@ public sealed class SpaDatabase : IDisposable
                 {
                     // A connection closed with its transaction still open ends the turn too.
                     sqlite.StateChange += turn.EndOnClose;
+                    // Only now is the transaction open: waiters may end this turn once the handle is out of it again.
+                    Holders[_writer] = turn;
                 }
                 return tx;
             }
@@ -160,8 +174,8 @@ public sealed class SpaDatabase : IDisposable
     /// </summary>
     public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
     {
-        if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out var turn)
-            && await _writer.WaitAsync(WriterWait, ct))
+        if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
+            && await WaitTurnAsync(ct))
         {
             turn.Begin();
             return turn;
@@ -169,12 +183,47 @@ public sealed class SpaDatabase : IDisposable
         return null;
     }
 
+    // The transaction that holds each file's queue, once it is open (see WaitTurnAsync).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SemaphoreSlim, WriterTurn> Holders = new();
+
+    /// <summary>
+    /// Waits for the writer's turn. A transaction's commit ends its turn through the commit hook, but a rollback cannot:
+    /// Microsoft.Data.Sqlite's own transaction takes the handle's rollback hook and clears it before it rolls back. So a
+    /// waiter looks, every few milliseconds, whether the transaction holding the turn is still open on its handle
+    /// (<c>sqlite3_get_autocommit</c>), and ends a turn whose transaction is over. Before this, a transaction rolled back on
+    /// a connection that stayed open (the schema migrator skipping a version, a booking that lost its time) kept the
+    /// turn until that connection wrote again or closed, and the next writer waited the 30 s limit.
+    /// </summary>
+    private async Task<bool> WaitTurnAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + WriterWait;
+        while (!await _writer.WaitAsync(WriterPoll, ct))
+        {
+            if (Holders.TryGetValue(_writer, out var holder) && holder.TransactionOver)
+            {
+                holder.End();
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+        }
+        // No holder to check until this write's transaction is open (a single statement never has one).
+        Holders.TryRemove(_writer, out _);
+        return true;
+    }
+
+    private static readonly TimeSpan WriterPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
-    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle) : IDisposable
     {
         private int _held;
 
         public void Begin() => Volatile.Write(ref _held, 1);
+
+        /// <summary>Held, and no transaction open on the handle any more (it was taken by a transaction that has ended).</summary>
+        public bool TransactionOver => Volatile.Read(ref _held) == 1 && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0;
 
         public void End()
         {
@@ -222,16 +271,29 @@ public sealed class SpaDatabase : IDisposable
     /// Two writes that could collide on either exclusion constraint share a provider or a room, so they queue instead of
     /// deadlocking; the constraints stay the guarantee.
     /// </summary>
-    public async Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct)
+    public Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct) =>
+        BeginBookingWriteAsync(connection, [(staffId, locationId, roomId)], ct);
+
+    /// <summary>
+    /// <see cref="BeginBookingWriteAsync(DbConnection, string, string, string, CancellationToken)"/> for a write that touches
+    /// several providers and rooms (a move frees one time and takes another): every lock taken in the same fixed order.
+    /// </summary>
+    public async Task<DbTransaction> BeginBookingWriteAsync(DbConnection connection, IReadOnlyList<(string StaffId, string LocationId, string RoomId)> resources, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(resources);
         var tx = await BeginWriteAsync(connection, ct);
         if (IsPostgres)
         {
-            long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
-            Array.Sort(keys);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_xact_lock_shared(@shared), pg_advisory_xact_lock(@first), pg_advisory_xact_lock(@second)",
-                new { shared = BookingLockKey, first = keys[0], second = keys[1] }, tx, cancellationToken: ct));
+            var keys = resources.SelectMany(r => new[] { ResourceKey("staff", r.StaffId), ResourceKey("room", r.LocationId + "/" + r.RoomId) }).Distinct().Order().ToList();
+            var args = new DynamicParameters();
+            args.Add("shared", BookingLockKey);
+            var locks = new System.Text.StringBuilder("SELECT pg_advisory_xact_lock_shared(@shared)");
+            for (var i = 0; i < keys.Count; i++)
+            {
+                locks.Append(CultureInfo.InvariantCulture, $", pg_advisory_xact_lock(@k{i})");
+                args.Add($"k{i}", keys[i]);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(locks.ToString(), args, tx, cancellationToken: ct));
         }
         return tx;
     }
@@ -296,8 +358,8 @@ public sealed class SpaDatabase : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        // The writers' queue belongs to the file, not to this instance: it stays for the next SpaDatabase on that file.
         _postgres?.Dispose();
-        _writer.Dispose();
     }
 
     /// <summary>Reads every stored DateTime as UTC: SQLite keeps text, PostgreSQL timestamptz.</summary>

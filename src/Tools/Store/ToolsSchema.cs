@@ -11,6 +11,8 @@ public static class ToolsSchema
         new(2, "outbox by kind, recipient and time", OutboxByRecipient, OutboxByRecipient),
         // A number a web visitor gave but did not prove is kept apart from the proven one (issue 15, item 4).
         new(3, "clients' unverified phone", UnverifiedPhone, UnverifiedPhone),
+        // A sender's claim on a text is a lease in real time, apart from the text's schedule in the spa's time (issue 15, item 13).
+        new(4, "outbox claims in real time", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TEXT;", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TIMESTAMPTZ;"),
     ];
 
     private const string UnverifiedPhone = "ALTER TABLE clients ADD COLUMN unverified_phone TEXT; CREATE INDEX clients_unverified_phone ON clients (unverified_phone);";

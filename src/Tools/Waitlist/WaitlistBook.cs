@@ -127,6 +127,29 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         return offer;
     }
 
+    /// <summary>
+    /// <see cref="OfferFreedSlotAsync(Appointment, CancellationToken)"/> inside the caller's transaction (a cancellation or a
+    /// move), which must hold the freed time's provider and room (<see cref="SpaDatabase.BeginBookingWriteAsync(DbConnection, IReadOnlyList{ValueTuple{string, string, string}}, CancellationToken)"/>).
+    /// </summary>
+    public async Task<WaitlistOffer?> OfferFreedSlotAsync(DbConnection c, DbTransaction tx, Appointment freed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(freed);
+        // A hold refused by the database (someone took the time) would leave PostgreSQL's transaction aborted, and with it the
+        // caller's change: the offer is made under a savepoint that is undone when there is none.
+        await tx.SaveAsync("waitlist_offer", ct);
+        var offer = await OfferToNextAsync(c, tx, freed, holdId: null, excludeClientIds: [freed.ClientId], ct);
+        if (offer is null)
+        {
+            await tx.RollbackAsync("waitlist_offer", ct);
+        }
+        else
+        {
+            await tx.ReleaseAsync("waitlist_offer", ct);
+        }
+        return offer;
+    }
+
     private async Task<WaitlistOffer?> OfferToNextAsync(DbConnection c, DbTransaction tx, Appointment slot, string? holdId, IReadOnlyCollection<string> excludeClientIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -279,9 +302,9 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
     /// <summary>
     /// Lapses every offer past its time and passes each held slot to the next person. Returns how many lapsed.
     /// An offer whose text the sender has taken up but not sent yet (held for quiet hours, a retry, a send in flight)
-    /// does not lapse: its window starts when the text goes (<see cref="StartOfferWindowAsync"/>). A claim, a deferral or
-    /// a retry moves the text's next attempt past its creation; with no sender running that never happens, and the
-    /// offer lapses on time as before.
+    /// does not lapse: its window starts when the text goes (<see cref="StartOfferWindowAsync"/>). A deferral or a retry
+    /// moves the text's next attempt past its creation, a claim marks it claimed; with no sender running neither happens,
+    /// and the offer lapses on time as before.
     /// </summary>
     public async Task<int> ExpireDueOffersAsync(CancellationToken ct)
     {
@@ -290,7 +313,7 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         var due = (await c.QueryAsync<WaitlistOffer>(new CommandDefinition($"""
             SELECT {OfferColumns} FROM waitlist_offers o
             WHERE o.status = 'pending' AND o.expires_at_utc <= @now
-              AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.kind = @kind AND m.related_id = o.id AND m.status = 'queued' AND m.next_attempt_at_utc > m.created_at_utc)
+              AND NOT EXISTS (SELECT 1 FROM outbox m WHERE m.kind = @kind AND m.related_id = o.id AND m.status = 'queued' AND (m.next_attempt_at_utc > m.created_at_utc OR m.claimed_until_utc IS NOT NULL))
             """, new { now, kind = MessageKind.WaitlistOffer }, cancellationToken: ct))).ToList();
         foreach (var offer in due)
         {

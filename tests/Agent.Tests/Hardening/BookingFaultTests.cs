@@ -114,6 +114,90 @@ public abstract class BookingFaultTests
         Assert.Equal(2, (await h.BookedAsync()).Count);
     }
 
+    private const string Ava = "+14155551111";
+    private const string Ben = "+14155552222";
+
+    [StoreFact]
+    public async Task A_cancel_whose_instance_died_after_it_committed_is_finished_by_the_retry_without_cancelling_twice()
+    {
+        await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });
+        await first.TalkAsync("sms_cx_1", "sms", Ava, "book me a signature facial on friday", "the first one", "yes");
+        var booked = first.One(await first.BookedAsync());
+        // Ben waits for a signature facial that Friday: the freed time is offered to him, once.
+        var joined = await first.Book.CallToolAsync(SpaBookHarness.Scope("voice", Ben), "join_waitlist", ("service", "signature-facial"), ("start_date", "2026-11-27"));
+        Assert.Equal("ok", joined.GetProperty("status").GetString());
+        var asked = await first.TalkAsync("sms_cx_2", "sms", Ava, "hey can u cancel my facial friday? something came up");
+        Assert.True(asked[0].ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "needs_confirmation"), first.Said);
+
+        await DieAtAsync(first, FaultPoints.CancelCommitted, "sms_cx_2", "sms", Ava, "yes");
+        Assert.Empty(await first.BookedAsync());
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        var retry = (await second.TalkAsync("sms_cx_2", "sms", Ava, "yes"))[0];
+
+        Assert.True(retry.ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "cancelled"), second.Said);
+        Assert.Equal(1, await CountAuditAsync(second, "appointment.cancelled", booked.Id));
+        Assert.Single(await second.OutboxAsync(), m => m.Kind == MessageKind.WaitlistOffer);
+        Assert.Single(await second.TranscriptAsync("sms_cx_2"), t => t.Role == "client" && t.Text == "yes");
+        // Nothing is left waiting for a yes: a second "yes" cancels nothing and asks nothing.
+        var again = (await second.TalkAsync("sms_cx_2", "sms", Ava, "ok thx"))[0];
+        Assert.DoesNotContain(again.ToolCalls, c => c.Name == "cancel_appointment");
+    }
+
+    [StoreFact]
+    public async Task A_move_whose_instance_died_after_it_committed_is_finished_by_the_retry_and_texted_once()
+    {
+        await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });
+        await first.TalkAsync("sms_mv_1", "sms", Ava, "book me a signature facial on wednesday", "the first one", "yes");
+        var booked = first.One(await first.BookedAsync());
+        var asked = await first.TalkAsync("sms_mv_2", "sms", Ava, "i need to move my facial to friday instead", "the first one");
+        Assert.True(asked[^1].ToolCalls.Any(c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation"), first.Said);
+
+        await DieAtAsync(first, FaultPoints.RescheduleCommitted, "sms_mv_2", "sms", Ava, "yes");
+        var moved = first.One(await first.BookedAsync());
+        Assert.Equal(DayOfWeek.Friday, first.Local(moved).DayOfWeek);
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        var retry = (await second.TalkAsync("sms_mv_2", "sms", Ava, "yes"))[0];
+
+        Assert.True(retry.ToolCalls.Any(c => c.Name == "reschedule_appointment" && c.Outcome == "rescheduled"), second.Said);
+        Assert.Equal(moved.StartsAtUtc, second.One(await second.BookedAsync()).StartsAtUtc);
+        Assert.Equal(1, await CountAuditAsync(second, "appointment.reschedule", booked.Id));
+        // One confirmation for the booking and one for the move: the move's went with it, and the retry queued none.
+        Assert.Equal(2, (await second.OutboxAsync()).Count(m => m.Kind == MessageKind.Confirmation && m.RelatedId == booked.Id));
+        Assert.Single(await second.TranscriptAsync("sms_mv_2"), t => t.Role == "client" && t.Text == "yes");
+    }
+
+    /// <summary>
+    /// Sends <paramref name="text"/> to <paramref name="first"/> and kills it at <paramref name="point"/>, as the tests above
+    /// do by hand: the turn is cancelled there (nothing after it reaches the store) and the lease is left as a dead process
+    /// leaves it.
+    /// </summary>
+    private static async Task DieAtAsync(AgentHarness first, string point, string conversationId, string channel, string? phone, string text)
+    {
+        using var killed = new CancellationTokenSource();
+        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        first.Book.Get<FaultPoints>().OnPoint = async p =>
+        {
+            if (p == point)
+            {
+                await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = @conversationId", new { conversationId });
+                await killed.CancelAsync();
+                killed.Token.ThrowIfCancellationRequested();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest(conversationId, channel, text, phone), killed.Token));
+        first.Book.Get<FaultPoints>().OnPoint = null;
+        await LeaveDeadLeaseAsync(first, conversationId, leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+    }
+
+    private static async Task<long> CountAuditAsync(AgentHarness h, string action, string appointmentId)
+    {
+        await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = @action AND entity_id = @appointmentId", new { action, appointmentId });
+    }
+
     private static async Task LeaveDeadLeaseAsync(AgentHarness h, string conversationId, string owner, DateTime until)
     {
         await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);

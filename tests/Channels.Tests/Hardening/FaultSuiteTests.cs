@@ -90,6 +90,121 @@ public abstract class FaultSuiteTests
     }
 
     [StoreFact]
+    public async Task A_move_by_text_whose_instance_died_after_the_move_is_finished_once_by_Twilios_retry_to_the_other_instance()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: Settings());
+        var twilioOne = new TwilioSimulator(one.CreateClient());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        var twilioTwo = new TwilioSimulator(two.CreateClient());
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+        foreach (var text in new[] { "hydrafacial wednesday pls", "the first one", "yes", "actually can i move it to friday?", "the first one" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, text)).Status);
+        }
+        await using var c = await two.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        var appointmentId = await c.ExecuteScalarAsync<string>("SELECT id FROM appointments WHERE conversation_id = @conversationId AND status = 'booked'", new { conversationId });
+        var wednesday = await c.ExecuteScalarAsync<DateTime>("SELECT starts_at_utc FROM appointments WHERE id = @appointmentId", new { appointmentId });
+
+        // Instance one dies right after the move commits, inside the "yes" turn.
+        DieAt(one, FaultPoints.RescheduleCommitted);
+        var sid = twilioOne.NewSid("SM");
+        await SendToDyingAsync(twilioOne, "yes", sid);
+        await LeaveAsDeadAsync(two, sid, conversationId);
+
+        var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "yes", messageSid: sid);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.True(retry.Message?.Contains("Friday", StringComparison.OrdinalIgnoreCase) == true, $"retry: '{retry.Message}'");
+        Assert.NotEqual(wednesday, await c.ExecuteScalarAsync<DateTime>("SELECT starts_at_utc FROM appointments WHERE id = @appointmentId", new { appointmentId }));
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.reschedule' AND entity_id = @appointmentId", new { appointmentId }));
+        // The booking's confirmation and the move's, each queued once.
+        Assert.Equal(2, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = @kind AND related_id = @appointmentId",
+            new { kind = MessageKind.Confirmation, appointmentId }));
+        var transcript = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Equal(2, transcript.Count(t => t.Role == TurnRole.Client && t.Text == "yes"));
+    }
+
+    [StoreFact]
+    public async Task A_text_whose_turn_committed_but_whose_answer_never_left_gets_that_answer_on_Twilios_retry()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: Settings());
+        var twilioOne = new TwilioSimulator(one.CreateClient());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        var twilioTwo = new TwilioSimulator(two.CreateClient());
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+        Assert.Equal(HttpStatusCode.OK, (await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "hydrafacial wednesday pls")).Status);
+
+        // Instance one stores the turn and dies before its answer is recorded or sent.
+        DieAt(one, FaultPoints.TurnCommitted);
+        var sid = twilioOne.NewSid("SM");
+        await SendToDyingAsync(twilioOne, "the first one", sid);
+        await LeaveAsDeadAsync(two, sid, conversationId);
+        var committed = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Equal("the first one", committed[^2].Text);
+
+        var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "the first one", messageSid: sid);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Equal(committed[^1].Text, retry.Message);
+        var transcript = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Equal(committed.Count, transcript.Count);
+        // The person goes on from the committed turn: the read-back was asked, so "yes" books.
+        var yes = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "yes");
+        Assert.Contains("all set", yes.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [StoreFact]
+    public async Task A_web_message_sent_again_with_its_request_id_gets_the_committed_answer_from_the_other_instance()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: Settings());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        using var visitorOne = one.CreateClient();
+        using var visitorTwo = two.CreateClient();
+        using var first = await visitorOne.PostAsJsonAsync("/api/chat", new { text = "hi do u have parking?? and r u open sunday", requestId = "m-1" });
+        var answered = await first.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var session = answered.GetProperty("sessionId").GetString();
+
+        // The answer never reached the visitor's browser; it sends the same message with the same id, to the other instance.
+        using var again = await visitorTwo.PostAsJsonAsync("/api/chat", new { sessionId = session, text = "hi do u have parking?? and r u open sunday", requestId = "m-1" });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var repeated = await again.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(answered.GetProperty("reply").GetString(), repeated.GetProperty("reply").GetString());
+        Assert.Equal(2, (await two.Get<ConversationStore>().TranscriptAsync(session!, CancellationToken.None)).Count);
+        // A new message (a new id) is a new turn.
+        using var next = await visitorTwo.PostAsJsonAsync("/api/chat", new { sessionId = session, text = "ok thx", requestId = "m-2" });
+        Assert.Equal(4, (await two.Get<ConversationStore>().TranscriptAsync(session!, CancellationToken.None)).Count);
+    }
+
+    /// <summary>Makes <paramref name="host"/> die (stop, and the turn's later writes never reach the store) at <paramref name="point"/>.</summary>
+    private static void DieAt(FrontDeskHost host, string point)
+    {
+        var lifetime = host.Get<IHostApplicationLifetime>();
+        host.Get<FaultPoints>().OnPoint = p =>
+        {
+            if (p == point)
+            {
+                lifetime.StopApplication();
+                lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+            }
+            return ValueTask.CompletedTask;
+        };
+    }
+
+    private static async Task SendToDyingAsync(TwilioSimulator twilio, string text, string sid)
+    {
+        try
+        {
+            var died = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, text, messageSid: sid);
+            Assert.True(string.IsNullOrEmpty(died.Message), $"the dying instance answered '{died.Message}'");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // The dying instance may not answer at all.
+        }
+    }
+
+    [StoreFact]
     public async Task A_text_whose_instance_died_before_its_turn_is_answered_once_by_the_retry_and_the_person_carries_on()
     {
         await using var one = FrontDeskHost.Create(Store, settings: Settings());

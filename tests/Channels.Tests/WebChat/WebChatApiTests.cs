@@ -21,6 +21,8 @@ public sealed class WebChatApiTests
     [InlineData("""{"text":42}""", "Bad JSON")]
     [InlineData("""{"text":"hi","text":"cancel everything"}""", "Bad JSON")]
     [InlineData("""{"sessionId":"web_a","text":"hi","sessionId":"web_b"}""", "Bad JSON")]
+    [InlineData("""{"text":"hi","requestId":"not an id!"}""", "Bad request id")]
+    [InlineData("""{"text":"hi","requestId":""}""", "Bad request id")]
     public async Task Bad_input_gets_a_400_problem_on_both_chat_endpoints(string body, string title)
     {
         await using var host = FrontDeskHost.Create();

@@ -12,8 +12,9 @@ namespace FrontDesk.Channels.Twilio.Outbound;
 /// </summary>
 /// <param name="db">The store.</param>
 /// <param name="optOuts">Opt-outs (error 21610).</param>
+/// <param name="options">How long a claim lasts (<see cref="SmsOptions.ClaimSeconds"/>).</param>
 /// <param name="clock">Clock.</param>
-public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvider clock)
+public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, Microsoft.Extensions.Options.IOptionsMonitor<SmsOptions> options, TimeProvider clock)
 {
     private const string Columns = """
         id, kind, channel, to_address AS ToAddress, client_id AS ClientId, location_id AS LocationId, body, status,
@@ -21,9 +22,6 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
         not_before_utc AS NotBeforeUtc, next_attempt_at_utc AS NextAttemptAtUtc, last_error AS LastError,
         provider_message_id AS ProviderMessageId, created_at_utc AS CreatedAtUtc, sent_at_utc AS SentAtUtc, updated_at_utc AS UpdatedAtUtc
         """;
-
-    /// <summary>How long a claimed message is left alone by other senders.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
     /// <summary>Queued SMS whose time has come (messages awaiting approval are never due).</summary>
     /// <param name="limit">Most to return.</param>
@@ -35,22 +33,30 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
         return [.. await c.QueryAsync<OutboxMessage>(new CommandDefinition($"""
             SELECT {Columns} FROM outbox
             WHERE status = 'queued' AND channel = 'sms' AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= @now)
+              AND (claimed_until_utc IS NULL OR claimed_until_utc < @realNow)
             ORDER BY next_attempt_at_utc, created_at_utc LIMIT @limit
-            """, new { now = clock.GetUtcNow().UtcDateTime, limit }, cancellationToken: ct))];
+            """, new { now = clock.GetUtcNow().UtcDateTime, realNow = DateTime.UtcNow, limit }, cancellationToken: ct))];
     }
 
-    /// <summary>Claims a due message; false when another sender got it first or it is no longer queued.</summary>
+    /// <summary>
+    /// Claims a due message for <see cref="SmsOptions.ClaimSeconds"/>; false when another sender holds it or it is no longer
+    /// queued. The claim is a lease in real time, like a conversation's turn lease: a sender that dies with it leaves the
+    /// message to another once it lapses, also when the spa's clock is pinned (a demo, a test) and never moves.
+    /// </summary>
     /// <param name="message">The message as read.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>True when this sender owns the attempt.</returns>
     public async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var now = clock.GetUtcNow().UtcDateTime;
+        var realNow = DateTime.UtcNow;
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE outbox SET next_attempt_at_utc = @until, updated_at_utc = @now
+            UPDATE outbox SET claimed_until_utc = @until, updated_at_utc = @now
             WHERE id = @Id AND status = 'queued' AND (next_attempt_at_utc IS NULL OR next_attempt_at_utc <= @now)
-            """, new { message.Id, until = now + ClaimFor, now }, cancellationToken: ct)) == 1;
+              AND (claimed_until_utc IS NULL OR claimed_until_utc < @realNow)
+            """, new { message.Id, until = realNow.AddSeconds(options.CurrentValue.ClaimSeconds), now, realNow }, cancellationToken: ct)) == 1;
     }
 
     /// <summary>Twilio accepted the message.</summary>
@@ -81,7 +87,7 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
     {
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE outbox SET next_attempt_at_utc = @at, last_error = @reason, attempts = attempts + @add, updated_at_utc = @now
+            UPDATE outbox SET next_attempt_at_utc = @at, claimed_until_utc = NULL, last_error = @reason, attempts = attempts + @add, updated_at_utc = @now
             WHERE id = @Id AND status = 'queued'
             """, new { message.Id, at, reason, add = countsAsAttempt ? 1 : 0, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
     }
@@ -92,7 +98,7 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, TimeProvi
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
         await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE outbox SET status = @status, last_error = @reason, provider_message_id = COALESCE(@providerId, provider_message_id),
+            UPDATE outbox SET status = @status, claimed_until_utc = NULL, last_error = @reason, provider_message_id = COALESCE(@providerId, provider_message_id),
                    attempts = attempts + @add, sent_at_utc = CASE WHEN @sent THEN @now ELSE sent_at_utc END, updated_at_utc = @now
             WHERE id = @Id
             """, new { message.Id, status, reason, providerId, add = providerId is null && status == OutboxStatus.Suppressed ? 0 : 1, sent = status == OutboxStatus.Sent, now }, tx, cancellationToken: ct));
