@@ -118,6 +118,11 @@ public sealed class LanguageDetector
         // A third language only on clear evidence: four words or more, most of them in neither lexicon (Portuguese and
         // Italian share "para", "de", "que" with Spanish), and a confident model.
         var thirdModel = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
+        if (thirdModel && words.Count >= 2 && third > 0 && (foreignLetters || third >= 2) && spanish + english == 0 && confidence >= 0.5)
+        {
+            // Short, but with words and letters of that language and none of ours ("Vocês fazem depilação?", "Je suis en retard").
+            return model;
+        }
         if (thirdModel)
         {
             return words.Count >= 4 && (spanish + english) * 4 < words.Count && confidence >= 0.7 ? model : lexicon;
@@ -182,7 +187,7 @@ public sealed class LanguageDetector
     }
 
     // Words that belong to one of the two languages and not to the other (accents folded). Words both use ("no",
-    // "me", "a", "ok", "fin", "once") are in neither list.
+    // "me", "a", "ok", "okay", "okey", "ya", "fin", "once") are in neither list: alone they keep the conversation's language.
     private static readonly HashSet<string> SpanishWords = new(StringComparer.Ordinal)
     {
         "si", "hola", "gracias", "buenos", "buenas", "dias", "tardes", "noches", "quiero", "quisiera", "queria", "necesito", "necesita",
@@ -194,13 +199,13 @@ public sealed class LanguageDetector
         "pero", "mejor", "claro", "dale", "vale", "bueno", "buena", "perfecto", "listo", "cancelar", "cancela", "cambiar", "cambio",
         "reservar", "reserva", "agendar", "agenda", "hacer", "mover", "masaje", "masajes", "limpieza", "unas", "depilacion", "cejas",
         "pestanas", "relleno", "numero", "telefono", "nombre", "correo", "primera", "primero", "segunda", "segundo", "ultima",
-        "ultimo", "ahora", "ya", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
+        "ultimo", "ahora", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
         "horario", "horarios", "estacionamiento", "aceptan", "pagar", "tarjeta", "ustedes", "usted", "yo", "es", "y", "en", "de", "lo",
         "le", "su", "muy", "bien", "senora", "senor", "tengo", "hora", "horas", "mas", "menos", "otro", "otra", "dia", "mejor", "disculpe",
         "perdon", "oiga", "oye", "entonces", "eso", "ese", "esa", "este", "quien", "cual", "puedan", "ningun", "ninguna", "alguien",
         "persona", "hablar", "habla", "espanol", "ingles", "vez", "veces", "cuidado", "faciales", "tratamiento", "consulta", "pedicura",
         "manicura", "hacerme", "quisieramos", "somos", "novia", "regalo", "tarjetas", "estaria", "seria", "funciona", "sirve",
-        "mediodia", "noche", "madrugada", "nos", "vemos", "okey", "andale", "orale", "claro", "exacto", "correcto",
+        "mediodia", "noche", "madrugada", "nos", "vemos", "andale", "orale", "claro", "exacto", "correcto",
         "mande", "digame", "bueno", "quiza", "quizas", "tal", "vez", "mismo", "misma", "mande", "ella", "el", "ellos", "hija",
         "hijo", "mama", "esposo", "esposa", "amiga", "amigo", "pago", "cuantos", "cuantas", "minutos", "sesion", "sesiones",
         // Common Spanish words and verb forms, whatever the topic.
@@ -218,6 +223,7 @@ public sealed class LanguageDetector
         "amanha", "muito", "gostaria", "desmarcar", "fala", "falo", "vorrei", "grazie", "buongiorno", "ciao",
         "sono", "prenotare", "domani", "oggi", "quanto", "costa", "je", "vous", "nous", "est", "merci", "bonjour", "voudrais", "demain",
         "aujourd'hui", "rendez", "combien", "oui", "non", "ich", "und", "nicht", "danke", "bitte", "morgen", "heute",
+        "suis", "fazem", "fazer", "posso", "tudo", "avez", "pouvez",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
@@ -230,7 +236,7 @@ public sealed class LanguageDetector
         "one", "two", "three", "four", "five", "six", "later", "earlier", "after", "before", "not", "don't", "dont", "name", "number",
         "phone", "email", "open", "hours", "price", "cost", "be", "will", "just", "actually", "instead", "nope", "nah", "thx", "ty",
         "there", "your", "we", "our", "get", "got", "see", "if", "or", "an", "so", "maybe", "also", "about", "who", "which", "why", "day",
-        "days", "tonight", "noon", "pm", "am", "o'clock", "okay", "alright", "cool", "awesome", "perfect", "bye", "goodbye", "sorry",
+        "days", "tonight", "noon", "pm", "am", "o'clock", "alright", "cool", "awesome", "perfect", "bye", "goodbye", "sorry",
         "wait", "never", "mind", "back", "call", "someone", "person", "human", "talk", "speak", "english", "spanish", "nails", "brows",
         "lashes", "waxing", "filler", "wrinkle", "deep", "tissue", "stone", "hot", "waitlist", "list", "spot", "opening", "free", "busy",
         "here", "new", "it's", "that's", "what's", "i'd", "i'll", "you're", "we're", "doesn't", "can't", "won't", "isn't", "let", "make",

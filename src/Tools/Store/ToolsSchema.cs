@@ -11,7 +11,11 @@ public static class ToolsSchema
         new(2, "outbox by kind, recipient and time", OutboxByRecipient, OutboxByRecipient),
         // A number a web visitor gave but did not prove is kept apart from the proven one (issue 15, item 4).
         new(3, "clients' unverified phone", UnverifiedPhone, UnverifiedPhone),
+        // The language a client writes in, for the texts sent to them (issue 13); numbered after the issue, clear of the others.
+        new(13, "clients' language", ClientLanguage, ClientLanguage),
     ];
+
+    private const string ClientLanguage = "ALTER TABLE clients ADD COLUMN language TEXT;";
 
     private const string UnverifiedPhone = "ALTER TABLE clients ADD COLUMN unverified_phone TEXT; CREATE INDEX clients_unverified_phone ON clients (unverified_phone);";
 
