@@ -118,9 +118,10 @@ public sealed class LanguageDetector
         // A third language only on clear evidence: four words or more, most of them in neither lexicon (Portuguese and
         // Italian share "para", "de", "que" with Spanish), and a confident model.
         var thirdModel = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
-        if (thirdModel && words.Count >= 2 && third > 0 && (foreignLetters || third >= 2) && spanish + english == 0 && confidence >= 0.5)
+        if (thirdModel && words.Count >= 2 && spanish + english == 0 && (third >= 2 || (third > 0 && foreignLetters && confidence >= 0.5)))
         {
-            // Short, but with words and letters of that language and none of ours ("Vocês fazem depilação?", "Je suis en retard").
+            // Short, but with everyday words (and letters) of that language and none of ours ("Vocês fazem depilação?",
+            // "Je suis en retard"): the model names which.
             return model;
         }
         if (thirdModel)
