@@ -115,7 +115,9 @@ public sealed partial class SafetyScreen
         if (match?.Category.Name == "medical" && mentions.Count > 0)
         {
             // Medical only because of the condition words themselves: a statement, not a question for a clinician.
-            conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null;
+            // "tomo anticoagulantes, ¿me puedo poner relleno?" asks whether the condition allows it: that is for a clinician.
+            conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null
+                && !AsksIfAllowed().IsMatch(normalized);
         }
         var asksIfHuman = false;
         if (match?.Category.Name is null or "human_request" && Matches(_rules.AsksIfHuman, normalized))
@@ -484,6 +486,10 @@ public sealed partial class SafetyScreen
 
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();
+
+    // Spanish "can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?".
+    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b")]
+    private static partial Regex AsksIfAllowed();
 
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();

@@ -70,6 +70,8 @@ public sealed class SpanishSafetyStateTests
         Assert.True(finding.ConditionOnly);
         // A question for a clinician about it is not only a statement.
         Assert.False(Screen.ScreenInbound("estoy embarazada, ¿es seguro el masaje sueco?").ConditionOnly);
+        Assert.False(Screen.ScreenInbound("tomo anticoagulantes, me puedo poner relleno?").ConditionOnly);
+        Assert.True(Screen.ScreenInbound("estoy embarazada, ¿puedo hacer una cita para un masaje prenatal?").ConditionOnly);
     }
 
     [Theory]
