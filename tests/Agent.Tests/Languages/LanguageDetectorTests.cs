@@ -44,6 +44,24 @@ public sealed class LanguageDetectorTests
     public void Identify_the_misses_of_the_fresh_set(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
 
     [Theory]
+    [InlineData("hiii", "en")]
+    [InlineData("holaaa", "es")]
+    [InlineData("graciasss!!", "es")]
+    [InlineData("tysm", "en")]
+    [InlineData("nevermind", "en")]
+    [InlineData("aceptan apple pay?", "es")]
+    [InlineData("cuente conmigo", "es")]
+    [InlineData("Cảm ơn bạn nhiều", "vi")]
+    [InlineData("Oi, tudo bem?", "pt")]
+    public void Identify_the_misses_of_the_round_3_set(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("2pm", "es")]
+    [InlineData("10 am", "en")]
+    [InlineData("k", "es")]
+    public void A_time_or_a_letter_keeps_the_conversations_language(string text, string current) => Assert.Equal(current, Both.Read(text, current).Language);
+
+    [Theory]
     [InlineData("okay", "es")]
     [InlineData("okey", "en")]
     [InlineData("ya", "en")]
