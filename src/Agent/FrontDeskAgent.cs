@@ -321,6 +321,9 @@ public sealed class FrontDeskAgent(
         var languageReading = _languages.Read(text, state.Language);
         state.Language = languageReading.Language;
         var language = state.Language;
+        scope.Language = language;
+        // The message itself showed its language (not only kept from earlier): the client's record remembers it.
+        var languageHeard = languageReading.Detected is not null && !languageReading.Unsupported;
         var reading = brains.Embedded.Understand(text, history, language);
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant(), Language = language };
         var agentTags = new TurnTags { AiGenerated = true, Language = language };
@@ -363,8 +366,9 @@ public sealed class FrontDeskAgent(
             {
                 // Too short for the detector to tell, but the safety rule that fired is written in that language ("me ahogo"):
                 // the guidance, and the conversation from here, are in the person's language.
-                state.Language = language = ruleLanguage;
+                state.Language = scope.Language = language = ruleLanguage;
                 clientTags.Language = agentTags.Language = language;
+                languageHeard = true;
             }
             foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
             {
@@ -450,6 +454,10 @@ public sealed class FrontDeskAgent(
         reply = screened.Text;
         agentTags.Tools = records;
         agentTags.Consent.AddRange(await ConsentTagsAsync(scope, results, ct));
+        if (languageHeard)
+        {
+            await RememberLanguageAsync(scope, language, ct);
+        }
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
             // SECURITY: history keeps what was said, never the brain's unscreened draft (advice, prices, card numbers);
@@ -541,6 +549,24 @@ public sealed class FrontDeskAgent(
             }
         }
         return (prompts.Reply("brain_unavailable", state.Language), "none", null, [], []);
+    }
+
+    /// <summary>
+    /// Records the language the client wrote in on their record (the conversation's client, or the one of the phone the
+    /// channel vouched for), so texts sent later (reminders, waitlist offers) are in it. Writes only when it changed.
+    /// </summary>
+    private async Task RememberLanguageAsync(ConversationScope scope, string? language, CancellationToken ct)
+    {
+        if (language is null)
+        {
+            return;
+        }
+        var client = scope.ClientId is not null ? await clients.GetAsync(scope.ClientId, ct)
+            : scope.VerifiedPhone is not null ? await clients.FindByPhoneAsync(scope.VerifiedPhone, ct) : null;
+        if (client is not null && client.Language != language)
+        {
+            await clients.SetLanguageAsync(client.Id, language, scope.Actor, scope.ConversationId, ct);
+        }
     }
 
     /// <summary>

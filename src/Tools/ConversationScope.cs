@@ -44,7 +44,12 @@ public sealed class ConversationScope
     public bool PendingConfirmed { get; set; }
     /// <summary>A one-time code sent to a phone the person is verifying.</summary>
     public PhoneChallenge? Challenge { get; set; }
-    /// <summary>Who the tools act as in the audit log (the brain and model).</summary>
+    /// <summary>
+    /// The conversation's language ("en", "es"), set by the agent every turn: texts a tool queues for this conversation
+    /// (a booking confirmation) are written in it.
+    /// </summary>
+    public string? Language { get; set; }
+        /// <summary>Who the tools act as in the audit log (the brain and model).</summary>
     public Actor Actor { get; set; } = new("ai", "agent");
 
     /// <summary>

@@ -60,6 +60,8 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton(sp => SpaDatabase.FromOptions(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxPolicy>>().Value);
         services.AddSingleton(sp => TextTemplates.Load(Path.Combine(ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot), "messages.yaml")));
+        services.AddSingleton(sp => new MessageTemplates(LocalizedTemplates.Load(ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot),
+            "messages.yaml", sp.GetRequiredService<SpaProfile>().Spa.Languages)));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton<AppointmentBook>();
         services.AddSingleton<AvailabilityFinder>();

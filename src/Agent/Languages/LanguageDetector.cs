@@ -61,7 +61,9 @@ public sealed class LanguageDetector
             return null;
         }
         var words = Words(text);
-        var otherScript = text.Count(c => char.IsLetter(c) && c > '\u024F' && c is not (>= '\u1E00' and <= '\u1EFF'));
+        // Letters of another script, and Vietnamese letters (ơ, ư, đ, ạ, ả…), which no English or Spanish word has.
+        var otherScript = text.Count(c => char.IsLetter(c) && ((c > '\u024F' && c is not (>= '\u1E00' and <= '\u1EFF'))
+            || c is (>= '\u1EA0' and <= '\u1EF9') or 'ơ' or 'ư' or 'đ' or 'Ơ' or 'Ư' or 'Đ'));
         if (otherScript >= 2)
         {
             // Chinese, Cyrillic, Arabic…: the script alone tells, whatever the length.
@@ -79,6 +81,10 @@ public sealed class LanguageDetector
         var foreignLetters = text.Any(c => "ãõçêâàèùœëïîôû".Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
         foreach (var (word, folded) in words)
         {
+            if (NeutralWords.Contains(folded))
+            {
+                continue;
+            }
             if (OtherWords.Contains(folded))
             {
                 third++;
@@ -119,6 +125,12 @@ public sealed class LanguageDetector
         // A third language only on clear evidence: four words or more, most of them in neither lexicon (Portuguese and
         // Italian share "para", "de", "que" with Spanish), and a confident model.
         var thirdModel = model is not null && model != ConversationLanguage.English && model != ConversationLanguage.Spanish;
+        if (thirdModel && words.Count >= 2 && spanish + english == 0 && (third >= 2 || (third > 0 && foreignLetters && confidence >= 0.5)))
+        {
+            // Short, but with everyday words (and letters) of that language and none of ours ("Vocês fazem depilação?",
+            // "Je suis en retard"): the model names which.
+            return model;
+        }
         if (thirdModel)
         {
             return words.Count >= 4 && (spanish + english) * 4 < words.Count && confidence >= 0.7 ? model : lexicon;
@@ -151,7 +163,7 @@ public sealed class LanguageDetector
                 var word = sb.ToString().Trim('\'');
                 if (word.Length > 0)
                 {
-                    words.Add((word, Fold(word)));
+                    words.Add((word, Squeeze(Fold(word))));
                 }
                 sb.Clear();
             }
@@ -166,6 +178,23 @@ public sealed class LanguageDetector
     private static bool SpanishSpelling(string word, string folded) => !char.IsUpper(word[0]) && (
         word.AsSpan().IndexOfAny(SpanishLetters) >= 0 || (folded.Length > 6 && (folded.EndsWith("melo", StringComparison.Ordinal) || folded.EndsWith("selo", StringComparison.Ordinal)
             || folded.EndsWith("cion", StringComparison.Ordinal) || folded.EndsWith("ciones", StringComparison.Ordinal))));
+
+    /// <summary>A letter said three times or more once: "hiii" → "hi", "holaaa" → "hola", "graciasss" → "gracias".</summary>
+    private static string Squeeze(string folded)
+    {
+        var sb = new StringBuilder(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var run = 1;
+            while (i + run < folded.Length && folded[i + run] == folded[i])
+            {
+                run++;
+            }
+            sb.Append(folded[i], run >= 3 ? 1 : run);
+            i += run - 1;
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Lower case without accents ("Mañana" → "manana").</summary>
     internal static string Fold(string word)
@@ -183,7 +212,7 @@ public sealed class LanguageDetector
     }
 
     // Words that belong to one of the two languages and not to the other (accents folded). Words both use ("no",
-    // "me", "a", "ok", "fin", "once") are in neither list.
+    // "me", "a", "ok", "okay", "okey", "ya", "fin", "once") are in neither list: alone they keep the conversation's language.
     private static readonly HashSet<string> SpanishWords = new(StringComparer.Ordinal)
     {
         "si", "hola", "gracias", "buenos", "buenas", "dias", "tardes", "noches", "quiero", "quisiera", "queria", "necesito", "necesita",
@@ -195,13 +224,13 @@ public sealed class LanguageDetector
         "pero", "mejor", "claro", "dale", "vale", "bueno", "buena", "perfecto", "listo", "cancelar", "cancela", "cambiar", "cambio",
         "reservar", "reserva", "agendar", "agenda", "hacer", "mover", "masaje", "masajes", "limpieza", "unas", "depilacion", "cejas",
         "pestanas", "relleno", "numero", "telefono", "nombre", "correo", "primera", "primero", "segunda", "segundo", "ultima",
-        "ultimo", "ahora", "ya", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
+        "ultimo", "ahora", "nada", "todo", "adios", "hasta", "luego", "lista", "espera", "abren", "abierto", "abiertos", "cierran",
         "horario", "horarios", "estacionamiento", "aceptan", "pagar", "tarjeta", "ustedes", "usted", "yo", "es", "y", "en", "de", "lo",
         "le", "su", "muy", "bien", "senora", "senor", "tengo", "hora", "horas", "mas", "menos", "otro", "otra", "dia", "mejor", "disculpe",
         "perdon", "oiga", "oye", "entonces", "eso", "ese", "esa", "este", "quien", "cual", "puedan", "ningun", "ninguna", "alguien",
         "persona", "hablar", "habla", "espanol", "ingles", "vez", "veces", "cuidado", "faciales", "tratamiento", "consulta", "pedicura",
         "manicura", "hacerme", "quisieramos", "somos", "novia", "regalo", "tarjetas", "estaria", "seria", "funciona", "sirve",
-        "mediodia", "noche", "madrugada", "nos", "vemos", "okey", "andale", "orale", "claro", "exacto", "correcto",
+        "mediodia", "noche", "madrugada", "nos", "vemos", "andale", "orale", "claro", "exacto", "correcto",
         "mande", "digame", "bueno", "quiza", "quizas", "tal", "vez", "mismo", "misma", "mande", "ella", "el", "ellos", "hija",
         "hijo", "mama", "esposo", "esposa", "amiga", "amigo", "pago", "cuantos", "cuantas", "minutos", "sesion", "sesiones",
         // Common Spanish words and verb forms, whatever the topic.
@@ -209,6 +238,14 @@ public sealed class LanguageDetector
         "aceptan", "apunteme", "anoteme", "pongame", "grasias", "resérvelo", "reservelo", "confirmelo", "olvidelo", "cuenteme", "llegue",
         "clienta", "cliente", "clave", "ofertas", "descuento", "efectivo", "deposito", "terapeuta", "doctora", "regaderas", "ubicados",
         "direccion", "recomienda", "urgente", "mande", "mensaje", "mensajes", "caro", "disponibilidad", "ayer", "internet", "navidad",
+        "conmigo", "contigo", "cuente", "cuenta", "jaja", "jajaja", "porfis", "saludos", "chao", "chau",
+    };
+
+    // Words both languages' speakers write alike ("ok", "ya", times, payment apps): alone they keep the conversation's
+    // language, and in a message they count for neither side.
+    private static readonly HashSet<string> NeutralWords = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "okey", "oki", "okis", "k", "kk", "ya", "am", "pm", "apple", "pay", "google", "venmo", "zelle", "paypal", "wifi", "app",
     };
 
     // Everyday words of the languages nearest Spanish (Portuguese, Italian, French) that Spanish does not use: with one of
@@ -219,6 +256,7 @@ public sealed class LanguageDetector
         "amanha", "muito", "gostaria", "desmarcar", "fala", "falo", "vorrei", "grazie", "buongiorno", "ciao",
         "sono", "prenotare", "domani", "oggi", "quanto", "costa", "je", "vous", "nous", "est", "merci", "bonjour", "voudrais", "demain",
         "aujourd'hui", "rendez", "combien", "oui", "non", "ich", "und", "nicht", "danke", "bitte", "morgen", "heute",
+        "suis", "fazem", "fazer", "posso", "tudo", "avez", "pouvez", "bem", "salamat", "po", "opo", "kumusta",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
@@ -231,16 +269,19 @@ public sealed class LanguageDetector
         "one", "two", "three", "four", "five", "six", "later", "earlier", "after", "before", "not", "don't", "dont", "name", "number",
         "phone", "email", "open", "hours", "price", "cost", "be", "will", "just", "actually", "instead", "nope", "nah", "thx", "ty",
         "there", "your", "we", "our", "get", "got", "see", "if", "or", "an", "so", "maybe", "also", "about", "who", "which", "why", "day",
-        "days", "tonight", "noon", "pm", "am", "o'clock", "okay", "alright", "cool", "awesome", "perfect", "bye", "goodbye", "sorry",
+        "days", "tonight", "noon", "o'clock", "alright", "cool", "awesome", "perfect", "bye", "goodbye", "sorry",
         "wait", "never", "mind", "back", "call", "someone", "person", "human", "talk", "speak", "english", "spanish", "nails", "brows",
         "lashes", "waxing", "filler", "wrinkle", "deep", "tissue", "stone", "hot", "waitlist", "list", "spot", "opening", "free", "busy",
         "here", "new", "it's", "that's", "what's", "i'd", "i'll", "you're", "we're", "doesn't", "can't", "won't", "isn't", "let", "make",
-        "take", "give", "earliest", "latest", "soonest", "booked", "schedule", "availability", "available", "parking", "accept", "pay",
+        "take", "give", "earliest", "latest", "soonest", "booked", "schedule", "availability", "available", "parking", "accept",
         "card", "cards", "gift", "cancellation", "policy", "still", "again", "only", "mom", "daughter", "wife", "husband", "friend",
         // Common English words and verb forms, whatever the topic.
         "be", "have", "do", "say", "get", "make", "go", "know", "take", "see", "come", "think", "look", "want", "give", "use", "find", "tell", "ask", "work", "seem", "feel", "try", "leave", "call", "need", "put", "mean", "keep", "let", "begin", "help", "talk", "turn", "start", "show", "hear", "play", "run", "move", "like", "live", "believe", "hold", "bring", "happen", "write", "provide", "sit", "stand", "lose", "pay", "meet", "include", "continue", "set", "learn", "change", "lead", "understand", "watch", "follow", "stop", "create", "speak", "read", "allow", "add", "spend", "grow", "open", "walk", "win", "offer", "remember", "love", "consider", "appear", "buy", "wait", "serve", "die", "send", "expect", "build", "stay", "fall", "cut", "reach", "kill", "remain", "all", "some", "more", "most", "other", "such", "only", "own", "same", "than", "too", "very", "just", "now", "also", "here", "there", "when", "where", "why", "how", "about", "into", "over", "after", "before", "between", "through", "during", "without", "again", "further", "then", "once", "these", "those", "what", "which", "who", "whom", "whose", "his", "her", "its", "their", "them", "they", "he", "she", "him", "we", "us", "our", "you", "your", "mine", "yours", "would", "should", "could", "might", "must", "shall", "will", "can", "may", "been", "being", "was", "were", "had", "has", "did", "does", "done", "doing", "going", "getting",
         "absolutely", "ahead", "go", "program", "referral", "returning", "client", "deposit", "required", "december", "january",
         "february", "april", "june", "july", "august", "september", "october", "november", "recommend", "discount", "deals",
         "located", "address", "showers", "memberships", "password", "early", "late", "running", "booked", "online", "yesterday",
+        // Chat shorthand.
+        "tysm", "nvm", "nevermind", "lol", "omg", "btw", "rush", "asap", "lmk", "idk", "np", "hiya", "heya", "cheers", "yall", "wanna",
+        "gonna", "gotta", "u", "ur",
     };
 }

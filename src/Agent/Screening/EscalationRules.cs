@@ -207,7 +207,11 @@ public sealed partial class EscalationRules
             ? Group(path, $"reply_screen.{key}", key, n).Expression
             : new Regex("(?!)", Options, Timeout);
         Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : new Regex("(?!)", Options, Timeout);
-        var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()));
+        // not_typos: real words one slip from a rule's word ("quimico" is not "quimio"): the typo reading leaves them alone.
+        var notTypos = root.Children.TryGetValue(new YamlScalarNode("not_typos"), out var nt) && nt is YamlSequenceNode keep
+            ? keep.Children.OfType<YamlScalarNode>().Select(x => SafetyScreen.Normalize(x.Value ?? "").Trim()).Where(x => x.Length > 0)
+            : [];
+        var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
             TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary);
     }
@@ -263,9 +267,11 @@ public sealed partial class EscalationRules
         private const int MinLength = 5;
         private readonly HashSet<string> _words = new(StringComparer.Ordinal);
         private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _notTypos;
 
-        public Vocabulary(IEnumerable<string> sources)
+        public Vocabulary(IEnumerable<string> sources, IEnumerable<string> notTypos)
         {
+            _notTypos = new HashSet<string>(notTypos, StringComparer.Ordinal);
             foreach (var source in sources)
             {
                 foreach (Match m in Letters().Matches(source))
@@ -299,7 +305,7 @@ public sealed partial class EscalationRules
             var last = 0;
             foreach (Match m in Letters().Matches(text))
             {
-                if (m.Length < MinLength || _words.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal)))
+                if (m.Length < MinLength || _words.Contains(m.Value) || _notTypos.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal)))
                 {
                     continue;
                 }

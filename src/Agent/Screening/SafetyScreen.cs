@@ -53,8 +53,10 @@ public sealed partial class SafetyScreen
     {
         _rules = rules;
         _approvedTexts = [.. profile.Faq.Select(f => f.Answer)
+            .Concat(profile.Faq.SelectMany(f => f.Answers.Values))
             .Concat(profile.Services.Select(s => s.Description ?? ""))
             .Concat([profile.Policies.Cancellation ?? "", profile.Policies.Deposit ?? ""])
+            .Concat(profile.Policies.Translations.Values.SelectMany(t => t.Values))
             .Where(t => t.Length > 0).OrderByDescending(t => t.Length)];
         _listedAmounts = [.. profile.Services.Where(s => s.Price is not null).Select(s => s.Price!.Value)];
         _listedPercents = [];
@@ -103,6 +105,8 @@ public sealed partial class SafetyScreen
     {
         // Composed first: "e" + a combining accent is "é", which folds to "e".
         var normalized = Normalize(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC));
+        // A service made for a condition ("masaje para embarazadas") is not the person saying they have it.
+        normalized = HealthConcepts.WithoutServicesMadeFor(normalized);
         var match = _rules.Match(normalized, NamesTreatment);
         var mentions = ConditionMentions(normalized);
         var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
@@ -111,7 +115,9 @@ public sealed partial class SafetyScreen
         if (match?.Category.Name == "medical" && mentions.Count > 0)
         {
             // Medical only because of the condition words themselves: a statement, not a question for a clinician.
-            conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null;
+            // "tomo anticoagulantes, ¿me puedo poner relleno?" asks whether the condition allows it: that is for a clinician.
+            conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null
+                && !AsksIfAllowed().IsMatch(normalized);
         }
         var asksIfHuman = false;
         if (match?.Category.Name is null or "human_request" && Matches(_rules.AsksIfHuman, normalized))
@@ -141,6 +147,11 @@ public sealed partial class SafetyScreen
         {
             var tags = _contraindications.Where(ci => HealthConcepts.Matches(medicine.Name, ci)).DefaultIfEmpty(medicine.Name);
             found.AddRange(tags.Select(t => (t, start, end)));
+        }
+        // Said in Spanish ("estoy embarazada", "tengo 20 semanas"): the profile's contraindications of that concept.
+        foreach (var (concept, start, end) in HealthConcepts.SpanishConditionsIn(normalized))
+        {
+            found.AddRange(_contraindications.Where(ci => HealthConcepts.Matches(concept, ci)).Select(t => (t, start, end)));
         }
         return found;
     }
@@ -476,13 +487,17 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz)\b")]
+    // Spanish "can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?".
+    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b")]
+    private static partial Regex AsksIfAllowed();
+
+    [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody)\b")]
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|ella|ellas|amiga|amigas|hermana|esposa|novia|mama|hija|prima|cunada|companera|vecina|alguien)\b")]
     private static partial Regex ThirdPerson();
 
-    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself)\b")]
+    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]
     private static partial Regex FirstPerson();
 
     // Phrases that give treatment or medication advice. The agent must never produce these; a spa's

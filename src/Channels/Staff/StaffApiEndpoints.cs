@@ -80,14 +80,24 @@ internal static class StaffApiEndpoints
         api.MapPost("/conversations/{id}/release", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
             (await desk.ReleaseAsync(id, user, ct)).ToHttp());
 
-        api.MapGet("/transcripts", async Task<IResult> (string? tag, string? channel, string? from, string? to, ClaimsPrincipal user, StaffQueries q,
+        api.MapGet("/transcripts", async Task<IResult> (string? tag, string? channel, string? language, string? from, string? to, ClaimsPrincipal user, StaffQueries q,
             SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
         {
             if (Range(from, to, profile, clock, 6, out var f, out var t) is { } bad)
             {
                 return bad;
             }
-            return TypedResults.Ok(await q.TranscriptsAsync(Blank(tag), Blank(channel), f, t, user, ct));
+            if (Language(language, out var lang) is { } badLanguage)
+            {
+                return badLanguage;
+            }
+            // language=es is tag=language:es; both at once must agree.
+            var languageTag = lang is null ? null : "language:" + lang;
+            if (languageTag is not null && Blank(tag) is { } other && other != languageTag)
+            {
+                return TypedResults.Problem("'tag' and 'language' ask for different things.", statusCode: 400, title: "Invalid request");
+            }
+            return TypedResults.Ok(await q.TranscriptsAsync(languageTag ?? Blank(tag), Blank(channel), f, t, user, ct));
         });
 
         api.MapGet("/waitlist", async Task<IResult> (string? status, StaffQueries q, CancellationToken ct) =>
@@ -100,13 +110,17 @@ internal static class StaffApiEndpoints
         api.MapPost("/outbox/{id}/reject", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
             (await desk.RejectAsync(id, user, ct)).ToHttp());
 
-        api.MapGet("/metrics", async Task<IResult> (string? from, string? to, StaffMetrics metrics, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/metrics", async Task<IResult> (string? from, string? to, string? language, StaffMetrics metrics, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
         {
             if (Range(from, to, profile, clock, 6, out var f, out var t) is { } bad)
             {
                 return bad;
             }
-            return TypedResults.Ok(await metrics.ComputeAsync(f, t, ct));
+            if (Language(language, out var lang) is { } badLanguage)
+            {
+                return badLanguage;
+            }
+            return TypedResults.Ok(await metrics.ComputeAsync(f, t, lang, ct));
         }).RequireAuthorization(StaffAuth.ApiManager);
 
         api.MapGet("/audit", async Task<IResult> (string? from, string? to, string? entity, string? entityId, StaffQueries q, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
@@ -195,6 +209,18 @@ internal static class StaffApiEndpoints
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A language filter: empty for all, else a code the product speaks ("en", "es").</summary>
+    internal static IResult? Language(string? language, out string? code)
+    {
+        code = Blank(language)?.ToLowerInvariant();
+        if (code is null || SpaInfo.SupportedLanguages.Contains(code))
+        {
+            return null;
+        }
+        code = null;
+        return TypedResults.Problem($"'language' must be one of: {string.Join(", ", SpaInfo.SupportedLanguages)}.", statusCode: 400, title: "Invalid request");
+    }
 
     /// <summary>Reads a local date range (default: the last <paramref name="defaultDaysBack"/> days through today); null when valid.</summary>
     internal static IResult? Range(string? from, string? to, SpaProfile profile, TimeProvider clock, int defaultDaysBack, out DateOnly f, out DateOnly t)

@@ -204,6 +204,42 @@ internal static class StaffConsoleEndpoints
         forms.MapPost("/conversations/{id}/release", async (HttpContext http, string id, StaffDesk desk, CancellationToken ct) =>
             After(http, await desk.ReleaseAsync(id, http.User, ct)));
 
+        console.MapGet("/transcripts", async (HttpContext http, string? language, string? from, string? to, StaffQueries q, SpaProfile profile, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            if (StaffApiEndpoints.Range(from, to, profile, clock, 6, out var f, out var t) is not null || StaffApiEndpoints.Language(language, out var lang) is not null)
+            {
+                return Page(http, "Transcripts", "<p class=\"error\">Dates must look like 2026-11-23, 'to' after 'from'; the language one the front desk speaks.</p>",
+                    StatusCodes.Status400BadRequest);
+            }
+            var turns = await q.TranscriptsAsync(lang is null ? null : "language:" + lang, null, f, t, http.User, ct);
+            var sb = new StringBuilder("<h1>Transcripts</h1>");
+            sb.Append(RangeForm("/staff/transcripts", f, t, LanguageSelect(profile, lang)));
+            // Newest first; one row per conversation, with the languages its turns in the range were in.
+            var conversations = turns.GroupBy(x => x.ConversationId).ToList();
+            if (conversations.Count == 0)
+            {
+                sb.Append("<p id=\"transcripts-empty\">No conversations in this range.</p>");
+                return Page(http, "Transcripts", sb.ToString());
+            }
+            sb.Append("<table id=\"transcripts\"><tr><th>Last turn</th><th>Channel</th><th>Language</th><th>Turns</th><th>Client said</th></tr>");
+            foreach (var c in conversations)
+            {
+                var languages = c.SelectMany(x => x.Tags).Where(tag => tag.StartsWith("language:", StringComparison.Ordinal)).Select(tag => tag["language:".Length..])
+                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                var said = c.FirstOrDefault(x => x.Role == "client")?.Text ?? "";
+                sb.Append("<tr data-conversation=\"").Append(E(c.Key)).Append("\" data-languages=\"").Append(E(string.Join(' ', languages))).Append("\"><td>")
+                  .Append(E(c.First().At[..16].Replace('T', ' '))).Append("</td><td>").Append(E(c.First().Channel)).Append("</td><td>");
+                foreach (var code in languages)
+                {
+                    sb.Append("<span class=\"chip\">").Append(E(LanguageName(code))).Append("</span> ");
+                }
+                sb.Append("</td><td>").Append(c.Count()).Append("</td><td>").Append(E(said.Length > 120 ? said[..120] + "…" : said))
+                  .Append(" <a href=\"/staff/conversations/").Append(U(c.Key)).Append("\">open</a></td></tr>");
+            }
+            return Page(http, "Transcripts", sb.Append("</table>").ToString());
+        });
+
         console.MapGet("/approvals", async (HttpContext http, StaffQueries q, CancellationToken ct) =>
         {
             var pending = await q.OutboxAsync(FrontDesk.Tools.Outbox.OutboxStatus.PendingApproval, http.User, ct);
@@ -269,15 +305,17 @@ internal static class StaffConsoleEndpoints
             return Page(http, "Audit log", sb.Append("</table>").ToString());
         }).RequireAuthorization(StaffAuth.ConsoleManager);
 
-        console.MapGet("/dashboard", async (HttpContext http, string? from, string? to, StaffMetrics metrics, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
+        console.MapGet("/dashboard", async (HttpContext http, string? from, string? to, string? language, StaffMetrics metrics, SpaProfile profile, TimeProvider clock,
+            CancellationToken ct) =>
         {
-            if (StaffApiEndpoints.Range(from, to, profile, clock, 13, out var f, out var t) is not null)
+            if (StaffApiEndpoints.Range(from, to, profile, clock, 13, out var f, out var t) is not null || StaffApiEndpoints.Language(language, out var lang) is not null)
             {
-                return Page(http, "Dashboard", "<p class=\"error\">Dates must look like 2026-11-23, 'to' after 'from', at most 92 days.</p>", StatusCodes.Status400BadRequest);
+                return Page(http, "Dashboard", "<p class=\"error\">Dates must look like 2026-11-23, 'to' after 'from', at most 92 days; the language one the front desk speaks.</p>",
+                    StatusCodes.Status400BadRequest);
             }
-            var m = await metrics.ComputeAsync(f, t, ct);
+            var m = await metrics.ComputeAsync(f, t, lang, ct);
             var sb = new StringBuilder("<h1>Owner dashboard</h1>");
-            sb.Append(RangeForm("/staff/dashboard", f, t));
+            sb.Append(RangeForm("/staff/dashboard", f, t, LanguageSelect(profile, lang)));
             sb.Append("<div class=\"tiles\">");
             Tile(sb, "Conversations", m.Conversations.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Tile(sb, "First response", m.FirstResponseMs is { } ms ? $"{ms:0} ms" : "–");
@@ -435,8 +473,26 @@ internal static class StaffConsoleEndpoints
                $"<input type=\"hidden\" name=\"return\" value=\"{E(back)}\">{fields}<button{(buttonClass is null ? "" : $" class=\"{buttonClass}\"")}>{E(label)}</button></form>";
     }
 
-    private static string RangeForm(string action, DateOnly from, DateOnly to) =>
-        $"<form method=\"get\" action=\"{action}\">From <input type=\"date\" name=\"from\" value=\"{from:yyyy-MM-dd}\"> to <input type=\"date\" name=\"to\" value=\"{to:yyyy-MM-dd}\"> <button>Show</button></form>";
+    private static string RangeForm(string action, DateOnly from, DateOnly to, string extra = "") =>
+        $"<form method=\"get\" action=\"{action}\">From <input type=\"date\" name=\"from\" value=\"{from:yyyy-MM-dd}\"> to <input type=\"date\" name=\"to\" value=\"{to:yyyy-MM-dd}\">{extra} <button>Show</button></form>";
+
+    /// <summary>The language filter: all languages, or one the spa serves (conversations with a turn in it).</summary>
+    private static string LanguageSelect(SpaProfile profile, string? selected)
+    {
+        var sb = new StringBuilder(" <label for=\"language\">Language</label> <select id=\"language\" name=\"language\"><option value=\"\">All languages</option>");
+        foreach (var code in profile.Spa.Languages)
+        {
+            sb.Append("<option value=\"").Append(E(code)).Append('"').Append(code == selected ? " selected" : "").Append('>').Append(E(LanguageName(code))).Append("</option>");
+        }
+        return sb.Append("</select>").ToString();
+    }
+
+    private static string LanguageName(string code) => code switch
+    {
+        "en" => "English",
+        "es" => "Spanish",
+        _ => code,
+    };
 
     private static void Row(StringBuilder sb, string label, string? value) => sb.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
 
@@ -469,7 +525,7 @@ internal static class StaffConsoleEndpoints
           .Append(E(profile.Spa.Name)).Append("</span>");
         if (nav && user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType == StaffAuth.CookieScheme)
         {
-            sb.Append("<a href=\"/staff/calendar\">Today</a><a href=\"/staff/escalations\">Escalations</a><a href=\"/staff/approvals\">Approvals</a><a href=\"/staff/waitlist\">Waitlist</a>");
+            sb.Append("<a href=\"/staff/calendar\">Today</a><a href=\"/staff/escalations\">Escalations</a><a href=\"/staff/transcripts\">Transcripts</a><a href=\"/staff/approvals\">Approvals</a><a href=\"/staff/waitlist\">Waitlist</a>");
             if (user.IsManager())
             {
                 sb.Append("<a href=\"/staff/dashboard\">Dashboard</a><a href=\"/staff/audit\">Audit log</a>");

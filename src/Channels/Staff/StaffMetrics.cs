@@ -21,7 +21,8 @@ internal sealed record MetricsReport(
 /// booking, whenever it was made), containment (no escalation, no staff turn and never taken over; system turns such as a caller's
 /// interruption do not count), escalation rate by category, booked revenue at list
 /// prices (appointments the front desk booked, by the day they were booked), after-hours share (conversations started
-/// outside the location's opening hours). Days are local days in the spa's zone.
+/// outside the location's opening hours). Days are local days in the spa's zone. With a language, only the conversations
+/// with a turn in that language count (tag <c>language:es</c>; a conversation that switched counts under both).
 /// </summary>
 internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
 {
@@ -52,31 +53,32 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
         public string Category { get; init; } = "";
     }
 
-    public async Task<MetricsReport> ComputeAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<MetricsReport> ComputeAsync(DateOnly from, DateOnly to, string? language, CancellationToken ct)
     {
         var fromUtc = StaffTime.StartOfDayUtc(profile, from);
         var toUtc = StaffTime.StartOfDayUtc(profile, to.AddDays(1));
         await using var c = await db.OpenAsync(ct);
-        var args = new { fromUtc, toUtc };
-        var conversations = (await c.QueryAsync<ConversationRow>(new CommandDefinition("""
+        var args = new { fromUtc, toUtc, tag = language is null ? null : "language:" + language };
+        var conversations = (await c.QueryAsync<ConversationRow>(new CommandDefinition($"""
             SELECT c.id, c.channel, c.location_id AS LocationId, c.client_id AS ClientId, c.caller_phone AS CallerPhone, c.created_at_utc AS CreatedAtUtc,
                    (SELECT t.latency_ms FROM transcript_turns t WHERE t.conversation_id = c.id AND t.role = 'agent' ORDER BY t.seq LIMIT 1) AS FirstLatency,
                    (SELECT COUNT(*) FROM transcript_turns s WHERE s.conversation_id = c.id AND s.role = 'staff')
                    + (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'conversation' AND a.entity_id = c.id AND a.action = 'conversation.take_over') AS StaffTurns
-            FROM conversations c WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
+            FROM conversations c WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc AND {InLanguage("c.id")}
             """, args, cancellationToken: ct))).ToList();
-        var escalations = (await c.QueryAsync<EscalationRow>(new CommandDefinition("""
+        var escalations = (await c.QueryAsync<EscalationRow>(new CommandDefinition($"""
             SELECT e.conversation_id AS ConversationId, e.category FROM escalations e JOIN conversations c ON c.id = e.conversation_id
-            WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
+            WHERE c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc AND {InLanguage("c.id")}
             """, args, cancellationToken: ct))).ToLookup(e => e.ConversationId);
-        var bookings = (await c.QueryAsync<BookingRow>(new CommandDefinition("""
+        var bookings = (await c.QueryAsync<BookingRow>(new CommandDefinition($"""
             SELECT conversation_id AS ConversationId, service_id AS ServiceId, created_at_utc AS CreatedAtUtc FROM appointments
             WHERE conversation_id IS NOT NULL AND status IN ('booked', 'completed') AND created_at_utc >= @fromUtc AND created_at_utc < @toUtc
+              AND {InLanguage("appointments.conversation_id")}
             """, args, cancellationToken: ct))).ToList();
         // The booking rate follows the conversations of the range: one started on Sunday that booked on Monday counts on Sunday.
-        var bookedConversations = (await c.QueryAsync<string>(new CommandDefinition("""
+        var bookedConversations = (await c.QueryAsync<string>(new CommandDefinition($"""
             SELECT DISTINCT a.conversation_id FROM appointments a JOIN conversations c ON c.id = a.conversation_id
-            WHERE a.status IN ('booked', 'completed') AND c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc
+            WHERE a.status IN ('booked', 'completed') AND c.created_at_utc >= @fromUtc AND c.created_at_utc < @toUtc AND {InLanguage("c.id")}
             """, args, cancellationToken: ct))).ToHashSet();
 
         var days = new List<MetricsDay>();
@@ -110,6 +112,10 @@ internal sealed class StaffMetrics(SpaDatabase db, SpaProfile profile)
             Rate(conversations.Count(x => escalations[x.Id].Any())), byCategory,
             days.Sum(d => d.Revenue), Rate(days.Sum(d => d.AfterHours)), days);
     }
+
+    // The conversation has a turn tagged with the language asked for (any conversation when none is).
+    private static string InLanguage(string conversationId) =>
+        $"(@tag IS NULL OR EXISTS (SELECT 1 FROM transcript_tags g WHERE g.conversation_id = {conversationId} AND g.tag = @tag))";
 
     // Left a way to reach the client: a known client, or for phone and SMS a caller ID that is a real number (the spa can
     // call or text back; a withheld number does not count). Web and chat visitors count once they are identified.

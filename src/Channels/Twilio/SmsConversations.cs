@@ -104,10 +104,12 @@ public sealed class SmsConversations(
             return await AnsweredAsync(sms.MessageSid, "suppressed", null, ct);
         }
 
-        if (client is not null && word == "YES" && await waitlist.FindPendingOfferAsync(client.Id, ct) is { } offer)
+        // A waitlist offer asks for YES (SÍ in Spanish): either takes it.
+        if (client is not null && word is "YES" or "SÍ" or "SI" && await waitlist.FindPendingOfferAsync(client.Id, ct) is { } offer)
         {
             var booked = await waitlist.AcceptAsync(offer.Id, new Actor("client", client.Id), conversationId, ct);
-            answer = booked is null ? channel.Text("sms_offer_gone") : channel.Text("sms_offer_booked", Describe(booked));
+            var said = await ClientLanguageAsync(client, conversationId, ct);
+            answer = booked is null ? channel.Text("sms_offer_gone", said) : channel.Text("sms_offer_booked", said, Describe(booked, said));
             await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
             return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
         }
@@ -226,9 +228,10 @@ public sealed class SmsConversations(
         var now = clock.GetUtcNow().UtcDateTime;
         string answer;
         string? category = null;
+        var language = await ClientLanguageAsync(client, conversationId, ct);
         if (client is null || next is null)
         {
-            answer = channel.Text("sms_no_appointment");
+            answer = channel.Text("sms_no_appointment", language);
         }
         else if (confirm)
         {
@@ -236,31 +239,35 @@ public sealed class SmsConversations(
             {
                 await AuditLog.WriteAsync(c, null, now, new Actor("client", client.Id), "appointment.confirm", "appointment", next.Id, null, new { confirmedBy = "sms" }, conversationId, ct);
             }
-            answer = channel.Text("sms_confirmed", Describe(next));
+            answer = channel.Text("sms_confirmed", language, Describe(next, language));
         }
         else if (next.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
         {
             // Inside the cancellation window the policy needs a person, as it does in a conversation.
             category = "sensitive";
-            answer = channel.Text("sms_late_cancel", Describe(next));
+            answer = channel.Text("sms_late_cancel", language, Describe(next, language));
         }
         else if (await book.CancelAsync(next, new Actor("client", client.Id), conversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, next, ct), ct))
         {
-            answer = channel.Text("sms_cancelled", Describe(next));
+            answer = channel.Text("sms_cancelled", language, Describe(next, language));
         }
         else
         {
-            answer = channel.Text("sms_no_appointment");
+            answer = channel.Text("sms_no_appointment", language);
         }
         await channel.RecordExchangeAsync(conversationId, "sms", from, location, body, answer, category,
             category is null ? null : "Late cancellation requested by text (reply X to a reminder).", ct);
         return answer;
     }
 
-    private Dictionary<string, string> Describe(Appointment a) => new()
+    /// <summary>The language to answer a client in: the one they last wrote in, else this thread's.</summary>
+    private async Task<string?> ClientLanguageAsync(Client? client, string conversationId, CancellationToken ct) =>
+        client?.Language ?? (await conversations.GetAsync(conversationId, ct))?.ReadState().Language;
+
+    private Dictionary<string, string> Describe(Appointment a, string? language) => new()
     {
-        ["service"] = profile.FindService(a.ServiceId)?.Name ?? a.ServiceId,
-        ["when"] = SpokenTime.DayAndTime(profile.ToLocal(a.StartsAtUtc)),
+        ["service"] = profile.FindService(a.ServiceId)?.NameIn(language) ?? a.ServiceId,
+        ["when"] = SpokenTime.DayAndTime(profile.ToLocal(a.StartsAtUtc), language),
         ["location"] = profile.FindLocation(a.LocationId)?.Name ?? "",
         ["hours"] = profile.Policies.LateCancelHours.ToString(CultureInfo.InvariantCulture),
     };

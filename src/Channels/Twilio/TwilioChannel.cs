@@ -18,7 +18,11 @@ namespace FrontDesk.Channels.Twilio;
 
 /// <summary>The channel's editable wording (prompts/twilio.yaml).</summary>
 /// <param name="Templates">The templates.</param>
-public sealed record TwilioPrompts(TextTemplates Templates);
+public sealed record TwilioPrompts(TextTemplates Templates)
+{
+    /// <summary>The wording per language (prompts/es/twilio.yaml), English for a key a language lacks.</summary>
+    public LocalizedTemplates? Languages { get; init; }
+}
 
 /// <summary>
 /// What the voice and SMS endpoints share: the location a dialled number belongs to, public URLs,
@@ -72,10 +76,18 @@ public sealed class TwilioChannel(
     /// <param name="name">Template name in prompts/twilio.yaml.</param>
     /// <param name="values">More placeholders.</param>
     /// <returns>The text.</returns>
-    public string Text(string name, IReadOnlyDictionary<string, string>? values = null)
+    public string Text(string name, IReadOnlyDictionary<string, string>? values = null) => Text(name, null, values);
+
+    /// <summary>Channel wording by name in a language (English for none, or for a key the language lacks).</summary>
+    /// <param name="name">Template name in prompts/twilio.yaml.</param>
+    /// <param name="language">The client's or the conversation's language.</param>
+    /// <param name="values">More placeholders.</param>
+    /// <returns>The text.</returns>
+    public string Text(string name, string? language, IReadOnlyDictionary<string, string>? values = null)
     {
         var all = new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["spa"] = profile.Spa.Name };
-        return prompts.Templates.Render(name, all);
+        var templates = language is not null && prompts.Languages is { } languages ? languages.For(language) : prompts.Templates;
+        return templates.Render(name, all);
     }
 
     /// <summary>The agent's goodbye, which ends a call.</summary>

@@ -24,7 +24,11 @@ public static class TwilioServiceCollectionExtensions
         services.AddHttpClient(OutboxSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton(new SchemaMigrationSet(TwilioSchema.Migrations));
         services.AddSingleton(sp => new TwilioPrompts(TextTemplates.Load(Path.Combine(
-            ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot), "twilio.yaml"))));
+            ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot), "twilio.yaml")))
+        {
+            Languages = LocalizedTemplates.Load(ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot),
+                "twilio.yaml", sp.GetRequiredService<SpaProfile>().Spa.Languages),
+        });
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<CallLog>();
         services.AddSingleton<TextBack>();

@@ -40,7 +40,8 @@ public sealed record ChatHistoryBody(string SessionId, IReadOnlyList<ChatTurnBod
 /// <param name="Spa">The spa's name.</param>
 /// <param name="Disclosure">The AI disclosure, shown at the top of every chat.</param>
 /// <param name="PollSeconds">How often to look for staff replies while open.</param>
-public sealed record ChatConfigBody(string Spa, string Disclosure, int PollSeconds);
+/// <param name="Language">The language <paramref name="Disclosure"/> is written in ("es" when the profile has one in the page's language, else "en").</param>
+public sealed record ChatConfigBody(string Spa, string Disclosure, int PollSeconds, string Language);
 
 /// <summary>A problem sent as the data of an SSE <c>error</c> event (the same fields as problem details).</summary>
 /// <param name="Title">Short title.</param>
@@ -78,8 +79,12 @@ public static class WebChatEndpoints
         group.MapPost("", ChatAsync).RequireRateLimiting(SendPolicy);
         group.MapPost("/stream", StreamAsync).RequireRateLimiting(SendPolicy);
         group.MapGet("/history", HistoryAsync).RequireRateLimiting(ReadPolicy);
-        group.MapGet("/config", (SpaProfile profile, IOptions<WebChatOptions> options) =>
-            TypedResults.Ok(new ChatConfigBody(profile.Spa.Name, profile.Spa.AiDisclosure, options.Value.HistoryPollSeconds))).RequireRateLimiting(ReadPolicy);
+        group.MapGet("/config", (string? lang, SpaProfile profile, IOptions<WebChatOptions> options) =>
+        {
+            // The widget asks in the host page's language; the profile's own disclosure is the English one.
+            var language = lang is not null && profile.Spa.Disclosures.ContainsKey(lang) ? lang : "en";
+            return TypedResults.Ok(new ChatConfigBody(profile.Spa.Name, profile.Spa.DisclosureIn(language), options.Value.HistoryPollSeconds, language));
+        }).RequireRateLimiting(ReadPolicy);
     }
 
     private static async Task<IResult> ChatAsync(HttpContext http, WebChatTurns turns, CancellationToken ct)

@@ -2,7 +2,8 @@
  * FrontDesk Agent chat widget. Embed with one tag on any page:
  *   <script src="https://YOUR-FRONTDESK-HOST/widget.js" defer></script>
  * Plain JavaScript, no build step. Talks to the host the script was loaded from.
- * Optional attributes on the script tag: data-open="true" opens the chat on load.
+ * Optional attributes on the script tag: data-open="true" opens the chat on load; data-lang="es" shows the widget in
+ * Spanish (default: the page's own <html lang>; English for any language the widget has no labels for).
  */
 (function () {
   'use strict';
@@ -11,7 +12,33 @@
   var script = document.currentScript;
   var base = new URL(script && script.src ? script.src : '/widget.js', window.location.href).origin;
   var STORE_KEY = 'frontdesk.sessionId';
-  var HUMAN_REQUEST = 'Can I talk to a person?';
+
+  // The widget's own words per language. The spa's name and AI disclosure come from the host (/api/chat/config?lang=).
+  var LABELS = {
+    en: {
+      launcher: 'Chat with us', title: 'Chat', close: 'Close chat', log: 'Conversation', input: 'Your message',
+      placeholder: 'Type your message\u2026', send: 'Send', human: 'Talk to a person', humanRequest: 'Can I talk to a person?',
+      disclosure: 'You are chatting with an AI assistant. A person on the team can step in any time.',
+      typing: 'The assistant is typing', error: 'Something went wrong.', unreachable: 'The chat is not reachable right now. Please try again.',
+      who: { client: 'You', agent: 'Assistant', staff: 'Team member', system: 'Notice' }
+    },
+    es: {
+      launcher: 'Escr\u00edbanos', title: 'Chat', close: 'Cerrar el chat', log: 'Conversaci\u00f3n', input: 'Su mensaje',
+      placeholder: 'Escriba su mensaje\u2026', send: 'Enviar', human: 'Hablar con una persona', humanRequest: '\u00bfPuedo hablar con una persona?',
+      disclosure: 'Est\u00e1 hablando con un asistente de inteligencia artificial. Una persona del equipo puede atenderle cuando quiera.',
+      typing: 'El asistente est\u00e1 escribiendo', error: 'Algo sali\u00f3 mal.', unreachable: 'El chat no est\u00e1 disponible en este momento. Int\u00e9ntelo de nuevo.',
+      who: { client: 'Usted', agent: 'Asistente', staff: 'Equipo', system: 'Aviso' }
+    }
+  };
+
+  // data-lang on the script tag, else the page's lang ("es-MX" is Spanish); a language without labels gets English.
+  function pageLanguage() {
+    var wanted = (script && script.getAttribute('data-lang')) || document.documentElement.getAttribute('lang') || '';
+    var primary = wanted.trim().toLowerCase().split(/[-_]/)[0];
+    return Object.prototype.hasOwnProperty.call(LABELS, primary) ? primary : 'en';
+  }
+  var LANG = pageLanguage();
+  var T = LABELS[LANG];
 
   var state = { sessionId: load(), lastSeq: 0, busy: false, open: false, pollSeconds: 4, timer: null };
 
@@ -28,24 +55,24 @@
   var css = el('link', { rel: 'stylesheet', href: base + '/widget.css' });
   document.head.appendChild(css);
 
-  var root = el('div', { 'class': 'fd-widget' });
-  var launcher = el('button', { type: 'button', 'class': 'fd-launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel' }, 'Chat with us');
+  var root = el('div', { 'class': 'fd-widget', lang: LANG });
+  var launcher = el('button', { type: 'button', 'class': 'fd-launcher', 'aria-expanded': 'false', 'aria-controls': 'fd-panel' }, T.launcher);
   var panel = el('section', { id: 'fd-panel', 'class': 'fd-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'fd-title', hidden: '' });
   var header = el('div', { 'class': 'fd-header' });
-  var title = el('h2', { id: 'fd-title', 'class': 'fd-title' }, 'Chat');
-  var close = el('button', { type: 'button', 'class': 'fd-close', 'aria-label': 'Close chat' }, '\u00d7');
+  var title = el('h2', { id: 'fd-title', 'class': 'fd-title' }, T.title);
+  var close = el('button', { type: 'button', 'class': 'fd-close', 'aria-label': T.close }, '\u00d7');
   header.appendChild(title); header.appendChild(close);
-  var disclosure = el('p', { 'class': 'fd-disclosure', id: 'fd-disclosure' }, 'You are chatting with an AI assistant. A person on the team can step in any time.');
-  var log = el('div', { 'class': 'fd-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0' });
+  var disclosure = el('p', { 'class': 'fd-disclosure', id: 'fd-disclosure' }, T.disclosure);
+  var log = el('div', { 'class': 'fd-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': T.log, tabindex: '0' });
   var typing = el('div', { 'class': 'fd-typing', hidden: '', 'aria-hidden': 'true' });
   typing.appendChild(el('span')); typing.appendChild(el('span')); typing.appendChild(el('span'));
   var status = el('p', { 'class': 'fd-sr', role: 'status' });
   var form = el('form', { 'class': 'fd-form' });
-  var label = el('label', { 'for': 'fd-input', 'class': 'fd-sr' }, 'Your message');
-  var input = el('textarea', { id: 'fd-input', 'class': 'fd-input', rows: '1', maxlength: '2000', placeholder: 'Type your message…', 'aria-describedby': 'fd-disclosure', autocomplete: 'off' });
-  var send = el('button', { type: 'submit', 'class': 'fd-send' }, 'Send');
+  var label = el('label', { 'for': 'fd-input', 'class': 'fd-sr' }, T.input);
+  var input = el('textarea', { id: 'fd-input', 'class': 'fd-input', rows: '1', maxlength: '2000', placeholder: T.placeholder, 'aria-describedby': 'fd-disclosure', autocomplete: 'off' });
+  var send = el('button', { type: 'submit', 'class': 'fd-send' }, T.send);
   form.appendChild(label); form.appendChild(input); form.appendChild(send);
-  var human = el('button', { type: 'button', 'class': 'fd-human' }, 'Talk to a person');
+  var human = el('button', { type: 'button', 'class': 'fd-human' }, T.human);
   panel.appendChild(header); panel.appendChild(disclosure); panel.appendChild(log); panel.appendChild(typing);
   panel.appendChild(status); panel.appendChild(form); panel.appendChild(human);
   root.appendChild(launcher); root.appendChild(panel);
@@ -53,14 +80,15 @@
   function mount() { document.body.appendChild(root); }
   if (document.body) { mount(); } else { document.addEventListener('DOMContentLoaded', mount); }
 
-  fetch(base + '/api/chat/config').then(function (r) { return r.ok ? r.json() : null; }).then(function (c) {
+  fetch(base + '/api/chat/config?lang=' + encodeURIComponent(LANG)).then(function (r) { return r.ok ? r.json() : null; }).then(function (c) {
     if (!c) { return; }
     title.textContent = c.spa;
-    disclosure.textContent = c.disclosure;
+    // The spa's own disclosure when it has one in the page's language; else the widget's wording stands.
+    if (!c.language || c.language === LANG) { disclosure.textContent = c.disclosure; }
     state.pollSeconds = c.pollSeconds || 4;
   }).catch(function () { /* the defaults stand */ });
 
-  var WHO = { client: 'You', agent: 'Assistant', staff: 'Team member', system: 'Notice' };
+  var WHO = T.who;
 
   function bubble(role, text, extra) {
     var item = el('div', { 'class': 'fd-msg fd-' + role + (extra ? ' ' + extra : '') });
@@ -76,7 +104,7 @@
 
   function setTyping(on) {
     typing.hidden = !on;
-    status.textContent = on ? 'The assistant is typing' : '';
+    status.textContent = on ? T.typing : '';
   }
 
   function render(turns) {
@@ -107,7 +135,7 @@
   }
 
   function problemText(r) {
-    return r.json().then(function (p) { return p.detail || p.title || 'Something went wrong.'; }, function () { return 'Something went wrong (' + r.status + ').'; });
+    return r.json().then(function (p) { return p.detail || p.title || T.error; }, function () { return T.error + ' (' + r.status + ')'; });
   }
 
   function showError(text) {
@@ -169,7 +197,7 @@
       }
       return pump();
     }).catch(function () {
-      showError('The chat is not reachable right now. Please try again.');
+      showError(T.unreachable);
     }).then(function () {
       state.busy = false;
       setTyping(false);
@@ -203,7 +231,7 @@
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit')); }
   });
-  human.addEventListener('click', function () { sendText(HUMAN_REQUEST); });
+  human.addEventListener('click', function () { sendText(T.humanRequest); });
   document.addEventListener('click', function (e) {
     var t = e.target;
     if (t && t.closest && t.closest('[data-frontdesk-open]')) { e.preventDefault(); openPanel(); }

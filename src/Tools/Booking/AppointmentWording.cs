@@ -11,9 +11,9 @@ namespace FrontDesk.Tools.Booking;
 
 /// <summary>
 /// Appointments and offered slots in words (read-backs, views for the model) and the confirmation and reminder texts
-/// that follow a booking.
+/// that follow a booking, in the conversation's language or else the client's (<see cref="MessageTemplates"/>).
 /// </summary>
-public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, TextTemplates templates, TimeProvider clock)
+public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, TextTemplates templates, TimeProvider clock, MessageTemplates? languages = null)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -41,14 +41,26 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
         client is { Phone: not null, SmsConsent: true, OptedOutAtUtc: null };
 
     /// <summary>Queues the confirmation and reminder texts; false when the client gets none (no phone, no consent, opted out).</summary>
-    public Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct) =>
-        QueueConfirmationAsync(null, null, scope?.Actor ?? throw new ArgumentNullException(nameof(scope)), client, appointment, service, ct);
+    public Task<bool> QueueConfirmationAsync(ConversationScope scope, Client client, Appointment appointment, Service service, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return QueueConfirmationAsync(null, null, scope.Actor, client, appointment, service, scope.Language, ct);
+    }
+
+    /// <summary>
+    /// <see cref="QueueConfirmationAsync(DbConnection?, DbTransaction?, Actor, Client, Appointment, Service, string?, CancellationToken)"/>
+    /// in the client's own language (<see cref="Client.Language"/>).
+    /// </summary>
+    public Task<bool> QueueConfirmationAsync(DbConnection? c, DbTransaction? tx, Actor actor, Client client, Appointment appointment, Service service, CancellationToken ct) =>
+        QueueConfirmationAsync(c, tx, actor, client, appointment, service, null, ct);
 
     /// <summary>
     /// <see cref="QueueConfirmationAsync(ConversationScope, Client, Appointment, Service, CancellationToken)"/> inside the
-    /// booking's own transaction, so the texts commit with the appointment or not at all (issue 15, item 2).
+    /// booking's own transaction, so the texts commit with the appointment or not at all (issue 15, item 2). The texts are
+    /// in <paramref name="language"/> (the conversation's), else the client's, else English.
     /// </summary>
-    public async Task<bool> QueueConfirmationAsync(DbConnection? c, DbTransaction? tx, Actor actor, Client client, Appointment appointment, Service service, CancellationToken ct)
+    public async Task<bool> QueueConfirmationAsync(DbConnection? c, DbTransaction? tx, Actor actor, Client client, Appointment appointment, Service service, string? language,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(appointment);
@@ -61,22 +73,24 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
             ? outbox.EnqueueAsync(kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
             : outbox.EnqueueAsync(c, tx, kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct);
         var local = profile.ToLocal(appointment.StartsAtUtc);
+        language ??= client.Language;
+        var texts = languages?.For(language) ?? templates;
         var values = new Dictionary<string, string>
         {
             ["spa"] = profile.Spa.Name,
             ["name"] = client.FirstName ?? "",
-            ["service"] = service.Name,
-            ["when"] = SpokenTime.DayAndTime(local),
+            ["service"] = service.NameIn(language),
+            ["when"] = SpokenTime.DayAndTime(local, language),
             ["provider"] = profile.FindStaff(appointment.StaffId)?.FirstName ?? "",
             ["location"] = profile.FindLocation(appointment.LocationId)?.Name ?? "",
             ["address"] = profile.FindLocation(appointment.LocationId)?.Address ?? "",
         };
-        await EnqueueAsync(MessageKind.Confirmation, templates.Render("booking_confirmation", values), null);
+        await EnqueueAsync(MessageKind.Confirmation, texts.Render("booking_confirmation", values), null);
         var reminderLocal = DateOnly.FromDateTime(local).AddDays(-1).ToDateTime(new TimeOnly(10, 0));
         var reminderUtc = TimeZoneInfo.ConvertTimeToUtc(profile.TimeZone.IsInvalidTime(reminderLocal) ? reminderLocal.AddHours(1) : reminderLocal, profile.TimeZone);
         if (reminderUtc > clock.GetUtcNow().UtcDateTime)
         {
-            await EnqueueAsync(MessageKind.Reminder, templates.Render("appointment_reminder", values), reminderUtc);
+            await EnqueueAsync(MessageKind.Reminder, texts.Render("appointment_reminder", values), reminderUtc);
         }
         return true;
     }

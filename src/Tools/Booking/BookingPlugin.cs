@@ -95,7 +95,7 @@ public sealed class BookingPlugin(
         // leaves both, and the retry that finds the booking does not queue them again.
         var texted = false;
         var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor,
-            async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, cancellationToken),
+            async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
             cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;

@@ -32,6 +32,8 @@ public sealed class Client
     public bool MarketingConsent { get; init; }
     /// <summary>Set when the number texted STOP; cleared by START.</summary>
     public DateTime? OptedOutAtUtc { get; init; }
+    /// <summary>The language the client last wrote or spoke in ("en", "es"), if known: texts to them are written in it.</summary>
+    public string? Language { get; init; }
     /// <summary>Created.</summary>
     public DateTime CreatedAtUtc { get; init; }
     /// <summary>Last changed.</summary>
@@ -52,7 +54,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
 {
     internal const string Columns = """
         id, phone, unverified_phone AS UnverifiedPhone, name, email, preferences, health_flags AS HealthFlags, sms_consent AS SmsConsent,
-        marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc, language
         """;
 
     /// <summary>The client with this id.</summary>
@@ -121,6 +123,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
                 Id = existing.Id, Phone = existing.Phone, Name = existing.Name ?? name, Email = existing.Email ?? email,
                 Preferences = existing.Preferences, HealthFlags = existing.HealthFlags, SmsConsent = existing.SmsConsent,
                 MarketingConsent = existing.MarketingConsent, OptedOutAtUtc = existing.OptedOutAtUtc, CreatedAtUtc = existing.CreatedAtUtc, UpdatedAtUtc = now,
+                Language = existing.Language,
             };
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE clients SET name = @Name, email = @Email, updated_at_utc = @UpdatedAtUtc WHERE id = @Id", result, tx, cancellationToken: ct));
@@ -242,6 +245,28 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         await AuditLog.WriteAsync(c, tx, now, actor, optedOut ? "client.sms_opt_out" : "client.sms_opt_in", "client", existing?.Id ?? phone,
             existing is null ? null : new { optedOut = existing.OptedOutAtUtc is not null }, new { optedOut }, null, ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Remembers the language a client wrote or spoke in, so later texts (reminders, waitlist offers) are in it; audited.
+    /// Returns false when it was already recorded.
+    /// </summary>
+    public async Task<bool> SetLanguageAsync(string clientId, string language, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("SELECT language FROM clients WHERE id = @clientId", new { clientId }, tx, cancellationToken: ct));
+        var changed = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE clients SET language = @language, updated_at_utc = @now WHERE id = @clientId AND (language IS NULL OR language <> @language)",
+            new { clientId, language, now }, tx, cancellationToken: ct)) > 0;
+        if (changed)
+        {
+            await AuditLog.WriteAsync(c, tx, now, actor, "client.language", "client", clientId, new { language = before }, new { language }, conversationId, ct);
+        }
+        await tx.CommitAsync(ct);
+        return changed;
     }
 
     /// <summary>Whether a number has opted out of SMS.</summary>

@@ -104,6 +104,48 @@ public static partial class HealthConcepts
         }
     }
 
+    /// <summary>
+    /// The conditions said in Spanish in (normalized, accent-free, lower-case) text, each as the concept it names
+    /// ("estoy embarazada", "tengo 20 semanas" → pregnancy), with where. As inclusive as the English reading: a wrong
+    /// match costs a clinician's call back.
+    /// </summary>
+    public static IEnumerable<(string Concept, int Start, int End)> SpanishConditionsIn(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        foreach (var (pattern, concept) in SpanishConditions)
+        {
+            foreach (Match m in pattern.Matches(normalized))
+            {
+                yield return (concept, m.Index, m.Index + m.Length);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The (normalized) text with the services made for a condition blanked out ("masaje para embarazadas", "a massage
+    /// for pregnant women"), every position kept: a service made for a condition says nothing about the person's own.
+    /// </summary>
+    public static string WithoutServicesMadeFor(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return MadeFor().Replace(normalized, m => new string(' ', m.Length));
+    }
+
+    private static readonly (Regex Pattern, string Concept)[] SpanishConditions =
+    [
+        (new Regex(@"\bembara[zs]\w*", RegexOptions.CultureInvariant), "pregnancy"),
+        // "tengo 20 semanas", "llevo 12 semanas", "estoy de 8 semanas" (not "tengo 2 semanas de vacaciones").
+        (new Regex(@"\b(?:tengo|llevo|estoy\s+de|voy\s+(?:por|en))\s+(?:unas\s+|como\s+)?\d{1,2}\s+semanas\b(?!\s+de\s+(?!embarazo|gestacion))", RegexOptions.CultureInvariant), "pregnancy"),
+        (new Regex(@"\b(?:estoy\s+)?esperando\s+(?:un\s+|una\s+|mi\s+)?(?:bebe|nino|nina|hijo|hija|primer\s+hijo)\b|\bgestacion\b|\bencinta\b", RegexOptions.CultureInvariant), "pregnancy"),
+        (new Regex(@"\b(?:amamant\w*|lactancia|lactando)\b|\b(?:dando|doy|dar)\s+(?:el\s+)?pecho\b|\bdando\s+de\s+(?:lactar|mamar)\b", RegexOptions.CultureInvariant), "breastfeeding"),
+        (new Regex(@"\banticoagulantes?\b|\b(?:diluyente|adelgazante)s?\s+(?:de\s+la\s+)?sangre\b", RegexOptions.CultureInvariant), "blood-thinner"),
+        (new Regex(@"\broacutan\w*", RegexOptions.CultureInvariant), "isotretinoin"),
+        (new Regex(@"\b(?:bronceado|bronceada|quemadura\s+de\s+sol|me\s+queme\s+(?:con|en)\s+el\s+sol|asolead\w*)\b", RegexOptions.CultureInvariant), "recent-tan"),
+    ];
+
+    [GeneratedRegex(@"\bpara\s+(?:(?:mujeres|mamas|mamis|futuras\s+mamas|senoras|chicas)\s+)?embarazadas?\b|\bpara\s+(?:el\s+)?embarazo\b|\bde\s+embarazadas\b|\bfor\s+(?:pregnant\s+(?:women|woman|moms|mums|mothers|ladies|clients)|(?:the\s+)?pregnancy|expecting\s+(?:moms|mums|mothers))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MadeFor();
+
     // One pattern per name, built once: Regex's static cache holds 15 patterns, fewer than the names, so building
     // them per message re-parsed every pattern on every turn (issue 16's profile: ~5 % of a loaded host's CPU).
     private static readonly Lazy<(MedicineClass Class, Regex Pattern)[]> NamePatterns = new(() =>

@@ -13,7 +13,11 @@ public static class ToolsSchema
         new(3, "clients' unverified phone", UnverifiedPhone, UnverifiedPhone),
         // A sender's claim on a text is a lease in real time, apart from the text's schedule in the spa's time (issue 15, item 13).
         new(4, "outbox claims in real time", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TEXT;", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TIMESTAMPTZ;"),
+        // The language a client writes in, for the texts sent to them (issue 13).
+        new(5, "clients' language", ClientLanguage, ClientLanguage),
     ];
+
+    private const string ClientLanguage = "ALTER TABLE clients ADD COLUMN language TEXT;";
 
     private const string UnverifiedPhone = "ALTER TABLE clients ADD COLUMN unverified_phone TEXT; CREATE INDEX clients_unverified_phone ON clients (unverified_phone);";
 

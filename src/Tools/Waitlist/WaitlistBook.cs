@@ -64,7 +64,7 @@ public sealed class WaitlistOffer
 /// The waitlist: people join it, every cancellation is matched against it, and the best candidate gets
 /// the slot held for them (an appointment in status <c>held</c>, so nobody else can book it) and an SMS offer.
 /// </summary>
-public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvider clock, OutboxWriter outbox, TextTemplates templates)
+public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvider clock, OutboxWriter outbox, TextTemplates templates, MessageTemplates? languages = null)
 {
     private const string EntryColumns = """
         id, client_id AS ClientId, service_id AS ServiceId, location_id AS LocationId, staff_id AS StaffId, window_start AS WindowStart,
@@ -160,8 +160,8 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         }
         var local = profile.ToLocal(slot.StartsAtUtc);
         var day = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var candidates = await c.QueryAsync<(string EntryId, string ClientId, string? StaffId, string? LocationId, string TimeOfDay, string? Phone)>(new CommandDefinition("""
-            SELECT w.id, w.client_id, w.staff_id, w.location_id, w.time_of_day, cl.phone
+        var candidates = await c.QueryAsync<(string EntryId, string ClientId, string? StaffId, string? LocationId, string TimeOfDay, string? Phone, string? Language)>(new CommandDefinition("""
+            SELECT w.id, w.client_id, w.staff_id, w.location_id, w.time_of_day, cl.phone, cl.language
             FROM waitlist_entries w JOIN clients cl ON cl.id = w.client_id
             WHERE w.service_id = @ServiceId AND w.status = 'waiting' AND w.window_start <= @day AND w.window_end >= @day
               AND cl.sms_consent = @yes AND cl.opted_out_at_utc IS NULL AND cl.phone IS NOT NULL
@@ -221,11 +221,12 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
             "UPDATE waitlist_entries SET status = 'offered', updated_at_utc = @now WHERE id = @EntryId", new { now, pick.EntryId }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(c, tx, now, Actor.System("waitlist"), "waitlist.offer", "waitlist_offer", offer.Id, null, offer, null, ct);
 
-        var body = templates.Render("waitlist_offer", new Dictionary<string, string>
+        // In the language the client last wrote in.
+        var body = (languages?.For(pick.Language) ?? templates).Render("waitlist_offer", new Dictionary<string, string>
         {
             ["spa"] = profile.Spa.Name,
-            ["service"] = service.Name,
-            ["when"] = SpokenTime.DayAndTime(local),
+            ["service"] = service.NameIn(pick.Language),
+            ["when"] = SpokenTime.DayAndTime(local, pick.Language),
             ["location"] = profile.FindLocation(slot.LocationId)?.Name ?? "",
             ["minutes"] = profile.Policies.WaitlistOfferMinutes.ToString(CultureInfo.InvariantCulture),
         });

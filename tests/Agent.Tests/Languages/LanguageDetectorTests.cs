@@ -28,7 +28,50 @@ public sealed class LanguageDetectorTests
     [InlineData("Maria Guadalupe Fernandez")]
     [InlineData("👍")]
     [InlineData("no")]
+    [InlineData("okay")]
+    [InlineData("okey")]
+    [InlineData("Ok!!")]
+    [InlineData("ya")]
+    [InlineData("10:30")]
+    [InlineData("Rocío")]
     public void Identify_too_little_to_tell_is_null(string text) => Assert.Null(LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("see ya", "en")]
+    [InlineData("ya voy para allá", "es")]
+    [InlineData("Vocês fazem depilação?", "pt")]
+    [InlineData("Je suis en retard", "fr")]
+    public void Identify_the_misses_of_the_fresh_set(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("hiii", "en")]
+    [InlineData("holaaa", "es")]
+    [InlineData("graciasss!!", "es")]
+    [InlineData("tysm", "en")]
+    [InlineData("nevermind", "en")]
+    [InlineData("aceptan apple pay?", "es")]
+    [InlineData("cuente conmigo", "es")]
+    [InlineData("Cảm ơn bạn nhiều", "vi")]
+    [InlineData("Oi, tudo bem?", "pt")]
+    public void Identify_the_misses_of_the_round_3_set(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("2pm", "es")]
+    [InlineData("10 am", "en")]
+    [InlineData("k", "es")]
+    public void A_time_or_a_letter_keeps_the_conversations_language(string text, string current) => Assert.Equal(current, Both.Read(text, current).Language);
+
+    [Theory]
+    [InlineData("okay", "es")]
+    [InlineData("okey", "en")]
+    [InlineData("ya", "en")]
+    [InlineData("ok 👍", "es")]
+    public void A_one_word_message_both_languages_use_keeps_the_conversations_language(string text, string current)
+    {
+        var reading = Both.Read(text, current);
+        Assert.Equal(current, reading.Language);
+        Assert.Null(reading.Detected);
+    }
 
     [Fact]
     public void Read_keeps_the_current_language_on_a_message_too_short_to_tell()

@@ -697,6 +697,38 @@ public abstract class StaffApiTests
         }
     }
 
+    [StoreFact]
+    public async Task The_dashboard_metrics_and_transcripts_filter_by_language()
+    {
+        await using var h = await StartAsync();
+        using var web = h.Host.CreateClient();
+        // Two Spanish conversations (one asks for a person) and one English one.
+        var spanish = await h.Host.ChatAsync(web, "hola, ¿tienen estacionamiento cerca?");
+        var spanishPerson = await h.Host.ChatAsync(web, "quiero hablar con una persona por favor");
+        var english = await h.Host.ChatAsync(web, "hey do you guys have parking?");
+        Assert.Equal("human_request", spanishPerson.Escalation?.Category);
+        using var manager = h.As(StaffRole.Manager);
+
+        var all = await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23");
+        var es = await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23&language=es");
+        var en = await GetJsonAsync(manager, "/api/staff/metrics?from=2026-11-23&to=2026-11-23&language=en");
+        Assert.Equal(3, all.GetProperty("conversations").GetInt32());
+        Assert.Equal(2, es.GetProperty("conversations").GetInt32());
+        Assert.Equal(1, en.GetProperty("conversations").GetInt32());
+        Assert.Equal(0.5, es.GetProperty("escalationRate").GetDouble());
+        Assert.Equal(0.0, en.GetProperty("escalationRate").GetDouble());
+
+        // language=es is the same filter as tag=language:es.
+        var turns = (await GetJsonAsync(manager, "/api/staff/transcripts?language=es")).EnumerateArray().Select(t => t.GetProperty("conversationId").GetString()).ToHashSet();
+        Assert.Equal(new HashSet<string?> { spanish.SessionId, spanishPerson.SessionId }, turns);
+        Assert.DoesNotContain(english.SessionId, turns);
+        foreach (var bad in new[] { "/api/staff/metrics?language=fr", "/api/staff/transcripts?language=klingon", "/api/staff/transcripts?language=es&tag=language:en" })
+        {
+            using var r = await manager.GetAsync(new Uri(bad, UriKind.Relative));
+            await AssertProblemAsync(r, HttpStatusCode.BadRequest);
+        }
+    }
+
     private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 }
 

@@ -122,4 +122,46 @@ public sealed class StaffConsoleBrowserTests
             Assert.Empty(scriptErrors);
         }
     }
+
+    [BrowserFact]
+    public async Task Staff_pick_a_language_in_the_transcript_list_and_on_the_dashboard()
+    {
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite, kestrel: true);
+        using var web = h.Host.CreateClient();
+        var spanish = await h.Host.ChatAsync(web, "hola, ¿cuánto cuesta el facial?");
+        var english = await h.Host.ChatAsync(web, "hi, how much is the facial?");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = h.BaseAddress!.ToString() });
+            page.SetDefaultTimeout(15000);
+            var scriptErrors = new List<string>();
+            page.PageError += (_, error) => scriptErrors.Add(error);
+            await page.GotoAsync("/staff/login");
+            await page.FillAsync("#email", StaffHarness.EmailOf(StaffRole.Manager));
+            await page.FillAsync("#password", StaffHarness.Password);
+            await page.ClickAsync("#sign-in");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Transcripts" }).ClickAsync();
+            await Assertions.Expect(page.Locator("tr[data-conversation]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator($"tr[data-conversation='{english.SessionId}']")).ToContainTextAsync("English");
+
+            await page.GetByLabel("Language").SelectOptionAsync("es");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await Assertions.Expect(page.Locator("tr[data-conversation]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator($"tr[data-conversation='{spanish.SessionId}']")).ToContainTextAsync("Spanish");
+            Assert.Contains("language=es", page.Url, StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, "staff-transcripts-spanish");
+            await page.Locator($"tr[data-conversation='{spanish.SessionId}'] a").ClickAsync();
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("¿cuánto cuesta el facial?");
+
+            await page.GotoAsync("/staff/dashboard");
+            await page.GetByLabel("Language").SelectOptionAsync("en");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".tile").First).ToContainTextAsync("Conversations1");
+            await Assertions.Expect(page.Locator("[data-chart='channels'][data-rendered='true'] svg")).ToHaveCountAsync(1);
+            Assert.Contains("language=en", page.Url, StringComparison.Ordinal);
+            Assert.Empty(scriptErrors);
+        }
+    }
 }

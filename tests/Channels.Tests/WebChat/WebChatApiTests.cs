@@ -246,4 +246,19 @@ public sealed class WebChatApiTests
         Assert.Equal(profile.Spa.AiDisclosure, config.GetProperty("disclosure").GetString());
         Assert.Equal(4, config.GetProperty("pollSeconds").GetInt32());
     }
+
+    [Fact]
+    public async Task The_widget_settings_give_the_disclosure_in_the_page_language_when_the_profile_has_it()
+    {
+        await using var host = FrontDeskHost.Create();
+        using var client = host.CreateClient();
+        var profile = host.Get<FrontDesk.Tools.Profile.SpaProfile>();
+        var spanish = await client.GetFromJsonAsync<JsonElement>("/api/chat/config?lang=es");
+        Assert.Equal(profile.Spa.Disclosures["es"], spanish.GetProperty("disclosure").GetString());
+        Assert.Equal("es", spanish.GetProperty("language").GetString());
+        // A language the profile has no disclosure in gets the profile's own, marked English, so the widget keeps its wording.
+        var french = await client.GetFromJsonAsync<JsonElement>("/api/chat/config?lang=fr");
+        Assert.Equal(profile.Spa.AiDisclosure, french.GetProperty("disclosure").GetString());
+        Assert.Equal("en", french.GetProperty("language").GetString());
+    }
 }

@@ -22,7 +22,7 @@ public sealed class OutboundSchedule(
     ClientDirectory clients,
     WaitlistBook waitlist,
     OutboxWriter outbox,
-    TextTemplates messages,
+    MessageTemplates messages,
     IOptionsMonitor<SmsOptions> sms,
     TimeProvider clock,
     ILogger<OutboundSchedule> logger) : BackgroundService
@@ -94,12 +94,13 @@ public sealed class OutboundSchedule(
                 continue;
             }
             var local = profile.ToLocal(appointment.StartsAtUtc);
-            var body = messages.Render("appointment_reminder", new Dictionary<string, string>
+            // In the language the client last wrote in.
+            var body = messages.For(client.Language).Render("appointment_reminder", new Dictionary<string, string>
             {
                 ["spa"] = profile.Spa.Name,
                 ["name"] = client.FirstName ?? "",
-                ["service"] = profile.FindService(appointment.ServiceId)?.Name ?? "",
-                ["when"] = SpokenTime.DayAndTime(local),
+                ["service"] = profile.FindService(appointment.ServiceId)?.NameIn(client.Language) ?? "",
+                ["when"] = SpokenTime.DayAndTime(local, client.Language),
                 ["provider"] = profile.FindStaff(appointment.StaffId)?.FirstName ?? "",
                 ["location"] = profile.FindLocation(appointment.LocationId)?.Name ?? "",
                 ["address"] = profile.FindLocation(appointment.LocationId)?.Address ?? "",
