@@ -71,6 +71,18 @@ internal enum PolicyAction
     /// <summary>Pick the only slot on offer.</summary>
     ChooseOnlySlot,
 
+    /// <summary>Pick the offered slot at the exact time the person asked for (they gave their details at the offer).</summary>
+    ChooseAskedTime,
+
+    /// <summary>Keep the contact details given at the offer and ask which time (not a miss: the reply answered something).</summary>
+    AskSlotChoiceWithContact,
+
+    /// <summary>Read the booking back again with the corrected name, phone or e-mail, saying what changed.</summary>
+    ReadBackCorrectedContact,
+
+    /// <summary>Ask which of the listed appointments again.</summary>
+    AskWhichAppointment,
+
     /// <summary>Ask which of the service options again.</summary>
     AskServiceChoice,
 
@@ -146,7 +158,7 @@ internal static class DialoguePolicy
         // Contact details, wherever they come.
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
-        new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
+        new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.ReadBackCorrectedContact),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
@@ -176,12 +188,18 @@ internal static class DialoguePolicy
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
+        new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
+            && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
+        new("slots on offer and only contact details given", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven && r.Chosen is null && !r.HasSlots
+            && s.Offered.Count > 1 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq), PolicyAction.AskSlotChoiceWithContact),
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
         new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
         new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),
+        new("several appointments and a yes or no that names none", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.U.YesNo != YesNo.Unknown && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Book or Intent.Availability or Intent.Faq or Intent.MyAppointments or Intent.Waitlist), PolicyAction.AskWhichAppointment, IsMiss: true),
 
         // A new request.
         new("cancel", (_, r) => r.U.Intent == Intent.Cancel, PolicyAction.StartCancel),

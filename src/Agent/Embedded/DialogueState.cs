@@ -55,6 +55,9 @@ internal sealed class DialogueState
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
     public int Misses { get; set; }
 
+    /// <summary>A name, phone or e-mail just corrected at a booking's read-back: the next read-back says it back.</summary>
+    public string? ContactCorrection { get; set; }
+
     public static DialogueState Parse(string? json)
     {
         if (string.IsNullOrEmpty(json))

@@ -91,6 +91,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>The existing appointment the message names, when several were listed.</summary>
     public string? PickedAppointment => DialogueTracker.PickAppointment(state, U);
+
+    /// <summary>The one offered slot at the exact time the person asked for ("wednesday at 10"), if it is on offer.</summary>
+    public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
 }
 
 /// <summary>
@@ -305,7 +308,8 @@ internal static class DialogueTracker
         {
             return CatalogLookup.Services(profile, options[0]) is [var only] ? only : null;
         }
-        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count)
+        // "the 2pm" while the kind of facial is asked: a time, not the second option.
+        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact)
         {
             return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
         }
@@ -371,6 +375,30 @@ internal static class DialogueTracker
                 return state.AppointmentRefs[hits[0].i];
             }
         }
+        if (u.Date is { } date && AppointmentsOn(state, date.Range) is [var onThatDay])
+        {
+            // "the one on the 30th": the day decides.
+            return state.AppointmentRefs[onThatDay];
+        }
         return null;
+    }
+
+    /// <summary>The positions of the listed appointments that start within <paramref name="range"/>.</summary>
+    public static List<int> AppointmentsOn(DialogueState state, DateRange range) =>
+        [.. state.AppointmentStarts.Select((start, i) => (start, i))
+            .Where(x => x.i < state.AppointmentRefs.Count && DateTime.TryParse(x.start, Inv, DateTimeStyles.None, out var at) && range.Contains(DateOnly.FromDateTime(at)))
+            .Select(x => x.i)];
+
+    /// <summary>The one offered slot at the exact time asked for (<see cref="DialogueState.Near"/>) within the days asked for.</summary>
+    public static Offer? OfferAtAskedTime(DialogueState state)
+    {
+        if (state.Near is not { } near)
+        {
+            return null;
+        }
+        var hits = state.Offered.Where(o => o.Time == near
+            && (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+            && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+        return hits.Count == 1 ? hits[0] : null;
     }
 }

@@ -8,6 +8,9 @@ public sealed partial class EmbeddedChatClient
 {
     private sealed partial class Turn
     {
+        /// <summary>The FAQ's source for a service's own facts (price, length): <c>profile:service:{id}</c>.</summary>
+        private const string ServiceSource = "profile:service:";
+
         /// <summary>
         /// A tool result another brain got: the facts its call carried (service, day, contact details) and its outcome
         /// update the state as the engine's own would; what the engine would have said is dropped (the other brain spoke).
@@ -147,6 +150,14 @@ public sealed partial class EmbeddedChatClient
 
                 case ("answer_faq", "ok"):
                     var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
+                    if (state.Task is null && data.GetProperty("matches")[0].TryGetProperty("source", out var source)
+                        && source.GetString() is { } from && from.StartsWith(ServiceSource, StringComparison.Ordinal)
+                        && Profile.FindService(from[ServiceSource.Length..]) is { } answeredAbout)
+                    {
+                        // "how much is a deep tissue?" → "ok can I get one saturday then": the service answered about is the one meant.
+                        state.ServiceId = answeredAbout.Id;
+                        state.ServiceOptions = [];
+                    }
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))

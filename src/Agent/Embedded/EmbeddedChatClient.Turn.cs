@@ -97,6 +97,17 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.Chosen!);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
+                case PolicyAction.ChooseAskedTime:
+                    // "wednesday at 10" → 10 is on offer → "Sam Lee 415 555 0166": their details for the time they asked.
+                    return Choose(r.OfferAtAskedTime!);
+                case PolicyAction.AskSlotChoiceWithContact:
+                    return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.ReadBackCorrectedContact:
+                    // "oh wait its spelled L-I, Sam Li": the same slot, read back with what changed said back to them.
+                    state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
+                    return Resume();
+                case PolicyAction.AskWhichAppointment:
+                    return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
                 case PolicyAction.AskServiceChoice:
                     // An either/or question is asked again, never answered for them.
                     return Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or")));
@@ -119,6 +130,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.StartCancel:
                     state.ResetTask();
                     state.Task = DialogueTask.Cancel;
+                    // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
+                    DialogueTracker.Merge(state, u);
                     return Call("list_appointments", []);
                 case PolicyAction.StartReschedule:
                     state.ResetTask();
@@ -360,6 +373,11 @@ public sealed partial class EmbeddedChatClient
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
+            if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
+            {
+                state.ContactCorrection = null;
+                return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", state.ReadBack!));
+            }
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
         }
 
@@ -388,6 +406,13 @@ public sealed partial class EmbeddedChatClient
             }
             var named = state.ServiceId is { } sid && Profile.FindService(sid) is { } svc ? [svc.Name] : state.ServiceOptions;
             var matching = state.AppointmentServices.Select((name, i) => (name, i)).Where(x => named.Contains(x.name)).ToList();
+            if (matching.Count != 1 && state.Task == DialogueTask.Cancel && state.DateStart is { } from && state.DateEnd is { } to)
+            {
+                // "cancel the one on the 30th": the day tells them apart (for a move, the day said is where it goes).
+                var onDay = DialogueTracker.AppointmentsOn(state, new DateRange(DateOnly.ParseExact(from, "yyyy-MM-dd", Inv), DateOnly.ParseExact(to, "yyyy-MM-dd", Inv)));
+                var both = matching.Count > 1 ? onDay.Where(i => matching.Any(m => m.i == i)).ToList() : onDay;
+                matching = both.Count == 1 ? [(state.AppointmentServices[both[0]], both[0])] : matching;
+            }
             if (matching.Count == 1)
             {
                 // "move the massage to friday" with a massage and a facial booked: the massage.

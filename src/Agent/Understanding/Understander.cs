@@ -200,7 +200,8 @@ public sealed partial class Understander
             withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(shift.Index, shift.Length)]);
         }
         var lowered = TextNormalizer.LowerSameLength(normalized);
-        var sameTime = SameTimeCue().IsMatch(lowered);
+        // "me and my sister, two massages at the same time" is two people together, not a move to the same time.
+        var sameTime = SameTimeCue().IsMatch(lowered) && !TogetherCue().IsMatch(lowered);
         var sameDay = SameDayCue().IsMatch(lowered);
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
@@ -209,8 +210,30 @@ public sealed partial class Understander
             // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
         }
+        if (date is not null && ChangeCue().IsMatch(lowered)
+            && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
+            && DateExpressionParser.Parse(withoutContact[(to.Index + to.Length)..], context.Today, context.Closures) is { } target)
+        {
+            // "push my massage on wednesday to next week": the day after "to" is where it goes.
+            date = target with { Span = new TextSpan(target.Span.Start + to.Index + to.Length, target.Span.Length) };
+        }
+        if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
+            && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
+            && Enumerable.Range(0, weekInPlay.End.DayNumber - weekInPlay.Start.DayNumber + 1).Select(weekInPlay.Start.AddDays)
+                .Where(d => d.DayOfWeek == oneDay.Range.Start.DayOfWeek).ToList() is [var inWeek])
+        {
+            // Looking at next week, "tuesday" is that week's Tuesday.
+            date = oneDay with { Range = DateRange.Day(inWeek), ClosedDays = [.. context.Closures.Where(c => c == inWeek)] };
+        }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
-        var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
+        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice;
+        var time = TimeExpressionParser.Parse(withoutContact, expectingTime);
+        if (time is null && expectingTime && LastClause().Match(withoutContact) is { Success: true } clause
+            && TimeExpressionParser.Parse(clause.Value, expectingTime: true) is { } inClause)
+        {
+            // "ok back, 11 works": the time is the last clause, after what acknowledges.
+            time = inClause with { Spans = [.. inClause.Spans.Select(x => new TextSpan(x.Start + clause.Index, x.Length))] };
+        }
         var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
         date ??= relative;
 
@@ -336,7 +359,8 @@ public sealed partial class Understander
             intent = Intent.Faq;
             confidence = 1;
         }
-        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
+        // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a booking.
+        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent != Intent.Cancel && !(intent == Intent.Book && BookingCue().IsMatch(lowered)))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
@@ -657,6 +681,18 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
+
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+i\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
+    private static partial Regex TogetherCue();
+
+    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex MoveTarget();
+
+    [GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayOnly();
+
+    [GeneratedRegex(@"(?<=[,.;!]\s*)[^,.;!]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastClause();
 
     [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
