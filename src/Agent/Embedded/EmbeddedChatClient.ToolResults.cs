@@ -34,6 +34,27 @@ public sealed partial class EmbeddedChatClient
             _ = OnToolResult(call, result);
         }
 
+        /// <summary>One answer of a message that asked several things: ask the next question, or say all the answers.</summary>
+        private ChatMessage NextQuestion(FunctionCallContent call, JsonElement result)
+        {
+            var left = state.QuestionsLeft;
+            var answers = state.AnswersSoFar;
+            state.QuestionsLeft = [];
+            state.AnswersSoFar = [];
+            answers.Add(OnToolResult(call, result).Text);
+            if (left.Count == 0)
+            {
+                return SayText(string.Join(" ", answers));
+            }
+            var next = engine._understander.Understand(left[0], engine.Context(state));
+            var asked = AskFaq(next);
+            state.QuestionsLeft = [.. left.Skip(1)];
+            state.AnswersSoFar = answers;
+            // The state rides on the call: written again now that the questions left are in it.
+            asked.AdditionalProperties![Conversations.StoredMessage.EngineStateKey] = state.Serialize();
+            return asked;
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)
@@ -41,6 +62,10 @@ public sealed partial class EmbeddedChatClient
                 // A tool that failed (or a call it could not take) answers in plain text: never read that to the person.
                 state.ResetTask();
                 return Say("tool_failed");
+            }
+            if (call.Name == "answer_faq" && (state.QuestionsLeft.Count > 0 || state.AnswersSoFar.Count > 0))
+            {
+                return NextQuestion(call, result);
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";

@@ -188,6 +188,13 @@ public sealed partial class EmbeddedChatClient
         /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
         private ChatMessage AskFaq(Utterance u)
         {
+            if (QuestionParts.Split(u.Text) is { Count: > 1 } parts)
+            {
+                // "what are your hours on saturday and is there parking": each question looked up, the answers said together.
+                state.QuestionsLeft = [.. parts.Skip(1)];
+                state.AnswersSoFar = [];
+                u = engine._understander.Understand(parts[0], engine.Context(state));
+            }
             var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
             if (u.Date is { } date)
             {
