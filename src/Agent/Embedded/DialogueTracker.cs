@@ -170,6 +170,14 @@ internal static class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
+        if (!corrected && movesASlot && u.Cues.Ordinal is { } position && state.Offered.Count > 1
+            && state.Offered[Math.Min(position, state.Offered.Count) - 1] is var byPlace && byPlace.SlotId != chosenBefore)
+        {
+            // "no actually the last one" at the read-back: another of the times on offer, by its place in the list.
+            r.ReadBack = ReadBackAnswer.PicksOfferedSlot;
+            r.CorrectedSlot = byPlace;
+            return;
+        }
         if (!corrected && u.YesNo == YesNo.No)
         {
             r.ReadBack = ReadBackAnswer.Declined;
@@ -319,7 +327,9 @@ internal static class DialogueTracker
     /// <summary>The one open service option whose length in minutes the message names ("the 90 minute one").</summary>
     public static Service? OptionByDuration(DialogueState state, Utterance u, SpaProfile profile)
     {
-        var hits = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o)).Where(s => u.Cues.Numbers.Contains(s.DurationMin)).Distinct().ToList();
+        // "the 90", and "the hour one" (a length said in words).
+        var hits = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o))
+            .Where(s => u.Cues.Numbers.Contains(s.DurationMin) || u.Cues.Minutes.Contains(s.DurationMin)).Distinct().ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
 

@@ -195,7 +195,14 @@ public sealed partial class EmbeddedChatClient
                 state.AnswersSoFar = [];
                 u = engine._understander.Understand(parts[0], engine.Context(state));
             }
-            var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            var question = u.Text;
+            if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+                && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text)))
+            {
+                // "how much", "how long does it take?": about the service in play.
+                question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
+            }
+            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
             if (u.Date is { } date)
             {
                 args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
@@ -531,6 +538,9 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties![HandoffKey] = "human_request";
             return message;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex AboutIt();
 
         /// <summary>"a or b", "a, b, or c": <paramref name="list"/> is list_or or list_and (list_or_two for two items), list_separator joins the rest.</summary>
         private string Join(List<string> items, string list) => items.Count switch

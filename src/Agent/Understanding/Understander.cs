@@ -181,7 +181,13 @@ public sealed partial class Understander
             // Spanish is read into the English the parsers below read: the same facts, one dialogue logic.
             text = Spanish.SpanishGloss.ToEnglish(text, context.Vocabulary);
         }
-        var normalized = TextNormalizer.Normalize(text);
+        // Texting shorthand and slips the parsers and the classifier do not know: "weds aft", "cancle my apt".
+        var normalized = Shorthand().Replace(TextNormalizer.Normalize(text), m => m.Value.ToLowerInvariant() switch
+        {
+            "aft" or "arvo" => "afternoon",
+            "appt" or "apt" or "appnt" or "apmt" => "appointment",
+            _ => "cancel",
+        });
         var vocabulary = context.Vocabulary;
         var asked = context.LastAsked;
 
@@ -266,7 +272,10 @@ public sealed partial class Understander
         }
 
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
-        var services = new ServiceMatcher(vocabulary).Match(withoutWhen);
+        // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
+        var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
+            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
+        var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
@@ -697,8 +706,14 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come|get)\s+in\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"\b(?:later|earlier)\b|\bhow\s+long\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LaterOrEarlier();
+
+    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Shorthand();
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
