@@ -77,9 +77,6 @@ internal enum PolicyAction
     /// <summary>Keep the contact details given at the offer and ask which time (not a miss: the reply answered something).</summary>
     AskSlotChoiceWithContact,
 
-    /// <summary>Read the booking back again with the corrected name, phone or e-mail, saying what changed.</summary>
-    ReadBackCorrectedContact,
-
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -158,7 +155,7 @@ internal static class DialoguePolicy
         // Contact details, wherever they come.
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
-        new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.ReadBackCorrectedContact),
+        new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),

@@ -104,6 +104,7 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         ShiftMinutes = null;
         SameTime = SameDay = false;
+        ContactCorrection = null;
     }
 }
 

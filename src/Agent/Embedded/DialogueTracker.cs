@@ -151,8 +151,10 @@ internal static class DialogueTracker
         }
         if (r.ContactChanged && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes && state.ChosenSlotId is not null)
         {
-            // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
+            // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details,
+            // saying the new one back ("oh wait its spelled L-I, Sam Li").
             r.ReadBack = ReadBackAnswer.ContactCorrected;
+            state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
             return;
         }
         if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null

@@ -102,10 +102,6 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.OfferAtAskedTime!);
                 case PolicyAction.AskSlotChoiceWithContact:
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
-                case PolicyAction.ReadBackCorrectedContact:
-                    // "oh wait its spelled L-I, Sam Li": the same slot, read back with what changed said back to them.
-                    state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
-                    return Resume();
                 case PolicyAction.AskWhichAppointment:
                     return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
                 case PolicyAction.AskServiceChoice:

@@ -203,7 +203,8 @@ public sealed class TrialConversationTests
     {
         var (reading, rule) = Step(ReadingBack(), "oh wait its spelled L-I, Sam Li");
         Assert.Equal(ReadBackAnswer.ContactCorrected, reading.ReadBack);
-        Assert.Equal(PolicyAction.ReadBackCorrectedContact, rule.Then);
+        Assert.Equal(PolicyAction.Resume, rule.Then);
+        Assert.Equal("Sam Li", reading.U.Name);
 
         var (call, _, state) = await AnswerAsync(ReadingBack(), "oh wait its spelled L-I, Sam Li");
         Assert.Equal("book_appointment", call?.Name);
