@@ -11,6 +11,9 @@ internal enum PolicyAction
     /// <summary>Continue the task from where it stopped (the chosen slot is kept).</summary>
     Resume,
 
+    /// <summary>Keep the contact details given and ask the question pending again (not a miss).</summary>
+    AskPendingAgain,
+
     /// <summary>Forget the task and start again.</summary>
     Restart,
 
@@ -73,9 +76,6 @@ internal enum PolicyAction
 
     /// <summary>Pick the offered slot at the exact time the person asked for (they gave their details at the offer).</summary>
     ChooseAskedTime,
-
-    /// <summary>Keep the contact details given at the offer and ask which time (not a miss: the reply answered something).</summary>
-    AskSlotChoiceWithContact,
 
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
@@ -156,6 +156,10 @@ internal static class DialoguePolicy
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
         new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
+        new("only contact details while a time, a service or a day is asked", (s, r) => r.ContactGiven && s.Task is not null
+            && s.Asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date && !r.HasSlots && r.Chosen is null
+            && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye)
+            && !(s.Asked == AgentQuestion.SlotChoice && r.OfferAtAskedTime is not null), PolicyAction.AskPendingAgain),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
@@ -187,8 +191,6 @@ internal static class DialoguePolicy
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
-        new("slots on offer and only contact details given", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven && r.Chosen is null && !r.HasSlots
-            && s.Offered.Count > 1 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq), PolicyAction.AskSlotChoiceWithContact),
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
         new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),

@@ -240,6 +240,22 @@ public sealed partial class Understander
             // "ok back, 11 works": the time is the last clause, after what acknowledges.
             time = inClause with { Spans = [.. inClause.Spans.Select(x => new TextSpan(x.Start + clause.Index, x.Length))] };
         }
+        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better") is one too.
+        if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
+            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
+            && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
+            && ChooseSlot(withoutContact, context.OfferedSlots, null, null, context.Vocabulary, out _) is { } offeredAt)
+        {
+            // "hmm actually 9 would be better" at the read-back of 10, with 9 on offer: that time.
+            var span = bareAtReadBack.Groups["n"];
+            time = new TimePreference(TimePreferenceKind.Exact, context.OfferedSlots[offeredAt].LocalStart, null, null, false, [new TextSpan(span.Index, span.Length)]);
+        }
+        if (date is not null && ChangeCue().IsMatch(lowered) && RelativeDay().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true }
+            && Relative(withoutContact[date.Span.End..], date.Range, context.Closures) is { } fromNamed)
+        {
+            // "move my facial on the first to, like, the next day": the day after the one just named.
+            date = fromNamed with { Span = new TextSpan(fromNamed.Span.Start + date.Span.End, fromNamed.Span.Length) };
+        }
         var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
         date ??= relative;
 
@@ -368,8 +384,12 @@ public sealed partial class Understander
             intent = Intent.Faq;
             confidence = 1;
         }
-        // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a booking.
-        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent != Intent.Cancel && !(intent == Intent.Book && BookingCue().IsMatch(lowered)))
+        // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
+        // booking; so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
+        // "quisiera cambiar mi cita para el viernes" read into English).
+        var changesAppointment = shiftMinutes is not null
+            || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
+                || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
@@ -653,7 +673,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
@@ -714,6 +734,12 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
+
+    [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BetterCue();
+
+    [GeneratedRegex(@"\breschedul(?:e|ing)\s+(?:my|our)\s+(?:appointment|appt|booking|reservation)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RescheduleMine();
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
