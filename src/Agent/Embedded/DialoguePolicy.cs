@@ -74,6 +74,12 @@ internal enum PolicyAction
     /// <summary>Pick the only slot on offer.</summary>
     ChooseOnlySlot,
 
+    /// <summary>Pick the offered slot at the exact time the person asked for (they gave their details at the offer).</summary>
+    ChooseAskedTime,
+
+    /// <summary>Ask which of the listed appointments again.</summary>
+    AskWhichAppointment,
+
     /// <summary>Ask which of the service options again.</summary>
     AskServiceChoice,
 
@@ -152,7 +158,8 @@ internal static class DialoguePolicy
         new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
         new("only contact details while a time, a service or a day is asked", (s, r) => r.ContactGiven && s.Task is not null
             && s.Asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date && !r.HasSlots && r.Chosen is null
-            && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye), PolicyAction.AskPendingAgain),
+            && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye)
+            && !(s.Asked == AgentQuestion.SlotChoice && r.OfferAtAskedTime is not null), PolicyAction.AskPendingAgain),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
@@ -182,12 +189,16 @@ internal static class DialoguePolicy
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
+        new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
+            && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
         new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
         new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),
+        new("several appointments and a yes or no that names none", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.U.YesNo != YesNo.Unknown && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Book or Intent.Availability or Intent.Faq or Intent.MyAppointments or Intent.Waitlist), PolicyAction.AskWhichAppointment, IsMiss: true),
 
         // A new request.
         new("cancel", (_, r) => r.U.Intent == Intent.Cancel, PolicyAction.StartCancel),

@@ -61,6 +61,15 @@ internal sealed class DialogueState
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
     public int Misses { get; set; }
 
+    /// <summary>A name, phone or e-mail just corrected at a booking's read-back: the next read-back says it back.</summary>
+    public string? ContactCorrection { get; set; }
+
+    /// <summary>The questions of one message still to look up ("… and is there parking?"), and the answers so far.</summary>
+    public List<string> QuestionsLeft { get; set; } = [];
+
+    /// <summary>The answers to the earlier questions of the message, said together with the last one.</summary>
+    public List<string> AnswersSoFar { get; set; } = [];
+
     public static DialogueState Parse(string? json)
     {
         if (string.IsNullOrEmpty(json))
@@ -101,6 +110,7 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
+        ContactCorrection = null;
     }
 }
 

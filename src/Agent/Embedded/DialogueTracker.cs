@@ -91,6 +91,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>The existing appointment the message names, when several were listed.</summary>
     public string? PickedAppointment => DialogueTracker.PickAppointment(state, U);
+
+    /// <summary>The one offered slot at the exact time the person asked for ("wednesday at 10"), if it is on offer.</summary>
+    public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
 }
 
 /// <summary>
@@ -158,8 +161,10 @@ internal static class DialogueTracker
         }
         if (r.ContactChanged && state.PendingTool == "book_appointment" && u.YesNo != YesNo.Yes && state.ChosenSlotId is not null)
         {
-            // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details.
+            // "Oops, my number is …" at the read-back: the same slot, read back again with the corrected details,
+            // saying the new one back ("oh wait its spelled L-I, Sam Li").
             r.ReadBack = ReadBackAnswer.ContactCorrected;
+            state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
             return;
         }
         if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
@@ -177,6 +182,14 @@ internal static class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
+        if (!corrected && movesASlot && u.Cues.Ordinal is { } position && state.Offered.Count > 1
+            && state.Offered[Math.Min(position, state.Offered.Count) - 1] is var byPlace && byPlace.SlotId != chosenBefore)
+        {
+            // "no actually the last one" at the read-back: another of the times on offer, by its place in the list.
+            r.ReadBack = ReadBackAnswer.PicksOfferedSlot;
+            r.CorrectedSlot = byPlace;
+            return;
+        }
         if (!corrected && u.YesNo == YesNo.No)
         {
             r.ReadBack = ReadBackAnswer.Declined;
@@ -330,7 +343,8 @@ internal static class DialogueTracker
         {
             return CatalogLookup.Services(profile, options[0]) is [var only] ? only : null;
         }
-        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count)
+        // "the 2pm" while the kind of facial is asked: a time, not the second option.
+        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact)
         {
             return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
         }
@@ -340,7 +354,9 @@ internal static class DialogueTracker
     /// <summary>The one open service option whose length in minutes the message names ("the 90 minute one").</summary>
     public static Service? OptionByDuration(DialogueState state, Utterance u, SpaProfile profile)
     {
-        var hits = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o)).Where(s => u.Cues.Numbers.Contains(s.DurationMin)).Distinct().ToList();
+        // "the 90", and "the hour one" (a length said in words).
+        var hits = state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o))
+            .Where(s => u.Cues.Numbers.Contains(s.DurationMin) || u.Cues.Minutes.Contains(s.DurationMin)).Distinct().ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
 
@@ -396,6 +412,30 @@ internal static class DialogueTracker
                 return state.AppointmentRefs[hits[0].i];
             }
         }
+        if (u.Date is { } date && AppointmentsOn(state, date.Range) is [var onThatDay])
+        {
+            // "the one on the 30th": the day decides.
+            return state.AppointmentRefs[onThatDay];
+        }
         return null;
+    }
+
+    /// <summary>The positions of the listed appointments that start within <paramref name="range"/>.</summary>
+    public static List<int> AppointmentsOn(DialogueState state, DateRange range) =>
+        [.. state.AppointmentStarts.Select((start, i) => (start, i))
+            .Where(x => x.i < state.AppointmentRefs.Count && DateTime.TryParse(x.start, Inv, DateTimeStyles.None, out var at) && range.Contains(DateOnly.FromDateTime(at)))
+            .Select(x => x.i)];
+
+    /// <summary>The one offered slot at the exact time asked for (<see cref="DialogueState.Near"/>) within the days asked for.</summary>
+    public static Offer? OfferAtAskedTime(DialogueState state)
+    {
+        if (state.Near is not { } near)
+        {
+            return null;
+        }
+        var hits = state.Offered.Where(o => o.Time == near
+            && (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+            && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+        return hits.Count == 1 ? hits[0] : null;
     }
 }

@@ -8,6 +8,9 @@ public sealed partial class EmbeddedChatClient
 {
     private sealed partial class Turn
     {
+        /// <summary>The FAQ's source for a service's own facts (price, length): <c>profile:service:{id}</c>.</summary>
+        private const string ServiceSource = "profile:service:";
+
         /// <summary>
         /// A tool result another brain got: the facts its call carried (service, day, contact details) and its outcome
         /// update the state as the engine's own would; what the engine would have said is dropped (the other brain spoke).
@@ -31,6 +34,27 @@ public sealed partial class EmbeddedChatClient
             _ = OnToolResult(call, result);
         }
 
+        /// <summary>One answer of a message that asked several things: ask the next question, or say all the answers.</summary>
+        private ChatMessage NextQuestion(FunctionCallContent call, JsonElement result)
+        {
+            var left = state.QuestionsLeft;
+            var answers = state.AnswersSoFar;
+            state.QuestionsLeft = [];
+            state.AnswersSoFar = [];
+            answers.Add(OnToolResult(call, result).Text);
+            if (left.Count == 0)
+            {
+                return SayText(string.Join(" ", answers));
+            }
+            var next = engine._understander.Understand(left[0], engine.Context(state));
+            var asked = AskFaq(next);
+            state.QuestionsLeft = [.. left.Skip(1)];
+            state.AnswersSoFar = answers;
+            // The state rides on the call: written again now that the questions left are in it.
+            asked.AdditionalProperties![Conversations.StoredMessage.EngineStateKey] = state.Serialize();
+            return asked;
+        }
+
         /// <summary>Asks for a contact detail; asked again right after another detail came, in other words (never the same line three times).</summary>
         private ChatMessage AskContact(AgentQuestion question, string template)
         {
@@ -47,6 +71,10 @@ public sealed partial class EmbeddedChatClient
                 // A tool that failed (or a call it could not take) answers in plain text: never read that to the person.
                 state.ResetTask();
                 return Say("tool_failed");
+            }
+            if (call.Name == "answer_faq" && (state.QuestionsLeft.Count > 0 || state.AnswersSoFar.Count > 0))
+            {
+                return NextQuestion(call, result);
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
@@ -154,6 +182,14 @@ public sealed partial class EmbeddedChatClient
 
                 case ("answer_faq", "ok"):
                     var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
+                    if (state.Task is null && data.GetProperty("matches")[0].TryGetProperty("source", out var source)
+                        && source.GetString() is { } from && from.StartsWith(ServiceSource, StringComparison.Ordinal)
+                        && Profile.FindService(from[ServiceSource.Length..]) is { } answeredAbout)
+                    {
+                        // "how much is a deep tissue?" → "ok can I get one saturday then": the service answered about is the one meant.
+                        state.ServiceId = answeredAbout.Id;
+                        state.ServiceOptions = [];
+                    }
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))

@@ -105,6 +105,11 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.Chosen!);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
+                case PolicyAction.ChooseAskedTime:
+                    // "wednesday at 10" → 10 is on offer → "Sam Lee 415 555 0166": their details for the time they asked.
+                    return Choose(r.OfferAtAskedTime!);
+                case PolicyAction.AskWhichAppointment:
+                    return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
                 case PolicyAction.AskServiceChoice:
                     // An either/or question is asked again, never answered for them.
                     return Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or")));
@@ -127,6 +132,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.StartCancel:
                     state.ResetTask();
                     state.Task = DialogueTask.Cancel;
+                    // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
+                    DialogueTracker.Merge(state, u);
                     return Call("list_appointments", []);
                 case PolicyAction.StartReschedule:
                     state.ResetTask();
@@ -183,7 +190,21 @@ public sealed partial class EmbeddedChatClient
         /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
         private ChatMessage AskFaq(Utterance u)
         {
-            var args = new Dictionary<string, object?> { ["question"] = u.Text, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            if (QuestionParts.Split(u.Text) is { Count: > 1 } parts)
+            {
+                // "what are your hours on saturday and is there parking": each question looked up, the answers said together.
+                state.QuestionsLeft = [.. parts.Skip(1)];
+                state.AnswersSoFar = [];
+                u = engine._understander.Understand(parts[0], engine.Context(state));
+            }
+            var question = u.Text;
+            if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+                && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text)))
+            {
+                // "how much", "how long does it take?": about the service in play.
+                question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
+            }
+            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
             if (u.Date is { } date)
             {
                 args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
@@ -376,6 +397,11 @@ public sealed partial class EmbeddedChatClient
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
+            if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
+            {
+                state.ContactCorrection = null;
+                return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", state.ReadBack!));
+            }
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
         }
 
@@ -404,6 +430,13 @@ public sealed partial class EmbeddedChatClient
             }
             var named = state.ServiceId is { } sid && Profile.FindService(sid) is { } svc ? [svc.Name] : state.ServiceOptions;
             var matching = state.AppointmentServices.Select((name, i) => (name, i)).Where(x => named.Contains(x.name)).ToList();
+            if (matching.Count != 1 && state.Task == DialogueTask.Cancel && state.DateStart is { } from && state.DateEnd is { } to)
+            {
+                // "cancel the one on the 30th": the day tells them apart (for a move, the day said is where it goes).
+                var onDay = DialogueTracker.AppointmentsOn(state, new DateRange(DateOnly.ParseExact(from, "yyyy-MM-dd", Inv), DateOnly.ParseExact(to, "yyyy-MM-dd", Inv)));
+                var both = matching.Count > 1 ? onDay.Where(i => matching.Any(m => m.i == i)).ToList() : onDay;
+                matching = both.Count == 1 ? [(state.AppointmentServices[both[0]], both[0])] : matching;
+            }
             if (matching.Count == 1)
             {
                 // "move the massage to friday" with a massage and a facial booked: the massage.
@@ -515,6 +548,9 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties![HandoffKey] = "human_request";
             return message;
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex AboutIt();
 
         /// <summary>"a or b", "a, b, or c": <paramref name="list"/> is list_or or list_and (list_or_two for two items), list_separator joins the rest.</summary>
         private string Join(List<string> items, string list) => items.Count switch

@@ -181,7 +181,13 @@ public sealed partial class Understander
             // Spanish is read into the English the parsers below read: the same facts, one dialogue logic.
             text = Spanish.SpanishGloss.ToEnglish(text, context.Vocabulary);
         }
-        var normalized = TextNormalizer.Normalize(text);
+        // Texting shorthand and slips the parsers and the classifier do not know: "weds aft", "cancle my apt".
+        var normalized = Shorthand().Replace(TextNormalizer.Normalize(text), m => m.Value.ToLowerInvariant() switch
+        {
+            "aft" or "arvo" => "afternoon",
+            "appt" or "apt" or "appnt" or "apmt" => "appointment",
+            _ => "cancel",
+        });
         var vocabulary = context.Vocabulary;
         var asked = context.LastAsked;
 
@@ -200,7 +206,8 @@ public sealed partial class Understander
             withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(shift.Index, shift.Length)]);
         }
         var lowered = TextNormalizer.LowerSameLength(normalized);
-        var sameTime = SameTimeCue().IsMatch(lowered);
+        // "me and my sister, two massages at the same time" is two people together, not a move to the same time.
+        var sameTime = SameTimeCue().IsMatch(lowered) && !TogetherCue().IsMatch(lowered);
         var sameDay = SameDayCue().IsMatch(lowered);
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
@@ -209,16 +216,37 @@ public sealed partial class Understander
             // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
         }
+        if (date is not null && ChangeCue().IsMatch(lowered)
+            && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
+            && DateExpressionParser.Parse(withoutContact[(to.Index + to.Length)..], context.Today, context.Closures) is { } target)
+        {
+            // "push my massage on wednesday to next week": the day after "to" is where it goes.
+            date = target with { Span = new TextSpan(target.Span.Start + to.Index + to.Length, target.Span.Length) };
+        }
+        if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
+            && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
+            && Enumerable.Range(0, weekInPlay.End.DayNumber - weekInPlay.Start.DayNumber + 1).Select(weekInPlay.Start.AddDays)
+                .Where(d => d.DayOfWeek == oneDay.Range.Start.DayOfWeek).ToList() is [var inWeek])
+        {
+            // Looking at next week, "tuesday" is that week's Tuesday.
+            date = oneDay with { Range = DateRange.Day(inWeek), ClosedDays = [.. context.Closures.Where(c => c == inWeek)] };
+        }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
-        // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too; so is one in a correction at
-        // the read-back of an offered time ("hmm actually 9 would be better").
-        var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
+        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice;
+        var time = TimeExpressionParser.Parse(withoutContact, expectingTime);
+        if (time is null && expectingTime && LastClause().Match(withoutContact) is { Success: true } clause
+            && TimeExpressionParser.Parse(clause.Value, expectingTime: true) is { } inClause)
+        {
+            // "ok back, 11 works": the time is the last clause, after what acknowledges.
+            time = inClause with { Spans = [.. inClause.Spans.Select(x => new TextSpan(x.Start + clause.Index, x.Length))] };
+        }
         if (time is null && OpenAtNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } openAt
             && TimeExpressionParser.Parse(openAt.Groups["t"].Value, expectingTime: true) is { Kind: TimePreferenceKind.Exact } asked10)
         {
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
         }
+        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better") is one too.
         if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
             && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
             && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
@@ -266,7 +294,10 @@ public sealed partial class Understander
         }
 
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
-        var services = new ServiceMatcher(vocabulary).Match(withoutWhen);
+        // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
+        var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
+            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
+        var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
@@ -359,10 +390,12 @@ public sealed partial class Understander
             intent = Intent.Faq;
             confidence = 1;
         }
-        // "reschedule my appointment" is a move even when the classifier leans to a booking ("I'd like reschedule my
-        // appointment for friday", the Spanish "quisiera cambiar mi cita para el viernes" read into English).
+        // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
+        // booking; so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
+        // "quisiera cambiar mi cita para el viernes" read into English).
         var changesAppointment = shiftMinutes is not null
-            || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book) || (intent == Intent.Book && RescheduleMine().IsMatch(lowered))))
+            || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
+                || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
@@ -684,14 +717,32 @@ public sealed partial class Understander
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
 
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+i\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
+    private static partial Regex TogetherCue();
+
+    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex MoveTarget();
+
+    [GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayOnly();
+
+    [GeneratedRegex(@"(?<=[,.;!]\s*)[^,.;!]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastClause();
+
     [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come|get)\s+in\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();
+
+    [GeneratedRegex(@"\b(?:later|earlier)\b|\bhow\s+long\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LaterOrEarlier();
+
+    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Shorthand();
 
     [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
     private static partial Regex BetterCue();
