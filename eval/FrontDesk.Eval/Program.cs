@@ -5,6 +5,7 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
 //   dotnet run --project eval/FrontDesk.Eval -- intent-probe < messages.txt   (the intent with semantic matching, and its alternatives)
+//   dotnet run --project eval/FrontDesk.Eval -- agent-probe < eval/probes/out-of-scope.dev.txt   (what the agent does with each line)
 //   dotnet run --project eval/FrontDesk.Eval -- languages [--no-report]
 var command = args.FirstOrDefault() ?? "scenarios";
 var options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
@@ -16,6 +17,7 @@ return command switch
     "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
     "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(),
     "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
+    "agent-probe" => await FrontDesk.Eval.AgentProbe.RunAsync(),
     _ => Usage(),
 };
 
