@@ -8,7 +8,9 @@ using FrontDesk.Agent.Understanding;
 using FrontDesk.Eval.Scenarios;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools;
+using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Eval.Nlu;
 
@@ -80,7 +82,12 @@ public static partial class NluCommand
         Console.WriteLine($"split {options.Split}: SGD {sgd.Count} user turns; staff list of {providers.Count} provider names from SGD dev; datasets at {data}");
 
         Console.WriteLine($"semantic matching: {options.Semantic}");
-        var understander = new Understander(options.Semantic == "all" ? IntentClassifier.DefaultWithSemantic : null);
+        // As the product builds it (AddFrontDeskAgent): with semantic matching, questions the FAQ answers by meaning and
+        // services meant but not named are read by meaning too.
+        var demoFaq = new SemanticFaq(demo, SentenceEmbedder.Shared);
+        var understander = options.Semantic == "all"
+            ? new Understander(IntentClassifier.DefaultWithSemantic, demoFaq.AnswersQuestion, new SemanticServices(demo, SentenceEmbedder.Shared).Search, demoFaq.Closeness)
+            : new Understander();
         var context = new UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
         understander.Understand("warm up", context);
         var engine = sgd.Select(t => ReadWithEngine(understander, context, t.Utterance)).ToList();

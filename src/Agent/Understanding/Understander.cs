@@ -155,6 +155,14 @@ public sealed partial class Understander
 
     private readonly IntentClassifier _classifier;
     private readonly Func<string, bool>? _answeredBySpa;
+    private readonly Func<string, IReadOnlyList<Tools.Semantic.ServiceByMeaning>>? _servicesByMeaning;
+    private readonly Func<string, float>? _faqCloseness;
+
+    /// <summary>Intents under which a service may be read by meaning: a request, or words the classifier could not place.</summary>
+    private static readonly HashSet<Intent> MayNameAServiceByMeaning =
+    [
+        Intent.Book, Intent.Availability, Intent.Waitlist, Intent.Unknown, Intent.OutOfScope, Intent.Smalltalk,
+    ];
 
     /// <summary>An understander using <paramref name="classifier"/>, or the embedded-trained one.</summary>
     public Understander(IntentClassifier? classifier = null) : this(classifier, null)
@@ -166,11 +174,33 @@ public sealed partial class Understander
     /// whether a question is one the spa's information answers: "r u guys open on sundays" is the hours question though
     /// its words read like a request for openings.
     /// </summary>
-    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa)
+    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa) : this(classifier, answeredBySpa, null)
+    {
+    }
+
+    /// <summary>
+    /// An understander that also reads services by meaning (<paramref name="servicesByMeaning"/>: the profile's services
+    /// nearest to a message) when no service is named in words: "something to relax my shoulders" is a massage.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="faqCloseness"/> (how close a question is to the spa's FAQ and facts, 0..1) a question or a
+    /// request for a person that is far from every spa task, from the spa's information and from its services ("how do you
+    /// spell necessary", "can someone come fix my garage door") is out of scope: declined politely, not passed to the team.
+    /// </remarks>
+    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa, Func<string, IReadOnlyList<Tools.Semantic.ServiceByMeaning>>? servicesByMeaning,
+        Func<string, float>? faqCloseness = null)
     {
         _classifier = classifier ?? IntentClassifier.Default;
         _answeredBySpa = answeredBySpa;
+        _servicesByMeaning = servicesByMeaning;
+        _faqCloseness = faqCloseness;
     }
+
+    /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
+    public const double FarFromSpaTasks = 0.45;
+
+    /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
+    public const float FarFromSpaInformation = 0.38f;
 
     /// <summary>Understands one user turn.</summary>
     public Utterance Understand(string text, UnderstandingContext context)
@@ -294,7 +324,8 @@ public sealed partial class Understander
         AddMark(marks, contact.PhoneSpan, SlotKind.Phone);
         AddMark(marks, contact.EmailSpan, SlotKind.Email);
         AddMark(marks, contact.NameSpan, SlotKind.Name);
-        var prediction = _classifier.ClassifyPrepared(Placeholders.Apply(normalized, marks));
+        var prepared = Placeholders.Apply(normalized, marks);
+        var prediction = _classifier.ClassifyPrepared(prepared);
 
         var intent = prediction.Intent;
         var confidence = prediction.Confidence;
@@ -335,6 +366,30 @@ public sealed partial class Understander
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
             intent = Intent.Faq;
             confidence = 1;
+        }
+        if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
+            && MayNameAServiceByMeaning.Contains(intent) && chosen is null && staff.Kind == StaffMatchKind.None
+            && Tokenizer.Tokenize(normalized).Count >= 3
+            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(normalized)) is { Kind: not ServiceMatchKind.None } meant)
+        {
+            // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs".
+            services = meant;
+            if (intent is not (Intent.Availability or Intent.Waitlist))
+            {
+                intent = Intent.Book;
+                confidence = meant.Confidence;
+            }
+        }
+        if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
+            && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
+            && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
+            && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
+            && _faqCloseness(normalized) < FarFromSpaInformation
+            && _servicesByMeaning(normalized) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
+        {
+            // Far from everything the spa does and knows: out of scope, not a question for the team.
+            intent = Intent.OutOfScope;
+            confidence = 1 - meaning.NearestSpaTask;
         }
         var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
             || ((sameTime || sameDay) && (date is not null || time is not null));
