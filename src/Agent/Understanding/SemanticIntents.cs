@@ -54,7 +54,7 @@ public sealed class SemanticIntents
     /// </summary>
     public IntentMeaning Read(string prepared)
     {
-        var q = _embedder.Embed(Readable(prepared));
+        var q = _embedder.Embed(ForModel(prepared));
         var all = _examples.Value;
         var sims = new (Intent Intent, float Sim)[all.Length];
         double spaTask = 0, elsewhere = 0;
@@ -92,6 +92,12 @@ public sealed class SemanticIntents
     [
         Intent.Book, Intent.Availability, Intent.Cancel, Intent.Reschedule, Intent.MyAppointments, Intent.Waitlist, Intent.Faq, Intent.Human,
     ];
+
+    /// <summary>
+    /// The text the model reads for a message: placeholders as ordinary words, chat shorthand written out. The services
+    /// and the FAQ are asked with the same text, so one message is embedded once.
+    /// </summary>
+    internal static string ForModel(string prepared) => Tools.Faq.SemanticFaq.Spelled(Readable(prepared));
 
     /// <summary>Placeholder words as ordinary words the model knows.</summary>
     private static string Readable(string text) => text

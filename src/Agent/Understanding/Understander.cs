@@ -359,18 +359,30 @@ public sealed partial class Understander
             // "10 please": a time, a day or a service with no word for a person is not a request for one.
             intent = Intent.Inform;
         }
-        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && MayBeASpaQuestion.Contains(intent) && chosen is null
+        // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
+        var hypothetical = Hypothetical().IsMatch(lowered);
+        // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
+        var serviceIsContext = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0
+            && WordBefore(lowered, services.Spans[0].Start) is "my" or "our";
+        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
+            && (MayBeASpaQuestion.Contains(intent) || (hypothetical && intent is Intent.Cancel or Intent.Reschedule))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
-            && QuestionShape().IsMatch(lowered) && !BookingCue().IsMatch(lowered) && _answeredBySpa(normalized))
+            && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered)) && _answeredBySpa(normalized))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
             intent = Intent.Faq;
             confidence = 1;
+            if (serviceIsContext)
+            {
+                services = ServiceMatch.None;
+                date = null;
+                time = null;
+            }
         }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && MayNameAServiceByMeaning.Contains(intent) && chosen is null && staff.Kind == StaffMatchKind.None
             && Tokenizer.Tokenize(normalized).Count >= 3
-            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(normalized)) is { Kind: not ServiceMatchKind.None } meant)
+            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))) is { Kind: not ServiceMatchKind.None } meant)
         {
             // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs".
             services = meant;
@@ -384,8 +396,8 @@ public sealed partial class Understander
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
             && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
-            && _faqCloseness(normalized) < FarFromSpaInformation
-            && _servicesByMeaning(normalized) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
+            && _faqCloseness(SemanticIntents.ForModel(prepared)) < FarFromSpaInformation
+            && _servicesByMeaning(SemanticIntents.ForModel(prepared)) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
         {
             // Far from everything the spa does and knows: out of scope, not a question for the team.
             intent = Intent.OutOfScope;
@@ -724,6 +736,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    /// <summary>A question about what would happen ("what happens if I cancel late", "what if I'm late", "is there a fee if …").</summary>
+    [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Hypothetical();
+
+    /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
+    [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NeedToBook();
 
     /// <summary>Reads as a question: a question mark, or it opens with a question word ("r u open", "ok if my toddler…").</summary>
     [GeneratedRegex(@"\?|^\s*(?:(?:ok|okay|so|hi|hey|um+|and)[,\s]+)*(?:what|whats|what's|when|where|who|whos|who's|how|which|why|is|are|r|do|does|can|could|may|should|will|would|am|ok\s+if|any)\b", RegexOptions.CultureInvariant)]
