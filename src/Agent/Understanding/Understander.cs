@@ -365,7 +365,8 @@ public sealed partial class Understander
         var serviceIsContext = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0
             && WordBefore(lowered, services.Spans[0].Start) is "my" or "our";
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
-            && (MayBeASpaQuestion.Contains(intent) || (hypothetical && intent is Intent.Cancel or Intent.Reschedule))
+            && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
+                || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered)) && _answeredBySpa(normalized))
         {
