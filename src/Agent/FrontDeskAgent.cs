@@ -444,7 +444,8 @@ public sealed class FrontDeskAgent(
         }
         else
         {
-            newMessages.Add(new ChatMessage(ChatRole.Assistant, reply));
+            // A safety rule's reply carries the engine's state, so the engine never reads the message it answered as facts another brain was told.
+            newMessages.Add(agentTags.Brain == "rules" ? brains.Embedded.RulesMessage(reply, history) : new ChatMessage(ChatRole.Assistant, reply));
         }
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -11,6 +11,9 @@ internal enum PolicyAction
     /// <summary>Continue the task from where it stopped (the chosen slot is kept).</summary>
     Resume,
 
+    /// <summary>Keep the contact details given and ask the question pending again (not a miss).</summary>
+    AskPendingAgain,
+
     /// <summary>Forget the task and start again.</summary>
     Restart,
 
@@ -147,6 +150,9 @@ internal static class DialoguePolicy
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
         new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
+        new("only contact details while a time, a service or a day is asked", (s, r) => r.ContactGiven && s.Task is not null
+            && s.Asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date && !r.HasSlots && r.Chosen is null
+            && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye), PolicyAction.AskPendingAgain),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),

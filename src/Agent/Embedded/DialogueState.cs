@@ -21,6 +21,9 @@ internal sealed class DialogueState
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public AgentQuestion Asked { get; set; }
+
+    /// <summary>The question pending when the last detail came in and the task resumed (a phone asked, a name given).</summary>
+    public AgentQuestion AskedBefore { get; set; }
     public DialoguePhase Phase { get; set; }
 
     /// <summary>The offered slot the person chose, kept through the name, phone and verification steps until it is booked.</summary>
@@ -48,6 +51,9 @@ internal sealed class DialogueState
     /// <summary>"that day": the new slot keeps the appointment's day.</summary>
     public bool SameDay { get; set; }
     public int Calls { get; set; }
+
+    /// <summary>The person books for more than themselves ("me and my sister"): the offer says one person is booked at a time.</summary>
+    public bool WithOthers { get; set; }
 
     /// <summary>The conversation's language ("en", "es"); the engine words its replies in it. Null: English.</summary>
     public string? Language { get; set; }
@@ -83,7 +89,7 @@ internal sealed class DialogueState
         ServiceId = null;
         ServiceOptions = [];
         DateStart = DateEnd = After = Before = Near = StaffId = LocationId = null;
-        Asked = AgentQuestion.Nothing;
+        Asked = AskedBefore = AgentQuestion.Nothing;
         Phase = DialoguePhase.None;
         ChosenSlotId = null;
         Offered = [];
@@ -94,7 +100,7 @@ internal sealed class DialogueState
         AppointmentServices = [];
         AppointmentStarts = [];
         ShiftMinutes = null;
-        SameTime = SameDay = false;
+        SameTime = SameDay = WithOthers = false;
     }
 }
 

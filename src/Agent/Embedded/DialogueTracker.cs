@@ -112,14 +112,24 @@ internal static class DialogueTracker
         var asked = state.Asked;
         if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
             && !HasSlots(u) && u.Cues.NameCandidate is { } candidate
-            && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk))
+            && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk
+                || (u.Cues.PlainName && u.Intent is Intent.Faq or Intent.Greeting)))
         {
-            // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff.
+            // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff; asked for a phone
+            // after a pick, "Lee Park" is the name too, not an FAQ question by meaning ("park"): the question pending wins
+            // over a reading by meaning for a short answer that fits it.
             u = u with { Name = candidate, Staff = StaffMatch.None, Intent = Intent.Inform };
+        }
+        if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
+        {
+            // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
+            u = u with { Intent = Intent.Unknown, YesNo = YesNo.Unknown };
         }
         var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
         var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
             || (u.Email is not null && u.Email != state.Email);
+        // "me and my sister": kept until the offer says that one person is booked at a time.
+        state.WithOthers |= u.Cues.WithOthers;
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
         state.Phone = u.Phone ?? state.Phone;
@@ -261,6 +271,21 @@ internal static class DialogueTracker
         state.Phone = u.Phone ?? state.Phone;
         state.Email = u.Email ?? state.Email;
         return changed;
+    }
+
+    /// <summary>
+    /// Folds a message another brain answered (the engine did not act on it): its contact details and search facts.
+    /// A change of the search drops that brain's offer and read-back, which were for the old one.
+    /// </summary>
+    public static void Absorb(DialogueState state, Utterance u)
+    {
+        if (Merge(state, u))
+        {
+            state.Offered = [];
+            state.ChosenSlotId = null;
+            state.PendingTool = state.PendingArgs = state.ReadBack = null;
+            state.Asked = AgentQuestion.Nothing;
+        }
     }
 
     /// <summary>The message names a service, a day or a time.</summary>

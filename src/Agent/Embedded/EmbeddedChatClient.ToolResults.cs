@@ -31,6 +31,15 @@ public sealed partial class EmbeddedChatClient
             _ = OnToolResult(call, result);
         }
 
+        /// <summary>Asks for a contact detail; asked again right after another detail came, in other words (never the same line three times).</summary>
+        private ChatMessage AskContact(AgentQuestion question, string template)
+        {
+            var again = state.AskedBefore == question;
+            state.AskedBefore = AgentQuestion.Nothing;
+            state.Asked = question;
+            return Say(again ? template + "_again" : template);
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)
@@ -84,11 +93,9 @@ public sealed partial class EmbeddedChatClient
                     state.PendingTool = null;
                     return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("number", StringComparison.OrdinalIgnoreCase):
-                    state.Asked = AgentQuestion.Phone;
-                    return Say("ask_phone");
+                    return AskContact(AgentQuestion.Phone, "ask_phone");
                 case ("book_appointment" or "join_waitlist", "bad_argument") when message.Contains("name", StringComparison.OrdinalIgnoreCase):
-                    state.Asked = AgentQuestion.Name;
-                    return Say("ask_name");
+                    return AskContact(AgentQuestion.Name, "ask_name");
                 case ("check_availability", "bad_argument") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var why) && why.GetString() == "provider_service":
                     state.StaffId = null;
                     state.Asked = AgentQuestion.Nothing;

@@ -41,6 +41,14 @@ public sealed partial class EmbeddedChatClient
                     return Say("contact_noted");
                 case PolicyAction.Resume:
                     return Resume();
+                case PolicyAction.AskPendingAgain:
+                    // "oh this is Kim Lee btw" while the times are on offer: the name is kept, the question asked again.
+                    return SayText(Render("noted") + " " + Render(state.Asked switch
+                    {
+                        AgentQuestion.SlotChoice => "ask_slot_choice",
+                        AgentQuestion.Service => state.ServiceOptions.Count > 1 ? "ask_service_choice" : "ask_service",
+                        _ => "ask_day",
+                    }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", Join(state.ServiceOptions, "list_or"))));
                 case PolicyAction.Restart:
                     state.ResetTask();
                     return Say("restart");
@@ -305,6 +313,8 @@ public sealed partial class EmbeddedChatClient
         /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
         private ChatMessage Resume()
         {
+            // Asked for the phone and given the name (or an e-mail): if the phone is still missing, it is asked in other words.
+            state.AskedBefore = state.Asked;
             state.Asked = AgentQuestion.Nothing;
             if (state.ChosenSlotId is { } chosenSlot)
             {
@@ -336,6 +346,12 @@ public sealed partial class EmbeddedChatClient
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
+            if (state.WithOthers)
+            {
+                // "me and my sister": said once, before a time is picked, so nobody thinks two people are booked.
+                prefix += Render("one_person_at_a_time") + " ";
+                state.WithOthers = false;
+            }
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
             if (alternatives)
             {

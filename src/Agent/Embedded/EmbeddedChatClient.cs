@@ -222,6 +222,13 @@ public sealed partial class EmbeddedChatClient : IChatClient
         var replay = new Turn(this, state, []);
         for (var i = from + 1; i < end && i < messages.Count; i++)
         {
+            if (messages[i].Role == ChatRole.User && AnsweredByAnotherBrain(messages, i, end))
+            {
+                // What the person told the other brain, also what it never passed to a tool (a name, a day): the
+                // engine reads the message as it would its own and folds the facts in.
+                DialogueTracker.Absorb(state, _understander.Understand(messages[i].Text ?? "", Context(state)));
+                continue;
+            }
             if (messages[i].Role != ChatRole.Tool)
             {
                 continue;
@@ -237,6 +244,41 @@ public sealed partial class EmbeddedChatClient : IChatClient
         }
         state.Calls = 0;
         return state;
+    }
+
+    /// <summary>
+    /// A user message before the newest engine state that something other than the engine answered: an assistant or
+    /// tool message follows it before the next user message. (A message sent during a takeover has no answer; a safety
+    /// rule's answer carries the engine's state, <see cref="RulesMessage"/>, so its message is behind that state.)
+    /// </summary>
+    private static bool AnsweredByAnotherBrain(IReadOnlyList<ChatMessage> messages, int user, int end)
+    {
+        for (var j = user + 1; j < end && j < messages.Count; j++)
+        {
+            if (messages[j].Role == ChatRole.User)
+            {
+                return false;
+            }
+            if (messages[j].Role == ChatRole.Assistant || messages[j].Role == ChatRole.Tool)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A reply the safety rules gave (not a brain), as the history's assistant message: it carries the engine's state as
+    /// it stood before the person's message, so that message is not later read as facts another brain was told.
+    /// </summary>
+    public ChatMessage RulesMessage(string text, IReadOnlyList<ChatMessage> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var state = StateFor(history, history.Count);
+        return new ChatMessage(ChatRole.Assistant, text)
+        {
+            AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() },
+        };
     }
 
     private static DialogueState LastState(IReadOnlyList<ChatMessage> messages)

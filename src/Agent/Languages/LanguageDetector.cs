@@ -67,8 +67,9 @@ public sealed class LanguageDetector
             // Chinese, Cyrillic, Arabic…: the script alone tells, whatever the length.
             return Code(Model.Value.DetectLanguageOf(text));
         }
-        if (words.Count == 0)
+        if (words.Count == 0 || text.Count(char.IsLetter) <= 1)
         {
+            // One letter ("y", "k") says nothing about the language ("y" is also Spanish for "and").
             return null;
         }
         var spanish = 0;

@@ -51,6 +51,15 @@ public static partial class ContactExtractor
         "under", "off", "out", "up", "down", "open", "closed", "you", "we", "they", "he", "she", "his", "her",
     };
 
+    /// <summary>True for a word (lower case) that is never part of a person's name ("the", "parking" is not one, "is" is).</summary>
+    internal static bool IsNotAName(string lowerWord) => NotNames.Contains(lowerWord) || QuestionWords.Contains(lowerWord);
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        // Function words only: "Park", "Price" and "Long" are surnames.
+        "are", "do", "does", "did", "any", "anything", "much", "many", "whats", "what's", "wheres", "hows", "whos", "if", "of",
+    };
+
     /// <summary>Finds the phone number, e-mail and name in <paramref name="text"/>.</summary>
     /// <param name="text">What the caller said.</param>
     /// <param name="expectingName">True when the agent's last question asked for the caller's name.</param>
@@ -164,7 +173,13 @@ public static partial class ContactExtractor
         foreach (Match m in NameIntro().Matches(text))
         {
             var strict = !m.Groups["loose"].Success;
-            if (NameAt(text, m.Index + m.Length, strict, maxWords: 3) is { } found)
+            // "it's uh Marta Diaz": a spoken filler between the intro and the name.
+            var at = m.Index + m.Length;
+            if (Filler().Match(text, at) is { Success: true } filler && filler.Index == at)
+            {
+                at += filler.Length;
+            }
+            if (NameAt(text, at, strict, maxWords: 3) is { } found)
             {
                 return found;
             }
@@ -328,6 +343,9 @@ public static partial class ContactExtractor
 
     [GeneratedRegex(@"\s+(?:dot|period)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpokenDots();
+
+    [GeneratedRegex(@"(?:(?:uh+|um+|erm?|ah+|like)[,\s]+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
 
     [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();

@@ -60,8 +60,21 @@ public sealed partial record ReplyCues
     /// <summary>The message is a question (has a question mark).</summary>
     public bool IsQuestion { get; init; }
 
+    /// <summary>One letter or digit, or none (an emoji, punctuation): never a decision at a read-back.</summary>
+    public bool TooShortToConfirm { get; init; }
+
+    /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two").</summary>
+    public bool WithOthers { get; init; }
+
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
+
+    /// <summary>
+    /// The whole message is plainly a name: <see cref="NameCandidate"/> of one to three words, none of them a word that is
+    /// never a name ("is", "there", "what"), and no question mark. "Lee Park" is; "is there parking" is not.
+    /// </summary>
+    public bool PlainName => NameCandidate is { } name && !IsQuestion && name.Split(' ') is { Length: <= 3 } words
+        && !words.Any(w => ContactExtractor.IsNotAName(w.ToLowerInvariant()));
 
     /// <summary>Reads the cues of an English message (normalised text).</summary>
     public static ReplyCues Read(string text)
@@ -90,6 +103,8 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
+            WithOthers = Party().IsMatch(text),
+            TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
         };
     }
 
@@ -163,6 +178,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex OneHour();
+
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Party();
 
     [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Number();

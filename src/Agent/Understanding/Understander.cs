@@ -240,7 +240,24 @@ public sealed partial class Understander
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
         }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
+        // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too; so is one in a correction at
+        // the read-back of an offered time ("hmm actually 9 would be better").
         var time = TimeExpressionParser.Parse(withoutContact, expectingTime: asked is AgentQuestion.Time or AgentQuestion.SlotChoice);
+        if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
+            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
+            && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
+            && ChooseSlot(withoutContact, context.OfferedSlots, null, null, context.Vocabulary, out _) is { } offeredAt)
+        {
+            // "hmm actually 9 would be better" at the read-back of 10, with 9 on offer: that time.
+            var span = bareAtReadBack.Groups["n"];
+            time = new TimePreference(TimePreferenceKind.Exact, context.OfferedSlots[offeredAt].LocalStart, null, null, false, [new TextSpan(span.Index, span.Length)]);
+        }
+        if (date is not null && ChangeCue().IsMatch(lowered) && RelativeDay().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true }
+            && Relative(withoutContact[date.Span.End..], date.Range, context.Closures) is { } fromNamed)
+        {
+            // "move my facial on the first to, like, the next day": the day after the one just named.
+            date = fromNamed with { Span = new TextSpan(fromNamed.Span.Start + date.Span.End, fromNamed.Span.Length) };
+        }
         var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
         date ??= relative;
 
@@ -404,7 +421,10 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1 - meaning.NearestSpaTask;
         }
-        var changesAppointment = shiftMinutes is not null || (ChangeCue().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Book))
+        // "reschedule my appointment" is a move even when the classifier leans to a booking ("I'd like reschedule my
+        // appointment for friday", the Spanish "quisiera cambiar mi cita para el viernes" read into English).
+        var changesAppointment = shiftMinutes is not null
+            || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book) || (intent == Intent.Book && RescheduleMine().IsMatch(lowered))))
             || ((sameTime || sameDay) && (date is not null || time is not null));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
@@ -688,7 +708,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
@@ -731,6 +751,12 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BetterCue();
+
+    [GeneratedRegex(@"\breschedul(?:e|ing)\s+(?:my|our)\s+(?:appointment|appt|booking|reservation)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RescheduleMine();
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();

@@ -80,6 +80,71 @@ public sealed class TrackerAndPolicyTests
 
     private static FunctionCallContent? CallOf(ChatMessage message) => message.Contents.OfType<FunctionCallContent>().SingleOrDefault();
 
+    [Theory]
+    [InlineData("Lee Park")]
+    [InlineData("lee park")]
+    public void A_bare_name_when_the_phone_is_asked_is_the_name_even_if_read_as_a_question_for_the_faq(string text)
+    {
+        // After a pick the phone is asked; the understanding may read a bare "Lee Park" as an FAQ question by meaning
+        // ("park" → parking). The question pending wins for a short answer that fits it.
+        var state = Offering();
+        state.ChosenSlotId = "s9";
+        state.Asked = AgentQuestion.Phone;
+        var u = Engine.Understand(text, History(state)) with { Intent = Intent.Faq, Confidence = 1 };
+        var reading = DialogueTracker.Observe(state, u, Demo, AllTools);
+        var rule = DialoguePolicy.Decide(state, reading);
+        Assert.Equal("Lee Park", state.Name);
+        Assert.NotEqual(PolicyAction.AnswerFaq, rule.Then);
+        Assert.Equal("s9", state.ChosenSlotId);
+    }
+
+    [Fact]
+    public async Task A_name_given_while_the_times_are_on_offer_is_kept_and_the_times_asked_again()
+    {
+        var state = Offering();
+        var (_, rule) = Step(state, "oh this is Kim Lee btw");
+        Assert.Equal(PolicyAction.AskPendingAgain, rule.Then);
+        Assert.False(rule.IsMiss);
+        Assert.Equal("Kim Lee", state.Name);
+
+        var (message, after) = await AnswerAsync(Offering(), "oh this is Kim Lee btw");
+        Assert.Contains("Which of those times", message.Text, StringComparison.Ordinal);
+        Assert.Equal(3, after.Offered.Count);
+        Assert.Equal(AgentQuestion.SlotChoice, after.Asked);
+        Assert.Equal("Kim Lee", after.Name);
+    }
+
+    [Fact]
+    public async Task The_phone_asked_again_right_after_a_name_is_worded_differently()
+    {
+        var state = Offering();
+        state.ChosenSlotId = "s10";
+        state.Asked = AgentQuestion.Phone;
+        var messages = History(state);
+        messages.Add(new ChatMessage(ChatRole.User, "Lee Park"));
+        var call = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
+        var book = Assert.Single(call.Contents.OfType<FunctionCallContent>());
+        Assert.Equal("book_appointment", book.Name);
+        Assert.Equal("Lee Park", book.Arguments?["client_name"]?.ToString());
+        messages.Add(call);
+        messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(book.CallId,
+            System.Text.Json.JsonSerializer.SerializeToElement(new { status = "bad_argument", message = "I need the client's mobile number to book. Ask for it." }))]));
+        var reply = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
+        Assert.Contains("still need a mobile number", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_when_the_phone_is_asked_is_still_a_question()
+    {
+        var state = Offering();
+        state.ChosenSlotId = "s9";
+        state.Asked = AgentQuestion.Phone;
+        var u = Engine.Understand("is there parking?", History(state)) with { Intent = Intent.Faq, Confidence = 1 };
+        var reading = DialogueTracker.Observe(state, u, Demo, AllTools);
+        Assert.Null(state.Name);
+        Assert.Equal(PolicyAction.AnswerFaq, DialoguePolicy.Decide(state, reading).Then);
+    }
+
     [Fact]
     public async Task A_correction_after_an_offer_replaces_the_day_and_searches_again()
     {

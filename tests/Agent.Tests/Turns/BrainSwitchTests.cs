@@ -53,6 +53,34 @@ public abstract class BrainSwitchTests
         Assert.Contains(replies[0].ToolCalls, c => c.Name == "check_availability");
         Assert.DoesNotContain("which service", replies[0].Text!, StringComparison.OrdinalIgnoreCase);
     }
+
+    [StoreFact]
+    public async Task Facts_the_other_brain_heard_without_a_tool_call_are_kept_by_the_engine()
+    {
+        // The remote model answers two turns with text only: the name, the service and the day are in the person's
+        // messages and nowhere in a tool call.
+        var model = new ScriptedModel()
+            .Says("Hi Dana! Happy to help with a HydraFacial. What day works for you?")
+            .Says("Wednesday it is. Do you prefer morning or afternoon?");
+        await using var remote = await AgentHarness.StartAsync(Store, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted", embeddedFallback: false)));
+        await remote.TalkAsync("switch_3", "voice", "+14155550123", "hi this is Dana Reyes, I'd like to get a hydrafacial", "umm wednesday i think");
+
+        await using var embedded = await AgentHarness.StartOnSameStoreAsync(remote);
+        var offer = await embedded.TalkAsync("switch_3", "voice", "+14155550123", "morning please");
+        var search = Assert.Single(offer[0].ToolCalls, c => c.Name == "check_availability");
+        Assert.Contains("hydrafacial", search.Arguments, StringComparison.Ordinal);
+        Assert.Contains("2026-11-25", search.Arguments, StringComparison.Ordinal);
+
+        var readBack = await embedded.TalkAsync("switch_3", "voice", "+14155550123", "the 10 one");
+        Assert.True(readBack[0].Text!.Contains("Shall I book it?", StringComparison.Ordinal), embedded.Said);
+        await embedded.TalkAsync("switch_3", "voice", "+14155550123", "yes");
+        var booked = embedded.One(await embedded.BookedAsync());
+        Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0), embedded.Local(booked));
+        var client = await embedded.Book.Get<FrontDesk.Tools.Clients.ClientDirectory>().FindByPhoneAsync("+14155550123", CancellationToken.None);
+        Assert.Equal("Dana Reyes", client?.Name);
+        Assert.DoesNotContain("first and last name", embedded.Said, StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 public sealed class SqliteBrainSwitchTests : BrainSwitchTests

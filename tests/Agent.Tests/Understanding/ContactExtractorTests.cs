@@ -49,6 +49,8 @@ public class ContactExtractorTests
     }
 
     [Theory]
+    [InlineData("yeah so it's uh Marta Diaz, and my cell is four one five", "Marta Diaz")]
+    [InlineData("this is um, Lee Park", "Lee Park")]
     [InlineData("my name is Ava Thompson", "Ava Thompson")]
     [InlineData("my name is ava", "Ava")]
     [InlineData("My name's Ava and I want a facial", "Ava")]

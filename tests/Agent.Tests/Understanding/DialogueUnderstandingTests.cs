@@ -42,6 +42,8 @@ public class DialogueUnderstandingTests
     [InlineData("whichever is earliest", 0)]
     [InlineData("the 10 one, my cell is 415 555 0199", 1)]
     [InlineData("9 works, you can reach me at 415-555-0100", 0)]
+    [InlineData("uh the ten I guess", 1)]
+    [InlineData("11 if that's ok", 2)]
     public void A_reply_to_offered_times_picks_the_slot_it_names(string reply, int expected)
     {
         Assert.Equal(expected, Understander.Understand(reply, NineTenEleven).ChosenSlot);
@@ -147,5 +149,67 @@ public class DialogueUnderstandingTests
     public void Sat_and_sun_as_ordinary_words_are_not_days(string text)
     {
         Assert.Null(DateExpressionParser.Parse(text, TestVocabularies.Wednesday));
+    }
+}
+
+/// <summary>Small cues read from the words: a person booking for others, a reply that is plainly a name.</summary>
+public class ReplyCueTests
+{
+    [Theory]
+    [InlineData("hi can me and my sister both come in for hydrafacials wednesday morning", true)]
+    [InlineData("my friend and I want gel manicures thursday", true)]
+    [InlineData("could both of us get a massage", true)]
+    [InlineData("a table for two people", true)]
+    [InlineData("hydrafacial wednesday for me", false)]
+    [InlineData("my back and shoulders are tight", false)]
+    public void Booking_for_others(string text, bool expected) =>
+        Assert.Equal(expected, ReplyCues.Read(TextNormalizer.Normalize(text)).WithOthers);
+
+    [Theory]
+    [InlineData("Lee Park", true)]
+    [InlineData("ana ruiz", true)]
+    [InlineData("is there parking", false)]
+    [InlineData("parking?", false)]
+    [InlineData("what about tomorrow", false)]
+    [InlineData("do you have anything", false)]
+    public void A_reply_that_is_plainly_a_name(string text, bool expected) =>
+        Assert.Equal(expected, ReplyCues.Read(TextNormalizer.Normalize(text)).PlainName);
+}
+
+/// <summary>A move said with a booking's words is still a move.</summary>
+public class MoveWordingTests
+{
+    [Theory]
+    [InlineData("I'd like reschedule my appointment for friday")]
+    [InlineData("i would like to reschedule my appointment for friday")]
+    public void Rescheduling_my_appointment_is_a_move(string text) =>
+        Assert.Equal(Intent.Reschedule, new Understander().Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa)).Intent);
+}
+
+/// <summary>Corrections and moves said with a second day or time in the same breath.</summary>
+public class SecondThoughtTests
+{
+    private static readonly Understander Understander = new();
+
+    [Theory]
+    [InlineData("hmm actually 9 would be better", 9)]
+    [InlineData("actually 11 works better", 11)]
+    public void A_time_on_offer_in_a_correction_at_the_read_back_is_read(string text, int hour)
+    {
+        var context = new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa)
+        {
+            LastAsked = AgentQuestion.Confirmation,
+            OfferedSlots = [.. new[] { 9, 10, 11 }.Select(h => new OfferedSlot(new DateOnly(2026, 11, 26), new TimeOnly(h, 0), "Maya Chen"))],
+        };
+        Assert.Equal(new TimeOnly(hour, 0), Understander.Understand(text, context).Time?.Exact);
+    }
+
+    [Fact]
+    public void The_next_day_after_a_named_day_in_a_move_is_the_day_after_it()
+    {
+        var u = Understander.Understand("I need to move my massage on the first to, like, the next day if possible",
+            new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa));
+        Assert.Equal(DateRange.Day(new DateOnly(2026, 12, 2)), u.Date?.Range);
+        Assert.Equal(Intent.Reschedule, u.Intent);
     }
 }

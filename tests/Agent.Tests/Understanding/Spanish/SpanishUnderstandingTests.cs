@@ -22,6 +22,14 @@ public sealed class SpanishUnderstandingTests
     }
 
     [Theory]
+    [InlineData("quisiera cambiar mi cita para el viernes")]
+    [InlineData("necesito cambiar la cita al jueves")]
+    [InlineData("¿puedo cambiar mi cita?")]
+    [InlineData("quiero cambiar mi turno para el lunes")]
+    public void Changing_my_appointment_is_a_move_not_a_booking(string text) =>
+        Assert.Equal(Intent.Reschedule, Understander.Understand(text, Es()).Intent);
+
+    [Theory]
     [InlineData("mañana", 2026, 11, 26)]
     [InlineData("pasado mañana", 2026, 11, 27)]
     [InlineData("el jueves", 2026, 11, 26)]
