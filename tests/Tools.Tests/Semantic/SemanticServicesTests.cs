@@ -7,7 +7,7 @@ namespace FrontDesk.Tools.Tests.Semantic;
 /// <summary>The demo profile's services by meaning, with the real model (all-MiniLM-L6-v2, bundled).</summary>
 public class SemanticServicesTests
 {
-    private static readonly SemanticServices Services = new(SpaProfileLoader.Load(SpaBookHarness.DemoProfile), SentenceEmbedder.Shared);
+    private static readonly SemanticServices Services = new(SpaProfileLoader.Load(TestFiles.DemoProfile), SentenceEmbedder.Shared);
 
     [Theory]
     [InlineData("i want plumper lips", "lip-filler")]
