@@ -358,7 +358,7 @@ public sealed partial class Understander
             intent = yesNo.Answer == YesNo.Yes ? Intent.Affirm : carriesValues ? Intent.Correction : Intent.Deny;
             confidence = 1;
         }
-        else if (intent == Intent.OutOfScope && services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized))
+        else if (intent == Intent.OutOfScope && ((services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized)) || (services.Kind != ServiceMatchKind.None && (date is not null || time is not null))))
         {
             // "… book me a hydrafacial on wednesday …" wrapped in noise the classifier reads as off-topic: a named
             // service of this spa with a booking verb is a booking request (the read-back still guards the booking).
