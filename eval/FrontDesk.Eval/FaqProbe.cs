@@ -46,15 +46,18 @@ public static class FaqProbe
         return 0;
     }
 
-    /// <summary>Prints what the understanding makes of each line (demo profile, semantic matching on), for tuning on hand-written probes.</summary>
-    public static int Intents()
+    /// <summary>Prints what the understanding makes of each line (the demo profile or another, semantic matching on) and the meaning scores behind it, for tuning on hand-written probes.</summary>
+    public static int Intents(string? profileName)
     {
-        var profile = SpaProfileLoader.Load(RepoPaths.Profile("demo"));
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile(profileName ?? "demo"));
         var vocabulary = new FrontDesk.Agent.Understanding.SpaVocabulary(
             profile.Services.Select(s => new FrontDesk.Agent.Understanding.ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
             profile.Staff.Select(p => new FrontDesk.Agent.Understanding.PersonTerm(p.Id, p.Name)),
             profile.Locations.Select(l => new FrontDesk.Agent.Understanding.PlaceTerm(l.Id, l.Name)));
-        var understander = new FrontDesk.Agent.Understanding.Understander(FrontDesk.Agent.Understanding.IntentClassifier.DefaultWithSemantic);
+        var faq = new SemanticFaq(profile, SentenceEmbedder.Shared);
+        var services = new SemanticServices(profile, SentenceEmbedder.Shared);
+        var classifier = FrontDesk.Agent.Understanding.IntentClassifier.DefaultWithSemantic;
+        var understander = new FrontDesk.Agent.Understanding.Understander(classifier, faq.AnswersQuestion, services.Search, faq.Closeness);
         var context = new FrontDesk.Agent.Understanding.UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
         while (Console.ReadLine() is { } line)
         {
@@ -63,8 +66,11 @@ public static class FaqProbe
                 continue;
             }
             var u = understander.Understand(line, context);
+            var m = classifier.Meaning(line)!;
+            var f = faq.Search(line, 1);
+            var sv = services.Search(line, 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))}  | {line}"));
+                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))} {u.Services.Kind}:{string.Join("/", u.Services.Services.Select(x => x.Id))} | spa {m.NearestSpaTask:F2} else {m.NearestElsewhere:F2} oos {m.Scores.GetValueOrDefault(FrontDesk.Agent.Understanding.Intent.OutOfScope):F2} faq {(f.Count > 0 ? f[0].Similarity : 0):F2} svc {(sv.Count > 0 ? sv[0].Similarity : 0):F2}/{(sv.Count > 1 ? sv[1].Similarity : 0):F2} {(sv.Count > 0 ? sv[0].ServiceId : "")} | {line}"));
         }
         return 0;
     }

@@ -4,7 +4,8 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- scenarios [--k N] [--store sqlite|postgres] [--only id[,id…]] [--verbose]
 //   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
-//   dotnet run --project eval/FrontDesk.Eval -- intent-probe < messages.txt   (the intent with semantic matching, and its alternatives)
+//   dotnet run --project eval/FrontDesk.Eval -- intent-probe [profile] < messages.txt   (the intent with semantic matching, and its alternatives)
+//   dotnet run --project eval/FrontDesk.Eval -- agent-probe < eval/probes/out-of-scope.dev.txt   (what the agent does with each line)
 //   dotnet run --project eval/FrontDesk.Eval -- languages [--no-report]
 var command = args.FirstOrDefault() ?? "scenarios";
 var options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
@@ -14,8 +15,9 @@ return command switch
     "nlu" => await FrontDesk.Eval.Nlu.NluCommand.RunAsync(options),
     "languages" => await FrontDesk.Eval.Languages.LanguageCommand.RunAsync(options),
     "faq-probe" => await FrontDesk.Eval.FaqProbe.RunAsync(args.Skip(1).FirstOrDefault()),
-    "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(),
+    "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(args.Skip(1).FirstOrDefault()),
     "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
+    "agent-probe" => await FrontDesk.Eval.AgentProbe.RunAsync(),
     _ => Usage(),
 };
 

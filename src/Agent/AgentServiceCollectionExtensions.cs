@@ -23,13 +23,15 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
         services.AddSingleton(new SchemaMigrationSet(AgentSchema.Migrations));
         services.AddSingleton<ConversationStore>();
-        // Intents by meaning too (FrontDesk:Semantic:Intents, on with semantic matching): out of scope by meaning, and a
-        // question the spa's FAQ answers by meaning goes to the FAQ (docs/evaluation.md).
+        // Intents by meaning too (FrontDesk:Semantic:Intents, on with semantic matching): out of scope by meaning, a
+        // question the spa's FAQ answers by meaning goes to the FAQ, and a service meant but not named is read by meaning
+        // (docs/evaluation.md).
         services.AddSingleton(sp =>
         {
             var byMeaning = sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents;
             return byMeaning
-                ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion)
+                ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion,
+                    sp.GetRequiredService<Tools.Semantic.SemanticServices>().Search, sp.GetRequiredService<Tools.Faq.SemanticFaq>().Closeness)
                 : new Understander();
         });
         services.AddSingleton(sp =>

@@ -73,6 +73,7 @@ public static class ToolsServiceCollectionExtensions
             // One model per process, shared by every host and profile; the container does not own (or dispose) it.
             services.AddSingleton(SentenceEmbedder.Shared);
             services.AddSingleton<SemanticFaq>();
+            services.AddSingleton<SemanticServices>();
             services.AddSingleton<IWarmUp, SemanticWarmUp>();
         }
         services.AddSingleton<FaqIndex>();

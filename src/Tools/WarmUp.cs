@@ -50,19 +50,20 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
 }
 
 /// <summary>
-/// Loads the sentence-embedding model and embeds the profile's FAQ entries and facts (registered only when semantic
-/// matching is on), so the first message does not pay for it.
+/// Loads the sentence-embedding model and embeds the profile's FAQ entries, facts and services (registered only when
+/// semantic matching is on), so the first message does not pay for it.
 /// </summary>
-public sealed class SemanticWarmUp(SentenceEmbedder embedder, SemanticFaq faq) : IWarmUp
+public sealed class SemanticWarmUp(SentenceEmbedder embedder, SemanticFaq faq, SemanticServices services) : IWarmUp
 {
     /// <inheritdoc/>
-    public string Name => "semantic matching (MiniLM model, FAQ embeddings)";
+    public string Name => "semantic matching (MiniLM model, FAQ and service embeddings)";
 
     /// <inheritdoc/>
     public Task WarmUpAsync(CancellationToken ct)
     {
         embedder.Warm();
         faq.Warm();
+        services.Warm();
         return Task.CompletedTask;
     }
 }

@@ -8,7 +8,9 @@ using FrontDesk.Agent.Understanding;
 using FrontDesk.Eval.Scenarios;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools;
+using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Eval.Nlu;
 
@@ -80,7 +82,12 @@ public static partial class NluCommand
         Console.WriteLine($"split {options.Split}: SGD {sgd.Count} user turns; staff list of {providers.Count} provider names from SGD dev; datasets at {data}");
 
         Console.WriteLine($"semantic matching: {options.Semantic}");
-        var understander = new Understander(options.Semantic == "all" ? IntentClassifier.DefaultWithSemantic : null);
+        // As the product builds it (AddFrontDeskAgent): with semantic matching, questions the FAQ answers by meaning and
+        // services meant but not named are read by meaning too.
+        var demoFaq = new SemanticFaq(demo, SentenceEmbedder.Shared);
+        var understander = options.Semantic == "all"
+            ? new Understander(IntentClassifier.DefaultWithSemantic, demoFaq.AnswersQuestion, new SemanticServices(demo, SentenceEmbedder.Shared).Search, demoFaq.Closeness)
+            : new Understander();
         var context = new UnderstandingContext(new DateOnly(2026, 11, 23), vocabulary);
         understander.Understand("warm up", context);
         var engine = sgd.Select(t => ReadWithEngine(understander, context, t.Utterance)).ToList();
@@ -173,7 +180,8 @@ public static partial class NluCommand
         return at < 0 ? (-1, -1) : (at, at + span.Length);
     }
 
-    private static async Task<List<AgentTurn>> RunAgentAsync(List<PlainUtterance> rows, string semantic)
+    /// <summary>Each row as the first message of a fresh anonymous web conversation on the demo profile.</summary>
+    public static async Task<List<AgentTurn>> RunAgentAsync(List<PlainUtterance> rows, string semantic)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -337,7 +345,21 @@ public static partial class NluCommand
             r.AppendLine(Inv, $"| {name} — {note} | {n} | **{turns.Count(t => t.FalseAction) / (double)n:P1}** | {turns.Count(t => t.WroteData) / (double)n:P1} | {turns.Count(t => t.StartedBooking) / (double)n:P1} | {turns.Count(t => t.Escalation is not null) / (double)n:P1} | {(b is null ? "n/a" : (b.Count(x => x.Class != "other") / (double)b.Count).ToString("P1", Inv))} |");
         }
         r.AppendLine();
+        // What fired, in counts only (no rows): which tool or booking question made a false action, which escalation category.
+        r.AppendLine("What fired (counts; a turn can call several tools):");
+        r.AppendLine();
+        foreach (var (name, _, turns) in runs)
+        {
+            var fired = turns.Where(t => t.FalseAction)
+                .SelectMany(t => t.Tools.Length == 0 ? ["booking question only"] : t.Tools.Split(',').Where(x => x is not ("answer_faq" or "find_waitlist_offer")).DefaultIfEmpty("booking question only"))
+                .GroupBy(x => x).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            var escalated = turns.Where(t => t.Escalation is not null).GroupBy(t => t.Escalation!).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            r.AppendLine(Inv, $"- {name}: false actions by what fired: {OrNone(fired)}; escalations by category: {OrNone(escalated)}");
+        }
+        r.AppendLine();
     }
+
+    private static string OrNone(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : "none";
 
     private static string Pct(IEnumerable<double> values, double q)
     {

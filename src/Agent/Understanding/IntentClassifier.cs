@@ -199,6 +199,16 @@ public sealed class IntentClassifier
         return ClassifyPrepared(Placeholders.Mark(TextNormalizer.Normalize(text), []));
     }
 
+    /// <summary>What <paramref name="text"/> means against the training examples (prepared as in <see cref="Classify"/>); null without semantic matching.</summary>
+    public IntentMeaning? Meaning(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _semantic?.Read(Placeholders.Mark(TextNormalizer.Normalize(text), []));
+    }
+
+    /// <summary>What text with placeholders means against the training examples; null without semantic matching.</summary>
+    internal IntentMeaning? MeaningOfPrepared(string prepared) => _semantic?.Read(prepared);
+
     /// <summary>Classifies text in which extracted values have already been replaced by placeholders.</summary>
     internal IntentPrediction ClassifyPrepared(string prepared)
     {

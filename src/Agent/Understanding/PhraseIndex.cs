@@ -36,6 +36,8 @@ internal sealed class PhraseIndex
         "bill", "bills", "card", "cards", "ride", "rides", "light", "lights",
         // Found on the SGD dev split: "hail a taxi" read as laser hair removal.
         "hail", "hailing", "hall", "fair", "pair", "chair",
+        // Found on the SGD dev split: "later, what's the weather on the 6th" read as the laser services.
+        "later", "lately", "latest",
     };
 
     private readonly List<List<string[]>> _phrases;

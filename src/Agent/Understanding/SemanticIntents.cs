@@ -2,6 +2,13 @@ using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Agent.Understanding;
 
+/// <summary>What a message means against the intent examples.</summary>
+/// <param name="Scores">A score per intent from the nearest examples (summing to 1).</param>
+/// <param name="Nearest">Similarity of the nearest example of any intent.</param>
+/// <param name="NearestSpaTask">Similarity of the nearest example of a spa task (book, openings, cancel, move, my appointments, waitlist, a question, a person).</param>
+/// <param name="NearestElsewhere">Similarity of the nearest out-of-scope example (a request to another business).</param>
+public sealed record IntentMeaning(Dictionary<Intent, double> Scores, double Nearest, double NearestSpaTask, double NearestElsewhere);
+
 /// <summary>
 /// Intents by meaning: the training examples (intents.train.txt) embedded once with all-MiniLM-L6-v2, a message scored
 /// by its nearest examples. A second signal beside <see cref="IntentClassifier"/>'s word features: "r u guys open on
@@ -36,9 +43,35 @@ public sealed class SemanticIntents
     /// </summary>
     public (Dictionary<Intent, double> Scores, double Nearest) Score(string prepared)
     {
-        var q = _embedder.Embed(Readable(prepared));
-        var nearest = _examples.Value.Select(e => (e.Intent, Sim: SentenceEmbedder.Similarity(q, e.Vector)))
-            .OrderByDescending(x => x.Sim).Take(Neighbours).ToList();
+        var m = Read(prepared);
+        return (m.Scores, m.Nearest);
+    }
+
+    /// <summary>
+    /// The meaning of <paramref name="prepared"/> against the examples: a score per intent from the nearest ones, and
+    /// how close the nearest example of a spa task (book, look for openings, cancel, move, a question about the spa, a
+    /// person) and the nearest request to another business are.
+    /// </summary>
+    public IntentMeaning Read(string prepared)
+    {
+        var q = _embedder.Embed(ForModel(prepared));
+        var all = _examples.Value;
+        var sims = new (Intent Intent, float Sim)[all.Length];
+        double spaTask = 0, elsewhere = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            var sim = SentenceEmbedder.Similarity(q, all[i].Vector);
+            sims[i] = (all[i].Intent, sim);
+            if (all[i].Intent == Intent.OutOfScope)
+            {
+                elsewhere = Math.Max(elsewhere, sim);
+            }
+            else if (SpaTasks.Contains(all[i].Intent))
+            {
+                spaTask = Math.Max(spaTask, sim);
+            }
+        }
+        var nearest = sims.OrderByDescending(x => x.Sim).Take(Neighbours).ToList();
         var scores = new Dictionary<Intent, double>();
         var total = 0.0;
         foreach (var (intent, sim) in nearest)
@@ -52,8 +85,19 @@ public sealed class SemanticIntents
         {
             scores[k] /= total;
         }
-        return (scores, nearest.Count > 0 ? nearest[0].Sim : 0);
+        return new IntentMeaning(scores, nearest.Count > 0 ? nearest[0].Sim : 0, spaTask, elsewhere);
     }
+
+    private static readonly HashSet<Intent> SpaTasks =
+    [
+        Intent.Book, Intent.Availability, Intent.Cancel, Intent.Reschedule, Intent.MyAppointments, Intent.Waitlist, Intent.Faq, Intent.Human,
+    ];
+
+    /// <summary>
+    /// The text the model reads for a message: placeholders as ordinary words, chat shorthand written out. The services
+    /// and the FAQ are asked with the same text, so one message is embedded once.
+    /// </summary>
+    internal static string ForModel(string prepared) => Tools.Faq.SemanticFaq.Spelled(Readable(prepared));
 
     /// <summary>Placeholder words as ordinary words the model knows.</summary>
     private static string Readable(string text) => text

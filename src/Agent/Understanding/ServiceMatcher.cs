@@ -143,6 +143,51 @@ public sealed class ServiceMatcher
         return new ServiceMatch(ServiceMatchKind.Candidates, candidates, category, spans, confidence);
     }
 
+    /// <summary>At or above this similarity, and <see cref="MeaningMargin"/> ahead of every other service, one service is meant.</summary>
+    public const float MeaningConfidentAt = 0.5f;
+
+    /// <summary>From this similarity up the nearest services are offered to choose from ("Did you mean …?").</summary>
+    public const float MeaningSuggestAt = 0.4f;
+
+    /// <summary>How far ahead of the next service the best must be to be the one meant; services within it are offered together.</summary>
+    public const float MeaningMargin = 0.08f;
+
+    /// <summary>
+    /// Services read by meaning (the profile's services nearest to the message, best first, from the sentence embeddings):
+    /// one clearly ahead and close enough is meant (Confident, its similarity as the confidence); a few close ones are
+    /// candidates to ask about; nothing close is None. Ids not in the vocabulary are ignored. The match has no spans: no
+    /// words of the message name the service.
+    /// </summary>
+    public static ServiceMatch FromMeaning(SpaVocabulary vocabulary, IReadOnlyList<Tools.Semantic.ServiceByMeaning> nearest)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(nearest);
+        var known = nearest.Select(n => (Term: vocabulary.Services.FirstOrDefault(s => s.Id == n.ServiceId), n.Similarity))
+            .Where(n => n.Term is not null).OrderByDescending(n => n.Similarity).ToList();
+        if (known.Count == 0 || known[0].Similarity < MeaningSuggestAt)
+        {
+            return ServiceMatch.None;
+        }
+        var best = known[0];
+        if (best.Similarity >= MeaningConfidentAt && (known.Count == 1 || best.Similarity - known[1].Similarity >= MeaningMargin))
+        {
+            return new ServiceMatch(ServiceMatchKind.Confident, [best.Term!], best.Term!.Category, [], Math.Round(best.Similarity, 3));
+        }
+        // A near miss, or several close: the two or three nearest, to choose from (never one alone: that would be a guess).
+        var close = known.Where(k => k.Similarity >= best.Similarity - MeaningMargin).Take(3).ToList();
+        if (close.Count < 2 && known.Count > 1)
+        {
+            close = [.. known.Take(2)];
+        }
+        if (close.Count < 2)
+        {
+            return new ServiceMatch(ServiceMatchKind.Confident, [best.Term!], best.Term!.Category, [], Math.Round(best.Similarity, 3));
+        }
+        var terms = close.Select(c => c.Term!).ToList();
+        var category = terms.All(t => string.Equals(t.Category, terms[0].Category, StringComparison.OrdinalIgnoreCase)) ? terms[0].Category : null;
+        return new ServiceMatch(ServiceMatchKind.Candidates, terms, category, [], Math.Round(best.Similarity, 3));
+    }
+
     /// <summary>
     /// A whole number right before or after a mention with only spaces between ("swedish 60", "the 90 swedish").
     /// Times are masked out before matching, so "swedish at 3" never reaches here as a number.

@@ -155,6 +155,14 @@ public sealed partial class Understander
 
     private readonly IntentClassifier _classifier;
     private readonly Func<string, bool>? _answeredBySpa;
+    private readonly Func<string, IReadOnlyList<Tools.Semantic.ServiceByMeaning>>? _servicesByMeaning;
+    private readonly Func<string, float>? _faqCloseness;
+
+    /// <summary>Intents under which a service may be read by meaning: a request, or words the classifier could not place.</summary>
+    private static readonly HashSet<Intent> MayNameAServiceByMeaning =
+    [
+        Intent.Book, Intent.Availability, Intent.Waitlist, Intent.Unknown, Intent.OutOfScope, Intent.Smalltalk,
+    ];
 
     /// <summary>An understander using <paramref name="classifier"/>, or the embedded-trained one.</summary>
     public Understander(IntentClassifier? classifier = null) : this(classifier, null)
@@ -166,11 +174,33 @@ public sealed partial class Understander
     /// whether a question is one the spa's information answers: "r u guys open on sundays" is the hours question though
     /// its words read like a request for openings.
     /// </summary>
-    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa)
+    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa) : this(classifier, answeredBySpa, null)
+    {
+    }
+
+    /// <summary>
+    /// An understander that also reads services by meaning (<paramref name="servicesByMeaning"/>: the profile's services
+    /// nearest to a message) when no service is named in words: "something to relax my shoulders" is a massage.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="faqCloseness"/> (how close a question is to the spa's FAQ and facts, 0..1) a question or a
+    /// request for a person that is far from every spa task, from the spa's information and from its services ("how do you
+    /// spell necessary", "can someone come fix my garage door") is out of scope: declined politely, not passed to the team.
+    /// </remarks>
+    public Understander(IntentClassifier? classifier, Func<string, bool>? answeredBySpa, Func<string, IReadOnlyList<Tools.Semantic.ServiceByMeaning>>? servicesByMeaning,
+        Func<string, float>? faqCloseness = null)
     {
         _classifier = classifier ?? IntentClassifier.Default;
         _answeredBySpa = answeredBySpa;
+        _servicesByMeaning = servicesByMeaning;
+        _faqCloseness = faqCloseness;
     }
+
+    /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
+    public const double FarFromSpaTasks = 0.45;
+
+    /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
+    public const float FarFromSpaInformation = 0.38f;
 
     /// <summary>Understands one user turn.</summary>
     public Utterance Understand(string text, UnderstandingContext context)
@@ -348,7 +378,8 @@ public sealed partial class Understander
         AddMark(marks, contact.PhoneSpan, SlotKind.Phone);
         AddMark(marks, contact.EmailSpan, SlotKind.Email);
         AddMark(marks, contact.NameSpan, SlotKind.Name);
-        var prediction = _classifier.ClassifyPrepared(Placeholders.Apply(normalized, marks));
+        var prepared = Placeholders.Apply(normalized, marks);
+        var prediction = _classifier.ClassifyPrepared(prepared);
 
         var intent = prediction.Intent;
         var confidence = prediction.Confidence;
@@ -364,7 +395,7 @@ public sealed partial class Understander
             intent = yesNo.Answer == YesNo.Yes ? Intent.Affirm : carriesValues ? Intent.Correction : Intent.Deny;
             confidence = 1;
         }
-        else if (intent == Intent.OutOfScope && services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized))
+        else if (intent == Intent.OutOfScope && ((services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized)) || (services.Kind != ServiceMatchKind.None && (date is not null || time is not null))))
         {
             // "… book me a hydrafacial on wednesday …" wrapped in noise the classifier reads as off-topic: a named
             // service of this spa with a booking verb is a booking request (the read-back still guards the booking).
@@ -382,13 +413,50 @@ public sealed partial class Understander
             // "10 please": a time, a day or a service with no word for a person is not a request for one.
             intent = Intent.Inform;
         }
-        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && MayBeASpaQuestion.Contains(intent) && chosen is null
+        // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
+        var hypothetical = Hypothetical().IsMatch(lowered);
+        // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
+        var serviceIsContext = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0
+            && WordBefore(lowered, services.Spans[0].Start) is "my" or "our";
+        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
+            && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
+                || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
-            && QuestionShape().IsMatch(lowered) && !BookingCue().IsMatch(lowered) && _answeredBySpa(normalized))
+            && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered)) && _answeredBySpa(normalized))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
             intent = Intent.Faq;
             confidence = 1;
+            if (serviceIsContext)
+            {
+                services = ServiceMatch.None;
+                date = null;
+                time = null;
+            }
+        }
+        if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
+            && MayNameAServiceByMeaning.Contains(intent) && chosen is null && staff.Kind == StaffMatchKind.None
+            && Tokenizer.Tokenize(normalized).Count >= 3
+            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))) is { Kind: not ServiceMatchKind.None } meant)
+        {
+            // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs".
+            services = meant;
+            if (intent is not (Intent.Availability or Intent.Waitlist))
+            {
+                intent = Intent.Book;
+                confidence = meant.Confidence;
+            }
+        }
+        if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
+            && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
+            && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
+            && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
+            && _faqCloseness(SemanticIntents.ForModel(prepared)) < FarFromSpaInformation
+            && _servicesByMeaning(SemanticIntents.ForModel(prepared)) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
+        {
+            // Far from everything the spa does and knows: out of scope, not a question for the team.
+            intent = Intent.OutOfScope;
+            confidence = 1 - meaning.NearestSpaTask;
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
         // booking; so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
@@ -755,6 +823,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    /// <summary>A question about what would happen ("what happens if I cancel late", "what if I'm late", "is there a fee if …").</summary>
+    [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Hypothetical();
+
+    /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
+    [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NeedToBook();
 
     /// <summary>Reads as a question: a question mark, or it opens with a question word ("r u open", "ok if my toddler…").</summary>
     [GeneratedRegex(@"\?|^\s*(?:(?:ok|okay|so|hi|hey|um+|and)[,\s]+)*(?:what|whats|what's|when|where|who|whos|who's|how|which|why|is|are|r|do|does|can|could|may|should|will|would|am|ok\s+if|any)\b", RegexOptions.CultureInvariant)]

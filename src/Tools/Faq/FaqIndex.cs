@@ -267,7 +267,7 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
                 : s.Price == 0 ? " It is complimentary." : "";
             yield return ($"profile-service-{s.Id}", $"What is {s.Name}? How long is it and how much does it cost?",
                 $"{s.Name}: {s.Description ?? s.Category} It takes {s.DurationMin} minutes.{price}",
-                string.Join(' ', s.Aliases.Append(s.Category)) + " price cost how much long duration", $"profile:service:{s.Id}");
+                string.Join(' ', s.Aliases.Append(s.Category)) + " price cost charge rate how much long duration", $"profile:service:{s.Id}");
         }
         if (profile.Policies.Cancellation is { } cancel)
         {

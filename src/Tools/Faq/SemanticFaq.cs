@@ -109,6 +109,13 @@ public sealed class SemanticFaq
         return found.Count > 0 && Answers(found[0], found.FirstOrDefault(m => Topic(m.Entry) != Topic(found[0].Entry)));
     }
 
+    /// <summary>How close <paramref name="question"/> is to the nearest entry or fact, by meaning (0..1).</summary>
+    public float Closeness(string question)
+    {
+        var found = Search(question, 1);
+        return found.Count > 0 ? found[0].Similarity : 0;
+    }
+
     /// <summary>Chat shorthand written out, so the model reads "r u open" as "are you open".</summary>
     /// <param name="question">The question as written.</param>
     public static string Spelled(string question)
