@@ -434,6 +434,12 @@ public sealed partial class Understander
                 time = null;
             }
         }
+        if (intent == Intent.OutOfScope && services.Kind != ServiceMatchKind.None && QuestionShape().IsMatch(lowered))
+        {
+            // A question that names the spa's own services ("is the massage table heated?") is about the spa, however
+            // far its other words are from the examples: the FAQ, and the team when the FAQ has no answer.
+            intent = Intent.Faq;
+        }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && MayNameAServiceByMeaning.Contains(intent) && chosen is null && staff.Kind == StaffMatchKind.None
             && Tokenizer.Tokenize(normalized).Count >= 3
