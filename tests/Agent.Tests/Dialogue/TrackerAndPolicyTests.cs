@@ -1,10 +1,7 @@
-using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Understanding;
-using FrontDesk.TestSupport;
-using FrontDesk.Tools.Profile;
-using FrontDesk.Tools.Text;
 using Microsoft.Extensions.AI;
+using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
 
 namespace FrontDesk.Agent.Tests.Dialogue;
 
@@ -15,36 +12,6 @@ namespace FrontDesk.Agent.Tests.Dialogue;
 /// </summary>
 public sealed class TrackerAndPolicyTests
 {
-    private static readonly SpaProfile Demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
-    private static readonly EmbeddedChatClient Engine = new(Demo, TextTemplates.Load(Path.Combine(TestFiles.Prompts, "replies.yaml")),
-        new TestClock(SpaBookHarness.DefaultNow), new Understander());
-
-    private static readonly string[] ToolNames =
-    [
-        "check_availability", "book_appointment", "cancel_appointment", "reschedule_appointment", "list_appointments", "join_waitlist",
-        "answer_faq", "send_verification_code", "verify_phone", "find_waitlist_offer", "accept_waitlist_offer",
-    ];
-
-    private static readonly HashSet<string> AllTools = [.. ToolNames];
-
-    private static readonly ChatOptions Options = new() { Tools = [.. ToolNames.Select(n => AIFunctionFactory.Create(() => "ok", n))] };
-
-    /// <summary>HydraFacial on Wednesday offered at 9, 10 and 11 with Priya.</summary>
-    private static DialogueState Offering() => new()
-    {
-        Task = DialogueTask.Book,
-        ServiceId = "hydrafacial",
-        DateStart = "2026-11-25",
-        DateEnd = "2026-11-25",
-        Asked = AgentQuestion.SlotChoice,
-        Offered =
-        [
-            new Offer("s9", "2026-11-25", "09:00", "Priya Patel", "Wednesday at 9 AM with Priya"),
-            new Offer("s10", "2026-11-25", "10:00", "Priya Patel", "Wednesday at 10 AM with Priya"),
-            new Offer("s11", "2026-11-25", "11:00", "Priya Patel", "Wednesday at 11 AM with Priya"),
-        ],
-    };
-
     /// <summary>The 10 AM slot read back, waiting for a yes.</summary>
     private static DialogueState ReadingBack()
     {
@@ -55,27 +22,6 @@ public sealed class TrackerAndPolicyTests
         state.ReadBack = "HydraFacial with Priya Patel on Wednesday, November 25 at 10:00 AM";
         state.Asked = AgentQuestion.Confirmation;
         return state;
-    }
-
-    private static List<ChatMessage> History(DialogueState state) =>
-        [new ChatMessage(ChatRole.Assistant, "…") { AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() } }];
-
-    /// <summary>The tracker folds the message into <paramref name="state"/>; the policy picks a row.</summary>
-    private static (Reading Reading, PolicyRule Rule) Step(DialogueState state, string text)
-    {
-        var u = Engine.Understand(text, History(state));
-        var reading = DialogueTracker.Observe(state, u, Demo, AllTools);
-        return (reading, DialoguePolicy.Decide(state, reading));
-    }
-
-    /// <summary>The engine's whole answer to <paramref name="text"/> in <paramref name="state"/>, and the state it carries.</summary>
-    private static async Task<(ChatMessage Message, DialogueState State)> AnswerAsync(DialogueState state, string text)
-    {
-        var messages = History(state);
-        messages.Add(new ChatMessage(ChatRole.User, text));
-        var response = await Engine.GetResponseAsync(messages, Options);
-        var message = response.Messages[0];
-        return (message, DialogueState.Parse(message.AdditionalProperties?[StoredMessage.EngineStateKey] as string));
     }
 
     private static FunctionCallContent? CallOf(ChatMessage message) => message.Contents.OfType<FunctionCallContent>().SingleOrDefault();

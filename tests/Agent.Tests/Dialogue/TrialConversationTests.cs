@@ -1,10 +1,7 @@
-using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Understanding;
-using FrontDesk.TestSupport;
-using FrontDesk.Tools.Profile;
-using FrontDesk.Tools.Text;
 using Microsoft.Extensions.AI;
+using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
 
 namespace FrontDesk.Agent.Tests.Dialogue;
 
@@ -15,37 +12,6 @@ namespace FrontDesk.Agent.Tests.Dialogue;
 /// </summary>
 public sealed class TrialConversationTests
 {
-    private static readonly SpaProfile Demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
-    private static readonly EmbeddedChatClient Engine = new(Demo, TextTemplates.Load(Path.Combine(TestFiles.Prompts, "replies.yaml")),
-        new TestClock(SpaBookHarness.DefaultNow), new Understander());
-
-    private static readonly string[] ToolNames =
-    [
-        "check_availability", "book_appointment", "cancel_appointment", "reschedule_appointment", "list_appointments", "join_waitlist",
-        "answer_faq", "send_verification_code", "verify_phone", "find_waitlist_offer", "accept_waitlist_offer",
-    ];
-
-    private static readonly HashSet<string> AllTools = [.. ToolNames];
-
-    private static readonly ChatOptions Options = new() { Tools = [.. ToolNames.Select(n => AIFunctionFactory.Create(() => "ok", n))] };
-
-    /// <summary>HydraFacial on Wednesday offered at 9, 10 and 11; the person asked for 10 when <paramref name="near"/> is set.</summary>
-    private static DialogueState Offering(string? near = null) => new()
-    {
-        Task = DialogueTask.Book,
-        ServiceId = "hydrafacial",
-        DateStart = "2026-11-25",
-        DateEnd = "2026-11-25",
-        Near = near,
-        Asked = AgentQuestion.SlotChoice,
-        Offered =
-        [
-            new Offer("s9", "2026-11-25", "09:00", "Priya Patel", "Wednesday at 9 AM with Priya"),
-            new Offer("s10", "2026-11-25", "10:00", "Priya Patel", "Wednesday at 10 AM with Priya"),
-            new Offer("s11", "2026-11-25", "11:00", "Priya Patel", "Wednesday at 11 AM with Priya"),
-        ],
-    };
-
     private static DialogueState ReadingBack()
     {
         var state = Offering("10:00");
@@ -59,24 +25,12 @@ public sealed class TrialConversationTests
         return state;
     }
 
-    private static List<ChatMessage> History(DialogueState state) =>
-        [new ChatMessage(ChatRole.Assistant, "…") { AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() } }];
-
     private static Utterance Read(string text, DialogueState? state = null) => Engine.Understand(text, History(state ?? new DialogueState()));
-
-    private static (Reading Reading, PolicyRule Rule) Step(DialogueState state, string text)
-    {
-        var reading = DialogueTracker.Observe(state, Read(text, state), Demo, AllTools);
-        return (reading, DialoguePolicy.Decide(state, reading));
-    }
 
     private static async Task<(FunctionCallContent? Call, string Text, DialogueState State)> AnswerAsync(DialogueState state, string text)
     {
-        var messages = History(state);
-        messages.Add(new ChatMessage(ChatRole.User, text));
-        var message = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
-        return (message.Contents.OfType<FunctionCallContent>().FirstOrDefault(), message.Text,
-            DialogueState.Parse(message.AdditionalProperties?[StoredMessage.EngineStateKey] as string));
+        var (message, after) = await DialogueFixture.AnswerAsync(state, text);
+        return (message.Contents.OfType<FunctionCallContent>().FirstOrDefault(), message.Text, after);
     }
 
     // Understanding
