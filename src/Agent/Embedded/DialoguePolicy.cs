@@ -71,6 +71,9 @@ internal enum PolicyAction
     /// <summary>Pick the offered slot the reply names.</summary>
     ChooseSlot,
 
+    /// <summary>Search again past the times on offer ("nothing later?", "anything earlier?").</summary>
+    SearchPastOffer,
+
     /// <summary>Pick the only slot on offer.</summary>
     ChooseOnlySlot,
 
@@ -119,6 +122,9 @@ internal enum PolicyAction
     /// <summary>Say the service is not one we offer, with the list.</summary>
     AskUnknownService,
 
+    /// <summary>A request with a day or time for something not on the menu: keep the day and time, say what we offer.</summary>
+    NotOnTheMenu,
+
     /// <summary>Merge and take the move's next step (ask the day, or search).</summary>
     ContinueReschedule,
 
@@ -164,7 +170,10 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
-        new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing
+        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent == Intent.OutOfScope
+            && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
+            && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.AsksForSomething, PolicyAction.NotOnTheMenu),
+        new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
         new("thanks with nothing asked", (s, r) => r.U.Intent == Intent.Thanks && (s.Task is null || r.AskedOnArrival == AgentQuestion.Nothing), PolicyAction.Thanks),
@@ -188,6 +197,8 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("slots on offer and \"nothing later?\" / \"anything earlier?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
+            && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),

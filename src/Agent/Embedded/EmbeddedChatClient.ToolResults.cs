@@ -41,7 +41,14 @@ public sealed partial class EmbeddedChatClient
             var answers = state.AnswersSoFar;
             state.QuestionsLeft = [];
             state.AnswersSoFar = [];
-            answers.Add(OnToolResult(call, result).Text);
+            var status = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("status", out var s) ? s.GetString() : null;
+            var answer = OnToolResult(call, result).Text;
+            // A part of the message that reads as off-topic beside parts that were answered ("… how much for underarms"
+            // after a question about laser hair removal) is a follow-up, not an off-topic question: the answers stand alone.
+            if (!(status == "off_topic" && (answers.Count > 0 || left.Count > 0)) && !answers.Contains(answer))
+            {
+                answers.Add(answer);
+            }
             if (left.Count == 0)
             {
                 return SayText(string.Join(" ", answers));

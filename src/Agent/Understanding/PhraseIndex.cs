@@ -281,10 +281,18 @@ internal sealed class PhraseIndex
         }
 
         var covered = false;
+        // An everyday word alone ("free", as in "I'm free after 2") is not a mention of a longer phrase it is part of
+        // ("free consultation"); the whole phrase, or a word of its own, is.
+        var everydayAlone = positions.Count == 1 && NoFuzz.Contains(keys[positions[0]]!);
         foreach (var item in candidates)
         {
             foreach (var phrase in _phrases[item])
             {
+                if (everydayAlone && phrase.Length > 1)
+                {
+                    continue;
+                }
+
                 var hasDistinctive = phrase.Any(w => !_entries[w].Generic);
                 if (phrase.Where(w => !hasDistinctive || !_entries[w].Generic).All(words.Contains))
                 {

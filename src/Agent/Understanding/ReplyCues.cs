@@ -66,6 +66,12 @@ public sealed partial record ReplyCues
     /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two").</summary>
     public bool WithOthers { get; init; }
 
+    /// <summary>"nothing later?", "anything earlier?": the times on offer are too early or too late, search again past them.</summary>
+    public TimeNudge Nudge { get; init; }
+
+    /// <summary>The message asks for something to be done or had ("can I get a …", "what about a …", "book me in for …").</summary>
+    public bool AsksForSomething { get; init; }
+
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
 
@@ -105,6 +111,10 @@ public sealed partial record ReplyCues
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text),
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
+            AsksForSomething = AsksFor().IsMatch(text),
+            Nudge = Nudged().Match(text) is { Success: true } nudge
+                ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
+                : TimeNudge.None,
         };
     }
 
@@ -182,10 +192,30 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex Party();
 
+    // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
+    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Nudged();
+
+    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AsksFor();
+
     [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex PriceQuestion();
+}
+
+/// <summary>A wish for times past the ones on offer.</summary>
+public enum TimeNudge
+{
+    /// <summary>None said.</summary>
+    None,
+
+    /// <summary>"nothing later?"</summary>
+    Later,
+
+    /// <summary>"anything earlier?"</summary>
+    Earlier,
 }
