@@ -71,6 +71,9 @@ internal enum PolicyAction
     /// <summary>Pick the offered slot the reply names.</summary>
     ChooseSlot,
 
+    /// <summary>A price asked with a service and a day: search, and say the price with the offer.</summary>
+    SearchWithPrice,
+
     /// <summary>Search again past the times on offer ("nothing later?", "anything earlier?").</summary>
     SearchPastOffer,
 
@@ -217,6 +220,8 @@ internal static class DialoguePolicy
             && !(s.Task == DialogueTask.Book && r.U.ShiftMinutes is null && r.HasSlots), PolicyAction.StartReschedule),
         new("my appointments", (_, r) => r.U.Intent == Intent.MyAppointments, PolicyAction.ListAppointments),
         new("waitlist", (_, r) => r.U.Intent == Intent.Waitlist, PolicyAction.StartWaitlist),
+        new("a price asked with one service and a day (\"botox on fridays? and how much per unit\")", (s, r) => r.U.Intent is Intent.Faq or Intent.Availability or Intent.Book
+            && r.U.Cues.AsksPrice && r.U.Services.Kind == ServiceMatchKind.Confident && r.U.Date is not null && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service, PolicyAction.SearchWithPrice),
         new("a question (not a service with a day or time, unless a price)", (s, r) => r.U.Intent == Intent.Faq
             && (s.Asked is AgentQuestion.Nothing || r.U.Services.Kind == ServiceMatchKind.None)
             && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice), PolicyAction.AnswerFaq),

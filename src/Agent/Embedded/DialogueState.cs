@@ -70,6 +70,9 @@ internal sealed class DialogueState
     /// </summary>
     public int QuestionAsks { get; set; }
 
+    /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
+    public bool SayPrice { get; set; }
+
     /// <summary>The person answered an offer with a time of their own ("3:30 works"): if the search finds it free, it is their pick.</summary>
     public bool TakeAskedTime { get; set; }
 
@@ -130,6 +133,7 @@ internal sealed class DialogueState
         QuestionAsks = 0;
         LengthNotOffered = null;
         TakeAskedTime = false;
+        SayPrice = false;
     }
 }
 

@@ -103,6 +103,13 @@ public sealed partial class EmbeddedChatClient
                     return Resume();
                 case PolicyAction.ChooseSlot:
                     return Choose(r.Chosen!);
+                case PolicyAction.SearchWithPrice:
+                    // Both halves answered: the times for the day asked, with the price said first.
+                    DialogueTracker.Merge(state, u);
+                    state.Task ??= DialogueTask.Book;
+                    state.Offered = [];
+                    state.SayPrice = true;
+                    return NextBookingStep();
                 case PolicyAction.SearchPastOffer:
                     return SearchPastOffer(u.Cues.Nudge);
                 case PolicyAction.ChooseOnlySlot:
@@ -416,6 +423,13 @@ public sealed partial class EmbeddedChatClient
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
+            if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
+            {
+                var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
+                prefix += Render(price == 0 ? "price_note_free" : pricedService.PriceFrom ? "price_note_from" : "price_note", ("service", pricedService.Name), ("price", money))
+                    + (pricedService.Description is { } about && state.Language is null or "en" ? " " + about : "") + " ";
+            }
+            state.SayPrice = false;
             if (state.LengthNotOffered is { } minutes && state.ServiceId is { } said && Profile.FindService(said) is { } kept)
             {
                 // "the deep tissue one. 90 min": said once, so nobody expects 90 minutes.
