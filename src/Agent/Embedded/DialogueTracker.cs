@@ -365,7 +365,8 @@ internal static class DialogueTracker
             return CatalogLookup.Services(profile, options[0]) is [var only] ? only : null;
         }
         // "the 2pm" while the kind of facial is asked: a time, not the second option.
-        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact)
+        // "whatever is first" is no pick of a service: a choice the person did not make is not made for them.
+        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact && !u.Cues.AnyWillDo)
         {
             return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
         }

@@ -66,6 +66,9 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage AskContact(AgentQuestion question, string template)
         {
             var again = state.AskedBefore == question;
+            // A person filling in their details (a name, then an e-mail, while the phone is asked) is getting somewhere:
+            // the detail is asked again in other words, and that is not the stuck question a person is called in for.
+            _detailCameIn = again;
             state.AskedBefore = AgentQuestion.Nothing;
             state.Asked = question;
             return Say(again ? template + "_again" : template);

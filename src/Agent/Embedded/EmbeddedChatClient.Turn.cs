@@ -18,6 +18,9 @@ public sealed partial class EmbeddedChatClient
 
         private int _missesBefore;
 
+        /// <summary>A contact detail came in while another was asked: the ask that follows is not counted towards a hand-off.</summary>
+        private bool _detailCameIn;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -81,7 +84,8 @@ public sealed partial class EmbeddedChatClient
                     // "yes but make it 11" when 11 was on offer that day: that slot, read back.
                     return Choose(r.CorrectedSlot!);
                 case PolicyAction.SearchAgain:
-                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value.
+                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -103,6 +107,9 @@ public sealed partial class EmbeddedChatClient
                     return Resume();
                 case PolicyAction.ChooseSlot:
                     return Choose(r.Chosen!);
+                case PolicyAction.ChooseEarliest:
+                    // "earliest", "whatever's soonest": the first in time, whatever the order the list was said in.
+                    return Choose(state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).First());
                 case PolicyAction.SearchWithPrice:
                     // Both halves answered: the times for the day asked, with the price said first.
                     DialogueTracker.Merge(state, u);
@@ -371,6 +378,8 @@ public sealed partial class EmbeddedChatClient
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
             }
             state.ChosenSlotId = offer.SlotId;
+            // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
+            state.DateStart = state.DateEnd = offer.Date;
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -547,7 +556,7 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage SayText(string text)
         {
-            if (CountAsk() >= 3)
+            if (CountAsk() >= 3 && !_detailCameIn)
             {
                 // The same question with the same choices a third time in this stretch: a person instead. The task is
                 // theirs now (the facts stay in the state and the transcript), so details sent next are only noted.

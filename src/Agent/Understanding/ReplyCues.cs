@@ -69,6 +69,18 @@ public sealed partial record ReplyCues
     /// <summary>"nothing later?", "anything earlier?": the times on offer are too early or too late, search again past them.</summary>
     public TimeNudge Nudge { get; init; }
 
+    /// <summary>"whatever", "any", "doesn't matter", "you pick", "earliest": no preference among the choices (not a position).</summary>
+    public bool AnyWillDo { get; init; }
+
+    /// <summary>"earliest", "soonest", "first available": the earliest time on offer.</summary>
+    public bool Earliest { get; init; }
+
+    /// <summary>A question about the thing just talked about ("and how long is it", "how much is that").</summary>
+    public bool AboutThatOne { get; init; }
+
+    /// <summary>The message names a kind of beauty or wellness treatment in general words ("brow wax", "lash extensions", "spray tan").</summary>
+    public bool NamesATreatment { get; init; }
+
     /// <summary>The message asks for something to be done or had ("can I get a …", "what about a …", "book me in for …").</summary>
     public bool AsksForSomething { get; init; }
 
@@ -112,6 +124,10 @@ public sealed partial record ReplyCues
             WithOthers = Party().IsMatch(text),
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             AsksForSomething = AsksFor().IsMatch(text),
+            NamesATreatment = TreatmentWord().IsMatch(text),
+            AnyWillDo = AnyOne().IsMatch(text),
+            Earliest = EarliestOne().IsMatch(text),
+            AboutThatOne = AboutThat().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
@@ -198,6 +214,20 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex AsksFor();
+
+    // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
+    // not "out of scope". Not any business's menu: a business's own services are found by its profile.
+    [GeneratedRegex(@"\b(?:wax\w*|brows?|eyebrows?|lash\w*|eyelash\w*|thread\w*|tint\w*|lamination|microblad\w*|spray\s+tan\w*|tanning|mani\w*|pedi\w*|nails?|acrylics?|haircut|blow\s*outs?|blow\s*dry|updo|make\s*up|facials?|massages?|peels?|sauna|steam\s+room|body\s+wrap|scrub|microneedl\w*|dermabrasion|microdermabrasion|electrolysis|sugaring|reflexology|cupping|acupuncture|kybella|coolsculpt\w*|sculptra|ipl|laser|botox|filler|injectables?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex TreatmentWord();
+
+    [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AnyOne();
+
+    [GeneratedRegex(@"\b(?:earliest|soonest|first\s+(?:available|opening|free)|whatever(?:'s|\s+is)\s+(?:first|earliest|soonest))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex EarliestOne();
+
+    [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|so|also|oh)[,]?\s+)*(?:how\s+(?:long|much)|what\s+does|does|is|do\s+i|can\s+i)\b[^.?!]{0,30}\b(?:it|that|this|one|them|those)\b\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AboutThat();
 
     [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Number();

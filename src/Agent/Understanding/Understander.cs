@@ -472,7 +472,7 @@ public sealed partial class Understander
         var changesAppointment = shiftMinutes is not null
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
-            || ((sameTime || sameDay) && (date is not null || time is not null));
+            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several);
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
