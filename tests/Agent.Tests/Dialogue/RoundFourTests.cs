@@ -31,7 +31,7 @@ public sealed class RoundFourTests
         var second = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
         Assert.NotEqual(first.Text, second.Text);
         Assert.Contains("noted", second.Text, StringComparison.OrdinalIgnoreCase);
-        var afterSecond = DialogueState.Parse(second.AdditionalProperties?[Conversations.StoredMessage.EngineStateKey] as string);
+        var afterSecond = DialogueState.Parse(second.AdditionalProperties?[FrontDesk.Agent.Conversations.StoredMessage.EngineStateKey] as string);
         Assert.Equal(2, afterSecond.QuestionAsks);
         Assert.Equal("2026-11-29", afterSecond.DateStart);
 
@@ -199,8 +199,9 @@ public sealed class RoundFourTests
     public void A_comparison_names_both_services(string text)
     {
         var u = Engine.Understand(text);
+        // Several services named (a bare "swedish" is both lengths): each is described.
         Assert.Equal(ServiceMatchKind.Several, u.Services.Kind);
-        Assert.Equal(2, u.Services.Services.Count);
+        Assert.InRange(u.Services.Services.Count, 2, 3);
     }
 
     [Theory]
