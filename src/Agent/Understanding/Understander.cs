@@ -558,21 +558,28 @@ public sealed partial class Understander
     /// </summary>
     private static bool OnlyPartOfAName(string text, ServiceMatch match, ServiceTerm service)
     {
-        var names = service.Aliases.Prepend(service.Name).Select(n => n.Trim().ToLowerInvariant()).ToList();
+        static string Compact(string s) => new([.. s.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var bareName = service.Name.Split('(')[0];
+        var names = service.Aliases.Prepend(bareName).Select(Compact).ToHashSet(StringComparer.Ordinal);
+        if (Words(bareName) < 2 || match.Spans.Count == 0)
+        {
+            return false;
+        }
         foreach (var span in match.Spans)
         {
             if (span.End > text.Length)
             {
                 return false;
             }
-            var said = text.Substring(span.Start, span.Length).Trim().ToLowerInvariant();
-            var singular = said.EndsWith('s') ? said[..^1] : said;
-            if (names.Any(n => n == said || n == singular || n.StartsWith(said + " (", StringComparison.Ordinal)))
+            var said = text.Substring(span.Start, span.Length);
+            var compact = Compact(said);
+            if (names.Contains(compact) || (compact.EndsWith('s') && names.Contains(compact[..^1])) || Words(said) >= Words(bareName))
             {
                 return false;
             }
         }
-        return match.Spans.Count > 0;
+        return true;
     }
 
     /// <summary>

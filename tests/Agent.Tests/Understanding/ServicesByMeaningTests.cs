@@ -67,15 +67,16 @@ public class ServicesByMeaningTests
     [Fact]
     public void One_word_of_a_longer_name_gives_way_to_a_service_clearly_nearer_in_meaning()
     {
-        // "hair" is one word of Laser Hair Removal's name; the message as a whole is about sun spots.
-        var understander = new Understander(null, null, _ => [Near("ipl", 0.56f), Near("laser-hair", 0.39f)]);
-        var u = understander.Understand("can you fade the sun spots along my hair line, anything friday?", Spa());
+        // "signature" is one word of Signature Facial's name; the message as a whole is about sun spots.
+        var understander = new Understander(null, null, _ => [Near("ipl", 0.56f), Near("signature-facial", 0.39f)]);
+        var u = understander.Understand("the sun spots are ruining my signature look, want them faded friday", Spa());
         Assert.Equal("ipl", u.Services.Service!.Id);
 
         // The whole name or an alias is never overruled, and a near tie leaves the words' reading alone.
-        Assert.Equal("laser-hair", understander.Understand("laser hair removal on friday please", Spa()).Services.Service!.Id);
-        var close = new Understander(null, null, _ => [Near("ipl", 0.52f), Near("laser-hair", 0.49f)]);
-        Assert.Equal("laser-hair", close.Understand("can you fade the sun spots along my hair line, anything friday?", Spa()).Services.Service!.Id);
+        Assert.Equal("signature-facial", understander.Understand("a signature facial on friday please", Spa()).Services.Service!.Id);
+        Assert.Equal("hydrafacial", understander.Understand("i'd like a hydrafacial on friday", Spa()).Services.Service!.Id);
+        var close = new Understander(null, null, _ => [Near("ipl", 0.52f), Near("signature-facial", 0.49f)]);
+        Assert.Equal("signature-facial", close.Understand("the sun spots are ruining my signature look, want them faded friday", Spa()).Services.Service!.Id);
     }
 
     [Theory]
