@@ -249,7 +249,7 @@ public sealed partial class EmbeddedChatClient
                 state.AnswersSoFar = [];
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
-            var question = u.Text;
+            var question = u.FaqQuestion ?? u.Text;
             if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
                 && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text) || u.Cues.AsksPrice))
             {

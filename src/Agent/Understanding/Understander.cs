@@ -127,6 +127,12 @@ public sealed record Utterance
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
 
+    /// <summary>
+    /// For a question about the person's own visit, the question without it ("where can i park" of "where can i park when
+    /// I come for my massage"): what the FAQ is asked. Null: ask with <see cref="Text"/>.
+    /// </summary>
+    public string? FaqQuestion { get; init; }
+
     /// <summary>Small cues read against the question pending (a position, a length, a code, a bare name).</summary>
     public ReplyCues Cues { get; init; } = ReplyCues.None;
 
@@ -198,6 +204,13 @@ public sealed partial class Understander
 
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
+
+    /// <summary>
+    /// A request with no service named or meant is out of scope when its nearest out-of-scope example is at most this much
+    /// less similar than its nearest spa task ("I want to book a pub now": 0.56 elsewhere, 0.54 spa; "can I book something
+    /// for friday": 0.63 against 0.89).
+    /// </summary>
+    public const double ElsewhereAsNearWithin = 0.03;
 
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
@@ -420,11 +433,15 @@ public sealed partial class Understander
         // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
         var serviceIsContext = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0
             && WordBefore(lowered, services.Spans[0].Start) is "my" or "our";
+        // The question without the visit it is about: "where can i park" of "where can i park when i come for my massage".
+        var withoutOccasion = serviceIsContext ? WithoutOccasion(normalized, services.Spans[0].Start) : null;
+        string? faqQuestion = null;
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
                 || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
-            && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered)) && _answeredBySpa(normalized))
+            && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
+            && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
             intent = Intent.Faq;
@@ -434,7 +451,13 @@ public sealed partial class Understander
                 services = ServiceMatch.None;
                 date = null;
                 time = null;
+                faqQuestion = withoutOccasion;
             }
+        }
+        else if (intent == Intent.Faq && withoutOccasion is not null && asked == AgentQuestion.Nothing && chosen is null)
+        {
+            // Asked about the visit, not the service ("can I grab a shower after my hydrafacial"): the FAQ is asked without it.
+            faqQuestion = withoutOccasion;
         }
         if (intent == Intent.OutOfScope && services.Kind != ServiceMatchKind.None && QuestionShape().IsMatch(lowered))
         {
@@ -454,6 +477,30 @@ public sealed partial class Understander
                 intent = Intent.Book;
                 confidence = meant.Confidence;
             }
+        }
+        if (_servicesByMeaning is not null && services is { Kind: ServiceMatchKind.Confident, Service: { } byWords }
+            && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && intent is not (Intent.Faq or Intent.Cancel or Intent.Reschedule)
+            && OnlyPartOfAName(normalized, services, byWords) && Tokenizer.Tokenize(normalized).Count >= 4
+            && _servicesByMeaning(Tools.Faq.SemanticFaq.Spelled(normalized)) is [var top, ..] nearest && top.ServiceId != byWords.Id
+            && top.Similarity >= ServiceMatcher.MeaningConfidentAt
+            && top.Similarity - (nearest.FirstOrDefault(n => n.ServiceId == byWords.Id)?.Similarity ?? 0) >= ServiceMatcher.MeaningMargin
+            && ServiceMatcher.FromMeaning(vocabulary, nearest) is { Kind: ServiceMatchKind.Confident } overruled)
+        {
+            // One word of a longer name ("cheek" of Cheek Filler) in "fade the sun spots on my cheeks": the message as a
+            // whole is clearly nearer another service (IPL Photofacial), so the meaning wins over the one word.
+            services = overruled;
+        }
+        if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
+            && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
+            && Tokenizer.Tokenize(normalized).Count >= 3
+            && _classifier.MeaningOfPrepared(prepared) is { } wanted && wanted.NearestElsewhere >= wanted.NearestSpaTask - ElsewhereAsNearWithin)
+        {
+            // A request for something the spa does not do, in booking words ("I want to book a pub now", "what's on tv
+            // tonight"): no service of the spa named or meant, and an everyday task elsewhere is as near in meaning as
+            // any spa task. Declined politely rather than asked "which service?".
+            intent = Intent.OutOfScope;
+            confidence = wanted.NearestElsewhere;
         }
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
@@ -512,9 +559,59 @@ public sealed partial class Understander
             SameTime = sameTime,
             SameDay = sameDay,
             ChangesAppointment = changesAppointment,
+            FaqQuestion = intent == Intent.Faq ? faqQuestion : null,
             Cues = cues,
         };
     }
+
+    /// <summary>
+    /// True when no words of the match are the service's whole name or one of its aliases (plural or not): "cheeks" for
+    /// Cheek Filler, where "cheek filler", "filler" or "Botox" would name the service whole.
+    /// </summary>
+    private static bool OnlyPartOfAName(string text, ServiceMatch match, ServiceTerm service)
+    {
+        static string Compact(string s) => new([.. s.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var bareName = service.Name.Split('(')[0];
+        var names = service.Aliases.Prepend(bareName).Select(Compact).ToHashSet(StringComparer.Ordinal);
+        if (Words(bareName) < 2 || match.Spans.Count == 0)
+        {
+            return false;
+        }
+        foreach (var span in match.Spans)
+        {
+            if (span.End > text.Length)
+            {
+                return false;
+            }
+            var said = text.Substring(span.Start, span.Length);
+            var compact = Compact(said);
+            if (names.Contains(compact) || (compact.EndsWith('s') && names.Contains(compact[..^1])) || Words(said) >= Words(bareName))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The text before the clause that names the person's visit ("when I come in for my facial", "after my massage",
+    /// "to my facial"), or null when what is left is too short to be a question.
+    /// </summary>
+    private static string? WithoutOccasion(string text, int serviceStart)
+    {
+        var before = TextNormalizer.LowerSameLength(text[..serviceStart]);
+        var m = OccasionClause().Match(before);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var cut = text[..m.Index].TrimEnd(' ', ',');
+        return cut.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? cut + (text.TrimEnd().EndsWith('?') ? "?" : "") : null;
+    }
+
+    [GeneratedRegex(@"[\s,]+(?:(?:when|whenever|after|before|during|while)\b[^,.?!]*|(?:for|to|at|with|on)\s+(?:my|our)\s*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OccasionClause();
 
     /// <summary>True for a reply of one letter or digit, or of no letters or digits at all (emoji, punctuation).</summary>
     public static bool IsTooShortToConfirm(string text)

@@ -121,6 +121,16 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         return semantic is not null && semantic.Search(question, 1) is [var best] && best.Similarity < SemanticFaq.OffTopicBelow;
     }
 
+    /// <summary>
+    /// True when, by meaning, the question is below <paramref name="similarity"/> from every FAQ entry and profile fact.
+    /// False without semantic matching.
+    /// </summary>
+    public bool FartherThan(string question, float similarity)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return semantic is not null && semantic.Search(question, 1) is [var best] && best.Similarity < similarity;
+    }
+
     private async Task<IReadOnlyList<FaqMatch>> LexicalSearchAsync(string question, int limit, string? locationId, CancellationToken ct)
     {
         var terms = KeyTerms(question);

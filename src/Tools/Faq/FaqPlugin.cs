@@ -18,6 +18,20 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         @"\b(you|your|yours|u|ur|y'all|here|there)\b|\b(can|may|could|should|must)\s+i\b|\bdo\s+i\s+need\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
 
+    private HashSet<string>? _ownWords;
+
+    /// <summary>Whether the question names one of the spa's services (name, alias, category), staff, places or the spa itself.</summary>
+    private bool NamesTheSpasOwn(string question)
+    {
+        _ownWords ??= [.. profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
+            .Concat(profile.Staff.Select(p => p.Name)).Concat(profile.Locations.Select(l => l.Name)).Append(profile.Spa.Name)
+            .SelectMany(Words).Where(w => w.Length >= 3 && w is not ("the" or "and" or "min" or "with" or "for"))];
+        return Words(question).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
+
     private static bool AddressesTheSpa(string question)
     {
         try
@@ -55,6 +69,13 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
             // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
             // pancakes"), or far in meaning from everything the spa knows ("what's the weather there tomorrow"): an
             // off-topic question, not one for the team to follow up.
+            return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
+        }
+        if (confident.Count == 0 && !matches.Any(m => m.NearMiss) && !AddressesTheSpa(question) && !NamesTheSpasOwn(question)
+            && faq.FartherThan(question, SemanticFaq.NotAskedOfTheSpaBelow))
+        {
+            // No answer, not asked of the spa, naming nothing of the spa's, and not close to anything it knows ("what
+            // are the dmv hours"): general knowledge, declined politely rather than passed to the team.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
         if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)

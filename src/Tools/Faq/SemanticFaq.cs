@@ -41,6 +41,13 @@ public sealed class SemanticFaq
     /// </summary>
     public const float OffTopicBelow = 0.25f;
 
+    /// <summary>
+    /// Below this similarity to every entry, a question the FAQ cannot answer that is not asked of the spa ("what time is
+    /// sunset", "what are the dmv hours": no "you", "here", "can I", no service, staff or place of the spa) is not one
+    /// for the team: declined politely. Spa questions put that way score higher ("is there parking nearby" 0.6 and up).
+    /// </summary>
+    public const float NotAskedOfTheSpaBelow = 0.5f;
+
     /// <summary>From this similarity up to answering, the entry is offered as "Did you mean …?".</summary>
     public const float SuggestAt = 0.54f;
 

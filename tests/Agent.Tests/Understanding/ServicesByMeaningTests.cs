@@ -64,6 +64,51 @@ public class ServicesByMeaningTests
         Assert.Equal(ServiceMatchKind.None, understander.Understand("the first one", Spa(AgentQuestion.SlotChoice)).Services.Kind);
     }
 
+    [Fact]
+    public void One_word_of_a_longer_name_gives_way_to_a_service_clearly_nearer_in_meaning()
+    {
+        // "signature" is one word of Signature Facial's name; the message as a whole is about sun spots.
+        var understander = new Understander(null, null, _ => [Near("ipl", 0.56f), Near("signature-facial", 0.39f)]);
+        var u = understander.Understand("the sun spots are ruining my signature look, want them faded friday", Spa());
+        Assert.Equal("ipl", u.Services.Service!.Id);
+
+        // The whole name or an alias is never overruled, and a near tie leaves the words' reading alone.
+        Assert.Equal("signature-facial", understander.Understand("a signature facial on friday please", Spa()).Services.Service!.Id);
+        Assert.Equal("hydrafacial", understander.Understand("i'd like a hydrafacial on friday", Spa()).Services.Service!.Id);
+        var close = new Understander(null, null, _ => [Near("ipl", 0.52f), Near("signature-facial", 0.49f)]);
+        Assert.Equal("signature-facial", close.Understand("the sun spots are ruining my signature look, want them faded friday", Spa()).Services.Service!.Id);
+    }
+
+    [Theory]
+    [InlineData("where do i put my car when i come in for my facial on wed?", "where do i put my car?")]
+    [InlineData("can i grab a shower there after my hydrafacial", "can i grab a shower there")]
+    public void A_question_about_ones_own_visit_asks_the_faq_without_the_visit(string text, string asked)
+    {
+        var understander = new Understander(null, q => q.Contains("car", StringComparison.Ordinal) || q.Contains("shower", StringComparison.Ordinal));
+        var u = understander.Understand(text, Spa());
+        Assert.Equal(Intent.Faq, u.Intent);
+        Assert.Equal(asked, u.FaqQuestion);
+    }
+
+    [Theory]
+    [InlineData("I want to book a pub now.")]
+    [InlineData("what's on tv tonight")]
+    public void A_request_in_booking_words_for_something_the_spa_does_not_do_is_out_of_scope(string text)
+    {
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, null, _ => [Near("swedish-60", 0.15f)]);
+        Assert.Equal(Intent.OutOfScope, understander.Understand(text, Spa()).Intent);
+    }
+
+    [Theory]
+    [InlineData("can i book something for friday")]
+    [InlineData("any openings next tuesday")]
+    [InlineData("can you fit me in this week")]
+    public void A_request_for_the_spa_with_no_service_named_stays_a_request(string text)
+    {
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, null, _ => [Near("swedish-60", 0.15f)]);
+        Assert.Contains(understander.Understand(text, Spa()).Intent, new[] { Intent.Book, Intent.Availability });
+    }
+
     [Theory]
     [InlineData("where do i put my car when i come in for my facial on wed?")]
     [InlineData("is there somewhere I can rinse off after my massage")]

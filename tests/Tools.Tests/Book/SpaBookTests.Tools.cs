@@ -283,6 +283,23 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_calls_a_miss_not_asked_of_the_spa_and_naming_nothing_of_it_off_topic()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+
+        // Hours, but of something else, and not asked of us: declined, not passed to the team.
+        foreach (var question in new[] { "what are the dmv hours", "what time is sunset" })
+        {
+            Assert.Equal("off_topic", Status(await CallAsync(h, scope, "answer_faq", ("question", question))));
+        }
+        // Asked of the spa, or naming its service, the same kind of miss still goes to the team.
+        var asked = await CallAsync(h, scope, "answer_faq", ("question", "are you open on the dmv holiday"));
+        Assert.NotEqual("off_topic", Status(asked));
+        Assert.NotEqual("off_topic", Status(await CallAsync(h, scope, "answer_faq", ("question", "is the hydrafacial vegan"))));
+    }
+
+    [StoreFact]
     public async Task Answer_faq_calls_a_question_far_from_anything_the_spa_knows_off_topic_even_when_asked_of_us()
     {
         await using var h = await StartAsync();
