@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Escalations;
@@ -124,9 +125,12 @@ public sealed class TwilioChannel(
     public IResult Listen(string speech, int silences, string? language = null)
     {
         var (voice, locale) = Voice.For(language);
+        // Each prompt's action URL carries its own random id: Twilio posts that URL again when our answer did not arrive,
+        // so CallSid plus this id names one utterance (the turn's request id), and a new prompt never reuses it.
+        var prompt = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: Twiml.Url(Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}")),
+            action: Twiml.Url(Url(silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}")),
             speechTimeout: "auto", language: locale, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
             .Append(Twiml.Say(speech, voice, locale));
         return new VoiceResponse().Append(gather).ToResult();
