@@ -18,6 +18,9 @@ public sealed class FaultPoints
     /// <summary>A turn has committed (transcript, state, escalations); its answer has not reached the channel.</summary>
     public const string TurnCommitted = "turn.committed";
 
+    /// <summary>An SMS keyword's change (opt-out, opt-in, a reminder's confirm or cancel) is written; its transcript and answer are not recorded.</summary>
+    public const string KeywordApplied = "keyword.applied";
+
     /// <summary>Called at each point; null (always, outside tests) for nothing.</summary>
     public Func<string, ValueTask>? OnPoint { get; set; }
 
