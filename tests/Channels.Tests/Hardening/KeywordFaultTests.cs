@@ -9,7 +9,6 @@ using FrontDesk.Channels.Twilio;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Store;
-using Microsoft.Extensions.Hosting;
 
 namespace FrontDesk.Channels.Tests.Hardening;
 
@@ -32,10 +31,10 @@ public abstract class KeywordFaultTests
         var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
         Assert.Equal(HttpStatusCode.OK, (await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "hi r u open sunday")).Status);
 
-        DieAt(one, FaultPoints.KeywordApplied);
+        FaultSuiteTests.DieAt(one, FaultPoints.KeywordApplied);
         var sid = twilioOne.NewSid("SM");
-        await SendToDyingAsync(twilioOne, TwilioSmsTests.Ava, "Stop", sid);
-        await LeaveAsDeadAsync(two, sid, conversationId);
+        await FaultSuiteTests.SendToDyingAsync(twilioOne, "Stop", sid);
+        await FaultSuiteTests.LeaveAsDeadAsync(two, sid, conversationId);
 
         var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Stop", messageSid: sid);
 
@@ -63,10 +62,10 @@ public abstract class KeywordFaultTests
         await TwilioSmsTests.RemindAsync(two, "c-ben", TwilioSmsTests.Ben, later);
         var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ben, TwilioSmsTests.Mission);
 
-        DieAt(one, FaultPoints.KeywordApplied);
+        FaultSuiteTests.DieAt(one, FaultPoints.KeywordApplied);
         var sid = twilioOne.NewSid("SM");
-        await SendToDyingAsync(twilioOne, TwilioSmsTests.Ben, "x", sid);
-        await LeaveAsDeadAsync(two, sid, conversationId);
+        await FaultSuiteTests.SendToDyingAsync(twilioOne, "x", sid, TwilioSmsTests.Ben);
+        await FaultSuiteTests.LeaveAsDeadAsync(two, sid, conversationId);
 
         var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ben, TwilioSmsTests.Mission, "x", messageSid: sid);
 
@@ -78,42 +77,6 @@ public abstract class KeywordFaultTests
         var transcript = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
         Assert.Single(transcript, t => t.Role == TurnRole.Client && t.Text == "x");
         Assert.Equal(2, transcript.Count);
-    }
-
-    /// <summary>Makes <paramref name="host"/> die (stop, and its later writes never reach the store) at <paramref name="point"/>.</summary>
-    private static void DieAt(FrontDeskHost host, string point)
-    {
-        var lifetime = host.Get<IHostApplicationLifetime>();
-        host.Get<FaultPoints>().OnPoint = p =>
-        {
-            if (p == point)
-            {
-                lifetime.StopApplication();
-                lifetime.ApplicationStopping.ThrowIfCancellationRequested();
-            }
-            return ValueTask.CompletedTask;
-        };
-    }
-
-    private static async Task SendToDyingAsync(TwilioSimulator twilio, string from, string text, string sid)
-    {
-        try
-        {
-            var died = await twilio.TextAsync(from, TwilioSmsTests.Mission, text, messageSid: sid);
-            Assert.True(string.IsNullOrEmpty(died.Message), $"the dying instance answered '{died.Message}'");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            // The dying instance may not answer at all.
-        }
-    }
-
-    /// <summary>What a killed instance leaves: its handling grace over and the conversation's lease lapsed (time does this).</summary>
-    private static async Task LeaveAsDeadAsync(FrontDeskHost host, string sid, string conversationId)
-    {
-        await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-        await c.ExecuteAsync("UPDATE sms_inbound SET handling_until_utc = @past WHERE message_sid = @sid", new { sid, past = DateTime.UtcNow.AddSeconds(-5) });
-        await c.ExecuteAsync("UPDATE conversations SET lease_owner = NULL, lease_until_utc = NULL WHERE id = @conversationId", new { conversationId });
     }
 }
 
