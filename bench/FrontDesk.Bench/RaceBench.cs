@@ -12,7 +12,11 @@ namespace FrontDesk.Bench;
 /// same afternoon and picking the first time offered, then saying yes together; each turn goes to instance 1 or 2 in
 /// turn. Losers are offered times again and pick again until booked or out of tries. Reports the "yes" turns' latency
 /// and every turn's, and checks the store: double bookings, people with two bookings, clients with no booking.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
+/// Two modes, each on a fresh store: <c>burst</c> starts every conversation at once and sends each turn as soon as the
+/// last is answered (a closed loop: on a small machine its tail is mostly queueing); <c>arrivals</c> starts them as
+/// people arrive (Poisson arrivals over a window, 20 s by default) and has each person take 1.5 to 4 s before each
+/// answer, so the figure is the booking's own path under contention. Seeded: every run has the same timings.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds]
 /// </summary>
 internal static class RaceBench
 {
@@ -20,6 +24,35 @@ internal static class RaceBench
     {
         var store = args.FirstOrDefault()?.ToLowerInvariant() == "sqlite" ? TestStore.Sqlite : TestStore.Postgres;
         var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150;
+        var mode = args.Length > 2 ? args[2].ToLowerInvariant() : "both";
+        var window = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 20);
+        if (mode is "burst" or "both")
+        {
+            await RunModeAsync(store, conversations, null);
+        }
+        if (mode is "arrivals" or "both")
+        {
+            await RunModeAsync(store, conversations, window);
+        }
+    }
+
+    /// <summary>One race on a fresh store: all at once when <paramref name="window"/> is null, else arriving over it.</summary>
+    private static async Task RunModeAsync(TestStore store, int conversations, TimeSpan? window)
+    {
+        var random = new Random(15);
+        // Poisson arrivals: exponential gaps at conversations/window per second; and each person's pauses before answering.
+        var starts = new TimeSpan[conversations];
+        var pauses = new TimeSpan[conversations][];
+        var at = TimeSpan.Zero;
+        for (var i = 0; i < conversations; i++)
+        {
+            if (window is { } w)
+            {
+                starts[i] = at;
+                at += TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) * w.TotalSeconds / conversations);
+            }
+            pauses[i] = [.. Enumerable.Range(0, 12).Select(_ => window is null ? TimeSpan.Zero : TimeSpan.FromSeconds(1.5 + 2.5 * random.NextDouble()))];
+        }
         await using var one = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
         await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
         FrontDeskAgent[] agents = [one.Get<FrontDeskAgent>(), two.Get<FrontDeskAgent>()];
@@ -61,18 +94,25 @@ internal static class RaceBench
         {
             var id = $"race_{i:D4}";
             var phone = "415-777-" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+            var pause = 0;
+            await Task.Delay(starts[i]);
+            async Task<AgentReply?> AnswerAsync(string text, bool isYes)
+            {
+                await Task.Delay(pauses[i][Math.Min(pause++, pauses[i].Length - 1)]);
+                return await SayAsync(id, text, isYes);
+            }
             await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false);
-            await SayAsync(id, "the first one", false);
-            await SayAsync(id, $"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
-            var reply = await SayAsync(id, phone, false);
+            await AnswerAsync("the first one", false);
+            await AnswerAsync($"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
+            var reply = await AnswerAsync(phone, false);
             for (var attempt = 0; attempt < 4 && reply is not null; attempt++)
             {
-                reply = await SayAsync(id, "yes", true);
+                reply = await AnswerAsync("yes", true);
                 if (reply is null || reply.ToolCalls.Any(c => c.Outcome == "booked") || !reply.ToolCalls.Any(c => c.Outcome == "slot_taken"))
                 {
                     break;
                 }
-                reply = await SayAsync(id, "the first one", false);
+                reply = await AnswerAsync("the first one", false);
             }
         })));
         total.Stop();
@@ -99,7 +139,7 @@ internal static class RaceBench
             return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            race on {store}, 2 instances, {conversations} conversations, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+            race on {store}, 2 instances, {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
               booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms

@@ -476,8 +476,8 @@ public sealed class FrontDeskAgent(
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await conversations.SaveTurnAsync(request.ConversationId, state,
             [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true, request.RequestId);
-        lease.Release();
         await faults.HitAsync(FaultPoints.TurnCommitted);
+        lease.Release();
         if (escalations.Count > 0)
         {
             logger.LogInformation("Escalation {Category} raised in conversation {ConversationId}", escalations[0].Category, request.ConversationId);

@@ -28,30 +28,53 @@ public sealed class ToolArguments(SpaProfile profile)
     }
 
     /// <summary>The provider the text names (null for none or "anyone"), or the answer to give when no one is called that.</summary>
-    public (StaffMember? Staff, ToolResult? Result) Staff(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text) || CatalogLookup.MeansAnyone(text))
-        {
-            return (null, null);
-        }
-        var staff = CatalogLookup.Staff(profile, text);
-        return staff is null
-            ? (null, new ToolResult("not_found", $"No provider called '{text}'. Providers: {string.Join(", ", profile.Staff.Select(s => s.Name))}."))
-            : (staff, null);
-    }
+    public (StaffMember? Staff, ToolResult? Result) Staff(string? text) =>
+        Named(text, t => CatalogLookup.Staff(profile, t), "provider", "Providers", profile.Staff.Select(s => s.Name));
 
     /// <summary>The location the text names (null for none or "any"), or the answer to give when none is called that.</summary>
-    public (Location? Location, ToolResult? Result) Location(string? text)
+    public (Location? Location, ToolResult? Result) Location(string? text) =>
+        Named(text, t => CatalogLookup.Location(profile, t), "location", "Locations", profile.Locations.Select(s => s.Name));
+
+    /// <summary>The provider and the location the texts name, or the answer to give for the first that names none (provider first).</summary>
+    public (StaffMember? Staff, Location? Location, ToolResult? Result) StaffAndLocation(string? provider, string? location)
+    {
+        var staff = Staff(provider);
+        if (staff.Result is not null)
+        {
+            return (null, null, staff.Result);
+        }
+        var loc = Location(location);
+        return (staff.Staff, loc.Location, loc.Result);
+    }
+
+    private static (T? Found, ToolResult? Result) Named<T>(string? text, Func<string, T?> find, string kind, string others, IEnumerable<string> names)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(text) || CatalogLookup.MeansAnyone(text))
         {
             return (null, null);
         }
-        var location = CatalogLookup.Location(profile, text);
-        return location is null
-            ? (null, new ToolResult("not_found", $"No location called '{text}'. Locations: {string.Join(", ", profile.Locations.Select(s => s.Name))}."))
-            : (location, null);
+        return find(text) is { } found
+            ? (found, null)
+            : (null, new ToolResult("not_found", $"No {kind} called '{text}'. {others}: {string.Join(", ", names)}."));
     }
+
+    /// <summary>
+    /// A window of days from two optional YYYY-MM-DD arguments, earliest first: the start defaults to <paramref name="today"/>,
+    /// the end to the start, or to <paramref name="openDays"/> after it when neither was given. Result is the answer to give
+    /// when a date does not parse.
+    /// </summary>
+    public static (DateOnly From, DateOnly To, ToolResult? Result) DateWindow(string? start, string? end, DateOnly today, int openDays = 0)
+    {
+        if (!TryDate(start, today, out var from) || !TryDate(end, string.IsNullOrWhiteSpace(start) && string.IsNullOrWhiteSpace(end) ? from.AddDays(openDays) : from, out var to))
+        {
+            return (default, default, new ToolResult("bad_argument", "Dates must be YYYY-MM-DD."));
+        }
+        return to < from ? (to, from, null) : (from, to, null);
+    }
+
+    /// <summary>A day as tools write it in results: YYYY-MM-DD.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Inv);
 
     /// <summary>A YYYY-MM-DD date, or <paramref name="fallback"/> when none was given; false when it does not parse.</summary>
     public static bool TryDate(string? text, DateOnly fallback, out DateOnly date)

@@ -211,11 +211,27 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct, bool releaseLease = false,
         string? requestId = null)
     {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores a turn inside the caller's transaction, with the change it answers (an SMS keyword's opt-out, a reminder's
+    /// cancellation), so the change, the transcript and the recorded answer commit together or not at all.
+    /// </summary>
+    public Task SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct) =>
+        SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner: null, releaseLease: false, requestId: null, ct);
+
+    private async Task SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, bool releaseLease, string? requestId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(escalations);
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
         // One statement reserves the turn's transcript positions and checks the lease: the row stays locked until commit,
         // so no one takes the lease or the same positions in between.
         var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
@@ -272,7 +288,6 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 """, e, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
         }
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>

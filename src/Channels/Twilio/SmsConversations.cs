@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,6 +45,7 @@ public sealed class SmsConversations(
     IOptionsMonitor<SmsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
+    FaultPoints faults,
     ILogger<SmsConversations> logger)
 {
     /// <summary>The conversation id of a phone thread: one per (client number, spa number) pair, not guessable from either.</summary>
@@ -77,31 +79,30 @@ public sealed class SmsConversations(
         var word = sms.Body.Trim().TrimEnd('.', '!').ToUpperInvariant();
         var client = await clients.FindByPhoneAsync(from, ct);
         string? answer;
+        // A keyword's change, its exchange in the transcript and its recorded answer commit together: an instance that dies
+        // before the commit leaves nothing, and Twilio's redelivery after it is answered from the record (never done twice).
         switch (keyword)
         {
             case SmsKeyword.OptOut:
-                await optOuts.SetAsync(from, optedOut: true, "keyword", new Actor("client", from), ct);
                 // CANCEL stops every text too (a carrier keyword), though the client may have meant an appointment.
                 answer = word == "CANCEL"
                     ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = PhoneNumbers.ToNational(location.Phone, PhoneNumbers.RegionOf(location.Phone)) ?? "" })
                     : Message("sms_stopped", language);
-                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
-                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+                return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct),
+                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: true, "keyword", new Actor("client", from), ct), ct);
             case SmsKeyword.OptIn when optedOut || word != "YES":
-                await optOuts.SetAsync(from, optedOut: false, "keyword", new Actor("client", from), ct);
                 answer = Message("sms_started", language);
-                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
-                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+                return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct),
+                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: false, "keyword", new Actor("client", from), ct), ct);
             case SmsKeyword.Help when !optedOut:
                 answer = Message("sms_help", language);
-                await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
-                return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+                return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct), null, ct);
         }
         if (optedOut)
         {
             // Never text a number that opted out, not even a reply, until it texts START.
-            await channel.RecordExchangeAsync(conversationId, "sms", from, location, null, $"Text from an opted-out number, not answered: {sms.Body}", null, null, ct);
-            return await AnsweredAsync(sms.MessageSid, "suppressed", null, ct);
+            return await AnswerOnceAsync(sms.MessageSid, "suppressed", null,
+                await channel.PrepareExchangeAsync(conversationId, "sms", from, location, null, $"Text from an opted-out number, not answered: {sms.Body}", null, null, ct), null, ct);
         }
 
         // A waitlist offer asks for YES (SÍ in Spanish): either takes it.
@@ -117,8 +118,7 @@ public sealed class SmsConversations(
         // a lone letter with no such reminder is an ordinary message: it never cancels anything by itself.
         if (word is "C" or "X" && client is not null && await RemindedAppointmentAsync(client.Id, ct) is { } reminded)
         {
-            answer = await ConfirmOrCancelAsync(client, reminded, word == "C", conversationId, from, location, sms.Body, ct);
-            return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+            return await ConfirmOrCancelAsync(client, reminded, word == "C", conversationId, from, location, sms, ct);
         }
         return await AskAgentAsync(sms, conversationId, from, location, ct);
     }
@@ -223,42 +223,67 @@ public sealed class SmsConversations(
         return null;
     }
 
-    private async Task<string> ConfirmOrCancelAsync(Client? client, Appointment? next, bool confirm, string conversationId, string from, Location location, string body, CancellationToken ct)
+    /// <summary>A reminder's C or X: the change, its exchange and the recorded answer commit together.</summary>
+    private async Task<string?> ConfirmOrCancelAsync(Client client, Appointment next, bool confirm, string conversationId, string from, Location location, InboundSms sms, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        string answer;
-        string? category = null;
         var language = await ClientLanguageAsync(client, conversationId, ct);
-        if (client is null || next is null)
+        var actor = new Actor("client", client.Id);
+        Task<ChannelExchange> ExchangeAsync(string answer, string? category = null, string? summary = null) =>
+            channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, category, summary, ct);
+        string answer;
+        if (confirm)
         {
-            answer = channel.Text("sms_no_appointment", language);
-        }
-        else if (confirm)
-        {
-            await using (var c = await db.OpenAsync(ct))
-            {
-                await AuditLog.WriteAsync(c, null, now, new Actor("client", client.Id), "appointment.confirm", "appointment", next.Id, null, new { confirmedBy = "sms" }, conversationId, ct);
-            }
             answer = channel.Text("sms_confirmed", language, Describe(next, language));
+            return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await ExchangeAsync(answer),
+                (c, tx) => AuditLog.WriteAsync(c, tx, now, actor, "appointment.confirm", "appointment", next.Id, null, new { confirmedBy = "sms" }, conversationId, ct), ct);
         }
-        else if (next.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+        if (next.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours))
         {
             // Inside the cancellation window the policy needs a person, as it does in a conversation.
-            category = "sensitive";
             answer = channel.Text("sms_late_cancel", language, Describe(next, language));
+            return await AnswerOnceAsync(sms.MessageSid, "twiml", answer,
+                await ExchangeAsync(answer, "sensitive", "Late cancellation requested by text (reply X to a reminder)."), null, ct);
         }
-        else if (await book.CancelAsync(next, new Actor("client", client.Id), conversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, next, ct), ct))
+        answer = channel.Text("sms_cancelled", language, Describe(next, language));
+        var cancelled = await ExchangeAsync(answer);
+        if (await book.CancelAsync(next, actor, conversationId, async (c, tx) =>
+            {
+                await waitlist.OfferFreedSlotAsync(c, tx, next, ct);
+                await faults.HitAsync(FaultPoints.KeywordApplied);
+                await channel.WriteExchangeAsync(c, tx, cancelled, ct);
+                await RecordAnswerAsync(c, tx, sms.MessageSid, "twiml", answer, ct);
+            }, ct))
         {
-            answer = channel.Text("sms_cancelled", language, Describe(next, language));
+            return answer;
         }
-        else
+        answer = channel.Text("sms_no_appointment", language);
+        return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await ExchangeAsync(answer), null, ct);
+    }
+
+    /// <summary>
+    /// Commits a text the channel answers itself as one: the change it asks for (when any), its exchange in the
+    /// transcript and its answer on the message's record. A redelivery finds the answer; a crash before the commit leaves nothing.
+    /// </summary>
+    private async Task<string?> AnswerOnceAsync(string messageSid, string via, string? answer, ChannelExchange exchange,
+        Func<DbConnection, DbTransaction, Task>? change, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        if (change is not null)
         {
-            answer = channel.Text("sms_no_appointment", language);
+            await change(c, tx);
+            await faults.HitAsync(FaultPoints.KeywordApplied);
         }
-        await channel.RecordExchangeAsync(conversationId, "sms", from, location, body, answer, category,
-            category is null ? null : "Late cancellation requested by text (reply X to a reminder).", ct);
+        await channel.WriteExchangeAsync(c, tx, exchange, ct);
+        await RecordAnswerAsync(c, tx, messageSid, via, answer, ct);
+        await tx.CommitAsync(ct);
         return answer;
     }
+
+    private static Task<int> RecordAnswerAsync(DbConnection c, DbTransaction tx, string messageSid, string via, string? answer, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "UPDATE sms_inbound SET answered_via = @via, answer_text = @answer WHERE message_sid = @messageSid", new { messageSid, via, answer }, tx, cancellationToken: ct));
 
     /// <summary>The language to answer a client in: the one they last wrote in, else this thread's.</summary>
     private async Task<string?> ClientLanguageAsync(Client? client, string conversationId, CancellationToken ct) =>

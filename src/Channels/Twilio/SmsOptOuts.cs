@@ -23,14 +23,29 @@ public sealed class SmsOptOuts(SpaDatabase db, ClientDirectory clients, TimeProv
     /// <returns>A task.</returns>
     public async Task SetAsync(string phone, bool optedOut, string source, Actor actor, CancellationToken ct)
     {
-        await using (var c = await db.OpenAsync(ct))
-        {
-            await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO sms_opt_outs (phone, opted_out, source, updated_at_utc) VALUES (@phone, @optedOut, @source, @now)
-                ON CONFLICT (phone) DO UPDATE SET opted_out = @optedOut, source = @source, updated_at_utc = @now
-                """, new { phone, optedOut, source, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-        }
-        await clients.SetOptedOutAsync(phone, optedOut, actor, ct);
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        await SetAsync(c, tx, phone, optedOut, source, actor, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Records an opt-out or opt-in inside the caller's transaction (an SMS keyword commits it with its answer).</summary>
+    /// <param name="c">Open connection.</param>
+    /// <param name="tx">The caller's write transaction.</param>
+    /// <param name="phone">E.164 number.</param>
+    /// <param name="optedOut">True to stop texting it.</param>
+    /// <param name="source">What caused it: <c>keyword</c>, <c>twilio_21610</c>.</param>
+    /// <param name="actor">Who recorded it.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public async Task SetAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string phone, bool optedOut, string source, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sms_opt_outs (phone, opted_out, source, updated_at_utc) VALUES (@phone, @optedOut, @source, @now)
+            ON CONFLICT (phone) DO UPDATE SET opted_out = @optedOut, source = @source, updated_at_utc = @now
+            """, new { phone, optedOut, source, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
+        await clients.SetOptedOutAsync(c, tx, phone, optedOut, actor, ct);
     }
 
     /// <summary>Whether a number has opted out (either record says so).</summary>

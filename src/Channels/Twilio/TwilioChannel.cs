@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Security.Cryptography;
 using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Escalations;
@@ -124,9 +126,12 @@ public sealed class TwilioChannel(
     public IResult Listen(string speech, int silences, string? language = null)
     {
         var (voice, locale) = Voice.For(language);
+        // Each prompt's action URL carries its own random id: Twilio posts that URL again when our answer did not arrive,
+        // so CallSid plus this id names one utterance (the turn's request id), and a new prompt never reuses it.
+        var prompt = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: Twiml.Url(Url(silences == 0 ? "/twilio/voice/turn" : $"/twilio/voice/turn?silence={silences}")),
+            action: Twiml.Url(Url(silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}")),
             speechTimeout: "auto", language: locale, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
             .Append(Twiml.Say(speech, voice, locale));
         return new VoiceResponse().Append(gather).ToResult();
@@ -217,6 +222,21 @@ public sealed class TwilioChannel(
     public async Task<Escalation?> RecordExchangeAsync(string conversationId, string channelTag, string? from, Location location, string? clientText, string answer,
         string? category, string? summary, CancellationToken ct)
     {
+        var exchange = await PrepareExchangeAsync(conversationId, channelTag, from, location, clientText, answer, category, summary, ct);
+        await conversations.SaveTurnAsync(conversationId, exchange.State, exchange.Turns, exchange.Escalations, channelTag, location.Id, Actor.System(channelTag), ct);
+        return exchange.Escalations.Count > 0 ? exchange.Escalations[0] : null;
+    }
+
+    /// <summary>
+    /// Reads what <see cref="RecordExchangeAsync(string, string, string?, Location, string?, string, string?, string?, CancellationToken)"/>
+    /// stores (the conversation, created if new, and the client), so the exchange can then be written inside a transaction
+    /// that also holds the change it answers (<see cref="WriteExchangeAsync"/>).
+    /// </summary>
+    /// <returns>The exchange, ready to write.</returns>
+    public async Task<ChannelExchange> PrepareExchangeAsync(string conversationId, string channelTag, string? from, Location location, string? clientText, string answer,
+        string? category, string? summary, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(location);
         var phone = PhoneNumbers.ToE164(from);
         var initial = new ConversationState { Scope = new ConversationScope { ConversationId = conversationId, Channel = channelTag, LocationId = location.Id, VerifiedPhone = phone } };
         var conversation = await conversations.GetOrCreateAsync(conversationId, channelTag, location.Id, phone, initial, ct);
@@ -245,7 +265,25 @@ public sealed class TwilioChannel(
         {
             turns.Add((TurnRole.System, answer, new TurnTags { Escalation = category }, null));
         }
-        await conversations.SaveTurnAsync(conversationId, state, turns, escalation is null ? [] : [escalation], channelTag, location.Id, Actor.System(channelTag), ct);
-        return escalation;
+        return new ChannelExchange(conversationId, channelTag, location.Id, state, turns, escalation is null ? [] : [escalation]);
+    }
+
+    /// <summary>Writes a prepared exchange inside the caller's transaction.</summary>
+    /// <returns>A task.</returns>
+    public System.Threading.Tasks.Task WriteExchangeAsync(DbConnection c, DbTransaction tx, ChannelExchange exchange, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return conversations.SaveTurnAsync(c, tx, exchange.ConversationId, exchange.State, exchange.Turns, exchange.Escalations, exchange.Channel, exchange.LocationId,
+            Actor.System(exchange.Channel), ct);
     }
 }
+
+/// <summary>An exchange the channel answered itself, read and ready to store (<see cref="TwilioChannel.PrepareExchangeAsync"/>).</summary>
+/// <param name="ConversationId">Conversation.</param>
+/// <param name="Channel">voice or sms.</param>
+/// <param name="LocationId">Location.</param>
+/// <param name="State">The conversation's state to store with it.</param>
+/// <param name="Turns">The transcript rows.</param>
+/// <param name="Escalations">The escalation it raises, if any.</param>
+public sealed record ChannelExchange(string ConversationId, string Channel, string LocationId, ConversationState State,
+    IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> Turns, IReadOnlyList<Escalation> Escalations);

@@ -90,7 +90,7 @@ public static class TwilioVoiceEndpoints
         AgentReply reply;
         try
         {
-            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", speech.Length > 0 ? speech : digits, form["From"], location.Id), ct);
+            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", speech.Length > 0 ? speech : digits, form["From"], location.Id, RequestIdOf(callSid, http.Query["prompt"])), ct);
         }
         catch (TimeoutException)
         {
@@ -99,6 +99,15 @@ public static class TwilioVoiceEndpoints
         }
         return await AnswerAsync(channel, callSid, location, reply, ct);
     }
+
+    /// <summary>
+    /// The turn's request id: the call and the prompt the utterance answers (see <see cref="TwilioChannel.Listen"/>), so a
+    /// redelivered action is answered from the committed turn. None for a URL without a well-formed prompt id.
+    /// </summary>
+    internal static string? RequestIdOf(string callSid, string? prompt) =>
+        prompt is { Length: > 0 and <= 32 } && prompt.All(char.IsAsciiHexDigit) && callSid.Length <= 40 && callSid.All(char.IsAsciiLetterOrDigit)
+            ? callSid + "-" + prompt
+            : null;
 
     private static async Task<IResult> AnswerAsync(TwilioChannel channel, string callSid, Tools.Profile.Location location, AgentReply reply, CancellationToken ct)
     {

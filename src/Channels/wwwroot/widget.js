@@ -143,6 +143,20 @@
     e.setAttribute('role', 'alert');
   }
 
+  // A message lost on the way (no connection, no answer within ATTEMPT_MS, a stream cut before its end) is sent again
+  // after these waits with the same request id, so the host answers a turn that committed from its record instead of
+  // running it twice.
+  var RETRY_WAITS = [1000, 3000];
+  var ATTEMPT_MS = 45000;
+
+  function newRequestId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  function wait(ms) { return new Promise(function (resolve) { window.setTimeout(resolve, ms); }); }
+
   function sendText(text) {
     text = (text || '').trim();
     if (!text || state.busy) { return; }
@@ -150,17 +164,14 @@
     send.disabled = true; human.disabled = true;
     bubble('client', text, 'fd-pending');
     setTyping(true);
+    var requestId = newRequestId();
     var reply = null;
-    var sentences = '';
-    fetch(base + '/api/chat/stream', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-      body: JSON.stringify({ sessionId: state.sessionId, text: text })
-    }).then(function (r) {
-      if (!r.ok) { return problemText(r).then(showError); }
-      var reader = r.body.getReader();
-      var decoder = new TextDecoder();
-      var buffer = '';
+
+    function attempt(n) {
+      var sentences = '';
+      var finished = false;
+      var controller = new AbortController();
+      var timer = window.setTimeout(function () { controller.abort(); }, ATTEMPT_MS);
       function handle(name, data) {
         if (name === 'session') {
           // A new id means the old session expired or was unknown: a new conversation starts from turn 1.
@@ -172,33 +183,51 @@
           if (!reply) { setTyping(false); reply = bubble('agent', '', 'fd-pending'); }
           reply.querySelector('.fd-text').textContent = sentences;
         } else if (name === 'done') {
+          finished = true;
           save(data.sessionId);
           setTyping(false);
           if (!reply) { reply = bubble('agent', '', 'fd-pending'); }
           reply.querySelector('.fd-text').textContent = data.reply;
-        } else if (name === 'error') { showError(data.detail || data.title); }
+        } else if (name === 'error') { finished = true; showError(data.detail || data.title); }
       }
-      function pump() {
-        return reader.read().then(function (chunk) {
-          if (chunk.done) { return; }
-          buffer += decoder.decode(chunk.value, { stream: true });
-          var cut;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            var block = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
-            var name = 'message'; var data = '';
-            block.split('\n').forEach(function (line) {
-              if (line.indexOf('event: ') === 0) { name = line.slice(7); }
-              else if (line.indexOf('data: ') === 0) { data += line.slice(6); }
-            });
-            if (data) { handle(name, JSON.parse(data)); }
-          }
-          return pump();
-        });
-      }
-      return pump();
-    }).catch(function () {
-      showError(T.unreachable);
-    }).then(function () {
+      return fetch(base + '/api/chat/stream', {
+        method: 'POST',
+        signal: controller.signal,
+        headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
+        body: JSON.stringify({ sessionId: state.sessionId, text: text, requestId: requestId })
+      }).then(function (r) {
+        if (!r.ok) { finished = true; return problemText(r).then(showError); }
+        var reader = r.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) { return; }
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var cut;
+            while ((cut = buffer.indexOf('\n\n')) >= 0) {
+              var block = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
+              var name = 'message'; var data = '';
+              block.split('\n').forEach(function (line) {
+                if (line.indexOf('event: ') === 0) { name = line.slice(7); }
+                else if (line.indexOf('data: ') === 0) { data += line.slice(6); }
+              });
+              if (data) { handle(name, JSON.parse(data)); }
+            }
+            return pump();
+          });
+        }
+        return pump();
+      }).then(function () {
+        if (!finished) { throw new Error('The answer stopped before its end.'); }
+      }).then(function () { window.clearTimeout(timer); }, function () {
+        window.clearTimeout(timer);
+        if (n < RETRY_WAITS.length) { return wait(RETRY_WAITS[n]).then(function () { return attempt(n + 1); }); }
+        showError(T.unreachable);
+      });
+    }
+
+    attempt(0).then(function () {
       state.busy = false;
       setTyping(false);
       send.disabled = false; human.disabled = false;

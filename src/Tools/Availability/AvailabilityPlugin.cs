@@ -13,7 +13,6 @@ namespace FrontDesk.Tools.Availability;
 public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder availability, AppointmentBook book, ClientIdentity identity, ToolArguments arguments, TimeProvider clock)
 {
     private const int MaxOffered = 3;
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>check_availability.</summary>
     [KernelFunction(ToolNames.CheckAvailability)]
@@ -62,51 +61,39 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         }
         var bookable = await BookableServiceAsync(scope, svc, cancellationToken);
         var today = profile.Today(clock);
-        if (!ToolArguments.TryDate(date, today, out var from) || !ToolArguments.TryDate(end_date, date is null ? today.AddDays(13) : from, out var to))
+        var (from, to, badDates) = ToolArguments.DateWindow(date, end_date, today, openDays: 13);
+        if (badDates is not null)
         {
-            return new ToolResult("bad_argument", "Dates must be YYYY-MM-DD.");
-        }
-        if (date is null && end_date is null)
-        {
-            to = from.AddDays(13);
-        }
-        if (to < from)
-        {
-            (from, to) = (to, from);
+            return badDates;
         }
         if (!ToolArguments.TryTime(after, out var afterTime) || !ToolArguments.TryTime(before, out var beforeTime) || !ToolArguments.TryTime(near, out var nearTime))
         {
             return new ToolResult("bad_argument", "Times must be HH:MM in 24-hour local time.");
         }
         (afterTime, beforeTime) = ToolArguments.ApplyTimeOfDay(time_of_day, afterTime, beforeTime);
-        var staff = arguments.Staff(provider);
-        if (staff.Result is not null)
+        var named = arguments.StaffAndLocation(provider, location);
+        if (named.Result is not null)
         {
-            return staff.Result;
-        }
-        var loc = arguments.Location(location);
-        if (loc.Result is not null)
-        {
-            return loc.Result;
+            return named.Result;
         }
         var horizonEnd = today.AddDays(profile.Policies.BookingHorizonDays);
         if (from > horizonEnd)
         {
             return new ToolResult("no_slots", $"We book up to {profile.Policies.BookingHorizonDays} days ahead; that date is too far out. The waitlist is an option.",
-                new { horizon_end = horizonEnd.ToString("yyyy-MM-dd", Inv), waitlist_available = true });
+                new { horizon_end = ToolArguments.Day(horizonEnd), waitlist_available = true });
         }
-        if (staff.Staff is { } st && !st.ServiceIds.Contains(bookable.Id))
+        if (named.Staff is { } st && !st.ServiceIds.Contains(bookable.Id))
         {
             var who = profile.Staff.Where(s => s.ServiceIds.Contains(bookable.Id)).ToList();
             return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", who.Select(s => s.Name))}.",
                 new { reason = "provider_service", provider = st.FirstName, service = bookable.Name, providers = who.Select(s => s.FirstName) });
         }
-        if (loc.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
+        if (named.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {
             return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
         }
 
-        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, staff.Staff?.Id, loc.Location?.Id);
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id);
         var slots = await availability.FindAsync(query, cancellationToken);
         var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
         if (slots.Count > 0)
@@ -122,7 +109,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var wide = await availability.FindAsync(query with { From = wideFrom, To = to.AddDays(14), EarliestStart = null, LatestStart = null }, cancellationToken);
         var nearest = Nearest(wide, from, afterTime, beforeTime, nearTime);
         var alternatives = Remember(scope, nearest, rescheduleOf);
-        var closed = loc.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
+        var closed = named.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
         return new ToolResult("no_slots",
             $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : "in that window")}. " +
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
@@ -157,7 +144,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             var id = $"S{scope.Offered.Count + 1}";
             scope.Offered.Add(new OfferedSlot(id, s.ServiceId, s.LocationId, s.StaffId, s.RoomId, s.StartsAtUtc, s.EndsAtUtc, s.LocalStart, rescheduleOf));
             views.Add(new SlotView(id, profile.FindService(s.ServiceId)!.Name, SpokenTime.Day(DateOnly.FromDateTime(s.LocalStart)), SpokenTime.Time(TimeOnly.FromDateTime(s.LocalStart)),
-                profile.FindStaff(s.StaffId)!.Name, profile.FindLocation(s.LocationId)!.Name, s.LocalStart.ToString("yyyy-MM-ddTHH:mm", Inv)));
+                profile.FindStaff(s.StaffId)!.Name, profile.FindLocation(s.LocationId)!.Name, s.LocalStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
         }
         // Keep the scope small: a long conversation keeps only its recent offers.
         if (scope.Offered.Count > 60)

@@ -226,6 +226,14 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
+        await SetOptedOutAsync(c, tx, phone, optedOut, actor, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Records an SMS opt-out or opt-in inside the caller's transaction.</summary>
+    public async Task SetOptedOutAsync(DbConnection c, DbTransaction tx, string phone, bool optedOut, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await FindByPhoneAsync(c, tx, phone, ct);
         if (existing is null)
@@ -244,7 +252,6 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         }
         await AuditLog.WriteAsync(c, tx, now, actor, optedOut ? "client.sms_opt_out" : "client.sms_opt_in", "client", existing?.Id ?? phone,
             existing is null ? null : new { optedOut = existing.OptedOutAtUtc is not null }, new { optedOut }, null, ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>

@@ -15,8 +15,11 @@ public sealed class FaultPoints
     /// <summary>A move to another time (and its confirmation texts) has committed; the turn is not stored.</summary>
     public const string RescheduleCommitted = "reschedule.committed";
 
-    /// <summary>A turn has committed (transcript, state, escalations); its answer has not reached the channel.</summary>
+    /// <summary>A turn has committed (transcript, state, escalations) and given its lease back in that write; the turn has not yet noted the lease as given back, and its answer has not reached the channel.</summary>
     public const string TurnCommitted = "turn.committed";
+
+    /// <summary>An SMS keyword's change (opt-out, opt-in, a reminder's confirm or cancel) is written; its transcript and answer are not recorded.</summary>
+    public const string KeywordApplied = "keyword.applied";
 
     /// <summary>Called at each point; null (always, outside tests) for nothing.</summary>
     public Func<string, ValueTask>? OnPoint { get; set; }

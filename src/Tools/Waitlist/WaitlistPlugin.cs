@@ -13,8 +13,6 @@ namespace FrontDesk.Tools.Waitlist;
 public sealed class WaitlistPlugin(
     SpaProfile profile, WaitlistBook waitlist, ClientDirectory clients, ClientIdentity identity, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>join_waitlist.</summary>
     [KernelFunction(ToolNames.JoinWaitlist)]
     [Description("Put the client on the waitlist for a service over a date window; they get a text when a matching opening appears.")]
@@ -37,23 +35,19 @@ public sealed class WaitlistPlugin(
             return resolved.Result;
         }
         var today = profile.Today(clock);
-        if (!ToolArguments.TryDate(start_date, today, out var from) || !ToolArguments.TryDate(end_date, from, out var to))
+        var (from, to, badDates) = ToolArguments.DateWindow(start_date, end_date, today);
+        if (badDates is not null)
         {
-            return new ToolResult("bad_argument", "Dates must be YYYY-MM-DD.");
-        }
-        if (to < from)
-        {
-            (from, to) = (to, from);
+            return badDates;
         }
         if (to < today)
         {
             return new ToolResult("bad_argument", "That window is in the past.");
         }
-        var staff = arguments.Staff(provider);
-        var loc = arguments.Location(location);
-        if (staff.Result is not null || loc.Result is not null)
+        var named = arguments.StaffAndLocation(provider, location);
+        if (named.Result is not null)
         {
-            return staff.Result ?? loc.Result!;
+            return named.Result;
         }
         // Only days we could book: from today, within the horizon, and not days every location offering it is closed.
         from = from < today ? today : from;
@@ -61,10 +55,10 @@ public sealed class WaitlistPlugin(
         if (from > horizonEnd)
         {
             return new ToolResult("refused", $"We book up to {profile.Policies.BookingHorizonDays} days ahead, so the waitlist can't cover that date yet.",
-                new { reason = "beyond_horizon", horizon_days = profile.Policies.BookingHorizonDays, horizon_end = horizonEnd.ToString("yyyy-MM-dd", Inv) });
+                new { reason = "beyond_horizon", horizon_days = profile.Policies.BookingHorizonDays, horizon_end = ToolArguments.Day(horizonEnd) });
         }
         to = to > horizonEnd ? horizonEnd : to;
-        List<Location> places = loc.Location is { } only ? [only] : [.. profile.LocationsOffering(resolved.Service!)];
+        List<Location> places = named.Location is { } only ? [only] : [.. profile.LocationsOffering(resolved.Service!)];
         var open = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => places.Any(l => !l.Closures.Contains(d))).ToList();
         if (open.Count == 0)
         {
@@ -96,7 +90,7 @@ public sealed class WaitlistPlugin(
         var client = await clients.GetOrCreateForConversationAsync(scope, phone, client_name?.Trim(), null, cancellationToken);
         scope.ClientId = client.Id;
         var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";
-        var entry = await waitlist.JoinAsync(client.Id, resolved.Service!.Id, from, to, tod, staff.Staff?.Id, loc.Location?.Id, scope.Channel, scope.ConversationId, scope.Actor, cancellationToken);
+        var entry = await waitlist.JoinAsync(client.Id, resolved.Service!.Id, from, to, tod, named.Staff?.Id, named.Location?.Id, scope.Channel, scope.ConversationId, scope.Actor, cancellationToken);
         var consent = client.SmsConsent && client.OptedOutAtUtc is null;
         return new ToolResult("ok",
             $"On the waitlist for {resolved.Service.Name}, {SpokenTime.Day(from)}{(to != from ? " to " + SpokenTime.Day(to) : "")}{(tod != "any" ? ", " + tod : "")}." +
@@ -117,7 +111,7 @@ public sealed class WaitlistPlugin(
         return offer is null
             ? new ToolResult("not_found", "There is no open waitlist offer for this client.")
             : new ToolResult("ok", "There is an open waitlist offer: accept_waitlist_offer books it.",
-                new { expires_at_utc = offer.ExpiresAtUtc.ToString("O", Inv) });
+                new { expires_at_utc = offer.ExpiresAtUtc.ToString("O", CultureInfo.InvariantCulture) });
     }
 
     /// <summary>accept_waitlist_offer.</summary>

@@ -145,6 +145,40 @@ public abstract class AgentTurnTests
     }
 
     [StoreFact]
+    public async Task A_renewal_that_finds_the_lease_its_own_turn_just_gave_back_does_not_fail_the_stored_turn()
+    {
+        await using var h = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:LeaseSeconds"] = "1" });
+        var committed = false;
+        // The renewer runs after the turn's commit gave the lease back and before the turn marks it given back: under load a
+        // renewal waits on the row during that commit and then finds the lease free.
+        h.Book.Get<FrontDesk.Tools.Store.FaultPoints>().OnPoint = async point =>
+        {
+            if (point == FrontDesk.Tools.Store.FaultPoints.TurnCommitted)
+            {
+                committed = true;
+                await Task.Delay(1500);
+            }
+        };
+        var afterCommit = new List<string>();
+
+        var reply = await h.Agent.HandleAsync(new TurnRequest("renew_1", "web", "can i talk to a real person pls"), (sentence, c) =>
+        {
+            // As the web stream writes: a cancelled turn cannot send its sentences.
+            c.ThrowIfCancellationRequested();
+            if (committed)
+            {
+                afterCommit.Add(sentence);
+            }
+            return ValueTask.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.NotEmpty(afterCommit);
+        Assert.Equal(reply.Text, string.Concat(afterCommit).Trim());
+        Assert.Equal(2, (await h.TranscriptAsync("renew_1")).Count);
+        Assert.Null(await h.Conversations.LeaseOwnerAsync("renew_1", CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task Gates_of_finished_conversations_are_not_kept()
     {
         await using var h = await AgentHarness.StartAsync(Store);

@@ -177,7 +177,7 @@ public abstract class FaultSuiteTests
     }
 
     /// <summary>Makes <paramref name="host"/> die (stop, and the turn's later writes never reach the store) at <paramref name="point"/>.</summary>
-    private static void DieAt(FrontDeskHost host, string point)
+    internal static void DieAt(FrontDeskHost host, string point)
     {
         var lifetime = host.Get<IHostApplicationLifetime>();
         host.Get<FaultPoints>().OnPoint = p =>
@@ -191,11 +191,11 @@ public abstract class FaultSuiteTests
         };
     }
 
-    private static async Task SendToDyingAsync(TwilioSimulator twilio, string text, string sid)
+    internal static async Task SendToDyingAsync(TwilioSimulator twilio, string text, string sid, string from = TwilioSmsTests.Ava)
     {
         try
         {
-            var died = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, text, messageSid: sid);
+            var died = await twilio.TextAsync(from, TwilioSmsTests.Mission, text, messageSid: sid);
             Assert.True(string.IsNullOrEmpty(died.Message), $"the dying instance answered '{died.Message}'");
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
@@ -269,7 +269,7 @@ public abstract class FaultSuiteTests
     }
 
     /// <summary>What a killed instance leaves: its handling grace over and the conversation's lease lapsed (time does this).</summary>
-    private static async Task LeaveAsDeadAsync(FrontDeskHost host, string sid, string conversationId)
+    internal static async Task LeaveAsDeadAsync(FrontDeskHost host, string sid, string conversationId)
     {
         await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("UPDATE sms_inbound SET handling_until_utc = @past, answered_via = NULL, answer_text = NULL WHERE message_sid = @sid",

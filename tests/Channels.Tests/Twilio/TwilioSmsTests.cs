@@ -294,7 +294,7 @@ public sealed class TwilioSmsTests
     }
 
     /// <summary>The day-before reminder for <paramref name="appointment"/>, queued as the reminder schedule queues it.</summary>
-    private static Task RemindAsync(FrontDeskHost host, string clientId, string phone, Appointment appointment) =>
+    internal static Task RemindAsync(FrontDeskHost host, string clientId, string phone, Appointment appointment) =>
         host.Get<OutboxWriter>().EnqueueAsync(MessageKind.Reminder, phone, "Reminder. Reply C to confirm or X to cancel.", clientId, appointment.LocationId, appointment.Id, null,
             Actor.System("reminders"), CancellationToken.None);
 

@@ -92,6 +92,9 @@ internal sealed class SimulatedCall(TwilioSimulator twilio, string callSid, stri
 
     public Task<TwimlPage> AnswerAsync() => FollowAsync("/twilio/voice", Base("ringing"));
 
+    /// <summary>Twilio posts the last webhook again, the same URL and form, as when its answer did not arrive.</summary>
+    public Task<TwimlPage> RedeliverAsync() => FollowAsync(_lastUrl ?? throw new InvalidOperationException("Nothing posted yet."), _lastForm);
+
     public Task<TwimlPage> SayAsync(string speech) => FollowAsync(GatherAction(), [.. Base(), ("SpeechResult", speech), ("Confidence", "0.92")]);
 
     public Task<TwimlPage> PressAsync(string digits) => FollowAsync(GatherAction(), [.. Base(), ("Digits", digits)]);
@@ -139,8 +142,12 @@ internal sealed class SimulatedCall(TwilioSimulator twilio, string callSid, stri
         return (string)gather.Attribute("action")!;
     }
 
+    private string? _lastUrl;
+    private List<(string, string)> _lastForm = [];
+
     private async Task<TwimlPage> FollowAsync(string url, List<(string, string)> form)
     {
+        (_lastUrl, _lastForm) = (url, form);
         var page = await twilio.PostAsync(url, form);
         Assert.True(page.Status == HttpStatusCode.OK, $"{url} answered {page.Status}: {page.Body}");
         Current = page;
