@@ -155,7 +155,8 @@
     fetch(base + '/api/chat/stream', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-      body: JSON.stringify({ sessionId: state.sessionId, text: text })
+      // language: the page's, so a first message too short to tell ("ok") is answered in it.
+      body: JSON.stringify({ sessionId: state.sessionId, text: text, language: LANG })
     }).then(function (r) {
       if (!r.ok) { return problemText(r).then(showError); }
       var reader = r.body.getReader();
