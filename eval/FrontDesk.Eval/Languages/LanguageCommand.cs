@@ -30,8 +30,10 @@ public static class LanguageCommand
         Evaluate("short-messages-fresh.tsv", body);
         body.Append("\nRound-3 set (written after the round-3 changes, feat/es-staff; its misses were then read for round 4):\n\n");
         Evaluate("short-messages-round3.tsv", body);
-        body.Append("\nRound-4 set (written after the round-4 changes, feat/es-staff; never used to change the detector):\n\n");
+        body.Append("\nRound-4 set (written after the round-4 changes, feat/es-staff; its misses were then read for round 5):\n\n");
         Evaluate("short-messages-round4.tsv", body);
+        body.Append("\nRound-5 set (written after the round-5 change, the common-word list, feat/es-staff; never used to change the detector):\n\n");
+        Evaluate("short-messages-round5.tsv", body);
         Console.WriteLine(body);
         if (options.WriteReport)
         {
