@@ -61,8 +61,8 @@ public static partial class ReplyWording
     /// <summary>
     /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
     /// English text: the profile's FAQ entry (its <c>a_es</c>), a policy (its Spanish text), or a fact of the profile
-    /// (a service, opening hours, address, phone) filled into the <c>fact_*</c> templates of <paramref name="replies"/>.
-    /// A match of another kind (a service category) keeps the tool's text.
+    /// (a service, address, phone) filled into the <c>fact_*</c> templates of <paramref name="replies"/>. A match of another
+    /// kind keeps the tool's text: opening hours (the tool words them for the days asked about) and service categories.
     /// </summary>
     /// <param name="id">The match's id.</param>
     /// <param name="source">Its source: <c>faq</c> or <c>profile:{kind}:{id}</c>.</param>
@@ -88,12 +88,6 @@ public static partial class ReplyWording
                     : s.Price == 0 ? " " + Fill("fact_price_free") : "";
                 return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.Description ?? s.Category),
                     ("minutes", s.DurationMin.ToString(CultureInfo.InvariantCulture)), ("price", price));
-            case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
-                var days = Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => l.Hours.On(d) is { Count: > 0 } spans
-                    ? Fill("fact_hours_day", ("day", SpokenTime.DayName(d, language)), ("spans", JoinSpans(spans.Select(x =>
-                        Fill("fact_hours_span", ("from", SpokenTime.Time(x.Start, language)), ("to", SpokenTime.Time(x.End, language)))).ToList(), replies)))
-                    : Fill("fact_hours_closed", ("day", SpokenTime.DayName(d, language))));
-                return Fill("fact_hours", ("location", l.Name), ("days", string.Join("; ", days)));
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:
                 return Fill("fact_address", ("location", l.Name), ("address", address));
             case ["profile", "phone", var locationId] when profile.FindLocation(locationId) is { Phone: { } phone } l:
@@ -103,11 +97,6 @@ public static partial class ReplyWording
                 return answer;
         }
     }
-
-    // Two opening spans of one day: "10 AM to 2 PM and 3 PM to 7 PM".
-    private static string JoinSpans(List<string> spans, TextTemplates replies) => spans.Count == 1
-        ? spans[0]
-        : replies.Render("list_and_two", new Dictionary<string, string> { ["first"] = string.Join(", ", spans[..^1]), ["last"] = spans[^1] });
 
     /// <summary>Final touches to a rendered reply in <paramref name="language"/> ("a las mediodía" → "al mediodía", "a las 1" → "a la 1").</summary>
     public static string Tidy(string reply, string? language)

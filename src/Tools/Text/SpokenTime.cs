@@ -24,9 +24,6 @@ public static class SpokenTime
         _ => t.ToString("h:mm tt", En),
     };
 
-    /// <summary>A day of the week in a language: "Monday", "lunes".</summary>
-    public static string DayName(DayOfWeek day, string? language) => language == Spanish ? SpanishDays[(int)day] : En.DateTimeFormat.GetDayName(day);
-
     /// <summary>"Tuesday, March 3".</summary>
     public static string Day(DateOnly d) => d.ToString("dddd, MMMM d", En);
 
