@@ -29,7 +29,12 @@ namespace FrontDesk.Agent;
 /// The channel's id of the request that carried the message (Twilio's MessageSid, the web widget's request id), or null.
 /// It is stored with the turn: the same id again, once that turn committed, gets the committed answer and no second turn.
 /// </param>
-public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null, string? RequestId = null);
+/// <param name="Language">
+/// The language the channel expects ("es" from a Spanish page, or a call greeted in Spanish): the conversation starts in it when
+/// its first messages do not tell; a message clearly in another language still wins. Ignored unless the business serves it.
+/// </param>
+public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null, string? RequestId = null,
+    string? Language = null);
 
 /// <summary>An escalation raised in a turn.</summary>
 /// <param name="Id">Escalation id.</param>
@@ -317,8 +322,9 @@ public sealed class FrontDeskAgent(
         {
             state.Append(staffMessages.Select(StoredMessage.From));
         }
-        // The conversation's language: the message's own when it is clear, else the one so far (state.Language).
-        var languageReading = _languages.Read(text, state.Language);
+        // The conversation's language: the message's own when it is clear, else the one so far (state.Language), or the
+        // channel's hint before the conversation has one.
+        var languageReading = _languages.Read(text, state.Language ?? request.Language);
         state.Language = languageReading.Language;
         var language = state.Language;
         scope.Language = language;

@@ -30,8 +30,12 @@ public static class LanguageCommand
         Evaluate("short-messages-fresh.tsv", body);
         body.Append("\nRound-3 set (written after the round-3 changes, feat/es-staff; its misses were then read for round 4):\n\n");
         Evaluate("short-messages-round3.tsv", body);
-        body.Append("\nRound-4 set (written after the round-4 changes, feat/es-staff; never used to change the detector):\n\n");
+        body.Append("\nRound-4 set (written after the round-4 changes, feat/es-staff; its misses were then read for round 5):\n\n");
         Evaluate("short-messages-round4.tsv", body);
+        body.Append("\nRound-5 set (written after the common-word list was added, feat/es-staff; read once before the last round-5 change, which its misses did not steer):\n\n");
+        Evaluate("short-messages-round5.tsv", body);
+        body.Append("\nRound-6 set (written after the last round-5 change, feat/es-staff; never used to change the detector):\n\n");
+        Evaluate("short-messages-round6.tsv", body);
         Console.WriteLine(body);
         if (options.WriteReport)
         {

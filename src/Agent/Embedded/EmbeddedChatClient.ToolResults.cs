@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Understanding;
 using Microsoft.Extensions.AI;
 
@@ -191,8 +192,12 @@ public sealed partial class EmbeddedChatClient
                     return Say("not_understood");
 
                 case ("answer_faq", "ok"):
-                    var best = data.GetProperty("matches")[0].GetProperty("answer").GetString()!;
-                    if (state.Task is null && data.GetProperty("matches")[0].TryGetProperty("source", out var source)
+                    var top = data.GetProperty("matches")[0];
+                    // Worded from what the match points at, in the conversation's language (not translated from the English text).
+                    var best = ReplyWording.FaqAnswer(top.TryGetProperty("id", out var faqId) ? faqId.GetString() ?? "" : "",
+                        top.TryGetProperty("source", out var faqSource) ? faqSource.GetString() ?? "" : "", top.GetProperty("answer").GetString()!,
+                        state.Language, Profile, engine.RepliesIn(state.Language));
+                    if (state.Task is null && top.TryGetProperty("source", out var source)
                         && source.GetString() is { } from && from.StartsWith(ServiceSource, StringComparison.Ordinal)
                         && Profile.FindService(from[ServiceSource.Length..]) is { } answeredAbout)
                     {

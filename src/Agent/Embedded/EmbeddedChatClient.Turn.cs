@@ -414,8 +414,8 @@ public sealed partial class EmbeddedChatClient
             {
                 var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
                 var staff = x.GetProperty("provider").GetString()!;
-                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", x.GetProperty("day").GetString()!),
-                    ("time", x.GetProperty("time").GetString()!), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
+                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", SpokenDay(x)),
+                    ("time", SpokenClock(x)), ("provider", StaffMember.SpokenName(staff)), ("location", x.GetProperty("location").GetString()!));
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
@@ -613,8 +613,19 @@ public sealed partial class EmbeddedChatClient
         /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
         private string AppointmentText(string template, JsonElement appointment) => Render(template,
             ("service", appointment.GetProperty("service").GetString()!), ("provider", appointment.GetProperty("provider").GetString()!),
-            ("day", appointment.GetProperty("day").GetString()!), ("time", appointment.GetProperty("time").GetString()!),
+            ("day", SpokenDay(appointment)), ("time", SpokenClock(appointment)),
             ("location", appointment.TryGetProperty("location", out var l) ? l.GetString() ?? "" : ""));
+
+        // A slot's or an appointment's day and time in the conversation's language, from its localStart (the tool's own
+        // "day" and "time" are English).
+        private string SpokenDay(JsonElement x) => LocalStart(x) is { } local
+            ? SpokenTime.Day(DateOnly.FromDateTime(local), state.Language) : x.GetProperty("day").GetString()!;
+
+        private string SpokenClock(JsonElement x) => LocalStart(x) is { } local
+            ? SpokenTime.Time(TimeOnly.FromDateTime(local), state.Language) : x.GetProperty("time").GetString()!;
+
+        private static DateTime? LocalStart(JsonElement x) =>
+            x.TryGetProperty("localStart", out var v) && DateTime.TryParseExact(v.GetString(), "yyyy-MM-ddTHH:mm", Inv, DateTimeStyles.None, out var local) ? local : null;
 
         /// <summary>
         /// A reply that answered nothing of the question pending: the first gets <paramref name="clarify"/> (the question

@@ -12,8 +12,11 @@ namespace FrontDesk.Agent.Languages;
 /// conversation's language. Languages the business does not serve are recognised (so the reply can offer a person)
 /// only on clear evidence. Thread-safe; a reading takes well under a millisecond once the models are loaded.
 /// </summary>
-public sealed class LanguageDetector
+public sealed partial class LanguageDetector
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|net|org|io)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Address();
+
     // The languages clients most often write besides English and Spanish. Low-accuracy mode (trigram models only): it
     // loads in under a second and takes about 10 MB, where the full models take ~9 s and ~170 MB; the lexicon below
     // does the work on the short messages where the full models would matter. Loaded once per process.
@@ -21,6 +24,10 @@ public sealed class LanguageDetector
         LinguaLanguage.English, LinguaLanguage.Spanish, LinguaLanguage.Portuguese, LinguaLanguage.French, LinguaLanguage.Italian,
         LinguaLanguage.German, LinguaLanguage.Vietnamese, LinguaLanguage.Tagalog, LinguaLanguage.Chinese, LinguaLanguage.Japanese,
         LinguaLanguage.Korean, LinguaLanguage.Russian, LinguaLanguage.Arabic, LinguaLanguage.Hindi).WithLowAccuracyMode().Build());
+
+    // The 10,000 most common words of English and of Spanish, kept where one language uses a word and the other hardly
+    // does (common-words.tsv, made by eval/languages/make-common-words.py). Read after the lexicon below, which wins.
+    private static readonly Lazy<Dictionary<string, string>> CommonWords = new(LoadCommonWords);
 
     private static readonly System.Buffers.SearchValues<char> SpanishLetters = System.Buffers.SearchValues.Create("ñáéíóú");
     private readonly List<string> _enabled;
@@ -36,7 +43,11 @@ public sealed class LanguageDetector
     public IReadOnlyList<string> Enabled => _enabled;
 
     /// <summary>Loads the language models (start-up warm-up), so the first conversation does not pay for it.</summary>
-    public static void WarmUp() => Model.Value.DetectLanguageOf("hello, I would like to book an appointment");
+    public static void WarmUp()
+    {
+        Model.Value.DetectLanguageOf("hello, I would like to book an appointment");
+        _ = CommonWords.Value.Count;
+    }
 
     /// <summary>
     /// The conversation's language after <paramref name="text"/>: the message's language when it is clear and served;
@@ -60,7 +71,8 @@ public sealed class LanguageDetector
         {
             return null;
         }
-        var words = Words(text);
+        // An email or web address says nothing about the language ("sam.ortiz@mail.com").
+        var words = Words(Address().Replace(text, " "));
         // Letters of another script, and Vietnamese letters (ơ, ư, đ, ạ, ả…), which no English or Spanish word has.
         var otherScript = text.Count(c => char.IsLetter(c) && ((c > '\u024F' && c is not (>= '\u1E00' and <= '\u1EFF'))
             || c is (>= '\u1EA0' and <= '\u1EF9') or 'ơ' or 'ư' or 'đ' or 'Ơ' or 'Ư' or 'Đ'));
@@ -77,10 +89,16 @@ public sealed class LanguageDetector
         var spanish = 0;
         var english = 0;
         var third = 0;
+        var commonSpanish = 0;
+        var commonEnglish = 0;
         // Letters Spanish never writes (ã, ç, è…) point to Portuguese, French or Italian: Spanish-looking words then prove little.
         var foreignLetters = text.Any(c => "ãõçêâàèùœëïîôû".Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
-        foreach (var (word, folded) in words)
+        // Names ("Rocío Méndez", "Jordan Lee") are capitalised: the common-word list, which has some names, is not read for
+        // them; the first word of a message is read unless every word is capitalised.
+        var allCapitalised = words.Count > 1 && words.All(w => char.IsUpper(w.Word[0]));
+        for (var i = 0; i < words.Count; i++)
         {
+            var (word, folded) = words[i];
             if (NeutralWords.Contains(folded))
             {
                 continue;
@@ -97,6 +115,24 @@ public sealed class LanguageDetector
             {
                 english++;
             }
+            else if ((!char.IsUpper(word[0]) || (i == 0 && !allCapitalised)) && CommonWords.Value.TryGetValue(folded, out var common))
+            {
+                // The most common words of each language that the other hardly uses ("momentito", "igualmente", "sooner").
+                if (common == ConversationLanguage.Spanish)
+                {
+                    commonSpanish++;
+                }
+                else
+                {
+                    commonEnglish++;
+                }
+            }
+        }
+        if (!foreignLetters && third == 0)
+        {
+            // The list is long and has words other languages share ("per", "au"): with a sign of a third language it counts for nothing.
+            spanish += commonSpanish;
+            english += commonEnglish;
         }
         if (foreignLetters || third > 0)
         {
@@ -141,6 +177,24 @@ public sealed class LanguageDetector
         }
         // Three or more words, none from either lexicon: only a confident model decides.
         return confidence >= 0.6 ? model : null;
+    }
+
+    private static Dictionary<string, string> LoadCommonWords()
+    {
+        using var stream = typeof(LanguageDetector).Assembly.GetManifestResourceStream("FrontDesk.Agent.Languages.common-words.tsv")
+            ?? throw new InvalidOperationException("common-words.tsv is not embedded in FrontDesk.Agent.");
+        using var reader = new StreamReader(stream);
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (line.StartsWith('#') || tab <= 0)
+            {
+                continue;
+            }
+            words[line[..tab]] = line[(tab + 1)..].Trim();
+        }
+        return words;
     }
 
     private static string? Code(LinguaLanguage language) => language == LinguaLanguage.Unknown
@@ -281,7 +335,7 @@ public sealed class LanguageDetector
         "february", "april", "june", "july", "august", "september", "october", "november", "recommend", "discount", "deals",
         "located", "address", "showers", "memberships", "password", "early", "late", "running", "booked", "online", "yesterday",
         // Chat shorthand.
-        "tysm", "nvm", "nevermind", "lol", "omg", "btw", "rush", "asap", "lmk", "idk", "np", "hiya", "heya", "cheers", "yall", "wanna",
+        "tysm", "nvm", "nevermind", "lol", "omg", "omw", "btw", "rush", "asap", "lmk", "idk", "np", "hiya", "heya", "cheers", "yall", "wanna",
         "gonna", "gotta", "u", "ur",
     };
 }

@@ -1,13 +1,18 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using FrontDesk.Tools;
+using FrontDesk.Tools.Faq;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
 
 namespace FrontDesk.Agent.Languages;
 
 /// <summary>
 /// Puts the values a reply template is filled with into the conversation's language. The tools word days, times and
 /// read-backs in English ("Friday, November 27", "2:30 PM", "Swedish Massage with Maya Chen on … at …"); in a Spanish
-/// conversation they become "viernes 27 de noviembre", "2:30 p. m." and "… con Maya Chen el … a las … en …", service
-/// names become the profile's Spanish names (name_es) where it has them, and FAQ answers its Spanish answers (a_es).
+/// conversation they become "viernes 27 de noviembre", "2:30 p. m." and "… con Maya Chen el … a las … en …", and service
+/// names become the profile's Spanish names (name_es) where it has them. FAQ answers are not translated here:
+/// <see cref="FaqAnswer"/> words them from what they point at (the FAQ entry, a policy, a fact of the profile).
 /// </summary>
 public static partial class ReplyWording
 {
@@ -33,31 +38,15 @@ public static partial class ReplyWording
         {
             return value;
         }
-        if (profile.Faq.FirstOrDefault(f => string.Equals(f.Answer, value, StringComparison.Ordinal)) is { } faq)
-        {
-            return faq.AnswerIn(language);
-        }
         if (profile.Faq.FirstOrDefault(f => string.Equals(f.Question, value, StringComparison.Ordinal)) is { } asked && asked.Questions.TryGetValue(language, out var question))
         {
             return question;
         }
-        if (value == profile.Policies.Cancellation && profile.Policies.TextIn("cancellation", language) is { } cancellation)
-        {
-            return cancellation;
-        }
-        if (value == profile.Policies.Deposit && profile.Policies.TextIn("deposit", language) is { } deposit)
-        {
-            return deposit;
-        }
         var s = ReadBack().Replace(value, "${service} con ${staff} el ${day} a las ${time} en ${location}");
-        // The facts the FAQ reads from the profile (src/Tools/Faq/FaqIndex.cs ProfileFacts), in their English shapes.
-        s = ServiceFact().Replace(s, m => $"{m.Groups["name"].Value}: {m.Groups["desc"].Value} Dura {m.Groups["n"].Value} minutos." +
-            (m.Groups["from"].Success ? (m.Groups["from"].Value == "Prices start at" ? " Desde " : " El precio es ") + m.Groups["money"].Value + "." : ""));
+        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn); the other facts are worded by FaqAnswer.
         s = OpenHours().Replace(s, "${loc} abre: ${rest}.");
         s = HoursSpan().Replace(s, m => $"{Days[m.Groups["w"].Value]} de {m.Groups["a"].Value} a {m.Groups["b"].Value}");
         s = ClosedDay().Replace(s, m => $"{Days[m.Groups["w"].Value]} cerrado");
-        s = AddressFact().Replace(s, "${loc} está en ${address}.");
-        s = PhoneFact().Replace(s, "Puede comunicarse con ${loc} al ${phone}.");
         s = Window().Replace(s, "del ${from} al ${to}");
         s = DayName().Replace(s, m => $"{Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
         s = Clock().Replace(s, m => $"{m.Groups["t"].Value} {(m.Groups["ap"].Value == "AM" ? "a. m." : "p. m.")}");
@@ -67,6 +56,46 @@ public static partial class ReplyWording
             s = s.Replace(service.Name, service.NameIn(language), StringComparison.Ordinal);
         }
         return s;
+    }
+
+    /// <summary>
+    /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
+    /// English text: the profile's FAQ entry (its <c>a_es</c>), a policy (its Spanish text), or a fact of the profile
+    /// (a service, address, phone) filled into the <c>fact_*</c> templates of <paramref name="replies"/>. A match of another
+    /// kind keeps the tool's text: opening hours (the tool words them for the days asked about) and service categories.
+    /// </summary>
+    /// <param name="id">The match's id.</param>
+    /// <param name="source">Its source: <c>faq</c> or <c>profile:{kind}:{id}</c>.</param>
+    /// <param name="answer">The tool's (English) answer.</param>
+    /// <param name="language">The conversation's language.</param>
+    /// <param name="profile">The spa profile.</param>
+    /// <param name="replies">The reply templates in <paramref name="language"/>.</param>
+    public static string FaqAnswer(string id, string source, string answer, string? language, SpaProfile profile, TextTemplates replies)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(replies);
+        var parts = source.Split(':', 3);
+        string Fill(string name, params (string Key, string Value)[] values) => replies.Render(name, values.ToDictionary(v => v.Key, v => v.Value));
+        switch (parts)
+        {
+            case ["faq"]:
+                return profile.Faq.FirstOrDefault(f => f.Id == id)?.AnswerIn(language) ?? answer;
+            case ["profile", "policy", var kind]:
+                return language is null || language == ConversationLanguage.English ? answer : profile.Policies.TextIn(kind, language) ?? answer;
+            case ["profile", "service", var serviceId] when profile.FindService(serviceId) is { } s:
+                var price = s.Price is { } p && p > 0 ? " " + Fill(s.PriceFrom ? "fact_price_from" : "fact_price", ("money", FaqIndex.FormatMoney(p, profile.Spa.Currency)))
+                    : s.Price == 0 ? " " + Fill("fact_price_free") : "";
+                return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.Description ?? s.Category),
+                    ("minutes", s.DurationMin.ToString(CultureInfo.InvariantCulture)), ("price", price));
+            case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:
+                return Fill("fact_address", ("location", l.Name), ("address", address));
+            case ["profile", "phone", var locationId] when profile.FindLocation(locationId) is { Phone: { } phone } l:
+                var national = PhoneNumbers.ToNational(phone, PhoneNumbers.RegionOf(profile.DefaultLocation.Phone)) ?? phone;
+                return Fill("fact_phone", ("location", l.Name), ("phone", national));
+            default:
+                return answer;
+        }
     }
 
     /// <summary>Final touches to a rendered reply in <paramref name="language"/> ("a las mediodía" → "al mediodía", "a las 1" → "a la 1").</summary>
@@ -85,9 +114,6 @@ public static partial class ReplyWording
     [GeneratedRegex(@"^(?<service>.+?) with (?<staff>.+?) on (?<day>\w+, \w+ \d{1,2}) at (?<time>\d{1,2}(?::\d\d)? [AP]M|noon) at (?<location>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ReadBack();
 
-    [GeneratedRegex(@"^(?<name>[^:]+): (?<desc>.*?) ?It takes (?<n>\d+) minutes\.(?: (?<from>Prices start at|The price is) (?<money>\S+?)\.)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex ServiceFact();
-
     [GeneratedRegex(@"^(?<loc>.+?) is open (?<rest>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) .*)\.$", RegexOptions.CultureInvariant)]
     private static partial Regex OpenHours();
 
@@ -96,12 +122,6 @@ public static partial class ReplyWording
 
     [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) closed\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClosedDay();
-
-    [GeneratedRegex(@"^(?<loc>.+?) is at (?<address>.+)\.$", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressFact();
-
-    [GeneratedRegex(@"^You can reach (?<loc>.+?) at (?<phone>\+?[\d ()-]+)\.$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneFact();
 
     [GeneratedRegex(@"^(?<from>\w+, \w+ \d{1,2}) to (?<to>\w+, \w+ \d{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Window();

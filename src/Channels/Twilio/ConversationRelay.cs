@@ -107,6 +107,9 @@ public sealed class ConversationRelaySessions(
                         session.From = (string?)message["from"];
                         var locationId = (string?)message["customParameters"]?["locationId"];
                         session.Location = channel.Profile.FindLocation(locationId) ?? channel.LocationFor((string?)message["to"]);
+                        // The language the TwiML greeted and listens in (the caller's known language, else the default).
+                        session.Language = channel.Served((string?)message["customParameters"]?["language"]) ?? channel.DefaultLanguage;
+                        session.InitialLocale = channel.Voice.For(session.Language).Language;
                         if (session.CallSid is not null)
                         {
                             await calls.StartAsync(session.CallSid, session.Location.Id, PhoneNumbers.ToE164(session.From), (string?)message["to"], "relay", ct);
@@ -178,7 +181,7 @@ public sealed class ConversationRelaySessions(
         if (missed is not null)
         {
             // The caller cut in before hearing what a tool had already done (a booking stays booked): say it first.
-            await session.SpeakAsync(speech, channel.Text("voice_interrupted_recap", new Dictionary<string, string> { ["recap"] = missed }), last: false, ct);
+            await session.SpeakAsync(speech, channel.Text("voice_interrupted_recap", session.Language, new Dictionary<string, string> { ["recap"] = missed }), last: false, ct);
             await conversations.AppendTurnAsync(session.CallSid, TurnRole.System, $"Repeated what the caller missed: \"{missed}\"",
                 new TurnTags { Screen = ["interrupted_recap"] }, ct);
         }
@@ -186,7 +189,7 @@ public sealed class ConversationRelaySessions(
         var answered = false;
         try
         {
-            reply = await agent.HandleAsync(new TurnRequest(session.CallSid, "voice", text, session.From, session.Location.Id),
+            reply = await agent.HandleAsync(new TurnRequest(session.CallSid, "voice", text, session.From, session.Location.Id, Language: session.Language),
                 async (sentence, c) =>
                 {
                     answered = true;
@@ -195,7 +198,7 @@ public sealed class ConversationRelaySessions(
         }
         catch (TimeoutException)
         {
-            await session.SpeakAsync(speech, channel.Text("voice_trouble"), last: true, ct);
+            await session.SpeakAsync(speech, channel.Text("voice_trouble", session.Language), last: true, ct);
             return;
         }
         if (reply.ToolCalls.Any(t => CommittingOutcomes.Contains(t.Outcome)) && reply.Text is { } said)
@@ -204,11 +207,12 @@ public sealed class ConversationRelaySessions(
         }
         // A conversation that turned Spanish: Twilio's speech recognition and text-to-speech switch with it (a "language"
         // message). The answer of this turn was already streamed sentence by sentence: the switch holds from the next one.
-        await session.UseLanguageAsync(channel.Voice.For(reply.Language).Language, channel.Voice.Language, ct);
+        session.Language = reply.Language;
+        await session.UseLanguageAsync(channel.Voice.For(reply.Language).Language, ct);
         if (!speech.Interrupted)
         {
             // Answers with nothing to stream are said whole.
-            await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold")), last: true, ct);
+            await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold", reply.Language)), last: true, ct);
         }
         if (reply.Escalation is { AskedForPerson: true } escalation)
         {
@@ -216,7 +220,7 @@ public sealed class ConversationRelaySessions(
             // the reply already explains, and the conversation goes on.
             await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, escalation.Id, escalation.Category), ct);
         }
-        else if (string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal))
+        else if (channel.IsGoodbye(reply.Text, reply.Language))
         {
             await session.EndAsync(new RelayHandoff("goodbye", null, null), ct);
         }
@@ -296,6 +300,12 @@ public sealed class ConversationRelaySessions(
         public string? CallSid { get; set; }
         public string? From { get; set; }
         public Tools.Profile.Location? Location { get; set; }
+
+        /// <summary>The conversation's language as the call last spoke it.</summary>
+        public string? Language { get; set; }
+
+        /// <summary>The recognition and speech locale the TwiML started the relay in.</summary>
+        public string? InitialLocale { get; set; }
         public bool Ended { get; private set; }
 
         public Speech BeginTurn() => _current = new Speech();
@@ -338,10 +348,10 @@ public sealed class ConversationRelaySessions(
 
         private string? _locale;
 
-        /// <summary>Switches Twilio's recognition and speech language when it changes (the TwiML set <paramref name="initial"/>).</summary>
-        public async Task UseLanguageAsync(string locale, string initial, CancellationToken ct)
+        /// <summary>Switches Twilio's recognition and speech language when it changes (the TwiML set <see cref="InitialLocale"/>).</summary>
+        public async Task UseLanguageAsync(string locale, CancellationToken ct)
         {
-            if (locale == (_locale ?? initial) || Ended)
+            if (locale == (_locale ?? InitialLocale) || Ended)
             {
                 return;
             }

@@ -92,28 +92,60 @@ public sealed class TwilioChannel(
         return templates.Render(name, all);
     }
 
-    /// <summary>The agent's goodbye, which ends a call.</summary>
-    public string GoodbyeReply => Reply("goodbye");
+    /// <summary>Whether a reply is the agent's goodbye in <paramref name="language"/>, which ends a call.</summary>
+    /// <param name="reply">The agent's reply.</param>
+    /// <param name="language">The conversation's language.</param>
+    /// <returns>True for the goodbye.</returns>
+    public bool IsGoodbye(string? reply, string? language) => string.Equals(reply, Reply("goodbye", null, language), StringComparison.Ordinal);
 
-    /// <summary>A reply from prompts/replies.yaml with the spa, disclosure and name filled in.</summary>
+    /// <summary>A reply from prompts/replies.yaml (or prompts/{language}/replies.yaml) with the spa, disclosure and name filled in.</summary>
     /// <param name="name">Template name.</param>
     /// <param name="firstName">Client's first name, if known.</param>
+    /// <param name="language">Language; English for null.</param>
     /// <returns>The text.</returns>
-    public string Reply(string name, string? firstName = null) => replies.Templates.Render(name, new Dictionary<string, string>
+    public string Reply(string name, string? firstName = null, string? language = null) => replies.Languages.For(language).Render(name, new Dictionary<string, string>
     {
-        ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.AiDisclosure, ["name"] = firstName ?? "",
+        ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.DisclosureIn(language), ["name"] = firstName ?? "",
     });
 
-    /// <summary>The opening words of a call: the AI disclosure and a greeting, by name for a known caller.</summary>
+    /// <summary>The spa's default language (the first it serves).</summary>
+    public string DefaultLanguage => profile.Spa.Languages[0];
+
+    /// <summary>The language if the business serves it, else null (the default).</summary>
+    /// <param name="language">A language code from a request or a record.</param>
+    /// <returns>The code, or null.</returns>
+    public string? Served(string? language) => language is not null && profile.Spa.Languages.Contains(language) ? language : null;
+
+    /// <summary>
+    /// The language a webhook carries in its <c>lang</c> query (the app put it in the action URL it gave Twilio), when the
+    /// business serves it; null otherwise.
+    /// </summary>
+    /// <param name="request">The webhook request.</param>
+    /// <returns>The code, or null.</returns>
+    public string? LanguageOf(HttpRequest request) => Served(request.Query["lang"].ToString());
+
+    /// <summary>
+    /// The opening words of a call: the AI disclosure and a greeting, by name for a known caller, in the spa's default
+    /// language, or in the caller's own when their record says they speak another language the spa serves.
+    /// </summary>
     /// <param name="from">Caller ID.</param>
     /// <param name="ct">Cancellation.</param>
-    /// <returns>What to say first.</returns>
-    public async Task<string> GreetingAsync(string? from, CancellationToken ct)
+    /// <returns>What to say first, and its language.</returns>
+    public async Task<(string Text, string Language)> GreetingAsync(string? from, CancellationToken ct)
     {
         var phone = PhoneNumbers.ToE164(from);
         var client = phone is null ? null : await clients.FindByPhoneAsync(phone, ct);
-        return client?.FirstName is { Length: > 0 } name ? Reply("greeting_known", name) : Reply("greeting");
+        var language = Served(client?.Language) ?? DefaultLanguage;
+        var text = client?.FirstName is { Length: > 0 } name ? Reply("greeting_known", name, language) : Reply("greeting", null, language);
+        return (text, language);
     }
+
+    /// <summary>A path with the call's language in its query when it is not the spa's default, so the next webhook speaks it.</summary>
+    /// <param name="path">Path, with or without a query.</param>
+    /// <param name="language">The call's language.</param>
+    /// <returns>The path to hand to <see cref="Url"/>.</returns>
+    public string WithLanguage(string path, string? language) =>
+        Served(language) is { } served && served != DefaultLanguage ? path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + served : path;
 
     /// <summary>Recognition hints: the service menu's names and aliases.</summary>
     public string Hints => string.Join(", ", profile.Services.SelectMany(s => s.Aliases.Prepend(s.Name)).Distinct(StringComparer.OrdinalIgnoreCase).Take(100));
@@ -131,7 +163,7 @@ public sealed class TwilioChannel(
         var prompt = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: Twiml.Url(Url(silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}")),
+            action: Twiml.Url(Url(WithLanguage(silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}", language))),
             speechTimeout: "auto", language: locale, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
             .Append(Twiml.Say(speech, voice, locale));
         return new VoiceResponse().Append(gather).ToResult();
@@ -171,24 +203,26 @@ public sealed class TwilioChannel(
     /// <param name="callSid">Call.</param>
     /// <param name="location">Location called.</param>
     /// <param name="transferFailed">True when a transfer already rang out.</param>
+    /// <param name="language">The call's language: what is said, and the language the next webhooks speak.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>TwiML.</returns>
-    public async Task<IResult> HandOffAsync(string callSid, Location location, bool transferFailed, CancellationToken ct)
+    public async Task<IResult> HandOffAsync(string callSid, Location location, bool transferFailed, string? language, CancellationToken ct)
     {
         var voice = Voice;
+        var (speaker, locale) = voice.For(language);
         var transfer = TransferPhone(location);
         if (!transferFailed && transfer is not null && IsOpenNow(location))
         {
             await calls.MarkHandedOffAsync(callSid, "transfer", ct);
-            var dial = new Dial(action: Twiml.Url(Url("/twilio/voice/dial-status")), timeout: voice.TransferRingSeconds)
+            var dial = new Dial(action: Twiml.Url(Url(WithLanguage("/twilio/voice/dial-status", language))), timeout: voice.TransferRingSeconds)
                 .Number(new PhoneNumber(transfer));
-            return new VoiceResponse().Append(Twiml.Say(Text("voice_transfer"), voice.Voice, voice.Language)).Append(dial).ToResult();
+            return new VoiceResponse().Append(Twiml.Say(Text("voice_transfer", language), speaker, locale)).Append(dial).ToResult();
         }
         await calls.MarkHandedOffAsync(callSid, "voicemail", ct);
         // An empty recording skips the action and falls through to the hang-up.
         return new VoiceResponse()
-            .Append(Twiml.Say(Text(transferFailed ? "voice_transfer_failed" : "voice_voicemail"), voice.Voice, voice.Language))
-            .Record(action: Twiml.Url(Url("/twilio/voice/voicemail")), maxLength: voice.VoicemailMaxSeconds, playBeep: true, transcribe: false)
+            .Append(Twiml.Say(Text(transferFailed ? "voice_transfer_failed" : "voice_voicemail", language), speaker, locale))
+            .Record(action: Twiml.Url(Url(WithLanguage("/twilio/voice/voicemail", language))), maxLength: voice.VoicemailMaxSeconds, playBeep: true, transcribe: false)
             .Hangup()
             .ToResult();
     }

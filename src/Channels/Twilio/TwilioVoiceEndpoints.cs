@@ -46,17 +46,20 @@ public static class TwilioVoiceEndpoints
         var location = channel.LocationFor(form["To"]);
         var mode = channel.Voice.ModeFor(location.Id);
         await calls.StartAsync(callSid, location.Id, PhoneNumbers.ToE164(form["From"]), form["To"], mode == VoiceMode.ConversationRelay ? "relay" : "gather", ct);
-        var greeting = await channel.GreetingAsync(form["From"], ct);
+        // The greeting is in the spa's default language, or in the caller's when their record says so; the call listens in
+        // that language, and the conversation starts in it unless the caller's first words are clearly in another.
+        var (greeting, language) = await channel.GreetingAsync(form["From"], ct);
         if (mode == VoiceMode.ConversationRelay)
         {
             var relay = new ConversationRelay(
-                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.Language,
+                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.For(language).Language,
                 interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(channel.Hints))
-                .Parameter(name: "locationId", value: location.Id);
-            var connect = new Connect(action: Twiml.Url(channel.Url("/twilio/voice/relay-end"))).Append(relay);
+                .Parameter(name: "locationId", value: location.Id)
+                .Parameter(name: "language", value: language);
+            var connect = new Connect(action: Twiml.Url(channel.Url(channel.WithLanguage("/twilio/voice/relay-end", language)))).Append(relay);
             return new VoiceResponse().Append(connect).ToResult();
         }
-        return channel.Listen(VoiceText.ForSpeech(greeting), 0);
+        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language);
     }
 
     private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CallLog calls, TextBack textBack, CancellationToken ct)
@@ -70,32 +73,34 @@ public static class TwilioVoiceEndpoints
         var location = channel.LocationFor(form["To"]);
         var speech = form["SpeechResult"].ToString().Trim();
         var digits = form["Digits"].ToString().Trim();
+        // The language of what the call said last (the action URL carries it): reprompts and hand-offs speak it.
+        var language = channel.LanguageOf(http);
         if (speech.Length == 0 && digits.Length == 0)
         {
             var silences = (int.TryParse(http.Query["silence"], out var n) ? Math.Clamp(n, 0, MaxReprompts) : 0) + 1;
             if (silences <= MaxReprompts)
             {
-                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again"), silences);
+                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again", language), silences, language);
             }
             // The goodbye promises a text: queue it now (once per call, whatever was said before), or say the
             // other goodbye when this number cannot get one (no caller ID, opted out, no consent).
             await calls.StartAsync(callSid, location.Id, PhoneNumbers.ToE164(form["From"]), form["To"], "gather", ct);
             var texted = await textBack.QueueAsync(callSid, form["From"], location, "silent_call", ct);
-            return channel.SayAndHangUp(channel.Text(texted ? "voice_silence_goodbye" : "voice_silence_goodbye_no_text"));
+            return channel.SayAndHangUp(channel.Text(texted ? "voice_silence_goodbye" : "voice_silence_goodbye_no_text", language), language);
         }
         if (digits == "0")
         {
-            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, language, ct);
         }
         AgentReply reply;
         try
         {
-            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", speech.Length > 0 ? speech : digits, form["From"], location.Id, RequestIdOf(callSid, http.Query["prompt"])), ct);
+            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", speech.Length > 0 ? speech : digits, form["From"], location.Id, RequestIdOf(callSid, http.Query["prompt"]), Language: language), ct);
         }
         catch (TimeoutException)
         {
             // The previous turn of this call is still running (Twilio retried): keep the caller on the line.
-            return channel.Listen(channel.Text("voice_trouble"), 0);
+            return channel.Listen(channel.Text("voice_trouble", language), 0, language);
         }
         return await AnswerAsync(channel, callSid, location, reply, ct);
     }
@@ -115,14 +120,14 @@ public static class TwilioVoiceEndpoints
         // already explains, and the call goes on.
         if (reply.Escalation is { AskedForPerson: true })
         {
-            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, reply.Language, ct);
         }
         if (reply.Text is null)
         {
-            return channel.Listen(channel.Text("voice_hold"), 0);
+            return channel.Listen(channel.Text("voice_hold", reply.Language), 0, reply.Language);
         }
         var spoken = VoiceText.ForSpeech(reply.Text);
-        return string.Equals(reply.Text, channel.GoodbyeReply, StringComparison.Ordinal) ? channel.SayAndHangUp(spoken, reply.Language) : channel.Listen(spoken, 0, reply.Language);
+        return channel.IsGoodbye(reply.Text, reply.Language) ? channel.SayAndHangUp(spoken, reply.Language) : channel.Listen(spoken, 0, reply.Language);
     }
 
     private static async Task<IResult> DialStatusAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
@@ -133,7 +138,7 @@ public static class TwilioVoiceEndpoints
         {
             return new VoiceResponse().Hangup().ToResult();
         }
-        return await channel.HandOffAsync(form["CallSid"].ToString(), channel.LocationFor(form["To"]), transferFailed: true, ct);
+        return await channel.HandOffAsync(form["CallSid"].ToString(), channel.LocationFor(form["To"]), transferFailed: true, channel.LanguageOf(http), ct);
     }
 
     private static async Task<IResult> VoicemailAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
@@ -146,7 +151,8 @@ public static class TwilioVoiceEndpoints
             return TypedResults.Problem("CallSid and an absolute RecordingUrl are required.", statusCode: 400, title: "Not a recording");
         }
         await channel.RecordVoicemailAsync(callSid, form["From"], channel.LocationFor(form["To"]), recording, form["RecordingDuration"], ct);
-        return channel.SayAndHangUp(channel.Text("voice_voicemail_thanks"));
+        var language = channel.LanguageOf(http);
+        return channel.SayAndHangUp(channel.Text("voice_voicemail_thanks", language), language);
     }
 
     /// <summary>
@@ -188,21 +194,25 @@ public static class TwilioVoiceEndpoints
     /// ConversationRelay ended: a hand-off asked for in <c>handoffData</c> transfers the live call; a dropped
     /// socket (error 64105) on a call still in progress falls back to turn-by-turn; otherwise the call ends.
     /// </summary>
-    private static async Task<IResult> RelayEndAsync(HttpRequest http, TwilioChannel channel, CancellationToken ct)
+    private static async Task<IResult> RelayEndAsync(HttpRequest http, TwilioChannel channel, ConversationStore conversations, CancellationToken ct)
     {
         var form = await http.ReadFormAsync(ct);
         var callSid = form["CallSid"].ToString();
         var location = channel.LocationFor(form["To"]);
         var handoff = form["HandoffData"].ToString();
-        if (handoff.Length > 0 && RelayHandoff.Read(handoff) is { Reason: RelayHandoff.TransferReason })
+        var transfer = handoff.Length > 0 && RelayHandoff.Read(handoff) is { Reason: RelayHandoff.TransferReason };
+        var fallback = form["ErrorCode"] == "64105" && form["CallStatus"] == "in-progress";
+        if (!transfer && !fallback)
         {
-            return await channel.HandOffAsync(callSid, location, transferFailed: false, ct);
+            return new VoiceResponse().Hangup().ToResult();
         }
-        if (form["ErrorCode"] == "64105" && form["CallStatus"] == "in-progress")
+        // The session may have switched language since the TwiML was written: the conversation knows the last one.
+        var language = channel.Served(callSid.Length == 0 ? null : (await conversations.GetAsync(callSid, ct))?.ReadState().Language) ?? channel.LanguageOf(http);
+        if (transfer)
         {
-            return channel.Listen(channel.Text("voice_trouble"), 0);
+            return await channel.HandOffAsync(callSid, location, transferFailed: false, language, ct);
         }
-        return new VoiceResponse().Hangup().ToResult();
+        return channel.Listen(channel.Text("voice_trouble", language), 0, language);
     }
 }
 

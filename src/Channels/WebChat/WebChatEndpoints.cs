@@ -16,7 +16,11 @@ namespace FrontDesk.Channels.WebChat;
 /// Optional: the client's id for this message (1–64 letters, digits, '-' or '_'), the same when it sends the message again
 /// after a lost answer. A message whose turn committed is answered again with that turn's reply, not run twice.
 /// </param>
-public sealed record ChatRequest(string? SessionId, string? Text, string? RequestId = null);
+/// <param name="Language">
+/// Optional: the page's language ("es", "es-MX"), so a first message too short to tell ("ok") is answered in it. Only a
+/// language the spa serves counts; anything else is ignored. A message clearly in another language still switches.
+/// </param>
+public sealed record ChatRequest(string? SessionId, string? Text, string? RequestId = null, string? Language = null);
 
 /// <summary>The agent's answer.</summary>
 /// <param name="SessionId">The session id to send next time.</param>
@@ -101,7 +105,7 @@ public static class WebChatEndpoints
         }
         try
         {
-            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, null, ct);
+            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, body.Language, null, ct);
             return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
@@ -130,7 +134,7 @@ public static class WebChatEndpoints
         await WriteEventAsync(response, "session", new { sessionId = session }, ct);
         try
         {
-            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
+            var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, body.Language, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
             await WriteEventAsync(response, "done", new ChatResponseBody(session, reply.Text ?? "", reply.Escalation), ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
@@ -180,9 +184,9 @@ public static class WebChatEndpoints
         {
             // The serializer's own message names .NET types; say what the API expects instead.
             var detail = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Unknown field in the body: only 'sessionId', 'text' and 'requestId' are allowed."
+                ? "Unknown field in the body: only 'sessionId', 'text', 'requestId' and 'language' are allowed."
                 : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
-                ? "A field appears twice in the body: send 'sessionId', 'text' and 'requestId' at most once each."
+                ? "A field appears twice in the body: send 'sessionId', 'text', 'requestId' and 'language' at most once each."
                 : "The body must be a JSON object such as {\"sessionId\": \"…\", \"text\": \"…\"}" + (ex.LineNumber is { } line ? $" (error at line {line + 1}, position {ex.BytePositionInLine + 1})." : ".");
             return (null, TypedResults.Problem(detail, statusCode: 400, title: "Bad JSON"));
         }
@@ -234,12 +238,12 @@ public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, Ver
     }
 
     /// <summary>Hands the message to the agent on the web channel.</summary>
-    public async Task<AgentReply> HandleAsync(string session, string text, string? requestId, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    public async Task<AgentReply> HandleAsync(string session, string text, string? requestId, string? pageLanguage, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
         AgentReply reply;
         try
         {
-            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text, RequestId: requestId), onSentence, ct);
+            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text, RequestId: requestId, Language: PageLanguage(pageLanguage)), onSentence, ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
@@ -251,6 +255,16 @@ public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, Ver
             await codes.LogLatestAsync(session, ct);
         }
         return reply;
+    }
+
+    /// <summary>
+    /// The language code of a page language ("es-MX" → "es"), or null for anything that is not one; the agent then uses
+    /// it only if the spa serves it.
+    /// </summary>
+    public static string? PageLanguage(string? language)
+    {
+        var primary = language?.Split('-', '_')[0].Trim();
+        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetter) ? primary.ToLowerInvariant() : null;
     }
 }
 

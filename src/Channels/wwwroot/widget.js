@@ -194,7 +194,8 @@
         method: 'POST',
         signal: controller.signal,
         headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-        body: JSON.stringify({ sessionId: state.sessionId, text: text, requestId: requestId })
+        // language: the page's, so a first message too short to tell ("ok") is answered in it.
+        body: JSON.stringify({ sessionId: state.sessionId, text: text, requestId: requestId, language: LANG })
       }).then(function (r) {
         if (!r.ok) { finished = true; return problemText(r).then(showError); }
         var reader = r.body.getReader();

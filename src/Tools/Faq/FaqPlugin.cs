@@ -100,7 +100,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
             others = [];
         }
         return new ToolResult("ok", others.Count == 0 ? "Answer from the best match, quoting it." : "Answer from the best match, quoting it, and mention the other locations by name.",
-            new { matches = confident.Select(m => new { m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name) });
+            new { matches = confident.Select(m => new { m.Id, m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name) });
     }
 
     /// <summary>The days of a question (at most a week), or empty when none was given or it doesn't parse.</summary>

@@ -8,7 +8,9 @@ using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Channels.Tests.Hosting;
 using FrontDesk.Channels.Tests.Twilio.Simulator;
+using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Clients;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -89,6 +91,78 @@ public sealed class ConversationRelayTests
         var switched = Assert.Single(messages, m => (string?)m["type"] == "language");
         Assert.Equal("es-US", (string?)switched["ttsLanguage"]);
         Assert.Equal("es-US", (string?)switched["transcriptionLanguage"]);
+    }
+
+    [Fact]
+    public async Task A_known_Spanish_speaking_client_gets_a_relay_that_greets_listens_and_speaks_in_Spanish()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        await host.Get<ClientDirectory>().SetLanguageAsync("c-ava", "es", Actor.System("test"), null, CancellationToken.None);
+
+        var page = await new TwilioSimulator(host.CreateClient()).Call(Ava, Marina).AnswerAsync();
+
+        var relay = page.Root!.Element("Connect")!.Element("ConversationRelay")!;
+        Assert.Equal("es-US", (string?)relay.Attribute("language"));
+        Assert.Contains("Hola, Ava", (string?)relay.Attribute("welcomeGreeting"), StringComparison.Ordinal);
+        Assert.Contains(relay.Elements("Parameter"), p => (string?)p.Attribute("name") == "language" && (string?)p.Attribute("value") == "es");
+    }
+
+    [Fact]
+    public async Task A_relay_that_started_in_Spanish_answers_a_short_first_prompt_in_Spanish_without_switching_again()
+    {
+        await using var host = FrontDeskHost.Create(settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var socket = await ConnectAsync(baseAddress);
+        const string callSid = "CArelay00000000000000000000000000e6";
+        await SendAsync(socket, new JsonObject
+        {
+            ["type"] = "setup", ["sessionId"] = "VX" + callSid[2..], ["callSid"] = callSid, ["accountSid"] = TwilioSimulator.AccountSid,
+            ["from"] = Ava, ["to"] = Marina, ["direction"] = "inbound",
+            ["customParameters"] = new JsonObject { ["locationId"] = "marina", ["language"] = "es" },
+        });
+
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "ok", ["lang"] = "es-US", ["last"] = true });
+        var messages = new List<JsonObject>();
+        while (messages.Count == 0 || messages[^1]["last"] is not { } last || !(bool)last)
+        {
+            messages.Add((await ReceiveAsync(socket))!);
+        }
+
+        Assert.DoesNotContain(messages, m => (string?)m["type"] == "language");
+        var conversation = await host.Get<ConversationStore>().GetAsync(callSid, CancellationToken.None);
+        Assert.Equal("es", conversation!.ReadState().Language);
+    }
+
+    [Fact]
+    public async Task After_a_Spanish_relay_session_the_transfer_and_the_fallback_speak_Spanish()
+    {
+        await using var host = FrontDeskHost.Create(now: OpeningHours, settings: RelayAtMarina());
+        var baseAddress = host.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var twilio = new TwilioSimulator(client);
+        var call = twilio.Call(Ava, Marina);
+        await call.AnswerAsync();
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, call.CallSid);
+        await AskAsync(socket, "hola, tienen estacionamiento cerca?");
+        await AskAsync(socket, "quiero hablar con una persona");
+        var end = (await ReceiveAsync(socket))!;
+        Assert.Equal("end", (string?)end["type"]);
+
+        var transfer = await call.RelayEndsAsync((string)end["handoffData"]!);
+        Assert.Equal("+14155550101", transfer.DialNumber);
+        Assert.Contains("le comunico con nuestro equipo", transfer.Spoken, StringComparison.Ordinal);
+        Assert.Equal("Polly.Lupe-Neural", (string?)transfer.Root!.Element("Say")!.Attribute("voice"));
+
+        // Another Spanish call whose socket drops: the turn-by-turn fallback goes on in Spanish.
+        var dropped = twilio.Call(Ava, Marina);
+        await dropped.AnswerAsync();
+        using var second = await ConnectAsync(baseAddress);
+        await SetupAsync(second, dropped.CallSid);
+        await AskAsync(second, "hola, tienen estacionamiento cerca?");
+        var fallback = await dropped.RelayEndsAsync(null, errorCode: "64105");
+        Assert.Equal("es-US", (string?)fallback.Gather!.Attribute("language"));
+        Assert.Contains("tuve un problema en la línea", fallback.Spoken, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -354,13 +428,17 @@ public sealed class ConversationRelayTests
     private static Task SendAsync(ClientWebSocket socket, JsonObject message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>Reads text tokens until the one marked last.</summary>
+    /// <summary>Reads text tokens until the one marked last (a language switch among them is passed over).</summary>
     private static async Task<List<string>> ReadAnswerAsync(ClientWebSocket socket)
     {
         var tokens = new List<string>();
         while (true)
         {
             var message = await ReceiveAsync(socket) ?? throw new InvalidOperationException("The socket closed mid-answer.");
+            if ((string?)message["type"] == "language")
+            {
+                continue; // a language switch before the answer's last token (tested on its own)
+            }
             Assert.Equal("text", (string?)message["type"]);
             tokens.Add((string)message["token"]!);
             if ((bool)message["last"]!)

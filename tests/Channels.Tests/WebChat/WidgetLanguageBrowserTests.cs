@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Channels.Tests.Hosting;
 using Microsoft.Playwright;
@@ -55,6 +56,44 @@ public sealed class WidgetLanguageBrowserTests
             Assert.Equal("human_request", escalation.Category);
             await Browser.ScreenshotAsync(page, "widget-spanish-page");
         }
+    }
+
+    [BrowserFact]
+    public async Task On_a_Spanish_page_a_first_message_too_short_to_tell_is_answered_in_Spanish()
+    {
+        await using var host = FrontDeskHost.Create();
+        var baseAddress = host.StartKestrel();
+        // What the engine says to "ok" in a Spanish conversation and in an English one (the API, sessions of their own).
+        using var api = new HttpClient { BaseAddress = baseAddress };
+        var spanish = await FirstReplyAsync(api, new { text = "ok", language = "es" });
+        var english = await FirstReplyAsync(api, new { text = "ok" });
+        Assert.NotEqual(english, spanish);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await OpenSiteAsync(browser, baseAddress, SitePage("es-MX"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Escríbanos" }).ClickAsync();
+            await page.GetByLabel("Su mensaje").FillAsync("ok");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enviar" }).ClickAsync();
+
+            var log = page.GetByRole(AriaRole.Log, new() { Name = "Conversación" });
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToContainTextAsync(spanish[..Math.Min(spanish.Length, 40)]);
+
+            // A clear English message on the same Spanish page switches the conversation to English.
+            await page.GetByLabel("Su mensaje").FillAsync("actually, do you have parking nearby?");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enviar" }).ClickAsync();
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+            await Assertions.Expect(log.Locator(".fd-agent[data-seq]").Nth(1)).ToContainTextAsync("parking");
+        }
+    }
+
+    private static async Task<string> FirstReplyAsync(HttpClient api, object body)
+    {
+        using var response = await api.PostAsJsonAsync("/api/chat", body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("reply").GetString()!;
     }
 
     [BrowserFact]

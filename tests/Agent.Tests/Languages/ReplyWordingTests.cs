@@ -1,0 +1,63 @@
+using FrontDesk.Agent.Languages;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Text;
+
+namespace FrontDesk.Agent.Tests.Languages;
+
+/// <summary>
+/// FAQ answers are worded from what the match points at (the FAQ entry, a policy, a fact of the profile) with the
+/// templates of the conversation's language, not translated from the tool's English text.
+/// </summary>
+public sealed class ReplyWordingTests
+{
+    private static readonly SpaProfile Demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
+    private static readonly LocalizedTemplates Replies = new(TextTemplates.Load(Path.Combine(TestFiles.Prompts, "replies.yaml")),
+        new Dictionary<string, TextTemplates> { ["es"] = TextTemplates.Load(Path.Combine(TestFiles.Prompts, "es", "replies.yaml")) });
+
+    private static string Answer(string id, string source, string language, string toolText = "the tool's text") =>
+        ReplyWording.FaqAnswer(id, source, toolText, language, Demo, Replies.For(language));
+
+    [Fact]
+    public void A_service_fact_is_worded_in_each_language_from_the_service_itself()
+    {
+        Assert.Equal("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650.",
+            Answer("profile-service-lip-filler", "profile:service:lip-filler", "en"));
+        Assert.Equal("Relleno de labios: Hyaluronic acid filler for volume and shape. Dura 45 minutos. Desde $650.",
+            Answer("profile-service-lip-filler", "profile:service:lip-filler", "es"));
+        Assert.EndsWith("Es sin costo.", Answer("profile-service-injectables-consult", "profile:service:injectables-consult", "es"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Address_and_phone_facts_are_worded_per_language()
+    {
+        Assert.Equal("Mission District is at 2140 Valencia St, San Francisco, CA 94110.", Answer("profile-address-mission", "profile:address:mission", "en"));
+        Assert.Equal("Mission District está en 2140 Valencia St, San Francisco, CA 94110.", Answer("profile-address-mission", "profile:address:mission", "es"));
+        Assert.StartsWith("Puede comunicarse con Mission District al (415) 555-0100", Answer("profile-phone-mission", "profile:phone:mission", "es"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_FAQ_entry_and_a_policy_give_the_profiles_own_Spanish_text()
+    {
+        var parking = Demo.Faq.First(f => f.Question == "Is there parking?");
+        Assert.Equal(parking.Answers["es"], Answer(parking.Id, "faq", "es", parking.Answer));
+        Assert.Equal(parking.Answer, Answer(parking.Id, "faq", "en", parking.Answer));
+        Assert.Equal(Demo.Policies.TextIn("deposit", "es"), Answer("profile-policy-deposit", "profile:policy:deposit", "es", Demo.Policies.Deposit!));
+        Assert.Equal(Demo.Policies.Deposit, Answer("profile-policy-deposit", "profile:policy:deposit", "en", Demo.Policies.Deposit!));
+    }
+
+    [Fact]
+    public void A_match_of_another_kind_keeps_the_tools_text()
+    {
+        Assert.Equal("Our massage services: Swedish Massage.", Answer("profile-category-massage", "profile:category:massage", "es", "Our massage services: Swedish Massage."));
+        Assert.Equal("whatever", Answer("x", "profile:service:no-such-service", "es", "whatever"));
+    }
+
+    [Fact]
+    public void Localize_no_longer_translates_fact_sentences_by_their_English_shape()
+    {
+        // The string matching for service facts, addresses, phones, FAQ answers and policies is gone: such text passes as is
+        // (times and days are still put in Spanish).
+        Assert.Equal("Mission District is at 2140 Valencia St.", ReplyWording.Localize("Mission District is at 2140 Valencia St.", "es", Demo));
+    }
+}
