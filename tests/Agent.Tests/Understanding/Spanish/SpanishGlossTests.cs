@@ -15,5 +15,7 @@ public sealed class SpanishGlossTests
     [InlineData("pasado mañana después de las 5", "the day after tomorrow after 5")]
     [InlineData("la primera", "the first one")]
     [InlineData("depilación láser", "laser hair removal")]
+    [InlineData("el sueco de 60", "the swedish 60 minute")]
+    [InlineData("el profundo porfa", "the deep tissue please")]
     public void Spanish_reads_as_plain_english(string spanish, string english) => Assert.Equal(english, SpanishGloss.ToEnglish(spanish));
 }
