@@ -71,6 +71,15 @@ internal enum PolicyAction
     /// <summary>Pick the offered slot the reply names.</summary>
     ChooseSlot,
 
+    /// <summary>Pick the earliest slot on offer.</summary>
+    ChooseEarliest,
+
+    /// <summary>A price asked with a service and a day: search, and say the price with the offer.</summary>
+    SearchWithPrice,
+
+    /// <summary>Search again past the times on offer ("nothing later?", "anything earlier?").</summary>
+    SearchPastOffer,
+
     /// <summary>Pick the only slot on offer.</summary>
     ChooseOnlySlot,
 
@@ -119,6 +128,9 @@ internal enum PolicyAction
     /// <summary>Say the service is not one we offer, with the list.</summary>
     AskUnknownService,
 
+    /// <summary>A request with a day or time for something not on the menu: keep the day and time, say what we offer.</summary>
+    NotOnTheMenu,
+
     /// <summary>Merge and take the move's next step (ask the day, or search).</summary>
     ContinueReschedule,
 
@@ -164,11 +176,17 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
-        new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing
+        new("a short question about the service just answered, nothing asked (\"and how long is it\")", (s, r) => s.Task is null && s.ServiceId is not null
+            && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.AboutThatOne && r.U.Services.Kind == ServiceMatchKind.None && !r.HasSlots
+            && r.U.Intent is Intent.OutOfScope or Intent.Faq or Intent.Unknown, PolicyAction.AnswerFaq),
+        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent == Intent.OutOfScope
+            && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
+            && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.NamesATreatment, PolicyAction.NotOnTheMenu),
+        new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
         new("thanks with nothing asked", (s, r) => r.U.Intent == Intent.Thanks && (s.Task is null || r.AskedOnArrival == AgentQuestion.Nothing), PolicyAction.Thanks),
-        new("goodbye", (_, r) => r.U.Intent == Intent.Goodbye, PolicyAction.Goodbye),
+        new("goodbye (not one that names a time, a day or a service: \"2:15 if u have it\")", (_, r) => r.U.Intent == Intent.Goodbye && !r.HasSlots, PolicyAction.Goodbye),
         new("small talk with no task", (s, r) => r.U.Intent == Intent.Smalltalk && s.Task is null, PolicyAction.Smalltalk),
         new("a person asked for", (_, r) => r.U.Intent == Intent.Human, PolicyAction.HandToPerson),
 
@@ -188,6 +206,10 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("slots on offer and \"nothing later?\" / \"anything earlier?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
+            && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
+        new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
+            && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
@@ -206,6 +228,8 @@ internal static class DialoguePolicy
             && !(s.Task == DialogueTask.Book && r.U.ShiftMinutes is null && r.HasSlots), PolicyAction.StartReschedule),
         new("my appointments", (_, r) => r.U.Intent == Intent.MyAppointments, PolicyAction.ListAppointments),
         new("waitlist", (_, r) => r.U.Intent == Intent.Waitlist, PolicyAction.StartWaitlist),
+        new("a price asked with one service and a day (\"botox on fridays? and how much per unit\")", (s, r) => r.U.Intent is Intent.Faq or Intent.Availability or Intent.Book
+            && r.U.Cues.AsksPrice && r.U.Services.Kind == ServiceMatchKind.Confident && r.U.Date is not null && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service, PolicyAction.SearchWithPrice),
         new("a question (not a service with a day or time, unless a price)", (s, r) => r.U.Intent == Intent.Faq
             && (s.Asked is AgentQuestion.Nothing || r.U.Services.Kind == ServiceMatchKind.None)
             && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice), PolicyAction.AnswerFaq),

@@ -61,6 +61,24 @@ internal sealed class DialogueState
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
     public int Misses { get; set; }
 
+    /// <summary>The question last asked with its choices (<see cref="Asked"/>, the options, the slots, the read-back), to count asks of it.</summary>
+    public string? LastQuestion { get; set; }
+
+    /// <summary>
+    /// How many times <see cref="LastQuestion"/> has been asked in this stretch, whatever came between (another fact, a
+    /// miss): the second ask is worded otherwise, and a third is never made (a person is asked in instead).
+    /// </summary>
+    public int QuestionAsks { get; set; }
+
+    /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
+    public bool SayPrice { get; set; }
+
+    /// <summary>The person answered an offer with a time of their own ("3:30 works"): if the search finds it free, it is their pick.</summary>
+    public bool TakeAskedTime { get; set; }
+
+    /// <summary>A length said with a service that comes in another length only ("the deep tissue, 90 min"): the offer says so once.</summary>
+    public int? LengthNotOffered { get; set; }
+
     /// <summary>A name, phone or e-mail just corrected at a booking's read-back: the next read-back says it back.</summary>
     public string? ContactCorrection { get; set; }
 
@@ -111,6 +129,11 @@ internal sealed class DialogueState
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
         ContactCorrection = null;
+        LastQuestion = null;
+        QuestionAsks = 0;
+        LengthNotOffered = null;
+        TakeAskedTime = false;
+        SayPrice = false;
     }
 }
 

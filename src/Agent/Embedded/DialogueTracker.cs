@@ -123,6 +123,15 @@ internal static class DialogueTracker
             // over a reading by meaning for a short answer that fits it.
             u = u with { Name = candidate, Staff = StaffMatch.None, Intent = Intent.Inform };
         }
+        else if (state.Task is not null && asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date
+            && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None
+            && u.Cues.PlainName && u.Cues.NameCandidate is { } written && written.Split(' ').Length is 2 or 3 && WrittenAsAName(u.Text)
+            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk)
+        {
+            // "Carla Nuñez" while the times are on offer: a first and last name written with capitals is the person's name,
+            // kept for the booking (the question pending is asked again), not a reply that answered nothing.
+            u = u with { Name = written, Intent = Intent.Inform };
+        }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
         {
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
@@ -131,6 +140,12 @@ internal static class DialogueTracker
         var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
         var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
             || (u.Email is not null && u.Email != state.Email);
+        if (u.Services.Service is { } said && profile.FindService(said.Id) is { } named && u.Cues.Minutes.Count > 0
+            && !u.Cues.Minutes.Contains(named.DurationMin) && u.Cues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var other)
+        {
+            // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
+            state.LengthNotOffered = other;
+        }
         // "me and my sister": kept until the offer says that one person is booked at a time.
         state.WithOthers |= u.Cues.WithOthers;
         // Contact details are absorbed wherever they appear, whatever else the message is about.
@@ -335,6 +350,12 @@ internal static class DialogueTracker
             return null;
         }
         var options = state.ServiceOptions;
+        if (options.Count > 1 && u.Services.Service is { } said
+            && options.SelectMany(o => CatalogLookup.Services(profile, o)).FirstOrDefault(o => o.Id == said.Id) is { } namedOption)
+        {
+            // A service named among the options wins over a length said with it ("the deep tissue one. 90 min").
+            return namedOption;
+        }
         if (options.Count > 1 && (OptionByDuration(state, u, profile) ?? ShorterOrLonger(state, u, profile)) is { } byLength)
         {
             return CatalogLookup.Services(profile, byLength.Name) is [var one] ? one : null;
@@ -344,7 +365,8 @@ internal static class DialogueTracker
             return CatalogLookup.Services(profile, options[0]) is [var only] ? only : null;
         }
         // "the 2pm" while the kind of facial is asked: a time, not the second option.
-        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact)
+        // "whatever is first" is no pick of a service: a choice the person did not make is not made for them.
+        if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact && !u.Cues.AnyWillDo)
         {
             return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
         }
@@ -438,4 +460,9 @@ internal static class DialogueTracker
             && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
+
+    /// <summary>Every word of the message starts with a capital ("Carla Nuñez", "Zoë O'Brien-Díaz"): written as a name.</summary>
+    private static bool WrittenAsAName(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } words
+        && words.All(w => char.IsUpper(w[0]));
 }

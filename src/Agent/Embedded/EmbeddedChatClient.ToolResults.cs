@@ -41,7 +41,14 @@ public sealed partial class EmbeddedChatClient
             var answers = state.AnswersSoFar;
             state.QuestionsLeft = [];
             state.AnswersSoFar = [];
-            answers.Add(OnToolResult(call, result).Text);
+            var status = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("status", out var s) ? s.GetString() : null;
+            var answer = OnToolResult(call, result).Text;
+            // A part of the message that reads as off-topic beside parts that were answered ("… how much for underarms"
+            // after a question about laser hair removal) is a follow-up, not an off-topic question: the answers stand alone.
+            if (!(status == "off_topic" && (answers.Count > 0 || left.Count > 0)) && !answers.Contains(answer))
+            {
+                answers.Add(answer);
+            }
             if (left.Count == 0)
             {
                 return SayText(string.Join(" ", answers));
@@ -59,6 +66,9 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage AskContact(AgentQuestion question, string template)
         {
             var again = state.AskedBefore == question;
+            // A person filling in their details (a name, then an e-mail, while the phone is asked) is getting somewhere:
+            // the detail is asked again in other words, and that is not the stuck question a person is called in for.
+            _detailCameIn = again;
             state.AskedBefore = AgentQuestion.Nothing;
             state.Asked = question;
             return Say(again ? template + "_again" : template);

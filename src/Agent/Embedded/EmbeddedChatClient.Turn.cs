@@ -18,6 +18,9 @@ public sealed partial class EmbeddedChatClient
 
         private int _missesBefore;
 
+        /// <summary>A contact detail came in while another was asked: the ask that follows is not counted towards a hand-off.</summary>
+        private bool _detailCameIn;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -81,7 +84,8 @@ public sealed partial class EmbeddedChatClient
                     // "yes but make it 11" when 11 was on offer that day: that slot, read back.
                     return Choose(r.CorrectedSlot!);
                 case PolicyAction.SearchAgain:
-                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value.
+                    // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -103,6 +107,18 @@ public sealed partial class EmbeddedChatClient
                     return Resume();
                 case PolicyAction.ChooseSlot:
                     return Choose(r.Chosen!);
+                case PolicyAction.ChooseEarliest:
+                    // "earliest", "whatever's soonest": the first in time, whatever the order the list was said in.
+                    return Choose(state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).First());
+                case PolicyAction.SearchWithPrice:
+                    // Both halves answered: the times for the day asked, with the price said first.
+                    DialogueTracker.Merge(state, u);
+                    state.Task ??= DialogueTask.Book;
+                    state.Offered = [];
+                    state.SayPrice = true;
+                    return NextBookingStep();
+                case PolicyAction.SearchPastOffer:
+                    return SearchPastOffer(u.Cues.Nudge);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
                 case PolicyAction.ChooseAskedTime:
@@ -161,6 +177,14 @@ public sealed partial class EmbeddedChatClient
                     return Call("find_waitlist_offer", []);
                 case PolicyAction.AskSlotChoiceAgain:
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.NotOnTheMenu:
+                    // "ok what about a brow wax this afternoon": not ours, but a request; the afternoon is kept for what they pick.
+                    DialogueTracker.Merge(state, u);
+                    state.Task ??= DialogueTask.Book;
+                    state.ServiceId = null;
+                    state.ServiceOptions = [];
+                    state.Asked = AgentQuestion.Service;
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
                 case PolicyAction.AskUnknownService:
                     return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
                 case PolicyAction.ContinueReschedule:
@@ -175,12 +199,33 @@ public sealed partial class EmbeddedChatClient
                 default:
                     var changed = DialogueTracker.Merge(state, u);
                     state.Task ??= DialogueTask.Book;
+                    // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
+                    state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
                     if (changed)
                     {
                         state.Offered = [];
                     }
                     return NextBookingStep();
             }
+        }
+
+        /// <summary>"hmm nothing later?": the same search past the latest time offered ("anything earlier?": before the earliest).</summary>
+        private ChatMessage SearchPastOffer(TimeNudge nudge)
+        {
+            var times = state.Offered.Select(o => TimeOnly.ParseExact(o.Time, "HH:mm", Inv)).ToList();
+            if (nudge == TimeNudge.Later)
+            {
+                state.After = times.Max().AddMinutes(1).ToString("HH:mm", Inv);
+                state.Before = null;
+            }
+            else
+            {
+                state.Before = times.Min().AddMinutes(-1).ToString("HH:mm", Inv);
+                state.After = null;
+            }
+            state.Near = null;
+            state.Offered = [];
+            return NextStep();
         }
 
         /// <summary>The search step of the task under way: a move of a known appointment, else a booking.</summary>
@@ -197,9 +242,16 @@ public sealed partial class EmbeddedChatClient
                 state.AnswersSoFar = [];
                 u = engine._understander.Understand(parts[0], engine.Context(state));
             }
+            else if (u.Services is { Kind: ServiceMatchKind.Several, Services.Count: 2 or 3 } several && u.Date is null && u.Time is null)
+            {
+                // "what's the difference between hydrafacial and signature facial": each service described, said together.
+                state.QuestionsLeft = [.. several.Services.Skip(1).Select(x => x.Name)];
+                state.AnswersSoFar = [];
+                u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
+            }
             var question = u.Text;
             if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
-                && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text)))
+                && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text) || u.Cues.AsksPrice))
             {
                 // "how much", "how long does it take?": about the service in play.
                 question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
@@ -218,7 +270,10 @@ public sealed partial class EmbeddedChatClient
             if (state.ServiceId is null)
             {
                 state.Asked = AgentQuestion.Service;
-                return state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or"))) : Say("ask_service");
+                // Asked again after another fact ("sunday pls"): the fact is acknowledged and the question put otherwise.
+                return state.ServiceOptions.Count > 1
+                    ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", Join(state.ServiceOptions, "list_or")))
+                    : Say("ask_service");
             }
             return Call("check_availability", SearchArgs(null));
         }
@@ -323,6 +378,8 @@ public sealed partial class EmbeddedChatClient
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
             }
             state.ChosenSlotId = offer.SlotId;
+            // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
+            state.DateStart = state.DateEnd = offer.Date;
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -363,10 +420,32 @@ public sealed partial class EmbeddedChatClient
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
             state.Asked = AgentQuestion.SlotChoice;
+            if (state.TakeAskedTime)
+            {
+                state.TakeAskedTime = false;
+                if (!alternatives && DialogueTracker.OfferAtAskedTime(state) is { } askedFor)
+                {
+                    return Choose(askedFor);
+                }
+            }
             var service = data.GetProperty("service").GetString()!;
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
                 : "";
+            if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
+            {
+                var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
+                prefix += Render(price == 0 ? "price_note_free" : pricedService.PriceFrom ? "price_note_from" : "price_note", ("service", pricedService.Name), ("price", money))
+                    + (pricedService.Description is { } about && state.Language is null or "en" ? " " + about : "") + " ";
+            }
+            state.SayPrice = false;
+            if (state.LengthNotOffered is { } minutes && state.ServiceId is { } said && Profile.FindService(said) is { } kept)
+            {
+                // "the deep tissue one. 90 min": said once, so nobody expects 90 minutes.
+                prefix += Render("length_not_offered", ("service", kept.Name.Split('(')[0].Trim()), ("minutes", minutes.ToString(Inv)),
+                    ("length", kept.DurationMin.ToString(Inv))) + " ";
+                state.LengthNotOffered = null;
+            }
             if (state.WithOthers)
             {
                 // "me and my sister": said once, before a time is picked, so nobody thinks two people are booked.
@@ -477,6 +556,13 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage SayText(string text)
         {
+            if (CountAsk() >= 3 && !_detailCameIn)
+            {
+                // The same question with the same choices a third time in this stretch: a person instead. The task is
+                // theirs now (the facts stay in the state and the transcript), so details sent next are only noted.
+                state.Task = null;
+                return HandOver();
+            }
             var message = new ChatMessage(ChatRole.Assistant, text);
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
@@ -541,6 +627,12 @@ public sealed partial class EmbeddedChatClient
             {
                 return clarify();
             }
+            return HandOver();
+        }
+
+        /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>
+        private ChatMessage HandOver()
+        {
             state.Misses = 0;
             state.Asked = AgentQuestion.Nothing;
             state.PendingTool = state.PendingArgs = null;
@@ -548,6 +640,31 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties![HandoffKey] = "human_request";
             return message;
         }
+
+        /// <summary>
+        /// Counts the asks of the question pending with its choices: any reply that leaves it pending (a miss, another
+        /// fact, a detail) asks it again, and the count runs on until the question changes or the task starts over.
+        /// </summary>
+        private int CountAsk()
+        {
+            if (state.Asked == AgentQuestion.Nothing)
+            {
+                state.LastQuestion = null;
+                state.QuestionAsks = 0;
+                return 0;
+            }
+            var key = QuestionKey();
+            state.QuestionAsks = key == state.LastQuestion ? state.QuestionAsks + 1 : 1;
+            state.LastQuestion = key;
+            return state.QuestionAsks;
+        }
+
+        /// <summary>The question pending and what it offers: the same key is the same question.</summary>
+        private string QuestionKey() => string.Join('|', state.Asked, state.Phase, string.Join(',', state.ServiceOptions),
+            string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "");
+
+        /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>
+        private bool AskedAlready() => state.QuestionAsks > 0 && QuestionKey() == state.LastQuestion;
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex AboutIt();

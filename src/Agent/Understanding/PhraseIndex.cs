@@ -15,6 +15,13 @@ internal sealed class PhraseIndex
         "plus", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "de", "la", "le", "w",
     };
 
+    /// <summary>Everyday words that name no service alone, only inside a longer name ("free" of "free consultation", "I'm free after 2").</summary>
+    internal static readonly HashSet<string> NotAlone = new(StringComparer.Ordinal)
+    {
+        "free", "basic", "classic", "regular", "full", "new", "quick", "mini", "express", "deluxe", "premium", "first", "last",
+        "same", "good", "great", "fine", "open", "just", "only", "real", "whole", "half", "extra", "special",
+    };
+
     /// <summary>Everyday words that a one-letter typo would turn into something else; never fuzzy-matched.</summary>
     internal static readonly HashSet<string> NoFuzz = new(StringComparer.Ordinal)
     {
@@ -38,6 +45,8 @@ internal sealed class PhraseIndex
         "hail", "hailing", "hall", "fair", "pair", "chair",
         // Found on the SGD dev split: "later, what's the weather on the 6th" read as the laser services.
         "later", "lately", "latest",
+        // Found typing conversations (issue 12, round 4): "no keep it" at a cancellation's read-back read as deep tissue.
+        "keep", "keeps", "kept",
     };
 
     private readonly List<List<string[]>> _phrases;
@@ -281,10 +290,18 @@ internal sealed class PhraseIndex
         }
 
         var covered = false;
+        // An everyday word alone ("free", as in "I'm free after 2") is not a mention of a longer phrase it is part of
+        // ("free consultation"); the whole phrase, or a word of its own, is.
+        var everydayAlone = positions.Count == 1 && NotAlone.Contains(keys[positions[0]]!);
         foreach (var item in candidates)
         {
             foreach (var phrase in _phrases[item])
             {
+                if (everydayAlone && phrase.Length > 1)
+                {
+                    continue;
+                }
+
                 var hasDistinctive = phrase.Any(w => !_entries[w].Generic);
                 if (phrase.Where(w => !hasDistinctive || !_entries[w].Generic).All(words.Contains))
                 {

@@ -66,6 +66,24 @@ public sealed partial record ReplyCues
     /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two").</summary>
     public bool WithOthers { get; init; }
 
+    /// <summary>"nothing later?", "anything earlier?": the times on offer are too early or too late, search again past them.</summary>
+    public TimeNudge Nudge { get; init; }
+
+    /// <summary>"whatever", "any", "doesn't matter", "you pick", "earliest": no preference among the choices (not a position).</summary>
+    public bool AnyWillDo { get; init; }
+
+    /// <summary>"earliest", "soonest", "first available": the earliest time on offer.</summary>
+    public bool Earliest { get; init; }
+
+    /// <summary>A question about the thing just talked about ("and how long is it", "how much is that").</summary>
+    public bool AboutThatOne { get; init; }
+
+    /// <summary>The message names a kind of beauty or wellness treatment in general words ("brow wax", "lash extensions", "spray tan").</summary>
+    public bool NamesATreatment { get; init; }
+
+    /// <summary>The message asks for something to be done or had ("can I get a …", "what about a …", "book me in for …").</summary>
+    public bool AsksForSomething { get; init; }
+
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
 
@@ -105,6 +123,14 @@ public sealed partial record ReplyCues
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text),
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
+            AsksForSomething = AsksFor().IsMatch(text),
+            NamesATreatment = TreatmentWord().IsMatch(text),
+            AnyWillDo = AnyOne().IsMatch(text),
+            Earliest = EarliestOne().IsMatch(text),
+            AboutThatOne = AboutThat().IsMatch(text),
+            Nudge = Nudged().Match(text) is { Success: true } nudge
+                ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
+                : TimeNudge.None,
         };
     }
 
@@ -182,10 +208,44 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex Party();
 
+    // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
+    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Nudged();
+
+    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AsksFor();
+
+    // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
+    // not "out of scope". Not any business's menu: a business's own services are found by its profile.
+    [GeneratedRegex(@"\b(?:wax\w*|brows?|eyebrows?|lash\w*|eyelash\w*|thread\w*|tint\w*|lamination|microblad\w*|spray\s+tan\w*|tanning|mani\w*|pedi\w*|nails?|acrylics?|haircut|blow\s*outs?|blow\s*dry|updo|make\s*up|facials?|massages?|peels?|sauna|steam\s+room|body\s+wrap|scrub|microneedl\w*|dermabrasion|microdermabrasion|electrolysis|sugaring|reflexology|cupping|acupuncture|kybella|coolsculpt\w*|sculptra|ipl|laser|botox|filler|injectables?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex TreatmentWord();
+
+    [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AnyOne();
+
+    [GeneratedRegex(@"\b(?:earliest|soonest|first\s+(?:available|opening|free)|whatever(?:'s|\s+is)\s+(?:first|earliest|soonest))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex EarliestOne();
+
+    [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|so|also|oh)[,]?\s+)*(?:how\s+(?:long|much)|what\s+does|does|is|do\s+i|can\s+i)\b[^.?!]{0,30}\b(?:it|that|this|one|them|those)\b\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AboutThat();
+
     [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex PriceQuestion();
+}
+
+/// <summary>A wish for times past the ones on offer.</summary>
+public enum TimeNudge
+{
+    /// <summary>None said.</summary>
+    None,
+
+    /// <summary>"nothing later?"</summary>
+    Later,
+
+    /// <summary>"anything earlier?"</summary>
+    Earlier,
 }

@@ -218,6 +218,8 @@ public sealed partial class Understander
             "appt" or "apt" or "appnt" or "apmt" => "appointment",
             _ => "cancel",
         });
+        // "around 3ish", "4-ish": the hour, said loosely.
+        normalized = LooseHour().Replace(normalized, "around ${t}");
         var vocabulary = context.Vocabulary;
         var asked = context.LastAsked;
 
@@ -470,12 +472,22 @@ public sealed partial class Understander
         var changesAppointment = shiftMinutes is not null
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
-            || ((sameTime || sameDay) && (date is not null || time is not null));
+            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several);
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
             intent = Intent.Reschedule;
             confidence = 1;
+        }
+
+        var cues = ReplyCues.Read(normalized);
+        var answer = yesNo.Answer;
+        if (asked == AgentQuestion.SlotChoice && cues.Nudge != TimeNudge.None && context.OfferedSlots.Count > 0
+            && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Reschedule))
+        {
+            // "hmm nothing later?" at an offer: a search past the times offered, not a no or a goodbye.
+            intent = Intent.Inform;
+            answer = YesNo.Unknown;
         }
 
         return new Utterance
@@ -492,7 +504,7 @@ public sealed partial class Understander
             Phone = contact.Phone,
             Email = contact.Email,
             Name = name,
-            YesNo = yesNo.Answer,
+            YesNo = answer,
             IsCorrection = isCorrection,
             Remainder = remainder,
             ChosenSlot = chosen,
@@ -500,7 +512,7 @@ public sealed partial class Understander
             SameTime = sameTime,
             SameDay = sameDay,
             ChangesAppointment = changesAppointment,
-            Cues = ReplyCues.Read(normalized),
+            Cues = cues,
         };
     }
 
@@ -817,6 +829,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
+
+    [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LooseHour();
 
     [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
     private static partial Regex BetterCue();
