@@ -11,7 +11,7 @@ namespace FrontDesk.Bench;
 /// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
 /// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
 /// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--alloc]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--warmup 20] [--alloc] [--jit]
 /// </summary>
 internal static class TurnCostBench
 {
@@ -22,6 +22,8 @@ internal static class TurnCostBench
         var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))?.ToLowerInvariant() ?? "both";
         var i = Array.IndexOf(args, "--conversations");
         var conversations = i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : 400;
+        var wi = Array.IndexOf(args, "--warmup");
+        var warmUp = wi >= 0 && wi + 1 < args.Length ? int.Parse(args[wi + 1], Inv) : 20;
         var si = Array.IndexOf(args, "--semantic");
         var semantic = !(si >= 0 && si + 1 < args.Length && args[si + 1].Equals("off", StringComparison.OrdinalIgnoreCase));
         var stores = which switch
@@ -31,8 +33,8 @@ internal static class TurnCostBench
             _ => [TestStore.Sqlite, TestStore.Postgres],
         };
         Console.WriteLine($"FrontDesk.Bench cost  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cpu  load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
-        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential (20 more as warm-up), semantic matching {(semantic ? "on" : "off")}");
-        Console.WriteLine($"{"store",-10} {"turns",6} {"KB alloc/turn",14} {"CPU ms/turn",12} {"wall ms/turn",13} {"p99 ms",8} {"DB tx/turn",11} {"gen0/1/2",10}");
+        Console.WriteLine($"{conversations} conversations of the load mix, in process, sequential ({warmUp} more as warm-up), semantic matching {(semantic ? "on" : "off")}");
+        Console.WriteLine($"{"store",-10} {"turns",6} {"KB alloc/turn",14} {"CPU ms/turn",12} {"wall ms/turn",13} {"p99 ms",8} {"DB tx/turn",11} {"gen0/1/2",10} {"JIT methods",12} {"JIT ms",8}");
         foreach (var store in stores)
         {
             if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
@@ -42,7 +44,7 @@ internal static class TurnCostBench
             }
             await using var h = await SpaBookHarness.StartAsync(store, extra: new() { ["FrontDesk:Semantic:Enabled"] = semantic ? "true" : "false" }, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
             var agent = h.Get<FrontDeskAgent>();
-            for (var w = 0; w < 20; w++)
+            for (var w = 0; w < warmUp; w++)
             {
                 await TalkAsync(agent, 200_000 + w);
             }
@@ -51,9 +53,11 @@ internal static class TurnCostBench
             var gc0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit0 = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var wall = Stopwatch.StartNew();
             var times = new List<double>();
             using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
+            using var jitted = args.Contains("--jit") ? new JitListener() : null;
             for (var n = 0; n < conversations; n++)
             {
                 times.AddRange(await TalkAsync(agent, n));
@@ -61,12 +65,15 @@ internal static class TurnCostBench
             wall.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
             var alloc = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jit0.Item1;
+            var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit0.Item2).TotalMilliseconds;
             var gcs = $"{GC.CollectionCount(0) - gc0.Item1}/{GC.CollectionCount(1) - gc0.Item2}/{GC.CollectionCount(2) - gc0.Item3}";
             var tx = pg is null ? "—" : ((Transactions(pg) - tx0) / (double)times.Count).ToString("F1", Inv);
             times.Sort();
             var p99 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.99 * times.Count) - 1)];
-            Console.WriteLine(string.Create(Inv, $"{store,-10} {times.Count,6} {alloc / 1024.0 / times.Count,14:F1} {cpu / times.Count,12:F2} {wall.Elapsed.TotalMilliseconds / times.Count,13:F2} {p99,8:F2} {tx,11} {gcs,10}"));
+            Console.WriteLine(string.Create(Inv, $"{store,-10} {times.Count,6} {alloc / 1024.0 / times.Count,14:F1} {cpu / times.Count,12:F2} {wall.Elapsed.TotalMilliseconds / times.Count,13:F2} {p99,8:F2} {tx,11} {gcs,10} {jitMethods,12} {jitMs,8:F0}"));
             allocations?.Print(times.Count);
+            jitted?.Print();
         }
     }
 
@@ -116,6 +123,46 @@ internal static class TurnCostBench
             foreach (var (type, bytes) in _bytes.OrderByDescending(kv => kv.Value).Take(25))
             {
                 Console.WriteLine(string.Create(Inv, $"  {bytes / 1024.0 / turns,8:F1} {100.0 * bytes / total,5:F1} %  {type}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The methods the JIT compiled during the measured turns, by tier, with the commonest names (<c>--jit</c>): a
+    /// steady state compiles nothing; what keeps compiling is code generated per turn or not yet at its final tier.
+    /// </summary>
+    private sealed class JitListener : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _methods = new(StringComparer.Ordinal);
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName?.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) == true && e.Payload is { } payload && e.PayloadNames is { } names)
+            {
+                var ns = payload[names.IndexOf("MethodNamespace")] as string ?? "?";
+                var name = payload[names.IndexOf("MethodName")] as string ?? "?";
+                var flags = names.IndexOf("MethodFlags") is var f and >= 0 ? Convert.ToInt64(payload[f], Inv) : 0;
+                // MethodFlags bits 7-9: the optimization tier (1 minopts, 2 full opts, 4 tier0, 5 tier1, 6 OSR, 7 instrumented).
+                var tier = (flags >> 7) & 0x7;
+                var key = $"tier {tier}  {(ns.Length > 90 ? ns[..90] : ns)}::{name}";
+                _methods.AddOrUpdate(key, 1, (_, v) => v + 1);
+            }
+        }
+
+        public void Print()
+        {
+            Console.WriteLine($"  methods compiled during the measured turns: {_methods.Values.Sum()}; by tier: {string.Join(", ", _methods.GroupBy(kv => kv.Key[..6]).Select(g => $"{g.Key} {g.Sum(kv => kv.Value)}"))}");
+            foreach (var (method, count) in _methods.OrderByDescending(kv => kv.Value).Take(30))
+            {
+                Console.WriteLine($"  {count,6}  {method}");
             }
         }
     }

@@ -764,8 +764,27 @@ public sealed class AgentPrompts(SpaProfile profile, TextTemplates replies, stri
         ["spa"] = profile.Spa.Name, ["disclosure"] = profile.Spa.DisclosureIn(language),
     });
 
+    // The system prompt depends on the day, the channel and the location only, and every turn asks for it: built once each
+    // (the profile's whole service list was formatted again on every turn).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly Day, string Channel, string? LocationId), string> _systems = new();
+
     /// <summary>The system prompt for a conversation.</summary>
     public string System(ConversationScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var key = (profile.Today(clock), scope.Channel, scope.LocationId);
+        if (_systems.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (_systems.Count >= 256)
+        {
+            _systems.Clear();
+        }
+        return _systems[key] = BuildSystem(scope);
+    }
+
+    private string BuildSystem(ConversationScope scope)
     {
         var policies = new List<string>();
         if (profile.Policies.Cancellation is { } c)

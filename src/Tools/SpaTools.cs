@@ -67,7 +67,9 @@ public sealed class SpaToolsFactory
     {
         var kernel = new Kernel();
         kernel.Data[ScopeKey] = scope;
-        return new SpaTools([.. _functions.Select(f => f.WithKernel(kernel))]);
+        // Thin wrappers over the functions built once: cloning a function for a kernel (WithKernel) builds its JSON
+        // schema again, which cost more than the rest of a turn's tool plumbing.
+        return new SpaTools([.. _functions.Select(f => new ScopedFunction(f, kernel))]);
     }
 
     /// <summary>The conversation a turn's kernel acts for.</summary>
@@ -75,6 +77,25 @@ public sealed class SpaToolsFactory
         kernel.Data.TryGetValue(ScopeKey, out var scope) && scope is ConversationScope s
             ? s
             : throw new InvalidOperationException("The spa's tools run only for a conversation (SpaToolsFactory.Create).");
+}
+
+/// <summary>
+/// A function of the spa's book run with a turn's kernel: Semantic Kernel takes the kernel from the arguments' services
+/// before its own (unset) one, so the shared function acts for this turn's conversation.
+/// </summary>
+internal sealed class ScopedFunction(AIFunction function, Kernel kernel) : DelegatingAIFunction(function)
+{
+    protected override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        arguments.Services = new KernelFirst(kernel, arguments.Services);
+        return base.InvokeCoreAsync(arguments, cancellationToken);
+    }
+
+    /// <summary>The turn's kernel, then whatever services the caller gave.</summary>
+    private sealed class KernelFirst(Kernel kernel, IServiceProvider? services) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(Kernel) ? kernel : services?.GetService(serviceType);
+    }
 }
 
 /// <summary>The spa's tools for one conversation turn.</summary>

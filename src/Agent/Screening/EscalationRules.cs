@@ -265,9 +265,16 @@ public sealed partial class EscalationRules
     private sealed partial class Vocabulary
     {
         private const int MinLength = 5;
+        // Most distinct words remembered with their fix (or none); the table is emptied when full.
+        private const int MaxRemembered = 8192;
         private readonly HashSet<string> _words = new(StringComparer.Ordinal);
         private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
         private readonly HashSet<string> _notTypos;
+        // Each word's and stem's sound, worked out once: Closest compares a message's word with all of them.
+        private readonly (string Word, string Sound)[] _wordSounds;
+        private readonly (string Stem, string Sound)[] _stemSounds;
+        // A word's fix depends on the word alone, and a message's words repeat across turns ("appointment", "tomorrow").
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _fixes = new(StringComparer.Ordinal);
 
         public Vocabulary(IEnumerable<string> sources, IEnumerable<string> notTypos)
         {
@@ -296,6 +303,8 @@ public sealed partial class EscalationRules
                     }
                 }
             }
+            _wordSounds = [.. _words.Select(w => (w, Sound(w)))];
+            _stemSounds = [.. _stems.Select(st => (st, Sound(st)))];
         }
 
         /// <summary>The text with each misspelt word replaced by the one word or stem it is close to; unchanged when none is.</summary>
@@ -309,8 +318,7 @@ public sealed partial class EscalationRules
                 {
                     continue;
                 }
-                var word = Squeeze(m.Value);
-                if (word.Length < MinLength || Closest(word) is not { } fixedWord || fixedWord == m.Value)
+                if (Fix(m.Value) is not { } fixedWord || fixedWord == m.Value)
                 {
                     continue;
                 }
@@ -321,6 +329,23 @@ public sealed partial class EscalationRules
             return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
         }
 
+        /// <summary>The word or stem a message's word (five letters or more, not one of ours) is a misspelling of, or null.</summary>
+        private string? Fix(string value)
+        {
+            if (_fixes.TryGetValue(value, out var known))
+            {
+                return known;
+            }
+            var word = Squeeze(value);
+            var fix = word.Length < MinLength ? null : Closest(word);
+            if (_fixes.Count >= MaxRemembered)
+            {
+                _fixes.Clear();
+            }
+            _fixes[value] = fix;
+            return fix;
+        }
+
         private string? Closest(string word)
         {
             if (_words.Contains(word))
@@ -328,36 +353,36 @@ public sealed partial class EscalationRules
                 return word;
             }
             // Spellings that sound the same win over slips; two different fixes at the same level are a guess, not made.
-            var sameSound = new HashSet<string>(StringComparer.Ordinal);
-            var slips = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? sameSound = null, slips = null;
             var sound = Sound(word);
-            foreach (var candidate in _words)
+            foreach (var (candidate, candidateSound) in _wordSounds)
             {
-                if (Math.Abs(candidate.Length - word.Length) <= 2 && Slip(sound, Sound(candidate)))
+                if (Math.Abs(candidate.Length - word.Length) <= 2 && Slip(sound, candidateSound))
                 {
-                    (sound == Sound(candidate) ? sameSound : slips).Add(candidate);
+                    (sound == candidateSound ? sameSound ??= new(StringComparer.Ordinal) : slips ??= new(StringComparer.Ordinal)).Add(candidate);
                 }
             }
-            foreach (var stem in _stems)
+            // The sound of each start of the word, worked out once for all the stems.
+            var starts = new string?[word.Length + 1];
+            foreach (var (stem, stemSound) in _stemSounds)
             {
-                if (StemFix(word, stem) is { } fix)
+                if (StemFix(word, stem, stemSound, starts) is { } fix)
                 {
-                    (fix.SameSound ? sameSound : slips).Add(fix.Word);
+                    (fix.SameSound ? sameSound ??= new(StringComparer.Ordinal) : slips ??= new(StringComparer.Ordinal)).Add(fix.Word);
                 }
             }
-            return sameSound.Count == 1 ? sameSound.First() : sameSound.Count == 0 && slips.Count == 1 ? slips.First() : null;
+            return sameSound?.Count == 1 ? sameSound.First() : sameSound is null && slips?.Count == 1 ? slips.First() : null;
         }
 
         /// <summary>The word with its start spelt as the stem, when that start sounds like it (or is one slip from it); else null.</summary>
-        private static (string Word, bool SameSound)? StemFix(string word, string stem)
+        private static (string Word, bool SameSound)? StemFix(string word, string stem, string stemSound, string?[] starts)
         {
-            var stemSound = Sound(stem);
             // The start that sounds the same first ("sierra" is "cierr" + "a"), then one slip longer or shorter.
-            foreach (var slip in new[] { false, true })
+            foreach (var slip in (ReadOnlySpan<bool>)[false, true])
             {
                 for (var length = Math.Max(1, stem.Length - 1); length <= Math.Min(word.Length, stem.Length + 2); length++)
                 {
-                    var start = Sound(word[..length]);
+                    var start = starts[length] ??= Sound(word[..length]);
                     if (slip ? Slip(start, stemSound) : start == stemSound)
                     {
                         return (stem + word[length..], !slip);

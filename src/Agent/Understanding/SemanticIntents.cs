@@ -56,12 +56,26 @@ public sealed class SemanticIntents
     {
         var q = _embedder.Embed(ForModel(prepared));
         var all = _examples.Value;
-        var sims = new (Intent Intent, float Sim)[all.Length];
+        // The nearest examples, nearest first, in training order among equals (as a stable sort would give them); kept
+        // while scanning instead of sorting every example for each message.
+        var nearest = new List<(Intent Intent, float Sim)>(Neighbours + 1);
         double spaTask = 0, elsewhere = 0;
         for (var i = 0; i < all.Length; i++)
         {
             var sim = SentenceEmbedder.Similarity(q, all[i].Vector);
-            sims[i] = (all[i].Intent, sim);
+            if (nearest.Count < Neighbours || sim > nearest[^1].Sim)
+            {
+                var at = nearest.Count;
+                while (at > 0 && nearest[at - 1].Sim < sim)
+                {
+                    at--;
+                }
+                nearest.Insert(at, (all[i].Intent, sim));
+                if (nearest.Count > Neighbours)
+                {
+                    nearest.RemoveAt(Neighbours);
+                }
+            }
             if (all[i].Intent == Intent.OutOfScope)
             {
                 elsewhere = Math.Max(elsewhere, sim);
@@ -71,7 +85,6 @@ public sealed class SemanticIntents
                 spaTask = Math.Max(spaTask, sim);
             }
         }
-        var nearest = sims.OrderByDescending(x => x.Sim).Take(Neighbours).ToList();
         var scores = new Dictionary<Intent, double>();
         var total = 0.0;
         foreach (var (intent, sim) in nearest)

@@ -97,6 +97,11 @@ public static partial class HealthConcepts
         ArgumentNullException.ThrowIfNull(normalized);
         foreach (var (medicine, pattern) in NamePatterns.Value)
         {
+            // Most messages name no medicine: IsMatch allocates nothing, Matches allocates its collection either way.
+            if (!pattern.IsMatch(normalized))
+            {
+                continue;
+            }
             foreach (Match m in pattern.Matches(normalized))
             {
                 yield return (medicine, m.Index, m.Index + m.Length);

@@ -1,0 +1,61 @@
+"""On-CPU profile of the host by part of the product, from `perf script` output (docs/performance.md, "How to measure").
+
+Each sample goes to the innermost frame that names a part (the order below breaks ties within one frame); threads the
+runtime runs for itself (tiered JIT, server GC, the console logger) are their own parts.
+    python3 bench/perf/oncpu.py host.txt
+"""
+import collections
+import re
+import sys
+
+PARTS = [
+    ("logging", r"Microsoft\.Extensions\.Logging|LogRedaction|RedactingConsoleFormatter|ConsoleLogger"),
+    ("semantic matching (embedding, similarity)", r"SentenceEmbedder|SemanticIntents|SemanticFaq|MiniLM|OnnxRuntime|Tokeniz"),
+    ("safety screens", r"SafetyScreen|EscalationRules|HealthConcepts"),
+    ("language detection", r"LanguageDetector"),
+    ("understanding", r"Understanding\.|EmbeddedChatClient::Understand"),
+    ("engine policy, tracker, replies", r"FrontDesk\.Agent\.Embedded"),
+    ("tools (availability, booking, FAQ, clients)", r"FrontDesk\.Tools\.(Availability|Booking|Faq|Clients|Waitlist|Verification)"),
+    ("tool plumbing (Semantic Kernel, Microsoft.Extensions.AI)", r"SpaToolsFactory|ScopedFunction|SemanticKernel|Microsoft\.Extensions\.AI|ToolTurn"),
+    ("conversation store (begin, save, lease)", r"ConversationStore|RenewLease"),
+    ("agent (turn plumbing, state JSON, prompts)", r"FrontDesk\.Agent\."),
+    ("web chat endpoint and sessions", r"FrontDesk\.Channels"),
+    ("HTTP (Kestrel, routing, middleware)", r"AspNetCore|Kestrel|System\.Net\."),
+]
+THREADS = [(".NET Tiered Com", "JIT (tiered compilation thread)"), (".NET Server GC", "GC (server GC threads)"),
+           (".NET BGC", "GC (server GC threads)"), ("Console logger", "logging")]
+
+
+def samples(path):
+    thread, frames = None, None
+    for line in open(path, errors="replace"):
+        if line.strip() and not line[0].isspace():
+            if frames is not None:
+                yield thread, frames
+            thread, frames = line[:16], []
+        elif line.strip():
+            frames.append(line.strip())
+    if frames is not None:
+        yield thread, frames
+
+
+def part(thread, frames):
+    for prefix, name in THREADS:
+        if thread.startswith(prefix):
+            return name
+    managed = [f for f in frames if "/tmp/perf-" in f]
+    for frame in managed:
+        for name, pattern in PARTS:
+            if re.search(pattern, frame):
+                return name
+    if not managed:
+        where = frames[0].rsplit("(", 1)[-1].rstrip(")") if frames else "?"
+        return "native code without a managed caller: " + where.split("/")[-1]
+    return "other managed code (thread pool, async machinery)"
+
+
+counts = collections.Counter(part(t, f) for t, f in samples(sys.argv[1]))
+total = sum(counts.values())
+print(f"{total} samples")
+for name, n in counts.most_common():
+    print(f"{100 * n / total:5.1f} %  {name}")
