@@ -36,6 +36,6 @@ public static partial class QuestionParts
     private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     // The joint between two questions: "and", "also", "plus" or a question mark, then a word that opens a question.
-    [GeneratedRegex(@"(?:\?\s*(?:and\s+|also\s+|plus\s+)?|[,;]?\s+(?:and(?:\s+also)?|also|plus)\s+)(?=(?:is|are|do|does|can|could|will|would|should|what|whats|what's|how|where|when|which|who|any)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?:\?\s*(?:and\s+|also\s+|plus\s+)?|[,;]?\s+(?:and(?:\s+also)?|also|plus)\s+)(?=(?:is|are|do|does|can|could|will|would|should|what|whats|what's|how|where|when|which|who|any)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewQuestion();
 }

@@ -193,47 +193,50 @@ public sealed partial record ReplyCues
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
-    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    // No match timeout, like the rest of the understanding's patterns: a message is at most 2,000 characters and these
+    // patterns have no nested repetition, while a wall-clock timeout fails a turn on a starved machine (a generated
+    // matcher's first run was JIT-compiled inside its 250 ms in the race bench).
+    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
 
-    [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant)]
     private static partial Regex HourAndAHalf();
 
-    [GeneratedRegex(@"\bhalf\s+(?:an\s+)?hour\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\bhalf\s+(?:an\s+)?hour\b", RegexOptions.CultureInvariant)]
     private static partial Regex HalfHour();
 
-    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
-    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Nudged();
 
-    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksFor();
 
     // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
     // not "out of scope". Not any business's menu: a business's own services are found by its profile.
-    [GeneratedRegex(@"\b(?:wax\w*|brows?|eyebrows?|lash\w*|eyelash\w*|thread\w*|tint\w*|lamination|microblad\w*|spray\s+tan\w*|tanning|mani\w*|pedi\w*|nails?|acrylics?|haircut|blow\s*outs?|blow\s*dry|updo|make\s*up|facials?|massages?|peels?|sauna|steam\s+room|body\s+wrap|scrub|microneedl\w*|dermabrasion|microdermabrasion|electrolysis|sugaring|reflexology|cupping|acupuncture|kybella|coolsculpt\w*|sculptra|ipl|laser|botox|filler|injectables?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:wax\w*|brows?|eyebrows?|lash\w*|eyelash\w*|thread\w*|tint\w*|lamination|microblad\w*|spray\s+tan\w*|tanning|mani\w*|pedi\w*|nails?|acrylics?|haircut|blow\s*outs?|blow\s*dry|updo|make\s*up|facials?|massages?|peels?|sauna|steam\s+room|body\s+wrap|scrub|microneedl\w*|dermabrasion|microdermabrasion|electrolysis|sugaring|reflexology|cupping|acupuncture|kybella|coolsculpt\w*|sculptra|ipl|laser|botox|filler|injectables?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentWord();
 
-    [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyOne();
 
-    [GeneratedRegex(@"\b(?:earliest|soonest|first\s+(?:available|opening|free)|whatever(?:'s|\s+is)\s+(?:first|earliest|soonest))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:earliest|soonest|first\s+(?:available|opening|free)|whatever(?:'s|\s+is)\s+(?:first|earliest|soonest))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EarliestOne();
 
-    [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|so|also|oh)[,]?\s+)*(?:how\s+(?:long|much)|what\s+does|does|is|do\s+i|can\s+i)\b[^.?!]{0,30}\b(?:it|that|this|one|them|those)\b\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|so|also|oh)[,]?\s+)*(?:how\s+(?:long|much)|what\s+does|does|is|do\s+i|can\s+i)\b[^.?!]{0,30}\b(?:it|that|this|one|them|those)\b\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutThat();
 
-    [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex("[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
-    [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
 }
 
