@@ -70,6 +70,12 @@ internal sealed class DialogueState
     /// </summary>
     public int QuestionAsks { get; set; }
 
+    /// <summary>
+    /// The engine handed the conversation to a person for want of understanding; contact details sent since are passed
+    /// on to the team rather than met with a fresh "what can I help you with?". A new task starts afresh.
+    /// </summary>
+    public bool WithTeam { get; set; }
+
     /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
     public bool SayPrice { get; set; }
 
@@ -134,6 +140,7 @@ internal sealed class DialogueState
         LengthNotOffered = null;
         TakeAskedTime = false;
         SayPrice = false;
+        WithTeam = false;
     }
 }
 

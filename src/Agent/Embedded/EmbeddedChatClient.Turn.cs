@@ -41,7 +41,7 @@ public sealed partial class EmbeddedChatClient
             {
                 case PolicyAction.NoteContact:
                     // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
-                    return Say("contact_noted");
+                    return Say(state.WithTeam ? "contact_noted_for_team" : "contact_noted");
                 case PolicyAction.Resume:
                     return Resume();
                 case PolicyAction.AskPendingAgain:
@@ -647,6 +647,7 @@ public sealed partial class EmbeddedChatClient
             state.Misses = 0;
             state.Asked = AgentQuestion.Nothing;
             state.PendingTool = state.PendingArgs = null;
+            state.WithTeam = true;
             var message = Say("handoff_after_misses");
             message.AdditionalProperties![HandoffKey] = "human_request";
             return message;
