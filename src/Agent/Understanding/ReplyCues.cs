@@ -81,9 +81,6 @@ public sealed partial record ReplyCues
     /// <summary>The message names a kind of beauty or wellness treatment in general words ("brow wax", "lash extensions", "spray tan").</summary>
     public bool NamesATreatment { get; init; }
 
-    /// <summary>The message asks for something to be done or had ("can I get a …", "what about a …", "book me in for …").</summary>
-    public bool AsksForSomething { get; init; }
-
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
 
@@ -123,7 +120,6 @@ public sealed partial record ReplyCues
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text),
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
-            AsksForSomething = AsksFor().IsMatch(text),
             NamesATreatment = TreatmentWord().IsMatch(text),
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
@@ -214,9 +210,6 @@ public sealed partial record ReplyCues
     // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
     [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Nudged();
-
-    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+i\s+(?:get|book|have|do|come\s+in\s+for)|i(?:'d|d|\s+would)\s+like\s+(?:a|an|to\s+(?:get|book|come\s+in))|i\s+(?:want|need)\s+(?:a|an|to\s+(?:get|book))|(?:what|how)\s+about\s+(?:a|an|some|getting)|book\s+(?:me\s+)?(?:a|an|in)|looking\s+for\s+(?:a|an))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AsksFor();
 
     // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
     // not "out of scope". Not any business's menu: a business's own services are found by its profile.
