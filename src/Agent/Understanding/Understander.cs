@@ -449,7 +449,7 @@ public sealed partial class Understander
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
                 || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
-                || (intent is Intent.MyAppointments or Intent.Reschedule && !OwnBooking().IsMatch(lowered) && EverydayWords.SpaWordsIn(normalized).Count > 0))
+                || (intent is Intent.MyAppointments or Intent.Reschedule && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered) && EverydayWords.SpaWordsIn(normalized).Count > 0))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
