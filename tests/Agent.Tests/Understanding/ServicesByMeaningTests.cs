@@ -1,4 +1,6 @@
 using FrontDesk.Agent.Understanding;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Agent.Tests.Understanding;
@@ -145,7 +147,8 @@ public class ServicesByMeaningTests
     {
         // The FAQ would answer with the pedicure's facts (it answers everything here); the day makes it a search.
         var nails = new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.NailSalon);
-        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => true, _ => [Near("classic-pedi", 0.85f), Near("gel-mani", 0.33f)]);
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => true,
+            t => t.Contains("feet", StringComparison.Ordinal) ? [Near("classic-pedi", 0.85f), Near("gel-mani", 0.33f)] : [Near("classic-pedi", 0.2f)]);
         var u = understander.Understand("my feet are a total mess from hiking all summer, got anything thursday?", nails);
         Assert.NotEqual(Intent.Faq, u.Intent);
         Assert.Equal("classic-pedi", u.Services.Service!.Id);
@@ -158,9 +161,13 @@ public class ServicesByMeaningTests
     [Fact]
     public void Asked_what_the_spa_can_do_about_a_concern_offers_the_service_meant_when_the_faq_has_no_answer()
     {
-        // "deep" is one word of Deep Tissue Massage's name; the frown lines mean Botox, and the FAQ has nothing on them.
-        var understander = new Understander(null, _ => false, _ => [Near("botox", 0.52f), Near("deep-tissue-60", 0.39f)]);
-        var u = understander.Understand("uh yeah i've got these deep frown lines between my brows, what can you guys do", Spa());
+        // "deep" is one word of Deep Tissue Massage's name (the demo profile's only deep massage); the frown lines mean
+        // Botox, and the FAQ has nothing on them.
+        var demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
+        var vocabulary = new SpaVocabulary(demo.Services.Select(s => new ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+            demo.Staff.Select(p => new PersonTerm(p.Id, p.Name)), demo.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => false, new SemanticServices(demo, SentenceEmbedder.Shared).Search);
+        var u = understander.Understand("uh yeah i've got these deep frown lines between my brows, what can you guys do", new UnderstandingContext(TestVocabularies.Wednesday, vocabulary));
         Assert.Equal("botox", u.Services.Service!.Id);
         Assert.Equal(Intent.Book, u.Intent);
     }

@@ -45,14 +45,14 @@ public class EverydayWordsTests
     }
 
     [Theory]
-    [InlineData("is it cool if i bring my baby along", "Can I bring my children?")]
-    [InlineData("what happens if I have to bail on an appointment last minute?", "What is your cancellation policy?")]
-    [InlineData("is there somewhere I can rinse off after my massage", "Do you have showers or changing rooms?")]
-    public void The_FAQ_by_meaning_answers_everyday_wordings_on_the_demo_profile(string question, string entry)
+    [InlineData("is it cool if i bring my baby along", "children")]
+    [InlineData("what happens if I have to bail on an appointment last minute?", "cancellation policy")]
+    [InlineData("is there somewhere I can rinse off after my massage", "showers")]
+    public void The_FAQ_by_meaning_answers_everyday_wordings_on_the_demo_profile(string question, string topic)
     {
         var faq = new SemanticFaq(Demo, SentenceEmbedder.Shared);
         var found = faq.Search(question, 6);
-        Assert.Equal(entry, found[0].Entry.Question);
+        Assert.Contains(topic, found[0].Entry.Question, StringComparison.Ordinal);
         Assert.True(faq.AnswersQuestion(question), $"{question}: {found[0].Similarity}");
     }
 
