@@ -74,4 +74,19 @@ public static class FaqProbe
         }
         return 0;
     }
+
+    /// <summary>Reads "text | text" lines and prints the model's cosine similarity of the two (for choosing wordings by hand).</summary>
+    public static int Similarity()
+    {
+        while (Console.ReadLine() is { } line)
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2)
+            {
+                var sim = SentenceEmbedder.Similarity(SentenceEmbedder.Shared.Embed(parts[0]), SentenceEmbedder.Shared.Embed(parts[1]));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sim:F2}  {line}"));
+            }
+        }
+        return 0;
+    }
 }

@@ -7,6 +7,7 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- intent-probe [profile] < messages.txt   (the intent with semantic matching, and its alternatives)
 //   dotnet run --project eval/FrontDesk.Eval -- agent-probe < eval/probes/out-of-scope.dev.txt   (what the agent does with each line)
 //   dotnet run --project eval/FrontDesk.Eval -- languages [--no-report]
+//   dotnet run --project eval/FrontDesk.Eval -- similarity < pairs.txt   ("text | text" a line: the model's cosine similarity)
 var command = args.FirstOrDefault() ?? "scenarios";
 var options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
 return command switch
@@ -18,6 +19,7 @@ return command switch
     "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(args.Skip(1).FirstOrDefault()),
     "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
     "agent-probe" => await FrontDesk.Eval.AgentProbe.RunAsync(),
+    "similarity" => FrontDesk.Eval.FaqProbe.Similarity(),
     _ => Usage(),
 };
 

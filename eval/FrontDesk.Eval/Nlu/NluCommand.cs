@@ -353,7 +353,11 @@ public static partial class NluCommand
             var fired = turns.Where(t => t.FalseAction)
                 .SelectMany(t => t.Tools.Length == 0 ? ["booking question only"] : t.Tools.Split(',').Where(x => x is not ("answer_faq" or "find_waitlist_offer")).DefaultIfEmpty("booking question only"))
                 .GroupBy(x => x).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
-            var escalated = turns.Where(t => t.Escalation is not null).GroupBy(t => t.Escalation!).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            // The category, and what raised it: the FAQ's no-match hand-off (answer_faq was called), another tool, or the
+            // safety screen or the reading of the message alone (no tool).
+            var escalated = turns.Where(t => t.Escalation is not null)
+                .GroupBy(t => $"{t.Escalation} ({(t.Tools.Contains("answer_faq", StringComparison.Ordinal) ? "after a FAQ miss" : t.Tools.Length > 0 ? "after " + t.Tools : "no tool")})")
+                .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
             r.AppendLine(Inv, $"- {name}: false actions by what fired: {OrNone(fired)}; escalations by category: {OrNone(escalated)}");
         }
         r.AppendLine();

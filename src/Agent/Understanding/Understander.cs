@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Agent.Understanding;
 
@@ -166,6 +167,15 @@ public sealed partial class Understander
     private readonly Func<string, bool>? _answeredBySpa;
     private readonly Func<string, IReadOnlyList<Tools.Semantic.ServiceByMeaning>>? _servicesByMeaning;
     private readonly Func<string, float>? _faqCloseness;
+
+    /// <summary>
+    /// A question for openings on a day for a service meant but not named ("my toenails need some love, anything
+    /// thursday?"): a search, not the FAQ, though the service's own facts answer it by meaning.
+    /// </summary>
+    private bool AsksForOpeningsForAServiceMeant(Intent intent, DateMatch? date, ServiceMatch services, StaffMatch staff, string prepared, SpaVocabulary vocabulary) =>
+        _servicesByMeaning is not null && MayNameAServiceByMeaning.Contains(intent) && date is not null
+        && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+        && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))).Kind != ServiceMatchKind.None;
 
     /// <summary>Intents under which a service may be read by meaning: a request, or words the classifier could not place.</summary>
     private static readonly HashSet<Intent> MayNameAServiceByMeaning =
@@ -444,9 +454,11 @@ public sealed partial class Understander
         string? faqQuestion = null;
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
-                || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments))
+                || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
+                || (intent is Intent.MyAppointments or Intent.Reschedule && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered) && EverydayWords.SpaWordsIn(normalized).Count > 0))
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
+            && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
@@ -472,7 +484,8 @@ public sealed partial class Understander
             intent = Intent.Faq;
         }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
-            && MayNameAServiceByMeaning.Contains(intent) && chosen is null && staff.Kind == StaffMatchKind.None
+            && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
+            && chosen is null && staff.Kind == StaffMatchKind.None
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -485,7 +498,7 @@ public sealed partial class Understander
             }
         }
         if (_servicesByMeaning is not null && services is { Kind: ServiceMatchKind.Confident, Service: { } byWords }
-            && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && intent is not (Intent.Faq or Intent.Cancel or Intent.Reschedule)
+            && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule)
             && OnlyPartOfAName(normalized, services, byWords) && Tokenizer.Tokenize(normalized).Count >= 4
             && _servicesByMeaning(Tools.Faq.SemanticFaq.Spelled(normalized)) is [var top, ..] nearest && top.ServiceId != byWords.Id
             && top.Similarity >= ServiceMatcher.MeaningConfidentAt
@@ -495,6 +508,12 @@ public sealed partial class Understander
             // One word of a longer name ("cheek" of Cheek Filler) in "fade the sun spots on my cheeks": the message as a
             // whole is clearly nearer another service (IPL Photofacial), so the meaning wins over the one word.
             services = overruled;
+            if (intent == Intent.Faq && _answeredBySpa is not null && !_answeredBySpa(normalized))
+            {
+                // "deep frown lines, what can you do": asked what the spa can do about it, and its information has no
+                // answer but the service meant: the service is offered.
+                intent = Intent.Book;
+            }
         }
         if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
@@ -511,6 +530,7 @@ public sealed partial class Understander
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
+            && EverydayWords.SpaWordsIn(normalized).Count == 0
             && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
             && _faqCloseness(SemanticIntents.ForModel(prepared)) < FarFromSpaInformation
             && _servicesByMeaning(SemanticIntents.ForModel(prepared)) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
@@ -952,6 +972,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnBooking();
 
     /// <summary>A question about what would happen ("what happens if I cancel late", "what if I'm late", "is there a fee if …").</summary>
     [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b", RegexOptions.CultureInvariant)]

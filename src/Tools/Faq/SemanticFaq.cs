@@ -99,9 +99,13 @@ public sealed class SemanticFaq
     public IReadOnlyList<SemanticFaqMatch> Search(string question, int limit = 3)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var q = _embedder.Embed(Spelled(question));
+        var spelled = Spelled(question);
+        var q = _embedder.Embed(spelled);
+        // Everyday words ("where do I leave my car") also count by the spa's own words for them ("parking"), alone.
+        var spa = EverydayWords.SpaWordsIn(spelled);
+        var g = spa.Count == 0 ? null : _embedder.Embed(string.Join(' ', spa));
         return [.. _entries.Value
-            .Select(e => (e.Entry, e.IsAnswer, Score: SentenceEmbedder.Similarity(q, e.Vector)))
+            .Select(e => (e.Entry, e.IsAnswer, Score: g is null ? SentenceEmbedder.Similarity(q, e.Vector) : Math.Max(SentenceEmbedder.Similarity(q, e.Vector), SentenceEmbedder.Similarity(g, e.Vector))))
             .GroupBy(x => x.Entry.Id)
             .Select(g => (g.First().Entry, Score: g.Where(x => !x.IsAnswer).Max(x => x.Score), Answer: g.Where(x => x.IsAnswer).Select(x => x.Score).DefaultIfEmpty(0).Max()))
             .OrderByDescending(x => x.Score)

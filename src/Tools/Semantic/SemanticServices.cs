@@ -37,9 +37,14 @@ public sealed class SemanticServices
     public IReadOnlyList<ServiceByMeaning> Search(string text, int limit)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var q = _embedder.Embed(Faq.SemanticFaq.Spelled(text));
+        var spelled = Faq.SemanticFaq.Spelled(text);
+        var q = _embedder.Embed(spelled);
+        // Everyday words ("my toes", "the lines by my eyes") also count by the spa's own words for them ("pedicure",
+        // "wrinkles expression lines"), alone.
+        var spa = EverydayWords.SpaWordsIn(spelled);
+        var g = spa.Count == 0 ? null : _embedder.Embed(string.Join(' ', spa));
         return [.. _texts.Value
-            .Select(t => (t.ServiceId, Score: SentenceEmbedder.Similarity(q, t.Vector)))
+            .Select(t => (t.ServiceId, Score: g is null ? SentenceEmbedder.Similarity(q, t.Vector) : Math.Max(SentenceEmbedder.Similarity(q, t.Vector), SentenceEmbedder.Similarity(g, t.Vector))))
             .GroupBy(x => x.ServiceId, StringComparer.Ordinal)
             .Select(g => new ServiceByMeaning(g.Key, g.Max(x => x.Score)))
             .OrderByDescending(x => x.Similarity)

@@ -1,4 +1,6 @@
 using FrontDesk.Agent.Understanding;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Semantic;
 
 namespace FrontDesk.Agent.Tests.Understanding;
@@ -138,5 +140,53 @@ public class ServicesByMeaningTests
         // A spa task in other words stays one, and a request for a person is never declined.
         Assert.Equal(Intent.Faq, understander.Understand("do you take insurance", Spa()).Intent);
         Assert.Equal(Intent.Human, understander.Understand("can i talk to someone", Spa()).Intent);
+    }
+
+    [Fact]
+    public void A_service_meant_in_everyday_words_with_a_day_is_a_search_not_the_services_facts()
+    {
+        // The FAQ would answer with the pedicure's facts (it answers everything here); the day makes it a search.
+        var nails = new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.NailSalon);
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => true,
+            t => t.Contains("feet", StringComparison.Ordinal) ? [Near("classic-pedi", 0.85f), Near("gel-mani", 0.33f)] : [Near("classic-pedi", 0.2f)]);
+        var u = understander.Understand("my feet are a total mess from hiking all summer, got anything thursday?", nails);
+        Assert.NotEqual(Intent.Faq, u.Intent);
+        Assert.Equal("classic-pedi", u.Services.Service!.Id);
+        Assert.NotNull(u.Date);
+
+        // With no day it stays a question the FAQ may answer.
+        Assert.Equal(Intent.Faq, understander.Understand("r u guys open on sundays?", nails).Intent);
+    }
+
+    [Fact]
+    public void Asked_what_the_spa_can_do_about_a_concern_offers_the_service_meant_when_the_faq_has_no_answer()
+    {
+        // "deep" is one word of Deep Tissue Massage's name (the demo profile's only deep massage); the frown lines mean
+        // Botox, and the FAQ has nothing on them.
+        var demo = SpaProfileLoader.Load(TestFiles.DemoProfile);
+        var vocabulary = new SpaVocabulary(demo.Services.Select(s => new ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+            demo.Staff.Select(p => new PersonTerm(p.Id, p.Name)), demo.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => false, new SemanticServices(demo, SentenceEmbedder.Shared).Search);
+        var u = understander.Understand("uh yeah i've got these deep frown lines between my brows, what can you guys do", new UnderstandingContext(TestVocabularies.Wednesday, vocabulary));
+        Assert.Equal("botox", u.Services.Service!.Id);
+        Assert.Equal(Intent.Book, u.Intent);
+    }
+
+    [Theory]
+    [InlineData("do i need an appt or can i just drop by sometime")]
+    [InlineData("is it alright if i just swing by without booking anything")]
+    public void Walk_in_questions_in_everyday_words_go_to_the_faq(string text)
+    {
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, q => q.Contains("by", StringComparison.Ordinal));
+        Assert.Equal(Intent.Faq, understander.Understand(text, Spa()).Intent);
+    }
+
+    [Theory]
+    [InlineData("can i move my appointment, i cant make it on friday")]
+    [InlineData("when is my appt? i might drop by early")]
+    public void A_message_about_ones_own_booking_is_not_sent_to_the_faq_for_its_everyday_words(string text)
+    {
+        var understander = new Understander(IntentClassifier.DefaultWithSemantic, _ => true);
+        Assert.NotEqual(Intent.Faq, understander.Understand(text, Spa()).Intent);
     }
 }
