@@ -465,10 +465,12 @@ public sealed class FrontDeskAgent(
         }
         reply = screened.Text;
         agentTags.Tools = [.. records.Select(r => r.ForTranscript())];
-        agentTags.Consent.AddRange(await ConsentTagsAsync(scope, results, ct));
+        // The conversation's client, read once for the consent tags and the language (it was read once for each).
+        var client = scope.ClientId is not null ? await clients.GetAsync(scope.ClientId, ct) : null;
+        agentTags.Consent.AddRange(ConsentTags(client, results));
         if (languageHeard)
         {
-            await RememberLanguageAsync(scope, language, ct);
+            await RememberLanguageAsync(scope, client, language, ct);
         }
         if (newMessages.Count > 1 && newMessages[^1].Role == ChatRole.Assistant && !newMessages[^1].Contents.OfType<FunctionCallContent>().Any())
         {
@@ -567,13 +569,13 @@ public sealed class FrontDeskAgent(
     /// Records the language the client wrote in on their record (the conversation's client, or the one of the phone the
     /// channel vouched for), so texts sent later (reminders, waitlist offers) are in it. Writes only when it changed.
     /// </summary>
-    private async Task RememberLanguageAsync(ConversationScope scope, string? language, CancellationToken ct)
+    private async Task RememberLanguageAsync(ConversationScope scope, Client? conversationClient, string? language, CancellationToken ct)
     {
         if (language is null)
         {
             return;
         }
-        var client = scope.ClientId is not null ? await clients.GetAsync(scope.ClientId, ct)
+        var client = scope.ClientId is not null ? conversationClient
             : scope.VerifiedPhone is not null ? await clients.FindByPhoneAsync(scope.VerifiedPhone, ct) : null;
         if (client is not null && client.Language != language)
         {
@@ -585,10 +587,10 @@ public sealed class FrontDeskAgent(
     /// The consent behind this turn, from the client's record: <c>sms</c> when they agreed to texts and have not opted out,
     /// <c>sms_opted_out</c> or <c>no_sms</c> otherwise; <c>sms_confirmation</c> when a tool queued a confirmation text.
     /// </summary>
-    private async Task<List<string>> ConsentTagsAsync(ConversationScope scope, List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)> results, CancellationToken ct)
+    private static List<string> ConsentTags(Client? client, List<(ToolCallRecord Call, System.Text.Json.JsonElement? Data)> results)
     {
         var tags = new List<string>();
-        if (scope.ClientId is not null && await clients.GetAsync(scope.ClientId, ct) is { } client)
+        if (client is not null)
         {
             tags.Add(client.OptedOutAtUtc is not null ? "sms_opted_out" : client.SmsConsent ? "sms" : "no_sms");
         }
