@@ -79,7 +79,12 @@ public sealed partial class EmbeddedChatClient
                         // "no" to the read-back: the other times offered are still on the table ("the 10 then").
                         state.Asked = AgentQuestion.SlotChoice;
                     }
-                    return Say(r.DeclinedTool == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                    return Say(r.DeclinedTool switch
+                    {
+                        "cancel_appointment" => "cancel_declined",
+                        "reschedule_appointment" => "move_declined",
+                        _ => "booking_declined",
+                    });
                 case PolicyAction.ChooseCorrectedSlot:
                     // "yes but make it 11" when 11 was on offer that day: that slot, read back.
                     return Choose(r.CorrectedSlot!);
@@ -158,6 +163,7 @@ public sealed partial class EmbeddedChatClient
                     state.ShiftMinutes = u.ShiftMinutes;
                     state.SameTime = u.SameTime;
                     state.SameDay = u.SameDay;
+                    state.DayNudge = u.DayNudge;
                     return Call("list_appointments", []);
                 case PolicyAction.ListAppointments:
                     state.ResetTask();
@@ -189,6 +195,7 @@ public sealed partial class EmbeddedChatClient
                     return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
+                    state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
                     return NextRescheduleStep();
                 case PolicyAction.ContinueWaitlist:
                     DialogueTracker.Merge(state, u);
@@ -292,6 +299,18 @@ public sealed partial class EmbeddedChatClient
                     state.Near = target.ToString("HH:mm", Inv);
                     state.After = state.Before = null;
                     state.ShiftMinutes = null;
+                }
+                if (state.DayNudge != TimeNudge.None && state.Near is null && state.After is null && state.Before is null)
+                {
+                    // "later in the day": after the appointment's own time; "earlier that day": before it.
+                    if (state.DayNudge == TimeNudge.Later)
+                    {
+                        state.After = current.AddMinutes(1).ToString("HH:mm", Inv);
+                    }
+                    else
+                    {
+                        state.Before = current.ToString("HH:mm", Inv);
+                    }
                 }
                 if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
                 {
