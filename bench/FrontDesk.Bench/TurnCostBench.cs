@@ -11,7 +11,7 @@ namespace FrontDesk.Bench;
 /// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
 /// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
 /// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--warmup 20] [--alloc] [--jit]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--warmup 20] [--alloc] [--jit] [--commands]
 /// </summary>
 internal static class TurnCostBench
 {
@@ -58,9 +58,11 @@ internal static class TurnCostBench
             var times = new List<double>();
             using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
             using var jitted = args.Contains("--jit") ? new JitListener() : null;
+            var kinds = new Dictionary<string, TurnKind>(StringComparer.Ordinal);
+            NpgsqlCommands.Enabled = args.Contains("--commands");
             for (var n = 0; n < conversations; n++)
             {
-                times.AddRange(await TalkAsync(agent, n));
+                times.AddRange(await TalkAsync(agent, n, kinds));
             }
             wall.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
@@ -72,22 +74,95 @@ internal static class TurnCostBench
             times.Sort();
             var p99 = times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.99 * times.Count) - 1)];
             Console.WriteLine(string.Create(Inv, $"{store,-10} {times.Count,6} {alloc / 1024.0 / times.Count,14:F1} {cpu / times.Count,12:F2} {wall.Elapsed.TotalMilliseconds / times.Count,13:F2} {p99,8:F2} {tx,11} {gcs,10} {jitMethods,12} {jitMs,8:F0}"));
+            foreach (var (name, kind) in kinds.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine(kind.Line(name));
+            }
             allocations?.Print(times.Count);
             jitted?.Print();
         }
     }
 
-    private static async Task<List<double>> TalkAsync(FrontDeskAgent agent, int i)
+    private static async Task<List<double>> TalkAsync(FrontDeskAgent agent, int i, Dictionary<string, TurnKind>? kinds = null)
     {
         var id = $"cost_{i}";
         var times = new List<double>();
-        foreach (var text in LoadBench.Script(i))
+        var script = LoadBench.Script(i);
+        for (var t = 0; t < script.Length; t++)
         {
+            var cpu = Environment.CpuUsage.TotalTime;
+            var bytes = GC.GetTotalAllocatedBytes(precise: false);
+            var commands = NpgsqlCommands.Enabled ? NpgsqlCommands.Count : 0;
             var start = Stopwatch.GetTimestamp();
-            await agent.HandleAsync(new TurnRequest(id, "web", text), CancellationToken.None);
-            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            await agent.HandleAsync(new TurnRequest(id, "web", script[t]), CancellationToken.None);
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times.Add(ms);
+            if (kinds is not null)
+            {
+                // The booking's "yes" (the turn that books: client row, appointment, audit, outbox, turn commit) apart from the rest.
+                var kind = script[t] == "yes" ? "booking \"yes\"" : t == 0 ? "first turn" : "other turns";
+                var k = kinds.TryGetValue(kind, out var known) ? known : kinds[kind] = new TurnKind();
+                k.Add(ms, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false) - bytes, NpgsqlCommands.Enabled ? NpgsqlCommands.Count - commands : 0);
+            }
         }
         return times;
+    }
+
+    /// <summary>Per kind of turn: wall times, and the process's CPU and allocations over each (summed, so the average holds).</summary>
+    private sealed class TurnKind
+    {
+        private readonly List<double> _wall = [];
+        private double _cpu;
+        private long _bytes;
+        private long _commands;
+
+        public void Add(double wall, double cpu, long bytes, long commands)
+        {
+            _wall.Add(wall);
+            _cpu += cpu;
+            _bytes += bytes;
+            _commands += commands;
+        }
+
+        public string Line(string name)
+        {
+            _wall.Sort();
+            var p = (double q) => _wall[Math.Min(_wall.Count - 1, (int)Math.Ceiling(q * _wall.Count) - 1)];
+            return string.Create(Inv, $"  {name,-16} {_wall.Count,6} turns  CPU {_cpu / _wall.Count,6:F2} ms/turn  ~{_bytes / 1024.0 / _wall.Count,6:F1} KB/turn  wall p50 {p(0.5),6:F2} ms  p99 {p(0.99),6:F2} ms{(_commands > 0 ? $"  {_commands / (double)_wall.Count:F1} PostgreSQL commands/turn" : "")}");
+        }
+    }
+
+    /// <summary>
+    /// Commands Npgsql ran (its activity source starts one activity per command; a batch counts once), with
+    /// <c>--commands</c> only: listening allocates an activity per command, which would show in the KB column.
+    /// </summary>
+    private static class NpgsqlCommands
+    {
+        public static bool Enabled { get; set; }
+
+        private static long _count;
+        private static readonly ActivityListener Listener = Start();
+
+        public static long Count
+        {
+            get
+            {
+                GC.KeepAlive(Listener);
+                return Interlocked.Read(ref _count);
+            }
+        }
+
+        private static ActivityListener Start()
+        {
+            var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                ActivityStarted = _ => Interlocked.Increment(ref _count),
+            };
+            ActivitySource.AddActivityListener(listener);
+            return listener;
+        }
     }
 
     /// <summary>

@@ -18,7 +18,108 @@ public static class TurnRole
 /// <param name="Outcome">The status the tool returned (or error).</param>
 /// <param name="Arguments">Arguments, as JSON.</param>
 /// <param name="Result">Result, as JSON.</param>
-public sealed record ToolCallRecord(string Name, string Outcome, string Arguments, string Result);
+public sealed record ToolCallRecord(string Name, string Outcome, string Arguments, string Result)
+{
+    /// <summary>
+    /// The call as the transcript keeps it: name, outcome and arguments whole; of the result its status, message and the
+    /// scalar fields of its data (one level into objects), each list cut to the ids of its items (<c>id</c>, <c>slotId</c>,
+    /// <c>ref</c>) or, without ids, to its length. The full result went to the brain and is in the conversation state; storing
+    /// it again with every turn (every offered time, every FAQ answer) was most of a turn's transcript bytes.
+    /// </summary>
+    public ToolCallRecord ForTranscript() => this with { Result = TranscriptResult.Summarize(Result) };
+}
+
+/// <summary>The transcript's summary of a tool result (<see cref="ToolCallRecord.ForTranscript"/>).</summary>
+internal static class TranscriptResult
+{
+    private static readonly string[] IdNames = ["id", "slotId", "ref"];
+
+    public static string Summarize(string result)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(result);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return result;
+            }
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                Write(w, doc.RootElement, depth: 0);
+            }
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return result;
+        }
+    }
+
+    private static void Write(System.Text.Json.Utf8JsonWriter w, System.Text.Json.JsonElement o, int depth)
+    {
+        w.WriteStartObject();
+        foreach (var p in o.EnumerateObject())
+        {
+            switch (p.Value.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.Object when depth < 2:
+                    w.WritePropertyName(p.Name);
+                    Write(w, p.Value, depth + 1);
+                    break;
+                case System.Text.Json.JsonValueKind.Object:
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    w.WritePropertyName(p.Name);
+                    WriteList(w, p.Value);
+                    break;
+                default:
+                    p.WriteTo(w);
+                    break;
+            }
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteList(System.Text.Json.Utf8JsonWriter w, System.Text.Json.JsonElement list)
+    {
+        var ids = new List<System.Text.Json.JsonElement>();
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == System.Text.Json.JsonValueKind.Object && Id(item) is { } id)
+            {
+                ids.Add(id);
+            }
+            else if (item.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
+            {
+                ids.Add(item);
+            }
+            else
+            {
+                w.WriteNumberValue(list.GetArrayLength());
+                return;
+            }
+        }
+        w.WriteStartArray();
+        foreach (var id in ids)
+        {
+            id.WriteTo(w);
+        }
+        w.WriteEndArray();
+    }
+
+    private static System.Text.Json.JsonElement? Id(System.Text.Json.JsonElement item)
+    {
+        foreach (var name in IdNames)
+        {
+            if (item.TryGetProperty(name, out var id) && id.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
+            {
+                return id;
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>The tags of one turn.</summary>
 public sealed class TurnTags

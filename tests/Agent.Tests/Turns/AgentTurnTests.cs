@@ -337,6 +337,28 @@ public abstract class AgentTurnTests
         }
     }
 
+    [StoreFact]
+    public async Task The_transcript_keeps_a_tool_calls_outcome_and_ids_not_its_whole_result()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var replies = await h.TalkAsync("tags_1", "web", null, "hi, any hydrafacial openings on wed afternoon?? maybe thursday");
+        var search = Assert.Single(replies[0].ToolCalls, c => c.Name == "check_availability");
+        // What the brain got: the offered times with their days and providers.
+        var full = JsonNode.Parse(search.Result)!["data"]!;
+        var offered = (full["slots"] ?? full["alternatives"])!.AsArray();
+        Assert.NotEmpty(offered);
+        var tags = JsonNode.Parse((await h.TranscriptAsync("tags_1"))[^1].TagsJson)!;
+        var stored = tags["tools"]!.AsArray().Single(t => (string?)t!["name"] == "check_availability")!;
+        Assert.Equal(search.Arguments, (string?)stored["arguments"]);
+        Assert.Equal(search.Outcome, (string?)stored["outcome"]);
+        var kept = JsonNode.Parse((string)stored["result"]!)!;
+        Assert.Equal((string?)JsonNode.Parse(search.Result)!["status"], (string?)kept["status"]);
+        // The transcript keeps which times were offered (their ids), not each offer's wording again.
+        var keptOffers = (kept["data"]!["slots"] ?? kept["data"]!["alternatives"])!.AsArray();
+        Assert.Equal(offered.Select(o => (string?)o!["slotId"]), keptOffers.Select(o => (string?)o));
+        Assert.DoesNotContain((string)offered[0]!["time"]!, (string)stored["result"]!, StringComparison.Ordinal);
+    }
+
     private sealed class FailingModel : IChatClient
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
