@@ -49,17 +49,23 @@ public static class TwilioVoiceEndpoints
         // The greeting is in the spa's default language, or in the caller's when their record says so; the call listens in
         // that language, and the conversation starts in it unless the caller's first words are clearly in another.
         var (greeting, language) = await channel.GreetingAsync(form["From"], ct);
+        // A caller greeted in one language may be offered another ("Para español, oprima dos"), when the spa serves it.
+        var offer = channel.LanguageOffer(language);
         if (mode == VoiceMode.ConversationRelay)
         {
             var relay = new ConversationRelay(
                 url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.For(language).Language,
-                interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(channel.Hints))
+                interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(offer is null ? channel.Hints : channel.LanguageHints(offer) + ", " + channel.Hints))
                 .Parameter(name: "locationId", value: location.Id)
                 .Parameter(name: "language", value: language);
+            if (offer is not null)
+            {
+                relay.Parameter(name: "languageOffer", value: offer);
+            }
             var connect = new Connect(action: Twiml.Url(channel.Url(channel.WithLanguage("/twilio/voice/relay-end", language)))).Append(relay);
             return new VoiceResponse().Append(connect).ToResult();
         }
-        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language);
+        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language, offer);
     }
 
     private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CallLog calls, TextBack textBack, CancellationToken ct)
@@ -75,12 +81,14 @@ public static class TwilioVoiceEndpoints
         var digits = form["Digits"].ToString().Trim();
         // The language of what the call said last (the action URL carries it): reprompts and hand-offs speak it.
         var language = channel.LanguageOf(http);
+        // The language the prompt offered (the greeting's "Para español, oprima dos"); the reprompts offer it again.
+        var offered = channel.Served(http.Query["offer"].ToString());
         if (speech.Length == 0 && digits.Length == 0)
         {
             var silences = (int.TryParse(http.Query["silence"], out var n) ? Math.Clamp(n, 0, MaxReprompts) : 0) + 1;
             if (silences <= MaxReprompts)
             {
-                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again", language), silences, language);
+                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again", language), silences, language, offered);
             }
             // The goodbye promises a text: queue it now (once per call, whatever was said before), or say the
             // other goodbye when this number cannot get one (no caller ID, opted out, no consent).
@@ -91,6 +99,11 @@ public static class TwilioVoiceEndpoints
         if (digits == "0")
         {
             return await channel.HandOffAsync(callSid, location, transferFailed: false, language, ct);
+        }
+        if (channel.LanguageAsked(offered, digits, speech, language) is { } asked)
+        {
+            var greeting = await channel.SwitchLanguageAsync(callSid, form["From"], location, asked, speech.Length > 0 ? speech : digits, ct);
+            return channel.Listen(VoiceText.ForSpeech(greeting), 0, asked);
         }
         AgentReply reply;
         try
