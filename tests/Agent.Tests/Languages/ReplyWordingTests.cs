@@ -60,4 +60,15 @@ public sealed class ReplyWordingTests
         // (times and days are still put in Spanish).
         Assert.Equal("Mission District is at 2140 Valencia St.", ReplyWording.Localize("Mission District is at 2140 Valencia St.", "es", Demo));
     }
+
+    [Theory]
+    [InlineData("Swedish Massage (60 min) with Maya Chen on Friday, November 27 at 2:30 PM at Mission District")]
+    [InlineData("Friday, November 27 to Sunday, November 29")]
+    [InlineData("Friday, November 27 at noon")]
+    public void Localize_leaves_read_backs_date_windows_and_times_to_the_reply_templates(string toolText)
+    {
+        // The read-back, date windows, days and times are worded from the tool's values with prompts/es/replies.yaml
+        // (confirm_read_back, date_window, SpokenTime); nothing translates the tool's English after the fact.
+        Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
+    }
 }
