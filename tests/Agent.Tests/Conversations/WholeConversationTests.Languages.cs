@@ -37,6 +37,23 @@ public abstract partial class WholeConversationTests
     }
 
     [StoreFact]
+    public async Task The_latest_conversation_of_a_number_with_turns_is_found_on_any_channel()
+    {
+        await using var h = await StartAsync();
+        const string phone = "+14155557040";
+        await h.TalkAsync("latest_a", "sms", phone, "hi, is there parking?");
+        await h.TalkAsync("latest_b", "voice", phone, "hola, tienen estacionamiento?");
+
+        var latest = await h.Conversations.LatestOfCallerAsync(phone, "latest_c", CancellationToken.None);
+        var other = await h.Conversations.LatestOfCallerAsync(phone, "latest_b", CancellationToken.None);
+
+        Assert.Equal("latest_b", latest!.Id);
+        Assert.Equal("es", latest.ReadState().Language);
+        Assert.Equal("latest_a", other!.Id);
+        Assert.Null(await h.Conversations.LatestOfCallerAsync("+14155557041", null, CancellationToken.None));
+    }
+
+    [StoreFact]
     public async Task The_conversation_language_survives_a_restart()
     {
         await using var h = await StartAsync();
