@@ -42,6 +42,7 @@ public abstract partial class WholeConversationTests
         await using var h = await StartAsync();
         const string phone = "+14155557040";
         await h.TalkAsync("latest_a", "sms", phone, "hi, is there parking?");
+        h.Book.Clock.Advance(TimeSpan.FromMinutes(5));
         await h.TalkAsync("latest_b", "voice", phone, "hola, tienen estacionamiento?");
 
         var latest = await h.Conversations.LatestOfCallerAsync(phone, "latest_c", CancellationToken.None);
