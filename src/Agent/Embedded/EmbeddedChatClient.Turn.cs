@@ -433,7 +433,7 @@ public sealed partial class EmbeddedChatClient
                     return Choose(askedFor);
                 }
             }
-            var service = data.GetProperty("service").GetString()!;
+            var service = ServiceIn(data.GetProperty("service").GetString()!);
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.NameIn(state.Language) }) + " "
                 : "";

@@ -50,14 +50,20 @@ public static partial class ReplyWording
         {
             return value;
         }
-        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn).
-        var s = OpenHours().Replace(value, "${loc} abre: ${rest}.");
-        s = HoursSpan().Replace(s, m => $"{Days[m.Groups["w"].Value]} de {m.Groups["a"].Value} a {m.Groups["b"].Value}");
-        s = ClosedDay().Replace(s, m => $"{Days[m.Groups["w"].Value]} cerrado");
-        s = DayName().Replace(s, m => $"{Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
+        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn, the faq_hours_* wording of
+        // prompts/messages.yaml): "{location} is open {weekday} {start} to {end}; closed on {weekday}s; closed on {day}."
+        var s = ClosedWeekly().Replace(value, m => $"cierra los {Plural(Days[m.Groups["w"].Value])}");
+        s = ClosedDate().Replace(s, m => $"cierra el {Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
+        s = OpenDay().Replace(s, m => $"abre el {Days[m.Groups["w"].Value]} ");
+        s = IsBeforeVerb().Replace(s, "");
+        s = HoursSpan().Replace(s, "de ${a} a ${b}");
+        s = s.Replace(" and de ", " y de ", StringComparison.Ordinal);
         s = Clock().Replace(s, m => $"{m.Groups["t"].Value} {(m.Groups["ap"].Value == "AM" ? "a. m." : "p. m.")}");
-        return Noon().Replace(s, "mediodía");
+        // "… 3 p. m." ends the sentence with its own period.
+        return Noon().Replace(s, "mediodía").Replace(" m..", " m.", StringComparison.Ordinal);
     }
+
+    private static string Plural(string day) => day.EndsWith('s') ? day : day + "s";
 
     /// <summary>
     /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
@@ -112,20 +118,23 @@ public static partial class ReplyWording
         return DoubleArticle().Replace(s, "el ");
     }
 
-    [GeneratedRegex(@"^(?<loc>.+?) is open (?<rest>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) .*)\.$", RegexOptions.CultureInvariant)]
-    private static partial Regex OpenHours();
-
-    [GeneratedRegex(@"^.+? is (?:open|closed) .*\.$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bis (?:open|closed) ", RegexOptions.CultureInvariant)]
     private static partial Regex HoursAnswer();
 
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?<a>\d{1,2}(?::\d\d)? [AP]M|noon) to (?<b>\d{1,2}(?::\d\d)? [AP]M|noon)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedWeekly();
+
+    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<d>\d{1,2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedDate();
+
+    [GeneratedRegex(@"\bopen (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) ", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenDay();
+
+    [GeneratedRegex(@"\bis (?=abre |cierra )", RegexOptions.CultureInvariant)]
+    private static partial Regex IsBeforeVerb();
+
+    [GeneratedRegex(@"(?<a>\d{1,2}(?::\d\d)? [AP]M|noon) to (?<b>\d{1,2}(?::\d\d)? [AP]M|noon)", RegexOptions.CultureInvariant)]
     private static partial Regex HoursSpan();
-
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) closed\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ClosedDay();
-
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<d>\d{1,2})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex DayName();
 
     [GeneratedRegex(@"\b(?<t>\d{1,2}(?::\d\d)?) (?<ap>AM|PM)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Clock();
