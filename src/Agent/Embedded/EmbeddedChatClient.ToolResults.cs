@@ -112,11 +112,11 @@ public sealed partial class EmbeddedChatClient
                     state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("ask_service_options", ("options", Join(state.ServiceOptions, "list_or")));
+                    return Say("ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
                 case ("check_availability" or "join_waitlist", "not_found"):
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
 
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);
@@ -138,7 +138,7 @@ public sealed partial class EmbeddedChatClient
                 case ("check_availability", "bad_argument") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var why) && why.GetString() == "provider_service":
                     state.StaffId = null;
                     state.Asked = AgentQuestion.Nothing;
-                    return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", data.GetProperty("service").GetString()!),
+                    return Say("provider_not_for_service", ("provider", data.GetProperty("provider").GetString()!), ("service", ServiceIn(data.GetProperty("service").GetString()!)),
                         ("options", Join([.. data.GetProperty("providers").EnumerateArray().Select(x => x.GetString()!)], "list_or")));
                 case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var reason) && reason.GetString() == "contraindication":
                     state.ResetTask();

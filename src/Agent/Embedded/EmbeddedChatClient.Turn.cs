@@ -51,7 +51,7 @@ public sealed partial class EmbeddedChatClient
                         AgentQuestion.SlotChoice => "ask_slot_choice",
                         AgentQuestion.Service => state.ServiceOptions.Count > 1 ? "ask_service_choice" : "ask_service",
                         _ => "ask_day",
-                    }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", Join(state.ServiceOptions, "list_or"))));
+                    }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
                 case PolicyAction.Restart:
                     state.ResetTask();
                     return Say("restart");
@@ -133,7 +133,7 @@ public sealed partial class EmbeddedChatClient
                     return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
                 case PolicyAction.AskServiceChoice:
                     // An either/or question is asked again, never answered for them.
-                    return Say("ask_service_choice", ("options", Join(state.ServiceOptions, "list_or")));
+                    return Say("ask_service_choice", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
                 case PolicyAction.SwitchServiceLength:
                     // "hmm the shorter one instead" after the 90-minute times were offered: the 60-minute one, same search.
                     state.ServiceId = r.Sibling!.Id;
@@ -190,9 +190,9 @@ public sealed partial class EmbeddedChatClient
                     state.ServiceId = null;
                     state.ServiceOptions = [];
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
                 case PolicyAction.AskUnknownService:
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
@@ -279,7 +279,7 @@ public sealed partial class EmbeddedChatClient
                 state.Asked = AgentQuestion.Service;
                 // Asked again after another fact ("sunday pls"): the fact is acknowledged and the question put otherwise.
                 return state.ServiceOptions.Count > 1
-                    ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", Join(state.ServiceOptions, "list_or")))
+                    ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")))
                     : Say("ask_service");
             }
             return Call("check_availability", SearchArgs(null));
@@ -447,21 +447,21 @@ public sealed partial class EmbeddedChatClient
                     return Choose(askedFor);
                 }
             }
-            var service = data.GetProperty("service").GetString()!;
+            var service = ServiceIn(data.GetProperty("service").GetString()!);
             var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
-                ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
+                ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.NameIn(state.Language) }) + " "
                 : "";
             if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
             {
                 var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
-                prefix += Render(price == 0 ? "price_note_free" : pricedService.PriceFrom ? "price_note_from" : "price_note", ("service", pricedService.Name), ("price", money))
+                prefix += Render(price == 0 ? "price_note_free" : pricedService.PriceFrom ? "price_note_from" : "price_note", ("service", pricedService.NameIn(state.Language)), ("price", money))
                     + (pricedService.Description is { } about && state.Language is null or "en" ? " " + about : "") + " ";
             }
             state.SayPrice = false;
             if (state.LengthNotOffered is { } minutes && state.ServiceId is { } said && Profile.FindService(said) is { } kept)
             {
                 // "the deep tissue one. 90 min": said once, so nobody expects 90 minutes.
-                prefix += Render("length_not_offered", ("service", kept.Name.Split('(')[0].Trim()), ("minutes", minutes.ToString(Inv)),
+                prefix += Render("length_not_offered", ("service", kept.NameIn(state.Language).Split('(')[0].Trim()), ("minutes", minutes.ToString(Inv)),
                     ("length", kept.DurationMin.ToString(Inv))) + " ";
                 state.LengthNotOffered = null;
             }
@@ -495,12 +495,14 @@ public sealed partial class EmbeddedChatClient
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
+            // Read back in the conversation's words from the tool's values (confirm_read_back), not from its English sentence.
+            var readBack = data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!;
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 state.ContactCorrection = null;
-                return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", state.ReadBack!));
+                return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", readBack));
             }
-            return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", data.GetProperty("read_back").GetString()!));
+            return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", readBack));
         }
 
         private ChatMessage OnAppointments(JsonElement data)
@@ -554,7 +556,7 @@ public sealed partial class EmbeddedChatClient
             {
                 ["spa"] = Profile.Spa.Name,
                 ["disclosure"] = Profile.Spa.AiDisclosure,
-                ["service"] = state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? "" : "",
+                ["service"] = state.ServiceId is { } id ? Profile.FindService(id)?.NameIn(state.Language) ?? "" : "",
             };
             foreach (var (k, v) in values)
             {
@@ -599,11 +601,14 @@ public sealed partial class EmbeddedChatClient
             return message;
         }
 
-        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.Name ?? id : "that service";
+        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.NameIn(state.Language) ?? id : "that service";
+
+        /// <summary>A service the tools named by its (English) profile name, as the conversation's language names it (name_es).</summary>
+        private string ServiceIn(string name) => Profile.Services.FirstOrDefault(s => s.Name == name)?.NameIn(state.Language) ?? name;
 
         private string ServiceNameFromArgs(FunctionCallContent call) =>
             call.Arguments?.TryGetValue("service", out var s) == true && s?.ToString() is { } text && FrontDesk.Tools.CatalogLookup.Services(Profile, text) is [var one]
-                ? one.Name
+                ? one.NameIn(state.Language)
                 : ServiceName();
 
         private string WindowText(FunctionCallContent call)
@@ -615,7 +620,9 @@ public sealed partial class EmbeddedChatClient
                 return "";
             }
             var to = end is not null && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) ? t : from;
-            return to == from ? SpokenTime.Day(from) : $"{SpokenTime.Day(from)} to {SpokenTime.Day(to)}";
+            var first = SpokenTime.Day(from, state.Language);
+            return to == from ? first : engine.RepliesIn(state.Language).Render("date_window",
+                new Dictionary<string, string> { ["from"] = first, ["to"] = SpokenTime.Day(to, state.Language) });
         }
 
         private string? TimeOfDay() => state.Before is { } b && string.CompareOrdinal(b, "12:00") <= 0 ? "morning"
@@ -631,7 +638,7 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
         private string AppointmentText(string template, JsonElement appointment) => Render(template,
-            ("service", appointment.GetProperty("service").GetString()!), ("provider", appointment.GetProperty("provider").GetString()!),
+            ("service", ServiceIn(appointment.GetProperty("service").GetString()!)), ("provider", appointment.GetProperty("provider").GetString()!),
             ("day", SpokenDay(appointment)), ("time", SpokenClock(appointment)),
             ("location", appointment.TryGetProperty("location", out var l) ? l.GetString() ?? "" : ""));
 

@@ -8,11 +8,12 @@ using FrontDesk.Tools.Text;
 namespace FrontDesk.Agent.Languages;
 
 /// <summary>
-/// Puts the values a reply template is filled with into the conversation's language. The tools word days, times and
-/// read-backs in English ("Friday, November 27", "2:30 PM", "Swedish Massage with Maya Chen on … at …"); in a Spanish
-/// conversation they become "viernes 27 de noviembre", "2:30 p. m." and "… con Maya Chen el … a las … en …", and service
-/// names become the profile's Spanish names (name_es) where it has them. FAQ answers are not translated here:
-/// <see cref="FaqAnswer"/> words them from what they point at (the FAQ entry, a policy, a fact of the profile).
+/// Wording of replies in the conversation's language. Read-backs, date windows, days, times and service names are
+/// worded by the engine from the tools' values with the templates of <c>prompts/{language}/replies.yaml</c>
+/// (<c>confirm_read_back</c>, <c>date_window</c>, <see cref="SpokenTime"/>, <c>name_es</c>); FAQ answers by
+/// <see cref="FaqAnswer"/> from what they point at. One thing is still translated from the tool's English here: the
+/// opening hours the FAQ tool words for given days ("Mission District is open Friday 9 AM to 7 PM."), because that
+/// tool (src/Tools/Faq) words them without knowing the conversation's language (docs/channels-spanish.md).
 /// </summary>
 public static partial class ReplyWording
 {
@@ -29,7 +30,10 @@ public static partial class ReplyWording
         ["December"] = "diciembre",
     };
 
-    /// <summary>A template value in <paramref name="language"/>; English values are returned as they are.</summary>
+    /// <summary>
+    /// A template value in <paramref name="language"/>: the profile's question of an FAQ entry in that language, or the
+    /// FAQ tool's opening hours for given days; every other value is returned as it is.
+    /// </summary>
     public static string Localize(string value, string? language, SpaProfile profile)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -42,21 +46,24 @@ public static partial class ReplyWording
         {
             return question;
         }
-        var s = ReadBack().Replace(value, "${service} con ${staff} el ${day} a las ${time} en ${location}");
-        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn); the other facts are worded by FaqAnswer.
-        s = OpenHours().Replace(s, "${loc} abre: ${rest}.");
-        s = HoursSpan().Replace(s, m => $"{Days[m.Groups["w"].Value]} de {m.Groups["a"].Value} a {m.Groups["b"].Value}");
-        s = ClosedDay().Replace(s, m => $"{Days[m.Groups["w"].Value]} cerrado");
-        s = Window().Replace(s, "del ${from} al ${to}");
-        s = DayName().Replace(s, m => $"{Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
-        s = Clock().Replace(s, m => $"{m.Groups["t"].Value} {(m.Groups["ap"].Value == "AM" ? "a. m." : "p. m.")}");
-        s = Noon().Replace(s, "mediodía");
-        foreach (var service in profile.Services.Where(x => x.Names.ContainsKey(language)).OrderByDescending(x => x.Name.Length))
+        if (!HoursAnswer().IsMatch(value))
         {
-            s = s.Replace(service.Name, service.NameIn(language), StringComparison.Ordinal);
+            return value;
         }
-        return s;
+        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn, the faq_hours_* wording of
+        // prompts/messages.yaml): "{location} is open {weekday} {start} to {end}; closed on {weekday}s; closed on {day}."
+        var s = ClosedWeekly().Replace(value, m => $"cierra los {Plural(Days[m.Groups["w"].Value])}");
+        s = ClosedDate().Replace(s, m => $"cierra el {Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
+        s = OpenDay().Replace(s, m => $"abre el {Days[m.Groups["w"].Value]} ");
+        s = IsBeforeVerb().Replace(s, "");
+        s = HoursSpan().Replace(s, "de ${a} a ${b}");
+        s = s.Replace(" and de ", " y de ", StringComparison.Ordinal);
+        s = Clock().Replace(s, m => $"{m.Groups["t"].Value} {(m.Groups["ap"].Value == "AM" ? "a. m." : "p. m.")}");
+        // "… 3 p. m." ends the sentence with its own period.
+        return Noon().Replace(s, "mediodía").Replace(" m..", " m.", StringComparison.Ordinal);
     }
+
+    private static string Plural(string day) => day.EndsWith('s') ? day : day + "s";
 
     /// <summary>
     /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
@@ -111,23 +118,23 @@ public static partial class ReplyWording
         return DoubleArticle().Replace(s, "el ");
     }
 
-    [GeneratedRegex(@"^(?<service>.+?) with (?<staff>.+?) on (?<day>\w+, \w+ \d{1,2}) at (?<time>\d{1,2}(?::\d\d)? [AP]M|noon) at (?<location>.+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ReadBack();
+    [GeneratedRegex(@"\bis (?:open|closed) ", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursAnswer();
 
-    [GeneratedRegex(@"^(?<loc>.+?) is open (?<rest>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) .*)\.$", RegexOptions.CultureInvariant)]
-    private static partial Regex OpenHours();
+    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedWeekly();
 
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?<a>\d{1,2}(?::\d\d)? [AP]M|noon) to (?<b>\d{1,2}(?::\d\d)? [AP]M|noon)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<d>\d{1,2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosedDate();
+
+    [GeneratedRegex(@"\bopen (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) ", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenDay();
+
+    [GeneratedRegex(@"\bis (?=abre |cierra )", RegexOptions.CultureInvariant)]
+    private static partial Regex IsBeforeVerb();
+
+    [GeneratedRegex(@"(?<a>\d{1,2}(?::\d\d)? [AP]M|noon) to (?<b>\d{1,2}(?::\d\d)? [AP]M|noon)", RegexOptions.CultureInvariant)]
     private static partial Regex HoursSpan();
-
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) closed\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ClosedDay();
-
-    [GeneratedRegex(@"^(?<from>\w+, \w+ \d{1,2}) to (?<to>\w+, \w+ \d{1,2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Window();
-
-    [GeneratedRegex(@"\b(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<d>\d{1,2})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex DayName();
 
     [GeneratedRegex(@"\b(?<t>\d{1,2}(?::\d\d)?) (?<ap>AM|PM)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Clock();

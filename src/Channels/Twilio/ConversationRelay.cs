@@ -114,6 +114,13 @@ public sealed class ConversationRelaySessions(
                         {
                             await calls.StartAsync(session.CallSid, session.Location.Id, PhoneNumbers.ToE164(session.From), (string?)message["to"], "relay", ct);
                         }
+                        // The TwiML offered another language: say the offer after the welcome greeting, in that language's voice.
+                        if (channel.Served((string?)message["customParameters"]?["languageOffer"]) is { } offer && offer != session.Language
+                            && channel.LanguageOfferLine(offer) is { Length: > 0 } line)
+                        {
+                            session.Offer = offer;
+                            await session.SayInAsync(line, channel.Voice.For(offer).Language, ct);
+                        }
                         break;
                     case "prompt":
                         var prompt = (string?)message!["voicePrompt"];
@@ -123,7 +130,9 @@ public sealed class ConversationRelaySessions(
                         }
                         if (!string.IsNullOrWhiteSpace(prompt))
                         {
-                            turns = ChainAsync(turns, session, prompt, ct);
+                            turns = channel.LanguageAsked(null, "", prompt, session.Language) is { } asked
+                                ? SwitchLanguageAsync(turns, session, asked, prompt, ct)
+                                : ChainAsync(turns, session, prompt, ct);
                         }
                         break;
                     case "dtmf":
@@ -133,6 +142,10 @@ public sealed class ConversationRelaySessions(
                             session.Interrupt(null);
                             await turns;
                             await session.EndAsync(new RelayHandoff(RelayHandoff.TransferReason, null, "keypad"), ct);
+                        }
+                        else if (!string.IsNullOrEmpty(digit) && channel.LanguageAsked(session.Offer, digit, "", session.Language) is { } chosen)
+                        {
+                            turns = SwitchLanguageAsync(turns, session, chosen, digit, ct);
                         }
                         else if (!string.IsNullOrEmpty(digit))
                         {
@@ -176,6 +189,7 @@ public sealed class ConversationRelaySessions(
         {
             return;
         }
+        session.Offer = null; // the offer stands until the caller's first turn, as on a Gather call
         var missed = session.TakeMissedCommitment();
         var speech = session.BeginTurn();
         if (missed is not null)
@@ -224,6 +238,31 @@ public sealed class ConversationRelaySessions(
         {
             await session.EndAsync(new RelayHandoff("goodbye", null, null), ct);
         }
+    }
+
+    /// <summary>
+    /// The caller asked for another language (the offered key, or "español"): recognition and speech switch with a
+    /// <c>language</c> message, and the greeting is said again in the new language.
+    /// </summary>
+    private async Task SwitchLanguageAsync(Task previous, Session session, string language, string said, CancellationToken ct)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A relay turn failed");
+        }
+        if (session.CallSid is null || session.Location is null || session.Ended)
+        {
+            return;
+        }
+        var greeting = await channel.SwitchLanguageAsync(session.CallSid, session.From, session.Location, language, said, ct);
+        session.Language = language;
+        session.Offer = null;
+        await session.UseLanguageAsync(channel.Voice.For(language).Language, ct);
+        await session.SpeakAsync(session.BeginTurn(), VoiceText.ForSpeech(greeting), last: true, ct);
     }
 
     /// <summary>
@@ -304,6 +343,9 @@ public sealed class ConversationRelaySessions(
         /// <summary>The conversation's language as the call last spoke it.</summary>
         public string? Language { get; set; }
 
+        /// <summary>The language the call offered after its greeting, until the caller takes it.</summary>
+        public string? Offer { get; set; }
+
         /// <summary>The recognition and speech locale the TwiML started the relay in.</summary>
         public string? InitialLocale { get; set; }
         public bool Ended { get; private set; }
@@ -345,6 +387,10 @@ public sealed class ConversationRelaySessions(
             speech.Spoken.Append(token).Append(' ');
             await SendAsync(new JsonObject { ["type"] = "text", ["token"] = token.Length == 0 || last ? token : token + " ", ["last"] = last }, ct);
         }
+
+        /// <summary>Says a line in another locale than the session's (a <c>text</c> token with its <c>lang</c>).</summary>
+        public Task SayInAsync(string line, string locale, CancellationToken ct) =>
+            SendAsync(new JsonObject { ["type"] = "text", ["token"] = line, ["last"] = true, ["lang"] = locale }, ct);
 
         private string? _locale;
 

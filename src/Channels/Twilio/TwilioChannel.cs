@@ -131,13 +131,96 @@ public sealed class TwilioChannel(
     /// <param name="from">Caller ID.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>What to say first, and its language.</returns>
-    public async Task<(string Text, string Language)> GreetingAsync(string? from, CancellationToken ct)
+    public Task<(string Text, string Language)> GreetingAsync(string? from, CancellationToken ct) => GreetingAsync(from, null, ct);
+
+    private async Task<(string Text, string Language)> GreetingAsync(string? from, string? language, CancellationToken ct)
     {
         var phone = PhoneNumbers.ToE164(from);
         var client = phone is null ? null : await clients.FindByPhoneAsync(phone, ct);
-        var language = Served(client?.Language) ?? DefaultLanguage;
+        language ??= Served(client?.Language) ?? DefaultLanguage;
         var text = client?.FirstName is { Length: > 0 } name ? Reply("greeting_known", name, language) : Reply("greeting", null, language);
         return (text, language);
+    }
+
+    private const string OfferKey = "voice_language_offer";
+    private const string WordsKey = "voice_language_words";
+
+    /// <summary>
+    /// The language offered to a caller greeted in <paramref name="greetingLanguage"/>: another language the spa serves
+    /// whose own <c>prompts/{language}/twilio.yaml</c> has a <c>voice_language_offer</c> line ("Para español, oprima
+    /// dos"); null when there is none (a spa that does not serve Spanish, or an empty line).
+    /// </summary>
+    /// <param name="greetingLanguage">The language the call is greeted in.</param>
+    /// <returns>The language code, or null.</returns>
+    public string? LanguageOffer(string greetingLanguage) =>
+        profile.Spa.Languages.FirstOrDefault(l => l != greetingLanguage && OwnText(OfferKey, l) is { Length: > 0 });
+
+    /// <summary>The offer line of <paramref name="language"/>, said in that language's voice.</summary>
+    /// <param name="language">The offered language.</param>
+    /// <returns>The line.</returns>
+    public string LanguageOfferLine(string language) => OwnText(OfferKey, language) ?? "";
+
+    /// <summary>
+    /// The language a caller asks for instead of the call's: the offered language's key (<see cref="VoiceLanguageOptions.Digit"/>)
+    /// pressed after the offer, or the whole utterance being one of a served language's <c>voice_language_words</c>
+    /// ("español", "Spanish please", as the English recogniser writes them). Null otherwise.
+    /// </summary>
+    /// <param name="offered">The language the prompt offered, or null.</param>
+    /// <param name="digits">Keys pressed.</param>
+    /// <param name="speech">What was heard.</param>
+    /// <param name="current">The call's language (null: the default).</param>
+    /// <returns>The language asked for, or null.</returns>
+    public string? LanguageAsked(string? offered, string digits, string speech, string? current)
+    {
+        current ??= DefaultLanguage;
+        if (Served(offered) is { } o && o != current && digits.Length > 0 && Voice.Languages.TryGetValue(o, out var keys) && keys.Digit == digits)
+        {
+            return o;
+        }
+        var said = LanguageWords.Normalize(speech);
+        return said.Length == 0 ? null
+            : profile.Spa.Languages.FirstOrDefault(l => l != current && OwnText(WordsKey, l) is { } words && words.Split(',').Select(LanguageWords.Normalize).Contains(said));
+    }
+
+    /// <summary>Recognition hints for the offer: the words that choose the offered language.</summary>
+    /// <param name="language">The offered language.</param>
+    /// <returns>Comma-separated words, or empty.</returns>
+    public string LanguageHints(string language) => OwnText(WordsKey, language) ?? "";
+
+    /// <summary>
+    /// Switches the call to <paramref name="language"/> at the caller's request: the conversation (and the client's
+    /// record) take the language, the transcript keeps what the caller said, and the answer is the greeting in it.
+    /// </summary>
+    /// <param name="callSid">Call.</param>
+    /// <param name="from">Caller ID.</param>
+    /// <param name="location">Location called.</param>
+    /// <param name="language">The language asked for.</param>
+    /// <param name="said">What the caller said or pressed.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The greeting to say in the new language.</returns>
+    public async Task<string> SwitchLanguageAsync(string callSid, string? from, Location location, string language, string said, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var (greeting, _) = await GreetingAsync(from, language, ct);
+        var exchange = await PrepareExchangeAsync(callSid, "voice", from, location, said, greeting, null, null, ct);
+        exchange.State.Language = language;
+        await conversations.SaveTurnAsync(callSid, exchange.State, exchange.Turns, exchange.Escalations, "voice", location.Id, Actor.System("voice"), ct);
+        if (exchange.State.Scope.ClientId is { } clientId)
+        {
+            await clients.SetLanguageAsync(clientId, language, Actor.System("voice"), callSid, ct);
+        }
+        return greeting;
+    }
+
+    /// <summary>A template of the language's own file (not the English fallback), with the spa filled in; null when it has none.</summary>
+    private string? OwnText(string name, string language)
+    {
+        if (prompts.Languages is not { } languages || !languages.For(language).Has(name)
+            || (languages.Missing.TryGetValue(language, out var missing) && missing.Contains(name)))
+        {
+            return null;
+        }
+        return Text(name, language).Trim();
     }
 
     /// <summary>A path with the call's language in its query when it is not the spa's default, so the next webhook speaks it.</summary>
@@ -150,22 +233,40 @@ public sealed class TwilioChannel(
     /// <summary>Recognition hints: the service menu's names and aliases.</summary>
     public string Hints => string.Join(", ", profile.Services.SelectMany(s => s.Aliases.Prepend(s.Name)).Distinct(StringComparer.OrdinalIgnoreCase).Take(100));
 
-    /// <summary>Says something and listens for the next utterance or keypress.</summary>
+    /// <summary>
+    /// Says something and listens for the next utterance or keypress; with <paramref name="offer"/>, then offers that
+    /// language in its own voice (<see cref="LanguageOffer"/>).
+    /// </summary>
     /// <param name="speech">What to say.</param>
     /// <param name="silences">Silent turns in a row so far.</param>
     /// <param name="language">The conversation's language: the voice that speaks and the language recognised next.</param>
+    /// <param name="offer">The language offered, or null for none.</param>
     /// <returns>TwiML.</returns>
-    public IResult Listen(string speech, int silences, string? language = null)
+    public IResult Listen(string speech, int silences, string? language = null, string? offer = null)
     {
         var (voice, locale) = Voice.For(language);
         // Each prompt's action URL carries its own random id: Twilio posts that URL again when our answer did not arrive,
         // so CallSid plus this id names one utterance (the turn's request id), and a new prompt never reuses it.
         var prompt = RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var path = silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}";
+        var line = offer is null ? "" : LanguageOfferLine(offer);
+        if (line.Length > 0)
+        {
+            path += "&offer=" + offer;
+        }
+        var hints = line.Length > 0 ? LanguageHints(offer!) + ", " + Hints : Hints;
         var gather = new Gather(
             input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf],
-            action: Twiml.Url(Url(WithLanguage(silences == 0 ? $"/twilio/voice/turn?prompt={prompt}" : $"/twilio/voice/turn?prompt={prompt}&silence={silences}", language))),
-            speechTimeout: "auto", language: locale, hints: Twiml.Clean(Hints), actionOnEmptyResult: true)
+            action: Twiml.Url(Url(WithLanguage(path, language))),
+            speechTimeout: "auto", language: locale, hints: Twiml.Clean(hints), actionOnEmptyResult: true)
             .Append(Twiml.Say(speech, voice, locale));
+        if (line.Length > 0)
+        {
+            // The offer is said by the offered language's voice (a Polly voice reads only its own language well); the
+            // Gather still recognises the call's language, so "español" arrives as the English recogniser writes it.
+            var (offerVoice, offerLocale) = Voice.For(offer);
+            gather.Append(Twiml.Say(line, offerVoice, offerLocale));
+        }
         return new VoiceResponse().Append(gather).ToResult();
     }
 
@@ -321,3 +422,18 @@ public sealed class TwilioChannel(
 /// <param name="Escalations">The escalation it raises, if any.</param>
 public sealed record ChannelExchange(string ConversationId, string Channel, string LocationId, ConversationState State,
     IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> Turns, IReadOnlyList<Escalation> Escalations);
+
+/// <summary>How a caller's words are compared with the words that choose a language ("Espanol, please." = "español").</summary>
+internal static class LanguageWords
+{
+    private static readonly HashSet<string> Polite = new(StringComparer.Ordinal) { "please", "por", "favor", "porfa", "porfavor" };
+
+    /// <summary>Lower case, without accents, punctuation and "please"/"por favor".</summary>
+    public static string Normalize(string text)
+    {
+        var plain = new string([.. text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => char.IsLetter(c) ? char.ToLowerInvariant(c) : ' ')]);
+        return string.Join(' ', plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Polite.Contains(w)));
+    }
+}

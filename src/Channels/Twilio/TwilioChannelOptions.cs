@@ -36,7 +36,7 @@ public sealed class VoiceOptions
     /// </summary>
     public Dictionary<string, VoiceLanguageOptions> Languages { get; set; } = new(StringComparer.Ordinal)
     {
-        ["es"] = new() { Voice = "Polly.Lupe-Neural", Language = "es-US" },
+        ["es"] = new() { Voice = "Polly.Lupe-Neural", Language = "es-US", Digit = "2" },
     };
 
     /// <summary>The voice and recognition language for a conversation language; the defaults for English or an unknown one.</summary>
@@ -72,6 +72,12 @@ public sealed class VoiceLanguageOptions
     /// <summary>Speech recognition and speech language, e.g. <c>es-US</c> or <c>es-MX</c>.</summary>
     [Required]
     public string Language { get; set; } = "";
+
+    /// <summary>
+    /// The key that switches a call to this language after the greeting offered it (<c>voice_language_offer</c>);
+    /// Spanish: 2. Empty: no key, only the words (<c>voice_language_words</c>).
+    /// </summary>
+    public string Digit { get; set; } = "";
 }
 
 /// <summary>Per-location voice settings.</summary>

@@ -49,17 +49,23 @@ public static class TwilioVoiceEndpoints
         // The greeting is in the spa's default language, or in the caller's when their record says so; the call listens in
         // that language, and the conversation starts in it unless the caller's first words are clearly in another.
         var (greeting, language) = await channel.GreetingAsync(form["From"], ct);
+        // A caller greeted in one language may be offered another ("Para español, oprima dos"), when the spa serves it.
+        var offer = channel.LanguageOffer(language);
         if (mode == VoiceMode.ConversationRelay)
         {
             var relay = new ConversationRelay(
                 url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.For(language).Language,
-                interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(channel.Hints))
+                interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(offer is null ? channel.Hints : channel.LanguageHints(offer) + ", " + channel.Hints))
                 .Parameter(name: "locationId", value: location.Id)
                 .Parameter(name: "language", value: language);
+            if (offer is not null)
+            {
+                relay.Parameter(name: "languageOffer", value: offer);
+            }
             var connect = new Connect(action: Twiml.Url(channel.Url(channel.WithLanguage("/twilio/voice/relay-end", language)))).Append(relay);
             return new VoiceResponse().Append(connect).ToResult();
         }
-        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language);
+        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language, offer);
     }
 
     private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CallLog calls, TextBack textBack, CancellationToken ct)
@@ -75,22 +81,29 @@ public static class TwilioVoiceEndpoints
         var digits = form["Digits"].ToString().Trim();
         // The language of what the call said last (the action URL carries it): reprompts and hand-offs speak it.
         var language = channel.LanguageOf(http);
+        // The language the prompt offered (the greeting's "Para español, oprima dos"); the reprompts offer it again.
+        var offered = channel.Served(http.Query["offer"].ToString());
         if (speech.Length == 0 && digits.Length == 0)
         {
             var silences = (int.TryParse(http.Query["silence"], out var n) ? Math.Clamp(n, 0, MaxReprompts) : 0) + 1;
             if (silences <= MaxReprompts)
             {
-                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again", language), silences, language);
+                return channel.Listen(channel.Text(silences == 1 ? "voice_reprompt" : "voice_reprompt_again", language), silences, language, offered);
             }
             // The goodbye promises a text: queue it now (once per call, whatever was said before), or say the
             // other goodbye when this number cannot get one (no caller ID, opted out, no consent).
             await calls.StartAsync(callSid, location.Id, PhoneNumbers.ToE164(form["From"]), form["To"], "gather", ct);
-            var texted = await textBack.QueueAsync(callSid, form["From"], location, "silent_call", ct);
+            var texted = await textBack.QueueAsync(callSid, form["From"], location, "silent_call", language, ct);
             return channel.SayAndHangUp(channel.Text(texted ? "voice_silence_goodbye" : "voice_silence_goodbye_no_text", language), language);
         }
         if (digits == "0")
         {
             return await channel.HandOffAsync(callSid, location, transferFailed: false, language, ct);
+        }
+        if (channel.LanguageAsked(offered, digits, speech, language) is { } asked)
+        {
+            var greeting = await channel.SwitchLanguageAsync(callSid, form["From"], location, asked, speech.Length > 0 ? speech : digits, ct);
+            return channel.Listen(VoiceText.ForSpeech(greeting), 0, asked);
         }
         AgentReply reply;
         try
@@ -185,7 +198,7 @@ public static class TwilioVoiceEndpoints
         var conversation = await conversations.GetAsync(callSid, ct);
         if (from is not null && call!.HandedOff is null && (conversation is null || conversation.TurnCount == 0))
         {
-            await textBack.QueueAsync(callSid, from, location, "missed_call", ct);
+            await textBack.QueueAsync(callSid, from, location, "missed_call", null, ct);
         }
         return new VoiceResponse().ToResult();
     }
@@ -219,17 +232,22 @@ public static class TwilioVoiceEndpoints
 /// <summary>
 /// The one text a call may get afterwards (missed call, or a caller the line could not hear), queued once per call
 /// and only to a number that can receive it: known caller ID, not opted out, and consent when the kind needs it.
+/// It is written in the caller's language: the one this call's conversation was in, else the client's
+/// (<c>clients.language</c>), else the one of the number's last conversation, else the call's greeting's.
 /// </summary>
-public sealed class TextBack(CallLog calls, ClientDirectory clients, SmsOptOuts optOuts, TextTemplates messages, IOptionsMonitor<SmsOptions> sms, SpaProfile profile)
+public sealed class TextBack(
+    CallLog calls, ClientDirectory clients, SmsOptOuts optOuts, MessageTemplates messages, ConversationStore conversations,
+    IOptionsMonitor<SmsOptions> sms, SpaProfile profile)
 {
     /// <summary>Queues the call's text-back from template <paramref name="template"/> (messages.yaml) unless one is queued already.</summary>
     /// <param name="callSid">The call (must be in the call log).</param>
     /// <param name="from">Caller ID as Twilio sent it.</param>
     /// <param name="location">Location called.</param>
     /// <param name="template">Message template.</param>
+    /// <param name="callLanguage">The language the call was greeted or last spoke in, when the webhook knows it (its <c>lang</c>).</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>True when this call's text-back is (now or already) in the outbox.</returns>
-    public async Task<bool> QueueAsync(string callSid, string? from, Location location, string template, CancellationToken ct)
+    public async Task<bool> QueueAsync(string callSid, string? from, Location location, string template, string? callLanguage, CancellationToken ct)
     {
         var phone = PhoneNumbers.ToE164(from);
         if (phone is null || await optOuts.IsOptedOutAsync(phone, ct))
@@ -241,9 +259,25 @@ public sealed class TextBack(CallLog calls, ClientDirectory clients, SmsOptOuts 
         {
             return false;
         }
-        var body = messages.Render(template, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["location"] = location.Name });
+        var language = await LanguageOfAsync(callSid, phone, client, callLanguage, ct);
+        var body = messages.For(language).Render(template, new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["location"] = location.Name });
         return await calls.QueueTextBackAsync(callSid, phone, body, client?.Id, location.Id, ct) is not null
             || (await calls.GetAsync(callSid, ct))?.TextBackOutboxId is not null;
+    }
+
+    private async Task<string> LanguageOfAsync(string callSid, string phone, Tools.Clients.Client? client, string? callLanguage, CancellationToken ct)
+    {
+        string? Served(string? language) => language is not null && profile.Spa.Languages.Contains(language) ? language : null;
+        if (await conversations.GetAsync(callSid, ct) is { TurnCount: > 0 } call && Served(call.ReadState().Language) is { } spoken)
+        {
+            return spoken;
+        }
+        if (Served(client?.Language) is { } recorded)
+        {
+            return recorded;
+        }
+        var last = await conversations.LatestOfCallerAsync(phone, callSid, ct);
+        return Served(last?.ReadState().Language) ?? Served(callLanguage) ?? profile.Spa.Languages[0];
     }
 }
 

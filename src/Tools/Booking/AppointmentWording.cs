@@ -25,6 +25,11 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
     public string Describe(Appointment a) =>
         $"{profile.FindService(a.ServiceId)?.Name} with {profile.FindStaff(a.StaffId)?.Name} on {SpokenTime.DayAndTime(profile.ToLocal(a.StartsAtUtc))} at {profile.FindLocation(a.LocationId)?.Name}";
 
+    /// <summary>An offered slot in the shape of an appointment (no reference yet), for a reply to read back in its own words.</summary>
+    public AppointmentView View(OfferedSlot s) => new("", profile.FindService(s.ServiceId)?.Name ?? s.ServiceId,
+        SpokenTime.Day(DateOnly.FromDateTime(s.LocalStart)), SpokenTime.Time(TimeOnly.FromDateTime(s.LocalStart)),
+        profile.FindStaff(s.StaffId)?.Name ?? s.StaffId, profile.FindLocation(s.LocationId)?.Name ?? s.LocationId, "offered", s.LocalStart.ToString("yyyy-MM-ddTHH:mm", Inv));
+
     /// <summary>An appointment as shown to its owner under <paramref name="reference"/>.</summary>
     public AppointmentView View(Appointment a, string reference)
     {

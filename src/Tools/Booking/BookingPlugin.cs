@@ -79,7 +79,7 @@ public sealed class BookingPlugin(
             scope.Pending = new PendingAction("book", key, scope.Turn);
             return new ToolResult("needs_confirmation",
                 $"Read this back and ask the client to confirm: {wording.Describe(offered)}. Book only after they say yes.",
-                new { read_back = wording.Describe(offered) });
+                new { read_back = wording.Describe(offered), appointment = wording.View(offered) });
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -186,7 +186,7 @@ public sealed class BookingPlugin(
         {
             scope.Pending = new PendingAction("cancel", key, scope.Turn);
             return new ToolResult("needs_confirmation", $"Ask the client to confirm cancelling {wording.Describe(appointment)}.",
-                new { read_back = wording.Describe(appointment) });
+                new { read_back = wording.Describe(appointment), appointment = wording.View(appointment, appointment_ref) });
         }
         scope.Pending = null;
         // The freed time's waitlist offer commits with the cancellation (issue 15, item 2).
@@ -256,7 +256,7 @@ public sealed class BookingPlugin(
         {
             scope.Pending = new PendingAction("reschedule", key, scope.Turn);
             return new ToolResult("needs_confirmation", $"Ask the client to confirm moving {wording.Describe(appointment)} to {wording.Describe(offered)}.",
-                new { read_back = wording.Describe(offered) });
+                new { read_back = wording.Describe(offered), appointment = wording.View(offered) });
         }
         scope.Pending = null;
         var service = profile.FindService(appointment.ServiceId)!;

@@ -60,4 +60,27 @@ public sealed class ReplyWordingTests
         // (times and days are still put in Spanish).
         Assert.Equal("Mission District is at 2140 Valencia St.", ReplyWording.Localize("Mission District is at 2140 Valencia St.", "es", Demo));
     }
+
+    [Theory]
+    [InlineData("Swedish Massage (60 min) with Maya Chen on Friday, November 27 at 2:30 PM at Mission District")]
+    [InlineData("Friday, November 27 to Sunday, November 29")]
+    [InlineData("Friday, November 27 at noon")]
+    public void Localize_leaves_read_backs_date_windows_and_times_to_the_reply_templates(string toolText)
+    {
+        // The read-back, date windows, days and times are worded from the tool's values with prompts/es/replies.yaml
+        // (confirm_read_back, date_window, SpokenTime); nothing translates the tool's English after the fact.
+        Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
+    }
+
+    [Theory]
+    [InlineData("Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.",
+        "Mission District cierra los domingos. Marina abre el domingo de 10 a. m. a 3 p. m.")]
+    [InlineData("Mission District is open Friday 9 AM to noon and 1 PM to 7 PM; closed on Saturdays.",
+        "Mission District abre el viernes de 9 a. m. a mediodía y de 1 p. m. a 7 p. m.; cierra los sábados.")]
+    [InlineData("Marina is closed on Thursday, November 26.", "Marina cierra el jueves 26 de noviembre.")]
+    public void The_FAQ_tools_opening_hours_read_as_Spanish_sentences(string toolText, string spanish)
+    {
+        // Typed in the product (round 5): "y a que hora abren el domingo?" got "Mission District is closed on Sundays. Marina abre: …".
+        Assert.Equal(spanish, ReplyWording.Localize(toolText, "es", Demo));
+    }
 }

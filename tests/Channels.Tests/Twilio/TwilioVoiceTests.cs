@@ -38,7 +38,8 @@ public sealed class TwilioVoiceTests
         Assert.Equal("speech dtmf", (string?)gather.Attribute("input"));
         Assert.Equal("auto", (string?)gather.Attribute("speechTimeout"));
         Assert.Equal("true", (string?)gather.Attribute("actionOnEmptyResult"));
-        Assert.Matches("^" + TwilioSimulator.PublicBaseUrl + "/twilio/voice/turn\\?prompt=[0-9a-f]{16}$", (string?)gather.Attribute("action"));
+        // The demo spa serves Spanish: the greeting offers it (SpanishCallerChoiceTests).
+        Assert.Matches("^" + TwilioSimulator.PublicBaseUrl + "/twilio/voice/turn\\?prompt=[0-9a-f]{16}&offer=es$", (string?)gather.Attribute("action"));
         Assert.Contains("HydraFacial", (string?)gather.Attribute("hints"), StringComparison.Ordinal);
     }
 
