@@ -86,6 +86,12 @@ internal enum PolicyAction
     /// <summary>Pick the offered slot at the exact time the person asked for (they gave their details at the offer).</summary>
     ChooseAskedTime,
 
+    /// <summary>Pick the offered time put to the person as a yes-or-no question.</summary>
+    ChooseProposedSlot,
+
+    /// <summary>The conversation is with the team: say so (a yes or a name does not bring back what was on offer).</summary>
+    StillWithTeam,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -173,6 +179,10 @@ internal static class DialoguePolicy
             && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye)
             && !(s.Asked == AgentQuestion.SlotChoice && r.OfferAtAskedTime is not null), PolicyAction.AskPendingAgain),
 
+        new("with the team and nothing new asked (a yes, a no, a name)", (s, r) => s.WithTeam && s.Task is null && !r.HasSlots && !r.U.Cues.IsQuestion
+            && r.U.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq
+                or Intent.Human or Intent.Restart or Intent.Goodbye or Intent.Thanks or Intent.Greeting), PolicyAction.StillWithTeam),
+
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
@@ -198,6 +208,8 @@ internal static class DialoguePolicy
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),
 
         // Other questions pending.
+        new("a time put as a yes-or-no question and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.ProposedSlotId is { } p && s.Offered.Any(o => o.SlotId == p)
+            && r.U.YesNo == YesNo.Yes && r.Chosen is null && !r.ChangesTheSearch && r.U.Time is null, PolicyAction.ChooseProposedSlot),
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),

@@ -76,6 +76,15 @@ internal sealed class DialogueState
     /// </summary>
     public bool WithTeam { get; set; }
 
+    /// <summary>
+    /// The offered slot put to the person as a yes-or-no question ("Would Friday at noon work?") instead of asking
+    /// which time a third time: a yes picks it.
+    /// </summary>
+    public string? ProposedSlotId { get; set; }
+
+    /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
+    public int StretchMisses { get; set; }
+
     /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
     public bool SayPrice { get; set; }
 
@@ -137,6 +146,8 @@ internal sealed class DialogueState
         ContactCorrection = null;
         LastQuestion = null;
         QuestionAsks = 0;
+        ProposedSlotId = null;
+        StretchMisses = 0;
         LengthNotOffered = null;
         TakeAskedTime = false;
         SayPrice = false;

@@ -132,6 +132,13 @@ internal static class DialogueTracker
             // kept for the booking (the question pending is asked again), not a reply that answered nothing.
             u = u with { Name = written, Intent = Intent.Inform };
         }
+        else if (state.WithTeam && state.Task is null && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u)
+            && u.Staff.Kind == StaffMatchKind.None && u.Cues.PlainName && u.Cues.NameCandidate is { } forTeam && forTeam.Split(' ').Length is 2 or 3
+            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk)
+        {
+            // "Ravi Menon" after the conversation went to the team: their name, passed on, not an off-topic message.
+            u = u with { Name = forTeam, Intent = Intent.Inform };
+        }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
         {
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").

@@ -46,6 +46,10 @@ public sealed partial class EmbeddedChatClient
                     return Resume();
                 case PolicyAction.AskPendingAgain:
                     // "oh this is Kim Lee btw" while the times are on offer: the name is kept, the question asked again.
+                    if (state.Asked == AgentQuestion.SlotChoice && state.Offered.FirstOrDefault(o => o.SlotId == state.ProposedSlotId) is { } put)
+                    {
+                        return SayText(Render("noted") + " " + Render("propose_slot", ("slot", put.Label)));
+                    }
                     return SayText(Render("noted") + " " + Render(state.Asked switch
                     {
                         AgentQuestion.SlotChoice => "ask_slot_choice",
@@ -121,6 +125,10 @@ public sealed partial class EmbeddedChatClient
                     return SearchPastOffer(u.Cues.Nudge);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
+                case PolicyAction.ChooseProposedSlot:
+                    return Choose(state.Offered.First(o => o.SlotId == state.ProposedSlotId));
+                case PolicyAction.StillWithTeam:
+                    return Say("still_with_team");
                 case PolicyAction.ChooseAskedTime:
                     // "wednesday at 10" → 10 is on offer → "Sam Lee 415 555 0166": their details for the time they asked.
                     return Choose(r.OfferAtAskedTime!);
@@ -420,6 +428,7 @@ public sealed partial class EmbeddedChatClient
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
             state.Asked = AgentQuestion.SlotChoice;
+            state.ProposedSlotId = null;
             if (state.TakeAskedTime)
             {
                 state.TakeAskedTime = false;
@@ -558,9 +567,13 @@ public sealed partial class EmbeddedChatClient
         {
             if (CountAsk() >= 3 && !_detailCameIn)
             {
-                // The same question with the same choices a third time in this stretch: a person instead. The task is
-                // theirs now (the facts stay in the state and the transcript), so details sent next are only noted.
-                state.Task = null;
+                // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
+                // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is
+                // theirs then (the facts stay in the state and the transcript), so details sent next are only noted.
+                if (state.StretchMisses < 2 && ProposeSlot() is { } other)
+                {
+                    return other;
+                }
                 return HandOver();
             }
             var message = new ChatMessage(ChatRole.Assistant, text);
@@ -634,11 +647,34 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage Miss(Func<ChatMessage> clarify)
         {
             state.Misses = _missesBefore + 1;
+            state.StretchMisses++;
             if (state.Misses < 2)
             {
                 return clarify();
             }
             return HandOver();
+        }
+
+        /// <summary>
+        /// Which time, asked a third time, put in another form: one offered time as a yes-or-no question (the next one
+        /// if a time was put already). Null when no time is on offer.
+        /// </summary>
+        private ChatMessage? ProposeSlot()
+        {
+            if (state.Asked != AgentQuestion.SlotChoice || state.Offered.Count == 0)
+            {
+                return null;
+            }
+            var at = state.Offered.FindIndex(o => o.SlotId == state.ProposedSlotId);
+            var proposed = state.Offered[(at + 1) % state.Offered.Count];
+            state.ProposedSlotId = proposed.SlotId;
+            var misses = state.StretchMisses;
+            // A new question: its asks are counted afresh, the misses of the stretch carry on.
+            CountAsk();
+            state.StretchMisses = misses;
+            var message = new ChatMessage(ChatRole.Assistant, Render("propose_slot", ("slot", proposed.Label)));
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
         }
 
         /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>
@@ -647,6 +683,11 @@ public sealed partial class EmbeddedChatClient
             state.Misses = 0;
             state.Asked = AgentQuestion.Nothing;
             state.PendingTool = state.PendingArgs = null;
+            // The task is the team's now: nothing on offer may come back on a later "yes".
+            state.Task = null;
+            state.Phase = DialoguePhase.None;
+            state.Offered = [];
+            state.ChosenSlotId = state.ProposedSlotId = null;
             state.WithTeam = true;
             var message = Say("handoff_after_misses");
             message.AdditionalProperties![HandoffKey] = "human_request";
@@ -663,9 +704,14 @@ public sealed partial class EmbeddedChatClient
             {
                 state.LastQuestion = null;
                 state.QuestionAsks = 0;
+                state.StretchMisses = 0;
                 return 0;
             }
             var key = QuestionKey();
+            if (key != state.LastQuestion)
+            {
+                state.StretchMisses = state.Misses;
+            }
             state.QuestionAsks = key == state.LastQuestion ? state.QuestionAsks + 1 : 1;
             state.LastQuestion = key;
             return state.QuestionAsks;
@@ -673,7 +719,7 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>The question pending and what it offers: the same key is the same question.</summary>
         private string QuestionKey() => string.Join('|', state.Asked, state.Phase, string.Join(',', state.ServiceOptions),
-            string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "");
+            string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "", state.ProposedSlotId ?? "");
 
         /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>
         private bool AskedAlready() => state.QuestionAsks > 0 && QuestionKey() == state.LastQuestion;
