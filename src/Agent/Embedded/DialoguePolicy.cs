@@ -92,6 +92,12 @@ internal enum PolicyAction
     /// <summary>The conversation is with the team: say so (a yes or a name does not bring back what was on offer).</summary>
     StillWithTeam,
 
+    /// <summary>Two times said as alternatives at an offer ("3 or 4 whichever"): search both on the day in play.</summary>
+    SearchEitherTime,
+
+    /// <summary>Pick the slot offered earlier in this task at the time said.</summary>
+    ChooseEarlierOffer,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -222,6 +228,10 @@ internal static class DialoguePolicy
             && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
             && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
+        new("slots on offer and two times said as alternatives (\"3 or 4 whichever\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.Cues.EitherTimes.Count > 1
+            && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchEitherTime),
+        new("slots on offer and a time said that was offered earlier in this task (the day in play had nothing, or it is that day)", (s, r) => r.EarlierOfferAtTime is not null,
+            PolicyAction.ChooseEarlierOffer),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),

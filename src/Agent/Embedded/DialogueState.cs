@@ -82,6 +82,12 @@ internal sealed class DialogueState
     /// </summary>
     public string? ProposedSlotId { get; set; }
 
+    /// <summary>Times said as alternatives at an offer ("3 or 4 whichever", "HH:mm"): the first of them the search finds free is the pick.</summary>
+    public List<string> AskedTimes { get; set; } = [];
+
+    /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
+    public List<Offer> EarlierOffers { get; set; } = [];
+
     /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
     public int StretchMisses { get; set; }
 
@@ -148,6 +154,8 @@ internal sealed class DialogueState
         QuestionAsks = 0;
         ProposedSlotId = null;
         StretchMisses = 0;
+        AskedTimes = [];
+        EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
         SayPrice = false;

@@ -94,6 +94,12 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>The one offered slot at the exact time the person asked for ("wednesday at 10"), if it is on offer.</summary>
     public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
+
+    /// <summary>
+    /// A time said with no day, not on offer now, that matches one slot offered earlier in this task, when the day in
+    /// play had nothing or the slot is on that day ("saturday morning" → "sunday" → "10am": the Saturday 10 AM offered first).
+    /// </summary>
+    public Offer? EarlierOfferAtTime => DialogueTracker.EarlierOfferAtTime(state, U);
 }
 
 /// <summary>
@@ -465,6 +471,25 @@ internal static class DialogueTracker
         var hits = state.Offered.Where(o => o.Time == near
             && (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
             && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+        return hits.Count == 1 ? hits[0] : null;
+    }
+
+    /// <summary>The one slot offered earlier in this task at the time the message names (see <see cref="Reading.EarlierOfferAtTime"/>).</summary>
+    public static Offer? EarlierOfferAtTime(DialogueState state, Utterance u)
+    {
+        if (state.Asked != AgentQuestion.SlotChoice || u.Time?.Exact is not { } at || u.Time.Kind != TimePreferenceKind.Exact || u.Date is not null
+            || u.ChosenSlot is not null || u.Services.Kind != ServiceMatchKind.None || state.EarlierOffers.Count == 0)
+        {
+            return null;
+        }
+        var time = at.ToString("HH:mm", Inv);
+        if (state.Offered.Any(o => o.Time == time))
+        {
+            return null;
+        }
+        var hits = state.EarlierOffers.Where(o => o.Time == time && (state.Phase == DialoguePhase.WaitlistOffer
+            || (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0) && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)))
+            .DistinctBy(o => o.SlotId).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
 

@@ -125,6 +125,10 @@ public sealed partial class EmbeddedChatClient
                     return SearchPastOffer(u.Cues.Nudge);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
+                case PolicyAction.SearchEitherTime:
+                    return SearchEitherTime(u);
+                case PolicyAction.ChooseEarlierOffer:
+                    return Choose(r.EarlierOfferAtTime!);
                 case PolicyAction.ChooseProposedSlot:
                     return Choose(state.Offered.First(o => o.SlotId == state.ProposedSlotId));
                 case PolicyAction.StillWithTeam:
@@ -205,7 +209,15 @@ public sealed partial class EmbeddedChatClient
                     return Say("not_understood");
                 case PolicyAction.Search:
                 default:
+                    var (after, before) = (state.After, state.Before);
                     var changed = DialogueTracker.Merge(state, u);
+                    if (r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time is { Kind: TimePreferenceKind.Exact, Exact: { } said } && (after ?? before) is not null
+                        && (after is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), after) >= 0)
+                        && (before is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), before) <= 0))
+                    {
+                        // "after 5" … "6 works": the time said is inside the window asked for, so the window stays for the search.
+                        (state.After, state.Before) = (after, before);
+                    }
                     state.Task ??= DialogueTask.Book;
                     // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
                     state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
@@ -215,6 +227,29 @@ public sealed partial class EmbeddedChatClient
                     }
                     return NextBookingStep();
             }
+        }
+
+        /// <summary>
+        /// "3 or 4 whichever" at an offer: the first of those times on offer is the pick; otherwise both are searched on
+        /// the day in play (the search keeps the provider and the place), and the first found free is read back.
+        /// </summary>
+        private ChatMessage SearchEitherTime(Utterance u)
+        {
+            DialogueTracker.Merge(state, u with { Time = null });
+            var times = u.Cues.EitherTimes.Select(t => t.ToString("HH:mm", Inv)).ToList();
+            var inDays = state.Offered.Where(o => (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+                && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+            if (times.Select(t => inDays.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null) is { } onOffer)
+            {
+                return Choose(onOffer);
+            }
+            state.After = times.Min(StringComparer.Ordinal);
+            state.Before = times.Max(StringComparer.Ordinal);
+            state.Near = null;
+            state.AskedTimes = times;
+            state.TakeAskedTime = true;
+            state.Offered = [];
+            return NextStep();
         }
 
         /// <summary>"hmm nothing later?": the same search past the latest time offered ("anything earlier?": before the earliest).</summary>
@@ -427,20 +462,35 @@ public sealed partial class EmbeddedChatClient
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
+            // Every offer of the task stays known: a time said later that matches one of them is that slot.
+            state.EarlierOffers = [.. state.EarlierOffers.Concat(state.Offered).DistinctBy(o => o.SlotId).TakeLast(12)];
             state.Asked = AgentQuestion.SlotChoice;
             state.ProposedSlotId = null;
+            var notOpen = "";
             if (state.TakeAskedTime)
             {
                 state.TakeAskedTime = false;
-                if (!alternatives && DialogueTracker.OfferAtAskedTime(state) is { } askedFor)
+                var asked = state.AskedTimes.Count > 0 ? state.AskedTimes : state.Near is { } near ? [near] : [];
+                state.AskedTimes = [];
+                var pick = asked.Count > 1
+                    ? asked.Select(t => state.Offered.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null)
+                    : DialogueTracker.OfferAtAskedTime(state);
+                if (!alternatives && pick is not null)
                 {
-                    return Choose(askedFor);
+                    return Choose(pick);
+                }
+                if (!alternatives && asked.Count > 0)
+                {
+                    // "6 works" when 6 is taken: said plainly before the times that are open.
+                    var times = asked.Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
+                    notOpen = Render(state.DateStart is { } d && d == state.DateEnd ? "asked_time_not_open_day" : "asked_time_not_open",
+                        ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
             }
             var service = data.GetProperty("service").GetString()!;
-            var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
+            var prefix = notOpen + (message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.Name }) + " "
-                : "";
+                : "");
             if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
             {
                 var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
@@ -466,6 +516,12 @@ public sealed partial class EmbeddedChatClient
             {
                 state.Phase = DialoguePhase.WaitlistOffer;
                 var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
+                if (!closed && data.TryGetProperty("provider_off", out var off) && off.ValueKind == JsonValueKind.String && state.DateStart is { } offDay)
+                {
+                    // "sunday" with a provider who does not work Sundays: said why, and the same part of the day on the nearest days.
+                    return SayText(prefix + Render("provider_off_alternatives", ("provider", off.GetString()!), ("service", service), ("slots", labels),
+                        ("day", SpokenTime.Day(DateOnly.ParseExact(offDay, "yyyy-MM-dd", Inv), state.Language))));
+                }
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
             return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));

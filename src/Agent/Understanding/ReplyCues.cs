@@ -85,6 +85,12 @@ public sealed partial record ReplyCues
     public string? NameCandidate { get; init; }
 
     /// <summary>
+    /// Two or more times offered as alternatives ("3 or 4 whichever", "2:30 or 3pm"), read the way a spa reads a bare
+    /// hour (1-7 afternoon, 8-11 morning, 12 noon), in the order said. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<TimeOnly> EitherTimes { get; init; } = [];
+
+    /// <summary>
     /// The whole message is plainly a name: <see cref="NameCandidate"/> of one to three words, none of them a word that is
     /// never a name ("is", "there", "what"), and no question mark. "Lee Park" is; "is there parking" is not.
     /// </summary>
@@ -124,10 +130,33 @@ public sealed partial record ReplyCues
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
+            EitherTimes = EitherTimesOf(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
         };
+    }
+
+    private static List<TimeOnly> EitherTimesOf(string text)
+    {
+        if (TwoTimes().Match(text) is not { Success: true } m)
+        {
+            return [];
+        }
+        var times = new List<TimeOnly>();
+        foreach (var side in new[] { "a", "b" })
+        {
+            var hour = int.Parse(m.Groups[side + "h"].Value, CultureInfo.InvariantCulture);
+            var minute = m.Groups[side + "m"].Success ? int.Parse(m.Groups[side + "m"].Value, CultureInfo.InvariantCulture) : 0;
+            var meridiem = (m.Groups[side + "p"].Success ? m.Groups[side + "p"] : m.Groups["bp"]).Value.ToLowerInvariant();
+            if (hour is < 1 or > 12 || minute > 59)
+            {
+                return [];
+            }
+            var pm = meridiem.StartsWith('p') || meridiem.Length == 0 && hour is >= 1 and <= 7;
+            times.Add(new TimeOnly(hour % 12 + (pm ? 12 : 0), minute));
+        }
+        return times;
     }
 
     private static int? OrdinalOf(string text, string digits)
@@ -229,6 +258,9 @@ public sealed partial record ReplyCues
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
+    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?\s*or\s*(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoTimes();
+
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
 }
