@@ -98,6 +98,9 @@ internal enum PolicyAction
     /// <summary>Pick the slot offered earlier in this task at the time said.</summary>
     ChooseEarlierOffer,
 
+    /// <summary>Keep what the person said while a code or the number to verify is pending, say so, and ask for it again.</summary>
+    KeepWhileVerifying,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -219,6 +222,10 @@ internal static class DialoguePolicy
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
+        new("waiting for a code or a number to verify, and what the task is about given instead (\"the following weekend, same time\")", (s, r) =>
+            s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && r.U.Cues.Code is null && r.U.Phone is null
+            && (r.HasSlots || r.U.SameTime || r.U.SameDay || r.U.ShiftMinutes is not null || r.U.Staff.Kind == StaffMatchKind.Confident)
+            && r.U.Intent is not (Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Human), PolicyAction.KeepWhileVerifying),
         new("waiting for a code and six digits given", (s, r) => s.Phase == DialoguePhase.VerifyCode && r.U.Cues.Code is not null, PolicyAction.VerifyCode),
         new("waiting for a number to verify and one given", (s, r) => s.Phase == DialoguePhase.VerifyPhone && r.U.Phone is not null, PolicyAction.SendCode),
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),

@@ -179,6 +179,8 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
+                case ("join_waitlist", "needs_confirmation"):
+                    return AskConfirmation("confirm_waitlist", call, data);
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));

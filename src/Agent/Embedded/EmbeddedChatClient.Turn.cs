@@ -83,7 +83,7 @@ public sealed partial class EmbeddedChatClient
                         // "no" to the read-back: the other times offered are still on the table ("the 10 then").
                         state.Asked = AgentQuestion.SlotChoice;
                     }
-                    return Say(r.DeclinedTool == "cancel_appointment" ? "cancel_declined" : "booking_declined");
+                    return Say(r.DeclinedTool switch { "cancel_appointment" => "cancel_declined", "join_waitlist" => "waitlist_declined", _ => "booking_declined" });
                 case PolicyAction.ChooseCorrectedSlot:
                     // "yes but make it 11" when 11 was on offer that day: that slot, read back.
                     return Choose(r.CorrectedSlot!);
@@ -99,6 +99,13 @@ public sealed partial class EmbeddedChatClient
                     state.Phase = DialoguePhase.None;
                     state.Task = DialogueTask.Waitlist;
                     return NextWaitlistStep();
+                case PolicyAction.KeepWhileVerifying:
+                    // "can we do the following weekend instead, same time" while the code is pending: kept for after the code.
+                    DialogueTracker.Merge(state, u);
+                    state.ShiftMinutes = u.ShiftMinutes ?? state.ShiftMinutes;
+                    state.SameTime |= u.SameTime;
+                    state.SameDay |= u.SameDay;
+                    return Say(state.Phase == DialoguePhase.VerifyCode ? "kept_while_verifying_code" : "kept_while_verifying_phone", ("what", WhatWasSaid(u)));
                 case PolicyAction.VerifyCode:
                     return Call("verify_phone", new() { ["code"] = u.Cues.Code });
                 case PolicyAction.SendCode:
@@ -250,6 +257,30 @@ public sealed partial class EmbeddedChatClient
             state.TakeAskedTime = true;
             state.Offered = [];
             return NextStep();
+        }
+
+        /// <summary>The day and time a message asked for, in words ("Saturday, December 5 to Sunday, December 6, at the same time"), or "that".</summary>
+        private string WhatWasSaid(Utterance u)
+        {
+            var parts = new List<string>();
+            if (u.Services.Service is { } service)
+            {
+                parts.Add(service.Name);
+            }
+            if (u.Date is { } date)
+            {
+                var from = SpokenTime.Day(date.Range.Start, state.Language);
+                parts.Add(date.Range.End == date.Range.Start ? from : Render("day_range", ("first", from), ("last", SpokenTime.Day(date.Range.End, state.Language))));
+            }
+            if (u.SameTime)
+            {
+                parts.Add(Render("same_time"));
+            }
+            else if (u.Time?.Exact is { } at)
+            {
+                parts.Add(Render("at_time", ("time", SpokenTime.Time(at, state.Language))));
+            }
+            return parts.Count == 0 ? Render("that_noted") : string.Join(", ", parts);
         }
 
         /// <summary>"hmm nothing later?": the same search past the latest time offered ("anything earlier?": before the earliest).</summary>
