@@ -101,6 +101,12 @@ internal enum PolicyAction
     /// <summary>Keep what the person said while a code or the number to verify is pending, say so, and ask for it again.</summary>
     KeepWhileVerifying,
 
+    /// <summary>Say the menu prices of the services a price question is about.</summary>
+    SayPrices,
+
+    /// <summary>"and sunday?" after an hours answer: the same question for that day.</summary>
+    AskHoursForDay,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -195,6 +201,12 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
+        new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
+            r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
+            && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
+        new("\"and sunday?\" right after an hours answer", (s, r) => s.Task is null && s.LastHoursQuestion is not null && r.AskedOnArrival == AgentQuestion.Nothing
+            && r.U.Date is not null && r.U.Time is null && r.U.Services.Kind == ServiceMatchKind.None && !r.ContactGiven && r.U.Cues.FollowUp
+            && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist), PolicyAction.AskHoursForDay),
         new("a short question about the service just answered, nothing asked (\"and how long is it\")", (s, r) => s.Task is null && s.ServiceId is not null
             && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.AboutThatOne && r.U.Services.Kind == ServiceMatchKind.None && !r.HasSlots
             && r.U.Intent is Intent.OutOfScope or Intent.Faq or Intent.Unknown, PolicyAction.AnswerFaq),

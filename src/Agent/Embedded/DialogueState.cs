@@ -88,6 +88,9 @@ internal sealed class DialogueState
     /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
     public List<Offer> EarlierOffers { get; set; } = [];
 
+    /// <summary>The last question answered with a day's opening hours ("what time do you close on saturday"): "and sunday?" asks it for that day.</summary>
+    public string? LastHoursQuestion { get; set; }
+
     /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
     public int StretchMisses { get; set; }
 

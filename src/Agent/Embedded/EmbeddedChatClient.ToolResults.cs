@@ -207,6 +207,9 @@ public sealed partial class EmbeddedChatClient
                         state.ServiceId = answeredAbout.Id;
                         state.ServiceOptions = [];
                     }
+                    // "what time do you close on saturday" → "and sunday?": the hours question is kept for a follow-up day.
+                    state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
+                        && src.StartsWith("profile:hours:", StringComparison.Ordinal) && call.Arguments?.TryGetValue("question", out var q) == true ? q?.ToString() : null;
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))

@@ -136,6 +136,15 @@ public sealed partial class EmbeddedChatClient
                     return SearchEitherTime(u);
                 case PolicyAction.ChooseEarlierOffer:
                     return Choose(r.EarlierOfferAtTime!);
+                case PolicyAction.SayPrices:
+                    return SayPrices(r.PricedServices);
+                case PolicyAction.AskHoursForDay:
+                    // "and sunday?" after "what time do you close on saturday": the same question, for that day.
+                    return Call("answer_faq", new()
+                    {
+                        ["question"] = state.LastHoursQuestion, ["location"] = u.Location?.Location?.Id ?? state.LocationId,
+                        ["date"] = u.Date!.Range.Start.ToString("yyyy-MM-dd", Inv), ["end_date"] = u.Date.Range.End.ToString("yyyy-MM-dd", Inv),
+                    });
                 case PolicyAction.ChooseProposedSlot:
                     return Choose(state.Offered.First(o => o.SlotId == state.ProposedSlotId));
                 case PolicyAction.StillWithTeam:
@@ -257,6 +266,26 @@ public sealed partial class EmbeddedChatClient
             state.TakeAskedTime = true;
             state.Offered = [];
             return NextStep();
+        }
+
+        /// <summary>The menu prices from the profile: one service with its description, or each service of a kind with its price.</summary>
+        private ChatMessage SayPrices(List<FrontDesk.Tools.Profile.Service> services)
+        {
+            if (state.Task is null && services.Count == 1)
+            {
+                // "how much is botox" → "ok can I get one friday then": the service asked about is the one meant.
+                state.ServiceId = services[0].Id;
+                state.ServiceOptions = [];
+            }
+            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.Name))
+                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.Name),
+                    ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
+            if (services.Count == 1)
+            {
+                var one = services[0];
+                return SayText(Price(one) + (one.Description is { } about && state.Language is null or "en" ? " " + about : ""));
+            }
+            return Say("price_list", ("prices", string.Join(" ", services.Select(Price))));
         }
 
         /// <summary>The day and time a message asked for, in words ("Saturday, December 5 to Sunday, December 6, at the same time"), or "that".</summary>

@@ -84,6 +84,9 @@ public sealed partial record ReplyCues
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
 
+    /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
+    public bool FollowUp { get; init; }
+
     /// <summary>
     /// Two or more times offered as alternatives ("3 or 4 whichever", "2:30 or 3pm"), read the way a spa reads a bare
     /// hour (1-7 afternoon, 8-11 morning, 12 noon), in the order said. Empty otherwise.
@@ -131,6 +134,7 @@ public sealed partial record ReplyCues
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
             EitherTimes = EitherTimesOf(text),
+            FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
@@ -260,6 +264,9 @@ public sealed partial record ReplyCues
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
     [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?\s*or\s*(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoTimes();
+
+    [GeneratedRegex(@"^\s*(?:(?:ok|okay|oh|so|hmm)[,]?\s+)?(?:and|&|what about|how about|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpStart();
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
