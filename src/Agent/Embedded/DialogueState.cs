@@ -91,6 +91,12 @@ internal sealed class DialogueState
     /// <summary>The last question answered with a day's opening hours ("what time do you close on saturday"): "and sunday?" asks it for that day.</summary>
     public string? LastHoursQuestion { get; set; }
 
+    /// <summary>A question asked beside a booking ("do you sell gift cards? also want to book …") is being looked up; the search follows.</summary>
+    public bool SearchAfterAnswer { get; set; }
+
+    /// <summary>Said before the next reply (the answer to a question asked beside a booking).</summary>
+    public string? SayFirst { get; set; }
+
     /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
     public int StretchMisses { get; set; }
 

@@ -87,6 +87,14 @@ public sealed partial class EmbeddedChatClient
             {
                 return NextQuestion(call, result);
             }
+            if (call.Name == "answer_faq" && state.SearchAfterAnswer)
+            {
+                // The question asked beside a booking: its answer is said first, with the times the search finds.
+                state.SearchAfterAnswer = false;
+                var answered = OnToolResult(call, result).Text;
+                state.SayFirst = answered;
+                return NextBookingStep();
+            }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;

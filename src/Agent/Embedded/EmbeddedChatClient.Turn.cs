@@ -136,6 +136,9 @@ public sealed partial class EmbeddedChatClient
                     return SearchEitherTime(u);
                 case PolicyAction.ChooseEarlierOffer:
                     return Choose(r.EarlierOfferAtTime!);
+                case PolicyAction.SayNotOffered:
+                    // "do you do brow waxing?": not ours; what we do offer, so the person can pick something close.
+                    return Say("not_offered", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
                 case PolicyAction.SayPrices:
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:
@@ -241,6 +244,12 @@ public sealed partial class EmbeddedChatClient
                     {
                         state.Offered = [];
                     }
+                    if (state.ServiceId is not null && r.AskedOnArrival == AgentQuestion.Nothing && AsideQuestion(u) is { } aside)
+                    {
+                        // "do you sell gift cards? also want to book a swedish 90 for sat": the question is answered, then the times.
+                        state.SearchAfterAnswer = true;
+                        return Call("answer_faq", new() { ["question"] = aside, ["location"] = state.LocationId });
+                    }
                     return NextBookingStep();
             }
         }
@@ -266,6 +275,30 @@ public sealed partial class EmbeddedChatClient
             state.TakeAskedTime = true;
             state.Offered = [];
             return NextStep();
+        }
+
+        /// <summary>A question asked beside a booking request in the same message (a part with no service, day or time that reads as a question), or null.</summary>
+        private string? AsideQuestion(Utterance u)
+        {
+            var parts = QuestionParts.Split(u.Text).ToList();
+            if (parts.Count < 2 && u.Text.IndexOf('?', StringComparison.Ordinal) is var mark and > 0 && mark < u.Text.Length - 1)
+            {
+                parts = [u.Text[..(mark + 1)], u.Text[(mark + 1)..]];
+            }
+            if (parts.Count < 2)
+            {
+                return null;
+            }
+            foreach (var part in parts)
+            {
+                var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                var read = engine._understander.Understand(part, engine.Context(state));
+                if (words >= 3 && read.Intent == Intent.Faq && read.Services.Kind == ServiceMatchKind.None && read.Date is null && read.Time is null)
+                {
+                    return part.Trim();
+                }
+            }
+            return null;
         }
 
         /// <summary>The menu prices from the profile: one service with its description, or each service of a kind with its price.</summary>
@@ -681,6 +714,11 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage SayText(string text)
         {
+            if (state.SayFirst is { } first)
+            {
+                state.SayFirst = null;
+                text = first + " " + text;
+            }
             if (CountAsk() >= 3 && !_detailCameIn)
             {
                 // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
