@@ -87,6 +87,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks whether the business does something ("do you do brow waxing?", "do u guys offer lash lifts").</summary>
     public bool AsksIfOffered { get; init; }
 
+    /// <summary>The message names an amenity rather than a treatment ("sauna", "steam room"): the FAQ may know it, the menu does not.</summary>
+    public bool NamesAnAmenity { get; init; }
+
     /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
     public bool FollowUp { get; init; }
 
@@ -138,6 +141,7 @@ public sealed partial record ReplyCues
             AboutThatOne = AboutThat().IsMatch(text),
             EitherTimes = EitherTimesOf(text),
             AsksIfOffered = OfferedQuestion().IsMatch(text),
+            NamesAnAmenity = Amenity().IsMatch(text),
             FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
@@ -274,6 +278,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferedQuestion();
+
+    [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Amenity();
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
