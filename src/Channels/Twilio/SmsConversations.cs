@@ -108,11 +108,7 @@ public sealed class SmsConversations(
         // A waitlist offer asks for YES (SÍ in Spanish): either takes it.
         if (client is not null && word is "YES" or "SÍ" or "SI" && await waitlist.FindPendingOfferAsync(client.Id, ct) is { } offer)
         {
-            var booked = await waitlist.AcceptAsync(offer.Id, new Actor("client", client.Id), conversationId, ct);
-            var said = await ClientLanguageAsync(client, conversationId, ct);
-            answer = booked is null ? channel.Text("sms_offer_gone", said) : channel.Text("sms_offer_booked", said, Describe(booked, said));
-            await channel.RecordExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
-            return await AnsweredAsync(sms.MessageSid, "twiml", answer, ct);
+            return await AcceptOfferAsync(client, offer, conversationId, from, location, sms, ct);
         }
         // C and X answer a reminder that asked for them, inside its window (sent, and the appointment still ahead);
         // a lone letter with no such reminder is an ordinary message: it never cancels anything by itself.
@@ -221,6 +217,35 @@ public sealed class SmsConversations(
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// YES to a waitlist offer: the booking, its exchange and the recorded answer commit together (as a keyword's do), so
+    /// an instance that dies before the commit leaves the offer pending for the redelivery, and one that dies after it
+    /// leaves the answer for the redelivery to give again.
+    /// </summary>
+    private async Task<string?> AcceptOfferAsync(Client client, WaitlistOffer offer, string conversationId, string from, Location location, InboundSms sms, CancellationToken ct)
+    {
+        var language = await ClientLanguageAsync(client, conversationId, ct);
+        // The held slot is what the acceptance books: its answer is worded before the transaction, which writes it.
+        if (await book.GetAsync(offer.AppointmentId, ct) is { } held)
+        {
+            var answer = channel.Text("sms_offer_booked", language, Describe(held, language));
+            var exchange = await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct);
+            var booked = await waitlist.AcceptAsync(offer.Id, new Actor("client", client.Id), conversationId, async (c, tx) =>
+            {
+                await faults.HitAsync(FaultPoints.KeywordApplied);
+                await channel.WriteExchangeAsync(c, tx, exchange, ct);
+                await RecordAnswerAsync(c, tx, sms.MessageSid, "twiml", answer, ct);
+            }, ct);
+            if (booked is not null)
+            {
+                return answer;
+            }
+        }
+        var gone = channel.Text("sms_offer_gone", language);
+        return await AnswerOnceAsync(sms.MessageSid, "twiml", gone,
+            await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, gone, null, null, ct), null, ct);
     }
 
     /// <summary>A reminder's C or X: the change, its exchange and the recorded answer commit together.</summary>

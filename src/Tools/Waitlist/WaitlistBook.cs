@@ -271,8 +271,12 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
         return true;
     }
 
-    /// <summary>Accepts a pending, unexpired offer: the held slot becomes the client's booking.</summary>
-    public async Task<Appointment?> AcceptAsync(string offerId, Actor actor, string? conversationId, CancellationToken ct)
+    /// <summary>
+    /// Accepts a pending, unexpired offer: the held slot becomes the client's booking. <paramref name="alongside"/>, when
+    /// given, writes in the same transaction (the channel's answer and its transcript), so the acceptance and its answer
+    /// commit together.
+    /// </summary>
+    public async Task<Appointment?> AcceptAsync(string offerId, Actor actor, string? conversationId, Func<DbConnection, DbTransaction, Task>? alongside, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginBookingWriteAsync(c, ct);
@@ -296,6 +300,10 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
             new { offer.AppointmentId, conversationId }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(c, tx, now, actor, "waitlist.accept", "waitlist_offer", offer.Id, new { offer.Status }, new { Status = "accepted" }, conversationId, ct);
         var booked = await AppointmentBook.GetAsync(c, tx, offer.AppointmentId, ct);
+        if (alongside is not null)
+        {
+            await alongside(c, tx);
+        }
         await tx.CommitAsync(ct);
         return booked;
     }

@@ -143,7 +143,7 @@ public sealed class WaitlistPlugin(
         {
             return new ToolResult("not_found", "There is no open waitlist offer for this number (it may have expired).");
         }
-        var booked = await waitlist.AcceptAsync(offer.Id, scope.Actor, scope.ConversationId, cancellationToken);
+        var booked = await waitlist.AcceptAsync(offer.Id, scope.Actor, scope.ConversationId, alongside: null, cancellationToken);
         if (booked is null)
         {
             return new ToolResult("not_found", "That offer has just expired.");

@@ -78,6 +78,39 @@ public abstract class KeywordFaultTests
         Assert.Single(transcript, t => t.Role == TurnRole.Client && t.Text == "x");
         Assert.Equal(2, transcript.Count);
     }
+
+    [StoreFact]
+    public async Task YES_to_a_waitlist_offer_whose_instance_died_after_the_acceptance_books_once_and_the_retry_says_so()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: TwilioSimulator.Settings());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        var twilioOne = new TwilioSimulator(one.CreateClient());
+        var twilioTwo = new TwilioSimulator(two.CreateClient());
+        var offer = await TwilioSmsTests.OfferAvaAFreedSlotAsync(two);
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+
+        FaultSuiteTests.DieAt(one, FaultPoints.KeywordApplied);
+        var sid = twilioOne.NewSid("SM");
+        await FaultSuiteTests.SendToDyingAsync(twilioOne, "Yes!", sid);
+        await FaultSuiteTests.LeaveAsDeadAsync(two, sid, conversationId);
+
+        var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Yes!", messageSid: sid);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Contains("booked", retry.Message, StringComparison.OrdinalIgnoreCase);
+        var appointment = await two.Get<AppointmentBook>().GetAsync(offer.AppointmentId, CancellationToken.None);
+        Assert.Equal(AppointmentStatus.Booked, appointment!.Status);
+        Assert.Equal("c-ava", appointment.ClientId);
+        await using var c = await two.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'waitlist.accept' AND entity_id = @Id", new { offer.Id }));
+        var transcript = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Single(transcript, t => t.Role == TurnRole.Client && t.Text == "Yes!");
+        Assert.Equal(2, transcript.Count);
+        // Delivered once more, the recorded answer is given again and nothing is written.
+        var third = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Yes!", messageSid: sid);
+        Assert.Equal(retry.Message, third.Message);
+        Assert.Equal(2, (await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count);
+    }
 }
 
 public sealed class SqliteKeywordFaultTests : KeywordFaultTests
