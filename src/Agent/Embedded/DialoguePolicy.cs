@@ -110,6 +110,9 @@ internal enum PolicyAction
     /// <summary>Say a treatment asked about is not one we offer, and what we do offer.</summary>
     SayNotOffered,
 
+    /// <summary>A detail asked after a pick and "ok that one": the pick kept, the detail asked again.</summary>
+    AskDetailForPick,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -207,6 +210,9 @@ internal static class DialoguePolicy
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
+        new("an hours question with a day, no service (\"cool. and are u open sunday\")", (s, r) => r.U.Cues.AsksHours && r.U.Date is not null && r.U.Time is null
+            && r.U.Services.Kind == ServiceMatchKind.None && r.AskedOnArrival == AgentQuestion.Nothing && s.Phase == DialoguePhase.None && !r.ContactGiven
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments), PolicyAction.AnswerFaq),
         new("\"and sunday?\" right after an hours answer", (s, r) => s.Task is null && s.LastHoursQuestion is not null && r.AskedOnArrival == AgentQuestion.Nothing
             && r.U.Date is not null && r.U.Time is null && r.U.Services.Kind == ServiceMatchKind.None && !r.ContactGiven && r.U.Cues.FollowUp
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist), PolicyAction.AskHoursForDay),
@@ -243,13 +249,18 @@ internal static class DialoguePolicy
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
         new("waiting for a code or a number to verify, and what the task is about given instead (\"the following weekend, same time\")", (s, r) =>
             s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && r.U.Cues.Code is null && r.U.Phone is null
-            && (r.HasSlots || r.U.SameTime || r.U.SameDay || r.U.ShiftMinutes is not null || r.U.Staff.Kind == StaffMatchKind.Confident)
+            && (r.HasSlots || r.U.SameTime || r.U.SameDay || r.U.ShiftMinutes is not null || r.U.Staff.Kind == StaffMatchKind.Confident
+                || s.ChosenSlotId is not null && r.U.Intent == Intent.Reschedule && r.U.Cues.Numbers.Count == 1)
             && r.U.Intent is not (Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Human), PolicyAction.KeepWhileVerifying),
         new("waiting for a code and six digits given", (s, r) => s.Phase == DialoguePhase.VerifyCode && r.U.Cues.Code is not null, PolicyAction.VerifyCode),
         new("waiting for a number to verify and one given", (s, r) => s.Phase == DialoguePhase.VerifyPhone && r.U.Phone is not null, PolicyAction.SendCode),
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a detail asked after a pick and \"ok that one\" with nothing new", (s, r) => s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null
+            && !r.ContactGiven && !r.WouldChange && !r.U.Cues.IsQuestion && !r.U.Cues.PlainName
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Faq or Intent.MyAppointments),
+            PolicyAction.AskDetailForPick),
         new("slots on offer and \"nothing later?\" / \"anything earlier?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
             && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null

@@ -101,7 +101,18 @@ public sealed partial class EmbeddedChatClient
                     return NextWaitlistStep();
                 case PolicyAction.KeepWhileVerifying:
                     // "can we do the following weekend instead, same time" while the code is pending: kept for after the code.
-                    DialogueTracker.Merge(state, u);
+                    if (u.Time is null && state.ChosenSlotId is not null && u.Cues.Numbers is [var hour and >= 1 and <= 12])
+                    {
+                        // "can we push it to 2 instead" for the booking under way: a bare hour is the new time (1-7 afternoon).
+                        u = u with { Time = new TimePreference(TimePreferenceKind.Exact, new TimeOnly(hour is <= 7 ? hour + 12 : hour, 0), null, null, true, []) };
+                    }
+                    if (DialogueTracker.Merge(state, u) && state.ChosenSlotId is not null)
+                    {
+                        // Another time or day than the one picked: searched after the code, and read back if it is free.
+                        state.ChosenSlotId = null;
+                        state.Offered = [];
+                        state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
+                    }
                     state.ShiftMinutes = u.ShiftMinutes ?? state.ShiftMinutes;
                     state.SameTime |= u.SameTime;
                     state.SameDay |= u.SameDay;
@@ -139,6 +150,10 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.SayNotOffered:
                     // "do you do brow waxing?": not ours; what we do offer, so the person can pick something close.
                     return Say("not_offered", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                case PolicyAction.AskDetailForPick:
+                    // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
+                    return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
+                        ("slot", state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Label ?? ""));
                 case PolicyAction.SayPrices:
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:
@@ -763,7 +778,10 @@ public sealed partial class EmbeddedChatClient
                 return "";
             }
             var to = end is not null && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) ? t : from;
-            return to == from ? SpokenTime.Day(from) : $"{SpokenTime.Day(from)} to {SpokenTime.Day(to)}";
+            var days = to == from ? SpokenTime.Day(from) : $"{SpokenTime.Day(from)} to {SpokenTime.Day(to)}";
+            // The part of the day joined for ("mornings only") is said back too.
+            return call.Arguments?.TryGetValue("time_of_day", out var part) == true && part?.ToString() is "morning" or "afternoon" or "evening"
+                ? days + Render("part_of_day_" + part) : days;
         }
 
         private string? TimeOfDay() => state.Before is { } b && string.CompareOrdinal(b, "12:00") <= 0 ? "morning"

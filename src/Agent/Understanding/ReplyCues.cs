@@ -87,6 +87,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks whether the business does something ("do you do brow waxing?", "do u guys offer lash lifts").</summary>
     public bool AsksIfOffered { get; init; }
 
+    /// <summary>The message asks about opening hours ("are u open sunday", "what time do you close").</summary>
+    public bool AsksHours { get; init; }
+
     /// <summary>The message names an amenity rather than a treatment ("sauna", "steam room"): the FAQ may know it, the menu does not.</summary>
     public bool NamesAnAmenity { get; init; }
 
@@ -142,6 +145,7 @@ public sealed partial record ReplyCues
             EitherTimes = EitherTimesOf(text),
             AsksIfOffered = OfferedQuestion().IsMatch(text),
             NamesAnAmenity = Amenity().IsMatch(text),
+            AsksHours = HoursWord().IsMatch(text),
             FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
@@ -281,6 +285,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Amenity();
+
+    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?open|open(?:ing)?\s+hours|hours|what\s+time\s+do\s+(?:you|u)\s+(?:open|close)|close[sd]?|closing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HoursWord();
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
