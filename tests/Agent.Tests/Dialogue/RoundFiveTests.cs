@@ -12,6 +12,9 @@ namespace FrontDesk.Agent.Tests.Dialogue;
 /// </summary>
 public sealed class RoundFiveTests
 {
+    /// <summary>The question key of <see cref="DialogueFixture.Offering"/>'s offer (which time, the three slots).</summary>
+    private const string OfferKey = "SlotChoice|None||s9,s10,s11||";
+
     private static FunctionCallContent? CallOf(ChatMessage message) => message.Contents.OfType<FunctionCallContent>().SingleOrDefault();
 
     [Theory]
@@ -54,7 +57,11 @@ public sealed class RoundFiveTests
     [Fact]
     public async Task Details_at_an_offer_put_the_third_ask_as_a_yes_or_no_question_and_a_yes_picks_that_time()
     {
-        var (_, state) = await AnswerAsync(Offering(), "…Priya Shah");
+        // The times were offered once already.
+        var offered = Offering();
+        offered.QuestionAsks = 1;
+        offered.LastQuestion = OfferKey;
+        var (_, state) = await AnswerAsync(offered, "…Priya Shah");
         Assert.Equal(2, state.QuestionAsks);
         var (put, proposed) = await AnswerAsync(state, "415 555 0122");
         Assert.Null(put.AdditionalProperties?.GetValueOrDefault(EmbeddedChatClient.HandoffKey));
@@ -73,7 +80,7 @@ public sealed class RoundFiveTests
     {
         var state = Offering();
         state.QuestionAsks = 2;
-        state.LastQuestion = "SlotChoice|None||s9,s10,s11||";
+        state.LastQuestion = OfferKey;
         state.StretchMisses = 1;
         state.Misses = 1;
         var (reply, after) = await AnswerAsync(state, "idk");
