@@ -184,7 +184,9 @@ internal static class DialogueTracker
     private static void AnswerReadBack(DialogueState state, Reading r)
     {
         var u = r.U;
-        if (u.YesNo == YesNo.Yes && (!u.IsCorrection || AgreesWithReadBack(state, u)))
+        // "actually nvm cancel it", "yes cancel the appointment" at the read-back of a booking or a move: not a yes to it.
+        var cancelsInstead = u.Intent == Intent.Cancel && state.PendingTool is not "cancel_appointment";
+        if (u.YesNo == YesNo.Yes && !cancelsInstead && (!u.IsCorrection || AgreesWithReadBack(state, u)))
         {
             // "yes", and "yes, please book the consultation then": a yes whose details are the read-back's own.
             r.ReadBack = ReadBackAnswer.Yes;
@@ -221,7 +223,12 @@ internal static class DialogueTracker
             r.CorrectedSlot = byPlace;
             return;
         }
-        if (!corrected && u.YesNo == YesNo.No)
+        if (cancelsInstead && declined is not "reschedule_appointment")
+        {
+            // Nothing is booked (or joined); at a move, the cancel row asks to cancel the appointment, with its own read-back.
+            r.ReadBack = ReadBackAnswer.Declined;
+        }
+        else if (!corrected && u.YesNo == YesNo.No && !cancelsInstead)
         {
             r.ReadBack = ReadBackAnswer.Declined;
         }

@@ -83,7 +83,13 @@ public sealed partial class EmbeddedChatClient
                         // "no" to the read-back: the other times offered are still on the table ("the 10 then").
                         state.Asked = AgentQuestion.SlotChoice;
                     }
-                    return Say(r.DeclinedTool switch { "cancel_appointment" => "cancel_declined", "join_waitlist" => "waitlist_declined", _ => "booking_declined" });
+                    return Say(r.DeclinedTool switch
+                    {
+                        "cancel_appointment" => "cancel_declined",
+                        "reschedule_appointment" => "move_declined",
+                        "join_waitlist" => "waitlist_declined",
+                        _ => "booking_declined",
+                    });
                 case PolicyAction.ChooseCorrectedSlot:
                     // "yes but make it 11" when 11 was on offer that day: that slot, read back.
                     return Choose(r.CorrectedSlot!);

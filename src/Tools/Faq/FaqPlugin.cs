@@ -13,9 +13,9 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    // Asked of the business ("do you…", "can I…", "is there…"), as opposed to general knowledge ("how do I…").
+    // Asked of the business ("do you…", "can I…", "is there…", "… to my appointment"), as opposed to general knowledge ("how do I…").
     private static readonly Regex SpaAddressed = new(
-        @"\b(you|your|yours|u|ur|y'all|here|there)\b|\b(can|may|could|should|must)\s+i\b|\bdo\s+i\s+need\b",
+        @"\b(you|your|yours|u|ur|y'all|here|there)\b|\b(can|may|could|should|must)\s+i\b|\bdo\s+i\s+need\b|\b(my|the|our)\s+(appointment|appt|booking|visit)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
 
     private HashSet<string>? _ownWords;

@@ -185,6 +185,31 @@ public sealed class TrackerAndPolicyTests
     }
 
     [Theory]
+    [InlineData("actually nvm cancel it")]
+    [InlineData("yes cancel the appointment")]
+    public void Cancel_at_a_moves_read_back_does_not_move_and_asks_to_cancel_the_appointment(string reply)
+    {
+        var state = ReadingBack();
+        state.Task = DialogueTask.Reschedule;
+        state.PendingTool = "reschedule_appointment";
+        var (reading, rule) = Step(state, reply);
+        Assert.NotEqual(ReadBackAnswer.Yes, reading.ReadBack);
+        Assert.Equal(PolicyAction.StartCancel, rule.Then);
+        Assert.Null(state.PendingTool);
+    }
+
+    [Theory]
+    [InlineData("actually nvm cancel it")]
+    [InlineData("yes cancel the appointment")]
+    public void Cancel_at_a_bookings_read_back_books_nothing(string reply)
+    {
+        var state = ReadingBack();
+        var (reading, rule) = Step(state, reply);
+        Assert.Equal(ReadBackAnswer.Declined, reading.ReadBack);
+        Assert.Equal(PolicyAction.SayDeclined, rule.Then);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("yes please")]
     [InlineData("yep, book it")]

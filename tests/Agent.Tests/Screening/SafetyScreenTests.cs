@@ -261,6 +261,8 @@ public sealed class SafetyScreenTests
     [InlineData("severe swelling in my lips after filler last night, they're like triple the size")]
     [InlineData("since my filler appointment I've got double vision in my left eye")]
     [InlineData("had a peel on saturday and now the redness is spreading down my neck and I've got a fever of 101")]
+    [InlineData("hi um I had filler on Monday and my lip is like really swollen and it's kind of purple is that normal")]
+    [InlineData("got my lips done tuesday and theyre sorta blue on one side")]
     public void Complications_after_treatments_are_emergencies(string text)
     {
         var finding = Screen.ScreenInbound(text);
