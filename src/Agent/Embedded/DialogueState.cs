@@ -50,6 +50,9 @@ internal sealed class DialogueState
 
     /// <summary>"that day": the new slot keeps the appointment's day.</summary>
     public bool SameDay { get; set; }
+
+    /// <summary>"later in the day": the new slot is after the appointment's time (before it for "earlier").</summary>
+    public TimeNudge DayNudge { get; set; }
     public int Calls { get; set; }
 
     /// <summary>The person books for more than themselves ("me and my sister"): the offer says one person is booked at a time.</summary>
@@ -158,6 +161,7 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
+        DayNudge = TimeNudge.None;
         ContactCorrection = null;
         LastQuestion = null;
         QuestionAsks = 0;

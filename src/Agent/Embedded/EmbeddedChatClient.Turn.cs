@@ -210,6 +210,7 @@ public sealed partial class EmbeddedChatClient
                     state.ShiftMinutes = u.ShiftMinutes;
                     state.SameTime = u.SameTime;
                     state.SameDay = u.SameDay;
+                    state.DayNudge = u.DayNudge;
                     return Call("list_appointments", []);
                 case PolicyAction.ListAppointments:
                     state.ResetTask();
@@ -241,6 +242,7 @@ public sealed partial class EmbeddedChatClient
                     return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
+                    state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
                     return NextRescheduleStep();
                 case PolicyAction.ContinueWaitlist:
                     DialogueTracker.Merge(state, u);
@@ -449,6 +451,18 @@ public sealed partial class EmbeddedChatClient
                     state.Near = target.ToString("HH:mm", Inv);
                     state.After = state.Before = null;
                     state.ShiftMinutes = null;
+                }
+                if (state.DayNudge != TimeNudge.None && state.Near is null && state.After is null && state.Before is null)
+                {
+                    // "later in the day": after the appointment's own time; "earlier that day": before it.
+                    if (state.DayNudge == TimeNudge.Later)
+                    {
+                        state.After = current.AddMinutes(1).ToString("HH:mm", Inv);
+                    }
+                    else
+                    {
+                        state.Before = current.ToString("HH:mm", Inv);
+                    }
                 }
                 if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
                 {

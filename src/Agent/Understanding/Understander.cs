@@ -124,6 +124,9 @@ public sealed record Utterance
     /// <summary>"that day", "same day", "earlier that day": keep the existing appointment's day.</summary>
     public bool SameDay { get; init; }
 
+    /// <summary>"later in the day", "earlier that day": after (or before) the existing appointment's own time.</summary>
+    public TimeNudge DayNudge { get; init; }
+
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
 
@@ -254,6 +257,9 @@ public sealed partial class Understander
         // "me and my sister, two massages at the same time" is two people together, not a move to the same time.
         var sameTime = SameTimeCue().IsMatch(lowered) && !TogetherCue().IsMatch(lowered);
         var sameDay = SameDayCue().IsMatch(lowered);
+        var dayNudge = DayNudgeCue().Match(lowered) is { Success: true } nudged
+            ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
+            : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
             && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
@@ -558,6 +564,7 @@ public sealed partial class Understander
             ShiftMinutes = shiftMinutes,
             SameTime = sameTime,
             SameDay = sameDay,
+            DayNudge = dayNudge,
             ChangesAppointment = changesAppointment,
             FaqQuestion = intent == Intent.Faq ? faqQuestion : null,
             Cues = cues,
@@ -912,8 +919,12 @@ public sealed partial class Understander
     [GeneratedRegex(@"(?<=[,.;!]\s*)[^,.;!]+$", RegexOptions.CultureInvariant)]
     private static partial Regex LastClause();
 
-    [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
+
+    // "later in the day", "a bit earlier that day", "earlier on the same day": a direction from the appointment's own time.
+    [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayNudgeCue();
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come|get)\s+in\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();

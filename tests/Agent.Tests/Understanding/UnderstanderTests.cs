@@ -33,6 +33,18 @@ public class UnderstanderTests
         Assert.Equal(new TimeOnly(12, 0), u.Time?.To);
     }
 
+    [Theory]
+    [InlineData("I booked a facial for Saturday but I need to make it later in the day", TimeNudge.Later)]
+    [InlineData("any chance I can move my manicure earlier that day?", TimeNudge.Earlier)]
+    [InlineData("can we do a bit later on the same day", TimeNudge.Later)]
+    public void Later_or_earlier_in_the_day_keeps_the_day_and_the_direction(string text, TimeNudge way)
+    {
+        var u = Understander.Understand(text, Spa());
+
+        Assert.True(u.SameDay);
+        Assert.Equal(way, u.DayNudge);
+    }
+
     [Fact]
     public void Yes_but_with_a_change_is_an_affirmation_with_a_correction()
     {
