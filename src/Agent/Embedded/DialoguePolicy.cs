@@ -86,6 +86,33 @@ internal enum PolicyAction
     /// <summary>Pick the offered slot at the exact time the person asked for (they gave their details at the offer).</summary>
     ChooseAskedTime,
 
+    /// <summary>Pick the offered time put to the person as a yes-or-no question.</summary>
+    ChooseProposedSlot,
+
+    /// <summary>The conversation is with the team: say so (a yes or a name does not bring back what was on offer).</summary>
+    StillWithTeam,
+
+    /// <summary>Two times said as alternatives at an offer ("3 or 4 whichever"): search both on the day in play.</summary>
+    SearchEitherTime,
+
+    /// <summary>Pick the slot offered earlier in this task at the time said.</summary>
+    ChooseEarlierOffer,
+
+    /// <summary>Keep what the person said while a code or the number to verify is pending, say so, and ask for it again.</summary>
+    KeepWhileVerifying,
+
+    /// <summary>Say the menu prices of the services a price question is about.</summary>
+    SayPrices,
+
+    /// <summary>"and sunday?" after an hours answer: the same question for that day.</summary>
+    AskHoursForDay,
+
+    /// <summary>Say a treatment asked about is not one we offer, and what we do offer.</summary>
+    SayNotOffered,
+
+    /// <summary>A detail asked after a pick and "ok that one": the pick kept, the detail asked again.</summary>
+    AskDetailForPick,
+
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
 
@@ -173,15 +200,32 @@ internal static class DialoguePolicy
             && r.U.Staff.Kind == StaffMatchKind.None && !StartsATask(r.U.Intent) && r.U.Intent is not (Intent.Restart or Intent.Goodbye)
             && !(s.Asked == AgentQuestion.SlotChoice && r.OfferAtAskedTime is not null), PolicyAction.AskPendingAgain),
 
+        new("with the team and nothing new asked (a yes, a no, a name)", (s, r) => s.WithTeam && s.Task is null && !r.HasSlots && !r.U.Cues.IsQuestion
+            && r.U.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq
+                or Intent.Human or Intent.Restart or Intent.Goodbye or Intent.Thanks or Intent.Greeting), PolicyAction.StillWithTeam),
+
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
+        new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
+            r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
+            && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
+        new("an hours question with a day, no service (\"cool. and are u open sunday\")", (s, r) => r.U.Cues.AsksHours && r.U.Date is not null && r.U.Time is null
+            && r.U.Services.Kind == ServiceMatchKind.None && r.AskedOnArrival == AgentQuestion.Nothing && s.Phase == DialoguePhase.None && !r.ContactGiven
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments), PolicyAction.AnswerFaq),
+        new("\"and sunday?\" right after an hours answer", (s, r) => s.Task is null && s.LastHoursQuestion is not null && r.AskedOnArrival == AgentQuestion.Nothing
+            && r.U.Date is not null && r.U.Time is null && r.U.Services.Kind == ServiceMatchKind.None && !r.ContactGiven && r.U.Cues.FollowUp
+            && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist), PolicyAction.AskHoursForDay),
         new("a short question about the service just answered, nothing asked (\"and how long is it\")", (s, r) => s.Task is null && s.ServiceId is not null
             && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.AboutThatOne && r.U.Services.Kind == ServiceMatchKind.None && !r.HasSlots
             && r.U.Intent is Intent.OutOfScope or Intent.Faq or Intent.Unknown, PolicyAction.AnswerFaq),
         new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent == Intent.OutOfScope
             && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
             && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.NamesATreatment, PolicyAction.NotOnTheMenu),
+        new("asks whether we do a treatment not on the menu, no day (\"do you do brow waxing?\")", (s, r) => r.U.Cues.AsksIfOffered && r.U.Cues.NamesATreatment
+            && !r.U.Cues.NamesAnAmenity && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service
+            && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Waitlist or Intent.Human), PolicyAction.SayNotOffered),
         new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
@@ -198,18 +242,33 @@ internal static class DialoguePolicy
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),
 
         // Other questions pending.
+        new("a time put as a yes-or-no question and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.ProposedSlotId is { } p && s.Offered.Any(o => o.SlotId == p)
+            && r.U.YesNo == YesNo.Yes && r.Chosen is null && !r.ChangesTheSearch && r.U.Time is null, PolicyAction.ChooseProposedSlot),
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
+        new("waiting for a code or a number to verify, and what the task is about given instead (\"the following weekend, same time\")", (s, r) =>
+            s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && r.U.Cues.Code is null && r.U.Phone is null
+            && (r.HasSlots || r.U.SameTime || r.U.SameDay || r.U.ShiftMinutes is not null || r.U.Staff.Kind == StaffMatchKind.Confident
+                || s.ChosenSlotId is not null && r.U.Intent == Intent.Reschedule && r.U.Cues.Numbers.Count == 1)
+            && r.U.Intent is not (Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Human), PolicyAction.KeepWhileVerifying),
         new("waiting for a code and six digits given", (s, r) => s.Phase == DialoguePhase.VerifyCode && r.U.Cues.Code is not null, PolicyAction.VerifyCode),
         new("waiting for a number to verify and one given", (s, r) => s.Phase == DialoguePhase.VerifyPhone && r.U.Phone is not null, PolicyAction.SendCode),
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a detail asked after a pick and \"ok that one\" with nothing new", (s, r) => s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null
+            && !r.ContactGiven && !r.WouldChange && !r.U.Cues.IsQuestion && !r.U.Cues.PlainName
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Faq or Intent.MyAppointments),
+            PolicyAction.AskDetailForPick),
         new("slots on offer and \"nothing later?\" / \"anything earlier?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
             && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
             && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
+        new("slots on offer and two times said as alternatives (\"3 or 4 whichever\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.Cues.EitherTimes.Count > 1
+            && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchEitherTime),
+        new("slots on offer and a time said that was offered earlier in this task (the day in play had nothing, or it is that day)", (s, r) => r.EarlierOfferAtTime is not null,
+            PolicyAction.ChooseEarlierOffer),
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),

@@ -79,6 +79,30 @@ internal sealed class DialogueState
     /// </summary>
     public bool WithTeam { get; set; }
 
+    /// <summary>
+    /// The offered slot put to the person as a yes-or-no question ("Would Friday at noon work?") instead of asking
+    /// which time a third time: a yes picks it.
+    /// </summary>
+    public string? ProposedSlotId { get; set; }
+
+    /// <summary>Times said as alternatives at an offer ("3 or 4 whichever", "HH:mm"): the first of them the search finds free is the pick.</summary>
+    public List<string> AskedTimes { get; set; } = [];
+
+    /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
+    public List<Offer> EarlierOffers { get; set; } = [];
+
+    /// <summary>The last question answered with a day's opening hours ("what time do you close on saturday"): "and sunday?" asks it for that day.</summary>
+    public string? LastHoursQuestion { get; set; }
+
+    /// <summary>A question asked beside a booking ("do you sell gift cards? also want to book …") is being looked up; the search follows.</summary>
+    public bool SearchAfterAnswer { get; set; }
+
+    /// <summary>Said before the next reply (the answer to a question asked beside a booking).</summary>
+    public string? SayFirst { get; set; }
+
+    /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
+    public int StretchMisses { get; set; }
+
     /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
     public bool SayPrice { get; set; }
 
@@ -141,6 +165,10 @@ internal sealed class DialogueState
         ContactCorrection = null;
         LastQuestion = null;
         QuestionAsks = 0;
+        ProposedSlotId = null;
+        StretchMisses = 0;
+        AskedTimes = [];
+        EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
         SayPrice = false;

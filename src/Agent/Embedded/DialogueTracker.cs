@@ -94,6 +94,15 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>The one offered slot at the exact time the person asked for ("wednesday at 10"), if it is on offer.</summary>
     public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
+
+    /// <summary>The services a price question with no day is about ("prices for facials", "how much is botox"), from the profile.</summary>
+    public List<Service> PricedServices => DialogueTracker.PricedServices(U, profile);
+
+    /// <summary>
+    /// A time said with no day, not on offer now, that matches one slot offered earlier in this task, when the day in
+    /// play had nothing or the slot is on that day ("saturday morning" → "sunday" → "10am": the Saturday 10 AM offered first).
+    /// </summary>
+    public Offer? EarlierOfferAtTime => DialogueTracker.EarlierOfferAtTime(state, U);
 }
 
 /// <summary>
@@ -131,6 +140,13 @@ internal static class DialogueTracker
             // "Carla Nuñez" while the times are on offer: a first and last name written with capitals is the person's name,
             // kept for the booking (the question pending is asked again), not a reply that answered nothing.
             u = u with { Name = written, Intent = Intent.Inform };
+        }
+        else if (state.WithTeam && state.Task is null && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u)
+            && u.Staff.Kind == StaffMatchKind.None && u.Cues.PlainName && u.Cues.NameCandidate is { } forTeam && forTeam.Split(' ').Length is 2 or 3
+            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk)
+        {
+            // "Ravi Menon" after the conversation went to the team: their name, passed on, not an off-topic message.
+            u = u with { Name = forTeam, Intent = Intent.Inform };
         }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
         {
@@ -465,6 +481,52 @@ internal static class DialogueTracker
         var hits = state.Offered.Where(o => o.Time == near
             && (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
             && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+        return hits.Count == 1 ? hits[0] : null;
+    }
+
+    /// <summary>
+    /// The services a price question is about, with no day or time: the services of the one category the message names
+    /// ("prices for facials"), or the services it names (one with a listed price, or several). Empty otherwise.
+    /// </summary>
+    public static List<Service> PricedServices(Utterance u, SpaProfile profile)
+    {
+        if (!u.Cues.AsksPrice || u.Date is not null || u.Time is not null || QuestionParts.Split(u.Text).Count > 1)
+        {
+            return [];
+        }
+        var words = u.Text.Split([' ', ',', '.', '?', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+        var categories = profile.Services.Select(s => s.Category).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(c => words.Any(w => w.Equals(c, StringComparison.OrdinalIgnoreCase) || w.Equals(c + "s", StringComparison.OrdinalIgnoreCase)
+                || w.Equals(c + "es", StringComparison.OrdinalIgnoreCase))).ToList();
+        if (u.Services.Kind != ServiceMatchKind.Confident && categories is [var category])
+        {
+            return [.. profile.Services.Where(s => s.Category.Equals(category, StringComparison.OrdinalIgnoreCase))];
+        }
+        return u.Services.Kind switch
+        {
+            ServiceMatchKind.Confident when profile.FindService(u.Services.Service!.Id) is { Price: not null } one => [one],
+            ServiceMatchKind.Candidates or ServiceMatchKind.Several when u.Services.Services.Count > 1 =>
+                [.. u.Services.Services.Select(x => profile.FindService(x.Id)).OfType<Service>()],
+            _ => [],
+        };
+    }
+
+    /// <summary>The one slot offered earlier in this task at the time the message names (see <see cref="Reading.EarlierOfferAtTime"/>).</summary>
+    public static Offer? EarlierOfferAtTime(DialogueState state, Utterance u)
+    {
+        if (state.Asked != AgentQuestion.SlotChoice || u.Time?.Exact is not { } at || u.Time.Kind != TimePreferenceKind.Exact || u.Date is not null
+            || u.ChosenSlot is not null || u.Services.Kind != ServiceMatchKind.None || state.EarlierOffers.Count == 0)
+        {
+            return null;
+        }
+        var time = at.ToString("HH:mm", Inv);
+        if (state.Offered.Any(o => o.Time == time))
+        {
+            return null;
+        }
+        var hits = state.EarlierOffers.Where(o => o.Time == time && (state.Phase == DialoguePhase.WaitlistOffer
+            || (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0) && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)))
+            .DistinctBy(o => o.SlotId).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
 

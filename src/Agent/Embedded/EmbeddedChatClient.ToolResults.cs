@@ -87,6 +87,14 @@ public sealed partial class EmbeddedChatClient
             {
                 return NextQuestion(call, result);
             }
+            if (call.Name == "answer_faq" && state.SearchAfterAnswer)
+            {
+                // The question asked beside a booking: its answer is said first, with the times the search finds.
+                state.SearchAfterAnswer = false;
+                var answered = OnToolResult(call, result).Text;
+                state.SayFirst = answered;
+                return NextBookingStep();
+            }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
@@ -179,6 +187,8 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
+                case ("join_waitlist", "needs_confirmation"):
+                    return AskConfirmation("confirm_waitlist", call, data);
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
@@ -205,6 +215,9 @@ public sealed partial class EmbeddedChatClient
                         state.ServiceId = answeredAbout.Id;
                         state.ServiceOptions = [];
                     }
+                    // "what time do you close on saturday" → "and sunday?": the hours question is kept for a follow-up day.
+                    state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
+                        && src.StartsWith("profile:hours:", StringComparison.Ordinal) && call.Arguments?.TryGetValue("question", out var q) == true ? q?.ToString() : null;
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))

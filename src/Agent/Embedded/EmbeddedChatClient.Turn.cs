@@ -46,6 +46,10 @@ public sealed partial class EmbeddedChatClient
                     return Resume();
                 case PolicyAction.AskPendingAgain:
                     // "oh this is Kim Lee btw" while the times are on offer: the name is kept, the question asked again.
+                    if (state.Asked == AgentQuestion.SlotChoice && state.Offered.FirstOrDefault(o => o.SlotId == state.ProposedSlotId) is { } put)
+                    {
+                        return SayText(Render("noted") + " " + Render("propose_slot", ("slot", put.Label)));
+                    }
                     return SayText(Render("noted") + " " + Render(state.Asked switch
                     {
                         AgentQuestion.SlotChoice => "ask_slot_choice",
@@ -83,6 +87,7 @@ public sealed partial class EmbeddedChatClient
                     {
                         "cancel_appointment" => "cancel_declined",
                         "reschedule_appointment" => "move_declined",
+                        "join_waitlist" => "waitlist_declined",
                         _ => "booking_declined",
                     });
                 case PolicyAction.ChooseCorrectedSlot:
@@ -100,6 +105,24 @@ public sealed partial class EmbeddedChatClient
                     state.Phase = DialoguePhase.None;
                     state.Task = DialogueTask.Waitlist;
                     return NextWaitlistStep();
+                case PolicyAction.KeepWhileVerifying:
+                    // "can we do the following weekend instead, same time" while the code is pending: kept for after the code.
+                    if (u.Time is null && state.ChosenSlotId is not null && u.Cues.Numbers is [var hour and >= 1 and <= 12])
+                    {
+                        // "can we push it to 2 instead" for the booking under way: a bare hour is the new time (1-7 afternoon).
+                        u = u with { Time = new TimePreference(TimePreferenceKind.Exact, new TimeOnly(hour is <= 7 ? hour + 12 : hour, 0), null, null, true, []) };
+                    }
+                    if (DialogueTracker.Merge(state, u) && state.ChosenSlotId is not null)
+                    {
+                        // Another time or day than the one picked: searched after the code, and read back if it is free.
+                        state.ChosenSlotId = null;
+                        state.Offered = [];
+                        state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
+                    }
+                    state.ShiftMinutes = u.ShiftMinutes ?? state.ShiftMinutes;
+                    state.SameTime |= u.SameTime;
+                    state.SameDay |= u.SameDay;
+                    return Say(state.Phase == DialoguePhase.VerifyCode ? "kept_while_verifying_code" : "kept_while_verifying_phone", ("what", WhatWasSaid(u)));
                 case PolicyAction.VerifyCode:
                     return Call("verify_phone", new() { ["code"] = u.Cues.Code });
                 case PolicyAction.SendCode:
@@ -126,6 +149,30 @@ public sealed partial class EmbeddedChatClient
                     return SearchPastOffer(u.Cues.Nudge);
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
+                case PolicyAction.SearchEitherTime:
+                    return SearchEitherTime(u);
+                case PolicyAction.ChooseEarlierOffer:
+                    return Choose(r.EarlierOfferAtTime!);
+                case PolicyAction.SayNotOffered:
+                    // "do you do brow waxing?": not ours; what we do offer, so the person can pick something close.
+                    return Say("not_offered", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                case PolicyAction.AskDetailForPick:
+                    // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
+                    return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
+                        ("slot", state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Label ?? ""));
+                case PolicyAction.SayPrices:
+                    return SayPrices(r.PricedServices);
+                case PolicyAction.AskHoursForDay:
+                    // "and sunday?" after "what time do you close on saturday": the same question, for that day.
+                    return Call("answer_faq", new()
+                    {
+                        ["question"] = state.LastHoursQuestion, ["location"] = u.Location?.Location?.Id ?? state.LocationId,
+                        ["date"] = u.Date!.Range.Start.ToString("yyyy-MM-dd", Inv), ["end_date"] = u.Date.Range.End.ToString("yyyy-MM-dd", Inv),
+                    });
+                case PolicyAction.ChooseProposedSlot:
+                    return Choose(state.Offered.First(o => o.SlotId == state.ProposedSlotId));
+                case PolicyAction.StillWithTeam:
+                    return Say("still_with_team");
                 case PolicyAction.ChooseAskedTime:
                     // "wednesday at 10" → 10 is on offer → "Sam Lee 415 555 0166": their details for the time they asked.
                     return Choose(r.OfferAtAskedTime!);
@@ -204,7 +251,15 @@ public sealed partial class EmbeddedChatClient
                     return Say("not_understood");
                 case PolicyAction.Search:
                 default:
+                    var (after, before) = (state.After, state.Before);
                     var changed = DialogueTracker.Merge(state, u);
+                    if (r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time is { Kind: TimePreferenceKind.Exact, Exact: { } said } && (after ?? before) is not null
+                        && (after is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), after) >= 0)
+                        && (before is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), before) <= 0))
+                    {
+                        // "after 5" … "6 works": the time said is inside the window asked for, so the window stays for the search.
+                        (state.After, state.Before) = (after, before);
+                    }
                     state.Task ??= DialogueTask.Book;
                     // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
                     state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
@@ -212,8 +267,105 @@ public sealed partial class EmbeddedChatClient
                     {
                         state.Offered = [];
                     }
+                    if (state.ServiceId is not null && r.AskedOnArrival == AgentQuestion.Nothing && AsideQuestion(u) is { } aside)
+                    {
+                        // "do you sell gift cards? also want to book a swedish 90 for sat": the question is answered, then the times.
+                        state.SearchAfterAnswer = true;
+                        return Call("answer_faq", new() { ["question"] = aside, ["location"] = state.LocationId });
+                    }
                     return NextBookingStep();
             }
+        }
+
+        /// <summary>
+        /// "3 or 4 whichever" at an offer: the first of those times on offer is the pick; otherwise both are searched on
+        /// the day in play (the search keeps the provider and the place), and the first found free is read back.
+        /// </summary>
+        private ChatMessage SearchEitherTime(Utterance u)
+        {
+            DialogueTracker.Merge(state, u with { Time = null });
+            var times = u.Cues.EitherTimes.Select(t => t.ToString("HH:mm", Inv)).ToList();
+            var inDays = state.Offered.Where(o => (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+                && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+            if (times.Select(t => inDays.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null) is { } onOffer)
+            {
+                return Choose(onOffer);
+            }
+            state.After = times.Min(StringComparer.Ordinal);
+            state.Before = times.Max(StringComparer.Ordinal);
+            state.Near = null;
+            state.AskedTimes = times;
+            state.TakeAskedTime = true;
+            state.Offered = [];
+            return NextStep();
+        }
+
+        /// <summary>A question asked beside a booking request in the same message (a part with no service, day or time that reads as a question), or null.</summary>
+        private string? AsideQuestion(Utterance u)
+        {
+            var parts = QuestionParts.Split(u.Text).ToList();
+            if (parts.Count < 2 && u.Text.IndexOf('?', StringComparison.Ordinal) is var mark and > 0 && mark < u.Text.Length - 1)
+            {
+                parts = [u.Text[..(mark + 1)], u.Text[(mark + 1)..]];
+            }
+            if (parts.Count < 2)
+            {
+                return null;
+            }
+            foreach (var part in parts)
+            {
+                var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                var read = engine._understander.Understand(part, engine.Context(state));
+                if (words >= 3 && read.Intent == Intent.Faq && read.Services.Kind == ServiceMatchKind.None && read.Date is null && read.Time is null)
+                {
+                    return part.Trim();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The menu prices from the profile: one service with its description, or each service of a kind with its price.</summary>
+        private ChatMessage SayPrices(List<FrontDesk.Tools.Profile.Service> services)
+        {
+            if (state.Task is null && services.Count == 1)
+            {
+                // "how much is botox" → "ok can I get one friday then": the service asked about is the one meant.
+                state.ServiceId = services[0].Id;
+                state.ServiceOptions = [];
+            }
+            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.Name))
+                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.Name),
+                    ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
+            if (services.Count == 1)
+            {
+                var one = services[0];
+                return SayText(Price(one) + (one.Description is { } about && state.Language is null or "en" ? " " + about : ""));
+            }
+            return Say("price_list", ("prices", string.Join(" ", services.Select(Price))));
+        }
+
+        /// <summary>The day and time a message asked for, in words ("Saturday, December 5 to Sunday, December 6, at the same time"), or "that".</summary>
+        private string WhatWasSaid(Utterance u)
+        {
+            var parts = new List<string>();
+            if (u.Services.Service is { } service)
+            {
+                parts.Add(service.Name);
+            }
+            if (u.Date is { } date)
+            {
+                var from = SpokenTime.Day(date.Range.Start, state.Language);
+                parts.Add(date.Range.End == date.Range.Start ? from : Render("day_range", ("first", from), ("last", SpokenTime.Day(date.Range.End, state.Language))));
+            }
+            if (u.SameTime)
+            {
+                parts.Add(Render("same_time"));
+            }
+            else if (u.Time?.Exact is { } at)
+            {
+                parts.Add(Render("at_time", ("time", SpokenTime.Time(at, state.Language))));
+            }
+            return parts.Count == 0 ? Render("that_noted") : string.Join(", ", parts);
         }
 
         /// <summary>"hmm nothing later?": the same search past the latest time offered ("anything earlier?": before the earliest).</summary>
@@ -438,19 +590,35 @@ public sealed partial class EmbeddedChatClient
                 return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
                     x.TryGetProperty("location", out var where) ? where.GetString() : null);
             })];
+            // Every offer of the task stays known: a time said later that matches one of them is that slot.
+            state.EarlierOffers = [.. state.EarlierOffers.Concat(state.Offered).DistinctBy(o => o.SlotId).TakeLast(12)];
             state.Asked = AgentQuestion.SlotChoice;
+            state.ProposedSlotId = null;
+            var notOpen = "";
             if (state.TakeAskedTime)
             {
                 state.TakeAskedTime = false;
-                if (!alternatives && DialogueTracker.OfferAtAskedTime(state) is { } askedFor)
+                var asked = state.AskedTimes.Count > 0 ? state.AskedTimes : state.Near is { } near ? [near] : [];
+                state.AskedTimes = [];
+                var pick = asked.Count > 1
+                    ? asked.Select(t => state.Offered.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null)
+                    : DialogueTracker.OfferAtAskedTime(state);
+                if (!alternatives && pick is not null)
                 {
-                    return Choose(askedFor);
+                    return Choose(pick);
+                }
+                if (!alternatives && asked.Count > 0)
+                {
+                    // "6 works" when 6 is taken: said plainly before the times that are open.
+                    var times = asked.Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
+                    notOpen = Render(state.DateStart is { } d && d == state.DateEnd ? "asked_time_not_open_day" : "asked_time_not_open",
+                        ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
             }
             var service = ServiceIn(data.GetProperty("service").GetString()!);
-            var prefix = message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
+            var prefix = notOpen + (message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.NameIn(state.Language) }) + " "
-                : "";
+                : "");
             if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
             {
                 var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
@@ -476,6 +644,12 @@ public sealed partial class EmbeddedChatClient
             {
                 state.Phase = DialoguePhase.WaitlistOffer;
                 var closed = data.TryGetProperty("closed", out var c) && c.ValueKind == JsonValueKind.True;
+                if (!closed && data.TryGetProperty("provider_off", out var off) && off.ValueKind == JsonValueKind.String && state.DateStart is { } offDay)
+                {
+                    // "sunday" with a provider who does not work Sundays: said why, and the same part of the day on the nearest days.
+                    return SayText(prefix + Render("provider_off_alternatives", ("provider", off.GetString()!), ("service", service), ("slots", labels),
+                        ("day", SpokenTime.Day(DateOnly.ParseExact(offDay, "yyyy-MM-dd", Inv), state.Language))));
+                }
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
             return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
@@ -577,11 +751,20 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage SayText(string text)
         {
+            if (state.SayFirst is { } first)
+            {
+                state.SayFirst = null;
+                text = first + " " + text;
+            }
             if (CountAsk() >= 3 && !_detailCameIn)
             {
-                // The same question with the same choices a third time in this stretch: a person instead. The task is
-                // theirs now (the facts stay in the state and the transcript), so details sent next are only noted.
-                state.Task = null;
+                // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
+                // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is
+                // theirs then (the facts stay in the state and the transcript), so details sent next are only noted.
+                if (state.StretchMisses < 2 && ProposeSlot() is { } other)
+                {
+                    return other;
+                }
                 return HandOver();
             }
             var message = new ChatMessage(ChatRole.Assistant, text);
@@ -621,8 +804,11 @@ public sealed partial class EmbeddedChatClient
             }
             var to = end is not null && DateOnly.TryParseExact(end, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) ? t : from;
             var first = SpokenTime.Day(from, state.Language);
-            return to == from ? first : engine.RepliesIn(state.Language).Render("date_window",
+            var days = to == from ? first : engine.RepliesIn(state.Language).Render("date_window",
                 new Dictionary<string, string> { ["from"] = first, ["to"] = SpokenTime.Day(to, state.Language) });
+            // The part of the day joined for ("mornings only") is said back too.
+            return call.Arguments?.TryGetValue("time_of_day", out var part) == true && part?.ToString() is "morning" or "afternoon" or "evening"
+                ? days + Render("part_of_day_" + part) : days;
         }
 
         private string? TimeOfDay() => state.Before is { } b && string.CompareOrdinal(b, "12:00") <= 0 ? "morning"
@@ -660,11 +846,34 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage Miss(Func<ChatMessage> clarify)
         {
             state.Misses = _missesBefore + 1;
+            state.StretchMisses++;
             if (state.Misses < 2)
             {
                 return clarify();
             }
             return HandOver();
+        }
+
+        /// <summary>
+        /// Which time, asked a third time, put in another form: one offered time as a yes-or-no question (the next one
+        /// if a time was put already). Null when no time is on offer.
+        /// </summary>
+        private ChatMessage? ProposeSlot()
+        {
+            if (state.Asked != AgentQuestion.SlotChoice || state.Offered.Count == 0)
+            {
+                return null;
+            }
+            var at = state.Offered.FindIndex(o => o.SlotId == state.ProposedSlotId);
+            var proposed = state.Offered[(at + 1) % state.Offered.Count];
+            state.ProposedSlotId = proposed.SlotId;
+            var misses = state.StretchMisses;
+            // A new question: its asks are counted afresh, the misses of the stretch carry on.
+            CountAsk();
+            state.StretchMisses = misses;
+            var message = new ChatMessage(ChatRole.Assistant, Render("propose_slot", ("slot", proposed.Label)));
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
         }
 
         /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>
@@ -673,6 +882,11 @@ public sealed partial class EmbeddedChatClient
             state.Misses = 0;
             state.Asked = AgentQuestion.Nothing;
             state.PendingTool = state.PendingArgs = null;
+            // The task is the team's now: nothing on offer may come back on a later "yes".
+            state.Task = null;
+            state.Phase = DialoguePhase.None;
+            state.Offered = [];
+            state.ChosenSlotId = state.ProposedSlotId = null;
             state.WithTeam = true;
             var message = Say("handoff_after_misses");
             message.AdditionalProperties![HandoffKey] = "human_request";
@@ -689,9 +903,14 @@ public sealed partial class EmbeddedChatClient
             {
                 state.LastQuestion = null;
                 state.QuestionAsks = 0;
+                state.StretchMisses = 0;
                 return 0;
             }
             var key = QuestionKey();
+            if (key != state.LastQuestion)
+            {
+                state.StretchMisses = state.Misses;
+            }
             state.QuestionAsks = key == state.LastQuestion ? state.QuestionAsks + 1 : 1;
             state.LastQuestion = key;
             return state.QuestionAsks;
@@ -699,7 +918,7 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>The question pending and what it offers: the same key is the same question.</summary>
         private string QuestionKey() => string.Join('|', state.Asked, state.Phase, string.Join(',', state.ServiceOptions),
-            string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "");
+            string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "", state.ProposedSlotId ?? "");
 
         /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>
         private bool AskedAlready() => state.QuestionAsks > 0 && QuestionKey() == state.LastQuestion;

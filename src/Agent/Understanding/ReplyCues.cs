@@ -84,6 +84,24 @@ public sealed partial record ReplyCues
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
 
+    /// <summary>The message asks whether the business does something ("do you do brow waxing?", "do u guys offer lash lifts").</summary>
+    public bool AsksIfOffered { get; init; }
+
+    /// <summary>The message asks about opening hours ("are u open sunday", "what time do you close").</summary>
+    public bool AsksHours { get; init; }
+
+    /// <summary>The message names an amenity rather than a treatment ("sauna", "steam room"): the FAQ may know it, the menu does not.</summary>
+    public bool NamesAnAmenity { get; init; }
+
+    /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
+    public bool FollowUp { get; init; }
+
+    /// <summary>
+    /// Two or more times offered as alternatives ("3 or 4 whichever", "2:30 or 3pm"), read the way a spa reads a bare
+    /// hour (1-7 afternoon, 8-11 morning, 12 noon), in the order said. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<TimeOnly> EitherTimes { get; init; } = [];
+
     /// <summary>
     /// The whole message is plainly a name: <see cref="NameCandidate"/> of one to three words, none of them a word that is
     /// never a name ("is", "there", "what"), and no question mark. "Lee Park" is; "is there parking" is not.
@@ -124,10 +142,37 @@ public sealed partial record ReplyCues
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
+            EitherTimes = EitherTimesOf(text),
+            AsksIfOffered = OfferedQuestion().IsMatch(text),
+            NamesAnAmenity = Amenity().IsMatch(text),
+            AsksHours = HoursWord().IsMatch(text),
+            FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
         };
+    }
+
+    private static List<TimeOnly> EitherTimesOf(string text)
+    {
+        if (TwoTimes().Match(text) is not { Success: true } m)
+        {
+            return [];
+        }
+        var times = new List<TimeOnly>();
+        foreach (var side in new[] { "a", "b" })
+        {
+            var hour = int.Parse(m.Groups[side + "h"].Value, CultureInfo.InvariantCulture);
+            var minute = m.Groups[side + "m"].Success ? int.Parse(m.Groups[side + "m"].Value, CultureInfo.InvariantCulture) : 0;
+            var meridiem = (m.Groups[side + "p"].Success ? m.Groups[side + "p"] : m.Groups["bp"]).Value.ToLowerInvariant();
+            if (hour is < 1 or > 12 || minute > 59)
+            {
+                return [];
+            }
+            var pm = meridiem.StartsWith('p') || meridiem.Length == 0 && hour is >= 1 and <= 7;
+            times.Add(new TimeOnly(hour % 12 + (pm ? 12 : 0), minute));
+        }
+        return times;
     }
 
     private static int? OrdinalOf(string text, string digits)
@@ -229,6 +274,21 @@ public sealed partial record ReplyCues
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
+    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?\s*or\s*(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoTimes();
+
+    [GeneratedRegex(@"^\s*(?:(?:ok|okay|oh|so|hmm)[,]?\s+)?(?:and|&|what about|how about|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpStart();
+
+    [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfferedQuestion();
+
+    [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Amenity();
+
+    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?open|open(?:ing)?\s+hours|hours|what\s+time\s+do\s+(?:you|u)\s+(?:open|close)|close[sd]?|closing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HoursWord();
+
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
 }

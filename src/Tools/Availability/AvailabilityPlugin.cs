@@ -110,10 +110,13 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var nearest = Nearest(wide, from, afterTime, beforeTime, nearTime);
         var alternatives = Remember(scope, nearest, rescheduleOf);
         var closed = named.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
+        // A provider asked for who does not work that day (weekly hours or time off): the reason, so it can be said.
+        var off = !closed && from == to && named.Staff is { } asked && (asked.TimeOff.Contains(from) || asked.Schedule.Values.All(h => h.On(from.DayOfWeek).Count == 0))
+            ? named.Staff.FirstName : null;
         return new ToolResult("no_slots",
-            $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : "in that window")}. " +
+            $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : off is not null ? $"that day ({off} is not working)" : "in that window")}. " +
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
-            new { service = bookable.Name, alternatives, waitlist_available = true, closed });
+            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off });
     }
 
     /// <summary>The service to book: its consultation first when it needs one and the client has not had it.</summary>

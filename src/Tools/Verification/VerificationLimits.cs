@@ -68,7 +68,7 @@ public sealed class VerificationLimits(SpaDatabase db, TimeProvider clock, Verif
             new { Kind = MessageKind.VerificationCode, Phone = phone, Since = now.AddHours(-1) }, cancellationToken: ct));
         if (lastHour >= policy.CodesPerPhonePerHour)
         {
-            return "Several codes were already sent to this number in the last hour. Ask the person to use the latest one, or try again in an hour.";
+            return "Several codes were already sent to this number in the last hour, so I can't send another right now. Please use the latest code you received, or try again in an hour.";
         }
         var lastDay = await c.ExecuteScalarAsync<long>(new CommandDefinition(CodesToPhoneSql,
             new { Kind = MessageKind.VerificationCode, Phone = phone, Since = now.AddDays(-1) }, cancellationToken: ct));

@@ -15,7 +15,7 @@ public sealed class WaitlistPlugin(
 {
     /// <summary>join_waitlist.</summary>
     [KernelFunction(ToolNames.JoinWaitlist)]
-    [Description("Put the client on the waitlist for a service over a date window; they get a text when a matching opening appears.")]
+    [Description("Put the client on the waitlist for a service over a date window; they get a text when a matching opening appears. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same arguments after they clearly say yes.")]
     public async Task<ToolResult> JoinWaitlistAsync(
         Kernel kernel,
         [Description(ToolParameters.Service)] string service,
@@ -86,10 +86,24 @@ public sealed class WaitlistPlugin(
         {
             return block;
         }
+        var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";
+        // Joining is a write: read back first, join only on the person's yes to that read-back (as for a booking).
+        var key = $"waitlist:{resolved.Service!.Id}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}:{tod}:{named.Staff?.Id}:{named.Location?.Id}:{phone}";
+        if (scope.Pending is not { Kind: "waitlist" } pending || pending.Key != key || !scope.PendingConfirmed)
+        {
+            scope.Pending = new PendingAction("waitlist", key, scope.Turn);
+            var who = existing?.Name ?? client_name?.Trim();
+            var readBack = $"the waitlist for {resolved.Service.Name}, {SpokenTime.Day(from)}{(to != from ? " to " + SpokenTime.Day(to) : "")}"
+                + (tod != "any" ? ", " + tod : "") + (named.Staff is { } st ? ", with " + st.FirstName : "") + (named.Location is { } at ? ", at " + at.Name : "")
+                + $", for {(who is null ? "" : who + " at ")}{PhoneNumbers.ToNational(phone) ?? phone}";
+            return new ToolResult("needs_confirmation", $"Read this back and ask the client to confirm: {readBack}. Add them only after they say yes.",
+                new { read_back = readBack });
+        }
+        scope.Pending = null;
+        scope.PendingConfirmed = false;
         // A number the conversation has not proven gets no offer texts and answers no YES (issue 15, item 4).
         var client = await clients.GetOrCreateForConversationAsync(scope, phone, client_name?.Trim(), null, cancellationToken);
         scope.ClientId = client.Id;
-        var tod = time_of_day?.Trim().ToLowerInvariant() is "morning" or "afternoon" or "evening" ? time_of_day.Trim().ToLowerInvariant() : "any";
         var entry = await waitlist.JoinAsync(client.Id, resolved.Service!.Id, from, to, tod, named.Staff?.Id, named.Location?.Id, scope.Channel, scope.ConversationId, scope.Actor, cancellationToken);
         var consent = client.SmsConsent && client.OptedOutAtUtc is null;
         return new ToolResult("ok",

@@ -114,9 +114,10 @@ public abstract partial class WholeConversationTests
         var full = (await h.BookedAsync()).Count;
         Assert.True(full >= 4, $"only {full} filler bookings");
 
-        var replies = await h.TalkAsync("h_w1", "voice", NoraPhone, "can I get a brow lamination on wednesday?", "can you put me on the waitlist");
+        var replies = await h.TalkAsync("h_w1", "voice", NoraPhone, "can I get a brow lamination on wednesday?", "can you put me on the waitlist", "yes");
         Assert.Contains(replies[0].ToolCalls, c => c.Name == "check_availability" && c.Outcome == "no_slots");
-        Assert.Contains(replies[1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "ok");
+        Assert.Contains(replies[1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "needs_confirmation");
+        Assert.Contains(replies[2].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "ok");
         var entry = Assert.Single(await h.WaitlistAsync());
         Assert.Equal("c-nora", entry.ClientId);
         Assert.Equal(full, (await h.BookedAsync()).Count);
@@ -141,7 +142,8 @@ public abstract partial class WholeConversationTests
     public async Task Asking_for_the_waitlist_directly_joins_it_for_the_days_given()
     {
         await using var h = await StartAsync();
-        var replies = await h.TalkAsync("voice_wl", "voice", AvaPhone, "please add me to the waitlist for a hydrafacial", "next week");
+        var replies = await h.TalkAsync("voice_wl", "voice", AvaPhone, "please add me to the waitlist for a hydrafacial", "next week", "yes");
+        Assert.Contains(replies[1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "needs_confirmation");
         Assert.Contains(replies[^1].ToolCalls, c => c.Name == "join_waitlist" && c.Outcome == "ok");
         var entry = h.One(await h.WaitlistAsync());
         Assert.Equal("hydrafacial", entry.ServiceId);

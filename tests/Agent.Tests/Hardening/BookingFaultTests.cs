@@ -124,7 +124,10 @@ public abstract class BookingFaultTests
         await first.TalkAsync("sms_cx_1", "sms", Ava, "book me a signature facial on friday", "the first one", "yes");
         var booked = first.One(await first.BookedAsync());
         // Ben waits for a signature facial that Friday: the freed time is offered to him, once.
-        var joined = await first.Book.CallToolAsync(SpaBookHarness.Scope("voice", Ben), "join_waitlist", ("service", "signature-facial"), ("start_date", "2026-11-27"));
+        var bens = SpaBookHarness.Scope("voice", Ben);
+        await first.Book.CallToolAsync(bens, "join_waitlist", ("service", "signature-facial"), ("start_date", "2026-11-27"));
+        bens.BeginTurn(saidYes: true);
+        var joined = await first.Book.CallToolAsync(bens, "join_waitlist", ("service", "signature-facial"), ("start_date", "2026-11-27"));
         Assert.Equal("ok", joined.GetProperty("status").GetString());
         var asked = await first.TalkAsync("sms_cx_2", "sms", Ava, "hey can u cancel my facial friday? something came up");
         Assert.True(asked[0].ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "needs_confirmation"), first.Said);

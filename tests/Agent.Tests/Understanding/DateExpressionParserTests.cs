@@ -71,6 +71,7 @@ public class DateExpressionParserTests
     [InlineData("this weekend", "2026-11-28", "2026-11-29")]
     [InlineData("over the weekend", "2026-11-28", "2026-11-29")]
     [InlineData("next weekend", "2026-12-05", "2026-12-06")]
+    [InlineData("can we do the following weekend instead", "2026-12-05", "2026-12-06")]
     [InlineData("next week", "2026-11-30", "2026-12-06")]
     [InlineData("sometime this week", "2026-11-25", "2026-11-29")]
     [InlineData("later this week", "2026-11-26", "2026-11-29")]

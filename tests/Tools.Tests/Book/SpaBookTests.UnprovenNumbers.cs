@@ -67,7 +67,7 @@ public abstract partial class SpaBookTests
     {
         await using var h = await StartAsync();
         var visitor = SpaBookHarness.Scope("web");
-        var joined = await CallAsync(h, visitor, "join_waitlist", ("service", "hydrafacial"), ("start_date", "2026-11-27"), ("client_phone", "415 555 0199"), ("client_name", "Mallory Stone"));
+        var joined = await JoinWaitlistAsync(h, visitor, ("service", "hydrafacial"), ("start_date", "2026-11-27"), ("client_phone", "415 555 0199"), ("client_name", "Mallory Stone"));
         Assert.Equal("ok", Status(joined));
 
         Assert.Null(await h.Get<ClientDirectory>().FindByPhoneAsync(UnseenPhone, default));

@@ -20,7 +20,7 @@ public abstract partial class SpaBookTests
             NewAppointment(profile, "prenatal-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
         foreach (var phone in new[] { DiegoPhone, BenPhone, ChloePhone })
         {
-            var joined = await CallAsync(h, Verified(phone), "join_waitlist", ("service", "prenatal massage"), ("start_date", "2026-11-24"), ("end_date", "2026-11-25"));
+            var joined = await JoinWaitlistAsync(h, Verified(phone), ("service", "prenatal massage"), ("start_date", "2026-11-24"), ("end_date", "2026-11-25"));
             Assert.Equal("ok", Status(joined));
             h.Clock.Advance(TimeSpan.FromSeconds(1)); // a strict join order
         }
@@ -148,7 +148,7 @@ public abstract partial class SpaBookTests
         await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1"));
         var stranger = Verified("+14155559876");
         await BookFirstSlotAsync(h, stranger, "hydrafacial", "2026-11-25", ("client_name", "Sam Stranger"));
-        var joined = await CallAsync(h, Verified(BenPhone), "join_waitlist", ("service", "prenatal-60"), ("start_date", "2026-11-30"));
+        var joined = await JoinWaitlistAsync(h, Verified(BenPhone), ("service", "prenatal-60"), ("start_date", "2026-11-30"));
 
         var trail = await AuditAsync(h, "appointment", appointment.Id);
         var booked = Assert.Single(trail, e => e.Action == "appointment.book");
@@ -217,5 +217,24 @@ public abstract partial class SpaBookTests
         // A code that waited for a human would be useless: verification codes never wait.
         Assert.Equal(OutboxStatus.Queued, Assert.Single(messages, m => m.Kind == MessageKind.VerificationCode).Status);
         Assert.Single(await h.Get<OutboxWriter>().ListAsync(OutboxStatus.PendingApproval, 100, default));
+    }
+
+    [StoreFact]
+    public async Task Joining_the_waitlist_waits_for_a_yes_to_its_read_back()
+    {
+        await using var h = await StartAsync();
+        var scope = Verified(BenPhone);
+        (string, object?)[] args = [("service", "hydrafacial"), ("start_date", "2026-11-27"), ("time_of_day", "afternoon")];
+
+        var readBack = await CallAsync(h, scope, "join_waitlist", args);
+        Assert.Equal("needs_confirmation", Status(readBack));
+        Assert.Contains("HydraFacial, Friday, November 27, afternoon", Prop(Prop(readBack, "data"), "read_back").GetString(), StringComparison.Ordinal);
+        scope.BeginTurn(saidYes: false);
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, scope, "join_waitlist", args)));
+        Assert.Equal(0, await CountAsync(h, "SELECT COUNT(*) FROM waitlist_entries"));
+
+        scope.BeginTurn(saidYes: true);
+        Assert.Equal("ok", Status(await CallAsync(h, scope, "join_waitlist", args)));
+        Assert.Equal(1, await CountAsync(h, "SELECT COUNT(*) FROM waitlist_entries"));
     }
 }

@@ -93,6 +93,18 @@ public abstract partial class SpaBookTests : IDisposable
 
     protected static ConversationScope Verified(string phone) => SpaBookHarness.Scope("test", phone);
 
+    /// <summary>join_waitlist as a person would: the read-back, their yes, the join.</summary>
+    protected static async Task<JsonElement> JoinWaitlistAsync(SpaBookHarness h, ConversationScope scope, params (string Name, object? Value)[] args)
+    {
+        var readBack = await CallAsync(h, scope, "join_waitlist", args);
+        if (Status(readBack) != "needs_confirmation")
+        {
+            return readBack;
+        }
+        scope.BeginTurn(saidYes: true);
+        return await CallAsync(h, scope, "join_waitlist", args);
+    }
+
     protected static Task<JsonElement> CallAsync(SpaBookHarness h, ConversationScope scope, string tool, params (string Name, object? Value)[] args) =>
         h.CallToolAsync(scope, tool, args);
 
