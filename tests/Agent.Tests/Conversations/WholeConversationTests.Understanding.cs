@@ -9,12 +9,11 @@ public abstract partial class WholeConversationTests
     public async Task A_paraphrased_FAQ_question_is_answered_by_meaning_and_not_sent_to_staff()
     {
         await using var h = await StartAsync();
-        // Close in meaning but sharing no word with "Is there parking?": the agent checks before it answers.
-        var replies = await h.TalkAsync("web_sem1", "web", null, "is there somewhere to leave my car", "yes");
-        Assert.Contains("Is there parking?", replies[0].Text, StringComparison.Ordinal);
+        // Sharing no word with "Is there parking?": "leave my car" is read as parking (everyday words), so it is answered
+        // outright (before the everyday words it was only close enough for "Did you mean …?").
+        var replies = await h.TalkAsync("web_sem1", "web", null, "is there somewhere to leave my car");
+        Assert.Contains("garage", replies[0].Text, StringComparison.OrdinalIgnoreCase);
         Assert.Null(replies[0].Escalation);
-        Assert.Contains("garage", replies[1].Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(replies[1].Escalation);
     }
 
     [StoreFact]
