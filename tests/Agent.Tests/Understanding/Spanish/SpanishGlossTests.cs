@@ -6,7 +6,7 @@ public sealed class SpanishGlossTests
 {
     [Theory]
     [InlineData("quiero un masaje sueco mañana a las 3 de la tarde", "I want a swedish massage tomorrow at 3 pm")]
-    [InlineData("¿Tienen citas el jueves por la mañana?", "do you have appointments thursday in the morning?")]
+    [InlineData("¿Tienen citas el jueves por la mañana?", "do you have openings thursday in the morning?")]
     [InlineData("ola kiero una sita", "hi I want a appointment")]
     [InlineData("me llamo Sofía Ramírez", "my name is Sofía Ramírez")]
     [InlineData("a las 3 y media", "at 3:30")]
