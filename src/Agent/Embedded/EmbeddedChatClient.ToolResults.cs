@@ -188,7 +188,7 @@ public sealed partial class EmbeddedChatClient
                     return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
                 case ("join_waitlist", "needs_confirmation"):
-                    return AskConfirmation("confirm_waitlist", call, data);
+                    return AskConfirmation("confirm_waitlist", call, data, WaitlistReadBack(call));
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));

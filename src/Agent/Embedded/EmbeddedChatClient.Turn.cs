@@ -663,14 +663,14 @@ public sealed partial class EmbeddedChatClient
             return Say("no_slots_waitlist", ("service", service));
         }
 
-        private ChatMessage AskConfirmation(string template, FunctionCallContent call, JsonElement data)
+        private ChatMessage AskConfirmation(string template, FunctionCallContent call, JsonElement data, string? worded = null)
         {
             state.PendingTool = call.Name;
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
             // Read back in the conversation's words from the tool's values (confirm_read_back), not from its English sentence.
-            var readBack = data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!;
+            var readBack = worded ?? (data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 state.ContactCorrection = null;
@@ -788,6 +788,16 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>A service the tools named by its (English) profile name, as the conversation's language names it (name_es).</summary>
         private string ServiceIn(string name) => Profile.Services.FirstOrDefault(s => s.Name == name)?.NameIn(state.Language) ?? name;
+
+        /// <summary>The waitlist's read-back in the conversation's words, from the call (the tool's own is English).</summary>
+        private string WaitlistReadBack(FunctionCallContent call)
+        {
+            string Arg(string name) => call.Arguments?.TryGetValue(name, out var v) == true ? v?.ToString() ?? "" : "";
+            var phone = FrontDesk.Tools.PhoneNumbers.ToNational(Arg("client_phone")) ?? Arg("client_phone");
+            var name = Arg("client_name") is { Length: > 0 } given ? given : state.Name ?? "";
+            return Render("waitlist_read_back", ("service", ServiceNameFromArgs(call)), ("window", WindowText(call)),
+                ("who", name.Length > 0 && phone.Length > 0 ? $"{name}, {phone}" : name + phone));
+        }
 
         private string ServiceNameFromArgs(FunctionCallContent call) =>
             call.Arguments?.TryGetValue("service", out var s) == true && s?.ToString() is { } text && FrontDesk.Tools.CatalogLookup.Services(Profile, text) is [var one]
