@@ -175,7 +175,11 @@ public sealed class ConversationRelaySessions(
         }
     }
 
-    private async Task ChainAsync(Task previous, Session session, string text, CancellationToken ct)
+    /// <summary>
+    /// Waits for the turn before (a failure is logged, not rethrown); the call's id and location, or null when the call
+    /// cannot take another turn (not set up, or ended).
+    /// </summary>
+    private async Task<(string CallSid, Tools.Profile.Location Location)?> ReadyAfterAsync(Task previous, Session session)
     {
         try
         {
@@ -185,7 +189,12 @@ public sealed class ConversationRelaySessions(
         {
             logger.LogWarning(ex, "A relay turn failed");
         }
-        if (session.CallSid is null || session.Location is null || session.Ended)
+        return session is { CallSid: { } callSid, Location: { } location, Ended: false } ? (callSid, location) : null;
+    }
+
+    private async Task ChainAsync(Task previous, Session session, string text, CancellationToken ct)
+    {
+        if (await ReadyAfterAsync(previous, session) is not var (callSid, location))
         {
             return;
         }
@@ -196,14 +205,14 @@ public sealed class ConversationRelaySessions(
         {
             // The caller cut in before hearing what a tool had already done (a booking stays booked): say it first.
             await session.SpeakAsync(speech, channel.Text("voice_interrupted_recap", session.Language, new Dictionary<string, string> { ["recap"] = missed }), last: false, ct);
-            await conversations.AppendTurnAsync(session.CallSid, TurnRole.System, $"Repeated what the caller missed: \"{missed}\"",
+            await conversations.AppendTurnAsync(callSid, TurnRole.System, $"Repeated what the caller missed: \"{missed}\"",
                 new TurnTags { Screen = ["interrupted_recap"] }, ct);
         }
         AgentReply reply;
         var answered = false;
         try
         {
-            reply = await agent.HandleAsync(new TurnRequest(session.CallSid, "voice", text, session.From, session.Location.Id, Language: session.Language),
+            reply = await agent.HandleAsync(new TurnRequest(callSid, "voice", text, session.From, location.Id, Language: session.Language),
                 async (sentence, c) =>
                 {
                     answered = true;
@@ -246,19 +255,11 @@ public sealed class ConversationRelaySessions(
     /// </summary>
     private async Task SwitchLanguageAsync(Task previous, Session session, string language, string said, CancellationToken ct)
     {
-        try
-        {
-            await previous;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "A relay turn failed");
-        }
-        if (session.CallSid is null || session.Location is null || session.Ended)
+        if (await ReadyAfterAsync(previous, session) is not var (callSid, location))
         {
             return;
         }
-        var greeting = await channel.SwitchLanguageAsync(session.CallSid, session.From, session.Location, language, said, ct);
+        var greeting = await channel.SwitchLanguageAsync(callSid, session.From, location, language, said, ct);
         session.Language = language;
         session.Offer = null;
         await session.UseLanguageAsync(channel.Voice.For(language).Language, ct);
