@@ -11,7 +11,8 @@ import sys
 import unicodedata
 
 RATIO = 8
-SHARED = {"no", "me", "ha", "fin", "once", "ok", "ya", "am", "pm", "bye", "hi", "app", "wifi", "spa"}
+SHARED = {"no", "me", "ha", "fin", "once", "ok", "ya", "am", "pm", "bye", "hi", "app", "wifi", "spa",
+          "hmm", "mmm", "ah", "eh", "ahh", "aah", "ooh"}  # fillers said alike in both
 
 
 def fold(word):

@@ -34,6 +34,9 @@ public sealed class LanguageDetectorTests
     [InlineData("ya")]
     [InlineData("10:30")]
     [InlineData("Rocío")]
+    [InlineData("hmm")]
+    [InlineData("mmm")]
+    [InlineData("ah")]
     public void Identify_too_little_to_tell_is_null(string text) => Assert.Null(LanguageDetector.Identify(text));
 
     [Theory]
