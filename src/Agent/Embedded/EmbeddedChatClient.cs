@@ -319,6 +319,11 @@ public sealed partial class EmbeddedChatClient : IChatClient
             return new DateRange(from, to);
         }
         var offered = state.Offered.Select(o => DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv)).ToList();
+        if (offered.Count == 0 && state.LastHoursDay is { } hoursDay && DateOnly.TryParseExact(hoursDay, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var day))
+        {
+            // "what time do you open tomorrow" → "ok can I get a massage then": the day the hours were given for.
+            return DateRange.Day(day);
+        }
         return offered.Count == 0 ? null : new DateRange(offered.Min(), offered.Max());
     }
 

@@ -323,7 +323,8 @@ public sealed partial class Understander
             // "move my facial on the first to, like, the next day": the day after the one just named.
             date = fromNamed with { Span = new TextSpan(fromNamed.Span.Start + date.Span.End, fromNamed.Span.Length) };
         }
-        var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures) : null;
+        var relative = date is null && context.DateInPlay is { } inPlay ? Relative(withoutContact, inPlay, context.Closures,
+            thenIsTheDay: asked == AgentQuestion.Nothing && context.OfferedSlots.Count == 0) : null;
         date ??= relative;
 
         int? chosen = null;
@@ -764,10 +765,10 @@ public sealed partial class Understander
     }
 
     /// <summary>"the day after", "the day before", "the next day", "the following week" relative to the day in play.</summary>
-    private static DateMatch? Relative(string text, DateRange inPlay, IReadOnlyList<DateOnly> closures)
+    private static DateMatch? Relative(string text, DateRange inPlay, IReadOnlyList<DateOnly> closures, bool thenIsTheDay = false)
     {
         var m = RelativeDay().Match(TextNormalizer.LowerSameLength(text));
-        if (!m.Success)
+        if (!m.Success || (m.Groups["then"].Success && !thenIsTheDay))
         {
             return null;
         }
@@ -779,6 +780,11 @@ public sealed partial class Understander
         else if (m.Groups["before"].Success)
         {
             range = DateRange.Day(inPlay.Start.AddDays(-1));
+        }
+        else if (m.Groups["same"].Success || m.Groups["then"].Success)
+        {
+            // "can I get a massage then" after the hours for tomorrow: the day talked about.
+            range = inPlay;
         }
         else if (m.Groups["later"].Success)
         {
@@ -806,7 +812,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|hold\s+on|hang\s+on|hmm+|um+)[,.!\s]+)*(?:actually|no\s+wait|wait|sorry,?\s+i\s+meant|i\s+meant|oops|scratch\s+that|make\s+(?:it|that)\b|change\s+(?:it|that)\s+to|instead\b|how\s+about\b|what\s+about\b|(?:can|could)\s+(?:we|you|i)\s+(?:do|make\s+it)\b)|\binstead\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CorrectionCue();
 
-    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after(?!\s+(?:tomorrow|next))|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)|(?<before>(?:the\s+)?day\s+before(?!\s+yesterday)|(?:the\s+)?previous\s+day|a\s+day\s+earlier)|(?<later>a\s+week\s+later|(?:the\s+)?same\s+day\s+(?:the\s+)?(?:next|following)\s+week)|(?<week>the\s+(?:following|next)\s+week|the\s+week\s+after))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after(?!\s+(?:tomorrow|next))|(?:the\s+)?(?:next|following)\s+day|a\s+day\s+later)|(?<before>(?:the\s+)?day\s+before(?!\s+yesterday)|(?:the\s+)?previous\s+day|a\s+day\s+earlier)|(?<later>a\s+week\s+later|(?:the\s+)?same\s+day\s+(?:the\s+)?(?:next|following)\s+week)|(?<week>the\s+(?:following|next)\s+week|the\s+week\s+after)|(?<same>(?:on\s+)?that\s+day|(?:the\s+)?same\s+day(?!\s+(?:the\s+)?(?:next|following)))|(?<then>then(?=\s*[?.!]*\s*$)))\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDay();
 
     /// <summary>
