@@ -228,6 +228,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             new { clientId, fromUtc }, cancellationToken: ct))];
     }
 
+    /// <summary>The query of <see cref="ListBlockingAsync"/> (parameters <c>@fromUtc</c>, <c>@toUtc</c>), for checking its plan.</summary>
+    public const string BlockingSql = """
+        SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
+            starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc
+        FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc
+        """;
+
     /// <summary>
     /// Appointments that block time (held or booked) and overlap [fromUtc, toUtc), with only what blocks: id, status,
     /// service, provider, location, room, start, end and end of buffer (client, channel, keys and timestamps are left
@@ -235,13 +242,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// </summary>
     public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        const string sql = """
-            SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
-                starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc
-            FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc
-            """;
         await using var c = await db.OpenAsync(ct);
-        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(sql, new { fromUtc, toUtc }, cancellationToken: ct))];
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(BlockingSql, new { fromUtc, toUtc }, cancellationToken: ct))];
     }
 
     /// <summary>All appointments starting in [fromUtc, toUtc), optionally at one location (staff calendar).</summary>
