@@ -87,6 +87,15 @@ internal static class TurnCostBench
             {
                 SqliteStatements.Print(times.Count);
             }
+            foreach (var group in NpgsqlCommands.ByKind.GroupBy(kv => kv.Key.Kind).Where(g => g.Key == "booking \"yes\""))
+            {
+                var turns = kinds[group.Key].Count;
+                Console.WriteLine($"  PostgreSQL commands of the {group.Key} turns, per turn:");
+                foreach (var (key, n) in group.OrderByDescending(kv => kv.Value))
+                {
+                    Console.WriteLine(string.Create(Inv, $"  {n / (double)turns,6:F2}  {key.Text}"));
+                }
+            }
             allocations?.PrintAllocations(times.Count);
             jitted?.PrintJit();
         }
@@ -102,6 +111,7 @@ internal static class TurnCostBench
             var cpu = Environment.CpuUsage.TotalTime;
             var bytes = GC.GetTotalAllocatedBytes(precise: false);
             var commands = NpgsqlCommands.Enabled ? NpgsqlCommands.Count : 0;
+            NpgsqlCommands.Kind = kinds is not null && NpgsqlCommands.Enabled ? (script[t] == "yes" ? "booking \"yes\"" : t == 0 ? "first turn" : "other turns") : null;
             var start = Stopwatch.GetTimestamp();
             await agent.HandleAsync(new TurnRequest(id, "web", script[t]), CancellationToken.None);
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -121,6 +131,8 @@ internal static class TurnCostBench
     private sealed class TurnKind
     {
         private readonly List<double> _wall = [];
+
+        public int Count => _wall.Count;
         private double _cpu;
         private long _bytes;
         private long _commands;
@@ -149,6 +161,12 @@ internal static class TurnCostBench
     {
         public static bool Enabled { get; set; }
 
+        /// <summary>The kind of turn running now, for <see cref="ByKind"/>.</summary>
+        public static string? Kind { get; set; }
+
+        /// <summary>Commands run, by kind of turn and command text.</summary>
+        public static System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Text), long> ByKind { get; } = new();
+
         private static long _count;
         private static readonly ActivityListener Listener = Start();
 
@@ -166,8 +184,17 @@ internal static class TurnCostBench
             var listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => Kind is null ? ActivitySamplingResult.PropagationData : ActivitySamplingResult.AllData,
                 ActivityStarted = _ => Interlocked.Increment(ref _count),
+                ActivityStopped = a =>
+                {
+                    if (Kind is { } kind)
+                    {
+                        var text = a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName;
+                        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+                        ByKind.AddOrUpdate((kind, text.Length > 120 ? text[..120] : text), 1, (_, v) => v + 1);
+                    }
+                },
             };
             ActivitySource.AddActivityListener(listener);
             return listener;

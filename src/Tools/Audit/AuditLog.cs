@@ -65,6 +65,26 @@ public static class AuditLog
             ConversationId = conversationId,
         }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> as a statement added to <paramref name="batch"/>, its parameters named with
+    /// <paramref name="prefix"/>: the change and its record go to the database in one round trip.
+    /// </summary>
+    internal static void Append(
+        Store.WriteBatch batch, string prefix, DateTime atUtc, Actor actor, string action, string entity, string entityId,
+        object? before, object? after, string? conversationId)
+    {
+        batch.Add(InsertSql.Replace("@", "@" + prefix, StringComparison.Ordinal));
+        batch.Args.Add(prefix + "AtUtc", atUtc);
+        batch.Args.Add(prefix + "ActorKind", actor.Kind);
+        batch.Args.Add(prefix + "Actor", actor.Name);
+        batch.Args.Add(prefix + "Action", action);
+        batch.Args.Add(prefix + "Entity", entity);
+        batch.Args.Add(prefix + "EntityId", entityId);
+        batch.Args.Add(prefix + "BeforeJson", before is null ? null : JsonSerializer.Serialize(before, Json));
+        batch.Args.Add(prefix + "AfterJson", after is null ? null : JsonSerializer.Serialize(after, Json));
+        batch.Args.Add(prefix + "ConversationId", conversationId);
+    }
+
     private const string QuerySql = """
         SELECT id, at_utc AS AtUtc, actor_kind AS ActorKind, actor, action, entity, entity_id AS EntityId,
                before_json AS BeforeJson, after_json AS AfterJson, conversation_id AS ConversationId
