@@ -73,16 +73,17 @@ public static class AuditLog
         Store.WriteBatch batch, string prefix, DateTime atUtc, Actor actor, string action, string entity, string entityId,
         object? before, object? after, string? conversationId)
     {
-        batch.Add(InsertSql.Replace("@", "@" + prefix, StringComparison.Ordinal));
-        batch.Args.Add(prefix + "AtUtc", atUtc);
-        batch.Args.Add(prefix + "ActorKind", actor.Kind);
-        batch.Args.Add(prefix + "Actor", actor.Name);
-        batch.Args.Add(prefix + "Action", action);
-        batch.Args.Add(prefix + "Entity", entity);
-        batch.Args.Add(prefix + "EntityId", entityId);
-        batch.Args.Add(prefix + "BeforeJson", before is null ? null : JsonSerializer.Serialize(before, Json));
-        batch.Args.Add(prefix + "AfterJson", after is null ? null : JsonSerializer.Serialize(after, Json));
-        batch.Args.Add(prefix + "ConversationId", conversationId);
+        var args = new DynamicParameters();
+        args.Add(prefix + "AtUtc", atUtc);
+        args.Add(prefix + "ActorKind", actor.Kind);
+        args.Add(prefix + "Actor", actor.Name);
+        args.Add(prefix + "Action", action);
+        args.Add(prefix + "Entity", entity);
+        args.Add(prefix + "EntityId", entityId);
+        args.Add(prefix + "BeforeJson", before is null ? null : JsonSerializer.Serialize(before, Json));
+        args.Add(prefix + "AfterJson", after is null ? null : JsonSerializer.Serialize(after, Json));
+        args.Add(prefix + "ConversationId", conversationId);
+        batch.Add(InsertSql.Replace("@", "@" + prefix, StringComparison.Ordinal), args);
     }
 
     private const string QuerySql = """

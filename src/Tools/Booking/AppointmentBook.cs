@@ -144,12 +144,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
                         return await TakenOrOwnAsync(c, appointment, ct);
                     }
-                    // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four.
+                    // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
                     var batch = new WriteBatch();
                     var client = await ClientDirectory.GetOrCreateForAsync(
                         c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, ct);
                     var booked = WithClient(appointment, client.Id);
-                    batch.Add(InsertSql).Args.AddDynamicParams(booked);
+                    batch.Add(InsertSql, booked);
                     AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
                     await batch.ExecuteAsync(c, tx, ct);
                     if (alongside is not null)

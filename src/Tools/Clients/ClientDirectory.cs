@@ -175,15 +175,12 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         own.Add("""
             INSERT INTO clients (id, unverified_phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
             VALUES (@cl_Id, @cl_UnverifiedPhone, @cl_Name, @cl_Email, '[]', '[]', @cl_SmsConsent, @cl_MarketingConsent, @cl_CreatedAtUtc, @cl_UpdatedAtUtc)
-            """);
-        own.Args.Add("cl_Id", created.Id);
-        own.Args.Add("cl_UnverifiedPhone", created.UnverifiedPhone);
-        own.Args.Add("cl_Name", created.Name);
-        own.Args.Add("cl_Email", created.Email);
-        own.Args.Add("cl_SmsConsent", created.SmsConsent);
-        own.Args.Add("cl_MarketingConsent", created.MarketingConsent);
-        own.Args.Add("cl_CreatedAtUtc", created.CreatedAtUtc);
-        own.Args.Add("cl_UpdatedAtUtc", created.UpdatedAtUtc);
+            """, new
+        {
+            cl_Id = created.Id, cl_UnverifiedPhone = created.UnverifiedPhone, cl_Name = created.Name, cl_Email = created.Email,
+            cl_SmsConsent = created.SmsConsent, cl_MarketingConsent = created.MarketingConsent,
+            cl_CreatedAtUtc = created.CreatedAtUtc, cl_UpdatedAtUtc = created.UpdatedAtUtc,
+        });
         AuditLog.Append(own, "cl_audit_", now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId);
         if (batch is null)
         {
