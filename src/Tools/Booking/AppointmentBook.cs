@@ -117,7 +117,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 }
                 if (taken)
                 {
-                    return (BookingOutcome.SlotTaken, null);
+                    // A copy of this request may have booked it between the two reads: look at the key again.
+                    return await TakenOrOwnAsync(c, appointment, ct);
                 }
                 try
                 {
