@@ -11,7 +11,7 @@ namespace FrontDesk.Bench;
 /// process, one caller, turns in sequence, on each store. Per turn: bytes allocated (all threads, exact), process CPU
 /// time (user+system of the whole bench process, so it includes the runtime's own threads), wall time, and on
 /// PostgreSQL the committed transactions (pg_stat_database). No HTTP: this is the agent, its tools and its store.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--warmup 20] [--alloc] [--jit] [--commands]
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations 400] [--semantic on|off] [--warmup 20] [--alloc] [--jit] [--commands] [--statements]
 /// </summary>
 internal static class TurnCostBench
 {
@@ -56,12 +56,17 @@ internal static class TurnCostBench
             var jit0 = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             var wall = Stopwatch.StartNew();
             var times = new List<double>();
-            using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
-            using var jitted = args.Contains("--jit") ? new JitListener() : null;
+            using var allocations = args.Contains("--alloc") ? RuntimeEvents.Allocations() : null;
+            using var jitted = args.Contains("--jit") ? RuntimeEvents.Jit() : null;
             var kinds = new Dictionary<string, TurnKind>(StringComparer.Ordinal);
             NpgsqlCommands.Enabled = args.Contains("--commands");
+            var statements = store == TestStore.Sqlite && args.Contains("--statements");
             for (var n = 0; n < conversations; n++)
             {
+                if (statements)
+                {
+                    SqliteStatements.Hook();
+                }
                 times.AddRange(await TalkAsync(agent, n, kinds));
             }
             wall.Stop();
@@ -78,8 +83,21 @@ internal static class TurnCostBench
             {
                 Console.WriteLine(kind.Line(name));
             }
-            allocations?.Print(times.Count);
-            jitted?.Print();
+            if (statements)
+            {
+                SqliteStatements.Print(times.Count);
+            }
+            foreach (var group in NpgsqlCommands.ByKind.GroupBy(kv => kv.Key.Kind).Where(g => g.Key == "booking \"yes\""))
+            {
+                var turns = kinds[group.Key].Count;
+                Console.WriteLine($"  PostgreSQL commands of the {group.Key} turns, per turn:");
+                foreach (var (key, n) in group.OrderByDescending(kv => kv.Value))
+                {
+                    Console.WriteLine(string.Create(Inv, $"  {n / (double)turns,6:F2}  {key.Text}"));
+                }
+            }
+            allocations?.PrintAllocations(times.Count);
+            jitted?.PrintJit();
         }
     }
 
@@ -93,6 +111,7 @@ internal static class TurnCostBench
             var cpu = Environment.CpuUsage.TotalTime;
             var bytes = GC.GetTotalAllocatedBytes(precise: false);
             var commands = NpgsqlCommands.Enabled ? NpgsqlCommands.Count : 0;
+            NpgsqlCommands.Kind = kinds is not null && NpgsqlCommands.Enabled ? (script[t] == "yes" ? "booking \"yes\"" : t == 0 ? "first turn" : "other turns") : null;
             var start = Stopwatch.GetTimestamp();
             await agent.HandleAsync(new TurnRequest(id, "web", script[t]), CancellationToken.None);
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -112,6 +131,8 @@ internal static class TurnCostBench
     private sealed class TurnKind
     {
         private readonly List<double> _wall = [];
+
+        public int Count => _wall.Count;
         private double _cpu;
         private long _bytes;
         private long _commands;
@@ -140,6 +161,12 @@ internal static class TurnCostBench
     {
         public static bool Enabled { get; set; }
 
+        /// <summary>The kind of turn running now, for <see cref="ByKind"/>.</summary>
+        public static string? Kind { get; set; }
+
+        /// <summary>Commands run, by kind of turn and command text.</summary>
+        public static System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Text), long> ByKind { get; } = new();
+
         private static long _count;
         private static readonly ActivityListener Listener = Start();
 
@@ -157,8 +184,17 @@ internal static class TurnCostBench
             var listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => Kind is null ? ActivitySamplingResult.PropagationData : ActivitySamplingResult.AllData,
                 ActivityStarted = _ => Interlocked.Increment(ref _count),
+                ActivityStopped = a =>
+                {
+                    if (Kind is { } kind)
+                    {
+                        var text = a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName;
+                        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+                        ByKind.AddOrUpdate((kind, text.Length > 120 ? text[..120] : text), 1, (_, v) => v + 1);
+                    }
+                },
             };
             ActivitySource.AddActivityListener(listener);
             return listener;
@@ -166,76 +202,148 @@ internal static class TurnCostBench
     }
 
     /// <summary>
-    /// The runtime's allocation samples (one event about every 100 KB allocated, naming the type that crossed the mark),
-    /// summed by type: where a turn's allocations go, to within the sampling (<c>--alloc</c>).
+    /// SQLite statements run, by statement, with the time SQLite spent in each (<c>--statements</c>, SQLite only): the
+    /// profile hook of every pooled handle the store has configured (found through its private table of them, so a bench
+    /// concern stays out of the store). Triggers' statements count in the statement that fired them.
     /// </summary>
-    private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+    private static class SqliteStatements
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Ns)> Seen = new(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Full = new(StringComparer.Ordinal);
+        private static readonly HashSet<object> Hooked = new(ReferenceEqualityComparer.Instance);
+        private static SQLitePCL.sqlite3? _any;
 
-        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        /// <summary>Hooks the handles configured since the last call.</summary>
+        public static void Hook()
         {
-            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            var table = typeof(FrontDesk.Tools.Store.SpaDatabase).GetField("Configured", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null)
+                as System.Collections.IEnumerable ?? throw new InvalidOperationException("SpaDatabase.Configured not found");
+            foreach (var pair in table)
             {
-                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+                var handle = (SQLitePCL.sqlite3)pair.GetType().GetProperty("Key")!.GetValue(pair)!;
+                _any ??= handle;
+                if (Hooked.Add(handle))
+                {
+                    SQLitePCL.raw.sqlite3_profile(handle, static (_, sql, ns) =>
+                    {
+                        var key = System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
+                        key = key.Length > 110 ? key[..110] : key;
+                        Seen.AddOrUpdate(key, (1, ns), (_, v) => (v.Count + 1, v.Ns + ns));
+                        Full.TryAdd(key, sql);
+                    }, null);
+                }
             }
         }
 
-        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        // EXPLAIN QUERY PLAN of a statement as run, its parameters unbound (NULL).
+        private static List<string> Plan(string sql)
         {
-            if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && e.Payload is { } payload && e.PayloadNames is { } names)
+            var lines = new List<string>();
+            if (_any is null || sql.StartsWith("SELECT T.", StringComparison.Ordinal) || sql.StartsWith("PRAGMA", StringComparison.Ordinal)
+                || sql is "COMMIT;" or "BEGIN IMMEDIATE;" or "ROLLBACK;")
             {
-                var type = payload[names.IndexOf("TypeName")] as string ?? "?";
-                var amount = names.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(payload[a], Inv) : 100_000;
-                _bytes.AddOrUpdate(type, amount, (_, v) => v + amount);
+                return lines;
             }
+            if (SQLitePCL.raw.sqlite3_prepare_v2(_any, "EXPLAIN QUERY PLAN " + sql, out var stmt) != SQLitePCL.raw.SQLITE_OK)
+            {
+                return [$"(no plan: {SQLitePCL.raw.sqlite3_errmsg(_any).utf8_to_string()})"];
+            }
+            using (stmt)
+            {
+                while (SQLitePCL.raw.sqlite3_step(stmt) == SQLitePCL.raw.SQLITE_ROW)
+                {
+                    lines.Add(SQLitePCL.raw.sqlite3_column_text(stmt, 3).utf8_to_string());
+                }
+            }
+            return lines;
         }
 
-        public void Print(int turns)
+        public static void Print(int turns)
         {
-            var total = _bytes.Values.Sum();
-            Console.WriteLine($"  allocation samples by type (KB per turn, share), {total / 1024.0 / turns:F1} KB per turn sampled:");
-            foreach (var (type, bytes) in _bytes.OrderByDescending(kv => kv.Value).Take(25))
+            var count = Seen.Values.Sum(v => v.Count);
+            var ns = Seen.Values.Sum(v => v.Ns);
+            Console.WriteLine(string.Create(Inv, $"  SQLite statements: {count / (double)turns:F1} per turn, {ns / 1e6 / turns:F3} ms in SQLite per turn (wall, from its profile hook); by statement (per turn, ms per turn):"));
+            foreach (var (sql, v) in Seen.OrderByDescending(kv => kv.Value.Ns).Take(30))
             {
-                Console.WriteLine(string.Create(Inv, $"  {bytes / 1024.0 / turns,8:F1} {100.0 * bytes / total,5:F1} %  {type}"));
+                Console.WriteLine(string.Create(Inv, $"  {v.Count / (double)turns,6:F2} {v.Ns / 1e6 / turns,7:F3}  {sql}"));
+                foreach (var step in Plan(Full[sql]))
+                {
+                    Console.WriteLine($"                    plan: {step}");
+                }
             }
         }
     }
 
     /// <summary>
-    /// The methods the JIT compiled during the measured turns, by tier, with the commonest names (<c>--jit</c>): a
-    /// steady state compiles nothing; what keeps compiling is code generated per turn or not yet at its final tier.
+    /// The runtime's allocation samples (<c>--alloc</c>: one event about every 100 KB allocated, naming the type that crossed
+    /// the mark, summed by type: where a turn's allocations go, to within the sampling) or its JIT events (<c>--jit</c>: the
+    /// methods compiled during the measured turns, by tier; a steady state compiles nothing, what keeps compiling is code
+    /// generated per turn or not yet at its final tier). One listener: the runtime's event source, one keyword, each event
+    /// read into a key and an amount.
     /// </summary>
-    private sealed class JitListener : System.Diagnostics.Tracing.EventListener
+    private sealed class RuntimeEvents : System.Diagnostics.Tracing.EventListener
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _methods = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _sums = new(StringComparer.Ordinal);
+        private long _keyword;
+        private string _event = "";
+        private Func<System.Collections.ObjectModel.ReadOnlyCollection<object?>, System.Collections.ObjectModel.ReadOnlyCollection<string>, (string Key, long Amount)> _read = (_, _) => ("", 0);
+
+        public static RuntimeEvents Allocations() => new RuntimeEvents().Listen(0x1, "GCAllocationTick", (payload, names) =>
+            (payload[names.IndexOf("TypeName")] as string ?? "?",
+             names.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(payload[a], Inv) : 100_000));
+
+        public static RuntimeEvents Jit() => new RuntimeEvents().Listen(0x10, "MethodLoadVerbose", (payload, names) =>
+        {
+            var ns = payload[names.IndexOf("MethodNamespace")] as string ?? "?";
+            var name = payload[names.IndexOf("MethodName")] as string ?? "?";
+            var flags = names.IndexOf("MethodFlags") is var f and >= 0 ? Convert.ToInt64(payload[f], Inv) : 0;
+            // MethodFlags bits 7-9: the optimization tier (1 minopts, 2 full opts, 4 tier0, 5 tier1, 6 OSR, 7 instrumented).
+            return ($"tier {(flags >> 7) & 0x7}  {(ns.Length > 90 ? ns[..90] : ns)}::{name}", 1);
+        });
+
+        // The runtime's source can be created before the constructor's body runs (EventListener's constructor announces
+        // existing sources), so the keyword is set here and the sources are enabled again.
+        private RuntimeEvents Listen(long keyword, string eventName, Func<System.Collections.ObjectModel.ReadOnlyCollection<object?>, System.Collections.ObjectModel.ReadOnlyCollection<string>, (string, long)> read)
+        {
+            (_keyword, _event, _read) = (keyword, eventName, read);
+            foreach (var source in System.Diagnostics.Tracing.EventSource.GetSources())
+            {
+                OnEventSourceCreated(source);
+            }
+            return this;
+        }
 
         protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
         {
-            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            if (source.Name == "Microsoft-Windows-DotNETRuntime" && _keyword != 0)
             {
-                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10);
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)_keyword);
             }
         }
 
         protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
         {
-            if (e.EventName?.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) == true && e.Payload is { } payload && e.PayloadNames is { } names)
+            if (_event.Length > 0 && e.EventName?.StartsWith(_event, StringComparison.Ordinal) == true && e.Payload is { } payload && e.PayloadNames is { } names)
             {
-                var ns = payload[names.IndexOf("MethodNamespace")] as string ?? "?";
-                var name = payload[names.IndexOf("MethodName")] as string ?? "?";
-                var flags = names.IndexOf("MethodFlags") is var f and >= 0 ? Convert.ToInt64(payload[f], Inv) : 0;
-                // MethodFlags bits 7-9: the optimization tier (1 minopts, 2 full opts, 4 tier0, 5 tier1, 6 OSR, 7 instrumented).
-                var tier = (flags >> 7) & 0x7;
-                var key = $"tier {tier}  {(ns.Length > 90 ? ns[..90] : ns)}::{name}";
-                _methods.AddOrUpdate(key, 1, (_, v) => v + 1);
+                var (key, amount) = _read(payload, names);
+                _sums.AddOrUpdate(key, amount, (_, v) => v + amount);
             }
         }
 
-        public void Print()
+        public void PrintAllocations(int turns)
         {
-            Console.WriteLine($"  methods compiled during the measured turns: {_methods.Values.Sum()}; by tier: {string.Join(", ", _methods.GroupBy(kv => kv.Key[..6]).Select(g => $"{g.Key} {g.Sum(kv => kv.Value)}"))}");
-            foreach (var (method, count) in _methods.OrderByDescending(kv => kv.Value).Take(30))
+            var total = _sums.Values.Sum();
+            Console.WriteLine($"  allocation samples by type (KB per turn, share), {total / 1024.0 / turns:F1} KB per turn sampled:");
+            foreach (var (type, bytes) in _sums.OrderByDescending(kv => kv.Value).Take(25))
+            {
+                Console.WriteLine(string.Create(Inv, $"  {bytes / 1024.0 / turns,8:F1} {100.0 * bytes / total,5:F1} %  {type}"));
+            }
+        }
+
+        public void PrintJit()
+        {
+            Console.WriteLine($"  methods compiled during the measured turns: {_sums.Values.Sum()}; by tier: {string.Join(", ", _sums.GroupBy(kv => kv.Key[..6]).Select(g => $"{g.Key} {g.Sum(kv => kv.Value)}"))}");
+            foreach (var (method, count) in _sums.OrderByDescending(kv => kv.Value).Take(30))
             {
                 Console.WriteLine($"  {count,6}  {method}");
             }

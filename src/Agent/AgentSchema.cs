@@ -11,7 +11,12 @@ public static class AgentSchema
         new(100, "conversations, transcripts, escalations", Sql(postgres: false), Sql(postgres: true)),
         new(101, "per-conversation transcript counter", TurnCounter, TurnCounter),
         new(102, "the channel's request id on a turn's message", TurnRequestId, TurnRequestId),
+        new(103, "conversations by caller", ConversationsByCaller, ConversationsByCaller),
     ];
+
+    // A text sent out of no conversation (a missed call's text-back) finds the caller's latest conversation by number
+    // (ConversationStore.LatestOfCallerAsync); without this it read every conversation (issue 16).
+    private const string ConversationsByCaller = "CREATE INDEX conversations_caller ON conversations (caller_phone, updated_at_utc);";
 
     // The channel's id of the request that carried a message (Twilio's MessageSid, the web widget's request id), stored with
     // the turn: a retry of a request whose turn committed gets that turn's answer instead of a second turn (issue 15).

@@ -131,6 +131,8 @@ public sealed class FrontDeskAgent(
     private async Task<AgentReply> HandleAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        // The turn's tool calls read the book's blocking appointments once (never across turns; a write in the turn drops them).
+        using var reads = TurnReads.Begin();
         using var activity = ToolTurn.Activity.StartActivity("agent.turn");
         activity?.SetTag("frontdesk.channel", request.Channel);
         var gate = EnterGate(request.ConversationId);

@@ -71,19 +71,21 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
+    // Served by the index conversations_caller (caller_phone, updated_at_utc).
+    internal const string LatestOfCallerSql = $"""
+        SELECT {Columns} FROM conversations
+        WHERE caller_phone = @callerPhone AND turn_count > 0 AND id <> @exceptId
+        ORDER BY updated_at_utc DESC LIMIT 1
+        """;
+
     /// <summary>
     /// The latest conversation with turns that came from <paramref name="callerPhone"/> (any channel), other than
     /// <paramref name="exceptId"/>; null when there is none. Read when a text goes out of no conversation (a missed call).
     /// </summary>
     public async Task<Conversation?> LatestOfCallerAsync(string callerPhone, string? exceptId, CancellationToken ct)
     {
-        const string sql = $"""
-            SELECT {Columns} FROM conversations
-            WHERE caller_phone = @callerPhone AND turn_count > 0 AND id <> @exceptId
-            ORDER BY updated_at_utc DESC LIMIT 1
-            """;
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql, new { callerPhone, exceptId = exceptId ?? "" }, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(LatestOfCallerSql, new { callerPhone, exceptId = exceptId ?? "" }, cancellationToken: ct));
     }
 
     /// <summary>Creates the conversation if it does not exist and returns it.</summary>

@@ -65,6 +65,27 @@ public static class AuditLog
             ConversationId = conversationId,
         }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> as a statement added to <paramref name="batch"/>, its parameters named with
+    /// <paramref name="prefix"/>: the change and its record go to the database in one round trip.
+    /// </summary>
+    internal static void Append(
+        Store.WriteBatch batch, string prefix, DateTime atUtc, Actor actor, string action, string entity, string entityId,
+        object? before, object? after, string? conversationId)
+    {
+        var args = new DynamicParameters();
+        args.Add(prefix + "AtUtc", atUtc);
+        args.Add(prefix + "ActorKind", actor.Kind);
+        args.Add(prefix + "Actor", actor.Name);
+        args.Add(prefix + "Action", action);
+        args.Add(prefix + "Entity", entity);
+        args.Add(prefix + "EntityId", entityId);
+        args.Add(prefix + "BeforeJson", before is null ? null : JsonSerializer.Serialize(before, Json));
+        args.Add(prefix + "AfterJson", after is null ? null : JsonSerializer.Serialize(after, Json));
+        args.Add(prefix + "ConversationId", conversationId);
+        batch.Add(InsertSql.Replace("@", "@" + prefix, StringComparison.Ordinal), args);
+    }
+
     private const string QuerySql = """
         SELECT id, at_utc AS AtUtc, actor_kind AS ActorKind, actor, action, entity, entity_id AS EntityId,
                before_json AS BeforeJson, after_json AS AfterJson, conversation_id AS ConversationId

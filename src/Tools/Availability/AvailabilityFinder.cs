@@ -1,5 +1,6 @@
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Tools.Availability;
 
@@ -43,7 +44,8 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         }
         var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
         var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
-        var blocking = await book.ListBlockingAsync(windowStartUtc, windowEndUtc, ct);
+        // Once per turn: a widened search or a second one in the same turn filters what the first read (TurnReads).
+        var blocking = await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct);
         return Compute(query, from, to, blocking);
     }
 

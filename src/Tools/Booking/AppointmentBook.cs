@@ -106,15 +106,18 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             var c = await db.OpenAsync(ct);
             try
             {
-                if (appointment.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
+                // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
+                // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
+                // the others (issue 15, item 12). The constraint still decides the races this read cannot see. The read of an
+                // earlier booking by the same request (its idempotency key) goes in the same round trip.
+                var (earlier, taken) = await EarlierOrTakenAsync(c, appointment, ct);
+                if (earlier is not null)
                 {
                     return (BookingOutcome.AlreadyBooked, earlier);
                 }
-                // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
-                // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
-                // the others (issue 15, item 12). The constraint still decides the races this read cannot see.
-                if (await OverlapsAsync(c, null, appointment, ct))
+                if (taken)
                 {
+                    // A copy of this request may have booked it between the two reads: look at the key again.
                     return await TakenOrOwnAsync(c, appointment, ct);
                 }
                 try
@@ -142,11 +145,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
                         return await TakenOrOwnAsync(c, appointment, ct);
                     }
+                    // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
+                    var batch = new WriteBatch();
                     var client = await ClientDirectory.GetOrCreateForAsync(
-                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, ct);
+                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, ct);
                     var booked = WithClient(appointment, client.Id);
-                    await c.ExecuteAsync(new CommandDefinition(InsertSql, booked, tx, cancellationToken: ct));
-                    await AuditLog.WriteAsync(c, tx, booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId, ct);
+                    batch.Add(InsertSql, booked);
+                    AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
+                    await batch.ExecuteAsync(c, tx, ct);
                     if (alongside is not null)
                     {
                         await alongside(c, tx, client, booked);
@@ -183,6 +189,21 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         WHERE status IN ('held', 'booked') AND starts_at_utc < @BlockedUntilUtc AND blocked_until_utc > @StartsAtUtc
           AND (staff_id = @StaffId OR (location_id = @LocationId AND room_id = @RoomId))
         """;
+
+    // The appointment this request's idempotency key booked already, and whether the time is taken: one round trip.
+    private static async Task<(Appointment? Earlier, bool Taken)> EarlierOrTakenAsync(DbConnection c, Appointment a, CancellationToken ct)
+    {
+        if (a.IdempotencyKey is null)
+        {
+            return (null, await OverlapsAsync(c, null, a, ct));
+        }
+        var args = new DynamicParameters(a);
+        args.Add("key", a.IdempotencyKey);
+        await using var results = await c.QueryMultipleAsync(new CommandDefinition(
+            $"SELECT {Columns} FROM appointments WHERE idempotency_key = @key;\n{OverlapSql};", args, cancellationToken: ct));
+        var earlier = await results.ReadSingleOrDefaultAsync<Appointment>();
+        return (earlier, await results.ReadSingleAsync<long>() > 0);
+    }
 
     // The time is taken: by a copy of this same request (its idempotency key), or by someone else.
     private static async Task<(BookingOutcome, Appointment?)> TakenOrOwnAsync(DbConnection c, Appointment a, CancellationToken ct) =>
@@ -228,6 +249,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             new { clientId, fromUtc }, cancellationToken: ct))];
     }
 
+    /// <summary>The query of <see cref="ListBlockingAsync"/> (parameters <c>@fromUtc</c>, <c>@toUtc</c>), for checking its plan.</summary>
+    public const string BlockingSql = """
+        SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
+            starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc
+        FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc
+        """;
+
     /// <summary>
     /// Appointments that block time (held or booked) and overlap [fromUtc, toUtc), with only what blocks: id, status,
     /// service, provider, location, room, start, end and end of buffer (client, channel, keys and timestamps are left
@@ -235,13 +263,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// </summary>
     public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
-        const string sql = """
-            SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
-                starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc
-            FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc
-            """;
         await using var c = await db.OpenAsync(ct);
-        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(sql, new { fromUtc, toUtc }, cancellationToken: ct))];
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(BlockingSql, new { fromUtc, toUtc }, cancellationToken: ct))];
     }
 
     /// <summary>All appointments starting in [fromUtc, toUtc), optionally at one location (staff calendar).</summary>

@@ -148,15 +148,19 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(scope);
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var result = await GetOrCreateForAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, scope.VerifiedPhone == phone, scope.ClientId, name, email, scope.Actor, scope.ConversationId, ct);
+        var result = await GetOrCreateForAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, scope.VerifiedPhone == phone, scope.ClientId, name, email, scope.Actor, scope.ConversationId, batch: null, ct);
         await tx.CommitAsync(ct);
         return result;
     }
 
-    /// <summary><see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction.</summary>
+    /// <summary>
+    /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction. A client created for an unproven number
+    /// is added to <paramref name="batch"/> (row and audit entry) when one is given, for the caller to send with its own
+    /// writes in one round trip; written at once otherwise.
+    /// </summary>
     internal static async Task<Client> GetOrCreateForAsync(
         DbConnection c, DbTransaction tx, DateTime now, string phone, bool proven, string? conversationClientId, string? name, string? email,
-        Actor actor, string? conversationId, CancellationToken ct)
+        Actor actor, string? conversationId, WriteBatch? batch, CancellationToken ct)
     {
         if (proven)
         {
@@ -167,11 +171,21 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
             return same;
         }
         var created = new Client { Id = NewId.For("cl"), UnverifiedPhone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now };
-        await c.ExecuteAsync(new CommandDefinition("""
+        var own = batch ?? new WriteBatch();
+        own.Add("""
             INSERT INTO clients (id, unverified_phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
-            VALUES (@Id, @UnverifiedPhone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc)
-            """, created, tx, cancellationToken: ct));
-        await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId, ct);
+            VALUES (@cl_Id, @cl_UnverifiedPhone, @cl_Name, @cl_Email, '[]', '[]', @cl_SmsConsent, @cl_MarketingConsent, @cl_CreatedAtUtc, @cl_UpdatedAtUtc)
+            """, new
+        {
+            cl_Id = created.Id, cl_UnverifiedPhone = created.UnverifiedPhone, cl_Name = created.Name, cl_Email = created.Email,
+            cl_SmsConsent = created.SmsConsent, cl_MarketingConsent = created.MarketingConsent,
+            cl_CreatedAtUtc = created.CreatedAtUtc, cl_UpdatedAtUtc = created.UpdatedAtUtc,
+        });
+        AuditLog.Append(own, "cl_audit_", now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId);
+        if (batch is null)
+        {
+            await own.ExecuteAsync(c, tx, ct);
+        }
         return created;
     }
 

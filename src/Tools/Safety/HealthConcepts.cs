@@ -95,6 +95,11 @@ public static partial class HealthConcepts
     public static IEnumerable<(MedicineClass Class, int Start, int End)> MedicinesIn(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
+        // Most messages name no medicine: one pass of all names together says so, instead of one pass per name.
+        if (!AnyName.Value.IsMatch(normalized))
+        {
+            yield break;
+        }
         foreach (var (medicine, pattern) in NamePatterns.Value)
         {
             // Most messages name no medicine: IsMatch allocates nothing, Matches allocates its collection either way.
@@ -136,17 +141,39 @@ public static partial class HealthConcepts
         return MadeFor().Replace(normalized, m => new string(' ', m.Length));
     }
 
+    // Source-generated (issue 16): each was interpreted, on every message.
     private static readonly (Regex Pattern, string Concept)[] SpanishConditions =
     [
-        (new Regex(@"\bembara[zs]\w*", RegexOptions.CultureInvariant), "pregnancy"),
+        (Embarazo(), "pregnancy"),
         // "tengo 20 semanas", "llevo 12 semanas", "estoy de 8 semanas" (not "tengo 2 semanas de vacaciones").
-        (new Regex(@"\b(?:tengo|llevo|estoy\s+de|voy\s+(?:por|en))\s+(?:unas\s+|como\s+)?\d{1,2}\s+semanas\b(?!\s+de\s+(?!embarazo|gestacion))", RegexOptions.CultureInvariant), "pregnancy"),
-        (new Regex(@"\b(?:estoy\s+)?esperando\s+(?:un\s+|una\s+|mi\s+)?(?:bebe|nino|nina|hijo|hija|primer\s+hijo)\b|\bgestacion\b|\bencinta\b", RegexOptions.CultureInvariant), "pregnancy"),
-        (new Regex(@"\b(?:amamant\w*|lactancia|lactando)\b|\b(?:dando|doy|dar)\s+(?:el\s+)?pecho\b|\bdando\s+de\s+(?:lactar|mamar)\b", RegexOptions.CultureInvariant), "breastfeeding"),
-        (new Regex(@"\banticoagulantes?\b|\b(?:diluyente|adelgazante)s?\s+(?:de\s+la\s+)?sangre\b", RegexOptions.CultureInvariant), "blood-thinner"),
-        (new Regex(@"\broacutan\w*", RegexOptions.CultureInvariant), "isotretinoin"),
-        (new Regex(@"\b(?:bronceado|bronceada|quemadura\s+de\s+sol|me\s+queme\s+(?:con|en)\s+el\s+sol|asolead\w*)\b", RegexOptions.CultureInvariant), "recent-tan"),
+        (SemanasDeEmbarazo(), "pregnancy"),
+        (Esperando(), "pregnancy"),
+        (Lactancia(), "breastfeeding"),
+        (Anticoagulantes(), "blood-thinner"),
+        (Roacutan(), "isotretinoin"),
+        (Bronceado(), "recent-tan"),
     ];
+
+    [GeneratedRegex(@"\bembara[zs]\w*", RegexOptions.CultureInvariant)]
+    private static partial Regex Embarazo();
+
+    [GeneratedRegex(@"\b(?:tengo|llevo|estoy\s+de|voy\s+(?:por|en))\s+(?:unas\s+|como\s+)?\d{1,2}\s+semanas\b(?!\s+de\s+(?!embarazo|gestacion))", RegexOptions.CultureInvariant)]
+    private static partial Regex SemanasDeEmbarazo();
+
+    [GeneratedRegex(@"\b(?:estoy\s+)?esperando\s+(?:un\s+|una\s+|mi\s+)?(?:bebe|nino|nina|hijo|hija|primer\s+hijo)\b|\bgestacion\b|\bencinta\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Esperando();
+
+    [GeneratedRegex(@"\b(?:amamant\w*|lactancia|lactando)\b|\b(?:dando|doy|dar)\s+(?:el\s+)?pecho\b|\bdando\s+de\s+(?:lactar|mamar)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Lactancia();
+
+    [GeneratedRegex(@"\banticoagulantes?\b|\b(?:diluyente|adelgazante)s?\s+(?:de\s+la\s+)?sangre\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Anticoagulantes();
+
+    [GeneratedRegex(@"\broacutan\w*", RegexOptions.CultureInvariant)]
+    private static partial Regex Roacutan();
+
+    [GeneratedRegex(@"\b(?:bronceado|bronceada|quemadura\s+de\s+sol|me\s+queme\s+(?:con|en)\s+el\s+sol|asolead\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Bronceado();
 
     [GeneratedRegex(@"\bpara\s+(?:(?:mujeres|mamas|mamis|futuras\s+mamas|senoras|chicas)\s+)?embarazadas?\b|\bpara\s+(?:el\s+)?embarazo\b|\bde\s+embarazadas\b|\bfor\s+(?:pregnant\s+(?:women|woman|moms|mums|mothers|ladies|clients)|(?:the\s+)?pregnancy|expecting\s+(?:moms|mums|mothers))\b", RegexOptions.CultureInvariant)]
     private static partial Regex MadeFor();
@@ -154,8 +181,14 @@ public static partial class HealthConcepts
     // One pattern per name, built once: Regex's static cache holds 15 patterns, fewer than the names, so building
     // them per message re-parsed every pattern on every turn (issue 16's profile: ~5 % of a loaded host's CPU).
     private static readonly Lazy<(MedicineClass Class, Regex Pattern)[]> NamePatterns = new(() =>
-        [.. Medicines.SelectMany(m => m.Names.Select(name => (m, new Regex(
-            @"\b" + Regex.Escape(name).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal) + @"\b", RegexOptions.CultureInvariant))))]);
+        [.. Medicines.SelectMany(m => m.Names.Select(name => (m, new Regex(@"\b" + NamePattern(name) + @"\b", RegexOptions.CultureInvariant))))]);
+
+    // Every name at once, for the test that a message names none (a name that matches alone matches here: the alternation
+    // tries each name at each position). Compiled, once per process; no match timeout, so its first use cannot time out.
+    private static readonly Lazy<Regex> AnyName = new(() => new Regex(
+        @"\b(?:" + string.Join('|', Medicines.SelectMany(m => m.Names).Select(NamePattern)) + @")\b", RegexOptions.CultureInvariant | RegexOptions.Compiled));
+
+    private static string NamePattern(string name) => Regex.Escape(name).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal);
 
     private static string Singular(string word) =>
         word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("sis", StringComparison.Ordinal) ? word[..^1] : word;

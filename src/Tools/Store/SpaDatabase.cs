@@ -136,6 +136,7 @@ public sealed class SpaDatabase : IDisposable
     /// </summary>
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
+        TurnReads.Forget();
         if (connection is SqliteConnection sqlite)
         {
             var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
@@ -174,6 +175,7 @@ public sealed class SpaDatabase : IDisposable
     /// </summary>
     public async ValueTask<IDisposable?> EnterWriteAsync(DbConnection connection, CancellationToken ct)
     {
+        TurnReads.Forget();
         if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
             && await WaitTurnAsync(ct))
         {

@@ -15,7 +15,15 @@ public static class ToolsSchema
         new(4, "outbox claims in real time", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TEXT;", "ALTER TABLE outbox ADD COLUMN claimed_until_utc TIMESTAMPTZ;"),
         // The language a client writes in, for the texts sent to them (issue 13).
         new(5, "clients' language", ClientLanguage, ClientLanguage),
+        new(6, "blocking appointments by end of blocked time", BlockingByEnd, BlockingByEnd),
     ];
+
+    // Every availability search reads the held and booked appointments overlapping a window (AppointmentBook.BlockingSql).
+    // Through the index on their start it walked every appointment that started before the window's end, the spa's whole
+    // history; through this one it walks those whose blocked time ends after the window's start, at most the booking
+    // horizon's, and none cancelled (issue 16).
+    private const string BlockingByEnd =
+        "CREATE INDEX appointments_blocking ON appointments (blocked_until_utc, starts_at_utc) WHERE status IN ('held', 'booked');";
 
     private const string ClientLanguage = "ALTER TABLE clients ADD COLUMN language TEXT;";
 

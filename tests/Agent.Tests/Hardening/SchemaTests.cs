@@ -1,4 +1,5 @@
 using Dapper;
+using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Tests.Conversations;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools.Store;
@@ -21,6 +22,39 @@ public abstract class SchemaTests
             : await c.QuerySingleOrDefaultAsync<string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'outbox_kind_to_time'");
         Assert.NotNull(columns);
         Assert.Matches(@"\(kind, to_address, created_at_utc\)", columns);
+    }
+
+    // Issue 16: a text sent out of no conversation (a missed call) looks up the caller's latest conversation by number.
+    [StoreFact]
+    public async Task The_latest_conversation_of_a_caller_is_found_through_an_index()
+    {
+        var plan = await PlanAsync(ConversationStore.LatestOfCallerSql, new { callerPhone = "+15550100", exceptId = "x" });
+        Assert.Contains("conversations_caller", plan, StringComparison.Ordinal);
+    }
+
+    // Issue 16: every availability search reads the appointments that block a window; through an index on the end of
+    // their blocked time, kept for held and booked ones only, past and cancelled appointments are not walked.
+    [StoreFact]
+    public async Task Availability_reads_blocking_appointments_through_an_index_on_their_blocked_time()
+    {
+        var plan = await PlanAsync(FrontDesk.Tools.Booking.AppointmentBook.BlockingSql, new { fromUtc = DateTime.UtcNow, toUtc = DateTime.UtcNow.AddDays(1) });
+        Assert.Contains("appointments_blocking", plan, StringComparison.Ordinal);
+    }
+
+    // The plan the store would use for a query. PostgreSQL's planner prefers a scan of a table this small, so scans are
+    // priced out there: what is checked is that an index serves the query, not the choice on an empty table.
+    private async Task<string> PlanAsync(string sql, object args)
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var db = h.Book.Get<SpaDatabase>();
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        if (db.IsPostgres)
+        {
+            await using var tx = await c.BeginTransactionAsync();
+            await c.ExecuteAsync("SET LOCAL enable_seqscan = off", transaction: tx);
+            return string.Join('\n', await c.QueryAsync<string>("EXPLAIN " + sql, args, tx));
+        }
+        return string.Join('\n', (await c.QueryAsync("EXPLAIN QUERY PLAN " + sql, args)).Select(r => (string)((IDictionary<string, object>)r)["detail"]));
     }
 }
 

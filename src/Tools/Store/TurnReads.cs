@@ -1,0 +1,68 @@
+using FrontDesk.Tools.Booking;
+
+namespace FrontDesk.Tools.Store;
+
+/// <summary>
+/// Reads kept for the length of one agent turn, so a turn's tool calls read the book once: today the appointments that
+/// block a window (an availability search that widens, or a second search in the same turn, reads them again from
+/// memory). Never across turns: a booking by another conversation is seen by the next turn. Any write begun in the turn
+/// (<see cref="SpaDatabase.BeginWriteAsync"/>, <see cref="SpaDatabase.EnterWriteAsync"/>) drops what was kept, so a turn
+/// sees its own writes.
+/// </summary>
+public sealed class TurnReads : IDisposable
+{
+    private static readonly AsyncLocal<TurnReads?> Current = new();
+    private readonly TurnReads? _outer;
+    private (DateTime FromUtc, DateTime ToUtc, IReadOnlyList<Appointment> Appointments)? _blocking;
+
+    private TurnReads(TurnReads? outer) => _outer = outer;
+
+    /// <summary>
+    /// Starts keeping reads for the code that runs from here in this async flow (call it in the turn's own method, not a
+    /// helper: an async local set in a callee is gone when it returns); dispose at the end of the turn.
+    /// </summary>
+    public static TurnReads Begin()
+    {
+        var reads = new TurnReads(Current.Value);
+        Current.Value = reads;
+        return reads;
+    }
+
+    /// <summary>Drops what the current turn kept (a write in the turn).</summary>
+    internal static void Forget()
+    {
+        if (Current.Value is { } reads)
+        {
+            reads._blocking = null;
+        }
+    }
+
+    /// <summary>
+    /// The blocking appointments overlapping [fromUtc, toUtc): from what this turn read already when its window holds this
+    /// one, otherwise read by <paramref name="read"/> (and kept, outside a turn nothing is kept).
+    /// </summary>
+    internal static async Task<IReadOnlyList<Appointment>> BlockingAsync(DateTime fromUtc, DateTime toUtc,
+        Func<DateTime, DateTime, CancellationToken, Task<IReadOnlyList<Appointment>>> read, CancellationToken ct)
+    {
+        var reads = Current.Value;
+        if (reads?._blocking is { } kept && kept.FromUtc <= fromUtc && toUtc <= kept.ToUtc)
+        {
+            return kept.FromUtc == fromUtc && kept.ToUtc == toUtc
+                ? kept.Appointments
+                : [.. kept.Appointments.Where(a => a.StartsAtUtc < toUtc && a.BlockedUntilUtc > fromUtc)];
+        }
+        var appointments = await read(fromUtc, toUtc, ct);
+        if (reads is not null)
+        {
+            reads._blocking = (fromUtc, toUtc, appointments);
+        }
+        return appointments;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _blocking = null;
+        Current.Value = _outer;
+    }
+}

@@ -1,0 +1,68 @@
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Profile;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Tools.Tests.Book;
+
+// Issue 16: a turn's availability searches read the book's blocking appointments once; never across turns.
+public abstract partial class SpaBookTests
+{
+    // Another conversation (another instance) booking while this turn runs: its write does not run in this turn's flow.
+    private static async Task ElsewhereAsync(Func<Task> write)
+    {
+        Task task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = Task.Run(write);
+        }
+        await task;
+    }
+
+    [StoreFact]
+    public async Task A_turn_reads_the_blocking_appointments_once_and_the_next_turn_sees_another_conversations_booking()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var ten = Utc(profile, 2026, 11, 24, 10);
+        bool MayaAtTen(Availability.Slot s) => s.StaffId == "maya" && s.StartsAtUtc == ten;
+
+        using (TurnReads.Begin())
+        {
+            var first = await FindAsync(h, "swedish-60", Tuesday, staff: "maya");
+            Assert.Contains(first, MayaAtTen);
+            await ElsewhereAsync(() => h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", ten), Tester, default));
+            // Same turn: what the turn read first, not read again.
+            Assert.Equal(first, await FindAsync(h, "swedish-60", Tuesday, staff: "maya"));
+        }
+        using (TurnReads.Begin())
+        {
+            Assert.DoesNotContain(await FindAsync(h, "swedish-60", Tuesday, staff: "maya"), MayaAtTen);
+        }
+    }
+
+    [StoreFact]
+    public async Task A_booking_made_in_the_turn_is_seen_by_the_turns_next_search()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var ten = Utc(profile, 2026, 11, 24, 10);
+        using var reads = TurnReads.Begin();
+        Assert.Contains(await FindAsync(h, "swedish-60", Tuesday, staff: "maya"), s => s.StartsAtUtc == ten);
+        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", ten), Tester, default);
+        Assert.DoesNotContain(await FindAsync(h, "swedish-60", Tuesday, staff: "maya"), s => s.StartsAtUtc == ten);
+    }
+
+    [StoreFact]
+    public async Task A_narrower_search_in_the_turn_finds_what_it_finds_alone()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 24, 10)), Tester, default);
+        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "swedish-60", "alex", "mission-massage-2", Utc(profile, 2026, 11, 25, 14)), Tester, default);
+        var alone = await FindAsync(h, "swedish-60", Tuesday);
+        using var reads = TurnReads.Begin();
+        Assert.NotEmpty(await FindAsync(h, "swedish-60", Monday, Monday.AddDays(13)));
+        Assert.Equal(alone, await FindAsync(h, "swedish-60", Tuesday));
+    }
+}
