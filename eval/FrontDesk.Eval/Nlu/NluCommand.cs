@@ -95,7 +95,7 @@ public static partial class NluCommand
         // In context: the same understanding, told the question the engine would have pending after the SGD system turn
         // before each user turn (SgdContext: the protocol, docs/evaluation.md §2–3).
         var source = SgdContext.Load(options.SgdSource ?? Environment.GetEnvironmentVariable("FRONTDESK_SGD_SOURCE"), options.Split);
-        List<(SgdSystemContext Context, string Act)>? inContext = null;
+        List<(SgdSystemContext Context, string Act, Intent Intent)>? inContext = null;
         if (source is null)
         {
             Console.WriteLine("SGD system turns: not given (--sgd-source DIR, see eval/sgd/system-turns.sh); the in-context reading is left out.");
@@ -112,7 +112,7 @@ public static partial class NluCommand
             {
                 var system = source.Before(t, context.Today);
                 var u = understander.Understand(t.Utterance, context with { LastAsked = system.Asked, OfferedSlots = system.Offered });
-                return (system, SgdContext.ActOf(u, system));
+                return (system, SgdContext.ActOf(u, system), u.Intent);
             })];
         }
 
@@ -144,7 +144,7 @@ public static partial class NluCommand
                 await System.IO.File.WriteAllLinesAsync(sgdDump, sgd.Zip(engine, inContext).Select(p => JsonSerializer.Serialize(new
                 {
                     id = p.First.DialogueId + ":" + p.First.Turn.ToString(Inv), text = p.First.Utterance, gold = p.First.GoldClass, single = p.Second.Class,
-                    inContext = p.Third.Act, asked = p.Third.Context.Asked.ToString(), task = p.Third.Context.Task, proposed = p.Third.Context.Proposed,
+                    inContext = p.Third.Act, intent = p.Third.Intent.ToString(), asked = p.Third.Context.Asked.ToString(), task = p.Third.Context.Task, proposed = p.Third.Context.Proposed,
                 })));
             }
             return 0;
@@ -371,7 +371,7 @@ public static partial class NluCommand
         r.AppendLine();
     }
 
-    private static void WriteInContext(StringBuilder r, List<SgdTurn> turns, List<Reading> single, List<(SgdSystemContext Context, string Act)> inContext)
+    private static void WriteInContext(StringBuilder r, List<SgdTurn> turns, List<Reading> single, List<(SgdSystemContext Context, string Act, Intent Intent)> inContext)
     {
         r.AppendLine("In context (the question the engine would have pending after the SGD system turn before each user turn; protocol above):");
         r.AppendLine();
@@ -393,6 +393,11 @@ public static partial class NluCommand
         r.AppendLine();
         r.AppendLine("Pending question given (turns): " + string.Join(", ", inContext.GroupBy(c => c.Context.Proposed is null ? c.Context.Asked.ToString() : "Confirmation (an offer to book)")
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")) + ".");
+        r.AppendLine();
+        // The act and the spa's scope are two decisions: "find me a psychologist" is a search for something the spa does
+        // not do, declined as out of scope (or passed to a person), which counts as "other" above.
+        var declined = Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass != "other" && inContext[i].Act == "other" && inContext[i].Intent is Intent.OutOfScope or Intent.Human);
+        r.AppendLine(Inv, $"Of the {turns.Count(t => t.GoldClass != "other")} gold find/book turns, {declined} are read in context as out of scope or as a request for a person (a provider the spa does not have: \"find me a psychologist\", \"I need to see a therapist\"); they count as errors above.");
         r.AppendLine();
         r.AppendLine("Confusion in context (rows gold, columns predicted):");
         r.AppendLine();

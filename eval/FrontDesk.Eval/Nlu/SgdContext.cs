@@ -112,13 +112,19 @@ public sealed class SgdContext
     /// REQUEST(appointment_date) → <see cref="AgentQuestion.Date"/>, REQUEST(appointment_time) → <see cref="AgentQuestion.Time"/> (booking under way);
     /// REQUEST(type) → <see cref="AgentQuestion.Service"/> ("which kind?");
     /// OFFER of a provider, or REQUEST(city) / REQUEST(a provider's name) → nothing asked the engine has a kind for, the search (find) or the booking under way;
+    /// NOTIFY_FAILURE ("that time is taken") → nothing asked, the booking still under way;
     /// NOTIFY_SUCCESS, REQ_MORE, GOODBYE → nothing asked, no task (the engine's "anything else?");
-    /// INFORM (an answer to a question), NOTIFY_FAILURE alone → nothing asked, the task as it was.
+    /// INFORM (an answer to a question) → nothing asked, the task as it was.
     /// Acts of another service's frame (a restaurant, a ride) count the same way, except that their task is not an appointment.
     /// </summary>
     private static SgdSystemContext Map(List<SystemAct> acts, string? task, DateOnly today)
     {
         static bool Appointment(SystemAct a) => AppointmentServices.Contains(a.Service);
+        if (acts.Any(a => a.Act is "NOTIFY_FAILURE") && !acts.Any(a => a.Act is "OFFER" or "CONFIRM" or "OFFER_INTENT" or "REQUEST"))
+        {
+            // "Sorry, that time is taken": the booking is still under way (the engine keeps its task after a refusal).
+            return new(AgentQuestion.Nothing, [], acts.Any(Appointment) ? "book" : task, null);
+        }
         if (acts.Any(a => a.Act is "NOTIFY_SUCCESS" or "REQ_MORE" or "GOODBYE") && !acts.Any(a => a.Act is "OFFER" or "CONFIRM" or "OFFER_INTENT" or "REQUEST"))
         {
             return SgdSystemContext.Opening;
@@ -173,13 +179,21 @@ public sealed class SgdContext
     /// <summary>
     /// The act a reading in context opens, scored like SGD's gold (a turn that opens an intent): a request to book when no
     /// booking is under way is "book"; a search when no appointment task is under way is "find"; a plain yes to "would you
-    /// like to book?" opens the booking ("book"); everything else (an answer to the question pending, a pick, a yes to a
+    /// like to book?" opens the booking ("book"); a request said while a question of the task under way is pending (which
+    /// service, day, time, which of the times) is the reply to it, as the engine's policy takes it; everything else (an answer to the question pending, a pick, a yes to a
     /// read-back, a request that goes on with the task under way) is "other".
     /// </summary>
     public static string ActOf(Utterance u, SgdSystemContext context)
     {
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(context);
+        if (u.Intent is Intent.Book or Intent.Availability && context.Task is not null
+            && context.Asked is AgentQuestion.Service or AgentQuestion.Date or AgentQuestion.Time or AgentQuestion.SlotChoice)
+        {
+            // With a question of the task pending, the engine takes a request as the reply to it (merged into the task, or
+            // the question asked again: DialoguePolicy rows 37–39 and 44), not as a new task.
+            return "other";
+        }
         return u.Intent switch
         {
             Intent.Affirm when context.Proposed is { } opens => opens,
