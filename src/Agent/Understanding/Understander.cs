@@ -519,13 +519,15 @@ public sealed partial class Understander
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3
-            && _classifier.MeaningOfPrepared(prepared) is { } wanted && wanted.NearestElsewhere >= wanted.NearestSpaTask - ElsewhereAsNearWithin)
+            && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
             // A request for something the spa does not do, in booking words ("I want to book a pub now", "what's on tv
             // tonight"): no service of the spa named or meant, and an everyday task elsewhere is as near in meaning as
-            // any spa task. Declined politely rather than asked "which service?".
+            // any spa task. Declined politely rather than asked "which service?". A day or a time brings any request near
+            // the spa's booking examples, so the thing asked for is also weighed without them ("can you book a tee time
+            // for sunday morning", "when is the next opening for a driving test").
             intent = Intent.OutOfScope;
-            confidence = wanted.NearestElsewhere;
+            confidence = elsewhere;
         }
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
@@ -590,6 +592,32 @@ public sealed partial class Understander
             Cues = cues,
         };
     }
+
+    /// <summary>
+    /// The similarity of the nearest out-of-scope example when it is as near as the nearest spa task (within
+    /// <see cref="ElsewhereAsNearWithin"/>), for the message, or for the message without its day and time; else null.
+    /// </summary>
+    private double? ElsewhereAsNear(string prepared, bool hasWhen)
+    {
+        if (_classifier.MeaningOfPrepared(prepared) is { } wanted && wanted.NearestElsewhere >= wanted.NearestSpaTask - ElsewhereAsNearWithin)
+        {
+            return wanted.NearestElsewhere;
+        }
+        return hasWhen && WithoutWhen(prepared) is { } thing && Tokenizer.Tokenize(thing).Count >= 4
+            && _classifier.MeaningOfPrepared(thing) is { } bare && bare.NearestElsewhere >= bare.NearestSpaTask - ElsewhereAsNearWithin
+            ? bare.NearestElsewhere
+            : null;
+    }
+
+    /// <summary>The prepared text without its day and time and the little words before them ("a tee time for sunday morning" → "a tee time"); null when it had none.</summary>
+    private static string? WithoutWhen(string prepared)
+    {
+        var bare = WhenPlaceholder().Replace(prepared, " ");
+        return bare.Length == prepared.Length ? null : string.Join(' ', bare.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex(@"(?:\b(?:for|on|at|this|next|by|around|in the)\s+)*\s*\b(?:zzdate|zztime)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WhenPlaceholder();
 
     /// <summary>
     /// True when no words of the match are the service's whole name or one of its aliases (plural or not): "cheeks" for
