@@ -115,6 +115,7 @@ public class ServicesByMeaningTests
     [InlineData("do you have anything saturday at 10")]
     [InlineData("i'd like to come in tomorrow afternoon")]
     [InlineData("book me for friday at 3 please")]
+    [InlineData("my wife wants to come in next week")]
     public void A_request_for_the_spa_with_no_service_named_stays_a_request(string text)
     {
         var understander = new Understander(IntentClassifier.DefaultWithSemantic, null, _ => [Near("swedish-60", 0.15f)]);
