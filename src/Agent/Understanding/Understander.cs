@@ -225,6 +225,12 @@ public sealed partial class Understander
     /// </summary>
     public const double ElsewhereAsNearWithin = 0.03;
 
+    /// <summary>A message with a day read as off-topic by its words is a spa request when a spa task example is this near ("my wife wants to come in next week": 0.74)…</summary>
+    public const double ClearlyASpaTask = 0.70;
+
+    /// <summary>…and this much nearer than every out-of-scope example (0.74 against 0.50).</summary>
+    public const double ClearlyAheadOfElsewhere = 0.20;
+
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
 
@@ -439,6 +445,16 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && _classifier.MeaningOfPrepared(prepared) is { } spaMeant
+            && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere)
+        {
+            // "my wife wants to come in next week": words the classifier places elsewhere, with a day, whose meaning is
+            // plainly a visit to the spa and nothing else: a request (the policy then asks which service).
+            intent = spaMeant.Scores.GetValueOrDefault(Intent.Availability) > spaMeant.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
+            confidence = spaMeant.NearestSpaTask;
+        }
         if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
         {
             // "10 please": a time, a day or a service with no word for a person is not a request for one.
