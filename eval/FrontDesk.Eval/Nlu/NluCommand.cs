@@ -92,21 +92,63 @@ public static partial class NluCommand
         understander.Understand("warm up", context);
         var engine = sgd.Select(t => ReadWithEngine(understander, context, t.Utterance)).ToList();
 
+        // In context: the same understanding, told the question the engine would have pending after the SGD system turn
+        // before each user turn (SgdContext: the protocol, docs/evaluation.md §2–3).
+        var source = SgdContext.Load(options.SgdSource ?? Environment.GetEnvironmentVariable("FRONTDESK_SGD_SOURCE"), options.Split);
+        List<(SgdSystemContext Context, string Act, Intent Intent)>? inContext = null;
+        if (source is null)
+        {
+            Console.WriteLine("SGD system turns: not given (--sgd-source DIR, see eval/sgd/system-turns.sh); the in-context reading is left out.");
+        }
+        else
+        {
+            var unmatched = sgd.Count(t => !source.Holds(t));
+            if (unmatched > 0)
+            {
+                Console.Error.WriteLine($"SGD system turns: {unmatched} of {sgd.Count} user turns are not in the source with the same words; wrong source?");
+                return 2;
+            }
+            inContext = [.. sgd.Select(t =>
+            {
+                var system = source.Before(t, context.Today);
+                var u = understander.Understand(t.Utterance, context with { LastAsked = system.Asked, OfferedSlots = system.Offered });
+                return (system, SgdContext.ActOf(u, system), u.Intent);
+            })];
+        }
+
         var agentRuns = new List<(string Name, string Note, List<AgentTurn> Turns)>();
-        foreach (var (name, note, rows) in sets)
+        foreach (var (name, note, rows) in options.SgdOnly ? [] : sets)
         {
             Console.WriteLine($"agent: {name} ({rows.Count})");
             agentRuns.Add((name, note, await RunAgentAsync(rows, options.Semantic)));
         }
 
-        var baseline = options.NoBaseline ? null : RunBaseline(data, providers, sgd, sets.Select(s => s.Rows).ToList());
-        if (!options.NoBaseline && baseline is null)
+        var baseline = options.NoBaseline || options.SgdOnly ? null : RunBaseline(data, providers, sgd, sets.Select(s => s.Rows).ToList());
+        if (!options.NoBaseline && !options.SgdOnly && baseline is null)
         {
             return 3;
         }
 
         var report = new StringBuilder();
         WriteSgd(report, dev ? "dev" : "test", sgd, engine, baseline?.Sgd);
+        if (inContext is not null)
+        {
+            WriteInContext(report, sgd, engine, inContext);
+        }
+        if (options.SgdOnly)
+        {
+            Console.WriteLine();
+            Console.WriteLine(report);
+            if (dev && options.Dump is { } sgdDump && inContext is not null)
+            {
+                await System.IO.File.WriteAllLinesAsync(sgdDump, sgd.Zip(engine, inContext).Select(p => JsonSerializer.Serialize(new
+                {
+                    id = p.First.DialogueId + ":" + p.First.Turn.ToString(Inv), text = p.First.Utterance, gold = p.First.GoldClass, single = p.Second.Class,
+                    inContext = p.Third.Act, intent = p.Third.Intent.ToString(), asked = p.Third.Context.Asked.ToString(), task = p.Third.Context.Task, proposed = p.Third.Context.Proposed,
+                })));
+            }
+            return 0;
+        }
         WriteFalseActions(report, sets, agentRuns, baseline?.Sets);
         WriteSpeed(report, dev ? "dev" : "test", engine, agentRuns, baseline);
         if (dev)
@@ -325,6 +367,45 @@ public static partial class NluCommand
         foreach (var g in new[] { "find", "book", "other" })
         {
             r.AppendLine(Inv, $"| {g} | {string.Join(" | ", new[] { "find", "book", "other" }.Select(p => turns.Zip(engine).Count(x => x.First.GoldClass == g && x.Second.Class == p)))} |");
+        }
+        r.AppendLine();
+    }
+
+    private static void WriteInContext(StringBuilder r, List<SgdTurn> turns, List<Reading> single, List<(SgdSystemContext Context, string Act, Intent Intent)> inContext)
+    {
+        r.AppendLine("In context (the question the engine would have pending after the SGD system turn before each user turn; protocol above):");
+        r.AppendLine();
+        r.AppendLine("| measure | single turn | in context |");
+        r.AppendLine("|---|---:|---:|");
+        string Acc(Func<int, string> predicted, Func<string, string> map) => (Enumerable.Range(0, turns.Count).Count(i => map(turns[i].GoldClass) == map(predicted(i))) / (double)turns.Count).ToString("P1", Inv);
+        r.AppendLine(Inv, $"| intent accuracy, 3 classes | {Acc(i => single[i].Class, c => c)} | **{Acc(i => inContext[i].Act, c => c)}** |");
+        r.AppendLine(Inv, $"| intent accuracy, 2 classes | {Acc(i => single[i].Class, Coarse)} | {Acc(i => inContext[i].Act, Coarse)} |");
+        foreach (var cls in new[] { "find", "book", "other" })
+        {
+            string Cell(Func<int, string> predicted)
+            {
+                var tp = Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass == cls && predicted(i) == cls);
+                var prf = new Prf(tp, Enumerable.Range(0, turns.Count).Count(i => predicted(i) == cls) - tp, turns.Count(t => t.GoldClass == cls) - tp);
+                return $"P {prf.P:P0} R {prf.R:P0} F1 {prf.F1:P1}";
+            }
+            r.AppendLine(Inv, $"| '{cls}' ({turns.Count(t => t.GoldClass == cls)} turns) | {Cell(i => single[i].Class)} | {Cell(i => inContext[i].Act)} |");
+        }
+        r.AppendLine();
+        r.AppendLine("Pending question given (turns): " + string.Join(", ", inContext.GroupBy(c => c.Context.Proposed is null ? c.Context.Asked.ToString() : "Confirmation (an offer to book)")
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")) + ".");
+        r.AppendLine();
+        // The act and the spa's scope are two decisions: "find me a psychologist" is a search for something the spa does
+        // not do, declined as out of scope (or passed to a person), which counts as "other" above.
+        var declined = Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass != "other" && inContext[i].Act == "other" && inContext[i].Intent is Intent.OutOfScope or Intent.Human);
+        r.AppendLine(Inv, $"Of the {turns.Count(t => t.GoldClass != "other")} gold find/book turns, {declined} are read in context as out of scope or as a request for a person (a provider the spa does not have: \"find me a psychologist\", \"I need to see a therapist\"); they count as errors above.");
+        r.AppendLine();
+        r.AppendLine("Confusion in context (rows gold, columns predicted):");
+        r.AppendLine();
+        r.AppendLine("| gold \\ predicted | find | book | other |");
+        r.AppendLine("|---|---:|---:|---:|");
+        foreach (var g in new[] { "find", "book", "other" })
+        {
+            r.AppendLine(Inv, $"| {g} | {string.Join(" | ", new[] { "find", "book", "other" }.Select(p => Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass == g && inContext[i].Act == p)))} |");
         }
         r.AppendLine();
     }

@@ -193,6 +193,10 @@ public sealed class Options
     public string Semantic { get; set; } = "all";
     /// <summary>nlu --split dev: write every reading to this file (JSON lines), to look at the errors.</summary>
     public string? Dump { get; set; }
+    /// <summary>nlu: the SGD repository's dialogue files (eval/sgd/system-turns.sh), for the in-context reading; FRONTDESK_SGD_SOURCE when not given.</summary>
+    public string? SgdSource { get; set; }
+    /// <summary>nlu: read SGD only (no agent runs on CLINC/Snips), for looking at the SGD errors quickly.</summary>
+    public bool SgdOnly { get; set; }
 
     public static Options Parse(IEnumerable<string> args)
     {
@@ -217,6 +221,8 @@ public sealed class Options
                     break;
                 case "--no-baseline": o.NoBaseline = true; break;
                 case "--dump": o.Dump = Next(); break;
+                case "--sgd-source": o.SgdSource = Next(); break;
+                case "--sgd-only": o.SgdOnly = true; break;
                 case "--semantic":
                     o.Semantic = Next() is "off" or "faq" or "all" ? e.Current : throw new ArgumentException("--semantic is off, faq or all");
                     break;

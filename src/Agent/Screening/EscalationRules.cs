@@ -21,7 +21,11 @@ public sealed record EscalationPatternGroup(string Reply, Regex Expression, stri
 /// <param name="Route">Who is told.</param>
 /// <param name="Reply">The category's reply key (<c>reply:</c>, default <c>escalation_{name}</c>).</param>
 /// <param name="Groups">Pattern groups, the ones with their own reply (<c>replies:</c>) first.</param>
-public sealed record EscalationCategory(string Name, string Urgency, string Route, string Reply, IReadOnlyList<EscalationPatternGroup> Groups);
+/// <param name="UnlessElsewhere">
+/// <c>unless_elsewhere: true</c>: the patterns do not count in a message about another business or thing and nothing of
+/// the spa's (<see cref="EscalationRules.AboutElsewhere"/>). Never on emergency or medical.
+/// </param>
+public sealed record EscalationCategory(string Name, string Urgency, string Route, string Reply, IReadOnlyList<EscalationPatternGroup> Groups, bool UnlessElsewhere = false);
 
 /// <summary>A category that matched, the reply its matching pattern asks for and how urgent it is.</summary>
 /// <param name="Category">The category.</param>
@@ -47,8 +51,9 @@ public sealed partial class EscalationRules
     private readonly Vocabulary _vocabulary;
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere)
     {
+        Elsewhere = elsewhere;
         _vocabulary = vocabulary;
         Categories = categories;
         TreatmentWords = treatmentWords;
@@ -65,6 +70,30 @@ public sealed partial class EscalationRules
 
     /// <summary><c>insists_after_refusal:</c> "book it anyway" after a treatment was refused for a health reason: goes to a person.</summary>
     public Regex InsistsAfterRefusal { get; }
+
+    /// <summary><c>elsewhere:</c> other businesses and things ("the cable company", "flights", "a used car").</summary>
+    public Regex Elsewhere { get; }
+
+    /// <summary>
+    /// True when the text names another business or thing (<see cref="Elsewhere"/>) and nothing of the spa's: no treatment
+    /// (<paramref name="namesTreatment"/>), no appointment, visit or booking, no staff, no charge or price of ours.
+    /// </summary>
+    public bool AboutElsewhere(string text, Func<string, bool>? namesTreatment = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return Elsewhere.IsMatch(text) && !OursCue().IsMatch(text) && !(namesTreatment?.Invoke(text) ?? false);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // What makes a message the spa's whatever else it names: its bookings, its people, its charges and prices.
+    [GeneratedRegex(@"\b(?:appointments?|appt|visit|booking|booked|staff|front\s+desk|receptionist|therapist|provider|spa|salon|you\s+(?:guys\s+)?(?:charged|billed|overcharged|took)|your\s+(?:staff|place|team|prices?|spa|salon|policy))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OursCue();
 
     /// <summary>Categories in precedence order.</summary>
     public IReadOnlyList<EscalationCategory> Categories { get; }
@@ -87,10 +116,15 @@ public sealed partial class EscalationRules
     /// </summary>
     public EscalationMatch? Match(string text, Func<string, bool>? namesTreatment = null)
     {
-        bool? treatment = null, correctedTreatment = null;
+        bool? treatment = null, correctedTreatment = null, elsewhere = null;
         string? corrected = null;
         foreach (var category in Categories)
         {
+            if (category.UnlessElsewhere && (elsewhere ??= AboutElsewhere(text, namesTreatment)))
+            {
+                // "connect me to the cable company": a request for another business's people, prices or complaints desk.
+                continue;
+            }
             foreach (var group in category.Groups)
             {
                 try
@@ -192,7 +226,12 @@ public sealed partial class EscalationRules
                     groups.Add(Group(path, where, reply, w) with { WithTreatment = true, Language = language });
                 }
             }
-            list.Add(new EscalationCategory(name, urgency, Scalar("route", "front_desk"), reply, groups));
+            var unlessElsewhere = Scalar("unless_elsewhere", "false") == "true";
+            if (unlessElsewhere && name is "emergency" or "medical")
+            {
+                throw new InvalidDataException($"{path}:{map.Start.Line}: categories.{name}.unless_elsewhere: never on emergency or medical (a message about the person's body escalates whatever else it names).");
+            }
+            list.Add(new EscalationCategory(name, urgency, Scalar("route", "front_desk"), reply, groups, unlessElsewhere));
         }
         var missing = RequiredCategories.Where(r => list.All(c => c.Name != r)).ToList();
         if (missing.Count > 0)
@@ -213,7 +252,7 @@ public sealed partial class EscalationRules
             : [];
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
-            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary);
+            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"));
     }
 
     // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150

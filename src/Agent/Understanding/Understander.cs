@@ -225,6 +225,12 @@ public sealed partial class Understander
     /// </summary>
     public const double ElsewhereAsNearWithin = 0.03;
 
+    /// <summary>A message with a day read as off-topic by its words is a spa request when a spa task example is this near ("my wife wants to come in next week": 0.74)…</summary>
+    public const double ClearlyASpaTask = 0.70;
+
+    /// <summary>…and this much nearer than every out-of-scope example (0.74 against 0.50).</summary>
+    public const double ClearlyAheadOfElsewhere = 0.20;
+
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
 
@@ -441,6 +447,16 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && _classifier.MeaningOfPrepared(prepared) is { } spaMeant
+            && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere)
+        {
+            // "my wife wants to come in next week": words the classifier places elsewhere, with a day, whose meaning is
+            // plainly a visit to the spa and nothing else: a request (the policy then asks which service).
+            intent = spaMeant.Scores.GetValueOrDefault(Intent.Availability) > spaMeant.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
+            confidence = spaMeant.NearestSpaTask;
+        }
         if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
         {
             // "10 please": a time, a day or a service with no word for a person is not a request for one.
@@ -523,13 +539,15 @@ public sealed partial class Understander
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3
-            && _classifier.MeaningOfPrepared(prepared) is { } wanted && wanted.NearestElsewhere >= wanted.NearestSpaTask - ElsewhereAsNearWithin)
+            && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
             // A request for something the spa does not do, in booking words ("I want to book a pub now", "what's on tv
             // tonight"): no service of the spa named or meant, and an everyday task elsewhere is as near in meaning as
-            // any spa task. Declined politely rather than asked "which service?".
+            // any spa task. Declined politely rather than asked "which service?". A day or a time brings any request near
+            // the spa's booking examples, so the thing asked for is also weighed without them ("can you book a tee time
+            // for sunday morning", "when is the next opening for a driving test").
             intent = Intent.OutOfScope;
-            confidence = wanted.NearestElsewhere;
+            confidence = elsewhere;
         }
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
@@ -594,6 +612,32 @@ public sealed partial class Understander
             Cues = cues,
         };
     }
+
+    /// <summary>
+    /// The similarity of the nearest out-of-scope example when it is as near as the nearest spa task (within
+    /// <see cref="ElsewhereAsNearWithin"/>), for the message, or for the message without its day and time; else null.
+    /// </summary>
+    private double? ElsewhereAsNear(string prepared, bool hasWhen)
+    {
+        if (_classifier.MeaningOfPrepared(prepared) is { } wanted && wanted.NearestElsewhere >= wanted.NearestSpaTask - ElsewhereAsNearWithin)
+        {
+            return wanted.NearestElsewhere;
+        }
+        return hasWhen && WithoutWhen(prepared) is { } thing && Tokenizer.Tokenize(thing).Count >= 4
+            && _classifier.MeaningOfPrepared(thing) is { } bare && bare.NearestElsewhere >= bare.NearestSpaTask - ElsewhereAsNearWithin
+            ? bare.NearestElsewhere
+            : null;
+    }
+
+    /// <summary>The prepared text without its day and time and the little words before them ("a tee time for sunday morning" → "a tee time"); null when it had none.</summary>
+    private static string? WithoutWhen(string prepared)
+    {
+        var bare = WhenPlaceholder().Replace(prepared, " ");
+        return bare.Length == prepared.Length ? null : string.Join(' ', bare.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex(@"(?:\b(?:for|on|at|this|next|by|around|in the)\s+)*\s*\b(?:zzdate|zztime)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WhenPlaceholder();
 
     /// <summary>
     /// True when no words of the match are the service's whole name or one of its aliases (plural or not): "cheeks" for

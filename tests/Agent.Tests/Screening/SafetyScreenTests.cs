@@ -116,6 +116,33 @@ public sealed class SafetyScreenTests
     }
 
     [Theory]
+    [InlineData("connect me to the cable company please")]
+    [InlineData("i need to speak to someone at the irs about my taxes")]
+    [InlineData("can you find me deals on flights to miami")]
+    [InlineData("how do i get a refund for a plane ticket")]
+    [InlineData("i want to file a complaint against my landlord")]
+    [InlineData("is there a sale on iphones this week")]
+    [InlineData("what's the best price for a used car")]
+    [InlineData("put me through to my bank, someone stole my card")]
+    public void Pricing_complaints_and_people_of_another_business_are_not_the_spas(string text)
+    {
+        Assert.Null(Screen.ScreenInbound(text).Category);
+    }
+
+    [Theory]
+    [InlineData("connect me to the front desk please", "human_request")]
+    [InlineData("i need to speak to someone about my appointment, my flight got moved", "human_request")]
+    [InlineData("can i get a refund for my facial", "pricing")]
+    [InlineData("you charged my credit card twice, i want a refund", "pricing")]
+    [InlineData("any deals on botox this month? i'm flying in from denver", "pricing")]
+    [InlineData("i want to complain, the receptionist was rude and made me late for my flight", "sensitive")]
+    [InlineData("terrible experience, i had to leave my car on the street for an hour and missed my massage", "sensitive")]
+    public void The_spas_own_pricing_complaints_and_staff_still_escalate_beside_another_business(string text, string category)
+    {
+        Assert.Equal(category, Screen.ScreenInbound(text).Category?.Name);
+    }
+
+    [Theory]
     [InlineData("when is Ben Carter's appointment?")]
     [InlineData("what time is my sister's appointment")]
     [InlineData("what time is my husband booked")]

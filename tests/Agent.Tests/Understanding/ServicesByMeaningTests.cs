@@ -95,6 +95,11 @@ public class ServicesByMeaningTests
     [Theory]
     [InlineData("I want to book a pub now.")]
     [InlineData("what's on tv tonight")]
+    // A day or a time makes any request look like a spa booking; the thing asked for is what decides.
+    [InlineData("can you book a tee time for sunday morning")]
+    [InlineData("when is the next opening for a driving test")]
+    [InlineData("any openings for a piano lesson on saturday")]
+    [InlineData("can u reserve a tennis court thurs at 6")]
     public void A_request_in_booking_words_for_something_the_spa_does_not_do_is_out_of_scope(string text)
     {
         var understander = new Understander(IntentClassifier.DefaultWithSemantic, null, _ => [Near("swedish-60", 0.15f)]);
@@ -105,6 +110,12 @@ public class ServicesByMeaningTests
     [InlineData("can i book something for friday")]
     [InlineData("any openings next tuesday")]
     [InlineData("can you fit me in this week")]
+    [InlineData("could i get something on sunday morning")]
+    [InlineData("when's your next opening")]
+    [InlineData("do you have anything saturday at 10")]
+    [InlineData("i'd like to come in tomorrow afternoon")]
+    [InlineData("book me for friday at 3 please")]
+    [InlineData("my wife wants to come in next week")]
     public void A_request_for_the_spa_with_no_service_named_stays_a_request(string text)
     {
         var understander = new Understander(IntentClassifier.DefaultWithSemantic, null, _ => [Near("swedish-60", 0.15f)]);

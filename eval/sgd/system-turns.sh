@@ -1,0 +1,19 @@
+#!/bin/sh
+# Copies the SGD dialogue files that hold the appointment dialogues of ../shared/datasets/sgd-appointments (dev and
+# test), with their system turns and the system's dialogue acts, out of a git clone of
+# https://github.com/google-research-datasets/dstc8-schema-guided-dialogue into OUT/{dev,test}/ (not the repository).
+# The commits are the ones the dataset's README names (files over ~4 MiB at HEAD come from an older commit).
+# Usage: eval/sgd/system-turns.sh /path/to/dstc8-schema-guided-dialogue OUT
+# Then: dotnet run -c Release --project eval/FrontDesk.Eval -- nlu --sgd-source OUT
+set -eu
+src=$1
+out=$2
+mkdir -p "$out/dev" "$out/test"
+for spec in HEAD:dev/dialogues_003.json HEAD:dev/dialogues_011.json HEAD:dev/dialogues_013.json HEAD:dev/dialogues_014.json \
+    0168cd3:dev/dialogues_017.json 0168cd3:dev/dialogues_018.json \
+    HEAD:test/dialogues_005.json HEAD:test/dialogues_006.json HEAD:test/dialogues_015.json HEAD:test/dialogues_017.json \
+    HEAD:test/dialogues_018.json HEAD:test/dialogues_030.json HEAD:test/dialogues_032.json HEAD:test/dialogues_033.json \
+    c6f94aa:test/dialogues_016.json c6f94aa:test/dialogues_022.json c6f94aa:test/dialogues_031.json; do
+  git -C "$src" show "$spec" > "$out/${spec#*:}"
+done
+echo "SGD dialogue files written to $out"
