@@ -273,8 +273,9 @@ internal static class DialoguePolicy
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
-        new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
-            && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
+        new("\"the 60 or the 90?\" and a yes or no (not a no with another day or time: \"hmm no actually saturday\")", (s, r) => s.Asked == AgentQuestion.Service
+            && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown && !r.HasSlots
+            && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
         new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),

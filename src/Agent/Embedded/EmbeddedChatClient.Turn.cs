@@ -765,6 +765,14 @@ public sealed partial class EmbeddedChatClient
                 {
                     return other;
                 }
+                if (state.StretchMisses == 0 && state.QuestionAsks == 3 && state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                {
+                    // A choice of services asked a third time with no miss in the stretch (a day said, then corrected): the
+                    // person is getting somewhere, so it is asked once more in other words; a fourth ask hands over.
+                    var last = new ChatMessage(ChatRole.Assistant, Render("ask_service_options_last", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
+                    last.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+                    return last;
+                }
                 return HandOver();
             }
             var message = new ChatMessage(ChatRole.Assistant, text);
