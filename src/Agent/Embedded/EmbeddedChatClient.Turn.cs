@@ -21,6 +21,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>A contact detail came in while another was asked: the ask that follows is not counted towards a hand-off.</summary>
         private bool _detailCameIn;
 
+        /// <summary>The message corrected the day or time just given ("hmm no actually saturday"): the ask that follows is worded otherwise.</summary>
+        private bool _whenCorrected;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -253,6 +256,7 @@ public sealed partial class EmbeddedChatClient
                 default:
                     var (after, before) = (state.After, state.Before);
                     var changed = DialogueTracker.Merge(state, u);
+                    _whenCorrected = changed && u.IsCorrection && (u.Date is not null || u.Time is not null);
                     if (r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time is { Kind: TimePreferenceKind.Exact, Exact: { } said } && (after ?? before) is not null
                         && (after is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), after) >= 0)
                         && (before is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), before) <= 0))
@@ -765,10 +769,11 @@ public sealed partial class EmbeddedChatClient
                 {
                     return other;
                 }
-                if (state.StretchMisses == 0 && state.QuestionAsks == 3 && state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                if (_whenCorrected && state.StretchMisses == 0 && state.QuestionAsks == 3 && state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
                 {
-                    // A choice of services asked a third time with no miss in the stretch (a day said, then corrected): the
-                    // person is getting somewhere, so it is asked once more in other words; a fourth ask hands over.
+                    // A choice of services asked a third time because the day just given was corrected ("friday" … "hmm no
+                    // actually saturday"), no miss in the stretch: the person is getting somewhere, so it is asked once more
+                    // in other words, saying the change was taken; a fourth ask hands over.
                     var last = new ChatMessage(ChatRole.Assistant, Render("ask_service_options_last", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
                     last.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
                     return last;

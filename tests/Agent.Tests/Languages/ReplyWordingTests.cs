@@ -72,15 +72,45 @@ public sealed class ReplyWordingTests
         Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
     }
 
+    /// <summary>The FAQ tool's hours for Sunday 29 and Friday 27 November (Mission closed on Sundays, Marina 10 to 3).</summary>
+    private static System.Text.Json.JsonElement ToolHours(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement;
+
+    private const string SundayHours = """
+        [{"location":"Mission District","location_id":"mission","days":[{"date":"2026-11-29","status":"closed_weekday","spans":[]}]},
+         {"location":"Marina","location_id":"marina","days":[{"date":"2026-11-29","status":"open","spans":[{"start":"10:00","end":"15:00"}]}]}]
+        """;
+
+    private const string SplitDayAndClosures = """
+        [{"location":"Mission District","location_id":"mission","days":[
+          {"date":"2026-11-27","status":"open","spans":[{"start":"09:00","end":"12:00"},{"start":"13:00","end":"19:00"}]},
+          {"date":"2026-11-29","status":"closed_weekday","spans":[]}]},
+         {"location":"Marina","location_id":"marina","days":[{"date":"2026-11-26","status":"closed_date","spans":[]}]}]
+        """;
+
     [Theory]
-    [InlineData("Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.",
-        "Mission District cierra los domingos. Marina abre el domingo de 10 a. m. a 3 p. m.")]
-    [InlineData("Mission District is open Friday 9 AM to noon and 1 PM to 7 PM; closed on Saturdays.",
-        "Mission District abre el viernes de 9 a. m. a mediodía y de 1 p. m. a 7 p. m.; cierra los sábados.")]
-    [InlineData("Marina is closed on Thursday, November 26.", "Marina cierra el jueves 26 de noviembre.")]
-    public void The_FAQ_tools_opening_hours_read_as_Spanish_sentences(string toolText, string spanish)
+    [InlineData("en", SundayHours, "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.")]
+    [InlineData("es", SundayHours, "Mission District cierra los domingos. Marina abre el domingo de 10 a. m. a 3 p. m.")]
+    [InlineData("en", SplitDayAndClosures, "Mission District is open Friday 9 AM to noon and 1 PM to 7 PM; closed on Sundays. Marina is closed on Thursday, November 26.")]
+    [InlineData("es", SplitDayAndClosures, "Mission District abre el viernes de 9 a. m. a mediodía y de 1 p. m. a 7 p. m.; cierra los domingos. Marina cierra el jueves 26 de noviembre.")]
+    public void Hours_on_given_days_are_worded_per_language_from_the_tools_values(string language, string hours, string expected)
     {
         // Typed in the product (round 5): "y a que hora abren el domingo?" got "Mission District is closed on Sundays. Marina abre: …".
-        Assert.Equal(spanish, ReplyWording.Localize(toolText, "es", Demo));
+        Assert.Equal(expected, ReplyWording.Hours(ToolHours(hours), language, Replies.For(language)));
+    }
+
+    [Fact]
+    public void A_locations_weekly_hours_are_worded_per_language_from_the_profile()
+    {
+        Assert.Equal("Marina is open Monday closed; Tuesday 10 AM to 6 PM; Wednesday 10 AM to 6 PM; Thursday 10 AM to 6 PM; Friday 10 AM to 6 PM; Saturday 9 AM to 4 PM; Sunday 10 AM to 3 PM.",
+            Answer("profile-hours-marina", "profile:hours:marina", "en"));
+        Assert.Equal("Horario de Marina: lunes cerrado; martes de 10 a. m. a 6 p. m.; miércoles de 10 a. m. a 6 p. m.; jueves de 10 a. m. a 6 p. m.; viernes de 10 a. m. a 6 p. m.; sábado de 9 a. m. a 4 p. m.; domingo de 10 a. m. a 3 p. m.",
+            Answer("profile-hours-marina", "profile:hours:marina", "es"));
+    }
+
+    [Fact]
+    public void Localize_no_longer_translates_opening_hours_by_their_shape()
+    {
+        const string toolText = "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.";
+        Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
     }
 }
