@@ -167,6 +167,12 @@ internal enum PolicyAction
     /// <summary>Say the message was not understood.</summary>
     NotUnderstood,
 
+    /// <summary>A yes to "would you like to book one?" after no appointments were found: start a booking with what it names.</summary>
+    BookAfterNoAppointments,
+
+    /// <summary>A no to "would you like to book one?": taken politely, anything else offered.</summary>
+    SayBookingNotWanted,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -203,6 +209,12 @@ internal static class DialoguePolicy
         new("with the team and nothing new asked (a yes, a no, a name)", (s, r) => s.WithTeam && s.Task is null && !r.HasSlots && !r.U.Cues.IsQuestion
             && r.U.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq
                 or Intent.Human or Intent.Restart or Intent.Goodbye or Intent.Thanks or Intent.Greeting), PolicyAction.StillWithTeam),
+
+        // "No upcoming appointments. Would you like to book one?": the answer, whatever the classifier reads around the yes.
+        new("no appointments found, a booking offered, and a yes (\"si\", \"yes, a massage friday\")", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.Yes
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.MyAppointments), PolicyAction.BookAfterNoAppointments),
+        new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),

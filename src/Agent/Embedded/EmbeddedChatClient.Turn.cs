@@ -33,6 +33,7 @@ public sealed partial class EmbeddedChatClient
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
+            state.BookingOffered = false;
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
         }
 
@@ -252,6 +253,14 @@ public sealed partial class EmbeddedChatClient
                     return NextWaitlistStep();
                 case PolicyAction.NotUnderstood:
                     return Say("not_understood");
+                case PolicyAction.BookAfterNoAppointments:
+                    // "si" / "yes, a massage on friday" to "would you like to book one?": a booking, with whatever it names.
+                    state.ResetTask();
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u);
+                    return NextBookingStep();
+                case PolicyAction.SayBookingNotWanted:
+                    return Say("booking_offer_declined");
                 case PolicyAction.Search:
                 default:
                     var (after, before) = (state.After, state.Before);
@@ -693,6 +702,7 @@ public sealed partial class EmbeddedChatClient
             if (items.Count == 0)
             {
                 state.ResetTask();
+                state.BookingOffered = true;
                 return Say("no_appointments");
             }
             var labels = Join(state.AppointmentLabels, "list_and");

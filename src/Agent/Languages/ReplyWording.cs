@@ -131,8 +131,15 @@ public static partial class ReplyWording
             case ["profile", "service", var serviceId] when profile.FindService(serviceId) is { } s:
                 var price = s.Price is { } p && p > 0 ? " " + Fill(s.PriceFrom ? "fact_price_from" : "fact_price", ("money", FaqIndex.FormatMoney(p, profile.Spa.Currency)))
                     : s.Price == 0 ? " " + Fill("fact_price_free") : "";
-                return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.Description ?? s.Category),
-                    ("minutes", s.DurationMin.ToString(CultureInfo.InvariantCulture)), ("price", price));
+                var minutes = s.DurationMin.ToString(CultureInfo.InvariantCulture);
+                if (language is not null && language != ConversationLanguage.English && s.Description is not null && !s.Descriptions.ContainsKey(language))
+                {
+                    // No description in this language (description_es): the profile's own, said to be in English, not passed off as Spanish.
+                    return Fill("fact_service_description_in_english", ("name", s.NameIn(language)), ("description", s.Description),
+                        ("minutes", minutes), ("price", price));
+                }
+                return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.DescriptionIn(language) ?? s.Category),
+                    ("minutes", minutes), ("price", price));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

@@ -40,4 +40,33 @@ public sealed class SpanishRoundSixTests
         var (_, rule) = Step(ChoosingAFacial("en"), "no");
         Assert.True(rule.IsMiss, rule.When);
     }
+
+    [Theory]
+    [InlineData("es", "si", true)]
+    [InlineData("es", "si porfa, un masaje el viernes", true)]
+    [InlineData("es", "no gracias", false)]
+    [InlineData("en", "yes", true)]
+    [InlineData("en", "nope", false)]
+    public void A_yes_or_no_after_no_appointments_answers_the_offer_to_book(string language, string text, bool books)
+    {
+        var (_, rule) = Step(new DialogueState { Language = language, BookingOffered = true }, text);
+        Assert.Equal(books ? PolicyAction.BookAfterNoAppointments : PolicyAction.SayBookingNotWanted, rule.Then);
+    }
+
+    [Fact]
+    public async Task A_yes_after_no_appointments_asks_what_to_book_and_a_day_given_with_it_is_kept()
+    {
+        // The fixture's engine has the English replies only.
+        var (bare, _) = await AnswerAsync(new DialogueState { Language = "en", BookingOffered = true }, "yes");
+        Assert.Equal("Which service would you like to book?", bare.Text);
+
+        var (reading, rule) = Step(new DialogueState { Language = "es", BookingOffered = true }, "si, para el viernes");
+        Assert.True(rule.Then == PolicyAction.BookAfterNoAppointments, $"{rule.When} {reading.U.YesNo} {reading.U.Intent} {reading.U.Text}");
+        var (withDay, state) = await AnswerAsync(new DialogueState { Language = "es", BookingOffered = true }, "si, para el viernes");
+        Assert.Equal(DialogueTask.Book, state.Task);
+        Assert.Equal("2026-11-27", state.DateStart);
+        Assert.False(state.BookingOffered);
+        Assert.Equal(AgentQuestion.Service, state.Asked);
+        Assert.NotNull(withDay.Text);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ReplyWordingTests
     {
         Assert.Equal("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650.",
             Answer("profile-service-lip-filler", "profile:service:lip-filler", "en"));
-        Assert.Equal("Relleno de labios: Hyaluronic acid filler for volume and shape. Dura 45 minutos. Desde $650.",
+        Assert.Equal("Relleno de labios: Ácido hialurónico para dar volumen y forma a los labios. Dura 45 minutos. Desde $650.",
             Answer("profile-service-lip-filler", "profile:service:lip-filler", "es"));
         Assert.EndsWith("Es sin costo.", Answer("profile-service-injectables-consult", "profile:service:injectables-consult", "es"), StringComparison.Ordinal);
     }
@@ -112,5 +112,18 @@ public sealed class ReplyWordingTests
     {
         const string toolText = "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.";
         Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
+    }
+
+    [Fact]
+    public void A_service_with_no_spanish_description_says_its_english_one_is_in_english()
+    {
+        // "¿qué es el hydrafacial?" at a business whose profile has no description_es for it: the English words, said to be English.
+        var plain = Demo.Services.First(x => x.Id == "hydrafacial") with { Descriptions = new Dictionary<string, string>() };
+        var profile = new SpaProfile(Demo.Spa, Demo.Locations, [.. Demo.Services.Select(x => x.Id == plain.Id ? plain : x)], Demo.Staff, Demo.Policies,
+            Demo.Faq, Demo.Escalation, Demo.Clients, Demo.SourcePath);
+        var spanish = ReplyWording.FaqAnswer("x", "profile:service:hydrafacial", "the tool's text", "es", profile, Replies.For("es"));
+        Assert.Equal($"HydraFacial: dura 45 minutos. El precio es $199. La descripción que tenemos está en inglés: \"{plain.Description}\"", spanish);
+        Assert.Equal(plain.Description, plain.DescriptionIn("es"));
+        Assert.NotEqual(plain.Description, Demo.FindService("hydrafacial")!.DescriptionIn("es"));
     }
 }
