@@ -346,13 +346,15 @@ public sealed partial class EmbeddedChatClient
                 state.ServiceId = services[0].Id;
                 state.ServiceOptions = [];
             }
-            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.Name))
-                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.Name),
+            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.NameIn(state.Language)))
+                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.NameIn(state.Language)),
                     ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
             if (services.Count == 1)
             {
                 var one = services[0];
-                return SayText(Price(one) + (one.Description is { } about && state.Language is null or "en" ? " " + about : ""));
+                // The description in the conversation's language only (description_es); never the English one in a Spanish reply.
+                var about = state.Language is null or "en" ? one.Description : one.Descriptions.GetValueOrDefault(state.Language);
+                return SayText(Price(one) + (about is null ? "" : " " + about));
             }
             return Say("price_list", ("prices", string.Join(" ", services.Select(Price))));
         }
@@ -363,7 +365,7 @@ public sealed partial class EmbeddedChatClient
             var parts = new List<string>();
             if (u.Services.Service is { } service)
             {
-                parts.Add(service.Name);
+                parts.Add(Profile.FindService(service.Id)?.NameIn(state.Language) ?? service.Name);
             }
             if (u.Date is { } date)
             {
