@@ -820,8 +820,10 @@ public sealed partial class EmbeddedChatClient
             string Arg(string name) => call.Arguments?.TryGetValue(name, out var v) == true ? v?.ToString() ?? "" : "";
             var phone = FrontDesk.Tools.PhoneNumbers.ToNational(Arg("client_phone")) ?? Arg("client_phone");
             var name = Arg("client_name") is { Length: > 0 } given ? given : state.Name ?? "";
-            return Render("waitlist_read_back", ("service", ServiceNameFromArgs(call)), ("window", WindowText(call)),
-                ("who", name.Length > 0 && phone.Length > 0 ? $"{name}, {phone}" : name + phone));
+            var who = name.Length > 0 && phone.Length > 0 ? $"{name}, {phone}" : name + phone;
+            // A known client on their own number (SMS, a call) gives no name or number to the call: nothing to say "for".
+            return Render(who.Length == 0 ? "waitlist_read_back_no_who" : "waitlist_read_back", ("service", ServiceNameFromArgs(call)), ("window", WindowText(call)),
+                ("who", who));
         }
 
         private string ServiceNameFromArgs(FunctionCallContent call) =>

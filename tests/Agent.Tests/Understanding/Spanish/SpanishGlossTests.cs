@@ -19,6 +19,10 @@ public sealed class SpanishGlossTests
     [InlineData("el profundo porfa", "the deep tissue please")]
     [InlineData("ok agendame uno pal lunes", "ok book me one for monday")]
     [InlineData("pal sabado en la tarde", "for saturday in the afternoon")]
+    [InlineData("sip", "yes")]
+    [InlineData("ay no sabe que, mejor cancelela", "ay no you know what, actually cancel it")]
+    [InlineData("no espere, mejor dejela como esta", "no wait, actually leave it where it is")]
+    [InlineData("el fin de semana siguiente", "the following weekend")]
     public void Spanish_reads_as_plain_english(string spanish, string english) => Assert.Equal(english, SpanishGloss.ToEnglish(spanish));
 
     [Fact]
