@@ -253,8 +253,9 @@ public sealed partial class EmbeddedChatClient
                     return NextWaitlistStep();
                 case PolicyAction.NotUnderstood:
                     return Say("not_understood");
-                case PolicyAction.BookAfterNoAppointments:
-                    // "si" / "yes, a massage on friday" to "would you like to book one?": a booking, with whatever it names.
+                case PolicyAction.BookInstead:
+                    // "si" / "yes, a massage on friday" to "would you like to book one?", or "ok then I want to book one" while a
+                    // number is verified for a cancellation: a booking (no code needed), with whatever the message names.
                     state.ResetTask();
                     state.Task = DialogueTask.Book;
                     DialogueTracker.Merge(state, u);

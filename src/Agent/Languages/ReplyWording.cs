@@ -107,7 +107,7 @@ public static partial class ReplyWording
     /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
     /// English text: the profile's FAQ entry (its <c>a_es</c>), a policy (its Spanish text), or a fact of the profile
     /// (a service, address, phone, a location's weekly hours) filled into the <c>fact_*</c> and <c>hours_*</c> templates of
-    /// <paramref name="replies"/>. A service category keeps the tool's text; hours on given days are worded by <see cref="Hours"/>.
+    /// <paramref name="replies"/>. Hours on given days are worded by <see cref="Hours"/>.
     /// </summary>
     /// <param name="id">The match's id.</param>
     /// <param name="source">Its source: <c>faq</c> or <c>profile:{kind}:{id}</c>.</param>
@@ -140,6 +140,8 @@ public static partial class ReplyWording
                 }
                 return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.DescriptionIn(language) ?? s.Category),
                     ("minutes", minutes), ("price", price));
+            case ["profile", "category", var category] when profile.Services.Where(x => x.Category == category).ToList() is { Count: > 0 } kind:
+                return Fill("fact_category", ("category", category), ("services", string.Join(", ", kind.Select(x => x.NameIn(language)))));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

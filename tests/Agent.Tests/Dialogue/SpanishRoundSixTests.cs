@@ -50,7 +50,7 @@ public sealed class SpanishRoundSixTests
     public void A_yes_or_no_after_no_appointments_answers_the_offer_to_book(string language, string text, bool books)
     {
         var (_, rule) = Step(new DialogueState { Language = language, BookingOffered = true }, text);
-        Assert.Equal(books ? PolicyAction.BookAfterNoAppointments : PolicyAction.SayBookingNotWanted, rule.Then);
+        Assert.Equal(books ? PolicyAction.BookInstead : PolicyAction.SayBookingNotWanted, rule.Then);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SpanishRoundSixTests
         Assert.Equal("Which service would you like to book?", bare.Text);
 
         var (reading, rule) = Step(new DialogueState { Language = "es", BookingOffered = true }, "si, para el viernes");
-        Assert.True(rule.Then == PolicyAction.BookAfterNoAppointments, $"{rule.When} {reading.U.YesNo} {reading.U.Intent} {reading.U.Text}");
+        Assert.True(rule.Then == PolicyAction.BookInstead, $"{rule.When} {reading.U.YesNo} {reading.U.Intent} {reading.U.Text}");
         var (withDay, state) = await AnswerAsync(new DialogueState { Language = "es", BookingOffered = true }, "si, para el viernes");
         Assert.Equal(DialogueTask.Book, state.Task);
         Assert.Equal("2026-11-27", state.DateStart);

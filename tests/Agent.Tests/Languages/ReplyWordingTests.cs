@@ -47,9 +47,11 @@ public sealed class ReplyWordingTests
     }
 
     [Fact]
-    public void A_match_of_another_kind_keeps_the_tools_text()
+    public void A_category_is_worded_per_language_and_an_unknown_match_keeps_the_tools_text()
     {
-        Assert.Equal("Our massage services: Swedish Massage.", Answer("profile-category-massage", "profile:category:massage", "es", "Our massage services: Swedish Massage."));
+        Assert.Equal("Estos son nuestros servicios de ese tipo: Facial Signature, HydraFacial, Peeling químico, Dermaplaning.",
+            Answer("profile-category-facial", "profile:category:facial", "es", "Our facial services: Signature Facial, HydraFacial, Chemical Peel, Dermaplaning."));
+        Assert.Equal("Our facial services: Signature Facial, HydraFacial, Chemical Peel, Dermaplaning.", Answer("profile-category-facial", "profile:category:facial", "en"));
         Assert.Equal("whatever", Answer("x", "profile:service:no-such-service", "es", "whatever"));
     }
 

@@ -74,7 +74,8 @@ public static partial class SpanishGloss
                 }
                 key.Append(' ');
             }
-            key.Append(t.Value);
+            // "q" is how "que" is texted ("a q hora cierran", "hay q dejar deposito").
+            key.Append(t.Value == "q" ? "que" : t.Value);
             var phrase = key.ToString();
             if (keep is not null && keep.TryGetValue(phrase, out var own))
             {

@@ -113,4 +113,13 @@ public sealed class SpanishUnderstandingTests
     [Fact]
     public void Manicura_de_gel_is_the_salon_gel_manicure() =>
         Assert.Equal("gel-mani", Understander.Understand("una manicura de gel", Es(AgentQuestion.Service, TestVocabularies.NailSalon)).Services.Service?.Id);
+
+    [Theory]
+    [InlineData("bueno entonces quiero hacer una")]
+    [InlineData("ok agendame uno pal lunes")]
+    public void Booking_one_is_a_booking(string text)
+    {
+        var u = Understander.Understand(text, Es());
+        Assert.True(u.Intent == Intent.Book, $"{u.Intent} ({u.Text})");
+    }
 }
