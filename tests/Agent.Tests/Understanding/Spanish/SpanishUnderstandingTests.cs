@@ -122,4 +122,12 @@ public sealed class SpanishUnderstandingTests
         var u = Understander.Understand(text, Es());
         Assert.True(u.Intent == Intent.Book, $"{u.Intent} ({u.Text})");
     }
+
+    [Theory]
+    [InlineData("ok y cuando tienen?", AgentQuestion.Nothing)]
+    public void Asking_when_there_are_openings_is_not_out_of_scope(string text, AgentQuestion asked)
+    {
+        var u = Understander.Understand(text, Es(asked));
+        Assert.True(u.Intent is not Intent.OutOfScope, $"{u.Intent} ({u.Text})");
+    }
 }
