@@ -170,6 +170,15 @@ internal enum PolicyAction
     /// <summary>Say the message was not understood.</summary>
     NotUnderstood,
 
+    /// <summary>
+    /// A booking instead of what was under way: a yes to "would you like to book one?" after no appointments were found,
+    /// or "ok then I want to book one" while a number is verified for a change. Starts a booking with what it names.
+    /// </summary>
+    BookInstead,
+
+    /// <summary>A no to "would you like to book one?": taken politely, anything else offered.</summary>
+    SayBookingNotWanted,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -206,6 +215,12 @@ internal static class DialoguePolicy
         new("with the team and nothing new asked (a yes, a no, a name)", (s, r) => s.WithTeam && s.Task is null && !r.HasSlots && !r.U.Cues.IsQuestion
             && r.U.Intent is not (Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq
                 or Intent.Human or Intent.Restart or Intent.Goodbye or Intent.Thanks or Intent.Greeting), PolicyAction.StillWithTeam),
+
+        // "No upcoming appointments. Would you like to book one?": the answer, whatever the classifier reads around the yes.
+        new("no appointments found, a booking offered, and a yes (\"si\", \"yes, a massage friday\")", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.Yes
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.MyAppointments), PolicyAction.BookInstead),
+        new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
@@ -254,6 +269,10 @@ internal static class DialoguePolicy
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
+        new("verifying a number for a change (cancel, move, my appointments) and a new booking asked instead, no day or time (\"ok then i want to book one\")", (s, r) =>
+            s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && s.Task is DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List
+            && r.U.Intent == Intent.Book && r.U.Date is null && r.U.Time is null && !r.U.SameTime && !r.U.SameDay && r.U.ShiftMinutes is null
+            && r.U.Cues.Code is null && r.U.Phone is null, PolicyAction.BookInstead),
         new("waiting for a code or a number to verify, and what the task is about given instead (\"the following weekend, same time\")", (s, r) =>
             s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && r.U.Cues.Code is null && r.U.Phone is null
             && (r.HasSlots || r.U.SameTime || r.U.SameDay || r.U.ShiftMinutes is not null || r.U.Staff.Kind == StaffMatchKind.Confident

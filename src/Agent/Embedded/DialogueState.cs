@@ -115,6 +115,12 @@ internal sealed class DialogueState
     /// <summary>The person answered an offer with a time of their own ("3:30 works"): if the search finds it free, it is their pick.</summary>
     public bool TakeAskedTime { get; set; }
 
+    /// <summary>
+    /// "No upcoming appointments. Would you like to book one?" was just said: the next message answers it (a yes starts a
+    /// booking with whatever it names, a bare no is taken politely). Cleared once that message is decided.
+    /// </summary>
+    public bool BookingOffered { get; set; }
+
     /// <summary>A length said with a service that comes in another length only ("the deep tissue, 90 min"): the offer says so once.</summary>
     public int? LengthNotOffered { get; set; }
 

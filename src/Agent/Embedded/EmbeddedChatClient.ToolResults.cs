@@ -207,6 +207,11 @@ public sealed partial class EmbeddedChatClient
                     var best = ReplyWording.FaqAnswer(top.TryGetProperty("id", out var faqId) ? faqId.GetString() ?? "" : "",
                         top.TryGetProperty("source", out var faqSource) ? faqSource.GetString() ?? "" : "", top.GetProperty("answer").GetString()!,
                         state.Language, Profile, engine.RepliesIn(state.Language));
+                    if (data.TryGetProperty("hours", out var hours) && hours.ValueKind == JsonValueKind.Array)
+                    {
+                        // Hours on the days asked about: worded from the tool's values in the conversation's language.
+                        best = ReplyWording.Hours(hours, state.Language, engine.RepliesIn(state.Language));
+                    }
                     if (state.Task is null && top.TryGetProperty("source", out var source)
                         && source.GetString() is { } from && from.StartsWith(ServiceSource, StringComparison.Ordinal)
                         && Profile.FindService(from[ServiceSource.Length..]) is { } answeredAbout)

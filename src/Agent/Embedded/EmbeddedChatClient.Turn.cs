@@ -24,6 +24,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>A contact detail came in while another was asked: the ask that follows is not counted towards a hand-off.</summary>
         private bool _detailCameIn;
 
+        /// <summary>The message corrected the day or time just given ("hmm no actually saturday"): the ask that follows is worded otherwise.</summary>
+        private bool _whenCorrected;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -33,6 +36,7 @@ public sealed partial class EmbeddedChatClient
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
+            state.BookingOffered = false;
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
@@ -257,10 +261,20 @@ public sealed partial class EmbeddedChatClient
                     return NextWaitlistStep();
                 case PolicyAction.NotUnderstood:
                     return Say("not_understood");
+                case PolicyAction.BookInstead:
+                    // "si" / "yes, a massage on friday" to "would you like to book one?", or "ok then I want to book one" while a
+                    // number is verified for a cancellation: a booking (no code needed), with whatever the message names.
+                    state.ResetTask();
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u);
+                    return NextBookingStep();
+                case PolicyAction.SayBookingNotWanted:
+                    return Say("booking_offer_declined");
                 case PolicyAction.Search:
                 default:
                     var (after, before) = (state.After, state.Before);
                     var changed = DialogueTracker.Merge(state, u);
+                    _whenCorrected = changed && u.IsCorrection && (u.Date is not null || u.Time is not null);
                     if (r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time is { Kind: TimePreferenceKind.Exact, Exact: { } said } && (after ?? before) is not null
                         && (after is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), after) >= 0)
                         && (before is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), before) <= 0))
@@ -341,13 +355,15 @@ public sealed partial class EmbeddedChatClient
                 state.ServiceId = services[0].Id;
                 state.ServiceOptions = [];
             }
-            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.Name))
-                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.Name),
+            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.NameIn(state.Language)))
+                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.NameIn(state.Language)),
                     ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
             if (services.Count == 1)
             {
                 var one = services[0];
-                return SayText(Price(one) + (one.Description is { } about && state.Language is null or "en" ? " " + about : ""));
+                // The description in the conversation's language only (description_es); never the English one in a Spanish reply.
+                var about = state.Language is null or "en" ? one.Description : one.Descriptions.GetValueOrDefault(state.Language);
+                return SayText(Price(one) + (about is null ? "" : " " + about));
             }
             return Say("price_list", ("prices", string.Join(" ", services.Select(Price))));
         }
@@ -358,7 +374,7 @@ public sealed partial class EmbeddedChatClient
             var parts = new List<string>();
             if (u.Services.Service is { } service)
             {
-                parts.Add(service.Name);
+                parts.Add(Profile.FindService(service.Id)?.NameIn(state.Language) ?? service.Name);
             }
             if (u.Date is { } date)
             {
@@ -697,6 +713,7 @@ public sealed partial class EmbeddedChatClient
             if (items.Count == 0)
             {
                 state.ResetTask();
+                state.BookingOffered = true;
                 return Say("no_appointments");
             }
             var labels = Join(state.AppointmentLabels, "list_and");
@@ -773,6 +790,15 @@ public sealed partial class EmbeddedChatClient
                 {
                     return other;
                 }
+                if (_whenCorrected && state.StretchMisses == 0 && state.QuestionAsks == 3 && state.Asked == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                {
+                    // A choice of services asked a third time because the day just given was corrected ("friday" … "hmm no
+                    // actually saturday"), no miss in the stretch: the person is getting somewhere, so it is asked once more
+                    // in other words, saying the change was taken; a fourth ask hands over.
+                    var last = new ChatMessage(ChatRole.Assistant, Render("ask_service_options_last", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
+                    last.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+                    return last;
+                }
                 return HandOver();
             }
             var message = new ChatMessage(ChatRole.Assistant, text);
@@ -803,8 +829,10 @@ public sealed partial class EmbeddedChatClient
             string Arg(string name) => call.Arguments?.TryGetValue(name, out var v) == true ? v?.ToString() ?? "" : "";
             var phone = FrontDesk.Tools.PhoneNumbers.ToNational(Arg("client_phone")) ?? Arg("client_phone");
             var name = Arg("client_name") is { Length: > 0 } given ? given : state.Name ?? "";
-            return Render("waitlist_read_back", ("service", ServiceNameFromArgs(call)), ("window", WindowText(call)),
-                ("who", name.Length > 0 && phone.Length > 0 ? $"{name}, {phone}" : name + phone));
+            var who = name.Length > 0 && phone.Length > 0 ? $"{name}, {phone}" : name + phone;
+            // A known client on their own number (SMS, a call) gives no name or number to the call: nothing to say "for".
+            return Render(who.Length == 0 ? "waitlist_read_back_no_who" : "waitlist_read_back", ("service", ServiceNameFromArgs(call)), ("window", WindowText(call)),
+                ("who", who));
         }
 
         private string ServiceNameFromArgs(FunctionCallContent call) =>

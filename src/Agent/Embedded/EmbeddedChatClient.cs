@@ -61,7 +61,10 @@ public sealed partial class EmbeddedChatClient : IChatClient
 
     /// <summary>The profile's services, staff and locations as the understander's vocabulary.</summary>
     public static SpaVocabulary VocabularyFor(SpaProfile profile) => new(
-        profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, [.. s.Aliases, .. s.Names.Values, .. s.LocalAliases], s.Category, s.DurationMin)),
+        profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, [.. s.Aliases, .. s.Names.Values, .. s.LocalAliases], s.Category, s.DurationMin)
+        {
+            LocalNames = [.. s.Names.Values, .. s.LocalAliases],
+        }),
         profile.Staff.Select(s => new PersonTerm(s.Id, s.Name)),
         profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
 

@@ -293,6 +293,8 @@ public sealed partial class LanguageDetector
         "clienta", "cliente", "clave", "ofertas", "descuento", "efectivo", "deposito", "terapeuta", "doctora", "regaderas", "ubicados",
         "direccion", "recomienda", "urgente", "mande", "mensaje", "mensajes", "caro", "disponibilidad", "ayer", "internet", "navidad",
         "conmigo", "contigo", "cuente", "cuenta", "jaja", "jajaja", "porfis", "saludos", "chao", "chau",
+        // A yes typed that way (round 6): "sip" is an English word too, but not an answer an English speaker types.
+        "sip", "sipi", "sii", "siii", "simon", "aja",
     };
 
     // Words both languages' speakers write alike ("ok", "ya", times, payment apps): alone they keep the conversation's

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Faq;
@@ -11,65 +12,102 @@ namespace FrontDesk.Agent.Languages;
 /// Wording of replies in the conversation's language. Read-backs, date windows, days, times and service names are
 /// worded by the engine from the tools' values with the templates of <c>prompts/{language}/replies.yaml</c>
 /// (<c>confirm_read_back</c>, <c>date_window</c>, <see cref="SpokenTime"/>, <c>name_es</c>); FAQ answers by
-/// <see cref="FaqAnswer"/> from what they point at. One thing is still translated from the tool's English here: the
-/// opening hours the FAQ tool words for given days ("Mission District is open Friday 9 AM to 7 PM."), because that
-/// tool (src/Tools/Faq) words them without knowing the conversation's language (docs/channels-spanish.md).
+/// <see cref="FaqAnswer"/> from what they point at, opening hours by <see cref="Hours"/> from the FAQ tool's values.
+/// Nothing is translated from the tools' English.
 /// </summary>
 public static partial class ReplyWording
 {
-    private static readonly Dictionary<string, string> Days = new(StringComparer.Ordinal)
-    {
-        ["Monday"] = "lunes", ["Tuesday"] = "martes", ["Wednesday"] = "miércoles", ["Thursday"] = "jueves",
-        ["Friday"] = "viernes", ["Saturday"] = "sábado", ["Sunday"] = "domingo",
-    };
-
-    private static readonly Dictionary<string, string> Months = new(StringComparer.Ordinal)
-    {
-        ["January"] = "enero", ["February"] = "febrero", ["March"] = "marzo", ["April"] = "abril", ["May"] = "mayo", ["June"] = "junio",
-        ["July"] = "julio", ["August"] = "agosto", ["September"] = "septiembre", ["October"] = "octubre", ["November"] = "noviembre",
-        ["December"] = "diciembre",
-    };
+    private static readonly string[] SpanishWeekdays = ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"];
 
     /// <summary>
-    /// A template value in <paramref name="language"/>: the profile's question of an FAQ entry in that language, or the
-    /// FAQ tool's opening hours for given days; every other value is returned as it is.
+    /// A template value in <paramref name="language"/>: the profile's question of an FAQ entry in that language (a lookup,
+    /// not a translation); every other value is returned as it is.
     /// </summary>
     public static string Localize(string value, string? language, SpaProfile profile)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(profile);
-        if (language != ConversationLanguage.Spanish || value.Length == 0)
+        if (language is null || language == ConversationLanguage.English || value.Length == 0)
         {
             return value;
         }
-        if (profile.Faq.FirstOrDefault(f => string.Equals(f.Question, value, StringComparison.Ordinal)) is { } asked && asked.Questions.TryGetValue(language, out var question))
-        {
-            return question;
-        }
-        if (!HoursAnswer().IsMatch(value))
-        {
-            return value;
-        }
-        // Opening hours as the FAQ tool words them for given days (FaqIndex.HoursOn, the faq_hours_* wording of
-        // prompts/messages.yaml): "{location} is open {weekday} {start} to {end}; closed on {weekday}s; closed on {day}."
-        var s = ClosedWeekly().Replace(value, m => $"cierra los {Plural(Days[m.Groups["w"].Value])}");
-        s = ClosedDate().Replace(s, m => $"cierra el {Days[m.Groups["w"].Value]} {m.Groups["d"].Value} de {Months[m.Groups["m"].Value]}");
-        s = OpenDay().Replace(s, m => $"abre el {Days[m.Groups["w"].Value]} ");
-        s = IsBeforeVerb().Replace(s, "");
-        s = HoursSpan().Replace(s, "de ${a} a ${b}");
-        s = s.Replace(" and de ", " y de ", StringComparison.Ordinal);
-        s = Clock().Replace(s, m => $"{m.Groups["t"].Value} {(m.Groups["ap"].Value == "AM" ? "a. m." : "p. m.")}");
-        // "… 3 p. m." ends the sentence with its own period.
-        return Noon().Replace(s, "mediodía").Replace(" m..", " m.", StringComparison.Ordinal);
+        return profile.Faq.FirstOrDefault(f => string.Equals(f.Question, value, StringComparison.Ordinal)) is { } asked && asked.Questions.TryGetValue(language, out var question)
+            ? question
+            : value;
     }
 
-    private static string Plural(string day) => day.EndsWith('s') ? day : day + "s";
+    /// <summary>
+    /// Opening hours on the days asked about, from the FAQ tool's values (<c>hours</c>: each location with its days, a
+    /// day's <c>status</c> open, closed_weekday or closed_date, and its spans), worded with the <c>hours_*</c> templates of
+    /// <paramref name="replies"/>: "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM."
+    /// </summary>
+    public static string Hours(JsonElement hours, string? language, TextTemplates replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        string Fill(string name, params (string Key, string Value)[] values) => replies.Render(name, values.ToDictionary(v => v.Key, v => v.Value));
+        var sentences = new List<string>();
+        foreach (var location in hours.EnumerateArray())
+        {
+            var days = new List<string>();
+            foreach (var day in location.GetProperty("days").EnumerateArray())
+            {
+                var date = DateOnly.ParseExact(day.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var spans = day.GetProperty("spans").EnumerateArray()
+                    .Select(x => new TimeSpanOfDay(TimeOnly.Parse(x.GetProperty("start").GetString()!, CultureInfo.InvariantCulture), TimeOnly.Parse(x.GetProperty("end").GetString()!, CultureInfo.InvariantCulture)))
+                    .ToList();
+                days.Add(day.GetProperty("status").GetString() switch
+                {
+                    "closed_date" => Fill("hours_closed_date", ("day", SpokenTime.Day(date, language))),
+                    "closed_weekday" => Fill("hours_closed_weekday", ("weekdays", Weekday(date.DayOfWeek, language, plural: true))),
+                    _ => Fill("hours_open", ("weekday", Weekday(date.DayOfWeek, language, plural: false)), ("spans", Spans(spans, language, replies))),
+                });
+            }
+            sentences.Add(OnePeriod(Fill("hours_on", ("location", location.GetProperty("location").GetString()!), ("days", string.Join("; ", days)))));
+        }
+        return string.Join(' ', sentences);
+    }
+
+    /// <summary>A location's hours for each day of the week, from the profile: "Horario de Marina: lunes cerrado; martes de 10 a. m. a 6 p. m.; …".</summary>
+    private static string WeeklyHours(Location location, string? language, TextTemplates replies)
+    {
+        string Fill(string name, params (string Key, string Value)[] values) => replies.Render(name, values.ToDictionary(v => v.Key, v => v.Value));
+        var days = Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => location.Hours.On(d) is { Count: > 0 } spans
+            ? Fill("hours_week_open", ("weekday", Weekday(d, language, plural: false)), ("spans", Spans(spans, language, replies)))
+            : Fill("hours_week_closed", ("weekday", Weekday(d, language, plural: false))));
+        return OnePeriod(Fill("hours_week", ("location", location.Name), ("days", string.Join("; ", days))));
+    }
+
+    /// <summary>A sentence that ends on an abbreviation ("3 p. m.") takes no second period.</summary>
+    private static string OnePeriod(string sentence) => DoublePeriod().Replace(sentence, ".");
+
+    private static string Spans(IReadOnlyList<TimeSpanOfDay> spans, string? language, TextTemplates replies)
+    {
+        var said = spans.Select(x => replies.Render("hours_span", new Dictionary<string, string>
+        {
+            ["start"] = SpokenTime.Time(x.Start, language),
+            ["end"] = SpokenTime.Time(x.End, language),
+        })).ToList();
+        return said.Count == 1 ? said[0]
+            : replies.Render("hours_two_spans", new Dictionary<string, string> { ["first"] = string.Join(", ", said[..^1]), ["second"] = said[^1] });
+    }
+
+    /// <summary>A weekday's name, or its plural ("Sundays", "domingos", "lunes").</summary>
+    private static string Weekday(DayOfWeek day, string? language, bool plural)
+    {
+        if (language == ConversationLanguage.Spanish)
+        {
+            var name = SpanishWeekdays[(int)day];
+            return plural && !name.EndsWith('s') ? name + "s" : name;
+        }
+        var english = CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetDayName(day);
+        return plural ? english + "s" : english;
+    }
 
     /// <summary>
     /// The answer of an FAQ match in <paramref name="language"/>, worded from what the match points at rather than from its
     /// English text: the profile's FAQ entry (its <c>a_es</c>), a policy (its Spanish text), or a fact of the profile
-    /// (a service, address, phone) filled into the <c>fact_*</c> templates of <paramref name="replies"/>. A match of another
-    /// kind keeps the tool's text: opening hours (the tool words them for the days asked about) and service categories.
+    /// (a service, address, phone, a location's weekly hours) filled into the <c>fact_*</c> and <c>hours_*</c> templates of
+    /// <paramref name="replies"/>. Hours on given days are worded by <see cref="Hours"/>.
     /// </summary>
     /// <param name="id">The match's id.</param>
     /// <param name="source">Its source: <c>faq</c> or <c>profile:{kind}:{id}</c>.</param>
@@ -93,8 +131,19 @@ public static partial class ReplyWording
             case ["profile", "service", var serviceId] when profile.FindService(serviceId) is { } s:
                 var price = s.Price is { } p && p > 0 ? " " + Fill(s.PriceFrom ? "fact_price_from" : "fact_price", ("money", FaqIndex.FormatMoney(p, profile.Spa.Currency)))
                     : s.Price == 0 ? " " + Fill("fact_price_free") : "";
-                return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.Description ?? s.Category),
-                    ("minutes", s.DurationMin.ToString(CultureInfo.InvariantCulture)), ("price", price));
+                var minutes = s.DurationMin.ToString(CultureInfo.InvariantCulture);
+                if (language is not null && language != ConversationLanguage.English && s.Description is not null && !s.Descriptions.ContainsKey(language))
+                {
+                    // No description in this language (description_es): the profile's own, said to be in English, not passed off as Spanish.
+                    return Fill("fact_service_description_in_english", ("name", s.NameIn(language)), ("description", s.Description),
+                        ("minutes", minutes), ("price", price));
+                }
+                return Fill("fact_service", ("name", s.NameIn(language)), ("description", s.DescriptionIn(language) ?? s.Category),
+                    ("minutes", minutes), ("price", price));
+            case ["profile", "category", var category] when profile.Services.Where(x => x.Category == category).ToList() is { Count: > 0 } kind:
+                return Fill("fact_category", ("category", category), ("services", string.Join(", ", kind.Select(x => x.NameIn(language)))));
+            case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
+                return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:
                 return Fill("fact_address", ("location", l.Name), ("address", address));
             case ["profile", "phone", var locationId] when profile.FindLocation(locationId) is { Phone: { } phone } l:
@@ -118,29 +167,8 @@ public static partial class ReplyWording
         return DoubleArticle().Replace(s, "el ");
     }
 
-    [GeneratedRegex(@"\bis (?:open|closed) ", RegexOptions.CultureInvariant)]
-    private static partial Regex HoursAnswer();
-
-    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ClosedWeekly();
-
-    [GeneratedRegex(@"\bclosed on (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<m>January|February|March|April|May|June|July|August|September|October|November|December) (?<d>\d{1,2})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ClosedDate();
-
-    [GeneratedRegex(@"\bopen (?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) ", RegexOptions.CultureInvariant)]
-    private static partial Regex OpenDay();
-
-    [GeneratedRegex(@"\bis (?=abre |cierra )", RegexOptions.CultureInvariant)]
-    private static partial Regex IsBeforeVerb();
-
-    [GeneratedRegex(@"(?<a>\d{1,2}(?::\d\d)? [AP]M|noon) to (?<b>\d{1,2}(?::\d\d)? [AP]M|noon)", RegexOptions.CultureInvariant)]
-    private static partial Regex HoursSpan();
-
-    [GeneratedRegex(@"\b(?<t>\d{1,2}(?::\d\d)?) (?<ap>AM|PM)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Clock();
-
-    [GeneratedRegex(@"\bnoon\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Noon();
+    [GeneratedRegex(@"(?<!\.)\.\.(?!\.)", RegexOptions.CultureInvariant)]
+    private static partial Regex DoublePeriod();
 
     [GeneratedRegex(@"\bel el ", RegexOptions.CultureInvariant)]
     private static partial Regex DoubleArticle();

@@ -55,6 +55,7 @@ public sealed partial class SafetyScreen
         _approvedTexts = [.. profile.Faq.Select(f => f.Answer)
             .Concat(profile.Faq.SelectMany(f => f.Answers.Values))
             .Concat(profile.Services.Select(s => s.Description ?? ""))
+            .Concat(profile.Services.SelectMany(s => s.Descriptions.Values))
             .Concat([profile.Policies.Cancellation ?? "", profile.Policies.Deposit ?? ""])
             .Concat(profile.Policies.Translations.Values.SelectMany(t => t.Values))
             .Where(t => t.Length > 0).OrderByDescending(t => t.Length)];

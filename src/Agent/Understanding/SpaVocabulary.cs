@@ -9,7 +9,11 @@ namespace FrontDesk.Agent.Understanding;
 /// <param name="Aliases">Other words callers use for it.</param>
 /// <param name="Category">Free-text category shared by similar services, e.g. "massage".</param>
 /// <param name="DurationMinutes">Length of the service; when null it is read from the name ("(60 min)", "90-Minute").</param>
-public sealed record ServiceTerm(string Id, string Name, IReadOnlyList<string> Aliases, string Category, int? DurationMinutes = null);
+public sealed record ServiceTerm(string Id, string Name, IReadOnlyList<string> Aliases, string Category, int? DurationMinutes = null)
+{
+    /// <summary>The names and aliases in other languages (<c>name_es</c>, <c>aliases_es</c>), also among <see cref="Aliases"/>.</summary>
+    public IReadOnlyList<string> LocalNames { get; init; } = [];
+}
 
 /// <summary>A staff member (provider) as callers may name them.</summary>
 /// <param name="Id">The profile's staff id.</param>

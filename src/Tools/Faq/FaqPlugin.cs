@@ -92,15 +92,31 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         var best = confident[0];
         var others = FaqIndex.LocationOf(best.Source) is { } about ? profile.Locations.Where(l => l.Id != about).ToList() : [];
+        object? hours = null;
         if (best.Source.StartsWith("profile:hours:", StringComparison.Ordinal) && Days(date, end_date) is { Count: > 0 } days)
         {
             // "Hours on Saturday": that day at the asked-about location, then the same day at the others (short enough to say).
-            var answer = string.Join(' ', profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).Select(l => FaqIndex.HoursOn(l, days, wording)));
+            var said = profile.Locations.Where(l => l.Id == FaqIndex.LocationOf(best.Source)).Concat(others).ToList();
+            var answer = string.Join(' ', said.Select(l => FaqIndex.HoursOn(l, days, wording)));
             confident[0] = best = best with { Answer = answer };
+            // The same hours as values, for a reply worded in the conversation's language (the answer above is English).
+            hours = said.Select(l => new
+            {
+                location = l.Name,
+                location_id = l.Id,
+                days = days.Select(d => l.Hours.On(d.DayOfWeek) is var spans && l.Closures.Contains(d)
+                    ? new { date = d.ToString("yyyy-MM-dd", Inv), status = "closed_date", spans = Array.Empty<object>() }
+                    : new
+                    {
+                        date = d.ToString("yyyy-MM-dd", Inv),
+                        status = spans.Count > 0 ? "open" : "closed_weekday",
+                        spans = spans.Select(x => (object)new { start = x.Start.ToString("HH:mm", Inv), end = x.End.ToString("HH:mm", Inv) }).ToArray(),
+                    }),
+            }).ToList();
             others = [];
         }
         return new ToolResult("ok", others.Count == 0 ? "Answer from the best match, quoting it." : "Answer from the best match, quoting it, and mention the other locations by name.",
-            new { matches = confident.Select(m => new { m.Id, m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name) });
+            new { matches = confident.Select(m => new { m.Id, m.Question, m.Answer, m.Source, m.Confidence }), other_locations = others.Select(l => l.Name), hours });
     }
 
     /// <summary>The days of a question (at most a week), or empty when none was given or it doesn't parse.</summary>

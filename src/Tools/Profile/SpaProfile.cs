@@ -144,6 +144,12 @@ public sealed record Service(
 
     /// <summary>The name in a language, or the profile's name when it has none in that language.</summary>
     public string NameIn(string? language) => language is not null && Names.TryGetValue(language, out var name) ? name : Name;
+
+    /// <summary>The description in other languages (<c>description_es</c>), by language code.</summary>
+    public IReadOnlyDictionary<string, string> Descriptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The description in a language, or the profile's own when it has none in that language.</summary>
+    public string? DescriptionIn(string? language) => language is not null && Descriptions.TryGetValue(language, out var text) ? text : Description;
 }
 
 /// <summary>A provider.</summary>

@@ -276,7 +276,7 @@ public static partial class SpaProfileLoader
         private Service ReadService(Map m)
         {
             m.Allow("id", "name", "aliases", "category", "duration_min", "buffer_min", "price", "price_from", "room_type",
-                "locations", "requires_consultation", "consultation_service", "min_age", "contraindications", "description", "name_es", "aliases_es");
+                "locations", "requires_consultation", "consultation_service", "min_age", "contraindications", "description", "name_es", "aliases_es", "description_es");
             var duration = m.RequiredInt("duration_min");
             if (duration <= 0)
             {
@@ -316,6 +316,7 @@ public static partial class SpaProfileLoader
             {
                 Names = Localized(m, "name"),
                 LocalAliases = m.StringList("aliases_es"),
+                Descriptions = Localized(m, "description"),
             };
         }
 

@@ -23,7 +23,7 @@ public sealed class ReplyWordingTests
     {
         Assert.Equal("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650.",
             Answer("profile-service-lip-filler", "profile:service:lip-filler", "en"));
-        Assert.Equal("Relleno de labios: Hyaluronic acid filler for volume and shape. Dura 45 minutos. Desde $650.",
+        Assert.Equal("Relleno de labios: Ácido hialurónico para dar volumen y forma a los labios. Dura 45 minutos. Desde $650.",
             Answer("profile-service-lip-filler", "profile:service:lip-filler", "es"));
         Assert.EndsWith("Es sin costo.", Answer("profile-service-injectables-consult", "profile:service:injectables-consult", "es"), StringComparison.Ordinal);
     }
@@ -47,9 +47,11 @@ public sealed class ReplyWordingTests
     }
 
     [Fact]
-    public void A_match_of_another_kind_keeps_the_tools_text()
+    public void A_category_is_worded_per_language_and_an_unknown_match_keeps_the_tools_text()
     {
-        Assert.Equal("Our massage services: Swedish Massage.", Answer("profile-category-massage", "profile:category:massage", "es", "Our massage services: Swedish Massage."));
+        Assert.Equal("Estos son nuestros servicios de ese tipo: Facial Signature, HydraFacial, Peeling químico, Dermaplaning.",
+            Answer("profile-category-facial", "profile:category:facial", "es", "Our facial services: Signature Facial, HydraFacial, Chemical Peel, Dermaplaning."));
+        Assert.Equal("Our facial services: Signature Facial, HydraFacial, Chemical Peel, Dermaplaning.", Answer("profile-category-facial", "profile:category:facial", "en"));
         Assert.Equal("whatever", Answer("x", "profile:service:no-such-service", "es", "whatever"));
     }
 
@@ -72,15 +74,58 @@ public sealed class ReplyWordingTests
         Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
     }
 
+    /// <summary>The FAQ tool's hours for Sunday 29 and Friday 27 November (Mission closed on Sundays, Marina 10 to 3).</summary>
+    private static System.Text.Json.JsonElement ToolHours(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement;
+
+    private const string SundayHours = """
+        [{"location":"Mission District","location_id":"mission","days":[{"date":"2026-11-29","status":"closed_weekday","spans":[]}]},
+         {"location":"Marina","location_id":"marina","days":[{"date":"2026-11-29","status":"open","spans":[{"start":"10:00","end":"15:00"}]}]}]
+        """;
+
+    private const string SplitDayAndClosures = """
+        [{"location":"Mission District","location_id":"mission","days":[
+          {"date":"2026-11-27","status":"open","spans":[{"start":"09:00","end":"12:00"},{"start":"13:00","end":"19:00"}]},
+          {"date":"2026-11-29","status":"closed_weekday","spans":[]}]},
+         {"location":"Marina","location_id":"marina","days":[{"date":"2026-11-26","status":"closed_date","spans":[]}]}]
+        """;
+
     [Theory]
-    [InlineData("Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.",
-        "Mission District cierra los domingos. Marina abre el domingo de 10 a. m. a 3 p. m.")]
-    [InlineData("Mission District is open Friday 9 AM to noon and 1 PM to 7 PM; closed on Saturdays.",
-        "Mission District abre el viernes de 9 a. m. a mediodía y de 1 p. m. a 7 p. m.; cierra los sábados.")]
-    [InlineData("Marina is closed on Thursday, November 26.", "Marina cierra el jueves 26 de noviembre.")]
-    public void The_FAQ_tools_opening_hours_read_as_Spanish_sentences(string toolText, string spanish)
+    [InlineData("en", SundayHours, "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.")]
+    [InlineData("es", SundayHours, "Mission District cierra los domingos. Marina abre el domingo de 10 a. m. a 3 p. m.")]
+    [InlineData("en", SplitDayAndClosures, "Mission District is open Friday 9 AM to noon and 1 PM to 7 PM; closed on Sundays. Marina is closed on Thursday, November 26.")]
+    [InlineData("es", SplitDayAndClosures, "Mission District abre el viernes de 9 a. m. a mediodía y de 1 p. m. a 7 p. m.; cierra los domingos. Marina cierra el jueves 26 de noviembre.")]
+    public void Hours_on_given_days_are_worded_per_language_from_the_tools_values(string language, string hours, string expected)
     {
         // Typed in the product (round 5): "y a que hora abren el domingo?" got "Mission District is closed on Sundays. Marina abre: …".
-        Assert.Equal(spanish, ReplyWording.Localize(toolText, "es", Demo));
+        Assert.Equal(expected, ReplyWording.Hours(ToolHours(hours), language, Replies.For(language)));
+    }
+
+    [Fact]
+    public void A_locations_weekly_hours_are_worded_per_language_from_the_profile()
+    {
+        Assert.Equal("Marina is open Monday closed; Tuesday 10 AM to 6 PM; Wednesday 10 AM to 6 PM; Thursday 10 AM to 6 PM; Friday 10 AM to 6 PM; Saturday 9 AM to 4 PM; Sunday 10 AM to 3 PM.",
+            Answer("profile-hours-marina", "profile:hours:marina", "en"));
+        Assert.Equal("Horario de Marina: lunes cerrado; martes de 10 a. m. a 6 p. m.; miércoles de 10 a. m. a 6 p. m.; jueves de 10 a. m. a 6 p. m.; viernes de 10 a. m. a 6 p. m.; sábado de 9 a. m. a 4 p. m.; domingo de 10 a. m. a 3 p. m.",
+            Answer("profile-hours-marina", "profile:hours:marina", "es"));
+    }
+
+    [Fact]
+    public void Localize_no_longer_translates_opening_hours_by_their_shape()
+    {
+        const string toolText = "Mission District is closed on Sundays. Marina is open Sunday 10 AM to 3 PM.";
+        Assert.Equal(toolText, ReplyWording.Localize(toolText, "es", Demo));
+    }
+
+    [Fact]
+    public void A_service_with_no_spanish_description_says_its_english_one_is_in_english()
+    {
+        // "¿qué es el hydrafacial?" at a business whose profile has no description_es for it: the English words, said to be English.
+        var plain = Demo.Services.First(x => x.Id == "hydrafacial") with { Descriptions = new Dictionary<string, string>() };
+        var profile = new SpaProfile(Demo.Spa, Demo.Locations, [.. Demo.Services.Select(x => x.Id == plain.Id ? plain : x)], Demo.Staff, Demo.Policies,
+            Demo.Faq, Demo.Escalation, Demo.Clients, Demo.SourcePath);
+        var spanish = ReplyWording.FaqAnswer("x", "profile:service:hydrafacial", "the tool's text", "es", profile, Replies.For("es"));
+        Assert.Equal($"HydraFacial: dura 45 minutos. El precio es $199. La descripción que tenemos está en inglés: \"{plain.Description}\"", spanish);
+        Assert.Equal(plain.Description, plain.DescriptionIn("es"));
+        Assert.NotEqual(plain.Description, Demo.FindService("hydrafacial")!.DescriptionIn("es"));
     }
 }

@@ -354,6 +354,31 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_gives_the_hours_of_the_days_asked_as_values()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", "what are your hours on sunday"), ("date", "2026-11-29"));
+
+        Assert.Equal("ok", Status(result));
+        // The values a reply is worded from in any language: the asked-about location first, then the others.
+        var hours = Prop(Data(result), "hours");
+        Assert.Equal(2, hours.GetArrayLength());
+        var mission = hours.EnumerateArray().Single(x => Prop(x, "location_id").GetString() == "mission");
+        var sunday = Prop(mission, "days")[0];
+        Assert.Equal("2026-11-29", Prop(sunday, "date").GetString());
+        Assert.Equal("closed_weekday", Prop(sunday, "status").GetString());
+        Assert.Equal(0, Prop(sunday, "spans").GetArrayLength());
+        var marina = hours.EnumerateArray().Single(x => Prop(x, "location_id").GetString() == "marina");
+        Assert.Equal("Marina", Prop(marina, "location").GetString());
+        var open = Prop(Prop(marina, "days")[0], "spans")[0];
+        Assert.Equal(("open", "10:00", "15:00"), (Prop(Prop(marina, "days")[0], "status").GetString(), Prop(open, "start").GetString(), Prop(open, "end").GetString()));
+
+        // Thanksgiving (a closure of both locations) is closed on that date.
+        var closure = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", "are you open on thursday"), ("date", "2026-11-26"));
+        Assert.All(Prop(Data(closure), "hours").EnumerateArray(), l => Assert.Equal("closed_date", Prop(Prop(l, "days")[0], "status").GetString()));
+    }
+
+    [StoreFact]
     public async Task Answer_faq_prefers_the_conversations_location_and_names_the_others()
     {
         await using var h = await StartAsync();

@@ -16,7 +16,7 @@ namespace FrontDesk.Agent.Understanding.Spanish;
 public static partial class SpanishGloss
 {
     private static readonly Lazy<Table> Phrases = new(() => Table.Load("spanish-phrases.txt", "spa-vocabulary-spanish.txt"));
-    private static readonly ConditionalWeakTable<SpaVocabulary, HashSet<string>> Protected = [];
+    private static readonly ConditionalWeakTable<SpaVocabulary, Dictionary<string, string?>> Protected = [];
 
     /// <summary>The Spanish phrases the vocabulary and phrase tables know (folded), for tests and tools.</summary>
     public static int PhraseCount => Phrases.Value.Entries.Count;
@@ -58,7 +58,7 @@ public static partial class SpanishGloss
     /// The longest phrase starting at token <paramref name="i"/>: a profile phrase (kept as written, replacement null)
     /// or a table phrase (its English). Length 0 when none.
     /// </summary>
-    private static (int Length, string? Replacement) Longest(MatchCollection tokens, int i, string folded, HashSet<string>? keep, Table table)
+    private static (int Length, string? Replacement) Longest(MatchCollection tokens, int i, string folded, Dictionary<string, string?>? keep, Table table)
     {
         var key = new StringBuilder();
         var best = (0, (string?)null);
@@ -74,11 +74,12 @@ public static partial class SpanishGloss
                 }
                 key.Append(' ');
             }
-            key.Append(t.Value);
+            // "q" is how "que" is texted ("a q hora cierran", "hay q dejar deposito").
+            key.Append(t.Value == "q" ? "que" : t.Value);
             var phrase = key.ToString();
-            if (keep is not null && keep.Contains(phrase))
+            if (keep is not null && keep.TryGetValue(phrase, out var own))
             {
-                best = (n, null);
+                best = (n, own);
             }
             else if (table.Entries.TryGetValue(phrase, out var english))
             {
@@ -132,25 +133,42 @@ public static partial class SpanishGloss
         return new string(chars);
     }
 
-    private static HashSet<string> ProtectedPhrases(SpaVocabulary vocabulary)
+    /// <summary>
+    /// The profile's own words, folded: kept as written (null), except a service's Spanish name or alias, which reads as
+    /// the service's own name ("relleno de labios" → "Lip Filler") so the FAQ and the gates read the same words as in
+    /// English. A Spanish word two services share is kept as written, for the matcher to offer both.
+    /// </summary>
+    private static Dictionary<string, string?> ProtectedPhrases(SpaVocabulary vocabulary)
     {
-        var phrases = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string phrase)
+        var phrases = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Key(string phrase)
         {
             var words = WordToken().Matches(Fold(phrase)).Select(m => m.Value).ToList();
-            if (words.Count > 0 && words.Any(w => w.Length >= 3))
+            return words.Count > 0 && words.Any(w => w.Length >= 3) ? string.Join(' ', words) : null;
+        }
+        void Add(string phrase)
+        {
+            if (Key(phrase) is { } key)
             {
-                phrases.Add(string.Join(' ', words));
+                phrases[key] = null;
             }
         }
+        var local = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var s in vocabulary.Services)
         {
             Add(s.Name);
             foreach (var alias in s.Aliases)
             {
-                // A profile's Spanish aliases (aliases_es) are kept as written; English ones are too.
                 Add(alias);
             }
+            foreach (var name in s.LocalNames.Select(Key).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                local[name] = local.TryGetValue(name, out var other) && other != s.Name ? null : s.Name;
+            }
+        }
+        foreach (var (key, name) in local)
+        {
+            phrases[key] = name;
         }
         foreach (var p in vocabulary.Staff)
         {

@@ -17,5 +17,28 @@ public sealed class SpanishGlossTests
     [InlineData("depilación láser", "laser hair removal")]
     [InlineData("el sueco de 60", "the swedish 60 minute")]
     [InlineData("el profundo porfa", "the deep tissue please")]
+    [InlineData("ok agendame uno pal lunes", "ok book me one for monday")]
+    [InlineData("pal sabado en la tarde", "for saturday in the afternoon")]
+    [InlineData("sip", "yes")]
+    [InlineData("ok y cuando tienen?", "ok and when do you have?")]
+    [InlineData("el jueves q viene en la mañana", "next thursday in the morning")]
+    [InlineData("la 1era", "the first one")]
+    [InlineData("ay no sabe que, mejor cancelela", "ay no you know what, actually cancel it")]
+    [InlineData("no espere, mejor dejela como esta", "no wait, actually leave it where it is")]
+    [InlineData("el fin de semana siguiente", "the following weekend")]
     public void Spanish_reads_as_plain_english(string spanish, string english) => Assert.Equal(english, SpanishGloss.ToEnglish(spanish));
+
+    [Fact]
+    public void A_profiles_spanish_service_name_reads_as_its_own_name()
+    {
+        var vocabulary = new FrontDesk.Agent.Understanding.SpaVocabulary(
+            [
+                new("lip-filler", "Lip Filler", ["lip injections", "Relleno de labios"], "injectable") { LocalNames = ["Relleno de labios"] },
+                new("cheek-filler", "Cheek Filler", ["relleno"], "injectable") { LocalNames = ["relleno"] },
+                new("dermal-filler", "Dermal Filler", ["relleno"], "injectable") { LocalNames = ["relleno"] },
+            ], [], []);
+        Assert.Equal("and the Lip Filler?", SpanishGloss.ToEnglish("y el relleno de labios?", vocabulary));
+        // A Spanish word two services share is kept as written, for the matcher to offer both.
+        Assert.Equal("and the relleno?", SpanishGloss.ToEnglish("y el relleno?", vocabulary));
+    }
 }

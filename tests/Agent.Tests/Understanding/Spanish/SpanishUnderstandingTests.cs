@@ -113,4 +113,21 @@ public sealed class SpanishUnderstandingTests
     [Fact]
     public void Manicura_de_gel_is_the_salon_gel_manicure() =>
         Assert.Equal("gel-mani", Understander.Understand("una manicura de gel", Es(AgentQuestion.Service, TestVocabularies.NailSalon)).Services.Service?.Id);
+
+    [Theory]
+    [InlineData("bueno entonces quiero hacer una")]
+    [InlineData("ok agendame uno pal lunes")]
+    public void Booking_one_is_a_booking(string text)
+    {
+        var u = Understander.Understand(text, Es());
+        Assert.True(u.Intent == Intent.Book, $"{u.Intent} ({u.Text})");
+    }
+
+    [Theory]
+    [InlineData("ok y cuando tienen?", AgentQuestion.Nothing)]
+    public void Asking_when_there_are_openings_is_not_out_of_scope(string text, AgentQuestion asked)
+    {
+        var u = Understander.Understand(text, Es(asked));
+        Assert.True(u.Intent is not Intent.OutOfScope, $"{u.Intent} ({u.Text})");
+    }
 }
