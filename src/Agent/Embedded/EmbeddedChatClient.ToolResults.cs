@@ -221,7 +221,7 @@ public sealed partial class EmbeddedChatClient
                         state.ServiceOptions = [];
                     }
                     state.LastFaqQuestion = call.Arguments?.TryGetValue("question", out var asked) == true ? asked?.ToString() : null;
-                    state.LastHoursDay = top.TryGetProperty("source", out var daySource) && daySource.GetString() is { } hours && hours.StartsWith("profile:hours:", StringComparison.Ordinal)
+                    state.LastHoursDay = top.TryGetProperty("source", out var daySource) && daySource.GetString() is { } hoursFrom && hoursFrom.StartsWith("profile:hours:", StringComparison.Ordinal)
                         && call.Arguments?.TryGetValue("date", out var day) == true ? day?.ToString() : null;
                     // "what time do you close on saturday" → "and sunday?": the hours question is kept for a follow-up day.
                     state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
