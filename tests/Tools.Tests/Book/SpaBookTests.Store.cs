@@ -57,6 +57,7 @@ public abstract partial class SpaBookTests
                 price: 95.00
                 room_type: treatment
                 description: Gentle exfoliation that removes fine hair and dead skin.
+                description_es: "Exfoliación suave que quita el vello fino y la piel muerta."
 
             """.Replace("\r", "", StringComparison.Ordinal), ""),
             (", dermaplaning]", "]"));
