@@ -509,7 +509,7 @@ internal static class DialogueTracker
             ServiceMatchKind.Candidates or ServiceMatchKind.Several when u.Services.Services.Count > 1 =>
                 [.. u.Services.Services.Select(x => profile.FindService(x.Id)).OfType<Service>()],
             ServiceMatchKind.None when askedOnArrival == AgentQuestion.Service && state.ServiceOptions.Count > 1 =>
-                [.. state.ServiceOptions.Select(name => profile.Services.FirstOrDefault(x => x.Name == name)).OfType<Service>()],
+                [.. state.ServiceOptions.SelectMany(o => CatalogLookup.Services(profile, o)).Distinct()],
             _ => [],
         };
     }
