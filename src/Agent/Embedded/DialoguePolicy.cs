@@ -234,7 +234,7 @@ internal static class DialoguePolicy
         new("a short question about the service just answered, nothing asked (\"and how long is it\")", (s, r) => s.Task is null && s.ServiceId is not null
             && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.AboutThatOne && r.U.Services.Kind == ServiceMatchKind.None && !r.HasSlots
             && r.U.Intent is Intent.OutOfScope or Intent.Faq or Intent.Unknown, PolicyAction.AnswerFaq),
-        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent == Intent.OutOfScope
+        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent is Intent.OutOfScope or Intent.Book or Intent.Availability or Intent.Unknown
             && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
             && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.NamesATreatment, PolicyAction.NotOnTheMenu),
         new("asks whether we do a treatment not on the menu, no day (\"do you do brow waxing?\")", (s, r) => r.U.Cues.AsksIfOffered && r.U.Cues.NamesATreatment

@@ -141,6 +141,7 @@ public sealed partial class EmbeddedChatClient
                 // A question at a read-back: its answer is said, and the read-back is set up again (the tool's pending write
                 // lasts one turn) and asked in one line.
                 state.RestateAfterAnswer = false;
+                _detailCameIn = true;
                 var said = OnToolResult(call, result).Text;
                 state.RestateAfterAnswer = true;
                 state.SayFirst = said;
@@ -183,7 +184,7 @@ public sealed partial class EmbeddedChatClient
                 case ("check_availability" or "join_waitlist", "not_found"):
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
 
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);

@@ -179,7 +179,7 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.EarlierOfferAtTime!);
                 case PolicyAction.SayNotOffered:
                     // "do you do brow waxing?": not ours; what we do offer, so the person can pick something close.
-                    return Say("not_offered", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                    return MenuSay("not_offered");
                 case PolicyAction.AskDetailForPick:
                     // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
                     return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
@@ -273,9 +273,9 @@ public sealed partial class EmbeddedChatClient
                     state.ServiceId = null;
                     state.ServiceOptions = [];
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
                 case PolicyAction.AskUnknownService:
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
@@ -753,6 +753,8 @@ public sealed partial class EmbeddedChatClient
             }
             if (state.RestateAfterAnswer)
             {
+                // Asked again after a question the person put beside it: not the stuck question a person is called in for.
+                _detailCameIn = true;
                 state.RestateAfterAnswer = false;
                 return Say(template == "confirm_booking" ? "confirm_after_question_book" : "confirm_after_question", ("read_back", readBack));
             }
@@ -985,6 +987,18 @@ public sealed partial class EmbeddedChatClient
                 ("options", Join([.. state.ServiceOptions.Where(o => o != state.ProposedService).Select(ServiceIn)], "list_or"))));
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
+        }
+
+        /// <summary>
+        /// A reply that says what we offer: the whole menu when it is short, else its kinds ("massage, facial, … treatments"),
+        /// so a call or a text never reads out a long list.
+        /// </summary>
+        private ChatMessage MenuSay(string template)
+        {
+            var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return Profile.Services.Count > 8 && kinds.Count > 1
+                ? Say(template + "_kinds", ("options", Join(kinds, "list_and")))
+                : Say(template, ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
         }
 
         /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>

@@ -319,7 +319,8 @@ public sealed partial class Understander
             date = first with { Range = new DateRange(first.Range.Start, secondDay) };
         }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
-        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice;
+        // Asked which service, "the ten" or "like 11" is a time said ahead, not a service (a length is 20 and more).
+        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice || asked == AgentQuestion.Service && BareHour().IsMatch(TextNormalizer.LowerSameLength(withoutContact));
         // "two swedish massages" is a head count, not 2 PM.
         var time = TimeExpressionParser.Parse(ReplyCues.HeadCountIn(withoutContact) is { Success: true } count
             ? TextNormalizer.Mask(withoutContact, [new TextSpan(count.Groups["n"].Index, count.Groups["n"].Length)]) : withoutContact, expectingTime);
@@ -596,6 +597,11 @@ public sealed partial class Understander
             // "hmm nothing later?" at an offer: a search past the times offered, not a no or a goodbye.
             intent = Intent.Inform;
             answer = YesNo.Unknown;
+        }
+        if (intent == Intent.OutOfScope && cues.IsQuestion && AboutAVisit().IsMatch(lowered))
+        {
+            // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
+            intent = Intent.Faq;
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
@@ -972,6 +978,12 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s+or\s+(?<b>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TwoWeekdays();
+
+    [GeneratedRegex(@"\b(?:running\s+(?:\d+\s*(?:min\w*\s+)?)?late|be(?:ing)?\s+(?:\d+\s*(?:min\w*\s+)?)?late|i'?m\s+late|late\s+(?:for|to)\s+(?:my|the|an?)|arriv\w*|check[\s-]?in|my\s+(?:appt|appointment|visit|booking))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAVisit();
+
+    [GeneratedRegex(@"^\s*(?:uh\s+|um\s+|ok\s+)?(?:the\s+|at\s+|around\s+|like\s+|maybe\s+)?(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish)?\s*(?:one|please|pls|is\s+(?:fine|good))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareHour();
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
