@@ -843,7 +843,7 @@ public sealed partial class EmbeddedChatClient
                 // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
                 // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is
                 // theirs then (the facts stay in the state and the transcript), so details sent next are only noted.
-                if (state.StretchMisses < 2 && (ProposeSlot() ?? ProposeService()) is { } other)
+                if (state.StretchMisses < 2 && (ProposeSlot() ?? ProposeService() ?? AskKindAgain()) is { } other)
                 {
                     return other;
                 }
@@ -985,6 +985,27 @@ public sealed partial class EmbeddedChatClient
             state.StretchMisses = misses;
             var message = new ChatMessage(ChatRole.Assistant, Render("propose_service", ("service", ServiceIn(state.ProposedService)),
                 ("options", Join([.. state.ServiceOptions.Where(o => o != state.ProposedService).Select(ServiceIn)], "list_or"))));
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        /// <summary>
+        /// Which service, asked a third time with no options open while the person gives days and times ("uh the morning",
+        /// "the ten"): the question put as the kinds of treatment we do, the facts kept. Null for any other question.
+        /// </summary>
+        private ChatMessage? AskKindAgain()
+        {
+            if (state.Asked != AgentQuestion.Service || state.ServiceOptions.Count > 1)
+            {
+                return null;
+            }
+            var misses = state.StretchMisses;
+            state.LastQuestion = null;
+            CountAsk();
+            state.StretchMisses = misses;
+            var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var message = new ChatMessage(ChatRole.Assistant, Render("ask_service_kind_kept",
+                ("options", Join(kinds.Count > 1 ? kinds : [.. Profile.Services.Select(x => x.NameIn(state.Language))], "list_or"))));
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
         }
