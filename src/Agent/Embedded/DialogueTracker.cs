@@ -209,7 +209,7 @@ internal static class DialogueTracker
             return;
         }
         if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
-            && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.IsQuestion && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform))
+            && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.AsksSomething && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
         {
             // "can i bring my own oil" at the read-back: a question beside it; the write stays pending and is asked again after the answer.
             r.ReadBack = ReadBackAnswer.SideQuestion;
@@ -434,7 +434,7 @@ internal static class DialogueTracker
         }
         // "the 2pm" while the kind of facial is asked: a time, not the second option.
         // "whatever is first" is no pick of a service: a choice the person did not make is not made for them.
-        if (options.Count > 1 && u.Cues.AnyWillDo && u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time?.Kind is null or TimePreferenceKind.Earliest)
+        if (options.Count > 1 && u.Cues.AnyWillDo && !u.OtherProvider && u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time?.Kind is null or TimePreferenceKind.Earliest)
         {
             // "whatever is earliest", "you pick": the first option (the most general); the reply says so, so it can be changed.
             return CatalogLookup.Services(profile, options[0]) is [var first, ..] ? first : null;

@@ -447,7 +447,7 @@ public sealed partial class EmbeddedChatClient
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
             var question = u.FaqQuestion ?? u.Text;
-            if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+            if (u.Services.Kind == ServiceMatchKind.None && !state.RestateAfterAnswer && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
                 && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text) || u.Cues.AsksPrice))
             {
                 // "how much", "how long does it take?": about the service in play.
@@ -651,9 +651,9 @@ public sealed partial class EmbeddedChatClient
                 {
                     return Choose(pick);
                 }
-                if (!alternatives && asked.Count > 0)
+                if (asked.Count > 0)
                 {
-                    // "6 works" when 6 is taken: said plainly before the times that are open.
+                    // "6 works" when 6 is taken: said plainly before the times that are open (or the nearest days).
                     var times = asked.Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
                     notOpen = Render(state.DateStart is { } d && d == state.DateEnd ? "asked_time_not_open_day" : "asked_time_not_open",
                         ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";

@@ -78,6 +78,9 @@ public sealed partial record ReplyCues
     /// <summary>"and the one after?", "the next one": the next opening after the times on offer.</summary>
     public bool NextOne { get; init; }
 
+    /// <summary>A question without a question mark ("is it ok if i come straight from the gym"): starts the way a question does.</summary>
+    public bool AsksSomething { get; init; }
+
     /// <summary>"nothing later?", "anything earlier?": the times on offer are too early or too late, search again past them.</summary>
     public TimeNudge Nudge { get; init; }
 
@@ -155,6 +158,7 @@ public sealed partial record ReplyCues
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
+            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = TreatmentWord().IsMatch(text),
             AnyWillDo = AnyOne().IsMatch(text),
@@ -294,6 +298,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOneAfter();
+
+    [GeneratedRegex(@"^\s*(?:(?:hmm|oh|also|btw|quick\s+question)[\s,]+)?(?:is|are|can|could|do|does|should|will|would|what|how|where|when|why|may)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
 
     // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
     [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
