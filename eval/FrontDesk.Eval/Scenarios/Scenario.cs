@@ -85,6 +85,8 @@ public sealed class Expectation
     public List<string> RepliesMatch { get; set; } = [];
     /// <summary>Patterns (case-insensitive regex) no reply may match.</summary>
     public List<string> RepliesNever { get; set; } = [];
+    /// <summary>Patterns (case-insensitive regex) each of which the last reply must match (what a follow-up was answered with).</summary>
+    public List<string> LastReplyMatch { get; set; } = [];
 }
 
 /// <summary>An appointment the end state must hold. Fields left out match anything.</summary>

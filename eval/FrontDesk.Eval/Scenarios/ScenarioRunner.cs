@@ -227,6 +227,13 @@ public static class ScenarioRunner
                 failures.Add($"no reply matches /{pattern}/");
             }
         }
+        foreach (var pattern in s.Expect.LastReplyMatch)
+        {
+            if (replies.Count == 0 || !Regex.IsMatch(replies[^1], pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            {
+                failures.Add($"the last reply does not match /{pattern}/");
+            }
+        }
         foreach (var pattern in s.Expect.RepliesNever)
         {
             if (replies.FirstOrDefault(r => Regex.IsMatch(r, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) is { } bad)

@@ -116,6 +116,9 @@ internal enum PolicyAction
     /// <summary>"and sunday?" after an hours answer: the same question for that day.</summary>
     AskHoursForDay,
 
+    /// <summary>"and is it free?" right after a FAQ answer: looked up together with the question answered.</summary>
+    AskFaqFollowUp,
+
     /// <summary>Say a treatment asked about is not one we offer, and what we do offer.</summary>
     SayNotOffered,
 
@@ -234,6 +237,10 @@ internal static class DialoguePolicy
         new("a short question about the service just answered, nothing asked (\"and how long is it\")", (s, r) => s.Task is null && s.ServiceId is not null
             && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.AboutThatOne && r.U.Services.Kind == ServiceMatchKind.None && !r.HasSlots
             && r.U.Intent is Intent.OutOfScope or Intent.Faq or Intent.Unknown, PolicyAction.AnswerFaq),
+        new("a short question about what the FAQ just answered (\"and is it free\", \"do they expire?\")", (s, r) => s.Task is null && s.LastFaqQuestion is not null
+            && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.RefersBack && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
+            && !r.ContactGiven && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Human or Intent.Restart
+                or Intent.Nevermind or Intent.Goodbye or Intent.Thanks or Intent.Greeting or Intent.Smalltalk), PolicyAction.AskFaqFollowUp),
         new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent is Intent.OutOfScope or Intent.Book or Intent.Availability or Intent.Unknown
             && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
             && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.NamesATreatment, PolicyAction.NotOnTheMenu),
@@ -293,8 +300,9 @@ internal static class DialoguePolicy
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
         new("a service put as a yes-or-no question and a yes (\"Shall I look for a Swedish Massage (60 min)?\" \"sure\")", (s, r) => s.Asked == AgentQuestion.Service
             && s.ProposedService is not null && r.U.YesNo == YesNo.Yes && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.PickProposedService),
-        new("\"the 60 or the 90?\" and a yes or no", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
-            && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null, PolicyAction.AskServiceChoice, IsMiss: true),
+        new("\"the 60 or the 90?\" and a yes or no, nothing else (\"ok can I book it for next week\" gives a day)", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
+            && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null && r.U.Date is null && r.U.Time is null,
+            PolicyAction.AskServiceChoice, IsMiss: true),
         new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),

@@ -115,6 +115,9 @@ internal sealed class DialogueState
     /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
     public List<Offer> EarlierOffers { get; set; } = [];
 
+    /// <summary>The question the previous reply answered from the FAQ ("do you have parking"): "and is it free?" right after it asks about that.</summary>
+    public string? LastFaqQuestion { get; set; }
+
     /// <summary>The last question answered with a day's opening hours ("what time do you close on saturday"): "and sunday?" asks it for that day.</summary>
     public string? LastHoursQuestion { get; set; }
 

@@ -99,7 +99,7 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
 
     /// <summary>The services a price question with no day is about ("prices for facials", "how much is botox"), from the profile.</summary>
-    public List<Service> PricedServices => DialogueTracker.PricedServices(U, profile);
+    public List<Service> PricedServices => DialogueTracker.PricedServices(state, U, profile, AskedOnArrival);
 
     /// <summary>
     /// A time said with no day, not on offer now, that matches one slot offered earlier in this task, when the day in
@@ -536,9 +536,10 @@ internal static class DialogueTracker
 
     /// <summary>
     /// The services a price question is about, with no day or time: the services of the one category the message names
-    /// ("prices for facials"), or the services it names (one with a listed price, or several). Empty otherwise.
+    /// ("prices for facials"), or the services it names (one with a listed price, or several), or, naming none, the
+    /// services on offer to choose from ("how much" at "Laser Skin Resurfacing or Dermaplaning?"). Empty otherwise.
     /// </summary>
-    public static List<Service> PricedServices(Utterance u, SpaProfile profile)
+    public static List<Service> PricedServices(DialogueState state, Utterance u, SpaProfile profile, AgentQuestion askedOnArrival)
     {
         if (!u.Cues.AsksPrice || u.Date is not null || u.Time is not null || QuestionParts.Split(u.Text).Count > 1)
         {
@@ -557,6 +558,8 @@ internal static class DialogueTracker
             ServiceMatchKind.Confident when profile.FindService(u.Services.Service!.Id) is { Price: not null } one => [one],
             ServiceMatchKind.Candidates or ServiceMatchKind.Several when u.Services.Services.Count > 1 =>
                 [.. u.Services.Services.Select(x => profile.FindService(x.Id)).OfType<Service>()],
+            ServiceMatchKind.None when askedOnArrival == AgentQuestion.Service && state.ServiceOptions.Count > 1 =>
+                [.. state.ServiceOptions.Select(name => profile.Services.FirstOrDefault(x => x.Name == name)).OfType<Service>()],
             _ => [],
         };
     }

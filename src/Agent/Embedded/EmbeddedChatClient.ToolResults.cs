@@ -280,6 +280,7 @@ public sealed partial class EmbeddedChatClient
                         state.ServiceId = answeredAbout.Id;
                         state.ServiceOptions = [];
                     }
+                    state.LastFaqQuestion = call.Arguments?.TryGetValue("question", out var asked) == true ? asked?.ToString() : null;
                     // "what time do you close on saturday" → "and sunday?": the hours question is kept for a follow-up day.
                     state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
                         && src.StartsWith("profile:hours:", StringComparison.Ordinal) && call.Arguments?.TryGetValue("question", out var q) == true ? q?.ToString() : null;

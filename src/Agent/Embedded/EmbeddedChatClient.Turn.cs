@@ -18,6 +18,9 @@ public sealed partial class EmbeddedChatClient
 
         private int _missesBefore;
 
+        /// <summary>The question the reply before this message answered from the FAQ, for a follow-up.</summary>
+        private string? _faqAnswered;
+
         /// <summary>A contact detail came in while another was asked: the ask that follows is not counted towards a hand-off.</summary>
         private bool _detailCameIn;
 
@@ -30,6 +33,8 @@ public sealed partial class EmbeddedChatClient
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
+            // A follow-up reads only the answer right before it.
+            (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
         }
 
@@ -193,6 +198,9 @@ public sealed partial class EmbeddedChatClient
                         ["question"] = state.LastHoursQuestion, ["location"] = u.Location?.Location?.Id ?? state.LocationId,
                         ["date"] = u.Date!.Range.Start.ToString("yyyy-MM-dd", Inv), ["end_date"] = u.Date.Range.End.ToString("yyyy-MM-dd", Inv),
                     });
+                case PolicyAction.AskFaqFollowUp:
+                    // "do you have parking" → "and is it free": looked up with the question it follows.
+                    return Call("answer_faq", new() { ["question"] = $"{_faqAnswered!.TrimEnd('?', ' ')}? {u.Text}", ["location"] = u.Location?.Location?.Id ?? state.LocationId });
                 case PolicyAction.ChooseProposedSlot:
                     return Choose(state.Offered.First(o => o.SlotId == state.ProposedSlotId));
                 case PolicyAction.StillWithTeam:

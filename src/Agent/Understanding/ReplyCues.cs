@@ -111,6 +111,9 @@ public sealed partial record ReplyCues
     /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
     public bool FollowUp { get; init; }
 
+    /// <summary>A short question pointing back at what was just answered: "and is it free", "do they expire?", "is there one at the marina too?".</summary>
+    public bool RefersBack { get; init; }
+
     /// <summary>
     /// Two or more times offered as alternatives ("3 or 4 whichever", "2:30 or 3pm"), read the way a spa reads a bare
     /// hour (1-7 afternoon, 8-11 morning, 12 noon), in the order said. Empty otherwise.
@@ -169,6 +172,7 @@ public sealed partial record ReplyCues
             NamesAnAmenity = Amenity().IsMatch(text),
             AsksHours = HoursWord().IsMatch(text),
             FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
+            RefersBack = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 9 && BackReference().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
@@ -329,6 +333,10 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\s*(?:(?:ok|okay|oh|so|hmm)[,]?\s+)?(?:and|&|what about|how about|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpStart();
+
+    // A question (its opening word) that points back with a pronoun: "and is it free", "do they expire?", "is there one at the marina too?".
+    [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|oh|so|also|but|wait)[,]?\s+)*(?:is|are|does|do|can|will|would|how|what|when)\b.*\b(?:it|they|them|that|those|there|one|ones)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BackReference();
 
     [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferedQuestion();

@@ -363,8 +363,9 @@ public sealed partial class Understander
             chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
             if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
             {
-                // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for.
-                chosen = FindSingle(context.OfferedSlots, s => s.LocalStart == requested);
+                // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for, on the day they
+                // asked for ("the 28th at 2" → "nearest: Friday at 1:45, 2, 2:15, or the waitlist?" → "yes" picks nothing).
+                chosen = FindSingle(context.OfferedSlots, s => s.LocalStart == requested && context.DateInPlay?.Contains(s.Date) != false);
             }
             if (ordinalSpan is { } os && date is not null && date.Span.Overlaps(os))
             {
@@ -488,7 +489,9 @@ public sealed partial class Understander
         // The question without the visit it is about: "where can i park" of "where can i park when i come for my massage".
         var withoutOccasion = serviceIsContext ? WithoutOccasion(normalized, services.Spans[0].Start) : null;
         string? faqQuestion = null;
-        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null
+        // "can i get a swedish massage": asking for a service of ours is a request, however much it reads as a question.
+        var asksToGetTheService = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && AsksToGet().IsMatch(lowered[..services.Spans[0].Start]);
+        if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null && !asksToGetTheService
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
                 || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
                 || (intent is Intent.MyAppointments or Intent.Reschedule && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered) && EverydayWords.SpaWordsIn(normalized).Count > 0))
@@ -1036,6 +1039,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    /// <summary>The words before a service that ask to have it: "can i get a", "could we book two", "can you get me in for a".</summary>
+    [GeneratedRegex(@"\b(?:can|could|may|cn|can't|cant)\s+(?:i|we|u|you)\s+(?:please\s+|pls\s+|maybe\s+|just\s+)?(?:get|have|grab|book|squeeze|try)\s+(?:me\s+|us\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|one|two|2|some|the)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksToGet();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]

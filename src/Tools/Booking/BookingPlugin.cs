@@ -139,7 +139,7 @@ public sealed class BookingPlugin(
         var scope = kernel.ConversationScope();
         if (await identity.IdentifiedClientAsync(scope, cancellationToken) is not { } clientId)
         {
-            return ClientIdentity.NotVerified();
+            return ClientIdentity.Unidentified(scope, new ToolResult("ok", "No upcoming appointments.", new { appointments = Array.Empty<object>() }));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var upcoming = (await book.ListForClientAsync(clientId, now, cancellationToken)).Where(a => a.Status == AppointmentStatus.Booked).ToList();

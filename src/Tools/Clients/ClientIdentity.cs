@@ -34,12 +34,18 @@ public sealed class ClientIdentity(ClientDirectory clients, AppointmentBook book
     public static ToolResult NotVerified() => new("verification_required",
         "I can only look at appointments for a verified phone. Offer to text a one-time code (send_verification_code).");
 
+    /// <summary>
+    /// The answer when the client is not identified: a verified phone the spa has no record of has nothing booked (asking
+    /// a texter for the number they are texting from helps nobody); without a verified phone, verification first.
+    /// </summary>
+    public static ToolResult Unidentified(ConversationScope scope, ToolResult noRecord) => scope.VerifiedPhone is null ? NotVerified() : noRecord;
+
     /// <summary>The verified client's own upcoming appointment by the reference they were shown, or the answer to give.</summary>
     public async Task<(Appointment? Appointment, ToolResult? Result)> OwnAppointmentAsync(ConversationScope scope, string reference, CancellationToken ct)
     {
         if (await IdentifiedClientAsync(scope, ct) is not { } clientId)
         {
-            return (null, NotVerified());
+            return (null, Unidentified(scope, new ToolResult("not_found", "No upcoming appointments for this number.")));
         }
         var r = reference?.Trim() ?? "";
         var id = scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r;

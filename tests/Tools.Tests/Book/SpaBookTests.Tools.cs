@@ -164,6 +164,21 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task A_vouched_number_the_spa_has_no_record_of_has_nothing_booked_and_is_not_asked_to_verify()
+    {
+        await using var h = await StartAsync();
+        var texter = Verified("+14155557301");
+
+        var listed = await CallAsync(h, texter, "list_appointments");
+        Assert.Equal("ok", Status(listed));
+        Assert.Empty(Prop(Data(listed), "appointments").EnumerateArray());
+        Assert.Equal("not_found", Status(await CallAsync(h, texter, "cancel_appointment", ("appointment_ref", "A1"))));
+
+        // Without a vouched number it is still verification first.
+        Assert.Equal("verification_required", Status(await CallAsync(h, SpaBookHarness.Scope("web"), "list_appointments")));
+    }
+
+    [StoreFact]
     public async Task An_unverified_visitor_cannot_book_onto_an_existing_clients_number()
     {
         await using var h = await StartAsync();
