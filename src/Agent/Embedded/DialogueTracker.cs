@@ -114,7 +114,7 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 /// the name; a reply to a read-back that is neither a yes nor a non-answer drops the write and merges its correction;
 /// a selection is resolved against the options on offer. It decides nothing: <see cref="DialoguePolicy"/> does.
 /// </summary>
-internal static class DialogueTracker
+internal static partial class DialogueTracker
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -275,7 +275,7 @@ internal static class DialogueTracker
             state.ServiceOptions = [];
             changed = true;
         }
-        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null)
+        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
             // "a facial and then a massage": the first now, the others after it on the same day, back to back.
@@ -434,7 +434,7 @@ internal static class DialogueTracker
         }
         // "the 2pm" while the kind of facial is asked: a time, not the second option.
         // "whatever is first" is no pick of a service: a choice the person did not make is not made for them.
-        if (options.Count > 1 && u.Cues.AnyWillDo && !u.OtherProvider && u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time?.Kind is null or TimePreferenceKind.Earliest)
+        if (options.Count > 1 && u.Cues.AnyWillDo && !u.OtherProvider && !Unsure().IsMatch(u.Text) && u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time?.Kind is null or TimePreferenceKind.Earliest)
         {
             // "whatever is earliest", "you pick": the first option (the most general); the reply says so, so it can be changed.
             return CatalogLookup.Services(profile, options[0]) is [var first, ..] ? first : null;
@@ -582,6 +582,14 @@ internal static class DialogueTracker
             .DistinctBy(o => o.SlotId).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
+
+    // "a facial and then a massage", "a botox and a lip filler": services said one after the other, each to be booked.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and\s+then|then\s+(?:a|an|the)|followed\s+by|and\s+(?:a|an)|plus\s+(?:a|an)|after\s+that)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OneAfterAnother();
+
+    // "idk whatever", "not sure": no choice made, not "you pick".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:idk|dunno|not\s+sure|no\s+idea|i\s+don'?t\s+know)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Unsure();
 
     /// <summary>Every word of the message starts with a capital ("Carla Nuñez", "Zoë O'Brien-Díaz"): written as a name.</summary>
     private static bool WrittenAsAName(string text) =>
