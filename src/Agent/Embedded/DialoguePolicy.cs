@@ -14,6 +14,9 @@ internal enum PolicyAction
     /// <summary>Keep the contact details given and ask the question pending again (not a miss).</summary>
     AskPendingAgain,
 
+    /// <summary>A name or e-mail given where the number to verify was asked: kept, the task kept, the number asked again in other words.</summary>
+    AskVerifyPhoneAgain,
+
     /// <summary>Forget the task and start again.</summary>
     Restart,
 
@@ -37,6 +40,9 @@ internal enum PolicyAction
 
     /// <summary>Call the write the read-back was for.</summary>
     Write,
+
+    /// <summary>Answer a question asked at a read-back, then ask the read-back again in one line.</summary>
+    AnswerAtReadBack,
 
     /// <summary>Ask the read-back again as a yes-or-no question.</summary>
     AskReadBackAgain,
@@ -79,6 +85,9 @@ internal enum PolicyAction
 
     /// <summary>Search again past the times on offer ("nothing later?", "anything earlier?").</summary>
     SearchPastOffer,
+
+    /// <summary>"whats the latest": search the day in play for its last openings and put the latest as a yes-or-no question.</summary>
+    SearchLatest,
 
     /// <summary>Pick the only slot on offer.</summary>
     ChooseOnlySlot,
@@ -124,6 +133,9 @@ internal enum PolicyAction
 
     /// <summary>Search the same service in the other length ("the shorter one").</summary>
     SwitchServiceLength,
+
+    /// <summary>Take the service put as a yes-or-no question and search.</summary>
+    PickProposedService,
 
     /// <summary>Take the service option named and search.</summary>
     PickServiceOption,
@@ -205,6 +217,9 @@ internal static class DialoguePolicy
     [
         // Contact details, wherever they come.
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
+        new("waiting for a number to verify and a name or e-mail given instead (\"Jenny Park\")", (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Task is not null
+            && r.U.Phone is null && r.U.Cues.Code is null && (r.U.Name is not null || r.U.Email is not null) && !r.HasSlots
+            && r.U.Intent is not (Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Human), PolicyAction.AskVerifyPhoneAgain),
         new("a name, phone or e-mail asked for and given", (s, r) => r.ContactGiven && s.Task is not null && s.Asked is AgentQuestion.Name or AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone, PolicyAction.Resume),
         new("contact details corrected at a booking's read-back", (_, r) => r.ReadBack == ReadBackAnswer.ContactCorrected, PolicyAction.Resume),
         new("only contact details while a time, a service or a day is asked", (s, r) => r.ContactGiven && s.Task is not null
@@ -241,7 +256,7 @@ internal static class DialoguePolicy
             && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Cues.RefersBack && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
             && !r.ContactGiven && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Human or Intent.Restart
                 or Intent.Nevermind or Intent.Goodbye or Intent.Thanks or Intent.Greeting or Intent.Smalltalk), PolicyAction.AskFaqFollowUp),
-        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent == Intent.OutOfScope
+        new("a request with a day or time for something not on the menu (\"what about a brow wax this afternoon\")", (s, r) => r.U.Intent is Intent.OutOfScope or Intent.Book or Intent.Availability or Intent.Unknown
             && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None && r.U.Services.Kind == ServiceMatchKind.None
             && (r.U.Date is not null || r.U.Time is not null) && r.U.Cues.NamesATreatment, PolicyAction.NotOnTheMenu),
         new("asks whether we do a treatment not on the menu, no day (\"do you do brow waxing?\")", (s, r) => r.U.Cues.AsksIfOffered && r.U.Cues.NamesATreatment
@@ -260,6 +275,7 @@ internal static class DialoguePolicy
         new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
         new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
         new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
+        new("read-back pending and a question beside it (\"can i bring my own oil\")", (_, r) => r.ReadBack == ReadBackAnswer.SideQuestion, PolicyAction.AnswerAtReadBack),
         new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),
 
@@ -287,8 +303,10 @@ internal static class DialoguePolicy
             && !r.ContactGiven && !r.WouldChange && !r.U.Cues.IsQuestion && !r.U.Cues.PlainName
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Faq or Intent.MyAppointments),
             PolicyAction.AskDetailForPick),
-        new("slots on offer and \"nothing later?\" / \"anything earlier?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
-            && r.U.Cues.Nudge != TimeNudge.None && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
+        new("slots on offer and \"nothing later?\" / \"anything earlier?\" / \"and the one after?\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0
+            && (r.U.Cues.Nudge != TimeNudge.None || r.U.Cues.NextOne) && r.Chosen is null && !r.HasSlots, PolicyAction.SearchPastOffer),
+        new("slots on offer and \"whats the latest\" / \"the latest you have\" (not \"the latest of those\")", (s, r) => s.Asked == AgentQuestion.SlotChoice
+            && s.Offered.Count > 0 && r.U.Cues.LatestOfDay && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchLatest),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
             && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
         new("slots on offer and two times said as alternatives (\"3 or 4 whichever\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.Cues.EitherTimes.Count > 1
@@ -299,6 +317,8 @@ internal static class DialoguePolicy
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
         new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
+        new("a service put as a yes-or-no question and a yes (\"Shall I look for a Swedish Massage (60 min)?\" \"sure\")", (s, r) => s.Asked == AgentQuestion.Service
+            && s.ProposedService is not null && r.U.YesNo == YesNo.Yes && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.PickProposedService),
         new("\"the 60 or the 90?\" and a yes or no, nothing else (\"ok can I book it for next week\" gives a day)", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null && r.U.Date is null && r.U.Time is null,
             PolicyAction.AskServiceChoice, IsMiss: true),

@@ -58,6 +58,30 @@ internal sealed class DialogueState
     /// <summary>The person books for more than themselves ("me and my sister"): the offer says one person is booked at a time.</summary>
     public bool WithOthers { get; set; }
 
+    /// <summary>People still to book after this booking, the same service at the same time ("two swedish massages", "my mom and me").</summary>
+    public int PartyLeft { get; set; }
+
+    /// <summary>Services still to book after this one, back to back on the same day ("a facial and then a massage"): each a family of ids joined by '|'.</summary>
+    public List<string> NextServices { get; set; } = [];
+
+    /// <summary>The second person's search is for this start ("HH:mm", the first booking's): the offer says when it is not open.</summary>
+    public string? SameStartAs { get; set; }
+
+    /// <summary>A service of the options put as a yes-or-no question ("Shall I look for a Swedish Massage (60 min)?"): a yes picks it.</summary>
+    public string? ProposedService { get; set; }
+
+    /// <summary>A question asked at a read-back is being answered: the read-back is asked again after it, in one line.</summary>
+    public bool RestateAfterAnswer { get; set; }
+
+    /// <summary>A slot was just picked: the next question for a detail says which one first.</summary>
+    public bool EchoPick { get; set; }
+
+    /// <summary>"what's the latest": the next offer puts the day's last opening as a yes-or-no question.</summary>
+    public bool SayLatest { get; set; }
+
+    /// <summary>The providers not wanted in this task ("someone else", "not Sofia"): the search leaves them out.</summary>
+    public List<string> NotStaff { get; set; } = [];
+
     /// <summary>The conversation's language ("en", "es"); the engine words its replies in it. Null: English.</summary>
     public string? Language { get; set; }
 
@@ -173,6 +197,13 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
+        PartyLeft = 0;
+        NextServices = [];
+        SameStartAs = null;
+        NotStaff = [];
+        EchoPick = SayLatest = false;
+        ProposedService = null;
+        RestateAfterAnswer = false;
         DayNudge = TimeNudge.None;
         ContactCorrection = null;
         LastQuestion = null;

@@ -29,6 +29,9 @@ internal enum ReadBackAnswer
     /// <summary>A correction of the search ("hold on, thursday instead"): the write was dropped and the correction merged.</summary>
     Corrected,
 
+    /// <summary>A question beside the read-back ("can i bring my own oil", "is there parking?"): answered, then the read-back asked again.</summary>
+    SideQuestion,
+
     /// <summary>Anything else (another request): the write was dropped; the rest of the policy decides.</summary>
     Other,
 }
@@ -111,7 +114,7 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 /// the name; a reply to a read-back that is neither a yes nor a non-answer drops the write and merges its correction;
 /// a selection is resolved against the options on offer. It decides nothing: <see cref="DialoguePolicy"/> does.
 /// </summary>
-internal static class DialogueTracker
+internal static partial class DialogueTracker
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -162,8 +165,13 @@ internal static class DialogueTracker
             // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
             state.LengthNotOffered = other;
         }
-        // "me and my sister": kept until the offer says that one person is booked at a time.
-        state.WithOthers |= u.Cues.WithOthers;
+        // "me and my sister", "two swedish massages": kept until the offer says that one person is booked at a time; the
+        // others are booked after the first, at the same time if someone is free.
+        state.WithOthers |= u.Cues.WithOthers && state.PartyLeft == 0;
+        if (u.Cues.WithOthers && state.PartyLeft == 0)
+        {
+            state.PartyLeft = Math.Max(1, u.Cues.PartySize - 1);
+        }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
         state.Phone = u.Phone ?? state.Phone;
@@ -200,7 +208,14 @@ internal static class DialogueTracker
             state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
             return;
         }
-        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null
+        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
+            && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.AsksSomething && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
+        {
+            // "can i bring my own oil" at the read-back: a question beside it; the write stays pending and is asked again after the answer.
+            r.ReadBack = ReadBackAnswer.SideQuestion;
+            return;
+        }
+        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && !u.OtherProvider
             && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq or Intent.Book or Intent.Availability))
         {
             // "k", "👍", "hmm": not a yes, and not a no either.
@@ -211,6 +226,11 @@ internal static class DialogueTracker
         r.DeclinedTool = declined;
         state.PendingTool = state.PendingArgs = state.ReadBack = null;
         var chosenBefore = state.ChosenSlotId;
+        if (u.OtherProvider && u.NotStaffId is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackSlot)
+        {
+            // "can i have someone else" at the read-back: not the provider read back.
+            state.NotStaff = [.. state.NotStaff, readBackSlot.Staff];
+        }
         state.ChosenSlotId = null;
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
@@ -253,6 +273,15 @@ internal static class DialogueTracker
         {
             state.ServiceId = u.Services.Service.Id;
             state.ServiceOptions = [];
+            changed = true;
+        }
+        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
+            && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
+        {
+            // "a facial and then a massage": the first now, the others after it on the same day, back to back.
+            state.ServiceId = families[0] is [var first] ? first.Id : null;
+            state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
+            state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
             changed = true;
         }
         else if (u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several)
@@ -303,7 +332,20 @@ internal static class DialogueTracker
             }
             changed = true;
         }
-        if (u.Staff.Kind == StaffMatchKind.Confident && u.Staff.Staff[0].Id != state.StaffId)
+        if (u.OtherProvider)
+        {
+            // "someone else", "not sofia", "a different person than the one you said": that provider is left out of the search.
+            var notWanted = u.NotStaffId ?? state.StaffId
+                ?? state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Staff
+                ?? (state.Offered.Select(o => o.Staff).Distinct().ToList() is [var only] ? only : null);
+            if (notWanted is not null && !state.NotStaff.Contains(notWanted))
+            {
+                state.NotStaff = [.. state.NotStaff, notWanted];
+            }
+            state.StaffId = null;
+            changed = true;
+        }
+        else if (u.Staff.Kind == StaffMatchKind.Confident && u.Staff.Staff[0].Id != state.StaffId)
         {
             state.StaffId = u.Staff.Staff[0].Id;
             changed = true;
@@ -339,11 +381,14 @@ internal static class DialogueTracker
         }
     }
 
+    /// <summary>A service's family: its name before a length in brackets ("Swedish Massage (60 min)" → "Swedish Massage").</summary>
+    public static string Family(string name) => name.Split('(')[0].Trim();
+
     /// <summary>The message names a service, a day or a time.</summary>
     public static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
 
     /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>
-    public static bool ChangesTheSearch(DialogueState state, Utterance u) =>
+    public static bool ChangesTheSearch(DialogueState state, Utterance u) => u.OtherProvider ||
         (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
         || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))));
 
@@ -389,6 +434,11 @@ internal static class DialogueTracker
         }
         // "the 2pm" while the kind of facial is asked: a time, not the second option.
         // "whatever is first" is no pick of a service: a choice the person did not make is not made for them.
+        if (options.Count > 1 && u.Cues.AnyWillDo && !u.OtherProvider && !Unsure().IsMatch(u.Text) && u.Services.Kind == ServiceMatchKind.None && u.Date is null && u.Time?.Kind is null or TimePreferenceKind.Earliest)
+        {
+            // "whatever is earliest", "you pick": the first option (the most general); the reply says so, so it can be changed.
+            return CatalogLookup.Services(profile, options[0]) is [var first, ..] ? first : null;
+        }
         if (options.Count > 1 && u.Cues.Ordinal is { } position && position <= options.Count && u.Time?.Kind != TimePreferenceKind.Exact && !u.Cues.AnyWillDo)
         {
             return CatalogLookup.Services(profile, options[position - 1]) is [var picked] ? picked : null;
@@ -532,6 +582,14 @@ internal static class DialogueTracker
             .DistinctBy(o => o.SlotId).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
+
+    // "a facial and then a massage", "a botox and a lip filler": services said one after the other, each to be booked.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and\s+then|then\s+(?:a|an|the)|followed\s+by|and\s+(?:a|an)|plus\s+(?:a|an)|after\s+that)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OneAfterAnother();
+
+    // "idk whatever", "not sure": no choice made, not "you pick".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:idk|dunno|not\s+sure|no\s+idea|i\s+don'?t\s+know)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Unsure();
 
     /// <summary>Every word of the message starts with a capital ("Carla Nuñez", "Zoë O'Brien-Díaz"): written as a name.</summary>
     private static bool WrittenAsAName(string text) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FrontDesk.Tools.Text;
 using FrontDesk.Agent.Languages;
 using FrontDesk.Agent.Understanding;
 using Microsoft.Extensions.AI;
@@ -67,12 +68,60 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage AskContact(AgentQuestion question, string template)
         {
             var again = state.AskedBefore == question;
+            if (state.EchoPick && !again && state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { } picked)
+            {
+                // "whats the latest" → the number asked: the time picked is said first, so the person knows which one it was.
+                state.EchoPick = false;
+                state.Asked = question;
+                state.AskedBefore = AgentQuestion.Nothing;
+                return Say(question == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick", ("slot", picked.Label));
+            }
+            state.EchoPick = false;
             // A person filling in their details (a name, then an e-mail, while the phone is asked) is getting somewhere:
             // the detail is asked again in other words, and that is not the stuck question a person is called in for.
             _detailCameIn = again;
             state.AskedBefore = AgentQuestion.Nothing;
             state.Asked = question;
             return Say(again ? template + "_again" : template);
+        }
+
+        /// <summary>
+        /// After the first of several bookings said at once: the next person's, the same service at the same time with
+        /// another provider if one is free ("two swedish massages", "my mom and me"), or the next service, after the first
+        /// ends on the same day ("a facial and then a massage"). What was booked is said first; the search follows at once.
+        /// </summary>
+        private ChatMessage BookNext(JsonElement booked, string bookedText, int partyLeft, List<string> nextServices)
+        {
+            var start = DateTime.ParseExact(booked.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+            var done = Profile.Services.FirstOrDefault(x => x.Name == booked.GetProperty("service").GetString());
+            var bookedAt = booked.TryGetProperty("location", out var where) ? where.GetString() : null;
+            var place = Profile.Locations.FirstOrDefault(x => x.Name == bookedAt);
+            state.Task = DialogueTask.Book;
+            state.DateStart = state.DateEnd = start.ToString("yyyy-MM-dd", Inv);
+            string next;
+            if (partyLeft > 0 && done is not null)
+            {
+                state.ServiceId = done.Id;
+                state.PartyLeft = partyLeft - 1;
+                state.NextServices = nextServices;
+                state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
+                state.LocationId = place?.Id;
+                next = Render("second_person_next", ("service", done.NameIn(state.Language)), ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
+            }
+            else
+            {
+                var family = nextServices[0].Split('|').Select(Profile.FindService).OfType<FrontDesk.Tools.Profile.Service>().ToList();
+                state.NextServices = [.. nextServices.Skip(1)];
+                state.ServiceId = family is [var one] ? one.Id : null;
+                state.ServiceOptions = family.Count > 1 ? [.. family.Select(x => x.Name)] : [];
+                var ends = start.AddMinutes(done?.DurationMin ?? 0);
+                state.After = ends.ToString("HH:mm", Inv);
+                state.LocationId = place is not null && family.All(x => Profile.LocationsOffering(x).Contains(place)) ? place.Id : null;
+                next = Render("next_service_next", ("service", family.Count > 0 ? DialogueTracker.Family(family[0].NameIn(state.Language)) : ""),
+                    ("time", SpokenTime.Time(TimeOnly.FromDateTime(ends), state.Language)));
+            }
+            state.SayFirst = bookedText + " " + next;
+            return NextBookingStep();
         }
 
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
@@ -86,6 +135,17 @@ public sealed partial class EmbeddedChatClient
             if (call.Name == "answer_faq" && (state.QuestionsLeft.Count > 0 || state.AnswersSoFar.Count > 0))
             {
                 return NextQuestion(call, result);
+            }
+            if (call.Name == "answer_faq" && state.RestateAfterAnswer && state.PendingTool is { } pending)
+            {
+                // A question at a read-back: its answer is said, and the read-back is set up again (the tool's pending write
+                // lasts one turn) and asked in one line.
+                state.RestateAfterAnswer = false;
+                _detailCameIn = true;
+                var said = OnToolResult(call, result).Text;
+                state.RestateAfterAnswer = true;
+                state.SayFirst = said;
+                return Call(pending, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
             }
             if (call.Name == "answer_faq" && state.SearchAfterAnswer)
             {
@@ -124,7 +184,7 @@ public sealed partial class EmbeddedChatClient
                 case ("check_availability" or "join_waitlist", "not_found"):
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
 
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);
@@ -132,7 +192,12 @@ public sealed partial class EmbeddedChatClient
                     var appt = data.GetProperty("appointment");
                     var readBack = AppointmentText("booked_read_back", appt);
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
+                    var (partyLeft, nextServices) = (state.PartyLeft, state.NextServices);
                     state.ResetTask();
+                    if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
+                    {
+                        return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices);
+                    }
                     return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):
                     state.Offered = [];

@@ -65,6 +65,18 @@ public sealed partial class EmbeddedChatClient
                         AgentQuestion.Service => state.ServiceOptions.Count > 1 ? "ask_service_choice" : "ask_service",
                         _ => "ask_day",
                     }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
+                case PolicyAction.AskVerifyPhoneAgain:
+                {
+                    // "Jenny Park" where the number on the account was asked: the name is kept, the move (or cancel, or
+                    // look-up) goes on, and the number is asked again, in other words the second time.
+                    var second = state.AskedBefore == AgentQuestion.Phone;
+                    state.AskedBefore = AgentQuestion.Phone;
+                    state.Asked = AgentQuestion.Phone;
+                    _detailCameIn = true;
+                    var first = state.Name?.Split(' ')[0] is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : null;
+                    return second ? Say("verification_phone_again_2")
+                        : first is { Length: > 0 } ? Say("verification_phone_again", ("name", first)) : Say("verification_phone_again_noname");
+                }
                 case PolicyAction.Restart:
                     state.ResetTask();
                     return Say("restart");
@@ -86,6 +98,10 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.AskReadBackAgain:
                     // Asked again, the tool sets the read-back up anew.
                     return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                case PolicyAction.AnswerAtReadBack:
+                    // The answer first, then the pending yes-or-no again in one line (the write waits for it).
+                    state.RestateAfterAnswer = true;
+                    return AskFaq(u);
                 case PolicyAction.SayDeclined:
                     if (r.DeclinedTool is "book_appointment" or "reschedule_appointment" && state.Offered.Count > 1)
                     {
@@ -155,7 +171,15 @@ public sealed partial class EmbeddedChatClient
                     state.SayPrice = true;
                     return NextBookingStep();
                 case PolicyAction.SearchPastOffer:
-                    return SearchPastOffer(u.Cues.Nudge);
+                    return SearchPastOffer(u.Cues.NextOne ? TimeNudge.Later : u.Cues.Nudge);
+                case PolicyAction.SearchLatest:
+                    // "whats the latest": the day's last openings, nearest the evening first (the part of day asked stays a floor).
+                    DialogueTracker.Merge(state, u with { Time = null });
+                    state.Near = "21:00";
+                    state.Before = null;
+                    state.Offered = [];
+                    state.SayLatest = true;
+                    return NextStep();
                 case PolicyAction.ChooseOnlySlot:
                     return Choose(state.Offered[0]);
                 case PolicyAction.SearchEitherTime:
@@ -164,7 +188,7 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.EarlierOfferAtTime!);
                 case PolicyAction.SayNotOffered:
                     // "do you do brow waxing?": not ours; what we do offer, so the person can pick something close.
-                    return Say("not_offered", ("options", Join(Profile.Services.Select(x => x.Name).ToList(), "list_and")));
+                    return MenuSay("not_offered");
                 case PolicyAction.AskDetailForPick:
                     // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
                     return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
@@ -199,7 +223,19 @@ public sealed partial class EmbeddedChatClient
                     state.Offered = [];
                     DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
                     return NextStep();
+                case PolicyAction.PickProposedService:
+                    // "sure" to "Shall I look for a Swedish Massage (60 min)?": that one, with the days and times given.
+                    state.ServiceId = FrontDesk.Tools.CatalogLookup.Services(Profile, state.ProposedService!) is [var proposed, ..] ? proposed.Id : null;
+                    state.ServiceOptions = [];
+                    state.ProposedService = null;
+                    state.Task ??= DialogueTask.Book;
+                    return state.Task == DialogueTask.Waitlist ? NextWaitlistStep() : NextBookingStep();
                 case PolicyAction.PickServiceOption:
+                    if (u.Cues.AnyWillDo && state.ServiceOptions.Count > 1)
+                    {
+                        // "whatever is earliest" at a choice of services: the first (most general) one, said so it can be changed.
+                        state.SayFirst = Render("any_service_picked", ("service", r.ServiceOption!.NameIn(state.Language)));
+                    }
                     state.ServiceId = r.ServiceOption!.Id;
                     state.ServiceOptions = [];
                     state.Task ??= DialogueTask.Book;
@@ -249,9 +285,9 @@ public sealed partial class EmbeddedChatClient
                     state.ServiceId = null;
                     state.ServiceOptions = [];
                     state.Asked = AgentQuestion.Service;
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
                 case PolicyAction.AskUnknownService:
-                    return Say("unknown_service", ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+                    return MenuSay("unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
@@ -288,6 +324,8 @@ public sealed partial class EmbeddedChatClient
                     if (changed)
                     {
                         state.Offered = [];
+                        // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
+                        state.ChosenSlotId = null;
                     }
                     if (state.ServiceId is not null && r.AskedOnArrival == AgentQuestion.Nothing && AsideQuestion(u) is { } aside)
                     {
@@ -433,7 +471,7 @@ public sealed partial class EmbeddedChatClient
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
             var question = u.FaqQuestion ?? u.Text;
-            if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+            if (u.Services.Kind == ServiceMatchKind.None && !state.RestateAfterAnswer && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
                 && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text) || u.Cues.AsksPrice))
             {
                 // "how much", "how long does it take?": about the service in play.
@@ -563,6 +601,10 @@ public sealed partial class EmbeddedChatClient
             {
                 args["reschedule_ref"] = rescheduleRef;
             }
+            if (state.NotStaff.Count > 0)
+            {
+                args["exclude_provider"] = string.Join(",", state.NotStaff);
+            }
             return args;
         }
 
@@ -573,6 +615,8 @@ public sealed partial class EmbeddedChatClient
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
             }
             state.ChosenSlotId = offer.SlotId;
+            // The pick is said back in the reply that follows it (the read-back does; a question for a detail says it first).
+            state.EchoPick = true;
             // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
             state.DateStart = state.DateEnd = offer.Date;
             return Call("book_appointment", BookArgs(offer.SlotId));
@@ -631,13 +675,20 @@ public sealed partial class EmbeddedChatClient
                 {
                     return Choose(pick);
                 }
-                if (!alternatives && asked.Count > 0)
+                if (asked.Count > 0)
                 {
-                    // "6 works" when 6 is taken: said plainly before the times that are open.
+                    // "6 works" when 6 is taken: said plainly before the times that are open (or the nearest days).
                     var times = asked.Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
                     notOpen = Render(state.DateStart is { } d && d == state.DateEnd ? "asked_time_not_open_day" : "asked_time_not_open",
                         ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
+            }
+            if (notOpen.Length == 0 && !alternatives && !state.SayLatest && state.SameStartAs is null && state.Near is { } nearAsked
+                && state.DateStart is { } inDay && inDay == state.DateEnd && !state.Offered.Any(o => o.Time == nearAsked && o.Date == inDay))
+            {
+                // "deep tissue tmrw like 6ish" when 6 is taken: said first, before the nearest times that are open.
+                notOpen = Render("asked_time_not_open_day", ("time", SpokenTime.Time(TimeOnly.ParseExact(nearAsked, "HH:mm", Inv), state.Language)),
+                    ("day", SpokenTime.Day(DateOnly.ParseExact(inDay, "yyyy-MM-dd", Inv), state.Language))) + " ";
             }
             var service = ServiceIn(data.GetProperty("service").GetString()!);
             var prefix = notOpen + (message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
@@ -663,7 +714,30 @@ public sealed partial class EmbeddedChatClient
                 prefix += Render("one_person_at_a_time") + " ";
                 state.WithOthers = false;
             }
+            if (state.SameStartAs is { } together && state.Offered.Count > 0)
+            {
+                // The second person's search: said plainly when nobody else is free at the first one's time.
+                if (alternatives || !state.Offered.Any(o => o.Time == together && o.Date == state.DateStart))
+                {
+                    prefix += Render("same_time_not_free", ("time", SpokenTime.Time(TimeOnly.ParseExact(together, "HH:mm", Inv), state.Language))) + " ";
+                }
+                state.SameStartAs = null;
+            }
+            if (alternatives && state.NotStaff.Count > 0 && state.DateStart is { } askedDay)
+            {
+                // "someone else" when nobody else does it that day: said, with the nearest times with others.
+                prefix += Render("no_one_else_then", ("service", service), ("day", SpokenTime.Day(DateOnly.ParseExact(askedDay, "yyyy-MM-dd", Inv), state.Language))) + " ";
+            }
             var labels = Join(state.Offered.Select(o => o.Label).ToList(), "list_or");
+            if (state.SayLatest && !alternatives)
+            {
+                // "whats the latest": the day's last opening, put as a yes-or-no question (a yes picks it; the others stay on offer).
+                state.SayLatest = false;
+                var latest = state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).Last();
+                state.ProposedSlotId = latest.SlotId;
+                return SayText(prefix + Render("latest_opening", ("slot", latest.Label)));
+            }
+            state.SayLatest = false;
             if (alternatives)
             {
                 state.Phase = DialoguePhase.WaitlistOffer;
@@ -693,12 +767,20 @@ public sealed partial class EmbeddedChatClient
             state.PendingArgs = JsonSerializer.Serialize(call.Arguments, Conversations.ConversationState.Json);
             state.ReadBack = data.GetProperty("read_back").GetString();
             state.Asked = AgentQuestion.Confirmation;
+            state.EchoPick = false;
             // Read back in the conversation's words from the tool's values (confirm_read_back), not from its English sentence.
             var readBack = worded ?? (data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 state.ContactCorrection = null;
                 return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", readBack));
+            }
+            if (state.RestateAfterAnswer)
+            {
+                // Asked again after a question the person put beside it: not the stuck question a person is called in for.
+                _detailCameIn = true;
+                state.RestateAfterAnswer = false;
+                return Say(template == "confirm_booking" ? "confirm_after_question_book" : "confirm_after_question", ("read_back", readBack));
             }
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", readBack));
         }
@@ -786,7 +868,7 @@ public sealed partial class EmbeddedChatClient
                 // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
                 // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is
                 // theirs then (the facts stay in the state and the transcript), so details sent next are only noted.
-                if (state.StretchMisses < 2 && ProposeSlot() is { } other)
+                if (state.StretchMisses < 2 && (ProposeSlot() ?? ProposeService() ?? AskKindAgain()) is { } other)
                 {
                     return other;
                 }
@@ -922,6 +1004,60 @@ public sealed partial class EmbeddedChatClient
             return message;
         }
 
+        /// <summary>
+        /// Which service, asked a third time while the person gives days and times: one of the options (the first, the
+        /// most general) put as a yes-or-no question, the next one if asked again. Null when no choice of services is open.
+        /// </summary>
+        private ChatMessage? ProposeService()
+        {
+            if (state.Asked != AgentQuestion.Service || state.ServiceOptions.Count < 2)
+            {
+                return null;
+            }
+            var at = state.ProposedService is { } before ? state.ServiceOptions.IndexOf(before) : -1;
+            state.ProposedService = state.ServiceOptions[(at + 1) % state.ServiceOptions.Count];
+            var misses = state.StretchMisses;
+            CountAsk();
+            state.StretchMisses = misses;
+            var message = new ChatMessage(ChatRole.Assistant, Render("propose_service", ("service", ServiceIn(state.ProposedService)),
+                ("options", Join([.. state.ServiceOptions.Where(o => o != state.ProposedService).Select(ServiceIn)], "list_or"))));
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        /// <summary>
+        /// Which service, asked a third time with no options open while the person gives days and times ("uh the morning",
+        /// "the ten"): the question put as the kinds of treatment we do, the facts kept. Null for any other question.
+        /// </summary>
+        private ChatMessage? AskKindAgain()
+        {
+            if (state.Asked != AgentQuestion.Service || state.ServiceOptions.Count > 1)
+            {
+                return null;
+            }
+            var misses = state.StretchMisses;
+            state.LastQuestion = null;
+            CountAsk();
+            state.StretchMisses = misses;
+            var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var message = new ChatMessage(ChatRole.Assistant, Render("ask_service_kind_kept",
+                ("options", Join(kinds.Count > 1 ? kinds : [.. Profile.Services.Select(x => x.NameIn(state.Language))], "list_or"))));
+            message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
+            return message;
+        }
+
+        /// <summary>
+        /// A reply that says what we offer: the whole menu when it is short, else its kinds ("massage, facial, … treatments"),
+        /// so a call or a text never reads out a long list.
+        /// </summary>
+        private ChatMessage MenuSay(string template)
+        {
+            var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return Profile.Services.Count > 8 && kinds.Count > 1
+                ? Say(template + "_kinds", ("options", Join(kinds, "list_and")))
+                : Say(template, ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
+        }
+
         /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>
         private ChatMessage HandOver()
         {
@@ -963,7 +1099,7 @@ public sealed partial class EmbeddedChatClient
         }
 
         /// <summary>The question pending and what it offers: the same key is the same question.</summary>
-        private string QuestionKey() => string.Join('|', state.Asked, state.Phase, string.Join(',', state.ServiceOptions),
+        private string QuestionKey() => string.Join('|', state.Asked, state.Phase, string.Join(',', state.ServiceOptions), state.ProposedService ?? "",
             string.Join(',', state.Offered.Select(o => o.SlotId)), state.ReadBack ?? "", state.ProposedSlotId ?? "");
 
         /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>

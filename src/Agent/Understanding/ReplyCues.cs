@@ -63,8 +63,23 @@ public sealed partial record ReplyCues
     /// <summary>One letter or digit, or none (an emoji, punctuation): never a decision at a read-back.</summary>
     public bool TooShortToConfirm { get; init; }
 
-    /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two").</summary>
+    /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two", "two massages").</summary>
     public bool WithOthers { get; init; }
+
+    /// <summary>How many people the booking is for when said ("two swedish massages", "three of us"); 2 for "me and my sister"; 1 otherwise.</summary>
+    public int PartySize { get; init; } = 1;
+
+    /// <summary>"someone else", "a different person", "not Sofia", "anyone but …": another provider than the one offered.</summary>
+    public bool OtherProvider { get; init; }
+
+    /// <summary>"what's the latest", "latest you have": the day's last openings (not "the latest of those", which is a pick).</summary>
+    public bool LatestOfDay { get; init; }
+
+    /// <summary>"and the one after?", "the next one": the next opening after the times on offer.</summary>
+    public bool NextOne { get; init; }
+
+    /// <summary>A question without a question mark ("is it ok if i come straight from the gym"): starts the way a question does.</summary>
+    public bool AsksSomething { get; init; }
 
     /// <summary>"nothing later?", "anything earlier?": the times on offer are too early or too late, search again past them.</summary>
     public TimeNudge Nudge { get; init; }
@@ -139,7 +154,14 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = Party().IsMatch(text),
+            WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
+            PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
+                : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
+                : Party().IsMatch(text) ? 2 : 1,
+            OtherProvider = SomeoneElse().IsMatch(text),
+            LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
+            NextOne = TheOneAfter().IsMatch(text),
+            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = TreatmentWord().IsMatch(text),
             AnyWillDo = AnyOne().IsMatch(text),
@@ -228,9 +250,15 @@ public sealed partial record ReplyCues
         return shortish == longish ? LengthCue.None : shortish ? LengthCue.Shortest : LengthCue.Longest;
     }
 
+    private static int CountOf(string n) => n.ToLowerInvariant() switch { "three" or "3" => 3, "four" or "4" => 4, _ => 2 };
+
+    /// <summary>The words of a head count said with a plural ("two swedish massages", "2 gel manicures"), to keep it out of the time.</summary>
+    public static Match HeadCountIn(string text) => HeadCount().Match(text);
+
     private static string? BareName(string text)
     {
-        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "its chloe", "this is ben carter", "im jenny park": the name without the words that introduce it.
+        var words = NameIntro().Replace(text.Trim(), "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 1 or > 4 || !words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.')))
         {
             return null;
@@ -241,6 +269,9 @@ public sealed partial record ReplyCues
     // No match timeout, like the rest of the understanding's patterns: a message is at most 2,000 characters and these
     // patterns have no nested repetition, while a wall-clock timeout fails a turn on a starved machine (a generated
     // matcher's first run was JIT-compiled inside its 250 ms in the race bench).
+    [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameIntro();
+
     [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
 
@@ -253,8 +284,27 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|two|three|all)\s+of\s+us|for\s+(?:two|2|three|3)\s+(?:people|persons|of\s+us)|(?:we|us)\s+(?:both|two))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
+
+    // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices.
+    [GeneratedRegex(@"\b(?<n>two|2|three|3|four|4)\s+(?:[a-z]+\s+){0,2}(?!(?:hours|hrs|minutes|mins|days|weeks|months|times|things|questions|options|slots|ones|pm|am|o'?clock)\b)[a-z]{3,}s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadCount();
+
+    [GeneratedRegex(@"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+(?:else|but)|a\s+different\s+(?:person|provider|therapist|esthetician|tech|technician|someone)|another\s+(?:person|provider|therapist|esthetician|tech|technician)|other\s+(?:person|provider|therapist)|not\s+with\s+(?:her|him|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SomeoneElse();
+
+    [GeneratedRegex(@"\b(?:what'?s|whats|what\s+is)\s+(?:the\s+)?latest\b|\blatest\s+(?:you\s+have|you\s+got|u\s+have|u\s+got|opening|appointment|time|slot|available)\b|\bhow\s+late\s+(?:can|do|does|is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LatestOpening();
+
+    [GeneratedRegex(@"\b(?:of\s+(?:those|these|them|the\s+ones)|one\s+of\s+those|on\s+the\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfThose();
+
+    [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheOneAfter();
+
+    [GeneratedRegex(@"^\s*(?:(?:hmm|oh|also|btw|quick\s+question)[\s,]+)?(?:is|are|can|could|do|does|should|will|would|what|how|where|when|why|may)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
 
     // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
     [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

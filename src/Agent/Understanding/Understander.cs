@@ -132,6 +132,15 @@ public sealed record Utterance
     public bool ChangesAppointment { get; init; }
 
     /// <summary>
+    /// Another provider than the one in play ("someone else", "a different person"), or than the one named ("not Sofia",
+    /// "anyone but Maya", "instead of maya": <see cref="NotStaffId"/>).
+    /// </summary>
+    public bool OtherProvider { get; init; }
+
+    /// <summary>The provider named as not wanted ("not Sofia", "anyone but Maya"), if one was.</summary>
+    public string? NotStaffId { get; init; }
+
+    /// <summary>
     /// For a question about the person's own visit, the question without it ("where can i park" of "where can i park when
     /// I come for my massage"): what the FAQ is asked. Null: ask with <see cref="Text"/>.
     /// </summary>
@@ -271,8 +280,10 @@ public sealed partial class Understander
         }
         var lowered = TextNormalizer.LowerSameLength(normalized);
         // "me and my sister, two massages at the same time" is two people together, not a move to the same time.
-        var sameTime = SameTimeCue().IsMatch(lowered) && !TogetherCue().IsMatch(lowered);
-        var sameDay = SameDayCue().IsMatch(lowered);
+        var together = TogetherCue().IsMatch(lowered) || ReplyCues.HeadCountIn(lowered).Success;
+        var sameTime = SameTimeCue().IsMatch(lowered) && !together;
+        // "a facial for my mom and me on the same day": two people's bookings on one day, not a move.
+        var sameDay = SameDayCue().IsMatch(lowered) && !together;
         var dayNudge = DayNudgeCue().Match(lowered) is { Success: true } nudged
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
@@ -298,9 +309,27 @@ public sealed partial class Understander
             // Looking at next week, "tuesday" is that week's Tuesday.
             date = oneDay with { Range = DateRange.Day(inWeek), ClosedDays = [.. context.Closures.Where(c => c == inWeek)] };
         }
+        if (date is { Range.IsSingleDay: true } thisWeek && NextWeek().IsMatch(TextNormalizer.LowerSameLength(withoutContact))
+            && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(thisWeek.Span.Start, thisWeek.Span.Length)))
+            && thisWeek.Range.Start.DayNumber - context.Today.DayNumber < 7 - ((int)context.Today.DayOfWeek + 6) % 7)
+        {
+            // "sometime next week, preferably tuesday": next week's Tuesday, not this week's.
+            date = thisWeek with { Range = DateRange.Day(thisWeek.Range.Start.AddDays(7)) };
+        }
+        if (date is { Range.IsSingleDay: true } first && TwoWeekdays().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } either
+            && DateExpressionParser.Parse(either.Groups["b"].Value, context.Today, context.Closures) is { Range.IsSingleDay: true } otherDay
+            && (NextWeek().IsMatch(TextNormalizer.LowerSameLength(withoutContact)) && otherDay.Range.Start.AddDays(7) > first.Range.Start ? otherDay.Range.Start.AddDays(7) : otherDay.Range.Start) is var secondDay
+            && secondDay > first.Range.Start && secondDay.DayNumber - first.Range.Start.DayNumber < 7)
+        {
+            // "tuesday or wednesday evening": both days are searched.
+            date = first with { Range = new DateRange(first.Range.Start, secondDay) };
+        }
         // Offered a list of times, a bare number ("11 is fine", "let's do 2") is a time too.
-        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice;
-        var time = TimeExpressionParser.Parse(withoutContact, expectingTime);
+        // Asked which service, "the ten" or "like 11" is a time said ahead, not a service (a length is 20 and more).
+        var expectingTime = asked is AgentQuestion.Time or AgentQuestion.SlotChoice || asked == AgentQuestion.Service && BareHour().IsMatch(TextNormalizer.LowerSameLength(withoutContact));
+        // "two swedish massages" is a head count, not 2 PM.
+        var time = TimeExpressionParser.Parse(ReplyCues.HeadCountIn(withoutContact) is { Success: true } count
+            ? TextNormalizer.Mask(withoutContact, [new TextSpan(count.Groups["n"].Index, count.Groups["n"].Length)]) : withoutContact, expectingTime);
         if (time is null && expectingTime && LastClause().Match(withoutContact) is { Success: true } clause
             && TimeExpressionParser.Parse(clause.Value, expectingTime: true) is { } inClause)
         {
@@ -377,6 +406,13 @@ public sealed partial class Understander
             // full name is a person introducing themselves, not a request for the provider who shares one of them.
             staff = StaffMatch.None;
             name ??= person;
+        }
+        string? notStaff = null;
+        if (staff.Kind == StaffMatchKind.Confident && NotThisOne().IsMatch(TextNormalizer.LowerSameLength(forStaff[..staff.Span.Start])))
+        {
+            // "not maya", "anyone but sofia", "instead of maya": the provider named is the one not wanted.
+            notStaff = staff.Staff[0].Id;
+            staff = StaffMatch.None;
         }
         if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates)
         {
@@ -584,6 +620,17 @@ public sealed partial class Understander
             intent = Intent.Inform;
             answer = YesNo.Unknown;
         }
+        if (intent == Intent.OutOfScope && cues.IsQuestion && AboutAVisit().IsMatch(lowered))
+        {
+            // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
+            intent = Intent.Faq;
+        }
+        if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
+        {
+            // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
+            intent = Intent.Inform;
+            answer = YesNo.Unknown;
+        }
 
         return new Utterance
         {
@@ -602,12 +649,14 @@ public sealed partial class Understander
             YesNo = answer,
             IsCorrection = isCorrection,
             Remainder = remainder,
-            ChosenSlot = chosen,
+            ChosenSlot = notStaff is not null || cues.OtherProvider ? null : chosen,
             ShiftMinutes = shiftMinutes,
             SameTime = sameTime,
             SameDay = sameDay,
             DayNudge = dayNudge,
             ChangesAppointment = changesAppointment,
+            OtherProvider = notStaff is not null || cues.OtherProvider,
+            NotStaffId = notStaff,
             FaqQuestion = intent == Intent.Faq ? faqQuestion : null,
             Cues = cues,
         };
@@ -977,10 +1026,25 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
+    [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotThisOne();
+
+    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s+or\s+(?<b>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TwoWeekdays();
+
+    [GeneratedRegex(@"\b(?:running\s+(?:\d+\s*(?:min\w*\s+)?)?late|be(?:ing)?\s+(?:\d+\s*(?:min\w*\s+)?)?late|i'?m\s+late|late\s+(?:for|to)\s+(?:my|the|an?)|arriv\w*|check[\s-]?in|my\s+(?:appt|appointment|visit|booking))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAVisit();
+
+    [GeneratedRegex(@"^\s*(?:uh\s+|um\s+|ok\s+)?(?:the\s+|at\s+|around\s+|like\s+|maybe\s+)?(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish)?\s*(?:one|please|pls|is\s+(?:fine|good))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareHour();
+
+    [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NextWeek();
+
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+i\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
     [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into)\s+", RegexOptions.CultureInvariant)]

@@ -22,7 +22,14 @@ public sealed record Slot(string ServiceId, string LocationId, string StaffId, s
 /// <param name="LatestStart">Local time of day the slot may start at the latest.</param>
 /// <param name="StaffId">Preferred provider, or null for anyone.</param>
 /// <param name="LocationId">Location, or null for any that offers the service.</param>
-public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly To, TimeOnly? EarliestStart = null, TimeOnly? LatestStart = null, string? StaffId = null, string? LocationId = null);
+public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly To, TimeOnly? EarliestStart = null, TimeOnly? LatestStart = null, string? StaffId = null, string? LocationId = null)
+{
+    /// <summary>Providers to leave out ("someone else than Sofia").</summary>
+    public IReadOnlyList<string> NotStaffIds { get; init; } = [];
+
+    /// <summary>The appointment being moved: it blocks nothing, so a new time may overlap its old one ("an hour later" on a 90-minute massage).</summary>
+    public string? MovingAppointmentId { get; init; }
+}
 
 /// <summary>
 /// Computes open slots from the profile (hours, closures, schedules, time off, skills, rooms) and the
@@ -46,6 +53,10 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
         // Once per turn: a widened search or a second one in the same turn filters what the first read (TurnReads).
         var blocking = await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct);
+        if (query.MovingAppointmentId is { } moving)
+        {
+            blocking = [.. blocking.Where(a => a.Id != moving)];
+        }
         return Compute(query, from, to, blocking);
     }
 
@@ -56,7 +67,8 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         var earliestUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(profile.Policies.BookingLeadTimeMin);
         var byStaff = blocking.ToLookup(a => a.StaffId, StringComparer.Ordinal);
         var byRoom = blocking.ToLookup(a => (a.LocationId, a.RoomId));
-        var performers = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && (query.StaffId is null || s.Id == query.StaffId)).ToList();
+        var performers = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && (query.StaffId is null || s.Id == query.StaffId)
+            && !query.NotStaffIds.Contains(s.Id)).ToList();
         var slots = new List<Slot>();
 
         foreach (var location in profile.LocationsOffering(service))

@@ -29,6 +29,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description(ToolParameters.Provider)] string? provider = null,
         [Description("Location name or id; omit for any location.")] string? location = null,
         [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
+        [Description("Providers to leave out, names or ids separated by commas, when the client asks for someone else.")] string? exclude_provider = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -93,7 +94,10 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
         }
 
-        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id);
+        // "someone else than Sofia": those providers left out; the appointment being moved blocks nothing (its new time may overlap its old one).
+        var notStaff = (exclude_provider ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(x => arguments.StaffAndLocation(x, null).Staff?.Id).OfType<string>().ToList();
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf };
         var slots = await availability.FindAsync(query, cancellationToken);
         var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
         if (slots.Count > 0)

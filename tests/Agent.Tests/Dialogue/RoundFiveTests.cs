@@ -13,7 +13,7 @@ namespace FrontDesk.Agent.Tests.Dialogue;
 public sealed class RoundFiveTests
 {
     /// <summary>The question key of <see cref="DialogueFixture.Offering"/>'s offer (which time, the three slots).</summary>
-    private const string OfferKey = "SlotChoice|None||s9,s10,s11||";
+    private const string OfferKey = "SlotChoice|None|||s9,s10,s11||";
 
     private static FunctionCallContent? CallOf(ChatMessage message) => message.Contents.OfType<FunctionCallContent>().SingleOrDefault();
 

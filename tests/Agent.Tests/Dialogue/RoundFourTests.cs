@@ -38,18 +38,19 @@ public sealed class RoundFourTests
         messages.Add(second);
         messages.Add(new ChatMessage(ChatRole.User, "whatever is earliest"));
         var third = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
-        Assert.Equal("human_request", third.AdditionalProperties?[EmbeddedChatClient.HandoffKey]);
-        Assert.Null(third.Contents.OfType<FunctionCallContent>().SingleOrDefault());
+        // Round 6: "whatever is earliest" takes the first (most general) option and searches; no third ask, no hand-off.
+        Assert.Null(third.AdditionalProperties?.GetValueOrDefault(EmbeddedChatClient.HandoffKey));
+        Assert.Equal("check_availability", third.Contents.OfType<FunctionCallContent>().Single().Name);
     }
 
     [Fact]
-    public void Whatever_is_first_at_a_choice_of_services_picks_none()
+    public void Whatever_is_first_at_a_choice_of_services_takes_the_first_option()
     {
+        // Round 6: the choice is made for them, and the reply says so (any_service_picked), so they can name another.
         var state = ChoosingAFacial();
         var (reading, rule) = Step(state, "whatever is first");
-        Assert.Null(reading.ServiceOption);
-        Assert.NotEqual(PolicyAction.PickServiceOption, rule.Then);
-        Assert.Null(state.ServiceId);
+        Assert.Equal(PolicyAction.PickServiceOption, rule.Then);
+        Assert.Equal(Demo.FindService(reading.ServiceOption!.Id)!.Name, state.ServiceOptions[0]);
     }
 
     [Fact]

@@ -305,7 +305,7 @@ public sealed class TrackerAndPolicyTests
     [Theory]
     [InlineData("that first one", "s9")]
     [InlineData("2nd one", "s10")]
-    [InlineData("the latest you have", "s11")]
+    [InlineData("the latest of those", "s11")]
     [InlineData("11 is fine", "s11")]
     [InlineData("yes the 10 o'clock", "s10")]
     public void A_selection_is_resolved_against_the_offer(string reply, string slot)

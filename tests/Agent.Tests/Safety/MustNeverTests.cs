@@ -124,9 +124,7 @@ public abstract partial class MustNeverTests
 
     [StoreTheory]
     [InlineData("no")]
-    [InlineData("what time was that again?")]
     [InlineData("hmm, let me think about it")]
-    [InlineData("is there parking?")]
     [InlineData("yes but on friday instead")]
     [InlineData("ok wait, no")]
     [InlineData("I'd say yes if it were cheaper")]
@@ -142,6 +140,20 @@ public abstract partial class MustNeverTests
         var later = await h.TalkAsync("ny_1", "voice", AvaPhone, "yes");
         Assert.DoesNotContain(later[0].ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "booked");
         Assert.Empty(await h.AppointmentsAsync());
+    }
+
+    [StoreTheory]
+    [InlineData("what time was that again?")]
+    [InlineData("is there parking?")]
+    public async Task A_question_at_the_read_back_books_nothing_and_the_read_back_is_asked_again(string answer)
+    {
+        // Issue 12 round 6: a question beside the read-back is answered, and the read-back is asked again in the same
+        // reply (a fresh one: a yes to it is a yes to what was just read back). The question itself books nothing.
+        await using var h = await StartAsync();
+        await h.TalkAsync("nq_1", "voice", AvaPhone, "book me a hydrafacial on wednesday", "the first one");
+        var asked = await h.TalkAsync("nq_1", "voice", AvaPhone, answer);
+        Assert.Empty(await h.AppointmentsAsync());
+        Assert.Contains("Shall I book", asked[0].Text, StringComparison.Ordinal);
     }
 
     [StoreTheory]
