@@ -112,6 +112,7 @@ internal enum PolicyAction
 
     /// <summary>Say the menu prices of the services a price question is about.</summary>
     SayPrices,
+    SayMenu,
 
     /// <summary>"and sunday?" after an hours answer: the same question for that day.</summary>
     AskHoursForDay,
@@ -245,6 +246,10 @@ internal static class DialoguePolicy
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
+        new("what we offer asked, no service, day or time (\"what services do you offer\", \"what do you guys have\", \"what kinds do you have\")", (s, r) =>
+            r.U.Cues.AsksWhatWeOffer && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && !r.ContactGiven
+            && (s.Phase == DialoguePhase.None || r.AskedOnArrival == AgentQuestion.Service)
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Human), PolicyAction.SayMenu),
         new("an hours question with a day, no service (\"cool. and are u open sunday\")", (s, r) => r.U.Cues.AsksHours && r.U.Date is not null && r.U.Time is null
             && r.U.Services.Kind == ServiceMatchKind.None && r.AskedOnArrival == AgentQuestion.Nothing && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments), PolicyAction.AnswerFaq),

@@ -205,6 +205,15 @@ public sealed partial class EmbeddedChatClient
                     // that counts towards a hand-off; the first gets a short "go ahead", the rest "no rush" (no question).
                     state.QuestionAsks = 0;
                     return Say((state.Asked == AgentQuestion.Phone ? "wait_for_phone" : "wait_for_email") + (state.DetailWaits++ == 0 ? "" : "_more"));
+                case PolicyAction.SayMenu:
+                    // "what services do you offer": the options being chosen from, else the menu (its kinds when it is long).
+                    _detailCameIn = true;
+                    if (r.AskedOnArrival == AgentQuestion.Service && state.ServiceOptions.Count > 1)
+                    {
+                        state.Asked = AgentQuestion.Service;
+                        return Say("ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                    }
+                    return MenuSay("menu_offer");
                 case PolicyAction.SayPrices:
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:

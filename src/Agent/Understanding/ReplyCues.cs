@@ -114,6 +114,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks what something is or how two compare ("whats the difference between…", "what is the hydra one", "which is better for…").</summary>
     public bool AsksWhatItIs { get; init; }
 
+    /// <summary>The message asks what the spa offers ("what services do you offer", "what do you guys have", "what kinds do you have").</summary>
+    public bool AsksWhatWeOffer { get; init; }
+
     /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
     public bool FollowUp { get; init; }
 
@@ -169,6 +172,7 @@ public sealed partial record ReplyCues
             NextOne = TheOneAfter().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
+            AsksWhatWeOffer = WhatWeOffer().IsMatch(text),
             AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = TreatmentWord().IsMatch(text),
@@ -316,6 +320,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:difference|differ|compare|comparison|versus|vs\.?|what\s+(?:is|are)|what'?s|whats|what\s+does\s+(?:the\s+|a\s+)?[\w\s]{1,30}?\s+(?:do|include|involve|feel\s+like)|tell\s+me\s+(?:more\s+)?about|which\s+(?:one\s+)?(?:is|would\s+be)\s+(?:better|best|right)|(?:do|would)\s+you\s+recommend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatItIs();
+
+    [GeneratedRegex(@"\bwhat\s+(?:(?:kinds?|types?|sorts?)(?:\s+of\s+(?:services?|treatments?|stuff|things))?|services?|treatments?|else)\s+(?:do|can|are)?\s*(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do|got|provide)\b|\bwhat\s+do\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do\s+there)\b|\bwhat\s+(?:services?|treatments?)\s+(?:are\s+)?(?:there|available|offered)\b|\b(?:see|send|have|get)\s+(?:me\s+)?(?:the\s+|a\s+|your\s+)?(?:menu|service\s+list|list\s+of\s+(?:services|treatments))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatWeOffer();
 
     [GeneratedRegex(@"^\s*(?:(?:hmm|oh|also|btw|quick\s+question)[\s,]+)?(?:is|are|can|could|do|does|should|will|would|what|how|where|when|why|may)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
