@@ -508,6 +508,12 @@ public sealed partial class Understander
         string? faqQuestion = null;
         // "can i get a swedish massage": asking for a service of ours is a request, however much it reads as a question.
         var asksToGetTheService = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && AsksToGet().IsMatch(lowered[..services.Spans[0].Start]);
+        if (intent == Intent.OutOfScope && services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && WantsTheService().IsMatch(lowered[..services.Spans[0].Start]))
+        {
+            // "I got a gift card and wanted to use it for a facial": whatever else the message is about, a service of ours is wanted.
+            intent = Intent.Book;
+            confidence = 1;
+        }
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null && !asksToGetTheService
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
                 || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
@@ -1093,6 +1099,9 @@ public sealed partial class Understander
     /// <summary>The words before a service that ask to have it: "can i get a", "could we book two", "can you get me in for a".</summary>
     [GeneratedRegex(@"\b(?:can|could|may|cn|can't|cant)\s+(?:i|we|u|you)\s+(?:please\s+|pls\s+|maybe\s+|just\s+)?(?:get|have|grab|book|squeeze|try)\s+(?:me\s+|us\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|one|two|2|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AsksToGet();
+
+    [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WantsTheService();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]
