@@ -322,7 +322,7 @@ internal static class DialoguePolicy
         new("\"the 60 or the 90?\" and a yes or no, nothing else (\"ok can I book it for next week\" gives a day)", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null && r.U.Date is null && r.U.Time is null,
             PolicyAction.AskServiceChoice, IsMiss: true),
-        new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
+        new("slots on offer and \"the shorter one\" or another length of the service (\"the 90 then\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),
         new("several appointments and a yes or no that names none", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.U.YesNo != YesNo.Unknown && !r.HasSlots

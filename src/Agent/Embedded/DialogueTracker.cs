@@ -477,11 +477,24 @@ internal static partial class DialogueTracker
     {
         var shorter = u.Cues.Length == LengthCue.Shorter;
         var longer = u.Cues.Length == LengthCue.Longer;
-        if (!shorter && !longer || state.ServiceId is not { } id || profile.FindService(id) is not { } current)
+        if (state.ServiceId is not { } id || profile.FindService(id) is not { } current)
         {
             return null;
         }
         var family = current.Name.Split('(')[0].Trim();
+        if (!shorter && !longer && u.Date is null
+            && profile.Services.Where(x => x.Id != current.Id && Family(x.Name) == family
+                && (u.Cues.Minutes.Contains(x.DurationMin) || u.Cues.Numbers.Contains(x.DurationMin))).ToList() is [var byLength]
+            && !u.Cues.Minutes.Contains(current.DurationMin) && !u.Cues.Numbers.Contains(current.DurationMin)
+            && (u.Services.Kind == ServiceMatchKind.None || u.Services.Services.Any(x => x.Id == byLength.Id)))
+        {
+            // "the 90 then" while the 60-minute times are on offer: the same service in the length named.
+            return byLength;
+        }
+        if (!shorter && !longer)
+        {
+            return null;
+        }
         var siblings = profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
             && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
         return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);

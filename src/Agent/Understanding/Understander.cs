@@ -363,11 +363,12 @@ public sealed partial class Understander
         date ??= relative;
 
         int? chosen = null;
+        TextSpan? ordinalSpan = null;
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
         {
             // The person's name beside the pick ("10 please, this is Rae Kowalski") is not part of it.
             var forChoice = contact.NameSpan is { } nameSpan ? TextNormalizer.Mask(withoutContact, [nameSpan]) : withoutContact;
-            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out ordinalSpan);
             if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
             {
                 // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for, on the day they
@@ -397,6 +398,12 @@ public sealed partial class Understander
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
+        if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
+            && OrderWord().IsMatch(normalized.AsSpan(order.Start, order.Length)))
+        {
+            // "ok hydrafacial first then": the order of the services said, not the first time on offer.
+            chosen = null;
+        }
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
         var name = contact.Name;
@@ -1040,6 +1047,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
+
+    [GeneratedRegex(@"^\s*(?:first|second|last)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrderWord();
 
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
