@@ -605,12 +605,14 @@ public sealed partial class Understander
             confidence = 1 - meaning.NearestSpaTask;
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
-        // booking; so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
+        // booking ("that day" with a service and a booking verb, "can i book a hydrafacial that day", is a new booking);
+        // so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
         // "quisiera cambiar mi cita para el viernes" read into English).
         var changesAppointment = shiftMinutes is not null
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
-            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several);
+            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
+                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
