@@ -73,6 +73,9 @@ internal sealed class DialogueState
     /// <summary>A question asked at a read-back is being answered: the read-back is asked again after it, in one line.</summary>
     public bool RestateAfterAnswer { get; set; }
 
+    /// <summary>A question asked at an offer of times is being answered: the times are said again after it, in one line.</summary>
+    public bool RestateOffer { get; set; }
+
     /// <summary>A slot was just picked: the next question for a detail says which one first.</summary>
     public bool EchoPick { get; set; }
 
@@ -203,7 +206,7 @@ internal sealed class DialogueState
         NotStaff = [];
         EchoPick = SayLatest = false;
         ProposedService = null;
-        RestateAfterAnswer = false;
+        RestateAfterAnswer = RestateOffer = false;
         DayNudge = TimeNudge.None;
         ContactCorrection = null;
         LastQuestion = null;

@@ -53,6 +53,12 @@ public sealed partial class EmbeddedChatClient
             }
             if (left.Count == 0)
             {
+                if (state.RestateOffer)
+                {
+                    state.RestateOffer = false;
+                    _uncounted = true;
+                    return SayText(string.Join(" ", answers) + " " + OfferAgain());
+                }
                 return SayText(string.Join(" ", answers));
             }
             var next = engine._understander.Understand(left[0], engine.Context(state));
@@ -146,6 +152,14 @@ public sealed partial class EmbeddedChatClient
                 state.RestateAfterAnswer = true;
                 state.SayFirst = said;
                 return Call(pending, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+            }
+            if (call.Name == "answer_faq" && state.RestateOffer)
+            {
+                // A question at an offer of times: its answer, then the times again in one line (the offer still stands).
+                state.RestateOffer = false;
+                _uncounted = true;
+                var answer = OnToolResult(call, result).Text;
+                return SayText(answer + " " + OfferAgain());
             }
             if (call.Name == "answer_faq" && state.SearchAfterAnswer)
             {
@@ -300,7 +314,8 @@ public sealed partial class EmbeddedChatClient
                 case ("answer_faq", "did_you_mean"):
                     return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
                 case ("answer_faq", _):
-                    return Say("faq_no_match");
+                    // At an offer the times follow, so the answer does not ask "anything else?".
+                    return Say(_uncounted && AtAnOffer() ? "faq_no_match_noted" : "faq_no_match");
             }
             state.PendingTool = null;
             if (status == "bad_argument" || message.Length == 0)

@@ -27,6 +27,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The message corrected the day or time just given ("hmm no actually saturday"): the ask that follows is worded otherwise.</summary>
         private bool _whenCorrected;
 
+        /// <summary>The reply answers a question and says the times on offer again: not another ask of "which time?".</summary>
+        private bool _uncounted;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -194,6 +197,13 @@ public sealed partial class EmbeddedChatClient
                     return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
                         ("slot", state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Label ?? ""));
                 case PolicyAction.SayPrices:
+                    if (AtAnOffer())
+                    {
+                        // "how much is it" while times are on offer: the price, then the times again in one line.
+                        _uncounted = true;
+                        var prices = SayPrices(r.PricedServices).Text;
+                        return SayText(prices + " " + OfferAgain());
+                    }
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:
                     // "and sunday?" after "what time do you close on saturday": the same question, for that day.
@@ -269,6 +279,8 @@ public sealed partial class EmbeddedChatClient
                     DialogueTracker.Merge(state, u);
                     return NextWaitlistStep();
                 case PolicyAction.AnswerFaq:
+                    // "is there parking?" while times are on offer: answered, then the times said again (the offer stands).
+                    state.RestateOffer = AtAnOffer();
                     return AskFaq(u);
                 case PolicyAction.Greet:
                     return Say("greeting");
@@ -448,6 +460,15 @@ public sealed partial class EmbeddedChatClient
             state.Offered = [];
             return NextStep();
         }
+
+        /// <summary>Times are on offer and no write waits for a yes.</summary>
+        private bool AtAnOffer() => state.Asked == AgentQuestion.SlotChoice && state.Offered.Count > 0 && state.PendingTool is null;
+
+        /// <summary>The times on offer, said again in one line after an answer (the time put as a yes-or-no question, if one was).</summary>
+        private string OfferAgain() => state.Offered.FirstOrDefault(o => o.SlotId == state.ProposedSlotId) is { } put
+            ? Render("offer_again_one", ("slot", put.Label))
+            : state.Offered.Count == 1 ? Render("offer_again_one", ("slot", state.Offered[0].Label))
+            : Render("offer_again", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
 
         /// <summary>The search step of the task under way: a move of a known appointment, else a booking.</summary>
         private ChatMessage NextStep() => state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
@@ -863,7 +884,7 @@ public sealed partial class EmbeddedChatClient
                 state.SayFirst = null;
                 text = first + " " + text;
             }
-            if (CountAsk() >= 3 && !_detailCameIn)
+            if (!_uncounted && CountAsk() >= 3 && !_detailCameIn)
             {
                 // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
                 // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is
