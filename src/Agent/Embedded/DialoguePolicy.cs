@@ -143,6 +143,12 @@ internal enum PolicyAction
     /// <summary>Continue the cancel or move with the appointment named.</summary>
     PickAppointment,
 
+    /// <summary>"and the one after?" after the person's appointments were said: the next one on the list.</summary>
+    SayNextAppointment,
+
+    /// <summary>"my usual", "same as last time": look up the client's recent visits for the service and provider.</summary>
+    LookUpUsual,
+
     /// <summary>Start a cancellation (list the appointments).</summary>
     StartCancel,
 
@@ -240,6 +246,13 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
+        // A past visit's service, asked for by a client ("my usual", "same as last time", "book me again with Maya").
+        new("\"my usual\" / \"same as last time\", no service named (or only its kind), nothing asked but the service", (s, r) => r.U.Cues.SameAsBefore
+            && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
+            PolicyAction.LookUpUsual),
+        new("the person's appointments just said, and \"and the one after?\"", (s, r) => s.Task is null && s.AppointmentRefs.Count > 0 && r.U.Cues.NextOne
+            && r.AskedOnArrival == AgentQuestion.Nothing && !r.HasSlots, PolicyAction.SayNextAppointment),
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),

@@ -151,6 +151,11 @@ internal static partial class DialogueTracker
             // "Ravi Menon" after the conversation went to the team: their name, passed on, not an off-topic message.
             u = u with { Name = forTeam, Intent = Intent.Inform };
         }
+        if (u.Intent == Intent.Nevermind && u.Cues.ThatOne && state.Task is null && state.AppointmentRefs.Count > 0)
+        {
+            // "ok cancel that one" right after the person's appointments were said: a cancellation of it, not "never mind".
+            u = u with { Intent = Intent.Cancel };
+        }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
         {
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
@@ -506,6 +511,16 @@ internal static partial class DialogueTracker
         if (state.AppointmentRefs.Count == 0)
         {
             return null;
+        }
+        if (u.Cues.LastOne)
+        {
+            // "the later one", "the last one": the last listed (the list is soonest first), however many there are.
+            return state.AppointmentRefs[^1];
+        }
+        if (u.Cues.ThatOne && (state.AppointmentRefs.Count == 1 || state.AppointmentSaid is not null))
+        {
+            // "that one": the one appointment said, or the one said last ("and the one after?" … "cancel that one").
+            return state.AppointmentRefs[Math.Min(state.AppointmentSaid ?? 0, state.AppointmentRefs.Count - 1)];
         }
         if (u.Cues.Ordinal is { } ordinal && ordinal <= state.AppointmentRefs.Count)
         {

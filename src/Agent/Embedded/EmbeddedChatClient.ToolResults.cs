@@ -130,6 +130,40 @@ public sealed partial class EmbeddedChatClient
             return NextBookingStep();
         }
 
+        /// <summary>
+        /// "my usual": the newest recent visit (of the kind named, with the provider named, if any) gives the service and
+        /// the provider, said first; with none (nobody known, no visit), the service question with no guess.
+        /// </summary>
+        private ChatMessage OnUsual(string status, JsonElement data)
+        {
+            state.LookingUpUsual = false;
+            var among = state.UsualAmong;
+            state.UsualAmong = [];
+            var visits = status == "ok" && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("recent_visits", out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().ToList() : [];
+            var visit = visits.FirstOrDefault(x => (among.Count == 0 || among.Contains(x.GetProperty("service_id").GetString() ?? ""))
+                && (state.StaffId is null || x.GetProperty("provider_id").GetString() == state.StaffId)
+                && Profile.FindService(x.GetProperty("service_id").GetString()) is not null);
+            if (visit.ValueKind != JsonValueKind.Object)
+            {
+                state.SayFirst = Render("usual_unknown");
+                state.ServiceOptions = among.Count > 1 ? [.. among.Select(Profile.FindService).OfType<FrontDesk.Tools.Profile.Service>().Select(x => x.Name)] : [];
+                state.ServiceId = among.Count == 1 ? among[0] : null;
+                return NextBookingStep();
+            }
+            var service = Profile.FindService(visit.GetProperty("service_id").GetString())!;
+            var providerId = visit.GetProperty("provider_id").GetString();
+            state.ServiceId = service.Id;
+            state.ServiceOptions = [];
+            if (state.StaffId is null && Profile.FindStaff(providerId) is { } provider && provider.ServiceIds.Contains(service.Id))
+            {
+                state.StaffId = provider.Id;
+            }
+            var with = Profile.FindStaff(state.StaffId ?? providerId)?.Name ?? visit.GetProperty("provider").GetString() ?? "";
+            state.SayFirst = Render("usual_service", ("service", service.NameIn(state.Language)), ("provider", FrontDesk.Tools.Profile.StaffMember.SpokenName(with)));
+            return NextBookingStep();
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)
@@ -170,6 +204,10 @@ public sealed partial class EmbeddedChatClient
                 return NextBookingStep();
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            if (call.Name == "find_client" && state.LookingUpUsual)
+            {
+                return OnUsual(status, result.TryGetProperty("data", out var found) ? found : default);
+            }
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
             state.Calls++;

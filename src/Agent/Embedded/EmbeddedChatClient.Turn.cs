@@ -255,14 +255,48 @@ public sealed partial class EmbeddedChatClient
                     state.AppointmentRef = r.PickedAppointment;
                     state.Phase = DialoguePhase.None;
                     return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+                case PolicyAction.SayNextAppointment:
+                {
+                    // "and the one after?" once the person's appointments were said: the next on the list.
+                    var next = (state.AppointmentSaid ?? 0) + 1;
+                    if (next >= state.AppointmentLabels.Count)
+                    {
+                        return Say("no_appointment_after");
+                    }
+                    state.AppointmentSaid = next;
+                    return Say("appointment_after", ("appointment", state.AppointmentLabels[next]));
+                }
+                case PolicyAction.LookUpUsual:
+                {
+                    // "my usual", "same as last time": the client's recent visits give the service (and the provider).
+                    var among = u.Services.Kind == ServiceMatchKind.None ? [] : u.Services.Services.Select(x => x.Id).ToList();
+                    if (state.Task is not DialogueTask.Book)
+                    {
+                        state.ResetTask();
+                    }
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                    state.ServiceOptions = [];
+                    state.LookingUpUsual = true;
+                    state.UsualAmong = among;
+                    return Call("find_client", []);
+                }
                 case PolicyAction.StartCancel:
+                {
+                    // "cancel the second one" right after the appointments were said: that one, found again in the list read anew.
+                    var pickedCancel = PickedFromList(u);
                     state.ResetTask();
+                    state.AppointmentPicked = pickedCancel;
                     state.Task = DialogueTask.Cancel;
                     // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
                     DialogueTracker.Merge(state, u);
                     return Call("list_appointments", []);
+                }
                 case PolicyAction.StartReschedule:
+                {
+                    var pickedMove = PickedFromList(u);
                     state.ResetTask();
+                    state.AppointmentPicked = pickedMove;
                     state.Task = DialogueTask.Reschedule;
                     DialogueTracker.Merge(state, u);
                     state.ShiftMinutes = u.ShiftMinutes;
@@ -270,6 +304,7 @@ public sealed partial class EmbeddedChatClient
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
                     return Call("list_appointments", []);
+                }
                 case PolicyAction.ListAppointments:
                     state.ResetTask();
                     state.Task = DialogueTask.List;
@@ -460,6 +495,11 @@ public sealed partial class EmbeddedChatClient
             state.Offered = [];
             return NextStep();
         }
+
+        /// <summary>The label of the listed appointment the message names ("the second one", "the later one", "that one"), or null.</summary>
+        private string? PickedFromList(Utterance u) =>
+            state.AppointmentRefs.Count > 0 && DialogueTracker.PickAppointment(state, u) is { } picked && state.AppointmentRefs.IndexOf(picked) is var at and >= 0
+                && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null;
 
         /// <summary>Times are on offer and no write waits for a yes.</summary>
         private bool AtAnOffer() => state.Asked == AgentQuestion.SlotChoice && state.Offered.Count > 0 && state.PendingTool is null;
@@ -822,8 +862,18 @@ public sealed partial class EmbeddedChatClient
             var labels = Join(state.AppointmentLabels, "list_and");
             if (state.Task is DialogueTask.List or null)
             {
+                // The list stays known: "cancel the second one", "the later one", "and the one after?" read against it.
+                var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
                 state.ResetTask();
+                (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
                 return Say("list_appointments", ("appointments", labels));
+            }
+            if (state.AppointmentPicked is { } picked && state.AppointmentLabels.IndexOf(picked) is var pickedAt and >= 0)
+            {
+                // Named from the list said before ("cancel the second one"): that one.
+                state.AppointmentPicked = null;
+                state.AppointmentRef = state.AppointmentRefs[pickedAt];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             if (items.Count == 1)
             {
