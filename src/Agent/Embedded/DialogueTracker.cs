@@ -151,9 +151,10 @@ internal static partial class DialogueTracker
             // "Ravi Menon" after the conversation went to the team: their name, passed on, not an off-topic message.
             u = u with { Name = forTeam, Intent = Intent.Inform };
         }
-        if (u.Intent == Intent.Nevermind && u.Cues.ThatOne && state.Task is null && state.AppointmentRefs.Count > 0)
+        if (u.Intent == Intent.Nevermind && state.Task is null && state.AppointmentRefs.Count > 0 && PickAppointment(state, u) is not null)
         {
-            // "ok cancel that one" right after the person's appointments were said: a cancellation of it, not "never mind".
+            // "ok cancel that one", "cancel the later one" right after the person's appointments were said: a cancellation
+            // of the one named, not "never mind".
             u = u with { Intent = Intent.Cancel };
         }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
