@@ -146,6 +146,12 @@ internal enum PolicyAction
     /// <summary>Continue the cancel or move with the appointment named.</summary>
     PickAppointment,
 
+    /// <summary>"and the one after?" after the person's appointments were said: the next one on the list.</summary>
+    SayNextAppointment,
+
+    /// <summary>"my usual", "same as last time": look up the client's recent visits for the service and provider.</summary>
+    LookUpUsual,
+
     /// <summary>Start a cancellation (list the appointments).</summary>
     StartCancel,
 
@@ -243,6 +249,13 @@ internal static class DialoguePolicy
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
+        // A past visit's service, asked for by a client ("my usual", "same as last time", "book me again with Maya").
+        new("\"my usual\" / \"same as last time\", no service named (or only its kind), nothing asked but the service", (s, r) => r.U.Cues.SameAsBefore
+            && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
+            PolicyAction.LookUpUsual),
+        new("the person's appointments just said, and \"and the one after?\"", (s, r) => s.Task is null && s.AppointmentRefs.Count > 0 && r.U.Cues.NextOne
+            && r.AskedOnArrival == AgentQuestion.Nothing && !r.HasSlots, PolicyAction.SayNextAppointment),
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
@@ -333,7 +346,7 @@ internal static class DialoguePolicy
         new("\"the 60 or the 90?\" and a yes or no, nothing else (\"ok can I book it for next week\" gives a day)", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null && r.U.Date is null && r.U.Time is null,
             PolicyAction.AskServiceChoice, IsMiss: true),
-        new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
+        new("slots on offer and \"the shorter one\" or another length of the service (\"the 90 then\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
         new("service options open and a question about them, no day or time (\"whats the difference between the hydrafacial and the signature one\")", (s, r) =>
             s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && s.PendingTool is null && r.U.Cues.AsksWhatItIs && !r.U.Cues.AsksPrice
             && r.U.Services.Kind != ServiceMatchKind.None && r.U.Date is null && r.U.Time is null, PolicyAction.AnswerAtServiceChoice),

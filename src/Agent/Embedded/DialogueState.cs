@@ -42,6 +42,18 @@ internal sealed class DialogueState
     /// <summary>Local starts of the appointments listed ("2026-11-30T10:00"), for moves relative to them.</summary>
     public List<string> AppointmentStarts { get; set; } = [];
 
+    /// <summary>The listed appointment said alone last ("and the one after?" → the next), as a position in the list; null when the list was said whole.</summary>
+    public int? AppointmentSaid { get; set; }
+
+    /// <summary>The listed appointment a cancel or move named ("cancel the second one"), by its label, found again once the list is read anew.</summary>
+    public string? AppointmentPicked { get; set; }
+
+    /// <summary>"my usual", "same as last time": the client's recent visits are being looked up for the service (and provider).</summary>
+    public bool LookingUpUsual { get; set; }
+
+    /// <summary>The services "the same massage as before" may be (a kind of service named); empty: any.</summary>
+    public List<string> UsualAmong { get; set; } = [];
+
     /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
     public int? ShiftMinutes { get; set; }
 
@@ -72,6 +84,9 @@ internal sealed class DialogueState
 
     /// <summary>A question asked at a read-back is being answered: the read-back is asked again after it, in one line.</summary>
     public bool RestateAfterAnswer { get; set; }
+
+    /// <summary>A question asked at an offer of times is being answered: the times are said again after it, in one line.</summary>
+    public bool RestateOffer { get; set; }
 
     /// <summary>A slot was just picked: the next question for a detail says which one first.</summary>
     public bool EchoPick { get; set; }
@@ -198,6 +213,10 @@ internal sealed class DialogueState
         AppointmentLabels = [];
         AppointmentServices = [];
         AppointmentStarts = [];
+        AppointmentSaid = null;
+        AppointmentPicked = null;
+        LookingUpUsual = false;
+        UsualAmong = [];
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
         PartyLeft = 0;
@@ -206,7 +225,7 @@ internal sealed class DialogueState
         NotStaff = [];
         EchoPick = SayLatest = false;
         ProposedService = null;
-        RestateAfterAnswer = false;
+        RestateAfterAnswer = RestateOffer = false;
         DayNudge = TimeNudge.None;
         ContactCorrection = null;
         LastQuestion = null;

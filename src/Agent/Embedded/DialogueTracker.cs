@@ -154,6 +154,12 @@ internal static partial class DialogueTracker
             // "Ravi Menon" after the conversation went to the team: their name, passed on, not an off-topic message.
             u = u with { Name = forTeam, Intent = Intent.Inform };
         }
+        if (u.Intent == Intent.Nevermind && state.Task is null && state.AppointmentRefs.Count > 0 && PickAppointment(state, u) is not null)
+        {
+            // "ok cancel that one", "cancel the later one" right after the person's appointments were said: a cancellation
+            // of the one named, not "never mind".
+            u = u with { Intent = Intent.Cancel };
+        }
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null && u.Cues.TooShortToConfirm)
         {
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
@@ -492,11 +498,24 @@ internal static partial class DialogueTracker
     {
         var shorter = u.Cues.Length == LengthCue.Shorter;
         var longer = u.Cues.Length == LengthCue.Longer;
-        if (!shorter && !longer || state.ServiceId is not { } id || profile.FindService(id) is not { } current)
+        if (state.ServiceId is not { } id || profile.FindService(id) is not { } current)
         {
             return null;
         }
         var family = current.Name.Split('(')[0].Trim();
+        if (!shorter && !longer && u.Date is null
+            && profile.Services.Where(x => x.Id != current.Id && Family(x.Name) == family
+                && (u.Cues.Minutes.Contains(x.DurationMin) || u.Cues.Numbers.Contains(x.DurationMin))).ToList() is [var byLength]
+            && !u.Cues.Minutes.Contains(current.DurationMin) && !u.Cues.Numbers.Contains(current.DurationMin)
+            && (u.Services.Kind == ServiceMatchKind.None || u.Services.Services.Any(x => x.Id == byLength.Id)))
+        {
+            // "the 90 then" while the 60-minute times are on offer: the same service in the length named.
+            return byLength;
+        }
+        if (!shorter && !longer)
+        {
+            return null;
+        }
         var siblings = profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
             && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
         return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
@@ -508,6 +527,16 @@ internal static partial class DialogueTracker
         if (state.AppointmentRefs.Count == 0)
         {
             return null;
+        }
+        if (u.Cues.LastOne)
+        {
+            // "the later one", "the last one": the last listed (the list is soonest first), however many there are.
+            return state.AppointmentRefs[^1];
+        }
+        if (u.Cues.ThatOne && (state.AppointmentRefs.Count == 1 || state.AppointmentSaid is not null))
+        {
+            // "that one": the one appointment said, or the one said last ("and the one after?" … "cancel that one").
+            return state.AppointmentRefs[Math.Min(state.AppointmentSaid ?? 0, state.AppointmentRefs.Count - 1)];
         }
         if (u.Cues.Ordinal is { } ordinal && ordinal <= state.AppointmentRefs.Count)
         {

@@ -63,6 +63,12 @@ public sealed partial class EmbeddedChatClient
                     state.SayFirst = string.Join(" ", answers);
                     return NextBookingStep();
                 }
+                if (state.RestateOffer)
+                {
+                    state.RestateOffer = false;
+                    _uncounted = true;
+                    return SayText(string.Join(" ", answers) + " " + OfferAgain());
+                }
                 return SayText(string.Join(" ", answers));
             }
             var next = engine._understander.Understand(left[0], engine.Context(state));
@@ -134,6 +140,40 @@ public sealed partial class EmbeddedChatClient
             return NextBookingStep();
         }
 
+        /// <summary>
+        /// "my usual": the newest recent visit (of the kind named, with the provider named, if any) gives the service and
+        /// the provider, said first; with none (nobody known, no visit), the service question with no guess.
+        /// </summary>
+        private ChatMessage OnUsual(string status, JsonElement data)
+        {
+            state.LookingUpUsual = false;
+            var among = state.UsualAmong;
+            state.UsualAmong = [];
+            var visits = status == "ok" && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("recent_visits", out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().ToList() : [];
+            var visit = visits.FirstOrDefault(x => (among.Count == 0 || among.Contains(x.GetProperty("service_id").GetString() ?? ""))
+                && (state.StaffId is null || x.GetProperty("provider_id").GetString() == state.StaffId)
+                && Profile.FindService(x.GetProperty("service_id").GetString()) is not null);
+            if (visit.ValueKind != JsonValueKind.Object)
+            {
+                state.SayFirst = Render("usual_unknown");
+                state.ServiceOptions = among.Count > 1 ? [.. among.Select(Profile.FindService).OfType<FrontDesk.Tools.Profile.Service>().Select(x => x.Name)] : [];
+                state.ServiceId = among.Count == 1 ? among[0] : null;
+                return NextBookingStep();
+            }
+            var service = Profile.FindService(visit.GetProperty("service_id").GetString())!;
+            var providerId = visit.GetProperty("provider_id").GetString();
+            state.ServiceId = service.Id;
+            state.ServiceOptions = [];
+            if (state.StaffId is null && Profile.FindStaff(providerId) is { } provider && provider.ServiceIds.Contains(service.Id))
+            {
+                state.StaffId = provider.Id;
+            }
+            var with = Profile.FindStaff(state.StaffId ?? providerId)?.Name ?? visit.GetProperty("provider").GetString() ?? "";
+            state.SayFirst = Render("usual_service", ("service", service.NameIn(state.Language)), ("provider", FrontDesk.Tools.Profile.StaffMember.SpokenName(with)));
+            return NextBookingStep();
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)
@@ -157,6 +197,14 @@ public sealed partial class EmbeddedChatClient
                 state.SayFirst = said;
                 return Call(pending, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
             }
+            if (call.Name == "answer_faq" && state.RestateOffer)
+            {
+                // A question at an offer of times: its answer, then the times again in one line (the offer still stands).
+                state.RestateOffer = false;
+                _uncounted = true;
+                var answer = OnToolResult(call, result).Text;
+                return SayText(answer + " " + OfferAgain());
+            }
             if (call.Name == "answer_faq" && state.SearchAfterAnswer)
             {
                 // The question asked beside a booking: its answer is said first, with the times the search finds.
@@ -166,6 +214,10 @@ public sealed partial class EmbeddedChatClient
                 return NextBookingStep();
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            if (call.Name == "find_client" && state.LookingUpUsual)
+            {
+                return OnUsual(status, result.TryGetProperty("data", out var found) ? found : default);
+            }
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
             state.Calls++;
@@ -310,7 +362,8 @@ public sealed partial class EmbeddedChatClient
                 case ("answer_faq", "did_you_mean"):
                     return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
                 case ("answer_faq", _):
-                    return Say("faq_no_match");
+                    // At an offer the times follow, so the answer does not ask "anything else?".
+                    return Say(_uncounted && AtAnOffer() ? "faq_no_match_noted" : "faq_no_match");
             }
             state.PendingTool = null;
             if (status == "bad_argument" || message.Length == 0)

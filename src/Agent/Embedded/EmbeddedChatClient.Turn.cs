@@ -27,6 +27,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The message corrected the day or time just given ("hmm no actually saturday"): the ask that follows is worded otherwise.</summary>
         private bool _whenCorrected;
 
+        /// <summary>The reply answers a question and says the times on offer again: not another ask of "which time?".</summary>
+        private bool _uncounted;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
@@ -215,6 +218,13 @@ public sealed partial class EmbeddedChatClient
                     }
                     return MenuSay("menu_offer");
                 case PolicyAction.SayPrices:
+                    if (AtAnOffer())
+                    {
+                        // "how much is it" while times are on offer: the price, then the times again in one line.
+                        _uncounted = true;
+                        var prices = SayPrices(r.PricedServices).Text;
+                        return SayText(prices + " " + OfferAgain());
+                    }
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:
                     // "and sunday?" after "what time do you close on saturday": the same question, for that day.
@@ -266,14 +276,48 @@ public sealed partial class EmbeddedChatClient
                     state.AppointmentRef = r.PickedAppointment;
                     state.Phase = DialoguePhase.None;
                     return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+                case PolicyAction.SayNextAppointment:
+                {
+                    // "and the one after?" once the person's appointments were said: the next on the list.
+                    var next = (state.AppointmentSaid ?? 0) + 1;
+                    if (next >= state.AppointmentLabels.Count)
+                    {
+                        return Say("no_appointment_after");
+                    }
+                    state.AppointmentSaid = next;
+                    return Say("appointment_after", ("appointment", state.AppointmentLabels[next]));
+                }
+                case PolicyAction.LookUpUsual:
+                {
+                    // "my usual", "same as last time": the client's recent visits give the service (and the provider).
+                    var among = u.Services.Kind == ServiceMatchKind.None ? [] : u.Services.Services.Select(x => x.Id).ToList();
+                    if (state.Task is not DialogueTask.Book)
+                    {
+                        state.ResetTask();
+                    }
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                    state.ServiceOptions = [];
+                    state.LookingUpUsual = true;
+                    state.UsualAmong = among;
+                    return Call("find_client", []);
+                }
                 case PolicyAction.StartCancel:
+                {
+                    // "cancel the second one" right after the appointments were said: that one, found again in the list read anew.
+                    var pickedCancel = PickedFromList(u);
                     state.ResetTask();
+                    state.AppointmentPicked = pickedCancel;
                     state.Task = DialogueTask.Cancel;
                     // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
                     DialogueTracker.Merge(state, u);
                     return Call("list_appointments", []);
+                }
                 case PolicyAction.StartReschedule:
+                {
+                    var pickedMove = PickedFromList(u);
                     state.ResetTask();
+                    state.AppointmentPicked = pickedMove;
                     state.Task = DialogueTask.Reschedule;
                     DialogueTracker.Merge(state, u);
                     state.ShiftMinutes = u.ShiftMinutes;
@@ -281,6 +325,7 @@ public sealed partial class EmbeddedChatClient
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
                     return Call("list_appointments", []);
+                }
                 case PolicyAction.ListAppointments:
                     state.ResetTask();
                     state.Task = DialogueTask.List;
@@ -290,6 +335,8 @@ public sealed partial class EmbeddedChatClient
                     DialogueTracker.Merge(state, u);
                     return NextWaitlistStep();
                 case PolicyAction.AnswerFaq:
+                    // "is there parking?" while times are on offer: answered, then the times said again (the offer stands).
+                    state.RestateOffer = AtAnOffer();
                     return AskFaq(u);
                 case PolicyAction.Greet:
                     return Say("greeting");
@@ -469,6 +516,20 @@ public sealed partial class EmbeddedChatClient
             state.Offered = [];
             return NextStep();
         }
+
+        /// <summary>The label of the listed appointment the message names ("the second one", "the later one", "that one"), or null.</summary>
+        private string? PickedFromList(Utterance u) =>
+            state.AppointmentRefs.Count > 0 && DialogueTracker.PickAppointment(state, u) is { } picked && state.AppointmentRefs.IndexOf(picked) is var at and >= 0
+                && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null;
+
+        /// <summary>Times are on offer and no write waits for a yes.</summary>
+        private bool AtAnOffer() => state.Asked == AgentQuestion.SlotChoice && state.Offered.Count > 0 && state.PendingTool is null;
+
+        /// <summary>The times on offer, said again in one line after an answer (the time put as a yes-or-no question, if one was).</summary>
+        private string OfferAgain() => state.Offered.FirstOrDefault(o => o.SlotId == state.ProposedSlotId) is { } put
+            ? Render("offer_again_one", ("slot", put.Label))
+            : state.Offered.Count == 1 ? Render("offer_again_one", ("slot", state.Offered[0].Label))
+            : Render("offer_again", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
 
         /// <summary>The search step of the task under way: a move of a known appointment, else a booking.</summary>
         private ChatMessage NextStep() => state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null ? NextRescheduleStep() : NextBookingStep();
@@ -830,8 +891,18 @@ public sealed partial class EmbeddedChatClient
             var labels = Join(state.AppointmentLabels, "list_and");
             if (state.Task is DialogueTask.List or null)
             {
+                // The list stays known: "cancel the second one", "the later one", "and the one after?" read against it.
+                var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
                 state.ResetTask();
+                (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
                 return Say("list_appointments", ("appointments", labels));
+            }
+            if (state.AppointmentPicked is { } picked && state.AppointmentLabels.IndexOf(picked) is var pickedAt and >= 0)
+            {
+                // Named from the list said before ("cancel the second one"): that one.
+                state.AppointmentPicked = null;
+                state.AppointmentRef = state.AppointmentRefs[pickedAt];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             if (items.Count == 1)
             {
@@ -892,7 +963,7 @@ public sealed partial class EmbeddedChatClient
                 state.SayFirst = null;
                 text = first + " " + text;
             }
-            if (CountAsk() >= 3 && !_detailCameIn)
+            if (!_uncounted && CountAsk() >= 3 && !_detailCameIn)
             {
                 // The same question with the same choices a third time in this stretch. A person getting somewhere (details,
                 // a day, one miss at most) gets it in another form; after real misses a person takes over. The task is

@@ -78,6 +78,15 @@ public sealed partial record ReplyCues
     /// <summary>"and the one after?", "the next one": the next opening after the times on offer.</summary>
     public bool NextOne { get; init; }
 
+    /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
+    public bool SameAsBefore { get; init; }
+
+    /// <summary>"the later one", "the latter", "the last one": the last of the choices, however many there are.</summary>
+    public bool LastOne { get; init; }
+
+    /// <summary>"that one", "that appointment": the one just talked about.</summary>
+    public bool ThatOne { get; init; }
+
     /// <summary>A question without a question mark ("is it ok if i come straight from the gym"): starts the way a question does.</summary>
     public bool AsksSomething { get; init; }
 
@@ -170,6 +179,9 @@ public sealed partial record ReplyCues
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
+            SameAsBefore = AsBefore().IsMatch(text),
+            LastOne = TheLastOne().IsMatch(text),
+            ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text),
@@ -314,6 +326,15 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOneAfter();
+
+    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsBefore();
+
+    [GeneratedRegex(@"\bthe\s+(?:later|latter|last)(?:\s+(?:one|appointment|appt|booking))?\b|\b(?:later|last)\s+(?:one|appointment|appt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheLastOne();
+
+    [GeneratedRegex(@"\bthat\s+(?:one|appointment|appt|booking)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThatOneCue();
 
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|k+|sure|yes|yeah|yep|yup|ya|alright|all\s+right|right|mhm+|uh\s*huh|got\s+it|sounds\s+good|cool|great|perfect|no\s+problem|of\s+course|will\s+do|hold\s+on|hang\s+on|(?:one|1|a|just\s+a)\s+(?:sec(?:ond)?|moment|min(?:ute)?)|sec|give\s+me\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|let\s+me\s+(?:check|see|look|find\s+it)|lemme\s+(?:check|see|look))[\s,.!]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AcknowledgementOnly();

@@ -363,11 +363,12 @@ public sealed partial class Understander
         date ??= relative;
 
         int? chosen = null;
+        TextSpan? ordinalSpan = null;
         if (asked == AgentQuestion.SlotChoice && context.OfferedSlots.Count > 0)
         {
             // The person's name beside the pick ("10 please, this is Rae Kowalski") is not part of it.
             var forChoice = contact.NameSpan is { } nameSpan ? TextNormalizer.Mask(withoutContact, [nameSpan]) : withoutContact;
-            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out var ordinalSpan);
+            chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out ordinalSpan);
             if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
             {
                 // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for, on the day they
@@ -397,6 +398,12 @@ public sealed partial class Understander
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
+        if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
+            && OrderWord().IsMatch(normalized.AsSpan(order.Start, order.Length)))
+        {
+            // "ok hydrafacial first then": the order of the services said, not the first time on offer.
+            chosen = null;
+        }
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
         var name = contact.Name;
@@ -604,12 +611,14 @@ public sealed partial class Understander
             confidence = 1 - meaning.NearestSpaTask;
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
-        // booking; so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
+        // booking ("that day" with a service and a booking verb, "can i book a hydrafacial that day", is a new booking);
+        // so is "reschedule my appointment" ("I'd like reschedule my appointment for friday", the Spanish
         // "quisiera cambiar mi cita para el viernes" read into English).
         var changesAppointment = shiftMinutes is not null
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
-            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several);
+            || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
+                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -1046,6 +1055,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
+
+    [GeneratedRegex(@"^\s*(?:first|second|last)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrderWord();
 
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();

@@ -249,6 +249,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             new { clientId, fromUtc }, cancellationToken: ct))];
     }
 
+    /// <summary>A client's visits that started before <paramref name="beforeUtc"/> and were not cancelled, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Appointment>> ListPastForClientAsync(string clientId, DateTime beforeUtc, int limit, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM appointments WHERE client_id = @clientId AND starts_at_utc < @beforeUtc AND status IN ('booked', 'completed') ORDER BY starts_at_utc DESC LIMIT @limit";
+        await using var c = await db.OpenAsync(ct);
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(sql, new { clientId, beforeUtc, limit }, cancellationToken: ct))];
+    }
+
     /// <summary>The query of <see cref="ListBlockingAsync"/> (parameters <c>@fromUtc</c>, <c>@toUtc</c>), for checking its plan.</summary>
     public const string BlockingSql = """
         SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,

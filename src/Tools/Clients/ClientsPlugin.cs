@@ -1,14 +1,16 @@
 using System.ComponentModel;
+using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Profile;
 using Microsoft.SemanticKernel;
 
 namespace FrontDesk.Tools.Clients;
 
 /// <summary>The client look-up tool: only ever the client this conversation has verified.</summary>
-public sealed class ClientsPlugin(ClientDirectory clients, ToolArguments arguments)
+public sealed class ClientsPlugin(ClientDirectory clients, ToolArguments arguments, AppointmentBook book, SpaProfile profile, TimeProvider clock)
 {
     /// <summary>find_client.</summary>
     [KernelFunction(ToolNames.FindClient)]
-    [Description("Look up the client this conversation has identified (by caller ID or a verified phone). Returns their name and preferences; never another person's data.")]
+    [Description("Look up the client this conversation has identified (by caller ID or a verified phone). Returns their name, preferences and recent visits (newest first: service and provider, for \"my usual\" or \"same as last time\"); never another person's data.")]
     public async Task<ToolResult> FindClientAsync(
         Kernel kernel,
         [Description("Phone number the client gave, any format.")] string? phone = null,
@@ -36,6 +38,13 @@ public sealed class ClientsPlugin(ClientDirectory clients, ToolArguments argumen
         }
         scope.ClientId = client.Id;
         scope.ClientVerified = true;
-        return new ToolResult("ok", $"Found {client.FirstName}.", new { name = client.Name, first_name = client.FirstName, preferences = client.PreferenceList });
+        var past = await book.ListPastForClientAsync(client.Id, clock.GetUtcNow().UtcDateTime, 5, cancellationToken);
+        var visits = past.Select(a => new
+        {
+            service_id = a.ServiceId, service = profile.FindService(a.ServiceId)?.Name ?? a.ServiceId,
+            provider_id = a.StaffId, provider = profile.FindStaff(a.StaffId)?.Name ?? a.StaffId,
+            day = profile.ToLocal(a.StartsAtUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+        return new ToolResult("ok", $"Found {client.FirstName}.", new { name = client.Name, first_name = client.FirstName, preferences = client.PreferenceList, recent_visits = visits });
     }
 }
