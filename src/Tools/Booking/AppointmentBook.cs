@@ -94,10 +94,11 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// has not <paramref name="proven"/> is kept as the client's unverified number (see
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
     /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
-    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all.
+    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all. A client created here
+    /// gets <paramref name="language"/> (the conversation's) in the same insert.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
-        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor,
+        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language, Actor actor,
         Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
@@ -148,7 +149,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
                     var batch = new WriteBatch();
                     var client = await ClientDirectory.GetOrCreateForAsync(
-                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, ct);
+                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct);
                     var booked = WithClient(appointment, client.Id);
                     batch.Add(InsertSql, booked);
                     AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
