@@ -57,12 +57,12 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc, language
         """;
 
-    /// <summary>The client with this id.</summary>
-    public async Task<Client?> GetAsync(string id, CancellationToken ct)
+    /// <summary>The client with this id (in an agent turn, read once per turn until the turn writes: <see cref="TurnReads"/>).</summary>
+    public Task<Client?> GetAsync(string id, CancellationToken ct) => TurnReads.ClientAsync(id, async (clientId, token) =>
     {
-        await using var c = await db.OpenAsync(ct);
-        return await GetAsync(c, null, id, ct);
-    }
+        await using var c = await db.OpenAsync(token);
+        return await GetAsync(c, null, clientId, token);
+    }, ct);
 
     private static Task<Client?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
         c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, tx, cancellationToken: ct));
