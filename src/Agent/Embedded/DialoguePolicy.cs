@@ -280,6 +280,7 @@ internal static class DialoguePolicy
         new("read-back pending and a question beside it (\"can i bring my own oil\")", (_, r) => r.ReadBack == ReadBackAnswer.SideQuestion, PolicyAction.AnswerAtReadBack),
         new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),
+        new("a cancel's read-back and a move asked instead (\"wait actually can i just move it to wed\")", (_, r) => r.ReadBack == ReadBackAnswer.MoveInstead, PolicyAction.ContinueReschedule),
 
         // Other questions pending.
         new("a time put as a yes-or-no question and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.ProposedSlotId is { } p && s.Offered.Any(o => o.SlotId == p)

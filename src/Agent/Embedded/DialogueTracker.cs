@@ -23,6 +23,9 @@ internal enum ReadBackAnswer
     /// <summary>A plain no: the write was dropped.</summary>
     Declined,
 
+    /// <summary>A move asked at a cancel's read-back ("wait actually can i just move it to wed instead"): the cancel was dropped, the same appointment is moved.</summary>
+    MoveInstead,
+
     /// <summary>A correction naming another time on offer that day ("yes but make it 11"): the write was dropped, that slot is picked.</summary>
     PicksOfferedSlot,
 
@@ -241,6 +244,18 @@ internal static partial class DialogueTracker
             // "no actually the last one" at the read-back: another of the times on offer, by its place in the list.
             r.ReadBack = ReadBackAnswer.PicksOfferedSlot;
             r.CorrectedSlot = byPlace;
+            return;
+        }
+        if (declined == "cancel_appointment" && state.AppointmentRef is not null && u.YesNo != YesNo.Yes
+            && (u.Intent == Intent.Reschedule || u.ShiftMinutes is not null || (u.IsCorrection || u.YesNo == YesNo.No) && (u.Date is not null || u.Time is not null)))
+        {
+            // Second thoughts at a cancel's read-back: keep the appointment and move it, with the day or time given.
+            r.ReadBack = ReadBackAnswer.MoveInstead;
+            state.Task = DialogueTask.Reschedule;
+            state.ShiftMinutes = u.ShiftMinutes;
+            state.SameTime = u.SameTime;
+            state.SameDay = u.SameDay;
+            state.DayNudge = u.DayNudge;
             return;
         }
         if (cancelsInstead && declined is not "reschedule_appointment")
