@@ -61,13 +61,14 @@ internal static class TurnCostBench
             var kinds = new Dictionary<string, TurnKind>(StringComparer.Ordinal);
             NpgsqlCommands.Enabled = args.Contains("--commands");
             var statements = store == TestStore.Sqlite && args.Contains("--statements");
+            var losers = args.Contains("--losers");
             for (var n = 0; n < conversations; n++)
             {
                 if (statements)
                 {
                     SqliteStatements.Hook();
                 }
-                times.AddRange(await TalkAsync(agent, n, kinds));
+                times.AddRange(await TalkAsync(agent, n, kinds, losers));
             }
             wall.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
@@ -87,7 +88,7 @@ internal static class TurnCostBench
             {
                 SqliteStatements.Print(times.Count);
             }
-            foreach (var group in NpgsqlCommands.ByKind.GroupBy(kv => kv.Key.Kind).Where(g => g.Key == "booking \"yes\""))
+            foreach (var group in NpgsqlCommands.ByKind.GroupBy(kv => kv.Key.Kind).Where(g => g.Key is "booking \"yes\"" or LosingYes))
             {
                 var turns = kinds[group.Key].Count;
                 Console.WriteLine($"  PostgreSQL commands of the {group.Key} turns, per turn:");
@@ -101,26 +102,46 @@ internal static class TurnCostBench
         }
     }
 
-    private static async Task<List<double>> TalkAsync(FrontDeskAgent agent, int i, Dictionary<string, TurnKind>? kinds = null)
+    private const string LosingYes = "losing \"yes\"";
+
+    /// <summary>
+    /// One conversation of the load mix. With <paramref name="losers"/>, every other booking conversation loses its time: just
+    /// before its "yes", a rival conversation (another number) asks for the same service and day, takes the same first offer
+    /// and books it, so this "yes" finds the time taken and gets new offers, as a loser of the race bench does.
+    /// </summary>
+    private static async Task<List<double>> TalkAsync(FrontDeskAgent agent, int i, Dictionary<string, TurnKind>? kinds = null, bool losers = false, string? rival = null)
     {
-        var id = $"cost_{i}";
+        var id = rival ?? $"cost_{i}";
         var times = new List<double>();
         var script = LoadBench.Script(i);
+        if (rival is not null)
+        {
+            script[2] = $"415-555-{9000 + (i % 1000):D4}";
+        }
+        var losing = losers && rival is null && i % 2 == 0 && script.Contains("yes");
         for (var t = 0; t < script.Length; t++)
         {
+            if (losing && script[t] == "yes")
+            {
+                times.AddRange(await TalkAsync(agent, i, kinds, rival: $"{id}_rival"));
+            }
             var cpu = Environment.CpuUsage.TotalTime;
             var bytes = GC.GetTotalAllocatedBytes(precise: false);
             var commands = NpgsqlCommands.Enabled ? NpgsqlCommands.Count : 0;
-            NpgsqlCommands.Kind = kinds is not null && NpgsqlCommands.Enabled ? (script[t] == "yes" ? "booking \"yes\"" : t == 0 ? "first turn" : "other turns") : null;
+            var kindName = script[t] == "yes" ? (losing ? LosingYes : "booking \"yes\"") : t == 0 ? "first turn" : "other turns";
+            NpgsqlCommands.Kind = kinds is not null && NpgsqlCommands.Enabled ? kindName : null;
             var start = Stopwatch.GetTimestamp();
-            await agent.HandleAsync(new TurnRequest(id, "web", script[t]), CancellationToken.None);
+            var reply = await agent.HandleAsync(new TurnRequest(id, "web", script[t]), CancellationToken.None);
+            if (losing && script[t] == "yes" && !reply.ToolCalls.Any(c => c.Outcome == "slot_taken"))
+            {
+                Console.WriteLine($"  {id}: the \"yes\" meant to lose did not ({string.Join(", ", reply.ToolCalls.Select(c => $"{c.Name} {c.Outcome}"))})");
+            }
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             times.Add(ms);
             if (kinds is not null)
             {
                 // The booking's "yes" (the turn that books: client row, appointment, audit, outbox, turn commit) apart from the rest.
-                var kind = script[t] == "yes" ? "booking \"yes\"" : t == 0 ? "first turn" : "other turns";
-                var k = kinds.TryGetValue(kind, out var known) ? known : kinds[kind] = new TurnKind();
+                var k = kinds.TryGetValue(kindName, out var known) ? known : kinds[kindName] = new TurnKind();
                 k.Add(ms, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false) - bytes, NpgsqlCommands.Enabled ? NpgsqlCommands.Count - commands : 0);
             }
         }

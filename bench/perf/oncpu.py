@@ -2,7 +2,8 @@
 
 Each sample goes to the innermost frame that names a part (the order below breaks ties within one frame); threads the
 runtime runs for itself (tiered JIT, server GC, the console logger) are their own parts.
-    python3 bench/perf/oncpu.py host.txt
+    python3 bench/perf/oncpu.py host.txt [--top N]
+--top N also lists the N frames with the most self time (the innermost frame of each sample, JIT tiers merged).
 """
 import collections
 import re
@@ -54,8 +55,26 @@ def part(thread, frames):
     return "other managed code (thread pool, async machinery)"
 
 
-counts = collections.Counter(part(t, f) for t, f in samples(sys.argv[1]))
+def frame_name(frame):
+    # "addr symbol+0x12 (module)" or "addr Namespace.Type::Method(args)[OptimizedTier1] (/tmp/perf-N.map)"
+    body = frame.split(" ", 1)[1] if " " in frame else frame
+    symbol, _, module = body.rpartition(" (")
+    symbol = re.sub(r"\[(Optimized|QuickJitted|Tier\d|OptimizedTier1|Instrumented)[^\]]*\]$", "", symbol)
+    symbol = re.sub(r"\+0x[0-9a-f]+$", "", symbol)
+    if symbol in ("[unknown]", ""):
+        symbol = "[unknown]"
+    return f"{symbol} ({module.rstrip(')').split('/')[-1]})"
+
+
+top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 0
+rows = list(samples(sys.argv[1]))
+counts = collections.Counter(part(t, f) for t, f in rows)
 total = sum(counts.values())
 print(f"{total} samples")
 for name, n in counts.most_common():
     print(f"{100 * n / total:5.1f} %  {name}")
+if top:
+    selfs = collections.Counter(frame_name(f[0]) if f else "?" for _, f in rows)
+    print(f"\ntop {top} frames by self time")
+    for name, n in selfs.most_common(top):
+        print(f"{100 * n / total:5.1f} %  {name}")

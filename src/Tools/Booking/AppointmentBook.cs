@@ -94,10 +94,11 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// has not <paramref name="proven"/> is kept as the client's unverified number (see
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
     /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
-    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all.
+    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all. A client created here
+    /// gets <paramref name="language"/> (the conversation's) in the same insert.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
-        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, Actor actor,
+        Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language, Actor actor,
         Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
@@ -117,8 +118,9 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 }
                 if (taken)
                 {
-                    // A copy of this request may have booked it between the two reads: look at the key again.
-                    return await TakenOrOwnAsync(c, appointment, ct);
+                    // The key was read after the overlap (same round trip): a copy of this request that took the time
+                    // committed before the overlap read, so the key read saw it. Someone else has the time.
+                    return (BookingOutcome.SlotTaken, null);
                 }
                 try
                 {
@@ -148,7 +150,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
                     var batch = new WriteBatch();
                     var client = await ClientDirectory.GetOrCreateForAsync(
-                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, ct);
+                        c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct);
                     var booked = WithClient(appointment, client.Id);
                     batch.Add(InsertSql, booked);
                     AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
@@ -158,6 +160,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         await alongside(c, tx, client, booked);
                     }
                     await tx.CommitAsync(ct);
+                    // The client as written: the booking's tool and the turn's consent tags need not read it back.
+                    TurnReads.Remember(client);
                     await faults.HitAsync(FaultPoints.BookingCommitted);
                     return (BookingOutcome.Booked, booked);
                 }
@@ -199,10 +203,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         }
         var args = new DynamicParameters(a);
         args.Add("key", a.IdempotencyKey);
+        // The overlap first, then the key: whatever booking the overlap read sees committed before the key read began, so a
+        // time taken by a copy of this same request shows as that booking, never as someone else's (no third read needed).
         await using var results = await c.QueryMultipleAsync(new CommandDefinition(
-            $"SELECT {Columns} FROM appointments WHERE idempotency_key = @key;\n{OverlapSql};", args, cancellationToken: ct));
+            $"{OverlapSql};\nSELECT {Columns} FROM appointments WHERE idempotency_key = @key;", args, cancellationToken: ct));
+        var taken = await results.ReadSingleAsync<long>() > 0;
         var earlier = await results.ReadSingleOrDefaultAsync<Appointment>();
-        return (earlier, await results.ReadSingleAsync<long>() > 0);
+        return (earlier, taken);
     }
 
     // The time is taken: by a copy of this same request (its idempotency key), or by someone else.

@@ -94,7 +94,7 @@ public sealed class BookingPlugin(
         // The confirmation texts commit with the appointment (issue 15, item 2): an instance that dies after the commit
         // leaves both, and the retry that finds the booking does not queue them again.
         var texted = false;
-        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Actor,
+        var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Language, scope.Actor,
             async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
             cancellationToken);
         scope.Pending = null;

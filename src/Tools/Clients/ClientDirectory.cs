@@ -57,12 +57,12 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         marketing_consent AS MarketingConsent, opted_out_at_utc AS OptedOutAtUtc, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc, language
         """;
 
-    /// <summary>The client with this id.</summary>
-    public async Task<Client?> GetAsync(string id, CancellationToken ct)
+    /// <summary>The client with this id (in an agent turn, read once per turn until the turn writes: <see cref="TurnReads"/>).</summary>
+    public Task<Client?> GetAsync(string id, CancellationToken ct) => TurnReads.ClientAsync(id, async (clientId, token) =>
     {
-        await using var c = await db.OpenAsync(ct);
-        return await GetAsync(c, null, id, ct);
-    }
+        await using var c = await db.OpenAsync(token);
+        return await GetAsync(c, null, clientId, token);
+    }, ct);
 
     private static Task<Client?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
         c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, tx, cancellationToken: ct));
@@ -93,7 +93,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var result = await GetOrCreateByPhoneAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, name, email, actor, conversationId, ct);
+        var result = await GetOrCreateByPhoneAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, name, email, actor, conversationId, language: null, ct);
         await tx.CommitAsync(ct);
         return result;
     }
@@ -103,16 +103,16 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     /// transaction, so a client created for a booking that then fails is rolled back with it (issue 15, item 3).
     /// </summary>
     internal static async Task<Client> GetOrCreateByPhoneAsync(
-        DbConnection c, DbTransaction tx, DateTime now, string phone, string? name, string? email, Actor actor, string? conversationId, CancellationToken ct)
+        DbConnection c, DbTransaction tx, DateTime now, string phone, string? name, string? email, Actor actor, string? conversationId, string? language, CancellationToken ct)
     {
         var existing = await FindByPhoneAsync(c, tx, phone, ct);
         Client result;
         if (existing is null)
         {
-            result = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now };
+            result = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now, Language = language };
             await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO clients (id, phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
-                VALUES (@Id, @Phone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc)
+                INSERT INTO clients (id, phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc, language)
+                VALUES (@Id, @Phone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc, @Language)
                 """, result, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", result.Id, null, Redacted(result), conversationId, ct);
         }
@@ -148,7 +148,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(scope);
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var result = await GetOrCreateForAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, scope.VerifiedPhone == phone, scope.ClientId, name, email, scope.Actor, scope.ConversationId, batch: null, ct);
+        var result = await GetOrCreateForAsync(c, tx, clock.GetUtcNow().UtcDateTime, phone, scope.VerifiedPhone == phone, scope.ClientId, name, email, scope.Actor, scope.ConversationId, batch: null, scope.Language, ct);
         await tx.CommitAsync(ct);
         return result;
     }
@@ -156,30 +156,31 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     /// <summary>
     /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction. A client created for an unproven number
     /// is added to <paramref name="batch"/> (row and audit entry) when one is given, for the caller to send with its own
-    /// writes in one round trip; written at once otherwise.
+    /// writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
+    /// conversation's) in the same insert, not in a second statement afterwards.
     /// </summary>
     internal static async Task<Client> GetOrCreateForAsync(
         DbConnection c, DbTransaction tx, DateTime now, string phone, bool proven, string? conversationClientId, string? name, string? email,
-        Actor actor, string? conversationId, WriteBatch? batch, CancellationToken ct)
+        Actor actor, string? conversationId, WriteBatch? batch, string? language, CancellationToken ct)
     {
         if (proven)
         {
-            return await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, ct);
+            return await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, language, ct);
         }
         if (conversationClientId is not null && await GetAsync(c, tx, conversationClientId, ct) is { Phone: null } same && same.UnverifiedPhone == phone)
         {
             return same;
         }
-        var created = new Client { Id = NewId.For("cl"), UnverifiedPhone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now };
+        var created = new Client { Id = NewId.For("cl"), UnverifiedPhone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now, Language = language };
         var own = batch ?? new WriteBatch();
         own.Add("""
-            INSERT INTO clients (id, unverified_phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
-            VALUES (@cl_Id, @cl_UnverifiedPhone, @cl_Name, @cl_Email, '[]', '[]', @cl_SmsConsent, @cl_MarketingConsent, @cl_CreatedAtUtc, @cl_UpdatedAtUtc)
+            INSERT INTO clients (id, unverified_phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc, language)
+            VALUES (@cl_Id, @cl_UnverifiedPhone, @cl_Name, @cl_Email, '[]', '[]', @cl_SmsConsent, @cl_MarketingConsent, @cl_CreatedAtUtc, @cl_UpdatedAtUtc, @cl_Language)
             """, new
         {
             cl_Id = created.Id, cl_UnverifiedPhone = created.UnverifiedPhone, cl_Name = created.Name, cl_Email = created.Email,
             cl_SmsConsent = created.SmsConsent, cl_MarketingConsent = created.MarketingConsent,
-            cl_CreatedAtUtc = created.CreatedAtUtc, cl_UpdatedAtUtc = created.UpdatedAtUtc,
+            cl_CreatedAtUtc = created.CreatedAtUtc, cl_UpdatedAtUtc = created.UpdatedAtUtc, cl_Language = created.Language,
         });
         AuditLog.Append(own, "cl_audit_", now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId);
         if (batch is null)
@@ -298,5 +299,5 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>What the audit log keeps of a client: no health flags, which are health details.</summary>
-    internal static object Redacted(Client c) => new { c.Id, c.Name, c.Phone, c.UnverifiedPhone, c.Email, c.SmsConsent, c.MarketingConsent, OptedOut = c.OptedOutAtUtc is not null };
+    internal static object Redacted(Client c) => new { c.Id, c.Name, c.Phone, c.UnverifiedPhone, c.Email, c.SmsConsent, c.MarketingConsent, OptedOut = c.OptedOutAtUtc is not null, c.Language };
 }

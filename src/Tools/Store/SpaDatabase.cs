@@ -56,7 +56,9 @@ public sealed class SpaDatabase : IDisposable
             // A busy writer in another connection or process is waited for, not failed on.
             builder.DefaultTimeout = 30;
             _sqlite = builder.ToString();
-            _writer = Writers.GetOrAdd(builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "", static _ => new SemaphoreSlim(1, 1));
+            var path = builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "";
+            _writer = Writers.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+            _checkpoints = Checkpointers.GetOrAdd(path, static (_, cs) => new WalCheckpointer(cs), _sqlite);
         }
     }
 
@@ -99,10 +101,14 @@ public sealed class SpaDatabase : IDisposable
         // not on every open (four statements before each query were a large part of a turn's SQLite time).
         if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: ct));
-            var turn = new WriterTurn(_writer, handle);
+            // Checkpoints run in the background (WalCheckpointer); SQLite's own, on the committing turn's thread, only as a
+            // backstop when the write-ahead log has grown to WalCheckpointer.BackstopPages.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages};",
+                cancellationToken: ct));
+            var turn = new WriterTurn(_writer, handle, _checkpoints);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
-            SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).End(); return 0; }, turn);
+            SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).Committed(); return 0; }, turn);
             SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
             Configured.TryAdd(handle, turn);
         }
@@ -123,6 +129,10 @@ public sealed class SpaDatabase : IDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim NoQueue = new(1, 1);
     private readonly SemaphoreSlim _writer;
+
+    // One background checkpointer per file, like the writers' queue.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WalCheckpointer> Checkpointers = new(StringComparer.Ordinal);
+    private readonly WalCheckpointer? _checkpoints;
     private readonly bool _writerQueue;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
@@ -218,9 +228,16 @@ public sealed class SpaDatabase : IDisposable
     private static readonly TimeSpan WriterPoll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
-    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle) : IDisposable
+    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle, WalCheckpointer? checkpoints) : IDisposable
     {
         private int _held;
+
+        /// <summary>Called by SQLite as a transaction commits (the commit hook).</summary>
+        public void Committed()
+        {
+            End();
+            checkpoints?.Committed();
+        }
 
         public void Begin() => Volatile.Write(ref _held, 1);
 

@@ -1,11 +1,12 @@
 using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Clients;
 
 namespace FrontDesk.Tools.Store;
 
 /// <summary>
-/// Reads kept for the length of one agent turn, so a turn's tool calls read the book once: today the appointments that
+/// Reads kept for the length of one agent turn, so a turn's tool calls read the book once: the appointments that
 /// block a window (an availability search that widens, or a second search in the same turn, reads them again from
-/// memory). Never across turns: a booking by another conversation is seen by the next turn. Any write begun in the turn
+/// memory), and clients read by id (a booking's tool and the turn's consent tags read the same client). Never across turns: a booking by another conversation is seen by the next turn. Any write begun in the turn
 /// (<see cref="SpaDatabase.BeginWriteAsync"/>, <see cref="SpaDatabase.EnterWriteAsync"/>) drops what was kept, so a turn
 /// sees its own writes.
 /// </summary>
@@ -14,6 +15,7 @@ public sealed class TurnReads : IDisposable
     private static readonly AsyncLocal<TurnReads?> Current = new();
     private readonly TurnReads? _outer;
     private (DateTime FromUtc, DateTime ToUtc, IReadOnlyList<Appointment> Appointments)? _blocking;
+    private Dictionary<string, Client>? _clients;
 
     private TurnReads(TurnReads? outer) => _outer = outer;
 
@@ -34,6 +36,29 @@ public sealed class TurnReads : IDisposable
         if (Current.Value is { } reads)
         {
             reads._blocking = null;
+            reads._clients = null;
+        }
+    }
+
+    /// <summary>The client with this id: as this turn read it already, otherwise read by <paramref name="read"/> (and kept in a turn).</summary>
+    internal static async Task<Client?> ClientAsync(string id, Func<string, CancellationToken, Task<Client?>> read, CancellationToken ct)
+    {
+        var reads = Current.Value;
+        if (reads?._clients is { } known && known.TryGetValue(id, out var kept))
+        {
+            return kept;
+        }
+        var client = await read(id, ct);
+        Remember(client);
+        return client;
+    }
+
+    /// <summary>Keeps a client this turn has just read or written (after the write committed), for the turn's later reads.</summary>
+    internal static void Remember(Client? client)
+    {
+        if (client is not null && Current.Value is { } reads)
+        {
+            (reads._clients ??= new(StringComparer.Ordinal))[client.Id] = client;
         }
     }
 
@@ -63,6 +88,7 @@ public sealed class TurnReads : IDisposable
     public void Dispose()
     {
         _blocking = null;
+        _clients = null;
         Current.Value = _outer;
     }
 }

@@ -113,6 +113,25 @@ public abstract class TurnStorageTests
     }
 
     [StoreFact]
+    public async Task A_client_created_by_a_booking_gets_the_conversations_language_in_the_same_insert()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var replies = await h.TalkAsync("lang_new", "web", null,
+            "hola! quiero un hydrafacial el miercoles en la tarde", "la segunda porfa", "Dana Whitfield", "415 555 0142", "sí");
+
+        Assert.Contains(replies, r => r.ToolCalls.Any(c => c.Name == "book_appointment" && c.Outcome == "booked"));
+        var booked = Assert.Single(await h.BookedAsync());
+        var client = await h.Book.Get<FrontDesk.Tools.Clients.ClientDirectory>().GetAsync(booked.ClientId, CancellationToken.None);
+        Assert.Equal("es", client!.Language);
+        // One write: the client's row is created with its language, no second statement and audit entry to set it.
+        await using var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None);
+        var audit = await AuditLog.QueryAsync(c, "client", client.Id, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc), 50, CancellationToken.None);
+        var created = Assert.Single(audit);
+        Assert.Equal("client.create", created.Action);
+        Assert.Contains("\"es\"", created.AfterJson, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
     public async Task After_a_turn_the_state_has_seen_the_whole_transcript_so_the_next_turn_reads_none_of_it_back()
     {
         await using var h = await AgentHarness.StartAsync(Store);

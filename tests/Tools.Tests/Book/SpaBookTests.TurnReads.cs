@@ -65,4 +65,37 @@ public abstract partial class SpaBookTests
         Assert.NotEmpty(await FindAsync(h, "swedish-60", Monday, Monday.AddDays(13)));
         Assert.Equal(alone, await FindAsync(h, "swedish-60", Tuesday));
     }
+
+    [StoreFact]
+    public async Task A_turn_reads_a_client_once_until_it_writes_and_the_next_turn_reads_it_again()
+    {
+        await using var h = await StartAsync();
+        var clients = h.Get<FrontDesk.Tools.Clients.ClientDirectory>();
+        var ava = (await clients.GetAsync("c-ava", default))!;
+        async Task RenameElsewhereAsync(string name) => await ElsewhereAsync(async () =>
+        {
+            await using var c = await h.Get<SpaDatabase>().OpenAsync(default);
+            await Dapper.SqlMapper.ExecuteAsync(c, "UPDATE clients SET name = @name WHERE id = 'c-ava'", new { name });
+        });
+
+        using (TurnReads.Begin())
+        {
+            Assert.Equal(ava.Name, (await clients.GetAsync("c-ava", default))!.Name);
+            await RenameElsewhereAsync("Ava Elsewhere");
+            // Same turn: the client as the turn read it, not read again.
+            Assert.Equal(ava.Name, (await clients.GetAsync("c-ava", default))!.Name);
+            // A write in the turn drops it: the turn sees its own writes.
+            await clients.SetLanguageAsync("c-ava", "es", Tester, null, default);
+            var after = (await clients.GetAsync("c-ava", default))!;
+            Assert.Equal(("Ava Elsewhere", "es"), (after.Name, after.Language));
+        }
+        await RenameElsewhereAsync("Ava Later");
+        using (TurnReads.Begin())
+        {
+            Assert.Equal("Ava Later", (await clients.GetAsync("c-ava", default))!.Name);
+        }
+        // Outside a turn nothing is kept.
+        await RenameElsewhereAsync("Ava Outside");
+        Assert.Equal("Ava Outside", (await clients.GetAsync("c-ava", default))!.Name);
+    }
 }
