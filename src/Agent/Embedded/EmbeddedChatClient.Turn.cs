@@ -780,7 +780,13 @@ public sealed partial class EmbeddedChatClient
                 // Asked again after a question the person put beside it: not the stuck question a person is called in for.
                 _detailCameIn = true;
                 state.RestateAfterAnswer = false;
-                return Say(template == "confirm_booking" ? "confirm_after_question_book" : "confirm_after_question", ("read_back", readBack));
+                return Say(template switch
+                {
+                    "confirm_booking" => "confirm_after_question_book",
+                    "confirm_cancel" => "confirm_after_question_cancel",
+                    "confirm_reschedule" => "confirm_after_question_move",
+                    _ => "confirm_after_question",
+                }, ("read_back", readBack));
             }
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", readBack));
         }
