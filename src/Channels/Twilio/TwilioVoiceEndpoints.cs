@@ -53,11 +53,22 @@ public static class TwilioVoiceEndpoints
         var offer = channel.LanguageOffer(language);
         if (mode == VoiceMode.ConversationRelay)
         {
+            var (greetingVoice, greetingLocale) = channel.Voice.For(language);
+            var (greetingProvider, greetingRelayVoice) = VoiceOptions.RelayVoice(greetingVoice);
             var relay = new ConversationRelay(
-                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.For(language).Language,
+                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: greetingLocale,
+                ttsProvider: greetingProvider, voice: greetingRelayVoice,
                 interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(offer is null ? channel.Hints : channel.LanguageHints(offer) + ", " + channel.Hints))
                 .Parameter(name: "locationId", value: location.Id)
                 .Parameter(name: "language", value: language);
+            foreach (var served in channel.ServedLanguages)
+            {
+                // Each language the call may switch to (a "language" message, a text token's lang) with its own voice:
+                // without it, Twilio would speak Spanish with the provider's default for the locale, not the configured one.
+                var (voice, locale) = channel.Voice.For(served);
+                var (provider, relayVoice) = VoiceOptions.RelayVoice(voice);
+                relay.Language(code: locale, ttsProvider: provider, voice: relayVoice);
+            }
             if (offer is not null)
             {
                 relay.Parameter(name: "languageOffer", value: offer);
