@@ -870,7 +870,13 @@ public sealed partial class EmbeddedChatClient
                 // Asked again after a question the person put beside it: not the stuck question a person is called in for.
                 _detailCameIn = true;
                 state.RestateAfterAnswer = false;
-                return Say(template == "confirm_booking" ? "confirm_after_question_book" : "confirm_after_question", ("read_back", readBack));
+                return Say(template switch
+                {
+                    "confirm_booking" => "confirm_after_question_book",
+                    "confirm_cancel" => "confirm_after_question_cancel",
+                    "confirm_reschedule" => "confirm_after_question_move",
+                    _ => "confirm_after_question",
+                }, ("read_back", readBack));
             }
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", readBack));
         }
@@ -1141,7 +1147,7 @@ public sealed partial class EmbeddedChatClient
             state.StretchMisses = misses;
             var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var message = new ChatMessage(ChatRole.Assistant, Render("ask_service_kind_kept",
-                ("options", Join(kinds.Count > 1 ? kinds : [.. Profile.Services.Select(x => x.NameIn(state.Language))], "list_or"))));
+                ("options", Join(kinds.Count > 1 ? [.. kinds.Select(KindIn)] : [.. Profile.Services.Select(x => x.NameIn(state.Language))], "list_or"))));
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
         }
@@ -1154,9 +1160,12 @@ public sealed partial class EmbeddedChatClient
         {
             var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             return Profile.Services.Count > 8 && kinds.Count > 1
-                ? Say(template + "_kinds", ("options", Join(kinds, "list_and")))
+                ? Say(template + "_kinds", ("options", Join([.. kinds.Select(KindIn)], "list_and")))
                 : Say(template, ("options", Join(Profile.Services.Select(x => x.NameIn(state.Language)).ToList(), "list_and")));
         }
+
+        /// <summary>A kind of treatment (a profile category) in the conversation's words: <c>category_{kind}</c> of its replies, else as the profile writes it.</summary>
+        private string KindIn(string kind) => engine.RepliesIn(state.Language).Template("category_" + kind) ?? kind;
 
         /// <summary>Hands the conversation to a person (a <c>human_request</c> escalation; a live transfer on a call in hours).</summary>
         private ChatMessage HandOver()

@@ -89,6 +89,8 @@ public sealed partial class LanguageDetector
         var spanish = 0;
         var english = 0;
         var third = 0;
+        var spanishFrame = 0;
+        var englishFrame = 0;
         var commonSpanish = 0;
         var commonEnglish = 0;
         // Letters Spanish never writes (ã, ç, è…) point to Portuguese, French or Italian: Spanish-looking words then prove little.
@@ -103,6 +105,8 @@ public sealed partial class LanguageDetector
             {
                 continue;
             }
+            spanishFrame += SpanishFunctionWords.Contains(folded) ? 1 : 0;
+            englishFrame += EnglishFunctionWords.Contains(folded) ? 1 : 0;
             if (OtherWords.Contains(folded))
             {
                 third++;
@@ -141,6 +145,13 @@ public sealed partial class LanguageDetector
         if (text.Contains('¿', StringComparison.Ordinal) || text.Contains('¡', StringComparison.Ordinal))
         {
             spanish += 2;
+        }
+        if (spanish > 0 && english > 0 && third == 0 && !foreignLetters && spanishFrame != englishFrame)
+        {
+            // Spanglish: the words that hold the sentence together (articles, prepositions, pronouns, "quiero"/"can") say
+            // which language the person speaks; the nouns are often borrowed ("quiero book un facial para el friday" is
+            // Spanish, "can I book a masaje de tejido profundo" English).
+            return spanishFrame > englishFrame ? ConversationLanguage.Spanish : ConversationLanguage.English;
         }
         var lexicon = spanish > english ? ConversationLanguage.Spanish : english > spanish ? ConversationLanguage.English : null;
         var margin = Math.Abs(spanish - english);
@@ -313,6 +324,21 @@ public sealed partial class LanguageDetector
         "sono", "prenotare", "domani", "oggi", "quanto", "costa", "je", "vous", "nous", "est", "merci", "bonjour", "voudrais", "demain",
         "aujourd'hui", "rendez", "combien", "oui", "non", "ich", "und", "nicht", "danke", "bitte", "morgen", "heute",
         "suis", "fazem", "fazer", "posso", "tudo", "avez", "pouvez", "bem", "salamat", "po", "opo", "kumusta",
+    };
+
+    // The words that frame a sentence, for a message mixing both languages. Left out: words both write ("a", "me", "no"),
+    // and "y" (Spanish "and", also texted for "why").
+    private static readonly HashSet<string> SpanishFunctionWords = new(StringComparer.Ordinal)
+    {
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "para", "pa", "pal", "de", "del", "al", "con", "en", "por", "que", "q",
+        "o", "mi", "mis", "su", "sus", "tu", "te", "se", "le", "lo", "es", "esta", "estoy", "quiero", "quisiera", "puedo", "tienen",
+        "hay", "como", "cuando", "donde", "pero", "muy", "yo", "nos", "mas", "cual", "cuanto",
+    };
+
+    private static readonly HashSet<string> EnglishFunctionWords = new(StringComparer.Ordinal)
+    {
+        "i", "i'm", "im", "an", "the", "for", "to", "with", "in", "on", "at", "of", "my", "your", "is", "are", "am", "can", "could",
+        "do", "does", "want", "would", "and", "or", "you", "it", "this", "that", "there", "have", "has", "what", "when", "how", "get",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)

@@ -216,7 +216,7 @@ public sealed class ConversationRelaySessions(
                 async (sentence, c) =>
                 {
                     answered = true;
-                    await session.SpeakAsync(speech, VoiceText.ForSpeech(sentence), last: false, c);
+                    await session.SpeakAsync(speech, VoiceText.ForSpeech(sentence, session.Language), last: false, c);
                 }, ct);
         }
         catch (TimeoutException)
@@ -226,7 +226,7 @@ public sealed class ConversationRelaySessions(
         }
         if (reply.ToolCalls.Any(t => CommittingOutcomes.Contains(t.Outcome)) && reply.Text is { } said)
         {
-            speech.Committed = [.. EmbeddedChatClient.Sentences(said).Select(VoiceText.ForSpeech)];
+            speech.Committed = [.. EmbeddedChatClient.Sentences(said).Select(x => VoiceText.ForSpeech(x, session.Language))];
         }
         // A conversation that turned Spanish: Twilio's speech recognition and text-to-speech switch with it (a "language"
         // message). The answer of this turn was already streamed sentence by sentence: the switch holds from the next one.
@@ -235,7 +235,7 @@ public sealed class ConversationRelaySessions(
         if (!speech.Interrupted)
         {
             // Answers with nothing to stream are said whole.
-            await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold", reply.Language)), last: true, ct);
+            await session.SpeakAsync(speech, answered ? "" : VoiceText.ForSpeech(reply.Text ?? channel.Text("voice_hold", reply.Language), reply.Language), last: true, ct);
         }
         if (reply.Escalation is { AskedForPerson: true } escalation)
         {
@@ -263,7 +263,7 @@ public sealed class ConversationRelaySessions(
         session.Language = language;
         session.Offer = null;
         await session.UseLanguageAsync(channel.Voice.For(language).Language, ct);
-        await session.SpeakAsync(session.BeginTurn(), VoiceText.ForSpeech(greeting), last: true, ct);
+        await session.SpeakAsync(session.BeginTurn(), VoiceText.ForSpeech(greeting, language), last: true, ct);
     }
 
     /// <summary>

@@ -111,6 +111,9 @@ public sealed class TwilioChannel(
     /// <summary>The spa's default language (the first it serves).</summary>
     public string DefaultLanguage => profile.Spa.Languages[0];
 
+    /// <summary>The languages the spa serves (profile <c>languages</c>), the default first.</summary>
+    public IReadOnlyList<string> ServedLanguages => profile.Spa.Languages;
+
     /// <summary>The language if the business serves it, else null (the default).</summary>
     /// <param name="language">A language code from a request or a record.</param>
     /// <returns>The code, or null.</returns>

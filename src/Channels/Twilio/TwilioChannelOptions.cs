@@ -44,6 +44,25 @@ public sealed class VoiceOptions
     public (string Voice, string Language) For(string? language) =>
         language is not null && Languages.TryGetValue(language, out var l) ? (l.Voice, l.Language) : (Voice, Language);
 
+    /// <summary>
+    /// The ConversationRelay text-to-speech provider and voice for a <c>&lt;Say&gt;</c> voice: "Polly.Lupe-Neural" is
+    /// provider Amazon, voice Lupe-Neural; "Google.es-US-Neural2-A" is Google, es-US-Neural2-A; any other name is passed
+    /// as the voice with no provider (Twilio's default provider).
+    /// </summary>
+    /// <param name="sayVoice">A voice as <c>&lt;Say&gt;</c> names it.</param>
+    public static (string? Provider, string Voice) RelayVoice(string sayVoice)
+    {
+        ArgumentNullException.ThrowIfNull(sayVoice);
+        var dot = sayVoice.IndexOf('.', StringComparison.Ordinal);
+        var provider = dot > 0 ? sayVoice[..dot] : "";
+        return provider switch
+        {
+            "Polly" => ("Amazon", sayVoice[(dot + 1)..]),
+            "Google" => ("Google", sayVoice[(dot + 1)..]),
+            _ => (null, sayVoice),
+        };
+    }
+
     /// <summary>Seconds a transfer rings before falling back to voicemail.</summary>
     [Range(5, 60)]
     public int TransferRingSeconds { get; set; } = 20;

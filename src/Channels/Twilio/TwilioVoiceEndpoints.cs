@@ -53,11 +53,22 @@ public static class TwilioVoiceEndpoints
         var offer = channel.LanguageOffer(language);
         if (mode == VoiceMode.ConversationRelay)
         {
+            var (greetingVoice, greetingLocale) = channel.Voice.For(language);
+            var (greetingProvider, greetingRelayVoice) = VoiceOptions.RelayVoice(greetingVoice);
             var relay = new ConversationRelay(
-                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting)), language: channel.Voice.For(language).Language,
+                url: channel.RelayUrl(http), welcomeGreeting: Twiml.Clean(VoiceText.ForSpeech(greeting, language)), language: greetingLocale,
+                ttsProvider: greetingProvider, voice: greetingRelayVoice,
                 interruptible: "any", dtmfDetection: true, hints: Twiml.Clean(offer is null ? channel.Hints : channel.LanguageHints(offer) + ", " + channel.Hints))
                 .Parameter(name: "locationId", value: location.Id)
                 .Parameter(name: "language", value: language);
+            foreach (var served in channel.ServedLanguages)
+            {
+                // Each language the call may switch to (a "language" message, a text token's lang) with its own voice:
+                // without it, Twilio would speak Spanish with the provider's default for the locale, not the configured one.
+                var (voice, locale) = channel.Voice.For(served);
+                var (provider, relayVoice) = VoiceOptions.RelayVoice(voice);
+                relay.Language(code: locale, ttsProvider: provider, voice: relayVoice);
+            }
             if (offer is not null)
             {
                 relay.Parameter(name: "languageOffer", value: offer);
@@ -65,7 +76,7 @@ public static class TwilioVoiceEndpoints
             var connect = new Connect(action: Twiml.Url(channel.Url(channel.WithLanguage("/twilio/voice/relay-end", language)))).Append(relay);
             return new VoiceResponse().Append(connect).ToResult();
         }
-        return channel.Listen(VoiceText.ForSpeech(greeting), 0, language, offer);
+        return channel.Listen(VoiceText.ForSpeech(greeting, language), 0, language, offer);
     }
 
     private static async Task<IResult> TurnAsync(HttpRequest http, TwilioChannel channel, FrontDeskAgent agent, CallLog calls, TextBack textBack, CancellationToken ct)
@@ -103,7 +114,7 @@ public static class TwilioVoiceEndpoints
         if (channel.LanguageAsked(offered, digits, speech, language) is { } asked)
         {
             var greeting = await channel.SwitchLanguageAsync(callSid, form["From"], location, asked, speech.Length > 0 ? speech : digits, ct);
-            return channel.Listen(VoiceText.ForSpeech(greeting), 0, asked);
+            return channel.Listen(VoiceText.ForSpeech(greeting, asked), 0, asked);
         }
         AgentReply reply;
         try
@@ -139,7 +150,7 @@ public static class TwilioVoiceEndpoints
         {
             return channel.Listen(channel.Text("voice_hold", reply.Language), 0, reply.Language);
         }
-        var spoken = VoiceText.ForSpeech(reply.Text);
+        var spoken = VoiceText.ForSpeech(reply.Text, reply.Language);
         return channel.IsGoodbye(reply.Text, reply.Language) ? channel.SayAndHangUp(spoken, reply.Language) : channel.Listen(spoken, 0, reply.Language);
     }
 

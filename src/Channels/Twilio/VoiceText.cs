@@ -16,16 +16,18 @@ public static partial class VoiceText
 
     /// <summary>The reply as it should be spoken.</summary>
     /// <param name="text">The agent's reply.</param>
+    /// <param name="language">The conversation's language ("es": money, symbols and links said in Spanish); English otherwise.</param>
     /// <returns>Speakable text.</returns>
-    public static string ForSpeech(string? text)
+    public static string ForSpeech(string? text, string? language = null)
     {
+        var es = language == "es";
         if (string.IsNullOrWhiteSpace(text))
         {
             return "";
         }
         var s = text.Replace("\r", "", StringComparison.Ordinal);
-        s = Url().Replace(s, "our website");
-        s = Email().Replace(s, "email");
+        s = Url().Replace(s, es ? "nuestra página web" : "our website");
+        s = Email().Replace(s, es ? "correo" : "email");
         // List items become a spoken series.
         s = ListItem().Replace(s, ", ");
         s = Markup().Replace(s, "");
@@ -33,12 +35,12 @@ public static partial class VoiceText
         s = ClockRange().Replace(s, m => $"{Spoken(m.Groups[1].Value)} to {Spoken(m.Groups[2].Value)}");
         s = Clock24().Replace(s, m => Spoken(m.Value));
         s = OClock().Replace(s, "$1 $2");
-        s = Money().Replace(s, m => MoneyWords(m.Groups[1].Value, m.Groups[2].Value));
+        s = Money().Replace(s, m => MoneyWords(m.Groups[1].Value, m.Groups[2].Value, es));
         s = Phone().Replace(s, m => PhoneWords(m.Value));
-        s = s.Replace("&", " and ", StringComparison.Ordinal).Replace("%", " percent", StringComparison.Ordinal)
-             .Replace("+", " plus ", StringComparison.Ordinal).Replace("@", " at ", StringComparison.Ordinal)
-             .Replace("/", " or ", StringComparison.Ordinal).Replace(" - ", ", ", StringComparison.Ordinal)
-             .Replace("–", " to ", StringComparison.Ordinal).Replace("—", ", ", StringComparison.Ordinal);
+        s = s.Replace("&", es ? " y " : " and ", StringComparison.Ordinal).Replace("%", es ? " por ciento" : " percent", StringComparison.Ordinal)
+             .Replace("+", es ? " más " : " plus ", StringComparison.Ordinal).Replace("@", es ? " arroba " : " at ", StringComparison.Ordinal)
+             .Replace("/", es ? " o " : " or ", StringComparison.Ordinal).Replace(" - ", ", ", StringComparison.Ordinal)
+             .Replace("–", es ? " a " : " to ", StringComparison.Ordinal).Replace("—", ", ", StringComparison.Ordinal);
         s = s.Replace("(", ", ", StringComparison.Ordinal).Replace(")", ",", StringComparison.Ordinal)
              .Replace(";", ",", StringComparison.Ordinal).Replace("\n", ". ", StringComparison.Ordinal);
         s = Symbols().Replace(s, " ");
@@ -75,10 +77,11 @@ public static partial class VoiceText
         return SpokenTime.Time(t);
     }
 
-    private static string MoneyWords(string whole, string? cents)
+    private static string MoneyWords(string whole, string? cents, bool spanish)
     {
         var dollars = whole.Replace(",", "", StringComparison.Ordinal);
-        return string.IsNullOrEmpty(cents) || cents == "00" ? $"{dollars} dollars" : $"{dollars} dollars and {int.Parse(cents, CultureInfo.InvariantCulture)} cents";
+        var (unit, and, cent) = spanish ? ("dólares", "y", "centavos") : ("dollars", "and", "cents");
+        return string.IsNullOrEmpty(cents) || cents == "00" ? $"{dollars} {unit}" : $"{dollars} {unit} {and} {int.Parse(cents, CultureInfo.InvariantCulture)} {cent}";
     }
 
     // Digits in groups, read one by one: "+14155550100" -> "4 1 5, 5 5 5, 0 1 0 0".

@@ -121,4 +121,14 @@ public sealed class LanguageDetectorTests
         Assert.Equal("en", Both.Read("ok", null).Language);
         Assert.Equal("es", new LanguageDetector(["es", "en"]).Read("ok", null).Language);
     }
+
+    [Theory]
+    [InlineData("hola, quiero book un facial para el friday", "es")]
+    [InlineData("quiero book un massage para el sabado", "es")]
+    [InlineData("tienen appointments para el weekend?", "es")]
+    [InlineData("can I book a masaje de tejido profundo", "en")]
+    [InlineData("do you have a limpieza facial on friday", "en")]
+    [InlineData("I want the masaje sueco for tomorrow", "en")]
+    public void A_spanglish_message_is_in_the_language_of_its_function_words(string text, string expected) =>
+        Assert.Equal(expected, LanguageDetector.Identify(text));
 }

@@ -108,6 +108,44 @@ public sealed class ConversationRelayTests
     }
 
     [Fact]
+    public async Task The_relay_declares_each_served_language_with_its_own_voice_so_a_switch_to_Spanish_speaks_with_the_Spanish_voice()
+    {
+        var settings = RelayAtMarina();
+        settings["FrontDesk:Voice:Languages:es:Voice"] = "Polly.Mia-Neural";
+        settings["FrontDesk:Voice:Languages:es:Language"] = "es-MX";
+        await using var host = FrontDeskHost.Create(settings: settings);
+        var baseAddress = host.StartKestrel();
+        using var http = new HttpClient { BaseAddress = baseAddress };
+
+        var page = await new TwilioSimulator(http).Call(Ava, Marina).AnswerAsync();
+
+        var relay = page.Root!.Element("Connect")!.Element("ConversationRelay")!;
+        // The greeting's language speaks with the configured English voice (a <Say> name "Polly.X" is provider Amazon, voice X).
+        Assert.Equal("en-US", (string?)relay.Attribute("language"));
+        Assert.Equal("Amazon", (string?)relay.Attribute("ttsProvider"));
+        Assert.Equal("Joanna-Neural", (string?)relay.Attribute("voice"));
+        var languages = relay.Elements("Language").ToDictionary(l => (string)l.Attribute("code")!);
+        Assert.Equal(["en-US", "es-MX"], languages.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Mia-Neural", (string?)languages["es-MX"].Attribute("voice"));
+        Assert.Equal("Amazon", (string?)languages["es-MX"].Attribute("ttsProvider"));
+        Assert.Equal("Joanna-Neural", (string?)languages["en-US"].Attribute("voice"));
+
+        // The language message the session sends on a switch names the declared Spanish locale.
+        using var socket = await ConnectAsync(baseAddress);
+        await SetupAsync(socket, "CArelay00000000000000000000000000e7");
+        await SendAsync(socket, new JsonObject { ["type"] = "prompt", ["voicePrompt"] = "hola quiero una cita para un hydrafacial el viernes", ["lang"] = "en-US", ["last"] = true });
+        var messages = new List<JsonObject>();
+        while (messages.Count == 0 || messages[^1]["last"] is not { } last || !(bool)last)
+        {
+            messages.Add((await ReceiveAsync(socket))!);
+        }
+        var switched = Assert.Single(messages, m => (string?)m["type"] == "language");
+        Assert.Equal("es-MX", (string?)switched["ttsLanguage"]);
+        Assert.Equal("es-MX", (string?)switched["transcriptionLanguage"]);
+        Assert.Contains("HydraFacial", string.Concat(messages.Select(m => (string?)m["token"])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_relay_that_started_in_Spanish_answers_a_short_first_prompt_in_Spanish_without_switching_again()
     {
         await using var host = FrontDeskHost.Create(settings: RelayAtMarina());

@@ -41,4 +41,10 @@ public sealed class VoiceTextTests
     [InlineData("")]
     [InlineData("   ")]
     public void Nothing_stays_nothing(string? text) => Assert.Equal("", VoiceText.ForSpeech(text));
+
+    [Theory]
+    [InlineData("Masaje de tejido profundo (60 min) cuesta $145.", "Masaje de tejido profundo, 60 min, cuesta 145 dólares.")]
+    [InlineData("El depósito es $49.50 o 20% del total.", "El depósito es 49 dólares y 50 centavos o 20 por ciento del total.")]
+    [InlineData("Bienvenida a Willow & Sage.", "Bienvenida a Willow y Sage.")]
+    public void A_Spanish_reply_says_money_and_symbols_in_Spanish(string text, string spoken) => Assert.Equal(spoken, VoiceText.ForSpeech(text, "es"));
 }

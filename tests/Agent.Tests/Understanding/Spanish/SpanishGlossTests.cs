@@ -26,6 +26,14 @@ public sealed class SpanishGlossTests
     [InlineData("ay no sabe que, mejor cancelela", "ay no you know what, actually cancel it")]
     [InlineData("no espere, mejor dejela como esta", "no wait, actually leave it where it is")]
     [InlineData("el fin de semana siguiente", "the following weekend")]
+    [InlineData("un facial pa mi mama y pa mi el sabado", "a facial for my mom and me saturday")]
+    [InlineData("dos masajes suecos al mismo tiempo el viernes", "two swedish massages at the same time friday")]
+    [InlineData("mejor con otra persona, no la que me dijo", "actually with someone else, not the one you said")]
+    [InlineData("que no sea maya, alguien mas?", "not maya, anyone else?")]
+    [InlineData("mañana saliendo del trabajo tipo 6", "tomorrow after work like 6")]
+    [InlineData("puedo llevar mi propio aceite", "can I bring my own oil")]
+    [InlineData("la 2da", "the second one")]
+    [InlineData("el segundo", "the second one")]
     public void Spanish_reads_as_plain_english(string spanish, string english) => Assert.Equal(english, SpanishGloss.ToEnglish(spanish));
 
     [Fact]
