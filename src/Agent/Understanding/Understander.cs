@@ -625,6 +625,15 @@ public sealed partial class Understander
             // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
             intent = Intent.Faq;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
+            && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
+            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized))
+        {
+            // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
+            // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.
+            intent = Intent.Faq;
+            confidence = 1;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
