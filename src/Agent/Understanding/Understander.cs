@@ -515,6 +515,7 @@ public sealed partial class Understander
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
+            && !(services.Kind != ServiceMatchKind.None && !serviceIsContext && SearchCue().IsMatch(lowered))
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
@@ -1098,6 +1099,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    // "can you find me a massage therapist", "look for someone who does facials": a search asked of us, not a question.
+    [GeneratedRegex(@"\b(?:find|look(?:ing)?\s+for|search(?:ing)?\s+for|locate)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SearchCue();
 
     /// <summary>The words before a service that ask to have it: "can i get a", "could we book two", "can you get me in for a".</summary>
     [GeneratedRegex(@"\b(?:can|could|may|cn|can't|cant)\s+(?:i|we|u|you)\s+(?:please\s+|pls\s+|maybe\s+|just\s+)?(?:get|have|grab|book|squeeze|try)\s+(?:me\s+|us\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|one|two|2|some|the)?\s*$", RegexOptions.CultureInvariant)]

@@ -35,3 +35,28 @@ public class VisitQuestionRoutingTests
         Assert.NotEqual(Intent.Faq, Words.Understand("2pm, i might be late", Spa(AgentQuestion.Time)).Intent);
     }
 }
+
+/// <summary>Asking us to find a provider of a service we have is a search, even when the FAQ has something close (SGD dev: "can you find me a therapist").</summary>
+public class SearchRequestRoutingTests
+{
+    // A FAQ that has something close to every question, as the demo's massage entries are to "massage therapist".
+    private static readonly Understander AnswersEverything = new(null, _ => true);
+
+    [Theory]
+    [InlineData("can you find me a therapist, specifically a massage one")]
+    [InlineData("could u look for a massage therapist for me")]
+    [InlineData("can you search for someone who does facials")]
+    public void A_request_to_find_someone_for_a_service_of_ours_is_a_search_not_a_faq_question(string text)
+    {
+        var u = AnswersEverything.Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa));
+        Assert.NotEqual(Intent.Faq, u.Intent);
+        Assert.NotEqual(ServiceMatchKind.None, u.Services.Kind);
+    }
+
+    [Fact]
+    public void A_question_about_a_service_without_a_search_word_still_goes_to_the_faq()
+    {
+        var u = AnswersEverything.Understand("what do I wear for a massage?", new UnderstandingContext(TestVocabularies.Wednesday, TestVocabularies.MedSpa));
+        Assert.Equal(Intent.Faq, u.Intent);
+    }
+}
