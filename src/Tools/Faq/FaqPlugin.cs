@@ -29,6 +29,8 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         return Words(question).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
     }
 
+    private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
+
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
 
@@ -62,7 +64,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
-        var visit = VisitQuestion.Topics(question);
+        var visit = VisitQuestion.Topics(question, IsOwnWord);
         if (visit.Count > 0)
         {
             // "what if I'm running late", "where do I park": answered only by an entry about that part of the visit (the

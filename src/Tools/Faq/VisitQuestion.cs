@@ -13,10 +13,12 @@ namespace FrontDesk.Tools.Faq;
 public static partial class VisitQuestion
 {
     /// <summary>The parts of a visit a message asks about (empty when it is not about a visit, or about one elsewhere).</summary>
-    public static IReadOnlySet<string> Topics(string text)
+    /// <param name="text">The message.</param>
+    /// <param name="isOwnWord">Whether a word is one of the business's own (a service, a staff member): "what do I bring to my facial".</param>
+    public static IReadOnlySet<string> Topics(string text, Func<string, bool>? isOwnWord = null)
     {
         var lowered = text.ToLowerInvariant();
-        if (Elsewhere().IsMatch(lowered))
+        if (Elsewhere().IsMatch(lowered) || GoesElsewhere(lowered, isOwnWord))
         {
             return EmptySet;
         }
@@ -55,7 +57,38 @@ public static partial class VisitQuestion
     }
 
     /// <summary>Whether the message is a question about the person's own visit.</summary>
-    public static bool IsAbout(string text) => Topics(text).Count > 0;
+    public static bool IsAbout(string text, Func<string, bool>? isOwnWord = null) => Topics(text, isOwnWord).Count > 0;
+
+    /// <summary>
+    /// Whether the message names where it is going, and that is not here: "bring on a camping trip", "cards at costco",
+    /// "show up for jury duty"; not "for my appointment", "to my facial", "on time", "for my 2pm".
+    /// </summary>
+    private static bool GoesElsewhere(string lowered, Func<string, bool>? isOwnWord)
+    {
+        foreach (Match m in Destination().Matches(lowered))
+        {
+            var word = m.Groups[1].Value;
+            if (!HereWords.Contains(word) && !(word.EndsWith('s') && HereWords.Contains(word[..^1])) && isOwnWord?.Invoke(word) != true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Where a visit here is going: the appointment, the place, the time, or the way of paying.
+    private static readonly HashSet<string> HereWords = new(StringComparer.Ordinal)
+    {
+        "appointment", "appt", "visit", "session", "treatment", "booking", "reservation", "service", "there", "here", "it",
+        "that", "this", "me", "us", "you", "your", "ur", "u", "y'all", "yall", "time", "minute", "min", "hour", "spa",
+        "salon", "studio", "clinic", "place", "lobby", "front", "desk", "checkout", "cash", "card", "credit", "debit",
+        "full", "advance", "person", "first", "same", "day", "morning", "afternoon", "evening", "tomorrow", "today", "long",
+        "free", "extra", "each", "tip", "tips", "both", "all", "comfort", "pay", "arrival", "traffic", "read",
+    };
+
+    // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
+    [GeneratedRegex(@"\b(?:(?:for|at|into|on)\s+(?:(?:a|an|the|my|our|his|her|their|some|this|that)\s+)?|to\s+(?:a|an|the|my|our|his|her|their|some|this|that)\s+)(?!(?:a|an|the|my|our|his|her|their|some|this|that)\b)([a-z][a-z']*)", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Destination();
 
     /// <summary>
     /// Whether an entry of the business's information (its question and answer) speaks of one of the visit parts asked

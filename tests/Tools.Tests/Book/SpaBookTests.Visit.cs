@@ -78,8 +78,20 @@ public class VisitQuestionTests
     [InlineData("where's the best place to park for the giants game")]
     [InlineData("can you pay my electric bill")]
     [InlineData("what is the capital of peru")]
+    [InlineData("what should i bring on a camping trip")]
+    [InlineData("do i need to bring my passport to cross into canada")]
+    [InlineData("do they take credit cards at costco")]
+    [InlineData("what time should i show up for jury duty")]
+    [InlineData("can i bring my dog on the bus")]
     public void The_same_words_about_somewhere_else_or_nothing_of_a_visit_are_not_one(string text) =>
         Assert.False(VisitQuestion.IsAbout(text));
+
+    [Fact]
+    public void A_visit_to_one_of_the_business_own_services_is_a_visit()
+    {
+        Assert.False(VisitQuestion.IsAbout("what should i bring to my facial"));
+        Assert.Contains("bring", VisitQuestion.Topics("what should i bring to my facial", w => w == "facial"));
+    }
 
     [Fact]
     public void An_entry_covers_a_visit_question_only_when_it_speaks_of_that_part()
