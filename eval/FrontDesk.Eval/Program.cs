@@ -9,7 +9,20 @@ using FrontDesk.Eval.Scenarios;
 //   dotnet run --project eval/FrontDesk.Eval -- languages [--no-report]
 //   dotnet run --project eval/FrontDesk.Eval -- similarity < pairs.txt   ("text | text" a line: the model's cosine similarity)
 var command = args.FirstOrDefault() ?? "scenarios";
-var options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
+if (args.Any(a => a is "--help" or "-h"))
+{
+    return Usage();
+}
+Options options;
+try
+{
+    options = command is "scenarios" or "nlu" or "languages" ? Options.Parse(args.Skip(1)) : new Options();
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
 return command switch
 {
     "scenarios" => await ScenarioCommand.RunAsync(options),
@@ -25,6 +38,12 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: FrontDesk.Eval scenarios|nlu|languages [options]");
+    Console.Error.WriteLine("""
+        usage: FrontDesk.Eval scenarios [--k N] [--store sqlite|postgres] [--only id-prefix[,…]] [--verbose|-v] [--no-report]
+               FrontDesk.Eval nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
+                                  [--no-baseline] [--dump file] [--sgd-source dir] [--sgd-only]
+               FrontDesk.Eval languages [--no-report]
+               FrontDesk.Eval faq-probe|intent-probe [profile] < lines;  agent-probe < lines;  similarity < pairs
+        """);
     return 2;
 }

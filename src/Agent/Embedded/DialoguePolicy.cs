@@ -124,6 +124,8 @@ internal enum PolicyAction
 
     /// <summary>A detail asked after a pick and "ok that one": the pick kept, the detail asked again.</summary>
     AskDetailForPick,
+    WaitForDetail,
+    AnswerAtServiceChoice,
 
     /// <summary>Ask which of the listed appointments again.</summary>
     AskWhichAppointment,
@@ -300,6 +302,9 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a number or e-mail asked and only an acknowledgement (\"ok\", \"sure\", \"one sec\"): the person is about to give it", (s, r) =>
+            s.Asked is AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone && !r.ContactGiven && !r.WouldChange
+            && r.U.Cues.JustAcknowledges, PolicyAction.WaitForDetail),
         new("a detail asked after a pick and \"ok that one\" with nothing new", (s, r) => s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null
             && !r.ContactGiven && !r.WouldChange && !r.U.Cues.IsQuestion && !r.U.Cues.PlainName
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.Faq or Intent.MyAppointments),
@@ -324,6 +329,9 @@ internal static class DialoguePolicy
             && r.U.Services.Kind == ServiceMatchKind.None && r.OptionByLength is null && r.U.Cues.Ordinal is null && r.U.Date is null && r.U.Time is null,
             PolicyAction.AskServiceChoice, IsMiss: true),
         new("slots on offer and \"the shorter one\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.ChosenSlot is null && r.Sibling is not null, PolicyAction.SwitchServiceLength),
+        new("service options open and a question about them, no day or time (\"whats the difference between the hydrafacial and the signature one\")", (s, r) =>
+            s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && s.PendingTool is null && r.U.Cues.AsksWhatItIs && !r.U.Cues.AsksPrice
+            && r.U.Services.Kind != ServiceMatchKind.None && r.U.Date is null && r.U.Time is null, PolicyAction.AnswerAtServiceChoice),
         new("service options open and one named", (_, r) => r.ServiceOption is not null, PolicyAction.PickServiceOption),
         new("several appointments and one named", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null, PolicyAction.PickAppointment),
         new("several appointments and a yes or no that names none", (s, r) => s.Phase == DialoguePhase.PickAppointment && r.U.YesNo != YesNo.Unknown && !r.HasSlots

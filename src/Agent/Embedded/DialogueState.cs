@@ -130,6 +130,9 @@ internal sealed class DialogueState
     /// <summary>Said before the next reply (the answer to a question asked beside a booking).</summary>
     public string? SayFirst { get; set; }
 
+    /// <summary>Acknowledgements ("ok", "one sec") answered while a number or e-mail is asked: the first gets "go ahead", the rest "no rush".</summary>
+    public int DetailWaits { get; set; }
+
     /// <summary>Misses in this stretch of asks, in a row or not: on a third ask, two of them hand the conversation to a person.</summary>
     public int StretchMisses { get; set; }
 
@@ -210,6 +213,7 @@ internal sealed class DialogueState
         QuestionAsks = 0;
         ProposedSlotId = null;
         StretchMisses = 0;
+        DetailWaits = 0;
         AskedTimes = [];
         EarlierOffers = [];
         LengthNotOffered = null;

@@ -44,7 +44,11 @@ public sealed partial class EmbeddedChatClient
             state.QuestionsLeft = [];
             state.AnswersSoFar = [];
             var status = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("status", out var s) ? s.GetString() : null;
+            // Each answer is worded alone; a booking step waiting for the answers follows once all are in.
+            var thenBook = state.SearchAfterAnswer;
+            state.SearchAfterAnswer = false;
             var answer = OnToolResult(call, result).Text;
+            state.SearchAfterAnswer = thenBook;
             // A part of the message that reads as off-topic beside parts that were answered ("… how much for underarms"
             // after a question about laser hair removal) is a follow-up, not an off-topic question: the answers stand alone.
             if (!(status == "off_topic" && (answers.Count > 0 || left.Count > 0)) && !answers.Contains(answer))
@@ -53,6 +57,12 @@ public sealed partial class EmbeddedChatClient
             }
             if (left.Count == 0)
             {
+                if (state.SearchAfterAnswer)
+                {
+                    state.SearchAfterAnswer = false;
+                    state.SayFirst = string.Join(" ", answers);
+                    return NextBookingStep();
+                }
                 return SayText(string.Join(" ", answers));
             }
             var next = engine._understander.Understand(left[0], engine.Context(state));

@@ -98,6 +98,13 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.AskReadBackAgain:
                     // Asked again, the tool sets the read-back up anew.
                     return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                case PolicyAction.AnswerAtServiceChoice:
+                    // The answer first, then the choice of services again in one line. Nothing is asked while the answers are
+                    // worded (they are not the choice asked again); the booking step asks it after them.
+                    state.Asked = AgentQuestion.Nothing;
+                    state.SearchAfterAnswer = true;
+                    state.RestateAfterAnswer = true;
+                    return AskFaq(u);
                 case PolicyAction.AnswerAtReadBack:
                     // The answer first, then the pending yes-or-no again in one line (the write waits for it).
                     state.RestateAfterAnswer = true;
@@ -193,6 +200,11 @@ public sealed partial class EmbeddedChatClient
                     // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
                     return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
                         ("slot", state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Label ?? ""));
+                case PolicyAction.WaitForDetail:
+                    // "ok" / "one sec" while the number is asked: the person is about to give it. Not a miss and not an ask
+                    // that counts towards a hand-off; the first gets a short "go ahead", the rest "no rush" (no question).
+                    state.QuestionAsks = 0;
+                    return Say((state.Asked == AgentQuestion.Phone ? "wait_for_phone" : "wait_for_email") + (state.DetailWaits++ == 0 ? "" : "_more"));
                 case PolicyAction.SayPrices:
                     return SayPrices(r.PricedServices);
                 case PolicyAction.AskHoursForDay:
@@ -491,6 +503,14 @@ public sealed partial class EmbeddedChatClient
             if (state.ServiceId is null)
             {
                 state.Asked = AgentQuestion.Service;
+                if (state.RestateAfterAnswer && state.ServiceOptions.Count > 1)
+                {
+                    // After answering a question about the options ("what's the difference…"): the choice in one line, not
+                    // counted as the same question asked again.
+                    state.RestateAfterAnswer = false;
+                    _detailCameIn = true;
+                    return Say("ask_service_options_after_answer", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                }
                 // Asked again after another fact ("sunday pls"): the fact is acknowledged and the question put otherwise.
                 return state.ServiceOptions.Count > 1
                     ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")))

@@ -75,7 +75,9 @@ public sealed partial class SafetyScreen
         _servicesByTerm = new(StringComparer.Ordinal);
         foreach (var service in profile.Services)
         {
-            foreach (var term in new[] { service.Name, Parenthetical().Replace(service.Name, ""), service.Id.Replace('-', ' ') }.Concat(service.Aliases))
+            // The names in other languages too: a Spanish reply binds "Facial Signature: … $140" to that service.
+            var names = service.Names.Values.Prepend(service.Name).ToList();
+            foreach (var term in names.Concat(names.Select(n => Parenthetical().Replace(n, ""))).Append(service.Id.Replace('-', ' ')).Concat(service.Aliases))
             {
                 var key = Term(term);
                 if (key.Length > 0)

@@ -108,6 +108,12 @@ public sealed partial record ReplyCues
     /// <summary>The message names an amenity rather than a treatment ("sauna", "steam room"): the FAQ may know it, the menu does not.</summary>
     public bool NamesAnAmenity { get; init; }
 
+    /// <summary>The whole message only acknowledges ("ok", "sure", "one sec", "let me check"): nothing given, nothing asked.</summary>
+    public bool JustAcknowledges { get; init; }
+
+    /// <summary>The message asks what something is or how two compare ("whats the difference between…", "what is the hydra one", "which is better for…").</summary>
+    public bool AsksWhatItIs { get; init; }
+
     /// <summary>An elliptical follow-up to what was just answered: "and sunday?", "what about monday", "how about the 90".</summary>
     public bool FollowUp { get; init; }
 
@@ -161,6 +167,8 @@ public sealed partial record ReplyCues
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
+            JustAcknowledges = AcknowledgementOnly().IsMatch(text),
+            AsksWhatItIs = WhatItIs().IsMatch(text),
             AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = TreatmentWord().IsMatch(text),
@@ -302,6 +310,12 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOneAfter();
+
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|k+|sure|yes|yeah|yep|yup|ya|alright|all\s+right|right|mhm+|uh\s*huh|got\s+it|sounds\s+good|cool|great|perfect|no\s+problem|of\s+course|will\s+do|hold\s+on|hang\s+on|(?:one|1|a|just\s+a)\s+(?:sec(?:ond)?|moment|min(?:ute)?)|sec|give\s+me\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|let\s+me\s+(?:check|see|look|find\s+it)|lemme\s+(?:check|see|look))[\s,.!]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AcknowledgementOnly();
+
+    [GeneratedRegex(@"\b(?:difference|differ|compare|comparison|versus|vs\.?|what\s+(?:is|are)|what'?s|whats|what\s+does\s+(?:the\s+|a\s+)?[\w\s]{1,30}?\s+(?:do|include|involve|feel\s+like)|tell\s+me\s+(?:more\s+)?about|which\s+(?:one\s+)?(?:is|would\s+be)\s+(?:better|best|right)|(?:do|would)\s+you\s+recommend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatItIs();
 
     [GeneratedRegex(@"^\s*(?:(?:hmm|oh|also|btw|quick\s+question)[\s,]+)?(?:is|are|can|could|do|does|should|will|would|what|how|where|when|why|may)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();

@@ -234,6 +234,8 @@ public sealed class SafetyScreenTests
     [Theory]
     [InlineData("A HydraFacial is $199 and a Signature Facial is $140.")]
     [InlineData("$199 for the HydraFacial, $140 for the Signature Facial.")]
+    [InlineData("HydraFacial: Limpia, extrae e hidrata. El precio es $199. Facial Signature: Limpieza y mascarilla. El precio es $140.")]
+    [InlineData("Masaje sueco (90 min): El masaje relajante de cuerpo entero. El precio es $175.")]
     [InlineData("Botox starts at $14 per unit; your injector will plan the amount at your consultation.")]
     [InlineData("The Swedish Massage (90 min) is $175.")]
     [InlineData("Laser hair removal starts at 150 dollars, depending on the area.")]

@@ -120,6 +120,9 @@ public class TimeExpressionParserTests
         Assert.Equal(T(15), TimeExpressionParser.Parse("3", expectingTime: true)!.Exact);
         Assert.Equal(T(10, 30), TimeExpressionParser.Parse("10:30 please", expectingTime: true)!.Exact);
         Assert.Equal(T(16), TimeExpressionParser.Parse("four", expectingTime: true)!.Exact);
+        Assert.Equal(T(14, 30), TimeExpressionParser.Parse("the two thirty", expectingTime: true)!.Exact);
+        Assert.Equal(T(14, 30), TimeExpressionParser.Parse("uh the two thirty one", expectingTime: true)!.Exact);
+        Assert.Equal(T(11), TimeExpressionParser.Parse("ok the 11 one please", expectingTime: true)!.Exact);
     }
 
     [Fact]
