@@ -528,6 +528,7 @@ public sealed partial class Understander
             && contact.Phone is null && contact.Email is null && shiftMinutes is null && time?.Kind is not TimePreferenceKind.Exact
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
+            && !(services.Kind != ServiceMatchKind.None && !serviceIsContext && SearchCue().IsMatch(lowered))
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
             // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
@@ -639,6 +640,15 @@ public sealed partial class Understander
         {
             // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
             intent = Intent.Faq;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
+            && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
+            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized))
+        {
+            // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
+            // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.
+            intent = Intent.Faq;
+            confidence = 1;
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
@@ -1107,6 +1117,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    // "can you find me a massage therapist", "look for someone who does facials": a search asked of us, not a question.
+    [GeneratedRegex(@"\b(?:find|look(?:ing)?\s+for|search(?:ing)?\s+for|locate)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SearchCue();
 
     /// <summary>The words before a service that ask to have it: "can i get a", "could we book two", "can you get me in for a".</summary>
     [GeneratedRegex(@"\b(?:can|could|may|cn|can't|cant)\s+(?:i|we|u|you)\s+(?:please\s+|pls\s+|maybe\s+|just\s+)?(?:get|have|grab|book|squeeze|try)\s+(?:me\s+|us\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|one|two|2|some|the)?\s*$", RegexOptions.CultureInvariant)]

@@ -29,6 +29,8 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         return Words(question).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
     }
 
+    private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
+
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
 
@@ -62,16 +64,24 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
-        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
-        if ((matches.Count == 0 && !AddressesTheSpa(question))
-            || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(question)))
+        var visit = VisitQuestion.Topics(question, IsOwnWord);
+        if (visit.Count > 0)
         {
+            // "what if I'm running late", "where do I park": answered only by an entry about that part of the visit (the
+            // walk-in entry's "a spot" is not parking), and never off-topic: a miss goes to the team.
+            matches = [.. matches.Where(m => VisitQuestion.Covers(visit, m.Question + " " + m.Answer))];
+        }
+        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
+        if (VisitQuestion.IsElsewhere(question) || (visit.Count == 0 && ((matches.Count == 0 && !AddressesTheSpa(question))
+            || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(question)))))
+        {
+            // A visit somewhere else ("what should I wear to a job interview", close in meaning to the massage entry).
             // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
             // pancakes"), or far in meaning from everything the spa knows ("what's the weather there tomorrow"): an
             // off-topic question, not one for the team to follow up.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
-        if (confident.Count == 0 && !matches.Any(m => m.NearMiss) && !AddressesTheSpa(question) && !NamesTheSpasOwn(question)
+        if (visit.Count == 0 && confident.Count == 0 && !matches.Any(m => m.NearMiss) && !AddressesTheSpa(question) && !NamesTheSpasOwn(question)
             && faq.FartherThan(question, SemanticFaq.NotAskedOfTheSpaBelow))
         {
             // No answer, not asked of the spa, naming nothing of the spa's, and not close to anything it knows ("what

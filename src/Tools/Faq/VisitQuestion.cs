@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Tools.Faq;
+
+/// <summary>
+/// A question about the person's own visit to the business: running late, arriving, parking, what to bring or wear,
+/// who may come along, tipping, paying, getting ready. Such a question is the business's matter even when its
+/// information has no answer (a FAQ miss for the team, not off-topic), and it is answered only by an entry about the
+/// same part of the visit ("where do I park" is not answered by the walk-in entry). The same words about somewhere else
+/// ("late for work", "what to wear to an interview", "tip the pizza driver") are not a visit. No business's own words
+/// here: the parts of a visit are the same for any appointment business.
+/// </summary>
+public static partial class VisitQuestion
+{
+    /// <summary>The parts of a visit a message asks about (empty when it is not about a visit, or about one elsewhere).</summary>
+    /// <param name="text">The message.</param>
+    /// <param name="isOwnWord">Whether a word is one of the business's own (a service, a staff member): "what do I bring to my facial".</param>
+    public static IReadOnlySet<string> Topics(string text, Func<string, bool>? isOwnWord = null)
+    {
+        var lowered = text.ToLowerInvariant();
+        if (Elsewhere().IsMatch(lowered) || GoesElsewhere(lowered, isOwnWord))
+        {
+            return EmptySet;
+        }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (topic, pattern) in Parts)
+        {
+            if (pattern.IsMatch(lowered))
+            {
+                found.Add(topic);
+            }
+        }
+        if (found.Contains("tip") && Amount().IsMatch(lowered))
+        {
+            found.Remove("tip"); // "what's a 15% tip on $40": a sum, not the custom here
+        }
+        if (found.Count > 0)
+        {
+            // Who comes along says more than the verb: "can I bring my dog" is about pets, not about bringing things.
+            foreach (var (topic, pattern) in Company)
+            {
+                if (pattern.IsMatch(lowered))
+                {
+                    found.Add(topic);
+                    found.Remove("bring");
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Whether the message asks about a visit somewhere else ("what should I wear to a job interview").</summary>
+    public static bool IsElsewhere(string text)
+    {
+        var lowered = text.ToLowerInvariant();
+        return Elsewhere().IsMatch(lowered) && Parts.Any(p => p.Pattern.IsMatch(lowered));
+    }
+
+    /// <summary>Whether the message is a question about the person's own visit.</summary>
+    public static bool IsAbout(string text, Func<string, bool>? isOwnWord = null) => Topics(text, isOwnWord).Count > 0;
+
+    /// <summary>
+    /// Whether the message names where it is going, and that is not here: "bring on a camping trip", "cards at costco",
+    /// "show up for jury duty"; not "for my appointment", "to my facial", "on time", "for my 2pm".
+    /// </summary>
+    private static bool GoesElsewhere(string lowered, Func<string, bool>? isOwnWord)
+    {
+        foreach (Match m in Destination().Matches(lowered))
+        {
+            var word = m.Groups[1].Value;
+            if (!HereWords.Contains(word) && !(word.EndsWith('s') && HereWords.Contains(word[..^1])) && isOwnWord?.Invoke(word) != true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Where a visit here is going: the appointment, the place, the time, or the way of paying.
+    private static readonly HashSet<string> HereWords = new(StringComparer.Ordinal)
+    {
+        "appointment", "appt", "visit", "session", "treatment", "booking", "reservation", "service", "there", "here", "it",
+        "that", "this", "me", "us", "you", "your", "ur", "u", "y'all", "yall", "time", "minute", "min", "hour", "spa",
+        "salon", "studio", "clinic", "place", "lobby", "front", "desk", "checkout", "cash", "card", "credit", "debit",
+        "full", "advance", "person", "first", "same", "day", "morning", "afternoon", "evening", "tomorrow", "today", "long",
+        "free", "extra", "each", "tip", "tips", "both", "all", "comfort", "pay", "arrival", "traffic", "read",
+    };
+
+    // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
+    [GeneratedRegex(@"\b(?:(?:for|at|into|on)\s+(?:(?:a|an|the|my|our|his|her|their|some|this|that)\s+)?|to\s+(?:a|an|the|my|our|his|her|their|some|this|that)\s+)(?!(?:a|an|the|my|our|his|her|their|some|this|that)\b)([a-z][a-z']*)", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Destination();
+
+    /// <summary>
+    /// Whether an entry of the business's information (its question and answer) speaks of one of the visit parts asked
+    /// about; true when the question is not about a visit.
+    /// </summary>
+    public static bool Covers(IReadOnlySet<string> asked, string entryText)
+    {
+        if (asked.Count == 0)
+        {
+            return true;
+        }
+        var lowered = entryText.ToLowerInvariant();
+        return asked.Any(t => EntryWords.TryGetValue(t, out var words) && words.IsMatch(lowered));
+    }
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+    private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(250);
+
+    // What makes a message about a visit. Each needs the person's own coming, not just the word.
+    private static readonly (string Topic, Regex Pattern)[] Parts =
+    [
+        ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b", Options, Limit)),
+        ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\bcheck[\s-]?in\b", Options, Limit)),
+        ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
+        ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
+        ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b", Options, Limit)),
+        ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
+        ("tip", new(@"\b(?:tipping|gratuity)\b|\b(?:do|should|can|may|must)\s+(?:i|we|you|people)\s+(?:\w+\s+)?tip\b|\bhow\s+much\s+(?:\w+\s+){0,3}tip\b|\btip\s+(?:the|my|your)\b|\b(?:accept|take)\s+tips\b", Options, Limit)),
+        ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
+        ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
+    ];
+
+    private static readonly (string Topic, Regex Pattern)[] Company =
+    [
+        ("children", new(@"\b(?:kids?|child|children|son|daughter|baby|toddler|little\s+one|\d+\s*(?:yr|year)s?\s*old)\b", Options, Limit)),
+        ("pets", new(@"\b(?:dogs?|cats?|pets?|puppy)\b", Options, Limit)),
+        ("companion", new(@"\b(?:husband|wife|partner|boyfriend|girlfriend|friend|mom|mother|mum|sister)\b", Options, Limit)),
+    ];
+
+    // The words an entry of the business's information uses for each part.
+    private static readonly Dictionary<string, Regex> EntryWords = new(StringComparer.Ordinal)
+    {
+        ["late"] = new(@"\blate\b|\bgrace\b|\btardy\b", Options, Limit),
+        ["early"] = new(@"\bearly\b|\barriv\w*|\bcheck[\s-]?in\b", Options, Limit),
+        ["parking"] = new(@"\bpark\w*", Options, Limit),
+        ["bring"] = new(@"\bbring\b|\bbrought\b|\bprovided?\b|\bsupplies\b", Options, Limit),
+        ["wear"] = new(@"\bwear\w*|\bcloth\w*|\bdress\w*|\bundress\w*", Options, Limit),
+        ["along"] = new(@"\bguests?\b|\bcompan\w+|\bwaiting\b", Options, Limit),
+        ["tip"] = new(@"\btip\w*|\bgratuit\w*", Options, Limit),
+        ["pay"] = new(@"\bpay\w*|\bcards?\b|\bcash\b|\bcredit\b", Options, Limit),
+        ["prepare"] = new(@"\bbefore\b|\bprepar\w*|\bahead\b", Options, Limit),
+        ["children"] = new(@"\bkids?\b|\bchild\w*|\bunder\s+\d+|\bminors?\b|\bage\b", Options, Limit),
+        ["pets"] = new(@"\bdogs?\b|\bcats?\b|\bpets?\b|\banimals?\b", Options, Limit),
+        ["companion"] = new(@"\bguests?\b|\bcompan\w+|\bfriends?\b|\bpartners?\b|\bwaiting\b", Options, Limit),
+    };
+
+    // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".
+    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Elsewhere();
+
+    [GeneratedRegex(@"\d+\s*%|\bpercent\b|\$\s*\d|\b\d+\s*(?:dollars|bucks)\b|\bon\s+\d+", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Amount();
+}

@@ -1,0 +1,107 @@
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Faq;
+
+namespace FrontDesk.Tools.Tests.Book;
+
+public abstract partial class SpaBookTests
+{
+    [StoreFact]
+    public async Task Answer_faq_passes_an_unanswered_question_about_a_visit_to_the_team_not_off_topic()
+    {
+        // The demo profile has no late-arrival or pet entry: a miss for the team, with the question.
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("sms");
+        foreach (var question in new[] { "what happens if im running 10 min late?", "ugh stuck in traffic.. is it a problem if i get there a few minutes late?", "can i bring my dog with me? shes very calm" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("no_match", Status(result));
+            Assert.Equal("human_request", Prop(Data(result), "escalate").GetString());
+        }
+        // The entries that do speak of that part of the visit still answer.
+        var parking = await CallAsync(h, scope, "answer_faq", ("question", "where do i park"));
+        Assert.Equal("ok", Status(parking));
+        Assert.Contains("parking", Prop(Data(parking).GetProperty("matches")[0], "answer").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_on_a_profile_without_a_parking_entry_does_not_answer_parking_with_another_entry()
+    {
+        // harbor-nails has two entries (walk-ins, gel polish); the walk-in answer's "a spot" is close in meaning to parking.
+        await using var h = await StartAsync(TestFiles.HarborProfile, DateTimeOffset.Parse("2026-11-24T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var scope = SpaBookHarness.Scope("sms");
+        foreach (var question in new[] { "where should i park when i get there", "do yall take cards or is it cash only", "is tipping expected? like how much do people usually leave" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("no_match", Status(result));
+            Assert.Equal("human_request", Prop(Data(result), "escalate").GetString());
+        }
+        Assert.Equal("ok", Status(await CallAsync(h, scope, "answer_faq", ("question", "do you take walk-ins?"))));
+    }
+
+    [StoreFact]
+    public async Task Answer_faq_declines_the_same_words_about_somewhere_else()
+    {
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+        foreach (var question in new[] { "what should i wear to a job interview tomorrow", "how much should you tip the pizza delivery guy", "im running late for work whats the fastest way downtown" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("off_topic", Status(result));
+            Assert.DoesNotContain("escalate", result.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+}
+
+public class VisitQuestionTests
+{
+    [Theory]
+    [InlineData("hey what happens if im running like 15 mins behind for my 2pm", "late")]
+    [InlineData("hi im gonna be about 10 minutes late is that ok", "late")]
+    [InlineData("how early should i get there for my first time", "early")]
+    [InlineData("is there somewhere to park", "parking")]
+    [InlineData("should i bring my own polish", "bring")]
+    [InlineData("can i bring my dog with me", "pets")]
+    [InlineData("can my 8 yr old come along and sit with me", "children")]
+    [InlineData("what should i wear to my appointment", "wear")]
+    [InlineData("is tipping expected", "tip")]
+    [InlineData("do yall take cards or is it cash only", "pay")]
+    [InlineData("do i need to take my makeup off before i come in", "prepare")]
+    public void A_question_about_ones_own_visit_has_its_part(string text, string topic) =>
+        Assert.Contains(topic, VisitQuestion.Topics(text));
+
+    [Theory]
+    [InlineData("im running late for work whats the fastest way downtown")]
+    [InlineData("what should i wear to a job interview tomorrow")]
+    [InlineData("how much should you tip the pizza delivery guy")]
+    [InlineData("what's a 20% tip on $85")]
+    [InlineData("email my boss that i'm running late")]
+    [InlineData("where's the best place to park for the giants game")]
+    [InlineData("can you pay my electric bill")]
+    [InlineData("what is the capital of peru")]
+    [InlineData("what should i bring on a camping trip")]
+    [InlineData("do i need to bring my passport to cross into canada")]
+    [InlineData("do they take credit cards at costco")]
+    [InlineData("what time should i show up for jury duty")]
+    [InlineData("can i bring my dog on the bus")]
+    public void The_same_words_about_somewhere_else_or_nothing_of_a_visit_are_not_one(string text) =>
+        Assert.False(VisitQuestion.IsAbout(text));
+
+    [Fact]
+    public void A_visit_to_one_of_the_business_own_services_is_a_visit()
+    {
+        Assert.False(VisitQuestion.IsAbout("what should i bring to my facial"));
+        Assert.Contains("bring", VisitQuestion.Topics("what should i bring to my facial", w => w == "facial"));
+    }
+
+    [Fact]
+    public void An_entry_covers_a_visit_question_only_when_it_speaks_of_that_part()
+    {
+        var parking = VisitQuestion.Topics("where should i park when i get there");
+        Assert.False(VisitQuestion.Covers(parking, "Do you take walk-ins? We take walk-ins when a station is free, but booking ahead is the surest way to get a spot."));
+        Assert.True(VisitQuestion.Covers(parking, "Is there parking? Free parking for clients in the lot behind the building."));
+        var dog = VisitQuestion.Topics("can i bring my dog");
+        Assert.False(VisitQuestion.Covers(dog, "Can I bring my children? We ask that children not be left unattended."));
+        var late = VisitQuestion.Topics("what if im 10 min late");
+        Assert.False(VisitQuestion.Covers(late, "What is your cancellation policy? Later cancellations and no-shows are charged 50%."));
+    }
+}
