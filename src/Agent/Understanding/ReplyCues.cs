@@ -184,7 +184,8 @@ public sealed partial record ReplyCues
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
-            AsksWhatWeOffer = WhatWeOffer().IsMatch(text),
+            // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
+            AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
             AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = TreatmentWord().IsMatch(text),
@@ -344,6 +345,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\bwhat\s+(?:(?:kinds?|types?|sorts?)(?:\s+of\s+(?:services?|treatments?|stuff|things))?|services?|treatments?|else)\s+(?:do|can|are)?\s*(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do|got|provide)\b|\bwhat\s+do\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do\s+there)\b|\bwhat\s+(?:services?|treatments?)\s+(?:are\s+)?(?:there|available|offered)\b|\b(?:see|send|have|get)\s+(?:me\s+)?(?:the\s+|a\s+|your\s+)?(?:menu|service\s+list|list\s+of\s+(?:services|treatments))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatWeOffer();
+
+    [GeneratedRegex(@"\bfor\s+(?:the\s+|my\s+|your\s+|a\s+|an\s+)?\w{3,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForSomeone();
 
     [GeneratedRegex(@"^\s*(?:(?:hmm|oh|also|btw|quick\s+question)[\s,]+)?(?:is|are|can|could|do|does|should|will|would|what|how|where|when|why|may)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();

@@ -34,6 +34,12 @@ public static partial class VisitQuestion
         {
             found.Remove("tip"); // "what's a 15% tip on $40": a sum, not the custom here
         }
+        if (found.Contains("bring") && Clothes().IsMatch(lowered))
+        {
+            // "do i need to bring special clothes for the massage": what to wear.
+            found.Remove("bring");
+            found.Add("wear");
+        }
         if (found.Count > 0)
         {
             // Who comes along says more than the verb: "can I bring my dog" is about pets, not about bringing things.
@@ -122,6 +128,10 @@ public static partial class VisitQuestion
         ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
     ];
+
+    private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|robe|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|slippers|socks)\b", Options, Limit);
+
+    private static Regex Clothes() => ClothesWords;
 
     private static readonly (string Topic, Regex Pattern)[] Company =
     [
