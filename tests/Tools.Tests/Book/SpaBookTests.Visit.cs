@@ -63,7 +63,7 @@ public class VisitQuestionTests
     [InlineData("can i bring my dog with me", "pets")]
     [InlineData("can my 8 yr old come along and sit with me", "children")]
     [InlineData("what should i wear to my appointment", "wear")]
-    [InlineData("um do i need to bring like special clothes or anything for the massage", "wear")]
+    [InlineData("um do i need to bring like special clothes or anything", "wear")]
     [InlineData("is tipping expected", "tip")]
     [InlineData("do yall take cards or is it cash only", "pay")]
     [InlineData("do i need to take my makeup off before i come in", "prepare")]
