@@ -360,15 +360,7 @@ public static partial class NluCommand
         r.AppendLine();
         r.AppendLine(Inv, $"Provider names: {spelled} of {appointmentTurns.Count} appointment-service user turns spell out any of the {names.Count} provider names this split's dialogues use; SGD labels no provider spans in user turns (people pick from the system's offers) and the data here has no system turns, so provider recognition {(se["provider"].Tp + se["provider"].Fn == 0 ? "cannot be measured on it" : "is measured only on those turns")}. Both readers get a staff list built from the dev split's provider names.");
         r.AppendLine();
-        r.AppendLine("Confusion, embedded engine (rows gold, columns predicted):");
-        r.AppendLine();
-        r.AppendLine("| gold \\ predicted | find | book | other |");
-        r.AppendLine("|---|---:|---:|---:|");
-        foreach (var g in new[] { "find", "book", "other" })
-        {
-            r.AppendLine(Inv, $"| {g} | {string.Join(" | ", new[] { "find", "book", "other" }.Select(p => turns.Zip(engine).Count(x => x.First.GoldClass == g && x.Second.Class == p)))} |");
-        }
-        r.AppendLine();
+        WriteConfusion(r, "Confusion, embedded engine (rows gold, columns predicted):", (g, p) => turns.Zip(engine).Count(x => x.First.GoldClass == g && x.Second.Class == p));
     }
 
     private static void WriteInContext(StringBuilder r, List<SgdTurn> turns, List<Reading> single, List<(SgdSystemContext Context, string Act, Intent Intent)> inContext)
@@ -399,13 +391,20 @@ public static partial class NluCommand
         var declined = Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass != "other" && inContext[i].Act == "other" && inContext[i].Intent is Intent.OutOfScope or Intent.Human);
         r.AppendLine(Inv, $"Of the {turns.Count(t => t.GoldClass != "other")} gold find/book turns, {declined} are read in context as out of scope or as a request for a person (a provider the spa does not have: \"find me a psychologist\", \"I need to see a therapist\"); they count as errors above.");
         r.AppendLine();
-        r.AppendLine("Confusion in context (rows gold, columns predicted):");
+        WriteConfusion(r, "Confusion in context (rows gold, columns predicted):", (g, p) => Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass == g && inContext[i].Act == p));
+    }
+
+    /// <summary>A 3-class confusion table: <paramref name="count"/> of (gold, predicted).</summary>
+    private static void WriteConfusion(StringBuilder r, string title, Func<string, string, int> count)
+    {
+        string[] classes = ["find", "book", "other"];
+        r.AppendLine(title);
         r.AppendLine();
         r.AppendLine("| gold \\ predicted | find | book | other |");
         r.AppendLine("|---|---:|---:|---:|");
-        foreach (var g in new[] { "find", "book", "other" })
+        foreach (var g in classes)
         {
-            r.AppendLine(Inv, $"| {g} | {string.Join(" | ", new[] { "find", "book", "other" }.Select(p => Enumerable.Range(0, turns.Count).Count(i => turns[i].GoldClass == g && inContext[i].Act == p)))} |");
+            r.AppendLine(Inv, $"| {g} | {string.Join(" | ", classes.Select(p => count(g, p)))} |");
         }
         r.AppendLine();
     }
