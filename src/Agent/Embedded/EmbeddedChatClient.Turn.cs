@@ -355,7 +355,8 @@ public sealed partial class EmbeddedChatClient
                     state.Asked = AgentQuestion.Service;
                     return MenuSay("unknown_service");
                 case PolicyAction.AskUnknownService:
-                    return MenuSay("unknown_service");
+                    // A bare yes or no names no treatment: what we offer, without "that isn't something we offer".
+                    return MenuSay(u.YesNo != YesNo.Unknown && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
