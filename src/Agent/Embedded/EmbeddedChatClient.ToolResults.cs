@@ -242,7 +242,7 @@ public sealed partial class EmbeddedChatClient
                     state.ServiceOptions = [.. data.GetProperty("options").EnumerateArray().Select(x => x.GetString()!)];
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;
-                    return Say("ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                    return Say("ask_service_options", ("options", ServiceOptionsList()));
                 case ("check_availability" or "join_waitlist", "not_found"):
                     state.ServiceId = null;
                     state.Asked = AgentQuestion.Service;

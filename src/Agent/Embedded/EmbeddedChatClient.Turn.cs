@@ -67,7 +67,7 @@ public sealed partial class EmbeddedChatClient
                         AgentQuestion.SlotChoice => "ask_slot_choice",
                         AgentQuestion.Service => state.ServiceOptions.Count > 1 ? "ask_service_choice" : "ask_service",
                         _ => "ask_day",
-                    }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
+                    }, ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")), ("options", ServiceOptionsList())));
                 case PolicyAction.AskVerifyPhoneAgain:
                 {
                     // "Jenny Park" where the number on the account was asked: the name is kept, the move (or cancel, or
@@ -214,7 +214,7 @@ public sealed partial class EmbeddedChatClient
                     if (r.AskedOnArrival == AgentQuestion.Service && state.ServiceOptions.Count > 1)
                     {
                         state.Asked = AgentQuestion.Service;
-                        return Say("ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                        return Say("ask_service_options", ("options", ServiceOptionsList()));
                     }
                     return MenuSay("menu_offer");
                 case PolicyAction.SayPrices:
@@ -247,7 +247,7 @@ public sealed partial class EmbeddedChatClient
                     return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
                 case PolicyAction.AskServiceChoice:
                     // An either/or question is asked again, never answered for them.
-                    return Say("ask_service_choice", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                    return Say("ask_service_choice", ("options", ServiceOptionsList()));
                 case PolicyAction.SwitchServiceLength:
                     // "hmm the shorter one instead" after the 90-minute times were offered: the 60-minute one, same search.
                     state.ServiceId = r.Sibling!.Id;
@@ -580,11 +580,11 @@ public sealed partial class EmbeddedChatClient
                     // counted as the same question asked again.
                     state.RestateAfterAnswer = false;
                     _detailCameIn = true;
-                    return Say("ask_service_options_after_answer", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")));
+                    return Say("ask_service_options_after_answer", ("options", ServiceOptionsList()));
                 }
                 // Asked again after another fact ("sunday pls"): the fact is acknowledged and the question put otherwise.
                 return state.ServiceOptions.Count > 1
-                    ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or")))
+                    ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", ServiceOptionsList()))
                     : Say("ask_service");
             }
             return Call("check_availability", SearchArgs(null));
@@ -984,7 +984,7 @@ public sealed partial class EmbeddedChatClient
                     // A choice of services asked a third time because the day just given was corrected ("friday" … "hmm no
                     // actually saturday"), no miss in the stretch: the person is getting somewhere, so it is asked once more
                     // in other words, saying the change was taken; a fourth ask hands over.
-                    var last = new ChatMessage(ChatRole.Assistant, Render("ask_service_options_last", ("options", Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or"))));
+                    var last = new ChatMessage(ChatRole.Assistant, Render("ask_service_options_last", ("options", ServiceOptionsList())));
                     last.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
                     return last;
                 }
@@ -1006,6 +1006,9 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
         }
+
+        /// <summary>The service options on offer, in the conversation's language: "a, b, or c".</summary>
+        private string ServiceOptionsList() => Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or");
 
         private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.NameIn(state.Language) ?? id : "that service";
 

@@ -34,7 +34,7 @@ public static partial class VisitQuestion
         {
             found.Remove("tip"); // "what's a 15% tip on $40": a sum, not the custom here
         }
-        if (found.Contains("bring") && Clothes().IsMatch(lowered))
+        if (found.Contains("bring") && ClothesWords.IsMatch(lowered))
         {
             // "do i need to bring special clothes for the massage": what to wear.
             found.Remove("bring");
@@ -130,8 +130,6 @@ public static partial class VisitQuestion
     ];
 
     private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|robe|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|slippers|socks)\b", Options, Limit);
-
-    private static Regex Clothes() => ClothesWords;
 
     private static readonly (string Topic, Regex Pattern)[] Company =
     [
