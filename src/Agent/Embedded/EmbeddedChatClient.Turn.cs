@@ -181,7 +181,8 @@ public sealed partial class EmbeddedChatClient
                     state.SayPrice = true;
                     return NextBookingStep();
                 case PolicyAction.SearchPastOffer:
-                    return SearchPastOffer(u.Cues.NextOne ? TimeNudge.Later : u.Cues.Nudge);
+                    // "and the one after?", "any other times?": past the latest on offer; "anything earlier?": before the earliest.
+                    return SearchPastOffer(u.Cues.Nudge == TimeNudge.Earlier && !u.Cues.NextOne ? TimeNudge.Earlier : TimeNudge.Later);
                 case PolicyAction.SearchLatest:
                     // "whats the latest": the day's last openings, nearest the evening first (the part of day asked stays a floor).
                     DialogueTracker.Merge(state, u with { Time = null });
@@ -503,6 +504,12 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage SearchPastOffer(TimeNudge nudge)
         {
             var times = state.Offered.Select(o => TimeOnly.ParseExact(o.Time, "HH:mm", Inv)).ToList();
+            if (state.Offered.Select(o => o.Date).Distinct().ToList() is [var day] && day != state.DateStart)
+            {
+                // The times on offer were the nearest openings on another day (the day asked was closed or full): go on
+                // from that day's times, not the same clock times on the day that had none.
+                state.DateStart = state.DateEnd = day;
+            }
             if (nudge == TimeNudge.Later)
             {
                 state.After = times.Max().AddMinutes(1).ToString("HH:mm", Inv);

@@ -78,6 +78,12 @@ public sealed partial record ReplyCues
     /// <summary>"and the one after?", "the next one": the next opening after the times on offer.</summary>
     public bool NextOne { get; init; }
 
+    /// <summary>
+    /// "any other times?", "none of those work", "what else do you have", "is there another time": the times on offer do not
+    /// suit, with no direction said (read only while times are on offer).
+    /// </summary>
+    public bool OtherTimes { get; init; }
+
     /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
     public bool SameAsBefore { get; init; }
 
@@ -179,6 +185,7 @@ public sealed partial record ReplyCues
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
+            OtherTimes = NoneOfThose().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
@@ -353,8 +360,13 @@ public sealed partial record ReplyCues
     private static partial Regex QuestionStart();
 
     // "nothing later?", "anything a bit earlier", "any later ones": past the times on offer ("an hour later" is a move, read apart).
-    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:nothing|anything|something|any|none|no|slots?|times?|openings?|availability)\s+(?:(?:a\s+)?(?:bit|little|tad)\s+)?(?<way>later|earlier|sooner)\b|\b(?<way>later|earlier)\s+(?:in\s+the\s+day|that\s+day|on(?:\s+in\s+the\s+day)?)\b|\b(?:a|an)\s+(?<way>later|earlier)\s+(?:time|slot|one|appointment)\b|\bsomething\s+(?<way>later|earlier)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Nudged();
+
+    // "any other times", "another time", "more options", "none of those (work)", "neither of those", "those dont work",
+    // "anything else?", "what else do you have", "is there another time": not the times on offer, no direction given.
+    [GeneratedRegex(@"\b(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoneOfThose();
 
     // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
     // not "out of scope". Not any business's menu: a business's own services are found by its profile.

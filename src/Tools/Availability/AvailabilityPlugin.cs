@@ -111,7 +111,11 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).
         var wideFrom = from.AddDays(-7) < today ? today : from.AddDays(-7);
         var wide = await availability.FindAsync(query with { From = wideFrom, To = to.AddDays(14), EarliestStart = null, LatestStart = null }, cancellationToken);
-        var nearest = Nearest(wide, from, afterTime, beforeTime, nearTime);
+        // Alternatives the client was already offered in this conversation are not news ("those don't work either"):
+        // leave them out while others remain.
+        var seen = scope.Offered.Select(o => (o.StartsAtUtc, o.StaffId)).ToHashSet();
+        var fresh = wide.Where(s => !seen.Contains((s.StartsAtUtc, s.StaffId))).ToList();
+        var nearest = Nearest(fresh.Count > 0 ? fresh : wide, from, afterTime, beforeTime, nearTime);
         var alternatives = Remember(scope, nearest, rescheduleOf);
         var closed = named.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
         // A provider asked for who does not work that day (weekly hours or time off): the reason, so it can be said.

@@ -19,6 +19,15 @@ public sealed class ReplyWordingTests
         ReplyWording.FaqAnswer(id, source, toolText, language, Demo, Replies.For(language));
 
     [Fact]
+    public void Every_reply_the_engine_says_has_a_shipped_spanish_template()
+    {
+        // A spa's own prompts may leave keys out (said in English, reported at start-up); the shipped ones may not.
+        var loaded = LocalizedTemplates.Load(TestFiles.Prompts, "replies.yaml", ["en", "es"]);
+
+        Assert.Empty(loaded.Missing.TryGetValue("es", out var missing) ? missing : []);
+    }
+
+    [Fact]
     public void A_service_fact_is_worded_in_each_language_from_the_service_itself()
     {
         Assert.Equal("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650.",
