@@ -51,7 +51,7 @@ internal sealed class EngineBench(SpaBookHarness h, EngineTimer timer) : IAsyncD
     }
 
     /// <summary>Conversation <paramref name="i"/>: its kind and its turns.</summary>
-    private static (string Kind, string Channel, string? Phone, string[] Turns) Conversation(int i)
+    internal static (string Kind, string Channel, string? Phone, string[] Turns) Conversation(int i)
     {
         var week = i / 36 % 7;
         var day = (week == 0 ? "" : "next ") + Days[i % Days.Length];

@@ -7,7 +7,8 @@ using FrontDesk.TestSupport;
 // voice: the real host's voice webhooks under many concurrent simulated calls (VoiceBench.cs);
 // load: concurrent multi-turn web chat over HTTP against the real host (LoadBench.cs);
 // race: racing bookings on two agent instances sharing one store (RaceBench.cs);
-// fuzz: random and mutated requests against every route of the real host (FuzzBench.cs).
+// fuzz: random and mutated requests against every route of the real host (FuzzBench.cs);
+// screen: the safety screen alone, µs per message (ScreenBench.cs).
 //   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
@@ -15,6 +16,7 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- fuzz [sqlite|postgres|both] [requests] [--seed N]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--semantic on|off|both] [--no-report]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N] [--semantic on|off] [--alloc] [--losers]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- screen [rounds]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
 switch (args.FirstOrDefault()?.ToLowerInvariant())
 {
@@ -35,6 +37,9 @@ switch (args.FirstOrDefault()?.ToLowerInvariant())
         return;
     case "race":
         await RaceBench.RunAsync(args[1..]);
+        return;
+    case "screen":
+        ScreenBench.Run(args[1..]);
         return;
     case "fuzz":
         await FuzzBench.RunAsync(args[1..]);
