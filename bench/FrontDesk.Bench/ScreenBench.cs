@@ -7,8 +7,8 @@ namespace FrontDesk.Bench;
 
 /// <summary>
 /// The safety screen alone, in process, on the demo profile and the shipped rules: loading the rules (twice, to show
-/// what a second harness in the same process pays), the first pass over the messages (every pattern's first match),
-/// and then the steady cost of screening a message in (<see cref="SafetyScreen.ScreenInbound"/>) and the same text as
+/// what a second harness in the same process pays; the first load compiles and warms the patterns since they are
+/// compiled), the first pass over the messages, and then the steady cost of screening a message in (<see cref="SafetyScreen.ScreenInbound"/>) and the same text as
 /// a draft reply (<see cref="SafetyScreen.ScreenReply"/>), in µs per message. The messages are the engine bench's
 /// conversations (<c>BENCH_SPANISH=1</c> for every other one in Spanish).
 /// </summary>

@@ -61,6 +61,7 @@ public static class AgentServiceCollectionExtensions
                 primary is null || llm.FallbackToEmbedded);
         });
         services.AddSingleton<FrontDeskAgent>();
+        services.AddSingleton<IWarmUp, ScreenWarmUp>();
         services.AddSingleton<IWarmUp, AgentWarmUp>();
         return services;
     }
@@ -78,6 +79,28 @@ public static class AgentServiceCollectionExtensions
 
     private static string PromptsDir(IServiceProvider sp, string contentRoot) =>
         ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, contentRoot);
+}
+
+/// <summary>
+/// The safety screens' warm-up: builds the screen before the host says ready, which compiles and matches once every
+/// rule pattern (<see cref="RulePatterns"/>), so no person's first message waits for a pattern's JIT compile inside its
+/// match timeout, which the screens read as no match.
+/// </summary>
+public sealed class ScreenWarmUp(SafetyScreen screen) : IWarmUp
+{
+    /// <inheritdoc/>
+    public string Name => "safety screens (compiled rule patterns)";
+
+    /// <summary>How many compiled patterns the screen holds, once the warm-up has run (0 before).</summary>
+    public int Patterns { get; private set; }
+
+    /// <inheritdoc/>
+    public Task WarmUpAsync(CancellationToken ct)
+    {
+        // The screen's construction (this warm-up's own) compiled and warmed them; counted for the start-up log's test.
+        Patterns = screen.Patterns.Count();
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>The agent's start-up warm-up: a short conversation through the whole turn path (<see cref="FrontDeskAgent.WarmUpAsync"/>).</summary>

@@ -107,6 +107,11 @@ public sealed partial class EscalationRules
     /// <summary>The spa's extra reply-screen patterns.</summary>
     public ReplyScreenRules ReplyScreen { get; }
 
+    /// <summary>Every expression of the rules: the categories' groups, the reply screen's, asks-if-human, insists and elsewhere.</summary>
+    public IEnumerable<Regex> Patterns =>
+        Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
+            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere]);
+
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
 
@@ -244,8 +249,8 @@ public sealed partial class EscalationRules
         var screen = root.Children.TryGetValue(new YamlScalarNode("reply_screen"), out var rs) && rs is YamlMappingNode replyScreen ? replyScreen : null;
         Regex ScreenGroup(string key) => screen is not null && screen.Children.TryGetValue(new YamlScalarNode(key), out var n)
             ? Group(path, $"reply_screen.{key}", key, n).Expression
-            : new Regex("(?!)", Options, Timeout);
-        Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : new Regex("(?!)", Options, Timeout);
+            : NeverMatches;
+        Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : NeverMatches;
         // not_typos: real words one slip from a rule's word ("quimico" is not "quimio"): the typo reading leaves them alone.
         var notTypos = root.Children.TryGetValue(new YamlScalarNode("not_typos"), out var nt) && nt is YamlSequenceNode keep
             ? keep.Children.OfType<YamlScalarNode>().Select(x => SafetyScreen.Normalize(x.Value ?? "").Trim()).Where(x => x.Length > 0)
@@ -255,10 +260,9 @@ public sealed partial class EscalationRules
             TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"));
     }
 
-    // Interpreted, not compiled: one expression per group is fast on a short message, and compiling ~150
-    // patterns per start-up (and JIT-ing each on first use) costs far more than it saves.
+    // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static Regex NeverMatches => RulePatterns.Get("(?!)", Options);
 
     private static EscalationPatternGroup Group(string path, string where, string reply, YamlNode node)
     {
@@ -266,21 +270,24 @@ public sealed partial class EscalationRules
         {
             throw new InvalidDataException($"{path}:{node.Start.Line}: {where}: expected a list of patterns.");
         }
-        var parts = new List<string>();
-        foreach (var item in seq.Children.OfType<YamlScalarNode>())
+        var items = seq.Children.OfType<YamlScalarNode>().Select(item => (item, Source: Source(item.Value ?? ""))).ToList();
+        var joined = items.Count == 0 ? "(?!)" : string.Join('|', items.Select(i => "(?:" + i.Source + ")"));
+        if (!RulePatterns.Contains(joined, Options))
         {
-            var source = Source(item.Value ?? "");
-            try
+            // Each pattern alone, so a bad one is reported with its own line (a group already compiled was checked then).
+            foreach (var (item, source) in items)
             {
-                _ = new Regex(source, Options, Timeout);
+                try
+                {
+                    _ = new Regex(source, Options);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new InvalidDataException($"{path}:{item.Start.Line}: {where}: {ex.Message}");
+                }
             }
-            catch (ArgumentException ex)
-            {
-                throw new InvalidDataException($"{path}:{item.Start.Line}: {where}: {ex.Message}");
-            }
-            parts.Add("(?:" + source + ")");
         }
-        return new EscalationPatternGroup(reply, new Regex(parts.Count == 0 ? "(?!)" : string.Join('|', parts), Options, Timeout));
+        return new EscalationPatternGroup(reply, RulePatterns.Get(joined, Options));
     }
 
     private static string Source(string pattern)

@@ -34,7 +34,6 @@ public sealed record ReplyFinding(string Text, IReadOnlyList<string> Findings);
 public sealed partial class SafetyScreen
 {
     private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal) { "active", "recent", "first", "second", "third", "trimester", "history", "current", "known" };
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     private readonly EscalationRules _rules;
     private readonly HashSet<decimal> _listedAmounts;
     private readonly HashSet<decimal> _listedPercents;
@@ -193,6 +192,9 @@ public sealed partial class SafetyScreen
             return [];
         }
     }
+
+    /// <summary>Every expression the screen matches that is not built into the code: the rules' and the profile's names.</summary>
+    public IEnumerable<Regex> Patterns => _rules.Patterns.Append(_treatment).Append(_serviceMention).Distinct();
 
     /// <summary>Whether the (normalized) text names one of the spa's services or categories, or a treatment word of the rules.</summary>
     public bool NamesTreatment(string normalized)
@@ -404,7 +406,7 @@ public sealed partial class SafetyScreen
     {
         var parts = terms.Where(t => t.Length > 0).Distinct().OrderByDescending(t => t.Length)
             .Select(t => string.Join(@"[^a-z0-9]+", t.Split(' ').Select(Regex.Escape)));
-        return new Regex(@"\b(?<t>" + string.Join('|', parts.DefaultIfEmpty("(?!)")) + @")(?:e?s)?\b", RegexOptions.CultureInvariant, Timeout);
+        return RulePatterns.Get(@"\b(?<t>" + string.Join('|', parts.DefaultIfEmpty("(?!)")) + @")(?:e?s)?\b", RegexOptions.CultureInvariant);
     }
 
     /// <summary>

@@ -62,6 +62,57 @@ public sealed class EscalationRulesTests : IDisposable
         Assert.Contains("sensitive", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rules_loaded_twice_share_one_compiled_expression_per_pattern()
+    {
+        var again = EscalationRules.Load(Path.Combine(TestFiles.Prompts, "escalation.yaml"));
+
+        Assert.All(Shipped.Patterns.Zip(again.Patterns), pair => Assert.Same(pair.First, pair.Second));
+        Assert.All(again.Patterns, p => Assert.True(p.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled), p.ToString()));
+        Assert.All(again.Patterns, p => Assert.Equal(RulePatterns.MatchTimeout, p.MatchTimeout));
+    }
+
+    [Fact]
+    public void A_rule_patterns_first_match_compiles_nothing_because_loading_the_rules_warmed_it()
+    {
+        // Patterns of this test's own (a word no other test uses), so no other test has matched them first.
+        var word = "zq" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter));
+        var rules = EscalationRules.Load(Write($$"""
+            categories:
+              emergency: { urgency: urgent, patterns: ["can't breathe {{word}}", 're:\b(?:throat|tongue)\b.{0,30}\bclos\w*{{word}}'] }
+              medical: { urgency: high, patterns: [rash {{word}}] }
+              pricing: { urgency: normal, patterns: [refund {{word}}] }
+              sensitive: { urgency: high, patterns: [lawyer {{word}}] }
+              human_request: { urgency: normal, patterns: [a person {{word}}] }
+            elsewhere: ['re:\bmy\s+bank\s+{{word}}']
+            """));
+        var texts = new[] { $"i cant breathe {word}", $"my throat is closing{word}", $"a rash {word}", $"my bank {word}", "nothing to see here" };
+        Match(Shipped, texts[0]);
+
+        var before = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+        foreach (var text in texts)
+        {
+            Match(rules, text);
+        }
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - before;
+
+        Assert.Equal("emergency", rules.Match(texts[1])?.Category.Name);
+        Assert.Equal(0, compiled);
+        // The measure sees a first match's compile: a compiled expression nobody warmed compiles its matching code.
+        var cold = new System.Text.RegularExpressions.Regex($@"\b{word}\w*", System.Text.RegularExpressions.RegexOptions.Compiled);
+        before = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+        _ = cold.IsMatch($"x {word}s");
+        Assert.True(System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) > before);
+    }
+
+    private static void Match(EscalationRules rules, string text)
+    {
+        foreach (var pattern in rules.Patterns)
+        {
+            _ = pattern.IsMatch(text);
+        }
+    }
+
     private string Write(string yaml)
     {
         var path = Path.Combine(Path.GetTempPath(), $"frontdesk-escalation-{Guid.NewGuid():N}.yaml");

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using FrontDesk.Agent;
+using FrontDesk.Agent.Screening;
 using FrontDesk.Channels.Hosting;
 using FrontDesk.Tools;
 using FrontDesk.Tools.Store;
@@ -23,7 +25,11 @@ public sealed class StartupAndLoggingTests
         // CreateClient returns once the host has started: by then the warm-ups have all run, in order.
         Assert.Equal(1, recorder.Runs);
         Assert.True(host.Get<WarmUpStatus>().Done);
-        Assert.Equal(["SemanticWarmUp", "SpaBookWarmUp", "AgentWarmUp", "RecordingWarmUp"], host.Get<IEnumerable<IWarmUp>>().Select(w => w.GetType().Name));
+        Assert.Equal(["SemanticWarmUp", "SpaBookWarmUp", "ScreenWarmUp", "AgentWarmUp", "RecordingWarmUp"], host.Get<IEnumerable<IWarmUp>>().Select(w => w.GetType().Name));
+        // The screens' compiled rule patterns were built and warmed before ready: none is JIT-compiled in a first message.
+        var screen = host.Get<SafetyScreen>();
+        Assert.Equal(screen.Patterns.Count(), host.Get<IEnumerable<IWarmUp>>().OfType<ScreenWarmUp>().Single().Patterns);
+        Assert.All(screen.Patterns, p => Assert.Same(p, RulePatterns.Get(p.ToString(), p.Options & ~System.Text.RegularExpressions.RegexOptions.Compiled)));
         using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
