@@ -29,6 +29,9 @@ internal enum PolicyAction
     /// <summary>You're welcome.</summary>
     Thanks,
 
+    /// <summary>A task just done and a bare "cool" / "yep": "anything else I can help with?".</summary>
+    AnythingElse,
+
     /// <summary>Forget the task and say goodbye.</summary>
     Goodbye,
 
@@ -209,7 +212,8 @@ internal enum PolicyAction
 /// <param name="Applies">The condition, on the state and the message's reading.</param>
 /// <param name="Then">The action.</param>
 /// <param name="IsMiss">The reply answered nothing of the question pending: the first miss asks again, the second offers a person.</param>
-internal sealed record PolicyRule(string When, Func<DialogueState, Reading, bool> Applies, PolicyAction Then, bool IsMiss = false);
+/// <param name="Id">The row's name in docs/engine.md and in tests, unique in the table (rows added since round 8 have one).</param>
+internal sealed record PolicyRule(string When, Func<DialogueState, Reading, bool> Applies, PolicyAction Then, bool IsMiss = false, string? Id = null);
 
 /// <summary>
 /// The policy: a table from the state (after <see cref="DialogueTracker"/> folded the message in) to the next action.
@@ -245,6 +249,9 @@ internal static class DialoguePolicy
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.MyAppointments), PolicyAction.BookInstead),
         new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
+
+        new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
+            && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),

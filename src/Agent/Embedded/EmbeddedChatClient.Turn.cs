@@ -40,6 +40,10 @@ public sealed partial class EmbeddedChatClient
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
+            if (rule.Then != PolicyAction.AnythingElse)
+            {
+                state.JustDone = state.AnythingElseSaid = false;
+            }
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
@@ -90,6 +94,13 @@ public sealed partial class EmbeddedChatClient
                     return Say("out_of_scope");
                 case PolicyAction.Thanks:
                     return Say("thanks");
+                case PolicyAction.AnythingElse:
+                {
+                    // "cool" after "You're all set!": anything else; a second "ok" gets a closing line, not the question again.
+                    var again = state.AnythingElseSaid;
+                    state.AnythingElseSaid = true;
+                    return Say(again ? "anything_else_again" : "anything_else");
+                }
                 case PolicyAction.Goodbye:
                     state.ResetTask();
                     return Say("goodbye");

@@ -1,0 +1,64 @@
+using FrontDesk.Agent.Embedded;
+using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
+
+namespace FrontDesk.Agent.Tests.Dialogue;
+
+/// <summary>
+/// Issue 12, round 8: what people say after a task is done, at a service proposal, at an offer of times and while a code
+/// is awaited. Demo profile, Monday 2026-11-23 08:00 Los Angeles.
+/// </summary>
+public sealed class RoundEightTests
+{
+    [Fact]
+    public void Every_row_with_an_id_has_its_own()
+    {
+        var ids = DialoguePolicy.Rules.Where(r => r.Id is not null).Select(r => r.Id!).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(DialoguePolicy.Rules, r => Assert.False(string.IsNullOrWhiteSpace(r.When)));
+    }
+
+    [Theory]
+    [InlineData("cool")]
+    [InlineData("yep")]
+    [InlineData("ok great")]
+    [InlineData("awesome")]
+    [InlineData("perfect")]
+    public void A_bare_acknowledgement_after_a_task_is_done_gets_anything_else(string text)
+    {
+        var (_, rule) = Step(new DialogueState { JustDone = true }, text);
+        Assert.Equal("r8-anything-else", rule.Id);
+        Assert.Equal(PolicyAction.AnythingElse, rule.Then);
+    }
+
+    [Theory]
+    [InlineData("cool")]
+    [InlineData("yep")]
+    public void The_same_words_with_nothing_done_are_not_anything_else(string text)
+    {
+        var (_, rule) = Step(new DialogueState(), text);
+        Assert.NotEqual(PolicyAction.AnythingElse, rule.Then);
+    }
+
+    [Theory]
+    [InlineData("cool, can i also book a facial friday")]
+    [InlineData("ok cancel my other appointment")]
+    public void A_new_request_after_a_task_is_done_is_taken_up(string text)
+    {
+        var (_, rule) = Step(new DialogueState { JustDone = true }, text);
+        Assert.NotEqual(PolicyAction.AnythingElse, rule.Then);
+    }
+
+    [Fact]
+    public async Task A_second_acknowledgement_gets_a_closing_line_and_any_other_message_clears_the_mark()
+    {
+        var (first, state) = await AnswerAsync(new DialogueState { JustDone = true }, "cool");
+        Assert.Contains("anything else", first.Text, StringComparison.OrdinalIgnoreCase);
+        var (second, after) = await AnswerAsync(state, "ok");
+        Assert.NotEqual(first.Text, second.Text);
+        Assert.True(after.JustDone);
+        var (_, cleared) = await AnswerAsync(after, "what are your hours on saturday");
+        Assert.False(cleared.JustDone);
+        Assert.False(cleared.AnythingElseSaid);
+    }
+}
