@@ -66,6 +66,14 @@ public sealed partial class EmbeddedChatClient
                     {
                         return SayText(Render("noted") + " " + Render("propose_slot", ("slot", put.Label)));
                     }
+                    if (state.Asked == AgentQuestion.Service && state.ProposedService is { } putAgain && state.ServiceOptions.Contains(putAgain))
+                    {
+                        // "Ava Thompson 4155551111" to "Shall I look for a Swedish Massage (60 min)?": the details are kept and
+                        // said so, and the same proposal is put again (not the list again, not counted as another ask).
+                        _uncounted = true;
+                        return SayText((FirstName() is { } name ? Render("noted_name", ("name", name)) : Render("noted")) + " " + Render("propose_service",
+                            ("service", ServiceIn(putAgain)), ("options", Join([.. state.ServiceOptions.Where(o => o != putAgain).Select(ServiceIn)], "list_or"))));
+                    }
                     return SayText(Render("noted") + " " + Render(state.Asked switch
                     {
                         AgentQuestion.SlotChoice => "ask_slot_choice",
@@ -80,9 +88,8 @@ public sealed partial class EmbeddedChatClient
                     state.AskedBefore = AgentQuestion.Phone;
                     state.Asked = AgentQuestion.Phone;
                     _detailCameIn = true;
-                    var first = state.Name?.Split(' ')[0] is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : null;
                     return second ? Say("verification_phone_again_2")
-                        : first is { Length: > 0 } ? Say("verification_phone_again", ("name", first)) : Say("verification_phone_again_noname");
+                        : FirstName() is { } first ? Say("verification_phone_again", ("name", first)) : Say("verification_phone_again_noname");
                 }
                 case PolicyAction.Restart:
                     state.ResetTask();
@@ -1024,6 +1031,9 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
         }
+
+        /// <summary>The person's first name as they gave it, capitalised ("ava thompson" → "Ava"); null when none was given.</summary>
+        private string? FirstName() => state.Name?.Split(' ')[0] is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : null;
 
         /// <summary>The service options on offer, in the conversation's language: "a, b, or c".</summary>
         private string ServiceOptionsList() => Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or");

@@ -1,4 +1,5 @@
 using FrontDesk.Agent.Embedded;
+using FrontDesk.Agent.Understanding;
 using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
 
 namespace FrontDesk.Agent.Tests.Dialogue;
@@ -60,5 +61,26 @@ public sealed class RoundEightTests
         var (_, cleared) = await AnswerAsync(after, "what are your hours on saturday");
         Assert.False(cleared.JustDone);
         Assert.False(cleared.AnythingElseSaid);
+    }
+
+    [Fact]
+    public async Task Details_given_at_a_service_proposal_are_kept_and_the_proposal_put_again()
+    {
+        var proposing = new DialogueState
+        {
+            Task = DialogueTask.Book,
+            DateStart = "2026-11-27",
+            DateEnd = "2026-11-27",
+            Asked = AgentQuestion.Service,
+            ServiceOptions = ["Swedish Massage (60 min)", "Swedish Massage (90 min)", "Deep Tissue Massage (60 min)"],
+            ProposedService = "Swedish Massage (60 min)",
+        };
+        var (message, state) = await AnswerAsync(proposing, "Ava Thompson 4155551111");
+        Assert.StartsWith("Thanks, Ava", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Shall I look for a Swedish Massage (60 min)?", message.Text, StringComparison.Ordinal);
+        Assert.Equal("Ava Thompson", state.Name);
+        Assert.NotNull(state.Phone);
+        Assert.Equal("Swedish Massage (60 min)", state.ProposedService);
+        Assert.Equal("2026-11-27", state.DateStart);
     }
 }
