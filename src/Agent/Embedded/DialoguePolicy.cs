@@ -295,6 +295,11 @@ internal static class DialoguePolicy
             && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Waitlist or Intent.Human)
             && !(r.U.Intent == Intent.Faq && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(r.U.Text)), PolicyAction.SayNotOffered),
+        new("asks for a treatment not on the menu, no day (\"i want a manicure\", \"quiero una pedicura\"; not \"i love my new haircut\")", (s, r) => r.U.Cues.NamesATreatment
+            && (r.U.Intent is Intent.Book or Intent.Availability || r.U.Intent is Intent.OutOfScope or Intent.Unknown && r.U.Cues.AsksForSomething)
+            && !r.U.Cues.NamesAnAmenity && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service
+            && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
+            && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(r.U.Text), PolicyAction.SayNotOffered),
         new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),

@@ -108,8 +108,11 @@ public sealed partial record ReplyCues
     /// <summary>A question about the thing just talked about ("and how long is it", "how much is that").</summary>
     public bool AboutThatOne { get; init; }
 
-    /// <summary>The message names a kind of beauty or wellness treatment in general words ("brow wax", "lash extensions", "spray tan").</summary>
+    /// <summary>The message names a kind of beauty or wellness treatment in general words ("brow wax", "lash extensions", "spray tan"; <see cref="CareTreatments"/>).</summary>
     public bool NamesATreatment { get; init; }
+
+    /// <summary>The message asks for something for the person ("i want a …", "i need a …", "can i get …", "book me …", "looking for …").</summary>
+    public bool AsksForSomething { get; init; }
 
     /// <summary>The whole message read as a bare name ("sam lee" → "Sam Lee"): one to four words of letters only.</summary>
     public string? NameCandidate { get; init; }
@@ -195,7 +198,8 @@ public sealed partial record ReplyCues
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
             AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
-            NamesATreatment = TreatmentWord().IsMatch(text),
+            NamesATreatment = CareTreatments.IsNamedIn(text),
+            AsksForSomething = RequestFor().IsMatch(text),
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
@@ -368,10 +372,8 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoneOfThose();
 
-    // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
-    // not "out of scope". Not any business's menu: a business's own services are found by its profile.
-    [GeneratedRegex(@"\b(?:wax\w*|brows?|eyebrows?|lash\w*|eyelash\w*|thread\w*|tint\w*|lamination|microblad\w*|spray\s+tan\w*|tanning|mani\w*|pedi\w*|nails?|acrylics?|haircut|blow\s*outs?|blow\s*dry|updo|make\s*up|facials?|massages?|peels?|sauna|steam\s+room|body\s+wrap|scrub|microneedl\w*|dermabrasion|microdermabrasion|electrolysis|sugaring|reflexology|cupping|acupuncture|kybella|coolsculpt\w*|sculptra|ipl|laser|botox|filler|injectables?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TreatmentWord();
+    [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequestFor();
 
     [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyOne();

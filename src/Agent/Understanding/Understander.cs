@@ -184,7 +184,24 @@ public sealed partial class Understander
     private bool AsksForOpeningsForAServiceMeant(Intent intent, DateMatch? date, ServiceMatch services, StaffMatch staff, string prepared, SpaVocabulary vocabulary) =>
         _servicesByMeaning is not null && MayNameAServiceByMeaning.Contains(intent) && date is not null
         && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-        && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))).Kind != ServiceMatchKind.None;
+        && !OnlyAnAppointment(prepared) && !CareTreatments.NamesOneNotOffered(prepared, vocabulary)
+        && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))).Kind != ServiceMatchKind.None;
+
+    /// <summary>
+    /// "i want an appointment", "can i make an appt for friday", "quiero una cita" (read as "I want an appointment"): a
+    /// request for an appointment that names nothing else. The generic word names no service: the model puts
+    /// "appointment" near Injectables Consultation and Prenatal Massage, so it is never read by meaning.
+    /// </summary>
+    internal static bool OnlyAnAppointment(string prepared)
+    {
+        var lowered = TextNormalizer.LowerSameLength(prepared);
+        return AppointmentWord().IsMatch(lowered)
+            && RequestFiller().Replace(AppointmentWord().Replace(lowered, " "), " ").All(c => !char.IsLetterOrDigit(c));
+    }
+
+    /// <summary>The text without its generic appointment words, for reading a service by meaning ("an appointment for something to relax").</summary>
+    private static string WithoutAppointmentWords(string prepared) =>
+        string.Join(' ', AppointmentWord().Replace(prepared, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Intents under which a service may be read by meaning: a request, or words the classifier could not place.</summary>
     private static readonly HashSet<Intent> MayNameAServiceByMeaning =
@@ -553,11 +570,22 @@ public sealed partial class Understander
             // far its other words are from the examples: the FAQ, and the team when the FAQ has no answer.
             intent = Intent.Faq;
         }
+        // "i want an appointment", "can i make an appt": a request that names no service (the service question), not one
+        // to read by meaning nor one for somewhere else.
+        var onlyAnAppointment = OnlyAnAppointment(prepared) && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None;
+        if (onlyAnAppointment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq)
+        {
+            intent = Intent.Book;
+        }
+        // A treatment in the trade's words that is not on the menu ("i need a haircut") is not the nearest service by
+        // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
+        var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
-            && chosen is null && staff.Kind == StaffMatchKind.None
+            && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment
             && Tokenizer.Tokenize(normalized).Count >= 3
-            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(prepared))) is { Kind: not ServiceMatchKind.None } meant)
+            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
             // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs".
             services = meant;
@@ -588,7 +616,7 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
-            && Tokenizer.Tokenize(normalized).Count >= 3
+            && Tokenizer.Tokenize(normalized).Count >= 3 && !onlyAnAppointment && !namesAnotherTreatment
             && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
             // A request for something the spa does not do, in booking words ("I want to book a pub now", "what's on tv
@@ -712,6 +740,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"(?:\b(?:for|on|at|this|next|by|around|in the)\s+)*\s*\b(?:zzdate|zztime)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WhenPlaceholder();
+
+    // The generic words for a visit to book: they name no service ("consultation" is a service's own word, not one of them).
+    [GeneratedRegex(@"\b(?:appointments?|appts?|bookings?|reservations?|sessions?|visits?|(?:time\s+)?slots?|spots?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AppointmentWord();
+
+    // What a request for an appointment says around it: greetings, wanting, booking verbs, little words, the day and time.
+    [GeneratedRegex(@"\b(?:hi|hello|hey|hola|yeah|yes|um+|uh+|ok|okay|so|please|pls|plz|thanks|i'd|i'm|i|id|im|me|my|we|you|u|to|a|an|the|for|in|on|at|of|one|new|another|some|sometime|soon|asap|possible|like|want|wanna|would|need|needs|can|could|may|do|get|make|book|schedule|set|up|just|zzdate|zztime)\b|[^\p{L}\p{N}\s]", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestFiller();
 
     /// <summary>
     /// True when no words of the match are the service's whole name or one of its aliases (plural or not): "cheeks" for

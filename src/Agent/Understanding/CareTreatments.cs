@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Understanding;
+
+/// <summary>
+/// The trade's general words for beauty and wellness treatments (a manicure, a haircut, a spray tan, a massage), in
+/// English and Spanish, so a request for one the business does not list is "that isn't something we offer", not "out of
+/// scope", and never the nearest service by meaning (a haircut is not Laser Hair Removal). Not any business's menu: a
+/// business's own services are found by its profile first, so on a nail salon "a manicure" is its Gel Manicure.
+/// </summary>
+/// <remarks>
+/// Whole words only, each form listed: "pediatrician" is not a pedicure, "manifest" not a manicure, "tinted windows" not a
+/// tint. "unas" is left out: without its accent it is also Spanish for "some".
+/// </remarks>
+public static class CareTreatments
+{
+    // Each family: the words a person says for it, then the words that show a business's menu has it (a service's name,
+    // alias or category holding one of them: "brows" on a brow studio, "nails" on a nail salon).
+    private static readonly (string[] Said, string[] OnTheMenu)[] Families =
+    [
+        (["manicure", "manicures", "mani", "manis", "mani pedi", "manicura", "manicuras"], ["manicure", "mani", "nail"]),
+        (["pedicure", "pedicures", "pedi", "pedis", "pedicura", "pedicuras"], ["pedicure", "pedi", "nail"]),
+        (["nail", "nails", "nail art", "acrylic", "acrylics", "dip powder", "gel polish", "uñas", "uñas acrílicas"], ["nail", "manicure", "pedicure"]),
+        (["haircut", "haircuts", "hair cut", "hair cuts", "corte de pelo", "corte de cabello"], ["haircut", "cut"]),
+        (["blowout", "blowouts", "blow out", "blow dry", "blowdry", "updo", "hair color", "hair colour", "hair dye", "highlights", "balayage",
+          "perm", "keratin", "braids", "hair extensions", "peinado", "tinte de pelo", "alisado", "keratina"],
+         ["blowout", "styling", "color", "colour", "highlights", "balayage", "perm", "keratin", "braid", "extension"]),
+        (["wax", "waxes", "waxing", "waxed", "sugaring", "cera", "depilación con cera", "depilacion con cera"], ["wax", "sugaring"]),
+        (["brow", "brows", "eyebrow", "eyebrows", "threading", "microblading", "cejas"], ["brow", "threading", "microblading"]),
+        (["lash", "lashes", "eyelash", "eyelashes", "lash lift", "lash extensions", "pestañas", "pestanas"], ["lash"]),
+        (["tint", "tinting", "lamination"], ["tint", "lamination"]),
+        (["spray tan", "spray tans", "spray tanning", "tanning", "bronceado"], ["tan"]),
+        (["makeup", "make-up", "maquillaje"], ["makeup", "make-up"]),
+        (["body wrap", "body wraps", "scrub", "body scrub"], ["wrap", "scrub"]),
+        (["sauna", "steam room"], ["sauna", "steam"]),
+        (["reflexology"], ["reflexology"]),
+        (["cupping"], ["cupping"]),
+        (["acupuncture"], ["acupuncture"]),
+        (["electrolysis"], ["electrolysis"]),
+        (["teeth whitening"], ["whitening"]),
+        (["tattoo removal"], ["tattoo"]),
+        (["piercing", "ear piercing"], ["piercing"]),
+        // The kinds a med spa or a day spa lists (a nail salon does not).
+        (["facial", "facials"], ["facial"]),
+        (["massage", "massages", "masaje", "masajes"], ["massage"]),
+        (["peel", "peels"], ["peel"]),
+        (["microneedling"], ["microneedling"]),
+        (["dermabrasion", "microdermabrasion"], ["dermabrasion"]),
+        (["kybella"], ["kybella"]),
+        (["coolsculpting", "coolsculpt"], ["coolsculpt"]),
+        (["sculptra"], ["sculptra"]),
+        (["ipl"], ["ipl", "photofacial"]),
+        (["laser"], ["laser"]),
+        (["botox", "injectable", "injectables"], ["botox", "injectable", "neurotoxin"]),
+        (["filler", "fillers"], ["filler", "injectable"]),
+    ];
+
+    private static readonly (Regex Said, string[] OnTheMenu)[] Patterns =
+        [.. Families.Select(f => (WholeWords(f.Said), f.OnTheMenu))];
+
+    private static readonly Regex Any = WholeWords(Families.SelectMany(f => f.Said));
+
+    private static Regex WholeWords(IEnumerable<string> words) => new(
+        @"(?<![\p{L}\p{N}])(?:" + string.Join('|', words.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal)))
+        + @")(?![\p{L}\p{N}])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
+
+    /// <summary>True when <paramref name="text"/> names a treatment in the trade's general words, as a whole word.</summary>
+    public static bool IsNamedIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return Any.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> names a treatment whose kind is on none of the business's services (a haircut at a
+    /// med spa, a massage at a nail salon); false for "eyebrows" at a brow studio, whatever words its services use.
+    /// </summary>
+    public static bool NamesOneNotOffered(string text, SpaVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var menu = vocabulary.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
+            .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            return Patterns.Any(p => p.Said.IsMatch(text) && !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // "brows" holds "brow", "hydrafacial" holds "facial"; a short key only as the word or its start ("ipl", "tan").
+    private static bool OnTheMenu(string word, string key) =>
+        word == key || word.StartsWith(key, StringComparison.Ordinal) || (key.Length >= 5 && word.EndsWith(key, StringComparison.Ordinal));
+}

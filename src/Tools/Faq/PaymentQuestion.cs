@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Tools.Faq;
+
+/// <summary>
+/// A question about paying for a service with a means of payment: "I have a gift card, can I use it for a massage?",
+/// "does my gift certificate work for botox", "do you take gift cards for massages". Its head is the means of payment
+/// and its use; the service named is only what it would pay for, and must not pull the question to the entry about that
+/// service (the couples-massage entry on the word "massage"). Such a question is asked of the business's information as
+/// "can I pay with a gift card?". No business's own words here: the means of payment are the same for any business.
+/// </summary>
+public static partial class PaymentQuestion
+{
+    /// <summary>
+    /// The question as its head ("can I pay with a gift card?") when <paramref name="question"/> asks whether a means of
+    /// payment can be used for something; null otherwise ("do you sell gift cards for massages" is about buying one).
+    /// </summary>
+    public static string? Head(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var lowered = question.ToLowerInvariant();
+        if (Means().Match(lowered) is not { Success: true } means || !UsedFor().IsMatch(lowered) || Buying().IsMatch(lowered))
+        {
+            return null;
+        }
+        var said = means.Value;
+        var canonical = said.StartsWith("gift", StringComparison.Ordinal) || said.StartsWith("voucher", StringComparison.Ordinal) ? "a gift card"
+            : said.StartsWith("cash", StringComparison.Ordinal) ? "cash"
+            : said;
+        return $"can I pay with {canonical}?";
+    }
+
+    // The ways of paying a business takes, as a person would name them.
+    [GeneratedRegex(@"\b(?:gift\s*cards?|gift\s+certificates?|gift\s+vouchers?|vouchers?|hsa|fsa|hsa/fsa|credit\s+cards?|debit\s+cards?|cash|apple\s+pay|google\s+pay|venmo|zelle|paypal)\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Means();
+
+    // Used for something: "use it for a massage", "does it work for botox", "take gift cards for massages", "put it towards a facial".
+    [GeneratedRegex(@"\b(?:use|using|used|redeem|redeemed|spend|apply|put|work|works|take|accept|pay|cover|covers|good)\b[^.?!]{0,40}?\b(?:for|on|towards?|toward)\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex UsedFor();
+
+    // Buying or giving one is the gift-card entry's matter, not paying with one.
+    [GeneratedRegex(@"\b(?:sell|sells|buy|buying|purchase|purchasing|get\s+(?:a|an|one)|order|gift\s+(?:someone|my|her|him))\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Buying();
+}
