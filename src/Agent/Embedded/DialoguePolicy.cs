@@ -257,9 +257,9 @@ internal static class DialoguePolicy
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
         // Before the menu, the FAQ and the off-topic rows: at an offer, "what else do you have" and "is there another time" ask for times.
-        new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" (no day, time or service said)", (s, r) =>
-            s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && r.U.Cues.OtherTimes && r.Chosen is null && !r.HasSlots
-            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.MyAppointments), PolicyAction.SearchPastOffer),
+        new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" / \"what times do you have\" (no day, time or service said)", (s, r) =>
+            s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && (r.U.Cues.OtherTimes || r.U.Cues.AsksWhatTimes) && r.Chosen is null && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.MyAppointments), PolicyAction.SearchPastOffer, Id: "other-times"),
         // A past visit's service, asked for by a client ("my usual", "same as last time", "book me again with Maya").
         new("\"my usual\" / \"same as last time\", no service named (or only its kind), nothing asked but the service", (s, r) => r.U.Cues.SameAsBefore
             && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None

@@ -84,6 +84,12 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool OtherTimes { get; init; }
 
+    /// <summary>
+    /// The whole message asks which times there are ("what times?", "what times do you have", "which slots are left";
+    /// Spanish "¿qué horarios tienen?" reads "hours do you have"): at an offer, the times after those said.
+    /// </summary>
+    public bool AsksWhatTimes { get; init; }
+
     /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
     public bool SameAsBefore { get; init; }
 
@@ -186,6 +192,7 @@ public sealed partial record ReplyCues
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
             OtherTimes = NoneOfThose().IsMatch(text),
+            AsksWhatTimes = WhatTimes().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
@@ -367,6 +374,11 @@ public sealed partial record ReplyCues
     // "anything else?", "what else do you have", "is there another time": not the times on offer, no direction given.
     [GeneratedRegex(@"\b(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoneOfThose();
+
+    // "what times?", "what times do you have", "which slots are left", "what times do u guys have open"; not "what time do
+    // you open" (the hours). "hours do you have" is how "¿qué horarios tienen?" reads in English.
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|and|um+|hmm+)\W+)?(?:(?:what|which|wat|wht)\s+(?:other\s+)?(?:times|time\s*slots?|slots|openings|availability|times?\s+(?:are|r)\s+(?:there|available|free|open|left))(?:\s+(?:do|have|does)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:have|got)|\s+(?:are|r)\s+(?:there|available|free|open|left)|\s+(?:you|u)\s+(?:have|got))?(?:\s+(?:open|available|free|left|then))?|(?:hours|times)\s+do\s+you\s+have)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatTimes();
 
     // The trade's general words for treatments, so a request for one the business does not list is "not on our menu",
     // not "out of scope". Not any business's menu: a business's own services are found by its profile.

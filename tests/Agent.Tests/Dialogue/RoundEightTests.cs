@@ -83,4 +83,39 @@ public sealed class RoundEightTests
         Assert.Equal("Swedish Massage (60 min)", state.ProposedService);
         Assert.Equal("2026-11-27", state.DateStart);
     }
+
+    [Theory]
+    [InlineData("what times?")]
+    [InlineData("what times do you have")]
+    [InlineData("ok what times do u guys have open")]
+    [InlineData("which slots are left")]
+    [InlineData("hours do you have?")]
+    public void Asking_which_times_there_are_is_read(string text) => Assert.True(ReplyCues.Read(text).AsksWhatTimes);
+
+    [Theory]
+    [InlineData("what time do you open")]
+    [InlineData("what times are you open on sunday")]
+    [InlineData("what time is my appointment")]
+    [InlineData("what are your hours")]
+    public void Hours_and_other_questions_are_not_which_times(string text) => Assert.False(ReplyCues.Read(text).AsksWhatTimes);
+
+    [Theory]
+    [InlineData("what times do you have", "en")]
+    [InlineData("what times?", "en")]
+    [InlineData("¿qué horarios tienen?", "es")]
+    public void Which_times_at_an_offer_goes_past_the_offer(string text, string language)
+    {
+        var offering = Offering();
+        offering.Language = language;
+        var (_, rule) = Step(offering, text);
+        Assert.Equal(PolicyAction.SearchPastOffer, rule.Then);
+        Assert.Equal("other-times", rule.Id);
+    }
+
+    [Fact]
+    public void Which_hours_with_nothing_on_offer_is_still_the_hours_question()
+    {
+        var (_, rule) = Step(new DialogueState { Language = "es" }, "¿qué horarios tienen?");
+        Assert.Equal(PolicyAction.AnswerFaq, rule.Then);
+    }
 }
