@@ -68,6 +68,12 @@ internal enum PolicyAction
     /// <summary>Check the six-digit code.</summary>
     VerifyCode,
 
+    /// <summary>The code did not come: text a new one to the same number and say so.</summary>
+    ResendCode,
+
+    /// <summary>"ok" / "one sec" while the code is awaited: a short "take your time", not a miss.</summary>
+    WaitForCode,
+
     /// <summary>Text a code to the number given.</summary>
     SendCode,
 
@@ -252,6 +258,11 @@ internal static class DialoguePolicy
 
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
+
+        new("waiting for a code and it did not come (\"i didn't get it\", \"can you resend\", \"no me llegó\")", (s, r) => s.Phase == DialoguePhase.VerifyCode
+            && r.U.Cues.CodeNotReceived && r.U.Cues.Code is null && r.U.Intent is not (Intent.Human or Intent.Restart), PolicyAction.ResendCode, Id: "r8-resend-code"),
+        new("waiting for a code and only an acknowledgement (\"ok\", \"got it, one sec\")", (s, r) => s.Phase == DialoguePhase.VerifyCode
+            && r.U.Cues.JustAcknowledges && r.U.Cues.Code is null && !r.ContactGiven, PolicyAction.WaitForCode, Id: "r8-wait-for-code"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
