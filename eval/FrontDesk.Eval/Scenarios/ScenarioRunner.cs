@@ -105,12 +105,17 @@ public static class ScenarioRunner
         var replies = new List<string>();
         var watch = Stopwatch.StartNew();
         var takenOver = false;
+        // The codes texted in this conversation, by message id, and the newest one: the clock stands still in a scenario, so the
+        // outbox cannot order two codes sent in it ("i didn't get it" sends a second); each turn sends at most one.
+        var codesSeen = new HashSet<string>(StringComparer.Ordinal);
+        string? newestCode = null;
         for (var i = 0; i < scenario.Turns.Count; i++)
         {
             var text = scenario.Turns[i];
+            newestCode = await NewestCodeAsync(h, conversationId, codesSeen, ct) ?? newestCode;
             if (text.Contains("{code}", StringComparison.Ordinal))
             {
-                text = text.Replace("{code}", await LastCodeAsync(h, conversationId, ct) ?? "000000", StringComparison.Ordinal);
+                text = text.Replace("{code}", newestCode ?? "000000", StringComparison.Ordinal);
             }
             try
             {
@@ -330,10 +335,11 @@ public static class ScenarioRunner
         return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], [.. optOuts.Distinct(StringComparer.Ordinal)], phones, names, consent);
     }
 
-    private static async Task<string?> LastCodeAsync(SpaBookHarness h, string conversationId, CancellationToken ct)
+    /// <summary>The code in a verification text not seen before in this conversation (null when none came since the last look).</summary>
+    private static async Task<string?> NewestCodeAsync(SpaBookHarness h, string conversationId, HashSet<string> seen, CancellationToken ct)
     {
         var sent = await h.Get<OutboxWriter>().ListAsync(null, 1000, ct);
-        var body = sent.FirstOrDefault(m => m.Kind == MessageKind.VerificationCode && m.RelatedId == conversationId)?.Body;
+        var body = sent.Where(m => m.Kind == MessageKind.VerificationCode && m.RelatedId == conversationId && seen.Add(m.Id)).LastOrDefault()?.Body;
         return body is null ? null : Regex.Match(body, @"\b\d{6}\b").Value;
     }
 

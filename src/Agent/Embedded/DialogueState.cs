@@ -169,6 +169,9 @@ internal sealed class DialogueState
     /// </summary>
     public bool JustDone { get; set; }
 
+    /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
+    public bool ResendingCode { get; set; }
+
     /// <summary>"Anything else?" was said to such an acknowledgement: another one gets a closing line, not the same question.</summary>
     public bool AnythingElseSaid { get; set; }
 

@@ -295,7 +295,9 @@ public sealed partial class EmbeddedChatClient
                 case ("send_verification_code", "ok"):
                     state.Phase = DialoguePhase.VerifyCode;
                     state.Asked = AgentQuestion.Nothing;
-                    return Say("code_sent");
+                    var resent = state.ResendingCode;
+                    state.ResendingCode = false;
+                    return Say(resent ? "code_resent" : "code_sent");
                 case ("verify_phone", "ok"):
                     state.Phase = DialoguePhase.None;
                     return Resume();

@@ -178,6 +178,15 @@ public sealed partial class EmbeddedChatClient
                     return Say(state.Phase == DialoguePhase.VerifyCode ? "kept_while_verifying_code" : "kept_while_verifying_phone", ("what", WhatWasSaid(u)));
                 case PolicyAction.VerifyCode:
                     return Call("verify_phone", new() { ["code"] = u.Cues.Code });
+                case PolicyAction.ResendCode:
+                    // "i didn't get it": a new code through the same tool, to the number being verified (or a new one given).
+                    state.ResendingCode = true;
+                    state.DetailWaits = 0;
+                    return Call("send_verification_code", new() { ["phone"] = u.Phone ?? state.Phone });
+                case PolicyAction.WaitForCode:
+                    // "ok", "got it, one sec" while the code is on its way: not a miss; "take your time", then "no rush".
+                    state.QuestionAsks = 0;
+                    return Say(state.DetailWaits++ == 0 ? "wait_for_code" : "wait_for_code_more");
                 case PolicyAction.SendCode:
                     return Call("send_verification_code", new() { ["phone"] = u.Phone });
                 case PolicyAction.AskName:

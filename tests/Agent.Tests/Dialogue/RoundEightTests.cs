@@ -83,4 +83,97 @@ public sealed class RoundEightTests
         Assert.Equal("Swedish Massage (60 min)", state.ProposedService);
         Assert.Equal("2026-11-27", state.DateStart);
     }
+
+    [Theory]
+    [InlineData("what times?")]
+    [InlineData("what times do you have")]
+    [InlineData("ok what times do u guys have open")]
+    [InlineData("which slots are left")]
+    [InlineData("hours do you have?")]
+    public void Asking_which_times_there_are_is_read(string text) => Assert.True(ReplyCues.Read(text).AsksWhatTimes);
+
+    [Theory]
+    [InlineData("what time do you open")]
+    [InlineData("what times are you open on sunday")]
+    [InlineData("what time is my appointment")]
+    [InlineData("what are your hours")]
+    public void Hours_and_other_questions_are_not_which_times(string text) => Assert.False(ReplyCues.Read(text).AsksWhatTimes);
+
+    [Theory]
+    [InlineData("what times do you have", "en")]
+    [InlineData("what times?", "en")]
+    [InlineData("¿qué horarios tienen?", "es")]
+    public void Which_times_at_an_offer_goes_past_the_offer(string text, string language)
+    {
+        var offering = Offering();
+        offering.Language = language;
+        var (_, rule) = Step(offering, text);
+        Assert.Equal(PolicyAction.SearchPastOffer, rule.Then);
+        Assert.Equal("other-times", rule.Id);
+    }
+
+    [Fact]
+    public void Which_hours_with_nothing_on_offer_is_still_the_hours_question()
+    {
+        var (_, rule) = Step(new DialogueState { Language = "es" }, "¿qué horarios tienen?");
+        Assert.Equal(PolicyAction.AnswerFaq, rule.Then);
+    }
+
+    private static DialogueState AwaitingCode() => new()
+    {
+        Task = DialogueTask.Cancel,
+        Phase = DialoguePhase.VerifyCode,
+        Phone = "+14155551111",
+    };
+
+    [Theory]
+    [InlineData("i didnt get it")]
+    [InlineData("i didn't get a code")]
+    [InlineData("can you resend")]
+    [InlineData("can u send it again")]
+    [InlineData("still nothing")]
+    [InlineData("the code never came")]
+    [InlineData("send me a new one pls")]
+    public void A_code_that_did_not_come_is_read(string text) => Assert.True(ReplyCues.Read(text).CodeNotReceived);
+
+    [Theory]
+    [InlineData("got it")]
+    [InlineData("ok one sec")]
+    [InlineData("i got the text")]
+    public void Other_replies_are_not_a_code_that_did_not_come(string text) => Assert.False(ReplyCues.Read(text).CodeNotReceived);
+
+    [Fact]
+    public async Task A_code_that_did_not_come_is_sent_again_to_the_same_number()
+    {
+        var (_, rule) = Step(AwaitingCode(), "i didnt get it");
+        Assert.Equal("r8-resend-code", rule.Id);
+        var (message, state) = await AnswerAsync(AwaitingCode(), "can you resend the code");
+        var call = Assert.Single(message.Contents.OfType<Microsoft.Extensions.AI.FunctionCallContent>());
+        Assert.Equal("send_verification_code", call.Name);
+        Assert.Equal("+14155551111", call.Arguments!["phone"]);
+        Assert.True(state.ResendingCode);
+        Assert.Equal(DialogueTask.Cancel, state.Task);
+    }
+
+    [Fact]
+    public void No_me_llego_is_a_code_that_did_not_come()
+    {
+        var awaiting = AwaitingCode();
+        awaiting.Language = "es";
+        var (_, rule) = Step(awaiting, "no me llegó el código");
+        Assert.Equal(PolicyAction.ResendCode, rule.Then);
+    }
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("got it, one sec")]
+    public async Task An_acknowledgement_while_the_code_is_awaited_is_no_miss(string text)
+    {
+        var (_, rule) = Step(AwaitingCode(), text);
+        Assert.Equal("r8-wait-for-code", rule.Id);
+        Assert.False(rule.IsMiss);
+        var (_, state) = await AnswerAsync(AwaitingCode(), text);
+        Assert.Equal(0, state.Misses);
+        Assert.Equal(DialoguePhase.VerifyCode, state.Phase);
+    }
 }
