@@ -10,7 +10,10 @@ namespace FrontDesk.Agent.Understanding;
 /// </summary>
 /// <remarks>
 /// Whole words only, each form listed: "pediatrician" is not a pedicure, "manifest" not a manicure, "tinted windows" not a
-/// tint. "unas" is left out: without its accent it is also Spanish for "some".
+/// tint. Laser work a clinic may do off its menu ("tattoo removal") is not listed: the FAQ, then the team, answer it.
+/// "unas" is left out: without its accent it is also Spanish for "some". The patterns are literal alternations
+/// (linear to match), so they run without a timeout: a compiled pattern's first match, JIT-compiled on a loaded machine,
+/// must not time out and read as no match.
 /// </remarks>
 public static class CareTreatments
 {
@@ -38,7 +41,6 @@ public static class CareTreatments
         (["acupuncture"], ["acupuncture"]),
         (["electrolysis"], ["electrolysis"]),
         (["teeth whitening"], ["whitening"]),
-        (["tattoo removal"], ["tattoo"]),
         (["piercing", "ear piercing"], ["piercing"]),
         // The kinds a med spa or a day spa lists (a nail salon does not).
         (["facial", "facials"], ["facial"]),
@@ -63,20 +65,13 @@ public static class CareTreatments
     private static Regex WholeWords(IEnumerable<string> words) => new(
         @"(?<![\p{L}\p{N}])(?:" + string.Join('|', words.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"[\s-]+", StringComparison.Ordinal)))
         + @")(?![\p{L}\p{N}])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
 
     /// <summary>True when <paramref name="text"/> names a treatment in the trade's general words, as a whole word.</summary>
     public static bool IsNamedIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        try
-        {
-            return Any.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return Any.IsMatch(text);
     }
 
     /// <summary>
@@ -89,14 +84,7 @@ public static class CareTreatments
         ArgumentNullException.ThrowIfNull(vocabulary);
         var menu = vocabulary.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
             .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
-        try
-        {
-            return Patterns.Any(p => p.Said.IsMatch(text) && !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return Patterns.Any(p => p.Said.IsMatch(text) && !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))));
     }
 
     // "brows" holds "brow", "hydrafacial" holds "facial"; a short key only as the word or its start ("ipl", "tan").

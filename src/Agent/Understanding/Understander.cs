@@ -574,8 +574,10 @@ public sealed partial class Understander
         // to read by meaning nor one for somewhere else.
         var onlyAnAppointment = OnlyAnAppointment(prepared) && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None;
         if (onlyAnAppointment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null
-            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq)
+            && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq
+                || (intent is Intent.Affirm or Intent.Deny or Intent.Thanks && asked == AgentQuestion.Nothing && BookingCue().IsMatch(lowered))))
         {
+            // "Sure, book me an appointment there", "ok thanks, can you book that appointment now?": the request is the news.
             intent = Intent.Book;
         }
         // A treatment in the trade's words that is not on the menu ("i need a haircut") is not the nearest service by
@@ -745,8 +747,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:appointments?|appts?|bookings?|reservations?|sessions?|visits?|(?:time\s+)?slots?|spots?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AppointmentWord();
 
-    // What a request for an appointment says around it: greetings, wanting, booking verbs, little words, the day and time.
-    [GeneratedRegex(@"\b(?:hi|hello|hey|hola|yeah|yes|um+|uh+|ok|okay|so|please|pls|plz|thanks|i'd|i'm|i|id|im|me|my|we|you|u|to|a|an|the|for|in|on|at|of|one|new|another|some|sometime|soon|asap|possible|like|want|wanna|would|need|needs|can|could|may|do|get|make|book|schedule|set|up|just|zzdate|zztime)\b|[^\p{L}\p{N}\s]", RegexOptions.CultureInvariant)]
+    // What a request for an appointment says around it: greetings, a yes to what was said, wanting, booking verbs, little
+    // words, a provider in general words ("with the therapist", "with them"), the day and time.
+    [GeneratedRegex(@"\b(?:hi|hello|hey|hola|yeah|yes|yep|sure|ok|okay|alright|cool|great|perfect|fine|good|sounds|works|um+|uh+|so|well|please|pls|plz|thanks|thank|i'd|i'm|i'll|let's|lets|i|id|im|me|my|we|us|you|u|to|a|an|the|that|this|it|there|then|now|for|in|on|at|of|with|one|new|another|some|sometime|soon|asap|possible|like|want|wanna|would|need|needs|can|could|may|will|do|go|ahead|get|make|book|reserve|arrange|schedule|set|up|just|them|him|her|someone|therapist|provider|zzdate|zztime)\b|[^\p{L}\p{N}\s]", RegexOptions.CultureInvariant)]
     private static partial Regex RequestFiller();
 
     /// <summary>

@@ -124,6 +124,13 @@ public sealed class SafetyScreenTests
     [InlineData("is there a sale on iphones this week")]
     [InlineData("what's the best price for a used car")]
     [InlineData("put me through to my bank, someone stole my card")]
+    [InlineData("i was overcharged on my phone bill")]
+    [InlineData("can i get a discount on my cable bill")]
+    [InlineData("what's my account balance")]
+    [InlineData("my credit card was charged twice at the grocery store")]
+    [InlineData("i want to complain about my neighbor")]
+    [InlineData("i want to file a complaint with the city")]
+    [InlineData("can i speak with a manager at the restaurant")]
     public void Pricing_complaints_and_people_of_another_business_are_not_the_spas(string text)
     {
         Assert.Null(Screen.ScreenInbound(text).Category);
@@ -137,6 +144,10 @@ public sealed class SafetyScreenTests
     [InlineData("any deals on botox this month? i'm flying in from denver", "pricing")]
     [InlineData("i want to complain, the receptionist was rude and made me late for my flight", "sensitive")]
     [InlineData("terrible experience, i had to leave my car on the street for an hour and missed my massage", "sensitive")]
+    [InlineData("you overcharged me, it's on my credit card bill twice", "sensitive")]
+    [InlineData("the restaurant next door was so loud during my facial, i want to complain", "sensitive")]
+    [InlineData("my neighbor recommended you, can i talk to a real person about a package", "human_request")]
+    [InlineData("can you delete my account, i moved to a new neighborhood", "sensitive")]
     public void The_spas_own_pricing_complaints_and_staff_still_escalate_beside_another_business(string text, string category)
     {
         Assert.Equal(category, Screen.ScreenInbound(text).Category?.Name);
