@@ -275,9 +275,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(escalations);
-        // The turn's lease is checked (and with releaseLease given back) and its transcript positions reserved: both rows stay
-        // locked until commit, so no one takes the lease, and reads the state this turn replaces, or the same positions in between.
-        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, releaseLease, ct);
+        // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
+        // the lease (and reads the state this turn replaces) or the same positions in between.
+        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
         if (last is null)
         {
             throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
@@ -318,6 +318,13 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
         sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+        if (releaseLease && leaseOwner is not null)
+        {
+            // The turn is over: its lease goes with the same commit, last, so a renewal by this turn's own timer waits (on
+            // PostgreSQL) only from here to the commit.
+            sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
+            args.Add("leaseOwner", leaseOwner);
+        }
         args.Add("state", JsonSerializer.Serialize(state, ConversationState.Json));
         await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         foreach (var e in escalations)
@@ -393,7 +400,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(tags);
-        var seq = await ReserveSeqAsync(c, tx, id, 1, null, false, ct) ?? throw new InvalidOperationException($"Conversation {id} does not exist.");
+        var seq = await ReserveSeqAsync(c, tx, id, 1, null, ct) ?? throw new InvalidOperationException($"Conversation {id} does not exist.");
         var conv = await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, tx, cancellationToken: ct));
         await InsertTurnAsync(c, tx, new TranscriptTurn
         {
@@ -406,28 +413,29 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// Reserves <paramref name="count"/> transcript positions in the caller's transaction and returns the last one, or null when
     /// the conversation is missing or (with <paramref name="leaseOwner"/>) its lease is held by someone else. The update locks
     /// the conversation row until commit, so concurrent writers (turns, staff replies, keywords) queue instead of colliding.
-    /// With <paramref name="leaseOwner"/> the lease row is checked first and locked too (deleted with <paramref name="releaseLease"/>:
-    /// the turn is over), so an instance taking a lapsed lease waits for this commit and then reads this turn's state.
     /// </summary>
-    private async Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, bool releaseLease, CancellationToken ct)
+    private async Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, CancellationToken ct)
     {
         const string Reserve = "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id";
         if (leaseOwner is null)
         {
             return await c.ExecuteScalarAsync<int?>(new CommandDefinition($"{Reserve} RETURNING last_seq", new { id, count }, tx, cancellationToken: ct));
         }
-        var lease = releaseLease
-            ? "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner RETURNING 1"
-            : "SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR UPDATE";
         var args = new { id, count, leaseOwner };
         if (db.IsPostgres)
         {
-            // One round trip: the lease statement runs in the update's WITH (a DELETE there runs whether or not it is read).
+            // One round trip. The lease row is read under FOR KEY SHARE until commit: another instance taking a lapsed lease
+            // changes its owner, a key column (index conversation_leases_owner), so it waits for this commit and then reads
+            // this turn's state; this turn's own renewal changes only until_utc, and does not wait for the save.
             return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
-                $"WITH lease AS ({lease}) {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq", args, tx, cancellationToken: ct));
+                $"""
+                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE)
+                {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq
+                """, args, tx, cancellationToken: ct));
         }
-        // SQLite has no FOR UPDATE and no DELETE in a WITH; its write transaction already holds the file's only write lock.
-        var held = await c.ExecuteScalarAsync<int?>(new CommandDefinition(lease.Replace(" FOR UPDATE", "", StringComparison.Ordinal), args, tx, cancellationToken: ct));
+        // SQLite: the write transaction holds the file's only write lock, so a plain read is as strong.
+        var held = await c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner", args, tx, cancellationToken: ct));
         return held is null ? null : await c.ExecuteScalarAsync<int?>(new CommandDefinition($"{Reserve} RETURNING last_seq", args, tx, cancellationToken: ct));
     }
 
