@@ -219,4 +219,21 @@ public sealed class RoundEightTests
     [InlineData("two swedish massages")]
     [InlineData("3 gel manicures friday")]
     public void A_head_count_is_still_one(string text) => Assert.True(ReplyCues.HeadCountIn(text).Success);
+
+    [Theory]
+    [InlineData("hey my name is marina diaz, looking for a signature facial friday afternoon")]
+    [InlineData("I'm Marina Diaz, i need a hydrafacial saturday")]
+    public void A_name_that_is_also_a_location_is_the_name(string text)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()));
+        Assert.Equal("Marina Diaz", u.Name);
+        Assert.Null(u.Location?.Location);
+    }
+
+    [Fact]
+    public void The_location_said_as_a_place_is_still_the_location()
+    {
+        var u = Engine.Understand("signature facial friday at the marina", History(new DialogueState()));
+        Assert.Equal("marina", u.Location?.Location?.Id);
+    }
 }
