@@ -337,8 +337,9 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
-    // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices.
-    [GeneratedRegex(@"\b(?<n>two|2|three|3|four|4)\s+(?:[a-z]+\s+){0,2}(?!(?:hours|hrs|minutes|mins|days|weeks|months|times|things|questions|options|slots|ones|pm|am|o'?clock)\b)[a-z]{3,}s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,
+    // nor a verb ("3 works", "2 sounds good": a time).
+    [GeneratedRegex(@"\b(?<n>two|2|three|3|four|4)\s+(?:[a-z]+\s+){0,2}(?!(?:hours|hrs|minutes|mins|days|weeks|months|times|things|questions|options|slots|ones|pm|am|o'?clock|works|suits|fits|sounds|seems|looks|does)\b)[a-z]{3,}s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadCount();
 
     [GeneratedRegex(@"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+(?:else|but)|a\s+different\s+(?:person|provider|therapist|esthetician|tech|technician|someone)|another\s+(?:person|provider|therapist|esthetician|tech|technician)|other\s+(?:person|provider|therapist)|not\s+with\s+(?:her|him|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -443,7 +443,8 @@ public sealed partial class Understander
             spans.Add(staff.Span);
         }
 
-        var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans]));
+        // "my name is Marina Diaz": the person's own name is not the Marina location.
+        var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans, .. contact.NameSpan is { } own2 ? [own2] : Array.Empty<TextSpan>()]));
         var yesNo = YesNoClassifier.Classify(normalized);
         if (yesNo.Answer == YesNo.Yes && IsTooShortToConfirm(text))
         {

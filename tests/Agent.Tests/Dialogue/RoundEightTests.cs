@@ -176,4 +176,64 @@ public sealed class RoundEightTests
         Assert.Equal(0, state.Misses);
         Assert.Equal(DialoguePhase.VerifyCode, state.Phase);
     }
+
+    /// <summary>A signature facial on Friday offered at noon, 3 PM and 4 PM.</summary>
+    private static DialogueState OfferingThreePm() => new()
+    {
+        Task = DialogueTask.Book,
+        ServiceId = "signature-facial",
+        DateStart = "2026-11-27",
+        DateEnd = "2026-11-27",
+        Asked = AgentQuestion.SlotChoice,
+        Offered =
+        [
+            new Offer("s12", "2026-11-27", "12:00", "Sofia Alvarez", "Friday at noon with Sofia"),
+            new Offer("s15", "2026-11-27", "15:00", "Sofia Alvarez", "Friday at 3 PM with Sofia"),
+            new Offer("s16", "2026-11-27", "16:00", "Priya Patel", "Friday at 4 PM with Priya"),
+        ],
+    };
+
+    [Theory]
+    [InlineData("3 works")]
+    [InlineData("3 is fine")]
+    [InlineData("3 works for me")]
+    [InlineData("3 sounds good")]
+    public void Three_said_at_an_offer_with_3_pm_picks_3_pm_not_the_third(string text)
+    {
+        var (reading, rule) = Step(OfferingThreePm(), text);
+        Assert.Equal(PolicyAction.ChooseSlot, rule.Then);
+        Assert.Equal("s15", reading.Chosen?.SlotId);
+    }
+
+    [Theory]
+    [InlineData("3 works")]
+    [InlineData("3 works for me")]
+    public void Three_said_at_an_offer_without_it_is_3_pm_asked(string text)
+    {
+        var (reading, _) = Step(Offering(), text);
+        Assert.Null(reading.Chosen);
+        Assert.Equal(new TimeOnly(15, 0), reading.U.Time?.Exact);
+    }
+
+    [Theory]
+    [InlineData("two swedish massages")]
+    [InlineData("3 gel manicures friday")]
+    public void A_head_count_is_still_one(string text) => Assert.True(ReplyCues.HeadCountIn(text).Success);
+
+    [Theory]
+    [InlineData("hey my name is marina diaz, looking for a signature facial friday afternoon")]
+    [InlineData("I'm Marina Diaz, i need a hydrafacial saturday")]
+    public void A_name_that_is_also_a_location_is_the_name(string text)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()));
+        Assert.Equal("Marina Diaz", u.Name);
+        Assert.Null(u.Location?.Location);
+    }
+
+    [Fact]
+    public void The_location_said_as_a_place_is_still_the_location()
+    {
+        var u = Engine.Understand("signature facial friday at the marina", History(new DialogueState()));
+        Assert.Equal("marina", u.Location?.Location?.Id);
+    }
 }
