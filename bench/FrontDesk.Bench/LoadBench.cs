@@ -60,8 +60,8 @@ public static class LoadBench
         var report = new StringBuilder();
         report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
-        report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn |");
-        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn | KB written per turn | row versions written per turn |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         var wrkLines = new List<string>();
         var loads = new List<string>();
         foreach (var (store, semantic) in stores.SelectMany(s => semanticModes.Select(m => (s, m))))
@@ -69,7 +69,7 @@ public static class LoadBench
             if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
             {
                 Console.WriteLine($"postgres: skipped ({reason})");
-                report.AppendLine(Inv, $"| {store} | | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | |");
+                report.AppendLine(Inv, $"| {store} | | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | | | |");
                 continue;
             }
             await using var host = await HostProcess.StartAsync(store, semantic);
@@ -78,7 +78,7 @@ public static class LoadBench
             var loadBefore = LoadAverage();
             var result = await DriveAsync(host, conversations, concurrency);
             loads.Add($"[{store}, semantic {mode}] load average before {loadBefore}, after {LoadAverage()}");
-            report.AppendLine(Inv, $"| {store} | {mode} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {(result.TransactionsAfter - result.TransactionsBefore) / (double)result.Turns:F1} |");
+            report.AppendLine(Inv, $"| {store} | {mode} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {PerTurn(result.Before.Transactions, result.After.Transactions, result.Turns, 1)} | {PerTurn(result.Before.BytesWritten, result.After.BytesWritten, result.Turns, 1024)} | {PerTurn(result.Before.RowVersions, result.After.RowVersions, result.Turns, 1)} |");
             Console.WriteLine(report.ToString().Split('\n')[^2]);
             if (File.Exists("/usr/bin/wrk") && wrkSeconds > 0)
             {
@@ -103,7 +103,7 @@ public static class LoadBench
             report.AppendLine(line + "  ");
         }
         report.AppendLine();
-        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. Host CPU per turn is the host process's user+system time (/proc/PID/stat) over the run divided by its turns: the figure that survives a shared machine. Load generator CPU is this bench process's own CPU time over the run's wall time (100 % = one of the machine's cores), which the host did not get. First reply is the first turn of a new conversation sent right after /readyz answered 200. DB transactions per turn: PostgreSQL's xact_commit for the database (pg_stat_database) over the run, per turn; not measured on SQLite (—). RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
+        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. Host CPU per turn is the host process's user+system time (/proc/PID/stat) over the run divided by its turns: the figure that survives a shared machine. Load generator CPU is this bench process's own CPU time over the run's wall time (100 % = one of the machine's cores), which the host did not get. First reply is the first turn of a new conversation sent right after /readyz answered 200. DB transactions per turn: PostgreSQL's xact_commit for the database (pg_stat_database) over the run, per turn; not measured on SQLite (—). KB written per turn: on PostgreSQL the write-ahead log the run produced (pg_current_wal_lsn before and after; the cluster serves only this host; the bench cluster runs with full_page_writes=off, so no full-page images), on SQLite the bytes the host process wrote to files (/proc/PID/io wchar less the bytes of its own log output the bench read from its stdout and stderr: SQLite's log frames, and the checkpoints that copy them into the database file). Row versions written per turn: PostgreSQL's tup_inserted + tup_updated + tup_deleted (pg_stat_database) per turn; every update writes a whole new version of its row. Not on SQLite (—). RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
         report.AppendLine();
         foreach (var line in wrkLines)
         {
@@ -198,7 +198,14 @@ public static class LoadBench
     }
 
     private sealed record LoadResult(int Turns, double TurnsPerSecond, double P50, double P95, double P99, int Errors, int Booked, long RssBefore, long RssAfter, long StoreBefore,
-        double HostCpuMs, double GeneratorCpuShare, long TransactionsBefore, long TransactionsAfter);
+        double HostCpuMs, double GeneratorCpuShare, StoreCounters Before, StoreCounters After);
+
+    /// <summary>What the store has done so far; null where a store does not say.</summary>
+    private sealed record StoreCounters(long? Transactions, long? BytesWritten, long? RowVersions);
+
+    /// <summary>The counter's change over the run per turn, in <paramref name="unit"/>s; "—" when the store does not say.</summary>
+    private static string PerTurn(long? before, long? after, int turns, double unit) =>
+        before is { } b && after is { } a ? ((a - b) / unit / turns).ToString("F1", Inv) : "—";
 
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
@@ -224,7 +231,7 @@ public static class LoadBench
         }
         var rssBefore = host.Rss();
         var storeBefore = host.StoreBytes();
-        var transactionsBefore = host.Transactions();
+        var countersBefore = host.Counters();
         var hostCpuBefore = host.CpuMs();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var latencies = new List<double>[conversations];
@@ -253,7 +260,7 @@ public static class LoadBench
         var all = latencies.SelectMany(l => l).Order().ToList();
         double P(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(q * all.Count) - 1)];
         return new LoadResult(all.Count, all.Count / watch.Elapsed.TotalSeconds, P(0.5), P(0.95), P(0.99), errors, booked, rssBefore, host.Rss(), storeBefore,
-            hostCpu, ownCpu / watch.Elapsed.TotalMilliseconds, transactionsBefore, host.Transactions());
+            hostCpu, ownCpu / watch.Elapsed.TotalMilliseconds, countersBefore, host.Counters());
     }
 
     private static async Task<(List<double> Ms, int Errors, bool Booked)> ConverseAsync(HttpClient http, string[] turns, string? session)
@@ -340,8 +347,26 @@ public static class LoadBench
             }
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             var process = Process.Start(psi) ?? throw new InvalidOperationException("host did not start");
-            process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Warmed up", StringComparison.Ordinal) == true) { Console.WriteLine("host: " + e.Data); } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); } };
+            long logBytes = 0;
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    Interlocked.Add(ref logBytes, Encoding.UTF8.GetByteCount(e.Data) + 1);
+                }
+                if (e.Data?.Contains("Warmed up", StringComparison.Ordinal) == true)
+                {
+                    Console.WriteLine("host: " + e.Data);
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    Interlocked.Add(ref logBytes, Encoding.UTF8.GetByteCount(e.Data) + 1);
+                    Console.Error.WriteLine("host: " + e.Data);
+                }
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var address = new Uri($"http://127.0.0.1:{port}/");
@@ -377,7 +402,10 @@ public static class LoadBench
                 await Task.Delay(100);
             }
             var sqlite = temp is null ? null : Path.Combine(temp, "spa.db");
-            var host = new HostProcess(process, address, sqlite, store == TestStore.Postgres ? settings["FrontDesk:Database:ConnectionString"] : null);
+            var host = new HostProcess(process, address, sqlite, store == TestStore.Postgres ? settings["FrontDesk:Database:ConnectionString"] : null)
+            {
+                LogBytes = () => Interlocked.Read(ref logBytes),
+            };
             // The first reply after ready: a new visitor's first question, as the first person to reach a fresh instance.
             using var first = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             // The bench's own first POST (its JSON and connection set-up) is not the host's: spent on /healthz (405).
@@ -409,12 +437,22 @@ public static class LoadBench
             return (long.Parse(fields[11], Inv) + long.Parse(fields[12], Inv)) * 1000.0 / ClockTicks;
         }
 
-        /// <summary>Committed transactions of the PostgreSQL database so far (0 on SQLite).</summary>
-        public long Transactions()
+        /// <summary>Bytes of the host's log output (stdout and stderr lines) read so far.</summary>
+        private Func<long> LogBytes { get; init; } = () => 0;
+
+        /// <summary>
+        /// The store's counters so far. PostgreSQL: committed transactions and row versions written (pg_stat_database) and the
+        /// write-ahead log's position (bytes). SQLite: the bytes the host process wrote to files (/proc/PID/io wchar, which counts
+        /// write and pwrite calls but not socket sends) less its log output, which leaves SQLite's writes.
+        /// </summary>
+        public StoreCounters Counters()
         {
             if (PgConnection is null)
             {
-                return 0;
+                var wchar = File.ReadLines($"/proc/{_process.Id}/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+                // The log lines of the turns just answered may still be in the pipe.
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+                return new StoreCounters(null, long.Parse(wchar[6..].Trim(), Inv) - LogBytes(), null);
             }
             // PostgreSQL's backends flush their counters when idle, at most 10 s late (PGSTAT_IDLE_INTERVAL).
             Thread.Sleep(TimeSpan.FromSeconds(11));
@@ -423,8 +461,13 @@ public static class LoadBench
             // The statistics collector reports with a delay; ask for a fresh snapshot.
             using var clear = new Npgsql.NpgsqlCommand("SELECT pg_stat_clear_snapshot()", c);
             clear.ExecuteNonQuery();
-            using var cmd = new Npgsql.NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", c);
-            return (long)cmd.ExecuteScalar()!;
+            using var cmd = new Npgsql.NpgsqlCommand("""
+                SELECT xact_commit, tup_inserted + tup_updated + tup_deleted, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
+                FROM pg_stat_database WHERE datname = current_database()
+                """, c);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            return new StoreCounters(r.GetInt64(0), r.GetInt64(2), r.GetInt64(1));
         }
 
         public long StoreBytes()

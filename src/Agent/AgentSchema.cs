@@ -2,7 +2,7 @@ using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Agent;
 
-/// <summary>The agent's tables: conversations (state and turn lease), tagged transcripts and escalations.</summary>
+/// <summary>The agent's tables: conversations (state), their turn leases, tagged transcripts and escalations.</summary>
 public static class AgentSchema
 {
     /// <summary>Agent migrations (versions 100–199).</summary>
@@ -12,7 +12,27 @@ public static class AgentSchema
         new(101, "per-conversation transcript counter", TurnCounter, TurnCounter),
         new(102, "the channel's request id on a turn's message", TurnRequestId, TurnRequestId),
         new(103, "conversations by caller", ConversationsByCaller, ConversationsByCaller),
+        new(104, "conversation leases in a table of their own", Leases(postgres: false), Leases(postgres: true)),
     ];
+
+    // A conversation's turn lease (the claim of the instance answering a turn) was two columns of the conversation row: taking
+    // it at the start of every turn and renewing it wrote a new version of the whole row, the dialogue state included, and a
+    // renewal waited on the row while its own turn's save held it (issue 16). It is a small row of its own now, written by
+    // the lease alone; a turn's save checks it and gives it back. No foreign key: on PostgreSQL its check would lock the
+    // conversation row on every lease taken. A lease row lives no longer than its turn, and is removed with its conversation
+    // (ConversationStore.ForgetAsync). On PostgreSQL the unique index makes owner a key column: taking over a lapsed lease
+    // (a new owner) then waits for a save's FOR KEY SHARE check to commit, while a renewal (until_utc only) does not.
+    private static string Leases(bool postgres) => $"""
+        CREATE TABLE conversation_leases (
+            conversation_id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            until_utc {(postgres ? "TIMESTAMPTZ" : "TEXT")} NOT NULL);
+        {(postgres ? "CREATE UNIQUE INDEX conversation_leases_owner ON conversation_leases (conversation_id, owner);" : "")}
+        INSERT INTO conversation_leases (conversation_id, owner, until_utc)
+            SELECT id, lease_owner, lease_until_utc FROM conversations WHERE lease_owner IS NOT NULL AND lease_until_utc IS NOT NULL;
+        ALTER TABLE conversations DROP COLUMN lease_owner;
+        ALTER TABLE conversations DROP COLUMN lease_until_utc;
+        """;
 
     // A text sent out of no conversation (a missed call's text-back) finds the caller's latest conversation by number
     // (ConversationStore.LatestOfCallerAsync); without this it read every conversation (issue 16).

@@ -490,6 +490,7 @@ public sealed class FrontDeskAgent(
         }
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        await faults.HitAsync(FaultPoints.TurnStoring);
         await conversations.SaveTurnAsync(request.ConversationId, state,
             [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true, request.RequestId);
         await faults.HitAsync(FaultPoints.TurnCommitted);

@@ -110,11 +110,13 @@ public sealed class ExpectedAppointment
     public string? Client { get; set; }
     /// <summary>Whose appointment, by phone (for clients created in the conversation).</summary>
     public string? ClientPhone { get; set; }
+    /// <summary>Whose appointment, by the client's name on record (for clients created in the conversation).</summary>
+    public string? ClientName { get; set; }
     /// <summary>For moves: the old local start, "2026-11-25 10:00".</summary>
     public string? FromStart { get; set; }
 
     /// <inheritdoc/>
-    public override string ToString() => string.Join(' ', new[] { Service, Provider, Location, Day, Start, After is null ? null : ">=" + After, Before is null ? null : "<=" + Before, Client, ClientPhone, FromStart is null ? null : "from " + FromStart }.Where(x => x is not null));
+    public override string ToString() => string.Join(' ', new[] { Service, Provider, Location, Day, Start, After is null ? null : ">=" + After, Before is null ? null : "<=" + Before, Client, ClientPhone, ClientName, FromStart is null ? null : "from " + FromStart }.Where(x => x is not null));
 }
 
 /// <summary>A waitlist entry the end state must hold. Fields left out match anything.</summary>

@@ -105,12 +105,17 @@ public static class ScenarioRunner
         var replies = new List<string>();
         var watch = Stopwatch.StartNew();
         var takenOver = false;
+        // The codes texted in this conversation, by message id, and the newest one: the clock stands still in a scenario, so the
+        // outbox cannot order two codes sent in it ("i didn't get it" sends a second); each turn sends at most one.
+        var codesSeen = new HashSet<string>(StringComparer.Ordinal);
+        string? newestCode = null;
         for (var i = 0; i < scenario.Turns.Count; i++)
         {
             var text = scenario.Turns[i];
+            newestCode = await NewestCodeAsync(h, conversationId, codesSeen, ct) ?? newestCode;
             if (text.Contains("{code}", StringComparison.Ordinal))
             {
-                text = text.Replace("{code}", await LastCodeAsync(h, conversationId, ct) ?? "000000", StringComparison.Ordinal);
+                text = text.Replace("{code}", newestCode ?? "000000", StringComparison.Ordinal);
             }
             try
             {
@@ -260,12 +265,13 @@ public static class ScenarioRunner
             && (e.Before is null || TimeOnly.Parse(e.Before, CultureInfo.InvariantCulture) >= time)
             && (e.Client is null || e.Client == a.ClientId)
             && (e.ClientPhone is null || after.ClientPhones.GetValueOrDefault(a.ClientId) == PhoneNumbers.ToE164(e.ClientPhone))
+            && (e.ClientName is null || string.Equals(after.ClientNames.GetValueOrDefault(a.ClientId), e.ClientName, StringComparison.OrdinalIgnoreCase))
             && (e.FromStart is null || (before.Appointments.TryGetValue(a.Id, out var old)
                 && profile.ToLocal(old.StartsAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) == e.FromStart));
     }
 
     private static string Describe(Appointment a, SpaProfile profile, Snapshot after) =>
-        $"{a.ServiceId} with {a.StaffId} at {a.LocationId} {profile.ToLocal(a.StartsAtUtc):yyyy-MM-dd HH:mm} for {a.ClientId} ({after.ClientPhones.GetValueOrDefault(a.ClientId)})";
+        $"{a.ServiceId} with {a.StaffId} at {a.LocationId} {profile.ToLocal(a.StartsAtUtc):yyyy-MM-dd HH:mm} for {a.ClientId} ({after.ClientNames.GetValueOrDefault(a.ClientId)}, {after.ClientPhones.GetValueOrDefault(a.ClientId)})";
 
     /// <summary>Exact multiset match: every expectation pairs with a distinct actual item and nothing is left over.</summary>
     private static void Compare<TE, TA>(string what, List<TE> expected, List<TA> actual, Func<TE, TA, bool> matches, Func<TA, string> describe, List<string> failures)
@@ -305,7 +311,7 @@ public static class ScenarioRunner
     }
 
     private sealed record Snapshot(Dictionary<string, Appointment> Appointments, List<WaitlistEntry> Waitlist, List<FrontDesk.Agent.Escalations.Escalation> Escalations,
-        List<string> OptOuts, Dictionary<string, string?> ClientPhones, List<string> ConsentChanges);
+        List<string> OptOuts, Dictionary<string, string?> ClientPhones, Dictionary<string, string?> ClientNames, List<string> ConsentChanges);
 
     private static async Task<Snapshot> SnapshotAsync(SpaBookHarness h, CancellationToken ct)
     {
@@ -321,17 +327,19 @@ public static class ScenarioRunner
             optOuts.AddRange(await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM sms_opt_outs WHERE opted_out = @yes", new { yes = true }, cancellationToken: ct)));
         }
         var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, COALESCE(phone, unverified_phone) FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
+        var names = (await c.QueryAsync<(string Id, string? Name)>(new CommandDefinition("SELECT id, name FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Name);
         // Every opt-out and opt-in, in order, from the audit entries ClientDirectory.SetOptedOutAsync writes.
         var consent = (await c.QueryAsync<(string Action, string EntityId)>(new CommandDefinition(
                 "SELECT action, entity_id FROM audit_log WHERE action IN ('client.sms_opt_out', 'client.sms_opt_in') ORDER BY id", cancellationToken: ct)))
             .Select(x => (x.Action == "client.sms_opt_out" ? "opt_out " : "opt_in ") + (phones.GetValueOrDefault(x.EntityId) ?? x.EntityId)).ToList();
-        return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], [.. optOuts.Distinct(StringComparer.Ordinal)], phones, consent);
+        return new Snapshot(appointments.ToDictionary(a => a.Id), [.. waitlist], [.. escalations], [.. optOuts.Distinct(StringComparer.Ordinal)], phones, names, consent);
     }
 
-    private static async Task<string?> LastCodeAsync(SpaBookHarness h, string conversationId, CancellationToken ct)
+    /// <summary>The code in a verification text not seen before in this conversation (null when none came since the last look).</summary>
+    private static async Task<string?> NewestCodeAsync(SpaBookHarness h, string conversationId, HashSet<string> seen, CancellationToken ct)
     {
         var sent = await h.Get<OutboxWriter>().ListAsync(null, 1000, ct);
-        var body = sent.FirstOrDefault(m => m.Kind == MessageKind.VerificationCode && m.RelatedId == conversationId)?.Body;
+        var body = sent.Where(m => m.Kind == MessageKind.VerificationCode && m.RelatedId == conversationId && seen.Add(m.Id)).LastOrDefault()?.Body;
         return body is null ? null : Regex.Match(body, @"\b\d{6}\b").Value;
     }
 

@@ -101,42 +101,47 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return (await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct)));
     }
 
+    // Takes the turn lease and reads the conversation in one round trip. The upsert's WHERE leaves a live lease of another
+    // owner alone, and then it returns no row.
+    private const string BeginTurnSql = $"""
+        INSERT INTO conversation_leases (conversation_id, owner, until_utc) VALUES (@id, @owner, @until)
+        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc
+        WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner
+        RETURNING owner;
+        SELECT {Columns} FROM conversations WHERE id = @id;
+        """;
+
     /// <summary>
-    /// Starts a turn in one statement: creates the conversation if it does not exist (with <paramref name="initial"/>),
-    /// takes its turn lease for <paramref name="owner"/>, and returns the row as it now is. Waits (polling) while another
-    /// holder's lease is live, as <see cref="TryAcquireLeaseAsync"/>; null when <paramref name="wait"/> passed first.
-    /// The lease uses the real clock (a pinned demo clock must not freeze leases); the row's times use the spa's clock.
+    /// Starts a turn: takes the conversation's turn lease for <paramref name="owner"/> and returns the conversation as it now is,
+    /// creating it (with <paramref name="initial"/>) if it does not exist. Waits (polling) while another holder's lease is live,
+    /// as <see cref="TryAcquireLeaseAsync"/>; null when <paramref name="wait"/> passed first. The lease uses the real clock (a
+    /// pinned demo clock must not freeze leases); the row's times use the spa's clock.
     /// </summary>
     public async Task<Conversation?> BeginTurnAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial,
         string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct)
     {
-        // One round trip where there were four (insert-if-missing, read back, take the lease, read again). The upsert's
-        // WHERE leaves a live lease of another owner alone, and then no row comes back.
-        var sql = $"""
-            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc, lease_owner, lease_until_utc)
-            VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now, @owner, @until)
-            ON CONFLICT (id) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until_utc = excluded.lease_until_utc
-            WHERE conversations.lease_owner IS NULL OR conversations.lease_until_utc < @leaseNow OR conversations.lease_owner = @owner
-            RETURNING {Columns}
-            """;
-        var state = JsonSerializer.Serialize(initial, ConversationState.Json);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // One round trip for a conversation that exists (every turn after the first), and the conversation row is only read:
+        // the lease is a row of its own (before, taking it rewrote the conversation row, its state included). A new
+        // conversation takes one more, to insert it.
         var deadline = DateTime.UtcNow + wait;
         var delay = 10;
         while (true)
         {
             await using (var c = await db.OpenAsync(ct))
             {
+                bool taken;
                 Conversation? row;
                 using (await db.EnterWriteAsync(c, ct))
                 {
                     var leaseNow = DateTime.UtcNow;
-                    row = await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql,
-                        new { id, channel, locationId, callerPhone, state, now, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                    await using var results = await c.QueryMultipleAsync(new CommandDefinition(BeginTurnSql,
+                        new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                    taken = (await results.ReadAsync<string>()).Any();
+                    row = await results.ReadSingleOrDefaultAsync<Conversation>();
                 }
-                if (row is not null)
+                if (taken)
                 {
-                    return row;
+                    return row ?? await CreateAsync(c, id, channel, locationId, callerPhone, initial, ct);
                 }
             }
             if (DateTime.UtcNow > deadline)
@@ -148,10 +153,25 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
     }
 
+    /// <summary>Inserts the conversation unless it exists, and reads it.</summary>
+    private async Task<Conversation> CreateAsync(DbConnection c, string id, string channel, string? locationId, string? callerPhone, ConversationState initial, CancellationToken ct)
+    {
+        using (await db.EnterWriteAsync(c, ct))
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
+                VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
+                ON CONFLICT (id) DO NOTHING
+                """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, ConversationState.Json), now = clock.GetUtcNow().UtcDateTime },
+                cancellationToken: ct));
+        }
+        return await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
     /// <summary>
     /// Takes the conversation's turn lease so only one instance handles a turn at a time. Waits (polling)
     /// while another holder's lease is live; a crashed holder's lease lapses after <paramref name="leaseFor"/>.
-    /// Uses the real clock: a pinned demo clock must not freeze leases.
+    /// False when the conversation does not exist. Uses the real clock: a pinned demo clock must not freeze leases.
     /// </summary>
     public async Task<bool> TryAcquireLeaseAsync(string id, string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct)
     {
@@ -162,10 +182,16 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             await using (var c = await db.OpenAsync(ct))
             {
                 var now = DateTime.UtcNow;
-                var taken = await c.ExecuteAsync(new CommandDefinition("""
-                    UPDATE conversations SET lease_owner = @owner, lease_until_utc = @until
-                    WHERE id = @id AND (lease_owner IS NULL OR lease_until_utc < @now OR lease_owner = @owner)
-                    """, new { id, owner, until = now + leaseFor, now }, cancellationToken: ct));
+                int taken;
+                using (await db.EnterWriteAsync(c, ct))
+                {
+                    taken = await c.ExecuteAsync(new CommandDefinition("""
+                        INSERT INTO conversation_leases (conversation_id, owner, until_utc)
+                        SELECT @id, @owner, @until WHERE EXISTS (SELECT 1 FROM conversations WHERE id = @id)
+                        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc
+                        WHERE conversation_leases.until_utc < @now OR conversation_leases.owner = @owner
+                        """, new { id, owner, until = now + leaseFor, now }, cancellationToken: ct));
+                }
                 if (taken == 1)
                 {
                     return true;
@@ -189,7 +215,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         using var writing = await db.EnterWriteAsync(c, ct);
         return await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET lease_until_utc = @until WHERE id = @id AND lease_owner = @owner",
+            "UPDATE conversation_leases SET until_utc = @until WHERE conversation_id = @id AND owner = @owner",
             new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
     }
 
@@ -198,7 +224,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT lease_owner FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+            "SELECT owner FROM conversation_leases WHERE conversation_id = @id", new { id }, cancellationToken: ct));
     }
 
     /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
@@ -207,7 +233,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         using var writing = await db.EnterWriteAsync(c, ct);
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversations SET lease_owner = NULL, lease_until_utc = NULL WHERE id = @id AND lease_owner = @owner", new { id, owner }, cancellationToken: ct));
+            "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @owner", new { id, owner }, cancellationToken: ct));
     }
 
     /// <summary>
@@ -249,8 +275,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(escalations);
-        // One statement reserves the turn's transcript positions and checks the lease: the row stays locked until commit,
-        // so no one takes the lease or the same positions in between.
+        // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
+        // the lease (and reads the state this turn replaces) or the same positions in between.
         var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
         if (last is null)
         {
@@ -265,7 +291,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             state.TranscriptSeen = last.Value;
         }
         // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
-        // trip), the state's JSON written once; with releaseLease the same update gives the lease back.
+        // trip), the state's JSON written once.
         var sql = new StringBuilder();
         var args = new DynamicParameters();
         args.Add("id", id);
@@ -291,10 +317,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             args.Add($"latency{i}", latency);
             AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
-        sql.Append(releaseLease
-            ? "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now, lease_owner = NULL, lease_until_utc = NULL"
-            : "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now");
-        sql.Append(" WHERE id = @id;");
+        sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+        if (releaseLease && leaseOwner is not null)
+        {
+            // The turn is over: its lease goes with the same commit, last, so a renewal by this turn's own timer waits (on
+            // PostgreSQL) only from here to the commit.
+            sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
+            args.Add("leaseOwner", leaseOwner);
+        }
         args.Add("state", JsonSerializer.Serialize(state, ConversationState.Json));
         await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         foreach (var e in escalations)
@@ -348,6 +378,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
         await c.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM conversation_leases WHERE conversation_id = @id;
             DELETE FROM transcript_tags WHERE conversation_id = @id;
             DELETE FROM transcript_turns WHERE conversation_id = @id;
             DELETE FROM conversations WHERE id = @id;
@@ -383,12 +414,30 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// the conversation is missing or (with <paramref name="leaseOwner"/>) its lease is held by someone else. The update locks
     /// the conversation row until commit, so concurrent writers (turns, staff replies, keywords) queue instead of colliding.
     /// </summary>
-    private static Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, CancellationToken ct) =>
-        c.ExecuteScalarAsync<int?>(new CommandDefinition(
-            leaseOwner is null
-                ? "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id RETURNING last_seq"
-                : "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id AND lease_owner = @leaseOwner RETURNING last_seq",
-            new { id, count, leaseOwner }, tx, cancellationToken: ct));
+    private async Task<int?> ReserveSeqAsync(DbConnection c, DbTransaction tx, string id, int count, string? leaseOwner, CancellationToken ct)
+    {
+        const string Reserve = "UPDATE conversations SET last_seq = last_seq + @count WHERE id = @id";
+        if (leaseOwner is null)
+        {
+            return await c.ExecuteScalarAsync<int?>(new CommandDefinition($"{Reserve} RETURNING last_seq", new { id, count }, tx, cancellationToken: ct));
+        }
+        var args = new { id, count, leaseOwner };
+        if (db.IsPostgres)
+        {
+            // One round trip. The lease row is read under FOR KEY SHARE until commit: another instance taking a lapsed lease
+            // changes its owner, a key column (index conversation_leases_owner), so it waits for this commit and then reads
+            // this turn's state; this turn's own renewal changes only until_utc, and does not wait for the save.
+            return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
+                $"""
+                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE)
+                {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq
+                """, args, tx, cancellationToken: ct));
+        }
+        // SQLite: the write transaction holds the file's only write lock, so a plain read is as strong.
+        var held = await c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner", args, tx, cancellationToken: ct));
+        return held is null ? null : await c.ExecuteScalarAsync<int?>(new CommandDefinition($"{Reserve} RETURNING last_seq", args, tx, cancellationToken: ct));
+    }
 
     private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)
     {

@@ -29,6 +29,9 @@ internal enum PolicyAction
     /// <summary>You're welcome.</summary>
     Thanks,
 
+    /// <summary>A task just done and a bare "cool" / "yep": "anything else I can help with?".</summary>
+    AnythingElse,
+
     /// <summary>Forget the task and say goodbye.</summary>
     Goodbye,
 
@@ -64,6 +67,12 @@ internal enum PolicyAction
 
     /// <summary>Check the six-digit code.</summary>
     VerifyCode,
+
+    /// <summary>The code did not come: text a new one to the same number and say so.</summary>
+    ResendCode,
+
+    /// <summary>"ok" / "one sec" while the code is awaited: a short "take your time", not a miss.</summary>
+    WaitForCode,
 
     /// <summary>Text a code to the number given.</summary>
     SendCode,
@@ -209,7 +218,8 @@ internal enum PolicyAction
 /// <param name="Applies">The condition, on the state and the message's reading.</param>
 /// <param name="Then">The action.</param>
 /// <param name="IsMiss">The reply answered nothing of the question pending: the first miss asks again, the second offers a person.</param>
-internal sealed record PolicyRule(string When, Func<DialogueState, Reading, bool> Applies, PolicyAction Then, bool IsMiss = false);
+/// <param name="Id">The row's name in docs/engine.md and in tests, unique in the table (rows added since round 8 have one).</param>
+internal sealed record PolicyRule(string When, Func<DialogueState, Reading, bool> Applies, PolicyAction Then, bool IsMiss = false, string? Id = null);
 
 /// <summary>
 /// The policy: a table from the state (after <see cref="DialogueTracker"/> folded the message in) to the next action.
@@ -246,13 +256,21 @@ internal static class DialoguePolicy
         new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
 
+        new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
+            && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
+
+        new("waiting for a code and it did not come (\"i didn't get it\", \"can you resend\", \"no me llegó\")", (s, r) => s.Phase == DialoguePhase.VerifyCode
+            && r.U.Cues.CodeNotReceived && r.U.Cues.Code is null && r.U.Intent is not (Intent.Human or Intent.Restart), PolicyAction.ResendCode, Id: "r8-resend-code"),
+        new("waiting for a code and only an acknowledgement (\"ok\", \"got it, one sec\")", (s, r) => s.Phase == DialoguePhase.VerifyCode
+            && r.U.Cues.JustAcknowledges && r.U.Cues.Code is null && !r.ContactGiven, PolicyAction.WaitForCode, Id: "r8-wait-for-code"),
+
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
         // Before the menu, the FAQ and the off-topic rows: at an offer, "what else do you have" and "is there another time" ask for times.
-        new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" (no day, time or service said)", (s, r) =>
-            s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && r.U.Cues.OtherTimes && r.Chosen is null && !r.HasSlots
-            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.MyAppointments), PolicyAction.SearchPastOffer),
+        new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" / \"what times do you have\" (no day, time or service said)", (s, r) =>
+            s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && (r.U.Cues.OtherTimes || r.U.Cues.AsksWhatTimes) && r.Chosen is null && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.MyAppointments), PolicyAction.SearchPastOffer, Id: "other-times"),
         // A past visit's service, asked for by a client ("my usual", "same as last time", "book me again with Maya").
         new("\"my usual\" / \"same as last time\", no service named (or only its kind), nothing asked but the service", (s, r) => r.U.Cues.SameAsBefore
             && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None

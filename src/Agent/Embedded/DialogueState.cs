@@ -163,6 +163,18 @@ internal sealed class DialogueState
     /// </summary>
     public bool BookingOffered { get; set; }
 
+    /// <summary>
+    /// A task was just done (booked, cancelled, moved, joined the waitlist): a bare "cool", "yep", "vale" next is the person
+    /// acknowledging it, answered with "anything else?". Cleared by any other message.
+    /// </summary>
+    public bool JustDone { get; set; }
+
+    /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
+    public bool ResendingCode { get; set; }
+
+    /// <summary>"Anything else?" was said to such an acknowledgement: another one gets a closing line, not the same question.</summary>
+    public bool AnythingElseSaid { get; set; }
+
     /// <summary>A length said with a service that comes in another length only ("the deep tissue, 90 min"): the offer says so once.</summary>
     public int? LengthNotOffered { get; set; }
 

@@ -256,6 +256,7 @@ public sealed partial class EmbeddedChatClient
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
                     var (partyLeft, nextServices) = (state.PartyLeft, state.NextServices);
                     state.ResetTask();
+                    state.JustDone = true;
                     if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
                     {
                         return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices);
@@ -294,7 +295,9 @@ public sealed partial class EmbeddedChatClient
                 case ("send_verification_code", "ok"):
                     state.Phase = DialoguePhase.VerifyCode;
                     state.Asked = AgentQuestion.Nothing;
-                    return Say("code_sent");
+                    var resent = state.ResendingCode;
+                    state.ResendingCode = false;
+                    return Say(resent ? "code_resent" : "code_sent");
                 case ("verify_phone", "ok"):
                     state.Phase = DialoguePhase.None;
                     return Resume();
@@ -307,17 +310,20 @@ public sealed partial class EmbeddedChatClient
                     return AskConfirmation("confirm_cancel", call, data);
                 case ("cancel_appointment", "cancelled"):
                     state.ResetTask();
+                    state.JustDone = true;
                     return Say("cancelled", ("read_back", ReadBack(data)));
                 case ("reschedule_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):
                     state.ResetTask();
+                    state.JustDone = true;
                     return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
 
                 case ("join_waitlist", "needs_confirmation"):
                     return AskConfirmation("confirm_waitlist", call, data, WaitlistReadBack(call));
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
+                    state.JustDone = true;
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();

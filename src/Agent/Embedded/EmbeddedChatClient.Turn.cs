@@ -40,6 +40,10 @@ public sealed partial class EmbeddedChatClient
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
+            if (rule.Then != PolicyAction.AnythingElse)
+            {
+                state.JustDone = state.AnythingElseSaid = false;
+            }
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
@@ -62,6 +66,14 @@ public sealed partial class EmbeddedChatClient
                     {
                         return SayText(Render("noted") + " " + Render("propose_slot", ("slot", put.Label)));
                     }
+                    if (state.Asked == AgentQuestion.Service && state.ProposedService is { } putAgain && state.ServiceOptions.Contains(putAgain))
+                    {
+                        // "Ava Thompson 4155551111" to "Shall I look for a Swedish Massage (60 min)?": the details are kept and
+                        // said so, and the same proposal is put again (not the list again, not counted as another ask).
+                        _uncounted = true;
+                        return SayText((FirstName() is { } name ? Render("noted_name", ("name", name)) : Render("noted")) + " " + Render("propose_service",
+                            ("service", ServiceIn(putAgain)), ("options", Join([.. state.ServiceOptions.Where(o => o != putAgain).Select(ServiceIn)], "list_or"))));
+                    }
                     return SayText(Render("noted") + " " + Render(state.Asked switch
                     {
                         AgentQuestion.SlotChoice => "ask_slot_choice",
@@ -76,9 +88,8 @@ public sealed partial class EmbeddedChatClient
                     state.AskedBefore = AgentQuestion.Phone;
                     state.Asked = AgentQuestion.Phone;
                     _detailCameIn = true;
-                    var first = state.Name?.Split(' ')[0] is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : null;
                     return second ? Say("verification_phone_again_2")
-                        : first is { Length: > 0 } ? Say("verification_phone_again", ("name", first)) : Say("verification_phone_again_noname");
+                        : FirstName() is { } first ? Say("verification_phone_again", ("name", first)) : Say("verification_phone_again_noname");
                 }
                 case PolicyAction.Restart:
                     state.ResetTask();
@@ -90,6 +101,13 @@ public sealed partial class EmbeddedChatClient
                     return Say("out_of_scope");
                 case PolicyAction.Thanks:
                     return Say("thanks");
+                case PolicyAction.AnythingElse:
+                {
+                    // "cool" after "You're all set!": anything else; a second "ok" gets a closing line, not the question again.
+                    var again = state.AnythingElseSaid;
+                    state.AnythingElseSaid = true;
+                    return Say(again ? "anything_else_again" : "anything_else");
+                }
                 case PolicyAction.Goodbye:
                     state.ResetTask();
                     return Say("goodbye");
@@ -160,6 +178,15 @@ public sealed partial class EmbeddedChatClient
                     return Say(state.Phase == DialoguePhase.VerifyCode ? "kept_while_verifying_code" : "kept_while_verifying_phone", ("what", WhatWasSaid(u)));
                 case PolicyAction.VerifyCode:
                     return Call("verify_phone", new() { ["code"] = u.Cues.Code });
+                case PolicyAction.ResendCode:
+                    // "i didn't get it": a new code through the same tool, to the number being verified (or a new one given).
+                    state.ResendingCode = true;
+                    state.DetailWaits = 0;
+                    return Call("send_verification_code", new() { ["phone"] = u.Phone ?? state.Phone });
+                case PolicyAction.WaitForCode:
+                    // "ok", "got it, one sec" while the code is on its way: not a miss; "take your time", then "no rush".
+                    state.QuestionAsks = 0;
+                    return Say(state.DetailWaits++ == 0 ? "wait_for_code" : "wait_for_code_more");
                 case PolicyAction.SendCode:
                     return Call("send_verification_code", new() { ["phone"] = u.Phone });
                 case PolicyAction.AskName:
@@ -1013,6 +1040,9 @@ public sealed partial class EmbeddedChatClient
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;
         }
+
+        /// <summary>The person's first name as they gave it, capitalised ("ava thompson" → "Ava"); null when none was given.</summary>
+        private string? FirstName() => state.Name?.Split(' ')[0] is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : null;
 
         /// <summary>The service options on offer, in the conversation's language: "a, b, or c".</summary>
         private string ServiceOptionsList() => Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or");

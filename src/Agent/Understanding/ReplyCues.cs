@@ -84,6 +84,18 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool OtherTimes { get; init; }
 
+    /// <summary>
+    /// The whole message asks which times there are ("what times?", "what times do you have", "which slots are left";
+    /// Spanish "¿qué horarios tienen?" reads "hours do you have"): at an offer, the times after those said.
+    /// </summary>
+    public bool AsksWhatTimes { get; init; }
+
+    /// <summary>
+    /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
+    /// nothing"; Spanish "no me llegó" reads "I didn't get it"): read only while a code is awaited.
+    /// </summary>
+    public bool CodeNotReceived { get; init; }
+
     /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
     public bool SameAsBefore { get; init; }
 
@@ -189,6 +201,8 @@ public sealed partial record ReplyCues
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
             OtherTimes = NoneOfThose().IsMatch(text),
+            AsksWhatTimes = WhatTimes().IsMatch(text),
+            CodeNotReceived = NoCodeCame().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
@@ -348,7 +362,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\bthat\s+(?:one|appointment|appt|booking)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThatOneCue();
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|k+|sure|yes|yeah|yep|yup|ya|alright|all\s+right|right|mhm+|uh\s*huh|got\s+it|sounds\s+good|cool|great|perfect|no\s+problem|of\s+course|will\s+do|hold\s+on|hang\s+on|(?:one|1|a|just\s+a)\s+(?:sec(?:ond)?|moment|min(?:ute)?)|sec|give\s+me\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|let\s+me\s+(?:check|see|look|find\s+it)|lemme\s+(?:check|see|look))[\s,.!]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|k+|sure|yes|yeah|yep|yup|ya|alright|all\s+right|right|mhm+|uh\s*huh|got\s+it|sounds\s+(?:good|great|perfect)|cool|great|perfect|awesome|nice|excellent|wonderful|lovely|fantastic|amazing|sweet|good|no\s+problem|of\s+course|will\s+do|hold\s+on|hang\s+on|(?:one|1|a|just\s+a)\s+(?:sec(?:ond)?|moment|min(?:ute)?)|sec|give\s+me\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|let\s+me\s+(?:check|see|look|find\s+it)|lemme\s+(?:check|see|look))[\s,.!]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AcknowledgementOnly();
 
     [GeneratedRegex(@"\b(?:difference|differ|compare|comparison|versus|vs\.?|what\s+(?:is|are)|what'?s|whats|what\s+does\s+(?:the\s+|a\s+)?[\w\s]{1,30}?\s+(?:do|include|involve|feel\s+like)|tell\s+me\s+(?:more\s+)?about|which\s+(?:one\s+)?(?:is|would\s+be)\s+(?:better|best|right)|(?:do|would)\s+you\s+recommend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -374,6 +388,14 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestFor();
+
+    // "what times?", "what times do you have", "which slots are left", "what times do u guys have open"; not "what time do
+    // you open" (the hours). "hours do you have" is how "¿qué horarios tienen?" reads in English.
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|and|um+|hmm+)\W+)?(?:(?:what|which|wat|wht)\s+(?:other\s+)?(?:times|time\s*slots?|slots|openings|availability|times?\s+(?:are|r)\s+(?:there|available|free|open|left))(?:\s+(?:do|have|does)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:have|got)|\s+(?:are|r)\s+(?:there|available|free|open|left)|\s+(?:you|u)\s+(?:have|got))?(?:\s+(?:open|available|free|left|then))?|(?:hours|times)\s+do\s+you\s+have)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatTimes();
+
+    [GeneratedRegex(@"\b(?:did\s*n[o']?t|didnt|never|have\s*n[o']?t|havent|has\s*n[o']?t|hasnt|not|still\s+(?:have\s*n[o']?t|havent|did\s*n[o']?t|didnt))\s+(?:get|got|gotten|receive|received|recieve|recieved|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b|\b(?:re-?send|resent|re-?text)\b|\bsend\s+(?:it|the\s+code|a\s+code|that|one|me\s+(?:it|the\s+code|one))\s+again\b|\b(?:send|text)\s+(?:me\s+)?(?:another|a\s+new)(?:\s+(?:one|code))?\b|\b(?:new|another)\s+code\b|\b(?:no|nothing)\s+(?:code\s+|text\s+)?(?:came|arrived|yet|has\s+come|showed\s+up)\b|^\W*(?:still\s+)?nothing(?:\s+yet)?\W*$|\bcode\s+(?:did\s*n[o']?t|didnt|never|has\s*n[o']?t|hasnt|is\s*n[o']?t|isnt)\s+(?:come|came|arrive|arrived|show|showing|coming)|\bstill\s+waiting\s+(?:for|on)\s+(?:it|the\s+code|the\s+text)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoCodeCame();
 
     [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyOne();

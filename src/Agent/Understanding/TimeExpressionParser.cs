@@ -52,6 +52,14 @@ public static partial class TimeExpressionParser
     private const string Meridiem = @"(?:a\.?m\.?|p\.?m\.?)";
     private const string MinuteWord = @"(?:thirty|fifteen|forty[- ]?five|forty|twenty|fifty|ten|oh[- ]?five)";
     private const string NotCount = @"(?!\s*(?:[:/.,]?\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|years?|hours?|hrs?|mins?\b|minutes?|dollars|bucks|percent|%|times|visits|sessions|units|ml|cc))";
+
+    // The parts of the day as people type them, slips included ("mornin", "aftrnoon", "afternon", "evning"); read as the
+    // word they stand for (CanonicalPart). "even", "morn" and "after noon" are not among them.
+    internal const string MorningWord = @"(?:morn(?:ing|in|ign|nig|ning|nin|ng)s?|morming|mroning|monring|morining|moring)";
+    internal const string AfternoonWord = @"(?:af+(?:ter|tr|te|t|er|etr|tre)n+o{1,2}n+s?)";
+    internal const string EveningWord = @"(?:eve?n+i?n+g?s?|evng)";
+    internal const string PartWord = @"(?:" + MorningWord + "|" + AfternoonWord + "|" + EveningWord + ")";
+
     private const string ClockTime = @"(?:" + Hour + @"(?::[0-5]\d)?(?:\s*" + Meridiem + @"(?!\w))?|noon|midday|lunch(?:\s*time)?)";
 
     private static readonly TimeOnly Noon = new(12, 0);
@@ -141,7 +149,7 @@ public static partial class TimeExpressionParser
         {
             if (part is null && Take(taken, m))
             {
-                part = PartWindow(m.Groups["mod"].Value, m.Groups["p"].Value);
+                part = PartWindow(m.Groups["mod"].Value, CanonicalPart(m.Groups["p"].Value));
             }
         }
 
@@ -240,6 +248,10 @@ public static partial class TimeExpressionParser
     private static (TimeOnly From, TimeOnly To)? Window(int fromHour, int fromMinute, int toHour, int toMinute) =>
         (new TimeOnly(fromHour, fromMinute), new TimeOnly(toHour, toMinute));
 
+    /// <summary>The part of the day a word stands for, however it was typed ("aftrnoon" → "afternoon"); other words unchanged.</summary>
+    internal static string CanonicalPart(string word) =>
+        MorningExactly().IsMatch(word) ? "morning" : AfternoonExactly().IsMatch(word) ? "afternoon" : EveningExactly().IsMatch(word) ? "evening" : word;
+
     private static (TimeOnly? From, TimeOnly? To) PartWindow(string modifier, string part)
     {
         if (part.StartsWith("morning", StringComparison.Ordinal) || part.EndsWith("am", StringComparison.Ordinal))
@@ -315,7 +327,7 @@ public static partial class TimeExpressionParser
                 : Math.Max(0, NumberWords.Parse(w));
         }
 
-        var resolved = Resolve(hour, minute, m.Groups["ap"].Value, m.Groups["dp"].Value);
+        var resolved = Resolve(hour, minute, m.Groups["ap"].Value, CanonicalPart(m.Groups["dp"].Value));
         if (resolved is null || !m.Groups["rel"].Success)
         {
             return resolved;
@@ -378,14 +390,14 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>\d{1,2}):(?<mm>[0-5]\d)(?![\d:])", RegexOptions.CultureInvariant)]
     private static partial Regex HourMinute();
 
-    [GeneratedRegex(@"(?<!\b(?:from|between)\s+)\b(?<rel>half|quarter|(?:5|10|20|25|five|ten|twenty|twenty[- ]five)(?:\s+minutes?)?)\s+(?<dir>past|after|to|til|till|before|of)\s+(?<h>" + Hour + @")\b(?!\s*(?:[:/]\d|st\b|nd\b|rd\b|th\b|people|days?|weeks?|hours?))(?:\s*(?<ap>" + Meridiem + @")(?!\w))?(?:\s+in\s+the\s+(?<dp>morning|afternoon|evening))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:from|between)\s+)\b(?<rel>half|quarter|(?:5|10|20|25|five|ten|twenty|twenty[- ]five)(?:\s+minutes?)?)\s+(?<dir>past|after|to|til|till|before|of)\s+(?<h>" + Hour + @")\b(?!\s*(?:[:/]\d|st\b|nd\b|rd\b|th\b|people|days?|weeks?|hours?))(?:\s*(?<ap>" + Meridiem + @")(?!\w))?(?:\s+in\s+the\s+(?<dp>" + PartWord + @"))?", RegexOptions.CultureInvariant)]
     private static partial Regex PastOrTo();
 
-    [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")(?::(?<mm>[0-5]\d)|\s+(?<mw>" + MinuteWord + @"))?\s+(?:in\s+the\s+(?<dp>morning|afternoon|evening)|at\s+(?<dp>night)|(?<dp>tonight))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")(?::(?<mm>[0-5]\d)|\s+(?<mw>" + MinuteWord + @"))?\s+(?:in\s+the\s+(?<dp>" + PartWord + @")|at\s+(?<dp>night)|(?<dp>tonight))\b", RegexOptions.CultureInvariant)]
     private static partial Regex WithDayPart();
 
     /// <summary>"evening 5", "at the afternoon 3", "morning 11": the part of day said before the hour ("one" is left out: "the afternoon one" is a pick).</summary>
-    [GeneratedRegex(@"\b(?<dp>morning|afternoon|evening)\s+(?:at\s+)?(?<h>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|hours?|hrs?|mins?\b|minutes?|slots?|options?|appointments?|times?))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<dp>" + PartWord + @")\s+(?:at\s+)?(?<h>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|hours?|hrs?|mins?\b|minutes?|slots?|options?|appointments?|times?))", RegexOptions.CultureInvariant)]
     private static partial Regex DayPartFirst();
 
     [GeneratedRegex(@"(?<![\w:/.$\-])(?<h>" + Hour + @")\s*o['""]?clock\b", RegexOptions.CultureInvariant)]
@@ -393,6 +405,15 @@ public static partial class TimeExpressionParser
 
     [GeneratedRegex(@"\b(?:at|around|about|say|maybe|like|how\s+about|what\s+about|make\s+it|make\s+that|move\s+it\s+to|change\s+it\s+to|instead|(?:can|could)\s+(?:we|you|i)\s+do)\s+(?<h>" + Hour + @")(?:\s+(?<mw>" + MinuteWord + @"))?\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex Cued();
+
+    [GeneratedRegex("^" + MorningWord + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex MorningExactly();
+
+    [GeneratedRegex("^" + AfternoonWord + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex AfternoonExactly();
+
+    [GeneratedRegex("^" + EveningWord + "$", RegexOptions.CultureInvariant)]
+    private static partial Regex EveningExactly();
 
     [GeneratedRegex(@"\b(?<noon>noon|midday|mid-day|12\s*noon)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoonWord();
@@ -406,7 +427,7 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"\b(?:any\s*time\s+before|before|by|until|till|til|no\s+later\s+than|earlier\s+than|not\s+after)\s+(?<t>" + ClockTime + @")\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
-    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>mornings?|afternoons?|evenings?|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
 
     [GeneratedRegex(@"\b(?:earliest|first\s+available|first\s+thing|first\s+opening|asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|as\s+early\s+as\s+possible|soonest|next\s+available)\b", RegexOptions.CultureInvariant)]

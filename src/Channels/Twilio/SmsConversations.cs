@@ -354,7 +354,7 @@ public sealed class SmsConversations(
         var taken = await c.ExecuteAsync(new CommandDefinition("""
             UPDATE sms_inbound SET handling_until_utc = @until, retried = @no
             WHERE message_sid = @messageSid AND answered_via IS NULL AND (handling_until_utc IS NULL OR handling_until_utc < @now)
-              AND NOT EXISTS (SELECT 1 FROM conversations k WHERE k.id = @conversationId AND k.lease_owner IS NOT NULL AND k.lease_until_utc > @now)
+              AND NOT EXISTS (SELECT 1 FROM conversation_leases k WHERE k.conversation_id = @conversationId AND k.until_utc > @now)
             """, new { messageSid, conversationId, now, until = now + HandlingGrace, no = false }, cancellationToken: ct)) == 1;
         if (taken)
         {

@@ -15,6 +15,12 @@ public sealed class FaultPoints
     /// <summary>A move to another time (and its confirmation texts) has committed; the turn is not stored.</summary>
     public const string RescheduleCommitted = "reschedule.committed";
 
+    /// <summary>
+    /// A turn's effects are done (its bookings, cancellations and texts committed by its tools; its reply and new state built)
+    /// and the turn is about to be stored: nothing of the turn itself (transcript, state, escalations) is in the store yet.
+    /// </summary>
+    public const string TurnStoring = "turn.storing";
+
     /// <summary>A turn has committed (transcript, state, escalations) and given its lease back in that write; the turn has not yet noted the lease as given back, and its answer has not reached the channel.</summary>
     public const string TurnCommitted = "turn.committed";
 

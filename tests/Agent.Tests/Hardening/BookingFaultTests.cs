@@ -30,19 +30,19 @@ public abstract class BookingFaultTests
         // when the process dies; its in-memory state is dropped with the instance, and the lease it held is put back as a
         // dead process leaves it (the cancelled instance released it on its way out).
         using var killed = new CancellationTokenSource();
-        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        (string? Owner, DateTime Until) leaseAtDeath = default;
         first.Book.Get<FaultPoints>().OnPoint = async point =>
         {
             if (point == FaultPoints.BookingCommitted)
             {
                 await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = 'web_crash_1'");
+                leaseAtDeath = (await TestLeases.GetAsync(c, "web_crash_1"))!.Value;
                 await killed.CancelAsync();
                 killed.Token.ThrowIfCancellationRequested();
             }
         };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest("web_crash_1", "web", "yes please", null), killed.Token));
-        await LeaveDeadLeaseAsync(first, "web_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+        await LeaveDeadLeaseAsync(first, "web_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until);
         Assert.Single(await first.BookedAsync());
         Assert.Equal(8, (await first.TranscriptAsync("web_crash_1")).Count);
 
@@ -70,19 +70,19 @@ public abstract class BookingFaultTests
         const string Ava = "+14155551111";
         await first.TalkAsync("sms_crash_1", "sms", Ava, "hydrafacial wednesday pls", "the first one");
         using var killed = new CancellationTokenSource();
-        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        (string? Owner, DateTime Until) leaseAtDeath = default;
         first.Book.Get<FaultPoints>().OnPoint = async point =>
         {
             if (point == FaultPoints.BookingCommitted)
             {
                 await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = 'sms_crash_1'");
+                leaseAtDeath = (await TestLeases.GetAsync(c, "sms_crash_1"))!.Value;
                 await killed.CancelAsync();
                 killed.Token.ThrowIfCancellationRequested();
             }
         };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest("sms_crash_1", "sms", "yes", Ava), killed.Token));
-        await LeaveDeadLeaseAsync(first, "sms_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+        await LeaveDeadLeaseAsync(first, "sms_crash_1", leaseAtDeath.Owner!, leaseAtDeath.Until);
 
         await using var second = await AgentHarness.StartOnSameStoreAsync(first);
         var retry = (await second.TalkAsync("sms_crash_1", "sms", Ava, "yes"))[0];
@@ -93,6 +93,34 @@ public abstract class BookingFaultTests
         var confirmations = (await second.OutboxAsync()).Where(m => m.Kind == MessageKind.Confirmation && m.RelatedId == booked.Id).ToList();
         Assert.Single(confirmations);
         Assert.Contains(retry.ToolCalls, c => c.Outcome == "booked");
+    }
+
+    [StoreFact]
+    public async Task A_yes_whose_instance_died_as_its_turn_was_being_stored_is_finished_once_by_the_retry_on_another_instance()
+    {
+        await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });
+        await first.TalkAsync("sms_store_1", "sms", Ava, "can i get a hydrafacial wednesday? afternoon if u can", "the 1st one");
+        var before = (await first.TranscriptAsync("sms_store_1")).Count;
+
+        // The turn's effects are done (booked, confirmation queued, reply built) and the instance dies before storing the turn.
+        await DieAtAsync(first, FaultPoints.TurnStoring, "sms_store_1", "sms", Ava, "yes pls");
+        var booked = first.One(await first.BookedAsync());
+        Assert.Equal(before, (await first.TranscriptAsync("sms_store_1")).Count);
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        var retry = (await second.TalkAsync("sms_store_1", "sms", Ava, "yes pls"))[0];
+
+        Assert.True(retry.Text!.Contains("all set", StringComparison.OrdinalIgnoreCase), second.Said);
+        Assert.Equal(booked.Id, second.One(await second.BookedAsync()).Id);
+        Assert.Single(await second.OutboxAsync(), m => m.Kind == MessageKind.Confirmation && m.RelatedId == booked.Id);
+        var transcript = await second.TranscriptAsync("sms_store_1");
+        Assert.Equal(before + 2, transcript.Count);
+        Assert.Single(transcript, t => t.Role == "client" && t.Text == "yes pls");
+        Assert.Null(await second.Conversations.LeaseOwnerAsync("sms_store_1", CancellationToken.None));
+        // The person goes on: nothing is waiting for another yes.
+        var after = (await second.TalkAsync("sms_store_1", "sms", Ava, "ok thx!"))[0];
+        Assert.DoesNotContain(after.ToolCalls, c => c.Name == "book_appointment");
+        Assert.Single(await second.BookedAsync());
     }
 
     [StoreFact]
@@ -179,20 +207,20 @@ public abstract class BookingFaultTests
     private static async Task DieAtAsync(AgentHarness first, string point, string conversationId, string channel, string? phone, string text)
     {
         using var killed = new CancellationTokenSource();
-        (string? Owner, DateTime? Until) leaseAtDeath = default;
+        (string? Owner, DateTime Until) leaseAtDeath = default;
         first.Book.Get<FaultPoints>().OnPoint = async p =>
         {
             if (p == point)
             {
                 await using var c = await first.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-                leaseAtDeath = await c.QuerySingleAsync<(string?, DateTime?)>("SELECT lease_owner, lease_until_utc FROM conversations WHERE id = @conversationId", new { conversationId });
+                leaseAtDeath = (await TestLeases.GetAsync(c, conversationId))!.Value;
                 await killed.CancelAsync();
                 killed.Token.ThrowIfCancellationRequested();
             }
         };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Agent.HandleAsync(new TurnRequest(conversationId, channel, text, phone), killed.Token));
         first.Book.Get<FaultPoints>().OnPoint = null;
-        await LeaveDeadLeaseAsync(first, conversationId, leaseAtDeath.Owner!, leaseAtDeath.Until!.Value);
+        await LeaveDeadLeaseAsync(first, conversationId, leaseAtDeath.Owner!, leaseAtDeath.Until);
     }
 
     private static async Task<long> CountAuditAsync(AgentHarness h, string action, string appointmentId)
@@ -204,8 +232,7 @@ public abstract class BookingFaultTests
     private static async Task LeaveDeadLeaseAsync(AgentHarness h, string conversationId, string owner, DateTime until)
     {
         await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
-        await c.ExecuteAsync("UPDATE conversations SET lease_owner = @owner, lease_until_utc = @until WHERE id = @conversationId",
-            new { conversationId, owner, until });
+        await TestLeases.SetAsync(c, conversationId, owner, until);
     }
 }
 

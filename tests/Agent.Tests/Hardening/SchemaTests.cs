@@ -6,7 +6,10 @@ using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Agent.Tests.Hardening;
 
-/// <summary>Issue 15, item 13: the outbox is searched by kind, recipient and time (rate limits, duplicate checks) through an index.</summary>
+/// <summary>
+/// Issue 15, item 13: the outbox is searched by kind, recipient and time (rate limits, duplicate checks) through an index;
+/// issue 16: the indexes and tables a turn's reads and writes rely on.
+/// </summary>
 public abstract class SchemaTests
 {
     protected abstract TestStore Store { get; }
@@ -39,6 +42,50 @@ public abstract class SchemaTests
     {
         var plan = await PlanAsync(FrontDesk.Tools.Booking.AppointmentBook.BlockingSql, new { fromUtc = DateTime.UtcNow, toUtc = DateTime.UtcNow.AddDays(1) });
         Assert.Contains("appointments_blocking", plan, StringComparison.Ordinal);
+    }
+
+    // Issue 16: the turn lease is a row of its own, so taking and renewing it no longer rewrites the conversation row. A
+    // lease held while the store is upgraded moves with it: the instance holding it keeps it, no other can take it.
+    [StoreFact]
+    public async Task Upgrading_moves_a_held_lease_out_of_the_conversation_row_into_its_own_table()
+    {
+        var (settings, temp) = SpaBookHarness.FreshStore(Store);
+        try
+        {
+            var provider = Enum.Parse<DatabaseProvider>(settings["FrontDesk:Database:Provider"]!);
+            using var db = new SpaDatabase(provider, settings["FrontDesk:Database:ConnectionString"]!);
+            var clock = new TestClock(SpaBookHarness.DefaultNow);
+            await SchemaMigrator.ApplyAsync(db, AgentSchema.Migrations.Where(m => m.Version < 104), clock, CancellationToken.None);
+            var until = DateTime.UtcNow.AddMinutes(1);
+            await using (var c = await db.OpenAsync(CancellationToken.None))
+            {
+                await c.ExecuteAsync("""
+                    INSERT INTO conversations (id, channel, state_json, created_at_utc, updated_at_utc, lease_owner, lease_until_utc)
+                    VALUES ('held', 'sms', '{}', @now, @now, 'instance-a', @until), ('free', 'web', '{}', @now, @now, NULL, NULL)
+                    """, new { now = clock.GetUtcNow().UtcDateTime, until });
+            }
+
+            Assert.Equal([104], await SchemaMigrator.ApplyAsync(db, AgentSchema.Migrations, clock, CancellationToken.None));
+
+            var store = new ConversationStore(db, clock);
+            Assert.Equal("instance-a", await store.LeaseOwnerAsync("held", CancellationToken.None));
+            Assert.Null(await store.LeaseOwnerAsync("free", CancellationToken.None));
+            Assert.False(await store.TryAcquireLeaseAsync("held", "instance-b", TimeSpan.FromMinutes(1), TimeSpan.Zero, CancellationToken.None));
+            Assert.True(await store.TryAcquireLeaseAsync("free", "instance-b", TimeSpan.FromMinutes(1), TimeSpan.Zero, CancellationToken.None));
+            await using (var c = await db.OpenAsync(CancellationToken.None))
+            {
+                var columns = db.IsPostgres
+                    ? await c.QueryAsync<string>("SELECT column_name FROM information_schema.columns WHERE table_name = 'conversations'")
+                    : await c.QueryAsync<string>("SELECT name FROM pragma_table_info('conversations')");
+                Assert.DoesNotContain(columns, n => n.StartsWith("lease", StringComparison.Ordinal));
+                Assert.Equal(until, (await TestLeases.GetAsync(c, "held"))!.Value.UntilUtc, TimeSpan.FromMilliseconds(1));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SpaBookHarness.ReleaseStore(settings, temp);
+        }
     }
 
     // The plan the store would use for a query. PostgreSQL's planner prefers a scan of a table this small, so scans are

@@ -134,7 +134,7 @@ public abstract class AgentTurnTests
         await using (var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
         {
             await using var steal = c.CreateCommand();
-            steal.CommandText = "UPDATE conversations SET lease_owner = 'other-instance' WHERE id = 'lease_2'";
+            steal.CommandText = "UPDATE conversation_leases SET owner = 'other-instance' WHERE conversation_id = 'lease_2'";
             Assert.Equal(1, await steal.ExecuteNonQueryAsync());
         }
         release.SetResult();

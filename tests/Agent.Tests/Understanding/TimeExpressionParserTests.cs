@@ -35,6 +35,8 @@ public class TimeExpressionParserTests
     [InlineData("Book an appointment at morning 11.", 11, 0, false)]
     [InlineData("I'm hoping for in the afternoon 3.", 15, 0, false)]
     [InlineData("12 o\"clock in the afternoon.", 12, 0, false)]
+    [InlineData("3 in the aftrnoon", 15, 0, false)]
+    [InlineData("evning 6", 18, 0, false)]
     public void Exact_times(string text, int hour, int minute, bool assumed)
     {
         var time = TimeExpressionParser.Parse(text)!;
@@ -57,6 +59,14 @@ public class TimeExpressionParserTests
     [InlineData("2-4pm", 14, 16)]
     [InlineData("late afternoon", 15, 17)]
     [InlineData("early morning", null, 10)]
+    // Parts of the day as people type them (issue 12, round 8).
+    [InlineData("tmrw aftrnoon", 12, 17)]
+    [InlineData("afternon pls", 12, 17)]
+    [InlineData("late aftrnoon", 15, 17)]
+    [InlineData("friday mornin", null, 12)]
+    [InlineData("in the mornign", null, 12)]
+    [InlineData("thurs evning", 17, null)]
+    [InlineData("evenin if u can", 17, null)]
     public void Windows(string text, int? from, int? to)
     {
         var time = TimeExpressionParser.Parse(text)!;
@@ -108,6 +118,8 @@ public class TimeExpressionParserTests
     [InlineData("it costs $300")]
     [InlineData("3")]
     [InlineData("I am interested")]
+    [InlineData("even better")]
+    [InlineData("good morn")]
     [InlineData("")]
     public void Things_that_are_not_times(string text)
     {

@@ -125,6 +125,44 @@ public abstract class FaultSuiteTests
     }
 
     [StoreFact]
+    public async Task A_booking_text_whose_instance_died_as_its_turn_was_being_stored_is_finished_once_by_Twilios_retry_to_the_other_instance()
+    {
+        await using var one = FrontDeskHost.Create(Store, settings: Settings());
+        var twilioOne = new TwilioSimulator(one.CreateClient());
+        await using var two = FrontDeskHost.Create(Store, settings: one.Settings);
+        var twilioTwo = new TwilioSimulator(two.CreateClient());
+        var conversationId = SmsConversations.ConversationIdFor(TwilioSmsTests.Ava, TwilioSmsTests.Mission);
+        Assert.Equal(HttpStatusCode.OK, (await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "hydrafacial wednesday pls")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "the first one")).Status);
+        var before = (await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count;
+
+        // Instance one books, queues the confirmation and builds its answer, and dies before the turn is stored.
+        DieAt(one, FaultPoints.TurnStoring);
+        var sid = twilioOne.NewSid("SM");
+        await SendToDyingAsync(twilioOne, "yes", sid);
+        await LeaveAsDeadAsync(two, sid, conversationId);
+        Assert.Equal(before, (await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count);
+
+        var retry = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "yes", messageSid: sid);
+
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.True(retry.Message?.Contains("all set", StringComparison.OrdinalIgnoreCase) == true, $"retry: '{retry.Message}'");
+        await using var c = await two.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        var booked = (await c.QueryAsync<string>("SELECT id FROM appointments WHERE conversation_id = @conversationId AND status = 'booked'", new { conversationId })).ToList();
+        Assert.Single(booked);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = @kind AND related_id = @id",
+            new { kind = MessageKind.Confirmation, id = booked[0] }));
+        var transcript = await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Equal(before + 2, transcript.Count);
+        Assert.Single(transcript, t => t.Role == TurnRole.Client && t.Text == "yes");
+        // Delivered once more, the stored answer is given again and nothing runs twice.
+        var third = await twilioTwo.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "yes", messageSid: sid);
+        Assert.Equal(retry.Message, third.Message);
+        Assert.Equal(before + 2, (await two.Get<ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None)).Count);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM appointments WHERE conversation_id = @conversationId AND status = 'booked'", new { conversationId }));
+    }
+
+    [StoreFact]
     public async Task A_text_whose_turn_committed_but_whose_answer_never_left_gets_that_answer_on_Twilios_retry()
     {
         await using var one = FrontDeskHost.Create(Store, settings: Settings());
@@ -274,8 +312,7 @@ public abstract class FaultSuiteTests
         await using var c = await host.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("UPDATE sms_inbound SET handling_until_utc = @past, answered_via = NULL, answer_text = NULL WHERE message_sid = @sid",
             new { sid, past = DateTime.UtcNow.AddSeconds(-5) });
-        await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'killed-instance', lease_until_utc = @past WHERE id = @conversationId",
-            new { conversationId, past = DateTime.UtcNow.AddSeconds(-1) });
+        await TestLeases.SetAsync(c, conversationId, "killed-instance", DateTime.UtcNow.AddSeconds(-1));
     }
 
     private static async Task<IReadOnlyList<TranscriptTurn>> WaitForTranscriptAsync(FrontDeskHost host, string conversationId, Func<IReadOnlyList<TranscriptTurn>, bool> done)

@@ -33,8 +33,7 @@ public abstract class SmsFaultTests
                 INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc) VALUES (@sid, @conversationId, @from, @to, @now)
                 """, new { sid, conversationId, from = TwilioSmsTests.Ava, to = TwilioSmsTests.Mission, now = DateTime.UtcNow });
             await c.ExecuteAsync("UPDATE sms_inbound SET handling_until_utc = @past WHERE message_sid = @sid", new { sid, past = DateTime.UtcNow.AddSeconds(-5) });
-            await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'killed-instance', lease_until_utc = @past WHERE id = @conversationId",
-                new { conversationId, past = DateTime.UtcNow.AddSeconds(-1) });
+            await TestLeases.SetAsync(c, conversationId, "killed-instance", DateTime.UtcNow.AddSeconds(-1));
         }
 
         var retry = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Is there parking?", messageSid: sid);
@@ -62,8 +61,7 @@ public abstract class SmsFaultTests
             await c.ExecuteAsync("""
                 INSERT INTO sms_inbound (message_sid, conversation_id, from_phone, to_phone, received_at_utc, handling_until_utc) VALUES (@sid, @conversationId, @from, @to, @now, @until)
                 """, new { sid, conversationId, from = TwilioSmsTests.Ava, to = TwilioSmsTests.Mission, now = DateTime.UtcNow, until = DateTime.UtcNow.AddSeconds(30) });
-            await c.ExecuteAsync("UPDATE conversations SET lease_owner = 'live-instance', lease_until_utc = @until WHERE id = @conversationId",
-                new { conversationId, until = DateTime.UtcNow.AddSeconds(30) });
+            await TestLeases.SetAsync(c, conversationId, "live-instance", DateTime.UtcNow.AddSeconds(30));
         }
         var retry = await twilio.TextAsync(TwilioSmsTests.Ava, TwilioSmsTests.Mission, "Is there parking?", messageSid: sid);
         Assert.Equal(HttpStatusCode.OK, retry.Status);
