@@ -29,10 +29,12 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var byMeaning = sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents;
+            var rules = sp.GetRequiredService<EscalationRules>();
             return byMeaning
                 ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion,
                     sp.GetRequiredService<Tools.Semantic.SemanticServices>().Search, sp.GetRequiredService<Tools.Faq.SemanticFaq>().Closeness)
-                : new Understander();
+                { AboutElsewhere = text => rules.AboutElsewhere(text) }
+                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text) };
         });
         services.AddSingleton(sp =>
         {

@@ -241,6 +241,12 @@ public sealed partial class Understander
         _faqCloseness = faqCloseness;
     }
 
+    /// <summary>
+    /// Whether a message names another business or thing and nothing of the spa's (the escalation rules' <c>elsewhere:</c>
+    /// list): a request for a person there ("let me talk to a real person at the bank") is not one for ours. Null: never.
+    /// </summary>
+    public Func<string, bool>? AboutElsewhere { get; init; }
+
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
 
@@ -517,6 +523,13 @@ public sealed partial class Understander
             // plainly a visit to the spa and nothing else: a request (the policy then asks which service).
             intent = spaMeant.Scores.GetValueOrDefault(Intent.Availability) > spaMeant.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
             confidence = spaMeant.NearestSpaTask;
+        }
+        if (intent == Intent.Human && asked == AgentQuestion.Nothing && AboutElsewhere?.Invoke(normalized) == true)
+        {
+            // "let me talk to a real person at the bank", "i need to speak to someone at the irs": a person at another
+            // business, not ours; the safety screen's request-for-a-person patterns do not count there either.
+            intent = Intent.OutOfScope;
+            confidence = 1;
         }
         if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
         {

@@ -110,4 +110,21 @@ public sealed class RoundEightMeaningTests
         var (_, rule) = Step(new DialogueState(), text);
         Assert.NotEqual(PolicyAction.SayNotOffered, rule.Then);
     }
+
+    [Theory]
+    [InlineData("let me talk to a real person at the bank")]
+    [InlineData("i need to speak to someone at the irs")]
+    public void A_person_asked_for_at_another_business_is_not_ours(string text)
+    {
+        var understander = new Understander { AboutElsewhere = t => t.Contains("bank", StringComparison.Ordinal) || t.Contains("irs", StringComparison.Ordinal) };
+        Assert.Equal(Intent.OutOfScope, understander.Understand(text, Spa(TestVocabularies.MedSpa)).Intent);
+        Assert.Equal(Intent.Human, new Understander().Understand(text, Spa(TestVocabularies.MedSpa)).Intent);
+    }
+
+    [Theory]
+    [InlineData("Sure, book me an appointment there")]
+    [InlineData("Can you book the appointment with the therapist for three pm.")]
+    [InlineData("Yes, I want to reserve a visit with the therapist")]
+    public void A_booking_asked_in_general_words_is_a_booking(string text) =>
+        Assert.Equal(Intent.Book, new Understander().Understand(text, Spa(TestVocabularies.MedSpa)).Intent);
 }
