@@ -13,7 +13,21 @@ public static class AgentSchema
         new(102, "the channel's request id on a turn's message", TurnRequestId, TurnRequestId),
         new(103, "conversations by caller", ConversationsByCaller, ConversationsByCaller),
         new(104, "conversation leases in a table of their own", Leases(postgres: false), Leases(postgres: true)),
+        new(105, "conversation leases without rowid on SQLite", LeasesWithoutRowid, "SELECT 1;"),
     ];
+
+    // SQLite writes whole pages: a lease row in a rowid table with a text key is two b-trees (the table and its key's index),
+    // so taking and giving back a lease wrote two pages each time. Without rowid the key is the table: one page. PostgreSQL
+    // has nothing to change.
+    private const string LeasesWithoutRowid = """
+        CREATE TABLE conversation_leases_new (
+            conversation_id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            until_utc TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO conversation_leases_new (conversation_id, owner, until_utc) SELECT conversation_id, owner, until_utc FROM conversation_leases;
+        DROP TABLE conversation_leases;
+        ALTER TABLE conversation_leases_new RENAME TO conversation_leases;
+        """;
 
     // A conversation's turn lease (the claim of the instance answering a turn) was two columns of the conversation row: taking
     // it at the start of every turn and renewing it wrote a new version of the whole row, the dialogue state included, and a

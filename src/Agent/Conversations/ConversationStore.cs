@@ -156,16 +156,17 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <summary>Inserts the conversation unless it exists, and reads it.</summary>
     private async Task<Conversation> CreateAsync(DbConnection c, string id, string channel, string? locationId, string? callerPhone, ConversationState initial, CancellationToken ct)
     {
+        // One round trip: the insert returns no result, the select's row is the first.
         using (await db.EnterWriteAsync(c, ct))
         {
-            await c.ExecuteAsync(new CommandDefinition("""
+            return await c.QuerySingleAsync<Conversation>(new CommandDefinition($"""
                 INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
                 VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
-                ON CONFLICT (id) DO NOTHING
+                ON CONFLICT (id) DO NOTHING;
+                SELECT {Columns} FROM conversations WHERE id = @id;
                 """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, ConversationState.Json), now = clock.GetUtcNow().UtcDateTime },
                 cancellationToken: ct));
         }
-        return await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
     /// <summary>
