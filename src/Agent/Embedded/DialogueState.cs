@@ -169,6 +169,12 @@ internal sealed class DialogueState
     /// </summary>
     public bool JustDone { get; set; }
 
+    /// <summary>
+    /// A second booking said beside the yes to a booking's read-back ("yes and also book my sister a facial"), as read
+    /// (English): taken up once the first is booked.
+    /// </summary>
+    public string? ThenBook { get; set; }
+
     /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
     public bool ResendingCode { get; set; }
 
@@ -251,6 +257,7 @@ internal sealed class DialogueState
         TakeAskedTime = false;
         SayPrice = false;
         WithTeam = false;
+        ThenBook = null;
     }
 }
 

@@ -203,6 +203,14 @@ internal static partial class DialogueTracker
         var u = r.U;
         // "actually nvm cancel it", "yes cancel the appointment" at the read-back of a booking or a move: not a yes to it.
         var cancelsInstead = u.Intent == Intent.Cancel && state.PendingTool is not "cancel_appointment";
+        if (u.YesNo == YesNo.Yes && !cancelsInstead && state.PendingTool == "book_appointment" && u.Cues.AlsoAsks && u.Services.Kind != ServiceMatchKind.None)
+        {
+            // "yes and also book my sister a facial": an unambiguous yes to this booking, and a second one asked beside it,
+            // taken up once this one is booked (nothing dropped).
+            r.ReadBack = ReadBackAnswer.Yes;
+            state.ThenBook = u.Text;
+            return;
+        }
         if (u.YesNo == YesNo.Yes && !cancelsInstead && (!u.IsCorrection || AgreesWithReadBack(state, u)))
         {
             // "yes", and "yes, please book the consultation then": a yes whose details are the read-back's own.

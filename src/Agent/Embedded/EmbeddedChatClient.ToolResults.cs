@@ -141,6 +141,24 @@ public sealed partial class EmbeddedChatClient
         }
 
         /// <summary>
+        /// The second booking said beside the yes ("yes and also book my sister a facial"): read again, with the day just
+        /// booked in play ("same day"), and taken up as a new booking after saying the first is booked.
+        /// </summary>
+        private ChatMessage BookAlso(JsonElement booked, string bookedText, string request)
+        {
+            var reading = state.Copy();
+            reading.DateStart = reading.DateEnd = booked.GetProperty("localStart").GetString()![..10];
+            // What was kept is the message as read, in English: read it in English.
+            reading.Language = null;
+            var u = engine._understander.Understand(request, engine.Context(reading));
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            DialogueTracker.Merge(state, u);
+            state.SayFirst = bookedText + " " + Render("second_booking_next");
+            return NextBookingStep();
+        }
+
+        /// <summary>
         /// "my usual": the newest recent visit (of the kind named, with the provider named, if any) gives the service and
         /// the provider, said first; with none (nobody known, no visit), the service question with no guess.
         /// </summary>
@@ -254,12 +272,16 @@ public sealed partial class EmbeddedChatClient
                     var appt = data.GetProperty("appointment");
                     var readBack = AppointmentText("booked_read_back", appt);
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
-                    var (partyLeft, nextServices) = (state.PartyLeft, state.NextServices);
+                    var (partyLeft, nextServices, thenBook) = (state.PartyLeft, state.NextServices, state.ThenBook);
                     state.ResetTask();
                     state.JustDone = true;
                     if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
                     {
                         return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices);
+                    }
+                    if (call.Name == "book_appointment" && thenBook is not null)
+                    {
+                        return BookAlso(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), thenBook);
                     }
                     return Say(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data)));
                 case ("book_appointment" or "reschedule_appointment", "slot_taken"):

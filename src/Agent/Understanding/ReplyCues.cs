@@ -96,6 +96,9 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool CodeNotReceived { get; init; }
 
+    /// <summary>Something more is asked beside an answer ("yes and also book my sister a facial", "a facial as well"; "y también" reads "and also").</summary>
+    public bool AlsoAsks { get; init; }
+
     /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
     public bool SameAsBefore { get; init; }
 
@@ -203,6 +206,7 @@ public sealed partial record ReplyCues
             OtherTimes = NoneOfThose().IsMatch(text),
             AsksWhatTimes = WhatTimes().IsMatch(text),
             CodeNotReceived = NoCodeCame().IsMatch(text),
+            AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
@@ -305,6 +309,9 @@ public sealed partial record ReplyCues
     /// <summary>The words of a head count said with a plural ("two swedish massages", "2 gel manicures"), to keep it out of the time.</summary>
     public static Match HeadCountIn(string text) => HeadCount().Match(text);
 
+    /// <summary>Something more is asked beside an answer ("yes and also …"): <see cref="AlsoAsks"/> for a text not read whole.</summary>
+    public static bool AlsoAsksIn(string text) => AlsoCue().IsMatch(text);
+
     private static string? BareName(string text)
     {
         // "its chloe", "this is ben carter", "im jenny park": the name without the words that introduce it.
@@ -397,6 +404,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:did\s*n[o']?t|didnt|never|have\s*n[o']?t|havent|has\s*n[o']?t|hasnt|not|still\s+(?:have\s*n[o']?t|havent|did\s*n[o']?t|didnt))\s+(?:get|got|gotten|receive|received|recieve|recieved|come|came|arrive|arrived|show(?:n|ed)?\s+up)\b|\b(?:re-?send|resent|re-?text)\b|\bsend\s+(?:it|the\s+code|a\s+code|that|one|me\s+(?:it|the\s+code|one))\s+again\b|\b(?:send|text)\s+(?:me\s+)?(?:another|a\s+new)(?:\s+(?:one|code))?\b|\b(?:new|another)\s+code\b|\b(?:no|nothing)\s+(?:code\s+|text\s+)?(?:came|arrived|yet|has\s+come|showed\s+up)\b|^\W*(?:still\s+)?nothing(?:\s+yet)?\W*$|\bcode\s+(?:did\s*n[o']?t|didnt|never|has\s*n[o']?t|hasnt|is\s*n[o']?t|isnt)\s+(?:come|came|arrive|arrived|show|showing|coming)|\bstill\s+waiting\s+(?:for|on)\s+(?:it|the\s+code|the\s+text)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoCodeCame();
+
+    [GeneratedRegex(@"\b(?:also|as\s+well)\b|\btoo\s*[.!?]*\s*$|\banother\s+(?:one|appointment|booking)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoCue();
 
     [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyOne();

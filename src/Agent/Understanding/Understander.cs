@@ -457,9 +457,10 @@ public sealed partial class Understander
             // A single character or an emoji ("y", "k", "👍") never confirms anything: too easy to send by accident.
             yesNo = YesNoResult.Unknown;
         }
-        if (relative is not null)
+        if (relative is not null && !ReplyCues.AlsoAsksIn(normalized))
         {
-            // "ok, what about the day after?": the "ok" acknowledges and asks for another day; it accepts nothing.
+            // "ok, what about the day after?": the "ok" acknowledges and asks for another day; it accepts nothing. ("yes! and
+            // can u also book my sister … same day" accepts, and asks for more.)
             yesNo = yesNo with { Answer = YesNo.Unknown };
         }
 

@@ -236,4 +236,42 @@ public sealed class RoundEightTests
         var u = Engine.Understand("signature facial friday at the marina", History(new DialogueState()));
         Assert.Equal("marina", u.Location?.Location?.Id);
     }
+
+    private static DialogueState ReadingBackAMassage() => new()
+    {
+        Task = DialogueTask.Book,
+        ServiceId = "swedish-60",
+        DateStart = "2026-11-27",
+        DateEnd = "2026-11-27",
+        Asked = AgentQuestion.Confirmation,
+        PendingTool = "book_appointment",
+        PendingArgs = "{}",
+        ReadBack = "Swedish Massage (60 min) with Maya Chen on Friday, November 27 at 10 AM",
+        ChosenSlotId = "s10",
+        Offered = [new Offer("s10", "2026-11-27", "10:00", "Maya Chen", "Friday at 10 AM with Maya")],
+    };
+
+    [Theory]
+    [InlineData("yes and also book my sister a facial", "en")]
+    [InlineData("yes! and can u also book my sister for a hydrafacial same day", "en")]
+    [InlineData("sí, y también una limpieza facial para mi hermana", "es")]
+    public void A_yes_with_a_second_booking_beside_it_writes_and_keeps_the_second(string text, string language)
+    {
+        var state = ReadingBackAMassage();
+        state.Language = language;
+        var (reading, rule) = Step(state, text);
+        Assert.Equal(ReadBackAnswer.Yes, reading.ReadBack);
+        Assert.Equal(PolicyAction.Write, rule.Then);
+        Assert.NotNull(state.ThenBook);
+    }
+
+    [Theory]
+    [InlineData("yes please")]
+    [InlineData("no, a facial instead")]
+    public void A_plain_yes_or_a_correction_keeps_no_second_booking(string text)
+    {
+        var state = ReadingBackAMassage();
+        Step(state, text);
+        Assert.Null(state.ThenBook);
+    }
 }
