@@ -21,6 +21,7 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _replies = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _arrivals;
 
     private FakeChatCompletionsServer(WebApplication app) => _app = app;
 
@@ -31,6 +32,9 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
     public string V1Endpoint => new Uri(BaseAddress, "v1").ToString();
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests that reached the server, also those the client gave up on before their body was read.</summary>
+    public int Arrivals => Volatile.Read(ref _arrivals);
 
     public RecordedRequest SingleRequest => Assert.Single(Requests);
 
@@ -105,6 +109,7 @@ internal sealed class FakeChatCompletionsServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _arrivals);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
