@@ -324,7 +324,7 @@ public sealed partial class EmbeddedChatClient
                     state.Phase = DialoguePhase.None;
                     return Resume();
                 case ("verify_phone", _):
-                    return Say("code_wrong", ("reason", message));
+                    return OnWrongCode(data);
 
                 case ("list_appointments", "ok"):
                     return OnAppointments(data);

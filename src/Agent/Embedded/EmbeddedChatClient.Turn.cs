@@ -916,6 +916,23 @@ public sealed partial class EmbeddedChatClient
             return Say(state.Misses > 0 ? "confirm_again" : template, ("read_back", readBack));
         }
 
+        /// <summary>
+        /// A code that did not verify, worded from the tool's reason (never its English message, which is for a remote
+        /// model): tries left, this code used up (a new one on request), the number locked for today, or no code waiting.
+        /// </summary>
+        private ChatMessage OnWrongCode(JsonElement data)
+        {
+            var reason = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var r) ? r.GetString() : null;
+            return reason switch
+            {
+                "wrong_code" when data.TryGetProperty("attempts_left", out var left) && left.TryGetInt32(out var tries) =>
+                    tries == 1 ? Say("code_wrong_one_left") : Say("code_wrong", ("tries", tries.ToString(Inv))),
+                "locked_today" => Say("code_locked_today"),
+                "used_up" => Say("code_used_up"),
+                _ => Say("code_none"),
+            };
+        }
+
         private ChatMessage OnAppointments(JsonElement data)
         {
             var items = data.GetProperty("appointments").EnumerateArray().ToList();

@@ -57,13 +57,13 @@ public sealed class VerificationPlugin(
         if (challenge is null || challenge.ExpiresAtUtc < clock.GetUtcNow().UtcDateTime || challenge.AttemptsLeft <= 0)
         {
             scope.Challenge = null;
-            return new ToolResult("refused", "There is no valid code in progress. Offer to send a new one.");
+            return new ToolResult("refused", "There is no valid code in progress. Offer to send a new one.", new { reason = "no_code" });
         }
         // SECURITY: wrong codes are also counted per phone across codes and conversations.
         if (!await verification.MayGuessAsync(challenge.Phone, cancellationToken))
         {
             scope.Challenge = null;
-            return new ToolResult("refused", "Too many wrong codes have been typed for this number today. A team member can help by phone.");
+            return new ToolResult("refused", "Too many wrong codes have been typed for this number today. A team member can help by phone.", new { reason = "locked_today" });
         }
         var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(digits)), Encoding.ASCII.GetBytes(challenge.CodeHash)))
@@ -73,9 +73,12 @@ public sealed class VerificationPlugin(
             if (!await verification.MayGuessAsync(challenge.Phone, cancellationToken))
             {
                 scope.Challenge = null;
-                return new ToolResult("refused", "That code doesn't match, and that was the last try for this number today. A team member can help by phone.");
+                return new ToolResult("refused", "That code doesn't match, and that was the last try for this number today. A team member can help by phone.", new { reason = "locked_today" });
             }
-            return new ToolResult("refused", scope.Challenge.AttemptsLeft > 0 ? $"That code doesn't match. {scope.Challenge.AttemptsLeft} tries left." : "Too many wrong codes. Offer to send a new one.");
+            // The message is for a remote model; the data is what the embedded engine words in the person's language.
+            return scope.Challenge.AttemptsLeft > 0
+                ? new ToolResult("refused", $"That code doesn't match. {scope.Challenge.AttemptsLeft} tries left.", new { reason = "wrong_code", attempts_left = scope.Challenge.AttemptsLeft })
+                : new ToolResult("refused", "Too many wrong codes. Offer to send a new one.", new { reason = "used_up" });
         }
         scope.Challenge = null;
         scope.VerifiedPhone = challenge.Phone;
