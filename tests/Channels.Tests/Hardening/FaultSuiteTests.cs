@@ -46,16 +46,7 @@ public abstract class FaultSuiteTests
 
         // Instance one dies right after the booking commits, inside the "yes" turn: it stops, and the turn's every later
         // write (which takes the stopping token) never reaches the store, as when the process is killed.
-        var lifetime = one.Get<IHostApplicationLifetime>();
-        one.Get<FaultPoints>().OnPoint = point =>
-        {
-            if (point == FaultPoints.BookingCommitted)
-            {
-                lifetime.StopApplication();
-                lifetime.ApplicationStopping.ThrowIfCancellationRequested();
-            }
-            return ValueTask.CompletedTask;
-        };
+        DieAt(one, FaultPoints.BookingCommitted);
         var sid = twilioOne.NewSid("SM");
         try
         {
