@@ -53,13 +53,14 @@ public static partial class NluCommand
         var dev = options.Split == "dev";
         string File(string dataset, string name) => Path.Combine(data, dataset, name);
         var sgd = Take(Jsonl.Read<SgdTurn>(File("sgd-appointments", dev ? "dev.jsonl" : "test.jsonl")), options.Limit);
-        var sets = dev
-            ? new (string Name, string Note, List<PlainUtterance> Rows)[]
-            {
+        (string Name, string Note, List<PlainUtterance> Rows)[] sets = dev
+            ?
+            [
                 ("snips BookRestaurant train (dev)", "booking language, another business", Take(Jsonl.Read<PlainUtterance>(File("snips-bookrestaurant", "train.jsonl")), options.Limit)),
                 ("SGD dev, requests to other services (dev)", "restaurants, rides, banks, weather: turns opening an intent of another service",
                     Take([.. Jsonl.Read<SgdTurn>(File("sgd-appointments", "dev.jsonl")).Where(t => t.Domain is null && t.NewIntent).Select(t => new PlainUtterance { Id = t.DialogueId + ":" + t.Turn, Text = t.Utterance })], options.Limit)),
-            }
+                .. ClincDev.Sets(options.ClincSource, options.Limit),
+            ]
             :
             [
                 ("clinc oos_test", "clean out-of-scope", Take(Jsonl.Read<PlainUtterance>(File("clinc-oos", "oos_test.jsonl")), options.Limit)),

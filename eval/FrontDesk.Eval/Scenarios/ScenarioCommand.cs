@@ -195,6 +195,11 @@ public sealed class Options
     public string? Dump { get; set; }
     /// <summary>nlu: the SGD repository's dialogue files (eval/sgd/system-turns.sh), for the in-context reading; FRONTDESK_SGD_SOURCE when not given.</summary>
     public string? SgdSource { get; set; }
+    /// <summary>
+    /// nlu --split dev: CLINC150's <c>data_full.json</c> (from a clone of github.com/clinc/oos-eval, outside the repository):
+    /// its oos_train + oos_val rows and its val rows of intents unrelated to booking are added as dev sets. Never its test rows.
+    /// </summary>
+    public string? ClincSource { get; set; }
     /// <summary>nlu: read SGD only (no agent runs on CLINC/Snips), for looking at the SGD errors quickly.</summary>
     public bool SgdOnly { get; set; }
 
@@ -223,6 +228,7 @@ public sealed class Options
                 case "--dump": o.Dump = Next(); break;
                 case "--sgd-source": o.SgdSource = Next(); break;
                 case "--sgd-only": o.SgdOnly = true; break;
+                case "--clinc-source": o.ClincSource = Next(); break;
                 case "--semantic":
                     o.Semantic = Next() is "off" or "faq" or "all" ? e.Current : throw new ArgumentException("--semantic is off, faq or all");
                     break;

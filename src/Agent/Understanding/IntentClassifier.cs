@@ -91,6 +91,12 @@ public sealed class IntentClassifier
     /// <summary>Name of the embedded training file.</summary>
     public const string TrainingResource = "FrontDesk.Agent.Understanding.intents.train.txt";
 
+    /// <summary>
+    /// Name of the embedded file of out-of-scope examples read by meaning only (<see cref="SemanticIntents"/>): more
+    /// out-of-scope lines in the word classifier's training would tilt its prior towards off-topic.
+    /// </summary>
+    public const string ElsewhereResource = "FrontDesk.Agent.Understanding.elsewhere.examples.txt";
+
     private const int Epochs = 12;
     private const int TopAlternatives = 3;
     private static readonly Lazy<IntentClassifier> Shared = new(() => new IntentClassifier(LoadEmbeddedTraining()));
@@ -115,7 +121,7 @@ public sealed class IntentClassifier
     private static readonly Lazy<IntentClassifier> SharedSemantic = new(() =>
     {
         var lines = LoadEmbeddedTraining();
-        return new IntentClassifier(lines, new SemanticIntents(lines, Tools.Semantic.SentenceEmbedder.Shared));
+        return new IntentClassifier(lines, new SemanticIntents([.. lines, .. LoadEmbedded(ElsewhereResource)], Tools.Semantic.SentenceEmbedder.Shared));
     });
 
     private readonly SemanticIntents? _semantic;
@@ -287,10 +293,12 @@ public sealed class IntentClassifier
     }
 
     /// <summary>The lines of the embedded training file.</summary>
-    public static IReadOnlyList<string> LoadEmbeddedTraining()
+    public static IReadOnlyList<string> LoadEmbeddedTraining() => LoadEmbedded(TrainingResource);
+
+    private static List<string> LoadEmbedded(string resource)
     {
-        using var stream = typeof(IntentClassifier).Assembly.GetManifestResourceStream(TrainingResource)
-            ?? throw new InvalidOperationException($"Embedded resource {TrainingResource} is missing.");
+        using var stream = typeof(IntentClassifier).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing.");
         using var reader = new StreamReader(stream);
         var lines = new List<string>(1024);
         while (reader.ReadLine() is { } line)

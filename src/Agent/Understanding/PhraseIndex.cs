@@ -363,6 +363,11 @@ internal sealed class PhraseIndex
             return null;
         }
 
+        // A real word is meant as written: "skip this song" is not "long swedish", "i feel like sushi" is not a peel.
+        // A string that is no English word ("masage", "facail", "peal") is read as a typo; a real word only as another
+        // form of an indexed word it begins like ("pregnant" of "pregnancy").
+        var realWord = Tools.Semantic.ModelVocabulary.IsWord(stem);
+
         var allowed = Fuzzy.AllowedEdits(stem.Length);
         if (allowed == 0)
         {
@@ -384,6 +389,11 @@ internal sealed class PhraseIndex
                     continue;
                 }
 
+                if (realWord && !SameBeginning(stem, key))
+                {
+                    continue;
+                }
+
                 var d = Fuzzy.Distance(stem, key, max);
                 if (d <= max && d < bestDistance)
                 {
@@ -396,6 +406,10 @@ internal sealed class PhraseIndex
         editCount = best is null ? 0 : bestDistance;
         return best;
     }
+
+    /// <summary>True when both words begin with the same five letters (forms of one word: "pregnant", "pregnancy").</summary>
+    private static bool SameBeginning(string a, string b) =>
+        a.Length >= 5 && b.Length >= 5 && a.AsSpan(0, 5).SequenceEqual(b.AsSpan(0, 5));
 
     private sealed record Entry(int[] Items, bool Generic, string? Group);
 }

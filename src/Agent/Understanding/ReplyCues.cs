@@ -51,6 +51,12 @@ public sealed partial record ReplyCues
     /// <summary>The message asks about the assistant itself ("are you a bot?", "is this a real person?").</summary>
     public bool AboutAssistant { get; init; }
 
+    /// <summary>
+    /// The message asks about the assistant as if it were a person ("what's your name", "how old are you", "do you have
+    /// hobbies", "who made you"): answered by the assistant saying what it is, not by the FAQ or the team.
+    /// </summary>
+    public bool AsksAboutAssistant { get; init; }
+
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
@@ -192,6 +198,7 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
+            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
@@ -322,6 +329,11 @@ public sealed partial record ReplyCues
         }
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
+
+    // Questions to the assistant about itself as a person. Not "your boss", "your manager" or "your supervisor": asking
+    // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
+    [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|who\s+(?:made|built|created|programmed|designed|invented)\s+you|what\s+(?:made|manufactures|created)\s+you|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssistantAsAPerson();
 
     // No match timeout, like the rest of the understanding's patterns: a message is at most 2,000 characters and these
     // patterns have no nested repetition, while a wall-clock timeout fails a turn on a starved machine (a generated

@@ -630,17 +630,19 @@ public sealed partial class Understander
                 intent = Intent.Book;
             }
         }
-        if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null
+        if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability or Intent.Waitlist && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !onlyAnAppointment && !namesAnotherTreatment
-            && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
+            && (AboutElsewhere?.Invoke(normalized) == true ? 1.0 : ElsewhereAsNear(prepared, date is not null || time is not null)) is { } elsewhere)
         {
-            // A request for something the spa does not do, in booking words ("I want to book a pub now", "what's on tv
+            // A request for something the spa does not do, in booking or list words ("I want to book a pub now", "add oranges to my shopping list", "what's on tv
             // tonight"): no service of the spa named or meant, and an everyday task elsewhere is as near in meaning as
             // any spa task. Declined politely rather than asked "which service?". A day or a time brings any request near
             // the spa's booking examples, so the thing asked for is also weighed without them ("can you book a tee time
-            // for sunday morning", "when is the next opening for a driving test").
+            // for sunday morning", "when is the next opening for a driving test"). So is one that names another business or
+            // thing and nothing of the spa's (the escalation rules' elsewhere list: "how many vacation days do i have
+            // available", "any availability at the hotel friday").
             intent = Intent.OutOfScope;
             confidence = elsewhere;
         }
@@ -655,6 +657,16 @@ public sealed partial class Understander
             // Far from everything the spa does and knows: out of scope, not a question for the team.
             intent = Intent.OutOfScope;
             confidence = 1 - meaning.NearestSpaTask;
+        }
+        if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null && AboutElsewhere?.Invoke(normalized) == true
+            && !_answeredBySpa(normalized))
+        {
+            // "how much do i pay in taxes", "what can i buy with my airline miles": a question about another business or
+            // thing (the escalation rules' elsewhere list) that the spa's information does not answer is not the spa's to
+            // pass to its team. One the spa answers ("do you have parking near the hotel") is still answered.
+            intent = Intent.OutOfScope;
+            confidence = 1;
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
         // booking ("that day" with a service and a booking verb, "can i book a hydrafacial that day", is a new booking);
@@ -688,11 +700,19 @@ public sealed partial class Understander
         }
         if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
             && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
-            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized))
+            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized) && AboutElsewhere?.Invoke(normalized) != true)
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
             // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.
             intent = Intent.Faq;
+            confidence = 1;
+        }
+        if (cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist)
+        {
+            // "can i ask your name", "do you have hobbies", "who made you": asked of the assistant, which says what it is;
+            // not a question for the spa's information nor for the team.
+            intent = Intent.Smalltalk;
             confidence = 1;
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
