@@ -91,7 +91,9 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         }
         if (named.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {
-            return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
+            var offeredAt = profile.LocationsOffering(bookable).Select(x => x.Name).ToList();
+            return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", offeredAt)}.",
+                new { reason = "not_at_location", service = bookable.Name, location = l.Name, locations = offeredAt });
         }
 
         // "someone else than Sofia": those providers left out; the appointment being moved blocks nothing (its new time may overlap its old one).
