@@ -247,14 +247,14 @@ public sealed partial class EmbeddedChatClient
             switch (call.Name, status)
             {
                 case ("check_availability", "ok"):
-                    return Offer(data, message, alternatives: false);
+                    return Offer(data, alternatives: false);
                 case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
                     state.DateStart = state.DateEnd = null;
                     state.Asked = AgentQuestion.Date;
                     return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
-                        ? Offer(data, message, alternatives: true)
+                        ? Offer(data, alternatives: true)
                         : AskWaitlist(ServiceName());
                 case ("join_waitlist", "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var wr) && wr.GetString() is "beyond_horizon" or "closed":
                     state.DateStart = state.DateEnd = null;

@@ -430,7 +430,8 @@ public sealed partial class Understander
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
         var name = contact.Name;
-        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates && PersonNameAround(normalized, forStaff, staff, vocabulary) is { } person)
+        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates && PersonNameAround(normalized, forStaff, staff, vocabulary,
+                contactContext: contact.Phone is not null || contact.Email is not null || asked is AgentQuestion.Name or AgentQuestion.Phone) is { } person)
         {
             // "Maya Patel, 415…", "sofia reyes here", "Tom Reyes": a first and last name that are not one provider's
             // full name is a person introducing themselves, not a request for the provider who shares one of them.
@@ -1015,7 +1016,7 @@ public sealed partial class Understander
     /// (two providers' names), "sofia reyes here", "Tom Reyes", "Kenji Sato". The neighbour must be another provider's
     /// name part, or a capitalised word (as people write names); everyday words ("with maya please") never are.
     /// </summary>
-    private static string? PersonNameAround(string text, string masked, StaffMatch staff, SpaVocabulary vocabulary)
+    private static string? PersonNameAround(string text, string masked, StaffMatch staff, SpaVocabulary vocabulary, bool contactContext)
     {
         var span = staff.Span;
         if (span.Length == 0 || span.End > text.Length || text[span.Start..span.End].Contains(' ', StringComparison.Ordinal))
@@ -1039,7 +1040,10 @@ public sealed partial class Understander
             {
                 return null; // "Maya Chen": the provider's own full name
             }
-            var looksLikeName = parts.Contains(lowerOther) || (char.IsUpper(other[0]) && (otherFirst || char.IsUpper(word[0])));
+            // Beside a phone number or an e-mail, or when a name or a number is asked, a pair typed without capitals is a
+            // name too ("jordan hart 4155550151"): nobody asks for a provider by a first name and a stranger's last name.
+            var looksLikeName = parts.Contains(lowerOther) || (char.IsUpper(other[0]) && (otherFirst || char.IsUpper(word[0])))
+                || (contactContext && !otherFirst && !ContactExtractor.IsNotAName(lowerOther));
             if (!looksLikeName)
             {
                 return null;
@@ -1153,7 +1157,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
-    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     [GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*$", RegexOptions.CultureInvariant)]

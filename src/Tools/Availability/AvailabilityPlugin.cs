@@ -107,7 +107,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             var picked = Pick(slots, nearTime);
             var views = Remember(scope, picked, rescheduleOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
-                new { service = bookable.Name, slots = views });
+                new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
         }
 
         // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).
@@ -126,7 +126,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         return new ToolResult("no_slots",
             $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : off is not null ? $"that day ({off} is not working)" : "in that window")}. " +
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
-            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off });
+            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
     }
 
     /// <summary>The service to book: its consultation first when it needs one and the client has not had it.</summary>
