@@ -442,11 +442,15 @@ public sealed class FrontDeskAgent(
                     agentTags.Escalation = followUp.Name;
                 }
                 // The embedded engine hands over after two replies in a row it could not understand: the reply offers a person.
-                if (escalations.Count == 0 && produced.Any(m => m.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true)
+                if (escalations.Count == 0 && produced.FirstOrDefault(m => m.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true) is { } handedOver
                     && screen.Rules.Find("human_request") is { } handoffRule)
                 {
                     askedForPerson = true;
-                    escalations.Add(NewEscalation(handoffRule, scope, request, $"The assistant could not understand the client twice in a row; last message: \"{Short(text)}\"", verbatim: true, language: language));
+                    // A tool outcome the engine has no wording for is handed over too: the team sees which it was not.
+                    var why = handedOver.AdditionalProperties![EmbeddedChatClient.HandoffKey] as string == ToolOutcomes.Unknown
+                        ? "The assistant got a result from the booking system it could not word for the client"
+                        : "The assistant could not understand the client twice in a row";
+                    escalations.Add(NewEscalation(handoffRule, scope, request, $"{why}; last message: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = handoffRule.Name;
                 }
                 // Tools that hand a matter to staff raise the escalation here, whatever the brain said.

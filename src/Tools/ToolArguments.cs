@@ -22,18 +22,18 @@ public sealed class ToolArguments(SpaProfile profile)
         return matches.Count switch
         {
             1 => (matches[0], null),
-            0 => (null, new ToolResult("not_found", $"'{text}' is not on the menu. Services: {string.Join(", ", profile.Services.Select(s => s.Name))}.")),
+            0 => (null, new ToolResult("not_found", $"'{text}' is not on the menu. Services: {string.Join(", ", profile.Services.Select(s => s.Name))}.", new { reason = "unknown_service" })),
             _ => (null, new ToolResult("ambiguous", $"Ask which one: {string.Join(", ", matches.Select(s => s.Name))}.", new { options = matches.Select(s => s.Name) })),
         };
     }
 
     /// <summary>The provider the text names (null for none or "anyone"), or the answer to give when no one is called that.</summary>
     public (StaffMember? Staff, ToolResult? Result) Staff(string? text) =>
-        Named(text, t => CatalogLookup.Staff(profile, t), "provider", "Providers", profile.Staff.Select(s => s.Name));
+        Named(text, t => CatalogLookup.Staff(profile, t), "provider", "Providers", profile.Staff.Select(s => s.Name), "unknown_provider");
 
     /// <summary>The location the text names (null for none or "any"), or the answer to give when none is called that.</summary>
     public (Location? Location, ToolResult? Result) Location(string? text) =>
-        Named(text, t => CatalogLookup.Location(profile, t), "location", "Locations", profile.Locations.Select(s => s.Name));
+        Named(text, t => CatalogLookup.Location(profile, t), "location", "Locations", profile.Locations.Select(s => s.Name), "unknown_location");
 
     /// <summary>The provider and the location the texts name, or the answer to give for the first that names none (provider first).</summary>
     public (StaffMember? Staff, Location? Location, ToolResult? Result) StaffAndLocation(string? provider, string? location)
@@ -47,7 +47,7 @@ public sealed class ToolArguments(SpaProfile profile)
         return (staff.Staff, loc.Location, loc.Result);
     }
 
-    private static (T? Found, ToolResult? Result) Named<T>(string? text, Func<string, T?> find, string kind, string others, IEnumerable<string> names)
+    private static (T? Found, ToolResult? Result) Named<T>(string? text, Func<string, T?> find, string kind, string others, IEnumerable<string> names, string reason)
         where T : class
     {
         if (string.IsNullOrWhiteSpace(text) || CatalogLookup.MeansAnyone(text))
@@ -56,7 +56,7 @@ public sealed class ToolArguments(SpaProfile profile)
         }
         return find(text) is { } found
             ? (found, null)
-            : (null, new ToolResult("not_found", $"No {kind} called '{text}'. {others}: {string.Join(", ", names)}."));
+            : (null, new ToolResult("not_found", $"No {kind} called '{text}'. {others}: {string.Join(", ", names)}.", new { reason }));
     }
 
     /// <summary>

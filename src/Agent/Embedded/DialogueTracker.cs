@@ -225,6 +225,19 @@ internal static partial class DialogueTracker
             state.ContactCorrection = u.Name ?? u.Phone ?? u.Email;
             return;
         }
+        if (u.YesNo != YesNo.Yes && state.PendingTool == "book_appointment" && !HasSlots(u) && r.Sibling is { } otherLength)
+        {
+            // "wait make it the 90 min instead" at a booking's read-back: the other length of the service, searched on the
+            // same day; nothing is booked.
+            r.DeclinedTool = state.PendingTool;
+            state.PendingTool = state.PendingArgs = state.ReadBack = null;
+            state.ChosenSlotId = null;
+            state.Offered = [];
+            state.Asked = AgentQuestion.Nothing;
+            state.ServiceId = otherLength.Id;
+            r.ReadBack = ReadBackAnswer.Corrected;
+            return;
+        }
         if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
             && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.AsksSomething && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
         {

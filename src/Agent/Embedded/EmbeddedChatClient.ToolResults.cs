@@ -239,18 +239,22 @@ public sealed partial class EmbeddedChatClient
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
             state.Calls++;
+            if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var given) && given.GetString() is { } worded && OwnWording.Contains(worded))
+            {
+                return OnReason(call, worded, data);
+            }
 
             switch (call.Name, status)
             {
                 case ("check_availability", "ok"):
-                    return Offer(data, message, alternatives: false);
+                    return Offer(data, alternatives: false);
                 case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
                     state.DateStart = state.DateEnd = null;
                     state.Asked = AgentQuestion.Date;
                     return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
-                        ? Offer(data, message, alternatives: true)
+                        ? Offer(data, alternatives: true)
                         : AskWaitlist(ServiceName());
                 case ("join_waitlist", "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("reason", out var wr) && wr.GetString() is "beyond_horizon" or "closed":
                     state.DateStart = state.DateEnd = null;
@@ -400,8 +404,84 @@ public sealed partial class EmbeddedChatClient
                 state.Asked = AgentQuestion.Nothing;
                 return Say("not_understood");
             }
-            // Anything else: the tool's own message is written to be said.
-            return SayText(message);
+            // Anything else has no template: the tool's message is a note to a model (in English), never said to the person.
+            return OutcomeUnknown();
+        }
+
+        /// <summary>The reasons worded here, before the table of outcomes (which words the others by tool and status).</summary>
+        private static readonly HashSet<string> OwnWording = new(StringComparer.Ordinal)
+        {
+            "not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "min_age", "past",
+            "no_appointments", "no_such_appointment", "already_changed", "no_record",
+            "opted_out", "wrong_codes_today", "chat_limit", "hour_limit", "day_limit",
+        };
+
+        /// <summary>
+        /// A refusal or a miss worded from the tool's reason (<see cref="ToolOutcomes.Templates"/>), in the conversation's
+        /// language, never from the tool's message; the state follows it (a place that does not offer the service is left
+        /// out and the search run again; a code that cannot be sent keeps the one sent before, when it still works).
+        /// </summary>
+        private ChatMessage OnReason(FunctionCallContent call, string reason, JsonElement data)
+        {
+            var template = ToolOutcomes.Templates[reason];
+            string Text(string name) => data.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
+            ChatMessage SearchAgain(string said)
+            {
+                state.SayFirst = said;
+                return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
+            }
+            switch (reason)
+            {
+                case "not_at_location":
+                    state.LocationId = null;
+                    return SearchAgain(Render(template, ("service", ServiceIn(Text("service"))), ("location", Text("location")),
+                        ("locations", Join([.. data.GetProperty("locations").EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
+                case "unknown_provider":
+                    state.StaffId = null;
+                    return SearchAgain(Render(template));
+                case "unknown_location":
+                    state.LocationId = null;
+                    return SearchAgain(Render(template));
+                case "not_offered" or "offered_for_move":
+                    state.Offered = [];
+                    state.ChosenSlotId = state.ProposedSlotId = null;
+                    state.PendingTool = state.PendingArgs = null;
+                    return SearchAgain(Render(template));
+                case "min_age":
+                    var service = ServiceNameFromArgs(call);
+                    state.ResetTask();
+                    return Say(template, ("service", service), ("reason", data.TryGetProperty("min_age", out var min) ? min.ToString() : ""));
+                case "past":
+                    state.DateStart = state.DateEnd = null;
+                    state.Asked = AgentQuestion.Date;
+                    return Say(template);
+                case "no_appointments":
+                    state.ResetTask();
+                    state.BookingOffered = true;
+                    return Say(template);
+                case "chat_limit" or "hour_limit":
+                    // The code sent before still works: the person may type it.
+                    state.ResendingCode = false;
+                    state.Phase = DialoguePhase.VerifyCode;
+                    state.Asked = AgentQuestion.Nothing;
+                    return Say(template);
+                default:
+                    state.ResetTask();
+                    return Say(template);
+            }
+        }
+
+        /// <summary>
+        /// A tool outcome with no template: a line in the person's language and a hand-over to the team (the escalation
+        /// says why), never the tool's note to a model pasted into the reply.
+        /// </summary>
+        private ChatMessage OutcomeUnknown()
+        {
+            state.ResetTask();
+            state.WithTeam = true;
+            var message = Say(ToolOutcomes.Unknown);
+            message.AdditionalProperties![HandoffKey] = ToolOutcomes.Unknown;
+            return message;
         }
     }
 }

@@ -771,7 +771,7 @@ public sealed partial class EmbeddedChatClient
             };
         }
 
-        private ChatMessage Offer(JsonElement data, string message, bool alternatives)
+        private ChatMessage Offer(JsonElement data, bool alternatives)
         {
             var slots = data.GetProperty(alternatives ? "alternatives" : "slots").EnumerateArray().ToList();
             state.Offered = [.. slots.Select(x =>
@@ -816,7 +816,9 @@ public sealed partial class EmbeddedChatClient
                     ("day", SpokenTime.Day(DateOnly.ParseExact(inDay, "yyyy-MM-dd", Inv), state.Language))) + " ";
             }
             var service = ServiceIn(data.GetProperty("service").GetString()!);
-            var prefix = notOpen + (message.Contains("consultation", StringComparison.OrdinalIgnoreCase) && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
+            // The times are for the consultation the service starts with: said from the tool's data, not its English note.
+            var forConsultation = data.TryGetProperty("consultation_for", out var cf) && cf.ValueKind == JsonValueKind.String;
+            var prefix = notOpen + (forConsultation && state.ServiceId is { } sid && Profile.FindService(sid) is { RequiresConsultation: true } wanted
                 ? engine.RepliesIn(state.Language).Render("consultation_first", new Dictionary<string, string> { ["service"] = wanted.NameIn(state.Language) }) + " "
                 : "");
             if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)

@@ -185,6 +185,11 @@ public static partial class ContactExtractor
             }
         }
 
+        if (LowerCaseIntro(text) is { } introduced)
+        {
+            return introduced;
+        }
+
         if (expectingName)
         {
             var m = BareNameReply().Match(text);
@@ -196,6 +201,41 @@ public static partial class ContactExtractor
 
         return null;
     }
+
+    /// <summary>
+    /// "hi im marina diaz", "im marina diaz, can i get a facial": "I'm" and two lower-case words that end the sentence are
+    /// a name typed without capitals (so "marina" is not the Marina location), unless a word is one that is never a name
+    /// or reads as a state or an activity ("im running late", "im so excited", "im outside now").
+    /// </summary>
+    private static (string Value, TextSpan Span)? LowerCaseIntro(string text)
+    {
+        var m = IntroAtSentenceEnd().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var name = m.Groups["name"];
+        var words = name.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => IsNotAName(w.ToLowerInvariant()) || NotLowerCaseNames.Contains(w.ToLowerInvariant()) || ReadsAsAState(w.ToLowerInvariant())))
+        {
+            return null;
+        }
+        return (string.Join(' ', words.Select(TitleCase)), new TextSpan(name.Index, name.Length));
+    }
+
+    /// <summary>"excited", "waiting", "totally": an ending names rarely have (short names such as "Ming" or "Ted" are kept).</summary>
+    private static bool ReadsAsAState(string word) => word.Length > 4 && (word.EndsWith("ing", StringComparison.Ordinal)
+        || word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal));
+
+    /// <summary>Words said after "I'm" that are not names and that <see cref="NotNames"/> leaves out (it also guards capitalised names).</summary>
+    private static readonly HashSet<string> NotLowerCaseNames = new(StringComparer.Ordinal)
+    {
+        "now", "outside", "inside", "home", "lost", "stuck", "kinda", "pretty", "lol", "haha", "sooo", "soo", "def", "totes",
+        "ok", "okay", "alright", "fine", "good", "bad", "new", "old", "here", "there", "away", "around", "nearby", "close",
+        "downstairs", "upstairs", "parked", "thx", "thanks", "pls", "please", "again", "today", "tonight", "yet",
+        "ur", "u", "a", "an", "client", "customer", "member", "patient", "friend", "mom", "dad", "sister", "brother", "wife",
+        "husband", "mother", "father", "daughter", "son", "regular", "first", "time", "visiting", "local", "spa",
+    };
 
     /// <summary>
     /// "hey its jamie fox 4155550142 …": two lower-case words between "it's" / "this is" / "I'm" and a phone number are
@@ -352,6 +392,9 @@ public static partial class ContactExtractor
 
     [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>\p{L}[\p{L}'’\-]+(?:\s+\p{L}[\p{L}'’\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNameReply();
+
+    [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex IntroAtSentenceEnd();
 
     [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>\p{L}[\p{L}'’\-]+\s+\p{L}[\p{L}'’\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntroBeforePhone();

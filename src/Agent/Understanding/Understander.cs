@@ -430,7 +430,8 @@ public sealed partial class Understander
         var forStaff = TextNormalizer.Mask(withoutWhen, [.. services.Spans, .. contact.NameSpan is { } ns ? [ns] : Array.Empty<TextSpan>()]);
         var staff = new StaffMatcher(vocabulary).Match(forStaff);
         var name = contact.Name;
-        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates && PersonNameAround(normalized, forStaff, staff, vocabulary) is { } person)
+        if (staff.Kind is StaffMatchKind.Confident or StaffMatchKind.Candidates && PersonNameAround(normalized, forStaff, staff, vocabulary,
+                contactContext: contact.Phone is not null || contact.Email is not null || asked is AgentQuestion.Name or AgentQuestion.Phone) is { } person)
         {
             // "Maya Patel, 415…", "sofia reyes here", "Tom Reyes": a first and last name that are not one provider's
             // full name is a person introducing themselves, not a request for the provider who shares one of them.
@@ -595,12 +596,31 @@ public sealed partial class Understander
             // "Sure, book me an appointment there", "ok thanks, can you book that appointment now?": the request is the news.
             intent = Intent.Book;
         }
+        // "do you have any openings for a tutor", "is there availability at the hilton on friday": booking words for a trade
+        // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
+        // "which service?" nor read as the nearest service by meaning.
+        var asksElsewhere = asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && location is null && intent is Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Unknown
+            && AboutElsewhere?.Invoke(normalized) == true;
+        if (asksElsewhere)
+        {
+            intent = Intent.OutOfScope;
+            confidence = 1;
+        }
+        // "what is the best sunscreen", "what moisturizer should i buy": a question about a product, for the FAQ (or the
+        // team), never the nearest service by meaning (two laser services).
+        var asksAboutAProduct = services.Kind == ServiceMatchKind.None && chosen is null && ProductQuestion().IsMatch(lowered);
+        if (asksAboutAProduct && intent is Intent.Book or Intent.Availability or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk)
+        {
+            intent = Intent.Faq;
+            confidence = 1;
+        }
         // A treatment in the trade's words that is not on the menu ("i need a haircut") is not the nearest service by
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
-            && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment
+            && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -774,6 +794,10 @@ public sealed partial class Understander
         var bare = WhenPlaceholder().Replace(prepared, " ");
         return bare.Length == prepared.Length ? null : string.Join(' ', bare.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>A question about a product (which to buy or use, the best one), not a treatment: "what is the best sunscreen".</summary>
+    [GeneratedRegex(@"\b(?:best|better|good|recommend\w*|suggest\w*|should\s+i\s+(?:buy|use|get|wear|try)|which|what)\b.*\b(?:sunscreens?|sun\s+screens?|sunblock|spf|moisturi[sz]ers?|lotions?|serums?|cleansers?|toners?|shampoos?|conditioners?|retinol|skin\s*care\s+products?|products?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProductQuestion();
 
     [GeneratedRegex(@"(?:\b(?:for|on|at|this|next|by|around|in the)\s+)*\s*\b(?:zzdate|zztime)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WhenPlaceholder();
@@ -1012,7 +1036,7 @@ public sealed partial class Understander
     /// (two providers' names), "sofia reyes here", "Tom Reyes", "Kenji Sato". The neighbour must be another provider's
     /// name part, or a capitalised word (as people write names); everyday words ("with maya please") never are.
     /// </summary>
-    private static string? PersonNameAround(string text, string masked, StaffMatch staff, SpaVocabulary vocabulary)
+    private static string? PersonNameAround(string text, string masked, StaffMatch staff, SpaVocabulary vocabulary, bool contactContext)
     {
         var span = staff.Span;
         if (span.Length == 0 || span.End > text.Length || text[span.Start..span.End].Contains(' ', StringComparison.Ordinal))
@@ -1036,7 +1060,10 @@ public sealed partial class Understander
             {
                 return null; // "Maya Chen": the provider's own full name
             }
-            var looksLikeName = parts.Contains(lowerOther) || (char.IsUpper(other[0]) && (otherFirst || char.IsUpper(word[0])));
+            // Beside a phone number or an e-mail, or when a name or a number is asked, a pair typed without capitals is a
+            // name too ("jordan hart 4155550151"): nobody asks for a provider by a first name and a stranger's last name.
+            var looksLikeName = parts.Contains(lowerOther) || (char.IsUpper(other[0]) && (otherFirst || char.IsUpper(word[0])))
+                || (contactContext && !otherFirst && !ContactExtractor.IsNotAName(lowerOther));
             if (!looksLikeName)
             {
                 return null;
@@ -1110,8 +1137,9 @@ public sealed partial class Understander
             "twenty" or "20" => 20,
             _ => double.TryParse(amount, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 0,
         };
-        var minutes = unit.StartsWith('h') ? n * 60 : n;
-        if (minutes <= 0 || minutes > 12 * 60)
+        // "push it back a day", "a week later": whole days keep the time of day.
+        var minutes = unit[0] switch { 'h' => n * 60, 'd' => Math.Round(n) * 24 * 60, 'w' => Math.Round(n) * 7 * 24 * 60, _ => n };
+        if (minutes <= 0 || minutes > (unit[0] is 'd' or 'w' ? 14 * 24 * 60 : 12 * 60))
         {
             return null;
         }
@@ -1119,7 +1147,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
@@ -1149,7 +1177,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
-    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     [GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*$", RegexOptions.CultureInvariant)]

@@ -91,7 +91,9 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         }
         if (named.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {
-            return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", profile.LocationsOffering(bookable).Select(x => x.Name))}.");
+            var offeredAt = profile.LocationsOffering(bookable).Select(x => x.Name).ToList();
+            return new ToolResult("bad_argument", $"{bookable.Name} is not offered at {l.Name}. It is offered at {string.Join(", ", offeredAt)}.",
+                new { reason = "not_at_location", service = bookable.Name, location = l.Name, locations = offeredAt });
         }
 
         // "someone else than Sofia": those providers left out; the appointment being moved blocks nothing (its new time may overlap its old one).
@@ -105,7 +107,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             var picked = Pick(slots, nearTime);
             var views = Remember(scope, picked, rescheduleOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
-                new { service = bookable.Name, slots = views });
+                new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
         }
 
         // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).
@@ -124,7 +126,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         return new ToolResult("no_slots",
             $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : off is not null ? $"that day ({off} is not working)" : "in that window")}. " +
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
-            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off });
+            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
     }
 
     /// <summary>The service to book: its consultation first when it needs one and the client has not had it.</summary>

@@ -118,7 +118,7 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
         }
         if (service.MinAge is { } min && scope.StatedAge is { } age && age < min)
         {
-            return new ToolResult("refused", $"{service.Name} is for clients {min} and older.", new { reason = "min_age" });
+            return new ToolResult("refused", $"{service.Name} is for clients {min} and older.", new { reason = "min_age", min_age = min });
         }
         return null;
     }

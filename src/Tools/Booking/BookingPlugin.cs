@@ -34,11 +34,11 @@ public sealed class BookingPlugin(
         var offered = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slot_id?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (offered is null)
         {
-            return new ToolResult("refused", "That slot was not offered in this conversation. Call check_availability and offer real slots first.");
+            return new ToolResult("refused", "That slot was not offered in this conversation. Call check_availability and offer real slots first.", new { reason = "not_offered" });
         }
         if (offered.RescheduleOf is not null)
         {
-            return new ToolResult("bad_argument", "That slot was offered to move an existing appointment; use reschedule_appointment.");
+            return new ToolResult("bad_argument", "That slot was offered to move an existing appointment; use reschedule_appointment.", new { reason = "offered_for_move" });
         }
         var service = profile.FindService(offered.ServiceId)!;
         var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
@@ -192,7 +192,7 @@ public sealed class BookingPlugin(
         // The freed time's waitlist offer commits with the cancellation (issue 15, item 2).
         if (!await book.CancelAsync(appointment, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, appointment, cancellationToken), cancellationToken))
         {
-            return new ToolResult("not_found", "That appointment was already changed.");
+            return new ToolResult("not_found", "That appointment was already changed.", new { reason = "already_changed" });
         }
         return Cancelled(appointment, appointment_ref);
     }
@@ -239,7 +239,7 @@ public sealed class BookingPlugin(
         var offered = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slot_id?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (offered is null || offered.RescheduleOf != appointment.Id)
         {
-            return new ToolResult("refused", "That slot was not offered for this appointment. Call check_availability with reschedule_ref first.");
+            return new ToolResult("refused", "That slot was not offered for this appointment. Call check_availability with reschedule_ref first.", new { reason = "not_offered" });
         }
         var key = $"reschedule:{appointment.Id}:{offered.SlotId}:{offered.StartsAtUtc:O}";
         if (await FinishInterruptedMoveAsync(scope, key, appointment, offered, appointment_ref, cancellationToken) is { } finished)

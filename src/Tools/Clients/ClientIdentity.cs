@@ -45,7 +45,7 @@ public sealed class ClientIdentity(ClientDirectory clients, AppointmentBook book
     {
         if (await IdentifiedClientAsync(scope, ct) is not { } clientId)
         {
-            return (null, Unidentified(scope, new ToolResult("not_found", "No upcoming appointments for this number.")));
+            return (null, Unidentified(scope, new ToolResult("not_found", "No upcoming appointments for this number.", new { reason = "no_appointments" })));
         }
         var r = reference?.Trim() ?? "";
         var id = scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r;
@@ -53,7 +53,7 @@ public sealed class ClientIdentity(ClientDirectory clients, AppointmentBook book
         // SECURITY: someone else's appointment is reported exactly like a missing one.
         if (appointment is null || appointment.ClientId != clientId || appointment.Status != AppointmentStatus.Booked)
         {
-            return (null, new ToolResult("not_found", "No such upcoming appointment for this client. Call list_appointments for the references."));
+            return (null, new ToolResult("not_found", "No such upcoming appointment for this client. Call list_appointments for the references.", new { reason = "no_such_appointment" }));
         }
         return (appointment, null);
     }

@@ -34,7 +34,7 @@ public sealed class ClientsPlugin(ClientDirectory clients, ToolArguments argumen
         var client = await clients.FindByPhoneAsync(scope.VerifiedPhone, cancellationToken);
         if (client is null || (email is not null && !string.Equals(client.Email, email.Trim(), StringComparison.OrdinalIgnoreCase) && client.Email is not null))
         {
-            return new ToolResult("not_found", "No client record for this number yet; they can book as a new client.");
+            return new ToolResult("not_found", "No client record for this number yet; they can book as a new client.", new { reason = "no_record" });
         }
         scope.ClientId = client.Id;
         scope.ClientVerified = true;

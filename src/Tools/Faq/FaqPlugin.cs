@@ -64,6 +64,8 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         // "I have a gift card, can I use it for a massage?": asked as paying with a gift card, not about the massage.
         question = PaymentQuestion.Head(question) ?? question;
+        // "can my 16 yr old get laser hair removal": asked as the age rule, not about the service's preparation.
+        question = AgeQuestion.Head(question) ?? question;
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
         var visit = VisitQuestion.Topics(question, IsOwnWord);

@@ -49,31 +49,31 @@ public sealed class VerificationLimits(SpaDatabase db, TimeProvider clock, Verif
         SELECT COUNT(*) FROM audit_log WHERE entity = 'phone' AND entity_id = @Phone AND action = @Action AND at_utc > @Since
         """;
 
-    /// <summary>Why another code may not be texted now, as a sentence for the model; null when it may.</summary>
-    public async Task<string?> RefuseCodeAsync(string phone, string conversationId, CancellationToken ct)
+    /// <summary>Why another code may not be texted now (a reason and a sentence for the model); null when it may.</summary>
+    public async Task<CodeRefusal?> RefuseCodeAsync(string phone, string conversationId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenAsync(ct);
         if (await WrongCodesAsync(c, phone, ct) >= policy.WrongCodesPerPhonePerDay)
         {
-            return "Too many wrong codes have been typed for this number today, so I can't send another. A team member can help by phone.";
+            return new("wrong_codes_today", "Too many wrong codes have been typed for this number today, so I can't send another. A team member can help by phone.");
         }
         var forConversation = await c.ExecuteScalarAsync<long>(new CommandDefinition(CodesForConversationSql,
             new { Kind = MessageKind.VerificationCode, ConversationId = conversationId }, cancellationToken: ct));
         if (forConversation >= policy.CodesPerConversation)
         {
-            return "I've already sent as many codes as I can in this chat. A team member can help by phone.";
+            return new("chat_limit", "I've already sent as many codes as I can in this chat. A team member can help by phone.");
         }
         var lastHour = await c.ExecuteScalarAsync<long>(new CommandDefinition(CodesToPhoneSql,
             new { Kind = MessageKind.VerificationCode, Phone = phone, Since = now.AddHours(-1) }, cancellationToken: ct));
         if (lastHour >= policy.CodesPerPhonePerHour)
         {
-            return "Several codes were already sent to this number in the last hour, so I can't send another right now. Please use the latest code you received, or try again in an hour.";
+            return new("hour_limit", "Several codes were already sent to this number in the last hour, so I can't send another right now. Please use the latest code you received, or try again in an hour.");
         }
         var lastDay = await c.ExecuteScalarAsync<long>(new CommandDefinition(CodesToPhoneSql,
             new { Kind = MessageKind.VerificationCode, Phone = phone, Since = now.AddDays(-1) }, cancellationToken: ct));
         return lastDay >= policy.CodesPerPhonePerDay
-            ? "The daily limit of codes for this number is reached, so I can't send another today. A team member can help by phone."
+            ? new CodeRefusal("day_limit", "The daily limit of codes for this number is reached, so I can't send another today. A team member can help by phone.")
             : null;
     }
 
@@ -97,3 +97,8 @@ public sealed class VerificationLimits(SpaDatabase db, TimeProvider clock, Verif
         c.ExecuteScalarAsync<long>(new CommandDefinition(WrongCodesSql,
             new { Phone = phone, Action = WrongCodeAction, Since = clock.GetUtcNow().UtcDateTime.AddDays(-1) }, cancellationToken: ct));
 }
+
+/// <summary>Why no code may be texted now.</summary>
+/// <param name="Reason">wrong_codes_today (too many wrong codes today), chat_limit (this conversation's codes are used), hour_limit, day_limit (this number's).</param>
+/// <param name="Message">The same, as a sentence for a model.</param>
+public sealed record CodeRefusal(string Reason, string Message);

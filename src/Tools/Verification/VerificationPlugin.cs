@@ -30,12 +30,13 @@ public sealed class VerificationPlugin(
         }
         if (await clients.IsOptedOutAsync(e164, cancellationToken))
         {
-            return new ToolResult("refused", "That number has opted out of texts, so I can't send a code. A team member can help by phone.");
+            return new ToolResult("refused", "That number has opted out of texts, so I can't send a code. A team member can help by phone.", new { reason = "opted_out" });
         }
         // SECURITY: caps per phone and per conversation, counted in the store, so new sessions do not buy new codes.
         if (await verification.RefuseCodeAsync(e164, scope.ConversationId, cancellationToken) is { } refusal)
         {
-            return new ToolResult("refused", refusal);
+            // The message is for a remote model; the reason is what the embedded engine words in the person's language.
+            return new ToolResult("refused", refusal.Message, new { reason = refusal.Reason });
         }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         scope.Challenge = new PhoneChallenge(e164, Hash(code), clock.GetUtcNow().UtcDateTime.AddMinutes(10), 3);

@@ -42,7 +42,7 @@ public sealed class WaitlistPlugin(
         }
         if (to < today)
         {
-            return new ToolResult("bad_argument", "That window is in the past.");
+            return new ToolResult("bad_argument", "That window is in the past.", new { reason = "past" });
         }
         var named = arguments.StaffAndLocation(provider, location);
         if (named.Result is not null)
@@ -119,11 +119,11 @@ public sealed class WaitlistPlugin(
     {
         if (await identity.IdentifiedClientAsync(kernel.ConversationScope(), cancellationToken) is not { } clientId)
         {
-            return new ToolResult("not_found", "No verified client in this conversation, so no waitlist offer to accept.");
+            return new ToolResult("not_found", "No verified client in this conversation, so no waitlist offer to accept.", new { reason = "no_offer" });
         }
         var offer = await waitlist.FindPendingOfferAsync(clientId, cancellationToken);
         return offer is null
-            ? new ToolResult("not_found", "There is no open waitlist offer for this client.")
+            ? new ToolResult("not_found", "There is no open waitlist offer for this client.", new { reason = "no_offer" })
             : new ToolResult("ok", "There is an open waitlist offer: accept_waitlist_offer books it.",
                 new { expires_at_utc = offer.ExpiresAtUtc.ToString("O", CultureInfo.InvariantCulture) });
     }
@@ -141,12 +141,12 @@ public sealed class WaitlistPlugin(
         var offer = await waitlist.FindPendingOfferAsync(clientId, cancellationToken);
         if (offer is null)
         {
-            return new ToolResult("not_found", "There is no open waitlist offer for this number (it may have expired).");
+            return new ToolResult("not_found", "There is no open waitlist offer for this number (it may have expired).", new { reason = "no_offer" });
         }
         var booked = await waitlist.AcceptAsync(offer.Id, scope.Actor, scope.ConversationId, alongside: null, cancellationToken);
         if (booked is null)
         {
-            return new ToolResult("not_found", "That offer has just expired.");
+            return new ToolResult("not_found", "That offer has just expired.", new { reason = "expired" });
         }
         var texted = await clients.GetAsync(clientId, cancellationToken) is { } client && await wording.QueueConfirmationAsync(scope, client, booked, profile.FindService(booked.ServiceId)!, cancellationToken);
         return new ToolResult("booked", $"Booked from the waitlist: {wording.Describe(booked)}.{AppointmentWording.NoTextNote(texted)}", new { appointment = wording.View(booked, "A1"), confirmation_text = texted });

@@ -32,6 +32,9 @@ public static partial class SpanishGloss
         var sb = new StringBuilder(text.Length + 16);
         var last = 0;
         var i = 0;
+        // Words right after "soy" / "me llamo" are a name unless the table knows them as they are: never read as the
+        // nearest word by sound ("soy marina diaz" is not "marina días", "Marina Days").
+        var nameWordsLeft = 0;
         while (i < tokens.Count)
         {
             var start = tokens[i].Index;
@@ -43,11 +46,13 @@ public static partial class SpanishGloss
                 sb.Append(replacement ?? text[start..end]);
                 last = end;
                 i += length;
+                nameWordsLeft = replacement is "i'm" or "my name is" ? 3 : replacement is null ? nameWordsLeft - length : 0;
                 continue;
             }
             var word = tokens[i].Value;
-            sb.Append(table.Fuzzy(word) ?? text.Substring(start, tokens[i].Length));
+            sb.Append((nameWordsLeft > 0 ? null : table.Fuzzy(word)) ?? text.Substring(start, tokens[i].Length));
             last = start + tokens[i].Length;
+            nameWordsLeft--;
             i++;
         }
         AppendSeparator(sb, text, last, text.Length);
