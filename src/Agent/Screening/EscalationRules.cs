@@ -6,14 +6,14 @@ namespace FrontDesk.Agent.Screening;
 
 /// <summary>Patterns of a category that share one reply, joined into one expression.</summary>
 /// <param name="Reply">The reply key (prompts/replies.yaml) to answer with when one of them matches.</param>
-/// <param name="Expression">The patterns, matched as one (any of them).</param>
+/// <param name="Expression">The patterns as one alternation.</param>
 /// <param name="Urgency">The urgency these patterns raise, when not the category's (<c>urgent:</c>).</param>
 /// <param name="WithTreatment">These patterns count only in a message that also names a treatment (<c>with_treatment:</c>).</param>
 /// <param name="Language">
 /// The language of the wording (a category's <c>es:</c> block), or null for the base rules (English). Such groups are
 /// matched with typos corrected toward their own words; they run on every message, whatever its language.
 /// </param>
-public sealed record EscalationPatternGroup(string Reply, PatternList Expression, string? Urgency = null, bool WithTreatment = false, string? Language = null);
+public sealed record EscalationPatternGroup(string Reply, Regex Expression, string? Urgency = null, bool WithTreatment = false, string? Language = null);
 
 /// <summary>One escalation category: how urgent, who hears, what text triggers it and what the person is told.</summary>
 /// <param name="Name">emergency, medical, pricing, sensitive, human_request (or a spa's own).</param>
@@ -37,7 +37,7 @@ public sealed record EscalationMatch(EscalationCategory Category, string Reply, 
 /// <summary>What the reply screen looks for in a draft, beyond what it always checks (<c>reply_screen:</c>).</summary>
 /// <param name="MedicalAdvice">Wording that gives treatment, aftercare or medication advice.</param>
 /// <param name="DiscountOffer">Wording that offers a discount, deal or custom price.</param>
-public sealed record ReplyScreenRules(PatternList MedicalAdvice, PatternList DiscountOffer);
+public sealed record ReplyScreenRules(Regex MedicalAdvice, Regex DiscountOffer);
 
 /// <summary>The escalation rules from prompts/escalation.yaml, in order of precedence.</summary>
 public sealed partial class EscalationRules
@@ -51,7 +51,7 @@ public sealed partial class EscalationRules
     private readonly Vocabulary _vocabulary;
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, PatternList insistsAfterRefusal, Vocabulary vocabulary, PatternList elsewhere)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere)
     {
         Elsewhere = elsewhere;
         _vocabulary = vocabulary;
@@ -69,10 +69,10 @@ public sealed partial class EscalationRules
     public Regex AsksIfHuman { get; }
 
     /// <summary><c>insists_after_refusal:</c> "book it anyway" after a treatment was refused for a health reason: goes to a person.</summary>
-    public PatternList InsistsAfterRefusal { get; }
+    public Regex InsistsAfterRefusal { get; }
 
     /// <summary><c>elsewhere:</c> other businesses and things ("the cable company", "flights", "a used car").</summary>
-    public PatternList Elsewhere { get; }
+    public Regex Elsewhere { get; }
 
     /// <summary>
     /// True when the text names another business or thing (<see cref="Elsewhere"/>) and nothing of the spa's: no treatment
@@ -110,9 +110,7 @@ public sealed partial class EscalationRules
     /// <summary>Every expression of the rules: the categories' groups, the reply screen's, asks-if-human, insists and elsewhere.</summary>
     public IEnumerable<Regex> Patterns =>
         Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
-            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, InsistsAfterRefusal, Elsewhere])
-            .SelectMany(list => list.Parts)
-            .Append(AsksIfHuman);
+            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere]);
 
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
@@ -249,41 +247,32 @@ public sealed partial class EscalationRules
             ? words.Children.OfType<YamlScalarNode>().Select(x => x.Value ?? "").Where(x => x.Length > 0).ToList()
             : [];
         var screen = root.Children.TryGetValue(new YamlScalarNode("reply_screen"), out var rs) && rs is YamlMappingNode replyScreen ? replyScreen : null;
-        PatternList ScreenGroup(string key) => screen is not null && screen.Children.TryGetValue(new YamlScalarNode(key), out var n)
+        Regex ScreenGroup(string key) => screen is not null && screen.Children.TryGetValue(new YamlScalarNode(key), out var n)
             ? Group(path, $"reply_screen.{key}", key, n).Expression
-            : PatternList.None(Options);
-        PatternList TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : PatternList.None(Options);
+            : NeverMatches;
+        Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : NeverMatches;
         // not_typos: real words one slip from a rule's word ("quimico" is not "quimio"): the typo reading leaves them alone.
         var notTypos = root.Children.TryGetValue(new YamlScalarNode("not_typos"), out var nt) && nt is YamlSequenceNode keep
             ? keep.Children.OfType<YamlScalarNode>().Select(x => SafetyScreen.Normalize(x.Value ?? "").Trim()).Where(x => x.Length > 0)
             : [];
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
-            AsksIfHumanGroup(), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"));
-
-        // Where it matches is asked of this one (the rest of the message is screened without it): one expression.
-        Regex AsksIfHumanGroup() => root.Children.TryGetValue(new YamlScalarNode("asks_if_human"), out var n)
-            ? RulePatterns.Get(Joined(Checked(path, "asks_if_human", n, static (sources, options) => RulePatterns.Contains(Joined(sources), options))), Options)
-            : NeverMatches;
+            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"));
     }
 
     // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private static Regex NeverMatches => RulePatterns.Get("(?!)", Options);
 
-    private static EscalationPatternGroup Group(string path, string where, string reply, YamlNode node) =>
-        new(reply, PatternList.Of(Checked(path, where, node, PatternList.IsCompiled), Options));
-
-    // The group's patterns as regular expressions' sources, each checked alone unless the group is compiled already.
-    private static List<string> Checked(string path, string where, YamlNode node, Func<IReadOnlyList<string>, RegexOptions, bool> compiled)
+    private static EscalationPatternGroup Group(string path, string where, string reply, YamlNode node)
     {
         if (node is not YamlSequenceNode seq)
         {
             throw new InvalidDataException($"{path}:{node.Start.Line}: {where}: expected a list of patterns.");
         }
         var items = seq.Children.OfType<YamlScalarNode>().Select(item => (item, Source: Source(item.Value ?? ""))).ToList();
-        var sources = items.Select(i => i.Source).ToList();
-        if (!compiled(sources, Options))
+        var joined = items.Count == 0 ? "(?!)" : string.Join('|', items.Select(i => "(?:" + i.Source + ")"));
+        if (!RulePatterns.Contains(joined, Options))
         {
             // Each pattern alone, so a bad one is reported with its own line (a group already compiled was checked then).
             foreach (var (item, source) in items)
@@ -298,11 +287,8 @@ public sealed partial class EscalationRules
                 }
             }
         }
-        return sources;
+        return new EscalationPatternGroup(reply, RulePatterns.Get(joined, Options));
     }
-
-    private static string Joined(IReadOnlyList<string> sources) =>
-        sources.Count == 0 ? "(?!)" : string.Join('|', sources.Select(s => "(?:" + s + ")"));
 
     private static string Source(string pattern)
     {

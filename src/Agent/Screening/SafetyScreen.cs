@@ -323,19 +323,6 @@ public sealed partial class SafetyScreen
         }
     }
 
-    private static bool Matches(PatternList patterns, string text)
-    {
-        try
-        {
-            return patterns.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // As above.
-            return false;
-        }
-    }
-
     /// <summary>Amounts of money in the text, with where they are: "$150", "150 dollars", "a hundred and fifty bucks".</summary>
     private static IEnumerable<(decimal Value, int Start, int End)> Amounts(string text)
     {
