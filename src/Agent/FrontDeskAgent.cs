@@ -523,7 +523,7 @@ public sealed class FrontDeskAgent(
         foreach (var (client, name) in order)
         {
             scope.Actor = new Actor("ai", $"agent:{name}");
-            var snapshot = System.Text.Json.JsonSerializer.Serialize(scope, ConversationState.Json);
+            var snapshot = System.Text.Json.JsonSerializer.Serialize(scope, StateJsonContext.Default.ConversationScope);
             var tools = toolsFactory.Create(scope).AsAIFunctions();
             var messages = new List<ChatMessage> { new(ChatRole.System, prompts.System(scope)) };
             messages.AddRange(history);
@@ -565,7 +565,7 @@ public sealed class FrontDeskAgent(
             {
                 // A failing brain must not lose the turn: restore the scope and try the next one.
                 logger.LogWarning(ex, "Brain {Brain} failed; falling back", name);
-                state.Scope = System.Text.Json.JsonSerializer.Deserialize<ConversationScope>(snapshot, ConversationState.Json)!;
+                state.Scope = System.Text.Json.JsonSerializer.Deserialize(snapshot, StateJsonContext.Default.ConversationScope)!;
                 scope = state.Scope;
             }
         }

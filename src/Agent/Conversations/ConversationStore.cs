@@ -40,7 +40,7 @@ public sealed class Conversation
 
     /// <summary>The parsed state.</summary>
     public ConversationState ReadState() =>
-        JsonSerializer.Deserialize<ConversationState>(StateJson, ConversationState.Json) ?? new ConversationState();
+        JsonSerializer.Deserialize(StateJson, StateJsonContext.Default.ConversationState) ?? new ConversationState();
 }
 
 /// <summary>
@@ -97,7 +97,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
             VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
             ON CONFLICT (id) DO NOTHING
-            """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, ConversationState.Json), now }, cancellationToken: ct));
+            """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), now }, cancellationToken: ct));
         return (await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct)));
     }
 
@@ -164,7 +164,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
                 ON CONFLICT (id) DO NOTHING;
                 SELECT {Columns} FROM conversations WHERE id = @id;
-                """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, ConversationState.Json), now = clock.GetUtcNow().UtcDateTime },
+                """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), now = clock.GetUtcNow().UtcDateTime },
                 cancellationToken: ct));
         }
     }
@@ -314,7 +314,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             args.Add($"seq{i}", seq);
             args.Add($"role{i}", role);
             args.Add($"text{i}", text);
-            args.Add($"tags{i}", JsonSerializer.Serialize(tags, ConversationState.Json));
+            args.Add($"tags{i}", JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags));
             args.Add($"latency{i}", latency);
             AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
@@ -326,7 +326,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
             args.Add("leaseOwner", leaseOwner);
         }
-        args.Add("state", JsonSerializer.Serialize(state, ConversationState.Json));
+        args.Add("state", JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState));
         await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         foreach (var e in escalations)
         {
@@ -406,7 +406,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         await InsertTurnAsync(c, tx, new TranscriptTurn
         {
             ConversationId = id, Seq = seq, AtUtc = clock.GetUtcNow().UtcDateTime, Role = role, Text = text, Channel = conv.Channel,
-            LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, ConversationState.Json),
+            LocationId = conv.LocationId, ClientId = conv.ClientId, TagsJson = JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags),
         }, tags.Flatten(), ct);
     }
 

@@ -201,7 +201,7 @@ internal sealed class DialogueState
         }
         try
         {
-            return JsonSerializer.Deserialize<DialogueState>(json, Conversations.ConversationState.Json) ?? new DialogueState();
+            return JsonSerializer.Deserialize(json, Conversations.StateJsonContext.Default.DialogueState) ?? new DialogueState();
         }
         catch (JsonException)
         {
@@ -210,7 +210,7 @@ internal sealed class DialogueState
         }
     }
 
-    public string Serialize() => JsonSerializer.Serialize(this, Conversations.ConversationState.Json);
+    public string Serialize() => JsonSerializer.Serialize(this, Conversations.StateJsonContext.Default.DialogueState);
 
     /// <summary>A copy to try a merge on (the tracker replaces lists, never changes them in place).</summary>
     public DialogueState Copy() => (DialogueState)MemberwiseClone();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 
@@ -204,14 +205,25 @@ public static class LoggingRegistration
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
     };
 
-    /// <summary>Uses <see cref="RedactingConsoleFormatter"/> for console logs, with <see cref="DefaultLevels"/> under every other setting.</summary>
+    /// <summary>
+    /// Uses <see cref="RedactingConsoleFormatter"/> for console logs, written in batches by
+    /// <see cref="BatchingConsoleLoggerProvider"/> in place of the console logger, with <see cref="DefaultLevels"/> under
+    /// every other setting.
+    /// </summary>
     public static WebApplicationBuilder AddFrontDeskLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         // First source, so command line, environment and appsettings all override it.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = DefaultLevels });
-        builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.FormatterName)
-            .AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
+        // The redacting format, written in batches (BatchingConsoleLoggerProvider), in place of the console logger; its
+        // options (Logging:Console:…, e.g. LogToStandardErrorThreshold) are read as before.
+        foreach (var console in builder.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+        {
+            builder.Services.Remove(console);
+        }
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = RedactingConsoleFormatter.FormatterName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, BatchingConsoleLoggerProvider>());
+        Microsoft.Extensions.Logging.Configuration.LoggerProviderOptions.RegisterProviderOptions<ConsoleLoggerOptions, BatchingConsoleLoggerProvider>(builder.Services);
         return builder;
     }
 }
