@@ -679,12 +679,15 @@ public sealed partial class Understander
             confidence = 1 - meaning.NearestSpaTask;
         }
         if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
-            && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null && AboutElsewhere?.Invoke(normalized) == true
+            && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null
+            && (AboutElsewhere?.Invoke(normalized) == true || NearerElsewhereThanTheSpa(normalized, lowered, prepared))
             && !_answeredBySpa(normalized))
         {
-            // "how much do i pay in taxes", "what can i buy with my airline miles": a question about another business or
-            // thing (the escalation rules' elsewhere list) that the spa's information does not answer is not the spa's to
-            // pass to its team. One the spa answers ("do you have parking near the hotel") is still answered.
+            // "how much do i pay in taxes", "can you share my location with roger": a question about another business or
+            // thing (the escalation rules' elsewhere list), or nearer in meaning to a request elsewhere than to anything
+            // the spa does, that the spa's information does not answer is not the spa's to pass to its team. One the spa
+            // answers ("do you have parking near the hotel") is still answered; one about a visit still goes to the FAQ
+            // and the team (below).
             intent = Intent.OutOfScope;
             confidence = 1;
         }
@@ -787,6 +790,14 @@ public sealed partial class Understander
             ? bare.NearestElsewhere
             : null;
     }
+
+    /// <summary>
+    /// True when a question with no spa word in it ("my toes", "leave my car") and no request for a person is nearer in
+    /// meaning to a request to another business than to every example of a spa task.
+    /// </summary>
+    private bool NearerElsewhereThanTheSpa(string normalized, string lowered, string prepared) =>
+        EverydayWords.SpaWordsIn(normalized).Count == 0 && !AsksForPerson().IsMatch(lowered)
+        && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestElsewhere > meaning.NearestSpaTask;
 
     /// <summary>The prepared text without its day and time and the little words before them ("a tee time for sunday morning" → "a tee time"); null when it had none.</summary>
     private static string? WithoutWhen(string prepared)
