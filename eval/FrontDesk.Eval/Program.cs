@@ -41,7 +41,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: FrontDesk.Eval scenarios [--k N] [--store sqlite|postgres] [--only id-prefix[,…]] [--verbose|-v] [--no-report]
                FrontDesk.Eval nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
-                                  [--no-baseline] [--dump file] [--sgd-source dir] [--sgd-only]
+                                  [--no-baseline] [--dump file] [--sgd-source dir] [--sgd-only] [--clinc-source data_full.json]
                FrontDesk.Eval languages [--no-report]
                FrontDesk.Eval faq-probe|intent-probe [profile] < lines;  agent-probe < lines;  similarity < pairs
         """);
