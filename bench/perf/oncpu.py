@@ -1,7 +1,7 @@
 """On-CPU profile of the host by part of the product, from `perf script` output (docs/performance.md, "How to measure").
 
 Each sample goes to the innermost frame that names a part (the order below breaks ties within one frame); threads the
-runtime runs for itself (tiered JIT, server GC, the console logger) are their own parts.
+runtime runs for itself (tiered JIT, server GC, the console logger, the host's console log writer) are their own parts.
     python3 bench/perf/oncpu.py host.txt [--top N]
 --top N also lists the N frames with the most self time (the innermost frame of each sample, JIT tiers merged).
 """
@@ -24,7 +24,8 @@ PARTS = [
     ("HTTP (Kestrel, routing, middleware)", r"AspNetCore|Kestrel|System\.Net\."),
 ]
 THREADS = [(".NET Tiered Com", "JIT (tiered compilation thread)"), (".NET Server GC", "GC (server GC threads)"),
-           (".NET BGC", "GC (server GC threads)"), ("Console logger", "logging")]
+           (".NET BGC", "GC (server GC threads)"), ("Console logger", "logging"),
+           ("Console log wri", "logging")]
 
 
 def samples(path):
