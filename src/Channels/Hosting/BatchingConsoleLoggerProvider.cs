@@ -19,6 +19,11 @@ namespace FrontDesk.Channels.Hosting;
 /// <c>Logging:Console:…</c> settings apply as before. A line reaches the console at most <see cref="FlushInterval"/>
 /// after it was logged (the old queue was also written by another thread, a little sooner); stopping the host writes
 /// out what is queued, and a process killed outright loses at most the last interval's lines.
+/// Why our own and not Serilog.Sinks.Async (served here): Serilog replaces Microsoft.Extensions.Logging's console
+/// pipeline, so <see cref="RedactingConsoleFormatter"/> (a <see cref="ConsoleFormatter"/>) would have to be rewritten as
+/// a Serilog formatter, and the <c>Logging:Console</c> settings operators use today (the formatter, the standard-error
+/// threshold, the category filters' provider alias) would stop applying; this provider keeps both and only changes how
+/// the formatted lines reach the console.
 /// </remarks>
 [ProviderAlias("Console")]
 public sealed class BatchingConsoleLoggerProvider : ILoggerProvider
