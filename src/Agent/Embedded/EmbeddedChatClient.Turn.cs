@@ -1066,7 +1066,7 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The service options on offer, in the conversation's language: "a, b, or c".</summary>
         private string ServiceOptionsList() => Join([.. state.ServiceOptions.Select(ServiceIn)], "list_or");
 
-        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.NameIn(state.Language) ?? id : "that service";
+        private string ServiceName() => state.ServiceId is { } id ? Profile.FindService(id)?.NameIn(state.Language) ?? id : Render("that_service");
 
         /// <summary>A service the tools named by its (English) profile name, as the conversation's language names it (name_es).</summary>
         private string ServiceIn(string name) => Profile.Services.FirstOrDefault(s => s.Name == name)?.NameIn(state.Language) ?? name;

@@ -27,7 +27,8 @@ public static class ToolOutcomes
         ["min_age"] = "min_age",
         ["not_offered"] = "slot_not_offered",
         ["offered_for_move"] = "slot_not_offered",
-        // cancel_appointment, reschedule_appointment, list_appointments
+        // check_availability for a move, cancel_appointment, reschedule_appointment, list_appointments
+        ["late_change"] = "late_cancel",
         ["no_appointments"] = "no_appointments",
         ["no_such_appointment"] = "appointment_not_found",
         ["already_changed"] = "appointment_already_changed",

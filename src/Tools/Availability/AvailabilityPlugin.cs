@@ -45,6 +45,12 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             }
             rescheduleOf = own.Appointment!.Id;
             svc = profile.FindService(own.Appointment.ServiceId);
+            if (own.Appointment.StartsAtUtc - clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+            {
+                // Inside the late window a move is the team's: said now, not after offering times that cannot be booked.
+                return new ToolResult("refused", $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so a team member will handle the change.",
+                    new { late_cancel = true, reason = "late_change" });
+            }
         }
         if (svc is null)
         {

@@ -1,5 +1,8 @@
 using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Understanding;
+using FrontDesk.TestSupport;
+using FrontDesk.Tools.Text;
+using Microsoft.Extensions.AI;
 using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
 
 namespace FrontDesk.Agent.Tests.Dialogue;
@@ -85,5 +88,33 @@ public sealed class RoundNineTests
 
         Assert.Equal(minutes, u.ShiftMinutes);
         Assert.Equal(Intent.Reschedule, u.Intent);
+    }
+
+    [Fact]
+    public async Task A_tool_outcome_with_no_template_is_never_said_with_the_tools_english_note()
+    {
+        var state = Offering();
+        state.ChosenSlotId = "s10";
+        state.Asked = AgentQuestion.Phone;
+        state.Language = "es";
+        var messages = History(state);
+        messages.Add(new ChatMessage(ChatRole.User, "Lee Park"));
+        var call = (await Engine.GetResponseAsync(messages, Options)).Messages[0];
+        var book = Assert.Single(call.Contents.OfType<FunctionCallContent>());
+        messages.Add(call);
+        messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(book.CallId,
+            System.Text.Json.JsonSerializer.SerializeToElement(new { status = "refused", message = "A brand new rule said to a model.", data = new { reason = "brand_new_rule" } }))]));
+
+        var bilingual = new EmbeddedChatClient(Demo, TextTemplates.Load(Path.Combine(TestFiles.Prompts, "replies.yaml")),
+            new TestClock(SpaBookHarness.DefaultNow), new Understander())
+        {
+            Languages = LocalizedTemplates.Load(TestFiles.Prompts, "replies.yaml", ["en", "es"]),
+        };
+
+        var reply = (await bilingual.GetResponseAsync(messages, Options)).Messages[0];
+
+        Assert.DoesNotContain("brand new rule", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Lo siento, no pude terminar eso", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(ToolOutcomes.Unknown, reply.AdditionalProperties?[EmbeddedChatClient.HandoffKey]);
     }
 }
