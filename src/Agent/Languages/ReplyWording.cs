@@ -142,6 +142,8 @@ public static partial class ReplyWording
                     ("minutes", minutes), ("price", price));
             case ["profile", "category", var category] when profile.Services.Where(x => x.Category == category).ToList() is { Count: > 0 } kind:
                 return Fill("fact_category", ("category", category), ("services", string.Join(", ", kind.Select(x => x.NameIn(language)))));
+            case ["profile", "staff", _] when FaqIndex.StaffWithTitles(profile.Staff) is { Length: > 0 } titled:
+                return Fill("fact_staff", ("staff", titled));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

@@ -279,6 +279,13 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
                 $"{s.Name}: {s.Description ?? s.Category} It takes {s.DurationMin} minutes.{price}",
                 string.Join(' ', s.Aliases.Append(s.Category)) + " price cost charge rate how much long duration", $"profile:service:{s.Id}");
         }
+        if (profile.Staff.Where(m => !string.IsNullOrWhiteSpace(m.Title)).ToList() is { Count: > 0 } titled)
+        {
+            // "are your therapists licensed?": the providers' titles as the profile gives them, not the nearest other fact.
+            yield return ("profile-staff", "Are your staff licensed or certified? What are your providers' credentials and qualifications?",
+                $"Our team: {StaffWithTitles(titled)}.", "staff team providers licensed license certified certification credentials qualified qualifications titles",
+                "profile:staff:titles");
+        }
         if (profile.Policies.Cancellation is { } cancel)
         {
             yield return ("profile-policy-cancellation", "What is the cancellation policy?", cancel, "cancel cancellation policy late fee reschedule notice", "profile:policy:cancellation");
@@ -288,6 +295,10 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
             yield return ("profile-policy-deposit", "Do you require a deposit or card on file?", deposit, "deposit card file hold", "profile:policy:deposit");
         }
     }
+
+    /// <summary>The providers with a title, as "Maya Chen (Licensed Massage Therapist), Priya Patel (Licensed Esthetician)".</summary>
+    public static string StaffWithTitles(IEnumerable<StaffMember> staff) =>
+        string.Join(", ", staff.Where(m => !string.IsNullOrWhiteSpace(m.Title)).Select(m => $"{m.Name} ({m.Title})"));
 
     /// <summary>Money as the agent says it: "$125" or "$14.50".</summary>
     public static string FormatMoney(decimal amount, string currency)
