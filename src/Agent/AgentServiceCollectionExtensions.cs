@@ -112,7 +112,12 @@ public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
     public string Name => "agent (screens, embedded engine, tools, conversation store)";
 
     /// <inheritdoc/>
-    public Task WarmUpAsync(CancellationToken ct) => agent.WarmUpAsync(ct);
+    public Task WarmUpAsync(CancellationToken ct)
+    {
+        // The typo reading's list of real words (read from the model's package on first use), whatever the conversation asks.
+        _ = Tools.Semantic.ModelVocabulary.Count;
+        return agent.WarmUpAsync(ct);
+    }
 }
 
 /// <summary>The reply wording (prompts/replies.yaml), distinct from the SMS wording registered by the tools.</summary>

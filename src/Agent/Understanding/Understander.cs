@@ -488,6 +488,10 @@ public sealed partial class Understander
         AddMark(marks, contact.NameSpan, SlotKind.Name);
         var prepared = Placeholders.Apply(normalized, marks);
         var prediction = _classifier.ClassifyPrepared(prepared);
+        // Whether the message names another business or thing and nothing of the spa's (the rules' elsewhere list): asked
+        // at most once per message.
+        bool? aboutElsewhere = null;
+        bool NamesElsewhere() => aboutElsewhere ??= AboutElsewhere?.Invoke(normalized) == true;
 
         var intent = prediction.Intent;
         var confidence = prediction.Confidence;
@@ -526,7 +530,7 @@ public sealed partial class Understander
             intent = spaMeant.Scores.GetValueOrDefault(Intent.Availability) > spaMeant.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
             confidence = spaMeant.NearestSpaTask;
         }
-        if (intent == Intent.Human && asked == AgentQuestion.Nothing && AboutElsewhere?.Invoke(normalized) == true)
+        if (intent == Intent.Human && asked == AgentQuestion.Nothing && NamesElsewhere())
         {
             // "let me talk to a real person at the bank", "i need to speak to someone at the irs": a person at another
             // business, not ours; the safety screen's request-for-a-person patterns do not count there either.
@@ -601,7 +605,7 @@ public sealed partial class Understander
         // "which service?" nor read as the nearest service by meaning.
         var asksElsewhere = asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && intent is Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Unknown
-            && AboutElsewhere?.Invoke(normalized) == true;
+            && NamesElsewhere();
         if (asksElsewhere)
         {
             intent = Intent.OutOfScope;
@@ -654,15 +658,14 @@ public sealed partial class Understander
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !onlyAnAppointment && !namesAnotherTreatment
-            && (AboutElsewhere?.Invoke(normalized) == true ? 1.0 : ElsewhereAsNear(prepared, date is not null || time is not null)) is { } elsewhere)
+            && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
-            // A request for something the spa does not do, in booking or list words ("I want to book a pub now", "add oranges to my shopping list", "what's on tv
-            // tonight"): no service of the spa named or meant, and an everyday task elsewhere is as near in meaning as
-            // any spa task. Declined politely rather than asked "which service?". A day or a time brings any request near
-            // the spa's booking examples, so the thing asked for is also weighed without them ("can you book a tee time
-            // for sunday morning", "when is the next opening for a driving test"). So is one that names another business or
-            // thing and nothing of the spa's (the escalation rules' elsewhere list: "how many vacation days do i have
-            // available", "any availability at the hotel friday").
+            // A request for something the spa does not do, in booking or list words ("I want to book a pub now", "add
+            // oranges to my shopping list", "what's on tv tonight"): no service of the spa named or meant, and an everyday
+            // task elsewhere is as near in meaning as any spa task. Declined politely rather than asked "which service?".
+            // A day or a time brings any request near the spa's booking examples, so the thing asked for is also weighed
+            // without them ("can you book a tee time for sunday morning", "when is the next opening for a driving test").
+            // One that names another business or thing was declined above (asksElsewhere).
             intent = Intent.OutOfScope;
             confidence = elsewhere;
         }
@@ -680,7 +683,7 @@ public sealed partial class Understander
         }
         if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null
-            && (AboutElsewhere?.Invoke(normalized) == true || NearerElsewhereThanTheSpa(normalized, lowered, prepared))
+            && (NamesElsewhere() || NearerElsewhereThanTheSpa(normalized, lowered, prepared))
             && !_answeredBySpa(normalized))
         {
             // "how much do i pay in taxes", "can you share my location with roger": a question about another business or
@@ -723,7 +726,7 @@ public sealed partial class Understander
         }
         if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
             && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
-            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized) && AboutElsewhere?.Invoke(normalized) != true)
+            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized) && !NamesElsewhere())
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
             // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.

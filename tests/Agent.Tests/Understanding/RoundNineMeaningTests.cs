@@ -50,6 +50,8 @@ public sealed class RoundNineMeaningTests
     [InlineData("do you have hobbies")]
     [InlineData("where are you from")]
     [InlineData("can i call you alex")]
+    [InlineData("what organization manufactures you")]
+    [InlineData("what firm is responsible for your design")]
     public void A_question_to_the_assistant_as_a_person_is_read(string text) => Assert.True(ReplyCues.Read(text).AsksAboutAssistant);
 
     [Theory]
@@ -58,6 +60,7 @@ public sealed class RoundNineMeaningTests
     [InlineData("i'll call you guys tomorrow")]
     [InlineData("can i speak to your manager")]
     [InlineData("do you have parking")]
+    [InlineData("who made you wait last time")]
     [InlineData("what is your cancellation policy")]
     public void A_question_about_the_spa_is_not_one_about_the_assistant(string text) => Assert.False(ReplyCues.Read(text).AsksAboutAssistant);
 
