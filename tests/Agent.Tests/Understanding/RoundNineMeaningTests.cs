@@ -28,6 +28,16 @@ public sealed class RoundNineMeaningTests
         Assert.Equal(ServiceMatchKind.None, _services.Match(text).Kind);
 
     [Theory]
+    [InlineData("that was hard to find")]
+    [InlineData("i heard you have openings")]
+    public void A_real_word_one_letter_from_a_providers_name_is_not_that_provider(string text) =>
+        Assert.Equal(StaffMatchKind.None, new StaffMatcher(Spa).Match(text).Kind);
+
+    [Fact]
+    public void A_typo_of_a_providers_name_still_finds_the_provider() =>
+        Assert.Equal(StaffMatchKind.Confident, new StaffMatcher(Spa).Match("with ava hartt please").Kind);
+
+    [Theory]
     [InlineData("a chemical peal on friday", "chemical-peel")]
     [InlineData("the long swedsh one", "swedish-90")]
     public void A_typo_that_is_no_word_still_finds_the_service(string text, string id)
