@@ -603,11 +603,11 @@ public sealed partial class Understander
             intent = Intent.Book;
         }
         else if (intent is Intent.Affirm or Intent.Deny or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
-                 && services.Kind != ServiceMatchKind.None && RequestAfterManners().IsMatch(lowered) && !NotARequest().IsMatch(lowered))
+                 && RequestAfterManners().IsMatch(lowered) && !NotARequest().IsMatch(lowered))
         {
-            // "okay, thanks. can you book that facial now?", "Great, go ahead and book a signature facial", "thank you. let's
-            // make that deep tissue appointment now": with nothing asked, the thanks or the ok in front is manners and the
-            // request for a service of ours is the news ("no thanks, i don't want to book a facial" stays a no).
+            // "okay, thanks. can you book that facial now?", "Great, go ahead and book a signature facial", "ok. book that
+            // then" after a price: with nothing asked, the thanks or the ok in front is manners and the request is the news
+            // (the service just talked about is kept by the tracker; "no thanks, i don't want to book a facial" stays a no).
             intent = Intent.Book;
         }
         if (intent == Intent.Book && asked == AgentQuestion.Nothing && chosen is null && SearchCue().IsMatch(lowered)

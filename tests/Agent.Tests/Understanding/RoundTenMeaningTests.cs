@@ -35,6 +35,8 @@ public sealed class RoundTenMeaningTests
     [InlineData("Thank you. Let's make that facial appointment now, okay?")]
     [InlineData("Great, go ahead and book a signature facial for friday")]
     [InlineData("cool thanks!! schedule me a swedish massage then")]
+    [InlineData("ok. book that then")]
+    [InlineData("perfect go ahead and book it for wed at 10")]
     public void Manners_in_front_of_a_request_with_nothing_asked_are_a_request(string text) =>
         Assert.Equal(Intent.Book, Read(text).Intent);
 
