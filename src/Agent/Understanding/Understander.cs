@@ -742,7 +742,8 @@ public sealed partial class Understander
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
-                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered)));
+                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered))
+                && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -1302,6 +1303,11 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
+
+    // A new appointment asked for in so many words: "i'd like to book an appointment that day at 1:15", "can i get an
+    // appointment that day at 3", "make me an appointment for that day".
+    [GeneratedRegex(@"\b(?:book|schedule|reserve)\s+(?:me\s+|us\s+)?(?:an?|one)\b|\b(?:make|get|need|want|set\s+up)\s+(?:me\s+|us\s+)?(?:an?|one)\s+(?:\w+\s+)?(?:appointment|appt|booking)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NewAppointmentAsked();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]

@@ -94,4 +94,16 @@ public sealed class RoundTenMeaningTests
     [Fact]
     public void A_search_with_a_booking_verb_is_a_booking() =>
         Assert.Equal(Intent.Book, Read("can you find me a facial appointment and book it").Intent);
+
+    [Theory]
+    [InlineData("I'd like to book an appointment that day at 1:15")]
+    [InlineData("great, can i get an appointment that day at 2?")]
+    public void A_new_appointment_that_day_is_not_a_move(string text) =>
+        Assert.NotEqual(Intent.Reschedule, Read(text).Intent);
+
+    [Theory]
+    [InlineData("can you move my appointment to that day at 3 instead")]
+    [InlineData("same time but on friday")]
+    public void A_move_to_that_day_is_still_a_move(string text) =>
+        Assert.Equal(Intent.Reschedule, Read(text).Intent);
 }
