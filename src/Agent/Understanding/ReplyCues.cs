@@ -277,7 +277,11 @@ public sealed partial record ReplyCues
         var minutes = new List<int>();
         foreach (Match m in SaidMinutes().Matches(text))
         {
-            if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (m.Groups["w"].Success)
+            {
+                minutes.Add(m.Groups["w"].Value.ToLowerInvariant() switch { "thirty" => 30, "sixty" => 60, "ninety" => 90, _ => 45 });
+            }
+            else if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 minutes.Add(n);
             }
@@ -341,7 +345,8 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
-    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "the 60 min", and on a call "the sixty minute one" (a length said in words).
+    [GeneratedRegex(@"\b(?:(?<n>[0-9]{2,3})|(?<w>thirty|forty[- ]?five|sixty|ninety))\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
 
     [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant)]

@@ -537,9 +537,11 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1;
         }
-        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
+        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)
+                || ShortWithNumber().IsMatch(lowered)))
         {
-            // "10 please": a time, a day or a service with no word for a person is not a request for one.
+            // "10 please", "the 60 please": a time, a day, a service or a short reply with a number, with no word for a person,
+            // is not a request for one.
             intent = Intent.Inform;
         }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
@@ -1166,6 +1168,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
+    [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortWithNumber();
 
     [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisOne();
