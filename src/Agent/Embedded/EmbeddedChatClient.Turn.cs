@@ -343,7 +343,9 @@ public sealed partial class EmbeddedChatClient
                 }
                 case PolicyAction.StartReschedule:
                 {
-                    var pickedMove = PickedFromList(u);
+                    // "friday same time" after "the massage" was picked from two: the move goes on with the massage.
+                    var pickedMove = PickedFromList(u) ?? (state.Task == DialogueTask.Reschedule && state.AppointmentRef is { } moving
+                        && state.AppointmentRefs.IndexOf(moving) is var at and >= 0 && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null);
                     state.ResetTask();
                     state.AppointmentPicked = pickedMove;
                     state.Task = DialogueTask.Reschedule;

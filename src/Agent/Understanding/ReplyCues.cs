@@ -358,7 +358,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,

@@ -311,11 +311,14 @@ public sealed partial class Understander
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
-        if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
+        var second = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (second.Success && date is not null && date.Span.Start < second.Index
             && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
         {
-            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
+            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant; after a third ("tuesday..
+            // actually no wednesday.. wait friday is better"), the last.
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+            second = second.NextMatch();
         }
         if (date is not null && ChangeCue().IsMatch(lowered)
             && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
@@ -417,7 +420,9 @@ public sealed partial class Understander
 
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
+        // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
+            .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
@@ -1221,6 +1226,11 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:later|earlier)\b|\bhow\s+long\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterOrEarlier();
+
+    // A service said as the one not meant: "not the facial", "but keep the massage", "leave my facial", and as Spanish reads
+    // glossed, "the massage no," ("el masaje no") and ", no the facial" ("el masaje, no el facial"; "no, the facial" is a correction).
+    [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotThisService();
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();

@@ -55,4 +55,55 @@ public sealed class RoundTenTests
 
         Assert.Equal(new TimeOnly(hour, minute), u.Time?.Exact);
     }
+
+    [Theory]
+    [InlineData("me n my bf want deep tissue massages sat morning")]
+    [InlineData("me & my sister want facials friday")]
+    [InlineData("my gf and i want a swedish massage")]
+    public void Two_people_said_the_way_people_text_it_is_a_party_of_two(string text)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()));
+
+        Assert.True(u.Cues.WithOthers);
+        Assert.Equal(2, u.Cues.PartySize);
+    }
+
+    private static DialogueState TwoAppointmentsListed() => new()
+    {
+        Task = DialogueTask.Reschedule,
+        Phase = DialoguePhase.PickAppointment,
+        AppointmentRefs = ["a1", "a2"],
+        AppointmentLabels = ["Swedish Massage (60 min) on Tuesday, November 24 at 10 AM with Maya Chen", "HydraFacial on Wednesday, November 25 at 10 AM with Priya Patel"],
+        AppointmentServices = ["swedish-60", "hydrafacial"],
+        AppointmentStarts = ["2026-11-24T10:00:00", "2026-11-25T10:00:00"],
+    };
+
+    [Theory]
+    [InlineData("the massage, not the facial", "a1")]
+    [InlineData("the facial but keep the massage", "a2")]
+    [InlineData("the massage, leave my facial", "a1")]
+    public void The_appointment_named_beside_one_said_as_not_meant_is_the_one_picked(string text, string picked)
+    {
+        var (reading, rule) = Step(TwoAppointmentsListed(), text);
+
+        Assert.Equal(picked, reading.PickedAppointment);
+        Assert.Equal(PolicyAction.PickAppointment, rule.Then);
+    }
+
+    [Fact]
+    public void No_the_massage_with_a_comma_after_no_is_a_correction_that_still_names_the_massage()
+    {
+        var (reading, _) = Step(TwoAppointmentsListed(), "no, the massage");
+
+        Assert.Equal("a1", reading.PickedAppointment);
+    }
+
+    [Fact]
+    public void Two_second_thoughts_about_the_day_in_one_message_keep_the_last_day()
+    {
+        var u = Engine.Understand("dermaplaning tuesday at 11.. actually no wednesday.. wait friday is better", History(new DialogueState()));
+
+        Assert.Equal(new DateOnly(2026, 11, 27), u.Date!.Range.Start);
+        Assert.Equal(new TimeOnly(11, 0), u.Time?.Exact);
+    }
 }
