@@ -209,6 +209,9 @@ internal enum PolicyAction
     /// <summary>A no to "would you like to book one?": taken politely, anything else offered.</summary>
     SayBookingNotWanted,
 
+    /// <summary>"why do u need my number?" while a detail is asked after a pick: why, and the detail asked again; the pick is kept.</summary>
+    SayWhyDetail,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -348,6 +351,9 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a name or number asked after a pick and why it is needed asked (\"why do u need my number?\"), nothing given", (s, r) =>
+            s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.SayWhyDetail, Id: "r10-why-detail"),
         new("a number or e-mail asked and only an acknowledgement (\"ok\", \"sure\", \"one sec\"): the person is about to give it", (s, r) =>
             s.Asked is AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone && !r.ContactGiven && !r.WouldChange
             && r.U.Cues.JustAcknowledges, PolicyAction.WaitForDetail),

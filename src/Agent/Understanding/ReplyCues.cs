@@ -150,6 +150,9 @@ public sealed partial record ReplyCues
     /// <summary>The whole message only acknowledges ("ok", "sure", "one sec", "let me check"): nothing given, nothing asked.</summary>
     public bool JustAcknowledges { get; init; }
 
+    /// <summary>"why do u need my number?", "what do you need my name for": why a detail asked for is needed.</summary>
+    public bool AsksWhyDetail { get; init; }
+
     /// <summary>The message asks what something is or how two compare ("whats the difference between…", "what is the hydra one", "which is better for…").</summary>
     public bool AsksWhatItIs { get; init; }
 
@@ -218,6 +221,7 @@ public sealed partial record ReplyCues
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
+            AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
@@ -357,6 +361,10 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
+
+    // "why do u need my number?", "what do you need my name for", "why do you want my phone" (Spanish, as glossed: "why do you need my number").
+    [GeneratedRegex(@"\bwhy\s+(?:do|would|does)\s+(?:you|u|ya|it)\s+(?:guys\s+)?(?:need|want|ask\s+for)\s+(?:my|a|the)\s+(?:phone|number|cell|mobile|name|full\s+name|last\s+name)\b|\bwhat\s+(?:do|would)\s+(?:you|u)\s+need\s+my\s+(?:phone|number|cell|name)(?:\s+number)?\s+for\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhyDetail();
 
     [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();

@@ -106,4 +106,57 @@ public sealed class RoundTenTests
         Assert.Equal(new DateOnly(2026, 11, 27), u.Date!.Range.Start);
         Assert.Equal(new TimeOnly(11, 0), u.Time?.Exact);
     }
+
+    private static DialogueState PhoneAskedAfterPick() => new()
+    {
+        Task = DialogueTask.Book,
+        ServiceId = "dermaplaning",
+        DateStart = "2026-11-27",
+        DateEnd = "2026-11-27",
+        Asked = AgentQuestion.Phone,
+        ChosenSlotId = "s9",
+        Offered = [new Offer("s9", "2026-11-27", "09:00", "Priya Patel", "Friday at 9 AM with Priya")],
+    };
+
+    [Theory]
+    [InlineData("why do u need my number?")]
+    [InlineData("what do you need my phone number for")]
+    public void Why_a_number_is_needed_after_a_pick_is_answered_and_the_pick_kept(string text)
+    {
+        var state = PhoneAskedAfterPick();
+
+        var (_, rule) = Step(state, text);
+
+        Assert.Equal(PolicyAction.SayWhyDetail, rule.Then);
+        Assert.Equal("s9", state.ChosenSlotId);
+    }
+
+    [Fact]
+    public async Task Why_a_number_is_needed_is_said_then_the_number_asked_again()
+    {
+        var (message, state) = await AnswerAsync(PhoneAskedAfterPick(), "why do u need my number?");
+
+        Assert.Contains("only for this booking", message.Text, StringComparison.Ordinal);
+        Assert.Equal(AgentQuestion.Phone, state.Asked);
+        Assert.Equal("s9", state.ChosenSlotId);
+    }
+
+    [Theory]
+    [InlineData("10 actually", "s10")]
+    [InlineData("ugh no 11 sorry", "s11")]
+    public void A_bare_hour_said_as_a_second_thought_at_a_read_back_picks_that_offered_time(string text, string slot)
+    {
+        var state = Offering();
+        state.Asked = AgentQuestion.Confirmation;
+        state.ChosenSlotId = "s9";
+        state.PendingTool = "book_appointment";
+        state.PendingArgs = """{"slot_id":"s9","client_name":"Zoe Hart","client_phone":"+14155550319"}""";
+        state.ReadBack = "HydraFacial with Priya Patel on Wednesday, November 25 at 9 AM";
+
+        var (reading, rule) = Step(state, text);
+
+        Assert.Equal(ReadBackAnswer.PicksOfferedSlot, reading.ReadBack);
+        Assert.Equal(slot, reading.CorrectedSlot!.SlotId);
+        Assert.Equal(PolicyAction.ChooseCorrectedSlot, rule.Then);
+    }
 }
