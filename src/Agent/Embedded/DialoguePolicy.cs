@@ -314,6 +314,11 @@ internal static class DialoguePolicy
             && !r.U.Cues.NamesAnAmenity && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service
             && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
             && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(r.U.Text), PolicyAction.SayNotOffered),
+        new("no task, a service just answered about (its price or length), and a day or time given with no other service (\"alright lets do that tomorrow at eleven\", \"ok, quiero uno el sabado\")", (s, r) =>
+            s.Task is null && s.ServiceId is not null && s.Phase == DialoguePhase.None && r.AskedOnArrival == AgentQuestion.Nothing
+            && (r.U.Date is not null || r.U.Time is not null) && r.U.Services.Kind == ServiceMatchKind.None && !r.U.Cues.IsQuestion && !r.ContactGiven
+            && r.U.Intent is Intent.Affirm or Intent.OutOfScope or Intent.Unknown or Intent.Inform or Intent.Correction or Intent.Book or Intent.Availability,
+            PolicyAction.Search, Id: "r10-book-what-was-asked-about"),
         new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),

@@ -159,4 +159,25 @@ public sealed class RoundTenTests
         Assert.Equal(slot, reading.CorrectedSlot!.SlotId);
         Assert.Equal(PolicyAction.ChooseCorrectedSlot, rule.Then);
     }
+
+    [Theory]
+    [InlineData("alright lets do that tomorrow at eleven")]
+    [InlineData("ok tomorrow at 11 then")]
+    public void A_day_or_time_right_after_a_price_answer_books_that_service(string text)
+    {
+        var state = new DialogueState { ServiceId = "dermaplaning" };
+
+        var (_, rule) = Step(state, text);
+
+        Assert.Equal("r10-book-what-was-asked-about", rule.Id);
+        Assert.Equal(PolicyAction.Search, rule.Then);
+    }
+
+    [Fact]
+    public void A_question_with_a_day_after_a_price_answer_is_not_taken_as_a_booking()
+    {
+        var (_, rule) = Step(new DialogueState { ServiceId = "dermaplaning" }, "are you open tomorrow?");
+
+        Assert.NotEqual("r10-book-what-was-asked-about", rule.Id);
+    }
 }
