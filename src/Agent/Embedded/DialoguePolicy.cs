@@ -209,6 +209,9 @@ internal enum PolicyAction
     /// <summary>A no to "would you like to book one?": taken politely, anything else offered.</summary>
     SayBookingNotWanted,
 
+    /// <summary>"why do u need my number?" while a detail is asked after a pick: why, and the detail asked again; the pick is kept.</summary>
+    SayWhyDetail,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -311,6 +314,11 @@ internal static class DialoguePolicy
             && !r.U.Cues.NamesAnAmenity && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service
             && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
             && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(r.U.Text), PolicyAction.SayNotOffered),
+        new("no task, a service just answered about (its price or length), and a day or time given with no other service (\"alright lets do that tomorrow at eleven\", \"ok, quiero uno el sabado\")", (s, r) =>
+            s.Task is null && s.ServiceId is not null && s.Phase == DialoguePhase.None && r.AskedOnArrival == AgentQuestion.Nothing
+            && (r.U.Date is not null || r.U.Time is not null) && r.U.Services.Kind == ServiceMatchKind.None && !r.U.Cues.IsQuestion && !r.ContactGiven
+            && r.U.Intent is Intent.Affirm or Intent.OutOfScope or Intent.Unknown or Intent.Inform or Intent.Correction or Intent.Book or Intent.Availability,
+            PolicyAction.Search, Id: "r10-book-what-was-asked-about"),
         new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
@@ -348,6 +356,9 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a name or number asked after a pick and why it is needed asked (\"why do u need my number?\"), nothing given", (s, r) =>
+            s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.SayWhyDetail, Id: "r10-why-detail"),
         new("a number or e-mail asked and only an acknowledgement (\"ok\", \"sure\", \"one sec\"): the person is about to give it", (s, r) =>
             s.Asked is AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone && !r.ContactGiven && !r.WouldChange
             && r.U.Cues.JustAcknowledges, PolicyAction.WaitForDetail),

@@ -150,6 +150,9 @@ public sealed partial record ReplyCues
     /// <summary>The whole message only acknowledges ("ok", "sure", "one sec", "let me check"): nothing given, nothing asked.</summary>
     public bool JustAcknowledges { get; init; }
 
+    /// <summary>"why do u need my number?", "what do you need my name for": why a detail asked for is needed.</summary>
+    public bool AsksWhyDetail { get; init; }
+
     /// <summary>The message asks what something is or how two compare ("whats the difference between…", "what is the hydra one", "which is better for…").</summary>
     public bool AsksWhatItIs { get; init; }
 
@@ -218,6 +221,7 @@ public sealed partial record ReplyCues
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
+            AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
@@ -277,7 +281,11 @@ public sealed partial record ReplyCues
         var minutes = new List<int>();
         foreach (Match m in SaidMinutes().Matches(text))
         {
-            if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (m.Groups["w"].Success)
+            {
+                minutes.Add(m.Groups["w"].Value.ToLowerInvariant() switch { "thirty" => 30, "sixty" => 60, "ninety" => 90, _ => 45 });
+            }
+            else if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 minutes.Add(n);
             }
@@ -341,7 +349,8 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
-    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "the 60 min", and on a call "the sixty minute one" (a length said in words).
+    [GeneratedRegex(@"\b(?:(?<n>[0-9]{2,3})|(?<w>thirty|forty[- ]?five|sixty|ninety))\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
 
     [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant)]
@@ -353,7 +362,11 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "why do u need my number?", "what do you need my name for", "why do you want my phone" (Spanish, as glossed: "why do you need my number").
+    [GeneratedRegex(@"\bwhy\s+(?:do|would|does)\s+(?:you|u|ya|it)\s+(?:guys\s+)?(?:need|want|ask\s+for)\s+(?:my|a|the)\s+(?:phone|number|cell|mobile|name|full\s+name|last\s+name)\b|\bwhat\s+(?:do|would)\s+(?:you|u)\s+need\s+my\s+(?:phone|number|cell|name)(?:\s+number)?\s+for\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhyDetail();
+
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,

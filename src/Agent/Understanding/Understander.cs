@@ -311,11 +311,14 @@ public sealed partial class Understander
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
-        if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
+        var second = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (second.Success && date is not null && date.Span.Start < second.Index
             && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
         {
-            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
+            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant; after a third ("tuesday..
+            // actually no wednesday.. wait friday is better"), the last.
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+            second = second.NextMatch();
         }
         if (date is not null && ChangeCue().IsMatch(lowered)
             && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
@@ -365,9 +368,10 @@ public sealed partial class Understander
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
         }
-        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better") is one too.
+        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better", "10 actually", "ugh no 11
+        // sorry") is one too.
         if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
-            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
+            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized) || TimeOnSecondThought().IsMatch(lowered))
             && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
             && ChooseSlot(withoutContact, context.OfferedSlots, null, null, context.Vocabulary, out _) is { } offeredAt)
         {
@@ -417,8 +421,10 @@ public sealed partial class Understander
 
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
+        // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
         // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
+            .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
@@ -539,9 +545,11 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1;
         }
-        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
+        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)
+                || ShortWithNumber().IsMatch(lowered)))
         {
-            // "10 please": a time, a day or a service with no word for a person is not a request for one.
+            // "10 please", "the 60 please": a time, a day, a service or a short reply with a number, with no word for a person,
+            // is not a request for one.
             intent = Intent.Inform;
         }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
@@ -1171,7 +1179,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|ugh+|oops|wait|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|actually|sorry|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
@@ -1206,6 +1214,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
+    [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortWithNumber();
 
     [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisOne();
@@ -1253,8 +1265,17 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();
 
+    // A bare hour said as a second thought: "10 actually", "ugh no 11 sorry", "no 9 instead".
+    [GeneratedRegex(@"^\W*(?:(?:ugh+|oh|hmm+|um+|wait|oops)\W+)*(?:no\W+(?:at\s+|the\s+)?(?:1[0-2]|[1-9])(?::[0-5]\d)?\b|(?:at\s+|the\s+)?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\W+(?:actually|sorry|instead)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOnSecondThought();
+
     [GeneratedRegex(@"\b(?:later|earlier)\b|\bhow\s+long\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterOrEarlier();
+
+    // A service said as the one not meant: "not the facial", "but keep the massage", "leave my facial", and as Spanish reads
+    // glossed, "the massage no," ("el masaje no") and ", no the facial" ("el masaje, no el facial"; "no, the facial" is a correction).
+    [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotThisService();
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
