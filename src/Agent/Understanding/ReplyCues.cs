@@ -201,7 +201,7 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text),
+            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
@@ -337,6 +337,12 @@ public sealed partial record ReplyCues
         }
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
+
+    // What the assistant can do, asked of it: "what can you help me with?", "what kind of things can i ask you", "what
+    // sort of things can you assist me with". Not "what can you do for acne scars" (the spa's treatments): the help asked
+    // about ends the message or is things to ask.
+    [GeneratedRegex(@"\bwhat\s+(?:else\s+)?(?:can|could|do)\s+(?:you|u)\s+(?:help\s+(?:me\s+|us\s+)?(?:with|out\s+with)|assist\s+(?:me\s+|us\s+)?with|do)(?:\s+for\s+(?:me|us))?\s*[?.!]*\s*$|\b(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|tasks|requests)\s+(?:can|could|do|will)\s+(?:you|u|i)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+things\s+(?:you|u)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatTheAssistantDoes();
 
     // Questions to the assistant about itself as a person. Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.

@@ -344,6 +344,10 @@ public sealed class SafetyScreenTests
     [InlineData("am I talking to a real person right now?")]
     [InlineData("r u a bot lol")]
     [InlineData("is this an automated thing or a human?")]
+    [InlineData("am i speaking with someone real?")]
+    [InlineData("how do i know if you're a real person lol")]
+    [InlineData("do you know whether you are a human or a computer")]
+    [InlineData("¿estoy hablando con alguien real?")]
     public void Asking_whether_this_is_a_person_gets_the_disclosure_not_a_hand_off(string text)
     {
         var finding = Screen.ScreenInbound(text);
@@ -355,6 +359,8 @@ public sealed class SafetyScreenTests
     [InlineData("are you a bot? let me talk to a real person")]
     [InlineData("can I speak with whoever is in charge")]
     [InlineData("honestly can you just put me through to somebody who actually works there")]
+    [InlineData("i want to talk to a real person please")]
+    [InlineData("can i talk to someone real")]
     public void Asking_for_a_person_hands_off(string text)
     {
         var finding = Screen.ScreenInbound(text);

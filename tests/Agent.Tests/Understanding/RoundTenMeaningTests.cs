@@ -106,4 +106,19 @@ public sealed class RoundTenMeaningTests
     [InlineData("same time but on friday")]
     public void A_move_to_that_day_is_still_a_move(string text) =>
         Assert.Equal(Intent.Reschedule, Read(text).Intent);
+
+    [Theory]
+    [InlineData("hi! what can you help me with?")]
+    [InlineData("what kind of things can i ask you")]
+    [InlineData("what sort of things can you assist me with")]
+    [InlineData("what else can you do")]
+    public void What_the_assistant_can_do_asked_of_it_is_about_the_assistant(string text) =>
+        Assert.True(ReplyCues.Read(text).AsksAboutAssistant);
+
+    [Theory]
+    [InlineData("what can you do for acne scars?")]
+    [InlineData("what can you do about my frown lines")]
+    [InlineData("what kind of facials do you have")]
+    public void What_the_spa_can_do_for_the_person_is_not_about_the_assistant(string text) =>
+        Assert.False(ReplyCues.Read(text).AsksAboutAssistant);
 }
