@@ -44,6 +44,14 @@ public sealed class SpaDatabase : IDisposable
             {
                 builder.NoResetOnClose = true;
             }
+            // The statements a turn runs again and again are prepared on each pooled connection after their fifth use, so
+            // the server stops parsing and planning them at every turn (a quarter of PostgreSQL's CPU in the race bench:
+            // docs/performance.md, tenth round). Behind a pooler in transaction mode (PgBouncer before 1.21), set
+            // "Max Auto Prepare=0" in the connection string.
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 64;
+            }
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
