@@ -179,6 +179,12 @@ internal enum PolicyAction
     /// <summary>Say hello.</summary>
     Greet,
 
+    /// <summary>Nothing open, "one of those, or the waitlist?" answered no ("no thanks, ill try another time"): nothing joined, the task closed politely.</summary>
+    DeclineSlotsAndWaitlist,
+
+    /// <summary>"did anything open up yet?" after joining the waitlist: say whether an opening was texted (taken only on a yes).</summary>
+    CheckWaitlistOffer,
+
     /// <summary>Look for a waitlist opening texted to this person and take it.</summary>
     AcceptWaitlistOffer,
 
@@ -279,6 +285,9 @@ internal static class DialoguePolicy
             && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
             PolicyAction.LookUpUsual),
+        new("on the waitlist from this conversation, no task, and whether anything opened up asked (\"did anything open up yet\", \"¿ya se abrió algo?\")", (s, r) =>
+            s.OnWaitlist && s.Task is null && r.U.Cues.AsksIfOpened && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
+            && r.Tools.Contains("find_waitlist_offer"), PolicyAction.CheckWaitlistOffer, Id: "r10-anything-opened"),
         new("the person's appointments just said, and \"and the one after?\"", (s, r) => s.Task is null && s.AppointmentRefs.Count > 0 && r.U.Cues.NextOne
             && r.AskedOnArrival == AgentQuestion.Nothing && !r.HasSlots, PolicyAction.SayNextAppointment),
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
@@ -341,6 +350,10 @@ internal static class DialoguePolicy
             && r.U.YesNo == YesNo.Yes && r.Chosen is null && !r.ChangesTheSearch && r.U.Time is null, PolicyAction.ChooseProposedSlot),
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
+        new("slots or the waitlist on offer and a plain no (\"no thanks, ill try another time\"), no day, time or pick", (s, r) => s.Phase == DialoguePhase.WaitlistOffer
+            && r.U.YesNo == YesNo.No && !r.HasSlots && r.Chosen is null && !r.ContactGiven && !r.U.Cues.MentionsWaitlist
+            && r.U.Intent is not (Intent.Waitlist or Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Faq),
+            PolicyAction.DeclineSlotsAndWaitlist, Id: "r10-no-to-slots-and-waitlist"),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
         new("verifying a number for a change (cancel, move, my appointments) and a new booking asked instead, no day or time (\"ok then i want to book one\")", (s, r) =>
             s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && s.Task is DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List

@@ -373,6 +373,13 @@ public sealed partial class EmbeddedChatClient
                     return AskFaq(u);
                 case PolicyAction.Greet:
                     return Say("greeting");
+                case PolicyAction.DeclineSlotsAndWaitlist:
+                    state.ResetTask();
+                    return Say("waitlist_declined");
+                case PolicyAction.CheckWaitlistOffer:
+                    // "did anything open up yet?" after joining: look for an opening texted to them, without taking it.
+                    state.ResetTask();
+                    return Call("find_waitlist_offer", []);
                 case PolicyAction.AcceptWaitlistOffer:
                     // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
                     state.Task = DialogueTask.AcceptOffer;

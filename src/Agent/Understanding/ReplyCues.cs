@@ -150,6 +150,9 @@ public sealed partial record ReplyCues
     /// <summary>The whole message only acknowledges ("ok", "sure", "one sec", "let me check"): nothing given, nothing asked.</summary>
     public bool JustAcknowledges { get; init; }
 
+    /// <summary>"did anything open up yet", "any openings yet?", "has a spot opened": whether an opening came up (the waitlist).</summary>
+    public bool AsksIfOpened { get; init; }
+
     /// <summary>"why do u need my number?", "what do you need my name for": why a detail asked for is needed.</summary>
     public bool AsksWhyDetail { get; init; }
 
@@ -222,6 +225,7 @@ public sealed partial record ReplyCues
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
             AsksWhyDetail = WhyDetail().IsMatch(text),
+            AsksIfOpened = OpenedUp().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
@@ -372,6 +376,10 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\bwhy\s+(?:do|would|does)\s+(?:you|u|ya|it)\s+(?:guys\s+)?(?:need|want|ask\s+for)\s+(?:my|a|the)\s+(?:phone|number|cell|mobile|name|full\s+name|last\s+name)\b|\bwhat\s+(?:do|would)\s+(?:you|u)\s+need\s+my\s+(?:phone|number|cell|name)(?:\s+number)?\s+for\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhyDetail();
 
+    // "did anything open up yet", "has a spot opened up", "any openings yet", "anything come up?" (Spanish "¿ya se abrió algo?" as glossed).
+    [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpenedUp();
+
     [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
@@ -422,7 +430,8 @@ public sealed partial record ReplyCues
 
     // "any other times", "another time", "more options", "none of those (work)", "neither of those", "those dont work",
     // "anything else?", "what else do you have", "is there another time": not the times on offer, no direction given.
-    [GeneratedRegex(@"\b(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "ill try another time", "maybe some other time": a polite no, not a request for times.
+    [GeneratedRegex(@"\b(?<!\b(?:try|back|call|maybe|it|come)\s+)(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoneOfThose();
 
     [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b|\b(?:find|locate)\s+(?:me\s+|us\s+)?(?:an?|some)\b|\bhelp\s+(?:me|us)\s+(?:find|locate|get)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

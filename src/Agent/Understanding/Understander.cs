@@ -1259,7 +1259,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come|get)\s+in\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]

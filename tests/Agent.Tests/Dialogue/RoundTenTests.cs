@@ -180,4 +180,46 @@ public sealed class RoundTenTests
 
         Assert.NotEqual("r10-book-what-was-asked-about", rule.Id);
     }
+
+    [Theory]
+    [InlineData("did anything open up yet")]
+    [InlineData("any openings yet?")]
+    [InlineData("has a spot opened up")]
+    public void Whether_anything_opened_up_after_joining_the_waitlist_is_checked_not_taken(string text)
+    {
+        var state = new DialogueState { OnWaitlist = true };
+
+        var (_, rule) = Step(state, text);
+
+        Assert.Equal(PolicyAction.CheckWaitlistOffer, rule.Then);
+    }
+
+    [Fact]
+    public void Whether_anything_opened_up_with_no_waitlist_joined_is_not_a_waitlist_check()
+    {
+        var (_, rule) = Step(new DialogueState(), "did anything open up yet");
+
+        Assert.NotEqual(PolicyAction.CheckWaitlistOffer, rule.Then);
+    }
+
+    [Theory]
+    [InlineData("no thanks, ill try another time")]
+    [InlineData("no thank you")]
+    public void A_no_to_the_times_or_the_waitlist_closes_politely(string text)
+    {
+        var state = Offering();
+        state.Phase = DialoguePhase.WaitlistOffer;
+
+        var (_, rule) = Step(state, text);
+
+        Assert.Equal(PolicyAction.DeclineSlotsAndWaitlist, rule.Then);
+    }
+
+    [Theory]
+    [InlineData("any chance i can come earlier sat?")]
+    [InlineData("can i come in later on friday")]
+    public void Coming_earlier_or_later_is_a_move(string text)
+    {
+        Assert.Equal(Intent.Reschedule, Engine.Understand(text, History(new DialogueState())).Intent);
+    }
 }
