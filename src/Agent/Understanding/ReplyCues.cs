@@ -57,6 +57,9 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AsksAboutAssistant { get; init; }
 
+    /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
+    public string? LanguageAsked { get; init; }
+
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
@@ -205,6 +208,7 @@ public sealed partial record ReplyCues
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
             AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
+            LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),

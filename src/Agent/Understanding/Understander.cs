@@ -789,6 +789,14 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (cues.LanguageAsked is not null && asked is not AgentQuestion.Confirmation && chosen is null && services.Kind == ServiceMatchKind.None
+            && date is null && time is null && contact.Phone is null && contact.Email is null)
+        {
+            // "do you speak spanish?", "¿habla inglés?": asked of the assistant, which answers in that language (or says it
+            // cannot); not a request for a person nor off-topic.
+            intent = Intent.Smalltalk;
+            confidence = 1;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
