@@ -179,6 +179,12 @@ internal enum PolicyAction
     /// <summary>Say hello.</summary>
     Greet,
 
+    /// <summary>Nothing open, "one of those, or the waitlist?" answered no ("no thanks, ill try another time"): nothing joined, the task closed politely.</summary>
+    DeclineSlotsAndWaitlist,
+
+    /// <summary>"did anything open up yet?" after joining the waitlist: say whether an opening was texted (taken only on a yes).</summary>
+    CheckWaitlistOffer,
+
     /// <summary>Look for a waitlist opening texted to this person and take it.</summary>
     AcceptWaitlistOffer,
 
@@ -208,6 +214,9 @@ internal enum PolicyAction
 
     /// <summary>A no to "would you like to book one?": taken politely, anything else offered.</summary>
     SayBookingNotWanted,
+
+    /// <summary>"why do u need my number?" while a detail is asked after a pick: why, and the detail asked again; the pick is kept.</summary>
+    SayWhyDetail,
 
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
@@ -276,6 +285,9 @@ internal static class DialoguePolicy
             && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
             PolicyAction.LookUpUsual),
+        new("on the waitlist from this conversation, no task, and whether anything opened up asked (\"did anything open up yet\", \"¿ya se abrió algo?\")", (s, r) =>
+            s.OnWaitlist && s.Task is null && r.U.Cues.AsksIfOpened && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
+            && r.Tools.Contains("find_waitlist_offer"), PolicyAction.CheckWaitlistOffer, Id: "r10-anything-opened"),
         new("the person's appointments just said, and \"and the one after?\"", (s, r) => s.Task is null && s.AppointmentRefs.Count > 0 && r.U.Cues.NextOne
             && r.AskedOnArrival == AgentQuestion.Nothing && !r.HasSlots, PolicyAction.SayNextAppointment),
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
@@ -311,6 +323,11 @@ internal static class DialoguePolicy
             && !r.U.Cues.NamesAnAmenity && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service
             && s.Phase == DialoguePhase.None && !r.ContactGiven && r.U.Staff.Kind == StaffMatchKind.None
             && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(r.U.Text), PolicyAction.SayNotOffered),
+        new("no task, a service just answered about (its price or length), and a day or time given with no other service (\"alright lets do that tomorrow at eleven\", \"ok, quiero uno el sabado\")", (s, r) =>
+            s.Task is null && s.ServiceId is not null && s.Phase == DialoguePhase.None && r.AskedOnArrival == AgentQuestion.Nothing
+            && (r.U.Date is not null || r.U.Time is not null) && r.U.Services.Kind == ServiceMatchKind.None && !r.U.Cues.IsQuestion && !r.ContactGiven
+            && r.U.Intent is Intent.Affirm or Intent.OutOfScope or Intent.Unknown or Intent.Inform or Intent.Correction or Intent.Book or Intent.Availability,
+            PolicyAction.Search, Id: "r10-book-what-was-asked-about"),
         new("off-topic with nothing asked (a service of ours with a day or time is not)", (s, r) => r.U.Intent == Intent.OutOfScope && r.AskedOnArrival == AgentQuestion.Nothing && !r.ContactGiven
             && s.Phase == DialoguePhase.None && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null))
             && (s.Task is null || r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && r.U.YesNo == YesNo.Unknown), PolicyAction.OutOfScope),
@@ -333,6 +350,10 @@ internal static class DialoguePolicy
             && r.U.YesNo == YesNo.Yes && r.Chosen is null && !r.ChangesTheSearch && r.U.Time is null, PolicyAction.ChooseProposedSlot),
         new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
+        new("slots or the waitlist on offer and a plain no (\"no thanks, ill try another time\"), no day, time or pick", (s, r) => s.Phase == DialoguePhase.WaitlistOffer
+            && r.U.YesNo == YesNo.No && !r.HasSlots && r.Chosen is null && !r.ContactGiven && !r.U.Cues.MentionsWaitlist
+            && r.U.Intent is not (Intent.Waitlist or Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Faq),
+            PolicyAction.DeclineSlotsAndWaitlist, Id: "r10-no-to-slots-and-waitlist"),
         new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
         new("verifying a number for a change (cancel, move, my appointments) and a new booking asked instead, no day or time (\"ok then i want to book one\")", (s, r) =>
             s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && s.Task is DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List
@@ -348,6 +369,9 @@ internal static class DialoguePolicy
         new("phone asked for and given", (s, r) => s.Asked == AgentQuestion.Phone && r.U.Phone is not null, PolicyAction.Resume),
         new("name asked for and a yes or no given", (s, r) => s.Asked == AgentQuestion.Name && r.U.Name is null && r.U.YesNo != YesNo.Unknown, PolicyAction.AskName),
         new("name asked for and given", (s, r) => s.Asked == AgentQuestion.Name && (r.U.Name is not null || r.U.Cues.NameCandidate is not null), PolicyAction.TakeName),
+        new("a name or number asked after a pick and why it is needed asked (\"why do u need my number?\"), nothing given", (s, r) =>
+            s.Asked is AgentQuestion.Phone or AgentQuestion.Name && s.ChosenSlotId is not null && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.SayWhyDetail, Id: "r10-why-detail"),
         new("a number or e-mail asked and only an acknowledgement (\"ok\", \"sure\", \"one sec\"): the person is about to give it", (s, r) =>
             s.Asked is AgentQuestion.Phone or AgentQuestion.Email && s.Phase != DialoguePhase.VerifyPhone && !r.ContactGiven && !r.WouldChange
             && r.U.Cues.JustAcknowledges, PolicyAction.WaitForDetail),

@@ -171,6 +171,12 @@ internal sealed class DialogueState
     public bool JustDone { get; set; }
 
     /// <summary>
+    /// The person joined the waitlist in this conversation: "did anything open up yet?" is checked against the openings
+    /// texted to them (never taken without a yes). Kept when the task is reset.
+    /// </summary>
+    public bool OnWaitlist { get; set; }
+
+    /// <summary>
     /// A second booking said beside the yes to a booking's read-back ("yes and also book my sister a facial"), as read
     /// (English): taken up once the first is booked.
     /// </summary>

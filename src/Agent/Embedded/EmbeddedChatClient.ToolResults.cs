@@ -350,10 +350,16 @@ public sealed partial class EmbeddedChatClient
                 case ("join_waitlist", "ok"):
                     state.ResetTask();
                     state.JustDone = true;
+                    state.OnWaitlist = true;
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();
                     return Say("waitlist_offer_missing");
+                case ("find_waitlist_offer", "ok") when state.Task != DialogueTask.AcceptOffer:
+                    // "did anything open up yet?": an opening was texted; it is taken only on a yes.
+                    return Say("waitlist_offer_pending");
+                case ("find_waitlist_offer", _) when state.Task != DialogueTask.AcceptOffer:
+                    return Say("waitlist_nothing_yet");
                 case ("find_waitlist_offer", "ok"):
                     return Call("accept_waitlist_offer", []);
                 case ("find_waitlist_offer", _):

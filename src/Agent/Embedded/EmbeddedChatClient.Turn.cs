@@ -231,6 +231,9 @@ public sealed partial class EmbeddedChatClient
                     // "ok that one" while the number is asked after a pick: the pick stands; the detail asked again, saying which time.
                     return Say(state.Asked == AgentQuestion.Phone ? "ask_phone_for_pick" : "ask_name_for_pick",
                         ("slot", state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Label ?? ""));
+                case PolicyAction.SayWhyDetail:
+                    // Why the name or number is needed, and the same detail asked for again; the time picked stays.
+                    return Say(state.Asked == AgentQuestion.Phone ? "why_phone" : "why_name");
                 case PolicyAction.WaitForDetail:
                     // "ok" / "one sec" while the number is asked: the person is about to give it. Not a miss and not an ask
                     // that counts towards a hand-off; the first gets a short "go ahead", the rest "no rush" (no question).
@@ -343,7 +346,9 @@ public sealed partial class EmbeddedChatClient
                 }
                 case PolicyAction.StartReschedule:
                 {
-                    var pickedMove = PickedFromList(u);
+                    // "friday same time" after "the massage" was picked from two: the move goes on with the massage.
+                    var pickedMove = PickedFromList(u) ?? (state.Task == DialogueTask.Reschedule && state.AppointmentRef is { } moving
+                        && state.AppointmentRefs.IndexOf(moving) is var at and >= 0 && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null);
                     state.ResetTask();
                     state.AppointmentPicked = pickedMove;
                     state.Task = DialogueTask.Reschedule;
@@ -368,6 +373,13 @@ public sealed partial class EmbeddedChatClient
                     return AskFaq(u);
                 case PolicyAction.Greet:
                     return Say("greeting");
+                case PolicyAction.DeclineSlotsAndWaitlist:
+                    state.ResetTask();
+                    return Say("waitlist_declined");
+                case PolicyAction.CheckWaitlistOffer:
+                    // "did anything open up yet?" after joining: look for an opening texted to them, without taking it.
+                    state.ResetTask();
+                    return Call("find_waitlist_offer", []);
                 case PolicyAction.AcceptWaitlistOffer:
                     // A bare yes with nothing asked may answer a waitlist text; book only if there is such an offer.
                     state.Task = DialogueTask.AcceptOffer;

@@ -76,7 +76,24 @@ public static partial class ContactExtractor
         }
 
         var name = FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null);
+        if (name is { } first && !first.Value.Contains(' ', StringComparison.Ordinal) && FullerName(masked, first) is { } fuller)
+        {
+            // "its Dana, Dana Reyes, 415…": the first name said again with the last name is the name.
+            name = fuller;
+        }
         return new ContactDetails(phone?.Value, phone?.Span, email?.Value, email?.Span, name?.Value, name?.Span);
+    }
+
+    private static (string Value, TextSpan Span)? FullerName(string text, (string Value, TextSpan Span) first)
+    {
+        var again = Regex.Match(text[first.Span.End..], @"\b" + Regex.Escape(first.Value) + @"\s+(?<last>[A-Za-zÀ-ÿ][\w'’-]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        if (!again.Success || IsNotAName(again.Groups["last"].Value.ToLowerInvariant()))
+        {
+            return null;
+        }
+        var last = again.Groups["last"].Value;
+        var start = first.Span.End + again.Index;
+        return ($"{first.Value} {char.ToUpperInvariant(last[0])}{last[1..]}", new TextSpan(start, again.Length));
     }
 
     /// <summary>The first US phone number in <paramref name="text"/> as E.164, or null.</summary>

@@ -33,6 +33,7 @@ public sealed record DateMatch(DateRange Range, TextSpan Span, IReadOnlyList<Dat
 /// <para>Rules (weeks start on Monday):</para>
 /// <list type="bullet">
 /// <item>"Friday", "on Friday": the next Friday strictly after today (said on a Friday, it means next week's).</item>
+/// <item>"today", "tonight", and "now" asked as an opening ("is anyone free right now", "anything open now"): today.</item>
 /// <item>"this Friday", "this coming Friday": the Friday of the current week if not past, else the coming one; today counts.</item>
 /// <item>"next Friday": the first Friday after today that falls in next calendar week or later
 /// (said on Sunday 22 Nov it is Fri 27 Nov; said on Wednesday 25 Nov it is Fri 4 Dec).
@@ -466,7 +467,7 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\b(?<h>christmas\s+eve|xmas\s+eve|christmas(?:\s+day)?|xmas|new\s+year'?s?\s+eve|new\s+year'?s?(?:\s+day)?|independence\s+day|thanksgiving(?:\s+day)?|memorial\s+day|labou?r\s+day|valentine'?s?(?:\s+day)?|mother'?s?\s+day|father'?s?\s+day|halloween)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Holiday();
 
-    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tomorrw|tmrw|tmr))|(?<tomorrow>tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tomorrw|tomorw|tommorw|tomrw|tmrw|tmrow|tmr|2morrow|2morow|2moro|2mrw)|(?<today>(?<!\b(?:all|it|enough|everything)\s+for\s+)today|tonight|tonite|this\s+" + TimeExpressionParser.PartWord + @"|later\s+today))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tomorrw|tmrw|tmr))|(?<tomorrow>tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tomorrw|tomorw|tommorw|tomrw|tmrw|tmrow|tmr|2morrow|2morow|2moro|2mrw)|(?<today>(?<!\b(?:all|it|enough|everything)\s+for\s+)today|tonight|tonite|this\s+" + TimeExpressionParser.PartWord + @"|later\s+today|(?<=\b(?:free|open|available|availability)\s+)(?:right\s+)?now))\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDay();
 
     [GeneratedRegex(@"\bin\s+(?<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|a\s+few)\s+(?<u>days?|weeks?|months?)\b", RegexOptions.CultureInvariant)]

@@ -150,6 +150,12 @@ public sealed partial record ReplyCues
     /// <summary>The whole message only acknowledges ("ok", "sure", "one sec", "let me check"): nothing given, nothing asked.</summary>
     public bool JustAcknowledges { get; init; }
 
+    /// <summary>"did anything open up yet", "any openings yet?", "has a spot opened": whether an opening came up (the waitlist).</summary>
+    public bool AsksIfOpened { get; init; }
+
+    /// <summary>"why do u need my number?", "what do you need my name for": why a detail asked for is needed.</summary>
+    public bool AsksWhyDetail { get; init; }
+
     /// <summary>The message asks what something is or how two compare ("whats the difference between…", "what is the hydra one", "which is better for…").</summary>
     public bool AsksWhatItIs { get; init; }
 
@@ -198,7 +204,7 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text),
+            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
@@ -218,6 +224,8 @@ public sealed partial record ReplyCues
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
+            AsksWhyDetail = WhyDetail().IsMatch(text),
+            AsksIfOpened = OpenedUp().IsMatch(text),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
@@ -277,7 +285,11 @@ public sealed partial record ReplyCues
         var minutes = new List<int>();
         foreach (Match m in SaidMinutes().Matches(text))
         {
-            if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (m.Groups["w"].Success)
+            {
+                minutes.Add(m.Groups["w"].Value.ToLowerInvariant() switch { "thirty" => 30, "sixty" => 60, "ninety" => 90, _ => 45 });
+            }
+            else if (int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 minutes.Add(n);
             }
@@ -330,6 +342,12 @@ public sealed partial record ReplyCues
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
+    // What the assistant can do, asked of it: "what can you help me with?", "what kind of things can i ask you", "what
+    // sort of things can you assist me with". Not "what can you do for acne scars" (the spa's treatments): the help asked
+    // about ends the message or is things to ask.
+    [GeneratedRegex(@"\bwhat\s+(?:else\s+)?(?:can|could|do)\s+(?:you|u)\s+(?:help\s+(?:me\s+|us\s+)?(?:with|out\s+with)|assist\s+(?:me\s+|us\s+)?with|do)(?:\s+for\s+(?:me|us))?\s*[?.!]*\s*$|\b(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|tasks|requests)\s+(?:can|could|do|will)\s+(?:you|u|i)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+things\s+(?:you|u)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatTheAssistantDoes();
+
     // Questions to the assistant about itself as a person. Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
     [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -341,7 +359,8 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
-    [GeneratedRegex(@"\b(?<n>[0-9]{2,3})\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "the 60 min", and on a call "the sixty minute one" (a length said in words).
+    [GeneratedRegex(@"\b(?:(?<n>[0-9]{2,3})|(?<w>thirty|forty[- ]?five|sixty|ninety))\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
 
     [GeneratedRegex(@"\b(?:an?|one)\s+hour\s+and\s+a\s+half\b|\bhour\s+and\s+a\s+half\b|\b1\.5\s+hours?\b", RegexOptions.CultureInvariant)]
@@ -353,7 +372,15 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bff|cousin|aunt|niece|bestie)\s+and\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "why do u need my number?", "what do you need my name for", "why do you want my phone" (Spanish, as glossed: "why do you need my number").
+    [GeneratedRegex(@"\bwhy\s+(?:do|would|does)\s+(?:you|u|ya|it)\s+(?:guys\s+)?(?:need|want|ask\s+for)\s+(?:my|a|the)\s+(?:phone|number|cell|mobile|name|full\s+name|last\s+name)\b|\bwhat\s+(?:do|would)\s+(?:you|u)\s+need\s+my\s+(?:phone|number|cell|name)(?:\s+number)?\s+for\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhyDetail();
+
+    // "did anything open up yet", "has a spot opened up", "any openings yet", "anything come up?" (Spanish "¿ya se abrió algo?" as glossed).
+    [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpenedUp();
+
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,
@@ -403,10 +430,11 @@ public sealed partial record ReplyCues
 
     // "any other times", "another time", "more options", "none of those (work)", "neither of those", "those dont work",
     // "anything else?", "what else do you have", "is there another time": not the times on offer, no direction given.
-    [GeneratedRegex(@"\b(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "ill try another time", "maybe some other time": a polite no, not a request for times.
+    [GeneratedRegex(@"\b(?<!\b(?:try|back|call|maybe|it|come)\s+)(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoneOfThose();
 
-    [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b|\b(?:find|locate)\s+(?:me\s+|us\s+)?(?:an?|some)\b|\bhelp\s+(?:me|us)\s+(?:find|locate|get)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestFor();
 
     // "what times?", "what times do you have", "which slots are left", "what times do u guys have open"; not "what time do

@@ -436,7 +436,7 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"\b(?:latest|last\s+(?:appointment|slot|available|opening|thing)|end\s+of\s+(?:the\s+)?day|as\s+late\s+as\s+(?:possible|you\s+can))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LatestWords();
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|yes|yeah|um+|uh+|so|let'?s\s+do|i'?ll\s+take|the|at|around|about|maybe|say|how\s+about)[,\s]+)*(?<h>" + Hour + @")(?::(?<mm>[0-5]\d)|\s+(?<mw>" + MinuteWord + @"))?(?:\s+one)?\s*(?:please|pls|works(?:\s+(?:for\s+(?:me|us)|best|great|fine))?|suits\s+me|sounds\s+(?:good|great|perfect)|is\s+(?:good|fine|great|better|perfect|best)|would\s+be\s+(?:good|great|better))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|yes|yeah|um+|uh+|so|let'?s\s+do|i'?ll\s+take|the|at|around|about|maybe|say|how\s+about)[,\s]+)*(?<h>" + Hour + @")(?::(?<mm>[0-5]\d)|\s+(?<mw>" + MinuteWord + @"))?(?:\s+one)?\s*(?:please|pls|works(?:\s+(?:for\s+(?:me|us)|best|great|fine))?|suits\s+me|sounds\s+(?:good|great|perfect)|is\s+(?:good|fine|great|better|perfect|best)|would\s+be\s+(?:good|great|better))?(?:[\s,]+(?:if\s+(?:you\s+(?:have|got)\s+(?:it|one|that|them)|(?:that'?s|it'?s|its)\s+(?:ok(?:ay)?|possible|free|open|available))|then|instead|i\s+guess|maybe))*\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^\s*(?:(?<noon>noon|midday|lunch(?:\s*time)?)|(?<h>" + Hour + @")(?::(?<mm>[0-5]\d))?\s*(?<ap>" + Meridiem + @")?)\s*$", RegexOptions.CultureInvariant)]

@@ -311,11 +311,14 @@ public sealed partial class Understander
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
-        if (SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } second && date is not null && date.Span.Start < second.Index
+        var second = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (second.Success && date is not null && date.Span.Start < second.Index
             && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
         {
-            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant.
+            // "wednesday.. no wait, tuesday": the day after the second thought is the one meant; after a third ("tuesday..
+            // actually no wednesday.. wait friday is better"), the last.
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+            second = second.NextMatch();
         }
         if (date is not null && ChangeCue().IsMatch(lowered)
             && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
@@ -365,9 +368,10 @@ public sealed partial class Understander
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
         }
-        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better") is one too.
+        // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better", "10 actually", "ugh no 11
+        // sorry") is one too.
         if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0
-            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized))
+            && (CorrectionCue().IsMatch(normalized) || BetterCue().IsMatch(normalized) || TimeOnSecondThought().IsMatch(lowered))
             && BareNumber().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } bareAtReadBack
             && ChooseSlot(withoutContact, context.OfferedSlots, null, null, context.Vocabulary, out _) is { } offeredAt)
         {
@@ -417,8 +421,12 @@ public sealed partial class Understander
 
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
+        // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
+        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
-            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
+            .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
+            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
+            .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
@@ -537,9 +545,11 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1;
         }
-        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)))
+        if (intent == Intent.Human && !AsksForPerson().IsMatch(lowered) && (time is not null || date is not null || services.Kind != ServiceMatchKind.None || BareNumber().IsMatch(lowered)
+                || ShortWithNumber().IsMatch(lowered)))
         {
-            // "10 please": a time, a day or a service with no word for a person is not a request for one.
+            // "10 please", "the 60 please": a time, a day, a service or a short reply with a number, with no word for a person,
+            // is not a request for one.
             intent = Intent.Inform;
         }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
@@ -600,6 +610,36 @@ public sealed partial class Understander
             // "Sure, book me an appointment there", "ok thanks, can you book that appointment now?": the request is the news.
             intent = Intent.Book;
         }
+        else if (intent is Intent.Affirm or Intent.Deny or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
+                 && RequestAfterManners().IsMatch(lowered) && !NotARequest().IsMatch(lowered))
+        {
+            // "okay, thanks. can you book that facial now?", "Great, go ahead and book a signature facial", "ok. book that
+            // then" after a price: with nothing asked, the thanks or the ok in front is manners and the request is the news
+            // (the service just talked about is kept by the tracker; "no thanks, i don't want to book a facial" stays a no).
+            intent = Intent.Book;
+        }
+        if (intent == Intent.Book && asked == AgentQuestion.Nothing && chosen is null && SearchCue().IsMatch(lowered)
+            && !BookingCue().IsMatch(lowered) && !AppointmentWord().IsMatch(lowered))
+        {
+            // "can you help me find a massage therapist", "i'm looking for a facial place": a search asked of us, the openings
+            // (the policy goes on as for a booking: which service, which day).
+            intent = Intent.Availability;
+        }
+        if (intent is Intent.Book or Intent.Availability && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null
+            && NoBookingWanted().Match(lowered) is { Success: true } notWanted && !AsksForMore().IsMatch(lowered[(notWanted.Index + notWanted.Length)..]))
+        {
+            // "i don't want to book anything", "no thanks, i don't want to book a facial": the booking words said, and not
+            // wanted; nothing to ask about a service ("… a facial, can i get a massage instead" is still a request).
+            intent = Intent.Nevermind;
+            confidence = 1;
+        }
+        if (intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
+            && AlreadyBooked().IsMatch(lowered) && !AsksForMore().IsMatch(lowered))
+        {
+            // "i already have a massage booked for tuesday", "my sister already booked me a facial for friday": a booking the
+            // person has, told; not a request for another one (the policy looks up what they have).
+            intent = Intent.MyAppointments;
+        }
         // "do you have any openings for a tutor", "is there availability at the hilton on friday": booking words for a trade
         // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
         // "which service?" nor read as the nearest service by meaning.
@@ -622,6 +662,14 @@ public sealed partial class Understander
         // A treatment in the trade's words that is not on the menu ("i need a haircut") is not the nearest service by
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
+        var cues = ReplyCues.Read(normalized);
+        if (namesAnotherTreatment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && staff.Kind == StaffMatchKind.None
+            && intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered)))
+        {
+            // "i'm looking for a salon", "find me a barber in oakland": what the person asks for is a search (or a booking)
+            // of a treatment the business does not list; the policy says it is not offered and what is.
+            intent = SearchCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) ? Intent.Availability : Intent.Book;
+        }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
@@ -702,7 +750,8 @@ public sealed partial class Understander
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
-                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered)));
+                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered))
+                && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -710,7 +759,6 @@ public sealed partial class Understander
             confidence = 1;
         }
 
-        var cues = ReplyCues.Read(normalized);
         var answer = yesNo.Answer;
         if (asked == AgentQuestion.SlotChoice && cues.Nudge != TimeNudge.None && context.OfferedSlots.Count > 0
             && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Reschedule))
@@ -1131,7 +1179,7 @@ public sealed partial class Understander
         return i > start ? text[start..i] : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|um+|uh+|hmm+|ugh+|oops|wait|yes|yeah|yep|so|lets|let's|let us|actually|no|maybe|oh|hi|how\s+about|what\s+about|can\s+we\s+do|could\s+we\s+do|make\s+it|i'?ll\s+take|i'?d\s+like)[,\s]+)*(?:do\s+|at\s+|the\s+)?(?<n>1[0-2]|[1-9]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>[0-5][0-9]))?\s*(?:am|pm|o'?clock)?(?:\s+(?:one|is\s+(?:fine|good|great|perfect|better)|works(?:\s+for\s+me)?|please|pls|plz|then|instead|actually|sorry|sounds\s+good|would\s+be\s+(?:great|good|better|perfect)|is\s+best|with\s+[a-z]+|is\s+perfect|thanks|thank\s+you|thx|ty|better|i\s+guess|i\s+think|i\s+suppose|maybe|probably|if\s+(?:that'?s|it'?s)\s+(?:ok(?:ay)?|possible|free|open)))*\s*[.!?,]*(?:[\s,]*(?:this\s+is|it'?s|i'?m|my\s+name\s+is|name'?s|my\s+(?:cell|mobile|phone|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?|(?:you\s+can\s+)?(?:reach|text|call)\s+me\s+(?:at|on)))?[\s,]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     private static int? ShiftOf(Match m)
@@ -1166,6 +1214,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
+    [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortWithNumber();
 
     [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisOne();
@@ -1207,14 +1259,23 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come|get)\s+in\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();
 
+    // A bare hour said as a second thought: "10 actually", "ugh no 11 sorry", "no 9 instead".
+    [GeneratedRegex(@"^\W*(?:(?:ugh+|oh|hmm+|um+|wait|oops)\W+)*(?:no\W+(?:at\s+|the\s+)?(?:1[0-2]|[1-9])(?::[0-5]\d)?\b|(?:at\s+|the\s+)?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\W+(?:actually|sorry|instead)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOnSecondThought();
+
     [GeneratedRegex(@"\b(?:later|earlier)\b|\bhow\s+long\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterOrEarlier();
+
+    // A service said as the one not meant: "not the facial", "but keep the massage", "leave my facial", and as Spanish reads
+    // glossed, "the massage no," ("el masaje no") and ", no the facial" ("el masaje, no el facial"; "no, the facial" is a correction).
+    [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotThisService();
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
@@ -1234,6 +1295,25 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
 
+    // A request for a booking after a thank-you or an ok: "can you book that facial", "go ahead and schedule", "let's make
+    // that appointment", "set me up with a massage".
+    [GeneratedRegex(@"\b(?:book|schedule|reserve)\b|\b(?:make|set\s+up|get)\b[^.?!]{0,40}\b(?:appointment|appt|booking)\b|\bset\s+(?:me|us)\s+up\b|\blet'?s\s+(?:do|book|get)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestAfterManners();
+
+    [GeneratedRegex(@"\balready\s+(?:have|got|booked|scheduled|made)\b|\b(?:have|got)\s+(?:an?|my|one)\s+[^.?!]{0,30}\b(?:booked|scheduled)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadyBooked();
+
+    // A request beside what the person says they have: "… can i add a facial after it", "… i want to move it".
+    [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|you|we|u)\b|\b(?:i|we)\s+(?:want|wanna|need|would\s+like)\b|\bi'?d\s+like\b|\b(?:move|change|cancel|add|another)\b|\?", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForMore();
+
+    [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|not)\s+(?:really\s+)?(?:want|wanna|need|looking)\s+(?:to\s+)?(?:book|schedule|reserve|make)\b|\bno\s+need\s+to\s+(?:book|schedule|reserve)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NoBookingWanted();
+
+    // The booking words negated or already done: "i don't want to book", "no need to schedule", "already booked".
+    [GeneratedRegex(@"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\b[^.?!]{0,25}\b(?:book|schedule|reserve|make|want|need)\b|\balready\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotARequest();
+
     // "can you find me a massage therapist", "look for someone who does facials": a search asked of us, not a question.
     [GeneratedRegex(@"\b(?:find|look(?:ing)?\s+for|search(?:ing)?\s+for|locate)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SearchCue();
@@ -1244,6 +1324,11 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
+
+    // A new appointment asked for in so many words: "i'd like to book an appointment that day at 1:15", "can i get an
+    // appointment that day at 3", "make me an appointment for that day".
+    [GeneratedRegex(@"\b(?:book|schedule|reserve)\s+(?:me\s+|us\s+)?(?:an?|one)\b|\b(?:make|get|need|want|set\s+up)\s+(?:me\s+|us\s+)?(?:an?|one)\s+(?:\w+\s+)?(?:appointment|appt|booking)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NewAppointmentAsked();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]

@@ -118,7 +118,7 @@ public static partial class VisitQuestion
     // What makes a message about a visit. Each needs the person's own coming, not just the word.
     private static readonly (string Topic, Regex Pattern)[] Parts =
     [
-        ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b", Options, Limit)),
+        ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minute|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b", Options, Limit)),
         ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
         ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),

@@ -123,4 +123,13 @@ public class ContactExtractorTests
     {
         Assert.Null(ContactExtractor.Extract(text).Name);
     }
+
+    [Theory]
+    [InlineData("its Dana, Dana Reyes, 415 555 0350", "Dana Reyes")]
+    [InlineData("this is Sam... Sam Lee", "Sam Lee")]
+    [InlineData("its Dana, 415 555 0350", "Dana")]
+    public void A_first_name_said_again_with_the_last_name_is_the_full_name(string text, string name)
+    {
+        Assert.Equal(name, ContactExtractor.Extract(text).Name);
+    }
 }

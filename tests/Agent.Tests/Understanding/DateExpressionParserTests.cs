@@ -65,6 +65,8 @@ public class DateExpressionParserTests
     [InlineData("thurs", "2026-11-26")]
     [InlineData("the 25th", "2026-11-25")]
     [InlineData("the 24th", "2026-12-24")]
+    [InlineData("is anyone free right now for a massage", "2026-11-25")]
+    [InlineData("anything open now?", "2026-11-25")]
     public void Dates_said_on_a_wednesday(string text, string expected)
     {
         Assert.Equal(Day(expected), Read(text, Wednesday));
