@@ -772,7 +772,9 @@ public sealed partial class Understander
             // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
             intent = Intent.Faq;
         }
-        if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
+        if (asked == AgentQuestion.Nothing && chosen is null
+            && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
+                || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered)))
             && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
             && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized) && !NamesElsewhere())
         {

@@ -126,6 +126,9 @@ public static partial class VisitQuestion
         ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
         ("tip", new(@"\b(?:tipping|gratuity)\b|\b(?:do|should|can|may|must)\s+(?:i|we|you|people)\s+(?:\w+\s+)?tip\b|\bhow\s+much\s+(?:\w+\s+){0,3}tip\b|\btip\s+(?:the|my|your)\b|\b(?:accept|take)\s+tips\b", Options, Limit)),
         ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
+        // What the room is like during the treatment: its music, sound and warmth ("do you play music in the rooms", "can i
+        // listen to my own music during the massage", "is it cold in the treatment room").
+        ("room", new(@"\b(?:music|songs?|playlist|sounds?|quiet|silence|temperature|cold|warm|heated|lighting|lights)\b[^.?!]{0,40}\b(?:rooms?|massage|facial|treatment|session|appointment|during|while)\b|\b(?:rooms?|massage|facial|treatment|session)\b[^.?!]{0,30}\b(?:music|playlist|quiet|silent|cold|warm|heated)\b|\b(?:my|our)\s+own\s+(?:music|playlist|headphones|earbuds)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
     ];
 

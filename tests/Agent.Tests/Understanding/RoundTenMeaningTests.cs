@@ -121,4 +121,17 @@ public sealed class RoundTenMeaningTests
     [InlineData("what kind of facials do you have")]
     public void What_the_spa_can_do_for_the_person_is_not_about_the_assistant(string text) =>
         Assert.False(ReplyCues.Read(text).AsksAboutAssistant);
+
+    [Theory]
+    [InlineData("do you guys play music in the rooms")]
+    [InlineData("can i bring my own music to listen to?")]
+    [InlineData("is it cold in the treatment room")]
+    public void The_room_during_a_treatment_is_a_question_about_the_visit(string text) =>
+        Assert.Contains("room", FrontDesk.Tools.Faq.VisitQuestion.Topics(text));
+
+    [Theory]
+    [InlineData("play some music for me")]
+    [InlineData("what's the temperature outside")]
+    public void Music_or_weather_alone_is_not_the_visit(string text) =>
+        Assert.DoesNotContain("room", FrontDesk.Tools.Faq.VisitQuestion.Topics(text));
 }
