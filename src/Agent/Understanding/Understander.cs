@@ -324,14 +324,18 @@ public sealed partial class Understander
             second = second.NextMatch();
         }
         DateRange? moveFrom = null;
-        if (date is not null && (ChangeCue().IsMatch(lowered) && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
-                || TheDayOneTo().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } oneTo && (to = oneTo) is not null)
-            && DateExpressionParser.Parse(withoutContact[(to.Index + to.Length)..], context.Today, context.Closures) is { } target)
+        // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
+        var moveTo = date is null ? null
+            : ChangeCue().IsMatch(lowered) && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to ? to
+            : TheDayOneTo().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } oneTo ? oneTo
+            : null;
+        if (date is not null && moveTo is not null
+            && DateExpressionParser.Parse(withoutContact[(moveTo.Index + moveTo.Length)..], context.Today, context.Closures) is { } target)
         {
             // "push my massage on wednesday to next week", "the tuesday one to saturday": the day after "to" is where it
             // goes; the day before it is the appointment's.
             moveFrom = date.Range;
-            date = target with { Span = new TextSpan(target.Span.Start + to.Index + to.Length, target.Span.Length) };
+            date = target with { Span = new TextSpan(target.Span.Start + moveTo.Index + moveTo.Length, target.Span.Length) };
         }
         if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
             && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
