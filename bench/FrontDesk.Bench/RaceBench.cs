@@ -4,6 +4,7 @@ using Dapper;
 using FrontDesk.Agent;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FrontDesk.Bench;
 
@@ -56,6 +57,14 @@ internal static class RaceBench
         await using var one = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
         await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
         FrontDeskAgent[] agents = [one.Get<FrontDeskAgent>(), two.Get<FrontDeskAgent>()];
+        // What the host does before /readyz says ready (StartupWarmUp): the instances race warm, as deployed ones would.
+        foreach (var instance in new[] { one, two })
+        {
+            foreach (var warmUp in instance.Services.GetServices<FrontDesk.Tools.IWarmUp>())
+            {
+                await warmUp.WarmUpAsync(CancellationToken.None);
+            }
+        }
         var yes = new List<double>();
         var all = new List<double>();
         var errors = 0;

@@ -2,7 +2,7 @@ using FrontDesk.Eval.Scenarios;
 
 // Measures conversation quality and speed against scenarios and third-party data (docs/evaluation.md):
 //   dotnet run --project eval/FrontDesk.Eval -- scenarios [--k N] [--store sqlite|postgres] [--only id[,id…]] [--verbose]
-//   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
+//   dotnet run --project eval/FrontDesk.Eval -- nlu [--split test|dev|salon] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
 //   dotnet run --project eval/FrontDesk.Eval -- faq-probe [profile] < questions.txt
 //   dotnet run --project eval/FrontDesk.Eval -- intent-probe [profile] < messages.txt   (the intent with semantic matching, and its alternatives)
 //   dotnet run --project eval/FrontDesk.Eval -- agent-probe < eval/probes/out-of-scope.dev.txt   (what the agent does with each line)
@@ -40,7 +40,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: FrontDesk.Eval scenarios [--k N] [--store sqlite|postgres] [--only id-prefix[,…]] [--verbose|-v] [--no-report]
-               FrontDesk.Eval nlu [--split test|dev] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
+               FrontDesk.Eval nlu [--split test|dev|salon] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
                                   [--no-baseline] [--dump file] [--sgd-source dir] [--sgd-only] [--clinc-source data_full.json]
                FrontDesk.Eval languages [--no-report]
                FrontDesk.Eval faq-probe|intent-probe [profile] < lines;  agent-probe < lines;  similarity < pairs

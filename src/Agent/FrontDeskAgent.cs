@@ -338,6 +338,12 @@ public sealed class FrontDeskAgent(
         scope.Language = language;
         // The message itself showed its language (not only kept from earlier): the client's record remembers it.
         var languageHeard = languageReading.Detected is not null && !languageReading.Unsupported;
+        if (LanguageRequest.Read(text) is { } wanted && wanted != "other" && profile.Spa.Languages.Contains(wanted))
+        {
+            // "do you speak spanish?", "¿me puede atender en inglés?": the conversation goes on in the language asked for.
+            state.Language = scope.Language = language = wanted;
+            languageHeard = true;
+        }
         var reading = brains.Embedded.Understand(text, history, language);
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant(), Language = language };
         var agentTags = new TurnTags { AiGenerated = true, Language = language };

@@ -9,6 +9,7 @@ public sealed class SgdTurn
     [JsonPropertyName("dialogue_id")] public string DialogueId { get; set; } = "";
     [JsonPropertyName("turn")] public int Turn { get; set; }
     [JsonPropertyName("utterance")] public string Utterance { get; set; } = "";
+    [JsonPropertyName("services")] public List<string> Services { get; set; } = [];
     [JsonPropertyName("domain")] public string? Domain { get; set; }
     [JsonPropertyName("intent")] public string? Intent { get; set; }
     [JsonPropertyName("new_intent")] public bool NewIntent { get; set; }

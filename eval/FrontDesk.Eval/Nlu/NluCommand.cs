@@ -29,11 +29,18 @@ public sealed record AgentTurn(string Text, bool WroteData, bool StartedBooking,
 /// language understanding against third-party data, the embedded engine and the nlp.js baseline side by side, speed
 /// of both in the same run (docs/evaluation.md §2–3). <c>--split test</c> (the default) reads only held-out test
 /// splits and writes the figures, without failure samples; <c>--split dev</c> reads the dev splits, prints failure
-/// samples to look at, and never writes the report. Nothing is tuned on what the test run shows.
+/// samples to look at, and never writes the report; <c>--split salon</c> is dev with SGD's salon dialogues in place of
+/// its therapist ones (<see cref="SalonDialogues"/>). Nothing is tuned on what the test run shows.
 /// </summary>
 public static partial class NluCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The train split's dialogue files (at the SGD repository's HEAD) that hold its salon (Services_1) dialogues: the
+    /// dev set for the salon half of the test split, which the dev split lacks (eval/sgd/system-turns.sh copies them).
+    /// </summary>
+    private static readonly HashSet<string> SalonDialogues = ["29", "30", "33", "36", "61", "62", "109", "110", "112"];
 
     private static string BaselineDir => Path.Combine(RepoPaths.Root, "eval", "baseline");
 
@@ -50,9 +57,11 @@ public static partial class NluCommand
             Console.Error.WriteLine($"nlp.js baseline not installed: {Path.Combine(BaselineDir, "node_modules")} is missing. Run `(cd eval/baseline && npm ci)`, or pass --no-baseline to measure the engine alone.");
             return 3;
         }
-        var dev = options.Split == "dev";
+        var dev = options.Split is "dev" or "salon";
         string File(string dataset, string name) => Path.Combine(data, dataset, name);
-        var sgd = Take(Jsonl.Read<SgdTurn>(File("sgd-appointments", dev ? "dev.jsonl" : "test.jsonl")), options.Limit);
+        var sgd = Take(options.Split == "salon"
+            ? [.. Jsonl.Read<SgdTurn>(File("sgd-appointments", "train.jsonl")).Where(t => SalonDialogues.Contains(t.DialogueId.Split('_')[0]) && t.Services.Contains("Services_1"))]
+            : Jsonl.Read<SgdTurn>(File("sgd-appointments", dev ? "dev.jsonl" : "test.jsonl")), options.Limit);
         (string Name, string Note, List<PlainUtterance> Rows)[] sets = dev
             ?
             [
@@ -131,7 +140,7 @@ public static partial class NluCommand
         }
 
         var report = new StringBuilder();
-        WriteSgd(report, dev ? "dev" : "test", sgd, engine, baseline?.Sgd);
+        WriteSgd(report, options.Split, sgd, engine, baseline?.Sgd);
         if (inContext is not null)
         {
             WriteInContext(report, sgd, engine, inContext);
@@ -317,7 +326,7 @@ public static partial class NluCommand
 
     private static void WriteSgd(StringBuilder r, string split, List<SgdTurn> turns, List<Reading> engine, List<Reading>? baseline)
     {
-        r.AppendLine(Inv, $"### SGD appointments, {split} split ({turns.Count} user turns; {(split == "dev" ? "therapist" : "salon and therapist")} dialogues)");
+        r.AppendLine(Inv, $"### SGD appointments, {split} split ({turns.Count} user turns; {split switch { "dev" => "therapist", "salon" => "salon, from SGD's train split", _ => "salon and therapist" }} dialogues)");
         r.AppendLine();
         r.AppendLine("| measure | embedded engine | nlp.js baseline |");
         r.AppendLine("|---|---:|---:|");

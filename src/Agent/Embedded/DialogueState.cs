@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FrontDesk.Agent.Understanding;
@@ -199,11 +200,23 @@ internal sealed class DialogueState
     /// <summary>The answers to the earlier questions of the message, said together with the last one.</summary>
     public List<string> AnswersSoFar { get; set; } = [];
 
+    // The states this process wrote, by the JSON text they were written as: a turn's next model step reads the state its
+    // previous step has just written (on the message that step returned), and takes the object instead of parsing the
+    // text again. Keyed by the string instance, so a state read back from the store (a new string) is always parsed.
+    private static readonly ConditionalWeakTable<string, DialogueState> Written = new();
+
     public static DialogueState Parse(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
             return new DialogueState();
+        }
+        // Taken once (whoever takes it may change it), and only while it still says exactly what it was written as: a
+        // state changed after it was written is parsed from its text like any other. Serializing costs less than parsing.
+        if (Written.TryGetValue(json, out var written) && Written.Remove(json)
+            && JsonSerializer.Serialize(written, Conversations.StateJsonContext.Default.DialogueState) == json)
+        {
+            return written;
         }
         try
         {
@@ -216,7 +229,12 @@ internal sealed class DialogueState
         }
     }
 
-    public string Serialize() => JsonSerializer.Serialize(this, Conversations.StateJsonContext.Default.DialogueState);
+    public string Serialize()
+    {
+        var json = JsonSerializer.Serialize(this, Conversations.StateJsonContext.Default.DialogueState);
+        Written.AddOrUpdate(json, this);
+        return json;
+    }
 
     /// <summary>A copy to try a merge on (the tracker replaces lists, never changes them in place).</summary>
     public DialogueState Copy() => (DialogueState)MemberwiseClone();

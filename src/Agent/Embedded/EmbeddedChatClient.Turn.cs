@@ -112,7 +112,8 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     return Say("goodbye");
                 case PolicyAction.Smalltalk:
-                    return Say(u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
+                    return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
+                        : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:
                     return Say("escalation_human_request");
                 case PolicyAction.Write:

@@ -358,9 +358,14 @@ public sealed partial class EscalationRules
         {
             StringBuilder? sb = null;
             var last = 0;
+            // In a message with no Spanish in it, a whole English word of the model's vocabulary is meant as written:
+            // "inches" is not "hinch…", "costa mesa" not "costra", "inflated" not "inflam…" (CLINC's train rows). With
+            // Spanish words around it every word is read as before: "se me sierra la garganta" is "cierra".
+            var english = !SpanishWords().IsMatch(text);
             foreach (Match m in Letters().Matches(text))
             {
-                if (m.Length < MinLength || _words.Contains(m.Value) || _notTypos.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal)))
+                if (m.Length < MinLength || _words.Contains(m.Value) || _notTypos.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal))
+                    || (english && FrontDesk.Tools.Semantic.ModelVocabulary.IsWord(m.Value)))
                 {
                     continue;
                 }
@@ -520,6 +525,10 @@ public sealed partial class EscalationRules
             }
             return sb.ToString();
         }
+
+        // Everyday Spanish words that English does not use (accents dropped): a message with one of them is read as Spanish.
+        [GeneratedRegex(@"\b(?:mi|la|el|los|las|se|de|del|que|tengo|estoy|una|un|con|por|para|muy|lo|le|les|su|sus|al|pero|porque|cuando|como|esta|tiene|hay|yo|tu|te|ya|mas|despues|antes)\b", RegexOptions.CultureInvariant)]
+        private static partial Regex SpanishWords();
 
         [GeneratedRegex("[a-z]+")]
         private static partial Regex Letters();

@@ -25,6 +25,13 @@ public static class CareTreatments
         (["pedicure", "pedicures", "pedi", "pedis", "pedicura", "pedicuras"], ["pedicure", "pedi", "nail"]),
         (["nail", "nails", "nail art", "acrylic", "acrylics", "dip powder", "gel polish", "uñas", "uñas acrílicas"], ["nail", "manicure", "pedicure"]),
         (["haircut", "haircuts", "hair cut", "hair cuts", "corte de pelo", "corte de cabello"], ["haircut", "cut"]),
+        // The trades' own places: a hair salon or a barber is not the nearest service by meaning (Laser Hair Removal); a
+        // salon alone is any salon's work, so a nail or brow studio has it on its menu.
+        (["hair salon", "hair salons", "hairdresser", "hairdressers", "hair stylist", "hair stylists", "hairstylist", "hairstylists",
+          "barber", "barbers", "barbershop", "barbershops", "barber shop", "peluquería", "peluqueria", "peluquero", "peluquera", "barbería", "barberia"],
+         ["haircut", "cut", "blowout", "styling", "barber"]),
+        (["salon", "salons", "beauty salon", "beauty salons", "beauty parlor", "beauty parlour", "salón de belleza", "salon de belleza"],
+         ["haircut", "cut", "blowout", "styling", "nail", "manicure", "pedicure", "wax", "brow", "lash", "salon"]),
         (["blowout", "blowouts", "blow out", "blow dry", "blowdry", "updo", "hair color", "hair colour", "hair dye", "highlights", "balayage",
           "perm", "keratin", "braids", "hair extensions", "peinado", "tinte de pelo", "alisado", "keratina"],
          ["blowout", "styling", "color", "colour", "highlights", "balayage", "perm", "keratin", "braid", "extension"]),
@@ -82,10 +89,30 @@ public static class CareTreatments
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        var menu = vocabulary.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
-            .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var menu = Menu(vocabulary);
         return Patterns.Any(p => p.Said.IsMatch(text) && !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))));
     }
+
+    /// <summary>
+    /// Where <paramref name="text"/> names a treatment whose kind is on none of the business's services: "hair stylist" in
+    /// "i need a hair stylist", so its "hair" is not read as Laser Hair Removal's word.
+    /// </summary>
+    public static IReadOnlyList<TextSpan> NotOfferedSpans(string text, SpaVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (!Any.IsMatch(text))
+        {
+            return [];
+        }
+        var menu = Menu(vocabulary);
+        return [.. Patterns.Where(p => !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))))
+            .SelectMany(p => p.Said.Matches(text)).Select(m => new TextSpan(m.Index, m.Length))];
+    }
+
+    private static HashSet<string> Menu(SpaVocabulary vocabulary) =>
+        vocabulary.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
+            .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
 
     // "brows" holds "brow", "hydrafacial" holds "facial"; a short key only as the word or its start ("ipl", "tan").
     private static bool OnTheMenu(string word, string key) =>

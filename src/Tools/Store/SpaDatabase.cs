@@ -44,6 +44,14 @@ public sealed class SpaDatabase : IDisposable
             {
                 builder.NoResetOnClose = true;
             }
+            // The statements a turn runs again and again are prepared on each pooled connection after their fifth use, so
+            // the server stops parsing and planning them at every turn (a quarter of PostgreSQL's CPU in the race bench:
+            // docs/performance.md, tenth round). Behind a pooler in transaction mode (PgBouncer before 1.21), set
+            // "Max Auto Prepare=0" in the connection string.
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 64;
+            }
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
@@ -322,27 +330,42 @@ public sealed class SpaDatabase : IDisposable
     /// (and nothing held) when another write holds that provider or room right now. On SQLite it is the plain write.
     /// A caller that polls instead of queueing can look again whether the time is still free between tries, so under a
     /// race for one time the losers leave as soon as the winner commits instead of queueing behind each other.
+    /// <paramref name="countSql"/> (a <c>SELECT COUNT(*)</c> with <paramref name="countArgs"/>, e.g. the overlapping
+    /// appointments) runs after the locks were tried, in the same round trip on PostgreSQL: under the locks when they were
+    /// all got, else as a plain read of what is committed.
     /// </summary>
-    public async Task<DbTransaction?> TryBeginBookingWriteAsync(DbConnection connection, string staffId, string locationId, string roomId, CancellationToken ct)
+    public async Task<(DbTransaction? Transaction, long Count)> TryBeginBookingWriteAsync(
+        DbConnection connection, string staffId, string locationId, string roomId, string countSql, object countArgs, CancellationToken ct)
     {
         var tx = await BeginWriteAsync(connection, ct);
         if (!IsPostgres)
         {
-            return tx;
+            return (tx, await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, countArgs, tx, cancellationToken: ct)));
         }
         long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
         Array.Sort(keys);
-        var got = await connection.QuerySingleAsync<(bool Shared, bool First, bool Second)>(new CommandDefinition(
-            "SELECT pg_try_advisory_xact_lock_shared(@shared), pg_try_advisory_xact_lock(@first), pg_try_advisory_xact_lock(@second)",
-            new { shared = BookingLockKey, first = keys[0], second = keys[1] }, tx, cancellationToken: ct));
+        var args = new DynamicParameters(countArgs);
+        args.Add("lock_shared", BookingLockKey);
+        args.Add("lock_first", keys[0]);
+        args.Add("lock_second", keys[1]);
+        // READ COMMITTED: the count's snapshot is taken after the locks, so it sees every write that held them before.
+        long count;
+        (bool Shared, bool First, bool Second) got;
+        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"SELECT pg_try_advisory_xact_lock_shared(@lock_shared), pg_try_advisory_xact_lock(@lock_first), pg_try_advisory_xact_lock(@lock_second);\n{countSql}",
+            args, tx, cancellationToken: ct)))
+        {
+            got = await results.ReadSingleAsync<(bool, bool, bool)>();
+            count = await results.ReadSingleAsync<long>();
+        }
         if (got is (true, true, true))
         {
-            return tx;
+            return (tx, count);
         }
         // Whatever was taken is let go with the transaction.
         await tx.RollbackAsync(ct);
         await tx.DisposeAsync();
-        return null;
+        return (null, count);
     }
 
     private static long ResourceKey(string kind, string id) =>

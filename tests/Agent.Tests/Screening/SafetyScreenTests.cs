@@ -344,6 +344,10 @@ public sealed class SafetyScreenTests
     [InlineData("am I talking to a real person right now?")]
     [InlineData("r u a bot lol")]
     [InlineData("is this an automated thing or a human?")]
+    [InlineData("am i speaking with someone real?")]
+    [InlineData("how do i know if you're a real person lol")]
+    [InlineData("do you know whether you are a human or a computer")]
+    [InlineData("¿estoy hablando con alguien real?")]
     public void Asking_whether_this_is_a_person_gets_the_disclosure_not_a_hand_off(string text)
     {
         var finding = Screen.ScreenInbound(text);
@@ -355,6 +359,8 @@ public sealed class SafetyScreenTests
     [InlineData("are you a bot? let me talk to a real person")]
     [InlineData("can I speak with whoever is in charge")]
     [InlineData("honestly can you just put me through to somebody who actually works there")]
+    [InlineData("i want to talk to a real person please")]
+    [InlineData("can i talk to someone real")]
     public void Asking_for_a_person_hands_off(string text)
     {
         var finding = Screen.ScreenInbound(text);
@@ -368,4 +374,35 @@ public sealed class SafetyScreenTests
     [InlineData("ok the consultation then", false)]
     public void Insisting_is_recognised(string text, bool insists) =>
         Assert.Equal(insists, Screen.ScreenInbound(text).Insists);
+
+    [Theory]
+    [InlineData("can i take pto from march 4 to march 6")]
+    [InlineData("which bus should i take to get to the statue of liberty")]
+    [InlineData("should i take a different route to work")]
+    [InlineData("what would four inches be in centimeters")]
+    [InlineData("weather in costa mesa")]
+    [InlineData("are my tires under-inflated")]
+    public void Everyday_words_are_not_medical(string text) => Assert.NotEqual("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("can i take ibuprofen before botox")]
+    [InlineData("which medication should i take after my peel")]
+    [InlineData("should i take my antibiotics before the laser")]
+    [InlineData("tengo la cara inchada despues del relleno")]
+    [InlineData("estoy embarasada, puedo hacerme un facial?")]
+    public void A_medicine_taken_and_spanish_typos_are_still_medical(string text) => Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("can you freeze my account")]
+    [InlineData("do you know why my account is blocked")]
+    [InlineData("i need to change my pin number for my account")]
+    [InlineData("what's the credit limit on my account")]
+    [InlineData("whats the expiration date on my credit card")]
+    public void A_bank_accounts_matters_are_not_the_spas(string text) => Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("i want to delete my account")]
+    [InlineData("someone got into my account and booked appointments")]
+    [InlineData("my account password isnt working")]
+    public void The_persons_account_with_the_spa_is_still_sensitive(string text) => Assert.Equal("sensitive", Screen.ScreenInbound(text).Category?.Name);
 }

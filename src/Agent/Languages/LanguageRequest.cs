@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace FrontDesk.Agent.Languages;
+
+/// <summary>
+/// A person asking which language the conversation is in: "do you speak spanish?", "can we talk in english", "¿habla
+/// español?", "en inglés por favor". Answered by the assistant in the language asked for when the business serves it
+/// (the conversation goes on in it), never passed to the team nor declined as off-topic.
+/// </summary>
+public static partial class LanguageRequest
+{
+    /// <summary>"es" or "en" for the language asked for, "other" for another one named ("can you talk to me in italian"), else null.</summary>
+    public static string? Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = Asked().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        return m.Groups["lang"].Value.ToLowerInvariant() switch
+        {
+            "spanish" or "espanol" or "español" => ConversationLanguage.Spanish,
+            "english" or "ingles" or "inglés" => ConversationLanguage.English,
+            _ => "other",
+        };
+    }
+
+    // The request's verbs in English and Spanish, then the language. Not "my spanish teacher" nor "the english
+    // breakfast tea": the language follows a verb of speaking or "in"/"en", or stands with "please".
+    [GeneratedRegex(@"\b(?:(?:do|can|could|would|will)\s+(?:you|u|ya|yall|someone|anyone|somebody|we|i)\s+(?:\w+\s+)?(?:speak|talk|text|write|chat|communicate|continue|go\s+on|help\s+(?:me\s+|us\s+)?|do\s+this)\s+(?:(?:to|with)\s+(?:me|us)\s+)?(?:in\s+)?|(?:talk|speak|write|text|reply|answer|respond|continue|switch)\s+(?:to\s+me\s+|with\s+me\s+|to\s+)?in\s+|(?:someone|anyone|somebody)\s+(?:who|that)\s+speaks?\s+|(?:hablas|habla|hablan|hablen|(?:puedes|puede|podemos|podria|podrias)\s+(?:hablar(?:me)?|atender(?:me)?|ayudar(?:me)?|escribir(?:me)?|seguir|continuar)|me\s+(?:puede|puedes|podria|podrias)\s+(?:atender|ayudar|hablar|escribir)|hablame|hableme|atiendeme|atiendame|escribeme|escribame|sigamos|seguimos|continuemos)\s+(?:\w+\s+)?(?:en\s+)?)(?<lang>spanish|english|espanol|español|ingles|inglés|italian|french|portuguese|chinese|mandarin|cantonese|vietnamese|korean|japanese|russian|german|tagalog|arabic|hindi|italiano|frances|francés|portugues|portugués|chino|aleman|alemán)\b|\b(?:en\s+)?(?<lang>spanish|english|espanol|español|ingles|inglés)\s+(?:please|pls|plz|por\s+favor)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Asked();
+}
