@@ -572,9 +572,9 @@ internal static partial class DialogueTracker
                 return state.AppointmentRefs[hits[0].i];
             }
         }
-        if (u.Date is { } date && AppointmentsOn(state, date.Range) is [var onThatDay])
+        if ((u.MoveFrom ?? u.Date?.Range) is { } day && AppointmentsOn(state, day) is [var onThatDay])
         {
-            // "the one on the 30th": the day decides.
+            // "the one on the 30th", "the tuesday one to saturday": the appointment's day decides.
             return state.AppointmentRefs[onThatDay];
         }
         return null;

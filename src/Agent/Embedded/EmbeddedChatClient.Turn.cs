@@ -307,6 +307,11 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.PickAppointment:
                     state.AppointmentRef = r.PickedAppointment;
                     state.Phase = DialoguePhase.None;
+                    if (state.Task == DialogueTask.Reschedule && u.MoveFrom is not null)
+                    {
+                        // "the tuesday one to saturday": the appointment by its day, and the day it goes to, in one message.
+                        DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                    }
                     return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
                 case PolicyAction.SayNextAppointment:
                 {

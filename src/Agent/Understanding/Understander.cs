@@ -92,6 +92,9 @@ public sealed record Utterance
     /// <summary>Day or days mentioned, if any.</summary>
     public DateMatch? Date { get; init; }
 
+    /// <summary>The day of the appointment a move starts from, when the message says both ("the tuesday one to saturday"); <see cref="Date"/> is where it goes.</summary>
+    public DateRange? MoveFrom { get; init; }
+
     /// <summary>Time preference, if any.</summary>
     public TimePreference? Time { get; init; }
 
@@ -320,12 +323,19 @@ public sealed partial class Understander
             date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
             second = second.NextMatch();
         }
-        if (date is not null && ChangeCue().IsMatch(lowered)
-            && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to
-            && DateExpressionParser.Parse(withoutContact[(to.Index + to.Length)..], context.Today, context.Closures) is { } target)
+        DateRange? moveFrom = null;
+        // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
+        var moveTo = date is null ? null
+            : ChangeCue().IsMatch(lowered) && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to ? to
+            : TheDayOneTo().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } oneTo ? oneTo
+            : null;
+        if (date is not null && moveTo is not null
+            && DateExpressionParser.Parse(withoutContact[(moveTo.Index + moveTo.Length)..], context.Today, context.Closures) is { } target)
         {
-            // "push my massage on wednesday to next week": the day after "to" is where it goes.
-            date = target with { Span = new TextSpan(target.Span.Start + to.Index + to.Length, target.Span.Length) };
+            // "push my massage on wednesday to next week", "the tuesday one to saturday": the day after "to" is where it
+            // goes; the day before it is the appointment's.
+            moveFrom = date.Range;
+            date = target with { Span = new TextSpan(target.Span.Start + moveTo.Index + moveTo.Length, target.Span.Length) };
         }
         if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
             && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
@@ -816,6 +826,7 @@ public sealed partial class Understander
             Staff = staff,
             Location = location,
             Date = date,
+            MoveFrom = moveFrom,
             Time = time,
             Phone = contact.Phone,
             Email = contact.Email,
@@ -1255,6 +1266,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
+
+    // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
+    [GeneratedRegex(@"\G\s+(?:one|appt|appointment|booking)\s+(?:to|till|until|for)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex TheDayOneTo();
 
     [GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayOnly();

@@ -222,4 +222,17 @@ public sealed class RoundTenTests
     {
         Assert.Equal(Intent.Reschedule, Engine.Understand(text, History(new DialogueState())).Intent);
     }
+
+    [Fact]
+    public void The_day_one_to_another_day_picks_the_appointment_by_its_day_and_keeps_where_it_goes()
+    {
+        var state = TwoAppointmentsListed();
+
+        var (reading, rule) = Step(state, "the tuesday one to saturday");
+
+        Assert.Equal(new DateOnly(2026, 11, 24), reading.U.MoveFrom?.Start);
+        Assert.Equal(new DateOnly(2026, 11, 28), reading.U.Date?.Range.Start);
+        Assert.Equal("a1", reading.PickedAppointment);
+        Assert.Equal(PolicyAction.PickAppointment, rule.Then);
+    }
 }
