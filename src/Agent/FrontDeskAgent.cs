@@ -394,6 +394,11 @@ public sealed class FrontDeskAgent(
             {
                 scope.StatedConditions.Add(condition);
             }
+            if (AgeStated.Youngest(raw) is { } age)
+            {
+                // "for my daughter, she's 16": the services' minimum age holds for the youngest age said in the conversation.
+                scope.StatedAge = Math.Min(scope.StatedAge ?? age, age);
+            }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
             var (category, replyKey) = SafetyRoute(finding, reading, scope);
             // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
