@@ -141,10 +141,11 @@ internal static partial class DialogueTracker
         else if (state.Task is not null && asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date
             && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None
             && u.Cues.PlainName && u.Cues.NameCandidate is { } written && written.Split(' ').Length is 2 or 3 && WrittenAsAName(u.Text)
-            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk)
+            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk or Intent.Faq or Intent.Greeting)
         {
             // "Carla Nuñez" while the times are on offer: a first and last name written with capitals is the person's name,
-            // kept for the booking (the question pending is asked again), not a reply that answered nothing.
+            // kept for the booking (the question pending is asked again), not a reply that answered nothing; "Cole Park"
+            // said on a call is that too, not an FAQ question by meaning ("park").
             u = u with { Name = written, Intent = Intent.Inform };
         }
         else if (state.WithTeam && state.Task is null && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u)

@@ -89,6 +89,10 @@ public static class CareTreatments
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(vocabulary);
+        if (!Any.IsMatch(text))
+        {
+            return false;
+        }
         var menu = Menu(vocabulary);
         return Patterns.Any(p => p.Said.IsMatch(text) && !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))));
     }

@@ -134,4 +134,8 @@ public sealed class RoundTenMeaningTests
     [InlineData("what's the temperature outside")]
     public void Music_or_weather_alone_is_not_the_visit(string text) =>
         Assert.DoesNotContain("room", FrontDesk.Tools.Faq.VisitQuestion.Topics(text));
+
+    [Fact]
+    public void A_trade_word_is_needed_before_a_treatment_is_not_offered() =>
+        Assert.False(CareTreatments.NamesOneNotOffered("what time do you open", MedSpa));
 }
