@@ -57,7 +57,10 @@ public sealed partial class EmbeddedChatClient
             {
                 case PolicyAction.NoteContact:
                     // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
-                    return Say(state.WithTeam ? "contact_noted_for_team" : "contact_noted");
+                    // "you can call me Jen": the name said back.
+                    return Say(state.WithTeam ? "contact_noted_for_team"
+                        : u.Name is not null && u.Phone is null && u.Email is null && FirstName() is not null ? "contact_noted_name" : "contact_noted",
+                        ("name", FirstName() ?? ""));
                 case PolicyAction.Resume:
                     return Resume();
                 case PolicyAction.AskPendingAgain:
@@ -112,6 +115,10 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     return Say("goodbye");
                 case PolicyAction.Smalltalk:
+                    if (u.Cues.AsksDate)
+                    {
+                        return SayDate(u);
+                    }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:
@@ -1008,6 +1015,21 @@ public sealed partial class EmbeddedChatClient
         }
 
         public ChatMessage Say(string template, params (string Key, string Value)[] values) => SayText(Render(template, values));
+
+        /// <summary>
+        /// "what's today's date?", "what's the date this friday?": the day from the spa's calendar. The day is kept as the one
+        /// in play, so "ok book me a facial that day" books it.
+        /// </summary>
+        private ChatMessage SayDate(Utterance u)
+        {
+            var today = Profile.Today(engine._clock);
+            var day = u.Date is { Range.IsSingleDay: true } one ? one.Range.Start : today;
+            state.LastHoursDay = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var label = SpokenTime.Day(day, state.Language);
+            return day == today ? Say("date_today", ("date", label))
+                : day == today.AddDays(1) ? Say("date_tomorrow", ("date", label))
+                : Say("date_of_day", ("date", label));
+        }
 
         private string Render(string template, params (string Key, string Value)[] values)
         {

@@ -101,7 +101,7 @@ public sealed partial class LanguageDetector
         for (var i = 0; i < words.Count; i++)
         {
             var (word, folded) = words[i];
-            if (NeutralWords.Contains(folded))
+            if (NeutralWords.Contains(folded) || IsCalledBy(words, i))
             {
                 continue;
             }
@@ -189,6 +189,14 @@ public sealed partial class LanguageDetector
         // Three or more words, none from either lexicon: only a confident model decides.
         return confidence >= 0.6 ? model : null;
     }
+
+    /// <summary>
+    /// The word after "call me" or "my name is" is a name, whatever it spells: "just call me Al" is English, not the
+    /// Spanish "al" ("me llamo" needs no such care: it is Spanish itself).
+    /// </summary>
+    private static bool IsCalledBy(List<(string Word, string Folded)> words, int i) =>
+        (i >= 2 && words[i - 1].Folded == "me" && words[i - 2].Folded == "call")
+        || (i >= 2 && words[i - 1].Folded == "is" && words[i - 2].Folded == "name");
 
     private static Dictionary<string, string> LoadCommonWords()
     {

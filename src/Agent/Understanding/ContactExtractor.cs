@@ -221,7 +221,7 @@ public static partial class ContactExtractor
 
     /// <summary>
     /// "hi im marina diaz", "im marina diaz, can i get a facial": "I'm" and two lower-case words that end the sentence are
-    /// a name typed without capitals (so "marina" is not the Marina location), unless a word is one that is never a name
+    /// a name typed without capitals, and so is the word after "call me" ("just call me al", not "call me back") (so "marina" is not the Marina location), unless a word is one that is never a name
     /// or reads as a state or an activity ("im running late", "im so excited", "im outside now").
     /// </summary>
     private static (string Value, TextSpan Span)? LowerCaseIntro(string text)
@@ -252,6 +252,8 @@ public static partial class ContactExtractor
         "downstairs", "upstairs", "parked", "thx", "thanks", "pls", "please", "again", "today", "tonight", "yet",
         "ur", "u", "a", "an", "client", "customer", "member", "patient", "friend", "mom", "dad", "sister", "brother", "wife",
         "husband", "mother", "father", "daughter", "son", "regular", "first", "time", "visiting", "local", "spa",
+        // After "call me": when, not who ("call me back", "call me later").
+        "back", "later", "tomorrow", "asap", "anytime", "whenever", "sometime", "soon", "directly", "instead", "crazy", "maybe",
     };
 
     /// <summary>
@@ -410,7 +412,8 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>\p{L}[\p{L}'’\-]+(?:\s+\p{L}[\p{L}'’\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNameReply();
 
-    [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)"
+        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|call\s+me)\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex IntroAtSentenceEnd();
 
     [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>\p{L}[\p{L}'’\-]+\s+\p{L}[\p{L}'’\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

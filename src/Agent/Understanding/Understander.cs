@@ -266,6 +266,9 @@ public sealed partial class Understander
     /// <summary>…and this much nearer than every out-of-scope example (0.74 against 0.50).</summary>
     public const double ClearlyAheadOfElsewhere = 0.20;
 
+    /// <summary>Below this score a booking or search read from a message with nothing of a request in it is out of scope.</summary>
+    public const double WeakRequest = 0.5;
+
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
 
@@ -432,10 +435,12 @@ public sealed partial class Understander
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
         // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
-        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's.
+        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's. Nor a
+        // language: "how do you say thank you in swedish" is not Swedish Massage.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
             .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
+            .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
@@ -562,6 +567,13 @@ public sealed partial class Understander
             // is not a request for one.
             intent = Intent.Inform;
         }
+        if (intent == Intent.Human && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+            && CallMeBy().Match(normalized) is { Success: true } callMe && called.StartsWith(callMe.Groups["w"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            // "please call me Frank from now on", "just call me al": what to call the person, not a call asked for.
+            intent = Intent.Inform;
+            confidence = 1;
+        }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
         var hypothetical = Hypothetical().IsMatch(lowered);
         // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
@@ -683,6 +695,7 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
+            && !LanguageNamed().IsMatch(lowered)
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -726,6 +739,17 @@ public sealed partial class Understander
             // One that names another business or thing was declined above (asksElsewhere).
             intent = Intent.OutOfScope;
             confidence = elsewhere;
+        }
+        if (intent is Intent.Book or Intent.Availability && confidence < WeakRequest && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null
+            && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null && !onlyAnAppointment
+            && !namesAnotherTreatment && !cues.WithOthers && !cues.AsksForSomething && !RequestWords().IsMatch(lowered))
+        {
+            // "does life have meaning", "what timezone is phoenix in": the classifier leans to a request only weakly, and the
+            // message holds nothing a request has (a service, a day, a time, a person, a word for booking, a visit or an
+            // opening): not "which service would you like to book?".
+            intent = Intent.OutOfScope;
+            confidence = 1 - confidence;
         }
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
@@ -794,10 +818,18 @@ public sealed partial class Understander
             confidence = 1;
         }
         if (cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
-            && intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist)
+            && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist or Intent.Correction
+                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered))))
         {
-            // "can i ask your name", "do you have hobbies", "who made you": asked of the assistant, which says what it is;
-            // not a question for the spa's information nor for the team.
+            // "can i ask your name", "do you have hobbies", "who made you", "who's in charge of you": asked of the assistant,
+            // which says what it is; not a question for the spa's information nor for the team (unless a person is named).
+            intent = Intent.Smalltalk;
+            confidence = 1;
+        }
+        if (cues.AsksDate && asked is not AgentQuestion.Confirmation && chosen is null && services.Kind == ServiceMatchKind.None && time is null
+            && contact.Phone is null && contact.Email is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human))
+        {
+            // "what's today's date?", "what day is tomorrow": the date, said from the spa's calendar; not a search.
             intent = Intent.Smalltalk;
             confidence = 1;
         }
@@ -1235,6 +1267,17 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    // A language a word is said or translated in: "how do you say thank you in swedish", "translate hello into thai".
+    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageNamed();
+
+    // The words of a request to come in, whatever the service: booking, openings, a visit, a day or part of one.
+    [GeneratedRegex(@"\b(?:book\w*|appoint\w*|appt\w*|sched\w*|reserv\w*|slots?|openings?|open|availab\w*|free|come\s+in|get\s+in|stop\s+by|drop\s+in|walk[\s-]?ins?|spots?|times?|sessions?|visit\w*|treat\w*|services?|procedures?|anything|something|spa|see\s+(?:someone|somebody|a|an)|when|earliest|soonest|next|asap|week\w*|morning|afternoon|evening|cita\w*|turno\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestWords();
+
+    [GeneratedRegex(@"\bcall\s+me\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallMeBy();
 
     // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
     [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
