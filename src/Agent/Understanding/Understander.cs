@@ -266,6 +266,9 @@ public sealed partial class Understander
     /// <summary>…and this much nearer than every out-of-scope example (0.74 against 0.50).</summary>
     public const double ClearlyAheadOfElsewhere = 0.20;
 
+    /// <summary>The share of a question's nearest examples that are things asked elsewhere at which, far from every spa task, it is not the spa's.</summary>
+    public const double PlainlyElsewhere = 0.7;
+
     /// <summary>Below this score a booking or search read from a message with nothing of a request in it is out of scope.</summary>
     public const double WeakRequest = 0.5;
 
@@ -775,6 +778,19 @@ public sealed partial class Understander
             // and the team (below).
             intent = Intent.OutOfScope;
             confidence = 1;
+        }
+        if (intent == Intent.Faq && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && location is null && contact.Phone is null && contact.Email is null && _answeredBySpa is not null
+            && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized)
+            && _classifier.MeaningOfPrepared(prepared) is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
+            && plainlyElsewhere.Scores.GetValueOrDefault(Intent.OutOfScope) >= PlainlyElsewhere
+            && !_answeredBySpa(normalized))
+        {
+            // "how do you convert feet to inches", "what plug do i need in japan": worded like a question, far from every
+            // spa task, and its nearest examples are nearly all things people ask elsewhere. A word the spa also uses
+            // ("feet") does not make it the spa's; nothing the spa's information answers is turned away here.
+            intent = Intent.OutOfScope;
+            confidence = plainlyElsewhere.Scores[Intent.OutOfScope];
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
         // booking ("that day" with a service and a booking verb, "can i book a hydrafacial that day", is a new booking);
