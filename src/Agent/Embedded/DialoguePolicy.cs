@@ -23,6 +23,9 @@ internal enum PolicyAction
     /// <summary>Forget the task.</summary>
     NeverMind,
 
+    /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
+    NothingToDrop,
+
     /// <summary>Say what the assistant can help with.</summary>
     OutOfScope,
 
@@ -275,6 +278,9 @@ internal static class DialoguePolicy
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
+        new("never mind with nothing under way (no task, nothing asked, on offer or waiting for a yes: \"nvm\" after a greeting, an answer or a booking done)",
+            (s, r) => r.U.Intent == Intent.Nevermind && s.Task is null && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0 && s.PendingTool is null
+                && s.Phase == DialoguePhase.None, PolicyAction.NothingToDrop, Id: "r11-never-mind-nothing-under-way"),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
         // Before the menu, the FAQ and the off-topic rows: at an offer, "what else do you have" and "is there another time" ask for times.
         new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" / \"what times do you have\" (no day, time or service said)", (s, r) =>

@@ -97,6 +97,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.NeverMind:
                     state.ResetTask();
                     return Say("never_mind");
+                case PolicyAction.NothingToDrop:
+                    return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
                     return Say("out_of_scope");
                 case PolicyAction.Thanks:
