@@ -23,6 +23,9 @@ internal enum PolicyAction
     /// <summary>Forget the task.</summary>
     NeverMind,
 
+    /// <summary>The last booking's service again for someone else, right after it or at its time ("can u book the same thing for my friend right after?").</summary>
+    BookSameForAnother,
+
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
     NothingToDrop,
 
@@ -268,6 +271,10 @@ internal static class DialoguePolicy
         new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
 
+        new("no task, a booking made in this conversation, and the same thing asked for someone else, no other service named (\"can u book the same thing for my friend right after?\", \"lo mismo para mi amiga justo despues\")",
+            (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameForAnother && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.BookSameForAnother, Id: "r11-same-for-someone-else"),
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 

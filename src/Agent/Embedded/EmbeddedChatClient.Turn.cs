@@ -97,6 +97,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.NeverMind:
                     state.ResetTask();
                     return Say("never_mind");
+                case PolicyAction.BookSameForAnother:
+                    return BookSameForAnother(u);
                 case PolicyAction.NothingToDrop:
                     return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
@@ -753,6 +755,33 @@ public sealed partial class EmbeddedChatClient
             return args;
         }
 
+        /// <summary>
+        /// "can u book the same thing for my friend right after?": the last booking's service, same day and place, from the
+        /// time it ends ("right after": the earliest opening then is read back) or at its time (a day or time said wins).
+        /// </summary>
+        private ChatMessage BookSameForAnother(Utterance u)
+        {
+            var start = DateTime.ParseExact(state.LastBookedStart!, "yyyy-MM-ddTHH:mm", Inv);
+            var service = Profile.FindService(state.LastBookedService!);
+            state.ResetTask();
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            state.ServiceId = state.LastBookedService;
+            state.DateStart = state.DateEnd = start.ToString("yyyy-MM-dd", Inv);
+            state.LocationId = state.LastBookedLocation;
+            if (u.Cues.RightAfter)
+            {
+                state.After = start.AddMinutes(service?.DurationMin ?? 0).ToString("HH:mm", Inv);
+                state.RightAfter = true;
+            }
+            else
+            {
+                state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
+            }
+            DialogueTracker.Merge(state, u);
+            return NextBookingStep();
+        }
+
         private ChatMessage Choose(Offer offer)
         {
             if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
@@ -808,6 +837,16 @@ public sealed partial class EmbeddedChatClient
             state.Asked = AgentQuestion.SlotChoice;
             state.ProposedSlotId = null;
             var notOpen = "";
+            if (state.RightAfter && !alternatives)
+            {
+                // "right after mine": the earliest opening from the end of the last booking is the time asked for.
+                state.RightAfter = false;
+                if (state.Offered.Where(o => o.Date == state.DateStart && string.CompareOrdinal(o.Time, state.After) >= 0).MinBy(o => o.Time) is { } next)
+                {
+                    return Choose(next);
+                }
+            }
+            state.RightAfter = false;
             if (state.TakeAskedTime)
             {
                 state.TakeAskedTime = false;

@@ -62,4 +62,69 @@ public sealed class RoundElevenTests
 
         Assert.Equal(new TimeOnly(16, 30), u.Time?.Exact);
     }
+
+    private static DialogueState JustBooked() => new()
+    {
+        JustDone = true,
+        LastBookedService = "hydrafacial",
+        LastBookedStart = "2026-11-24T14:00",
+        LastBookedLocation = "marina",
+    };
+
+    [Theory]
+    [InlineData("can u book the same thing for my friend right after?")]
+    [InlineData("and could you book my friend the same thing right after mine?")]
+    [InlineData("can u do my sister too, same thing?")]
+    public void The_same_thing_for_someone_else_after_a_booking_books_that_service_again(string text)
+    {
+        var (reading, rule) = Step(JustBooked(), text);
+
+        Assert.True(reading.U.Cues.SameForAnother);
+        Assert.Equal("r11-same-for-someone-else", rule.Id);
+        Assert.Equal(PolicyAction.BookSameForAnother, rule.Then);
+    }
+
+    [Fact]
+    public void The_same_thing_for_someone_else_with_no_booking_made_is_not_that_row()
+    {
+        var (_, rule) = Step(new DialogueState(), "can u book the same thing for my friend right after?");
+
+        Assert.NotEqual("r11-same-for-someone-else", rule.Id);
+    }
+
+    [Theory]
+    [InlineData("can u book the same thing for my friend right after?", true)]
+    [InlineData("same thing for my mom at the same time", false)]
+    public void Right_after_is_read(string text, bool rightAfter) =>
+        Assert.Equal(rightAfter, Engine.Understand(text, History(JustBooked())).Cues.RightAfter);
+
+    [Theory]
+    [InlineData("can 3 of us get signature facials sat", 3)]
+    [InlineData("the three of us want pedicures", 3)]
+    public void A_group_of_three_is_a_party_of_three(string text, int size)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()));
+
+        Assert.True(u.Cues.WithOthers);
+        Assert.Equal(size, u.Cues.PartySize);
+    }
+
+    [Theory]
+    [InlineData("me puede reservar lo mismo para mi amiga justo despues?", "the same thing for my friend right after")]
+    [InlineData("ya no voy a poder ir el miercoles, me la cancela xfa", "cancel it")]
+    [InlineData("el viernes en la mñn", "in the morning")]
+    [InlineData("cuatro uno cinco cinco cinco cinco cero cuatro cero seis", "0 4 0 6")]
+    public void Spanish_shorthand_of_round_eleven_is_glossed(string text, string expected) =>
+        Assert.Contains(expected, FrontDesk.Agent.Understanding.Spanish.SpanishGloss.ToEnglish(text), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Lu Hart")]
+    [InlineData("Lou Grey")]
+    public void A_name_at_an_offer_is_the_name_not_a_restart_or_a_yes(string text)
+    {
+        var (reading, rule) = Step(Offering(), text);
+
+        Assert.Equal(text, reading.U.Name);
+        Assert.NotEqual(PolicyAction.Restart, rule.Then);
+    }
 }
