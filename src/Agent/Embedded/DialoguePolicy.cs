@@ -14,6 +14,9 @@ internal enum PolicyAction
     /// <summary>Keep the contact details given and ask the question pending again (not a miss).</summary>
     AskPendingAgain,
 
+    /// <summary>"why do you need my number?" at a read-back: why it is kept, then the same read-back in one line (not the spa's own number).</summary>
+    SayWhyAtReadBack,
+
     /// <summary>A name or e-mail given where the number to verify was asked: kept, the task kept, the number asked again in other words.</summary>
     AskVerifyPhoneAgain,
 
@@ -353,6 +356,9 @@ internal static class DialoguePolicy
         new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
         new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
         new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
+        new("read-back pending and why the number or name is needed asked (\"why do you need my number?\"), nothing given", (s, r) =>
+            s.PendingTool is not null && r.AskedOnArrival == AgentQuestion.Confirmation && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.SayWhyAtReadBack, Id: "r11-why-detail-at-read-back"),
         new("read-back pending and a question beside it (\"can i bring my own oil\")", (_, r) => r.ReadBack == ReadBackAnswer.SideQuestion, PolicyAction.AnswerAtReadBack),
         new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),

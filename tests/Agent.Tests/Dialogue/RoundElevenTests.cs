@@ -127,4 +127,49 @@ public sealed class RoundElevenTests
         Assert.Equal(text, reading.U.Name);
         Assert.NotEqual(PolicyAction.Restart, rule.Then);
     }
+
+    private static DialogueState ReadingBack() => new()
+    {
+        Task = DialogueTask.Book,
+        ServiceId = "dermaplaning",
+        DateStart = "2026-11-25",
+        DateEnd = "2026-11-25",
+        Asked = AgentQuestion.Confirmation,
+        Offered = [new Offer("s15", "2026-11-25", "15:00", "Priya Patel", "Wednesday at 3 PM with Priya")],
+        ChosenSlotId = "s15",
+        PendingTool = "book_appointment",
+        PendingArgs = "{\"slot_id\":\"s15\"}",
+    };
+
+    [Theory]
+    [InlineData("why do you need my number?")]
+    [InlineData("why do u need my name")]
+    public void Why_a_detail_is_needed_at_a_read_back_is_said_and_the_read_back_asked_again(string text)
+    {
+        var (_, rule) = Step(ReadingBack(), text);
+
+        Assert.Equal("r11-why-detail-at-read-back", rule.Id);
+        Assert.Equal(PolicyAction.SayWhyAtReadBack, rule.Then);
+    }
+
+    [Fact]
+    public async Task Times_offered_that_have_gone_by_are_not_picked_the_search_runs_again()
+    {
+        // The fixture's clock is Monday 08:00 in Los Angeles; a 9 AM offer that day is inside the two-hour lead time.
+        var stale = new DialogueState
+        {
+            Task = DialogueTask.Book,
+            ServiceId = "swedish-60",
+            DateStart = "2026-11-23",
+            DateEnd = "2026-11-23",
+            Asked = AgentQuestion.SlotChoice,
+            Offered = [new Offer("s9", "2026-11-23", "09:00", "Maya Chen", "Monday at 9 AM with Maya"), new Offer("s14", "2026-11-23", "14:00", "Maya Chen", "Monday at 2 PM with Maya")],
+        };
+
+        var (message, state) = await AnswerAsync(stale, "sorry got busy, the first one still open?");
+
+        Assert.Null(state.ChosenSlotId);
+        Assert.Contains(message.Contents, c => c is Microsoft.Extensions.AI.FunctionCallContent { Name: "check_availability" });
+        Assert.NotNull(state.SayFirst);
+    }
 }
