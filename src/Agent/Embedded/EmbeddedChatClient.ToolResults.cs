@@ -101,6 +101,20 @@ public sealed partial class EmbeddedChatClient
             return Say(again ? template + "_again" : template);
         }
 
+        /// <summary>What was just booked, for "the same thing for my friend right after" (<see cref="DialogueState.LastBookedService"/>).</summary>
+        private void RememberBooking(JsonElement booked)
+        {
+            var name = booked.TryGetProperty("service", out var s) ? s.GetString() : null;
+            var at = booked.TryGetProperty("location", out var where) ? where.GetString() : null;
+            state.LastBookedService = Profile.Services.FirstOrDefault(x => x.Name == name)?.Id;
+            state.LastBookedStart = booked.TryGetProperty("localStart", out var start) ? start.GetString() : null;
+            state.LastBookedLocation = Profile.Locations.FirstOrDefault(x => x.Name == at)?.Id;
+            if (state.LastBookedStart is null)
+            {
+                state.LastBookedService = null;
+            }
+        }
+
         /// <summary>
         /// After the first of several bookings said at once: the next person's, the same service at the same time with
         /// another provider if one is free ("two swedish massages", "my mom and me"), or the next service, after the first
@@ -279,6 +293,7 @@ public sealed partial class EmbeddedChatClient
                     var (partyLeft, nextServices, thenBook) = (state.PartyLeft, state.NextServices, state.ThenBook);
                     state.ResetTask();
                     state.JustDone = true;
+                    RememberBooking(appt);
                     if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
                     {
                         return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices);

@@ -105,6 +105,12 @@ public sealed partial class LanguageDetector
             {
                 continue;
             }
+            if (allCapitalised && folded.Length <= 3 && string.Equals(folded, word, StringComparison.OrdinalIgnoreCase))
+            {
+                // Every word capitalised is a name ("Gwen Lo", "Al Grant 415…", "Ana De La Cruz"): its short words are
+                // parts of the name, not Spanish "lo" / "al" / "de" (longer words still count: "Buenos Dias").
+                continue;
+            }
             spanishFrame += SpanishFunctionWords.Contains(folded) ? 1 : 0;
             englishFrame += EnglishFunctionWords.Contains(folded) ? 1 : 0;
             if (OtherWords.Contains(folded))

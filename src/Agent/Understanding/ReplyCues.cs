@@ -81,6 +81,12 @@ public sealed partial record ReplyCues
     /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two", "two massages").</summary>
     public bool WithOthers { get; init; }
 
+    /// <summary>The same thing asked for another person ("can u book the same thing for my friend", "do my sister too, same one").</summary>
+    public bool SameForAnother { get; init; }
+
+    /// <summary>"right after", "after mine", "straight after", "back to back": the next booking starts when the last one ends.</summary>
+    public bool RightAfter { get; init; }
+
     /// <summary>How many people the booking is for when said ("two swedish massages", "three of us"); 2 for "me and my sister"; 1 otherwise.</summary>
     public int PartySize { get; init; } = 1;
 
@@ -221,6 +227,8 @@ public sealed partial record ReplyCues
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
+            SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
+            RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : Party().IsMatch(text) ? 2 : 1,
@@ -413,8 +421,17 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
 
-    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
+
+    [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SameThing();
+
+    [GeneratedRegex(@"\b(?:my|a|our|her|his)\s+(?:friend|friends|sister|brother|mom|mother|mum|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|bestie|cousin|aunt|niece|coworker|roommate)\b|\b(?:someone|somebody)\s+else\b|\banother\s+person\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherPerson();
+
+    [GeneratedRegex(@"\b(?:right|straight|just|directly|immediately)\s+after\b|\bafter\s+(?:mine|me|my\s+(?:appointment|appt|one|booking|slot|turn))\b|\bback\s+to\s+back\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RightAfterCue();
 
     // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,
     // nor a verb ("3 works", "2 sounds good": a time).

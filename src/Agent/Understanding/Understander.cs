@@ -658,6 +658,12 @@ public sealed partial class Understander
             intent = Intent.Nevermind;
             confidence = 1;
         }
+        if (intent != Intent.Nevermind && NeverMindShort().IsMatch(lowered))
+        {
+            // "nvm", "oh nvm im good": texting shorthand for never mind, which the classifier never saw.
+            intent = Intent.Nevermind;
+            confidence = 1;
+        }
         if (intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
             && AlreadyBooked().IsMatch(lowered) && !AsksForMore().IsMatch(lowered))
         {
@@ -1390,6 +1396,9 @@ public sealed partial class Understander
     // A request beside what the person says they have: "… can i add a facial after it", "… i want to move it".
     [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|you|we|u)\b|\b(?:i|we)\s+(?:want|wanna|need|would\s+like)\b|\bi'?d\s+like\b|\b(?:move|change|cancel|add|another)\b|\?", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForMore();
+
+    [GeneratedRegex(@"^\W*(?:(?:oh|ah|ok|okay|k|actually|lol)\W+)?(?:nvm|nvmd|nevermind)\b(?:\W+(?:then|lol|thanks|thx|ty|i'?m\s+good|im\s+good|all\s+good))*\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NeverMindShort();
 
     [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|not)\s+(?:really\s+)?(?:want|wanna|need|looking)\s+(?:to\s+)?(?:book|schedule|reserve|make)\b|\bno\s+need\s+to\s+(?:book|schedule|reserve)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoBookingWanted();
