@@ -14,7 +14,14 @@ public static class AgentSchema
         new(103, "conversations by caller", ConversationsByCaller, ConversationsByCaller),
         new(104, "conversation leases in a table of their own", Leases(postgres: false), Leases(postgres: true)),
         new(105, "conversation leases without rowid on SQLite", LeasesWithoutRowid, "SELECT 1;"),
+        new(106, "the conversation state compressed with lz4 on PostgreSQL", "SELECT 1;", StateLz4),
     ];
+
+    // Every turn's save writes the conversation's state (several KB of JSON), which PostgreSQL compresses before storing it
+    // out of line; its default, pglz, was 6 % of PostgreSQL's CPU in the race bench (docs/performance.md, eleventh round).
+    // lz4 compresses several times faster. Rows written before keep pglz until their next save; both read back the same.
+    // SQLite does not compress.
+    private const string StateLz4 = "ALTER TABLE conversations ALTER COLUMN state_json SET COMPRESSION lz4;";
 
     // SQLite writes whole pages: a lease row in a rowid table with a text key is two b-trees (the table and its key's index),
     // so taking and giving back a lease wrote two pages each time. Without rowid the key is the table: one page. PostgreSQL

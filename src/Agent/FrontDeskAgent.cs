@@ -107,24 +107,30 @@ public sealed class FrontDeskAgent(
         HandleAsync(request, onSentence, embeddedOnly: false, ct);
 
     /// <summary>
-    /// Start-up warm-up: a short conversation (an FAQ question, a request for the profile's first service tomorrow, picking
-    /// the first offer) through the whole turn path with the embedded engine only (a remote model is never called), on a
-    /// conversation of its own that is removed afterwards. Nothing is booked: it stops at the read-back.
+    /// Start-up warm-up: two short conversations (an FAQ question, a request for the profile's first service tomorrow, picking
+    /// the first offer; a greeting with a question, another question, thanks) through the whole turn path with the embedded
+    /// engine only (a remote model is never called), each on a conversation of its own that is removed afterwards. Nothing is
+    /// booked: the first stops at the read-back. The host compiles methods optimised at their first call (no quick first
+    /// tier: src/Channels/FrontDesk.Channels.csproj), so what a first visitor's turn needs beyond these is compiled in it.
     /// </summary>
     public async Task WarmUpAsync(CancellationToken ct)
     {
-        var id = $"warmup_{_instance}";
-        try
+        var service = profile.Services.Count > 0 ? profile.Services[0].Name : "an appointment";
+        string[][] talks = [["what are your hours?", $"I'd like a {service} tomorrow", "the first one"], ["hello! is there somewhere to park?", "do you sell gift cards?", "great, thanks!"]];
+        for (var i = 0; i < talks.Length; i++)
         {
-            var service = profile.Services.Count > 0 ? profile.Services[0].Name : "an appointment";
-            foreach (var text in new[] { "what are your hours?", $"I'd like a {service} tomorrow", "the first one" })
+            var id = $"warmup_{_instance}_{i}";
+            try
             {
-                await HandleAsync(new TurnRequest(id, "warmup", text), null, embeddedOnly: true, ct);
+                foreach (var text in talks[i])
+                {
+                    await HandleAsync(new TurnRequest(id, "warmup", text), null, embeddedOnly: true, ct);
+                }
             }
-        }
-        finally
-        {
-            await conversations.ForgetAsync(id, CancellationToken.None);
+            finally
+            {
+                await conversations.ForgetAsync(id, CancellationToken.None);
+            }
         }
     }
 

@@ -256,9 +256,99 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         string? requestId = null)
     {
         await using var c = await db.OpenAsync(ct);
+        if (db.IsPostgres && escalations.Count == 0)
+        {
+            // One statement is one transaction on PostgreSQL: no BEGIN, no COMMIT, one round trip for the whole save.
+            using (await db.EnterWriteAsync(c, ct))
+            {
+                if (await TrySaveTurnInOneStatementAsync(c, null, id, state, turns, channel, locationId, leaseOwner, releaseLease, requestId, ct))
+                {
+                    return;
+                }
+            }
+        }
         await using var tx = await db.BeginWriteAsync(c, ct);
         await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
         await tx.CommitAsync(ct);
+    }
+
+    // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
+    // positions reserved and the state written in one update, the turn's rows and tags inserted from arrays at the positions
+    // that update returns, the lease given back. The text never changes with the number of rows or tags, so Npgsql prepares it
+    // on each pooled connection. The state's JSON records the transcript positions the turn has seen, which the update decides;
+    // the statement is written for the usual case, nothing written to the transcript since the turn began, and changes nothing
+    // (returns no row) otherwise, or when the lease is not held: SaveTurnAsync then takes the general way, in a transaction.
+    private const string SaveTurnOneStatementSql = """
+        WITH lease AS (
+            SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE),
+        saved AS (
+            UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
+                turn_count = turn_count + 1, updated_at_utc = @now
+            WHERE id = @id AND last_seq = @seen AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM lease))
+            RETURNING last_seq - @count AS before),
+        rows AS (
+            INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
+            SELECT @id, saved.before + t.n, @now, t.role, t.text, @channel, @locationId, @clientId, t.tags, t.latency, CASE WHEN t.n = 1 THEN @requestId END
+            FROM saved, unnest(@roles, @texts, @tagsJson, @latencies) WITH ORDINALITY AS t(role, text, tags, latency, n)),
+        tags AS (
+            INSERT INTO transcript_tags (conversation_id, seq, tag)
+            SELECT @id, saved.before + g.n, g.tag FROM saved, unnest(@tagTurns, @tagValues) AS g(n, tag)),
+        released AS (
+            DELETE FROM conversation_leases WHERE @release AND conversation_id = @id AND owner = @leaseOwner AND EXISTS (SELECT 1 FROM saved))
+        SELECT before FROM saved
+        """;
+
+    /// <summary>
+    /// Stores a turn with <see cref="SaveTurnOneStatementSql"/> (PostgreSQL); false, with nothing written and
+    /// <paramref name="state"/> as it was, when the transcript moved since the turn began or the lease is not held.
+    /// </summary>
+    private async Task<bool> TrySaveTurnInOneStatementAsync(DbConnection c, DbTransaction? tx, string id, ConversationState state,
+        IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns, string channel, string? locationId, string? leaseOwner,
+        bool releaseLease, string? requestId, CancellationToken ct)
+    {
+        var roles = new string[turns.Count];
+        var texts = new string[turns.Count];
+        var tagsJson = new string[turns.Count];
+        var latencies = new int?[turns.Count];
+        var tagTurns = new List<int>();
+        var tagValues = new List<string>();
+        for (var i = 0; i < turns.Count; i++)
+        {
+            var (role, text, tags, latency) = turns[i];
+            roles[i] = role;
+            texts[i] = text;
+            tagsJson[i] = JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags);
+            latencies[i] = latency;
+            foreach (var tag in tags.Flatten().Distinct())
+            {
+                tagTurns.Add(i + 1);
+                tagValues.Add(tag);
+            }
+        }
+        // Nothing unseen before the turn's rows when the transcript ends where the turn has read it: it has seen its own rows too.
+        var seen = state.TranscriptSeen;
+        state.TranscriptSeen = seen + turns.Count;
+        string json;
+        try
+        {
+            json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+        }
+        finally
+        {
+            state.TranscriptSeen = seen;
+        }
+        var before = await c.ExecuteScalarAsync<int?>(new CommandDefinition(SaveTurnOneStatementSql, new
+        {
+            id, leaseOwner, count = turns.Count, seen, state = json, clientId = state.Scope.ClientId, now = clock.GetUtcNow().UtcDateTime,
+            channel, locationId, requestId, roles, texts, tagsJson, latencies, tagTurns = tagTurns.ToArray(), tagValues = tagValues.ToArray(),
+            release = releaseLease && leaseOwner is not null,
+        }, tx, cancellationToken: ct));
+        if (before is null)
+        {
+            return false;
+        }
+        state.TranscriptSeen = seen + turns.Count;
+        return true;
     }
 
     /// <summary>

@@ -157,6 +157,33 @@ public abstract class TurnStorageTests
         Assert.Equal(5, row.LastSeq);
         Assert.Equal(row.LastSeq, row.ReadState().TranscriptSeen);
     }
+
+    [StoreFact]
+    public async Task A_staff_message_written_while_a_turn_runs_comes_before_the_turns_rows_and_stays_unseen_for_the_next_turn()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        await h.TalkAsync("seen_3", "sms", "+14155550178", "hi is there parking");
+        var begun = await store.BeginTurnAsync("seen_3", "sms", "mission", "+14155550178", Initial("seen_3", "sms", "+14155550178"), "instance-a", Lease, TimeSpan.Zero, CancellationToken.None);
+        var state = begun!.ReadState();
+        Assert.Equal(2, state.TranscriptSeen);
+        // A team member answers while the agent is still working on the next text.
+        await store.AppendTurnAsync("seen_3", TurnRole.Staff, "Maya here: the lot is free after 5!", new TurnTags(), CancellationToken.None);
+        state.Append([new StoredMessage("user", "ok cool n do u validate"), new StoredMessage("assistant", "We do, for two hours.")]);
+
+        await store.SaveTurnAsync("seen_3", state,
+            [(TurnRole.Client, "ok cool n do u validate", new TurnTags { Intent = "faq" }, null), (TurnRole.Agent, "We do, for two hours.", new TurnTags { AiGenerated = true }, 4)],
+            [], "sms", "mission", Actor.System("test"), "instance-a", CancellationToken.None, releaseLease: true, requestId: "SM-seen-3");
+
+        var transcript = await store.TranscriptAsync("seen_3", CancellationToken.None);
+        Assert.Equal([(1, "client"), (2, "agent"), (3, "staff"), (4, "client"), (5, "agent")], transcript.Select(t => (t.Seq, t.Role)));
+        var row = await store.GetAsync("seen_3", CancellationToken.None);
+        Assert.Equal(5, row!.LastSeq);
+        // The staff row is after what the turn had read: the next turn must still read it back.
+        Assert.Equal(2, row.ReadState().TranscriptSeen);
+        Assert.Equal((true, "We do, for two hours."), await store.AnswerOfAsync("seen_3", "SM-seen-3", CancellationToken.None));
+        Assert.NotNull(await store.BeginTurnAsync("seen_3", "sms", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests
