@@ -1400,6 +1400,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\W*(?:(?:oh|ah|ok|okay|k|actually|lol)\W+)?(?:nvm|nvmd|nevermind)\b(?:\W+(?:then|lol|thanks|thx|ty|i'?m\s+good|im\s+good|all\s+good))*\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex NeverMindShort();
 
+    // The booking itself declined, word for word ("i don't want to book", "no need to schedule"): the request becomes a never
+    // mind. Narrower than NotARequest below, which only keeps manners from being lifted into a request (any negation near a
+    // booking word, or "already"), and must not turn "i don't need a long one, book the 60" into a never mind.
     [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|not)\s+(?:really\s+)?(?:want|wanna|need|looking)\s+(?:to\s+)?(?:book|schedule|reserve|make)\b|\bno\s+need\s+to\s+(?:book|schedule|reserve)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoBookingWanted();
 
