@@ -823,6 +823,12 @@ public sealed partial class Understander
             intent = Intent.Inform;
             answer = YesNo.Unknown;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown && asked is not AgentQuestion.Confirmation && TeamCredentials().IsMatch(lowered))
+        {
+            // "the doctors are certified?", "¿sus terapeutas tienen licencia?" (read into English): a question about who
+            // does the treatments, for the FAQ (the team's credentials), however it is worded.
+            intent = Intent.Faq;
+        }
         if (intent == Intent.OutOfScope && cues.IsQuestion && AboutAVisit().IsMatch(lowered))
         {
             // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
@@ -896,7 +902,8 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
-            FaqQuestion = intent == Intent.Faq ? faqQuestion : null,
+            // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked.
+            FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
             Cues = cues,
         };
     }
@@ -1289,6 +1296,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
+
+    // A greeting in front of a question: "hi, ", "hello there! ", "good morning - ".
+    [GeneratedRegex(@"^\W*(?:hi|hello|hey|hiya|howdy|hola|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,.!:;-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GreetingHead();
+
+    // Who does the treatments and their credentials: "are your therapists licensed", "the doctors are certified?".
+    [GeneratedRegex(@"\b(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff|practitioners?|technicians?|techs?)\b[^.?!]{0,30}\b(?:licen[cs]ed|licen[cs]es?|certified|certifications?|board[\s-]certified|trained|training|qualified|qualifications?|credentials?|experienced|experience)\b|\b(?:licen[cs]ed|certified|trained|qualified|experienced)\s+(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamCredentials();
 
     // A language a word is said or translated in: "how do you say thank you in swedish", "translate hello into thai".
     [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch)\b", RegexOptions.CultureInvariant)]

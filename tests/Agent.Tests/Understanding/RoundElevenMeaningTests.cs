@@ -104,4 +104,19 @@ public sealed class RoundElevenMeaningTests
     [InlineData("do you have anything available")]
     public void A_request_with_no_service_is_still_a_request(string text) =>
         Assert.Contains(Read(text).Intent, new[] { Intent.Book, Intent.Availability });
+
+    [Theory]
+    [InlineData("the doctors are certified?")]
+    [InlineData("are your therapists licensed")]
+    [InlineData("do the nurses have experience")]
+    public void A_question_about_the_teams_credentials_is_for_the_faq(string text) =>
+        Assert.Equal(Intent.Faq, Read(text).Intent);
+
+    [Fact]
+    public void A_greeting_in_front_of_a_question_is_not_asked_of_the_faq()
+    {
+        var u = Read("hi, the doctors are certified?");
+        Assert.Equal(Intent.Faq, u.Intent);
+        Assert.Equal("the doctors are certified?", u.FaqQuestion);
+    }
 }
