@@ -172,4 +172,31 @@ public sealed class RoundElevenTests
         Assert.Contains(message.Contents, c => c is Microsoft.Extensions.AI.FunctionCallContent { Name: "check_availability" });
         Assert.NotNull(state.SayFirst);
     }
+
+    [Theory]
+    [InlineData("hey can u move my tuesday massage to friday", "2026-11-24", "2026-11-27", "en")]
+    [InlineData("hola, mi masaje del martes me lo puede pasar al sabado", "2026-11-24", "2026-11-28", "es")]
+    [InlineData("move the tuesday one to saturday", "2026-11-24", "2026-11-28", "en")]
+    public void A_move_names_the_appointment_by_its_day_and_where_it_goes_after_to(string text, string from, string to, string language)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()), language);
+
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), u.MoveFrom?.Start);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), u.Date?.Range.Start);
+    }
+
+    [Fact]
+    public void A_move_to_a_part_of_the_day_keeps_the_appointments_day()
+    {
+        var u = Engine.Understand("can you push my massage tomorrow to the afternoon", History(new DialogueState()));
+
+        Assert.Equal(new DateOnly(2026, 11, 24), u.MoveFrom?.Start);
+        Assert.True(u.SameDay);
+    }
+
+    [Theory]
+    [InlineData("move my tuesday massage and book a facial for friday")]
+    [InlineData("can you change my massage to tuesday for the afternoon")]
+    public void A_day_that_is_the_target_is_not_read_as_the_appointments(string text) =>
+        Assert.Null(Engine.Understand(text, History(new DialogueState())).MoveFrom);
 }
