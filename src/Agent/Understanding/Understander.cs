@@ -388,6 +388,15 @@ public sealed partial class Understander
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
         }
+        var secondTime = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (secondTime.Success && time is { Spans.Count: > 0 } && time.Spans[0].Start < secondTime.Index
+            && TimeExpressionParser.Parse(withoutContact[(secondTime.Index + secondTime.Length)..]) is { Kind: TimePreferenceKind.Exact } laterTime)
+        {
+            // "signature facial Sat at 11... actually make it 1": the time after the second thought is the one meant.
+            var from = secondTime.Index + secondTime.Length;
+            time = laterTime with { Spans = [.. laterTime.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
+            secondTime = secondTime.NextMatch();
+        }
         // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better", "10 actually", "ugh no 11
         // sorry") is one too.
         if (time is null && asked == AgentQuestion.Confirmation && context.OfferedSlots.Count > 0

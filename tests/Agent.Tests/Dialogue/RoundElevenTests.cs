@@ -199,4 +199,11 @@ public sealed class RoundElevenTests
     [InlineData("can you change my massage to tuesday for the afternoon")]
     public void A_day_that_is_the_target_is_not_read_as_the_appointments(string text) =>
         Assert.Null(Engine.Understand(text, History(new DialogueState())).MoveFrom);
+
+    [Theory]
+    [InlineData("want a signature facial Sat at 11... actually make it 1", 13)]
+    [InlineData("deep tissue friday at 3, no wait, 4pm", 16)]
+    [InlineData("hydrafacial at 2, sorry is there parking?", 14)]
+    public void A_time_changed_on_second_thought_in_the_same_message_is_the_later_one(string text, int hour) =>
+        Assert.Equal(new TimeOnly(hour, 0), Engine.Understand(text, History(new DialogueState())).Time?.Exact);
 }
