@@ -206,4 +206,11 @@ public sealed class RoundElevenTests
     [InlineData("hydrafacial at 2, sorry is there parking?", 14)]
     public void A_time_changed_on_second_thought_in_the_same_message_is_the_later_one(string text, int hour) =>
         Assert.Equal(new TimeOnly(hour, 0), Engine.Understand(text, History(new DialogueState())).Time?.Exact);
+
+    [Theory]
+    [InlineData("it's Jen, uh, Jennifer Lowe actually", "Jennifer Lowe")]
+    [InlineData("it's Jen", "Jen")]
+    [InlineData("this is Sam, Dana Reyes booked it for me", "Sam")]
+    public void A_nickname_corrected_to_a_full_name_is_the_full_name(string text, string name) =>
+        Assert.Equal(name, ContactExtractor.Extract(text, expectingName: true).Name);
 }
