@@ -386,6 +386,9 @@ public sealed partial class EmbeddedChatClient
                     state.SameTime = u.SameTime;
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
+                    // "para el viernes a la misma hora" said to times already offered: like "3:30 works" at an offer, the
+                    // appointment's time is read back when it is open that day (a first ask still offers the times).
+                    state.TakeAskedTime = u.SameTime && r.AskedOnArrival == AgentQuestion.SlotChoice;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.ListAppointments:

@@ -185,6 +185,29 @@ public static partial class ContactExtractor
         return null;
     }
 
+    /// <summary>
+    /// "it's Jen, uh, Jennifer Lowe actually": a first and last name said right after a shorter name, starting as it
+    /// does, is the name meant (a nickname corrected on a call).
+    /// </summary>
+    private static (string Value, TextSpan Span)? FullerNameAfter(string text, (string Value, TextSpan Span) found)
+    {
+        if (found.Value.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var at = found.Span.Start + found.Span.Length;
+        var rest = CorrectedName().Match(text, at);
+        if (!rest.Success || rest.Index - at > 12)
+        {
+            return null;
+        }
+        var fuller = NameAt(text, rest.Groups["name"].Index, strict: true, maxWords: 3);
+        return fuller is { } f && f.Value.Contains(' ', StringComparison.Ordinal) && f.Value.StartsWith(found.Value, StringComparison.OrdinalIgnoreCase) ? f : null;
+    }
+
+    [GeneratedRegex(@"\G[\s,.]*(?:(?:uh+|um+|er|i\s+mean|sorry|actually|well)[\s,.]+)*(?<name>[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CorrectedName();
+
     private static (string Value, TextSpan Span)? FindName(string text, bool expectingName)
     {
         foreach (Match m in NameIntro().Matches(text))
@@ -198,7 +221,7 @@ public static partial class ContactExtractor
             }
             if (NameAt(text, at, strict, maxWords: 3) is { } found)
             {
-                return found;
+                return FullerNameAfter(text, found) ?? found;
             }
         }
 

@@ -288,6 +288,7 @@ public sealed partial class Understander
         var normalized = Shorthand().Replace(TextNormalizer.Normalize(text), m => m.Value.ToLowerInvariant() switch
         {
             "aft" or "arvo" => "afternoon",
+            var ru when ru.StartsWith('r') && ru.EndsWith('u') => "are you",
             "appt" or "apt" or "appnt" or "apmt" => "appointment",
             _ => "cancel",
         });
@@ -343,6 +344,15 @@ public sealed partial class Understander
             moveFrom = date.Range;
             date = target with { Span = new TextSpan(target.Span.Start + moveTo.Index + moveTo.Length, target.Span.Length) };
         }
+        else if (date is { Range.IsSingleDay: true } && moveTo is not null && ChangeCue().IsMatch(lowered)
+            && !TargetBefore().IsMatch(TextNormalizer.LowerSameLength(withoutContact[..date.Span.Start]))
+            && TimeExpressionParser.Parse(withoutContact[(moveTo.Index + moveTo.Length)..]) is not null)
+        {
+            // "push my massage tomorrow to the afternoon": the day names the appointment, the part of day after "to" is
+            // where it goes, on the same day.
+            moveFrom = date.Range;
+            sameDay = true;
+        }
         if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
             && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
             && Enumerable.Range(0, weekInPlay.End.DayNumber - weekInPlay.Start.DayNumber + 1).Select(weekInPlay.Start.AddDays)
@@ -383,6 +393,15 @@ public sealed partial class Understander
         {
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
+        }
+        var secondTime = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (secondTime.Success && time is { Spans.Count: > 0 } && time.Spans[0].Start < secondTime.Index
+            && TimeExpressionParser.Parse(withoutContact[(secondTime.Index + secondTime.Length)..]) is { Kind: TimePreferenceKind.Exact } laterTime)
+        {
+            // "signature facial Sat at 11... actually make it 1": the time after the second thought is the one meant.
+            var from = secondTime.Index + secondTime.Length;
+            time = laterTime with { Spans = [.. laterTime.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
+            secondTime = secondTime.NextMatch();
         }
         // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better", "10 actually", "ugh no 11
         // sorry") is one too.
@@ -1344,7 +1363,13 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
-    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
+    // "to saturday" right after the day, or after a few words naming the appointment or asking ("my tuesday massage to
+    // friday", "del martes, can you move it to saturday" as glossed); never across "and" / "but" / "also" / "then".
+    // "… to tuesday" / "for next friday": the day said is where the move goes, not the appointment's.
+    [GeneratedRegex(@"\b(?:to|for|till|until|into|onto)\s+(?:(?:the|this|next|a)\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetBefore();
+
+    [GeneratedRegex(@"\G(?:\s+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
@@ -1382,7 +1407,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisService();
 
-    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b|^\s*r\s+u\b|(?<=[.?!,]\s*)r\s+u\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
 
     [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

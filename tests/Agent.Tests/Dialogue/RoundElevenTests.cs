@@ -172,4 +172,45 @@ public sealed class RoundElevenTests
         Assert.Contains(message.Contents, c => c is Microsoft.Extensions.AI.FunctionCallContent { Name: "check_availability" });
         Assert.NotNull(state.SayFirst);
     }
+
+    [Theory]
+    [InlineData("hey can u move my tuesday massage to friday", "2026-11-24", "2026-11-27", "en")]
+    [InlineData("hola, mi masaje del martes me lo puede pasar al sabado", "2026-11-24", "2026-11-28", "es")]
+    [InlineData("move the tuesday one to saturday", "2026-11-24", "2026-11-28", "en")]
+    public void A_move_names_the_appointment_by_its_day_and_where_it_goes_after_to(string text, string from, string to, string language)
+    {
+        var u = Engine.Understand(text, History(new DialogueState()), language);
+
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), u.MoveFrom?.Start);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), u.Date?.Range.Start);
+    }
+
+    [Fact]
+    public void A_move_to_a_part_of_the_day_keeps_the_appointments_day()
+    {
+        var u = Engine.Understand("can you push my massage tomorrow to the afternoon", History(new DialogueState()));
+
+        Assert.Equal(new DateOnly(2026, 11, 24), u.MoveFrom?.Start);
+        Assert.True(u.SameDay);
+    }
+
+    [Theory]
+    [InlineData("move my tuesday massage and book a facial for friday")]
+    [InlineData("can you change my massage to tuesday for the afternoon")]
+    public void A_day_that_is_the_target_is_not_read_as_the_appointments(string text) =>
+        Assert.Null(Engine.Understand(text, History(new DialogueState())).MoveFrom);
+
+    [Theory]
+    [InlineData("want a signature facial Sat at 11... actually make it 1", 13)]
+    [InlineData("deep tissue friday at 3, no wait, 4pm", 16)]
+    [InlineData("hydrafacial at 2, sorry is there parking?", 14)]
+    public void A_time_changed_on_second_thought_in_the_same_message_is_the_later_one(string text, int hour) =>
+        Assert.Equal(new TimeOnly(hour, 0), Engine.Understand(text, History(new DialogueState())).Time?.Exact);
+
+    [Theory]
+    [InlineData("it's Jen, uh, Jennifer Lowe actually", "Jennifer Lowe")]
+    [InlineData("it's Jen", "Jen")]
+    [InlineData("this is Sam, Dana Reyes booked it for me", "Sam")]
+    public void A_nickname_corrected_to_a_full_name_is_the_full_name(string text, string name) =>
+        Assert.Equal(name, ContactExtractor.Extract(text, expectingName: true).Name);
 }
