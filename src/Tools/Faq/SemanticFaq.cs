@@ -127,7 +127,7 @@ public sealed class SemanticFaq
         return found.Count > 0 ? found[0].Similarity : 0;
     }
 
-    /// <summary>Chat shorthand written out, so the model reads "r u open" as "are you open".</summary>
+    /// <summary>Chat shorthand written out, so the model reads "r u open sat" as "are you open saturday".</summary>
     /// <param name="question">The question as written.</param>
     public static string Spelled(string question)
     {
@@ -148,6 +148,14 @@ public sealed class SemanticFaq
                 "thx" => "thanks",
                 "wanna" => "want to",
                 "gonna" => "going to",
+                "tmrw" or "tmr" or "tmw" or "tomm" or "tmro" => "tomorrow",
+                // Days typed short ("r u open sat?"); not "sun" (sun spots, sun damage), and not after a person ("i sat").
+                "tue" or "tues" => "tuesday",
+                "wed" or "weds" when !AfterAPerson(words, i) => "wednesday",
+                "thu" or "thur" or "thurs" => "thursday",
+                "fri" => "friday",
+                "sat" when !AfterAPerson(words, i) => "saturday",
+                "mon" when !AfterAPerson(words, i) => "monday",
                 _ => null,
             };
             if (spelled is not null)
@@ -157,6 +165,9 @@ public sealed class SemanticFaq
         }
         return string.Join(' ', words);
     }
+
+    private static bool AfterAPerson(string[] words, int i) =>
+        i > 0 && words[i - 1].ToLowerInvariant() is "i" or "we" or "you" or "u" or "he" or "she" or "they" or "just" or "had" or "have" or "was" or "were";
 
     private (FaqMatch Entry, bool IsAnswer, float[] Vector)[] Embed(SpaProfile profile)
     {
