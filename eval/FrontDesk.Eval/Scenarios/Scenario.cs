@@ -32,6 +32,8 @@ public sealed class Scenario
     /// The person's turns, in order. "{code}" is replaced by the last verification code texted in this conversation.
     /// "staff: …" is a team member taking the conversation over and writing; "client: …" right after is the person
     /// writing during the takeover; the next plain turn hands the conversation back to the agent first.
+    /// "later: 3h" moves the clock on (the person comes back hours later, same conversation); "hangup:" on a call is a
+    /// hang-up and a new call from the same number (a new conversation).
     /// </summary>
     public List<string> Turns { get; set; } = [];
     /// <summary>The expected end state.</summary>

@@ -55,6 +55,12 @@ public static class ScenarioRunner
     /// <summary>During a takeover, a turn starting with this is the person's, still answered by staff (the next plain turn hands the conversation back first).</summary>
     public const string ClientPrefix = "client:";
 
+    /// <summary>"later: 3h" / "later: 40m": the person goes quiet that long; the clock moves on, the conversation is the same.</summary>
+    public const string LaterPrefix = "later:";
+
+    /// <summary>"hangup:" on a call: the caller hangs up and calls again from the same number, a new call (a new conversation).</summary>
+    public const string HangUpTurn = "hangup:";
+
     /// <summary>Runs <paramref name="scenario"/> once on a fresh store. <paramref name="settings"/> adds configuration (FrontDesk:Llm:* for an LLM brain).</summary>
     public static async Task<ScenarioOutcome> RunAsync(Scenario scenario, TestStore store = TestStore.Sqlite,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
@@ -99,6 +105,7 @@ public static class ScenarioRunner
         // A text thread's conversation is the one the SMS webhook keys by (client number, spa number), so keyword turns
         // (handled by the SMS channel) and the agent's turns share it.
         var spaNumber = profile.DefaultLocation.Phone ?? "";
+        var calls = 1;
         var conversationId = sms && scenario.CallerPhone is { } caller
             ? SmsConversations.ConversationIdFor(PhoneNumbers.ToE164(caller) ?? caller, PhoneNumbers.ToE164(spaNumber) ?? spaNumber)
             : "eval_" + scenario.Id + "_" + Guid.NewGuid().ToString("N")[..6];
@@ -116,6 +123,21 @@ public static class ScenarioRunner
             if (text.Contains("{code}", StringComparison.Ordinal))
             {
                 text = text.Replace("{code}", newestCode ?? "000000", StringComparison.Ordinal);
+            }
+            if (text.StartsWith(LaterPrefix, StringComparison.Ordinal))
+            {
+                var pause = ParsePause(text[LaterPrefix.Length..].Trim(), scenario.Id);
+                h.Clock.Advance(pause);
+                transcript.Add($"[{pause.TotalMinutes:0} minutes later]");
+                continue;
+            }
+            if (text.Trim() == HangUpTurn)
+            {
+                // The same person calls again: the channel starts a new conversation for a new call, as Twilio's CallSid does.
+                calls++;
+                conversationId = "eval_" + scenario.Id + "_call" + calls + "_" + Guid.NewGuid().ToString("N")[..6];
+                transcript.Add("[hung up; calls again]");
+                continue;
             }
             try
             {
@@ -177,6 +199,16 @@ public static class ScenarioRunner
         var after = await SnapshotAsync(h, ct);
         Grade(scenario, profile, before, after, replies, failures);
         return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed, configured, fallbackTurns);
+    }
+
+    /// <summary>"3h", "90m" or "1h30m" after <see cref="LaterPrefix"/>.</summary>
+    private static TimeSpan ParsePause(string text, string id)
+    {
+        var m = Regex.Match(text, @"^(?:(\d+)h)?(?:(\d+)m)?$");
+        return m.Success && text.Length > 0
+            ? TimeSpan.FromHours(m.Groups[1].Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0)
+                + TimeSpan.FromMinutes(m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0)
+            : throw new InvalidDataException($"{id}: \"later: {text}\" is not a pause (3h, 40m, 1h30m).");
     }
 
     /// <summary>A lone C or X, in any case: the SMS channel's answer to a reminder, handled before the agent.</summary>

@@ -14,6 +14,9 @@ internal enum PolicyAction
     /// <summary>Keep the contact details given and ask the question pending again (not a miss).</summary>
     AskPendingAgain,
 
+    /// <summary>"why do you need my number?" at a read-back: why it is kept, then the same read-back in one line (not the spa's own number).</summary>
+    SayWhyAtReadBack,
+
     /// <summary>A name or e-mail given where the number to verify was asked: kept, the task kept, the number asked again in other words.</summary>
     AskVerifyPhoneAgain,
 
@@ -22,6 +25,12 @@ internal enum PolicyAction
 
     /// <summary>Forget the task.</summary>
     NeverMind,
+
+    /// <summary>The last booking's service again for someone else, right after it or at its time ("can u book the same thing for my friend right after?").</summary>
+    BookSameForAnother,
+
+    /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
+    NothingToDrop,
 
     /// <summary>Say what the assistant can help with.</summary>
     OutOfScope,
@@ -265,6 +274,10 @@ internal static class DialoguePolicy
         new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
 
+        new("no task, a booking made in this conversation, and the same thing asked for someone else, no other service named (\"can u book the same thing for my friend right after?\", \"lo mismo para mi amiga justo despues\")",
+            (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameForAnother && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.BookSameForAnother, Id: "r11-same-for-someone-else"),
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 
@@ -275,6 +288,9 @@ internal static class DialoguePolicy
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
+        new("never mind with nothing under way (no task, nothing asked, on offer or waiting for a yes: \"nvm\" after a greeting, an answer or a booking done)",
+            (s, r) => r.U.Intent == Intent.Nevermind && s.Task is null && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0 && s.PendingTool is null
+                && s.Phase == DialoguePhase.None, PolicyAction.NothingToDrop, Id: "r11-never-mind-nothing-under-way"),
         new("never mind", (_, r) => r.U.Intent == Intent.Nevermind, PolicyAction.NeverMind),
         // Before the menu, the FAQ and the off-topic rows: at an offer, "what else do you have" and "is there another time" ask for times.
         new("slots on offer and \"any other times?\" / \"none of those work\" / \"what else do you have\" / \"what times do you have\" (no day, time or service said)", (s, r) =>
@@ -340,6 +356,9 @@ internal static class DialoguePolicy
         new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
         new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
         new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
+        new("read-back pending and why the number or name is needed asked (\"why do you need my number?\"), nothing given", (s, r) =>
+            s.PendingTool is not null && r.AskedOnArrival == AgentQuestion.Confirmation && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.SayWhyAtReadBack, Id: "r11-why-detail-at-read-back"),
         new("read-back pending and a question beside it (\"can i bring my own oil\")", (_, r) => r.ReadBack == ReadBackAnswer.SideQuestion, PolicyAction.AnswerAtReadBack),
         new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),

@@ -171,6 +171,22 @@ internal sealed class DialogueState
     public bool JustDone { get; set; }
 
     /// <summary>
+    /// The last booking made in this conversation (service id, local start "yyyy-MM-ddTHH:mm", location id): "can u book
+    /// the same thing for my friend right after?" books that service again, right after it or at its time. Kept when the
+    /// task is reset.
+    /// </summary>
+    public string? LastBookedService { get; set; }
+
+    /// <inheritdoc cref="LastBookedService"/>
+    public string? LastBookedStart { get; set; }
+
+    /// <inheritdoc cref="LastBookedService"/>
+    public string? LastBookedLocation { get; set; }
+
+    /// <summary>"right after mine": the next offer reads back the earliest opening from <see cref="After"/> on, the time asked for.</summary>
+    public bool RightAfter { get; set; }
+
+    /// <summary>
     /// The person joined the waitlist in this conversation: "did anything open up yet?" is checked against the openings
     /// texted to them (never taken without a yes). Kept when the task is reset.
     /// </summary>
@@ -279,6 +295,7 @@ internal sealed class DialogueState
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
+        RightAfter = false;
         SayPrice = false;
         WithTeam = false;
         ThenBook = null;

@@ -131,7 +131,7 @@ internal static partial class DialogueTracker
         if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
             && !HasSlots(u) && u.Cues.NameCandidate is { } candidate
             && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk
-                || (u.Cues.PlainName && u.Intent is Intent.Faq or Intent.Greeting)))
+                || (u.Cues.PlainName && u.Intent is Intent.Faq or Intent.Greeting) || WeakReadingOfAName(u)))
         {
             // Asked for a name, "Sam Lee" is the person's name, not a request for Sam on our staff; asked for a phone
             // after a pick, "Lee Park" is the name too, not an FAQ question by meaning ("park"): the question pending wins
@@ -141,7 +141,7 @@ internal static partial class DialogueTracker
         else if (state.Task is not null && asked is AgentQuestion.SlotChoice or AgentQuestion.Service or AgentQuestion.Date
             && u.Name is null && u.Phone is null && u.Email is null && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None
             && u.Cues.PlainName && u.Cues.NameCandidate is { } written && written.Split(' ').Length is 2 or 3 && WrittenAsAName(u.Text)
-            && u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk or Intent.Faq or Intent.Greeting)
+            && (u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk or Intent.Faq or Intent.Greeting || WeakReadingOfAName(u)))
         {
             // "Carla Nuñez" while the times are on offer: a first and last name written with capitals is the person's name,
             // kept for the booking (the question pending is asked again), not a reply that answered nothing; "Cole Park"
@@ -658,6 +658,13 @@ internal static partial class DialogueTracker
     private static partial System.Text.RegularExpressions.Regex Unsure();
 
     /// <summary>Every word of the message starts with a capital ("Carla Nuñez", "Zoë O'Brien-Díaz"): written as a name.</summary>
+    /// <summary>
+    /// "Lu Hart", "Lou Grey": a name written with capitals that the classifier reads, weakly, as a yes or as starting over
+    /// (no yes or no word is in it): the name, not a restart or an unclear yes.
+    /// </summary>
+    private static bool WeakReadingOfAName(Utterance u) => u.Intent is Intent.Affirm or Intent.Restart && u.Confidence < 0.5
+        && u.YesNo == YesNo.Unknown && u.Cues.PlainName && u.Cues.NameCandidate is { } name && name.Split(' ').Length is 2 or 3 && WrittenAsAName(u.Text);
+
     private static bool WrittenAsAName(string text) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } words
         && words.All(w => char.IsUpper(w[0]));

@@ -101,12 +101,26 @@ public sealed partial class EmbeddedChatClient
             return Say(again ? template + "_again" : template);
         }
 
+        /// <summary>What was just booked, for "the same thing for my friend right after" (<see cref="DialogueState.LastBookedService"/>).</summary>
+        private void RememberBooking(JsonElement booked)
+        {
+            var name = booked.TryGetProperty("service", out var s) ? s.GetString() : null;
+            var at = booked.TryGetProperty("location", out var where) ? where.GetString() : null;
+            state.LastBookedService = Profile.Services.FirstOrDefault(x => x.Name == name)?.Id;
+            state.LastBookedStart = booked.TryGetProperty("localStart", out var start) ? start.GetString() : null;
+            state.LastBookedLocation = Profile.Locations.FirstOrDefault(x => x.Name == at)?.Id;
+            if (state.LastBookedStart is null)
+            {
+                state.LastBookedService = null;
+            }
+        }
+
         /// <summary>
         /// After the first of several bookings said at once: the next person's, the same service at the same time with
         /// another provider if one is free ("two swedish massages", "my mom and me"), or the next service, after the first
         /// ends on the same day ("a facial and then a massage"). What was booked is said first; the search follows at once.
         /// </summary>
-        private ChatMessage BookNext(JsonElement booked, string bookedText, int partyLeft, List<string> nextServices)
+        private ChatMessage BookNext(JsonElement booked, string bookedText, int partyLeft, List<string> nextServices, string? after = null, string? before = null)
         {
             var start = DateTime.ParseExact(booked.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
             var done = Profile.Services.FirstOrDefault(x => x.Name == booked.GetProperty("service").GetString());
@@ -121,6 +135,7 @@ public sealed partial class EmbeddedChatClient
                 state.PartyLeft = partyLeft - 1;
                 state.NextServices = nextServices;
                 state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
+                (state.After, state.Before) = (after, before);
                 state.LocationId = place?.Id;
                 next = Render("second_person_next", ("service", done.NameIn(state.Language)), ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
             }
@@ -277,11 +292,14 @@ public sealed partial class EmbeddedChatClient
                     var readBack = AppointmentText("booked_read_back", appt);
                     var key = call.Name == "accept_waitlist_offer" ? "waitlist_offer_accepted" : "booked";
                     var (partyLeft, nextServices, thenBook) = (state.PartyLeft, state.NextServices, state.ThenBook);
+                    // The part of the day asked for ("friday afternoon") holds for the next person's search too.
+                    var (after, before) = (state.After, state.Before);
                     state.ResetTask();
                     state.JustDone = true;
+                    RememberBooking(appt);
                     if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
                     {
-                        return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices);
+                        return BookNext(appt, Render(key, ("read_back", readBack), ("confirmation_note", ConfirmationNote(data))), partyLeft, nextServices, after, before);
                     }
                     if (call.Name == "book_appointment" && thenBook is not null)
                     {

@@ -33,6 +33,7 @@ public sealed partial class EmbeddedChatClient
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
+            var offersGone = DropOffersGoneBy();
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
@@ -46,6 +47,12 @@ public sealed partial class EmbeddedChatClient
             }
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
+            if (offersGone && state.Task is not null && (rule.IsMiss || rule.Then is PolicyAction.OutOfScope or PolicyAction.NotUnderstood or PolicyAction.AskSlotChoiceAgain))
+            {
+                // "the first one still open?" about a list that has gone by: nothing left to pick from, so the search runs
+                // again from now (the offer says the old times passed).
+                return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
+            }
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
         }
 
@@ -57,7 +64,10 @@ public sealed partial class EmbeddedChatClient
             {
                 case PolicyAction.NoteContact:
                     // "my number is 415 555 0166" before anything else: kept for the booking to come, not read as off-topic.
-                    return Say(state.WithTeam ? "contact_noted_for_team" : "contact_noted");
+                    // "you can call me Jen": the name said back.
+                    return Say(state.WithTeam ? "contact_noted_for_team"
+                        : u.Name is not null && u.Phone is null && u.Email is null && FirstName() is not null ? "contact_noted_name" : "contact_noted",
+                        ("name", FirstName() ?? ""));
                 case PolicyAction.Resume:
                     return Resume();
                 case PolicyAction.AskPendingAgain:
@@ -97,6 +107,10 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.NeverMind:
                     state.ResetTask();
                     return Say("never_mind");
+                case PolicyAction.BookSameForAnother:
+                    return BookSameForAnother(u);
+                case PolicyAction.NothingToDrop:
+                    return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
                     return Say("out_of_scope");
                 case PolicyAction.Thanks:
@@ -112,6 +126,10 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     return Say("goodbye");
                 case PolicyAction.Smalltalk:
+                    if (u.Cues.AsksDate)
+                    {
+                        return SayDate(u);
+                    }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:
@@ -127,6 +145,11 @@ public sealed partial class EmbeddedChatClient
                     state.SearchAfterAnswer = true;
                     state.RestateAfterAnswer = true;
                     return AskFaq(u);
+                case PolicyAction.SayWhyAtReadBack:
+                    // Why the detail is kept, then the pending yes-or-no again in one line (the write still waits for it).
+                    state.RestateAfterAnswer = true;
+                    state.SayFirst = Render(WhyDetailIsName(u.Text) ? "why_name_held" : "why_phone_held");
+                    return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
                 case PolicyAction.AnswerAtReadBack:
                     // The answer first, then the pending yes-or-no again in one line (the write waits for it).
                     state.RestateAfterAnswer = true;
@@ -363,6 +386,9 @@ public sealed partial class EmbeddedChatClient
                     state.SameTime = u.SameTime;
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
+                    // "para el viernes a la misma hora" said to times already offered: like "3:30 works" at an offer, the
+                    // appointment's time is read back when it is open that day (a first ask still offers the times).
+                    state.TakeAskedTime = u.SameTime && r.AskedOnArrival == AgentQuestion.SlotChoice;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.ListAppointments:
@@ -751,6 +777,69 @@ public sealed partial class EmbeddedChatClient
             return args;
         }
 
+        /// <summary>
+        /// "can u book the same thing for my friend right after?": the last booking's service, same day and place, from the
+        /// time it ends ("right after": the earliest opening then is read back) or at its time (a day or time said wins).
+        /// </summary>
+        /// <summary>
+        /// The person comes back hours later ("sorry got busy, the first one still open?"): when a time on offer can no
+        /// longer be booked (past, or inside the booking lead time), the list they saw is stale. The offer, a pick and a
+        /// read-back of it are dropped, and the next offer says so first, so a stale time is never read back.
+        /// </summary>
+        private bool DropOffersGoneBy()
+        {
+            if (state.Offered.Count == 0 || state.Task is not (DialogueTask.Book or DialogueTask.Reschedule))
+            {
+                return false;
+            }
+            var earliest = Profile.ToLocal(engine._clock.GetUtcNow().UtcDateTime).AddMinutes(Profile.Policies.BookingLeadTimeMin);
+            var gone = state.Offered.Any(o => DateTime.TryParseExact(o.Date + " " + o.Time, "yyyy-MM-dd HH:mm", Inv, DateTimeStyles.None, out var at) && at < earliest);
+            if (!gone)
+            {
+                return false;
+            }
+            state.Offered = [];
+            state.EarlierOffers = [];
+            state.ChosenSlotId = state.ProposedSlotId = null;
+            if (state.PendingTool is "book_appointment" or "reschedule_appointment")
+            {
+                state.PendingTool = state.PendingArgs = state.ReadBack = null;
+            }
+            state.Asked = AgentQuestion.Nothing;
+            state.SayFirst = Render("offers_gone_by");
+            return true;
+        }
+
+        /// <summary>"why do you need my name" (not the number): which detail a why-question at a read-back is about.</summary>
+        private static bool WhyDetailIsName(string text) =>
+            (text.Contains("name", StringComparison.OrdinalIgnoreCase) || text.Contains("nombre", StringComparison.OrdinalIgnoreCase))
+            && !PhoneWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+        private static readonly string[] PhoneWords = ["number", "phone", "cell", "mobile", "numero", "número", "telefono", "teléfono", "celular"];
+
+        private ChatMessage BookSameForAnother(Utterance u)
+        {
+            var start = DateTime.ParseExact(state.LastBookedStart!, "yyyy-MM-ddTHH:mm", Inv);
+            var service = Profile.FindService(state.LastBookedService!);
+            state.ResetTask();
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            state.ServiceId = state.LastBookedService;
+            state.DateStart = state.DateEnd = start.ToString("yyyy-MM-dd", Inv);
+            state.LocationId = state.LastBookedLocation;
+            if (u.Cues.RightAfter)
+            {
+                state.After = start.AddMinutes(service?.DurationMin ?? 0).ToString("HH:mm", Inv);
+                state.RightAfter = true;
+            }
+            else
+            {
+                state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
+            }
+            DialogueTracker.Merge(state, u);
+            return NextBookingStep();
+        }
+
         private ChatMessage Choose(Offer offer)
         {
             if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
@@ -806,6 +895,16 @@ public sealed partial class EmbeddedChatClient
             state.Asked = AgentQuestion.SlotChoice;
             state.ProposedSlotId = null;
             var notOpen = "";
+            if (state.RightAfter && !alternatives)
+            {
+                // "right after mine": the earliest opening from the end of the last booking is the time asked for.
+                state.RightAfter = false;
+                if (state.Offered.Where(o => o.Date == state.DateStart && string.CompareOrdinal(o.Time, state.After) >= 0).MinBy(o => o.Time) is { } next)
+                {
+                    return Choose(next);
+                }
+            }
+            state.RightAfter = false;
             if (state.TakeAskedTime)
             {
                 state.TakeAskedTime = false;
@@ -1008,6 +1107,21 @@ public sealed partial class EmbeddedChatClient
         }
 
         public ChatMessage Say(string template, params (string Key, string Value)[] values) => SayText(Render(template, values));
+
+        /// <summary>
+        /// "what's today's date?", "what's the date this friday?": the day from the spa's calendar. The day is kept as the one
+        /// in play, so "ok book me a facial that day" books it.
+        /// </summary>
+        private ChatMessage SayDate(Utterance u)
+        {
+            var today = Profile.Today(engine._clock);
+            var day = u.Date is { Range.IsSingleDay: true } one ? one.Range.Start : today;
+            state.LastHoursDay = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var label = SpokenTime.Day(day, state.Language);
+            return day == today ? Say("date_today", ("date", label))
+                : day == today.AddDays(1) ? Say("date_tomorrow", ("date", label))
+                : Say("date_of_day", ("date", label));
+        }
 
         private string Render(string template, params (string Key, string Value)[] values)
         {

@@ -101,8 +101,14 @@ public sealed partial class LanguageDetector
         for (var i = 0; i < words.Count; i++)
         {
             var (word, folded) = words[i];
-            if (NeutralWords.Contains(folded))
+            if (NeutralWords.Contains(folded) || IsCalledBy(words, i))
             {
+                continue;
+            }
+            if (allCapitalised && folded.Length <= 3 && string.Equals(folded, word, StringComparison.OrdinalIgnoreCase))
+            {
+                // Every word capitalised is a name ("Gwen Lo", "Al Grant 415…", "Ana De La Cruz"): its short words are
+                // parts of the name, not Spanish "lo" / "al" / "de" (longer words still count: "Buenos Dias").
                 continue;
             }
             spanishFrame += SpanishFunctionWords.Contains(folded) ? 1 : 0;
@@ -189,6 +195,14 @@ public sealed partial class LanguageDetector
         // Three or more words, none from either lexicon: only a confident model decides.
         return confidence >= 0.6 ? model : null;
     }
+
+    /// <summary>
+    /// The word after "call me" or "my name is" is a name, whatever it spells: "just call me Al" is English, not the
+    /// Spanish "al" ("me llamo" needs no such care: it is Spanish itself).
+    /// </summary>
+    private static bool IsCalledBy(List<(string Word, string Folded)> words, int i) =>
+        (i >= 2 && words[i - 1].Folded == "me" && words[i - 2].Folded == "call")
+        || (i >= 2 && words[i - 1].Folded == "is" && words[i - 2].Folded == "name");
 
     private static Dictionary<string, string> LoadCommonWords()
     {

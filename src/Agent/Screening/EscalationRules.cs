@@ -527,6 +527,8 @@ public sealed partial class EscalationRules
         }
 
         // Everyday Spanish words that English does not use (accents dropped): a message with one of them is read as Spanish.
+        // Not LanguageDetector's word lists: those weigh a message's language and hold words English texts also carry
+        // ("internet", "mama", "y" for "why"), which here would bring back the typo readings of plain English words.
         [GeneratedRegex(@"\b(?:mi|la|el|los|las|se|de|del|que|tengo|estoy|una|un|con|por|para|muy|lo|le|les|su|sus|al|pero|porque|cuando|como|esta|tiene|hay|yo|tu|te|ya|mas|despues|antes)\b", RegexOptions.CultureInvariant)]
         private static partial Regex SpanishWords();
 

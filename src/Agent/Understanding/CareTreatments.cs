@@ -114,9 +114,12 @@ public static class CareTreatments
             .SelectMany(p => p.Said.Matches(text)).Select(m => new TextSpan(m.Index, m.Length))];
     }
 
-    private static HashSet<string> Menu(SpaVocabulary vocabulary) =>
-        vocabulary.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
-            .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+    // The menu's words, worked out once per vocabulary (a profile's vocabulary lives as long as the profile), not per message.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpaVocabulary, HashSet<string>> Menus = [];
+
+    private static HashSet<string> Menu(SpaVocabulary vocabulary) => Menus.GetValue(vocabulary, v =>
+        v.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
+            .SelectMany(n => n.ToLowerInvariant().Split((char[])[' ', '-', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal));
 
     // "brows" holds "brow", "hydrafacial" holds "facial"; a short key only as the word or its start ("ipl", "tan").
     private static bool OnTheMenu(string word, string key) =>

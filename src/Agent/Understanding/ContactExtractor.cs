@@ -185,6 +185,29 @@ public static partial class ContactExtractor
         return null;
     }
 
+    /// <summary>
+    /// "it's Jen, uh, Jennifer Lowe actually": a first and last name said right after a shorter name, starting as it
+    /// does, is the name meant (a nickname corrected on a call).
+    /// </summary>
+    private static (string Value, TextSpan Span)? FullerNameAfter(string text, (string Value, TextSpan Span) found)
+    {
+        if (found.Value.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var at = found.Span.Start + found.Span.Length;
+        var rest = CorrectedName().Match(text, at);
+        if (!rest.Success || rest.Index - at > 12)
+        {
+            return null;
+        }
+        var fuller = NameAt(text, rest.Groups["name"].Index, strict: true, maxWords: 3);
+        return fuller is { } f && f.Value.Contains(' ', StringComparison.Ordinal) && f.Value.StartsWith(found.Value, StringComparison.OrdinalIgnoreCase) ? f : null;
+    }
+
+    [GeneratedRegex(@"\G[\s,.]*(?:(?:uh+|um+|er|i\s+mean|sorry|actually|well)[\s,.]+)*(?<name>[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CorrectedName();
+
     private static (string Value, TextSpan Span)? FindName(string text, bool expectingName)
     {
         foreach (Match m in NameIntro().Matches(text))
@@ -198,7 +221,7 @@ public static partial class ContactExtractor
             }
             if (NameAt(text, at, strict, maxWords: 3) is { } found)
             {
-                return found;
+                return FullerNameAfter(text, found) ?? found;
             }
         }
 
@@ -221,7 +244,7 @@ public static partial class ContactExtractor
 
     /// <summary>
     /// "hi im marina diaz", "im marina diaz, can i get a facial": "I'm" and two lower-case words that end the sentence are
-    /// a name typed without capitals (so "marina" is not the Marina location), unless a word is one that is never a name
+    /// a name typed without capitals, and so is the word after "call me" ("just call me al", not "call me back") (so "marina" is not the Marina location), unless a word is one that is never a name
     /// or reads as a state or an activity ("im running late", "im so excited", "im outside now").
     /// </summary>
     private static (string Value, TextSpan Span)? LowerCaseIntro(string text)
@@ -252,6 +275,8 @@ public static partial class ContactExtractor
         "downstairs", "upstairs", "parked", "thx", "thanks", "pls", "please", "again", "today", "tonight", "yet",
         "ur", "u", "a", "an", "client", "customer", "member", "patient", "friend", "mom", "dad", "sister", "brother", "wife",
         "husband", "mother", "father", "daughter", "son", "regular", "first", "time", "visiting", "local", "spa",
+        // After "call me": when, not who ("call me back", "call me later").
+        "back", "later", "tomorrow", "asap", "anytime", "whenever", "sometime", "soon", "directly", "instead", "crazy", "maybe",
     };
 
     /// <summary>
@@ -410,7 +435,8 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>\p{L}[\p{L}'’\-]+(?:\s+\p{L}[\p{L}'’\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNameReply();
 
-    [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)"
+        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|call\s+me)\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex IntroAtSentenceEnd();
 
     [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>\p{L}[\p{L}'’\-]+\s+\p{L}[\p{L}'’\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

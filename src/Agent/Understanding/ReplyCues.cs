@@ -57,6 +57,12 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AsksAboutAssistant { get; init; }
 
+    /// <summary>
+    /// The message asks what the date is ("what's today's date?", "what day is tomorrow", "what's the date this friday",
+    /// "¿qué fecha es hoy?"): answered from the spa's calendar, not a booking and not off-topic.
+    /// </summary>
+    public bool AsksDate { get; init; }
+
     /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
     public string? LanguageAsked { get; init; }
 
@@ -74,6 +80,12 @@ public sealed partial record ReplyCues
 
     /// <summary>The person speaks for more than themselves ("me and my sister", "both of us", "for two", "two massages").</summary>
     public bool WithOthers { get; init; }
+
+    /// <summary>The same thing asked for another person ("can u book the same thing for my friend", "do my sister too, same one").</summary>
+    public bool SameForAnother { get; init; }
+
+    /// <summary>"right after", "after mine", "straight after", "back to back": the next booking starts when the last one ends.</summary>
+    public bool RightAfter { get; init; }
 
     /// <summary>How many people the booking is for when said ("two swedish massages", "three of us"); 2 for "me and my sister"; 1 otherwise.</summary>
     public int PartySize { get; init; } = 1;
@@ -208,12 +220,15 @@ public sealed partial record ReplyCues
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
             AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
+            AsksDate = DateQuestion().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
+            SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
+            RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : Party().IsMatch(text) ? 2 : 1,
@@ -347,14 +362,36 @@ public sealed partial record ReplyCues
     }
 
     // What the assistant can do, asked of it: "what can you help me with?", "what kind of things can i ask you", "what
-    // sort of things can you assist me with". Not "what can you do for acne scars" (the spa's treatments): the help asked
-    // about ends the message or is things to ask.
-    [GeneratedRegex(@"\bwhat\s+(?:else\s+)?(?:can|could|do)\s+(?:you|u)\s+(?:help\s+(?:me\s+|us\s+)?(?:with|out\s+with)|assist\s+(?:me\s+|us\s+)?with|do)(?:\s+for\s+(?:me|us))?\s*[?.!]*\s*$|\b(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|tasks|requests)\s+(?:can|could|do|will)\s+(?:you|u|i)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+things\s+(?:you|u)\s+(?:can|could)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // sort of things can you assist me with", "how can you assist me today", "what skills do you have", and who it works
+    // for. Not "what can you do for acne scars" (the spa's treatments): the help asked about ends the message or is things
+    // to ask. Not "who is your manager": asking for a person is asking for one.
+    [GeneratedRegex(@"\bwhat\s+(?:else\s+|exactly\s+)?(?:can|could|do)\s+(?:you|u)\s+(?:exactly\s+|actually\s+)?(?:help\s+(?:me\s+|us\s+)?(?:with|out\s+with)|assist\s+(?:me\s+|us\s+)?with|do)(?:\s+for\s+(?:me|us))?\s*[?.!]*\s*$"
+        + @"|\bwhat\s+(?:else\s+|exactly\s+)?(?:are|r)\s+(?:you|u)\s+(?:able|capable)\s+(?:to|of)\s+(?:help(?:ing)?(?:\s+(?:me|us))?(?:\s+(?:with|out\s+with))?|do(?:ing)?|answer(?:ing)?|assist(?:ing)?(?:\s+(?:me|us))?(?:\s+with)?)(?:\s+(?:for\s+(?:me|us)|today|here))?\s*[?.!]*\s*$"
+        + @"|^\W*(?:so\s+|ok(?:ay)?\s+|hi\s+|hey\s+|hello\s+)?how\s+(?:can|could|will|would)\s+(?:you|u)\s+(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:today|here|now))?\s*[?.!]*\s*$"
+        + @"|\bwhat\s+(?:skills|abilities|capabilities)\s+(?:do|does)\s+(?:you|u)\s+have\b"
+        + @"|\b(?:what|which)\s+(?:are\s+the\s+)?(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|tasks|requests)\s+(?:can|could|do|will|would|are)\s+(?:you|u|i)\b"
+        + @"|\bwhat\s+(?:are\s+the\s+)?(?:kinds?|sorts?|types?)\s+of\s+things\s+(?:you|u)\s+(?:can|could|are\s+able\s+to|would\s+be\s+able\s+to)\b"
+        // Who it works for: "who do you actually work for", "are you employed by the spa", "who's in charge of you".
+        + @"|\b(?:who|whom)\s+(?:do|does)\s+(?:you|u)\s+(?:actually\s+|really\s+)?(?:work|report)\s+(?:for|to)\b|\b(?:you|u)\s+work\s+for\s+whom\b"
+        + @"|\bwho(?:'s|s|\s+is)?\s+in\s+charge\s+of\s+(?:you|u)\b|\bwho\s+(?:pays?|owns|runs|employs|operates)\s+(?:you|u)\b|\bwho\s+pays?\s+your\s+salary\b"
+        + @"|\b(?:are|r)\s+(?:you|u)\s+(?:employed|owned|run|operated)\s+by\b|\bdo\s+(?:you|u)\s+have\s+an?\s+employer\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatTheAssistantDoes();
 
-    // Questions to the assistant about itself as a person. Not "your boss", "your manager" or "your supervisor": asking
+    // What the date is, asked outright: "what's today's date", "what day is it", "today is what date", "what's the date this
+    // friday". Not "what day is my appointment" nor "what day works best": the day asked about is today, tomorrow or a
+    // day of the week, or nothing at all.
+    [GeneratedRegex(@"\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:date|day)\s+(?:today|tomorrow|(?:on\s+|this\s+|next\s+|of\s+)?(?:mon|tues?|wednes|thurs|fri|satur|sun)day)\b"
+        + @"|\bwhat(?:'s|s|\s+is)\s+(?:today'?s|tomorrow'?s)\s+date\b|\b(?:need\s+to\s+know|tell\s+me)\s+(?:today'?s|tomorrow'?s)\s+date\b"
+        + @"|\bwhat\s+(?:date|day)\s+is\s+(?:it|today|tomorrow)(?:\s+today)?\s*[?.!]*\s*$|\b(?:today|tomorrow)\s+is\s+what\s+(?:date|day)\b"
+        + @"|\bwhat\s+date\s+is\s+(?:this\s+|next\s+|on\s+)?(?:mon|tues?|wednes|thurs|fri|satur|sun)day\b|^\W*what(?:'s|s|\s+is)\s+(?:the\s+)?date(?:\s+today)?\s*[?.!]*\s*$|^\W*what(?:'s|s|\s+is)\s+today\s*[?.!]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateQuestion();
+
+    // Questions to the assistant about itself as a person ("what should i call you", "a name i can call you"). Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
-    [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))"
+        + @"|\b(?:what|how)\s+should\s+(?:i|we)\s+call\s+(?:you|u)\b|\bname\s+(?:i|we)\s+(?:should|can|could|may)\s+(?:call|use\s+for)\s+(?:you|u)\b|\bcan\s+i\s+rename\s+(?:you|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssistantAsAPerson();
 
     // No match timeout, like the rest of the understanding's patterns: a message is at most 2,000 characters and these
@@ -384,8 +421,17 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
 
-    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?<n>two|three|four)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
+
+    [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SameThing();
+
+    [GeneratedRegex(@"\b(?:my|a|our|her|his)\s+(?:friend|friends|sister|brother|mom|mother|mum|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|bestie|cousin|aunt|niece|coworker|roommate)\b|\b(?:someone|somebody)\s+else\b|\banother\s+person\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherPerson();
+
+    [GeneratedRegex(@"\b(?:right|straight|just|directly|immediately)\s+after\b|\bafter\s+(?:mine|me|my\s+(?:appointment|appt|one|booking|slot|turn))\b|\bback\s+to\s+back\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RightAfterCue();
 
     // "two swedish massages", "2 gel manicures": a number with a plural that is not a unit of time or a list of choices,
     // nor a verb ("3 works", "2 sounds good": a time).

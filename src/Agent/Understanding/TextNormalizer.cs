@@ -8,7 +8,7 @@ namespace FrontDesk.Agent.Understanding;
 /// curly quotes, dashes, control and zero-width characters, emoji, stretched letters
 /// ("yesss"), shouting, runs of spaces, and very long input.
 /// </summary>
-public static class TextNormalizer
+public static partial class TextNormalizer
 {
     /// <summary>Longest input kept; the rest is dropped before any parsing.</summary>
     public const int MaxLength = 2000;
@@ -99,8 +99,28 @@ public static class TextNormalizer
         }
 
         var result = sb.ToString();
-        return IsShouting(result) ? result.ToLowerInvariant() : result;
+        result = IsShouting(result) ? result.ToLowerInvariant() : result;
+        return result.Contains("morrow", StringComparison.OrdinalIgnoreCase) || result.Contains(" for", StringComparison.OrdinalIgnoreCase)
+            || result.Contains(" to", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
     }
+
+    /// <summary>
+    /// Words speech recognition splits or swaps for a sound-alike, where only one reading makes sense: "to morrow" is
+    /// tomorrow; "at for thirty" / "at to pm" is a time, four or two.
+    /// </summary>
+    private static string Misheard(string text)
+    {
+        text = SplitTomorrow().Replace(text, "tomorrow");
+        return HourSoundAlike().Replace(text, m => m.Groups["at"].Value + " " + (m.Groups["w"].Value.StartsWith("f", StringComparison.OrdinalIgnoreCase) ? "four" : "two"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bto\s+morrow\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SplitTomorrow();
+
+    // "at for thirty", "at to pm", "around for o'clock", "tomorrow at for": a preposition of time, the sound-alike, then
+    // minutes, a meridiem, or the end of the sentence (never "at for least", "go to work").
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<at>at|around|about|by)\s+(?<w>for|to|too)(?=\s+(?:thirty|fifteen|forty[- ]?five|forty|oh\s+\w+|o'?clock|[ap]\.?m\b\.?|in\s+the\s+(?:afternoon|morning|evening))|\s*[.,!?]*\s*$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HourSoundAlike();
 
     private static void Append(StringBuilder sb, char c, ref bool lastWasSpace)
     {

@@ -266,6 +266,12 @@ public sealed partial class Understander
     /// <summary>…and this much nearer than every out-of-scope example (0.74 against 0.50).</summary>
     public const double ClearlyAheadOfElsewhere = 0.20;
 
+    /// <summary>The share of a question's nearest examples that are things asked elsewhere at which, far from every spa task, it is not the spa's.</summary>
+    public const double PlainlyElsewhere = 0.7;
+
+    /// <summary>Below this score a booking or search read from a message with nothing of a request in it is out of scope.</summary>
+    public const double WeakRequest = 0.5;
+
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
 
@@ -282,6 +288,7 @@ public sealed partial class Understander
         var normalized = Shorthand().Replace(TextNormalizer.Normalize(text), m => m.Value.ToLowerInvariant() switch
         {
             "aft" or "arvo" => "afternoon",
+            var ru when ru.StartsWith('r') && ru.EndsWith('u') => "are you",
             "appt" or "apt" or "appnt" or "apmt" => "appointment",
             _ => "cancel",
         });
@@ -337,6 +344,15 @@ public sealed partial class Understander
             moveFrom = date.Range;
             date = target with { Span = new TextSpan(target.Span.Start + moveTo.Index + moveTo.Length, target.Span.Length) };
         }
+        else if (date is { Range.IsSingleDay: true } && moveTo is not null && ChangeCue().IsMatch(lowered)
+            && !TargetBefore().IsMatch(TextNormalizer.LowerSameLength(withoutContact[..date.Span.Start]))
+            && TimeExpressionParser.Parse(withoutContact[(moveTo.Index + moveTo.Length)..]) is not null)
+        {
+            // "push my massage tomorrow to the afternoon": the day names the appointment, the part of day after "to" is
+            // where it goes, on the same day.
+            moveFrom = date.Range;
+            sameDay = true;
+        }
         if (date is { Range.IsSingleDay: true } oneDay && context.DateInPlay is { } weekInPlay && !weekInPlay.IsSingleDay && !weekInPlay.Contains(oneDay.Range.Start)
             && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(oneDay.Span.Start, oneDay.Span.Length)))
             && Enumerable.Range(0, weekInPlay.End.DayNumber - weekInPlay.Start.DayNumber + 1).Select(weekInPlay.Start.AddDays)
@@ -377,6 +393,15 @@ public sealed partial class Understander
         {
             // "is 10 still open wed?", "anything at 4 on friday": a bare number asked about as an opening is a time.
             time = asked10 with { Spans = [new TextSpan(openAt.Groups["t"].Index, openAt.Groups["t"].Length)] };
+        }
+        var secondTime = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
+        while (secondTime.Success && time is { Spans.Count: > 0 } && time.Spans[0].Start < secondTime.Index
+            && TimeExpressionParser.Parse(withoutContact[(secondTime.Index + secondTime.Length)..]) is { Kind: TimePreferenceKind.Exact } laterTime)
+        {
+            // "signature facial Sat at 11... actually make it 1": the time after the second thought is the one meant.
+            var from = secondTime.Index + secondTime.Length;
+            time = laterTime with { Spans = [.. laterTime.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
+            secondTime = secondTime.NextMatch();
         }
         // A time in a correction at the read-back of an offered time ("hmm actually 9 would be better", "10 actually", "ugh no 11
         // sorry") is one too.
@@ -432,10 +457,12 @@ public sealed partial class Understander
         var withoutWhen = TextNormalizer.Mask(normalized, [.. spans]);
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
         // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
-        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's.
+        // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's. Nor a
+        // language: "how do you say thank you in swedish" is not Swedish Massage.
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
             .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
+            .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
@@ -562,6 +589,13 @@ public sealed partial class Understander
             // is not a request for one.
             intent = Intent.Inform;
         }
+        if (intent == Intent.Human && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+            && CallMeBy().Match(normalized) is { Success: true } callMe && called.StartsWith(callMe.Groups["w"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            // "please call me Frank from now on", "just call me al": what to call the person, not a call asked for.
+            intent = Intent.Inform;
+            confidence = 1;
+        }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
         var hypothetical = Hypothetical().IsMatch(lowered);
         // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
@@ -643,6 +677,12 @@ public sealed partial class Understander
             intent = Intent.Nevermind;
             confidence = 1;
         }
+        if (intent != Intent.Nevermind && NeverMindShort().IsMatch(lowered))
+        {
+            // "nvm", "oh nvm im good": texting shorthand for never mind, which the classifier never saw.
+            intent = Intent.Nevermind;
+            confidence = 1;
+        }
         if (intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null
             && AlreadyBooked().IsMatch(lowered) && !AsksForMore().IsMatch(lowered))
         {
@@ -683,6 +723,7 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
+            && !LanguageNamed().IsMatch(lowered)
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -727,6 +768,17 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = elsewhere;
         }
+        if (intent is Intent.Book or Intent.Availability && confidence < WeakRequest && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null
+            && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null && !onlyAnAppointment
+            && !namesAnotherTreatment && !cues.WithOthers && !cues.AsksForSomething && !RequestWords().IsMatch(lowered))
+        {
+            // "does life have meaning", "what timezone is phoenix in": the classifier leans to a request only weakly, and the
+            // message holds nothing a request has (a service, a day, a time, a person, a word for booking, a visit or an
+            // opening): not "which service would you like to book?".
+            intent = Intent.OutOfScope;
+            confidence = 1 - confidence;
+        }
         if (_faqCloseness is not null && _servicesByMeaning is not null && asked == AgentQuestion.Nothing && intent is Intent.Faq or Intent.Human
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
@@ -751,6 +803,19 @@ public sealed partial class Understander
             // and the team (below).
             intent = Intent.OutOfScope;
             confidence = 1;
+        }
+        if (intent == Intent.Faq && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && location is null && contact.Phone is null && contact.Email is null && _answeredBySpa is not null
+            && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized)
+            && _classifier.MeaningOfPrepared(prepared) is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
+            && plainlyElsewhere.Scores.GetValueOrDefault(Intent.OutOfScope) >= PlainlyElsewhere
+            && !_answeredBySpa(normalized))
+        {
+            // "how do you convert feet to inches", "what plug do i need in japan": worded like a question, far from every
+            // spa task, and its nearest examples are nearly all things people ask elsewhere. A word the spa also uses
+            // ("feet") does not make it the spa's; nothing the spa's information answers is turned away here.
+            intent = Intent.OutOfScope;
+            confidence = plainlyElsewhere.Scores[Intent.OutOfScope];
         }
         // A move wording with no booking verb ("can I push my massage on wednesday") is a move even when it reads like a
         // booking ("that day" with a service and a booking verb, "can i book a hydrafacial that day", is a new booking);
@@ -777,6 +842,12 @@ public sealed partial class Understander
             intent = Intent.Inform;
             answer = YesNo.Unknown;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown && asked is not AgentQuestion.Confirmation && TeamCredentials().IsMatch(lowered))
+        {
+            // "the doctors are certified?", "¿sus terapeutas tienen licencia?" (read into English): a question about who
+            // does the treatments, for the FAQ (the team's credentials), however it is worded.
+            intent = Intent.Faq;
+        }
         if (intent == Intent.OutOfScope && cues.IsQuestion && AboutAVisit().IsMatch(lowered))
         {
             // "what happens if im running 10 min late?": a question about a visit, for the FAQ (or the team), not off-topic.
@@ -794,10 +865,18 @@ public sealed partial class Understander
             confidence = 1;
         }
         if (cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
-            && intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist)
+            && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist or Intent.Correction
+                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered))))
         {
-            // "can i ask your name", "do you have hobbies", "who made you": asked of the assistant, which says what it is;
-            // not a question for the spa's information nor for the team.
+            // "can i ask your name", "do you have hobbies", "who made you", "who's in charge of you": asked of the assistant,
+            // which says what it is; not a question for the spa's information nor for the team (unless a person is named).
+            intent = Intent.Smalltalk;
+            confidence = 1;
+        }
+        if (cues.AsksDate && asked is not AgentQuestion.Confirmation && chosen is null && services.Kind == ServiceMatchKind.None && time is null
+            && contact.Phone is null && contact.Email is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human))
+        {
+            // "what's today's date?", "what day is tomorrow": the date, said from the spa's calendar; not a search.
             intent = Intent.Smalltalk;
             confidence = 1;
         }
@@ -842,7 +921,8 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
-            FaqQuestion = intent == Intent.Faq ? faqQuestion : null,
+            // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked.
+            FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
             Cues = cues,
         };
     }
@@ -1236,6 +1316,25 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPerson();
 
+    // A greeting in front of a question: "hi, ", "hello there! ", "good morning - ".
+    [GeneratedRegex(@"^\W*(?:hi|hello|hey|hiya|howdy|hola|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,.!:;-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GreetingHead();
+
+    // Who does the treatments and their credentials: "are your therapists licensed", "the doctors are certified?".
+    [GeneratedRegex(@"\b(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff|practitioners?|technicians?|techs?)\b[^.?!]{0,30}\b(?:licen[cs]ed|licen[cs]es?|certified|certifications?|board[\s-]certified|trained|training|qualified|qualifications?|credentials?|experienced|experience)\b|\b(?:licen[cs]ed|certified|trained|qualified|experienced)\s+(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamCredentials();
+
+    // A language a word is said or translated in: "how do you say thank you in swedish", "translate hello into thai".
+    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageNamed();
+
+    // The words of a request to come in, whatever the service: booking, openings, a visit, a day or part of one.
+    [GeneratedRegex(@"\b(?:book\w*|appoint\w*|appt\w*|sched\w*|reserv\w*|slots?|openings?|open|availab\w*|free|come\s+in|get\s+in|stop\s+by|drop\s+in|walk[\s-]?ins?|spots?|times?|sessions?|visit\w*|treat\w*|services?|procedures?|anything|something|spa|see\s+(?:someone|somebody|a|an)|when|earliest|soonest|next|asap|week\w*|morning|afternoon|evening|cita\w*|turno\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestWords();
+
+    [GeneratedRegex(@"\bcall\s+me\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallMeBy();
+
     // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
     [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortWithNumber();
@@ -1264,7 +1363,13 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
-    [GeneratedRegex(@"\G[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
+    // "to saturday" right after the day, or after a few words naming the appointment or asking ("my tuesday massage to
+    // friday", "del martes, can you move it to saturday" as glossed); never across "and" / "but" / "also" / "then".
+    // "… to tuesday" / "for next friday": the day said is where the move goes, not the appointment's.
+    [GeneratedRegex(@"\b(?:to|for|till|until|into|onto)\s+(?:(?:the|this|next|a)\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetBefore();
+
+    [GeneratedRegex(@"\G(?:\s+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
@@ -1302,7 +1407,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisService();
 
-    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b|^\s*r\s+u\b|(?<=[.?!,]\s*)r\s+u\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
 
     [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -1332,6 +1437,12 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|you|we|u)\b|\b(?:i|we)\s+(?:want|wanna|need|would\s+like)\b|\bi'?d\s+like\b|\b(?:move|change|cancel|add|another)\b|\?", RegexOptions.CultureInvariant)]
     private static partial Regex AsksForMore();
 
+    [GeneratedRegex(@"^\W*(?:(?:oh|ah|ok|okay|k|actually|lol)\W+)?(?:nvm|nvmd|nevermind)\b(?:\W+(?:then|lol|thanks|thx|ty|i'?m\s+good|im\s+good|all\s+good))*\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NeverMindShort();
+
+    // The booking itself declined, word for word ("i don't want to book", "no need to schedule"): the request becomes a never
+    // mind. Narrower than NotARequest below, which only keeps manners from being lifted into a request (any negation near a
+    // booking word, or "already"), and must not turn "i don't need a long one, book the 60" into a never mind.
     [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|not)\s+(?:really\s+)?(?:want|wanna|need|looking)\s+(?:to\s+)?(?:book|schedule|reserve|make)\b|\bno\s+need\s+to\s+(?:book|schedule|reserve)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoBookingWanted();
 
