@@ -35,7 +35,7 @@ public sealed class WarmUpStatus
 /// </summary>
 public sealed class StartupWarmUp(
     IEnumerable<IWarmUp> warmUps, WarmUpStatus status, IServer server, IHostApplicationLifetime lifetime, ConversationStore conversations,
-    ILogger<StartupWarmUp> logger) : IHostedService
+    IConfiguration configuration, ILogger<StartupWarmUp> logger) : IHostedService
 {
     private readonly Stopwatch _total = new();
 
@@ -94,28 +94,36 @@ public sealed class StartupWarmUp(
         }
         finally
         {
-            await JitSettledAsync(ct);
+            var settling = Stopwatch.StartNew();
+            var compiled = await JitSettledAsync(configuration.GetValue(JitQuietSecondsKey, 10), ct);
+            logger.LogInformation("Warmed up: the JIT went quiet after {ElapsedMs} ms ({Methods} methods compiled meanwhile)", settling.ElapsedMilliseconds, compiled);
             status.Finish(_total.ElapsedMilliseconds);
         }
     }
 
+    /// <summary>Configuration key: longest wait, in seconds, for the JIT to go quiet before <c>/readyz</c> says ready (0: none).</summary>
+    public const string JitQuietSecondsKey = "FrontDesk:WarmUp:JitQuietSeconds";
+
     /// <summary>
-    /// Waits (at most 3 s) until the runtime has compiled nothing for 200 ms. The framework's precompiled methods the warm-up ran
-    /// often are compiled again, optimised, on a background thread a little after; done while the first visitor waits, on two
-    /// cores, that took the first reply after <c>/readyz</c> past 50 ms (docs/performance.md, eleventh round).
+    /// Waits (at most <paramref name="seconds"/>) until the runtime has compiled nothing for 200 ms. The framework's precompiled
+    /// methods the warm-up ran often are compiled again, optimised, on a background thread just after it (about 1,200 in the
+    /// first 3 s on the 2-core bench machine); done while the first visitors wait, that took the first reply after
+    /// <c>/readyz</c> past 50 ms (docs/performance.md, eleventh round).
     /// </summary>
-    private static async Task JitSettledAsync(CancellationToken ct)
+    private static async Task<long> JitSettledAsync(int seconds, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var first = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var compiled = first;
         var quiet = 0;
-        while (quiet < 2 && waited.ElapsedMilliseconds < 3000 && !ct.IsCancellationRequested)
+        while (quiet < 2 && waited.Elapsed.TotalSeconds < seconds && !ct.IsCancellationRequested)
         {
             await Task.Delay(100, CancellationToken.None);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
             quiet = now == compiled ? quiet + 1 : 0;
             compiled = now;
         }
+        return compiled - first;
     }
 
     /// <summary>The first plain-HTTP address Kestrel will listen on, as a loopback URL; null when there is none.</summary>

@@ -49,6 +49,8 @@ public sealed class FrontDeskHost : WebApplicationFactory<Program>
         // another host's database (a second instance on the same store must not drop the first one's).
         var freshStore = new Dictionary<string, string?>(storeSettings);
         storeSettings["FrontDesk:Clock:FixedNow"] = (now ?? SpaBookHarness.DefaultNow).ToString("O");
+        // Ready as soon as the warm-up ran: the test runner compiles all along, so its JIT never goes quiet.
+        storeSettings[FrontDesk.Channels.Hosting.StartupWarmUp.JitQuietSecondsKey] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             storeSettings[key] = value;
