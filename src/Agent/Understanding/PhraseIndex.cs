@@ -368,6 +368,20 @@ internal sealed class PhraseIndex
         // form of an indexed word it begins like ("pregnant" of "pregnancy").
         var realWord = Tools.Semantic.ModelVocabulary.IsWord(stem);
 
+        if (!realWord && stem.Length >= 4)
+        {
+            // A word typed short ("swed 90" by text): no English word, and the start of indexed words at least two letters
+            // longer that all mean the same items ("swedish", and "swedishmassage" written together). Counted as one typo,
+            // like a misspelling; words of different services ("derm" of two) are no match.
+            var clipped = _entries.Where(e => e.Key.Length >= stem.Length + 2 && e.Key.StartsWith(stem, StringComparison.Ordinal))
+                .OrderBy(e => e.Key.Length).ToList();
+            if (clipped.Count > 0 && clipped.All(e => e.Value.Items.AsSpan().SequenceEqual(clipped[0].Value.Items)))
+            {
+                editCount = 1;
+                return clipped[0].Key;
+            }
+        }
+
         var allowed = Fuzzy.AllowedEdits(stem.Length);
         if (allowed == 0)
         {

@@ -119,4 +119,16 @@ public sealed class RoundElevenMeaningTests
         Assert.Equal(Intent.Faq, u.Intent);
         Assert.Equal("the doctors are certified?", u.FaqQuestion);
     }
+
+    [Theory]
+    [InlineData("swed 90", "swedish-60")]
+    [InlineData("i want a swed tomorrow", "swedish-60")]
+    public void A_service_word_typed_short_is_that_service(string text, string service) =>
+        Assert.Contains(new ServiceMatcher(MedSpa).Match(text).Services, s => s.Id == service);
+
+    [Theory]
+    [InlineData("i sat down")]
+    [InlineData("mass")]
+    public void A_real_word_is_not_read_as_a_service_typed_short(string text) =>
+        Assert.Equal(ServiceMatchKind.None, new ServiceMatcher(MedSpa).Match(text).Kind);
 }
