@@ -841,6 +841,16 @@ public sealed partial class Understander
             intent = Intent.Inform;
             answer = YesNo.Unknown;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && (date is null || GiftOccasion().IsMatch(lowered)) && time is null && contact.Phone is null && GiftFor().IsMatch(lowered)
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown)
+        {
+            // "i want to get my mom a massage as a gift for christmas, how does that work?": a present, with no day to book
+            // (the holiday it is for is not one), is a question about gift cards, not a massage booked for the person asking.
+            intent = Intent.Faq;
+            confidence = 1;
+            services = ServiceMatch.None;
+            faqQuestion = "how do gift cards work?";
+        }
         if (intent is Intent.OutOfScope or Intent.Unknown && asked is not AgentQuestion.Confirmation && TeamCredentials().IsMatch(lowered))
         {
             // "the doctors are certified?", "¿sus terapeutas tienen licencia?" (read into English): a question about who
@@ -1318,6 +1328,14 @@ public sealed partial class Understander
     // A greeting in front of a question: "hi, ", "hello there! ", "good morning - ".
     [GeneratedRegex(@"^\W*(?:hi|hello|hey|hiya|howdy|hola|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,.!:;-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingHead();
+
+    // The occasion a present is for, which is no day to book: "for christmas", "for her birthday".
+    [GeneratedRegex(@"\bfor\s+(?:christmas|xmas|the\s+holidays|hanukkah|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|(?:her|his|their|my\s+\w+'?s)\s+birthday|(?:our|their|her|his)\s+anniversary)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GiftOccasion();
+
+    // A present for someone: "as a gift", "a gift for my mom", "gift her a facial".
+    [GeneratedRegex(@"\b(?:as|for)\s+an?\s+(?:gift|present|surprise)\b|\b(?:gift|present)\s+for\s+(?:my|a|her|him|them|our)\b|\bgift\s+(?:my|her|him|them)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GiftFor();
 
     // Who does the treatments and their credentials: "are your therapists licensed", "the doctors are certified?".
     [GeneratedRegex(@"\b(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff|practitioners?|technicians?|techs?)\b[^.?!]{0,30}\b(?:licen[cs]ed|licen[cs]es?|certified|certifications?|board[\s-]certified|trained|training|qualified|qualifications?|credentials?|experienced|experience)\b|\b(?:licen[cs]ed|certified|trained|qualified|experienced)\s+(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff)\b", RegexOptions.CultureInvariant)]

@@ -131,4 +131,18 @@ public sealed class RoundElevenMeaningTests
     [InlineData("mass")]
     public void A_real_word_is_not_read_as_a_service_typed_short(string text) =>
         Assert.Equal(ServiceMatchKind.None, new ServiceMatcher(MedSpa).Match(text).Kind);
+
+    [Theory]
+    [InlineData("i want to get my mom a massage as a gift for christmas, how does that work?")]
+    [InlineData("id like to gift my sister a facial")]
+    public void A_present_with_no_day_is_a_question_about_gift_cards(string text)
+    {
+        var u = Read(text);
+        Assert.Equal(Intent.Faq, u.Intent);
+        Assert.Equal("how do gift cards work?", u.FaqQuestion);
+    }
+
+    [Fact]
+    public void A_present_booked_for_a_day_is_still_a_booking() =>
+        Assert.Equal(Intent.Book, Read("can i book a facial for my mom on friday as a gift").Intent);
 }
