@@ -131,7 +131,10 @@ internal sealed class DialogueState
     /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
     public List<Offer> EarlierOffers { get; set; } = [];
 
-    /// <summary>The day the last opening hours were given for ("yyyy-MM-dd"): "can I get a massage then" means that day.</summary>
+    /// <summary>
+    /// The day the last opening hours, or the date asked for ("what's the date this friday?"), were given for ("yyyy-MM-dd"):
+    /// "can I get a massage then" means that day. The name stays as stored conversations have it.
+    /// </summary>
     public string? LastHoursDay { get; set; }
 
     /// <summary>The question the previous reply answered from the FAQ ("do you have parking"): "and is it free?" right after it asks about that.</summary>
