@@ -130,6 +130,10 @@ public sealed partial class EmbeddedChatClient
                     {
                         return SayDate(u);
                     }
+                    if (u.Cues.AsksPace)
+                    {
+                        return Say("pace_asked");
+                    }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:

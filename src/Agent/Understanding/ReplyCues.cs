@@ -63,6 +63,12 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AsksDate { get; init; }
 
+    /// <summary>
+    /// The message asks the assistant to speak otherwise ("slow down", "can you talk slower", "speak faster", "whisper"):
+    /// said back kindly, not off-topic and not a request for a person.
+    /// </summary>
+    public bool AsksPace { get; init; }
+
     /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
     public string? LanguageAsked { get; init; }
 
@@ -221,6 +227,7 @@ public sealed partial record ReplyCues
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
             AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
             AsksDate = DateQuestion().IsMatch(text),
+            AsksPace = PaceAsked().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
@@ -387,6 +394,13 @@ public sealed partial record ReplyCues
         + @"|\bwhat\s+date\s+is\s+(?:this\s+|next\s+|on\s+)?(?:mon|tues?|wednes|thurs|fri|satur|sun)day\b|^\W*what(?:'s|s|\s+is)\s+(?:the\s+)?date(?:\s+today)?\s*[?.!]*\s*$|^\W*what(?:'s|s|\s+is)\s+today\s*[?.!]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateQuestion();
+
+    // The pace or the voice asked of the assistant: "slow down please", "can you talk slower", "speak more slowly to me",
+    // "speak faster", "at a normal speed", "whisper". Not "slow down the massage" (the treatment's pressure is for the FAQ).
+    [GeneratedRegex(@"^\W*(?:(?:whoa|woah|hey|ok(?:ay)?|please|pls|sorry|um+|uh+)\W+)*(?:slow\s+(?:it\s+)?down|whisper)\b(?:\W+(?:please|pls|a\s+(?:bit|little)|for\s+me|lol))*\W*$"
+        + @"|\b(?:talk|speak|go)\s+(?:a\s+(?:bit|little)\s+|more\s+|much\s+)?(?:slow(?:er|ly)?|fast(?:er)?|quick(?:er|ly)?|louder|softer|quieter)\b|\b(?:talk|speak)\s+(?:at|in)\s+a\s+(?:normal|regular)\s+(?:speed|pace)\b|\bwhisper\s+from\s+(?:here|now)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PaceAsked();
 
     // Questions to the assistant about itself as a person ("what should i call you", "a name i can call you"). Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.

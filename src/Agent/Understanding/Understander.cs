@@ -882,6 +882,14 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (cues.AsksPace && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null && time is null
+            && !AsksForPerson().IsMatch(lowered) && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Book or Intent.Availability))
+        {
+            // "slow down please", "speak more slowly to me" with nothing asked: the assistant says it will; not off-topic and
+            // not a person asked for. With a question pending, the question is what the person needs again (the policy's own).
+            intent = Intent.Smalltalk;
+            confidence = 1;
+        }
         if (cues.AsksDate && asked is not AgentQuestion.Confirmation && chosen is null && services.Kind == ServiceMatchKind.None && time is null
             && contact.Phone is null && contact.Email is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human))
         {

@@ -145,4 +145,22 @@ public sealed class RoundElevenMeaningTests
     [Fact]
     public void A_present_booked_for_a_day_is_still_a_booking() =>
         Assert.Equal(Intent.Book, Read("can i book a facial for my mom on friday as a gift").Intent);
+
+    [Theory]
+    [InlineData("slow down")]
+    [InlineData("whoa slow down please")]
+    [InlineData("i want you to speak more slowly to me")]
+    [InlineData("speak faster")]
+    public void The_pace_asked_of_the_assistant_is_small_talk(string text)
+    {
+        var u = Read(text);
+        Assert.True(u.Cues.AsksPace);
+        Assert.Equal(Intent.Smalltalk, u.Intent);
+    }
+
+    [Theory]
+    [InlineData("can the therapist slow down the massage")]
+    [InlineData("i want to talk to someone, slowly")]
+    public void A_treatment_or_a_person_asked_for_is_not_the_pace(string text) =>
+        Assert.NotEqual(Intent.Smalltalk, Read(text).Intent);
 }
