@@ -531,6 +531,9 @@ public sealed partial class Understander
         AddMark(marks, contact.EmailSpan, SlotKind.Email);
         AddMark(marks, contact.NameSpan, SlotKind.Name);
         var prepared = Placeholders.Apply(normalized, marks);
+        // The message's meaning against the intent examples, read once however many rules below ask for it.
+        IntentMeaning? meaningRead = null;
+        IntentMeaning? Meaning() => meaningRead ??= _classifier.MeaningOfPrepared(prepared);
         var prediction = _classifier.ClassifyPrepared(prepared);
         // Whether the message names another business or thing and nothing of the spa's (the rules' elsewhere list): asked
         // at most once per message.
@@ -566,7 +569,7 @@ public sealed partial class Understander
 
         if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-            && _classifier.MeaningOfPrepared(prepared) is { } spaMeant
+            && Meaning() is { } spaMeant
             && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere)
         {
             // "my wife wants to come in next week": words the classifier places elsewhere, with a day, whose meaning is
@@ -782,7 +785,7 @@ public sealed partial class Understander
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
             && EverydayWords.SpaWordsIn(normalized).Count == 0
-            && _classifier.MeaningOfPrepared(prepared) is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
+            && Meaning() is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
             && _faqCloseness(SemanticIntents.ForModel(prepared)) < FarFromSpaInformation
             && _servicesByMeaning(SemanticIntents.ForModel(prepared)) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
         {
@@ -806,7 +809,7 @@ public sealed partial class Understander
         if (intent == Intent.Faq && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && contact.Phone is null && contact.Email is null && _answeredBySpa is not null
             && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized)
-            && _classifier.MeaningOfPrepared(prepared) is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
+            && Meaning() is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
             && plainlyElsewhere.Scores.GetValueOrDefault(Intent.OutOfScope) >= PlainlyElsewhere
             && !_answeredBySpa(normalized))
         {
