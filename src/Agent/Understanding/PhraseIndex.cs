@@ -54,6 +54,7 @@ internal sealed class PhraseIndex
     private readonly Dictionary<string, (string Name, List<int> Members)> _groups = new(StringComparer.Ordinal);
     private Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private List<string>[] _byLength = [];
+    private string[] _sortedKeys = [];
 
     public PhraseIndex(int itemCount)
     {
@@ -137,7 +138,8 @@ internal sealed class PhraseIndex
             _byLength[i] = [];
         }
 
-        foreach (var key in _entries.Keys.Order(StringComparer.Ordinal))
+        _sortedKeys = [.. _entries.Keys.Order(StringComparer.Ordinal)];
+        foreach (var key in _sortedKeys)
         {
             _byLength[key.Length].Add(key);
         }
@@ -373,12 +375,22 @@ internal sealed class PhraseIndex
             // A word typed short ("swed 90" by text): no English word, and the start of indexed words at least two letters
             // longer that all mean the same items ("swedish", and "swedishmassage" written together). Counted as one typo,
             // like a misspelling; words of different services ("derm" of two) are no match.
-            var clipped = _entries.Where(e => e.Key.Length >= stem.Length + 2 && e.Key.StartsWith(stem, StringComparison.Ordinal))
-                .OrderBy(e => e.Key.Length).ToList();
-            if (clipped.Count > 0 && clipped.All(e => e.Value.Items.AsSpan().SequenceEqual(clipped[0].Value.Items)))
+            // The keys beginning with the stem sit together in the ordinal order (found by binary search, not a scan).
+            var at = Array.BinarySearch(_sortedKeys, stem, StringComparer.Ordinal);
+            at = at < 0 ? ~at : at;
+            var clipped = new List<string>();
+            for (; at < _sortedKeys.Length && _sortedKeys[at].StartsWith(stem, StringComparison.Ordinal); at++)
+            {
+                if (_sortedKeys[at].Length >= stem.Length + 2)
+                {
+                    clipped.Add(_sortedKeys[at]);
+                }
+            }
+            var shortest = clipped.MinBy(k => k.Length);
+            if (shortest is not null && clipped.All(k => _entries[k].Items.AsSpan().SequenceEqual(_entries[shortest].Items)))
             {
                 editCount = 1;
-                return clipped[0].Key;
+                return shortest;
             }
         }
 
