@@ -423,7 +423,7 @@ public sealed class FrontDeskAgent(
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
-            else if (replyKey is not null)
+            else if (replyKey is not null && !(replyKey == "ai_disclosure_asked" && AsksMoreThanWhoAnswers(reading)))
             {
                 reply = prompts.Reply(replyKey, language);
                 agentTags.Brain = "rules";
@@ -439,6 +439,12 @@ public sealed class FrontDeskAgent(
             else
             {
                 (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, embeddedOnly, ct);
+                if (replyKey == "ai_disclosure_asked")
+                {
+                    // "are you a bot or what. just give me the earliest": the disclosure is always said, first, and the
+                    // request beside it is answered in the same reply.
+                    reply = prompts.Reply("ai_disclosure_then", language) + " " + reply;
+                }
                 records.AddRange(calls);
                 results.AddRange(calls.Select(c => (c, Data(c))));
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
@@ -710,6 +716,14 @@ public sealed class FrontDeskAgent(
         }
         return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
+
+    /// <summary>
+    /// Beside "are you a bot?", the message asks for something the conversation acts on: a pick of a time on offer,
+    /// "the earliest", a day, a time, a service, contact details. Then a brain answers it too, after the disclosure.
+    /// </summary>
+    private static bool AsksMoreThanWhoAnswers(Utterance reading) =>
+        reading.ChosenSlot is not null || reading.Time is not null || reading.Date is not null || reading.Services.Kind != ServiceMatchKind.None
+        || reading.Phone is not null || reading.Email is not null || reading.Cues.Earliest;
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false,
         string? language = null)

@@ -543,6 +543,26 @@ internal static partial class DialogueTracker
         return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
     }
 
+    /// <summary>
+    /// What a move's change of service asks the appointment to become, read against the service it is now: a service named
+    /// ("a pedicure instead"), in the length said when several are named; a length alone ("make it the 90 min") is the same
+    /// service in that length. Null when it names no one service, or the one the appointment already is.
+    /// </summary>
+    public static Service? NewServiceForMove(DialogueState state, SpaProfile profile, Service current)
+    {
+        var named = state.ChangeServiceTo.Select(profile.FindService).OfType<Service>().ToList();
+        var minutes = state.ChangeMinutes;
+        var candidates = named.Count > 0
+            ? named.Where(x => minutes is null || x.DurationMin == minutes).ToList()
+            : minutes is { } length ? [.. profile.Services.Where(x => Family(x.Name) == Family(current.Name) && x.DurationMin == length)] : [];
+        if (candidates.Count > 1)
+        {
+            // "make it the deep tissue" of a massage: the one of the appointment's own length, if one is.
+            candidates = candidates.Where(x => x.DurationMin == current.DurationMin).ToList() is [var sameLength] ? [sameLength] : candidates;
+        }
+        return candidates is [var one] && one.Id != current.Id ? one : null;
+    }
+
     /// <summary>The listed appointment the message names, by position or by service; null when none or several.</summary>
     public static string? PickAppointment(DialogueState state, Utterance u)
     {

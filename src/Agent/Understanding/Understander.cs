@@ -65,6 +65,11 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
     public string? Language { get; init; }
 }
 
+/// <summary>What a move's "make it …" asks the appointment to become: services named (or none), and a length in minutes.</summary>
+/// <param name="Services">The services the change names; none when only a length is said ("make it the 90 min").</param>
+/// <param name="Minutes">The length said, if any.</param>
+public sealed record ServiceChange(ServiceMatch Services, int? Minutes);
+
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
 public sealed record Utterance
 {
@@ -133,6 +138,12 @@ public sealed record Utterance
 
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
+
+    /// <summary>
+    /// A move that also changes the service ("move it to friday and make it the 90 min", "make it a pedicure instead"):
+    /// what the appointment should become. <see cref="Services"/> then names only the appointment being moved.
+    /// </summary>
+    public ServiceChange? ChangeServiceTo { get; init; }
 
     /// <summary>
     /// Another provider than the one in play ("someone else", "a different person"), or than the one named ("not Sofia",
@@ -463,6 +474,23 @@ public sealed partial class Understander
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
             .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
+        // "move it to friday and make it the 90 min", "make it a pedicure instead": in a move, what follows "make it" is what the
+        // appointment becomes, not the appointment being moved; it is read apart.
+        ServiceChange? serviceChange = null;
+        if (ChangeCue().IsMatch(lowered) && MakeItInstead().Match(TextNormalizer.LowerSameLength(withoutWhen)) is { Success: true } makeIt)
+        {
+            var what = makeIt.Groups["what"];
+            var becomes = withoutWhen.Substring(what.Index, what.Length);
+            var clauseCues = ReplyCues.Read(becomes);
+            var length = clauseCues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var minutes ? minutes
+                : clauseCues.Numbers.FirstOrDefault(n => n >= 20) is > 0 and var bare ? bare : (int?)null;
+            var named = new ServiceMatcher(vocabulary).Match(becomes);
+            if (named.Kind != ServiceMatchKind.None || length is not null)
+            {
+                serviceChange = new ServiceChange(named, length);
+                notServices = [.. notServices, new TextSpan(what.Index, what.Length)];
+            }
+        }
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
@@ -622,9 +650,12 @@ public sealed partial class Understander
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
             && !(services.Kind != ServiceMatchKind.None && !serviceIsContext && SearchCue().IsMatch(lowered))
+            && !(serviceIsContext && ChangeCue().IsMatch(lowered) && !hypothetical)
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
-            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
+            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal. Not a
+            // move of one's own appointment put as a question ("can you push my massage … if he's free", "¿me lo puede
+            // pasar al sábado?"): its day, time and provider are the move's.
             intent = Intent.Faq;
             confidence = 1;
             if (serviceIsContext)
@@ -926,6 +957,7 @@ public sealed partial class Understander
             Location = location,
             Date = date,
             MoveFrom = moveFrom,
+            ChangeServiceTo = serviceChange,
             Time = time,
             Phone = contact.Phone,
             Email = contact.Email,
@@ -1419,6 +1451,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
+    [GeneratedRegex(@"\b(?:make\s+it|change\s+it\s+to|switch\s+it\s+to|turn\s+it\s+into)\s+(?<what>[^,.;!?]+?)(?:\s+instead)?\s*(?=$|[,.;!?]|\s+(?:and|but|if|please|pls|plz|thanks|thx)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex MakeItInstead();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();
