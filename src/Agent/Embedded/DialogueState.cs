@@ -55,6 +55,12 @@ internal sealed class DialogueState
     /// <summary>The services "the same massage as before" may be (a kind of service named); empty: any.</summary>
     public List<string> UsualAmong { get; set; } = [];
 
+    /// <summary>
+    /// "can you cancel the second one" said before the appointments were listed: its place in the list to come (soonest
+    /// first; -1 the last), which picks it once the list is read (the read-back says which it is).
+    /// </summary>
+    public int? AppointmentPosition { get; set; }
+
     /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
     public int? ShiftMinutes { get; set; }
 
@@ -294,6 +300,7 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         AppointmentSaid = null;
         AppointmentPicked = null;
+        AppointmentPosition = null;
         LookingUpUsual = false;
         UsualAmong = [];
         ShiftMinutes = null;

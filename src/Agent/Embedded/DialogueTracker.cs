@@ -266,6 +266,15 @@ internal static partial class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
+        if (corrected && movesASlot && u.SameTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
+        {
+            // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
+            // again when the new search finds it free (after the length is chosen, if it must be).
+            state.Near = readBackTime.Time;
+            state.After = state.Before = null;
+            state.DateStart = state.DateEnd = readBackTime.Date;
+            state.TakeAskedTime = true;
+        }
         if (!corrected && movesASlot && u.Cues.Ordinal is { } position && state.Offered.Count > 1
             && state.Offered[Math.Min(position, state.Offered.Count) - 1] is var byPlace && byPlace.SlotId != chosenBefore)
         {

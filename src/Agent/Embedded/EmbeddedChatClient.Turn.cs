@@ -176,7 +176,8 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.CorrectedSlot!);
                 case PolicyAction.SearchAgain:
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
-                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
+                    // "… instead, same time": the time read back is read back again if free (the tracker kept it).
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || (u.SameTime && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -372,6 +373,7 @@ public sealed partial class EmbeddedChatClient
                     var pickedCancel = PickedFromList(u);
                     state.ResetTask();
                     state.AppointmentPicked = pickedCancel;
+                    state.AppointmentPosition = pickedCancel is null ? PositionSaid(u) : null;
                     state.Task = DialogueTask.Cancel;
                     // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
                     DialogueTracker.Merge(state, u);
@@ -384,6 +386,7 @@ public sealed partial class EmbeddedChatClient
                         && state.AppointmentRefs.IndexOf(moving) is var at and >= 0 && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null);
                     state.ResetTask();
                     state.AppointmentPicked = pickedMove;
+                    state.AppointmentPosition = pickedMove is null ? PositionSaid(u) : null;
                     state.Task = DialogueTask.Reschedule;
                     DialogueTracker.Merge(state, u);
                     state.ShiftMinutes = u.ShiftMinutes;
@@ -611,6 +614,19 @@ public sealed partial class EmbeddedChatClient
             state.Offered = [];
             return NextStep();
         }
+
+        /// <summary>
+        /// A place in the list said with no list yet ("cancel the second one", "move the last one"), no day and no service
+        /// named: 1-based, -1 for the last; null otherwise.
+        /// </summary>
+        private static int? PositionSaid(Utterance u) =>
+            u.Date is not null || u.Services.Kind != ServiceMatchKind.None ? null
+            : u.Cues.LastOne ? -1
+            : u.Cues.Ordinal is { } n and >= 1 and <= 3 && OrdinalWord().IsMatch(u.Text) ? n
+            : null;
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:first|second|third|1st|2nd|3rd)\s+(?:one|appointment|appt|booking)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex OrdinalWord();
 
         /// <summary>The label of the listed appointment the message names ("the second one", "the later one", "that one"), or null.</summary>
         private string? PickedFromList(Utterance u) =>
@@ -1135,6 +1151,13 @@ public sealed partial class EmbeddedChatClient
                 // Named from the list said before ("cancel the second one"): that one.
                 state.AppointmentPicked = null;
                 state.AppointmentRef = state.AppointmentRefs[pickedAt];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            if (state.AppointmentPosition is { } position && items.Count > 1 && (position == -1 || position <= items.Count))
+            {
+                // "can you cancel the second one" before the list was said: that place in it (soonest first), read back before any change.
+                state.AppointmentPosition = null;
+                state.AppointmentRef = state.AppointmentRefs[position == -1 ? items.Count - 1 : position - 1];
                 return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             if (items.Count == 1)

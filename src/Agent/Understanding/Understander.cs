@@ -939,6 +939,13 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform && !hypothetical && asked != AgentQuestion.Confirmation
+            && CancelOwn().IsMatch(lowered))
+        {
+            // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
+            intent = Intent.Cancel;
+            confidence = 1;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
@@ -1341,7 +1348,7 @@ public sealed partial class Understander
         var unit = m.Groups["unit"].Value;
         double n = amount switch
         {
-            "" or "a" or "an" or "one" or "1" => 1,
+            "" or "a" or "an" or "one" or "1" or "next" => 1,
             "half an" or "half a" => 0.5,
             "an hour and a half" => 1.5,
             "two" or "2" => 2,
@@ -1362,7 +1369,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?<amount>next)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
@@ -1452,8 +1459,12 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
+    // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|i\s+need\s+to|i\s+want\s+to|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelOwn();
+
     // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
-    [GeneratedRegex(@"\b(?:make\s+it|change\s+it\s+to|switch\s+it\s+to|turn\s+it\s+into)\s+(?<what>[^,.;!?]+?)(?:\s+instead)?\s*(?=$|[,.;!?]|\s+(?:and|but|if|please|pls|plz|thanks|thx)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:make\s+it|(?:change|switch|swap)\s+(?:it|that|my(?:\s+[a-z]+){1,3}?|the(?:\s+[a-z]+){1,3}?)\s+(?:to|for)|turn\s+it\s+into)\s+(?<what>[^,.;!?]+?)(?:\s+instead)?\s*(?=$|[,.;!?]|\s+(?:and|but|if|please|pls|plz|thanks|thx)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex MakeItInstead();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]

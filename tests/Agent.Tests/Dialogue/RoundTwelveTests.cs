@@ -163,4 +163,126 @@ public sealed class RoundTwelveTests
         Assert.Equal(AppointmentStatus.Cancelled, (await book.GetAsync(tuesday.Id, default))!.Status);
         Assert.Contains(await book.ListForClientAsync("c-ava", DateTime.MinValue, default), a => a.ServiceId == "swedish-90" && a.Status == AppointmentStatus.Booked);
     }
+
+    [Theory]
+    [InlineData("not maya pls, someone else")]
+    [InlineData("no jordan please, someone else")]
+    public void Someone_else_after_a_provider_not_wanted_is_not_a_question_about_another_person(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("Sue Yi 4155550533")]
+    [InlineData("this is Sue")]
+    public void A_client_named_sue_is_not_a_lawsuit(string text) => Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("i'll sue you")]
+    [InlineData("im going to sue the spa")]
+    public void Sue_the_verb_still_goes_to_a_manager(string text) => Assert.Equal("sensitive", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("pls cancel the facial one, keep the massage")]
+    [InlineData("can you cancel my massage")]
+    public void A_plain_cancellation_of_ones_own_appointment_is_a_cancel(string text) =>
+        Assert.Equal(Intent.Cancel, Engine.Understand(text, History(new DialogueState())).Intent);
+
+    [Theory]
+    [InlineData("um, yeah, do you have a, uh, hydrafacial on tuesday at, uh, two thirty", "do you have a, uh, hydrafacial on tuesday at two thirty")]
+    [InlineData("two thirty's good", "two thirty is good")]
+    [InlineData("the 4pm's fine", "the 4pm is fine")]
+    [InlineData("it's Jen, uh, Jennifer Lowe actually", "it's Jen, uh, Jennifer Lowe actually")]
+    public void Fillers_before_a_spoken_time_and_a_time_said_with_s_read_as_meant(string text, string expected) =>
+        Assert.EndsWith(expected, TextNormalizer.Normalize(text), StringComparison.Ordinal);
+
+    [Fact]
+    public void Two_thirty_said_with_a_filler_on_a_call_is_half_past_two_in_the_afternoon()
+    {
+        var u = Engine.Understand("um, yeah, do you have a, uh, hydrafacial on tuesday at, uh, two thirty", History(new DialogueState()));
+
+        Assert.Equal(new TimeOnly(14, 30), u.Time?.Exact);
+    }
+
+    [Theory]
+    [InlineData("can u push my friday massage back 30 min", 30)]
+    [InlineData("can we do the same time next week instead for my facial", 7 * 24 * 60)]
+    public void A_move_said_relative_to_the_appointment_is_a_shift(string text, int minutes) =>
+        Assert.Equal(minutes, Engine.Understand(text, History(new DialogueState())).ShiftMinutes);
+
+    [Fact]
+    public void Switch_my_massage_to_a_deep_tissue_is_a_change_of_service()
+    {
+        var u = Engine.Understand("switch my friday massage to a deep tissue, same time if possible", History(new DialogueState()));
+
+        Assert.Equal("deep-tissue-60", u.ChangeServiceTo?.Services.Service?.Id);
+        Assert.Equal(Intent.Reschedule, u.Intent);
+    }
+
+    [Theory]
+    [InlineData("Jo March here, 415 555 0507, want a deep tissue next tues around 2", "Jo March")]
+    [InlineData("at 11 on saturday, a hydrafacial, for Bea Lund, number 415-555-0508", "Bea Lund")]
+    public void A_name_said_with_here_or_for_beside_the_number_is_kept(string text, string name) =>
+        Assert.Equal(name, Engine.Understand(text, History(new DialogueState())).Name);
+
+    [Fact]
+    public async Task Cancel_the_second_one_before_the_list_cancels_the_second_after_a_read_back()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var profile = h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>();
+        var book = h.Book.Get<AppointmentBook>();
+        var first = await SeedAsync(book, profile, "apt_r12_first", "hydrafacial", "priya", "mission-facial-1", new DateTime(2026, 11, 25, 10, 0, 0));
+        var second = await SeedAsync(book, profile, "apt_r12_second", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 27, 14, 0, 0));
+
+        var asked = await h.TalkAsync("r12_second", "voice", "+14155551111", "i've got two appointments coming up, can you cancel the second one");
+
+        Assert.Contains(asked[0].ToolCalls, c => c.Name == "cancel_appointment" && c.Outcome == "needs_confirmation");
+        Assert.Equal(AppointmentStatus.Booked, (await book.GetAsync(second.Id, default))!.Status);
+        await h.TalkAsync("r12_second", "voice", "+14155551111", "yes");
+        Assert.Equal(AppointmentStatus.Cancelled, (await book.GetAsync(second.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Booked, (await book.GetAsync(first.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_pregnant_person_asking_for_a_prenatal_massage_in_spanish_is_offered_times_not_escalated()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("r12_prenatal", "sms", "+14155550546", "hola, estoy embarazada de 5 meses, tienen masaje prenatal el martes?"))[0];
+
+        Assert.Null(reply.Escalation);
+        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability" && c.Outcome == "ok");
+    }
+
+    private static async Task<Appointment> SeedAsync(AppointmentBook book, FrontDesk.Tools.Profile.SpaProfile profile, string id, string serviceId, string staff, string room, DateTime local)
+    {
+        var start = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), profile.TimeZone);
+        var service = profile.FindService(serviceId)!;
+        var appointment = new Appointment
+        {
+            Id = id, ClientId = "c-ava", ServiceId = serviceId, StaffId = staff, RoomId = room,
+            LocationId = profile.Locations.First(l => l.Rooms.Any(r => r.Id == room)).Id,
+            StartsAtUtc = start, EndsAtUtc = start.AddMinutes(service.DurationMin), BlockedUntilUtc = start.AddMinutes(service.DurationMin + service.BufferMin),
+            Status = AppointmentStatus.Booked, Channel = "test", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        };
+        await book.InsertAsync(appointment, new FrontDesk.Tools.Audit.Actor("staff", "test"), default);
+        return appointment;
+    }
+
+    [Fact]
+    public void Another_service_at_a_read_back_said_with_same_time_keeps_the_time_read_back_to_read_back_again()
+    {
+        var state = Offering();
+        state.ChosenSlotId = "s10";
+        state.PendingTool = "book_appointment";
+        state.PendingArgs = "{}";
+        state.ReadBack = "HydraFacial with Priya Patel on Wednesday at 10 AM";
+        state.Asked = AgentQuestion.Confirmation;
+
+        var (reading, rule) = Step(state, "um actually, make it a signature facial instead, same time");
+
+        Assert.Equal(ReadBackAnswer.Corrected, reading.ReadBack);
+        Assert.Equal(PolicyAction.SearchAgain, rule.Then);
+        Assert.Equal("signature-facial", state.ServiceId);
+        Assert.Equal("10:00", state.Near);
+        Assert.True(state.TakeAskedTime);
+    }
 }
