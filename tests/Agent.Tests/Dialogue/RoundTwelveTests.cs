@@ -112,45 +112,26 @@ public sealed class RoundTwelveTests
         Assert.Equal("hydrafacial", state.PriceComparedWith);
     }
 
-    [Fact]
-    public async Task Are_you_a_bot_with_the_earliest_asked_discloses_and_takes_the_earliest_time()
+    [Theory]
+    [InlineData("ugh are you a bot or what. just give me the earliest", true)]
+    [InlineData("wait are you a bot?", false)]
+    public async Task Are_you_a_bot_is_always_answered_with_the_disclosure_and_a_request_beside_it_is_taken_up(string text, bool picks)
     {
         await using var h = await AgentHarness.StartAsync();
-        await h.TalkAsync("bot_1", "sms", "+14155550443", "swedish 60 sat");
+        await h.TalkAsync("bot", "sms", "+14155550443", "swedish 60 sat");
 
-        var reply = (await h.TalkAsync("bot_1", "sms", "+14155550443", "ugh are you a bot or what. just give me the earliest"))[0];
-
-        Assert.Contains("AI", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(reply.ToolCalls, c => c.Name == "book_appointment");
-    }
-
-    [Fact]
-    public async Task Are_you_a_bot_alone_is_answered_with_the_disclosure_only()
-    {
-        await using var h = await AgentHarness.StartAsync();
-        await h.TalkAsync("bot_2", "sms", "+14155550444", "swedish 60 sat");
-
-        var reply = (await h.TalkAsync("bot_2", "sms", "+14155550444", "wait are you a bot?"))[0];
+        var reply = (await h.TalkAsync("bot", "sms", "+14155550443", text))[0];
 
         Assert.Contains("AI", reply.Text, StringComparison.Ordinal);
-        Assert.Empty(reply.ToolCalls);
+        Assert.Equal(picks, reply.ToolCalls.Any(c => c.Name == "book_appointment"));
     }
 
     [Fact]
     public async Task A_move_that_makes_it_the_90_books_the_90_and_cancels_the_60_only_on_a_yes()
     {
         await using var h = await AgentHarness.StartAsync();
-        var profile = h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>();
         var book = h.Book.Get<AppointmentBook>();
-        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Unspecified), profile.TimeZone);
-        var service = profile.FindService("swedish-60")!;
-        var tuesday = new Appointment
-        {
-            Id = "apt_r12_move", ClientId = "c-ava", ServiceId = "swedish-60", StaffId = "maya", LocationId = "mission", RoomId = "mission-massage-1",
-            StartsAtUtc = start, EndsAtUtc = start.AddMinutes(60), BlockedUntilUtc = start.AddMinutes(60 + service.BufferMin), Status = AppointmentStatus.Booked,
-            Channel = "test", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
-        };
-        await book.InsertAsync(tuesday, new FrontDesk.Tools.Audit.Actor("staff", "test"), default);
+        var tuesday = await SeedAsync(book, h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>(), "apt_r12_move", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 24, 10, 0, 0));
 
         var replies = await h.TalkAsync("r12_move", "sms", "+14155551111", "hey can u move my tuesday massage to friday and make it the 90 min", "the first one");
 
