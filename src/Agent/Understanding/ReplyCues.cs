@@ -75,6 +75,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
+    /// <summary>The message compares prices ("is that cheaper?", "is it more expensive", "¿es más barato?").</summary>
+    public bool ComparesPrice { get; init; }
+
     /// <summary>The six digits of a verification code, when the message holds exactly six digits.</summary>
     public string? Code { get; init; }
 
@@ -230,6 +233,7 @@ public sealed partial record ReplyCues
             AsksPace = PaceAsked().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
+            ComparesPrice = PriceCompared().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
@@ -546,6 +550,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
+
+    [GeneratedRegex(@"\b(?:cheaper|pricier|less\s+expensive|more\s+expensive|costs?\s+(?:less|more)|m[aá]s\s+(?:barat[oa]|car[oa]|econ[oó]mic[oa]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceCompared();
 }
 
 /// <summary>A wish for times past the ones on offer.</summary>

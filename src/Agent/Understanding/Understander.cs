@@ -65,6 +65,11 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
     public string? Language { get; init; }
 }
 
+/// <summary>What a move's "make it …" asks the appointment to become: services named (or none), and a length in minutes.</summary>
+/// <param name="Services">The services the change names; none when only a length is said ("make it the 90 min").</param>
+/// <param name="Minutes">The length said, if any.</param>
+public sealed record ServiceChange(ServiceMatch Services, int? Minutes);
+
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
 public sealed record Utterance
 {
@@ -133,6 +138,12 @@ public sealed record Utterance
 
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
+
+    /// <summary>
+    /// A move that also changes the service ("move it to friday and make it the 90 min", "make it a pedicure instead"):
+    /// what the appointment should become. <see cref="Services"/> then names only the appointment being moved.
+    /// </summary>
+    public ServiceChange? ChangeServiceTo { get; init; }
 
     /// <summary>
     /// Another provider than the one in play ("someone else", "a different person"), or than the one named ("not Sofia",
@@ -472,6 +483,23 @@ public sealed partial class Understander
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
             .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
+        // "move it to friday and make it the 90 min", "make it a pedicure instead": in a move, what follows "make it" is what the
+        // appointment becomes, not the appointment being moved; it is read apart.
+        ServiceChange? serviceChange = null;
+        if (ChangeCue().IsMatch(lowered) && MakeItInstead().Match(TextNormalizer.LowerSameLength(withoutWhen)) is { Success: true } makeIt)
+        {
+            var what = makeIt.Groups["what"];
+            var becomes = withoutWhen.Substring(what.Index, what.Length);
+            var clauseCues = ReplyCues.Read(becomes);
+            var length = clauseCues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var minutes ? minutes
+                : clauseCues.Numbers.FirstOrDefault(n => n >= 20) is > 0 and var bare ? bare : (int?)null;
+            var named = new ServiceMatcher(vocabulary).Match(becomes);
+            if (named.Kind != ServiceMatchKind.None || length is not null)
+            {
+                serviceChange = new ServiceChange(named, length);
+                notServices = [.. notServices, new TextSpan(what.Index, what.Length)];
+            }
+        }
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
@@ -634,9 +662,12 @@ public sealed partial class Understander
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
             && !(services.Kind != ServiceMatchKind.None && !serviceIsContext && SearchCue().IsMatch(lowered))
+            && !(serviceIsContext && ChangeCue().IsMatch(lowered) && !hypothetical)
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
-            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
+            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal. Not a
+            // move of one's own appointment put as a question ("can you push my massage … if he's free", "¿me lo puede
+            // pasar al sábado?"): its day, time and provider are the move's.
             intent = Intent.Faq;
             confidence = 1;
             if (serviceIsContext)
@@ -931,6 +962,13 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform && !hypothetical && asked != AgentQuestion.Confirmation
+            && CancelOwn().IsMatch(lowered))
+        {
+            // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
+            intent = Intent.Cancel;
+            confidence = 1;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
@@ -949,6 +987,7 @@ public sealed partial class Understander
             Location = location,
             Date = date,
             MoveFrom = moveFrom,
+            ChangeServiceTo = serviceChange,
             Time = time,
             Phone = contact.Phone,
             Email = contact.Email,
@@ -1332,7 +1371,7 @@ public sealed partial class Understander
         var unit = m.Groups["unit"].Value;
         double n = amount switch
         {
-            "" or "a" or "an" or "one" or "1" => 1,
+            "" or "a" or "an" or "one" or "1" or "next" => 1,
             "half an" or "half a" => 0.5,
             "an hour and a half" => 1.5,
             "two" or "2" => 2,
@@ -1353,7 +1392,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?<amount>next)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
@@ -1446,6 +1485,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|i\s+need\s+to|i\s+want\s+to|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelOwn();
+
+    // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
+    [GeneratedRegex(@"\b(?:make\s+it|(?:change|switch|swap)\s+(?:it|that|my(?:\s+[a-z]+){1,3}?|the(?:\s+[a-z]+){1,3}?)\s+(?:to|for)|turn\s+it\s+into)\s+(?<what>[^,.;!?]+?)(?:\s+instead)?\s*(?=$|[,.;!?]|\s+(?:and|but|if|please|pls|plz|thanks|thx)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex MakeItInstead();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();
