@@ -760,8 +760,9 @@ public sealed partial class Understander
         var cues = ReplyCues.Read(normalized);
         if (!cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null && contact.Phone is null && contact.Email is null
-            && !namesAnotherTreatment && !AsksForPerson().IsMatch(lowered) && Tokenizer.Tokenize(normalized).Count >= 3
-            && intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Book or Intent.Availability or Intent.Human
+            && !namesAnotherTreatment && Tokenizer.Tokenize(normalized).Count >= 3
+            && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Book or Intent.Availability
+                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && Meaning() is { } aboutItself && aboutItself.NearestAboutAssistant >= AboutAssistantAt
             && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead)
         {
