@@ -16,6 +16,8 @@ public sealed class LanguageRequestTests
     [InlineData("english please", "en")]
     [InlineData("can you speak to me using japanese", "other")]
     [InlineData("let me talk to you in greek", "other")]
+    [InlineData("speak german", "other")]
+    [InlineData("please speak spanish", "es")]
     [InlineData("could u text me using spanish", "es")]
     [InlineData("can you talk to me in italian", "other")]
     public void A_language_asked_for_is_read(string text, string language) => Assert.Equal(language, LanguageRequest.Read(text));
@@ -24,6 +26,7 @@ public sealed class LanguageRequestTests
     [InlineData("my spanish teacher recommended your facials")]
     [InlineData("is the english breakfast tea free")]
     [InlineData("i speak to my mom in spanish every day")]
+    [InlineData("speak to maya about my german client")]
     [InlineData("quiero un masaje sueco el viernes")]
     public void Words_about_a_language_are_not_a_request_for_it(string text) => Assert.Null(LanguageRequest.Read(text));
 }

@@ -178,6 +178,20 @@ public sealed class SafetyScreenTests
         Assert.Null(Screen.ScreenInbound(text).Category);
 
     [Theory]
+    [InlineData("what ingredients do i need for shrimp scampi")]
+    [InlineData("i ruined my card when it got washed")]
+    public void A_dish_and_a_mishap_of_ones_own_are_not_complaints(string text) =>
+        Assert.NotEqual("sensitive", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("this place is a scam")]
+    [InlineData("i got scammed by your front desk")]
+    [InlineData("you ruined my skin")]
+    [InlineData("the laser ruined my face")]
+    public void A_scam_or_harm_done_is_still_a_complaint(string text) =>
+        Assert.Equal("sensitive", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
     [InlineData("please erase all of my personal information", "escalation_sensitive")]
     [InlineData("remove my details from your records", "escalation_sensitive")]
     [InlineData("I'm going to take you to court", "escalation_sensitive")]

@@ -58,6 +58,7 @@ public sealed class RoundTwelveMeaningTests
     [InlineData("are you moonlighting for another company too?")]
     [InlineData("where do u live lol")]
     [InlineData("honestly what are you even good for")]
+    [InlineData("i'd like to call you sunny")]
     public void A_question_about_the_assistant_in_other_words_is_read_by_meaning(string text)
     {
         var u = ReadByMeaning(text);
