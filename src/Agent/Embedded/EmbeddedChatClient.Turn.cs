@@ -435,8 +435,8 @@ public sealed partial class EmbeddedChatClient
                     state.Asked = AgentQuestion.Service;
                     return MenuSay("unknown_service");
                 case PolicyAction.AskUnknownService:
-                    // A bare yes or no names no treatment: what we offer, without "that isn't something we offer".
-                    return MenuSay(u.YesNo != YesNo.Unknown && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
+                    // A bare yes or no, or "eh?" / "huh", names no treatment: what we offer, without "that isn't something we offer".
+                    return MenuSay((u.YesNo != YesNo.Unknown || NothingSaid().IsMatch(u.Text)) && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     KeepServiceChange(u);
@@ -624,6 +624,10 @@ public sealed partial class EmbeddedChatClient
             : u.Cues.LastOne ? -1
             : u.Cues.Ordinal is { } n and >= 1 and <= 3 && OrdinalWord().IsMatch(u.Text) ? n
             : null;
+
+        // "eh?", "huh", "what?", "idk", "¿cómo?" (as glossed): a reply that names nothing at all.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:eh+|huh+|what|how|hm+|um+|uh+|idk|dunno|i\s+don'?t\s+know|not\s+sure|sorry|pardon|que|como|mande)\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex NothingSaid();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:first|second|third|1st|2nd|3rd)\s+(?:one|appointment|appt|booking)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex OrdinalWord();

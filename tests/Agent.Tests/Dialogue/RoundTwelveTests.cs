@@ -266,4 +266,15 @@ public sealed class RoundTwelveTests
         Assert.Equal("10:00", state.Near);
         Assert.True(state.TakeAskedTime);
     }
+
+    [Theory]
+    [InlineData("eh?")]
+    [InlineData("huh")]
+    public async Task A_reply_that_names_nothing_at_the_service_question_gets_the_menu_not_we_dont_offer_that(string text)
+    {
+        var (message, _) = await AnswerAsync(new DialogueState { Task = DialogueTask.Book, Asked = AgentQuestion.Service }, text);
+
+        Assert.DoesNotContain("couldn't find", message.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("We ", message.Text, StringComparison.Ordinal);
+    }
 }
