@@ -54,8 +54,16 @@ internal static class RaceBench
             }
             pauses[i] = [.. Enumerable.Range(0, 12).Select(_ => window is null ? TimeSpan.Zero : TimeSpan.FromSeconds(1.5 + 2.5 * random.NextDouble()))];
         }
-        await using var one = await SpaBookHarness.StartAsync(store, register: (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
-        await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), (s, c) => s.AddFrontDeskAgent(c, AppContext.BaseDirectory));
+        // The host reads FrontDesk__Agent__TurnsAtOnce from its environment; the instances here are built in process, so the
+        // bench passes it on (0 = no limit: how the agent ran before the turn slots).
+        var turnsAtOnce = int.TryParse(Environment.GetEnvironmentVariable("FrontDesk__Agent__TurnsAtOnce"), CultureInfo.InvariantCulture, out var atOnce) ? atOnce : (int?)null;
+        void Register(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration c)
+        {
+            s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
+            s.PostConfigure<AgentOptions>(o => o.TurnsAtOnce = turnsAtOnce ?? o.TurnsAtOnce);
+        }
+        await using var one = await SpaBookHarness.StartAsync(store, register: Register);
+        await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), Register);
         FrontDeskAgent[] agents = [one.Get<FrontDeskAgent>(), two.Get<FrontDeskAgent>()];
         // What the host does before /readyz says ready (StartupWarmUp): the instances race warm, as deployed ones would.
         foreach (var instance in new[] { one, two })
@@ -66,11 +74,12 @@ internal static class RaceBench
             }
         }
         var yes = new List<double>();
+        var first = new List<double>();
         var all = new List<double>();
         var errors = 0;
         var turnNo = 0;
 
-        async Task<AgentReply?> SayAsync(string id, string text, bool isYes)
+        async Task<AgentReply?> SayAsync(string id, string text, bool isYes, bool isFirst = false)
         {
             var agent = agents[Interlocked.Increment(ref turnNo) % 2];
             var watch = Stopwatch.StartNew();
@@ -83,6 +92,10 @@ internal static class RaceBench
                     if (isYes)
                     {
                         yes.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                    if (isFirst)
+                    {
+                        first.Add(watch.Elapsed.TotalMilliseconds);
                     }
                 }
                 return reply;
@@ -110,7 +123,7 @@ internal static class RaceBench
                 await Task.Delay(pauses[i][Math.Min(pause++, pauses[i].Length - 1)]);
                 return await SayAsync(id, text, isYes);
             }
-            await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false);
+            await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false, isFirst: true);
             await AnswerAsync("the first one", false);
             await AnswerAsync($"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
             var reply = await AnswerAsync(phone, false);
@@ -148,10 +161,10 @@ internal static class RaceBench
             return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            race on {store}, 2 instances, {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+            race on {store}, 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
               booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
-              all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms
+              all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms; first turns (all {first.Count} sent at once when the race starts): p50 {Pct(first, 0.5):F0} ms, p99 {Pct(first, 0.99):F0} ms
             """));
         if (waited.Count > 0)
         {

@@ -84,6 +84,12 @@ internal static class TurnCostBench
             {
                 Console.WriteLine(kind.Line(name));
             }
+            // What every turn reads and parses again (ConversationStore.BeginTurnAsync, Conversation.ReadState).
+            await using (var db = await h.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+            {
+                var sizes = (await Dapper.SqlMapper.QueryAsync<long>(db, "SELECT LENGTH(state_json) FROM conversations")).ToList();
+                Console.WriteLine(string.Create(Inv, $"  conversation state JSON at the end: {sizes.Average():F0} characters on average, {sizes.Max()} at most ({sizes.Count} conversations)"));
+            }
             if (statements)
             {
                 SqliteStatements.Print(times.Count);

@@ -62,6 +62,7 @@ public static class AgentServiceCollectionExtensions
             return new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), primary, primary is null ? null : llm.Provider.ToString().ToLowerInvariant(),
                 primary is null || llm.FallbackToEmbedded);
         });
+        services.AddSingleton(sp => new Turns.TurnSlots(sp.GetRequiredService<AgentOptions>()));
         services.AddSingleton<FrontDeskAgent>();
         services.AddSingleton<IWarmUp, ScreenWarmUp>();
         services.AddSingleton<IWarmUp, AgentWarmUp>();

@@ -73,6 +73,11 @@ public sealed class AgentOptions
     /// the smaller of the two when configured otherwise.
     /// </summary>
     public int LeaseSeconds { get; set; } = 15;
+    /// <summary>
+    /// How many turns on the embedded engine work at once on this instance; more wait for a slot in the order they came
+    /// (<see cref="TurnSlots"/>). Unset: twice the processors; 0: no limit. Turns that may call a remote model take no slot.
+    /// </summary>
+    public int? TurnsAtOnce { get; set; }
 }
 
 /// <summary>
@@ -91,6 +96,7 @@ public sealed partial class FrontDeskAgent(
     TimeProvider clock,
     AgentOptions options,
     FaultPoints faults,
+    TurnSlots slots,
     ILogger<FrontDeskAgent> logger)
 {
     // Per instance: turns on this instance queue here; other instances are kept out by the lease in the store.
@@ -175,6 +181,8 @@ public sealed partial class FrontDeskAgent(
             var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
             try
             {
+                // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order.
+                using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, lost.Token);
                 return await HandleLockedAsync(request, conversation, turnLease, onSentence, embeddedOnly, started, lost.Token);
             }
             catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -787,6 +795,9 @@ public sealed class BrainSet(EmbeddedChatClient embedded, IChatClient? primary, 
 {
     /// <summary>The embedded engine (also reads every turn for tags).</summary>
     public EmbeddedChatClient Embedded => embedded;
+
+    /// <summary>Whether every turn is answered by the embedded engine (no remote model is configured).</summary>
+    public bool EmbeddedOnly => primary is null;
 
     /// <summary>Brains in order.</summary>
     public IEnumerable<(IChatClient Client, string Name)> InOrder()

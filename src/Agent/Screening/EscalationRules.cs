@@ -83,7 +83,7 @@ public sealed partial class EscalationRules
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            return Elsewhere.IsMatch(text) && !OursCue().IsMatch(text) && !(namesTreatment?.Invoke(text) ?? false);
+            return RulePatterns.IsMatch(Elsewhere, text) && !OursCue().IsMatch(text) && !(namesTreatment?.Invoke(text) ?? false);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -142,7 +142,7 @@ public sealed partial class EscalationRules
                     {
                         continue;
                     }
-                    if (group.Expression.IsMatch(input))
+                    if (RulePatterns.IsMatch(group.Expression, input))
                     {
                         return new EscalationMatch(category, group.Reply, group.Urgency ?? category.Urgency, group.Language);
                     }

@@ -26,7 +26,30 @@ public static partial class RulePatterns
 
     /// <summary>The process's compiled and warmed expression for the pattern and options, compiled on first request.</summary>
     public static Regex Get(string pattern, RegexOptions options) =>
-        Compiled.GetOrAdd((pattern, options), static key => new Lazy<Regex>(() => Warm(new Regex(key.Pattern, key.Options | RegexOptions.Compiled, MatchTimeout)))).Value;
+        Compiled.GetOrAdd((pattern, options), static key => new Lazy<Regex>(() =>
+        {
+            var compiled = Warm(new Regex(key.Pattern, key.Options | RegexOptions.Compiled, MatchTimeout));
+            // Its prefilter too, before anyone screens a message with it.
+            _ = NeededBy(compiled);
+            return compiled;
+        })).Value;
+
+    // The words each expression needs (RequiredWords), worked out once per expression; null when none can be said.
+    private static readonly ConcurrentDictionary<Regex, RequiredWords?> Needed = new();
+
+    /// <summary>The words the expression cannot match without, or null when they cannot be said (it always runs).</summary>
+    public static RequiredWords? NeededBy(Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return Needed.GetOrAdd(pattern, static r => RequiredWords.Of(r.ToString(), r.Options));
+    }
+
+    /// <summary>
+    /// <see cref="Regex.IsMatch(string)"/>, without running the expression on a text that contains none of the words it
+    /// needs (<see cref="RequiredWords"/>): the same answer, and a timeout still throws as before.
+    /// </summary>
+    public static bool IsMatch(Regex pattern, string text) =>
+        NeededBy(pattern)?.MayMatch(text) != false && pattern.IsMatch(text);
 
     /// <summary>
     /// Matches the expression once on a text made of the words of its own pattern, so that both its search for a

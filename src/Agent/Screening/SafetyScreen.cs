@@ -201,7 +201,7 @@ public sealed partial class SafetyScreen
     {
         try
         {
-            return _treatment.IsMatch(normalized);
+            return RulePatterns.IsMatch(_treatment, normalized);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -314,7 +314,7 @@ public sealed partial class SafetyScreen
     {
         try
         {
-            return pattern.IsMatch(text);
+            return RulePatterns.IsMatch(pattern, text);
         }
         catch (RegexMatchTimeoutException)
         {

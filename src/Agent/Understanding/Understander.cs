@@ -283,6 +283,15 @@ public sealed partial class Understander
     /// <summary>Below this score a booking or search read from a message with nothing of a request in it is out of scope.</summary>
     public const double WeakRequest = 0.5;
 
+    /// <summary>
+    /// A question asked of the assistant about itself by meaning: its nearest example of one is at least this similar
+    /// ("do you go by a name?": 0.59; "what's the name of the place": 0.54, not)…
+    /// </summary>
+    public const double AboutAssistantAt = 0.55;
+
+    /// <summary>…and this much nearer than every spa task ("where are you located": 0.75 against 1.00, a spa question).</summary>
+    public const double AboutAssistantAhead = 0.10;
+
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
 
@@ -619,10 +628,13 @@ public sealed partial class Understander
             // is not a request for one.
             intent = Intent.Inform;
         }
-        if (intent == Intent.Human && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+        if (intent is Intent.Human or Intent.Book or Intent.Availability or Intent.Smalltalk or Intent.OutOfScope or Intent.Unknown or Intent.Faq
+            && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+            && (intent == Intent.Human || (date is null && time is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None))
             && CallMeBy().Match(normalized) is { Success: true } callMe && called.StartsWith(callMe.Groups["w"].Value, StringComparison.OrdinalIgnoreCase))
         {
-            // "please call me Frank from now on", "just call me al": what to call the person, not a call asked for.
+            // "please call me Frank from now on", "just call me al", "would you mind calling me Rob", "when you text me use
+            // Bea": what to call the person, not a call asked for, a booking or small talk.
             intent = Intent.Inform;
             confidence = 1;
         }
@@ -746,6 +758,17 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (!cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null && contact.Phone is null && contact.Email is null
+            && !namesAnotherTreatment && !AsksForPerson().IsMatch(lowered) && Tokenizer.Tokenize(normalized).Count >= 3
+            && intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Book or Intent.Availability or Intent.Human
+            && Meaning() is { } aboutItself && aboutItself.NearestAboutAssistant >= AboutAssistantAt
+            && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead)
+        {
+            // "do you go by a name?", "are you moonlighting for another company?": asked of the assistant about itself in
+            // words the cue's patterns do not list, read by meaning (the rule below then lets the assistant answer).
+            cues = cues with { AsksAboutAssistant = true };
+        }
         if (namesAnotherTreatment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && staff.Kind == StaffMatchKind.None
             && intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered)))
         {
@@ -1391,15 +1414,19 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff|practitioners?|technicians?|techs?)\b[^.?!]{0,30}\b(?:licen[cs]ed|licen[cs]es?|certified|certifications?|board[\s-]certified|trained|training|qualified|qualifications?|credentials?|experienced|experience)\b|\b(?:licen[cs]ed|certified|trained|qualified|experienced)\s+(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TeamCredentials();
 
-    // A language a word is said or translated in: "how do you say thank you in swedish", "translate hello into thai".
-    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch)\b", RegexOptions.CultureInvariant)]
+    // A language a word is said or translated in ("how do you say thank you in swedish", "translate hello into thai"), or
+    // a country's food ("a swedish dish i could cook", "any good thai food places"): the nation's name is not a massage.
+    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>" + Nations + @")\b"
+        + @"|\b(?<what>" + Nations + @")\s+(?:cuisine|food|foods|dish|dishes|recipes?|meals?|cooking|restaurants?|meatballs|curry|curries|noodles|takeout|take-out|dinner|lunch|breakfast|pastr(?:y|ies)|desserts?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageNamed();
+
+    private const string Nations = "swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch";
 
     // The words of a request to come in, whatever the service: booking, openings, a visit, a day or part of one.
     [GeneratedRegex(@"\b(?:book\w*|appoint\w*|appt\w*|sched\w*|reserv\w*|slots?|openings?|open|availab\w*|free|come\s+in|get\s+in|stop\s+by|drop\s+in|walk[\s-]?ins?|spots?|times?|sessions?|visit\w*|treat\w*|services?|procedures?|anything|something|spa|see\s+(?:someone|somebody|a|an)|when|earliest|soonest|next|asap|week\w*|morning|afternoon|evening|cita\w*|turno\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RequestWords();
 
-    [GeneratedRegex(@"\bcall\s+me\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallMeBy();
 
     // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.

@@ -72,6 +72,47 @@ public abstract class AgentTurnTests
     }
 
     [StoreFact]
+    public async Task With_one_slot_turns_of_many_conversations_sent_together_all_finish_each_conversation_in_its_order()
+    {
+        // One turn works at a time (FrontDesk:Agent:TurnsAtOnce=1): twelve conversations, two of them sent twice at once,
+        // all finish, each turn is stored whole, and the two sent together on one conversation run one after the other.
+        await using var h = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnsAtOnce"] = "1" });
+        string[] said = ["hi, do u have parking??", "I'd like a deep tissue massage tomorrow afternoon", "how much is the hydrafacial", "ok thanks!"];
+        var turns = Enumerable.Range(0, 12).Select(i => h.Agent.HandleAsync(new TurnRequest($"slots_{i}", "web", said[i % said.Length]), CancellationToken.None))
+            .Concat(Enumerable.Range(0, 2).Select(i => h.Agent.HandleAsync(new TurnRequest($"slots_{i}", "web", "what time do you close on friday?"), CancellationToken.None)))
+            .ToList();
+        var replies = await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.Text)));
+        for (var i = 0; i < 12; i++)
+        {
+            var transcript = await h.TranscriptAsync($"slots_{i}");
+            Assert.Equal(i < 2 ? 4 : 2, transcript.Count);
+            Assert.Equal(Enumerable.Range(1, transcript.Count), transcript.Select(t => t.Seq));
+            // Client, agent, client, agent: a turn's two rows are never split by the other turn's.
+            Assert.Equal(Enumerable.Range(0, transcript.Count).Select(n => n % 2 == 0 ? "client" : "agent"),
+                transcript.Select(t => t.Role.ToString().ToLowerInvariant()));
+        }
+    }
+
+    [StoreFact]
+    public async Task With_one_slot_a_turn_waiting_on_a_remote_model_does_not_hold_up_another_conversation()
+    {
+        // A turn that may call a remote model takes no slot: it waits on the network, not the CPU.
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        var model = new GatedModel(entered, release.Task, onlyFor: "first message");
+        await using var h = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnsAtOnce"] = "1" }, also: s =>
+            s.AddSingleton(sp => new BrainSet(sp.GetRequiredService<EmbeddedChatClient>(), model, "scripted")));
+        var slow = h.Agent.HandleAsync(new TurnRequest("slots_remote_1", "web", "first message"), CancellationToken.None);
+        await entered.Task;
+        var other = await h.Agent.HandleAsync(new TurnRequest("slots_remote_2", "web", "second message"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("reply to: second message", other.Text);
+        Assert.False(slow.IsCompleted);
+        release.SetResult();
+        Assert.Equal("reply to: first message", (await slow).Text);
+    }
+
+    [StoreFact]
     public async Task Two_instances_sharing_a_store_take_turns_of_one_conversation_one_at_a_time()
     {
         var release = new TaskCompletionSource();
@@ -313,7 +354,8 @@ public abstract class AgentTurnTests
     }
 
     /// <summary>A model that waits for a gate on its first call, then answers "reply to: {last user text}".</summary>
-    private sealed class GatedModel(TaskCompletionSource entered, Task gate) : IChatClient
+    // Each call waits for the gate; with onlyFor, only a call whose last user message is that text waits.
+    private sealed class GatedModel(TaskCompletionSource entered, Task gate, string? onlyFor = null) : IChatClient
     {
         public List<IReadOnlyList<ChatMessage>> Seen { get; } = [];
 
@@ -324,8 +366,12 @@ public abstract class AgentTurnTests
             {
                 Seen.Add(list);
             }
-            entered.TrySetResult();
-            await gate.WaitAsync(cancellationToken);
+            var said = list.Last(m => m.Role == ChatRole.User).Text;
+            if (onlyFor is null || said == onlyFor)
+            {
+                entered.TrySetResult();
+                await gate.WaitAsync(cancellationToken);
+            }
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, "reply to: " + list.Last(m => m.Role == ChatRole.User).Text));
         }
 
