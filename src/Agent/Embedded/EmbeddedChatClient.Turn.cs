@@ -168,6 +168,8 @@ public sealed partial class EmbeddedChatClient
                     {
                         "cancel_appointment" => "cancel_declined",
                         "reschedule_appointment" => "move_declined",
+                        // A no to "I'd cancel your … and book … instead": the appointment stays as it is.
+                        "book_appointment" when state.Task == DialogueTask.Reschedule => "move_declined",
                         "join_waitlist" => "waitlist_declined",
                         _ => "booking_declined",
                     });

@@ -277,4 +277,18 @@ public sealed class RoundTwelveTests
         Assert.DoesNotContain("couldn't find", message.Text, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("We ", message.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_no_to_a_change_of_service_keeps_the_appointment_and_books_nothing()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var book = h.Book.Get<AppointmentBook>();
+        var tuesday = await SeedAsync(book, h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>(), "apt_r12_keep", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 24, 10, 0, 0));
+
+        var replies = await h.TalkAsync("r12_keep", "sms", "+14155551111", "can u move my tuesday massage to friday and make it the 90 min", "the first one", "no");
+
+        Assert.Contains("stays as it is", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Booked, (await book.GetAsync(tuesday.Id, default))!.Status);
+        Assert.DoesNotContain(await book.ListForClientAsync("c-ava", DateTime.MinValue, default), a => a.ServiceId == "swedish-90");
+    }
 }
