@@ -754,6 +754,11 @@ public sealed partial class EmbeddedChatClient
             {
                 // "and make it the 90 min": what the appointment becomes, read against the service it is now.
                 state.NewServiceId = DialogueTracker.NewServiceForMove(state, Profile, now)?.Id;
+                if (state.NewServiceId is null && !state.ChangeServiceTo.Contains(now.Id) && (state.ChangeServiceTo.Count > 0 || state.ChangeMinutes != now.DurationMin))
+                {
+                    // "make it the 120 min" (no such length), "make it a facial" (which one?): said plainly, the move goes on as it is.
+                    state.SayFirst = Render("service_change_not_made", ("service", now.NameIn(state.Language)));
+                }
                 state.ChangeServiceTo = [];
                 state.ChangeMinutes = null;
             }

@@ -291,4 +291,17 @@ public sealed class RoundTwelveTests
         Assert.Equal(AppointmentStatus.Booked, (await book.GetAsync(tuesday.Id, default))!.Status);
         Assert.DoesNotContain(await book.ListForClientAsync("c-ava", DateTime.MinValue, default), a => a.ServiceId == "swedish-90");
     }
+
+    [Fact]
+    public async Task A_change_of_service_that_names_no_one_service_is_said_not_made_and_the_move_goes_on()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var book = h.Book.Get<AppointmentBook>();
+        await SeedAsync(book, h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>(), "apt_r12_120", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 24, 10, 0, 0));
+
+        var reply = (await h.TalkAsync("r12_120", "sms", "+14155551111", "can u move my tuesday massage to friday and make it the 120 min"))[0];
+
+        Assert.Contains("haven't changed", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Swedish Massage (60 min)", reply.Text, StringComparison.Ordinal);
+    }
 }
