@@ -168,6 +168,8 @@ public sealed partial class EmbeddedChatClient
                     {
                         "cancel_appointment" => "cancel_declined",
                         "reschedule_appointment" => "move_declined",
+                        // A no to "I'd cancel your … and book … instead": the appointment stays as it is.
+                        "book_appointment" when state.Task == DialogueTask.Reschedule => "move_declined",
                         "join_waitlist" => "waitlist_declined",
                         _ => "booking_declined",
                     });
@@ -435,8 +437,8 @@ public sealed partial class EmbeddedChatClient
                     state.Asked = AgentQuestion.Service;
                     return MenuSay("unknown_service");
                 case PolicyAction.AskUnknownService:
-                    // A bare yes or no names no treatment: what we offer, without "that isn't something we offer".
-                    return MenuSay(u.YesNo != YesNo.Unknown && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
+                    // A bare yes or no, or "eh?" / "huh", names no treatment: what we offer, without "that isn't something we offer".
+                    return MenuSay((u.YesNo != YesNo.Unknown || NothingSaid().IsMatch(u.Text)) && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
                     KeepServiceChange(u);
@@ -625,6 +627,10 @@ public sealed partial class EmbeddedChatClient
             : u.Cues.Ordinal is { } n and >= 1 and <= 3 && OrdinalWord().IsMatch(u.Text) ? n
             : null;
 
+        // "eh?", "huh", "what?", "idk", "¿cómo?" (as glossed): a reply that names nothing at all.
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:eh+|huh+|what|how|hm+|um+|uh+|idk|dunno|i\s+don'?t\s+know|not\s+sure|sorry|pardon|que|como|mande)\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex NothingSaid();
+
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:first|second|third|1st|2nd|3rd)\s+(?:one|appointment|appt|booking)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex OrdinalWord();
 
@@ -748,6 +754,11 @@ public sealed partial class EmbeddedChatClient
             {
                 // "and make it the 90 min": what the appointment becomes, read against the service it is now.
                 state.NewServiceId = DialogueTracker.NewServiceForMove(state, Profile, now)?.Id;
+                if (state.NewServiceId is null && !state.ChangeServiceTo.Contains(now.Id) && (state.ChangeServiceTo.Count > 0 || state.ChangeMinutes != now.DurationMin))
+                {
+                    // "make it the 120 min" (no such length), "make it a facial" (which one?): said plainly, the move goes on as it is.
+                    state.SayFirst = Render("service_change_not_made", ("service", now.NameIn(state.Language)));
+                }
                 state.ChangeServiceTo = [];
                 state.ChangeMinutes = null;
             }

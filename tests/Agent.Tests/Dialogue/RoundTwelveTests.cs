@@ -266,4 +266,42 @@ public sealed class RoundTwelveTests
         Assert.Equal("10:00", state.Near);
         Assert.True(state.TakeAskedTime);
     }
+
+    [Theory]
+    [InlineData("eh?")]
+    [InlineData("huh")]
+    public async Task A_reply_that_names_nothing_at_the_service_question_gets_the_menu_not_we_dont_offer_that(string text)
+    {
+        var (message, _) = await AnswerAsync(new DialogueState { Task = DialogueTask.Book, Asked = AgentQuestion.Service }, text);
+
+        Assert.DoesNotContain("couldn't find", message.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("We ", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_no_to_a_change_of_service_keeps_the_appointment_and_books_nothing()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var book = h.Book.Get<AppointmentBook>();
+        var tuesday = await SeedAsync(book, h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>(), "apt_r12_keep", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 24, 10, 0, 0));
+
+        var replies = await h.TalkAsync("r12_keep", "sms", "+14155551111", "can u move my tuesday massage to friday and make it the 90 min", "the first one", "no");
+
+        Assert.Contains("stays as it is", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Booked, (await book.GetAsync(tuesday.Id, default))!.Status);
+        Assert.DoesNotContain(await book.ListForClientAsync("c-ava", DateTime.MinValue, default), a => a.ServiceId == "swedish-90");
+    }
+
+    [Fact]
+    public async Task A_change_of_service_that_names_no_one_service_is_said_not_made_and_the_move_goes_on()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var book = h.Book.Get<AppointmentBook>();
+        await SeedAsync(book, h.Book.Get<FrontDesk.Tools.Profile.SpaProfile>(), "apt_r12_120", "swedish-60", "maya", "mission-massage-1", new DateTime(2026, 11, 24, 10, 0, 0));
+
+        var reply = (await h.TalkAsync("r12_120", "sms", "+14155551111", "can u move my tuesday massage to friday and make it the 120 min"))[0];
+
+        Assert.Contains("haven't changed", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Swedish Massage (60 min)", reply.Text, StringComparison.Ordinal);
+    }
 }
