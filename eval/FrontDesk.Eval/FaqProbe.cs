@@ -65,12 +65,18 @@ public static class FaqProbe
             {
                 continue;
             }
-            var u = understander.Understand(line, context);
+            var es = line.StartsWith("es:", StringComparison.Ordinal);
+            line = es ? line[3..].Trim() : line;
+            if (es)
+            {
+                Console.WriteLine("gloss: " + FrontDesk.Agent.Understanding.Spanish.SpanishGloss.ToEnglish(line, vocabulary));
+            }
+            var u = understander.Understand(line, es ? context with { Language = FrontDesk.Agent.Languages.ConversationLanguage.Spanish } : context);
             var m = classifier.Meaning(line)!;
             var f = faq.Search(line, 1);
             var sv = services.Search(line, 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))} {u.Services.Kind}:{string.Join("/", u.Services.Services.Select(x => x.Id))} | spa {m.NearestSpaTask:F2} else {m.NearestElsewhere:F2} oos {m.Scores.GetValueOrDefault(FrontDesk.Agent.Understanding.Intent.OutOfScope):F2} faq {(f.Count > 0 ? f[0].Similarity : 0):F2} svc {(sv.Count > 0 ? sv[0].Similarity : 0):F2}/{(sv.Count > 1 ? sv[1].Similarity : 0):F2} {(sv.Count > 0 ? sv[0].ServiceId : "")} | {line}"));
+                $"{u.Intent,-12} {string.Join(" ", u.Alternatives.Select(a => $"{a.Intent}:{a.Confidence:F2}"))} {u.Services.Kind}:{string.Join("/", u.Services.Services.Select(x => x.Id))} date {u.Date?.Range} from {u.MoveFrom} time {u.Time?.Kind} {u.Time?.Exact} {u.Time?.From}-{u.Time?.To} sameday {u.SameDay} staff {string.Join("/", u.Staff.Staff.Select(x => x.Id))} chg {u.ChangesAppointment} | spa {m.NearestSpaTask:F2} else {m.NearestElsewhere:F2} ast {m.NearestAboutAssistant:F2} oos {m.Scores.GetValueOrDefault(FrontDesk.Agent.Understanding.Intent.OutOfScope):F2} faq {(f.Count > 0 ? f[0].Similarity : 0):F2} svc {(sv.Count > 0 ? sv[0].Similarity : 0):F2}/{(sv.Count > 1 ? sv[1].Similarity : 0):F2} {(sv.Count > 0 ? sv[0].ServiceId : "")} | {line}"));
         }
         return 0;
     }

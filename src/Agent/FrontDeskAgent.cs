@@ -85,7 +85,7 @@ public sealed class AgentOptions
 /// draft, and stores the tagged transcript and new state before returning the reply. One turn at a time per
 /// conversation, across instances (an in-process gate plus a lease in the store).
 /// </summary>
-public sealed class FrontDeskAgent(
+public sealed partial class FrontDeskAgent(
     SpaProfile profile,
     BrainSet brains,
     SpaToolsFactory toolsFactory,
@@ -431,7 +431,7 @@ public sealed class FrontDeskAgent(
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
-            else if (replyKey is not null)
+            else if (replyKey is not null && !(replyKey == "ai_disclosure_asked" && AsksMoreThanWhoAnswers(reading)))
             {
                 reply = prompts.Reply(replyKey, language);
                 agentTags.Brain = "rules";
@@ -447,6 +447,12 @@ public sealed class FrontDeskAgent(
             else
             {
                 (reply, var brain, var model, var produced, var calls) = await RunBrainAsync(state, history, text, reading, speak, embeddedOnly, ct);
+                if (replyKey == "ai_disclosure_asked")
+                {
+                    // "are you a bot or what. just give me the earliest": the disclosure is always said, first, and the
+                    // request beside it is answered in the same reply.
+                    reply = prompts.Reply("ai_disclosure_then", language) + " " + reply;
+                }
                 records.AddRange(calls);
                 results.AddRange(calls.Select(c => (c, Data(c))));
                 newMessages.AddRange(produced.Where(m => m.Role != ChatRole.User));
@@ -699,8 +705,11 @@ public sealed class FrontDeskAgent(
     private (EscalationCategory? Category, string? Reply) SafetyRoute(InboundFinding finding, Utterance reading, ConversationScope scope)
     {
         var category = finding.Category;
+        // A request for a service on a day ("estoy embarazada de 5 meses, ¿tienen masaje prenatal el martes?") is a request
+        // however it is put: the tools refuse what the condition rules out (and a service made for it is not ruled out).
         if (category?.Name == "medical" && finding.ConditionOnly
-            && reading.Intent is Intent.Book or Intent.Availability)
+            && (reading.Intent is Intent.Book or Intent.Availability
+                || reading.Services.Kind != ServiceMatchKind.None && (reading.Date is not null || reading.Time is not null) && !AsksIfItIsSafe().IsMatch(reading.Text)))
         {
             category = null;
         }
@@ -718,6 +727,19 @@ public sealed class FrontDeskAgent(
         }
         return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
+
+    // "is it ok if i'm breastfeeding?", "would it be safe…", "can i still get one if…": whether the condition allows it, a
+    // question for a clinician however the request beside it is put.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:is\s+(?:it|that|this)|would\s+(?:it|that)\s+be|will\s+(?:it|that)\s+be)\s+(?:ok|okay|safe|fine|alright|all\s+right|a\s+problem|bad|dangerous)\b|\bcan\s+i\s+(?:still\s+)?(?:get|have|do)\b[^?.]*\b(?:if|while|since)\b|\bes\s+seguro\b|\besta\s+bien\s+(?:si|que)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksIfItIsSafe();
+
+    /// <summary>
+    /// Beside "are you a bot?", the message asks for something the conversation acts on: a pick of a time on offer,
+    /// "the earliest", a day, a time, a service, contact details. Then a brain answers it too, after the disclosure.
+    /// </summary>
+    private static bool AsksMoreThanWhoAnswers(Utterance reading) =>
+        reading.ChosenSlot is not null || reading.Time is not null || reading.Date is not null || reading.Services.Kind != ServiceMatchKind.None
+        || reading.Phone is not null || reading.Email is not null || reading.Cues.Earliest;
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false,
         string? language = null)

@@ -55,6 +55,12 @@ internal sealed class DialogueState
     /// <summary>The services "the same massage as before" may be (a kind of service named); empty: any.</summary>
     public List<string> UsualAmong { get; set; } = [];
 
+    /// <summary>
+    /// "can you cancel the second one" said before the appointments were listed: its place in the list to come (soonest
+    /// first; -1 the last), which picks it once the list is read (the read-back says which it is).
+    /// </summary>
+    public int? AppointmentPosition { get; set; }
+
     /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
     public int? ShiftMinutes { get; set; }
 
@@ -66,6 +72,21 @@ internal sealed class DialogueState
 
     /// <summary>"later in the day": the new slot is after the appointment's time (before it for "earlier").</summary>
     public TimeNudge DayNudge { get; set; }
+
+    /// <summary>
+    /// A move that also changes the service ("and make it a pedicure instead", "que sea de 90 min"): the services the
+    /// change names (ids), and the length it names, until the appointment is known.
+    /// </summary>
+    public List<string> ChangeServiceTo { get; set; } = [];
+
+    /// <summary>The length a move's change of service names ("make it the 90 min"), in minutes.</summary>
+    public int? ChangeMinutes { get; set; }
+
+    /// <summary>
+    /// The service the appointment being moved becomes: its times are searched as a new booking, read back as "cancel the
+    /// old one and book this instead", booked first and the old one cancelled after (<c>replaces_ref</c>).
+    /// </summary>
+    public string? NewServiceId { get; set; }
     public int Calls { get; set; }
 
     /// <summary>The person books for more than themselves ("me and my sister"): the offer says one person is booked at a time.</summary>
@@ -157,6 +178,9 @@ internal sealed class DialogueState
 
     /// <summary>A price asked with a service and a day ("botox on fridays? and how much per unit"): the offer says the price first.</summary>
     public bool SayPrice { get; set; }
+
+    /// <summary>"maybe dermaplaning instead, is that cheaper?": the service it is compared with, whose listed price the offer says too.</summary>
+    public string? PriceComparedWith { get; set; }
 
     /// <summary>The person answered an offer with a time of their own ("3:30 works"): if the search finds it free, it is their pick.</summary>
     public bool TakeAskedTime { get; set; }
@@ -276,6 +300,7 @@ internal sealed class DialogueState
         AppointmentStarts = [];
         AppointmentSaid = null;
         AppointmentPicked = null;
+        AppointmentPosition = null;
         LookingUpUsual = false;
         UsualAmong = [];
         ShiftMinutes = null;
@@ -288,6 +313,9 @@ internal sealed class DialogueState
         ProposedService = null;
         RestateAfterAnswer = RestateOffer = false;
         DayNudge = TimeNudge.None;
+        ChangeServiceTo = [];
+        ChangeMinutes = null;
+        NewServiceId = null;
         ContactCorrection = null;
         LastQuestion = null;
         QuestionAsks = 0;
@@ -300,6 +328,7 @@ internal sealed class DialogueState
         TakeAskedTime = false;
         RightAfter = false;
         SayPrice = false;
+        PriceComparedWith = null;
         WithTeam = false;
         ThenBook = null;
     }

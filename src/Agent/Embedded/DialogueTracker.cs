@@ -266,6 +266,15 @@ internal static partial class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
+        if (corrected && movesASlot && u.SameTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
+        {
+            // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
+            // again when the new search finds it free (after the length is chosen, if it must be).
+            state.Near = readBackTime.Time;
+            state.After = state.Before = null;
+            state.DateStart = state.DateEnd = readBackTime.Date;
+            state.TakeAskedTime = true;
+        }
         if (!corrected && movesASlot && u.Cues.Ordinal is { } position && state.Offered.Count > 1
             && state.Offered[Math.Min(position, state.Offered.Count) - 1] is var byPlace && byPlace.SlotId != chosenBefore)
         {
@@ -541,6 +550,26 @@ internal static partial class DialogueTracker
         var siblings = profile.Services.Where(x => x.Id != current.Id && x.Name.Split('(')[0].Trim() == family
             && (shorter ? x.DurationMin < current.DurationMin : x.DurationMin > current.DurationMin)).ToList();
         return shorter ? siblings.MaxBy(x => x.DurationMin) : siblings.MinBy(x => x.DurationMin);
+    }
+
+    /// <summary>
+    /// What a move's change of service asks the appointment to become, read against the service it is now: a service named
+    /// ("a pedicure instead"), in the length said when several are named; a length alone ("make it the 90 min") is the same
+    /// service in that length. Null when it names no one service, or the one the appointment already is.
+    /// </summary>
+    public static Service? NewServiceForMove(DialogueState state, SpaProfile profile, Service current)
+    {
+        var named = state.ChangeServiceTo.Select(profile.FindService).OfType<Service>().ToList();
+        var minutes = state.ChangeMinutes;
+        var candidates = named.Count > 0
+            ? named.Where(x => minutes is null || x.DurationMin == minutes).ToList()
+            : minutes is { } length ? [.. profile.Services.Where(x => Family(x.Name) == Family(current.Name) && x.DurationMin == length)] : [];
+        if (candidates.Count > 1)
+        {
+            // "make it the deep tissue" of a massage: the one of the appointment's own length, if one is.
+            candidates = candidates.Where(x => x.DurationMin == current.DurationMin).ToList() is [var sameLength] ? [sameLength] : candidates;
+        }
+        return candidates is [var one] && one.Id != current.Id ? one : null;
     }
 
     /// <summary>The listed appointment the message names, by position or by service; null when none or several.</summary>

@@ -285,8 +285,23 @@ public sealed partial class EmbeddedChatClient
                     state.Asked = AgentQuestion.Service;
                     return MenuSay("unknown_service");
 
+                case ("book_appointment", "needs_confirmation") when data.TryGetProperty("replaces", out var replaces):
+                    // "I'd cancel your 60-minute Swedish on Tuesday and book … instead — shall I?"
+                    return AskConfirmation("confirm_service_change", call, data,
+                        Render("service_change_read_back", ("old", AppointmentText("appointment_label", replaces)), ("new", AppointmentText("confirm_read_back", data.GetProperty("appointment")))));
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);
+                case ("book_appointment", "booked") when data.TryGetProperty("replaced", out var replaced):
+                {
+                    state.ResetTask();
+                    state.JustDone = true;
+                    var made = data.GetProperty("appointment");
+                    RememberBooking(made);
+                    var old = AppointmentText("appointment_label", replaced);
+                    return data.TryGetProperty("replaced_cancelled", out var gone) && gone.GetBoolean()
+                        ? Say("service_changed", ("read_back", AppointmentText("booked_read_back", made)), ("old", old), ("confirmation_note", ConfirmationNote(data)))
+                        : Say("service_changed_old_kept", ("read_back", AppointmentText("booked_read_back", made)), ("old", old), ("confirmation_note", ConfirmationNote(data)));
+                }
                 case ("book_appointment" or "accept_waitlist_offer", "booked"):
                     var appt = data.GetProperty("appointment");
                     var readBack = AppointmentText("booked_read_back", appt);

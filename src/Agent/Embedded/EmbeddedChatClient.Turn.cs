@@ -176,7 +176,8 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.CorrectedSlot!);
                 case PolicyAction.SearchAgain:
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
-                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact;
+                    // "… instead, same time": the time read back is read back again if free (the tracker kept it).
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || (u.SameTime && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -372,6 +373,7 @@ public sealed partial class EmbeddedChatClient
                     var pickedCancel = PickedFromList(u);
                     state.ResetTask();
                     state.AppointmentPicked = pickedCancel;
+                    state.AppointmentPosition = pickedCancel is null ? PositionSaid(u) : null;
                     state.Task = DialogueTask.Cancel;
                     // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
                     DialogueTracker.Merge(state, u);
@@ -384,12 +386,14 @@ public sealed partial class EmbeddedChatClient
                         && state.AppointmentRefs.IndexOf(moving) is var at and >= 0 && at < state.AppointmentLabels.Count ? state.AppointmentLabels[at] : null);
                     state.ResetTask();
                     state.AppointmentPicked = pickedMove;
+                    state.AppointmentPosition = pickedMove is null ? PositionSaid(u) : null;
                     state.Task = DialogueTask.Reschedule;
                     DialogueTracker.Merge(state, u);
                     state.ShiftMinutes = u.ShiftMinutes;
                     state.SameTime = u.SameTime;
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
+                    KeepServiceChange(u);
                     // "para el viernes a la misma hora" said to times already offered: like "3:30 works" at an offer, the
                     // appointment's time is read back when it is open that day (a first ask still offers the times).
                     state.TakeAskedTime = u.SameTime && r.AskedOnArrival == AgentQuestion.SlotChoice;
@@ -435,6 +439,7 @@ public sealed partial class EmbeddedChatClient
                     return MenuSay(u.YesNo != YesNo.Unknown && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
+                    KeepServiceChange(u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
                     return NextRescheduleStep();
                 case PolicyAction.ContinueWaitlist:
@@ -454,7 +459,14 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.Search:
                 default:
                     var (after, before) = (state.After, state.Before);
+                    var serviceBefore = state.ServiceId;
                     var changed = DialogueTracker.Merge(state, u);
+                    if (u.Cues.ComparesPrice && serviceBefore is not null && state.ServiceId is not null && state.ServiceId != serviceBefore)
+                    {
+                        // "maybe dermaplaning instead, is that cheaper?": both listed prices said, then the new service's times.
+                        state.SayPrice = true;
+                        state.PriceComparedWith = serviceBefore;
+                    }
                     _whenCorrected = changed && u.IsCorrection && (u.Date is not null || u.Time is not null);
                     if (r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time is { Kind: TimePreferenceKind.Exact, Exact: { } said } && (after ?? before) is not null
                         && (after is null || string.CompareOrdinal(said.ToString("HH:mm", Inv), after) >= 0)
@@ -529,6 +541,11 @@ public sealed partial class EmbeddedChatClient
             return null;
         }
 
+        /// <summary>One service's listed price in a sentence ("Dermaplaning is $95.", "… is priced from …", "… is complimentary.").</summary>
+        private string PriceNote(FrontDesk.Tools.Profile.Service service, decimal price) =>
+            Render(price == 0 ? "price_note_free" : service.PriceFrom ? "price_note_from" : "price_note", ("service", service.NameIn(state.Language)),
+                ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
+
         /// <summary>The menu prices from the profile: one service with its description, or each service of a kind with its price.</summary>
         private ChatMessage SayPrices(List<FrontDesk.Tools.Profile.Service> services)
         {
@@ -538,9 +555,7 @@ public sealed partial class EmbeddedChatClient
                 state.ServiceId = services[0].Id;
                 state.ServiceOptions = [];
             }
-            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.NameIn(state.Language)))
-                : Render(price == 0 ? "price_note_free" : x.PriceFrom ? "price_note_from" : "price_note", ("service", x.NameIn(state.Language)),
-                    ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
+            string Price(FrontDesk.Tools.Profile.Service x) => x.Price is not { } price ? Render("price_item_unlisted", ("service", x.NameIn(state.Language))) : PriceNote(x, price);
             if (services.Count == 1)
             {
                 var one = services[0];
@@ -599,6 +614,19 @@ public sealed partial class EmbeddedChatClient
             state.Offered = [];
             return NextStep();
         }
+
+        /// <summary>
+        /// A place in the list said with no list yet ("cancel the second one", "move the last one"), no day and no service
+        /// named: 1-based, -1 for the last; null otherwise.
+        /// </summary>
+        private static int? PositionSaid(Utterance u) =>
+            u.Date is not null || u.Services.Kind != ServiceMatchKind.None ? null
+            : u.Cues.LastOne ? -1
+            : u.Cues.Ordinal is { } n and >= 1 and <= 3 && OrdinalWord().IsMatch(u.Text) ? n
+            : null;
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:first|second|third|1st|2nd|3rd)\s+(?:one|appointment|appt|booking)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex OrdinalWord();
 
         /// <summary>The label of the listed appointment the message names ("the second one", "the later one", "that one"), or null.</summary>
         private string? PickedFromList(Utterance u) =>
@@ -714,11 +742,38 @@ public sealed partial class EmbeddedChatClient
                 return Say("ask_day");
             }
             var appt = state.AppointmentRef!;
+            var index = state.AppointmentRefs.IndexOf(appt);
+            var now = index >= 0 && index < state.AppointmentServices.Count && FrontDesk.Tools.CatalogLookup.Services(Profile, state.AppointmentServices[index]) is [var service, ..] ? service : null;
+            if ((state.ChangeServiceTo.Count > 0 || state.ChangeMinutes is not null) && now is not null)
+            {
+                // "and make it the 90 min": what the appointment becomes, read against the service it is now.
+                state.NewServiceId = DialogueTracker.NewServiceForMove(state, Profile, now)?.Id;
+                state.ChangeServiceTo = [];
+                state.ChangeMinutes = null;
+            }
+            if (state.NewServiceId is { } becomes)
+            {
+                // Another service is a new booking that replaces this one (booked first, the old one cancelled after): its
+                // times are searched like a booking's.
+                var asNew = SearchArgs(null);
+                asNew["service"] = becomes;
+                return Call("check_availability", asNew);
+            }
             var args = SearchArgs(appt);
             // The tool takes the service from the appointment; name it anyway so the call is valid on its own.
-            var index = state.AppointmentRefs.IndexOf(appt);
             args["service"] = index >= 0 && index < state.AppointmentServices.Count ? state.AppointmentServices[index] : state.ServiceId ?? "";
             return Call("check_availability", args);
+        }
+
+        /// <summary>"… and make it a pedicure instead": the change of service a move asks for, kept until the appointment is known.</summary>
+        private void KeepServiceChange(Utterance u)
+        {
+            if (u.ChangeServiceTo is { } change)
+            {
+                state.ChangeServiceTo = [.. change.Services.Services.Select(x => x.Id)];
+                state.ChangeMinutes = change.Minutes;
+                state.NewServiceId = null;
+            }
         }
 
         private ChatMessage NextWaitlistStep()
@@ -846,6 +901,14 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage Choose(Offer offer)
         {
+            if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null && state.NewServiceId is not null)
+            {
+                // Another service: booked in place of the appointment, which is cancelled once the new one is made.
+                state.ChosenSlotId = offer.SlotId;
+                var args = BookArgs(offer.SlotId);
+                args["replaces_ref"] = state.AppointmentRef;
+                return Call("book_appointment", args);
+            }
             if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null)
             {
                 return Call("reschedule_appointment", new() { ["appointment_ref"] = state.AppointmentRef, ["slot_id"] = offer.SlotId });
@@ -944,11 +1007,16 @@ public sealed partial class EmbeddedChatClient
                 : "");
             if (state.SayPrice && state.ServiceId is { } priced && Profile.FindService(priced) is { Price: { } price } pricedService)
             {
-                var money = FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency);
-                prefix += Render(price == 0 ? "price_note_free" : pricedService.PriceFrom ? "price_note_from" : "price_note", ("service", pricedService.NameIn(state.Language)), ("price", money))
-                    + (pricedService.Description is { } about && state.Language is null or "en" ? " " + about : "") + " ";
+                prefix += PriceNote(pricedService, price)
+                    + (pricedService.Description is { } about && state.Language is null or "en" && state.PriceComparedWith is null ? " " + about : "") + " ";
+                if (state.PriceComparedWith is { } other && Profile.FindService(other) is { Price: { } otherPrice } comparedWith)
+                {
+                    // Compared with the service before ("is that cheaper?"): its listed price too, each said beside its name.
+                    prefix += PriceNote(comparedWith, otherPrice) + " ";
+                }
             }
             state.SayPrice = false;
+            state.PriceComparedWith = null;
             if (state.LengthNotOffered is { } minutes && state.ServiceId is { } said && Profile.FindService(said) is { } kept)
             {
                 // "the deep tissue one. 90 min": said once, so nobody expects 90 minutes.
@@ -1083,6 +1151,13 @@ public sealed partial class EmbeddedChatClient
                 // Named from the list said before ("cancel the second one"): that one.
                 state.AppointmentPicked = null;
                 state.AppointmentRef = state.AppointmentRefs[pickedAt];
+                return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            if (state.AppointmentPosition is { } position && items.Count > 1 && (position == -1 || position <= items.Count))
+            {
+                // "can you cancel the second one" before the list was said: that place in it (soonest first), read back before any change.
+                state.AppointmentPosition = null;
+                state.AppointmentRef = state.AppointmentRefs[position == -1 ? items.Count - 1 : position - 1];
                 return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
             }
             if (items.Count == 1)

@@ -230,6 +230,16 @@ public static partial class ContactExtractor
             return introduced;
         }
 
+        // "Jo March here, 415…": a first and last name written as a name, then "here", opening the message; "… a hydrafacial,
+        // for Bea Lund, number 415…": a booking for a name written as one, then the number. Two capitalised words at least.
+        foreach (var said in (ReadOnlySpan<Match>)[NameHere().Match(text), NameFor().Match(text)])
+        {
+            if (said.Success && NameAt(text, said.Groups["name"].Index, strict: true, maxWords: 3) is { } written && written.Value.Contains(' ', StringComparison.Ordinal))
+            {
+                return written;
+            }
+        }
+
         if (expectingName)
         {
             var m = BareNameReply().Match(text);
@@ -429,14 +439,20 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"(?:(?:uh+|um+|erm?|ah+|like)[,\s]+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
+
+    [GeneratedRegex(@"^\s*(?:(?:hi|hey|hello|hiya|ok|okay)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s+here\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NameHere();
+
+    [GeneratedRegex(@"\bfor\s+(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s*[,:\-]?\s*(?:(?i:number|phone|cell|mobile|tel|my\s+number|her\s+number|#)\b|\+?\(?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameFor();
 
     [GeneratedRegex(@"^\s*(?:(?:oh|um|uh|sure|yes|yeah|ok|okay|hi|hello)[,.!]?\s+)?(?:(?:it's|its|it\s+is|this\s+is|i'm|im|name's)\s+)?(?<name>\p{L}[\p{L}'’\-]+(?:\s+\p{L}[\p{L}'’\-]+){0,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNameReply();
 
     [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)"
-        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|call\s+me)\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
+        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex IntroAtSentenceEnd();
 
     [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>\p{L}[\p{L}'’\-]+\s+\p{L}[\p{L}'’\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -97,6 +97,9 @@ public sealed class IntentClassifier
     /// </summary>
     public const string ElsewhereResource = "FrontDesk.Agent.Understanding.elsewhere.examples.txt";
 
+    /// <summary>Name of the embedded file of questions asked of the assistant about itself, read by meaning only.</summary>
+    public const string AssistantResource = "FrontDesk.Agent.Understanding.assistant.examples.txt";
+
     private const int Epochs = 12;
     private const int TopAlternatives = 3;
     private static readonly Lazy<IntentClassifier> Shared = new(() => new IntentClassifier(LoadEmbeddedTraining()));
@@ -121,7 +124,7 @@ public sealed class IntentClassifier
     private static readonly Lazy<IntentClassifier> SharedSemantic = new(() =>
     {
         var lines = LoadEmbeddedTraining();
-        return new IntentClassifier(lines, new SemanticIntents([.. lines, .. LoadEmbedded(ElsewhereResource)], Tools.Semantic.SentenceEmbedder.Shared));
+        return new IntentClassifier(lines, new SemanticIntents([.. lines, .. LoadEmbedded(ElsewhereResource), .. LoadEmbedded(AssistantResource)], Tools.Semantic.SentenceEmbedder.Shared));
     });
 
     private readonly SemanticIntents? _semantic;

@@ -75,6 +75,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
+    /// <summary>The message compares prices ("is that cheaper?", "is it more expensive", "¿es más barato?").</summary>
+    public bool ComparesPrice { get; init; }
+
     /// <summary>The six digits of a verification code, when the message holds exactly six digits.</summary>
     public string? Code { get; init; }
 
@@ -230,6 +233,7 @@ public sealed partial record ReplyCues
             AsksPace = PaceAsked().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
+            ComparesPrice = PriceCompared().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
@@ -389,7 +393,7 @@ public sealed partial record ReplyCues
     // friday". Not "what day is my appointment" nor "what day works best": the day asked about is today, tomorrow or a
     // day of the week, or nothing at all.
     [GeneratedRegex(@"\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:date|day)\s+(?:today|tomorrow|(?:on\s+|this\s+|next\s+|of\s+)?(?:mon|tues?|wednes|thurs|fri|satur|sun)day)\b"
-        + @"|\bwhat(?:'s|s|\s+is)\s+(?:today'?s|tomorrow'?s)\s+date\b|\b(?:need\s+to\s+know|tell\s+me)\s+(?:today'?s|tomorrow'?s)\s+date\b"
+        + @"|\bwhat(?:'s|s|\s+is)\s+(?:today'?s|tomorrow'?s)\s+date\b|\b(?:need\s+to\s+know|(?:tell|give|show)\s+me)\s+(?:what\s+)?(?:today'?s|tomorrow'?s)\s+date\b"
         + @"|\bwhat\s+(?:date|day)\s+is\s+(?:it|today|tomorrow)(?:\s+today)?\s*[?.!]*\s*$|\b(?:today|tomorrow)\s+is\s+what\s+(?:date|day)\b"
         + @"|\bwhat\s+date\s+is\s+(?:this\s+|next\s+|on\s+)?(?:mon|tues?|wednes|thurs|fri|satur|sun)day\b|^\W*what(?:'s|s|\s+is)\s+(?:the\s+)?date(?:\s+today)?\s*[?.!]*\s*$|^\W*what(?:'s|s|\s+is)\s+today\s*[?.!]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -404,7 +408,7 @@ public sealed partial record ReplyCues
 
     // Questions to the assistant about itself as a person ("what should i call you", "a name i can call you"). Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
-    [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))"
+    [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|where\s+do\s+(?:you|u)\s+(?:live|come\s+from)\b|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))"
         + @"|\b(?:what|how)\s+should\s+(?:i|we)\s+call\s+(?:you|u)\b|\bname\s+(?:i|we)\s+(?:should|can|could|may)\s+(?:call|use\s+for)\s+(?:you|u)\b|\bcan\s+i\s+rename\s+(?:you|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssistantAsAPerson();
 
@@ -546,6 +550,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
+
+    [GeneratedRegex(@"\b(?:cheaper|pricier|less\s+expensive|more\s+expensive|costs?\s+(?:less|more)|m[aá]s\s+(?:barat[oa]|car[oa]|econ[oó]mic[oa]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceCompared();
 }
 
 /// <summary>A wish for times past the ones on offer.</summary>

@@ -7,7 +7,8 @@ namespace FrontDesk.Agent.Understanding;
 /// <param name="Nearest">Similarity of the nearest example of any intent.</param>
 /// <param name="NearestSpaTask">Similarity of the nearest example of a spa task (book, openings, cancel, move, my appointments, waitlist, a question, a person).</param>
 /// <param name="NearestElsewhere">Similarity of the nearest out-of-scope example (a request to another business).</param>
-public sealed record IntentMeaning(Dictionary<Intent, double> Scores, double Nearest, double NearestSpaTask, double NearestElsewhere);
+/// <param name="NearestAboutAssistant">Similarity of the nearest question asked of the assistant about itself (assistant.examples.txt).</param>
+public sealed record IntentMeaning(Dictionary<Intent, double> Scores, double Nearest, double NearestSpaTask, double NearestElsewhere, double NearestAboutAssistant = 0);
 
 /// <summary>
 /// Intents by meaning: the training examples (intents.train.txt) embedded once with all-MiniLM-L6-v2, a message scored
@@ -17,13 +18,23 @@ public sealed record IntentMeaning(Dictionary<Intent, double> Scores, double Nea
 public sealed class SemanticIntents
 {
     private const int Neighbours = 7;
+
+    /// <summary>
+    /// The label of the questions asked of the assistant about itself: kept apart from the intents' examples (they are no
+    /// intent and take no part in the scores), only the nearest one's similarity is read.
+    /// </summary>
+    public const string AboutAssistantLabel = "about_assistant";
+
     private readonly SentenceEmbedder _embedder;
     private readonly Lazy<(Intent Intent, float[] Vector)[]> _examples;
+    private readonly Lazy<float[][]> _aboutAssistant;
 
     /// <summary>Scores against the "intent&lt;TAB&gt;utterance" lines; nothing is embedded until first use.</summary>
     public SemanticIntents(IEnumerable<string> trainingLines, SentenceEmbedder embedder)
     {
-        var examples = trainingLines.Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#' && l.Contains('\t', StringComparison.Ordinal))
+        var lines = trainingLines.Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#' && l.Contains('\t', StringComparison.Ordinal)).ToList();
+        var aboutAssistant = lines.Where(IsAboutAssistant).Select(l => Readable(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..])).ToList();
+        var examples = lines.Where(l => !IsAboutAssistant(l))
             .Select(l => (Intent: IntentClassifier.ParseLabel(l[..l.IndexOf('\t', StringComparison.Ordinal)]), Text: Readable(Placeholders.FromTemplate(l[(l.IndexOf('\t', StringComparison.Ordinal) + 1)..]))))
             .ToList();
         _embedder = embedder;
@@ -32,10 +43,17 @@ public sealed class SemanticIntents
             var vectors = embedder.EmbedMany([.. examples.Select(e => e.Text)]);
             return [.. examples.Select((e, i) => (e.Intent, vectors[i]))];
         }, LazyThreadSafetyMode.ExecutionAndPublication);
+        _aboutAssistant = new(() => aboutAssistant.Count == 0 ? [] : embedder.EmbedMany([.. aboutAssistant]), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        static bool IsAboutAssistant(string line) => line.StartsWith(AboutAssistantLabel + "\t", StringComparison.Ordinal);
     }
 
     /// <summary>Embeds the examples now.</summary>
-    public void Warm() => _ = _examples.Value;
+    public void Warm()
+    {
+        _ = _examples.Value;
+        _ = _aboutAssistant.Value;
+    }
 
     /// <summary>
     /// A score per intent (summing to 1) from the nearest examples to <paramref name="prepared"/> (text with placeholder
@@ -98,7 +116,12 @@ public sealed class SemanticIntents
         {
             scores[k] /= total;
         }
-        return new IntentMeaning(scores, nearest.Count > 0 ? nearest[0].Sim : 0, spaTask, elsewhere);
+        var aboutAssistant = 0.0;
+        foreach (var v in _aboutAssistant.Value)
+        {
+            aboutAssistant = Math.Max(aboutAssistant, SentenceEmbedder.Similarity(q, v));
+        }
+        return new IntentMeaning(scores, nearest.Count > 0 ? nearest[0].Sim : 0, spaTask, elsewhere, aboutAssistant);
     }
 
     private static readonly HashSet<Intent> SpaTasks =

@@ -100,9 +100,30 @@ public static partial class TextNormalizer
 
         var result = sb.ToString();
         result = IsShouting(result) ? result.ToLowerInvariant() : result;
+        if (result.Contains("'s", StringComparison.OrdinalIgnoreCase) || result.Contains("uh", StringComparison.OrdinalIgnoreCase)
+            || result.Contains("um", StringComparison.OrdinalIgnoreCase) || result.Contains("er", StringComparison.OrdinalIgnoreCase))
+        {
+            result = Spoken(result);
+        }
         return result.Contains("morrow", StringComparison.OrdinalIgnoreCase) || result.Contains(" for", StringComparison.OrdinalIgnoreCase)
             || result.Contains(" to", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
     }
+
+    /// <summary>
+    /// What a call's transcript puts between a preposition of time and the time ("at, uh, two thirty": at two thirty), and a
+    /// time said with "'s" ("two thirty's good": two thirty is good), read as meant.
+    /// </summary>
+    private static string Spoken(string text)
+    {
+        text = FillerAfterPreposition().Replace(text, "${at} ");
+        return TimeIs().Replace(text, "${t} is");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<at>at|around|about|by|on|for|like)[\s,]+(?:(?:uh+|um+|uhm+|erm?)[\s,.]+)+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FillerAfterPreposition();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<t>(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+(?:fifteen|thirty|forty[- ]?five|o'?clock))?|noon|\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)'s\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TimeIs();
 
     /// <summary>
     /// Words speech recognition splits or swaps for a sound-alike, where only one reading makes sense: "to morrow" is

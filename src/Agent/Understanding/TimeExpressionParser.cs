@@ -427,7 +427,9 @@ public static partial class TimeExpressionParser
     [GeneratedRegex(@"\b(?:any\s*time\s+before|before|by|until|till|til|no\s+later\s+than|earlier\s+than|not\s+after)\s+(?<t>" + ClockTime + @")\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex Before();
 
-    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
+    // "good morning", "good evening", "good night" are greetings, not the part of the day wanted, unless a slot follows
+    // ("any good morning slots friday?").
+    [GeneratedRegex(@"(?:(?<!\bgood\s+)|(?=\w+\s+(?:slots?|times?|appointments?|appts?|openings?|spots?|ones?|availability)\b))\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
 
     [GeneratedRegex(@"\b(?:earliest|first\s+available|first\s+thing|first\s+opening|asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|as\s+early\s+as\s+possible|soonest|next\s+available)\b", RegexOptions.CultureInvariant)]

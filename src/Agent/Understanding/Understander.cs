@@ -65,6 +65,11 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
     public string? Language { get; init; }
 }
 
+/// <summary>What a move's "make it …" asks the appointment to become: services named (or none), and a length in minutes.</summary>
+/// <param name="Services">The services the change names; none when only a length is said ("make it the 90 min").</param>
+/// <param name="Minutes">The length said, if any.</param>
+public sealed record ServiceChange(ServiceMatch Services, int? Minutes);
+
 /// <summary>One user turn, understood. Spans refer to <see cref="Text"/>.</summary>
 public sealed record Utterance
 {
@@ -133,6 +138,12 @@ public sealed record Utterance
 
     /// <summary>The message asks to change an existing appointment ("move my massage", "can we make it an hour later").</summary>
     public bool ChangesAppointment { get; init; }
+
+    /// <summary>
+    /// A move that also changes the service ("move it to friday and make it the 90 min", "make it a pedicure instead"):
+    /// what the appointment should become. <see cref="Services"/> then names only the appointment being moved.
+    /// </summary>
+    public ServiceChange? ChangeServiceTo { get; init; }
 
     /// <summary>
     /// Another provider than the one in play ("someone else", "a different person"), or than the one named ("not Sofia",
@@ -271,6 +282,15 @@ public sealed partial class Understander
 
     /// <summary>Below this score a booking or search read from a message with nothing of a request in it is out of scope.</summary>
     public const double WeakRequest = 0.5;
+
+    /// <summary>
+    /// A question asked of the assistant about itself by meaning: its nearest example of one is at least this similar
+    /// ("do you go by a name?": 0.59; "what's the name of the place": 0.54, not)…
+    /// </summary>
+    public const double AboutAssistantAt = 0.55;
+
+    /// <summary>…and this much nearer than every spa task ("where are you located": 0.75 against 1.00, a spa question).</summary>
+    public const double AboutAssistantAhead = 0.10;
 
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
@@ -463,6 +483,23 @@ public sealed partial class Understander
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
             .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
+        // "move it to friday and make it the 90 min", "make it a pedicure instead": in a move, what follows "make it" is what the
+        // appointment becomes, not the appointment being moved; it is read apart.
+        ServiceChange? serviceChange = null;
+        if (ChangeCue().IsMatch(lowered) && MakeItInstead().Match(TextNormalizer.LowerSameLength(withoutWhen)) is { Success: true } makeIt)
+        {
+            var what = makeIt.Groups["what"];
+            var becomes = withoutWhen.Substring(what.Index, what.Length);
+            var clauseCues = ReplyCues.Read(becomes);
+            var length = clauseCues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var minutes ? minutes
+                : clauseCues.Numbers.FirstOrDefault(n => n >= 20) is > 0 and var bare ? bare : (int?)null;
+            var named = new ServiceMatcher(vocabulary).Match(becomes);
+            if (named.Kind != ServiceMatchKind.None || length is not null)
+            {
+                serviceChange = new ServiceChange(named, length);
+                notServices = [.. notServices, new TextSpan(what.Index, what.Length)];
+            }
+        }
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
@@ -591,10 +628,13 @@ public sealed partial class Understander
             // is not a request for one.
             intent = Intent.Inform;
         }
-        if (intent == Intent.Human && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+        if (intent is Intent.Human or Intent.Book or Intent.Availability or Intent.Smalltalk or Intent.OutOfScope or Intent.Unknown or Intent.Faq
+            && contact.Name is { } called && contact.Phone is null && !AsksForPerson().IsMatch(lowered)
+            && (intent == Intent.Human || (date is null && time is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None))
             && CallMeBy().Match(normalized) is { Success: true } callMe && called.StartsWith(callMe.Groups["w"].Value, StringComparison.OrdinalIgnoreCase))
         {
-            // "please call me Frank from now on", "just call me al": what to call the person, not a call asked for.
+            // "please call me Frank from now on", "just call me al", "would you mind calling me Rob", "when you text me use
+            // Bea": what to call the person, not a call asked for, a booking or small talk.
             intent = Intent.Inform;
             confidence = 1;
         }
@@ -622,9 +662,12 @@ public sealed partial class Understander
             && QuestionShape().IsMatch(lowered) && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && !AsksForOpeningsForAServiceMeant(intent, date, services, staff, prepared, vocabulary)
             && !(services.Kind != ServiceMatchKind.None && !serviceIsContext && SearchCue().IsMatch(lowered))
+            && !(serviceIsContext && ChangeCue().IsMatch(lowered) && !hypothetical)
             && (_answeredBySpa(normalized) || (withoutOccasion is not null && _answeredBySpa(withoutOccasion))))
         {
-            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal.
+            // A question, no booking verb, and the spa's information answers it: the FAQ, not a search or a refusal. Not a
+            // move of one's own appointment put as a question ("can you push my massage … if he's free", "¿me lo puede
+            // pasar al sábado?"): its day, time and provider are the move's.
             intent = Intent.Faq;
             confidence = 1;
             if (serviceIsContext)
@@ -715,6 +758,18 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (!cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null && contact.Phone is null && contact.Email is null
+            && !namesAnotherTreatment && Tokenizer.Tokenize(normalized).Count >= 3
+            && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Book or Intent.Availability
+                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
+            && Meaning() is { } aboutItself && aboutItself.NearestAboutAssistant >= AboutAssistantAt
+            && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead)
+        {
+            // "do you go by a name?", "are you moonlighting for another company?": asked of the assistant about itself in
+            // words the cue's patterns do not list, read by meaning (the rule below then lets the assistant answer).
+            cues = cues with { AsksAboutAssistant = true };
+        }
         if (namesAnotherTreatment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && staff.Kind == StaffMatchKind.None
             && intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered)))
         {
@@ -908,6 +963,13 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform && !hypothetical && asked != AgentQuestion.Confirmation
+            && CancelOwn().IsMatch(lowered))
+        {
+            // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
+            intent = Intent.Cancel;
+            confidence = 1;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
@@ -926,6 +988,7 @@ public sealed partial class Understander
             Location = location,
             Date = date,
             MoveFrom = moveFrom,
+            ChangeServiceTo = serviceChange,
             Time = time,
             Phone = contact.Phone,
             Email = contact.Email,
@@ -1309,7 +1372,7 @@ public sealed partial class Understander
         var unit = m.Groups["unit"].Value;
         double n = amount switch
         {
-            "" or "a" or "an" or "one" or "1" => 1,
+            "" or "a" or "an" or "one" or "1" or "next" => 1,
             "half an" or "half a" => 0.5,
             "an hour and a half" => 1.5,
             "two" or "2" => 2,
@@ -1330,7 +1393,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my\s+\w+|the\s+\w+)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?<amount>next)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
@@ -1352,15 +1415,19 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff|practitioners?|technicians?|techs?)\b[^.?!]{0,30}\b(?:licen[cs]ed|licen[cs]es?|certified|certifications?|board[\s-]certified|trained|training|qualified|qualifications?|credentials?|experienced|experience)\b|\b(?:licen[cs]ed|certified|trained|qualified|experienced)\s+(?:therapists?|doctors?|nurses?|injectors?|estheticians?|providers?|staff)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TeamCredentials();
 
-    // A language a word is said or translated in: "how do you say thank you in swedish", "translate hello into thai".
-    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch)\b", RegexOptions.CultureInvariant)]
+    // A language a word is said or translated in ("how do you say thank you in swedish", "translate hello into thai"), or
+    // a country's food ("a swedish dish i could cook", "any good thai food places"): the nation's name is not a massage.
+    [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>" + Nations + @")\b"
+        + @"|\b(?<what>" + Nations + @")\s+(?:cuisine|food|foods|dish|dishes|recipes?|meals?|cooking|restaurants?|meatballs|curry|curries|noodles|takeout|take-out|dinner|lunch|breakfast|pastr(?:y|ies)|desserts?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageNamed();
+
+    private const string Nations = "swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch";
 
     // The words of a request to come in, whatever the service: booking, openings, a visit, a day or part of one.
     [GeneratedRegex(@"\b(?:book\w*|appoint\w*|appt\w*|sched\w*|reserv\w*|slots?|openings?|open|availab\w*|free|come\s+in|get\s+in|stop\s+by|drop\s+in|walk[\s-]?ins?|spots?|times?|sessions?|visit\w*|treat\w*|services?|procedures?|anything|something|spa|see\s+(?:someone|somebody|a|an)|when|earliest|soonest|next|asap|week\w*|morning|afternoon|evening|cita\w*|turno\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RequestWords();
 
-    [GeneratedRegex(@"\bcall\s+me\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallMeBy();
 
     // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
@@ -1419,6 +1486,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|i\s+need\s+to|i\s+want\s+to|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelOwn();
+
+    // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
+    [GeneratedRegex(@"\b(?:make\s+it|(?:change|switch|swap)\s+(?:it|that|my(?:\s+[a-z]+){1,3}?|the(?:\s+[a-z]+){1,3}?)\s+(?:to|for)|turn\s+it\s+into)\s+(?<what>[^,.;!?]+?)(?:\s+instead)?\s*(?=$|[,.;!?]|\s+(?:and|but|if|please|pls|plz|thanks|thx)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex MakeItInstead();
 
     [GeneratedRegex(@"\b(?:is|are)\s+(?<t>(?:1[0-2]|[1-9])(?::[0-5][0-9])?)\s+(?:still\s+)?(?:open|available|free|possible|an\s+option)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtNumber();

@@ -20,7 +20,7 @@ public sealed class BookingPlugin(
 
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
-    [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes.")]
+    [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes. To change an existing appointment to another service, offer slots for the new service (without reschedule_ref) and book one with replaces_ref: the old appointment is cancelled once the new one is booked.")]
     public async Task<ToolResult> BookAppointmentAsync(
         Kernel kernel,
         [Description("The slot id from check_availability, e.g. S2.")] string slot_id,
@@ -28,9 +28,27 @@ public sealed class BookingPlugin(
         [Description(ToolParameters.ClientPhone)] string? client_phone = null,
         [Description("Client's email (optional).")] string? client_email = null,
         [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
+        [Description("When this booking replaces one of the client's own appointments with another service: its reference from list_appointments. It is cancelled after the new booking is made, never before.")] string? replaces_ref = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
+        Appointment? replaced = null;
+        if (!string.IsNullOrWhiteSpace(replaces_ref))
+        {
+            // A change of service is a new booking and a cancellation: the old one must be the client's own and still
+            // changeable here (outside the late window), said in the read-back, and cancelled only once the new one holds.
+            var own = await identity.OwnAppointmentAsync(scope, replaces_ref, cancellationToken);
+            if (own.Result is not null)
+            {
+                return own.Result;
+            }
+            replaced = own.Appointment!;
+            if (replaced.StartsAtUtc - clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+            {
+                return new ToolResult("refused", $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so a team member will handle the change.",
+                    new { late_cancel = true, reason = "late_change" });
+            }
+        }
         var offered = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slot_id?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (offered is null)
         {
@@ -48,7 +66,7 @@ public sealed class BookingPlugin(
                 ? "I need the client's mobile number to book. Ask for it."
                 : "That phone number doesn't look valid; ask for a 10-digit US mobile number.");
         }
-        var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}";
+        var key = $"book:{offered.SlotId}:{offered.StartsAtUtc:O}" + (replaced is null ? "" : $":replaces:{replaced.Id}");
         var confirmed = scope.Pending is { Kind: "book" } pending && pending.Key == key && scope.PendingConfirmed;
         var now = clock.GetUtcNow().UtcDateTime;
         var appointment = new Appointment
@@ -89,9 +107,13 @@ public sealed class BookingPlugin(
         if (!confirmed)
         {
             scope.Pending = new PendingAction("book", key, scope.Turn);
-            return new ToolResult("needs_confirmation",
-                $"Read this back and ask the client to confirm: {wording.Describe(offered)}. Book only after they say yes.",
-                new { read_back = wording.Describe(offered), appointment = wording.View(offered) });
+            return replaced is null
+                ? new ToolResult("needs_confirmation",
+                    $"Read this back and ask the client to confirm: {wording.Describe(offered)}. Book only after they say yes.",
+                    new { read_back = wording.Describe(offered), appointment = wording.View(offered) })
+                : new ToolResult("needs_confirmation",
+                    $"Read this back and ask the client to confirm: cancel {wording.Describe(replaced)} and book {wording.Describe(offered)} instead. Book only after they say yes.",
+                    new { read_back = wording.Describe(offered), appointment = wording.View(offered), replaces = wording.View(replaced, replaces_ref!.Trim()) });
         }
 
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
@@ -112,6 +134,19 @@ public sealed class BookingPlugin(
         scope.ClientId = client.Id;
         scope.ClientVerified = proven;
         texted = outcome == BookingOutcome.Booked ? texted : await outbox.ExistsAsync(MessageKind.Confirmation, saved.Id, cancellationToken);
+        if (replaced is not null)
+        {
+            // The new booking holds: now the old appointment goes (its freed time's waitlist offer commits with it). Already
+            // changed meanwhile: the new booking stands and the result says the old one was not cancelled here.
+            var gone = await book.CancelAsync(replaced, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, replaced, cancellationToken), cancellationToken);
+            return new ToolResult("booked",
+                $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)} " + (gone ? $"Cancelled {wording.Describe(replaced)}." : "The old appointment had already changed; it was not cancelled."),
+                new
+                {
+                    appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted,
+                    replaced = wording.View(replaced, replaces_ref!.Trim()) with { Status = gone ? AppointmentStatus.Cancelled : replaced.Status }, replaced_cancelled = gone,
+                });
+        }
         return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
             new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
     }

@@ -14,6 +14,9 @@ public sealed class LanguageRequestTests
     [InlineData("en inglés por favor", "en")]
     [InlineData("¿me puede atender en inglés?", "en")]
     [InlineData("english please", "en")]
+    [InlineData("can you speak to me using japanese", "other")]
+    [InlineData("let me talk to you in greek", "other")]
+    [InlineData("could u text me using spanish", "es")]
     [InlineData("can you talk to me in italian", "other")]
     public void A_language_asked_for_is_read(string text, string language) => Assert.Equal(language, LanguageRequest.Read(text));
 

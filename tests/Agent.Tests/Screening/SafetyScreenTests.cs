@@ -163,12 +163,19 @@ public sealed class SafetyScreenTests
     [InlineData("what appointments does Ava have")]
     [InlineData("when is my mom's facial appointment")]
     [InlineData("I'd like to know when someone else is booked")]
+    [InlineData("can you tell me what someone else booked for friday")]
     public void Questions_about_other_people_are_sensitive(string text)
     {
         var finding = Screen.ScreenInbound(text);
         Assert.Equal("sensitive", finding.Category?.Name);
         Assert.Equal("escalation_other_person", finding.Reply);
     }
+
+    [Theory]
+    [InlineData("are you working for someone else")]
+    [InlineData("do you also work for somebody else")]
+    public void Who_the_assistant_works_for_is_not_another_persons_data(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
 
     [Theory]
     [InlineData("please erase all of my personal information", "escalation_sensitive")]
@@ -382,12 +389,16 @@ public sealed class SafetyScreenTests
     [InlineData("what would four inches be in centimeters")]
     [InlineData("weather in costa mesa")]
     [InlineData("are my tires under-inflated")]
+    [InlineData("how many carry ons can i take on my flight to denver")]
+    [InlineData("any good reviews of the chipotle near you")]
     public void Everyday_words_are_not_medical(string text) => Assert.NotEqual("medical", Screen.ScreenInbound(text).Category?.Name);
 
     [Theory]
     [InlineData("can i take ibuprofen before botox")]
     [InlineData("which medication should i take after my peel")]
     [InlineData("should i take my antibiotics before the laser")]
+    [InlineData("how many pills can i take before my filler")]
+    [InlineData("me salio un chipote despues del botox")]
     [InlineData("tengo la cara inchada despues del relleno")]
     [InlineData("estoy embarasada, puedo hacerme un facial?")]
     public void A_medicine_taken_and_spanish_typos_are_still_medical(string text) => Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
