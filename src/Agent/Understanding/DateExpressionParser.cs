@@ -476,7 +476,7 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\ba\s+week\s+(?:from\s+(?:(?<tomorrow>tomorrow)|today|(?:this\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun))|(?<tomorrow>tomorrow)|today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeekFrom();
 
-    [GeneratedRegex(@"(?:(?<pre>\b(?:i|we|you|he|she|they|just|had|have|was|were)\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<pre>\b(?:" + Tools.Faq.SemanticFaq.WordsBeforeAVerbPattern + @")\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+|following\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]

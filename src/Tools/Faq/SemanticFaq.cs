@@ -166,8 +166,15 @@ public sealed class SemanticFaq
         return string.Join(' ', words);
     }
 
-    private static bool AfterAPerson(string[] words, int i) =>
-        i > 0 && words[i - 1].ToLowerInvariant() is "i" or "we" or "you" or "u" or "he" or "she" or "they" or "just" or "had" or "have" or "was" or "were";
+    private static bool AfterAPerson(string[] words, int i) => i > 0 && WordsBeforeAVerb.Contains(words[i - 1].ToLowerInvariant());
+
+    /// <summary>
+    /// The words after which a short day is a verb ("i sat", "we wed", "they had sat"), as a regular expression's
+    /// alternatives: the FAQ's spelling here and the date parser (FrontDesk.Agent) read the same list.
+    /// </summary>
+    public const string WordsBeforeAVerbPattern = "i|we|you|u|he|she|they|just|had|have|was|were";
+
+    private static readonly HashSet<string> WordsBeforeAVerb = [.. WordsBeforeAVerbPattern.Split('|')];
 
     private (FaqMatch Entry, bool IsAnswer, float[] Vector)[] Embed(SpaProfile profile)
     {
