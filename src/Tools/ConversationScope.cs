@@ -85,8 +85,9 @@ public sealed class ConversationScope
 /// <param name="EndsAtUtc">End of the service.</param>
 /// <param name="LocalStart">Start in local time.</param>
 /// <param name="RescheduleOf">When offered to move an appointment: its id.</param>
+/// <param name="ReplacementOf">When offered for another service in place of an appointment (<c>replaces_ref</c>): its id.</param>
 public sealed record OfferedSlot(string SlotId, string ServiceId, string LocationId, string StaffId, string RoomId, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    DateTime LocalStart, string? RescheduleOf);
+    DateTime LocalStart, string? RescheduleOf, string? ReplacementOf = null);
 
 /// <summary>An action waiting for the person's yes.</summary>
 /// <param name="Kind">book, cancel or reschedule.</param>

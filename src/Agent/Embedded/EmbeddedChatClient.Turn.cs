@@ -764,10 +764,11 @@ public sealed partial class EmbeddedChatClient
             }
             if (state.NewServiceId is { } becomes)
             {
-                // Another service is a new booking that replaces this one (booked first, the old one cancelled after): its
-                // times are searched like a booking's.
+                // Another service is a new booking that replaces this one (booked and the old one cancelled in one step): its
+                // times are searched like a booking's, the old appointment's own time free ("same time").
                 var asNew = SearchArgs(null);
                 asNew["service"] = becomes;
+                asNew["replaces_ref"] = appt;
                 return Call("check_availability", asNew);
             }
             var args = SearchArgs(appt);

@@ -27,7 +27,7 @@ public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly 
     /// <summary>Providers to leave out ("someone else than Sofia").</summary>
     public IReadOnlyList<string> NotStaffIds { get; init; } = [];
 
-    /// <summary>The appointment being moved: it blocks nothing, so a new time may overlap its old one ("an hour later" on a 90-minute massage).</summary>
+    /// <summary>The appointment being moved or replaced by another service: it blocks nothing, so a new time may overlap its old one ("an hour later" on a 90-minute massage, "a deep tissue instead, same time").</summary>
     public string? MovingAppointmentId { get; init; }
 }
 

@@ -16,7 +16,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
 
     /// <summary>check_availability.</summary>
     [KernelFunction(ToolNames.CheckAvailability)]
-    [Description("Find open appointment slots for a service. Returns up to three concrete slots with ids to offer the client, or the nearest alternatives when nothing fits. Use before booking or rescheduling.")]
+    [Description("Find open appointment slots for a service. Returns up to three concrete slots with ids to offer the client, or the nearest alternatives when nothing fits. Use before booking or rescheduling, or with replaces_ref before changing an appointment to another service.")]
     public async Task<ToolResult> CheckAvailabilityAsync(
         Kernel kernel,
         [Description(ToolParameters.Service)] string service,
@@ -30,21 +30,30 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("Location name or id; omit for any location.")] string? location = null,
         [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
         [Description("Providers to leave out, names or ids separated by commas, when the client asks for someone else.")] string? exclude_provider = null,
+        [Description("When the service is to replace one of the client's own appointments (a change of service): its reference from list_appointments. Its own time counts as free; book with the same replaces_ref.")] string? replaces_ref = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
-        // A new time for an existing appointment keeps its service, whatever the caller named it ("my massage").
-        string? rescheduleOf = null;
+        // A new time for an existing appointment keeps its service, whatever the caller named it ("my massage"); another
+        // service in its place is searched as a booking, with the appointment's own time free (it is cancelled as the new one books).
+        string? rescheduleOf = null, replacementOf = null;
         Service? svc = null;
-        if (reschedule_ref is not null)
+        if ((reschedule_ref ?? replaces_ref) is { } changing)
         {
-            var own = await identity.OwnAppointmentAsync(scope, reschedule_ref, cancellationToken);
+            var own = await identity.OwnAppointmentAsync(scope, changing, cancellationToken);
             if (own.Result is not null)
             {
                 return own.Result;
             }
-            rescheduleOf = own.Appointment!.Id;
-            svc = profile.FindService(own.Appointment.ServiceId);
+            if (reschedule_ref is not null)
+            {
+                rescheduleOf = own.Appointment!.Id;
+                svc = profile.FindService(own.Appointment.ServiceId);
+            }
+            else
+            {
+                replacementOf = own.Appointment!.Id;
+            }
             if (own.Appointment.StartsAtUtc - clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(profile.Policies.LateCancelHours))
             {
                 // Inside the late window a move is the team's: said now, not after offering times that cannot be booked.
@@ -102,16 +111,16 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
                 new { reason = "not_at_location", service = bookable.Name, location = l.Name, locations = offeredAt });
         }
 
-        // "someone else than Sofia": those providers left out; the appointment being moved blocks nothing (its new time may overlap its old one).
+        // "someone else than Sofia": those providers left out; the appointment being moved or replaced blocks nothing (its new time may overlap its old one).
         var notStaff = (exclude_provider ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => arguments.StaffAndLocation(x, null).Staff?.Id).OfType<string>().ToList();
-        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf };
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf ?? replacementOf };
         var slots = await availability.FindAsync(query, cancellationToken);
         var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
         if (slots.Count > 0)
         {
             var picked = Pick(slots, nearTime);
-            var views = Remember(scope, picked, rescheduleOf);
+            var views = Remember(scope, picked, rescheduleOf, replacementOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
                 new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
         }
@@ -124,7 +133,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var seen = scope.Offered.Select(o => (o.StartsAtUtc, o.StaffId)).ToHashSet();
         var fresh = wide.Where(s => !seen.Contains((s.StartsAtUtc, s.StaffId))).ToList();
         var nearest = Nearest(fresh.Count > 0 ? fresh : wide, from, afterTime, beforeTime, nearTime);
-        var alternatives = Remember(scope, nearest, rescheduleOf);
+        var alternatives = Remember(scope, nearest, rescheduleOf, replacementOf);
         var closed = named.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
         // A provider asked for who does not work that day (weekly hours or time off): the reason, so it can be said.
         var off = !closed && from == to && named.Staff is { } asked && (asked.TimeOff.Contains(from) || asked.Schedule.Values.All(h => h.On(from.DayOfWeek).Count == 0))
@@ -155,13 +164,13 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         return consult;
     }
 
-    private List<SlotView> Remember(ConversationScope scope, IReadOnlyList<Slot> slots, string? rescheduleOf)
+    private List<SlotView> Remember(ConversationScope scope, IReadOnlyList<Slot> slots, string? rescheduleOf, string? replacementOf)
     {
         var views = new List<SlotView>();
         foreach (var s in slots)
         {
             var id = $"S{scope.Offered.Count + 1}";
-            scope.Offered.Add(new OfferedSlot(id, s.ServiceId, s.LocationId, s.StaffId, s.RoomId, s.StartsAtUtc, s.EndsAtUtc, s.LocalStart, rescheduleOf));
+            scope.Offered.Add(new OfferedSlot(id, s.ServiceId, s.LocationId, s.StaffId, s.RoomId, s.StartsAtUtc, s.EndsAtUtc, s.LocalStart, rescheduleOf, replacementOf));
             views.Add(new SlotView(id, profile.FindService(s.ServiceId)!.Name, SpokenTime.Day(DateOnly.FromDateTime(s.LocalStart)), SpokenTime.Time(TimeOnly.FromDateTime(s.LocalStart)),
                 profile.FindStaff(s.StaffId)!.Name, profile.FindLocation(s.LocationId)!.Name, s.LocalStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
         }

@@ -24,6 +24,15 @@ public enum BookingOutcome
 /// </summary>
 public sealed record BookingLookup(Appointment? Earlier, Client? EarlierClient, Client? PhoneClient, bool? Taken);
 
+/// <summary>
+/// The client's own appointment a booking replaces (a change of service, <c>book_appointment(replaces_ref)</c>): it blocks
+/// nothing for the new one, and is cancelled in the booking's transaction. <paramref name="Cancelled"/> writes in that
+/// transaction once it is cancelled (the waitlist offer of whatever time it freed).
+/// </summary>
+/// <param name="Old">The appointment replaced.</param>
+/// <param name="Cancelled">Written with its cancellation, after the new appointment.</param>
+public sealed record Replacement(Appointment Old, Func<DbConnection, DbTransaction, Task>? Cancelled);
+
 /// <summary>The appointments table: the only place appointments are written.</summary>
 public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoints faults)
 {
@@ -104,12 +113,16 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// the same transaction (the confirmation texts), so they commit with the appointment or not at all. A client created here
     /// gets <paramref name="language"/> (the conversation's) in the same insert. <paramref name="lookup"/> is what
     /// <see cref="LookUpAsync"/> read for this appointment with the overlap, just before: its first look is not read again.
+    /// With <paramref name="replacing"/>, the old appointment is cancelled in the same transaction, before the new one is
+    /// inserted (so it blocks nothing for it, "same time" included): both commit or neither, and the exclusion constraints
+    /// still see every other appointment. One it no longer finds booked is left as it is and the new one still books.
     /// </summary>
     public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
         Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language, Actor actor,
-        BookingLookup? lookup, Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct)
+        BookingLookup? lookup, Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct, Replacement? replacing = null)
     {
         ArgumentNullException.ThrowIfNull(appointment);
+        var except = replacing?.Old.Id;
         for (var attempt = 1; ; attempt++)
         {
             var c = await db.OpenAsync(ct);
@@ -122,7 +135,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 // own first read (LookUpAsync).
                 var (earlier, taken) = attempt == 1 && lookup is { Taken: { } known }
                     ? (lookup.Earlier, known)
-                    : await EarlierOrTakenAsync(c, appointment, ct);
+                    : await EarlierOrTakenAsync(c, appointment, except, ct);
                 if (earlier is not null)
                 {
                     return (BookingOutcome.AlreadyBooked, earlier);
@@ -141,12 +154,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // The connection goes back to the pool while it waits: held through the waits, the racers on one instance
                     // (75 in the race bench) kept its pool (50) empty, and every other turn there waited for a connection.
                     // The locks are tried and the overlap read again in one round trip: under the locks when they were got.
+                    // A replacement queues for both times' providers and rooms (it frees one and takes the other, like a move).
                     var polls = 0;
-                    DbTransaction? held;
-                    while (true)
+                    DbTransaction? held = null;
+                    while (replacing is null)
                     {
                         (held, var overlapping) = await db.TryBeginBookingWriteAsync(
-                            c, appointment.StaffId, appointment.LocationId, appointment.RoomId, OverlapSql, appointment, ct);
+                            c, appointment.StaffId, appointment.LocationId, appointment.RoomId, OverlapSql, OverlapArgs(appointment, null), ct);
                         if (overlapping > 0)
                         {
                             // Lost to the write that held the lock just now (or a copy of this request made it): nothing written.
@@ -164,11 +178,16 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         await Task.Delay(Random.Shared.Next(3, 12), ct);
                         c = await db.OpenAsync(ct);
                     }
-                    await using var tx = held ?? await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-                    if (held is null && await OverlapsAsync(c, tx, appointment, ct))
+                    await using var tx = held ?? await db.BeginBookingWriteAsync(c, replacing is null
+                        ? [(appointment.StaffId, appointment.LocationId, appointment.RoomId)]
+                        : [(appointment.StaffId, appointment.LocationId, appointment.RoomId), (replacing.Old.StaffId, replacing.Old.LocationId, replacing.Old.RoomId)], ct);
+                    if (held is null && await OverlapsAsync(c, tx, appointment, except, ct))
                     {
                         return await TakenOrOwnAsync(c, appointment, ct);
                     }
+                    // The old appointment goes first: the constraints would refuse the new one beside it at the same time.
+                    var cancelled = replacing is not null && await ChangeStatusAsync(
+                        c, tx, replacing.Old.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, appointment.ConversationId, appointment.CreatedAtUtc, ct);
                     // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
                     var batch = new WriteBatch();
                     var client = await ClientDirectory.GetOrCreateForAsync(
@@ -180,6 +199,10 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     if (alongside is not null)
                     {
                         await alongside(c, tx, client, booked);
+                    }
+                    if (cancelled && replacing!.Cancelled is { } freed)
+                    {
+                        await freed(c, tx);
                     }
                     await tx.CommitAsync(ct);
                     // The client as written: the booking's tool and the turn's consent tags need not read it back.
@@ -210,20 +233,28 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         }
     }
 
+    // @except: the appointment a replacement cancels in its own transaction ('' for none), which blocks nothing for it.
     private const string OverlapSql = """
         SELECT COUNT(*) FROM appointments
         WHERE status IN ('held', 'booked') AND starts_at_utc < @BlockedUntilUtc AND blocked_until_utc > @StartsAtUtc
-          AND (staff_id = @StaffId OR (location_id = @LocationId AND room_id = @RoomId))
+          AND (staff_id = @StaffId OR (location_id = @LocationId AND room_id = @RoomId)) AND id <> @except
         """;
 
+    private static DynamicParameters OverlapArgs(Appointment a, string? except)
+    {
+        var args = new DynamicParameters(a);
+        args.Add("except", except ?? "");
+        return args;
+    }
+
     // The appointment this request's idempotency key booked already, and whether the time is taken: one round trip.
-    private static async Task<(Appointment? Earlier, bool Taken)> EarlierOrTakenAsync(DbConnection c, Appointment a, CancellationToken ct)
+    private static async Task<(Appointment? Earlier, bool Taken)> EarlierOrTakenAsync(DbConnection c, Appointment a, string? except, CancellationToken ct)
     {
         if (a.IdempotencyKey is null)
         {
-            return (null, await OverlapsAsync(c, null, a, ct));
+            return (null, await OverlapsAsync(c, null, a, except, ct));
         }
-        var args = new DynamicParameters(a);
+        var args = OverlapArgs(a, except);
         args.Add("key", a.IdempotencyKey);
         // The overlap first, then the key: whatever booking the overlap read sees committed before the key read began, so a
         // time taken by a copy of this same request shows as that booking, never as someone else's (no third read needed).
@@ -238,12 +269,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// Everything a booking reads before it writes, in one round trip: the appointment <paramref name="appointment"/>'s
     /// idempotency key booked already (a turn that died after its commit) and that appointment's client, the client with
     /// <paramref name="phone"/>, and, with <paramref name="overlap"/>, whether the time is taken, for
-    /// <see cref="BookForPhoneAsync"/> not to read it again. The overlap is read before the key, as there.
+    /// <see cref="BookForPhoneAsync"/> not to read it again. The overlap is read before the key, as there; the appointment
+    /// <paramref name="replaces"/> (the id of the one a replacement cancels) blocks nothing.
     /// </summary>
-    public async Task<BookingLookup> LookUpAsync(Appointment appointment, string phone, bool overlap, CancellationToken ct)
+    public async Task<BookingLookup> LookUpAsync(Appointment appointment, string phone, bool overlap, CancellationToken ct, string? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        var args = new DynamicParameters(appointment);
+        var args = OverlapArgs(appointment, replaces);
         args.Add("key", appointment.IdempotencyKey);
         args.Add("phone", phone);
         await using var c = await db.OpenAsync(ct);
@@ -265,8 +297,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     private static async Task<(BookingOutcome, Appointment?)> TakenOrOwnAsync(DbConnection c, Appointment a, CancellationToken ct) =>
         a.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } own ? (BookingOutcome.AlreadyBooked, own) : (BookingOutcome.SlotTaken, null);
 
-    private static async Task<bool> OverlapsAsync(DbConnection c, DbTransaction? tx, Appointment a, CancellationToken ct) =>
-        await c.ExecuteScalarAsync<long>(new CommandDefinition(OverlapSql, a, tx, cancellationToken: ct)) > 0;
+    private static async Task<bool> OverlapsAsync(DbConnection c, DbTransaction? tx, Appointment a, string? except, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long>(new CommandDefinition(OverlapSql, OverlapArgs(a, except), tx, cancellationToken: ct)) > 0;
 
     /// <summary>The appointment an idempotency key booked, or null.</summary>
     public async Task<Appointment?> FindByKeyAsync(string key, CancellationToken ct)

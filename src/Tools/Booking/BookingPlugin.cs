@@ -20,7 +20,7 @@ public sealed class BookingPlugin(
 
     /// <summary>book_appointment.</summary>
     [KernelFunction(ToolNames.BookAppointment)]
-    [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes. To change an existing appointment to another service, offer slots for the new service (without reschedule_ref) and book one with replaces_ref: the old appointment is cancelled once the new one is booked.")]
+    [Description("Book a slot that check_availability offered in this conversation. The first call returns needs_confirmation with a read-back: say it to the client and call again with the same slot after they clearly say yes. To change an existing appointment to another service, offer slots for the new service with replaces_ref (not reschedule_ref) and book one with the same replaces_ref: the new appointment is booked and the old one cancelled together.")]
     public async Task<ToolResult> BookAppointmentAsync(
         Kernel kernel,
         [Description("The slot id from check_availability, e.g. S2.")] string slot_id,
@@ -28,7 +28,7 @@ public sealed class BookingPlugin(
         [Description(ToolParameters.ClientPhone)] string? client_phone = null,
         [Description("Client's email (optional).")] string? client_email = null,
         [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
-        [Description("When this booking replaces one of the client's own appointments with another service: its reference from list_appointments. It is cancelled after the new booking is made, never before.")] string? replaces_ref = null,
+        [Description("When this booking replaces one of the client's own appointments with another service: its reference from list_appointments. It is cancelled in the same step as the new booking is made: both happen or neither.")] string? replaces_ref = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -36,14 +36,15 @@ public sealed class BookingPlugin(
         if (!string.IsNullOrWhiteSpace(replaces_ref))
         {
             // A change of service is a new booking and a cancellation: the old one must be the client's own and still
-            // changeable here (outside the late window), said in the read-back, and cancelled only once the new one holds.
+            // changeable here (outside the late window), said in the read-back, and cancelled in the new one's transaction.
+            // The retry of a turn that died after that commit finds it cancelled by this very replacement.
             var own = await identity.OwnAppointmentAsync(scope, replaces_ref, cancellationToken);
-            if (own.Result is not null)
+            replaced = own.Appointment ?? await ReplacedByThisBookingAsync(scope, replaces_ref, slot_id, cancellationToken);
+            if (replaced is null)
             {
-                return own.Result;
+                return own.Result!;
             }
-            replaced = own.Appointment!;
-            if (replaced.StartsAtUtc - clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(profile.Policies.LateCancelHours))
+            if (replaced.Status == AppointmentStatus.Booked && replaced.StartsAtUtc - clock.GetUtcNow().UtcDateTime < TimeSpan.FromHours(profile.Policies.LateCancelHours))
             {
                 return new ToolResult("refused", $"This appointment is less than {profile.Policies.LateCancelHours} hours away, so a team member will handle the change.",
                     new { late_cancel = true, reason = "late_change" });
@@ -57,6 +58,11 @@ public sealed class BookingPlugin(
         if (offered.RescheduleOf is not null)
         {
             return new ToolResult("bad_argument", "That slot was offered to move an existing appointment; use reschedule_appointment.", new { reason = "offered_for_move" });
+        }
+        if (offered.ReplacementOf is { } offeredFor && offeredFor != replaced?.Id)
+        {
+            // Its time may be free only once that appointment is cancelled: booked as anything else, it would be refused after the yes.
+            return new ToolResult("bad_argument", "That slot was offered in place of an existing appointment; book it with that appointment's replaces_ref.", new { reason = "offered_for_replacement" });
         }
         var service = profile.FindService(offered.ServiceId)!;
         var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
@@ -78,8 +84,8 @@ public sealed class BookingPlugin(
         };
         // One round trip for everything read before the booking: an earlier booking by this request, the phone's client and,
         // after the yes, whether the time is still free (the booking does not read that again).
-        var lookup = await book.LookUpAsync(appointment, phone, overlap: confirmed, cancellationToken);
-        if (await FinishInterruptedBookingAsync(scope, offered, phone, lookup, cancellationToken) is { } finished)
+        var lookup = await book.LookUpAsync(appointment, phone, overlap: confirmed, cancellationToken, replaces: replaced?.Id);
+        if (await FinishInterruptedBookingAsync(scope, offered, phone, lookup, replaced, replaces_ref, cancellationToken) is { } finished)
         {
             return finished;
         }
@@ -119,10 +125,18 @@ public sealed class BookingPlugin(
         // The client row commits with the appointment, so a lost race leaves none behind (issue 15, item 3).
         // The confirmation texts commit with the appointment (issue 15, item 2): an instance that dies after the commit
         // leaves both, and the retry that finds the booking does not queue them again.
+        // A replaced appointment is cancelled in the same transaction, before the new one is inserted (it blocks nothing for
+        // it, "same time" included), and its freed time's waitlist offer commits with both: never both, never neither.
         var texted = false;
+        var gone = false;
         var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Language, scope.Actor,
             lookup, async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            replaced is null ? null : new Replacement(replaced, async (c, tx) =>
+            {
+                gone = true;
+                await waitlist.OfferFreedSlotAsync(c, tx, replaced, cancellationToken);
+            }));
         scope.Pending = null;
         scope.PendingConfirmed = false;
         if (outcome == BookingOutcome.SlotTaken)
@@ -134,21 +148,53 @@ public sealed class BookingPlugin(
         scope.ClientId = client.Id;
         scope.ClientVerified = proven;
         texted = outcome == BookingOutcome.Booked ? texted : await outbox.ExistsAsync(MessageKind.Confirmation, saved.Id, cancellationToken);
-        if (replaced is not null)
+        if (replaced is not null && outcome == BookingOutcome.AlreadyBooked)
         {
-            // The new booking holds: now the old appointment goes (its freed time's waitlist offer commits with it). Already
-            // changed meanwhile: the new booking stands and the result says the old one was not cancelled here.
-            var gone = await book.CancelAsync(replaced, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, replaced, cancellationToken), cancellationToken);
-            return new ToolResult("booked",
-                $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)} " + (gone ? $"Cancelled {wording.Describe(replaced)}." : "The old appointment had already changed; it was not cancelled."),
-                new
-                {
-                    appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted,
-                    replaced = wording.View(replaced, replaces_ref!.Trim()) with { Status = gone ? AppointmentStatus.Cancelled : replaced.Status }, replaced_cancelled = gone,
-                });
+            // A copy of this request made the replacement a moment ago: whether the old one went with it is in the store.
+            gone = await book.GetAsync(replaced.Id, cancellationToken) is { Status: AppointmentStatus.Cancelled }
+                && await book.ChangedByAsync(replaced.Id, $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, cancellationToken);
         }
-        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
-            new { appointment = wording.View(saved!, "A1"), already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted });
+        return Booked(offered, saved!, outcome == BookingOutcome.AlreadyBooked, texted, replaced, replaces_ref, gone);
+    }
+
+    /// <summary>
+    /// The booked result; for a replacement, with the old appointment and whether it was cancelled here (already changed
+    /// meanwhile: the new booking stands and the result says the old one was not cancelled).
+    /// </summary>
+    private ToolResult Booked(OfferedSlot offered, Appointment saved, bool alreadyBooked, bool texted, Appointment? replaced, string? reference, bool gone)
+    {
+        var said = $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}";
+        if (replaced is null)
+        {
+            return new ToolResult("booked", said, new { appointment = wording.View(saved, "A1"), already_booked = alreadyBooked, confirmation_text = texted });
+        }
+        return new ToolResult("booked",
+            said + " " + (gone ? $"Cancelled {wording.Describe(replaced)}." : "The old appointment had already changed; it was not cancelled."),
+            new
+            {
+                appointment = wording.View(saved, "A1"), already_booked = alreadyBooked, confirmation_text = texted,
+                replaced = wording.View(replaced, reference!.Trim()) with { Status = gone ? AppointmentStatus.Cancelled : replaced.Status }, replaced_cancelled = gone,
+            });
+    }
+
+    /// <summary>
+    /// The appointment <paramref name="reference"/> names when this conversation's confirmed replacement with
+    /// <paramref name="slotId"/> already cancelled it, in a turn that never finished (its instance died after the commit):
+    /// its retry finds the replacement done instead of "no such appointment" (issue 15, item 2). Only the pending, confirmed
+    /// booking that replaces it, and a cancellation made by this conversation (its audit entry committed with it), count.
+    /// </summary>
+    private async Task<Appointment?> ReplacedByThisBookingAsync(ConversationScope scope, string reference, string? slotId, CancellationToken ct)
+    {
+        var r = reference.Trim();
+        var id = scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r;
+        if (scope.Pending is not { Kind: "book" } pending || !scope.PendingConfirmed
+            || !pending.Key.StartsWith($"book:{slotId?.Trim()}:", StringComparison.OrdinalIgnoreCase) || !pending.Key.EndsWith($":replaces:{id}", StringComparison.Ordinal)
+            || await book.GetAsync(id, ct) is not { Status: AppointmentStatus.Cancelled } cancelled
+            || !await book.ChangedByAsync(id, $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, ct))
+        {
+            return null;
+        }
+        return cancelled;
     }
 
     /// <summary>
@@ -156,7 +202,8 @@ public sealed class BookingPlugin(
     /// commit, before the turn was stored): the retry finishes it instead of asking again or booking twice (issue 15, item 2).
     /// The key holds the conversation id, so only this conversation can have made it; <paramref name="lookup"/> read it.
     /// </summary>
-    private async Task<ToolResult?> FinishInterruptedBookingAsync(ConversationScope scope, OfferedSlot offered, string phone, BookingLookup lookup, CancellationToken ct)
+    private async Task<ToolResult?> FinishInterruptedBookingAsync(
+        ConversationScope scope, OfferedSlot offered, string phone, BookingLookup lookup, Appointment? replaced, string? reference, CancellationToken ct)
     {
         if (lookup.Earlier is not { Status: AppointmentStatus.Booked } earlier
             || lookup.EarlierClient is not { } client || (client.Phone ?? client.UnverifiedPhone) != phone)
@@ -166,8 +213,9 @@ public sealed class BookingPlugin(
         (scope.ClientId, scope.ClientVerified, scope.Pending, scope.PendingConfirmed) = (client.Id, scope.VerifiedPhone == phone, null, false);
         // Its confirmation texts committed with it (or it had none to send): say which, queue nothing again.
         var texted = await outbox.ExistsAsync(MessageKind.Confirmation, earlier.Id, ct);
-        return new ToolResult("booked", $"Booked: {wording.Describe(offered)}.{AppointmentWording.NoTextNote(texted)}",
-            new { appointment = wording.View(earlier, "A1"), already_booked = true, confirmation_text = texted });
+        // A replacement's old appointment was cancelled in the same transaction, or had changed before it.
+        return Booked(offered, earlier, alreadyBooked: true, texted, replaced, reference,
+            gone: replaced is { Status: AppointmentStatus.Cancelled } && await book.ChangedByAsync(replaced.Id, $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, ct));
     }
 
     /// <summary>list_appointments.</summary>
