@@ -450,7 +450,7 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The reasons worded here, before the table of outcomes (which words the others by tool and status).</summary>
         private static readonly HashSet<string> OwnWording = new(StringComparer.Ordinal)
         {
-            "not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "min_age", "past",
+            "not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "offered_for_replacement", "min_age", "past",
             "no_appointments", "no_such_appointment", "already_changed", "no_record",
             "opted_out", "wrong_codes_today", "chat_limit", "hour_limit", "day_limit",
         };
@@ -481,7 +481,7 @@ public sealed partial class EmbeddedChatClient
                 case "unknown_location":
                     state.LocationId = null;
                     return SearchAgain(Render(template));
-                case "not_offered" or "offered_for_move":
+                case "not_offered" or "offered_for_move" or "offered_for_replacement":
                     state.Offered = [];
                     state.ChosenSlotId = state.ProposedSlotId = null;
                     state.PendingTool = state.PendingArgs = null;

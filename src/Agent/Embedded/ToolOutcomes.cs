@@ -27,6 +27,7 @@ public static class ToolOutcomes
         ["min_age"] = "min_age",
         ["not_offered"] = "slot_not_offered",
         ["offered_for_move"] = "slot_not_offered",
+        ["offered_for_replacement"] = "slot_not_offered",
         // check_availability for a move, cancel_appointment, reschedule_appointment, list_appointments
         ["late_change"] = "late_cancel",
         ["no_appointments"] = "no_appointments",
