@@ -9,13 +9,7 @@ namespace FrontDesk.Agent.Tests.Understanding;
 /// </summary>
 public sealed class RoundTwelveMeaningTests
 {
-    private static readonly SpaVocabulary MedSpa = new(
-        [
-            new ServiceTerm("signature-facial", "Signature Facial", ["facial"], "facial"),
-            new ServiceTerm("swedish-60", "Swedish Massage (60 min)", ["swedish"], "massage"),
-        ],
-        [new PersonTerm("maya", "Maya Chen")],
-        [new PlaceTerm("mission", "Mission District")]);
+    private static readonly SpaVocabulary MedSpa = TestVocabularies.FacialAndSwedish;
 
     private static Utterance Read(string text, AgentQuestion asked = AgentQuestion.Nothing) =>
         new Understander().Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, MedSpa) { LastAsked = asked });

@@ -8,6 +8,15 @@ internal static class TestVocabularies
     public static readonly DateOnly Sunday = new(2026, 11, 22);
     public static readonly DateOnly Wednesday = new(2026, 11, 25);
 
+    /// <summary>A small menu (a facial, a Swedish massage, one provider, one place) for the understanding rounds' tests.</summary>
+    public static SpaVocabulary FacialAndSwedish { get; } = new(
+        [
+            new ServiceTerm("signature-facial", "Signature Facial", ["facial"], "facial"),
+            new ServiceTerm("swedish-60", "Swedish Massage (60 min)", ["swedish"], "massage"),
+        ],
+        [new PersonTerm("maya", "Maya Chen")],
+        [new PlaceTerm("mission", "Mission District")]);
+
     public static SpaVocabulary MedSpa { get; } = new(
         [
             new ServiceTerm("swedish-60", "Swedish Massage (60 min)", ["swedish", "relaxation massage"], "massage"),
