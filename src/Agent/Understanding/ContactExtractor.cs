@@ -439,7 +439,13 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"(?:(?:uh+|um+|erm?|ah+|like)[,\s]+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The words before what the person wants to be called: "call me", "calling me", "when you text me use". Shared with
+    /// the understander, which tells such a name from a call asked for.
+    /// </summary>
+    internal const string CallMeWords = @"call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with)";
+
+    [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|" + CallMeWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
     [GeneratedRegex(@"^\s*(?:(?:hi|hey|hello|hiya|ok|okay)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s+here\b", RegexOptions.CultureInvariant)]
@@ -452,7 +458,7 @@ public static partial class ContactExtractor
     private static partial Regex BareNameReply();
 
     [GeneratedRegex(@"\b(?i:i'm|im|i\s+am)\s+(?<name>\p{Ll}[\p{L}'’\-]+\s+\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:and|here|btw|from)\b)"
-        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
+        + @"|\b(?i:(?:just|you\s+can|u\s+can|please|pls|feel\s+free\s+to)\s+call\s+me|" + CallMeWords + @")\s+(?<name>\p{Ll}[\p{L}'’\-]+)(?=\s*(?:$|[,.!;])|\s+(?i:from\s+now\s+on|instead|please|pls|thanks|thank\s+you)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex IntroAtSentenceEnd();
 
     [GeneratedRegex(@"\b(?:it's|its|it\s+is|this\s+is|i'm|im|i\s+am)\s+(?<name>\p{L}[\p{L}'’\-]+\s+\p{L}[\p{L}'’\-]+)[\s,:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

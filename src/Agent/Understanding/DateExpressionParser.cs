@@ -467,6 +467,7 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\b(?<h>christmas\s+eve|xmas\s+eve|christmas(?:\s+day)?|xmas|new\s+year'?s?\s+eve|new\s+year'?s?(?:\s+day)?|independence\s+day|thanksgiving(?:\s+day)?|memorial\s+day|labou?r\s+day|valentine'?s?(?:\s+day)?|mother'?s?\s+day|father'?s?\s+day|halloween)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Holiday();
 
+    // "tomorrow's" and "tomorrows" are tomorrow (a possessive, with or without its apostrophe; not "nows").
     [GeneratedRegex(@"\b(?:(?<after>(?:the\s+)?day\s+after\s+(?:tomorrow|tomorow|tommorow|tommorrow|tomorrw|tmrw|tmr))|(?<tomorrow>tomorrow|tomorow|tommorow|tommorrow|tomorro|tomoro|tomorrw|tomorw|tommorw|tomrw|tmrw|tmrow|tmr|2morrow|2morow|2moro|2mrw)|(?<today>(?<!\b(?:all|it|enough|everything)\s+for\s+)today|tonight|tonite|this\s+" + TimeExpressionParser.PartWord + @"|later\s+today|(?<=\b(?:free|open|available|availability)\s+)(?:right\s+)?now))(?:'?s(?<!nows))?\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDay();
 

@@ -481,7 +481,7 @@ public sealed partial class Understander
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
             .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
-            .Concat(LanguageNamed().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
+            .Concat(NationNotAService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
         // "move it to friday and make it the 90 min", "make it a pedicure instead": in a move, what follows "make it" is what the
         // appointment becomes, not the appointment being moved; it is read apart.
@@ -780,7 +780,7 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
-            && !LanguageNamed().IsMatch(lowered)
+            && !NationNotAService().IsMatch(lowered)
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -1419,7 +1419,7 @@ public sealed partial class Understander
     // a country's food ("a swedish dish i could cook", "any good thai food places"): the nation's name is not a massage.
     [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>" + Nations + @")\b"
         + @"|\b(?<what>" + Nations + @")\s+(?:cuisine|food|foods|dish|dishes|recipes?|meals?|cooking|restaurants?|meatballs|curry|curries|noodles|takeout|take-out|dinner|lunch|breakfast|pastr(?:y|ies)|desserts?)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageNamed();
+    private static partial Regex NationNotAService();
 
     private const string Nations = "swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch";
 
@@ -1427,7 +1427,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:book\w*|appoint\w*|appt\w*|sched\w*|reserv\w*|slots?|openings?|open|availab\w*|free|come\s+in|get\s+in|stop\s+by|drop\s+in|walk[\s-]?ins?|spots?|times?|sessions?|visit\w*|treat\w*|services?|procedures?|anything|something|spa|see\s+(?:someone|somebody|a|an)|when|earliest|soonest|next|asap|week\w*|morning|afternoon|evening|cita\w*|turno\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RequestWords();
 
-    [GeneratedRegex(@"\b(?:call(?:ing)?\s+me|(?:when|if)\s+(?:you|u)\s+(?:text|talk\s+to|write\s+to|message|email|address)\s+me,?\s+(?:use|say|go\s+with))\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + ContactExtractor.CallMeWords + @")\s+(?<w>[\p{L}'’\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallMeBy();
 
     // A reply of at most five words with a number in it ("the 60 please", "90 one pls"); "0" alone (the operator) is not one.
