@@ -449,6 +449,8 @@ public sealed class SafetyScreenTests
     [InlineData("i burned my cheek with the curling iron, can i still get my facial")]
     [InlineData("there's a burning feeling where they did the laser")]
     [InlineData("is it safe to drive after?")]
+    [InlineData("is it safe to drive?")]
+    [InlineData("is it safe to travel")]
     [InlineData("is it safe to drive home after my botox")]
     [InlineData("is it safe to fly while pregnant")]
     [InlineData("is it safe?")]
