@@ -44,6 +44,22 @@ public sealed class Conversation
 }
 
 /// <summary>
+/// What a channel checks before it continues a conversation (a web session's id, channel, status and last activity): the
+/// row without its state, which is the largest column and is read again, leased, by the turn itself.
+/// </summary>
+public sealed record ConversationSession
+{
+    /// <summary>Id.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>Channel tag.</summary>
+    public string Channel { get; init; } = "";
+    /// <summary>active, taken_over or closed.</summary>
+    public string Status { get; init; } = "active";
+    /// <summary>Last activity.</summary>
+    public DateTime UpdatedAtUtc { get; init; }
+}
+
+/// <summary>
 /// Conversations, their tagged transcripts and escalations. A turn's transcript, escalations and new
 /// state commit in one transaction before the reply leaves, so an acknowledged turn is never lost.
 /// </summary>
@@ -69,6 +85,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The conversation's session fields (<see cref="ConversationSession"/>), or null; its state is not read.</summary>
+    public async Task<ConversationSession?> GetSessionAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(
+            "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
     // Served by the index conversations_caller (caller_phone, updated_at_utc).

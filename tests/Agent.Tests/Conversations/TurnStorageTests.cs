@@ -184,6 +184,22 @@ public abstract class TurnStorageTests
         Assert.Equal((true, "We do, for two hours."), await store.AnswerOfAsync("seen_3", "SM-seen-3", CancellationToken.None));
         Assert.NotNull(await store.BeginTurnAsync("seen_3", "sms", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
     }
+
+    [StoreFact]
+    public async Task A_conversations_session_fields_are_read_without_its_state_and_match_the_whole_row()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("head_1", "web", null, "hi do u have parking", "and how much is a facial");
+        await h.Conversations.SetTakenOverAsync("head_1", "maria", Actor.System("test"), CancellationToken.None);
+
+        var whole = await h.Conversations.GetAsync("head_1", CancellationToken.None);
+        var session = await h.Conversations.GetSessionAsync("head_1", CancellationToken.None);
+
+        Assert.NotNull(whole);
+        Assert.Equal(new ConversationSession { Id = whole.Id, Channel = whole.Channel, Status = whole.Status, UpdatedAtUtc = whole.UpdatedAtUtc }, session);
+        Assert.Equal("taken_over", session!.Status);
+        Assert.Null(await h.Conversations.GetSessionAsync("head_unknown", CancellationToken.None));
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests
