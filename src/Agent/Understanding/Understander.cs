@@ -313,6 +313,8 @@ public sealed partial class Understander
         });
         // "around 3ish", "4-ish": the hour, said loosely.
         normalized = LooseHour().Replace(normalized, "around ${t}");
+        // A length said as a word on a call ("swedish sixty", "ninety please"): never a clock time, so read as its digits.
+        normalized = SpokenLength().Replace(normalized, m => m.Value.Equals("sixty", StringComparison.OrdinalIgnoreCase) ? "60" : "90");
         var vocabulary = context.Vocabulary;
         var asked = context.LastAsked;
 
@@ -341,12 +343,16 @@ public sealed partial class Understander
             : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         var second = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
-        while (second.Success && date is not null && date.Span.Start < second.Index
-            && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
+        while (second.Success && date is not null)
         {
             // "wednesday.. no wait, tuesday": the day after the second thought is the one meant; after a third ("tuesday..
-            // actually no wednesday.. wait friday is better"), the last.
-            date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+            // actually no wednesday.. wait friday is better"), the last. A second thought with no day after it ("tuesday,
+            // no, wednesday, sorry, in the morning") changes nothing.
+            if (date.Span.Start < second.Index
+                && DateExpressionParser.Parse(withoutContact[(second.Index + second.Length)..], context.Today, context.Closures) is { } later)
+            {
+                date = later with { Span = new TextSpan(later.Span.Start + second.Index + second.Length, later.Span.Length) };
+            }
             second = second.NextMatch();
         }
         DateRange? moveFrom = null;
@@ -1411,7 +1417,7 @@ public sealed partial class Understander
         var unit = m.Groups["unit"].Value;
         double n = amount switch
         {
-            "" or "a" or "an" or "one" or "1" or "next" => 1,
+            "" or "a" or "an" or "one" or "1" or "next" or "following" => 1,
             "half an" or "half a" => 0.5,
             "an hour and a half" => 1.5,
             "two" or "2" => 2,
@@ -1432,7 +1438,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?<amount>next)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?:the\s+)?(?<amount>next|following)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
@@ -1585,6 +1591,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shorthand();
 
+    [GeneratedRegex(@"\b(?:sixty|ninety)\b(?![- ]+(?:one|two|three|four|five|six|seven|eight|nine)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenLength();
+
     [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooseHour();
 
@@ -1594,7 +1603,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\breschedul(?:e|ing)\s+(?:my|our)\s+(?:appointment|appt|booking|reservation)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RescheduleMine();
 
-    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that)\b[,\s]*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
