@@ -658,6 +658,14 @@ public sealed partial class Understander
         string? faqQuestion = null;
         // "can i get a swedish massage": asking for a service of ours is a request, however much it reads as a question.
         var asksToGetTheService = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && AsksToGet().IsMatch(lowered[..services.Spans[0].Start]);
+        if (intent == Intent.OutOfScope && services.Kind == ServiceMatchKind.Confident && asked == AgentQuestion.Nothing && chosen is null
+            && GoalForTheBody().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "i need to get rid of the hair on my legs": a goal one of the spa's services plainly meets (found by its words or
+            // its meaning), put as a need: a request for that service, not a task elsewhere.
+            intent = Intent.Book;
+            confidence = 1;
+        }
         if (intent == Intent.OutOfScope && services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && WantsTheService().IsMatch(lowered[..services.Spans[0].Start]))
         {
             // "I got a gift card and wanted to use it for a facial": whatever else the message is about, a service of ours is wanted.
@@ -1644,6 +1652,12 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
+
+    // "i need to get rid of the hair on my legs", "want to get rid of this leg hair", "looking to smooth out my forehead lines":
+    // a goal for the person's own body or face, put as a need or a wish (not a skin condition: which treatment suits acne, scars or
+    // spots is a clinician's call, escalation.yaml).
+    [GeneratedRegex(@"\b(?:i\s+(?:need|want|wanna|would\s+like|'?d\s+like|have)\s+to|i\s+wanna|(?:want|need|wanna|looking|hoping|trying)\s+to|help\s+me)\s+(?:finally\s+|just\s+)?(?:get\s+rid\s+of|remove|fix|reduce|smooth(?:\s+out)?|tighten|plump(?:\s+up)?|brighten|fade|clear\s+up|soften)\s+(?:the\s+|this\s+|these\s+|my\s+|some\s+|all\s+(?:the\s+|this\s+|my\s+)?)?(?:\w+\s+){0,2}?(?:hair|lines|wrinkles|fuzz|stubble|crows\s+feet|lips?|forehead|legs?|arms?|underarms?|bikini|back)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GoalForTheBody();
 
     // A new appointment asked for in so many words: "i'd like to book an appointment that day at 1:15", "can i get an
     // appointment that day at 3", "make me an appointment for that day".

@@ -31,6 +31,39 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
 
     private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
 
+    private (string Phrase, string[] Ids)[]? _treatmentPhrases;
+
+    /// <summary>
+    /// The spa's treatments a text names by a whole name, alias or category ("massage" names every massage; "Botox" the one).
+    /// </summary>
+    private HashSet<string> TreatmentsNamed(string text)
+    {
+        _treatmentPhrases ??= [.. profile.Services
+            .SelectMany(s => s.Aliases.Append(s.Name).Append(System.Text.RegularExpressions.Regex.Replace(s.Name, @"\s*\(.*?\)", "")).Select(p => (Phrase: p, Id: s.Id)))
+            .Concat(profile.Services.Select(s => (Phrase: s.Category, Id: s.Id)))
+            .Where(p => p.Phrase.Trim().Length >= 3)
+            .GroupBy(p => p.Phrase.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(p => p.Id).Distinct(StringComparer.Ordinal).ToArray()))];
+        var lowered = " " + string.Join(' ', Words(text)) + " ";
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (phrase, ids) in _treatmentPhrases)
+        {
+            var words = string.Join(' ', Words(phrase));
+            if (lowered.Contains(" " + words + " ", StringComparison.Ordinal) || lowered.Contains(" " + words + "s ", StringComparison.Ordinal))
+            {
+                found.UnionWith(ids);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether an FAQ entry is about other treatments than the ones the question names: "how long does a massage last" is not
+    /// answered by "How long do Botox results last?". False when either names none.
+    /// </summary>
+    private bool AboutOtherTreatments(HashSet<string> asked, FaqMatch entry) =>
+        asked.Count > 0 && TreatmentsNamed(entry.Question) is { Count: > 0 } about && !about.Overlaps(asked);
+
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
 
@@ -69,6 +102,11 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
         var visit = VisitQuestion.Topics(question, IsOwnWord);
+        var treatmentsAsked = TreatmentsNamed(question);
+        if (treatmentsAsked.Count > 0)
+        {
+            matches = [.. matches.Where(m => !AboutOtherTreatments(treatmentsAsked, m))];
+        }
         if (visit.Count > 0)
         {
             // "what if I'm running late", "where do I park": answered only by an entry about that part of the visit (the

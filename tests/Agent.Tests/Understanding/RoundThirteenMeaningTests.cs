@@ -72,4 +72,40 @@ public sealed class RoundThirteenMeaningTests
     [InlineData("let me know if anything frees up friday")]
     [InlineData("can u msg me when a spot opens")]
     public void Asking_to_be_told_when_a_time_opens_is_the_waitlist(string text) => Assert.Equal(Intent.Waitlist, Read(text).Intent);
+
+    // The demo profile, read as the agent reads it: its services and FAQ by meaning.
+    private static readonly Lazy<Understander> Demo = new(() =>
+    {
+        var profile = FrontDesk.Tools.Profile.SpaProfileLoader.Load(FrontDesk.TestSupport.TestFiles.DemoProfile);
+        var faq = new FrontDesk.Tools.Faq.SemanticFaq(profile, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
+        var services = new FrontDesk.Tools.Semantic.SemanticServices(profile, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
+        return new Understander(IntentClassifier.DefaultWithSemantic, faq.AnswersQuestion, services.Search, faq.Closeness);
+    });
+
+    private static readonly Lazy<SpaVocabulary> DemoVocabulary = new(() =>
+    {
+        var profile = FrontDesk.Tools.Profile.SpaProfileLoader.Load(FrontDesk.TestSupport.TestFiles.DemoProfile);
+        return new SpaVocabulary(
+            profile.Services.Select(s => new ServiceTerm(s.Id, s.Name, s.Aliases, s.Category, s.DurationMin)),
+            profile.Staff.Select(p => new PersonTerm(p.Id, p.Name)),
+            profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
+    });
+
+    private static Utterance ReadDemo(string text) =>
+        Demo.Value.Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, DemoVocabulary.Value));
+
+    [Theory]
+    [InlineData("i need to get rid of the hair on my legs")]
+    [InlineData("want to get rid of this leg hair for good")]
+    public void A_goal_a_service_of_the_spa_meets_is_a_request_for_it(string text)
+    {
+        var u = ReadDemo(text);
+        Assert.Equal(Intent.Book, u.Intent);
+        Assert.Contains(u.Services.Services, s => s.Id == "laser-hair-removal");
+    }
+
+    [Theory]
+    [InlineData("how do i get rid of ants in my kitchen")]
+    [InlineData("i need to get rid of my old couch")]
+    public void A_goal_elsewhere_is_not_a_request(string text) => Assert.NotEqual(Intent.Book, ReadDemo(text).Intent);
 }

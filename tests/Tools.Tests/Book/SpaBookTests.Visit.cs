@@ -50,6 +50,26 @@ public abstract partial class SpaBookTests
             Assert.DoesNotContain("escalate", result.GetRawText(), StringComparison.Ordinal);
         }
     }
+
+    [StoreFact]
+    public async Task Answer_faq_does_not_answer_a_question_about_one_treatment_with_an_entry_about_another()
+    {
+        // The demo FAQ's "How long do Botox results last?" shares "how long … last" with a question about a massage.
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+        var massage = await CallAsync(h, scope, "answer_faq", ("question", "how long does a massage last"));
+        if (Status(massage) == "ok")
+        {
+            Assert.DoesNotContain("months", Prop(Data(massage).GetProperty("matches")[0], "answer").GetString()!, StringComparison.Ordinal);
+        }
+        // The entry still answers its own treatment, and a question that names both.
+        foreach (var question in new[] { "how long does botox last", "how long do botox results last on the forehead" })
+        {
+            var botox = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("ok", Status(botox));
+            Assert.Contains("months", Prop(Data(botox).GetProperty("matches")[0], "answer").GetString()!, StringComparison.Ordinal);
+        }
+    }
 }
 
 public class VisitQuestionTests
