@@ -795,7 +795,8 @@ public sealed partial class EmbeddedChatClient
             if (state.ServiceId is null)
             {
                 state.Asked = AgentQuestion.Service;
-                return Say("ask_service");
+                // "put me on the waitlist": the service is asked for the waitlist, not for a booking.
+                return Say("ask_service_waitlist");
             }
             if (state.DateStart is null)
             {
