@@ -61,6 +61,9 @@ public static class ScenarioRunner
     /// <summary>"hangup:" on a call: the caller hangs up and calls again from the same number, a new call (a new conversation).</summary>
     public const string HangUpTurn = "hangup:";
 
+    /// <summary>"release: 0": the seeded appointment at that index (from 0) is cancelled by someone else (not this conversation), so the waitlist offers its time by text.</summary>
+    public const string ReleasePrefix = "release:";
+
     /// <summary>Runs <paramref name="scenario"/> once on a fresh store. <paramref name="settings"/> adds configuration (FrontDesk:Llm:* for an LLM brain).</summary>
     public static async Task<ScenarioOutcome> RunAsync(Scenario scenario, TestStore store = TestStore.Sqlite,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken ct = default)
@@ -88,14 +91,18 @@ public static class ScenarioRunner
         var failures = new List<string>();
         var transcript = new List<string>();
 
+        var seeded = new List<Appointment?>();
         foreach (var seed in scenario.Seed)
         {
-            var (outcome, _) = await h.Get<AppointmentBook>().InsertAsync(SeedAppointment(profile, seed), Seeder, ct);
+            var (outcome, appointment) = await h.Get<AppointmentBook>().InsertAsync(SeedAppointment(profile, seed), Seeder, ct);
+            seeded.Add(appointment);
             if (outcome != BookingOutcome.Booked)
             {
                 failures.Add($"seed {seed.Service} at {seed.Start} was not booked: {outcome}");
             }
         }
+        // Appointments released by someone else during the conversation: not the conversation's cancellations.
+        var released = new HashSet<string>(StringComparer.Ordinal);
         var before = await SnapshotAsync(h, ct);
 
         var agent = h.Get<FrontDeskAgent>();
@@ -131,6 +138,21 @@ public static class ScenarioRunner
                 transcript.Add($"[{pause.TotalMinutes:0} minutes later]");
                 continue;
             }
+            if (text.StartsWith(ReleasePrefix, StringComparison.Ordinal))
+            {
+                var index = int.Parse(text[ReleasePrefix.Length..].Trim(), CultureInfo.InvariantCulture);
+                if (seeded.ElementAtOrDefault(index) is not { } freed)
+                {
+                    throw new InvalidDataException($"{scenario.Id}: \"{text}\" names no seeded appointment.");
+                }
+                // Another client cancels, as the SMS channel or the staff console would: the waitlist's offer is written with it.
+                var waitlist = h.Get<WaitlistBook>();
+                await h.Get<AppointmentBook>().CancelAsync(freed, Actor.System("eval-other-client"), null,
+                    (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, freed, ct), ct);
+                released.Add(freed.Id);
+                transcript.Add($"[someone else cancelled {freed.ServiceId} at {freed.StartsAtUtc:u}; the waitlist offers it]");
+                continue;
+            }
             if (text.Trim() == HangUpTurn)
             {
                 // The same person calls again: the channel starts a new conversation for a new call, as Twilio's CallSid does.
@@ -162,9 +184,9 @@ public static class ScenarioRunner
                     await h.Get<ConversationStore>().SetTakenOverAsync(conversationId, null, Actor.System("eval-staff"), ct);
                     takenOver = false;
                 }
-                if (sms && scenario.CallerPhone is { } from && (SmsKeywords.Classify(text) != SmsKeyword.None || IsReminderKeyword(text)))
+                if (sms && scenario.CallerPhone is { } from && (SmsKeywords.Classify(text) != SmsKeyword.None || IsReminderKeyword(text) || IsSpanishYes(text)))
                 {
-                    // STOP, START, HELP (and YES), and the reminder answers C and X, are the SMS channel's before the agent sees them: the same
+                    // STOP, START, HELP (and YES, or SÍ to a waitlist offer), and the reminder answers C and X, are the SMS channel's before the agent sees them: the same
                     // SmsConversations the Twilio webhook calls, with the same opt-out store.
                     var answer = await h.Get<SmsConversations>().HandleAsync(new InboundSms("SMeval" + Guid.NewGuid().ToString("N"), from, spaNumber, text), ct);
                     replies.Add(answer ?? "");
@@ -197,6 +219,11 @@ public static class ScenarioRunner
         watch.Stop();
 
         var after = await SnapshotAsync(h, ct);
+        foreach (var id in released)
+        {
+            after.Appointments.Remove(id);
+            before.Appointments.Remove(id);
+        }
         Grade(scenario, profile, before, after, replies, failures);
         return new ScenarioOutcome(scenario, failures.Count == 0, failures, transcript, watch.Elapsed, configured, fallbackTurns);
     }
@@ -213,6 +240,9 @@ public static class ScenarioRunner
 
     /// <summary>A lone C or X, in any case: the SMS channel's answer to a reminder, handled before the agent.</summary>
     private static bool IsReminderKeyword(string text) => text.Trim().Trim('.', '!') is "C" or "c" or "X" or "x";
+
+    // A waitlist offer asks for YES or SÍ; the channel answers either before the agent (SmsConversations).
+    private static bool IsSpanishYes(string text) => text.Trim().Trim('.', '!').ToUpperInvariant() is "SI" or "SÍ";
 
     private static void Grade(Scenario s, SpaProfile profile, Snapshot before, Snapshot after, List<string> replies, List<string> failures)
     {

@@ -227,6 +227,9 @@ internal enum PolicyAction
     /// <summary>"why do u need my number?" while a detail is asked after a pick: why, and the detail asked again; the pick is kept.</summary>
     SayWhyDetail,
 
+    /// <summary>The times on offer said again, as asked ("can you repeat that"); not a miss, and not another ask counted.</summary>
+    RepeatOffer,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -287,6 +290,10 @@ internal static class DialoguePolicy
             && r.U.Cues.JustAcknowledges && r.U.Cues.Code is null && !r.ContactGiven, PolicyAction.WaitForCode, Id: "r8-wait-for-code"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
+        // Before "start over": "come again?" reads to the classifier like starting again.
+        new("slots on offer and the times asked to be said again (\"sorry can you repeat that\", \"come again?\"), nothing else said", (s, r) =>
+            s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && r.U.Cues.AsksRepeat && r.Chosen is null && !r.HasSlots && !r.ContactGiven,
+            PolicyAction.RepeatOffer, Id: "r13-repeat-offer"),
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind with nothing under way (no task, nothing asked, on offer or waiting for a yes: \"nvm\" after a greeting, an answer or a booking done)",
             (s, r) => r.U.Intent == Intent.Nevermind && s.Task is null && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0 && s.PendingTool is null

@@ -239,14 +239,18 @@ internal static partial class DialogueTracker
             r.ReadBack = ReadBackAnswer.Corrected;
             return;
         }
-        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
+        // "wait no actually keep it", "keep it where it is", "mejor déjala" at a cancel's or a move's read-back: a no, the
+        // appointment stays as it is (at a booking's read-back "keep it" would sooner be a yes, so it is left to the rows below).
+        var keeps = u.Cues.KeepsAsIs && u.YesNo != YesNo.Yes && !cancelsInstead && !HasSlots(u)
+            && state.PendingTool is "cancel_appointment" or "reschedule_appointment";
+        if (!keeps && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
             && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.AsksSomething && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
         {
             // "can i bring my own oil" at the read-back: a question beside it; the write stays pending and is asked again after the answer.
             r.ReadBack = ReadBackAnswer.SideQuestion;
             return;
         }
-        if (u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && !u.OtherProvider
+        if (!keeps && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && !u.OtherProvider
             && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.MyAppointments or Intent.Faq or Intent.Book or Intent.Availability))
         {
             // "k", "👍", "hmm": not a yes, and not a no either.
@@ -300,7 +304,7 @@ internal static partial class DialogueTracker
             // Nothing is booked (or joined); at a move, the cancel row asks to cancel the appointment, with its own read-back.
             r.ReadBack = ReadBackAnswer.Declined;
         }
-        else if (!corrected && u.YesNo == YesNo.No && !cancelsInstead)
+        else if (!corrected && (u.YesNo == YesNo.No || keeps) && !cancelsInstead)
         {
             r.ReadBack = ReadBackAnswer.Declined;
         }

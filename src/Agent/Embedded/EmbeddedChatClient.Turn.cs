@@ -428,6 +428,8 @@ public sealed partial class EmbeddedChatClient
                     return Call("find_waitlist_offer", []);
                 case PolicyAction.AskSlotChoiceAgain:
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.RepeatOffer:
+                    return Say("offer_repeated", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
                 case PolicyAction.NotOnTheMenu:
                     // "ok what about a brow wax this afternoon": not ours, but a request; the afternoon is kept for what they pick.
                     DialogueTracker.Merge(state, u);

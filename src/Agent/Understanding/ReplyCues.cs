@@ -48,6 +48,12 @@ public sealed partial record ReplyCues
     /// <summary>The message names the waitlist.</summary>
     public bool MentionsWaitlist { get; init; }
 
+    /// <summary>
+    /// The person wants an appointment left as it is ("actually keep it", "leave it where it is", "don't cancel it",
+    /// "mejor déjala", read into English): at a cancel's or a move's read-back, a no.
+    /// </summary>
+    public bool KeepsAsIs { get; init; }
+
     /// <summary>The message asks about the assistant itself ("are you a bot?", "is this a real person?").</summary>
     public bool AboutAssistant { get; init; }
 
@@ -119,6 +125,12 @@ public sealed partial record ReplyCues
     /// Spanish "¿qué horarios tienen?" reads "hours do you have"): at an offer, the times after those said.
     /// </summary>
     public bool AsksWhatTimes { get; init; }
+
+    /// <summary>
+    /// The person asks to hear the last thing said again ("sorry can you repeat that", "say that again?", "come again?",
+    /// "¿me lo repite?", read into English): on a call above all, where nothing stays on a screen.
+    /// </summary>
+    public bool AsksRepeat { get; init; }
 
     /// <summary>
     /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
@@ -225,6 +237,7 @@ public sealed partial record ReplyCues
             Minutes = MinutesOf(text),
             Length = LengthOf(text),
             MentionsWaitlist = text.Contains("waitlist", StringComparison.OrdinalIgnoreCase) || text.Contains("wait list", StringComparison.OrdinalIgnoreCase),
+            KeepsAsIs = KeepAsIs().IsMatch(text),
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
@@ -248,6 +261,7 @@ public sealed partial record ReplyCues
             NextOne = TheOneAfter().IsMatch(text),
             OtherTimes = NoneOfThose().IsMatch(text),
             AsksWhatTimes = WhatTimes().IsMatch(text),
+            AsksRepeat = Repeat().IsMatch(text),
             CodeNotReceived = NoCodeCame().IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
@@ -418,6 +432,12 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
+    [GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)(?:\s+(?:as\s+(?:it\s+)?is|where\s+it\s+is|then|please|pls|for\s+now))?\b(?!\s+(?:at|for|on|to|with|and\s+(?:move|make|change|book)))|\bdon'?t\s+(?:cancel|move|change)\s+(?:it|that|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeepAsIs();
+
+    [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Repeat();
+
     // "the 60 min", and on a call "the sixty minute one" (a length said in words).
     [GeneratedRegex(@"\b(?:(?<n>[0-9]{2,3})|(?<w>thirty|forty[- ]?five|sixty|ninety))\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
@@ -428,7 +448,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\bhalf\s+(?:an\s+)?hour\b", RegexOptions.CultureInvariant)]
     private static partial Regex HalfHour();
 
-    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:one|long))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:ones?|long))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
     // "why do u need my number?", "what do you need my name for", "why do you want my phone" (Spanish, as glossed: "why do you need my number").
