@@ -82,6 +82,12 @@ public sealed class RoundThirteenTests
         Assert.Null(state.PendingTool);
     }
 
+    [Theory]
+    [InlineData("keep it up guys, love this place")]
+    [InlineData("keep it short please")]
+    public void Keep_it_said_of_something_else_is_no_keep_as_is(string text) =>
+        Assert.False(Engine.Understand(text, History(new DialogueState())).Cues.KeepsAsIs);
+
     [Fact]
     public void Keep_it_at_a_bookings_read_back_is_not_taken_as_a_no()
     {
