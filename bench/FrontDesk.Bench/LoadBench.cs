@@ -58,7 +58,7 @@ public static class LoadBench
             _ => [TestStore.Sqlite, TestStore.Postgres],
         };
         var report = new StringBuilder();
-        report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
+        report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, each message with a request id as the widget sends it, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
         report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn | KB written per turn | row versions written per turn |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
@@ -273,7 +273,9 @@ public static class LoadBench
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await http.PostAsJsonAsync("/api/chat", new { sessionId = session, text });
+                // A request id per message, as the widget sends (wwwroot): the host then checks whether a retried message
+                // was answered before, which the bench used to skip.
+                using var response = await http.PostAsJsonAsync("/api/chat", new { sessionId = session, text, requestId = Guid.NewGuid().ToString("N") });
                 var body = await response.Content.ReadAsStringAsync();
                 ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!response.IsSuccessStatusCode)

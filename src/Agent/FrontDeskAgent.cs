@@ -171,9 +171,9 @@ public sealed partial class FrontDeskAgent(
                 },
             };
             var lease = TimeSpan.FromSeconds(Math.Clamp(options.LeaseSeconds, 1, Math.Max(1, options.TurnWaitSeconds / 2)));
-            // Creates the conversation if new, takes its lease and reads it: one round trip.
-            var conversation = await conversations.BeginTurnAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial,
-                _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), ct)
+            // Creates the conversation if new, takes its lease and reads it (and the stored answer of a retried request): one round trip.
+            var begun = await conversations.BeginTurnAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial,
+                _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), request.RequestId, ct)
                 ?? throw new TimeoutException("Another instance is still handling this conversation.");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var stopRenewing = new CancellationTokenSource();
@@ -183,7 +183,7 @@ public sealed partial class FrontDeskAgent(
             {
                 // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order.
                 using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, lost.Token);
-                return await HandleLockedAsync(request, conversation, turnLease, onSentence, embeddedOnly, started, lost.Token);
+                return await HandleLockedAsync(request, begun, turnLease, onSentence, embeddedOnly, started, lost.Token);
             }
             catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -306,17 +306,17 @@ public sealed partial class FrontDeskAgent(
         public void Release() => _released = true;
     }
 
-    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, Conversation conversation, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence,
+    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, BegunTurn begun, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence,
         bool embeddedOnly, long started, CancellationToken ct)
     {
+        var conversation = begun.Conversation;
         var state = conversation.ReadState();
-        if (request.RequestId is { } requestId && conversation.LastSeq > 0
-            && await conversations.AnswerOfAsync(request.ConversationId, requestId, ct) is { Found: true } answered)
+        if (request.RequestId is { } requestId && begun.Answered)
         {
             // A retry of a request whose turn committed (its instance died before the answer left, or the answer was lost on
             // the way): the committed answer again, nothing run twice. The lease is given back as the turn ends.
             logger.LogInformation("Request {RequestId} in {ConversationId} was answered before; giving the stored answer", requestId, request.ConversationId);
-            return new AgentReply(request.ConversationId, answered.Reply, null, "stored", [], state.Language ?? ConversationLanguage.English);
+            return new AgentReply(request.ConversationId, begun.Answer, null, "stored", [], state.Language ?? ConversationLanguage.English);
         }
         var scope = state.Scope;
         scope.VerifiedPhone ??= PhoneNumbers.ToE164(request.CallerPhone);

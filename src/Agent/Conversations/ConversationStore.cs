@@ -44,6 +44,28 @@ public sealed class Conversation
 }
 
 /// <summary>
+/// What a channel checks before it continues a conversation (a web session's id, channel, status and last activity): the
+/// row without its state, which is the largest column and is read again, leased, by the turn itself.
+/// </summary>
+public sealed record ConversationSession
+{
+    /// <summary>Id.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>Channel tag.</summary>
+    public string Channel { get; init; } = "";
+    /// <summary>active, taken_over or closed.</summary>
+    public string Status { get; init; } = "active";
+    /// <summary>Last activity.</summary>
+    public DateTime UpdatedAtUtc { get; init; }
+}
+
+/// <summary>A turn begun (its lease taken): the conversation as it now is, and whether its request was answered before.</summary>
+/// <param name="Conversation">The conversation row, read under the turn's lease.</param>
+/// <param name="Answered">True when a committed turn already took the message of the request id.</param>
+/// <param name="Answer">That turn's reply (null when none followed: a person had taken the conversation over).</param>
+public sealed record BegunTurn(Conversation Conversation, bool Answered, string? Answer);
+
+/// <summary>
 /// Conversations, their tagged transcripts and escalations. A turn's transcript, escalations and new
 /// state commit in one transaction before the reply leaves, so an acknowledged turn is never lost.
 /// </summary>
@@ -69,6 +91,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The conversation's session fields (<see cref="ConversationSession"/>), or null; its state is not read.</summary>
+    public async Task<ConversationSession?> GetSessionAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(
+            "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
     // Served by the index conversations_caller (caller_phone, updated_at_utc).
@@ -111,6 +141,16 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         SELECT {Columns} FROM conversations WHERE id = @id;
         """;
 
+    // The same, and the stored answer of the request id (AnswerOfSql), read after the lease is taken: no turn of this
+    // conversation can commit between the two.
+    private const string BeginTurnWithRequestSql = BeginTurnSql + AnswerOfSql + ";";
+
+    private const string AnswerOfSql = """
+        SELECT m.seq, a.text FROM transcript_turns m
+        LEFT JOIN transcript_turns a ON a.conversation_id = m.conversation_id AND a.seq = m.seq + 1 AND a.role = @agent
+        WHERE m.conversation_id = @id AND m.request_id = @requestId
+        """;
+
     /// <summary>
     /// Starts a turn: takes the conversation's turn lease for <paramref name="owner"/> and returns the conversation as it now is,
     /// creating it (with <paramref name="initial"/>) if it does not exist. Waits (polling) while another holder's lease is live,
@@ -118,7 +158,16 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// pinned demo clock must not freeze leases); the row's times use the spa's clock.
     /// </summary>
     public async Task<Conversation?> BeginTurnAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial,
-        string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct)
+        string owner, TimeSpan leaseFor, TimeSpan wait, CancellationToken ct) =>
+        (await BeginTurnAsync(id, channel, locationId, callerPhone, initial, owner, leaseFor, wait, requestId: null, ct))?.Conversation;
+
+    /// <summary>
+    /// Starts a turn as <see cref="BeginTurnAsync(string, string, string?, string?, ConversationState, string, TimeSpan, TimeSpan, CancellationToken)"/>
+    /// and, in the same round trip, reads the stored answer of <paramref name="requestId"/> (as <see cref="AnswerOfAsync"/>):
+    /// a retried message finds the turn that already answered it without another read.
+    /// </summary>
+    public async Task<BegunTurn?> BeginTurnAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial,
+        string owner, TimeSpan leaseFor, TimeSpan wait, string? requestId, CancellationToken ct)
     {
         // One round trip for a conversation that exists (every turn after the first), and the conversation row is only read:
         // the lease is a row of its own (before, taking it rewrote the conversation row, its state included). A new
@@ -131,17 +180,26 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             {
                 bool taken;
                 Conversation? row;
+                (int Seq, string? Reply)? answer = null;
                 using (await db.EnterWriteAsync(c, ct))
                 {
                     var leaseNow = DateTime.UtcNow;
-                    await using var results = await c.QueryMultipleAsync(new CommandDefinition(BeginTurnSql,
-                        new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct));
+                    await using var results = await c.QueryMultipleAsync(requestId is null
+                        ? new CommandDefinition(BeginTurnSql, new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct)
+                        : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
                     taken = (await results.ReadAsync<string>()).Any();
                     row = await results.ReadSingleOrDefaultAsync<Conversation>();
+                    if (requestId is not null)
+                    {
+                        var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
+                        answer = answers.Count == 0 ? null : answers[0];
+                    }
                 }
                 if (taken)
                 {
-                    return row ?? await CreateAsync(c, id, channel, locationId, callerPhone, initial, ct);
+                    return row is null
+                        ? new BegunTurn(await CreateAsync(c, id, channel, locationId, callerPhone, initial, ct), false, null)
+                        : new BegunTurn(row, answer is not null, answer?.Reply);
                 }
             }
             if (DateTime.UtcNow > deadline)
@@ -435,11 +493,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     public async Task<(bool Found, string? Reply)> AnswerOfAsync(string id, string requestId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = (await c.QueryAsync<(int Seq, string? Reply)>(new CommandDefinition("""
-            SELECT m.seq, a.text FROM transcript_turns m
-            LEFT JOIN transcript_turns a ON a.conversation_id = m.conversation_id AND a.seq = m.seq + 1 AND a.role = @agent
-            WHERE m.conversation_id = @id AND m.request_id = @requestId
-            """, new { id, requestId, agent = TurnRole.Agent }, cancellationToken: ct))).ToList();
+        var rows = (await c.QueryAsync<(int Seq, string? Reply)>(new CommandDefinition(AnswerOfSql, new { id, requestId, agent = TurnRole.Agent }, cancellationToken: ct))).ToList();
         return rows.Count == 0 ? (false, null) : (true, rows[0].Reply);
     }
 

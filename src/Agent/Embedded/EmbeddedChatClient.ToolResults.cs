@@ -432,6 +432,12 @@ public sealed partial class EmbeddedChatClient
                     return Say("out_of_scope");
                 case ("answer_faq", "did_you_mean"):
                     return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
+                case ("answer_faq", _) when data.TryGetProperty("visit", out var parts) && parts.ValueKind == JsonValueKind.Array
+                    && parts.EnumerateArray().Any(p => p.GetString() == "late")
+                    && call.Arguments?.TryGetValue("question", out var lateNews) == true && lateNews?.ToString() is { } news && !AsksSomething().IsMatch(news):
+                    // "im running 10 min late for my facial" with nothing in the spa's information about it: news the team
+                    // now has, not a question someone will answer ("is that ok?", "what happens if…" still are).
+                    return Say("running_late_noted");
                 case ("answer_faq", _):
                     // At an offer the times follow, so the answer does not ask "anything else?".
                     return Say(_uncounted && AtAnOffer() ? "faq_no_match_noted" : "faq_no_match");
@@ -523,4 +529,8 @@ public sealed partial class EmbeddedChatClient
             return message;
         }
     }
+
+    // A question rather than news: "is that ok?", "what happens if i'm late", "do you have a grace period".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?|^\s*(?:what|how|when|where|why|is|are|do|does|can|could|will|would|should|may)\b|\b(?:is\s+(?:that|it|this)\s+(?:ok|okay|alright|fine|a\s+problem)|what\s+happens|grace\s+period)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksSomething();
 }

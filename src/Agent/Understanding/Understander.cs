@@ -582,6 +582,10 @@ public sealed partial class Understander
         // at most once per message.
         bool? aboutElsewhere = null;
         bool NamesElsewhere() => aboutElsewhere ??= AboutElsewhere?.Invoke(normalized) == true;
+        // A word of a service or a staff member found in this message: "running 10 min late for my facial" is a visit here,
+        // not one somewhere else.
+        bool IsOwnWord(string word) =>
+            services.Spans.Any(span => SpanHasWord(lowered, span, word)) || (staff.Kind != StaffMatchKind.None && SpanHasWord(lowered, staff.Span, word));
 
         var intent = prediction.Intent;
         var confidence = prediction.Confidence;
@@ -869,7 +873,7 @@ public sealed partial class Understander
         }
         if (intent == Intent.Faq && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && contact.Phone is null && contact.Email is null && _answeredBySpa is not null
-            && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized)
+            && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord)
             && Meaning() is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
             && plainlyElsewhere.Scores.GetValueOrDefault(Intent.OutOfScope) >= PlainlyElsewhere
             && !_answeredBySpa(normalized))
@@ -930,7 +934,7 @@ public sealed partial class Understander
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
                 || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered)))
             && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
-            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized) && !NamesElsewhere())
+            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && !NamesElsewhere())
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
             // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.
@@ -975,6 +979,41 @@ public sealed partial class Understander
             // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
             intent = Intent.Cancel;
             confidence = 1;
+        }
+        if (asked is not AgentQuestion.Confirmation && chosen is null && CallMeBack().IsMatch(lowered)
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human))
+        {
+            // "please call my cell 415 555 0199", "can you call me", "could someone ring me back this afternoon": a call back
+            // asked for, which a person makes (not a name given: "call me Rob" is read above, nor the spa's own number).
+            intent = Intent.Human;
+            confidence = 1;
+        }
+        if (asked is not AgentQuestion.Confirmation && chosen is null && TellMeWhenItOpens().IsMatch(lowered)
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist))
+        {
+            // "text my phone when something opens up", "let me know if anything frees up friday": told of an opening, which
+            // is what the waitlist does (its policy asks for the service and the days), not a booking nor a task elsewhere.
+            intent = Intent.Waitlist;
+            confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Human or Intent.Smalltalk
+            && SendMeInformation().Match(lowered) is { Success: true } sendMe)
+        {
+            // "text me the address please", "can u email me your hours": the spa's own information, sent where the person
+            // reads it (this reply is that message), not a task elsewhere nor a person asked for.
+            intent = Intent.Faq;
+            confidence = 1;
+            faqQuestion = $"what is your {sendMe.Groups["what"].Value}?";
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && contact.Phone is null && contact.Email is null && MessageForSomeoneElse().IsMatch(lowered))
+        {
+            // "text bill and tell him i'll be 30 minutes late", "call aj please", "can you make a phone call to dave": a call or
+            // a message to someone who is not of the spa (its staff are matched above), asked of a phone assistant. Not a
+            // person asked for, nor a question for the team, nor the person's name.
+            intent = Intent.OutOfScope;
+            confidence = 1;
+            name = null;
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
@@ -1492,6 +1531,39 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    private static bool SpanHasWord(string lowered, TextSpan span, string word) =>
+        span.Length > 0 && span.Start + span.Length <= lowered.Length
+        && lowered.AsSpan(span.Start, span.Length).ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(word, StringComparer.Ordinal);
+
+    // A call or a message to someone, asked of the assistant: "call aj please", "pls ring my mom", "send kayla a text",
+    // "shoot marco a msg", "send a message to tanya", "make a phone call to dave". Not to the person ("call me back", "text
+    // my cell", "call back"), nor to someone unnamed ("have someone call me", "text someone") or the spa ("call the spa").
+    private const string Someone = @"(?!(?:me|us|you|u|back|the|your|ur|someone|somebody|anyone|anybody|it|this|that|him|her|them|now|later|again|soon|asap|stop|start|help|yes|no|in|at|for|about|when|if|ahead|here|there|a|an|and|or)\b)"
+        + @"(?:my\s+(?!(?:cell|cellphone|phone|number|mobile|house|home|work|office|landline|line|email|appointment|appt)\b)[a-z]+|(?!my\b)[a-z]+)\b";
+
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|would\s+(?:you|u)|will\s+(?:you|u)|i\s+(?:want|need|would\s+like|wanna)(?:\s+(?:you|u))?\s+to|i'?d\s+like(?:\s+(?:you|u))?\s+to|id\s+like(?:\s+(?:you|u))?\s+to|go\s+ahead\s+and)[\s,]+)*"
+        + @"(?:(?:call|phone|ring|dial|text|message|msg|facetime)(?:\s+up)?\s+" + Someone
+        + @"|(?:send|shoot|write)\s+" + Someone + @"\s+(?:a\s+)?(?:text|message|msg|note|line)\b"
+        + @"|(?:send|shoot|write)\s+(?:a\s+)?(?:text|message|msg|note)(?:\s+message)?\s+to\s+" + Someone
+        + @"|(?:make|place|start)\s+a\s+(?:phone\s+|video\s+)?call\s+(?:to|with)\s+" + Someone + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex MessageForSomeoneElse();
+
+    private const string AskingHead = @"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u|someone|somebody)|could\s+(?:you|u|someone|somebody)|would\s+(?:you|u|someone|somebody)|will\s+(?:you|u|someone|somebody)|i\s+(?:want|need|would\s+like|wanna)(?:\s+(?:you|u|someone))?\s+to|i'?d\s+like(?:\s+(?:you|u|someone))?\s+to|id\s+like(?:\s+(?:you|u|someone))?\s+to)[\s,]+)*";
+
+    // "text my phone when something opens up", "let me know if anything frees up", "msg me when a spot opens": told of an opening.
+    [GeneratedRegex(@"\b(?:let\s+me\s+know|text|txt|message|msg|call|tell|notify|email|ping|alert)\s+(?:me|my\s+(?:cell|cellphone|phone|number|mobile))\s+(?:if|when|whenever|as\s+soon\s+as|once)\s+(?:something|anything|a\s+(?:spot|slot|time|opening|place)|one|it|a\s+cancell?ation)\s+(?:opens?|frees?|comes?|becomes?|is|gets?)\s*(?:up|available|free|open)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TellMeWhenItOpens();
+
+    // "please call my cell 415 555 0199", "can you call me", "call me at 4155550199", "ring me back this afternoon": a call
+    // back asked for; not "call me Rob" (what to call the person: nothing but a time, a number or a courtesy may follow).
+    [GeneratedRegex(AskingHead + @"(?:call|ring|phone)\s+(?:me|my\s+(?:cell|cellphone|phone|number|mobile|house|home|work)(?:\s+(?:phone|number|line))?)(?=\s*$|\s*[?.!,]|\s+(?:at|on|back|asap|please|pls|plz|today|tomorrow|tonight|later|now|when|after|before|this|in|around|about|real|quick)\b|\s+\(?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex CallMeBack();
+
+    // "text me the address please", "can u email me your hours", "send me ur cancellation policy": the spa's information
+    // asked to be sent.
+    [GeneratedRegex(AskingHead + @"(?:text|txt|email|e-mail|send|message|msg|dm)\s+(?:me|us)\s+(?:over\s+)?(?:the|your|ur)\s+(?<what>[a-z][a-z' ]*?)(?:\s+(?:please|pls|plz|thanks|thank\s+you|asap))?\s*[?.!]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SendMeInformation();
 
     // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
     [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|i\s+need\s+to|i\s+want\s+to|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]

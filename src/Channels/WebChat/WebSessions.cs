@@ -27,14 +27,17 @@ public sealed class WebSessions(ConversationStore conversations, TimeProvider cl
     public static bool IsWellFormed(string? id) =>
         id is { Length: 36 } && id.StartsWith("web_", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower);
 
-    /// <summary>The live web conversation <paramref name="id"/> names, or null when it must not be continued.</summary>
-    public async Task<Conversation?> FindLiveAsync(string? id, CancellationToken ct)
+    /// <summary>
+    /// The live web conversation <paramref name="id"/> names, or null when it must not be continued. Reads the row's session
+    /// fields only: the state is read once, by the turn that continues it.
+    /// </summary>
+    public async Task<ConversationSession?> FindLiveAsync(string? id, CancellationToken ct)
     {
         if (!IsWellFormed(id))
         {
             return null;
         }
-        var conversation = await conversations.GetAsync(id!, ct);
+        var conversation = await conversations.GetSessionAsync(id!, ct);
         if (conversation is null || conversation.Channel != Channel || conversation.Status == "closed")
         {
             return null;

@@ -101,8 +101,10 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         if (confident.Count == 0)
         {
+            // The parts of the visit asked about go with it: "running 10 min late for my facial" is news for the team,
+            // acknowledged as such, not a question someone will answer.
             return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
-                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request" });
+                new { matches = matches.Select(m => new { m.Question, m.Source, m.Confidence }), escalate = "human_request", visit = visit.Order(StringComparer.Ordinal).ToArray() });
         }
         var best = confident[0];
         var others = FaqIndex.LocationOf(best.Source) is { } about ? profile.Locations.Where(l => l.Id != about).ToList() : [];

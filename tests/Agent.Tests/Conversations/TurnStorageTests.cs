@@ -184,6 +184,50 @@ public abstract class TurnStorageTests
         Assert.Equal((true, "We do, for two hours."), await store.AnswerOfAsync("seen_3", "SM-seen-3", CancellationToken.None));
         Assert.NotNull(await store.BeginTurnAsync("seen_3", "sms", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
     }
+
+    [StoreFact]
+    public async Task Beginning_a_turn_with_a_request_id_reads_that_requests_stored_answer_in_the_same_round_trip()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        var begun = await store.BeginTurnAsync("retry_1", "sms", "mission", "+14155550179", Initial("retry_1", "sms", "+14155550179"), "instance-a", Lease, TimeSpan.Zero,
+            "SM-retry-1", CancellationToken.None);
+        // A new conversation: nothing was answered yet.
+        Assert.Equal((false, null), (begun!.Answered, begun.Answer));
+        var state = begun.Conversation.ReadState();
+        state.Append([new StoredMessage("user", "is ther parking??"), new StoredMessage("assistant", "Yes, free parking behind the building.")]);
+        await store.SaveTurnAsync("retry_1", state,
+            [(TurnRole.Client, "is ther parking??", new TurnTags { Intent = "faq" }, null), (TurnRole.Agent, "Yes, free parking behind the building.", new TurnTags { AiGenerated = true }, 3)],
+            [], "sms", "mission", Actor.System("test"), "instance-a", CancellationToken.None, releaseLease: true, requestId: "SM-retry-1");
+
+        // Twilio delivers the same text again (its MessageSid is the request id): the stored answer comes with the begun turn.
+        var retried = await store.BeginTurnAsync("retry_1", "sms", "mission", "+14155550179", Initial("retry_1", "sms", "+14155550179"), "instance-b", Lease, TimeSpan.Zero,
+            "SM-retry-1", CancellationToken.None);
+        Assert.Equal((true, "Yes, free parking behind the building."), (retried!.Answered, retried.Answer));
+        Assert.Equal(2, retried.Conversation.LastSeq);
+        // Another message of the same conversation has no stored answer; the lease is still the retry's.
+        await store.ReleaseLeaseAsync("retry_1", "instance-b", CancellationToken.None);
+        var next = await store.BeginTurnAsync("retry_1", "sms", "mission", "+14155550179", Initial("retry_1", "sms", "+14155550179"), "instance-a", Lease, TimeSpan.Zero,
+            "SM-retry-2", CancellationToken.None);
+        Assert.Equal((false, null), (next!.Answered, next.Answer));
+        Assert.Equal(await store.AnswerOfAsync("retry_1", "SM-retry-1", CancellationToken.None), (true, "Yes, free parking behind the building."));
+    }
+
+    [StoreFact]
+    public async Task A_conversations_session_fields_are_read_without_its_state_and_match_the_whole_row()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        await h.TalkAsync("head_1", "web", null, "hi do u have parking", "and how much is a facial");
+        await h.Conversations.SetTakenOverAsync("head_1", "maria", Actor.System("test"), CancellationToken.None);
+
+        var whole = await h.Conversations.GetAsync("head_1", CancellationToken.None);
+        var session = await h.Conversations.GetSessionAsync("head_1", CancellationToken.None);
+
+        Assert.NotNull(whole);
+        Assert.Equal(new ConversationSession { Id = whole.Id, Channel = whole.Channel, Status = whole.Status, UpdatedAtUtc = whole.UpdatedAtUtc }, session);
+        Assert.Equal("taken_over", session!.Status);
+        Assert.Null(await h.Conversations.GetSessionAsync("head_unknown", CancellationToken.None));
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests

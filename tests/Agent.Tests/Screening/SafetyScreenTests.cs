@@ -430,4 +430,64 @@ public sealed class SafetyScreenTests
     [InlineData("someone got into my account and booked appointments")]
     [InlineData("my account password isnt working")]
     public void The_persons_account_with_the_spa_is_still_sensitive(string text) => Assert.Equal("sensitive", Screen.ScreenInbound(text).Category?.Name);
+
+    // Round 13: everyday requests of a phone assistant the rules read as the spa's (the lead's probes and CLINC's train rows
+    // of its near-miss intents), and what must still be caught beside each.
+    [Theory]
+    [InlineData("how many calories do you burn on a 3 mile run")]
+    [InlineData("whats the best cardio to burn fat")]
+    [InlineData("is it safe to drive in the snow with all season tires")]
+    [InlineData("is it safe to leave my laptop in a hot car")]
+    [InlineData("is it safe to travel to mexico city right now")]
+    [InlineData("remind me to take my meds at 9 tonight")]
+    [InlineData("set a reminder to give the dog his heartworm medicine")]
+    [InlineData("i need to give my cat her flea medicine")]
+    public void Calories_a_car_a_trip_or_a_pets_medicine_are_not_medical(string text) =>
+        Assert.NotEqual("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("i burned my cheek with the curling iron, can i still get my facial")]
+    [InlineData("there's a burning feeling where they did the laser")]
+    [InlineData("is it safe to drive after?")]
+    [InlineData("is it safe to drive?")]
+    [InlineData("is it safe to travel")]
+    [InlineData("is it safe to drive home after my botox")]
+    [InlineData("is it safe to fly while pregnant")]
+    [InlineData("is it safe?")]
+    [InlineData("is it safe to go in the sun tomorrow")]
+    [InlineData("i take blood pressure medicine, is that a problem")]
+    [InlineData("can i get a massage if im on meds for anxiety")]
+    public void A_burn_safety_and_the_persons_medicine_are_still_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("does luigi's take reservations")]
+    [InlineData("do you know if applebee's accepts reservations on sundays")]
+    [InlineData("set a reminder for my doctor's appointment on the 3rd")]
+    [InlineData("remind me when my meeting is scheduled with roger")]
+    public void A_restaurant_that_takes_reservations_or_a_doctors_appointment_is_not_someone_elses_booking(string text) =>
+        Assert.NotEqual("escalation_other_person", Screen.ScreenInbound(text).Reply);
+
+    [Theory]
+    [InlineData("what time is ben carter's appointment")]
+    [InlineData("is my husband booked for friday")]
+    [InlineData("when is my sister's reservation")]
+    [InlineData("can you tell me if jane is coming in today")]
+    public void Someone_elses_booking_is_still_private(string text) =>
+        Assert.Equal("escalation_other_person", Screen.ScreenInbound(text).Reply);
+
+    [Theory]
+    [InlineData("somebody hacked my facebook")]
+    [InlineData("can you connect me with a real estate agent")]
+    [InlineData("is there an operator for international calls")]
+    [InlineData("can i get my money back on a nonrefundable plane ticket")]
+    [InlineData("i want a refund on my concert tickets")]
+    public void Another_business_or_account_is_not_the_teams(string text) => Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("someone hacked my account with you guys", "sensitive")]
+    [InlineData("i want a refund for my facial", "pricing")]
+    [InlineData("can i talk to the manager", "human_request")]
+    public void The_spas_own_matters_still_go_to_the_team(string text, string category) =>
+        Assert.Equal(category, Screen.ScreenInbound(text).Category?.Name);
 }
