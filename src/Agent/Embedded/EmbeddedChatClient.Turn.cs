@@ -1103,6 +1103,9 @@ public sealed partial class EmbeddedChatClient
             var readBack = worded ?? (data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
+                // Read back again with a corrected name, number or e-mail: the person putting their details right, not the
+                // stuck question a person is called in for (however often the read-back was said before).
+                _detailCameIn = true;
                 state.ContactCorrection = null;
                 return Say("confirm_booking_contact_corrected", ("contact", corrected), ("read_back", readBack));
             }
@@ -1432,7 +1435,9 @@ public sealed partial class EmbeddedChatClient
             CountAsk();
             state.StretchMisses = misses;
             var kinds = Profile.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var message = new ChatMessage(ChatRole.Assistant, Render("ask_service_kind_kept",
+            // "I've kept the day and time you gave" only when one was given.
+            var kept = state.DateStart is not null || state.After is not null || state.Before is not null || state.Near is not null;
+            var message = new ChatMessage(ChatRole.Assistant, Render(kept ? "ask_service_kind_kept" : "ask_service_kind_again",
                 ("options", Join(kinds.Count > 1 ? [.. kinds.Select(KindIn)] : [.. Profile.Services.Select(x => x.NameIn(state.Language))], "list_or"))));
             message.AdditionalProperties = new() { [StoredMessage.EngineStateKey] = state.Serialize() };
             return message;

@@ -432,7 +432,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^(?:oh\s+|hi\s+|hey\s+)?(?:it'?s|this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|(?:it'?s\s+)?under)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
-    [GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)(?:\s+(?:as\s+(?:it\s+)?is|where\s+it\s+is|then|please|pls|for\s+now))?\b(?!\s+(?:at|for|on|to|with|and\s+(?:move|make|change|book)))|\bdon'?t\s+(?:cancel|move|change)\s+(?:it|that|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)(?:\s+(?:as\s+(?:it\s+)?is|where\s+it\s+is|then|please|pls|for\s+now))?\b(?!\s+(?:at|for|on|to|with|up|down|going|coming|short|simple|and\s+(?:move|make|change|book)))|\bdon'?t\s+(?:cancel|move|change)\s+(?:it|that|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeepAsIs();
 
     [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -82,6 +82,12 @@ public sealed class RoundThirteenTests
         Assert.Null(state.PendingTool);
     }
 
+    [Theory]
+    [InlineData("keep it up guys, love this place")]
+    [InlineData("keep it short please")]
+    public void Keep_it_said_of_something_else_is_no_keep_as_is(string text) =>
+        Assert.False(Engine.Understand(text, History(new DialogueState())).Cues.KeepsAsIs);
+
     [Fact]
     public void Keep_it_at_a_bookings_read_back_is_not_taken_as_a_no()
     {
@@ -163,5 +169,39 @@ public sealed class RoundThirteenTests
 
         Assert.Equal("Carmen Ibarra", u.Name);
         Assert.Equal("+14155550620", u.Phone);
+    }
+
+    [Fact]
+    public void A_read_back_said_again_for_a_corrected_email_is_a_contact_correction()
+    {
+        // A corrected e-mail at a booking's read-back is read back again with the change (EmbeddedChatClient does not count
+        // that ask towards a hand-off, however often the read-back was said; people-round13's
+        // r13-long-dermaplaning-question-at-readback-web runs it whole).
+        var state = new DialogueState
+        {
+            Task = DialogueTask.Book, ServiceId = "dermaplaning", Asked = AgentQuestion.Confirmation, PendingTool = "book_appointment",
+            PendingArgs = "{\"slot_id\":\"s9\",\"client_name\":\"Kira Lane\",\"phone\":\"+14155550606\",\"email\":\"kira.lane@example.com\"}",
+            ReadBack = "Dermaplaning with Priya Patel on Monday, November 30 at 9 AM at Mission District", ChosenSlotId = "s9",
+            Offered = [new Offer("s9", "2026-11-30", "09:00", "Priya Patel", "Monday at 9 AM with Priya")],
+            Name = "Kira Lane", Phone = "+14155550606", Email = "kira.lane@example.com",
+        };
+
+        var (reading, rule) = Step(state, "oh and the email's wrong, its kiralane@example.com");
+
+        Assert.Equal(ReadBackAnswer.ContactCorrected, reading.ReadBack);
+        Assert.Equal(PolicyAction.Resume, rule.Then);
+        Assert.Equal("kiralane@example.com", state.Email);
+    }
+
+    [Fact]
+    public async Task The_kinds_asked_a_third_time_with_no_day_given_do_not_say_a_day_was_kept()
+    {
+        var (_, state) = await AnswerAsync(new DialogueState(), "i need to book something");
+        (_, state) = await AnswerAsync(state, "uhh");
+
+        var (message, _) = await AnswerAsync(state, "4155550101");
+
+        Assert.DoesNotContain("kept the day", message.Text, StringComparison.Ordinal);
+        Assert.Contains("what kind of treatment", message.Text, StringComparison.OrdinalIgnoreCase);
     }
 }
