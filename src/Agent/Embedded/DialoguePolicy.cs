@@ -288,6 +288,9 @@ internal static class DialoguePolicy
             && r.U.Cues.CodeNotReceived && r.U.Cues.Code is null && r.U.Intent is not (Intent.Human or Intent.Restart), PolicyAction.ResendCode, Id: "r8-resend-code"),
         new("waiting for a code and only an acknowledgement (\"ok\", \"got it, one sec\")", (s, r) => s.Phase == DialoguePhase.VerifyCode
             && r.U.Cues.JustAcknowledges && r.U.Cues.Code is null && !r.ContactGiven, PolicyAction.WaitForCode, Id: "r8-wait-for-code"),
+        new("the number to verify asked for (to look at or change appointments) and only an acknowledgement (\"sure one sec\"): the person is about to give it; the cancel or move asked for stays",
+            (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Asked == AgentQuestion.Phone && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.WouldChange,
+            PolicyAction.WaitForDetail, Id: "r13-wait-for-number-to-verify"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.
