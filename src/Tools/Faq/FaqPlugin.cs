@@ -38,17 +38,16 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
     /// </summary>
     private HashSet<string> TreatmentsNamed(string text)
     {
+        // Each phrase as its words joined by one space ("Swedish Massage (60 min)" also without its bracket), worked out once.
         _treatmentPhrases ??= [.. profile.Services
-            .SelectMany(s => s.Aliases.Append(s.Name).Append(System.Text.RegularExpressions.Regex.Replace(s.Name, @"\s*\(.*?\)", "")).Select(p => (Phrase: p, Id: s.Id)))
-            .Concat(profile.Services.Select(s => (Phrase: s.Category, Id: s.Id)))
-            .Where(p => p.Phrase.Trim().Length >= 3)
-            .GroupBy(p => p.Phrase.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .SelectMany(s => s.Aliases.Append(s.Name).Append(Regex.Replace(s.Name, @"\s*\(.*?\)", "")).Append(s.Category).Select(p => (Phrase: string.Join(' ', Words(p)), Id: s.Id)))
+            .Where(p => p.Phrase.Length >= 3)
+            .GroupBy(p => p.Phrase, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Select(p => p.Id).Distinct(StringComparer.Ordinal).ToArray()))];
         var lowered = " " + string.Join(' ', Words(text)) + " ";
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (phrase, ids) in _treatmentPhrases)
+        foreach (var (words, ids) in _treatmentPhrases)
         {
-            var words = string.Join(' ', Words(phrase));
             if (lowered.Contains(" " + words + " ", StringComparison.Ordinal) || lowered.Contains(" " + words + "s ", StringComparison.Ordinal))
             {
                 found.UnionWith(ids);
