@@ -988,11 +988,12 @@ public sealed partial class Understander
             intent = Intent.Cancel;
             confidence = 1;
         }
-        if (asked is not AgentQuestion.Confirmation && chosen is null && CallMeBack().IsMatch(lowered)
+        if (asked == AgentQuestion.Nothing && chosen is null && CallMeBack().IsMatch(lowered)
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human))
         {
             // "please call my cell 415 555 0199", "can you call me", "could someone ring me back this afternoon": a call back
-            // asked for, which a person makes (not a name given: "call me Rob" is read above, nor the spa's own number).
+            // asked for, which a person makes (not a name given: "call me Rob" is read above, nor the spa's own number). With a
+            // number asked for, "call me at 415…" gives it.
             intent = Intent.Human;
             confidence = 1;
         }

@@ -54,6 +54,14 @@ public sealed class RoundThirteenMeaningTests
     public void Asking_to_be_called_is_a_person_asked_for(string text) => Assert.Equal(Intent.Human, Read(text).Intent);
 
     [Fact]
+    public void Call_me_at_a_number_when_the_number_is_asked_gives_it()
+    {
+        var u = Read("call me at 415 555 0101", AgentQuestion.Phone);
+        Assert.NotEqual(Intent.Human, u.Intent);
+        Assert.NotNull(u.Phone);
+    }
+
+    [Fact]
     public void Call_me_and_a_name_is_still_the_name()
     {
         var u = Read("call me Rob");
