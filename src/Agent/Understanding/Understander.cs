@@ -1034,6 +1034,20 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
+            && contact.Phone is null && contact.Email is null
+            && intent is not (Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Thanks or Intent.Greeting)
+            && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
+            && !AsksTheSpaToo().IsMatch(lowered.Remove(elsewhereTask.Index, elsewhereTask.Length)))
+        {
+            // "set a reminder for my doctors appointment", "delete the dentist appt on monday", "i need an uber to the doctor",
+            // "reserve a table at 8 at long john silver's", "can i have next week off": an appointment, a table or time off
+            // somewhere else, with no service of ours said and nothing else asked of us ("i have a doctor's appointment at
+            // 3, can i come in at 5?" still asks for a visit). Not a booking nor a service found by meaning.
+            intent = Intent.OutOfScope;
+            confidence = 1;
+            services = ServiceMatch.None;
+        }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
@@ -1572,6 +1586,20 @@ public sealed partial class Understander
     // person's own time; not "am i free to cancel" (allowed to).
     [GeneratedRegex(@"\b(?:am\s+i|are\s+we|(?:\w+\s+and\s+(?:i|me)|me\s+and\s+\w+|we|they)\s+(?:are\s+)?both)\s+(?:free|busy|tied\s+up)\b(?!\s+to\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OwnFreeTime();
+
+    // Appointments with other trades, a ride to one, a restaurant's table, time off work, the person's own plans.
+    [GeneratedRegex(@"\b(?:(?:my|the|a|an|this|that|next|upcoming)\s+)?(?:doctors?|doctor's|dr|drs|dentists?|dentist's|dental|vets?|vet's|veterinar\w*|physio\w*|physical\s+therapy|chiropract\w*|orthodont\w*|optometr\w*|eye\s+doctor'?s?|ob\s*gyn|obgyn|gyno|pediatrician'?s?|psychiatrist'?s?|(?<!\b(?:massage|laser|light|skin)\s+)therapist'?s?|counseling|mechanic'?s?|car|oil\s+change|dmv|court|lawyer'?s?|attorney'?s?|tax|bank|job\s+interview|interview|immigration|visa|passport|parent[\s-]teacher|haircut|barber'?s?|groomer'?s?|grooming)\s+(?:appointments?|appts?|visit|checkup|check-up|cleaning|exam)\b"
+        // (Spanish arrives glossed: "mi cita con el dentista" is "my appointment with the dentist".)
+        + @"|\b(?:appointments?|appts?)\s+(?:with|at)\s+(?:the|my|a|an)\s+(?:dentists?|dentist's|vet|vets|veterinarian|orthodontist|optometrist|eye\s+doctor|pediatrician|chiropractor|physio\w*|mechanic|lawyer|attorney|accountant|bank|dmv|barber|groomer|hairdresser)\b"
+        + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b"
+        + @"|\b(?:(?:reserve|book|get|grab|hold|need|want|find)\s+(?:us\s+|me\s+)?(?:a\s+)?(?:table|booth)s?\b|(?:table|booth)\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+party)\b|(?:eat|dine|have\s+(?:dinner|lunch|brunch|breakfast))\s+at\s+(?!noon\b|\d)[a-z]+(?!\s*(?:am|pm|o'?clock)\b))"
+        + @"|\b(?:pto|paid\s+time\s+off|(?:request|submit|file|put\s+in|log|apply\s+for|ask\s+for)\s+(?:for\s+)?(?:some\s+)?(?:time\s+off|(?:a\s+)?(?:vacation|leave|holiday)(?:\s+days?)?|days?\s+off)|(?:can|could|may)\s+i\s+(?:have|get|take)\s+(?:the\s+)?(?:next\s+|this\s+|a\s+)?(?:day|week|days|weeks|\w+day)\s+off|(?:time\s+off|vacation|leave)\s+request)\b"
+        + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskElsewhere();
+
+    // What, beside a task elsewhere, still asks the spa for something: a visit, a booking, openings, its own appointment.
+    [GeneratedRegex(@"\b(?:come\s+in|get\s+in|stop\s+by|book\w*|openings?|availab\w*|slots?|you\s+guys|with\s+(?:you|u)|(?:your|ur)\s+(?:spa|place|clinic|hours|prices?|team)|spa|(?:my|the|an?)\s+(?:appointment|appt)s?\b|cita\s+(?:con\s+ustedes|aqui|aquí))", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksTheSpaToo();
 
     private const string AskingHead = @"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u|someone|somebody)|could\s+(?:you|u|someone|somebody)|would\s+(?:you|u|someone|somebody)|will\s+(?:you|u|someone|somebody)|i\s+(?:want|need|would\s+like|wanna)(?:\s+(?:you|u|someone))?\s+to|i'?d\s+like(?:\s+(?:you|u|someone))?\s+to|id\s+like(?:\s+(?:you|u|someone))?\s+to)[\s,]+)*";
 

@@ -67,4 +67,38 @@ public sealed class RoundFourteenMeaningTests
     [InlineData("is maya free at 4 on thursday")]
     [InlineData("am i free to cancel my facial")]
     public void The_spas_openings_are_not_the_persons_own_free_time(string text) => Assert.NotEqual(Intent.OutOfScope, Read(text).Intent);
+    [Theory]
+    [InlineData("set a reminder for my doctors appointment")]
+    [InlineData("go ahead and delete the dentist appt i have monday")]
+    [InlineData("i need an uber to the doctor")]
+    [InlineData("i want to reserve a table at 8 at long john silver's under the name freddie")]
+    [InlineData("would i have to wait long if i want to eat at chili's")]
+    [InlineData("can i have the next week off")]
+    [InlineData("put in a vacation request for july 17th and 18th")]
+    [InlineData("do i have anything to do march 2nd")]
+    public void A_task_elsewhere_is_out_of_scope_and_names_no_service(string text)
+    {
+        var u = Read(text);
+        Assert.Equal(Intent.OutOfScope, u.Intent);
+        Assert.Equal(ServiceMatchKind.None, u.Services.Kind);
+    }
+
+    [Fact]
+    public void A_task_elsewhere_in_spanish_is_out_of_scope() =>
+        Assert.Equal(Intent.OutOfScope, Demo.Value.Understand("necesito cancelar mi cita con el dentista",
+            new UnderstandingContext(TestVocabularies.Wednesday, DemoVocabulary.Value) { Language = FrontDesk.Agent.Languages.ConversationLanguage.Spanish }).Intent);
+
+    [Theory]
+    [InlineData("i have a doctors appointment at 3, can i come in at 5 for a facial")]
+    [InlineData("i have a dentist appt at 3 so can i come in at 5")]
+    [InlineData("cancel my appointment, i have a dentist appt that day")]
+    [InlineData("i have friday off, any facials?")]
+    public void A_task_elsewhere_beside_a_request_to_the_spa_leaves_the_request(string text) =>
+        Assert.NotEqual(Intent.OutOfScope, Read(text).Intent);
+
+    [Theory]
+    [InlineData("the long swedish please")]
+    [InlineData("can i get the 90 min swedish")]
+    public void The_long_swedish_is_still_the_90_minutes(string text) =>
+        Assert.Contains(Read(text).Services.Services, s => s.Id == "swedish-90");
 }
