@@ -1016,6 +1016,16 @@ public sealed partial class Understander
             confidence = 1;
             faqQuestion = $"what is your {sendMe.Groups["what"].Value}?";
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human)
+            && WorkHere().IsMatch(lowered))
+        {
+            // "are you hiring?", "can i drop off my resume": a question for the spa's team (it was small talk, "I'm doing
+            // well, thank you for asking!"), answered from its information or passed on. Asked as that, so the FAQ is
+            // searched for jobs, not for the trade named ("hiring massage therapists" is not the massage menu).
+            intent = Intent.Faq;
+            confidence = 1;
+            faqQuestion = "are you hiring?";
+        }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
             && contact.Phone is null && contact.Email is null && MessageForSomeoneElse().IsMatch(lowered))
         {
@@ -1587,6 +1597,11 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:am\s+i|are\s+we|(?:\w+\s+and\s+(?:i|me)|me\s+and\s+\w+|we|they)\s+(?:are\s+)?both)\s+(?:free|busy|tied\s+up)\b(?!\s+to\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OwnFreeTime();
 
+    // A job at the spa asked about: "are you guys hiring", "any job openings?", "how do i apply to work there", "can i drop off
+    // my resume"; not jobs somewhere else ("jobs available in pittsburgh", a task elsewhere).
+    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all|you\s+guys|u\s+guys|ya)\s+(?:currently\s+|still\s+|now\s+)?hiring|(?:any|have|got)\s+(?:any\s+)?(?:job|jobs|job\s+openings|positions|vacancies)\s*(?:open|available|\?|$)|(?:apply|applying)\s+(?:for\s+a\s+(?:job|position)|to\s+work)|work\s+(?:for|at)\s+(?:you|u|your|ur)\b|(?:drop\s+off|send|submit|leave)\s+(?:my|a)\s+(?:resume|cv)|looking\s+for\s+(?:massage\s+therapists|estheticians|nurses|injectors|front\s+desk|staff|employees))", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkHere();
+
     // Appointments with other trades, a ride to one, a restaurant's table, time off work, the person's own plans.
     [GeneratedRegex(@"\b(?:(?:my|the|a|an|this|that|next|upcoming)\s+)?(?:doctors?|doctor's|dr|drs|dentists?|dentist's|dental|vets?|vet's|veterinar\w*|physio\w*|physical\s+therapy|chiropract\w*|orthodont\w*|optometr\w*|eye\s+doctor'?s?|ob\s*gyn|obgyn|gyno|pediatrician'?s?|psychiatrist'?s?|(?<!\b(?:massage|laser|light|skin)\s+)therapist'?s?|counseling|mechanic'?s?|car|oil\s+change|dmv|court|lawyer'?s?|attorney'?s?|tax|bank|job\s+interview|interview|immigration|visa|passport|parent[\s-]teacher|haircut|barber'?s?|groomer'?s?|grooming)\s+(?:appointments?|appts?|visit|checkup|check-up|cleaning|exam)\b"
         // (Spanish arrives glossed: "mi cita con el dentista" is "my appointment with the dentist".)
@@ -1594,6 +1609,7 @@ public sealed partial class Understander
         + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b"
         + @"|\b(?:(?:reserve|book|get|grab|hold|need|want|find)\s+(?:us\s+|me\s+)?(?:a\s+)?(?:table|booth)s?\b|(?:table|booth)\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+party)\b|(?:eat|dine|have\s+(?:dinner|lunch|brunch|breakfast))\s+at\s+(?!noon\b|\d)[a-z]+(?!\s*(?:am|pm|o'?clock)\b))"
         + @"|\b(?:pto|paid\s+time\s+off|(?:request|submit|file|put\s+in|log|apply\s+for|ask\s+for)\s+(?:for\s+)?(?:some\s+)?(?:time\s+off|(?:a\s+)?(?:vacation|leave|holiday)(?:\s+days?)?|days?\s+off)|(?:can|could|may)\s+i\s+(?:have|get|take)\s+(?:the\s+)?(?:next\s+|this\s+|a\s+)?(?:day|week|days|weeks|\w+day)\s+off|(?:time\s+off|vacation|leave)\s+request)\b"
+        + @"|\b(?:\w+\s+)?jobs?\s+(?:openings?\s+|available\s+|hiring\s+)?(?:in|near|around)\s+(?!(?:your|ur|the\s+spa|this|there|here)\b)[a-z]+"
         + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskElsewhere();
 

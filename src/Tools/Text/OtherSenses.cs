@@ -70,6 +70,9 @@ public static partial class OtherSenses
         + @"|\b(?<what>scrub(?:s|bing)?)\s+(?:(?:the|my|a|our)\s+)?(?:floors?|bath\w*|tub|toilets?|pans?|pots?|grill|dishes|oven|tiles?|grout|deck|sink|stove)\b"
         + @"|\b(?:medical|nursing|nurse|hospital|surgical)\s+(?<what>scrubs)\b"
         + @"|\b(?<what>steam(?:ed|ing)?)\s+(?:clean\w*|(?:the\s+|my\s+|some\s+)?(?:carpets?|vegetables|veggies|broccoli|rice|dumplings|clothes|shirts?|milk|engines?|trains?|iron))\b"
+        // a stain on clothes or a rug, not on the skin ("how do i remove a coffee blemish")
+        + @"|\b(?:coffee|wine|ink|grease|oil|sweat|blood|mud|paint|grass|ketchup|tea|water|rust|food|makeup)\s+(?<what>stains?|blemish(?:es)?|spots?|marks?)\b"
+        + @"|\b(?<what>stains?|spots?|marks?)\s+(?:out\s+of|off|from)\s+(?:(?:my|the|a|our|his|her)\s+)?(?:shirts?|carpets?|rugs?|couch|jeans|clothes|pants|dress|sofa|mattress|table|car\s+seat|counter|floor|wall)\b"
         // lips that sync, a country (its people's style of massage is "swedish", not "sweden")
         + @"|\b(?<what>lips?)\s+(?:sync\w*|reading|readers?)\b"
         + @"|\b(?<what>sweden|thailand|bali|hawaii|japan|korea|china|germany|france|italy|portugal|russia|norway|denmark|finland|holland|netherlands)\b(?!\s+(?:massage|ritual|treatment|facial|style))",

@@ -101,4 +101,30 @@ public sealed class RoundFourteenMeaningTests
     [InlineData("can i get the 90 min swedish")]
     public void The_long_swedish_is_still_the_90_minutes(string text) =>
         Assert.Contains(Read(text).Services.Services, s => s.Id == "swedish-90");
+    [Theory]
+    [InlineData("are you hiring")]
+    [InlineData("are u guys hiring massage therapists")]
+    [InlineData("can i drop off my resume")]
+    [InlineData("how do i apply to work at your spa")]
+    public void A_job_at_the_spa_is_a_question_for_it_about_jobs(string text)
+    {
+        var u = Read(text);
+        Assert.Equal(Intent.Faq, u.Intent);
+        Assert.Equal("are you hiring?", u.FaqQuestion);
+    }
+
+    [Theory]
+    [InlineData("are there any cybersecurity jobs available in pittsburgh")]
+    [InlineData("nursing jobs near oakland")]
+    public void Jobs_somewhere_else_are_out_of_scope(string text) => Assert.Equal(Intent.OutOfScope, Read(text).Intent);
+
+    [Theory]
+    [InlineData("how do i remove a coffee blemish")]
+    [InlineData("how do i get a wine stain out of my shirt")]
+    public void A_stain_on_clothes_is_not_a_skin_treatment(string text)
+    {
+        var u = Read(text);
+        Assert.Equal(ServiceMatchKind.None, u.Services.Kind);
+        Assert.NotEqual(Intent.Book, u.Intent);
+    }
 }
