@@ -493,14 +493,27 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(escalations);
-        // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
-        // the lease (and reads the state this turn replaces) or the same positions in between.
-        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
-        if (last is null)
-        {
-            throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
-        }
         var now = clock.GetUtcNow().UtcDateTime;
+        // SQLite, in the usual case (nothing written to the transcript since the turn read it): the lease checked, the positions
+        // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
+        // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
+        var json = db.IsPostgres ? null : await TryReserveAndWriteStateAsync(c, tx, id, state, turns.Count, leaseOwner, now, ct);
+        int? last;
+        if (json is not null)
+        {
+            // The update moved the transcript's end to where the state has now read it, past the turn's own positions.
+            last = state.TranscriptSeen;
+        }
+        else
+        {
+            // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
+            // the lease (and reads the state this turn replaces) or the same positions in between.
+            last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
+            if (last is null)
+            {
+                throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
+            }
+        }
         var seq = last.Value - turns.Count;
         if (state.TranscriptSeen >= seq)
         {
@@ -545,7 +558,12 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         {
             sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ").Append(tagRows).Append(";\n");
         }
-        sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+        if (json is null)
+        {
+            sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+            json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+            args.Add("state", json);
+        }
         if (releaseLease && leaseOwner is not null)
         {
             // The turn is over: its lease goes with the same commit, last, so a renewal by this turn's own timer waits (on
@@ -553,9 +571,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
             args.Add("leaseOwner", leaseOwner);
         }
-        var json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
-        args.Add("state", json);
-        await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
+        if (sql.Length > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
+        }
         foreach (var e in escalations)
         {
             await c.ExecuteAsync(new CommandDefinition("""
@@ -563,6 +582,34 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 VALUES (@Id, @Category, @Urgency, @Route, 'open', @Summary, @ClientId, @ClientPhone, @ConversationId, @Channel, @LocationId, @CreatedAtUtc, @UpdatedAtUtc)
                 """, e, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
+        }
+        return json;
+    }
+
+    /// <summary>
+    /// SQLite, in the caller's write transaction: when the transcript ends where <paramref name="state"/> has read it (and
+    /// <paramref name="leaseOwner"/>, when given, holds the lease), reserves the turn's <paramref name="count"/> positions and
+    /// writes the state, which has then seen them, in one update, and returns the state's text as stored; otherwise changes
+    /// nothing and returns null, <paramref name="state"/> as it was.
+    /// </summary>
+    private static async Task<string?> TryReserveAndWriteStateAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, int count,
+        string? leaseOwner, DateTime now, CancellationToken ct)
+    {
+        const string Sql = """
+            UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
+                turn_count = turn_count + 1, updated_at_utc = @now
+            WHERE id = @id AND last_seq = @seen
+                AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner))
+            RETURNING last_seq
+            """;
+        var seen = state.TranscriptSeen;
+        state.TranscriptSeen = seen + count;
+        var json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+        var last = await c.ExecuteScalarAsync<int?>(new CommandDefinition(Sql, new { id, count, state = json, clientId = state.Scope.ClientId, now, seen, leaseOwner }, tx, cancellationToken: ct));
+        if (last is null)
+        {
+            state.TranscriptSeen = seen;
+            return null;
         }
         return json;
     }
