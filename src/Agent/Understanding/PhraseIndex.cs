@@ -20,6 +20,8 @@ internal sealed class PhraseIndex
     {
         "free", "basic", "classic", "regular", "full", "new", "quick", "mini", "express", "deluxe", "premium", "first", "last",
         "same", "good", "great", "fine", "open", "just", "only", "real", "whole", "half", "extra", "special",
+        // Found on hand-written probes (round 14): "wait long to eat at chili's", "long john silver's" read as the "long swedish".
+        "long", "short",
     };
 
     /// <summary>Everyday words that a one-letter typo would turn into something else; never fuzzy-matched.</summary>

@@ -483,12 +483,14 @@ public sealed partial class Understander
         // The person's own name ("I'm Priya Nair"), "later"/"earlier" ("come in a bit later") and "how long" never name a service.
         // "cancel my facial but keep the massage", "the massage, not the facial", "el masaje no": the one not meant is no service said.
         // Nor does a trade the business does not have: the "hair" of "a hair stylist" is not Laser Hair Removal's. Nor a
-        // language: "how do you say thank you in swedish" is not Swedish Massage.
+        // language: "how do you say thank you in swedish" is not Swedish Massage. Nor a spa word in another sense: the
+        // "laser" of a laser printer, the "peel" of peeling a mango (OtherSenses).
         var notServices = LaterOrEarlier().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Index, m.Length))
             .Concat(NotThisService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
             .Concat(contact.NameSpan is { } own ? [own] : Array.Empty<TextSpan>())
             .Concat(NationNotAService().Matches(TextNormalizer.LowerSameLength(withoutWhen)).Select(m => new TextSpan(m.Groups["what"].Index, m.Groups["what"].Length)))
-            .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary)).ToArray();
+            .Concat(CareTreatments.NotOfferedSpans(withoutWhen, vocabulary))
+            .Concat(Tools.Text.OtherSenses.Spans(TextNormalizer.LowerSameLength(withoutWhen)).Select(o => new TextSpan(o.Start, o.Length))).ToArray();
         // "move it to friday and make it the 90 min", "make it a pedicure instead": in a move, what follows "make it" is what the
         // appointment becomes, not the appointment being moved; it is read apart.
         ServiceChange? serviceChange = null;
@@ -798,7 +800,7 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
-            && !NationNotAService().IsMatch(lowered)
+            && !NationNotAService().IsMatch(lowered) && !Tools.Text.OtherSenses.Spans(lowered).Any()
             && Tokenizer.Tokenize(normalized).Count >= 3
             && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
         {
@@ -1023,6 +1025,28 @@ public sealed partial class Understander
             intent = Intent.OutOfScope;
             confidence = 1;
             name = null;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && OwnFreeTime().IsMatch(lowered))
+        {
+            // "am i free at 4 on thursday", "find a time when bob and i are both free": the person's own calendar, asked of a
+            // phone assistant; the spa knows its openings, not the person's. ("are you free at 4", "is maya free" are openings.)
+            intent = Intent.OutOfScope;
+            confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
+            && contact.Phone is null && contact.Email is null
+            && intent is not (Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Thanks or Intent.Greeting)
+            && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
+            && !AsksTheSpaToo().IsMatch(lowered.Remove(elsewhereTask.Index, elsewhereTask.Length)))
+        {
+            // "set a reminder for my doctors appointment", "delete the dentist appt on monday", "i need an uber to the doctor",
+            // "reserve a table at 8 at long john silver's", "can i have next week off": an appointment, a table or time off
+            // somewhere else, with no service of ours said and nothing else asked of us ("i have a doctor's appointment at
+            // 3, can i come in at 5?" still asks for a visit). Not a booking nor a service found by meaning.
+            intent = Intent.OutOfScope;
+            confidence = 1;
+            services = ServiceMatch.None;
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
         {
@@ -1472,7 +1496,7 @@ public sealed partial class Understander
     // A language a word is said or translated in ("how do you say thank you in swedish", "translate hello into thai"), or
     // a country's food ("a swedish dish i could cook", "any good thai food places"): the nation's name is not a massage.
     [GeneratedRegex(@"\b(?:say|saying|said|translate\w*|spell\w*|pronounce\w*|write|written|word\s+for|mean)\b[^.?!]{0,60}?\b(?:in|into)\s+(?<what>" + Nations + @")\b"
-        + @"|\b(?<what>" + Nations + @")\s+(?:cuisine|food|foods|dish|dishes|recipes?|meals?|cooking|restaurants?|meatballs|curry|curries|noodles|takeout|take-out|dinner|lunch|breakfast|pastr(?:y|ies)|desserts?)\b", RegexOptions.CultureInvariant)]
+        + @"|\b(?<what>" + Nations + @")\s+(?:cuisine|food|foods|dish|dishes|recipes?|meals?|cooking|restaurants?|meatballs|curry|curries|noodles|takeout|take-out|dinner|lunch|breakfast|pastr(?:y|ies)|desserts?|words?|phrases?|language|lessons?|translations?|people|flag|chef|fish|furniture|krona|crowns?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NationNotAService();
 
     private const string Nations = "swedish|thai|balinese|hawaiian|japanese|korean|chinese|german|french|italian|portuguese|russian|norwegian|danish|finnish|dutch";
@@ -1557,6 +1581,25 @@ public sealed partial class Understander
         + @"|(?:send|shoot|write)\s+(?:a\s+)?(?:text|message|msg|note)(?:\s+message)?\s+to\s+" + Someone
         + @"|(?:make|place|start)\s+a\s+(?:phone\s+|video\s+)?call\s+(?:to|with)\s+" + Someone + ")", RegexOptions.CultureInvariant)]
     private static partial Regex MessageForSomeoneElse();
+
+    // "am i free at 4", "when am i busy next week", "a time when bob and i are both free", "are we both free saturday": the
+    // person's own time; not "am i free to cancel" (allowed to).
+    [GeneratedRegex(@"\b(?:am\s+i|are\s+we|(?:\w+\s+and\s+(?:i|me)|me\s+and\s+\w+|we|they)\s+(?:are\s+)?both)\s+(?:free|busy|tied\s+up)\b(?!\s+to\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnFreeTime();
+
+    // Appointments with other trades, a ride to one, a restaurant's table, time off work, the person's own plans.
+    [GeneratedRegex(@"\b(?:(?:my|the|a|an|this|that|next|upcoming)\s+)?(?:doctors?|doctor's|dr|drs|dentists?|dentist's|dental|vets?|vet's|veterinar\w*|physio\w*|physical\s+therapy|chiropract\w*|orthodont\w*|optometr\w*|eye\s+doctor'?s?|ob\s*gyn|obgyn|gyno|pediatrician'?s?|psychiatrist'?s?|(?<!\b(?:massage|laser|light|skin)\s+)therapist'?s?|counseling|mechanic'?s?|car|oil\s+change|dmv|court|lawyer'?s?|attorney'?s?|tax|bank|job\s+interview|interview|immigration|visa|passport|parent[\s-]teacher|haircut|barber'?s?|groomer'?s?|grooming)\s+(?:appointments?|appts?|visit|checkup|check-up|cleaning|exam)\b"
+        // (Spanish arrives glossed: "mi cita con el dentista" is "my appointment with the dentist".)
+        + @"|\b(?:appointments?|appts?)\s+(?:with|at)\s+(?:the|my|a|an)\s+(?:dentists?|dentist's|vet|vets|veterinarian|orthodontist|optometrist|eye\s+doctor|pediatrician|chiropractor|physio\w*|mechanic|lawyer|attorney|accountant|bank|dmv|barber|groomer|hairdresser)\b"
+        + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b"
+        + @"|\b(?:(?:reserve|book|get|grab|hold|need|want|find)\s+(?:us\s+|me\s+)?(?:a\s+)?(?:table|booth)s?\b|(?:table|booth)\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+party)\b|(?:eat|dine|have\s+(?:dinner|lunch|brunch|breakfast))\s+at\s+(?!noon\b|\d)[a-z]+(?!\s*(?:am|pm|o'?clock)\b))"
+        + @"|\b(?:pto|paid\s+time\s+off|(?:request|submit|file|put\s+in|log|apply\s+for|ask\s+for)\s+(?:for\s+)?(?:some\s+)?(?:time\s+off|(?:a\s+)?(?:vacation|leave|holiday)(?:\s+days?)?|days?\s+off)|(?:can|could|may)\s+i\s+(?:have|get|take)\s+(?:the\s+)?(?:next\s+|this\s+|a\s+)?(?:day|week|days|weeks|\w+day)\s+off|(?:time\s+off|vacation|leave)\s+request)\b"
+        + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskElsewhere();
+
+    // What, beside a task elsewhere, still asks the spa for something: a visit, a booking, openings, its own appointment.
+    [GeneratedRegex(@"\b(?:come\s+in|get\s+in|stop\s+by|book\w*|openings?|availab\w*|slots?|you\s+guys|with\s+(?:you|u)|(?:your|ur)\s+(?:spa|place|clinic|hours|prices?|team)|spa|(?:my|the|an?)\s+(?:appointment|appt)s?\b|cita\s+(?:con\s+ustedes|aqui|aquí))", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksTheSpaToo();
 
     private const string AskingHead = @"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u|someone|somebody)|could\s+(?:you|u|someone|somebody)|would\s+(?:you|u|someone|somebody)|will\s+(?:you|u|someone|somebody)|i\s+(?:want|need|would\s+like|wanna)(?:\s+(?:you|u|someone))?\s+to|i'?d\s+like(?:\s+(?:you|u|someone))?\s+to|id\s+like(?:\s+(?:you|u|someone))?\s+to)[\s,]+)*";
 

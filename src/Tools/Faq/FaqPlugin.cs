@@ -26,7 +26,8 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         _ownWords ??= [.. profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
             .Concat(profile.Staff.Select(p => p.Name)).Concat(profile.Locations.Select(l => l.Name)).Append(profile.Spa.Name)
             .SelectMany(Words).Where(w => w.Length >= 3 && w is not ("the" or "and" or "min" or "with" or "for"))];
-        return Words(question).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
+        // Not the spa's word in another sense: the "laser" of "is a laser printer better than inkjet".
+        return Words(OtherSenses.Without(question.ToLowerInvariant())).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
     }
 
     private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
@@ -99,7 +100,9 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         // "can my 16 yr old get laser hair removal": asked as the age rule, not about the service's preparation.
         question = AgeQuestion.Head(question) ?? question;
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
-        var matches = await faq.SearchAsync(Text.InputText.Cut(question, 500), 3, cancellationToken, here.Id);
+        // Searched and weighed without the spa's words used in another sense: "the best massage chair" is not about the massages.
+        var searched = OtherSenses.Spans(question.ToLowerInvariant()).Any() ? OtherSenses.Without(question.ToLowerInvariant()) : question;
+        var matches = await faq.SearchAsync(Text.InputText.Cut(searched, 500), 3, cancellationToken, here.Id);
         var visit = VisitQuestion.Topics(question, IsOwnWord);
         var treatmentsAsked = TreatmentsNamed(question);
         if (treatmentsAsked.Count > 0)
@@ -114,7 +117,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         }
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
         if (VisitQuestion.IsElsewhere(question) || (visit.Count == 0 && ((matches.Count == 0 && !AddressesTheSpa(question))
-            || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(question)))))
+            || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(searched)))))
         {
             // A visit somewhere else ("what should I wear to a job interview", close in meaning to the massage entry).
             // Not one key word in common with anything the spa knows, and not asked of the spa ("how do I make
@@ -123,7 +126,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
         if (visit.Count == 0 && confident.Count == 0 && !matches.Any(m => m.NearMiss) && !AddressesTheSpa(question) && !NamesTheSpasOwn(question)
-            && faq.FartherThan(question, SemanticFaq.NotAskedOfTheSpaBelow))
+            && faq.FartherThan(searched, SemanticFaq.NotAskedOfTheSpaBelow))
         {
             // No answer, not asked of the spa, naming nothing of the spa's, and not close to anything it knows ("what
             // are the dmv hours"): general knowledge, declined politely rather than passed to the team.

@@ -490,4 +490,28 @@ public sealed class SafetyScreenTests
     [InlineData("can i talk to the manager", "human_request")]
     public void The_spas_own_matters_still_go_to_the_team(string text, string category) =>
         Assert.Equal(category, Screen.ScreenInbound(text).Category?.Name);
+    // Round 14: caring for a burn or a rash oneself is medical advice (it was offered IPL, or answered with the laser's
+    // preparation); a burnt pan and a driver's license appointment are nobody's health or booking.
+    [Theory]
+    [InlineData("how do i treat a sunburn at home")]
+    [InlineData("what should i put on a sunburn")]
+    [InlineData("how do i take care of my skin after a sunburn")]
+    [InlineData("how can i soothe the rash on my neck")]
+    [InlineData("whats a good home remedy for bug bites")]
+    public void Caring_for_a_burn_or_a_rash_oneself_is_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("how do you fix a burnt pan")]
+    [InlineData("the rice burned again lol")]
+    [InlineData("can you burn a cd for me")]
+    [InlineData("how can i treat myself this weekend")]
+    public void A_burnt_pan_or_a_treat_is_not_medical(string text) =>
+        Assert.NotEqual("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("how do i renew my driver's license appointment")]
+    [InlineData("when is my dog's appointment at the groomer")]
+    public void A_license_or_a_pets_appointment_is_not_someone_elses_booking(string text) =>
+        Assert.NotEqual("escalation_other_person", Screen.ScreenInbound(text).Reply);
 }

@@ -52,6 +52,22 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Answer_faq_declines_a_question_whose_spa_word_means_something_else()
+    {
+        // "laser" of a laser printer, "facial" of facial recognition: general knowledge, not a question for the team.
+        await using var h = await StartAsync();
+        var scope = SpaBookHarness.Scope("web");
+        foreach (var question in new[] { "is a laser printer better than inkjet", "how does facial recognition work on phones" })
+        {
+            var result = await CallAsync(h, scope, "answer_faq", ("question", question));
+            Assert.Equal("off_topic", Status(result));
+        }
+        // The spa's own laser is still its question: answered, or passed to the team, never declined.
+        var own = await CallAsync(h, scope, "answer_faq", ("question", "does the laser hurt"));
+        Assert.NotEqual("off_topic", Status(own));
+    }
+
+    [StoreFact]
     public async Task Answer_faq_does_not_answer_a_question_about_one_treatment_with_an_entry_about_another()
     {
         // The demo FAQ's "How long do Botox results last?" shares "how long … last" with a question about a massage.
