@@ -310,7 +310,7 @@ public sealed partial class FrontDeskAgent(
         bool embeddedOnly, long started, CancellationToken ct)
     {
         var conversation = begun.Conversation;
-        var state = conversation.ReadState();
+        var state = conversations.ReadState(conversation);
         if (request.RequestId is { } requestId && begun.Answered)
         {
             // A retry of a request whose turn committed (its instance died before the answer left, or the answer was lost on

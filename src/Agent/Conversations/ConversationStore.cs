@@ -86,6 +86,71 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         resolved_at_utc AS ResolvedAtUtc, updated_at_utc AS UpdatedAtUtc
         """;
 
+    // The state this instance stored last for each conversation, with the exact text it stored (issue 16: parsing the state
+    // at every turn was 1.5-5 % of a loaded host). A turn's state is parsed from the row unless the row holds exactly the
+    // text this instance wrote from that object: then the object itself is handed to the turn, once (the turn changes it in
+    // place, so it leaves the cache), and the next save puts it back. Only text decides: any other writer (a keyword's or a
+    // staff tool's save, another instance) leaves other text in the row, and the row is parsed.
+    private readonly Dictionary<string, (string Json, ConversationState State)> _written = new(StringComparer.Ordinal);
+
+    // At most this many conversations' states are kept; when full the whole cache is dropped (the next turns parse).
+    private const int MaxWritten = 512;
+
+    /// <summary>
+    /// When set, every state taken from the cache is also parsed from the row's text and both written out again: they must
+    /// be the text the row holds, or the read throws. The scenario suite runs with it on (eval/, and the agent tests).
+    /// </summary>
+    public bool CheckWrittenStates { get; set; }
+
+    /// <summary>
+    /// The conversation's state, as <see cref="Conversation.ReadState"/> gives it: the object this instance stored last when
+    /// the row holds exactly the text that object was stored as (handed out once: the caller may change it), otherwise parsed.
+    /// </summary>
+    public ConversationState ReadState(Conversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        (string Json, ConversationState State) written;
+        lock (_written)
+        {
+            if (!_written.Remove(conversation.Id, out written))
+            {
+                return conversation.ReadState();
+            }
+        }
+        if (!string.Equals(written.Json, conversation.StateJson, StringComparison.Ordinal))
+        {
+            return conversation.ReadState();
+        }
+        Interlocked.Increment(ref _reusedStates);
+        if (CheckWrittenStates)
+        {
+            var cached = JsonSerializer.Serialize(written.State, StateJsonContext.Default.ConversationState);
+            var parsed = JsonSerializer.Serialize(conversation.ReadState(), StateJsonContext.Default.ConversationState);
+            if (cached != conversation.StateJson || parsed != conversation.StateJson)
+            {
+                throw new InvalidOperationException($"The state kept for conversation {conversation.Id} is not the state its row holds.");
+            }
+        }
+        return written.State;
+    }
+
+    private long _reusedStates;
+
+    /// <summary>How many states <see cref="ReadState(Conversation)"/> has handed out from the cache instead of parsing them.</summary>
+    public long ReusedStates => Interlocked.Read(ref _reusedStates);
+
+    private void Remember(string id, string json, ConversationState state)
+    {
+        lock (_written)
+        {
+            if (_written.Count >= MaxWritten)
+            {
+                _written.Clear();
+            }
+            _written[id] = (json, state);
+        }
+    }
+
     /// <summary>The conversation, or null.</summary>
     public async Task<Conversation?> GetAsync(string id, CancellationToken ct)
     {
@@ -319,15 +384,17 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             // One statement is one transaction on PostgreSQL: no BEGIN, no COMMIT, one round trip for the whole save.
             using (await db.EnterWriteAsync(c, ct))
             {
-                if (await TrySaveTurnInOneStatementAsync(c, null, id, state, turns, channel, locationId, leaseOwner, releaseLease, requestId, ct))
+                if (await TrySaveTurnInOneStatementAsync(c, null, id, state, turns, channel, locationId, leaseOwner, releaseLease, requestId, ct) is { } stored)
                 {
+                    Remember(id, stored, state);
                     return;
                 }
             }
         }
         await using var tx = await db.BeginWriteAsync(c, ct);
-        await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
+        var json = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
         await tx.CommitAsync(ct);
+        Remember(id, json, state);
     }
 
     // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
@@ -358,9 +425,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     /// <summary>
     /// Stores a turn with <see cref="SaveTurnOneStatementSql"/> (PostgreSQL); false, with nothing written and
-    /// <paramref name="state"/> as it was, when the transcript moved since the turn began or the lease is not held.
+    /// <paramref name="state"/> as it was, when the transcript moved since the turn began or the lease is not held; otherwise the
+    /// state's text as stored.
     /// </summary>
-    private async Task<bool> TrySaveTurnInOneStatementAsync(DbConnection c, DbTransaction? tx, string id, ConversationState state,
+    private async Task<string?> TrySaveTurnInOneStatementAsync(DbConnection c, DbTransaction? tx, string id, ConversationState state,
         IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns, string channel, string? locationId, string? leaseOwner,
         bool releaseLease, string? requestId, CancellationToken ct)
     {
@@ -403,10 +471,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }, tx, cancellationToken: ct));
         if (before is null)
         {
-            return false;
+            return null;
         }
         state.TranscriptSeen = seen + turns.Count;
-        return true;
+        return json;
     }
 
     /// <summary>
@@ -417,21 +485,35 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct) =>
         SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner: null, releaseLease: false, requestId: null, ct);
 
-    private async Task SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+    /// <summary>Stores a turn in the caller's transaction; returns the state's text as stored.</summary>
+    private async Task<string> SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, bool releaseLease, string? requestId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(turns);
         ArgumentNullException.ThrowIfNull(escalations);
-        // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
-        // the lease (and reads the state this turn replaces) or the same positions in between.
-        var last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
-        if (last is null)
-        {
-            throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
-        }
         var now = clock.GetUtcNow().UtcDateTime;
+        // SQLite, in the usual case (nothing written to the transcript since the turn read it): the lease checked, the positions
+        // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
+        // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
+        var json = db.IsPostgres ? null : await TryReserveAndWriteStateAsync(c, tx, id, state, turns.Count, leaseOwner, now, ct);
+        int? last;
+        if (json is not null)
+        {
+            // The update moved the transcript's end to where the state has now read it, past the turn's own positions.
+            last = state.TranscriptSeen;
+        }
+        else
+        {
+            // The turn's lease is checked and its transcript positions reserved: both rows stay locked until commit, so no one takes
+            // the lease (and reads the state this turn replaces) or the same positions in between.
+            last = await ReserveSeqAsync(c, tx, id, turns.Count, leaseOwner, ct);
+            if (last is null)
+            {
+                throw leaseOwner is null ? new InvalidOperationException($"Conversation {id} does not exist.") : new LeaseLostException(id);
+            }
+        }
         var seq = last.Value - turns.Count;
         if (state.TranscriptSeen >= seq)
         {
@@ -440,7 +522,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             state.TranscriptSeen = last.Value;
         }
         // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
-        // trip), the state's JSON written once.
+        // trip), the state's JSON written once: the rows in one insert, all their tags in another (on SQLite each statement
+        // is parsed and planned again at every turn).
         var sql = new StringBuilder();
         var args = new DynamicParameters();
         args.Add("id", id);
@@ -449,24 +532,38 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         args.Add("locationId", locationId);
         args.Add("clientId", state.Scope.ClientId);
         args.Add("requestId", requestId);
+        var tagRows = new StringBuilder();
         for (var i = 0; i < turns.Count; i++)
         {
             var (role, text, tags, latency) = turns[i];
             seq++;
             // The first row (the person's message) carries the channel's request id.
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
-                VALUES (@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i}, {(i == 0 ? "@requestId" : "NULL")});
-
-                """);
+            sql.Append(i == 0
+                ? "INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id) VALUES\n"
+                : ",\n");
+            sql.Append(CultureInfo.InvariantCulture,
+                $"(@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i}, {(i == 0 ? "@requestId" : "NULL")})");
             args.Add($"seq{i}", seq);
             args.Add($"role{i}", role);
             args.Add($"text{i}", text);
             args.Add($"tags{i}", JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags));
             args.Add($"latency{i}", latency);
-            AppendTags(sql, args, $"t{i}_", $"@seq{i}", tags.Flatten());
+            AppendTags(tagRows, args, $"t{i}_", $"@seq{i}", tags.Flatten());
         }
-        sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+        if (turns.Count > 0)
+        {
+            sql.Append(";\n");
+        }
+        if (tagRows.Length > 0)
+        {
+            sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ").Append(tagRows).Append(";\n");
+        }
+        if (json is null)
+        {
+            sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
+            json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+            args.Add("state", json);
+        }
         if (releaseLease && leaseOwner is not null)
         {
             // The turn is over: its lease goes with the same commit, last, so a renewal by this turn's own timer waits (on
@@ -474,8 +571,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
             args.Add("leaseOwner", leaseOwner);
         }
-        args.Add("state", JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState));
-        await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
+        if (sql.Length > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
+        }
         foreach (var e in escalations)
         {
             await c.ExecuteAsync(new CommandDefinition("""
@@ -484,6 +583,35 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 """, e, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
         }
+        return json;
+    }
+
+    /// <summary>
+    /// SQLite, in the caller's write transaction: when the transcript ends where <paramref name="state"/> has read it (and
+    /// <paramref name="leaseOwner"/>, when given, holds the lease), reserves the turn's <paramref name="count"/> positions and
+    /// writes the state, which has then seen them, in one update, and returns the state's text as stored; otherwise changes
+    /// nothing and returns null, <paramref name="state"/> as it was.
+    /// </summary>
+    private static async Task<string?> TryReserveAndWriteStateAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, int count,
+        string? leaseOwner, DateTime now, CancellationToken ct)
+    {
+        const string Sql = """
+            UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
+                turn_count = turn_count + 1, updated_at_utc = @now
+            WHERE id = @id AND last_seq = @seen
+                AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner))
+            RETURNING last_seq
+            """;
+        var seen = state.TranscriptSeen;
+        state.TranscriptSeen = seen + count;
+        var json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+        var last = await c.ExecuteScalarAsync<int?>(new CommandDefinition(Sql, new { id, count, state = json, clientId = state.Scope.ClientId, now, seen, leaseOwner }, tx, cancellationToken: ct));
+        if (last is null)
+        {
+            state.TranscriptSeen = seen;
+            return null;
+        }
+        return json;
     }
 
     /// <summary>
@@ -497,21 +625,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return rows.Count == 0 ? (false, null) : (true, rows[0].Reply);
     }
 
-    /// <summary>Appends one multi-row insert of a turn's tags.</summary>
-    private static void AppendTags(StringBuilder sql, DynamicParameters args, string prefix, string seq, IEnumerable<string> tags)
+    /// <summary>Appends the rows of a turn's tags to a multi-row insert's values (<paramref name="rows"/>).</summary>
+    private static void AppendTags(StringBuilder rows, DynamicParameters args, string prefix, string seq, IEnumerable<string> tags)
     {
         var distinct = tags.Distinct().ToList();
-        if (distinct.Count == 0)
-        {
-            return;
-        }
-        sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ");
         for (var j = 0; j < distinct.Count; j++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $"{(j == 0 ? "" : ", ")}(@id, {seq}, @{prefix}{j})");
+            rows.Append(CultureInfo.InvariantCulture, $"{(rows.Length == 0 ? "" : ", ")}(@id, {seq}, @{prefix}{j})");
             args.Add($"{prefix}{j}", distinct[j]);
         }
-        sql.Append(";\n");
     }
 
     /// <summary>
@@ -578,10 +700,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq
                 """, args, tx, cancellationToken: ct));
         }
-        // SQLite: the write transaction holds the file's only write lock, so a plain read is as strong.
-        var held = await c.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner", args, tx, cancellationToken: ct));
-        return held is null ? null : await c.ExecuteScalarAsync<int?>(new CommandDefinition($"{Reserve} RETURNING last_seq", args, tx, cancellationToken: ct));
+        // SQLite: the write transaction holds the file's only write lock, so a plain read of the lease in the update is as strong.
+        return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            $"{Reserve} AND EXISTS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner) RETURNING last_seq",
+            args, tx, cancellationToken: ct));
     }
 
     private static async Task InsertTurnAsync(DbConnection c, DbTransaction tx, TranscriptTurn turn, IEnumerable<string> tags, CancellationToken ct)

@@ -14,7 +14,12 @@ internal sealed class AgentHarness : IAsyncDisposable
 {
     private readonly List<string> _said = [];
 
-    private AgentHarness(SpaBookHarness book) => Book = book;
+    private AgentHarness(SpaBookHarness book)
+    {
+        Book = book;
+        // Every state a turn takes from the store's cache is checked against the text its row holds (issue 16).
+        Conversations.CheckWrittenStates = true;
+    }
 
     public SpaBookHarness Book { get; }
     public FrontDeskAgent Agent => Book.Get<FrontDeskAgent>();

@@ -1,3 +1,4 @@
+using Dapper;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.TestSupport;
@@ -227,6 +228,34 @@ public abstract class TurnStorageTests
         Assert.Equal(new ConversationSession { Id = whole.Id, Channel = whole.Channel, Status = whole.Status, UpdatedAtUtc = whole.UpdatedAtUtc }, session);
         Assert.Equal("taken_over", session!.Status);
         Assert.Null(await h.Conversations.GetSessionAsync("head_unknown", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task A_turn_takes_the_state_its_instance_stored_only_while_the_row_holds_that_text()
+    {
+        // The harness checks every state taken from the cache against a parse of the row's text (CheckWrittenStates).
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+
+        // Each turn after the first takes the state the previous turn of this instance stored, instead of parsing it.
+        await h.TalkAsync("kept_1", "web", null, "hi!! do u do massages tmrw", "the first one pls");
+        Assert.Equal(1, store.ReusedStates);
+
+        // Something else writes the state (another instance, a staff tool): the next turn reads the row's text.
+        var elsewhere = (await store.GetAsync("kept_1", CancellationToken.None))!.ReadState();
+        elsewhere.Append([new StoredMessage("assistant", "Written by another instance.")]);
+        await using (var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("UPDATE conversations SET state_json = @state WHERE id = @id",
+                new { id = "kept_1", state = System.Text.Json.JsonSerializer.Serialize(elsewhere, StateJsonContext.Default.ConversationState) });
+        }
+        await h.TalkAsync("kept_1", "web", null, "actually wait, how much is it?");
+        Assert.Equal(1, store.ReusedStates);
+        Assert.Contains((await store.GetAsync("kept_1", CancellationToken.None))!.ReadState().History, m => m.Text == "Written by another instance.");
+
+        // Its own save puts the state back: the turn after takes it again.
+        await h.TalkAsync("kept_1", "web", null, "ok thx");
+        Assert.Equal(2, store.ReusedStates);
     }
 }
 
