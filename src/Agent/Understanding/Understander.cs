@@ -725,6 +725,12 @@ public sealed partial class Understander
             // (the service just talked about is kept by the tracker; "no thanks, i don't want to book a facial" stays a no).
             intent = Intent.Book;
         }
+        else if (intent == Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null && services.Kind != ServiceMatchKind.None
+                 && (date is not null || time is not null))
+        {
+            // "massage sat?? 🙏" (the 🙏 read as thanks): a service and a day are a request, the thanks is manners.
+            intent = Intent.Book;
+        }
         if (intent == Intent.Book && asked == AgentQuestion.Nothing && chosen is null && SearchCue().IsMatch(lowered)
             && !BookingCue().IsMatch(lowered) && !AppointmentWord().IsMatch(lowered))
         {
@@ -1593,8 +1599,9 @@ public sealed partial class Understander
     private static partial Regex LaterOrEarlier();
 
     // A service said as the one not meant: "not the facial", "but keep the massage", "leave my facial", and as Spanish reads
-    // glossed, "the massage no," ("el masaje no") and ", no the facial" ("el masaje, no el facial"; "no, the facial" is a correction).
-    [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)", RegexOptions.CultureInvariant)]
+    // glossed, "the massage no," ("el masaje no") and ", no the facial" ("el masaje, no el facial"; "no, the facial" is a correction),
+    // "the massage leave it the same" ("el masaje dejalo igual").
+    [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)|\b(?:the|my)\s+(?<what>[a-z]+)\s+(?:leave|keep)\s+(?:it|that(?:\s+one)?)\s+(?:as\s+(?:it\s+is|is)|the\s+same|alone|where\s+it\s+is)", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisService();
 
     [GeneratedRegex(@"\b(?:aft|arvo|appt|apt|appnt|apmt|cancle|cancell|cansel|cancl)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
