@@ -342,7 +342,9 @@ internal static partial class DialogueTracker
         else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
-            // "a facial and then a massage": the first now, the others after it on the same day, back to back.
+            // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
+            // settles a family that comes in it ("a swedish for me (the hour one)").
+            families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
             state.ServiceId = families[0] is [var first] ? first.Id : null;
             state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
             state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];

@@ -129,15 +129,21 @@ public sealed partial class EmbeddedChatClient
             state.Task = DialogueTask.Book;
             state.DateStart = state.DateEnd = start.ToString("yyyy-MM-dd", Inv);
             string next;
+            // "deep tissue for him and a swedish for me": as many services as people, so each has their own, the next one at the same start.
+            var theirs = partyLeft > 0 && nextServices.Count >= partyLeft
+                ? nextServices[0].Split('|').Select(Profile.FindService).OfType<FrontDesk.Tools.Profile.Service>().ToList() : null;
             if (partyLeft > 0 && done is not null)
             {
-                state.ServiceId = done.Id;
+                var who = theirs is { Count: > 0 } ? theirs[0] : done;
+                state.ServiceId = theirs is { Count: > 1 } ? null : who.Id;
+                state.ServiceOptions = theirs is { Count: > 1 } ? [.. theirs.Select(x => x.Name)] : [];
                 state.PartyLeft = partyLeft - 1;
-                state.NextServices = nextServices;
+                state.NextServices = theirs is null ? nextServices : [.. nextServices.Skip(1)];
                 state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
                 (state.After, state.Before) = (after, before);
                 state.LocationId = place?.Id;
-                next = Render("second_person_next", ("service", done.NameIn(state.Language)), ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
+                next = Render("second_person_next", ("service", theirs is { Count: > 1 } ? DialogueTracker.Family(who.NameIn(state.Language)) : who.NameIn(state.Language)),
+                    ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
             }
             else
             {

@@ -725,7 +725,14 @@ public sealed partial class EmbeddedChatClient
                 // "how much", "how long does it take?": about the service in play.
                 question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
             }
-            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            var location = u.Location?.Location?.Id ?? state.LocationId;
+            if (u.Cues.AsksAddress && location is null && state.LastBookedLocation is { } bookedAt && Profile.FindLocation(bookedAt) is { } place)
+            {
+                // "wait whats the address again" after a booking: the address of the place just booked.
+                location = place.Id;
+                question = $"{question.TrimEnd('?', ' ')} of {place.Name}?";
+            }
+            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = location };
             if (u.Date is { } date)
             {
                 args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
@@ -751,6 +758,13 @@ public sealed partial class EmbeddedChatClient
                 return state.ServiceOptions.Count > 1
                     ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", ServiceOptionsList()))
                     : Say("ask_service");
+            }
+            if (state.DateEnd is { } last && DateOnly.TryParseExact(last, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var end) && end < Profile.Today(engine._clock))
+            {
+                // "a peel for nov 20" on the 23rd: that day has gone by; said so, and another day asked (not the nearest openings).
+                state.DateStart = state.DateEnd = null;
+                state.Asked = AgentQuestion.Date;
+                return Say("window_in_past");
             }
             return Call("check_availability", SearchArgs(null));
         }

@@ -54,6 +54,9 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool LeavesList { get; init; }
 
+    /// <summary>The spa's address is asked ("wait whats the address again", "where are you guys located").</summary>
+    public bool AsksAddress { get; init; }
+
     /// <summary>
     /// The person wants an appointment left as it is ("actually keep it", "leave it where it is", "don't cancel it",
     /// "mejor déjala", read into English): at a cancel's or a move's read-back, a no.
@@ -277,6 +280,7 @@ public sealed partial record ReplyCues
             AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksIfOpened = OpenedUp().IsMatch(text),
             LeavesList = OffTheList().IsMatch(text),
+            AsksAddress = Understander.AddressAsked().IsMatch(text.ToLowerInvariant()),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
