@@ -26,6 +26,7 @@ public static class ToolNames
     public const string JoinWaitlist = "join_waitlist";
     public const string FindWaitlistOffer = "find_waitlist_offer";
     public const string AcceptWaitlistOffer = "accept_waitlist_offer";
+    public const string DeclineWaitlistOffer = "decline_waitlist_offer";
     public const string AnswerFaq = "answer_faq";
     public const string SendVerificationCode = "send_verification_code";
     public const string VerifyPhone = "verify_phone";
@@ -112,6 +113,7 @@ public sealed class SpaTools
     public static IReadOnlySet<string> WritingTools { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ToolNames.BookAppointment, ToolNames.CancelAppointment, ToolNames.RescheduleAppointment, ToolNames.JoinWaitlist, ToolNames.AcceptWaitlistOffer,
+        ToolNames.DeclineWaitlistOffer,
     };
 }
 

@@ -197,6 +197,15 @@ internal enum PolicyAction
     /// <summary>Look for a waitlist opening texted to this person and take it.</summary>
     AcceptWaitlistOffer,
 
+    /// <summary>A waitlist opening texted, and another time or day asked for it ("yes but 30 min later?"): that service searched near it.</summary>
+    SearchNearTextedOffer,
+
+    /// <summary>A waitlist opening texted and declined ("no thanks", "no thanks take me off"): let go, on the waitlist or off it as said.</summary>
+    DeclineTextedOffer,
+
+    /// <summary>A waitlist opening texted and a clear yes in words: taken (as the SMS channel's YES takes it).</summary>
+    TakeTextedOffer,
+
     /// <summary>Ask which of the offered times again.</summary>
     AskSlotChoiceAgain,
 
@@ -255,6 +264,19 @@ internal static class DialoguePolicy
     /// <summary>The table, highest priority first.</summary>
     public static IReadOnlyList<PolicyRule> Rules { get; } =
     [
+        // A waitlist opening texted (looked up before the message was read): the message answers it.
+        new("a waitlist opening texted, and another time or day asked for it (\"yes but 30 min later?\", \"can it be a bit later? like 11\")", (s, r) =>
+            s.Phase == DialoguePhase.TextedOffer && s.TextedOffer is not null && !r.U.Cues.LeavesList
+            && (r.U.Time is not null || r.U.ShiftMinutes is not null || r.U.DayNudge != TimeNudge.None || r.U.Cues.Nudge != TimeNudge.None || r.U.Date is not null),
+            PolicyAction.SearchNearTextedOffer, Id: "r14-texted-offer-other-time"),
+        new("a waitlist opening texted and a no, or leaving the list (\"no thanks take me off\", \"no gracias, sácame de la lista\")", (s, r) =>
+            s.Phase == DialoguePhase.TextedOffer && s.TextedOffer is not null
+            && (r.U.Cues.LeavesList || r.U.YesNo == YesNo.No || r.U.Intent is Intent.Nevermind or Intent.Deny),
+            PolicyAction.DeclineTextedOffer, Id: "r14-texted-offer-declined"),
+        new("a waitlist opening texted and a clear yes in words (\"yes please book it\"; a lone letter or emoji is no yes)", (s, r) =>
+            s.Phase == DialoguePhase.TextedOffer && s.TextedOffer is not null && r.U.YesNo == YesNo.Yes && !r.U.Cues.TooShortToConfirm
+            && r.Tools.Contains("accept_waitlist_offer"), PolicyAction.TakeTextedOffer, Id: "r14-texted-offer-taken"),
+
         // Contact details, wherever they come.
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("waiting for a number to verify and a name or e-mail given instead (\"Jenny Park\")", (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Task is not null

@@ -220,6 +220,19 @@ internal sealed class DialogueState
     public bool OnWaitlist { get; set; }
 
     /// <summary>
+    /// A waitlist opening texted to the person (found by <c>find_waitlist_offer</c> before their message is read, while
+    /// they are on the waitlist from this conversation): "yes" takes it, "no thanks (take me off)" declines it, "can it be
+    /// later?" searches near it. Dropped by a message that answers none of that.
+    /// </summary>
+    public Offer? TextedOffer { get; set; }
+
+    /// <summary>The service of <see cref="TextedOffer"/>.</summary>
+    public string? TextedOfferService { get; set; }
+
+    /// <summary>The message waiting while a texted opening is looked up; read once the look-up answers.</summary>
+    public string? TextedOfferFor { get; set; }
+
+    /// <summary>
     /// A second booking said beside the yes to a booking's read-back ("yes and also book my sister a facial"), as read
     /// (English): taken up once the first is booked.
     /// </summary>
@@ -303,6 +316,8 @@ internal sealed class DialogueState
         AppointmentPosition = null;
         LookingUpUsual = false;
         UsualAmong = [];
+        TextedOffer = null;
+        TextedOfferService = null;
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
         PartyLeft = 0;
@@ -375,6 +390,9 @@ internal enum DialoguePhase
 
     /// <summary>Several appointments: waiting for which one.</summary>
     PickAppointment,
+
+    /// <summary>A waitlist opening was texted (<see cref="DialogueState.TextedOffer"/>): the message is read as its answer.</summary>
+    TextedOffer,
 }
 
 /// <summary>A slot the engine offered.</summary>

@@ -166,6 +166,14 @@ internal static partial class DialogueTracker
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
             u = u with { Intent = Intent.Unknown, YesNo = YesNo.Unknown };
         }
+        if (state.Phase == DialoguePhase.TextedOffer && !AnswersTextedOffer(u))
+        {
+            // A waitlist opening was texted, and the message is about something else ("what's your address?"): the offer
+            // stays with the SMS channel's YES; the message is read as it stands.
+            state.Phase = DialoguePhase.None;
+            state.TextedOffer = null;
+            state.TextedOfferService = null;
+        }
         var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
         var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
             || (u.Email is not null && u.Email != state.Email);
@@ -334,7 +342,9 @@ internal static partial class DialogueTracker
         else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
-            // "a facial and then a massage": the first now, the others after it on the same day, back to back.
+            // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
+            // settles a family that comes in it ("a swedish for me (the hour one)").
+            families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
             state.ServiceId = families[0] is [var first] ? first.Id : null;
             state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
             state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
@@ -439,6 +449,14 @@ internal static partial class DialogueTracker
 
     /// <summary>A service's family: its name before a length in brackets ("Swedish Massage (60 min)" → "Swedish Massage").</summary>
     public static string Family(string name) => name.Split('(')[0].Trim();
+
+    /// <summary>
+    /// Whether a message answers a waitlist opening texted to the person: a yes or a no, leaving the list, or another
+    /// time or day for it ("yes but 30 min later?", "can it be a bit later? like 11", "no thanks take me off").
+    /// </summary>
+    public static bool AnswersTextedOffer(Utterance u) => u.YesNo != YesNo.Unknown || u.Intent is Intent.Nevermind or Intent.Affirm or Intent.Deny
+        || u.Cues.LeavesList || u.Time is not null || u.ShiftMinutes is not null || u.DayNudge != TimeNudge.None || u.Cues.Nudge != TimeNudge.None
+        || (u.Date is not null && u.Services.Kind == ServiceMatchKind.None);
 
     /// <summary>The message names a service, a day or a time.</summary>
     public static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;

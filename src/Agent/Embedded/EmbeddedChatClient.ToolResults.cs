@@ -129,15 +129,21 @@ public sealed partial class EmbeddedChatClient
             state.Task = DialogueTask.Book;
             state.DateStart = state.DateEnd = start.ToString("yyyy-MM-dd", Inv);
             string next;
+            // "deep tissue for him and a swedish for me": as many services as people, so each has their own, the next one at the same start.
+            var theirs = partyLeft > 0 && nextServices.Count >= partyLeft
+                ? nextServices[0].Split('|').Select(Profile.FindService).OfType<FrontDesk.Tools.Profile.Service>().ToList() : null;
             if (partyLeft > 0 && done is not null)
             {
-                state.ServiceId = done.Id;
+                var who = theirs is { Count: > 0 } ? theirs[0] : done;
+                state.ServiceId = theirs is { Count: > 1 } ? null : who.Id;
+                state.ServiceOptions = theirs is { Count: > 1 } ? [.. theirs.Select(x => x.Name)] : [];
                 state.PartyLeft = partyLeft - 1;
-                state.NextServices = nextServices;
+                state.NextServices = theirs is null ? nextServices : [.. nextServices.Skip(1)];
                 state.Near = state.SameStartAs = start.ToString("HH:mm", Inv);
                 (state.After, state.Before) = (after, before);
                 state.LocationId = place?.Id;
-                next = Render("second_person_next", ("service", done.NameIn(state.Language)), ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
+                next = Render("second_person_next", ("service", theirs is { Count: > 1 } ? DialogueTracker.Family(who.NameIn(state.Language)) : who.NameIn(state.Language)),
+                    ("time", SpokenTime.Time(TimeOnly.FromDateTime(start), state.Language)));
             }
             else
             {
@@ -207,6 +213,30 @@ public sealed partial class EmbeddedChatClient
             return NextBookingStep();
         }
 
+        /// <summary>
+        /// The waitlist's texted opening was looked up before the person's message was read: found, it becomes what the
+        /// message answers (<see cref="DialoguePhase.TextedOffer"/>); either way the message is read now.
+        /// </summary>
+        private ChatMessage ReadAfterTextedOffer(string text, string status, JsonElement data)
+        {
+            state.TextedOfferFor = null;
+            _textedOfferLookedUp = true;
+            if (status == "ok" && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("appointment", out var held)
+                && data.TryGetProperty("service_id", out var service))
+            {
+                var local = DateTime.ParseExact(held.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", SpokenDay(held)),
+                    ("time", SpokenClock(held)), ("provider", FrontDesk.Tools.Profile.StaffMember.SpokenName(held.GetProperty("provider").GetString()!)),
+                    ("location", held.GetProperty("location").GetString()!));
+                state.TextedOffer = new Offer(held.GetProperty("ref").GetString() ?? "", local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv),
+                    data.TryGetProperty("provider_id", out var who) ? who.GetString() ?? "" : "", label,
+                    data.TryGetProperty("location_id", out var where) ? where.GetString() : null);
+                state.TextedOfferService = service.GetString();
+                state.Phase = DialoguePhase.TextedOffer;
+            }
+            return OnUserTurn(text, null);
+        }
+
         public ChatMessage OnToolResult(FunctionCallContent call, JsonElement result)
         {
             if (result.ValueKind != JsonValueKind.Object)
@@ -247,6 +277,10 @@ public sealed partial class EmbeddedChatClient
                 return NextBookingStep();
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            if (call.Name == "find_waitlist_offer" && state.TextedOfferFor is { } waiting)
+            {
+                return ReadAfterTextedOffer(waiting, status, result.TryGetProperty("data", out var opening) ? opening : default);
+            }
             if (call.Name == "find_client" && state.LookingUpUsual)
             {
                 return OnUsual(status, result.TryGetProperty("data", out var found) ? found : default);
@@ -311,6 +345,8 @@ public sealed partial class EmbeddedChatClient
                     var (after, before) = (state.After, state.Before);
                     state.ResetTask();
                     state.JustDone = true;
+                    // An opening taken from the waitlist ends that wait.
+                    state.OnWaitlist &= call.Name != "accept_waitlist_offer";
                     RememberBooking(appt);
                     if (call.Name == "book_appointment" && (partyLeft > 0 || nextServices.Count > 0))
                     {
@@ -387,6 +423,20 @@ public sealed partial class EmbeddedChatClient
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();
+                    return Say("waitlist_offer_missing");
+                case ("decline_waitlist_offer", "declined"):
+                {
+                    var left = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("left_waitlist", out var gone) && gone.ValueKind == JsonValueKind.True;
+                    var when = state.TextedOffer?.Label ?? "";
+                    state.ResetTask();
+                    state.TextedOffer = null;
+                    state.TextedOfferService = null;
+                    state.OnWaitlist = !left;
+                    return Say(left ? "texted_offer_declined_left" : "texted_offer_declined", ("slot", when));
+                }
+                case ("decline_waitlist_offer", _):
+                    state.ResetTask();
+                    state.TextedOffer = null;
                     return Say("waitlist_offer_missing");
                 case ("find_waitlist_offer", "ok") when state.Task != DialogueTask.AcceptOffer:
                     // "did anything open up yet?": an opening was texted; it is taken only on a yes.

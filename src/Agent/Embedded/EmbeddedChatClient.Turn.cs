@@ -30,9 +30,21 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The reply answers a question and says the times on offer again: not another ask of "which time?".</summary>
         private bool _uncounted;
 
+        /// <summary>The waitlist's texted opening was looked up for this message (found or not): it is read now.</summary>
+        private bool _textedOfferLookedUp;
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
+            if (!_textedOfferLookedUp && state.OnWaitlist && state.Task is null && state.Phase == DialoguePhase.None && state.PendingTool is null
+                && tools.Contains("find_waitlist_offer"))
+            {
+                // On the waitlist from this conversation, nothing under way: an opening may have been texted since, and the
+                // message may answer it ("no thanks take me off", "yes but 30 min later?"). It is looked up first and the
+                // message read against it (EmbeddedChatClient.ToolResults: the look-up's result reads the message).
+                state.TextedOfferFor = text;
+                return Call("find_waitlist_offer", []);
+            }
             var offersGone = DropOffersGoneBy();
             var u = understood ?? engine._understander.Understand(text, engine.Context(state));
             // The reply is worded in the language the message was read in.
@@ -418,6 +430,41 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.DeclineSlotsAndWaitlist:
                     state.ResetTask();
                     return Say("waitlist_declined");
+                case PolicyAction.SearchNearTextedOffer:
+                {
+                    // "yes but 30 min later?", "can it be a bit later? like 11": the opening's service, on its day (or the day
+                    // said), near the time asked; the opening itself stays held until it lapses.
+                    var texted = state.TextedOffer!;
+                    var service = state.TextedOfferService;
+                    state.ResetTask();
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u with { Services = ServiceMatch.None, ShiftMinutes = null });
+                    state.ServiceId = service;
+                    state.DateStart ??= texted.Date;
+                    state.DateEnd ??= texted.Date;
+                    var at = TimeOnly.ParseExact(texted.Time, "HH:mm", Inv);
+                    if (u.Time is null && u.ShiftMinutes is { } shift)
+                    {
+                        state.Near = at.AddMinutes(shift).ToString("HH:mm", Inv);
+                        state.TakeAskedTime = true;
+                    }
+                    else if (u.Time is null && (u.DayNudge == TimeNudge.Later || u.Cues.Nudge == TimeNudge.Later))
+                    {
+                        state.After = at.AddMinutes(15).ToString("HH:mm", Inv);
+                    }
+                    else if (u.Time is null && (u.DayNudge == TimeNudge.Earlier || u.Cues.Nudge == TimeNudge.Earlier))
+                    {
+                        state.Before = texted.Time;
+                    }
+                    return NextBookingStep();
+                }
+                case PolicyAction.DeclineTextedOffer:
+                    // "no thanks", "no thanks take me off": the opening goes to the next person; off the waitlist only if said.
+                    return Call("decline_waitlist_offer", new() { ["leave_waitlist"] = u.Cues.LeavesList });
+                case PolicyAction.TakeTextedOffer:
+                    state.Task = DialogueTask.AcceptOffer;
+                    state.Phase = DialoguePhase.None;
+                    return Call("accept_waitlist_offer", []);
                 case PolicyAction.CheckWaitlistOffer:
                     // "did anything open up yet?" after joining: look for an opening texted to them, without taking it.
                     state.ResetTask();
@@ -678,7 +725,14 @@ public sealed partial class EmbeddedChatClient
                 // "how much", "how long does it take?": about the service in play.
                 question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
             }
-            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = u.Location?.Location?.Id ?? state.LocationId };
+            var location = u.Location?.Location?.Id ?? state.LocationId;
+            if (u.Cues.AsksAddress && location is null && state.LastBookedLocation is { } bookedAt && Profile.FindLocation(bookedAt) is { } place)
+            {
+                // "wait whats the address again" after a booking: the address of the place just booked.
+                location = place.Id;
+                question = $"{question.TrimEnd('?', ' ')} of {place.Name}?";
+            }
+            var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = location };
             if (u.Date is { } date)
             {
                 args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
@@ -704,6 +758,13 @@ public sealed partial class EmbeddedChatClient
                 return state.ServiceOptions.Count > 1
                     ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", ServiceOptionsList()))
                     : Say("ask_service");
+            }
+            if (state.DateEnd is { } last && DateOnly.TryParseExact(last, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var end) && end < Profile.Today(engine._clock))
+            {
+                // "a peel for nov 20" on the 23rd: that day has gone by; said so, and another day asked (not the nearest openings).
+                state.DateStart = state.DateEnd = null;
+                state.Asked = AgentQuestion.Date;
+                return Say("window_in_past");
             }
             return Call("check_availability", SearchArgs(null));
         }

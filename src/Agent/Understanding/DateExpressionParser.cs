@@ -215,9 +215,16 @@ public static partial class DateExpressionParser
 
     private static DateOnly? Explicit(int year, int month, int day) => TryDate(year, month, day, out var d) ? d : null;
 
-    /// <summary>The next month/day on or after today (Feb 29 waits for a leap year).</summary>
+    /// <summary>
+    /// The next month/day on or after today (Feb 29 waits for a leap year); one that passed in the last 30 days is that day
+    /// ("a peel for nov 20" on November 23 is a day gone by, said so, not next year's).
+    /// </summary>
     private static DateOnly? NextOccurrence(DateOnly today, int month, int day)
     {
+        if (TryDate(today.Year, month, day, out var recent) && recent < today && today.DayNumber - recent.DayNumber <= 30)
+        {
+            return recent;
+        }
         for (var year = today.Year; year <= today.Year + 8; year++)
         {
             if (TryDate(year, month, day, out var d) && d >= today)

@@ -49,6 +49,15 @@ public sealed partial record ReplyCues
     public bool MentionsWaitlist { get; init; }
 
     /// <summary>
+    /// The person asks to be taken off a list ("no thanks take me off", "remove me from the waitlist", "sácame de la
+    /// lista"): read against a waitlist opening texted to them, they leave the waitlist.
+    /// </summary>
+    public bool LeavesList { get; init; }
+
+    /// <summary>The spa's address is asked ("wait whats the address again", "where are you guys located").</summary>
+    public bool AsksAddress { get; init; }
+
+    /// <summary>
     /// The person wants an appointment left as it is ("actually keep it", "leave it where it is", "don't cancel it",
     /// "mejor déjala", read into English): at a cancel's or a move's read-back, a no.
     /// </summary>
@@ -270,6 +279,8 @@ public sealed partial record ReplyCues
             JustAcknowledges = AcknowledgementOnly().IsMatch(text),
             AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksIfOpened = OpenedUp().IsMatch(text),
+            LeavesList = OffTheList().IsMatch(text),
+            AsksAddress = Understander.AddressAsked().IsMatch(text.ToLowerInvariant()),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
@@ -459,6 +470,10 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
 
+    // "take me off", "remove me from the list", "i'll pass, drop me from the waitlist", "sacame de la lista", "quitame de la lista".
+    [GeneratedRegex(@"\b(?:take|get|drop|remove|cross|scratch)\s+me\s+(?:off|out)\b|\bremove\s+me\b|\b(?:off|out\s+of)\s+(?:the|your|that)\s+(?:wait\s*-?\s*)?list\b|\b(?:s[aá]ca|qu[ií]ta|b[oó]rra)me\s+de\s+la\s+lista\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffTheList();
+
     [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
@@ -488,7 +503,9 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOneAfter();
 
-    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "my usual", "same as last time", "book me again with Maya"; and the last visit itself asked about or pointed at: "who did my
+    // facial last time?", "whoever i had last time", "same thing i got last time".
+    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+time|before))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsBefore();
 
     [GeneratedRegex(@"\bthe\s+(?:later|latter|last)(?:\s+(?:one|appointment|appt|booking))?\b|\b(?:later|last)\s+(?:one|appointment|appt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

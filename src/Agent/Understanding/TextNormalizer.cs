@@ -106,7 +106,7 @@ public static partial class TextNormalizer
             result = Spoken(result);
         }
         return result.Contains("morrow", StringComparison.OrdinalIgnoreCase) || result.Contains(" for", StringComparison.OrdinalIgnoreCase)
-            || result.Contains(" to", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
+            || result.Contains(" to", StringComparison.OrdinalIgnoreCase) || result.Contains(" day", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
     }
 
     /// <summary>
@@ -127,13 +127,29 @@ public static partial class TextNormalizer
 
     /// <summary>
     /// Words speech recognition splits or swaps for a sound-alike, where only one reading makes sense: "to morrow" is
-    /// tomorrow; "at for thirty" / "at to pm" is a time, four or two.
+    /// tomorrow; "chews day" / "fry day" / "satur day" a weekday; "at for thirty" / "at to pm" is a time, four or two.
     /// </summary>
     private static string Misheard(string text)
     {
         text = SplitTomorrow().Replace(text, "tomorrow");
+        text = SplitWeekday().Replace(text, m => SpokenWeekday(m.Groups["w"].Value));
         return HourSoundAlike().Replace(text, m => m.Groups["at"].Value + " " + (m.Groups["w"].Value.StartsWith("f", StringComparison.OrdinalIgnoreCase) ? "four" : "two"));
     }
+
+    // A weekday a transcript splits in two or hears as a sound-alike: "chews day", "fry day", "wens day", "satur day".
+    private static string SpokenWeekday(string said) => said.ToLowerInvariant() switch
+    {
+        "mon" or "mun" => "monday",
+        "tues" or "chews" or "choose" or "twos" => "tuesday",
+        "wednes" or "wens" or "whens" => "wednesday",
+        "thurs" or "thirs" => "thursday",
+        "fri" or "fry" => "friday",
+        "satur" or "sadder" or "sater" => "saturday",
+        _ => "sunday",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<w>mon|mun|tues|chews|choose|twos|wednes|wens|whens|thurs|thirs|fri|fry|satur|sadder|sater|sun)\s+day\b(?!\s+(?:off|pass|trip|spa|care|job|shift))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SplitWeekday();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bto\s+morrow\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SplitTomorrow();

@@ -71,13 +71,19 @@ public sealed class SmsConversations(
         }
 
         var keyword = SmsKeywords.Classify(sms.Body);
+        var client = await clients.FindByPhoneAsync(from, ct);
+        if (keyword == SmsKeyword.OptOut && client is not null && SmsKeywords.AsksOffAList(sms.Body) && await waitlist.FindPendingOfferAsync(client.Id, ct) is not null)
+        {
+            // "no gracias, sácame de la lista" right after a waitlist opening was texted: the waitlist, not every text. The
+            // assistant declines the opening and takes them off the waitlist; STOP itself still stops everything.
+            keyword = SmsKeyword.None;
+        }
         // A keyword is answered in its own language when it is Spanish (ALTO, AYUDA), else in the conversation's.
         var language = keyword == SmsKeyword.None ? null
             : SmsKeywords.LanguageOf(sms.Body) == "es" ? "es"
             : (await conversations.GetAsync(conversationId, ct))?.ReadState().Language;
         var optedOut = await optOuts.IsOptedOutAsync(from, ct);
         var word = sms.Body.Trim().TrimEnd('.', '!').ToUpperInvariant();
-        var client = await clients.FindByPhoneAsync(from, ct);
         string? answer;
         // A keyword's change, its exchange in the transcript and its recorded answer commit together: an instance that dies
         // before the commit leaves nothing, and Twilio's redelivery after it is answered from the record (never done twice).

@@ -101,6 +101,28 @@ public static partial class SmsKeywords
     }
 
     /// <summary>
+    /// An opt-out said in words that names a list and not the texts ("no thanks, take me off the list", "sácame de la
+    /// lista"), never the keyword itself: when a waitlist opening was just texted, the list is the waitlist and the
+    /// message answers the opening (the caller decides; STOP and the other keywords always stop the texts).
+    /// </summary>
+    /// <param name="body">The inbound <c>Body</c>.</param>
+    public static bool AsksOffAList(string? body)
+    {
+        if (body is null || Keywords.ContainsKey(TrimPunctuation(body)) || Classify(body) != SmsKeyword.OptOut)
+        {
+            return false;
+        }
+        var text = WithoutAccents(body.ToLowerInvariant());
+        return ListWord().IsMatch(text) && !TextsWord().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"\b(?:list|lista)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ListWord();
+
+    [GeneratedRegex(@"\b(?:texts?|txts?|texting|messages?|msgs?|messaging|sms|mensajes?|textos?|contacts?|marketing|promos?|promotions?|mailing|suscripcion)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TextsWord();
+
+    /// <summary>
     /// A short message that asks for no more texts, in words. Only short messages: in a long one the words are more
     /// likely about something else, and a missed opt-out is still caught by the keyword the reply reminds them of.
     /// </summary>

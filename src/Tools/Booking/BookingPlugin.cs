@@ -65,7 +65,11 @@ public sealed class BookingPlugin(
             return new ToolResult("bad_argument", "That slot was offered in place of an existing appointment; book it with that appointment's replaces_ref.", new { reason = "offered_for_replacement" });
         }
         var service = profile.FindService(offered.ServiceId)!;
-        var phone = scope.VerifiedPhone ?? (client_phone is null ? null : arguments.Phone(client_phone));
+        var given = client_phone is null ? null : arguments.Phone(client_phone);
+        // A booking for someone else by text or on a call ("its for my mom … her cell is 415 555 0609"): another number and a
+        // name given with it are that person's, booked as a number nobody has proven (below), not under the caller's own.
+        var phone = given is not null && scope.VerifiedPhone is not null && given != scope.VerifiedPhone && !string.IsNullOrWhiteSpace(client_name)
+            ? given : scope.VerifiedPhone ?? given;
         if (phone is null)
         {
             return new ToolResult("bad_argument", client_phone is null

@@ -309,6 +309,39 @@ public sealed class WaitlistBook(SpaDatabase db, SpaProfile profile, TimeProvide
     }
 
     /// <summary>
+    /// Declines a pending offer the client answered no to in words ("no thanks", "can't make it"): the offer is declined,
+    /// the held slot goes to the next person on the list (or is let go), and the client's entry is kept for other openings
+    /// or, when <paramref name="leaveWaitlist"/> ("no thanks, take me off"), removed. False when the offer is no longer pending.
+    /// </summary>
+    public async Task<bool> DeclineAsync(string offerId, bool leaveWaitlist, Actor actor, string? conversationId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginBookingWriteAsync(c, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE waitlist_offers SET status = 'declined', responded_at_utc = @now WHERE id = @offerId AND status = 'pending'", new { now, offerId }, tx, cancellationToken: ct));
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        var offer = await c.QuerySingleAsync<WaitlistOffer>(new CommandDefinition(
+            $"SELECT {OfferColumns} FROM waitlist_offers WHERE id = @offerId", new { offerId }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE waitlist_entries SET status = @status, updated_at_utc = @now WHERE id = @EntryId AND status = 'offered'",
+            new { status = leaveWaitlist ? "removed" : "waiting", now, offer.EntryId }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(c, tx, now, actor, "waitlist.decline", "waitlist_offer", offer.Id, new { Status = "pending" },
+            new { Status = "declined", LeftWaitlist = leaveWaitlist }, conversationId, ct);
+        var hold = await AppointmentBook.GetAsync(c, tx, offer.AppointmentId, ct);
+        if (hold is { Status: AppointmentStatus.Held })
+        {
+            await OfferToNextAsync(c, tx, hold, hold.Id, [offer.ClientId], ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
     /// Lapses every offer past its time and passes each held slot to the next person. Returns how many lapsed.
     /// An offer whose text the sender has taken up but not sent yet (held for quiet hours, a retry, a send in flight)
     /// does not lapse: its window starts when the text goes (<see cref="StartOfferWindowAsync"/>). A deferral or a retry

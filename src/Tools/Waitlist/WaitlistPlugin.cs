@@ -11,7 +11,8 @@ namespace FrontDesk.Tools.Waitlist;
 /// <summary>The waitlist tools: join it, and find or accept an opening offered by text.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
 public sealed class WaitlistPlugin(
-    SpaProfile profile, WaitlistBook waitlist, ClientDirectory clients, ClientIdentity identity, ToolArguments arguments, AppointmentWording wording, TimeProvider clock)
+    SpaProfile profile, WaitlistBook waitlist, ClientDirectory clients, ClientIdentity identity, ToolArguments arguments, AppointmentWording wording, TimeProvider clock,
+    AppointmentBook book)
 {
     /// <summary>join_waitlist.</summary>
     [KernelFunction(ToolNames.JoinWaitlist)]
@@ -122,10 +123,40 @@ public sealed class WaitlistPlugin(
             return new ToolResult("not_found", "No verified client in this conversation, so no waitlist offer to accept.", new { reason = "no_offer" });
         }
         var offer = await waitlist.FindPendingOfferAsync(clientId, cancellationToken);
-        return offer is null
-            ? new ToolResult("not_found", "There is no open waitlist offer for this client.", new { reason = "no_offer" })
-            : new ToolResult("ok", "There is an open waitlist offer: accept_waitlist_offer books it.",
-                new { expires_at_utc = offer.ExpiresAtUtc.ToString("O", CultureInfo.InvariantCulture) });
+        if (offer is null || await book.GetAsync(offer.AppointmentId, cancellationToken) is not { } held)
+        {
+            return new ToolResult("not_found", "There is no open waitlist offer for this client.", new { reason = "no_offer" });
+        }
+        // The opening itself, so an answer in words ("can it be later?", "no thanks") is read against it.
+        return new ToolResult("ok", $"There is an open waitlist offer: {wording.Describe(held)}. accept_waitlist_offer books it; decline_waitlist_offer lets it go.",
+            new
+            {
+                expires_at_utc = offer.ExpiresAtUtc.ToString("O", CultureInfo.InvariantCulture),
+                service_id = held.ServiceId, provider_id = held.StaffId, location_id = held.LocationId,
+                appointment = wording.View(held, "W1"),
+            });
+    }
+
+    /// <summary>decline_waitlist_offer.</summary>
+    [KernelFunction(ToolNames.DeclineWaitlistOffer)]
+    [Description("Decline the waitlist opening offered to this client by text, when they say no to it. The held time goes to the next person on the waitlist. Set leave_waitlist when they also ask to be taken off the waitlist; otherwise they stay on it for other openings.")]
+    public async Task<ToolResult> DeclineWaitlistOfferAsync(
+        Kernel kernel,
+        [Description("True when the client asks to be taken off the waitlist too (\"no thanks, take me off\").")] bool leave_waitlist = false,
+        CancellationToken cancellationToken = default)
+    {
+        var scope = kernel.ConversationScope();
+        if (await identity.IdentifiedClientAsync(scope, cancellationToken) is not { } clientId)
+        {
+            return ClientIdentity.NotVerified();
+        }
+        var offer = await waitlist.FindPendingOfferAsync(clientId, cancellationToken);
+        if (offer is null || !await waitlist.DeclineAsync(offer.Id, leave_waitlist, scope.Actor, scope.ConversationId, cancellationToken))
+        {
+            return new ToolResult("not_found", "There is no open waitlist offer for this number (it may have expired).", new { reason = "no_offer" });
+        }
+        return new ToolResult("declined", leave_waitlist ? "Declined, and taken off the waitlist." : "Declined; still on the waitlist for other openings.",
+            new { left_waitlist = leave_waitlist });
     }
 
     /// <summary>accept_waitlist_offer.</summary>

@@ -21,7 +21,7 @@ internal static class DialogueFixture
     private static readonly string[] ToolNames =
     [
         "check_availability", "book_appointment", "cancel_appointment", "reschedule_appointment", "list_appointments", "join_waitlist",
-        "answer_faq", "send_verification_code", "verify_phone", "find_waitlist_offer", "accept_waitlist_offer", "find_client",
+        "answer_faq", "send_verification_code", "verify_phone", "find_waitlist_offer", "accept_waitlist_offer", "decline_waitlist_offer", "find_client",
     ];
 
     public static readonly HashSet<string> AllTools = [.. ToolNames];

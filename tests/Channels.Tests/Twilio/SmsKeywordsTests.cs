@@ -72,4 +72,16 @@ public class SmsKeywordsTests
     {
         Assert.Equal(SmsKeyword.None, SmsKeywords.Classify(body));
     }
+
+    [Theory]
+    [InlineData("no gracias, ya no me interesa, sacame de la lista", true)]
+    [InlineData("no thanks, take me off the list", true)]
+    [InlineData("STOP", false)]
+    [InlineData("please stop texting me", false)]
+    [InlineData("take me off your texting list", false)]
+    [InlineData("borrenme de su lista de mensajes", false)]
+    public void AsksOffAList_is_an_opt_out_in_words_naming_a_list_and_not_the_texts(string body, bool expected)
+    {
+        Assert.Equal(expected, SmsKeywords.AsksOffAList(body));
+    }
 }
