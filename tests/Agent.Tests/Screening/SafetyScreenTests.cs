@@ -514,4 +514,15 @@ public sealed class SafetyScreenTests
     [InlineData("when is my dog's appointment at the groomer")]
     public void A_license_or_a_pets_appointment_is_not_someone_elses_booking(string text) =>
         Assert.NotEqual("escalation_other_person", Screen.ScreenInbound(text).Reply);
+    [Theory]
+    [InlineData("cual es el facial mas barato q tienen?")]
+    [InlineData("quiero el mas barato")]
+    public void The_cheapest_on_the_menu_asked_about_in_spanish_is_not_a_price_request(string text) =>
+        Assert.NotEqual("pricing", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("me lo dejas mas barato?")]
+    [InlineData("hay algo mas barato")]
+    public void A_lower_price_asked_for_in_spanish_is_still_pricing(string text) =>
+        Assert.Equal("pricing", Screen.ScreenInbound(text).Category?.Name);
 }
