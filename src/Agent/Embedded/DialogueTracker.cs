@@ -166,6 +166,15 @@ internal static partial class DialogueTracker
             // "y", "k", "👍" at a read-back: not a yes, and no other decision either ("y" is not "never mind").
             u = u with { Intent = Intent.Unknown, YesNo = YesNo.Unknown };
         }
+        if (u.Cues.Cheapest && u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several && !u.Cues.AsksSomething
+            && u.Services.Services.Select(x => (Term: x, Price: profile.FindService(x.Id)?.Price)).Where(x => x.Price is > 0).ToList() is { Count: > 1 } priced
+            && priced.Count == u.Services.Services.Count && priced.MinBy(x => x.Price)!.Term is var lowest
+            && priced.Count(x => x.Price == priced.Min(p => p.Price)) == 1)
+        {
+            // "whatever massage is cheapest, sat morning": of the services named, the one with the lowest listed price (a
+            // price question, "whats the cheapest facial?", is answered, not chosen).
+            u = u with { Services = u.Services with { Kind = ServiceMatchKind.Confident, Services = [lowest] } };
+        }
         if (state.Phase == DialoguePhase.TextedOffer && !AnswersTextedOffer(u))
         {
             // A waitlist opening was texted, and the message is about something else ("what's your address?"): the offer

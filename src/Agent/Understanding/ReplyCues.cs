@@ -54,6 +54,9 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool LeavesList { get; init; }
 
+    /// <summary>The lowest-priced one is asked for ("whatever massage is cheapest", "the least expensive facial").</summary>
+    public bool Cheapest { get; init; }
+
     /// <summary>The spa's address is asked ("wait whats the address again", "where are you guys located").</summary>
     public bool AsksAddress { get; init; }
 
@@ -280,6 +283,7 @@ public sealed partial record ReplyCues
             AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksIfOpened = OpenedUp().IsMatch(text),
             LeavesList = OffTheList().IsMatch(text),
+            Cheapest = CheapestOne().IsMatch(text),
             AsksAddress = Understander.AddressAsked().IsMatch(text.ToLowerInvariant()),
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
@@ -469,6 +473,10 @@ public sealed partial record ReplyCues
     // "did anything open up yet", "has a spot opened up", "any openings yet", "anything come up?" (Spanish "¿ya se abrió algo?" as glossed).
     [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
+
+    // "whatever massage is cheapest", "the least expensive facial", "your lowest priced massage".
+    [GeneratedRegex(@"\b(?:cheapest|least\s+expensive|lowest[\s-]+pric(?:e|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CheapestOne();
 
     // "take me off", "remove me from the list", "i'll pass, drop me from the waitlist", "sacame de la lista", "quitame de la lista".
     [GeneratedRegex(@"\b(?:take|get|drop|remove|cross|scratch)\s+me\s+(?:off|out)\b|\bremove\s+me\b|\b(?:off|out\s+of)\s+(?:the|your|that)\s+(?:wait\s*-?\s*)?list\b|\b(?:s[aá]ca|qu[ií]ta|b[oó]rra)me\s+de\s+la\s+lista\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -203,4 +203,17 @@ public sealed class RoundFourteenTests
         Assert.Equal("marina", call.Arguments?["location"]);
         Assert.Contains("Marina", call.Arguments?["question"]?.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Whatever_massage_is_cheapest_is_the_lowest_priced_massage()
+    {
+        var state = new DialogueState();
+        var (reading, _) = Step(state, "whatever massage is cheapest, sat morning");
+
+        Assert.Equal("swedish-60", reading.U.Services.Service?.Id);
+    }
+
+    [Fact]
+    public void Whats_the_cheapest_facial_is_a_question_not_a_choice() =>
+        Assert.Null(Step(new DialogueState(), "whats the cheapest facial u have?").Reading.U.Services.Service);
 }
