@@ -9,20 +9,7 @@ namespace FrontDesk.Agent.Tests.Understanding;
 /// </summary>
 public sealed class RoundFourteenMeaningTests
 {
-    // The demo profile, read as the agent reads it: its vocabulary, and its services and FAQ by meaning.
-    private static readonly Lazy<FrontDesk.Tools.Profile.SpaProfile> DemoProfile = new(() => FrontDesk.Tools.Profile.SpaProfileLoader.Load(FrontDesk.TestSupport.TestFiles.DemoProfile));
-
-    private static readonly Lazy<Understander> Demo = new(() =>
-    {
-        var faq = new FrontDesk.Tools.Faq.SemanticFaq(DemoProfile.Value, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
-        var services = new FrontDesk.Tools.Semantic.SemanticServices(DemoProfile.Value, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
-        return new Understander(IntentClassifier.DefaultWithSemantic, faq.AnswersQuestion, services.Search, faq.Closeness);
-    });
-
-    private static readonly Lazy<SpaVocabulary> DemoVocabulary = new(() => FrontDesk.Agent.Embedded.EmbeddedChatClient.VocabularyFor(DemoProfile.Value));
-
-    private static Utterance Read(string text) =>
-        Demo.Value.Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, DemoVocabulary.Value));
+    private static Utterance Read(string text) => DemoUnderstanding.Read(text);
 
     [Theory]
     [InlineData("how do i peel a mango")]
@@ -85,8 +72,7 @@ public sealed class RoundFourteenMeaningTests
 
     [Fact]
     public void A_task_elsewhere_in_spanish_is_out_of_scope() =>
-        Assert.Equal(Intent.OutOfScope, Demo.Value.Understand("necesito cancelar mi cita con el dentista",
-            new UnderstandingContext(TestVocabularies.Wednesday, DemoVocabulary.Value) { Language = FrontDesk.Agent.Languages.ConversationLanguage.Spanish }).Intent);
+        Assert.Equal(Intent.OutOfScope, DemoUnderstanding.Read("necesito cancelar mi cita con el dentista", FrontDesk.Agent.Languages.ConversationLanguage.Spanish).Intent);
 
     [Theory]
     [InlineData("i have a doctors appointment at 3, can i come in at 5 for a facial")]

@@ -81,20 +81,7 @@ public sealed class RoundThirteenMeaningTests
     [InlineData("can u msg me when a spot opens")]
     public void Asking_to_be_told_when_a_time_opens_is_the_waitlist(string text) => Assert.Equal(Intent.Waitlist, Read(text).Intent);
 
-    // The demo profile, read as the agent reads it: its vocabulary, and its services and FAQ by meaning.
-    private static readonly Lazy<FrontDesk.Tools.Profile.SpaProfile> DemoProfile = new(() => FrontDesk.Tools.Profile.SpaProfileLoader.Load(FrontDesk.TestSupport.TestFiles.DemoProfile));
-
-    private static readonly Lazy<Understander> Demo = new(() =>
-    {
-        var faq = new FrontDesk.Tools.Faq.SemanticFaq(DemoProfile.Value, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
-        var services = new FrontDesk.Tools.Semantic.SemanticServices(DemoProfile.Value, FrontDesk.Tools.Semantic.SentenceEmbedder.Shared);
-        return new Understander(IntentClassifier.DefaultWithSemantic, faq.AnswersQuestion, services.Search, faq.Closeness);
-    });
-
-    private static readonly Lazy<SpaVocabulary> DemoVocabulary = new(() => FrontDesk.Agent.Embedded.EmbeddedChatClient.VocabularyFor(DemoProfile.Value));
-
-    private static Utterance ReadDemo(string text) =>
-        Demo.Value.Understand(text, new UnderstandingContext(TestVocabularies.Wednesday, DemoVocabulary.Value));
+    private static Utterance ReadDemo(string text) => DemoUnderstanding.Read(text);
 
     [Theory]
     [InlineData("i need to get rid of the hair on my legs")]
