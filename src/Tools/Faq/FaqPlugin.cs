@@ -101,7 +101,9 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         question = AgeQuestion.Head(question) ?? question;
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         // Searched and weighed without the spa's words used in another sense: "the best massage chair" is not about the massages.
-        var searched = OtherSenses.Spans(question.ToLowerInvariant()).Any() ? OtherSenses.Without(question.ToLowerInvariant()) : question;
+        var lowered = question.ToLowerInvariant();
+        var masked = OtherSenses.Without(lowered);
+        var searched = masked == lowered ? question : masked;
         var matches = await faq.SearchAsync(Text.InputText.Cut(searched, 500), 3, cancellationToken, here.Id);
         var visit = VisitQuestion.Topics(question, IsOwnWord);
         var treatmentsAsked = TreatmentsNamed(question);
