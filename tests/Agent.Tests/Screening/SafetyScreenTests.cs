@@ -525,4 +525,46 @@ public sealed class SafetyScreenTests
     [InlineData("hay algo mas barato")]
     public void A_lower_price_asked_for_in_spanish_is_still_pricing(string text) =>
         Assert.Equal("pricing", Screen.ScreenInbound(text).Category?.Name);
+
+    // Round 15: "can I still get …" at the start of a message is a question of room until health was raised (the agent
+    // decides that from the conversation); inside a message about a treatment the person had, it is a clinician's.
+    [Theory]
+    [InlineData("ok can i still get a dermaplaning wednesday")]
+    [InlineData("can i still get in tomorrow for a massage")]
+    [InlineData("so can I still book a facial for saturday?")]
+    public void Can_i_still_at_the_start_is_medical_only_as_a_follow_up(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.True(finding.FollowUpOnly);
+    }
+
+    [Theory]
+    [InlineData("i had botox monday, can i still get a facial wednesday?")]
+    [InlineData("can i still get a facial on friday if im on accutane")]
+    [InlineData("can i still get lip filler if my lips are swollen")]
+    public void Can_i_still_beside_a_treatment_had_or_a_condition_is_medical_outright(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.False(finding.FollowUpOnly);
+    }
+
+    [Theory]
+    [InlineData("my sister has a clotting disorder lol but the lip filler is for me, tuesday?")]
+    [InlineData("my husband has epilepsy, but i want botox on friday")]
+    public void Someone_elses_condition_beside_the_speakers_own_request_is_not_the_speakers(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Null(finding.Category);
+        Assert.True(finding.OthersOnly);
+    }
+
+    [Theory]
+    [InlineData("my sister has a clotting disorder, can she get lip filler tuesday?")]
+    [InlineData("i have a clotting disorder like my sister, can i get lip filler tuesday")]
+    [InlineData("my mom has a heart condition and i want to book her a massage friday")]
+    [InlineData("my friend has epilepsy. is botox safe for me?")]
+    public void A_condition_of_the_person_being_treated_stays_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
 }
