@@ -207,7 +207,8 @@ public sealed partial class SafetyScreen
             if (end > start)
             {
                 var clause = normalized[start..end];
-                if (ThirdPerson().IsMatch(clause) && !FirstPerson().IsMatch(clause))
+                // "mi" before a word is "my" ("mi hermana tiene …"), not the speaker ("es para mi").
+                if (ThirdPerson().IsMatch(clause) && !FirstPerson().IsMatch(Possessive().Replace(clause, " ")))
                 {
                     spans.Add((start, end));
                 }
@@ -545,11 +546,14 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|son|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|el|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|son|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
     private static partial Regex ThirdPerson();
 
     [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]
     private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\bmi\s+(?=[a-z])")]
+    private static partial Regex Possessive();
 
     // Phrases that give treatment or medication advice. The agent must never produce these; a spa's
     // clinician does. Deliberately broad: a false positive costs a safe "let me get a clinician" reply.

@@ -355,6 +355,13 @@ public sealed partial class Understander
             }
             second = second.NextMatch();
         }
+        if (date is not null && date.Span.End < withoutContact.Length
+            && DateExpressionParser.Parse(withoutContact[date.Span.End..], context.Today, context.Closures) is { } then
+            && TrailingSecondThought().IsMatch(TextNormalizer.LowerSameLength(withoutContact[(date.Span.End + then.Span.End)..])))
+        {
+            // "thursday.. friday i mean", "tues, weds sorry": the second thought after the day it corrects.
+            date = then with { Span = new TextSpan(then.Span.Start + date.Span.End, then.Span.Length) };
+        }
         DateRange? moveFrom = null;
         // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
         var moveTo = date is null ? null
@@ -1715,6 +1722,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
+
+    [GeneratedRegex(@"^\W*(?:i\s+mean|i\s+meant|sorry|actually|rather|instead|my\s+bad|not\s+\w+day)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
