@@ -342,16 +342,27 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <summary>Inserts the conversation unless it exists, and reads it.</summary>
     private async Task<Conversation> CreateAsync(DbConnection c, string id, string channel, string? locationId, string? callerPhone, ConversationState initial, CancellationToken ct)
     {
-        // One round trip: the insert returns no result, the select's row is the first.
+        const string InsertSql = """
+            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
+            VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        var state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState);
+        var now = clock.GetUtcNow().UtcDateTime;
         using (await db.EnterWriteAsync(c, ct))
         {
-            return await c.QuerySingleAsync<Conversation>(new CommandDefinition($"""
-                INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
-                VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
-                ON CONFLICT (id) DO NOTHING;
-                SELECT {Columns} FROM conversations WHERE id = @id;
-                """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), now = clock.GetUtcNow().UtcDateTime },
-                cancellationToken: ct));
+            if (c is SqliteConnection sqlite)
+            {
+                using (var insert = SqliteStatement.Get(sqlite, InsertSql))
+                {
+                    insert.Bind("@id", id).Bind("@channel", channel).Bind("@locationId", locationId).Bind("@callerPhone", callerPhone).Bind("@state", state)
+                        .Bind("@now", now).Execute();
+                }
+                return ReadConversation(sqlite, id) ?? throw new InvalidOperationException($"Conversation {id} was not stored.");
+            }
+            // One round trip: the insert returns no result, the select's row is the first.
+            return await c.QuerySingleAsync<Conversation>(new CommandDefinition(InsertSql + ";\n" + ConversationSql + ";",
+                new { id, channel, locationId, callerPhone, state, now }, cancellationToken: ct));
         }
     }
 
