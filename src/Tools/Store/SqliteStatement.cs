@@ -28,6 +28,7 @@ public sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
     private readonly Dictionary<string, int> _parameters = new(StringComparer.Ordinal);
+    private bool _done;
 
     private SqliteStatement(sqlite3 db, sqlite3_stmt stmt)
     {
@@ -75,14 +76,20 @@ public sealed class SqliteStatement : IDisposable
     public SqliteStatement Bind(string name, DateTime value) =>
         Bind(name, value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
 
-    /// <summary>Runs the statement to its next row: true with a row to read, false when it is done.</summary>
+    /// <summary>Runs the statement to its next row: true with a row to read, false when it is done (and from then on until disposed).</summary>
     public bool Step()
     {
+        // SQLite would run a finished statement again from the start.
+        if (_done)
+        {
+            return false;
+        }
         var rc = raw.sqlite3_step(_stmt);
         if (rc == raw.SQLITE_ROW)
         {
             return true;
         }
+        _done = true;
         if (rc != raw.SQLITE_DONE)
         {
             // The error is read from the statement's reset (sqlite3_step's own code is generic for some errors).
@@ -92,7 +99,7 @@ public sealed class SqliteStatement : IDisposable
         return false;
     }
 
-    /// <summary>Runs the statement to its end and returns the rows it changed.</summary>
+    /// <summary>Runs the statement to its end (the rest of it, after <see cref="Step"/>) and returns the rows it changed.</summary>
     public int Execute()
     {
         while (Step())
@@ -116,6 +123,7 @@ public sealed class SqliteStatement : IDisposable
     /// <summary>Resets the statement and clears its bindings for the next use; it stays prepared.</summary>
     public void Dispose()
     {
+        _done = false;
         raw.sqlite3_reset(_stmt);
         raw.sqlite3_clear_bindings(_stmt);
     }

@@ -100,6 +100,14 @@ public sealed class SqliteStatementTests : IDisposable
                 await tx.RollbackAsync();
             }
             Assert.Equal(new[] { "kept" }, await c.QueryAsync<string>("SELECT body FROM notes"));
+            // A statement that has finished is not run again by a later step (SQLite itself would start it over).
+            using (var add = SqliteStatement.Get(c, "UPDATE notes SET size = size + 1 WHERE n = @n").Bind("@n", 1))
+            {
+                Assert.False(add.Step());
+                Assert.False(add.Step());
+                add.Execute();
+            }
+            Assert.Equal(2, await c.ExecuteScalarAsync<long>("SELECT size FROM notes WHERE n = 1"));
             // A binding left from an earlier use is cleared: an unbound parameter is NULL.
             using var again = SqliteStatement.Get(c, Insert);
             again.Bind("@n", 3).Execute();
