@@ -189,6 +189,26 @@ public sealed class ServiceMatcher
     }
 
     /// <summary>
+    /// The services of the kind nearest in meaning (the category of the nearest service), up to three, nearest first: a
+    /// choice among them, or the one when the kind has one. For a goal ("i need to relax"), which calls for a kind of
+    /// treatment, not one service.
+    /// </summary>
+    public static ServiceMatch OfTheNearestKind(SpaVocabulary vocabulary, IReadOnlyList<Tools.Semantic.ServiceByMeaning> nearest)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(nearest);
+        var known = nearest.Select(n => (Term: vocabulary.Services.FirstOrDefault(s => s.Id == n.ServiceId), n.Similarity))
+            .Where(n => n.Term is not null).OrderByDescending(n => n.Similarity).ToList();
+        if (known.Count == 0 || known[0].Similarity < MeaningSuggestAt)
+        {
+            return ServiceMatch.None;
+        }
+        var category = known[0].Term!.Category;
+        var terms = known.Where(k => string.Equals(k.Term!.Category, category, StringComparison.OrdinalIgnoreCase)).Take(3).Select(k => k.Term!).ToList();
+        return new ServiceMatch(terms.Count == 1 ? ServiceMatchKind.Confident : ServiceMatchKind.Candidates, terms, category, [], Math.Round(known[0].Similarity, 3));
+    }
+
+    /// <summary>
     /// A whole number right before or after a mention with only spaces between ("swedish 60", "the 90 swedish").
     /// Times are masked out before matching, so "swedish at 3" never reaches here as a number.
     /// </summary>

@@ -828,6 +828,21 @@ public sealed partial class Understander
             intent = SearchCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) ? Intent.Availability : Intent.Book;
         }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
+            && chosen is null && staff.Kind == StaffMatchKind.None && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
+            && Goals.CallsFor(lowered) is { } goal
+            && ServiceMatcher.OfTheNearestKind(vocabulary, _servicesByMeaning(goal)) is { Kind: not ServiceMatchKind.None } ofTheKind)
+        {
+            // "i need to relax, been a rough week", "i want to look less tired": a goal with no treatment named; the services
+            // of the kind it calls for are offered to choose from.
+            services = ofTheKind;
+            if (intent is not (Intent.Availability or Intent.Waitlist))
+            {
+                intent = Intent.Book;
+                confidence = ofTheKind.Confidence;
+            }
+        }
+        if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && (MayNameAServiceByMeaning.Contains(intent) || (intent == Intent.Affirm && asked == AgentQuestion.Nothing && Tokenizer.Tokenize(normalized).Count >= 6))
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
             && !NationNotAService().IsMatch(lowered) && !Tools.Text.OtherSenses.Spans(lowered).Any()

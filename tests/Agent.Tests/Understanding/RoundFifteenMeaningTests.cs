@@ -47,4 +47,31 @@ public sealed class RoundFifteenMeaningTests
     [InlineData("i want to speak with the manager about my visit")]
     public void Our_manager_asked_for_is_still_a_person(string text) =>
         Assert.Equal("human_request", Screen.ScreenInbound(text).Category?.Name);
+
+    // A goal in the person's own words, with no service named ("i need to relax", "i want to look less tired"), is what a
+    // spa is for: the services of the kind it calls for are offered, in either language. Not "I can only help with …".
+    [Theory]
+    [InlineData("i need to relax, been a rough week", "massage")]
+    [InlineData("my shoulders are so tight from work", "massage")]
+    [InlineData("treat myself this weekend? i deserve it", "massage")]
+    [InlineData("i want to look less tired", "facial")]
+    [InlineData("i have a big event saturday and want to look my best", "facial")]
+    [InlineData("my skin has been looking so dull", "facial")]
+    [InlineData("necesito relajarme", "massage", "es")]
+    [InlineData("tengo la espalda muy tensa", "massage", "es")]
+    [InlineData("quiero verme menos cansada para una boda", "facial", "es")]
+    public void A_goal_in_the_persons_words_offers_the_services_it_calls_for(string text, string category, string? language = null)
+    {
+        var u = DemoUnderstanding.Read(text, language);
+        Assert.NotEqual(ServiceMatchKind.None, u.Services.Kind);
+        Assert.All(u.Services.Services, s => Assert.Equal(category, s.Category));
+        Assert.Equal(Intent.Book, u.Intent);
+    }
+
+    [Theory]
+    [InlineData("money is tight this month")]
+    [InlineData("my schedule is so tight i cant think")]
+    [InlineData("how do i look less tired on zoom calls")]
+    public void Tight_money_or_a_look_on_camera_is_not_a_goal_for_the_spa(string text) =>
+        Assert.Equal(ServiceMatchKind.None, Read(text).Services.Kind);
 }
