@@ -499,7 +499,8 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|ella|ellas|amiga|amigas|hermana|esposa|novia|mama|hija|prima|cunada|companera|vecina|alguien)\b")]
+    // The men of the family too ("my husband's on blood thinners so hes sitting this one out, just me for a deep tissue").
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|husbands|boyfriend|boyfriends|bf|dad|dads|father|fathers|son|sons|brother|brothers|partner|partners|grandma|grandpa|grandmother|grandfather|ella|ellas|amiga|amigas|hermana|esposa|novia|mama|hija|prima|cunada|companera|vecina|alguien|esposo|marido|novio|papa|hijo|hermano|primo|cunado|suegra|suegro|abuela|abuelo)\b")]
     private static partial Regex ThirdPerson();
 
     [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]
