@@ -414,7 +414,7 @@ public sealed partial class FrontDeskAgent(
                 scope.StatedAge = Math.Min(scope.StatedAge ?? age, age);
             }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
-            var (category, replyKey) = SafetyRoute(finding, reading, scope);
+            var (category, replyKey) = SafetyRoute(finding, reading, scope, state);
             // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
             var suggested = scope.SuggestedFaq;
             scope.SuggestedFaq = null;
@@ -702,9 +702,14 @@ public sealed partial class FrontDeskAgent(
     /// question for a clinician: the tools see it in the scope and refuse what it rules out. Insisting after a health
     /// refusal ("book it anyway") goes to a person.
     /// </summary>
-    private (EscalationCategory? Category, string? Reply) SafetyRoute(InboundFinding finding, Utterance reading, ConversationScope scope)
+    private (EscalationCategory? Category, string? Reply) SafetyRoute(InboundFinding finding, Utterance reading, ConversationScope scope, ConversationState state)
     {
         var category = finding.Category;
+        // "ok can i still get a dermaplaning wednesday" asks whether it is still safe only after something was said about health.
+        if (category?.Name == "medical" && finding.FollowUpOnly && !HealthRaisedBefore(scope, state))
+        {
+            category = null;
+        }
         // A request for a service on a day ("estoy embarazada de 5 meses, ¿tienen masaje prenatal el martes?") is a request
         // however it is put: the tools refuse what the condition rules out (and a service made for it is not ruled out).
         if (category?.Name == "medical" && finding.ConditionOnly
@@ -727,6 +732,15 @@ public sealed partial class FrontDeskAgent(
         }
         return reading.Intent == Intent.Human && screen.Rules.Find("human_request") is { } human ? (human, null) : (null, null);
     }
+
+    /// <summary>
+    /// Whether the conversation said something about the person's health before this turn: a condition on record, a
+    /// treatment refused for one, or an earlier message of theirs the screen finds medical, urgent or not.
+    /// </summary>
+    private bool HealthRaisedBefore(ConversationScope scope, ConversationState state) =>
+        scope.StatedConditions.Count > 0 || scope.HealthRefusal is not null
+        || state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said
+            && screen.ScreenInbound(said) is var earlier && (earlier.Category?.Name is "medical" or "emergency" || earlier.StatedConditions.Count > 0));
 
     // "is it ok if i'm breastfeeding?", "would it be safe…", "can i still get one if…": whether the condition allows it, a
     // question for a clinician however the request beside it is put.

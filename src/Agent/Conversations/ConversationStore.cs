@@ -7,6 +7,7 @@ using FrontDesk.Agent.Escalations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Store;
+using Microsoft.Data.Sqlite;
 
 namespace FrontDesk.Agent.Conversations;
 
@@ -161,9 +162,17 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <summary>The conversation's session fields (<see cref="ConversationSession"/>), or null; its state is not read.</summary>
     public async Task<ConversationSession?> GetSessionAsync(string id, CancellationToken ct)
     {
+        const string Sql = "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id";
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(
-            "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
+        if (c is SqliteConnection sqlite)
+        {
+            // Before every web turn: prepared once on the connection (SqliteStatement).
+            using var s = SqliteStatement.Get(sqlite, Sql).Bind("@id", id);
+            return s.Step()
+                ? new ConversationSession { Id = s.Text(0) ?? "", Channel = s.Text(1) ?? "", Status = s.Text(2) ?? "active", UpdatedAtUtc = s.Time(3) }
+                : null;
+        }
+        return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
     }
 
     // Served by the index conversations_caller (caller_phone, updated_at_utc).
@@ -198,13 +207,16 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     // Takes the turn lease and reads the conversation in one round trip. The upsert's WHERE leaves a live lease of another
     // owner alone, and then it returns no row.
-    private const string BeginTurnSql = $"""
+    private const string BeginTurnSql = TakeLeaseSql + ";\n" + ConversationSql + ";\n";
+
+    private const string TakeLeaseSql = """
         INSERT INTO conversation_leases (conversation_id, owner, until_utc) VALUES (@id, @owner, @until)
         ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc
         WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner
-        RETURNING owner;
-        SELECT {Columns} FROM conversations WHERE id = @id;
+        RETURNING owner
         """;
+
+    private const string ConversationSql = $"SELECT {Columns} FROM conversations WHERE id = @id";
 
     // The same, and the stored answer of the request id (AnswerOfSql), read after the lease is taken: no turn of this
     // conversation can commit between the two.
@@ -249,15 +261,22 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 using (await db.EnterWriteAsync(c, ct))
                 {
                     var leaseNow = DateTime.UtcNow;
-                    await using var results = await c.QueryMultipleAsync(requestId is null
-                        ? new CommandDefinition(BeginTurnSql, new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct)
-                        : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
-                    taken = (await results.ReadAsync<string>()).Any();
-                    row = await results.ReadSingleOrDefaultAsync<Conversation>();
-                    if (requestId is not null)
+                    if (c is SqliteConnection sqlite)
                     {
-                        var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
-                        answer = answers.Count == 0 ? null : answers[0];
+                        (taken, row, answer) = BeginTurnOnSqlite(sqlite, id, owner, leaseNow + leaseFor, leaseNow, requestId);
+                    }
+                    else
+                    {
+                        await using var results = await c.QueryMultipleAsync(requestId is null
+                            ? new CommandDefinition(BeginTurnSql, new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct)
+                            : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
+                        taken = (await results.ReadAsync<string>()).Any();
+                        row = await results.ReadSingleOrDefaultAsync<Conversation>();
+                        if (requestId is not null)
+                        {
+                            var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
+                            answer = answers.Count == 0 ? null : answers[0];
+                        }
                     }
                 }
                 if (taken)
@@ -276,19 +295,74 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// <see cref="BeginTurnAsync(string, string, string?, string?, ConversationState, string, TimeSpan, TimeSpan, string?, CancellationToken)"/>'s
+    /// round trip on SQLite, the same statements run as statements prepared once on the connection (<see cref="SqliteStatement"/>):
+    /// the lease taken, the conversation read, and with a request id its stored answer.
+    /// </summary>
+    private static (bool Taken, Conversation? Row, (int Seq, string? Reply)? Answer) BeginTurnOnSqlite(SqliteConnection c, string id, string owner,
+        DateTime until, DateTime leaseNow, string? requestId)
+    {
+        bool taken;
+        using (var lease = SqliteStatement.Get(c, TakeLeaseSql).Bind("@id", id).Bind("@owner", owner).Bind("@until", until).Bind("@leaseNow", leaseNow))
+        {
+            taken = lease.Step();
+            lease.Execute();
+        }
+        var row = ReadConversation(c, id);
+        (int Seq, string? Reply)? answer = null;
+        if (requestId is not null)
+        {
+            using var answers = SqliteStatement.Get(c, AnswerOfSql).Bind("@id", id).Bind("@requestId", requestId).Bind("@agent", TurnRole.Agent);
+            if (answers.Step())
+            {
+                answer = ((int)answers.Number(0), answers.Text(1));
+            }
+        }
+        return (taken, row, answer);
+    }
+
+    /// <summary>The conversation row (<see cref="ConversationSql"/>) on SQLite, read by a prepared statement; null when there is none.</summary>
+    private static Conversation? ReadConversation(SqliteConnection c, string id)
+    {
+        using var s = SqliteStatement.Get(c, ConversationSql).Bind("@id", id);
+        if (!s.Step())
+        {
+            return null;
+        }
+        // The columns of Columns, in order; NULL leaves a property's default, as Dapper does.
+        return new Conversation
+        {
+            Id = s.Text(0) ?? "", Channel = s.Text(1) ?? "", LocationId = s.Text(2), ClientId = s.Text(3), CallerPhone = s.Text(4),
+            StateJson = s.Text(5) ?? "{}", Status = s.Text(6) ?? "active", TakenOverBy = s.Text(7), TurnCount = (int)s.Number(8),
+            CreatedAtUtc = s.Time(9), UpdatedAtUtc = s.Time(10), LastSeq = (int)s.Number(11),
+        };
+    }
+
     /// <summary>Inserts the conversation unless it exists, and reads it.</summary>
     private async Task<Conversation> CreateAsync(DbConnection c, string id, string channel, string? locationId, string? callerPhone, ConversationState initial, CancellationToken ct)
     {
-        // One round trip: the insert returns no result, the select's row is the first.
+        const string InsertSql = """
+            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
+            VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        var state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState);
+        var now = clock.GetUtcNow().UtcDateTime;
         using (await db.EnterWriteAsync(c, ct))
         {
-            return await c.QuerySingleAsync<Conversation>(new CommandDefinition($"""
-                INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
-                VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
-                ON CONFLICT (id) DO NOTHING;
-                SELECT {Columns} FROM conversations WHERE id = @id;
-                """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), now = clock.GetUtcNow().UtcDateTime },
-                cancellationToken: ct));
+            if (c is SqliteConnection sqlite)
+            {
+                using (var insert = SqliteStatement.Get(sqlite, InsertSql))
+                {
+                    insert.Bind("@id", id).Bind("@channel", channel).Bind("@locationId", locationId).Bind("@callerPhone", callerPhone).Bind("@state", state)
+                        .Bind("@now", now).Execute();
+                }
+                return ReadConversation(sqlite, id) ?? throw new InvalidOperationException($"Conversation {id} was not stored.");
+            }
+            // One round trip: the insert returns no result, the select's row is the first.
+            return await c.QuerySingleAsync<Conversation>(new CommandDefinition(InsertSql + ";\n" + ConversationSql + ";",
+                new { id, channel, locationId, callerPhone, state, now }, cancellationToken: ct));
         }
     }
 
@@ -497,7 +571,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         // SQLite, in the usual case (nothing written to the transcript since the turn read it): the lease checked, the positions
         // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
         // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
-        var json = db.IsPostgres ? null : await TryReserveAndWriteStateAsync(c, tx, id, state, turns.Count, leaseOwner, now, ct);
+        var json = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, now) : null;
         int? last;
         if (json is not null)
         {
@@ -521,23 +595,96 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             // next turn need not read them back (FrontDeskAgent reads the transcript only when something is unseen).
             state.TranscriptSeen = last.Value;
         }
-        // The transcript rows, their tags and the new state go to the database as one batch of statements (one round
-        // trip), the state's JSON written once: the rows in one insert, all their tags in another (on SQLite each statement
-        // is parsed and planned again at every turn).
+        // The state's JSON is written once: by the update that reserved the positions, or here with the rows.
+        var stateToWrite = json is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
+        var release = releaseLease ? leaseOwner : null;
+        if (c is SqliteConnection sqlite)
+        {
+            WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release);
+        }
+        else
+        {
+            await WriteTurnInBatchAsync(c, tx, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release, ct);
+        }
+        json ??= stateToWrite!;
+        foreach (var e in escalations)
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO escalations (id, category, urgency, route, status, summary, client_id, client_phone, conversation_id, channel, location_id, created_at_utc, updated_at_utc)
+                VALUES (@Id, @Category, @Urgency, @Route, 'open', @Summary, @ClientId, @ClientPhone, @ConversationId, @Channel, @LocationId, @CreatedAtUtc, @UpdatedAtUtc)
+                """, e, tx, cancellationToken: ct));
+            await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
+        }
+        return json;
+    }
+
+    // A turn's writes after its positions are reserved: its transcript rows (the first, the person's message, with the channel's
+    // request id), each row's tags, the state when the reservation did not write it, and the lease given back when the turn is
+    // over (last, so a renewal by this turn's own timer waits, on PostgreSQL, only from there to the commit).
+    private const string InsertTurnRowSql = """
+        INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
+        VALUES (@id, @seq, @now, @role, @text, @channel, @locationId, @clientId, @tags, @latency, @requestId)
+        """;
+    private const string InsertTagSql = "INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES (@id, @seq, @tag)";
+    private const string WriteStateSql = "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id";
+    private const string ReleaseLeaseSql = "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner";
+
+    /// <summary>
+    /// A turn's writes on SQLite, in the caller's transaction, each a statement prepared once on the connection
+    /// (<see cref="SqliteStatement"/>) and run once per row or tag: the rows after position <paramref name="seq"/>, their tags,
+    /// <paramref name="state"/> when not null, and the lease of <paramref name="releaseOwner"/> when not null.
+    /// </summary>
+    private static void WriteTurnOnSqlite(SqliteConnection c, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, string? releaseOwner)
+    {
+        for (var i = 0; i < turns.Count; i++)
+        {
+            var (role, text, tags, latency) = turns[i];
+            seq++;
+            using (var row = SqliteStatement.Get(c, InsertTurnRowSql))
+            {
+                row.Bind("@id", id).Bind("@seq", seq).Bind("@now", now).Bind("@role", role).Bind("@text", text).Bind("@channel", channel)
+                    .Bind("@locationId", locationId).Bind("@clientId", clientId).Bind("@tags", JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags))
+                    .Bind("@latency", latency).Bind("@requestId", i == 0 ? requestId : null).Execute();
+            }
+            foreach (var tag in tags.Flatten().Distinct())
+            {
+                using var insert = SqliteStatement.Get(c, InsertTagSql);
+                insert.Bind("@id", id).Bind("@seq", seq).Bind("@tag", tag).Execute();
+            }
+        }
+        if (state is not null)
+        {
+            using var update = SqliteStatement.Get(c, WriteStateSql);
+            update.Bind("@id", id).Bind("@state", state).Bind("@clientId", clientId).Bind("@now", now).Execute();
+        }
+        if (releaseOwner is not null)
+        {
+            using var delete = SqliteStatement.Get(c, ReleaseLeaseSql);
+            delete.Bind("@id", id).Bind("@leaseOwner", releaseOwner).Execute();
+        }
+    }
+
+    /// <summary>
+    /// The same writes as <see cref="WriteTurnOnSqlite"/> as one batch of statements (one round trip): the rows in one insert,
+    /// all their tags in another.
+    /// </summary>
+    private static async Task WriteTurnInBatchAsync(DbConnection c, DbTransaction tx, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, string? releaseOwner, CancellationToken ct)
+    {
         var sql = new StringBuilder();
         var args = new DynamicParameters();
         args.Add("id", id);
         args.Add("now", now);
         args.Add("channel", channel);
         args.Add("locationId", locationId);
-        args.Add("clientId", state.Scope.ClientId);
+        args.Add("clientId", clientId);
         args.Add("requestId", requestId);
         var tagRows = new StringBuilder();
         for (var i = 0; i < turns.Count; i++)
         {
             var (role, text, tags, latency) = turns[i];
             seq++;
-            // The first row (the person's message) carries the channel's request id.
             sql.Append(i == 0
                 ? "INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id) VALUES\n"
                 : ",\n");
@@ -558,32 +705,20 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         {
             sql.Append("INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES ").Append(tagRows).Append(";\n");
         }
-        if (json is null)
+        if (state is not null)
         {
-            sql.Append("UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id;");
-            json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
-            args.Add("state", json);
+            sql.Append(WriteStateSql).Append(";\n");
+            args.Add("state", state);
         }
-        if (releaseLease && leaseOwner is not null)
+        if (releaseOwner is not null)
         {
-            // The turn is over: its lease goes with the same commit, last, so a renewal by this turn's own timer waits (on
-            // PostgreSQL) only from here to the commit.
-            sql.Append("\nDELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner;");
-            args.Add("leaseOwner", leaseOwner);
+            sql.Append(ReleaseLeaseSql).Append(';');
+            args.Add("leaseOwner", releaseOwner);
         }
         if (sql.Length > 0)
         {
             await c.ExecuteAsync(new CommandDefinition(sql.ToString(), args, tx, cancellationToken: ct));
         }
-        foreach (var e in escalations)
-        {
-            await c.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO escalations (id, category, urgency, route, status, summary, client_id, client_phone, conversation_id, channel, location_id, created_at_utc, updated_at_utc)
-                VALUES (@Id, @Category, @Urgency, @Route, 'open', @Summary, @ClientId, @ClientPhone, @ConversationId, @Channel, @LocationId, @CreatedAtUtc, @UpdatedAtUtc)
-                """, e, tx, cancellationToken: ct));
-            await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
-        }
-        return json;
     }
 
     /// <summary>
@@ -592,8 +727,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// writes the state, which has then seen them, in one update, and returns the state's text as stored; otherwise changes
     /// nothing and returns null, <paramref name="state"/> as it was.
     /// </summary>
-    private static async Task<string?> TryReserveAndWriteStateAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, int count,
-        string? leaseOwner, DateTime now, CancellationToken ct)
+    private static string? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, DateTime now)
     {
         const string Sql = """
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
@@ -605,8 +739,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         var seen = state.TranscriptSeen;
         state.TranscriptSeen = seen + count;
         var json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
-        var last = await c.ExecuteScalarAsync<int?>(new CommandDefinition(Sql, new { id, count, state = json, clientId = state.Scope.ClientId, now, seen, leaseOwner }, tx, cancellationToken: ct));
-        if (last is null)
+        bool reserved;
+        using (var update = SqliteStatement.Get(c, Sql))
+        {
+            reserved = update.Bind("@id", id).Bind("@count", count).Bind("@state", json).Bind("@clientId", state.Scope.ClientId).Bind("@now", now)
+                .Bind("@seen", seen).Bind("@leaseOwner", leaseOwner).Step();
+            update.Execute();
+        }
+        if (!reserved)
         {
             state.TranscriptSeen = seen;
             return null;

@@ -51,8 +51,9 @@ public sealed partial class EscalationRules
     private readonly Vocabulary _vocabulary;
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps)
     {
+        HealthFollowUps = healthFollowUps;
         Elsewhere = elsewhere;
         _vocabulary = vocabulary;
         Categories = categories;
@@ -70,6 +71,12 @@ public sealed partial class EscalationRules
 
     /// <summary><c>insists_after_refusal:</c> "book it anyway" after a treatment was refused for a health reason: goes to a person.</summary>
     public Regex InsistsAfterRefusal { get; }
+
+    /// <summary>
+    /// <c>health_follow_ups:</c> an opening that asks whether a treatment is still safe only after health was raised in the
+    /// conversation ("can I still get …"): a message medical because of it alone is a follow-up, not a question of its own.
+    /// </summary>
+    public Regex HealthFollowUps { get; }
 
     /// <summary><c>elsewhere:</c> other businesses and things ("the cable company", "flights", "a used car").</summary>
     public Regex Elsewhere { get; }
@@ -110,7 +117,7 @@ public sealed partial class EscalationRules
     /// <summary>Every expression of the rules: the categories' groups, the reply screen's, asks-if-human, insists and elsewhere.</summary>
     public IEnumerable<Regex> Patterns =>
         Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
-            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere]);
+            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps]);
 
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
@@ -257,7 +264,8 @@ public sealed partial class EscalationRules
             : [];
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
-            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"));
+            TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"),
+            TopGroup("health_follow_ups"));
     }
 
     // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.

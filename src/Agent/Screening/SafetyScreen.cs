@@ -19,8 +19,13 @@ namespace FrontDesk.Agent.Screening;
 /// <param name="AsksIfHuman">The person asks whether they are talking to a person ("are you a bot?"): the AI disclosure answers.</param>
 /// <param name="Insists">The person insists on a treatment ("book it anyway"): after a health refusal, that goes to a person.</param>
 /// <param name="Language">The language of the rule wording that matched ("es" for a category's <c>es:</c> block), or null.</param>
+/// <param name="FollowUpOnly">
+/// The category is medical only because the message opens with a health follow-up ("can I still get …"): medical when the
+/// conversation raised health before, a question of room when it did not (the agent decides, it has the conversation).
+/// </param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
-    bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null);
+    bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null,
+    bool FollowUpOnly = false);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -111,6 +116,20 @@ public sealed partial class SafetyScreen
         normalized = HealthConcepts.WithoutServicesMadeFor(normalized);
         var match = _rules.Match(normalized, NamesTreatment);
         var mentions = ConditionMentions(normalized);
+        var othersSaid = false;
+        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && mentions.Count == 0 && OthersClauses(normalized) is { Count: > 0 } others)
+        {
+            // "my sister has a clotting disorder lol but the lip filler is for me": someone else's condition, in clauses of
+            // their own, beside the speaker's own request. Read without those clauses, the speaker's part stands alone when it
+            // speaks of the speaker and of nobody else ("can she get lip filler?" is a question about the sister's treatment).
+            // Conditions the profile or the medicine list knows are read by mention below ("my friend is pregnant").
+            var speakers = Blank(normalized, others);
+            if (FirstPerson().IsMatch(speakers) && !ThirdPerson().IsMatch(speakers) && _rules.Match(speakers, NamesTreatment) is null)
+            {
+                match = null;
+                othersSaid = true;
+            }
+        }
         var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
         var conditions = own.Select(m => m.Tag).Distinct().ToList();
         var conditionOnly = false;
@@ -121,6 +140,9 @@ public sealed partial class SafetyScreen
             conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null
                 && !AsksIfAllowed().IsMatch(normalized);
         }
+        // "ok can i still get a dermaplaning wednesday": medical only as a follow-up to something said about health before.
+        var followUpOnly = match is { Category.Name: "medical" } && mentions.Count == 0 && Matches(_rules.HealthFollowUps, normalized)
+            && _rules.Match(Blank(normalized, SafeMatches(_rules.HealthFollowUps, normalized)), NamesTreatment) is null;
         var asksIfHuman = false;
         if (match?.Category.Name is null or "human_request" && Matches(_rules.AsksIfHuman, normalized))
         {
@@ -130,7 +152,8 @@ public sealed partial class SafetyScreen
             asksIfHuman = match is null;
         }
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
-            mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language);
+            othersSaid || mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language,
+            followUpOnly);
     }
 
     /// <summary>
@@ -169,6 +192,30 @@ public sealed partial class SafetyScreen
         var third = ThirdPerson().Matches(clause).LastOrDefault()?.Index ?? -1;
         var first = FirstPerson().Matches(clause).LastOrDefault()?.Index ?? -1;
         return third > first;
+    }
+
+    /// <summary>
+    /// The clauses of the (normalized) text that speak of a third person and not of the speaker ("my sister has a clotting
+    /// disorder"), as spans; a clause with "I" or "me" in it is the speaker's ("I have one like my sister").
+    /// </summary>
+    private static List<(int Start, int End)> OthersClauses(string normalized)
+    {
+        var spans = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (var end in ClauseBreak().Matches(normalized).Select(b => b.Index).Append(normalized.Length))
+        {
+            if (end > start)
+            {
+                var clause = normalized[start..end];
+                // "mi" before a word is "my" ("mi hermana tiene …"), not the speaker ("es para mi").
+                if (ThirdPerson().IsMatch(clause) && !FirstPerson().IsMatch(Possessive().Replace(clause, " ")))
+                {
+                    spans.Add((start, end));
+                }
+            }
+            start = end;
+        }
+        return spans;
     }
 
     private static string Blank(string text, IEnumerable<(int Start, int End)> spans)
@@ -499,12 +546,16 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();
 
-    // The men of the family too ("my husband's on blood thinners so hes sitting this one out, just me for a deep tissue").
-    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|husbands|boyfriend|boyfriends|bf|dad|dads|father|fathers|son|sons|brother|brothers|partner|partners|grandma|grandpa|grandmother|grandfather|ella|ellas|amiga|amigas|hermana|esposa|novia|mama|hija|prima|cunada|companera|vecina|alguien|esposo|marido|novio|papa|hijo|hermano|primo|cunado|suegra|suegro|abuela|abuelo)\b")]
+    // The men of the family too, and the possessive as normalized ("my husband's on blood thinners so hes sitting this one
+    // out, just me for a deep tissue": "husbands").
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|husbands|hubby|hubbys|boyfriend|boyfriends|bf|gf|partner|partners|fiance|fiancee|dad|dads|father|fathers|brother|brothers|son|sons|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
     private static partial Regex ThirdPerson();
 
     [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]
     private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\bmi\s+(?=[a-z])")]
+    private static partial Regex Possessive();
 
     // Phrases that give treatment or medication advice. The agent must never produce these; a spa's
     // clinician does. Deliberately broad: a false positive costs a safe "let me get a clinician" reply.

@@ -355,6 +355,13 @@ public sealed partial class Understander
             }
             second = second.NextMatch();
         }
+        if (date is not null && date.Span.End < withoutContact.Length
+            && DateExpressionParser.Parse(withoutContact[date.Span.End..], context.Today, context.Closures) is { } then
+            && TrailingSecondThought().IsMatch(TextNormalizer.LowerSameLength(withoutContact[(date.Span.End + then.Span.End)..])))
+        {
+            // "thursday.. friday i mean", "tues, weds sorry": the second thought after the day it corrects.
+            date = then with { Span = new TextSpan(then.Span.Start + date.Span.End, then.Span.Length) };
+        }
         DateRange? moveFrom = null;
         // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
         var moveTo = date is null ? null
@@ -1647,6 +1654,10 @@ public sealed partial class Understander
         + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b"
         + @"|\b(?:(?:reserve|book|get|grab|hold|need|want|find)\s+(?:us\s+|me\s+)?(?:a\s+)?(?:table|booth)s?\b|(?:table|booth)\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+party)\b|(?:eat|dine|have\s+(?:dinner|lunch|brunch|breakfast))\s+at\s+(?!noon\b|\d)[a-z]+(?!\s*(?:am|pm|o'?clock)\b))"
         + @"|\b(?:pto|paid\s+time\s+off|(?:request|submit|file|put\s+in|log|apply\s+for|ask\s+for)\s+(?:for\s+)?(?:some\s+)?(?:time\s+off|(?:a\s+)?(?:vacation|leave|holiday)(?:\s+days?)?|days?\s+off)|(?:can|could|may)\s+i\s+(?:have|get|take)\s+(?:the\s+)?(?:next\s+|this\s+|a\s+)?(?:day|week|days|weeks|\w+day)\s+off|(?:time\s+off|vacation|leave)\s+request)\b"
+        // Round 15: urgent care and the hospital, other trades' people, a ferry or a bus leaving.
+        + @"|\b(?:appointments?|appts?|visit|spot)\s+(?:with|at|in)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:urgent\s+care|er|emergency\s+room|hospital|walk[\s-]?in\s+clinic|minute\s+clinic)\b"
+        + @"|\b(?:tattoo\s+(?:artist|shop|parlou?r)s?|piercers?|plumbers?|electricians?|locksmiths?|handyman|babysitters?|nann(?:y|ies)|dog\s+walkers?|tutors?|photographers?|caterers?|florists?|movers|contractors?|roofers?|exterminators?|house\s*cleaners?|maid\s+service)\b"
+        + @"|\b(?:ferry|ferries|bus|buses|train|trains|flight|flights|plane|shuttle|subway|metro|tram)\s+(?:leave|leaves|leaving|depart\w*|arrive\w*|come|comes|run|runs|get\s+in|gets\s+in)\b"
         + @"|\b(?:\w+\s+)?jobs?\s+(?:openings?\s+|available\s+|hiring\s+)?(?:in|near|around)\s+(?!(?:your|ur|the\s+spa|this|there|here)\b)[a-z]+"
         + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskElsewhere();
@@ -1731,6 +1742,9 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
+
+    [GeneratedRegex(@"^\W*(?:i\s+mean|i\s+meant|sorry|actually|rather|instead|my\s+bad|not\s+\w+day)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();

@@ -3,6 +3,7 @@ using Dapper;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Store;
+using Microsoft.Data.Sqlite;
 
 namespace FrontDesk.Tools.Booking;
 
@@ -360,6 +361,22 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
+        if (c is SqliteConnection sqlite)
+        {
+            // Every availability search: prepared once on the connection (SqliteStatement), the rows read without Dapper's mapping.
+            var rows = new List<Appointment>();
+            using var s = SqliteStatement.Get(sqlite, BlockingSql).Bind("@fromUtc", fromUtc).Bind("@toUtc", toUtc);
+            while (s.Step())
+            {
+                // The columns of BlockingSql, in order; the others keep their defaults, as Dapper leaves them.
+                rows.Add(new Appointment
+                {
+                    Id = s.Text(0) ?? "", Status = s.Text(1) ?? AppointmentStatus.Booked, ServiceId = s.Text(2) ?? "", StaffId = s.Text(3) ?? "",
+                    LocationId = s.Text(4) ?? "", RoomId = s.Text(5) ?? "", StartsAtUtc = s.Time(6), EndsAtUtc = s.Time(7), BlockedUntilUtc = s.Time(8),
+                });
+            }
+            return rows;
+        }
         return [.. await c.QueryAsync<Appointment>(new CommandDefinition(BlockingSql, new { fromUtc, toUtc }, cancellationToken: ct))];
     }
 

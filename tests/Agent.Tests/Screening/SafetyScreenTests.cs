@@ -525,4 +525,68 @@ public sealed class SafetyScreenTests
     [InlineData("hay algo mas barato")]
     public void A_lower_price_asked_for_in_spanish_is_still_pricing(string text) =>
         Assert.Equal("pricing", Screen.ScreenInbound(text).Category?.Name);
+
+    // Round 15: "can I still get …" at the start of a message is a question of room until health was raised (the agent
+    // decides that from the conversation); inside a message about a treatment the person had, it is a clinician's.
+    [Theory]
+    [InlineData("ok can i still get a dermaplaning wednesday")]
+    [InlineData("ok todavia puedo agendar un dermaplaning el miercoles?")]
+    [InlineData("can i still get in tomorrow for a massage")]
+    [InlineData("so can I still book a facial for saturday?")]
+    public void Can_i_still_at_the_start_is_medical_only_as_a_follow_up(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.True(finding.FollowUpOnly);
+    }
+
+    [Theory]
+    [InlineData("i had botox monday, can i still get a facial wednesday?")]
+    [InlineData("can i still get a facial on friday if im on accutane")]
+    [InlineData("can i still get lip filler if my lips are swollen")]
+    public void Can_i_still_beside_a_treatment_had_or_a_condition_is_medical_outright(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Equal("medical", finding.Category?.Name);
+        Assert.False(finding.FollowUpOnly);
+    }
+
+    [Theory]
+    [InlineData("my sister has a clotting disorder lol but the lip filler is for me, tuesday?")]
+    [InlineData("my husband has epilepsy, but i want botox on friday")]
+    [InlineData("mi hermana tiene un trastorno de coagulacion pero el relleno de labios es para mi, el martes?")]
+    public void Someone_elses_condition_beside_the_speakers_own_request_is_not_the_speakers(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Null(finding.Category);
+        Assert.Empty(finding.StatedConditions);
+    }
+
+    [Theory]
+    [InlineData("my sister has a clotting disorder, can she get lip filler tuesday?")]
+    [InlineData("i have a clotting disorder like my sister, can i get lip filler tuesday")]
+    [InlineData("my mom has a heart condition and i want to book her a massage friday")]
+    [InlineData("my friend has epilepsy. is botox safe for me?")]
+    [InlineData("mi hermana tiene un trastorno de coagulacion, ella puede ponerse relleno de labios?")]
+    public void A_condition_of_the_person_being_treated_stays_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    // Round 15: skin still red, raw or peeling after a treatment is a reaction for a clinician, in either language; a
+    // condition of the person's own said out of the blue too. Soreness from the gym beside a massage is not.
+    [Theory]
+    [InlineData("my face is still red from the peel on monday")]
+    [InlineData("my skin is peeling from the laser last week")]
+    [InlineData("i have a clotting disorder")]
+    [InlineData("tengo la cara roja todavia despues del peeling")]
+    [InlineData("sigo con la cara roja del peeling del lunes")]
+    [InlineData("tengo un trastorno de coagulacion")]
+    public void Skin_still_red_after_a_treatment_or_a_disorder_of_ones_own_is_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("i have a sore back from work, deep tissue friday?")]
+    [InlineData("me puse roja de verguenza jaja, quiero un masaje")]
+    [InlineData("quiero un facial para la piel rojiza")]
+    public void A_sore_back_or_a_blush_beside_a_request_is_not_medical(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
 }

@@ -111,6 +111,18 @@ public class DialogueUnderstandingTests
         Assert.Equal(new DateOnly(2026, 11, 27), u.Date?.Range.Start);
     }
 
+    // Round 15: the second thought said after the day it corrects ("thursday.. friday i mean").
+    [Theory]
+    [InlineData("deep tissue thursday.. friday i mean", 11, 27)]
+    [InlineData("a facial monday, tuesday sorry", 12, 1)]
+    [InlineData("can i come in sat? sunday actually", 11, 29)]
+    [InlineData("a facial on friday and a massage on monday", 11, 27)]
+    public void A_second_thought_after_the_day_it_corrects_takes_the_later_day(string text, int month, int day)
+    {
+        var u = Understander.Understand(text, new(TestVocabularies.Wednesday, TestVocabularies.MedSpa));
+        Assert.Equal(new DateOnly(2026, month, day), u.Date?.Range.Start);
+    }
+
     [Fact]
     public void A_second_thought_inside_a_message_takes_the_later_day()
     {
