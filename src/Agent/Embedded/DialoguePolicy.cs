@@ -130,6 +130,9 @@ internal enum PolicyAction
 
     /// <summary>Say the menu prices of the services a price question is about.</summary>
     SayPrices,
+
+    /// <summary>Say each listed length of the services a length question is about ("how long is the swedish": 60 and 90 minutes).</summary>
+    SayLengths,
     SayMenu,
 
     /// <summary>"and sunday?" after an hours answer: the same question for that day.</summary>
@@ -194,6 +197,9 @@ internal enum PolicyAction
     /// <summary>"did anything open up yet?" after joining the waitlist: say whether an opening was texted (taken only on a yes).</summary>
     CheckWaitlistOffer,
 
+    /// <summary>"take me off the list" on the waitlist with no opening pending: no tool leaves it, so the team is asked to (a hand-off).</summary>
+    LeaveWaitlistByTeam,
+
     /// <summary>Look for a waitlist opening texted to this person and take it.</summary>
     AcceptWaitlistOffer,
 
@@ -238,6 +244,9 @@ internal enum PolicyAction
 
     /// <summary>The times on offer said again, as asked ("can you repeat that"); not a miss, and not another ask counted.</summary>
     RepeatOffer,
+
+    /// <summary>The service or day question said again, as asked ("sorry, what was that"); not a miss, not "never mind".</summary>
+    RepeatQuestion,
 
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
@@ -319,6 +328,10 @@ internal static class DialoguePolicy
         new("slots on offer and the times asked to be said again (\"sorry can you repeat that\", \"come again?\"), nothing else said", (s, r) =>
             s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && r.U.Cues.AsksRepeat && r.Chosen is null && !r.HasSlots && !r.ContactGiven,
             PolicyAction.RepeatOffer, Id: "r13-repeat-offer"),
+        new("a service or a day asked and the question asked to be said again (\"sorry, what was that\", \"i didn't catch that\"), nothing else said", (s, r) =>
+            s.Asked is AgentQuestion.Service or AgentQuestion.Date && s.PendingTool is null && r.U.Cues.AsksRepeat && r.Chosen is null && !r.ContactGiven
+            && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null,
+            PolicyAction.RepeatQuestion, Id: "r15-repeat-question"),
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind with nothing under way (no task, nothing asked, on offer or waiting for a yes: \"nvm\" after a greeting, an answer or a booking done)",
             (s, r) => r.U.Intent == Intent.Nevermind && s.Task is null && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0 && s.PendingTool is null
@@ -336,11 +349,18 @@ internal static class DialoguePolicy
         new("on the waitlist from this conversation, no task, and whether anything opened up asked (\"did anything open up yet\", \"¿ya se abrió algo?\")", (s, r) =>
             s.OnWaitlist && s.Task is null && r.U.Cues.AsksIfOpened && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
             && r.Tools.Contains("find_waitlist_offer"), PolicyAction.CheckWaitlistOffer, Id: "r10-anything-opened"),
+        new("on the waitlist from this conversation, no task, no opening pending, and to be taken off it asked (\"actually nvm, take me off it\", \"sácame de la lista\")", (s, r) =>
+            s.OnWaitlist && s.Task is null && s.Phase == DialoguePhase.None && r.U.Cues.LeavesList && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null
+            && r.U.Time is null, PolicyAction.LeaveWaitlistByTeam, Id: "r15-leave-waitlist-by-team"),
         new("the person's appointments just said, and \"and the one after?\"", (s, r) => s.Task is null && s.AppointmentRefs.Count > 0 && r.U.Cues.NextOne
             && r.AskedOnArrival == AgentQuestion.Nothing && !r.HasSlots, PolicyAction.SayNextAppointment),
         new("a price asked about a kind of service or a service with a listed price, no day (\"prices for facials\", \"how much is botox\")", (s, r) =>
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.PricedServices.Count > 0, PolicyAction.SayPrices),
+        new("how long a service is asked, no day, and the services named come in several lengths (\"whats the length on a swedish massage?\")", (s, r) =>
+            r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
+            && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.TimedServices.Count > 1, PolicyAction.SayLengths,
+            Id: "r15-say-lengths"),
         new("what we offer asked, no service, day or time (\"what services do you offer\", \"what do you guys have\", \"what kinds do you have\")", (s, r) =>
             r.U.Cues.AsksWhatWeOffer && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && !r.ContactGiven
             && (s.Phase == DialoguePhase.None || r.AskedOnArrival == AgentQuestion.Service)
@@ -466,9 +486,11 @@ internal static class DialoguePolicy
         new("waitlist", (_, r) => r.U.Intent == Intent.Waitlist, PolicyAction.StartWaitlist),
         new("a price asked with one service and a day (\"botox on fridays? and how much per unit\")", (s, r) => r.U.Intent is Intent.Faq or Intent.Availability or Intent.Book
             && r.U.Cues.AsksPrice && r.U.Services.Kind == ServiceMatchKind.Confident && r.U.Date is not null && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service, PolicyAction.SearchWithPrice),
-        new("a question (not a service with a day or time, unless a price)", (s, r) => r.U.Intent == Intent.Faq
+        new("a question (not a service with a day or time, unless a price; not a question beside a new day or time at an offer: \"is there parking? ok and friday at 3 works\" is searched after the answer)",
+            (s, r) => r.U.Intent == Intent.Faq
             && (s.Asked is AgentQuestion.Nothing || r.U.Services.Kind == ServiceMatchKind.None)
-            && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice), PolicyAction.AnswerFaq),
+            && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice)
+            && !(s.Task == DialogueTask.Book && r.AskedOnArrival == AgentQuestion.SlotChoice && r.RequestBesideQuestion), PolicyAction.AnswerFaq),
         new("hello with no task", (s, r) => r.U.Intent == Intent.Greeting && s.Task is null && !r.HasSlots, PolicyAction.Greet),
         new("a bare yes with nothing asked (a waitlist text?)", (s, r) => r.U.Intent == Intent.Affirm && s.Task is null
             && r.Tools.Contains("accept_waitlist_offer") && r.Tools.Contains("find_waitlist_offer"), PolicyAction.AcceptWaitlistOffer),

@@ -61,6 +61,15 @@ internal sealed class DialogueState
     /// </summary>
     public int? AppointmentPosition { get; set; }
 
+    /// <summary>
+    /// "push the friday one to saturday", "move my massage, the one on friday afternoon, over to monday": the days of the
+    /// appointment a move names ("yyyy-MM-dd"), apart from where it goes; once the list is read, the one on those days.
+    /// </summary>
+    public string? MoveFromStart { get; set; }
+
+    /// <summary>The last day of <see cref="MoveFromStart"/>'s range.</summary>
+    public string? MoveFromEnd { get; set; }
+
     /// <summary>A move relative to the appointment ("an hour later"), in minutes, until the appointment is known.</summary>
     public int? ShiftMinutes { get; set; }
 
@@ -116,6 +125,12 @@ internal sealed class DialogueState
     /// <summary>"what's the latest": the next offer puts the day's last opening as a yes-or-no question.</summary>
     public bool SayLatest { get; set; }
 
+    /// <summary>
+    /// "first thing monday", "the last appointment friday": the time asked for is the earliest (or the latest); the next offer
+    /// leads with that opening as a yes-or-no question and says the others after it, so a yes or "that one" takes it.
+    /// </summary>
+    public TimePreferenceKind? LeadWith { get; set; }
+
     /// <summary>The providers not wanted in this task ("someone else", "not Sofia"): the search leaves them out.</summary>
     public List<string> NotStaff { get; set; } = [];
 
@@ -166,6 +181,12 @@ internal sealed class DialogueState
 
     /// <summary>A question asked beside a booking ("do you sell gift cards? also want to book …") is being looked up; the search follows.</summary>
     public bool SearchAfterAnswer { get; set; }
+
+    /// <summary>
+    /// A time picked with a question beside it ("oye y hay estacionamiento? bueno la de las 10 me sirve"): the question is
+    /// being looked up; this slot is taken once it is answered (the answer said first).
+    /// </summary>
+    public string? ChooseAfterAnswer { get; set; }
 
     /// <summary>Said before the next reply (the answer to a question asked beside a booking).</summary>
     public string? SayFirst { get; set; }
@@ -314,6 +335,7 @@ internal sealed class DialogueState
         AppointmentSaid = null;
         AppointmentPicked = null;
         AppointmentPosition = null;
+        MoveFromStart = MoveFromEnd = null;
         LookingUpUsual = false;
         UsualAmong = [];
         TextedOffer = null;
@@ -325,6 +347,7 @@ internal sealed class DialogueState
         SameStartAs = null;
         NotStaff = [];
         EchoPick = SayLatest = false;
+        LeadWith = null;
         ProposedService = null;
         RestateAfterAnswer = RestateOffer = false;
         DayNudge = TimeNudge.None;

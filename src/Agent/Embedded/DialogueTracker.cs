@@ -104,6 +104,16 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>The services a price question with no day is about ("prices for facials", "how much is botox"), from the profile.</summary>
     public List<Service> PricedServices => DialogueTracker.PricedServices(state, U, profile, AskedOnArrival);
 
+    /// <summary>The services a question about length with no day is about, when they come in several lengths ("how long is the swedish").</summary>
+    public List<Service> TimedServices => DialogueTracker.TimedServices(U, profile);
+
+    /// <summary>
+    /// A day or a time asked for, and a question in another part of the message ("is there parking by you? ok and friday at
+    /// 3 works"): the question is answered first, then the day searched (nothing of the two dropped).
+    /// </summary>
+    public bool RequestBesideQuestion => (U.Date is not null || U.Time is not null)
+        && (QuestionParts.Split(U.Text).Count > 1 || U.Text.TrimEnd().IndexOf('?', StringComparison.Ordinal) is var mark and >= 0 && mark < U.Text.TrimEnd().Length - 1);
+
     /// <summary>
     /// A time said with no day, not on offer now, that matches one slot offered earlier in this task, when the day in
     /// play had nothing or the slot is on that day ("saturday morning" → "sunday" → "10am": the Saturday 10 AM offered first).
@@ -167,13 +177,12 @@ internal static partial class DialogueTracker
             u = u with { Intent = Intent.Unknown, YesNo = YesNo.Unknown };
         }
         if (u.Cues.Cheapest && u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several && !u.Cues.AsksSomething
-            && u.Services.Services.Select(x => (Term: x, Price: profile.FindService(x.Id)?.Price)).Where(x => x.Price is > 0).ToList() is { Count: > 1 } priced
-            && priced.Count == u.Services.Services.Count && priced.MinBy(x => x.Price)!.Term is var lowest
-            && priced.Count(x => x.Price == priced.Min(p => p.Price)) == 1)
+            && u.Services.Services.Select(x => profile.FindService(x.Id)).ToList() is var listed && listed.All(x => x?.Price is > 0)
+            && LowestPriced(listed.OfType<Service>()) is { } cheapest)
         {
             // "whatever massage is cheapest, sat morning": of the services named, the one with the lowest listed price (a
-            // price question, "whats the cheapest facial?", is answered, not chosen).
-            u = u with { Services = u.Services with { Kind = ServiceMatchKind.Confident, Services = [lowest] } };
+            // price question, "whats the cheapest facial?", is answered, naming the cheapest, not chosen).
+            u = u with { Services = u.Services with { Kind = ServiceMatchKind.Confident, Services = [u.Services.Services.First(x => x.Id == cheapest.Id)] } };
         }
         if (state.Phase == DialoguePhase.TextedOffer && !AnswersTextedOffer(u))
         {
@@ -291,9 +300,13 @@ internal static partial class DialogueTracker
         {
             // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
             // again when the new search finds it free (after the length is chosen, if it must be).
+            // "can we do sat instead same time": the day said is the new one; only the time is the read-back's.
             state.Near = readBackTime.Time;
             state.After = state.Before = null;
-            state.DateStart = state.DateEnd = readBackTime.Date;
+            if (u.Date is null)
+            {
+                state.DateStart = state.DateEnd = readBackTime.Date;
+            }
             state.TakeAskedTime = true;
         }
         if (!corrected && movesASlot && u.Cues.Ordinal is { } position && state.Offered.Count > 1
@@ -392,6 +405,7 @@ internal static partial class DialogueTracker
         if (u.Time is { } time)
         {
             state.After = state.Before = state.Near = null;
+            state.LeadWith = time.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest ? time.Kind : null;
             switch (time.Kind)
             {
                 case TimePreferenceKind.Exact:
@@ -661,13 +675,40 @@ internal static partial class DialogueTracker
     }
 
     /// <summary>
+    /// The services a question about length is about, with no day or time, when they come in more than one length: the
+    /// services the message names ("how long is the swedish massage": the 60 and the 90 minutes). Empty otherwise (one
+    /// service's length is the FAQ's answer about it).
+    /// </summary>
+    public static List<Service> TimedServices(Utterance u, SpaProfile profile)
+    {
+        if (!u.Cues.AsksLength || u.Cues.AsksPrice || u.Date is not null || u.Time is not null || QuestionParts.Split(u.Text).Count > 1
+            || u.Services.Kind is not (ServiceMatchKind.Candidates or ServiceMatchKind.Several))
+        {
+            return [];
+        }
+        var services = u.Services.Services.Select(x => profile.FindService(x.Id)).OfType<Service>().ToList();
+        return services.Select(x => x.DurationMin).Distinct().Count() > 1 ? services : [];
+    }
+
+    /// <summary>
+    /// Of the services given, the one with the lowest listed price (a price above nothing, no other at that price), or none:
+    /// "whatever massage is cheapest", "whats the cheapest facial".
+    /// </summary>
+    public static Service? LowestPriced(IEnumerable<Service> services) =>
+        services.Where(x => x.Price is > 0).ToList() is { Count: > 1 } priced
+        && priced.Min(x => x.Price) is var lowest && priced.Count(x => x.Price == lowest) == 1
+            ? priced.First(x => x.Price == lowest)
+            : null;
+
+    /// <summary>
     /// The services a price question is about, with no day or time: the services of the one category the message names
     /// ("prices for facials"), or the services it names (one with a listed price, or several), or, naming none, the
     /// services on offer to choose from ("how much" at "Laser Skin Resurfacing or Dermaplaning?"). Empty otherwise.
     /// </summary>
     public static List<Service> PricedServices(DialogueState state, Utterance u, SpaProfile profile, AgentQuestion askedOnArrival)
     {
-        if (!u.Cues.AsksPrice || u.Date is not null || u.Time is not null || QuestionParts.Split(u.Text).Count > 1)
+        // "whats the cheapest facial" asks the prices of the kind as much as "how much are facials" (the cheapest is named).
+        if (!(u.Cues.AsksPrice || u.Cues.Cheapest) || u.Date is not null || u.Time is not null || QuestionParts.Split(u.Text).Count > 1)
         {
             return [];
         }

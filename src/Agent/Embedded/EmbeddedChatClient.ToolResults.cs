@@ -268,6 +268,18 @@ public sealed partial class EmbeddedChatClient
                 var answer = OnToolResult(call, result).Text;
                 return SayText(answer + " " + OfferAgain());
             }
+            if (call.Name == "answer_faq" && state.ChooseAfterAnswer is { } picked)
+            {
+                // A question asked beside a pick: its answer said first, then the pick taken (read back, or the detail it needs).
+                state.ChooseAfterAnswer = null;
+                var answered = OnToolResult(call, result).Text;
+                if (state.Offered.FirstOrDefault(o => o.SlotId == picked) is { } slot)
+                {
+                    state.SayFirst = answered;
+                    return Choose(slot);
+                }
+                return SayText(answered);
+            }
             if (call.Name == "answer_faq" && state.SearchAfterAnswer)
             {
                 // The question asked beside a booking: its answer is said first, with the times the search finds.

@@ -150,6 +150,14 @@ public sealed partial class EmbeddedChatClient
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:
                     return Say("escalation_human_request");
+                case PolicyAction.LeaveWaitlistByTeam:
+                {
+                    // "take me off it" with no opening pending: no tool leaves a waitlist, so a person does it, and says so.
+                    state.OnWaitlist = false;
+                    var message = Say("waitlist_leave_by_team");
+                    message.AdditionalProperties![HandoffKey] = "human_request";
+                    return message;
+                }
                 case PolicyAction.Write:
                 case PolicyAction.AskReadBackAgain:
                     // Asked again, the tool sets the read-back up anew.
@@ -239,6 +247,12 @@ public sealed partial class EmbeddedChatClient
                     state.Name = u.Name ?? u.Cues.NameCandidate;
                     return Resume();
                 case PolicyAction.ChooseSlot:
+                    if (AsideQuestion(u) is { } besidePick)
+                    {
+                        // "oye y hay estacionamiento? bueno la de las 10 me sirve": the question answered first, then the pick taken.
+                        state.ChooseAfterAnswer = r.Chosen!.SlotId;
+                        return Call("answer_faq", new() { ["question"] = besidePick, ["location"] = r.Chosen.Location ?? state.LocationId });
+                    }
                     return Choose(r.Chosen!);
                 case PolicyAction.ChooseEarliest:
                     // "earliest", "whatever's soonest": the first in time, whatever the order the list was said in.
@@ -296,10 +310,22 @@ public sealed partial class EmbeddedChatClient
                     {
                         // "how much is it" while times are on offer: the price, then the times again in one line.
                         _uncounted = true;
-                        var prices = SayPrices(r.PricedServices).Text;
+                        var prices = SayPrices(r.PricedServices, r.U.Cues.Cheapest).Text;
                         return SayText(prices + " " + OfferAgain());
                     }
-                    return SayPrices(r.PricedServices);
+                    return SayPrices(r.PricedServices, r.U.Cues.Cheapest);
+                case PolicyAction.SayLengths:
+                {
+                    // "how long is the swedish massage": each listed length, not the one the FAQ found first.
+                    var lengths = Render("length_list", ("lengths", Join([.. r.TimedServices.Select(x => Render("length_note", ("service", x.NameIn(state.Language)),
+                        ("minutes", x.DurationMin.ToString(Inv))))], "list_and")));
+                    if (AtAnOffer())
+                    {
+                        _uncounted = true;
+                        return SayText(lengths + " " + OfferAgain());
+                    }
+                    return SayText(lengths);
+                }
                 case PolicyAction.AskHoursForDay:
                     // "and sunday?" after "what time do you close on saturday": the same question, for that day.
                     return Call("answer_faq", new()
@@ -402,6 +428,7 @@ public sealed partial class EmbeddedChatClient
                     state.AppointmentPicked = pickedMove;
                     state.AppointmentPosition = pickedMove is null ? PositionSaid(u) : null;
                     state.Task = DialogueTask.Reschedule;
+                    (state.MoveFromStart, state.MoveFromEnd) = (u.MoveFrom?.Start.ToString("yyyy-MM-dd", Inv), u.MoveFrom?.End.ToString("yyyy-MM-dd", Inv));
                     DialogueTracker.Merge(state, u);
                     state.ShiftMinutes = u.ShiftMinutes;
                     state.SameTime = u.SameTime;
@@ -477,6 +504,12 @@ public sealed partial class EmbeddedChatClient
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
                 case PolicyAction.RepeatOffer:
                     return Say("offer_repeated", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.RepeatQuestion:
+                    // "sorry, what was that" at "the 60 or the 90?": the question again, as it was (not "never mind").
+                    _uncounted = true;
+                    return state.Asked == AgentQuestion.Date ? Say("ask_day")
+                        : state.ServiceOptions.Count > 1 ? Say("ask_service_options", ("options", ServiceOptionsList()))
+                        : Say(state.Task == DialogueTask.Waitlist ? "ask_service_waitlist" : "ask_service");
                 case PolicyAction.NotOnTheMenu:
                     // "ok what about a brow wax this afternoon": not ours, but a request; the afternoon is kept for what they pick.
                     DialogueTracker.Merge(state, u);
@@ -526,6 +559,11 @@ public sealed partial class EmbeddedChatClient
                         // "after 5" … "6 works": the time said is inside the window asked for, so the window stays for the search.
                         (state.After, state.Before) = (after, before);
                     }
+                    if (state.Task is null && u.SameDay && u.Date is null && state.DateStart is null && state.LastBookedStart is { Length: >= 10 } booked)
+                    {
+                        // "and can i also get a swedish massage the same day" after a booking: the day of the one just booked.
+                        state.DateStart = state.DateEnd = booked[..10];
+                    }
                     state.Task ??= DialogueTask.Book;
                     // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
                     state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
@@ -535,7 +573,7 @@ public sealed partial class EmbeddedChatClient
                         // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
                         state.ChosenSlotId = null;
                     }
-                    if (state.ServiceId is not null && r.AskedOnArrival == AgentQuestion.Nothing && AsideQuestion(u) is { } aside)
+                    if (state.ServiceId is not null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice && AsideQuestion(u) is { } aside)
                     {
                         // "do you sell gift cards? also want to book a swedish 90 for sat": the question is answered, then the times.
                         state.SearchAfterAnswer = true;
@@ -597,8 +635,11 @@ public sealed partial class EmbeddedChatClient
             Render(price == 0 ? "price_note_free" : service.PriceFrom ? "price_note_from" : "price_note", ("service", service.NameIn(state.Language)),
                 ("price", FrontDesk.Tools.Faq.FaqIndex.FormatMoney(price, Profile.Spa.Currency)));
 
-        /// <summary>The menu prices from the profile: one service with its description, or each service of a kind with its price.</summary>
-        private ChatMessage SayPrices(List<FrontDesk.Tools.Profile.Service> services)
+        /// <summary>
+        /// The menu prices from the profile: one service with its description, or each service of a kind with its price;
+        /// asked for the cheapest, the lowest-priced is named too and is the service in play ("ok that one, tmrw after 2").
+        /// </summary>
+        private ChatMessage SayPrices(List<FrontDesk.Tools.Profile.Service> services, bool cheapest = false)
         {
             if (state.Task is null && services.Count == 1)
             {
@@ -614,7 +655,17 @@ public sealed partial class EmbeddedChatClient
                 var about = state.Language is null or "en" ? one.Description : one.Descriptions.GetValueOrDefault(state.Language);
                 return SayText(Price(one) + (about is null ? "" : " " + about));
             }
-            return Say("price_list", ("prices", string.Join(" ", services.Select(Price))));
+            var list = Render("price_list", ("prices", string.Join(" ", services.Select(Price))));
+            if (cheapest && DialogueTracker.LowestPriced(services) is { } lowest)
+            {
+                if (state.Task is null)
+                {
+                    state.ServiceId = lowest.Id;
+                    state.ServiceOptions = [];
+                }
+                return SayText(list + " " + Render("price_lowest", ("service", lowest.NameIn(state.Language))));
+            }
+            return SayText(list);
         }
 
         /// <summary>The day and time a message asked for, in words ("Saturday, December 5 to Sunday, December 6, at the same time"), or "that".</summary>
@@ -1142,6 +1193,18 @@ public sealed partial class EmbeddedChatClient
                 }
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
+            if (state.LeadWith is { } edge && state.Offered.Count > 1)
+            {
+                // "first thing monday": the earliest opening (or the latest, for "the last one you have") leads, put as a
+                // yes-or-no question (a yes or "that one" takes it); the others are said after it and stay on offer.
+                state.LeadWith = null;
+                var inOrder = state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).ToList();
+                var lead = edge == TimePreferenceKind.Latest ? inOrder[^1] : inOrder[0];
+                state.ProposedSlotId = lead.SlotId;
+                return SayText(prefix + Render(edge == TimePreferenceKind.Latest ? "offer_lead_latest" : "offer_lead_earliest", ("service", service),
+                    ("slot", lead.Label), ("others", Join(state.Offered.Where(o => o != lead).Select(o => o.Label).ToList(), "list_or"))));
+            }
+            state.LeadWith = null;
             return SayText(prefix + Render(state.Offered.Count == 1 ? "offer_slots_one" : "offer_slots", ("service", service), ("slots", labels)));
         }
 
@@ -1250,6 +1313,13 @@ public sealed partial class EmbeddedChatClient
             {
                 // "cancel the one on the 30th": the day tells them apart (for a move, the day said is where it goes).
                 var onDay = DialogueTracker.AppointmentsOn(state, new DateRange(DateOnly.ParseExact(from, "yyyy-MM-dd", Inv), DateOnly.ParseExact(to, "yyyy-MM-dd", Inv)));
+                var both = matching.Count > 1 ? onDay.Where(i => matching.Any(m => m.i == i)).ToList() : onDay;
+                matching = both.Count == 1 ? [(state.AppointmentServices[both[0]], both[0])] : matching;
+            }
+            if (matching.Count != 1 && state.Task == DialogueTask.Reschedule && state.MoveFromStart is { } movedFrom && state.MoveFromEnd is { } movedTo)
+            {
+                // "push the friday one to saturday": the appointment's own day tells them apart (the day after "to" is where it goes).
+                var onDay = DialogueTracker.AppointmentsOn(state, new DateRange(DateOnly.ParseExact(movedFrom, "yyyy-MM-dd", Inv), DateOnly.ParseExact(movedTo, "yyyy-MM-dd", Inv)));
                 var both = matching.Count > 1 ? onDay.Where(i => matching.Any(m => m.i == i)).ToList() : onDay;
                 matching = both.Count == 1 ? [(state.AppointmentServices[both[0]], both[0])] : matching;
             }

@@ -546,7 +546,9 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|son|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
+    // The men of the family too, and the possessive as normalized ("my husband's on blood thinners so hes sitting this one
+    // out, just me for a deep tissue": "husbands").
+    [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|husbands|hubby|hubbys|boyfriend|boyfriends|bf|gf|partner|partners|fiance|fiancee|dad|dads|father|fathers|brother|brothers|son|sons|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
     private static partial Regex ThirdPerson();
 
     [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]

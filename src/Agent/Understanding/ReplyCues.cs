@@ -93,6 +93,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
+    /// <summary>How long a service takes is asked ("how long is the swedish massage", "whats the length on a swedish?").</summary>
+    public bool AsksLength { get; init; }
+
     /// <summary>The message compares prices ("is that cheaper?", "is it more expensive", "¿es más barato?").</summary>
     public bool ComparesPrice { get; init; }
 
@@ -258,6 +261,7 @@ public sealed partial record ReplyCues
             AsksPace = PaceAsked().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
+            AsksLength = LengthAsked().IsMatch(text),
             ComparesPrice = PriceCompared().IsMatch(text),
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
@@ -450,7 +454,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)(?:\s+(?:as\s+(?:it\s+)?is|where\s+it\s+is|then|please|pls|for\s+now))?\b(?!\s+(?:at|for|on|to|with|up|down|going|coming|short|simple|and\s+(?:move|make|change|book)))|\bdon'?t\s+(?:cancel|move|change)\s+(?:it|that|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeepAsIs();
 
-    [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?|what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|(?:i\s+)?did\s*n'?t\s+(?:catch|hear|get)\s+(?:that|it|you)|sorry\W+what|pardon(?:\s+me)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Repeat();
 
     // "the 60 min", and on a call "the sixty minute one" (a length said in words).
@@ -471,11 +475,14 @@ public sealed partial record ReplyCues
     private static partial Regex WhyDetail();
 
     // "did anything open up yet", "has a spot opened up", "any openings yet", "anything come up?" (Spanish "¿ya se abrió algo?" as glossed).
-    [GeneratedRegex(@"\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Also "am i still on it?", "still on the list?", Spanish "¿sigo en la lista?": the same look-up answers it ("You're still on the waitlist").
+    [GeneratedRegex(@"\b(?:am|r|are)\s+(?:i|we)\s+still\s+on\s+(?:it|there|the\s+(?:wait\s*-?\s*)?list|your\s+(?:wait\s*-?\s*)?list)\b|\bstill\s+on\s+the\s+(?:wait\s*-?\s*)?list\b|\bsigo\s+(?:en|on)\s+(?:la|the)\s+(?:lista|list)\b|\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
 
-    // "whatever massage is cheapest", "the least expensive facial", "your lowest priced massage".
-    [GeneratedRegex(@"\b(?:cheapest|least\s+expensive|lowest[\s-]+pric(?:e|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "whatever massage is cheapest", "the least expensive facial", "your lowest priced massage"; Spanish "el facial mas
+    // barato", "la limpieza más económica", "el mas barato" (the superlative: an article, read into "the", before it; not a
+    // pronoun: "me la dejas mas barata?" is a discount, the screen's), not "es mas barato?" (comparing two, ComparesPrice).
+    [GeneratedRegex(@"\b(?:cheapest|least\s+expensive|lowest[\s-]+pric(?:e|ed))\b|(?<!\b(?:me|te|se|nos|le|les)\s+)\b(?:the|el|la|los|las)\s+(?:\w+\s+){0,3}?m[aá]s\s+(?:barat[oa]s?|econ[oó]mic[oa]s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CheapestOne();
 
     // "take me off", "remove me from the list", "i'll pass, drop me from the waitlist", "sacame de la lista", "quitame de la lista".
@@ -595,6 +602,10 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();
+
+    // "how long is the swedish massage", "whats the length on a swedish?", "how many minutes is a facial", "¿cuánto dura?".
+    [GeneratedRegex(@"\bhow\s+long\s+(?:is|are|does|do|will|would|'?s)\b|\bhow\s+long\b\W*$|\b(?:length|lengths|duration)\s+(?:of|on|for)\b|\bhow\s+many\s+(?:minutes|mins)\b|\bcu[aá]nto\s+(?:tiempo\s+)?dura\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LengthAsked();
 
     [GeneratedRegex(@"\b(?:cheaper|pricier|less\s+expensive|more\s+expensive|costs?\s+(?:less|more)|m[aá]s\s+(?:barat[oa]|car[oa]|econ[oó]mic[oa]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceCompared();

@@ -209,14 +209,17 @@ public sealed class ServiceMatcher
     }
 
     /// <summary>
-    /// A whole number right before or after a mention with only spaces between ("swedish 60", "the 90 swedish").
+    /// A whole number right before or after a mention with only spaces between ("swedish 60", "the 90 swedish"), or one
+    /// comma after it, as a call is transcribed ("swedish massage, sixty, wednesday afternoon").
     /// Times are masked out before matching, so "swedish at 3" never reaches here as a number.
     /// </summary>
     private static (int Value, TextSpan Span)? AdjacentNumber(string text, TextSpan mention)
     {
         var after = mention.End;
-        while (after < text.Length && text[after] == ' ')
+        var comma = false;
+        while (after < text.Length && (text[after] == ' ' || (text[after] == ',' && !comma)))
         {
+            comma |= text[after] == ',';
             after++;
         }
         var end = after;

@@ -948,7 +948,9 @@ public sealed partial class Understander
                 || (intent == Intent.Book && (RescheduleMine().IsMatch(lowered) || !BookingCue().IsMatch(lowered)))))
             || ((sameTime || sameDay) && (date is not null || time is not null) && services.Kind != ServiceMatchKind.Several
                 && !(services.Kind != ServiceMatchKind.None && (BookingCue().IsMatch(lowered) || asksToGetTheService) && !OwnBooking().IsMatch(lowered))
-                && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
+                && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered))
+                // "can i also get a swedish massage the same day", "y también un masaje sueco ese mismo día": one more booking.
+                && !(services.Kind != ServiceMatchKind.None && AlsoWants().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -1028,7 +1030,15 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
-        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform && !hypothetical && asked != AgentQuestion.Confirmation
+        if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered))
+        {
+            // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?": the cancellation policy
+            // asked, not a cancellation (nothing is changed on a question about what it would cost).
+            intent = Intent.Faq;
+            confidence = 1;
+        }
+        if ((intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform
+                || (intent is Intent.Book or Intent.Availability && !BookingCue().IsMatch(lowered))) && !hypothetical && asked != AgentQuestion.Confirmation
             && CancelOwn().IsMatch(lowered))
         {
             // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
@@ -1597,7 +1607,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:to|for|till|until|into|onto)\s+(?:(?:the|this|next|a)\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TargetBefore();
 
-    [GeneratedRegex(@"\G(?:\s+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
+    // A comma may part the words ("the one on friday afternoon, over to monday").
+    [GeneratedRegex(@"\G(?:[\s,]+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
@@ -1612,6 +1623,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
+
+    // "can i also get …", "… as well", "and another one": something more than what is booked.
+    [GeneratedRegex(@"\b(?:also|as\s+well|in\s+addition|another\s+one)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoWants();
 
     // "later in the day", "a bit earlier that day", "earlier on the same day": a direction from the appointment's own time.
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
@@ -1683,7 +1698,8 @@ public sealed partial class Understander
     private static partial Regex SendMeInformation();
 
     // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
-    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|i\s+need\s+to|i\s+want\s+to|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
+    // "hey need to cancel the facial thing on wed", "necesito cancelar el masaje del viernes" (glossed "i need cancel the …").
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|(?:i\s+)?(?:need|want|have|gotta)(?:\s+to)?|wanna|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CancelOwn();
 
     // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
@@ -1706,8 +1722,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:not|keep|keeping|leave)\s+(?:the|my|a|an)\s+(?<what>[a-z]+(?:\s+(?!and\b|but\b|please\b|pls\b)[a-z]+)?)|\b(?:the|my)\s+(?<what>[a-z]+)\s+no\b(?=\s*(?:[,.;!?]|$))|,\s*no\s+(?:the|my)\s+(?<what>[a-z]+)|\b(?:the|my)\s+(?<what>[a-z]+)\s+(?:leave|keep)\s+(?:it|that(?:\s+one)?)\s+(?:as\s+(?:it\s+is|is)|the\s+same|alone|where\s+it\s+is)", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisService();
 
-    // "remind me what ive got coming up", "what do i have booked", "tell me what i have scheduled".
-    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b", RegexOptions.CultureInvariant)]
+    // "remind me what ive got coming up", "what do i have booked", "tell me what i have scheduled", "whens my next one".
+    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
@@ -1800,8 +1816,13 @@ public sealed partial class Understander
     private static partial Regex OwnBooking();
 
     /// <summary>A question about what would happen ("what happens if I cancel late", "what if I'm late", "is there a fee if …").</summary>
-    [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b", RegexOptions.CultureInvariant)]
+    // "if i cancel todays appointment will i get charged?", "would i be charged if i move it", Spanish "si cancelo … me cobran algo?".
+    [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\b(?:will|would|do|does|am|is)\s+(?:i|it|there)\s+(?:get\s+|be\s+)?(?:charged|a\s+(?:fee|charge|penalty))\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]
     private static partial Regex Hypothetical();
+
+    // Whether a change would be charged: "will i get charged", "would i be charged", "is there a fee if i cancel", "me cobran".
+    [GeneratedRegex(@"\b(?:will|would|do|does|am|is|could)\s+(?:i|it|there|you)\s+(?:get\s+|be\s+|still\s+)?(?:charged|charge\s+me|a\s+(?:fee|charge|penalty))\b|\b(?:is|are)\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChargedIfChanged();
 
     /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
     [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]

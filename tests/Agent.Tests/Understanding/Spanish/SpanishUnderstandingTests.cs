@@ -17,7 +17,7 @@ public sealed class SpanishUnderstandingTests
         Assert.Equal(Intent.Book, u.Intent);
         Assert.Equal("swedish-90", u.Services.Service?.Id);
         Assert.Equal("maya", u.Staff.Person?.Id);
-        Assert.Equal(DateRange.Day(new DateOnly(2026, 12, 4)), u.Date?.Range);
+        Assert.Equal(DateRange.Day(new DateOnly(2026, 11, 27)), u.Date?.Range); // "el próximo viernes": the coming Friday
         Assert.Equal(new TimeOnly(15, 0), u.Time?.Exact);
     }
 
