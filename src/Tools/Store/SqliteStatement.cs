@@ -61,6 +61,11 @@ public sealed class SqliteStatement : IDisposable
             statement = new SqliteStatement(db, stmt);
             statements[sql] = statement;
         }
+        else
+        {
+            // As disposing it does: a use that failed before its using statement must leave no binding to the next.
+            statement.Dispose();
+        }
         return statement;
     }
 
