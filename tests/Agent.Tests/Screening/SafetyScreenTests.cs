@@ -589,4 +589,26 @@ public sealed class SafetyScreenTests
     [InlineData("quiero un facial para la piel rojiza")]
     public void A_sore_back_or_a_blush_beside_a_request_is_not_medical(string text) =>
         Assert.Null(Screen.ScreenInbound(text).Category);
+
+    // Round 15: "a pain" as a nuisance is not pain of the body; pain in a part of the body, or asked about, still is.
+    [Theory]
+    [InlineData("can someone just call me instead? texting is a pain")]
+    [InlineData("it's such a pain to park there")]
+    [InlineData("parking is a pain in the butt")]
+    public void A_pain_as_a_nuisance_is_not_medical(string text) =>
+        Assert.NotEqual("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("there is a pain in my cheek since the filler")]
+    [InlineData("is pain normal after filler")]
+    [InlineData("i'm in so much pain")]
+    [InlineData("my neck pain is back after the massage")]
+    public void Pain_of_the_body_is_still_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("can someone just call me instead? texting is a pain")]
+    [InlineData("could one of you give me a call")]
+    public void Someone_asked_to_call_is_a_person_asked_for(string text) =>
+        Assert.Equal("human_request", Screen.ScreenInbound(text).Category?.Name);
 }
