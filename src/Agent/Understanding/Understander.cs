@@ -1672,6 +1672,7 @@ public sealed partial class Understander
         // Round 15: urgent care and the hospital, other trades' people, a ferry or a bus leaving.
         + @"|\b(?:appointments?|appts?|visit|spot)\s+(?:with|at|in)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:urgent\s+care|er|emergency\s+room|hospital|walk[\s-]?in\s+clinic|minute\s+clinic)\b"
         + @"|\b(?:tattoo\s+(?:artist|shop|parlou?r)s?|piercers?|plumbers?|electricians?|locksmiths?|handyman|babysitters?|nann(?:y|ies)|dog\s+walkers?|tutors?|photographers?|caterers?|florists?|movers|contractors?|roofers?|exterminators?|house\s*cleaners?|maid\s+service)\b"
+        + @"|\b(?:meeting|one\s+on\s+one|1\s*:\s*1|1on1|standup|sync|check-?in|catch-?up)\s+with\s+(?:my|the|our)\s+(?:manager|boss|team|coworkers?|colleagues?|supervisor|accountant|landlord|professor|teacher|advisor|lawyer|clients?|vendors?)\b"
         + @"|\b(?:ferry|ferries|bus|buses|train|trains|flight|flights|plane|shuttle|subway|metro|tram)\s+(?:leave|leaves|leaving|depart\w*|arrive\w*|come|comes|run|runs|get\s+in|gets\s+in)\b"
         + @"|\b(?:\w+\s+)?jobs?\s+(?:openings?\s+|available\s+|hiring\s+)?(?:in|near|around)\s+(?!(?:your|ur|the\s+spa|this|there|here)\b)[a-z]+"
         + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]

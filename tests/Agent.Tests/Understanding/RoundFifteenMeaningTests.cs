@@ -19,6 +19,8 @@ public sealed class RoundFifteenMeaningTests
     [InlineData("when does the last ferry leave tonight")]
     [InlineData("what time does the next train get in on saturday")]
     [InlineData("is there a plumber who can come tomorrow morning")]
+    [InlineData("reschedule my one on one with my manager")]
+    [InlineData("move the meeting with my boss to 3")]
     public void Another_trades_appointment_or_a_timetable_is_out_of_scope(string text)
     {
         var u = Read(text);
