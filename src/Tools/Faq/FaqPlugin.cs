@@ -73,16 +73,18 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
     /// </summary>
     private string ProvidersAsOne(string question)
     {
-        _roleWords ??= [.. profile.Staff.Select(p => p.Title ?? "").SelectMany(Words)
-            .Where(w => w.Length >= 4 && w is not ("licensed" or "certified" or "senior" or "lead" or "medical") && !TreatmentWords().Contains(w))];
+        _roleWords ??= RoleWords();
         return _roleWords.Count == 0 ? question
-            : RoleWord().Replace(question, m => _roleWords.Contains(m.Value.ToLowerInvariant()) || (m.Value.EndsWith('s') && _roleWords.Contains(m.Value[..^1].ToLowerInvariant()))
-                ? (m.Value.EndsWith('s') && !_roleWords.Contains(m.Value.ToLowerInvariant()) ? "providers" : "provider") : m.Value);
+            : RoleWord().Replace(question, m => m.Value.ToLowerInvariant() is var w && _roleWords.Contains(w) ? "provider"
+                : w.EndsWith('s') && _roleWords.Contains(w[..^1]) ? "providers" : m.Value);
     }
 
-    /// <summary>The words of the spa's service names, aliases and categories.</summary>
-    private HashSet<string> TreatmentWords() =>
-        [.. profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category)).SelectMany(Words)];
+    private HashSet<string> RoleWords()
+    {
+        var treatments = profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        return [.. profile.Staff.Select(p => p.Title ?? "").SelectMany(Words)
+            .Where(w => w.Length >= 4 && w is not ("licensed" or "certified" or "senior" or "lead" or "medical") && !treatments.Contains(w))];
+    }
 
     [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex RoleWord();
