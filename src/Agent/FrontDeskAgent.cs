@@ -420,7 +420,8 @@ public sealed partial class FrontDeskAgent(
             scope.SuggestedFaq = null;
             if (category is null && replyKey is null && suggested is not null && reading.YesNo == YesNo.Yes)
             {
-                reply = suggested.Answer;
+                // In the conversation's language: the profile's answer to the question suggested (its a_es), as the suggestion was.
+                reply = profile.Faq.FirstOrDefault(f => string.Equals(f.Question, suggested.Question, StringComparison.Ordinal))?.AnswerIn(language) ?? suggested.Answer;
                 agentTags.Brain = "rules";
             }
             else if (category is not null)

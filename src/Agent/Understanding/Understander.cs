@@ -990,7 +990,8 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
                 || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered)))
-            && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None && !BookingCue().IsMatch(lowered)
+            && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None
+            && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && !NamesElsewhere())
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":

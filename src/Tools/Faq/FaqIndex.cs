@@ -218,7 +218,8 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
                 return suffix == "ies" ? word[..^3] + "y" : word[..^suffix.Length];
             }
         }
-        return word;
+        // A short plural too ("tips", "legs", "lips"), not a double s ("less").
+        return word.Length == 4 && word.EndsWith('s') && word[2] != 's' ? word[..^1] : word;
     }
 
     private static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer)

@@ -9,7 +9,7 @@ namespace FrontDesk.Tools.Faq;
 
 /// <summary>The FAQ tool: answers from the spa's FAQ and profile facts only, and hands the rest to the team.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's argument names on the wire, snake_case as the model and the embedded engine send them.")]
-public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wording)
+public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wording)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -64,6 +64,31 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
     private bool AboutOtherTreatments(HashSet<string> asked, FaqMatch entry) =>
         asked.Count > 0 && TreatmentsNamed(entry.Question) is { Count: > 0 } about && !about.Overlaps(asked);
 
+    private HashSet<string>? _roleWords;
+
+    /// <summary>
+    /// The question with the spa's provider roles ("the therapist", "my esthetician", "injectors": the staff's titles less
+    /// their treatment and qualifier words) said as the FAQ says them, "provider": "how much should i tip the therapist"
+    /// is the tipping entry's "leave cash for your provider".
+    /// </summary>
+    private string ProvidersAsOne(string question)
+    {
+        _roleWords ??= RoleWords();
+        return _roleWords.Count == 0 ? question
+            : RoleWord().Replace(question, m => m.Value.ToLowerInvariant() is var w && _roleWords.Contains(w) ? "provider"
+                : w.EndsWith('s') && _roleWords.Contains(w[..^1]) ? "providers" : m.Value);
+    }
+
+    private HashSet<string> RoleWords()
+    {
+        var treatments = profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        return [.. profile.Staff.Select(p => p.Title ?? "").SelectMany(Words)
+            .Where(w => w.Length >= 4 && w is not ("licensed" or "certified" or "senior" or "lead" or "medical") && !treatments.Contains(w))];
+    }
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex RoleWord();
+
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
 
@@ -103,7 +128,7 @@ public sealed class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemplates wo
         // Searched and weighed without the spa's words used in another sense: "the best massage chair" is not about the massages.
         var lowered = question.ToLowerInvariant();
         var masked = OtherSenses.Without(lowered);
-        var searched = masked == lowered ? question : masked;
+        var searched = ProvidersAsOne(masked == lowered ? question : masked);
         var matches = await faq.SearchAsync(Text.InputText.Cut(searched, 500), 3, cancellationToken, here.Id);
         var visit = VisitQuestion.Topics(question, IsOwnWord);
         var treatmentsAsked = TreatmentsNamed(question);

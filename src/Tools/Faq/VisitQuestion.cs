@@ -4,7 +4,7 @@ namespace FrontDesk.Tools.Faq;
 
 /// <summary>
 /// A question about the person's own visit to the business: running late, arriving, parking, what to bring or wear,
-/// who may come along, tipping, paying, getting ready. Such a question is the business's matter even when its
+/// who may come along, tipping, paying, getting ready, coming without an appointment. Such a question is the business's matter even when its
 /// information has no answer (a FAQ miss for the team, not off-topic), and it is answered only by an entry about the
 /// same part of the visit ("where do I park" is not answered by the walk-in entry). The same words about somewhere else
 /// ("late for work", "what to wear to an interview", "tip the pizza driver") are not a visit. No business's own words
@@ -129,6 +129,8 @@ public static partial class VisitQuestion
         // What the room is like during the treatment: its music, sound and warmth ("do you play music in the rooms", "can i
         // listen to my own music during the massage", "is it cold in the treatment room").
         ("room", new(@"\b(?:music|songs?|playlist|sounds?|quiet|silence|temperature|cold|warm|heated|lighting|lights)\b[^.?!]{0,40}\b(?:rooms?|massage|facial|treatment|session|appointment|during|while)\b|\b(?:rooms?|massage|facial|treatment|session)\b[^.?!]{0,30}\b(?:music|playlist|quiet|silent|cold|warm|heated)\b|\b(?:my|our)\s+own\s+(?:music|playlist|headphones|earbuds)\b", Options, Limit)),
+        // Coming without an appointment ("can i just walk in or do i gotta book ahead", "do you take walk-ins").
+        ("walkin", new(@"\bwalk-in\b|\bwalk[\s-]?ins\b|\b(?:just|can\s+(?:i|we)|ok\s+to)\s+walk\s+in\b|\bwithout\s+(?:an?\s+)?(?:appointment|appt|booking)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
     ];
 
@@ -152,6 +154,7 @@ public static partial class VisitQuestion
         ["along"] = new(@"\bguests?\b|\bcompan\w+|\bwaiting\b", Options, Limit),
         ["tip"] = new(@"\btip\w*|\bgratuit\w*", Options, Limit),
         ["pay"] = new(@"\bpay\w*|\bcards?\b|\bcash\b|\bcredit\b", Options, Limit),
+        ["walkin"] = new(@"\bwalk[\s-]?ins?\b|\bdrop[\s-]?ins?\b|\bwithout\s+(?:an?\s+)?appointment\b", Options, Limit),
         ["prepare"] = new(@"\bbefore\b|\bprepar\w*|\bahead\b", Options, Limit),
         ["children"] = new(@"\bkids?\b|\bchild\w*|\bunder\s+\d+|\bminors?\b|\bage\b", Options, Limit),
         ["pets"] = new(@"\bdogs?\b|\bcats?\b|\bpets?\b|\banimals?\b", Options, Limit),

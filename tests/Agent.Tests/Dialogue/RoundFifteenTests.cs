@@ -283,4 +283,66 @@ public sealed class RoundFifteenTests
         Assert.Equal("answer_faq", call.Name);
         Assert.Equal("s10", state.ChooseAfterAnswer);
     }
+    // Round 15's FAQ in other words (feat/engine15b).
+
+    [Theory]
+    [InlineData("how much should i tip the therapist")]
+    [InlineData("r we supposed to tip the estheticians?")]
+    public async Task Tipping_asked_in_other_words_is_the_tipping_answer_not_the_team(string question)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r15b_tip", "web", null, question);
+
+        Assert.Contains("Gratuity is welcome", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Empty(await h.EscalationsAsync());
+    }
+
+    [Fact]
+    public async Task A_spanish_did_you_mean_quotes_the_profiles_spanish_question_and_yes_gives_the_spanish_answer()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r15b_plan", "web", null, "tienen algun plan mensual o membresia?", "si");
+
+        Assert.Contains("¿Ofrecen membresías?", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Do you offer", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("membresía Glow", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Short_plurals_are_read_as_the_faqs_words()
+    {
+        Assert.Equal(["expect", "tip"], FrontDesk.Tools.Faq.FaqIndex.KeyTerms("do u expect tips?"));
+        Assert.Equal(["less", "lip"], FrontDesk.Tools.Faq.FaqIndex.KeyTerms("less on the lips"));
+    }
+    [Theory]
+    [InlineData("can i just walk in or do i gotta book ahead")]
+    [InlineData("do u take walk-ins?")]
+    public async Task A_walk_in_question_the_faq_does_not_answer_goes_to_the_team_not_a_booking(string question)
+    {
+        Assert.Contains("walkin", FrontDesk.Tools.Faq.VisitQuestion.Topics(question));
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("voice_r15b_walkin", "voice", "+14155550819", question);
+
+        Assert.DoesNotContain("Which service", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("human_request", Assert.Single(await h.EscalationsAsync()).Category);
+    }
+
+    [Fact]
+    public void A_walk_in_entry_answers_a_walk_in_question_and_not_parking() =>
+        Assert.True(FrontDesk.Tools.Faq.VisitQuestion.Covers(FrontDesk.Tools.Faq.VisitQuestion.Topics("can i just walk in?"),
+            "Do you take walk-ins? We take walk-ins when a station is free, but booking ahead is the surest way to get a spot."));
+    [Theory]
+    [InlineData("se deja propina o no?")]
+    [InlineData("oigan y se da propina?")]
+    public async Task Spanish_tipping_asked_impersonally_is_the_tipping_answer_in_spanish(string question)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("sms_r15b_propina", "sms", "+14155550821", question);
+
+        Assert.Contains("La propina es bienvenida", replies[^1].Text, StringComparison.Ordinal);
+    }
 }
