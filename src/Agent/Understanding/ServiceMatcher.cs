@@ -160,11 +160,8 @@ public sealed class ServiceMatcher
     /// </summary>
     public static ServiceMatch FromMeaning(SpaVocabulary vocabulary, IReadOnlyList<Tools.Semantic.ServiceByMeaning> nearest)
     {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(nearest);
-        var known = nearest.Select(n => (Term: vocabulary.Services.FirstOrDefault(s => s.Id == n.ServiceId), n.Similarity))
-            .Where(n => n.Term is not null).OrderByDescending(n => n.Similarity).ToList();
-        if (known.Count == 0 || known[0].Similarity < MeaningSuggestAt)
+        var known = Known(vocabulary, nearest);
+        if (known.Count == 0)
         {
             return ServiceMatch.None;
         }
@@ -195,17 +192,27 @@ public sealed class ServiceMatcher
     /// </summary>
     public static ServiceMatch OfTheNearestKind(SpaVocabulary vocabulary, IReadOnlyList<Tools.Semantic.ServiceByMeaning> nearest)
     {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(nearest);
-        var known = nearest.Select(n => (Term: vocabulary.Services.FirstOrDefault(s => s.Id == n.ServiceId), n.Similarity))
-            .Where(n => n.Term is not null).OrderByDescending(n => n.Similarity).ToList();
-        if (known.Count == 0 || known[0].Similarity < MeaningSuggestAt)
+        var known = Known(vocabulary, nearest);
+        if (known.Count == 0)
         {
             return ServiceMatch.None;
         }
         var category = known[0].Term!.Category;
         var terms = known.Where(k => string.Equals(k.Term!.Category, category, StringComparison.OrdinalIgnoreCase)).Take(3).Select(k => k.Term!).ToList();
         return new ServiceMatch(terms.Count == 1 ? ServiceMatchKind.Confident : ServiceMatchKind.Candidates, terms, category, [], Math.Round(known[0].Similarity, 3));
+    }
+
+    /// <summary>
+    /// The profile's services among <paramref name="nearest"/>, nearest first; none when even the nearest is too far to
+    /// suggest.
+    /// </summary>
+    private static List<(ServiceTerm? Term, float Similarity)> Known(SpaVocabulary vocabulary, IReadOnlyList<Tools.Semantic.ServiceByMeaning> nearest)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(nearest);
+        var known = nearest.Select(n => (Term: vocabulary.Services.FirstOrDefault(s => s.Id == n.ServiceId), n.Similarity))
+            .Where(n => n.Term is not null).OrderByDescending(n => n.Similarity).ToList();
+        return known.Count == 0 || known[0].Similarity < MeaningSuggestAt ? [] : known;
     }
 
     /// <summary>
