@@ -477,7 +477,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // on each pooled connection. The state's JSON records the transcript positions the turn has seen, which the update decides;
     // the statement is written for the usual case, nothing written to the transcript since the turn began, and changes nothing
     // (returns no row) otherwise, or when the lease is not held: SaveTurnAsync then takes the general way, in a transaction.
-    private const string SaveTurnOneStatementSql = """
+    private const string SaveTurnOneStatementSql = $"""
         WITH lease AS (
             SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE),
         saved AS (
@@ -486,7 +486,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             WHERE id = @id AND last_seq = @seen AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM lease))
             RETURNING last_seq - @count AS before),
         rows AS (
-            INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
+            INSERT INTO {TurnRowColumns}
             SELECT @id, saved.before + t.n, @now, t.role, t.text, @channel, @locationId, @clientId, t.tags, t.latency, CASE WHEN t.n = 1 THEN @requestId END
             FROM saved, unnest(@roles, @texts, @tagsJson, @latencies) WITH ORDINALITY AS t(role, text, tags, latency, n)),
         tags AS (
@@ -621,8 +621,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // A turn's writes after its positions are reserved: its transcript rows (the first, the person's message, with the channel's
     // request id), each row's tags, the state when the reservation did not write it, and the lease given back when the turn is
     // over (last, so a renewal by this turn's own timer waits, on PostgreSQL, only from there to the commit).
-    private const string InsertTurnRowSql = """
-        INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)
+    // The transcript's columns a turn writes, in the order each insert below gives them.
+    private const string TurnRowColumns = "transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)";
+    private const string InsertTurnRowSql = $"""
+        INSERT INTO {TurnRowColumns}
         VALUES (@id, @seq, @now, @role, @text, @channel, @locationId, @clientId, @tags, @latency, @requestId)
         """;
     private const string InsertTagSql = "INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES (@id, @seq, @tag)";
@@ -686,7 +688,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             var (role, text, tags, latency) = turns[i];
             seq++;
             sql.Append(i == 0
-                ? "INSERT INTO transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id) VALUES\n"
+                ? $"INSERT INTO {TurnRowColumns} VALUES\n"
                 : ",\n");
             sql.Append(CultureInfo.InvariantCulture,
                 $"(@id, @seq{i}, @now, @role{i}, @text{i}, @channel, @locationId, @clientId, @tags{i}, @latency{i}, {(i == 0 ? "@requestId" : "NULL")})");
