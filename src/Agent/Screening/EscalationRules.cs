@@ -51,9 +51,10 @@ public sealed partial class EscalationRules
     private readonly Vocabulary _vocabulary;
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps, Regex everydayAches)
     {
         HealthFollowUps = healthFollowUps;
+        EverydayAches = everydayAches;
         Elsewhere = elsewhere;
         _vocabulary = vocabulary;
         Categories = categories;
@@ -77,6 +78,13 @@ public sealed partial class EscalationRules
     /// conversation ("can I still get …"): a message medical because of it alone is a follow-up, not a question of its own.
     /// </summary>
     public Regex HealthFollowUps { get; }
+
+    /// <summary>
+    /// <c>everyday_aches:</c> an ache with an everyday cause ("my back hurts from sitting at a desk all day", "me duele la
+    /// espalda de tanto trabajar"): why people book a massage, not a reaction for a clinician. Only these words are set
+    /// aside; anything else medical in the message still counts.
+    /// </summary>
+    public Regex EverydayAches { get; }
 
     /// <summary><c>elsewhere:</c> other businesses and things ("the cable company", "flights", "a used car").</summary>
     public Regex Elsewhere { get; }
@@ -117,7 +125,7 @@ public sealed partial class EscalationRules
     /// <summary>Every expression of the rules: the categories' groups, the reply screen's, asks-if-human, insists and elsewhere.</summary>
     public IEnumerable<Regex> Patterns =>
         Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
-            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps]);
+            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps, EverydayAches]);
 
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
@@ -259,13 +267,14 @@ public sealed partial class EscalationRules
             : NeverMatches;
         Regex TopGroup(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var n) ? Group(path, key, key, n).Expression : NeverMatches;
         // not_typos: real words one slip from a rule's word ("quimico" is not "quimio"): the typo reading leaves them alone.
-        var notTypos = root.Children.TryGetValue(new YamlScalarNode("not_typos"), out var nt) && nt is YamlSequenceNode keep
-            ? keep.Children.OfType<YamlScalarNode>().Select(x => SafetyScreen.Normalize(x.Value ?? "").Trim()).Where(x => x.Length > 0)
-            : [];
+        // The treatment words too: "laser" in "tomo litio, eso afecta para el laser?" is not "hacer".
+        var notTypos = (root.Children.TryGetValue(new YamlScalarNode("not_typos"), out var nt) && nt is YamlSequenceNode keep
+            ? keep.Children.OfType<YamlScalarNode>().Select(x => SafetyScreen.Normalize(x.Value ?? "").Trim())
+            : []).Concat(treatmentWords.Select(w => SafetyScreen.Normalize(w.TrimEnd('*')).Trim())).Where(x => x.Length > 0);
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
             TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"),
-            TopGroup("health_follow_ups"));
+            TopGroup("health_follow_ups"), TopGroup("everyday_aches"));
     }
 
     // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.

@@ -42,7 +42,7 @@ public sealed partial class SafetyScreen
     private readonly EscalationRules _rules;
     private readonly HashSet<decimal> _listedAmounts;
     private readonly HashSet<decimal> _listedPercents;
-    private readonly List<(string Tag, string Stem)> _conditionStems;
+    private readonly List<(string Tag, string Stem, bool Whole)> _conditionStems;
     private readonly List<string> _contraindications;
     // The spa's own wording (FAQ answers, policies, service descriptions) is approved text: the reply screen does
     // not judge it, so a quoted aftercare FAQ or cancellation fee is not taken for advice or a discount.
@@ -51,6 +51,8 @@ public sealed partial class SafetyScreen
     // Each service name and alias, longest first, and the services it may mean ("swedish massage" means two).
     private readonly Regex _serviceMention;
     private readonly Dictionary<string, List<Service>> _servicesByTerm;
+    // The conditions each service is made for, by its words ("Prenatal Massage", alias "pregnancy massage" → pregnancy).
+    private readonly Dictionary<string, string[]> _madeFor;
 
     /// <summary>Creates the screen for a profile and rules.</summary>
     public SafetyScreen(SpaProfile profile, EscalationRules rules)
@@ -91,6 +93,10 @@ public sealed partial class SafetyScreen
             }
         }
         _serviceMention = TermsPattern(_servicesByTerm.Keys);
+        _madeFor = profile.Services.Select(s => (s.Id, Concepts: s.Names.Values.Prepend(s.Name).Concat(s.Aliases)
+                .SelectMany(n => WordPattern().Matches(Normalize(n)).Select(w => w.Value)).Select(HealthConcepts.Canon)
+                .Where(HealthConcepts.IsLifeStage).Distinct().ToArray()))
+            .Where(x => x.Concepts.Length > 0).ToDictionary(x => x.Id, x => x.Concepts, StringComparer.Ordinal);
         _treatment = TermsPattern(_servicesByTerm.Keys
             .Concat(profile.Services.Select(s => Term(s.Category)))
             .Concat(rules.TreatmentWords.Select(Term)).Where(t => t.Length > 0).Distinct());
@@ -100,7 +106,7 @@ public sealed partial class SafetyScreen
             var words = tag.Split('-', StringSplitOptions.RemoveEmptyEntries).Where(w => !Qualifiers.Contains(w)).DefaultIfEmpty(tag);
             var main = words.OrderByDescending(w => w.Length).First();
             var stem = main.Length <= 5 ? main : main[..Math.Max(5, (int)(main.Length * 0.6))];
-            return (tag, stem);
+            return (tag, stem, main.Length <= 5);
         })];
     }
 
@@ -116,21 +122,38 @@ public sealed partial class SafetyScreen
         normalized = HealthConcepts.WithoutServicesMadeFor(normalized);
         var match = _rules.Match(normalized, NamesTreatment);
         var mentions = ConditionMentions(normalized);
-        var othersSaid = false;
-        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && mentions.Count == 0 && OthersClauses(normalized) is { Count: > 0 } others)
+        var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
+        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && mentions.Count > 0
+            && MadeForSaid(normalized) is { Count: > 0 } madeFor
+            && mentions.Where(m => madeFor.Any(c => HealthConcepts.Matches(m.Tag, c))).Select(m => (m.Start, m.End)).ToList() is { Count: > 0 } served)
         {
-            // "my sister has a clotting disorder lol but the lip filler is for me": someone else's condition, in clauses of
-            // their own, beside the speaker's own request. Read without those clauses, the speaker's part stands alone when it
-            // speaks of the speaker and of nobody else ("can she get lip filler?" is a question about the sister's treatment).
-            // Conditions the profile or the medicine list knows are read by mention below ("my friend is pregnant").
+            // "my wife is pregnant, i want to gift her a prenatal massage": a service made for the condition named beside it is
+            // what the condition calls for, not a question about it. Whatever else is said still counts ("is it safe for me?").
+            match = _rules.Match(Blank(normalized, served), NamesTreatment);
+        }
+        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && SafeMatches(_rules.EverydayAches, normalized).ToList() is { Count: > 0 } aches
+            && _rules.Match(Blank(normalized, aches), NamesTreatment) is null)
+        {
+            // "my back hurts from sitting at a desk all day, massage friday?": an ache with an everyday cause is why people book
+            // a massage. Only the ache's own words are set aside: anything else medical in the message still counts.
+            match = null;
+        }
+        var othersSaid = false;
+        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && own.Count == 0 && OthersClauses(normalized) is { Count: > 0 } others)
+        {
+            // "my sister has a clotting disorder lol but the lip filler is for me", "my friend is pregnant, can i get a facial":
+            // someone else's condition, in clauses of their own, beside the speaker's own request. Read without those clauses,
+            // the speaker's part stands alone when it speaks of the speaker and not of a treatment for anyone else ("can she
+            // get lip filler?", "book her a massage" are about the other person's treatment; "i want to get her a gift card"
+            // is not a treatment).
             var speakers = Blank(normalized, others);
-            if (FirstPerson().IsMatch(speakers) && !ThirdPerson().IsMatch(speakers) && _rules.Match(speakers, NamesTreatment) is null)
+            if (FirstPerson().IsMatch(speakers) && (!ThirdPerson().IsMatch(speakers) || !NamesTreatment(speakers) && !BookingWord().IsMatch(speakers))
+                && _rules.Match(speakers, NamesTreatment) is null)
             {
                 match = null;
                 othersSaid = true;
             }
         }
-        var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
         var conditions = own.Select(m => m.Tag).Distinct().ToList();
         var conditionOnly = false;
         if (match?.Category.Name == "medical" && mentions.Count > 0)
@@ -166,20 +189,53 @@ public sealed partial class SafetyScreen
         var found = new List<(string Tag, int Start, int End)>();
         foreach (Match w in WordPattern().Matches(normalized))
         {
-            found.AddRange(_conditionStems.Where(c => w.Value.StartsWith(c.Stem, StringComparison.Ordinal)).Select(c => (c.Tag, w.Index, w.Index + w.Length)));
+            found.AddRange(_conditionStems.Where(c => Names(w.Value, c)).Select(c => (c.Tag, w.Index, w.Index + w.Length)));
         }
         foreach (var (medicine, start, end) in HealthConcepts.MedicinesIn(normalized))
         {
             var tags = _contraindications.Where(ci => HealthConcepts.Matches(medicine.Name, ci)).DefaultIfEmpty(medicine.Name);
             found.AddRange(tags.Select(t => (t, start, end)));
         }
-        // Said in Spanish ("estoy embarazada", "tengo 20 semanas"): the profile's contraindications of that concept.
-        foreach (var (concept, start, end) in HealthConcepts.SpanishConditionsIn(normalized))
+        // Said in other words ("8 weeks along", "estoy embarazada", "tengo 20 semanas"): the profile's contraindications of that concept.
+        foreach (var (concept, start, end) in HealthConcepts.ConditionsSaidIn(normalized))
         {
             found.AddRange(_contraindications.Where(ci => HealthConcepts.Matches(concept, ci)).Select(t => (t, start, end)));
         }
         return found;
     }
+
+    /// <summary>
+    /// The conditions the services the (normalized) text names are made for ("prenatal massage" → pregnancy): a service
+    /// whose name or alias says a condition the health concepts know.
+    /// </summary>
+    private List<string> MadeForSaid(string normalized)
+    {
+        var found = new List<string>();
+        try
+        {
+            foreach (Match m in _serviceMention.Matches(normalized))
+            {
+                if (_servicesByTerm.TryGetValue(m.Groups["t"].Value, out var services))
+                {
+                    found.AddRange(services.SelectMany(s => _madeFor.GetValueOrDefault(s.Id, [])));
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether a word names a condition by its stem: a long word by its first letters ("pregnant", "pregnancy"), a short one
+    /// (five letters or fewer) only as itself or inflected ("tan", "tanned", "tanning": not "tanto" nor "tank").
+    /// </summary>
+    private static bool Names(string word, (string Tag, string Stem, bool Whole) condition) =>
+        condition.Whole
+            ? word == condition.Stem || word.StartsWith(condition.Stem, StringComparison.Ordinal) && word[condition.Stem.Length..] is "s" or "es" or "ed" or "ing" or "ned" or "ning" or "d"
+            : word.StartsWith(condition.Stem, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the condition said at <paramref name="at"/> is someone else's: in its clause, a third person ("she's",
@@ -539,11 +595,14 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();
 
-    // Spanish "can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?".
-    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b")]
+    // "Can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?";
+    // "8 weeks along, can i get a massage still", "is that ok?", "still safe?".
+    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b"
+        + @"|\bcan\s+i\s+(?:get|have|do|book)\b[^.?!]{0,40}\bstill\b|\bcan\s+i\s+still\b|\b(?:is|would)\s+(?:it|that|this)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|safe|fine|alright)\b|\bstill\s+(?:ok|okay|safe|fine|allowed)\b")]
     private static partial Regex AsksIfAllowed();
 
-    [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b")]
+    // A clause ends at punctuation or a joining word; Spanish "y" before the speaker's own wish ("… y le quiero regalar …").
+    [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b|\by(?=\s+(?:(?:le|les|la|lo|me)\s+)?(?:quiero|quisiera|queria|necesito|busco|voy)\b)")]
     private static partial Regex ClauseBreak();
 
     // The men of the family too, and the possessive as normalized ("my husband's on blood thinners so hes sitting this one
@@ -551,8 +610,12 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"\b(?:she|shes|he|hes|her|him|his|they|theyre|them|their|friend|friends|sister|sisters|wife|girlfriend|mom|mum|mother|daughter|cousin|coworker|colleague|roommate|someone|somebody|husband|husbands|hubby|hubbys|boyfriend|boyfriends|bf|gf|partner|partners|fiance|fiancee|dad|dads|father|fathers|brother|brothers|son|sons|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|kid|kids|child|boss|neighbou?r|ella|ellas|amiga|amigas|amigo|hermana|hermano|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|prima|primo|cunada|cunado|suegra|suegro|tia|tio|abuela|abuelo|companera|companero|vecina|vecino|alguien)\b")]
     private static partial Regex ThirdPerson();
 
-    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi)\b")]
+    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi|quiero|quisiera|queria|necesito|busco|voy)\b")]
     private static partial Regex FirstPerson();
+
+    // A booking of a treatment for whoever the clause names ("book her a massage", "una cita para ella").
+    [GeneratedRegex(@"\b(?:book\w*|appointments?|appts?|schedul\w*|reserv\w*|cita|citas|agend\w*|apart\w*|turno)\b")]
+    private static partial Regex BookingWord();
 
     [GeneratedRegex(@"\bmi\s+(?=[a-z])")]
     private static partial Regex Possessive();

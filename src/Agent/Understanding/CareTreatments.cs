@@ -110,9 +110,28 @@ public static class CareTreatments
             return [];
         }
         var menu = Menu(vocabulary);
-        return [.. Patterns.Where(p => !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key))))
-            .SelectMany(p => p.Said.Matches(text)).Select(m => new TextSpan(m.Index, m.Length))];
+        var spans = new List<TextSpan>();
+        foreach (Match m in Patterns.Where(p => !p.OnTheMenu.Any(key => menu.Any(word => OnTheMenu(word, key)))).SelectMany(p => p.Said.Matches(text)))
+        {
+            spans.Add(new TextSpan(m.Index, m.Length));
+            // The part of the body it is done on is that treatment's too: "upper lip" in "need my upper lip waxed" is not Lip Filler.
+            if (PartBefore.Match(text[..m.Index]) is { Success: true } before)
+            {
+                spans.Add(new TextSpan(before.Index, before.Length));
+            }
+            if (PartAfter.Match(text, m.Index + m.Length) is { Success: true } after)
+            {
+                spans.Add(new TextSpan(after.Groups["part"].Index, after.Groups["part"].Length));
+            }
+        }
+        return spans;
     }
+
+    private const string BodyPart = @"(?:(?:upper|lower|full|half|top)\s+)?(?:lips?|chin|legs?|arms?|underarms?|armpits?|bikini|brazilian|chest|nose|ears?|face|back|toes?|feet|hands?|brows?|eyebrows?|labio|labios|bigote|piernas?|axilas?|brazos?|cejas?|bozo)";
+
+    private static readonly Regex PartBefore = new(@"\b" + BodyPart + @"(?:\s+(?:done|area|hair))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft, TimeSpan.FromMilliseconds(250));
+
+    private static readonly Regex PartAfter = new(@"\G\s+(?:(?:my|the|your|on|of|for|del|de|el|la|los|las|mi)\s+){0,2}(?<part>" + BodyPart + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
 
     // The menu's words, worked out once per vocabulary (a profile's vocabulary lives as long as the profile), not per message.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SpaVocabulary, HashSet<string>> Menus = [];

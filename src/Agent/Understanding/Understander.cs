@@ -626,13 +626,16 @@ public sealed partial class Understander
 
         if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-            && Meaning() is { } spaMeant
-            && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere)
+            && (CanComeWhen().IsMatch(lowered) && !NamesElsewhere()
+                || Meaning() is { } spaMeant
+                && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere))
         {
+            // Or said as when the person can come ("i work in a hospital so i can only come after 6"): the visit's time.
             // "my wife wants to come in next week": words the classifier places elsewhere, with a day, whose meaning is
             // plainly a visit to the spa and nothing else: a request (the policy then asks which service).
-            intent = spaMeant.Scores.GetValueOrDefault(Intent.Availability) > spaMeant.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
-            confidence = spaMeant.NearestSpaTask;
+            var visit = Meaning();
+            intent = visit is not null && visit.Scores.GetValueOrDefault(Intent.Availability) > visit.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
+            confidence = visit?.NearestSpaTask ?? 1;
         }
         if (intent == Intent.Human && asked == AgentQuestion.Nothing && NamesElsewhere())
         {
@@ -673,6 +676,14 @@ public sealed partial class Understander
         {
             // "i need to get rid of the hair on my legs": a goal one of the spa's services plainly meets (found by its words or
             // its meaning), put as a need: a request for that service, not a task elsewhere.
+            intent = Intent.Book;
+            confidence = 1;
+        }
+        if (intent is Intent.OutOfScope or Intent.Nevermind or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind != ServiceMatchKind.None && services.Spans.Count > 0 && AnyOfTheService().IsMatch(lowered[..services.Spans[0].Start]))
+        {
+            // "ugh so stressed lol any massage tmrw?", "breaking out lol any facial for that": the service asked for after a
+            // sigh, not a never mind nor small talk.
             intent = Intent.Book;
             confidence = 1;
         }
@@ -967,10 +978,11 @@ public sealed partial class Understander
             answer = YesNo.Unknown;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && (date is null || GiftOccasion().IsMatch(lowered)) && time is null && contact.Phone is null && GiftFor().IsMatch(lowered)
-            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown)
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown && !BookItForThem().IsMatch(lowered))
         {
             // "i want to get my mom a massage as a gift for christmas, how does that work?": a present, with no day to book
             // (the holiday it is for is not one), is a question about gift cards, not a massage booked for the person asking.
+            // "can i book it as a gift" asks for the booking itself (the read-back still guards it).
             intent = Intent.Faq;
             confidence = 1;
             services = ServiceMatch.None;
@@ -989,7 +1001,10 @@ public sealed partial class Understander
         }
         if (asked == AgentQuestion.Nothing && chosen is null
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
-                || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered)))
+                || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered))
+                // "what should i bring to my appointment": getting ready for one's own visit, not a look at it.
+                || (intent == Intent.MyAppointments && !changesAppointment
+                    && FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(GettingReady)))
             && (services.Kind == ServiceMatchKind.None || serviceIsContext) && staff.Kind == StaffMatchKind.None
             && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
             && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && !NamesElsewhere())
@@ -1044,6 +1059,14 @@ public sealed partial class Understander
         {
             // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
             intent = Intent.Cancel;
+            confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !hypothetical && CantMakeIt().IsMatch(lowered)
+            && intent is Intent.Correction or Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Deny or Intent.Inform)
+        {
+            // "cant make it thursday, sorry!! can we do next week": the person's own appointment that cannot be kept, with
+            // nothing being booked: moved when another day is asked for, else cancelled (each after a read-back).
+            intent = AnotherDay().IsMatch(lowered) ? Intent.Reschedule : Intent.Cancel;
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && CallMeBack().IsMatch(lowered)
@@ -1148,8 +1171,9 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
-            // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked.
-            FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
+            // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked; "where r u" is the
+            // address asked in three words the search cannot use.
+            FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (BareWhereAreYou().IsMatch(lowered) ? "where are you located?" : null) ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
             Cues = cues,
         };
     }
@@ -1547,12 +1571,33 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\W*(?:hi|hello|hey|hiya|howdy|hola|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,.!:;-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingHead();
 
+    // The parts of a visit one gets ready for: asked of one's own appointment, the FAQ's, not the appointment's.
+    private static readonly HashSet<string> GettingReady = new(StringComparer.Ordinal) { "bring", "wear", "early", "parking", "prepare" };
+
+    // When the person can come: "i can only come after 6", "i can make it after work", "im only free mornings".
+    [GeneratedRegex(@"\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:come(?:\s+in)?|make\s+it(?:\s+in)?|get\s+(?:there|in)|swing\s+by|stop\s+by|do)\b|\b(?:im|i'm|i\s+am|we'?re|we\s+are)\s+(?:only\s+)?(?:free|available|off)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CanComeWhen();
+
+    // An appointment that cannot be kept: "cant make it thursday", "won't be able to come in tomorrow", "can't make my 3pm".
+    [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|attend|keep)\b(?:\s+(?:to|in|on|for))?\s+(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CantMakeIt();
+
+    // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
+    [GeneratedRegex(@"\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make\s+it|move\s+it|push\s+it|switch|change)\b|\b(?:another|a\s+different|other)\s+(?:day|time)\b|\bresched\w*|\bmove\s+(?:it|that|my)\b|\binstead\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherDay();
+
+    // A booking asked for outright, for whoever it is: "can i book it as a gift", "book her a prenatal massage".
+    [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|we|you)\s+book\b|\bbook\s+(?:it|that|one|her|him|them|my\s+\w+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookItForThem();
+
     // The occasion a present is for, which is no day to book: "for christmas", "for her birthday".
     [GeneratedRegex(@"\bfor\s+(?:christmas|xmas|the\s+holidays|hanukkah|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|(?:her|his|their|my\s+\w+'?s)\s+birthday|(?:our|their|her|his)\s+anniversary)\b", RegexOptions.CultureInvariant)]
     private static partial Regex GiftOccasion();
 
     // A present for someone: "as a gift", "a gift for my mom", "gift her a facial".
-    [GeneratedRegex(@"\b(?:as|for)\s+an?\s+(?:gift|present|surprise)\b|\b(?:gift|present)\s+for\s+(?:my|a|her|him|them|our)\b|\bgift\s+(?:my|her|him|them)\b", RegexOptions.CultureInvariant)]
+    // Or a gift card wanted for someone: "i want to get her a gift card", "buy my mom a $100 gift certificate".
+    [GeneratedRegex(@"\b(?:as|for)\s+an?\s+(?:gift|present|surprise)\b|\b(?:gift|present)\s+for\s+(?:my|a|her|him|them|our)\b|\bgift\s+(?:my|her|him|them)\b"
+        + @"|\b(?:get|buy|purchase|give|send|order|grab|pick\s+up)\s+(?:(?:her|him|them|my\s+\w+|someone|a\s+friend)\s+)?(?:a\s+|an\s+|some\s+)?(?:\$?\d+\s+(?:dollar\s+)?)?(?:e-?\s?)?gift\s+(?:cards?|certificates?|vouchers?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex GiftFor();
 
     // Who does the treatments and their credentials: "are your therapists licensed", "the doctors are certified?".
@@ -1733,8 +1778,11 @@ public sealed partial class Understander
     private static partial Regex RunningLate();
 
     // "whats the address again", "what's your address", "where are you guys located".
-    [GeneratedRegex(@"\b(?:address|addy)\b|\bwhere\s+(?:are|r)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:located|at)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:address|addy)\b|\bwhere\s+(?:are|r)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:located|at)\b|^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]
     internal static partial Regex AddressAsked();
+
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareWhereAreYou();
 
     // A condition said of someone else ("my friend's pregnant so she can't come", "my sister is expecting", "she's pregnant"): the
     // condition word is no service said (not the prenatal massage), so the speaker's own request is read as it stands. The
@@ -1799,7 +1847,12 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:can|could|may|cn|can't|cant)\s+(?:i|we|u|you)\s+(?:please\s+|pls\s+|maybe\s+|just\s+)?(?:get|have|grab|book|squeeze|try)\s+(?:me\s+|us\s+)?(?:in\s+)?(?:for\s+)?(?:a|an|one|two|2|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AsksToGet();
 
-    [GeneratedRegex(@"\b(?:want(?:ed)?|wanna|would\s+like|'?d\s+like|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
+    // "… lol any facial for that", "got any massage openings": "any" right before the service.
+    [GeneratedRegex(@"(?:^|[\s,.!?])(?:(?:do\s+(?:you|u)\s+(?:have|got)|got|have\s+(?:you|u)\s+got)\s+)?any\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyOfTheService();
+
+    // "i need a massage lol" after a story ("my husband snores so bad"), "my daughter wants a facial for her bday".
+    [GeneratedRegex(@"\b(?:wants?|wanted|wanna|would\s+like|'?d\s+like|need(?:s|ed)?|could\s+(?:really\s+)?use|(?:really\s+)?craving|dying\s+for|gotta\s+get|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
 
     // "i need to get rid of the hair on my legs", "want to get rid of this leg hair", "looking to smooth out my forehead lines":

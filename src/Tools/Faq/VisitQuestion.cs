@@ -107,7 +107,9 @@ public static partial class VisitQuestion
             return true;
         }
         var lowered = entryText.ToLowerInvariant();
-        return asked.Any(t => EntryWords.TryGetValue(t, out var words) && words.IsMatch(lowered));
+        // An entry about who may come along ("Can I bring my children?") does not answer what to bring.
+        var aboutCompany = Company.Any(c => c.Pattern.IsMatch(lowered));
+        return asked.Any(t => EntryWords.TryGetValue(t, out var words) && words.IsMatch(lowered) && !(t == "bring" && aboutCompany));
     }
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();

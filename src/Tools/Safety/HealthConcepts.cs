@@ -21,7 +21,8 @@ public static partial class HealthConcepts
     // Spellings of one concept, each written as its canonical form (see Canon) → the concept.
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
     {
-        ["pregnant"] = "pregnancy", ["expecting"] = "pregnancy", ["pregnancie"] = "pregnancy",
+        ["pregnant"] = "pregnancy", ["expecting"] = "pregnancy", ["pregnancie"] = "pregnancy", ["prenatal"] = "pregnancy", ["maternity"] = "pregnancy",
+        ["embarazada"] = "pregnancy", ["embarazo"] = "pregnancy",
         ["breastfeed"] = "breastfeeding", ["breast-feeding"] = "breastfeeding", ["nursing"] = "breastfeeding", ["lactation"] = "breastfeeding", ["lactating"] = "breastfeeding",
         ["anticoagulant"] = "blood-thinner", ["antiplatelet"] = "blood-thinner", ["blood-thinning-medication"] = "blood-thinner", ["blood-thinning"] = "blood-thinner",
         ["blood-thinner-medication"] = "blood-thinner",
@@ -32,25 +33,31 @@ public static partial class HealthConcepts
     };
 
     /// <summary>
-    /// Medicines by class: the generic and common brand names people say, and the concepts each stands for. A class is
+    /// Medicines by class: the generic and common brand names people say (and their Spanish spellings), and the concepts each stands for. A class is
     /// matched against a profile's contraindications by concept, so a profile says <c>photosensitizing-medication</c>
     /// or <c>photosensitizing</c> and either matches doxycycline.
     /// </summary>
     public static readonly IReadOnlyList<MedicineClass> Medicines =
     [
         new("isotretinoin", ["isotretinoin", "photosensitizing-medication"],
-            ["isotretinoin", "accutane", "absorica", "claravis", "amnesteem", "myorisan", "zenatane", "roaccutane", "epuris"]),
+            ["isotretinoin", "isotretinoina", "accutane", "absorica", "claravis", "amnesteem", "myorisan", "zenatane", "roaccutane", "epuris"]),
         new("topical-retinoid", ["topical-retinoid", "retinoid"],
-            ["tretinoin", "retin-a", "retin a", "adapalene", "differin", "tazarotene", "tazorac", "trifarotene", "aklief"]),
+            ["tretinoin", "tretinoina", "retin-a", "retin a", "adapalene", "adapaleno", "differin", "tazarotene", "tazaroteno", "tazorac", "trifarotene", "aklief"]),
         new("photosensitizing-medication", ["photosensitizing-medication"],
-            ["doxycycline", "doxy", "minocycline", "minocin", "solodyn", "tetracycline", "ciprofloxacin", "cipro", "levofloxacin", "levaquin",
+            ["doxycycline", "doxiciclina", "doxy", "minocycline", "minociclina", "minocin", "solodyn", "tetracycline", "tetraciclina", "ciprofloxacin", "ciprofloxacino", "cipro", "levofloxacin", "levofloxacino", "levaquin",
              "bactrim", "sulfamethoxazole", "septra", "hydrochlorothiazide", "amiodarone", "st johns wort", "griseofulvin", "methoxsalen"]),
         new("blood-thinners", ["blood-thinner"],
-            ["warfarin", "coumadin", "jantoven", "apixaban", "eliquis", "rivaroxaban", "xarelto", "dabigatran", "pradaxa", "edoxaban", "savaysa",
-             "clopidogrel", "plavix", "prasugrel", "effient", "ticagrelor", "brilinta", "heparin", "enoxaparin", "lovenox"]),
+            ["warfarin", "warfarina", "coumadin", "jantoven", "apixaban", "eliquis", "rivaroxaban", "xarelto", "dabigatran", "pradaxa", "edoxaban", "savaysa",
+             "clopidogrel", "plavix", "prasugrel", "effient", "ticagrelor", "brilinta", "heparin", "heparina", "enoxaparin", "enoxaparina", "lovenox"]),
         new("immunosuppressant", ["immunosuppressant"],
-            ["methotrexate", "cyclosporine", "tacrolimus", "azathioprine", "mycophenolate", "humira", "adalimumab"]),
+            ["methotrexate", "metotrexato", "cyclosporine", "ciclosporina", "tacrolimus", "azathioprine", "azatioprina", "mycophenolate", "micofenolato", "humira", "adalimumab"]),
     ];
+
+    /// <summary>
+    /// Whether a canonical form is a stage of life a service can be made for (a pregnancy, breastfeeding): "prenatal" in a
+    /// service's name says it is made for a pregnancy; "massage" says nothing, and no service is made for a medicine.
+    /// </summary>
+    public static bool IsLifeStage(string canon) => canon is "pregnancy" or "breastfeeding";
 
     /// <summary>The canonical form of a tag: lower case, hyphen-joined, qualifiers dropped, plurals singular, synonyms folded.</summary>
     public static string Canon(string tag)
@@ -115,14 +122,14 @@ public static partial class HealthConcepts
     }
 
     /// <summary>
-    /// The conditions said in Spanish in (normalized, accent-free, lower-case) text, each as the concept it names
-    /// ("estoy embarazada", "tengo 20 semanas" → pregnancy), with where. As inclusive as the English reading: a wrong
-    /// match costs a clinician's call back.
+    /// The conditions said in other words than their names in (normalized, accent-free, lower-case) text, each as the
+    /// concept it names ("8 weeks along", "we're expecting", "estoy embarazada", "tengo 20 semanas" → pregnancy), with
+    /// where. As inclusive as the reading by name: a wrong match costs a clinician's call back.
     /// </summary>
-    public static IEnumerable<(string Concept, int Start, int End)> SpanishConditionsIn(string normalized)
+    public static IEnumerable<(string Concept, int Start, int End)> ConditionsSaidIn(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        foreach (var (pattern, concept) in SpanishConditions)
+        foreach (var (pattern, concept) in ConditionsInOtherWords)
         {
             foreach (Match m in pattern.Matches(normalized))
             {
@@ -142,8 +149,12 @@ public static partial class HealthConcepts
     }
 
     // Source-generated (issue 16): each was interpreted, on every message.
-    private static readonly (Regex Pattern, string Concept)[] SpanishConditions =
+    private static readonly (Regex Pattern, string Concept)[] ConditionsInOtherWords =
     [
+        // "8 weeks along", "20 wks along", "we're expecting", "baby on the way" (round 16: "8 weeks along!! can i get a
+        // massage still" was offered the massages).
+        (WeeksAlong(), "pregnancy"),
+        (Expecting(), "pregnancy"),
         (Embarazo(), "pregnancy"),
         // "tengo 20 semanas", "llevo 12 semanas", "estoy de 8 semanas" (not "tengo 2 semanas de vacaciones").
         (SemanasDeEmbarazo(), "pregnancy"),
@@ -153,6 +164,13 @@ public static partial class HealthConcepts
         (Roacutan(), "isotretinoin"),
         (Bronceado(), "recent-tan"),
     ];
+
+    [GeneratedRegex(@"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\s*(?:weeks?|wks?|months?|mos?)\s+along\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WeeksAlong();
+
+    // "we're expecting in march", "im expecting!!", "expecting our first" (not "i'm expecting a call").
+    [GeneratedRegex(@"\b(?:were|we\s+are|im|i\s+am)\s+expecting\b(?=\s*(?:$|[.,!?;]|(?:in|on|this|next|again|twins|our)\b|a\s+(?:baby|girl|boy|little)\b))|\bexpecting\s+(?:a\s+(?:baby|girl|boy|little\s+one)|our\s+(?:first|second|third|baby)|twins)\b|\bbaby\s+on\s+the\s+way\b|\bbun\s+in\s+the\s+oven\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Expecting();
 
     [GeneratedRegex(@"\bembara[zs]\w*", RegexOptions.CultureInvariant)]
     private static partial Regex Embarazo();

@@ -350,14 +350,20 @@ public sealed class SafetyScreenTests
         var finding = Screen.ScreenInbound("my best friend just found out she's pregnant so I'm treating myself to a massage");
         Assert.Empty(finding.StatedConditions);
         Assert.True(finding.OthersOnly);
-        Assert.True(finding.ConditionOnly);
+        // Round 16: her clause set aside, the speaker's own request says nothing medical (it had been medical, condition only).
+        Assert.Null(finding.Category);
     }
 
     [Fact]
     public void A_condition_stated_with_a_booking_is_condition_only_but_a_safety_question_is_not()
     {
-        Assert.True(Screen.ScreenInbound("I'm 24 weeks pregnant, can I book a prenatal massage tuesday?").ConditionOnly);
+        Assert.True(Screen.ScreenInbound("I'm 24 weeks pregnant, can I book a swedish massage tuesday?").ConditionOnly);
         Assert.False(Screen.ScreenInbound("is it safe to get a massage while pregnant?").ConditionOnly);
+        // Round 16: beside a service made for it, the pregnancy is not a question at all; the tools still see it.
+        var madeFor = Screen.ScreenInbound("I'm 24 weeks pregnant, can I book a prenatal massage tuesday?");
+        Assert.Null(madeFor.Category);
+        Assert.Contains("pregnancy", madeFor.StatedConditions);
+        Assert.Equal("medical", Screen.ScreenInbound("I'm 24 weeks pregnant, is a prenatal massage safe for me?").Category?.Name);
     }
 
     [Theory]
@@ -611,4 +617,72 @@ public sealed class SafetyScreenTests
     [InlineData("could one of you give me a call")]
     public void Someone_asked_to_call_is_a_person_asked_for(string text) =>
         Assert.Equal("human_request", Screen.ScreenInbound(text).Category?.Name);
+    // Round 16: health said the way people say it is a clinician's, in either language (these had been out of scope, or
+    // offered times): a device, a blood pressure, a skin condition, a steroid shot, a medicine asked about, more filler soon.
+    [Theory]
+    [InlineData("i have a pacemaker, is the body contouring thing ok")]
+    [InlineData("my blood pressure runs really high, is hot stone fine")]
+    [InlineData("is microneedling ok if i have rosacea flares")]
+    [InlineData("had a cortisone shot in my shoulder last week, deep tissue ok?")]
+    [InlineData("i take lithium, does that matter for laser")]
+    [InlineData("im on eliquis, can i still do microneedling")]
+    [InlineData("i just got my lips done somewhere else 2 weeks ago, can i get more filler")]
+    [InlineData("8 weeks along!! can i get a massage still")]
+    [InlineData("tengo la presion muy alta, puedo hacerme un masaje con piedras calientes?")]
+    [InlineData("tomo litio, eso afecta para el laser?")]
+    [InlineData("tengo rosacea, el microneedling esta bien para mi?")]
+    public void Health_in_real_words_is_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    [Theory]
+    [InlineData("8 weeks along, book me a swedish massage friday", "pregnancy")]
+    [InlineData("we're expecting in march! facial saturday?", "pregnancy")]
+    [InlineData("uso tretinoina, quiero un peeling quimico el lunes", "topical-retinoid")]
+    public void A_condition_in_other_words_is_stated_for_the_tools(string text, string concept) =>
+        Assert.Contains(Screen.ScreenInbound(text).StatedConditions, c => FrontDesk.Tools.Safety.HealthConcepts.Matches(c, concept));
+
+    [Theory]
+    [InlineData("im expecting a call from my boss")]
+    [InlineData("me duele la espalda de tanto trabajar, tienen masaje el viernes")]
+    [InlineData("tuve un dia pesimo, me urge un masaje")]
+    public void Expecting_a_call_tanto_or_a_bad_day_states_no_condition_and_is_no_complaint(string text)
+    {
+        var finding = Screen.ScreenInbound(text);
+        Assert.Null(finding.Category);
+        Assert.Empty(finding.StatedConditions);
+    }
+
+    // Round 16: an ache with an everyday cause beside a massage is a booking in either language; an ache after a treatment,
+    // or anything else medical beside the everyday ache, is still a clinician's.
+    [Theory]
+    [InlineData("my back hurts from sitting at a desk all day, massage friday?")]
+    [InlineData("my necks been hurting from sleeping funny, can i get a deep tissue tmrw")]
+    [InlineData("me duele todo el cuerpo del gimnasio, quiero un masaje profundo")]
+    public void An_everyday_ache_is_not_medical(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("my back hurts since the massage on friday")]
+    [InlineData("my neck hurts from the deep tissue yesterday")]
+    [InlineData("my face hurts from the filler after work")]
+    [InlineData("my back hurts from work and my lip is swollen after the filler")]
+    [InlineData("me duele la espalda desde el masaje del viernes")]
+    public void An_ache_after_a_treatment_is_still_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
+
+    // Round 16: someone else's pregnancy or illness beside a gift, or a service made for it, is not a question for a clinician;
+    // a treatment booked for the person who has it still is.
+    [Theory]
+    [InlineData("my friend is pregnant, can i get a facial")]
+    [InlineData("my mom just finished chemo so i want to get her a gift card")]
+    [InlineData("mi mama acaba de terminar la quimio y le quiero regalar una tarjeta de regalo")]
+    [InlineData("my wife is pregnant, i want to gift her a prenatal massage")]
+    public void Someone_elses_condition_beside_a_gift_or_the_speakers_request_is_not_medical(string text) =>
+        Assert.Null(Screen.ScreenInbound(text).Category);
+
+    [Theory]
+    [InlineData("my wife is pregnant, can i book her a swedish massage")]
+    [InlineData("my mom just finished chemo, can she get a facial friday")]
+    public void Someone_elses_condition_and_a_treatment_for_them_is_still_medical(string text) =>
+        Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
 }

@@ -71,7 +71,9 @@ public sealed class SpanishSafetyStateTests
         // A question for a clinician about it is not only a statement.
         Assert.False(Screen.ScreenInbound("estoy embarazada, ¿es seguro el masaje sueco?").ConditionOnly);
         Assert.False(Screen.ScreenInbound("tomo anticoagulantes, me puedo poner relleno?").ConditionOnly);
-        Assert.True(Screen.ScreenInbound("estoy embarazada, ¿puedo hacer una cita para un masaje prenatal?").ConditionOnly);
+        Assert.True(Screen.ScreenInbound("estoy embarazada, ¿puedo hacer una cita para un masaje sueco?").ConditionOnly);
+        // Round 16: beside a service made for it, the pregnancy is not a question at all; the tools still see it.
+        Assert.Null(Screen.ScreenInbound("estoy embarazada, ¿puedo hacer una cita para un masaje prenatal?").Category);
     }
 
     [Theory]
