@@ -30,11 +30,13 @@ public static class AgentServiceCollectionExtensions
         {
             var byMeaning = sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents;
             var rules = sp.GetRequiredService<EscalationRules>();
+            // The FAQ's own words test too: an off-topic reading its entries plainly cover is the spa's question.
+            var faqWords = new Tools.Faq.FaqWords(sp.GetRequiredService<SpaProfile>());
             return byMeaning
                 ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion,
                     sp.GetRequiredService<Tools.Semantic.SemanticServices>().Search, sp.GetRequiredService<Tools.Faq.SemanticFaq>().Closeness)
-                { AboutElsewhere = text => rules.AboutElsewhere(text) }
-                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text) };
+                { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers }
+                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers };
         });
         services.AddSingleton(sp =>
         {

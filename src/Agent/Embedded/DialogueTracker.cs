@@ -92,6 +92,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>"the shorter one" while slots are on offer: the same service in another length.</summary>
     public Service? Sibling => DialogueTracker.SiblingByLength(state, U, profile);
 
+    /// <summary>Another length of the service said with a new day ("make it a 90 min … on sunday"): the same service in that length.</summary>
+    public Service? SiblingWithDay => DialogueTracker.SiblingByLength(state, U, profile, withDay: true);
+
     /// <summary>The service option named by its length ("the 90", "the shorter one"), before the catalogue check.</summary>
     public Service? OptionByLength => DialogueTracker.OptionByDuration(state, U, profile) ?? DialogueTracker.ShorterOrLonger(state, U, profile);
 
@@ -348,6 +351,12 @@ internal static partial class DialogueTracker
         else
         {
             r.ReadBack = corrected && movesASlot ? ReadBackAnswer.Corrected : ReadBackAnswer.Other;
+            if (r.ReadBack == ReadBackAnswer.Corrected && declined == "book_appointment" && r.SiblingWithDay is { } lengthSaid)
+            {
+                // "actually make it a 90 min with someone else on sunday": the day, the provider and the length all change;
+                // the length is the same service's other one (nothing dropped).
+                state.ServiceId = lengthSaid.Id;
+            }
         }
     }
 
@@ -570,7 +579,7 @@ internal static partial class DialogueTracker
     }
 
     /// <summary>"the shorter one" / "the longer one" while slots for a service are on offer: the same service in another length.</summary>
-    public static Service? SiblingByLength(DialogueState state, Utterance u, SpaProfile profile)
+    public static Service? SiblingByLength(DialogueState state, Utterance u, SpaProfile profile, bool withDay = false)
     {
         var shorter = u.Cues.Length == LengthCue.Shorter;
         var longer = u.Cues.Length == LengthCue.Longer;
@@ -579,7 +588,7 @@ internal static partial class DialogueTracker
             return null;
         }
         var family = current.Name.Split('(')[0].Trim();
-        if (!shorter && !longer && u.Date is null
+        if (!shorter && !longer && (u.Date is null || withDay)
             && profile.Services.Where(x => x.Id != current.Id && Family(x.Name) == family
                 && (u.Cues.Minutes.Contains(x.DurationMin) || u.Cues.Numbers.Contains(x.DurationMin))).ToList() is [var byLength]
             && !u.Cues.Minutes.Contains(current.DurationMin) && !u.Cues.Numbers.Contains(current.DurationMin)

@@ -753,6 +753,9 @@ public sealed partial class EmbeddedChatClient
 
 
         /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
+        /// <summary>An hours question with a day, as the FAQ tool is asked it (the day goes as its date).</summary>
+        private const string HoursQuestion = "When are you open?";
+
         private ChatMessage AskFaq(Utterance u)
         {
             if (QuestionParts.Split(u.Text) is { Count: > 1 } parts)
@@ -782,6 +785,12 @@ public sealed partial class EmbeddedChatClient
                 // "wait whats the address again" after a booking: the address of the place just booked.
                 location = place.Id;
                 question = $"{question.TrimEnd('?', ' ')} of {place.Name}?";
+            }
+            if (u.Cues.AsksOnlyHours && u.Date is not null && u.Services.Kind == ServiceMatchKind.None)
+            {
+                // "r u guys open on thanksgiving": the hours on the day read (a holiday is a date the spa's calendar answers),
+                // asked in the hours entry's own words, so the words that named the day do not count against it.
+                question = HoursQuestion;
             }
             var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = location };
             if (u.Date is { } date)

@@ -75,7 +75,10 @@ public static partial class ContactExtractor
             masked = TextNormalizer.Mask(text, spans);
         }
 
-        var name = FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null);
+        // "it's dana d a n a, dana whitfield" on a call: the letters spell the name said beside them; the reply is the name.
+        var name = expectingName && phone is null && email is null && Respelled(masked) is { } heard && FindName(heard, expectingName) is { } spelled
+            ? (spelled.Value, new TextSpan(0, text.Length))
+            : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null);
         if (name is { } first && !first.Value.Contains(' ', StringComparison.Ordinal) && FullerName(masked, first) is { } fuller)
         {
             // "its Dana, Dana Reyes, 415…": the first name said again with the last name is the name.
@@ -83,6 +86,39 @@ public static partial class ContactExtractor
         }
         return new ContactDetails(phone?.Value, phone?.Span, email?.Value, email?.Span, name?.Value, name?.Span);
     }
+
+    /// <summary>
+    /// A name spelled out letter by letter as a transcriber writes it, said as the word: "dana d a n a, dana whitfield" →
+    /// "dana whitfield" (the letters dropped where they spell a word said beside them, the word said twice said once),
+    /// "it's d-a-n-a whitfield" → "it's dana whitfield". Null when nothing is spelled.
+    /// </summary>
+    private static string? Respelled(string text)
+    {
+        var changed = false;
+        var respelled = SpelledLetters().Replace(text, m =>
+        {
+            var word = string.Concat(m.Value.Where(char.IsLetter));
+            changed = true;
+            var saidToo = Regex.IsMatch(text[..m.Index] + " " + text[(m.Index + m.Length)..], @"\b" + Regex.Escape(word) + @"\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            return saidToo ? "" : word;
+        });
+        if (!changed)
+        {
+            return null;
+        }
+        respelled = Regex.Replace(respelled, @"\s+([,.])", "$1", RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        respelled = SaidTwice().Replace(respelled, "${w}");
+        return Regex.Replace(respelled, @"\s{2,}", " ", RegexOptions.None, TimeSpan.FromMilliseconds(50)).Trim();
+    }
+
+    // Two or more single letters apart by spaces or hyphens: "d a n a", "d-a-n-a".
+    [GeneratedRegex(@"(?<![\p{L}'’])\p{L}(?:[\s-]+\p{L}){1,}(?![\p{L}'’])", RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledLetters();
+
+    // A word said again after a comma or a pause: "dana, dana whitfield".
+    [GeneratedRegex(@"\b(?<w>\p{L}+)[\s,.]+\k<w>\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaidTwice();
 
     private static (string Value, TextSpan Span)? FullerName(string text, (string Value, TextSpan Span) first)
     {

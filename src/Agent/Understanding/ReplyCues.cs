@@ -195,6 +195,12 @@ public sealed partial record ReplyCues
     /// <summary>The message asks about opening hours ("are u open sunday", "what time do you close").</summary>
     public bool AsksHours { get; init; }
 
+    /// <summary>
+    /// The message is an hours question from its first words, about a day at most ("r u guys open on thanksgiving", "what
+    /// are your hours saturday"): not "is there parking close to you".
+    /// </summary>
+    public bool AsksOnlyHours { get; init; }
+
     /// <summary>The message names an amenity rather than a treatment ("sauna", "steam room"): the FAQ may know it, the menu does not.</summary>
     public bool NamesAnAmenity { get; init; }
 
@@ -303,6 +309,7 @@ public sealed partial record ReplyCues
             AsksIfOffered = OfferedQuestion().IsMatch(text),
             NamesAnAmenity = Amenity().IsMatch(text),
             AsksHours = HoursWord().IsMatch(text),
+            AsksOnlyHours = OnlyHours().IsMatch(text),
             FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             RefersBack = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 9 && BackReference().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
@@ -489,7 +496,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:take|get|drop|remove|cross|scratch)\s+me\s+(?:off|out)\b|\bremove\s+me\b|\b(?:off|out\s+of)\s+(?:the|your|that)\s+(?:wait\s*-?\s*)?list\b|\b(?:s[aá]ca|qu[ií]ta|b[oó]rra)me\s+de\s+la\s+lista\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffTheList();
 
-    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b|^\W*(?:(?:hi|hey|so|ok|okay)\W+)?(?:hubby|wifey|husband|wife|bf|gf|boyfriend|girlfriend|partner|fiance|fiancee)\s+(?:and|n|&|\+)\s+(?:i|me)\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -599,6 +606,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?open|open(?:ing)?\s+hours|hours|what\s+time\s+do\s+(?:you|u)\s+(?:open|close)|close[sd]?|closing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HoursWord();
+
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+|all\s+)?(?:open|closed)|what\s+(?:are|r)\s+(?:your|ur|the)\s+(?:opening\s+)?hours|what\s+time\s+do\s+(?:you|u)\s+(?:guys\s+)?(?:open|close)|(?:is|are)\s+(?:the\s+)?(?:spa|\w+\s+location|\w+)\s+(?:open|closed))\b[^?.,;!]{0,40}\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnlyHours();
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();

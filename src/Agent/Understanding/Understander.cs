@@ -261,6 +261,13 @@ public sealed partial class Understander
     /// </summary>
     public Func<string, bool>? AboutElsewhere { get; init; }
 
+    /// <summary>
+    /// Whether the spa's FAQ entries cover a question by its key words, as the FAQ tool's own test does
+    /// (<see cref="Tools.Faq.FaqWords"/>): "do u have packages or like a monthly thing" is the membership question though the
+    /// classifier reads it as off-topic. Null: never.
+    /// </summary>
+    public Func<string, bool>? AnsweredByFaqWords { get; init; }
+
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
 
@@ -342,6 +349,12 @@ public sealed partial class Understander
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
+        if (sameDay && date is not null && ThatDayAlone().Match(lowered) is { Success: true } thatDay && date.Span.Start + date.Span.Length <= thatDay.Index
+            && !ChangeCue().IsMatch(lowered))
+        {
+            // "are you open sunday and do you have massage that day": "that day" is the day just said, not an appointment's.
+            sameDay = false;
+        }
         var second = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
         while (second.Success && date is not null)
         {
@@ -617,8 +630,11 @@ public sealed partial class Understander
             // service of this spa with a booking verb is a booking request (the read-back still guards the booking).
             intent = Intent.Book;
         }
-        else if (AnswersQuestion(asked, contact, date, time, services, staff, chosen)
-                 && (WeakForAnswers.Contains(intent) || confidence < 0.6))
+        else if ((AnswersQuestion(asked, contact, date, time, services, staff, chosen)
+                  && (WeakForAnswers.Contains(intent) || confidence < 0.6))
+                 // "do you have half past three" at an offer: a time asked for, not a question for the FAQ.
+                 || (intent == Intent.Faq && asked == AgentQuestion.SlotChoice && time is not null && services.Kind == ServiceMatchKind.None
+                     && TimeAskedFor().IsMatch(lowered)))
         {
             intent = Intent.Inform;
             confidence = 1;
@@ -780,6 +796,17 @@ public sealed partial class Understander
             // person has, told; not a request for another one (the policy looks up what they have).
             intent = Intent.MyAppointments;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human)
+            && AddOnToOwn().IsMatch(lowered))
+        {
+            // "can u add a scalp massage onto my facial tmrw?": an add-on to a booked treatment, a question for the FAQ (and
+            // the team when it has no answer), not a booking of another service nor the menu.
+            (intent, confidence) = (Intent.Faq, 1);
+            services = ServiceMatch.None;
+            date = null;
+            time = null;
+            faqQuestion = AddOnQuestion;
+        }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
             && !SendMeInformation().IsMatch(lowered))
         {
@@ -795,6 +822,22 @@ public sealed partial class Understander
                 // Not to be overruled by meaning below: these are the spa's own, whatever the words around them.
                 (intent, confidence) = (plainly, 1);
             }
+        }
+        else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
+        {
+            // "i booked online last night … did it actually go through": nothing is pending to correct; the person's own
+            // appointments are asked.
+            (intent, confidence) = (Intent.MyAppointments, 1);
+        }
+        if (AnsweredByFaqWords is { } coveredByFaq && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+            && asked is AgentQuestion.Nothing or AgentQuestion.SlotChoice && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && date is null && time is null
+            && contact.Phone is null && contact.Email is null && contact.Name is null
+            && QuestionShape().IsMatch(lowered) && !NamesElsewhere() && coveredByFaq(normalized))
+        {
+            // "do u have packages or like a monthly thing", "do u guys expect tips?" (also at an offer of times): a question the
+            // spa's own FAQ entries cover word for word is the spa's, whatever the classifier makes of its chat words.
+            (intent, confidence) = (Intent.Faq, 1);
         }
         // "do you have any openings for a tutor", "is there availability at the hilton on friday": booking words for a trade
         // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
@@ -1670,6 +1713,18 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|same\s+day|that\s+day)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDayCue();
 
+    /// <summary>An add-on to a booked treatment, as the FAQ is asked it (its entries, then the team).</summary>
+    private const string AddOnQuestion = "can i add something to my booking?";
+
+    // "that day" on its own, not "later that day" nor "the same day".
+    [GeneratedRegex(@"(?<!\b(?:earlier|later)\s+)\bthat\s+day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThatDayAlone();
+
+    // "can u add a scalp massage onto my facial tmrw?", "could you add a mask to my hydrafacial": something added to a
+    // treatment the person has booked.
+    [GeneratedRegex(@"\badd\s+(?:on\s+)?(?:a|an|some|the)?\s*(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?:appt|appointment|booking|[a-z-]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AddOnToOwn();
+
     // "can i also get …", "… as well", "and another one": something more than what is booked.
     [GeneratedRegex(@"\b(?:also|as\s+well|in\s+addition|another\s+one)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AlsoWants();
@@ -1770,7 +1825,8 @@ public sealed partial class Understander
     private static partial Regex NotThisService();
 
     // "remind me what ive got coming up", "what do i have booked", "tell me what i have scheduled", "whens my next one".
-    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b", RegexOptions.CultureInvariant)]
+    // "what time is my appointment" ("a q hora era mi cita" glossed), "did it actually go through" after a booking told.
+    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
@@ -1882,6 +1938,10 @@ public sealed partial class Understander
     /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
     [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]
     private static partial Regex NeedToBook();
+
+    // "do you have half past three", "is there anything around 4?", "any at 2:30": a short ask for one time, nothing else.
+    [GeneratedRegex(@"^\W*(?:(?:ok|okay|so|and|um+|uh+|hmm+|well)\W+)*(?:do\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|got)|have\s+(?:you|u)\s+got|is\s+there|(?:is\s+)?any(?:thing)?)\s+(?:(?:anything|something|one|an?\s+opening|a\s+slot|a\s+spot)\s+)?(?:at\s+|around\s+|for\s+)?(?:the\s+)?(?:[\w:']+\s*){1,4}\??\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAskedFor();
 
     /// <summary>Reads as a question: a question mark, or it opens with a question word ("r u open", "ok if my toddler…").</summary>
     [GeneratedRegex(@"\?|^\s*(?:(?:ok|okay|so|hi|hey|um+|and)[,\s]+)*(?:what|whats|what's|when|where|who|whos|who's|how|which|why|is|are|r|do|does|can|could|may|should|will|would|am|ok\s+if|any)\b", RegexOptions.CultureInvariant)]

@@ -38,6 +38,8 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         "or", "but", "if", "so", "any", "some", "have", "has", "had", "get", "got", "tell", "know", "please", "thanks", "thank", "hi", "hello",
         "hey", "want", "wanted", "wondering", "like", "just", "im", "id", "ive", "much", "many", "also", "too", "not", "no", "yes", "ok", "okay", "need",
         "they", "them", "their", "he", "she", "his", "her", "again", "more", "up", "out", "as", "than", "then", "into", "over", "one",
+        // Chat's way of saying "you" and vague fillers ("do u guys expect tips?", "packages or like a monthly thing"): no topic.
+        "guys", "yall", "ya", "ur", "thing", "things", "stuff",
     };
 
     /// <summary>Replaces the index with the profile's FAQ and facts.</summary>
@@ -222,7 +224,7 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         return word.Length == 4 && word.EndsWith('s') && word[2] != 's' ? word[..^1] : word;
     }
 
-    private static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer)
+    internal static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer)
     {
         var strong = KeyTerms(question + " " + tags);
         var weak = KeyTerms(answer);

@@ -71,6 +71,12 @@ public static partial class VisitQuestion
     /// </summary>
     private static bool GoesElsewhere(string lowered, Func<string, bool>? isOwnWord)
     {
+        if (ToOwnTime().IsMatch(lowered))
+        {
+            // "stuck on the bay bridge, gonna be late to my 2pm": the visit here is where the person is going; the other
+            // place is where they are.
+            return false;
+        }
         foreach (Match m in Destination().Matches(lowered))
         {
             var word = m.Groups[1].Value;
@@ -81,6 +87,10 @@ public static partial class VisitQuestion
         }
         return false;
     }
+
+    // The person's own booked time named as where they are going: "to my 2pm", "for my 10:30", "for our 3 o'clock".
+    [GeneratedRegex(@"\b(?:to|for)\s+(?:my|our)\s+\d{1,2}(?::\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock))(?!\w)", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex ToOwnTime();
 
     // Where a visit here is going: the appointment, the place, the time, or the way of paying.
     private static readonly HashSet<string> HereWords = new(StringComparer.Ordinal)

@@ -1,0 +1,31 @@
+using FrontDesk.Tools.Profile;
+
+namespace FrontDesk.Tools.Faq;
+
+/// <summary>
+/// The FAQ's own test by words, without the database: whether the spa's FAQ entries (not the profile's facts) answer a
+/// question as <see cref="FaqIndex"/> would, by the share of its key words an entry covers. The understanding asks it of a
+/// question the classifier reads as off-topic ("do u have packages or like a monthly thing", "do u guys expect tips?"):
+/// when the spa's own entries cover it, it is the spa's question, for the FAQ tool.
+/// </summary>
+public sealed class FaqWords(SpaProfile profile)
+{
+    private readonly List<(string Question, string Tags, string Answer)> _entries =
+        [.. profile.Faq.Select(f => (f.Question, string.Join(' ', f.Tags), f.Answer))];
+
+    /// <summary>
+    /// True when one FAQ entry covers at least <see cref="FaqIndex.ConfidentAt"/> of the question's key words (two at
+    /// least), one of them in the entry's question or tags.
+    /// </summary>
+    public bool Answers(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var terms = FaqIndex.KeyTerms(question);
+        if (terms.Count < 2)
+        {
+            return false;
+        }
+        return _entries.Any(e => FaqIndex.Coverage(terms, e.Question, e.Tags, e.Answer) >= FaqIndex.ConfidentAt
+            && FaqIndex.Coverage(terms, e.Question, e.Tags, "") > 0);
+    }
+}
