@@ -16,24 +16,7 @@ public static class AgentSchema
         new(105, "conversation leases without rowid on SQLite", LeasesWithoutRowid, "SELECT 1;"),
         new(106, "the conversation state compressed with lz4 on PostgreSQL", "SELECT 1;", StateLz4),
         new(107, "a turn's lease left in place by its save", LeaseLeftInPlace, LeaseLeftInPlace),
-        new(108, "transcript tags without rowid on SQLite", TagsWithoutRowid, "SELECT 1;"),
     ];
-
-    // Every turn inserts each of its rows' tags (3-4 a row). In a rowid table with a three-column key that was three b-trees per
-    // tag (the table, its key's index, the index by tag), each a page written in the turn's commit; without rowid the key is
-    // the table: two. Measured on a store of 2,500 conversations, a turn's rows and tags wrote 16-17 pages of the log before
-    // and 13.5 after (docs/performance.md, sixteenth round). PostgreSQL has nothing to change.
-    private const string TagsWithoutRowid = """
-        CREATE TABLE transcript_tags_new (
-            conversation_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            tag TEXT NOT NULL,
-            PRIMARY KEY (conversation_id, seq, tag)) WITHOUT ROWID;
-        INSERT INTO transcript_tags_new (conversation_id, seq, tag) SELECT conversation_id, seq, tag FROM transcript_tags;
-        DROP TABLE transcript_tags;
-        ALTER TABLE transcript_tags_new RENAME TO transcript_tags;
-        CREATE INDEX transcript_tags_tag ON transcript_tags (tag);
-        """;
 
     // A turn's lease was written twice: taken at the turn's start and deleted by its save (issue 16). The save now leaves it in
     // place and counts the turn on the conversation row instead (leased_turns, in the update that writes the state anyway); a

@@ -95,52 +95,6 @@ public abstract class SchemaTests
         }
     }
 
-    // Issue 16: a turn's tags are written to two b-trees on SQLite (the key is the table, and the index by tag), not three; the
-    // tags stored before the upgrade move with it and are still found by tag and by turn.
-    [StoreFact]
-    public async Task Upgrading_keeps_every_transcript_tag_and_stores_them_without_rowid_on_sqlite()
-    {
-        var (settings, temp) = SpaBookHarness.FreshStore(Store);
-        try
-        {
-            var provider = Enum.Parse<DatabaseProvider>(settings["FrontDesk:Database:Provider"]!);
-            using var db = new SpaDatabase(provider, settings["FrontDesk:Database:ConnectionString"]!);
-            var clock = new TestClock(SpaBookHarness.DefaultNow);
-            await SchemaMigrator.ApplyAsync(db, AgentSchema.Migrations.Where(m => m.Version < 108), clock, CancellationToken.None);
-            var store = new ConversationStore(db, clock);
-            await store.GetOrCreateAsync("tags_1", "web", "mission", null, new ConversationState(), CancellationToken.None);
-            await store.AppendTurnAsync("tags_1", "staff", "We can fit you in at 3.", new FrontDesk.Agent.Transcripts.TurnTags { Intent = "booking", Escalation = "complaint" }, CancellationToken.None);
-            await store.AppendTurnAsync("tags_1", "staff", "See you then!", new FrontDesk.Agent.Transcripts.TurnTags { Intent = "other", AiGenerated = true }, CancellationToken.None);
-            List<(string, int, string)> before;
-            await using (var c = await db.OpenAsync(CancellationToken.None))
-            {
-                before = [.. await c.QueryAsync<(string, int, string)>("SELECT conversation_id, seq, tag FROM transcript_tags ORDER BY conversation_id, seq, tag")];
-            }
-            Assert.True(before.Count >= 3);
-
-            Assert.Equal([108], await SchemaMigrator.ApplyAsync(db, AgentSchema.Migrations, clock, CancellationToken.None));
-
-            await using (var c = await db.OpenAsync(CancellationToken.None))
-            {
-                Assert.Equal(before, await c.QueryAsync<(string, int, string)>("SELECT conversation_id, seq, tag FROM transcript_tags ORDER BY conversation_id, seq, tag"));
-                if (!db.IsPostgres)
-                {
-                    Assert.Contains("WITHOUT ROWID", await c.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_master WHERE name = 'transcript_tags'"));
-                    Assert.NotNull(await c.ExecuteScalarAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'transcript_tags_tag'"));
-                }
-            }
-            var from = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var to = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            Assert.Equal([1], (await store.QueryTurnsAsync("intent:booking", null, null, from, to, 10, CancellationToken.None)).Select(t => t.Seq));
-            Assert.Equal([2], (await store.QueryTurnsAsync("intent:other", null, null, from, to, 10, CancellationToken.None)).Select(t => t.Seq));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            SpaBookHarness.ReleaseStore(settings, temp);
-        }
-    }
-
     // Issue 16: PostgreSQL compresses a saved conversation state with lz4, not pglz (6 % of its CPU in the race bench); SQLite
     // does not compress, and the state reads back whole on both.
     [StoreFact]
