@@ -16,7 +16,15 @@ public static class AgentSchema
         new(105, "conversation leases without rowid on SQLite", LeasesWithoutRowid, "SELECT 1;"),
         new(106, "the conversation state compressed with lz4 on PostgreSQL", "SELECT 1;", StateLz4),
         new(107, "a turn's lease left in place by its save", LeaseLeftInPlace, LeaseLeftInPlace),
+        new(108, "no index of transcript tags by tag alone", DropTagIndex, DropTagIndex),
     ];
+
+    // Every turn inserts its rows' tags (about seven a turn), and the index by tag alone put each of them on a page of its own
+    // (one per distinct tag, at the end of that tag's entries): on SQLite a turn's tags wrote 12 pages of the log with it and
+    // 4 without (docs/performance.md, sixteenth round). No query reads tags by tag alone: the transcript search and the
+    // metrics' language filter look a tag up within a conversation (and turn), which the primary key (conversation_id, seq,
+    // tag) serves (SchemaTests).
+    private const string DropTagIndex = "DROP INDEX IF EXISTS transcript_tags_tag;";
 
     // A turn's lease was written twice: taken at the turn's start and deleted by its save (issue 16). The save now leaves it in
     // place and counts the turn on the conversation row instead (leased_turns, in the update that writes the state anyway); a
