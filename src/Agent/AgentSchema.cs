@@ -15,7 +15,26 @@ public static class AgentSchema
         new(104, "conversation leases in a table of their own", Leases(postgres: false), Leases(postgres: true)),
         new(105, "conversation leases without rowid on SQLite", LeasesWithoutRowid, "SELECT 1;"),
         new(106, "the conversation state compressed with lz4 on PostgreSQL", "SELECT 1;", StateLz4),
+        new(107, "a turn's lease left in place by its save", LeaseLeftInPlace, LeaseLeftInPlace),
+        new(108, "no index of transcript tags by tag alone", DropTagIndex, DropTagIndex),
     ];
+
+    // Every turn inserts its rows' tags (about seven a turn), and the index by tag alone put each of them on a page of its own
+    // (one per distinct tag, at the end of that tag's entries): on SQLite a turn's tags wrote 12 pages of the log with it and
+    // 4 without (docs/performance.md, sixteenth round). No query reads tags by tag alone: the transcript search and the
+    // metrics' language filter look a tag up within a conversation (and turn), which the primary key (conversation_id, seq,
+    // tag) serves (SchemaTests).
+    private const string DropTagIndex = "DROP INDEX IF EXISTS transcript_tags_tag;";
+
+    // A turn's lease was written twice: taken at the turn's start and deleted by its save (issue 16). The save now leaves it in
+    // place and counts the turn on the conversation row instead (leased_turns, in the update that writes the state anyway); a
+    // lease records that count when it is taken (turns_before), so it is over once the count has moved past it, and anyone may
+    // take it then (ConversationStore.TakeLeaseSql). Rows written before the upgrade have 0 on both sides: a lease held while
+    // upgrading stays held until it lapses, as before.
+    private const string LeaseLeftInPlace = """
+        ALTER TABLE conversations ADD COLUMN leased_turns INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE conversation_leases ADD COLUMN turns_before INTEGER NOT NULL DEFAULT 0;
+        """;
 
     // Every turn's save writes the conversation's state (several KB of JSON), which PostgreSQL compresses before storing it
     // out of line; its default, pglz, was 6 % of PostgreSQL's CPU in the race bench (docs/performance.md, eleventh round).
@@ -40,7 +59,7 @@ public static class AgentSchema
     // it at the start of every turn and renewing it wrote a new version of the whole row, the dialogue state included, and a
     // renewal waited on the row while its own turn's save held it (issue 16). It is a small row of its own now, written by
     // the lease alone; a turn's save checks it and gives it back. No foreign key: on PostgreSQL its check would lock the
-    // conversation row on every lease taken. A lease row lives no longer than its turn, and is removed with its conversation
+    // conversation row on every lease taken. A lease row is removed with its conversation (since 107 it outlives its turn)
     // (ConversationStore.ForgetAsync). On PostgreSQL the unique index makes owner a key column: taking over a lapsed lease
     // (a new owner) then waits for a save's FOR KEY SHARE check to commit, while a renewal (until_utc only) does not.
     private static string Leases(bool postgres) => $"""

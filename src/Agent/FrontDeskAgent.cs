@@ -195,7 +195,7 @@ public sealed partial class FrontDeskAgent(
                 await renewing;
                 if (!turnLease.Released)
                 {
-                    // The turn failed before its state was stored (which gives the lease back in the same write).
+                    // The turn failed before its state was stored (which ends the lease in the same write).
                     await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
                 }
             }

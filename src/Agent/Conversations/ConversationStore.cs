@@ -209,10 +209,23 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // owner alone, and then it returns no row.
     private const string BeginTurnSql = TakeLeaseSql + ";\n" + ConversationSql + ";\n";
 
-    private const string TakeLeaseSql = """
-        INSERT INTO conversation_leases (conversation_id, owner, until_utc) VALUES (@id, @owner, @until)
-        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc
-        WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner
+    // A turn's save leaves its lease in place and counts the turn on the conversation row (leased_turns); a lease records that
+    // count when it is taken (turns_before). The lease is over once the count has moved past it: the one write of a lease per
+    // turn is its taking (issue 16; it was taken here and deleted by the save). A conversation not stored yet counts 0.
+    private const string LeasedTurnsSql = "COALESCE((SELECT leased_turns FROM conversations WHERE id = @id), 0)";
+
+    /// <summary>
+    /// SQL, true while the lease row aliased <c>k</c> belongs to a turn not stored yet (its conversation's count of turns saved
+    /// under a lease has not moved past it): a lease held, live or lapsed. A lease whose turn was stored is free to take.
+    /// </summary>
+    public const string LeaseHeldSql = "k.turns_before >= COALESCE((SELECT v.leased_turns FROM conversations v WHERE v.id = k.conversation_id), 0)";
+
+    // Taken when free: lapsed, already this owner's (its turns of the conversation run one at a time: FrontDeskAgent's gate),
+    // or over (its turn was stored).
+    private const string TakeLeaseSql = $"""
+        INSERT INTO conversation_leases (conversation_id, owner, until_utc, turns_before) VALUES (@id, @owner, @until, {LeasedTurnsSql})
+        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc, turns_before = excluded.turns_before
+        WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner OR conversation_leases.turns_before < excluded.turns_before
         RETURNING owner
         """;
 
@@ -383,11 +396,11 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 int taken;
                 using (await db.EnterWriteAsync(c, ct))
                 {
-                    taken = await c.ExecuteAsync(new CommandDefinition("""
-                        INSERT INTO conversation_leases (conversation_id, owner, until_utc)
-                        SELECT @id, @owner, @until WHERE EXISTS (SELECT 1 FROM conversations WHERE id = @id)
-                        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc
-                        WHERE conversation_leases.until_utc < @now OR conversation_leases.owner = @owner
+                    taken = await c.ExecuteAsync(new CommandDefinition($"""
+                        INSERT INTO conversation_leases (conversation_id, owner, until_utc, turns_before)
+                        SELECT @id, @owner, @until, {LeasedTurnsSql} WHERE EXISTS (SELECT 1 FROM conversations WHERE id = @id)
+                        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc, turns_before = excluded.turns_before
+                        WHERE conversation_leases.until_utc < @now OR conversation_leases.owner = @owner OR conversation_leases.turns_before < excluded.turns_before
                         """, new { id, owner, until = now + leaseFor, now }, cancellationToken: ct));
                 }
                 if (taken == 1)
@@ -417,15 +430,21 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             new { id, owner, until = DateTime.UtcNow + leaseFor }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Who holds the conversation's turn lease now (null when nobody does or the conversation is missing).</summary>
+    /// <summary>
+    /// Who holds the conversation's turn lease now (null when nobody does: no lease, or its turn was stored; or the
+    /// conversation is missing). A lapsed lease of a turn not stored still names its holder.
+    /// </summary>
     public async Task<string?> LeaseOwnerAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT owner FROM conversation_leases WHERE conversation_id = @id", new { id }, cancellationToken: ct));
+            $"SELECT owner FROM conversation_leases k WHERE k.conversation_id = @id AND {LeaseHeldSql}", new { id }, cancellationToken: ct));
     }
 
-    /// <summary>Releases the lease if still held by <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Releases the lease if still held by <paramref name="owner"/>: a turn that failed before it was stored (a stored turn's
+    /// lease is over without this).
+    /// </summary>
     public async Task ReleaseLeaseAsync(string id, string owner, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -446,7 +465,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// Stores a turn as <see cref="SaveTurnAsync(string, ConversationState, IReadOnlyList{ValueTuple{string, string, TurnTags, int?}}, IReadOnlyList{Escalation}, string, string?, Actor, CancellationToken)"/>,
     /// only while <paramref name="leaseOwner"/> (when given) still holds the turn lease: a turn whose lease another
     /// instance took stores nothing and throws <see cref="LeaseLostException"/> rather than overwrite that instance's state.
-    /// With <paramref name="releaseLease"/> the same write also gives the lease back (the turn is over).
+    /// With <paramref name="releaseLease"/> the same write also ends the lease (the turn is over): it counts the turn on the
+    /// conversation row (leased_turns), which makes the lease, left in place, free to take (<see cref="LeaseHeldSql"/>).
     /// </summary>
     public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, CancellationToken ct, bool releaseLease = false,
@@ -473,7 +493,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
     // positions reserved and the state written in one update, the turn's rows and tags inserted from arrays at the positions
-    // that update returns, the lease given back. The text never changes with the number of rows or tags, so Npgsql prepares it
+    // that update returns, the lease ended (the turn counted in leased_turns: the lease row is left as it is). The text never changes with the number of rows or tags, so Npgsql prepares it
     // on each pooled connection. The state's JSON records the transcript positions the turn has seen, which the update decides;
     // the statement is written for the usual case, nothing written to the transcript since the turn began, and changes nothing
     // (returns no row) otherwise, or when the lease is not held: SaveTurnAsync then takes the general way, in a transaction.
@@ -482,7 +502,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE),
         saved AS (
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
-                turn_count = turn_count + 1, updated_at_utc = @now
+                turn_count = turn_count + 1, leased_turns = leased_turns + @release, updated_at_utc = @now
             WHERE id = @id AND last_seq = @seen AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM lease))
             RETURNING last_seq - @count AS before),
         rows AS (
@@ -491,9 +511,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             FROM saved, unnest(@roles, @texts, @tagsJson, @latencies) WITH ORDINALITY AS t(role, text, tags, latency, n)),
         tags AS (
             INSERT INTO transcript_tags (conversation_id, seq, tag)
-            SELECT @id, saved.before + g.n, g.tag FROM saved, unnest(@tagTurns, @tagValues) AS g(n, tag)),
-        released AS (
-            DELETE FROM conversation_leases WHERE @release AND conversation_id = @id AND owner = @leaseOwner AND EXISTS (SELECT 1 FROM saved))
+            SELECT @id, saved.before + g.n, g.tag FROM saved, unnest(@tagTurns, @tagValues) AS g(n, tag))
         SELECT before FROM saved
         """;
 
@@ -541,7 +559,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         {
             id, leaseOwner, count = turns.Count, seen, state = json, clientId = state.Scope.ClientId, now = clock.GetUtcNow().UtcDateTime,
             channel, locationId, requestId, roles, texts, tagsJson, latencies, tagTurns = tagTurns.ToArray(), tagValues = tagValues.ToArray(),
-            release = releaseLease && leaseOwner is not null,
+            release = Released(releaseLease, leaseOwner),
         }, tx, cancellationToken: ct));
         if (before is null)
         {
@@ -571,7 +589,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         // SQLite, in the usual case (nothing written to the transcript since the turn read it): the lease checked, the positions
         // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
         // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
-        var json = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, now) : null;
+        var release = Released(releaseLease, leaseOwner);
+        var json = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, release, now) : null;
         int? last;
         if (json is not null)
         {
@@ -597,7 +616,6 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
         // The state's JSON is written once: by the update that reserved the positions, or here with the rows.
         var stateToWrite = json is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
-        var release = releaseLease ? leaseOwner : null;
         if (c is SqliteConnection sqlite)
         {
             WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release);
@@ -619,8 +637,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     }
 
     // A turn's writes after its positions are reserved: its transcript rows (the first, the person's message, with the channel's
-    // request id), each row's tags, the state when the reservation did not write it, and the lease given back when the turn is
-    // over (last, so a renewal by this turn's own timer waits, on PostgreSQL, only from there to the commit).
+    // request id), each row's tags, and the state when the reservation did not write it (with the turn counted in leased_turns
+    // when the turn is over, which ends its lease).
     // The transcript's columns a turn writes, in the order each insert below gives them.
     private const string TurnRowColumns = "transcript_turns (conversation_id, seq, at_utc, role, text, channel, location_id, client_id, tags_json, latency_ms, request_id)";
     private const string InsertTurnRowSql = $"""
@@ -628,16 +646,22 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         VALUES (@id, @seq, @now, @role, @text, @channel, @locationId, @clientId, @tags, @latency, @requestId)
         """;
     private const string InsertTagSql = "INSERT INTO transcript_tags (conversation_id, seq, tag) VALUES (@id, @seq, @tag)";
-    private const string WriteStateSql = "UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1, updated_at_utc = @now WHERE id = @id";
-    private const string ReleaseLeaseSql = "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner";
+    private const string WriteStateSql = """
+        UPDATE conversations SET state_json = @state, client_id = COALESCE(@clientId, client_id), turn_count = turn_count + 1,
+            leased_turns = leased_turns + @release, updated_at_utc = @now
+        WHERE id = @id
+        """;
+
+    /// <summary>1 when a save ends its turn's lease (counted in leased_turns), else 0.</summary>
+    private static int Released(bool releaseLease, string? leaseOwner) => releaseLease && leaseOwner is not null ? 1 : 0;
 
     /// <summary>
     /// A turn's writes on SQLite, in the caller's transaction, each a statement prepared once on the connection
-    /// (<see cref="SqliteStatement"/>) and run once per row or tag: the rows after position <paramref name="seq"/>, their tags,
-    /// <paramref name="state"/> when not null, and the lease of <paramref name="releaseOwner"/> when not null.
+    /// (<see cref="SqliteStatement"/>) and run once per row or tag: the rows after position <paramref name="seq"/>, their tags, and
+    /// <paramref name="state"/> when not null (counting <paramref name="release"/> in leased_turns).
     /// </summary>
     private static void WriteTurnOnSqlite(SqliteConnection c, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, string? releaseOwner)
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, int release)
     {
         for (var i = 0; i < turns.Count; i++)
         {
@@ -658,12 +682,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         if (state is not null)
         {
             using var update = SqliteStatement.Get(c, WriteStateSql);
-            update.Bind("@id", id).Bind("@state", state).Bind("@clientId", clientId).Bind("@now", now).Execute();
-        }
-        if (releaseOwner is not null)
-        {
-            using var delete = SqliteStatement.Get(c, ReleaseLeaseSql);
-            delete.Bind("@id", id).Bind("@leaseOwner", releaseOwner).Execute();
+            update.Bind("@id", id).Bind("@state", state).Bind("@clientId", clientId).Bind("@release", release).Bind("@now", now).Execute();
         }
     }
 
@@ -672,7 +691,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// all their tags in another.
     /// </summary>
     private static async Task WriteTurnInBatchAsync(DbConnection c, DbTransaction tx, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, string? releaseOwner, CancellationToken ct)
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, int release, CancellationToken ct)
     {
         var sql = new StringBuilder();
         var args = new DynamicParameters();
@@ -711,11 +730,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         {
             sql.Append(WriteStateSql).Append(";\n");
             args.Add("state", state);
-        }
-        if (releaseOwner is not null)
-        {
-            sql.Append(ReleaseLeaseSql).Append(';');
-            args.Add("leaseOwner", releaseOwner);
+            args.Add("release", release);
         }
         if (sql.Length > 0)
         {
@@ -729,11 +744,11 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// writes the state, which has then seen them, in one update, and returns the state's text as stored; otherwise changes
     /// nothing and returns null, <paramref name="state"/> as it was.
     /// </summary>
-    private static string? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, DateTime now)
+    private static string? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, int release, DateTime now)
     {
         const string Sql = """
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
-                turn_count = turn_count + 1, updated_at_utc = @now
+                turn_count = turn_count + 1, leased_turns = leased_turns + @release, updated_at_utc = @now
             WHERE id = @id AND last_seq = @seen
                 AND (@leaseOwner IS NULL OR EXISTS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner))
             RETURNING last_seq
@@ -745,7 +760,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         using (var update = SqliteStatement.Get(c, Sql))
         {
             reserved = update.Bind("@id", id).Bind("@count", count).Bind("@state", json).Bind("@clientId", state.Scope.ClientId).Bind("@now", now)
-                .Bind("@seen", seen).Bind("@leaseOwner", leaseOwner).Step();
+                .Bind("@seen", seen).Bind("@leaseOwner", leaseOwner).Bind("@release", release).Step();
             update.Execute();
         }
         if (!reserved)

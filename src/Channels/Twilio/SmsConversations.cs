@@ -357,10 +357,13 @@ public sealed class SmsConversations(
     {
         var now = DateTime.UtcNow;
         await using var c = await db.OpenAsync(ct);
-        var taken = await c.ExecuteAsync(new CommandDefinition("""
+        // A lease left in place by a stored turn (ConversationStore.LeaseHeldSql) is no one's: only a live lease of a turn not
+        // stored yet means an instance is answering.
+        var taken = await c.ExecuteAsync(new CommandDefinition($"""
             UPDATE sms_inbound SET handling_until_utc = @until, retried = @no
             WHERE message_sid = @messageSid AND answered_via IS NULL AND (handling_until_utc IS NULL OR handling_until_utc < @now)
-              AND NOT EXISTS (SELECT 1 FROM conversation_leases k WHERE k.conversation_id = @conversationId AND k.until_utc > @now)
+              AND NOT EXISTS (SELECT 1 FROM conversation_leases k
+                              WHERE k.conversation_id = @conversationId AND k.until_utc > @now AND {ConversationStore.LeaseHeldSql})
             """, new { messageSid, conversationId, now, until = now + HandlingGrace, no = false }, cancellationToken: ct)) == 1;
         if (taken)
         {

@@ -8,7 +8,7 @@ namespace FrontDesk.Agent.Tests.Conversations;
 
 /// <summary>
 /// How a turn reaches the store: begun in one statement (created, leased, read), stored in one transaction that also
-/// gives the lease back, and the dialogue state kept once.
+/// ends the lease (left in place, free to take), and the dialogue state kept once.
 /// </summary>
 public abstract class TurnStorageTests
 {
@@ -73,6 +73,64 @@ public abstract class TurnStorageTests
         Assert.Equal(2, row.ReadState().History.Count);
         // The lease went back with the same write: another instance can begin at once.
         Assert.NotNull(await store.BeginTurnAsync("save_1", "web", "mission", null, state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None));
+    }
+
+    // Issue 16: a turn's lease is written once, when it is taken. The save leaves the row as it is and counts the turn on the
+    // conversation; a lease whose turn was stored is free to take at once, by any instance, while a turn not stored keeps its
+    // lease from every other instance until it lapses.
+    [StoreFact]
+    public async Task A_stored_turns_lease_is_left_in_place_and_taken_over_at_once_while_a_turn_not_stored_keeps_it()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        var state = Initial("over_1", "sms", "+14155550188");
+        Assert.NotNull(await store.BeginTurnAsync("over_1", "sms", "mission", "+14155550188", state, "instance-a", Lease, TimeSpan.Zero, CancellationToken.None));
+        var taken = await LeaseRowAsync(h, "over_1");
+        Assert.Equal("instance-a", await store.LeaseOwnerAsync("over_1", CancellationToken.None));
+        state.Append([new StoredMessage("user", "do u do gift cards"), new StoredMessage("assistant", "We do, at the front desk.")]);
+
+        await store.SaveTurnAsync("over_1", state,
+            [(TurnRole.Client, "do u do gift cards", new TurnTags { Intent = "faq" }, null), (TurnRole.Agent, "We do, at the front desk.", new TurnTags { AiGenerated = true }, 2)],
+            [], "sms", "mission", Actor.System("test"), "instance-a", CancellationToken.None, releaseLease: true);
+
+        // The save did not touch the lease row (still live by its time), and nobody holds it.
+        Assert.Equal(taken, await LeaseRowAsync(h, "over_1"));
+        Assert.Null(await store.LeaseOwnerAsync("over_1", CancellationToken.None));
+
+        // Another instance takes it over at once, and holds it: no third instance, nor the one whose turn was stored, may take it.
+        var begun = await store.BeginTurnAsync("over_1", "sms", "mission", "+14155550188", state, "instance-b", Lease, TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(2, begun!.LastSeq);
+        Assert.Equal("instance-b", await store.LeaseOwnerAsync("over_1", CancellationToken.None));
+        Assert.Null(await store.BeginTurnAsync("over_1", "sms", "mission", "+14155550188", state, "instance-c", Lease, TimeSpan.Zero, CancellationToken.None));
+        Assert.Null(await store.BeginTurnAsync("over_1", "sms", "mission", "+14155550188", state, "instance-a", Lease, TimeSpan.Zero, CancellationToken.None));
+        Assert.False(await store.TryAcquireLeaseAsync("over_1", "instance-c", Lease, TimeSpan.Zero, CancellationToken.None));
+
+        // instance-b stores its turn; then instance-a may take it again, and the first instance's later save is refused only
+        // while someone else holds a turn not stored.
+        var stateB = begun.ReadState();
+        stateB.Append([new StoredMessage("user", "ok how much"), new StoredMessage("assistant", "Any amount you like.")]);
+        await store.SaveTurnAsync("over_1", stateB,
+            [(TurnRole.Client, "ok how much", new TurnTags { Intent = "faq" }, null), (TurnRole.Agent, "Any amount you like.", new TurnTags { AiGenerated = true }, 2)],
+            [], "sms", "mission", Actor.System("test"), "instance-b", CancellationToken.None, releaseLease: true);
+        Assert.Null(await store.LeaseOwnerAsync("over_1", CancellationToken.None));
+        Assert.True(await store.TryAcquireLeaseAsync("over_1", "instance-c", Lease, TimeSpan.Zero, CancellationToken.None));
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveTurnAsync("over_1", stateB,
+            [(TurnRole.Client, "hello?", new TurnTags { Intent = "other" }, null), (TurnRole.Agent, "Hi!", new TurnTags { AiGenerated = true }, 2)],
+            [], "sms", "mission", Actor.System("test"), "instance-b", CancellationToken.None, releaseLease: true));
+        Assert.Equal(4, (await store.TranscriptAsync("over_1", CancellationToken.None)).Count);
+
+        // A turn that fails before it is stored gives its lease back by deleting it: anyone may begin then.
+        await store.ReleaseLeaseAsync("over_1", "instance-c", CancellationToken.None);
+        Assert.Null(await LeaseRowAsync(h, "over_1"));
+        Assert.NotNull(await store.BeginTurnAsync("over_1", "sms", "mission", "+14155550188", state, "instance-a", Lease, TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal("instance-a", await store.LeaseOwnerAsync("over_1", CancellationToken.None));
+    }
+
+    private static async Task<(string Owner, DateTime UntilUtc, long TurnsBefore)?> LeaseRowAsync(AgentHarness h, string id)
+    {
+        await using var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None);
+        return await c.QuerySingleOrDefaultAsync<(string, DateTime, long)?>(
+            "SELECT owner, until_utc, turns_before FROM conversation_leases WHERE conversation_id = @id", new { id });
     }
 
     [StoreFact]

@@ -78,7 +78,8 @@ public abstract class SchemaTests
                 var columns = db.IsPostgres
                     ? await c.QueryAsync<string>("SELECT column_name FROM information_schema.columns WHERE table_name = 'conversations'")
                     : await c.QueryAsync<string>("SELECT name FROM pragma_table_info('conversations')");
-                Assert.DoesNotContain(columns, n => n.StartsWith("lease", StringComparison.Ordinal));
+                // The lease's own columns left the row (since 107 it counts the turns stored under a lease: leased_turns).
+                Assert.DoesNotContain(columns, n => n is "lease_owner" or "lease_until_utc");
                 if (!db.IsPostgres)
                 {
                     // One b-tree, one page written per lease taken or given back.
@@ -92,6 +93,28 @@ public abstract class SchemaTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             SpaBookHarness.ReleaseStore(settings, temp);
         }
+    }
+
+    // Issue 16: a turn's tags are written to one index, their primary key, which serves every lookup of a tag: within a turn
+    // (the transcript search by tag) and within a conversation (the metrics' language filter). The index by tag alone cost a
+    // page of the log per tag and served no query.
+    [StoreFact]
+    public async Task Tags_are_looked_up_through_their_primary_key_and_have_no_index_by_tag_alone()
+    {
+        var ofTurn = await PlanAsync(
+            "SELECT 1 FROM transcript_tags g WHERE g.conversation_id = @id AND g.seq = @seq AND g.tag = @tag", new { id = "x", seq = 1, tag = "intent:faq" });
+        var ofConversation = await PlanAsync("SELECT 1 FROM transcript_tags g WHERE g.conversation_id = @id AND g.tag = @tag", new { id = "x", tag = "language:es" });
+        foreach (var plan in new[] { ofTurn, ofConversation })
+        {
+            Assert.Matches("sqlite_autoindex_transcript_tags_1|transcript_tags_pkey", plan);
+        }
+        await using var h = await AgentHarness.StartAsync(Store);
+        var db = h.Book.Get<SpaDatabase>();
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        var indexes = db.IsPostgres
+            ? await c.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'transcript_tags'")
+            : await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transcript_tags'");
+        Assert.Matches("^(sqlite_autoindex_transcript_tags_1|transcript_tags_pkey)$", Assert.Single(indexes));
     }
 
     // Issue 16: PostgreSQL compresses a saved conversation state with lz4, not pglz (6 % of its CPU in the race bench); SQLite
