@@ -150,7 +150,7 @@ public static partial class VisitQuestion
 
     private static readonly (string Topic, Regex Pattern)[] Company =
     [
-        ("children", new(@"\b(?:kids?|child|children|son|daughter|baby|toddler|little\s+one|\d+\s*(?:yr|year)s?\s*old)\b", Options, Limit)),
+        ("children", new(@"\b(?:kids?|child|children|son|daughter|baby|babies|infant|newborn|toddler|little\s+one|\d+\s*(?:yr|year|month|mo|week|wk)s?[\s-]*old)\b", Options, Limit)),
         ("pets", new(@"\b(?:dogs?|cats?|pets?|puppy)\b", Options, Limit)),
         ("companion", new(@"\b(?:husband|wife|partner|boyfriend|girlfriend|friend|mom|mother|mum|sister)\b", Options, Limit)),
     ];
