@@ -1092,9 +1092,11 @@ public sealed partial class Understander
         if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered))
         {
             // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?": the cancellation policy
-            // asked, not a cancellation (nothing is changed on a question about what it would cost).
+            // asked, not a cancellation (nothing is changed on a question about what it would cost). The search is asked for the
+            // policy itself: "if i move tmrws appt to next week is there a charge?" shares no word with it.
             intent = Intent.Faq;
             confidence = 1;
+            faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
         }
         if ((intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform
                 || (intent is Intent.Book or Intent.Availability && !BookingCue().IsMatch(lowered))) && !hypothetical && asked != AgentQuestion.Confirmation
