@@ -17,7 +17,14 @@ public static class AgentSchema
         new(106, "the conversation state compressed with lz4 on PostgreSQL", "SELECT 1;", StateLz4),
         new(107, "a turn's lease left in place by its save", LeaseLeftInPlace, LeaseLeftInPlace),
         new(108, "no index of transcript tags by tag alone", DropTagIndex, DropTagIndex),
+        new(109, "no index of transcript rows by client", DropTurnsByClientIndex, DropTurnsByClientIndex),
     ];
+
+    // The same for the index of transcript rows by client and time: every row of every turn went into it (anonymous ones
+    // under NULL), and no query reads rows by client: the staff search passes no client, and its filter
+    // (@clientId IS NULL OR client_id = @clientId) could not use it. On SQLite a turn's rows wrote 0.6-2.3 pages of the log
+    // fewer without it (docs/performance.md, sixteenth round).
+    private const string DropTurnsByClientIndex = "DROP INDEX IF EXISTS transcript_turns_client;";
 
     // Every turn inserts its rows' tags (about seven a turn), and the index by tag alone put each of them on a page of its own
     // (one per distinct tag, at the end of that tag's entries): on SQLite a turn's tags wrote 12 pages of the log with it and

@@ -117,6 +117,38 @@ public abstract class SchemaTests
         Assert.Matches("^(sqlite_autoindex_transcript_tags_1|transcript_tags_pkey)$", Assert.Single(indexes));
     }
 
+    // Issue 16: a turn's rows go into the indexes a query reads them by (the key, time, the request id), not into one by
+    // client that none did; the transcript search by client still finds a client's rows (through time).
+    [StoreFact]
+    public async Task Transcript_rows_have_no_index_by_client_and_the_search_by_client_still_finds_them()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var db = h.Book.Get<SpaDatabase>();
+        await using (var c = await db.OpenAsync(CancellationToken.None))
+        {
+            var indexes = db.IsPostgres
+                ? await c.QueryAsync<string>("SELECT indexname FROM pg_indexes WHERE tablename = 'transcript_turns'")
+                : await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transcript_turns'");
+            Assert.DoesNotContain("transcript_turns_client", indexes);
+            Assert.Contains("transcript_turns_time", indexes);
+        }
+        var store = h.Conversations;
+        await store.GetOrCreateAsync("by_client_1", "web", "mission", null, new ConversationState(), CancellationToken.None);
+        await using (var c = await db.OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("UPDATE conversations SET client_id = 'cl_ava' WHERE id = 'by_client_1'");
+        }
+        await store.AppendTurnAsync("by_client_1", "staff", "Your facial is at 3.", new FrontDesk.Agent.Transcripts.TurnTags { Intent = "booking" }, CancellationToken.None);
+        await store.GetOrCreateAsync("by_client_2", "web", "mission", null, new ConversationState(), CancellationToken.None);
+        await store.AppendTurnAsync("by_client_2", "staff", "Someone else.", new FrontDesk.Agent.Transcripts.TurnTags { Intent = "booking" }, CancellationToken.None);
+        var from = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var to = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        var found = await store.QueryTurnsAsync(null, null, "cl_ava", from, to, 10, CancellationToken.None);
+
+        Assert.Equal(["Your facial is at 3."], found.Select(t => t.Text));
+    }
+
     // Issue 16: PostgreSQL compresses a saved conversation state with lz4, not pglz (6 % of its CPU in the race bench); SQLite
     // does not compress, and the state reads back whole on both.
     [StoreFact]
