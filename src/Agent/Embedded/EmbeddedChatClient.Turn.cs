@@ -817,6 +817,8 @@ public sealed partial class EmbeddedChatClient
                 // Asked again after another fact ("sunday pls"): the fact is acknowledged and the question put otherwise.
                 return state.ServiceOptions.Count > 1
                     ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", ServiceOptionsList()))
+                    // "is maya around next tues?": the provider asked for is kept, and said back with the question.
+                    : state.StaffId is { } staffId && Profile.FindStaff(staffId) is { } asked ? Say("ask_service_with", ("provider", asked.Name))
                     : Say("ask_service");
             }
             if (state.DateEnd is { } last && DateOnly.TryParseExact(last, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var end) && end < Profile.Today(engine._clock))

@@ -55,6 +55,7 @@ public static class CareTreatments
         (["peel", "peels"], ["peel"]),
         (["microneedling"], ["microneedling"]),
         (["dermabrasion", "microdermabrasion"], ["dermabrasion"]),
+        (["cellulite", "celulitis"], ["cellulite", "contouring", "sculpt"]),
         (["kybella"], ["kybella"]),
         (["coolsculpting", "coolsculpt"], ["coolsculpt"]),
         (["sculptra"], ["sculptra"]),

@@ -653,6 +653,14 @@ public sealed partial class Understander
             intent = visit is not null && visit.Scores.GetValueOrDefault(Intent.Availability) > visit.Scores.GetValueOrDefault(Intent.Book) ? Intent.Availability : Intent.Book;
             confidence = visit?.NearestSpaTask ?? 1;
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
+            && staff.Kind == StaffMatchKind.Confident && (date is not null || time is not null) && !NamesElsewhere())
+        {
+            // "hey! last time i saw maya and loved her, is she around next tues?": one of the spa's people on a day is a
+            // question of their openings, whatever story comes with it.
+            intent = Intent.Availability;
+            confidence = 1;
+        }
         if (intent == Intent.Human && asked == AgentQuestion.Nothing && NamesElsewhere())
         {
             // "let me talk to a real person at the bank", "i need to speak to someone at the irs": a person at another
@@ -814,8 +822,11 @@ public sealed partial class Understander
             // appointments ("remind me what ive got coming up"); a late arrival ("llego como 10 min tarde", "running 15
             // behind"), news for the team; the spa's address ("wait whats the address again"), from its information ("text me
             // the address" is asked as sending it, below).
+            // A thing left behind at a visit ("i left my sunglasses there yesterday") is for the team to look for; a question
+            // about the business itself ("who owns the spa") for its information, or the team.
             var plainly = UpcomingAsked().IsMatch(lowered) ? Intent.MyAppointments
-                : RunningLate().IsMatch(lowered) || AddressAsked().IsMatch(lowered) ? Intent.Faq
+                : RunningLate().IsMatch(lowered) || AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered) ? Intent.Faq
+                : LeftSomethingHere().IsMatch(lowered) ? Intent.Human
                 : intent;
             if (plainly != intent)
             {
@@ -1832,8 +1843,18 @@ public sealed partial class Understander
     private static partial Regex UpcomingAsked();
 
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
-    [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b", RegexOptions.CultureInvariant)]
+    // Or held up on the way: "i was supposed to come in at 3 but im stuck at work".
+    [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
+        + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
+
+    // Something left at a visit: "i left my sunglasses there yesterday", "i think i forgot my ring in the room".
+    [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+place|front\s+desk|marina|mission)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeftSomethingHere();
+
+    // The business itself: "who owns the spa", "how long have you been open", "who's the owner".
+    [GeneratedRegex(@"\bwho\s+(?:owns|runs|started|founded|manages)\s+(?:the\s+|this\s+|your\s+)?(?:spa|place|business|salon|clinic|company)\b|\bwho\s*(?:is|'?s)\s+the\s+owner\b|\bhow\s+long\s+have\s+(?:you|u|y'?all)\s+(?:guys\s+)?been\s+(?:open|around|in\s+business)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutTheBusiness();
 
     // "whats the address again", "what's your address", "where are you guys located".
     [GeneratedRegex(@"\b(?:address|addy)\b|\bwhere\s+(?:are|r)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:located|at)\b|^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]

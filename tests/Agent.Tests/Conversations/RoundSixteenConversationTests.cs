@@ -173,4 +173,53 @@ public sealed class RoundSixteenConversationTests
         Assert.True(reply.Escalation is null, Show(reply));
         Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
     }
+    // Second batch (openers about a past visit, the spa itself and lost things), written before the code.
+
+    [Theory]
+    [InlineData("my massage last week was awful honestly, the therapist was on her phone")]
+    [InlineData("mi masaje de la semana pasada estuvo horrible, la terapeuta estaba en el celular")]
+    public async Task A_complaint_about_a_visit_goes_to_a_manager(string text)
+    {
+        var reply = await FirstReplyAsync(text);
+        Assert.True(reply.Escalation?.Category is "sensitive", Show(reply));
+    }
+
+    [Fact]
+    public async Task A_provider_remembered_from_last_time_is_asked_for()
+    {
+        var reply = await FirstReplyAsync("hey! last time i saw maya and loved her, is she around next tues?");
+        Assert.True(reply.Escalation is null, Show(reply));
+        Assert.Contains("Maya", reply.Text, StringComparison.Ordinal);
+    }
+
+    // Things the team handles (a lost item, a coupon, who owns the place, a late arrival) are noted for it, not refused.
+    [Theory]
+    [InlineData("i was supposed to come in at 3 but im stuck at work")]
+    [InlineData("i left my sunglasses there yesterday")]
+    [InlineData("deje mis lentes ahi ayer")]
+    [InlineData("i have a groupon, can i use it")]
+    [InlineData("who owns the spa")]
+    [InlineData("do you do anything for cellulite")]
+    public async Task The_spas_own_matters_are_not_refused_as_out_of_scope(string text)
+    {
+        var reply = await FirstReplyAsync(text);
+        Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("solo puedo ayudarle", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task How_long_botox_lasts_in_spanish_is_answered_not_booked()
+    {
+        var reply = await FirstReplyAsync("cuanto dura el botox");
+        Assert.True(reply.Escalation is null, Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.Contains("meses", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_youngest_age_is_the_age_entry()
+    {
+        var reply = await FirstReplyAsync("whats the youngest age for a facial");
+        Assert.Contains("18", reply.Text, StringComparison.Ordinal);
+    }
 }
