@@ -216,4 +216,36 @@ public sealed class RoundSixteenTests
         Assert.Equal("swedish-90", state.ServiceId);
         Assert.Equal("2026-11-29", state.DateStart);
     }
+
+    [Theory]
+    [InlineData("is the $95 one available tomorrow? the face one", 95)]
+    [InlineData("can i get the 140 dollar one friday", 140)]
+    public void A_service_pointed_at_by_its_price_is_read(string text, int amount) =>
+        Assert.Equal(amount, ReplyCues.Read(text).PriceSaid);
+
+    [Theory]
+    [InlineData("i have a $95 gift card")]
+    [InlineData("anything under $100?")]
+    public void An_amount_that_points_at_no_service_is_no_price_said(string text) =>
+        Assert.Null(ReplyCues.Read(text).PriceSaid);
+
+    [Fact]
+    public void The_one_service_with_the_price_said_is_the_service()
+    {
+        var (reading, _) = Step(new DialogueState(), "is the $95 one available tomorrow? the face one");
+
+        Assert.Equal("dermaplaning", reading.U.Services.Service?.Id);
+    }
+
+    [Fact]
+    public async Task A_third_question_beside_a_price_and_a_day_is_answered_before_them()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_three", "web", null, "how much is a signature facial and do you have anything saturday and where do i park");
+
+        Assert.Contains("parking", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("$140", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Saturday, November 28", replies[0].Text, StringComparison.Ordinal);
+    }
 }
