@@ -248,4 +248,43 @@ public sealed class RoundSixteenTests
         Assert.Contains("$140", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("Saturday, November 28", replies[0].Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("do i have to put down a deposit for lip filler?", "do you require a deposit or card on file?")]
+    [InlineData("is there a deposit for botox", "do you require a deposit or card on file?")]
+    public void A_deposit_asked_for_a_service_is_the_deposit_question(string question, string head) =>
+        Assert.Equal(head, PaymentQuestion.DepositHead(question));
+
+    [Theory]
+    [InlineData("my mom uses a wheelchair, is the marina location ok for her?")]
+    [InlineData("mi papa va en silla de ruedas, pueden atenderlo?")]
+    [InlineData("can my dad get in with a walker")]
+    public void Getting_in_with_a_mobility_aid_is_the_accessibility_question(string question) =>
+        Assert.Equal("are you wheelchair accessible?", AccessQuestion.Head(question));
+
+    [Fact]
+    public void A_wheelchair_question_is_covered_by_the_faqs_accessibility_entry() =>
+        Assert.True(DemoFaqWords.Answers("my mom uses a wheelchair, is the marina location ok for her?"));
+
+    [Fact]
+    public async Task A_deposit_for_a_service_is_answered_from_the_deposit_policy_not_the_service()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_deposit", "web", null, "do i have to put down a deposit for lip filler?");
+
+        Assert.Contains("card on file", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hyaluronic", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wheelchair_asked_about_for_someone_else_is_the_accessibility_answer()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_wheelchair", "web", null, "my mom uses a wheelchair, is the marina location ok for her?");
+
+        Assert.Contains("step-free", replies[0].Text, StringComparison.Ordinal);
+        Assert.Empty(await h.EscalationsAsync());
+    }
 }
