@@ -287,4 +287,17 @@ public sealed class RoundSixteenTests
         Assert.Contains("step-free", replies[0].Text, StringComparison.Ordinal);
         Assert.Empty(await h.EscalationsAsync());
     }
+
+    [Fact]
+    public void A_time_in_the_reason_for_a_time_is_not_the_time_asked_for()
+    {
+        var u = Engine.Understand("i think i deserve a hydrafacial lol. wednesday works best, ideally after 3 because i get off at 2:30", History(new DialogueState()));
+
+        Assert.Equal(TimePreferenceKind.Window, u.Time?.Kind);
+        Assert.Equal(new TimeOnly(15, 0), u.Time?.From);
+    }
+
+    [Fact]
+    public void A_time_alone_in_a_reason_is_still_the_time() =>
+        Assert.Equal(new TimeOnly(14, 30), Engine.Understand("a hydrafacial wednesday because i get off at 2:30", History(new DialogueState())).Time?.Exact);
 }
