@@ -187,6 +187,18 @@ internal static partial class DialogueTracker
             // price question, "whats the cheapest facial?", is answered, naming the cheapest, not chosen).
             u = u with { Services = u.Services with { Kind = ServiceMatchKind.Confident, Services = [u.Services.Services.First(x => x.Id == cheapest.Id)] } };
         }
+        if (u.Services.Kind == ServiceMatchKind.None && u.Cues.PriceSaid is { } amount && state.Task is null or DialogueTask.Book
+            && u.Intent is Intent.OutOfScope or Intent.Unknown or Intent.Faq or Intent.Availability or Intent.Book
+            && profile.Services.Where(x => x.Price == amount && !x.PriceFrom).ToList() is [var priced])
+        {
+            // "is the $95 one available tomorrow? the face one": the one service with that listed price (a price shared by two,
+            // or a "from" price, points at none).
+            u = u with
+            {
+                Services = new ServiceMatch(ServiceMatchKind.Confident, [new ServiceTerm(priced.Id, priced.Name, priced.Aliases, priced.Category, priced.DurationMin)], priced.Category, [], 1),
+                Intent = u.Intent is Intent.Book ? Intent.Book : Intent.Availability,
+            };
+        }
         if (state.Phase == DialoguePhase.TextedOffer && !AnswersTextedOffer(u))
         {
             // A waitlist opening was texted, and the message is about something else ("what's your address?"): the offer

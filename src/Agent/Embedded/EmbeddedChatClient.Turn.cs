@@ -263,6 +263,13 @@ public sealed partial class EmbeddedChatClient
                     state.Task ??= DialogueTask.Book;
                     state.Offered = [];
                     state.SayPrice = true;
+                    if (AsideQuestion(u) is { } besidePrice)
+                    {
+                        // "how much is a signature facial and do you have anything saturday and where do i park": the third
+                        // question is looked up first, its answer said before the price and the times (nothing dropped).
+                        state.SearchAfterAnswer = true;
+                        return Call("answer_faq", new() { ["question"] = besidePrice, ["location"] = state.LocationId });
+                    }
                     return NextBookingStep();
                 case PolicyAction.SearchPastOffer:
                     // "and the one after?", "any other times?": past the latest on offer; "anything earlier?": before the earliest.

@@ -192,6 +192,9 @@ public sealed partial record ReplyCues
     /// <summary>The message asks whether the business does something ("do you do brow waxing?", "do u guys offer lash lifts").</summary>
     public bool AsksIfOffered { get; init; }
 
+    /// <summary>A service pointed at by its price ("is the $95 one available", "the 140 dollar one"): the amount, else null.</summary>
+    public decimal? PriceSaid { get; init; }
+
     /// <summary>The message asks about opening hours ("are u open sunday", "what time do you close").</summary>
     public bool AsksHours { get; init; }
 
@@ -310,6 +313,9 @@ public sealed partial record ReplyCues
             NamesAnAmenity = Amenity().IsMatch(text),
             AsksHours = HoursWord().IsMatch(text),
             AsksOnlyHours = OnlyHours().IsMatch(text),
+            PriceSaid = PricedOne().Match(text) is { Success: true } priced
+                && decimal.TryParse(priced.Groups["n"].Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+                ? amount : null,
             FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
             RefersBack = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 9 && BackReference().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
@@ -609,6 +615,9 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+|all\s+)?(?:open|closed)|what\s+(?:are|r)\s+(?:your|ur|the)\s+(?:opening\s+)?hours|what\s+time\s+do\s+(?:you|u)\s+(?:guys\s+)?(?:open|close)|(?:is|are)\s+(?:the\s+)?(?:spa|\w+\s+location|\w+)\s+(?:open|closed))\b[^?.,;!]{0,40}\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnlyHours();
+
+    [GeneratedRegex(@"\b(?:the|that|a|an)\s+(?:\$\s?(?<n>\d{1,4}(?:\.\d{2})?)|(?<n>\d{1,4})\s*(?:dollars?|bucks?))\s+(?:one|option|service|treatment|thing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PricedOne();
 
     [GeneratedRegex(@"\b(cost|costs|price|prices|priced|pricing|how much|charge|fee)\b|\$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceQuestion();

@@ -427,6 +427,14 @@ public sealed partial class Understander
         // "two swedish massages" is a head count, not 2 PM.
         var time = TimeExpressionParser.Parse(ReplyCues.HeadCountIn(withoutContact) is { Success: true } count
             ? TextNormalizer.Mask(withoutContact, [new TextSpan(count.Groups["n"].Index, count.Groups["n"].Length)]) : withoutContact, expectingTime);
+        if (time is { Spans.Count: > 0 } && ReasonClause().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } reason
+            && time.Spans.Any(sp => sp.Start >= reason.Index && sp.Start < reason.Index + reason.Length)
+            && TimeExpressionParser.Parse(TextNormalizer.Mask(withoutContact, [new TextSpan(reason.Index, reason.Length)]), expectingTime) is { } outside)
+        {
+            // "wednesday works best, ideally after 3 because i get off at 2:30": the time in the reason is why; the one asked
+            // for is the one outside it.
+            time = outside;
+        }
         if (time is null && expectingTime && LastClause().Match(withoutContact) is { Success: true } clause
             && TimeExpressionParser.Parse(clause.Value, expectingTime: true) is { } inClause)
         {
@@ -1728,6 +1736,10 @@ public sealed partial class Understander
 
     /// <summary>An add-on to a booked treatment, as the FAQ is asked it (its entries, then the team).</summary>
     private const string AddOnQuestion = "can i add something to my booking?";
+
+    // A reason for a time, with a time of its own: "because i get off at 2:30", "since i work till 5", "cuz i pick up the kids at 3".
+    [GeneratedRegex(@"\b(?:because|cause|cuz|coz|bc|since)\s+(?:i|we)\s*(?:'m|am)?\s+(?:get\s+off|finish|leave|work|working|have\s+(?:work|class|a\s+meeting)|busy|pick\s+up)\b[^.,;!?]*", RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonClause();
 
     // "that day" on its own, not "later that day" nor "the same day".
     [GeneratedRegex(@"(?<!\b(?:earlier|later)\s+)\bthat\s+day\b", RegexOptions.CultureInvariant)]

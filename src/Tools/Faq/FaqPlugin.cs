@@ -124,6 +124,9 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
         question = PaymentQuestion.Head(question) ?? question;
         // "can my 16 yr old get laser hair removal": asked as the age rule, not about the service's preparation.
         question = AgeQuestion.Head(question) ?? question;
+        // "do i have to put down a deposit for lip filler?": the deposit question; "my mom uses a wheelchair, is the marina
+        // location ok": the accessibility question (the person and the place are only whom and where it is for).
+        question = PaymentQuestion.DepositHead(question) ?? AccessQuestion.Head(question) ?? question;
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         // Searched and weighed without the spa's words used in another sense: "the best massage chair" is not about the massages.
         var lowered = question.ToLowerInvariant();

@@ -30,6 +30,20 @@ public static partial class PaymentQuestion
         return $"can I pay with {canonical}?";
     }
 
+    /// <summary>
+    /// "do i have to put down a deposit for lip filler?", "is there a deposit for botox": a deposit or a card held, asked for
+    /// a service, is the deposit question ("do you require a deposit or card on file?"); the service is only what it is for.
+    /// Null when no deposit is asked about.
+    /// </summary>
+    public static string? DepositHead(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Deposit().IsMatch(question.ToLowerInvariant()) ? "do you require a deposit or card on file?" : null;
+    }
+
+    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card)\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Deposit();
+
     // The ways of paying a business takes, as a person would name them.
     [GeneratedRegex(@"\b(?:gift\s*cards?|gift\s+certificates?|gift\s+vouchers?|vouchers?|hsa|fsa|hsa/fsa|credit\s+cards?|debit\s+cards?|cash|apple\s+pay|google\s+pay|venmo|zelle|paypal)\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Means();

@@ -216,4 +216,88 @@ public sealed class RoundSixteenTests
         Assert.Equal("swedish-90", state.ServiceId);
         Assert.Equal("2026-11-29", state.DateStart);
     }
+
+    [Theory]
+    [InlineData("is the $95 one available tomorrow? the face one", 95)]
+    [InlineData("can i get the 140 dollar one friday", 140)]
+    public void A_service_pointed_at_by_its_price_is_read(string text, int amount) =>
+        Assert.Equal(amount, ReplyCues.Read(text).PriceSaid);
+
+    [Theory]
+    [InlineData("i have a $95 gift card")]
+    [InlineData("anything under $100?")]
+    public void An_amount_that_points_at_no_service_is_no_price_said(string text) =>
+        Assert.Null(ReplyCues.Read(text).PriceSaid);
+
+    [Fact]
+    public void The_one_service_with_the_price_said_is_the_service()
+    {
+        var (reading, _) = Step(new DialogueState(), "is the $95 one available tomorrow? the face one");
+
+        Assert.Equal("dermaplaning", reading.U.Services.Service?.Id);
+    }
+
+    [Fact]
+    public async Task A_third_question_beside_a_price_and_a_day_is_answered_before_them()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_three", "web", null, "how much is a signature facial and do you have anything saturday and where do i park");
+
+        Assert.Contains("parking", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("$140", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Saturday, November 28", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("do i have to put down a deposit for lip filler?", "do you require a deposit or card on file?")]
+    [InlineData("is there a deposit for botox", "do you require a deposit or card on file?")]
+    public void A_deposit_asked_for_a_service_is_the_deposit_question(string question, string head) =>
+        Assert.Equal(head, PaymentQuestion.DepositHead(question));
+
+    [Theory]
+    [InlineData("my mom uses a wheelchair, is the marina location ok for her?")]
+    [InlineData("mi papa va en silla de ruedas, pueden atenderlo?")]
+    [InlineData("can my dad get in with a walker")]
+    public void Getting_in_with_a_mobility_aid_is_the_accessibility_question(string question) =>
+        Assert.Equal("are you wheelchair accessible?", AccessQuestion.Head(question));
+
+    [Fact]
+    public void A_wheelchair_question_is_covered_by_the_faqs_accessibility_entry() =>
+        Assert.True(DemoFaqWords.Answers("my mom uses a wheelchair, is the marina location ok for her?"));
+
+    [Fact]
+    public async Task A_deposit_for_a_service_is_answered_from_the_deposit_policy_not_the_service()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_deposit", "web", null, "do i have to put down a deposit for lip filler?");
+
+        Assert.Contains("card on file", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hyaluronic", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wheelchair_asked_about_for_someone_else_is_the_accessibility_answer()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r16_wheelchair", "web", null, "my mom uses a wheelchair, is the marina location ok for her?");
+
+        Assert.Contains("step-free", replies[0].Text, StringComparison.Ordinal);
+        Assert.Empty(await h.EscalationsAsync());
+    }
+
+    [Fact]
+    public void A_time_in_the_reason_for_a_time_is_not_the_time_asked_for()
+    {
+        var u = Engine.Understand("i think i deserve a hydrafacial lol. wednesday works best, ideally after 3 because i get off at 2:30", History(new DialogueState()));
+
+        Assert.Equal(TimePreferenceKind.Window, u.Time?.Kind);
+        Assert.Equal(new TimeOnly(15, 0), u.Time?.From);
+    }
+
+    [Fact]
+    public void A_time_alone_in_a_reason_is_still_the_time() =>
+        Assert.Equal(new TimeOnly(14, 30), Engine.Understand("a hydrafacial wednesday because i get off at 2:30", History(new DialogueState())).Time?.Exact);
 }
