@@ -1747,8 +1747,13 @@ public sealed partial class Understander
 
     // "can u add a scalp massage onto my facial tmrw?", "could you add a mask to my hydrafacial": something added to a
     // treatment the person has booked.
-    [GeneratedRegex(@"\badd\s+(?:on\s+)?(?:a|an|some|the)?\s*(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?:appt|appointment|booking|[a-z-]+)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex AddOnToOwn();
+    // Matched without backtracking (linear in the text): the source-generated form of this pattern backtracked for seconds
+    // on "add a new friend named luis" (found by the round-13 probes; a turn must never hang on a regular expression).
+    private static readonly Regex AddOnToOwnPattern = new(
+        @"\badd\s+(?:on\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?:appt|appointment|booking|[a-z-]+)\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    private static Regex AddOnToOwn() => AddOnToOwnPattern;
 
     // "can i also get …", "… as well", "and another one": something more than what is booked.
     [GeneratedRegex(@"\b(?:also|as\s+well|in\s+addition|another\s+one)\b", RegexOptions.CultureInvariant)]
