@@ -1866,7 +1866,7 @@ public sealed partial class Understander
     private static partial Regex RunningLate();
 
     // Something left at a visit: "i left my sunglasses there yesterday", "i think i forgot my ring in the room".
-    [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+place|front\s+desk|marina|mission)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+(?:place|spa|location)|front\s+desk)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeftSomethingHere();
 
     // The business itself: "who owns the spa", "how long have you been open", "who's the owner".
