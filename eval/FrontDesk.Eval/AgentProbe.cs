@@ -29,6 +29,11 @@ public static class AgentProbe
         var n = (double)turns.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"\n{turns.Count} lines: false action {turns.Count(t => t.FalseAction) / n:P1}, escalated {turns.Count(t => t.Escalation is not null) / n:P1} ({string.Join(", ", turns.Where(t => t.Escalation is not null).GroupBy(t => t.Escalation).Select(g => $"{g.Key} {g.Count()}"))})"));
+        // The slowest turns, to catch a pattern that backtracks on some wording (a turn of seconds is a hang on a call).
+        foreach (var t in turns.OrderByDescending(t => t.Ms).Take(3))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slow: {t.Ms,8:F0} ms  {(t.Text.Length > 80 ? t.Text[..80] + "…" : t.Text)}"));
+        }
         return 0;
     }
 }

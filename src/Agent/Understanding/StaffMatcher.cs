@@ -73,6 +73,12 @@ public sealed partial class StaffMatcher
             }
 
             var people = mention.Items.Select(i => _vocabulary.Staff[i]).ToList();
+            if (mention.Edits > 0 && !people.Any(p => StartsLikeTheName(text, mention.Span, p.Name)))
+            {
+                // "is kaya busy around 5": another name one letter from Maya's, not a typo of it (a first letter is rarely
+                // mistyped; "mya", "jordon" still are).
+                continue;
+            }
             var confidence = Math.Max(0.5, 1.0 - 0.2 * mention.Edits);
             return new StaffMatch(people.Count == 1 ? StaffMatchKind.Confident : StaffMatchKind.Candidates, people, mention.Span, confidence);
         }
@@ -95,6 +101,9 @@ public sealed partial class StaffMatcher
         var cued = index > 0 && Cues.Contains(tokens[index - 1].Lower);
         return capitalised || cued;
     }
+
+    private static bool StartsLikeTheName(string text, TextSpan span, string name) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.ToLowerInvariant(w[0]) == char.ToLowerInvariant(text[span.Start]));
 
     private static bool IsSentenceStart(string text, int index)
     {

@@ -632,8 +632,10 @@ public sealed partial class Understander
             intent = yesNo.Answer == YesNo.Yes ? Intent.Affirm : carriesValues ? Intent.Correction : Intent.Deny;
             confidence = 1;
         }
-        else if (intent == Intent.OutOfScope && ((services.Kind == ServiceMatchKind.Confident && BookingCue().IsMatch(normalized)) || (services.Kind != ServiceMatchKind.None && (date is not null || time is not null))))
+        else if (intent == Intent.OutOfScope && ((services.Kind == ServiceMatchKind.Confident && (BookingCue().IsMatch(normalized)
+                     || PleaseAfter().IsMatch(lowered[services.Spans[^1].End..]))) || (services.Kind != ServiceMatchKind.None && (date is not null || time is not null))))
         {
+            // Or asked for with a please ("my back is totally fried from moving apartments, deep tissue pls").
             // "… book me a hydrafacial on wednesday …" wrapped in noise the classifier reads as off-topic: a named
             // service of this spa with a booking verb is a booking request (the read-back still guards the booking).
             intent = Intent.Book;
@@ -650,11 +652,12 @@ public sealed partial class Understander
 
         if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-            && (CanComeWhen().IsMatch(lowered) && !NamesElsewhere()
+            && ((CanComeWhen().IsMatch(lowered) || AnyOpenings().IsMatch(lowered)) && !NamesElsewhere()
                 || Meaning() is { } spaMeant
                 && spaMeant.NearestSpaTask >= ClearlyASpaTask && spaMeant.NearestSpaTask - spaMeant.NearestElsewhere >= ClearlyAheadOfElsewhere))
         {
-            // Or said as when the person can come ("i work in a hospital so i can only come after 6"): the visit's time.
+            // Or said as when the person can come ("i work in a hospital so i can only come after 6"), or openings asked for
+            // with the day ("got any last minute spots today? desperate lol"): the visit's time.
             // "my wife wants to come in next week": words the classifier places elsewhere, with a day, whose meaning is
             // plainly a visit to the spa and nothing else: a request (the policy then asks which service).
             var visit = Meaning();
@@ -754,6 +757,45 @@ public sealed partial class Understander
             // Asked about the visit, not the service ("can I grab a shower after my hydrafacial"): the FAQ is asked without it.
             faqQuestion = withoutOccasion;
         }
+        var plainRequest = intent is Intent.Book or Intent.Availability or Intent.MyAppointments && services.Kind == ServiceMatchKind.None
+            && date is null && staff.Kind is StaffMatchKind.None or StaffMatchKind.Any;
+        if (asked == AgentQuestion.Nothing && chosen is null && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk || plainRequest)
+            && time?.Exact is null && !NamesElsewhere())
+        {
+            if (GroupBooking().IsMatch(lowered))
+            {
+                // "can i book for 3 people at once, bachelorette party": a group is arranged by the team.
+                (intent, confidence) = (Intent.Human, 1);
+            }
+            else if (SpasOwnMatter().IsMatch(lowered))
+            {
+                // Its rooms and amenities ("is there a hair dryer in the locker room"), a comfort worry ("i'm claustrophobic"),
+                // who works there ("does anyone there speak vietnamese"), how far ahead to book: the spa's own matters, for the
+                // FAQ and the team when it has no answer, whatever the classifier makes of their words.
+                (intent, confidence) = (Intent.Faq, 1);
+            }
+            else if (intent is not Intent.MyAppointments || !OwnAppointmentWord().IsMatch(lowered))
+            {
+                if (EdgeOfTheDay().IsMatch(lowered))
+                {
+                    // "whats ur latest appt on weekdays": the opening hours, not the person's appointments.
+                    (intent, confidence) = (Intent.Faq, 1);
+                    faqQuestion = "What are your opening hours?";
+                }
+            }
+        }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && NoLongerNeeded().IsMatch(lowered))
+        {
+            // "no longer need the appointment, pls remove it": a cancellation said without the word.
+            (intent, confidence) = (Intent.Cancel, 1);
+        }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind != ServiceMatchKind.None && WhichOneHelps().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "my skin is so dry and flaky lately, which facial helps": the services named are offered to choose from.
+            (intent, confidence) = (Intent.Book, 1);
+        }
         if (intent == Intent.OutOfScope && services.Kind != ServiceMatchKind.None && QuestionShape().IsMatch(lowered))
         {
             // A question that names the spa's own services ("is the massage table heated?") is about the spa, however
@@ -812,8 +854,8 @@ public sealed partial class Understander
             // person has, told; not a request for another one (the policy looks up what they have).
             intent = Intent.MyAppointments;
         }
-        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human)
-            && AddOnToOwn().IsMatch(lowered))
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human)
+            && AddOnToOwn().Match(lowered) is { Success: true } addOn && IsTreatmentOrVisitWord(addOn.Groups["own"].Value, vocabulary))
         {
             // "can u add a scalp massage onto my facial tmrw?": an add-on to a booked treatment, a question for the FAQ (and
             // the team when it has no answer), not a booking of another service nor the menu.
@@ -1750,10 +1792,53 @@ public sealed partial class Understander
     // Matched without backtracking (linear in the text): the source-generated form of this pattern backtracked for seconds
     // on "add a new friend named luis" (found by the round-13 probes; a turn must never hang on a regular expression).
     private static readonly Regex AddOnToOwnPattern = new(
-        @"\badd\s+(?:on\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?:appt|appointment|booking|[a-z-]+)\b",
+        @"\badd\s+(?:on\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?<own>[a-z-]+)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static Regex AddOnToOwn() => AddOnToOwnPattern;
+
+    // Openings asked for: "got any last minute spots", "any availability", "any appts".
+    [GeneratedRegex(@"\bany\s+(?:[a-z-]+\s+){0,2}?(?:spots?|slots?|openings?|availability|appointments?|appts?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyOpenings();
+
+    // A please right after the service: "deep tissue pls", "a facial please".
+    [GeneratedRegex(@"^\W*(?:pls|plz|please|por\s+favor|xfa|porfa)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PleaseAfter();
+
+    // A group of three or more, or a party that is one ("bachelorette party", "bridal party"); a couple is the FAQ's.
+    [GeneratedRegex(@"\bfor\s+(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|a\s+group\s+of)\s+(?:\w+\s+)?(?:people|persons|of\s+us|guests|girls|ladies|friends|women|guys)\b|\b(?:bachelorette|bridal|hen)\s+(?:party|group)\b|\bgroup\s+(?:booking|reservation|event|of\s+\d+)\b|\bparty\s+of\s+(?:[3-9]|1\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupBooking();
+
+    // The spa's rooms and amenities, a comfort worry, who works there and what they speak, how far ahead to book.
+    [GeneratedRegex(@"\b(?:locker|changing|dressing|treatment|waiting|relaxation|massage|facial)\s+rooms?\b|\blockers?\b|\brobes?\b|\bslippers\b|\b(?:hair|blow)\s*-?dryers?\b|\bshowers?\b|\btowels?\b|\bsteam\s+room\b|\bclaustrophob\w*"
+        + @"|\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b"
+        + @"|\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:do|should|can|must)\s+(?:i|we|you)\s+(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpasOwnMatter();
+
+    // "my appointment", "i have an appt": the person's own.
+    [GeneratedRegex(@"\b(?:my|our|mine)\b|\bi\s+(?:have|had|booked)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnAppointmentWord();
+
+    // The first or last time of days of a kind: "whats ur latest appt on weekdays", "earliest appointment on saturdays".
+    [GeneratedRegex(@"\b(?:latest|last|earliest|first)\s+(?:appt|appointment|time|slot|booking|opening)s?\s+(?:on|during|for)\s+(?:weekdays|weekends|week\s+days|week\s+ends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeOfTheDay();
+
+    // A booked visit not needed any more: "no longer need the appointment", "please remove my booking".
+    [GeneratedRegex(@"\b(?:no\s+longer|don'?t|dont|do\s+not)\s+need\s+(?:the|my|that|this|our)\s+(?:appt|appointment|booking|reservation)\b|\b(?:remove|delete|take\s+off)\s+(?:my|the|that|this|our)\s+(?:appt|appointment|booking|reservation)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerNeeded();
+
+    // Which of the services named suits a goal: "which facial helps", "which one would you recommend", "what do you recommend".
+    [GeneratedRegex(@"\bwhich\s+(?:one|[a-z]+)\s+(?:helps?|is\s+(?:best|good|better)|would\s+(?:help|be\s+best|you\s+recommend)|do\s+you\s+recommend|works?\s+best)\b|\bwhat\s+(?:do|would)\s+(?:you|u)\s+recommend\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichOneHelps();
+
+    // What "add … to my <word>" adds to: an appointment, or a treatment of the menu by a word of its name, alias or kind
+    // ("onto my facial"); not "my calendar", "my list", "my phone".
+    private static bool IsTreatmentOrVisitWord(string word, SpaVocabulary vocabulary) =>
+        word is "appt" or "appointment" or "booking" or "visit" or "session" or "treatment" or "service" or "reservation"
+        || vocabulary.Services.Any(s => NameWords(s.Name).Contains(word) || s.Aliases.Any(a => NameWords(a).Contains(word)) || NameWords(s.Category).Contains(word));
+
+    private static string[] NameWords(string name) =>
+        name.ToLowerInvariant().Split((char[])[' ', '(', ')', '-', ',', '/', '&'], StringSplitOptions.RemoveEmptyEntries);
 
     // "can i also get …", "… as well", "and another one": something more than what is booked.
     [GeneratedRegex(@"\b(?:also|as\s+well|in\s+addition|another\s+one)\b", RegexOptions.CultureInvariant)]

@@ -135,7 +135,7 @@ public static partial class VisitQuestion
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
         ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
         ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b", Options, Limit)),
-        ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
+        ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bsit\s+in\s+(?:the\s+room|on|with)\b|\bstay\s+(?:in\s+the\s+room|with\s+me)\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
         ("tip", new(@"\b(?:tipping|gratuity)\b|\b(?:do|should|can|may|must)\s+(?:i|we|you|people)\s+(?:\w+\s+)?tip\b|\bhow\s+much\s+(?:\w+\s+){0,3}tip\b|\btip\s+(?:the|my|your)\b|\b(?:accept|take)\s+tips\b", Options, Limit)),
         ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
         // What the room is like during the treatment: its music, sound and warmth ("do you play music in the rooms", "can i
@@ -143,6 +143,12 @@ public static partial class VisitQuestion
         ("room", new(@"\b(?:music|songs?|playlist|sounds?|quiet|silence|temperature|cold|warm|heated|lighting|lights)\b[^.?!]{0,40}\b(?:rooms?|massage|facial|treatment|session|appointment|during|while)\b|\b(?:rooms?|massage|facial|treatment|session)\b[^.?!]{0,30}\b(?:music|playlist|quiet|silent|cold|warm|heated)\b|\b(?:my|our)\s+own\s+(?:music|playlist|headphones|earbuds)\b", Options, Limit)),
         // Coming without an appointment ("can i just walk in or do i gotta book ahead", "do you take walk-ins").
         ("walkin", new(@"\bwalk-in\b|\bwalk[\s-]?ins\b|\b(?:just|can\s+(?:i|we)|ok\s+to)\s+walk\s+in\b|\bwithout\s+(?:an?\s+)?(?:appointment|appt|booking)\b", Options, Limit)),
+        // The spa's rooms and amenities, and a comfort worry about them ("is there a hair dryer in the locker room", "i'm
+        // claustrophobic is the room small"); what its people speak ("does anyone there speak vietnamese"); how far ahead to
+        // book ("how far in advance do i need to book for a saturday").
+        ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\blockers?\b|\brobes?\b|\bslippers\b|\b(?:hair|blow)\s*-?dryers?\b|\bshowers?\b|\btowels?\b|\bsteam\s+room\b|\bclaustrophob\w*", Options, Limit)),
+        ("languages", new(@"\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b", Options, Limit)),
+        ("advance", new(@"\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:(?:do|should|can|must)\s+(?:i|we|you)\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
     ];
 
@@ -170,6 +176,9 @@ public static partial class VisitQuestion
         ["prepare"] = new(@"\bbefore\b|\bprepar\w*|\bahead\b", Options, Limit),
         ["children"] = new(@"\bkids?\b|\bchild\w*|\bunder\s+\d+|\bminors?\b|\bage\b", Options, Limit),
         ["pets"] = new(@"\bdogs?\b|\bcats?\b|\bpets?\b|\banimals?\b", Options, Limit),
+        ["premises"] = new(@"\bshowers?\b|\bchanging\b|\blockers?\b|\brobes?\b|\btowels?\b|\bamenit\w*|\b(?:hair|blow)\s*-?dryers?\b|\brooms?\b", Options, Limit),
+        ["languages"] = new(@"\bspeaks?\b|\blanguages?\b|\bspanish\b|\bbilingual\b", Options, Limit),
+        ["advance"] = new(@"\badvance\b|\bahead\b|\bbooking\s+window\b|\bbook\s+up\s+to\b", Options, Limit),
         ["companion"] = new(@"\bguests?\b|\bcompan\w+|\bfriends?\b|\bpartners?\b|\bwaiting\b", Options, Limit),
     };
 

@@ -1,5 +1,3 @@
-using FrontDesk.Tools;
-
 namespace FrontDesk.Agent.Tests.Conversations;
 
 /// <summary>
@@ -10,14 +8,6 @@ namespace FrontDesk.Agent.Tests.Conversations;
 /// </summary>
 public sealed class RoundSixteenConversationTests
 {
-    private static async Task<AgentReply> FirstReplyAsync(string text, string channel = "web")
-    {
-        await using var h = await AgentHarness.StartAsync();
-        return (await h.TalkAsync("r16_" + Math.Abs(text.GetHashCode(StringComparison.Ordinal)), channel, null, text))[0];
-    }
-
-    private static string Show(AgentReply r) => $"{r.Escalation?.Category}: {r.Text} {{{string.Join(", ", r.ToolCalls.Select(c => c.Name + ":" + c.Outcome))}}}";
-
     // A medicine, a device, a condition or a recent treatment elsewhere, asked about beside a treatment: a clinician's
     // question in either language, never a list of times (the demo does not offer every treatment named: still a clinician's).
     [Theory]
@@ -33,12 +23,8 @@ public sealed class RoundSixteenConversationTests
     [InlineData("me pusieron una inyeccion de cortisona la semana pasada, puedo hacerme un masaje profundo?")]
     [InlineData("tomo litio, eso afecta para el laser?")]
     [InlineData("tengo rosacea, el microneedling esta bien para mi?")]
-    public async Task A_health_question_in_real_words_goes_to_a_clinician_and_offers_nothing(string text)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation?.Category is "medical", Show(reply));
-        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || SpaTools.WritingTools.Contains(c.Name));
-    }
+    public Task A_health_question_in_real_words_goes_to_a_clinician_and_offers_nothing(string text)
+        => FirstMessages.EscalatedAsAsync(text, "medical");
 
     // A topical retinoid before a chemical peel is something the profile rules out (its contraindication `topical-retinoid`):
     // said beside the request, the request is refused online and a clinician reviews it, in either language.
@@ -57,12 +43,8 @@ public sealed class RoundSixteenConversationTests
     // Someone else's pregnancy or illness beside a gift for them, or a service made for it, is not the speaker's health.
     [Theory]
     [InlineData("my wife is pregnant and wants a prenatal massage, can i book it as a gift", "Prenatal")]
-    public async Task A_service_made_for_someone_elses_pregnancy_is_offered(string text, string service)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation is null, Show(reply));
-        Assert.Contains(service, reply.Text, StringComparison.Ordinal);
-    }
+    public Task A_service_made_for_someone_elses_pregnancy_is_offered(string text, string service)
+        => FirstMessages.AnsweredWithAsync(text, service);
 
     [Theory]
     [InlineData("my mom just finished chemo so i want to get her a gift card", "any amount")]
@@ -70,12 +52,8 @@ public sealed class RoundSixteenConversationTests
     // A service given as a present, with no booking asked for, is a gift card's question (as "gift her a facial" was).
     [InlineData("mi esposa esta embarazada, quiero regalarle un masaje prenatal", "cualquier monto")]
     [InlineData("my wife is pregnant, i want to gift her a prenatal massage", "any amount")]
-    public async Task A_gift_card_for_someone_who_was_ill_is_answered(string text, string answer)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation is null, Show(reply));
-        Assert.Contains(answer, reply.Text, StringComparison.Ordinal);
-    }
+    public Task A_gift_for_someone_elses_illness_or_pregnancy_is_the_gift_card_answer(string text, string answer)
+        => FirstMessages.AnsweredWithAsync(text, answer);
 
     // An ache from work, a desk, sleep or the gym, beside a massage request, is why people book one: in either language
     // (English "sore from work" was a booking and Spanish "me duele … de tanto trabajar" a clinician's, round 15).
@@ -86,8 +64,8 @@ public sealed class RoundSixteenConversationTests
     [InlineData("me duele todo el cuerpo del gimnasio, quiero un masaje profundo")]
     public async Task An_everyday_ache_beside_a_massage_request_is_a_booking(string text)
     {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation is null, Show(reply));
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.Contains("asaje", reply.Text!.Replace("Massage", "masaje", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
@@ -97,8 +75,8 @@ public sealed class RoundSixteenConversationTests
     [InlineData("my neck hurts from the deep tissue yesterday")]
     public async Task An_ache_after_a_treatment_is_still_a_clinicians(string text)
     {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation?.Category is "medical", Show(reply));
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation?.Category is "medical", FirstMessages.Show(reply));
     }
 
     // The spa's visit questions asked in Spanish in other words get the profile's answer, as they do in English.
@@ -112,12 +90,8 @@ public sealed class RoundSixteenConversationTests
     [InlineData("hay donde estacionarse?", "estacionamiento")]
     [InlineData("con cuanto tiempo de anticipacion llego", "10 minutos")]
     [InlineData("cobran si cancelo tarde?", "24 horas")]
-    public async Task A_visit_question_in_other_words_is_answered_from_the_profile(string text, string answer)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation is null, Show(reply));
-        Assert.Contains(answer, reply.Text, StringComparison.Ordinal);
-    }
+    public Task A_visit_question_in_other_words_is_answered_from_the_profile(string text, string answer)
+        => FirstMessages.AnsweredWithAsync(text, answer);
 
     // "what do I bring" is not "can I bring my children" (the demo has no entry for it: the team answers), nor a look at
     // the person's appointments.
@@ -127,7 +101,7 @@ public sealed class RoundSixteenConversationTests
     [InlineData("que tengo que llevar")]
     public async Task What_to_bring_is_not_the_childrens_answer_nor_a_look_at_appointments(string text)
     {
-        var reply = await FirstReplyAsync(text);
+        var reply = await FirstMessages.ReplyAsync(text);
         Assert.DoesNotContain("children", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("niños", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "list_appointments");
@@ -142,17 +116,13 @@ public sealed class RoundSixteenConversationTests
     [InlineData("my daughter wants a facial for her bday, shes 15", "Facial")]
     [InlineData("im breaking out before my period lol any facial for that", "Facial")]
     [InlineData("ugh so stressed lol any massage tmrw?", "Massage")]
-    public async Task A_request_after_a_story_is_the_request(string text, string offered)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation is null, Show(reply));
-        Assert.Contains(offered, reply.Text, StringComparison.Ordinal);
-    }
+    public Task A_request_after_a_story_is_the_request(string text, string offered)
+        => FirstMessages.AnsweredWithAsync(text, offered);
 
     [Fact]
     public async Task A_lip_wax_is_not_lip_filler()
     {
-        var reply = await FirstReplyAsync("need my upper lip waxed before friday lol");
+        var reply = await FirstMessages.ReplyAsync("need my upper lip waxed before friday lol");
         Assert.DoesNotContain("Filler", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Consultation", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
@@ -161,7 +131,7 @@ public sealed class RoundSixteenConversationTests
     [Fact]
     public async Task Cant_make_it_on_a_day_is_about_the_persons_appointment()
     {
-        var reply = await FirstReplyAsync("cant make it thursday, sorry!! can we do next week", "sms");
+        var reply = await FirstMessages.ReplyAsync("cant make it thursday, sorry!! can we do next week", "sms");
         Assert.DoesNotContain("Which service would you like to book", reply.Text, StringComparison.Ordinal);
         Assert.Contains(reply.ToolCalls, c => c.Name == "list_appointments");
     }
@@ -169,8 +139,8 @@ public sealed class RoundSixteenConversationTests
     [Fact]
     public async Task When_the_person_can_come_is_not_out_of_scope()
     {
-        var reply = await FirstReplyAsync("i work in a hospital so i can only come after 6");
-        Assert.True(reply.Escalation is null, Show(reply));
+        var reply = await FirstMessages.ReplyAsync("i work in a hospital so i can only come after 6");
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
     }
     // Second batch (openers about a past visit, the spa itself and lost things), written before the code.
@@ -180,15 +150,15 @@ public sealed class RoundSixteenConversationTests
     [InlineData("mi masaje de la semana pasada estuvo horrible, la terapeuta estaba en el celular")]
     public async Task A_complaint_about_a_visit_goes_to_a_manager(string text)
     {
-        var reply = await FirstReplyAsync(text);
-        Assert.True(reply.Escalation?.Category is "sensitive", Show(reply));
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation?.Category is "sensitive", FirstMessages.Show(reply));
     }
 
     [Fact]
     public async Task A_provider_remembered_from_last_time_is_asked_for()
     {
-        var reply = await FirstReplyAsync("hey! last time i saw maya and loved her, is she around next tues?");
-        Assert.True(reply.Escalation is null, Show(reply));
+        var reply = await FirstMessages.ReplyAsync("hey! last time i saw maya and loved her, is she around next tues?");
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.Contains("Maya", reply.Text, StringComparison.Ordinal);
     }
 
@@ -200,18 +170,14 @@ public sealed class RoundSixteenConversationTests
     [InlineData("bought a groupon for a facial, do you honor those")]
     [InlineData("who owns the spa")]
     [InlineData("do you do anything for cellulite")]
-    public async Task The_spas_own_matters_are_not_refused_as_out_of_scope(string text)
-    {
-        var reply = await FirstReplyAsync(text);
-        Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("solo puedo ayudarle", reply.Text, StringComparison.Ordinal);
-    }
+    public Task The_spas_own_matters_are_not_refused_as_out_of_scope(string text)
+        => FirstMessages.NotRefusedAsync(text);
 
     [Fact]
     public async Task How_long_botox_lasts_in_spanish_is_answered_not_booked()
     {
-        var reply = await FirstReplyAsync("cuanto dura el botox");
-        Assert.True(reply.Escalation is null, Show(reply));
+        var reply = await FirstMessages.ReplyAsync("cuanto dura el botox");
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
         Assert.Contains("meses", reply.Text, StringComparison.Ordinal);
     }
@@ -219,7 +185,7 @@ public sealed class RoundSixteenConversationTests
     [Fact]
     public async Task The_youngest_age_is_the_age_entry()
     {
-        var reply = await FirstReplyAsync("whats the youngest age for a facial");
+        var reply = await FirstMessages.ReplyAsync("whats the youngest age for a facial");
         Assert.Contains("18", reply.Text, StringComparison.Ordinal);
     }
     // "add" then a few words and no "to my …": the add-on reading's pattern had backtracked for seconds on these (the
@@ -229,7 +195,7 @@ public sealed class RoundSixteenConversationTests
     [InlineData("add a new friend named luis")]
     public async Task An_add_with_no_appointment_comes_back_and_is_no_add_on(string text)
     {
-        var reply = await FirstReplyAsync(text);
+        var reply = await FirstMessages.ReplyAsync(text);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "answer_faq");
         Assert.NotNull(reply.Text);
     }

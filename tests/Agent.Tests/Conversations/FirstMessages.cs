@@ -1,0 +1,41 @@
+namespace FrontDesk.Agent.Tests.Conversations;
+
+/// <summary>
+/// A person's first message in a fresh conversation on the demo profile (Monday 2026-11-23 08:00 Los Angeles, SQLite), and
+/// the checks the understanding rounds make of its reply.
+/// </summary>
+internal static class FirstMessages
+{
+    public static async Task<AgentReply> ReplyAsync(string text, string channel = "web")
+    {
+        await using var h = await AgentHarness.StartAsync();
+        return (await h.TalkAsync("first_" + Math.Abs(text.GetHashCode(StringComparison.Ordinal)), channel, null, text))[0];
+    }
+
+    /// <summary>The reply as a failure message shows it: escalation, text and tool calls.</summary>
+    public static string Show(AgentReply r) =>
+        $"{r.Escalation?.Category}: {r.Text} {{{string.Join(", ", r.ToolCalls.Select(c => $"{c.Name}({c.Arguments}):{c.Outcome}"))}}}";
+
+    /// <summary>Answered by the assistant itself (nothing passed to the team), with <paramref name="expected"/> in the reply.</summary>
+    public static async Task AnsweredWithAsync(string text, string expected)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.True(reply.Escalation is null && reply.Text!.Contains(expected, StringComparison.Ordinal), Show(reply));
+    }
+
+    /// <summary>Passed to the team as <paramref name="category"/>, with nothing offered nor written.</summary>
+    public static async Task EscalatedAsAsync(string text, string category)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.True(reply.Escalation?.Category == category, Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
+    /// <summary>Not refused as out of scope: the spa's own matter, answered or noted for the team.</summary>
+    public static async Task NotRefusedAsync(string text)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("solo puedo ayudarle", reply.Text, StringComparison.Ordinal);
+    }
+}
