@@ -186,7 +186,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
     }
 
-    // Served by the index conversations_caller (caller_phone, updated_at_utc).
+    // Served by the index conversations_caller (caller_phone, for rows with a caller: migration 110); a caller's few
+    // conversations are sorted here.
     internal const string LatestOfCallerSql = $"""
         SELECT {Columns} FROM conversations
         WHERE caller_phone = @callerPhone AND turn_count > 0 AND id <> @exceptId

@@ -175,10 +175,11 @@ public abstract class SchemaTests
         }
     }
 
-    // Issue 16: every save of a turn writes the conversation row's state and last activity, and an index on a column the save
-    // sets is written again with it (a page each on SQLite). The conversations are read by id and, for a text sent out of no
-    // conversation, by caller (LatestOfCallerSql, through conversations_caller); no query reads them by last activity or by
-    // client, and web conversations, which have no caller, need no entry in the index by caller.
+    // Issue 16: every save of a turn writes the conversation row's state, client and last activity, and an index on a column
+    // the save sets is written again with it (a page each on SQLite; on PostgreSQL the update can then never be HOT). The
+    // conversations are read by id and, for a text sent out of no conversation, by caller (LatestOfCallerSql, through
+    // conversations_caller, by caller alone: it sorts the caller's few conversations itself); no query reads them by last
+    // activity or by client, and web conversations, which have no caller, need no entry in the index by caller.
     [StoreFact]
     public async Task Conversations_are_indexed_by_caller_only_where_a_caller_is_known_and_by_nothing_else_a_save_changes()
     {
@@ -191,7 +192,7 @@ public abstract class SchemaTests
             .ToDictionary(i => i.Item1, i => i.Item2);
         Assert.DoesNotContain("conversations_updated", indexes.Keys);
         Assert.DoesNotContain("conversations_client", indexes.Keys);
-        Assert.Matches(@"WHERE \(?caller_phone IS NOT NULL\)?", indexes["conversations_caller"]);
+        Assert.Matches(@"\(caller_phone\) WHERE \(?caller_phone IS NOT NULL\)?", indexes["conversations_caller"]);
         Assert.Equal(2, indexes.Count);
     }
 
