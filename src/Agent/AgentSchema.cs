@@ -18,7 +18,22 @@ public static class AgentSchema
         new(107, "a turn's lease left in place by its save", LeaseLeftInPlace, LeaseLeftInPlace),
         new(108, "no index of transcript tags by tag alone", DropTagIndex, DropTagIndex),
         new(109, "no index of transcript rows by client", DropTurnsByClientIndex, DropTurnsByClientIndex),
+        new(110, "conversations indexed by caller only where there is one", ConversationIndexes, ConversationIndexes),
     ];
+
+    // Every turn's save sets the conversation row's state, client and last activity, and every index on a column it sets is
+    // written again with it: on SQLite a page each per save (docs/performance.md, seventeenth round), on PostgreSQL an index
+    // entry each, and the update can never be HOT. No query reads conversations by last activity (conversations_updated) or by
+    // client (conversations_client). The one by caller (LatestOfCallerSql, a text sent out of no conversation) needs the
+    // caller's few conversations, which it sorts by last activity itself: by caller alone, the index holds no column a save
+    // sets. It never looks for a conversation without a caller, so web conversations need no entry: "caller_phone = @x"
+    // implies "caller_phone IS NOT NULL" on both stores, and the query still uses it (SchemaTests).
+    private const string ConversationIndexes = """
+        DROP INDEX IF EXISTS conversations_updated;
+        DROP INDEX IF EXISTS conversations_client;
+        DROP INDEX IF EXISTS conversations_caller;
+        CREATE INDEX conversations_caller ON conversations (caller_phone) WHERE caller_phone IS NOT NULL;
+        """;
 
     // The same for the index of transcript rows by client and time: every row of every turn went into it (anonymous ones
     // under NULL), and no query reads rows by client: the staff search passes no client, and its filter

@@ -24,8 +24,17 @@ public sealed class Conversation
     public string? ClientId { get; init; }
     /// <summary>Caller ID the channel supplied.</summary>
     public string? CallerPhone { get; init; }
+    private string? _stateJson;
+    private object? _storedState;
+
     /// <summary>State JSON.</summary>
-    public string StateJson { get; init; } = "{}";
+    public string StateJson { get => _stateJson ??= StateColumn.Decode(_storedState); init => _stateJson = value; }
+
+    /// <summary>
+    /// The state column as the row holds it (<see cref="StateColumn"/>): the JSON text, or on SQLite its deflated bytes; read
+    /// as it is and inflated only when <see cref="StateJson"/> is asked for.
+    /// </summary>
+    internal object? StoredState { get => _storedState ?? _stateJson; init => _storedState = value; }
     /// <summary>active, taken_over or closed.</summary>
     public string Status { get; init; } = "active";
     /// <summary>Staff member who took it over.</summary>
@@ -73,7 +82,7 @@ public sealed record BegunTurn(Conversation Conversation, bool Answered, string?
 public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 {
     private const string Columns = """
-        id, channel, location_id AS LocationId, client_id AS ClientId, caller_phone AS CallerPhone, state_json AS StateJson, status,
+        id, channel, location_id AS LocationId, client_id AS ClientId, caller_phone AS CallerPhone, state_json AS StoredState, status,
         taken_over_by AS TakenOverBy, turn_count AS TurnCount, created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc,
         last_seq AS LastSeq
         """;
@@ -92,7 +101,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // text this instance wrote from that object: then the object itself is handed to the turn, once (the turn changes it in
     // place, so it leaves the cache), and the next save puts it back. Only text decides: any other writer (a keyword's or a
     // staff tool's save, another instance) leaves other text in the row, and the row is parsed.
-    private readonly Dictionary<string, (string Json, ConversationState State)> _written = new(StringComparer.Ordinal);
+    // What is kept is the state column's value as stored (StateColumn: text on PostgreSQL, deflated bytes on SQLite), compared
+    // with the row's as it is read, without inflating it.
+    private readonly Dictionary<string, (object Stored, ConversationState State)> _written = new(StringComparer.Ordinal);
 
     // At most this many conversations' states are kept; when full the whole cache is dropped (the next turns parse).
     private const int MaxWritten = 512;
@@ -110,7 +121,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     public ConversationState ReadState(Conversation conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        (string Json, ConversationState State) written;
+        (object Stored, ConversationState State) written;
         lock (_written)
         {
             if (!_written.Remove(conversation.Id, out written))
@@ -118,7 +129,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 return conversation.ReadState();
             }
         }
-        if (!string.Equals(written.Json, conversation.StateJson, StringComparison.Ordinal))
+        if (!StateColumn.Same(written.Stored, conversation.StoredState))
         {
             return conversation.ReadState();
         }
@@ -140,7 +151,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <summary>How many states <see cref="ReadState(Conversation)"/> has handed out from the cache instead of parsing them.</summary>
     public long ReusedStates => Interlocked.Read(ref _reusedStates);
 
-    private void Remember(string id, string json, ConversationState state)
+    private void Remember(string id, object stored, ConversationState state)
     {
         lock (_written)
         {
@@ -148,7 +159,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             {
                 _written.Clear();
             }
-            _written[id] = (json, state);
+            _written[id] = (stored, state);
         }
     }
 
@@ -175,7 +186,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
     }
 
-    // Served by the index conversations_caller (caller_phone, updated_at_utc).
+    // Served by the index conversations_caller (caller_phone, for rows with a caller: migration 110); a caller's few
+    // conversations are sorted here.
     internal const string LatestOfCallerSql = $"""
         SELECT {Columns} FROM conversations
         WHERE caller_phone = @callerPhone AND turn_count > 0 AND id <> @exceptId
@@ -201,7 +213,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
             VALUES (@id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now)
             ON CONFLICT (id) DO NOTHING
-            """, new { id, channel, locationId, callerPhone, state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), now }, cancellationToken: ct));
+            """, new { id, channel, locationId, callerPhone, state = StateColumn.Encode(JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState), db.IsPostgres), now },
+            cancellationToken: ct));
         return (await c.QuerySingleAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct)));
     }
 
@@ -347,7 +360,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return new Conversation
         {
             Id = s.Text(0) ?? "", Channel = s.Text(1) ?? "", LocationId = s.Text(2), ClientId = s.Text(3), CallerPhone = s.Text(4),
-            StateJson = s.Text(5) ?? "{}", Status = s.Text(6) ?? "active", TakenOverBy = s.Text(7), TurnCount = (int)s.Number(8),
+            StoredState = s.IsBlob(5) ? s.Blob(5) : s.Text(5), Status = s.Text(6) ?? "active", TakenOverBy = s.Text(7), TurnCount = (int)s.Number(8),
             CreatedAtUtc = s.Time(9), UpdatedAtUtc = s.Time(10), LastSeq = (int)s.Number(11),
         };
     }
@@ -368,8 +381,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             {
                 using (var insert = SqliteStatement.Get(sqlite, InsertSql))
                 {
-                    insert.Bind("@id", id).Bind("@channel", channel).Bind("@locationId", locationId).Bind("@callerPhone", callerPhone).Bind("@state", state)
-                        .Bind("@now", now).Execute();
+                    insert.Bind("@id", id).Bind("@channel", channel).Bind("@locationId", locationId).Bind("@callerPhone", callerPhone)
+                        .Bind("@state", StateColumn.Deflate(state)).Bind("@now", now).Execute();
                 }
                 return ReadConversation(sqlite, id) ?? throw new InvalidOperationException($"Conversation {id} was not stored.");
             }
@@ -486,9 +499,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             }
         }
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var json = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
+        var saved = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
         await tx.CommitAsync(ct);
-        Remember(id, json, state);
+        Remember(id, saved, state);
     }
 
     // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
@@ -577,8 +590,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, CancellationToken ct) =>
         SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner: null, releaseLease: false, requestId: null, ct);
 
-    /// <summary>Stores a turn in the caller's transaction; returns the state's text as stored.</summary>
-    private async Task<string> SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+    /// <summary>Stores a turn in the caller's transaction; returns the state as stored (<see cref="StateColumn"/>).</summary>
+    private async Task<object> SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
         IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, bool releaseLease, string? requestId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -590,9 +603,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
         // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
         var release = Released(releaseLease, leaseOwner);
-        var json = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, release, now) : null;
+        object? stored = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, release, now) : null;
         int? last;
-        if (json is not null)
+        if (stored is not null)
         {
             // The update moved the transcript's end to where the state has now read it, past the turn's own positions.
             last = state.TranscriptSeen;
@@ -615,16 +628,18 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             state.TranscriptSeen = last.Value;
         }
         // The state's JSON is written once: by the update that reserved the positions, or here with the rows.
-        var stateToWrite = json is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
+        var stateToWrite = stored is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
         if (c is SqliteConnection sqlite)
         {
-            WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release);
+            var deflated = stateToWrite is null ? null : StateColumn.Deflate(stateToWrite);
+            WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, deflated, release);
+            stored ??= deflated;
         }
         else
         {
             await WriteTurnInBatchAsync(c, tx, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release, ct);
+            stored ??= stateToWrite;
         }
-        json ??= stateToWrite!;
         foreach (var e in escalations)
         {
             await c.ExecuteAsync(new CommandDefinition("""
@@ -633,7 +648,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 """, e, tx, cancellationToken: ct));
             await AuditLog.WriteAsync(c, tx, now, actor, "escalation.raise", "escalation", e.Id, null, new { e.Category, e.Urgency, e.Route }, id, ct);
         }
-        return json;
+        return stored!;
     }
 
     // A turn's writes after its positions are reserved: its transcript rows (the first, the person's message, with the channel's
@@ -661,7 +676,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <paramref name="state"/> when not null (counting <paramref name="release"/> in leased_turns).
     /// </summary>
     private static void WriteTurnOnSqlite(SqliteConnection c, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        DateTime now, string channel, string? locationId, string? clientId, string? requestId, string? state, int release)
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, byte[]? state, int release)
     {
         for (var i = 0; i < turns.Count; i++)
         {
@@ -741,10 +756,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <summary>
     /// SQLite, in the caller's write transaction: when the transcript ends where <paramref name="state"/> has read it (and
     /// <paramref name="leaseOwner"/>, when given, holds the lease), reserves the turn's <paramref name="count"/> positions and
-    /// writes the state, which has then seen them, in one update, and returns the state's text as stored; otherwise changes
-    /// nothing and returns null, <paramref name="state"/> as it was.
+    /// writes the state, which has then seen them, in one update, and returns the state as stored (deflated:
+    /// <see cref="StateColumn"/>); otherwise changes nothing and returns null, <paramref name="state"/> as it was.
     /// </summary>
-    private static string? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, int release, DateTime now)
+    private static byte[]? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, int release, DateTime now)
     {
         const string Sql = """
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
@@ -755,11 +770,11 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             """;
         var seen = state.TranscriptSeen;
         state.TranscriptSeen = seen + count;
-        var json = JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+        var deflated = StateColumn.Deflate(JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState));
         bool reserved;
         using (var update = SqliteStatement.Get(c, Sql))
         {
-            reserved = update.Bind("@id", id).Bind("@count", count).Bind("@state", json).Bind("@clientId", state.Scope.ClientId).Bind("@now", now)
+            reserved = update.Bind("@id", id).Bind("@count", count).Bind("@state", deflated).Bind("@clientId", state.Scope.ClientId).Bind("@now", now)
                 .Bind("@seen", seen).Bind("@leaseOwner", leaseOwner).Bind("@release", release).Step();
             update.Execute();
         }
@@ -768,7 +783,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             state.TranscriptSeen = seen;
             return null;
         }
-        return json;
+        return deflated;
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class SpaDatabase : IDisposable
             _sqlite = builder.ToString();
             var path = builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "";
             _writer = Writers.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
-            _checkpoints = Checkpointers.GetOrAdd(path, static (_, cs) => new WalCheckpointer(cs), _sqlite);
+            _checkpoints = Checkpointers.GetOrAdd(path, static (_, state) => new WalCheckpointer(state.Sqlite, state.Writer), (Sqlite: _sqlite, Writer: _writer));
         }
     }
 
@@ -113,9 +113,10 @@ public sealed class SpaDatabase : IDisposable
         if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
             // Checkpoints run in the background (WalCheckpointer); SQLite's own, on the committing turn's thread, only as a
-            // backstop when the write-ahead log has grown to WalCheckpointer.BackstopPages.
+            // backstop when the write-ahead log has grown to WalCheckpointer.BackstopPages. The log file is cut back to
+            // WalCheckpointer.LogSizeLimit when it starts again.
             await connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages};",
+                $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit={WalCheckpointer.LogSizeLimit};",
                 cancellationToken: ct));
             var turn = new WriterTurn(_writer, handle, _checkpoints);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.

@@ -77,6 +77,10 @@ public sealed class SqliteStatement : IDisposable
     public SqliteStatement Bind(string name, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, Index(name), v) : raw.sqlite3_bind_null(_stmt, Index(name)));
 
+    /// <summary>Binds bytes (a BLOB), or NULL.</summary>
+    public SqliteStatement Bind(string name, byte[]? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(_stmt, Index(name)) : raw.sqlite3_bind_blob(_stmt, Index(name), value));
+
     /// <summary>Binds a time as Microsoft.Data.Sqlite writes it.</summary>
     public SqliteStatement Bind(string name, DateTime value) =>
         Bind(name, value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
@@ -118,6 +122,12 @@ public sealed class SqliteStatement : IDisposable
 
     /// <summary>A text column of the current row (null for NULL).</summary>
     public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(_stmt, column).utf8_to_string();
+
+    /// <summary>Whether a column of the current row holds a BLOB.</summary>
+    public bool IsBlob(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_BLOB;
+
+    /// <summary>A BLOB column of the current row, copied (null for NULL).</summary>
+    public byte[]? Blob(int column) => IsNull(column) ? null : raw.sqlite3_column_blob(_stmt, column).ToArray();
 
     /// <summary>An integer column of the current row.</summary>
     public long Number(int column) => raw.sqlite3_column_int64(_stmt, column);

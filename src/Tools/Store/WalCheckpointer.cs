@@ -11,7 +11,17 @@ namespace FrontDesk.Tools.Store;
 /// checkpointed; a checkpoint only copies committed pages into the database file. SQLite's own checkpoint stays as a
 /// backstop at <see cref="BackstopPages"/>, for a log this one cannot keep up with.
 /// </summary>
-internal sealed class WalCheckpointer(string connectionString)
+/// <remarks>
+/// The log is written from its beginning again only when a writer finds it wholly copied and no reader in it, which under
+/// steady load never happens: it grew by every frame ever written (459 MB after 11,125 turns), each frame on a page of the
+/// file never written before (the kernel zeroing new page-cache pages was 2.6 % of a loaded host: docs/performance.md,
+/// sixteenth round). Once it holds <see cref="RestartFrames"/> frames, the checkpoint is a RESTART: with the writers' turn
+/// taken (<paramref name="writers"/>, so the process's writers wait in their queue, not in SQLite's busy handler), it copies
+/// what is left and waits, at most <see cref="RestartWait"/>, for the readers still in the log; the next write starts the log
+/// again from its beginning, and SQLite cuts the file back to <see cref="LogSizeLimit"/> (journal_size_limit, set on every
+/// connection by <see cref="SpaDatabase.OpenAsync"/>). Readers that start meanwhile read the database file and do not hold it.
+/// </remarks>
+internal sealed class WalCheckpointer(string connectionString, SemaphoreSlim writers)
 {
     /// <summary>Commits between two background checkpoints.</summary>
     public const int CommitsPerCheckpoint = 100;
@@ -19,8 +29,25 @@ internal sealed class WalCheckpointer(string connectionString)
     /// <summary>SQLite's automatic checkpoint (in a committing thread) only once the log holds this many pages.</summary>
     public const int BackstopPages = 10_000;
 
+    /// <summary>
+    /// A checkpoint starts the log again (RESTART) once it holds this many frames (32 MB of 4 KB pages). Each restart holds the
+    /// writers for a moment (0.1-87 ms, median 16 ms, on the shared machine under the load bench at 4,096 frames, once every
+    /// ~320 turns): a larger log restarts less often.
+    /// </summary>
+    public const int RestartFrames = 8_192;
+
+    /// <summary>The log file's size SQLite cuts it back to after it starts again (journal_size_limit, bytes).</summary>
+    public const long LogSizeLimit = RestartFrames * 4_096L;
+
+    /// <summary>How long a RESTART waits for the readers still in the log (SQLite's busy timeout, ms); it tries again later.</summary>
+    public const int RestartWait = 100;
+
     private int _commits;
     private int _running;
+    private long _restarts;
+
+    /// <summary>How many times the log was started again (RESTART checkpoints that completed).</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
 
     /// <summary>Counts a commit; every <see cref="CommitsPerCheckpoint"/> starts a checkpoint unless one is running.</summary>
     public void Committed()
@@ -41,7 +68,23 @@ internal sealed class WalCheckpointer(string connectionString)
             var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite };
             await using var c = new SqliteConnection(builder.ToString());
             await c.OpenAsync();
-            await c.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE);");
+            var (_, frames, _) = await c.QuerySingleAsync<(long Busy, long Frames, long Copied)>("PRAGMA wal_checkpoint(PASSIVE);");
+            if (frames >= RestartFrames && await writers.WaitAsync(TimeSpan.FromSeconds(5)))
+            {
+                try
+                {
+                    await c.ExecuteAsync($"PRAGMA busy_timeout={RestartWait};");
+                    var (busy, _, _) = await c.QuerySingleAsync<(long Busy, long Frames, long Copied)>("PRAGMA wal_checkpoint(RESTART);");
+                    if (busy == 0)
+                    {
+                        Interlocked.Increment(ref _restarts);
+                    }
+                }
+                finally
+                {
+                    writers.Release();
+                }
+            }
         }
         catch (SqliteException)
         {

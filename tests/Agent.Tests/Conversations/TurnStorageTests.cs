@@ -315,6 +315,39 @@ public abstract class TurnStorageTests
         await h.TalkAsync("kept_1", "web", null, "ok thx");
         Assert.Equal(2, store.ReusedStates);
     }
+
+    // Issue 16: SQLite stores a state deflated since the seventeenth round (PostgreSQL's is text, compressed by lz4). A state
+    // stored as text before the upgrade still loads, and the turn's save stores it in the new form.
+    [StoreFact]
+    public async Task A_state_stored_as_text_before_the_upgrade_still_loads_and_its_next_save_stores_it_compressed()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        await h.TalkAsync("text_1", "web", null, "hi!! do u do massages tmrw", "the first one pls");
+        var before = (await store.GetAsync("text_1", CancellationToken.None))!.ReadState();
+        var db = h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>();
+        await using (var c = await db.OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("UPDATE conversations SET state_json = @state WHERE id = @id",
+                new { id = "text_1", state = System.Text.Json.JsonSerializer.Serialize(before, StateJsonContext.Default.ConversationState) });
+            Assert.Equal("text", await c.ExecuteScalarAsync<string>(db.IsPostgres
+                ? "SELECT CASE WHEN state_json LIKE '{%' THEN 'text' END FROM conversations WHERE id = 'text_1'"
+                : "SELECT typeof(state_json) FROM conversations WHERE id = 'text_1'"));
+        }
+
+        var read = (await store.GetAsync("text_1", CancellationToken.None))!;
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before, StateJsonContext.Default.ConversationState), read.StateJson);
+        await h.TalkAsync("text_1", "web", null, "wait whats my total gonna be");
+
+        var after = (await store.GetAsync("text_1", CancellationToken.None))!.ReadState();
+        Assert.Equal(before.History.Select(m => m.Text), after.History.Take(before.History.Count).Select(m => m.Text));
+        Assert.Contains(after.History, m => m.Text == "wait whats my total gonna be");
+        if (!db.IsPostgres)
+        {
+            await using var c = await db.OpenAsync(CancellationToken.None);
+            Assert.Equal("blob", await c.ExecuteScalarAsync<string>("SELECT typeof(state_json) FROM conversations WHERE id = 'text_1'"));
+        }
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests
