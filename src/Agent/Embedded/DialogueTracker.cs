@@ -119,9 +119,11 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>
     /// A time said with no day, not on offer now, that matches one slot offered earlier in this task, when the day in
-    /// play had nothing or the slot is on that day ("saturday morning" → "sunday" → "10am": the Saturday 10 AM offered first).
+    /// play had nothing or the slot is on that day ("saturday morning" → "sunday" → "10am": the Saturday 10 AM offered first);
+    /// or a day offered earlier and a place in its list ("dermaplaning on wed?" → "make it friday" → "no ok wednesday is
+    /// fine, the first one": Wednesday's first time).
     /// </summary>
-    public Offer? EarlierOfferAtTime => DialogueTracker.EarlierOfferAtTime(state, U);
+    public Offer? EarlierOfferAtTime => DialogueTracker.EarlierOfferAtTime(state, U) ?? DialogueTracker.EarlierOfferOnDay(state, U);
 }
 
 /// <summary>
@@ -769,6 +771,24 @@ internal static partial class DialogueTracker
             || (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0) && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)))
             .DistinctBy(o => o.SlotId).ToList();
         return hits.Count == 1 ? hits[0] : null;
+    }
+
+    /// <summary>The slot at the place said in the list offered earlier in this task for the one day the message names, not on offer now (see <see cref="Reading.EarlierOfferAtTime"/>).</summary>
+    public static Offer? EarlierOfferOnDay(DialogueState state, Utterance u)
+    {
+        if (state.Asked != AgentQuestion.SlotChoice || u.Cues.Ordinal is not { } place || u.Time is not null || u.Date is not { } day
+            || day.Range.Start != day.Range.End || u.Services.Kind != ServiceMatchKind.None || state.EarlierOffers.Count == 0)
+        {
+            return null;
+        }
+        // The place is in that day's list, not in the list on offer now (which the understanding resolved it against).
+        var date = day.Range.Start.ToString("yyyy-MM-dd", Inv);
+        if (state.Offered.Any(o => o.Date == date))
+        {
+            return null;
+        }
+        var thatDay = state.EarlierOffers.Where(o => o.Date == date).DistinctBy(o => o.SlotId).ToList();
+        return place <= thatDay.Count ? thatDay[place - 1] : null;
     }
 
     // "a facial and then a massage", "a botox and a lip filler": services said one after the other, each to be booked.

@@ -247,11 +247,11 @@ public sealed partial class EmbeddedChatClient
                     state.Name = u.Name ?? u.Cues.NameCandidate;
                     return Resume();
                 case PolicyAction.ChooseSlot:
-                    if (AsideQuestion(u) is { } besidePick)
+                    if (AsideQuestion(u, r.Chosen!.Location ?? state.LocationId) is { } besidePick)
                     {
                         // "oye y hay estacionamiento? bueno la de las 10 me sirve": the question answered first, then the pick taken.
                         state.ChooseAfterAnswer = r.Chosen!.SlotId;
-                        return Call("answer_faq", new() { ["question"] = besidePick, ["location"] = r.Chosen.Location ?? state.LocationId });
+                        return Call("answer_faq", besidePick);
                     }
                     return Choose(r.Chosen!);
                 case PolicyAction.ChooseEarliest:
@@ -263,12 +263,12 @@ public sealed partial class EmbeddedChatClient
                     state.Task ??= DialogueTask.Book;
                     state.Offered = [];
                     state.SayPrice = true;
-                    if (AsideQuestion(u) is { } besidePrice)
+                    if (AsideQuestion(u, state.LocationId) is { } besidePrice)
                     {
                         // "how much is a signature facial and do you have anything saturday and where do i park": the third
                         // question is looked up first, its answer said before the price and the times (nothing dropped).
                         state.SearchAfterAnswer = true;
-                        return Call("answer_faq", new() { ["question"] = besidePrice, ["location"] = state.LocationId });
+                        return Call("answer_faq", besidePrice);
                     }
                     return NextBookingStep();
                 case PolicyAction.SearchPastOffer:
@@ -580,11 +580,13 @@ public sealed partial class EmbeddedChatClient
                         // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
                         state.ChosenSlotId = null;
                     }
-                    if (state.ServiceId is not null && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice && AsideQuestion(u) is { } aside)
+                    if ((state.ServiceId is not null || state.ServiceOptions.Count > 1) && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice
+                        && AsideQuestion(u, state.LocationId) is { } aside)
                     {
-                        // "do you sell gift cards? also want to book a swedish 90 for sat": the question is answered, then the times.
+                        // "do you sell gift cards? also want to book a swedish 90 for sat": the question is answered, then the times;
+                        // "me dicen si abren el domingo y si tienen masaje ese dia": the hours answered, then which massage.
                         state.SearchAfterAnswer = true;
-                        return Call("answer_faq", new() { ["question"] = aside, ["location"] = state.LocationId });
+                        return Call("answer_faq", aside);
                     }
                     return NextBookingStep();
             }
@@ -613,8 +615,12 @@ public sealed partial class EmbeddedChatClient
             return NextStep();
         }
 
-        /// <summary>A question asked beside a booking request in the same message (a part with no service, day or time that reads as a question), or null.</summary>
-        private string? AsideQuestion(Utterance u)
+        /// <summary>
+        /// A question asked beside a booking request in the same message, as <c>answer_faq</c>'s arguments, or null: a part
+        /// with no service, day or time that reads as a question, or a part asking the hours of a day ("if you are open on
+        /// sunday"), asked with that day as its date.
+        /// </summary>
+        private Dictionary<string, object?>? AsideQuestion(Utterance u, string? location)
         {
             var parts = QuestionParts.Split(u.Text).ToList();
             if (parts.Count < 2 && u.Text.IndexOf('?', StringComparison.Ordinal) is var mark and > 0 && mark < u.Text.Length - 1)
@@ -631,7 +637,15 @@ public sealed partial class EmbeddedChatClient
                 var read = engine._understander.Understand(part, engine.Context(state));
                 if (words >= 3 && read.Intent == Intent.Faq && read.Services.Kind == ServiceMatchKind.None && read.Date is null && read.Time is null)
                 {
-                    return part.Trim();
+                    return new() { ["question"] = part.Trim(), ["location"] = location };
+                }
+                if (words >= 3 && read.Cues.AsksHours && read.Date is { } day && read.Services.Kind == ServiceMatchKind.None && read.Time is null)
+                {
+                    return new()
+                    {
+                        ["question"] = HoursQuestion, ["location"] = location,
+                        ["date"] = day.Range.Start.ToString("yyyy-MM-dd", Inv), ["end_date"] = day.Range.End.ToString("yyyy-MM-dd", Inv),
+                    };
                 }
             }
             return null;

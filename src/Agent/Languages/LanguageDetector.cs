@@ -17,6 +17,11 @@ public sealed partial class LanguageDetector
     [System.Text.RegularExpressions.GeneratedRegex(@"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|net|org|io)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Address();
 
+    // Two or three capitalised words after a word or a comma in the same sentence (not opening the message or a sentence,
+    // where a capital says nothing). Linear: the words are separated by spaces, which are not letters.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\p{L}\d,;:][ \t]*)\b\p{Lu}\p{Ll}[\p{L}'’]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’]*){1,2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WrittenName();
+
     // The languages clients most often write besides English and Spanish. Low-accuracy mode (trigram models only): it
     // loads in under a second and takes about 10 MB, where the full models take ~9 s and ~170 MB; the lexicon below
     // does the work on the short messages where the full models would matter. Loaded once per process.
@@ -71,8 +76,15 @@ public sealed partial class LanguageDetector
         {
             return null;
         }
-        // An email or web address says nothing about the language ("sam.ortiz@mail.com").
-        var words = Words(Address().Replace(text, " "));
+        // An email or web address says nothing about the language ("sam.ortiz@mail.com"), nor does a name written as one
+        // after other words ("… tmrw at 2pm, Iris Vale": "Vale" is a surname there, not Spanish "vale").
+        var plain = Address().Replace(text, " ");
+        var words = Words(plain);
+        if (words.Any(w => !char.IsUpper(w.Word[0])))
+        {
+            // Every word capitalised ("Quiero Un Masaje") is read below as it is.
+            words = Words(WrittenName().Replace(plain, " "));
+        }
         // Letters of another script, and Vietnamese letters (ơ, ư, đ, ạ, ả…), which no English or Spanish word has.
         var otherScript = text.Count(c => char.IsLetter(c) && ((c > '\u024F' && c is not (>= '\u1E00' and <= '\u1EFF'))
             || c is (>= '\u1EA0' and <= '\u1EF9') or 'ơ' or 'ư' or 'đ' or 'Ơ' or 'Ư' or 'Đ'));

@@ -244,6 +244,24 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"\G[\s,.]*(?:(?:uh+|um+|er|i\s+mean|sorry|actually|well)[\s,.]+)*(?<name>[A-Z])", RegexOptions.CultureInvariant)]
     private static partial Regex CorrectedName();
 
+    /// <summary>
+    /// "signature facial tmrw at 2pm, Iris Vale": two or three words written as a name (each capitalised), set off by a
+    /// comma or a dash at the very end of the message, are the person signing it. The caller checks they name no
+    /// provider, place or service of the spa; null when the message does not end so.
+    /// </summary>
+    public static (string Value, TextSpan Span)? SignedName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = SignedAtEnd().Match(text);
+        return m.Success && NameAt(text, m.Groups["name"].Index, strict: true, maxWords: 3) is { } found && found.Value.Contains(' ', StringComparison.Ordinal)
+            && found.Span.End >= m.Groups["name"].Index + m.Groups["name"].Length ? found : null;
+    }
+
+    // A comma or a dash, then two or three capitalised words and the end of the message. Linear: the spaces between the
+    // words are no letters, so no word can be matched in two ways.
+    [GeneratedRegex(@"[,\-–—]\s*(?<name>\p{Lu}[\p{L}'’]+(?:-\p{Lu}?[\p{L}'’]+)?(?:\s+\p{Lu}[\p{L}'’]+(?:-\p{Lu}?[\p{L}'’]+)?){1,2})\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignedAtEnd();
+
     private static (string Value, TextSpan Span)? FindName(string text, bool expectingName)
     {
         foreach (Match m in NameIntro().Matches(text))

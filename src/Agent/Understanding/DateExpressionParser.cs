@@ -138,8 +138,15 @@ public static partial class DateExpressionParser
             }
         }
 
+        DayOfWeek? notWanted = null;
         foreach (Match m in Weekday().Matches(lower))
         {
+            if (NotThatDay(lower, m))
+            {
+                // "next week? not monday tho", "any day but monday": the day ruled out, not the day meant.
+                notWanted = WeekdayOf(m.Groups["w"].Value);
+                continue;
+            }
             if (WeekdayDate(m, today) is { } d)
             {
                 Offer(ref best, new Candidate(2, m.Index, m.Length, DateRange.Day(d)));
@@ -165,12 +172,37 @@ public static partial class DateExpressionParser
         {
             return null;
         }
+        if (notWanted is { } ruledOut)
+        {
+            // A range that starts or ends on the day ruled out starts after it or ends before it.
+            var (start, end) = (found.Range.Start, found.Range.End);
+            while (start < end && start.DayOfWeek == ruledOut)
+            {
+                start = start.AddDays(1);
+            }
+            while (end > start && end.DayOfWeek == ruledOut)
+            {
+                end = end.AddDays(-1);
+            }
+            found = found with { Range = new DateRange(start, end) };
+        }
 
         var closed = closures is null || closures.Count == 0
             ? (IReadOnlyList<DateOnly>)[]
             : [.. closures.Where(found.Range.Contains).Distinct().Order()];
         return new DateMatch(found.Range, new TextSpan(found.Start, found.Length), closed);
     }
+
+    /// <summary>A weekday said as the one that does not suit: "not monday", "any day but monday", "except friday", "monday doesn't work", "monday is out".</summary>
+    private static bool NotThatDay(string lower, Match m) =>
+        NegationBefore().IsMatch(lower.AsSpan(Math.Max(0, m.Index - 24), m.Index - Math.Max(0, m.Index - 24)))
+        || NegationAfter().IsMatch(lower.AsSpan(m.Index + m.Length, Math.Min(24, lower.Length - m.Index - m.Length)));
+
+    [GeneratedRegex(@"(?:\bnot|\bexcept|\bany\s*(?:day|time|thing)\s+but|\bother\s+than|\bcan'?t\s+do|\bcannot\s+do)\s+(?:on\s+|a\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NegationBefore();
+
+    [GeneratedRegex(@"^\s*(?:doesn'?t\s+work|does\s+not\s+work|won'?t\s+work|is\s+out\b|is\s+no\s+good|i\s+can'?t\b|i\s+cannot\b|no\s+i\s+can\b|no\s+can\s+i\b|no\s+puedo)", RegexOptions.CultureInvariant)]
+    private static partial Regex NegationAfter();
 
     private static void Offer(ref Candidate? best, Candidate c)
     {
@@ -307,7 +339,9 @@ public static partial class DateExpressionParser
         {
             var nextWeek = WeekStart(today).AddDays(7);
             var d = today.AddDays(days == 0 ? 7 : days);
-            return d < nextWeek ? d.AddDays(7) : d;
+            d = d < nextWeek ? d.AddDays(7) : d;
+            // "next next tuesday": the one after next Tuesday.
+            return qualifier.StartsWith("next next", StringComparison.Ordinal) || qualifier.StartsWith("next  next", StringComparison.Ordinal) ? d.AddDays(7) : d;
         }
 
         return today.AddDays(days == 0 && !inclusive ? 7 : days);
@@ -484,7 +518,7 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"\ba\s+week\s+(?:from\s+(?:(?<tomorrow>tomorrow)|today|(?:this\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun))|(?<tomorrow>tomorrow)|today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeekFrom();
 
-    [GeneratedRegex(@"(?:(?<pre>\b(?:" + Tools.Faq.SemanticFaq.WordsBeforeAVerbPattern + @")\s+))?\b(?:(?<q>this\s+coming|this|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<pre>\b(?:" + Tools.Faq.SemanticFaq.WordsBeforeAVerbPattern + @")\s+))?\b(?:(?<q>this\s+coming|this|next\s+next|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+|following\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]

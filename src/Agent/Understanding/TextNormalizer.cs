@@ -106,7 +106,8 @@ public static partial class TextNormalizer
             result = Spoken(result);
         }
         return result.Contains("morrow", StringComparison.OrdinalIgnoreCase) || result.Contains(" for", StringComparison.OrdinalIgnoreCase)
-            || result.Contains(" to", StringComparison.OrdinalIgnoreCase) || result.Contains(" day", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
+            || result.Contains(" to", StringComparison.OrdinalIgnoreCase) || result.Contains(" day", StringComparison.OrdinalIgnoreCase)
+            || result.Contains("ish", StringComparison.OrdinalIgnoreCase) || result.Contains("bo", StringComparison.OrdinalIgnoreCase) ? Misheard(result) : result;
     }
 
     /// <summary>
@@ -127,11 +128,13 @@ public static partial class TextNormalizer
 
     /// <summary>
     /// Words speech recognition splits or swaps for a sound-alike, where only one reading makes sense: "to morrow" is
-    /// tomorrow; "chews day" / "fry day" / "satur day" a weekday; "at for thirty" / "at to pm" is a time, four or two.
+    /// tomorrow; "chews day" / "fry day" / "satur day" a weekday; "at for thirty" / "at to pm" is a time, four or two;
+    /// "sweetish" is Swedish and "bo talks" Botox.
     /// </summary>
     private static string Misheard(string text)
     {
         text = SplitTomorrow().Replace(text, "tomorrow");
+        text = ServiceSoundAlike().Replace(text, m => m.Groups["sweet"].Success ? "swedish" : "botox");
         text = SplitWeekday().Replace(text, m => SpokenWeekday(m.Groups["w"].Value));
         return HourSoundAlike().Replace(text, m => m.Groups["at"].Value + " " + (m.Groups["w"].Value.StartsWith("f", StringComparison.OrdinalIgnoreCase) ? "four" : "two"));
     }
@@ -150,6 +153,10 @@ public static partial class TextNormalizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<w>mon|mun|tues|chews|choose|twos|wednes|wens|whens|thurs|thirs|fri|fry|satur|sadder|sater|sun)\s+day\b(?!\s+(?:off|pass|trip|spa|care|job|shift))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SplitWeekday();
+
+    // A service name a recogniser hears as other words: "sweetish massage", "bo talks", "bow tox".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<sweet>sweetish|sweedish)|bo\s+talks|bo\s+tox|bow\s+tox|boat\s+ox)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ServiceSoundAlike();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bto\s+morrow\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SplitTomorrow();

@@ -318,7 +318,7 @@ public sealed partial class Understander
             "appt" or "apt" or "appnt" or "apmt" => "appointment",
             _ => "cancel",
         });
-        // "around 3ish", "4-ish": the hour, said loosely.
+        // "around 3ish", "4-ish", "noonish": the hour, said loosely.
         normalized = LooseHour().Replace(normalized, "around ${t}");
         // A length said as a word on a call ("swedish sixty", "ninety please"): never a clock time, so read as its digits.
         normalized = SpokenLength().Replace(normalized, m => m.Value.Equals("sixty", StringComparison.OrdinalIgnoreCase) ? "60" : "90");
@@ -538,6 +538,12 @@ public sealed partial class Understander
             }
         }
         var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
+        if (ConsultationFor(services, lowered) is { } consultation)
+        {
+            // "the free botox consult", "consulta de botox": a consultation about a treatment is the consultation, not a
+            // choice between the two.
+            services = services with { Kind = ServiceMatchKind.Confident, Services = [consultation] };
+        }
         spans.AddRange(services.Spans);
         if (ordinalSpan is { } order && services.Spans.Any(s => s.End <= order.Start && normalized[s.End..order.Start].Trim().Length == 0)
             && OrderWord().IsMatch(normalized.AsSpan(order.Start, order.Length)))
@@ -570,6 +576,13 @@ public sealed partial class Understander
 
         // "my name is Marina Diaz": the person's own name is not the Marina location.
         var location = new LocationMatcher(vocabulary).Match(TextNormalizer.Mask(withoutWhen, [.. spans, .. contact.NameSpan is { } own2 ? [own2] : Array.Empty<TextSpan>()]));
+        if (name is null && ContactExtractor.SignedName(normalized) is { } signed && !spans.Any(signed.Span.Overlaps)
+            && !(location is { Location: not null } && location.Span.Overlaps(signed.Span)))
+        {
+            // "signature facial tmrw at 2pm, Iris Vale": a name written as one at the end of a request, naming no provider,
+            // place or service, is the person signing it.
+            name = signed.Value;
+        }
         var yesNo = YesNoClassifier.Classify(normalized);
         if (yesNo.Answer == YesNo.Yes && IsTooShortToConfirm(text))
         {
@@ -1210,6 +1223,25 @@ public sealed partial class Understander
             intent = Intent.Faq;
             confidence = 1;
             faqQuestion = "are you hiring?";
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && intent is Intent.Book or Intent.Availability
+            && CanItPay().IsMatch(lowered) && FrontDesk.Tools.Faq.PaymentQuestion.Head(lowered) is { } paying)
+        {
+            // "got a gift card for my bday, can i use it on a hydrafacial?": whether it pays for the service, asked as that
+            // (the payment entry), not a booking of the service named; a day or a time said with it is a booking, and so is
+            // the wish said plainly ("I got a gift card and wanted to use it for a facial": the facials are offered).
+            intent = Intent.Faq;
+            confidence = 1;
+            faqQuestion = paying;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule)
+            && OwnRecord().IsMatch(lowered))
+        {
+            // "what do you have on file for me", "my number changed, its …", "update my email to …", "delete my info", "how
+            // much is left on my gift card": the person's own record, which only the team can read out or change (no tool
+            // does): a person is asked for, and details given with it are passed on. Never guessed, never "only spa things".
+            intent = Intent.Human;
+            confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
             && contact.Phone is null && contact.Email is null && MessageForSomeoneElse().IsMatch(lowered))
@@ -1868,6 +1900,46 @@ public sealed partial class Understander
         + @"|(?:make|place|start)\s+a\s+(?:phone\s+|video\s+)?call\s+(?:to|with)\s+" + Someone + ")", RegexOptions.CultureInvariant)]
     private static partial Regex MessageForSomeoneElse();
 
+    // Whether a means of payment can be used, asked: "can i use it on …", "does it work for …", "will my gift card cover …".
+    [GeneratedRegex(@"\b(?:(?:can|could|may)\s+(?:i|we|u)\s+(?:use|redeem|apply|spend)|(?:does|do|will|would)\s+(?:it|that|this|my|a|the|gift)\b[^.?!]{0,30}\b(?:work|cover|apply|go)\s+(?:for|on|towards?))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CanItPay();
+
+    /// <summary>
+    /// Two services named where one is a consultation said of the other ("botox consult", "consultation for botox"): the
+    /// consultation; else null. Read from the words between the two mentions, so any business's consultation serves.
+    /// </summary>
+    private static ServiceTerm? ConsultationFor(ServiceMatch services, string lowered)
+    {
+        if (services is not { Kind: ServiceMatchKind.Several, Services.Count: 2, Spans.Count: 2 })
+        {
+            return null;
+        }
+        var (first, second) = services.Spans[0].Start <= services.Spans[1].Start ? (0, 1) : (1, 0);
+        var (a, b) = (services.Spans[first], services.Spans[second]);
+        if (b.Start < a.End || b.Start - a.End > 12 || b.End > lowered.Length)
+        {
+            return null;
+        }
+        var between = lowered[a.End..b.Start].Trim();
+        var firstWords = lowered.Substring(a.Start, a.Length);
+        var secondWords = lowered.Substring(b.Start, b.Length);
+        return between.Length == 0 && ConsultWord().IsMatch(secondWords) && !ConsultWord().IsMatch(firstWords) ? services.Services[second]
+            : between is "for" or "about" or "of" or "de" or "para" && ConsultWord().IsMatch(firstWords) && !ConsultWord().IsMatch(secondWords) ? services.Services[first]
+            : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:a|an|the|my|your)\s+)?(?:free\s+)?consult(?:a|ation|ations|s)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConsultWord();
+
+    // The person's own record asked about or to be changed: what is on file, a new e-mail or number, deleting their data,
+    // a gift card's balance. Words in sequence, no repetition: linear.
+    [GeneratedRegex(@"\b(?:what(?:\s+do\s+(?:you|u|y'?all)\s+(?:guys\s+)?have|\s+info(?:rmation)?\s+do\s+(?:you|u)\s+have|\s+is|'s|s)\s+(?:on\s+file|in\s+(?:your|ur)\s+(?:system|records?|file))"
+        + @"|(?:update|change|correct|fix)\s+(?:my|the)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|number|cell|address|last\s+name|contact\s+(?:info|details))\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:spa|location))"
+        + @"|my\s+(?:phone\s+|cell\s+|mobile\s+)?(?:number|e-?mail)\s+(?:has\s+|just\s+)?changed"
+        + @"|(?:delete|remove|erase|wipe)\s+(?:all\s+)?(?:of\s+)?my\s+(?:info|information|data|details|account|records?|profile|personal\s+info)"
+        + @"|(?:how\s+much\s+(?:is\s+|money\s+is\s+)?(?:left|remaining)|(?:the\s+)?balance)\s+on\s+(?:my|a|the|this)\s+gift\s*card|gift\s*card\s+balance)", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnRecord();
+
     // "am i free at 4", "when am i busy next week", "a time when bob and i are both free", "are we both free saturday": the
     // person's own time; not "am i free to cancel" (allowed to).
     [GeneratedRegex(@"\b(?:am\s+i|are\s+we|(?:\w+\s+and\s+(?:i|me)|me\s+and\s+\w+|we|they)\s+(?:are\s+)?both)\s+(?:free|busy|tied\s+up)\b(?!\s+to\b)", RegexOptions.CultureInvariant)]
@@ -1977,7 +2049,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:sixty|ninety)\b(?![- ]+(?:one|two|three|four|five|six|seven|eight|nine)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpokenLength();
 
-    [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:around|about|at)\s+)?(?<t>\d{1,2}(?::\d{2})?|noon)\s*-?\s*ish\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooseHour();
 
     [GeneratedRegex(@"\b(?:would|will|might)\s+be\s+better\b|\b(?:works|suits\s+me)\s+better\b|\bbetter\s+for\s+me\b", RegexOptions.CultureInvariant)]
