@@ -292,7 +292,7 @@ public sealed partial record ReplyCues
             SameAsBefore = AsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
-            JustAcknowledges = AcknowledgementOnly().IsMatch(text),
+            JustAcknowledges = AcknowledgementOnly().IsMatch(text) || ComingOnly().IsMatch(text),
             AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksIfOpened = OpenedUp().IsMatch(text),
             LeavesList = OffTheList().IsMatch(text),
@@ -546,6 +546,11 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"^\s*(?:(?:ok(?:ay)?|k+|sure|yes|yeah|yep|yup|ya|alright|all\s+right|right|mhm+|uh\s*huh|got\s+it|sounds\s+(?:good|great|perfect)|cool|great|perfect|awesome|nice|excellent|wonderful|lovely|fantastic|amazing|sweet|good|no\s+problem|of\s+course|will\s+do|hold\s+on|hang\s+on|(?:one|1|a|just\s+a)\s+(?:sec(?:ond)?|moment|min(?:ute)?)|sec|give\s+me\s+a\s+(?:sec(?:ond)?|moment|min(?:ute)?)|let\s+me\s+(?:check|see|look|find\s+it)|lemme\s+(?:check|see|look))[\s,.!]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AcknowledgementOnly();
+
+    // "sorry just seeing this, yep ill be there", "ok we'll be there!", "see you then": the person says they are coming,
+    // and nothing else (a reminder answered hours later). Each part is bounded: linear.
+    [GeneratedRegex(@"^\W*(?:sorry\b[^.!?,]{0,30}[,.!]+\s*)?(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure|perfect|great|got\s+it)[\s,.!]+)?(?:(?:i'?ll|i\s+will|we'?ll|we\s+will|will)\s+be\s+there|see\s+(?:you|u|ya)\s+(?:then|tomorrow|tmrw|soon|there))[\s,.!]*(?:(?:thanks?|thank\s+you|thx|ty)[\s,.!]*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ComingOnly();
 
     [GeneratedRegex(@"\b(?:difference|differ|compare|comparison|versus|vs\.?|what\s+(?:is|are)|what'?s|whats|what\s+does\s+(?:the\s+|a\s+)?[\w\s]{1,30}?\s+(?:do|include|involve|feel\s+like)|tell\s+me\s+(?:more\s+)?about|which\s+(?:one\s+)?(?:is|would\s+be)\s+(?:better|best|right)|(?:do|would)\s+you\s+recommend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatItIs();

@@ -210,4 +210,22 @@ public sealed class RoundSeventeenTests
         Assert.Equal("injectables-consult", Assert.Single(u.Services.Services).Id);
         Assert.Equal(new DateOnly(2026, 12, 1), u.Date!.Range.Start);
     }
+
+    [Theory]
+    [InlineData("sorry just seeing this, yep ill be there")]
+    [InlineData("ok we'll be there!")]
+    [InlineData("yep, will be there")]
+    public void Saying_they_are_coming_after_a_booking_is_an_acknowledgement(string text)
+    {
+        var state = new DialogueState { JustDone = true, LastBookedService = "hydrafacial", LastBookedStart = "2026-11-24T11:00" };
+
+        var (reading, rule) = Step(state, text);
+
+        Assert.True(reading.U.Cues.JustAcknowledges);
+        Assert.Equal("r8-anything-else", rule.Id);
+    }
+
+    [Fact]
+    public void Coming_at_another_time_is_not_an_acknowledgement() =>
+        Assert.False(Read("ill be there at 3 instead").Cues.JustAcknowledges);
 }
