@@ -775,12 +775,12 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk || plainRequest)
             && time?.Exact is null && !NamesElsewhere())
         {
-            if (GroupBooking().IsMatch(lowered))
+            if (GroupParty().IsMatch(lowered) || (GroupOfPeople().IsMatch(lowered) && (services.Kind != ServiceMatchKind.None || SpaWord().IsMatch(lowered))))
             {
                 // "can i book for 3 people at once, bachelorette party": a group is arranged by the team.
                 (intent, confidence) = (Intent.Human, 1);
             }
-            else if (SpasOwnMatter().IsMatch(lowered))
+            else if (FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(SpasOwnTopics))
             {
                 // Its rooms and amenities ("is there a hair dryer in the locker room"), a comfort worry ("i'm claustrophobic"),
                 // who works there ("does anyone there speak vietnamese"), how far ahead to book: the spa's own matters, for the
@@ -1837,15 +1837,19 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\W*(?:pls|plz|please|por\s+favor|xfa|porfa)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PleaseAfter();
 
-    // A group of three or more, or a party that is one ("bachelorette party", "bridal party"); a couple is the FAQ's.
-    [GeneratedRegex(@"\bfor\s+(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|a\s+group\s+of)\s+(?:\w+\s+)?(?:people|persons|of\s+us|guests|girls|ladies|friends|women|guys)\b|\b(?:bachelorette|bridal|hen)\s+(?:party|group)\b|\bgroup\s+(?:booking|reservation|event|of\s+\d+)\b|\bparty\s+of\s+(?:[3-9]|1\d)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupBooking();
+    // A party that is a group ("bachelorette party", "bridal party"), or a group of three or more for the spa's services (a
+    // couple is the FAQ's; "a party of 5 at the escape room" is somewhere else).
+    [GeneratedRegex(@"\b(?:bachelorette|bridal|hen)\s+(?:party|group)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupParty();
 
-    // The spa's rooms and amenities, a comfort worry, who works there and what they speak, how far ahead to book.
-    [GeneratedRegex(@"\b(?:locker|changing|dressing|treatment|waiting|relaxation|massage|facial)\s+rooms?\b|\blockers?\b|\brobes?\b|\bslippers\b|\b(?:hair|blow)\s*-?dryers?\b|\bshowers?\b|\btowels?\b|\bsteam\s+room\b|\bclaustrophob\w*"
-        + @"|\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b"
-        + @"|\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:do|should|can|must)\s+(?:i|we|you)\s+(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex SpasOwnMatter();
+    [GeneratedRegex(@"\bfor\s+(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|a\s+group\s+of)\s+(?:\w+\s+)?(?:people|persons|of\s+us|guests|girls|ladies|friends|women|guys)\b|\bgroup\s+(?:booking|of\s+\d+)\b|\bparty\s+of\s+(?:[3-9]|1\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupOfPeople();
+
+    [GeneratedRegex(@"\b(?:spa|massages?|facials?|treatments?|pampering)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaWord();
+
+    // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
+    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance"];
 
     // "my appointment", "i have an appt": the person's own.
     [GeneratedRegex(@"\b(?:my|our|mine)\b|\bi\s+(?:have|had|booked)\b", RegexOptions.CultureInvariant)]
@@ -1856,7 +1860,8 @@ public sealed partial class Understander
     private static partial Regex EdgeOfTheDay();
 
     // A booked visit not needed any more: "no longer need the appointment", "please remove my booking".
-    [GeneratedRegex(@"\b(?:no\s+longer|don'?t|dont|do\s+not)\s+need\s+(?:the|my|that|this|our)\s+(?:appt|appointment|booking|reservation)\b|\b(?:remove|delete|take\s+off)\s+(?:my|the|that|this|our)\s+(?:appt|appointment|booking|reservation)\b", RegexOptions.CultureInvariant)]
+    // Not a "reservation": a restaurant's word more than a spa's ("i no longer need my reservation with carl at umami").
+    [GeneratedRegex(@"\b(?:no\s+longer|don'?t|dont|do\s+not)\s+need\s+(?:the|my|that|this|our)\s+(?:appt|appointment|booking)\b|\b(?:remove|delete|take\s+off)\s+(?:my|the|that|this|our)\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoLongerNeeded();
 
     // Which of the services named suits a goal: "which facial helps", "which one would you recommend", "what do you recommend".

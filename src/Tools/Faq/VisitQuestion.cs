@@ -100,6 +100,8 @@ public static partial class VisitQuestion
         "salon", "studio", "clinic", "place", "lobby", "front", "desk", "checkout", "cash", "card", "credit", "debit",
         "full", "advance", "person", "first", "same", "day", "morning", "afternoon", "evening", "tomorrow", "today", "long",
         "free", "extra", "each", "tip", "tips", "both", "all", "comfort", "pay", "arrival", "traffic", "read",
+        // a day is when, not where ("how far in advance do i need to book for a saturday")
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "weekday", "week", "night",
     };
 
     // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
@@ -146,7 +148,7 @@ public static partial class VisitQuestion
         // The spa's rooms and amenities, and a comfort worry about them ("is there a hair dryer in the locker room", "i'm
         // claustrophobic is the room small"); what its people speak ("does anyone there speak vietnamese"); how far ahead to
         // book ("how far in advance do i need to book for a saturday").
-        ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\blockers?\b|\brobes?\b|\bslippers\b|\b(?:hair|blow)\s*-?dryers?\b|\bshowers?\b|\btowels?\b|\bsteam\s+room\b|\bclaustrophob\w*", Options, Limit)),
+        ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\bclaustrophob\w*|\b(?:is\s+there|are\s+there|do\s+(?:you|u|yall|you\s+guys)\s+(?:have|provide|offer|give)|can\s+i\s+(?:use|get|borrow)|will\s+there\s+be)\s+(?:an?\s+|any\s+|some\s+)?(?:\w+\s+)?(?:lockers?|robes?|slippers|(?:hair|blow)\s*-?dryers?|showers?|towels?|steam\s+room)\b", Options, Limit)),
         ("languages", new(@"\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b", Options, Limit)),
         ("advance", new(@"\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:(?:do|should|can|must)\s+(?:i|we|you)\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),

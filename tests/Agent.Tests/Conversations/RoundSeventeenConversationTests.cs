@@ -39,6 +39,16 @@ public sealed class RoundSeventeenConversationTests
     public Task A_providers_conduct_goes_to_a_manager(string text)
         => FirstMessages.EscalatedAsAsync(text, "sensitive");
 
+    // A request about one's own data goes to a manager as that request, not with the apology for a complaint.
+    [Theory]
+    [InlineData("please delete all my info from your system", "personal information")]
+    [InlineData("quiero q borren mis datos de su sistema xfa", "datos personales")]
+    public async Task A_request_about_ones_own_data_is_no_complaint(string text, string said)
+    {
+        var reply = await FirstMessages.ReplyAsync(text, "sms");
+        Assert.True(reply.Escalation?.Category == "sensitive" && reply.Text!.Contains(said, StringComparison.Ordinal), FirstMessages.Show(reply));
+    }
+
     // A combined quote is not a list price: a person quotes it, never the first price named.
     [Fact]
     public Task A_quote_for_two_treatments_together_goes_to_the_team()

@@ -192,8 +192,8 @@ public sealed class SafetyScreenTests
         Assert.Equal("sensitive", Screen.ScreenInbound(text).Category?.Name);
 
     [Theory]
-    [InlineData("please erase all of my personal information", "escalation_sensitive")]
-    [InlineData("remove my details from your records", "escalation_sensitive")]
+    [InlineData("please erase all of my personal information", "escalation_privacy_request")]
+    [InlineData("remove my details from your records", "escalation_privacy_request")]
     [InlineData("I'm going to take you to court", "escalation_sensitive")]
     [InlineData("my attorney will be in touch", "escalation_sensitive")]
     [InlineData("this was a horrible experience and totally unacceptable", "escalation_sensitive")]
