@@ -185,7 +185,7 @@ public static partial class VisitQuestion
     };
 
     // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".
-    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\d+\s*%|\bpercent\b|\$\s*\d|\b\d+\s*(?:dollars|bucks)\b|\bon\s+\d+", RegexOptions.CultureInvariant, 250)]

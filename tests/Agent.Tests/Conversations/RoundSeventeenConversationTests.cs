@@ -49,6 +49,22 @@ public sealed class RoundSeventeenConversationTests
         Assert.True(reply.Escalation?.Category == "sensitive" && reply.Text!.Contains(said, StringComparison.Ordinal), FirstMessages.Show(reply));
     }
 
+    // The new readings stay on the spa's matters: another business's walk-ins, group or reservation, a thing at home, and
+    // someone else's harassment are not the spa's (found by the dev probes after the first batch).
+    [Theory]
+    [InlineData("does the steakhouse take walk-ins on a friday night")]
+    [InlineData("how do i fix my hair dryer, it keeps shutting off")]
+    [InlineData("need to order more paper towels for the office")]
+    [InlineData("can we book the escape room for a party of 6")]
+    [InlineData("i dont need my reservation at the sushi place anymore")]
+    [InlineData("my landlord keeps harassing me")]
+    public async Task Another_business_or_home_matter_is_not_the_spas(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "list_appointments");
+    }
+
     // A combined quote is not a list price: a person quotes it, never the first price named.
     [Fact]
     public Task A_quote_for_two_treatments_together_goes_to_the_team()
