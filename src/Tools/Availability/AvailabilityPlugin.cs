@@ -134,7 +134,8 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var fresh = wide.Where(s => !seen.Contains((s.StartsAtUtc, s.StaffId))).ToList();
         var nearest = Nearest(fresh.Count > 0 ? fresh : wide, from, afterTime, beforeTime, nearTime);
         var alternatives = Remember(scope, nearest, rescheduleOf, replacementOf);
-        var closed = named.Location is { } cl && cl.Closures.Contains(from) || profile.Locations.All(x => x.Closures.Contains(from));
+        // Closed that day: a closure, or (a single day asked) no hours on that weekday ("the mission location on sunday").
+        var closed = named.Location is { } cl ? ClosedOn(cl, from, from == to) : profile.Locations.All(x => ClosedOn(x, from, from == to));
         // A provider asked for who does not work that day (weekly hours or time off): the reason, so it can be said.
         var off = !closed && from == to && named.Staff is { } asked && (asked.TimeOff.Contains(from) || asked.Schedule.Values.All(h => h.On(from.DayOfWeek).Count == 0))
             ? named.Staff.FirstName : null;
@@ -143,6 +144,9 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
             new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
     }
+
+    private static bool ClosedOn(Location location, DateOnly day, bool singleDay) =>
+        location.Closures.Contains(day) || (singleDay && location.Hours.On(day.DayOfWeek).Count == 0);
 
     /// <summary>The service to book: its consultation first when it needs one and the client has not had it.</summary>
     private async Task<Service> BookableServiceAsync(ConversationScope scope, Service service, CancellationToken ct)

@@ -38,6 +38,21 @@ public abstract partial class SpaBookTests
         Assert.NotEmpty(Prop(Data(result), "alternatives").EnumerateArray());
     }
 
+    // A location's weekly day off is a closed day too ("signature facial at the mission location on sunday"), said as one;
+    // a window of several days that starts on it is not.
+    [StoreFact]
+    public async Task Check_availability_on_a_locations_weekly_day_off_says_it_is_closed()
+    {
+        await using var h = await StartAsync();
+        var sunday = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "signature-facial"), ("date", "2026-11-29"), ("location", "mission"));
+        var sundayToTuesday = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "signature-facial"), ("date", "2026-11-29"),
+            ("end_date", "2026-12-01"), ("location", "mission"));
+
+        Assert.Equal("no_slots", Status(sunday));
+        Assert.True(Prop(Data(sunday), "closed").GetBoolean());
+        Assert.NotEqual("no_slots", Status(sundayToTuesday));
+    }
+
     [StoreFact]
     public async Task Book_appointment_refuses_a_slot_that_was_not_offered()
     {
