@@ -643,7 +643,7 @@ public sealed partial class EmbeddedChatClient
                 {
                     return new()
                     {
-                        ["question"] = HoursQuestion, ["location"] = location,
+                        ["question"] = Understander.HoursQuestion, ["location"] = location,
                         ["date"] = day.Range.Start.ToString("yyyy-MM-dd", Inv), ["end_date"] = day.Range.End.ToString("yyyy-MM-dd", Inv),
                     };
                 }
@@ -774,8 +774,6 @@ public sealed partial class EmbeddedChatClient
 
 
         /// <summary>A question for the FAQ, with the location in play and the day it names ("hours on Saturday").</summary>
-        /// <summary>An hours question with a day, as the FAQ tool is asked it (the day goes as its date).</summary>
-        private const string HoursQuestion = "When are you open?";
 
         private ChatMessage AskFaq(Utterance u)
         {
@@ -811,7 +809,7 @@ public sealed partial class EmbeddedChatClient
             {
                 // "r u guys open on thanksgiving": the hours on the day read (a holiday is a date the spa's calendar answers),
                 // asked in the hours entry's own words, so the words that named the day do not count against it.
-                question = HoursQuestion;
+                question = Understander.HoursQuestion;
             }
             var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = location };
             if (u.Date is { } date)

@@ -793,7 +793,7 @@ public sealed partial class Understander
                 {
                     // "whats ur latest appt on weekdays": the opening hours, not the person's appointments.
                     (intent, confidence) = (Intent.Faq, 1);
-                    faqQuestion = "What are your opening hours?";
+                    faqQuestion = HoursQuestion;
                 }
             }
         }
@@ -1811,6 +1811,9 @@ public sealed partial class Understander
     /// <summary>An add-on to a booked treatment, as the FAQ is asked it (its entries, then the team).</summary>
     private const string AddOnQuestion = "can i add something to my booking?";
 
+    /// <summary>An hours question as the FAQ tool is asked it (a day it names goes as its date).</summary>
+    public const string HoursQuestion = "When are you open?";
+
     // A reason for a time, with a time of its own: "because i get off at 2:30", "since i work till 5", "cuz i pick up the kids at 3".
     [GeneratedRegex(@"\b(?:because|cause|cuz|coz|bc|since)\s+(?:i|we)\s*(?:'m|am)?\s+(?:get\s+off|finish|leave|work|working|have\s+(?:work|class|a\s+meeting)|busy|pick\s+up)\b[^.,;!?]*", RegexOptions.CultureInvariant)]
     private static partial Regex ReasonClause();
@@ -1845,7 +1848,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\bfor\s+(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|a\s+group\s+of)\s+(?:\w+\s+)?(?:people|persons|of\s+us|guests|girls|ladies|friends|women|guys)\b|\bgroup\s+(?:booking|of\s+\d+)\b|\bparty\s+of\s+(?:[3-9]|1\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex GroupOfPeople();
 
-    [GeneratedRegex(@"\b(?:spa|massages?|facials?|treatments?|pampering)\b", RegexOptions.CultureInvariant)]
+    // The generic words of a visit here (a service's own words are found by the service matcher, from the profile).
+    [GeneratedRegex(@"\b(?:spa|treatments?|pampering)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).

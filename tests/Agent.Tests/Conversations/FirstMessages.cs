@@ -31,6 +31,14 @@ internal static class FirstMessages
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
+    /// <summary>Nothing passed to the team, and <paramref name="tool"/> not called.</summary>
+    public static async Task NeitherEscalatedNorCalledAsync(string text, string tool)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.True(reply.Escalation is null, Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == tool);
+    }
+
     /// <summary>Not refused as out of scope: the spa's own matter, answered or noted for the team.</summary>
     public static async Task NotRefusedAsync(string text)
     {

@@ -58,12 +58,8 @@ public sealed class RoundSeventeenConversationTests
     [InlineData("can we book the escape room for a party of 6")]
     [InlineData("i dont need my reservation at the sushi place anymore")]
     [InlineData("my landlord keeps harassing me")]
-    public async Task Another_business_or_home_matter_is_not_the_spas(string text)
-    {
-        var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
-        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "list_appointments");
-    }
+    public Task Another_business_or_home_matter_is_not_the_spas(string text)
+        => FirstMessages.NeitherEscalatedNorCalledAsync(text, "list_appointments");
 
     // A combined quote is not a list price: a person quotes it, never the first price named.
     [Fact]
@@ -129,12 +125,8 @@ public sealed class RoundSeventeenConversationTests
     [InlineData("add staff meeting to my calendar for march 1 at 10 am")]
     [InlineData("please add onto my phone")]
     [InlineData("i'm out of apples, add that to my list")]
-    public async Task Adding_to_a_calendar_list_or_phone_is_no_add_on(string text)
-    {
-        var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
-        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "answer_faq");
-    }
+    public Task Adding_to_a_calendar_list_or_phone_is_no_add_on(string text)
+        => FirstMessages.NeitherEscalatedNorCalledAsync(text, "answer_faq");
 
     [Theory]
     [InlineData("can i add hot stones to my massage tomorrow?")]
