@@ -28,6 +28,70 @@ public sealed class RateLimitAndCorsTests
     }
 
     [Fact]
+    public void A_sessions_window_allows_its_limit_then_refuses_until_the_minute_is_over_and_ended_windows_are_forgotten()
+    {
+        var time = new SteppedTime();
+        var limiter = new FrontDesk.Channels.WebChat.WebSessionRateLimiter(3, time);
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.False(limiter.TryAcquire("web_a", out var retry));
+        // The window started at the first message: 40 seconds of it are left.
+        Assert.Equal(TimeSpan.FromSeconds(40), retry);
+        // Another session has a window of its own.
+        Assert.True(limiter.TryAcquire("web_b", out _));
+
+        time.Advance(TimeSpan.FromSeconds(39));
+        Assert.False(limiter.TryAcquire("web_a", out retry));
+        Assert.Equal(TimeSpan.FromSeconds(1), retry);
+        time.Advance(TimeSpan.FromSeconds(1));
+        // A new window from this message on: three more, then refused again.
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.False(limiter.TryAcquire("web_a", out _));
+        Assert.Equal(2, limiter.Tracked);
+
+        // A minute later both windows have ended: the first message after it sweeps them away and opens its own.
+        time.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(limiter.TryAcquire("web_c", out _));
+        Assert.Equal(1, limiter.Tracked);
+        Assert.True(limiter.TryAcquire("web_a", out _));
+        Assert.Equal(2, limiter.Tracked);
+    }
+
+    [Fact]
+    public async Task A_sessions_limit_holds_under_concurrent_messages()
+    {
+        var limiter = new FrontDesk.Channels.WebChat.WebSessionRateLimiter(20, new SteppedTime());
+        var taken = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                if (limiter.TryAcquire("web_busy", out _))
+                {
+                    Interlocked.Increment(ref taken);
+                }
+            }
+        })));
+        Assert.Equal(20, taken);
+    }
+
+    /// <summary>Timestamps that move only when the test moves them (the limiter runs on timestamps, not the spa's clock).</summary>
+    private sealed class SteppedTime : TimeProvider
+    {
+        private long _ticks = 1_000_000;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    }
+
+    [Fact]
     public async Task A_client_address_over_its_limit_gets_429_even_with_new_sessions()
     {
         await using var host = FrontDeskHost.Create(settings: new Dictionary<string, string?> { ["FrontDesk:Web:PerAddressPerMinute"] = "2" });
