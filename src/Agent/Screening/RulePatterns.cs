@@ -29,8 +29,9 @@ public static partial class RulePatterns
         Compiled.GetOrAdd((pattern, options), static key => new Lazy<Regex>(() =>
         {
             var compiled = Warm(new Regex(key.Pattern, key.Options | RegexOptions.Compiled, MatchTimeout));
-            // Its prefilter too, before anyone screens a message with it.
+            // Its prefilter and its parts too, before anyone screens a message with it.
             _ = NeededBy(compiled);
+            _ = PartsOf(compiled);
             return compiled;
         })).Value;
 
@@ -48,8 +49,142 @@ public static partial class RulePatterns
     /// <see cref="Regex.IsMatch(string)"/>, without running the expression on a text that contains none of the words it
     /// needs (<see cref="RequiredWords"/>): the same answer, and a timeout still throws as before.
     /// </summary>
-    public static bool IsMatch(Regex pattern, string text) =>
-        NeededBy(pattern)?.MayMatch(text) != false && pattern.IsMatch(text);
+    public static bool IsMatch(Regex pattern, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (NeededBy(pattern)?.MayMatch(text) == false)
+        {
+            return false;
+        }
+        if (PartsOf(pattern) is not { } parts)
+        {
+            return pattern.IsMatch(text);
+        }
+        foreach (var (part, needed) in parts)
+        {
+            if (needed?.MayMatch(text) != false && part.IsMatch(text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A rule group of <see cref="SplitFrom"/> characters or more, "(?:p1)|(?:p2)|…" as the rules file's groups are joined,
+    /// is matched by <see cref="IsMatch(Regex, string)"/> one pattern at a time, each with its own prefilter: the group
+    /// matches a text exactly when one of its patterns does. Joined, such a group's matching code is too large for the JIT
+    /// to optimise (<c>[MinOptJitted]</c>), it runs at every position of the text, and the group's prefilter (one word of
+    /// 100-odd) lets nearly every text through: the reply screen's medical-advice group and the group of other businesses
+    /// took 24-146 µs a text; part by part 2-5 µs (docs/performance.md, eighteenth round, where the same answers were
+    /// checked on every line of the probes, the scenarios, the CLINC sets and a loaded store's transcripts). The parts run
+    /// in the interpreter: built in milliseconds at start for all the groups, with nothing left to compile at a first match.
+    /// Null for a pattern that is not such a list, is shorter, or refers back to a group (<c>\1</c>, <c>\k</c>), whose
+    /// numbering would change apart.
+    /// </summary>
+    internal static IReadOnlyList<(Regex Part, RequiredWords? Needed)>? PartsOf(Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return Split.GetOrAdd(pattern, static r =>
+        {
+            var source = r.ToString();
+            if (source.Length < SplitFrom || BackReference().IsMatch(source) || Alternatives(source) is not { Count: >= 2 } sources)
+            {
+                return null;
+            }
+            var options = r.Options & ~RegexOptions.Compiled;
+            var parts = new List<(Regex Part, RequiredWords? Needed)>(sources.Count);
+            foreach (var p in sources)
+            {
+                if (Parse(p, options, r.MatchTimeout) is not { } part)
+                {
+                    return null;
+                }
+                // The interpreter's own code is compiled at its first match: here, not in a person's first message.
+                try
+                {
+                    _ = part.IsMatch(string.Join(' ', Words().Matches(p).Select(m => m.Value)));
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                }
+                parts.Add((part, RequiredWords.Of(p, options)));
+            }
+            return parts;
+        });
+    }
+
+    // A part cut where the splitter misread the syntax would not parse alone: the group is then matched whole.
+    private static Regex? Parse(string part, RegexOptions options, TimeSpan timeout)
+    {
+        try
+        {
+            return new Regex(part, options, timeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The length from which a rule group is matched part by part (<see cref="PartsOf"/>).</summary>
+    public const int SplitFrom = 1000;
+
+    private static readonly ConcurrentDictionary<Regex, IReadOnlyList<(Regex Part, RequiredWords? Needed)>?> Split = new();
+
+    // The top-level alternatives of "(?:a)|(?:b)|…", each one whole group; null for anything else. Escapes and character
+    // classes are skipped over, so a '|' or a parenthesis inside them is not read as syntax.
+    private static List<string>? Alternatives(string pattern)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    i++;
+                    if (i < pattern.Length && pattern[i] == '^')
+                    {
+                        i++;
+                    }
+                    // A ']' first in a class is one of its characters.
+                    if (i < pattern.Length && pattern[i] == ']')
+                    {
+                        i++;
+                    }
+                    while (i < pattern.Length && pattern[i] != ']')
+                    {
+                        i += pattern[i] == '\\' ? 2 : 1;
+                    }
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    // A part is one group: it may not close before its end ("(?:a)(?:b)" is not one).
+                    if (depth == 0 && i + 1 < pattern.Length && pattern[i + 1] != '|')
+                    {
+                        return null;
+                    }
+                    break;
+                case '|' when depth == 0:
+                    parts.Add(pattern[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+        parts.Add(pattern[start..]);
+        return depth == 0 && parts.All(p => p.StartsWith("(?:", StringComparison.Ordinal) && p.EndsWith(')')) ? parts : null;
+    }
+
+    [GeneratedRegex(@"\\(?:[1-9]|k)")]
+    private static partial Regex BackReference();
 
     /// <summary>
     /// Matches the expression once on a text made of the words of its own pattern, so that both its search for a

@@ -84,6 +84,63 @@ public sealed class RequiredWordsTests
         Assert.True(skipped * 2 > patterns.Count * texts.Count, $"{skipped} of {patterns.Count * texts.Count} runs skipped");
     }
 
+    // Issue 16, eighteenth round: a large rule group is matched one pattern at a time, each with its own prefilter
+    // (RulePatterns.PartsOf); the answer must be the whole group's on every text.
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Matching_a_large_group_part_by_part_gives_the_answers_of_the_whole_group(string profile)
+    {
+        var rules = EscalationRules.Load(Path.Combine(TestFiles.Prompts, "escalation.yaml"));
+        var screen = new SafetyScreen(SpaProfileLoader.Load(profile == "demo" ? TestFiles.DemoProfile : TestFiles.HarborProfile), rules);
+        var patterns = screen.Patterns.ToList();
+        var texts = Corpus(patterns);
+        var split = patterns.Where(p => RulePatterns.PartsOf(p) is not null).ToList();
+        Assert.Contains(rules.ReplyScreen.MedicalAdvice, split);
+        Assert.Contains(rules.Elsewhere, split);
+        Assert.True(split.Count >= 10, $"{split.Count} groups split");
+        var matched = 0;
+        foreach (var pattern in split)
+        {
+            Assert.True(RulePatterns.PartsOf(pattern)!.Count >= 2);
+            var reference = new Regex(pattern.ToString(), pattern.Options & ~RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
+            foreach (var text in texts)
+            {
+                var expected = reference.IsMatch(text);
+                Assert.True(expected == RulePatterns.IsMatch(pattern, text), $"'{text}': {expected} for the whole group {pattern.ToString()[..80]}…");
+                matched += expected ? 1 : 0;
+            }
+        }
+        // The corpus holds each pattern's own words, so the groups do match some of it.
+        Assert.True(matched > split.Count, $"{matched} matches");
+    }
+
+    [Theory]
+    [InlineData(@"(?:(\w)\1)")] // a back-reference: its group's number would change apart
+    [InlineData(@"(?:ab)(?:cd)")] // a part that is not one whole group
+    [InlineData(@"(?:ab)?")] // a part that is optional as a whole
+    [InlineData(@"[|(]ab")] // not a group at all: its '|' and '(' are in a class
+    public void A_group_that_is_not_a_list_of_whole_patterns_is_matched_whole(string odd)
+    {
+        var parts = Enumerable.Range(0, 60).Select(i => $"(?:\\bword{i}\\s+after{i}\\b)").ToList();
+        var pattern = RulePatterns.Get(string.Join('|', parts.Append(odd)), Options);
+        Assert.True(pattern.ToString().Length >= RulePatterns.SplitFrom);
+        Assert.Null(RulePatterns.PartsOf(pattern));
+        Assert.True(RulePatterns.IsMatch(pattern, "the word7 after7 it"));
+    }
+
+    [Fact]
+    public void A_bar_or_a_parenthesis_escaped_or_in_a_class_does_not_cut_a_pattern()
+    {
+        var parts = Enumerable.Range(0, 60).Select(i => $"(?:\\bword{i}\\s+after{i}\\b)").Append(@"(?:a[|)\]]b\|c\(d)").ToList();
+        var pattern = RulePatterns.Get(string.Join('|', parts), Options);
+        var split = RulePatterns.PartsOf(pattern);
+        Assert.NotNull(split);
+        Assert.Equal(parts, split.Select(p => p.Part.ToString()));
+        Assert.True(RulePatterns.IsMatch(pattern, "x a)b|c(d y"));
+        Assert.True(RulePatterns.IsMatch(pattern, "so word59 after59"));
+        Assert.False(RulePatterns.IsMatch(pattern, "word59 word58 after59"));
+    }
+
     // Real messages (the intent examples, the Spanish safety set), each pattern's own words (texts it matches), and those
     // words run together with other messages, each as the screens read them (SafetyScreen.Normalize).
     private static List<string> Corpus(List<Regex> patterns)
