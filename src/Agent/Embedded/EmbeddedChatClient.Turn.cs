@@ -146,6 +146,10 @@ public sealed partial class EmbeddedChatClient
                     {
                         return Say("pace_asked");
                     }
+                    if (u.Cues.WrongNumber)
+                    {
+                        return Say("wrong_number");
+                    }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:

@@ -87,6 +87,12 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AsksPace { get; init; }
 
+    /// <summary>
+    /// "sorry wrong number", "oops wrong number, my bad", "perdon numero equivocado": the person did not mean to reach the
+    /// spa; let go kindly, not told what the assistant cannot do.
+    /// </summary>
+    public bool WrongNumber { get; init; }
+
     /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
     public string? LanguageAsked { get; init; }
 
@@ -268,6 +274,7 @@ public sealed partial record ReplyCues
             AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
             AsksDate = DateQuestion().IsMatch(text),
             AsksPace = PaceAsked().IsMatch(text),
+            WrongNumber = WrongNumberSaid().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             AsksLength = LengthAsked().IsMatch(text),
@@ -452,12 +459,18 @@ public sealed partial record ReplyCues
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PaceAsked();
 
+    // A wrong number said alone, with an apology or a word of what was meant: "sorry wrong number", "oops, wrong number my
+    // bad", "i think i have the wrong number", "perdon numero equivocado" (read into English as "wrong number").
+    [GeneratedRegex(@"^\W*(?:(?:oh|oops|whoops|sorry|so+rry|my\s+bad|ah|hi|hey|hello|ok|perd[oó]n|perdona|disculpe|lo\s+siento)\W+)*(?:i\s+(?:think\s+)?(?:i\s+)?(?:have|got|dialed|texted|called|messaged)\s+)?(?:the\s+|a\s+)?wrong\s+(?:number|#|person)(?:\W+(?:sorry|my\s+bad|oops|lo\s+siento|perd[oó]n|disculpe|thanks|bye|lol))*(?:\W+(?:i\s+)?meant\s+to\s+[a-z ]{1,40})?\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex WrongNumberSaid();
+
     // Questions to the assistant about itself as a person ("what should i call you", "a name i can call you"). Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
     [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call|(?:like|want|love)\s+to\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|where\s+do\s+(?:you|u)\s+(?:live|come\s+from)\b|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))"
         + @"|\b(?:what|how)\s+should\s+(?:i|we)\s+call\s+(?:you|u)\b|\bname\s+(?:i|we)\s+(?:should|can|could|may)\s+(?:call|use\s+for)\s+(?:you|u)\b|\bcan\s+i\s+rename\s+(?:you|u)\b"
         // "who is this?" alone (not "who is this for"), "who am i texting with", "con quien hablo"
-        + @"|^\W*(?:(?:hi|hey|hello|sorry|um+|uh+|wait|ok|umm)\W+)*(?:who\s+is\s+this|who'?s\s+this|whos\s+this|quien\s+es|quien\s+habla)\W*$|\bwho\s+am\s+i\s+(?:talking|texting|speaking|chatting)\s+(?:to|with)\b|\bcon\s+quien\s+(?:hablo|estoy\s+hablando)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        + @"|^\W*(?:(?:hi|hey|hello|sorry|um+|uh+|wait|ok|umm)\W+)*(?:who\s+is\s+this|who'?s\s+this|whos\s+this|who\s+(?:dis|dat|this)|quien\s+es|quien\s+habla)\W*$|\bwho\s+am\s+i\s+(?:talking|texting|speaking|chatting)\s+(?:to|with)\b|\bcon\s+quien\s+(?:hablo|estoy\s+hablando)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssistantAsAPerson();
 
     // No match timeout, like the rest of the understanding's patterns: a message is at most 2,000 characters and these

@@ -89,7 +89,7 @@ public static partial class VisitQuestion
     }
 
     // The person's own booked time named as where they are going: "to my 2pm", "for my 10:30", "for our 3 o'clock".
-    [GeneratedRegex(@"\b(?:to|for)\s+(?:my|our)\s+\d{1,2}(?::\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock))(?!\w)", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:to|for)\s+(?:my|our)\s+\d{1,2}(?::\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock))(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex ToOwnTime();
 
     // Where a visit here is going: the appointment, the place, the time, or the way of paying.
@@ -105,7 +105,7 @@ public static partial class VisitQuestion
     };
 
     // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
-    [GeneratedRegex(@"\b(?:(?:for|at|into|on)\s+(?:(?:a|an|the|my|our|his|her|their|some|this|that)\s+)?|to\s+(?:a|an|the|my|our|his|her|their|some|this|that)\s+)(?!(?:a|an|the|my|our|his|her|their|some|this|that)\b)([a-z][a-z']*)", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:(?:for|at|into|on)\s+(?:(?:a|an|the|my|our|his|her|their|some|this|that)\s+)?|to\s+(?:a|an|the|my|our|his|her|their|some|this|that)\s+)(?!(?:a|an|the|my|our|his|her|their|some|this|that)\b)([a-z][a-z']*)", RegexOptions.CultureInvariant)]
     private static partial Regex Destination();
 
     /// <summary>
@@ -126,8 +126,11 @@ public static partial class VisitQuestion
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant;
-    private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(250);
+    // Matched without backtracking and without a wall-clock limit: each is linear in the message (at most 2,000
+    // characters), while a 250 ms limit threw on a starved machine when a pattern's first match ran (perf round 18 saw
+    // a turn fail with RegexMatchTimeoutException from Topics at load average 49–58).
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private static readonly TimeSpan Limit = Regex.InfiniteMatchTimeout;
 
     // What makes a message about a visit. Each needs the person's own coming, not just the word.
     private static readonly (string Topic, Regex Pattern)[] Parts =
@@ -148,10 +151,12 @@ public static partial class VisitQuestion
         // The spa's rooms and amenities, and a comfort worry about them ("is there a hair dryer in the locker room", "i'm
         // claustrophobic is the room small"); what its people speak ("does anyone there speak vietnamese"); how far ahead to
         // book ("how far in advance do i need to book for a saturday").
-        ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\bclaustrophob\w*|\b(?:is\s+there|are\s+there|do\s+(?:you|u|yall|you\s+guys)\s+(?:have|provide|offer|give)|can\s+i\s+(?:use|get|borrow)|will\s+there\s+be)\s+(?:an?\s+|any\s+|some\s+)?(?:\w+\s+)?(?:lockers?|robes?|slippers|(?:hair|blow)\s*-?dryers?|showers?|towels?|steam\s+room)\b", Options, Limit)),
+        ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\bclaustrophob\w*|\b(?:is\s+there|are\s+there|do\s+(?:you|u|yall|you\s+guys)\s+(?:have|provide|offer|give)|can\s+i\s+(?:use|get|borrow)|will\s+there\s+be)\s+(?:an?\s+|any\s+|some\s+)?(?:\w+\s+)?(?:lockers?|robes?|slippers|(?:hair|blow)\s*-?dryers?|showers?|towels?|steam\s+room)\b"
+            // A place to change or to leave one's things ("is there a place to change", "can i leave my bag somewhere").
+            + @"|\b(?:place|somewhere|anywhere|where)\s+(?:i\s+can\s+|to\s+)(?:change|get\s+changed)\b|\b(?:leave|put|store|keep)\s+my\s+(?:bag|bags|purse|stuff|things|belongings|coat|jacket|valuables)\b", Options, Limit)),
         ("languages", new(@"\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b", Options, Limit)),
         ("advance", new(@"\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:(?:do|should|can|must)\s+(?:i|we|you)\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", Options, Limit)),
-        ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
+        ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bshould\s+(?:i|we)\s+(?:come|arrive|show\s+up)\s+(?:with|without|wearing|in)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
     ];
 
     private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|robe|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|slippers|socks)\b", Options, Limit);
@@ -185,9 +190,9 @@ public static partial class VisitQuestion
     };
 
     // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".
-    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
     private static partial Regex Elsewhere();
 
-    [GeneratedRegex(@"\d+\s*%|\bpercent\b|\$\s*\d|\b\d+\s*(?:dollars|bucks)\b|\bon\s+\d+", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\d+\s*%|\bpercent\b|\$\s*\d|\b\d+\s*(?:dollars|bucks)\b|\bon\s+\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
 }
