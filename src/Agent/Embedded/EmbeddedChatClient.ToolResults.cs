@@ -518,7 +518,7 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The reasons worded here, before the table of outcomes (which words the others by tool and status).</summary>
         private static readonly HashSet<string> OwnWording = new(StringComparer.Ordinal)
         {
-            "not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "offered_for_replacement", "min_age", "past",
+            "not_at_location", "provider_not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "offered_for_replacement", "min_age", "past",
             "no_appointments", "no_such_appointment", "already_changed", "no_record",
             "opted_out", "wrong_codes_today", "chat_limit", "hour_limit", "day_limit",
         };
@@ -542,6 +542,11 @@ public sealed partial class EmbeddedChatClient
                 case "not_at_location":
                     state.LocationId = null;
                     return SearchAgain(Render(template, ("service", ServiceIn(Text("service"))), ("location", Text("location")),
+                        ("locations", Join([.. data.GetProperty("locations").EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
+                case "provider_not_at_location":
+                    // The place asked for is kept (where the person can go); the provider who never works there is not.
+                    state.StaffId = null;
+                    return SearchAgain(Render(template, ("provider", Text("provider")), ("location", Text("location")),
                         ("locations", Join([.. data.GetProperty("locations").EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
                 case "unknown_provider":
                     state.StaffId = null;

@@ -1221,6 +1221,14 @@ public sealed partial class EmbeddedChatClient
                     return SayText(prefix + Render("provider_off_alternatives", ("provider", off.GetString()!), ("service", service), ("slots", labels),
                         ("day", SpokenTime.Day(DateOnly.ParseExact(offDay, "yyyy-MM-dd", Inv), state.Language))));
                 }
+                if (closed && data.TryGetProperty("open_elsewhere", out var elsewhere) && elsewhere.ValueKind == JsonValueKind.Array && elsewhere.GetArrayLength() > 0
+                    && data.TryGetProperty("closed_location", out var shut) && shut.ValueKind == JsonValueKind.String)
+                {
+                    // "the mission location on sunday": that place is closed, another is open that day; both said, so "ok the
+                    // marina then" searches the same service and day there (a place named that nothing on offer is at).
+                    return SayText(prefix + Render("closed_day_open_elsewhere", ("location", shut.GetString()!), ("service", service), ("slots", labels),
+                        ("open", Join([.. elsewhere.EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
+                }
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }
             if (state.LeadWith is { } edge && state.Offered.Count > 1)
