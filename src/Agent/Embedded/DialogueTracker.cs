@@ -142,6 +142,7 @@ internal static partial class DialogueTracker
         // Misses count only in a row: any reply that is not one starts again from zero.
         var missesBefore = state.Misses;
         state.Misses = 0;
+        state.FeeToTeam = u.Cues.AsksFeeAmount;
         var asked = state.Asked;
         if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
             && !HasSlots(u) && u.Cues.NameCandidate is { } candidate

@@ -487,6 +487,14 @@ public sealed partial class EmbeddedChatClient
                     state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
                         && src.StartsWith("profile:hours:", StringComparison.Ordinal) && call.Arguments?.TryGetValue("question", out var q) == true ? q?.ToString() : null;
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    if (state.FeeToTeam)
+                    {
+                        // "how much would the fee be exactly": the policy said, the amount left to a person (handed over).
+                        state.FeeToTeam = false;
+                        var feeAnswer = Say("faq_answer_fee_by_team", ("answer", best));
+                        feeAnswer.AdditionalProperties![HandoffKey] = FeeAmountHandoff;
+                        return feeAnswer;
+                    }
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));

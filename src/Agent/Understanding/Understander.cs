@@ -1177,10 +1177,12 @@ public sealed partial class Understander
         }
         if (intent is Intent.Cancel or Intent.Reschedule && FeeAmountAsked().IsMatch(lowered))
         {
-            // "if i cancel today how much would the fee be exactly": the amount of a charge is a person's to say (the policy's
-            // rule is the FAQ's); nothing is changed on it.
-            intent = Intent.Human;
+            // "if i cancel today how much would the fee be exactly": the policy's rule is the FAQ's to say, the amount a person's
+            // (the engine hands over after the answer); nothing is changed on it.
+            intent = Intent.Faq;
             confidence = 1;
+            faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
+            cues = cues with { AsksFeeAmount = true };
         }
         else if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered)
             || intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Faq or Intent.OutOfScope or Intent.Unknown
@@ -2168,8 +2170,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:if|what\s+happens|what\s+if)\b[^.?!]{0,40}?\b(?:miss\s+(?:my|the|an?)\s+(?:appt|appointment|booking|visit)|no[- ]?show|never\s+show|(?:don'?t|dont|do\s+not|didn'?t)\s+(?:show|turn)\s+up|(?:don'?t|dont)\s+show)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MissedVisitAsked();
 
-    // A package or a membership asked about: "packages of like 5 massages", "a bundle of facials", "a punch card".
-    [GeneratedRegex(@"\b(?:packages?|bundles?|punch\s*cards?|prepaid\s+(?:sessions|visits|massages|facials)|memberships?)\b", RegexOptions.CultureInvariant)]
+    // A package asked about: "packages of like 5 massages", "a bundle of facials", "a punch card" (a membership is read by
+    // meaning already, with a "did you mean" when it is near).
+    [GeneratedRegex(@"\b(?:packages?|bundles?|punch\s*cards?|prepaid\s+(?:sessions|visits|massages|facials))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PackageAsked();
 
     // What a change would cost, as an amount: "how much would the fee be", "how much will you charge me". A person says it.

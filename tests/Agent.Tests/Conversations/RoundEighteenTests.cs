@@ -116,17 +116,23 @@ public sealed class RoundEighteenTests
     }
 
     [Fact]
-    public void The_amount_of_a_fee_is_a_persons_to_say_and_nothing_is_cancelled() =>
-        Assert.Equal(Intent.Human, Read("if i cancel today how much would the fee be exactly").Intent);
+    public void The_amount_of_a_fee_is_the_policy_question_marked_for_a_person()
+    {
+        var u = Read("if i cancel today how much would the fee be exactly");
+
+        Assert.Equal(Intent.Faq, u.Intent);
+        Assert.True(u.Cues.AsksFeeAmount);
+    }
 
     [Fact]
-    public async Task The_amount_of_a_fee_goes_to_a_person_without_trying_the_cancellation()
+    public async Task The_amount_of_a_fee_says_the_policy_and_goes_to_a_person_without_trying_the_cancellation()
     {
         await using var h = await AgentHarness.StartAsync();
 
         var reply = h.One(await h.TalkAsync("sms_r18_fee", "sms", "+14155551111", "if i cancel today how much would the fee be exactly"));
 
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "cancel_appointment");
+        Assert.Contains("24 hours", reply.Text, StringComparison.Ordinal);
         Assert.Contains(await h.EscalationsAsync(), e => e.Category == "human_request");
     }
 
