@@ -98,6 +98,9 @@ internal enum PolicyAction
     /// <summary>Pick the earliest slot on offer.</summary>
     ChooseEarliest,
 
+    /// <summary>"ok whoever then" at an offer with nobody asked for: the first time on offer put as a yes-or-no question.</summary>
+    ProposeFirstOffered,
+
     /// <summary>A price asked with a service and a day: search, and say the price with the offer.</summary>
     SearchWithPrice,
 
@@ -458,6 +461,9 @@ internal static class DialoguePolicy
             && s.Offered.Count > 0 && r.U.Cues.LatestOfDay && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchLatest),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
             && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
+        new("slots on offer, nobody asked for, and anybody said (\"ok whoever then\"), nothing else", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 1
+            && s.StaffId is null && r.U.Staff.Kind == StaffMatchKind.Any && r.Chosen is null && !r.WouldChange && !r.HasSlots && !r.ContactGiven,
+            PolicyAction.ProposeFirstOffered, Id: "r18-anyone-at-an-offer"),
         new("slots on offer and two times said as alternatives (\"3 or 4 whichever\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.Cues.EitherTimes.Count > 1
             && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchEitherTime),
         new("slots on offer and a time said that was offered earlier in this task (the day in play had nothing, or it is that day)", (s, r) => r.EarlierOfferAtTime is not null,

@@ -254,6 +254,10 @@ public sealed partial class EmbeddedChatClient
                         return Call("answer_faq", besidePick);
                     }
                     return Choose(r.Chosen!);
+                case PolicyAction.ProposeFirstOffered:
+                    // "ok whoever then": anybody is fine, so the first time on offer is put as a yes-or-no question (not a miss).
+                    state.ProposedSlotId = null;
+                    return ProposeSlot()!;
                 case PolicyAction.ChooseEarliest:
                     // "earliest", "whatever's soonest": the first in time, whatever the order the list was said in.
                     return Choose(state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).First());

@@ -70,6 +70,30 @@ public sealed class RoundEighteenTests
         Assert.NotEqual(PolicyAction.JoinWaitlist, rule.Then);
     }
 
+    [Fact]
+    public void Anybody_said_at_an_offer_with_nobody_asked_for_puts_the_first_time_as_a_question()
+    {
+        var state = Offering();
+
+        var (_, rule) = Step(state, "ok whoever then");
+
+        Assert.Equal("r18-anyone-at-an-offer", rule.Id);
+        Assert.False(rule.IsMiss);
+    }
+
+    [Fact]
+    public async Task Anybody_said_at_an_offer_then_yes_books_the_first_time()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_r18_whoever", "web", null, "hydrafacial with sofia at mission on wednesday", "ok whoever then", "yes",
+            "Ana Bell 415 555 1806", "yes");
+
+        Assert.StartsWith("Would Wednesday, November 25 at 9 AM with Priya", replies[1].Text, StringComparison.Ordinal);
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal(new DateTime(2026, 11, 25, 9, 0, 0), h.Local(booked));
+    }
+
     [Theory]
     [InlineData("hydrafacial with sofia at mission on wednesday", "Sofia", "Mission District", "Priya")]
     [InlineData("can priya do a signature facial for me at the marina on sat", "Priya", "Marina", "Sofia")]
