@@ -801,7 +801,8 @@ public sealed partial class Understander
                 || intent is Intent.Book or Intent.Availability && services.Kind == ServiceMatchKind.None)
             && asked == AgentQuestion.Nothing && chosen is null && NoLongerNeeded().IsMatch(lowered))
         {
-            // "no longer need the appointment, pls remove it": a cancellation said without the word.
+            // "no longer need the appointment, pls remove it", "ya no quiero la cita del sabado" (glossed): a cancellation said
+            // without the word.
             (intent, confidence) = (Intent.Cancel, 1);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
@@ -1167,8 +1168,8 @@ public sealed partial class Understander
         if (intent is Intent.Faq or Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null && date is null
             && PackageAsked().IsMatch(lowered))
         {
-            // "do u guys sell packages of like 5 massages": a package or a membership, whatever treatment it is of, is the
-            // FAQ's to answer (a membership entry, or the team), not a booking nor the menu of that kind.
+            // "do u guys sell packages of like 5 massages": a package, whatever treatment it is of, is the FAQ's to answer (its
+            // membership or package entry, or the team), not a booking nor the menu of that kind.
             (intent, confidence) = (Intent.Faq, 1);
             services = ServiceMatch.None;
             time = null;
@@ -1189,8 +1190,9 @@ public sealed partial class Understander
                 && MissedVisitAsked().IsMatch(lowered))
         {
             // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?", "what happens if i miss my
-            // appointment": the cancellation policy asked, not a cancellation (nothing is changed on a question about what it would cost). The search is asked for the
-            // policy itself: "if i move tmrws appt to next week is there a charge?" shares no word with it.
+            // appointment": the cancellation policy asked, not a cancellation (nothing is changed on a question about what it
+            // would cost). The search is asked for the policy itself: "if i move tmrws appt to next week is there a charge?"
+            // shares no word with it.
             intent = Intent.Faq;
             confidence = 1;
             faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
