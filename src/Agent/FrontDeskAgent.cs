@@ -479,9 +479,12 @@ public sealed partial class FrontDeskAgent(
                 {
                     askedForPerson = true;
                     // A tool outcome the engine has no wording for is handed over too: the team sees which it was not.
-                    var why = handedOver.AdditionalProperties![EmbeddedChatClient.HandoffKey] as string == ToolOutcomes.Unknown
-                        ? "The assistant got a result from the booking system it could not word for the client"
-                        : "The assistant could not understand the client twice in a row";
+                    var why = (handedOver.AdditionalProperties![EmbeddedChatClient.HandoffKey] as string) switch
+                    {
+                        ToolOutcomes.Unknown => "The assistant got a result from the booking system it could not word for the client",
+                        EmbeddedChatClient.FeeAmountHandoff => "The client asked the amount of a cancellation or change fee (the policy was said)",
+                        _ => "The assistant could not understand the client twice in a row",
+                    };
                     escalations.Add(NewEscalation(handoffRule, scope, request, $"{why}; last message: \"{Short(text)}\"", verbatim: true, language: language));
                     agentTags.Escalation = handoffRule.Name;
                 }

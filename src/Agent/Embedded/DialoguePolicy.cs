@@ -98,6 +98,9 @@ internal enum PolicyAction
     /// <summary>Pick the earliest slot on offer.</summary>
     ChooseEarliest,
 
+    /// <summary>"ok whoever then" at an offer with nobody asked for: the first time on offer put as a yes-or-no question.</summary>
+    ProposeFirstOffered,
+
     /// <summary>A price asked with a service and a day: search, and say the price with the offer.</summary>
     SearchWithPrice,
 
@@ -419,13 +422,15 @@ internal static class DialoguePolicy
         // Other questions pending.
         new("a time put as a yes-or-no question and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.ProposedSlotId is { } p && s.Offered.Any(o => o.SlotId == p)
             && r.U.YesNo == YesNo.Yes && r.Chosen is null && !r.ChangesTheSearch && r.U.Time is null, PolicyAction.ChooseProposedSlot),
-        new("slots or the waitlist on offer and a bare yes", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0
+        new("slots or the waitlist on offer and a bare yes (not one that changes the search: \"ok the marina then\")", (s, r) => s.Phase == DialoguePhase.WaitlistOffer
+            && r.U.YesNo == YesNo.Yes && s.Offered.Count > 0 && !r.ChangesTheSearch
             && r.U.ChosenSlot is null && r.U.Intent != Intent.Waitlist && !r.U.Cues.MentionsWaitlist, PolicyAction.AskSlotsOrWaitlist, IsMiss: true),
         new("slots or the waitlist on offer and a plain no (\"no thanks, ill try another time\"), no day, time or pick", (s, r) => s.Phase == DialoguePhase.WaitlistOffer
             && r.U.YesNo == YesNo.No && !r.HasSlots && r.Chosen is null && !r.ContactGiven && !r.U.Cues.MentionsWaitlist
             && r.U.Intent is not (Intent.Waitlist or Intent.Book or Intent.Availability or Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Faq),
             PolicyAction.DeclineSlotsAndWaitlist, Id: "r10-no-to-slots-and-waitlist"),
-        new("waitlist on offer and a yes to it", (s, r) => s.Phase == DialoguePhase.WaitlistOffer && (r.U.YesNo == YesNo.Yes || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
+        new("waitlist on offer and a yes to it (not a yes that changes the search: \"ok whoever then\")", (s, r) => s.Phase == DialoguePhase.WaitlistOffer
+            && (r.U.YesNo == YesNo.Yes && !r.ChangesTheSearch || r.U.Intent == Intent.Waitlist) && r.U.ChosenSlot is null, PolicyAction.JoinWaitlist),
         new("verifying a number for a change (cancel, move, my appointments) and a new booking asked instead, no day or time (\"ok then i want to book one\")", (s, r) =>
             s.Phase is DialoguePhase.VerifyCode or DialoguePhase.VerifyPhone && s.Task is DialogueTask.Cancel or DialogueTask.Reschedule or DialogueTask.List
             && r.U.Intent == Intent.Book && r.U.Date is null && r.U.Time is null && !r.U.SameTime && !r.U.SameDay && r.U.ShiftMinutes is null
@@ -456,6 +461,9 @@ internal static class DialoguePolicy
             && s.Offered.Count > 0 && r.U.Cues.LatestOfDay && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchLatest),
         new("slots on offer and \"the earliest\"", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && r.Chosen is null
             && r.U.Cues.Earliest && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null, PolicyAction.ChooseEarliest),
+        new("slots on offer, nobody asked for, and anybody said (\"ok whoever then\"), nothing else", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 1
+            && s.StaffId is null && r.U.Staff.Kind == StaffMatchKind.Any && r.Chosen is null && !r.WouldChange && !r.HasSlots && !r.ContactGiven,
+            PolicyAction.ProposeFirstOffered, Id: "r18-anyone-at-an-offer"),
         new("slots on offer and two times said as alternatives (\"3 or 4 whichever\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.U.Cues.EitherTimes.Count > 1
             && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.SearchEitherTime),
         new("slots on offer and a time said that was offered earlier in this task (the day in play had nothing, or it is that day)", (s, r) => r.EarlierOfferAtTime is not null,
@@ -463,7 +471,8 @@ internal static class DialoguePolicy
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
-        new("one slot on offer and a yes", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1 && r.U.YesNo == YesNo.Yes, PolicyAction.ChooseOnlySlot),
+        new("one slot on offer and a yes (not a yes that changes the search: \"ok the marina then\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1
+            && r.U.YesNo == YesNo.Yes && !r.ChangesTheSearch, PolicyAction.ChooseOnlySlot),
         new("a service put as a yes-or-no question and a yes (\"Shall I look for a Swedish Massage (60 min)?\" \"sure\")", (s, r) => s.Asked == AgentQuestion.Service
             && s.ProposedService is not null && r.U.YesNo == YesNo.Yes && r.U.Services.Kind == ServiceMatchKind.None, PolicyAction.PickProposedService),
         new("\"the 60 or the 90?\" and a yes or no, nothing else (\"ok can I book it for next week\" gives a day)", (s, r) => s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1 && r.U.YesNo != YesNo.Unknown

@@ -137,6 +137,9 @@ internal sealed class DialogueState
     /// <summary>The conversation's language ("en", "es"); the engine words its replies in it. Null: English.</summary>
     public string? Language { get; set; }
 
+    /// <summary>The amount of a fee was asked: the policy's answer is said, then a person is asked to confirm the amount.</summary>
+    public bool FeeToTeam { get; set; }
+
     /// <summary>Replies in a row that answered nothing of the question pending (recovery: the second offers a person).</summary>
     public int Misses { get; set; }
 

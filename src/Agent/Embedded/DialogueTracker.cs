@@ -142,6 +142,7 @@ internal static partial class DialogueTracker
         // Misses count only in a row: any reply that is not one starts again from zero.
         var missesBefore = state.Misses;
         state.Misses = 0;
+        state.FeeToTeam = u.Cues.AsksFeeAmount;
         var asked = state.Asked;
         if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
             && !HasSlots(u) && u.Cues.NameCandidate is { } candidate
@@ -507,10 +508,15 @@ internal static partial class DialogueTracker
     /// <summary>The message names a service, a day or a time.</summary>
     public static bool HasSlots(Utterance u) => u.Services.Kind != ServiceMatchKind.None || u.Date is not null || u.Time is not null;
 
-    /// <summary>True when the reply names a service or day other than the ones the offer is for.</summary>
+    /// <summary>
+    /// True when the reply names a service or day other than the ones the offer is for, a place nothing on offer is at
+    /// ("ok the marina then" after a closed Mission's times), or anybody after a provider was asked for ("ok whoever then").
+    /// </summary>
     public static bool ChangesTheSearch(DialogueState state, Utterance u) => u.OtherProvider ||
         (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
-        || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))));
+        || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))))
+        || (u.Location?.Location is { } place && place.Id != state.LocationId && !state.Offered.Any(o => o.Location == place.Name))
+        || (u.Staff.Kind == StaffMatchKind.Any && state.StaffId is not null);
 
     /// <summary>True when every detail a yes carries is already in the read-back ("yes, book the consultation then").</summary>
     public static bool AgreesWithReadBack(DialogueState state, Utterance u)

@@ -487,6 +487,14 @@ public sealed partial class EmbeddedChatClient
                     state.LastHoursQuestion = top.TryGetProperty("source", out var hoursSource) && hoursSource.GetString() is { } src
                         && src.StartsWith("profile:hours:", StringComparison.Ordinal) && call.Arguments?.TryGetValue("question", out var q) == true ? q?.ToString() : null;
                     var elsewhere = data.TryGetProperty("other_locations", out var ol) ? ol.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    if (state.FeeToTeam)
+                    {
+                        // "how much would the fee be exactly": the policy said, the amount left to a person (handed over).
+                        state.FeeToTeam = false;
+                        var feeAnswer = Say("faq_answer_fee_by_team", ("answer", best));
+                        feeAnswer.AdditionalProperties![HandoffKey] = FeeAmountHandoff;
+                        return feeAnswer;
+                    }
                     return elsewhere.Count == 0
                         ? Say("faq_answer", ("answer", best))
                         : Say("faq_answer_other_locations", ("answer", best), ("locations", Join(elsewhere, "list_and")));
@@ -518,7 +526,7 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The reasons worded here, before the table of outcomes (which words the others by tool and status).</summary>
         private static readonly HashSet<string> OwnWording = new(StringComparer.Ordinal)
         {
-            "not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "offered_for_replacement", "min_age", "past",
+            "not_at_location", "provider_not_at_location", "unknown_provider", "unknown_location", "not_offered", "offered_for_move", "offered_for_replacement", "min_age", "past",
             "no_appointments", "no_such_appointment", "already_changed", "no_record",
             "opted_out", "wrong_codes_today", "chat_limit", "hour_limit", "day_limit",
         };
@@ -542,6 +550,11 @@ public sealed partial class EmbeddedChatClient
                 case "not_at_location":
                     state.LocationId = null;
                     return SearchAgain(Render(template, ("service", ServiceIn(Text("service"))), ("location", Text("location")),
+                        ("locations", Join([.. data.GetProperty("locations").EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
+                case "provider_not_at_location":
+                    // The place asked for is kept (where the person can go); the provider who never works there is not.
+                    state.StaffId = null;
+                    return SearchAgain(Render(template, ("provider", Text("provider")), ("location", Text("location")),
                         ("locations", Join([.. data.GetProperty("locations").EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
                 case "unknown_provider":
                     state.StaffId = null;

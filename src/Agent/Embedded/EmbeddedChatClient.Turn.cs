@@ -258,6 +258,10 @@ public sealed partial class EmbeddedChatClient
                         return Call("answer_faq", besidePick);
                     }
                     return Choose(r.Chosen!);
+                case PolicyAction.ProposeFirstOffered:
+                    // "ok whoever then": anybody is fine, so the first time on offer is put as a yes-or-no question (not a miss).
+                    state.ProposedSlotId = null;
+                    return ProposeSlot()!;
                 case PolicyAction.ChooseEarliest:
                     // "earliest", "whatever's soonest": the first in time, whatever the order the list was said in.
                     return Choose(state.Offered.OrderBy(o => o.Date, StringComparer.Ordinal).ThenBy(o => o.Time, StringComparer.Ordinal).First());
@@ -1224,6 +1228,14 @@ public sealed partial class EmbeddedChatClient
                     // "sunday" with a provider who does not work Sundays: said why, and the same part of the day on the nearest days.
                     return SayText(prefix + Render("provider_off_alternatives", ("provider", off.GetString()!), ("service", service), ("slots", labels),
                         ("day", SpokenTime.Day(DateOnly.ParseExact(offDay, "yyyy-MM-dd", Inv), state.Language))));
+                }
+                if (closed && data.TryGetProperty("open_elsewhere", out var elsewhere) && elsewhere.ValueKind == JsonValueKind.Array && elsewhere.GetArrayLength() > 0
+                    && data.TryGetProperty("closed_location", out var shut) && shut.ValueKind == JsonValueKind.String)
+                {
+                    // "the mission location on sunday": that place is closed, another is open that day; both said, so "ok the
+                    // marina then" searches the same service and day there (a place named that nothing on offer is at).
+                    return SayText(prefix + Render("closed_day_open_elsewhere", ("location", shut.GetString()!), ("service", service), ("slots", labels),
+                        ("open", Join([.. elsewhere.EnumerateArray().Select(x => x.GetString()!)], "list_or"))));
                 }
                 return SayText(prefix + Render(closed ? "closed_day_alternatives" : "no_slots_alternatives", ("service", service), ("slots", labels)));
             }

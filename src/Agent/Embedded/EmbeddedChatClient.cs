@@ -32,6 +32,9 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// (value: the escalation category, human_request), after the second reply in a row it could not understand.
     /// </summary>
     public const string HandoffKey = "frontdesk.handoff";
+
+    /// <summary>The <see cref="HandoffKey"/> value of a hand-over for the amount of a fee (the policy was said first).</summary>
+    public const string FeeAmountHandoff = "fee_amount";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -19,6 +19,7 @@ public static class ToolOutcomes
         ["unknown_location"] = "unknown_location",
         ["provider_service"] = "provider_not_for_service",
         ["not_at_location"] = "service_not_at_location",
+        ["provider_not_at_location"] = "provider_not_at_location",
         ["beyond_horizon"] = "beyond_horizon",
         ["closed"] = "closed_day_ask_another",
         ["past"] = "window_in_past",

@@ -154,6 +154,12 @@ public sealed partial record ReplyCues
     public bool AsksRepeat { get; init; }
 
     /// <summary>
+    /// The amount a cancellation or a change would cost is asked ("if i cancel today how much would the fee be exactly"): the
+    /// policy is the FAQ's to say, the amount a person's (set by the understanding with the policy question).
+    /// </summary>
+    public bool AsksFeeAmount { get; init; }
+
+    /// <summary>
     /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
     /// nothing"; Spanish "no me llegó" reads "I didn't get it"): read only while a code is awaited.
     /// </summary>

@@ -51,7 +51,7 @@ public static partial class TimeExpressionParser
     private const string Hour = @"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
     private const string Meridiem = @"(?:a\.?m\.?|p\.?m\.?)";
     private const string MinuteWord = @"(?:thirty|fifteen|forty[- ]?five|forty|twenty|fifty|ten|oh[- ]?five)";
-    private const string NotCount = @"(?!\s*(?:[:/.,]?\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|years?|hours?|hrs?|mins?\b|minutes?|dollars|bucks|percent|%|times|visits|sessions|units|ml|cc))";
+    private const string NotCount = @"(?!\s*(?:[:/.,]?\d|st\b|nd\b|rd\b|th\b|people|persons?|guests?|of\s+us|days?|weeks?|months?|years?|hours?|hrs?|mins?\b|minutes?|dollars|bucks|percent|%|times|visits|sessions|units|ml|cc|massages|facials|treatments|appointments|appts|services|packages|peels|kids|children|friends))";
 
     // The parts of the day as people type them, slips included ("mornin", "aftrnoon", "afternon", "evning"); read as the
     // word they stand for (CanonicalPart). "even", "morn" and "after noon" are not among them.

@@ -813,10 +813,12 @@ public sealed partial class Understander
                 }
             }
         }
-        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
-            && NoLongerNeeded().IsMatch(lowered))
+        if ((intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk
+                || intent is Intent.Book or Intent.Availability && services.Kind == ServiceMatchKind.None)
+            && asked == AgentQuestion.Nothing && chosen is null && NoLongerNeeded().IsMatch(lowered))
         {
-            // "no longer need the appointment, pls remove it": a cancellation said without the word.
+            // "no longer need the appointment, pls remove it", "ya no quiero la cita del sabado" (glossed): a cancellation said
+            // without the word.
             (intent, confidence) = (Intent.Cancel, 1);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
@@ -1191,11 +1193,34 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
-        if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered))
+        if (intent is Intent.Faq or Intent.Book or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null && date is null
+            && PackageAsked().IsMatch(lowered))
         {
-            // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?": the cancellation policy
-            // asked, not a cancellation (nothing is changed on a question about what it would cost). The search is asked for the
-            // policy itself: "if i move tmrws appt to next week is there a charge?" shares no word with it.
+            // "do u guys sell packages of like 5 massages": a package, whatever treatment it is of, is the FAQ's to answer (its
+            // membership or package entry, or the team), not a booking nor the menu of that kind.
+            (intent, confidence) = (Intent.Faq, 1);
+            services = ServiceMatch.None;
+            time = null;
+            cues = cues with { NamesATreatment = false };
+            faqQuestion = "do you offer memberships or packages?";
+        }
+        if (intent is Intent.Cancel or Intent.Reschedule && FeeAmountAsked().IsMatch(lowered))
+        {
+            // "if i cancel today how much would the fee be exactly": the policy's rule is the FAQ's to say, the amount a person's
+            // (the engine hands over after the answer); nothing is changed on it.
+            intent = Intent.Faq;
+            confidence = 1;
+            faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
+            cues = cues with { AsksFeeAmount = true };
+        }
+        else if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered)
+            || intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Faq or Intent.OutOfScope or Intent.Unknown
+                && MissedVisitAsked().IsMatch(lowered))
+        {
+            // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?", "what happens if i miss my
+            // appointment": the cancellation policy asked, not a cancellation (nothing is changed on a question about what it
+            // would cost). The search is asked for the policy itself: "if i move tmrws appt to next week is there a charge?"
+            // shares no word with it.
             intent = Intent.Faq;
             confidence = 1;
             faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
@@ -1797,8 +1822,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:come(?:\s+in)?|make\s+it(?:\s+in)?|get\s+(?:there|in)|swing\s+by|stop\s+by|do)\b|\b(?:im|i'm|i\s+am|we'?re|we\s+are)\s+(?:only\s+)?(?:free|available|off)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CanComeWhen();
 
-    // An appointment that cannot be kept: "cant make it thursday", "won't be able to come in tomorrow", "can't make my 3pm".
-    [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|attend|keep)\b(?:\s+(?:to|in|on|for))?\s+(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)", RegexOptions.CultureInvariant)]
+    // An appointment that cannot be kept: "cant make it thursday", "won't be able to come in tomorrow", "can't make my 3pm",
+    // "gotta bail on wednesdays facial".
+    [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|attend|keep)\b(?:\s+(?:to|in|on|for))?\s+(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)|\b(?:gotta|got\s+to|have\s+to|need\s+to|gonna\s+have\s+to)\s+(?:bail|skip)\s+(?:on\s+)?(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CantMakeIt();
 
     // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
@@ -1903,12 +1929,12 @@ public sealed partial class Understander
     [GeneratedRegex(@"(?<!\b(?:earlier|later)\s+)\bthat\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex ThatDayAlone();
 
-    // "can u add a scalp massage onto my facial tmrw?", "could you add a mask to my hydrafacial": something added to a
-    // treatment the person has booked.
+    // "can u add a scalp massage onto my facial tmrw?", "could you add a mask to my hydrafacial", "could you tack on a hand
+    // massage to my hydrafacial sat": something added to a treatment the person has booked.
     // Matched without backtracking (linear in the text): the source-generated form of this pattern backtracked for seconds
     // on "add a new friend named luis" (found by the round-13 probes; a turn must never hang on a regular expression).
     private static readonly Regex AddOnToOwnPattern = new(
-        @"\badd\s+(?:on\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?<own>[a-z-]+)\b",
+        @"\b(?:add|tack|throw)\s+(?:on\s+|in\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?<own>[a-z-]+)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static Regex AddOnToOwn() => AddOnToOwnPattern;
@@ -2275,6 +2301,20 @@ public sealed partial class Understander
     // Whether a change would be charged: "will i get charged", "would i be charged", "is there a fee if i cancel", "me cobran".
     [GeneratedRegex(@"\b(?:will|would|do|does|am|is|could)\s+(?:i|it|there|you)\s+(?:get\s+|be\s+|still\s+)?(?:charged|charge\s+me|a\s+(?:fee|charge|penalty))\b|\b(?:is|are)\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChargedIfChanged();
+
+    // A visit missed, asked about: "what happens if i miss my appointment", "what if i just never show", "will i be charged if
+    // i don't show up". Bounded and lazy between the two parts, so it cannot backtrack far.
+    [GeneratedRegex(@"\b(?:if|what\s+happens|what\s+if)\b[^.?!]{0,40}?\b(?:miss\s+(?:my|the|an?)\s+(?:appt|appointment|booking|visit)|no[- ]?show|never\s+show|(?:don'?t|dont|do\s+not|didn'?t)\s+(?:show|turn)\s+up|(?:don'?t|dont)\s+show)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MissedVisitAsked();
+
+    // A package asked about: "packages of like 5 massages", "a bundle of facials", "a punch card" (a membership is read by
+    // meaning already, with a "did you mean" when it is near).
+    [GeneratedRegex(@"\b(?:packages?|bundles?|punch\s*cards?|prepaid\s+(?:sessions|visits|massages|facials))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PackageAsked();
+
+    // What a change would cost, as an amount: "how much would the fee be", "how much will you charge me". A person says it.
+    [GeneratedRegex(@"\bhow\s+much\s+(?:would|will|is|does|do)\s+(?:the|a|my|that|your|you|it)\s*(?:late\s+|cancellation\s+|no[- ]?show\s+)?(?:fee|charge|penalty|charge\s+me|cost\s+me)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FeeAmountAsked();
 
     /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
     [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]

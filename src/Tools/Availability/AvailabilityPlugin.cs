@@ -104,6 +104,13 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             return new ToolResult("bad_argument", $"{st.FirstName} does not perform {bookable.Name}. Providers who do: {string.Join(", ", who.Select(s => s.Name))}.",
                 new { reason = "provider_service", provider = st.FirstName, service = bookable.Name, providers = who.Select(s => s.FirstName) });
         }
+        if (named.Staff is { } askedStaff && named.Location is { } askedPlace && !askedStaff.Schedule.ContainsKey(askedPlace.Id))
+        {
+            // "hydrafacial with sofia at mission": she never works there; said, with where she does.
+            var worksAt = askedStaff.Schedule.Keys.Select(profile.FindLocation).OfType<Location>().Select(x => x.Name).ToList();
+            return new ToolResult("bad_argument", $"{askedStaff.FirstName} does not work at {askedPlace.Name}. {askedStaff.FirstName} works at {string.Join(", ", worksAt)}.",
+                new { reason = "provider_not_at_location", provider = askedStaff.FirstName, location = askedPlace.Name, locations = worksAt });
+        }
         if (named.Location is { } l && !profile.LocationsOffering(bookable).Contains(l))
         {
             var offeredAt = profile.LocationsOffering(bookable).Select(x => x.Name).ToList();
@@ -137,12 +144,18 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         // Closed that day: a closure, or (a single day asked) no hours on that weekday ("the mission location on sunday").
         var closed = named.Location is { } cl ? ClosedOn(cl, from, from == to) : profile.Locations.All(x => ClosedOn(x, from, from == to));
         // A provider asked for who does not work that day (weekly hours or time off): the reason, so it can be said.
+        // Closed at the place asked (its day off or a closure) while another place that offers the service is open that day:
+        // that place is named, so the person can go there instead ("the mission location on sunday": the Marina is open).
+        var openElsewhere = closed && from == to && named.Location is { } shut
+            ? profile.LocationsOffering(bookable).Where(x => x.Id != shut.Id && !ClosedOn(x, from, singleDay: true)).Select(x => x.Name).ToList()
+            : [];
         var off = !closed && from == to && named.Staff is { } asked && (asked.TimeOff.Contains(from) || asked.Schedule.Values.All(h => h.On(from.DayOfWeek).Count == 0))
             ? named.Staff.FirstName : null;
         return new ToolResult("no_slots",
-            $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed)" : off is not null ? $"that day ({off} is not working)" : "in that window")}. " +
+            $"{note}Nothing open for {bookable.Name} {(closed ? "that day (we're closed" + (openElsewhere.Count > 0 ? $"; {string.Join(" and ", openElsewhere)} is open that day)" : ")") : off is not null ? $"that day ({off} is not working)" : "in that window")}. " +
             (alternatives.Count > 0 ? "Offer the nearest alternatives, or the waitlist." : "Offer the waitlist."),
-            new { service = bookable.Name, alternatives, waitlist_available = true, closed, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
+            new { service = bookable.Name, alternatives, waitlist_available = true, closed, closed_location = openElsewhere.Count > 0 ? named.Location!.Name : null,
+                open_elsewhere = openElsewhere, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
     }
 
     private static bool ClosedOn(Location location, DateOnly day, bool singleDay) =>

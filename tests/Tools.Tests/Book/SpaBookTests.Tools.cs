@@ -54,6 +54,30 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Check_availability_at_a_place_closed_that_day_names_the_place_that_is_open()
+    {
+        await using var h = await StartAsync();
+        var sunday = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "signature-facial"), ("date", "2026-11-29"), ("location", "mission"));
+        var thanksgiving = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "signature-facial"), ("date", "2026-11-26"), ("location", "mission"));
+
+        Assert.Equal("Mission District", Prop(Data(sunday), "closed_location").GetString());
+        Assert.Equal("Marina", Assert.Single(Prop(Data(sunday), "open_elsewhere").EnumerateArray()).GetString());
+        // Both places are closed on the 26th: nowhere else to name.
+        Assert.Equal(0, Prop(Data(thanksgiving), "open_elsewhere").GetArrayLength());
+    }
+
+    [StoreFact]
+    public async Task Check_availability_with_a_provider_at_a_place_she_never_works_says_where_she_does()
+    {
+        await using var h = await StartAsync();
+        var result = await CallAsync(h, Verified(AvaPhone), "check_availability", ("service", "hydrafacial"), ("date", "2026-11-25"), ("provider", "sofia"), ("location", "mission"));
+
+        Assert.Equal("bad_argument", Status(result));
+        Assert.Equal("provider_not_at_location", Prop(Data(result), "reason").GetString());
+        Assert.Equal("Marina", Assert.Single(Prop(Data(result), "locations").EnumerateArray()).GetString());
+    }
+
+    [StoreFact]
     public async Task Book_appointment_refuses_a_slot_that_was_not_offered()
     {
         await using var h = await StartAsync();
