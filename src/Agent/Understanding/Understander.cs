@@ -1940,7 +1940,7 @@ public sealed partial class Understander
     private static Regex AddOnToOwn() => AddOnToOwnPattern;
 
     // A home to rent or buy: "an apartment near the marina", "studios for rent", "a 2 bedroom", "un departamento".
-    [GeneratedRegex(@"\b(?:apartments?|condos?|departamentos?|apartamentos?|sublets?|sublease|roommates?)\b|\b(?:studios?|rooms?|houses?|homes?|places?)\s+(?:for|to)\s+(?:rent|lease|sale)\b|\b(?:[1-5]|one|two|three|four)[\s-]?(?:bed(?:room)?s?|br|bd)\b",
+    [GeneratedRegex(@"\b(?:apartments?|condos?|departamentos?|apartamentos?|sublets?|sublease)\b|\b(?:studios?|rooms?|houses?|homes?|places?)\s+(?:for|to)\s+(?:rent|lease|sale)\b|\b(?:[1-5]|one|two|three|four)[\s-]?(?:bed(?:room)?s?|br|bd)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HomeToRent();
 
@@ -1985,13 +1985,14 @@ public sealed partial class Understander
     // ("openings hours"), a parking spot nor a spot on the skin.
     [GeneratedRegex(@"\bany\s+(?:[a-z-]+\s+){0,2}?(?:spots?|slots?|openings?|availability|appointments?|appts?)\b"
         + @"|\b(?:openings?|availability)\b(?!\s+hours?\b)|\b(?<!(?:parking|dark|sun|age|brown|red)\s)(?:spots?|slots?)\s+(?:open|left|available|free)\b"
-        + @"|\b(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b",
+        + @"|\b(?:is\s+there|do\s+(?:you|u)\s+(?:guys\s+)?have|got|have\s+(?:you|u)\s+got|any)\s+(?:\w+\s+)?(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex OpeningsAsked();
 
-    // Room for the people themselves ("is there room for two of us friday evening"): no other thing asked for, so whatever
-    // its words are near in meaning (a table for two), the visit is here. "any openings for a piano lesson" names its thing.
-    [GeneratedRegex(@"\b(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b(?!\s+(?:at|in)\s+(?:the|a)\b)",
+    // Room for the people themselves, asked of us ("is there room for two of us friday evening"): no other thing asked for, so
+    // whatever its words are near in meaning (a table for two), the visit is here. "any openings for a piano lesson" names its
+    // thing; "a house with enough room for 3 people" is not asked of us.
+    [GeneratedRegex(@"\b(?:is\s+there|do\s+(?:you|u)\s+(?:guys\s+)?have|got|have\s+(?:you|u)\s+got|any)\s+(?:\w+\s+)?(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b(?!\s+(?:at|in)\s+(?:the|a)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex RoomForUs();
 

@@ -71,6 +71,19 @@ public sealed class RoundEighteenConversationTests
     public Task Something_elsewhere_near_our_places_is_not_ours(string text)
         => FirstMessages.NeitherEscalatedNorCalledAsync(text, "answer_faq");
 
+    // Room for people somewhere else is no opening of ours.
+    [Fact]
+    public async Task Room_for_people_somewhere_else_is_no_opening()
+    {
+        var reply = await FirstMessages.ReplyAsync("need a cabin up in tahoe with enough room for 4 of us on the 12th");
+        Assert.DoesNotContain("Which service", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
+    }
+
+    [Fact]
+    public Task A_roommate_coming_along_is_still_ours()
+        => FirstMessages.NotRefusedAsync("can my roommate come with me");
+
     [Fact]
     public Task Parking_near_a_location_is_still_ours()
         => FirstMessages.AnsweredWithAsync("is there parking near the marina location", "parking");

@@ -12,6 +12,24 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
     /// <summary>Everything logged so far.</summary>
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>
+    /// Whether a line matching <paramref name="match"/> is logged within <paramref name="within"/>: a line logged after the
+    /// response reached the client (the hosting's "Request finished") may come a moment after the test reads the reply.
+    /// </summary>
+    public async Task<bool> LoggedAsync(Func<string, bool> match, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (!_lines.Any(match))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
     /// <summary>All lines joined.</summary>
     public string Text => string.Concat(_lines);
 
