@@ -1980,19 +1980,22 @@ public sealed partial class Understander
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OursToOpen();
 
+    // Room for the people themselves, asked of us: "is there room for two of us", "do you have space for me", "any room for a couple".
+    private const string RoomForPeople = @"\b(?:is\s+there|do\s+(?:you|u)\s+(?:guys\s+)?have|got|have\s+(?:you|u)\s+got|any)\s+(?:\w+\s+)?(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b";
+
     // Openings asked for: "got any last minute spots", "any availability", "any appts", "do you have openings", "spots open",
     // "room for two of us" (the Spanish "tienen espacio" arrives as "do you have openings"). Not the opening hours
     // ("openings hours"), a parking spot nor a spot on the skin.
     [GeneratedRegex(@"\bany\s+(?:[a-z-]+\s+){0,2}?(?:spots?|slots?|openings?|availability|appointments?|appts?)\b"
         + @"|\b(?:openings?|availability)\b(?!\s+hours?\b)|\b(?<!(?:parking|dark|sun|age|brown|red)\s)(?:spots?|slots?)\s+(?:open|left|available|free)\b"
-        + @"|\b(?:is\s+there|do\s+(?:you|u)\s+(?:guys\s+)?have|got|have\s+(?:you|u)\s+got|any)\s+(?:\w+\s+)?(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b",
+        + "|" + RoomForPeople,
         RegexOptions.CultureInvariant)]
     private static partial Regex OpeningsAsked();
 
     // Room for the people themselves, asked of us ("is there room for two of us friday evening"): no other thing asked for, so
     // whatever its words are near in meaning (a table for two), the visit is here. "any openings for a piano lesson" names its
     // thing; "a house with enough room for 3 people" is not asked of us.
-    [GeneratedRegex(@"\b(?:is\s+there|do\s+(?:you|u)\s+(?:guys\s+)?have|got|have\s+(?:you|u)\s+got|any)\s+(?:\w+\s+)?(?:room|space)\s+for\s+(?:two|2|three|3|four|4|me|us|one\s+more|(?:the\s+)?(?:two|both|three)\s+of\s+us|a\s+couple)\b(?!\s+(?:at|in)\s+(?:the|a)\b)",
+    [GeneratedRegex(RoomForPeople + @"(?!\s+(?:at|in)\s+(?:the|a)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex RoomForUs();
 
