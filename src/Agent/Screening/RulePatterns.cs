@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace FrontDesk.Agent.Screening;
@@ -58,17 +59,40 @@ public static partial class RulePatterns
         }
         if (PartsOf(pattern) is not { } parts)
         {
-            return pattern.IsMatch(text);
+            return Matches(pattern, text);
         }
         foreach (var (part, needed) in parts)
         {
-            if (needed?.MayMatch(text) != false && part.IsMatch(text))
+            if (needed?.MayMatch(text) != false && Matches(part, text))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// The match, given a second, patient try when the first runs out of its <see cref="MatchTimeout"/>: on a starved
+    /// machine (load average 30 on two cores) an ordinary linear pattern can exceed 250 ms of wall-clock time, and a
+    /// safety rule read as no match there would let a medical question through unescalated. Only a pattern that still
+    /// takes longer than <see cref="PatientTimeout"/> (one that truly backtracks) throws, as before.
+    /// </summary>
+    private static bool Matches(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Patient.GetValue(pattern, static r => new Regex(r.ToString(), r.Options & ~RegexOptions.Compiled, PatientTimeout)).IsMatch(text);
+        }
+    }
+
+    /// <summary>The second try's limit (<see cref="Matches"/>).</summary>
+    public static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly ConditionalWeakTable<Regex, Regex> Patient = new();
 
     /// <summary>
     /// A rule group of <see cref="SplitFrom"/> characters or more, "(?:p1)|(?:p2)|…" as the rules file's groups are joined,

@@ -960,7 +960,9 @@ public sealed partial class Understander
             && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Book or Intent.Availability
                 || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && Meaning() is { } aboutItself && aboutItself.NearestAboutAssistant >= AboutAssistantAt
-            && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead)
+            && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead
+            // "is it awkward if i fall asleep": the person's own visit, not the assistant (round 19).
+            && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord))
         {
             // "do you go by a name?", "are you moonlighting for another company?": asked of the assistant about itself in
             // words the cue's patterns do not list, read by meaning (the rule below then lets the assistant answer).
@@ -1138,12 +1140,16 @@ public sealed partial class Understander
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Nevermind or Intent.Smalltalk or Intent.Book or Intent.Availability
                 || (intent is Intent.Reschedule or Intent.MyAppointments && !changesAppointment && !OwnBooking().IsMatch(lowered))
                 // "what should i bring to my appointment": getting ready for one's own visit, not a look at it.
-                || (intent == Intent.MyAppointments && !changesAppointment
+                // "can i wear makeup to my appointment" (round 19: read as a move, the classifier's nearest).
+                || (intent is Intent.MyAppointments or Intent.Reschedule && !changesAppointment
                     && FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(GettingReady)))
             // A service read only by meaning is no occasion either: "should i come with a clean face" is how to come.
-            && (services.Kind == ServiceMatchKind.None || serviceIsContext || (services.Spans.Count == 0 && services.Kind != ServiceMatchKind.Confident))
+            && (services.Kind == ServiceMatchKind.None || serviceIsContext || (services.Spans.Count == 0 && services.Kind != ServiceMatchKind.Confident)
+                // nor a service's word in another sense: "can i come in with wet hair" (round 19)
+                || (date is null && time?.Exact is null && FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(NoServiceAsked)))
             && staff.Kind == StaffMatchKind.None
-            && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered))
+            // "do i have to be a member to book": what booking needs, not a booking (round 19)
+            && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered) || FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(Requirements))
             && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && !NamesElsewhere())
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
@@ -1816,7 +1822,18 @@ public sealed partial class Understander
     private static partial Regex GreetingHead();
 
     // The parts of a visit one gets ready for: asked of one's own appointment, the FAQ's, not the appointment's.
-    private static readonly HashSet<string> GettingReady = new(StringComparer.Ordinal) { "bring", "wear", "early", "parking", "prepare" };
+    private static readonly HashSet<string> GettingReady = new(StringComparer.Ordinal)
+    {
+        "bring", "wear", "early", "parking", "prepare",
+        // round 19: "can i wear makeup to my appointment", "do i need an id for my appointment"
+        "comeas", "beforeafter", "member", "referral", "id", "clearance", "forms", "waiver",
+    };
+
+    // What coming needs (VisitQuestion's requirement topics): asked before booking, not a booking (round 19).
+    private static readonly HashSet<string> Requirements = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver" };
+
+    // Parts of a visit whose words are a service's in another sense ("wet hair", "makeup"): no service is asked for (round 19).
+    private static readonly HashSet<string> NoServiceAsked = new(StringComparer.Ordinal) { "comeas", "rules", "beforeafter" };
 
     // When the person can come: "i can only come after 6", "i can make it after work", "im only free mornings".
     [GeneratedRegex(@"\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:come(?:\s+in)?|make\s+it(?:\s+in)?|get\s+(?:there|in)|swing\s+by|stop\s+by|do)\b|\b(?:im|i'm|i\s+am|we'?re|we\s+are)\s+(?:only\s+)?(?:free|available|off)\b", RegexOptions.CultureInvariant)]
@@ -2116,7 +2133,9 @@ public sealed partial class Understander
     // person's own time; not "am i free to cancel" (allowed to).
     // "show me when im free on the 3rd", "when am i available": the same, asked as when.
     [GeneratedRegex(@"\b(?:am\s+i|are\s+we|(?:\w+\s+and\s+(?:i|me)|me\s+and\s+\w+|we|they)\s+(?:are\s+)?both)\s+(?:free|busy|tied\s+up)\b(?!\s+to\b)"
-        + @"|\bwhen\s+(?:i'?m|im|i\s+am|i'?ll\s+be|ill\s+be)\s+(?:free|available|busy)\b(?!\s+(?:to|for)\b)|\bwhen\s+am\s+i\s+available\b", RegexOptions.CultureInvariant)]
+        + @"|\bwhen\s+(?:i'?m|im|i\s+am|i'?ll\s+be|ill\s+be)\s+(?:free|available|busy)\b(?!\s+(?:to|for)\b)|\bwhen\s+am\s+i\s+available\b"
+        // "i have zero availability for drama this week" (round 19): the person's own time for something, not an opening.
+        + @"|\b(?:i|we)\s+(?:have|got|'ve\s+got|ve\s+got)\s+(?:zero|no|little|limited|zilch|0)\s+(?:availability|time|patience|bandwidth|energy|tolerance)\s+for\s+(?!(?:an?\s+|the\s+|my\s+)?(?:appointments?|appts?|visits?|bookings?|sessions?|treatments?|spa)\b)[a-z]", RegexOptions.CultureInvariant)]
     private static partial Regex OwnFreeTime();
 
     // A job at the spa asked about: "are you guys hiring", "any job openings?", "how do i apply to work there", "can i drop off

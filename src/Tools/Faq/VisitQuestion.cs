@@ -62,6 +62,15 @@ public static partial class VisitQuestion
         return Elsewhere().IsMatch(lowered) && Parts.Any(p => p.Pattern.IsMatch(lowered));
     }
 
+    /// <summary>
+    /// Whether the parts asked about name their subject outright (an ID, a membership, a referral, a doctor's note, the
+    /// intake forms, a waiver, a bike), so that the one entry of the business's information that speaks of it answers,
+    /// however differently it is worded ("do i need to fill out forms beforehand" is the arrival entry's intake form).
+    /// </summary>
+    public static bool NamesItsSubject(IReadOnlySet<string> asked) => asked.Count > 0 && asked.All(Subjects.Contains);
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver", "bike" };
+
     /// <summary>Whether the message is a question about the person's own visit.</summary>
     public static bool IsAbout(string text, Func<string, bool>? isOwnWord = null) => Topics(text, isOwnWord).Count > 0;
 
@@ -157,7 +166,39 @@ public static partial class VisitQuestion
         ("languages", new(@"\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b", Options, Limit)),
         ("advance", new(@"\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:(?:do|should|can|must)\s+(?:i|we|you)\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bshould\s+(?:i|we)\s+(?:come|arrive|show\s+up)\s+(?:with|without|wearing|in)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
+        // Round 19: what is required to come, asked with nothing else named ("do i need an id", "do i have to be a member
+        // to book", "do i need a doctors note", "is there paperwork i have to do before"); asked for somewhere else it
+        // goes on ("an id to vote") and is not ours.
+        ("member", new(NeedToHave + @"(?:be\s+an?\s+member|(?:get\s+|buy\s+|have\s+)?(?:an?\s+)?membership)" + ForTheVisit
+            + @"|\bmembers\s+only\s*[?.!]*\s*$", Options, Limit)),
+        ("referral", new(NeedToHave + @"(?:(?:get|have|bring)\s+)?(?:an?\s+)?referral" + ForTheVisit, Options, Limit)),
+        ("id", new(NeedToHave + @"(?:(?:show|bring|have)\s+)?(?:an?\s+|my\s+|any\s+)?(?:photo\s+)?(?:id|i\.d\.?|ids|identification|driver'?s\s+licen[cs]e)" + ForTheVisit, Options, Limit)),
+        ("clearance", new(NeedToHave + @"(?:(?:get|have|bring)\s+)?(?:an?\s+|my\s+)?(?:doctor'?s?\s+note|note\s+from\s+(?:my|a|the)\s+doctor|medical\s+clearance|clearance)" + ForTheVisit, Options, Limit)),
+        ("forms", new(NeedToHave + @"(?:fill\s+(?:out|in)|do|complete)\s+(?:an?\s+|any\s+|the\s+|some\s+)?(?:\w+\s+)?(?:forms?|paperwork)" + ForTheVisit
+            + @"|\b(?:is|are)\s+there\s+(?:any\s+)?(?:paperwork|forms?)\b(?:\s+(?:i|we)\s+(?:have|need)\s+to\s+(?:do|fill\s+(?:out|in)))?" + ForTheVisit, Options, Limit)),
+        ("waiver", new(NeedToHave + @"(?:sign|fill\s+(?:out|in)|do)\s+(?:an?\s+|any\s+|the\s+)?(?:waivers?|consent\s+forms?|release)" + ForTheVisit
+            + @"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:waivers?|consent\s+forms?)\b(?:\s+(?:i|we)\s+(?:have|need)\s+to\s+sign)?" + ForTheVisit, Options, Limit)),
+        // A bicycle or a scooter: "is there somewhere to lock up my bike".
+        ("bike", new(@"\b(?:lock\s+up|lock|park|leave|put|store)\s+(?:my\s+|the\s+|a\s+)?(?:bike|bicycle|scooter|e-?bike|motorcycle|moped)\b|\bbike\s+(?:rack|racks|parking|lock)\b", Options, Limit)),
+        // Before or after the visit, the visit left unsaid: "should i drink water after", "can i eat before", "is it ok to
+        // drink alcohol the night before" ("after running" names its own event and is not ours).
+        ("beforeafter", new(@"\b(?:should|can|could|do|may|must|is\s+it\s+(?:ok|okay|fine|bad|safe|alright)\s+(?:to|if\s+i)|am\s+i\s+(?:allowed|supposed)\s+to)\s+(?:i\s+|we\s+)?(?:\w+\s+){1,4}(?:after(?:wards?)?|before(?:hand)?|the\s+(?:night|day|morning)\s+(?:before|of|after))\s*[?.!]*\s*$", Options, Limit)),
+        // The house rules, there: "is smoking allowed there", "can i vape inside", "can i bring a coffee in".
+        ("rules", new(@"(?:\b(?:is|are)\s+(?:smoking|vaping|drinking|alcohol|food|eating|snacks|phones?|cell\s*phones?|photos?|pictures?|filming)\s+(?:allowed|permitted|ok|okay)|\b(?:can|could|may)\s+(?:i|we)\s+(?:smoke|vape|take\s+(?:photos|pictures|a\s+picture)))\s*(?:there|here|inside|in\s+there|on\s+site|at\s+the\s+spa|in\s+the\s+(?:lobby|building|rooms?))?\s*[?.!]*\s*$", Options, Limit)),
+        // Undressing for the treatment ("do i have to take everything off", "can i keep my underwear on"), and coming in
+        // one's gym clothes: what to wear.
+        ("wear", new(@"\b(?:take|taking)\s+(?:everything|it\s+all|all\s+(?:of\s+)?(?:my\s+)?clothes|(?:my\s+)?(?:clothes|top|shirt|bra|pants|underwear))\s+off\b|\b(?:keep|leave)\s+(?:my\s+)?(?:underwear|undies|bra|clothes|shorts|pants|top|socks|panties|leggings)\s+on\b|\b(?:get|be)\s+(?:fully\s+|completely\s+)?(?:naked|undressed|nude)\b|\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:in|wearing)\s+(?:my\s+)?(?:gym|workout|work|yoga|running)?\s*(?:clothes|clothing|sweats|leggings|jeans|pajamas|scrubs)\b", Options, Limit)),
+        // Coming as one is: "can i come in with wet hair", "can i wear makeup to my appointment".
+        ("comeas", new(@"\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:with|wearing)\s+(?:my\s+|no\s+|a\s+full\s+face\s+of\s+)?(?:wet\s+hair|make-?up|lotion|deodorant|contacts|contact\s+lenses|jewelry|nail\s+polish|polish|fake\s+tan|self[\s-]?tan(?:ner)?)\b|\b(?:can|should|do|may|could)\s+(?:i|we)\s+(?:still\s+)?wear\s+(?:my\s+)?(?:make-?up|deodorant|lotion|perfume|contacts|contact\s+lenses|jewelry|nail\s+polish)\b", Options, Limit)),
+        // Comfort in the room during the treatment: "is it awkward if i fall asleep", "will there be other people in the room".
+        ("room", new(@"\b(?:if|when|that)\s+(?:i|we)\s+(?:fall|fell)\s+asleep\b|\b(?:fall|falling)\s+asleep\s+(?:during|on\s+the\s+table|in\s+the\s+(?:room|chair|middle))\b|\bi\s+snore\b|\b(?:will|would)\s+there\s+be\s+(?:other\s+people|anyone\s+else|someone\s+else|other\s+clients)\s+(?:in\s+the\s+room|there|with\s+me)\b|\b(?:is|are)\s+(?:the\s+)?(?:rooms?|treatment\s+rooms?)\s+private\b", Options, Limit)),
     ];
+
+    // "do i need / do i have to / must i / is it required to …" before what is required.
+    private const string NeedToHave = @"\b(?:(?:do|would|will|must|should)\s+(?:i|we|you)\s+(?:\w+\s+)?(?:need|have\s+to|gotta|require)|(?:is|are)\s+(?:it|there)\s+(?:an?\s+)?(?:required|requirement|necessary)|(?:i|we)\s+(?:need|have\s+to))\s+(?:to\s+)?(?:an?\s+|to\s+be\s+)?";
+
+    // What may follow the thing required and still be about coming here: "to book", "for my facial", "there", "first".
+    private const string ForTheVisit = @"(?:\s+(?:to\s+(?:book|come(?:\s+in)?|get\s+in|check\s+in|visit|get\s+(?:a|an|the)\s+\w+|be\s+seen)|for\s+(?:my|the|a|an|your)\s+(?:appt|appointment|visit|first\s+visit|massage|facial|treatment|session|service)|there|here|first|beforehand|before(?:\s+(?:i|we)\s+(?:come(?:\s+in)?|arrive))?|at\s+(?:check[\s-]?in|the\s+(?:front\s+)?desk)|or\s+(?:can|not)\b[^?.!]*))?\s*[?.!]*\s*$";
 
     private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|robe|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|slippers|socks)\b", Options, Limit);
 
@@ -187,6 +228,19 @@ public static partial class VisitQuestion
         ["languages"] = new(@"\bspeaks?\b|\blanguages?\b|\bspanish\b|\bbilingual\b", Options, Limit),
         ["advance"] = new(@"\badvance\b|\bahead\b|\bbooking\s+window\b|\bbook\s+up\s+to\b", Options, Limit),
         ["companion"] = new(@"\bguests?\b|\bcompan\w+|\bfriends?\b|\bpartners?\b|\bwaiting\b", Options, Limit),
+        // A requirement is answered only by an entry that says whether it is one: "Do you offer memberships? Yes. …" does
+        // not answer "do i need to be a member", nor a referral program "do i need a referral".
+        ["member"] = new(@"\bnon-?members?\b|\bmembers?(?:hip)?\s+(?:is\s+|are\s+)?(?:not\s+)?(?:required|needed|necessary)\b|\bopen\s+to\s+(?:everyone|all|the\s+public)\b|\bdon'?t\s+need\s+(?:a\s+membership|to\s+be\s+a\s+member)\b", Options, Limit),
+        ["referral"] = new(@"\breferrals?\s+(?:is\s+|are\s+)?(?:not\s+)?(?:required|needed|necessary)\b|\b(?:without|no)\s+(?:a\s+)?referral\b", Options, Limit),
+        ["id"] = new(@"\b(?:photo\s+)?id\b|\bidentification\b|\bdriver'?s\s+licen[cs]e\b", Options, Limit),
+        ["clearance"] = new(@"\bdoctor'?s\s+note\b|\bclearance\b|\bnote\s+from\b", Options, Limit),
+        // Not "forms of payment".
+        ["forms"] = new(@"\bintake\b|\bpaperwork\b|\b(?:consent|health|medical|registration|client|history)\s+forms?\b|\bfill\s+(?:in|out)\b", Options, Limit),
+        ["waiver"] = new(@"\bwaivers?\b|\bconsent\s+forms?\b|\brelease\s+forms?\b", Options, Limit),
+        ["bike"] = new(@"\bbikes?\b|\bbicycles?\b|\bscooters?\b", Options, Limit),
+        ["beforeafter"] = new(@"\baftercare\b|\bafter\s+(?:your|the|a)\s+(?:treatment|visit|massage|facial|appointment|session)\b", Options, Limit),
+        ["rules"] = new(@"\bsmok\w*|\bvap(?:e|ing)\b|\balcohol\b|\bphones?\b|\bphotos?\b", Options, Limit),
+        ["comeas"] = new(@"\bmake-?up\b|\bwet\s+hair\b|\bdeodorant\b|\bcontact\s+lenses\b|\bclean\s+(?:face|skin)\b", Options, Limit),
     };
 
     // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".

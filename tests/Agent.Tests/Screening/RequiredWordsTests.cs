@@ -169,4 +169,17 @@ public sealed class RequiredWordsTests
             "caf\u00e9 with a \u212Aelvin sign"]);
         return [.. lines.Select(SafetyScreen.Normalize).Distinct(StringComparer.Ordinal)];
     }
+
+    // A starved machine must not turn a safety rule into no match: a pattern that runs out of its wall-clock limit is
+    // matched again with a patient one (RulePatterns.Matches). Here the first limit is one tick, so the first try always
+    // runs out, as an ordinary pattern did at load average 30 on two cores.
+    [Fact]
+    public void A_match_that_runs_out_of_time_is_tried_again_not_read_as_none()
+    {
+        var hurried = new Regex(@"\b(?:swollen|swelling)\b", Options, TimeSpan.FromTicks(1));
+        var padded = new string(' ', 200_000) + "after the filler my lip is really swollen";
+        Assert.Throws<RegexMatchTimeoutException>(() => hurried.IsMatch(padded));
+        Assert.True(RulePatterns.IsMatch(hurried, padded));
+        Assert.False(RulePatterns.IsMatch(hurried, new string(' ', 200_000) + "the swell at ocean beach was huge, so swole"));
+    }
 }
