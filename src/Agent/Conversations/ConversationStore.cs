@@ -628,15 +628,15 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             state.TranscriptSeen = last.Value;
         }
         // The state's JSON is written once: by the update that reserved the positions, or here with the rows.
-        var stateToWrite = stored is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
         if (c is SqliteConnection sqlite)
         {
-            var deflated = stateToWrite is null ? null : StateColumn.Deflate(stateToWrite);
+            var deflated = stored is null ? StateColumn.Deflate(state) : null;
             WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, deflated, release);
             stored ??= deflated;
         }
         else
         {
+            var stateToWrite = stored is null ? JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState) : null;
             await WriteTurnInBatchAsync(c, tx, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, stateToWrite, release, ct);
             stored ??= stateToWrite;
         }
@@ -770,7 +770,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             """;
         var seen = state.TranscriptSeen;
         state.TranscriptSeen = seen + count;
-        var deflated = StateColumn.Deflate(JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState));
+        var deflated = StateColumn.Deflate(state);
         bool reserved;
         using (var update = SqliteStatement.Get(c, Sql))
         {

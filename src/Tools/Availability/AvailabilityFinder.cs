@@ -67,9 +67,15 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         var earliestUtc = clock.GetUtcNow().UtcDateTime.AddMinutes(profile.Policies.BookingLeadTimeMin);
         var byStaff = blocking.ToLookup(a => a.StaffId, StringComparer.Ordinal);
         var byRoom = blocking.ToLookup(a => (a.LocationId, a.RoomId));
+        // Each provider's and room's appointments read out of the lookups once, not at every start time of every day
+        // (docs/performance.md, nineteenth round).
         var performers = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && (query.StaffId is null || s.Id == query.StaffId)
-            && !query.NotStaffIds.Contains(s.Id)).ToList();
+            && !query.NotStaffIds.Contains(s.Id)).Select(s => (Staff: s, Blocking: byStaff[s.Id].ToArray())).ToList();
         var slots = new List<Slot>();
+        // Per location and day, by start time on the grid: whether a provider took it already, and its instant (the zone's
+        // conversion, the same for every provider, done once).
+        var seen = new bool[StartsPerDay];
+        var instants = new Instant[StartsPerDay];
 
         foreach (var location in profile.LocationsOffering(service))
         {
@@ -77,7 +83,7 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
             {
                 continue;
             }
-            var rooms = location.Rooms.Where(r => r.Type == service.RoomType).ToList();
+            var rooms = location.Rooms.Where(r => r.Type == service.RoomType).Select(r => (Room: r, Blocking: byRoom[(location.Id, r.Id)].ToArray())).ToList();
             if (rooms.Count == 0)
             {
                 continue;
@@ -88,8 +94,9 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
                 {
                     continue;
                 }
-                var seen = new HashSet<DateTime>();
-                foreach (var staff in performers)
+                Array.Clear(seen);
+                Array.Clear(instants);
+                foreach (var (staff, staffBlocking) in performers)
                 {
                     if (!staff.Schedule.TryGetValue(location.Id, out var schedule) || staff.TimeOff.Contains(day))
                     {
@@ -99,6 +106,11 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
                     {
                         foreach (var start in GridStarts(span, service.DurationMin))
                         {
+                            var index = (int)(start.Ticks / TimeSpan.TicksPerMinute) / GridMinutes;
+                            if (seen[index])
+                            {
+                                continue;
+                            }
                             // A service ending exactly at midnight ends at the "24:00" of a span (TimeOnly.MaxValue), not at 00:00.
                             var endMinutes = start.ToTimeSpan().TotalMinutes + service.DurationMin;
                             var end = endMinutes >= 24 * 60 ? TimeOnly.MaxValue : start.AddMinutes(service.DurationMin);
@@ -108,27 +120,34 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
                                 continue;
                             }
                             var local = day.ToDateTime(start);
-                            if (profile.TimeZone.IsInvalidTime(local) || seen.Contains(local))
+                            ref var instant = ref instants[index];
+                            if (!instant.Known)
                             {
-                                continue; // the spring-forward gap has no such wall-clock time
+                                // The spring-forward gap has no such wall-clock time.
+                                var invalid = profile.TimeZone.IsInvalidTime(local);
+                                instant = new Instant(true, invalid, invalid ? default : TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone));
                             }
-                            var startUtc = TimeZoneInfo.ConvertTimeToUtc(local, profile.TimeZone);
+                            if (instant.Invalid)
+                            {
+                                continue;
+                            }
+                            var startUtc = instant.Utc;
                             if (startUtc < earliestUtc)
                             {
                                 continue;
                             }
                             var endUtc = startUtc.AddMinutes(service.DurationMin);
                             var blockedUntil = endUtc.AddMinutes(service.BufferMin);
-                            if (Overlaps(byStaff[staff.Id], startUtc, blockedUntil))
+                            if (Overlaps(staffBlocking, startUtc, blockedUntil))
                             {
                                 continue;
                             }
-                            var room = rooms.FirstOrDefault(r => !Overlaps(byRoom[(location.Id, r.Id)], startUtc, blockedUntil));
+                            var room = FreeRoom(rooms, startUtc, blockedUntil);
                             if (room is null)
                             {
                                 continue;
                             }
-                            seen.Add(local);
+                            seen[index] = true;
                             slots.Add(new Slot(service.Id, location.Id, staff.Id, room.Id, startUtc, endUtc, local));
                         }
                     }
@@ -137,6 +156,23 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         }
         slots.Sort((a, b) => a.StartsAtUtc != b.StartsAtUtc ? a.StartsAtUtc.CompareTo(b.StartsAtUtc) : string.CompareOrdinal(a.LocationId, b.LocationId));
         return slots;
+    }
+
+    private const int StartsPerDay = 24 * 60 / GridMinutes;
+
+    // A start time's instant on one day: not yet converted, in the spring-forward gap, or its UTC instant.
+    private readonly record struct Instant(bool Known, bool Invalid, DateTime Utc);
+
+    private static Room? FreeRoom(List<(Room Room, Appointment[] Blocking)> rooms, DateTime startUtc, DateTime blockedUntilUtc)
+    {
+        foreach (var (room, blocking) in rooms)
+        {
+            if (!Overlaps(blocking, startUtc, blockedUntilUtc))
+            {
+                return room;
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether a specific slot (provider, room and time) is still free, checked against the given appointments.</summary>
@@ -169,7 +205,7 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         }
     }
 
-    private static bool Overlaps(IEnumerable<Appointment> appointments, DateTime startUtc, DateTime blockedUntilUtc)
+    private static bool Overlaps(Appointment[] appointments, DateTime startUtc, DateTime blockedUntilUtc)
     {
         foreach (var a in appointments)
         {

@@ -348,6 +348,29 @@ public abstract class TurnStorageTests
             Assert.Equal("blob", await c.ExecuteScalarAsync<string>("SELECT typeof(state_json) FROM conversations WHERE id = 'text_1'"));
         }
     }
+
+    // Issue 16, nineteenth round: SQLite's save serializes the state straight into the deflater (no text in between). What
+    // the row holds is still exactly the serializer's text of the state, whatever the turns said (accents, emoji, quotes).
+    [StoreFact]
+    public async Task A_saved_state_holds_exactly_the_serializers_text_of_the_state_it_reads_back_as()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var store = h.Conversations;
+        await h.TalkAsync("exact_1", "web", null, "hola!! tienen masaje para mañana? 💆‍♀️", "mejor en inglés, the \"deep tissue\" one, 2pm-ish",
+            "actually wait, friday instead", "Zoë Ñúñez-O'Brien", "415 555 0199", "yes");
+        var conversation = (await store.GetAsync("exact_1", CancellationToken.None))!;
+        var state = conversation.ReadState();
+        Assert.Contains(state.History, m => m.Text?.Contains("💆‍♀️", StringComparison.Ordinal) == true);
+        var text = System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.ConversationState);
+        Assert.Equal(text, conversation.StateJson);
+        if (!h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().IsPostgres)
+        {
+            var stored = Assert.IsType<byte[]>(conversation.StoredState);
+            Assert.Equal(text, StateColumn.Inflate(stored));
+            Assert.Equal(text, StateColumn.Inflate(StateColumn.Deflate(state)));
+            Assert.True(stored.Length < System.Text.Encoding.UTF8.GetByteCount(text) / 2, $"{stored.Length} bytes stored for {text.Length} characters");
+        }
+    }
 }
 
 public sealed class SqliteTurnStorageTests : TurnStorageTests
