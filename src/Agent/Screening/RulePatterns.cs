@@ -90,7 +90,7 @@ public static partial class RulePatterns
     }
 
     /// <summary>The second try's limit (<see cref="Matches"/>).</summary>
-    public static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly ConditionalWeakTable<Regex, Regex> Patient = new();
 

@@ -28,6 +28,31 @@ public sealed class EscalationRulesTests : IDisposable
     [InlineData("the number to call is on the site")]
     public void The_word_number_is_not_numbness(string text) => Assert.NotEqual("medical", Shipped.Match(text)?.Category.Name);
 
+    // Round 19, from CLINC's dev rows: food kept in a fridge is no body's safety, and a bank account's frozen state,
+    // interest or withdrawals are another business's; the same words about a treatment or a charge of ours still count.
+    [Theory]
+    [InlineData("is it safe to eat chicken that has been in the fridge since monday", null)]
+    [InlineData("i have had pizza in the fridge since monday, so is it safe to eat", null)]
+    [InlineData("how long is it safe to leave shrimp in the fridge", null)]
+    [InlineData("please set my account as frozen", null)]
+    [InlineData("what withdrawals were there on my account yesterday", null)]
+    [InlineData("is it safe to eat right after my lip filler", "medical")]
+    [InlineData("is it safe to get a facial while breastfeeding", "medical")]
+    [InlineData("you took money from my account twice after my facial", "pricing|sensitive")]
+    [InlineData("someone hacked my account and changed my appointments", "sensitive")]
+    public void Food_and_bank_accounts_are_not_the_spas_but_its_own_matters_are(string text, string? category)
+    {
+        var found = Shipped.Match(text)?.Category.Name;
+        if (category is null)
+        {
+            Assert.Null(found);
+        }
+        else
+        {
+            Assert.Contains(found ?? "none", category.Split('|'));
+        }
+    }
+
     [Fact]
     public void A_pattern_that_backtracks_forever_is_skipped_and_the_others_still_match()
     {
