@@ -344,7 +344,8 @@ internal static class DialoguePolicy
             PolicyAction.Search, Id: "r19-location-named"),
         new("a city none of the business's places is in asked about (\"any openings in new york city\", \"tienen citas en miami?\")", (s, r) =>
             r.U.PlaceElsewhere is not null && r.U.Location is null && r.Chosen is null && !r.ContactGiven && s.PendingTool is null
-            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human), PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
+            // Not a request for something else there ("any cybersecurity jobs available in pittsburgh"): that is declined.
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope), PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.

@@ -186,6 +186,14 @@ public sealed class RoundNineteenTests
         Assert.Empty(message.Contents.OfType<Microsoft.Extensions.AI.FunctionCallContent>());
     }
 
+    [Fact]
+    public void Something_else_asked_for_in_another_city_is_not_answered_with_where_the_spa_is()
+    {
+        var (_, rule) = Step(new DialogueState(), "any cybersecurity jobs available in pittsburgh");
+
+        Assert.NotEqual("r19-city-not-ours", rule.Id);
+    }
+
     // Times said loosely.
 
     [Theory]
