@@ -337,7 +337,8 @@ internal static class DialoguePolicy
 
         // Round 19: confusion at a question, a place asked which, a city that is not ours.
         new("a question pending (a time, a service, a day, a place, a detail, a read-back) and only confusion said (\"lol what\", \"huh?\", \"que?\")",
-            (s, r) => r.U.Cues.Confused && (r.AskedOnArrival != AgentQuestion.Nothing || s.PendingTool is not null) && s.Phase is DialoguePhase.None or DialoguePhase.WaitlistOffer
+            // "sorry what?" / "come again?" asks for the same words again (rows r13-repeat-offer, r15-repeat-question, not a miss).
+            (s, r) => r.U.Cues.Confused && !r.U.Cues.AsksRepeat && (r.AskedOnArrival != AgentQuestion.Nothing || s.PendingTool is not null) && s.Phase is DialoguePhase.None or DialoguePhase.WaitlistOffer
                 && !r.HasSlots && r.Chosen is null && !r.ContactGiven, PolicyAction.ClarifyPending, IsMiss: true, Id: "r19-confused-at-a-question"),
         new("which location asked and one named (\"the marina\", \"en mission\")", (s, r) => s.Asked == AgentQuestion.Location && s.Task is not null
             && r.U.Location?.Location is not null && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind),
