@@ -251,6 +251,15 @@ internal enum PolicyAction
     /// <summary>The service or day question said again, as asked ("sorry, what was that"); not a miss, not "never mind".</summary>
     RepeatQuestion,
 
+    /// <summary>
+    /// Only confusion said at a question ("lol what", "huh?", "que?"): the question again, plainly, with its choices (the
+    /// times, the kinds of service, the places, a yes or no); a miss.
+    /// </summary>
+    ClarifyPending,
+
+    /// <summary>A city none of the business's places is in asked about: where the business is, with its places; nothing started.</summary>
+    SayWhereWeAre,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -325,6 +334,19 @@ internal static class DialoguePolicy
         new("the number to verify asked for (to look at or change appointments) and only an acknowledgement (\"sure one sec\"): the person is about to give it; the cancel or move asked for stays",
             (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Asked == AgentQuestion.Phone && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.WouldChange,
             PolicyAction.WaitForDetail, Id: "r13-wait-for-number-to-verify"),
+
+        // Round 19: confusion at a question, a place asked which, a city that is not ours.
+        new("a question pending (a time, a service, a day, a place, a detail, a read-back) and only confusion said (\"lol what\", \"huh?\", \"que?\")",
+            // "sorry what?" / "come again?" asks for the same words again (rows r13-repeat-offer, r15-repeat-question, not a miss).
+            (s, r) => r.U.Cues.Confused && !r.U.Cues.AsksRepeat && (r.AskedOnArrival != AgentQuestion.Nothing || s.PendingTool is not null) && s.Phase is DialoguePhase.None or DialoguePhase.WaitlistOffer
+                && !r.HasSlots && r.Chosen is null && !r.ContactGiven, PolicyAction.ClarifyPending, IsMiss: true, Id: "r19-confused-at-a-question"),
+        new("which location asked and one named (\"the marina\", \"en mission\")", (s, r) => s.Asked == AgentQuestion.Location && s.Task is not null
+            && r.U.Location?.Location is not null && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind),
+            PolicyAction.Search, Id: "r19-location-named"),
+        new("a city none of the business's places is in asked about (\"any openings in new york city\", \"tienen citas en miami?\")", (s, r) =>
+            r.U.PlaceElsewhere is not null && r.U.Location is null && r.Chosen is null && !r.ContactGiven && s.PendingTool is null
+            // Not a request for something else there ("any cybersecurity jobs available in pittsburgh"): that is declined.
+            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope), PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.

@@ -210,6 +210,12 @@ internal sealed class DialogueState
     public bool TakeAskedTime { get; set; }
 
     /// <summary>
+    /// A place was described and not named ("the one by the water"): which location is asked before the search (once),
+    /// naming the places; the service and the day stay.
+    /// </summary>
+    public bool AskLocation { get; set; }
+
+    /// <summary>
     /// "No upcoming appointments. Would you like to book one?" was just said: the next message answers it (a yes starts a
     /// booking with whatever it names, a bare no is taken politely). Cleared once that message is decided.
     /// </summary>
@@ -367,6 +373,7 @@ internal sealed class DialogueState
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
+        AskLocation = false;
         RightAfter = false;
         SayPrice = false;
         PriceComparedWith = null;

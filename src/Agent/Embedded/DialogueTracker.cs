@@ -246,6 +246,12 @@ internal static partial class DialogueTracker
     private static void AnswerReadBack(DialogueState state, Reading r)
     {
         var u = r.U;
+        if (u.Cues.Confused)
+        {
+            // "que?", "huh?", "lol what" at the read-back: not an answer; the yes-or-no is put again, plainly.
+            r.ReadBack = ReadBackAnswer.NotAnAnswer;
+            return;
+        }
         // "actually nvm cancel it", "yes cancel the appointment" at the read-back of a booking or a move: not a yes to it.
         var cancelsInstead = u.Intent == Intent.Cancel && state.PendingTool is not "cancel_appointment";
         if (u.YesNo == YesNo.Yes && !cancelsInstead && state.PendingTool == "book_appointment" && u.Cues.AlsoAsks && u.Services.Kind != ServiceMatchKind.None)
@@ -275,6 +281,15 @@ internal static partial class DialogueTracker
             // "wait make it the 90 min instead" at a booking's read-back: the other length of the service, searched on the
             // same day; nothing is booked.
             r.DeclinedTool = state.PendingTool;
+            if (state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { } lengthSlot)
+            {
+                // The time read back is the one the person is changing the length of: read back again if the other length
+                // fits there, otherwise the nearest times (not a new list from the start of the day).
+                state.DateStart = state.DateEnd = lengthSlot.Date;
+                state.Near = lengthSlot.Time;
+                state.After = state.Before = null;
+                state.TakeAskedTime = true;
+            }
             state.PendingTool = state.PendingArgs = state.ReadBack = null;
             state.ChosenSlotId = null;
             state.Offered = [];

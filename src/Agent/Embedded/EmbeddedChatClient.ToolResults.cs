@@ -569,7 +569,11 @@ public sealed partial class EmbeddedChatClient
                     return SearchAgain(Render(template));
                 case "min_age":
                     var service = ServiceNameFromArgs(call);
+                    // "my daughter is 16 … a chemical peel on saturday": the service is refused, the day and time stay for
+                    // another service she can have ("ok then a regular facial for her instead").
+                    var (from, to, after, before) = (state.DateStart, state.DateEnd, state.After, state.Before);
                     state.ResetTask();
+                    (state.DateStart, state.DateEnd, state.After, state.Before) = (from, to, after, before);
                     return Say(template, ("service", service), ("reason", data.TryGetProperty("min_age", out var min) ? min.ToString() : ""));
                 case "past":
                     state.DateStart = state.DateEnd = null;

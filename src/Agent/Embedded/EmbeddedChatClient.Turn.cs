@@ -202,8 +202,8 @@ public sealed partial class EmbeddedChatClient
                     return Choose(r.CorrectedSlot!);
                 case PolicyAction.SearchAgain:
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
-                    // "… instead, same time": the time read back is read back again if free (the tracker kept it).
-                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || (u.SameTime && state.TakeAskedTime);
+                    // "… instead, same time", "make it the 90 minute one": the time read back is read back again if free (the tracker kept it).
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || ((u.SameTime || !DialogueTracker.HasSlots(u)) && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -517,6 +517,10 @@ public sealed partial class EmbeddedChatClient
                     return Call("find_waitlist_offer", []);
                 case PolicyAction.AskSlotChoiceAgain:
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
+                case PolicyAction.ClarifyPending:
+                    return ClarifyPending();
+                case PolicyAction.SayWhereWeAre:
+                    return SayWhereWeAre();
                 case PolicyAction.RepeatOffer:
                     return Say("offer_repeated", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
                 case PolicyAction.RepeatQuestion:
@@ -580,6 +584,11 @@ public sealed partial class EmbeddedChatClient
                         state.DateStart = state.DateEnd = booked[..10];
                     }
                     state.Task ??= DialogueTask.Book;
+                    if (u.Cues.DescribesPlace && u.Location is null && state.LocationId is null && Profile.Locations.Count > 1)
+                    {
+                        // "hydrafacial saturday at the one by the water": the profile has no descriptions; which place is asked.
+                        state.AskLocation = true;
+                    }
                     // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
                     state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
                     if (changed)
@@ -855,7 +864,41 @@ public sealed partial class EmbeddedChatClient
                 state.Asked = AgentQuestion.Date;
                 return Say("window_in_past");
             }
+            if (state.AskLocation && state.LocationId is null && Profile.Locations.Count > 1)
+            {
+                state.AskLocation = false;
+                state.Asked = AgentQuestion.Location;
+                return Say("ask_location", ("locations", LocationsList()));
+            }
             return Call("check_availability", SearchArgs(null));
+        }
+
+        /// <summary>The business's places with their streets, in the conversation's language: "Mission District (2140 Valencia St) or Marina (…)".</summary>
+        private string LocationsList(string joiner = "list_or") => Join([.. Profile.Locations.Select(l =>
+            l.Address?.Split(',', StringSplitOptions.TrimEntries)[0] is { Length: > 0 } street ? $"{l.Name} ({street})" : l.Name)], joiner);
+
+        /// <summary>
+        /// Confusion at a question ("lol what", "huh?", "que?"): the question pending again, plainly, with its choices.
+        /// The read-back's yes-or-no is put again by the tracker's non-answer (it is not here).
+        /// </summary>
+        private ChatMessage ClarifyPending() => state.Asked switch
+        {
+            AgentQuestion.SlotChoice when state.Offered.Count > 0 => Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or"))),
+            AgentQuestion.Service when state.ServiceOptions.Count > 1 => Say("ask_service_options", ("options", ServiceOptionsList())),
+            AgentQuestion.Service => MenuSay("menu_offer"),
+            AgentQuestion.Date => Say("ask_day_plainly"),
+            AgentQuestion.Location => Say("ask_location", ("locations", LocationsList())),
+            AgentQuestion.Name => Say("ask_name_plainly"),
+            AgentQuestion.Phone => Say("ask_phone_plainly"),
+            _ when state.PendingTool is not null => Call(state.PendingTool, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!),
+            _ => Say("not_understood"),
+        };
+
+        /// <summary>A city none of the places is in: where the business is, its places named; no booking started.</summary>
+        private ChatMessage SayWhereWeAre()
+        {
+            var cities = Profile.Locations.Select(l => EmbeddedChatClient.CityOf(l.Address)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return Say("where_we_are", ("city", Join(cities, "list_and")), ("locations", LocationsList("list_and")));
         }
 
         private ChatMessage NextRescheduleStep()

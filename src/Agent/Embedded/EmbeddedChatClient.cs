@@ -69,7 +69,11 @@ public sealed partial class EmbeddedChatClient : IChatClient
             LocalNames = [.. s.Names.Values, .. s.LocalAliases],
         }),
         profile.Staff.Select(s => new PersonTerm(s.Id, s.Name)),
-        profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name)));
+        profile.Locations.Select(l => new PlaceTerm(l.Id, l.Name, CityOf(l.Address))));
+
+    /// <summary>The city of an address written "street, city, state zip" ("2140 Valencia St, San Francisco, CA 94110"); null otherwise.</summary>
+    public static string? CityOf(string? address) =>
+        address?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: >= 3 } parts ? parts[^2] : null;
 
     /// <summary>
     /// What a team member wrote during a takeover, as the history's assistant message. It carries the engine's state

@@ -389,7 +389,7 @@ public sealed partial class LanguageDetector
         "february", "april", "june", "july", "august", "september", "october", "november", "recommend", "discount", "deals",
         "located", "address", "showers", "memberships", "password", "early", "late", "running", "booked", "online", "yesterday",
         // Chat shorthand.
-        "tysm", "nvm", "nevermind", "lol", "omg", "omw", "btw", "rush", "asap", "lmk", "idk", "np", "hiya", "heya", "cheers", "yall", "wanna",
+        "tysm", "nvm", "nevermind", "lol", "huh", "omg", "omw", "btw", "rush", "asap", "lmk", "idk", "np", "hiya", "heya", "cheers", "yall", "wanna",
         "gonna", "gotta", "u", "ur",
     };
 }

@@ -51,8 +51,11 @@ public sealed partial class EscalationRules
     private readonly Vocabulary _vocabulary;
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
-        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps, Regex everydayAches)
+        Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps, Regex everydayAches,
+        Regex pastEpisode, Regex stillHappening)
     {
+        PastEpisode = pastEpisode;
+        StillHappening = stillHappening;
         HealthFollowUps = healthFollowUps;
         EverydayAches = everydayAches;
         Elsewhere = elsewhere;
@@ -85,6 +88,16 @@ public sealed partial class EscalationRules
     /// aside; anything else medical in the message still counts.
     /// </summary>
     public Regex EverydayAches { get; }
+
+    /// <summary>
+    /// <c>past_episode:</c> an episode said to be over, long ago ("i fainted once after a facial last year", "una vez me
+    /// desmayé"): asked about, it is a medical question for a person, not an emergency — unless <see cref="StillHappening"/>
+    /// says it is going on now ("i passed out last year and i feel faint again right now").
+    /// </summary>
+    public Regex PastEpisode { get; }
+
+    /// <summary><c>still_happening:</c> what keeps an emergency an emergency whatever past is said (now, still, today, harm to self).</summary>
+    public Regex StillHappening { get; }
 
     /// <summary><c>elsewhere:</c> other businesses and things ("the cable company", "flights", "a used car").</summary>
     public Regex Elsewhere { get; }
@@ -125,7 +138,8 @@ public sealed partial class EscalationRules
     /// <summary>Every expression of the rules: the categories' groups, the reply screen's, asks-if-human, insists and elsewhere.</summary>
     public IEnumerable<Regex> Patterns =>
         Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
-            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps, EverydayAches]);
+            .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps, EverydayAches,
+                PastEpisode, StillHappening]);
 
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
@@ -159,7 +173,9 @@ public sealed partial class EscalationRules
                     }
                     if (RulePatterns.IsMatch(group.Expression, input))
                     {
-                        return new EscalationMatch(category, group.Reply, group.Urgency ?? category.Urgency, group.Language);
+                        return category.Name == "emergency" && PastEpisodeOnly(text) && Find("medical") is { } medical
+                            ? new EscalationMatch(medical, medical.Reply, medical.Urgency, group.Language)
+                            : new EscalationMatch(category, group.Reply, group.Urgency ?? category.Urgency, group.Language);
                     }
                 }
                 catch (RegexMatchTimeoutException)
@@ -170,6 +186,9 @@ public sealed partial class EscalationRules
         }
         return null;
     }
+
+    // An emergency's words said of an episode long over, and nothing saying it is happening now.
+    private bool PastEpisodeOnly(string text) => RulePatterns.IsMatch(PastEpisode, text) && !RulePatterns.IsMatch(StillHappening, text);
 
     /// <summary>Reads and validates a rules file.</summary>
     /// <exception cref="InvalidDataException">The file is missing a category, has a bad urgency or an invalid pattern.</exception>
@@ -274,7 +293,7 @@ public sealed partial class EscalationRules
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
             TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"),
-            TopGroup("health_follow_ups"), TopGroup("everyday_aches"));
+            TopGroup("health_follow_ups"), TopGroup("everyday_aches"), TopGroup("past_episode"), TopGroup("still_happening"));
     }
 
     // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.

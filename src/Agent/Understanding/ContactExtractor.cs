@@ -109,6 +109,9 @@ public static partial class ContactExtractor
         }
         respelled = Regex.Replace(respelled, @"\s+([,.])", "$1", RegexOptions.None, TimeSpan.FromMilliseconds(50));
         respelled = SaidTwice().Replace(respelled, "${w}");
+        // "it's jane doe, that's j a n e, d o e": the letters gone, "that's" (or "spelled") is left saying nothing.
+        respelled = Regex.Replace(respelled, @"(?:[\s,.]*\b(?:that'?s|thats|that\s+is|spelled|spelt|like)\b)?[\s,.]*$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(50));
         return Regex.Replace(respelled, @"\s{2,}", " ", RegexOptions.None, TimeSpan.FromMilliseconds(50)).Trim();
     }
 
@@ -502,7 +505,7 @@ public static partial class ContactExtractor
     [GeneratedRegex(@"\b(?:(?<loose>my\s+name\s+is|my\s+name's|name's|name\s+is|names|the\s+name\s+is|my\s+first\s+name\s+is|first\s+name\s+is)|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|" + CallMeWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameIntro();
 
-    [GeneratedRegex(@"^\s*(?:(?:hi|hey|hello|hiya|ok|okay)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s+here\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:hi|hey|hello|hiya|ok|okay)[,.!]?\s+)?(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:\s+here\b|\s*,\s*(?i:i'?m|i\s+am)\s+(?i:her|his|their|the)\s+(?i:mom|mum|mother|dad|father|parent|guardian|husband|wife|partner|sister|brother|daughter|son|friend)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NameHere();
 
     [GeneratedRegex(@"\bfor\s+(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s*[,:\-]?\s*(?:(?i:number|phone|cell|mobile|tel|my\s+number|her\s+number|#)\b|\+?\(?\d)", RegexOptions.CultureInvariant)]

@@ -160,6 +160,25 @@ public sealed partial record ReplyCues
     public bool AsksFeeAmount { get; init; }
 
     /// <summary>
+    /// The whole message only says the person did not follow ("lol what", "huh?", "what do you mean", "que?", "no entiendo"):
+    /// the question pending is said again, plainly, with its choices (a miss toward "never the same question a third time").
+    /// </summary>
+    public bool Confused { get; init; }
+
+    /// <summary>
+    /// A place described and not named ("the one by the water", "la que está junto al agua"): the profile has no
+    /// descriptions, so which location is asked, never guessed from geography.
+    /// </summary>
+    public bool DescribesPlace { get; init; }
+
+    /// <summary>
+    /// The place after "in" in a question about openings or where the spa is ("any openings in new york city", "are you in
+    /// boston", "tienen citas en miami"): one to two or three words, not a day, a time or a common word. Whether it is one of
+    /// the spa's places is the understanding's to say (<see cref="Utterance.PlaceElsewhere"/>).
+    /// </summary>
+    public string? PlaceAsked { get; init; }
+
+    /// <summary>
     /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
     /// nothing"; Spanish "no me llegó" reads "I didn't get it"): read only while a code is awaited.
     /// </summary>
@@ -300,6 +319,9 @@ public sealed partial record ReplyCues
             OtherTimes = NoneOfThose().IsMatch(text),
             AsksWhatTimes = WhatTimes().IsMatch(text),
             AsksRepeat = Repeat().IsMatch(text),
+            Confused = Confusion().IsMatch(text),
+            DescribesPlace = PlaceDescribed().IsMatch(text),
+            PlaceAsked = PlaceAfterIn(text),
             CodeNotReceived = NoCodeCame().IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
@@ -491,6 +513,47 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?|what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|(?:i\s+)?did\s*n'?t\s+(?:catch|hear|get)\s+(?:that|it|you)|sorry\W+what|pardon(?:\s+me)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Repeat();
 
+    // "lol what", "huh??", "wait what", "what do you mean", "im confused", "que?", "¿mande?", "no entiendo" — nothing else.
+    [GeneratedRegex(@"^\W*(?:(?:lol|lmao|haha+|um+|uh+|oh|wait|hmm+|sorry|perdon|perdón|eh)\W+)*(?:wh?at+|wut|wat|huh+|eh+|que|qu[eé]|c[oó]mo|mande|what\s+do\s+(?:you|u)\s+mean|what\s+does\s+that\s+mean|(?:i'?m|im|i\s+am)\s+(?:so\s+|kinda\s+|a\s+bit\s+)?(?:confused|lost)|i\s+(?:do\s*n'?t|dont)\s+(?:understand|get\s+(?:it|that))|no\s+(?:le\s+|te\s+|lo\s+)?entiendo|no\s+entend[ií]|c[oó]mo\s+as[ií]|what\s+is\s+that|what'?s\s+that)(?:\W+(?:lol|lmao|haha+|\?+))*\W*$|^\s*\?{1,4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Confusion();
+
+    // A place described by what is near it, not named: "the one by the water", "the location near the park", "la que está
+    // junto al agua", "la sucursal cerca del parque".
+    [GeneratedRegex(@"\b(?:one|location|place|spot|branch|spa|office|studio|salon|la\s+que|el\s+que|sucursal|lugar|local)\b(?:\s+(?:that'?s|thats|that\s+is|which\s+is|is|est[aá]|queda|que\s+est[aá]|que\s+queda|over|down|right|up))?\s+(?:by|near|next\s+to|close\s+to|across\s+from|beside|on|off|junto\s+al?|cerca\s+del?|frente\s+al?|al\s+lado\s+del?|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:water|waterfront|beach|bay|ocean|sea|park|pier|harbou?r|lake|river|mall|freeway|highway|bridge|station|stadium|ballpark|hospital|university|college|campus|airport|agua|playa|bah[ií]a|mar|parque|muelle|lago|r[ií]o|puente|estaci[oó]n|estadio|universidad|aeropuerto)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceDescribed();
+
+    // "any openings in new york city?", "do you have anything in boston this week", "are you guys in oakland", "tienen citas
+    // en miami?" (read into English or not): the place is the one to three words before the end, a day or "this…".
+    [GeneratedRegex(@"(?:\b(?:openings?|availability|available|appointments?|appts?|spots?|slots?|citas?|espacios?|locations?|branch(?:es)?|sucursal(?:es)?|offices?|anything|something|algo|spas?)\b[^.?!]{0,30}?|\b(?:are|r)\s+(?:you|u|yall)\s+(?:guys\s+)?(?:located\s+|based\s+)?|\bestan\s+(?:ubicados\s+)?|\best[aá]n\s+)\b(?:in|en|at|near|around|cerca\s+de)\s+(?<place>[a-z][a-z'.-]+(?:\s+[a-z][a-z'.-]+){0,2}?)\s*(?:[?!.,]|$|\s+(?:this|next|today|tonight|tomorrow|tmrw|on|for|at|or|and|too|anytime|sometime|soon|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|esta|este|el|hoy|ma[nñ]ana|pronto|por|o|y)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceAfterInPattern();
+
+    // Words that are no place: "in the morning", "in an hour", "in person", "in spanish", "in december", "in town".
+    private static readonly HashSet<string> NotAPlace = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "my", "your", "our", "this", "that", "these", "those", "some", "any", "person", "spanish", "english", "espanol", "español",
+        "ingles", "inglés", "town", "morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "week", "weeks", "month",
+        "months", "day", "days", "hour", "hours", "minute", "minutes", "min", "mins", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "la", "las", "los", "el", "un", "una", "mi", "su", "semana", "semanas", "mes", "meses", "dia", "dias", "día", "días", "hora", "horas",
+        "persona", "linea", "línea", "line", "advance", "general", "particular", "total", "case", "fact", "between", "mind", "store", "stock",
+        "time", "there", "here", "it", "them", "us", "you", "me", "one", "two", "both", "either", "which", "what", "where",
+        "full", "half", "about", "like", "order", "touch", "detail", "details", "writing", "cash", "private", "public",
+        "noon", "midday", "lunch", "lunchtime", "night", "once", "all", "least", "most", "first", "last", "earliest", "latest", "same", "another",
+        "different", "other", "either", "whichever", "whatever", "home", "work", "his", "her", "their", "its", "yours", "mine",
+    };
+
+    private static string? PlaceAfterIn(string text)
+    {
+        var m = PlaceAfterInPattern().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var place = m.Groups["place"].Value.Trim().TrimEnd('.');
+        return place.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(NotAPlace.Contains) ? null : place;
+    }
+
     // "the 60 min", and on a call "the sixty minute one" (a length said in words).
     [GeneratedRegex(@"\b(?:(?<n>[0-9]{2,3})|(?<w>thirty|forty[- ]?five|sixty|ninety))\s*-?\s*(?:min|mins|minute|minutes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaidMinutes();
@@ -554,7 +617,7 @@ public sealed partial record ReplyCues
 
     // "my usual", "same as last time", "book me again with Maya"; and the last visit itself asked about or pointed at: "who did my
     // facial last time?", "whoever i had last time", "same thing i got last time".
-    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+time|before))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+time|before)|what\s+i\s+(?:had|got|did)\s+(?:done\s+)?(?:last\s+time|before|last\s+visit))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsBefore();
 
     [GeneratedRegex(@"\bthe\s+(?:later|latter|last)(?:\s+(?:one|appointment|appt|booking))?\b|\b(?:later|last)\s+(?:one|appointment|appt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -23,7 +23,8 @@ public sealed record PersonTerm(string Id, string Name);
 /// <summary>A location of the business.</summary>
 /// <param name="Id">The profile's location id.</param>
 /// <param name="Name">Display name, e.g. "Downtown".</param>
-public sealed record PlaceTerm(string Id, string Name);
+/// <param name="City">The city it is in, from its address ("San Francisco"); null when the address does not say.</param>
+public sealed record PlaceTerm(string Id, string Name, string? City = null);
 
 /// <summary>
 /// The business's own words (services, staff, locations), loaded at run time from its profile and

@@ -145,6 +145,17 @@ public static partial class TimeExpressionParser
             }
         }
 
+        foreach (Match m in AllButPart().Matches(lower))
+        {
+            // "anytime but mornings", "not in the morning", "no evenings": the rest of the day (a morning ruled out is the
+            // afternoon on; an evening ruled out is before five). An afternoon ruled out leaves two windows: not read.
+            var ruledOut = CanonicalPart(m.Groups["p"].Value);
+            if (part is null && from is null && to is null && !ruledOut.StartsWith("afternoon", StringComparison.Ordinal) && Take(taken, m))
+            {
+                part = ruledOut.StartsWith("morning", StringComparison.Ordinal) || ruledOut.EndsWith("am", StringComparison.Ordinal) ? (Noon, null) : (null, Five);
+            }
+        }
+
         foreach (Match m in PartOfDay().Matches(lower))
         {
             if (part is null && Take(taken, m))
@@ -273,6 +284,12 @@ public static partial class TimeExpressionParser
                 "late" => Window(15, 0, 17, 0)!.Value,
                 _ => part.EndsWith("pm", StringComparison.Ordinal) ? (Noon, null) : (Noon, Five),
             };
+        }
+
+        if (part.StartsWith("lunch", StringComparison.Ordinal) && (part.EndsWith("break", StringComparison.Ordinal) || part.EndsWith("hour", StringComparison.Ordinal)))
+        {
+            // "on my lunch break": a start the hour around noon leaves time to come and go back.
+            return Window(11, 30, 13, 0)!.Value;
         }
 
         if (part.StartsWith("lunch", StringComparison.Ordinal))
@@ -429,8 +446,13 @@ public static partial class TimeExpressionParser
 
     // "good morning", "good evening", "good night" are greetings, not the part of the day wanted, unless a slot follows
     // ("any good morning slots friday?").
-    [GeneratedRegex(@"(?:(?<!\bgood\s+)|(?=\w+\s+(?:slots?|times?|appointments?|appts?|openings?|spots?|ones?|availability)\b))\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<!\bgood\s+)|(?=\w+\s+(?:slots?|times?|appointments?|appts?|openings?|spots?|ones?|availability)\b))\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch\s+(?:break|hour)|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
+
+    // "anytime but mornings", "any time except the morning", "just not mornings", "no mornings please", "not in the evening",
+    // "menos en la mañana" (read into English "except in the morning").
+    [GeneratedRegex(@"\b(?:(?:(?:any\s*time|anytime|whenever|any\s+day)\s+(?:but|except|other\s+than|besides)|(?:just\s+|but\s+)?not|except|(?:can'?t|cannot|can\s+not)\s+do)\s+(?:in\s+the\s+|the\s+)?(?<p>" + PartWord + @"|nights?)|no\s+(?<p>mornings|evenings|nights))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AllButPart();
 
     [GeneratedRegex(@"\b(?:earliest|first\s+available|first\s+thing|first\s+opening|asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|as\s+early\s+as\s+possible|soonest|next\s+available)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EarliestWords();

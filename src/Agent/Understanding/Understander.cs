@@ -32,6 +32,9 @@ public enum AgentQuestion
 
     /// <summary>The caller's e-mail address.</summary>
     Email,
+
+    /// <summary>Which of the business's locations (a place was described, not named).</summary>
+    Location,
 }
 
 /// <summary>A slot the agent offered, for replies like "the second one" or "the 3:30 one".</summary>
@@ -150,6 +153,12 @@ public sealed record Utterance
     /// "anyone but Maya", "instead of maya": <see cref="NotStaffId"/>).
     /// </summary>
     public bool OtherProvider { get; init; }
+
+    /// <summary>
+    /// A place asked about ("any openings in new york city", "tienen citas en miami") that none of the business's places is
+    /// in (by the city of its address, its name, or the city's initials: "sf"); null when the profile's addresses give no city.
+    /// </summary>
+    public string? PlaceElsewhere { get; init; }
 
     /// <summary>The provider named as not wanted ("not Sofia", "anyone but Maya"), if one was.</summary>
     public string? NotStaffId { get; init; }
@@ -311,6 +320,20 @@ public sealed partial class Understander
 
     /// <summary>Below this similarity to every FAQ entry, fact and service a question far from the spa's tasks is out of scope.</summary>
     public const float FarFromSpaInformation = 0.38f;
+
+    /// <summary>The place asked about when none of the business's places is in it (and their cities are known); otherwise null.</summary>
+    private static string? Elsewhere(string place, SpaVocabulary vocabulary)
+    {
+        if (vocabulary.Locations.Count == 0 || vocabulary.Locations.Any(l => l.City is null))
+        {
+            return null;
+        }
+        static bool Within(string a, string b) => a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase);
+        static string Initials(string city) => new([.. city.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToLowerInvariant(w[0]))]);
+        return vocabulary.Locations.Any(l => Within(place, l.City!) || Within(place, l.Name)
+            || l.City!.Contains(' ', StringComparison.Ordinal) && place.Equals(Initials(l.City), StringComparison.OrdinalIgnoreCase))
+            ? null : place;
+    }
 
     /// <summary>Understands one user turn.</summary>
     public Utterance Understand(string text, UnderstandingContext context)
@@ -954,6 +977,13 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (cues.SameAsBefore && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq && BookingCue().IsMatch(lowered))
+        {
+            // "i wanna book what i had last time for thursday, oh wait you're closed thursday right? friday then": a booking of
+            // the last visit's service (the question beside it is the day corrected), not a question for the team.
+            intent = Intent.Book;
+            confidence = 1;
+        }
         if (!cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null && contact.Phone is null && contact.Email is null
             && !namesAnotherTreatment && Tokenizer.Tokenize(normalized).Count >= 3
@@ -1099,6 +1129,16 @@ public sealed partial class Understander
                 && !(NewAppointmentAsked().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered))
                 // "can i also get a swedish massage the same day", "y también un masaje sueco ese mismo día": one more booking.
                 && !(services.Kind != ServiceMatchKind.None && AlsoWants().IsMatch(lowered) && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered)));
+        if (intent is Intent.OutOfScope or Intent.Smalltalk && isCorrection && services.Kind != ServiceMatchKind.None
+            && lowered.Contains("instead", StringComparison.Ordinal) && !NamesElsewhere())
+        {
+            // "ok then a regular facial for her instead" after a refusal: another service asked for, a booking.
+            intent = Intent.Book;
+            confidence = 1;
+        }
+        // "ugh totally forgot about this, could i come at 4 instead?" with nothing asked: another time for the appointment.
+        changesAppointment = changesAppointment || (asked == AgentQuestion.Nothing && time is not null && services.Kind == ServiceMatchKind.None
+            && intent is not (Intent.Cancel or Intent.Book or Intent.Waitlist) && TimeInstead().IsMatch(lowered));
         if (changesAppointment && (intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind) || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered)))
             && asked is not AgentQuestion.Confirmation)
         {
@@ -1421,6 +1461,7 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
+            PlaceElsewhere = location is null && staff.Kind == StaffMatchKind.None && cues.PlaceAsked is { } placeAsked ? Elsewhere(placeAsked, vocabulary) : null,
             // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked; "where r u" is the
             // address asked in three words the search cannot use.
             FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (BareWhereAreYou().IsMatch(lowered) ? "where are you located?" : null) ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
@@ -1848,6 +1889,10 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make\s+it|move\s+it|push\s+it|switch|change)\b|\b(?:another|a\s+different|other)\s+(?:day|time)\b|\bresched\w*|\bmove\s+(?:it|that|my)\b|\binstead\b", RegexOptions.CultureInvariant)]
     private static partial Regex AnotherDay();
 
+    // "could i come at 4 instead", "can i do 3:30 instead", "make it 5 instead" (a time, then "instead").
+    [GeneratedRegex(@"\b(?:come(?:\s+in)?|get\s+in|do|make\s+it|be\s+there)\s+(?:at\s+|around\s+|for\s+)?(?:[0-9]{1,2}(?::[0-5][0-9])?\s*(?:am|pm)?|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+instead\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeInstead();
+
     // A booking asked for outright, for whoever it is: "can i book it as a gift", "book her a prenatal massage".
     [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|we|you)\s+book\b|\bbook\s+(?:it|that|one|her|him|them|my\s+\w+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookItForThem();
@@ -2254,7 +2299,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
 
-    [GeneratedRegex(@"^\W*(?:i\s+mean|i\s+meant|sorry|actually|rather|instead|my\s+bad|not\s+\w+day)\b", RegexOptions.CultureInvariant)]
+    // "… you're closed thursday right? friday then": a day and "then" ending the message is the day taken instead.
+    [GeneratedRegex(@"^\W*(?:i\s+mean|i\s+meant|sorry|actually|rather|instead|my\s+bad|not\s+\w+day)\b|^\s+then\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingSecondThought();
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
