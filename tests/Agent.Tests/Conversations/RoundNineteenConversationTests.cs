@@ -64,7 +64,7 @@ public sealed class RoundNineteenConversationTests
 
     // The same words about somewhere else stay declined: nothing for the team, nothing searched.
     [Theory]
-    [InlineData("do i need a visa to go to mexico")]
+    [InlineData("is my old passport ok for getting into canada")]
     [InlineData("is smoking allowed on the train")]
     [InlineData("should i drink water after running")]
     [InlineData("do i need an id to vote")]
