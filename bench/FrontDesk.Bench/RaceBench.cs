@@ -23,7 +23,17 @@ internal static class RaceBench
 {
     public static async Task RunAsync(string[] args)
     {
+        // The race writes nothing to docs/evaluation.md: "--no-report", as the other commands take it, changes nothing here
+        // (it had been read as the window and thrown a FormatException).
+        args = [.. args.Where(a => a != "--no-report")];
         var store = args.FirstOrDefault()?.ToLowerInvariant() == "sqlite" ? TestStore.Sqlite : TestStore.Postgres;
+        if ((args.Length > 1 && !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            || (args.Length > 3 && !double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            await Console.Error.WriteLineAsync("usage: race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds]");
+            Environment.ExitCode = 2;
+            return;
+        }
         var conversations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150;
         var mode = args.Length > 2 ? args[2].ToLowerInvariant() : "both";
         var window = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 20);
