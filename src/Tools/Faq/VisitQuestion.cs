@@ -148,13 +148,18 @@ public static partial class VisitQuestion
         ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
         ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
-        ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b", Options, Limit)),
+        ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b"
+            // undressing for the treatment, and one's gym clothes (round 19: "do i have to take everything off", "can i keep my
+            // underwear on", "is it ok if i come in my gym clothes")
+            + @"|\b(?:take|taking)\s+(?:everything|it\s+all|all\s+(?:of\s+)?(?:my\s+)?clothes|(?:my\s+)?(?:clothes|top|shirt|bra|pants|underwear))\s+off\b|\b(?:keep|leave)\s+(?:my\s+)?(?:underwear|undies|bra|clothes|shorts|pants|top|socks|panties|leggings)\s+on\b|\b(?:get|be)\s+(?:fully\s+|completely\s+)?(?:naked|undressed|nude)\b|\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:in|wearing)\s+(?:my\s+)?(?:gym|workout|work|yoga|running)?\s*(?:clothes|clothing|sweats|leggings|jeans|pajamas|scrubs)\b", Options, Limit)),
         ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bsit\s+in\s+(?:the\s+room|on|with)\b|\bstay\s+(?:in\s+the\s+room|with\s+me)\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
         ("tip", new(@"\b(?:tipping|gratuity)\b|\b(?:do|should|can|may|must)\s+(?:i|we|you|people)\s+(?:\w+\s+)?tip\b|\bhow\s+much\s+(?:\w+\s+){0,3}tip\b|\btip\s+(?:the|my|your)\b|\b(?:accept|take)\s+tips\b", Options, Limit)),
         ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
         // What the room is like during the treatment: its music, sound and warmth ("do you play music in the rooms", "can i
         // listen to my own music during the massage", "is it cold in the treatment room").
-        ("room", new(@"\b(?:music|songs?|playlist|sounds?|quiet|silence|temperature|cold|warm|heated|lighting|lights)\b[^.?!]{0,40}\b(?:rooms?|massage|facial|treatment|session|appointment|during|while)\b|\b(?:rooms?|massage|facial|treatment|session)\b[^.?!]{0,30}\b(?:music|playlist|quiet|silent|cold|warm|heated)\b|\b(?:my|our)\s+own\s+(?:music|playlist|headphones|earbuds)\b", Options, Limit)),
+        ("room", new(@"\b(?:music|songs?|playlist|sounds?|quiet|silence|temperature|cold|warm|heated|lighting|lights)\b[^.?!]{0,40}\b(?:rooms?|massage|facial|treatment|session|appointment|during|while)\b|\b(?:rooms?|massage|facial|treatment|session)\b[^.?!]{0,30}\b(?:music|playlist|quiet|silent|cold|warm|heated)\b|\b(?:my|our)\s+own\s+(?:music|playlist|headphones|earbuds)\b"
+            // falling asleep, others in the room (round 19: "is it awkward if i fall asleep", "will there be other people in the room")
+            + @"|\b(?:if|when|that)\s+(?:i|we)\s+(?:fall|fell)\s+asleep\b|\b(?:fall|falling)\s+asleep\s+(?:during|on\s+the\s+table|in\s+the\s+(?:room|chair|middle))\b|\bi\s+snore\b|\b(?:will|would)\s+there\s+be\s+(?:other\s+people|anyone\s+else|someone\s+else|other\s+clients)\s+(?:in\s+the\s+room|there|with\s+me)\b|\b(?:is|are)\s+(?:the\s+)?(?:rooms?|treatment\s+rooms?)\s+private\b", Options, Limit)),
         // Coming without an appointment ("can i just walk in or do i gotta book ahead", "do you take walk-ins").
         ("walkin", new(@"\bwalk-in\b|\bwalk[\s-]?ins\b|\b(?:just|can\s+(?:i|we)|ok\s+to)\s+walk\s+in\b|\bwithout\s+(?:an?\s+)?(?:appointment|appt|booking)\b", Options, Limit)),
         // The spa's rooms and amenities, and a comfort worry about them ("is there a hair dryer in the locker room", "i'm
@@ -183,15 +188,10 @@ public static partial class VisitQuestion
         // Before or after the visit, the visit left unsaid: "should i drink water after", "can i eat before", "is it ok to
         // drink alcohol the night before" ("after running" names its own event and is not ours).
         ("beforeafter", new(@"\b(?:should|can|could|do|may|must|is\s+it\s+(?:ok|okay|fine|bad|safe|alright)\s+(?:to|if\s+i)|am\s+i\s+(?:allowed|supposed)\s+to)\s+(?:i\s+|we\s+)?(?:\w+\s+){1,4}(?:after(?:wards?)?|before(?:hand)?|the\s+(?:night|day|morning)\s+(?:before|of|after))\s*[?.!]*\s*$", Options, Limit)),
-        // The house rules, there: "is smoking allowed there", "can i vape inside", "can i bring a coffee in".
+        // The house rules, there: "is smoking allowed there", "can i vape inside".
         ("rules", new(@"(?:\b(?:is|are)\s+(?:smoking|vaping|drinking|alcohol|food|eating|snacks|phones?|cell\s*phones?|photos?|pictures?|filming)\s+(?:allowed|permitted|ok|okay)|\b(?:can|could|may)\s+(?:i|we)\s+(?:smoke|vape|take\s+(?:photos|pictures|a\s+picture)))\s*(?:there|here|inside|in\s+there|on\s+site|at\s+the\s+spa|in\s+the\s+(?:lobby|building|rooms?))?\s*[?.!]*\s*$", Options, Limit)),
-        // Undressing for the treatment ("do i have to take everything off", "can i keep my underwear on"), and coming in
-        // one's gym clothes: what to wear.
-        ("wear", new(@"\b(?:take|taking)\s+(?:everything|it\s+all|all\s+(?:of\s+)?(?:my\s+)?clothes|(?:my\s+)?(?:clothes|top|shirt|bra|pants|underwear))\s+off\b|\b(?:keep|leave)\s+(?:my\s+)?(?:underwear|undies|bra|clothes|shorts|pants|top|socks|panties|leggings)\s+on\b|\b(?:get|be)\s+(?:fully\s+|completely\s+)?(?:naked|undressed|nude)\b|\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:in|wearing)\s+(?:my\s+)?(?:gym|workout|work|yoga|running)?\s*(?:clothes|clothing|sweats|leggings|jeans|pajamas|scrubs)\b", Options, Limit)),
         // Coming as one is: "can i come in with wet hair", "can i wear makeup to my appointment".
         ("comeas", new(@"\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:with|wearing)\s+(?:my\s+|no\s+|a\s+full\s+face\s+of\s+)?(?:wet\s+hair|make-?up|lotion|deodorant|contacts|contact\s+lenses|jewelry|nail\s+polish|polish|fake\s+tan|self[\s-]?tan(?:ner)?)\b|\b(?:can|should|do|may|could)\s+(?:i|we)\s+(?:still\s+)?wear\s+(?:my\s+)?(?:make-?up|deodorant|lotion|perfume|contacts|contact\s+lenses|jewelry|nail\s+polish)\b", Options, Limit)),
-        // Comfort in the room during the treatment: "is it awkward if i fall asleep", "will there be other people in the room".
-        ("room", new(@"\b(?:if|when|that)\s+(?:i|we)\s+(?:fall|fell)\s+asleep\b|\b(?:fall|falling)\s+asleep\s+(?:during|on\s+the\s+table|in\s+the\s+(?:room|chair|middle))\b|\bi\s+snore\b|\b(?:will|would)\s+there\s+be\s+(?:other\s+people|anyone\s+else|someone\s+else|other\s+clients)\s+(?:in\s+the\s+room|there|with\s+me)\b|\b(?:is|are)\s+(?:the\s+)?(?:rooms?|treatment\s+rooms?)\s+private\b", Options, Limit)),
     ];
 
     // "do i need / do i have to / must i / is it required to …" before what is required.
