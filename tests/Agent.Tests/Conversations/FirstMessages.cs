@@ -46,4 +46,12 @@ internal static class FirstMessages
         Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("solo puedo ayudarle", reply.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>No booking started: neither asked which service nor a search for openings.</summary>
+    public static async Task NoBookingStartedAsync(string text)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.DoesNotContain("Which service", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
+    }
 }
