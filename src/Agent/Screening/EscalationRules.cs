@@ -52,8 +52,9 @@ public sealed partial class EscalationRules
 
     private EscalationRules(IReadOnlyList<EscalationCategory> categories, IReadOnlyList<string> treatmentWords, ReplyScreenRules replyScreen,
         Regex asksIfHuman, Regex insistsAfterRefusal, Vocabulary vocabulary, Regex elsewhere, Regex healthFollowUps, Regex everydayAches,
-        Regex pastEpisode, Regex stillHappening)
+        Regex pastEpisode, Regex stillHappening, Regex otherSenses)
     {
+        OtherSenses = otherSenses;
         PastEpisode = pastEpisode;
         StillHappening = stillHappening;
         HealthFollowUps = healthFollowUps;
@@ -88,6 +89,12 @@ public sealed partial class EscalationRules
     /// aside; anything else medical in the message still counts.
     /// </summary>
     public Regex EverydayAches { get; }
+
+    /// <summary>
+    /// <c>other_senses:</c> the body's words said of a thing, a plant or a pet ("a lump sum", "speed bumps", "my laptop got
+    /// infected", "my dog is pregnant"): set aside before a medical match counts; anything else medical still counts.
+    /// </summary>
+    public Regex OtherSenses { get; }
 
     /// <summary>
     /// <c>past_episode:</c> an episode said to be over, long ago ("i fainted once after a facial last year", "una vez me
@@ -139,7 +146,7 @@ public sealed partial class EscalationRules
     public IEnumerable<Regex> Patterns =>
         Categories.SelectMany(c => c.Groups).Select(g => g.Expression)
             .Concat([ReplyScreen.MedicalAdvice, ReplyScreen.DiscountOffer, AsksIfHuman, InsistsAfterRefusal, Elsewhere, HealthFollowUps, EverydayAches,
-                PastEpisode, StillHappening]);
+                PastEpisode, StillHappening, OtherSenses]);
 
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
@@ -293,7 +300,8 @@ public sealed partial class EscalationRules
         var vocabulary = new Vocabulary(list.SelectMany(c => c.Groups).Where(g => g.Language is not null).Select(g => g.Expression.ToString()), notTypos);
         return new EscalationRules(list, treatmentWords, new ReplyScreenRules(ScreenGroup("medical_advice"), ScreenGroup("discount_offer")),
             TopGroup("asks_if_human"), TopGroup("insists_after_refusal"), vocabulary, TopGroup("elsewhere"),
-            TopGroup("health_follow_ups"), TopGroup("everyday_aches"), TopGroup("past_episode"), TopGroup("still_happening"));
+            TopGroup("health_follow_ups"), TopGroup("everyday_aches"), TopGroup("past_episode"), TopGroup("still_happening"),
+            TopGroup("other_senses"));
     }
 
     // Compiled once per process (RulePatterns), whatever number of hosts or harnesses load the rules, and warmed at start.

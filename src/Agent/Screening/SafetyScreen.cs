@@ -123,6 +123,18 @@ public sealed partial class SafetyScreen
         var match = _rules.Match(normalized, NamesTreatment);
         var mentions = ConditionMentions(normalized);
         var own = mentions.Where(m => !SomeoneElses(normalized, m.Start)).ToList();
+        if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && !SameForMe().IsMatch(normalized)
+            && SafeMatches(_rules.OtherSenses, normalized).ToList() is { Count: > 0 } senses)
+        {
+            // "should i take the lump sum", "my laptop got infected", "my dog is pregnant, what should i feed her": the body's
+            // words said of a thing, a plant or a pet. Only those words are set aside: anything else medical still counts, and
+            // a condition named elsewhere in the message is still the person's. Not when the person says it of themselves
+            // too ("my dog is pregnant and so am i", "my laptop got infected and so did my filler spot").
+            var rest = Blank(normalized, senses);
+            match = _rules.Match(rest, NamesTreatment);
+            mentions = ConditionMentions(rest);
+            own = [.. mentions.Where(m => !SomeoneElses(rest, m.Start))];
+        }
         if (match is { Category.Name: "medical" } && match.Urgency != "urgent" && mentions.Count > 0
             && MadeForSaid(normalized) is { Count: > 0 } madeFor
             && mentions.Where(m => madeFor.Any(c => HealthConcepts.Matches(m.Tag, c))).Select(m => (m.Start, m.End)).ToList() is { Count: > 0 } served)
@@ -273,6 +285,10 @@ public sealed partial class SafetyScreen
         }
         return spans;
     }
+
+    // The person saying what was said of something else holds for them too: "so am i", "me too", "so did my lip".
+    [GeneratedRegex(@"\b(?:so\s+(?:am|do|did|have|has|was|is)\s+(?:i|my|mine)|me\s+too|(?:i\s+am|im|i\s+do|i\s+have|ive|mine\s+(?:is|did|does))\s+(?:\w+\s+)?too|as\s+(?:am|do|did)\s+i|same\s+(?:here|with\s+me|for\s+me)|both\s+of\s+us)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameForMe();
 
     private static string Blank(string text, IEnumerable<(int Start, int End)> spans)
     {

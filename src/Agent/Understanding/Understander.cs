@@ -672,6 +672,15 @@ public sealed partial class Understander
         var isCorrection = intent == Intent.Correction || CorrectionCue().IsMatch(normalized)
             || (yesNo.Answer != YesNo.Unknown && (carriesValues || CorrectionCue().IsMatch(remainder)));
 
+        if (intent is Intent.Affirm or Intent.Deny && yesNo.Answer == YesNo.Unknown && asked == AgentQuestion.Nothing && chosen is null
+            && QuestionShape().IsMatch(lowered) && Tokenizer.Tokenize(normalized).Count >= 5)
+        {
+            // "is it safe to fly to peru right now": a question with no yes or no in front, with nothing asked, answers nothing;
+            // a word of it ("right") is not a yes. The rules below read it as the question it is.
+            intent = Intent.Unknown;
+            confidence = 0;
+        }
+
         if (asked == AgentQuestion.Confirmation && yesNo.Answer != YesNo.Unknown
             && intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind))
         {
