@@ -62,9 +62,9 @@ public sealed class SentenceEmbedder : IDisposable
         if (missing.Length > 0)
         {
             // No lock: ONNX Runtime runs one session from several threads at once, and the tokenizer only reads its vocabulary.
-            // Under a lock, the first messages of a burst (new sentences, one model run each) queued on one core, and the
-            // threads they blocked starved the thread pool: every other request of the burst waited with them (the first
-            // turns of the load bench, 0.4 s on SQLite, 0.7–1.5 s on PostgreSQL: docs/performance.md, twentieth round).
+            // Under a lock, the new sentences of a burst (every real visitor's message is one) queued for one core, spinning
+            // and then blocking thread-pool threads: 32 new sentences at once took a quarter more CPU than without it
+            // (docs/performance.md, twentieth round).
             var vectors = _encoder.Value.Encode(missing);
             if (_cache.Count + missing.Length >= CacheLimit)
             {
