@@ -255,6 +255,10 @@ public static class LoadBench
         }).ToArray();
         await Task.WhenAll(workers);
         watch.Stop();
+        if (TurnLog is not null)
+        {
+            await File.WriteAllLinesAsync(Environment.GetEnvironmentVariable("FRONTDESK_BENCH_TURNS")!, TurnLog);
+        }
         var hostCpu = host.CpuMs() - hostCpuBefore;
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
@@ -263,13 +267,19 @@ public static class LoadBench
             hostCpu, ownCpu / watch.Elapsed.TotalMilliseconds, countersBefore, host.Counters());
     }
 
+    // FRONTDESK_BENCH_TURNS=PATH: each turn's end time, script, turn number and latency written there after the run (a diagnostic;
+    // the figures are the same with or without it).
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string>? TurnLog =
+        Environment.GetEnvironmentVariable("FRONTDESK_BENCH_TURNS") is { Length: > 0 } ? new() : null;
+
     private static async Task<(List<double> Ms, int Errors, bool Booked)> ConverseAsync(HttpClient http, string[] turns, string? session)
     {
         var ms = new List<double>(turns.Length);
         var errors = 0;
         var booked = false;
-        foreach (var text in turns)
+        for (var t = 0; t < turns.Length; t++)
         {
+            var text = turns[t];
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -278,6 +288,7 @@ public static class LoadBench
                 using var response = await http.PostAsJsonAsync("/api/chat", new { sessionId = session, text, requestId = Guid.NewGuid().ToString("N") });
                 var body = await response.Content.ReadAsStringAsync();
                 ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                TurnLog?.Enqueue(string.Create(Inv, $"{DateTime.UtcNow:HH:mm:ss.fff},{(turns.Length == 5 ? "book" : turns.Length == 4 ? "faq" : "other")},{t},{ms[^1]:F1}"));
                 if (!response.IsSuccessStatusCode)
                 {
                     errors++;

@@ -34,7 +34,6 @@ public sealed class SentenceEmbedder : IDisposable
     private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(SingleThreaded()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
 
     /// <summary>The process-wide embedder (one model in memory, however many profiles or hosts use it).</summary>
     public static SentenceEmbedder Shared => SharedInstance.Value;
@@ -62,12 +61,11 @@ public sealed class SentenceEmbedder : IDisposable
         var missing = texts.Where(t => !_cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
-            float[][] vectors;
-            // The tokenizer and session are shared; one run at a time keeps them consistent and the two cores free.
-            lock (_gate)
-            {
-                vectors = _encoder.Value.Encode(missing);
-            }
+            // No lock: ONNX Runtime runs one session from several threads at once, and the tokenizer only reads its vocabulary.
+            // Under a lock, the new sentences of a burst (every real visitor's message is one) queued for one core, spinning
+            // and then blocking thread-pool threads: 32 new sentences at once took a quarter more CPU than without it
+            // (docs/performance.md, twentieth round).
+            var vectors = _encoder.Value.Encode(missing);
             if (_cache.Count + missing.Length >= CacheLimit)
             {
                 _cache.Clear();
