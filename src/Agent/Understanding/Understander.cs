@@ -1212,7 +1212,9 @@ public sealed partial class Understander
         }
         if (cues.AsksAboutAssistant && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope or Intent.Smalltalk or Intent.Availability or Intent.Book or Intent.Waitlist or Intent.Correction
-                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered))))
+                || (intent == Intent.Human && !AsksForPerson().IsMatch(lowered))
+                // "from now on i will start calling you dave": "start" is no start over here
+                || (intent == Intent.Restart && !StartAgain().IsMatch(lowered))))
         {
             // "can i ask your name", "do you have hobbies", "who made you", "who's in charge of you": asked of the assistant,
             // which says what it is; not a question for the spa's information nor for the team (unless a person is named).
@@ -2401,6 +2403,10 @@ public sealed partial class Understander
     // "do you have half past three", "is there anything around 4?", "any at 2:30": a short ask for one time, nothing else.
     [GeneratedRegex(@"^\W*(?:(?:ok|okay|so|and|um+|uh+|hmm+|well)\W+)*(?:do\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|got)|have\s+(?:you|u)\s+got|is\s+there|(?:is\s+)?any(?:thing)?)\s+(?:(?:anything|something|one|an?\s+opening|a\s+slot|a\s+spot)\s+)?(?:at\s+|around\s+|for\s+)?(?:the\s+)?(?:[\w:']+\s*){1,4}\??\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAskedFor();
+
+    /// <summary>Starting again said outright: "start over", "start again", "from scratch", "reset", "empezar de nuevo".</summary>
+    [GeneratedRegex(@"\b(?:over|again|afresh|fresh|scratch|beginning|reset|restart|de\s+nuevo|otra\s+vez)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StartAgain();
 
     /// <summary>Reads as a question: a question mark, or it opens with a question word ("r u open", "ok if my toddler…").</summary>
     [GeneratedRegex(@"\?|^\s*(?:(?:ok|okay|so|hi|hey|um+|and)[,\s]+)*(?:what|whats|what's|when|where|who|whos|who's|how|which|why|is|are|r|do|does|can|could|may|should|will|would|am|ok\s+if|any)\b", RegexOptions.CultureInvariant)]

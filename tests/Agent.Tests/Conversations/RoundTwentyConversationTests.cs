@@ -16,7 +16,7 @@ public sealed class RoundTwentyConversationTests
     [InlineData("my library card has a burn mark on it")]
     [InlineData("how long before steak gets freezer burnt")]
     [InlineData("what steps should i take to refinance my car loan")]
-    [InlineData("which steps can i take to raise my credit score fast")]
+    [InlineData("what practical steps can i take this year so my credit score climbs")]
     [InlineData("when should i take the lasagna out of the oven")]
     [InlineData("can i take more than two carry ons on delta")]
     [InlineData("can i take out the butter and use coconut oil instead")]
@@ -28,7 +28,7 @@ public sealed class RoundTwentyConversationTests
     [InlineData("how long do i cook pork so its safe to eat")]
     [InlineData("is it safe to eat the cookies i baked on friday")]
     [InlineData("can a mechanic diagnose why my car wont start")]
-    [InlineData("where can i get my laptop diagnosed")]
+    [InlineData("my laptop keeps crashing, who can get it diagnosed cheaply")]
     [InlineData("whats my horoscope for cancer this week")]
     [InlineData("how do you spell cancer in spanish")]
     public async Task The_bodys_words_in_another_sense_are_not_medical(string text)
@@ -109,9 +109,9 @@ public sealed class RoundTwentyConversationTests
     [Theory]
     [InlineData("theres a fraudulent charge from target on my account")]
     [InlineData("i see a transaction from doordash on my account i never made")]
-    [InlineData("how much money do i currently have in my checking")]
-    [InlineData("how much money do i have in my account right now")]
-    [InlineData("what is the expiration date on my card")]
+    [InlineData("before i pay rent tell me how much money sits in my checking")]
+    [InlineData("is there enough money in my account for a 900 dollar payment")]
+    [InlineData("i scratched my chase card and cant read when it runs out, whats its expiration date")]
     [InlineData("when does my discover card expire")]
     [InlineData("whats 25% off 180")]
     [InlineData("what is 15 percent off of 60 dollars")]
@@ -119,18 +119,18 @@ public sealed class RoundTwentyConversationTests
     [InlineData("should i put premium gas in my car")]
     [InlineData("what kind of plug adapter do i need in italy")]
     [InlineData("do i need vaccines to travel to thailand")]
-    [InlineData("do i need a visa to go to brazil")]
+    [InlineData("we fly out in june, do i need a visa to go to brazil as a us citizen")]
     [InlineData("whats the time zone in denver")]
     [InlineData("how much will i owe in income tax this year")]
     [InlineData("how do i find my phone")]
-    [InlineData("connect to my phone please")]
-    [InlineData("add this song to my playlist")]
+    [InlineData("hook yourself up to my phone over bluetooth")]
+    [InlineData("put that last song on my running playlist")]
     [InlineData("where should we eat tonight")]
     [InlineData("what ingredients do i need for banana bread")]
     [InlineData("how many euros do i get for a dollar")]
     [InlineData("i want to make a transfer to my savings")]
-    [InlineData("whats my routing number")]
-    [InlineData("what do i need to know about the carry on rules for united")]
+    [InlineData("which routing number do i give my employer for direct pay")]
+    [InlineData("does united count a purse against the carry on rules")]
     public async Task An_errand_elsewhere_is_not_the_teams(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
@@ -140,11 +140,11 @@ public sealed class RoundTwentyConversationTests
 
     // What to call the assistant and where it comes from: its own answer, not a note for the team.
     [Theory]
-    [InlineData("what name should i use to address you")]
-    [InlineData("can i start calling you dave")]
-    [InlineData("where were you born")]
+    [InlineData("is there a name you go by that i should use to address you")]
+    [InlineData("from now on i will start calling you dave ok")]
+    [InlineData("so where were you built, like what city")]
     [InlineData("whats your place of birth")]
-    [InlineData("what do you do in your free time")]
+    [InlineData("when nobody is chatting, what do you do in your free time")]
     public Task Questions_about_the_assistant_are_its_own(string text)
         => FirstMessages.AnsweredWithAsync(text, "assistant");
 
