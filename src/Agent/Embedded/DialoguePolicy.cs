@@ -431,6 +431,8 @@ internal static class DialoguePolicy
 
         // The read-back: only a clear yes writes.
         new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
+        new("read-back pending and the read-back asked to be said again (\"ok but what time was it again\", \"sorry can you repeat that\")",
+            (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer && r.U.Cues.AsksRepeat, PolicyAction.AskReadBackAgain, Id: "r20-repeat-read-back"),
         new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
         new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
         new("read-back pending and why the number or name is needed asked (\"why do you need my number?\"), nothing given", (s, r) =>
