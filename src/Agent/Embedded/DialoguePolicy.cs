@@ -260,6 +260,9 @@ internal enum PolicyAction
     /// <summary>A city none of the business's places is in asked about: where the business is, with its places; nothing started.</summary>
     SayWhereWeAre,
 
+    /// <summary>"the marina one?" right after the address: that place's address, from the FAQ (the question before, for that place).</summary>
+    SayAddressOfPlace,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -346,7 +349,13 @@ internal static class DialoguePolicy
         new("a city none of the business's places is in asked about (\"any openings in new york city\", \"tienen citas en miami?\")", (s, r) =>
             r.U.PlaceElsewhere is not null && r.U.Location is null && r.Chosen is null && !r.ContactGiven && s.PendingTool is null
             // Not a request for something else there ("any cybersecurity jobs available in pittsburgh"): that is declined.
-            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope), PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
+            // A whole message that is the place ("miami?", "in dallas?") reads to the classifier as off-topic; it is still the place asked.
+            && (r.U.Cues.BarePlace is not null || r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope)),
+            PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
+        new("the address just given and one of our places named, nothing else (\"the marina one?\", \"and mission?\")", (s, r) => s.AddressAnswered && s.Task is null
+            && r.U.Location?.Location is not null && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null
+            && r.U.Time is null && !r.ContactGiven && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.MyAppointments
+                or Intent.Human or Intent.Restart or Intent.Waitlist), PolicyAction.SayAddressOfPlace, Id: "r20-address-of-place-named"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.

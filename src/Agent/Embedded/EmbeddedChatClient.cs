@@ -314,6 +314,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),
         Language = state.Language,
+        AfterAddress = state.AddressAnswered,
     };
 
     /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>

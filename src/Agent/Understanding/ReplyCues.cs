@@ -160,6 +160,13 @@ public sealed partial record ReplyCues
     public bool AsksFeeAmount { get; init; }
 
     /// <summary>
+    /// The fee of a late change or a no-show asked about ("whats the late cancel fee", "is there a no show fee"), set by the
+    /// understanding: beside a cancellation of one's own appointment ("i cant make it today, whats the late cancel fee?") the
+    /// policy is said with the answer to the cancellation.
+    /// </summary>
+    public bool AsksLateFee { get; init; }
+
+    /// <summary>
     /// The whole message only says the person did not follow ("lol what", "huh?", "what do you mean", "que?", "no entiendo"):
     /// the question pending is said again, plainly, with its choices (a miss toward "never the same question a third time").
     /// </summary>
@@ -177,6 +184,16 @@ public sealed partial record ReplyCues
     /// the spa's places is the understanding's to say (<see cref="Utterance.PlaceElsewhere"/>).
     /// </summary>
     public string? PlaceAsked { get; init; }
+
+    /// <summary>
+    /// The whole message is a place asked about, one to three words: "miami?", "boston??", "in dallas?", "en miami?" (read
+    /// into English "in miami?"). Whether it is read as a place depends on what came before (a place with "in" at any
+    /// question; a bare word only right after the address was given): the understanding's to say.
+    /// </summary>
+    public string? BarePlace { get; init; }
+
+    /// <summary>The <see cref="BarePlace"/> was said with "in", "at" or "near" before it ("in dallas?").</summary>
+    public bool BarePlaceWithIn { get; init; }
 
     /// <summary>
     /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
@@ -322,6 +339,8 @@ public sealed partial record ReplyCues
             Confused = Confusion().IsMatch(text),
             DescribesPlace = PlaceDescribed().IsMatch(text),
             PlaceAsked = PlaceAfterIn(text),
+            BarePlace = BarePlaceOf(text, out var withIn),
+            BarePlaceWithIn = withIn,
             CodeNotReceived = NoCodeCame().IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
@@ -542,6 +561,36 @@ public sealed partial record ReplyCues
         "noon", "midday", "lunch", "lunchtime", "night", "once", "all", "least", "most", "first", "last", "earliest", "latest", "same", "another",
         "different", "other", "either", "whichever", "whatever", "home", "work", "his", "her", "their", "its", "yours", "mine",
     };
+
+    // "miami?", "new york?", "in dallas?", "en miami?": the whole message a place, asked.
+    [GeneratedRegex(@"^\W*(?:(?:and|y|what\s+about|how\s+about)\s+)?(?:(?<in>in|en|at|near|around|cerca\s+de)\s+)?(?<place>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2})\s*\?+\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BarePlacePattern();
+
+    // Short questions that are no place: "really?", "why?", "ok?".
+    private static readonly HashSet<string> NotAPlaceAlone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "really", "seriously", "why", "how", "when", "who", "huh", "hmm", "ok", "okay", "cool", "thanks", "wow", "sorry", "hello", "hi", "hey", "yes",
+        "no", "yeah", "sure", "right", "what", "que", "qué", "si", "sí", "where", "donde", "dónde", "again", "now", "then", "so", "is", "are", "do",
+        "can", "and", "or", "please", "pls", "open", "closed", "free", "available", "parking", "price", "cost", "address", "hours", "there", "here",
+    };
+
+    private static string? BarePlaceOf(string text, out bool withIn)
+    {
+        withIn = false;
+        var m = BarePlacePattern().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var place = m.Groups["place"].Value.Trim().TrimEnd('.');
+        var words = place.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => NotAPlace.Contains(w) || NotAPlaceAlone.Contains(w)))
+        {
+            return null;
+        }
+        withIn = m.Groups["in"].Success;
+        return place;
+    }
 
     private static string? PlaceAfterIn(string text)
     {

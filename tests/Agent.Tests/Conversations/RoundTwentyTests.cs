@@ -95,4 +95,93 @@ public sealed class RoundTwentyTests
         Assert.False(rule.IsMiss);
         Assert.Equal("book_appointment", state.PendingTool);
     }
+
+    // A bare city after "where are you located" or at a question: read as the place asked about.
+
+    private static DialogueState AfterWhere() => new() { LastFaqQuestion = "where are you located?", AddressAnswered = true };
+
+    [Theory]
+    [InlineData("miami?")]
+    [InlineData("boston??")]
+    [InlineData("new york?")]
+    [InlineData("en miami?")]
+    [InlineData("in dallas?")]
+    public void A_bare_city_after_where_we_are_is_a_place_asked_about(string text)
+    {
+        var (reading, rule) = Step(AfterWhere(), text);
+
+        Assert.NotNull(reading.U.PlaceElsewhere);
+        Assert.Equal("r19-city-not-ours", rule.Id);
+    }
+
+    [Theory]
+    [InlineData("in dallas?")]
+    [InlineData("in austin??")]
+    public void A_city_said_with_in_at_the_service_question_is_a_place_asked_about(string text)
+    {
+        var state = new DialogueState { Task = DialogueTask.Book, DateStart = "2026-11-28", DateEnd = "2026-11-28", Asked = AgentQuestion.Service };
+
+        var (_, rule) = Step(state, text);
+
+        Assert.Equal("r19-city-not-ours", rule.Id);
+    }
+
+    [Theory]
+    [InlineData("miami?")]
+    [InlineData("really?")]
+    [InlineData("ok?")]
+    [InlineData("why?")]
+    public void A_bare_word_with_no_where_question_before_it_is_no_city(string text)
+    {
+        var state = text == "miami?" ? new DialogueState() : AfterWhere();
+
+        var (reading, _) = Step(state, text);
+
+        Assert.Null(reading.U.PlaceElsewhere);
+    }
+
+    [Theory]
+    [InlineData("the marina one?")]
+    [InlineData("and mission?")]
+    [InlineData("y la de la marina?")]
+    public void One_of_our_places_named_after_where_we_are_asks_its_address(string text)
+    {
+        var (reading, rule) = Step(AfterWhere(), text);
+
+        Assert.True(rule.Id == "r20-address-of-place-named", rule.When + " " + reading.U.Intent);
+    }
+
+    // The late-cancel fee asked: the policy, not a cancellation; beside a request, the request stays.
+
+    [Theory]
+    [InlineData("wait whats the late cancel fee")]
+    [InlineData("whats ur cancellation fee?")]
+    [InlineData("is there a no show fee")]
+    [InlineData("what's the late cancellation charge")]
+    public void The_late_cancel_fee_asked_is_the_policy_not_a_cancel(string text)
+    {
+        var u = Step(new DialogueState(), text).Reading.U;
+
+        Assert.Equal(Intent.Faq, u.Intent);
+    }
+
+    [Fact]
+    public void The_fee_asked_at_an_offer_is_answered_with_the_times_again()
+    {
+        var (reading, rule) = Step(Offering(), "wait whats the late cancel fee");
+
+        Assert.Equal(Intent.Faq, reading.U.Intent);
+        Assert.Equal(PolicyAction.AnswerFaq, rule.Then);
+    }
+
+    [Fact]
+    public void The_fee_asked_beside_a_booking_keeps_the_booking()
+    {
+        var state = new DialogueState();
+
+        var (reading, rule) = Step(state, "i want a deep tissue saturday morning, and whats ur late cancel fee btw?");
+
+        Assert.Equal(Intent.Book, reading.U.Intent);
+        Assert.Equal(PolicyAction.Search, rule.Then);
+    }
 }
