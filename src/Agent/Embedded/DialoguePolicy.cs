@@ -263,6 +263,9 @@ internal enum PolicyAction
     /// <summary>"the marina one?" right after the address: that place's address, from the FAQ (the question before, for that place).</summary>
     SayAddressOfPlace,
 
+    /// <summary>A group of four or more: a person arranges it (<c>group_to_team</c>, a <c>human_request</c> hand-over); nothing searched.</summary>
+    HandGroupToTeam,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -356,6 +359,10 @@ internal static class DialoguePolicy
             && r.U.Location?.Location is not null && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null
             && r.U.Time is null && !r.ContactGiven && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.MyAppointments
                 or Intent.Human or Intent.Restart or Intent.Waitlist), PolicyAction.SayAddressOfPlace, Id: "r20-address-of-place-named"),
+        new("a group of four or more to book (\"5 of us for mani pedis on the 14th\", \"somos 4 amigas\", a bridal party), nothing waiting for a yes",
+            (s, r) => r.U.Cues.GroupSize is not null && s.PendingTool is null && s.Task is null or DialogueTask.Book
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Restart or Intent.Nevermind),
+            PolicyAction.HandGroupToTeam, Id: "r20-group-to-team"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.

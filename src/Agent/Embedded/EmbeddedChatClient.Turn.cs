@@ -521,6 +521,15 @@ public sealed partial class EmbeddedChatClient
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
                 case PolicyAction.ClarifyPending:
                     return ClarifyPending();
+                case PolicyAction.HandGroupToTeam:
+                {
+                    // A group of four or more is booked together by a person (rooms, providers, one bill); nothing is searched.
+                    state.ResetTask();
+                    state.WithTeam = true;
+                    var handedOver = Say("group_to_team");
+                    handedOver.AdditionalProperties![HandoffKey] = GroupHandoff;
+                    return handedOver;
+                }
                 case PolicyAction.SayAddressOfPlace:
                     return Call("answer_faq", new() { ["question"] = _faqAnswered ?? "where are you located?", ["location"] = u.Location!.Location!.Id });
                 case PolicyAction.SayWhereWeAre:

@@ -35,6 +35,9 @@ public sealed partial class EmbeddedChatClient : IChatClient
 
     /// <summary>The <see cref="HandoffKey"/> value of a hand-over for the amount of a fee (the policy was said first).</summary>
     public const string FeeAmountHandoff = "fee_amount";
+
+    /// <summary>The <see cref="HandoffKey"/> value of a hand-over for a group of four or more (a person arranges it).</summary>
+    public const string GroupHandoff = "group";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -126,6 +126,12 @@ public sealed partial record ReplyCues
     /// <summary>How many people the booking is for when said ("two swedish massages", "three of us"); 2 for "me and my sister"; 1 otherwise.</summary>
     public int PartySize { get; init; } = 1;
 
+    /// <summary>
+    /// A group of four or more booking together ("5 of us for mani pedis", "massages for 6 people", "party of 8", "somos 4
+    /// amigas"), or a bridal party, a bachelorette, bridesmaids (at least four): arranged by a person. Null for fewer.
+    /// </summary>
+    public int? GroupSize { get; init; }
+
     /// <summary>"someone else", "a different person", "not Sofia", "anyone but …": another provider than the one offered.</summary>
     public bool OtherProvider { get; init; }
 
@@ -330,6 +336,7 @@ public sealed partial record ReplyCues
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : Party().IsMatch(text) ? 2 : 1,
+            GroupSize = GroupOf(text),
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
@@ -591,6 +598,35 @@ public sealed partial record ReplyCues
         withIn = m.Groups["in"].Success;
         return place;
     }
+
+    private const string GroupCount = @"(?<n>[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
+
+    // "5 of us", "party of 8", "for 6 people", "there's four of us", "we're 5", "somos 4 amigas", "para 6 personas".
+    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para)\s+" + GroupCount
+        + @"\s+(?:people|persons|ppl|guests|ladies|girls|guys|friends|women|bridesmaids|personas|amigas|amigos|chicas)\b|\b(?:we'?re|we\s+are|somos)\s+" + GroupCount
+        + @"\b(?!\s*(?:am|pm|o'?clock|minutes|mins|min|years|a[nñ]os)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GroupCountPattern();
+
+    // A wedding or bachelorette group, however many: "the bridal party", "bachelorette", "my bridesmaids", "despedida de soltera".
+    [GeneratedRegex(@"\b(?:bridal\s+party|wedding\s+party|bachelorette|bridesmaids|despedida\s+de\s+soltera|damas\s+de\s+honor)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeddingGroup();
+
+    private static int? GroupOf(string text)
+    {
+        var m = GroupCountPattern().Match(text);
+        var n = m.Success ? (int.TryParse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var digits) ? digits : CountWord(m.Groups["n"].Value)) : 0;
+        if (n < 4 && WeddingGroup().IsMatch(text))
+        {
+            n = 4;
+        }
+        return n >= 4 ? n : null;
+    }
+
+    private static int CountWord(string word) => word.ToLowerInvariant() switch
+    {
+        "four" or "cuatro" => 4, "five" or "cinco" => 5, "six" or "seis" => 6, "seven" or "siete" => 7, "eight" or "ocho" => 8, "nine" or "nueve" => 9,
+        "ten" or "diez" => 10, "eleven" or "once" => 11, "twelve" or "doce" => 12, _ => 0,
+    };
 
     private static string? PlaceAfterIn(string text)
     {

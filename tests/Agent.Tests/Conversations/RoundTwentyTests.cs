@@ -184,4 +184,39 @@ public sealed class RoundTwentyTests
         Assert.Equal(Intent.Book, reading.U.Intent);
         Assert.Equal(PolicyAction.Search, rule.Then);
     }
+
+    // A group of four or more is arranged by a person; two or three are booked one after the other.
+
+    [Theory]
+    [InlineData("hi!! 5 of us for mani pedis on the 14th, its for a bridal party", 5)]
+    [InlineData("hey can we book massages for 6 people on saturday for my sisters birthday?", 6)]
+    [InlineData("party of 8 for facials saturday", 8)]
+    [InlineData("there's four of us, can we all get massages friday", 4)]
+    public void A_group_of_four_or_more_is_read_with_its_size(string text, int size)
+    {
+        Assert.Equal(size, ReplyCues.Read(text).GroupSize);
+    }
+
+    [Theory]
+    [InlineData("me and my sister want massages saturday")]
+    [InlineData("two swedish massages friday")]
+    [InlineData("for 3 people")]
+    [InlineData("i have 5 minutes")]
+    [InlineData("the 4 of july")]
+    public void Two_or_three_or_no_group_is_not_a_group_for_the_team(string text)
+    {
+        Assert.Null(ReplyCues.Read(text).GroupSize);
+    }
+
+    [Theory]
+    [InlineData("hi!! 5 of us want facials on the 14th, its for a bridal party", "en")]
+    [InlineData("hola! somos 4 amigas y queremos faciales el sabado juntas", "es")]
+    [InlineData("we're doing a bachelorette, can we book facials for the bridal party saturday", "en")]
+    public async Task A_group_goes_to_a_person_and_nothing_is_searched(string text, string language)
+    {
+        var (message, _) = await AnswerAsync(new DialogueState { Language = language }, text);
+
+        Assert.True(message.AdditionalProperties?.ContainsKey(EmbeddedChatClient.HandoffKey) == true, message.Text);
+        Assert.Equal(EmbeddedChatClient.GroupHandoff, message.AdditionalProperties![EmbeddedChatClient.HandoffKey]);
+    }
 }
