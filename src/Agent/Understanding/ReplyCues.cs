@@ -615,7 +615,8 @@ public sealed partial record ReplyCues
     {
         var m = GroupCountPattern().Match(text);
         var n = m.Success ? (int.TryParse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var digits) ? digits : CountWord(m.Groups["n"].Value)) : 0;
-        if (n < 4 && WeddingGroup().IsMatch(text))
+        // A bridal party with no head count said is a group; "theres 3 of us … bachelorette thing" is three.
+        if (!m.Success && !Party().IsMatch(text) && !HeadCount().IsMatch(text) && WeddingGroup().IsMatch(text))
         {
             n = 4;
         }

@@ -203,6 +203,7 @@ public sealed class RoundTwentyTests
     [InlineData("for 3 people")]
     [InlineData("i have 5 minutes")]
     [InlineData("the 4 of july")]
+    [InlineData("theres 3 of us, can we all get hydrafacials saturday? bachelorette thing")]
     public void Two_or_three_or_no_group_is_not_a_group_for_the_team(string text)
     {
         Assert.Null(ReplyCues.Read(text).GroupSize);
