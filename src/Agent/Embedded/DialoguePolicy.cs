@@ -361,7 +361,8 @@ internal static class DialoguePolicy
                 or Intent.Human or Intent.Restart or Intent.Waitlist), PolicyAction.SayAddressOfPlace, Id: "r20-address-of-place-named"),
         new("a group of four or more to book (\"5 of us for mani pedis on the 14th\", \"somos 4 amigas\", a bridal party), nothing waiting for a yes",
             (s, r) => r.U.Cues.GroupSize is not null && s.PendingTool is null && s.Task is null or DialogueTask.Book
-                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Restart or Intent.Nevermind),
+                // Not a group somewhere else ("can we book the escape room for a party of 6"): that is declined.
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.OutOfScope),
             PolicyAction.HandGroupToTeam, Id: "r20-group-to-team"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
