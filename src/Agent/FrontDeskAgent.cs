@@ -483,6 +483,7 @@ public sealed partial class FrontDeskAgent(
                     {
                         ToolOutcomes.Unknown => "The assistant got a result from the booking system it could not word for the client",
                         EmbeddedChatClient.FeeAmountHandoff => "The client asked the amount of a cancellation or change fee (the policy was said)",
+                        EmbeddedChatClient.GroupHandoff => "The client asked to book for a group of four or more (a person arranges it)",
                         _ => "The assistant could not understand the client twice in a row",
                     };
                     escalations.Add(NewEscalation(handoffRule, scope, request, $"{why}; last message: \"{Short(text)}\"", verbatim: true, language: language));

@@ -260,6 +260,12 @@ internal enum PolicyAction
     /// <summary>A city none of the business's places is in asked about: where the business is, with its places; nothing started.</summary>
     SayWhereWeAre,
 
+    /// <summary>"the marina one?" right after the address: that place's address, from the FAQ (the question before, for that place).</summary>
+    SayAddressOfPlace,
+
+    /// <summary>A group of four or more: a person arranges it (<c>group_to_team</c>, a <c>human_request</c> hand-over); nothing searched.</summary>
+    HandGroupToTeam,
+
     /// <summary>Merge; ask for the most important missing piece (the service) or search and offer.</summary>
     Search,
 }
@@ -346,7 +352,18 @@ internal static class DialoguePolicy
         new("a city none of the business's places is in asked about (\"any openings in new york city\", \"tienen citas en miami?\")", (s, r) =>
             r.U.PlaceElsewhere is not null && r.U.Location is null && r.Chosen is null && !r.ContactGiven && s.PendingTool is null
             // Not a request for something else there ("any cybersecurity jobs available in pittsburgh"): that is declined.
-            && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope), PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
+            // A whole message that is the place ("miami?", "in dallas?") reads to the classifier as off-topic; it is still the place asked.
+            && (r.U.Cues.BarePlace is not null || r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.OutOfScope)),
+            PolicyAction.SayWhereWeAre, Id: "r19-city-not-ours"),
+        new("the address just given and one of our places named, nothing else (\"the marina one?\", \"and mission?\")", (s, r) => s.AddressAnswered && s.Task is null
+            && r.U.Location?.Location is not null && r.AskedOnArrival == AgentQuestion.Nothing && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null
+            && r.U.Time is null && !r.ContactGiven && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.MyAppointments
+                or Intent.Human or Intent.Restart or Intent.Waitlist), PolicyAction.SayAddressOfPlace, Id: "r20-address-of-place-named"),
+        new("a group of four or more to book (\"5 of us for mani pedis on the 14th\", \"somos 4 amigas\", a bridal party), nothing waiting for a yes",
+            (s, r) => r.U.Cues.GroupSize is not null && s.PendingTool is null && s.Task is null or DialogueTask.Book
+                // Not a group somewhere else ("can we book the escape room for a party of 6"): that is declined.
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.OutOfScope),
+            PolicyAction.HandGroupToTeam, Id: "r20-group-to-team"),
 
         // Whatever the step: starting over, leaving, a person, thanks, small talk.
         // Before "start over": "come again?" reads to the classifier like starting again.
@@ -431,6 +448,8 @@ internal static class DialoguePolicy
 
         // The read-back: only a clear yes writes.
         new("read-back pending and a clear yes", (_, r) => r.ReadBack == ReadBackAnswer.Yes, PolicyAction.Write),
+        new("read-back pending and the read-back asked to be said again (\"ok but what time was it again\", \"sorry can you repeat that\")",
+            (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer && r.U.Cues.AsksRepeat, PolicyAction.AskReadBackAgain, Id: "r20-repeat-read-back"),
         new("read-back pending and no answer (\"k\", an emoji)", (_, r) => r.ReadBack == ReadBackAnswer.NotAnAnswer, PolicyAction.AskReadBackAgain, IsMiss: true),
         new("read-back answered no", (_, r) => r.ReadBack == ReadBackAnswer.Declined, PolicyAction.SayDeclined),
         new("read-back pending and why the number or name is needed asked (\"why do you need my number?\"), nothing given", (s, r) =>

@@ -179,6 +179,12 @@ internal sealed class DialogueState
     /// <summary>The question the previous reply answered from the FAQ ("do you have parking"): "and is it free?" right after it asks about that.</summary>
     public string? LastFaqQuestion { get; set; }
 
+    /// <summary>The previous reply gave a place's address ("where are you located?"): "miami?" asks about a city, "the marina one?" for that place's address.</summary>
+    public bool AddressAnswered { get; set; }
+
+    /// <summary>The fee of a late change was asked beside a cancellation ("i cant make it today, whats the late cancel fee?"): a late refusal says the policy too.</summary>
+    public bool LateFeeAsked { get; set; }
+
     /// <summary>The last question answered with a day's opening hours ("what time do you close on saturday"): "and sunday?" asks it for that day.</summary>
     public string? LastHoursQuestion { get; set; }
 

@@ -246,9 +246,10 @@ internal static partial class DialogueTracker
     private static void AnswerReadBack(DialogueState state, Reading r)
     {
         var u = r.U;
-        if (u.Cues.Confused)
+        if (u.Cues.Confused || (u.Cues.AsksRepeat && u.YesNo != YesNo.No && !HasSlots(u)))
         {
-            // "que?", "huh?", "lol what" at the read-back: not an answer; the yes-or-no is put again, plainly.
+            // "que?", "huh?", "lol what" at the read-back: not an answer; the yes-or-no is put again, plainly. "ok but what
+            // time was it again" asks for it again too (row r20-repeat-read-back: not a miss).
             r.ReadBack = ReadBackAnswer.NotAnAnswer;
             return;
         }

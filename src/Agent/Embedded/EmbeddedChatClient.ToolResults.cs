@@ -388,6 +388,12 @@ public sealed partial class EmbeddedChatClient
                     return Say("contraindication", ("service", ServiceNameFromArgs(call)));
                 case (_, "refused") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("late_cancel", out _):
                     state.ResetTask();
+                    if (state.LateFeeAsked && (Profile.Policies.TextIn("cancellation", state.Language ?? "en") ?? Profile.Policies.Cancellation) is { } policy)
+                    {
+                        // "i cant make it today, whats the late cancel fee?": the policy said, then the refusal and the hand-over.
+                        state.LateFeeAsked = false;
+                        return Say("late_cancel_with_policy", ("policy", policy), ("reason", Profile.Policies.LateCancelHours.ToString(Inv)));
+                    }
                     return Say("late_cancel", ("reason", Profile.Policies.LateCancelHours.ToString(Inv)));
 
                 case (_, "verification_required"):
@@ -481,6 +487,8 @@ public sealed partial class EmbeddedChatClient
                         state.ServiceOptions = [];
                     }
                     state.LastFaqQuestion = call.Arguments?.TryGetValue("question", out var asked) == true ? asked?.ToString() : null;
+                    state.AddressAnswered = top.TryGetProperty("source", out var addressSource) && addressSource.GetString() is { } addressFrom
+                        && addressFrom.StartsWith("profile:address:", StringComparison.Ordinal);
                     state.LastHoursDay = top.TryGetProperty("source", out var daySource) && daySource.GetString() is { } hoursFrom && hoursFrom.StartsWith("profile:hours:", StringComparison.Ordinal)
                         && call.Arguments?.TryGetValue("date", out var day) == true ? day?.ToString() : null;
                     // "what time do you close on saturday" → "and sunday?": the hours question is kept for a follow-up day.

@@ -59,6 +59,8 @@ public sealed partial class EmbeddedChatClient
             }
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
+            state.LateFeeAsked = u.Cues.AsksLateFee || (state.LateFeeAsked && state.PendingTool is "cancel_appointment" or "reschedule_appointment");
+            state.AddressAnswered = false;
             if (offersGone && state.Task is not null && (rule.IsMiss || rule.Then is PolicyAction.OutOfScope or PolicyAction.NotUnderstood or PolicyAction.AskSlotChoiceAgain))
             {
                 // "the first one still open?" about a list that has gone by: nothing left to pick from, so the search runs
@@ -519,6 +521,17 @@ public sealed partial class EmbeddedChatClient
                     return Say("ask_slot_choice", ("slots", Join(state.Offered.Select(o => o.Label).ToList(), "list_or")));
                 case PolicyAction.ClarifyPending:
                     return ClarifyPending();
+                case PolicyAction.HandGroupToTeam:
+                {
+                    // A group of four or more is booked together by a person (rooms, providers, one bill); nothing is searched.
+                    state.ResetTask();
+                    state.WithTeam = true;
+                    var handedOver = Say("group_to_team");
+                    handedOver.AdditionalProperties![HandoffKey] = GroupHandoff;
+                    return handedOver;
+                }
+                case PolicyAction.SayAddressOfPlace:
+                    return Call("answer_faq", new() { ["question"] = _faqAnswered ?? "where are you located?", ["location"] = u.Location!.Location!.Id });
                 case PolicyAction.SayWhereWeAre:
                     return SayWhereWeAre();
                 case PolicyAction.RepeatOffer:

@@ -35,6 +35,9 @@ public sealed partial class EmbeddedChatClient : IChatClient
 
     /// <summary>The <see cref="HandoffKey"/> value of a hand-over for the amount of a fee (the policy was said first).</summary>
     public const string FeeAmountHandoff = "fee_amount";
+
+    /// <summary>The <see cref="HandoffKey"/> value of a hand-over for a group of four or more (a person arranges it).</summary>
+    public const string GroupHandoff = "group";
     private const string ModelId = "frontdesk-embedded-1";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -314,6 +317,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
         RequestedTime = TimeOnly.TryParseExact(state.Near, "HH:mm", Inv, System.Globalization.DateTimeStyles.None, out var near) ? near : null,
         DateInPlay = DateInPlay(state),
         Language = state.Language,
+        AfterAddress = state.AddressAnswered,
     };
 
     /// <summary>The day of the slot read back, else the day or days asked for, else the days of the slots offered (for "what about the day after?").</summary>

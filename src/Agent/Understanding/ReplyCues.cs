@@ -126,6 +126,12 @@ public sealed partial record ReplyCues
     /// <summary>How many people the booking is for when said ("two swedish massages", "three of us"); 2 for "me and my sister"; 1 otherwise.</summary>
     public int PartySize { get; init; } = 1;
 
+    /// <summary>
+    /// A group of four or more booking together ("5 of us for mani pedis", "massages for 6 people", "party of 8", "somos 4
+    /// amigas"), or a bridal party, a bachelorette, bridesmaids (at least four): arranged by a person. Null for fewer.
+    /// </summary>
+    public int? GroupSize { get; init; }
+
     /// <summary>"someone else", "a different person", "not Sofia", "anyone but …": another provider than the one offered.</summary>
     public bool OtherProvider { get; init; }
 
@@ -160,6 +166,13 @@ public sealed partial record ReplyCues
     public bool AsksFeeAmount { get; init; }
 
     /// <summary>
+    /// The fee of a late change or a no-show asked about ("whats the late cancel fee", "is there a no show fee"), set by the
+    /// understanding: beside a cancellation of one's own appointment ("i cant make it today, whats the late cancel fee?") the
+    /// policy is said with the answer to the cancellation.
+    /// </summary>
+    public bool AsksLateFee { get; init; }
+
+    /// <summary>
     /// The whole message only says the person did not follow ("lol what", "huh?", "what do you mean", "que?", "no entiendo"):
     /// the question pending is said again, plainly, with its choices (a miss toward "never the same question a third time").
     /// </summary>
@@ -177,6 +190,16 @@ public sealed partial record ReplyCues
     /// the spa's places is the understanding's to say (<see cref="Utterance.PlaceElsewhere"/>).
     /// </summary>
     public string? PlaceAsked { get; init; }
+
+    /// <summary>
+    /// The whole message is a place asked about, one to three words: "miami?", "boston??", "in dallas?", "en miami?" (read
+    /// into English "in miami?"). Whether it is read as a place depends on what came before (a place with "in" at any
+    /// question; a bare word only right after the address was given): the understanding's to say.
+    /// </summary>
+    public string? BarePlace { get; init; }
+
+    /// <summary>The <see cref="BarePlace"/> was said with "in", "at" or "near" before it ("in dallas?").</summary>
+    public bool BarePlaceWithIn { get; init; }
 
     /// <summary>
     /// The texted code did not come, or is asked for again ("i didn't get it", "can you resend", "send a new one", "still
@@ -313,6 +336,7 @@ public sealed partial record ReplyCues
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : Party().IsMatch(text) ? 2 : 1,
+            GroupSize = GroupOf(text),
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
@@ -322,6 +346,8 @@ public sealed partial record ReplyCues
             Confused = Confusion().IsMatch(text),
             DescribesPlace = PlaceDescribed().IsMatch(text),
             PlaceAsked = PlaceAfterIn(text),
+            BarePlace = BarePlaceOf(text, out var withIn),
+            BarePlaceWithIn = withIn,
             CodeNotReceived = NoCodeCame().IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
@@ -516,7 +542,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)(?:\s+(?:as\s+(?:it\s+)?is|where\s+it\s+is|then|please|pls|for\s+now))?\b(?!\s+(?:at|for|on|to|with|up|down|going|coming|short|simple|and\s+(?:move|make|change|book)))|\bdon'?t\s+(?:cancel|move|change)\s+(?:it|that|anything)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeepAsIs();
 
-    [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?|what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|(?:i\s+)?did\s*n'?t\s+(?:catch|hear|get)\s+(?:that|it|you)|sorry\W+what|pardon(?:\s+me)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:(?:sorry|pardon|excuse\s+me|um+|uh+|what|huh|oh|wait|ok(?:ay)?|yes|yeah|sure|si|but|pero)\W+)*(?:what\s+(?:time|day)\s+(?:was|is)\s+(?:it|that)(?:\s+again)?|when\s+was\s+(?:it|that)(?:\s+again)?|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times|what\s+you\s+said)(?:\s+again)?|(?:please\s+)?(?:repeat|say)\s+(?:that|it|those|them|the\s+times)(?:\s+again)?|come\s+again|repeat(?:\s+please)?|one\s+more\s+time|what\s+(?:were|are)\s+(?:the|those)\s+times(?:\s+again)?|what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|(?:i\s+)?did\s*n'?t\s+(?:catch|hear|get)\s+(?:that|it|you)|sorry\W+what|pardon(?:\s+me)?)(?:\s+(?:please|pls|again|for\s+me))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Repeat();
 
     // "lol what", "huh??", "wait what", "what do you mean", "im confused", "que?", "¿mande?", "no entiendo" — nothing else.
@@ -547,6 +573,66 @@ public sealed partial record ReplyCues
         "full", "half", "about", "like", "order", "touch", "detail", "details", "writing", "cash", "private", "public",
         "noon", "midday", "lunch", "lunchtime", "night", "once", "all", "least", "most", "first", "last", "earliest", "latest", "same", "another",
         "different", "other", "either", "whichever", "whatever", "home", "work", "his", "her", "their", "its", "yours", "mine",
+    };
+
+    // "miami?", "new york?", "in dallas?", "en miami?": the whole message a place, asked.
+    [GeneratedRegex(@"^\W*(?:(?:and|y|what\s+about|how\s+about)\s+)?(?:(?<in>in|en|at|near|around|cerca\s+de)\s+)?(?<place>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2})\s*\?+\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BarePlacePattern();
+
+    // Short questions that are no place: "really?", "why?", "ok?".
+    private static readonly HashSet<string> NotAPlaceAlone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "really", "seriously", "why", "how", "when", "who", "huh", "hmm", "ok", "okay", "cool", "thanks", "wow", "sorry", "hello", "hi", "hey", "yes",
+        "no", "yeah", "sure", "right", "what", "que", "qué", "si", "sí", "where", "donde", "dónde", "again", "now", "then", "so", "is", "are", "do",
+        "can", "and", "or", "please", "pls", "open", "closed", "free", "available", "parking", "price", "cost", "address", "hours", "there", "here",
+    };
+
+    private static string? BarePlaceOf(string text, out bool withIn)
+    {
+        withIn = false;
+        var m = BarePlacePattern().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var place = m.Groups["place"].Value.Trim().TrimEnd('.');
+        var words = place.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => NotAPlace.Contains(w) || NotAPlaceAlone.Contains(w)))
+        {
+            return null;
+        }
+        withIn = m.Groups["in"].Success;
+        return place;
+    }
+
+    private const string GroupCount = @"(?<n>[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
+
+    // "5 of us", "party of 8", "for 6 people", "there's four of us", "we're 5", "somos 4 amigas", "para 6 personas".
+    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para)\s+" + GroupCount
+        + @"\s+(?:people|persons|ppl|guests|ladies|girls|guys|friends|women|bridesmaids|personas|amigas|amigos|chicas)\b|\b(?:we'?re|we\s+are|somos)\s+" + GroupCount
+        + @"\b(?!\s*(?:am|pm|o'?clock|minutes|mins|min|years|a[nñ]os)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GroupCountPattern();
+
+    // A wedding or bachelorette group, however many: "the bridal party", "bachelorette", "my bridesmaids", "despedida de soltera".
+    [GeneratedRegex(@"\b(?:bridal\s+party|wedding\s+party|bachelorette|bridesmaids|despedida\s+de\s+soltera|damas\s+de\s+honor)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeddingGroup();
+
+    private static int? GroupOf(string text)
+    {
+        var m = GroupCountPattern().Match(text);
+        var n = m.Success ? (int.TryParse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var digits) ? digits : CountWord(m.Groups["n"].Value)) : 0;
+        // A bridal party with no head count said is a group; "theres 3 of us … bachelorette thing" is three.
+        if (!m.Success && !Party().IsMatch(text) && !HeadCount().IsMatch(text) && WeddingGroup().IsMatch(text))
+        {
+            n = 4;
+        }
+        return n >= 4 ? n : null;
+    }
+
+    private static int CountWord(string word) => word.ToLowerInvariant() switch
+    {
+        "four" or "cuatro" => 4, "five" or "cinco" => 5, "six" or "seis" => 6, "seven" or "siete" => 7, "eight" or "ocho" => 8, "nine" or "nueve" => 9,
+        "ten" or "diez" => 10, "eleven" or "once" => 11, "twelve" or "doce" => 12, _ => 0,
     };
 
     private static string? PlaceAfterIn(string text)

@@ -66,6 +66,9 @@ public sealed record UnderstandingContext(DateOnly Today, SpaVocabulary Vocabula
 
     /// <summary>The language the message is read in ("en", "es"); null: English.</summary>
     public string? Language { get; init; }
+
+    /// <summary>The reply before this message gave the address of a place ("where are you located?"): a bare "miami?" asks about a city.</summary>
+    public bool AfterAddress { get; init; }
 }
 
 /// <summary>What a move's "make it …" asks the appointment to become: services named (or none), and a length in minutes.</summary>
@@ -1270,6 +1273,25 @@ public sealed partial class Understander
             faqQuestion = "what is your cancellation policy? is there a fee to cancel or reschedule late?";
             cues = cues with { AsksFeeAmount = true };
         }
+        else if (LateFeeAsked().IsMatch(lowered) && (CantMakeIt().IsMatch(lowered) || CancelOwn().IsMatch(lowered)))
+        {
+            // "i cant make it today, sorry. whats the late cancel fee?": the appointment's cancellation, with the policy said beside
+            // the answer to it.
+            cues = cues with { AsksLateFee = true };
+        }
+        else if (intent is Intent.Cancel or Intent.Reschedule or Intent.Unknown or Intent.OutOfScope or Intent.Book or Intent.Availability
+            && LateFeeAsked().IsMatch(lowered))
+        {
+            // "whats ur late cancel fee", "is there a no show fee": the policy asked, nothing cancelled. Beside a request for a
+            // service or a day ("a deep tissue saturday morning, and whats ur late cancel fee btw?") the request is the message's,
+            // and the question is answered first (the booking step asks the FAQ for the part that is a question).
+            var request = services.Kind != ServiceMatchKind.None || date is not null;
+            intent = request ? Intent.Book : Intent.Faq;
+            // The fee asked is the policy's, not the service's price.
+            cues = cues with { AsksPrice = false };
+            confidence = 1;
+            faqQuestion = request ? faqQuestion : "what is your cancellation policy? is there a fee to cancel or reschedule late?";
+        }
         else if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered)
             || intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Faq or Intent.OutOfScope or Intent.Unknown
                 && MissedVisitAsked().IsMatch(lowered))
@@ -1472,7 +1494,12 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
-            PlaceElsewhere = location is null && staff.Kind == StaffMatchKind.None && cues.PlaceAsked is { } placeAsked ? Elsewhere(placeAsked, vocabulary) : null,
+            PlaceElsewhere = location is null && staff.Kind == StaffMatchKind.None
+                ? cues.PlaceAsked is { } placeAsked ? Elsewhere(placeAsked, vocabulary)
+                    // "miami?" right after the address, "in dallas?" at any point: the whole message a place, nothing else in it.
+                    : cues.BarePlace is { } barePlace && (cues.BarePlaceWithIn || context.AfterAddress) && services.Kind == ServiceMatchKind.None
+                        && date is null && time is null && answer == YesNo.Unknown && contact.Name is null ? Elsewhere(barePlace, vocabulary) : null
+                : null,
             // "hi, the doctors are certified?": the greeting is not part of the question the FAQ is asked; "where r u" is the
             // address asked in three words the search cannot use.
             FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (BareWhereAreYou().IsMatch(lowered) ? "where are you located?" : null) ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
@@ -2391,6 +2418,11 @@ public sealed partial class Understander
     // meaning already, with a "did you mean" when it is near).
     [GeneratedRegex(@"\b(?:packages?|bundles?|punch\s*cards?|prepaid\s+(?:sessions|visits|massages|facials))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PackageAsked();
+
+    // The fee of a late change or a no-show asked about: "whats ur late cancel fee", "the cancellation fee?", "is there a no
+    // show fee", "what's the late cancellation charge".
+    [GeneratedRegex(@"\b(?:late\s+)?(?:cancel(?:l?ation)?|no[- ]?show|late)\s+(?:fee|charge|penalty|policy)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LateFeeAsked();
 
     // What a change would cost, as an amount: "how much would the fee be", "how much will you charge me". A person says it.
     [GeneratedRegex(@"\bhow\s+much\s+(?:would|will|is|does|do)\s+(?:the|a|my|that|your|you|it)\s*(?:late\s+|cancellation\s+|no[- ]?show\s+)?(?:fee|charge|penalty|charge\s+me|cost\s+me)\b", RegexOptions.CultureInvariant)]

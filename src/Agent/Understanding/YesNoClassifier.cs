@@ -59,6 +59,21 @@ public static class YesNoClassifier
         "um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "oh", "ah", "well", "so", "oh", "hey", "honestly",
     };
 
+    private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    {
+        "maybe", "perhaps", "possibly", "probably", "idk", "dunno", "quizas", "quizás",
+    };
+
+    /// <summary>"yes i guess", "ok i think", "sure i suppose", "yeah not sure" after a yes.</summary>
+    private static bool HedgedWithI(List<Token> tokens, int at) =>
+        at + 1 < tokens.Count && ((tokens[at].Lower == "i" && tokens[at + 1].Lower is "guess" or "suppose" or "think" && at + 2 == tokens.Count)
+            || (tokens[at].Lower == "not" && tokens[at + 1].Lower == "sure"));
+
+    private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "what's", "when", "where", "which", "who", "how", "why", "is", "are", "can", "could", "do", "does", "will", "would", "should",
+    };
+
     private static readonly HashSet<string> Joiners = new(StringComparer.Ordinal)
     {
         "but", "and", "though", "however", "just", "only", "except", "then", "so", "although", "wait", "actually",
@@ -111,6 +126,27 @@ public static class YesNoClassifier
 
         if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[first].Lower is "good" or "great" or "fine"
             && tokens[last + 1].Lower is "morning" or "afternoon" or "evening" or "night" or "day" or "bye" or "question")
+        {
+            return YesNoResult.Unknown;
+        }
+
+        // "yeah no", "ok nah": the yes is taken back at once; a no ("yes no problem" stays a yes, above).
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[last + 1].Lower is "no" or "nah" or "nope" or "noo"
+            && !(last + 2 < tokens.Count && tokens[last + 2].Lower is "problem" or "worries" or "prob" or "probs"))
+        {
+            return new YesNoResult(YesNo.No, span.Union(tokens[last + 1].Span), Rest(text, tokens, last + 2));
+        }
+
+        // "sure maybe", "yes i guess", "ok idk": a yes hedged at once is no answer.
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && (Hedges.Contains(tokens[last + 1].Lower) || HedgedWithI(tokens, last + 1)))
+        {
+            return YesNoResult.Unknown;
+        }
+
+        // "si pero", "ok but", "ok but what time was it again", "sure, but is there parking": an unfinished yes, or one with a
+        // question after it, is no answer yet ("yes but make it 11" keeps its correction as the remainder).
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[last + 1].Lower is "but" or "though" or "pero"
+            && (last + 2 >= tokens.Count || QuestionOpeners.Contains(tokens[last + 2].Lower)))
         {
             return YesNoResult.Unknown;
         }
