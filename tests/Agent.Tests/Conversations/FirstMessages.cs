@@ -39,6 +39,14 @@ internal static class FirstMessages
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == tool);
     }
 
+    /// <summary>Nothing passed to the team, and nothing searched, looked up or written.</summary>
+    public static async Task NeitherPassedOnNorActedOnAsync(string text)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.True(reply.Escalation is null, Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name is "check_availability" or "list_appointments" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
     /// <summary>Not refused as out of scope: the spa's own matter, answered or noted for the team.</summary>
     public static async Task NotRefusedAsync(string text)
     {

@@ -71,12 +71,8 @@ public sealed class RoundNineteenConversationTests
     [InlineData("how long should i plan to be at the dmv")]
     [InlineData("can i keep my shoes on at the airport security")]
     [InlineData("how do i fall asleep faster")]
-    public async Task The_same_words_about_somewhere_else_stay_declined(string text)
-    {
-        var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
-        Assert.DoesNotContain(reply.ToolCalls, c => c.Name is "check_availability" or "list_appointments");
-    }
+    public Task The_same_words_about_somewhere_else_stay_declined(string text)
+        => FirstMessages.NeitherPassedOnNorActedOnAsync(text);
 
     // "Availability" in another sense is no request for a time.
     [Fact]

@@ -131,12 +131,8 @@ public sealed class RoundTwentyConversationTests
     [InlineData("i want to make a transfer to my savings")]
     [InlineData("which routing number do i give my employer for direct pay")]
     [InlineData("does united count a purse against the carry on rules")]
-    public async Task An_errand_elsewhere_is_not_the_teams(string text)
-    {
-        var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
-        Assert.DoesNotContain(reply.ToolCalls, c => c.Name is "check_availability" or "list_appointments" || Tools.SpaTools.WritingTools.Contains(c.Name));
-    }
+    public Task An_errand_elsewhere_is_not_the_teams(string text)
+        => FirstMessages.NeitherPassedOnNorActedOnAsync(text);
 
     // What to call the assistant and where it comes from: its own answer, not a note for the team.
     [Theory]
