@@ -126,8 +126,9 @@ public sealed partial class EscalationRules
         }
     }
 
-    // What makes a message the spa's whatever else it names: its bookings, its people, its charges and prices.
-    [GeneratedRegex(@"\b(?:appointments?|appt|visit|booking|booked|staff|front\s+desk|receptionist|therapist|provider|spa|salon|you\s+(?:guys\s+)?(?:charged|billed|overcharged|took)|your\s+(?:staff|place|team|prices?|spa|salon|policy))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // What makes a message the spa's whatever else it names: its bookings, its people, its charges and prices, and the spa as
+    // someone's recommendation ("my neighbor recommended you, can i talk to a real person").
+    [GeneratedRegex(@"\b(?:appointments?|appt|visit|booking|booked|staff|front\s+desk|receptionist|therapist|provider|spa|salon|you\s+(?:guys\s+)?(?:charged|billed|overcharged|took)|your\s+(?:staff|place|team|prices?|spa|salon|policy)|(?:recommended|referred|suggested|told\s+me\s+about)\s+(?:you|your|this\s+place))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OursCue();
 
     /// <summary>Categories in precedence order.</summary>

@@ -286,8 +286,9 @@ public sealed partial class SafetyScreen
         return spans;
     }
 
-    // The person saying what was said of something else holds for them too: "so am i", "me too", "so did my lip".
-    [GeneratedRegex(@"\b(?:so\s+(?:am|do|did|have|has|was|is)\s+(?:i|my|mine)|me\s+too|(?:i\s+am|im|i\s+do|i\s+have|ive|mine\s+(?:is|did|does))\s+(?:\w+\s+)?too|as\s+(?:am|do|did)\s+i|same\s+(?:here|with\s+me|for\s+me)|both\s+of\s+us)\b", RegexOptions.CultureInvariant)]
+    // The person saying what was said of something else holds for them too: "so am i", "me too", "so did my lip"; not "so did
+    // my card" (a thing of theirs: "when my house burned down, so did my card").
+    [GeneratedRegex(@"\b(?:so\s+(?:am|do|did|have|has|was|is)\s+(?:i|mine|my(?!\s+(?:\w+\s+)?(?:cards?|passports?|house|home|apartment|phone|car|laptop|computer|wallet|purse|bags?|clothes|shirts?|papers?|documents?|keys|stuff|things|furniture|couch)\b))|me\s+too|(?:i\s+am|im|i\s+do|i\s+have|ive|mine\s+(?:is|did|does))\s+(?:\w+\s+)?too|as\s+(?:am|do|did)\s+i|same\s+(?:here|with\s+me|for\s+me)|both\s+of\s+us)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameForMe();
 
     private static string Blank(string text, IEnumerable<(int Start, int End)> spans)

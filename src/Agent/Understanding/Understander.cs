@@ -970,7 +970,9 @@ public sealed partial class Understander
         // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
         // "which service?" nor read as the nearest service by meaning.
         var asksElsewhere = asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
-            && staff.Kind == StaffMatchKind.None && location is null && intent is Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Unknown
+            && staff.Kind == StaffMatchKind.None && location is null
+            && (intent is Intent.Book or Intent.Availability or Intent.Waitlist or Intent.Unknown
+                || (intent is Intent.Cancel && date is null && time is null && CancelOfAThing().IsMatch(lowered)))
             && NamesElsewhere();
         if (asksElsewhere)
         {
@@ -1539,6 +1541,11 @@ public sealed partial class Understander
     }
 
     /// <summary>A question about a product (which to buy or use, the best one), not a treatment: "what is the best sunscreen".</summary>
+    // "how do i cancel my netflix", "cancel the amazon order": a cancel whose object is a thing of someone else's (the rules'
+    // elsewhere list decides that), not an appointment, a treatment or a day ("cancel tomorrow, amazon is delivering" is ours).
+    [GeneratedRegex(@"\b(?:cancel\w*|unsubscribe)\s+(?:from\s+)?(?:my|the|our|this|that)\s+(?!(?:appointments?|appts?|bookings?|visits?|reservations?|sessions?|treatments?|massages?|facials?|\d)\b)[a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelOfAThing();
+
     [GeneratedRegex(@"\b(?:best|better|good|recommend\w*|suggest\w*|should\s+i\s+(?:buy|use|get|wear|try)|which|what)\b.*\b(?:sunscreens?|sun\s+screens?|sunblock|spf|moisturi[sz]ers?|lotions?|serums?|cleansers?|toners?|shampoos?|conditioners?|retinol|skin\s*care\s+products?|products?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProductQuestion();
 

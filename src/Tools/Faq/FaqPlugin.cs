@@ -23,12 +23,25 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
     /// <summary>Whether the question names one of the spa's services (name, alias, category), staff, places or the spa itself.</summary>
     private bool NamesTheSpasOwn(string question)
     {
+        // A service's word only inside a longer name is the spa's alone when it is not an everyday word of the body or of
+        // the name's make-up: "hair" of "Laser Hair Removal" does not make "how long does boxed hair dye last" the spa's
+        // (round 21); "laser", "lips", "botox" and the whole name "hair removal" still do.
         _ownWords ??= [.. profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category))
-            .Concat(profile.Staff.Select(p => p.Name)).Concat(profile.Locations.Select(l => l.Name)).Append(profile.Spa.Name)
-            .SelectMany(Words).Where(w => w.Length >= 3 && w is not ("the" or "and" or "min" or "with" or "for"))];
+            .SelectMany(p => Words(p) is var words && words.Count() > 1 ? words.Where(w => !EverydayPartOfAName.Contains(w)) : words)
+            .Concat(profile.Staff.Select(p => p.Name).Concat(profile.Locations.Select(l => l.Name)).Append(profile.Spa.Name).SelectMany(Words))
+            .Where(w => w.Length >= 3 && w is not ("the" or "and" or "min" or "with" or "for"))];
         // Not the spa's word in another sense: the "laser" of "is a laser printer better than inkjet".
-        return Words(OtherSenses.Without(question.ToLowerInvariant())).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
+        var lowered = OtherSenses.Without(question.ToLowerInvariant());
+        return TreatmentsNamed(lowered).Count > 0 || Words(lowered).Any(w => _ownWords.Contains(w) || (w.EndsWith('s') && _ownWords.Contains(w[..^1])));
     }
+
+    // Words a service's longer name shares with everyday talk of the body ("hair", "skin", "deep", "long"). Not "minute": a
+    // message in minutes is about a visit's time ("llego como 10 min tarde", scenario r14-es-sms-llego-tarde).
+    private static readonly HashSet<string> EverydayPartOfAName = new(StringComparer.Ordinal)
+    {
+        "hair", "skin", "face", "body", "lip", "cheek", "eye", "eyes", "deep", "tissue", "removal", "free", "long", "classic", "basic", "photo", "sports", "relaxing", "relaxation", "signature", "chemical", "injections",
+        "injection", "wrinkle", "dermal", "pregnancy", "maternity", "hydro", "hydra",
+    };
 
     private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
 
