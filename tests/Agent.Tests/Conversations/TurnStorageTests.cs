@@ -424,6 +424,27 @@ public sealed class PostgresTurnStorageTests : TurnStorageTests, IPostgresTests
         Assert.Null(await h.Conversations.GetAsync("ghost_1", CancellationToken.None));
     }
 
+    [StoreFact]
+    public async Task A_conversation_whose_turns_alternate_between_instances_is_not_created_again_at_every_begin()
+    {
+        await using var a = await AgentHarness.StartAsync(Store);
+        await using var b = await AgentHarness.StartOnSameStoreAsync(a);
+
+        await a.TalkAsync("alt_1", "web", null, "hi do u do facials on saturdays");
+        await b.TalkAsync("alt_1", "web", null, "and how much is the hydrafacial");
+        await a.TalkAsync("alt_1", "web", null, "ok cool. is there parking");
+        using (var commands = new NpgsqlCommandsOfThisFlow())
+        {
+            // Instance b stored a turn of it (its kept state): this begin only takes the lease and reads.
+            await b.TalkAsync("alt_1", "web", null, "thx!!");
+            Assert.NotEmpty(commands.Texts);
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("INSERT INTO conversations", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(8, (await a.TranscriptAsync("alt_1")).Count);
+        Assert.Equal(4, (await a.Conversations.GetAsync("alt_1", CancellationToken.None))!.TurnCount);
+    }
+
     /// <summary>PostgreSQL commands Npgsql runs in this test's own flow (an activity of its own as their parent), not other tests'.</summary>
     private sealed class NpgsqlCommandsOfThisFlow : IDisposable
     {
@@ -446,11 +467,23 @@ public sealed class PostgresTurnStorageTests : TurnStorageTests, IPostgresTests
                         Interlocked.Increment(ref _count);
                     }
                 },
+                ActivityStopped = a =>
+                {
+                    if (a.TraceId == trace && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName) is string text)
+                    {
+                        _texts.Add(text);
+                    }
+                },
             };
             System.Diagnostics.ActivitySource.AddActivityListener(_listener);
         }
 
         public int Count => Volatile.Read(ref _count);
+
+        /// <summary>The commands' texts, as Npgsql tags them.</summary>
+        public IReadOnlyCollection<string> Texts => _texts;
+
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _texts = [];
 
         public void Dispose()
         {
