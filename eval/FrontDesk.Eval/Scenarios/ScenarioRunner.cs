@@ -90,6 +90,7 @@ public static class ScenarioRunner
         // Every state a turn takes from the store's cache is checked against the text its row holds (issue 16): a difference
         // fails the turn, and so the scenario.
         h.Get<FrontDesk.Agent.Conversations.ConversationStore>().CheckWrittenStates = true;
+        h.Get<FrontDesk.Agent.Embedded.EmbeddedChatClient>().CheckReadStates = true;
         h.Clock.Set(ToUtc(profile, scenario.Now));
         var failures = new List<string>();
         var transcript = new List<string>();

@@ -244,6 +244,22 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     private const string ConversationSql = $"SELECT {Columns} FROM conversations WHERE id = @id";
 
+    // The begin of a conversation this instance has not stored a turn of (PostgreSQL): it may be new, and is created in the
+    // same round trip once the lease is taken (the insert reads the lease's row, so a begin that did not get the lease
+    // creates nothing), then read by the next statement of the same implicit transaction. A first turn took one round trip more.
+    private const string BeginNewTurnSql = $"""
+        WITH lease AS ({TakeLeaseSql}),
+        created AS (
+            INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
+            SELECT @id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now FROM lease
+            ON CONFLICT (id) DO NOTHING)
+        SELECT owner FROM lease;
+        {ConversationSql};
+
+        """;
+
+    private const string BeginNewTurnWithRequestSql = BeginNewTurnSql + AnswerOfSql + ";";
+
     // The same, and the stored answer of the request id (AnswerOfSql), read after the lease is taken: no turn of this
     // conversation can commit between the two.
     private const string BeginTurnWithRequestSql = BeginTurnSql + AnswerOfSql + ";";
@@ -273,8 +289,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         string owner, TimeSpan leaseFor, TimeSpan wait, string? requestId, CancellationToken ct)
     {
         // One round trip for a conversation that exists (every turn after the first), and the conversation row is only read:
-        // the lease is a row of its own (before, taking it rewrote the conversation row, its state included). A new
-        // conversation takes one more, to insert it.
+        // the lease is a row of its own (before, taking it rewrote the conversation row, its state included). On PostgreSQL a
+        // conversation this instance has not stored a turn of is created in the same round trip (BeginNewTurnSql); on SQLite a
+        // new conversation takes one more statement, to insert it.
         var deadline = DateTime.UtcNow + wait;
         var delay = 10;
         while (true)
@@ -291,22 +308,26 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                     {
                         (taken, row, answer) = BeginTurnOnSqlite(sqlite, id, owner, leaseNow + leaseFor, leaseNow, requestId);
                     }
+                    else if (!Stored(id))
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        var state = JsonSerializer.Serialize(initial, StateJsonContext.Default.ConversationState);
+                        await using var results = await c.QueryMultipleAsync(new CommandDefinition(requestId is null ? BeginNewTurnSql : BeginNewTurnWithRequestSql,
+                            new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent, channel, locationId, callerPhone, state, now },
+                            cancellationToken: ct));
+                        (taken, row, answer) = await ReadBegunAsync(results, requestId is not null);
+                    }
                     else
                     {
                         await using var results = await c.QueryMultipleAsync(requestId is null
                             ? new CommandDefinition(BeginTurnSql, new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct)
                             : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
-                        taken = (await results.ReadAsync<string>()).Any();
-                        row = await results.ReadSingleOrDefaultAsync<Conversation>();
-                        if (requestId is not null)
-                        {
-                            var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
-                            answer = answers.Count == 0 ? null : answers[0];
-                        }
+                        (taken, row, answer) = await ReadBegunAsync(results, requestId is not null);
                     }
                 }
                 if (taken)
                 {
+                    // A row not there: created by SQLite's begin, or by PostgreSQL's when it was stored by this instance before (since forgotten).
                     return row is null
                         ? new BegunTurn(await CreateAsync(c, id, channel, locationId, callerPhone, initial, ct), false, null)
                         : new BegunTurn(row, answer is not null, answer?.Reply);
@@ -319,6 +340,28 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             await Task.Delay(delay, ct);
             delay = Math.Min(delay * 2, 200);
         }
+    }
+
+    // Whether this instance has stored a turn of the conversation (and so knows it exists) since it last began one.
+    private bool Stored(string id)
+    {
+        lock (_written)
+        {
+            return _written.ContainsKey(id);
+        }
+    }
+
+    private static async Task<(bool Taken, Conversation? Row, (int Seq, string? Reply)? Answer)> ReadBegunAsync(SqlMapper.GridReader results, bool withRequest)
+    {
+        var taken = (await results.ReadAsync<string>()).Any();
+        var row = await results.ReadSingleOrDefaultAsync<Conversation>();
+        (int Seq, string? Reply)? answer = null;
+        if (withRequest)
+        {
+            var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
+            answer = answers.Count == 0 ? null : answers[0];
+        }
+        return (taken, row, answer);
     }
 
     /// <summary>

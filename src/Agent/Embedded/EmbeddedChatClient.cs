@@ -107,9 +107,91 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// <summary>Reads one user turn in a language ("en", "es"; null: the conversation's so far).</summary>
     public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history, string? language)
     {
-        var state = history is null ? new DialogueState() : StateFor(history, history.Count);
-        state.Language = language ?? state.Language;
-        return _understander.Understand(text, Context(state)) with { Language = state.Language };
+        if (history is null)
+        {
+            var fresh = new DialogueState { Language = language };
+            return _understander.Understand(text, Context(fresh)) with { Language = fresh.Language };
+        }
+        var state = StateFor(history, history.Count);
+        var stored = state.Language;
+        state.Language = language ?? stored;
+        var utterance = _understander.Understand(text, Context(state)) with { Language = state.Language };
+        // The engine's first step of this turn continues from the same state: it takes this object instead of reading the
+        // history again, when it is handed the same messages (issue 16: the state was parsed twice a turn).
+        state.Language = stored;
+        _readStates.AddOrUpdate(utterance, new StateRead(SourceOf(history, history.Count), [.. Since(history, history.Count)], state));
+        return utterance;
+    }
+
+    /// <summary>
+    /// When set, a state the engine's first step takes from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string)"/>
+    /// is also read from the history again, and both written out: they must be the same, or the step throws. The scenario
+    /// suite and the agent tests run with it on.
+    /// </summary>
+    public bool CheckReadStates { get; set; }
+
+    private long _statesRead;
+
+    /// <summary>How many times the engine has read its state from a conversation's history (parsing the stored state and replaying what followed it).</summary>
+    public long StatesRead => Interlocked.Read(ref _statesRead);
+
+    // The state each reading was made with, with the messages it was read from: the state stored on Source, then Since.
+    private sealed record StateRead(ChatMessage? Source, ChatMessage[] Since, DialogueState State);
+
+    private readonly ConditionalWeakTable<Utterance, StateRead> _readStates = new();
+
+    /// <summary>The state the reading <paramref name="understood"/> was made with, taken once, if it was read from these same messages.</summary>
+    private DialogueState? StateReadFor(Utterance? understood, IReadOnlyList<ChatMessage> messages, int end)
+    {
+        if (understood is null || !_readStates.TryGetValue(understood, out var read) || !_readStates.Remove(understood))
+        {
+            return null;
+        }
+        if (!ReferenceEquals(SourceOf(messages, end), read.Source) || !Since(messages, end).SequenceEqual(read.Since, ReferenceEqualityComparer.Instance))
+        {
+            return null;
+        }
+        if (CheckReadStates)
+        {
+            var kept = JsonSerializer.Serialize(read.State, StateJsonContext.Default.DialogueState);
+            var again = JsonSerializer.Serialize(StateFor(messages, end, count: false), StateJsonContext.Default.DialogueState);
+            if (kept != again)
+            {
+                throw new InvalidOperationException("The state kept from the turn's reading is not the state its history gives.");
+            }
+        }
+        return read.State;
+    }
+
+    /// <summary>The newest message before <paramref name="end"/> that carries the engine's state, if any.</summary>
+    private static ChatMessage? SourceOf(IReadOnlyList<ChatMessage> messages, int end)
+    {
+        var from = SourceIndex(messages, end);
+        return from < 0 ? null : messages[from];
+    }
+
+    /// <summary>The messages after the state's source and before <paramref name="end"/>, without the system prompt (which the state does not read).</summary>
+    private static IEnumerable<ChatMessage> Since(IReadOnlyList<ChatMessage> messages, int end)
+    {
+        for (var i = SourceIndex(messages, end) + 1; i < end && i < messages.Count; i++)
+        {
+            if (messages[i].Role != ChatRole.System)
+            {
+                yield return messages[i];
+            }
+        }
+    }
+
+    private static int SourceIndex(IReadOnlyList<ChatMessage> messages, int end)
+    {
+        for (var i = Math.Min(end, messages.Count) - 1; i >= 0; i--)
+        {
+            if (messages[i].Role == ChatRole.Assistant && messages[i].AdditionalProperties?.ContainsKey(StoredMessage.EngineStateKey) == true)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <inheritdoc/>
@@ -185,7 +267,10 @@ public sealed partial class EmbeddedChatClient : IChatClient
                 break;
             }
         }
-        var state = StateFor(messages, lastUser < 0 ? messages.Count : lastUser);
+        var understood = lastUser < 0 ? null : messages[lastUser].AdditionalProperties?.TryGetValue(UtteranceKey, out var pre) == true ? pre as Utterance : null;
+        // The turn's first step (nothing after the person's message yet) continues from the state its reading was made with.
+        var state = (lastUser == messages.Count - 1 ? StateReadFor(understood, messages, lastUser) : null)
+            ?? StateFor(messages, lastUser < 0 ? messages.Count : lastUser);
         var turn = new Turn(this, state, available);
         if (lastUser < 0)
         {
@@ -210,7 +295,6 @@ public sealed partial class EmbeddedChatClient : IChatClient
         }
         state.Calls = 0;
         var text = messages[lastUser].Text ?? "";
-        var understood = messages[lastUser].AdditionalProperties?.TryGetValue(UtteranceKey, out var pre) == true ? pre as Utterance : null;
         return (turn.OnUserTurn(text, understood), state);
     }
 
@@ -220,7 +304,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// offers, read-backs, appointment lists and bookings update the same state, so the conversation can move between
     /// brains ("the 10 am one" picks from the slots the other brain offered; "yes" answers its read-back).
     /// </summary>
-    private DialogueState StateFor(IReadOnlyList<ChatMessage> messages, int end)
+    private DialogueState StateFor(IReadOnlyList<ChatMessage> messages, int end, bool count = true)
     {
         var from = -1;
         for (var i = messages.Count - 1; i >= 0; i--)
@@ -230,6 +314,11 @@ public sealed partial class EmbeddedChatClient : IChatClient
                 from = i;
                 break;
             }
+        }
+        if (count && from < end)
+        {
+            // Read from the history (a later step of a turn continues from the state its previous step just wrote, after end).
+            Interlocked.Increment(ref _statesRead);
         }
         var state = from < 0 ? new DialogueState() : LastState([messages[from]]);
         var replay = new Turn(this, state, []);

@@ -5,6 +5,7 @@ using Dapper;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 using FrontDesk.Tools.Text;
+using Microsoft.Data.Sqlite;
 
 namespace FrontDesk.Tools.Faq;
 
@@ -145,8 +146,24 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
             ? string.Join(" | ", terms.Select(t => t + ":*"))
             : string.Join(" OR ", terms.Select(t => $"\"{t}\"*"));
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<(string Id, string Question, string Answer, string Tags, string Source)>(
-            new CommandDefinition(db.IsPostgres ? SearchPostgres : SearchSqlite, new { query }, cancellationToken: ct));
+        IEnumerable<(string Id, string Question, string Answer, string Tags, string Source)> rows;
+        if (c is SqliteConnection sqlite)
+        {
+            // Every FAQ question: prepared once on the connection (SqliteStatement), the rows read without Dapper's mapping.
+            var found = new List<(string Id, string Question, string Answer, string Tags, string Source)>();
+            using var s = SqliteStatement.Get(sqlite, SearchSqlite).Bind("@query", query);
+            while (s.Step())
+            {
+                // The columns of SearchSqlite, in order; all NOT NULL.
+                found.Add((s.Text(0)!, s.Text(1)!, s.Text(2)!, s.Text(3)!, s.Text(4)!));
+            }
+            rows = found;
+        }
+        else
+        {
+            rows = await c.QueryAsync<(string Id, string Question, string Answer, string Tags, string Source)>(
+                new CommandDefinition(SearchPostgres, new { query }, cancellationToken: ct));
+        }
         return [.. rows
             .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, r.Question, r.Tags, r.Answer)), Rank: rank))
             .OrderByDescending(x => x.Match.Confidence).ThenBy(x => LocationOf(x.Match.Source) is { } at && at != locationId ? 1 : 0).ThenBy(x => x.Rank)

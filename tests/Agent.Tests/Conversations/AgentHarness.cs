@@ -1,4 +1,5 @@
 using FrontDesk.Agent.Conversations;
+using FrontDesk.Agent.Embedded;
 using FrontDesk.Agent.Escalations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.TestSupport;
@@ -19,6 +20,8 @@ internal sealed class AgentHarness : IAsyncDisposable
         Book = book;
         // Every state a turn takes from the store's cache is checked against the text its row holds (issue 16).
         Conversations.CheckWrittenStates = true;
+        // And every engine state a turn's first step takes from the turn's reading against the history read again.
+        Book.Get<EmbeddedChatClient>().CheckReadStates = true;
     }
 
     public SpaBookHarness Book { get; }

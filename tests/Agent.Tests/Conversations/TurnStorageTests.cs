@@ -381,4 +381,114 @@ public sealed class SqliteTurnStorageTests : TurnStorageTests
 public sealed class PostgresTurnStorageTests : TurnStorageTests, IPostgresTests
 {
     protected override TestStore Store => TestStore.Postgres;
+
+    // Perf round 21: a new conversation's first turn began in two round trips on PostgreSQL (the lease and the read, then
+    // the insert and the read again); the insert now goes with the lease, made only when the lease was taken.
+    [StoreFact]
+    public async Task A_new_conversation_is_created_in_the_round_trip_that_takes_its_lease()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        var initial = new ConversationState { Scope = new FrontDesk.Tools.ConversationScope { ConversationId = "new_1", Channel = "sms", LocationId = "mission", VerifiedPhone = "+14155550177" } };
+
+        Conversation? row;
+        using (var commands = new NpgsqlCommandsOfThisFlow())
+        {
+            row = await h.Conversations.BeginTurnAsync("new_1", "sms", "mission", "+14155550177", initial, "instance-a", TimeSpan.FromSeconds(60), TimeSpan.Zero, CancellationToken.None);
+            Assert.Equal(1, commands.Count);
+        }
+
+        Assert.NotNull(row);
+        Assert.Equal(("new_1", "sms", "+14155550177", "active", 0), (row.Id, row.Channel, row.CallerPhone, row.Status, row.TurnCount));
+        Assert.Equal("+14155550177", row.ReadState().Scope.VerifiedPhone);
+        // The turn goes on as any other: its replies are stored, and the next turn reads them.
+        var replies = await h.TalkAsync("new_2", "sms", "+14155550178", "hi, do u have parking?? and r u open sunday", "ok thx");
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(4, (await h.TranscriptAsync("new_2")).Count);
+    }
+
+    [StoreFact]
+    public async Task A_begin_that_does_not_get_the_lease_creates_no_conversation()
+    {
+        await using var h = await AgentHarness.StartAsync(Store);
+        // A live lease of another instance on a conversation not stored (yet): that instance's begin is under way.
+        await using (var c = await h.Book.Get<FrontDesk.Tools.Store.SpaDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("INSERT INTO conversation_leases (conversation_id, owner, until_utc, turns_before) VALUES ('ghost_1', 'instance-a', @until, 0)",
+                new { until = DateTime.UtcNow.AddMinutes(1) });
+        }
+        var initial = new ConversationState { Scope = new FrontDesk.Tools.ConversationScope { ConversationId = "ghost_1", Channel = "web", LocationId = "mission" } };
+
+        var row = await h.Conversations.BeginTurnAsync("ghost_1", "web", "mission", null, initial, "instance-b", TimeSpan.FromSeconds(60), TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Null(row);
+        Assert.Null(await h.Conversations.GetAsync("ghost_1", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task A_conversation_whose_turns_alternate_between_instances_is_not_created_again_at_every_begin()
+    {
+        await using var a = await AgentHarness.StartAsync(Store);
+        await using var b = await AgentHarness.StartOnSameStoreAsync(a);
+
+        await a.TalkAsync("alt_1", "web", null, "hi do u do facials on saturdays");
+        await b.TalkAsync("alt_1", "web", null, "and how much is the hydrafacial");
+        await a.TalkAsync("alt_1", "web", null, "ok cool. is there parking");
+        using (var commands = new NpgsqlCommandsOfThisFlow())
+        {
+            // Instance b stored a turn of it (its kept state): this begin only takes the lease and reads.
+            await b.TalkAsync("alt_1", "web", null, "thx!!");
+            Assert.NotEmpty(commands.Texts);
+            Assert.DoesNotContain(commands.Texts, t => t.Contains("INSERT INTO conversations", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(8, (await a.TranscriptAsync("alt_1")).Count);
+        Assert.Equal(4, (await a.Conversations.GetAsync("alt_1", CancellationToken.None))!.TurnCount);
+    }
+
+    /// <summary>PostgreSQL commands Npgsql runs in this test's own flow (an activity of its own as their parent), not other tests'.</summary>
+    private sealed class NpgsqlCommandsOfThisFlow : IDisposable
+    {
+        private readonly System.Diagnostics.Activity _root = new System.Diagnostics.Activity("turn-storage-test").Start();
+        private readonly System.Diagnostics.ActivityListener _listener;
+        private int _count;
+
+        public NpgsqlCommandsOfThisFlow()
+        {
+            var trace = _root.TraceId;
+            _listener = new System.Diagnostics.ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> o) =>
+                    o.Parent.TraceId == trace ? System.Diagnostics.ActivitySamplingResult.AllData : System.Diagnostics.ActivitySamplingResult.None,
+                ActivityStarted = a =>
+                {
+                    if (a.TraceId == trace)
+                    {
+                        Interlocked.Increment(ref _count);
+                    }
+                },
+                ActivityStopped = a =>
+                {
+                    if (a.TraceId == trace && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName) is string text)
+                    {
+                        _texts.Add(text);
+                    }
+                },
+            };
+            System.Diagnostics.ActivitySource.AddActivityListener(_listener);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        /// <summary>The commands' texts, as Npgsql tags them.</summary>
+        public IReadOnlyCollection<string> Texts => _texts;
+
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _texts = [];
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            _root.Stop();
+        }
+    }
 }

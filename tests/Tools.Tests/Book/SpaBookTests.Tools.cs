@@ -321,6 +321,37 @@ public abstract partial class SpaBookTests
         Assert.Equal("faq", Prop(best, "source").GetString());
     }
 
+    // Perf round 21: SQLite's FAQ search is a statement prepared once per pooled connection and bound again for every
+    // question; one question's words must never be left in the next one's search.
+    [StoreFact]
+    public async Task Answer_faq_gives_the_same_matches_for_a_question_however_often_and_after_whatever_it_is_asked()
+    {
+        await using var h = await StartAsync();
+        string[] questions = ["is there parking??", "do u take credit cards or cash", "whats ur cancelation policy", "parking", "r u open late on fridays"];
+        async Task<string> MatchesAsync(string question)
+        {
+            var result = await CallAsync(h, SpaBookHarness.Scope("web"), "answer_faq", ("question", question));
+            var matches = result.TryGetProperty("data", out var data) && data.TryGetProperty("matches", out var m) ? m.EnumerateArray().Select(x => Prop(x, "question").GetString()) : [];
+            return Status(result) + ": " + string.Join(" | ", matches);
+        }
+
+        var first = new List<string>();
+        foreach (var question in questions)
+        {
+            first.Add(await MatchesAsync(question));
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (question, i) in questions.Reverse().Select((q, i) => (q, questions.Length - 1 - i)))
+            {
+                Assert.Equal(first[i], await MatchesAsync(question));
+            }
+        }
+        Assert.StartsWith("ok: Is there parking?", first[0], StringComparison.Ordinal);
+        Assert.StartsWith("ok: Is there parking?", first[3], StringComparison.Ordinal);
+        Assert.NotEqual(first[0], first[1]);
+    }
+
     [StoreFact]
     public async Task Answer_faq_passes_an_unanswered_question_about_the_spa_to_the_team_but_not_a_general_knowledge_one()
     {
