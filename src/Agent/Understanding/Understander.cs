@@ -941,7 +941,7 @@ public sealed partial class Understander
             // A thing left behind at a visit ("i left my sunglasses there yesterday") is for the team to look for; a question
             // about the business itself ("who owns the spa") for its information, or the team.
             var plainly = UpcomingAsked().IsMatch(lowered) ? Intent.MyAppointments
-                : RunningLate().IsMatch(lowered) || AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered) ? Intent.Faq
+                : RunningLate().IsMatch(lowered) || Arrived(lowered) || AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered) ? Intent.Faq
                 : LeftSomethingHere().IsMatch(lowered) ? Intent.Human
                 : intent;
             if (plainly != intent)
@@ -2297,6 +2297,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
         + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
+
+    // Already here ("hi im outside, do i just come in?", round 21): the visit's arrival part, as the FAQ tool reads it.
+    private static bool Arrived(string lowered) => FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("here");
 
     // Something left at a visit: "i left my sunglasses there yesterday", "i think i forgot my ring in the room".
     [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+(?:place|spa|location)|front\s+desk)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]
