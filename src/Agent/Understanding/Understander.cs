@@ -1177,6 +1177,15 @@ public sealed partial class Understander
             services = ServiceMatch.None;
             faqQuestion = "how do gift cards work?";
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && services.Service is { } wondered
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+            && WonderingAbout().IsMatch(lowered) && !BookingWords().IsMatch(lowered))
+        {
+            // "i'm 19 and i was wondering about lips", "curious about lip injections": the treatment described as listed (what
+            // it is, its length and price, its consultation and age), not a booking started nor a note for the team (round 21).
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = $"what is {wondered.Name}?";
+        }
         if (intent is Intent.OutOfScope or Intent.Unknown && asked is not AgentQuestion.Confirmation && TeamCredentials().IsMatch(lowered))
         {
             // "the doctors are certified?", "¿sus terapeutas tienen licencia?" (read into English): a question about who
@@ -2297,6 +2306,15 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
         + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
+
+    // A treatment wondered about, not asked for: "i was wondering about lips", "curious about botox", "thinking about getting
+    // lip filler", "whats the deal with dermaplaning".
+    [GeneratedRegex(@"\b(?:wonder(?:ing|ed)?|curious|thinking|thought|interested|info|information|details)\s+(?:\w+\s+){0,2}?(?:about|on|in)\b|\bwhat'?s?\s+(?:is\s+)?the\s+deal\s+with\b|\btell\s+me\s+(?:more\s+)?about\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WonderingAbout();
+
+    // Words that ask for a booking itself: "book", "appointment", "openings", "schedule", "available".
+    [GeneratedRegex(@"\b(?:book\w*|appt|appointments?|openings?|slots?|schedul\w*|availab\w*|reserve|come\s+in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookingWords();
 
     // Already here ("hi im outside, do i just come in?", round 21): the visit's arrival part, as the FAQ tool reads it.
     private static bool Arrived(string lowered) => FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("here");

@@ -125,4 +125,29 @@ public sealed class RoundTwentyOneTests
 
         Assert.StartsWith("Yes", reply.Text, StringComparison.Ordinal);
     }
+
+    // 8. A treatment wondered about in passing ("i was wondering about lips"): the service described as listed, with the
+    // consultation it needs; no note for the team, nothing booked, no medical advice.
+
+    [Theory]
+    [InlineData("hi i'm 19 and i was wondering about lips", "voice")]
+    [InlineData("i was wondering about lips", "web")]
+    [InlineData("curious about lip injections", "sms")]
+    public async Task A_treatment_wondered_about_is_described_with_its_consultation(string text, string channel)
+    {
+        var reply = await FirstMessages.ReplyAsync(text, channel);
+
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
+        Assert.Contains("Lip Filler", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("consultation", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
+    [Fact]
+    public async Task A_treatment_wondered_about_by_someone_under_its_age_says_the_age()
+    {
+        var reply = await FirstMessages.ReplyAsync("hi i'm 19 and i was wondering about lips", "voice");
+
+        Assert.Contains("21", reply.Text, StringComparison.Ordinal);
+    }
 }
