@@ -165,6 +165,20 @@ public sealed partial class EmbeddedChatClient
         /// The second booking said beside the yes ("yes and also book my sister a facial"): read again, with the day just
         /// booked in play ("same day"), and taken up as a new booking after saying the first is booked.
         /// </summary>
+        /// <summary>"cancel my friday and book me a massage saturday instead": the cancel said, then the booking asked beside it.</summary>
+        private ChatMessage BookAfterCancel(string cancelledText, string request)
+        {
+            var reading = state.Copy();
+            // What was kept is the message as read, in English: read it in English.
+            reading.Language = null;
+            var u = engine._understander.Understand(request, engine.Context(reading));
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            DialogueTracker.Merge(state, u);
+            state.SayFirst = cancelledText;
+            return NextBookingStep();
+        }
+
         private ChatMessage BookAlso(JsonElement booked, string bookedText, string request)
         {
             var reading = state.Copy();
@@ -422,9 +436,13 @@ public sealed partial class EmbeddedChatClient
                 case ("cancel_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_cancel", call, data);
                 case ("cancel_appointment", "cancelled"):
+                {
+                    var bookAfter = state.ThenBook;
                     state.ResetTask();
                     state.JustDone = true;
-                    return Say("cancelled", ("read_back", ReadBack(data)));
+                    return bookAfter is null ? Say("cancelled", ("read_back", ReadBack(data)))
+                        : BookAfterCancel(Render("cancelled_then_book", ("read_back", ReadBack(data))), bookAfter);
+                }
                 case ("reschedule_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):

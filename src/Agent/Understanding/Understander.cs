@@ -106,6 +106,12 @@ public sealed record Utterance
     /// <summary>The day of the appointment a move starts from, when the message says both ("the tuesday one to saturday"); <see cref="Date"/> is where it goes.</summary>
     public DateRange? MoveFrom { get; init; }
 
+    /// <summary>
+    /// A booking asked beside a cancel ("cancel my friday and book me a massage saturday instead"), as read: taken up once
+    /// the cancel is done (round 21).
+    /// </summary>
+    public string? ThenBook { get; init; }
+
     /// <summary>Time preference, if any.</summary>
     public TimePreference? Time { get; init; }
 
@@ -1476,9 +1482,33 @@ public sealed partial class Understander
             answer = YesNo.Unknown;
         }
 
+        string? thenBook = null;
+        if (intent == Intent.Cancel && asked is not AgentQuestion.Confirmation && chosen is null && date is not null
+            && CancelThenBook().Match(lowered) is { Success: true } also)
+        {
+            // "cancel my friday and book me a massage saturday instead": the cancel, then a booking of what the second part
+            // names. "cancela la del martes y ponme el viernes", "cancel tuesday's and put me on friday instead": no service
+            // in the second part, only another day: a move of the one named to that day (round 21). Each read back first.
+            var asideAsked = also.Groups["what"].Value;
+            var asideAskedDate = DateExpressionParser.Parse(asideAsked, context.Today, context.Closures);
+            if (new ServiceMatcher(vocabulary).Match(asideAsked).Kind != ServiceMatchKind.None)
+            {
+                thenBook = asideAsked;
+            }
+            else if (asideAskedDate is not null
+                && DateExpressionParser.Parse(lowered[..also.Groups["what"].Index], context.Today, context.Closures) is { } cancelled
+                && asideAskedDate.Range != cancelled.Range)
+            {
+                intent = Intent.Reschedule;
+                moveFrom = cancelled.Range;
+                date = asideAskedDate with { Span = new TextSpan(asideAskedDate.Span.Start + also.Groups["what"].Index, asideAskedDate.Span.Length) };
+            }
+        }
+
         return new Utterance
         {
             Text = normalized,
+            ThenBook = thenBook,
             Intent = intent,
             Confidence = confidence,
             Alternatives = prediction.Alternatives,
@@ -2315,6 +2345,11 @@ public sealed partial class Understander
     // Words that ask for a booking itself: "book", "appointment", "openings", "schedule", "available".
     [GeneratedRegex(@"\b(?:book\w*|appt|appointments?|openings?|slots?|schedul\w*|availab\w*|reserve|come\s+in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingWords();
+
+    // A cancel with something else asked after it: "cancel my friday and book me a massage saturday", "cancel tuesday's and
+    // put me on friday instead" ("cancela la del martes y ponme el viernes" read into English).
+    [GeneratedRegex(@"\bcancel\w*\b[^.?!]*?\s(?:and|y|&|then|but)\s+(?:then\s+|also\s+|just\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+)?(?<what>(?:book|schedule|put|get|set|sign|move|switch|pass|make|give|agend\w*|pon\w*)\b.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelThenBook();
 
     // Already here ("hi im outside, do i just come in?", round 21): the visit's arrival part, as the FAQ tool reads it.
     private static bool Arrived(string lowered) => FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("here");

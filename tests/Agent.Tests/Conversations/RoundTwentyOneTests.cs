@@ -150,4 +150,38 @@ public sealed class RoundTwentyOneTests
 
         Assert.Contains("21", reply.Text, StringComparison.Ordinal);
     }
+
+    // 2. "cancel tuesday's and put me on friday": a move of Tuesday's appointment to Friday (read back; done only on a yes).
+
+    [Theory]
+    [InlineData("cancela la del martes y ponme el viernes porfa")]
+    [InlineData("cancel tuesday's and put me on friday instead")]
+    [InlineData("cancel my tuesday one and put me in friday")]
+    public async Task Cancel_one_day_and_put_me_on_another_is_a_move(string text)
+    {
+        var language = text.StartsWith("cancela", StringComparison.Ordinal) ? "es" : "en";
+        var u = Engine.Understand(text, History(new DialogueState { Language = language }), language);
+        var (_, state) = await AnswerAsync(new DialogueState { Language = language }, text);
+
+        Assert.True(state.Task == DialogueTask.Reschedule, u.Intent + " " + u.Text + " " + u.Date?.Range + " " + u.MoveFrom);
+        Assert.Equal("2026-11-24", state.MoveFromStart);
+        Assert.Equal("2026-11-27", state.DateStart);
+    }
+
+    // 1. A booking asked beside a cancel ("and book me a massage saturday instead"): kept, taken up once the cancel is done.
+
+    [Theory]
+    [InlineData("hey can you cancel my friday and book me a massage saturday instead", "2026-11-28")]
+    [InlineData("cancela mi cita del viernes y agéndame un masaje el sábado", "2026-11-28")]
+    public async Task A_booking_asked_beside_a_cancel_is_kept_for_after_it(string text, string day)
+    {
+        var language = text.StartsWith("cancela", StringComparison.Ordinal) ? "es" : "en";
+        var u = Engine.Understand(text, History(new DialogueState { Language = language }), language);
+        var (_, state) = await AnswerAsync(new DialogueState { Language = language }, text);
+
+        Assert.True(state.Task == DialogueTask.Cancel && state.ThenBook is not null, u.Intent + " " + u.Text + " " + u.Date?.Range);
+        var later = Engine.Understand(state.ThenBook!, History(new DialogueState()));
+        Assert.Equal(day, later.Date?.Range.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEqual(ServiceMatchKind.None, later.Services.Kind);
+    }
 }
