@@ -184,4 +184,37 @@ public sealed class RoundTwentyOneTests
         Assert.Equal(day, later.Date?.Range.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.NotEqual(ServiceMatchKind.None, later.Services.Kind);
     }
+
+    // Round 21's people: texting shorthand the parsers did not spell, and arriving said in Spanish.
+
+    [Theory]
+    [InlineData("can i get a deep tissue tmrw aftr 5", "2026-11-24", "17:00")]
+    [InlineData("swedish 60 nxt wk tues", "2026-12-01", null)]
+    public void Texting_shorthand_is_read(string text, string day, string? after)
+    {
+        var u = Engine.Understand(text);
+
+        Assert.Equal(day, u.Date?.Range.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (after is not null)
+        {
+            Assert.Equal(after, u.Time?.From?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Manana_misspelled_is_tomorrow()
+    {
+        var u = Engine.Understand("kiero un masaje sueco de 60 mañna en la tarde", History(new DialogueState { Language = "es" }), "es");
+
+        Assert.Equal("2026-11-24", u.Date?.Range.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Arrived_said_in_spanish_is_told_to_check_in()
+    {
+        var reply = await FirstMessages.ReplyAsync("ya llegue, estoy afuera, entro?", "sms");
+
+        Assert.True(reply.Escalation?.Category == "human_request", FirstMessages.Show(reply));
+        Assert.DoesNotContain("solo puedo ayudar", reply.Text, StringComparison.Ordinal);
+    }
 }
