@@ -165,6 +165,20 @@ public sealed partial class EmbeddedChatClient
         /// The second booking said beside the yes ("yes and also book my sister a facial"): read again, with the day just
         /// booked in play ("same day"), and taken up as a new booking after saying the first is booked.
         /// </summary>
+        /// <summary>"cancel my friday and book me a massage saturday instead": the cancel said, then the booking asked beside it.</summary>
+        private ChatMessage BookAfterCancel(string cancelledText, string request)
+        {
+            var reading = state.Copy();
+            // What was kept is the message as read, in English: read it in English.
+            reading.Language = null;
+            var u = engine._understander.Understand(request, engine.Context(reading));
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            DialogueTracker.Merge(state, u);
+            state.SayFirst = cancelledText;
+            return NextBookingStep();
+        }
+
         private ChatMessage BookAlso(JsonElement booked, string bookedText, string request)
         {
             var reading = state.Copy();
@@ -422,9 +436,13 @@ public sealed partial class EmbeddedChatClient
                 case ("cancel_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_cancel", call, data);
                 case ("cancel_appointment", "cancelled"):
+                {
+                    var bookAfter = state.ThenBook;
                     state.ResetTask();
                     state.JustDone = true;
-                    return Say("cancelled", ("read_back", ReadBack(data)));
+                    return bookAfter is null ? Say("cancelled", ("read_back", ReadBack(data)))
+                        : BookAfterCancel(Render("cancelled_then_book", ("read_back", ReadBack(data))), bookAfter);
+                }
                 case ("reschedule_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):
@@ -473,6 +491,15 @@ public sealed partial class EmbeddedChatClient
                     var best = ReplyWording.FaqAnswer(top.TryGetProperty("id", out var faqId) ? faqId.GetString() ?? "" : "",
                         top.TryGetProperty("source", out var faqSource) ? faqSource.GetString() ?? "" : "", top.GetProperty("answer").GetString()!,
                         state.Language, Profile, engine.RepliesIn(state.Language));
+                    if (top.TryGetProperty("source", out var entrySource) && entrySource.GetString() == "faq" && YesOpens().IsMatch(best)
+                        && call.Arguments?.TryGetValue("question", out var howAsked) == true && howAsked?.ToString() is { } asked0 && !AsksYesOrNo().IsMatch(asked0)
+                        && faqId.ValueKind == JsonValueKind.String && Profile.Faq.FirstOrDefault(f => f.Id == faqId.GetString()) is { } entry)
+                    {
+                        // "quiero regalarle un masaje a mi mamá, como le hago?": the gift card entry's "Sí, por cualquier monto…"
+                        // answers a question nobody asked; said after the entry's own question it names what it is about
+                        // (round 21). A yes-or-no question ("do you sell gift cards?") gets the answer alone.
+                        best = ReplyWording.Localize(entry.Question, state.Language, Profile) + " " + best;
+                    }
                     if (data.TryGetProperty("hours", out var hours) && hours.ValueKind == JsonValueKind.Array)
                     {
                         // Hours on the days asked about: worded from the tool's values in the conversation's language.
@@ -510,6 +537,11 @@ public sealed partial class EmbeddedChatClient
                     return Say("out_of_scope");
                 case ("answer_faq", "did_you_mean"):
                     return Say("faq_did_you_mean", ("question", data.GetProperty("question").GetString()!));
+                case ("answer_faq", _) when data.TryGetProperty("visit", out var arrival) && arrival.ValueKind == JsonValueKind.Array
+                    && arrival.EnumerateArray().Any(p => p.GetString() == "here"):
+                    // "hi im outside, do i just come in?" with nothing in the spa's information about arriving: come in and
+                    // check in at the front desk; the team has been told (round 21).
+                    return Say("arrived_noted");
                 case ("answer_faq", _) when data.TryGetProperty("visit", out var parts) && parts.ValueKind == JsonValueKind.Array
                     && parts.EnumerateArray().Any(p => p.GetString() == "late")
                     && call.Arguments?.TryGetValue("question", out var lateNews) == true && lateNews?.ToString() is { } news && !AsksSomething().IsMatch(news):
@@ -616,6 +648,14 @@ public sealed partial class EmbeddedChatClient
             return message;
         }
     }
+
+    // An FAQ answer that opens with a bare yes ("Yes, in any amount…", "Sí, por cualquier monto…").
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:yes|s[ií])\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex YesOpens();
+
+    // A yes-or-no question ("do you sell gift cards?", "tienen tarjetas de regalo?", "gift cards?"), after a greeting.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|hola|oye|ok|okay|so|and|also|y|tambien|también|oh|um|quick\s+question|pregunta)\W+)*(?:do|does|did|is|are|can|could|will|would|have|has|should|may|any|tienen|tiene|venden|vende|hay|aceptan|acepta|puedo|se\s+puede|es|son|ofrecen|hacen|manejan|dan|u|you|yall|y'all)\b|^\W*(?:\w+\W+){0,3}\w+\W*\?\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksYesOrNo();
 
     // A question rather than news: "is that ok?", "what happens if i'm late", "do you have a grace period".
     [System.Text.RegularExpressions.GeneratedRegex(@"\?|^\s*(?:what|how|when|where|why|is|are|do|does|can|could|will|would|should|may)\b|\b(?:is\s+(?:that|it|this)\s+(?:ok|okay|alright|fine|a\s+problem)|what\s+happens|grace\s+period)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

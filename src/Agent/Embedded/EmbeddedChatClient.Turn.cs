@@ -434,6 +434,8 @@ public sealed partial class EmbeddedChatClient
                     state.Task = DialogueTask.Cancel;
                     // "cancel the one on the 30th", "cancel my facial": kept to tell the appointments apart.
                     DialogueTracker.Merge(state, u);
+                    // "… and book me a massage saturday instead": taken up once the cancel is done.
+                    state.ThenBook = u.ThenBook;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.StartReschedule:

@@ -131,6 +131,9 @@ public static partial class ReplyWording
             case ["profile", "service", var serviceId] when profile.FindService(serviceId) is { } s:
                 var price = s.Price is { } p && p > 0 ? " " + Fill(s.PriceFrom ? "fact_price_from" : "fact_price", ("money", FaqIndex.FormatMoney(p, profile.Spa.Currency)))
                     : s.Price == 0 ? " " + Fill("fact_price_free") : "";
+                // Who decides and who may have it, as listed (round 21: "i'm 19 and i was wondering about lips"): never advice.
+                price += (s.RequiresConsultation ? " " + Fill("fact_consultation_first") : "")
+                    + (s.MinAge is { } age ? " " + Fill("fact_min_age", ("age", age.ToString(CultureInfo.InvariantCulture))) : "");
                 var minutes = s.DurationMin.ToString(CultureInfo.InvariantCulture);
                 if (language is not null && language != ConversationLanguage.English && s.Description is not null && !s.Descriptions.ContainsKey(language))
                 {

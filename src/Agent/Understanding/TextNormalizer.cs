@@ -100,6 +100,15 @@ public static partial class TextNormalizer
 
         var result = sb.ToString();
         result = IsShouting(result) ? result.ToLowerInvariant() : result;
+        // Texting shorthand the parsers do not spell (round 21): "tmrw aftr 5", "nxt wk tues", "mañna en la tarde".
+        result = Shorthand().Replace(result, m => m.Value.ToLowerInvariant() switch
+        {
+            "aftr" or "afta" => "after",
+            "nxt" => "next",
+            "wk" => "week",
+            "wks" => "weeks",
+            _ => "mañana",
+        });
         if (result.Contains("'s", StringComparison.OrdinalIgnoreCase) || result.Contains("uh", StringComparison.OrdinalIgnoreCase)
             || result.Contains("um", StringComparison.OrdinalIgnoreCase) || result.Contains("er", StringComparison.OrdinalIgnoreCase))
         {
@@ -259,4 +268,7 @@ public static partial class TextNormalizer
 
         return new string(chars);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:aftr|afta|nxt|wk|wks|mañna|mñana|manna)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Shorthand();
 }

@@ -106,6 +106,12 @@ public sealed record Utterance
     /// <summary>The day of the appointment a move starts from, when the message says both ("the tuesday one to saturday"); <see cref="Date"/> is where it goes.</summary>
     public DateRange? MoveFrom { get; init; }
 
+    /// <summary>
+    /// A booking asked beside a cancel ("cancel my friday and book me a massage saturday instead"), as read: taken up once
+    /// the cancel is done (round 21).
+    /// </summary>
+    public string? ThenBook { get; init; }
+
     /// <summary>Time preference, if any.</summary>
     public TimePreference? Time { get; init; }
 
@@ -941,7 +947,7 @@ public sealed partial class Understander
             // A thing left behind at a visit ("i left my sunglasses there yesterday") is for the team to look for; a question
             // about the business itself ("who owns the spa") for its information, or the team.
             var plainly = UpcomingAsked().IsMatch(lowered) ? Intent.MyAppointments
-                : RunningLate().IsMatch(lowered) || AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered) ? Intent.Faq
+                : RunningLate().IsMatch(lowered) || Arrived(lowered) || AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered) ? Intent.Faq
                 : LeftSomethingHere().IsMatch(lowered) ? Intent.Human
                 : intent;
             if (plainly != intent)
@@ -1178,6 +1184,15 @@ public sealed partial class Understander
             confidence = 1;
             services = ServiceMatch.None;
             faqQuestion = "how do gift cards work?";
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && services.Service is { } wondered
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+            && WonderingAbout().IsMatch(lowered) && !BookingWords().IsMatch(lowered))
+        {
+            // "i'm 19 and i was wondering about lips", "curious about lip injections": the treatment described as listed (what
+            // it is, its length and price, its consultation and age), not a booking started nor a note for the team (round 21).
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = $"what is {wondered.Name}?";
         }
         if (intent is Intent.OutOfScope or Intent.Unknown && asked is not AgentQuestion.Confirmation && TeamCredentials().IsMatch(lowered))
         {
@@ -1469,9 +1484,33 @@ public sealed partial class Understander
             answer = YesNo.Unknown;
         }
 
+        string? thenBook = null;
+        if (intent == Intent.Cancel && asked is not AgentQuestion.Confirmation && chosen is null && date is not null
+            && CancelThenBook().Match(lowered) is { Success: true } also)
+        {
+            // "cancel my friday and book me a massage saturday instead": the cancel, then a booking of what the second part
+            // names. "cancela la del martes y ponme el viernes", "cancel tuesday's and put me on friday instead": no service
+            // in the second part, only another day: a move of the one named to that day (round 21). Each read back first.
+            var asideAsked = also.Groups["what"].Value;
+            var asideAskedDate = DateExpressionParser.Parse(asideAsked, context.Today, context.Closures);
+            if (new ServiceMatcher(vocabulary).Match(asideAsked).Kind != ServiceMatchKind.None)
+            {
+                thenBook = asideAsked;
+            }
+            else if (asideAskedDate is not null
+                && DateExpressionParser.Parse(lowered[..also.Groups["what"].Index], context.Today, context.Closures) is { } cancelled
+                && asideAskedDate.Range != cancelled.Range)
+            {
+                intent = Intent.Reschedule;
+                moveFrom = cancelled.Range;
+                date = asideAskedDate with { Span = new TextSpan(asideAskedDate.Span.Start + also.Groups["what"].Index, asideAskedDate.Span.Length) };
+            }
+        }
+
         return new Utterance
         {
             Text = normalized,
+            ThenBook = thenBook,
             Intent = intent,
             Confidence = confidence,
             Alternatives = prediction.Alternatives,
@@ -2304,6 +2343,23 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
         + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
+
+    // A treatment wondered about, not asked for: "i was wondering about lips", "curious about botox", "thinking about getting
+    // lip filler", "whats the deal with dermaplaning".
+    [GeneratedRegex(@"\b(?:wonder(?:ing|ed)?|curious|thinking|thought|interested|info|information|details)\s+(?:\w+\s+){0,2}?(?:about|on|in)\b|\bwhat'?s?\s+(?:is\s+)?the\s+deal\s+with\b|\btell\s+me\s+(?:more\s+)?about\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WonderingAbout();
+
+    // Words that ask for a booking itself: "book", "appointment", "openings", "schedule", "available".
+    [GeneratedRegex(@"\b(?:book\w*|appt|appointments?|openings?|slots?|schedul\w*|availab\w*|reserve|come\s+in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookingWords();
+
+    // A cancel with something else asked after it: "cancel my friday and book me a massage saturday", "cancel tuesday's and
+    // put me on friday instead" ("cancela la del martes y ponme el viernes" read into English).
+    [GeneratedRegex(@"\bcancel\w*\b[^.?!]*?\s(?:and|y|&|then|but)\s+(?:then\s+|also\s+|just\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+)?(?<what>(?:book|schedule|put|get|set|sign|move|switch|pass|make|give|agend\w*|pon\w*)\b.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelThenBook();
+
+    // Already here ("hi im outside, do i just come in?", round 21): the visit's arrival part, as the FAQ tool reads it.
+    private static bool Arrived(string lowered) => FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("here");
 
     // Something left at a visit: "i left my sunglasses there yesterday", "i think i forgot my ring in the room".
     [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+(?:place|spa|location)|front\s+desk)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]

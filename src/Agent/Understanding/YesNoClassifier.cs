@@ -130,6 +130,21 @@ public static class YesNoClassifier
             return YesNoResult.Unknown;
         }
 
+        // "uh no wait... yes, yes book it", "nah wait actually yes yes": a no taken back ("wait", "actually", "espera") by a
+        // repeated, clear yes is a yes, the last clear word; a single yes after it ("no wait yes"), or a hedged or mixed
+        // one ("no wait, yes no", "no wait yes maybe"), stays the no (round 21).
+        if (answer == YesNo.No && TakenBackBy(text, tokens, last + 1) is { } retracted)
+        {
+            return retracted;
+        }
+
+        // "yes yes... no wait, no": a repeated yes is read from its last repetition, so a no right after it takes it back.
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && Longest(YesPhrases, tokens, last + 1) > 0
+            && Classify(text[tokens[last + 1].Start..]) is { Answer: YesNo.No } takenBack)
+        {
+            return takenBack with { Span = span.Union(new TextSpan(tokens[last + 1].Start + takenBack.Span.Start, takenBack.Span.Length)) };
+        }
+
         // "yeah no", "ok nah": the yes is taken back at once; a no ("yes no problem" stays a yes, above).
         if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[last + 1].Lower is "no" or "nah" or "nope" or "noo"
             && !(last + 2 < tokens.Count && tokens[last + 2].Lower is "problem" or "worries" or "prob" or "probs"))
@@ -159,6 +174,45 @@ public static class YesNoClassifier
         }
 
         return new YesNoResult(answer, span, Rest(text, tokens, last + 1));
+    }
+
+    private static readonly HashSet<string> TakeBacks = new(StringComparer.Ordinal)
+    {
+        "wait", "actually", "sorry", "hold", "espera", "esperate", "perdon", "perdón", "bueno",
+    };
+
+    /// <summary>
+    /// After a no at <paramref name="from"/>: "wait"/"actually" (the no repeated or not before it), then a yes said twice or
+    /// with a second yes word ("yes, yes book it", "si, si, agendala", "yes go ahead"): that yes; otherwise null (the no stands).
+    /// </summary>
+    private static YesNoResult? TakenBackBy(string text, List<Token> tokens, int from)
+    {
+        var i = from;
+        while (i < tokens.Count && tokens[i].Lower is "no" or "nah" or "nope" or "noo")
+        {
+            i++;
+        }
+        if (i >= tokens.Count || !TakeBacks.Contains(tokens[i].Lower))
+        {
+            return null;
+        }
+        while (i < tokens.Count && (TakeBacks.Contains(tokens[i].Lower) || Fillers.Contains(tokens[i].Lower) || tokens[i].Lower is "on" or "i" or "mean"))
+        {
+            i++;
+        }
+        if (i >= tokens.Count)
+        {
+            return null;
+        }
+        var yes = Classify(text[tokens[i].Start..]);
+        if (yes.Answer != YesNo.Yes || yes.Remainder.Length == 0)
+        {
+            return null;
+        }
+        var again = Classify(yes.Remainder);
+        return again.Answer == YesNo.Yes && (again.Remainder.Length == 0 || Classify(again.Remainder).Answer != YesNo.No)
+            ? new YesNoResult(YesNo.Yes, new TextSpan(tokens[i].Start + yes.Span.Start, yes.Span.Length), again.Remainder)
+            : null;
     }
 
     private static string Rest(string text, List<Token> tokens, int from)

@@ -34,6 +34,12 @@ public static partial class VisitQuestion
         {
             found.Remove("tip"); // "what's a 15% tip on $40": a sum, not the custom here
         }
+        if (found.Contains("here"))
+        {
+            // "just pulled up, im in the parking lot. where do i go": the lot is where the person is, not the question.
+            found.Remove("parking");
+            found.Remove("early");
+        }
         if (found.Contains("bring") && ClothesWords.IsMatch(lowered))
         {
             // "do i need to bring special clothes for the massage": what to wear.
@@ -145,6 +151,9 @@ public static partial class VisitQuestion
     private static readonly (string Topic, Regex Pattern)[] Parts =
     [
         ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minute|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b", Options, Limit)),
+        // Already here (round 21: "hi im outside, do i just come in?", "just pulled up, im in the parking lot", "hey i'm
+        // downstairs", "im here for my 10 oclock"): where to go, and the team told.
+        ("here", new(@"\b(?:i'?m|im|i\s+am|we'?re|were|we\s+are)\s+(?:(?:already|just|now|right)\s+)?(?:outside|downstairs|out\s+front|in\s+the\s+(?:parking\s+lot|lot|garage|lobby)|at\s+the\s+(?:door|front\s+door|entrance)|here)\s*(?:[,.!?]|$|(?:now|rn|right\s+now|already|lol|haha|for\s+(?:my|our|the|a|an)|do|can|should|where|how|what|is|are)\b)|\b(?:just\s+)?(?:pulled\s+up|got\s+here)\b|\bdo\s+(?:i|we)\s+(?:just\s+)?(?:come|walk|go)\s+(?:in|inside|up|upstairs)\s*(?:[?.!,]|$|or\b)", Options, Limit)),
         ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
         ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
@@ -213,6 +222,7 @@ public static partial class VisitQuestion
     private static readonly Dictionary<string, Regex> EntryWords = new(StringComparer.Ordinal)
     {
         ["late"] = new(@"\blate\b|\bgrace\b|\btardy\b", Options, Limit),
+        ["here"] = new(@"\bcheck[\s-]?in\s+at\b|\bfront\s+desk\b|\breception\b|\bwhen\s+you\s+(?:get\s+here|arrive)\b", Options, Limit),
         ["early"] = new(@"\bearly\b|\barriv\w*|\bcheck[\s-]?in\b", Options, Limit),
         ["parking"] = new(@"\bpark\w*", Options, Limit),
         ["bring"] = new(@"\bbring\b|\bbrought\b|\bprovided?\b|\bsupplies\b", Options, Limit),

@@ -140,7 +140,7 @@ public sealed class SafetyScreenTests
     [InlineData("connect me to the front desk please", "human_request")]
     [InlineData("i need to speak to someone about my appointment, my flight got moved", "human_request")]
     [InlineData("can i get a refund for my facial", "pricing")]
-    [InlineData("you charged my credit card twice, i want a refund", "pricing")]
+    [InlineData("you charged my credit card twice, i want a refund", "sensitive")]
     [InlineData("any deals on botox this month? i'm flying in from denver", "pricing")]
     [InlineData("i want to complain, the receptionist was rude and made me late for my flight", "sensitive")]
     [InlineData("terrible experience, i had to leave my car on the street for an hour and missed my massage", "sensitive")]
