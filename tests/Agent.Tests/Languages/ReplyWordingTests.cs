@@ -30,10 +30,13 @@ public sealed class ReplyWordingTests
     [Fact]
     public void A_service_fact_is_worded_in_each_language_from_the_service_itself()
     {
-        Assert.Equal("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650.",
-            Answer("profile-service-lip-filler", "profile:service:lip-filler", "en"));
-        Assert.Equal("Relleno de labios: Ácido hialurónico para dar volumen y forma a los labios. Dura 45 minutos. Desde $650.",
-            Answer("profile-service-lip-filler", "profile:service:lip-filler", "es"));
+        // The listed facts, then who decides and who may have it (round 21): the consultation first and the minimum age.
+        var en = Answer("profile-service-lip-filler", "profile:service:lip-filler", "en");
+        Assert.StartsWith("Lip Filler: Hyaluronic acid filler for volume and shape. It takes 45 minutes. Prices start at $650. It starts with a consultation", en, StringComparison.Ordinal);
+        Assert.Contains("21", en, StringComparison.Ordinal);
+        var es = Answer("profile-service-lip-filler", "profile:service:lip-filler", "es");
+        Assert.StartsWith("Relleno de labios: Ácido hialurónico para dar volumen y forma a los labios. Dura 45 minutos. Desde $650. Empieza con una consulta", es, StringComparison.Ordinal);
+        Assert.Contains("21", es, StringComparison.Ordinal);
         Assert.EndsWith("Es sin costo.", Answer("profile-service-injectables-consult", "profile:service:injectables-consult", "es"), StringComparison.Ordinal);
     }
 
