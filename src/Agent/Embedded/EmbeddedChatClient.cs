@@ -306,15 +306,8 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// </summary>
     private DialogueState StateFor(IReadOnlyList<ChatMessage> messages, int end, bool count = true)
     {
-        var from = -1;
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            if (messages[i].Role == ChatRole.Assistant && messages[i].AdditionalProperties?.ContainsKey(StoredMessage.EngineStateKey) == true)
-            {
-                from = i;
-                break;
-            }
-        }
+        // The newest state anywhere in the messages: a later step of a turn continues from the one its previous step wrote.
+        var from = SourceIndex(messages, messages.Count);
         if (count && from < end)
         {
             // Read from the history (a later step of a turn continues from the state its previous step just wrote, after end).

@@ -146,7 +146,7 @@ public static class YesNoClassifier
         }
 
         // "yeah no", "ok nah": the yes is taken back at once; a no ("yes no problem" stays a yes, above).
-        if (answer == YesNo.Yes && last + 1 < tokens.Count && tokens[last + 1].Lower is "no" or "nah" or "nope" or "noo"
+        if (answer == YesNo.Yes && last + 1 < tokens.Count && IsNo(tokens[last + 1].Lower)
             && !(last + 2 < tokens.Count && tokens[last + 2].Lower is "problem" or "worries" or "prob" or "probs"))
         {
             return new YesNoResult(YesNo.No, span.Union(tokens[last + 1].Span), Rest(text, tokens, last + 2));
@@ -176,6 +176,9 @@ public static class YesNoClassifier
         return new YesNoResult(answer, span, Rest(text, tokens, last + 1));
     }
 
+    // A bare no word: what takes a yes back ("yeah no") and what a take-back follows ("no no wait").
+    private static bool IsNo(string word) => word is "no" or "nah" or "nope" or "noo";
+
     private static readonly HashSet<string> TakeBacks = new(StringComparer.Ordinal)
     {
         "wait", "actually", "sorry", "hold", "espera", "esperate", "perdon", "perdón", "bueno",
@@ -188,7 +191,7 @@ public static class YesNoClassifier
     private static YesNoResult? TakenBackBy(string text, List<Token> tokens, int from)
     {
         var i = from;
-        while (i < tokens.Count && tokens[i].Lower is "no" or "nah" or "nope" or "noo")
+        while (i < tokens.Count && IsNo(tokens[i].Lower))
         {
             i++;
         }
