@@ -492,12 +492,15 @@ public sealed partial class EmbeddedChatClient
                         top.TryGetProperty("source", out var faqSource) ? faqSource.GetString() ?? "" : "", top.GetProperty("answer").GetString()!,
                         state.Language, Profile, engine.RepliesIn(state.Language));
                     if (top.TryGetProperty("source", out var entrySource) && entrySource.GetString() == "faq" && YesOpens().IsMatch(best)
-                        && call.Arguments?.TryGetValue("question", out var howAsked) == true && howAsked?.ToString() is { } asked0 && !AsksYesOrNo().IsMatch(asked0)
-                        && faqId.ValueKind == JsonValueKind.String && Profile.Faq.FirstOrDefault(f => f.Id == faqId.GetString()) is { } entry)
+                        && call.Arguments?.TryGetValue("question", out var howAsked) == true && howAsked?.ToString() is { } asked0
+                        && faqId.ValueKind == JsonValueKind.String && Profile.Faq.FirstOrDefault(f => f.Id == faqId.GetString()) is { } entry
+                        && (!AsksYesOrNo().IsMatch(asked0) || !AsksOnlyWhatItAsks(asked0, entry.Question, ReplyWording.Localize(entry.Question, state.Language, Profile))))
                     {
                         // "quiero regalarle un masaje a mi mamá, como le hago?": the gift card entry's "Sí, por cualquier monto…"
                         // answers a question nobody asked; said after the entry's own question it names what it is about
-                        // (round 21). A yes-or-no question ("do you sell gift cards?") gets the answer alone.
+                        // (round 21). So does "do your gift cards expire", a yes-or-no question of its own (round 22). The
+                        // entry's own yes-or-no question ("do you sell gift cards?", "tienen tarjetas de regalo?") gets the
+                        // answer alone.
                         best = ReplyWording.Localize(entry.Question, state.Language, Profile) + " " + best;
                     }
                     if (data.TryGetProperty("hours", out var hours) && hours.ValueKind == JsonValueKind.Array)
@@ -648,6 +651,31 @@ public sealed partial class EmbeddedChatClient
             return message;
         }
     }
+
+    /// <summary>
+    /// Whether a question asks nothing the entry's own question (in either language) does not: each of its words that says
+    /// what is asked ("sell", "gift", "cards"; not "do", "you guys", "have") is one of the entry's. "do your gift cards
+    /// expire" asks more than "Do you sell gift cards?".
+    /// </summary>
+    private static bool AsksOnlyWhatItAsks(string asked, params string[] entryQuestions)
+    {
+        var theirs = entryQuestions.SelectMany(q => AWord().Matches(q.ToLowerInvariant())).Select(m => m.Value.TrimEnd('s')).ToHashSet(StringComparer.Ordinal);
+        return AWord().Matches(asked.ToLowerInvariant()).Select(m => m.Value)
+            .Where(w => !AskingWords.Contains(w))
+            .All(w => theirs.Contains(w.TrimEnd('s')));
+    }
+
+    // The words of asking itself, in either language, which say nothing of what is asked.
+    private static readonly HashSet<string> AskingWords = new(StringComparer.Ordinal)
+    {
+        "do", "does", "did", "you", "your", "u", "ur", "guys", "yall", "y", "all", "i", "we", "can", "could", "is", "are", "a", "an",
+        "the", "any", "have", "has", "there", "hi", "hey", "hello", "so", "and", "also", "ok", "okay", "please", "pls", "um", "oh",
+        "quick", "question", "of", "to", "me", "my", "it", "still", "offer", "tienen", "tiene", "hay", "ustedes", "usted", "de", "la",
+        "el", "los", "las", "un", "una", "o", "oye", "hola", "pregunta", "por", "favor", "también", "tambien", "ofrecen", "manejan",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AWord();
 
     // An FAQ answer that opens with a bare yes ("Yes, in any amount…", "Sí, por cualquier monto…").
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:yes|s[ií])\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -44,6 +44,10 @@ public static class CareTreatments
         (["body wrap", "body wraps", "scrub", "body scrub"], ["wrap", "scrub"]),
         (["sauna", "steam room"], ["sauna", "steam"]),
         (["reflexology"], ["reflexology"]),
+        // Massage kinds a menu may not list (round 22: "do you guys do hot stone").
+        (["hot stone", "hot stones", "stone massage", "piedras calientes"], ["stone"]),
+        (["shiatsu"], ["shiatsu"]),
+        (["lymphatic drainage", "lymphatic massage", "drenaje linfático", "drenaje linfatico"], ["lymphatic"]),
         (["cupping"], ["cupping"]),
         (["acupuncture"], ["acupuncture"]),
         (["electrolysis"], ["electrolysis"]),

@@ -1434,6 +1434,15 @@ public sealed partial class Understander
             confidence = 1;
             services = ServiceMatch.None;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
+            && intent is Intent.Book or Intent.Availability && FrontDesk.Tools.Faq.GenericYou.IsIn(lowered))
+        {
+            // "can you get a sunburn on a cloudy day": anyone's sunburn, asked in the generic "you", is no request for the
+            // treatment nearest in meaning (IPL was offered, round 22).
+            intent = Intent.OutOfScope;
+            confidence = 1;
+            services = ServiceMatch.None;
+        }
         if (intent == Intent.OutOfScope && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && (cues.IsQuestion || QuestionShape().IsMatch(lowered)) && !NamesElsewhere()

@@ -108,7 +108,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
         text.ToLowerInvariant().Split((char[])[' ', ',', '.', '?', '!', '(', ')', '&', '-', '/', ':', ';', '\'', '"'], StringSplitOptions.RemoveEmptyEntries);
 
     // Matched without backtracking: linear in the question, so no wall-clock limit to trip on a starved machine.
-    private static bool AddressesTheSpa(string question) => SpaAddressed.IsMatch(question);
+    private static bool AddressesTheSpa(string question) => SpaAddressed.IsMatch(GenericYou.Without(question));
 
     /// <summary>answer_faq.</summary>
     [KernelFunction(ToolNames.AnswerFaq)]

@@ -201,6 +201,19 @@ public static partial class VisitQuestion
         ("rules", new(@"(?:\b(?:is|are)\s+(?:smoking|vaping|drinking|alcohol|food|eating|snacks|phones?|cell\s*phones?|photos?|pictures?|filming)\s+(?:allowed|permitted|ok|okay)|\b(?:can|could|may)\s+(?:i|we)\s+(?:smoke|vape|take\s+(?:photos|pictures|a\s+picture)))\s*(?:there|here|inside|in\s+there|on\s+site|at\s+the\s+spa|in\s+the\s+(?:lobby|building|rooms?))?\s*[?.!]*\s*$", Options, Limit)),
         // Coming as one is: "can i come in with wet hair", "can i wear makeup to my appointment".
         ("comeas", new(@"\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:with|wearing)\s+(?:my\s+|no\s+|a\s+full\s+face\s+of\s+)?(?:wet\s+hair|make-?up|lotion|deodorant|contacts|contact\s+lenses|jewelry|nail\s+polish|polish|fake\s+tan|self[\s-]?tan(?:ner)?)\b|\b(?:can|should|do|may|could)\s+(?:i|we)\s+(?:still\s+)?wear\s+(?:my\s+)?(?:make-?up|deodorant|lotion|perfume|contacts|contact\s+lenses|jewelry|nail\s+polish)\b", Options, Limit)),
+        // How the business works, asked of it (round 22): the products it sells or uses ("do you sell your products online",
+        // "can i order the products you guys use"), how it cleans between clients ("are your beds cleaned after every
+        // person"), appointment reminders ("can you text me a reminder", not "a reminder to call my mom"), a receipt of one's
+        // visit or sent again, and a thing left behind ("do you have a lost and found").
+        ("products", new(@"\b(?:sell|buy|order|purchase|ship)\w*\b[^.?!]{0,30}?\b(?:your|ur|y'?all'?s|the\s+spa'?s)\s+(?:\w+\s+)?(?:products?|skin\s?care|serums?|creams?|lotions?|moisturi[sz]ers?|oils?)\b"
+            + @"|\b(?:sell|buy|order|purchase)\w*\s+(?:\w+\s+){0,3}?(?:products?|skin\s?care|serums?|creams?|lotions?|moisturi[sz]ers?|oils?)\s+(?:that\s+)?(?:you|u|y'?all)\b", Options, Limit)),
+        ("hygiene", new(@"\b(?:clean|saniti[sz]|sterili[sz]|disinfect|wash|chang)\w*\s+(?:\w+\s+){0,3}?(?:tools|instruments|equipment|beds|tables|sheets|linens|towels|rooms|needles|machines?|brushes)\s+(?:\w+\s+){0,2}?(?:between|after|for)\s+(?:each|every|clients?|people|persons?|customers?|appointments?|uses?|guests?)\b"
+            + @"|\b(?:your|the)\s+(?:tools|instruments|equipment|beds|tables|sheets|linens|towels|rooms|needles|machines?)\s+(?:\w+\s+){0,2}?(?:clean\w*|saniti[sz]ed|sterili[sz]ed|disinfected|washed|changed)\b", Options, Limit)),
+        ("reminders", new(@"\b(?:text|send|email|e-mail|call|message)\w*\s+(?:me\s+|us\s+)?(?:an?\s+)?(?:appointment\s+|appt\s+)?reminders?\s*(?:[?.!,]|$|(?:before|the\s+day|of\s+my|for\s+my|about\s+my|please|pls|plz)\b)"
+            + @"|\b(?:appointment|appt)\s+reminders?\b|\breminders?\s+(?:texts?|messages?|calls?|emails?)\b", Options, Limit)),
+        ("receipt", new(@"\b(?:receipt|invoice)s?\b[^.?!]{0,40}?\b(?:you|u|your|y'?all|my\s+(?:visit|appointment|appt|massage|facial|treatment|session|service))\b"
+            + @"|\b(?:you|u|y'?all)\b[^.?!]{0,30}?\b(?:receipt|invoice)s?\b|\b(?:my|the)\s+(?:visit|appointment|appt|massage|facial|treatment|session)'?s?\s+(?:receipt|invoice)\b", Options, Limit)),
+        ("lostfound", new(@"\blost\s+(?:and|&|n)\s+found\b", Options, Limit)),
     ];
 
     // "do i need / do i have to / must i / is it required to …" before what is required.
@@ -250,6 +263,11 @@ public static partial class VisitQuestion
         ["bike"] = new(@"\bbikes?\b|\bbicycles?\b|\bscooters?\b", Options, Limit),
         ["beforeafter"] = new(@"\baftercare\b|\bafter\s+(?:your|the|a)\s+(?:treatment|visit|massage|facial|appointment|session)\b", Options, Limit),
         ["rules"] = new(@"\bsmok\w*|\bvap(?:e|ing)\b|\balcohol\b|\bphones?\b|\bphotos?\b", Options, Limit),
+        ["products"] = new(@"\bproducts?\b|\bcarry\b|\bretail\b|\bshop\b|\bonline\s+store\b", Options, Limit),
+        ["hygiene"] = new(@"\bclean\w*|\bsaniti[sz]\w*|\bsterili[sz]\w*|\bdisinfect\w*|\bhygien\w*|\bfresh\s+linens?\b", Options, Limit),
+        ["reminders"] = new(@"\bremind\w*", Options, Limit),
+        ["receipt"] = new(@"\breceipts?\b|\binvoices?\b", Options, Limit),
+        ["lostfound"] = new(@"\blost\s+(?:and|&)\s+found\b|\bleft\s+behind\b|\bforgotten\s+items?\b", Options, Limit),
         ["comeas"] = new(@"\bmake-?up\b|\bwet\s+hair\b|\bdeodorant\b|\bcontact\s+lenses\b|\bclean\s+(?:face|skin)\b", Options, Limit),
     };
 
