@@ -45,6 +45,27 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
 
     private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
 
+    /// <summary>
+    /// Whether a question asks more than which services of a kind there are, so the kind's list does not answer it: "do you
+    /// do payment plans for laser", "is the steam room included with a massage" (round 22). "what kinds of facials do you
+    /// have" and "what's the difference between your facials" are answered by the list.
+    /// </summary>
+    private static bool AsksMoreThanWhichKinds(string question, string category)
+    {
+        var kind = Words(category).ToHashSet(StringComparer.Ordinal);
+        return Words(question).Any(w => !WhichKindsWords.Contains(w) && !kind.Contains(w) && !kind.Contains(w.TrimEnd('s')) && !(w.Length <= 2));
+    }
+
+    // The words of asking which services of a kind there are.
+    private static readonly HashSet<string> WhichKindsWords = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "which", "kind", "kinds", "type", "types", "sort", "sorts", "options", "option", "offer", "offered", "have",
+        "has", "got", "do", "does", "you", "your", "guys", "yall", "any", "are", "is", "there", "the", "all", "services", "service",
+        "treatments", "treatment", "menu", "list", "available", "difference", "differences", "between", "different", "can", "get",
+        "and", "hi", "hey", "hello", "please", "pls", "tell", "me", "about", "of", "for", "there's", "some", "else", "other",
+        "qué", "que", "tipos", "tipo", "tienen", "ofrecen", "hay", "servicios", "cuáles", "cuales", "de", "los", "las",
+    };
+
     private (string Phrase, string[] Ids)[]? _treatmentPhrases;
 
     /// <summary>
@@ -151,7 +172,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // walk-in entry's "a spot" is not parking), and never off-topic: a miss goes to the team.
             matches = [.. matches.Where(m => VisitQuestion.Covers(visit, m.Question + " " + m.Answer))];
         }
-        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt).ToList();
+        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt && !(m.Source.StartsWith("profile:category:", StringComparison.Ordinal) && AsksMoreThanWhichKinds(masked, m.Source["profile:category:".Length..]))).ToList();
         if (confident.Count == 0 && VisitQuestion.NamesItsSubject(visit)
             && profile.Faq.Where(f => VisitQuestion.Covers(visit, f.Question + " " + f.Answer)).Take(2).ToList() is [var sole])
         {

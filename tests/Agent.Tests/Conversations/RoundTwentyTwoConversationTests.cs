@@ -58,6 +58,16 @@ public sealed class RoundTwentyTwoConversationTests
         Assert.True(reply.Text!.Contains("never expire", StringComparison.Ordinal) && !reply.Text.StartsWith("Yes", StringComparison.Ordinal), FirstMessages.Show(reply));
     }
 
+    // A question about a service that no entry answers is not answered by the list of the kind's services.
+    [Theory]
+    [InlineData("do you do payment plans for laser")]
+    [InlineData("is the steam room included with a massage")]
+    public async Task A_question_about_a_service_is_not_answered_with_the_list(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(!reply.Text!.StartsWith("Our ", StringComparison.Ordinal) && !reply.Text.Contains("I can only help", StringComparison.Ordinal), FirstMessages.Show(reply));
+    }
+
     // The entry asked the same thing still answers with its yes alone.
     [Fact]
     public Task The_entrys_own_question_gets_the_yes_alone()
