@@ -299,8 +299,24 @@ public sealed class BookingPlugin(
     /// </summary>
     private async Task<ToolResult> CancelSeveralAsync(ConversationScope scope, string[] references, CancellationToken ct)
     {
+        references = [.. references.Distinct(StringComparer.OrdinalIgnoreCase)];
+        // The retry of a yes whose turn never finished (its instance died after one or more of the cancellations
+        // committed, issue 15, item 2): those this conversation already cancelled are reported, the rest cancelled now.
+        var ids = references.Select(r => scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r).ToList();
+        var done = new List<(Appointment Appointment, string Reference)>();
+        if (scope.Pending is { Kind: "cancel" } retried && retried.Key == "cancel:" + string.Join('+', ids.Order(StringComparer.Ordinal)) && scope.PendingConfirmed)
+        {
+            for (var k = 0; k < ids.Count; k++)
+            {
+                if (await book.GetAsync(ids[k], ct) is { Status: AppointmentStatus.Cancelled } gone
+                    && await book.ChangedByAsync(ids[k], $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, ct))
+                {
+                    done.Add((gone, references[k]));
+                }
+            }
+        }
         var appointments = new List<(Appointment Appointment, string Reference)>(references.Length);
-        foreach (var reference in references.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var reference in references.Where(r => !done.Any(d => d.Reference == r)))
         {
             var own = await identity.OwnAppointmentAsync(scope, reference, ct);
             if (own.Result is not null)
@@ -316,9 +332,10 @@ public sealed class BookingPlugin(
                 $"{wording.Describe(late.Appointment)} is less than {profile.Policies.LateCancelHours} hours away, so I can't cancel it here; a team member will handle it and follow up. {profile.Policies.Cancellation}".Trim(),
                 new { late_cancel = true, appointment = wording.View(late.Appointment, late.Reference) });
         }
-        var key = "cancel:" + string.Join('+', appointments.Select(a => a.Appointment.Id).Order(StringComparer.Ordinal));
-        var views = appointments.Select(a => wording.View(a.Appointment, a.Reference)).ToList();
-        var described = string.Join(" and ", appointments.Select(a => wording.Describe(a.Appointment)));
+        var all = done.Concat(appointments).ToList();
+        var key = "cancel:" + string.Join('+', all.Select(a => a.Appointment.Id).Order(StringComparer.Ordinal));
+        var views = all.Select(a => wording.View(a.Appointment, a.Reference)).ToList();
+        var described = string.Join(" and ", all.Select(a => wording.Describe(a.Appointment)));
         if (scope.Pending is not { Kind: "cancel" } p || p.Key != key || !scope.PendingConfirmed)
         {
             scope.Pending = new PendingAction("cancel", key, scope.Turn);
@@ -326,7 +343,7 @@ public sealed class BookingPlugin(
                 new { read_back = described, appointment = views[0], appointments = views });
         }
         scope.Pending = null;
-        var cancelled = new List<AppointmentView>(appointments.Count);
+        var cancelled = done.Select(d => wording.View(d.Appointment, d.Reference) with { Status = AppointmentStatus.Cancelled }).ToList();
         foreach (var (appointment, reference) in appointments)
         {
             // Each one commits with its own freed time's waitlist offer, as a single cancel does.
