@@ -29,6 +29,9 @@ internal enum PolicyAction
     /// <summary>The last booking's service again for someone else, right after it or at its time ("can u book the same thing for my friend right after?").</summary>
     BookSameForAnother,
 
+    /// <summary>The last booking's service at its time, on the day said: one more booking, read back when that time is open.</summary>
+    BookSameAgain,
+
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
     NothingToDrop,
 
@@ -330,6 +333,10 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameForAnother && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.BookSameForAnother, Id: "r11-same-for-someone-else"),
+        new("no task, a booking made in this conversation, and the same again on another day as one more (\"book me the same time next friday too\", \"también el otro viernes a la misma hora\"), no other service named",
+            (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameAgain && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.BookSameAgain, Id: "r22-same-again-another-day"),
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 
@@ -512,6 +519,9 @@ internal static class DialoguePolicy
         new("slots on offer and one picked", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.Chosen is not null && (!r.U.IsCorrection || !r.ChangesTheSearch), PolicyAction.ChooseSlot),
         new("slots on offer, contact details given, and the exact time asked for is on offer", (s, r) => s.Asked == AgentQuestion.SlotChoice && r.ContactGiven
             && r.Chosen is null && !r.HasSlots && r.U.YesNo != YesNo.No && r.OfferAtAskedTime is not null, PolicyAction.ChooseAskedTime),
+        new("slots on offer, the exact time asked for among them, and a yes that points at one (\"yes that one\", \"sí, esa\")", (s, r) => s.Asked == AgentQuestion.SlotChoice
+            && r.Chosen is null && !r.HasSlots && r.U.YesNo == YesNo.Yes && !r.U.Cues.TooShortToConfirm && r.PointsAtOne && r.OfferAtAskedTime is not null,
+            PolicyAction.ChooseAskedTime, Id: "r22-yes-that-one-at-the-asked-time"),
         new("one slot on offer and a yes (not a yes that changes the search: \"ok the marina then\")", (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count == 1
             && r.U.YesNo == YesNo.Yes && !r.ChangesTheSearch, PolicyAction.ChooseOnlySlot),
         new("a service put as a yes-or-no question and a yes (\"Shall I look for a Swedish Massage (60 min)?\" \"sure\")", (s, r) => s.Asked == AgentQuestion.Service

@@ -274,6 +274,12 @@ internal sealed class DialogueState
     /// </summary>
     public string? ThenBook { get; set; }
 
+    /// <summary>
+    /// "cancel both my appointments", "cancela las dos", "cancel all of them": every appointment listed is cancelled, read
+    /// back together and done on one yes.
+    /// </summary>
+    public bool CancelAll { get; set; }
+
     /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
     public bool ResendingCode { get; set; }
 
@@ -351,6 +357,7 @@ internal sealed class DialogueState
         AppointmentPicked = null;
         AppointmentPosition = null;
         MoveFromStart = MoveFromEnd = null;
+        CancelAll = false;
         LookingUpUsual = false;
         UsualAmong = [];
         TextedOffer = null;

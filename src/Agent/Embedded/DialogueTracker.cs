@@ -104,6 +104,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>The one offered slot at the exact time the person asked for ("wednesday at 10"), if it is on offer.</summary>
     public Offer? OfferAtAskedTime => DialogueTracker.OfferAtAskedTime(state);
 
+    /// <summary>A yes that points at one thing ("yes that one", "sí, esa" read as "yes, that"): with nothing else named, the time asked for.</summary>
+    public bool PointsAtOne => DialogueTracker.PointsAtOne(U.Text);
+
     /// <summary>The services a price question with no day is about ("prices for facials", "how much is botox"), from the profile.</summary>
     public List<Service> PricedServices => DialogueTracker.PricedServices(state, U, profile, AskedOnArrival);
 
@@ -818,6 +821,12 @@ internal static partial class DialogueTracker
     private static partial System.Text.RegularExpressions.Regex OneAfterAnother();
 
     // "idk whatever", "not sure": no choice made, not "you pick".
+    /// <summary>The message points at one thing on offer with "that (one)" or "this (one)" and no more than a few words.</summary>
+    public static bool PointsAtOne(string text) => text.Length <= 40 && ThatOne().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:that|this)(?:\s+one)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ThatOne();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:idk|dunno|not\s+sure|no\s+idea|i\s+don'?t\s+know)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Unsure();
 

@@ -123,6 +123,8 @@ public sealed partial class EmbeddedChatClient
                     return Say("never_mind");
                 case PolicyAction.BookSameForAnother:
                     return BookSameForAnother(u);
+                case PolicyAction.BookSameAgain:
+                    return BookSameAgain(u);
                 case PolicyAction.NothingToDrop:
                     return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
@@ -436,6 +438,7 @@ public sealed partial class EmbeddedChatClient
                     DialogueTracker.Merge(state, u);
                     // "… and book me a massage saturday instead": taken up once the cancel is done.
                     state.ThenBook = u.ThenBook;
+                    state.CancelAll = u.Cues.AllOfThem;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.StartReschedule:
@@ -1122,6 +1125,29 @@ public sealed partial class EmbeddedChatClient
             return NextBookingStep();
         }
 
+        /// <summary>
+        /// "book me the same time next friday too": the last booking's service, at its place and time, on the day said; the
+        /// time is read back when it is open (as "friday at 10" would be), the nearest times offered when not.
+        /// </summary>
+        private ChatMessage BookSameAgain(Utterance u)
+        {
+            var start = DateTime.ParseExact(state.LastBookedStart!, "yyyy-MM-ddTHH:mm", Inv);
+            var service = state.LastBookedService;
+            var location = state.LastBookedLocation;
+            state.ResetTask();
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            DialogueTracker.Merge(state, u);
+            state.ServiceId = service;
+            state.LocationId ??= location;
+            if (u.Time is null)
+            {
+                state.Near = start.ToString("HH:mm", Inv);
+            }
+            state.TakeAskedTime = state.Near is not null;
+            return NextBookingStep();
+        }
+
         private ChatMessage Choose(Offer offer)
         {
             if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null && state.NewServiceId is not null)
@@ -1328,7 +1354,10 @@ public sealed partial class EmbeddedChatClient
             state.Asked = AgentQuestion.Confirmation;
             state.EchoPick = false;
             // Read back in the conversation's words from the tool's values (confirm_read_back), not from its English sentence.
-            var readBack = worded ?? (data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
+            var readBack = worded
+                ?? (data.TryGetProperty("appointments", out var several) && several.ValueKind == JsonValueKind.Array
+                    ? Join([.. several.EnumerateArray().Select(a => AppointmentText("confirm_read_back", a))], "list_and")
+                    : data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 // Read back again with a corrected name, number or e-mail: the person putting their details right, not the
@@ -1391,6 +1420,13 @@ public sealed partial class EmbeddedChatClient
                 state.ResetTask();
                 (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
                 return Say("list_appointments", ("appointments", labels));
+            }
+            if (state.Task == DialogueTask.Cancel && state.CancelAll && items.Count > 1)
+            {
+                // "cancel both my appointments": all of them, read back together; nothing is cancelled before the yes.
+                state.CancelAll = false;
+                state.AppointmentRef = string.Join(',', state.AppointmentRefs);
+                return Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef });
             }
             if (state.AppointmentPicked is { } picked && state.AppointmentLabels.IndexOf(picked) is var pickedAt and >= 0)
             {
@@ -1578,7 +1614,9 @@ public sealed partial class EmbeddedChatClient
         private string ConfirmationNote(JsonElement data) => engine.RepliesIn(state.Language).Render(
             data.TryGetProperty("confirmation_text", out var texted) && texted.ValueKind == JsonValueKind.True ? "booked_sms_note" : "booked_no_sms_note");
 
-        private string ReadBack(JsonElement data) => AppointmentText("appointment_label", data.GetProperty("appointment"));
+        private string ReadBack(JsonElement data) => data.TryGetProperty("appointments", out var several) && several.ValueKind == JsonValueKind.Array
+            ? Join([.. several.EnumerateArray().Select(a => AppointmentText("appointment_label", a))], "list_and")
+            : AppointmentText("appointment_label", data.GetProperty("appointment"));
 
         /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
         private string AppointmentText(string template, JsonElement appointment) => Render(template,

@@ -120,6 +120,19 @@ public sealed partial record ReplyCues
     /// <summary>The same thing asked for another person ("can u book the same thing for my friend", "do my sister too, same one").</summary>
     public bool SameForAnother { get; init; }
 
+    /// <summary>
+    /// The same again, as one more booking ("book me the same time next friday too", "another one same time next week",
+    /// "también el otro viernes a la misma hora"): "too", "also", "as well", "another (one)", "one more" beside "same …",
+    /// for no one else, and no word of a move ("instead", "move", "en vez", "make it").
+    /// </summary>
+    public bool SameAgain { get; init; }
+
+    /// <summary>
+    /// Every appointment meant ("cancel both my appointments", "cancel all of them", "cancela las dos" read "cancel the
+    /// two"), not a party ("both of us").
+    /// </summary>
+    public bool AllOfThem { get; init; }
+
     /// <summary>"right after", "after mine", "straight after", "back to back": the next booking starts when the last one ends.</summary>
     public bool RightAfter { get; init; }
 
@@ -332,6 +345,8 @@ public sealed partial record ReplyCues
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
             SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
+            AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
+            SameAgain = SameThing().IsMatch(text) && OneMore().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
             RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
@@ -656,7 +671,8 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\bhalf\s+(?:an\s+)?hour\b", RegexOptions.CultureInvariant)]
     private static partial Regex HalfHour();
 
-    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:ones?|long))\b", RegexOptions.CultureInvariant)]
+    // "swedish, just the hour", "swedish, the hour": the hour-long one (not "within the hour").
+    [GeneratedRegex(@"\b(?:(?:an?|one|1)\s+hour(?:\s+long)?|(?:the\s+)?hour(?:\s+|-)(?:ones?|long)|(?:just|only)\s+the\s+hour)\b|,\s*the\s+hour\s*[.!]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex OneHour();
 
     // "why do u need my number?", "what do you need my name for", "why do you want my phone" (Spanish, as glossed: "why do you need my number").
@@ -683,6 +699,18 @@ public sealed partial record ReplyCues
 
     [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again|time|slot)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SameThing();
+
+    // "both (of them)", "all of them", "all my appointments", "ambas", "the two (of them)" (not "the two o'clock").
+    [GeneratedRegex(@"\b(?:both|all\s+of\s+them|all\s+(?:of\s+)?(?:my|the|them|those)\s+(?:appointments?|appts?|bookings?|visits?)|all\s+(?:my|the)\s+(?:two|three)|ambas|todas)\b|\bthe\s+two(?:\s+of\s+them\b|\s+(?:appointments?|appts?|bookings?|please|pls|porfa)\b|\s*[.,!?]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AllAppointments();
+
+    // "too", "also", "as well", "another (one)", "one more", "a second one": an addition, not a change.
+    [GeneratedRegex(@"\b(?:too|also|as\s+well|another|one\s+more|a\s+second\s+one)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OneMore();
+
+    // A word of a move: "instead", "move", "push", "change", "make it", "rather" ("en vez" reads "instead").
+    [GeneratedRegex(@"\b(?:instead|move|moving|push|change|switch|shift|bump|reschedule|rather|make\s+it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoveWord();
 
     [GeneratedRegex(@"\b(?:my|a|our|her|his)\s+(?:friend|friends|sister|brother|mom|mother|mum|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|bestie|cousin|aunt|niece|coworker|roommate)\b|\b(?:someone|somebody)\s+else\b|\banother\s+person\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnotherPerson();

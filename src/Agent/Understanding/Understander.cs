@@ -344,6 +344,26 @@ public sealed partial class Understander
             ? null : place;
     }
 
+    /// <summary>
+    /// "next week" said about the day asked for: within a few words of it ("sometime next week, preferably tuesday",
+    /// "tuesday next week"). "la otra semana es la boda de mi hermana … entonces … el viernes" is a week said about
+    /// something else, in another clause far from the day, and does not move it.
+    /// </summary>
+    private static bool NextWeekNear(string lowered, TextSpan day)
+    {
+        const int MostWordsBetween = 6;
+        foreach (Match week in NextWeek().Matches(lowered))
+        {
+            var between = week.Index + week.Length <= day.Start ? lowered[(week.Index + week.Length)..day.Start]
+                : day.Start + day.Length <= week.Index ? lowered[(day.Start + day.Length)..week.Index] : "";
+            if (between.Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Length <= MostWordsBetween)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Understands one user turn.</summary>
     public Utterance Understand(string text, UnderstandingContext context)
     {
@@ -417,6 +437,13 @@ public sealed partial class Understander
             // "thursday.. friday i mean", "tues, weds sorry": the second thought after the day it corrects.
             date = then with { Span = new TextSpan(then.Span.Start + date.Span.End, then.Span.Length) };
         }
+        if (date is not null && date.Span.End < withoutContact.Length
+            && NotThisDay().IsMatch(TextNormalizer.LowerSameLength(withoutContact[..date.Span.Start]))
+            && DateExpressionParser.Parse(withoutContact[date.Span.End..], context.Today, context.Closures) is { } meantDay)
+        {
+            // "perdon no el martes, el miercoles", "not tuesday, wednesday": the day said after "no"/"not" is the one not meant.
+            date = meantDay with { Span = new TextSpan(meantDay.Span.Start + date.Span.End, meantDay.Span.Length) };
+        }
         DateRange? moveFrom = null;
         // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
         var moveTo = date is null ? null
@@ -448,7 +475,7 @@ public sealed partial class Understander
             // Looking at next week, "tuesday" is that week's Tuesday.
             date = oneDay with { Range = DateRange.Day(inWeek), ClosedDays = [.. context.Closures.Where(c => c == inWeek)] };
         }
-        if (date is { Range.IsSingleDay: true } thisWeek && NextWeek().IsMatch(TextNormalizer.LowerSameLength(withoutContact))
+        if (date is { Range.IsSingleDay: true } thisWeek && NextWeekNear(TextNormalizer.LowerSameLength(withoutContact), thisWeek.Span)
             && WeekdayOnly().IsMatch(TextNormalizer.LowerSameLength(withoutContact.Substring(thisWeek.Span.Start, thisWeek.Span.Length)))
             && thisWeek.Range.Start.DayNumber - context.Today.DayNumber < 7 - ((int)context.Today.DayOfWeek + 6) % 7)
         {
@@ -2035,6 +2062,10 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\s*(?:uh\s+|um\s+|ok\s+)?(?:the\s+|at\s+|around\s+|like\s+|maybe\s+)?(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish)?\s*(?:one|please|pls|is\s+(?:fine|good))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareHour();
 
+    // "no tuesday", "not on the friday": right before the day, it is the day not meant.
+    [GeneratedRegex(@"\b(?:no|not)\s+(?:on\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotThisDay();
+
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
 
@@ -2054,7 +2085,8 @@ public sealed partial class Understander
     private static partial Regex TargetBefore();
 
     // A comma may part the words ("the one on friday afternoon, over to monday").
-    [GeneratedRegex(@"\G(?:[\s,]+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
+    // "push tmrw's facial to fri": the appointment named by its day's possessive, then where it goes.
+    [GeneratedRegex(@"\G(?:'s\b)?(?:[\s,]+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
@@ -2207,7 +2239,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     private static bool SpanHasWord(string lowered, TextSpan span, string word) =>

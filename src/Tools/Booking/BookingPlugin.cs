@@ -248,13 +248,17 @@ public sealed class BookingPlugin(
 
     /// <summary>cancel_appointment.</summary>
     [KernelFunction(ToolNames.CancelAppointment)]
-    [Description("Cancel one of the identified client's own upcoming appointments. The first call returns needs_confirmation; call again after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
+    [Description("Cancel one of the identified client's own upcoming appointments, or several at once when the client asked for them all (\"cancel both\"): their references separated by commas, e.g. A1,A2. The first call returns needs_confirmation with a read-back of every one; call again with the same references after the client says yes. Inside the late-cancellation window it refuses and staff handle it.")]
     public async Task<ToolResult> CancelAppointmentAsync(
         Kernel kernel,
-        [Description(AppointmentRef)] string appointment_ref,
+        [Description(AppointmentRef + " Several, separated by commas, to cancel them all on one yes.")] string appointment_ref,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
+        if (appointment_ref.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 1 } several)
+        {
+            return await CancelSeveralAsync(scope, several, cancellationToken);
+        }
         if (await FinishInterruptedCancelAsync(scope, appointment_ref, cancellationToken) is { } finished)
         {
             return finished;
@@ -286,6 +290,71 @@ public sealed class BookingPlugin(
             return new ToolResult("not_found", "That appointment was already changed.", new { reason = "already_changed" });
         }
         return Cancelled(appointment, appointment_ref);
+    }
+
+    /// <summary>
+    /// "cancel both my appointments": every one the client's own and outside the late window, read back together, and all
+    /// cancelled only on the yes to that read-back (the pending key names every appointment, so a yes to fewer or other
+    /// appointments confirms nothing).
+    /// </summary>
+    private async Task<ToolResult> CancelSeveralAsync(ConversationScope scope, string[] references, CancellationToken ct)
+    {
+        references = [.. references.Distinct(StringComparer.OrdinalIgnoreCase)];
+        // The retry of a yes whose turn never finished (its instance died after one or more of the cancellations
+        // committed, issue 15, item 2): those this conversation already cancelled are reported, the rest cancelled now.
+        var ids = references.Select(r => scope.AppointmentRefs.TryGetValue(r.ToUpperInvariant(), out var mapped) ? mapped : r).ToList();
+        var done = new List<(Appointment Appointment, string Reference)>();
+        if (scope.Pending is { Kind: "cancel" } retried && retried.Key == "cancel:" + string.Join('+', ids.Order(StringComparer.Ordinal)) && scope.PendingConfirmed)
+        {
+            for (var k = 0; k < ids.Count; k++)
+            {
+                if (await book.GetAsync(ids[k], ct) is { Status: AppointmentStatus.Cancelled } gone
+                    && await book.ChangedByAsync(ids[k], $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, ct))
+                {
+                    done.Add((gone, references[k]));
+                }
+            }
+        }
+        var appointments = new List<(Appointment Appointment, string Reference)>(references.Length);
+        foreach (var reference in references.Where(r => !done.Any(d => d.Reference == r)))
+        {
+            var own = await identity.OwnAppointmentAsync(scope, reference, ct);
+            if (own.Result is not null)
+            {
+                return own.Result;
+            }
+            appointments.Add((own.Appointment!, reference));
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (appointments.FirstOrDefault(a => a.Appointment.StartsAtUtc - now < TimeSpan.FromHours(profile.Policies.LateCancelHours)) is { Appointment: not null } late)
+        {
+            return new ToolResult("refused",
+                $"{wording.Describe(late.Appointment)} is less than {profile.Policies.LateCancelHours} hours away, so I can't cancel it here; a team member will handle it and follow up. {profile.Policies.Cancellation}".Trim(),
+                new { late_cancel = true, appointment = wording.View(late.Appointment, late.Reference) });
+        }
+        var all = done.Concat(appointments).ToList();
+        var key = "cancel:" + string.Join('+', all.Select(a => a.Appointment.Id).Order(StringComparer.Ordinal));
+        var views = all.Select(a => wording.View(a.Appointment, a.Reference)).ToList();
+        var described = string.Join(" and ", all.Select(a => wording.Describe(a.Appointment)));
+        if (scope.Pending is not { Kind: "cancel" } p || p.Key != key || !scope.PendingConfirmed)
+        {
+            scope.Pending = new PendingAction("cancel", key, scope.Turn);
+            return new ToolResult("needs_confirmation", $"Ask the client to confirm cancelling {described}.",
+                new { read_back = described, appointment = views[0], appointments = views });
+        }
+        scope.Pending = null;
+        var cancelled = done.Select(d => wording.View(d.Appointment, d.Reference) with { Status = AppointmentStatus.Cancelled }).ToList();
+        foreach (var (appointment, reference) in appointments)
+        {
+            // Each one commits with its own freed time's waitlist offer, as a single cancel does.
+            if (await book.CancelAsync(appointment, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, appointment, ct), ct))
+            {
+                cancelled.Add(wording.View(appointment, reference) with { Status = AppointmentStatus.Cancelled });
+            }
+        }
+        return cancelled.Count == 0
+            ? new ToolResult("not_found", "Those appointments were already changed.", new { reason = "already_changed" })
+            : new ToolResult("cancelled", $"Cancelled {described}.", new { appointment = cancelled[0], appointments = cancelled });
     }
 
     private ToolResult Cancelled(Appointment appointment, string reference) =>

@@ -176,6 +176,31 @@ public abstract class BookingFaultTests
     }
 
     [StoreFact]
+    public async Task Cancel_both_whose_instance_died_after_the_first_committed_is_finished_by_the_retry_without_cancelling_twice()
+    {
+        await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });
+        await first.TalkAsync("sms_cb_1", "sms", Ava, "book me a signature facial on friday", "the first one", "yes");
+        await first.TalkAsync("sms_cb_2", "sms", Ava, "book me a hydrafacial on wednesday", "the first one", "yes");
+        var booked = await first.BookedAsync();
+        Assert.Equal(2, booked.Count);
+        var asked = await first.TalkAsync("sms_cb_3", "sms", Ava, "cancel both my appointments pls");
+        Assert.True(asked[0].ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "needs_confirmation"), first.Said);
+
+        await DieAtAsync(first, FaultPoints.CancelCommitted, "sms_cb_3", "sms", Ava, "yes");
+        Assert.Single(await first.BookedAsync());
+
+        await using var second = await AgentHarness.StartOnSameStoreAsync(first);
+        var retry = (await second.TalkAsync("sms_cb_3", "sms", Ava, "yes"))[0];
+
+        Assert.True(retry.ToolCalls.Any(c => c.Name == "cancel_appointment" && c.Outcome == "cancelled"), second.Said);
+        Assert.Empty(await second.BookedAsync());
+        foreach (var appointment in booked)
+        {
+            Assert.Equal(1, await CountAuditAsync(second, "appointment.cancelled", appointment.Id));
+        }
+    }
+
+    [StoreFact]
     public async Task A_move_whose_instance_died_after_it_committed_is_finished_by_the_retry_and_texted_once()
     {
         await using var first = await AgentHarness.StartAsync(Store, extra: new() { ["FrontDesk:Agent:TurnWaitSeconds"] = "6" });

@@ -256,6 +256,54 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Cancelling_two_appointments_at_once_reads_both_back_and_cancels_both_only_on_the_yes()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var (_, first) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 27, 15)), Tester, default);
+        var (_, second) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "hydrafacial", "sofia", "marina-facial-1", Utc(profile, 2026, 11, 28, 11)), Tester, default);
+        var ava = Verified(AvaPhone);
+        await CallAsync(h, ava, "list_appointments");
+
+        var readBack = await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"));
+        Assert.Equal("needs_confirmation", Status(readBack));
+        Assert.Equal(2, Prop(Data(readBack), "appointments").GetArrayLength());
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first!.Id, default))!.Status);
+
+        // A yes confirms exactly what was read back: one of the two alone is read back anew, nothing cancelled.
+        ava.BeginTurn(saidYes: true);
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1"))));
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first.Id, default))!.Status);
+
+        await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"));
+        ava.BeginTurn(saidYes: true);
+        Assert.Equal("cancelled", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"))));
+        Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(first.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(second!.Id, default))!.Status);
+    }
+
+    [StoreFact]
+    public async Task Cancelling_two_at_once_with_one_not_the_callers_cancels_nothing()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var (_, avas) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 27, 15)), Tester, default);
+        var (_, bens) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 25, 12), "c-ben"), Tester, default);
+        var ava = Verified(AvaPhone);
+        await CallAsync(h, ava, "list_appointments");
+
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1," + bens!.Id))));
+        ava.BeginTurn(saidYes: true);
+        Assert.Equal("not_found", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1," + bens.Id))));
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(avas!.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(bens.Id, default))!.Status);
+    }
+
+    [StoreFact]
     public async Task Cancelling_inside_the_late_window_is_refused()
     {
         await using var h = await StartAsync();

@@ -35,10 +35,25 @@ public static partial class SpanishGloss
         // Words right after "soy" / "me llamo" are a name unless the table knows them as they are: never read as the
         // nearest word by sound ("soy marina diaz" is not "marina días", "Marina Days").
         var nameWordsLeft = 0;
+        // "Vale Ortiz 415 555 2131", "Sara Diaz, 415…": a first name and a surname written as one, right before a phone
+        // number, are the person's name, even when a word of it is also Spanish ("vale", okay; "diaz", días).
+        var writtenName = NameBeforeNumber().Match(text);
         while (i < tokens.Count)
         {
             var start = tokens[i].Index;
             AppendSeparator(sb, text, last, start);
+            while (writtenName.Success && writtenName.Groups["name"].Index + writtenName.Groups["name"].Length <= start)
+            {
+                writtenName = writtenName.NextMatch();
+            }
+            if (writtenName.Success && start >= writtenName.Groups["name"].Index)
+            {
+                sb.Append(text, start, tokens[i].Length);
+                last = start + tokens[i].Length;
+                nameWordsLeft = 0;
+                i++;
+                continue;
+            }
             var (length, replacement) = Longest(tokens, i, folded, keep, table);
             if (length > 0)
             {
@@ -105,6 +120,11 @@ public static partial class SpanishGloss
             }
         }
     }
+
+    // Two capitalised words, then (a comma at most) a phone number of ten digits in groups. Linear: each part is bounded
+    // and set apart from the next by a character it cannot hold.
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}'’]+\s+\p{Lu}[\p{Ll}'’]+)\s*,?\s*(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex NameBeforeNumber();
 
     /// <summary>Joins what word-by-word reading leaves apart: "3 :30" → "3:30", "the 14" → "the 14th", "  " → " ".</summary>
     private static string Tidy(string english)
