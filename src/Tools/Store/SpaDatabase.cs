@@ -344,7 +344,7 @@ public sealed class SpaDatabase : IDisposable
         var tx = await BeginWriteAsync(connection, ct);
         if (!IsPostgres)
         {
-            return (tx, await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, countArgs, tx, cancellationToken: ct)));
+            return (tx, await PreparedSql.CountAsync(connection, tx, countSql, countArgs, ct));
         }
         long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
         Array.Sort(keys);
