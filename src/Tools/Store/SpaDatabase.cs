@@ -372,6 +372,35 @@ public sealed class SpaDatabase : IDisposable
         return (null, count);
     }
 
+    /// <summary>
+    /// PostgreSQL: the statement that opens a booking's write batch in place of
+    /// <see cref="TryBeginBookingWriteAsync"/>'s round trip (migration 7's <c>frontdesk_booking_guard</c>): the same locks
+    /// tried without waiting, then the overlap with [<paramref name="startsAtUtc"/>, <paramref name="blockedUntilUtc"/>) on the
+    /// provider or the room read under them. It fails the batch, writing nothing, when a lock is held
+    /// (<see cref="IsBookingBusy"/>: poll) or the time is taken (<see cref="IsSlotTaken"/>). Its parameters start with
+    /// <c>guard_</c>.
+    /// </summary>
+    internal static (string Sql, DynamicParameters Args) BookingGuard(
+        string staffId, string locationId, string roomId, DateTime startsAtUtc, DateTime blockedUntilUtc, string exceptId)
+    {
+        long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
+        Array.Sort(keys);
+        var args = new DynamicParameters();
+        args.Add("guard_shared", BookingLockKey);
+        args.Add("guard_first", keys[0]);
+        args.Add("guard_second", keys[1]);
+        args.Add("guard_starts", startsAtUtc);
+        args.Add("guard_until", blockedUntilUtc);
+        args.Add("guard_staff", staffId);
+        args.Add("guard_location", locationId);
+        args.Add("guard_room", roomId);
+        args.Add("guard_except", exceptId);
+        return ("SELECT frontdesk_booking_guard(@guard_shared, @guard_first, @guard_second, @guard_starts, @guard_until, @guard_staff, @guard_location, @guard_room, @guard_except)", args);
+    }
+
+    /// <summary>Whether a booking's guard found its provider or room locked by another write (<see cref="BookingGuard"/>).</summary>
+    public static bool IsBookingBusy(Exception ex) => ex is PostgresException { SqlState: "FDB01" };
+
     private static long ResourceKey(string kind, string id) =>
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"frontdesk-booking|{kind}|{id}")), 0);
 
@@ -381,7 +410,7 @@ public sealed class SpaDatabase : IDisposable
     /// <summary>Whether an exception is the database refusing an overlapping appointment.</summary>
     public static bool IsSlotTaken(Exception ex) => ex switch
     {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.ExclusionViolation,
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.ExclusionViolation or "FDB02",
         SqliteException sq => sq.Message.Contains("slot_taken", StringComparison.Ordinal),
         _ => false,
     };

@@ -1,6 +1,7 @@
 using Dapper;
 using FrontDesk.TestSupport;
 using FrontDesk.Tools.Booking;
+using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
 
 namespace FrontDesk.Tools.Tests.Book;
@@ -84,6 +85,46 @@ public abstract partial class SpaBookTests
             SELECT COUNT(*) FROM appointments a JOIN appointments b ON a.id < b.id AND a.staff_id = b.staff_id
             WHERE a.status = 'booked' AND b.status = 'booked' AND a.starts_at_utc < b.blocked_until_utc AND b.starts_at_utc < a.blocked_until_utc
             """));
+    }
+
+    // Perf round 22: on PostgreSQL a booking's locks are tried, and its time checked under them, in the first statement of its
+    // write batch; a busy lock fails the batch and the booking polls. Forty people from two instances after one time, some
+    // of them sending their "yes" twice: one booking, every loser told the time is taken, no client row left by a loser.
+    [StoreFact]
+    public async Task Forty_people_booking_one_time_from_two_instances_get_one_booking_and_losers_leave_nothing_behind()
+    {
+        await using var a = await StartAsync();
+        await using var b = await SpaBookHarness.StartOnAsync(a.Settings, a.Clock.GetUtcNow());
+        var profile = a.Get<SpaProfile>();
+        var start = Utc(profile, 2026, 11, 24, 11);
+        var clientsBefore = await CountAsync(a, "SELECT COUNT(*) FROM clients");
+
+        var attempts = Enumerable.Range(0, 40).Select(i =>
+        {
+            var book = (i % 2 == 0 ? a : b).Get<AppointmentBook>();
+            // Half on one room, half on another: the provider is what they share. People 0-4 send their request twice.
+            var person = i < 10 ? i / 2 : i;
+            var appointment = NewAppointment(profile, "swedish-60", "maya", i % 3 == 0 ? "mission-massage-1" : "mission-massage-2", start, key: $"race-{person}");
+            var phone = $"+1415555{person:D4}";
+            return Task.Run(() => book.BookForPhoneAsync(appointment, phone, proven: false, conversationClientId: null, $"Person {person}", null, "en", Tester,
+                lookup: null, alongside: null, CancellationToken.None));
+        });
+        var outcomes = await Task.WhenAll(attempts);
+
+        var booked = Assert.Single(outcomes.Where(o => o.Outcome == BookingOutcome.Booked));
+        var winner = booked.Appointment!.IdempotencyKey;
+        Assert.All(outcomes.Where(o => o.Outcome != BookingOutcome.Booked), o =>
+            Assert.True(o.Outcome == BookingOutcome.SlotTaken || (o.Outcome == BookingOutcome.AlreadyBooked && o.Appointment!.IdempotencyKey == winner), $"{o.Outcome} {o.Appointment?.IdempotencyKey}"));
+        Assert.Equal(1, await CountAsync(a, "SELECT COUNT(*) FROM appointments WHERE staff_id = 'maya'"));
+        // The winner's client only: every loser's insert was in the batch that the guard stopped, or rolled back with it.
+        Assert.Equal(clientsBefore + 1, await CountAsync(a, "SELECT COUNT(*) FROM clients"));
+        Assert.Equal(1, await CountAsync(a, "SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.book'"));
+
+        // The time is free again once cancelled, and the next person books it at the first try.
+        Assert.True(await a.Get<AppointmentBook>().CancelAsync(booked.Appointment, Tester, null, null, CancellationToken.None));
+        var next = NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", start, key: "race-next");
+        var (outcome, _) = await b.Get<AppointmentBook>().BookForPhoneAsync(next, "+14155550042", proven: false, null, "Nadia Next", null, "es", Tester, null, null, CancellationToken.None);
+        Assert.Equal(BookingOutcome.Booked, outcome);
     }
 
     // Read back through Dapper, not through the statements under test.
