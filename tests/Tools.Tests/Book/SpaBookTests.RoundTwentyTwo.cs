@@ -111,7 +111,7 @@ public abstract partial class SpaBookTests
         });
         var outcomes = await Task.WhenAll(attempts);
 
-        var booked = Assert.Single(outcomes.Where(o => o.Outcome == BookingOutcome.Booked));
+        var booked = Assert.Single(outcomes, o => o.Outcome == BookingOutcome.Booked);
         var winner = booked.Appointment!.IdempotencyKey;
         Assert.All(outcomes.Where(o => o.Outcome != BookingOutcome.Booked), o =>
             Assert.True(o.Outcome == BookingOutcome.SlotTaken || (o.Outcome == BookingOutcome.AlreadyBooked && o.Appointment!.IdempotencyKey == winner), $"{o.Outcome} {o.Appointment?.IdempotencyKey}"));
