@@ -262,6 +262,23 @@ internal static class TurnCostBench
             }
         }
 
+        // The texts of the statements SqliteStatement holds prepared (its private table, as Configured above).
+        private static HashSet<string> PreparedTexts()
+        {
+            var table = typeof(FrontDesk.Tools.Store.SqliteStatement).GetField("Prepared", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null)
+                as System.Collections.IEnumerable ?? throw new InvalidOperationException("SqliteStatement.Prepared not found");
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pair in table)
+            {
+                var statements = (System.Collections.IDictionary)pair.GetType().GetProperty("Value")!.GetValue(pair)!;
+                foreach (string sql in statements.Keys)
+                {
+                    texts.Add(sql);
+                }
+            }
+            return texts;
+        }
+
         // EXPLAIN QUERY PLAN of a statement as run, its parameters unbound (NULL).
         private static List<string> Plan(string sql)
         {
@@ -289,10 +306,16 @@ internal static class TurnCostBench
         {
             var count = Seen.Values.Sum(v => v.Count);
             var ns = Seen.Values.Sum(v => v.Ns);
+            var prepared = PreparedTexts();
+            // SQLite's own statements (FTS5's and the pager's, naming 'main'.) are kept prepared by SQLite itself.
+            var own = Seen.Where(kv => kv.Key.Contains("'main'.", StringComparison.Ordinal)).Sum(kv => kv.Value.Count);
+            var parsed = Seen.Where(kv => !prepared.Contains(Full[kv.Key]) && !kv.Key.Contains("'main'.", StringComparison.Ordinal)).Sum(kv => kv.Value.Count);
+            var transactions = Seen.Where(kv => kv.Key is "BEGIN IMMEDIATE;" or "COMMIT;" or "BEGIN;" or "ROLLBACK;").Sum(kv => kv.Value.Count);
             Console.WriteLine(string.Create(Inv, $"  SQLite statements: {count / (double)turns:F1} per turn, {ns / 1e6 / turns:F3} ms in SQLite per turn (wall, from its profile hook); by statement (per turn, ms per turn):"));
+            Console.WriteLine(string.Create(Inv, $"  parsed at their execution: {parsed / (double)turns:F2} per turn, of which {transactions / (double)turns:F2} BEGIN/COMMIT/ROLLBACK of Microsoft.Data.Sqlite's transactions; {own / (double)turns:F2} SQLite's own (FTS5's, naming 'main'.); the others, marked *, prepared once per pooled connection (SqliteStatement)"));
             foreach (var (sql, v) in Seen.OrderByDescending(kv => kv.Value.Ns).Take(30))
             {
-                Console.WriteLine(string.Create(Inv, $"  {v.Count / (double)turns,6:F2} {v.Ns / 1e6 / turns,7:F3}  {sql}"));
+                Console.WriteLine(string.Create(Inv, $"  {v.Count / (double)turns,6:F2} {v.Ns / 1e6 / turns,7:F3} {(prepared.Contains(Full[sql]) ? '*' : ' ')} {sql}"));
                 foreach (var step in Plan(Full[sql]))
                 {
                     Console.WriteLine($"                    plan: {step}");

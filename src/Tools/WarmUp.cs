@@ -22,7 +22,7 @@ public interface IWarmUp
 }
 
 /// <summary>
-/// The spa's book: one store round trip (fills the connection pool), an FAQ search (the index and its query), and an
+/// The spa's book: the store's connections (on PostgreSQL the pool's minimum, opened at once: <see cref="SpaDatabase.WarmConnectionsAsync"/>), an FAQ search (the index and its query), and an
 /// availability search for the profile's first service tomorrow (the schedule walk and the appointment query). Reads only.
 /// </summary>
 public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex faq, AvailabilityFinder availability, TimeProvider clock) : IWarmUp
@@ -33,12 +33,7 @@ public sealed class SpaBookWarmUp(SpaDatabase db, SpaProfile profile, FaqIndex f
     /// <inheritdoc/>
     public async Task WarmUpAsync(CancellationToken ct)
     {
-        await using (var c = await db.OpenAsync(ct))
-        await using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT 1";
-            await cmd.ExecuteScalarAsync(ct);
-        }
+        await db.WarmConnectionsAsync(ct);
         if (profile.Services.Count > 0)
         {
             var service = profile.Services[0];

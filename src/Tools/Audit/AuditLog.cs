@@ -52,7 +52,7 @@ public static class AuditLog
     public static Task WriteAsync(
         DbConnection connection, DbTransaction? tx, DateTime atUtc, Actor actor, string action, string entity, string entityId,
         object? before, object? after, string? conversationId, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        Store.PreparedSql.ExecuteAsync(connection, tx, InsertSql, new
         {
             AtUtc = atUtc,
             ActorKind = actor.Kind,
@@ -63,7 +63,7 @@ public static class AuditLog
             BeforeJson = before is null ? null : JsonSerializer.Serialize(before, Json),
             AfterJson = after is null ? null : JsonSerializer.Serialize(after, Json),
             ConversationId = conversationId,
-        }, tx, cancellationToken: ct));
+        }, ct);
 
     /// <summary>
     /// <see cref="WriteAsync"/> as a statement added to <paramref name="batch"/>, its parameters named with

@@ -81,7 +81,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         try
         {
             await using var tx = await db.BeginBookingWriteAsync(c, appointment.StaffId, appointment.LocationId, appointment.RoomId, ct);
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, appointment, tx, cancellationToken: ct));
+            await PreparedSql.ExecuteAsync(c, tx, InsertSql, appointment, ct);
             await AuditLog.WriteAsync(c, tx, appointment.CreatedAtUtc, actor, appointment.Status == AppointmentStatus.Held ? "appointment.hold" : "appointment.book",
                 "appointment", appointment.Id, null, appointment, appointment.ConversationId, ct);
             await tx.CommitAsync(ct);
@@ -124,6 +124,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var except = replacing?.Old.Id;
+        var busy = 0;
         for (var attempt = 1; ; attempt++)
         {
             var c = await db.OpenAsync(ct);
@@ -156,9 +157,12 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // (75 in the race bench) kept its pool (50) empty, and every other turn there waited for a connection.
                     // The locks are tried and the overlap read again in one round trip: under the locks when they were got.
                     // A replacement queues for both times' providers and rooms (it frees one and takes the other, like a move).
+                    // On PostgreSQL the locks are tried and the overlap read in the first statement of the write batch instead
+                    // (guarded): a winning "yes" saves that round trip; a busy lock fails the batch and it polls the same way.
+                    var guarded = db.IsPostgres && replacing is null && busy < 200;
                     var polls = 0;
                     DbTransaction? held = null;
-                    while (replacing is null)
+                    while (replacing is null && !guarded)
                     {
                         (held, var overlapping) = await db.TryBeginBookingWriteAsync(
                             c, appointment.StaffId, appointment.LocationId, appointment.RoomId, OverlapSql, OverlapArgs(appointment, null), ct);
@@ -179,10 +183,10 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         await Task.Delay(Random.Shared.Next(3, 12), ct);
                         c = await db.OpenAsync(ct);
                     }
-                    await using var tx = held ?? await db.BeginBookingWriteAsync(c, replacing is null
+                    await using var tx = guarded ? await db.BeginWriteAsync(c, ct) : held ?? await db.BeginBookingWriteAsync(c, replacing is null
                         ? [(appointment.StaffId, appointment.LocationId, appointment.RoomId)]
                         : [(appointment.StaffId, appointment.LocationId, appointment.RoomId), (replacing.Old.StaffId, replacing.Old.LocationId, replacing.Old.RoomId)], ct);
-                    if (held is null && await OverlapsAsync(c, tx, appointment, except, ct))
+                    if (!guarded && held is null && await OverlapsAsync(c, tx, appointment, except, ct))
                     {
                         return await TakenOrOwnAsync(c, appointment, ct);
                     }
@@ -191,6 +195,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         c, tx, replacing.Old.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, appointment.ConversationId, appointment.CreatedAtUtc, ct);
                     // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
                     var batch = new WriteBatch();
+                    if (guarded)
+                    {
+                        // First, so a busy lock or a taken time fails the batch before anything is written.
+                        var (guardSql, guardArgs) = SpaDatabase.BookingGuard(
+                            appointment.StaffId, appointment.LocationId, appointment.RoomId, appointment.StartsAtUtc, appointment.BlockedUntilUtc, "");
+                        batch.Add(guardSql, guardArgs);
+                    }
                     var client = await ClientDirectory.GetOrCreateForAsync(
                         c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct);
                     var booked = WithClient(appointment, client.Id);
@@ -210,6 +221,16 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     TurnReads.Remember(client);
                     await faults.HitAsync(FaultPoints.BookingCommitted);
                     return (BookingOutcome.Booked, booked);
+                }
+                catch (DbException ex) when (SpaDatabase.IsBookingBusy(ex))
+                {
+                    // The guard found the provider or room locked by another write (its transaction is rolled back): look
+                    // again a few milliseconds later, the connection back in the pool meanwhile; the next attempt reads first
+                    // whether the time is still free (or booked by a copy of this request). Polls do not count as attempts.
+                    busy++;
+                    attempt--;
+                    await c.DisposeAsync();
+                    await Task.Delay(Random.Shared.Next(3, 12), ct);
                 }
                 catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
                 {
@@ -241,12 +262,18 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
           AND (staff_id = @StaffId OR (location_id = @LocationId AND room_id = @RoomId)) AND id <> @except
         """;
 
-    private static DynamicParameters OverlapArgs(Appointment a, string? except)
+    // The parameters of OverlapSql: a plain object, which SQLite's prepared statement binds as Dapper does.
+    private static object OverlapArgs(Appointment a, string? except) =>
+        new { a.BlockedUntilUtc, a.StartsAtUtc, a.StaffId, a.LocationId, a.RoomId, except = except ?? "" };
+
+    /// <summary>An appointment read with <see cref="Columns"/>, in their order, as Dapper maps them (NULL leaves the default).</summary>
+    internal static Appointment ReadRow(SqliteStatement s) => new()
     {
-        var args = new DynamicParameters(a);
-        args.Add("except", except ?? "");
-        return args;
-    }
+        Id = s.Text(0) ?? "", ClientId = s.Text(1) ?? "", ServiceId = s.Text(2) ?? "", StaffId = s.Text(3) ?? "", LocationId = s.Text(4) ?? "",
+        RoomId = s.Text(5) ?? "", StartsAtUtc = s.Time(6), EndsAtUtc = s.Time(7), BlockedUntilUtc = s.Time(8), Status = s.Text(9) ?? AppointmentStatus.Booked,
+        Channel = s.Text(10) ?? "", ConversationId = s.Text(11), IdempotencyKey = s.Text(12), HoldExpiresAtUtc = s.IsNull(13) ? null : s.Time(13),
+        CreatedAtUtc = s.Time(14), UpdatedAtUtc = s.Time(15),
+    };
 
     // The appointment this request's idempotency key booked already, and whether the time is taken: one round trip.
     private static async Task<(Appointment? Earlier, bool Taken)> EarlierOrTakenAsync(DbConnection c, Appointment a, string? except, CancellationToken ct)
@@ -255,7 +282,13 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         {
             return (null, await OverlapsAsync(c, null, a, except, ct));
         }
-        var args = OverlapArgs(a, except);
+        if (c is SqliteConnection)
+        {
+            // In process, a round trip costs nothing: two prepared statements, in the same order.
+            var overlaps = await OverlapsAsync(c, null, a, except, ct);
+            return (await GetByKeyAsync(c, null, a.IdempotencyKey, ct), overlaps);
+        }
+        var args = new DynamicParameters(OverlapArgs(a, except));
         args.Add("key", a.IdempotencyKey);
         // The overlap first, then the key: whatever booking the overlap read sees committed before the key read began, so a
         // time taken by a copy of this same request shows as that booking, never as someone else's (no third read needed).
@@ -276,10 +309,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     public async Task<BookingLookup> LookUpAsync(Appointment appointment, string phone, bool overlap, CancellationToken ct, string? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        var args = OverlapArgs(appointment, replaces);
+        await using var c = await db.OpenAsync(ct);
+        if (c is SqliteConnection sqlite)
+        {
+            return LookUp(sqlite, appointment, phone, overlap, replaces);
+        }
+        var args = new DynamicParameters(OverlapArgs(appointment, replaces));
         args.Add("key", appointment.IdempotencyKey);
         args.Add("phone", phone);
-        await using var c = await db.OpenAsync(ct);
         await using var results = await c.QueryMultipleAsync(new CommandDefinition($"""
             {(overlap ? OverlapSql + ";" : "")}
             SELECT {Columns} FROM appointments WHERE idempotency_key = @key;
@@ -294,12 +331,48 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             earlier, clients.FirstOrDefault(cl => cl.Id == earlier?.ClientId), clients.FirstOrDefault(cl => cl.Phone == phone), taken);
     }
 
+    private const string ByKeySql = $"SELECT {Columns} FROM appointments WHERE idempotency_key = @key";
+
+    private const string LookUpClientsSql = $"""
+        SELECT {ClientDirectory.Columns} FROM clients
+        WHERE phone = @phone OR id = (SELECT client_id FROM appointments WHERE idempotency_key = @key)
+        """;
+
+    // LookUpAsync on SQLite: the command of several statements split into prepared statements, in the same order, in one
+    // read transaction (one snapshot).
+    private static BookingLookup LookUp(SqliteConnection c, Appointment appointment, string phone, bool overlap, string? replaces)
+    {
+        bool? taken = null;
+        Appointment? earlier = null;
+        var clients = new List<Client>();
+        using (SqliteStatement.BeginRead(c))
+        {
+            if (overlap)
+            {
+                using var count = SqliteStatement.Get(c, OverlapSql).BindAll(OverlapArgs(appointment, replaces));
+                taken = count.Step() && count.Number(0) > 0;
+            }
+            using (var byKey = SqliteStatement.Get(c, ByKeySql).Bind("@key", appointment.IdempotencyKey))
+            {
+                earlier = byKey.Step() ? ReadRow(byKey) : null;
+            }
+            using var byPhone = SqliteStatement.Get(c, LookUpClientsSql).Bind("@phone", phone).Bind("@key", appointment.IdempotencyKey);
+            while (byPhone.Step())
+            {
+                clients.Add(ClientDirectory.ReadRow(byPhone));
+            }
+        }
+        clients.ForEach(TurnReads.Remember);
+        return new BookingLookup(
+            earlier, clients.FirstOrDefault(cl => cl.Id == earlier?.ClientId), clients.FirstOrDefault(cl => cl.Phone == phone), taken);
+    }
+
     // The time is taken: by a copy of this same request (its idempotency key), or by someone else.
     private static async Task<(BookingOutcome, Appointment?)> TakenOrOwnAsync(DbConnection c, Appointment a, CancellationToken ct) =>
         a.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } own ? (BookingOutcome.AlreadyBooked, own) : (BookingOutcome.SlotTaken, null);
 
     private static async Task<bool> OverlapsAsync(DbConnection c, DbTransaction? tx, Appointment a, string? except, CancellationToken ct) =>
-        await c.ExecuteScalarAsync<long>(new CommandDefinition(OverlapSql, OverlapArgs(a, except), tx, cancellationToken: ct)) > 0;
+        await PreparedSql.CountAsync(c, tx, OverlapSql, OverlapArgs(a, except), ct) > 0;
 
     /// <summary>The appointment an idempotency key booked, or null.</summary>
     public async Task<Appointment?> FindByKeyAsync(string key, CancellationToken ct)
@@ -317,7 +390,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     };
 
     private static Task<Appointment?> GetByKeyAsync(DbConnection c, DbTransaction? tx, string key, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<Appointment>(new CommandDefinition($"SELECT {Columns} FROM appointments WHERE idempotency_key = @key", new { key }, tx, cancellationToken: ct));
+        PreparedSql.SingleOrDefaultAsync(c, tx, ByKeySql, new { key }, ReadRow, ct);
 
     /// <summary>One appointment by id.</summary>
     public async Task<Appointment?> GetAsync(string id, CancellationToken ct)
@@ -327,7 +400,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     }
 
     internal static Task<Appointment?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<Appointment>(new CommandDefinition($"SELECT {Columns} FROM appointments WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        PreparedSql.SingleOrDefaultAsync(c, tx, $"SELECT {Columns} FROM appointments WHERE id = @id", new { id }, ReadRow, ct);
 
     /// <summary>A client's appointments starting at or after <paramref name="fromUtc"/>, soonest first.</summary>
     public async Task<IReadOnlyList<Appointment>> ListForClientAsync(string clientId, DateTime fromUtc, CancellationToken ct)
@@ -443,9 +516,9 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         {
             return false;
         }
-        await c.ExecuteAsync(new CommandDefinition(
+        await PreparedSql.ExecuteAsync(c, tx,
             "UPDATE appointments SET status = @newStatus, updated_at_utc = @now WHERE id = @id AND status = @expectedStatus",
-            new { id, newStatus, expectedStatus, now }, tx, cancellationToken: ct));
+            new { id, newStatus, expectedStatus, now }, ct);
         await AuditLog.WriteAsync(c, tx, now, actor, $"appointment.{newStatus}", "appointment", id,
             new { before.Status }, new { Status = newStatus }, conversationId, ct);
         return true;

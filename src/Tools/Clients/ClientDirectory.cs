@@ -65,7 +65,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     }, ct);
 
     private static Task<Client?> GetAsync(DbConnection c, DbTransaction? tx, string id, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        PreparedSql.SingleOrDefaultAsync(c, tx, $"SELECT {Columns} FROM clients WHERE id = @id", new { id }, ReadRow, ct);
 
     /// <summary>The client with this E.164 phone.</summary>
     public async Task<Client?> FindByPhoneAsync(string phone, CancellationToken ct)
@@ -75,7 +75,15 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     }
 
     internal static Task<Client?> FindByPhoneAsync(DbConnection c, DbTransaction? tx, string phone, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<Client>(new CommandDefinition($"SELECT {Columns} FROM clients WHERE phone = @phone", new { phone }, tx, cancellationToken: ct));
+        PreparedSql.SingleOrDefaultAsync(c, tx, $"SELECT {Columns} FROM clients WHERE phone = @phone", new { phone }, ReadRow, ct);
+
+    /// <summary>A client read with <see cref="Columns"/>, in their order, as Dapper maps them (NULL leaves the default).</summary>
+    internal static Client ReadRow(SqliteStatement s) => new()
+    {
+        Id = s.Text(0) ?? "", Phone = s.Text(1), UnverifiedPhone = s.Text(2), Name = s.Text(3), Email = s.Text(4), Preferences = s.Text(5) ?? "[]",
+        HealthFlags = s.Text(6) ?? "[]", SmsConsent = s.Number(7) != 0, MarketingConsent = s.Number(8) != 0, OptedOutAtUtc = s.IsNull(9) ? null : s.Time(9),
+        CreatedAtUtc = s.Time(10), UpdatedAtUtc = s.Time(11), Language = s.Text(12),
+    };
 
     /// <summary>Clients with this email (case-insensitive); several clients may share one.</summary>
     public async Task<IReadOnlyList<Client>> FindByEmailAsync(string email, CancellationToken ct)
@@ -110,10 +118,10 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         if (existing is null)
         {
             result = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now, Language = language };
-            await c.ExecuteAsync(new CommandDefinition("""
+            await PreparedSql.ExecuteAsync(c, tx, """
                 INSERT INTO clients (id, phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc, language)
                 VALUES (@Id, @Phone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc, @Language)
-                """, result, tx, cancellationToken: ct));
+                """, result, ct);
             await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", result.Id, null, Redacted(result), conversationId, ct);
         }
         else if ((existing.Name is null && name is not null) || (existing.Email is null && email is not null))

@@ -128,7 +128,7 @@ public sealed class OutboxWriter(SpaDatabase db, TimeProvider clock, OutboxPolic
             Status = approval ? OutboxStatus.PendingApproval : OutboxStatus.Queued, RequiresApproval = approval,
             NotBeforeUtc = notBeforeUtc, NextAttemptAtUtc = notBeforeUtc ?? now, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, message, tx, cancellationToken: ct));
+        await PreparedSql.ExecuteAsync(c, tx, InsertSql, message, ct);
         await AuditLog.WriteAsync(c, tx, now, actor, "outbox.enqueue", "outbox", message.Id, null,
             new { message.Kind, message.Status, message.RelatedId }, null, ct);
         return message;

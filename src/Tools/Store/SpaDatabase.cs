@@ -55,6 +55,14 @@ public sealed class SpaDatabase : IDisposable
                 // hundred pooled connections see each statement a dozen times (eleventh round).
                 builder.AutoPrepareMinUsages = 2;
             }
+            // The pool keeps this many connections open, and the warm-up opens them (WarmConnectionsAsync): a turn's begin takes
+            // a connection before the turn waits for its slot, so a burst of new conversations opened one PostgreSQL backend per
+            // request at once, each new backend cold, and the first turns of the load bench waited ~1 s (round twenty-two).
+            if (!NamesMinimumPoolSize(connectionString))
+            {
+                builder.MinPoolSize = Math.Min(DefaultWarmConnections, builder.MaxPoolSize);
+            }
+            _warmConnections = builder.MinPoolSize;
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
@@ -72,6 +80,56 @@ public sealed class SpaDatabase : IDisposable
             _checkpoints = Checkpointers.GetOrAdd(path, static (_, state) => new WalCheckpointer(state.Sqlite, state.Writer), (Sqlite: _sqlite, Writer: _writer));
         }
     }
+
+    // Connections the pool keeps and the warm-up opens when the connection string names no Minimum Pool Size: as many as the
+    // load bench's concurrent conversations (capped by Maximum Pool Size).
+    private const int DefaultWarmConnections = 32;
+    private readonly int _warmConnections;
+
+    private static bool NamesMinimumPoolSize(string connectionString) =>
+        connectionString.Contains("Minimum Pool Size", StringComparison.OrdinalIgnoreCase)
+        || connectionString.Contains("Min Pool Size", StringComparison.OrdinalIgnoreCase)
+        || connectionString.Contains("MinPoolSize", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// PostgreSQL: opens the pool's minimum of connections at once (<c>Minimum Pool Size</c>, 32 unless the connection string
+    /// says), and has each backend open every table of the schema (a query planned on each), then gives them back to the pool,
+    /// which keeps them: a burst of first turns then finds its connections open and their backends' catalog caches loaded,
+    /// instead of starting a backend per request. SQLite: one round trip. For the start-up warm-up.
+    /// </summary>
+    public async Task WarmConnectionsAsync(CancellationToken ct)
+    {
+        if (_postgres is null)
+        {
+            await using var c = await OpenAsync(ct);
+            await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: ct));
+            return;
+        }
+        var connections = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _warmConnections)).Select(_ => _postgres.OpenConnectionAsync(ct).AsTask()));
+        try
+        {
+            await Task.WhenAll(connections.Select(c => c.ExecuteAsync(new CommandDefinition(OpenEveryTable, cancellationToken: ct))));
+        }
+        finally
+        {
+            foreach (var c in connections)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    // Plans a query on every table of the schema in this backend: its relation and index entries are then in the backend's caches.
+    private const string OpenEveryTable = """
+        DO $$
+        DECLARE t regclass;
+        BEGIN
+            FOR t IN SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' LOOP
+                EXECUTE format('SELECT 1 FROM %s WHERE false', t);
+            END LOOP;
+        END
+        $$
+        """;
 
     /// <summary>Creates the factory from options (SQLite file in the data directory by default).</summary>
     public static SpaDatabase FromOptions(DatabaseOptions options, string contentRoot)
@@ -344,7 +402,7 @@ public sealed class SpaDatabase : IDisposable
         var tx = await BeginWriteAsync(connection, ct);
         if (!IsPostgres)
         {
-            return (tx, await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, countArgs, tx, cancellationToken: ct)));
+            return (tx, await PreparedSql.CountAsync(connection, tx, countSql, countArgs, ct));
         }
         long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
         Array.Sort(keys);
@@ -372,6 +430,35 @@ public sealed class SpaDatabase : IDisposable
         return (null, count);
     }
 
+    /// <summary>
+    /// PostgreSQL: the statement that opens a booking's write batch in place of
+    /// <see cref="TryBeginBookingWriteAsync"/>'s round trip (migration 7's <c>frontdesk_booking_guard</c>): the same locks
+    /// tried without waiting, then the overlap with [<paramref name="startsAtUtc"/>, <paramref name="blockedUntilUtc"/>) on the
+    /// provider or the room read under them. It fails the batch, writing nothing, when a lock is held
+    /// (<see cref="IsBookingBusy"/>: poll) or the time is taken (<see cref="IsSlotTaken"/>). Its parameters start with
+    /// <c>guard_</c>.
+    /// </summary>
+    internal static (string Sql, DynamicParameters Args) BookingGuard(
+        string staffId, string locationId, string roomId, DateTime startsAtUtc, DateTime blockedUntilUtc, string exceptId)
+    {
+        long[] keys = [ResourceKey("staff", staffId), ResourceKey("room", locationId + "/" + roomId)];
+        Array.Sort(keys);
+        var args = new DynamicParameters();
+        args.Add("guard_shared", BookingLockKey);
+        args.Add("guard_first", keys[0]);
+        args.Add("guard_second", keys[1]);
+        args.Add("guard_starts", startsAtUtc);
+        args.Add("guard_until", blockedUntilUtc);
+        args.Add("guard_staff", staffId);
+        args.Add("guard_location", locationId);
+        args.Add("guard_room", roomId);
+        args.Add("guard_except", exceptId);
+        return ("SELECT frontdesk_booking_guard(@guard_shared, @guard_first, @guard_second, @guard_starts, @guard_until, @guard_staff, @guard_location, @guard_room, @guard_except)", args);
+    }
+
+    /// <summary>Whether a booking's guard found its provider or room locked by another write (<see cref="BookingGuard"/>).</summary>
+    public static bool IsBookingBusy(Exception ex) => ex is PostgresException { SqlState: "FDB01" };
+
     private static long ResourceKey(string kind, string id) =>
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"frontdesk-booking|{kind}|{id}")), 0);
 
@@ -381,7 +468,7 @@ public sealed class SpaDatabase : IDisposable
     /// <summary>Whether an exception is the database refusing an overlapping appointment.</summary>
     public static bool IsSlotTaken(Exception ex) => ex switch
     {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.ExclusionViolation,
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.ExclusionViolation or "FDB02",
         SqliteException sq => sq.Message.Contains("slot_taken", StringComparison.Ordinal),
         _ => false,
     };

@@ -81,6 +81,77 @@ public sealed class SqliteStatement : IDisposable
     public SqliteStatement Bind(string name, byte[]? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_stmt, Index(name)) : raw.sqlite3_bind_blob(_stmt, Index(name), value));
 
+    /// <summary>
+    /// Binds every parameter of the statement from <paramref name="args"/>, as Dapper hands a command its parameters: a
+    /// <see cref="Dapper.DynamicParameters"/> by name (without a template object), any other object by its properties named
+    /// as the parameters (exact case, as SQLite matches names). Values are bound as Microsoft.Data.Sqlite binds them:
+    /// text, integers (a bool as 0 or 1), times, bytes, NULL. A parameter with no value throws, as a command would.
+    /// </summary>
+    public SqliteStatement BindAll(object args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var lookup = args as Dapper.SqlMapper.IParameterLookup;
+        foreach (var (name, index) in _parameters)
+        {
+            var bare = name[1..];
+            object? value;
+            if (lookup is not null)
+            {
+                value = args is Dapper.DynamicParameters dynamic && dynamic.ParameterNames.Contains(bare, StringComparer.Ordinal)
+                    ? lookup[bare]
+                    : throw new ArgumentException($"No value for {name}.", nameof(args));
+            }
+            else
+            {
+                value = Getter(args.GetType(), bare)(args);
+            }
+            Check(value switch
+            {
+                null or DBNull => raw.sqlite3_bind_null(_stmt, index),
+                string text => raw.sqlite3_bind_text(_stmt, index, text),
+                bool flag => raw.sqlite3_bind_int64(_stmt, index, flag ? 1 : 0),
+                int or long or short or byte => raw.sqlite3_bind_int64(_stmt, index, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+                DateTime time => raw.sqlite3_bind_text(_stmt, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+                byte[] bytes => raw.sqlite3_bind_blob(_stmt, index, bytes),
+                _ => throw new NotSupportedException($"{name}: values of type {value.GetType().Name} are not bound here."),
+            });
+        }
+        return this;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), Func<object, object?>> Getters = new();
+
+    private static Func<object, object?> Getter(Type type, string name) => Getters.GetOrAdd((type, name), static key =>
+    {
+        var property = key.Item1.GetProperty(key.Item2) ?? throw new ArgumentException($"{key.Item1.Name} has no value for @{key.Item2}.");
+        return property.GetValue;
+    });
+
+    /// <summary>
+    /// Begins a read transaction on <paramref name="connection"/>'s native connection, so several statements read one
+    /// snapshot; disposing it ends the transaction. BEGIN and COMMIT are prepared statements too. Never use it inside a
+    /// transaction already open.
+    /// </summary>
+    public static IDisposable BeginRead(SqliteConnection connection)
+    {
+        using var begin = Get(connection, "BEGIN");
+        begin.Execute();
+        return new ReadTransaction(connection);
+    }
+
+    private sealed class ReadTransaction(SqliteConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            // A read transaction has nothing to keep: COMMIT ends it, whatever happened inside.
+            if (connection.Handle is { } db && raw.sqlite3_get_autocommit(db) == 0)
+            {
+                using var commit = Get(connection, "COMMIT");
+                commit.Execute();
+            }
+        }
+    }
+
     /// <summary>Binds a time as Microsoft.Data.Sqlite writes it.</summary>
     public SqliteStatement Bind(string name, DateTime value) =>
         Bind(name, value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));

@@ -16,7 +16,31 @@ public static class ToolsSchema
         // The language a client writes in, for the texts sent to them (issue 13).
         new(5, "clients' language", ClientLanguage, ClientLanguage),
         new(6, "blocking appointments by end of blocked time", BlockingByEnd, BlockingByEnd),
+        // A booking's locks tried and its time checked in the first statement of its write batch (perf round 22).
+        new(7, "booking guard", "SELECT 1;", BookingGuard),
     ];
+
+    // PostgreSQL only (SpaDatabase.BookingGuard): the booking lock shared and the provider's and room's locks, tried without
+    // waiting (SQLSTATE FDB01 when one is held), then the overlap read under them (FDB02 when the time is taken). A VOLATILE
+    // function's queries each take a fresh snapshot in READ COMMITTED, so the read sees every booking committed by a write
+    // that held the locks before. An error aborts the rest of the batch: nothing is written.
+    private const string BookingGuard = """
+        CREATE FUNCTION frontdesk_booking_guard(lock_shared BIGINT, lock_first BIGINT, lock_second BIGINT, starts TIMESTAMPTZ,
+            blocked_until TIMESTAMPTZ, staff TEXT, location TEXT, room TEXT, except_id TEXT) RETURNS INTEGER
+        LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+            IF NOT (pg_try_advisory_xact_lock_shared(lock_shared) AND pg_try_advisory_xact_lock(lock_first) AND pg_try_advisory_xact_lock(lock_second)) THEN
+                RAISE EXCEPTION 'booking_busy' USING ERRCODE = 'FDB01';
+            END IF;
+            IF EXISTS (SELECT 1 FROM appointments
+                       WHERE status IN ('held', 'booked') AND starts_at_utc < blocked_until AND blocked_until_utc > starts
+                         AND (staff_id = staff OR (location_id = location AND room_id = room)) AND id <> except_id) THEN
+                RAISE EXCEPTION 'slot_taken' USING ERRCODE = 'FDB02';
+            END IF;
+            RETURN 0;
+        END
+        $$;
+        """;
 
     // Every availability search reads the held and booked appointments overlapping a window (AppointmentBook.BlockingSql).
     // Through the index on their start it walked every appointment that started before the window's end, the spa's whole

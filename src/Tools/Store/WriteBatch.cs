@@ -32,7 +32,8 @@ internal sealed class WriteBatch
         }
         foreach (var (sql, a) in _statements)
         {
-            await c.ExecuteAsync(new CommandDefinition(sql, a, tx, cancellationToken: ct));
+            // On SQLite each statement is prepared once per pooled connection (PreparedSql).
+            await PreparedSql.ExecuteAsync(c, tx, sql, a, ct);
         }
     }
 }
