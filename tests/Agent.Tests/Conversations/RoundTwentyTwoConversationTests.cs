@@ -22,6 +22,11 @@ public sealed class RoundTwentyTwoConversationTests
     [InlineData("i lost my receipt can you send it again")]
     [InlineData("do you have a lost and found, i left my earrings")]
     [InlineData("do you guys do hot stone")]
+    [InlineData("venden sus productos en linea?")]
+    [InlineData("como limpian sus herramientas entre clientes")]
+    [InlineData("me pueden mandar un recordatorio de mi cita?")]
+    [InlineData("perdí mi recibo, me lo pueden enviar otra vez?")]
+    [InlineData("tienen objetos perdidos? deje mis aretes")]
     public Task Asked_of_the_spa_about_how_it_works_it_is_not_declined(string text)
         => FirstMessages.NotRefusedAsync(text);
 
