@@ -107,6 +107,12 @@ public static class FrontDeskHosting
         ArgumentNullException.ThrowIfNull(app);
         try
         {
+            // A listening address that is not one fails now, with Kestrel's own parser, rather than after the start-up
+            // warm-up (up to a minute on a loaded machine) when Kestrel would bind it.
+            foreach (var url in (app.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                _ = BindingAddress.Parse(url);
+            }
             await app.StartAsync();
         }
         catch (Exception ex) when (ex is FormatException or IOException or System.Net.Sockets.SocketException or UriFormatException)

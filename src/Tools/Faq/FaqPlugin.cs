@@ -46,25 +46,16 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
     private bool IsOwnWord(string word) => NamesTheSpasOwn(word);
 
     /// <summary>
-    /// Whether a question asks more than which services of a kind there are, so the kind's list does not answer it: "do you
-    /// do payment plans for laser", "is the steam room included with a massage" (round 22). "what kinds of facials do you
-    /// have" and "what's the difference between your facials" are answered by the list.
+    /// Whether a question asks about another matter than which services of a kind there are (paying, what comes with it), so
+    /// the kind's list does not answer it: "do you do payment plans for laser", "is the steam room included with a massage"
+    /// (round 22). "what kinds of facials do you have", "tienen masajes para embarazadas?" are answered by the list.
     /// </summary>
-    private static bool AsksMoreThanWhichKinds(string question, string category)
-    {
-        var kind = Words(category).ToHashSet(StringComparer.Ordinal);
-        return Words(question).Any(w => !WhichKindsWords.Contains(w) && !kind.Contains(w) && !kind.Contains(w.TrimEnd('s')) && !(w.Length <= 2));
-    }
+    private static bool AsksMoreThanWhichKinds(string question) => AnotherMatter.IsMatch(question);
 
-    // The words of asking which services of a kind there are.
-    private static readonly HashSet<string> WhichKindsWords = new(StringComparer.Ordinal)
-    {
-        "what", "whats", "which", "kind", "kinds", "type", "types", "sort", "sorts", "options", "option", "offer", "offered", "have",
-        "has", "got", "do", "does", "you", "your", "guys", "yall", "any", "are", "is", "there", "the", "all", "services", "service",
-        "treatments", "treatment", "menu", "list", "available", "difference", "differences", "between", "different", "can", "get",
-        "and", "hi", "hey", "hello", "please", "pls", "tell", "me", "about", "of", "for", "there's", "some", "else", "other",
-        "qué", "que", "tipos", "tipo", "tienen", "ofrecen", "hay", "servicios", "cuáles", "cuales", "de", "los", "las",
-    };
+    // Matched without backtracking: linear in the question, so no wall-clock limit.
+    private static readonly Regex AnotherMatter = new(
+        @"\b(payment\s+plans?|plans?|financing|finance|financed|installments?|afterpay|klarna|affirm|carecredit|care\s+credit|insurance|hsa|fsa|deposits?|refunds?|included|include|includes|come\s+with|comes\s+with|steam(\s+room)?|sauna|jacuzzi|hot\s+tub|pool|plan\s+de\s+pagos|pagos|financiamiento|seguro|incluye|incluido|incluida)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private (string Phrase, string[] Ids)[]? _treatmentPhrases;
 
@@ -172,7 +163,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // walk-in entry's "a spot" is not parking), and never off-topic: a miss goes to the team.
             matches = [.. matches.Where(m => VisitQuestion.Covers(visit, m.Question + " " + m.Answer))];
         }
-        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt && !(m.Source.StartsWith("profile:category:", StringComparison.Ordinal) && AsksMoreThanWhichKinds(masked, m.Source["profile:category:".Length..]))).ToList();
+        var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt && !(m.Source.StartsWith("profile:category:", StringComparison.Ordinal) && AsksMoreThanWhichKinds(masked))).ToList();
         if (confident.Count == 0 && VisitQuestion.NamesItsSubject(visit)
             && profile.Faq.Where(f => VisitQuestion.Covers(visit, f.Question + " " + f.Answer)).Take(2).ToList() is [var sole])
         {
