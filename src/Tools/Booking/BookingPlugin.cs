@@ -343,18 +343,27 @@ public sealed class BookingPlugin(
                 new { read_back = described, appointment = views[0], appointments = views });
         }
         scope.Pending = null;
-        var cancelled = done.Select(d => wording.View(d.Appointment, d.Reference) with { Status = AppointmentStatus.Cancelled }).ToList();
+        var cancelled = new List<(Appointment Appointment, string Reference)>(done);
+        var changed = new List<Appointment>();
         foreach (var (appointment, reference) in appointments)
         {
             // Each one commits with its own freed time's waitlist offer, as a single cancel does.
             if (await book.CancelAsync(appointment, scope.Actor, scope.ConversationId, (c, tx) => waitlist.OfferFreedSlotAsync(c, tx, appointment, ct), ct))
             {
-                cancelled.Add(wording.View(appointment, reference) with { Status = AppointmentStatus.Cancelled });
+                cancelled.Add((appointment, reference));
+            }
+            else
+            {
+                changed.Add(appointment);
             }
         }
+        // Only what was cancelled is said to be: one changed meanwhile (by staff, another conversation) is named apart.
+        var said = $"Cancelled {string.Join(" and ", cancelled.Select(a => wording.Describe(a.Appointment)))}."
+            + (changed.Count == 0 ? "" : $" {string.Join(" and ", changed.Select(wording.Describe))} had already been changed, so it was left as it is.");
+        var cancelledViews = cancelled.Select(a => wording.View(a.Appointment, a.Reference) with { Status = AppointmentStatus.Cancelled }).ToList();
         return cancelled.Count == 0
             ? new ToolResult("not_found", "Those appointments were already changed.", new { reason = "already_changed" })
-            : new ToolResult("cancelled", $"Cancelled {described}.", new { appointment = cancelled[0], appointments = cancelled });
+            : new ToolResult("cancelled", said, new { appointment = cancelledViews[0], appointments = cancelledViews });
     }
 
     private ToolResult Cancelled(Appointment appointment, string reference) =>

@@ -285,6 +285,29 @@ public abstract partial class SpaBookTests
     }
 
     [StoreFact]
+    public async Task Cancelling_two_at_once_when_one_was_changed_meanwhile_cancels_nothing_on_that_yes()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var (_, first) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 27, 15)), Tester, default);
+        var (_, second) = await h.Get<AppointmentBook>().InsertAsync(
+            NewAppointment(profile, "hydrafacial", "sofia", "marina-facial-1", Utc(profile, 2026, 11, 28, 11)), Tester, default);
+        var ava = Verified(AvaPhone);
+        await CallAsync(h, ava, "list_appointments");
+        Assert.Equal("needs_confirmation", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"))));
+
+        // The front desk cancels the facial between the read-back and the yes: the yes confirmed both as read back, so it
+        // cancels neither and says one was not found; the massage stays booked until it is read back and confirmed alone.
+        Assert.True(await h.Get<AppointmentBook>().CancelAsync(second!, Tester, null, null, default));
+        ava.BeginTurn(saidYes: true);
+        var result = await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"));
+
+        Assert.Equal("not_found", Status(result));
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first!.Id, default))!.Status);
+    }
+
+    [StoreFact]
     public async Task Cancelling_two_at_once_with_one_not_the_callers_cancels_nothing()
     {
         await using var h = await StartAsync();
