@@ -255,10 +255,9 @@ public abstract partial class SpaBookTests
         Assert.Single(Prop(Data(bensList), "appointments").EnumerateArray());
     }
 
-    [StoreFact]
-    public async Task Cancelling_two_appointments_at_once_reads_both_back_and_cancels_both_only_on_the_yes()
+    /// <summary>Ava's Friday massage and Saturday facial, listed to her (A1, A2) in a verified conversation.</summary>
+    private static async Task<(Appointment First, Appointment Second, ConversationScope Ava)> AvasTwoAppointmentsListedAsync(SpaBookHarness h)
     {
-        await using var h = await StartAsync();
         var profile = h.Get<SpaProfile>();
         var (_, first) = await h.Get<AppointmentBook>().InsertAsync(
             NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 27, 15)), Tester, default);
@@ -266,11 +265,19 @@ public abstract partial class SpaBookTests
             NewAppointment(profile, "hydrafacial", "sofia", "marina-facial-1", Utc(profile, 2026, 11, 28, 11)), Tester, default);
         var ava = Verified(AvaPhone);
         await CallAsync(h, ava, "list_appointments");
+        return (first!, second!, ava);
+    }
+
+    [StoreFact]
+    public async Task Cancelling_two_appointments_at_once_reads_both_back_and_cancels_both_only_on_the_yes()
+    {
+        await using var h = await StartAsync();
+        var (first, second, ava) = await AvasTwoAppointmentsListedAsync(h);
 
         var readBack = await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"));
         Assert.Equal("needs_confirmation", Status(readBack));
         Assert.Equal(2, Prop(Data(readBack), "appointments").GetArrayLength());
-        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first!.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first.Id, default))!.Status);
 
         // A yes confirms exactly what was read back: one of the two alone is read back anew, nothing cancelled.
         ava.BeginTurn(saidYes: true);
@@ -281,30 +288,24 @@ public abstract partial class SpaBookTests
         ava.BeginTurn(saidYes: true);
         Assert.Equal("cancelled", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"))));
         Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(first.Id, default))!.Status);
-        Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(second!.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Cancelled, (await h.Get<AppointmentBook>().GetAsync(second.Id, default))!.Status);
     }
 
     [StoreFact]
     public async Task Cancelling_two_at_once_when_one_was_changed_meanwhile_cancels_nothing_on_that_yes()
     {
         await using var h = await StartAsync();
-        var profile = h.Get<SpaProfile>();
-        var (_, first) = await h.Get<AppointmentBook>().InsertAsync(
-            NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", Utc(profile, 2026, 11, 27, 15)), Tester, default);
-        var (_, second) = await h.Get<AppointmentBook>().InsertAsync(
-            NewAppointment(profile, "hydrafacial", "sofia", "marina-facial-1", Utc(profile, 2026, 11, 28, 11)), Tester, default);
-        var ava = Verified(AvaPhone);
-        await CallAsync(h, ava, "list_appointments");
+        var (first, second, ava) = await AvasTwoAppointmentsListedAsync(h);
         Assert.Equal("needs_confirmation", Status(await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"))));
 
         // The front desk cancels the facial between the read-back and the yes: the yes confirmed both as read back, so it
         // cancels neither and says one was not found; the massage stays booked until it is read back and confirmed alone.
-        Assert.True(await h.Get<AppointmentBook>().CancelAsync(second!, Tester, null, null, default));
+        Assert.True(await h.Get<AppointmentBook>().CancelAsync(second, Tester, null, null, default));
         ava.BeginTurn(saidYes: true);
         var result = await CallAsync(h, ava, "cancel_appointment", ("appointment_ref", "A1,A2"));
 
         Assert.Equal("not_found", Status(result));
-        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first!.Id, default))!.Status);
+        Assert.Equal(AppointmentStatus.Booked, (await h.Get<AppointmentBook>().GetAsync(first.Id, default))!.Status);
     }
 
     [StoreFact]
