@@ -147,6 +147,18 @@ public static partial class ReplyWording
                 return Fill("fact_category", ("category", category), ("services", string.Join(", ", kind.Select(x => x.NameIn(language)))));
             case ["profile", "staff", _] when FaqIndex.StaffWithTitles(profile.Staff) is { Length: > 0 } titled:
                 return Fill("fact_staff", ("staff", titled));
+            case ["profile", "staff-for", var ids] when ProviderQuestion.Givers(profile, ids.Split(',').ToHashSet(StringComparer.Ordinal), language) is { Count: > 0 } givers:
+                // Who gives the treatments asked about, a group per set of providers (round 23).
+                string Listed(IReadOnlyList<string> items) => items.Count switch
+                {
+                    1 => items[0],
+                    2 => Fill("list_and_two", ("first", items[0]), ("last", items[1])),
+                    _ => Fill("list_and", ("first", string.Join(", ", items.Take(items.Count - 1))), ("last", items[^1])),
+                };
+                return string.Join(" ", givers.Select(g => Fill(
+                    g.Services.Count == 1 ? (g.Staff.Count == 1 ? "fact_staff_for_one_by_one" : "fact_staff_for_one_by_many")
+                        : g.Staff.Count == 1 ? "fact_staff_for_many_by_one" : "fact_staff_for_many_by_many",
+                    ("services", Listed(g.Services)), ("staff", Listed([.. g.Staff.Select(m => $"{m.Name} ({m.Title})")])))));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

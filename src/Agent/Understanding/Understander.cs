@@ -999,6 +999,14 @@ public sealed partial class Understander
             // spa's own FAQ entries cover word for word is the spa's, whatever the classifier makes of its chat words.
             (intent, confidence) = (Intent.Faq, 1);
         }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && staff.Kind != StaffMatchKind.None && QuestionShape().IsMatch(lowered)
+            && (Tools.Faq.ProviderQuestion.AsksExperience(lowered) || Tools.Faq.ProviderQuestion.AsksWho(lowered)))
+        {
+            // "how many years of experience does maya have": a question about one of the spa's providers is the spa's, for
+            // its information or the team (round 23).
+            (intent, confidence) = (Intent.Faq, 1);
+        }
         // "do you have any openings for a tutor", "is there availability at the hilton on friday": booking words for a trade
         // or a place of another business (escalation.yaml's elsewhere:) and nothing of the spa's: declined, not asked
         // "which service?" nor read as the nearest service by meaning.

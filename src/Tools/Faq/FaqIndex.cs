@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Dapper;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
@@ -23,7 +24,7 @@ public sealed record FaqMatch(string Id, string Question, string Answer, string 
 /// SQLite FTS5 ranked by bm25, PostgreSQL tsvector ranked by ts_rank. The database finds candidates; a
 /// keyword-coverage score decides whether any is a confident answer, so nothing is ever invented.
 /// </summary>
-public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
+public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
 {
     /// <summary>
     /// Below this coverage no match is confident. More than half of the key words must be covered: at exactly half,
@@ -87,7 +88,7 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
     /// </summary>
     public async Task<IReadOnlyList<FaqMatch>> SearchAsync(string question, int limit, CancellationToken ct, string? locationId = null)
     {
-        var lexical = await LexicalSearchAsync(question, limit, locationId, ct);
+        var (lexical, halfByTags) = await LexicalSearchAsync(question, limit, locationId, ct);
         if (semantic is null || lexical.Any(m => m.Confidence >= ConfidentAt))
         {
             return lexical;
@@ -97,7 +98,9 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         var found = semantic.Search(question, 6);
         var near = found.Count > 0 ? found[0] : null;
         var otherTopic = found.FirstOrDefault(m => near is not null && SemanticFaq.Topic(m.Entry) != SemanticFaq.Topic(near.Entry));
-        var answers = near is not null && SemanticFaq.Answers(near, otherTopic);
+        // Half of the question in the entry's own tags and the entry nearest by meaning, clear of other topics: the two
+        // signals agree ("do you have a place to change": "changing", and nearest to the changing rooms; round 23).
+        var answers = near is not null && (SemanticFaq.Answers(near, otherTopic) || SemanticFaq.Agrees(near, otherTopic, halfByTags.Contains(near.Entry.Id)));
         if (near is null || (!answers && near.Similarity < SemanticFaq.SuggestAt))
         {
             return lexical;
@@ -134,12 +137,28 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         return semantic is not null && semantic.Search(question, 1) is [var best] && best.Similarity < similarity;
     }
 
-    private async Task<IReadOnlyList<FaqMatch>> LexicalSearchAsync(string question, int limit, string? locationId, CancellationToken ct)
+    /// <summary>
+    /// The entry nearest by meaning when it is close (<see cref="SemanticFaq.NearestAt"/>) and clear of every other topic,
+    /// for a question whose subject is known otherwise (a part of the visit); null without semantic matching.
+    /// </summary>
+    public FaqMatch? NearestClearly(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (semantic?.Search(question, 6) is not [var best, ..] found)
+        {
+            return null;
+        }
+        var other = found.FirstOrDefault(m => SemanticFaq.Topic(m.Entry) != SemanticFaq.Topic(best.Entry));
+        return SemanticFaq.Nearest(best, other) ? best.Entry with { Confidence = ConfidentAt } : null;
+    }
+
+    // The ranked matches, and the entries whose own tags cover half of the question's key words or more.
+    private async Task<(IReadOnlyList<FaqMatch> Ranked, IReadOnlySet<string> HalfByTags)> LexicalSearchAsync(string question, int limit, string? locationId, CancellationToken ct)
     {
         var terms = KeyTerms(question);
         if (terms.Count == 0)
         {
-            return [];
+            return ([], EmptyIds);
         }
         // Either form: any key word may match; coverage below decides confidence.
         var query = db.IsPostgres
@@ -164,12 +183,17 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
             rows = await c.QueryAsync<(string Id, string Question, string Answer, string Tags, string Source)>(
                 new CommandDefinition(SearchPostgres, new { query }, cancellationToken: ct));
         }
-        return [.. rows
+        var list = rows as IReadOnlyCollection<(string Id, string Question, string Answer, string Tags, string Source)> ?? [.. rows];
+        var ranked = list
             .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, r.Question, r.Tags, r.Answer)), Rank: rank))
             .OrderByDescending(x => x.Match.Confidence).ThenBy(x => LocationOf(x.Match.Source) is { } at && at != locationId ? 1 : 0).ThenBy(x => x.Rank)
             .Select(x => x.Match)
-            .Take(Math.Clamp(limit, 1, 10))];
+            .Take(Math.Clamp(limit, 1, 10))
+            .ToList();
+        return (ranked, list.Where(r => Coverage(terms, "", r.Tags, "") >= 0.5).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
     }
+
+    private static readonly IReadOnlySet<string> EmptyIds = new HashSet<string>();
 
     /// <summary>The location a profile fact is about (<c>profile:hours:mission</c> → <c>mission</c>); null for anything else.</summary>
     public static string? LocationOf(string source) =>
@@ -217,7 +241,7 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
                 sb.Clear();
                 if (word.Length > 1 && !StopWords.Contains(word) && terms.Count < 16)
                 {
-                    var stem = Stem(word);
+                    var stem = SameThing.TryGetValue(word, out var same) ? same : Stem(word);
                     if (!terms.Contains(stem))
                     {
                         terms.Add(stem);
@@ -227,6 +251,21 @@ public sealed class FaqIndex(SpaDatabase db, SemanticFaq? semantic = null)
         }
         return terms;
     }
+
+    // Buying from the spa is the spa selling: "can i buy a voucher" is "Do you sell gift cards?" (round 23).
+    private static readonly Dictionary<string, string> SameThing = new(StringComparer.Ordinal)
+    {
+        ["buy"] = "sell", ["buying"] = "sell", ["bought"] = "sell", ["purchase"] = "sell", ["purchasing"] = "sell", ["sold"] = "sell", ["sells"] = "sell", ["selling"] = "sell",
+    };
+
+    /// <summary>
+    /// The question without whom it is for ("can i buy a voucher for my sister", "para mi mamá"): a person, not a thing
+    /// asked about (round 23).
+    /// </summary>
+    public static string WithoutForWhom(string question) => ForWhom().Replace(question, " ");
+
+    [GeneratedRegex(@"\b(?:for|para)\s+(?:my|mi)\s+(?:wife|husband|partner|sister|brother|mom|mum|mother|dad|father|son|daughter|friend|bestie|boyfriend|girlfriend|fiance|fiancee|aunt|uncle|cousin|grandma|grandmother|coworker|boss|teacher|mam[aá]|pap[aá]|madre|padre|hermana|hermano|hija|hijo|amiga|amigo|esposa|esposo|novia|novio|t[ií]a|abuela|suegra)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ForWhom();
 
     private static string Stem(string word)
     {

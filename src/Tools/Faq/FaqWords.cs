@@ -21,7 +21,7 @@ public sealed class FaqWords(SpaProfile profile)
     {
         ArgumentNullException.ThrowIfNull(question);
         // Asked as the tool asks it: a deposit for a service is the deposit question, a wheelchair the accessibility one.
-        question = PaymentQuestion.DepositHead(question) ?? AccessQuestion.Head(question) ?? question;
+        question = FaqIndex.WithoutForWhom(PaymentQuestion.DepositHead(question) ?? AccessQuestion.Head(question) ?? question);
         var terms = FaqIndex.KeyTerms(question);
         if (terms.Count < 2)
         {

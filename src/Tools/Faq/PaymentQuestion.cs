@@ -19,7 +19,7 @@ public static partial class PaymentQuestion
     {
         ArgumentNullException.ThrowIfNull(question);
         var lowered = question.ToLowerInvariant();
-        if (Means().Match(lowered) is not { Success: true } means || !UsedFor().IsMatch(lowered) || Buying().IsMatch(lowered))
+        if (Means().Match(lowered) is not { Success: true } means || !UsedFor().IsMatch(lowered) || Buying().IsMatch(lowered) || Lasts().IsMatch(lowered))
         {
             return null;
         }
@@ -51,6 +51,11 @@ public static partial class PaymentQuestion
     // Used for something: "use it for a massage", "does it work for botox", "take gift cards for massages", "put it towards a facial".
     [GeneratedRegex(@"\b(?:use|using|used|redeem|redeemed|spend|apply|put|work|works|take|accept|pay|cover|covers|good)\b[^.?!]{0,40}?\b(?:for|on|towards?|toward)\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex UsedFor();
+
+    // How long one lasts ("how long are gift cards good for", "is a gift card still valid after a year") is the gift-card
+    // entry's matter too: "good for" here is a time, not a use (round 23).
+    [GeneratedRegex(@"\bhow\s+long\b|\bexpir\w*|\bvalid\b|\bgood\s+for\s*(?:[?.!]|$)|\b(?:vencen|caducan|vigencia)\b", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex Lasts();
 
     // Buying or giving one is the gift-card entry's matter, not paying with one.
     [GeneratedRegex(@"\b(?:sell|sells|buy|buying|purchase|purchasing|get\s+(?:a|an|one)|order|gift\s+(?:someone|my|her|him))\b", RegexOptions.CultureInvariant, 250)]

@@ -62,6 +62,40 @@ public sealed class SemanticFaq
     /// </summary>
     public const float AnswerSaysItAt = 0.38f;
 
+    /// <summary>
+    /// At or above this similarity the nearest entry answers when half of the question's key words are in its own tags
+    /// (<see cref="Agrees"/>): "do you give robes" 0.44 to the changing-room entry, tagged "robe".
+    /// </summary>
+    public const float AgreesAt = 0.43f;
+
+    /// <summary>How far ahead of the best entry on another topic an entry must be to answer by <see cref="Agrees"/>.</summary>
+    public const float AgreesClearBy = 0.05f;
+
+    /// <summary>
+    /// At or above this similarity, <see cref="ClearMargin"/> ahead of every other topic, the nearest entry answers a question
+    /// whose subject is known otherwise (a part of the visit it covers): "should i come a bit before my time" 0.52 to the
+    /// arrival entry, 0.22 to the next.
+    /// </summary>
+    public const float NearestAt = 0.45f;
+
+    /// <summary>
+    /// Whether <paramref name="best"/> answers because the word match agrees with it: half of the question's key words or
+    /// more are in the entry's own tags, and by meaning it is near and clear of every other topic. Tags, not the entry's
+    /// question: "can I bring my dog?" shares "bring" with "Can I bring my children?" (tagged children, kids) and is not it.
+    /// </summary>
+    public static bool Agrees(SemanticFaqMatch best, SemanticFaqMatch? otherTopic, bool halfInItsTags)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        return halfInItsTags && best.Similarity >= AgreesAt && best.Similarity - (otherTopic?.Similarity ?? 0) >= AgreesClearBy;
+    }
+
+    /// <summary>Whether <paramref name="best"/> is near (<see cref="NearestAt"/>) and clear of the best on another topic.</summary>
+    public static bool Nearest(SemanticFaqMatch best, SemanticFaqMatch? otherTopic)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        return best.Similarity >= NearestAt && best.Similarity - (otherTopic?.Similarity ?? 0) >= ClearMargin;
+    }
+
     /// <summary>Whether <paramref name="best"/> answers the question, given the best match on another topic.</summary>
     public static bool Answers(SemanticFaqMatch best, SemanticFaqMatch? otherTopic)
     {

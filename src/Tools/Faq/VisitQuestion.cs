@@ -30,6 +30,10 @@ public static partial class VisitQuestion
                 found.Add(topic);
             }
         }
+        if (found.Contains("late") && OpenLate().IsMatch(lowered))
+        {
+            found.Remove("late"); // "are you open late any night": the hours, not a person running late (round 23)
+        }
         if (found.Contains("tip") && Amount().IsMatch(lowered))
         {
             found.Remove("tip"); // "what's a 15% tip on $40": a sum, not the custom here
@@ -154,7 +158,8 @@ public static partial class VisitQuestion
         // Already here (round 21: "hi im outside, do i just come in?", "just pulled up, im in the parking lot", "hey i'm
         // downstairs", "im here for my 10 oclock"): where to go, and the team told.
         ("here", new(@"\b(?:i'?m|im|i\s+am|we'?re|were|we\s+are)\s+(?:(?:already|just|now|right)\s+)?(?:outside|downstairs|out\s+front|in\s+the\s+(?:parking\s+lot|lot|garage|lobby)|at\s+the\s+(?:door|front\s+door|entrance)|here)\s*(?:[,.!?]|$|(?:now|rn|right\s+now|already|lol|haha|for\s+(?:my|our|the|a|an)|do|can|should|where|how|what|is|are)\b)|\b(?:just\s+)?(?:pulled\s+up|got\s+here)\b|\bdo\s+(?:i|we)\s+(?:just\s+)?(?:come|walk|go)\s+(?:in|inside|up|upstairs)\s*(?:[?.!,]|$|or\b)", Options, Limit)),
-        ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\bcheck[\s-]?in\b", Options, Limit)),
+        // "should i come a bit before my time" (round 23): coming, said plainly, a little before.
+        ("early", new(@"\bhow\s+early\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\b(?:should|do|can|must)\s+(?:i|we)\s+come\s+(?:a\s+(?:bit|little|few\s+minutes)\s+|(?:\w+\s+)?minutes\s+)?(?:early|before\s+(?:my|our|the)\s+(?:time|appointment|appt|slot))\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
         ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
         ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b"
@@ -274,6 +279,9 @@ public static partial class VisitQuestion
     // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".
     [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
     private static partial Regex Elsewhere();
+
+    [GeneratedRegex(@"\b(?:open|opened|stay|staying)\s+(?:\w+\s+)?late\b|\bhow\s+late\b|\blate\s+(?:hours|nights?|evenings?|appointments?|appts?|openings?|slots?)\b|\blatest\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenLate();
 
     [GeneratedRegex(@"\d+\s*%|\bpercent\b|\$\s*\d|\b\d+\s*(?:dollars|bucks)\b|\bon\s+\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
