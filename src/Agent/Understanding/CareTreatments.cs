@@ -132,9 +132,9 @@ public static class CareTreatments
 
     private const string BodyPart = @"(?:(?:upper|lower|full|half|top)\s+)?(?:lips?|chin|legs?|arms?|underarms?|armpits?|bikini|brazilian|chest|nose|ears?|face|back|toes?|feet|hands?|brows?|eyebrows?|labio|labios|bigote|piernas?|axilas?|brazos?|cejas?|bozo)";
 
-    private static readonly Regex PartBefore = new(@"\b" + BodyPart + @"(?:\s+(?:done|area|hair))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft, TimeSpan.FromMilliseconds(250));
+    private static readonly Regex PartBefore = new(@"\b" + BodyPart + @"(?:\s+(?:done|area|hair))?\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
-    private static readonly Regex PartAfter = new(@"\G\s+(?:(?:my|the|your|on|of|for|del|de|el|la|los|las|mi)\s+){0,2}(?<part>" + BodyPart + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+    private static readonly Regex PartAfter = new(@"\G\s+(?:(?:my|the|your|on|of|for|del|de|el|la|los|las|mi)\s+){0,2}(?<part>" + BodyPart + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // The families none of the business's services has, worked out once per vocabulary (a profile's vocabulary lives as long
     // as the profile), not per message: the menu's words against every family's keys was most of a message's time here

@@ -18,6 +18,6 @@ public static partial class AccessQuestion
     }
 
     // A mobility aid or access to the building said outright.
-    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MobilityAid();
 }

@@ -41,23 +41,23 @@ public static partial class PaymentQuestion
         return Deposit().IsMatch(question.ToLowerInvariant()) ? "do you require a deposit or card on file?" : null;
     }
 
-    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Deposit();
 
     // The ways of paying a business takes, as a person would name them.
-    [GeneratedRegex(@"\b(?:gift\s*cards?|gift\s+certificates?|gift\s+vouchers?|vouchers?|hsa|fsa|hsa/fsa|credit\s+cards?|debit\s+cards?|cash|apple\s+pay|google\s+pay|venmo|zelle|paypal)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:gift\s*cards?|gift\s+certificates?|gift\s+vouchers?|vouchers?|hsa|fsa|hsa/fsa|credit\s+cards?|debit\s+cards?|cash|apple\s+pay|google\s+pay|venmo|zelle|paypal)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Means();
 
     // Used for something: "use it for a massage", "does it work for botox", "take gift cards for massages", "put it towards a facial".
-    [GeneratedRegex(@"\b(?:use|using|used|redeem|redeemed|spend|apply|put|work|works|take|accept|pay|cover|covers|good)\b[^.?!]{0,40}?\b(?:for|on|towards?|toward)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:use|using|used|redeem|redeemed|spend|apply|put|work|works|take|accept|pay|cover|covers|good)\b[^.?!]{0,40}?\b(?:for|on|towards?|toward)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UsedFor();
 
     // How long one lasts ("how long are gift cards good for", "is a gift card still valid after a year") is the gift-card
     // entry's matter too: "good for" here is a time, not a use (round 23).
-    [GeneratedRegex(@"\bhow\s+long\b|\bexpir\w*|\bvalid\b|\bgood\s+for\s*(?:[?.!]|$)|\b(?:vencen|caducan|vigencia)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\bhow\s+long\b|\bexpir\w*|\bvalid\b|\bgood\s+for\s*(?:[?.!]|$)|\b(?:vencen|caducan|vigencia)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Lasts();
 
     // Buying or giving one is the gift-card entry's matter, not paying with one.
-    [GeneratedRegex(@"\b(?:sell|sells|buy|buying|purchase|purchasing|get\s+(?:a|an|one)|order|gift\s+(?:someone|my|her|him))\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(?:sell|sells|buy|buying|purchase|purchasing|get\s+(?:a|an|one)|order|gift\s+(?:someone|my|her|him))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Buying();
 }

@@ -87,6 +87,9 @@ public sealed class RoundTwentyThreeConversationTests
     [Theory]
     [InlineData("who does your taxes")]
     [InlineData("who won the game last night")]
+    [InlineData("who performs lasik surgery")]
+    [InlineData("is target open late on fridays")]
+    [InlineData("is costco open on thanksgiving")]
     public Task Who_does_something_else_is_declined(string text)
         => FirstMessages.NeitherPassedOnNorActedOnAsync(text);
 }
