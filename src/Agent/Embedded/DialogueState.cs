@@ -258,6 +258,9 @@ internal sealed class DialogueState
     /// </summary>
     public bool OnWaitlist { get; set; }
 
+    /// <summary>The service of the waitlist joined last in this conversation: "what other days do you have?" searches it (round 23).</summary>
+    public string? WaitlistedService { get; set; }
+
     /// <summary>
     /// A waitlist opening texted to the person (found by <c>find_waitlist_offer</c> before their message is read, while
     /// they are on the waitlist from this conversation): "yes" takes it, "no thanks (take me off)" declines it, "can it be
@@ -288,6 +291,9 @@ internal sealed class DialogueState
     /// cancelled, read back together and done on one yes; a day with none is said (round 23).
     /// </summary>
     public List<string> CancelDays { get; set; } = [];
+
+    /// <summary>The name given is someone else's ("book my mom in, her name is Linda Park"): the read-back says who it is for.</summary>
+    public bool ForGuest { get; set; }
 
     /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
     public bool ResendingCode { get; set; }

@@ -231,6 +231,8 @@ internal static partial class DialogueTracker
         }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
+        // "book my mom in, her name is Linda Park": the name is the guest's, said in the read-back (round 23).
+        state.ForGuest = u.Name is not null ? u.Cues.ForAnother : state.ForGuest;
         state.Phone = u.Phone ?? state.Phone;
         state.Email = u.Email ?? state.Email;
 

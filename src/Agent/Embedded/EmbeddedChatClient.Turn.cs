@@ -125,6 +125,24 @@ public sealed partial class EmbeddedChatClient
                     return BookSameForAnother(u);
                 case PolicyAction.BookSameAgain:
                     return BookSameAgain(u);
+                case PolicyAction.SearchOtherDaysForWaitlisted:
+                {
+                    // "y qué otros días tienen?" right after joining a waitlist: the same service searched over the next week
+                    // (or the days said); times are offered, nothing is booked without a pick and a yes.
+                    var waited = state.WaitlistedService!;
+                    state.ResetTask();
+                    state.JustDone = false;
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u);
+                    state.ServiceId = FrontDesk.Tools.CatalogLookup.Services(Profile, waited) is [var service] ? service.Id : waited;
+                    if (state.DateStart is null)
+                    {
+                        var today = Profile.Today(engine._clock);
+                        state.DateStart = today.ToString("yyyy-MM-dd", Inv);
+                        state.DateEnd = today.AddDays(7).ToString("yyyy-MM-dd", Inv);
+                    }
+                    return NextBookingStep();
+                }
                 case PolicyAction.NothingToDrop:
                     return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
@@ -1370,6 +1388,11 @@ public sealed partial class EmbeddedChatClient
                 ?? (data.TryGetProperty("appointments", out var several) && several.ValueKind == JsonValueKind.Array
                     ? Join([.. several.EnumerateArray().Select(a => AppointmentText("confirm_read_back", a))], "list_and")
                     : data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
+            if (state.ForGuest && call.Name == "book_appointment" && call.Arguments is { } bookArgs && bookArgs.TryGetValue("client_name", out var named) && named?.ToString() is { } guest && guest.Length > 0)
+            {
+                // Booked for someone else: the read-back says whose appointment it is.
+                readBack = Render("read_back_for_guest", ("read_back", readBack), ("name", guest));
+            }
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 // Read back again with a corrected name, number or e-mail: the person putting their details right, not the

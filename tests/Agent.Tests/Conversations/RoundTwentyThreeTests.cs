@@ -193,4 +193,68 @@ public sealed class RoundTwentyThreeTests
 
         Assert.Equal(3, (await h.BookedAsync()).Count);
     }
+
+    // Round 23's people.
+
+    // "book my mom in … her name is Linda Park, 415-555-2301": booked on her name and number; the read-back names her.
+    [Fact]
+    public async Task A_booking_for_someone_else_reads_back_whose_it_is()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("web_g1", "web", null,
+            "hi can i book my mom in for a 60 min swedish massage friday morning? her name is Linda Park, 415-555-2301", "first one");
+
+        Assert.Contains(replies[^1].ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "needs_confirmation");
+        Assert.Contains("Linda Park", replies[^1].Text ?? "", StringComparison.Ordinal);
+        await h.TalkAsync("web_g1", "web", null, "yes");
+        Assert.Equal(["2026-11-27 09:00"], await BookedStartsAsync(h));
+    }
+
+    [Fact]
+    public void My_own_name_is_no_guest()
+    {
+        Assert.False(Engine.Understand("hi this is Linda Park, a 60 min swedish friday morning please").Cues.ForAnother);
+        Assert.True(Engine.Understand("can i get a deep tissue for my husband saturday, his name is Mark Bell").Cues.ForAnother);
+    }
+
+    // "pero no con maya porfa": the provider not wanted, in Spanish as in English ("not with maya").
+    [Fact]
+    public void No_con_names_the_provider_not_wanted()
+    {
+        var u = Spanish("un masaje sueco de 60 el miércoles pero no con maya porfa");
+
+        Assert.Equal("maya", u.NotStaffId);
+    }
+
+    // "a primera hora el sábado": the day's first opening, as "first thing saturday".
+    [Fact]
+    public void A_primera_hora_is_first_thing()
+    {
+        var u = Spanish("hola, quiero un hydrafacial a primera hora el sábado");
+
+        Assert.Equal(TimePreferenceKind.Earliest, u.Time?.Kind);
+        Assert.Equal("2026-11-28", Day(u.Date?.Range.Start));
+    }
+
+    // "y qué otros días tienen?" right after joining a waitlist: the waitlist's service is searched on other days.
+    [Theory]
+    [InlineData("y qué otros días tienen?", "es")]
+    [InlineData("ok what other days do you have?", "en")]
+    public void Other_days_right_after_a_waitlist_search_its_service(string text, string language)
+    {
+        var joined = new DialogueState { Language = language, JustDone = true, OnWaitlist = true, WaitlistedService = "prenatal-60" };
+
+        var (_, rule) = Step(joined, text);
+
+        Assert.Equal(PolicyAction.SearchOtherDaysForWaitlisted, rule.Then);
+    }
+
+    [Fact]
+    public void Other_days_with_no_waitlist_joined_is_no_such_search()
+    {
+        var (_, rule) = Step(new DialogueState { JustDone = true }, "what other days do you have?");
+
+        Assert.NotEqual(PolicyAction.SearchOtherDaysForWaitlisted, rule.Then);
+    }
 }
