@@ -31,6 +31,7 @@ internal enum PolicyAction
 
     /// <summary>The last booking's service at its time, on the day said: one more booking, read back when that time is open.</summary>
     BookSameAgain,
+    SearchOtherDaysForWaitlisted,
 
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
     NothingToDrop,
@@ -337,6 +338,10 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameAgain && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.BookSameAgain, Id: "r22-same-again-another-day"),
+        new("no task, just joined a waitlist in this conversation, and other days asked with no service named (\"what other days do you have?\", \"y qué otros días tienen?\")",
+            (s, r) => s.Task is null && s.JustDone && s.WaitlistedService is not null && r.U.Cues.OtherDays && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.SearchOtherDaysForWaitlisted, Id: "r23-other-days-after-waitlist"),
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 

@@ -43,6 +43,9 @@ internal sealed class DialogueState
     /// <summary>Local starts of the appointments listed ("2026-11-30T10:00"), for moves relative to them.</summary>
     public List<string> AppointmentStarts { get; set; } = [];
 
+    /// <summary>The providers of the appointments listed, as the tool names them: a move to an exact time keeps its provider.</summary>
+    public List<string> AppointmentProviders { get; set; } = [];
+
     /// <summary>The listed appointment said alone last ("and the one after?" → the next), as a position in the list; null when the list was said whole.</summary>
     public int? AppointmentSaid { get; set; }
 
@@ -255,6 +258,9 @@ internal sealed class DialogueState
     /// </summary>
     public bool OnWaitlist { get; set; }
 
+    /// <summary>The service of the waitlist joined last in this conversation: "what other days do you have?" searches it (round 23).</summary>
+    public string? WaitlistedService { get; set; }
+
     /// <summary>
     /// A waitlist opening texted to the person (found by <c>find_waitlist_offer</c> before their message is read, while
     /// they are on the waitlist from this conversation): "yes" takes it, "no thanks (take me off)" declines it, "can it be
@@ -279,6 +285,15 @@ internal sealed class DialogueState
     /// back together and done on one yes.
     /// </summary>
     public bool CancelAll { get; set; }
+
+    /// <summary>
+    /// "cancel the friday and saturday ones", "cancela la del viernes y la del sábado": the days whose appointments are
+    /// cancelled, read back together and done on one yes; a day with none is said (round 23).
+    /// </summary>
+    public List<string> CancelDays { get; set; } = [];
+
+    /// <summary>The name given is someone else's ("book my mom in, her name is Linda Park"): the read-back says who it is for.</summary>
+    public bool ForGuest { get; set; }
 
     /// <summary>A new code was asked for ("i didn't get it") and is being sent: its result says a new one went out.</summary>
     public bool ResendingCode { get; set; }
@@ -353,11 +368,13 @@ internal sealed class DialogueState
         AppointmentLabels = [];
         AppointmentServices = [];
         AppointmentStarts = [];
+        AppointmentProviders = [];
         AppointmentSaid = null;
         AppointmentPicked = null;
         AppointmentPosition = null;
         MoveFromStart = MoveFromEnd = null;
         CancelAll = false;
+        CancelDays = [];
         LookingUpUsual = false;
         UsualAmong = [];
         TextedOffer = null;

@@ -231,6 +231,8 @@ internal static partial class DialogueTracker
         }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
+        // "book my mom in, her name is Linda Park": the name is the guest's, said in the read-back (round 23).
+        state.ForGuest = u.Name is not null ? u.Cues.ForAnother : state.ForGuest;
         state.Phone = u.Phone ?? state.Phone;
         state.Email = u.Email ?? state.Email;
 
@@ -709,14 +711,14 @@ internal static partial class DialogueTracker
             .Where(x => x.i < state.AppointmentRefs.Count && DateTime.TryParse(x.start, Inv, DateTimeStyles.None, out var at) && range.Contains(DateOnly.FromDateTime(at)))
             .Select(x => x.i)];
 
-    /// <summary>The one offered slot at the exact time asked for (<see cref="DialogueState.Near"/>) within the days asked for.</summary>
-    public static Offer? OfferAtAskedTime(DialogueState state)
+    /// <summary>The one offered slot at the exact time asked for (<see cref="DialogueState.Near"/>) within the days asked for (with <paramref name="provider"/> when given).</summary>
+    public static Offer? OfferAtAskedTime(DialogueState state, string? provider = null)
     {
         if (state.Near is not { } near)
         {
             return null;
         }
-        var hits = state.Offered.Where(o => o.Time == near
+        var hits = state.Offered.Where(o => o.Time == near && (provider is null || o.Staff == provider)
             && (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
             && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
         return hits.Count == 1 ? hits[0] : null;

@@ -456,6 +456,7 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     state.JustDone = true;
                     state.OnWaitlist = true;
+                    state.WaitlistedService = call.Arguments?.TryGetValue("service", out var waited) == true ? waited?.ToString() : null;
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();

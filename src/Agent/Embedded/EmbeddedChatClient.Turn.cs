@@ -125,6 +125,24 @@ public sealed partial class EmbeddedChatClient
                     return BookSameForAnother(u);
                 case PolicyAction.BookSameAgain:
                     return BookSameAgain(u);
+                case PolicyAction.SearchOtherDaysForWaitlisted:
+                {
+                    // "y qué otros días tienen?" right after joining a waitlist: the same service searched over the next week
+                    // (or the days said); times are offered, nothing is booked without a pick and a yes.
+                    var waited = state.WaitlistedService!;
+                    state.ResetTask();
+                    state.JustDone = false;
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u);
+                    state.ServiceId = FrontDesk.Tools.CatalogLookup.Services(Profile, waited) is [var service] ? service.Id : waited;
+                    if (state.DateStart is null)
+                    {
+                        var today = Profile.Today(engine._clock);
+                        state.DateStart = today.ToString("yyyy-MM-dd", Inv);
+                        state.DateEnd = today.AddDays(7).ToString("yyyy-MM-dd", Inv);
+                    }
+                    return NextBookingStep();
+                }
                 case PolicyAction.NothingToDrop:
                     return Say("never_mind_nothing");
                 case PolicyAction.OutOfScope:
@@ -439,6 +457,7 @@ public sealed partial class EmbeddedChatClient
                     // "… and book me a massage saturday instead": taken up once the cancel is done.
                     state.ThenBook = u.ThenBook;
                     state.CancelAll = u.Cues.AllOfThem;
+                    state.CancelDays = [.. u.DaysNamed.Select(d => d.ToString("yyyy-MM-dd", Inv))];
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.StartReschedule:
@@ -457,9 +476,10 @@ public sealed partial class EmbeddedChatClient
                     state.SameDay = u.SameDay;
                     state.DayNudge = u.DayNudge;
                     KeepServiceChange(u);
-                    // "para el viernes a la misma hora" said to times already offered: like "3:30 works" at an offer, the
-                    // appointment's time is read back when it is open that day (a first ask still offers the times).
-                    state.TakeAskedTime = u.SameTime && r.AskedOnArrival == AgentQuestion.SlotChoice;
+                    // "push tmrw's facial to fri same time", "move it to friday at 2": an exact new time (the appointment's own, or
+                    // a clock time) is read back at once when it is open for the appointment's service and provider; the nearest
+                    // times are offered when it is not (round 23). A part of day or a day alone still offers the times.
+                    state.TakeAskedTime = u.SameTime || u.Time?.Kind == TimePreferenceKind.Exact;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.ListAppointments:
@@ -560,6 +580,8 @@ public sealed partial class EmbeddedChatClient
                     return MenuSay((u.YesNo != YesNo.Unknown || NothingSaid().IsMatch(u.Text)) && !u.Cues.NamesATreatment ? "menu_offer" : "unknown_service");
                 case PolicyAction.ContinueReschedule:
                     DialogueTracker.Merge(state, u);
+                    // "friday at 2" to "which day?": the exact time is read back at once when it is open, as above.
+                    state.TakeAskedTime |= u.Time?.Kind == TimePreferenceKind.Exact;
                     KeepServiceChange(u);
                     state.DayNudge = u.DayNudge == TimeNudge.None ? state.DayNudge : u.DayNudge;
                     return NextRescheduleStep();
@@ -1148,6 +1170,11 @@ public sealed partial class EmbeddedChatClient
             return NextBookingStep();
         }
 
+        /// <summary>The provider of the appointment being moved, when it is known; null otherwise.</summary>
+        private string? MovingWith() =>
+            state.Task == DialogueTask.Reschedule && state.NewServiceId is null && state.AppointmentRef is { } moving && state.AppointmentRefs.IndexOf(moving) is var at
+                && at >= 0 && at < state.AppointmentProviders.Count && state.AppointmentProviders[at] is { Length: > 0 } provider ? provider : null;
+
         private ChatMessage Choose(Offer offer)
         {
             if (state.Task == DialogueTask.Reschedule && state.AppointmentRef is not null && state.NewServiceId is not null)
@@ -1226,14 +1253,17 @@ public sealed partial class EmbeddedChatClient
                 state.TakeAskedTime = false;
                 var asked = state.AskedTimes.Count > 0 ? state.AskedTimes : state.Near is { } near ? [near] : [];
                 state.AskedTimes = [];
+                // A move keeps its provider when they are free then ("same time on friday" with the same person); else the one
+                // opening at that time, whoever has it (the read-back names the provider and the place) (round 23).
+                var movingWith = MovingWith();
                 var pick = asked.Count > 1
                     ? asked.Select(t => state.Offered.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null)
-                    : DialogueTracker.OfferAtAskedTime(state);
+                    : (movingWith is not null ? DialogueTracker.OfferAtAskedTime(state, movingWith) : null) ?? DialogueTracker.OfferAtAskedTime(state);
                 if (!alternatives && pick is not null)
                 {
                     return Choose(pick);
                 }
-                if (asked.Count > 0)
+                if (asked.Count > 0 && !(movingWith is not null && asked.Any(t => state.Offered.Any(o => o.Time == t))))
                 {
                     // "6 works" when 6 is taken: said plainly before the times that are open (or the nearest days).
                     var times = asked.Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
@@ -1358,6 +1388,11 @@ public sealed partial class EmbeddedChatClient
                 ?? (data.TryGetProperty("appointments", out var several) && several.ValueKind == JsonValueKind.Array
                     ? Join([.. several.EnumerateArray().Select(a => AppointmentText("confirm_read_back", a))], "list_and")
                     : data.TryGetProperty("appointment", out var appointment) ? AppointmentText("confirm_read_back", appointment) : state.ReadBack!);
+            if (state.ForGuest && call.Name == "book_appointment" && call.Arguments is { } bookArgs && bookArgs.TryGetValue("client_name", out var named) && named?.ToString() is { } guest && guest.Length > 0)
+            {
+                // Booked for someone else: the read-back says whose appointment it is.
+                readBack = Render("read_back_for_guest", ("read_back", readBack), ("name", guest));
+            }
             if (state.ContactCorrection is { } corrected && call.Name == "book_appointment")
             {
                 // Read back again with a corrected name, number or e-mail: the person putting their details right, not the
@@ -1406,6 +1441,7 @@ public sealed partial class EmbeddedChatClient
             state.AppointmentServices = [.. items.Select(a => a.GetProperty("service").GetString()!)];
             state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
             state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
+            state.AppointmentProviders = [.. items.Select(a => a.TryGetProperty("provider", out var p) ? p.GetString() ?? "" : "")];
             if (items.Count == 0)
             {
                 state.ResetTask();
@@ -1417,8 +1453,10 @@ public sealed partial class EmbeddedChatClient
             {
                 // The list stays known: "cancel the second one", "the later one", "and the one after?" read against it.
                 var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
+                var providers = state.AppointmentProviders;
                 state.ResetTask();
                 (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
+                state.AppointmentProviders = providers;
                 return Say("list_appointments", ("appointments", labels));
             }
             if (state.Task == DialogueTask.Cancel && state.CancelAll && items.Count > 1)
@@ -1427,6 +1465,10 @@ public sealed partial class EmbeddedChatClient
                 state.CancelAll = false;
                 state.AppointmentRef = string.Join(',', state.AppointmentRefs);
                 return Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef });
+            }
+            if (state.Task == DialogueTask.Cancel && state.CancelDays.Count > 1 && CancelOnDays() is { } onDays)
+            {
+                return onDays;
             }
             if (state.AppointmentPicked is { } picked && state.AppointmentLabels.IndexOf(picked) is var pickedAt and >= 0)
             {
@@ -1472,6 +1514,29 @@ public sealed partial class EmbeddedChatClient
             }
             state.Phase = DialoguePhase.PickAppointment;
             return Say("which_appointment", ("appointments", Join(state.AppointmentLabels, "list_or")));
+        }
+
+        /// <summary>
+        /// "cancel the friday and saturday ones": the appointments on those days, read back together (one yes cancels them
+        /// all); a day with none is said first. Null when none of the days has one (the list is asked about as usual).
+        /// </summary>
+        private ChatMessage? CancelOnDays()
+        {
+            var days = state.CancelDays.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", Inv)).ToList();
+            state.CancelDays = [];
+            var onDays = days.Select(d => (Day: d, At: DialogueTracker.AppointmentsOn(state, DateRange.Day(d)))).ToList();
+            var found = onDays.SelectMany(x => x.At).Distinct().Order().ToList();
+            if (found.Count == 0)
+            {
+                return null;
+            }
+            if (onDays.Where(x => x.At.Count == 0).Select(x => SpokenTime.Day(x.Day, state.Language)).ToList() is { Count: > 0 } none)
+            {
+                // "cancel my tuesday and friday ones" with nothing on Tuesday: said, and only Friday's read back.
+                state.SayFirst = Render("no_appointment_on_day", ("day", Join(none, "list_or")));
+            }
+            state.AppointmentRef = string.Join(',', found.Select(i => state.AppointmentRefs[i]));
+            return Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef });
         }
 
         public ChatMessage Say(string template, params (string Key, string Value)[] values) => SayText(Render(template, values));

@@ -120,10 +120,17 @@ public sealed partial record ReplyCues
     /// <summary>The same thing asked for another person ("can u book the same thing for my friend", "do my sister too, same one").</summary>
     public bool SameForAnother { get; init; }
 
+    /// <summary>Someone else named as who the booking is for ("my mom", "my husband", "para mi mamá" read "for my mom").</summary>
+    public bool ForAnother { get; init; }
+
+    /// <summary>Other days asked ("what other days do you have?", "any other days?", "what else do you have?", "y qué otros días tienen?" read so).</summary>
+    public bool OtherDays { get; init; }
+
     /// <summary>
     /// The same again, as one more booking ("book me the same time next friday too", "another one same time next week",
-    /// "también el otro viernes a la misma hora"): "too", "also", "as well", "another (one)", "one more" beside "same …",
-    /// for no one else, and no word of a move ("instead", "move", "en vez", "make it").
+    /// "también el otro viernes a la misma hora", "book me the same time next friday"): "too", "also", "as well", "another
+    /// (one)", "one more" or a booking verb ("book", "agéndame" read "book me") beside "same …", for no one else, and no word
+    /// of a move ("instead", "move", "push", "change it to", "en vez", "make it").
     /// </summary>
     public bool SameAgain { get; init; }
 
@@ -345,8 +352,10 @@ public sealed partial record ReplyCues
             NameCandidate = BareName(text),
             WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
             SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
+            ForAnother = AnotherPerson().IsMatch(text),
+            OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
-            SameAgain = SameThing().IsMatch(text) && OneMore().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
+            SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
             RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
@@ -709,8 +718,15 @@ public sealed partial record ReplyCues
     private static partial Regex OneMore();
 
     // A word of a move: "instead", "move", "push", "change", "make it", "rather" ("en vez" reads "instead").
-    [GeneratedRegex(@"\b(?:instead|move|moving|push|change|switch|shift|bump|reschedule|rather|make\s+it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:instead|move|moving|push|change|switch|shift|bump|reschedule|rather|make\s+it|mover|cambiar|en\s+vez)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoveWord();
+
+    // "book me the same time next friday" (round 23): a booking verb is another booking too; only a move word makes it a move.
+    [GeneratedRegex(@"\b(?:book|reserve|schedule)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BookVerb();
+
+    [GeneratedRegex(@"\b(?:what|which|any)\s+(?:other\s+days?|else\s+(?:do\s+(?:you|u)\s+(?:have|got)|is\s+(?:there|open|available)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherDaysAsked();
 
     [GeneratedRegex(@"\b(?:my|a|our|her|his)\s+(?:friend|friends|sister|brother|mom|mother|mum|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|bestie|cousin|aunt|niece|coworker|roommate)\b|\b(?:someone|somebody)\s+else\b|\banother\s+person\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnotherPerson();

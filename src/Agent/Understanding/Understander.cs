@@ -107,6 +107,12 @@ public sealed record Utterance
     public DateRange? MoveFrom { get; init; }
 
     /// <summary>
+    /// Single days named one after the other with "and" ("cancel the friday and saturday ones", "cancela la del viernes y la
+    /// del sábado" read "… of friday and the of saturday"): two or more, in the order said; empty otherwise (round 23).
+    /// </summary>
+    public IReadOnlyList<DateOnly> DaysNamed { get; init; } = [];
+
+    /// <summary>
     /// A booking asked beside a cancel ("cancel my friday and book me a massage saturday instead"), as read: taken up once
     /// the cancel is done (round 21).
     /// </summary>
@@ -482,6 +488,7 @@ public sealed partial class Understander
             // "sometime next week, preferably tuesday": next week's Tuesday, not this week's.
             date = thisWeek with { Range = DateRange.Day(thisWeek.Range.Start.AddDays(7)) };
         }
+        var daysNamed = date is { Range.IsSingleDay: true } firstOfDays ? DaysNamedAfter(withoutContact, firstOfDays, context) : [];
         if (date is { Range.IsSingleDay: true } first && TwoWeekdays().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } either
             && DateExpressionParser.Parse(either.Groups["b"].Value, context.Today, context.Closures) is { Range.IsSingleDay: true } otherDay
             && (NextWeek().IsMatch(TextNormalizer.LowerSameLength(withoutContact)) && otherDay.Range.Start.AddDays(7) > first.Range.Start ? otherDay.Range.Start.AddDays(7) : otherDay.Range.Start) is var secondDay
@@ -1563,6 +1570,7 @@ public sealed partial class Understander
             Location = location,
             Date = date,
             MoveFrom = moveFrom,
+            DaysNamed = daysNamed,
             ChangeServiceTo = serviceChange,
             Time = time,
             Phone = contact.Phone,
@@ -1590,6 +1598,24 @@ public sealed partial class Understander
             FaqQuestion = intent == Intent.Faq ? faqQuestion ?? (BareWhereAreYou().IsMatch(lowered) ? "where are you located?" : null) ?? (GreetingHead().Match(normalized) is { Success: true } hi && hi.Length < normalized.Length ? normalized[hi.Length..] : null) : null,
             Cues = cues,
         };
+    }
+
+    /// <summary>
+    /// "the friday and saturday ones", "fri and sat", "tuesday &amp; friday": the single days said one right after the other,
+    /// joined by "and", from the first (<paramref name="first"/>) on; two or more, else none.
+    /// </summary>
+    private static List<DateOnly> DaysNamedAfter(string text, DateMatch first, UnderstandingContext context)
+    {
+        var days = new List<DateOnly> { first.Range.Start };
+        var end = first.Span.End;
+        while (end < text.Length && AndAnotherDay().Match(TextNormalizer.LowerSameLength(text[end..])) is { Success: true } joined
+            && DateExpressionParser.Parse(text[(end + joined.Length)..], context.Today, context.Closures) is { Range.IsSingleDay: true, Span.Start: 0 } next
+            && !days.Contains(next.Range.Start))
+        {
+            days.Add(next.Range.Start);
+            end += joined.Length + next.Span.End;
+        }
+        return days.Count > 1 ? days : [];
     }
 
     /// <summary>
@@ -2063,6 +2089,10 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s+or\s+(?<b>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TwoWeekdays();
+
+    // "… ones and saturday", ", and the one on saturday", " & sat", "and the of saturday" (Spanish "y la del sábado" glossed).
+    [GeneratedRegex(@"^\s*(?:ones?\s+|appointments?\s+|appts?\s+)?(?:,\s*)?(?:and|&|\+)\s+(?:the\s+)?(?:ones?\s+)?(?:of\s+|on\s+|for\s+|from\s+)?(?:the\s+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex AndAnotherDay();
 
     [GeneratedRegex(@"\b(?:running\s+(?:\d+\s*(?:min\w*\s+)?)?late|be(?:ing)?\s+(?:\d+\s*(?:min\w*\s+)?)?late|i'?m\s+late|late\s+(?:for|to)\s+(?:my|the|an?)|arriv\w*|check[\s-]?in|my\s+(?:appt|appointment|visit|booking))\b", RegexOptions.CultureInvariant)]
     private static partial Regex AboutAVisit();
