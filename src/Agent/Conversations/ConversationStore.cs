@@ -547,7 +547,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         Remember(id, saved, state);
     }
 
-    // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
+    // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR SHARE (ReserveSeqAsync), the transcript
     // positions reserved and the state written in one update, the turn's rows and tags inserted from arrays at the positions
     // that update returns, the lease ended (the turn counted in leased_turns: the lease row is left as it is). The text never changes with the number of rows or tags, so Npgsql prepares it
     // on each pooled connection. The state's JSON records the transcript positions the turn has seen, which the update decides;
@@ -555,7 +555,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // (returns no row) otherwise, or when the lease is not held: SaveTurnAsync then takes the general way, in a transaction.
     private const string SaveTurnOneStatementSql = $"""
         WITH lease AS (
-            SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE),
+            SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR SHARE),
         saved AS (
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
                 turn_count = turn_count + 1, leased_turns = leased_turns + @release, updated_at_utc = @now
@@ -906,12 +906,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         var args = new { id, count, leaseOwner };
         if (db.IsPostgres)
         {
-            // One round trip. The lease row is read under FOR KEY SHARE until commit: another instance taking a lapsed lease
-            // changes its owner, a key column (index conversation_leases_owner), so it waits for this commit and then reads
-            // this turn's state; this turn's own renewal changes only until_utc, and does not wait for the save.
+            // One round trip. The lease row is read under FOR SHARE until commit: another instance taking a lapsed lease
+            // updates the row, so it waits for this commit and then reads this turn's state. (FOR KEY SHARE waited only for
+            // a change of a key column, which owner was while the index conversation_leases_owner existed; without it, since
+            // migration 112, a lease's update is rewritten in place, and this turn's own renewal waits for the save as well,
+            // which holds the row for one statement, or three round trips in the general way.)
             return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
                 $"""
-                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE)
+                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR SHARE)
                 {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq
                 """, args, tx, cancellationToken: ct));
         }
