@@ -55,7 +55,8 @@ public sealed class LeaseContentionTests : IPostgresTests
 
     // The save of a turn reads its lease under a row lock that lasts until it commits: another instance that finds the lease
     // lapsed (the holder stalled) waits for that commit, and then reads the conversation with the stalled turn in it, rather
-    // than answering from the state the save is replacing.
+    // than answering from the state the save is replacing; and it holds the lease it took (before this round's fix its lease
+    // was over at once: counted from before the stalled turn was stored).
     [StoreFact]
     public async Task A_lapsed_lease_is_taken_only_after_the_holders_save_in_flight_has_committed()
     {
@@ -90,6 +91,9 @@ public sealed class LeaseContentionTests : IPostgresTests
         Assert.NotNull(begun);
         Assert.Equal(2, begun.LastSeq);
         Assert.Contains(begun.ReadState().History, m => m.Text == "r u open on xmas eve");
+        // And the lease it took is held, not over with the stalled turn's: a third instance may not take it while this turn runs.
+        Assert.Equal("instance-b", await store.LeaseOwnerAsync("stalled_1", CancellationToken.None));
+        Assert.Null(await store.BeginTurnAsync("stalled_1", "sms", "mission", "+14155550166", state, "instance-c", Lease, TimeSpan.Zero, CancellationToken.None));
     }
 
     /// <summary>Waits until <paramref name="count"/> sessions of this database wait on a lock (or <paramref name="done"/> ends).</summary>
