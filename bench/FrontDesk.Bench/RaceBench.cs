@@ -176,6 +176,25 @@ internal static class RaceBench
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms; first turns ({first.Count}{(window is null ? ", all sent at once when the race starts" : "")}): p50 {Pct(first, 0.5):F0} ms, p99 {Pct(first, 0.99):F0} ms
             """));
+        if (store == TestStore.Postgres)
+        {
+            // What the turns wrote to the tables every turn writes (round twenty-three): row versions, how many of the updates
+            // were HOT (rewritten on their page, no index entry), and the pages of each table and of its indexes at the end.
+            // Sessions send their counts to the statistics when idle, within 10 s.
+            await Task.Delay(TimeSpan.FromSeconds(11));
+            await c.ExecuteAsync("SELECT pg_stat_clear_snapshot()");
+            Console.WriteLine("  writes by table (inserted / updated / of which HOT / deleted; pages of the table / of its indexes):");
+            foreach (var t in await c.QueryAsync<(string Name, long Inserted, long Updated, long Hot, long Deleted, long Pages, long IndexPages)>("""
+                SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, pg_relation_size(relid) / 8192,
+                       COALESCE((SELECT SUM(pg_relation_size(indexrelid)) FROM pg_index WHERE indrelid = relid), 0) / 8192
+                FROM pg_stat_user_tables WHERE relname IN ('conversation_leases', 'conversations', 'transcript_turns', 'transcript_tags')
+                ORDER BY relname
+                """))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {t.Name,-20} {t.Inserted,7} / {t.Updated,6} / {t.Hot,6} / {t.Deleted,5}; {t.Pages,5} / {t.IndexPages,5} pages"));
+            }
+        }
         if (waited.Count > 0)
         {
             Console.WriteLine($"  database waits (samples every 20 ms of sessions waiting, by what they waited on; {waited.GetValueOrDefault("(samples)")} samples):");

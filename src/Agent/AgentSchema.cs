@@ -20,7 +20,25 @@ public static class AgentSchema
         new(109, "no index of transcript rows by client", DropTurnsByClientIndex, DropTurnsByClientIndex),
         new(110, "conversations indexed by caller only where there is one", ConversationIndexes, ConversationIndexes),
         new(111, "transcript tags without rowid on SQLite", TagsWithoutRowid, "SELECT 1;"),
+        new(112, "conversation leases rewritten in place on PostgreSQL", "SELECT 1;", LeasesInPlace),
     ];
+
+    // Every turn takes its conversation's lease (an update of the lease row once the conversation has one), and every
+    // turn's save locks that row until it commits. On PostgreSQL the unique index on (conversation_id, owner) made owner a
+    // key column, so a lease taken by another instance than the last (every turn of the race bench, whose turns alternate
+    // between two instances) could never be a HOT update: a new row version elsewhere and an entry in both indexes, on the
+    // few pages every conversation's lease shares. Those pages were the race burst's largest database wait
+    // (LWLock:BufferContent on the lease's insert, docs/performance.md, round twenty-three). Without that index no column a
+    // lease's update sets is indexed, and with the table's pages filled to a fifth by inserts (a lease row is about 120
+    // bytes: some 13 rows a page instead of 65) each page keeps room for its rows' new versions: a lease is rewritten in
+    // place, on its own page, and no index is written. The index's purpose (a takeover waits for a save in flight to commit)
+    // is kept by the save's lock: FOR SHARE, which every update of the row waits for, where FOR KEY SHARE let only changes
+    // of a key column wait (ConversationStore.SaveTurnOneStatementSql, ReserveSeqAsync). Rows written before keep their
+    // pages; new leases and the new versions of old ones get the room. SQLite has no such index and writes whole pages.
+    private const string LeasesInPlace = """
+        DROP INDEX IF EXISTS conversation_leases_owner;
+        ALTER TABLE conversation_leases SET (fillfactor = 20);
+        """;
 
     // A turn's tags (about seven) went into two b-trees on SQLite: the rowid table, appended at its end, and its key's index
     // (conversation_id, seq, tag), which holds every column anyway. Without rowid the key is the table: one insert per tag
@@ -101,7 +119,8 @@ public static class AgentSchema
     // the lease alone; a turn's save checks it and gives it back. No foreign key: on PostgreSQL its check would lock the
     // conversation row on every lease taken. A lease row is removed with its conversation (since 107 it outlives its turn)
     // (ConversationStore.ForgetAsync). On PostgreSQL the unique index makes owner a key column: taking over a lapsed lease
-    // (a new owner) then waits for a save's FOR KEY SHARE check to commit, while a renewal (until_utc only) does not.
+    // (a new owner) then waits for a save's FOR KEY SHARE check to commit, while a renewal (until_utc only) does not (until
+    // 112, which drops the index and has the save lock the row FOR SHARE).
     private static string Leases(bool postgres) => $"""
         CREATE TABLE conversation_leases (
             conversation_id TEXT PRIMARY KEY,

@@ -47,6 +47,11 @@ public sealed class Conversation
     public DateTime UpdatedAtUtc { get; init; }
     /// <summary>The transcript's last position (0 before the first turn).</summary>
     public int LastSeq { get; init; }
+    /// <summary>
+    /// Turns stored under a lease (<c>leased_turns</c>), as read by a PostgreSQL turn's begin, to check the lease it took was
+    /// not over already; 0 where not read.
+    /// </summary>
+    public int LeasedTurns { get; init; }
 
     /// <summary>The parsed state.</summary>
     public ConversationState ReadState() =>
@@ -220,7 +225,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     // Takes the turn lease and reads the conversation in one round trip. The upsert's WHERE leaves a live lease of another
     // owner alone, and then it returns no row.
-    private const string BeginTurnSql = TakeLeaseSql + ";\n" + ConversationSql + ";\n";
+    private const string BeginTurnSql = TakeLeaseSql + ";\n" + BegunConversationSql + ";\n";
 
     // A turn's save leaves its lease in place and counts the turn on the conversation row (leased_turns); a lease records that
     // count when it is taken (turns_before). The lease is over once the count has moved past it: the one write of a lease per
@@ -239,10 +244,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         INSERT INTO conversation_leases (conversation_id, owner, until_utc, turns_before) VALUES (@id, @owner, @until, {LeasedTurnsSql})
         ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc, turns_before = excluded.turns_before
         WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner OR conversation_leases.turns_before < excluded.turns_before
-        RETURNING owner
+        RETURNING owner, turns_before
         """;
 
     private const string ConversationSql = $"SELECT {Columns} FROM conversations WHERE id = @id";
+
+    // The conversation as a PostgreSQL begin reads it, in the statement after the lease's (a snapshot of its own): with the count
+    // of turns stored under a lease, which tells whether the lease just taken is already over (BeginTurnAsync).
+    private const string BegunConversationSql = $"SELECT {Columns}, leased_turns AS LeasedTurns FROM conversations WHERE id = @id";
 
     // The begin of a conversation this instance has not stored a turn of (PostgreSQL): it may be new, and is created in the
     // same round trip once the lease is taken (the insert reads the lease's row, so a begin that did not get the lease
@@ -253,8 +262,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             INSERT INTO conversations (id, channel, location_id, caller_phone, state_json, status, turn_count, created_at_utc, updated_at_utc)
             SELECT @id, @channel, @locationId, @callerPhone, @state, 'active', 0, @now, @now FROM lease
             ON CONFLICT (id) DO NOTHING)
-        SELECT owner FROM lease;
-        {ConversationSql};
+        SELECT owner, turns_before FROM lease;
+        {BegunConversationSql};
 
         """;
 
@@ -294,11 +303,13 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         // new conversation takes one more statement, to insert it.
         var deadline = DateTime.UtcNow + wait;
         var delay = 10;
+        var retakes = 0;
         while (true)
         {
             await using (var c = await db.OpenAsync(ct))
             {
                 bool taken;
+                var turnsBefore = 0;
                 Conversation? row;
                 (int Seq, string? Reply)? answer = null;
                 using (await db.EnterWriteAsync(c, ct))
@@ -315,15 +326,23 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                         await using var results = await c.QueryMultipleAsync(new CommandDefinition(requestId is null ? BeginNewTurnSql : BeginNewTurnWithRequestSql,
                             new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent, channel, locationId, callerPhone, state, now },
                             cancellationToken: ct));
-                        (taken, row, answer) = await ReadBegunAsync(results, requestId is not null);
+                        (taken, turnsBefore, row, answer) = await ReadBegunAsync(results, requestId is not null);
                     }
                     else
                     {
                         await using var results = await c.QueryMultipleAsync(requestId is null
                             ? new CommandDefinition(BeginTurnSql, new { id, owner, until = leaseNow + leaseFor, leaseNow }, cancellationToken: ct)
                             : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
-                        (taken, row, answer) = await ReadBegunAsync(results, requestId is not null);
+                        (taken, turnsBefore, row, answer) = await ReadBegunAsync(results, requestId is not null);
                     }
+                }
+                if (taken && row is not null && row.LeasedTurns > turnsBefore && retakes++ < 3)
+                {
+                    // PostgreSQL: the take waited for a save in flight of the lease's last holder (its row lock) and then took
+                    // the lapsed lease, but counted the turns stored under a lease (turns_before) in its own snapshot, from
+                    // before that save counted its turn: a lease over as soon as taken, which a third instance could take
+                    // while this turn runs. It is this owner's now, so taking it again at once counts them afresh.
+                    continue;
                 }
                 if (taken)
                 {
@@ -351,9 +370,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         }
     }
 
-    private static async Task<(bool Taken, Conversation? Row, (int Seq, string? Reply)? Answer)> ReadBegunAsync(SqlMapper.GridReader results, bool withRequest)
+    private static async Task<(bool Taken, int TurnsBefore, Conversation? Row, (int Seq, string? Reply)? Answer)> ReadBegunAsync(SqlMapper.GridReader results, bool withRequest)
     {
-        var taken = (await results.ReadAsync<string>()).Any();
+        var lease = (await results.ReadAsync<(string Owner, int TurnsBefore)>()).ToList();
         var row = await results.ReadSingleOrDefaultAsync<Conversation>();
         (int Seq, string? Reply)? answer = null;
         if (withRequest)
@@ -361,7 +380,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             var answers = (await results.ReadAsync<(int Seq, string? Reply)>()).ToList();
             answer = answers.Count == 0 ? null : answers[0];
         }
-        return (taken, row, answer);
+        return (lease.Count > 0, lease.Count > 0 ? lease[0].TurnsBefore : 0, row, answer);
     }
 
     /// <summary>
@@ -547,7 +566,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         Remember(id, saved, state);
     }
 
-    // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR KEY SHARE, the transcript
+    // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR SHARE (ReserveSeqAsync), the transcript
     // positions reserved and the state written in one update, the turn's rows and tags inserted from arrays at the positions
     // that update returns, the lease ended (the turn counted in leased_turns: the lease row is left as it is). The text never changes with the number of rows or tags, so Npgsql prepares it
     // on each pooled connection. The state's JSON records the transcript positions the turn has seen, which the update decides;
@@ -555,7 +574,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // (returns no row) otherwise, or when the lease is not held: SaveTurnAsync then takes the general way, in a transaction.
     private const string SaveTurnOneStatementSql = $"""
         WITH lease AS (
-            SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE),
+            SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR SHARE),
         saved AS (
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
                 turn_count = turn_count + 1, leased_turns = leased_turns + @release, updated_at_utc = @now
@@ -906,12 +925,14 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         var args = new { id, count, leaseOwner };
         if (db.IsPostgres)
         {
-            // One round trip. The lease row is read under FOR KEY SHARE until commit: another instance taking a lapsed lease
-            // changes its owner, a key column (index conversation_leases_owner), so it waits for this commit and then reads
-            // this turn's state; this turn's own renewal changes only until_utc, and does not wait for the save.
+            // One round trip. The lease row is read under FOR SHARE until commit: another instance taking a lapsed lease
+            // updates the row, so it waits for this commit and then reads this turn's state. (FOR KEY SHARE waited only for
+            // a change of a key column, which owner was while the index conversation_leases_owner existed; without it, since
+            // migration 112, a lease's update is rewritten in place, and this turn's own renewal waits for the save as well,
+            // which holds the row for one statement, or three round trips in the general way.)
             return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
                 $"""
-                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR KEY SHARE)
+                WITH lease AS (SELECT 1 FROM conversation_leases WHERE conversation_id = @id AND owner = @leaseOwner FOR SHARE)
                 {Reserve} AND EXISTS (SELECT 1 FROM lease) RETURNING last_seq
                 """, args, tx, cancellationToken: ct));
         }
