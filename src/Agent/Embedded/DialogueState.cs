@@ -46,6 +46,9 @@ internal sealed class DialogueState
     /// <summary>The providers of the appointments listed, as the tool names them: a move to an exact time keeps its provider.</summary>
     public List<string> AppointmentProviders { get; set; } = [];
 
+    /// <summary>The places of the appointments listed, as the tool names them: a move to an exact time keeps its place with its provider.</summary>
+    public List<string> AppointmentLocations { get; set; } = [];
+
     /// <summary>The listed appointment said alone last ("and the one after?" → the next), as a position in the list; null when the list was said whole.</summary>
     public int? AppointmentSaid { get; set; }
 
@@ -219,6 +222,12 @@ internal sealed class DialogueState
     public bool TakeAskedTime { get; set; }
 
     /// <summary>
+    /// A move to an exact time asked first whether the appointment's own provider is free then, at its place (the search in
+    /// flight is that narrow one); when they are not, the move's usual search follows (issue 12).
+    /// </summary>
+    public bool ExactMoveSearch { get; set; }
+
+    /// <summary>
     /// A place was described and not named ("the one by the water"): which location is asked before the search (once),
     /// naming the places; the service and the day stay.
     /// </summary>
@@ -369,6 +378,7 @@ internal sealed class DialogueState
         AppointmentServices = [];
         AppointmentStarts = [];
         AppointmentProviders = [];
+        AppointmentLocations = [];
         AppointmentSaid = null;
         AppointmentPicked = null;
         AppointmentPosition = null;
@@ -403,6 +413,7 @@ internal sealed class DialogueState
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
+        ExactMoveSearch = false;
         AskLocation = false;
         RightAfter = false;
         SayPrice = false;

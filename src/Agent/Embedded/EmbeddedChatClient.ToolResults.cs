@@ -311,6 +311,17 @@ public sealed partial class EmbeddedChatClient
             {
                 return OnUsual(status, result.TryGetProperty("data", out var found) ? found : default);
             }
+            if (call.Name == "check_availability" && state.ExactMoveSearch)
+            {
+                // The appointment's own provider at its place, at the exact time asked: read back when open; else the move's
+                // usual search (another provider at that time, or the nearest times), whatever the narrow one answered.
+                state.ExactMoveSearch = false;
+                if (status != "ok")
+                {
+                    state.Calls++;
+                    return Call("check_availability", MoveSearchArgs());
+                }
+            }
             var message = result.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             var data = result.TryGetProperty("data", out var d) ? d : default;
             state.Calls++;

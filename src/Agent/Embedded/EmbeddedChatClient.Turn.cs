@@ -1006,10 +1006,49 @@ public sealed partial class EmbeddedChatClient
                 asNew["replaces_ref"] = appt;
                 return Call("check_availability", asNew);
             }
-            var args = SearchArgs(appt);
+            if (ExactMoveArgs() is { } narrow)
+            {
+                state.ExactMoveSearch = true;
+                return Call("check_availability", narrow);
+            }
+            return Call("check_availability", MoveSearchArgs());
+        }
+
+        /// <summary>The search for a new time for the appointment being moved, with what the person said.</summary>
+        private Dictionary<string, object?> MoveSearchArgs()
+        {
+            var index = state.AppointmentRefs.IndexOf(state.AppointmentRef!);
+            var args = SearchArgs(state.AppointmentRef);
             // The tool takes the service from the appointment; name it anyway so the call is valid on its own.
             args["service"] = index >= 0 && index < state.AppointmentServices.Count ? state.AppointmentServices[index] : state.ServiceId ?? "";
-            return Call("check_availability", args);
+            return args;
+        }
+
+        /// <summary>
+        /// A move to one exact time on one day ("push tmrw's facial to fri same time", "move it to friday at 10"), no provider or
+        /// other place asked: the appointment's own provider at its own place, at that time only, with no alternatives (issue
+        /// 12). Null when the move asks something else, or its provider is not known or not wanted.
+        /// </summary>
+        private Dictionary<string, object?>? ExactMoveArgs()
+        {
+            if (!state.TakeAskedTime || state.AskedTimes.Count > 1 || state.Near is not { } near || state.After is not null || state.Before is not null
+                || state.DateStart is not { } day || (state.DateEnd ?? day) != day || state.StaffId is not null || MovingWith() is not { } provider
+                || state.NotStaff.Any(x => provider.Contains(x, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+            var at = state.AppointmentRefs.IndexOf(state.AppointmentRef!);
+            var place = at < state.AppointmentLocations.Count && state.AppointmentLocations[at] is { Length: > 0 } own ? own : null;
+            if (state.LocationId is { } asked && (place is null || Profile.FindLocation(asked) is not { } askedPlace || askedPlace.Name != place))
+            {
+                return null;
+            }
+            var args = MoveSearchArgs();
+            args["after"] = args["before"] = near;
+            args["provider"] = provider;
+            args["location"] = place;
+            args["no_alternatives"] = true;
+            return args;
         }
 
         /// <summary>"… and make it a pedicure instead": the change of service a move asks for, kept until the appointment is known.</summary>
@@ -1442,6 +1481,7 @@ public sealed partial class EmbeddedChatClient
             state.AppointmentLabels = [.. items.Select(a => AppointmentText("appointment_label", a))];
             state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
             state.AppointmentProviders = [.. items.Select(a => a.TryGetProperty("provider", out var p) ? p.GetString() ?? "" : "")];
+            state.AppointmentLocations = [.. items.Select(a => a.TryGetProperty("location", out var l) ? l.GetString() ?? "" : "")];
             if (items.Count == 0)
             {
                 state.ResetTask();
@@ -1453,10 +1493,10 @@ public sealed partial class EmbeddedChatClient
             {
                 // The list stays known: "cancel the second one", "the later one", "and the one after?" read against it.
                 var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
-                var providers = state.AppointmentProviders;
+                var (providers, places) = (state.AppointmentProviders, state.AppointmentLocations);
                 state.ResetTask();
                 (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
-                state.AppointmentProviders = providers;
+                (state.AppointmentProviders, state.AppointmentLocations) = (providers, places);
                 return Say("list_appointments", ("appointments", labels));
             }
             if (state.Task == DialogueTask.Cancel && state.CancelAll && items.Count > 1)

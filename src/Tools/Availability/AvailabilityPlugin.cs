@@ -31,6 +31,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("When finding a new time for an existing appointment: its reference from list_appointments.")] string? reschedule_ref = null,
         [Description("Providers to leave out, names or ids separated by commas, when the client asks for someone else.")] string? exclude_provider = null,
         [Description("When the service is to replace one of the client's own appointments (a change of service): its reference from list_appointments. Its own time counts as free; book with the same replaces_ref.")] string? replaces_ref = null,
+        [Description("True to ask only whether the window given is open (e.g. the appointment's own provider at the exact time asked): when nothing fits, no alternatives are searched or offered.")] bool no_alternatives = false,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -130,6 +131,13 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             var views = Remember(scope, picked, rescheduleOf, replacementOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
                 new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
+        }
+
+        if (no_alternatives)
+        {
+            // Only this window was asked: nothing is remembered as offered, so a wider search after it offers what it would have.
+            return new ToolResult("no_slots", $"{note}Nothing open for {bookable.Name} in that window.",
+                new { service = bookable.Name, alternatives = Array.Empty<SlotView>(), waitlist_available = true, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
         }
 
         // Nothing fits: widen to the nearest alternatives (same service, any time of day, two weeks either side).

@@ -91,6 +91,69 @@ public sealed class RoundTwentyThreeTests
         Assert.Equal(["2026-11-24 10:00"], await BookedStartsAsync(h));
     }
 
+    // 1b. The move keeps the appointment's own provider and place when they are free at the exact time asked (Priya works
+    // Friday 09:00-15:00 at Mission District, so Ben's Tuesday-10 facial with her moves to Friday 10 with her, not to Sofia
+    // at the Marina); only when she is booked then is another provider read back, by name.
+
+    private const string BenPhone = "+14155552222";
+    private const string ChloePhone = "+14155553333";
+
+    [Theory]
+    [InlineData("can u push tmrw's facial to fri same time")]
+    [InlineData("hey can i move my facial to friday at 10am instead")]
+    [InlineData("cn u mvoe my facial to fri 10am? same time works")]
+    public async Task A_move_to_an_exact_time_keeps_the_provider_and_place_when_they_are_free(string move)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_p1", "sms", BenPhone, "signature facial with priya tuesday at 10", "the 10 am", "yes");
+        var booked = h.One(await h.BookedAsync());
+        Assert.Equal(("priya", "mission"), (booked.StaffId, booked.LocationId));
+
+        var readBack = (await h.TalkAsync("sms_p2", "sms", BenPhone, move))[^1];
+        Assert.Contains(readBack.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation");
+        Assert.Contains("Priya", readBack.Text ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Sofia", readBack.Text ?? "", StringComparison.Ordinal);
+
+        await h.TalkAsync("sms_p2", "sms", BenPhone, "yes");
+        var moved = h.One(await h.BookedAsync());
+        Assert.Equal("2026-11-27 10:00", h.Local(moved).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        Assert.Equal(("priya", "mission"), (moved.StaffId, moved.LocationId));
+    }
+
+    [Fact]
+    public async Task A_move_to_an_exact_time_when_the_provider_is_booked_then_reads_back_the_other_provider_by_name()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_p3", "sms", BenPhone, "signature facial with priya tuesday at 10", "the 10 am", "yes");
+        // Chloe takes Priya's Friday 10.
+        await h.TalkAsync("sms_p4", "sms", ChloePhone, "hi, a signature facial w priya on friday at 10 please", "10 is good", "yes");
+        Assert.Equal(["2026-11-24 10:00", "2026-11-27 10:00"], await BookedStartsAsync(h));
+
+        var readBack = (await h.TalkAsync("sms_p5", "sms", BenPhone, "can u push tmrw's facial to fri same time"))[^1];
+
+        Assert.Contains(readBack.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation");
+        Assert.Contains("Sofia", readBack.Text ?? "", StringComparison.Ordinal);
+        Assert.Contains("Marina", readBack.Text ?? "", StringComparison.Ordinal);
+        await h.TalkAsync("sms_p5", "sms", BenPhone, "ok yes");
+        var bens = (await h.BookedAsync()).Where(a => a.ClientId == "c-ben").ToList();
+        Assert.Equal(("sofia", "2026-11-27 10:00"), (h.One(bens).StaffId, h.Local(bens[0]).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Muevela_al_viernes_a_la_misma_hora_keeps_the_provider()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_p6", "sms", BenPhone, "signature facial with priya tuesday at 10", "the 10 am", "yes");
+
+        var readBack = (await h.TalkAsync("sms_p7", "sms", BenPhone, "hola! muévela al viernes a la misma hora porfa"))[^1];
+        Assert.Contains(readBack.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation");
+        Assert.Contains("Priya", readBack.Text ?? "", StringComparison.Ordinal);
+
+        await h.TalkAsync("sms_p7", "sms", BenPhone, "sí");
+        var moved = h.One(await h.BookedAsync());
+        Assert.Equal(("priya", "mission", "2026-11-27 10:00"), (moved.StaffId, moved.LocationId, h.Local(moved).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+    }
+
     // 2. "book me the same time next friday" right after a booking: "book" is a new booking; only move words make it a move.
 
     [Theory]
