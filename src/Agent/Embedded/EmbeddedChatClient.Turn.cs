@@ -1886,13 +1886,7 @@ public sealed partial class EmbeddedChatClient
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex AboutIt();
 
-        /// <summary>"a or b", "a, b, or c": <paramref name="list"/> is list_or or list_and (list_or_two for two items), list_separator joins the rest.</summary>
-        private string Join(List<string> items, string list) => items.Count switch
-        {
-            0 => "",
-            1 => items[0],
-            2 => Render(list + "_two", ("first", items[0]), ("last", items[1])),
-            _ => Render(list, ("first", items.Take(items.Count - 1).Aggregate((a, b) => Render("list_separator", ("first", a), ("next", b)))), ("last", items[^1])),
-        };
+        /// <summary>"a or b", "a, b, or c" in the conversation's language (<see cref="ReplyWording.List"/>).</summary>
+        private string Join(List<string> items, string list) => ReplyWording.List(items, list, Render);
     }
 }

@@ -149,16 +149,10 @@ public static partial class ReplyWording
                 return Fill("fact_staff", ("staff", titled));
             case ["profile", "staff-for", var ids] when ProviderQuestion.Givers(profile, ids.Split(',').ToHashSet(StringComparer.Ordinal), language) is { Count: > 0 } givers:
                 // Who gives the treatments asked about, a group per set of providers (round 23).
-                string Listed(IReadOnlyList<string> items) => items.Count switch
-                {
-                    1 => items[0],
-                    2 => Fill("list_and_two", ("first", items[0]), ("last", items[1])),
-                    _ => Fill("list_and", ("first", string.Join(", ", items.Take(items.Count - 1))), ("last", items[^1])),
-                };
                 return string.Join(" ", givers.Select(g => Fill(
                     g.Services.Count == 1 ? (g.Staff.Count == 1 ? "fact_staff_for_one_by_one" : "fact_staff_for_one_by_many")
                         : g.Staff.Count == 1 ? "fact_staff_for_many_by_one" : "fact_staff_for_many_by_many",
-                    ("services", Listed(g.Services)), ("staff", Listed([.. g.Staff.Select(m => $"{m.Name} ({m.Title})")])))));
+                    ("services", List(g.Services, "list_and", Fill)), ("staff", List([.. g.Staff.Select(m => $"{m.Name} ({m.Title})")], "list_and", Fill)))));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:
@@ -169,6 +163,23 @@ public static partial class ReplyWording
             default:
                 return answer;
         }
+    }
+
+    /// <summary>
+    /// "a or b", "a, b, or c": <paramref name="list"/> is <c>list_or</c> or <c>list_and</c> (with its <c>_two</c> form for two
+    /// items); <c>list_separator</c> joins the rest. <paramref name="render"/> fills a template of the conversation's language.
+    /// </summary>
+    public static string List(IReadOnlyList<string> items, string list, Func<string, (string Key, string Value)[], string> render)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(render);
+        return items.Count switch
+        {
+            0 => "",
+            1 => items[0],
+            2 => render(list + "_two", [("first", items[0]), ("last", items[1])]),
+            _ => render(list, [("first", items.Take(items.Count - 1).Aggregate((a, b) => render("list_separator", [("first", a), ("next", b)]))), ("last", items[^1])]),
+        };
     }
 
     /// <summary>Final touches to a rendered reply in <paramref name="language"/> ("a las mediodía" → "al mediodía", "a las 1" → "a la 1").</summary>
