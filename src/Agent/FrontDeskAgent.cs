@@ -715,6 +715,12 @@ public sealed partial class FrontDeskAgent(
         {
             category = null;
         }
+        // "what are the side effects of melatonin" with nothing of the spa's said before: no advice, a pointer to a doctor or
+        // pharmacist, and no call-back from the clinical team. After a treatment or health was spoken of, it is about that.
+        if (category?.Name == "medical" && finding.GeneralHealth && !HealthRaisedBefore(scope, state) && !TreatmentSpokenOf(state))
+        {
+            return (null, "medical_general");
+        }
         // A request for a service on a day ("estoy embarazada de 5 meses, ¿tienen masaje prenatal el martes?") is a request
         // however it is put: the tools refuse what the condition rules out (and a service made for it is not ruled out).
         if (category?.Name == "medical" && finding.ConditionOnly
@@ -746,6 +752,10 @@ public sealed partial class FrontDeskAgent(
         scope.StatedConditions.Count > 0 || scope.HealthRefusal is not null
         || state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said
             && screen.ScreenInbound(said) is var earlier && (earlier.Category?.Name is "medical" or "emergency" || earlier.StatedConditions.Count > 0));
+
+    /// <summary>Whether an earlier message of the person's named a treatment or one of the spa's services.</summary>
+    private bool TreatmentSpokenOf(ConversationState state) =>
+        state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said && screen.NamesTreatment(SafetyScreen.Normalize(said)));
 
     // "is it ok if i'm breastfeeding?", "would it be safe…", "can i still get one if…": whether the condition allows it, a
     // question for a clinician however the request beside it is put.

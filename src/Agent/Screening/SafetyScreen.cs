@@ -23,9 +23,15 @@ namespace FrontDesk.Agent.Screening;
 /// The category is medical only because the message opens with a health follow-up ("can I still get …"): medical when the
 /// conversation raised health before, a question of room when it did not (the agent decides, it has the conversation).
 /// </param>
+/// <param name="GeneralHealth">
+/// The category is medical, but the message is a general health question about nothing of the spa's and nobody's own body
+/// ("what are the side effects of melatonin", "do antibiotics work on a cold"): no treatment, service, visit or provider,
+/// no first person nor a person spoken of, no condition the profile knows, no word of the skin, the face or a pregnancy.
+/// The agent decides whether the conversation made it the spa's (a treatment or health said before).
+/// </param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
     bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null,
-    bool FollowUpOnly = false);
+    bool FollowUpOnly = false, bool GeneralHealth = false);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -186,9 +192,11 @@ public sealed partial class SafetyScreen
             match = _rules.Match(rest, NamesTreatment);
             asksIfHuman = match is null;
         }
+        var generalHealth = match is { Category.Name: "medical" } && match.Urgency != "urgent" && mentions.Count == 0 && !followUpOnly
+            && !NamesTreatment(normalized) && !Personal().IsMatch(normalized) && !OfTheSpaOrTheSkin().IsMatch(normalized);
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
             othersSaid || mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language,
-            followUpOnly);
+            followUpOnly, generalHealth);
     }
 
     /// <summary>
@@ -631,6 +639,18 @@ public sealed partial class SafetyScreen
 
     [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|myself|yo|estoy|tengo|llevo|soy|mi|quiero|quisiera|queria|necesito|busco|voy)\b")]
     private static partial Regex FirstPerson();
+
+    // Round 24, for a general health question: the speaker or someone they speak of, in English or Spanish (their own body,
+    // a family member's, a friend's; "they" and "kids" in general are not someone in particular). Spanish verbs in the first
+    // person that say it of oneself ("tengo", "tomo", "me duele").
+    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|my|mine|myself|we|our|ours|us|she|shes|he|hes|her|hers|him|his|friend|sister|wife|girlfriend|mom|mum|mother|daughter|cousin|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|baby|yo|me|mi|mis|conmigo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|tengo|estoy|tomo|soy|siento|puedo|quiero|necesito|tuve|hice|fui|ella|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|hermana|hermano|amiga|amigo|bebe)\b")]
+    private static partial Regex Personal();
+
+    // Round 24, for a general health question: anything of the spa's (a visit, its people, "you guys", "your") or of what it
+    // treats (the skin and the face, their marks and reactions, an injection, a pregnancy), in English or Spanish. With one
+    // of these, a health question may be about a treatment here and goes to the clinical team.
+    [GeneratedRegex(@"\b(?:you\s+guys|u\s+guys|yall|your|yours|ur|spa|clinic|salon|appointments?|appts?|visit|booking|session|provider|injector|esthetician|therapist|nurse|skin|face|faces|lips?|eyes?|eyelids?|brows?|eyebrows?|forehead|cheeks?|chin|jaw\w*|neck|bruis\w*|swell\w*|swollen|redness|red|rash\w*|burn\w*|sunburn\w*|blister\w*|scar\w*|acne|pimples?|breakouts?|wrinkles?|hair|lumps?|bumps?|numb\w*|itch\w*|hives|peel\w*|tan|tanning|moles?|eczema|rosacea|psoriasis|dermatitis|pigment\w*|spots?|veins?|cellulite|sunscreens?|sun\s*screens?|sunblock|spf|protector\s+solar|bloqueador|pregnan\w*|breastfeed\w*|nursing|scabs?|infect\w*|pus|oozing|inject\w*|needles?|su|sus|ustedes|cita|citas|clinica|piel|cara|labios?|ojos?|cejas?|frente|mejillas?|moreton\w*|hinchaz\w*|hinchad\w*|roj\w*|sarpullido|quemad\w*|ampollas?|cicatri\w*|granos?|arrugas?|pelo|vello|bultos?|entumid\w*|comezon|picazon|manchas?|embaraz\w*|lactan\w*|infecc\w*)\b")]
+    private static partial Regex OfTheSpaOrTheSkin();
 
     // A booking of a treatment for whoever the clause names ("book her a massage", "una cita para ella").
     [GeneratedRegex(@"\b(?:book\w*|appointments?|appts?|schedul\w*|reserv\w*|cita|citas|agend\w*|apart\w*|turno)\b")]

@@ -1155,8 +1155,8 @@ public sealed partial class Understander
         }
         if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null
-            && (NamesElsewhere() || NearerElsewhereThanTheSpa(normalized, lowered, prepared))
-            && !_answeredBySpa(normalized))
+            && (NamesElsewhere() && ElsewhereIsTheSubject(normalized, lowered)
+                || (NamesElsewhere() || NearerElsewhereThanTheSpa(normalized, lowered, prepared)) && !_answeredBySpa(normalized)))
         {
             // "how much do i pay in taxes", "can you share my location with roger": a question about another business or
             // thing (the escalation rules' elsewhere list), or nearer in meaning to a request elsewhere than to anything
@@ -1283,6 +1283,15 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
+        if (intent is Intent.Smalltalk or Intent.Thanks or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && TriviaOrTranslation().IsMatch(lowered))
+        {
+            // "translate thank you into german", "is it true you lose most heat through your head": the words of thanks or of a
+            // chat inside a request for a translation or a piece of trivia, which is not the spa's (round 24: "you're very
+            // welcome!" and "i'm doing well, thank you for asking!").
+            intent = Intent.OutOfScope;
+            confidence = 1;
+        }
         if (cues.WrongNumber && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None)
         {
             // "sorry wrong number": the spa was not meant; said back kindly (a small-talk reply), nothing asked of anyone.
@@ -1353,7 +1362,11 @@ public sealed partial class Understander
         }
         else if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered)
             || intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Faq or Intent.OutOfScope or Intent.Unknown
-                && MissedVisitAsked().IsMatch(lowered))
+                && MissedVisitAsked().IsMatch(lowered)
+            // "can i cancel the day before without paying": no appointment of one's own named, so the rule is asked (round 24);
+            // "can i move my friday facial to next tuesday without a fee?" is a move, with the policy beside it.
+            || intent is Intent.Cancel or Intent.Reschedule && WithoutPaying().IsMatch(lowered) && date is null && time is null
+                && services.Kind == ServiceMatchKind.None && !OwnBooking().IsMatch(lowered))
         {
             // "if i cancel todays appointment will i get charged?", "si cancelo … me cobran algo?", "what happens if i miss my
             // appointment": the cancellation policy asked, not a cancellation (nothing is changed on a question about what it
@@ -1509,7 +1522,7 @@ public sealed partial class Understander
             faqQuestion = location?.Location is { } place ? $"where is {place.Name}?" : "where are you located?";
         }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-            && location is null && intent is Intent.Faq or Intent.Availability or Intent.Book or Intent.Human or Intent.Unknown
+            && location is null && intent is Intent.Faq or Intent.Availability or Intent.Book or Intent.Human or Intent.Unknown or Intent.OutOfScope
             && OpenOrCloseOf().Match(lowered) is { Success: true } hoursOf)
         {
             var whose = hoursOf.Groups["whose"].Value.Trim();
@@ -1523,9 +1536,11 @@ public sealed partial class Understander
                 && !AmenityWord().IsMatch(whose))
             {
                 // "when does the farmers market open on sundays", "what time does the mall open", "when does trader joes
-                // close tonight": another place's hours, never answered with ours nor passed to the team.
+                // close tonight": another place's hours, never answered with ours nor passed to the team (nor by the policy's
+                // row for an hours question with a day: "what time does the post office close on saturday", round 24).
                 (intent, confidence) = (Intent.OutOfScope, 1);
                 faqQuestion = null;
+                cues = cues with { AsksHours = false };
             }
         }
         if ((notStaff is not null || cues.OtherProvider) && intent is Intent.Human or Intent.Deny or Intent.OutOfScope or Intent.Unknown or Intent.Correction)
@@ -1633,6 +1648,23 @@ public sealed partial class Understander
             ? bare.NearestElsewhere
             : null;
     }
+
+    /// <summary>
+    /// True when another business or thing is what the question is about, not where the spa is ("is the dmv open on
+    /// mondays", "how do i cancel my gym membership", "what's the wifi password at the library"): nobody speaks to the spa
+    /// (no "you", "your", "the spa") and the other place is still named once the places the spa may be near are set aside
+    /// ("is there parking near the hilton" is the spa's parking). Round 24: the spa's hours, cancellation policy and wifi
+    /// answered those.
+    /// </summary>
+    private bool ElsewhereIsTheSubject(string normalized, string lowered) =>
+        !SpokenToTheSpa().IsMatch(lowered) && AboutElsewhere?.Invoke(NearAPlace().Replace(normalized, " ")) == true;
+
+    [GeneratedRegex(@"\b(?:you|your|yours|u|ur|yall|ya|youre|the\s+spa|this\s+spa|this\s+place|here)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenToTheSpa();
+
+    // A place named as where something is ("near the hilton", "across from walgreens"), with up to three words of its name.
+    [GeneratedRegex(@"\b(?:near|nearby|by|next\s+to|close\s+to|across\s+(?:from|the\s+street\s+from)|around|behind|beside|opposite|from|walking\s+distance\s+(?:of|from))\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[a-z0-9']+\s+){0,2}[a-z0-9']+", RegexOptions.CultureInvariant)]
+    private static partial Regex NearAPlace();
 
     /// <summary>
     /// True when a question with no spa word in it ("my toes", "leave my car") and no request for a person is nearer in
@@ -2277,7 +2309,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     private static bool SpanHasWord(string lowered, TextSpan span, string word) =>
@@ -2551,6 +2583,10 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:will|would|do|does|am|is|could)\s+(?:i|it|there|you)\s+(?:get\s+|be\s+|still\s+)?(?:charged|charge\s+me|a\s+(?:fee|charge|penalty))\b|\b(?:is|are)\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChargedIfChanged();
 
+    // Whether a change could be made for nothing: "without paying", "without a fee", "sin pagar", "sin cargo" (round 24).
+    [GeneratedRegex(@"\bwithout\s+(?:paying|being\s+charged|getting\s+charged|a\s+(?:fee|charge|penalty)|any\s+(?:fee|charge|penalty)|paying\s+(?:a|the|any)\s+(?:fee|charge|penalty))\b|\bsin\s+(?:pagar|cargo|costo|penalizaci[oó]n)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WithoutPaying();
+
     // A visit missed, asked about: "what happens if i miss my appointment", "what if i just never show", "will i be charged if
     // i don't show up". Bounded and lazy between the two parts, so it cannot backtrack far.
     [GeneratedRegex(@"\b(?:if|what\s+happens|what\s+if)\b[^.?!]{0,40}?\b(?:miss\s+(?:my|the|an?)\s+(?:appt|appointment|booking|visit)|no[- ]?show|never\s+show|(?:don'?t|dont|do\s+not|didn'?t)\s+(?:show|turn)\s+up|(?:don'?t|dont)\s+show)\b", RegexOptions.CultureInvariant)]
@@ -2569,6 +2605,10 @@ public sealed partial class Understander
     // What a change would cost, as an amount: "how much would the fee be", "how much will you charge me". A person says it.
     [GeneratedRegex(@"\bhow\s+much\s+(?:would|will|is|does|do)\s+(?:the|a|my|that|your|you|it)\s*(?:late\s+|cancellation\s+|no[- ]?show\s+)?(?:fee|charge|penalty|charge\s+me|cost\s+me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FeeAmountAsked();
+
+    // A translation or a piece of trivia asked for; not "is it true you're a bot" (asked of the assistant).
+    [GeneratedRegex(@"\b(?:translate|translation\s+(?:of|for)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say|what\s+(?:is|does)\s+.{1,40}\s+(?:mean\s+)?in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi)|is\s+it\s+true\s+(?:that\s+)?(?!(?:you|u)\s*(?:are|re|r|'re)\b)|is\s+it\s+a\s+myth|fun\s+facts?|trivia)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TriviaOrTranslation();
 
     /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
     [GeneratedRegex(@"\b(?:have|need)\s+to\s+(?:book|schedule|reserve)\b|\bbook\s+ahead\b", RegexOptions.CultureInvariant)]

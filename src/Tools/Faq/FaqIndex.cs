@@ -42,6 +42,8 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         "they", "them", "their", "he", "she", "his", "her", "again", "more", "up", "out", "as", "than", "then", "into", "over", "one",
         // Chat's way of saying "you" and vague fillers ("do u guys expect tips?", "packages or like a monthly thing"): no topic.
         "guys", "yall", "ya", "ur", "thing", "things", "stuff",
+        // Emphasis and chat asides ("where r u guys located exactly", round 24): no topic either.
+        "exactly", "precisely", "actually", "really", "lol", "haha", "btw",
     };
 
     /// <summary>Replaces the index with the profile's FAQ and facts.</summary>

@@ -104,6 +104,18 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
                 : w.EndsWith('s') && _roleWords.Contains(w[..^1]) ? "providers" : m.Value);
     }
 
+    /// <summary>
+    /// The services of the providers whose title has a role word of the question ("are your injectors nurses": the nurse
+    /// injector's Botox and fillers, round 24), for a who-question that names no treatment.
+    /// </summary>
+    private HashSet<string> ServicesOfRolesNamed(string question)
+    {
+        _roleWords ??= RoleWords();
+        var roles = Words(question).Select(w => _roleWords.Contains(w) ? w : w.EndsWith('s') && _roleWords.Contains(w[..^1]) ? w[..^1] : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return [.. profile.Staff.Where(m => roles.Overlaps(Words(m.Title ?? ""))).SelectMany(m => m.ServiceIds)];
+    }
+
     private HashSet<string> RoleWords()
     {
         var treatments = profile.Services.SelectMany(s => s.Aliases.Append(s.Name).Append(s.Category)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
@@ -149,7 +161,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
         // location ok": the accessibility question (the person and the place are only whom and where it is for).
         question = PaymentQuestion.DepositHead(question) ?? AccessQuestion.Head(question) ?? question;
         if (ProviderQuestion.AsksWho(question) && !ProviderQuestion.AsksExperience(question)
-            && TreatmentsNamed(OtherSenses.Without(question.ToLowerInvariant())) is { Count: > 0 } given
+            && (TreatmentsNamed(OtherSenses.Without(question.ToLowerInvariant())) is { Count: > 0 } named ? named : ServicesOfRolesNamed(question)) is { Count: > 0 } given
             && ProviderQuestion.Givers(profile, given, null) is { Count: > 0 } givers)
         {
             // "who does the fillers there", "is the person doing botox a real doctor": the providers the profile lists for

@@ -67,6 +67,8 @@ public static partial class ProviderQuestion
         @"\bwho\s+(?:does|do|will\s+do|would\s+do|would\s+be\s+doing|will\s+be\s+doing|is\s+doing|performs?|gives?|injects?|administers?|is\s+going\s+to\s+do)\b"
         + @"|\b(?:the\s+person|the\s+one|the\s+people|person|people|someone)\s+(?:doing|who\s+does|who\s+do|that\s+does|that\s+do|giving|performing|injecting)\b"
         + @"|\b(?:a|an)\s+(?:real|actual|licensed|certified|board[\s-]certified)\s+(?:doctor|physician|nurse|md|dermatologist)\b"
+        // "are your injectors nurses", "is the injector a doctor" (round 24)
+        + @"|\b(?:are|is)\s+(?:your|ur|the)\s+(?:injectors?|providers?|practitioners?|therapists?|estheticians?|aestheticians?|technicians?|techs?)\s+(?:all\s+)?(?:an?\s+)?(?:nurses?|doctors?|physicians?|mds?|rns?|licensed|certified|qualified|trained|medical\s+professionals?)\b"
         + @"|\bqui[eé]n(?:es)?\s+(?:me\s+)?(?:hace|hacen|har[ií]a|aplica|aplican|pone|ponen|realiza|realizan)\b",
         Options)]
     private static partial Regex Who();
