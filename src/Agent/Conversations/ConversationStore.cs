@@ -560,10 +560,46 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 }
             }
         }
+        // SQLite: what the save writes is made before the write lock is taken (SqliteSave), not while every other writer waits.
+        var prepared = c is SqliteConnection ? SqliteSave.Of(state, turns) : null;
         await using var tx = await db.BeginWriteAsync(c, ct);
-        var saved = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct);
+        var saved = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease, requestId, ct, prepared);
         await tx.CommitAsync(ct);
         Remember(id, saved, state);
+    }
+
+    /// <summary>
+    /// What a turn's save on SQLite writes that does not depend on the store: the state's deflated JSON as of the usual case
+    /// (nothing written to the transcript since the turn read it, so the state has seen the turn's own rows too:
+    /// <see cref="TryReserveAndWriteState"/>), and each row's tags as JSON and as tag rows. Made before the write transaction:
+    /// SQLite has one write lock, and the state's serialization and deflation (~40-100 µs a turn, 3-4 % of a loaded host)
+    /// held it while every other turn's begin and save waited (docs/performance.md, round twenty-four). The unusual case (the
+    /// transcript moved) still deflates the state inside, with the transcript positions it finds.
+    /// </summary>
+    private sealed record SqliteSave(int Seen, byte[] State, string[] TagsJson, string[][] Tags)
+    {
+        public static SqliteSave Of(ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns)
+        {
+            var seen = state.TranscriptSeen;
+            state.TranscriptSeen = seen + turns.Count;
+            byte[] deflated;
+            try
+            {
+                deflated = StateColumn.Deflate(state);
+            }
+            finally
+            {
+                state.TranscriptSeen = seen;
+            }
+            var tagsJson = new string[turns.Count];
+            var tags = new string[turns.Count][];
+            for (var i = 0; i < turns.Count; i++)
+            {
+                tagsJson[i] = JsonSerializer.Serialize(turns[i].Tags, StateJsonContext.Default.TurnTags);
+                tags[i] = [.. turns[i].Tags.Flatten().Distinct()];
+            }
+            return new SqliteSave(seen, deflated, tagsJson, tags);
+        }
     }
 
     // The whole save of a turn as one PostgreSQL statement (issue 16): the lease checked under FOR SHARE (ReserveSeqAsync), the transcript
@@ -654,7 +690,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     /// <summary>Stores a turn in the caller's transaction; returns the state as stored (<see cref="StateColumn"/>).</summary>
     private async Task<object> SaveTurnAsync(DbConnection c, DbTransaction tx, string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, bool releaseLease, string? requestId, CancellationToken ct)
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string? leaseOwner, bool releaseLease, string? requestId, CancellationToken ct,
+        SqliteSave? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(state);
@@ -665,7 +702,9 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         // reserved and the state written in one update, one statement fewer; otherwise (or on PostgreSQL, whose usual case is
         // TrySaveTurnInOneStatementAsync) the positions are reserved first and the state written with the rows.
         var release = Released(releaseLease, leaseOwner);
-        object? stored = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, release, now) : null;
+        // The state prepared before the transaction is for the transcript position it had then, which nothing but this save changes.
+        prepared = prepared?.Seen == state.TranscriptSeen ? prepared : null;
+        object? stored = c is SqliteConnection sqliteConnection ? TryReserveAndWriteState(sqliteConnection, id, state, turns.Count, leaseOwner, release, now, prepared?.State) : null;
         int? last;
         if (stored is not null)
         {
@@ -693,7 +732,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         if (c is SqliteConnection sqlite)
         {
             var deflated = stored is null ? StateColumn.Deflate(state) : null;
-            WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, deflated, release);
+            WriteTurnOnSqlite(sqlite, id, seq, turns, now, channel, locationId, state.Scope.ClientId, requestId, deflated, release, prepared);
             stored ??= deflated;
         }
         else
@@ -738,7 +777,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// <paramref name="state"/> when not null (counting <paramref name="release"/> in leased_turns).
     /// </summary>
     private static void WriteTurnOnSqlite(SqliteConnection c, string id, int seq, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
-        DateTime now, string channel, string? locationId, string? clientId, string? requestId, byte[]? state, int release)
+        DateTime now, string channel, string? locationId, string? clientId, string? requestId, byte[]? state, int release, SqliteSave? prepared = null)
     {
         for (var i = 0; i < turns.Count; i++)
         {
@@ -747,10 +786,11 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             using (var row = SqliteStatement.Get(c, InsertTurnRowSql))
             {
                 row.Bind("@id", id).Bind("@seq", seq).Bind("@now", now).Bind("@role", role).Bind("@text", text).Bind("@channel", channel)
-                    .Bind("@locationId", locationId).Bind("@clientId", clientId).Bind("@tags", JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags))
+                    .Bind("@locationId", locationId).Bind("@clientId", clientId)
+                    .Bind("@tags", prepared?.TagsJson[i] ?? JsonSerializer.Serialize(tags, StateJsonContext.Default.TurnTags))
                     .Bind("@latency", latency).Bind("@requestId", i == 0 ? requestId : null).Execute();
             }
-            foreach (var tag in tags.Flatten().Distinct())
+            foreach (var tag in prepared?.Tags[i] ?? tags.Flatten().Distinct())
             {
                 using var insert = SqliteStatement.Get(c, InsertTagSql);
                 insert.Bind("@id", id).Bind("@seq", seq).Bind("@tag", tag).Execute();
@@ -821,7 +861,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// writes the state, which has then seen them, in one update, and returns the state as stored (deflated:
     /// <see cref="StateColumn"/>); otherwise changes nothing and returns null, <paramref name="state"/> as it was.
     /// </summary>
-    private static byte[]? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, int release, DateTime now)
+    private static byte[]? TryReserveAndWriteState(SqliteConnection c, string id, ConversationState state, int count, string? leaseOwner, int release, DateTime now,
+        byte[]? prepared = null)
     {
         const string Sql = """
             UPDATE conversations SET last_seq = last_seq + @count, state_json = @state, client_id = COALESCE(@clientId, client_id),
@@ -832,7 +873,8 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
             """;
         var seen = state.TranscriptSeen;
         state.TranscriptSeen = seen + count;
-        var deflated = StateColumn.Deflate(state);
+        // Deflated before the transaction (SqliteSave) for this same position when given.
+        var deflated = prepared ?? StateColumn.Deflate(state);
         bool reserved;
         using (var update = SqliteStatement.Get(c, Sql))
         {
