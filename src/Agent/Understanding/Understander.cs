@@ -1155,7 +1155,7 @@ public sealed partial class Understander
         }
         if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null
-            && (NamesElsewhere() && ElsewhereIsTheSubject(normalized, lowered)
+            && (NamesElsewhere() && location is null && ElsewhereIsTheSubject(normalized, lowered)
                 || (NamesElsewhere() || NearerElsewhereThanTheSpa(normalized, lowered, prepared)) && !_answeredBySpa(normalized)))
         {
             // "how much do i pay in taxes", "can you share my location with roger": a question about another business or
@@ -1283,12 +1283,14 @@ public sealed partial class Understander
             intent = Intent.Smalltalk;
             confidence = 1;
         }
-        if (intent is Intent.Smalltalk or Intent.Thanks or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
-            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && TriviaOrTranslation().IsMatch(lowered))
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && (intent is Intent.Smalltalk or Intent.Thanks or Intent.Greeting && TriviaOrTranslation().IsMatch(lowered)
+                || intent is Intent.Faq or Intent.Unknown or Intent.Cancel && TranslationAsked().IsMatch(lowered)))
         {
             // "translate thank you into german", "is it true you lose most heat through your head": the words of thanks or of a
             // chat inside a request for a translation or a piece of trivia, which is not the spa's (round 24: "you're very
-            // welcome!" and "i'm doing well, thank you for asking!").
+            // welcome!" and "i'm doing well, thank you for asking!"); "how can i say 'cancel my order' in french" is no
+            // cancellation-policy question either.
             intent = Intent.OutOfScope;
             confidence = 1;
         }
@@ -1653,7 +1655,8 @@ public sealed partial class Understander
     /// True when another business or thing is what the question is about, not where the spa is ("is the dmv open on
     /// mondays", "how do i cancel my gym membership", "what's the wifi password at the library"): nobody speaks to the spa
     /// (no "you", "your", "the spa") and the other place is still named once the places the spa may be near are set aside
-    /// ("is there parking near the hilton" is the spa's parking). Round 24: the spa's hours, cancellation policy and wifi
+    /// ("is there parking near the hilton" is the spa's parking; "is there a hotel close to the mission location" names a
+    /// place of the spa's, so it is not asked here). Round 24: the spa's hours, cancellation policy and wifi
     /// answered those.
     /// </summary>
     private bool ElsewhereIsTheSubject(string normalized, string lowered) =>
@@ -2605,6 +2608,11 @@ public sealed partial class Understander
     // What a change would cost, as an amount: "how much would the fee be", "how much will you charge me". A person says it.
     [GeneratedRegex(@"\bhow\s+much\s+(?:would|will|is|does|do)\s+(?:the|a|my|that|your|you|it)\s*(?:late\s+|cancellation\s+|no[- ]?show\s+)?(?:fee|charge|penalty|charge\s+me|cost\s+me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FeeAmountAsked();
+
+    // A translation asked for: "translate …", "how do you say … in french" (not "what is your policy in spanish", which asks
+    // the spa's own answer in another language).
+    [GeneratedRegex(@"\b(?:translate|translation\s+(?:of|for)|(?:how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say)\s+.{1,40}\s+in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi|swedish|dutch|greek|latin|hebrew|vietnamese|tagalog|polish|turkish)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say\s+.{1,40}\s+if\s+i\s+(?:were|was)\s+\w+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TranslationAsked();
 
     // A translation or a piece of trivia asked for; not "is it true you're a bot" (asked of the assistant).
     [GeneratedRegex(@"\b(?:translate|translation\s+(?:of|for)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say|what\s+(?:is|does)\s+.{1,40}\s+(?:mean\s+)?in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi)|is\s+it\s+true\s+(?:that\s+)?(?!(?:you|u)\s*(?:are|re|r|'re)\b)|is\s+it\s+a\s+myth|fun\s+facts?|trivia)\b", RegexOptions.CultureInvariant)]

@@ -100,6 +100,14 @@ public sealed class RoundTwentyFourConversationTests
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name is "check_availability" or "list_appointments" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
+    // Found by the earlier rounds' probes once the rules above were in: a pet's emergencies are not ours to send to 911, and a
+    // question naming one of the spa's places is not declined.
+    [Fact]
+    public Task A_vets_emergencies_are_not_an_emergency_here() => FirstMessages.NeitherPassedOnNorActedOnAsync("is the vet open on sundays for emergencies");
+
+    [Fact]
+    public Task A_question_naming_one_of_the_spas_places_is_not_declined() => FirstMessages.NotRefusedAsync("is there a hotel close to the mission location");
+
     // The spa's own, beside another place's name: still answered.
     [Theory]
     [InlineData("is there parking near the hilton", "Valencia")]
@@ -111,12 +119,13 @@ public sealed class RoundTwentyFourConversationTests
     // are you".
     [Theory]
     [InlineData("translate thank you into german")]
+    [InlineData("how can i say \"cancel my order\" in french")]
     [InlineData("is it true you lose most heat through your head")]
     public async Task Small_talk_words_inside_another_request_are_not_small_talk(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
         Assert.True(reply.Escalation is null && !reply.Text!.Contains("very welcome", StringComparison.Ordinal)
-            && !reply.Text.Contains("doing well", StringComparison.Ordinal), FirstMessages.Show(reply));
+            && !reply.Text.Contains("doing well", StringComparison.Ordinal) && !reply.Text.Contains("24 hours", StringComparison.Ordinal), FirstMessages.Show(reply));
     }
 
     [Theory]
