@@ -135,6 +135,18 @@ public sealed partial record ReplyCues
     public bool SameAgain { get; init; }
 
     /// <summary>
+    /// "same time next friday?" with neither an addition or booking word nor a move word: whether it is another booking or a
+    /// move is not said (round 24: asked, never moved on it).
+    /// </summary>
+    public bool SameTimeUnclear { get; init; }
+
+    /// <summary>One more said ("another one pls", "book another", "también", "one more"): an addition or a booking verb.</summary>
+    public bool SaysAnother { get; init; }
+
+    /// <summary>A move said ("move it", "oh i mean move it", "cámbiala" read "change it"): a word of a move.</summary>
+    public bool SaysMove { get; init; }
+
+    /// <summary>
     /// Every appointment meant ("cancel both my appointments", "cancel all of them", "cancela las dos" read "cancel the
     /// two"), not a party ("both of us").
     /// </summary>
@@ -356,6 +368,9 @@ public sealed partial record ReplyCues
             OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
             SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
+            SameTimeUnclear = SameThing().IsMatch(text) && !OneMore().IsMatch(text) && !BookVerb().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
+            SaysAnother = (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !MoveWord().IsMatch(text),
+            SaysMove = MoveWord().IsMatch(text) && !OneMore().IsMatch(text),
             RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)

@@ -1,0 +1,208 @@
+using System.Globalization;
+using FrontDesk.Agent.Embedded;
+using FrontDesk.Agent.Understanding;
+using static FrontDesk.Agent.Tests.Dialogue.DialogueFixture;
+
+namespace FrontDesk.Agent.Tests.Conversations;
+
+/// <summary>
+/// Issue 12, round 24: round 23's known issue and two known limits (a length, option, time or service given as a second
+/// thought; a Spanish move's target day; "same time next friday?" with neither a booking nor a move word), then round 24's
+/// people (tests/scenarios/people-round24.yaml). Written before the code. Demo profile, Monday 2026-11-23 08:00 Los Angeles.
+/// </summary>
+public sealed class RoundTwentyFourTests
+{
+    private const string AvaPhone = "+14155551111";
+    private const string BenPhone = "+14155552222";
+
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)";
+
+    private static Utterance Spanish(string text, DialogueState? state = null) =>
+        Engine.Understand(text, History(state ?? new DialogueState { Language = "es" }), "es");
+
+    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
+        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
+
+    // 1. A second thought replaces the first, wherever it comes: in the same message, on a second line, or the next turn.
+
+    [Theory]
+    [InlineData("quiero un masaje sueco de 60 el viernes\nperdón, de 90", "es")]
+    [InlineData("quiero un masaje sueco de 60 el viernes... no perdón, mejor de 90", "es")]
+    [InlineData("can i get a 60 min swedish friday\nsorry, 90 min", "en")]
+    [InlineData("swedish massage 60 minutes on friday, oops i meant 90", "en")]
+    public void A_length_given_as_a_second_thought_replaces_the_first(string text, string language)
+    {
+        var u = Engine.Understand(text, History(new DialogueState { Language = language }), language);
+
+        Assert.Equal("swedish-90", u.Services.Service?.Id);
+        Assert.Equal("2026-11-27", Day(u.Date?.Range.Start));
+    }
+
+    [Theory]
+    [InlineData("hydrafacial wednesday at 2pm.. oops 3pm not 2pm")]
+    [InlineData("hydrafacial wednesday at 2\nsorry i meant 3")]
+    public void A_time_given_as_a_second_thought_replaces_the_first(string text)
+    {
+        var u = Engine.Understand(text);
+
+        Assert.Equal(new TimeOnly(15, 0), u.Time?.Exact);
+    }
+
+    [Fact]
+    public void A_service_given_as_a_second_thought_replaces_the_first()
+    {
+        var u = Engine.Understand("a swedish massage saturday, no wait i meant the deep tissue");
+
+        Assert.Equal("deep-tissue-60", u.Services.Service?.Id);
+    }
+
+    [Fact]
+    public async Task Two_lines_sent_together_book_the_corrected_length()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        await h.TalkAsync("web_l1", "web", BenPhone, "quiero un masaje sueco de 60 el viernes\nperdón, de 90", "la primera", "si");
+
+        Assert.Equal("swedish-90", h.One(await h.BookedAsync()).ServiceId);
+    }
+
+    [Fact]
+    public async Task A_length_corrected_the_turn_after_the_offer_searches_and_books_the_corrected_one()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var offer = (await h.TalkAsync("sms_l2", "sms", AvaPhone, "60 min swedish friday morning pls"))[^1];
+        Assert.Contains(offer.ToolCalls, c => c.Name == "check_availability");
+        await h.TalkAsync("sms_l2", "sms", AvaPhone, "sorry, 90 min", "first one", "yes");
+
+        Assert.Equal("swedish-90", h.One(await h.BookedAsync()).ServiceId);
+    }
+
+    [Fact]
+    public async Task A_length_corrected_at_the_read_back_is_read_back_again_before_anything_is_booked()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_l3", "sms", AvaPhone, "60 min swedish friday morning pls", "first one");
+
+        var again = (await h.TalkAsync("sms_l3", "sms", AvaPhone, "oh wait, make it the 90 min"))[^1];
+        Assert.Empty(await h.BookedAsync());
+        Assert.DoesNotContain(again.ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "ok");
+
+        await h.TalkAsync("sms_l3", "sms", AvaPhone, "first one", "yes");
+        Assert.Equal("swedish-90", h.One(await h.BookedAsync()).ServiceId);
+    }
+
+    [Fact]
+    public async Task A_time_corrected_in_the_same_text_books_the_corrected_time()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        await h.TalkAsync("sms_l4", "sms", AvaPhone, "hydrafacial wednesday at 2pm.. oops 3pm not 2pm", "yes", "yes");
+
+        Assert.Equal(["hydrafacial 2026-11-25 15:00"], await BookedAsync(h));
+    }
+
+    // 2. A Spanish move's target: "al viernes", "para el viernes", "a el jueves" after a move verb is where it goes, even when
+    // the appointment's day was said first.
+
+    [Theory]
+    [InlineData("tengo un facial el martes, muévela al viernes a la misma hora", "2026-11-27")]
+    [InlineData("hola, tengo un facial el martes. muévela al viernes a la misma hora porfa", "2026-11-27")]
+    [InlineData("tengo cita el martes, me la puedes pasar para el viernes?", "2026-11-27")]
+    [InlineData("el facial del martes, cámbiala a el sábado porfa", "2026-11-28")]
+    [InlineData("tengo un facial el martes... muévemela al viernes", "2026-11-27")]
+    [InlineData("tengo facial el martes, pásala al sábado en la mañana", "2026-11-28")]
+    [InlineData("tengo una cita el martes, recórrela al miércoles", "2026-11-25")]
+    [InlineData("mi facial es el martes, mueve la cita para el viernes", "2026-11-27")]
+    public void A_spanish_move_reads_the_day_it_goes_to(string text, string target)
+    {
+        var u = Spanish(text);
+
+        Assert.Equal(target, Day(u.Date?.Range.Start));
+        Assert.Equal("2026-11-24", Day(u.MoveFrom?.Start));
+    }
+
+    [Fact]
+    public void The_english_move_still_reads_the_day_it_goes_to()
+    {
+        var u = Engine.Understand("i have a facial tuesday. move it to friday same time");
+
+        Assert.Equal("2026-11-27", Day(u.Date?.Range.Start));
+    }
+
+    [Fact]
+    public async Task Tengo_un_facial_el_martes_muevela_al_viernes_moves_it_to_friday()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_s1", "sms", BenPhone, "signature facial with priya tuesday at 10", "the 10 am", "yes");
+
+        var readBack = (await h.TalkAsync("sms_s2", "sms", BenPhone, "hola, tengo un facial el martes. muévela al viernes a la misma hora porfa"))[^1];
+        Assert.Contains(readBack.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation");
+
+        await h.TalkAsync("sms_s2", "sms", BenPhone, "sí");
+        Assert.Equal(["signature-facial 2026-11-27 10:00"], await BookedAsync(h));
+    }
+
+    // 3. "same time next friday?" right after a booking, with neither a booking word nor a move word: asked, never moved.
+
+    [Fact]
+    public async Task Same_time_next_friday_with_no_booking_or_move_word_is_asked_and_nothing_changes()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_q1", "sms", AvaPhone, "60 min swedish massage friday at 10", "the 10", "yes");
+
+        var asked = (await h.TalkAsync("sms_q1", "sms", AvaPhone, "same time next friday?"))[^1];
+
+        Assert.DoesNotContain(asked.ToolCalls, c => c.Name is "reschedule_appointment" or "book_appointment");
+        Assert.Contains("move", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("another", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+
+        // A yes to that either/or question is no choice: nothing moves or is booked.
+        await h.TalkAsync("sms_q1", "sms", AvaPhone, "yes");
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+    }
+
+    [Fact]
+    public async Task Another_one_after_the_question_books_a_second_on_its_yes()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_q2", "sms", AvaPhone, "60 min swedish massage friday at 10", "the 10", "yes");
+
+        await h.TalkAsync("sms_q2", "sms", AvaPhone, "same time next friday?", "book another one", "yes");
+
+        Assert.Equal(["swedish-60 2026-11-27 10:00", "swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+    }
+
+    [Fact]
+    public async Task Move_it_after_the_question_moves_it_on_its_yes()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_q3", "sms", AvaPhone, "60 min swedish massage friday at 10", "the 10", "yes");
+
+        await h.TalkAsync("sms_q3", "sms", AvaPhone, "same time next friday?", "move it", "yes");
+
+        Assert.Equal(["swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+    }
+
+    [Theory]
+    [InlineData("same time next friday too")]
+    [InlineData("another one same time next friday")]
+    public async Task Same_time_next_friday_with_an_addition_word_is_a_second_booking(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_q4", "sms", AvaPhone, "60 min swedish massage friday at 10", "the 10", "yes");
+
+        var readBack = (await h.TalkAsync("sms_q4", "sms", AvaPhone, text))[^1];
+        Assert.Contains(readBack.ToolCalls, c => c.Name == "book_appointment" && c.Outcome == "needs_confirmation");
+    }
+
+    [Fact]
+    public void Same_time_next_friday_alone_is_neither_again_nor_a_move()
+    {
+        var u = Engine.Understand("same time next friday?");
+
+        Assert.False(u.Cues.SameAgain);
+        Assert.True(u.Cues.SameTimeUnclear);
+    }
+}
