@@ -205,4 +205,70 @@ public sealed class RoundTwentyFourTests
         Assert.False(u.Cues.SameAgain);
         Assert.True(u.Cues.SameTimeUnclear);
     }
+
+    [Fact]
+    public async Task A_la_misma_hora_el_proximo_viernes_after_a_booking_is_asked_in_spanish()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_q5", "sms", BenPhone, "quiero un masaje sueco de 60 el viernes a las 10", "la de las 10", "sí");
+
+        var asked = (await h.TalkAsync("sms_q5", "sms", BenPhone, "¿y a la misma hora el próximo viernes?"))[^1];
+
+        Assert.DoesNotContain(asked.ToolCalls, c => c.Name is "reschedule_appointment" or "book_appointment");
+        Assert.Contains("otra", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+    }
+
+    // 4. Round 24's people: a question about the service in play at its read-back, then the yes.
+
+    [Theory]
+    [InlineData("how long is it?", "45")]
+    [InlineData("and how much is that?", "199")]
+    public async Task A_length_or_price_asked_at_a_read_back_is_the_service_in_plays_and_the_yes_books(string question, string answer)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_r1", "sms", AvaPhone, "hydrafacial wednesday afternoon", "first one");
+
+        var answered = (await h.TalkAsync("sms_r1", "sms", AvaPhone, question))[^1];
+        Assert.Contains(answer, answered.Text ?? "", StringComparison.Ordinal);
+        Assert.Contains("HydraFacial", answered.Text ?? "", StringComparison.Ordinal);
+        Assert.Empty(await h.BookedAsync());
+
+        await h.TalkAsync("sms_r1", "sms", AvaPhone, "ok yes");
+        Assert.Equal("hydrafacial", h.One(await h.BookedAsync()).ServiceId);
+    }
+
+    [Fact]
+    public async Task Cuanto_cuesta_at_a_read_back_says_the_price_of_the_service_in_play()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_r2", "sms", BenPhone, "quiero un peeling químico el martes en la tarde", "la primera");
+
+        var answered = (await h.TalkAsync("sms_r2", "sms", BenPhone, "cuánto cuesta?"))[^1];
+
+        Assert.Contains("165", answered.Text ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Dermaplaning", answered.Text ?? "", StringComparison.Ordinal);
+    }
+
+    // "cancel whatever i have next week" with nothing next week: said, nothing read back or cancelled.
+    [Theory]
+    [InlineData("cancel whatever i have next week")]
+    [InlineData("cancela lo que tenga la próxima semana porfa")]
+    public async Task Cancel_next_week_with_nothing_then_cancels_nothing(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_x1", "sms", AvaPhone, "60 min swedish massage friday at 10", "the 10", "yes");
+
+        var said = (await h.TalkAsync("sms_x2", "sms", AvaPhone, text, "yes"));
+
+        Assert.DoesNotContain(said.SelectMany(r => r.ToolCalls), c => c.Name == "cancel_appointment");
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+    }
+
+    // "hydrafacial 🙏": the emoji is please as often as thanks; with a service and nothing asked it is a request.
+    [Fact]
+    public void A_service_and_praying_hands_is_a_request()
+    {
+        Assert.Equal(Intent.Book, Engine.Understand("hydrafacial 🙏").Intent);
+    }
 }
