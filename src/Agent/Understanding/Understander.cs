@@ -2306,8 +2306,10 @@ public sealed partial class Understander
         }
         var from = last.Index + last.Length;
         var tail = text[from..];
-        if (AddedOnSecondThought().IsMatch(loweredText[from..]))
+        if (AddedOnSecondThought().IsMatch(loweredText[from..]) || QuestionAfterSecondThought().IsMatch(loweredText[from..]))
         {
+            // "… actually also a facial": added, not replaced; "… sorry, is the deep tissue better for back pain?": a question
+            // about another, not a change.
             return null;
         }
         var named = new ServiceMatcher(vocabulary).Match(tail);
@@ -2317,7 +2319,11 @@ public sealed partial class Understander
                 : named with { Spans = [.. named.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
         }
         var cues = ReplyCues.Read(tail);
-        var minutes = cues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var length ? length : cues.Numbers.FirstOrDefault(n => n >= 20);
+        // The length comes first in what follows ("90 min", "i meant 90", "mejor de 90" read "actually of 90"), not later in a
+        // sentence about something else ("sorry i only have 30 min for lunch").
+        var minutes = LengthFirst().IsMatch(TextNormalizer.LowerSameLength(tail))
+            ? cues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var length ? length : cues.Numbers.FirstOrDefault(n => n >= 20)
+            : 0;
         if (minutes == 0 || said.Kind != ServiceMatchKind.Confident || said.Services[0].DurationMinutes is not { } saidLength || saidLength == minutes)
         {
             return null;
@@ -2331,6 +2337,13 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:thanks?|thx|ty|gracias)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThanksInWords();
+
+    [GeneratedRegex(@"^\W*(?:is|are|do|does|did|can|could|would|should|what|which|how|why)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionAfterSecondThought();
+
+    // A length in the first few words after a second thought: "90 min", "i meant 90", "the 90 one", "of 90".
+    [GeneratedRegex(@"^\W*(?:[a-z']+\W+){0,3}?(?:\d{2,3}|thirty|forty[\s-]?five|sixty|ninety)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LengthFirst();
 
     // "… actually also a facial", "sorry, and a pedicure too": a second thought that adds a service, not one that replaces.
     [GeneratedRegex(@"\b(?:also|too|as\s+well|plus|both)\b", RegexOptions.CultureInvariant)]

@@ -38,6 +38,27 @@ public sealed class RoundTwentyFourTests
         Assert.Equal("2026-11-27", Day(u.Date?.Range.Start));
     }
 
+    // A second thought that asks, adds, or says a number about something else changes nothing.
+    [Theory]
+    [InlineData("60 min swedish friday, sorry is the 90 worth the extra?")]
+    [InlineData("60 min swedish on friday, sorry i only have like 90 min for lunch")]
+    [InlineData("a 60 min swedish friday.. actually also a hydrafacial")]
+    public void A_second_thought_that_asks_or_adds_keeps_the_length(string text)
+    {
+        var u = Engine.Understand(text);
+
+        Assert.Contains(u.Services.Services, x => x.Id == "swedish-60");
+        Assert.DoesNotContain(u.Services.Services, x => x.Id == "swedish-90");
+    }
+
+    [Fact]
+    public void A_question_about_another_service_after_sorry_does_not_replace_the_first()
+    {
+        var u = Engine.Understand("a swedish massage saturday, sorry, is the deep tissue better for back pain?");
+
+        Assert.NotEqual("deep-tissue-60", u.Services.Service?.Id);
+    }
+
     [Theory]
     [InlineData("hydrafacial wednesday at 2pm.. oops 3pm not 2pm")]
     [InlineData("hydrafacial wednesday at 2\nsorry i meant 3")]
