@@ -194,6 +194,11 @@ public sealed partial class EmbeddedChatClient
                     {
                         return Say("wrong_number");
                     }
+                    if (u.Cues.PastVisit)
+                    {
+                        // "i got lip filler with you guys on saturday": told, not asked; what it leads to is asked (round 24).
+                        return Say("past_visit");
+                    }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
                 case PolicyAction.HandToPerson:

@@ -1048,6 +1048,15 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (cues.PastVisit && asked == AgentQuestion.Nothing && chosen is null
+            && (intent is Intent.Book or Intent.Availability
+                || (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope && !QuestionShape().IsMatch(lowered))))
+        {
+            // "hi i got lip filler with you guys on saturday", "ayer me hice un facial": a past visit told, with no word of a
+            // request nor a day to come, is no booking nor a question (round 24): no search, no times, nothing for the FAQ or
+            // the team; asked how it can help with it. The health screen has run before this.
+            (intent, confidence) = (Intent.Smalltalk, 1);
+        }
         if (cues.SameAsBefore && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq && BookingCue().IsMatch(lowered))
         {
             // "i wanna book what i had last time for thursday, oh wait you're closed thursday right? friday then": a booking of

@@ -292,4 +292,92 @@ public sealed class RoundTwentyFourTests
     {
         Assert.Equal(Intent.Book, Engine.Understand("hydrafacial 🙏").Intent);
     }
+
+    // A past visit stated is no booking request: "i got lip filler with you guys on saturday" tells, it does not ask; no
+    // search, no times offered. A request word with it ("and want another one friday") still books.
+
+    [Theory]
+    [InlineData("hi i got lip filler with you guys on saturday", "en")]
+    [InlineData("hey so i had a hydrafacial last week", "en")]
+    [InlineData("I did the dermaplaning yesterday", "en")]
+    [InlineData("i came in for a swedish massage on saturday", "en")]
+    [InlineData("had my lip filler done saturday w/ you", "en")]
+    [InlineData("got botox there last wednesday", "en")]
+    [InlineData("hola, el sábado me hice el relleno de labios con ustedes", "es")]
+    [InlineData("ayer me hice un facial con ustedes", "es")]
+    [InlineData("la semana pasada me hicieron un hydrafacial", "es")]
+    public void A_past_visit_stated_is_not_a_booking_request(string text, string language)
+    {
+        var u = Engine.Understand(text, History(new DialogueState { Language = language }), language);
+
+        Assert.NotEqual(Intent.Book, u.Intent);
+        Assert.NotEqual(Intent.Availability, u.Intent);
+        Assert.True(u.Cues.PastVisit, text);
+    }
+
+    [Theory]
+    [InlineData("i had a facial last week and want another one friday", "2026-11-27")]
+    [InlineData("i got lip filler on saturday, can i get a touch up appointment for next saturday?", "2026-11-28")]
+    [InlineData("had a hydrafacial last week, loved it, book me again for friday", "2026-11-27")]
+    [InlineData("i did a swedish massage yesterday, do you have any openings thursday", "2026-11-26")]
+    [InlineData("ayer me hice un facial y quiero otro el viernes", "2026-11-27")]
+    [InlineData("yeah hi um I got a gift card and wanted to use it for a hydrafacial friday", "2026-11-27")]
+    public void A_past_visit_with_a_request_word_is_still_a_booking(string text, string day)
+    {
+        var language = text.StartsWith("ayer", StringComparison.Ordinal) ? "es" : "en";
+        var u = Engine.Understand(text, History(new DialogueState { Language = language }), language);
+
+        Assert.True(u.Intent is Intent.Book or Intent.Availability, $"{text}: {u.Intent}");
+        Assert.False(u.Cues.PastVisit, text);
+        Assert.Equal(day, Day(u.Date?.Range.Start));
+    }
+
+    [Theory]
+    [InlineData("hi i got lip filler with you guys on saturday")]
+    [InlineData("hi!! i had a hydrafacial w you guys last week")]
+    [InlineData("ayer me hice un facial con ustedes")]
+    public async Task A_past_visit_as_a_first_message_offers_no_times_and_asks_how_to_help(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("sms_p1", "sms", AvaPhone, text))[^1];
+
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name is "check_availability" or "book_appointment");
+        Assert.Matches("help|ayud", reply.Text ?? "");
+        Assert.Empty(await h.BookedAsync());
+    }
+
+    [Theory]
+    [InlineData("hi i got lip filler with you guys on saturday and my lip is still really swollen and hurts")]
+    [InlineData("el sábado me hice el relleno de labios y tengo el labio muy hinchado")]
+    public async Task A_past_visit_with_a_health_word_goes_to_the_clinical_team(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        await h.TalkAsync("sms_p2", "sms", AvaPhone, text);
+
+        Assert.Contains(await h.EscalationsAsync(), e => e.Category == "medical");
+        Assert.Empty(await h.BookedAsync());
+    }
+
+    [Fact]
+    public async Task A_past_visit_then_a_health_word_in_the_next_message_goes_to_the_clinical_team()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        await h.TalkAsync("sms_p3", "sms", AvaPhone, "hi i got lip filler with you guys on saturday", "theres a hard bump and it's bruising a lot");
+
+        Assert.Contains(await h.EscalationsAsync(), e => e.Category == "medical");
+    }
+
+    [Fact]
+    public async Task A_past_visit_then_a_request_books_on_the_yes()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var asked = await h.TalkAsync("sms_p4", "sms", AvaPhone, "i had a hydrafacial last week", "i want another hydrafacial friday at 10", "yes", "yes");
+
+        Assert.DoesNotContain(asked[0].ToolCalls, c => c.Name == "check_availability");
+        Assert.Equal(["hydrafacial 2026-11-27 10:00"], await BookedAsync(h));
+    }
 }
