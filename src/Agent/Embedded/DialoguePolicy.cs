@@ -31,6 +31,12 @@ internal enum PolicyAction
 
     /// <summary>The last booking's service at its time, on the day said: one more booking, read back when that time is open.</summary>
     BookSameAgain,
+
+    /// <summary>"same time next friday?" after a booking, with no word of a move or of another: asked which (round 24).</summary>
+    AskMoveOrAnother,
+
+    /// <summary>The answer to <see cref="AskMoveOrAnother"/> ("move it", "another one"): the question read again with it.</summary>
+    AnswerMoveOrAnother,
     SearchOtherDaysForWaitlisted,
 
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
@@ -334,6 +340,17 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameForAnother && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.BookSameForAnother, Id: "r11-same-for-someone-else"),
+        new("no task, a booking made in this conversation, and the same time on another day with neither a word of one more nor of a move (\"same time next friday?\"): asked which, nothing changed",
+            (s, r) => s.Task is null && s.LastBookedService is not null && s.LastBookedStart is { Length: >= 10 } && r.U.Cues.SameTimeUnclear && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.AskMoveOrAnother, Id: "r24-same-time-unclear"),
+        new("asked move or another, and one of them said (\"move it\", \"another one pls\")",
+            (s, r) => s.SameAgainAsked is not null && s.Task is null && r.U.Cues.SaysAnother != r.U.Cues.SaysMove
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye),
+            PolicyAction.AnswerMoveOrAnother, Id: "r24-move-or-another-answered"),
+        new("asked move or another, and only a yes (no choice): asked again",
+            (s, r) => s.SameAgainAsked is not null && s.Task is null && r.U.YesNo == YesNo.Yes && !r.U.Cues.SaysAnother && !r.U.Cues.SaysMove,
+            PolicyAction.AskMoveOrAnother, Id: "r24-move-or-another-yes"),
         new("no task, a booking made in this conversation, and the same again on another day as one more (\"book me the same time next friday too\", \"también el otro viernes a la misma hora\"), no other service named",
             (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameAgain && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),

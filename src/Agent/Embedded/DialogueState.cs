@@ -252,6 +252,12 @@ internal sealed class DialogueState
     /// </summary>
     public string? LastBookedService { get; set; }
 
+    /// <summary>
+    /// "same time next friday?" right after a booking, asked back as move or another (round 24): the message as written, read
+    /// again with the answer ("move it" → a move to that day; "another one" → one more booking then). Null when not asked.
+    /// </summary>
+    public string? SameAgainAsked { get; set; }
+
     /// <inheritdoc cref="LastBookedService"/>
     public string? LastBookedStart { get; set; }
 

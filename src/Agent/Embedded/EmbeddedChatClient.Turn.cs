@@ -33,9 +33,13 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The waitlist's texted opening was looked up for this message (found or not): it is read now.</summary>
         private bool _textedOfferLookedUp;
 
+        /// <summary>The message as written (before any reading), for a question that reads it again with its answer.</summary>
+        private string _text = "";
+
         /// <summary>A user message: the tracker folds it into the state, the policy picks the next action, the action is carried out.</summary>
         public ChatMessage OnUserTurn(string text, Utterance? understood)
         {
+            _text = text;
             if (!_textedOfferLookedUp && state.OnWaitlist && state.Task is null && state.Phase == DialoguePhase.None && state.PendingTool is null
                 && tools.Contains("find_waitlist_offer"))
             {
@@ -53,6 +57,10 @@ public sealed partial class EmbeddedChatClient
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
+            if (rule.Then is not (PolicyAction.AskMoveOrAnother or PolicyAction.AnswerMoveOrAnother))
+            {
+                state.SameAgainAsked = null;
+            }
             if (rule.Then != PolicyAction.AnythingElse)
             {
                 state.JustDone = state.AnythingElseSaid = false;
@@ -123,6 +131,20 @@ public sealed partial class EmbeddedChatClient
                     return Say("never_mind");
                 case PolicyAction.BookSameForAnother:
                     return BookSameForAnother(u);
+                case PolicyAction.AskMoveOrAnother:
+                    // "same time next friday?" right after a booking: a move or one more? Asked; nothing changes on it, and a
+                    // yes (no choice) gets the question again.
+                    state.SameAgainAsked ??= _text;
+                    return Say("same_time_move_or_another", ("day", SpokenTime.Day(DateOnly.ParseExact(state.LastBookedStart![..10], "yyyy-MM-dd", Inv), state.Language)));
+                case PolicyAction.AnswerMoveOrAnother:
+                {
+                    // "move it" / "another one pls": the question read again with the answer's word, as if said together ("move
+                    // it to same time next friday?", "book another one same time next friday?").
+                    var asked = state.SameAgainAsked!;
+                    state.SameAgainAsked = null;
+                    var spanish = state.Language == ConversationLanguage.Spanish;
+                    return OnUserTurn(u.Cues.SaysMove ? (spanish ? "muévela, " : "move it to ") + asked : (spanish ? "agéndame otra, " : "book another one ") + asked, null);
+                }
                 case PolicyAction.BookSameAgain:
                     return BookSameAgain(u);
                 case PolicyAction.SearchOtherDaysForWaitlisted:
@@ -171,6 +193,11 @@ public sealed partial class EmbeddedChatClient
                     if (u.Cues.WrongNumber)
                     {
                         return Say("wrong_number");
+                    }
+                    if (u.Cues.PastVisit)
+                    {
+                        // "i got lip filler with you guys on saturday": told, not asked; what it leads to is asked (round 24).
+                        return Say("past_visit");
                     }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
                         : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
@@ -849,10 +876,12 @@ public sealed partial class EmbeddedChatClient
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
             var question = u.FaqQuestion ?? u.Text;
-            if (u.Services.Kind == ServiceMatchKind.None && !state.RestateAfterAnswer && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+            if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
+                && (!state.RestateAfterAnswer || (state.PendingTool == "book_appointment" && (u.Cues.AsksPrice || u.Cues.AsksLength) && !u.Cues.AsksLateFee))
                 && (u.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 || AboutIt().IsMatch(u.Text) || u.Cues.AsksPrice))
             {
-                // "how much", "how long does it take?": about the service in play.
+                // "how much", "how long does it take?": about the service in play; at a booking's read-back too ("how long is
+                // it?", "cuánto cuesta?" at "Shall I book HydraFacial …?").
                 question = $"{u.Text.TrimEnd('?', ' ')} {about.Name}?";
             }
             var location = u.Location?.Location?.Id ?? state.LocationId;
@@ -1523,6 +1552,17 @@ public sealed partial class EmbeddedChatClient
                 state.AppointmentPosition = null;
                 state.AppointmentRef = state.AppointmentRefs[position == -1 ? items.Count - 1 : position - 1];
                 return state.Task == DialogueTask.Cancel ? Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef }) : NextRescheduleStep();
+            }
+            if (state.Task == DialogueTask.Cancel && state.DateStart is { } rangeFrom && state.DateEnd is { } rangeTo && rangeFrom != rangeTo
+                && new DateRange(DateOnly.ParseExact(rangeFrom, "yyyy-MM-dd", Inv), DateOnly.ParseExact(rangeTo, "yyyy-MM-dd", Inv)) is var range
+                && DialogueTracker.AppointmentsOn(state, range).Count == 0)
+            {
+                // "cancel whatever i have next week" with nothing then: said, and nothing read back (this Friday's is not next
+                // week's; round 24).
+                var yours = Join(state.AppointmentLabels, "list_and");
+                state.ResetTask();
+                return Say("no_appointment_between", ("from", SpokenTime.Day(range.Start, state.Language)), ("to", SpokenTime.Day(range.End, state.Language)),
+                    ("appointments", yours));
             }
             if (items.Count == 1)
             {

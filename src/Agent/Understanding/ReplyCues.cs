@@ -135,6 +135,26 @@ public sealed partial record ReplyCues
     public bool SameAgain { get; init; }
 
     /// <summary>
+    /// "same time next friday?" with neither an addition or booking word nor a move word: whether it is another booking or a
+    /// move is not said (round 24: asked, never moved on it).
+    /// </summary>
+    public bool SameTimeUnclear { get; init; }
+
+    /// <summary>One more said ("another one pls", "book another", "también", "one more"): an addition or a booking verb.</summary>
+    public bool SaysAnother { get; init; }
+
+    /// <summary>
+    /// A past visit told, not asked for ("i got lip filler with you guys on saturday", "had my lip filler done saturday",
+    /// "ayer me hice un facial" read "yesterday i had a facial"): "i got/had/did/came in for" with no word of a request
+    /// ("book", "want", "like", "can i", "available", "openings", "appointment for", "again", "another", "next") nor of a
+    /// day to come (round 24).
+    /// </summary>
+    public bool PastVisit { get; init; }
+
+    /// <summary>A move said ("move it", "oh i mean move it", "cámbiala" read "change it"): a word of a move.</summary>
+    public bool SaysMove { get; init; }
+
+    /// <summary>
     /// Every appointment meant ("cancel both my appointments", "cancel all of them", "cancela las dos" read "cancel the
     /// two"), not a party ("both of us").
     /// </summary>
@@ -356,6 +376,10 @@ public sealed partial record ReplyCues
             OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
             SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
+            SameTimeUnclear = SameThing().IsMatch(text) && !OneMore().IsMatch(text) && !BookVerb().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
+            PastVisit = PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text),
+            SaysAnother = (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !MoveWord().IsMatch(text),
+            SaysMove = MoveWord().IsMatch(text) && !OneMore().IsMatch(text),
             RightAfter = RightAfterCue().IsMatch(text),
             PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
@@ -712,6 +736,16 @@ public sealed partial record ReplyCues
     // "both (of them)", "all of them", "all my appointments", "ambas", "the two (of them)" (not "the two o'clock").
     [GeneratedRegex(@"\b(?:both|all\s+of\s+them|all\s+(?:of\s+)?(?:my|the|them|those)\s+(?:appointments?|appts?|bookings?|visits?)|all\s+(?:my|the)\s+(?:two|three)|ambas|todas)\b|\bthe\s+two(?:\s+of\s+them\b|\s+(?:appointments?|appts?|bookings?|please|pls|porfa)\b|\s*[.,!?]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AllAppointments();
+
+    // "i got lip filler on saturday", "i had a facial last week", "i came in for a massage", "hey had my filler done sat": one's
+    // own past visit, said with "i" or at the start of a clause (so not "did you have", "what i had last time" is a request's).
+    [GeneratedRegex(@"(?:\bi\s+(?:just\s+|already\s+|recently\s+)?(?:got|had|did|came\s+in\s+for|came\s+in|came\s+for|went\s+for|was\s+in\s+for)|(?:^|[.,!;]\s*|\b(?:hi|hey|hello|so|yeah|um|ok|okay)\s+)(?:just\s+)?(?:got|had))\s+(?:my|a|an|the|some|lip|botox|filler|el|la|un|una|\w+\s+(?:done|with|there|at))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastOwnVisit();
+
+    // A request or a day to come beside a past visit: "and want another one friday", "can i get", "any openings thursday";
+    // a thing one got to spend ("i got a gift card and wanted to use it for a facial").
+    [GeneratedRegex(@"\b(?:book|booking|want(?:ed|ing|s)?|wanna|hop(?:e|ed|ing)|gift\s*cards?|vouchers?|certificates?|use\s+(?:it|them)|would\s+like|i'?d\s+like|like\s+to|can\s+i|could\s+i|can\s+(?:you|u|we)|could\s+(?:you|u|we)|available|availability|openings?|appointment\s+for|again|another|next|need|looking\s+for|schedule|reserve|tomorrow|tonight|get\s+me|do\s+(?:you|u|ya)\s+have|any\s+(?:times?|slots?|spots?)|move|cancel|reschedule|change)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequestWord();
 
     // "too", "also", "as well", "another (one)", "one more", "a second one": an addition, not a change.
     [GeneratedRegex(@"\b(?:too|also|as\s+well|another|one\s+more|a\s+second\s+one)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

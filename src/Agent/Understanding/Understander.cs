@@ -525,9 +525,10 @@ public sealed partial class Understander
         }
         var secondTime = SecondThought().Match(TextNormalizer.LowerSameLength(withoutContact));
         while (secondTime.Success && time is { Spans.Count: > 0 } && time.Spans[0].Start < secondTime.Index
-            && TimeExpressionParser.Parse(withoutContact[(secondTime.Index + secondTime.Length)..]) is { Kind: TimePreferenceKind.Exact } laterTime)
+            && TimeExpressionParser.Parse(withoutContact[(secondTime.Index + secondTime.Length)..], expectingTime: time.Kind == TimePreferenceKind.Exact) is { Kind: TimePreferenceKind.Exact } laterTime)
         {
-            // "signature facial Sat at 11... actually make it 1": the time after the second thought is the one meant.
+            // "signature facial Sat at 11... actually make it 1": the time after the second thought is the one meant; after an
+            // exact time, a bare hour too ("wednesday at 2 / sorry i meant 3").
             var from = secondTime.Index + secondTime.Length;
             time = laterTime with { Spans = [.. laterTime.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
             secondTime = secondTime.NextMatch();
@@ -613,7 +614,14 @@ public sealed partial class Understander
                 notServices = [.. notServices, new TextSpan(what.Index, what.Length)];
             }
         }
-        var services = new ServiceMatcher(vocabulary).Match(notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen);
+        var serviceText = notServices.Length > 0 ? TextNormalizer.Mask(withoutWhen, notServices) : withoutWhen;
+        var services = new ServiceMatcher(vocabulary).Match(serviceText);
+        if (services.Kind is ServiceMatchKind.Confident or ServiceMatchKind.Several && ServiceOnSecondThought(serviceText, services, vocabulary) is { } meantService)
+        {
+            // "a 60 min swedish friday / sorry, 90 min", "de 60 el viernes / perdón, de 90", "a swedish saturday, no wait i meant
+            // the deep tissue": the service or length after the second thought is the one meant.
+            services = meantService;
+        }
         if (ConsultationFor(services, lowered) is { } consultation)
         {
             // "the free botox consult", "consulta de botox": a consultation about a treatment is the consultation, not a
@@ -927,9 +935,10 @@ public sealed partial class Understander
             intent = Intent.Book;
         }
         else if (intent == Intent.Thanks && asked == AgentQuestion.Nothing && chosen is null && services.Kind != ServiceMatchKind.None
-                 && (date is not null || time is not null))
+                 && (date is not null || time is not null || (text.Contains("\U0001F64F", StringComparison.Ordinal) && !ThanksInWords().IsMatch(text))))
         {
-            // "massage sat?? 🙏" (the 🙏 read as thanks): a service and a day are a request, the thanks is manners.
+            // "massage sat?? 🙏" (the 🙏 read as thanks): a service and a day are a request, the thanks is manners; "hydrafacial
+            // 🙏" alone too (the emoji is please as often as thanks; "hydrafacial, thanks" in words stays a thanks).
             intent = Intent.Book;
         }
         if (intent == Intent.Book && asked == AgentQuestion.Nothing && chosen is null && SearchCue().IsMatch(lowered)
@@ -1039,6 +1048,15 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (cues.PastVisit && asked == AgentQuestion.Nothing && chosen is null
+            && (intent is Intent.Book or Intent.Availability
+                || (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope && !QuestionShape().IsMatch(lowered))))
+        {
+            // "hi i got lip filler with you guys on saturday", "ayer me hice un facial": a past visit told, with no word of a
+            // request nor a day to come, is no booking nor a question (round 24): no search, no times, nothing for the FAQ or
+            // the team; asked how it can help with it. The health screen has run before this.
+            (intent, confidence) = (Intent.Smalltalk, 1);
+        }
         if (cues.SameAsBefore && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq && BookingCue().IsMatch(lowered))
         {
             // "i wanna book what i had last time for thursday, oh wait you're closed thursday right? friday then": a booking of
@@ -2157,9 +2175,10 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:to|for|till|until|into|onto)\s+(?:(?:the|this|next|a)\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TargetBefore();
 
-    // A comma may part the words ("the one on friday afternoon, over to monday").
+    // A comma may part the words ("the one on friday afternoon, over to monday"), and a sentence's end ("tengo un facial el
+    // martes. muévela al viernes", read "… on tuesday. move it to friday").
     // "push tmrw's facial to fri": the appointment named by its day's possessive, then where it goes.
-    [GeneratedRegex(@"\G(?:'s\b)?(?:[\s,]+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:'s\b)?(?:[\s,.!;]+(?!(?:and|but|also|then|or|at|on)\b)[a-z']+){0,5}?[\s,.!;]*(?:to|till|until|into|for)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MoveTarget();
 
     // "the tuesday one to saturday", "the friday appt to monday": an appointment named by its day, and where it goes.
@@ -2314,6 +2333,69 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
+
+    /// <summary>
+    /// The service meant when a second thought ("sorry", "i meant", "no wait", "oops") after the service said names another
+    /// service or another length of it: "… 60 min swedish friday / sorry, 90 min" is the 90. Null when the second thought names
+    /// neither, names the same, adds one ("actually also a facial"), or the length is not one of that service's.
+    /// </summary>
+    private static ServiceMatch? ServiceOnSecondThought(string text, ServiceMatch said, SpaVocabulary vocabulary)
+    {
+        var loweredText = TextNormalizer.LowerSameLength(text);
+        var firstSaid = said.Spans.Count > 0 ? said.Spans[0].Start : int.MaxValue;
+        var last = SecondThought().Matches(loweredText).LastOrDefault(m => m.Index > firstSaid);
+        if (last is null)
+        {
+            return null;
+        }
+        var from = last.Index + last.Length;
+        var tail = text[from..];
+        if (AddedOnSecondThought().IsMatch(loweredText[from..]) || QuestionAfterSecondThought().IsMatch(loweredText[from..]))
+        {
+            // "… actually also a facial": added, not replaced; "… sorry, is the deep tissue better for back pain?": a question
+            // about another, not a change.
+            return null;
+        }
+        var named = new ServiceMatcher(vocabulary).Match(tail);
+        if (named.Kind == ServiceMatchKind.Confident)
+        {
+            return said.Kind == ServiceMatchKind.Confident && named.Services[0].Id == said.Services[0].Id ? null
+                : named with { Spans = [.. named.Spans.Select(x => new TextSpan(x.Start + from, x.Length))] };
+        }
+        var cues = ReplyCues.Read(tail);
+        // The length comes first in what follows ("90 min", "i meant 90", "mejor de 90" read "actually of 90"), not later in a
+        // sentence about something else ("sorry i only have 30 min for lunch").
+        var minutes = LengthFirst().IsMatch(TextNormalizer.LowerSameLength(tail))
+            ? cues.Minutes.FirstOrDefault(m => m >= 20) is > 0 and var length ? length : cues.Numbers.FirstOrDefault(n => n >= 20)
+            : 0;
+        if (minutes == 0 || said.Kind != ServiceMatchKind.Confident || said.Services[0].DurationMinutes is not { } saidLength || saidLength == minutes)
+        {
+            return null;
+        }
+        var words = string.Join(' ', said.Spans.Where(x => x.End <= last.Index).Select(x => text.Substring(x.Start, x.Length)));
+        return new ServiceMatcher(vocabulary).Match($"{LengthWords().Replace(words, " ")} {minutes} min") is { Kind: ServiceMatchKind.Confident } sibling
+            && sibling.Services[0].DurationMinutes == minutes
+            ? sibling with { Spans = said.Spans }
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(?:thanks?|thx|ty|gracias)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksInWords();
+
+    [GeneratedRegex(@"^\W*(?:is|are|do|does|did|can|could|would|should|what|which|how|why)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionAfterSecondThought();
+
+    // A length in the first few words after a second thought: "90 min", "i meant 90", "the 90 one", "of 90".
+    [GeneratedRegex(@"^\W*(?:[a-z']+\W+){0,3}?(?:\d{2,3}|thirty|forty[\s-]?five|sixty|ninety)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LengthFirst();
+
+    // "… actually also a facial", "sorry, and a pedicure too": a second thought that adds a service, not one that replaces.
+    [GeneratedRegex(@"\b(?:also|too|as\s+well|plus|both)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AddedOnSecondThought();
+
+    // A length said with the service ("60 min", "90-minute", "sixty"): left out when the service is matched again with another.
+    [GeneratedRegex(@"\b\d+\s*-?\s*(?:min(?:ute)?s?|m)?\b|\b(?:thirty|forty[\s-]?five|sixty|ninety)\b|\b(?:min(?:ute)?s?|hours?|hrs?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LengthWords();
 
     private static bool SpanHasWord(string lowered, TextSpan span, string word) =>
         span.Length > 0 && span.Start + span.Length <= lowered.Length
@@ -2511,7 +2593,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\breschedul(?:e|ing)\s+(?:my|our)\s+(?:appointment|appt|booking|reservation)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RescheduleMine();
 
-    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|sorry|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\.\.+|,|;|\s)\s*(?:no\s+wait|no\s+actually|actually|wait|(?:sorry|oops)(?:\W+i\s+meant?\b)?|i\s+mean|i\s+meant|make\s+that|or\s+rather|scratch\s+that|no(?=\s*(?:,|\.|-)))\b[,.\s-]*", RegexOptions.CultureInvariant)]
     private static partial Regex SecondThought();
 
     // "… you're closed thursday right? friday then": a day and "then" ending the message is the day taken instead.
