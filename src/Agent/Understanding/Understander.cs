@@ -2691,13 +2691,18 @@ public sealed partial class Understander
     [GeneratedRegex(@"\bhow\s+much\s+(?:would|will|is|does|do)\s+(?:the|a|my|that|your|you|it)\s*(?:late\s+|cancellation\s+|no[- ]?show\s+)?(?:fee|charge|penalty|charge\s+me|cost\s+me)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FeeAmountAsked();
 
+    // The words that ask for a translation ("translate", "translation of") and that ask how a thing is said ("how do you say",
+    // "how to say"), shared by the two patterns below.
+    private const string TranslateWords = @"translate|translation\s+(?:of|for)";
+    private const string HowToSay = @"how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say";
+
     // A translation asked for: "translate …", "how do you say … in french" (not "what is your policy in spanish", which asks
     // the spa's own answer in another language).
-    [GeneratedRegex(@"\b(?:translate|translation\s+(?:of|for)|(?:how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say)\s+.{1,40}\s+in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi|swedish|dutch|greek|latin|hebrew|vietnamese|tagalog|polish|turkish)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say\s+.{1,40}\s+if\s+i\s+(?:were|was)\s+\w+)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + TranslateWords + @"|(?:" + HowToSay + @")\s+.{1,40}\s+in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi|swedish|dutch|greek|latin|hebrew|vietnamese|tagalog|polish|turkish)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say\s+.{1,40}\s+if\s+i\s+(?:were|was)\s+\w+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TranslationAsked();
 
     // A translation or a piece of trivia asked for; not "is it true you're a bot" (asked of the assistant).
-    [GeneratedRegex(@"\b(?:translate|translation\s+(?:of|for)|how\s+(?:do|would|can|should)\s+(?:you|i|u|one)\s+say|how\s+to\s+say|what\s+(?:is|does)\s+.{1,40}\s+(?:mean\s+)?in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi)|is\s+it\s+true\s+(?:that\s+)?(?!(?:you|u)\s*(?:are|re|r|'re)\b)|is\s+it\s+a\s+myth|fun\s+facts?|trivia)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + TranslateWords + "|" + HowToSay + @"|what\s+(?:is|does)\s+.{1,40}\s+(?:mean\s+)?in\s+(?:english|spanish|french|german|italian|japanese|chinese|korean|portuguese|russian|arabic|hindi)|is\s+it\s+true\s+(?:that\s+)?(?!(?:you|u)\s*(?:are|re|r|'re)\b)|is\s+it\s+a\s+myth|fun\s+facts?|trivia)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TriviaOrTranslation();
 
     /// <summary>A question whether booking is needed at all ("do I have to book ahead", "do I need to book").</summary>
