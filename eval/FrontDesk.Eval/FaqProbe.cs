@@ -81,6 +81,27 @@ public static class FaqProbe
         return 0;
     }
 
+    /// <summary>
+    /// Reads lines and prints what the safety screen finds in each (category, urgency, general health) and the text as the
+    /// rules' language blocks read it after their typo correction (for finding which word a Spanish pattern caught).
+    /// </summary>
+    public static int Screen(string? profileName)
+    {
+        var profile = SpaProfileLoader.Load(RepoPaths.Profile(profileName ?? "demo"));
+        var rules = FrontDesk.Agent.Screening.EscalationRules.Load(Path.Combine(RepoPaths.Root, "prompts", "escalation.yaml"));
+        var screen = new FrontDesk.Agent.Screening.SafetyScreen(profile, rules);
+        while (Console.ReadLine() is { } line)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var f = screen.ScreenInbound(line);
+            Console.WriteLine($"{f.Category?.Name ?? "-",-14} {f.Urgency ?? "",-7} general {f.GeneralHealth,-5} | {line} | read as: {rules.AsLanguageBlocksRead(line.ToLowerInvariant())}");
+        }
+        return 0;
+    }
+
     /// <summary>Reads "text | text" lines and prints the model's cosine similarity of the two (for choosing wordings by hand).</summary>
     public static int Similarity()
     {

@@ -32,6 +32,7 @@ return command switch
     "intent-probe" => FrontDesk.Eval.FaqProbe.Intents(args.Skip(1).FirstOrDefault()),
     "faq-variants" => FrontDesk.Eval.FaqProbe.Variants(),
     "agent-probe" => await FrontDesk.Eval.AgentProbe.RunAsync(),
+    "screen-probe" => FrontDesk.Eval.FaqProbe.Screen(args.Skip(1).FirstOrDefault()),
     "similarity" => FrontDesk.Eval.FaqProbe.Similarity(),
     _ => Usage(),
 };
@@ -43,7 +44,7 @@ static int Usage()
                FrontDesk.Eval nlu [--split test|dev|salon] [--semantic off|faq|all] [--datasets path] [--limit N] [--label before|after]
                                   [--no-baseline] [--dump file] [--sgd-source dir] [--sgd-only] [--clinc-source data_full.json]
                FrontDesk.Eval languages [--no-report]
-               FrontDesk.Eval faq-probe|intent-probe [profile] < lines;  agent-probe < lines;  similarity < pairs
+               FrontDesk.Eval faq-probe|intent-probe [profile] < lines;  agent-probe|screen-probe < lines;  similarity < pairs
         """);
     return 2;
 }

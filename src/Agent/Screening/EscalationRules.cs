@@ -152,6 +152,9 @@ public sealed partial class EscalationRules
     /// <summary>A category by name.</summary>
     public EscalationCategory? Find(string name) => Categories.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The text as the language blocks read it, misspellings corrected toward their own words (for tools and tests).</summary>
+    public string AsLanguageBlocksRead(string text) => _vocabulary.Correct(text);
+
     /// <summary>
     /// The first category whose patterns match the text (and the reply to give), or null. <paramref name="namesTreatment"/>
     /// says whether the text names a treatment; without it, <c>with_treatment:</c> patterns are not checked.

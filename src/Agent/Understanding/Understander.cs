@@ -837,6 +837,15 @@ public sealed partial class Understander
             intent = Intent.Book;
             confidence = 1;
         }
+        if (intent is Intent.MyAppointments && asked == AgentQuestion.Nothing && chosen is null && !ChangeCue().IsMatch(lowered)
+            && FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("early"))
+        {
+            // "what time should i arrive if my appointment is at 3", "a q hora debo llegar si mi cita es a las 3" (round 25):
+            // when to arrive is the arrival entry's question; the appointment and its time are only what it is asked about.
+            (intent, confidence) = (Intent.Faq, 1);
+            date = null;
+            time = null;
+        }
         if (_answeredBySpa is not null && asked == AgentQuestion.Nothing && chosen is null && !asksToGetTheService
             && (MayBeASpaQuestion.Contains(intent) || (intent == Intent.Faq && serviceIsContext)
                 || (hypothetical && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)

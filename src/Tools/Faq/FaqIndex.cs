@@ -44,6 +44,8 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         "guys", "yall", "ya", "ur", "thing", "things", "stuff",
         // Emphasis and chat asides ("where r u guys located exactly", round 24): no topic either.
         "exactly", "precisely", "actually", "really", "lol", "haha", "btw",
+        // "if i refer a friend do you give me something?" (round 25): what is given is the question's blank, not its topic.
+        "something", "anything",
     };
 
     /// <summary>Replaces the index with the profile's FAQ and facts.</summary>

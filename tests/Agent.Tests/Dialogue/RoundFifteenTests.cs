@@ -298,16 +298,18 @@ public sealed class RoundFifteenTests
         Assert.Empty(await h.EscalationsAsync());
     }
 
+    // Round 25: the Spanish reading now knows "algun" and "mensual", so the question is answered outright where it was a
+    // "did you mean" before; the answer is still the profile's Spanish, never the English.
     [Fact]
-    public async Task A_spanish_did_you_mean_quotes_the_profiles_spanish_question_and_yes_gives_the_spanish_answer()
+    public async Task A_spanish_membership_question_gets_the_profiles_spanish_answer()
     {
         await using var h = await AgentHarness.StartAsync();
 
-        var replies = await h.TalkAsync("web_r15b_plan", "web", null, "tienen algun plan mensual o membresia?", "si");
+        var replies = await h.TalkAsync("web_r15b_plan", "web", null, "tienen algun plan mensual o membresia?");
 
-        Assert.Contains("¿Ofrecen membresías?", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("membresía Glow", replies[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Do you offer", replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains("membresía Glow", replies[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Glow membership", replies[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
