@@ -87,7 +87,7 @@ public sealed class RoundTwentyFiveTests
         var asked = await h.TalkAsync("sms_n10", "sms", BenPhone, "¿y a la misma hora el próximo viernes?");
 
         Assert.False(ReadBack(asked, "reschedule_appointment") || ReadBack(asked, "book_appointment"), h.Said);
-        Assert.Matches("(?i)mover.*otra", asked[^1].Text ?? "");
+        Assert.Matches("(?i)cambiar su cita.*otra", asked[^1].Text ?? "");
     }
 
     // 2. A past visit's service is kept: "i want another one friday" on the next turn books it (read back; only a yes books).
@@ -155,7 +155,7 @@ public sealed class RoundTwentyFiveTests
         var reply = (await h.TalkAsync("u2", channel, AvaPhone, text))[^1];
 
         Assert.DoesNotMatch("(?i)thanks for letting us know", reply.Text ?? "");
-        Assert.Matches("(?i)saturday.*11:00", reply.Text ?? "");
+        Assert.Matches("(?i)saturday.*11", reply.Text ?? "");
         Assert.Matches("(?i)change|cancel", reply.Text ?? "");
         Assert.Equal(["signature-facial 2026-11-28 11:00"], await BookedAsync(h));
     }
@@ -207,5 +207,70 @@ public sealed class RoundTwentyFiveTests
 
         Assert.Matches("(?i)thanks for letting us know", reply.Text ?? "");
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "list_appointments");
+    }
+
+    // 4. Round 25's people: a weekday and a date that do not agree are asked, never guessed.
+
+    [Theory]
+    [InlineData("can i get a hydrafacial friday the 12th?", "2026-12-11", "2026-12-12")]
+    [InlineData("botox tuesday the 3rd", "2026-12-01", "2026-12-03")]
+    [InlineData("un facial el viernes 12 porfa", "2026-12-11", "2026-12-12")]
+    public void A_weekday_and_a_date_that_disagree_give_both_days(string text, string first, string second)
+    {
+        var choices = DayDatePair.Mismatch(text, new DateOnly(2026, 11, 23));
+
+        Assert.Equal([first, second], choices.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("hydrafacial friday the 11th")]
+    [InlineData("friday at 3")]
+    [InlineData("saturday 12pm")]
+    [InlineData("el viernes 11 a las 3")]
+    [InlineData("el viernes 4 de diciembre")]
+    public void A_weekday_and_date_that_agree_or_a_time_give_no_choice(string text)
+    {
+        Assert.Empty(DayDatePair.Mismatch(text, new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public async Task Friday_the_12th_is_asked_and_the_saturday_answer_books_the_12th()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var asked = (await h.TalkAsync("web_d1", "web", AvaPhone, "can i get a hydrafacial friday the 12th?"))[^1];
+        Assert.DoesNotContain(asked.ToolCalls, c => c.Name == "check_availability");
+        Assert.Matches("(?i)friday, december 11.*saturday, december 12", asked.Text ?? "");
+
+        await h.TalkAsync("web_d1", "web", AvaPhone, "oh the saturday", "first one", "yes");
+        Assert.StartsWith("hydrafacial 2026-12-12", (await BookedAsync(h)).Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task El_viernes_12_is_asked_and_el_viernes_11_books_the_11th()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        await h.TalkAsync("sms_d2", "sms", BenPhone, "un signature facial el viernes 12 porfa", "el viernes 11", "la primera", "sí");
+
+        Assert.StartsWith("signature-facial 2026-12-11", (await BookedAsync(h)).Single(), StringComparison.Ordinal);
+    }
+
+    // A group said as "me and my 2 friends" or "somos tres" is three people.
+    [Theory]
+    [InlineData("me and my 2 friends want deep tissue massages saturday", 3)]
+    [InlineData("me n my two sisters want facials friday", 3)]
+    [InlineData("somos tres amigas, queremos hydrafacial el sábado", 3)]
+    [InlineData("we're 2, can we get massages saturday", 2)]
+    public void A_party_said_with_friends_counted_or_outright_is_its_size(string text, int size)
+    {
+        Assert.Equal(size, ReplyCues.Read(text).PartySize);
+    }
+
+    // "can i move it by 30 min? later i mean": half an hour later.
+    [Fact]
+    public void Move_it_by_30_min_later_is_a_shift_of_thirty_minutes()
+    {
+        Assert.Equal(30, Engine.Understand("can i move it by 30 min? later i mean").ShiftMinutes);
     }
 }
