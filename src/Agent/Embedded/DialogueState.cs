@@ -248,7 +248,7 @@ internal sealed class DialogueState
     /// <summary>
     /// The last booking made in this conversation (service id, local start "yyyy-MM-ddTHH:mm", location id): "can u book
     /// the same thing for my friend right after?" books that service again, right after it or at its time. Kept when the
-    /// task is reset.
+    /// task is reset. In a new conversation, "same time next friday?" sets it to the client's appointment it is about (round 25).
     /// </summary>
     public string? LastBookedService { get; set; }
 
