@@ -362,8 +362,8 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.LastBookedService is not null && s.LastBookedStart is { Length: >= 10 } && r.U.Cues.SameTimeUnclear && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.AskMoveOrAnother, Id: "r24-same-time-unclear"),
-        new("no task, no booking made in this conversation, and the same time on another day with neither a word of one more nor of a move (\"same time next friday?\" from a client texting anew): their appointments looked up, then asked which, nothing changed",
-            (s, r) => s.Task is null && s.LastBookedService is null && s.SameAgainAsked is null && r.U.Cues.SameTimeUnclear && r.U.Date is not null
+        new("no task, no booking made in this conversation, and the same time on another day with neither a word of one more nor of a move (\"same time next friday?\" from a client texting anew; \"the same thing i got last time\" is the last visit's, not this): their appointments looked up, then asked which, nothing changed",
+            (s, r) => s.Task is null && s.LastBookedService is null && s.SameAgainAsked is null && r.U.Cues.SameTimeUnclear && r.U.SameTime && r.U.Date is not null
                 && r.U.Services.Kind == ServiceMatchKind.None && r.Tools.Contains("list_appointments")
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.LookUpForMoveOrAnother, Id: "r25-same-time-unclear-new-conversation"),
