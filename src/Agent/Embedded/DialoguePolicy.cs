@@ -37,6 +37,24 @@ internal enum PolicyAction
 
     /// <summary>The answer to <see cref="AskMoveOrAnother"/> ("move it", "another one"): the question read again with it.</summary>
     AnswerMoveOrAnother,
+
+    /// <summary>
+    /// "same time next friday?" in a conversation with no booking made: the person's appointments looked up (the tool decides
+    /// who may see them), then <see cref="AskMoveOrAnother"/> about the one it means (round 25).
+    /// </summary>
+    LookUpForMoveOrAnother,
+
+    /// <summary>
+    /// "i got a facial on saturday" (a day that may be to come), "tengo un facial el sábado": the person's appointments looked
+    /// up; their appointment then is shown and asked about, else a past visit (or none then) is said (round 25).
+    /// </summary>
+    LookUpVisitTold,
+
+    /// <summary>"i want another one friday" after a past visit told: a booking of that visit's service (round 25).</summary>
+    BookPastVisitAgain,
+
+    /// <summary>"friday the 12th" when the 12th is a Saturday: which of the two days is asked, none guessed (round 25).</summary>
+    AskWhichOfTwoDays,
     SearchOtherDaysForWaitlisted,
 
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
@@ -344,6 +362,24 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.LastBookedService is not null && s.LastBookedStart is { Length: >= 10 } && r.U.Cues.SameTimeUnclear && r.U.Date is not null && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.AskMoveOrAnother, Id: "r24-same-time-unclear"),
+        new("no task, no booking made in this conversation, and the same time on another day with neither a word of one more nor of a move (\"same time next friday?\" from a client texting anew; \"the same thing i got last time\" is the last visit's, not this): their appointments looked up, then asked which, nothing changed",
+            (s, r) => s.Task is null && s.LastBookedService is null && s.SameAgainAsked is null && r.U.Cues.SameTimeUnclear && r.U.SameTime && r.U.Date is not null
+                && r.U.Services.Kind == ServiceMatchKind.None && r.Tools.Contains("list_appointments")
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
+            PolicyAction.LookUpForMoveOrAnother, Id: "r25-same-time-unclear-new-conversation"),
+        new("no task, and a visit of one's own told with a day that may be to come and no word of a past day (\"i got a facial on saturday\", \"tengo un facial el sábado\"): their appointments looked up (their appointment then is asked about; else a past visit)",
+            (s, r) => s.Task is null && !r.U.Cues.PastDaySaid && r.U.Date is not null && r.Tools.Contains("list_appointments")
+                && ((r.U.Cues.PastVisit && r.U.Intent == Intent.Smalltalk) || (r.U.Cues.OwnAppointmentTold && r.U.Services.Kind != ServiceMatchKind.None
+                    && r.U.Intent is Intent.Book or Intent.Availability or Intent.Smalltalk or Intent.Unknown or Intent.OutOfScope or Intent.Faq)),
+            PolicyAction.LookUpVisitTold, Id: "r25-visit-told-with-a-day"),
+        new("no task, a past visit told in this conversation, and another one asked for with no service named (\"i want another one friday\", \"quiero otro el viernes\")",
+            (s, r) => s.Task is null && s.PastVisitService is not null && r.U.Cues.SaysAnother && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments or Intent.Faq),
+            PolicyAction.BookPastVisitAgain, Id: "r25-another-after-past-visit"),
+        new("a booking (new, or under way with nothing pending) with a weekday and a date that do not agree (\"friday the 12th\", a Saturday; \"el viernes 12\"): which day asked, none guessed",
+            (s, r) => r.U.DayChoices.Count == 2 && s.PendingTool is null && (s.Task is null or DialogueTask.Book)
+                && (s.Task == DialogueTask.Book || r.U.Intent is Intent.Book or Intent.Availability),
+            PolicyAction.AskWhichOfTwoDays, Id: "r25-weekday-and-date-disagree"),
         new("asked move or another, and one of them said (\"move it\", \"another one pls\")",
             (s, r) => s.SameAgainAsked is not null && s.Task is null && r.U.Cues.SaysAnother != r.U.Cues.SaysMove
                 && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye),

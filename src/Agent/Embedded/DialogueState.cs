@@ -248,7 +248,7 @@ internal sealed class DialogueState
     /// <summary>
     /// The last booking made in this conversation (service id, local start "yyyy-MM-ddTHH:mm", location id): "can u book
     /// the same thing for my friend right after?" books that service again, right after it or at its time. Kept when the
-    /// task is reset.
+    /// task is reset. In a new conversation, "same time next friday?" sets it to the client's appointment it is about (round 25).
     /// </summary>
     public string? LastBookedService { get; set; }
 
@@ -257,6 +257,24 @@ internal sealed class DialogueState
     /// again with the answer ("move it" → a move to that day; "another one" → one more booking then). Null when not asked.
     /// </summary>
     public string? SameAgainAsked { get; set; }
+
+    /// <summary>
+    /// The service of a past visit told in this conversation ("i had a hydrafacial last week", "ayer me hice un masaje sueco"):
+    /// "i want another one friday" next books it (round 25). Kept when the task is reset.
+    /// </summary>
+    public string? PastVisitService { get; set; }
+
+    /// <summary>
+    /// A visit told with a day that may be to come ("i got a facial on saturday", "tengo un facial el sábado"): the person's
+    /// appointments are being looked up to tell their own appointment from a past visit (round 25).
+    /// </summary>
+    public VisitTold VisitToldCheck { get; set; }
+
+    /// <summary>
+    /// "friday the 12th" when the 12th is a Saturday: the two days it may mean ("yyyy-MM-dd"), asked which; the answer's day
+    /// or weekday picks one (round 25). Empty when not asked.
+    /// </summary>
+    public List<string> DayChoices { get; set; } = [];
 
     /// <inheritdoc cref="LastBookedService"/>
     public string? LastBookedStart { get; set; }
@@ -398,6 +416,8 @@ internal sealed class DialogueState
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = false;
         PartyLeft = 0;
+        VisitToldCheck = VisitTold.None;
+        DayChoices = [];
         NextServices = [];
         SameStartAs = null;
         NotStaff = [];
@@ -477,3 +497,16 @@ internal enum DialoguePhase
 
 /// <summary>A slot the engine offered.</summary>
 internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label, string? Location = null);
+
+/// <summary>What a visit told with a day to come is, until the person's appointments say (round 25).</summary>
+public enum VisitTold
+{
+    /// <summary>Nothing being checked.</summary>
+    None,
+
+    /// <summary>"i got a facial on saturday": their appointment then if they have one, else a past visit.</summary>
+    PastOrComing,
+
+    /// <summary>"tengo un facial el sábado", "i have a facial on saturday": their appointment; none then is said so.</summary>
+    Coming,
+}

@@ -421,6 +421,11 @@ public sealed partial class EmbeddedChatClient
                     }
                     return Say("late_cancel", ("reason", Profile.Policies.LateCancelHours.ToString(Inv)));
 
+                case ("list_appointments", "verification_required") when state.VisitToldCheck == VisitTold.PastOrComing:
+                    // "i got a facial on saturday" from someone not verified: nobody's appointments are looked at for it; told as
+                    // a past visit (round 25).
+                    state.ResetTask();
+                    return Say("past_visit");
                 case (_, "verification_required"):
                     if (state.Phone is { } phone && call.Name != "find_client")
                     {
@@ -634,6 +639,9 @@ public sealed partial class EmbeddedChatClient
                     state.DateStart = state.DateEnd = null;
                     state.Asked = AgentQuestion.Date;
                     return Say(template);
+                case "no_appointments" when state.VisitToldCheck == VisitTold.PastOrComing:
+                    state.ResetTask();
+                    return Say("past_visit");
                 case "no_appointments":
                     state.ResetTask();
                     state.BookingOffered = true;

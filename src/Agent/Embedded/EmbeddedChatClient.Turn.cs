@@ -50,14 +50,14 @@ public sealed partial class EmbeddedChatClient
                 return Call("find_waitlist_offer", []);
             }
             var offersGone = DropOffersGoneBy();
-            var u = understood ?? engine._understander.Understand(text, engine.Context(state));
+            var u = PickFromDayChoices(understood ?? engine._understander.Understand(text, engine.Context(state)));
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
-            if (rule.Then is not (PolicyAction.AskMoveOrAnother or PolicyAction.AnswerMoveOrAnother))
+            if (rule.Then is not (PolicyAction.AskMoveOrAnother or PolicyAction.AnswerMoveOrAnother or PolicyAction.LookUpForMoveOrAnother))
             {
                 state.SameAgainAsked = null;
             }
@@ -136,6 +136,58 @@ public sealed partial class EmbeddedChatClient
                     // yes (no choice) gets the question again.
                     state.SameAgainAsked ??= _text;
                     return Say("same_time_move_or_another", ("day", SpokenTime.Day(DateOnly.ParseExact(state.LastBookedStart![..10], "yyyy-MM-dd", Inv), state.Language)));
+                case PolicyAction.LookUpForMoveOrAnother:
+                    // "same time next friday?" with no booking made here: which appointment's time is meant is looked up first
+                    // (OnAppointments asks move or another about it; nothing changes on it).
+                    state.ResetTask();
+                    state.Task = DialogueTask.List;
+                    state.SameAgainAsked = _text;
+                    state.DateStart = u.Date!.Range.Start.ToString("yyyy-MM-dd", Inv);
+                    return Call("list_appointments", []);
+                case PolicyAction.LookUpVisitTold:
+                {
+                    // "i got a facial on saturday": their Saturday facial, or a past visit; the appointments say which (round 25).
+                    var day = u.Date!.Range.Start;
+                    if (u.Cues.PastVisit)
+                    {
+                        state.PastVisitService = u.Services.Service?.Id ?? state.PastVisitService;
+                    }
+                    if (day < Profile.Today(engine._clock))
+                    {
+                        return Say("past_visit");
+                    }
+                    state.ResetTask();
+                    state.Task = DialogueTask.List;
+                    state.VisitToldCheck = u.Cues.PastVisit ? VisitTold.PastOrComing : VisitTold.Coming;
+                    state.DateStart = state.DateEnd = day.ToString("yyyy-MM-dd", Inv);
+                    state.ServiceOptions = [.. u.Services.Services.Select(x => x.Name)];
+                    return Call("list_appointments", []);
+                }
+                case PolicyAction.AskWhichOfTwoDays:
+                {
+                    // "friday the 12th" (a Saturday): the rest of the message kept, the day asked between the two it may mean.
+                    if (state.Task is null)
+                    {
+                        state.ResetTask();
+                        state.Task = DialogueTask.Book;
+                    }
+                    DialogueTracker.Merge(state, u with { Date = null });
+                    state.DateStart = state.DateEnd = null;
+                    state.DayChoices = [.. u.DayChoices.Select(d => d.ToString("yyyy-MM-dd", Inv))];
+                    state.Asked = AgentQuestion.Date;
+                    return Say("which_of_two_days", ("first", SpokenTime.Day(u.DayChoices[0], state.Language)), ("second", SpokenTime.Day(u.DayChoices[1], state.Language)));
+                }
+                case PolicyAction.BookPastVisitAgain:
+                {
+                    // "i want another one friday" after "i had a hydrafacial last week": that service, searched and read back.
+                    var again = state.PastVisitService;
+                    state.ResetTask();
+                    state.JustDone = false;
+                    state.Task = DialogueTask.Book;
+                    DialogueTracker.Merge(state, u);
+                    state.ServiceId = again;
+                    return NextBookingStep();
+                }
                 case PolicyAction.AnswerMoveOrAnother:
                 {
                     // "move it" / "another one pls": the question read again with the answer's word, as if said together ("move
@@ -196,6 +248,8 @@ public sealed partial class EmbeddedChatClient
                     }
                     if (u.Cues.PastVisit)
                     {
+                        // Its service is kept: "i want another one friday" next books it (round 25).
+                        state.PastVisitService = u.Services.Service?.Id ?? state.PastVisitService;
                         // "i got lip filler with you guys on saturday": told, not asked; what it leads to is asked (round 24).
                         return Say("past_visit");
                     }
@@ -1502,6 +1556,82 @@ public sealed partial class EmbeddedChatClient
             };
         }
 
+        /// <summary>
+        /// The answer to "Friday, December 11, or Saturday, December 12?" (round 25): a day or a weekday said picks the one of the
+        /// two it names ("oh the saturday", "el viernes 11", "the 11th"); anything else lets the question go.
+        /// </summary>
+        private Utterance PickFromDayChoices(Utterance u)
+        {
+            if (state.DayChoices.Count == 0)
+            {
+                return u;
+            }
+            var choices = state.DayChoices.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", Inv)).ToList();
+            state.DayChoices = [];
+            if (u.Date is not { Range.IsSingleDay: true } said || u.DayChoices.Count > 0)
+            {
+                return u;
+            }
+            var picked = choices.Contains(said.Range.Start) ? said.Range.Start
+                : choices.Where(c => c.DayOfWeek == said.Range.Start.DayOfWeek).ToList() is [var onThatWeekday] ? onThatWeekday
+                : choices.Where(c => c.Day == said.Range.Start.Day).ToList() is [var thatDate] ? thatDate : (DateOnly?)null;
+            return picked is { } day ? u with { Date = said with { Range = DateRange.Day(day) } } : u;
+        }
+
+        /// <summary>
+        /// "i got a facial on saturday" / "tengo un facial el sábado" once the appointments are known (round 25): their appointment
+        /// that day (of that service when one was named) is said and what to do with it asked; none then is a past visit
+        /// ("got") or said so with a booking offered ("tengo"). The list stays known for "move it" / "cancélalo".
+        /// </summary>
+        private ChatMessage OnVisitTold()
+        {
+            var check = state.VisitToldCheck;
+            var day = DateOnly.ParseExact(state.DateStart!, "yyyy-MM-dd", Inv);
+            var onDay = DialogueTracker.AppointmentsOn(state, new DateRange(day, day));
+            var ofService = onDay.Where(i => state.ServiceOptions.Contains(state.AppointmentServices[i])).ToList();
+            var theirs = ofService.Count > 0 ? ofService : onDay;
+            var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
+            var (providers, places) = (state.AppointmentProviders, state.AppointmentLocations);
+            state.ResetTask();
+            if (theirs.Count == 0)
+            {
+                if (check == VisitTold.PastOrComing)
+                {
+                    return Say("past_visit");
+                }
+                state.BookingOffered = true;
+                return Say("visit_told_none_then", ("day", SpokenTime.Day(day, state.Language)));
+            }
+            (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
+            (state.AppointmentProviders, state.AppointmentLocations) = (providers, places);
+            state.PastVisitService = null;
+            return Say("visit_told_is_theirs", ("appointment", Join([.. theirs.Select(i => listed[i])], "list_and")));
+        }
+
+        /// <summary>
+        /// "same time next friday?" in a new conversation (round 25): the appointment it is about (the one on that weekday, else
+        /// the soonest) stands in for the booking made (<see cref="DialogueState.LastBookedService"/>), and move or another is
+        /// asked about it, as right after a booking. The list stays known for "move it".
+        /// </summary>
+        private ChatMessage AskMoveOrAnotherAbout(List<JsonElement> items)
+        {
+            var said = state.DateStart is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", Inv).DayOfWeek : (DayOfWeek?)null;
+            var onThatDay = items.FindIndex(a => LocalStart(a) is { } start && start.DayOfWeek == said);
+            var meant = items[onThatDay >= 0 ? onThatDay : 0];
+            RememberBooking(meant);
+            var (refs, services, listed, starts) = (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts);
+            var (providers, places, asked) = (state.AppointmentProviders, state.AppointmentLocations, state.SameAgainAsked);
+            state.ResetTask();
+            (state.AppointmentRefs, state.AppointmentServices, state.AppointmentLabels, state.AppointmentStarts) = (refs, services, listed, starts);
+            (state.AppointmentProviders, state.AppointmentLocations, state.SameAgainAsked) = (providers, places, asked);
+            if (state.LastBookedStart is not { Length: >= 10 })
+            {
+                state.SameAgainAsked = null;
+                return Say("list_appointments", ("appointments", Join(listed, "list_and")));
+            }
+            return Say("same_time_move_or_another", ("day", SpokenTime.Day(DateOnly.ParseExact(state.LastBookedStart[..10], "yyyy-MM-dd", Inv), state.Language)));
+        }
+
         private ChatMessage OnAppointments(JsonElement data)
         {
             var items = data.GetProperty("appointments").EnumerateArray().ToList();
@@ -1511,6 +1641,10 @@ public sealed partial class EmbeddedChatClient
             state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
             state.AppointmentProviders = [.. items.Select(a => a.TryGetProperty("provider", out var p) ? p.GetString() ?? "" : "")];
             state.AppointmentLocations = [.. items.Select(a => a.TryGetProperty("location", out var l) ? l.GetString() ?? "" : "")];
+            if (state.VisitToldCheck != VisitTold.None)
+            {
+                return OnVisitTold();
+            }
             if (items.Count == 0)
             {
                 state.ResetTask();
@@ -1518,6 +1652,10 @@ public sealed partial class EmbeddedChatClient
                 return Say("no_appointments");
             }
             var labels = Join(state.AppointmentLabels, "list_and");
+            if (state.Task == DialogueTask.List && state.SameAgainAsked is not null && state.LastBookedService is null)
+            {
+                return AskMoveOrAnotherAbout(items);
+            }
             if (state.Task is DialogueTask.List or null)
             {
                 // The list stays known: "cancel the second one", "the later one", "and the one after?" read against it.

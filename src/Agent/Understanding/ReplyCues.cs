@@ -151,6 +151,18 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool PastVisit { get; init; }
 
+    /// <summary>
+    /// "last saturday", "yesterday", "a week ago", "ayer", "el sábado pasado": the day said is behind us, so a visit told
+    /// with it is a past one, never looked up as an appointment to come (round 25).
+    /// </summary>
+    public bool PastDaySaid { get; init; }
+
+    /// <summary>
+    /// "i have a facial on saturday", "tengo un facial el sábado" (glossed "i have"), with no word of a request: one's own
+    /// appointment told, to be shown and asked about when it is there (round 25).
+    /// </summary>
+    public bool OwnAppointmentTold { get; init; }
+
     /// <summary>A move said ("move it", "oh i mean move it", "cámbiala" read "change it"): a word of a move.</summary>
     public bool SaysMove { get; init; }
 
@@ -370,7 +382,7 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
+            WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text) || MeAndFriends().IsMatch(text) || WeAre().IsMatch(text),
             SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
             ForAnother = AnotherPerson().IsMatch(text),
             OtherDays = OtherDaysAsked().IsMatch(text),
@@ -378,10 +390,14 @@ public sealed partial record ReplyCues
             SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
             SameTimeUnclear = SameThing().IsMatch(text) && !OneMore().IsMatch(text) && !BookVerb().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
             PastVisit = PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text),
+            PastDaySaid = PastDay().IsMatch(text),
+            OwnAppointmentTold = OwnAppointment().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text) && !PastDay().IsMatch(text),
             SaysAnother = (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !MoveWord().IsMatch(text),
             SaysMove = MoveWord().IsMatch(text) && !OneMore().IsMatch(text),
             RightAfter = RightAfterCue().IsMatch(text),
-            PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
+            PartySize = MeAndFriends().Match(text) is { Success: true } friends ? CountOf(friends.Groups["n"].Value) + 1
+                : WeAre().Match(text) is { Success: true } we ? CountOf(we.Groups["n"].Value)
+                : HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
                 : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : Party().IsMatch(text) ? 2 : 1,
             GroupSize = GroupOf(text),
@@ -508,7 +524,7 @@ public sealed partial record ReplyCues
         return shortish == longish ? LengthCue.None : shortish ? LengthCue.Shortest : LengthCue.Longest;
     }
 
-    private static int CountOf(string n) => n.ToLowerInvariant() switch { "three" or "3" => 3, "four" or "4" => 4, _ => 2 };
+    private static int CountOf(string n) => n.ToLowerInvariant() switch { "three" or "3" or "tres" => 3, "four" or "4" or "cuatro" => 4, _ => 2 };
 
     /// <summary>The words of a head count said with a plural ("two swedish massages", "2 gel manicures"), to keep it out of the time.</summary>
     public static Match HeadCountIn(string text) => HeadCount().Match(text);
@@ -742,6 +758,15 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"(?:\bi\s+(?:just\s+|already\s+|recently\s+)?(?:got|had|did|came\s+in\s+for|came\s+in|came\s+for|went\s+for|was\s+in\s+for)|(?:^|[.,!;]\s*|\b(?:hi|hey|hello|so|yeah|um|ok|okay)\s+)(?:just\s+)?(?:got|had))\s+(?:my|a|an|the|some|lip|botox|filler|el|la|un|una|\w+\s+(?:done|with|there|at))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PastOwnVisit();
 
+    // "last saturday", "yesterday", "2 weeks ago", "earlier today", "ayer", "anteayer", "el sábado pasado", "la semana pasada".
+    [GeneratedRegex(@"\b(?:last|yesterday|ago|earlier|ayer|anteayer|pasad[oa]s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastDay();
+
+    // "i have a facial on saturday", "i've got my massage friday", "tengo un facial el sábado" (glossed "i have"): a service
+    // word and a day after "i have", at the start of a clause; not "i have a question", "do i have", "i have to".
+    [GeneratedRegex(@"(?:^|[.,!;]\s*|\b(?:hi|hey|hello|hola|so|ok|okay|yeah)\W+)(?:i\s+(?:have|ve\s+got|'ve\s+got)|tengo)\s+(?:a|an|my|the|un|una|mi|el|la)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|this|el|este|for|tomorrow|mañana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnAppointment();
+
     // A request or a day to come beside a past visit: "and want another one friday", "can i get", "any openings thursday";
     // a thing one got to spend ("i got a gift card and wanted to use it for a facial").
     [GeneratedRegex(@"\b(?:book|booking|want(?:ed|ing|s)?|wanna|hop(?:e|ed|ing)|gift\s*cards?|vouchers?|certificates?|use\s+(?:it|them)|would\s+like|i'?d\s+like|like\s+to|can\s+i|could\s+i|can\s+(?:you|u|we)|could\s+(?:you|u|we)|available|availability|openings?|appointment\s+for|again|another|next|need|looking\s+for|schedule|reserve|tomorrow|tonight|get\s+me|do\s+(?:you|u|ya)\s+have|any\s+(?:times?|slots?|spots?)|move|cancel|reschedule|change)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -772,6 +797,14 @@ public sealed partial record ReplyCues
     // nor a verb ("3 works", "2 sounds good": a time).
     [GeneratedRegex(@"\b(?<n>two|2|three|3|four|4)\s+(?:[a-z]+\s+){0,2}(?!(?:hours|hrs|minutes|mins|days|weeks|months|times|things|questions|options|slots|ones|pm|am|o'?clock|works|suits|fits|sounds|seems|looks|does)\b)[a-z]{3,}s\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadCount();
+
+    // "me and my 2 friends", "me n my two sisters", "i and my 3 coworkers": the others counted, and the person too (round 25).
+    [GeneratedRegex(@"\b(?:me|i|myself)\s+(?:and|n|&|\+)\s+(?:my\s+)?(?<n>two|2|three|3)\s+(?:friends|sisters|brothers|girlfriends|girls|coworkers|cousins|daughters|kids|besties|bridesmaids)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeAndFriends();
+
+    // "somos tres amigas", "we are 3", "we're two": how many the party is, said outright (round 25).
+    [GeneratedRegex(@"\b(?:we\s+are|we'?re|somos)\s+(?<n>two|2|three|3|four|4|dos|tres|cuatro)\b(?!\s*(?:pm\b|am\b|o'?clock|:))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeAre();
 
     [GeneratedRegex(@"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+(?:else|but)|a\s+different\s+(?:person|provider|therapist|esthetician|tech|technician|someone)|another\s+(?:person|provider|therapist|esthetician|tech|technician)|other\s+(?:person|provider|therapist)|not\s+with\s+(?:her|him|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElse();

@@ -112,6 +112,9 @@ public sealed record Utterance
     /// </summary>
     public IReadOnlyList<DateOnly> DaysNamed { get; init; } = [];
 
+    /// <summary>A weekday and a date that do not agree ("friday the 12th", a Saturday): the two days it may mean (round 25).</summary>
+    public IReadOnlyList<DateOnly> DayChoices { get; init; } = [];
+
     /// <summary>
     /// A booking asked beside a cancel ("cancel my friday and book me a massage saturday instead"), as read: taken up once
     /// the cancel is done (round 21).
@@ -374,6 +377,8 @@ public sealed partial class Understander
     public Utterance Understand(string text, UnderstandingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // "el viernes 12": the weekday and date pair is read as written (the English gloss loses the Spanish bare date).
+        var dayChoices = DayDatePair.Mismatch(text, context.Today);
         if (context.Language == Languages.ConversationLanguage.Spanish)
         {
             // Spanish is read into the English the parsers below read: the same facts, one dialogue logic.
@@ -1615,6 +1620,7 @@ public sealed partial class Understander
             Date = date,
             MoveFrom = moveFrom,
             DaysNamed = daysNamed,
+            DayChoices = dayChoices,
             ChangeServiceTo = serviceChange,
             Time = time,
             Phone = contact.Phone,
@@ -2068,7 +2074,7 @@ public sealed partial class Understander
         return (int)(earlier ? -minutes : minutes);
     }
 
-    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|\bsame\s+time\s+(?:the\s+)?(?<amount>next|following)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<amount>an?|one|two|three|half\s+an?|1|2|3|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?)\s+(?<dir>later|earlier|sooner|back|forward)|(?:push|move|bump|bring|shift)\s+(?:it|that|my(?:\s+\w+){1,3}?|the(?:\s+\w+){1,3}?)?\s*(?<dir>back|forward|up)\s+(?:by\s+)?(?<amount>an?|one|two|half\s+an?|1|2|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?|days?|weeks?))\b|(?:push|move|bump|shift)\s+(?:it|that|my\s+\w+)\s+by\s+(?<amount>an?|one|half\s+an?|1|15|20|30|45|fifteen|twenty|thirty|forty[\s-]five)\s*(?<unit>hours?|hrs?|minutes?|mins?)\W{0,4}(?:(?:like|i\s+mean|so)\s+)?(?<dir>later|earlier|sooner)\b|\bsame\s+time\s+(?:the\s+)?(?<amount>next|following)\s+(?<unit>week)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShiftCue();
 
     [GeneratedRegex(@"\b(?:person|human|someone|somebody|staff|manager|owner|representative|agent|real|receptionist|team)\b", RegexOptions.CultureInvariant)]
