@@ -77,6 +77,7 @@ public sealed class SpaDatabase : IDisposable
             _sqlite = builder.ToString();
             var path = builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "";
             _writer = Writers.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+            _busyWaits = SqliteBusyWaits.Of(path);
             _checkpoints = Checkpointers.GetOrAdd(path, static (_, state) => new WalCheckpointer(state.Sqlite, state.Writer), (Sqlite: _sqlite, Writer: _writer));
         }
     }
@@ -176,6 +177,8 @@ public sealed class SpaDatabase : IDisposable
             await connection.ExecuteAsync(new CommandDefinition(
                 $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit={WalCheckpointer.LogSizeLimit};",
                 cancellationToken: ct));
+            // The same wait as busy_timeout, counted (SqliteBusyWaits).
+            _busyWaits!.Install(handle);
             var turn = new WriterTurn(_writer, handle, _checkpoints);
             // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
             SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).Committed(); return 0; }, turn);
@@ -204,6 +207,10 @@ public sealed class SpaDatabase : IDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WalCheckpointer> Checkpointers = new(StringComparer.Ordinal);
     private readonly WalCheckpointer? _checkpoints;
     private readonly bool _writerQueue;
+    private readonly SqliteBusyWaits? _busyWaits;
+
+    /// <summary>SQLite: the sleeps of SQLite's busy handler on this file (a statement that found the write lock taken); null on PostgreSQL.</summary>
+    public SqliteBusyWaits? BusyWaits => _busyWaits;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
     // as before the queue (a transaction that opens a second connection to write would otherwise wait on itself).
