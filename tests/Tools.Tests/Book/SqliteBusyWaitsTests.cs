@@ -59,18 +59,18 @@ public sealed class SqliteBusyWaitsTests : IDisposable
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await using (var c = await db.OpenAsync(limit.Token))
         {
-            await c.ExecuteAsync("CREATE TABLE busy_test (n INTEGER NOT NULL)");
+            await c.ExecuteAsync("CREATE TABLE busy_test (n INTEGER NOT NULL, note BLOB)");
         }
         var before = db.BusyWaits!.Sleeps;
-
-        // Transactions of two statements and single statements, 120 writers at once, as a loaded host's begins and saves.
+        
+        // Transactions of two statements (the first with 300 KB, so each commit writes its log frames for a while) and single statements, 120 writers at once, as a loaded host's begins and saves.
         await Task.WhenAll(Enumerable.Range(1, 60).SelectMany(n => new[]
         {
             Task.Run(async () =>
             {
                 await using var c = await db.OpenAsync(limit.Token);
                 await using var tx = await db.BeginWriteAsync(c, limit.Token);
-                await c.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n) VALUES (@n)", new { n }, tx, cancellationToken: limit.Token));
+                await c.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n, note) VALUES (@n, randomblob(300000))", new { n }, tx, cancellationToken: limit.Token));
                 await c.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n) VALUES (@n)", new { n = -n }, tx, cancellationToken: limit.Token));
                 await tx.CommitAsync(limit.Token);
             }),
