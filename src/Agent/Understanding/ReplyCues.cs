@@ -348,6 +348,15 @@ public sealed partial record ReplyCues
                 numbers.Add(n);
             }
         }
+        // The cues several answers below share, each looked for once (round twenty-five: Party four times, AnotherPerson three).
+        var party = Party().Match(text);
+        var headCount = HeadCount().Match(text);
+        var anotherPerson = AnotherPerson().IsMatch(text);
+        var sameThing = SameThing().IsMatch(text);
+        var oneMore = OneMore().IsMatch(text);
+        var bookVerb = BookVerb().IsMatch(text);
+        var moveWord = MoveWord().IsMatch(text);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
         {
             Ordinal = OrdinalOf(text, digits),
@@ -359,7 +368,7 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
+            AsksAboutAssistant = AsksAboutAssistantIn(text),
             AsksDate = DateQuestion().IsMatch(text),
             AsksPace = PaceAsked().IsMatch(text),
             WrongNumber = WrongNumberSaid().IsMatch(text),
@@ -370,20 +379,20 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text),
-            SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
-            ForAnother = AnotherPerson().IsMatch(text),
+            WithOthers = party.Success || headCount.Success,
+            SameForAnother = sameThing && anotherPerson,
+            ForAnother = anotherPerson,
             OtherDays = OtherDaysAsked().IsMatch(text),
-            AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
-            SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
-            SameTimeUnclear = SameThing().IsMatch(text) && !OneMore().IsMatch(text) && !BookVerb().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
-            PastVisit = PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text),
-            SaysAnother = (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !MoveWord().IsMatch(text),
-            SaysMove = MoveWord().IsMatch(text) && !OneMore().IsMatch(text),
+            AllOfThem = !party.Success && AllAppointments().IsMatch(text),
+            SameAgain = sameThing && (oneMore || bookVerb) && !anotherPerson && !moveWord,
+            SameTimeUnclear = sameThing && !oneMore && !bookVerb && !anotherPerson && !moveWord,
+            PastVisit = !oneMore && PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text),
+            SaysAnother = (oneMore || bookVerb) && !moveWord,
+            SaysMove = moveWord && !oneMore,
             RightAfter = RightAfterCue().IsMatch(text),
-            PartySize = HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
-                : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
-                : Party().IsMatch(text) ? 2 : 1,
+            PartySize = headCount.Success ? CountOf(headCount.Groups["n"].Value)
+                : party.Success && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
+                : party.Success ? 2 : 1,
             GroupSize = GroupOf(text),
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
@@ -410,7 +419,7 @@ public sealed partial record ReplyCues
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
-            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
+            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && words >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = CareTreatments.IsNamedIn(text),
             AsksForSomething = RequestFor().IsMatch(text),
@@ -425,8 +434,8 @@ public sealed partial record ReplyCues
             PriceSaid = PricedOne().Match(text) is { Success: true } priced
                 && decimal.TryParse(priced.Groups["n"].Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
                 ? amount : null,
-            FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
-            RefersBack = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 9 && BackReference().IsMatch(text),
+            FollowUp = FollowUpStart().IsMatch(text) || words <= 2,
+            RefersBack = words <= 9 && BackReference().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
@@ -509,6 +518,16 @@ public sealed partial record ReplyCues
     }
 
     private static int CountOf(string n) => n.ToLowerInvariant() switch { "three" or "3" => 3, "four" or "4" => 4, _ => 2 };
+
+    /// <summary>
+    /// A question about the assistant as a person or about what it does. Every branch of <see cref="AssistantAsAPerson"/>
+    /// holds "you" (or "u" after "where do"), so it is not run on a message without "you" or "where": the answer is the same.
+    /// (<see cref="WhatTheAssistantDoes"/> also reads "u" and "i" alone, so it always runs.)
+    /// </summary>
+    private static bool AsksAboutAssistantIn(string text) =>
+        (text.Contains("you", StringComparison.OrdinalIgnoreCase) || text.Contains("where", StringComparison.OrdinalIgnoreCase))
+            && AssistantAsAPerson().IsMatch(text)
+        || WhatTheAssistantDoes().IsMatch(text);
 
     /// <summary>The words of a head count said with a plural ("two swedish massages", "2 gel manicures"), to keep it out of the time.</summary>
     public static Match HeadCountIn(string text) => HeadCount().Match(text);
