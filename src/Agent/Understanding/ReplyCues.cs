@@ -368,7 +368,7 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AsksAboutAssistantIn(text),
+            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
             AsksDate = DateQuestion().IsMatch(text),
             AsksPace = PaceAsked().IsMatch(text),
             WrongNumber = WrongNumberSaid().IsMatch(text),
@@ -518,16 +518,6 @@ public sealed partial record ReplyCues
     }
 
     private static int CountOf(string n) => n.ToLowerInvariant() switch { "three" or "3" => 3, "four" or "4" => 4, _ => 2 };
-
-    /// <summary>
-    /// A question about the assistant as a person or about what it does. Every branch of <see cref="AssistantAsAPerson"/>
-    /// holds "you" (or "u" after "where do"), so it is not run on a message without "you" or "where": the answer is the same.
-    /// (<see cref="WhatTheAssistantDoes"/> also reads "u" and "i" alone, so it always runs.)
-    /// </summary>
-    private static bool AsksAboutAssistantIn(string text) =>
-        (text.Contains("you", StringComparison.OrdinalIgnoreCase) || text.Contains("where", StringComparison.OrdinalIgnoreCase))
-            && AssistantAsAPerson().IsMatch(text)
-        || WhatTheAssistantDoes().IsMatch(text);
 
     /// <summary>The words of a head count said with a plural ("two swedish massages", "2 gel manicures"), to keep it out of the time.</summary>
     public static Match HeadCountIn(string text) => HeadCount().Match(text);
