@@ -60,8 +60,8 @@ public static class LoadBench
         var report = new StringBuilder();
         report.AppendLine(Inv, $"{conversations} conversations (60 % book as a new client over 5 turns, 25 % FAQ over 4, 15 % out-of-scope over 3), {concurrency} at a time, web chat over HTTP/1.1 to the host process on 127.0.0.1, each message with a request id as the widget sends it, embedded engine, clock pinned. 'booked' counts conversations whose last reply confirmed a booking.");
         report.AppendLine();
-        report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn | KB written per turn | row versions written per turn |");
-        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
+        report.AppendLine("| store | semantic matching | turns | turns/s | p50 ms | p95 ms | p99 ms | errors | booked | host CPU per turn (ms) | load generator CPU (% of run) | first reply after /readyz (ms) | host RSS before → after (MB) | RSS per conversation (KB) | store growth per conversation (KB) | DB transactions per turn | KB written per turn | row versions written per turn | SQLite busy sleeps per turn (ms slept per turn) |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         var wrkLines = new List<string>();
         var loads = new List<string>();
         foreach (var (store, semantic) in stores.SelectMany(s => semanticModes.Select(m => (s, m))))
@@ -69,7 +69,7 @@ public static class LoadBench
             if (store == TestStore.Postgres && TestPostgres.SkipReason is { } reason)
             {
                 Console.WriteLine($"postgres: skipped ({reason})");
-                report.AppendLine(Inv, $"| {store} | | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | | | |");
+                report.AppendLine(Inv, $"| {store} | | skipped: {reason.Replace('|', '/')} | | | | | | | | | | | | | | | | |");
                 continue;
             }
             await using var host = await HostProcess.StartAsync(store, semantic);
@@ -78,7 +78,7 @@ public static class LoadBench
             var loadBefore = LoadAverage();
             var result = await DriveAsync(host, conversations, concurrency);
             loads.Add($"[{store}, semantic {mode}] load average before {loadBefore}, after {LoadAverage()}");
-            report.AppendLine(Inv, $"| {store} | {mode} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {PerTurn(result.Before.Transactions, result.After.Transactions, result.Turns, 1)} | {PerTurn(result.Before.BytesWritten, result.After.BytesWritten, result.Turns, 1024)} | {PerTurn(result.Before.RowVersions, result.After.RowVersions, result.Turns, 1)} |");
+            report.AppendLine(Inv, $"| {store} | {mode} | {result.Turns} | {result.TurnsPerSecond:F0} | {result.P50:F1} | {result.P95:F1} | {result.P99:F1} | {result.Errors} | {result.Booked} | {result.HostCpuMs / result.Turns:F2} | {result.GeneratorCpuShare:P0} | {host.FirstReplyMs:F1} | {result.RssBefore / 1048576.0:F0} → {result.RssAfter / 1048576.0:F0} | {(result.RssAfter - result.RssBefore) / 1024.0 / conversations:F0} | {(host.StoreBytes() - result.StoreBefore) / 1024.0 / conversations:F1} | {PerTurn(result.Before.Transactions, result.After.Transactions, result.Turns, 1)} | {PerTurn(result.Before.BytesWritten, result.After.BytesWritten, result.Turns, 1024)} | {PerTurn(result.Before.RowVersions, result.After.RowVersions, result.Turns, 1)} | {BusySleeps(result.Before, result.After, result.Turns)} |");
             Console.WriteLine(report.ToString().Split('\n')[^2]);
             if (File.Exists("/usr/bin/wrk") && wrkSeconds > 0)
             {
@@ -103,7 +103,7 @@ public static class LoadBench
             report.AppendLine(line + "  ");
         }
         report.AppendLine();
-        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. Host CPU per turn is the host process's user+system time (/proc/PID/stat) over the run divided by its turns: the figure that survives a shared machine. Load generator CPU is this bench process's own CPU time over the run's wall time (100 % = one of the machine's cores), which the host did not get. First reply is the first turn of a new conversation sent right after /readyz answered 200. DB transactions per turn: PostgreSQL's xact_commit for the database (pg_stat_database) over the run, per turn; not measured on SQLite (—). KB written per turn: on PostgreSQL the write-ahead log the run produced (pg_current_wal_lsn before and after; the cluster serves only this host; the bench cluster runs with full_page_writes=off, so no full-page images), on SQLite the bytes the host process wrote to files (/proc/PID/io wchar less the bytes of its own log output the bench read from its stdout and stderr: SQLite's log frames, and the checkpoints that copy them into the database file). Row versions written per turn: PostgreSQL's tup_inserted + tup_updated + tup_deleted (pg_stat_database) per turn; every update writes a whole new version of its row. Not on SQLite (—). RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
+        report.AppendLine("Latency is per turn, from sending the request to reading the whole reply; turns/s counts every turn of every conversation over the wall time of the run. Host CPU per turn is the host process's user+system time (/proc/PID/stat) over the run divided by its turns: the figure that survives a shared machine. Load generator CPU is this bench process's own CPU time over the run's wall time (100 % = one of the machine's cores), which the host did not get. First reply is the first turn of a new conversation sent right after /readyz answered 200. DB transactions per turn: PostgreSQL's xact_commit for the database (pg_stat_database) over the run, per turn; not measured on SQLite (—). KB written per turn: on PostgreSQL the write-ahead log the run produced (pg_current_wal_lsn before and after; the cluster serves only this host; the bench cluster runs with full_page_writes=off, so no full-page images), on SQLite the bytes the host process wrote to files (/proc/PID/io wchar less the bytes of its own log output the bench read from its stdout and stderr: SQLite's log frames, and the checkpoints that copy them into the database file). Row versions written per turn: PostgreSQL's tup_inserted + tup_updated + tup_deleted (pg_stat_database) per turn; every update writes a whole new version of its row. Not on SQLite (—). SQLite busy sleeps per turn: the sleeps of SQLite's busy handler in the host (a statement that found the file's write lock taken; the host counts them and /readyz says them) over the run, per turn, and in brackets the time slept per turn (ms); not on PostgreSQL (—). RSS is the host process's resident set (it includes the runtime's heap growth, not only live conversation state); store growth is the database size increase (transcripts, tags, clients, appointments).");
         report.AppendLine();
         foreach (var line in wrkLines)
         {
@@ -201,7 +201,13 @@ public static class LoadBench
         double HostCpuMs, double GeneratorCpuShare, StoreCounters Before, StoreCounters After);
 
     /// <summary>What the store has done so far; null where a store does not say.</summary>
-    private sealed record StoreCounters(long? Transactions, long? BytesWritten, long? RowVersions);
+    private sealed record StoreCounters(long? Transactions, long? BytesWritten, long? RowVersions, long? BusySleeps = null, double? BusySleptMs = null);
+
+    /// <summary>SQLite's busy-handler sleeps over the run per turn, and the time slept per turn; "—" on PostgreSQL.</summary>
+    private static string BusySleeps(StoreCounters before, StoreCounters after, int turns) =>
+        before is { BusySleeps: { } b, BusySleptMs: { } bms } && after is { BusySleeps: { } a, BusySleptMs: { } ams }
+            ? string.Create(Inv, $"{(a - b) / (double)turns:F2} ({(ams - bms) / turns:F2})")
+            : "—";
 
     /// <summary>The counter's change over the run per turn, in <paramref name="unit"/>s; "—" when the store does not say.</summary>
     private static string PerTurn(long? before, long? after, int turns, double unit) =>
@@ -465,7 +471,12 @@ public static class LoadBench
                 var wchar = File.ReadLines($"/proc/{_process.Id}/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal));
                 // The log lines of the turns just answered may still be in the pipe.
                 Thread.Sleep(TimeSpan.FromSeconds(1));
-                return new StoreCounters(null, long.Parse(wchar[6..].Trim(), Inv) - LogBytes(), null);
+                // The host's count of SQLite's busy-handler sleeps, in /readyz's body.
+                using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+                using var ready = JsonDocument.Parse(probe.GetStringAsync("/readyz").GetAwaiter().GetResult());
+                var sleeps = ready.RootElement.TryGetProperty("busySleeps", out var count) ? count.GetInt64() : (long?)null;
+                var slept = ready.RootElement.TryGetProperty("busySleptMs", out var ms) ? ms.GetDouble() : (double?)null;
+                return new StoreCounters(null, long.Parse(wchar[6..].Trim(), Inv) - LogBytes(), null, sleeps, slept);
             }
             // PostgreSQL's backends flush their counters when idle, at most 10 s late (PGSTAT_IDLE_INTERVAL).
             Thread.Sleep(TimeSpan.FromSeconds(11));

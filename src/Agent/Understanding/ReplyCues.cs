@@ -360,6 +360,16 @@ public sealed partial record ReplyCues
                 numbers.Add(n);
             }
         }
+        // The cues several answers below share, each looked for once (round twenty-five: Party four times, AnotherPerson three).
+        var party = Party().Match(text);
+        var headCount = HeadCount().Match(text);
+        var anotherPerson = AnotherPerson().IsMatch(text);
+        var sameThing = SameThing().IsMatch(text);
+        var oneMore = OneMore().IsMatch(text);
+        var bookVerb = BookVerb().IsMatch(text);
+        var moveWord = MoveWord().IsMatch(text);
+        var pastDay = PastDay().IsMatch(text);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
         {
             Ordinal = OrdinalOf(text, digits),
@@ -382,24 +392,24 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = Party().IsMatch(text) || HeadCount().IsMatch(text) || MeAndFriends().IsMatch(text) || WeAre().IsMatch(text),
-            SameForAnother = SameThing().IsMatch(text) && AnotherPerson().IsMatch(text),
-            ForAnother = AnotherPerson().IsMatch(text),
+            WithOthers = party.Success || headCount.Success || MeAndFriends().IsMatch(text) || WeAre().IsMatch(text),
+            SameForAnother = sameThing && anotherPerson,
+            ForAnother = anotherPerson,
             OtherDays = OtherDaysAsked().IsMatch(text),
-            AllOfThem = AllAppointments().IsMatch(text) && !Party().IsMatch(text),
-            SameAgain = SameThing().IsMatch(text) && (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
-            SameTimeUnclear = SameThing().IsMatch(text) && !OneMore().IsMatch(text) && !BookVerb().IsMatch(text) && !AnotherPerson().IsMatch(text) && !MoveWord().IsMatch(text),
-            PastVisit = PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text),
-            PastDaySaid = PastDay().IsMatch(text),
-            OwnAppointmentTold = OwnAppointment().IsMatch(text) && !RequestWord().IsMatch(text) && !OneMore().IsMatch(text) && !PastDay().IsMatch(text),
-            SaysAnother = (OneMore().IsMatch(text) || BookVerb().IsMatch(text)) && !MoveWord().IsMatch(text),
-            SaysMove = MoveWord().IsMatch(text) && !OneMore().IsMatch(text),
+            AllOfThem = !party.Success && AllAppointments().IsMatch(text),
+            SameAgain = sameThing && (oneMore || bookVerb) && !anotherPerson && !moveWord,
+            SameTimeUnclear = sameThing && !oneMore && !bookVerb && !anotherPerson && !moveWord,
+            PastVisit = !oneMore && PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text),
+            PastDaySaid = pastDay,
+            OwnAppointmentTold = !oneMore && !pastDay && OwnAppointment().IsMatch(text) && !RequestWord().IsMatch(text),
+            SaysAnother = (oneMore || bookVerb) && !moveWord,
+            SaysMove = moveWord && !oneMore,
             RightAfter = RightAfterCue().IsMatch(text),
             PartySize = MeAndFriends().Match(text) is { Success: true } friends ? CountOf(friends.Groups["n"].Value) + 1
                 : WeAre().Match(text) is { Success: true } we ? CountOf(we.Groups["n"].Value)
-                : HeadCount().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value)
-                : Party().Match(text) is { Success: true } party && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
-                : Party().IsMatch(text) ? 2 : 1,
+                : headCount.Success ? CountOf(headCount.Groups["n"].Value)
+                : party.Success && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
+                : party.Success ? 2 : 1,
             GroupSize = GroupOf(text),
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
@@ -426,7 +436,7 @@ public sealed partial record ReplyCues
             AsksWhatItIs = WhatItIs().IsMatch(text),
             // "what services do you have for the face" is about one kind: the FAQ's category answer, not the whole menu.
             AsksWhatWeOffer = WhatWeOffer().IsMatch(text) && !ForSomeone().IsMatch(text),
-            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4,
+            AsksSomething = text.Contains('?', StringComparison.Ordinal) || QuestionStart().IsMatch(text) && words >= 4,
             TooShortToConfirm = text.Count(char.IsLetterOrDigit) <= 1,
             NamesATreatment = CareTreatments.IsNamedIn(text),
             AsksForSomething = RequestFor().IsMatch(text),
@@ -441,8 +451,8 @@ public sealed partial record ReplyCues
             PriceSaid = PricedOne().Match(text) is { Success: true } priced
                 && decimal.TryParse(priced.Groups["n"].Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
                 ? amount : null,
-            FollowUp = FollowUpStart().IsMatch(text) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2,
-            RefersBack = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 9 && BackReference().IsMatch(text),
+            FollowUp = FollowUpStart().IsMatch(text) || words <= 2,
+            RefersBack = words <= 9 && BackReference().IsMatch(text),
             Nudge = Nudged().Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,

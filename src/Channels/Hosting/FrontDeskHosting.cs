@@ -148,6 +148,11 @@ public static class FrontDeskHosting
                 await using var cmd = c.CreateCommand();
                 cmd.CommandText = "SELECT 1";
                 await cmd.ExecuteScalarAsync(ct);
+                // SQLite: the sleeps of its busy handler so far, and their time (the load bench's busy sleeps per turn).
+                if (db.BusyWaits is { } busy)
+                {
+                    return TypedResults.Ok(new { status = "ready", spa = profile.Spa.Name, database = db.Provider.ToString(), warmUpMs = warmUp.ElapsedMs, busySleeps = busy.Sleeps, busySleptMs = Math.Round(busy.SleptMs, 1) });
+                }
                 return TypedResults.Ok(new { status = "ready", spa = profile.Spa.Name, database = db.Provider.ToString(), warmUpMs = warmUp.ElapsedMs });
             }
             catch (System.Data.Common.DbException)

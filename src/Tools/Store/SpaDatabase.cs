@@ -77,6 +77,7 @@ public sealed class SpaDatabase : IDisposable
             _sqlite = builder.ToString();
             var path = builder.DataSource is { Length: > 0 } dataSource ? Path.GetFullPath(dataSource) : "";
             _writer = Writers.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+            _busyWaits = SqliteBusyWaits.Of(path);
             _checkpoints = Checkpointers.GetOrAdd(path, static (_, state) => new WalCheckpointer(state.Sqlite, state.Writer), (Sqlite: _sqlite, Writer: _writer));
         }
     }
@@ -176,10 +177,14 @@ public sealed class SpaDatabase : IDisposable
             await connection.ExecuteAsync(new CommandDefinition(
                 $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint={WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit={WalCheckpointer.LogSizeLimit};",
                 cancellationToken: ct));
+            // The same wait as busy_timeout, counted (SqliteBusyWaits).
+            _busyWaits!.Install(handle);
             var turn = new WriterTurn(_writer, handle, _checkpoints);
-            // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on.
+            // The end of a write transaction (commit or rollback, however it comes) hands the writer's turn on: a commit once
+            // its log frames are written and the file's write lock given back (the WAL hook), or at once when it wrote nothing.
             SQLitePCL.raw.sqlite3_commit_hook(handle, static state => { ((WriterTurn)state).Committed(); return 0; }, turn);
             SQLitePCL.raw.sqlite3_rollback_hook(handle, static state => ((WriterTurn)state).End(), turn);
+            SqliteLogWritten.Hook(handle, turn);
             Configured.TryAdd(handle, turn);
         }
         return connection;
@@ -204,6 +209,10 @@ public sealed class SpaDatabase : IDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WalCheckpointer> Checkpointers = new(StringComparer.Ordinal);
     private readonly WalCheckpointer? _checkpoints;
     private readonly bool _writerQueue;
+    private readonly SqliteBusyWaits? _busyWaits;
+
+    /// <summary>SQLite: the sleeps of SQLite's busy handler on this file (a statement that found the write lock taken); null on PostgreSQL.</summary>
+    public SqliteBusyWaits? BusyWaits => _busyWaits;
 
     // As long as SQLite's own wait: a writer that waits longer goes on without its turn and meets SQLite's busy handler,
     // as before the queue (a transaction that opens a second connection to write would otherwise wait on itself).
@@ -222,7 +231,7 @@ public sealed class SpaDatabase : IDisposable
             var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
             if (turn is not null && await WaitTurnAsync(ct))
             {
-                turn.Begin();
+                turn.Begin(transaction: true);
             }
             else
             {
@@ -259,7 +268,7 @@ public sealed class SpaDatabase : IDisposable
         if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
             && await WaitTurnAsync(ct))
         {
-            turn.Begin();
+            turn.Begin(transaction: false);
             return turn;
         }
         return null;
@@ -298,21 +307,63 @@ public sealed class SpaDatabase : IDisposable
     private static readonly TimeSpan WriterPoll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
-    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle, WalCheckpointer? checkpoints) : IDisposable
+    private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle, WalCheckpointer? checkpoints) : IDisposable, SqliteLogWritten.IListener
     {
         private int _held;
+        private bool _transaction;
+        private long _changesBefore;
 
-        /// <summary>Called by SQLite as a transaction commits (the commit hook).</summary>
+        // When a commit that wrote began writing its log (Stopwatch ticks), until the WAL hook; 0 when none is under way.
+        private long _committing;
+
+        /// <summary>
+        /// Called by SQLite as a transaction commits (the commit hook), before its log frames are written and while it still
+        /// holds the file's write lock. A write that changed rows hands the turn on once the lock is given back
+        /// (<see cref="LogWritten"/>): handed on here, the next writer began while this commit was still writing and found the
+        /// lock taken, and slept in the busy handler holding the turn (round twenty-five). A transaction that changed nothing
+        /// writes no frames, so no WAL hook comes: it hands the turn on here. A single statement's changes are not counted yet
+        /// when it commits; it hands the turn on when the caller lets it go (<see cref="Dispose"/>), if the WAL hook did not.
+        /// </summary>
         public void Committed()
         {
-            End();
-            checkpoints?.Committed();
+            if (_transaction && SQLitePCL.raw.sqlite3_total_changes(handle) == _changesBefore)
+            {
+                End();
+                return;
+            }
+            Volatile.Write(ref _committing, System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
-        public void Begin() => Volatile.Write(ref _held, 1);
+        /// <summary>Called by SQLite after a commit wrote its log frames and gave the write lock back (the WAL hook).</summary>
+        public void LogWritten(int pages)
+        {
+            Volatile.Write(ref _committing, 0);
+            End();
+            checkpoints?.Committed();
+            if (pages >= WalCheckpointer.BackstopPages)
+            {
+                // What PRAGMA wal_autocheckpoint's own hook did, which this hook replaces: the backstop checkpoint.
+                SQLitePCL.raw.sqlite3_wal_checkpoint(handle, "main");
+            }
+        }
 
-        /// <summary>Held, and no transaction open on the handle any more (it was taken by a transaction that has ended).</summary>
-        public bool TransactionOver => Volatile.Read(ref _held) == 1 && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0;
+        public void Begin(bool transaction)
+        {
+            _transaction = transaction;
+            Volatile.Write(ref _committing, 0);
+            _changesBefore = SQLitePCL.raw.sqlite3_total_changes(handle);
+            Volatile.Write(ref _held, 1);
+        }
+
+        /// <summary>
+        /// Held, and no transaction open on the handle any more (it was taken by a transaction that has ended), nor a commit
+        /// still writing its log (its WAL hook ends the turn; after a second without it, the commit is taken to have failed).
+        /// </summary>
+        public bool TransactionOver => Volatile.Read(ref _held) == 1 && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0
+            && (Volatile.Read(ref _committing) is var committing && (committing == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(committing) > CommitWrite));
+
+        // How long a commit may write its log before a waiter takes it to have failed without a rollback hook.
+        private static readonly TimeSpan CommitWrite = TimeSpan.FromSeconds(1);
 
         public void End()
         {

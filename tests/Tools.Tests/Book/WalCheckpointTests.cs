@@ -19,7 +19,10 @@ public sealed class WalCheckpointTests
             using var db = new SpaDatabase(DatabaseProvider.Sqlite, $"Data Source={file}");
             await using (var c = await db.OpenAsync(CancellationToken.None))
             {
-                Assert.Equal(WalCheckpointer.BackstopPages, await c.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
+                // The store's own WAL hook (which hands the writers' turn on once a commit has written its log) replaces the
+                // hook of PRAGMA wal_autocheckpoint, and runs the backstop checkpoint at WalCheckpointer.BackstopPages itself;
+                // SQLite then reports no automatic checkpoint of its own (round twenty-five).
+                Assert.Equal(0, await c.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
                 await c.ExecuteAsync("CREATE TABLE wal_test (n INTEGER NOT NULL, body TEXT NOT NULL)");
                 await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             }
