@@ -44,9 +44,13 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         "guys", "yall", "ya", "ur", "thing", "things", "stuff",
         // Emphasis and chat asides ("where r u guys located exactly", round 24): no topic either.
         "exactly", "precisely", "actually", "really", "lol", "haha", "btw",
-        // "if i refer a friend do you give me something?" (round 25): what is given is the question's blank, not its topic.
-        "something", "anything",
     };
+
+    /// <summary>
+    /// A question's blank ("if i refer a friend do you give me something?", round 25): not a topic when two other key words
+    /// say what is asked, but kept when it is the only other word ("do i need to sign anything" is not the Signature Facial).
+    /// </summary>
+    private static readonly HashSet<string> Blanks = new(StringComparer.Ordinal) { "something", "anything" };
 
     /// <summary>Replaces the index with the profile's FAQ and facts.</summary>
     public async Task SyncAsync(DbConnection c, DbTransaction tx, SpaProfile profile, CancellationToken ct)
@@ -227,6 +231,7 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
     public static IReadOnlyList<string> KeyTerms(string text)
     {
         var terms = new List<string>();
+        var blanks = new List<string>();
         var sb = new StringBuilder();
         foreach (var ch in text.Normalize(NormalizationForm.FormKC) + " ")
         {
@@ -243,7 +248,11 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
             {
                 var word = sb.ToString();
                 sb.Clear();
-                if (word.Length > 1 && !StopWords.Contains(word) && terms.Count < 16)
+                if (Blanks.Contains(word))
+                {
+                    blanks.Add(word);
+                }
+                else if (word.Length > 1 && !StopWords.Contains(word) && terms.Count < 16)
                 {
                     var stem = SameThing.TryGetValue(word, out var same) ? same : Stem(word);
                     if (!terms.Contains(stem))
@@ -252,6 +261,10 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
                     }
                 }
             }
+        }
+        if (terms.Count < 2)
+        {
+            terms.AddRange(blanks.Select(b => SameThing.TryGetValue(b, out var same) ? same : Stem(b)).Distinct(StringComparer.Ordinal).Where(b => !terms.Contains(b)));
         }
         return terms;
     }
