@@ -42,7 +42,12 @@ public sealed class SqliteBusyWaitsTests : IDisposable
             await using var c = await db.OpenAsync(limit.Token);
             await c.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n) VALUES (2)", cancellationToken: limit.Token));
         });
-        await Task.Delay(80, limit.Token);
+        // Until the other writer has met the taken lock three times (1 + 2 + 5 ms): a fixed pause raced the thread pool on a
+        // loaded machine, where the writer had not started by the commit and so never waited.
+        while (db.BusyWaits.Sleeps - before < 3)
+        {
+            await Task.Delay(5, limit.Token);
+        }
         Assert.False(waiting.IsCompleted);
         await holder.ExecuteAsync("COMMIT");
         await waiting;
