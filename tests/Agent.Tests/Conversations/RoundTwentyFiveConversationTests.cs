@@ -36,6 +36,7 @@ public sealed class RoundTwentyFiveConversationTests
     [InlineData("que marca de cremas usan", "SkinCeuticals")]
     [InlineData("tienen programa de referidos", "$25")]
     [InlineData("si les recomiendo a una amiga me dan algo?", "$25")]
+    [InlineData("hay que llenar formularios?", "formulario")]
     public Task A_spanish_paraphrase_gets_its_entrys_answer(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // A general health question in Spanish is declined with the pointer to a doctor, as in English; nothing is escalated
