@@ -369,6 +369,9 @@ public sealed partial record ReplyCues
         var bookVerb = BookVerb().IsMatch(text);
         var moveWord = MoveWord().IsMatch(text);
         var pastDay = PastDay().IsMatch(text);
+        var friends = MeAndFriends().Match(text);
+        var weAre = WeAre().Match(text);
+        var requestWord = RequestWord().IsMatch(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
         {
@@ -392,21 +395,21 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = party.Success || headCount.Success || MeAndFriends().IsMatch(text) || WeAre().IsMatch(text),
+            WithOthers = party.Success || headCount.Success || friends.Success || weAre.Success,
             SameForAnother = sameThing && anotherPerson,
             ForAnother = anotherPerson,
             OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = !party.Success && AllAppointments().IsMatch(text),
             SameAgain = sameThing && (oneMore || bookVerb) && !anotherPerson && !moveWord,
             SameTimeUnclear = sameThing && !oneMore && !bookVerb && !anotherPerson && !moveWord,
-            PastVisit = !oneMore && PastOwnVisit().IsMatch(text) && !RequestWord().IsMatch(text),
+            PastVisit = !oneMore && !requestWord && PastOwnVisit().IsMatch(text),
             PastDaySaid = pastDay,
-            OwnAppointmentTold = !oneMore && !pastDay && OwnAppointment().IsMatch(text) && !RequestWord().IsMatch(text),
+            OwnAppointmentTold = !oneMore && !pastDay && !requestWord && OwnAppointment().IsMatch(text),
             SaysAnother = (oneMore || bookVerb) && !moveWord,
             SaysMove = moveWord && !oneMore,
             RightAfter = RightAfterCue().IsMatch(text),
-            PartySize = MeAndFriends().Match(text) is { Success: true } friends ? CountOf(friends.Groups["n"].Value) + 1
-                : WeAre().Match(text) is { Success: true } we ? CountOf(we.Groups["n"].Value)
+            PartySize = friends.Success ? CountOf(friends.Groups["n"].Value) + 1
+                : weAre.Success ? CountOf(weAre.Groups["n"].Value)
                 : headCount.Success ? CountOf(headCount.Groups["n"].Value)
                 : party.Success && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
                 : party.Success ? 2 : 1,
