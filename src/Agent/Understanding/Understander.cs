@@ -719,6 +719,18 @@ public sealed partial class Understander
         // not one somewhere else.
         bool IsOwnWord(string word) =>
             services.Spans.Any(span => SpanHasWord(lowered, span, word)) || (staff.Kind != StaffMatchKind.None && SpanHasWord(lowered, staff.Span, word));
+        // The visit topics of this message with those words, read once for as long as they are the same (the rules below ask up to
+        // seven times; a rule that overrules the services changes what IsOwnWord says, so they are read again then).
+        (ServiceMatch Services, StaffMatch Staff, IReadOnlySet<string> Topics)? visitRead = null;
+        IReadOnlySet<string> VisitTopics()
+        {
+            if (visitRead is not { } read || !ReferenceEquals(read.Services, services) || !ReferenceEquals(read.Staff, staff))
+            {
+                read = (services, staff, FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord));
+                visitRead = read;
+            }
+            return read.Topics;
+        }
 
         var intent = prediction.Intent;
         var confidence = prediction.Confidence;
@@ -893,7 +905,7 @@ public sealed partial class Understander
                 // "can i book for 3 people at once, bachelorette party": a group is arranged by the team.
                 (intent, confidence) = (Intent.Human, 1);
             }
-            else if (FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(SpasOwnTopics))
+            else if (VisitTopics().Overlaps(SpasOwnTopics))
             {
                 // Its rooms and amenities ("is there a hair dryer in the locker room"), a comfort worry ("i'm claustrophobic"),
                 // who works there ("does anyone there speak vietnamese"), how far ahead to book: the spa's own matters, for the
@@ -1086,7 +1098,7 @@ public sealed partial class Understander
             && Meaning() is { } aboutItself && aboutItself.NearestAboutAssistant >= AboutAssistantAt
             && aboutItself.NearestAboutAssistant - aboutItself.NearestSpaTask >= AboutAssistantAhead
             // "is it awkward if i fall asleep": the person's own visit, not the assistant (round 19).
-            && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord))
+            && VisitTopics().Count == 0)
         {
             // "do you go by a name?", "are you moonlighting for another company?": asked of the assistant about itself in
             // words the cue's patterns do not list, read by meaning (the rule below then lets the assistant answer).
@@ -1200,7 +1212,7 @@ public sealed partial class Understander
         }
         if (intent == Intent.Faq && confidence < 1 && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && staff.Kind == StaffMatchKind.None && location is null && contact.Phone is null && contact.Email is null && _answeredBySpa is not null
-            && !AsksForPerson().IsMatch(lowered) && !FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord)
+            && !AsksForPerson().IsMatch(lowered) && VisitTopics().Count == 0
             && Meaning() is { } plainlyElsewhere && plainlyElsewhere.NearestSpaTask < FarFromSpaTasks
             && plainlyElsewhere.Scores.GetValueOrDefault(Intent.OutOfScope) >= PlainlyElsewhere
             && !_answeredBySpa(normalized))
@@ -1285,15 +1297,15 @@ public sealed partial class Understander
                 // "what should i bring to my appointment": getting ready for one's own visit, not a look at it.
                 // "can i wear makeup to my appointment" (round 19: read as a move, the classifier's nearest).
                 || (intent is Intent.MyAppointments or Intent.Reschedule && !changesAppointment
-                    && FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(GettingReady)))
+                    && VisitTopics().Overlaps(GettingReady)))
             // A service read only by meaning is no occasion either: "should i come with a clean face" is how to come.
             && (services.Kind == ServiceMatchKind.None || serviceIsContext || (services.Spans.Count == 0 && services.Kind != ServiceMatchKind.Confident)
                 // nor a service's word in another sense: "can i come in with wet hair" (round 19)
-                || (date is null && time?.Exact is null && FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(NoServiceAsked)))
+                || (date is null && time?.Exact is null && VisitTopics().Overlaps(NoServiceAsked)))
             && staff.Kind == StaffMatchKind.None
             // "do i have to be a member to book": what booking needs, not a booking (round 19)
-            && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered) || FrontDesk.Tools.Faq.VisitQuestion.Topics(normalized, IsOwnWord).Overlaps(Requirements))
-            && FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && !NamesElsewhere())
+            && (!BookingCue().IsMatch(lowered) || NeedToBook().IsMatch(lowered) || VisitTopics().Overlaps(Requirements))
+            && VisitTopics().Count > 0 && !NamesElsewhere())
         {
             // "hi im gonna be about 10 minutes late is that ok", "running 15 mins behind for my 2pm", "can i bring my dog":
             // the person's own visit, for the FAQ (and the team when it has no answer), not a search nor off-topic.
@@ -1566,7 +1578,7 @@ public sealed partial class Understander
                 (intent, confidence) = (Intent.Faq, 1);
                 faqQuestion = HoursQuestion;
             }
-            else if (!FrontDesk.Tools.Faq.VisitQuestion.IsAbout(normalized, IsOwnWord) && EverydayWords.SpaWordsIn(whose).Count == 0
+            else if (VisitTopics().Count == 0 && EverydayWords.SpaWordsIn(whose).Count == 0
                 && !AmenityWord().IsMatch(whose))
             {
                 // "when does the farmers market open on sundays", "what time does the mall open", "when does trader joes

@@ -111,7 +111,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// has not <paramref name="proven"/> is kept as the client's unverified number (see
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
     /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
-    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all. A client created here
+    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all; it is not called for a
+    /// client with no proven number (<see cref="Client.Phone"/> null), whom the texts never reach. A client created here
     /// gets <paramref name="language"/> (the conversation's) in the same insert. <paramref name="lookup"/> is what
     /// <see cref="LookUpAsync"/> read for this appointment with the overlap, just before: its first look is not read again.
     /// With <paramref name="replacing"/>, the old appointment is cancelled in the same transaction, before the new one is
@@ -125,6 +126,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         ArgumentNullException.ThrowIfNull(appointment);
         var except = replacing?.Old.Id;
         var busy = 0;
+        // The appointment for its client, and its audit entry, added to the batch.
+        Appointment Book(WriteBatch batch, Client client)
+        {
+            var booked = WithClient(appointment, client.Id);
+            batch.Add(InsertSql, booked);
+            AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
+            return booked;
+        }
         for (var attempt = 1; ; attempt++)
         {
             var c = await db.OpenAsync(ct);
@@ -183,6 +192,30 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         await Task.Delay(Random.Shared.Next(3, 12), ct);
                         c = await db.OpenAsync(ct);
                     }
+                    // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
+                    var batch = new WriteBatch();
+                    if (guarded)
+                    {
+                        // First, so a busy lock or a taken time fails the batch before anything is written.
+                        var (guardSql, guardArgs) = SpaDatabase.BookingGuard(
+                            appointment.StaffId, appointment.LocationId, appointment.RoomId, appointment.StartsAtUtc, appointment.BlockedUntilUtc, "");
+                        batch.Add(guardSql, guardArgs);
+                    }
+                    // A guarded booking for a number not proven writes nothing before its batch (its new client goes in it), and
+                    // its client gets no texts (AppointmentWording.CanText: a proven number only): on PostgreSQL it needs no
+                    // transaction of the driver's. The batch is one implicit transaction, all or nothing, and commits in its own
+                    // round trip instead of a COMMIT's after it (docs/performance.md, round twenty-six).
+                    var unproven = guarded && !proven ? await ClientDirectory.GetOrCreateForAsync(
+                        c, null, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct) : null;
+                    if (unproven is not null && (alongside is null || unproven.Phone is null))
+                    {
+                        var alone = Book(batch, unproven);
+                        using (await db.EnterWriteAsync(c, ct))
+                        {
+                            await batch.ExecuteAsync(c, null, ct);
+                        }
+                        return await BookedAsync(unproven, alone);
+                    }
                     await using var tx = guarded ? await db.BeginWriteAsync(c, ct) : held ?? await db.BeginBookingWriteAsync(c, replacing is null
                         ? [(appointment.StaffId, appointment.LocationId, appointment.RoomId)]
                         : [(appointment.StaffId, appointment.LocationId, appointment.RoomId), (replacing.Old.StaffId, replacing.Old.LocationId, replacing.Old.RoomId)], ct);
@@ -193,22 +226,11 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // The old appointment goes first: the constraints would refuse the new one beside it at the same time.
                     var cancelled = replacing is not null && await ChangeStatusAsync(
                         c, tx, replacing.Old.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, appointment.ConversationId, appointment.CreatedAtUtc, ct);
-                    // A new client's row, the appointment and both audit entries go as one batch: one round trip, not four, on PostgreSQL.
-                    var batch = new WriteBatch();
-                    if (guarded)
-                    {
-                        // First, so a busy lock or a taken time fails the batch before anything is written.
-                        var (guardSql, guardArgs) = SpaDatabase.BookingGuard(
-                            appointment.StaffId, appointment.LocationId, appointment.RoomId, appointment.StartsAtUtc, appointment.BlockedUntilUtc, "");
-                        batch.Add(guardSql, guardArgs);
-                    }
-                    var client = await ClientDirectory.GetOrCreateForAsync(
+                    var client = unproven ?? await ClientDirectory.GetOrCreateForAsync(
                         c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct);
-                    var booked = WithClient(appointment, client.Id);
-                    batch.Add(InsertSql, booked);
-                    AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
+                    var booked = Book(batch, client);
                     await batch.ExecuteAsync(c, tx, ct);
-                    if (alongside is not null)
+                    if (alongside is not null && client.Phone is not null)
                     {
                         await alongside(c, tx, client, booked);
                     }
@@ -217,10 +239,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                         await freed(c, tx);
                     }
                     await tx.CommitAsync(ct);
-                    // The client as written: the booking's tool and the turn's consent tags need not read it back.
-                    TurnReads.Remember(client);
-                    await faults.HitAsync(FaultPoints.BookingCommitted);
-                    return (BookingOutcome.Booked, booked);
+                    return await BookedAsync(client, booked);
                 }
                 catch (DbException ex) when (SpaDatabase.IsBookingBusy(ex))
                 {
@@ -253,6 +272,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                 await c.DisposeAsync();
             }
         }
+    }
+
+    // Committed: the client as written is kept for the turn (the booking's tool and the turn's consent tags need not read it back).
+    private async Task<(BookingOutcome, Appointment?)> BookedAsync(Client client, Appointment booked)
+    {
+        TurnReads.Remember(client);
+        await faults.HitAsync(FaultPoints.BookingCommitted);
+        return (BookingOutcome.Booked, booked);
     }
 
     // @except: the appointment a replacement cancels in its own transaction ('' for none), which blocks nothing for it.

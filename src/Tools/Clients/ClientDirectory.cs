@@ -162,17 +162,20 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>
-    /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction. A client created for an unproven number
+    /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction (none for an unproven number with a
+    /// <paramref name="batch"/>: nothing is written before the batch). A client created for an unproven number
     /// is added to <paramref name="batch"/> (row and audit entry) when one is given, for the caller to send with its own
     /// writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
     /// conversation's) in the same insert, not in a second statement afterwards.
     /// </summary>
     internal static async Task<Client> GetOrCreateForAsync(
-        DbConnection c, DbTransaction tx, DateTime now, string phone, bool proven, string? conversationClientId, string? name, string? email,
+        DbConnection c, DbTransaction? tx, DateTime now, string phone, bool proven, string? conversationClientId, string? name, string? email,
         Actor actor, string? conversationId, WriteBatch? batch, string? language, CancellationToken ct)
     {
         if (proven)
         {
+            // Written at once, so only in the caller's transaction; an unproven number's client only reads before the batch.
+            ArgumentNullException.ThrowIfNull(tx);
             return await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, language, ct);
         }
         if (conversationClientId is not null && await GetAsync(c, tx, conversationClientId, ct) is { Phone: null } same && same.UnverifiedPhone == phone)

@@ -208,6 +208,9 @@ public sealed class SpaDatabase : IDisposable
     // One background checkpointer per file, like the writers' queue.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WalCheckpointer> Checkpointers = new(StringComparer.Ordinal);
     private readonly WalCheckpointer? _checkpoints;
+
+    /// <summary>The file's background checkpointer (SQLite; null on PostgreSQL).</summary>
+    internal WalCheckpointer? Checkpoints => _checkpoints;
     private readonly bool _writerQueue;
     private readonly SqliteBusyWaits? _busyWaits;
 

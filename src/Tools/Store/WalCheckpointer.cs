@@ -45,9 +45,23 @@ internal sealed class WalCheckpointer(string connectionString, SemaphoreSlim wri
     private int _commits;
     private int _running;
     private long _restarts;
+    private long _busyRestarts;
+    private int _mostCommitsInARun;
 
     /// <summary>How many times the log was started again (RESTART checkpoints that completed).</summary>
     public long Restarts => Interlocked.Read(ref _restarts);
+
+    /// <summary>
+    /// How many RESTART checkpoints did not start the log again: a reader still in it after <see cref="RestartWait"/>, or the
+    /// writers' turn not had in time. Each lets the log grow by one more round of commits before the next one tries.
+    /// </summary>
+    public long BusyRestarts => Interlocked.Read(ref _busyRestarts);
+
+    /// <summary>
+    /// The most commits made while one checkpoint ran (from its start to its end), which no checkpoint could stop: with
+    /// <see cref="CommitsPerCheckpoint"/> and <see cref="BusyRestarts"/>, what the log may hold past <see cref="RestartFrames"/>.
+    /// </summary>
+    public int MostCommitsInARun => Volatile.Read(ref _mostCommitsInARun);
 
     /// <summary>Counts a commit; every <see cref="CommitsPerCheckpoint"/> starts a checkpoint unless one is running.</summary>
     public void Committed()
@@ -79,11 +93,19 @@ internal sealed class WalCheckpointer(string connectionString, SemaphoreSlim wri
                     {
                         Interlocked.Increment(ref _restarts);
                     }
+                    else
+                    {
+                        Interlocked.Increment(ref _busyRestarts);
+                    }
                 }
                 finally
                 {
                     writers.Release();
                 }
+            }
+            else if (frames >= RestartFrames)
+            {
+                Interlocked.Increment(ref _busyRestarts);
             }
         }
         catch (SqliteException)
@@ -92,6 +114,12 @@ internal sealed class WalCheckpointer(string connectionString, SemaphoreSlim wri
         }
         finally
         {
+            // The commits counted since this run began were all made while it ran.
+            var during = Volatile.Read(ref _commits);
+            if (during > _mostCommitsInARun)
+            {
+                Volatile.Write(ref _mostCommitsInARun, during);
+            }
             Volatile.Write(ref _running, 0);
         }
     }

@@ -17,8 +17,11 @@ internal sealed class WriteBatch
     /// <summary>Adds a statement (without its closing semicolon) and its parameters.</summary>
     public void Add(string sql, object args) => _statements.Add((sql, args));
 
-    /// <summary>Runs the statements in order in <paramref name="tx"/>.</summary>
-    public async Task ExecuteAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
+    /// <summary>
+    /// Runs the statements in order in <paramref name="tx"/>. Without one, on PostgreSQL, the batch is its own implicit
+    /// transaction (one Sync for all its statements): all or nothing, committed in the same round trip.
+    /// </summary>
+    public async Task ExecuteAsync(DbConnection c, DbTransaction? tx, CancellationToken ct)
     {
         if (c is NpgsqlConnection && _statements.Count > 1)
         {
