@@ -385,6 +385,7 @@ public sealed partial record ReplyCues
         var friends = MeAndFriends().Match(text);
         var weAre = WeAre().Match(text);
         var requestWord = RequestWord().IsMatch(text);
+        var eitherTimes = EitherTimesOf(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
         {
@@ -460,8 +461,8 @@ public sealed partial record ReplyCues
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
-            EitherTimes = EitherTimesOf(text),
-            EitherTimesAsked = EitherTimesOf(text).Count > 1 && !AnyOne().IsMatch(text) && (text.Contains('?', StringComparison.Ordinal) || Comparing().IsMatch(text)),
+            EitherTimes = eitherTimes,
+            EitherTimesAsked = eitherTimes.Count > 1 && !AnyOne().IsMatch(text) && (text.Contains('?', StringComparison.Ordinal) || Comparing().IsMatch(text)),
             AsksIfOffered = OfferedQuestion().IsMatch(text),
             NamesAnAmenity = Amenity().IsMatch(text),
             AsksHours = HoursWord().IsMatch(text),
@@ -922,8 +923,9 @@ public sealed partial record ReplyCues
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
     // "3 or 4", and the two times apart in a question: "is 3 ok? or is 4 better", "at 2 that's fine or you … at 3?" (a few
-    // words between, none a number).
-    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?(?:\s+[a-z'’]+[?,]?){0,3}?\s*or(?:\s+[a-z'’]+){0,4}?\s*(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // words between, none a number, in one sentence). The gaps are plain bounded classes: lazy loops of words here made the
+    // generated matcher's backtracking stack overflow on "a swedish massage of 60 for this saturday …" (round 26).
+    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?[^\d.!;\n]{0,30}\bor\b[^\d.!;\n]{0,30}(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoTimes();
 
     [GeneratedRegex(@"^\s*(?:(?:ok|okay|oh|so|hmm)[,]?\s+)?(?:and|&|what about|how about|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
