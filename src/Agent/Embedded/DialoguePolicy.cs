@@ -376,9 +376,10 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.PastVisitService is not null && r.U.Cues.SaysAnother && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments or Intent.Faq),
             PolicyAction.BookPastVisitAgain, Id: "r25-another-after-past-visit"),
-        new("a booking (new, or under way with nothing pending) with a weekday and a date that do not agree (\"friday the 12th\", a Saturday; \"el viernes 12\"): which day asked, none guessed",
+        new("a booking (new, or under way with nothing pending) with a weekday and a date that do not agree (\"friday the 12th\", a Saturday; \"el viernes 12\"; \"can i do botox tuesday the 3rd\", read as a question about the service): which day asked, none guessed",
             (s, r) => r.U.DayChoices.Count == 2 && s.PendingTool is null && (s.Task is null or DialogueTask.Book)
-                && (s.Task == DialogueTask.Book || r.U.Intent is Intent.Book or Intent.Availability),
+                && (s.Task == DialogueTask.Book || r.U.Intent is Intent.Book or Intent.Availability
+                    || (r.U.Intent == Intent.Faq && r.U.Services.Kind != ServiceMatchKind.None && !r.U.Cues.AsksPrice && !r.U.Cues.AsksLength)),
             PolicyAction.AskWhichOfTwoDays, Id: "r25-weekday-and-date-disagree"),
         new("asked move or another, and one of them said (\"move it\", \"another one pls\")",
             (s, r) => s.SameAgainAsked is not null && s.Task is null && r.U.Cues.SaysAnother != r.U.Cues.SaysMove
@@ -449,8 +450,8 @@ internal static class DialoguePolicy
             s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && (r.U.Cues.OtherTimes || r.U.Cues.AsksWhatTimes) && r.Chosen is null && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Waitlist or Intent.Human or Intent.MyAppointments), PolicyAction.SearchPastOffer, Id: "other-times"),
         // A past visit's service, asked for by a client ("my usual", "same as last time", "book me again with Maya").
-        new("\"my usual\" / \"same as last time\", no service named (or only its kind), nothing asked but the service", (s, r) => r.U.Cues.SameAsBefore
-            && r.U.Services.Kind != ServiceMatchKind.Confident && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
+        new("\"my usual\" / \"same as last time\", no service named (or only its kind), or the provider of the last visit asked for (\"a hydrafacial with the same girl as last time\"), nothing asked but the service",
+            (s, r) => ((r.U.Cues.SameAsBefore && r.U.Services.Kind != ServiceMatchKind.Confident) || (r.U.Cues.SameProviderAsBefore && r.U.Staff.Kind == StaffMatchKind.None)) && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
             PolicyAction.LookUpUsual),
         new("on the waitlist from this conversation, no task, and whether anything opened up asked (\"did anything open up yet\", \"¿ya se abrió algo?\")", (s, r) =>

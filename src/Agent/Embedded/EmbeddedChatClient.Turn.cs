@@ -732,7 +732,9 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>
         /// "3 or 4 whichever" at an offer: the first of those times on offer is the pick; otherwise both are searched on
-        /// the day in play (the search keeps the provider and the place), and the first found free is read back.
+        /// the day in play (the search keeps the provider and the place), and the first found free is read back. Asked back
+        /// as a question ("is 3 ok? or is 4 better?", "¿a las 2 está bien o le queda mejor a las 3?"), neither is taken: the
+        /// openings at those times are offered and the person picks (round 26).
         /// </summary>
         private ChatMessage SearchEitherTime(Utterance u)
         {
@@ -740,7 +742,7 @@ public sealed partial class EmbeddedChatClient
             var times = u.Cues.EitherTimes.Select(t => t.ToString("HH:mm", Inv)).ToList();
             var inDays = state.Offered.Where(o => (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
                 && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
-            if (times.Select(t => inDays.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null) is { } onOffer)
+            if (!u.Cues.EitherTimesAsked && times.Select(t => inDays.FirstOrDefault(o => o.Time == t)).FirstOrDefault(o => o is not null) is { } onOffer)
             {
                 return Choose(onOffer);
             }
@@ -748,7 +750,7 @@ public sealed partial class EmbeddedChatClient
             state.Before = times.Max(StringComparer.Ordinal);
             state.Near = null;
             state.AskedTimes = times;
-            state.TakeAskedTime = true;
+            state.TakeAskedTime = !u.Cues.EitherTimesAsked;
             state.Offered = [];
             return NextStep();
         }
@@ -954,8 +956,18 @@ public sealed partial class EmbeddedChatClient
             var args = new Dictionary<string, object?> { ["question"] = question, ["location"] = location };
             if (u.Date is { } date)
             {
-                args["date"] = date.Range.Start.ToString("yyyy-MM-dd", Inv);
-                args["end_date"] = date.Range.End.ToString("yyyy-MM-dd", Inv);
+                var (first, last) = (date.Range.Start, date.Range.End);
+                if (question == Understander.HoursQuestion && date.IsClosed && first == last && AnySuchWeekday().IsMatch(u.Text))
+                {
+                    // "what's the latest appointment on a thursday", "what time do you close on thursdays": any such day, so
+                    // the next one open (the coming one may be a holiday) (round 26).
+                    while (first < date.Range.Start.AddDays(28) && Profile.Locations.All(l => l.Closures.Contains(first)))
+                    {
+                        first = last = first.AddDays(7);
+                    }
+                }
+                args["date"] = first.ToString("yyyy-MM-dd", Inv);
+                args["end_date"] = last.ToString("yyyy-MM-dd", Inv);
             }
             return Call("answer_faq", args);
         }
@@ -1393,6 +1405,13 @@ public sealed partial class EmbeddedChatClient
                         ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
             }
+            if (state.AskedTimes.Count > 1 && !alternatives)
+            {
+                // Two times asked back as a question: the openings at those times, one each, when both are open (round 26).
+                var atAsked = state.Offered.Where(o => state.AskedTimes.Contains(o.Time)).DistinctBy(o => o.Time).ToList();
+                state.Offered = atAsked.Count > 1 ? atAsked : state.Offered;
+            }
+            state.AskedTimes = [];
             if (notOpen.Length == 0 && !alternatives && !state.SayLatest && state.SameStartAs is null && state.Near is { } nearAsked
                 && state.DateStart is { } inDay && inDay == state.DateEnd && !state.Offered.Any(o => o.Time == nearAsked && o.Date == inDay))
             {
@@ -2060,6 +2079,10 @@ public sealed partial class EmbeddedChatClient
 
         /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>
         private bool AskedAlready() => state.QuestionAsks > 0 && QuestionKey() == state.LastQuestion;
+
+        // A weekday said as any such day: "on a thursday", "any saturday", "thursdays", "on sundays".
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:on\s+)?(?:a|any|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex AnySuchWeekday();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex AboutIt();

@@ -265,6 +265,12 @@ public sealed partial record ReplyCues
     /// <summary>"my usual", "same as last time", "the same massage as before", "book me again with Maya": the service of a past visit.</summary>
     public bool SameAsBefore { get; init; }
 
+    /// <summary>
+    /// The provider of a past visit asked for, loosely ("the same girl as last time", "same lady i had last time", "whoever i
+    /// had before"): taken from the visit even when the service is named (round 26).
+    /// </summary>
+    public bool SameProviderAsBefore { get; init; }
+
     /// <summary>"the later one", "the latter", "the last one": the last of the choices, however many there are.</summary>
     public bool LastOne { get; init; }
 
@@ -341,6 +347,13 @@ public sealed partial record ReplyCues
     public IReadOnlyList<TimeOnly> EitherTimes { get; init; } = [];
 
     /// <summary>
+    /// The two <see cref="EitherTimes"/> asked back as a question ("is 3 ok? or is 4 better?", "¿a las 2 está bien o le queda
+    /// mejor a las 3?"), not said as either being fine ("3 or 4 whichever", "2:30 or 3pm works"): which one is asked, neither
+    /// taken (round 26).
+    /// </summary>
+    public bool EitherTimesAsked { get; init; }
+
+    /// <summary>
     /// The whole message is plainly a name: <see cref="NameCandidate"/> of one to three words, none of them a word that is
     /// never a name ("is", "there", "what"), and no question mark. "Lee Park" is; "is there parking" is not.
     /// </summary>
@@ -372,6 +385,7 @@ public sealed partial record ReplyCues
         var friends = MeAndFriends().Match(text);
         var weAre = WeAre().Match(text);
         var requestWord = RequestWord().IsMatch(text);
+        var eitherTimes = EitherTimesOf(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
         {
@@ -428,6 +442,7 @@ public sealed partial record ReplyCues
             CodeNotReceived = NoCodeCame().IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
             SameAsBefore = AsBefore().IsMatch(text),
+            SameProviderAsBefore = ProviderAsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
             JustAcknowledges = AcknowledgementOnly().IsMatch(text) || ComingOnly().IsMatch(text),
@@ -446,7 +461,8 @@ public sealed partial record ReplyCues
             AnyWillDo = AnyOne().IsMatch(text),
             Earliest = EarliestOne().IsMatch(text),
             AboutThatOne = AboutThat().IsMatch(text),
-            EitherTimes = EitherTimesOf(text),
+            EitherTimes = eitherTimes,
+            EitherTimesAsked = eitherTimes.Count > 1 && !AnyOne().IsMatch(text) && (text.Contains('?', StringComparison.Ordinal) || Comparing().IsMatch(text)),
             AsksIfOffered = OfferedQuestion().IsMatch(text),
             NamesAnAmenity = Amenity().IsMatch(text),
             AsksHours = HoursWord().IsMatch(text),
@@ -478,7 +494,8 @@ public sealed partial record ReplyCues
             {
                 return [];
             }
-            var pm = meridiem.StartsWith('p') || meridiem.Length == 0 && hour is >= 1 and <= 7;
+            // A bare 12 is noon ("11 or 12").
+            var pm = meridiem.StartsWith('p') || meridiem.Length == 0 && hour is (>= 1 and <= 7) or 12;
             times.Add(new TimeOnly(hour % 12 + (pm ? 12 : 0), minute));
         }
         return times;
@@ -831,6 +848,9 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:one|time|slot)\s+after(?:\s+that)?\s*\??\s*$|^\s*(?:and\s+)?(?:the\s+)?next\s+(?:one|time|slot|opening)\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TheOneAfter();
 
+    [GeneratedRegex(@"\bsame\s+(?:girl|guy|lady|woman|man|person|therapist|esthetician|provider|tech|technician|injector|nurse|one)\s+(?:as|like|i\s+(?:had|saw|got))\s+(?:i\s+(?:had|saw|got)\s+)?(?:last\s+time|before|last\s+visit|the\s+last\s+time)\b|\bwhoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderAsBefore();
+
     // "my usual", "same as last time", "book me again with Maya"; and the last visit itself asked about or pointed at: "who did my
     // facial last time?", "whoever i had last time", "same thing i got last time".
     [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+time|before)|what\s+i\s+(?:had|got|did)\s+(?:done\s+)?(?:last\s+time|before|last\s+visit))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -886,6 +906,9 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:also|as\s+well)\b|\btoo\s*[.!?]*\s*$|\banother\s+(?:one|appointment|booking)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AlsoCue();
 
+    [GeneratedRegex(@"\b(?:better|best|prefer|preferable|rather|mejor)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Comparing();
+
     [GeneratedRegex(@"\b(?:whatever|whichever|any(?:one|thing)?|doesn'?t\s+matter|does\s+not\s+matter|don'?t\s+care|no\s+preference|you\s+(?:pick|choose|decide)|either(?:\s+one)?|earliest|soonest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyOne();
 
@@ -899,7 +922,10 @@ public sealed partial record ReplyCues
     private static partial Regex Number();
 
     // "How much is…", "what does it cost": a question about the price stays a question, whatever day it names.
-    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?\s*or\s*(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "3 or 4", and the two times apart in a question: "is 3 ok? or is 4 better", "at 2 that's fine or you … at 3?" (a few
+    // words between, none a number, in one sentence). The gaps are plain bounded classes: lazy loops of words here made the
+    // generated matcher's backtracking stack overflow on "a swedish massage of 60 for this saturday …" (round 26).
+    [GeneratedRegex(@"(?<![\d:/.-])(?<ah>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>[ap]\.?m\.?)?[^\d.!;\n]{0,30}\bor\b[^\d.!;\n]{0,30}(?<bh>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>[ap]\.?m\.?)?(?![\d:/.-]|\s*(?:min|hour|hr|people|ppl|of\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoTimes();
 
     [GeneratedRegex(@"^\s*(?:(?:ok|okay|oh|so|hmm)[,]?\s+)?(?:and|&|what about|how about|also)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -915,10 +941,14 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Amenity();
 
-    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?open|(?:you|u|y'?all)\s+(?:guys\s+)?(?:are|r)\s+open|(?:you're|youre|ur)\s+open|open(?:ing)?\s+hours|hours|what\s+time\s+do\s+(?:you|u)\s+(?:open|close)|close[sd]?|closing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?open|(?:you|u|y'?all)\s+(?:guys\s+)?(?:are|r)\s+open|(?:you're|youre|ur)\s+open|open(?:ing)?\s+hours|hours|what\s+time\s+do\s+(?:you|u)\s+(?:open|close)|close[sd]?|closing|" + LateOrEarly + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HoursWord();
 
-    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+|all\s+)?(?:open|closed)|what\s+(?:are|r)\s+(?:your|ur|the)\s+(?:opening\s+)?hours|what\s+time\s+do\s+(?:you|u)\s+(?:guys\s+)?(?:open|close)|(?:is|are)\s+(?:the\s+)?(?:spa|\w+\s+location|\w+)\s+(?:open|closed))\b[^?.,;!]{0,40}\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The edge of a day asked, not a time for one's own visit (round 26): "how late can i come in on sat", "what's the latest
+    // appointment on a thursday", "whats the earliest i can come in"; not "how early should i get there" (arrival).
+    internal const string LateOrEarly = @"how\s+(?:late|early)\s+(?:can|could)\s+(?:i|we|you|u)\s+(?:come|book|get|be\s+seen)|(?:the\s+)?(?:latest|earliest)\s+(?:appointment|appt|time|slot|booking|(?:i|we)\s+can\s+(?:come|book|get))";
+
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+|all\s+)?(?:open|closed)|what\s+(?:are|r)\s+(?:your|ur|the)\s+(?:opening\s+)?hours|what\s+time\s+do\s+(?:you|u)\s+(?:guys\s+)?(?:open|close)|(?:is|are)\s+(?:the\s+)?(?:spa|\w+\s+location|\w+)\s+(?:open|closed)|(?:what(?:'s|s|\s+is)\s+)?" + LateOrEarly + @")\b[^?.,;!]{0,40}\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OnlyHours();
 
     [GeneratedRegex(@"\b(?:the|that|a|an)\s+(?:\$\s?(?<n>\d{1,4}(?:\.\d{2})?)|(?<n>\d{1,4})\s*(?:dollars?|bucks?))\s+(?:one|option|service|treatment|thing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -854,6 +854,27 @@ public sealed partial class Understander
             intent = Intent.Book;
             confidence = 1;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && time?.Exact is null && contact.Phone is null
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist) && EdgeOfOpenHours().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "what's the latest appointment on a thursday", "how late can i come in on sat" (round 26): the day's opening
+            // hours, not a booking nor the arrival entry ("come in … early"); the day said stays the day asked about.
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = HoursQuestion;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !ChangeCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) && OwnVisitFor().IsMatch(lowered)
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist or Intent.MyAppointments)
+            && FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("early"))
+        {
+            // "when should we get there for our 2pm massage?", "what time should i show up for my 11am facial" (round 26: read
+            // as a booking of the service at that time): when to arrive, asked of the arrival entry in its own words; the
+            // visit, its service and its time are only what it is asked about.
+            (intent, confidence) = (Intent.Faq, 1);
+            services = ServiceMatch.None;
+            date = null;
+            time = null;
+            faqQuestion = ArrivalQuestion;
+        }
         if (intent is Intent.MyAppointments && asked == AgentQuestion.Nothing && chosen is null && !ChangeCue().IsMatch(lowered)
             && FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("early"))
         {
@@ -2227,6 +2248,9 @@ public sealed partial class Understander
     /// <summary>An hours question as the FAQ tool is asked it (a day it names goes as its date).</summary>
     public const string HoursQuestion = "When are you open?";
 
+    /// <summary>What an arrival question about one's own visit asks the FAQ ("when should we get there for our 2pm massage?").</summary>
+    public const string ArrivalQuestion = "How early should I arrive?";
+
     // A reason for a time, with a time of its own: "because i get off at 2:30", "since i work till 5", "cuz i pick up the kids at 3".
     [GeneratedRegex(@"\b(?:because|cause|cuz|coz|bc|since)\s+(?:i|we)\s*(?:'m|am)?\s+(?:get\s+off|finish|leave|work|working|have\s+(?:work|class|a\s+meeting)|busy|pick\s+up)\b[^.,;!?]*", RegexOptions.CultureInvariant)]
     private static partial Regex ReasonClause();
@@ -2681,6 +2705,15 @@ public sealed partial class Understander
     // appointment that day at 3", "make me an appointment for that day".
     [GeneratedRegex(@"\b(?:book|schedule|reserve)\s+(?:me\s+|us\s+)?(?:an?|one)\b|\b(?:make|get|need|want|set\s+up)\s+(?:me\s+|us\s+)?(?:an?|one)\s+(?:\w+\s+)?(?:appointment|appt|booking)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NewAppointmentAsked();
+
+    // The edge of the opening hours asked from the first words: "how late can i come in on sat", "what's the latest
+    // appointment on a thursday" (round 26).
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:what(?:'s|s|\s+is)\s+)?(?:" + ReplyCues.LateOrEarly + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeOfOpenHours();
+
+    /// <summary>A visit of one's own the question is for: "for our 2pm massage", "for my facial", "for the 2 o'clock massage".</summary>
+    [GeneratedRegex(@"\bfor\s+(?:my|our|the\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnVisitFor();
 
     /// <summary>The person's own booking named: "my appointment", "our booking", "am I booked", "I have an appt".</summary>
     [GeneratedRegex(@"\b(?:my|our)\s+(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit)s?\b|\bam\s+i\s+booked\b|\bi\s+have\s+an?\s+(?:appt|appointment|booking)\b", RegexOptions.CultureInvariant)]

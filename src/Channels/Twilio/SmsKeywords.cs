@@ -141,8 +141,9 @@ public static partial class SmsKeywords
     [GeneratedRegex(@"\b(?:(?:stop|quit|cease|quit\s+it\s+with)\s+(?:\w+\s+){0,2}?(?:texting|txting|texts|messaging|msging|messages|sending|contacting|spamming)\b|(?:take|remove|delete|drop)\s+(?:me|my\s+(?:number|phone|cell|mobile))\s+(?:off|from)\s+(?:your|the|this|ur|all)\b(?:\s+\w+){0,2}\s*(?:list|texts?|messages|contacts|system|$)|unsubscribe|no\s+more\s+(?:texts?|messages|msgs|txts)\b|(?:dont|do\s+not|never)\s+(?:text|message|contact)\s+me\b|opt\s*(?:me\s+)?out\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OptOutWords();
 
-    // "no me manden más mensajes", "dejen de mandarme mensajes", "quiero darme de baja", "bórrenme de su lista" (accents dropped).
-    [GeneratedRegex(@"\b(?:no\s+(?:me\s+|nos\s+)?(?:manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba)\s+(?:\w+\s+)?(?:mas\s+)?(?:mensajes|textos|sms|mas)\b|dej(?:en|a|e)\s+de\s+(?:mandar|enviar|escribir)(?:me|nos)?\b|(?:darme|dar|doy|me\s+doy)\s+de\s+baja\b|(?:borr|elimin|quit|sac)\w*\s+(?:de\s+)?(?:su|la|sus|esta|tu)\s+lista\b|cancelar\s+(?:la\s+|mi\s+)?suscripcion\b|desuscrib\w*|ya\s+no\s+quiero\s+(?:recibir\s+)?(?:mas\s+)?(?:mensajes|textos|sms)\b)", RegexOptions.CultureInvariant)]
+    // "no me manden más mensajes", "dejen de mandarme mensajes", "quiero darme de baja", "bórrenme de su lista", "ya no me
+    // escriban" (no longer: the texts, whatever follows) (accents dropped).
+    [GeneratedRegex(@"\b(?:no\s+(?:me\s+|nos\s+)?(?:manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba)\s+(?:\w+\s+)?(?:mas\s+)?(?:mensajes|textos|sms|mas)\b|dej(?:en|a|e)\s+de\s+(?:mandar|enviar|escribir)(?:me|nos)?\b|(?:darme|dar|doy|me\s+doy)\s+de\s+baja\b|(?:borr|elimin|quit|sac)\w*\s+(?:de\s+)?(?:su|la|sus|esta|tu)\s+lista\b|cancelar\s+(?:la\s+|mi\s+)?suscripcion\b|desuscrib\w*|ya\s+no\s+quiero\s+(?:recibir\s+)?(?:mas\s+)?(?:mensajes|textos|sms)\b|ya\s+no\s+(?:me|nos)\s+(?:escriban|escribas|escriba|manden|mandes|mande|envien|envies|envie|texteen|textees|textee)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SpanishOptOutWords();
 
     [GeneratedRegex(@"\b(?:dont|do\s+not|never|didnt|wont|no|nunca)\s*$", RegexOptions.CultureInvariant)]

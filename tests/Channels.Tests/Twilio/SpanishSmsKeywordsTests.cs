@@ -19,6 +19,8 @@ public sealed class SpanishSmsKeywordsTests
     [InlineData("quiero darme de baja")]
     [InlineData("bórrenme de su lista")]
     [InlineData("no me escriban mas")]
+    [InlineData("ya no me escriban porfa gracias")]
+    [InlineData("ya no me manden nada por favor")]
     public void Spanish_stop_words_opt_out_and_are_spanish(string body)
     {
         Assert.Equal(SmsKeyword.OptOut, SmsKeywords.Classify(body));
@@ -52,6 +54,7 @@ public sealed class SpanishSmsKeywordsTests
     [InlineData("por favor no dejen de mandarme mensajes de recordatorio")]
     [InlineData("si")]
     [InlineData("no me manden la factura por correo, mejor por mensaje")]
+    [InlineData("ya no me escribieron la confirmacion de mi cita")]
     public void Ordinary_spanish_messages_are_no_keyword(string body) =>
         Assert.Equal(SmsKeyword.None, SmsKeywords.Classify(body));
 }

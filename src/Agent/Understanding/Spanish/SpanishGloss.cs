@@ -121,9 +121,10 @@ public static partial class SpanishGloss
         }
     }
 
-    // Two capitalised words, then (a comma at most) a phone number of ten digits in groups. Linear: each part is bounded
-    // and set apart from the next by a character it cannot hold.
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}'’]+\s+\p{Lu}[\p{Ll}'’]+)\s*,?\s*(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{2}", RegexOptions.CultureInvariant)]
+    // Two capitalised words, then (a comma at most) a phone number of ten digits in groups, or said in Spanish words digit by
+    // digit, as a caller reads it out ("Marta Díaz, cuatro uno cinco, cinco cinco cinco, …": seven digit words at least).
+    // Linear: each part is bounded and set apart from the next by a character it cannot hold.
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}'’]+\s+\p{Lu}[\p{Ll}'’]+)\s*,?\s*(?:(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{2}|(?i:(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?:[\s,.-]+(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)){6}))", RegexOptions.CultureInvariant)]
     private static partial Regex NameBeforeNumber();
 
     /// <summary>Joins what word-by-word reading leaves apart: "3 :30" → "3:30", "the 14" → "the 14th", "  " → " ".</summary>
