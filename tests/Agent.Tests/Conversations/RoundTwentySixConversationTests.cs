@@ -25,6 +25,8 @@ public sealed class RoundTwentySixConversationTests
     [InlineData("que onda con las membresias?", "Glow")]
     [InlineData("propinas?", "propina")]
     [InlineData("info del estacionamiento", "estacionamiento")]
+    [InlineData("ofrecen bonos?", "Glow")]
+    [InlineData("tienen vales?", "Nunca vencen")]
     public Task A_topic_named_alone_gets_its_entrys_answer(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // The loyalty programme in everyday words: the spa's loyalty and referral entry answers.
@@ -33,6 +35,9 @@ public sealed class RoundTwentySixConversationTests
     [InlineData("tienen programa de puntos")]
     [InlineData("hay recompensas")]
     [InlineData("hay recompensas por ser cliente frecuente?")]
+    [InlineData("tienen tarjeta de recompensas?")]
+    [InlineData("hay tarjeta de lealtad?")]
+    [InlineData("tienen algun plan para clientes frecuentes")]
     [InlineData("points program?")]
     [InlineData("do u guys have a points thing")]
     public Task The_loyalty_programme_in_other_words_gets_its_entry(string text) => FirstMessages.AnsweredWithAsync(text, "$25");

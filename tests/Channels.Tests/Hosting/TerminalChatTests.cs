@@ -79,8 +79,7 @@ public sealed class TerminalChatTests
         {
             var args = new List<string> { "chat" };
             args.AddRange(HostProcess.StoreArgs(dir));
-            // A bound on a wait, not a speed check: start-up and the first turn took over 90 s once at a load average of 40.
-            var (exitCode, stdout, stderr) = await HostProcess.RunAsync(args, "Is there parking?\n", TimeSpan.FromMinutes(3));
+            var (exitCode, stdout, stderr) = await HostProcess.RunAsync(args, "Is there parking?\n");
             Assert.True(exitCode == 0, stderr);
             Assert.Contains("you> ", stdout, StringComparison.Ordinal);
             Assert.Contains("parking", stdout, StringComparison.OrdinalIgnoreCase);
