@@ -35,8 +35,8 @@ public static class AgentServiceCollectionExtensions
             return byMeaning
                 ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion,
                     sp.GetRequiredService<Tools.Semantic.SemanticServices>().Search, sp.GetRequiredService<Tools.Faq.SemanticFaq>().Closeness)
-                { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers }
-                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers };
+                { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic }
+                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic };
         });
         services.AddSingleton(sp =>
         {

@@ -137,9 +137,10 @@ public sealed partial class LanguageDetector
             {
                 english++;
             }
-            else if ((!char.IsUpper(word[0]) || (i == 0 && !allCapitalised)) && CommonWords.Value.TryGetValue(folded, out var common))
+            else if ((!char.IsUpper(word[0]) || (i == 0 && !allCapitalised)) && CommonLanguageOf(folded) is { } common)
             {
-                // The most common words of each language that the other hardly uses ("momentito", "igualmente", "sooner").
+                // The most common words of each language that the other hardly uses ("momentito", "igualmente", "sooner"),
+                // and the Spanish words the understanding's phrase tables translate ("membresia?", "bicicletas").
                 if (common == ConversationLanguage.Spanish)
                 {
                     commonSpanish++;
@@ -215,6 +216,33 @@ public sealed partial class LanguageDetector
     private static bool IsCalledBy(List<(string Word, string Folded)> words, int i) =>
         (i >= 2 && words[i - 1].Folded == "me" && words[i - 2].Folded == "call")
         || (i >= 2 && words[i - 1].Folded == "is" && words[i - 2].Folded == "name");
+
+    /// <summary>
+    /// The language of a common word, also in the plural ("propinas" as "propina"); else Spanish for a word of four letters
+    /// or more that the Spanish phrase tables translate and that is neither English nor a name (round 26: "membresia?",
+    /// "info de membresia" and "propinas?" were read as English and refused). Words English also writes ("once", "cheque")
+    /// are left out.
+    /// </summary>
+    private static string? CommonLanguageOf(string folded)
+    {
+        if (CommonWords.Value.TryGetValue(folded, out var common))
+        {
+            return common;
+        }
+        if (folded.Length > 4 && folded[^1] == 's' && CommonWords.Value.TryGetValue(folded[..^1], out var singular))
+        {
+            return singular;
+        }
+        return folded.Length >= 4 && !AlsoEnglish.Contains(folded) && Understanding.Spanish.SpanishGloss.Translates(folded)
+            ? ConversationLanguage.Spanish
+            : null;
+    }
+
+    // Words the Spanish phrase tables translate that English (or Italian) writes too, or names: not Spanish by themselves.
+    private static readonly HashSet<string> AlsoEnglish = new(StringComparer.Ordinal)
+    {
+        "once", "cheque", "simon", "manna", "dale", "local", "italiano",
+    };
 
     private static Dictionary<string, string> LoadCommonWords()
     {

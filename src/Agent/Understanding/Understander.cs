@@ -295,6 +295,12 @@ public sealed partial class Understander
     /// </summary>
     public Func<string, bool>? AnsweredByFaqWords { get; init; }
 
+    /// <summary>
+    /// Whether a short message names a topic of the spa's FAQ with no question around it ("memberships", "wifi password",
+    /// "info de membresia"), for <see cref="Tools.Faq.FaqWords.NamesTopic"/>; null: not asked.
+    /// </summary>
+    public Func<string, bool>? NamesFaqTopic { get; init; }
+
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
 
@@ -1060,6 +1066,16 @@ public sealed partial class Understander
         {
             // "do u have packages or like a monthly thing", "do u guys expect tips?" (also at an offer of times): a question the
             // spa's own FAQ entries cover word for word is the spa's, whatever the classifier makes of its chat words.
+            (intent, confidence) = (Intent.Faq, 1);
+        }
+        if (NamesFaqTopic is { } namesTopic && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Affirm
+            && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && date is null && time is null
+            && contact.Phone is null && contact.Email is null && contact.Name is null && !NamesElsewhere() && namesTopic(normalized))
+        {
+            // "memberships", "info about membership", "wifi password", "propinas?" (round 26): a topic of the spa's FAQ named
+            // alone, as people type into a chat box, is asking about it; the classifier reads a bare noun phrase as off-topic
+            // (and "gift card info please" as a yes, with nothing asked).
             (intent, confidence) = (Intent.Faq, 1);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
@@ -2346,7 +2362,7 @@ public sealed partial class Understander
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
-    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance"];
+    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments"];
 
     // "my appointment", "i have an appt": the person's own.
     [GeneratedRegex(@"\b(?:my|our|mine)\b|\bi\s+(?:have|had|booked)\b", RegexOptions.CultureInvariant)]

@@ -44,6 +44,8 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         "guys", "yall", "ya", "ur", "thing", "things", "stuff",
         // Emphasis and chat asides ("where r u guys located exactly", round 24): no topic either.
         "exactly", "precisely", "actually", "really", "lol", "haha", "btw",
+        // Asking for information about a topic names no topic ("membership info pls", "info about parking", round 26).
+        "info", "infos", "information", "details", "pls", "plz", "being",
     };
 
     /// <summary>
@@ -269,10 +271,13 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         return terms;
     }
 
-    // Buying from the spa is the spa selling: "can i buy a voucher" is "Do you sell gift cards?" (round 23).
+    // Buying from the spa is the spa selling: "can i buy a voucher" is "Do you sell gift cards?" (round 23); points, rewards
+    // and perks are a loyalty programme's (round 26).
     private static readonly Dictionary<string, string> SameThing = new(StringComparer.Ordinal)
     {
         ["buy"] = "sell", ["buying"] = "sell", ["bought"] = "sell", ["purchase"] = "sell", ["purchasing"] = "sell", ["sold"] = "sell", ["sells"] = "sell", ["selling"] = "sell",
+        // Points and rewards are what a loyalty programme gives ("points program?", "any rewards for regulars", round 26).
+        ["points"] = "loyalty", ["reward"] = "loyalty", ["rewards"] = "loyalty", ["perks"] = "loyalty",
     };
 
     /// <summary>

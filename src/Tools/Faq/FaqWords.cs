@@ -30,4 +30,31 @@ public sealed class FaqWords(SpaProfile profile)
         return _entries.Any(e => FaqIndex.Coverage(terms, e.Question, e.Tags, e.Answer) >= FaqIndex.ConfidentAt
             && FaqIndex.Coverage(terms, e.Question, e.Tags, "") > 0);
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> names a topic of one FAQ entry with little else (round 26: "memberships", "info about
+    /// membership", "wifi password", "propinas?" as "tip?"): five words at most, one to three key words, each of them in
+    /// the entry, and one in its question or tags that names a topic ("before" and "last" are tags, not topics).
+    /// </summary>
+    public bool NamesTopic(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 5)
+        {
+            return false;
+        }
+        var terms = FaqIndex.KeyTerms(text);
+        if (terms.Count is 0 or > 3)
+        {
+            return false;
+        }
+        return _entries.Any(e => terms.All(t => FaqIndex.Coverage([t], e.Question, e.Tags, e.Answer) > 0)
+            && terms.Any(t => !NoTopic.Contains(t) && FaqIndex.Coverage([t], e.Question, e.Tags, "") >= 1));
+    }
+
+    // Words of entries' questions and tags that do not say what is asked when named alone.
+    private static readonly HashSet<string> NoTopic = new(StringComparer.Ordinal)
+    {
+        "before", "after", "last", "first", "long", "result", "two", "people", "free", "available",
+    };
 }

@@ -31,7 +31,8 @@ public static partial class PaymentQuestion
     }
 
     /// <summary>
-    /// "do i have to put down a deposit for lip filler?", "is there a deposit for botox": a deposit or a card held, asked for
+    /// "do i have to put down a deposit for lip filler?", "is there a deposit for botox", "do i pay in advance": a deposit, a
+    /// card held or paying before the visit, asked for
     /// a service, is the deposit question ("do you require a deposit or card on file?"); the service is only what it is for.
     /// Null when no deposit is asked about.
     /// </summary>
@@ -41,7 +42,9 @@ public static partial class PaymentQuestion
         return Deposit().IsMatch(question.ToLowerInvariant()) ? "do you require a deposit or card on file?" : null;
     }
 
-    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card)\b", RegexOptions.CultureInvariant)]
+    // Paying before the visit is asked the same way ("do i have to pay in advance?", "se cobra por adelantado?" read as "do
+    // you charge in advance?", round 26).
+    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card|pre-?pay(?:ment|ed|id)?|(?:pay|paid|charge|charged)\s+(?:\w+\s+)?(?:in\s+advance|up\s*front|ahead(?:\s+of\s+time)?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Deposit();
 
     // The ways of paying a business takes, as a person would name them.

@@ -79,7 +79,7 @@ public static partial class VisitQuestion
     /// </summary>
     public static bool NamesItsSubject(IReadOnlySet<string> asked) => asked.Count > 0 && asked.All(Subjects.Contains);
 
-    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver", "bike" };
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver", "bike", "refreshments" };
 
     /// <summary>Whether the message is a question about the person's own visit.</summary>
     public static bool IsAbout(string text, Func<string, bool>? isOwnWord = null) => Topics(text, isOwnWord).Count > 0;
@@ -199,7 +199,11 @@ public static partial class VisitQuestion
         ("waiver", new(NeedToHave + @"(?:sign|fill\s+(?:out|in)|do)\s+(?:an?\s+|any\s+|the\s+)?(?:waivers?|consent\s+forms?|release)" + ForTheVisit
             + @"|\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:waivers?|consent\s+forms?)\b(?:\s+(?:i|we)\s+(?:have|need)\s+to\s+sign)?" + ForTheVisit, Options, Limit)),
         // A bicycle or a scooter: "is there somewhere to lock up my bike".
-        ("bike", new(@"\b(?:lock\s+up|lock|park|leave|put|store)\s+(?:my\s+|the\s+|a\s+)?(?:bike|bicycle|scooter|e-?bike|motorcycle|moped)\b|\bbike\s+(?:rack|racks|parking|lock)\b", Options, Limit)),
+        ("bike", new(@"\b(?:lock\s+up|lock|park|leave|put|store)\s+(?:my\s+|the\s+|a\s+)?(?:bike|bicycle|scooter|e-?bike|motorcycle|moped)\b|\bbike\s+(?:rack|racks|parking|lock)\b"
+            // A place for them (round 26: "tienen lugar para bicicletas" read as "do you have a place for bikes").
+            + @"|\b(?:place|room|spot|space|somewhere|anywhere)\s+(?:for|to\s+(?:park|lock|leave|put)\s+)\s*(?:my\s+|the\s+|a\s+|our\s+)?(?:bikes?|bicycles?|scooters?)\b", Options, Limit)),
+        // Something to drink or eat while there (round 26: "do you serve coffee or tea", "tienen te o cafe").
+        ("refreshments", new(@"\b(?:do\s+(?:you|u|yall|you\s+guys)\s+(?:serve|have|offer|give|provide)|is\s+there|are\s+there|can\s+(?:i|we)\s+(?:get|have)|will\s+there\s+be)\s+(?:any\s+|some\s+|a\s+|free\s+)?(?:coffee|tea|water|drinks?|refreshments?|snacks?|champagne|wine|mimosas?|juice)\b", Options, Limit)),
         // Before or after the visit, the visit left unsaid: "should i drink water after", "can i eat before", "is it ok to
         // drink alcohol the night before" ("after running" names its own event and is not ours).
         ("beforeafter", new(@"\b(?:should|can|could|do|may|must|is\s+it\s+(?:ok|okay|fine|bad|safe|alright)\s+(?:to|if\s+i)|am\s+i\s+(?:allowed|supposed)\s+to)\s+(?:i\s+|we\s+)?(?:\w+\s+){1,4}(?:after(?:wards?)?|before(?:hand)?|the\s+(?:night|day|morning)\s+(?:before|of|after))\s*[?.!]*\s*$", Options, Limit)),
@@ -267,6 +271,7 @@ public static partial class VisitQuestion
         ["forms"] = new(@"\bintake\b|\bpaperwork\b|\b(?:consent|health|medical|registration|client|history)\s+forms?\b|\bfill\s+(?:in|out)\b", Options, Limit),
         ["waiver"] = new(@"\bwaivers?\b|\bconsent\s+forms?\b|\brelease\s+forms?\b", Options, Limit),
         ["bike"] = new(@"\bbikes?\b|\bbicycles?\b|\bscooters?\b", Options, Limit),
+        ["refreshments"] = new(@"\b(?:coffee|tea|water|drinks?|refreshments?|snacks?|champagne|wine|mimosas?|juice|beverages?)\b", Options, Limit),
         ["beforeafter"] = new(@"\baftercare\b|\bafter\s+(?:your|the|a)\s+(?:treatment|visit|massage|facial|appointment|session)\b", Options, Limit),
         ["rules"] = new(@"\bsmok\w*|\bvap(?:e|ing)\b|\balcohol\b|\bphones?\b|\bphotos?\b", Options, Limit),
         ["products"] = new(@"\bproducts?\b|\bcarry\b|\bretail\b|\bshop\b|\bonline\s+store\b", Options, Limit),

@@ -131,4 +131,20 @@ public sealed class LanguageDetectorTests
     [InlineData("I want the masaje sueco for tomorrow", "en")]
     public void A_spanglish_message_is_in_the_language_of_its_function_words(string text, string expected) =>
         Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    // Round 26: a Spanish word of the spa's matters alone, which the common-word list lacks ("membresia") or has only in the
+    // singular ("propina"), is Spanish; words English writes too stay undecided or English.
+    [Theory]
+    [InlineData("membresia?", "es")]
+    [InlineData("membresias??", "es")]
+    [InlineData("propinas?", "es")]
+    [InlineData("bicicletas?", "es")]
+    [InlineData("memberships", "en")]
+    [InlineData("tips?", "en")]
+    public void A_word_of_the_spas_matters_tells_the_language(string text, string expected) => Assert.Equal(expected, LanguageDetector.Identify(text));
+
+    [Theory]
+    [InlineData("once")]
+    [InlineData("cheque")]
+    public void A_word_english_writes_too_is_not_spanish_by_itself(string text) => Assert.NotEqual("es", LanguageDetector.Identify(text));
 }

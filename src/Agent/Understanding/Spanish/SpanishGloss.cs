@@ -21,6 +21,13 @@ public static partial class SpanishGloss
     /// <summary>The Spanish phrases the vocabulary and phrase tables know (folded), for tests and tools.</summary>
     public static int PhraseCount => Phrases.Value.Entries.Count;
 
+    /// <summary>
+    /// Whether the phrase tables read the single folded word <paramref name="folded"/> as another word ("membresia" →
+    /// "membership", "bicicletas" → "bikes"): a Spanish word of the spa's matters, for the language detector (round 26).
+    /// </summary>
+    public static bool Translates(string folded) =>
+        Phrases.Value.Entries.TryGetValue(folded, out var english) && english.Length > 0 && !string.Equals(english, folded, StringComparison.Ordinal);
+
     /// <summary>The English reading of a Spanish message; the profile's own words in <paramref name="vocabulary"/> are kept.</summary>
     public static string ToEnglish(string text, SpaVocabulary? vocabulary = null)
     {
