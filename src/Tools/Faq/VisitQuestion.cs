@@ -162,7 +162,9 @@ public static partial class VisitQuestion
         // "what time should i arrive if my appointment is at 3" (round 25): the arrival's time asked, not the appointment's.
         ("early", new(@"\bhow\s+early\b|\b(?:what\s+time|when)\s+(?:should|do|must|shall)\s+(?:i|we)\s+(?:arrive|get\s+there|get\s+here|be\s+there|show\s+up)\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\b(?:should|do|can|must)\s+(?:i|we)\s+come\s+(?:a\s+(?:bit|little|few\s+minutes)\s+|(?:\w+\s+)?minutes\s+)?(?:early|before\s+(?:my|our|the)\s+(?:time|appointment|appt|slot))\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
-        ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b", Options, Limit)),
+        ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b"
+            // Asked as leave to ("is it ok if i bring my dog", "okay to bring my puppy?", round 26): who comes along decides.
+            + @"|\b(?:ok|okay|alright|fine|allowed)\s+(?:if\s+(?:i|we)\s+|to\s+)bring\b", Options, Limit)),
         ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b"
             // undressing for the treatment, and one's gym clothes (round 19: "do i have to take everything off", "can i keep my
             // underwear on", "is it ok if i come in my gym clothes")

@@ -92,6 +92,20 @@ public sealed class RoundTwentySixConversationTests
         Assert.DoesNotContain(entryWords, reply.Text, StringComparison.Ordinal);
     }
 
+    // "is it ok if i bring …": who comes along decides the entry. A pet is not a child (no entry on pets: the team), a
+    // daughter is.
+    [Theory]
+    [InlineData("is it ok if i bring my dog")]
+    [InlineData("okay to bring my puppy?")]
+    public async Task Bringing_a_pet_is_not_the_childrens_entry(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation?.Category == "human_request" && !reply.Text!.Contains("children", StringComparison.OrdinalIgnoreCase), FirstMessages.Show(reply));
+    }
+
+    [Fact]
+    public Task Bringing_a_child_is_the_childrens_entry() => FirstMessages.AnsweredWithAsync("is it ok if i bring my daughter", "unattended");
+
     // A service named alone is still the service (offered), not a FAQ answer.
     [Theory]
     [InlineData("hydrafacial")]
