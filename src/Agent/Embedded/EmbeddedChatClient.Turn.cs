@@ -180,12 +180,7 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.BookPastVisitAgain:
                 {
                     // "i want another one friday" after "i had a hydrafacial last week": that service, searched and read back.
-                    var again = state.PastVisitService;
-                    state.ResetTask();
-                    state.JustDone = false;
-                    state.Task = DialogueTask.Book;
-                    DialogueTracker.Merge(state, u);
-                    state.ServiceId = again;
+                    StartBookingOf(u, state.PastVisitService);
                     return NextBookingStep();
                 }
                 case PolicyAction.AnswerMoveOrAnother:
@@ -204,11 +199,7 @@ public sealed partial class EmbeddedChatClient
                     // "y qué otros días tienen?" right after joining a waitlist: the same service searched over the next week
                     // (or the days said); times are offered, nothing is booked without a pick and a yes.
                     var waited = state.WaitlistedService!;
-                    state.ResetTask();
-                    state.JustDone = false;
-                    state.Task = DialogueTask.Book;
-                    DialogueTracker.Merge(state, u);
-                    state.ServiceId = FrontDesk.Tools.CatalogLookup.Services(Profile, waited) is [var service] ? service.Id : waited;
+                    StartBookingOf(u, FrontDesk.Tools.CatalogLookup.Services(Profile, waited) is [var service] ? service.Id : waited);
                     if (state.DateStart is null)
                     {
                         var today = Profile.Today(engine._clock);
@@ -1288,13 +1279,8 @@ public sealed partial class EmbeddedChatClient
         private ChatMessage BookSameAgain(Utterance u)
         {
             var start = DateTime.ParseExact(state.LastBookedStart!, "yyyy-MM-ddTHH:mm", Inv);
-            var service = state.LastBookedService;
             var location = state.LastBookedLocation;
-            state.ResetTask();
-            state.JustDone = false;
-            state.Task = DialogueTask.Book;
-            DialogueTracker.Merge(state, u);
-            state.ServiceId = service;
+            StartBookingOf(u, state.LastBookedService);
             state.LocationId ??= location;
             if (u.Time is null)
             {
@@ -1302,6 +1288,19 @@ public sealed partial class EmbeddedChatClient
             }
             state.TakeAskedTime = state.Near is not null;
             return NextBookingStep();
+        }
+
+        /// <summary>
+        /// A new booking of <paramref name="serviceId"/> (a past visit's, the waitlisted one, the last booked), with what this
+        /// message says: the task before it is let go; the service is the one given, whatever the message named.
+        /// </summary>
+        private void StartBookingOf(Utterance u, string? serviceId)
+        {
+            state.ResetTask();
+            state.JustDone = false;
+            state.Task = DialogueTask.Book;
+            DialogueTracker.Merge(state, u);
+            state.ServiceId = serviceId;
         }
 
         /// <summary>The provider of the appointment being moved, when it is known; null otherwise.</summary>
