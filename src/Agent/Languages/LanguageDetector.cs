@@ -241,7 +241,7 @@ public sealed partial class LanguageDetector
     // Words the Spanish phrase tables translate that English (or Italian) writes too, or names: not Spanish by themselves.
     private static readonly HashSet<string> AlsoEnglish = new(StringComparer.Ordinal)
     {
-        "once", "cheque", "simon", "manna", "dale", "local", "italiano",
+        "once", "cheque", "simon", "manna", "italiano",
     };
 
     private static Dictionary<string, string> LoadCommonWords()
