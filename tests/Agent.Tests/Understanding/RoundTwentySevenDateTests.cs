@@ -124,4 +124,52 @@ public sealed class RoundTwentySevenDateTests
     {
         Assert.Null(DemoUnderstanding.Read(text, "es").Date);
     }
+
+    [Fact]
+    public void Every_expression_but_the_digit_only_ones_has_words_it_needs()
+    {
+        // Derived from each expression's own text: a month for "dec 5th" and "5 dec", a weekday's name or its short form,
+        // "week" for "a week from friday", "day"/"week"/"month" for "in two weeks", and so on. ISO and slash dates need digits
+        // only (not named) and run on every message.
+        var without = DateExpressionParser.Expressions.All.Where(e => e.Needed is null).Select(e => e.Name).ToArray();
+        Assert.Equal(["IsoDate", "SlashDate"], without);
+        Assert.Contains("dec", DateExpressionParser.Expressions.MonthDay.Needed!.Words);
+        Assert.Contains("thu", DateExpressionParser.Expressions.Weekday.Needed!.Words);
+        Assert.Contains("2mrw", DateExpressionParser.Expressions.RelativeDay.Needed!.Words);
+    }
+
+    [Fact]
+    public void Every_message_of_the_scenarios_and_the_training_set_reads_the_same_with_every_expression_run()
+    {
+        // Each line people wrote in the scenario suite (every quoted string of tests/scenarios), each training utterance, and
+        // the wordings above, read on four days of the week, in upper case as well: the prefilter changes no answer.
+        var root = AppContext.BaseDirectory;
+        while (!Directory.Exists(Path.Combine(root, "tests", "scenarios")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("tests/scenarios");
+        }
+        var lines = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "tests", "scenarios"), "*.yaml"))
+        {
+            lines.AddRange(System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => m.Groups[1].Value));
+        }
+        lines.AddRange(File.ReadLines(Path.Combine(root, "src", "Agent", "Understanding", "intents.train.txt"))
+            .Where(l => !l.StartsWith('#') && l.Contains('\t')).Select(l => l[(l.IndexOf('\t') + 1)..]));
+        Assert.True(lines.Count > 5000, $"{lines.Count} lines");
+        var days = new[] { Wednesday, Wednesday.AddDays(3), Wednesday.AddDays(4), new DateOnly(2026, 12, 31) };
+        var differ = new List<string>();
+        foreach (var line in lines.Concat(lines.Select(l => l.ToUpperInvariant())))
+        {
+            foreach (var day in days)
+            {
+                var filtered = DateExpressionParser.Parse(line, day);
+                var every = DateExpressionParser.Parse(line, day, null, everyExpression: true);
+                if (filtered?.Range != every?.Range || filtered?.Span != every?.Span)
+                {
+                    differ.Add($"{line} ({day}): {filtered?.Range} vs {every?.Range}");
+                }
+            }
+        }
+        Assert.Empty(differ);
+    }
 }
