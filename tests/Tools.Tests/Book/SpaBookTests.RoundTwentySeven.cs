@@ -33,17 +33,24 @@ public abstract partial class SpaBookTests
             database = c.Database;
         }
         using var commands = new PostgresCommands(database);
+        var wording = h.Get<AppointmentWording>();
+        var service = profile.FindService("swedish-60")!;
         var (outcome, booked) = await book.BookForPhoneAsync(tuesday, AvaPhone, proven: true, conversationClientId: null, "Ava Thompson", null, "en", Tester,
-            lookup, alongside: null, CancellationToken.None);
+            lookup, (batch, client, appointment) => wording.QueueConfirmation(batch, Tester, client, appointment, service, "en"), CancellationToken.None);
         var (run, what) = (commands.Count, commands.ToString());
 
         Assert.Equal(BookingOutcome.Booked, outcome);
         Assert.Equal("c-ava", booked!.ClientId);
         Assert.Equal(1, await CountAsync(h, "SELECT COUNT(*) FROM appointments WHERE idempotency_key = 'r27-ava-yes' AND client_id = 'c-ava'"));
+        // Her confirmation and reminder, with their audit entries, committed with the appointment.
+        Assert.Equal(2, await CountAsync(h, "SELECT COUNT(*) FROM outbox WHERE related_id = @id AND client_id = 'c-ava'", new { id = booked.Id }));
+        Assert.Equal(2, await CountAsync(h, """
+            SELECT COUNT(*) FROM audit_log l JOIN outbox o ON o.id = l.entity_id WHERE l.action = 'outbox.enqueue' AND o.related_id = @id
+            """, new { id = booked.Id }));
         if (Store == TestStore.Postgres)
         {
-            // The guard, the appointment and its audit entry in one batch: before this round, a read of her row in the
-            // transaction and then the batch (two commands, and a BEGIN and a COMMIT the listener does not see).
+            // The guard, the appointment, the texts and their audit entries in one batch: before this round, a read of her
+            // row in the transaction, the batch, and each text's insert and audit entry (six commands, and a COMMIT).
             Assert.True(run == 1, what);
         }
     }
