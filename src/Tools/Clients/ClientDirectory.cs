@@ -180,9 +180,9 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
 
     /// <summary>
     /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction (none for an unproven number with a
-    /// <paramref name="batch"/>: nothing is written before the batch). A client created for an unproven number
-    /// is added to <paramref name="batch"/> (row and audit entry) when one is given, for the caller to send with its own
-    /// writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
+    /// <paramref name="batch"/>: nothing is written before the batch). A client's writes (a new row, or for a proven number
+    /// the name or email it lacked, with their audit entries) are added to <paramref name="batch"/> when one is given, for the
+    /// caller to send with its own writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
     /// conversation's) in the same insert, not in a second statement afterwards.
     /// </summary>
     internal static async Task<Client> GetOrCreateForAsync(
