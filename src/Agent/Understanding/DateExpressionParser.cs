@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FrontDesk.Agent.Screening;
 
 namespace FrontDesk.Agent.Understanding;
 
@@ -61,7 +62,14 @@ public static partial class DateExpressionParser
     /// <param name="text">What the caller said.</param>
     /// <param name="today">The spa's local date now.</param>
     /// <param name="closures">Whole days the business is closed; reported, not skipped.</param>
-    public static DateMatch? Parse(string text, DateOnly today, IReadOnlyList<DateOnly>? closures = null)
+    public static DateMatch? Parse(string text, DateOnly today, IReadOnlyList<DateOnly>? closures = null) =>
+        Parse(text, today, closures, everyExpression: false);
+
+    /// <summary>
+    /// <see cref="Parse(string, DateOnly, IReadOnlyList{DateOnly}?)"/>; with <paramref name="everyExpression"/> every
+    /// expression runs, even on a text without any of the words it needs (for the tests that hold the two answers equal).
+    /// </summary>
+    internal static DateMatch? Parse(string text, DateOnly today, IReadOnlyList<DateOnly>? closures, bool everyExpression)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -72,7 +80,7 @@ public static partial class DateExpressionParser
         var lower = TextNormalizer.LowerSameLength(text);
         Candidate? best = null;
 
-        foreach (Match m in IsoDate().Matches(lower))
+        foreach (Match m in Expressions.IsoDate.In(lower, everyExpression))
         {
             if (TryDate(Int(m.Groups[1]), Int(m.Groups[2]), Int(m.Groups[3]), out var d))
             {
@@ -80,7 +88,7 @@ public static partial class DateExpressionParser
             }
         }
 
-        foreach (Match m in SlashDate().Matches(lower))
+        foreach (Match m in Expressions.SlashDate.In(lower, everyExpression))
         {
             var month = Int(m.Groups[1]);
             var day = Int(m.Groups[2]);
@@ -91,12 +99,12 @@ public static partial class DateExpressionParser
             }
         }
 
-        foreach (Match m in MonthDay().Matches(lower))
+        foreach (Match m in Expressions.MonthDay.In(lower, everyExpression))
         {
             OfferMonthDay(ref best, m, today);
         }
 
-        foreach (Match m in DayMonth().Matches(lower))
+        foreach (Match m in Expressions.DayMonth.In(lower, everyExpression))
         {
             // "2 may ..." is more often a count and a verb than a date; require "the" or a suffix for May.
             if (m.Groups["m"].Value == "may" && !m.Value.StartsWith("the", StringComparison.Ordinal)
@@ -108,7 +116,7 @@ public static partial class DateExpressionParser
             OfferMonthDay(ref best, m, today);
         }
 
-        foreach (Match m in TheOrdinal().Matches(lower))
+        foreach (Match m in Expressions.TheOrdinal.In(lower, everyExpression))
         {
             var day = NumberWords.Parse(m.Groups["d"].Value);
             // "the 2nd of next month" is that day of next month; "the 9th of this month" reads like "the 9th".
@@ -119,18 +127,18 @@ public static partial class DateExpressionParser
             }
         }
 
-        foreach (Match m in Holiday().Matches(lower))
+        foreach (Match m in Expressions.Holiday.In(lower, everyExpression))
         {
             Offer(ref best, new Candidate(1, m.Index, m.Length, DateRange.Day(NextHoliday(m.Groups["h"].Value, today))));
         }
 
-        foreach (Match m in RelativeDay().Matches(lower))
+        foreach (Match m in Expressions.RelativeDay.In(lower, everyExpression))
         {
             var offset = m.Groups["after"].Success ? 2 : m.Groups["tomorrow"].Success ? 1 : 0;
             Offer(ref best, new Candidate(2, m.Index, m.Length, DateRange.Day(today.AddDays(offset))));
         }
 
-        foreach (Match m in InPeriod().Matches(lower))
+        foreach (Match m in Expressions.InPeriod.In(lower, everyExpression))
         {
             if (InPeriodRange(m, today) is { } range)
             {
@@ -139,7 +147,7 @@ public static partial class DateExpressionParser
         }
 
         DayOfWeek? notWanted = null;
-        foreach (Match m in Weekday().Matches(lower))
+        foreach (Match m in Expressions.Weekday.In(lower, everyExpression))
         {
             if (NotThatDay(lower, m))
             {
@@ -153,7 +161,7 @@ public static partial class DateExpressionParser
             }
         }
 
-        foreach (Match m in WeekFrom().Matches(lower))
+        foreach (Match m in Expressions.WeekFrom.In(lower, everyExpression))
         {
             // "a week from friday", "a week from tomorrow", "a week today": seven days after the day named.
             var from = m.Groups["w"].Success ? WeekdayDate(m, today) : m.Groups["tomorrow"].Success ? today.AddDays(1) : today;
@@ -163,7 +171,7 @@ public static partial class DateExpressionParser
             }
         }
 
-        foreach (Match m in WeekOrMonth().Matches(lower))
+        foreach (Match m in Expressions.WeekOrMonth.In(lower, everyExpression))
         {
             Offer(ref best, new Candidate(3, m.Index, m.Length, WeekRange(m, today)));
         }
@@ -489,6 +497,44 @@ public static partial class DateExpressionParser
     }
 
     private readonly record struct Candidate(int Tier, int Start, int Length, DateRange Range);
+
+    /// <summary>
+    /// An expression of the parser and the words it cannot match without (<see cref="RequiredWords"/>, worked out from the
+    /// expression's own text, every branch of it): on a text with none of them it is not run, and finds nothing, as it would
+    /// have. Most messages ("yes", a name, "the 2nd one") hold no month, weekday, holiday or "week"; the ISO and slash dates
+    /// need only digits, which <see cref="RequiredWords"/> does not name, and always run (perf round twenty-seven).
+    /// </summary>
+    internal sealed class Expression(string name, Regex regex)
+    {
+        /// <summary>The expression's name in this parser.</summary>
+        public string Name { get; } = name;
+
+        /// <summary>The words, one of which every match contains; null when they cannot be said (it always runs).</summary>
+        public RequiredWords? Needed { get; } = RequiredWords.Of(regex.ToString(), regex.Options);
+
+        /// <summary>The expression's matches in <paramref name="lower"/>; none, without running it, when it lacks every needed word.</summary>
+        public IEnumerable<Match> In(string lower, bool always) =>
+            always || Needed?.MayMatch(lower) != false ? regex.Matches(lower) : [];
+    }
+
+    /// <summary>The parser's expressions, each with its prefilter.</summary>
+    internal static class Expressions
+    {
+        public static readonly Expression IsoDate = new(nameof(IsoDate), DateExpressionParser.IsoDate());
+        public static readonly Expression SlashDate = new(nameof(SlashDate), DateExpressionParser.SlashDate());
+        public static readonly Expression MonthDay = new(nameof(MonthDay), DateExpressionParser.MonthDay());
+        public static readonly Expression DayMonth = new(nameof(DayMonth), DateExpressionParser.DayMonth());
+        public static readonly Expression TheOrdinal = new(nameof(TheOrdinal), DateExpressionParser.TheOrdinal());
+        public static readonly Expression Holiday = new(nameof(Holiday), DateExpressionParser.Holiday());
+        public static readonly Expression RelativeDay = new(nameof(RelativeDay), DateExpressionParser.RelativeDay());
+        public static readonly Expression InPeriod = new(nameof(InPeriod), DateExpressionParser.InPeriod());
+        public static readonly Expression Weekday = new(nameof(Weekday), DateExpressionParser.Weekday());
+        public static readonly Expression WeekFrom = new(nameof(WeekFrom), DateExpressionParser.WeekFrom());
+        public static readonly Expression WeekOrMonth = new(nameof(WeekOrMonth), DateExpressionParser.WeekOrMonth());
+
+        /// <summary>All of them, in the order <see cref="Parse(string, DateOnly, IReadOnlyList{DateOnly}?)"/> runs them.</summary>
+        public static readonly IReadOnlyList<Expression> All = [IsoDate, SlashDate, MonthDay, DayMonth, TheOrdinal, Holiday, RelativeDay, InPeriod, Weekday, WeekFrom, WeekOrMonth];
+    }
 
     [GeneratedRegex(@"(?<![\d/.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();

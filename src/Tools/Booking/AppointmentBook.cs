@@ -110,28 +110,30 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
     /// transaction: a losing attempt (slot taken) leaves no client row behind (issue 15, item 3). A phone the conversation
     /// has not <paramref name="proven"/> is kept as the client's unverified number (see
     /// <see cref="ClientDirectory.GetOrCreateForConversationAsync"/>). The appointment's ClientId is ignored and set to the
-    /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> writes in
-    /// the same transaction (the confirmation texts), so they commit with the appointment or not at all; it is not called for a
-    /// client with no proven number (<see cref="Client.Phone"/> null), whom the texts never reach. A client created here
+    /// client's. A repeated idempotency key returns the appointment it booked before. <paramref name="alongside"/> adds its
+    /// writes (the confirmation texts) to the booking's batch, so they commit with the appointment or not at all; a client with
+    /// no proven number (<see cref="Client.Phone"/> null) is never texted (<see cref="AppointmentWording.CanText"/>). A client created here
     /// gets <paramref name="language"/> (the conversation's) in the same insert. <paramref name="lookup"/> is what
     /// <see cref="LookUpAsync"/> read for this appointment with the overlap, just before: its first look is not read again.
     /// With <paramref name="replacing"/>, the old appointment is cancelled in the same transaction, before the new one is
     /// inserted (so it blocks nothing for it, "same time" included): both commit or neither, and the exclusion constraints
     /// still see every other appointment. One it no longer finds booked is left as it is and the new one still books.
     /// </summary>
-    public async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
+    internal async Task<(BookingOutcome Outcome, Appointment? Appointment)> BookForPhoneAsync(
         Appointment appointment, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language, Actor actor,
-        BookingLookup? lookup, Func<DbConnection, DbTransaction, Client, Appointment, Task>? alongside, CancellationToken ct, Replacement? replacing = null)
+        BookingLookup? lookup, Action<WriteBatch, Client, Appointment>? alongside, CancellationToken ct, Replacement? replacing = null)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var except = replacing?.Old.Id;
         var busy = 0;
-        // The appointment for its client, and its audit entry, added to the batch.
+        // The appointment for its client, its audit entry and what goes alongside (the texts of a proven number), added to the batch.
         Appointment Book(WriteBatch batch, Client client)
         {
             var booked = WithClient(appointment, client.Id);
             batch.Add(InsertSql, booked);
             AuditLog.Append(batch, "ap_audit_", booked.CreatedAtUtc, actor, "appointment.book", "appointment", booked.Id, null, booked, booked.ConversationId);
+            // Called at every attempt that writes, so what it says (whether texts were queued) is the attempt's that booked.
+            alongside?.Invoke(batch, client, booked);
             return booked;
         }
         for (var attempt = 1; ; attempt++)
@@ -201,20 +203,28 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                             appointment.StaffId, appointment.LocationId, appointment.RoomId, appointment.StartsAtUtc, appointment.BlockedUntilUtc, "");
                         batch.Add(guardSql, guardArgs);
                     }
-                    // A guarded booking for a number not proven writes nothing before its batch (its new client goes in it), and
-                    // its client gets no texts (AppointmentWording.CanText: a proven number only): on PostgreSQL it needs no
-                    // transaction of the driver's. The batch is one implicit transaction, all or nothing, and commits in its own
-                    // round trip instead of a COMMIT's after it (docs/performance.md, round twenty-six).
-                    var unproven = guarded && !proven ? await ClientDirectory.GetOrCreateForAsync(
-                        c, null, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct) : null;
-                    if (unproven is not null && (alongside is null || unproven.Phone is null))
+                    // A guarded booking writes nothing before its batch: on PostgreSQL it needs no transaction of the driver's. The
+                    // batch is one implicit transaction, all or nothing, and commits in its own round trip instead of a COMMIT's
+                    // after it (docs/performance.md, rounds twenty-six and twenty-seven). A number not proven: its client (new,
+                    // or the conversation's own unproven one) goes in the batch, and it gets no texts. A proven number: its client
+                    // as the tool's look-up read it just before (or a new one, or the name it lacked) and its texts go in the
+                    // batch; a client created meanwhile by another conversation fails the batch on the phone's unique index,
+                    // and the next attempt reads it in a transaction as before. Whether to text is decided again when sending
+                    // (an opt-out that lands after the look-up still stops the texts: OutboxSender).
+                    var alone = !guarded ? null
+                        : !proven ? await ClientDirectory.GetOrCreateForAsync(
+                            c, null, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct)
+                        : attempt == 1 && lookup is { Taken: not null } ? ClientDirectory.ForProvenPhone(
+                            lookup.PhoneClient, appointment.CreatedAtUtc, phone, name, email, actor, appointment.ConversationId, language, batch)
+                        : null;
+                    if (alone is not null)
                     {
-                        var alone = Book(batch, unproven);
+                        var written = Book(batch, alone);
                         using (await db.EnterWriteAsync(c, ct))
                         {
                             await batch.ExecuteAsync(c, null, ct);
                         }
-                        return await BookedAsync(unproven, alone);
+                        return await BookedAsync(alone, written);
                     }
                     await using var tx = guarded ? await db.BeginWriteAsync(c, ct) : held ?? await db.BeginBookingWriteAsync(c, replacing is null
                         ? [(appointment.StaffId, appointment.LocationId, appointment.RoomId)]
@@ -226,14 +236,10 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
                     // The old appointment goes first: the constraints would refuse the new one beside it at the same time.
                     var cancelled = replacing is not null && await ChangeStatusAsync(
                         c, tx, replacing.Old.Id, AppointmentStatus.Booked, AppointmentStatus.Cancelled, actor, appointment.ConversationId, appointment.CreatedAtUtc, ct);
-                    var client = unproven ?? await ClientDirectory.GetOrCreateForAsync(
+                    var client = await ClientDirectory.GetOrCreateForAsync(
                         c, tx, appointment.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, appointment.ConversationId, batch, language, ct);
                     var booked = Book(batch, client);
                     await batch.ExecuteAsync(c, tx, ct);
-                    if (alongside is not null && client.Phone is not null)
-                    {
-                        await alongside(c, tx, client, booked);
-                    }
                     if (cancelled && replacing!.Cancelled is { } freed)
                     {
                         await freed(c, tx);

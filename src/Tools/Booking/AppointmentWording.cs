@@ -74,9 +74,38 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
         {
             return false;
         }
-        Task<OutboxMessage> EnqueueAsync(string kind, string body, DateTime? notBeforeUtc) => c is null || tx is null
-            ? outbox.EnqueueAsync(kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
-            : outbox.EnqueueAsync(c, tx, kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct);
+        foreach (var (kind, body, notBeforeUtc) in Texts(client, appointment, service, language))
+        {
+            await (c is null || tx is null
+                ? outbox.EnqueueAsync(kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct)
+                : outbox.EnqueueAsync(c, tx, kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor, ct));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The same texts added to a booking's <paramref name="batch"/>, so they are written with the appointment, all or nothing
+    /// (issue 15, item 2); false when the client gets none (no phone, no consent, opted out).
+    /// </summary>
+    internal bool QueueConfirmation(Store.WriteBatch batch, Actor actor, Client client, Appointment appointment, Service service, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.Phone is not { } phone || !CanText(client))
+        {
+            return false;
+        }
+        var n = 0;
+        foreach (var (kind, body, notBeforeUtc) in Texts(client, appointment, service, language))
+        {
+            outbox.Enqueue(batch, $"msg{n++}_", kind, phone, body, client.Id, appointment.LocationId, appointment.Id, notBeforeUtc, actor);
+        }
+        return true;
+    }
+
+    // The confirmation, and the reminder at 10:00 the day before unless that has passed, in the conversation's language,
+    // else the client's, else English.
+    private List<(string Kind, string Body, DateTime? NotBeforeUtc)> Texts(Client client, Appointment appointment, Service service, string? language)
+    {
         var local = profile.ToLocal(appointment.StartsAtUtc);
         language ??= client.Language;
         var texts = languages?.For(language) ?? templates;
@@ -90,14 +119,14 @@ public sealed class AppointmentWording(SpaProfile profile, OutboxWriter outbox, 
             ["location"] = profile.FindLocation(appointment.LocationId)?.Name ?? "",
             ["address"] = profile.FindLocation(appointment.LocationId)?.Address ?? "",
         };
-        await EnqueueAsync(MessageKind.Confirmation, texts.Render("booking_confirmation", values), null);
+        var result = new List<(string, string, DateTime?)> { (MessageKind.Confirmation, texts.Render("booking_confirmation", values), null) };
         var reminderLocal = DateOnly.FromDateTime(local).AddDays(-1).ToDateTime(new TimeOnly(10, 0));
         var reminderUtc = TimeZoneInfo.ConvertTimeToUtc(profile.TimeZone.IsInvalidTime(reminderLocal) ? reminderLocal.AddHours(1) : reminderLocal, profile.TimeZone);
         if (reminderUtc > clock.GetUtcNow().UtcDateTime)
         {
-            await EnqueueAsync(MessageKind.Reminder, texts.Render("appointment_reminder", values), reminderUtc);
+            result.Add((MessageKind.Reminder, texts.Render("appointment_reminder", values), reminderUtc));
         }
-        return true;
+        return result;
     }
 
     /// <summary>

@@ -134,7 +134,7 @@ public sealed class BookingPlugin(
         var texted = false;
         var gone = false;
         var (outcome, saved) = await book.BookForPhoneAsync(appointment, phone, proven, scope.ClientId, client_name?.Trim(), client_email?.Trim(), scope.Language, scope.Actor,
-            lookup, async (c, tx, client, booked) => texted = await wording.QueueConfirmationAsync(c, tx, scope.Actor, client, booked, service, scope.Language, cancellationToken),
+            lookup, (batch, client, booked) => texted = wording.QueueConfirmation(batch, scope.Actor, client, booked, service, scope.Language),
             cancellationToken,
             replaced is null ? null : new Replacement(replaced, async (c, tx) =>
             {

@@ -113,35 +113,52 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     internal static async Task<Client> GetOrCreateByPhoneAsync(
         DbConnection c, DbTransaction tx, DateTime now, string phone, string? name, string? email, Actor actor, string? conversationId, string? language, CancellationToken ct)
     {
-        var existing = await FindByPhoneAsync(c, tx, phone, ct);
-        Client result;
+        var writes = new WriteBatch();
+        var result = ForProvenPhone(await FindByPhoneAsync(c, tx, phone, ct), now, phone, name, email, actor, conversationId, language, writes);
+        await writes.ExecuteAsync(c, tx, ct);
+        return result;
+    }
+
+    /// <summary>
+    /// The client with a proven <paramref name="phone"/>, given what was read of it (<paramref name="existing"/>, null when no
+    /// client has the number): a new client's row, or the name and email it lacks, are added to <paramref name="batch"/> with
+    /// their audit entries, for the caller to write with its own statements (a booking's: all or nothing). A name or email
+    /// on file is kept even when another writer filled it in after <paramref name="existing"/> was read.
+    /// </summary>
+    internal static Client ForProvenPhone(
+        Client? existing, DateTime now, string phone, string? name, string? email, Actor actor, string? conversationId, string? language, WriteBatch batch)
+    {
         if (existing is null)
         {
-            result = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now, Language = language };
-            await PreparedSql.ExecuteAsync(c, tx, """
+            var created = new Client { Id = NewId.For("cl"), Phone = phone, Name = name, Email = email, CreatedAtUtc = now, UpdatedAtUtc = now, Language = language };
+            batch.Add("""
                 INSERT INTO clients (id, phone, name, email, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc, language)
-                VALUES (@Id, @Phone, @Name, @Email, '[]', '[]', @SmsConsent, @MarketingConsent, @CreatedAtUtc, @UpdatedAtUtc, @Language)
-                """, result, ct);
-            await AuditLog.WriteAsync(c, tx, now, actor, "client.create", "client", result.Id, null, Redacted(result), conversationId, ct);
+                VALUES (@clp_Id, @clp_Phone, @clp_Name, @clp_Email, '[]', '[]', @clp_SmsConsent, @clp_MarketingConsent, @clp_CreatedAtUtc, @clp_UpdatedAtUtc, @clp_Language)
+                """, new
+            {
+                clp_Id = created.Id, clp_Phone = created.Phone, clp_Name = created.Name, clp_Email = created.Email, clp_SmsConsent = created.SmsConsent,
+                clp_MarketingConsent = created.MarketingConsent, clp_CreatedAtUtc = created.CreatedAtUtc, clp_UpdatedAtUtc = created.UpdatedAtUtc,
+                clp_Language = created.Language,
+            });
+            AuditLog.Append(batch, "clp_audit_", now, actor, "client.create", "client", created.Id, null, Redacted(created), conversationId);
+            return created;
         }
-        else if ((existing.Name is null && name is not null) || (existing.Email is null && email is not null))
+        if ((existing.Name is null && name is not null) || (existing.Email is null && email is not null))
         {
-            result = new Client
+            var updated = new Client
             {
                 Id = existing.Id, Phone = existing.Phone, Name = existing.Name ?? name, Email = existing.Email ?? email,
                 Preferences = existing.Preferences, HealthFlags = existing.HealthFlags, SmsConsent = existing.SmsConsent,
                 MarketingConsent = existing.MarketingConsent, OptedOutAtUtc = existing.OptedOutAtUtc, CreatedAtUtc = existing.CreatedAtUtc, UpdatedAtUtc = now,
                 Language = existing.Language,
             };
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE clients SET name = @Name, email = @Email, updated_at_utc = @UpdatedAtUtc WHERE id = @Id", result, tx, cancellationToken: ct));
-            await AuditLog.WriteAsync(c, tx, now, actor, "client.update", "client", result.Id, Redacted(existing), Redacted(result), conversationId, ct);
+            batch.Add(
+                "UPDATE clients SET name = COALESCE(name, @clp_Name), email = COALESCE(email, @clp_Email), updated_at_utc = @clp_UpdatedAtUtc WHERE id = @clp_Id",
+                new { clp_Name = updated.Name, clp_Email = updated.Email, clp_UpdatedAtUtc = updated.UpdatedAtUtc, clp_Id = updated.Id });
+            AuditLog.Append(batch, "clp_audit_", now, actor, "client.update", "client", updated.Id, Redacted(existing), Redacted(updated), conversationId);
+            return updated;
         }
-        else
-        {
-            result = existing;
-        }
-        return result;
+        return existing;
     }
 
     /// <summary>
@@ -163,9 +180,9 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
 
     /// <summary>
     /// <see cref="GetOrCreateForConversationAsync"/> inside the caller's transaction (none for an unproven number with a
-    /// <paramref name="batch"/>: nothing is written before the batch). A client created for an unproven number
-    /// is added to <paramref name="batch"/> (row and audit entry) when one is given, for the caller to send with its own
-    /// writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
+    /// <paramref name="batch"/>: nothing is written before the batch). A client's writes (a new row, or for a proven number
+    /// the name or email it lacked, with their audit entries) are added to <paramref name="batch"/> when one is given, for the
+    /// caller to send with its own writes in one round trip; written at once otherwise. A client created here gets <paramref name="language"/> (the
     /// conversation's) in the same insert, not in a second statement afterwards.
     /// </summary>
     internal static async Task<Client> GetOrCreateForAsync(
@@ -174,9 +191,12 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
     {
         if (proven)
         {
-            // Written at once, so only in the caller's transaction; an unproven number's client only reads before the batch.
+            // Read in the caller's transaction (an unproven number's client only reads before the batch); its writes go in
+            // the caller's batch when there is one, else at once.
             ArgumentNullException.ThrowIfNull(tx);
-            return await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, language, ct);
+            return batch is null
+                ? await GetOrCreateByPhoneAsync(c, tx, now, phone, name, email, actor, conversationId, language, ct)
+                : ForProvenPhone(await FindByPhoneAsync(c, tx, phone, ct), now, phone, name, email, actor, conversationId, language, batch);
         }
         if (conversationClientId is not null && await GetAsync(c, tx, conversationClientId, ct) is { Phone: null } same && same.UnverifiedPhone == phone)
         {

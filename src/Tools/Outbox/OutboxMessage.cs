@@ -134,6 +134,43 @@ public sealed class OutboxWriter(SpaDatabase db, TimeProvider clock, OutboxPolic
         return message;
     }
 
+    /// <summary>
+    /// Queues a message with the caller's <paramref name="batch"/> (its row and audit entry, their parameters named with
+    /// <paramref name="prefix"/>, which must differ from every other statement's in the batch): it is written with the
+    /// batch's other statements, all or nothing.
+    /// </summary>
+    internal OutboxMessage Enqueue(WriteBatch batch, string prefix, string kind, string to, string body, string? clientId, string? locationId,
+        string? relatedId, DateTime? notBeforeUtc, Actor actor)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var approval = policy.RequiresApproval(kind);
+        var message = new OutboxMessage
+        {
+            Id = NewId.For("msg"), Kind = kind, ToAddress = to, Body = body, ClientId = clientId, LocationId = locationId, RelatedId = relatedId,
+            Status = approval ? OutboxStatus.PendingApproval : OutboxStatus.Queued, RequiresApproval = approval,
+            NotBeforeUtc = notBeforeUtc, NextAttemptAtUtc = notBeforeUtc ?? now, CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        var args = new DynamicParameters();
+        args.Add(prefix + "Id", message.Id);
+        args.Add(prefix + "Kind", message.Kind);
+        args.Add(prefix + "Channel", message.Channel);
+        args.Add(prefix + "ToAddress", message.ToAddress);
+        args.Add(prefix + "ClientId", message.ClientId);
+        args.Add(prefix + "LocationId", message.LocationId);
+        args.Add(prefix + "Body", message.Body);
+        args.Add(prefix + "Status", message.Status);
+        args.Add(prefix + "RequiresApproval", message.RequiresApproval);
+        args.Add(prefix + "RelatedId", message.RelatedId);
+        args.Add(prefix + "NotBeforeUtc", message.NotBeforeUtc);
+        args.Add(prefix + "NextAttemptAtUtc", message.NextAttemptAtUtc);
+        args.Add(prefix + "CreatedAtUtc", message.CreatedAtUtc);
+        args.Add(prefix + "UpdatedAtUtc", message.UpdatedAtUtc);
+        batch.Add(InsertSql.Replace("@", "@" + prefix, StringComparison.Ordinal), args);
+        AuditLog.Append(batch, prefix + "audit_", now, actor, "outbox.enqueue", "outbox", message.Id, null,
+            new { message.Kind, message.Status, message.RelatedId }, null);
+        return message;
+    }
+
     /// <summary>Whether a message of <paramref name="kind"/> about <paramref name="relatedId"/> was ever queued.</summary>
     public async Task<bool> ExistsAsync(string kind, string relatedId, CancellationToken ct)
     {
