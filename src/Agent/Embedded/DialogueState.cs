@@ -173,6 +173,9 @@ internal sealed class DialogueState
     /// <summary>Times said as alternatives at an offer ("3 or 4 whichever", "HH:mm"): the first of them the search finds free is the pick.</summary>
     public List<string> AskedTimes { get; set; } = [];
 
+    /// <summary>The second of two times asked back has been searched on its own (round 27); reset with the offer it gives.</summary>
+    public bool EitherTimeSearched { get; set; }
+
     /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
     public List<Offer> EarlierOffers { get; set; } = [];
 
@@ -446,6 +449,7 @@ internal sealed class DialogueState
         StretchMisses = 0;
         DetailWaits = 0;
         AskedTimes = [];
+        EitherTimeSearched = false;
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;

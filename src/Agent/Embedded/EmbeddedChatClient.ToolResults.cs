@@ -359,6 +359,22 @@ public sealed partial class EmbeddedChatClient
                     state.DateStart = state.DateEnd = null;
                     state.Asked = AgentQuestion.Date;
                     return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
+                case ("check_availability", "no_slots") when state.EitherTimeSearched && state.AskedTimes.Count > 1:
+                {
+                    // The second of two times asked back, searched on its own, has nothing near it (round 27): the openings of
+                    // this task at the other time are offered, with that said; never the waitlist for a time the person only asked about.
+                    state.EitherTimeSearched = false;
+                    var kept = state.EarlierOffers.Where(o => state.AskedTimes.Contains(o.Time)).DistinctBy(o => o.Time).ToList();
+                    var notOpen = state.AskedTimes.Where(t => kept.All(o => o.Time != t)).Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
+                    state.AskedTimes = [];
+                    if (kept.Count == 0)
+                    {
+                        return AskWaitlist(ServiceName());
+                    }
+                    state.Offered = kept;
+                    state.Asked = AgentQuestion.SlotChoice;
+                    return SayText(Render("asked_time_not_open", ("time", Join(notOpen, "list_or")), ("day", "")) + " " + OfferAgain());
+                }
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
                         ? Offer(data, alternatives: true)

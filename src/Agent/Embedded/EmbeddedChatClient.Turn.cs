@@ -713,6 +713,14 @@ public sealed partial class EmbeddedChatClient
                         // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
                         state.ChosenSlotId = null;
                     }
+                    if (u.Cues.WithOthers && r.AskedOnArrival == AgentQuestion.Nothing && ReplyCues.TogetherAsked(u.Text))
+                    {
+                        // "can my husband and i get massages at the same time friday?" (round 27): whether two people can be seen
+                        // side by side is the spa's to say (its FAQ; the team when it has no answer), said before the booking
+                        // goes on one person after another; never one booked as if it were both.
+                        state.SearchAfterAnswer = true;
+                        return Call("answer_faq", new() { ["question"] = "can two people be booked together at the same time, side by side?", ["location"] = state.LocationId });
+                    }
                     if ((state.ServiceId is not null || state.ServiceOptions.Count > 1) && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice
                         && AsideQuestion(u, state.LocationId) is { } aside)
                     {
@@ -961,7 +969,7 @@ public sealed partial class EmbeddedChatClient
                 // The places the question is about: the one named or in play, else all of them (round 27: the Marina is closed
                 // on Christmas Eve while Mission is open, so "the marina … on a thursday" skips it, "you … on a thursday" not).
                 IReadOnlyList<FrontDesk.Tools.Profile.Location> places = location is { } at && Profile.FindLocation(at) is { } named ? [named] : Profile.Locations;
-                if (question == Understander.HoursQuestion && first == last && places.All(l => l.Closures.Contains(first)) && AnySuchWeekday().IsMatch(u.Text))
+                if ((question == Understander.HoursQuestion || u.Cues.AsksHours) && first == last && places.All(l => l.Closures.Contains(first)) && AnySuchWeekday().IsMatch(u.Text))
                 {
                     // "what's the latest appointment on a thursday", "what time do you close on thursdays": any such day, so
                     // the next one open (the coming one may be a holiday) (round 26).
@@ -1417,11 +1425,25 @@ public sealed partial class EmbeddedChatClient
                         ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
             }
-            if (state.AskedTimes.Count > 1 && !alternatives)
+            if (state.AskedTimes.Count > 1)
             {
-                // Two times asked back as a question: the openings at those times, one each, when both are open (round 26).
-                var atAsked = state.Offered.Where(o => state.AskedTimes.Contains(o.Time)).DistinctBy(o => o.Time).ToList();
-                state.Offered = atAsked.Count > 1 ? atAsked : state.Offered;
+                // Two times asked back as a question: the openings at those times, one each, when both are open (round 26). One
+                // search of the window between them gives three openings at most, all at the first time when it has many, so
+                // the time missing is searched on its own once; the openings of this task at the other time are kept (round 27).
+                var inDays = state.EarlierOffers.Where(o => (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+                    && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+                var atAsked = state.AskedTimes.Select(t => inDays.FirstOrDefault(o => o.Time == t)).OfType<Offer>().ToList();
+                if (!alternatives && !state.EitherTimeSearched && state.AskedTimes.FirstOrDefault(t => atAsked.All(o => o.Time != t)) is { } missing)
+                {
+                    state.EitherTimeSearched = true;
+                    (state.After, state.Before, state.Near) = (missing, missing, null);
+                    state.Offered = [];
+                    return NextStep();
+                }
+                state.EitherTimeSearched = false;
+                state.Offered = atAsked.Count > 1 ? atAsked
+                    : atAsked.Count == 1 && alternatives ? [atAsked[0], .. state.Offered.Where(o => o.SlotId != atAsked[0].SlotId).Take(2)]
+                    : state.Offered;
             }
             state.AskedTimes = [];
             if (notOpen.Length == 0 && !alternatives && !state.SayLatest && state.SameStartAs is null && state.Near is { } nearAsked

@@ -808,6 +808,15 @@ public sealed partial record ReplyCues
     }
 
     /// <summary>
+    /// Two or more people to be seen at once: "at the same time", "together", "side by side", "a couples massage", "a la vez",
+    /// "al mismo tiempo", "juntos" (round 27); read beside a party of two or more.
+    /// </summary>
+    public static bool TogetherAsked(string text) => Together().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:at\s+the\s+same\s+time|same\s+time\s+as\s+(?:me|her|him|each\s+other)|together|side\s+by\s+side|couples?\s+(?:massage|room|treatment|facial)s?|a\s+la\s+vez|al\s+mismo\s+tiempo|juntos|juntas)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Together();
+
+    /// <summary>
     /// An earlier day asked for, beside times on offer: "anything sooner", "do you have something sooner", "sooner than that?",
     /// "earlier in the week", "algo antes" glossed "something sooner" (round 27). "anything earlier" is an earlier time.
     /// </summary>

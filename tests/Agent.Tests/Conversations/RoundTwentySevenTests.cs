@@ -178,4 +178,127 @@ public sealed class RoundTwentySevenTests
         Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
         Assert.Empty(await h.WaitlistAsync());
     }
+
+    // 6. Round 27's people. A provider's day or work asked: answered from the profile's staff list, nothing searched or booked.
+
+    [Theory]
+    [InlineData("is sofia working saturday?", "(?i)yes, sofia alvarez works saturday, november 28 at marina, 9 am to 4 pm")]
+    [InlineData("is jordan in on sunday", "(?i)jordan reyes works sunday, november 29 at marina")]
+    [InlineData("does maya work friday", "(?i)maya chen works friday, november 27 at mission district")]
+    [InlineData("is priya working saturday", "(?i)priya patel isn't working saturday")]
+    [InlineData("¿sofia trabaja el domingo?", "(?i)sofia alvarez trabaja el domingo 29 de noviembre en marina")]
+    public async Task Whether_a_provider_works_a_day_is_answered_from_the_schedule(string text, string answer)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("sms_p1", "sms", "+14155550944", text))[^1];
+
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.Matches(answer, reply.Text ?? "");
+        Assert.Empty(await h.BookedAsync());
+    }
+
+    [Theory]
+    [InlineData("does maya do facials?", "(?i)maya chen doesn't do .*priya patel and sofia alvarez")]
+    [InlineData("can priya do a chemical peel", "(?i)yes, priya patel does chemical peel")]
+    [InlineData("does sofia do hydrafacials", "(?i)yes, sofia alvarez does hydrafacial")]
+    public async Task What_a_provider_does_is_answered_from_the_staff_list(string text, string answer)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("web_p2", "web", null, text))[^1];
+
+        Assert.Matches(answer, reply.Text ?? "");
+        Assert.Empty(await h.EscalationsAsync());
+    }
+
+    // A cancellation said as a fact with "will i get charged?": read back (no charge outside the window said), done on the yes.
+    [Theory]
+    [InlineData("something came up, i need to cancel wednesday. will i get charged?")]
+    [InlineData("i have to cancel my facial on wednesday, will i be charged?")]
+    [InlineData("im gonna have to cancel wednesday sorry, is there a fee?")]
+    public async Task A_cancellation_with_a_charge_question_is_read_back_with_the_answer(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_c0", "sms", AvaPhone, "signature facial wednesday morning", "first one", "yes");
+
+        var readBack = await h.TalkAsync("sms_c1", "sms", AvaPhone, text);
+
+        Assert.True(ReadBack(readBack, "cancel_appointment"), h.Said);
+        Assert.Matches("(?i)no charge", readBack[^1].Text ?? "");
+        Assert.Single(await h.BookedAsync());
+        await h.TalkAsync("sms_c1", "sms", AvaPhone, "yes");
+        Assert.Empty(await h.BookedAsync());
+    }
+
+    // "if i cancel … will i get charged?" stays a question about the policy: nothing read back.
+    [Fact]
+    public async Task A_charge_question_about_a_cancellation_not_made_is_only_answered()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_c2", "sms", AvaPhone, "signature facial wednesday morning", "first one", "yes");
+
+        var reply = await h.TalkAsync("sms_c3", "sms", AvaPhone, "if i cancel wednesday will i get charged?");
+
+        Assert.False(ReadBack(reply, "cancel_appointment"), h.Said);
+        Assert.Matches("(?i)24 hours", reply[^1].Text ?? "");
+    }
+
+    // A name written before an e-mail, where the number was asked; the last digits of a number corrected at the read-back.
+    [Theory]
+    [InlineData("Lena Ortiz, lena.ortiz@gmail.com or 415 555 0931", "Lena Ortiz")]
+    [InlineData("Omar Haddad omar.h@outlook.com", "Omar Haddad")]
+    public void A_name_written_before_an_email_is_the_name(string text, string name) =>
+        Assert.Equal(name, FrontDesk.Agent.Understanding.ContactExtractor.Extract(text).Name);
+
+    [Theory]
+    [InlineData("sorry its 0939 not 0938", "0939", "0938")]
+    [InlineData("not 0938, 0939", "0939", "0938")]
+    [InlineData("oops 39 not 38 at the end", "39", "38")]
+    public void Last_digits_corrected_are_read(string text, string right, string wrong) =>
+        Assert.Equal((right, wrong), FrontDesk.Agent.Understanding.ReplyCues.DigitsCorrected(text));
+
+    [Fact]
+    public async Task Last_digits_corrected_at_the_read_back_book_on_the_corrected_number()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("voice_n1", "voice", null, "swedish 60 friday morning", "first one", "Mark Ruiz 415 555 0938", "sorry its 0939 not 0938");
+
+        // The same slot read back again, saying the corrected number back; nothing booked on the old one.
+        Assert.True(ReadBack(replies.Skip(3)), h.Said);
+        Assert.Contains("0939", replies[^1].Text ?? "", StringComparison.Ordinal);
+        Assert.Empty(await h.BookedAsync());
+        await h.TalkAsync("voice_n1", "voice", null, "yes");
+        Assert.Single(await h.BookedAsync());
+    }
+
+    // "anything sooner" at a read-back: earlier days searched, nothing booked on it.
+    [Theory]
+    [InlineData("hmm do you have anything sooner")]
+    [InlineData("anything sooner than that?")]
+    public async Task Anything_sooner_at_a_read_back_offers_earlier_days(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("sms_s1", "sms", AvaPhone, "swedish 60 saturday", "first one", text))[^1];
+
+        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.DoesNotContain("Saturday", reply.Text ?? "", StringComparison.Ordinal);
+        Assert.Empty(await h.BookedAsync());
+    }
+
+    // Two people at the same time: what the spa can do is said before anything is offered.
+    [Theory]
+    [InlineData("can my husband and i get massages at the same time friday?")]
+    [InlineData("me and my sister want facials together on saturday")]
+    public async Task Two_people_at_the_same_time_are_told_what_the_spa_can_do(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("web_g1", "web", null, text))[^1];
+
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "book_appointment");
+        Assert.Contains(reply.ToolCalls, c => c.Name == "answer_faq");
+    }
 }
