@@ -969,7 +969,7 @@ public sealed partial class EmbeddedChatClient
                 // The places the question is about: the one named or in play, else all of them (round 27: the Marina is closed
                 // on Christmas Eve while Mission is open, so "the marina … on a thursday" skips it, "you … on a thursday" not).
                 IReadOnlyList<FrontDesk.Tools.Profile.Location> places = location is { } at && Profile.FindLocation(at) is { } named ? [named] : Profile.Locations;
-                if ((question == Understander.HoursQuestion || u.Cues.AsksHours) && first == last && places.All(l => l.Closures.Contains(first)) && AnySuchWeekday().IsMatch(u.Text))
+                if (first == last && places.All(l => l.Closures.Contains(first)) && AnySuchWeekday().IsMatch(u.Text))
                 {
                     // "what's the latest appointment on a thursday", "what time do you close on thursdays": any such day, so
                     // the next one open (the coming one may be a holiday) (round 26).

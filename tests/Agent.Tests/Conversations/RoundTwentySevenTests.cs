@@ -199,7 +199,7 @@ public sealed class RoundTwentySevenTests
     }
 
     [Theory]
-    [InlineData("does maya do facials?", "(?i)maya chen doesn't do .*priya patel and sofia alvarez")]
+    [InlineData("does maya do facials?", "(?i)maya chen doesn.t do .*priya patel.*sofia alvarez")]
     [InlineData("can priya do a chemical peel", "(?i)yes, priya patel does chemical peel")]
     [InlineData("does sofia do hydrafacials", "(?i)yes, sofia alvarez does hydrafacial")]
     public async Task What_a_provider_does_is_answered_from_the_staff_list(string text, string answer)
