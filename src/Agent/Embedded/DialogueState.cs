@@ -173,6 +173,9 @@ internal sealed class DialogueState
     /// <summary>Times said as alternatives at an offer ("3 or 4 whichever", "HH:mm"): the first of them the search finds free is the pick.</summary>
     public List<string> AskedTimes { get; set; } = [];
 
+    /// <summary>The second of two times asked back has been searched on its own (round 27); reset with the offer it gives.</summary>
+    public bool EitherTimeSearched { get; set; }
+
     /// <summary>Slots offered earlier in this task (before the offer now on the table): a time said that matches one is that slot.</summary>
     public List<Offer> EarlierOffers { get; set; } = [];
 
@@ -319,6 +322,15 @@ internal sealed class DialogueState
     /// </summary>
     public bool CancelAll { get; set; }
 
+    /// <summary>"move both to next week", "pásame las dos al viernes": every appointment listed is moved, one after another (round 27).</summary>
+    public bool MoveAll { get; set; }
+
+    /// <summary>
+    /// The appointments still to move after the one under way ("move both to next week"), and where they go: each is searched,
+    /// offered, read back and moved on its own yes once the one before is done (round 27). Kept across the reset that ends a move.
+    /// </summary>
+    public MovesLeft? MovesLeft { get; set; }
+
     /// <summary>
     /// "cancel the friday and saturday ones", "cancela la del viernes y la del sábado": the days whose appointments are
     /// cancelled, read back together and done on one yes; a day with none is said (round 23).
@@ -407,7 +419,8 @@ internal sealed class DialogueState
         AppointmentPicked = null;
         AppointmentPosition = null;
         MoveFromStart = MoveFromEnd = null;
-        CancelAll = false;
+        CancelAll = MoveAll = false;
+        MovesLeft = null;
         CancelDays = [];
         LookingUpUsual = false;
         UsualAmong = [];
@@ -436,6 +449,7 @@ internal sealed class DialogueState
         StretchMisses = 0;
         DetailWaits = 0;
         AskedTimes = [];
+        EitherTimeSearched = false;
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
@@ -510,3 +524,25 @@ public enum VisitTold
     /// <summary>"tengo un facial el sábado", "i have a facial on saturday": their appointment; none then is said so.</summary>
     Coming,
 }
+
+/// <summary>
+/// The moves left of "move both …" (round 27): the appointments' references and labels (soonest first), the list they came
+/// from, and the day and time asked for all of them.
+/// </summary>
+internal sealed record MovesLeft(
+    List<string> Refs,
+    List<string> AllRefs,
+    List<string> AllLabels,
+    List<string> AllServices,
+    List<string> AllStarts,
+    List<string> AllProviders,
+    List<string> AllLocations,
+    string? DateStart,
+    string? DateEnd,
+    string? After,
+    string? Before,
+    string? Near,
+    bool SameTime,
+    bool SameDay,
+    int? ShiftMinutes,
+    TimeNudge DayNudge);

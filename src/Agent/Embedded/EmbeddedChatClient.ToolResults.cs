@@ -165,6 +165,27 @@ public sealed partial class EmbeddedChatClient
         /// The second booking said beside the yes ("yes and also book my sister a facial"): read again, with the day just
         /// booked in play ("same day"), and taken up as a new booking after saying the first is booked.
         /// </summary>
+        /// <summary>
+        /// "move both to next week" (round 27): one move done, the next appointment taken up with the same day and time asked,
+        /// searched and offered after saying the first is done; it moves only on its own yes.
+        /// </summary>
+        private ChatMessage MoveNextOfMany(string doneText, MovesLeft left)
+        {
+            var next = left.Refs[0];
+            var at = left.AllRefs.IndexOf(next);
+            state.JustDone = false;
+            state.Task = DialogueTask.Reschedule;
+            (state.AppointmentRefs, state.AppointmentLabels, state.AppointmentServices, state.AppointmentStarts) =
+                ([.. left.AllRefs], [.. left.AllLabels], [.. left.AllServices], [.. left.AllStarts]);
+            (state.AppointmentProviders, state.AppointmentLocations) = ([.. left.AllProviders], [.. left.AllLocations]);
+            state.AppointmentRef = next;
+            (state.DateStart, state.DateEnd, state.After, state.Before, state.Near) = (left.DateStart, left.DateEnd, left.After, left.Before, left.Near);
+            (state.SameTime, state.SameDay, state.ShiftMinutes, state.DayNudge) = (left.SameTime, left.SameDay, left.ShiftMinutes, left.DayNudge);
+            state.MovesLeft = left.Refs.Count > 1 ? left with { Refs = [.. left.Refs.Skip(1)] } : null;
+            state.SayFirst = doneText + " " + Render("move_next_of_many", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
+            return NextRescheduleStep();
+        }
+
         /// <summary>"cancel my friday and book me a massage saturday instead": the cancel said, then the booking asked beside it.</summary>
         private ChatMessage BookAfterCancel(string cancelledText, string request)
         {
@@ -338,6 +359,22 @@ public sealed partial class EmbeddedChatClient
                     state.DateStart = state.DateEnd = null;
                     state.Asked = AgentQuestion.Date;
                     return Say("beyond_horizon", ("days", Profile.Policies.BookingHorizonDays.ToString(Inv)));
+                case ("check_availability", "no_slots") when state.EitherTimeSearched && state.AskedTimes.Count > 1:
+                {
+                    // The second of two times asked back, searched on its own, has nothing near it (round 27): the openings of
+                    // this task at the other time are offered, with that said; never the waitlist for a time the person only asked about.
+                    state.EitherTimeSearched = false;
+                    var kept = state.EarlierOffers.Where(o => state.AskedTimes.Contains(o.Time)).DistinctBy(o => o.Time).ToList();
+                    var notOpen = state.AskedTimes.Where(t => kept.All(o => o.Time != t)).Select(t => SpokenTime.Time(TimeOnly.ParseExact(t, "HH:mm", Inv), state.Language)).ToList();
+                    state.AskedTimes = [];
+                    if (kept.Count == 0)
+                    {
+                        return AskWaitlist(ServiceName());
+                    }
+                    state.Offered = kept;
+                    state.Asked = AgentQuestion.SlotChoice;
+                    return SayText(Render("asked_time_not_open", ("time", Join(notOpen, "list_or")), ("day", "")) + " " + OfferAgain());
+                }
                 case ("check_availability", "no_slots"):
                     return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("alternatives", out var alt) && alt.GetArrayLength() > 0
                         ? Offer(data, alternatives: true)
@@ -450,6 +487,14 @@ public sealed partial class EmbeddedChatClient
                 case ("list_appointments", "ok"):
                     return OnAppointments(data);
                 case ("cancel_appointment", "needs_confirmation"):
+                    if (state.LateFeeAsked)
+                    {
+                        // "i need to cancel wednesday. will i get charged?" (round 27): the tool reads a cancellation inside the
+                        // window back as refused (late_cancel), so one it reads back is outside it: no fee, said before the read-back.
+                        state.LateFeeAsked = false;
+                        var noFee = Render("cancel_no_fee", ("hours", Profile.Policies.LateCancelHours.ToString(Inv)));
+                        state.SayFirst = state.SayFirst is { } first ? first + " " + noFee : noFee;
+                    }
                     return AskConfirmation("confirm_cancel", call, data);
                 case ("cancel_appointment", "cancelled"):
                 {
@@ -462,9 +507,14 @@ public sealed partial class EmbeddedChatClient
                 case ("reschedule_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_reschedule", call, data);
                 case ("reschedule_appointment", "rescheduled"):
+                {
+                    var left = state.MovesLeft;
                     state.ResetTask();
                     state.JustDone = true;
-                    return Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
+                    return left is { Refs.Count: > 0 }
+                        ? MoveNextOfMany(Render("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data))), left)
+                        : Say("rescheduled", ("read_back", ReadBack(data)), ("confirmation_note", ConfirmationNote(data)));
+                }
 
                 case ("join_waitlist", "needs_confirmation"):
                     return AskConfirmation("confirm_waitlist", call, data, WaitlistReadBack(call));

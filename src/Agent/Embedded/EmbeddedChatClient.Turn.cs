@@ -50,7 +50,7 @@ public sealed partial class EmbeddedChatClient
                 return Call("find_waitlist_offer", []);
             }
             var offersGone = DropOffersGoneBy();
-            var u = PickFromDayChoices(understood ?? engine._understander.Understand(text, engine.Context(state)));
+            var u = WithSoonerDays(WithDigitsCorrected(PickFromDayChoices(understood ?? engine._understander.Understand(text, engine.Context(state)))));
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
@@ -68,6 +68,8 @@ public sealed partial class EmbeddedChatClient
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             state.LateFeeAsked = u.Cues.AsksLateFee || (state.LateFeeAsked && state.PendingTool is "cancel_appointment" or "reschedule_appointment");
+            // "is sofia working saturday?" (round 27): said from the schedule before the booking's question.
+            _workingAsked = u.Cues.AsksWhoWorks && u.Staff.Person is not null && u.Date is { Range.IsSingleDay: true } ? u.Date.Range.Start : null;
             state.AddressAnswered = false;
             if (offersGone && state.Task is not null && (rule.IsMiss || rule.Then is PolicyAction.OutOfScope or PolicyAction.NotUnderstood or PolicyAction.AskSlotChoiceAgain))
             {
@@ -552,6 +554,8 @@ public sealed partial class EmbeddedChatClient
                     // a clock time) is read back at once when it is open for the appointment's service and provider; the nearest
                     // times are offered when it is not (round 23). A part of day or a day alone still offers the times.
                     state.TakeAskedTime = u.SameTime || u.Time?.Kind == TimePreferenceKind.Exact;
+                    // "move both to next week": every appointment, one after another (round 27).
+                    state.MoveAll = u.Cues.AllOfThem;
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.ListAppointments:
@@ -708,6 +712,14 @@ public sealed partial class EmbeddedChatClient
                         state.Offered = [];
                         // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
                         state.ChosenSlotId = null;
+                    }
+                    if (u.Cues.WithOthers && r.AskedOnArrival == AgentQuestion.Nothing && ReplyCues.TogetherAsked(u.Text))
+                    {
+                        // "can my husband and i get massages at the same time friday?" (round 27): whether two people can be seen
+                        // side by side is the spa's to say (its FAQ; the team when it has no answer), said before the booking
+                        // goes on one person after another; never one booked as if it were both.
+                        state.SearchAfterAnswer = true;
+                        return Call("answer_faq", new() { ["question"] = "can two people be booked together at the same time, side by side?", ["location"] = state.LocationId });
                     }
                     if ((state.ServiceId is not null || state.ServiceOptions.Count > 1) && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice
                         && AsideQuestion(u, state.LocationId) is { } aside)
@@ -922,6 +934,12 @@ public sealed partial class EmbeddedChatClient
                 state.AnswersSoFar = [];
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
+            if (u.Cues.AsksWhatProviderDoes && u.Staff.Person is { } provider && Profile.FindStaff(provider.Id) is { } member
+                && u.Services.Kind != ServiceMatchKind.None && ProviderServiceAnswer(member, u.Services.Services) is { } answered)
+            {
+                // "does maya do facials?" (round 27): from the staff list, not the FAQ's description of facials.
+                return SayText(answered);
+            }
             var question = u.FaqQuestion ?? u.Text;
             if (u.Services.Kind == ServiceMatchKind.None && state.ServiceId is { } inPlay && Profile.FindService(inPlay) is { } about
                 && (!state.RestateAfterAnswer || (state.PendingTool == "book_appointment" && (u.Cues.AsksPrice || u.Cues.AsksLength) && !u.Cues.AsksLateFee))
@@ -948,11 +966,14 @@ public sealed partial class EmbeddedChatClient
             if (u.Date is { } date)
             {
                 var (first, last) = (date.Range.Start, date.Range.End);
-                if (question == Understander.HoursQuestion && date.IsClosed && first == last && AnySuchWeekday().IsMatch(u.Text))
+                // The places the question is about: the one named or in play, else all of them (round 27: the Marina is closed
+                // on Christmas Eve while Mission is open, so "the marina … on a thursday" skips it, "you … on a thursday" not).
+                IReadOnlyList<FrontDesk.Tools.Profile.Location> places = location is { } at && Profile.FindLocation(at) is { } named ? [named] : Profile.Locations;
+                if (first == last && places.All(l => l.Closures.Contains(first)) && AnySuchWeekday().IsMatch(u.Text))
                 {
                     // "what's the latest appointment on a thursday", "what time do you close on thursdays": any such day, so
                     // the next one open (the coming one may be a holiday) (round 26).
-                    while (first < date.Range.Start.AddDays(28) && Profile.Locations.All(l => l.Closures.Contains(first)))
+                    while (first < date.Range.Start.AddDays(28) && places.All(l => l.Closures.Contains(first)))
                     {
                         first = last = first.AddDays(7);
                     }
@@ -980,7 +1001,7 @@ public sealed partial class EmbeddedChatClient
                 return state.ServiceOptions.Count > 1
                     ? Say(AskedAlready() ? "ask_service_options_again" : "ask_service_options", ("options", ServiceOptionsList()))
                     // "is maya around next tues?": the provider asked for is kept, and said back with the question.
-                    : state.StaffId is { } staffId && Profile.FindStaff(staffId) is { } asked ? Say("ask_service_with", ("provider", asked.Name))
+                    : state.StaffId is { } staffId && Profile.FindStaff(staffId) is { } asked ? AskServiceWith(asked)
                     : Say("ask_service");
             }
             if (state.DateEnd is { } last && DateOnly.TryParseExact(last, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var end) && end < Profile.Today(engine._clock))
@@ -1404,11 +1425,25 @@ public sealed partial class EmbeddedChatClient
                         ("time", Join(times, "list_or")), ("day", state.DateStart is { } day ? SpokenTime.Day(DateOnly.ParseExact(day, "yyyy-MM-dd", Inv), state.Language) : "")) + " ";
                 }
             }
-            if (state.AskedTimes.Count > 1 && !alternatives)
+            if (state.AskedTimes.Count > 1)
             {
-                // Two times asked back as a question: the openings at those times, one each, when both are open (round 26).
-                var atAsked = state.Offered.Where(o => state.AskedTimes.Contains(o.Time)).DistinctBy(o => o.Time).ToList();
-                state.Offered = atAsked.Count > 1 ? atAsked : state.Offered;
+                // Two times asked back as a question: the openings at those times, one each, when both are open (round 26). One
+                // search of the window between them gives three openings at most, all at the first time when it has many, so
+                // the time missing is searched on its own once; the openings of this task at the other time are kept (round 27).
+                var inDays = state.EarlierOffers.Where(o => (state.DateStart is null || string.CompareOrdinal(o.Date, state.DateStart) >= 0)
+                    && (state.DateEnd is null || string.CompareOrdinal(o.Date, state.DateEnd) <= 0)).ToList();
+                var atAsked = state.AskedTimes.Select(t => inDays.FirstOrDefault(o => o.Time == t)).OfType<Offer>().ToList();
+                if (!alternatives && !state.EitherTimeSearched && state.AskedTimes.FirstOrDefault(t => atAsked.All(o => o.Time != t)) is { } missing)
+                {
+                    state.EitherTimeSearched = true;
+                    (state.After, state.Before, state.Near) = (missing, missing, null);
+                    state.Offered = [];
+                    return NextStep();
+                }
+                state.EitherTimeSearched = false;
+                state.Offered = atAsked.Count > 1 ? atAsked
+                    : atAsked.Count == 1 && alternatives ? [atAsked[0], .. state.Offered.Where(o => o.SlotId != atAsked[0].SlotId).Take(2)]
+                    : state.Offered;
             }
             state.AskedTimes = [];
             if (notOpen.Length == 0 && !alternatives && !state.SayLatest && state.SameStartAs is null && state.Near is { } nearAsked
@@ -1690,6 +1725,18 @@ public sealed partial class EmbeddedChatClient
                 state.CancelAll = false;
                 state.AppointmentRef = string.Join(',', state.AppointmentRefs);
                 return Call("cancel_appointment", new() { ["appointment_ref"] = state.AppointmentRef });
+            }
+            if (state.Task == DialogueTask.Reschedule && state.MoveAll && items.Count > 1)
+            {
+                // "move both to next week", "can we push both of them to friday" (round 27): one after the other, soonest first,
+                // each searched, offered, read back and moved on its own yes; what is left waits in MovesLeft.
+                state.MoveAll = false;
+                state.AppointmentRef = state.AppointmentRefs[0];
+                state.MovesLeft = new MovesLeft([.. state.AppointmentRefs.Skip(1)], [.. state.AppointmentRefs], [.. state.AppointmentLabels],
+                    [.. state.AppointmentServices], [.. state.AppointmentStarts], [.. state.AppointmentProviders], [.. state.AppointmentLocations],
+                    state.DateStart, state.DateEnd, state.After, state.Before, state.Near, state.SameTime, state.SameDay, state.ShiftMinutes, state.DayNudge);
+                state.SayFirst = Render("move_each_in_turn", ("appointment", state.AppointmentLabels[0]));
+                return NextRescheduleStep();
             }
             if (state.Task == DialogueTask.Cancel && state.CancelDays.Count > 1 && CancelOnDays() is { } onDays)
             {
@@ -2079,8 +2126,8 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The question pending was asked already in this stretch (the next ask is worded otherwise).</summary>
         private bool AskedAlready() => state.QuestionAsks > 0 && QuestionKey() == state.LastQuestion;
 
-        // A weekday said as any such day: "on a thursday", "any saturday", "thursdays", "on sundays".
-        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:on\s+)?(?:a|any|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        // A weekday said as any such day: "on a thursday", "any saturday", "thursdays", "on sundays", "los jueves".
+        [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:on\s+)?(?:a|any|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)days|(?:todos\s+)?los\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados|domingos))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
         private static partial System.Text.RegularExpressions.Regex AnySuchWeekday();
 
         [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:it|that|this|one|they|them)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

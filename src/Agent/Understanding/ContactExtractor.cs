@@ -78,7 +78,10 @@ public static partial class ContactExtractor
         // "it's dana d a n a, dana whitfield" on a call: the letters spell the name said beside them; the reply is the name.
         var name = expectingName && phone is null && email is null && Respelled(masked) is { } heard && FindName(heard, expectingName) is { } spelled
             ? (spelled.Value, new TextSpan(0, text.Length))
-            : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null);
+            : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null)
+                // "Lena Ortiz, lena.ortiz@gmail.com or 415 555 0931", "Omar Haddad omar.h@outlook.com" (round 27): the name
+                // written right before the e-mail, as before a number.
+                ?? (email is { } e ? NameBesidePhone(masked, e.Span) : null);
         if (name is { } first && !first.Value.Contains(' ', StringComparison.Ordinal) && FullerName(masked, first) is { } fuller)
         {
             // "its Dana, Dana Reyes, 415…": the first name said again with the last name is the name.

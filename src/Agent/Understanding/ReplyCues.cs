@@ -172,6 +172,18 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool AllOfThem { get; init; }
 
+    /// <summary>
+    /// Whether someone works a day is asked ("is sofia working saturday?", "does maya work on tuesdays", "is jordan in on sunday",
+    /// "sofia trabaja el domingo?"); with a provider and a day read, the engine says it from the schedule (round 27).
+    /// </summary>
+    public bool AsksWhoWorks { get; init; }
+
+    /// <summary>
+    /// Whether a provider gives a treatment is asked ("does maya do facials?", "can kenji do brows", "maya hace faciales?");
+    /// with a provider and a service read, the engine says it from the staff list (round 27).
+    /// </summary>
+    public bool AsksWhatProviderDoes { get; init; }
+
     /// <summary>"right after", "after mine", "straight after", "back to back": the next booking starts when the last one ends.</summary>
     public bool RightAfter { get; init; }
 
@@ -414,6 +426,8 @@ public sealed partial record ReplyCues
             ForAnother = anotherPerson,
             OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = !party.Success && AllAppointments().IsMatch(text),
+            AsksWhoWorks = WorksAsked().IsMatch(text),
+            AsksWhatProviderDoes = DoesAsked().IsMatch(text),
             SameAgain = sameThing && (oneMore || bookVerb) && !anotherPerson && !moveWord,
             SameTimeUnclear = sameThing && !oneMore && !bookVerb && !anotherPerson && !moveWord,
             PastVisit = !oneMore && !requestWord && PastOwnVisit().IsMatch(text),
@@ -779,8 +793,55 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again|time|slot)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SameThing();
 
-    // "both (of them)", "all of them", "all my appointments", "ambas", "the two (of them)" (not "the two o'clock").
-    [GeneratedRegex(@"\b(?:both|all\s+of\s+them|all\s+(?:of\s+)?(?:my|the|them|those)\s+(?:appointments?|appts?|bookings?|visits?)|all\s+(?:my|the)\s+(?:two|three)|ambas|todas)\b|\bthe\s+two(?:\s+of\s+them\b|\s+(?:appointments?|appts?|bookings?|please|pls|porfa)\b|\s*[.,!?]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The last digits of a number said to be wrong and what they should be: "sorry its 0939 not 0938", "0939 not 0938",
+    /// "not 0938, 0939", "its 0939 at the end not 0938" (round 27). Null when the message says no such thing.
+    /// </summary>
+    public static (string Right, string Wrong)? DigitsCorrected(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (RightNotWrong().Match(text) is { Success: true } said)
+        {
+            return (said.Groups["right"].Value, said.Groups["wrong"].Value);
+        }
+        return WrongThenRight().Match(text) is { Success: true } m ? (m.Groups["right"].Value, m.Groups["wrong"].Value) : null;
+    }
+
+    /// <summary>
+    /// Two or more people to be seen at once: "at the same time", "together", "side by side", "a couples massage", "a la vez",
+    /// "al mismo tiempo", "juntos" (round 27); read beside a party of two or more.
+    /// </summary>
+    public static bool TogetherAsked(string text) => Together().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:at\s+the\s+same\s+time|same\s+time\s+as\s+(?:me|her|him|each\s+other)|together|side\s+by\s+side|couples?\s+(?:massage|room|treatment|facial)s?|a\s+la\s+vez|al\s+mismo\s+tiempo|juntos|juntas)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Together();
+
+    /// <summary>
+    /// An earlier day asked for, beside times on offer: "anything sooner", "do you have something sooner", "sooner than that?",
+    /// "earlier in the week", "algo antes" glossed "something sooner" (round 27). "anything earlier" is an earlier time.
+    /// </summary>
+    public static bool SoonerAsked(string text) => Sooner().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:anything|something|any|nothing|a\s+day|any\s+day|day|slots?|times?|openings?|availability|one)\s+(?:a\s+(?:bit|little)\s+)?sooner\b|\bsooner\s+than\s+(?:that|saturday|sunday|monday|tuesday|wednesday|thursday|friday|then)\b|\bearlier\s+in\s+the\s+week\b|\ban\s+earlier\s+day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Sooner();
+
+    [GeneratedRegex(@"(?<![\d-])(?<right>\d{2,4})\b(?:\s+at\s+the\s+end)?,?\s+not\s+(?<wrong>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex RightNotWrong();
+
+    [GeneratedRegex(@"\bnot\s+(?<wrong>\d{2,4}),?\s+(?:it'?s\s+|its\s+)?(?<right>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex WrongThenRight();
+
+    // "is sofia working saturday", "is jordan in on sunday", "does maya work tuesdays", "will priya be there friday", and the
+    // Spanish read as it is written or glossed ("sofia trabaja el domingo", "sofia works the sunday").
+    [GeneratedRegex(@"\b(?:is|will|does)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:be\s+)?(?:working|work|in|around|there|available|on)\b|\b(?:trabaja|works|working)\s+(?:on\s+|el\s+|the\s+|this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|today|tomorrow|tmrw|hoy|ma[nñ]ana)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorksAsked();
+
+    // "does maya do facials", "can kenji do brows", "does dr kim do filler", "maya hace faciales?" (a provider's own work).
+    [GeneratedRegex(@"\b(?:does|do|can|could)\s+(?:dr\.?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:do|does|offer|give|perform|handle)\b|\b[a-z]+\s+hace\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DoesAsked();
+
+    // "both (of them)", "all of them", "all my appointments", "ambas", "the two (of them)", "the two to friday" (not "the two o'clock").
+    [GeneratedRegex(@"\b(?:both|all\s+of\s+them|all\s+(?:of\s+)?(?:my|the|them|those)\s+(?:appointments?|appts?|bookings?|visits?)|all\s+(?:my|the)\s+(?:two|three)|ambas|todas)\b|\bthe\s+two(?:\s+of\s+them\b|\s+(?:appointments?|appts?|bookings?|please|pls|porfa)\b|\s+(?=to\s+(?:next|the|this|[a-z]+day)\b)|\s*[.,!?]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AllAppointments();
 
     // "i got lip filler on saturday", "i had a facial last week", "i came in for a massage", "hey had my filler done sat": one's

@@ -868,10 +868,12 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
             faqQuestion = HoursQuestion;
         }
-        if (asked == AgentQuestion.Nothing && chosen is null && !ChangeCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) && OwnVisitFor().IsMatch(lowered)
+        if (asked == AgentQuestion.Nothing && chosen is null && !ChangeCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered)
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist or Intent.MyAppointments)
-            && FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("early"))
+            && (ArrivalAsked().IsMatch(lowered) || (OwnVisitFor().IsMatch(lowered) && FrontDesk.Tools.Faq.VisitQuestion.Topics(lowered).Contains("early"))))
         {
+            // Round 27: also when to arrive asked in so many words, with no "for my …" ("when should i get there, it's at 2",
+            // "what time do i need to arrive tmrw", "how early should i show up").
             // "when should we get there for our 2pm massage?", "what time should i show up for my 11am facial" (round 26: read
             // as a booking of the service at that time): when to arrive, asked of the arrival entry in its own words; the
             // visit, its service and its time are only what it is asked about.
@@ -1442,6 +1444,17 @@ public sealed partial class Understander
             cues = cues with { AsksPrice = false };
             confidence = 1;
             faqQuestion = request ? faqQuestion : "what is your cancellation policy? is there a fee to cancel or reschedule late?";
+        }
+        else if (ChargedIfChanged().IsMatch(lowered) && asked == AgentQuestion.Nothing && chosen is null
+            && (CantMakeIt().IsMatch(lowered) || CancelOwn().IsMatch(lowered) || CancelStated().IsMatch(lowered)))
+        {
+            // "something came up, i need to cancel wednesday. will i get charged?", "no voy a poder ir hoy, me van a cobrar?"
+            // (round 27): the cancellation is said as a fact, not asked about ("if i cancel …"): the appointment's cancellation,
+            // read back as any, with the policy said beside the answer to it (a late one goes to the team as before).
+            intent = Intent.Cancel;
+            confidence = 1;
+            faqQuestion = null;
+            cues = cues with { AsksLateFee = true };
         }
         else if (intent is Intent.Cancel or Intent.Reschedule && ChargedIfChanged().IsMatch(lowered)
             || intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Faq or Intent.OutOfScope or Intent.Unknown
@@ -2398,7 +2411,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     /// <summary>
@@ -2571,6 +2584,11 @@ public sealed partial class Understander
     [GeneratedRegex(AskingHead + @"(?:text|txt|email|e-mail|send|message|msg|dm)\s+(?:me|us)\s+(?:over\s+)?(?:the|your|ur)\s+(?<what>[a-z][a-z' ]*?)(?:\s+(?:please|pls|plz|thanks|thank\s+you|asap))?\s*[?.!]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SendMeInformation();
 
+    // A cancellation said as a fact anywhere in the message, not in an "if" clause: "i need to cancel wednesday", "i'm gonna
+    // have to cancel", "tengo que cancelar" (glossed "i have to cancel") (round 27).
+    [GeneratedRegex(@"(?<!\bif\s)(?<!\bif\s+we\s)\b(?:i|we)(?:'?m|\s+am|'?re|\s+are)?\s+(?:really\s+)?(?:need|have|got|gotta|gonna\s+have|going\s+to\s+have|'?ll\s+have)\s+(?:to\s+)?cancel\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancelStated();
+
     // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
     // "hey need to cancel the facial thing on wed", "necesito cancelar el masaje del viernes" (glossed "i need cancel the …").
     [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|(?:i\s+)?(?:need|want|have|gotta)(?:\s+to)?|wanna|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
@@ -2726,6 +2744,13 @@ public sealed partial class Understander
     // appointment on a thursday" (round 26).
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|and|ok|okay|um+|uh+|quick\s+question)\W+)*(?:what(?:'s|s|\s+is)\s+)?(?:" + ReplyCues.LateOrEarly + @")\b", RegexOptions.CultureInvariant)]
     private static partial Regex EdgeOfOpenHours();
+
+    /// <summary>
+    /// When to arrive, asked of oneself: "when should i get there", "what time do i need to arrive", "how early should we show
+    /// up", "what time should i be there tomorrow" (round 27). Not "how early can i come in" (the hours' edge).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:when|what\s+time|how\s+early|how\s+soon)\s+(?:should|do|shall|must|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+|got\s+to\s+)?(?:get\s+(?:there|here|in)|arrive|show\s+up|be\s+(?:there|here)|check\s+in)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ArrivalAsked();
 
     /// <summary>A visit of one's own the question is for: "for our 2pm massage", "for my facial", "for the 2 o'clock massage".</summary>
     [GeneratedRegex(@"\bfor\s+(?:my|our|the\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|o'?clock))\b", RegexOptions.CultureInvariant)]
