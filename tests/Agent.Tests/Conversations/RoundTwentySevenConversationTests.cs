@@ -18,7 +18,7 @@ public sealed class RoundTwentySevenConversationTests
     [InlineData("do u guys have anything for scars", "Laser Skin Resurfacing")]
     [InlineData("algo para las arrugas?", "Botox")]
     [InlineData("tienen algo para las manchas del sol", "IPL")]
-    [InlineData("que me recomiendan para las cicatrices", "Laser Skin Resurfacing")]
+    [InlineData("que me recomiendan para las cicatrices", "Rejuvenecimiento con láser")]
     public async Task What_the_spa_has_for_a_concern_names_the_services_made_for_it(string text, string service)
     {
         var reply = await FirstMessages.ReplyAsync(text);
@@ -36,16 +36,17 @@ public sealed class RoundTwentySevenConversationTests
         Assert.True(reply.Text!.Contains("profesional", StringComparison.Ordinal) || reply.Text.Contains("proveedor", StringComparison.Ordinal), FirstMessages.Show(reply));
     }
 
-    // A concern no service of the menu speaks of goes to the team: not another entry's answer (the brands for acne), never a
-    // guess, never a booking.
+    // A concern no service of the menu speaks of goes to the team, or is said not to be offered when the spa knows the
+    // treatment for it is not on its menu (cellulite): not another entry's answer (the brands for acne), never a guess, never
+    // a booking.
     [Theory]
     [InlineData("do you have anything for acne")]
     [InlineData("tienen algo para el acne")]
     [InlineData("what do you have for cellulite")]
-    public async Task A_concern_the_menu_does_not_speak_of_goes_to_the_team(string text)
+    public async Task A_concern_the_menu_does_not_speak_of_is_not_guessed(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Escalation?.Category is "human_request" or "medical", FirstMessages.Show(reply));
+        Assert.True(reply.Escalation?.Category is "human_request" or "medical" || reply.Text!.Contains("isn't something we offer", StringComparison.Ordinal), FirstMessages.Show(reply));
         Assert.DoesNotContain("SkinCeuticals", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
@@ -53,7 +54,7 @@ public sealed class RoundTwentySevenConversationTests
     // An FAQ topic asked the same way is still its entry's answer, not a concern.
     [Theory]
     [InlineData("what do you have for couples", "neighbouring rooms")]
-    [InlineData("do you have anything for kids", "unattended")]
+    [InlineData("do you have anything for kids", "under 18")]
     public Task A_topic_asked_as_what_do_you_have_for_is_still_its_entry(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // "what if" about being late: a question, so never "thanks for letting us know" (the team would be told someone is on
@@ -102,9 +103,14 @@ public sealed class RoundTwentySevenConversationTests
     [InlineData("dress code?", "comfortable")]
     [InlineData("is there a dress code", "comfortable")]
     [InlineData("la consulta cuesta?", "sin costo")]
-    [InlineData("any deals for regulars", "$25")]
     [InlineData("hay baño?", "casilleros")]
     public Task The_spas_matters_in_other_words_get_their_entry(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
+
+    // A deal for the spa's regulars is the spa's matter (a price question, for the team), never refused as a deal elsewhere.
+    [Theory]
+    [InlineData("any deals for regulars")]
+    [InlineData("discounts for repeat clients?")]
+    public Task A_deal_for_regulars_is_not_refused(string text) => FirstMessages.NotRefusedAsync(text);
 
     // Nails asked about in Spanish ("uñas", which reads as "unas", some, without its tilde) are nails: not offered here.
     [Theory]
