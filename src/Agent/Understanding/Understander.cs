@@ -301,6 +301,13 @@ public sealed partial class Understander
     /// </summary>
     public Func<string, bool>? NamesFaqTopic { get; init; }
 
+    /// <summary>
+    /// Whether the profile's services speak of a concern ("wrinkles", "sun spots"), for
+    /// <see cref="Tools.Faq.ConcernQuestion.ServicesFor"/>: "algo para las arrugas" read as off topic is still asked of the
+    /// menu (round 27). Null: never.
+    /// </summary>
+    public Func<string, bool>? MenuSpeaksOf { get; init; }
+
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
 
@@ -870,13 +877,15 @@ public sealed partial class Understander
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && contact.Phone is null
-            && intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
             && (services.Kind == ServiceMatchKind.None || services.Spans.Count == 0)
-            && FrontDesk.Tools.Faq.ConcernQuestion.Concern(lowered) is { } concern)
+            && FrontDesk.Tools.Faq.ConcernQuestion.Concern(lowered) is { } concern
+            && (intent is Intent.Book or Intent.Availability or Intent.Faq || MenuSpeaksOf?.Invoke(concern) == true))
         {
             // "something for wrinkles?", "what treatment is good for dark spots", "algo para las arrugas" (round 27: a booking
             // of services found by meaning, or a refusal): what the menu has for a concern, asked of the FAQ tool, which names
-            // the services whose own words speak of it and leaves the choice to a provider.
+            // the services whose own words speak of it and leaves the choice to a provider. Read as off topic, only when the
+            // menu speaks of the concern ("what helps with motion sickness on a boat" stays declined).
             (intent, confidence) = (Intent.Faq, 1);
             services = ServiceMatch.None;
             faqQuestion = $"what do you have for {concern}?";

@@ -209,15 +209,13 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             matches = [.. matches.Where(m => VisitQuestion.Covers(visit, m.Question + " " + m.Answer))];
         }
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt && !(m.Source.StartsWith("profile:category:", StringComparison.Ordinal) && AsksMoreThanWhichKinds(masked))).ToList();
+        bool SpeaksOfTheConcern(FaqMatch m) =>
+            ConcernQuestion.Speaks(concern!, m.Question + " " + string.Join(' ', profile.Faq.FirstOrDefault(f => f.Id == m.Id)?.Tags ?? []));
         if (concern is not null)
         {
-            // "what do you have for kids": the children entry speaks of kids; "anything for acne" is not the brands entry.
-            confident = [.. confident.Where(m => ConcernQuestion.Speaks(concern, m.Question + " " + string.Join(' ', profile.Faq.FirstOrDefault(f => f.Id == m.Id)?.Tags ?? [])))];
-            if (confident.Count == 0)
-            {
-                return new ToolResult("no_match", "No confident match in the spa's information. Don't guess: the question has been passed to the team, so tell the client someone will follow up.",
-                    new { matches = Array.Empty<object>(), escalate = "human_request", visit = Array.Empty<string>() });
-            }
+            // "what do you have for kids": the children entry speaks of kids; "anything for acne" is not the brands entry (the
+            // team's, below, unless asked of nothing of the spa's: "what's good for a hangover").
+            confident = [.. confident.Where(SpeaksOfTheConcern)];
         }
         if (ProviderQuestion.AsksExperience(question))
         {
@@ -256,7 +254,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // are the dmv hours"): general knowledge, declined politely rather than passed to the team.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
-        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)
+        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss && (concern is null || SpeaksOfTheConcern(nearMiss)))
         {
             // Close in meaning, not close enough to quote: ask rather than guess or hand it to the team.
             scope.SuggestedFaq = new FaqSuggestion(nearMiss.Question, nearMiss.Answer);

@@ -112,6 +112,18 @@ public sealed class RoundTwentySevenConversationTests
     [InlineData("discounts for repeat clients?")]
     public Task A_deal_for_regulars_is_not_refused(string text) => FirstMessages.NotRefusedAsync(text);
 
+    // A near miss in Spanish asks "¿quiso decir …?" with the entry's Spanish question, and a yes gets its Spanish answer
+    // (the English near miss of WholeConversationTests, asked in Spanish).
+    [Fact]
+    public async Task A_near_miss_in_spanish_asks_did_you_mean_and_a_yes_gets_the_answer()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var replies = await h.TalkAsync("web_quiso_decir", "web", null, "venden canastas de regalo para caballos?", "sí");
+        Assert.True(replies[0].Escalation is null && replies[0].Text!.Contains("quiso decir", StringComparison.Ordinal)
+            && replies[0].Text!.Contains("tarjetas de regalo", StringComparison.Ordinal), FirstMessages.Show(replies[0]));
+        Assert.True(replies[1].Escalation is null && replies[1].Text!.Contains("Nunca vencen", StringComparison.Ordinal), FirstMessages.Show(replies[1]));
+    }
+
     // Nails asked about in Spanish ("uñas", which reads as "unas", some, without its tilde) are nails: not offered here.
     [Theory]
     [InlineData("hacen uñas?")]
