@@ -31,12 +31,14 @@ public static class AgentServiceCollectionExtensions
             var byMeaning = sp.GetService<Tools.Semantic.SentenceEmbedder>() is not null && sp.GetRequiredService<IOptions<Tools.Semantic.SemanticOptions>>().Value.Intents;
             var rules = sp.GetRequiredService<EscalationRules>();
             // The FAQ's own words test too: an off-topic reading its entries plainly cover is the spa's question.
-            var faqWords = new Tools.Faq.FaqWords(sp.GetRequiredService<SpaProfile>());
+            var profile = sp.GetRequiredService<SpaProfile>();
+            var faqWords = new Tools.Faq.FaqWords(profile);
+            bool SpokenOfByTheMenu(string concern) => Tools.Faq.ConcernQuestion.ServicesFor(profile, concern).Count > 0;
             return byMeaning
                 ? new Understander(IntentClassifier.DefaultWithSemantic, sp.GetRequiredService<Tools.Faq.SemanticFaq>().AnswersQuestion,
                     sp.GetRequiredService<Tools.Semantic.SemanticServices>().Search, sp.GetRequiredService<Tools.Faq.SemanticFaq>().Closeness)
-                { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic }
-                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic };
+                { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic, MenuSpeaksOf = SpokenOfByTheMenu }
+                : new Understander() { AboutElsewhere = text => rules.AboutElsewhere(text), AnsweredByFaqWords = faqWords.Answers, NamesFaqTopic = faqWords.NamesTopic, MenuSpeaksOf = SpokenOfByTheMenu };
         });
         services.AddSingleton(sp =>
         {

@@ -755,7 +755,8 @@ public sealed partial class EmbeddedChatClient
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|hola|oye|ok|okay|so|and|also|y|tambien|también|oh|um|quick\s+question|pregunta)\W+)*(?:do|does|did|is|are|can|could|will|would|have|has|should|may|any|tienen|tiene|venden|vende|hay|aceptan|acepta|puedo|se\s+puede|es|son|ofrecen|hacen|manejan|dan|u|you|yall|y'all)\b|^\W*(?:\w+\W+){0,3}\w+\W*\?\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AsksYesOrNo();
 
-    // A question rather than news: "is that ok?", "what happens if i'm late", "do you have a grace period".
-    [System.Text.RegularExpressions.GeneratedRegex(@"\?|^\s*(?:what|how|when|where|why|is|are|do|does|can|could|will|would|should|may)\b|\b(?:is\s+(?:that|it|this)\s+(?:ok|okay|alright|fine|a\s+problem)|what\s+happens|grace\s+period)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // A question rather than news: "is that ok?", "what happens if i'm late", "do you have a grace period"; a case put
+    // ("if i'm running late will you still take me", round 27).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?|^\s*(?:what|how|when|where|why|is|are|do|does|can|could|will|would|should|may|if)\b|\bwill\s+(?:you|u)\s+still\b|\b(?:is\s+(?:that|it|this)\s+(?:ok|okay|alright|fine|a\s+problem)|what\s+happens|grace\s+period)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AsksSomething();
 }

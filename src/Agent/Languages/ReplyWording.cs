@@ -153,6 +153,11 @@ public static partial class ReplyWording
                     g.Services.Count == 1 ? (g.Staff.Count == 1 ? "fact_staff_for_one_by_one" : "fact_staff_for_one_by_many")
                         : g.Staff.Count == 1 ? "fact_staff_for_many_by_one" : "fact_staff_for_many_by_many",
                     ("services", List(g.Services, "list_and", Fill)), ("staff", List([.. g.Staff.Select(m => $"{m.Name} ({m.Title})")], "list_and", Fill)))));
+            case ["profile", "for", var ids] when ids.Split(',').Select(profile.FindService).OfType<Service>().ToList() is { Count: > 0 } forIt:
+                // What the menu has for a concern (round 27): each service with its description where the profile has it in
+                // this language, its name alone otherwise.
+                return Fill("fact_services_for", ("services", List([.. forIt.Select(x => x.DescriptionIn(language) is { } d && (language is null || language == ConversationLanguage.English || x.Descriptions.ContainsKey(language))
+                    ? $"{x.NameIn(language)} ({d.TrimEnd('.')})" : x.NameIn(language))], "list_and", Fill)));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

@@ -301,6 +301,13 @@ public sealed partial class Understander
     /// </summary>
     public Func<string, bool>? NamesFaqTopic { get; init; }
 
+    /// <summary>
+    /// Whether the profile's services speak of a concern ("wrinkles", "sun spots"), for
+    /// <see cref="Tools.Faq.ConcernQuestion.ServicesFor"/>: "algo para las arrugas" read as off topic is still asked of the
+    /// menu (round 27). Null: never.
+    /// </summary>
+    public Func<string, bool>? MenuSpeaksOf { get; init; }
+
     /// <summary>Below this similarity to every spa task example a question may be out of scope (with <see cref="FarFromSpaInformation"/>).</summary>
     public const double FarFromSpaTasks = 0.45;
 
@@ -829,7 +836,16 @@ public sealed partial class Understander
             confidence = 1;
         }
         // "what happens if I have to bail last minute": a question about cancelling, not a cancellation.
-        var hypothetical = Hypothetical().IsMatch(lowered);
+        var ifThenAsked = IfThenAsked().IsMatch(lowered);
+        var hypothetical = ifThenAsked || Hypothetical().IsMatch(lowered);
+        if (ifThenAsked && intent is Intent.Cancel or Intent.Reschedule or Intent.MyAppointments && asked == AgentQuestion.Nothing && chosen is null
+            && contact.Phone is null && contact.Email is null)
+        {
+            // "if im late do i lose my appointment", "how much is it if i cancel" (round 27: a look-up of the person's
+            // appointments): a question about what would happen, for the FAQ (or the team when it has no answer).
+            intent = Intent.Faq;
+            confidence = 1;
+        }
         // "where do I park when I come in for my facial on wed": the service is the occasion of the question, not a request.
         var serviceIsContext = services.Kind != ServiceMatchKind.None && services.Spans.Count > 0
             && WordBefore(lowered, services.Spans[0].Start) is "my" or "our";
@@ -859,6 +875,20 @@ public sealed partial class Understander
             // "I got a gift card and wanted to use it for a facial": whatever else the message is about, a service of ours is wanted.
             intent = Intent.Book;
             confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && contact.Phone is null
+            && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+            && (services.Kind == ServiceMatchKind.None || services.Spans.Count == 0)
+            && FrontDesk.Tools.Faq.ConcernQuestion.Concern(lowered) is { } concern
+            && (intent is Intent.Book or Intent.Availability or Intent.Faq || MenuSpeaksOf?.Invoke(concern) == true))
+        {
+            // "something for wrinkles?", "what treatment is good for dark spots", "algo para las arrugas" (round 27: a booking
+            // of services found by meaning, or a refusal): what the menu has for a concern, asked of the FAQ tool, which names
+            // the services whose own words speak of it and leaves the choice to a provider. Read as off topic, only when the
+            // menu speaks of the concern ("what helps with motion sickness on a boat" stays declined).
+            (intent, confidence) = (Intent.Faq, 1);
+            services = ServiceMatch.None;
+            faqQuestion = $"what do you have for {concern}?";
         }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && time?.Exact is null && contact.Phone is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist) && EdgeOfOpenHours().IsMatch(lowered) && !NamesElsewhere())
@@ -2764,6 +2794,14 @@ public sealed partial class Understander
     // "if i cancel todays appointment will i get charged?", "would i be charged if i move it", Spanish "si cancelo … me cobran algo?".
     [GeneratedRegex(@"\bwhat\s+(?:happens|happen|would\s+happen)\s+if\b|\bwhat\s+if\s+i\b|\bis\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\b(?:will|would|do|does|am|is)\s+(?:i|it|there)\s+(?:get\s+|be\s+)?(?:charged|a\s+(?:fee|charge|penalty))\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]
     private static partial Regex Hypothetical();
+
+    /// <summary>
+    /// An "if" clause first and a question after it (round 27: "if im late do i lose my appointment", "if i'm running late
+    /// will you still take me", "si llego tarde me atienden?" glossed), or what it would cost ("how much is it if i cancel",
+    /// "cuanto cobran si cancelo" glossed): asked about, nothing asked for.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\W*(?:so|and|but|ok|okay|um+|uh+|hi|hey|hello|quick\s+question)\W+)*if\s+(?:i|we|i'?m|im)\b[^.?!]{0,50}?\b(?:do|does|will|would|can|could|is|am|are|should)\s+(?:i|we|you|u|it|there|that|they)\b|\bhow\s+much\b[^.?!]{0,30}?\bif\s+(?:i|we)\s+(?:cancel|reschedule|move|change|miss|no[- ]?show)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IfThenAsked();
 
     // Whether a change would be charged: "will i get charged", "would i be charged", "is there a fee if i cancel", "me cobran".
     [GeneratedRegex(@"\b(?:will|would|do|does|am|is|could)\s+(?:i|it|there|you)\s+(?:get\s+|be\s+|still\s+)?(?:charged|charge\s+me|a\s+(?:fee|charge|penalty))\b|\b(?:is|are)\s+there\s+(?:a|any)\s+(?:fee|charge|penalty)\b|\bme\s+cobran\b", RegexOptions.CultureInvariant)]

@@ -321,7 +321,7 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         return Math.Round(score / terms.Count, 3);
     }
 
-    private static bool Similar(string a, string b) =>
+    internal static bool Similar(string a, string b) =>
         a == b || (a.Length >= 4 && b.Length >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)));
 
     internal static IEnumerable<(string Id, string Question, string Answer, string Tags, string Source)> ProfileFacts(SpaProfile profile)

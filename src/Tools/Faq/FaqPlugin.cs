@@ -175,6 +175,19 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
                 hours = (object?)null,
             });
         }
+        // "what do you have for sun spots", "something for wrinkles?": the services whose own words speak of the concern, as
+        // the menu says them; a concern none speaks of is the team's (round 27: "anything for acne" got the brands entry).
+        var concern = date is null && end_date is null && ConcernQuestion.Concern(question) is { } c && TreatmentsNamed(c).Count == 0 && !NamesTheSpasOwn(c) ? c : null;
+        if (concern is not null && ConcernQuestion.ServicesFor(profile, concern) is { Count: > 0 } forIt)
+        {
+            var menu = string.Join("; ", forIt.Select(x => x.Description is { } d ? $"{x.Name} ({d.TrimEnd('.')})" : x.Name));
+            return new ToolResult("ok", "Answer from the best match, quoting it. Never say which one suits the client: a provider does.", new
+            {
+                matches = new[] { new { Id = "profile-for", Question = $"What do you have for {concern}?", Answer = $"For that, our menu has {menu}. A provider will confirm what suits you at your visit.", Source = "profile:for:" + string.Join(',', forIt.Select(x => x.Id)), Confidence = 1.0 } },
+                other_locations = Array.Empty<string>(),
+                hours = (object?)null,
+            });
+        }
         var here = (location is null ? null : CatalogLookup.Location(profile, location)) ?? (scope.LocationId is { } id ? profile.FindLocation(id) : null) ?? profile.DefaultLocation;
         // Searched and weighed without the spa's words used in another sense: "the best massage chair" is not about the massages.
         var lowered = question.ToLowerInvariant();
@@ -196,6 +209,14 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             matches = [.. matches.Where(m => VisitQuestion.Covers(visit, m.Question + " " + m.Answer))];
         }
         var confident = matches.Where(m => m.Confidence >= FaqIndex.ConfidentAt && !(m.Source.StartsWith("profile:category:", StringComparison.Ordinal) && AsksMoreThanWhichKinds(masked))).ToList();
+        bool SpeaksOfTheConcern(FaqMatch m) =>
+            ConcernQuestion.Speaks(concern!, m.Question + " " + string.Join(' ', profile.Faq.FirstOrDefault(f => f.Id == m.Id)?.Tags ?? []));
+        if (concern is not null)
+        {
+            // "what do you have for kids": the children entry speaks of kids; "anything for acne" is not the brands entry (the
+            // team's, below, unless asked of nothing of the spa's: "what's good for a hangover").
+            confident = [.. confident.Where(SpeaksOfTheConcern)];
+        }
         if (ProviderQuestion.AsksExperience(question))
         {
             // "how long has your injector been doing this": only an entry that speaks of experience answers it; the
@@ -233,7 +254,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // are the dmv hours"): general knowledge, declined politely rather than passed to the team.
             return new ToolResult("off_topic", "Nothing in the spa's information is about this and it is not a question about the spa: say politely that you can only help with the spa's appointments and services. Nothing is passed to the team.");
         }
-        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss)
+        if (confident.Count == 0 && matches.Count > 0 && matches[0] is { NearMiss: true } nearMiss && (concern is null || SpeaksOfTheConcern(nearMiss)))
         {
             // Close in meaning, not close enough to quote: ask rather than guess or hand it to the team.
             scope.SuggestedFaq = new FaqSuggestion(nearMiss.Question, nearMiss.Answer);

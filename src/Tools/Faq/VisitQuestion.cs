@@ -284,8 +284,9 @@ public static partial class VisitQuestion
         ["comeas"] = new(@"\bmake-?up\b|\bwet\s+hair\b|\bdeodorant\b|\bcontact\s+lenses\b|\bclean\s+(?:face|skin)\b", Options, Limit),
     };
 
-    // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver".
-    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+)?(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
+    // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver", "the dress
+    // code for a black tie wedding" (two words before the place, round 27).
+    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+){0,2}(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(?:open|opened|stay|staying)\s+(?:\w+\s+)?late\b|\bhow\s+late\b|\blate\s+(?:hours|nights?|evenings?|appointments?|appts?|openings?|slots?)\b|\blatest\b", RegexOptions.CultureInvariant)]

@@ -31,6 +31,13 @@ internal static class FirstMessages
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
+    /// <summary>Passed to the team (any category), with <paramref name="expected"/> in the reply.</summary>
+    public static async Task EscalatedWithAsync(string text, string expected)
+    {
+        var reply = await ReplyAsync(text);
+        Assert.True(reply.Escalation is not null && reply.Text!.Contains(expected, StringComparison.Ordinal), Show(reply));
+    }
+
     /// <summary>Nothing passed to the team, and <paramref name="tool"/> not called.</summary>
     public static async Task NeitherEscalatedNorCalledAsync(string text, string tool)
     {
