@@ -183,9 +183,8 @@ public static partial class VisitQuestion
         // claustrophobic is the room small"); what its people speak ("does anyone there speak vietnamese"); how far ahead to
         // book ("how far in advance do i need to book for a saturday").
         ("premises", new(@"\b(?:locker|changing|dressing|treatment|relaxation)\s+rooms?\b|\bclaustrophob\w*|\b(?:is\s+there|are\s+there|do\s+(?:you|u|yall|you\s+guys)\s+(?:have|provide|offer|give)|can\s+i\s+(?:use|get|borrow)|will\s+there\s+be)\s+(?:an?\s+|any\s+|some\s+)?(?:\w+\s+)?(?:lockers?|robes?|slippers|(?:hair|blow)\s*-?dryers?|showers?|towels?|steam\s+room)\b"
-            // A place to change or to leave one's things ("is there a place to change", "can i leave my bag somewhere"); a shower
-            // after ("can i shower after", round 27).
-            + @"|\b(?:can|could|may)\s+(?:i|we)\s+(?:take\s+a\s+|have\s+a\s+)?shower\b|\b(?:place|somewhere|anywhere|where)\s+(?:i\s+can\s+|to\s+)(?:change|get\s+changed)\b|\b(?:leave|put|store|keep)\s+my\s+(?:bag|bags|purse|stuff|things|belongings|coat|jacket|valuables)\b", Options, Limit)),
+            // A place to change or to leave one's things ("is there a place to change", "can i leave my bag somewhere").
+            + @"|\b(?:place|somewhere|anywhere|where)\s+(?:i\s+can\s+|to\s+)(?:change|get\s+changed)\b|\b(?:leave|put|store|keep)\s+my\s+(?:bag|bags|purse|stuff|things|belongings|coat|jacket|valuables)\b", Options, Limit)),
         ("languages", new(@"\b(?:any\s?one|some\s?one|any\s+of\s+(?:your|the)\s+\w+|(?:your|the)\s+(?:staff|therapists?|providers?|estheticians?|team)|alguien)\s+(?:there\s+|here\s+|ahi\s+|alli\s+|who\s+|that\s+)?(?:speaks?|habla|hablan)\b", Options, Limit)),
         ("advance", new(@"\bhow\s+(?:far|long|much\s+time|many\s+(?:days|weeks))\s+(?:in\s+advance|ahead|before(?:hand)?)\s+(?:(?:do|should|can|must)\s+(?:i|we|you)\s+)?(?:need\s+to\s+|have\s+to\s+)?(?:book|schedule|reserve)\b|\bhow\s+far\s+out\s+(?:can|do|should)\s+(?:i|we|you)\s+(?:book|schedule)\b", Options, Limit)),
         ("prepare", new(@"\bbefore\s+(?:i|we)\s+(?:come\s+in|get\s+there|arrive|show\s+up)\b|\bshould\s+(?:i|we)\s+(?:come|arrive|show\s+up)\s+(?:with|without|wearing|in)\b|\bbefore\s+my\s+(?:appt|appointment|visit|session|treatment)\b", Options, Limit)),
