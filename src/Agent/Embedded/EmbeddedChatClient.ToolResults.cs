@@ -13,6 +13,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The FAQ's source for a service's own facts (price, length): <c>profile:service:{id}</c>.</summary>
         private const string ServiceSource = "profile:service:";
 
+        /// <summary>The FAQ's source for what the menu has for a concern: <c>profile:for:{id,id}</c> (round 27).</summary>
+        private const string ForSource = "profile:for:";
+
         /// <summary>
         /// A tool result another brain got: the facts its call carried (service, day, contact details) and its outcome
         /// update the state as the engine's own would; what the engine would have said is dropped (the other brain spoke).
@@ -581,6 +584,15 @@ public sealed partial class EmbeddedChatClient
                     {
                         // "how much is a deep tissue?" → "ok can I get one saturday then": the service answered about is the one meant.
                         state.ServiceId = answeredAbout.Id;
+                        state.ServiceOptions = [];
+                    }
+                    if (state.Task is null && top.TryGetProperty("source", out var forSource) && forSource.GetString() is { } forFrom
+                        && forFrom.StartsWith(ForSource, StringComparison.Ordinal) && forFrom[ForSource.Length..].Split(',') is [var only]
+                        && Profile.FindService(only) is { } named)
+                    {
+                        // "do you have anything for acne scars" → "how much" → "ok can I book it for next week" (round 27): the one
+                        // service the menu has for the concern is the one meant next.
+                        state.ServiceId = named.Id;
                         state.ServiceOptions = [];
                     }
                     state.LastFaqQuestion = call.Arguments?.TryGetValue("question", out var asked) == true ? asked?.ToString() : null;

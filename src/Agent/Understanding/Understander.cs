@@ -890,6 +890,14 @@ public sealed partial class Understander
             services = ServiceMatch.None;
             faqQuestion = $"what do you have for {concern}?";
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && faqQuestion is null && services.Kind == ServiceMatchKind.None && contact.Phone is null
+            && DirectionsAsked().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "how do i get there" (round 27: the team): where the spa is, from its addresses, however the classifier read the
+            // message (it is the whole message).
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = "where are you located?";
+        }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && time?.Exact is null && contact.Phone is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist) && EdgeOfOpenHours().IsMatch(lowered) && !NamesElsewhere())
         {
@@ -2683,6 +2691,10 @@ public sealed partial class Understander
     // "whats the address again", "what's your address", "where are you guys located".
     [GeneratedRegex(@"\b(?:address|addy)\b|\bwhere\s+(?:are|r)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:located|at)\b|^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]
     internal static partial Regex AddressAsked();
+
+    // The way to the spa, the whole message (round 27): "how do i get there", "how do we get to you", "how can i get to your place?".
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|um)\W+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+(?:there|to\s+(?:you|u|the\s+spa|your\s+(?:place|spa|location)))\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DirectionsAsked();
 
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareWhereAreYou();

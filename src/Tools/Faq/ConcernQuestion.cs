@@ -19,7 +19,8 @@ public static partial class ConcernQuestion
         ArgumentNullException.ThrowIfNull(question);
         var m = Asked().Match(question.ToLowerInvariant());
         // "anything for tomorrow", "what do you have for saturday morning", "something for 2 people": openings asked for.
-        return m.Success && !WhenOrHowMany().IsMatch(m.Groups["c"].Value) ? m.Groups["c"].Value.Trim() : null;
+        // "what services do you have for the face" names no concern: the kind of service asked about.
+        return m.Success && !WhenOrHowMany().IsMatch(m.Groups["c"].Value) && Terms(m.Groups["c"].Value).Count > 0 ? m.Groups["c"].Value.Trim() : null;
     }
 
     /// <summary>
