@@ -116,18 +116,25 @@ public sealed class OutboxWriter(SpaDatabase db, TimeProvider clock, OutboxPolic
         return message;
     }
 
-    /// <summary>Queues a message inside the caller's transaction.</summary>
-    public async Task<OutboxMessage> EnqueueAsync(DbConnection c, DbTransaction tx, string kind, string to, string body, string? clientId, string? locationId,
-        string? relatedId, DateTime? notBeforeUtc, Actor actor, CancellationToken ct)
+    /// <summary>A new message as queued at <paramref name="now"/>: held for approval when its kind requires it.</summary>
+    private OutboxMessage NewMessage(string kind, string to, string body, string? clientId, string? locationId, string? relatedId,
+        DateTime? notBeforeUtc, DateTime now)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var approval = policy.RequiresApproval(kind);
-        var message = new OutboxMessage
+        return new OutboxMessage
         {
             Id = NewId.For("msg"), Kind = kind, ToAddress = to, Body = body, ClientId = clientId, LocationId = locationId, RelatedId = relatedId,
             Status = approval ? OutboxStatus.PendingApproval : OutboxStatus.Queued, RequiresApproval = approval,
             NotBeforeUtc = notBeforeUtc, NextAttemptAtUtc = notBeforeUtc ?? now, CreatedAtUtc = now, UpdatedAtUtc = now,
         };
+    }
+
+    /// <summary>Queues a message inside the caller's transaction.</summary>
+    public async Task<OutboxMessage> EnqueueAsync(DbConnection c, DbTransaction tx, string kind, string to, string body, string? clientId, string? locationId,
+        string? relatedId, DateTime? notBeforeUtc, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = NewMessage(kind, to, body, clientId, locationId, relatedId, notBeforeUtc, now);
         await PreparedSql.ExecuteAsync(c, tx, InsertSql, message, ct);
         await AuditLog.WriteAsync(c, tx, now, actor, "outbox.enqueue", "outbox", message.Id, null,
             new { message.Kind, message.Status, message.RelatedId }, null, ct);
@@ -143,13 +150,7 @@ public sealed class OutboxWriter(SpaDatabase db, TimeProvider clock, OutboxPolic
         string? relatedId, DateTime? notBeforeUtc, Actor actor)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var approval = policy.RequiresApproval(kind);
-        var message = new OutboxMessage
-        {
-            Id = NewId.For("msg"), Kind = kind, ToAddress = to, Body = body, ClientId = clientId, LocationId = locationId, RelatedId = relatedId,
-            Status = approval ? OutboxStatus.PendingApproval : OutboxStatus.Queued, RequiresApproval = approval,
-            NotBeforeUtc = notBeforeUtc, NextAttemptAtUtc = notBeforeUtc ?? now, CreatedAtUtc = now, UpdatedAtUtc = now,
-        };
+        var message = NewMessage(kind, to, body, clientId, locationId, relatedId, notBeforeUtc, now);
         var args = new DynamicParameters();
         args.Add(prefix + "Id", message.Id);
         args.Add(prefix + "Kind", message.Kind);
