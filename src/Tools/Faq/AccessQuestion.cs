@@ -17,7 +17,8 @@ public static partial class AccessQuestion
         return MobilityAid().IsMatch(question.ToLowerInvariant()) ? "are you wheelchair accessible?" : null;
     }
 
-    // A mobility aid or access to the building said outright.
-    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?)\b", RegexOptions.CultureInvariant)]
+    // A mobility aid or access to the building said outright; the floor, the stairs and a lift (round 28: "is it upstairs",
+    // "is there an elevator", "i have a bad knee is there stairs").
+    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?|up\s*stairs|down\s*stairs|stairs|staircase|stairway|elevators?|(?:any|no|many)\s+steps|steps\s+(?:to\s+get\s+in|at\s+the\s+(?:entrance|door|front))|ground\s+floor)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MobilityAid();
 }
