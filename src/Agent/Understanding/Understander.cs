@@ -898,6 +898,14 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
             faqQuestion = "where are you located?";
         }
+        else if (asked == AgentQuestion.Nothing && chosen is null && faqQuestion is null && services.Kind == ServiceMatchKind.None && contact.Phone is null
+            && location?.Location is { } place && WayToAPlace().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "how do i get to the marina", "como llego a la marina" (round 28: the Marina's phone number was given): the way to
+            // one of the spa's places is that place's address.
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = $"what is the address of {place.Name}?";
+        }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && time?.Exact is null && contact.Phone is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist) && EdgeOfOpenHours().IsMatch(lowered) && !NamesElsewhere())
         {
@@ -1092,7 +1100,8 @@ public sealed partial class Understander
             {
                 // Not to be overruled by meaning below: these are the spa's own, whatever the words around them.
                 (intent, confidence) = (plainly, 1);
-                plainlyTheSpas = true;
+                // Only a question about the spa itself: a late arrival "to my meeting" still goes the elsewhere way below.
+                plainlyTheSpas = AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered);
                 if (plainly == Intent.Faq && AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered))
                 {
                     // "is everything organic", "is it ok if im a guy" (round 28): asked of the spa, though it does not say
@@ -1139,8 +1148,7 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
-            && services.Kind == ServiceMatchKind.None && QuestionShape().IsMatch(lowered) && !NamesElsewhere()
-            && FrontDesk.Tools.Faq.PaymentQuestion.DepositHead(lowered) is not null)
+            && services.Kind == ServiceMatchKind.None && QuestionShape().IsMatch(lowered) && !NamesElsewhere() && CardHeld().IsMatch(lowered))
         {
             // "do i have to put a card down", "do you need my card to book" (round 28: declined): a card held for a booking is
             // the spa's deposit question, for its information or the team.
@@ -2717,6 +2725,14 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:you|your|yours|u|ur|y'?all)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedOfYou();
+
+    // The way to a place asked (round 28): "how do i get to the marina", "directions to mission pls".
+    [GeneratedRegex(@"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+to\b|\bdirections\s+to\b|\bway\s+to\s+get\s+to\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WayToAPlace();
+
+    // A card held for a booking (round 28): "do i have to put a card down", "do you need my card to book", "do you keep a card on file".
+    [GeneratedRegex(@"\b(?:put|leave)\s+(?:a|my)\s+card\s+down\b|\b(?:need|want|take)\s+(?:my|a)\s+(?:credit\s+)?card\s+(?:to\s+(?:book|hold|reserve)|for\s+(?:the\s+)?booking)\b|\bcard\s+on\s+file\b|\bhold\s+(?:a|my)\s+card\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CardHeld();
 
     // The business itself: "who owns the spa", "how long have you been open", "who's the owner". Round 28: its most popular
     // treatment ("whats the best seller"), what its products are made of ("is everything organic", "do you use fragrance free

@@ -20,12 +20,15 @@ public sealed class RoundTwentyEightConversationTests
     [InlineData("como llego", "Valencia")]
     [InlineData("necesito indicaciones para llegar", "Valencia")]
     [InlineData("cómo llego al spa?", "Valencia")]
+    [InlineData("how do i get to the marina", "Chestnut")]
+    [InlineData("como llego a la marina", "Chestnut")]
     public Task Directions_asked_for_are_the_address(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // Directions somewhere else stay someone else's matter.
     [Theory]
     [InlineData("directions to the airport please")]
     [InlineData("how do i get to the golden gate bridge")]
+    [InlineData("como llego al aeropuerto")]
     public async Task Directions_elsewhere_are_not_the_spas_address(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
@@ -62,6 +65,14 @@ public sealed class RoundTwentyEightConversationTests
     [InlineData("do you do gift cards for someone else", "any amount")]
     [InlineData("can i get a gift card for my sister", "any amount")]
     public Task A_gift_card_for_someone_else_is_the_gift_card_entry(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
+
+    // A deposit of another kind stays someone else's matter.
+    [Fact]
+    public async Task A_security_deposit_back_is_not_the_spas_deposit_policy()
+    {
+        var reply = await FirstMessages.ReplyAsync("how do i get my security deposit back");
+        Assert.DoesNotContain("card on file", reply.Text, StringComparison.Ordinal);
+    }
 
     // A card held for the appointment: the deposit policy, never refused.
     [Theory]
