@@ -24,6 +24,19 @@ public sealed class RoundTwentyEightConversationTests
     [InlineData("como llego a la marina", "Chestnut")]
     public Task Directions_asked_for_are_the_address(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
+    // A date written with a slash in Spanish is that date: day first, as Spanish writes it, or month first when the other way
+    // is no date (round 28's perf helper: "para el 12/14" was read as the 12th, its "el 12" glossed as "the 12th").
+    [Theory]
+    [InlineData("para el 12/14", "2026-12-14")]
+    [InlineData("un masaje el 14/12 porfa", "2026-12-14")]
+    [InlineData("el 5/12 a las 3", "2026-12-05")]
+    [InlineData("facial el 5/12/2026", "2026-12-05")]
+    public void A_date_with_a_slash_in_spanish_is_that_date(string text, string expected)
+    {
+        var day = DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(FrontDesk.Agent.Understanding.DateRange.Day(day), Understanding.DemoUnderstanding.Read(text, "es").Date?.Range);
+    }
+
     // Directions somewhere else stay someone else's matter.
     [Theory]
     [InlineData("directions to the airport please")]
