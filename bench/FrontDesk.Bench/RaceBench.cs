@@ -19,8 +19,10 @@ namespace FrontDesk.Bench;
 /// answer, so the figure is the booking's own path under contention. Seeded: every run has the same timings.
 /// The people are web visitors who type their numbers (not proven: no confirmation texts); with <c>--sms</c> or
 /// <c>--voice</c> they text or call from their own numbers instead (proven: the booking writes the client and the
-/// confirmation texts in its batch, perf round twenty-seven), and give only their names.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice]
+/// confirmation texts in its batch, perf round twenty-seven), and give only their names; with <c>--known</c> as well they
+/// are clients on file already, with their names and consent to texts (so the texts are queued in the booking's batch), and
+/// give their names only when asked.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice] [--known]
 /// </summary>
 internal static class RaceBench
 {
@@ -29,12 +31,13 @@ internal static class RaceBench
         // The race writes nothing to docs/evaluation.md: "--no-report", as the other commands take it, changes nothing here
         // (it had been read as the window and thrown a FormatException).
         var channel = args.Contains("--sms") ? "sms" : args.Contains("--voice") ? "voice" : "web";
-        args = [.. args.Where(a => a is not ("--no-report" or "--sms" or "--voice"))];
+        var known = channel != "web" && args.Contains("--known");
+        args = [.. args.Where(a => a is not ("--no-report" or "--sms" or "--voice" or "--known"))];
         var store = args.FirstOrDefault()?.ToLowerInvariant() == "sqlite" ? TestStore.Sqlite : TestStore.Postgres;
         if ((args.Length > 1 && !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             || (args.Length > 3 && !double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
-            await Console.Error.WriteLineAsync("usage: race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice]");
+            await Console.Error.WriteLineAsync("usage: race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice] [--known]");
             Environment.ExitCode = 2;
             return;
         }
@@ -43,11 +46,11 @@ internal static class RaceBench
         var window = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 20);
         if (mode is "burst" or "both")
         {
-            await RunModeAsync(store, conversations, null, channel);
+            await RunModeAsync(store, conversations, null, channel, known);
         }
         if (mode is "arrivals" or "both")
         {
-            await RunModeAsync(store, conversations, window, channel);
+            await RunModeAsync(store, conversations, window, channel, known);
         }
     }
 
@@ -55,7 +58,7 @@ internal static class RaceBench
     /// One race on a fresh store: all at once when <paramref name="window"/> is null, else arriving over it; on the web
     /// (numbers typed) or by SMS or voice (each person's own number).
     /// </summary>
-    private static async Task RunModeAsync(TestStore store, int conversations, TimeSpan? window, string channel)
+    private static async Task RunModeAsync(TestStore store, int conversations, TimeSpan? window, string channel, bool known)
     {
         var random = new Random(15);
         // Poisson arrivals: exponential gaps at conversations/window per second; and each person's pauses before answering.
@@ -88,6 +91,21 @@ internal static class RaceBench
             foreach (var warmUp in instance.Services.GetServices<FrontDesk.Tools.IWarmUp>())
             {
                 await warmUp.WarmUpAsync(CancellationToken.None);
+            }
+        }
+        static string NameOf(int i) => $"Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son";
+        static string OwnNumber(int i) => "+1415777" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+        if (known)
+        {
+            // Clients on file before the race, with consent to texts (left out of the orphan count below).
+            await using var seed = await one.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+            var now = one.Clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < conversations; i++)
+            {
+                await seed.ExecuteAsync("""
+                    INSERT INTO clients (id, phone, name, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
+                    VALUES (@Id, @Phone, @Name, '[]', '[]', @Yes, @No, @Now, @Now)
+                    """, new { Id = $"race_known_{i:D4}", Phone = OwnNumber(i), Name = NameOf(i), Yes = true, No = false, Now = now });
             }
         }
         var yes = new List<double>();
@@ -143,7 +161,7 @@ internal static class RaceBench
             var id = $"race_{i:D4}";
             var phone = "415-777-" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
             // A texter's or caller's own number, as Twilio gives it; a web visitor has none and types it.
-            var own = channel == "web" ? null : "+1415777" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+            var own = channel == "web" ? null : OwnNumber(i);
             var pause = 0;
             await Task.Delay(starts[i]);
             async Task<AgentReply?> AnswerAsync(string text, bool isYes)
@@ -152,8 +170,11 @@ internal static class RaceBench
                 return await SayAsync(id, text, isYes, phone: own);
             }
             await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false, isFirst: true, phone: own);
-            await AnswerAsync("the first one", false);
-            var reply = await AnswerAsync($"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
+            var reply = await AnswerAsync("the first one", false);
+            if (!known || reply?.Text?.Contains("name", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                reply = await AnswerAsync($"my name is {NameOf(i)}", false);
+            }
             if (own is null)
             {
                 reply = await AnswerAsync(phone, false);
@@ -184,7 +205,7 @@ internal static class RaceBench
             SELECT COUNT(*) FROM (SELECT client_id FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%' GROUP BY client_id HAVING COUNT(*) > 1) d
             """);
         var orphans = await c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
+            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND k.id NOT LIKE 'race_known_%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
             """);
         // The turns in flight (both instances) when the "yes" turns at or above the latency quantile q were sent, on average.
         static double Behind(List<(double Ms, int InFlight)> xs, double q)
@@ -202,7 +223,7 @@ internal static class RaceBench
             return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            race on {store}, {channel} ({(channel == "web" ? "numbers typed" : "each person's own number")}), 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+            race on {store}, {channel} ({(channel == "web" ? "numbers typed" : known ? "each person's own number, a client on file with consent to texts" : "each person's own number")}), 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
               booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}; clients with a proven number {proven}, texts queued to them {texts}
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms; turns in flight when a "yes" was sent: {Behind(yesBehind, 0):F0} on average, {Behind(yesBehind, 0.99):F0} for the slowest 1 %
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms; first turns ({first.Count}{(window is null ? ", all sent at once when the race starts" : "")}): p50 {Pct(first, 0.5):F0} ms, p99 {Pct(first, 0.99):F0} ms
