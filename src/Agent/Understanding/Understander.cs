@@ -1612,7 +1612,7 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
             && contact.Phone is null && contact.Email is null
             && intent is not (Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Thanks or Intent.Greeting)
-            && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
+            && TaskElsewhereNeeds?.MayMatch(lowered) != false && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
             && !AsksTheSpaToo().IsMatch(lowered.Remove(elsewhereTask.Index, elsewhereTask.Length)))
         {
             // "set a reminder for my doctors appointment", "delete the dentist appt on monday", "i need an uber to the doctor",
@@ -2601,6 +2601,15 @@ public sealed partial class Understander
         + @"|\b(?:\w+\s+)?jobs?\s+(?:openings?\s+|available\s+|hiring\s+)?(?:in|near|around)\s+(?!(?:your|ur|the\s+spa|this|there|here)\b)[a-z]+"
         + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskElsewhere();
+
+    /// <summary>
+    /// What <see cref="TaskElsewhere"/> cannot match without (derived from its own text, every branch: "appointment", "table",
+    /// "off", "uber", "ferry", "job" and the like); on a message holding none of them it is not run (perf round twenty-eight).
+    /// </summary>
+    internal static readonly FrontDesk.Agent.Screening.RequiredWords? TaskElsewhereNeeds = FrontDesk.Agent.Screening.RequiredWords.Of(TaskElsewhere().ToString(), TaskElsewhere().Options);
+
+    /// <summary>The expression itself, for the tests that compare it with its prefilter.</summary>
+    internal static Regex TaskElsewhereExpression => TaskElsewhere();
 
     // What, beside a task elsewhere, still asks the spa for something: a visit, a booking, openings, its own appointment.
     [GeneratedRegex(@"\b(?:come\s+in|get\s+in|stop\s+by|book\w*|openings?|availab\w*|slots?|you\s+guys|with\s+(?:you|u)|(?:your|ur)\s+(?:spa|place|clinic|hours|prices?|team)|spa|(?:my|the|an?)\s+(?:appointment|appt)s?\b|cita\s+(?:con\s+ustedes|aqui|aquí))", RegexOptions.CultureInvariant)]
