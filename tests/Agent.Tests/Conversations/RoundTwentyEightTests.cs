@@ -175,7 +175,7 @@ public sealed class RoundTwentyEightTests
     [InlineData("can my sister and i both get gel manicures together on thursday at 2pm")]
     public async Task Two_people_at_one_time_are_booked_together_on_one_yes(string text)
     {
-        await using var h = await AgentHarness.StartAsync(profile: TestFiles.HarborProfile);
+        await using var h = await AgentHarness.StartAsync(profile: FrontDesk.TestSupport.TestFiles.HarborProfile);
 
         var readBack = (await h.TalkAsync("sms_g1", "sms", NoraPhone, text))[^1];
 
@@ -193,7 +193,7 @@ public sealed class RoundTwentyEightTests
     [Fact]
     public async Task Two_people_at_one_time_declined_books_nothing()
     {
-        await using var h = await AgentHarness.StartAsync(profile: TestFiles.HarborProfile);
+        await using var h = await AgentHarness.StartAsync(profile: FrontDesk.TestSupport.TestFiles.HarborProfile);
 
         await h.TalkAsync("sms_g2", "sms", NoraPhone, "me and my friend want gel manicures thursday at 2 at the same time", "hmm let me check with her first");
 
