@@ -2449,7 +2449,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
+    // Round 28: "can we do a bit later like 1" (a reminder answered), "switch me to maya instead".
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b|\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make)\s+(?:it\s+)?(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b|\b(?:switch|change|move|swap)\s+me\s+(?:over\s+)?(?:to|with)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     /// <summary>
