@@ -280,6 +280,14 @@ public sealed partial class EmbeddedChatClient
                     // The answer first, then the pending yes-or-no again in one line (the write waits for it).
                     state.RestateAfterAnswer = true;
                     return AskFaq(u);
+                case PolicyAction.AskNextMove:
+                {
+                    var left = state.MovesLeft!;
+                    var at = left.AllRefs.IndexOf(left.Refs[0]);
+                    state.ResetTask();
+                    state.NextMoveAsked = left;
+                    return Say("move_first_left_next_asked", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
+                }
                 case PolicyAction.MoveNextAsked:
                     state.ResetTask();
                     return MoveNextOfMany("", _nextMoveAsked!);
@@ -733,7 +741,7 @@ public sealed partial class EmbeddedChatClient
                         // side by side is the spa's to say (its FAQ; the team when it has no answer), said before the booking
                         // goes on one person after another; never one booked as if it were both.
                         state.SearchAfterAnswer = true;
-                        return Call("answer_faq", new() { ["question"] = "can two people be booked together at the same time, side by side?", ["location"] = state.LocationId });
+                        return Call("answer_faq", new() { ["question"] = TogetherQuestion, ["location"] = state.LocationId });
                     }
                     if ((state.ServiceId is not null || state.ServiceOptions.Count > 1) && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice
                         && AsideQuestion(u, state.LocationId) is { } aside)
@@ -1092,6 +1100,14 @@ public sealed partial class EmbeddedChatClient
                 if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
                 {
                     state.Near = current.ToString("HH:mm", Inv);
+                    if (state.DateStart is { } weekStart && state.DateEnd is { } weekEnd
+                        && DateOnly.TryParseExact(weekStart, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from)
+                        && DateOnly.TryParseExact(weekEnd, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var to) && to.DayNumber - from.DayNumber == 6)
+                    {
+                        // "a la semana que viene a la misma hora", "next week, same time" (round 28): the same weekday of that week.
+                        var sameWeekday = from.AddDays(((int)current.DayOfWeek - (int)from.DayOfWeek + 7) % 7);
+                        state.DateStart = state.DateEnd = sameWeekday.ToString("yyyy-MM-dd", Inv);
+                    }
                 }
                 if (state.DateStart is null && (state.SameDay || state.Near is not null || state.After is not null || state.Before is not null))
                 {
@@ -1372,6 +1388,9 @@ public sealed partial class EmbeddedChatClient
             DialogueTracker.Merge(state, u);
             state.ServiceId = serviceId;
         }
+
+        /// <summary>What two people together ask of the FAQ (round 27); a spa whose FAQ has no answer says nothing of it (round 28).</summary>
+        private const string TogetherQuestion = "can two people be booked together at the same time, side by side?";
 
         /// <summary>The provider of the appointment being moved, when it is known; null otherwise.</summary>
         private string? MovingWith() =>

@@ -1160,6 +1160,13 @@ public sealed partial class Understander
             // the team; asked how it can help with it. The health screen has run before this.
             (intent, confidence) = (Intent.Smalltalk, 1);
         }
+        if (cues.AsksWhoWorks && staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Affirm or Intent.Correction)
+        {
+            // "¿qué días trabaja jordan?" (round 28): a provider's days asked, as "is sofia working saturday?": said from the
+            // schedule, then the booking's question with them (a look at the spa's own schedule, never anyone's data).
+            (intent, confidence) = (Intent.Availability, 1);
+        }
         if (cues.SameAsBefore && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq && BookingCue().IsMatch(lowered))
         {
             // "i wanna book what i had last time for thursday, oh wait you're closed thursday right? friday then": a booking of
@@ -2449,8 +2456,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    // Round 28: "can we do a bit later like 1" (a reminder answered), "switch me to maya instead".
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b|\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make)\s+(?:it\s+)?(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b|\b(?:switch|change|move|swap)\s+me\s+(?:over\s+)?(?:to|with)\b", RegexOptions.CultureInvariant)]
+    // Round 28: "can we do a bit later like 1" (a reminder answered), "switch me to maya instead", "can sofia do it on friday instead".
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b|\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make)\s+(?:it\s+)?(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b|\b(?:switch|change|move|swap)\s+me\s+(?:over\s+)?(?:to|with)\b|\bdo\s+it\b[^.?!]{0,30}\binstead\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     /// <summary>
