@@ -1530,7 +1530,7 @@ public sealed partial class Understander
         {
             // "cant make it thursday, sorry!! can we do next week": the person's own appointment that cannot be kept, with
             // nothing being booked: moved when another day is asked for, else cancelled (each after a read-back).
-            intent = AnotherDay().IsMatch(lowered) ? Intent.Reschedule : Intent.Cancel;
+            intent = AnotherDay().IsMatch(lowered) || AnotherDayAfter(lowered, CantMakeIt().Match(lowered)) ? Intent.Reschedule : Intent.Cancel;
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && CallMeBack().IsMatch(lowered)
@@ -2213,6 +2213,19 @@ public sealed partial class Understander
     // "gotta bail on wednesdays facial".
     [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|attend|keep)\b(?:\s+(?:to|in|on|for))?\s+(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)|\b(?:gotta|got\s+to|have\s+to|need\s+to|gonna\s+have\s+to)\s+(?:bail|skip)\s+(?:on\s+)?(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CantMakeIt();
+
+    /// <summary>
+    /// "cant make it tmrw, friday?", "no puedo mañana, el viernes?" (round 28): a second day said after the day that cannot be
+    /// kept is the day asked for ("can't make my 3pm on friday" names one day only: a cancellation).
+    /// </summary>
+    private static bool AnotherDayAfter(string lowered, Match cantMakeIt)
+    {
+        var after = lowered[(cantMakeIt.Index + cantMakeIt.Length)..];
+        return DayWord().Match(after) is { Success: true } kept && DayWord().IsMatch(after[(kept.Index + kept.Length)..]);
+    }
+
+    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayWord();
 
     // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
     [GeneratedRegex(@"\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make\s+it|move\s+it|push\s+it|switch|change)\b|\b(?:another|a\s+different|other)\s+(?:day|time)\b|\bresched\w*|\bmove\s+(?:it|that|my)\b|\binstead\b", RegexOptions.CultureInvariant)]

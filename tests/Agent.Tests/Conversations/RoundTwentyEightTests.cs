@@ -220,4 +220,33 @@ public sealed class RoundTwentyEightTests
         Assert.False(ReadBack([reply]), h.Said);
         Assert.Empty(await h.BookedAsync());
     }
+
+    // Round 28's people: a day that cannot be kept and another day said after it is a move, never a cancellation; one day
+    // only is a cancellation (each read back first).
+    [Theory]
+    [InlineData("cant make it tmrw, friday?", "check_availability")]
+    [InlineData("no puedo mañana, el viernes?", "check_availability")]
+    [InlineData("can't make my 11am tomorrow, sorry", "cancel_appointment")]
+    public async Task A_day_that_cannot_be_kept_and_another_day_is_a_move(string text, string tool)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_seed", "sms", AvaPhone, "swedish 60 tuesday at 11", "yes");
+        Assert.Single(await h.BookedAsync());
+
+        var reply = (await h.TalkAsync("sms_r1", "sms", AvaPhone, text))[^1];
+
+        Assert.Contains(reply.ToolCalls, c => c.Name == tool);
+        if (tool != "cancel_appointment")
+        {
+            Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "cancel_appointment");
+        }
+        Assert.Single(await h.BookedAsync());
+    }
+
+    // A name spelled letter by letter on a call is no other language.
+    [Theory]
+    [InlineData("It's Linh Nguyen, N G U Y E N.")]
+    [InlineData("Dana Bell, B as in boy, 415 555 0968")]
+    public void A_spelled_name_is_no_other_language(string text) =>
+        Assert.True(FrontDesk.Agent.Languages.LanguageDetector.Identify(text) is null or "en", FrontDesk.Agent.Languages.LanguageDetector.Identify(text));
 }
