@@ -226,11 +226,11 @@ public sealed class RoundTwentyEightTests
     [Theory]
     [InlineData("cant make it tmrw, friday?", "check_availability")]
     [InlineData("no puedo mañana, el viernes?", "check_availability")]
-    [InlineData("can't make my 11am tomorrow, sorry", "cancel_appointment")]
+    [InlineData("can't make my massage tomorrow, sorry", "cancel_appointment")]
     public async Task A_day_that_cannot_be_kept_and_another_day_is_a_move(string text, string tool)
     {
         await using var h = await AgentHarness.StartAsync();
-        await h.TalkAsync("sms_seed", "sms", AvaPhone, "swedish 60 tuesday at 11", "yes");
+        await h.TalkAsync("sms_seed", "sms", AvaPhone, "swedish 60 tuesday morning", "first one", "yes");
         Assert.Single(await h.BookedAsync());
 
         var reply = (await h.TalkAsync("sms_r1", "sms", AvaPhone, text))[^1];
