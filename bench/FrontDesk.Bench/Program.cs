@@ -12,7 +12,7 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench [-- [book] sqlite|postgres|both]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- engine
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- voice [calls] [think-ms]
-//   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice] [--known]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- fuzz [sqlite|postgres|both] [requests] [--seed N]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--semantic on|off|both] [--no-report]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N] [--semantic on|off] [--alloc] [--losers]

@@ -17,7 +17,12 @@ namespace FrontDesk.Bench;
 /// last is answered (a closed loop: on a small machine its tail is mostly queueing); <c>arrivals</c> starts them as
 /// people arrive (Poisson arrivals over a window, 20 s by default) and has each person take 1.5 to 4 s before each
 /// answer, so the figure is the booking's own path under contention. Seeded: every run has the same timings.
-///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds]
+/// The people are web visitors who type their numbers (not proven: no confirmation texts); with <c>--sms</c> or
+/// <c>--voice</c> they text or call from their own numbers instead (proven: the booking writes the client and the
+/// confirmation texts in its batch, perf round twenty-seven), and give only their names; with <c>--known</c> as well they
+/// are clients on file already, with their names and consent to texts (so the texts are queued in the booking's batch), and
+/// give their names only when asked.
+///   dotnet run -c Release --project bench/FrontDesk.Bench -- race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice] [--known]
 /// </summary>
 internal static class RaceBench
 {
@@ -25,12 +30,14 @@ internal static class RaceBench
     {
         // The race writes nothing to docs/evaluation.md: "--no-report", as the other commands take it, changes nothing here
         // (it had been read as the window and thrown a FormatException).
-        args = [.. args.Where(a => a != "--no-report")];
+        var channel = args.Contains("--sms") ? "sms" : args.Contains("--voice") ? "voice" : "web";
+        var known = channel != "web" && args.Contains("--known");
+        args = [.. args.Where(a => a is not ("--no-report" or "--sms" or "--voice" or "--known"))];
         var store = args.FirstOrDefault()?.ToLowerInvariant() == "sqlite" ? TestStore.Sqlite : TestStore.Postgres;
         if ((args.Length > 1 && !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             || (args.Length > 3 && !double.TryParse(args[3], NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
-            await Console.Error.WriteLineAsync("usage: race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds]");
+            await Console.Error.WriteLineAsync("usage: race [postgres|sqlite] [conversations] [burst|arrivals|both] [window seconds] [--sms|--voice] [--known]");
             Environment.ExitCode = 2;
             return;
         }
@@ -39,16 +46,19 @@ internal static class RaceBench
         var window = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 20);
         if (mode is "burst" or "both")
         {
-            await RunModeAsync(store, conversations, null);
+            await RunModeAsync(store, conversations, null, channel, known);
         }
         if (mode is "arrivals" or "both")
         {
-            await RunModeAsync(store, conversations, window);
+            await RunModeAsync(store, conversations, window, channel, known);
         }
     }
 
-    /// <summary>One race on a fresh store: all at once when <paramref name="window"/> is null, else arriving over it.</summary>
-    private static async Task RunModeAsync(TestStore store, int conversations, TimeSpan? window)
+    /// <summary>
+    /// One race on a fresh store: all at once when <paramref name="window"/> is null, else arriving over it; on the web
+    /// (numbers typed) or by SMS or voice (each person's own number).
+    /// </summary>
+    private static async Task RunModeAsync(TestStore store, int conversations, TimeSpan? window, string channel, bool known)
     {
         var random = new Random(15);
         // Poisson arrivals: exponential gaps at conversations/window per second; and each person's pauses before answering.
@@ -83,25 +93,45 @@ internal static class RaceBench
                 await warmUp.WarmUpAsync(CancellationToken.None);
             }
         }
+        static string NameOf(int i) => $"Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son";
+        static string OwnNumber(int i) => "+1415777" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+        if (known)
+        {
+            // Clients on file before the race, with consent to texts (left out of the orphan count below).
+            await using var seed = await one.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+            var now = one.Clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < conversations; i++)
+            {
+                await seed.ExecuteAsync("""
+                    INSERT INTO clients (id, phone, name, preferences, health_flags, sms_consent, marketing_consent, created_at_utc, updated_at_utc)
+                    VALUES (@Id, @Phone, @Name, '[]', '[]', @Yes, @No, @Now, @Now)
+                    """, new { Id = $"race_known_{i:D4}", Phone = OwnNumber(i), Name = NameOf(i), Yes = true, No = false, Now = now });
+            }
+        }
         var yes = new List<double>();
         var first = new List<double>();
         var all = new List<double>();
         var errors = 0;
         var turnNo = 0;
+        // What a "yes" waits behind (round twenty-eight): the turns in flight on both instances when it was sent.
+        var inFlight = 0;
+        var yesBehind = new List<(double Ms, int InFlight)>();
 
-        async Task<AgentReply?> SayAsync(string id, string text, bool isYes, bool isFirst = false)
+        async Task<AgentReply?> SayAsync(string id, string text, bool isYes, bool isFirst = false, string? phone = null)
         {
             var agent = agents[Interlocked.Increment(ref turnNo) % 2];
+            var behind = Interlocked.Increment(ref inFlight) - 1;
             var watch = Stopwatch.StartNew();
             try
             {
-                var reply = await agent.HandleAsync(new TurnRequest(id, "web", text, null), CancellationToken.None);
+                var reply = await agent.HandleAsync(new TurnRequest(id, channel, text, phone), CancellationToken.None);
                 lock (all)
                 {
                     all.Add(watch.Elapsed.TotalMilliseconds);
                     if (isYes)
                     {
                         yes.Add(watch.Elapsed.TotalMilliseconds);
+                        yesBehind.Add((watch.Elapsed.TotalMilliseconds, behind));
                     }
                     if (isFirst)
                     {
@@ -116,6 +146,10 @@ internal static class RaceBench
                 Console.Error.WriteLine($"{id}: {ex.GetType().Name}: {ex.Message}");
                 return null;
             }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
         }
 
         // What the database sessions wait on while the race runs (PostgreSQL): sampled every 20 ms from pg_stat_activity.
@@ -126,17 +160,25 @@ internal static class RaceBench
         {
             var id = $"race_{i:D4}";
             var phone = "415-777-" + (1000 + i).ToString("D4", CultureInfo.InvariantCulture);
+            // A texter's or caller's own number, as Twilio gives it; a web visitor has none and types it.
+            var own = channel == "web" ? null : OwnNumber(i);
             var pause = 0;
             await Task.Delay(starts[i]);
             async Task<AgentReply?> AnswerAsync(string text, bool isYes)
             {
                 await Task.Delay(pauses[i][Math.Min(pause++, pauses[i].Length - 1)]);
-                return await SayAsync(id, text, isYes);
+                return await SayAsync(id, text, isYes, phone: own);
             }
-            await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false, isFirst: true);
-            await AnswerAsync("the first one", false);
-            await AnswerAsync($"my name is Racer {(char)('A' + i % 26)}{(char)('a' + i / 26 % 26)}son", false);
-            var reply = await AnswerAsync(phone, false);
+            await SayAsync(id, "Hi! I'd like a deep tissue massage tomorrow afternoon", false, isFirst: true, phone: own);
+            var reply = await AnswerAsync("the first one", false);
+            if (!known || reply?.Text?.Contains("name", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                reply = await AnswerAsync($"my name is {NameOf(i)}", false);
+            }
+            if (own is null)
+            {
+                reply = await AnswerAsync(phone, false);
+            }
             for (var attempt = 0; attempt < 4 && reply is not null; attempt++)
             {
                 reply = await AnswerAsync("yes", true);
@@ -163,17 +205,27 @@ internal static class RaceBench
             SELECT COUNT(*) FROM (SELECT client_id FROM appointments WHERE status = 'booked' AND conversation_id LIKE 'race_%' GROUP BY client_id HAVING COUNT(*) > 1) d
             """);
         var orphans = await c.ExecuteScalarAsync<long>("""
-            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
+            SELECT COUNT(*) FROM clients k WHERE COALESCE(k.phone, k.unverified_phone) LIKE '+1415777%' AND k.id NOT LIKE 'race_known_%' AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.client_id = k.id)
             """);
+        // The turns in flight (both instances) when the "yes" turns at or above the latency quantile q were sent, on average.
+        static double Behind(List<(double Ms, int InFlight)> xs, double q)
+        {
+            var slow = xs.OrderBy(x => x.Ms).Skip((int)Math.Floor(q * xs.Count)).ToList();
+            return slow.Count == 0 ? 0 : slow.Average(x => x.InFlight);
+        }
+        // Which way the bookings went (round twenty-eight): a texter's or caller's client has a proven number and is sent
+        // texts about the booking (queued with it, in its batch); a web visitor's typed number is not proven and gets none.
+        var proven = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM clients WHERE phone LIKE '+1415777%'");
+        var texts = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE to_address LIKE '+1415777%'");
         static double Pct(List<double> xs, double p)
         {
             var sorted = xs.Order().ToArray();
             return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            race on {store}, 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
-              booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}
-              "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms
+            race on {store}, {channel} ({(channel == "web" ? "numbers typed" : known ? "each person's own number, a client on file with consent to texts" : "each person's own number")}), 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+              booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}; clients with a proven number {proven}, texts queued to them {texts}
+              "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms; turns in flight when a "yes" was sent: {Behind(yesBehind, 0):F0} on average, {Behind(yesBehind, 0.99):F0} for the slowest 1 %
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms; first turns ({first.Count}{(window is null ? ", all sent at once when the race starts" : "")}): p50 {Pct(first, 0.5):F0} ms, p99 {Pct(first, 0.99):F0} ms
             """));
         if (store == TestStore.Postgres)

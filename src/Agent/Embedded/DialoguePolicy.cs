@@ -60,6 +60,15 @@ internal enum PolicyAction
     /// <summary>"never mind" / "nvm" / "olvidelo" with nothing under way: taken calmly, nothing said to be dropped.</summary>
     NothingToDrop,
 
+    /// <summary>One of "move both" left where it was on a no: the next asked about (round 28).</summary>
+    AskNextMove,
+
+    /// <summary>The next of "move both", asked about after the first was left, taken up on a yes (round 28).</summary>
+    MoveNextAsked,
+
+    /// <summary>The next of "move both", asked about after the first was left, left as it is on a no (round 28).</summary>
+    LeaveNextMove,
+
     /// <summary>Say what the assistant can help with.</summary>
     OutOfScope,
 
@@ -353,6 +362,20 @@ internal static class DialoguePolicy
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.MyAppointments), PolicyAction.BookInstead),
         new("no appointments found, a booking offered, and a bare no", (s, r) => s.BookingOffered && r.U.YesNo == YesNo.No && !r.HasSlots
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Book or Intent.Availability), PolicyAction.SayBookingNotWanted),
+
+        // "move both", the first left where it was and the next asked about after a question (round 28).
+        new("one of \"move both\" declined at its read-back, its times still on offer, and a bare no (\"no thanks\", \"nah leave it\"): it stays, the next is asked about",
+            (s, r) => s.MoveOfManyDeclined && s.MovesLeft is { Refs.Count: > 0 } && s.Asked == AgentQuestion.SlotChoice && s.PendingTool is null
+                && (r.U.YesNo == YesNo.No || r.U.Intent is Intent.Nevermind or Intent.Deny) && !r.HasSlots && r.Chosen is null && r.U.Date is null && r.U.Time is null
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Book or Intent.Availability or Intent.Faq),
+            PolicyAction.AskNextMove, Id: "r28-first-move-left"),
+        new("the next of \"move both\" asked about after the first was left, and a yes (\"yes\", \"sure move that one\")", (s, r) => s.NextMoveAsked is not null
+            && r.U.YesNo == YesNo.Yes && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.MyAppointments),
+            PolicyAction.MoveNextAsked, Id: "r28-next-move-yes"),
+        new("the next of \"move both\" asked about after the first was left, and a no (\"no leave it\", \"no, esa déjela así\")", (s, r) => s.NextMoveAsked is not null
+            && (r.U.YesNo == YesNo.No || r.U.Intent is Intent.Nevermind or Intent.Deny) && !r.HasSlots
+            && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Book or Intent.Availability),
+            PolicyAction.LeaveNextMove, Id: "r28-next-move-no"),
 
         new("no task, a booking made in this conversation, and the same thing asked for someone else, no other service named (\"can u book the same thing for my friend right after?\", \"lo mismo para mi amiga justo despues\")",
             (s, r) => s.Task is null && s.LastBookedService is not null && r.U.Cues.SameForAnother && r.U.Services.Kind == ServiceMatchKind.None

@@ -231,6 +231,12 @@ internal sealed class DialogueState
     public bool ExactMoveSearch { get; set; }
 
     /// <summary>
+    /// A move's search asked first whether the appointment's own provider is free in the days and times asked (the search in
+    /// flight is that narrow one); when they are not, that is said and whoever is free then is searched (round 28).
+    /// </summary>
+    public bool OwnProviderMoveSearch { get; set; }
+
+    /// <summary>
     /// A place was described and not named ("the one by the water"): which location is asked before the search (once),
     /// naming the places; the service and the day stay.
     /// </summary>
@@ -241,6 +247,17 @@ internal sealed class DialogueState
     /// booking with whatever it names, a bare no is taken politely). Cleared once that message is decided.
     /// </summary>
     public bool BookingOffered { get; set; }
+
+    /// <summary>
+    /// "move both": the first was left where it was (a no at its read-back, then something else asked), and the next was
+    /// asked about once that was answered ("And your Signature Facial …: shall I move that one too?"). The next message
+    /// answers it: a yes takes it up (searched, read back, moved only on its own yes), a no leaves it. Cleared once that
+    /// message is decided (round 28).
+    /// </summary>
+    public MovesLeft? NextMoveAsked { get; set; }
+
+    /// <summary>A no was said at a read-back of one of "move both" (its times stay on offer; the others wait in <see cref="MovesLeft"/>).</summary>
+    public bool MoveOfManyDeclined { get; set; }
 
     /// <summary>
     /// A task was just done (booked, cancelled, moved, joined the waitlist): a bare "cool", "yep", "vale" next is the person
@@ -419,7 +436,7 @@ internal sealed class DialogueState
         AppointmentPicked = null;
         AppointmentPosition = null;
         MoveFromStart = MoveFromEnd = null;
-        CancelAll = MoveAll = false;
+        CancelAll = MoveAll = MoveOfManyDeclined = false;
         MovesLeft = null;
         CancelDays = [];
         LookingUpUsual = false;
@@ -453,7 +470,7 @@ internal sealed class DialogueState
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
-        ExactMoveSearch = false;
+        ExactMoveSearch = OwnProviderMoveSearch = false;
         AskLocation = false;
         RightAfter = false;
         SayPrice = false;

@@ -185,7 +185,7 @@ public sealed partial class EmbeddedChatClient
             (state.DateStart, state.DateEnd, state.After, state.Before, state.Near) = (left.DateStart, left.DateEnd, left.After, left.Before, left.Near);
             (state.SameTime, state.SameDay, state.ShiftMinutes, state.DayNudge) = (left.SameTime, left.SameDay, left.ShiftMinutes, left.DayNudge);
             state.MovesLeft = left.Refs.Count > 1 ? left with { Refs = [.. left.Refs.Skip(1)] } : null;
-            state.SayFirst = doneText + " " + Render("move_next_of_many", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
+            state.SayFirst = (doneText.Length > 0 ? doneText + " " : "") + Render("move_next_of_many", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
             return NextRescheduleStep();
         }
 
@@ -298,6 +298,18 @@ public sealed partial class EmbeddedChatClient
                 state.SayFirst = said;
                 return Call(pending, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
             }
+            if (call.Name == "answer_faq" && state.RestateOffer && state.MoveOfManyDeclined && state.MovesLeft is { Refs.Count: > 0 } nextToMove)
+            {
+                // "move both", a no at the first read-back, then a question (round 28): the person has left the first where it
+                // was; once the question is answered, the next is asked about (moved only after a yes and its own read-back).
+                state.RestateOffer = false;
+                _uncounted = true;
+                var answer = OnToolResult(call, result).Text;
+                var at = nextToMove.AllRefs.IndexOf(nextToMove.Refs[0]);
+                state.ResetTask();
+                state.NextMoveAsked = nextToMove;
+                return SayText(answer + " " + Render("move_next_asked", ("appointment", at >= 0 && at < nextToMove.AllLabels.Count ? nextToMove.AllLabels[at] : "")));
+            }
             if (call.Name == "answer_faq" && state.RestateOffer)
             {
                 // A question at an offer of times: its answer, then the times again in one line (the offer still stands).
@@ -317,6 +329,14 @@ public sealed partial class EmbeddedChatClient
                     return Choose(slot);
                 }
                 return SayText(answered);
+            }
+            if (call.Name == "answer_faq" && state.SearchAfterAnswer && call.Arguments?.TryGetValue("question", out var togetherAsked) == true && togetherAsked?.ToString() == TogetherQuestion
+                && !(result.TryGetProperty("status", out var togetherStatus) && togetherStatus.GetString() == "ok"))
+            {
+                // Two people together at a spa whose FAQ says nothing of it (round 28: the nail studio's answer was "I can only
+                // help with …"): nothing said of it; the booking goes on one person after another, the second at the same time.
+                state.SearchAfterAnswer = false;
+                return NextBookingStep();
             }
             if (call.Name == "answer_faq" && state.SearchAfterAnswer)
             {
@@ -342,6 +362,19 @@ public sealed partial class EmbeddedChatClient
                 state.ExactMoveSearch = false;
                 if (status != "ok")
                 {
+                    state.Calls++;
+                    return Call("check_availability", MoveSearchArgs());
+                }
+            }
+            if (call.Name == "check_availability" && state.OwnProviderMoveSearch)
+            {
+                // The appointment's own provider in the days asked: offered when free; else said plainly, and whoever is free
+                // then is searched (round 28). A refusal (a change inside the late window) is answered as any.
+                state.OwnProviderMoveSearch = false;
+                if (status == "no_slots" && MovingWith() is { } own)
+                {
+                    var note = OwnProviderNotFree(own);
+                    state.SayFirst = state.SayFirst is { } before ? before + " " + note : note;
                     state.Calls++;
                     return Call("check_availability", MoveSearchArgs());
                 }

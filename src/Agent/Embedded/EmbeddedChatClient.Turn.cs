@@ -57,6 +57,7 @@ public sealed partial class EmbeddedChatClient
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
+            (_nextMoveAsked, state.NextMoveAsked) = (state.NextMoveAsked, null);
             if (rule.Then is not (PolicyAction.AskMoveOrAnother or PolicyAction.AnswerMoveOrAnother or PolicyAction.LookUpForMoveOrAnother))
             {
                 state.SameAgainAsked = null;
@@ -70,6 +71,7 @@ public sealed partial class EmbeddedChatClient
             state.LateFeeAsked = u.Cues.AsksLateFee || (state.LateFeeAsked && state.PendingTool is "cancel_appointment" or "reschedule_appointment");
             // "is sofia working saturday?" (round 27): said from the schedule before the booking's question.
             _workingAsked = u.Cues.AsksWhoWorks && u.Staff.Person is not null && u.Date is { Range.IsSingleDay: true } ? u.Date.Range.Start : null;
+            _weekAsked = u.Cues.AsksWhoWorks && u.Staff.Person is not null && u.Date is null;
             state.AddressAnswered = false;
             if (offersGone && state.Task is not null && (rule.IsMiss || rule.Then is PolicyAction.OutOfScope or PolicyAction.NotUnderstood or PolicyAction.AskSlotChoiceAgain))
             {
@@ -278,7 +280,27 @@ public sealed partial class EmbeddedChatClient
                     // The answer first, then the pending yes-or-no again in one line (the write waits for it).
                     state.RestateAfterAnswer = true;
                     return AskFaq(u);
+                case PolicyAction.AskNextMove:
+                {
+                    var left = state.MovesLeft!;
+                    var at = left.AllRefs.IndexOf(left.Refs[0]);
+                    state.ResetTask();
+                    state.NextMoveAsked = left;
+                    return Say("move_first_left_next_asked", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
+                }
+                case PolicyAction.MoveNextAsked:
+                    state.ResetTask();
+                    return MoveNextOfMany("", _nextMoveAsked!);
+                case PolicyAction.LeaveNextMove:
+                {
+                    var left = _nextMoveAsked!;
+                    var at = left.AllRefs.IndexOf(left.Refs[0]);
+                    state.ResetTask();
+                    state.JustDone = true;
+                    return Say("move_next_left", ("appointment", at >= 0 && at < left.AllLabels.Count ? left.AllLabels[at] : ""));
+                }
                 case PolicyAction.SayDeclined:
+                    state.MoveOfManyDeclined = state.MovesLeft is { Refs.Count: > 0 } && r.DeclinedTool == "reschedule_appointment";
                     if (r.DeclinedTool is "book_appointment" or "reschedule_appointment" && state.Offered.Count > 1)
                     {
                         // "no" to the read-back: the other times offered are still on the table ("the 10 then").
@@ -719,7 +741,7 @@ public sealed partial class EmbeddedChatClient
                         // side by side is the spa's to say (its FAQ; the team when it has no answer), said before the booking
                         // goes on one person after another; never one booked as if it were both.
                         state.SearchAfterAnswer = true;
-                        return Call("answer_faq", new() { ["question"] = "can two people be booked together at the same time, side by side?", ["location"] = state.LocationId });
+                        return Call("answer_faq", new() { ["question"] = TogetherQuestion, ["location"] = state.LocationId });
                     }
                     if ((state.ServiceId is not null || state.ServiceOptions.Count > 1) && r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.SlotChoice
                         && AsideQuestion(u, state.LocationId) is { } aside)
@@ -935,7 +957,7 @@ public sealed partial class EmbeddedChatClient
                 u = engine._understander.Understand(several.Services[0].Name, engine.Context(state));
             }
             if (u.Cues.AsksWhatProviderDoes && u.Staff.Person is { } provider && Profile.FindStaff(provider.Id) is { } member
-                && u.Services.Kind != ServiceMatchKind.None && ProviderServiceAnswer(member, u.Services.Services) is { } answered)
+                && u.Services.Kind != ServiceMatchKind.None && ProviderServiceAnswer(member, u.Services.Services, u.Services.Kind == ServiceMatchKind.Candidates) is { } answered)
             {
                 // "does maya do facials?" (round 27): from the staff list, not the FAQ's description of facials.
                 return SayText(answered);
@@ -1078,6 +1100,14 @@ public sealed partial class EmbeddedChatClient
                 if (state.SameTime && state.Near is null && state.After is null && state.Before is null)
                 {
                     state.Near = current.ToString("HH:mm", Inv);
+                    if (state.DateStart is { } weekStart && state.DateEnd is { } weekEnd
+                        && DateOnly.TryParseExact(weekStart, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var from)
+                        && DateOnly.TryParseExact(weekEnd, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var to) && to.DayNumber - from.DayNumber == 6)
+                    {
+                        // "a la semana que viene a la misma hora", "next week, same time" (round 28): the same weekday of that week.
+                        var sameWeekday = from.AddDays(((int)current.DayOfWeek - (int)from.DayOfWeek + 7) % 7);
+                        state.DateStart = state.DateEnd = sameWeekday.ToString("yyyy-MM-dd", Inv);
+                    }
                 }
                 if (state.DateStart is null && (state.SameDay || state.Near is not null || state.After is not null || state.Before is not null))
                 {
@@ -1118,7 +1148,42 @@ public sealed partial class EmbeddedChatClient
                 state.ExactMoveSearch = true;
                 return Call("check_availability", narrow);
             }
+            if (OwnProviderMoveArgs() is { } own)
+            {
+                state.OwnProviderMoveSearch = true;
+                return Call("check_availability", own);
+            }
             return Call("check_availability", MoveSearchArgs());
+        }
+
+        /// <summary>
+        /// A move with no provider or place asked ("push it back a week", "can i move it to saturday", each of "move both"):
+        /// the appointment's own provider in the days and times asked, with no alternatives, as a front desk tries the same
+        /// person first (round 28). Null when someone else or a place was asked, or the provider is not known or not wanted.
+        /// </summary>
+        private Dictionary<string, object?>? OwnProviderMoveArgs()
+        {
+            if (state.StaffId is not null || state.LocationId is not null || state.AskedTimes.Count > 1 || state.EitherTimeSearched
+                || MovingWith() is not { } provider || state.NotStaff.Any(x => provider.Contains(x, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+            var args = MoveSearchArgs();
+            args["provider"] = provider;
+            args["no_alternatives"] = true;
+            return args;
+        }
+
+        /// <summary>"Priya Patel isn't working Saturday, November 28." or "Priya Patel isn't free then.": said before the others' times.</summary>
+        private string OwnProviderNotFree(string provider)
+        {
+            var who = Profile.Staff.FirstOrDefault(m => m.Name == provider || m.Id == provider || m.FirstName == provider);
+            if (who is not null && state.DateStart is { } start && (state.DateEnd ?? start) == start
+                && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var day) && Shifts(who, day).Count == 0)
+            {
+                return Render("provider_off_that_day", ("provider", who.Name), ("day", SpokenTime.Day(day, state.Language)));
+            }
+            return Render("provider_not_free_then", ("provider", who?.Name ?? provider));
         }
 
         /// <summary>The search for a new time for the appointment being moved, with what the person said.</summary>
@@ -1323,6 +1388,9 @@ public sealed partial class EmbeddedChatClient
             DialogueTracker.Merge(state, u);
             state.ServiceId = serviceId;
         }
+
+        /// <summary>What two people together ask of the FAQ (round 27); a spa whose FAQ has no answer says nothing of it (round 28).</summary>
+        private const string TogetherQuestion = "can two people be booked together at the same time, side by side?";
 
         /// <summary>The provider of the appointment being moved, when it is known; null otherwise.</summary>
         private string? MovingWith() =>

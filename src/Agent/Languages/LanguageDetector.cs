@@ -22,6 +22,10 @@ public sealed partial class LanguageDetector
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\p{L}\d,;:][ \t]*)\b\p{Lu}\p{Ll}[\p{L}'’]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’]*){1,2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WrittenName();
 
+    // Three or more single letters apart by spaces or hyphens: "N G U Y E N", "d-a-n-a".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}'’])\p{L}(?:[\s-]+\p{L}){2,}(?![\p{L}'’])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SpelledOut();
+
     // The languages clients most often write besides English and Spanish. Low-accuracy mode (trigram models only): it
     // loads in under a second and takes about 10 MB, where the full models take ~9 s and ~170 MB; the lexicon below
     // does the work on the short messages where the full models would matter. Loaded once per process.
@@ -79,6 +83,9 @@ public sealed partial class LanguageDetector
         // An email or web address says nothing about the language ("sam.ortiz@mail.com"), nor does a name written as one
         // after other words ("… tmrw at 2pm, Iris Vale": "Vale" is a surname there, not Spanish "vale").
         var plain = Address().Replace(text, " ");
+        // A name spelled letter by letter on a call ("It's Linh Nguyen, N G U Y E N.", round 28: read as another language)
+        // says nothing about the language either.
+        plain = SpelledOut().Replace(plain, " ");
         var words = Words(plain);
         if (words.Any(w => !char.IsUpper(w.Word[0])))
         {

@@ -32,7 +32,15 @@ public sealed class RequiredWords
     public IReadOnlyCollection<string> Words { get; }
 
     /// <summary>The words a pattern needs, or null when it cannot be said (the pattern always runs).</summary>
-    public static RequiredWords? Of(string pattern, RegexOptions options)
+    public static RequiredWords? Of(string pattern, RegexOptions options) => Of(pattern, options, digits: false);
+
+    /// <summary>
+    /// The words a pattern needs, or null when it cannot be said. With <paramref name="digits"/>, a <c>\d</c> the pattern
+    /// cannot match without counts too, as the ten digits (one of which the text must hold), and is preferred to a run of
+    /// one or two letters (a digit is rarer in a message than "th" or "st"): the date parser's ISO and slash dates and
+    /// "the 14th" are skipped on a message without a digit. The screens do not ask for it, so their words are as before.
+    /// </summary>
+    public static RequiredWords? Of(string pattern, RegexOptions options, bool digits)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0)
@@ -42,7 +50,7 @@ public sealed class RequiredWords
         try
         {
             var at = 0;
-            var needed = Alternation(pattern, ref at);
+            var needed = Alternation(pattern, ref at, digits);
             return at == pattern.Length && needed is { Count: > 0 } ? new RequiredWords(needed) : null;
         }
         catch (NotSupportedException)
@@ -62,13 +70,13 @@ public sealed class RequiredWords
     }
 
     // branch ('|' branch)*, up to a ')' at this level or the end: one of the branches' sets (their union), or null.
-    private static HashSet<string>? Alternation(string p, ref int at)
+    private static HashSet<string>? Alternation(string p, ref int at, bool digits)
     {
         var union = new HashSet<string>(StringComparer.Ordinal);
         var pinned = true;
         while (true)
         {
-            var branch = Sequence(p, ref at);
+            var branch = Sequence(p, ref at, digits);
             if (branch is null)
             {
                 pinned = false;
@@ -87,7 +95,7 @@ public sealed class RequiredWords
     }
 
     // The items of one branch in order; every mandatory item's set is a requirement; the best of them is kept.
-    private static HashSet<string>? Sequence(string p, ref int at)
+    private static HashSet<string>? Sequence(string p, ref int at, bool digits)
     {
         HashSet<string>? best = null;
         var run = new StringBuilder();
@@ -125,16 +133,22 @@ public sealed class RequiredWords
             switch (c)
             {
                 case '\\':
-                    SkipEscape(p, ref at);
-                    Quantifier(p, ref at);
-                    break;
+                    {
+                        var digit = digits && at + 1 < p.Length && p[at + 1] == 'd';
+                        SkipEscape(p, ref at);
+                        if (Quantifier(p, ref at) != Times.MaybeNone && digit)
+                        {
+                            best = Better(best, [.. Digits]);
+                        }
+                        break;
+                    }
                 case '[':
                     SkipClass(p, ref at);
                     Quantifier(p, ref at);
                     break;
                 case '(':
                     {
-                        var (inner, mandatory) = Group(p, ref at);
+                        var (inner, mandatory) = Group(p, ref at, digits);
                         var q = Quantifier(p, ref at);
                         if (mandatory && inner is not null && q != Times.MaybeNone)
                         {
@@ -155,7 +169,7 @@ public sealed class RequiredWords
 
     // '(' … ')': the group's requirement and whether its content must match where it stands (lookarounds, comments,
     // conditionals and inline options do not consume what they name).
-    private static (HashSet<string>? Needed, bool Mandatory) Group(string p, ref int at)
+    private static (HashSet<string>? Needed, bool Mandatory) Group(string p, ref int at, bool digits)
     {
         at++; // '('
         var mandatory = true;
@@ -226,7 +240,7 @@ public sealed class RequiredWords
                     }
             }
         }
-        var inner = Alternation(p, ref at);
+        var inner = Alternation(p, ref at, digits);
         if (at >= p.Length || p[at] != ')')
         {
             throw new NotSupportedException();
@@ -366,14 +380,20 @@ public sealed class RequiredWords
         throw new NotSupportedException();
     }
 
-    // The more selective of two requirements: the one whose shortest word is longer, then the one with fewer words.
+    // The ten digits, what a '\d' needs in an ASCII text.
+    private static readonly string[] Digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+    // The more selective of two requirements: the one whose shortest word is longer, then the one with fewer words. The
+    // digits (asked for) weigh as a run of three letters: rarer in a message than "th", commoner than "week".
     private static HashSet<string> Better(HashSet<string>? a, HashSet<string> b)
     {
         if (a is null)
         {
             return b;
         }
-        var (minA, minB) = (a.Min(w => w.Length), b.Min(w => w.Length));
+        var (minA, minB) = (Weight(a), Weight(b));
         return minB > minA || (minB == minA && b.Count < a.Count) ? b : a;
     }
+
+    private static int Weight(HashSet<string> words) => words.SetEquals(Digits) ? 3 : words.Min(w => w.Length);
 }

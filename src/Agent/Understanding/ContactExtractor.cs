@@ -75,8 +75,11 @@ public static partial class ContactExtractor
             masked = TextNormalizer.Mask(text, spans);
         }
 
+        // "Dana Bell, B as in boy, 415 …" on a call (round 28): the letter said as in a word spells, it is no part of the name.
+        masked = AsInWord().Replace(masked, m => new string(' ', m.Length));
         // "it's dana d a n a, dana whitfield" on a call: the letters spell the name said beside them; the reply is the name.
-        var name = expectingName && phone is null && email is null && Respelled(masked) is { } heard && FindName(heard, expectingName) is { } spelled
+        // Given where the number was asked too ("it's linh nguyen, N G U Y E N", round 28).
+        var name = phone is null && email is null && Respelled(masked) is { } heard && FindName(heard, expectingName) is { } spelled
             ? (spelled.Value, new TextSpan(0, text.Length))
             : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null)
                 // "Lena Ortiz, lena.ortiz@gmail.com or 415 555 0931", "Omar Haddad omar.h@outlook.com" (round 27): the name
@@ -117,6 +120,10 @@ public static partial class ContactExtractor
             TimeSpan.FromMilliseconds(50));
         return Regex.Replace(respelled, @"\s{2,}", " ", RegexOptions.None, TimeSpan.FromMilliseconds(50)).Trim();
     }
+
+    // "B as in boy", "n like in nancy", "M as in Mary": a letter told by a word ("i like it" is not one).
+    [GeneratedRegex(@",?\s*(?<![\p{L}'’])\p{L}\s+(?:as|like)\s+in\s+\p{L}+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsInWord();
 
     // Two or more single letters apart by spaces or hyphens: "d a n a", "d-a-n-a".
     [GeneratedRegex(@"(?<![\p{L}'’])\p{L}(?:[\s-]+\p{L}){1,}(?![\p{L}'’])", RegexOptions.CultureInvariant)]

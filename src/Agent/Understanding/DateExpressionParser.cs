@@ -501,8 +501,9 @@ public static partial class DateExpressionParser
     /// <summary>
     /// An expression of the parser and the words it cannot match without (<see cref="RequiredWords"/>, worked out from the
     /// expression's own text, every branch of it): on a text with none of them it is not run, and finds nothing, as it would
-    /// have. Most messages ("yes", a name, "the 2nd one") hold no month, weekday, holiday or "week"; the ISO and slash dates
-    /// need only digits, which <see cref="RequiredWords"/> does not name, and always run (perf round twenty-seven).
+    /// have. Most messages ("yes", a name, "the 2nd one") hold no month, weekday, holiday or "week" (perf round twenty-seven);
+    /// the ISO and slash dates, and "the 14th" written with digits, need a digit, which most messages lack either ("yes", a
+    /// name, "the first one"; round twenty-eight).
     /// </summary>
     internal sealed class Expression(string name, Regex regex)
     {
@@ -510,7 +511,7 @@ public static partial class DateExpressionParser
         public string Name { get; } = name;
 
         /// <summary>The words, one of which every match contains; null when they cannot be said (it always runs).</summary>
-        public RequiredWords? Needed { get; } = RequiredWords.Of(regex.ToString(), regex.Options);
+        public RequiredWords? Needed { get; } = RequiredWords.Of(regex.ToString(), regex.Options, digits: true);
 
         /// <summary>The expression's matches in <paramref name="lower"/>; none, without running it, when it lacks every needed word.</summary>
         public IEnumerable<Match> In(string lower, bool always) =>

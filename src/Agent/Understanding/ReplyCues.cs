@@ -831,9 +831,10 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\bnot\s+(?<wrong>\d{2,4}),?\s+(?:it'?s\s+|its\s+)?(?<right>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex WrongThenRight();
 
+    // "¿qué días trabaja jordan?", "cuándo trabaja sofia" (round 28: the week, no day said);
     // "is sofia working saturday", "is jordan in on sunday", "does maya work tuesdays", "will priya be there friday", and the
     // Spanish read as it is written or glossed ("sofia trabaja el domingo", "sofia works the sunday").
-    [GeneratedRegex(@"\b(?:is|will|does)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:be\s+)?(?:working|work|in|around|there|available|on)\b|\b(?:trabaja|works|working)\s+(?:on\s+|el\s+|the\s+|this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|today|tomorrow|tmrw|hoy|ma[nñ]ana)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:is|will|does)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:be\s+)?(?:working|work|in|around|there|available|on)\b|\b(?:trabaja|works|working)\s+(?:on\s+|el\s+|the\s+|this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|today|tomorrow|tmrw|hoy|ma[nñ]ana)|\b(?:qu[eé]\s+d[ií]as|cu[aá]ndo|what\s+days|which\s+days|when)\s+(?:trabaja|works|work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WorksAsked();
 
     // "does maya do facials", "can kenji do brows", "does dr kim do filler", "maya hace faciales?" (a provider's own work).

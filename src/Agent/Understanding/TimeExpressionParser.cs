@@ -265,6 +265,11 @@ public static partial class TimeExpressionParser
 
     private static (TimeOnly? From, TimeOnly? To) PartWindow(string modifier, string part)
     {
+        if (part.StartsWith("before", StringComparison.Ordinal))
+        {
+            // "anything before work? like 7" (round 28): early in the morning, so a bare 7 is 7 AM (before opening, said so).
+            return (null, new TimeOnly(10, 0));
+        }
         if (part.StartsWith("morning", StringComparison.Ordinal) || part.EndsWith("am", StringComparison.Ordinal))
         {
             return modifier switch
@@ -446,7 +451,7 @@ public static partial class TimeExpressionParser
 
     // "good morning", "good evening", "good night" are greetings, not the part of the day wanted, unless a slot follows
     // ("any good morning slots friday?").
-    [GeneratedRegex(@"(?:(?<!\bgood\s+)|(?=\w+\s+(?:slots?|times?|appointments?|appts?|openings?|spots?|ones?|availability)\b))\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|lunch\s*time|lunch\s+(?:break|hour)|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<!\bgood\s+)|(?=\w+\s+(?:slots?|times?|appointments?|appts?|openings?|spots?|ones?|availability)\b))\b(?:(?<mod>early|late|mid)[- ]?)?(?<p>" + PartWord + @"|nights?|tonight|after\s+work|after\s+school|before\s+work|lunch\s*time|lunch\s+(?:break|hour)|lunch|in\s+the\s+am|in\s+the\s+pm)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PartOfDay();
 
     // "anytime but mornings", "any time except the morning", "just not mornings", "no mornings please", "not in the evening",

@@ -1197,6 +1197,13 @@ public sealed partial class Understander
             // the team; asked how it can help with it. The health screen has run before this.
             (intent, confidence) = (Intent.Smalltalk, 1);
         }
+        if (cues.AsksWhoWorks && staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Affirm or Intent.Correction)
+        {
+            // "¿qué días trabaja jordan?" (round 28): a provider's days asked, as "is sofia working saturday?": said from the
+            // schedule, then the booking's question with them (a look at the spa's own schedule, never anyone's data).
+            (intent, confidence) = (Intent.Availability, 1);
+        }
         if (cues.SameAsBefore && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq && BookingCue().IsMatch(lowered))
         {
             // "i wanna book what i had last time for thursday, oh wait you're closed thursday right? friday then": a booking of
@@ -1562,7 +1569,7 @@ public sealed partial class Understander
         {
             // "cant make it thursday, sorry!! can we do next week": the person's own appointment that cannot be kept, with
             // nothing being booked: moved when another day is asked for, else cancelled (each after a read-back).
-            intent = AnotherDay().IsMatch(lowered) ? Intent.Reschedule : Intent.Cancel;
+            intent = AnotherDay().IsMatch(lowered) || AnotherDayAfter(lowered, CantMakeIt().Match(lowered)) ? Intent.Reschedule : Intent.Cancel;
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && CallMeBack().IsMatch(lowered)
@@ -1651,7 +1658,7 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
             && contact.Phone is null && contact.Email is null
             && intent is not (Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Thanks or Intent.Greeting)
-            && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
+            && TaskElsewhereNeeds?.MayMatch(lowered) != false && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
             && !AsksTheSpaToo().IsMatch(lowered.Remove(elsewhereTask.Index, elsewhereTask.Length)))
         {
             // "set a reminder for my doctors appointment", "delete the dentist appt on monday", "i need an uber to the doctor",
@@ -2246,6 +2253,19 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|attend|keep)\b(?:\s+(?:to|in|on|for))?\s+(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)|\b(?:gotta|got\s+to|have\s+to|need\s+to|gonna\s+have\s+to)\s+(?:bail|skip)\s+(?:on\s+)?(?=(?:my|the|our|this|tmrw|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)\w*\b)", RegexOptions.CultureInvariant)]
     private static partial Regex CantMakeIt();
 
+    /// <summary>
+    /// "cant make it tmrw, friday?", "no puedo mañana, el viernes?" (round 28): a second day said after the day that cannot be
+    /// kept is the day asked for ("can't make my 3pm on friday" names one day only: a cancellation).
+    /// </summary>
+    private static bool AnotherDayAfter(string lowered, Match cantMakeIt)
+    {
+        var after = lowered[(cantMakeIt.Index + cantMakeIt.Length)..];
+        return DayWord().Match(after) is { Success: true } kept && DayWord().IsMatch(after[(kept.Index + kept.Length)..]);
+    }
+
+    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayWord();
+
     // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
     [GeneratedRegex(@"\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make\s+it|move\s+it|push\s+it|switch|change)\b|\b(?:another|a\s+different|other)\s+(?:day|time)\b|\bresched\w*|\bmove\s+(?:it|that|my)\b|\binstead\b", RegexOptions.CultureInvariant)]
     private static partial Regex AnotherDay();
@@ -2488,7 +2508,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?<way>earlier|later)\s+(?:on\s+)?(?:that|the\s+same|in\s+the)\s+day\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayNudgeCue();
 
-    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b", RegexOptions.CultureInvariant)]
+    // Round 28: "can we do a bit later like 1" (a reminder answered), "switch me to maya instead", "can sofia do it on friday instead".
+    [GeneratedRegex(@"\b(?:move|moving|push|pushing|shift|bump|switch|change|changing|reschedule|rebook)\s+(?:my|the|our|it|that|this|them|both|(?:[a-z]+day|tomorrow|tmrw|tmr|today)'?s)\b(?!\s+(?:clothes|clothing|mind|name|number|phone|email|address|card|password|outfit|last\s+name|first\s+name|maiden\s+name|surname|subscription|plan|diet|routine)\b)|\bmake\s+(?:it|my\s+\w+)\s+(?:an?\s+)?(?:hour|later|earlier|on\b)|\b(?:come|get)\s+in\s+(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\b(?:come(?:\s+in)?|get\s+in)\s+(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later|sooner)\b|\b(?:can|could)\s+(?:we|i|you)\s+(?:do|make)\s+(?:it\s+)?(?:a\s+(?:bit|little)\s+|an?\s+\w+\s+)?(?:earlier|later)\b|\b(?:switch|change|move|swap)\s+me\s+(?:over\s+)?(?:to|with)\b|\bdo\s+it\b[^.?!]{0,30}\binstead\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeCue();
 
     /// <summary>
@@ -2640,6 +2661,15 @@ public sealed partial class Understander
         + @"|\b(?:\w+\s+)?jobs?\s+(?:openings?\s+|available\s+|hiring\s+)?(?:in|near|around)\s+(?!(?:your|ur|the\s+spa|this|there|here)\b)[a-z]+"
         + @"|\bdo\s+i\s+have\s+(?:anything|something|plans|stuff|much)\s+(?:to\s+do|planned|going\s+on|on\s+(?:my\s+)?(?:calendar|agenda|plate))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TaskElsewhere();
+
+    /// <summary>
+    /// What <see cref="TaskElsewhere"/> cannot match without (derived from its own text, every branch: "appointment", "table",
+    /// "off", "uber", "ferry", "job" and the like); on a message holding none of them it is not run (perf round twenty-eight).
+    /// </summary>
+    internal static readonly FrontDesk.Agent.Screening.RequiredWords? TaskElsewhereNeeds = FrontDesk.Agent.Screening.RequiredWords.Of(TaskElsewhere().ToString(), TaskElsewhere().Options);
+
+    /// <summary>The expression itself, for the tests that compare it with its prefilter.</summary>
+    internal static Regex TaskElsewhereExpression => TaskElsewhere();
 
     // What, beside a task elsewhere, still asks the spa for something: a visit, a booking, openings, its own appointment.
     [GeneratedRegex(@"\b(?:come\s+in|get\s+in|stop\s+by|book\w*|openings?|availab\w*|slots?|you\s+guys|with\s+(?:you|u)|(?:your|ur)\s+(?:spa|place|clinic|hours|prices?|team)|spa|(?:my|the|an?)\s+(?:appointment|appt)s?\b|cita\s+(?:con\s+ustedes|aqui|aquí))", RegexOptions.CultureInvariant)]

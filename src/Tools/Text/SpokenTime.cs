@@ -37,6 +37,9 @@ public static class SpokenTime
         _ => string.Create(CultureInfo.InvariantCulture, $"{(t.Hour % 12 == 0 ? 12 : t.Hour % 12)}{(t.Minute == 0 ? "" : $":{t.Minute:00}")} {(t.Hour < 12 ? "a. m." : "p. m.")}"),
     };
 
+    /// <summary>A weekday's name: "Tuesday"; "martes" in Spanish.</summary>
+    public static string Weekday(DayOfWeek day, string? language) => language != Spanish ? En.DateTimeFormat.GetDayName(day) : SpanishDays[(int)day];
+
     /// <summary><see cref="Day(DateOnly)"/> in a language: "martes 3 de marzo" in Spanish.</summary>
     public static string Day(DateOnly d, string? language) => language != Spanish
         ? Day(d)
