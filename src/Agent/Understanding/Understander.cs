@@ -898,6 +898,14 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
             faqQuestion = "where are you located?";
         }
+        else if (asked == AgentQuestion.Nothing && chosen is null && faqQuestion is null && services.Kind == ServiceMatchKind.None && contact.Phone is null
+            && location?.Location is { } place && WayToAPlace().IsMatch(lowered) && !NamesElsewhere())
+        {
+            // "how do i get to the marina", "como llego a la marina" (round 28: the Marina's phone number was given): the way to
+            // one of the spa's places is that place's address.
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = $"what is the address of {place.Name}?";
+        }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && time?.Exact is null && contact.Phone is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist) && EdgeOfOpenHours().IsMatch(lowered) && !NamesElsewhere())
         {
@@ -1073,6 +1081,8 @@ public sealed partial class Understander
             time = null;
             faqQuestion = AddOnQuestion;
         }
+        // Read as the spa's own by its words below (its address, the business itself): never turned away by meaning after.
+        var plainlyTheSpas = false;
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
             && !SendMeInformation().IsMatch(lowered))
         {
@@ -1090,6 +1100,25 @@ public sealed partial class Understander
             {
                 // Not to be overruled by meaning below: these are the spa's own, whatever the words around them.
                 (intent, confidence) = (plainly, 1);
+                // Only a question about the spa itself: a late arrival "to my meeting" still goes the elsewhere way below.
+                plainlyTheSpas = AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered);
+                if (plainly == Intent.Faq && AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered))
+                {
+                    // "is everything organic", "is it ok if im a guy" (round 28): asked of the spa, though it does not say
+                    // "you"; the FAQ tool is told so, or it would take the question for general knowledge.
+                    faqQuestion ??= $"{normalized} (at your spa)";
+                }
+            }
+        }
+        else if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && !SendMeInformation().IsMatch(lowered)
+            && (AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered)))
+        {
+            // Read as a question already, and plainly about the spa itself ("how long have you guys been in business", "do you
+            // use fragrance free stuff", round 28: turned away by meaning below): the same as above.
+            (confidence, plainlyTheSpas) = (1, true);
+            if (AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered))
+            {
+                faqQuestion ??= $"{normalized} (at your spa)";
             }
         }
         else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
@@ -1117,6 +1146,14 @@ public sealed partial class Understander
             // alone, as people type into a chat box, is asking about it; the classifier reads a bare noun phrase as off-topic
             // (and "gift card info please" as a yes, with nothing asked).
             (intent, confidence) = (Intent.Faq, 1);
+        }
+        if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && QuestionShape().IsMatch(lowered) && !NamesElsewhere() && CardHeld().IsMatch(lowered))
+        {
+            // "do i have to put a card down", "do you need my card to book" (round 28: declined): a card held for a booking is
+            // the spa's deposit question, for its information or the team.
+            (intent, confidence) = (Intent.Faq, 1);
+            plainlyTheSpas = true;
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
             && staff.Kind != StaffMatchKind.None && QuestionShape().IsMatch(lowered)
@@ -1282,7 +1319,7 @@ public sealed partial class Understander
             confidence = 1 - meaning.NearestSpaTask;
         }
         if (intent == Intent.Faq && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
-            && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null
+            && staff.Kind == StaffMatchKind.None && _answeredBySpa is not null && faqQuestion is null && !plainlyTheSpas
             && (NamesElsewhere() && location is null && ElsewhereIsTheSubject(normalized, lowered)
                 || (NamesElsewhere() || NearerElsewhereThanTheSpa(normalized, lowered, prepared)) && !_answeredBySpa(normalized)))
         {
@@ -1291,6 +1328,8 @@ public sealed partial class Understander
             // the spa does, that the spa's information does not answer is not the spa's to pass to its team. One the spa
             // answers ("do you have parking near the hotel") is still answered; one about a visit still goes to the FAQ
             // and the team (below).
+            // Round 28: not a question the words above already read as the spa's own, asked in the spa's words ("directions
+            // please", "something to help me relax", "how long have you guys been in business" were turned away here).
             intent = Intent.OutOfScope;
             confidence = 1;
         }
@@ -2714,16 +2753,31 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:i\s+)?(?:left|forgot|lost)\s+(?:my|a|the|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?(?:spa|your\s+(?:place|spa|location)|front\s+desk)|in\s+(?:the|my)\s+(?:room|locker|changing\s+room|treatment\s+room|robe|lobby))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeftSomethingHere();
 
-    // The business itself: "who owns the spa", "how long have you been open", "who's the owner".
-    [GeneratedRegex(@"\bwho\s+(?:owns|runs|started|founded|manages)\s+(?:the\s+|this\s+|your\s+)?(?:spa|place|business|salon|clinic|company)\b|\bwho\s*(?:is|'?s)\s+the\s+owner\b|\bhow\s+long\s+have\s+(?:you|u|y'?all)\s+(?:guys\s+)?been\s+(?:open|around|in\s+business)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:you|your|yours|u|ur|y'?all)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedOfYou();
+
+    // The way to a place asked (round 28): "how do i get to the marina", "directions to mission pls".
+    [GeneratedRegex(@"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+to\b|\bdirections\s+to\b|\bway\s+to\s+get\s+to\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WayToAPlace();
+
+    // A card held for a booking (round 28): "do i have to put a card down", "do you need my card to book", "do you keep a card on file".
+    [GeneratedRegex(@"\b(?:put|leave)\s+(?:a|my)\s+card\s+down\b|\b(?:need|want|take)\s+(?:my|a)\s+(?:credit\s+)?card\s+(?:to\s+(?:book|hold|reserve)|for\s+(?:the\s+)?booking)\b|\bcard\s+on\s+file\b|\bhold\s+(?:a|my)\s+card\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CardHeld();
+
+    // The business itself: "who owns the spa", "how long have you been open", "who's the owner". Round 28: its most popular
+    // treatment ("whats the best seller"), what its products are made of ("is everything organic", "do you use fragrance free
+    // stuff"), and whether men are welcome ("is it ok if im a guy"): its information's, or the team's, never declined.
+    [GeneratedRegex(@"\bwho\s+(?:owns|runs|started|founded|manages)\s+(?:the\s+|this\s+|your\s+)?(?:spa|place|business|salon|clinic|company)\b|\bwho\s*(?:is|'?s)\s+the\s+owner\b|\bhow\s+long\s+have\s+(?:you|u|y'?all)\s+(?:guys\s+)?been\s+(?:open|around|in\s+business)\b|\byour\s+most\s+popular\b|\b(?:treatment|service|facial|massage)s?\s+(?:most|more)\s+popular\b|\bmost\s+popular\s+(?:treatment|service|facial|massage|package|add[\s-]?on)s?\b|^\W*(?:what(?:\s+is|\s*'?s)\s+)?(?:the\s+|your\s+)?best[\s-]?sell(?:er|ers|ing)\W*$|\b(?:is|are)\s+(?:everything|it\s+all|all\s+of\s+(?:it|them)|your\s+(?:\w+\s+)?(?:products?|stuff|lotions?|oils?|creams?|skincare)|the\s+(?:\w+\s+)?(?:products?|lotions?|oils?|creams?))\s+(?:\w+\s+)?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:use|carry|sell|have|offer)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:good|best|recommend|recommended|suggest|suggested)\b(?:\s+\w+){0,3}?\s+for\s+(?:a\s+|my\s+|the\s+)?(?:first[\s-]?tim(?:e|er|ers)|first\s+visit|beginners?|newbies?)\b|\b(?:ok|okay|alright|fine|weird)\s+if\s+(?:i'?m|im|i\s+am)\s+a\s+(?:guy|man|male|dude)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|see|treat|accept|serve)\s+(?:men|guys|males|male\s+clients)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheBusiness();
 
     // "whats the address again", "what's your address", "where are you guys located".
     [GeneratedRegex(@"\b(?:address|addy)\b|\bwhere\s+(?:are|r)\s+(?:you|u|ya)(?:\s+guys)?\s+(?:located|at)\b|^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]
     internal static partial Regex AddressAsked();
 
-    // The way to the spa, the whole message (round 27): "how do i get there", "how do we get to you", "how can i get to your place?".
-    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|um)\W+)*how\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+(?:there|to\s+(?:you|u|the\s+spa|your\s+(?:place|spa|location)))\W*$", RegexOptions.CultureInvariant)]
+    // The way to the spa, the whole message (round 27): "how do i get there", "how do we get to you", "how can i get to your place?";
+    // directions asked for in a word or two (round 28): "directions please", "can i get directions", "i need directions to the
+    // spa", "could you send me directions pls", "what's the best way to get there".
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|okay|so|and|um)\W+)*(?:how\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+(?:there|to\s+(?:you|u|the\s+spa|your\s+(?:place|spa|location)))|what(?:'?s|\s+is)\s+the\s+(?:best|easiest|quickest)\s+way\s+(?:to\s+get\s+)?(?:there|to\s+(?:you|u|the\s+spa|your\s+(?:place|spa|location)))|(?:(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s+|(?:can|could)\s+(?:you|u)\s+(?:give|send|text)\s+(?:me|us)\s+|(?:i|we)\s+(?:need|want|would\s+like)\s+|(?:send|give|text)\s+(?:me|us)\s+)?(?:the\s+|some\s+)?directions(?:\s+to\s+(?:you|u|the\s+spa|your\s+(?:place|spa|location)|there))?)(?:\W+(?:please|pls|plz|thanks|thx|thank\s+you))?\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex DirectionsAsked();
 
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|ok|so|and|um)\W+)*where\s+(?:are|r)\s+(?:you|u|ya|yall)(?:\s+guys)?\W*$", RegexOptions.CultureInvariant)]

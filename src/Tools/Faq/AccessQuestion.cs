@@ -17,7 +17,8 @@ public static partial class AccessQuestion
         return MobilityAid().IsMatch(question.ToLowerInvariant()) ? "are you wheelchair accessible?" : null;
     }
 
-    // A mobility aid or access to the building said outright.
-    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?)\b", RegexOptions.CultureInvariant)]
+    // A mobility aid or access to the building said outright; the floor, the stairs and a lift (round 28: "is it upstairs",
+    // "is there an elevator", "i have a bad knee is there stairs"); "i'm downstairs" is someone who has arrived.
+    [GeneratedRegex(@"\b(?:wheel\s*chairs?|sillas?\s+de\s+ruedas|andaderas?|muletas|walkers?|crutches|mobility\s+(?:scooter|aid|issues?)|accessible|accessibility|handicap(?:ped)?\s+access(?:ible)?|step[\s-]free|ramps?|(?:is\s+(?:it|the\s+(?:spa|room|place))|are\s+(?:you|u|the\s+rooms?))\s+up\s*stairs|(?:is|are)\s+there\s+(?:\w+\s+)?(?:stairs|steps|an?\s+elevator|elevators?|a\s+lift)|(?:do|does)\s+(?:you|u|it|the\s+\w+)\s+(?:have|got)\s+(?:an?\s+)?(?:elevators?|stairs|steps)|(?:any|many|lots\s+of)\s+stairs|(?:any|no|many)\s+steps|steps\s+(?:to\s+get\s+in|at\s+the\s+(?:entrance|door|front))|(?:is\s+(?:it|the\s+(?:spa|room|place))|are\s+(?:you|u|the\s+rooms?))\s+on\s+the\s+\w+\s+floor)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MobilityAid();
 }

@@ -20,7 +20,10 @@ public static partial class ConcernQuestion
         var m = Asked().Match(question.ToLowerInvariant());
         // "anything for tomorrow", "what do you have for saturday morning", "something for 2 people": openings asked for.
         // "what services do you have for the face" names no concern: the kind of service asked about.
-        return m.Success && !WhenOrHowMany().IsMatch(m.Groups["c"].Value) && Terms(m.Groups["c"].Value).Count > 0 ? m.Groups["c"].Value.Trim() : null;
+        // "what's good for a first timer", "what would you recommend for a first visit": the person's own first time, not a
+        // concern the menu can speak of; a recommendation, for the team (round 28: the consultation was named).
+        return m.Success && !WhenOrHowMany().IsMatch(m.Groups["c"].Value) && !FirstVisit().IsMatch(m.Groups["c"].Value)
+            && Terms(m.Groups["c"].Value).Count > 0 ? m.Groups["c"].Value.Trim() : null;
     }
 
     /// <summary>
@@ -75,11 +78,16 @@ public static partial class ConcernQuestion
 
     // "what do you have for", "do you (guys) have anything for", "anything/something for", "what helps with", "what's good
     // for", "what treatment(s) would you recommend for", "which facial is best for", "can you recommend something for"; then
-    // the concern, two to forty letters, to the end of the message.
-    [GeneratedRegex(@"^(?:\W*(?:hi|hey|hello|so|um+|uh+|ok|okay|quick\s+question|just\s+wondering)\W+)*(?:(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do)\s+(?:anything|something|any\s+(?:treatments?|services?|facials?))|(?:is\s+there\s+)?(?:anything|something)|what\s+(?:do|would|can|could)\s+(?:you|u)\s+(?:guys\s+)?(?:have|offer|do|recommend|suggest)|what\s+(?:treatments?|services?|facials?|options?)\s+(?:do\s+(?:you|u)\s+(?:guys\s+)?(?:have|offer|recommend|suggest)|(?:is|are|would\s+be|could\s+be)\s+(?:good|best|right)|work|works)|which\s+(?:treatments?|services?|facials?)\s+(?:(?:is|are|would\s+be)\s+)?(?:good|best|right)|what(?:'?s|\s+is)?\s+(?:good|best)|what\s+(?:helps?|works?)|(?:can|could)\s+(?:you|u)\s+(?:recommend|suggest)\s+(?:anything|something))\s+(?:for|with|on)\s+(?:my\s+|the\s+|some\s+|those\s+|these\s+|a\s+|an\s+)?(?<c>[a-z' -]{2,40}?)[\s?.!]*$", RegexOptions.CultureInvariant)]
+    // the concern, two to forty letters, to the end of the message. Round 28: also "something to help me relax", "do you have
+    // anything that helps with stress", "i need something to help me unwind after a crazy week" (the occasion after the
+    // concern is left out of it).
+    [GeneratedRegex(@"^(?:\W*(?:hi|hey|hello|so|um+|uh+|ok|okay|quick\s+question|just\s+wondering)\W+)*(?:(?:(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer|do)\s+(?:anything|something|any\s+(?:treatments?|services?|facials?))|(?:is\s+there\s+)?(?:anything|something)|what\s+(?:do|would|can|could)\s+(?:you|u)\s+(?:guys\s+)?(?:have|offer|do|recommend|suggest)|what\s+(?:treatments?|services?|facials?|options?)\s+(?:do\s+(?:you|u)\s+(?:guys\s+)?(?:have|offer|recommend|suggest)|(?:is|are|would\s+be|could\s+be)\s+(?:good|best|right)|work|works)|which\s+(?:treatments?|services?|facials?)\s+(?:(?:is|are|would\s+be)\s+)?(?:good|best|right)|what(?:'?s|\s+is)?\s+(?:good|best)|what\s+(?:helps?|works?)|(?:can|could)\s+(?:you|u)\s+(?:recommend|suggest)\s+(?:anything|something))\s+(?:for|with|on)|(?:(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|offer)\s+|(?:i|we)\s+(?:need|want|could\s+use|would\s+like|'d\s+like)\s+|is\s+there\s+)?(?:anything|something)\s+(?:to|that(?:'ll|\s+(?:will|would|can|could|might))?|which\s+(?:will|would|can|could))\s+helps?(?:\s+(?:me|us))?(?:\s+to)?(?:\s+with)?)\s+(?:my\s+|the\s+|some\s+|those\s+|these\s+|a\s+|an\s+)?(?<c>[a-z' -]{2,40}?)(?:\s+(?:after|from)\s+(?:a|my|this|the)\s+(?:[a-z]+\s+)?(?:week|day|month|shift|workout|flight|trip))?[\s?.!]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Asked();
 
     // A day, a time of day, a number or a party: what openings are asked for, not a concern.
     [GeneratedRegex(@"\d|\b(?:today|tonight|tomorrow|tmrw|tmr|morning|afternoon|evening|night|noon|weekend|week|month|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|later|sooner|earlier|now|asap|am|pm|people|persons?|two|three|four|us|me|him|her|them|gift|birthday|anniversary|wedding)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WhenOrHowMany();
+
+    [GeneratedRegex(@"\bfirst[\s-]?(?:time|timer|timers|visit|visits|appointment|appt)\b|\b(?:beginners?|newbies?|newcomers?)\b|\bnew\s+(?:client|customer|patient)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstVisit();
 }

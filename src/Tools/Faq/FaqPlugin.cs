@@ -126,6 +126,10 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
     [GeneratedRegex(@"\b(?:experience|experienced|years|a[nñ]os)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Experienced();
 
+    // How long the business has been open ("how long have you been open", "how long have y'all been around").
+    [GeneratedRegex(@"\bhow\s+long\s+(?:have|has)\s+(?:you|u|y'?all|the\s+spa|this\s+(?:place|spa))\s+(?:guys\s+)?been\s+(?:open|around|in\s+business|operating)\b|\bsince\s+when\s+(?:have|are)\s+(?:you|u)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SinceWhenOpen();
+
     // Linear, so no wall-clock limit: a 250 ms limit threw on a starved machine (load average 30) and failed the whole
     // FAQ answer ("answer_faq:failed" in CI, round 19).
     [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
@@ -223,6 +227,14 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // consultation's "how long" or the staff list do not, so the team does (round 23).
             confident = [.. confident.Where(m => Experienced().IsMatch(m.Question + " " + m.Answer))];
         }
+        // "how long have you been open", "how long have you guys been in business" (round 28): since when the business exists,
+        // which no opening hours answer (the week's hours were quoted), and asked of it however far in meaning from its
+        // entries (it was declined): an entry that says so, or the team.
+        var sinceWhenOpen = SinceWhenOpen().IsMatch(question.ToLowerInvariant());
+        if (sinceWhenOpen)
+        {
+            confident = [.. confident.Where(m => !m.Source.StartsWith("profile:hours:", StringComparison.Ordinal))];
+        }
         if (confident.Count == 0 && visit.Count == 1 && !visit.Contains("late") && !visit.Contains("here") && faq.NearestClearly(searched) is { } nearest
             && VisitQuestion.Covers(visit, nearest.Question + " " + nearest.Answer))
         {
@@ -238,7 +250,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
             // whatever words (the arrival entry's "intake form"); two such entries, or none, are the team's to choose.
             confident = [new FaqMatch(sole.Id, sole.Question, sole.Answer, "faq", FaqIndex.ConfidentAt)];
         }
-        if (VisitQuestion.IsElsewhere(question) || (visit.Count == 0 && ((matches.Count == 0 && !AddressesTheSpa(question))
+        if (VisitQuestion.IsElsewhere(question) || (visit.Count == 0 && !sinceWhenOpen && ((matches.Count == 0 && !AddressesTheSpa(question))
             || (!matches.Any(m => m.Confidence >= FaqIndex.ConfidentAt || m.NearMiss) && faq.FarFromEverything(searched)))))
         {
             // A visit somewhere else ("what should I wear to a job interview", close in meaning to the massage entry).

@@ -42,9 +42,10 @@ public static partial class PaymentQuestion
         return Deposit().IsMatch(question.ToLowerInvariant()) ? "do you require a deposit or card on file?" : null;
     }
 
+    // A card held for the booking in other words (round 28: "do i have to put a card down", "do you need my card to book").
     // Paying before the visit is asked the same way ("do i have to pay in advance?", "se cobra por adelantado?" read as "do
     // you charge in advance?", round 26).
-    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card|pre-?pay(?:ment|ed|id)?|(?:pay|paid|charge|charged)\s+(?:\w+\s+)?(?:in\s+advance|up\s*front|ahead(?:\s+of\s+time)?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:deposits?|card\s+on\s+file|hold\s+(?:a|my)\s+card|(?:put|leave)\s+(?:a|my)\s+card\s+down|(?:need|want|take)\s+(?:my|a)\s+(?:credit\s+)?card\s+(?:to\s+(?:book|hold|reserve)|for\s+(?:the\s+)?booking)|pre-?pay(?:ment|ed|id)?|(?:pay|paid|charge|charged)\s+(?:\w+\s+)?(?:in\s+advance|up\s*front|ahead(?:\s+of\s+time)?))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Deposit();
 
     // The ways of paying a business takes, as a person would name them.

@@ -138,6 +138,7 @@ public static partial class SpanishGloss
     private static string Tidy(string english)
     {
         var s = SplitClock().Replace(english, "$1:$2");
+        s = SlashDate().Replace(s, WrittenOut);
         s = OfLength().Replace(s, "${n} minute");
         s = BareDayOfMonth().Replace(s, m => $"the {m.Groups["d"].Value}th");
         s = Spaces().Replace(s, " ");
@@ -314,7 +315,34 @@ public static partial class SpanishGloss
     [GeneratedRegex(@"(\d{1,2})\s+:(\d\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SplitClock();
 
-    [GeneratedRegex(@"\bthe (?<d>[1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th|am|pm|:|minutes?|min|hours?|of|one|o'clock)\b)(?![:\d])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A date written with slashes, as Spanish writes it: day first ("el 5/12" is the 5th of December), the month first only
+    /// when the other way is no date ("el 12/14"); written out ("december 5", "2026-12-05" with its year) so the English
+    /// parser, which reads the month first, does not take it the other way. Left as written when neither way is a date.
+    /// </summary>
+    private static string WrittenOut(Match m)
+    {
+        var a = int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var (day, month) = b is >= 1 and <= 12 && a is >= 1 and <= 31 ? (a, b) : a is >= 1 and <= 12 && b is >= 1 and <= 31 ? (b, a) : (0, 0);
+        if (day == 0)
+        {
+            return m.Value;
+        }
+        if (m.Groups["y"].Success)
+        {
+            var year = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            year = year < 100 ? 2000 + year : year;
+            return DateOnly.TryParseExact($"{year:D4}-{month:D2}-{day:D2}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+                ? $"{year:D4}-{month:D2}-{day:D2}" : m.Value;
+        }
+        return $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).ToLowerInvariant()} {day}";
+    }
+
+    [GeneratedRegex(@"(?<![\d/.-])(?<a>\d{1,2})\s*/\s*(?<b>\d{1,2})(?:\s*/\s*(?<y>\d{4}|\d{2}))?(?![\d/])", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashDate();
+
+    [GeneratedRegex(@"\bthe (?<d>[1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th|am|pm|:|minutes?|min|hours?|of|one|o'clock)\b)(?![:\d])(?!\s*[/.-]\s*\d)", RegexOptions.CultureInvariant)]
     private static partial Regex BareDayOfMonth();
 
     // "masaje sueco de 60" → "swedish massage of 60": the length of the service.
