@@ -1280,6 +1280,14 @@ public sealed partial class Understander
                 intent = Intent.Book;
             }
         }
+        if (cues.GroupSize is not null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && !asksElsewhere && !NamesElsewhere() && GroupForUs().IsMatch(lowered))
+        {
+            // "we're a group of 6 for a bachelorette", "can we book for a group of 5" (round 28: declined): a group of four or
+            // more asking for the spa, with no service or day yet, is a booking for the team to arrange (the group's policy
+            // row). One that is near a task elsewhere in meaning is still declined below ("book a table for a group of 8").
+            (intent, confidence) = (Intent.Book, 1);
+        }
         if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability or Intent.Waitlist && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
@@ -1294,6 +1302,13 @@ public sealed partial class Understander
             // One that names another business or thing was declined above (asksElsewhere).
             intent = Intent.OutOfScope;
             confidence = elsewhere;
+        }
+        if (cues.GroupSize is not null && intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && chosen is null
+            && services.Kind == ServiceMatchKind.None && !asksElsewhere && !NamesElsewhere() && GroupOccasion().IsMatch(lowered))
+        {
+            // "we're a group of 6 for a bachelorette" (round 28): a wedding, bachelorette or birthday group is one a spa
+            // arranges, however near in meaning to a party elsewhere the words are.
+            (intent, confidence) = (Intent.Book, 1);
         }
         if (intent is Intent.Book or Intent.Availability && confidence < WeakRequest && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null
@@ -2755,6 +2770,13 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:you|your|yours|u|ur|y'?all)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AskedOfYou();
+
+    // A group's own words for coming to the spa (round 28): booking or fitting in, or a wedding, birthday or bachelorette.
+    [GeneratedRegex(@"\b(?:book|booking|fit|squeeze|take|accommodate|appointments?|appts?|spa\s+day|treatments?|bachelorette|bridal|bridesmaids|wedding|birthday|hen\s+party|reservar|cita|citas|despedida\s+de\s+soltera|cumplea[nñ]os|boda)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupForUs();
+
+    [GeneratedRegex(@"\b(?:bachelorette|bridal|bridesmaids|hen\s+party|spa\s+day|despedida\s+de\s+soltera|damas\s+de\s+honor)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupOccasion();
 
     // The way to a place asked (round 28): "how do i get to the marina", "directions to mission pls".
     [GeneratedRegex(@"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\s+get\s+to\b|\bdirections\s+to\b|\bway\s+to\s+get\s+to\b", RegexOptions.CultureInvariant)]

@@ -79,6 +79,30 @@ public sealed class RoundTwentyEightConversationTests
     [InlineData("can i get a gift card for my sister", "any amount")]
     public Task A_gift_card_for_someone_else_is_the_gift_card_entry(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
+    // A group of four or more for the spa, said without a service or a day ("we're a group of 6 for a bachelorette", "can we
+    // book for a group of 5"): arranged by a person, never declined.
+    [Theory]
+    [InlineData("we're a group of 6 for a bachelorette", "group")]
+    [InlineData("can we book for a group of 5", "group")]
+    [InlineData("hi there's 7 of us for a birthday, can you fit us in", "group")]
+    [InlineData("somos 5 amigas para una despedida de soltera", "equipo")]
+    public async Task A_group_said_without_a_service_is_for_the_team(string text, string expected)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is not null && reply.Text!.Contains(expected, StringComparison.Ordinal), FirstMessages.Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
+    // A group somewhere else stays declined.
+    [Theory]
+    [InlineData("can we book the escape room for a party of 6")]
+    [InlineData("i need a table for a group of 8 tonight")]
+    public async Task A_group_somewhere_else_is_not_the_spas(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
+    }
+
     // A deposit of another kind stays someone else's matter.
     [Fact]
     public async Task A_security_deposit_back_is_not_the_spas_deposit_policy()
