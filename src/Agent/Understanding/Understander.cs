@@ -1083,6 +1083,9 @@ public sealed partial class Understander
         }
         // Read as the spa's own by its words below (its address, the business itself): never turned away by meaning after.
         var plainlyTheSpas = false;
+        // "is everything organic", "is it ok if im a guy" (round 28): a question about the business asked of the spa, though it
+        // does not say "you"; the FAQ tool is told so, or it would take the question for general knowledge.
+        string? AskedOfTheSpa() => AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered) ? $"{normalized} (at your spa)" : null;
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
             && !SendMeInformation().IsMatch(lowered))
         {
@@ -1102,11 +1105,9 @@ public sealed partial class Understander
                 (intent, confidence) = (plainly, 1);
                 // Only a question about the spa itself: a late arrival "to my meeting" still goes the elsewhere way below.
                 plainlyTheSpas = AddressAsked().IsMatch(lowered) || AboutTheBusiness().IsMatch(lowered);
-                if (plainly == Intent.Faq && AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered))
+                if (plainly == Intent.Faq)
                 {
-                    // "is everything organic", "is it ok if im a guy" (round 28): asked of the spa, though it does not say
-                    // "you"; the FAQ tool is told so, or it would take the question for general knowledge.
-                    faqQuestion ??= $"{normalized} (at your spa)";
+                    faqQuestion ??= AskedOfTheSpa();
                 }
             }
         }
@@ -1116,10 +1117,7 @@ public sealed partial class Understander
             // Read as a question already, and plainly about the spa itself ("how long have you guys been in business", "do you
             // use fragrance free stuff", round 28: turned away by meaning below): the same as above.
             (confidence, plainlyTheSpas) = (1, true);
-            if (AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered))
-            {
-                faqQuestion ??= $"{normalized} (at your spa)";
-            }
+            faqQuestion ??= AskedOfTheSpa();
         }
         else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
         {
