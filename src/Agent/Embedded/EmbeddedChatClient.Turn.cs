@@ -241,6 +241,11 @@ public sealed partial class EmbeddedChatClient
                     {
                         return Say("wrong_number");
                     }
+                    if (u.Cues.HappyNews)
+                    {
+                        // "i just had a baby 3 weeks ago" (round 29): congratulated, and asked how to help; nothing offered.
+                        return Say("happy_news");
+                    }
                     if (u.Cues.PastVisit)
                     {
                         // Its service is kept: "i want another one friday" next books it (round 25).

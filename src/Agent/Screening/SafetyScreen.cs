@@ -623,9 +623,11 @@ public sealed partial class SafetyScreen
     private static partial Regex WordPattern();
 
     // "Can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?";
-    // "8 weeks along, can i get a massage still", "is that ok?", "still safe?".
+    // "8 weeks along, can i get a massage still", "is that ok?", "still safe?". Round 29: "can i get a massage" after the
+    // condition in English as "puedo hacerme un masaje" in Spanish (the English was a booking without its question mark and
+    // a clinician's with it: neither the language nor the punctuation decides); "can i book" stays a booking in both.
     [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b"
-        + @"|\bcan\s+i\s+(?:get|have|do|book)\b[^.?!]{0,40}\bstill\b|\bcan\s+i\s+still\b|\b(?:is|would)\s+(?:it|that|this)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|safe|fine|alright)\b|\bstill\s+(?:ok|okay|safe|fine|allowed)\b")]
+        + @"|\b(?:can|could|may)\s+i\s+(?:get|have|do)\b(?!\s+(?:an?\s+|my\s+)?(?:appointment|appt|booking|reservation|consult\w*)\b)|\bcan\s+i\s+(?:get|have|do|book)\b[^.?!]{0,40}\bstill\b|\bcan\s+i\s+still\b|\b(?:is|would)\s+(?:it|that|this)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|safe|fine|alright)\b|\bstill\s+(?:ok|okay|safe|fine|allowed)\b")]
     private static partial Regex AsksIfAllowed();
 
     // A clause ends at punctuation or a joining word; Spanish "y" before the speaker's own wish ("… y le quiero regalar …").
