@@ -366,7 +366,9 @@ public static class LoadBench
             }
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             // FRONTDESK_BENCH_HOST_JIT_LOG=FILE: the host (only) writes every method it compiles to FILE, one line each, and the
-            // bench prints how many lines it held at /readyz and after each first reply (round twenty-nine: what a first reply compiles).
+            // bench prints how many lines it held at /readyz and after each first reply (round twenty-nine: what a first reply
+            // compiles). The runtime writes the file through a buffer, so a count can lag behind; the lines after the count at
+            // /readyz are what was compiled from then on.
             var jitLog = Environment.GetEnvironmentVariable("FRONTDESK_BENCH_HOST_JIT_LOG");
             if (!string.IsNullOrEmpty(jitLog))
             {
@@ -439,7 +441,7 @@ public static class LoadBench
             using (await first.PostAsJsonAsync("/healthz", new { text = "warm the client" }))
             {
             }
-            string JitLines() => string.IsNullOrEmpty(jitLog) || !File.Exists(jitLog) ? "" : $" (methods compiled so far: {File.ReadLines(jitLog).Count()})";
+            string JitLines() => string.IsNullOrEmpty(jitLog) || !File.Exists(jitLog) ? "" : $" (JIT log lines so far: {File.ReadLines(jitLog).Count()})";
             Console.WriteLine($"host ready{JitLines()}");
             // Then two more people's first message, each a new conversation, one after the other: what the first reply costs
             // once (the process's or the database's first use of something) against what every first reply costs.
