@@ -1130,6 +1130,12 @@ public sealed partial class Understander
             (confidence, plainlyTheSpas) = (1, true);
             faqQuestion ??= AskedOfTheSpa();
         }
+        else if (intent is Intent.Faq or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null && OwnVisitWhen().IsMatch(lowered))
+        {
+            // "whens my facial?", "when is my massage again" (round 29): the person's own appointment asked, not the service's
+            // hours; looked up only for a number proven to be theirs.
+            (intent, confidence) = (Intent.MyAppointments, 1);
+        }
         else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
         {
             // "i booked online last night … did it actually go through": nothing is pending to correct; the person's own
@@ -2782,6 +2788,10 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b"
         + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
+
+    // "whens my facial?", "when is my massage again", "what day is my peel" (round 29): when the person's own visit is.
+    [GeneratedRegex(@"\b(?:when'?s?|what\s+(?:day|time|date)(?:'s|\s+is|\s+was)?)\s+(?:is\s+|was\s+)?my\s+(?:next\s+)?(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit|session|massage|facial|peel|botox|filler|consult(?:ation)?|laser|hydrafacial|dermaplaning)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnVisitWhen();
 
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
     // Or held up on the way: "i was supposed to come in at 3 but im stuck at work"; "stuck in traffic, be there in like 15",

@@ -207,6 +207,36 @@ public sealed class RoundTwentyNineTests
         Assert.Contains("Swedish Massage (90 min)", reply.Text ?? "", StringComparison.Ordinal);
     }
 
+    // "whens my facial?": the person's own appointment, looked up only for their proven number; never for a name typed on the web.
+
+    [Theory]
+    [InlineData("whens my facial?")]
+    [InlineData("when is my hydrafacial again")]
+    public async Task When_my_visit_is_asked_from_the_own_number_lists_it(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_seed", "sms", BenPhone, "hydrafacial with priya tuesday at 4pm", "yes", "yes");
+        Assert.Single(await h.BookedAsync());
+
+        var reply = (await h.TalkAsync("sms_w1", "sms", BenPhone, text))[^1];
+
+        Assert.Contains(reply.ToolCalls, c => c.Name == "list_appointments");
+        Assert.Contains("HydraFacial", reply.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_my_visit_is_asked_on_the_web_with_a_name_shows_nothing_of_it()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        await h.TalkAsync("sms_seed", "sms", BenPhone, "hydrafacial with priya tuesday at 4pm", "yes", "yes");
+        Assert.Single(await h.BookedAsync());
+
+        var replies = await h.TalkAsync("web_w2", "web", null, "whens my facial? name is ben carter");
+
+        Assert.DoesNotMatch("(?i)4 ?pm|priya|hydrafacial", replies[^1].Text ?? "");
+        Assert.Null(replies[^1].Escalation);
+    }
+
     // Abbreviations by text: "w sofia" is with Sofia, "aftn" the afternoon.
 
     [Theory]
