@@ -2310,7 +2310,7 @@ public sealed partial class Understander
     private static bool DayNotKeptThenAnother(string lowered) =>
         DayThenCannotKeep().Match(lowered) is { Success: true } notKept && DayWord().IsMatch(lowered[(notKept.Index + notKept.Length)..]);
 
-    [GeneratedRegex(@"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\btoday|\btomorrow|\btmrw|\btmr|\bthe\s+\d{1,2}(?:st|nd|rd|th))\s+(?:(?:doesn'?t|does\s+not|won'?t)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)\b|no\s+can\s+i\b)"
+    [GeneratedRegex(@"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\btoday|\btomorrow|\btmrw|\btmr|\bthe\s+\d{1,2}(?:st|nd|rd|th))\s+(?:(?:doesn'?t|does\s+not|won'?t)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))"
         + @"|\b(?:can'?t|cannot|won'?t)\s+do\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
         + @"|^\W*(?:(?:no|nah|sorry)\W+)?not\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\s*[,.;!-]", RegexOptions.CultureInvariant)]
     private static partial Regex DayThenCannotKeep();
@@ -2383,9 +2383,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|do|keep\s+it)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CannotKeepBefore();
 
-    // "tomorrow doesn't work", "friday is out", "tomorrow i can't", "mañana no puedo" (glossed "tomorrow no can i"): right after
-    // a day, the day that cannot be kept.
-    [GeneratedRegex(@"^\s*(?:(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)\b|no\s+can\s+i\b)", RegexOptions.CultureInvariant)]
+    // "tomorrow doesn't work", "friday is out", "tomorrow i can't,", "mañana no puedo" (glossed "tomorrow i can't"): right after
+    // a day, the day that cannot be kept ("friday i can't do mornings" keeps Friday: only the afternoon is asked).
+    [GeneratedRegex(@"^\s*(?:(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))", RegexOptions.CultureInvariant)]
     private static partial Regex CannotKeepAfter();
 
     // "no tuesday", "not on the friday": right before the day, it is the day not meant.
