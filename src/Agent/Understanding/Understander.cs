@@ -469,6 +469,17 @@ public sealed partial class Understander
             date = meantDay with { Span = new TextSpan(meantDay.Span.Start + date.Span.End, meantDay.Span.Length) };
         }
         DateRange? moveFrom = null;
+        if (date is not null && date.Span.End < withoutContact.Length
+            && (CannotKeepBefore().IsMatch(TextNormalizer.LowerSameLength(withoutContact[..date.Span.Start]))
+                || CannotKeepAfter().IsMatch(TextNormalizer.LowerSameLength(withoutContact[date.Span.End..])))
+            && DateExpressionParser.Parse(withoutContact[date.Span.End..], context.Today, context.Closures) is { } askedInstead)
+        {
+            // "cant make it tmrw, friday?", "no puedo mañana, el viernes?" (glossed "i can't make it tomorrow"), "can't do the
+            // 24th, how about the 27th?", "tomorrow doesn't work, wednesday?": the day that cannot be kept is the appointment's,
+            // and the day said after it is the one asked for (round 29).
+            moveFrom = date.Range;
+            date = askedInstead with { Span = new TextSpan(askedInstead.Span.Start + date.Span.End, askedInstead.Span.Length) };
+        }
         // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
         var moveTo = date is null ? null
             : ChangeCue().IsMatch(lowered) && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to ? to
@@ -1122,6 +1133,12 @@ public sealed partial class Understander
             (confidence, plainlyTheSpas) = (1, true);
             faqQuestion ??= AskedOfTheSpa();
         }
+        else if (intent is Intent.Faq or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null && OwnVisitWhen().IsMatch(lowered))
+        {
+            // "whens my facial?", "when is my massage again" (round 29): the person's own appointment asked, not the service's
+            // hours; looked up only for a number proven to be theirs.
+            (intent, confidence) = (Intent.MyAppointments, 1);
+        }
         else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
         {
             // "i booked online last night … did it actually go through": nothing is pending to correct; the person's own
@@ -1673,6 +1690,15 @@ public sealed partial class Understander
         {
             // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
             intent = Intent.Cancel;
+            confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !hypothetical && !CantMakeIt().IsMatch(lowered) && DayNotKeptThenAnother(lowered)
+            && services.Kind == ServiceMatchKind.None
+            && intent is Intent.Correction or Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Deny or Intent.Inform)
+        {
+            // "tomorrow doesn't work anymore, wednesday?", "can't do the 24th, how about the 27th?": the appointment moved to the
+            // other day (round 29); with a service named it stays what it was read as (a booking).
+            intent = Intent.Reschedule;
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && !hypothetical && CantMakeIt().IsMatch(lowered)
@@ -2374,7 +2400,20 @@ public sealed partial class Understander
         return DayWord().Match(after) is { Success: true } kept && DayWord().IsMatch(after[(kept.Index + kept.Length)..]);
     }
 
-    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week)\b", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "tomorrow doesn't work anymore, wednesday?", "mañana no puedo, mejor el miércoles" (glossed "tomorrow i can't, actually
+    /// wednesday"), "can't do the 24th, how about the 27th?", "not tomorrow, friday?" first thing (round 29): a day that cannot be kept and another day after it,
+    /// with nothing being booked, is the person's own appointment moved there.
+    /// </summary>
+    private static bool DayNotKeptThenAnother(string lowered) =>
+        DayThenCannotKeep().Match(lowered) is { Success: true } notKept && DayWord().IsMatch(lowered[(notKept.Index + notKept.Length)..]);
+
+    [GeneratedRegex(@"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\btoday|\btomorrow|\btmrw|\btmr|\bthe\s+\d{1,2}(?:st|nd|rd|th))\s+(?:(?:doesn'?t|does\s+not|won'?t)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))"
+        + @"|\b(?:can'?t|cannot|won'?t)\s+do\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
+        + @"|^\W*(?:(?:no|nah|sorry)\W+)?not\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\s*[,.;!-]", RegexOptions.CultureInvariant)]
+    private static partial Regex DayThenCannotKeep();
+
+    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week|the\s+\d{1,2}(?:st|nd|rd|th))\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayWord();
 
     // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
@@ -2437,6 +2476,15 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"^\s*(?:uh\s+|um\s+|ok\s+)?(?:the\s+|at\s+|around\s+|like\s+|maybe\s+)?(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish)?\s*(?:one|please|pls|is\s+(?:fine|good))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareHour();
+
+    // "can't make it tomorrow", "cannot do the 24th", "won't be able to come in on": right before a day, the day that cannot be kept.
+    [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|do|keep\s+it)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotKeepBefore();
+
+    // "tomorrow doesn't work", "friday is out", "tomorrow i can't,", "mañana no puedo" (glossed "tomorrow i can't"): right after
+    // a day, the day that cannot be kept ("friday i can't do mornings" keeps Friday: only the afternoon is asked).
+    [GeneratedRegex(@"^\s*(?:(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotKeepAfter();
 
     // "no tuesday", "not on the friday": right before the day, it is the day not meant.
     [GeneratedRegex(@"\b(?:no|not)\s+(?:on\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
@@ -2834,13 +2882,21 @@ public sealed partial class Understander
 
     // "remind me what ive got coming up", "what do i have booked", "tell me what i have scheduled", "whens my next one".
     // "what time is my appointment" ("a q hora era mi cita" glossed), "did it actually go through" after a booking told.
-    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b", RegexOptions.CultureInvariant)]
+    // Which of two it was (round 29): "did i book the 60 or the 90 for saturday?", "is my appt saturday at 10 or 11?".
+    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b"
+        + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
+    // "whens my facial?", "when is my massage again", "what day is my peel" (round 29): when the person's own visit is.
+    [GeneratedRegex(@"\b(?:when'?s?|what\s+(?:day|time|date)(?:'s|\s+is|\s+was)?)\s+(?:is\s+|was\s+)?my\s+(?:next\s+)?(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit|session|massage|facial|peel|botox|filler|consult(?:ation)?|laser|hydrafacial|dermaplaning)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnVisitWhen();
+
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
-    // Or held up on the way: "i was supposed to come in at 3 but im stuck at work".
+    // Or held up on the way: "i was supposed to come in at 3 but im stuck at work"; "stuck in traffic, be there in like 15",
+    // "traffic is insane, there in 10" (round 29).
     [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
-        + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
+        + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b"
+        + @"|\b(?:stuck|sitting)\s+in\s+(?:\w+\s+)?traffic\b|\btraffic\s+is\s+(?:\w+\s+)?(?:insane|crazy|bad|terrible|awful|horrible|nuts|brutal)\b|\b(?:be\s+)?there\s+in\s+(?:like\s+|about\s+|around\s+|another\s+)?(?:[1-9]|[1-5][05]|five|ten|fifteen|twenty)\s*(?:min|mins|minutes)?\s*(?:[.!?,]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
 
     // A treatment wondered about, not asked for: "i was wondering about lips", "curious about botox", "thinking about getting
