@@ -742,7 +742,10 @@ public sealed partial class FrontDeskAgent(
         {
             category = null;
         }
-        if (category is null && scope.HealthRefusal is not null && finding.Insists && screen.Rules.Find("human_request") is { } person)
+        // Also after a clinician's question ("im 6 months pregnant can i get a massage" … "just book it anyway", round 29: it was
+        // declined as off topic once the first message went to a clinician rather than to the booking tool's refusal).
+        if (category is null && finding.Insists && (scope.HealthRefusal is not null || MedicalBefore(state))
+            && screen.Rules.Find("human_request") is { } person)
         {
             return (person, "contraindication_insisted");
         }
@@ -765,6 +768,10 @@ public sealed partial class FrontDeskAgent(
         scope.StatedConditions.Count > 0 || scope.HealthRefusal is not null
         || state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said
             && screen.ScreenInbound(said) is var earlier && (earlier.Category?.Name is "medical" or "emergency" || earlier.StatedConditions.Count > 0));
+
+    /// <summary>Whether an earlier message of the person's went to a clinician (medical or emergency).</summary>
+    private bool MedicalBefore(ConversationState state) =>
+        state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said && screen.ScreenInbound(said).Category?.Name is "medical" or "emergency");
 
     /// <summary>Whether an earlier message of the person's named a treatment or one of the spa's services.</summary>
     private bool TreatmentSpokenOf(ConversationState state) =>

@@ -1163,9 +1163,10 @@ public sealed partial class Understander
             // "memberships", "info about membership", "wifi password", "propinas?" (round 26): a topic of the spa's FAQ named
             // alone, as people type into a chat box, is asking about it; the classifier reads a bare noun phrase as off-topic
             // (and "gift card info please" as a yes, with nothing asked). Round 29: "fsa?" was turned away after, by meaning
-            // (the model does not know the letters): the spa's own words decide.
+            // (the model does not know the letters): the spa's own words decide, unless they name a treatment the spa does not
+            // offer ("i need a haircut": the hair of Laser Hair Removal's entry), which is said not offered below.
             (intent, confidence) = (Intent.Faq, 1);
-            plainlyTheSpas = true;
+            plainlyTheSpas = !CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && QuestionShape().IsMatch(lowered) && !NamesElsewhere() && CardHeld().IsMatch(lowered))

@@ -167,6 +167,28 @@ public sealed class RoundTwentyNineConversationTests
     [InlineData("i take blood thinners, can i get filler")]
     public Task Pregnant_asking_whether_a_massage_can_be_had_is_medical_in_both_languages(string text) => FirstMessages.EscalatedAsAsync(text, "medical");
 
+    // Told "book it anyway" after that: a person, never declined (round 29: the first version declined it).
+    [Fact]
+    public async Task Book_it_anyway_after_a_clinicians_question_goes_to_a_person()
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var first = Assert.Single(await h.TalkAsync("r29_anyway", "sms", "+14155550177", "im 6 months pregnant can i get a massage"));
+        Assert.Equal("medical", first.Escalation?.Category);
+        var second = Assert.Single(await h.TalkAsync("r29_anyway", "sms", "+14155550177", "ugh just book it anyway"));
+        Assert.Equal("human_request", second.Escalation?.Category);
+        Assert.DoesNotContain(second.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
+    // With a day it is a request (as r11-pregnant-back-pain-deep-tissue-voice has it): the tools refuse what the condition rules out, nothing is written.
+    [Theory]
+    [InlineData("i'm twenty weeks pregnant, can i get a deep tissue tomorrow")]
+    public async Task Pregnant_asking_for_a_massage_on_a_day_is_a_request_the_tools_screen(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.NotEqual("medical", reply.Escalation?.Category);
+        Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
     [Theory]
     [InlineData("im 6 months pregnant, can i book a massage")]
     [InlineData("estoy embarazada de 5 meses, quiero reservar un masaje prenatal")]
