@@ -77,10 +77,16 @@ internal static class RaceBench
         // The host reads FrontDesk__Agent__TurnsAtOnce from its environment; the instances here are built in process, so the
         // bench passes it on (0 = no limit: how the agent ran before the turn slots).
         var turnsAtOnce = int.TryParse(Environment.GetEnvironmentVariable("FrontDesk__Agent__TurnsAtOnce"), CultureInfo.InvariantCulture, out var atOnce) ? atOnce : (int?)null;
+        // Likewise FrontDesk__Agent__ReadBackAnswersAhead (0 = every turn in arrival order).
+        var answersAhead = int.TryParse(Environment.GetEnvironmentVariable("FrontDesk__Agent__ReadBackAnswersAhead"), CultureInfo.InvariantCulture, out var ahead) ? ahead : (int?)null;
         void Register(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration c)
         {
             s.AddFrontDeskAgent(c, AppContext.BaseDirectory);
-            s.PostConfigure<AgentOptions>(o => o.TurnsAtOnce = turnsAtOnce ?? o.TurnsAtOnce);
+            s.PostConfigure<AgentOptions>(o =>
+            {
+                o.TurnsAtOnce = turnsAtOnce ?? o.TurnsAtOnce;
+                o.ReadBackAnswersAhead = answersAhead ?? o.ReadBackAnswersAhead;
+            });
         }
         await using var one = await SpaBookHarness.StartAsync(store, register: Register);
         await using var two = await SpaBookHarness.StartOnAsync(one.Settings, one.Clock.GetUtcNow(), Register);
@@ -111,6 +117,8 @@ internal static class RaceBench
         var yes = new List<double>();
         var first = new List<double>();
         var all = new List<double>();
+        // Neither a "yes" nor a first turn: what waits longer when answers to read-backs go ahead (round twenty-nine).
+        var others = new List<double>();
         var errors = 0;
         var turnNo = 0;
         // What a "yes" waits behind (round twenty-eight): the turns in flight on both instances when it was sent.
@@ -136,6 +144,10 @@ internal static class RaceBench
                     if (isFirst)
                     {
                         first.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                    if (!isYes && !isFirst)
+                    {
+                        others.Add(watch.Elapsed.TotalMilliseconds);
                     }
                 }
                 return reply;
@@ -223,10 +235,11 @@ internal static class RaceBench
             return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            race on {store}, {channel} ({(channel == "web" ? "numbers typed" : known ? "each person's own number, a client on file with consent to texts" : "each person's own number")}), 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s, {errors} errors
+            race on {store}, {channel} ({(channel == "web" ? "numbers typed" : known ? "each person's own number, a client on file with consent to texts" : "each person's own number")}), 2 instances (turns at once per instance: {turnsAtOnce?.ToString(CultureInfo.InvariantCulture) ?? "default"}; read-back answers ahead: {answersAhead?.ToString(CultureInfo.InvariantCulture) ?? "default"}), {conversations} conversations {(window is { } span ? $"arriving over {span.TotalSeconds:F0} s (Poisson), 1.5-4 s before each answer" : "all at once, no pauses")}, {all.Count} turns in {total.Elapsed.TotalSeconds:F1} s ({all.Count / total.Elapsed.TotalSeconds:F0} turns/s), {errors} errors
               booked {booked}; double bookings {doubleBooked}; people with two bookings {duplicates}; clients with no booking {orphans}; clients with a proven number {proven}, texts queued to them {texts}
               "yes" turns {yes.Count}: p50 {Pct(yes, 0.5):F0} ms, p99 {Pct(yes, 0.99):F0} ms, max {Pct(yes, 1):F0} ms; turns in flight when a "yes" was sent: {Behind(yesBehind, 0):F0} on average, {Behind(yesBehind, 0.99):F0} for the slowest 1 %
               all turns: p50 {Pct(all, 0.5):F0} ms, p99 {Pct(all, 0.99):F0} ms, max {Pct(all, 1):F0} ms; first turns ({first.Count}{(window is null ? ", all sent at once when the race starts" : "")}): p50 {Pct(first, 0.5):F0} ms, p99 {Pct(first, 0.99):F0} ms
+              other turns ({others.Count}, neither a "yes" nor a first turn): p50 {Pct(others, 0.5):F0} ms, p99 {Pct(others, 0.99):F0} ms
             """));
         if (store == TestStore.Postgres)
         {

@@ -78,6 +78,12 @@ public sealed class AgentOptions
     /// (<see cref="TurnSlots"/>). Unset: twice the processors; 0: no limit. Turns that may call a remote model take no slot.
     /// </summary>
     public int? TurnsAtOnce { get; set; }
+    /// <summary>
+    /// How many turns that answer a read-back ("shall I book …?": the person's yes, no or change) may take a slot one after
+    /// another ahead of a turn that waits (<see cref="TurnSlots"/>); then the waiting turn goes. 0: every turn in the order it
+    /// came.
+    /// </summary>
+    public int ReadBackAnswersAhead { get; set; } = 4;
 }
 
 /// <summary>
@@ -181,9 +187,11 @@ public sealed partial class FrontDeskAgent(
             var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
             try
             {
-                // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order.
-                using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, lost.Token);
-                return await HandleLockedAsync(request, begun, turnLease, onSentence, embeddedOnly, started, lost.Token);
+                // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order, except that an
+                // answer to the read-back the last turn left pending goes ahead (its state is read here, once, for the turn).
+                var state = conversations.ReadState(begun.Conversation);
+                using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, AnswersReadBack(state), lost.Token);
+                return await HandleLockedAsync(request, begun, state, turnLease, onSentence, embeddedOnly, started, lost.Token);
             }
             catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -206,6 +214,12 @@ public sealed partial class FrontDeskAgent(
             LeaveGate(request.ConversationId);
         }
     }
+
+    /// <summary>
+    /// Whether a turn on this state answers a read-back: the last turn left an action pending for the person's yes (the turn
+    /// that follows confirms or drops it: <see cref="ConversationScope.BeginTurn"/>).
+    /// </summary>
+    internal static bool AnswersReadBack(ConversationState state) => state.Scope.Pending is { } pending && pending.Turn == state.Scope.Turn;
 
     private SemaphoreSlim EnterGate(string conversationId)
     {
@@ -306,11 +320,10 @@ public sealed partial class FrontDeskAgent(
         public void Release() => _released = true;
     }
 
-    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, BegunTurn begun, TurnLease lease, Func<string, CancellationToken, ValueTask>? onSentence,
-        bool embeddedOnly, long started, CancellationToken ct)
+    private async Task<AgentReply> HandleLockedAsync(TurnRequest request, BegunTurn begun, ConversationState state, TurnLease lease,
+        Func<string, CancellationToken, ValueTask>? onSentence, bool embeddedOnly, long started, CancellationToken ct)
     {
         var conversation = begun.Conversation;
-        var state = conversations.ReadState(conversation);
         if (request.RequestId is { } requestId && begun.Answered)
         {
             // A retry of a request whose turn committed (its instance died before the answer left, or the answer was lost on
@@ -729,7 +742,10 @@ public sealed partial class FrontDeskAgent(
         {
             category = null;
         }
-        if (category is null && scope.HealthRefusal is not null && finding.Insists && screen.Rules.Find("human_request") is { } person)
+        // Also after a clinician's question ("im 6 months pregnant can i get a massage" … "just book it anyway", round 29: it was
+        // declined as off topic once the first message went to a clinician rather than to the booking tool's refusal).
+        if (category is null && finding.Insists && (scope.HealthRefusal is not null || MedicalBefore(state))
+            && screen.Rules.Find("human_request") is { } person)
         {
             return (person, "contraindication_insisted");
         }
@@ -752,6 +768,10 @@ public sealed partial class FrontDeskAgent(
         scope.StatedConditions.Count > 0 || scope.HealthRefusal is not null
         || state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said
             && screen.ScreenInbound(said) is var earlier && (earlier.Category?.Name is "medical" or "emergency" || earlier.StatedConditions.Count > 0));
+
+    /// <summary>Whether an earlier message of the person's went to a clinician (medical or emergency).</summary>
+    private bool MedicalBefore(ConversationState state) =>
+        state.History.Any(m => m.Role == "user" && m.Text is { Length: > 0 } said && screen.ScreenInbound(said).Category?.Name is "medical" or "emergency");
 
     /// <summary>Whether an earlier message of the person's named a treatment or one of the spa's services.</summary>
     private bool TreatmentSpokenOf(ConversationState state) =>

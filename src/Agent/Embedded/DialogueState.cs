@@ -237,6 +237,12 @@ internal sealed class DialogueState
     public bool OwnProviderMoveSearch { get; set; }
 
     /// <summary>
+    /// The own provider's search in flight is narrowed to the appointment's own place (they work at more than one): when it has
+    /// nothing, that is said and the provider's other places are searched, then whoever is free (round 29).
+    /// </summary>
+    public bool OwnPlaceMoveSearch { get; set; }
+
+    /// <summary>
     /// A place was described and not named ("the one by the water"): which location is asked before the search (once),
     /// naming the places; the service and the day stay.
     /// </summary>
@@ -470,7 +476,7 @@ internal sealed class DialogueState
         EarlierOffers = [];
         LengthNotOffered = null;
         TakeAskedTime = false;
-        ExactMoveSearch = OwnProviderMoveSearch = false;
+        ExactMoveSearch = OwnProviderMoveSearch = OwnPlaceMoveSearch = false;
         AskLocation = false;
         RightAfter = false;
         SayPrice = false;

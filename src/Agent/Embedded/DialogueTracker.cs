@@ -213,6 +213,13 @@ internal static partial class DialogueTracker
             state.TextedOffer = null;
             state.TextedOfferService = null;
         }
+        if (u.Name is { } heard && state.Name is { } firstOnly && !firstOnly.Contains(' ', StringComparison.Ordinal) && !heard.Contains(' ', StringComparison.Ordinal)
+            && !heard.Equals(firstOnly, StringComparison.OrdinalIgnoreCase) && ContactExtractor.LastNameGiven(u.Text))
+        {
+            // "linh", then "n g u y e n and the number is …" (round 29): a name spelled or said as the last name after a first
+            // name alone is the rest of it, not another name.
+            u = u with { Name = firstOnly + " " + heard };
+        }
         var contactGiven = u.Name is not null || u.Phone is not null || u.Email is not null;
         var contactChanged = (u.Name is not null && u.Name != state.Name) || (u.Phone is not null && u.Phone != state.Phone)
             || (u.Email is not null && u.Email != state.Email);

@@ -82,7 +82,7 @@ public sealed partial class EmbeddedChatClient
                 }
             }
             return places.Count == 0 ? Render("provider_week_none", ("provider", who.Name))
-                : Render("provider_week", ("provider", who.Name), ("places", string.Join(Render("provider_week_and"), places)));
+                : Render("provider_week", ("provider", who.Name), ("places", Join(places, "provider_week_and")));
         }
 
         /// <summary>

@@ -366,6 +366,20 @@ public sealed partial class EmbeddedChatClient
                     return Call("check_availability", MoveSearchArgs());
                 }
             }
+            if (call.Name == "check_availability" && state.OwnPlaceMoveSearch)
+            {
+                // The own provider at the appointment's own place had nothing then: said, and the same provider at their other
+                // places is searched next (then whoever is free, below) (round 29).
+                state.OwnPlaceMoveSearch = false;
+                if (status == "no_slots" && MovingWith() is { } ownAtPlace && OwnProviderMoveArgs() is { } anyPlace)
+                {
+                    var where = call.Arguments?.TryGetValue("location", out var asked) == true ? asked?.ToString() ?? "" : "";
+                    var note = Render("provider_not_free_at_place", ("provider", Profile.Staff.FirstOrDefault(m => m.Name == ownAtPlace || m.Id == ownAtPlace || m.FirstName == ownAtPlace)?.Name ?? ownAtPlace), ("location", where));
+                    state.SayFirst = state.SayFirst is { } said ? said + " " + note : note;
+                    state.Calls++;
+                    return Call("check_availability", anyPlace);
+                }
+            }
             if (call.Name == "check_availability" && state.OwnProviderMoveSearch)
             {
                 // The appointment's own provider in the days asked: offered when free; else said plainly, and whoever is free

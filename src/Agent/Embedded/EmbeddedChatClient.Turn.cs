@@ -129,6 +129,14 @@ public sealed partial class EmbeddedChatClient
                 }
                 case PolicyAction.Restart:
                     state.ResetTask();
+                    if (u.Services.Kind == ServiceMatchKind.Confident)
+                    {
+                        // "ugh start over, i want a swedish 60 sunday instead": the new request is in the same message. Nothing of
+                        // the one dropped is kept (the reset above), and the new one is taken up at once as a booking (round 29).
+                        state.SayFirst = Render("restart_with_new");
+                        var anew = DialogueTracker.Observe(state, u with { Intent = Intent.Book, Confidence = 1 }, Profile, tools);
+                        return Act(DialoguePolicy.Decide(state, anew).Then, anew);
+                    }
                     return Say("restart");
                 case PolicyAction.NeverMind:
                     state.ResetTask();
@@ -240,6 +248,11 @@ public sealed partial class EmbeddedChatClient
                     if (u.Cues.WrongNumber)
                     {
                         return Say("wrong_number");
+                    }
+                    if (u.Cues.HappyNews)
+                    {
+                        // "i just had a baby 3 weeks ago" (round 29): congratulated, and asked how to help; nothing offered.
+                        return Say("happy_news");
                     }
                     if (u.Cues.PastVisit)
                     {
@@ -1151,6 +1164,12 @@ public sealed partial class EmbeddedChatClient
             if (OwnProviderMoveArgs() is { } own)
             {
                 state.OwnProviderMoveSearch = true;
+                if (OwnPlaceOfMany() is { } place)
+                {
+                    // A provider who works at more than one place is tried at the appointment's own place first (round 29).
+                    own["location"] = place;
+                    state.OwnPlaceMoveSearch = true;
+                }
                 return Call("check_availability", own);
             }
             return Call("check_availability", MoveSearchArgs());
@@ -1172,6 +1191,49 @@ public sealed partial class EmbeddedChatClient
             args["provider"] = provider;
             args["no_alternatives"] = true;
             return args;
+        }
+
+        /// <summary>
+        /// Two or more people at one time asked (round 29): when the profile's schedule has no two providers of the service at
+        /// one place at the time asked ("pedicures for me and my sister saturday at 11": only Rosa works Saturdays), the second
+        /// person cannot be had then, and that is said before the first is booked. Null when two can be (whether both are still
+        /// free is known once the first is booked, and said then), or no one time on one day was asked.
+        /// </summary>
+        private string? NobodyElseThen()
+        {
+            if (state.PartyLeft < 1 || state.Near is not { } near || state.DateStart is not { } start || (state.DateEnd ?? start) != start
+                || state.ServiceId is not { } sid || Profile.FindService(sid) is not { } service)
+            {
+                return null;
+            }
+            var day = DateOnly.ParseExact(start, "yyyy-MM-dd", Inv);
+            var at = TimeOnly.ParseExact(near, "HH:mm", Inv);
+            var end = at.AddMinutes(service.DurationMin);
+            var byPlace = Profile.Staff.Where(m => m.ServiceIds.Contains(service.Id))
+                .SelectMany(m => Shifts(m, day).Where(x => x.Spans.Any(span => span.Covers(at, end))).Select(x => (Member: m, Place: x.Place!.Id)))
+                .GroupBy(x => x.Place).Select(g => g.Select(x => x.Member).Distinct().ToList()).ToList();
+            if (byPlace.Count == 0 || byPlace.Any(g => g.Count > 1))
+            {
+                return null;
+            }
+            var time = SpokenTime.Time(at, state.Language);
+            var name = service.NameIn(state.Language);
+            return byPlace is [[var only]]
+                ? Render("same_time_only_one", ("provider", only.Name), ("service", name), ("time", time))
+                : Render("same_time_none_together", ("service", name), ("time", time));
+        }
+
+        /// <summary>
+        /// The place of the appointment being moved, when its provider works at more than one place (Alex on Wednesdays at Mission
+        /// and the Marina): the move's first search is there. Null when the provider works at one place only or it is not known.
+        /// </summary>
+        private string? OwnPlaceOfMany()
+        {
+            var at = state.AppointmentRefs.IndexOf(state.AppointmentRef!);
+            return at >= 0 && at < state.AppointmentLocations.Count && state.AppointmentLocations[at] is { Length: > 0 } place
+                && MovingWith() is { } provider
+                && Profile.Staff.FirstOrDefault(m => m.Name == provider || m.Id == provider || m.FirstName == provider) is { Schedule.Count: > 1 }
+                ? place : null;
         }
 
         /// <summary>"Priya Patel isn't working Saturday, November 28." or "Priya Patel isn't free then.": said before the others' times.</summary>
@@ -1548,8 +1610,9 @@ public sealed partial class EmbeddedChatClient
             }
             if (state.WithOthers)
             {
-                // "me and my sister": said once, before a time is picked, so nobody thinks two people are booked.
-                prefix += Render("one_person_at_a_time") + " ";
+                // "me and my sister": said once, before a time is picked, so nobody thinks two people are booked; when the
+                // schedule has nobody to see the second person at the time asked, that is said instead, before anything is booked.
+                prefix += (NobodyElseThen() ?? Render("one_person_at_a_time")) + " ";
                 state.WithOthers = false;
             }
             if (state.SameStartAs is { } together && state.Offered.Count > 0)

@@ -179,7 +179,10 @@ public sealed partial class SafetyScreen
             // Medical only because of the condition words themselves: a statement, not a question for a clinician.
             // "tomo anticoagulantes, ¿me puedo poner relleno?" asks whether the condition allows it: that is for a clinician.
             conditionOnly = _rules.Match(Blank(normalized, mentions.Select(m => (m.Start, m.End))), NamesTreatment) is null
-                && !AsksIfAllowed().IsMatch(normalized);
+                && !AsksIfAllowed().IsMatch(normalized)
+                // "can i get a massage" / "¿puedo hacerme un masaje?" asks whether it may be had; with a day or a time ("can i get
+                // a deep tissue tomorrow", "¿me puedo poner relleno el viernes?") it is a request, in both languages (round 29).
+                && !(CanIHaveIt().IsMatch(normalized) && !DayOrTimeSaid().IsMatch(normalized));
         }
         // "ok can i still get a dermaplaning wednesday": medical only as a follow-up to something said about health before.
         var followUpOnly = match is { Category.Name: "medical" } && mentions.Count == 0 && Matches(_rules.HealthFollowUps, normalized)
@@ -622,11 +625,21 @@ public sealed partial class SafetyScreen
     [GeneratedRegex(@"[a-z0-9]+")]
     private static partial Regex WordPattern();
 
-    // "Can I have it done" after a condition: "¿me puedo poner relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?";
-    // "8 weeks along, can i get a massage still", "is that ok?", "still safe?".
-    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b"
-        + @"|\bcan\s+i\s+(?:get|have|do|book)\b[^.?!]{0,40}\bstill\b|\bcan\s+i\s+still\b|\b(?:is|would)\s+(?:it|that|this)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|safe|fine|alright)\b|\bstill\s+(?:ok|okay|safe|fine|allowed)\b")]
+    // Whether the condition allows it, whatever day is said: "8 weeks along, can i get a massage still", "is that ok?", "still
+    // safe?". "Can I have it done" is CanIHaveIt below (round 29: the Spanish was here and the English nowhere, so "im 6 months
+    // pregnant can i get a massage" was a booking without its question mark and a clinician's with it).
+    [GeneratedRegex(@"\bcan\s+i\s+(?:get|have|do|book)\b[^.?!]{0,40}\bstill\b|\bcan\s+i\s+still\b|\b(?:is|would)\s+(?:it|that|this)\s+(?:still\s+)?(?:be\s+)?(?:ok|okay|safe|fine|alright)\b|\bstill\s+(?:ok|okay|safe|fine|allowed)\b")]
     private static partial Regex AsksIfAllowed();
+
+    // "Can I have it done" after a condition, in either language: "can i get a massage", "could i do a peel", "¿me puedo poner
+    // relleno?", "¿puedo hacerme el peeling?", "¿se puede aplicar…?"; not an appointment asked for ("puedo hacer una cita").
+    [GeneratedRegex(@"\b(?:me\s+)?(?:puedo|podria)\s+(?:poner(?:me)?|hacer(?:me)?|aplicar(?:me)?|inyectar(?:me)?)\b(?!\s+(?:una\s+|la\s+|mi\s+)?(?:cita|reserva\w*))|\bse\s+(?:puede|podria)\s+(?:poner|hacer|aplicar|inyectar)\b"
+        + @"|\b(?:can|could|may)\s+i\s+(?:get|have|do)\b(?!\s+(?:an?\s+|my\s+)?(?:appointment|appt|booking|reservation|consult\w*)\b)")]
+    private static partial Regex CanIHaveIt();
+
+    // A day or a time said: a request on it ("tomorrow", "friday", "at 3", "el viernes", "mañana", "next week").
+    [GeneratedRegex(@"\b(?:today|tonight|tomorrow|tmrw|tmr|mon|tues?|wed|weds|thu|thurs?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekend|next\s+week|this\s+week|morning|afternoon|evening|noon|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|tarde|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.?\s?m\.?|p\.?\s?m\.?)|at\s+\d{1,2}|a\s+las\s+\d{1,2})\b")]
+    private static partial Regex DayOrTimeSaid();
 
     // A clause ends at punctuation or a joining word; Spanish "y" before the speaker's own wish ("… y le quiero regalar …").
     [GeneratedRegex(@"[.!?;,]|\b(?:but|so|and\s+i|because|cause|cuz|pero|porque|asi\s+que|y\s+yo)\b|\by(?=\s+(?:(?:le|les|la|lo|me)\s+)?(?:quiero|quisiera|queria|necesito|busco|voy)\b)")]

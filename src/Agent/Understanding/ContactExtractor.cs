@@ -84,7 +84,10 @@ public static partial class ContactExtractor
             : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null)
                 // "Lena Ortiz, lena.ortiz@gmail.com or 415 555 0931", "Omar Haddad omar.h@outlook.com" (round 27): the name
                 // written right before the e-mail, as before a number.
-                ?? (email is { } e ? NameBesidePhone(masked, e.Span) : null);
+                ?? (email is { } e ? NameBesidePhone(masked, e.Span) : null)
+                // "n g u y e n and the number is four one five …" where the number was asked (round 29): the letters spelled
+                // beside the number are the name, in lower case too.
+                ?? (phone is not null || email is not null ? SpelledBesideContact(masked) : null);
         if (name is { } first && !first.Value.Contains(' ', StringComparison.Ordinal) && FullerName(masked, first) is { } fuller)
         {
             // "its Dana, Dana Reyes, 415…": the first name said again with the last name is the name.
@@ -120,6 +123,37 @@ public static partial class ContactExtractor
             TimeSpan.FromMilliseconds(50));
         return Regex.Replace(respelled, @"\s{2,}", " ", RegexOptions.None, TimeSpan.FromMilliseconds(50)).Trim();
     }
+
+    /// <summary>
+    /// Whether the message spells a word letter by letter or says "last name" (round 29): a name in it, after a first name alone,
+    /// is the last name ("linh", then "n g u y e n and the number is …").
+    /// </summary>
+    public static bool LastNameGiven(string text) =>
+        (SpelledLetters().IsMatch(Meridiem().Replace(text, " ")) || LastNameSaid().IsMatch(text)) && !NameCorrected().IsMatch(text);
+
+    // "no, it's lynn, l y n n", "actually it's l i n": the first name said again, not a last name after it.
+    [GeneratedRegex(@"\b(?:no|not|actually|i\s+mean|wrong)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameCorrected();
+
+    /// <summary>The word or two spelled letter by letter beside a number or an e-mail ("n g u y e n"), as a name; null when none.</summary>
+    private static (string Value, TextSpan Span)? SpelledBesideContact(string masked)
+    {
+        var runs = SpelledLetters().Matches(Meridiem().Replace(masked, m => new string(' ', m.Length)))
+            .Select(m => (Word: string.Concat(m.Value.Where(char.IsLetter)), m.Index, m.Length)).Where(r => r.Word.Length >= 2).ToList();
+        if (runs.Count is 0 or > 2 || runs.Any(r => IsNotAName(r.Word.ToLowerInvariant())))
+        {
+            return null;
+        }
+        var name = string.Join(' ', runs.Select(r => char.ToUpperInvariant(r.Word[0]) + r.Word[1..].ToLowerInvariant()));
+        return (name, new TextSpan(runs[0].Index, runs[^1].Index + runs[^1].Length - runs[0].Index));
+    }
+
+    // "9 a m", "at 2 p.m": the letters of a time, no name.
+    [GeneratedRegex(@"[ap]\.?\s+m\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Meridiem();
+
+    [GeneratedRegex(@"(?:last\s+name|surname|apellido)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastNameSaid();
 
     // "B as in boy", "n like in nancy", "M as in Mary": a letter told by a word ("i like it" is not one).
     [GeneratedRegex(@",?\s*(?<![\p{L}'’])\p{L}\s+(?:as|like)\s+in\s+\p{L}+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -510,12 +510,15 @@ public static partial class DateExpressionParser
         /// <summary>The expression's name in this parser.</summary>
         public string Name { get; } = name;
 
+        /// <summary>The expression itself.</summary>
+        public Regex Regex { get; } = regex;
+
         /// <summary>The words, one of which every match contains; null when they cannot be said (it always runs).</summary>
         public RequiredWords? Needed { get; } = RequiredWords.Of(regex.ToString(), regex.Options, digits: true);
 
         /// <summary>The expression's matches in <paramref name="lower"/>; none, without running it, when it lacks every needed word.</summary>
         public IEnumerable<Match> In(string lower, bool always) =>
-            always || Needed?.MayMatch(lower) != false ? regex.Matches(lower) : [];
+            always || Needed?.MayMatch(lower) != false ? Regex.Matches(lower) : [];
     }
 
     /// <summary>The parser's expressions, each with its prefilter.</summary>

@@ -323,6 +323,12 @@ public sealed partial record ReplyCues
     public bool AsksHours { get; init; }
 
     /// <summary>
+    /// Happy news told and nothing asked ("i just had a baby 3 weeks ago", "we just got engaged!"): set by the understanding
+    /// (round 29), answered with congratulations and the open question, never a service found by meaning.
+    /// </summary>
+    public bool HappyNews { get; init; }
+
+    /// <summary>
     /// The message is an hours question from its first words, about a day at most ("r u guys open on thanksgiving", "what
     /// are your hours saturday"): not "is there parking close to you".
     /// </summary>

@@ -56,7 +56,8 @@ public static partial class TimeExpressionParser
     // The parts of the day as people type them, slips included ("mornin", "aftrnoon", "afternon", "evning"); read as the
     // word they stand for (CanonicalPart). "even", "morn" and "after noon" are not among them.
     internal const string MorningWord = @"(?:morn(?:ing|in|ign|nig|ning|nin|ng)s?|morming|mroning|monring|morining|moring)";
-    internal const string AfternoonWord = @"(?:af+(?:ter|tr|te|t|er|etr|tre)n+o{1,2}n+s?)";
+    // "aftn", "aftrn" by text (round 29).
+    internal const string AfternoonWord = @"(?:af+(?:ter|tr|te|t|er|etr|tre)n+o{1,2}n+s?|af+tr?n)";
     internal const string EveningWord = @"(?:eve?n+i?n+g?s?|evng)";
     internal const string PartWord = @"(?:" + MorningWord + "|" + AfternoonWord + "|" + EveningWord + ")";
 

@@ -469,6 +469,17 @@ public sealed partial class Understander
             date = meantDay with { Span = new TextSpan(meantDay.Span.Start + date.Span.End, meantDay.Span.Length) };
         }
         DateRange? moveFrom = null;
+        if (date is not null && date.Span.End < withoutContact.Length
+            && (CannotKeepBefore().IsMatch(TextNormalizer.LowerSameLength(withoutContact[..date.Span.Start]))
+                || CannotKeepAfter().IsMatch(TextNormalizer.LowerSameLength(withoutContact[date.Span.End..])))
+            && DateExpressionParser.Parse(withoutContact[date.Span.End..], context.Today, context.Closures) is { } askedInstead)
+        {
+            // "cant make it tmrw, friday?", "no puedo mañana, el viernes?" (glossed "i can't make it tomorrow"), "can't do the
+            // 24th, how about the 27th?", "tomorrow doesn't work, wednesday?": the day that cannot be kept is the appointment's,
+            // and the day said after it is the one asked for (round 29).
+            moveFrom = date.Range;
+            date = askedInstead with { Span = new TextSpan(askedInstead.Span.Start + date.Span.End, askedInstead.Span.Length) };
+        }
         // "push my massage on wednesday to next week" (a move said with "to"), "the tuesday one to saturday" (an appointment by its day).
         var moveTo = date is null ? null
             : ChangeCue().IsMatch(lowered) && MoveTarget().Match(TextNormalizer.LowerSameLength(withoutContact), date.Span.End) is { Success: true } to ? to
@@ -1085,7 +1096,10 @@ public sealed partial class Understander
         var plainlyTheSpas = false;
         // "is everything organic", "is it ok if im a guy" (round 28): a question about the business asked of the spa, though it
         // does not say "you"; the FAQ tool is told so, or it would take the question for general knowledge.
-        string? AskedOfTheSpa() => AboutTheBusiness().IsMatch(lowered) && !AskedOfYou().IsMatch(lowered) ? $"{normalized} (at your spa)" : null;
+        // Round 29: only the question itself is asked ("my husband has never had a massage, is it ok for guys" had found the
+        // couples entry by the rest of the message).
+        string? AskedOfTheSpa() => AboutTheBusiness().Match(lowered) is { Success: true } about && !AskedOfYou().IsMatch(lowered)
+            ? $"{(Tokenizer.Tokenize(normalized).Count > 8 ? about.Value.Trim() : normalized)} (at your spa)" : null;
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && asked == AgentQuestion.Nothing && chosen is null
             && !SendMeInformation().IsMatch(lowered))
         {
@@ -1119,6 +1133,12 @@ public sealed partial class Understander
             (confidence, plainlyTheSpas) = (1, true);
             faqQuestion ??= AskedOfTheSpa();
         }
+        else if (intent is Intent.Faq or Intent.Availability && asked == AgentQuestion.Nothing && chosen is null && OwnVisitWhen().IsMatch(lowered))
+        {
+            // "whens my facial?", "when is my massage again" (round 29): the person's own appointment asked, not the service's
+            // hours; looked up only for a number proven to be theirs.
+            (intent, confidence) = (Intent.MyAppointments, 1);
+        }
         else if (intent == Intent.Correction && asked == AgentQuestion.Nothing && chosen is null && UpcomingAsked().IsMatch(lowered))
         {
             // "i booked online last night … did it actually go through": nothing is pending to correct; the person's own
@@ -1142,8 +1162,11 @@ public sealed partial class Understander
         {
             // "memberships", "info about membership", "wifi password", "propinas?" (round 26): a topic of the spa's FAQ named
             // alone, as people type into a chat box, is asking about it; the classifier reads a bare noun phrase as off-topic
-            // (and "gift card info please" as a yes, with nothing asked).
+            // (and "gift card info please" as a yes, with nothing asked). Round 29: "fsa?" was turned away after, by meaning
+            // (the model does not know the letters): the spa's own words decide, unless they name a treatment the spa does not
+            // offer ("i need a haircut": the hair of Laser Hair Removal's entry), which is said not offered below.
             (intent, confidence) = (Intent.Faq, 1);
+            plainlyTheSpas = !CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && QuestionShape().IsMatch(lowered) && !NamesElsewhere() && CardHeld().IsMatch(lowered))
@@ -1152,6 +1175,50 @@ public sealed partial class Understander
             // the spa's deposit question, for its information or the team.
             (intent, confidence) = (Intent.Faq, 1);
             plainlyTheSpas = true;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && contact.Phone is null
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
+            && (QuestionShape().IsMatch(lowered) || AsksWhetherTheyMay().IsMatch(lowered)) && MinorAsked().IsMatch(lowered) && !NamesElsewhere()
+            // A visit of theirs, not anything about teenagers ("how much sleep does a teenager need" stays declined).
+            && (services.Kind != ServiceMatchKind.None || SpaWord().IsMatch(lowered) || AMinorsVisit().IsMatch(lowered)))
+        {
+            // "my daughter is 15 can she get a facial", "can my 16 year old get a massage" (round 29: declined): a minor's
+            // treatment asked about is the spa's age rule (a parent present, consent), from its information or the team.
+            (intent, confidence) = (Intent.Faq, 1);
+            services = ServiceMatch.None;
+            faqQuestion = "is there an age requirement?";
+            plainlyTheSpas = true;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null && time is null
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
+            && PaymentMeansAsked().Match(lowered) is { Success: true } means)
+        {
+            // "do you take fsa", "do u accept venmo" (round 29: declined by meaning, the model not knowing the letters): whether
+            // a means of payment is taken, asked of the spa's payment entry as the FAQ tool reads it.
+            (intent, confidence, plainlyTheSpas) = (Intent.Faq, 1, true);
+            faqQuestion = $"can I pay with {means.Groups["means"].Value}?";
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null && time is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && !NamesElsewhere())
+        {
+            if (GiftCardWanted().IsMatch(lowered))
+            {
+                // "my wife wants a gift card for our anniversary" (round 29: declined): the spa's gift cards, whoever they are
+                // for and whatever the occasion.
+                (intent, confidence, faqQuestion, plainlyTheSpas) = (Intent.Faq, 1, "do you sell gift cards?", true);
+            }
+            else if (ForTwoOfUs().IsMatch(lowered))
+            {
+                // "what's good for a couples anniversary", "quiero algo romántico para mi pareja" (round 29: declined): what the
+                // spa does for two people together, from its information (a couples entry) or the team.
+                (intent, confidence, faqQuestion, plainlyTheSpas) = (Intent.Faq, 1, "can we book a couples massage?", true);
+            }
+            else if (BookingForFamily().IsMatch(lowered))
+            {
+                // "i'm booking for my grandma she's 85", "quiero reservar para mi abuela" (round 29: declined): a booking for
+                // someone else, whose service is asked next.
+                (intent, confidence) = (Intent.Book, 1);
+            }
         }
         if (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && asked == AgentQuestion.Nothing && chosen is null
             && staff.Kind != StaffMatchKind.None && QuestionShape().IsMatch(lowered)
@@ -1195,6 +1262,23 @@ public sealed partial class Understander
             // the team; asked how it can help with it. The health screen has run before this.
             (intent, confidence) = (Intent.Smalltalk, 1);
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && date is null && time is null
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human) && HappyNewsOnly().IsMatch(lowered))
+        {
+            // "i just had a baby 3 weeks ago" (round 29: the prenatal massage and the injectables consultation were offered):
+            // news told with nothing asked is congratulated and asked how to help; no service is read into it by meaning.
+            (intent, confidence) = (Intent.Smalltalk, 1);
+            services = ServiceMatch.None;
+            cues = cues with { HappyNews = true };
+        }
+        if (staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null
+            && ProviderLeft().IsMatch(lowered))
+        {
+            // "did sofia leave", "is priya gone" (round 29: the person's appointments were asked for, behind a code): whether a
+            // provider is still with the spa is her week on the schedule, as "is maya still working there".
+            cues = cues with { AsksWhoWorks = true };
+            intent = Intent.OutOfScope;
+        }
         if (cues.AsksWhoWorks && staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
             && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Affirm or Intent.Correction)
         {
@@ -1233,6 +1317,8 @@ public sealed partial class Understander
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && chosen is null && staff.Kind == StaffMatchKind.None && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
+            // "anything that helps with stress" (round 29): already asked of the menu as a concern, answered by it, not booked.
+            && faqQuestion is null
             && Goals.CallsFor(lowered) is { } goal
             && ServiceMatcher.OfTheNearestKind(vocabulary, _servicesByMeaning(goal)) is { Kind: not ServiceMatchKind.None } ofTheKind)
         {
@@ -1250,10 +1336,20 @@ public sealed partial class Understander
             && chosen is null && staff.Kind == StaffMatchKind.None && !onlyAnAppointment && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
             && !NationNotAService().IsMatch(lowered) && !Tools.Text.OtherSenses.Spans(lowered).Any()
             && Tokenizer.Tokenize(normalized).Count >= 3
-            && ServiceMatcher.FromMeaning(vocabulary, _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared)))) is { Kind: not ServiceMatchKind.None } meant)
+            // "i need an uber to my doctors appointment" (round 29: Botox offered): an errand of another business's, read
+            // as off topic, means no service of ours.
+            && !(intent == Intent.OutOfScope && NamesElsewhere())
+            && !cues.HappyNews
+            && _servicesByMeaning(SemanticIntents.ForModel(WithoutAppointmentWords(prepared))) is var nearestServices
+            && ServiceMatcher.FromMeaning(vocabulary, nearestServices) is { Kind: not ServiceMatchKind.None } meant)
         {
-            // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs".
-            services = meant;
+            // No service named, but one meant: "something to relax my shoulders", "get rid of the hair on my legs". A state
+            // told with no request at all ("just got back from vacation and my skin is a mess", round 29: the openings of
+            // Dermaplaning were searched) is offered the services of the kind to choose from: nothing is searched for a
+            // service the person did not name or ask for.
+            services = meant.Kind == ServiceMatchKind.Confident && !cues.AsksForSomething && !QuestionShape().IsMatch(lowered)
+                && !RequestWords().IsMatch(lowered) && !WantsSomething().IsMatch(lowered)
+                ? ServiceMatcher.OfTheNearestKind(vocabulary, nearestServices) : meant;
             if (intent is not (Intent.Availability or Intent.Waitlist))
             {
                 intent = Intent.Book;
@@ -1286,10 +1382,20 @@ public sealed partial class Understander
             // row). One that is near a task elsewhere in meaning is still declined below ("book a table for a group of 8").
             (intent, confidence) = (Intent.Book, 1);
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+            && intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown && SpaOpenAsked().IsMatch(lowered))
+        {
+            // "is the spa open on thanksgiving" (round 29: declined, as near a task elsewhere): the spa's hours asked of it by
+            // name, on the day said.
+            (intent, confidence, faqQuestion) = (Intent.Faq, 1, HoursQuestion);
+            cues = cues with { AsksHours = true };
+        }
         if (_servicesByMeaning is not null && intent is Intent.Book or Intent.Availability or Intent.Waitlist && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !onlyAnAppointment && !namesAnotherTreatment && !(openingsOnADay && RoomForUs().IsMatch(lowered))
+            // "i'm booking for my grandma she's 85" (round 29): a booking for one's family is ours, however near a task elsewhere.
+            && !BookingForFamily().IsMatch(lowered)
             && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
             // A request for something the spa does not do, in booking or list words ("I want to book a pub now", "add
@@ -1308,6 +1414,13 @@ public sealed partial class Understander
             // arranges, however near in meaning to a party elsewhere the words are.
             (intent, confidence) = (Intent.Book, 1);
         }
+        if (cues.GroupSize is not null && intent == Intent.Human && asked == AgentQuestion.Nothing && chosen is null && GroupParty().IsMatch(lowered)
+            && !AsksForPerson().IsMatch(lowered) && !CallMeBack().IsMatch(lowered))
+        {
+            // "organizamos una despedida de soltera para 6" (round 29: a general hand-over): a bridal group with its size is
+            // the group's row (its own reply, the team arranges it), as in English.
+            (intent, confidence) = (Intent.Book, 1);
+        }
         if (intent is Intent.Book or Intent.Availability && confidence < WeakRequest && asked == AgentQuestion.Nothing && chosen is null
             && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && location is null && date is null && time is null
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null && !onlyAnAppointment
@@ -1323,6 +1436,9 @@ public sealed partial class Understander
             && confidence < 1 && services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None && contact.Phone is null && contact.Email is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !AsksForPerson().IsMatch(lowered)
             && EverydayWords.SpaWordsIn(normalized).Count == 0
+            // "do you take fsa" (round 29: declined): a question the FAQ's own words cover is the spa's, however far its
+            // letters are in meaning (the model does not know "fsa").
+            && !(QuestionShape().IsMatch(lowered) && NamesFaqTopic?.Invoke(normalized) == true)
             && Meaning() is { } meaning && meaning.NearestSpaTask < FarFromSpaTasks
             && _faqCloseness(SemanticIntents.ForModel(prepared)) < FarFromSpaInformation
             && _servicesByMeaning(SemanticIntents.ForModel(prepared)) is var near && (near.Count == 0 || near[0].Similarity < FarFromSpaInformation))
@@ -1575,6 +1691,15 @@ public sealed partial class Understander
         {
             // "pls cancel the facial one, keep the massage": a cancellation of one's own appointment, put plainly.
             intent = Intent.Cancel;
+            confidence = 1;
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !hypothetical && !CantMakeIt().IsMatch(lowered) && DayNotKeptThenAnother(lowered)
+            && services.Kind == ServiceMatchKind.None
+            && intent is Intent.Correction or Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Deny or Intent.Inform)
+        {
+            // "tomorrow doesn't work anymore, wednesday?", "can't do the 24th, how about the 27th?": the appointment moved to the
+            // other day (round 29); with a service named it stays what it was read as (a booking).
+            intent = Intent.Reschedule;
             confidence = 1;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && !hypothetical && CantMakeIt().IsMatch(lowered)
@@ -2276,7 +2401,20 @@ public sealed partial class Understander
         return DayWord().Match(after) is { Success: true } kept && DayWord().IsMatch(after[(kept.Index + kept.Length)..]);
     }
 
-    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week)\b", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "tomorrow doesn't work anymore, wednesday?", "mañana no puedo, mejor el miércoles" (glossed "tomorrow i can't, actually
+    /// wednesday"), "can't do the 24th, how about the 27th?", "not tomorrow, friday?" first thing (round 29): a day that cannot be kept and another day after it,
+    /// with nothing being booked, is the person's own appointment moved there.
+    /// </summary>
+    private static bool DayNotKeptThenAnother(string lowered) =>
+        DayThenCannotKeep().Match(lowered) is { Success: true } notKept && DayWord().IsMatch(lowered[(notKept.Index + notKept.Length)..]);
+
+    [GeneratedRegex(@"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|\btoday|\btomorrow|\btmrw|\btmr|\bthe\s+\d{1,2}(?:st|nd|rd|th))\s+(?:(?:doesn'?t|does\s+not|won'?t)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))"
+        + @"|\b(?:can'?t|cannot|won'?t)\s+do\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
+        + @"|^\W*(?:(?:no|nah|sorry)\W+)?not\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow|today|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\s*[,.;!-]", RegexOptions.CultureInvariant)]
+    private static partial Regex DayThenCannotKeep();
+
+    [GeneratedRegex(@"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tonight|tomorrow|tmrw|tmr|next\s+week|the\s+\d{1,2}(?:st|nd|rd|th))\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayWord();
 
     // Another day asked for: "can we do next week", "another day", "reschedule", "move it".
@@ -2339,6 +2477,15 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"^\s*(?:uh\s+|um\s+|ok\s+)?(?:the\s+|at\s+|around\s+|like\s+|maybe\s+)?(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::[0-5][0-9])?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|ish)?\s*(?:one|please|pls|is\s+(?:fine|good))?\s*[.!?]*\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex BareHour();
+
+    // "can't make it tomorrow", "cannot do the 24th", "won't be able to come in on": right before a day, the day that cannot be kept.
+    [GeneratedRegex(@"\b(?:can'?t|cannot|can\s+not|won'?t|will\s+not|not\s+gonna|not\s+going\s+to|unable\s+to|won'?t\s+be\s+able\s+to)\s+(?:make(?:\s+it)?|come(?:\s+in)?|go|be\s+there|do|keep\s+it)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotKeepBefore();
+
+    // "tomorrow doesn't work", "friday is out", "tomorrow i can't,", "mañana no puedo" (glossed "tomorrow i can't"): right after
+    // a day, the day that cannot be kept ("friday i can't do mornings" keeps Friday: only the afternoon is asked).
+    [GeneratedRegex(@"^\s*(?:(?:doesn'?t|does\s+not|won'?t|will\s+not)\s+work|no\s+longer\s+works|is\s+(?:out|no\s+good)\b|(?:i|we)\s+(?:can'?t|cannot)(?:\s+anymore)?\s*(?:[,.;!?]|$)|no\s+can\s+i\s*(?:[,.;!?]|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotKeepAfter();
 
     // "no tuesday", "not on the friday": right before the day, it is the day not meant.
     [GeneratedRegex(@"\b(?:no|not)\s+(?:on\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
@@ -2663,7 +2810,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:(?:my|the|a|an|this|that|next|upcoming)\s+)?(?:doctors?|doctor's|dr|drs|dentists?|dentist's|dental|vets?|vet's|veterinar\w*|physio\w*|physical\s+therapy|chiropract\w*|orthodont\w*|optometr\w*|eye\s+doctor'?s?|ob\s*gyn|obgyn|gyno|pediatrician'?s?|psychiatrist'?s?|(?<!\b(?:massage|laser|light|skin)\s+)therapist'?s?|counseling|mechanic'?s?|car|oil\s+change|dmv|court|lawyer'?s?|attorney'?s?|tax|bank|job\s+interview|interview|immigration|visa|passport|parent[\s-]teacher|haircut|barber'?s?|groomer'?s?|grooming)\s+(?:appointments?|appts?|visit|checkup|check-up|cleaning|exam)\b"
         // (Spanish arrives glossed: "mi cita con el dentista" is "my appointment with the dentist".)
         + @"|\b(?:appointments?|appts?)\s+(?:with|at)\s+(?:the|my|a|an)\s+(?:dentists?|dentist's|vet|vets|veterinarian|orthodontist|optometrist|eye\s+doctor|pediatrician|chiropractor|physio\w*|mechanic|lawyer|attorney|accountant|bank|dmv|barber|groomer|hairdresser)\b"
-        + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b"
+        + @"|\b(?:uber|lyft|ride|taxi|cab|directions)\s+(?:\w+\s+){0,2}?to\s+(?:the|my)\s+(?:doctors?|doctor's|dentists?|dentist's|vet|hospital|clinic|pharmacy|airport|office)\b(?:\s+(?:appointment|appointments|appt|appts|visit))?"
         + @"|\b(?:(?:reserve|book|get|grab|hold|need|want|find)\s+(?:us\s+|me\s+)?(?:a\s+)?(?:table|booth)s?\b|(?:table|booth)\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+party)\b|(?:eat|dine|have\s+(?:dinner|lunch|brunch|breakfast))\s+at\s+(?!noon\b|\d)[a-z]+(?!\s*(?:am|pm|o'?clock)\b))"
         + @"|\b(?:pto|paid\s+time\s+off|(?:request|submit|file|put\s+in|log|apply\s+for|ask\s+for)\s+(?:for\s+)?(?:some\s+)?(?:time\s+off|(?:a\s+)?(?:vacation|leave|holiday)(?:\s+days?)?|days?\s+off)|(?:can|could|may)\s+i\s+(?:have|get|take)\s+(?:the\s+)?(?:next\s+|this\s+|a\s+)?(?:day|week|days|weeks|\w+day)\s+off|(?:time\s+off|vacation|leave)\s+request)\b"
         // Round 15: urgent care and the hospital, other trades' people, a ferry or a bus leaving.
@@ -2736,13 +2883,21 @@ public sealed partial class Understander
 
     // "remind me what ive got coming up", "what do i have booked", "tell me what i have scheduled", "whens my next one".
     // "what time is my appointment" ("a q hora era mi cita" glossed), "did it actually go through" after a booking told.
-    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b", RegexOptions.CultureInvariant)]
+    // Which of two it was (round 29): "did i book the 60 or the 90 for saturday?", "is my appt saturday at 10 or 11?".
+    [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b"
+        + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
+    // "whens my facial?", "when is my massage again", "what day is my peel" (round 29): when the person's own visit is.
+    [GeneratedRegex(@"\b(?:when'?s?|what\s+(?:day|time|date)(?:'s|\s+is|\s+was)?)\s+(?:is\s+|was\s+)?my\s+(?:next\s+)?(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit|session|massage|facial|peel|botox|filler|consult(?:ation)?|laser|hydrafacial|dermaplaning)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnVisitWhen();
+
     // "running like 15 behind", "gonna be 10 minutes late", "on my way but running late" (Spanish "llego como 10 min tarde" glossed).
-    // Or held up on the way: "i was supposed to come in at 3 but im stuck at work".
+    // Or held up on the way: "i was supposed to come in at 3 but im stuck at work"; "stuck in traffic, be there in like 15",
+    // "traffic is insane, there in 10" (round 29).
     [GeneratedRegex(@"\b(?:running|gonna\s+be|going\s+to\s+be|i'?ll\s+be|im|i'm|be)\s+(?:\w+\s+){0,3}?(?:late|behind)\b|\bminutes?\s+late\b|\bmins?\s+late\b"
-        + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b", RegexOptions.CultureInvariant)]
+        + @"|\bsupposed\s+to\s+(?:come\s+in|be\s+(?:there|in)|see\s+\w+)\b[^.?!]{0,60}\b(?:stuck|held\s+up|tied\s+up|delayed|running)\b|\b(?:i'?m|im|i\s+am)\s+(?:still\s+)?(?:stuck|held\s+up)\s+(?:at|in|on)\s+(?:work|traffic|the\s+office|a\s+meeting|the\s+highway|the\s+bridge)\b[^.?!]{0,40}\b(?:appt|appointment|come\s+in|there|make\s+it)\b"
+        + @"|\b(?:stuck|sitting)\s+in\s+(?:\w+\s+)?traffic\b|\btraffic\s+is\s+(?:\w+\s+)?(?:insane|crazy|bad|terrible|awful|horrible|nuts|brutal)\b|\b(?:be\s+)?there\s+in\s+(?:like\s+|about\s+|around\s+|another\s+)?(?:[1-9]|[1-5][05]|five|ten|fifteen|twenty)\s*(?:min|mins|minutes)?\s*(?:[.!?,]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex RunningLate();
 
     // A treatment wondered about, not asked for: "i was wondering about lips", "curious about botox", "thinking about getting
@@ -2787,7 +2942,7 @@ public sealed partial class Understander
     // The business itself: "who owns the spa", "how long have you been open", "who's the owner". Round 28: its most popular
     // treatment ("whats the best seller"), what its products are made of ("is everything organic", "do you use fragrance free
     // stuff"), and whether men are welcome ("is it ok if im a guy"): its information's, or the team's, never declined.
-    [GeneratedRegex(@"\bwho\s+(?:owns|runs|started|founded|manages)\s+(?:the\s+|this\s+|your\s+)?(?:spa|place|business|salon|clinic|company)\b|\bwho\s*(?:is|'?s)\s+the\s+owner\b|\bhow\s+long\s+have\s+(?:you|u|y'?all)\s+(?:guys\s+)?been\s+(?:open|around|in\s+business)\b|\byour\s+most\s+popular\b|\b(?:treatment|service|facial|massage)s?\s+(?:most|more)\s+popular\b|\bmost\s+popular\s+(?:treatment|service|facial|massage|package|add[\s-]?on)s?\b|^\W*(?:what(?:\s+is|\s*'?s)\s+)?(?:the\s+|your\s+)?best[\s-]?sell(?:er|ers|ing)\W*$|\b(?:is|are)\s+(?:everything|it\s+all|all\s+of\s+(?:it|them)|your\s+(?:\w+\s+)?(?:products?|stuff|lotions?|oils?|creams?|skincare)|the\s+(?:\w+\s+)?(?:products?|lotions?|oils?|creams?))\s+(?:\w+\s+)?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:use|carry|sell|have|offer)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:good|best|recommend|recommended|suggest|suggested)\b(?:\s+\w+){0,3}?\s+for\s+(?:a\s+|my\s+|the\s+)?(?:first[\s-]?tim(?:e|er|ers)|first\s+visit|beginners?|newbies?)\b|\b(?:ok|okay|alright|fine|weird)\s+if\s+(?:i'?m|im|i\s+am)\s+a\s+(?:guy|man|male|dude)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|see|treat|accept|serve)\s+(?:men|guys|males|male\s+clients)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bwho\s+(?:owns|runs|started|founded|manages)\s+(?:the\s+|this\s+|your\s+)?(?:spa|place|business|salon|clinic|company)\b|\bwho\s*(?:is|'?s)\s+the\s+owner\b|\bhow\s+long\s+have\s+(?:you|u|y'?all)\s+(?:guys\s+)?been\s+(?:open|around|in\s+business)\b|\byour\s+most\s+popular\b|\b(?:treatment|service|facial|massage)s?\s+(?:most|more)\s+popular\b|\bmost\s+popular\s+(?:treatment|service|facial|massage|package|add[\s-]?on)s?\b|^\W*(?:what(?:\s+is|\s*'?s)\s+)?(?:the\s+|your\s+)?best[\s-]?sell(?:er|ers|ing)\W*$|\b(?:is|are)\s+(?:everything|it\s+all|all\s+of\s+(?:it|them)|your\s+(?:\w+\s+)?(?:products?|stuff|lotions?|oils?|creams?|skincare)|the\s+(?:\w+\s+)?(?:products?|lotions?|oils?|creams?))\s+(?:\w+\s+)?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:use|carry|sell|have|offer)\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:organic|vegan|cruelty[\s-]?free|fragrance[\s-]?free|unscented|scent[\s-]?free|hypoallergenic|paraben[\s-]?free|all[\s-]natural|non[\s-]?toxic)\b|\b(?:good|best|recommend|recommended|suggest|suggested)\b(?:\s+\w+){0,3}?\s+for\s+(?:a\s+|my\s+|the\s+)?(?:first[\s-]?tim(?:e|er|ers)|first\s+visit|beginners?|newbies?)\b|\b(?:ok|okay|alright|fine|weird)\s+if\s+(?:i'?m|im|i\s+am)\s+a\s+(?:guy|man|male|dude)\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|see|treat|accept|serve)\s+(?:men|guys|males|male\s+clients)\b|\b(?:is\s+it|is\s+(?:this|the\s+spa|that)|are\s+(?:massages|facials|treatments|you))\s+(?:ok|okay|alright|fine|only|just|good)\s+for\s+(?:guys|men|males|dudes)\b|\b(?:do|can|will)\s+(?:guys|men|males|dudes)\s+(?:come|go|get|book)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheBusiness();
 
     // "whats the address again", "what's your address", "where are you guys located".
@@ -2834,6 +2989,51 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
 
+    // "did sofia leave", "has maya left", "is priya gone", "did jordan quit" (round 29): whether a provider is still with the spa.
+    [GeneratedRegex(@"\b(?:did|has)\s+[a-z]+\s+(?:leave|left|quit|move\s+on|moved\s+on)\b|\bis\s+[a-z]+\s+(?:gone|no\s+longer\s+(?:there|here|with\s+(?:you|u)))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderLeft();
+
+    // Something wanted or to be done in a message with no other request word: "need", "want", "get rid of", "fix", "help".
+    [GeneratedRegex(@"\b(?:wants?|wanna|would\s+like|'?d\s+like|need|needs|needed|could\s+use|looking\s+for|interested\s+in|get\s+rid|remove|fix|help|helps|treat|try|recommend\w*|suggest\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WantsSomething();
+
+    // A minor's age or a teen asked about: "my daughter is 15", "my 16 year old", "teenagers", "under 18", "tiene 15 años".
+    [GeneratedRegex(@"\b(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s*-?\s*(?:yo|y/o|yr\s+old|yrs?\s+old|years?\s+old|year[\s-]olds?)\b|\bmy\s+(?:daughter|son|kid|child|niece|nephew|granddaughter|grandson|stepdaughter|stepson)\s+(?:is|turns|turned|just\s+turned)\s+(?:only\s+)?(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\b(?:teens|teenagers?|minors?|under\s*18|under\s+eighteen)\b|\b(?:tiene|has)\s+(?:1[0-7])\s+(?:anos|años|years)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MinorAsked();
+
+    // Happy news and nothing else: "i just had a baby 3 weeks ago", "we just got engaged!", "i gave birth last month".
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|well|omg|guess\s+what|good\s+news)\W+)*(?:i|we)\s+(?:just\s+|finally\s+|recently\s+)?(?:had\s+(?:a|my|our|the)\s+(?:baby|babies|twins|little\s+one)|gave\s+birth|got\s+(?:married|engaged|hitched)|(?:am|are|re|'re|m|'m)\s+(?:getting\s+married|engaged))(?:\s+(?:to\s+)?\w+){0,4}?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HappyNewsOnly();
+
+    // Whether a means of payment is taken: "do you take fsa", "do u accept venmo", "can i pay with cash".
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|ok|okay|quick\s+question)\W+)*(?:(?:do|can|will|would)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|accept)|(?:can|could)\s+i\s+(?:pay\s+(?:with|by|in)|use))\s+(?:an?\s+|my\s+)?(?<means>hsa|fsa|hsa\s+or\s+fsa|fsa\s+or\s+hsa|cash|checks?|venmo|zelle|paypal|apple\s+pay|google\s+pay|amex|american\s+express|visa|mastercard|discover|debit|credit|care\s*credit|klarna|afterpay|affirm)(?:\s+cards?)?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PaymentMeansAsked();
+
+    // The spa or one of its places asked whether open: "is the spa open on thanksgiving", "is your place open sundays".
+    [GeneratedRegex(@"\b(?:is|are|will)\s+(?:the\s+spa|your\s+(?:spa|place|clinic|salon|location|locations)|the\s+med\s+spa)\s+(?:be\s+)?(?:open|opened|closed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaOpenAsked();
+
+    // What a minor would do here: "get", "come", "book", "bring".
+    [GeneratedRegex(@"\b(?:get|gets|getting|come|coming|book|booking|bring|bringing)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AMinorsVisit();
+
+    // A question inside a message that opens with a statement: "my daughter is 15 can she get a facial".
+    [GeneratedRegex(@"\b(?:can|could|may|should|would|is\s+it|are\s+(?:they|teens|teenagers|minors))\s+(?:she|he|they|i|we|my|it|teens|teenagers|minors|kids)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsksWhetherTheyMay();
+
+    // A gift card wanted or bought, for anyone: "my wife wants a gift card", "looking to buy a gift certificate".
+    [GeneratedRegex(@"\b(?:wants?|wanted|need|needs|looking\s+(?:for|to\s+(?:buy|get|purchase))|buy|buying|get|getting|purchase|purchasing|give|giving|send|sending)\s+(?:(?:her|him|them|me|my\s+\w+)\s+)?(?:a|an|some|one\s+of\s+your)?\s*(?:e-?)?gift\s*(?:cards?|certificates?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GiftCardWanted();
+
+    // Something for two together: "couples", "romantic", "date night" ("a couple of" is a few).
+    [GeneratedRegex(@"\bcouples\b|\bcouple'?s\s+(?:massage|treatment|day|package|anniversary|getaway|retreat)\b|\bromantic\b|\bdate\s+night\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ForTwoOfUs();
+
+    // A booking for a family member or friend: "i'm booking for my grandma", "i want to book for my mom", "schedule an
+    // appointment for my husband", "reservar para mi abuela" (glossed "book for my abuela").
+    [GeneratedRegex(@"\b(?:book|booking|schedule|scheduling|reserve|reserving|make\s+an?\s+(?:appointment|appt))(?:\s+(?:an?\s+)?(?:appointment|appt|something|a\s+visit))?\s+for\s+my\s+(?:mom|mother|mum|mommy|momma|dad|father|grandma|grandmother|granny|nana|grandpa|grandfather|wife|husband|daughter|son|sister|brother|aunt|auntie|uncle|friend|bestie|partner|girlfriend|boyfriend|fiance|fiancee|niece|nephew|cousin|abuela|abuelo|mama|papa|hija|hijo|hermana|esposa|esposo|suegra)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookingForFamily();
+
     // A request for a booking after a thank-you or an ok: "can you book that facial", "go ahead and schedule", "let's make
     // that appointment", "set me up with a massage".
     [GeneratedRegex(@"\b(?:book|schedule|reserve)\b|\b(?:make|set\s+up|get)\b[^.?!]{0,40}\b(?:appointment|appt|booking)\b|\bset\s+(?:me|us)\s+up\b|\blet'?s\s+(?:do|book|get)\b", RegexOptions.CultureInvariant)]
@@ -2872,7 +3072,7 @@ public sealed partial class Understander
     private static partial Regex AnyOfTheService();
 
     // "i need a massage lol" after a story ("my husband snores so bad"), "my daughter wants a facial for her bday".
-    [GeneratedRegex(@"\b(?:wants?|wanted|wanna|would\s+like|'?d\s+like|need(?:s|ed)?|could\s+(?:really\s+)?use|(?:really\s+)?craving|dying\s+for|gotta\s+get|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to)\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:wants?|wanted|wanna|would\s+like|'?d\s+like|need(?:s|ed)?|could\s+(?:really\s+)?use|(?:really\s+)?craving|dying\s+for|gotta\s+get|looking\s+(?:for|to\s+(?:get|book|do|try))|interested\s+in|use\s+(?:it|them|that)\s+(?:for|on|towards?)|put\s+(?:it|that)\s+(?:towards?|on)|in\s+the\s+mood\s+for|treat\s+(?:myself|me)\s+to|recommended|suggested|(?:recommended|suggested|said)\s+(?:that\s+)?i\s+(?:get|try|book|should\s+get|should\s+try))\s+(?:to\s+(?:get|book|do|have|try)\s+)?(?:me\s+)?(?:a|an|one|some|the)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WantsTheService();
 
     // "i need to get rid of the hair on my legs", "want to get rid of this leg hair", "looking to smooth out my forehead lines":

@@ -46,6 +46,8 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         "exactly", "precisely", "actually", "really", "lol", "haha", "btw",
         // Asking for information about a topic names no topic ("membership info pls", "info about parking", round 26).
         "info", "infos", "information", "details", "pls", "plz", "being",
+        // Whose the thing is names no topic ("should i bring my own robe", round 29: the robe is the changing rooms').
+        "own",
     };
 
     /// <summary>

@@ -154,7 +154,8 @@ public static partial class VisitQuestion
     // What makes a message about a visit. Each needs the person's own coming, not just the word.
     private static readonly (string Topic, Regex Pattern)[] Parts =
     [
-        ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minute|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b", Options, Limit)),
+        ("late", new(@"\b(?:running|run|be|being|i'?m|im|am|are|we'?re|gonna\s+be|going\s+to\s+be|show\s+up|get\s+there|get\s+in|arrive|come\s+in|\d+\s*(?:min|mins|minute|minutes))\b[^.?!]{0,30}?\b(?:late|behind)\b|\bgrace\s+period\b|\blate\s+arrivals?\b"
+            + @"|\b(?:stuck|sitting)\s+in\s+(?:\w+\s+)?traffic\b|\btraffic\s+is\s+(?:\w+\s+)?(?:insane|crazy|bad|terrible|awful|horrible|nuts|brutal)\b|\b(?:be\s+)?there\s+in\s+(?:like\s+|about\s+|around\s+|another\s+)?(?:[1-9]|[1-5][05]|five|ten|fifteen|twenty)\s*(?:min|mins|minutes)?\s*(?:[.!?,]|$)", Options, Limit)),
         // Already here (round 21: "hi im outside, do i just come in?", "just pulled up, im in the parking lot", "hey i'm
         // downstairs", "im here for my 10 oclock"): where to go, and the team told.
         ("here", new(@"\b(?:i'?m|im|i\s+am|we'?re|were|we\s+are)\s+(?:(?:already|just|now|right)\s+)?(?:outside|downstairs|out\s+front|in\s+the\s+(?:parking\s+lot|lot|garage|lobby)|at\s+the\s+(?:door|front\s+door|entrance)|here)\s*(?:[,.!?]|$|(?:now|rn|right\s+now|already|lol|haha|for\s+(?:my|our|the|a|an)|do|can|should|where|how|what|is|are)\b)|\b(?:just\s+)?(?:pulled\s+up|got\s+here)\b|\bdo\s+(?:i|we)\s+(?:just\s+)?(?:come|walk|go)\s+(?:in|inside|up|upstairs)\s*(?:[?.!,]|$|or\b)", Options, Limit)),
