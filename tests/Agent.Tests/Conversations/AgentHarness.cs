@@ -86,5 +86,17 @@ internal sealed class AgentHarness : IAsyncDisposable
     /// <summary>A wall-clock time of the appointment in the spa's zone.</summary>
     public DateTime Local(Appointment a) => Book.Get<FrontDesk.Tools.Profile.SpaProfile>().ToLocal(a.StartsAtUtc);
 
+    /// <summary>
+    /// The booked appointments as sorted lines, "service staff yyyy-MM-dd HH:mm" in the spa's zone ("service yyyy-MM-dd HH:mm"
+    /// without the staff): what the conversation tests compare.
+    /// </summary>
+    public async Task<List<string>> BookedLinesAsync(bool withStaff = true) =>
+        [.. (await BookedAsync()).Select(a => (withStaff ? $"{a.ServiceId} {a.StaffId} " : $"{a.ServiceId} ")
+            + Local(a).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Order()];
+
+    /// <summary>Whether <paramref name="tool"/> read something back for a yes in these replies (it answered "needs_confirmation").</summary>
+    public static bool ReadBack(IEnumerable<AgentReply> replies, string tool = "book_appointment") =>
+        replies.SelectMany(r => r.ToolCalls).Any(c => c.Name == tool && c.Outcome == "needs_confirmation");
+
     public ValueTask DisposeAsync() => Book.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace FrontDesk.Agent.Tests.Conversations;
 
@@ -14,17 +13,11 @@ public sealed class RoundTwentyEightTests
     private const string BenPhone = "+14155552222";
     private const string NoraPhone = "+12075551234";
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {a.StaffId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
-    private static bool ReadBack(IEnumerable<AgentReply> replies, string tool = "book_appointment") =>
-        replies.SelectMany(r => r.ToolCalls).Any(c => c.Name == tool && c.Outcome == "needs_confirmation");
-
     /// <summary>A Signature Facial with Priya at Mission on Tuesday the 24th, booked the ordinary way.</summary>
     private static async Task FacialWithPriyaTuesdayAsync(AgentHarness h, string phone)
     {
         await h.TalkAsync("sms_seed", "sms", phone, "signature facial with priya tuesday morning", "first one", "yes");
-        var booked = await BookedAsync(h);
+        var booked = await h.BookedLinesAsync();
         Assert.True(booked is [var one] && one.StartsWith("signature-facial priya 2026-11-24", StringComparison.Ordinal), h.Said);
     }
 
@@ -58,7 +51,7 @@ public sealed class RoundTwentyEightTests
 
         Assert.Matches("(?i)priya (patel )?isn.t (free|working)", reply.Text ?? "");
         Assert.Contains("Sofia", reply.Text ?? "", StringComparison.Ordinal);
-        Assert.False(ReadBack([reply], "reschedule_appointment"), h.Said);
+        Assert.False(AgentHarness.ReadBack([reply], "reschedule_appointment"), h.Said);
     }
 
     [Theory]
@@ -74,7 +67,7 @@ public sealed class RoundTwentyEightTests
         Assert.Contains("Sofia", reply.Text ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("Priya Patel at", reply.Text ?? "", StringComparison.Ordinal);
         await h.TalkAsync("sms_m3", "sms", BenPhone, "first one", "yes");
-        Assert.Contains(await BookedAsync(h), a => a.StartsWith("signature-facial sofia 2026-11-27", StringComparison.Ordinal));
+        Assert.Contains(await h.BookedLinesAsync(), a => a.StartsWith("signature-facial sofia 2026-11-27", StringComparison.Ordinal));
     }
 
     // 2. "move both": a no at the first read-back, then something else; after that answer the second is asked about, and
@@ -88,20 +81,20 @@ public sealed class RoundTwentyEightTests
         await using var h = await AgentHarness.StartAsync();
         await h.TalkAsync("sms_seed1", "sms", AvaPhone, "swedish 60 friday morning", "first one", "yes");
         await h.TalkAsync("sms_seed2", "sms", AvaPhone, "signature facial saturday morning", "first one", "yes");
-        var before = await BookedAsync(h);
+        var before = await h.BookedLinesAsync();
 
         await h.TalkAsync("sms_b1", "sms", AvaPhone, "move both to next week", "first one", "no");
         var reply = (await h.TalkAsync("sms_b1", "sms", AvaPhone, question))[^1];
 
         Assert.Matches(answered, reply.Text ?? "");
         Assert.Matches("(?i)signature facial.*\\?", reply.Text ?? "");
-        Assert.Equal(before, await BookedAsync(h));
+        Assert.Equal(before, await h.BookedLinesAsync());
 
         var offered = (await h.TalkAsync("sms_b1", "sms", AvaPhone, "yes"))[^1];
         Assert.Contains(offered.ToolCalls, c => c.Name == "check_availability");
-        Assert.Equal(before, await BookedAsync(h));
+        Assert.Equal(before, await h.BookedLinesAsync());
         await h.TalkAsync("sms_b1", "sms", AvaPhone, "first one", "yes");
-        var after = await BookedAsync(h);
+        var after = await h.BookedLinesAsync();
         Assert.Contains(before.Single(a => a.StartsWith("swedish-60", StringComparison.Ordinal)), after);
         Assert.DoesNotContain(before.Single(a => a.StartsWith("signature-facial", StringComparison.Ordinal)), after);
     }
@@ -112,11 +105,11 @@ public sealed class RoundTwentyEightTests
         await using var h = await AgentHarness.StartAsync();
         await h.TalkAsync("sms_seed1", "sms", AvaPhone, "swedish 60 friday morning", "first one", "yes");
         await h.TalkAsync("sms_seed2", "sms", AvaPhone, "signature facial saturday morning", "first one", "yes");
-        var before = await BookedAsync(h);
+        var before = await h.BookedLinesAsync();
 
         var replies = await h.TalkAsync("sms_b2", "sms", AvaPhone, "move both to next week", "first one", "no", "do you have showers?", "no leave it");
 
-        Assert.Equal(before, await BookedAsync(h));
+        Assert.Equal(before, await h.BookedLinesAsync());
         Assert.DoesNotContain(replies[^1].ToolCalls, c => c.Name == "check_availability");
     }
 
@@ -188,10 +181,10 @@ public sealed class RoundTwentyEightTests
         await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes", "yes");
         Assert.Single(await h.BookedAsync());
         var second = await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes");
-        Assert.True(ReadBack(second), h.Said);
+        Assert.True(AgentHarness.ReadBack(second), h.Said);
         Assert.Single(await h.BookedAsync());
         await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes");
-        var booked = await BookedAsync(h);
+        var booked = await h.BookedLinesAsync();
         Assert.Equal(2, booked.Count);
         Assert.All(booked, a => Assert.EndsWith("2026-11-26 14:00", a, StringComparison.Ordinal));
         Assert.Equal(2, booked.Select(a => a.Split(' ')[1]).Distinct().Count());
@@ -217,7 +210,7 @@ public sealed class RoundTwentyEightTests
         var reply = (await h.TalkAsync("web_g3", "web", null, text))[^1];
 
         Assert.Matches("(?i)two .*(at the same time|together)|same time", reply.Text ?? "");
-        Assert.False(ReadBack([reply]), h.Said);
+        Assert.False(AgentHarness.ReadBack([reply]), h.Said);
         Assert.Empty(await h.BookedAsync());
     }
 

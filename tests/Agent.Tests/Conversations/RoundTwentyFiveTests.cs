@@ -15,9 +15,6 @@ public sealed class RoundTwentyFiveTests
     private const string AvaPhone = "+14155551111";
     private const string BenPhone = "+14155552222";
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
     private static bool Wrote(IEnumerable<AgentReply> replies) =>
         replies.SelectMany(r => r.ToolCalls).Any(c => c.Name is "reschedule_appointment" or "book_appointment" or "cancel_appointment" && c.Outcome != "needs_confirmation");
 
@@ -40,7 +37,7 @@ public sealed class RoundTwentyFiveTests
         // A yes to the either/or question is no choice.
         var yes = await h.TalkAsync("sms_n2", "sms", AvaPhone, "yes");
         Assert.False(Wrote(yes));
-        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -51,7 +48,7 @@ public sealed class RoundTwentyFiveTests
 
         await h.TalkAsync("sms_n4", "sms", AvaPhone, "same time next friday?", "oh move it", "yes");
 
-        Assert.Equal(["swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-12-04 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -62,7 +59,7 @@ public sealed class RoundTwentyFiveTests
 
         await h.TalkAsync("sms_n6", "sms", AvaPhone, "same time next friday?", "another one please", "yes");
 
-        Assert.Equal(["swedish-60 2026-11-27 10:00", "swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00", "swedish-60 2026-12-04 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Theory]
@@ -157,7 +154,7 @@ public sealed class RoundTwentyFiveTests
         Assert.DoesNotMatch("(?i)thanks for letting us know", reply.Text ?? "");
         Assert.Matches("(?i)saturday.*11", reply.Text ?? "");
         Assert.Matches("(?i)change|cancel", reply.Text ?? "");
-        Assert.Equal(["signature-facial 2026-11-28 11:00"], await BookedAsync(h));
+        Assert.Equal(["signature-facial 2026-11-28 11:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -194,7 +191,7 @@ public sealed class RoundTwentyFiveTests
         var reply = (await h.TalkAsync("web_u7", "web", null, "i got a facial on saturday"))[^1];
 
         Assert.DoesNotMatch("(?i)11:00|sofia|ava", reply.Text ?? "");
-        Assert.Equal(["signature-facial 2026-11-28 11:00"], await BookedAsync(h));
+        Assert.Equal(["signature-facial 2026-11-28 11:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -243,7 +240,7 @@ public sealed class RoundTwentyFiveTests
         Assert.Matches("(?i)friday, december 11.*saturday, december 12", asked.Text ?? "");
 
         await h.TalkAsync("web_d1", "web", AvaPhone, "oh the saturday", "first one", "yes");
-        Assert.StartsWith("hydrafacial 2026-12-12", (await BookedAsync(h)).Single(), StringComparison.Ordinal);
+        Assert.StartsWith("hydrafacial 2026-12-12", (await h.BookedLinesAsync(withStaff: false)).Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,7 +250,7 @@ public sealed class RoundTwentyFiveTests
 
         await h.TalkAsync("sms_d2", "sms", BenPhone, "un signature facial el viernes 12 porfa", "el viernes 11", "la primera", "sí");
 
-        Assert.StartsWith("signature-facial 2026-12-11", (await BookedAsync(h)).Single(), StringComparison.Ordinal);
+        Assert.StartsWith("signature-facial 2026-12-11", (await h.BookedLinesAsync(withStaff: false)).Single(), StringComparison.Ordinal);
     }
 
     // A group said as "me and my 2 friends" or "somos tres" is three people.

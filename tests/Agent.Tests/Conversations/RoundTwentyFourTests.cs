@@ -20,9 +20,6 @@ public sealed class RoundTwentyFourTests
     private static Utterance Spanish(string text, DialogueState? state = null) =>
         Engine.Understand(text, History(state ?? new DialogueState { Language = "es" }), "es");
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
     // 1. A second thought replaces the first, wherever it comes: in the same message, on a second line, or the next turn.
 
     [Theory]
@@ -120,7 +117,7 @@ public sealed class RoundTwentyFourTests
 
         await h.TalkAsync("sms_l4", "sms", AvaPhone, "hydrafacial wednesday at 2pm.. oops 3pm not 2pm", "yes", "yes");
 
-        Assert.Equal(["hydrafacial 2026-11-25 15:00"], await BookedAsync(h));
+        Assert.Equal(["hydrafacial 2026-11-25 15:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     // 2. A Spanish move's target: "al viernes", "para el viernes", "a el jueves" after a move verb is where it goes, even when
@@ -161,7 +158,7 @@ public sealed class RoundTwentyFourTests
         Assert.Contains(readBack.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "needs_confirmation");
 
         await h.TalkAsync("sms_s2", "sms", BenPhone, "sí");
-        Assert.Equal(["signature-facial 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["signature-facial 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     // 3. "same time next friday?" right after a booking, with neither a booking word nor a move word: asked, never moved.
@@ -177,11 +174,11 @@ public sealed class RoundTwentyFourTests
         Assert.DoesNotContain(asked.ToolCalls, c => c.Name is "reschedule_appointment" or "book_appointment");
         Assert.Contains("move", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
         Assert.Contains("another", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
 
         // A yes to that either/or question is no choice: nothing moves or is booked.
         await h.TalkAsync("sms_q1", "sms", AvaPhone, "yes");
-        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -192,7 +189,7 @@ public sealed class RoundTwentyFourTests
 
         await h.TalkAsync("sms_q2", "sms", AvaPhone, "same time next friday?", "book another one", "yes");
 
-        Assert.Equal(["swedish-60 2026-11-27 10:00", "swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00", "swedish-60 2026-12-04 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -203,7 +200,7 @@ public sealed class RoundTwentyFourTests
 
         await h.TalkAsync("sms_q3", "sms", AvaPhone, "same time next friday?", "move it", "yes");
 
-        Assert.Equal(["swedish-60 2026-12-04 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-12-04 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Theory]
@@ -237,7 +234,7 @@ public sealed class RoundTwentyFourTests
 
         Assert.DoesNotContain(asked.ToolCalls, c => c.Name is "reschedule_appointment" or "book_appointment");
         Assert.Contains("otra", asked.Text ?? "", StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     // 4. Round 24's people: a question about the service in play at its read-back, then the yes.
@@ -283,7 +280,7 @@ public sealed class RoundTwentyFourTests
         var said = (await h.TalkAsync("sms_x2", "sms", AvaPhone, text, "yes"));
 
         Assert.DoesNotContain(said.SelectMany(r => r.ToolCalls), c => c.Name == "cancel_appointment");
-        Assert.Equal(["swedish-60 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["swedish-60 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     // "hydrafacial 🙏": the emoji is please as often as thanks; with a service and nothing asked it is a request.
@@ -378,6 +375,6 @@ public sealed class RoundTwentyFourTests
         var asked = await h.TalkAsync("sms_p4", "sms", AvaPhone, "i had a hydrafacial last week", "i want another hydrafacial friday at 10", "yes", "yes");
 
         Assert.DoesNotContain(asked[0].ToolCalls, c => c.Name == "check_availability");
-        Assert.Equal(["hydrafacial 2026-11-27 10:00"], await BookedAsync(h));
+        Assert.Equal(["hydrafacial 2026-11-27 10:00"], await h.BookedLinesAsync(withStaff: false));
     }
 }

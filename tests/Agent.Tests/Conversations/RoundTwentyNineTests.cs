@@ -1,4 +1,3 @@
-using System.Globalization;
 using FrontDesk.Tools.Clients;
 
 namespace FrontDesk.Agent.Tests.Conversations;
@@ -15,12 +14,6 @@ public sealed class RoundTwentyNineTests
     private const string BenPhone = "+14155552222";
     private const string NoraPhone = "+12075551234";
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {a.StaffId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
-    private static bool ReadBack(IEnumerable<AgentReply> replies, string tool = "book_appointment") =>
-        replies.SelectMany(r => r.ToolCalls).Any(c => c.Name == tool && c.Outcome == "needs_confirmation");
-
     // 1. The day that cannot be kept is the appointment's, not the day searched: the day said after it is where it goes.
 
     [Theory]
@@ -33,7 +26,7 @@ public sealed class RoundTwentyNineTests
     {
         await using var h = await AgentHarness.StartAsync();
         await h.TalkAsync("sms_seed", "sms", AvaPhone, "swedish 60 tuesday morning", "first one", "yes");
-        var before = await BookedAsync(h);
+        var before = await h.BookedLinesAsync();
         Assert.True(before is [var one] && one.Contains("2026-11-24", StringComparison.Ordinal), h.Said);
 
         var reply = (await h.TalkAsync("sms_d1", "sms", AvaPhone, text))[^1];
@@ -42,7 +35,7 @@ public sealed class RoundTwentyNineTests
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "cancel_appointment");
         Assert.Matches(day, reply.Text ?? "");
         Assert.DoesNotMatch("(?i)tuesday, november 24|martes,? 24", reply.Text ?? "");
-        Assert.Equal(before, await BookedAsync(h));
+        Assert.Equal(before, await h.BookedLinesAsync());
     }
 
     [Fact]
@@ -55,7 +48,7 @@ public sealed class RoundTwentyNineTests
 
         await h.TalkAsync("sms_d2", "sms", BenPhone, "no puedo mañana, el viernes?", "la primera", "sí");
 
-        var booked = await BookedAsync(h);
+        var booked = await h.BookedLinesAsync();
         Assert.True(booked is [var moved] && moved.StartsWith("hydrafacial priya 2026-11-27", StringComparison.Ordinal), h.Said);
     }
 
@@ -109,7 +102,7 @@ public sealed class RoundTwentyNineTests
         var reply = (await h.TalkAsync("sms_t1", "sms", NoraPhone, text))[^1];
 
         Assert.Matches("(?i)only rosa|no one else|nobody else", reply.Text ?? "");
-        Assert.False(ReadBack([reply]), h.Said);
+        Assert.False(AgentHarness.ReadBack([reply]), h.Said);
         Assert.Empty(await h.BookedAsync());
     }
 
@@ -151,7 +144,7 @@ public sealed class RoundTwentyNineTests
         Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
         Assert.Empty(await h.BookedAsync());
         await h.TalkAsync("web_s1", "web", AvaPhone, "first one", "yes");
-        var booked = await BookedAsync(h);
+        var booked = await h.BookedLinesAsync();
         Assert.True(booked is [var one] && one.StartsWith(service, StringComparison.Ordinal) && one.Contains(day, StringComparison.Ordinal), h.Said);
     }
 
@@ -166,7 +159,7 @@ public sealed class RoundTwentyNineTests
         var replies = await h.TalkAsync("sms_s2", "sms", BenPhone, "hydrafacial tuesday", "first one", text, "yes");
 
         Assert.Empty(await h.BookedAsync());
-        Assert.False(ReadBack(replies.Skip(2)), h.Said);
+        Assert.False(AgentHarness.ReadBack(replies.Skip(2)), h.Said);
     }
 
     // The day of: held up on the way is news for the team, not off-topic.

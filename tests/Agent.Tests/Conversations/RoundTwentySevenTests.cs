@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace FrontDesk.Agent.Tests.Conversations;
 
@@ -14,18 +13,12 @@ public sealed class RoundTwentySevenTests
     private const string BenPhone = "+14155552222";
     private const string ChloePhone = "+14155553333";
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
-    private static bool ReadBack(IEnumerable<AgentReply> replies, string tool = "book_appointment") =>
-        replies.SelectMany(r => r.ToolCalls).Any(c => c.Name == tool && c.Outcome == "needs_confirmation");
-
     /// <summary>Two appointments of one client, booked the ordinary way: a Swedish Friday 9 AM and a Signature Facial Saturday.</summary>
     private static async Task<List<string>> TwoBookedAsync(AgentHarness h, string phone)
     {
         await h.TalkAsync("sms_seed1", "sms", phone, "swedish 60 friday morning", "first one", "yes");
         await h.TalkAsync("sms_seed2", "sms", phone, "signature facial saturday morning", "first one", "yes");
-        var booked = await BookedAsync(h);
+        var booked = await h.BookedLinesAsync(withStaff: false);
         Assert.Equal(2, booked.Count);
         return booked;
     }
@@ -47,21 +40,21 @@ public sealed class RoundTwentySevenTests
         Assert.Contains(first.ToolCalls, c => c.Name == "check_availability");
         Assert.Matches("(?i)one at a time", first.Text ?? "");
         Assert.Matches("(?i)swedish", first.Text ?? "");
-        Assert.Equal(before, await BookedAsync(h));
+        Assert.Equal(before, await h.BookedLinesAsync(withStaff: false));
 
         var readBack = await h.TalkAsync("sms_m1", "sms", AvaPhone, "first one");
-        Assert.True(ReadBack(readBack, "reschedule_appointment"), h.Said);
+        Assert.True(AgentHarness.ReadBack(readBack, "reschedule_appointment"), h.Said);
         var second = (await h.TalkAsync("sms_m1", "sms", AvaPhone, "yes"))[^1];
 
         // The first is moved into next week; the second is offered next week's times, not yet moved.
-        var afterFirst = await BookedAsync(h);
+        var afterFirst = await h.BookedLinesAsync(withStaff: false);
         Assert.Contains(afterFirst, a => a.StartsWith("swedish-60 2026-1", StringComparison.Ordinal) && string.CompareOrdinal(a[11..21], "2026-11-30") >= 0);
         Assert.Contains(before.Single(a => a.StartsWith("signature-facial", StringComparison.Ordinal)), afterFirst);
         Assert.Matches("(?i)signature facial", second.Text ?? "");
         Assert.Contains(second.ToolCalls, c => c.Name == "check_availability");
 
         await h.TalkAsync("sms_m1", "sms", AvaPhone, "first one", "yes");
-        var moved = await BookedAsync(h);
+        var moved = await h.BookedLinesAsync(withStaff: false);
         Assert.Equal(2, moved.Count);
         Assert.All(moved, a => Assert.True(string.CompareOrdinal(a[^16..^6], "2026-11-30") >= 0, a));
     }
@@ -78,7 +71,7 @@ public sealed class RoundTwentySevenTests
         Assert.Contains(first.ToolCalls, c => c.Name == "check_availability");
         Assert.Matches("(?i)hydrafacial", first.Text ?? "");
         await h.TalkAsync("sms_m2", "sms", BenPhone, "la primera", "sí", "la primera", "sí");
-        Assert.All(await BookedAsync(h), a => Assert.Contains(" 2026-11-27 ", a, StringComparison.Ordinal));
+        Assert.All(await h.BookedLinesAsync(withStaff: false), a => Assert.Contains(" 2026-11-27 ", a, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,7 +84,7 @@ public sealed class RoundTwentySevenTests
         var declined = (await h.TalkAsync("sms_m3", "sms", AvaPhone, "no"))[^1];
 
         Assert.DoesNotContain(declined.ToolCalls, c => c.Name == "reschedule_appointment" && c.Outcome == "rescheduled");
-        Assert.Contains(before.Single(a => a.StartsWith("signature-facial", StringComparison.Ordinal)), await BookedAsync(h));
+        Assert.Contains(before.Single(a => a.StartsWith("signature-facial", StringComparison.Ordinal)), await h.BookedLinesAsync(withStaff: false));
     }
 
     // 2. The arrival question without "for my …" from someone with a booking: the arrival answer, never a booking, and no
@@ -142,7 +135,7 @@ public sealed class RoundTwentySevenTests
 
         var replies = await h.TalkAsync("sms_t1", "sms", AvaPhone, "swedish 60 saturday", asked);
 
-        Assert.False(ReadBack(replies.Skip(1)), h.Said);
+        Assert.False(AgentHarness.ReadBack(replies.Skip(1)), h.Said);
         Assert.Matches(second, replies[^1].Text ?? "");
     }
 
@@ -224,7 +217,7 @@ public sealed class RoundTwentySevenTests
 
         var readBack = await h.TalkAsync("sms_c1", "sms", AvaPhone, text);
 
-        Assert.True(ReadBack(readBack, "cancel_appointment"), h.Said);
+        Assert.True(AgentHarness.ReadBack(readBack, "cancel_appointment"), h.Said);
         Assert.Matches("(?i)no charge", readBack[^1].Text ?? "");
         Assert.Single(await h.BookedAsync());
         await h.TalkAsync("sms_c1", "sms", AvaPhone, "yes");
@@ -240,7 +233,7 @@ public sealed class RoundTwentySevenTests
 
         var reply = await h.TalkAsync("sms_c3", "sms", AvaPhone, "if i cancel wednesday will i get charged?");
 
-        Assert.False(ReadBack(reply, "cancel_appointment"), h.Said);
+        Assert.False(AgentHarness.ReadBack(reply, "cancel_appointment"), h.Said);
         Assert.Matches("(?i)24 hours", reply[^1].Text ?? "");
     }
 
@@ -266,7 +259,7 @@ public sealed class RoundTwentySevenTests
         var replies = await h.TalkAsync("voice_n1", "voice", null, "swedish 60 friday morning", "first one", "Mark Ruiz 415 555 0938", "sorry its 0939 not 0938");
 
         // The same slot read back again, saying the corrected number back; nothing booked on the old one.
-        Assert.True(ReadBack(replies.Skip(3)), h.Said);
+        Assert.True(AgentHarness.ReadBack(replies.Skip(3)), h.Said);
         Assert.Contains("0939", replies[^1].Text ?? "", StringComparison.Ordinal);
         Assert.Empty(await h.BookedAsync());
         await h.TalkAsync("voice_n1", "voice", null, "yes");

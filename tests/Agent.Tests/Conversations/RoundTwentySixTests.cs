@@ -14,9 +14,6 @@ public sealed class RoundTwentySixTests
     private const string AvaPhone = "+14155551111";
     private const string BenPhone = "+14155552222";
 
-    private static async Task<List<string>> BookedAsync(AgentHarness h) =>
-        [.. (await h.BookedAsync()).Select(a => $"{a.ServiceId} {h.Local(a).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}").Order()];
-
     private static bool ReadBack(IEnumerable<AgentReply> replies) =>
         replies.SelectMany(r => r.ToolCalls).Any(c => c.Name == "book_appointment" && c.Outcome == "needs_confirmation");
 
@@ -55,7 +52,7 @@ public sealed class RoundTwentySixTests
         Assert.Matches("(?i)2 p\\. m\\.", replies[^1].Text ?? "");
 
         await h.TalkAsync("voice_t1", "voice", BenPhone, "a las 2 entonces", "sí, por favor");
-        Assert.Equal(["signature-facial 2026-11-27 14:00"], await BookedAsync(h));
+        Assert.Equal(["signature-facial 2026-11-27 14:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     [Fact]
@@ -70,7 +67,7 @@ public sealed class RoundTwentySixTests
         Assert.Matches("(?i)2 p\\. m\\.", changed[^1].Text ?? "");
         Assert.Empty(await h.BookedAsync());
         await h.TalkAsync("sms_t2", "sms", BenPhone, "sí");
-        Assert.Equal(["hydrafacial 2026-11-25 14:00"], await BookedAsync(h));
+        Assert.Equal(["hydrafacial 2026-11-25 14:00"], await h.BookedLinesAsync(withStaff: false));
     }
 
     // 2. "hi um can i do botox tuesday the 3rd" (a Thursday): the message reads as a question about Botox, and the row for a
@@ -97,7 +94,7 @@ public sealed class RoundTwentySixTests
 
         await h.TalkAsync("voice_d2", "voice", AvaPhone, "hi um can i do botox tuesday the 3rd", "tuesday", "first one", "yes");
 
-        Assert.StartsWith("injectables-consult 2026-12-01", (await BookedAsync(h)).Single(), StringComparison.Ordinal);
+        Assert.StartsWith("injectables-consult 2026-12-01", (await h.BookedLinesAsync(withStaff: false)).Single(), StringComparison.Ordinal);
     }
 
     // 3. A name and a number in Spanish words together: the surname is not read as a Spanish word ("Díaz", días).
