@@ -262,7 +262,8 @@ public sealed partial class EmbeddedChatClient
                         return Say("past_visit");
                     }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
-                        : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
+                        : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant"
+                        : u.Cues.WellBeingAsked ? "smalltalk" : "smalltalk_plain");
                 case PolicyAction.HandToPerson:
                     return Say("escalation_human_request");
                 case PolicyAction.LeaveWaitlistByTeam:
@@ -1023,6 +1024,11 @@ public sealed partial class EmbeddedChatClient
         {
             if (state.ServiceId is null)
             {
+                if (OutsideHoursNote() is { } note)
+                {
+                    // "i work nights can i come at 10pm" (round 30): that the time is outside the hours is said with the question.
+                    state.SayFirst = state.SayFirst is { } first ? first + " " + note : note;
+                }
                 state.Asked = AgentQuestion.Service;
                 if (state.RestateAfterAnswer && state.ServiceOptions.Count > 1)
                 {
@@ -1053,6 +1059,44 @@ public sealed partial class EmbeddedChatClient
                 return Say("ask_location", ("locations", LocationsList()));
             }
             return Call("check_availability", SearchArgs(null));
+        }
+
+        /// <summary>
+        /// A time asked for that every place is closed at, on the day asked or on every day when none is ("i work nights can i
+        /// come at 10pm", "11pm tonight", round 30): the latest closing (or earliest opening) said, with where and when it is;
+        /// null when some place is open then, or no time or no open day is known.
+        /// </summary>
+        private string? OutsideHoursNote()
+        {
+            if (state.Near is not { } near || !TimeOnly.TryParseExact(near, "HH:mm", Inv, DateTimeStyles.None, out var at))
+            {
+                return null;
+            }
+            DateOnly? day = state.DateStart is { } start && (state.DateEnd is null || state.DateEnd == start)
+                && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var one) ? one : null;
+            var open = Profile.Locations
+                .Where(l => state.LocationId is null || l.Id == state.LocationId)
+                .SelectMany(l => (day is { } d ? [d.DayOfWeek] : Enum.GetValues<DayOfWeek>())
+                    .Where(_ => day is not { } closed || !l.Closures.Contains(closed))
+                    .SelectMany(weekday => l.Hours.On(weekday).Select(span => (Place: l, Weekday: weekday, Span: span))))
+                .ToList();
+            if (open.Count == 0 || open.Any(o => o.Span.Start <= at && at < o.Span.End))
+            {
+                return null;
+            }
+            var latest = open.MaxBy(o => o.Span.End);
+            var earliest = open.MinBy(o => o.Span.Start);
+            var (template, edge) = at >= latest.Span.End ? ("time_after_hours", latest) : at < earliest.Span.Start ? ("time_before_hours", earliest) : (null, default);
+            if (template is null)
+            {
+                return null; // between two places' hours or a midday break: the search says what is open
+            }
+            return Render(day is { } asked ? template + "_day" : template + "_any",
+                ("time", SpokenTime.Time(at, state.Language)),
+                ("edge", SpokenTime.Time(template == "time_after_hours" ? edge.Span.End : edge.Span.Start, state.Language)),
+                ("day", day is { } d2 ? SpokenTime.Day(d2, state.Language) : ""),
+                ("weekday", SpokenTime.Weekday(edge.Weekday, state.Language)),
+                ("location", edge.Place.Name));
         }
 
         /// <summary>The business's places with their streets, in the conversation's language: "Mission District (2140 Valencia St) or Marina (…)".</summary>

@@ -329,6 +329,12 @@ public sealed partial record ReplyCues
     public bool HappyNews { get; init; }
 
     /// <summary>
+    /// The person asked how the assistant is ("how r u", "hows it going", "cómo estás"): set by the understanding (round 30), so
+    /// that small talk says "doing well" only when asked it; laughter or a "nice" is answered plainly.
+    /// </summary>
+    public bool WellBeingAsked { get; init; }
+
+    /// <summary>
     /// The message is an hours question from its first words, about a day at most ("r u guys open on thanksgiving", "what
     /// are your hours saturday"): not "is there parking close to you".
     /// </summary>
@@ -687,6 +693,8 @@ public sealed partial record ReplyCues
         "full", "half", "about", "like", "order", "touch", "detail", "details", "writing", "cash", "private", "public",
         "noon", "midday", "lunch", "lunchtime", "night", "once", "all", "least", "most", "first", "last", "earliest", "latest", "same", "another",
         "different", "other", "either", "whichever", "whatever", "home", "work", "his", "her", "their", "its", "yours", "mine",
+        // "i have an appt at 2 but im stuck in traffic" (round 30): where the person is, not a place asked about.
+        "traffic", "hurry", "rush",
     };
 
     // "miami?", "new york?", "in dallas?", "en miami?": the whole message a place, asked.

@@ -27,7 +27,7 @@ public sealed class RoundThirtyConversationTests
     [InlineData("do i need to bring a robe")]
     [InlineData("should i bring my own robe")]
     [InlineData("should i bring flip flops")]
-    [InlineData("do i have to bring my own towel?")]
+    [InlineData("do i have to bring my own slippers?")]
     public Task What_the_spa_provides_answers_what_to_bring(string text) => FirstMessages.AnsweredWithAsync(text, "robes");
 
     // Stuck in traffic on the way to an appointment is news for the team, as "running late" is: no number asked first.
@@ -103,6 +103,8 @@ public sealed class RoundThirtyConversationTests
     [InlineData("lol")]
     [InlineData("haha ok")]
     [InlineData("jajaja")]
+    [InlineData("nice")]
+    [InlineData("wow")]
     public async Task Laughter_is_not_asked_how_the_assistant_is(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
@@ -110,6 +112,13 @@ public sealed class RoundThirtyConversationTests
         Assert.DoesNotContain("muy bien", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
     }
+
+    // And asked how it is, in any spelling or in Spanish, it says so and is never declined as off-topic.
+    [Theory]
+    [InlineData("how r u", "doing well")]
+    [InlineData("hey hows it going", "doing well")]
+    [InlineData("hola como estas", "Muy bien")]
+    public Task Asked_how_it_is_the_assistant_says_so(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // Eating or showering before a visit is not answered by an entry about something else (prenatal massage, the showers
     // the spa has): the team, if nothing speaks of it.
@@ -123,12 +132,18 @@ public sealed class RoundThirtyConversationTests
         Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
-    // A new client asking what to have, in Spanish as in English: never declined.
+    // A new client asking what to have, in Spanish as in English: what the spa does, and the kind asked; never declined.
     [Theory]
     [InlineData("soy nueva, que me recomiendan")]
     [InlineData("im new what do you recommend")]
     [InlineData("es mi primera vez, que me recomiendas?")]
-    public Task A_new_client_asking_for_a_recommendation_is_not_declined(string text) => FirstMessages.NotRefusedAsync(text);
+    [InlineData("what do you guys do")]
+    public async Task A_new_client_asking_for_a_recommendation_hears_the_menu(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null && (reply.Text!.Contains("massage", StringComparison.OrdinalIgnoreCase) || reply.Text.Contains("masaje", StringComparison.OrdinalIgnoreCase)), FirstMessages.Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
 
     // A couple wanting massages together, in Spanish as in English: the couples entry (neighbouring rooms), not declined.
     [Theory]
@@ -142,15 +157,17 @@ public sealed class RoundThirtyConversationTests
         Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
-    // A time after every location closes ("i work nights can i come at 10pm"): the hours are said, not only "which service?".
+    // A time after every location closes ("i work nights can i come at 10pm") or before any opens: the latest closing (or
+    // earliest opening) is said, on the day asked or on any day, not only "which service?".
     [Theory]
-    [InlineData("i work nights can i come at 10pm")]
-    [InlineData("can i come in at 11pm tonight")]
-    [InlineData("puedo ir a las 10 de la noche")]
-    public async Task A_time_after_closing_says_the_hours(string text)
+    [InlineData("i work nights can i come at 10pm", "8 PM")]
+    [InlineData("can i come in at 11pm tonight", "7 PM")]
+    [InlineData("puedo ir a las 10 de la noche", "8 p. m.")]
+    [InlineData("can i get a massage at 6am", "9 AM")]
+    public async Task A_time_outside_the_hours_says_them(string text, string expected)
     {
         var reply = await FirstMessages.ReplyAsync(text);
-        Assert.True(reply.Text!.Contains("7 PM", StringComparison.Ordinal) || reply.Text.Contains("7 p. m.", StringComparison.Ordinal), FirstMessages.Show(reply));
+        Assert.True(reply.Text!.Contains(expected, StringComparison.Ordinal), FirstMessages.Show(reply));
         Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
@@ -165,8 +182,8 @@ public sealed class RoundThirtyConversationTests
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
-    // Pregnant and asking for a deep tissue massage on a day: the same in Spanish as in English — never booked without the
-    // screen; the language does not decide whether it is a clinician's question or a request the tools screen.
+    // Pregnant and asking for a deep tissue massage on a day: in Spanish as in English no deep tissue openings are offered
+    // and nothing is written (English offers the prenatal massage beside it to choose; Spanish is told the clinicians decide).
     [Theory]
     [InlineData("i'm pregnant can i get a deep tissue massage tomorrow?")]
     [InlineData("estoy embarazada puedo hacerme un masaje de tejido profundo mañana?")]
@@ -174,8 +191,9 @@ public sealed class RoundThirtyConversationTests
     {
         var reply = await FirstMessages.ReplyAsync(text);
         Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
-        Assert.DoesNotContain("Which one would you like", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Cuál prefiere", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at 10 AM", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AM with ", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" PM with ", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" a. m. con ", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" p. m. con ", reply.Text, StringComparison.Ordinal);
     }
 }
