@@ -797,6 +797,13 @@ public sealed partial class Understander
             confidence = 1;
         }
 
+        if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && chosen is null && services.Kind is ServiceMatchKind.Confident or ServiceMatchKind.Candidates
+            && ForSomeoneDear().IsMatch(lowered) && !NamesElsewhere() && !Tools.Text.OtherSenses.Spans(lowered).Any())
+        {
+            // "something relaxing for my wife", "a facial for my mom's birthday" (round 30: declined as off-topic): one of the
+            // spa's services for someone close is a request (the read-back still guards the booking, and whose it is).
+            intent = Intent.Book;
+        }
         // Openings asked for on a day, and nothing elsewhere named: a visit here, whatever else the words are near in meaning.
         var openingsOnADay = (date is not null || time is not null) && OpeningsAsked().IsMatch(lowered) && !NamesElsewhere();
         if (intent == Intent.OutOfScope && asked == AgentQuestion.Nothing && (date is not null || time is not null)
@@ -2473,9 +2480,10 @@ public sealed partial class Understander
 
     // A present for someone: "as a gift", "a gift for my mom", "gift her a facial".
     // Or a gift card wanted for someone: "i want to get her a gift card", "buy my mom a $100 gift certificate".
-    // Round 30: a treat for someone ("i want to treat my mom for her birthday", "something relaxing for my wife's birthday").
+    // Round 30: a treat for someone ("i want to treat my mom for her birthday"); not a booking for them ("book a massage for
+    // my husband for his birthday" books it).
     [GeneratedRegex(@"\b(?:as|for)\s+an?\s+(?:gift|present|surprise)\b|\b(?:gift|present)\s+for\s+(?:my|a|her|him|them|our)\b|\bgift\s+(?:my|her|him|them)\b"
-        + @"|\btreat\s+(?:my\s+(?:mom|mother|mum|wife|husband|partner|girlfriend|boyfriend|sister|brother|daughter|son|friend|bestie|best\s+friend|dad|father|grandma|grandmother|aunt|fianc\w*)|her|him|them)\b|\bfor\s+(?:her|his|their|my\s+\w+'?s)\s+(?:birthday|bday|b-day|anniversary)\b"
+        + @"|\btreat\s+(?:my\s+(?:mom|mother|mum|wife|husband|partner|girlfriend|boyfriend|sister|brother|daughter|son|friend|bestie|best\s+friend|dad|father|grandma|grandmother|aunt|fianc\w*)|her|him|them)\b"
         + @"|\b(?:get|buy|purchase|give|send|order|grab|pick\s+up)\s+(?:(?:her|him|them|my\s+\w+|someone|a\s+friend)\s+)?(?:a\s+|an\s+|some\s+)?(?:\$?\d+\s+(?:dollar\s+)?)?(?:e-?\s?)?gift\s+(?:cards?|certificates?|vouchers?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex GiftFor();
 
@@ -3058,6 +3066,10 @@ public sealed partial class Understander
     // do you recommend", "soy nueva, ¿qué me recomiendan?" (read as "i'm new, what do you recommend"), "what do you guys do".
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|hola|so|ok|okay|um)\W+)*(?:(?:(?:i'?m|im|i\s+am)\s+new(?:\s+here)?|(?:it'?s|its)\s+my\s+first\s+time(?:\s+here)?|first\s+time(?:\s+here)?)\W+(?:so\s+)?)?(?:what\s+(?:do|would)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:recommend|suggest)|what\s+should\s+i\s+(?:get|try|book)|what\s+(?:do|can)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:do|offer)(?:\s+(?:there|here))?)\W*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MenuAskedPlainly();
+
+    // Someone close the service is for (round 30): "for my wife", "for my mom's birthday", "for her".
+    [GeneratedRegex(@"\bfor\s+(?:my\s+(?:mom|mother|mum|wife|husband|hubby|partner|girlfriend|boyfriend|gf|bf|sister|brother|daughter|son|friend|bestie|best\s+friend|dad|father|grandma|grandmother|aunt|fianc\w*)(?:'?s)?|her|him)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ForSomeoneDear();
 
     // A laugh or a reaction with nothing else (round 30): "lol", "haha ok", "jajaja", "nice", "wow", "omg", ":)".
     [GeneratedRegex(@"^\W*(?:(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|ja(?:ja)+|je(?:je)+|xd|nice|cool|wow+|omg|oh\s+wow|awesome|sweet|neat|love\s+it|love\s+that|ok|okay|oh|ah|oh\s+ok|aw+|cute|funny)\W*)+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
