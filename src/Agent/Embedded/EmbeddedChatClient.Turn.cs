@@ -54,6 +54,11 @@ public sealed partial class EmbeddedChatClient
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
+            {
+                // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.
+                state.Together = state.BackToBack = true;
+            }
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;

