@@ -753,7 +753,7 @@ public sealed partial class EmbeddedChatClient
                         // A pick made before the search changed ("a different person than the one you said") is no longer the pick.
                         state.ChosenSlotId = null;
                     }
-                    if (u.Cues.WithOthers && r.AskedOnArrival == AgentQuestion.Nothing && ReplyCues.TogetherAsked(u.Text) && !state.Together)
+                    if (u.Cues.WithOthers && r.AskedOnArrival == AgentQuestion.Nothing && ReplyCues.TogetherAsked(u.Text))
                     {
                         // "can my husband and i get massages at the same time friday?" (round 27): whether two people can be seen
                         // side by side is the spa's to say (its FAQ; the team when it has no answer), said before the booking

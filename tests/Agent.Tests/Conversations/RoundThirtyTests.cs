@@ -1,4 +1,5 @@
 using FrontDesk.Agent.Languages;
+using FrontDesk.Agent.Understanding;
 using FrontDesk.Tools.Clients;
 
 namespace FrontDesk.Agent.Tests.Conversations;
@@ -186,5 +187,49 @@ public sealed class RoundThirtyTests
         Assert.Matches("(?i)only rosa|nobody else|no one else", reply.Text ?? "");
         Assert.False(AgentHarness.ReadBack([reply]), h.Said);
         Assert.Single(await h.BookedAsync());
+    }
+
+    // 5. Round 30's people: what their conversations showed, with other wordings.
+
+    [Theory]
+    [InlineData("uh-huh", YesNo.Yes)]
+    [InlineData("mm-hmm", YesNo.Yes)]
+    [InlineData("Uh huh.", YesNo.Yes)]
+    [InlineData("huh?", YesNo.Unknown)]
+    [InlineData("uh, no", YesNo.No)]
+    public void A_yes_said_without_words_is_a_yes(string text, YesNo expected) => Assert.Equal(expected, YesNoClassifier.Classify(text).Answer);
+
+    [Theory]
+    [InlineData("jess moreno 415 555 0142", "Jess Moreno")]
+    [InlineData("its dana lee, 4155550151", "Dana Lee")]
+    [InlineData("friday morning 415 555 0142", null)]
+    [InlineData("call me 415 555 0142", null)]
+    public void Two_lower_case_words_and_a_number_are_a_name_and_the_number(string text, string? name) =>
+        Assert.Equal(name, ContactExtractor.Extract(text).Name);
+
+    [Theory]
+    [InlineData("no wait, 90 min not 60")]
+    [InlineData("actually the 90 instead of the 60")]
+    public async Task The_other_length_said_against_the_one_read_back_is_read_back_instead(string text)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var replies = await h.TalkAsync("sms_len", "sms", AvaPhone, "swedish 60 friday morning with maya", "first one", text);
+
+        Assert.True(AgentHarness.ReadBack([replies[^1]]), h.Said);
+        Assert.Contains("(90 min)", replies[^1].Text ?? "", StringComparison.Ordinal);
+        await h.TalkAsync("sms_len", "sms", AvaPhone, "yes");
+        Assert.Equal(["swedish-90 maya 2026-11-27 09:00"], await h.BookedLinesAsync());
+    }
+
+    [Fact]
+    public async Task A_service_with_a_day_and_works_too_is_a_booking_not_a_waitlist_reply()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("sms_w1", "sms", BenPhone, "signature facial wednesday works"))[^1];
+
+        Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "find_waitlist_offer");
     }
 }
