@@ -2548,7 +2548,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
 
-    [GeneratedRegex(@"\b(?:me\s+and\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&)\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
     // "to saturday" right after the day, or after a few words naming the appointment or asking ("my tuesday massage to
