@@ -5,7 +5,7 @@ public sealed partial record ReplyCues
     /// <summary>
     /// The expressions of <see cref="Read"/> that run only on a text holding a word they cannot match without (perf round
     /// thirty): the ones that cost most per message, each run on every message before (on the lines of the scenario suite and
-    /// the intent training set, 5–15 µs a line each for the first three, about a quarter of the cues' time together).
+    /// the intent training set, 6–15 µs a line each for the first three, about a third of the cues' time together).
     /// </summary>
     internal static class Prefiltered
     {
