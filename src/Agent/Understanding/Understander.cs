@@ -2910,7 +2910,7 @@ public sealed partial class Understander
 
     // "pls cancel the facial one", "can you cancel my massage": a cancellation of one's own appointment (not "what if i cancel").
     // "hey need to cancel the facial thing on wed", "necesito cancelar el masaje del viernes" (glossed "i need cancel the …").
-    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|(?:i\s+)?(?:need|want|have|gotta)(?:\s+to)?|wanna|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*cancel\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|pls|plz|please|can\s+(?:you|u)|could\s+(?:you|u)|(?:i\s+)?(?:need|want|have|gotta)(?:\s+to)?|wanna|i'?d\s+like\s+to|id\s+like\s+to)[\s,]+)*(?:cancel|scrap|nix|ditch)\s+(?:my|the|our|both)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CancelOwn();
 
     // "and make it the 90 min", "make it a pedicure instead", "change it to a deep tissue", "switch it to the hydrafacial".
@@ -2963,7 +2963,8 @@ public sealed partial class Understander
 
     // A cancel with something else asked after it: "cancel my friday and book me a massage saturday", "cancel tuesday's and
     // put me on friday instead" ("cancela la del martes y ponme el viernes" read into English).
-    [GeneratedRegex(@"\bcancel\w*\b[^.?!]*?\s(?:and|y|&|then|but)\s+(?:then\s+|also\s+|just\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+)?(?<what>(?:book|schedule|put|get|set|sign|move|switch|pass|make|give|agend\w*|pon\w*)\b.*)$", RegexOptions.CultureInvariant)]
+    // Round 30: "can you scrap my wednesday and do friday afternoon instead" (scrap, nix, ditch: cancel; "do" a day instead).
+    [GeneratedRegex(@"\b(?:cancel\w*|scrap|nix|ditch)\b[^.?!]*?\s(?:and|y|&|then|but)\s+(?:then\s+|also\s+|just\s+)?(?:(?:can|could|will|would)\s+(?:you|u)\s+)?(?<what>(?:book|schedule|put|get|set|sign|move|switch|pass|make|give|agend\w*|pon\w*|do(?=\s[^.?!]*\binstead\b))\b.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex CancelThenBook();
 
     // Already here ("hi im outside, do i just come in?", round 21): the visit's arrival part, as the FAQ tool reads it.
@@ -3148,8 +3149,10 @@ public sealed partial class Understander
     // "i need to get rid of the hair on my legs", "want to get rid of this leg hair", "looking to smooth out my forehead lines":
     // a goal for the person's own body or face, put as a need or a wish (not a skin condition: which treatment suits acne, scars or
     // spots is a clinician's call, escalation.yaml).
-    [GeneratedRegex(@"\b(?:i\s+(?:need|want|wanna|would\s+like|'?d\s+like|have)\s+to|i\s+wanna|(?:want|need|wanna|looking|hoping|trying)\s+to|help\s+me)\s+(?:finally\s+|just\s+)?(?:get\s+rid\s+of|remove|fix|reduce|smooth(?:\s+out)?|tighten|plump(?:\s+up)?|brighten|fade|clear\s+up|soften)\s+(?:the\s+|this\s+|these\s+|my\s+|some\s+|all\s+(?:the\s+|this\s+|my\s+)?)?(?:\w+\s+){0,2}?(?:hair|lines|wrinkles|fuzz|stubble|crows\s+feet|lips?|forehead|legs?|arms?|underarms?|bikini|back)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex GoalForTheBody();
+    // Without backtracking (round 30): the generated backtracking matcher threw IndexOutOfRangeException on "can you help me get
+    // rid of the ants in my kitchen" (.NET 10.0.12's source generator and RegexOptions.Compiled alike; perf round 30 found it).
+    [GeneratedRegex(@"\b(?:i\s+(?:need|want|wanna|would\s+like|'?d\s+like|have)\s+to|i\s+wanna|(?:want|need|wanna|looking|hoping|trying)\s+to|help\s+me)\s+(?:finally\s+|just\s+)?(?:get\s+rid\s+of|remove|fix|reduce|smooth(?:\s+out)?|tighten|plump(?:\s+up)?|brighten|fade|clear\s+up|soften)\s+(?:the\s+|this\s+|these\s+|my\s+|some\s+|all\s+(?:the\s+|this\s+|my\s+)?)?(?:\w+\s+){0,2}?(?:hair|lines|wrinkles|fuzz|stubble|crows\s+feet|lips?|forehead|legs?|arms?|underarms?|bikini|back)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    internal static partial Regex GoalForTheBody();
 
     // A new appointment asked for in so many words: "i'd like to book an appointment that day at 1:15", "can i get an
     // appointment that day at 3", "make me an appointment for that day".
