@@ -203,4 +203,10 @@ public sealed class RoundThirtyConversationTests
     [InlineData("i want to get rid of the hair on my legs", true)]
     public void A_goal_for_the_body_is_read_without_throwing(string text, bool expected) =>
         Assert.Equal(expected, FrontDesk.Agent.Understanding.Understander.GoalForTheBody().IsMatch(text));
+
+    // Off the lists, asked on the web chat (by SMS the channel's opt-out keywords act first): the team's, never declined.
+    [Theory]
+    [InlineData("unsubscribe")]
+    [InlineData("please take me off your mailing list")]
+    public Task Off_the_lists_is_the_teams(string text) => FirstMessages.EscalatedAsAsync(text, "human_request");
 }
