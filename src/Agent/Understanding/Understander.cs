@@ -1296,20 +1296,20 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
             cues = cues with { AsksWhatWeOffer = true };
         }
-        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && date is null && time is null
-            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting or Intent.Affirm or Intent.Goodbye)
+        // Round 30: "how r u" and "cómo estás" were declined as off-topic, "lol", "nice" and "wow" were told "I'm doing well, thank
+        // you for asking" or declined. How the assistant is, asked (the whole message, "today" in it no day to book), is answered
+        // so; a laugh or a reaction alone, plainly.
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting or Intent.Affirm or Intent.Goodbye
+            && WellBeingAsked().IsMatch(lowered))
         {
-            // Round 30: "how r u" and "cómo estás" were declined as off-topic, "lol", "nice" and "wow" were told "I'm doing well,
-            // thank you for asking" or declined. How the assistant is, asked, is answered so; a laugh or a reaction alone, plainly.
-            if (WellBeingAsked().IsMatch(lowered))
-            {
-                (intent, confidence) = (Intent.Smalltalk, 1);
-                cues = cues with { WellBeingAsked = true };
-            }
-            else if (ReactionOnly().IsMatch(lowered) && intent is not (Intent.Affirm or Intent.Goodbye))
-            {
-                (intent, confidence) = (Intent.Smalltalk, 1);
-            }
+            (intent, confidence) = (Intent.Smalltalk, 1);
+            cues = cues with { WellBeingAsked = true };
+        }
+        else if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && date is null && time is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Greeting && ReactionOnly().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Smalltalk, 1);
         }
         if (staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null
             && ProviderLeft().IsMatch(lowered))
