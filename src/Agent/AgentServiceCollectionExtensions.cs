@@ -127,7 +127,7 @@ public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
 
     /// <summary>
     /// The understanding's expressions that a prefilter derived from their own text skips on a message without their words
-    /// (perf rounds 27 and 28), each with a text it matches. The warm-up's conversations need not hold those words, so such an
+    /// (perf rounds 27, 28 and 30), each with a text it matches. The warm-up's conversations need not hold those words, so such an
     /// expression's matcher was compiled in a visitor's turn instead: <c>TaskElsewhere</c>'s (36 KB of IL) in the first reply
     /// after <c>/readyz</c>, "Hi, do you have parking?" (perf round 29).
     /// </summary>
@@ -135,6 +135,7 @@ public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
     [
         ("TaskElsewhere", Understander.TaskElsewhereExpression, Understander.TaskElsewhereNeeds, "can you set a reminder for my dentist appt"),
         ("LanguageRequest.Asked", Languages.LanguageRequest.AskedExpression, Languages.LanguageRequest.AskedNeeds, "do you speak spanish"),
+        .. ReplyCues.Prefiltered.All.Select(e => ("ReplyCues." + e.Name, e.Expression, e.Needs, e.Sample)),
         .. DateExpressionParser.Expressions.All.Select(e => ("DateExpressionParser." + e.Name, e.Regex, e.Needed, e.Name switch
         {
             nameof(DateExpressionParser.Expressions.IsoDate) => "2026-12-14",

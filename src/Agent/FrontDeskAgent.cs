@@ -359,7 +359,7 @@ public sealed partial class FrontDeskAgent(
         }
         // The conversation's language: the message's own when it is clear, else the one so far (state.Language), or the
         // channel's hint before the conversation has one.
-        var languageReading = _languages.Read(text, state.Language ?? request.Language);
+        var languageReading = _languages.Read(text, state.Language ?? request.Language, state.LanguageHeard);
         state.Language = languageReading.Language;
         var language = state.Language;
         scope.Language = language;
@@ -371,7 +371,8 @@ public sealed partial class FrontDeskAgent(
             state.Language = scope.Language = language = wanted;
             languageHeard = true;
         }
-        var reading = brains.Embedded.Understand(text, history, language);
+        state.LanguageHeard |= languageHeard;
+        var reading = brains.Embedded.Understand(text, history, language, languageReading.WrittenIn);
         var clientTags = new TurnTags { Intent = reading.Intent.ToString().ToLowerInvariant(), Language = language };
         var agentTags = new TurnTags { AiGenerated = true, Language = language };
         var escalations = new List<Escalation>();
@@ -415,7 +416,7 @@ public sealed partial class FrontDeskAgent(
                 // the guidance, and the conversation from here, are in the person's language.
                 state.Language = scope.Language = language = ruleLanguage;
                 clientTags.Language = agentTags.Language = language;
-                languageHeard = true;
+                languageHeard = state.LanguageHeard = true;
             }
             foreach (var condition in finding.StatedConditions.Where(c => !scope.StatedConditions.Contains(c)))
             {

@@ -9,5 +9,11 @@ public sealed record ToolResult(string Status, string Message, object? Data = nu
 /// <summary>A slot as shown to the model.</summary>
 public sealed record SlotView(string SlotId, string Service, string Day, string Time, string Provider, string Location, string LocalStart);
 
+/// <summary>
+/// Two people's opening as offered (round 30): the first person's slot and the second's (<c>with_slot_id</c>), the same
+/// time with two providers, or back to back (<paramref name="SecondTime"/> after <paramref name="Time"/>).
+/// </summary>
+public sealed record PairView(string SlotId, string WithSlotId, string Day, string Time, string SecondTime, string Provider, string SecondProvider, string Location, string LocalStart, string SecondLocalStart);
+
 /// <summary>An appointment as shown to its owner.</summary>
 public sealed record AppointmentView(string Ref, string Service, string Day, string Time, string Provider, string Location, string Status, string LocalStart);

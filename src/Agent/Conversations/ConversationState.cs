@@ -26,6 +26,12 @@ public sealed class ConversationState
     /// </summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="Language"/> was heard in a message of the person's (or asked for), not only assumed: once it is, a
+    /// short reply in the other language keeps it (<see cref="Languages.LanguageDetector.Read"/>).
+    /// </summary>
+    public bool LanguageHeard { get; set; }
+
     /// <summary>Serializer settings for the state column.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {

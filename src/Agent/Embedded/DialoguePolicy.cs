@@ -634,7 +634,8 @@ internal static class DialoguePolicy
             && !(r.U.Services.Kind != ServiceMatchKind.None && (r.U.Date is not null || r.U.Time is not null) && !r.U.Cues.AsksPrice)
             && !(s.Task == DialogueTask.Book && r.AskedOnArrival == AgentQuestion.SlotChoice && r.RequestBesideQuestion), PolicyAction.AnswerFaq),
         new("hello with no task", (s, r) => r.U.Intent == Intent.Greeting && s.Task is null && !r.HasSlots, PolicyAction.Greet),
-        new("a bare yes with nothing asked (a waitlist text?)", (s, r) => r.U.Intent == Intent.Affirm && s.Task is null
+        new("a bare yes with nothing asked (a waitlist text?; not a service with a day: \"hydrafacial friday … saturday works too\")", (s, r) => r.U.Intent == Intent.Affirm && s.Task is null
+            && !(r.U.Services.Kind == ServiceMatchKind.Confident && (r.U.Date is not null || r.U.Time is not null))
             && r.Tools.Contains("accept_waitlist_offer") && r.Tools.Contains("find_waitlist_offer"), PolicyAction.AcceptWaitlistOffer),
         new("thanks", (_, r) => r.U.Intent == Intent.Thanks, PolicyAction.Thanks),
 

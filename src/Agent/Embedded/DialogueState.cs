@@ -110,6 +110,18 @@ internal sealed class DialogueState
     /// <summary>People still to book after this booking, the same service at the same time ("two swedish massages", "my mom and me").</summary>
     public int PartyLeft { get; set; }
 
+    /// <summary>
+    /// Two people to be seen at once ("me and my daughter … same time", round 30): their openings are searched as pairs
+    /// (two providers free then at the same place), read back together and booked on one yes, both or neither.
+    /// </summary>
+    public bool Together { get; set; }
+
+    /// <summary>With <see cref="Together"/>: one right after the other is fine ("back to back is fine") when no two are free at once.</summary>
+    public bool BackToBack { get; set; }
+
+    /// <summary>The second person's name, when said ("my daughter lily"), for the read-back of two.</summary>
+    public string? GuestName { get; set; }
+
     /// <summary>Services still to book after this one, back to back on the same day ("a facial and then a massage"): each a family of ids joined by '|'.</summary>
     public List<string> NextServices { get; set; } = [];
 
@@ -450,7 +462,8 @@ internal sealed class DialogueState
         TextedOffer = null;
         TextedOfferService = null;
         ShiftMinutes = null;
-        SameTime = SameDay = WithOthers = false;
+        SameTime = SameDay = WithOthers = Together = BackToBack = false;
+        GuestName = null;
         PartyLeft = 0;
         VisitToldCheck = VisitTold.None;
         DayChoices = [];
@@ -532,8 +545,8 @@ internal enum DialoguePhase
     TextedOffer,
 }
 
-/// <summary>A slot the engine offered.</summary>
-internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label, string? Location = null);
+/// <summary>A slot the engine offered; for two people at once (round 30), with the second person's slot, booked with it on one yes.</summary>
+internal sealed record Offer(string SlotId, string Date, string Time, string Staff, string Label, string? Location = null, string? WithSlotId = null);
 
 /// <summary>What a visit told with a day to come is, until the person's appointments say (round 25).</summary>
 public enum VisitTold

@@ -236,6 +236,22 @@ internal static partial class DialogueTracker
         {
             state.PartyLeft = Math.Max(1, u.Cues.PartySize - 1);
         }
+        // Two people to be seen at once ("same time", "side by side", "together", "back to back is fine"; round 30): their
+        // openings are searched as pairs and both are read back and booked on one yes. A third person or more goes one at a time.
+        if (u.Cues.WithOthers && state.PartyLeft == 1 && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text) || BackToBackAsked().IsMatch(u.Text)))
+        {
+            state.Together = true;
+            state.BackToBack |= BackToBackAsked().IsMatch(u.Text);
+        }
+        else if ((state.Together || state.PartyLeft > 0) && JustMe().IsMatch(u.Text))
+        {
+            // "actually just me, she can't make it": one person from here; the times for two are no longer on offer.
+            state.Together = state.BackToBack = state.WithOthers = false;
+            state.PartyLeft = 0;
+            state.GuestName = null;
+            state.Offered = [];
+            state.ChosenSlotId = null;
+        }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
         // "book my mom in, her name is Linda Park": the name is the guest's, said in the read-back (round 23).
@@ -639,7 +655,8 @@ internal static partial class DialogueTracker
         if (!shorter && !longer && (u.Date is null || withDay)
             && profile.Services.Where(x => x.Id != current.Id && Family(x.Name) == family
                 && (u.Cues.Minutes.Contains(x.DurationMin) || u.Cues.Numbers.Contains(x.DurationMin))).ToList() is [var byLength]
-            && !u.Cues.Minutes.Contains(current.DurationMin) && !u.Cues.Numbers.Contains(current.DurationMin)
+            && (!u.Cues.Minutes.Contains(current.DurationMin) && !u.Cues.Numbers.Contains(current.DurationMin)
+                || LengthRuledOut(u.Text, current.DurationMin))
             && (u.Services.Kind == ServiceMatchKind.None || u.Services.Services.Any(x => x.Id == byLength.Id)))
         {
             // "the 90 then" while the 60-minute times are on offer: the same service in the length named.
@@ -828,6 +845,28 @@ internal static partial class DialogueTracker
     // "a facial and then a massage", "a botox and a lip filler": services said one after the other, each to be booked.
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and\s+then|then\s+(?:a|an|the)|followed\s+by|and\s+(?:a|an)|plus\s+(?:a|an)|after\s+that)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OneAfterAnother();
+
+    /// <summary>The length said as the one not wanted: "90 min not 60", "the 90 instead of the 60", "no 60, 90" (round 30).</summary>
+    private static bool LengthRuledOut(string text, int minutes) =>
+        NotThatLength().Matches(text).Any(m => m.Groups["n"].Value == minutes.ToString(CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not|instead\s+of|rather\s+than|no|en\s+vez\s+de)\s+(?:the\s+|el\s+|la\s+|de\s+)?(?<n>\d{2,3})(?!\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotThatLength();
+
+    // "same time pls", "at the same time", "same time if possible" beside two people: together (round 30).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bsame\s+time\b|\bmisma\s+hora\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SameTimeSaid();
+
+    /// <summary>"back to back is fine", "uno después del otro": two people one right after the other is fine (round 30).</summary>
+    public static bool BackToBackSaid(string text) => BackToBackAsked().IsMatch(text);
+
+    // "back to back is fine", "one after the other", "uno después del otro", "seguidos": two people one right after the other.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:back[\s-]+to[\s-]+back|one\s+(?:right\s+)?after\s+(?:the\s+)?other|(?:un[oa]|la\s+una|el\s+uno)\s+(?:justo\s+)?(?:despu[eé]s|detr[aá]s)\s+del?\s+(?:otr[oa]|la\s+otra)|seguid[oa]s)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BackToBackAsked();
+
+    // "actually just me", "only me then", "solo yo", "nada más para mí": the others dropped ("just me and my sister" is not).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:just|only)\s+(?:me|myself|for\s+me|one\s+(?:of\s+us|person))\b(?!\s+(?:and|&|\+)\b)|\b(?:s[oó]lo|nada\s+m[aá]s)\s+(?:yo|para\s+m[ií]|una\s+persona)\b(?!\s+y\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex JustMe();
 
     // "idk whatever", "not sure": no choice made, not "you pick".
     /// <summary>The message points at one thing on offer with "that (one)" or "this (one)" and no more than a few words.</summary>

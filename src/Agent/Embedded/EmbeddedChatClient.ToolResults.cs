@@ -403,6 +403,10 @@ public sealed partial class EmbeddedChatClient
 
             switch (call.Name, status)
             {
+                case ("check_availability", "ok") when data.TryGetProperty("pairs", out var pairs):
+                    return OfferPairs(data, pairs, "");
+                case ("check_availability", "no_pairs"):
+                    return NoPairs(data);
                 case ("check_availability", "ok"):
                     return Offer(data, alternatives: false);
                 case ("check_availability", "no_slots") when data.ValueKind == JsonValueKind.Object && data.TryGetProperty("horizon_end", out _):
@@ -447,8 +451,21 @@ public sealed partial class EmbeddedChatClient
                     // "I'd cancel your 60-minute Swedish on Tuesday and book … instead — shall I?"
                     return AskConfirmation("confirm_service_change", call, data,
                         Render("service_change_read_back", ("old", AppointmentText("appointment_label", replaces)), ("new", AppointmentText("confirm_read_back", data.GetProperty("appointment")))));
+                case ("book_appointment", "needs_confirmation") when data.TryGetProperty("appointments", out var two) && two.GetArrayLength() == 2:
+                    // Two people at once: one read-back naming both (service, provider, time, whose), one yes for both.
+                    return AskConfirmation("confirm_booking_two", call, data, PairText("confirm_read_back", two, data));
                 case ("book_appointment", "needs_confirmation"):
                     return AskConfirmation("confirm_booking", call, data);
+                case ("book_appointment", "booked") when data.TryGetProperty("appointments", out var both) && both.GetArrayLength() == 2:
+                {
+                    state.ResetTask();
+                    state.JustDone = true;
+                    foreach (var made in both.EnumerateArray())
+                    {
+                        RememberBooking(made);
+                    }
+                    return Say("booked_two", ("read_back", PairText("booked_read_back", both, data)), ("confirmation_note", ConfirmationNote(data)));
+                }
                 case ("book_appointment", "booked") when data.TryGetProperty("replaced", out var replaced):
                 {
                     state.ResetTask();

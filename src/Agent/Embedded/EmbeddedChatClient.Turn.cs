@@ -54,6 +54,11 @@ public sealed partial class EmbeddedChatClient
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
+            {
+                // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.
+                state.Together = state.BackToBack = true;
+            }
             _missesBefore = reading.MissesBefore;
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
@@ -262,7 +267,8 @@ public sealed partial class EmbeddedChatClient
                         return Say("past_visit");
                     }
                     return Say(u.Cues.LanguageAsked is { } wanted ? (wanted == state.Language ? "language_served" : "language_not_served")
-                        : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant" : "smalltalk");
+                        : u.Cues.AboutAssistant ? "are_you_a_bot" : u.Cues.AsksAboutAssistant ? "about_assistant"
+                        : u.Cues.WellBeingAsked ? "smalltalk" : "smalltalk_plain");
                 case PolicyAction.HandToPerson:
                     return Say("escalation_human_request");
                 case PolicyAction.LeaveWaitlistByTeam:
@@ -1023,6 +1029,11 @@ public sealed partial class EmbeddedChatClient
         {
             if (state.ServiceId is null)
             {
+                if (OutsideHoursNote() is { } note)
+                {
+                    // "i work nights can i come at 10pm" (round 30): that the time is outside the hours is said with the question.
+                    state.SayFirst = state.SayFirst is { } first ? first + " " + note : note;
+                }
                 state.Asked = AgentQuestion.Service;
                 if (state.RestateAfterAnswer && state.ServiceOptions.Count > 1)
                 {
@@ -1053,6 +1064,44 @@ public sealed partial class EmbeddedChatClient
                 return Say("ask_location", ("locations", LocationsList()));
             }
             return Call("check_availability", SearchArgs(null));
+        }
+
+        /// <summary>
+        /// A time asked for that every place is closed at, on the day asked or on every day when none is ("i work nights can i
+        /// come at 10pm", "11pm tonight", round 30): the latest closing (or earliest opening) said, with where and when it is;
+        /// null when some place is open then, or no time or no open day is known.
+        /// </summary>
+        private string? OutsideHoursNote()
+        {
+            if (state.Near is not { } near || !TimeOnly.TryParseExact(near, "HH:mm", Inv, DateTimeStyles.None, out var at))
+            {
+                return null;
+            }
+            DateOnly? day = state.DateStart is { } start && (state.DateEnd is null || state.DateEnd == start)
+                && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var one) ? one : null;
+            var open = Profile.Locations
+                .Where(l => state.LocationId is null || l.Id == state.LocationId)
+                .SelectMany(l => (day is { } d ? [d.DayOfWeek] : Enum.GetValues<DayOfWeek>())
+                    .Where(_ => day is not { } closed || !l.Closures.Contains(closed))
+                    .SelectMany(weekday => l.Hours.On(weekday).Select(span => (Place: l, Weekday: weekday, Span: span))))
+                .ToList();
+            if (open.Count == 0 || open.Any(o => o.Span.Start <= at && at < o.Span.End))
+            {
+                return null;
+            }
+            var latest = open.MaxBy(o => o.Span.End);
+            var earliest = open.MinBy(o => o.Span.Start);
+            var (template, edge) = at >= latest.Span.End ? ("time_after_hours", latest) : at < earliest.Span.Start ? ("time_before_hours", earliest) : (null, default);
+            if (template is null)
+            {
+                return null; // between two places' hours or a midday break: the search says what is open
+            }
+            return Render(day is { } asked ? template + "_day" : template + "_any",
+                ("time", SpokenTime.Time(at, state.Language)),
+                ("edge", SpokenTime.Time(template == "time_after_hours" ? edge.Span.End : edge.Span.Start, state.Language)),
+                ("day", day is { } d2 ? SpokenTime.Day(d2, state.Language) : ""),
+                ("weekday", SpokenTime.Weekday(edge.Weekday, state.Language)),
+                ("location", edge.Place.Name));
         }
 
         /// <summary>The business's places with their streets, in the conversation's language: "Mission District (2140 Valencia St) or Marina (…)".</summary>
@@ -1354,6 +1403,15 @@ public sealed partial class EmbeddedChatClient
             {
                 args["exclude_provider"] = string.Join(",", state.NotStaff);
             }
+            if (state.Together && rescheduleRef is null && state.Task == DialogueTask.Book)
+            {
+                // Two people at once (round 30): pairs of openings, read against the schedule and the bookings.
+                args["party"] = 2;
+                if (state.BackToBack)
+                {
+                    args["back_to_back"] = true;
+                }
+            }
             return args;
         }
 
@@ -1481,10 +1539,106 @@ public sealed partial class EmbeddedChatClient
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
-        private Dictionary<string, object?> BookArgs(string slotId) => new()
+        private Dictionary<string, object?> BookArgs(string slotId)
         {
-            ["slot_id"] = slotId, ["client_name"] = state.Name, ["client_phone"] = state.Phone, ["client_email"] = state.Email,
-        };
+            var args = new Dictionary<string, object?>
+            {
+                ["slot_id"] = slotId, ["client_name"] = state.Name, ["client_phone"] = state.Phone, ["client_email"] = state.Email,
+            };
+            if (state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == slotId)?.WithSlotId is { } second)
+            {
+                // Two people at once: the second person's slot goes with it, both read back and booked on one yes.
+                args["with_slot_id"] = second;
+                args["guest_name"] = state.GuestName;
+            }
+            return args;
+        }
+
+        /// <summary>
+        /// Two people's openings (round 30): each a time with two providers (or one right after the other), the pick booking
+        /// both on one yes. A time asked that is among them ("2 is perfect") is taken as the pick.
+        /// </summary>
+        private ChatMessage OfferPairs(JsonElement data, JsonElement pairs, string prefix)
+        {
+            var backToBack = data.TryGetProperty("back_to_back", out var b) && b.ValueKind == JsonValueKind.True;
+            state.Offered = [.. pairs.EnumerateArray().Select(PairOffer)];
+            state.EarlierOffers = [.. state.EarlierOffers.Concat(state.Offered).DistinctBy(o => o.SlotId).TakeLast(12)];
+            state.Asked = AgentQuestion.SlotChoice;
+            state.ProposedSlotId = null;
+            state.WithOthers = false;
+            if (state.TakeAskedTime)
+            {
+                state.TakeAskedTime = false;
+                state.AskedTimes = [];
+                if (DialogueTracker.OfferAtAskedTime(state) is { } asked)
+                {
+                    return Choose(asked);
+                }
+            }
+            var service = ServiceIn(data.GetProperty("service").GetString()!);
+            if (data.TryGetProperty("asked_time_missed", out var missed) && missed.GetString() is { } missedTime)
+            {
+                // "at noon, together" when only one can be seen at noon: said before the times for both, before anything is booked.
+                var time = SpokenTime.Time(TimeOnly.ParseExact(missedTime, "HH:mm", Inv), state.Language);
+                prefix += (data.TryGetProperty("only_provider_then", out var only) && only.GetString() is { } alone
+                    ? Render("no_pair_at_time_only_one", ("provider", StaffMember.SpokenName(alone)), ("service", service), ("time", time))
+                    : Render("no_pair_at_time_none", ("time", time))) + " ";
+            }
+            return SayText(prefix + Render(backToBack ? "offer_pairs_back_to_back" : "offer_pairs", ("service", service),
+                ("slots", Join([.. state.Offered.Select(o => o.Label)], "list_or"))));
+        }
+
+        private Offer PairOffer(JsonElement x)
+        {
+            var local = DateTime.ParseExact(x.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+            var second = DateTime.ParseExact(x.GetProperty("secondLocalStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+            var staff = x.GetProperty("provider").GetString()!;
+            var other = x.GetProperty("secondProvider").GetString()!;
+            var label = second != local
+                ? Render("pair_label_back_to_back", ("day", SpokenDay(x)), ("time", SpokenClock(x)), ("provider", StaffMember.SpokenName(staff)),
+                    ("second_time", SpokenTime.Time(TimeOnly.FromDateTime(second), state.Language)), ("second_provider", StaffMember.SpokenName(other)))
+                : Render(Profile.Locations.Count > 1 ? "pair_label_at_location" : "pair_label", ("day", SpokenDay(x)), ("time", SpokenClock(x)),
+                    ("provider", StaffMember.SpokenName(staff)), ("second_provider", StaffMember.SpokenName(other)), ("location", x.GetProperty("location").GetString()!));
+            return new Offer(x.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv), staff, label,
+                x.GetProperty("location").GetString(), x.GetProperty("withSlotId").GetString());
+        }
+
+        /// <summary>
+        /// No two people can be seen at once in the window asked (round 30): said before anything is booked (who alone is free
+        /// then, if anyone), with the nearest times for both and one person now, to choose from.
+        /// </summary>
+        private ChatMessage NoPairs(JsonElement data)
+        {
+            var service = ServiceIn(data.GetProperty("service").GetString()!);
+            var singles = data.GetProperty("singles").EnumerateArray().ToList();
+            var alternatives = data.GetProperty("alternatives").EnumerateArray().ToList();
+            var said = singles.Count > 0
+                ? Render("no_pair_only_one", ("provider", StaffMember.SpokenName(singles[0].GetProperty("provider").GetString()!)), ("service", service))
+                : Render("no_pair_none", ("service", service));
+            var offered = alternatives.Select(PairOffer).ToList();
+            if (offered.Count > 0)
+            {
+                said += " " + Render("no_pair_alternatives", ("slots", Join([.. offered.Select(o => o.Label)], "list_or")));
+            }
+            if (singles.Count > 0)
+            {
+                var one = singles[0];
+                var local = DateTime.ParseExact(one.GetProperty("localStart").GetString()!, "yyyy-MM-ddTHH:mm", Inv);
+                var label = Render(Profile.Locations.Count > 1 ? "slot_label_at_location" : "slot_label", ("day", SpokenDay(one)), ("time", SpokenClock(one)),
+                    ("provider", StaffMember.SpokenName(one.GetProperty("provider").GetString()!)), ("location", one.GetProperty("location").GetString()!));
+                offered.Add(new Offer(one.GetProperty("slotId").GetString()!, local.ToString("yyyy-MM-dd", Inv), local.ToString("HH:mm", Inv),
+                    one.GetProperty("provider").GetString()!, label, one.GetProperty("location").GetString()));
+                said += " " + Render("no_pair_single", ("slot", label));
+            }
+            state.Offered = offered;
+            state.EarlierOffers = [.. state.EarlierOffers.Concat(offered).DistinctBy(o => o.SlotId).TakeLast(12)];
+            state.Asked = offered.Count > 0 ? AgentQuestion.SlotChoice : AgentQuestion.Date;
+            state.ProposedSlotId = null;
+            state.TakeAskedTime = false;
+            state.AskedTimes = [];
+            state.WithOthers = false;
+            return SayText(said + " " + Render(offered.Count > 0 ? "no_pair_ask" : "ask_day"));
+        }
 
         /// <summary>Continues the task after we got a missing detail (name, phone, verification).</summary>
         private ChatMessage Resume()
@@ -2098,6 +2252,13 @@ public sealed partial class EmbeddedChatClient
             : AppointmentText("appointment_label", data.GetProperty("appointment"));
 
         /// <summary>An appointment from a tool result in the words of a template with {service}, {provider}, {day}, {time} and {location}.</summary>
+        /// <summary>Two people's appointments in one line (round 30): the first for the person, the second for whom it is (their name when said).</summary>
+        private string PairText(string template, JsonElement two, JsonElement data)
+        {
+            var guest = data.TryGetProperty("guest_name", out var g) && g.GetString() is { Length: > 0 } name ? name : Render("pair_guest");
+            return Render("pair_read_back", ("first", AppointmentText(template, two[0])), ("second", AppointmentText(template, two[1])), ("guest", guest));
+        }
+
         private string AppointmentText(string template, JsonElement appointment) => Render(template,
             ("service", ServiceIn(appointment.GetProperty("service").GetString()!)), ("provider", appointment.GetProperty("provider").GetString()!),
             ("day", SpokenDay(appointment)), ("time", SpokenClock(appointment)),

@@ -23,7 +23,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
 
     /// <summary>
     /// Key of an <see cref="Utterance"/> on a user message's <see cref="ChatMessage.AdditionalProperties"/>: the agent's
-    /// reading of that message (from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string)"/> with the same history), so the engine need not read it twice.
+    /// reading of that message (from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string, string)"/> with the same history), so the engine need not read it twice.
     /// </summary>
     public const string UtteranceKey = "frontdesk.utterance";
 
@@ -104,18 +104,22 @@ public sealed partial class EmbeddedChatClient : IChatClient
     /// <summary>Reads one user turn in the context of the engine's state (also used by the agent for tags).</summary>
     public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history = null) => Understand(text, history, null);
 
-    /// <summary>Reads one user turn in a language ("en", "es"; null: the conversation's so far).</summary>
-    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history, string? language)
+    /// <summary>
+    /// Reads one user turn in a language ("en", "es"; null: the conversation's so far). <paramref name="writtenIn"/>: the
+    /// language the message itself is in when the conversation keeps another (a short "la primera" in an English
+    /// conversation, round 30): it is read in its own language, and answered in the conversation's.
+    /// </summary>
+    public Utterance Understand(string text, IReadOnlyList<ChatMessage>? history, string? language, string? writtenIn = null)
     {
         if (history is null)
         {
-            var fresh = new DialogueState { Language = language };
-            return _understander.Understand(text, Context(fresh)) with { Language = fresh.Language };
+            var fresh = new DialogueState { Language = writtenIn ?? language };
+            return _understander.Understand(text, Context(fresh)) with { Language = language ?? fresh.Language };
         }
         var state = StateFor(history, history.Count);
         var stored = state.Language;
-        state.Language = language ?? stored;
-        var utterance = _understander.Understand(text, Context(state)) with { Language = state.Language };
+        state.Language = writtenIn ?? language ?? stored;
+        var utterance = _understander.Understand(text, Context(state)) with { Language = language ?? stored };
         // The engine's first step of this turn continues from the same state: it takes this object instead of reading the
         // history again, when it is handed the same messages (issue 16: the state was parsed twice a turn).
         state.Language = stored;
@@ -124,7 +128,7 @@ public sealed partial class EmbeddedChatClient : IChatClient
     }
 
     /// <summary>
-    /// When set, a state the engine's first step takes from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string)"/>
+    /// When set, a state the engine's first step takes from <see cref="Understand(string, IReadOnlyList{ChatMessage}, string, string)"/>
     /// is also read from the history again, and both written out: they must be the same, or the step throws. The scenario
     /// suite and the agent tests run with it on.
     /// </summary>

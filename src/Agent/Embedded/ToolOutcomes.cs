@@ -28,6 +28,8 @@ public static class ToolOutcomes
         ["min_age"] = "min_age",
         ["not_offered"] = "slot_not_offered",
         ["offered_for_move"] = "slot_not_offered",
+        ["same_provider"] = "slot_not_offered",
+        ["one_of_two_taken"] = "slot_not_offered",
         ["offered_for_replacement"] = "slot_not_offered",
         // check_availability for a move, cancel_appointment, reschedule_appointment, list_appointments
         ["late_change"] = "late_cancel",

@@ -22,6 +22,12 @@ public static class ConversationLanguage
 /// <param name="Unsupported">The message is clearly in a language this business does not serve: the reply offers a person.</param>
 public sealed record LanguageReading(string Language, string? Detected, bool Unsupported)
 {
+    /// <summary>
+    /// The language a short reply is written in when the conversation keeps its own (round 30: "la primera" in an English
+    /// conversation): the message is read in it, the reply is in <see cref="Language"/>. Null otherwise.
+    /// </summary>
+    public string? WrittenIn { get; init; }
+
     /// <summary>Whether the message moved the conversation to another language.</summary>
     public bool Switched(string? current) => current is not null && current != Language;
 }

@@ -62,7 +62,13 @@ public sealed partial class LanguageDetector
     /// The conversation's language after <paramref name="text"/>: the message's language when it is clear and served;
     /// otherwise <paramref name="current"/> (or the business's default for a first message).
     /// </summary>
-    public LanguageReading Read(string? text, string? current)
+    /// <remarks>
+    /// With <paramref name="settled"/> (the conversation's language was heard in an earlier message, not only assumed), a
+    /// short reply in the other served language ("the first one", "ok sí", "la primera") keeps it: people mix languages in
+    /// short answers without meaning to switch (round 30). A whole sentence, a question or a request in the other language
+    /// still switches.
+    /// </remarks>
+    public LanguageReading Read(string? text, string? current, bool settled = false)
     {
         var keep = current is not null && _enabled.Contains(current) ? current : _enabled[0];
         var detected = Identify(text);
@@ -70,8 +76,33 @@ public sealed partial class LanguageDetector
         {
             return new LanguageReading(keep, null, false);
         }
+        if (settled && detected != keep && _enabled.Contains(detected) && IsShortReply(text!))
+        {
+            return new LanguageReading(keep, null, false) { WrittenIn = detected };
+        }
         return _enabled.Contains(detected) ? new LanguageReading(detected, detected, false) : new LanguageReading(keep, detected, true);
     }
+
+    /// <summary>
+    /// A short answer, not a sentence: three words at most, no question, and none of the words that make a request or a
+    /// sentence of it in either language ("quiero", "can", "prefiero"…).
+    /// </summary>
+    private static bool IsShortReply(string text)
+    {
+        if (text.Contains('?', StringComparison.Ordinal) || text.Contains('¿', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var words = Words(SpelledOut().Replace(Address().Replace(text, " "), " "));
+        return words.Count <= 3 && !words.Any(w => SentenceVerbs.Contains(w.Folded));
+    }
+
+    // The verbs that make a short message a request or a statement of its own ("quiero la primera", "can u do 3").
+    private static readonly HashSet<string> SentenceVerbs = new(StringComparer.Ordinal)
+    {
+        "quiero", "quisiera", "necesito", "prefiero", "puedo", "puede", "pueden", "tienen", "tiene", "hay", "hablo", "habla",
+        "want", "need", "prefer", "can", "could", "would", "have", "speak", "do", "does",
+    };
 
     /// <summary>The language <paramref name="text"/> is clearly written in (ISO 639-1), or null when it is too short or mixed to tell.</summary>
     public static string? Identify(string? text)

@@ -81,7 +81,7 @@ public static partial class ContactExtractor
         // Given where the number was asked too ("it's linh nguyen, N G U Y E N", round 28).
         var name = phone is null && email is null && Respelled(masked) is { } heard && FindName(heard, expectingName) is { } spelled
             ? (spelled.Value, new TextSpan(0, text.Length))
-            : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) : null)
+            : FindName(masked, expectingName) ?? (phone is { } p ? NameBesidePhone(masked, p.Span) ?? IntroducedBeforePhone(masked, p.Span) ?? LowerNameThenPhone(masked, p.Span) : null)
                 // "Lena Ortiz, lena.ortiz@gmail.com or 415 555 0931", "Omar Haddad omar.h@outlook.com" (round 27): the name
                 // written right before the e-mail, as before a number.
                 ?? (email is { } e ? NameBesidePhone(masked, e.Span) : null)
@@ -414,6 +414,25 @@ public static partial class ContactExtractor
     /// "Dana Reyes, 415-555-0199", "for Jess Moore 207 555 0144", "415-555-0123 - Kim Tran - …": two or three
     /// capitalised words right before or right after a phone number are the name that goes with it.
     /// </summary>
+    /// <summary>
+    /// "jess moreno 415 555 0142" (round 30): a message that is only two words in lower case and the number, as people type
+    /// their details where one was asked; the two words are the name when neither is a word names never are.
+    /// </summary>
+    private static (string Value, TextSpan Span)? LowerNameThenPhone(string text, TextSpan phone)
+    {
+        if (text[(phone.Start + phone.Length)..].Any(char.IsLetterOrDigit)
+            || LowerNameOnly().Match(text[..phone.Start]) is not { Success: true } m
+            || NotNames.Contains(m.Groups["first"].Value) || NotNames.Contains(m.Groups["last"].Value))
+        {
+            return null;
+        }
+        static string Cap(string w) => char.ToUpperInvariant(w[0]) + w[1..];
+        return (Cap(m.Groups["first"].Value) + " " + Cap(m.Groups["last"].Value), new TextSpan(m.Groups["first"].Index, m.Groups["last"].Index + m.Groups["last"].Length - m.Groups["first"].Index));
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:it'?s|this\s+is|i'?m|im|name'?s|my\s+name\s+is)\s+)?(?<first>[a-z][a-z'-]+)\s+(?<last>[a-z][a-z'-]+)[\s,:;.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LowerNameOnly();
+
     private static (string Value, TextSpan Span)? NameBesidePhone(string text, TextSpan phone)
     {
         // Before: walk back over separators, then collect capitalised words.

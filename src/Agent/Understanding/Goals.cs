@@ -30,7 +30,8 @@ public static partial class Goals
     }
 
     // "i need to relax", "whats good for stress", "could really use some pampering", "treat myself", "spa day needed", "necesito relajarme", "quiero consentirme".
-    [GeneratedRegex(@"\bi\s+(?:really\s+|just\s+|so\s+)?(?:need|want|wanna|would\s+like|i?'?d\s+like|could\s+use|gotta)\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:relax|unwind|de-?stress|decompress|be\s+pampered|some\s+pampering|pamper\s+myself|some\s+me\s+time|relajarme|relajar\w*|desestresarme|consentirme|apapacharme)\b|\b(?:treat|pamper|spoil)\s+myself\b|\b(?:good|best|something|anything|what\s+helps?|helps?)\s+(?:\w+\s+)?(?:for|with)\s+(?:stress|being\s+stressed|relaxing|relaxation|unwinding)\b|\b(?:spa|self[\s-]?care|me)\s+day\b|\bdia\s+de\s+(?:spa|consentirme)\b|\bnecesito\s+(?:un\s+)?(?:relajarme|relajar\w*|desestresarme|consentirme|apapacharme)\b", RegexOptions.CultureInvariant)]
+    // Round 30: "something relaxing for my wife's birthday", "anything calming".
+    [GeneratedRegex(@"\bi\s+(?:really\s+|just\s+|so\s+)?(?:need|want|wanna|would\s+like|i?'?d\s+like|could\s+use|gotta)\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:relax|unwind|de-?stress|decompress|be\s+pampered|some\s+pampering|pamper\s+myself|some\s+me\s+time|relajarme|relajar\w*|desestresarme|consentirme|apapacharme)\b|\b(?:treat|pamper|spoil)\s+myself\b|\b(?:good|best|something|anything|what\s+helps?|helps?)\s+(?:\w+\s+)?(?:for|with)\s+(?:stress|being\s+stressed|relaxing|relaxation|unwinding)\b|\b(?:spa|self[\s-]?care|me)\s+day\b|\b(?:something|anything)\s+(?:really\s+|super\s+|nice\s+and\s+)?(?:relaxing|calming|soothing|pampering|to\s+(?:relax|unwind))\b|\bdia\s+de\s+(?:spa|consentirme)\b|\bnecesito\s+(?:un\s+)?(?:relajarme|relajar\w*|desestresarme|consentirme|apapacharme)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Relax();
 
     // "my shoulders are so tight", "my neck is in knots", "knots in my back", "tengo la espalda muy tensa"; not money or a

@@ -329,6 +329,12 @@ public sealed partial record ReplyCues
     public bool HappyNews { get; init; }
 
     /// <summary>
+    /// The person asked how the assistant is ("how r u", "hows it going", "cómo estás"): set by the understanding (round 30), so
+    /// that small talk says "doing well" only when asked it; laughter or a "nice" is answered plainly.
+    /// </summary>
+    public bool WellBeingAsked { get; init; }
+
+    /// <summary>
     /// The message is an hours question from its first words, about a day at most ("r u guys open on thanksgiving", "what
     /// are your hours saturday"): not "is there parking close to you".
     /// </summary>
@@ -392,7 +398,7 @@ public sealed partial record ReplyCues
             }
         }
         // The cues several answers below share, each looked for once (round twenty-five: Party four times, AnotherPerson three).
-        var party = Party().Match(text);
+        var party = Prefiltered.Party.Match(text);
         var headCount = HeadCount().Match(text);
         var anotherPerson = AnotherPerson().IsMatch(text);
         var sameThing = SameThing().IsMatch(text);
@@ -402,7 +408,7 @@ public sealed partial record ReplyCues
         var pastDay = PastDay().IsMatch(text);
         var friends = MeAndFriends().Match(text);
         var weAre = WeAre().Match(text);
-        var requestWord = RequestWord().IsMatch(text);
+        var requestWord = Prefiltered.RequestWord.IsMatch(text);
         var eitherTimes = EitherTimesOf(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return new ReplyCues
@@ -416,9 +422,9 @@ public sealed partial record ReplyCues
             AboutAssistant = text.Contains("robot", StringComparison.OrdinalIgnoreCase) || text.Contains("bot", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("human", StringComparison.OrdinalIgnoreCase) || text.Contains(" ai", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("real person", StringComparison.OrdinalIgnoreCase),
-            AsksAboutAssistant = AssistantAsAPerson().IsMatch(text) || WhatTheAssistantDoes().IsMatch(text),
-            AsksDate = DateQuestion().IsMatch(text),
-            AsksPace = PaceAsked().IsMatch(text),
+            AsksAboutAssistant = Prefiltered.AssistantAsAPerson.IsMatch(text) || Prefiltered.WhatTheAssistantDoes.IsMatch(text),
+            AsksDate = Prefiltered.DateQuestion.IsMatch(text),
+            AsksPace = Prefiltered.PaceAsked.IsMatch(text),
             WrongNumber = WrongNumberSaid().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
@@ -433,7 +439,7 @@ public sealed partial record ReplyCues
             OtherDays = OtherDaysAsked().IsMatch(text),
             AllOfThem = !party.Success && AllAppointments().IsMatch(text),
             AsksWhoWorks = WorksAsked().IsMatch(text),
-            AsksWhatProviderDoes = DoesAsked().IsMatch(text),
+            AsksWhatProviderDoes = Prefiltered.DoesAsked.IsMatch(text),
             SameAgain = sameThing && (oneMore || bookVerb) && !anotherPerson && !moveWord,
             SameTimeUnclear = sameThing && !oneMore && !bookVerb && !anotherPerson && !moveWord,
             PastVisit = !oneMore && !requestWord && PastOwnVisit().IsMatch(text),
@@ -451,7 +457,7 @@ public sealed partial record ReplyCues
             OtherProvider = SomeoneElse().IsMatch(text),
             LatestOfDay = LatestOpening().IsMatch(text) && !OfThose().IsMatch(text),
             NextOne = TheOneAfter().IsMatch(text),
-            OtherTimes = NoneOfThose().IsMatch(text),
+            OtherTimes = Prefiltered.NoneOfThose.IsMatch(text),
             AsksWhatTimes = WhatTimes().IsMatch(text),
             AsksRepeat = Repeat().IsMatch(text),
             Confused = Confusion().IsMatch(text),
@@ -459,13 +465,13 @@ public sealed partial record ReplyCues
             PlaceAsked = PlaceAfterIn(text),
             BarePlace = BarePlaceOf(text, out var withIn),
             BarePlaceWithIn = withIn,
-            CodeNotReceived = NoCodeCame().IsMatch(text),
+            CodeNotReceived = Prefiltered.NoCodeCame.IsMatch(text),
             AlsoAsks = AlsoCue().IsMatch(text),
-            SameAsBefore = AsBefore().IsMatch(text),
+            SameAsBefore = Prefiltered.AsBefore.IsMatch(text),
             SameProviderAsBefore = ProviderAsBefore().IsMatch(text),
             LastOne = TheLastOne().IsMatch(text),
             ThatOne = ThatOneCue().IsMatch(text),
-            JustAcknowledges = AcknowledgementOnly().IsMatch(text) || ComingOnly().IsMatch(text),
+            JustAcknowledges = Prefiltered.AcknowledgementOnly.IsMatch(text) || ComingOnly().IsMatch(text),
             AsksWhyDetail = WhyDetail().IsMatch(text),
             AsksIfOpened = OpenedUp().IsMatch(text),
             LeavesList = OffTheList().IsMatch(text),
@@ -485,14 +491,14 @@ public sealed partial record ReplyCues
             EitherTimesAsked = eitherTimes.Count > 1 && !AnyOne().IsMatch(text) && (text.Contains('?', StringComparison.Ordinal) || Comparing().IsMatch(text)),
             AsksIfOffered = OfferedQuestion().IsMatch(text),
             NamesAnAmenity = Amenity().IsMatch(text),
-            AsksHours = HoursWord().IsMatch(text),
+            AsksHours = Prefiltered.HoursWord.IsMatch(text),
             AsksOnlyHours = OnlyHours().IsMatch(text),
             PriceSaid = PricedOne().Match(text) is { Success: true } priced
                 && decimal.TryParse(priced.Groups["n"].Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
                 ? amount : null,
             FollowUp = FollowUpStart().IsMatch(text) || words <= 2,
             RefersBack = words <= 9 && BackReference().IsMatch(text),
-            Nudge = Nudged().Match(text) is { Success: true } nudge
+            Nudge = Prefiltered.Nudged.Match(text) is { Success: true } nudge
                 ? nudge.Groups["way"].Value.Equals("later", StringComparison.OrdinalIgnoreCase) ? TimeNudge.Later : TimeNudge.Earlier
                 : TimeNudge.None,
         };
@@ -687,6 +693,8 @@ public sealed partial record ReplyCues
         "full", "half", "about", "like", "order", "touch", "detail", "details", "writing", "cash", "private", "public",
         "noon", "midday", "lunch", "lunchtime", "night", "once", "all", "least", "most", "first", "last", "earliest", "latest", "same", "another",
         "different", "other", "either", "whichever", "whatever", "home", "work", "his", "her", "their", "its", "yours", "mine",
+        // "i have an appt at 2 but im stuck in traffic" (round 30): where the person is, not a place asked about.
+        "traffic", "hurry", "rush",
     };
 
     // "miami?", "new york?", "in dallas?", "en miami?": the whole message a place, asked.
@@ -733,10 +741,10 @@ public sealed partial record ReplyCues
 
     private static int? GroupOf(string text)
     {
-        var m = GroupCountPattern().Match(text);
+        var m = Prefiltered.GroupCount.Match(text);
         var n = m.Success ? (int.TryParse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var digits) ? digits : CountWord(m.Groups["n"].Value)) : 0;
         // A bridal party with no head count said is a group; "theres 3 of us … bachelorette thing" is three.
-        if (!m.Success && !Party().IsMatch(text) && !HeadCount().IsMatch(text) && WeddingGroup().IsMatch(text))
+        if (!m.Success && !Prefiltered.Party.IsMatch(text) && !HeadCount().IsMatch(text) && WeddingGroup().IsMatch(text))
         {
             n = 4;
         }
@@ -751,7 +759,7 @@ public sealed partial record ReplyCues
 
     private static string? PlaceAfterIn(string text)
     {
-        var m = PlaceAfterInPattern().Match(text);
+        var m = Prefiltered.PlaceAfterIn.Match(text);
         if (!m.Success)
         {
             return null;

@@ -29,7 +29,7 @@ public sealed record YesNoResult(YesNo Answer, TextSpan Span, string Remainder)
 /// "oh"); what follows is returned as a remainder so a correction ("yes but make it 4", "no, Tuesday")
 /// is not lost.
 /// </summary>
-public static class YesNoClassifier
+public static partial class YesNoClassifier
 {
     // Longest first matters only among phrases sharing a start; the matcher tries every phrase.
     private static readonly string[][] YesPhrases = Split(
@@ -89,6 +89,12 @@ public static class YesNoClassifier
         if (text.Any(c => char.IsSurrogate(c) || c > '\u2000'))
         {
             text = TextNormalizer.Normalize(text);
+        }
+
+        if (SaidYesWithoutWords().IsMatch(text))
+        {
+            // "uh-huh", "mm-hmm" as a transcriber writes them: one yes, not the filler "uh" before a "huh?" (round 30).
+            text = SaidYesWithoutWords().Replace(text, "mhm");
         }
 
         var tokens = Tokenizer.Tokenize(text);
@@ -280,4 +286,7 @@ public static class YesNoClassifier
 
     private static string[][] Split(params string[] phrases) =>
         [.. phrases.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(p => p.Length)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:uh|un|u+m*)[\s-]*h+u+h+\b|\bm+[\s-]*h+m+\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SaidYesWithoutWords();
 }

@@ -158,6 +158,66 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         return slots;
     }
 
+    /// <summary>
+    /// Openings for two people (round 30), earliest first: with <paramref name="backToBack"/> false, two providers free at the
+    /// same start at the same place, each in a room of their own; with it true, one opening and the next one at the same place
+    /// right after it ends (its buffer included), whoever gives it. A provider asked for (<see cref="AvailabilityQuery.StaffId"/>)
+    /// sees the first person; the second is anyone else. Read against the schedule and the bookings, as <see cref="FindAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<(Slot First, Slot Second)>> FindPairsAsync(AvailabilityQuery query, bool backToBack, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (from, to) = ClampToBookingWindow(query.From, query.To);
+        if (to < from)
+        {
+            return [];
+        }
+        var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
+        var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
+        var blocking = await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct);
+        var service = query.Service;
+        // Each provider's own openings (the second person's provider is anyone who gives it; the first is the one asked for).
+        var everyone = query with { StaffId = null };
+        var own = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && !query.NotStaffIds.Contains(s.Id))
+            .SelectMany(s => Compute(everyone with { StaffId = s.Id }, from, to, blocking)).ToList();
+        var second = backToBack ? Compute(everyone with { EarliestStart = null, LatestStart = null }, from, to, blocking)
+            : own;
+        var pairs = new List<(Slot, Slot)>();
+        foreach (var first in own.Where(s => query.StaffId is null || s.StaffId == query.StaffId).OrderBy(s => s.StartsAtUtc))
+        {
+            if (pairs.Count > 0 && pairs[^1].Item1.StartsAtUtc == first.StartsAtUtc && pairs[^1].Item1.LocationId == first.LocationId)
+            {
+                continue;
+            }
+            var blockedUntil = first.EndsAtUtc.AddMinutes(service.BufferMin);
+            if (backToBack)
+            {
+                // The next start on the grid once the first one's time (and its buffer) is over.
+                if (second.FirstOrDefault(s => s.LocationId == first.LocationId && s.StartsAtUtc >= blockedUntil
+                    && s.StartsAtUtc < blockedUntil.AddMinutes(GridMinutes)) is { } next)
+                {
+                    pairs.Add((first, next));
+                }
+                continue;
+            }
+            foreach (var other in second.Where(s => s.StaffId != first.StaffId && s.LocationId == first.LocationId && s.StartsAtUtc == first.StartsAtUtc))
+            {
+                // Each in a room of their own: the other one's room, or another free room of the kind when both found the same.
+                var room = other.RoomId != first.RoomId ? other.RoomId
+                    : profile.FindLocation(first.LocationId)?.Rooms
+                        .Where(r => r.Type == service.RoomType && r.Id != first.RoomId)
+                        .FirstOrDefault(r => !blocking.Any(a => a.LocationId == first.LocationId && a.RoomId == r.Id
+                            && a.StartsAtUtc < blockedUntil && first.StartsAtUtc < a.BlockedUntilUtc))?.Id;
+                if (room is not null)
+                {
+                    pairs.Add((first, other with { RoomId = room }));
+                    break;
+                }
+            }
+        }
+        return pairs;
+    }
+
     private const int StartsPerDay = 24 * 60 / GridMinutes;
 
     // A start time's instant on one day: not yet converted, in the spring-forward gap, or its UTC instant.

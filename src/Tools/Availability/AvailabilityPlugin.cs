@@ -32,6 +32,8 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("Providers to leave out, names or ids separated by commas, when the client asks for someone else.")] string? exclude_provider = null,
         [Description("When the service is to replace one of the client's own appointments (a change of service): its reference from list_appointments. Its own time counts as free; book with the same replaces_ref.")] string? replaces_ref = null,
         [Description("True to ask only whether the window given is open (e.g. the appointment's own provider at the exact time asked): when nothing fits, no alternatives are searched or offered.")] bool no_alternatives = false,
+        [Description("2 when two people want the service at the same time (\"me and my sister\"): each opening offered is a pair of slots (slot_id and with_slot_id), two providers free then at the same place; book both with book_appointment(with_slot_id).")] int party = 1,
+        [Description("With party=2: true when the two people are fine back to back (one right after the other) when no two providers are free at once.")] bool back_to_back = false,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -123,6 +125,10 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var notStaff = (exclude_provider ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => arguments.StaffAndLocation(x, null).Staff?.Id).OfType<string>().ToList();
         var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf ?? replacementOf };
+        if (party == 2 && rescheduleOf is null && replacementOf is null)
+        {
+            return await PairsAsync(scope, query, bookable, today, nearTime, back_to_back, cancellationToken);
+        }
         var slots = await availability.FindAsync(query, cancellationToken);
         var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
         if (slots.Count > 0)
@@ -165,6 +171,66 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             new { service = bookable.Name, alternatives, waitlist_available = true, closed, closed_location = openElsewhere.Count > 0 ? named.Location!.Name : null,
                 open_elsewhere = openElsewhere, provider_off = off, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
     }
+
+    /// <summary>
+    /// Two people (round 30): pairs of openings in the window asked, at the same time with two providers (or back to back,
+    /// when the person said so and no two are free at once), up to three, each remembered as two offered slots. When none fit,
+    /// the single openings of that window (one person now) and the nearest pairs on other days or times, so the person can
+    /// choose before anything is booked.
+    /// </summary>
+    private async Task<ToolResult> PairsAsync(ConversationScope scope, AvailabilityQuery query, Service service, DateOnly today, TimeOnly? near, bool backToBack, CancellationToken ct)
+    {
+        var together = await availability.FindPairsAsync(query, backToBack: false, ct);
+        var sequential = together.Count == 0 && backToBack;
+        var pairs = sequential ? await availability.FindPairsAsync(query, backToBack: true, ct) : together;
+        if (pairs.Count > 0)
+        {
+            // A time asked that has no pair: who alone is free then (or nobody), to be said before the times for both.
+            string? onlyThen = null;
+            var askedTimeMissed = near is { } asked && query.From == query.To
+                && !pairs.Any(p => TimeOnly.FromDateTime(p.First.LocalStart) == asked && DateOnly.FromDateTime(p.First.LocalStart) == query.From);
+            if (askedTimeMissed)
+            {
+                var alone = await availability.FindAsync(query with { EarliestStart = near, LatestStart = near }, ct);
+                onlyThen = alone.Count > 0 ? profile.FindStaff(alone[0].StaffId)?.Name : null;
+            }
+            return new ToolResult("ok", "Offer these times for the two people and ask which one they want; book with slot_id and with_slot_id.",
+                new
+                {
+                    service = service.Name, party = 2, back_to_back = sequential, pairs = RememberPairs(scope, PickPairs(pairs, near)),
+                    asked_time_missed = askedTimeMissed ? near!.Value.ToString("HH:mm", CultureInfo.InvariantCulture) : null, only_provider_then = onlyThen,
+                });
+        }
+        var singles = await availability.FindAsync(query, ct);
+        var wideFrom = query.From.AddDays(-7) < today ? today : query.From.AddDays(-7);
+        var wide = query with { From = wideFrom, To = query.To.AddDays(14), EarliestStart = null, LatestStart = null };
+        var widePairs = await availability.FindPairsAsync(wide, backToBack: false, ct);
+        if (widePairs.Count == 0 && backToBack)
+        {
+            widePairs = await availability.FindPairsAsync(wide, backToBack: true, ct);
+        }
+        var target = query.From.ToDateTime(query.EarliestStart ?? near ?? new TimeOnly(12, 0));
+        var nearest = widePairs.OrderBy(p => Math.Abs((p.First.LocalStart - target).TotalMinutes)).Take(MaxOffered).OrderBy(p => p.First.StartsAtUtc).ToList();
+        var one = Pick(singles, near).Take(1).ToList();
+        return new ToolResult("no_pairs",
+            $"No two providers are free for {service.Name} at the same time in that window. " +
+            (one.Count > 0 ? "One person can be seen then. " : "") + (nearest.Count > 0 ? "Offer the nearest times for both, or one person now." : "Offer one person now, or the waitlist."),
+            new { service = service.Name, party = 2, singles = Remember(scope, one, null, null), alternatives = RememberPairs(scope, nearest) });
+    }
+
+    /// <summary>Up to three pairs, spread out as <see cref="Pick"/> spreads single openings.</summary>
+    private static List<(Slot First, Slot Second)> PickPairs(IReadOnlyList<(Slot First, Slot Second)> pairs, TimeOnly? near)
+    {
+        var firsts = Pick([.. pairs.Select(p => p.First)], near);
+        return [.. firsts.Select(f => pairs.First(p => p.First == f))];
+    }
+
+    private List<PairView> RememberPairs(ConversationScope scope, IReadOnlyList<(Slot First, Slot Second)> pairs) =>
+        [.. pairs.Select(p =>
+        {
+            var views = Remember(scope, [p.First, p.Second], null, null);
+            return new PairView(views[0].SlotId, views[1].SlotId, views[0].Day, views[0].Time, views[1].Time, views[0].Provider, views[1].Provider, views[0].Location, views[0].LocalStart, views[1].LocalStart);
+        })];
 
     private static bool ClosedOn(Location location, DateOnly day, bool singleDay) =>
         location.Closures.Contains(day) || (singleDay && location.Hours.On(day.DayOfWeek).Count == 0);

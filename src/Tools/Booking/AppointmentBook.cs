@@ -280,6 +280,77 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         }
     }
 
+    /// <summary>
+    /// Books two appointments for the client with <paramref name="phone"/> in one transaction (two people at one time, or
+    /// back to back, on one yes): both are written or neither. Both providers' and rooms' locks are taken together (in the
+    /// fixed order), each time is read again under them, and the database's exclusion still decides a race it cannot see: a
+    /// racing booking of either time fails both (<see cref="BookingOutcome.SlotTaken"/>, nothing written). The two share the
+    /// client, created in the same transaction when new; their idempotency keys make a retry of the same yes return both
+    /// (<see cref="BookingOutcome.AlreadyBooked"/>). <paramref name="alongside"/> adds each one's writes (its confirmation texts).
+    /// </summary>
+    internal async Task<(BookingOutcome Outcome, IReadOnlyList<Appointment> Appointments)> BookTwoForPhoneAsync(
+        Appointment first, Appointment second, string phone, bool proven, string? conversationClientId, string? name, string? email, string? language,
+        Actor actor, Action<WriteBatch, Client, Appointment>? alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        for (var attempt = 1; ; attempt++)
+        {
+            var c = await db.OpenAsync(ct);
+            try
+            {
+                if (first.IdempotencyKey is { } key && await GetByKeyAsync(c, null, key, ct) is { } earlier)
+                {
+                    // A copy of this yes booked them a moment ago (one transaction: both are there).
+                    return (BookingOutcome.AlreadyBooked,
+                        second.IdempotencyKey is { } key2 && await GetByKeyAsync(c, null, key2, ct) is { } other ? [earlier, other] : [earlier]);
+                }
+                try
+                {
+                    await using var tx = await db.BeginBookingWriteAsync(c,
+                        [(first.StaffId, first.LocationId, first.RoomId), (second.StaffId, second.LocationId, second.RoomId)], ct);
+                    if (await OverlapsAsync(c, tx, first, null, ct) || await OverlapsAsync(c, tx, second, null, ct))
+                    {
+                        return (BookingOutcome.SlotTaken, []);
+                    }
+                    // One batch for each (a batch's parameters are named once): both in the one transaction, both or neither.
+                    var batch = new WriteBatch();
+                    var client = await ClientDirectory.GetOrCreateForAsync(
+                        c, tx, first.CreatedAtUtc, phone, proven, conversationClientId, name, email, actor, first.ConversationId, batch, language, ct);
+                    var booked = new List<Appointment>(2);
+                    foreach (var one in new[] { first, second })
+                    {
+                        var written = WithClient(one, client.Id);
+                        batch.Add(InsertSql, written);
+                        AuditLog.Append(batch, "ap_audit_", written.CreatedAtUtc, actor, "appointment.book", "appointment", written.Id, null, written, written.ConversationId);
+                        alongside?.Invoke(batch, client, written);
+                        await batch.ExecuteAsync(c, tx, ct);
+                        batch = new WriteBatch();
+                        booked.Add(written);
+                    }
+                    await tx.CommitAsync(ct);
+                    TurnReads.Remember(client);
+                    await faults.HitAsync(FaultPoints.BookingCommitted);
+                    return (BookingOutcome.Booked, booked);
+                }
+                catch (DbException ex) when (SpaDatabase.IsSlotTaken(ex))
+                {
+                    // The exclusion refused one of the two: the transaction rolled back, so neither was written.
+                    return (BookingOutcome.SlotTaken, []);
+                }
+                catch (DbException ex) when ((SpaDatabase.IsRetryable(ex) || SpaDatabase.IsUniqueViolation(ex)) && attempt < 5)
+                {
+                    // A deadlock victim, or a copy of this request, or this phone's client created a moment ago: look again.
+                    await Task.Delay(Random.Shared.Next(5, 25) * attempt, ct);
+                }
+            }
+            finally
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
     // Committed: the client as written is kept for the turn (the booking's tool and the turn's consent tags need not read it back).
     private async Task<(BookingOutcome, Appointment?)> BookedAsync(Client client, Appointment booked)
     {

@@ -29,9 +29,17 @@ public sealed class BookingPlugin(
         [Description("Client's email (optional).")] string? client_email = null,
         [Description("A key that makes retries safe: the same key books once.")] string? idempotency_key = null,
         [Description("When this booking replaces one of the client's own appointments with another service: its reference from list_appointments. It is cancelled in the same step as the new booking is made: both happen or neither.")] string? replaces_ref = null,
+        [Description("Two people at one time (or back to back): the second person's slot id from the same check_availability (called with party=2). Both are read back together and booked on one yes: both or neither.")] string? with_slot_id = null,
+        [Description("The second person's name, when said (with with_slot_id).")] string? guest_name = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
+        if (!string.IsNullOrWhiteSpace(with_slot_id))
+        {
+            return replaces_ref is null
+                ? await BookTwoAsync(scope, slot_id, with_slot_id, client_name, client_phone, client_email, guest_name, cancellationToken)
+                : new ToolResult("bad_argument", "A booking for two people cannot replace an appointment; book them without replaces_ref.");
+        }
         Appointment? replaced = null;
         if (!string.IsNullOrWhiteSpace(replaces_ref))
         {
@@ -159,6 +167,101 @@ public sealed class BookingPlugin(
                 && await book.ChangedByAsync(replaced.Id, $"appointment.{AppointmentStatus.Cancelled}", scope.ConversationId, cancellationToken);
         }
         return Booked(offered, saved!, outcome == BookingOutcome.AlreadyBooked, texted, replaced, replaces_ref, gone);
+    }
+
+    /// <summary>
+    /// Two people at one time (or back to back): both offered slots read back together, and on the yes to that read-back both
+    /// booked in one transaction for the client (the second person's name, when given, said in the read-back): both or
+    /// neither. The pending key names both slots, so a yes to one of them, or to other times, confirms nothing.
+    /// </summary>
+    private async Task<ToolResult> BookTwoAsync(
+        ConversationScope scope, string slotId, string secondSlotId, string? clientName, string? clientPhone, string? clientEmail, string? guestName, CancellationToken ct)
+    {
+        var first = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, slotId?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var second = scope.Offered.LastOrDefault(o => string.Equals(o.SlotId, secondSlotId.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (first is null || second is null || first.SlotId == second.SlotId)
+        {
+            return new ToolResult("refused", "Those two slots were not offered together in this conversation. Call check_availability with party=2 first.", new { reason = "not_offered" });
+        }
+        if (first.RescheduleOf is not null || second.RescheduleOf is not null || first.ReplacementOf is not null || second.ReplacementOf is not null)
+        {
+            return new ToolResult("bad_argument", "Those slots were offered for an existing appointment.", new { reason = "offered_for_move" });
+        }
+        if (first.StaffId == second.StaffId && first.StartsAtUtc < second.EndsAtUtc && second.StartsAtUtc < first.EndsAtUtc)
+        {
+            return new ToolResult("bad_argument", "One provider cannot see both people at the same time.", new { reason = "same_provider" });
+        }
+        var phone = scope.VerifiedPhone ?? (clientPhone is null ? null : arguments.Phone(clientPhone));
+        if (phone is null)
+        {
+            return new ToolResult("bad_argument", clientPhone is null
+                ? "I need the client's mobile number to book. Ask for it."
+                : "That phone number doesn't look valid; ask for a 10-digit US mobile number.");
+        }
+        var services = new[] { profile.FindService(first.ServiceId)!, profile.FindService(second.ServiceId)! };
+        var key = $"book2:{first.SlotId}:{first.StartsAtUtc:O}+{second.SlotId}:{second.StartsAtUtc:O}";
+        var confirmed = scope.Pending is { Kind: "book" } pending && pending.Key == key && scope.PendingConfirmed;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Appointment New(OfferedSlot o, Service service, string part) => new()
+        {
+            Id = Store.NewId.For("apt"), ServiceId = o.ServiceId, StaffId = o.StaffId, LocationId = o.LocationId, RoomId = o.RoomId,
+            StartsAtUtc = o.StartsAtUtc, EndsAtUtc = o.EndsAtUtc, BlockedUntilUtc = o.EndsAtUtc.AddMinutes(service.BufferMin),
+            Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
+            IdempotencyKey = $"{scope.ConversationId}:{key}:{part}", CreatedAtUtc = now, UpdatedAtUtc = now,
+        };
+        var one = New(first, services[0], "1");
+        var two = New(second, services[1], "2");
+        var lookup = await book.LookUpAsync(one, phone, overlap: false, ct);
+        var proven = scope.VerifiedPhone == phone;
+        var existing = lookup.PhoneClient;
+        if (existing is not null && !proven && lookup.Earlier is null)
+        {
+            // SECURITY: an unverified web visitor may not add to, or learn about, an existing client's record.
+            return new ToolResult("verification_required", "That number belongs to an existing client. Offer to text a one-time code to verify it (send_verification_code), then book.");
+        }
+        existing ??= proven || scope.ClientId is null ? null
+            : await clients.GetAsync(scope.ClientId, ct) is { Phone: null } same && same.UnverifiedPhone == phone ? same : null;
+        if (existing is null && lookup.Earlier is null && string.IsNullOrWhiteSpace(clientName))
+        {
+            return new ToolResult("bad_argument", "This is a new client: ask for their full name before booking.");
+        }
+        foreach (var service in services.Distinct())
+        {
+            if (AppointmentWording.EligibilityBlock(scope, service, existing) is { } block)
+            {
+                return block;
+            }
+        }
+        var guest = string.IsNullOrWhiteSpace(guestName) ? "the second person" : guestName.Trim();
+        var described = $"{wording.Describe(first)} for you, and {wording.Describe(second)} for {guest}";
+        if (!confirmed)
+        {
+            scope.Pending = new PendingAction("book", key, scope.Turn);
+            return new ToolResult("needs_confirmation", $"Read this back and ask the client to confirm both: {described}. Book both only after they say yes.",
+                new { read_back = described, appointment = wording.View(first), appointments = new[] { wording.View(first), wording.View(second) }, guest_name = guestName?.Trim() });
+        }
+        var texted = false;
+        var (outcome, saved) = await book.BookTwoForPhoneAsync(one, two, phone, proven, scope.ClientId, clientName?.Trim(), clientEmail?.Trim(), scope.Language, scope.Actor,
+            (batch, client, booked) => texted |= wording.QueueConfirmation(batch, scope.Actor, client, booked, profile.FindService(booked.ServiceId)!, scope.Language), ct);
+        scope.Pending = null;
+        scope.PendingConfirmed = false;
+        if (outcome == BookingOutcome.SlotTaken || saved.Count < 2)
+        {
+            // Neither was written: both times are offered again after a new search.
+            scope.Offered.RemoveAll(o => o.SlotId == first.SlotId || o.SlotId == second.SlotId);
+            return new ToolResult("slot_taken", "One of those two times was just taken by someone else, so neither was booked. Apologise and check availability for both again.",
+                new { reason = "one_of_two_taken" });
+        }
+        var client = (await clients.GetAsync(saved[0].ClientId, ct))!;
+        scope.ClientId = client.Id;
+        scope.ClientVerified = proven;
+        texted = outcome == BookingOutcome.Booked ? texted : await outbox.ExistsAsync(MessageKind.Confirmation, saved[0].Id, ct);
+        return new ToolResult("booked", $"Booked both: {described}.{AppointmentWording.NoTextNote(texted)}",
+            new
+            {
+                appointment = wording.View(saved[0], "A1"), appointments = new[] { wording.View(saved[0], "A1"), wording.View(saved[1], "A2") },
+                already_booked = outcome == BookingOutcome.AlreadyBooked, confirmation_text = texted, guest_name = guestName?.Trim(),
+            });
     }
 
     /// <summary>

@@ -164,6 +164,8 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
         // "do i have to put down a deposit for lip filler?": the deposit question; "my mom uses a wheelchair, is the marina
         // location ok": the accessibility question (the person and the place are only whom and where it is for).
         question = PaymentQuestion.DepositHead(question) ?? AccessQuestion.Head(question) ?? question;
+        // "should i bring my own robe": whether the spa provides one (round 30).
+        question = VisitQuestion.AmenityHead(question) ?? question;
         if (ProviderQuestion.AsksWho(question) && !ProviderQuestion.AsksExperience(question)
             && (TreatmentsNamed(OtherSenses.Without(question.ToLowerInvariant())) is { Count: > 0 } named ? named : ServicesOfRolesNamed(question)) is { Count: > 0 } given
             && ProviderQuestion.Givers(profile, given, null) is { Count: > 0 } givers)

@@ -44,6 +44,12 @@ public static partial class VisitQuestion
             found.Remove("parking");
             found.Remove("early");
         }
+        if (found.Contains("bring") && AmenityWords.IsMatch(lowered))
+        {
+            // "do i need to bring a robe", "should i bring flip flops" (round 30): what the spa provides in its changing rooms.
+            found.Remove("bring");
+            found.Add("premises");
+        }
         if (found.Contains("bring") && ClothesWords.IsMatch(lowered))
         {
             // "do i need to bring special clothes for the massage": what to wear.
@@ -65,6 +71,28 @@ public static partial class VisitQuestion
         return found;
     }
 
+    /// <summary>
+    /// "do you provide robes?" for "should i bring my own robe", "do i have to bring a towel" (round 30): whether to bring a
+    /// thing a spa's changing rooms provide is whether it is provided, and asked so of the business's information; null when
+    /// no such thing is asked to be brought.
+    /// </summary>
+    public static string? AmenityHead(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var lowered = question.ToLowerInvariant();
+        if (!Parts.First(p => p.Topic == "bring").Pattern.IsMatch(lowered) || AmenityWords.Match(lowered) is not { Success: true } thing)
+        {
+            return null;
+        }
+        // One name for each thing, as a business's information would say it: flip-flops are slippers there.
+        var said = thing.Value.Replace('-', ' ');
+        var named = said.StartsWith("robe", StringComparison.Ordinal) ? "robes"
+            : said.StartsWith("flip", StringComparison.Ordinal) || said.StartsWith("sandal", StringComparison.Ordinal) || said == "slippers" ? "slippers"
+            : said.StartsWith("towel", StringComparison.Ordinal) ? "towels"
+            : said;
+        return $"do you provide {named}?";
+    }
+
     /// <summary>Whether the message asks about a visit somewhere else ("what should I wear to a job interview").</summary>
     public static bool IsElsewhere(string text)
     {
@@ -79,7 +107,7 @@ public static partial class VisitQuestion
     /// </summary>
     public static bool NamesItsSubject(IReadOnlySet<string> asked) => asked.Count > 0 && asked.All(Subjects.Contains);
 
-    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver", "bike", "refreshments" };
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "member", "referral", "id", "clearance", "forms", "waiver", "bike", "refreshments", "products" };
 
     /// <summary>Whether the message is a question about the person's own visit.</summary>
     public static bool IsAbout(string text, Func<string, bool>? isOwnWord = null) => Topics(text, isOwnWord).Count > 0;
@@ -163,7 +191,7 @@ public static partial class VisitQuestion
         // "what time should i arrive if my appointment is at 3" (round 25): the arrival's time asked, not the appointment's.
         ("early", new(@"\bhow\s+early\b|\b(?:what\s+time|when)\s+(?:should|do|must|shall)\s+(?:i|we)\s+(?:arrive|get\s+there|get\s+here|be\s+there|show\s+up)\b|\b(?:arrive|get\s+there|get\s+in|come\s+in|show\s+up)\s+(?:\w+\s+){0,2}?(?:early|ahead|before)\b|\b(?:should|do|can|must)\s+(?:i|we)\s+come\s+(?:a\s+(?:bit|little|few\s+minutes)\s+|(?:\w+\s+)?minutes\s+)?(?:early|before\s+(?:my|our|the)\s+(?:time|appointment|appt|slot))\b|\bcheck[\s-]?in\b", Options, Limit)),
         ("parking", new(@"\bparking\b|\b(?:where|can|could|do|should)\s+(?:\w+\s+){0,2}?park\b|\b(?:place|somewhere|anywhere|spot)\s+to\s+park\b|\bpark\s+(?:my|the|our)\s+car\b", Options, Limit)),
-        ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\bneed\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b"
+        ("bring", new(@"\b(?:should|do|can|could|may|must)\s+(?:i|we)\s+(?:\w+\s+)?bring\b|\bwhat\s+(?:\w+\s+)?(?:to|should\s+i|do\s+i|shall\s+i)\s+bring\b|\b(?:need|have|got)\s+to\s+bring\b|\bbring\s+(?:my|our)\s+own\b|\bbring\s+(?:\w+\s+){1,3}with\s+me\b"
             // Asked as leave to ("is it ok if i bring my dog", "okay to bring my puppy?", round 26): who comes along decides.
             + @"|\b(?:ok|okay|alright|fine|allowed)\s+(?:if\s+(?:i|we)\s+|to\s+)bring\b", Options, Limit)),
         ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b"
@@ -209,7 +237,11 @@ public static partial class VisitQuestion
         ("refreshments", new(@"\b(?:do\s+(?:you|u|yall|you\s+guys)\s+(?:serve|have|offer|give|provide)|is\s+there|are\s+there|can\s+(?:i|we)\s+(?:get|have)|will\s+there\s+be)\s+(?:any\s+|some\s+|a\s+|free\s+)?(?:coffee|tea|water|drinks?|refreshments?|snacks?|champagne|wine|mimosas?|juice)\b", Options, Limit)),
         // Before or after the visit, the visit left unsaid: "should i drink water after", "can i eat before", "is it ok to
         // drink alcohol the night before" ("after running" names its own event and is not ours).
-        ("beforeafter", new(@"\b(?:should|can|could|do|may|must|is\s+it\s+(?:ok|okay|fine|bad|safe|alright)\s+(?:to|if\s+i)|am\s+i\s+(?:allowed|supposed)\s+to)\s+(?:i\s+|we\s+)?(?:\w+\s+){1,4}(?:after(?:wards?)?|before(?:hand)?|the\s+(?:night|day|morning)\s+(?:before|of|after))\s*[?.!]*\s*$", Options, Limit)),
+        ("beforeafter", new(@"\b(?:should|can|could|do|may|must|is\s+it\s+(?:ok|okay|fine|bad|safe|alright)\s+(?:to|if\s+i)|am\s+i\s+(?:allowed|supposed)\s+to)\s+(?:i\s+|we\s+)?(?:\w+\s+){1,4}(?:after(?:wards?)?|before(?:hand)?|the\s+(?:night|day|morning)\s+(?:before|of|after))\s*[?.!]*\s*$"
+            // The visit said, after what the body does around it (round 30: "can i eat before a massage", "should i shower
+            // before my facial"); only such doings, so "can i get a facial before my massage" stays a booking, and a shower after
+            // one ("can i shower after my massage") is the spa's showers.
+            + @"|\b(?:should|can|could|do|may|must)\s+(?:i|we)\s+(?:(?:eat|drink|shave|wax|exercise|work\s*out|tan|swim|smoke|drive|have\s+(?:coffee|caffeine|alcohol|a\s+drink|a\s+meal|lunch|breakfast))\s+(?:\w+\s+)?(?:before|after)|(?:shower|bathe|wash\s+my\s+(?:hair|face))\s+(?:\w+\s+)?before)\s+(?:my|a|an|the|your)\s+(?:\w+\s+)?(?:appt|appointment|visit|session|treatment|massage|facial|peel|laser|botox|filler|injections?|service|hydrafacial|wax)\s*[?.!]*\s*$", Options, Limit)),
         // The house rules, there: "is smoking allowed there", "can i vape inside".
         ("rules", new(@"(?:\b(?:is|are)\s+(?:smoking|vaping|drinking|alcohol|food|eating|snacks|phones?|cell\s*phones?|photos?|pictures?|filming)\s+(?:allowed|permitted|ok|okay)|\b(?:can|could|may)\s+(?:i|we)\s+(?:smoke|vape|take\s+(?:photos|pictures|a\s+picture)))\s*(?:there|here|inside|in\s+there|on\s+site|at\s+the\s+spa|in\s+the\s+(?:lobby|building|rooms?))?\s*[?.!]*\s*$", Options, Limit)),
         // Coming as one is: "can i come in with wet hair", "can i wear makeup to my appointment".
@@ -218,7 +250,7 @@ public static partial class VisitQuestion
         // "can i order the products you guys use"), how it cleans between clients ("are your beds cleaned after every
         // person"), appointment reminders ("can you text me a reminder", not "a reminder to call my mom"), a receipt of one's
         // visit or sent again, and a thing left behind ("do you have a lost and found").
-        ("products", new(@"\b(?:sell|buy|order|purchase|ship)\w*\b[^.?!]{0,30}?\b(?:your|ur|y'?all'?s|the\s+spa'?s)\s+(?:\w+\s+)?(?:products?|skin\s?care|serums?|creams?|lotions?|moisturi[sz]ers?|oils?)\b"
+        ("products", new(@"\b(?:sell|buy|order|purchase|ship)\w*\b[^.?!]{0,30}?\b(?:your|ur|y'?all'?s|the\s+spa'?s|the)\s+(?:\w+\s+)?(?:products?|skin\s?care|serums?|creams?|lotions?|moisturi[sz]ers?|oils?)\b"
             + @"|\b(?:sell|buy|order|purchase)\w*\s+(?:\w+\s+){0,3}?(?:products?|skin\s?care|serums?|creams?|lotions?|moisturi[sz]ers?|oils?)\s+(?:that\s+)?(?:you|u|y'?all)\b", Options, Limit)),
         ("hygiene", new(@"\b(?:clean|saniti[sz]|sterili[sz]|disinfect|wash|chang)\w*\s+(?:\w+\s+){0,3}?(?:tools|instruments|equipment|beds|tables|sheets|linens|towels|rooms|needles|machines?|brushes)\s+(?:\w+\s+){0,2}?(?:between|after|for)\s+(?:each|every|clients?|people|persons?|customers?|appointments?|uses?|guests?)\b"
             + @"|\b(?:your|the)\s+(?:tools|instruments|equipment|beds|tables|sheets|linens|towels|rooms|needles|machines?)\s+(?:\w+\s+){0,2}?(?:clean\w*|saniti[sz]ed|sterili[sz]ed|disinfected|washed|changed)\b", Options, Limit)),
@@ -235,7 +267,10 @@ public static partial class VisitQuestion
     // What may follow the thing required and still be about coming here: "to book", "for my facial", "there", "first".
     private const string ForTheVisit = @"(?:\s+(?:to\s+(?:book|come(?:\s+in)?|get\s+in|check\s+in|visit|get\s+(?:a|an|the)\s+\w+|be\s+seen)|for\s+(?:my|the|a|an|your)\s+(?:appt|appointment|visit|first\s+visit|massage|facial|treatment|session|service)|there|here|first|beforehand|before(?:\s+(?:i|we)\s+(?:come(?:\s+in)?|arrive))?|at\s+(?:check[\s-]?in|the\s+(?:front\s+)?desk)|or\s+(?:can|not)\b[^?.!]*))?\s*[?.!]*\s*$";
 
-    private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|robe|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|slippers|socks)\b", Options, Limit);
+    private static readonly Regex ClothesWords = new(@"\b(?:cloth\w*|outfit|swim\s*suit|bathing\s+suit|underwear|shorts|leggings|shoes|socks)\b", Options, Limit);
+
+    // What a spa's changing rooms provide, brought or not (round 30: "should i bring my own robe" is not what to wear).
+    private static readonly Regex AmenityWords = new(@"\b(?:robes?|slippers|flip[\s-]?flops|sandals|towels?|toiletries|shampoo|body\s+wash|(?:hair|blow)\s*-?dryers?|lock)\b", Options, Limit);
 
     private static readonly (string Topic, Regex Pattern)[] Company =
     [
@@ -260,7 +295,7 @@ public static partial class VisitQuestion
         ["prepare"] = new(@"\bbefore\b|\bprepar\w*|\bahead\b", Options, Limit),
         ["children"] = new(@"\bkids?\b|\bchild\w*|\bunder\s+\d+|\bminors?\b|\bage\b", Options, Limit),
         ["pets"] = new(@"\bdogs?\b|\bcats?\b|\bpets?\b|\banimals?\b", Options, Limit),
-        ["premises"] = new(@"\bshowers?\b|\bchanging\b|\blockers?\b|\brobes?\b|\btowels?\b|\bamenit\w*|\b(?:hair|blow)\s*-?dryers?\b|\brooms?\b", Options, Limit),
+        ["premises"] = new(@"\bshowers?\b|\bchanging\b|\blockers?\b|\brobes?\b|\bslippers\b|\btowels?\b|\bamenit\w*|\b(?:hair|blow)\s*-?dryers?\b|\brooms?\b", Options, Limit),
         ["languages"] = new(@"\bspeaks?\b|\blanguages?\b|\bspanish\b|\bbilingual\b", Options, Limit),
         ["advance"] = new(@"\badvance\b|\bahead\b|\bbooking\s+window\b|\bbook\s+up\s+to\b", Options, Limit),
         ["companion"] = new(@"\bguests?\b|\bcompan\w+|\bfriends?\b|\bpartners?\b|\bwaiting\b", Options, Limit),
@@ -277,7 +312,8 @@ public static partial class VisitQuestion
         ["refreshments"] = new(@"\b(?:coffee|tea|water|drinks?|refreshments?|snacks?|champagne|wine|mimosas?|juice|beverages?)\b", Options, Limit),
         ["beforeafter"] = new(@"\baftercare\b|\bafter\s+(?:your|the|a)\s+(?:treatment|visit|massage|facial|appointment|session)\b", Options, Limit),
         ["rules"] = new(@"\bsmok\w*|\bvap(?:e|ing)\b|\balcohol\b|\bphones?\b|\bphotos?\b", Options, Limit),
-        ["products"] = new(@"\bproducts?\b|\bcarry\b|\bretail\b|\bshop\b|\bonline\s+store\b", Options, Limit),
+        // Not "10% off retail": a discount on them is not whether they are sold (round 30).
+        ["products"] = new(@"\bproducts?\b|\bcarry\b|\bshop\b|\bonline\s+store\b", Options, Limit),
         ["hygiene"] = new(@"\bclean\w*|\bsaniti[sz]\w*|\bsterili[sz]\w*|\bdisinfect\w*|\bhygien\w*|\bfresh\s+linens?\b", Options, Limit),
         ["reminders"] = new(@"\bremind\w*", Options, Limit),
         ["receipt"] = new(@"\breceipts?\b|\binvoices?\b", Options, Limit),

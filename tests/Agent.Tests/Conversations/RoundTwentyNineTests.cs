@@ -114,7 +114,8 @@ public sealed class RoundTwentyNineTests
         var reply = (await h.TalkAsync("sms_t2", "sms", NoraPhone, "me n my daughter want gel manis thurs at 3 together"))[^1];
 
         Assert.DoesNotMatch("(?i)only rosa|no one else|nobody else", reply.Text ?? "");
-        Assert.Matches("(?i)one person at a time", reply.Text ?? "");
+        // Round 30: both at once, offered as one time for the two.
+        Assert.Matches("(?i)two of you at the same time", reply.Text ?? "");
     }
 
     [Fact]
@@ -125,7 +126,8 @@ public sealed class RoundTwentyNineTests
         var reply = (await h.TalkAsync("sms_t3", "sms", NoraPhone, "quiero dos manicuras de gel para mi y mi hija el jueves a las 4, al mismo tiempo"))[^1];
 
         Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
-        Assert.Matches("(?i)una persona a la vez", reply.Text ?? "");
+        // Round 30: both at once, offered as one time for the two.
+        Assert.Matches("(?i)dos personas a la misma hora", reply.Text ?? "");
     }
 
     // 5. Round 29's people. "start over" with the new request in the same message: the new one, nothing of the old kept.

@@ -105,7 +105,7 @@ public sealed class RoundTwentyEightDerivedPrefilterTests
     }
 
     // Every quoted line of the scenario suite and every utterance of the intent training set, as written and in capitals.
-    private static List<string> PeoplesLines()
+    internal static List<string> PeoplesLines()
     {
         var root = AppContext.BaseDirectory;
         while (!Directory.Exists(Path.Combine(root, "tests", "scenarios")))
