@@ -44,15 +44,10 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
     /// <summary>Open slots, earliest first; one per location and start time (the preferred or least busy provider).</summary>
     public async Task<IReadOnlyList<Slot>> FindAsync(AvailabilityQuery query, CancellationToken ct)
     {
-        var (from, to) = ClampToBookingWindow(query.From, query.To);
-        if (to < from)
+        if (await WindowAsync(query, ct) is not (var from, var to, var blocking))
         {
             return [];
         }
-        var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
-        var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
-        // Once per turn: a widened search or a second one in the same turn filters what the first read (TurnReads).
-        var blocking = await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct);
         if (query.MovingAppointmentId is { } moving)
         {
             blocking = [.. blocking.Where(a => a.Id != moving)];
@@ -159,6 +154,22 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
     }
 
     /// <summary>
+    /// The query's days clamped to the booking window and the appointments that block them, an hour either side (read once per
+    /// turn: a widened search or a second one in the same turn filters what the first read, TurnReads); null when no day is left.
+    /// </summary>
+    private async Task<(DateOnly From, DateOnly To, IReadOnlyList<Appointment> Blocking)?> WindowAsync(AvailabilityQuery query, CancellationToken ct)
+    {
+        var (from, to) = ClampToBookingWindow(query.From, query.To);
+        if (to < from)
+        {
+            return null;
+        }
+        var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
+        var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
+        return (from, to, await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct));
+    }
+
+    /// <summary>
     /// Openings for two people (round 30), earliest first: with <paramref name="backToBack"/> false, two providers free at the
     /// same start at the same place, each in a room of their own; with it true, one opening and the next one at the same place
     /// right after it ends (its buffer included), whoever gives it. A provider asked for (<see cref="AvailabilityQuery.StaffId"/>)
@@ -167,14 +178,10 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
     public async Task<IReadOnlyList<(Slot First, Slot Second)>> FindPairsAsync(AvailabilityQuery query, bool backToBack, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (from, to) = ClampToBookingWindow(query.From, query.To);
-        if (to < from)
+        if (await WindowAsync(query, ct) is not (var from, var to, var blocking))
         {
             return [];
         }
-        var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
-        var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
-        var blocking = await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct);
         var service = query.Service;
         // Each provider's own openings (the second person's provider is anyone who gives it; the first is the one asked for).
         var everyone = query with { StaffId = null };
