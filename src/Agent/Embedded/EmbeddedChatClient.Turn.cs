@@ -259,6 +259,11 @@ public sealed partial class EmbeddedChatClient
                         // "i just had a baby 3 weeks ago" (round 29): congratulated, and asked how to help; nothing offered.
                         return Say("happy_news");
                     }
+                    if (u.Cues.Praise)
+                    {
+                        // "maya is amazing" (round 31): thanked, and asked how to help; nothing offered.
+                        return Say("praise_thanks");
+                    }
                     if (u.Cues.PastVisit)
                     {
                         // Its service is kept: "i want another one friday" next books it (round 25).
