@@ -1019,7 +1019,7 @@ public sealed partial record ReplyCues
 
     // Round 31: a trade's own verb asked of the spa ("do you wax men"), and how long or how much a treatment is ("how long does
     // a wax last"): for one not on the menu, said not to be offered.
-    [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell|wax|thread|tint)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b|\bhow\s+(?:long|much)\s+(?:does|do|is|are|will|would)\s+(?:a|an|the|your|ur|one)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|(?<!\bhow\s+)\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:wax|thread|tint)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b|\bhow\s+(?:long|much)\s+(?:does|do|is|are|will|would)\s+(?:a|an|the|your|ur|one)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferedQuestion();
 
     [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1931,6 +1931,13 @@ public sealed partial class Understander
             // declined): a group of four or more gathering at the spa is the group's row (the team arranges it).
             (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
         }
+        if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && ProviderOfAGender().IsMatch(lowered))
+        {
+            // "i prefer a male therapist for deep tissue" (round 31: offered times with whoever was free), "can i request a
+            // female therapist": the profile does not say who is who, so the team, who know, take the request; the
+            // preference is never dropped for the first free provider.
+            (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
+        }
         if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))
         {
             // "?", "???" (round 31: declined as a request for something elsewhere): nothing said yet, so what is needed is asked.
@@ -1940,7 +1947,8 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
             && (WorkSought().IsMatch(lowered) || LeftBehind().IsMatch(lowered)
                 || (services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
-                    && (OpenDespite().IsMatch(lowered) || (cues.GroupSize is null && WholePlaceBooked().IsMatch(lowered))))))
+                    && ((OpenDespite().IsMatch(lowered) && OpenAskedOfUs().IsMatch(lowered) && !asksElsewhere && !NamesElsewhere())
+                        || (cues.GroupSize is null && WholePlaceBooked().IsMatch(lowered))))))
         {
             // Round 31: work sought there ("do you need any massage therapists": the providers were listed), something left
             // behind ("i think i left my earrings in the locker room": "a great question"), whether the spa opens through a
@@ -2744,7 +2752,7 @@ public sealed partial class Understander
 
     // Something left behind at the spa (round 31): "i think i left my earrings in the locker room", "forgot my scarf there",
     // Spanish as written ("olvide mis lentes ahi", "deje mi anillo en el vestidor").
-    [GeneratedRegex(@"\b(?:left|forgot|lost)\s+(?:my|a|her|his|our)\s+(?:\w+\s+){0,2}?(?:there|in\s+(?:the|your|ur)|at\s+(?:the|your|ur)|behind|in\s+(?:room|locker))\b|\b(?:olvide|deje|perdi)\s+(?:mis?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?(?:ahi|alla|alli|en\s+(?:el|la|los|las|su))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:left|forgot|lost)\s+(?:my|a|her|his|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?spa|at\s+(?:your|ur)\s+(?:place|spa|location)|in\s+(?:the\s+)?(?:locker|treatment|changing|relaxation|steam|massage|facial|dressing|waiting)(?:\s*(?:room|rooms|area))?|in\s+(?:the\s+)?lobby|in\s+(?:your|ur)\s+\w+|behind\s+(?:at\s+(?:your|the)|there|yesterday|today|after))\b|\b(?:olvide|deje|perdi)\s+(?:mis?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?(?:ahi|alla|alli|en\s+(?:el|la|los|las|su))\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeftBehind();
 
     // Whether the spa opens through bad weather or a power cut (round 31): "the power is out are you still open", "is the spa
@@ -2755,6 +2763,14 @@ public sealed partial class Understander
     // A group's gathering (round 31): a birthday, friends or girls together, Spanish as written.
     [GeneratedRegex(@"\b(?:birthday|bday|cumplea[nñ]os|friends|amigas|amigos|girls|ladies|chicas|girls?\s+(?:day|night|trip|weekend))\b", RegexOptions.CultureInvariant)]
     private static partial Regex GroupGathering();
+
+    // Whether "you" (the spa) open, not a park or a store ("are the trails at the state park open after the storm").
+    [GeneratedRegex(@"\b(?:you|u|y'?all|ya|spa|estan|ustedes)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenAskedOfUs();
+
+    // A provider of a gender asked for (round 31): "a male therapist", "female massage therapist", "una masajista mujer".
+    [GeneratedRegex(@"\b(?:female|male|woman|women|lady|man|guy)\s+(?:massage\s+)?(?:therapists?|providers?|estheticians?|aestheticians?|injectors?|practitioners?|masseuses?|masseurs?|nurses?|staff)\b|\b(?:masajista|terapeuta|esteticista|cosmetologa|enfermera|enfermero|therapist|massage\s+therapist|esthetician)\s+(?:que\s+sea\s+|who\s+is\s+(?:a\s+)?|that\s+is\s+(?:a\s+)?)?(?:mujer|hombre|femenina|femenino|masculino|female|male|woman|man)\b|\b(?:una|un)\s+(?:mujer|hombre)\s+(?:que|para)\s+(?:me\s+)?(?:atienda|haga|de)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderOfAGender();
 
     // The whole spa for a private event (round 31): "can i book the whole spa for a private event", "rent out the spa".
     [GeneratedRegex(@"\b(?:whole|entire)\s+(?:spa|place|location)\b|\bprivate\s+(?:event|party|parties|events)\b|\bbuy\s*-?\s*out\b|\brent\s+(?:out\s+)?(?:the|your)\s+(?:spa|place)\b|\b(?:corporate|company|office|team)\s+(?:event|outing|party|retreat|building)\b", RegexOptions.CultureInvariant)]

@@ -163,4 +163,36 @@ public sealed class RoundThirtyOneConversationTests
         Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "answer_faq" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
+
+    // Their neighbours elsewhere stay declined: a car waxed, a park's trails after a storm, a phone lost at home.
+    [Theory]
+    [InlineData("how do you wax a car")]
+    [InlineData("are the trails at the state park open after the storm")]
+    [InlineData("i left my phone somewhere in the house, ring it so i can find it")]
+    public async Task Their_neighbours_elsewhere_stay_declined(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null && reply.Text!.Contains("I can only help", StringComparison.Ordinal), FirstMessages.Show(reply));
+    }
+
+    // A provider of a gender asked for: the profile does not say who is who, so the team takes it; never the first free
+    // provider's times as if the preference had not been said.
+    [Theory]
+    [InlineData("i prefer a male therapist for deep tissue")]
+    [InlineData("can i request a female therapist")]
+    [InlineData("do u have a female therapist for deep tissue")]
+    [InlineData("quiero un masaje pero con una masajista mujer")]
+    public async Task A_providers_gender_asked_for_is_the_teams(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation?.Category == "human_request", FirstMessages.Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
+
+    // Whether a treatment suits dark skin is a clinician's call, in Spanish as in English; never the description read out.
+    [Theory]
+    [InlineData("do you do laser on dark skin")]
+    [InlineData("is ipl safe for darker skin tones")]
+    [InlineData("hacen laser en piel morena")]
+    public Task A_treatment_on_dark_skin_is_the_clinicians(string text) => FirstMessages.EscalatedAsAsync(text, "medical");
 }
