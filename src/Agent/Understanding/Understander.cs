@@ -1792,7 +1792,9 @@ public sealed partial class Understander
             faqQuestion = $"what is your {sendMe.Groups["what"].Value}?";
         }
         if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human)
-            && WorkHere().IsMatch(lowered))
+            // Round 31: "do you need any massage therapists" (the providers were listed), "looking for a job as an esthetician"
+            // (declined), "están contratando".
+            && (WorkHere().IsMatch(lowered) || WorkSought().IsMatch(lowered)))
         {
             // "are you hiring?", "can i drop off my resume": a question for the spa's team (it was small talk, "I'm doing
             // well, thank you for asking!"), answered from its information or passed on. Asked as that, so the FAQ is
@@ -1945,13 +1947,12 @@ public sealed partial class Understander
             cues = cues with { IsQuestion = false };
         }
         if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
-            && (WorkSought().IsMatch(lowered) || LeftBehind().IsMatch(lowered)
+            && (LeftBehind().IsMatch(lowered)
                 || (services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
                     && ((OpenDespite().IsMatch(lowered) && OpenAskedOfUs().IsMatch(lowered) && !asksElsewhere && !NamesElsewhere())
                         || (cues.GroupSize is null && WholePlaceBooked().IsMatch(lowered))))))
         {
-            // Round 31: work sought there ("do you need any massage therapists": the providers were listed), something left
-            // behind ("i think i left my earrings in the locker room": "a great question"), whether the spa opens through a
+            // Round 31: something left behind ("i think i left my earrings in the locker room": "a great question"), whether the spa opens through a
             // storm or a power cut (its usual hours, or declined), the whole spa for a private event (declined): the team's,
             // who alone can say; a person is asked for.
             (intent, confidence, faqQuestion) = (Intent.Human, 1, null);

@@ -44,7 +44,7 @@ public sealed class RoundThirtyOneConversationTests
         Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.True(reply.Text!.Contains("isn't something we offer", StringComparison.Ordinal)
             || reply.Text.Contains("no es algo que ofrecemos", StringComparison.OrdinalIgnoreCase)
-            || reply.Text.Contains("no ofrecemos", StringComparison.OrdinalIgnoreCase), FirstMessages.Show(reply));
+            || reply.Text.Contains("no lo ofrecemos", StringComparison.OrdinalIgnoreCase), FirstMessages.Show(reply));
         Assert.DoesNotContain("injector", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
 
