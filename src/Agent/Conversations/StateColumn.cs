@@ -118,14 +118,24 @@ internal static class StateColumn
 
     private static byte[] Compress(ReadOnlySpan<byte> utf8, ZLibCompressionOptions level)
     {
-        using var output = new MemoryStream(utf8.Length / 3 + 64);
+        // The deflater writes into a buffer kept by the thread; only the result is allocated.
+        var output = Output ??= new MemoryStream(8_192);
+        output.SetLength(0);
         output.WriteByte(Deflated);
         using (var deflate = new DeflateStream(output, level, leaveOpen: true))
         {
             deflate.Write(utf8);
         }
-        return output.ToArray();
+        var result = output.ToArray();
+        if (output.Capacity > 262_144)
+        {
+            Output = null;
+        }
+        return result;
     }
+
+    [ThreadStatic]
+    private static MemoryStream? Output;
 
     /// <summary>The JSON of a stored value: text as it is, a BLOB inflated (<see cref="Inflate"/>).</summary>
     public static string Decode(object? stored) => stored switch
