@@ -74,6 +74,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>The offered slot a correction at the read-back lands on.</summary>
     public Offer? CorrectedSlot { get; set; }
 
+    /// <summary>The message answered the question for the second person's name (a name, or declining it; round 31).</summary>
+    public bool GuestNameAnswered { get; init; }
+
     /// <summary>The message names a service, a day or a time.</summary>
     public bool HasSlots => DialogueTracker.HasSlots(U);
 
@@ -246,11 +249,38 @@ internal static partial class DialogueTracker
         else if ((state.Together || state.PartyLeft > 0) && JustMe().IsMatch(u.Text))
         {
             // "actually just me, she can't make it": one person from here; the times for two are no longer on offer.
-            state.Together = state.BackToBack = state.WithOthers = false;
+            state.Together = state.BackToBack = state.WithOthers = state.AwaitingGuestName = false;
             state.PartyLeft = 0;
-            state.GuestName = null;
+            state.GuestName = state.GuestServiceId = null;
             state.Offered = [];
             state.ChosenSlotId = null;
+        }
+        var guestNameAnswered = false;
+        if (state.AwaitingGuestName)
+        {
+            // "What's the name of the person coming with you?" (asked once, round 31): their name, or declined ("doesn't
+            // matter", "no sé"); either way never asked again. Anything else is read as it stands.
+            state.AwaitingGuestName = false;
+            if (GuestNameDeclined().IsMatch(u.Text))
+            {
+                guestNameAnswered = true;
+                u = u with { Name = null };
+            }
+            else if (u.Phone is null && u.Email is null && !HasSlots(u) && u.YesNo == YesNo.Unknown && GuestNameSaid(u.Text, u.Name) is { } theirs)
+            {
+                state.GuestName = theirs;
+                guestNameAnswered = true;
+                u = u with { Name = null };
+            }
+        }
+        else if ((state.Together || u.Cues.WithOthers) && GuestNameWithRequest(u.Text) is { } guestNamed)
+        {
+            // "her name is mia", "my daughter Lily", "para mi hija Sofía": the second person's, not the caller's.
+            state.GuestName = guestNamed;
+            if (u.Name is { } nameHeard && guestNamed.StartsWith(nameHeard.Split(' ')[0], StringComparison.OrdinalIgnoreCase))
+            {
+                u = u with { Name = null };
+            }
         }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
@@ -262,6 +292,7 @@ internal static partial class DialogueTracker
         var reading = new Reading(state, u, profile, tools)
         {
             AskedOnArrival = asked, MissesBefore = missesBefore, ContactGiven = contactGiven, ContactChanged = contactChanged,
+            GuestNameAnswered = guestNameAnswered,
         };
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null)
         {
@@ -423,13 +454,22 @@ internal static partial class DialogueTracker
     public static bool Merge(DialogueState state, Utterance u)
     {
         var changed = false;
-        if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+        if (state.Together && state.ServiceId is not null && u.Services.Kind == ServiceMatchKind.Confident && TheirsMadeAnother().IsMatch(u.Text))
+        {
+            // "actually make hers a gel mani too" (round 31): the second person's service changes; the first's and every other fact stay.
+            var theirs = u.Services.Service!.Id == state.ServiceId ? null : u.Services.Service.Id;
+            changed = theirs != state.GuestServiceId;
+            state.GuestServiceId = theirs;
+            u = u with { Services = ServiceMatch.None };
+        }
+        else if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
         {
             state.ServiceId = u.Services.Service.Id;
             state.ServiceOptions = [];
             changed = true;
         }
-        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
+        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null)
+            && (OneAfterAnother().IsMatch(u.Text) || state.Together)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
             // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
@@ -437,7 +477,17 @@ internal static partial class DialogueTracker
             families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
             state.ServiceId = families[0] is [var first] ? first.Id : null;
             state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
-            state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
+            if (state.Together && families is [_, [var theirs]])
+            {
+                // Two people at one time, each with their own ("a swedish 60 for me and a hydrafacial for my sister", round 31):
+                // the second service is the second person's, searched with the first as pairs and booked on one yes.
+                state.GuestServiceId = theirs.Id == state.ServiceId ? null : theirs.Id;
+                state.NextServices = [];
+            }
+            else
+            {
+                state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
+            }
             changed = true;
         }
         else if (u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several)
@@ -852,6 +902,70 @@ internal static partial class DialogueTracker
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not|instead\s+of|rather\s+than|no|en\s+vez\s+de)\s+(?:the\s+|el\s+|la\s+|de\s+)?(?<n>\d{2,3})(?!\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NotThatLength();
+
+    // "make hers a gel mani too", "change his to a swedish", "she'll have the hydrafacial instead", "que el de ella sea …":
+    // the second person's service changes (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:make|change|switch|do)\s+(?:hers|his|theirs|her\s+one|his\s+one|(?:my\s+)?(?:sister|daughter|son|mom|mother|dad|friend|wife|husband|partner)'?s)\b|\b(?:she|he)(?:'ll|\s+will|\s+wants?|\s+can)\s+(?:have|get|do)?\s*(?:a|an|the)\b|\bfor\s+(?:her|him)\s+(?:too|also|instead)\b|\b(?:el|la)\s+de\s+(?:ella|[eé]l)\b|\bpara\s+(?:ella|[eé]l)\s+(?:tambi[eé]n|mejor)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TheirsMadeAnother();
+
+    // "doesn't matter", "no sé", "rather not say", "skip it", "no importa", "da igual": the second person's name declined (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:doesn'?t|does\s+not|dont|don'?t)\s+matter|no\s+(?:s[eé]|importa|hace\s+falta)|da\s+igual|rather\s+not|prefer\s+not|prefiero\s+no|skip(?:\s+it)?|not\s+sure|idk|dunno|no\s+need|not\s+needed|whatever|nah|no\s+thanks?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameDeclined();
+
+    // The answer to "what's their name?": "mia", "her name is Mia Lopez", "her names lily", "se llama Carmen", "it's Elena".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:her|his|their|my\s+\w+'?s)\s+name(?:'?s|\s+is|s)?|(?:she|he)(?:'?s|\s+is)|it'?s|its|se\s+llama|ella\s+es|[eé]l\s+es|es|name'?s)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{L}[\p{L}'-]*){0,2})\s*[.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameAnswer();
+
+    // With the request: "her name is mia", "his name's Leo", "she's called Mia", "se llama Carmen", "my daughter Lily",
+    // "para mi hija Sofía" (a lower-case word after the relation only when it is no word of a request).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?i:(?:her|his|their)\s+name(?:'?s|\s+is|s)|(?:she|he)(?:'?s|\s+is)\s+called|se\s+llama)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)|\b(?i:(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|grandma|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino|abuela))\s+(?<name>\p{L}[\p{L}'-]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameBeside();
+
+    // Words that follow "my daughter" in a request and are no name ("my daughter want", "mi hija el jueves").
+    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "n", "at", "on", "for", "to", "want", "wants", "would", "will", "is", "are", "a", "an", "the", "too", "also", "same", "get",
+        "can", "could", "needs", "need", "has", "have", "both", "together", "tomorrow", "today", "tmrw", "this", "next", "who", "her", "his",
+        "y", "e", "el", "la", "los", "las", "un", "una", "para", "de", "que", "quiere", "al", "a", "en", "con", "también", "tambien", "juntas", "juntos",
+        "mañana", "manana", "hoy", "please", "pls", "plz", "thanks", "lol", "she", "shes", "she's", "he", "hes", "he's", "who", "whos", "just",
+        "only", "as", "if", "so", "but", "or", "in", "with", "from", "i", "me", "we", "my", "our", "going", "coming", "wanna", "gonna", "tiene", "es",
+        "va", "viene", "quieren", "o", "por", "favor", "porfa", "gets", "needs", "did", "does", "was", "were", "had",
+    };
+
+    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves"): no name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DayWord();
+
+    /// <summary>The second person's name said with the request ("her name is mia", "my daughter Lily"; round 31), title-cased, or null.</summary>
+    internal static string? GuestNameWithRequest(string text)
+    {
+        foreach (System.Text.RegularExpressions.Match m in GuestNameBeside().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (!NotAName.Contains(name) && !DayWord().IsMatch(name))
+            {
+                return TitleCase(name);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The name in an answer to "what's their name?": after "her name is", "se llama"… (one to three words), or the name the
+    /// understanding heard where a name was asked ("mia"); title-cased, or null.
+    /// </summary>
+    internal static string? GuestNameSaid(string text, string? heard)
+    {
+        if (GuestNameAnswer().Match(text) is { Success: true } m && m.Groups["name"].Value is var name
+            && !name.Split(' ').Any(NotAName.Contains) && !DayWord().IsMatch(name))
+        {
+            return TitleCase(name);
+        }
+        return heard is null ? null : TitleCase(heard);
+    }
+
+    private static string TitleCase(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.IsLower(w[0]) ? char.ToUpperInvariant(w[0]) + w[1..] : w));
 
     // "same time pls", "at the same time", "same time if possible" beside two people: together (round 30).
     [System.Text.RegularExpressions.GeneratedRegex(@"\bsame\s+time\b|\bmisma\s+hora\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

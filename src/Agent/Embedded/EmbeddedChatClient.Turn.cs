@@ -60,6 +60,11 @@ public sealed partial class EmbeddedChatClient
                 state.Together = state.BackToBack = true;
             }
             _missesBefore = reading.MissesBefore;
+            if (reading.GuestNameAnswered && state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { } picked)
+            {
+                // The second person's name given (or declined): the pick of two is read back at once.
+                return Choose(picked);
+            }
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
             (_nextMoveAsked, state.NextMoveAsked) = (state.NextMoveAsked, null);
@@ -1411,6 +1416,11 @@ public sealed partial class EmbeddedChatClient
                 {
                     args["back_to_back"] = true;
                 }
+                if (state.GuestServiceId is not null)
+                {
+                    // Each their own service (round 31): pairs of one opening of each.
+                    args["with_service"] = state.GuestServiceId;
+                }
             }
             return args;
         }
@@ -1536,6 +1546,14 @@ public sealed partial class EmbeddedChatClient
             state.EchoPick = true;
             // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
             state.DateStart = state.DateEnd = offer.Date;
+            if (offer.WithSlotId is not null && state.GuestName is null && !state.GuestNameAsked)
+            {
+                // Two people (round 31): the other person's name is asked once, before the read-back, so it is said there and
+                // kept on their appointment; declined or not answered, it is not asked again.
+                state.GuestNameAsked = state.AwaitingGuestName = true;
+                state.Asked = AgentQuestion.Name;
+                return SayText(Render("ask_guest_name", ("slot", offer.Label)));
+            }
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -1584,6 +1602,13 @@ public sealed partial class EmbeddedChatClient
                     ? Render("no_pair_at_time_only_one", ("provider", StaffMember.SpokenName(alone)), ("service", service), ("time", time))
                     : Render("no_pair_at_time_none", ("time", time))) + " ";
             }
+            if (data.TryGetProperty("second_service", out var theirs) && theirs.GetString() is { } secondService)
+            {
+                // Each their own service (round 31): both named, whose is whose.
+                return SayText(prefix + Render(backToBack ? "offer_pairs_two_services_back_to_back" : "offer_pairs_two_services", ("service", service),
+                    ("second_service", ServiceIn(secondService)), ("guest", state.GuestName ?? Render("pair_guest_other")),
+                    ("slots", Join([.. state.Offered.Select(o => o.Label)], "list_or"))));
+            }
             return SayText(prefix + Render(backToBack ? "offer_pairs_back_to_back" : "offer_pairs", ("service", service),
                 ("slots", Join([.. state.Offered.Select(o => o.Label)], "list_or"))));
         }
@@ -1612,7 +1637,10 @@ public sealed partial class EmbeddedChatClient
             var service = ServiceIn(data.GetProperty("service").GetString()!);
             var singles = data.GetProperty("singles").EnumerateArray().ToList();
             var alternatives = data.GetProperty("alternatives").EnumerateArray().ToList();
-            var said = singles.Count > 0
+            var secondService = data.TryGetProperty("second_service", out var theirs) ? theirs.GetString() : null;
+            var said = secondService is not null
+                ? Render("no_pair_two_services", ("service", service), ("second_service", ServiceIn(secondService)))
+                : singles.Count > 0
                 ? Render("no_pair_only_one", ("provider", StaffMember.SpokenName(singles[0].GetProperty("provider").GetString()!)), ("service", service))
                 : Render("no_pair_none", ("service", service));
             var offered = alternatives.Select(PairOffer).ToList();
