@@ -128,6 +128,12 @@ internal sealed class DialogueState
     /// </summary>
     public string? GuestServiceId { get; set; }
 
+    /// <summary>
+    /// Another day searched whole beside the day of <see cref="DateStart"/>, whose part of the day holds only there ("friday
+    /// afternoon or saturday", round 31), as YYYY-MM-DD.
+    /// </summary>
+    public string? AlsoDate { get; set; }
+
     /// <summary>The second person's name was asked (round 31): never asked again, whatever the answer was.</summary>
     public bool GuestNameAsked { get; set; }
 
@@ -475,7 +481,7 @@ internal sealed class DialogueState
         TextedOfferService = null;
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = Together = BackToBack = false;
-        GuestName = GuestServiceId = null;
+        GuestName = GuestServiceId = AlsoDate = null;
         GuestNameAsked = AwaitingGuestName = false;
         PartyLeft = 0;
         VisitToldCheck = VisitTold.None;

@@ -232,6 +232,13 @@ internal static partial class DialogueTracker
             // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
             state.LengthNotOffered = other;
         }
+        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
+            && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
+        {
+            // "can i get a swedish 60 and my sister a hydrafacial … same time", "a deep tissue for me and uh a hydrafacial for my
+            // wife, same time" (round 31): two services, one of them another person's, at one time: two people together.
+            u = u with { Cues = u.Cues with { WithOthers = true, PartySize = 2 } };
+        }
         // "me and my sister", "two swedish massages": kept until the offer says that one person is booked at a time; the
         // others are booked after the first, at the same time if someone is free.
         state.WithOthers |= u.Cues.WithOthers && state.PartyLeft == 0;
@@ -538,6 +545,25 @@ internal static partial class DialogueTracker
                     break;
             }
             changed = true;
+        }
+        if (u.Date is { } asked)
+        {
+            state.AlsoDate = null;
+            if (NotBefore().Match(u.Text) is { Success: true } notBefore && int.TryParse(notBefore.Groups["h"].Value, NumberStyles.None, Inv, out var hour) && hour is >= 1 and <= 12)
+            {
+                // "not before 2", "no antes de las 2": from then on, not until then (an hour of 1 to 7 said bare is the afternoon's).
+                var pm = notBefore.Groups["ampm"].Value.StartsWith('p') || (notBefore.Groups["ampm"].Length == 0 && hour <= 7);
+                state.After = new TimeOnly(pm && hour < 12 ? hour + 12 : hour, notBefore.Groups["m"].Success ? int.Parse(notBefore.Groups["m"].Value, Inv) : 0).ToString("HH:mm", Inv);
+                state.Before = state.Near = null;
+            }
+            if ((state.After ?? state.Before) is not null && DayWithPartAndAnother(u.Text, asked.Range.Start) is var (withPart, whole))
+            {
+                // "hydrafacial friday, friday i can't do mornings, saturday works too", "tues or wed but not before 2 on tues",
+                // "el viernes en la tarde o el sábado cuando sea" (round 31): the part of the day holds on its own day; the other
+                // day is searched whole, and both are offered together.
+                state.DateStart = state.DateEnd = withPart.ToString("yyyy-MM-dd", Inv);
+                state.AlsoDate = whole.ToString("yyyy-MM-dd", Inv);
+            }
         }
         if (u.OtherProvider)
         {
@@ -907,6 +933,92 @@ internal static partial class DialogueTracker
     // the second person's service changes (round 31).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:make|change|switch|do)\s+(?:hers|his|theirs|her\s+one|his\s+one|(?:my\s+)?(?:sister|daughter|son|mom|mother|dad|friend|wife|husband|partner)'?s)\b|\b(?:she|he)(?:'ll|\s+will|\s+wants?|\s+can)\s+(?:have|get|do)?\s*(?:a|an|the)\b|\bfor\s+(?:her|him)\s+(?:too|also|instead)\b|\b(?:el|la)\s+de\s+(?:ella|[eé]l)\b|\bpara\s+(?:ella|[eé]l)\s+(?:tambi[eé]n|mejor)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TheirsMadeAnother();
+
+    /// <summary>
+    /// Two days said, a part of the day said in the clause of one of them (round 31): that day and the other, each the next
+    /// such weekday from <paramref name="from"/>; null when it is not so.
+    /// </summary>
+    internal static (DateOnly WithPart, DateOnly Whole)? DayWithPartAndAnother(string text, DateOnly from)
+    {
+        var days = DayNamed().Matches(text).Select(m => (m.Index, Day: WeekdayOf(m.Value))).Where(d => d.Day is not null).ToList();
+        if (days.Select(d => d.Day).Distinct().Count() != 2)
+        {
+            return null;
+        }
+        DayOfWeek? withPart = null;
+        var start = 0;
+        foreach (var end in ClauseBreak().Matches(text).Select(m => (m.Index, Next: m.Index + m.Length)).Append((Index: text.Length, Next: text.Length)))
+        {
+            var clause = text[start..end.Index];
+            var inClause = days.Where(d => d.Index >= start && d.Index < end.Index).Select(d => d.Day).Distinct().ToList();
+            if (withPart is null && inClause is [{ } only] && PartOfDay().IsMatch(clause))
+            {
+                withPart = only;
+            }
+            start = end.Next;
+        }
+        if (withPart is not { } partDay)
+        {
+            return null;
+        }
+        var wholeDay = days.Select(d => d.Day!.Value).First(d => d != partDay);
+        static DateOnly Next(DateOnly from, DayOfWeek day) => from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7);
+        return (Next(from, partDay), Next(from, wholeDay));
+    }
+
+    private static DayOfWeek? WeekdayOf(string word)
+    {
+        var w = Folded(word).ToLowerInvariant();
+        return w switch
+        {
+            _ when w.StartsWith("mon", StringComparison.Ordinal) || w == "lunes" => DayOfWeek.Monday,
+            _ when w.StartsWith("tu", StringComparison.Ordinal) || w == "martes" => DayOfWeek.Tuesday,
+            _ when w.StartsWith("wed", StringComparison.Ordinal) || w == "miercoles" => DayOfWeek.Wednesday,
+            _ when w.StartsWith("thu", StringComparison.Ordinal) || w == "jueves" => DayOfWeek.Thursday,
+            _ when w.StartsWith("fri", StringComparison.Ordinal) || w == "viernes" => DayOfWeek.Friday,
+            _ when w.StartsWith("sat", StringComparison.Ordinal) || w == "sabado" => DayOfWeek.Saturday,
+            _ when w.StartsWith("sun", StringComparison.Ordinal) || w == "domingo" => DayOfWeek.Sunday,
+            _ => null,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DayNamed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]|\b(?:or|but|though|o|pero)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mornings?|afternoons?|evenings?|nights?|noon|before|after|am|pm|tarde|noche|temprano|ma[nñ]anas|en\s+la\s+ma[nñ]ana|\d{1,2}(?::\d\d)?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PartOfDay();
+
+    // "not before 2", "not before 1:30pm", "no antes de las 2".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+before|no\s+antes\s+de(?:\s+las?)?)\s+(?<h>\d{1,2})(?::(?<m>\d\d))?\s*(?<ampm>[ap]\.?m\.?)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotBefore();
+
+    // "and my sister a …", "for my wife", "para mi mamá", "y mi hija un …": a service said for another person (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and|for|y|para)\s+(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AnotherPersonsOwn();
+
+    /// <summary>
+    /// <paramref name="heard"/> as the person wrote it ("Sofía" where the reading has "sofia"): the words of
+    /// <paramref name="written"/> that are the same but for accents and case, or <paramref name="heard"/>.
+    /// </summary>
+    internal static string AsWritten(string heard, string written)
+    {
+        var want = heard.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = System.Text.RegularExpressions.Regex.Split(written, @"[^\p{L}'-]+").Where(w => w.Length > 0).ToArray();
+        for (var i = 0; i + want.Length <= words.Length; i++)
+        {
+            if (want.Select((w, k) => string.Equals(Folded(w), Folded(words[i + k]), StringComparison.OrdinalIgnoreCase)).All(x => x))
+            {
+                return TitleCase(string.Join(' ', words.Skip(i).Take(want.Length)));
+            }
+        }
+        return heard;
+    }
+
+    private static string Folded(string word) =>
+        string.Concat(word.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
 
     // "doesn't matter", "no sé", "rather not say", "skip it", "no importa", "da igual": the second person's name declined (round 31).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:doesn'?t|does\s+not|dont|don'?t)\s+matter|no\s+(?:s[eé]|importa|hace\s+falta)|da\s+igual|rather\s+not|prefer\s+not|prefiero\s+no|skip(?:\s+it)?|not\s+sure|idk|dunno|no\s+need|not\s+needed|whatever|nah|no\s+thanks?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

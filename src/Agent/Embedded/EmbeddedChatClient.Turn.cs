@@ -60,6 +60,11 @@ public sealed partial class EmbeddedChatClient
                 state.Together = state.BackToBack = true;
             }
             _missesBefore = reading.MissesBefore;
+            if (state.GuestName is { } guest)
+            {
+                // The name as written ("Sofía"), not as read ("sofia").
+                state.GuestName = DialogueTracker.AsWritten(guest, text);
+            }
             if (reading.GuestNameAnswered && state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { } picked)
             {
                 // The second person's name given (or declined): the pick of two is read back at once.
@@ -1407,6 +1412,11 @@ public sealed partial class EmbeddedChatClient
             if (state.NotStaff.Count > 0)
             {
                 args["exclude_provider"] = string.Join(",", state.NotStaff);
+            }
+            if (state.AlsoDate is not null && state.DateStart == state.DateEnd && state.DateStart is not null)
+            {
+                // "friday afternoon or saturday" (round 31): the other day, whole, offered beside the first.
+                args["also_date"] = state.AlsoDate;
             }
             if (state.Together && rescheduleRef is null && state.Task == DialogueTask.Book)
             {

@@ -34,6 +34,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("True to ask only whether the window given is open (e.g. the appointment's own provider at the exact time asked): when nothing fits, no alternatives are searched or offered.")] bool no_alternatives = false,
         [Description("2 when two people want the service at the same time (\"me and my sister\"): each opening offered is a pair of slots (slot_id and with_slot_id), two providers free then at the same place; book both with book_appointment(with_slot_id).")] int party = 1,
         [Description("With party=2: true when the two people are fine back to back (one right after the other) when no two providers are free at once.")] bool back_to_back = false,
+        [Description("Another day (YYYY-MM-DD) to search whole beside 'date', when the time of day asked holds only on 'date' (\"friday afternoon or saturday\"); openings of both days are offered.")] string? also_date = null,
         [Description("With party=2: the second person's service when it is not the same (\"a massage for me and a facial for my sister\"); each pair is then one opening of each, at the same time and place.")] string? with_service = null,
         CancellationToken cancellationToken = default)
     {
@@ -145,10 +146,19 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             return await PairsAsync(scope, query, bookable, today, nearTime, back_to_back, cancellationToken);
         }
         var slots = await availability.FindAsync(query, cancellationToken);
-        var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
-        if (slots.Count > 0)
+        IReadOnlyList<Slot> otherDay = [];
+        if (also_date is not null && ToolArguments.DateWindow(also_date, null, today, openDays: 0) is (var alsoDay, _, null) && alsoDay != from)
         {
-            var picked = Pick(slots, nearTime);
+            // "friday afternoon or saturday": the other day whole, its openings offered beside the first day's.
+            otherDay = await availability.FindAsync(query with { From = alsoDay, To = alsoDay, EarliestStart = null, LatestStart = null }, cancellationToken);
+        }
+        var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
+        if (slots.Count > 0 || otherDay.Count > 0)
+        {
+            // Both days asked: two of the first day's and one of the other's (or all three from the one that has openings).
+            var picked = otherDay.Count == 0 ? Pick(slots, nearTime)
+                : slots.Count == 0 ? Pick(otherDay, null)
+                : [.. Pick(slots, nearTime).Take(MaxOffered - 1).Concat(Pick(otherDay, null).Take(1)).OrderBy(s => s.StartsAtUtc)];
             var views = Remember(scope, picked, rescheduleOf, replacementOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
                 new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
