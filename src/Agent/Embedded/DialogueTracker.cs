@@ -279,6 +279,11 @@ internal static partial class DialogueTracker
                 guestNameAnswered = true;
                 u = u with { Name = null };
             }
+            else if (u.YesNo != YesNo.Unknown && !HasSlots(u) && u.Name is null && u.Text.Length <= 24)
+            {
+                // "yes", "ok", "no": no name; the read-back follows (and needs its own yes).
+                guestNameAnswered = true;
+            }
         }
         else if ((state.Together || u.Cues.WithOthers) && GuestNameWithRequest(u.Text) is { } guestNamed)
         {
@@ -534,7 +539,8 @@ internal static partial class DialogueTracker
             switch (time.Kind)
             {
                 case TimePreferenceKind.Exact:
-                    state.Near = time.Exact!.Value.ToString("HH:mm", Inv);
+                    // "two thirty… no three thirty", "at 10, sorry, 11" (round 31): the time said again after the slip is the one meant.
+                    state.Near = (SaidAgainAt(u.Text, time.Exact!.Value) ?? time.Exact!.Value).ToString("HH:mm", Inv);
                     break;
                 case TimePreferenceKind.Window:
                     state.After = time.From?.ToString("HH:mm", Inv);
@@ -994,6 +1000,26 @@ internal static partial class DialogueTracker
     // "not before 2", "not before 1:30pm", "no antes de las 2".
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+before|no\s+antes\s+de(?:\s+las?)?)\s+(?<h>\d{1,2})(?::(?<m>\d\d))?\s*(?<ampm>[ap]\.?m\.?)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NotBefore();
+
+    /// <summary>
+    /// A time said again right after a slip ("two thirty… no three thirty", "at 10, sorry, 11", "a las 2, perdón, a las 3"):
+    /// the second one (its half of the day the first one's when not said), or null when there is none.
+    /// </summary>
+    internal static TimeOnly? SaidAgainAt(string text, TimeOnly first)
+    {
+        if (SlipThenTime().Match(text) is not { Success: true } slip
+            || TimeExpressionParser.Parse(slip.Groups["rest"].Value, expectingTime: true) is not { Kind: TimePreferenceKind.Exact, Exact: { } again } said
+            || again == first)
+        {
+            return null;
+        }
+        // "2:30 PM … no 3:30": the half of the day of the first when the second was said bare.
+        return said.AmPmAssumed && first.Hour >= 12 && again.Hour < 12 && again.Hour + 12 - first.Hour is >= 0 and <= 6 ? again.AddHours(12) : again;
+    }
+
+    // A slip and a time said at once after it: "… no three thirty", ", sorry, 11", "… i mean 4", ", perdón, a las 3".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\.{2,}|…|,|-|\s)\s*(?:no|nope|sorry|i\s+mean|actually|wait|perd[oó]n|digo|mejor)\b[\s,.…]*(?:no\s+|sorry\s+|wait\s+|i\s+mean\s+)?(?<rest>(?!\d+\s*(?:min|mins|minutes?|minutos?|h\b|hrs?|hours?|horas?|people|persons?|personas?|of\b|%))(?:at\s+|a\s+las?\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|mediod[ií]a).*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SlipThenTime();
 
     // "and my sister a …", "for my wife", "para mi mamá", "y mi hija un …": a service said for another person (round 31).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and|for|y|para)\s+(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -188,4 +188,30 @@ public sealed class RoundThirtyOneTests
         Assert.True(Regex.IsMatch(Text(reply), $"(?i){otherDay}"), h.Said);
         Assert.DoesNotMatch($"(?i){never}", Text(reply));
     }
+
+    // 4. Round 31's people: a time said again after a slip is the one meant (written with the scenario, before the code).
+
+    [Theory]
+    [InlineData("swedish 60 tuesday at two thirty... no three thirty", "(?i)tuesday, november 24 at 3:30 pm")]
+    [InlineData("hydrafacial tuesday at 10, sorry, 11", "(?i)tuesday, november 24 at 11 am")]
+    [InlineData("un masaje sueco de 60 el martes a las 2, perdón, a las 3", "(?i)martes 24 de noviembre a las 3 p\\. m\\.")]
+    public async Task A_time_said_again_after_a_slip_is_the_one_offered_first(string text, string first)
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("voice_t1", "voice", AvaPhone, text))[^1];
+
+        Assert.True(Regex.IsMatch(Text(reply), "^[^.?]*?" + first.Replace("(?i)", "", StringComparison.Ordinal), RegexOptions.IgnoreCase), h.Said);
+    }
+
+    [Fact]
+    public async Task A_length_said_after_no_is_no_time()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var reply = (await h.TalkAsync("voice_t2", "voice", AvaPhone, "swedish tuesday at 10, no wait, the 90 min"))[^1];
+
+        Assert.Matches("(?i)10 am", Text(reply));
+        Assert.DoesNotMatch("(?i)\\b9 am", Text(reply));
+    }
 }
