@@ -953,11 +953,15 @@ internal static partial class DialogueTracker
         }
         DayOfWeek? withPart = null;
         var start = 0;
+        var lastDay = days.Max(d => d.Index);
         foreach (var end in ClauseBreak().Matches(text).Select(m => (m.Index, Next: m.Index + m.Length)).Append((Index: text.Length, Next: text.Length)))
         {
             var clause = text[start..end.Index];
             var inClause = days.Where(d => d.Index >= start && d.Index < end.Index).Select(d => d.Day).Distinct().ToList();
-            if (withPart is null && inClause is [{ } only] && PartOfDay().IsMatch(clause))
+            // The part of the day in the clause of the last day said holds for both ("martes o miércoles en la tarde"), unless
+            // that day was said before too ("tues or wed but not before 2 on tues").
+            if (withPart is null && inClause is [{ } only] && PartOfDay().IsMatch(clause)
+                && (end.Index <= lastDay || days.Count(d => d.Day == only) > 1))
             {
                 withPart = only;
             }
