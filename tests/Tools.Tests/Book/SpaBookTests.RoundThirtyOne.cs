@@ -1,3 +1,4 @@
+using FrontDesk.TestSupport;
 using FrontDesk.Tools.Booking;
 
 namespace FrontDesk.Tools.Tests.Book;
