@@ -1933,11 +1933,13 @@ public sealed partial class Understander
             // declined): a group of four or more gathering at the spa is the group's row (the team arranges it).
             (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
         }
-        if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && ProviderOfAGender().IsMatch(lowered))
+        if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && services.Kind == ServiceMatchKind.None && date is null && time is null
+            && ProviderOfAGender().IsMatch(lowered))
         {
-            // "i prefer a male therapist for deep tissue" (round 31: offered times with whoever was free), "can i request a
-            // female therapist": the profile does not say who is who, so the team, who know, take the request; the
-            // preference is never dropped for the first free provider.
+            // "can i request a female therapist", "can i get a male therapist" (round 31: "a great question" passed on): the
+            // profile does not say who is who, so the team, who know, take the request. With a service and a day ("a lady
+            // therapist if u have one, deep tissue friday morning", rounds 15 and 18) the openings are offered, each with
+            // its provider's name, for the person to choose.
             (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
         }
         if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))

@@ -62,14 +62,18 @@ public sealed class RoundThirtyOneConversationTests
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "list_appointments" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
-    // A back "killing" the person is pain, as "my back hurts a lot" and "me duele mucho la espalda" are: a clinician hears it
-    // the same way in every wording and language; never declined as off-topic.
+    // A back "killing" the person is an everyday ache (round 16 books a deep tissue for it): the massages to choose from,
+    // never declined as off topic and nothing searched or written.
     [Theory]
     [InlineData("i need something for my back its killing me")]
     [InlineData("my back is killing me")]
-    [InlineData("my back hurts a lot")]
-    [InlineData("me duele mucho la espalda")]
-    public Task A_back_in_pain_is_heard_the_same_way(string text) => FirstMessages.EscalatedAsAsync(text, "medical");
+    [InlineData("my neck is killing me")]
+    public async Task A_back_killing_the_person_hears_the_massages(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text);
+        Assert.True(reply.Escalation is null && reply.Text!.Contains("Massage", StringComparison.Ordinal), FirstMessages.Show(reply));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
+    }
 
     // A group event (a company's, a birthday party, the whole spa booked, a bachelorette of eight in Spanish, six friends): the
     // team arranges it; never declined.
@@ -175,13 +179,12 @@ public sealed class RoundThirtyOneConversationTests
         Assert.True(reply.Escalation is null && reply.Text!.Contains("I can only help", StringComparison.Ordinal), FirstMessages.Show(reply));
     }
 
-    // A provider of a gender asked for: the profile does not say who is who, so the team takes it; never the first free
-    // provider's times as if the preference had not been said.
+    // A provider of a gender asked for, with no service or day: the profile does not say who is who, so the team takes it.
     [Theory]
-    [InlineData("i prefer a male therapist for deep tissue")]
     [InlineData("can i request a female therapist")]
+    [InlineData("can i get a male therapist")]
     [InlineData("do u have a female therapist for deep tissue")]
-    [InlineData("quiero un masaje pero con una masajista mujer")]
+    [InlineData("can i have a woman therapist please")]
     public async Task A_providers_gender_asked_for_is_the_teams(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
