@@ -10,7 +10,8 @@ namespace FrontDesk.Agent.Conversations;
 /// migration 106). SQLite: since the seventeenth round of issue 16, a BLOB: one format byte (<see cref="Deflated"/>) and the
 /// JSON's UTF-8 deflated. An average state of 8 KB (up to 14 KB) took its row's page and 2-3 overflow pages, all freed and
 /// written again at every save; deflated it is about 2 KB (2.7 KB at most in the load mix) and stays on the row's page
-/// (docs/performance.md, seventeenth round). SQLite does not convert a BLOB in a TEXT column, and a row stored as text
+/// (docs/performance.md, seventeenth round; at level 1 since round 31, 2.25 KB and 3.0 KB at most, a long conversation's
+/// state at level 2: <see cref="CheapLimit"/>). SQLite does not convert a BLOB in a TEXT column, and a row stored as text
 /// before the upgrade reads as text: it is stored in the new form at its next save.
 /// </summary>
 internal static class StateColumn
@@ -18,9 +19,20 @@ internal static class StateColumn
     /// <summary>The first byte of a stored BLOB: the rest is the state's UTF-8 JSON, deflated (raw, no zlib header).</summary>
     public const byte Deflated = 1;
 
-    // zlib level 2: 1.9 KB for the load mix's 8.3 KB states at ~50 µs; level 1 left 2.4 KB (3.4 KB at most, close to a page),
-    // the default level 6 took twice the time for 10 % less.
-    private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 2 };
+    // zlib level 1 first (perf round 31): 2.25 KB for the load mix's 7.1 KB states at ~16 µs, and ~7.5 µs to inflate, against
+    // 1.76 KB at ~35 µs and ~9.5 µs at level 2 (round 17's level). Raw deflate is one format at every level, so rows stored
+    // at level 2 read as before.
+    private static readonly ZLibCompressionOptions Cheap = new() { CompressionLevel = 1 };
+
+    // Level 2 for a state whose level-1 form is over CheapLimit: a long conversation's state, which level 1 would bring nearer
+    // the size where SQLite moves part of the row to overflow pages (each written again at every save: round 17).
+    private static readonly ZLibCompressionOptions Harder = new() { CompressionLevel = 2 };
+
+    /// <summary>
+    /// The most a state's level-1 form may take (format byte included) before it is deflated again at level 2 and the smaller
+    /// kept: 3 KB, well inside a 4 KB page with the row's other columns. The load mix's states stay under it (3.0 KB at most).
+    /// </summary>
+    public const int CheapLimit = 3_072;
 
     /// <summary>What a save binds for the state column: the JSON on PostgreSQL, the deflated form on SQLite.</summary>
     public static object Encode(string json, bool postgres) => postgres ? json : Deflate(json);
@@ -42,13 +54,7 @@ internal static class StateColumn
         {
             JsonSerializer.Serialize(writer, state, StateJsonContext.Default.ConversationState);
             writer.Flush();
-            using var output = new MemoryStream(utf8.WrittenCount / 3 + 64);
-            output.WriteByte(Deflated);
-            using (var deflate = new DeflateStream(output, Level, leaveOpen: true))
-            {
-                deflate.Write(utf8.WrittenSpan);
-            }
-            return output.ToArray();
+            return Compress(utf8.WrittenSpan);
         }
         finally
         {
@@ -87,19 +93,49 @@ internal static class StateColumn
         try
         {
             var length = Encoding.UTF8.GetBytes(json, utf8);
-            using var output = new MemoryStream(length / 3 + 64);
-            output.WriteByte(Deflated);
-            using (var deflate = new DeflateStream(output, Level, leaveOpen: true))
-            {
-                deflate.Write(utf8, 0, length);
-            }
-            return output.ToArray();
+            return Compress(utf8.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
     }
+
+    /// <summary>
+    /// <see cref="Deflated"/>, then <paramref name="utf8"/> deflated at level 1, or at level 2 when that is smaller and the
+    /// level-1 form is over <see cref="CheapLimit"/>.
+    /// </summary>
+    private static byte[] Compress(ReadOnlySpan<byte> utf8)
+    {
+        var cheap = Compress(utf8, Cheap);
+        if (cheap.Length <= CheapLimit)
+        {
+            return cheap;
+        }
+        var harder = Compress(utf8, Harder);
+        return harder.Length < cheap.Length ? harder : cheap;
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> utf8, ZLibCompressionOptions level)
+    {
+        // The deflater writes into a buffer kept by the thread; only the result is allocated.
+        var output = Output ??= new MemoryStream(8_192);
+        output.SetLength(0);
+        output.WriteByte(Deflated);
+        using (var deflate = new DeflateStream(output, level, leaveOpen: true))
+        {
+            deflate.Write(utf8);
+        }
+        var result = output.ToArray();
+        if (output.Capacity > 262_144)
+        {
+            Output = null;
+        }
+        return result;
+    }
+
+    [ThreadStatic]
+    private static MemoryStream? Output;
 
     /// <summary>The JSON of a stored value: text as it is, a BLOB inflated (<see cref="Inflate"/>).</summary>
     public static string Decode(object? stored) => stored switch

@@ -122,6 +122,24 @@ internal sealed class DialogueState
     /// <summary>The second person's name, when said ("my daughter lily"), for the read-back of two.</summary>
     public string? GuestName { get; set; }
 
+    /// <summary>
+    /// With <see cref="Together"/>: the second person's service when it is not the first's ("a massage for me and a facial
+    /// for my sister", round 31); their openings are searched as pairs of the two services.
+    /// </summary>
+    public string? GuestServiceId { get; set; }
+
+    /// <summary>
+    /// Another day searched whole beside the day of <see cref="DateStart"/>, whose part of the day holds only there ("friday
+    /// afternoon or saturday", round 31), as YYYY-MM-DD.
+    /// </summary>
+    public string? AlsoDate { get; set; }
+
+    /// <summary>The second person's name was asked (round 31): never asked again, whatever the answer was.</summary>
+    public bool GuestNameAsked { get; set; }
+
+    /// <summary>The second person's name is the question pending: the next message is read as their name (or as declining it).</summary>
+    public bool AwaitingGuestName { get; set; }
+
     /// <summary>Services still to book after this one, back to back on the same day ("a facial and then a massage"): each a family of ids joined by '|'.</summary>
     public List<string> NextServices { get; set; } = [];
 
@@ -463,7 +481,8 @@ internal sealed class DialogueState
         TextedOfferService = null;
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = Together = BackToBack = false;
-        GuestName = null;
+        GuestName = GuestServiceId = AlsoDate = null;
+        GuestNameAsked = AwaitingGuestName = false;
         PartyLeft = 0;
         VisitToldCheck = VisitTold.None;
         DayChoices = [];

@@ -74,6 +74,9 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>The offered slot a correction at the read-back lands on.</summary>
     public Offer? CorrectedSlot { get; set; }
 
+    /// <summary>The message answered the question for the second person's name (a name, or declining it; round 31).</summary>
+    public bool GuestNameAnswered { get; init; }
+
     /// <summary>The message names a service, a day or a time.</summary>
     public bool HasSlots => DialogueTracker.HasSlots(U);
 
@@ -229,6 +232,13 @@ internal static partial class DialogueTracker
             // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
             state.LengthNotOffered = other;
         }
+        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
+            && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
+        {
+            // "can i get a swedish 60 and my sister a hydrafacial … same time", "a deep tissue for me and uh a hydrafacial for my
+            // wife, same time" (round 31): two services, one of them another person's, at one time: two people together.
+            u = u with { Cues = u.Cues with { WithOthers = true, PartySize = 2 } };
+        }
         // "me and my sister", "two swedish massages": kept until the offer says that one person is booked at a time; the
         // others are booked after the first, at the same time if someone is free.
         state.WithOthers |= u.Cues.WithOthers && state.PartyLeft == 0;
@@ -246,11 +256,43 @@ internal static partial class DialogueTracker
         else if ((state.Together || state.PartyLeft > 0) && JustMe().IsMatch(u.Text))
         {
             // "actually just me, she can't make it": one person from here; the times for two are no longer on offer.
-            state.Together = state.BackToBack = state.WithOthers = false;
+            state.Together = state.BackToBack = state.WithOthers = state.AwaitingGuestName = false;
             state.PartyLeft = 0;
-            state.GuestName = null;
+            state.GuestName = state.GuestServiceId = null;
             state.Offered = [];
             state.ChosenSlotId = null;
+        }
+        var guestNameAnswered = false;
+        if (state.AwaitingGuestName)
+        {
+            // "What's the name of the person coming with you?" (asked once, round 31): their name, or declined ("doesn't
+            // matter", "no sé"); either way never asked again. Anything else is read as it stands.
+            state.AwaitingGuestName = false;
+            if (GuestNameDeclined().IsMatch(u.Text))
+            {
+                guestNameAnswered = true;
+                u = u with { Name = null };
+            }
+            else if (u.Phone is null && u.Email is null && !HasSlots(u) && u.YesNo == YesNo.Unknown && GuestNameSaid(u.Text, u.Name) is { } theirs)
+            {
+                state.GuestName = theirs;
+                guestNameAnswered = true;
+                u = u with { Name = null };
+            }
+            else if (u.YesNo != YesNo.Unknown && !HasSlots(u) && u.Name is null && u.Text.Length <= 24)
+            {
+                // "yes", "ok", "no": no name; the read-back follows (and needs its own yes).
+                guestNameAnswered = true;
+            }
+        }
+        else if ((state.Together || u.Cues.WithOthers) && GuestNameWithRequest(u.Text) is { } guestNamed)
+        {
+            // "her name is mia", "my daughter Lily", "para mi hija Sofía": the second person's, not the caller's.
+            state.GuestName = guestNamed;
+            if (u.Name is { } nameHeard && guestNamed.StartsWith(nameHeard.Split(' ')[0], StringComparison.OrdinalIgnoreCase))
+            {
+                u = u with { Name = null };
+            }
         }
         // Contact details are absorbed wherever they appear, whatever else the message is about.
         state.Name = u.Name ?? state.Name;
@@ -262,6 +304,7 @@ internal static partial class DialogueTracker
         var reading = new Reading(state, u, profile, tools)
         {
             AskedOnArrival = asked, MissesBefore = missesBefore, ContactGiven = contactGiven, ContactChanged = contactChanged,
+            GuestNameAnswered = guestNameAnswered,
         };
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null)
         {
@@ -423,13 +466,22 @@ internal static partial class DialogueTracker
     public static bool Merge(DialogueState state, Utterance u)
     {
         var changed = false;
-        if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
+        if (state.Together && state.ServiceId is not null && u.Services.Kind == ServiceMatchKind.Confident && TheirsMadeAnother().IsMatch(u.Text))
+        {
+            // "actually make hers a gel mani too" (round 31): the second person's service changes; the first's and every other fact stay.
+            var theirs = u.Services.Service!.Id == state.ServiceId ? null : u.Services.Service.Id;
+            changed = theirs != state.GuestServiceId;
+            state.GuestServiceId = theirs;
+            u = u with { Services = ServiceMatch.None };
+        }
+        else if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
         {
             state.ServiceId = u.Services.Service.Id;
             state.ServiceOptions = [];
             changed = true;
         }
-        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null) && OneAfterAnother().IsMatch(u.Text)
+        else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null)
+            && (OneAfterAnother().IsMatch(u.Text) || state.Together)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
             // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
@@ -437,7 +489,17 @@ internal static partial class DialogueTracker
             families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
             state.ServiceId = families[0] is [var first] ? first.Id : null;
             state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
-            state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
+            if (state.Together && families is [_, [var theirs]])
+            {
+                // Two people at one time, each with their own ("a swedish 60 for me and a hydrafacial for my sister", round 31):
+                // the second service is the second person's, searched with the first as pairs and booked on one yes.
+                state.GuestServiceId = theirs.Id == state.ServiceId ? null : theirs.Id;
+                state.NextServices = [];
+            }
+            else
+            {
+                state.NextServices = [.. families.Skip(1).Select(f => string.Join('|', f.Select(x => x.Id)))];
+            }
             changed = true;
         }
         else if (u.Services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several)
@@ -477,7 +539,8 @@ internal static partial class DialogueTracker
             switch (time.Kind)
             {
                 case TimePreferenceKind.Exact:
-                    state.Near = time.Exact!.Value.ToString("HH:mm", Inv);
+                    // "two thirty… no three thirty", "at 10, sorry, 11" (round 31): the time said again after the slip is the one meant.
+                    state.Near = (SaidAgainAt(u.Text, time.Exact!.Value) ?? time.Exact!.Value).ToString("HH:mm", Inv);
                     break;
                 case TimePreferenceKind.Window:
                     state.After = time.From?.ToString("HH:mm", Inv);
@@ -488,6 +551,25 @@ internal static partial class DialogueTracker
                     break;
             }
             changed = true;
+        }
+        if (u.Date is { } asked)
+        {
+            state.AlsoDate = null;
+            if (NotBefore().Match(u.Text) is { Success: true } notBefore && int.TryParse(notBefore.Groups["h"].Value, NumberStyles.None, Inv, out var hour) && hour is >= 1 and <= 12)
+            {
+                // "not before 2", "no antes de las 2": from then on, not until then (an hour of 1 to 7 said bare is the afternoon's).
+                var pm = notBefore.Groups["ampm"].Value.StartsWith('p') || (notBefore.Groups["ampm"].Length == 0 && hour <= 7);
+                state.After = new TimeOnly(pm && hour < 12 ? hour + 12 : hour, notBefore.Groups["m"].Success ? int.Parse(notBefore.Groups["m"].Value, Inv) : 0).ToString("HH:mm", Inv);
+                state.Before = state.Near = null;
+            }
+            if ((state.After ?? state.Before) is not null && DayWithPartAndAnother(u.Text, asked.Range.Start) is var (withPart, whole))
+            {
+                // "hydrafacial friday, friday i can't do mornings, saturday works too", "tues or wed but not before 2 on tues",
+                // "el viernes en la tarde o el sábado cuando sea" (round 31): the part of the day holds on its own day; the other
+                // day is searched whole, and both are offered together.
+                state.DateStart = state.DateEnd = withPart.ToString("yyyy-MM-dd", Inv);
+                state.AlsoDate = whole.ToString("yyyy-MM-dd", Inv);
+            }
         }
         if (u.OtherProvider)
         {
@@ -852,6 +934,180 @@ internal static partial class DialogueTracker
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not|instead\s+of|rather\s+than|no|en\s+vez\s+de)\s+(?:the\s+|el\s+|la\s+|de\s+)?(?<n>\d{2,3})(?!\d)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NotThatLength();
+
+    // "make hers a gel mani too", "change his to a swedish", "she'll have the hydrafacial instead", "que el de ella sea …":
+    // the second person's service changes (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:make|change|switch|do)\s+(?:hers|his|theirs|her\s+one|his\s+one|(?:my\s+)?(?:sister|daughter|son|mom|mother|dad|friend|wife|husband|partner)'?s)\b|\b(?:she|he)(?:'ll|\s+will|\s+wants?|\s+can)\s+(?:have|get|do)?\s*(?:a|an|the)\b|\bfor\s+(?:her|him)\s+(?:too|also|instead)\b|\b(?:el|la)\s+de\s+(?:ella|[eé]l)\b|\bpara\s+(?:ella|[eé]l)\s+(?:tambi[eé]n|mejor)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TheirsMadeAnother();
+
+    /// <summary>
+    /// Two days said, a part of the day said in the clause of one of them (round 31): that day and the other, each the next
+    /// such weekday from <paramref name="from"/>; null when it is not so.
+    /// </summary>
+    internal static (DateOnly WithPart, DateOnly Whole)? DayWithPartAndAnother(string text, DateOnly from)
+    {
+        var days = DayNamed().Matches(text).Select(m => (m.Index, Day: WeekdayOf(m.Value))).Where(d => d.Day is not null).ToList();
+        if (days.Select(d => d.Day).Distinct().Count() != 2)
+        {
+            return null;
+        }
+        DayOfWeek? withPart = null;
+        var start = 0;
+        var lastDay = days.Max(d => d.Index);
+        foreach (var end in ClauseBreak().Matches(text).Select(m => (m.Index, Next: m.Index + m.Length)).Append((Index: text.Length, Next: text.Length)))
+        {
+            var clause = text[start..end.Index];
+            var inClause = days.Where(d => d.Index >= start && d.Index < end.Index).Select(d => d.Day).Distinct().ToList();
+            // The part of the day in the clause of the last day said holds for both ("martes o miércoles en la tarde"), unless
+            // that day was said before too ("tues or wed but not before 2 on tues").
+            if (withPart is null && inClause is [{ } only] && PartOfDay().IsMatch(clause)
+                && (end.Index <= lastDay || days.Count(d => d.Day == only) > 1))
+            {
+                withPart = only;
+            }
+            start = end.Next;
+        }
+        if (withPart is not { } partDay)
+        {
+            return null;
+        }
+        var wholeDay = days.Select(d => d.Day!.Value).First(d => d != partDay);
+        static DateOnly Next(DateOnly from, DayOfWeek day) => from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7);
+        return (Next(from, partDay), Next(from, wholeDay));
+    }
+
+    private static DayOfWeek? WeekdayOf(string word)
+    {
+        var w = Folded(word).ToLowerInvariant();
+        return w switch
+        {
+            _ when w.StartsWith("mon", StringComparison.Ordinal) || w == "lunes" => DayOfWeek.Monday,
+            _ when w.StartsWith("tu", StringComparison.Ordinal) || w == "martes" => DayOfWeek.Tuesday,
+            _ when w.StartsWith("wed", StringComparison.Ordinal) || w == "miercoles" => DayOfWeek.Wednesday,
+            _ when w.StartsWith("thu", StringComparison.Ordinal) || w == "jueves" => DayOfWeek.Thursday,
+            _ when w.StartsWith("fri", StringComparison.Ordinal) || w == "viernes" => DayOfWeek.Friday,
+            _ when w.StartsWith("sat", StringComparison.Ordinal) || w == "sabado" => DayOfWeek.Saturday,
+            _ when w.StartsWith("sun", StringComparison.Ordinal) || w == "domingo" => DayOfWeek.Sunday,
+            _ => null,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DayNamed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]|\b(?:or|but|though|o|pero)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mornings?|afternoons?|evenings?|nights?|noon|before|after|am|pm|tarde|noche|temprano|ma[nñ]anas|en\s+la\s+ma[nñ]ana|\d{1,2}(?::\d\d)?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PartOfDay();
+
+    // "not before 2", "not before 1:30pm", "no antes de las 2".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+before|no\s+antes\s+de(?:\s+las?)?)\s+(?<h>\d{1,2})(?::(?<m>\d\d))?\s*(?<ampm>[ap]\.?m\.?)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotBefore();
+
+    /// <summary>
+    /// A time said again right after a slip ("two thirty… no three thirty", "at 10, sorry, 11", "a las 2, perdón, a las 3"):
+    /// the second one (its half of the day the first one's when not said), or null when there is none.
+    /// </summary>
+    internal static TimeOnly? SaidAgainAt(string text, TimeOnly first)
+    {
+        if (SlipThenTime().Match(text) is not { Success: true } slip
+            || TimeExpressionParser.Parse(slip.Groups["rest"].Value, expectingTime: true) is not { Kind: TimePreferenceKind.Exact, Exact: { } again } said
+            || again == first)
+        {
+            return null;
+        }
+        // "2:30 PM … no 3:30": the half of the day of the first when the second was said bare.
+        return said.AmPmAssumed && first.Hour >= 12 && again.Hour < 12 && again.Hour + 12 - first.Hour is >= 0 and <= 6 ? again.AddHours(12) : again;
+    }
+
+    // A slip and a time said at once after it: "… no three thirty", ", sorry, 11", "… i mean 4", ", perdón, a las 3".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\.{2,}|…|,|-|\s)\s*(?:no|nope|sorry|i\s+mean|actually|wait|perd[oó]n|digo|mejor)\b[\s,.…]*(?:no\s+|sorry\s+|wait\s+|i\s+mean\s+)?(?<rest>(?!\d+\s*(?:min|mins|minutes?|minutos?|h\b|hrs?|hours?|horas?|people|persons?|personas?|of\b|%))(?:at\s+|a\s+las?\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|mediod[ií]a).*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SlipThenTime();
+
+    // "and my sister a …", "for my wife", "para mi mamá", "y mi hija un …": a service said for another person (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and|for|y|para)\s+(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AnotherPersonsOwn();
+
+    /// <summary>
+    /// <paramref name="heard"/> as the person wrote it ("Sofía" where the reading has "sofia"): the words of
+    /// <paramref name="written"/> that are the same but for accents and case, or <paramref name="heard"/>.
+    /// </summary>
+    internal static string AsWritten(string heard, string written)
+    {
+        var want = heard.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = System.Text.RegularExpressions.Regex.Split(written, @"[^\p{L}'-]+").Where(w => w.Length > 0).ToArray();
+        for (var i = 0; i + want.Length <= words.Length; i++)
+        {
+            if (want.Select((w, k) => string.Equals(Folded(w), Folded(words[i + k]), StringComparison.OrdinalIgnoreCase)).All(x => x))
+            {
+                return TitleCase(string.Join(' ', words.Skip(i).Take(want.Length)));
+            }
+        }
+        return heard;
+    }
+
+    private static string Folded(string word) =>
+        string.Concat(word.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+
+    // "doesn't matter", "no sé", "rather not say", "skip it", "no importa", "da igual": the second person's name declined (round 31).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:doesn'?t|does\s+not|dont|don'?t)\s+matter|no\s+(?:s[eé]|importa|hace\s+falta)|da\s+igual|rather\s+not|prefer\s+not|prefiero\s+no|skip(?:\s+it)?|not\s+sure|idk|dunno|no\s+need|not\s+needed|whatever|nah|no\s+thanks?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameDeclined();
+
+    // The answer to "what's their name?": "mia", "her name is Mia Lopez", "her names lily", "se llama Carmen", "it's Elena".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:her|his|their|my\s+\w+'?s)\s+name(?:'?s|\s+is|s)?|(?:she|he)(?:'?s|\s+is)|it'?s|its|se\s+llama|ella\s+es|[eé]l\s+es|es|name'?s)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{L}[\p{L}'-]*){0,2})\s*[.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameAnswer();
+
+    // With the request: "her name is mia", "his name's Leo", "she's called Mia", "se llama Carmen", "my daughter Lily",
+    // "para mi hija Sofía" (a lower-case word after the relation only when it is no word of a request).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?i:(?:her|his|their)\s+name(?:'?s|\s+is|s)|(?:she|he)(?:'?s|\s+is)\s+called|se\s+llama)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)|\b(?i:(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|grandma|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino|abuela))\s+(?<name>\p{L}[\p{L}'-]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GuestNameBeside();
+
+    // Words that follow "my daughter" in a request and are no name ("my daughter want", "mi hija el jueves").
+    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "n", "at", "on", "for", "to", "want", "wants", "would", "will", "is", "are", "a", "an", "the", "too", "also", "same", "get",
+        "can", "could", "needs", "need", "has", "have", "both", "together", "tomorrow", "today", "tmrw", "this", "next", "who", "her", "his",
+        "y", "e", "el", "la", "los", "las", "un", "una", "para", "de", "que", "quiere", "al", "a", "en", "con", "también", "tambien", "juntas", "juntos",
+        "mañana", "manana", "hoy", "please", "pls", "plz", "thanks", "lol", "she", "shes", "she's", "he", "hes", "he's", "who", "whos", "just",
+        "only", "as", "if", "so", "but", "or", "in", "with", "from", "i", "me", "we", "my", "our", "going", "coming", "wanna", "gonna", "tiene", "es",
+        "va", "viene", "quieren", "o", "por", "favor", "porfa", "gets", "needs", "did", "does", "was", "were", "had",
+    };
+
+    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves"): no name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DayWord();
+
+    /// <summary>The second person's name said with the request ("her name is mia", "my daughter Lily"; round 31), title-cased, or null.</summary>
+    internal static string? GuestNameWithRequest(string text)
+    {
+        foreach (System.Text.RegularExpressions.Match m in GuestNameBeside().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (!NotAName.Contains(name) && !DayWord().IsMatch(name))
+            {
+                return TitleCase(name);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The name in an answer to "what's their name?": after "her name is", "se llama"… (one to three words), or the name the
+    /// understanding heard where a name was asked ("mia"); title-cased, or null.
+    /// </summary>
+    internal static string? GuestNameSaid(string text, string? heard)
+    {
+        if (GuestNameAnswer().Match(text) is { Success: true } m && m.Groups["name"].Value is var name
+            && !name.Split(' ').Any(NotAName.Contains) && !DayWord().IsMatch(name))
+        {
+            return TitleCase(name);
+        }
+        return heard is null ? null : TitleCase(heard);
+    }
+
+    private static string TitleCase(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.IsLower(w[0]) ? char.ToUpperInvariant(w[0]) + w[1..] : w));
 
     // "same time pls", "at the same time", "same time if possible" beside two people: together (round 30).
     [System.Text.RegularExpressions.GeneratedRegex(@"\bsame\s+time\b|\bmisma\s+hora\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

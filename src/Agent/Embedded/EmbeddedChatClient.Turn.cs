@@ -60,6 +60,16 @@ public sealed partial class EmbeddedChatClient
                 state.Together = state.BackToBack = true;
             }
             _missesBefore = reading.MissesBefore;
+            if (state.GuestName is { } guest)
+            {
+                // The name as written ("Sofía"), not as read ("sofia").
+                state.GuestName = DialogueTracker.AsWritten(guest, text);
+            }
+            if (reading.GuestNameAnswered && state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { } picked)
+            {
+                // The second person's name given (or declined): the pick of two is read back at once.
+                return Choose(picked);
+            }
             var rule = DialoguePolicy.Decide(state, reading);
             state.BookingOffered = false;
             (_nextMoveAsked, state.NextMoveAsked) = (state.NextMoveAsked, null);
@@ -258,6 +268,11 @@ public sealed partial class EmbeddedChatClient
                     {
                         // "i just had a baby 3 weeks ago" (round 29): congratulated, and asked how to help; nothing offered.
                         return Say("happy_news");
+                    }
+                    if (u.Cues.Praise)
+                    {
+                        // "maya is amazing" (round 31): thanked, and asked how to help; nothing offered.
+                        return Say("praise_thanks");
                     }
                     if (u.Cues.PastVisit)
                     {
@@ -1403,6 +1418,11 @@ public sealed partial class EmbeddedChatClient
             {
                 args["exclude_provider"] = string.Join(",", state.NotStaff);
             }
+            if (state.AlsoDate is not null && state.DateStart == state.DateEnd && state.DateStart is not null)
+            {
+                // "friday afternoon or saturday" (round 31): the other day, whole, offered beside the first.
+                args["also_date"] = state.AlsoDate;
+            }
             if (state.Together && rescheduleRef is null && state.Task == DialogueTask.Book)
             {
                 // Two people at once (round 30): pairs of openings, read against the schedule and the bookings.
@@ -1410,6 +1430,11 @@ public sealed partial class EmbeddedChatClient
                 if (state.BackToBack)
                 {
                     args["back_to_back"] = true;
+                }
+                if (state.GuestServiceId is not null)
+                {
+                    // Each their own service (round 31): pairs of one opening of each.
+                    args["with_service"] = state.GuestServiceId;
                 }
             }
             return args;
@@ -1536,6 +1561,14 @@ public sealed partial class EmbeddedChatClient
             state.EchoPick = true;
             // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
             state.DateStart = state.DateEnd = offer.Date;
+            if (offer.WithSlotId is not null && state.GuestName is null && !state.GuestNameAsked)
+            {
+                // Two people (round 31): the other person's name is asked once, before the read-back, so it is said there and
+                // kept on their appointment; declined or not answered, it is not asked again.
+                state.GuestNameAsked = state.AwaitingGuestName = true;
+                state.Asked = AgentQuestion.Name;
+                return SayText(Render("ask_guest_name", ("slot", offer.Label)));
+            }
             return Call("book_appointment", BookArgs(offer.SlotId));
         }
 
@@ -1584,6 +1617,13 @@ public sealed partial class EmbeddedChatClient
                     ? Render("no_pair_at_time_only_one", ("provider", StaffMember.SpokenName(alone)), ("service", service), ("time", time))
                     : Render("no_pair_at_time_none", ("time", time))) + " ";
             }
+            if (data.TryGetProperty("second_service", out var theirs) && theirs.GetString() is { } secondService)
+            {
+                // Each their own service (round 31): both named, whose is whose.
+                return SayText(prefix + Render(backToBack ? "offer_pairs_two_services_back_to_back" : "offer_pairs_two_services", ("service", service),
+                    ("second_service", ServiceIn(secondService)), ("guest", state.GuestName ?? Render("pair_guest_other")),
+                    ("slots", Join([.. state.Offered.Select(o => o.Label)], "list_or"))));
+            }
             return SayText(prefix + Render(backToBack ? "offer_pairs_back_to_back" : "offer_pairs", ("service", service),
                 ("slots", Join([.. state.Offered.Select(o => o.Label)], "list_or"))));
         }
@@ -1612,7 +1652,10 @@ public sealed partial class EmbeddedChatClient
             var service = ServiceIn(data.GetProperty("service").GetString()!);
             var singles = data.GetProperty("singles").EnumerateArray().ToList();
             var alternatives = data.GetProperty("alternatives").EnumerateArray().ToList();
-            var said = singles.Count > 0
+            var secondService = data.TryGetProperty("second_service", out var theirs) ? theirs.GetString() : null;
+            var said = secondService is not null
+                ? Render("no_pair_two_services", ("service", service), ("second_service", ServiceIn(secondService)))
+                : singles.Count > 0
                 ? Render("no_pair_only_one", ("provider", StaffMember.SpokenName(singles[0].GetProperty("provider").GetString()!)), ("service", service))
                 : Render("no_pair_none", ("service", service));
             var offered = alternatives.Select(PairOffer).ToList();

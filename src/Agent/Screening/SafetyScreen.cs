@@ -656,7 +656,10 @@ public sealed partial class SafetyScreen
     // Round 24, for a general health question: the speaker or someone they speak of, in English or Spanish (their own body,
     // a family member's, a friend's; "they" and "kids" in general are not someone in particular). Spanish verbs in the first
     // person that say it of oneself ("tengo", "tomo", "me duele").
-    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|my|mine|myself|we|our|ours|us|she|shes|he|hes|her|hers|him|his|friend|sister|wife|girlfriend|mom|mum|mother|daughter|cousin|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|baby|yo|me|mi|mis|conmigo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|tengo|estoy|tomo|soy|siento|puedo|quiero|necesito|tuve|hice|fui|ella|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|hermana|hermano|amiga|amigo|bebe)\b")]
+    [GeneratedRegex(@"\b(?:i|im|ive|id|ill|me|my|mine|myself|we|our|ours|us|she|shes|he|hes|her|hers|him|his|friend|sister|wife|girlfriend|mom|mum|mother|daughter|cousin|husband|hubby|boyfriend|bf|gf|partner|fiance|fiancee|dad|father|brother|aunt|uncle|niece|nephew|grandma|grandmother|grandpa|grandfather|baby|yo|me|mi|mis|conmigo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|tengo|estoy|tomo|soy|siento|puedo|quiero|necesito|tuve|hice|fui|ella|esposa|esposo|marido|novia|novio|mama|papa|hija|hijo|hermana|hermano|amiga|amigo|bebe)\b"
+        // An allergy said with its subject left out ("allergic to latex is that a problem", round 31: told to ask a doctor,
+        // where "i have a latex allergy" goes to a clinician) is the speaker's own.
+        + @"|^\W*(?:(?:very|really|super|so|severely|deathly|kinda|a\s+bit)\s+)?(?:allergic|alergic[oa])\b")]
     private static partial Regex Personal();
 
     // Round 24, for a general health question: anything of the spa's (a visit, its people, "you guys", "your") or of what it

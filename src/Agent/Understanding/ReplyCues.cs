@@ -329,6 +329,11 @@ public sealed partial record ReplyCues
     public bool HappyNews { get; init; }
 
     /// <summary>
+    /// Praise and nothing else ("maya is amazing", "just wanted to say sarah is the best"; round 31), thanked, never declined.
+    /// </summary>
+    public bool Praise { get; init; }
+
+    /// <summary>
     /// The person asked how the assistant is ("how r u", "hows it going", "cómo estás"): set by the understanding (round 30), so
     /// that small talk says "doing well" only when asked it; laughter or a "nice" is answered plainly.
     /// </summary>
@@ -729,8 +734,9 @@ public sealed partial record ReplyCues
 
     private const string GroupCount = @"(?<n>[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
 
-    // "5 of us", "party of 8", "for 6 people", "there's four of us", "we're 5", "somos 4 amigas", "para 6 personas".
-    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para)\s+" + GroupCount
+    // "5 of us", "party of 8", "for 6 people", "there's four of us", "we're 5", "somos 4 amigas", "para 6 personas", "de 8
+    // personas" (round 31).
+    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para|of|de)\s+" + GroupCount
         + @"\s+(?:people|persons|ppl|guests|ladies|girls|guys|friends|women|bridesmaids|personas|amigas|amigos|chicas)\b|\b(?:we'?re|we\s+are|somos)\s+" + GroupCount
         + @"\b(?!\s*(?:am|pm|o'?clock|minutes|mins|min|years|a[nñ]os)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupCountPattern();
@@ -1011,7 +1017,9 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"^\s*(?:(?:and|ok|okay|oh|so|also|but|wait)[,]?\s+)*(?:is|are|does|do|can|will|would|how|what|when)\b.*\b(?:it|they|them|that|those|there|one|ones)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackReference();
 
-    [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 31: a trade's own verb asked of the spa ("do you wax men"), and how long or how much a treatment is ("how long does
+    // a wax last"): for one not on the menu, said not to be offered.
+    [GeneratedRegex(@"\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:do|offer|have|provide|carry|perform|sell)\b|(?<!\bhow\s+)\b(?:do|does)\s+(?:you|u|ya|y'?all)\s+(?:guys\s+|all\s+)?(?:wax|thread|tint)\b|\b(?:is|are)\s+there\s+any\b|\bcan\s+(?:i|you|u)\s+(?:get|book)\b|\bhow\s+(?:long|much)\s+(?:does|do|is|are|will|would)\s+(?:a|an|the|your|ur|one)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferedQuestion();
 
     [GeneratedRegex(@"\b(?:sauna|steam\s+room|pool|jacuzzi|hot\s+tub|lockers?|showers?|parking|wi-?fi|robes?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1354,9 +1354,19 @@ public sealed partial class Understander
             // of a treatment the business does not list; the policy says it is not offered and what is.
             intent = SearchCue().IsMatch(lowered) && !BookingCue().IsMatch(lowered) ? Intent.Availability : Intent.Book;
         }
+        if (asked == AgentQuestion.Nothing && chosen is null && date is not null && time?.Exact is null
+            && intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown && WhichOfMyDays().IsMatch(lowered))
+        {
+            // "did i book for tuesday or wednesday", "was my facial tuesday or wednesday" (round 31: asked which service to
+            // book): which of two days one's own appointment is on is a look-up of one's appointments.
+            (intent, confidence) = (Intent.MyAppointments, 1);
+        }
         if (_servicesByMeaning is not null && services.Kind == ServiceMatchKind.None && asked is AgentQuestion.Nothing or AgentQuestion.Service
             && chosen is null && staff.Kind == StaffMatchKind.None && !namesAnotherTreatment && !asksElsewhere && !asksAboutAProduct
-            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
+            && intent != Intent.Human
+            // "i cant sleep and i need to relax" (round 31: read as a cancellation, "cant", and the appointments looked up): a
+            // change or a look-up needs an appointment to be spoken of; a goal with none is a visit to choose.
+            && (intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments) || (date is null && !AppointmentWord().IsMatch(lowered)))
             // "anything that helps with stress" (round 29): already asked of the menu as a concern, answered by it, not booked.
             && faqQuestion is null
             && Goals.CallsFor(lowered) is { } goal
@@ -1782,7 +1792,9 @@ public sealed partial class Understander
             faqQuestion = $"what is your {sendMe.Groups["what"].Value}?";
         }
         if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human)
-            && WorkHere().IsMatch(lowered))
+            // Round 31: "do you need any massage therapists" (the providers were listed), "looking for a job as an esthetician"
+            // (declined), "están contratando".
+            && (WorkHere().IsMatch(lowered) || WorkSought().IsMatch(lowered)))
         {
             // "are you hiring?", "can i drop off my resume": a question for the spa's team (it was small talk, "I'm doing
             // well, thank you for asking!"), answered from its information or passed on. Asked as that, so the FAQ is
@@ -1911,6 +1923,53 @@ public sealed partial class Understander
             // "can i have someone else instead of maya", "not maya, anyone else?": another provider, not a person to talk to nor a no.
             intent = Intent.Inform;
             answer = YesNo.Unknown;
+        }
+
+        if (cues.GroupSize is not null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Human && asked == AgentQuestion.Nothing
+            && chosen is null && services.Kind == ServiceMatchKind.None && !asksElsewhere && !NamesElsewhere() && !AsksForPerson().IsMatch(lowered)
+            && (WholePlaceBooked().IsMatch(lowered) || GroupGathering().IsMatch(lowered)))
+        {
+            // "corporate event for 20 people", "birthday party for 5 girls", "somos 6 amigas queremos ir el sabado" (round 31:
+            // declined): a group of four or more gathering at the spa is the group's row (the team arranges it).
+            (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
+        }
+        if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && services.Kind == ServiceMatchKind.None && date is null && time is null
+            && ProviderOfAGender().IsMatch(lowered))
+        {
+            // "can i request a female therapist", "can i get a male therapist" (round 31: "a great question" passed on): the
+            // profile does not say who is who, so the team, who know, take the request. With a service and a day ("a lady
+            // therapist if u have one, deep tissue friday morning", rounds 15 and 18) the openings are offered, each with
+            // its provider's name, for the person to choose.
+            (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))
+        {
+            // "?", "???" (round 31: declined as a request for something elsewhere): nothing said yet, so what is needed is asked.
+            (intent, confidence, faqQuestion) = (Intent.Unknown, 1, null);
+            cues = cues with { IsQuestion = false };
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments)
+            && (LeftBehind().IsMatch(lowered)
+                || (services.Kind == ServiceMatchKind.None && staff.Kind == StaffMatchKind.None
+                    && ((OpenDespite().IsMatch(lowered) && OpenAskedOfUs().IsMatch(lowered) && !asksElsewhere && !NamesElsewhere())
+                        || (cues.GroupSize is null && WholePlaceBooked().IsMatch(lowered))))))
+        {
+            // Round 31: something left behind ("i think i left my earrings in the locker room": "a great question"), whether the spa opens through a
+            // storm or a power cut (its usual hours, or declined), the whole spa for a private event (declined): the team's,
+            // who alone can say; a person is asked for.
+            (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
+            cues = cues with { AsksHours = false, AsksOnlyHours = false };
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && date is null && time is null
+            && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human) && PraiseOnly().IsMatch(lowered))
+        {
+            // "just wanted to say sarah is the best", "maya is amazing" (round 31: declined as off-topic): praise, thanked;
+            // nothing offered or searched.
+            (intent, confidence, faqQuestion) = (Intent.Smalltalk, 1, null);
+            services = ServiceMatch.None;
+            // The provider praised is not a booking with them.
+            staff = StaffMatch.None;
+            cues = cues with { Praise = true };
         }
 
         string? thenBook = null;
@@ -2684,6 +2743,47 @@ public sealed partial class Understander
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
     private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments"];
 
+    // Which of two days one's own appointment is on (round 31): "did i book for tuesday or wednesday", "was my facial tuesday
+    // or wednesday", "is my appt thurs or fri".
+    [GeneratedRegex(@"\b(?:did\s+i\s+(?:book|schedule|sign\s+up)(?:\s+\w+){0,3}?|(?:is|was)\s+my(?:\s+\w+){1,2}?)\s+(?:on\s+|for\s+)?(?:this\s+|next\s+)?(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\s+or\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhichOfMyDays();
+
+    // Work sought at the spa (round 31): "are you hiring", "do you need any massage therapists", "looking for a job as an
+    // esthetician", "i'd like to drop off my resume", Spanish as glossed or as written ("estan contratando", "busco trabajo").
+    [GeneratedRegex(@"\b(?:are|r)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:hiring|looking\s+for\s+(?:staff|help|people|therapists?|estheticians?))\b|\b(?:do|does)\s+(?:you|u|y'?all)\s+(?:guys\s+)?need\s+(?:any\s+|an?\s+|more\s+|another\s+)?(?:massage\s+therapists?|therapists?|estheticians?|aestheticians?|nurses?|injectors?|staff|help|receptionists?|front\s+desk\s+(?:help|staff))\b|\b(?:looking\s+for|need|want|searching\s+for)\s+(?:a\s+)?(?:job|work|employment|position)\b|\b(?:drop\s+off|send|submit|bring)\s+(?:in\s+)?(?:my|a)\s+(?:resume|cv|application)\b|\bapply\s+(?:for\s+(?:a|the)\s+(?:job|position)|to\s+work)\b|\bjob\s+(?:openings?|opportunities|application)\b|\b(?:estan|estas)\s+contratando\b|\bbusc(?:o|ando)\s+(?:trabajo|empleo)\b|\bbuscan\s+personal\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkSought();
+
+    // Something left behind at the spa (round 31): "i think i left my earrings in the locker room", "forgot my scarf there",
+    // Spanish as written ("olvide mis lentes ahi", "deje mi anillo en el vestidor").
+    [GeneratedRegex(@"\b(?:left|forgot|lost)\s+(?:my|a|her|his|our)\s+(?:\w+\s+){0,2}?(?:there|at\s+(?:the\s+)?spa|at\s+(?:your|ur)\s+(?:place|spa|location)|in\s+(?:the\s+)?(?:locker|treatment|changing|relaxation|steam|massage|facial|dressing|waiting)(?:\s*(?:room|rooms|area))?|in\s+(?:the\s+)?lobby|in\s+(?:your|ur)\s+\w+|behind\s+(?:at\s+(?:your|the)|there|yesterday|today|after))\b|\b(?:olvide|deje|perdi)\s+(?:mis?|el|la|los|las|un|una)\s+(?:\w+\s+){0,2}?(?:ahi|alla|alli|en\s+(?:el|la|los|las|su))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeftBehind();
+
+    // Whether the spa opens through bad weather or a power cut (round 31): "the power is out are you still open", "is the spa
+    // open today with the storm", "estan abiertos con la tormenta". Only the team knows on the day.
+    [GeneratedRegex(@"\b(?:open|opened|abiertos?|closed|closing|cerrados?|cerrando)\b(?:\s+\w+){0,6}?\s+(?:storm|snow|snowstorm|blizzard|ice|icy|hurricane|flood|flooding|fire|fires|smoke|power|outage|weather|tormenta|nieve|lluvia|huracan|incendio|apagon|inundacion)\b|\b(?:storm|snow|snowstorm|blizzard|hurricane|flood|fire|smoke|power\s+(?:is\s+|went\s+)?out|outage|tormenta|nieve|huracan|apagon)\b(?:\s+\w+){0,6}?\s+(?:open|abiertos?|closed|cerrados?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenDespite();
+
+    // A group's gathering (round 31): a birthday, friends or girls together, Spanish as written.
+    [GeneratedRegex(@"\b(?:birthday|bday|cumplea[nñ]os|friends|amigas|amigos|girls|ladies|chicas|girls?\s+(?:day|night|trip|weekend))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupGathering();
+
+    // Whether "you" (the spa) open, not a park or a store ("are the trails at the state park open after the storm").
+    [GeneratedRegex(@"\b(?:you|u|y'?all|ya|spa|estan|ustedes)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenAskedOfUs();
+
+    // A provider of a gender asked for (round 31): "a male therapist", "female massage therapist", "una masajista mujer".
+    [GeneratedRegex(@"\b(?:female|male|woman|women|lady|man|guy)\s+(?:massage\s+)?(?:therapists?|providers?|estheticians?|aestheticians?|injectors?|practitioners?|masseuses?|masseurs?|nurses?|staff)\b|\b(?:masajista|terapeuta|esteticista|cosmetologa|enfermera|enfermero|therapist|massage\s+therapist|esthetician)\s+(?:que\s+sea\s+|who\s+is\s+(?:a\s+)?|that\s+is\s+(?:a\s+)?)?(?:mujer|hombre|femenina|femenino|masculino|female|male|woman|man)\b|\b(?:una|un)\s+(?:mujer|hombre)\s+(?:que|para)\s+(?:me\s+)?(?:atienda|haga|de)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderOfAGender();
+
+    // The whole spa for a private event (round 31): "can i book the whole spa for a private event", "rent out the spa".
+    [GeneratedRegex(@"\b(?:whole|entire)\s+(?:spa|place|location)\b|\bprivate\s+(?:event|party|parties|events)\b|\bbuy\s*-?\s*out\b|\brent\s+(?:out\s+)?(?:the|your)\s+(?:spa|place)\b|\b(?:corporate|company|office|team)\s+(?:event|outing|party|retreat|building)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WholePlaceBooked();
+
+    // Praise and nothing else (round 31): "just wanted to say sarah is the best", "maya is amazing", "jordan did an amazing job
+    // yesterday", Spanish as glossed or written ("priya es la mejor").
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|hola|so|omg|just\s+wanted\s+to\s+say|i\s+just\s+wanted\s+to\s+say|i\s+wanted\s+to\s+say|just\s+want\s+to\s+say|wanted\s+to\s+say|just\s+saying|solo\s+queria\s+decir)\W+)*(?:that\s+)?\w+\s+(?:is|was|s|has\s+been|es|fue)\s+(?:so\s+|truly\s+|really\s+|absolutely\s+|just\s+|the\s+absolute\s+|simply\s+|muy\s+)?(?:the\s+best|amazing|awesome|incredible|wonderful|fantastic|the\s+greatest|a\s+gem|a\s+star|la\s+mejor|el\s+mejor|increible|lo\s+maximo|un\s+amor)(?:\s+\w+){0,3}?\W*$|^\W*\w+\s+did\s+(?:an?\s+|such\s+an?\s+|the\s+most\s+)?(?:amazing|great|awesome|fantastic|wonderful|incredible|excellent)\s+job\b(?:\s+\w+){0,4}?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PraiseOnly();
+
     // "my appointment", "i have an appt": the person's own.
     [GeneratedRegex(@"\b(?:my|our|mine)\b|\bi\s+(?:have|had|booked)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OwnAppointmentWord();
@@ -2841,7 +2941,14 @@ public sealed partial class Understander
         + @"|(?:update|change|correct|fix)\s+(?:my|the)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|number|cell|address|last\s+name|contact\s+(?:info|details))\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:spa|location))"
         + @"|my\s+(?:phone\s+|cell\s+|mobile\s+)?(?:number|e-?mail)\s+(?:has\s+|just\s+)?changed"
         + @"|(?:delete|remove|erase|wipe)\s+(?:all\s+)?(?:of\s+)?my\s+(?:info|information|data|details|account|records?|profile|personal\s+info)"
-        + @"|(?:how\s+much\s+(?:is\s+|money\s+is\s+)?(?:left|remaining)|(?:the\s+)?balance)\s+on\s+(?:my|a|the|this)\s+gift\s*card|gift\s*card\s+balance)", RegexOptions.CultureInvariant)]
+        + @"|(?:how\s+much\s+(?:is\s+|money\s+is\s+)?(?:left|remaining)|(?:the\s+)?balance)\s+on\s+(?:my|a|the|this)\s+gift\s*card|gift\s*card\s+balance"
+        // Round 31: a new number or e-mail ("i changed my phone number", "i have a new number"), a card on file taken off
+        // ("take my card off file", "remove my credit card"), a membership changed or shared, a superbill or a receipt for
+        // insurance.
+        + @"|i\s+(?:have|got|changed)\s+(?:a\s+new|my)\s+(?:phone\s+|cell\s+|mobile\s+)?(?:number|e-?mail|phone)\b"
+        + @"|(?:take|remove|delete|get)\s+my\s+(?:credit\s+|debit\s+)?card\s+(?:off|from|out\s+of)\b|(?:remove|delete)\s+my\s+(?:credit\s+|debit\s+|saved\s+)?card\b"
+        + @"|(?:share|transfer|pause|freeze|hold|upgrade|downgrade|change)\s+my\s+membership\b"
+        + @"|\bsuper\s*bills?\b|\b(?:receipt|invoice)\s+for\s+(?:my\s+)?(?:insurance|hsa|fsa)\b|\bitemized\s+receipt\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OwnRecord();
 
     // "am i free at 4", "when am i busy next week", "a time when bob and i are both free", "are we both free saturday": the

@@ -111,7 +111,9 @@ public static class FrontDeskHosting
             // warm-up (up to a minute on a loaded machine) when Kestrel would bind it.
             foreach (var url in (app.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                _ = BindingAddress.Parse(url);
+                // A port another process holds fails now too (CI, 2026-12-07: the warm-up took over three minutes at load
+                // average 30 before Kestrel found its port taken).
+                ThrowIfPortTaken(url, BindingAddress.Parse(url));
             }
             await app.StartAsync();
         }
@@ -127,6 +129,35 @@ public static class FrontDeskHosting
         await app.WaitForShutdownAsync();
         await app.DisposeAsync();
         return 0;
+    }
+
+    // Binds the address's port for a moment, as Kestrel will (address reuse on, so a port whose old connections are still
+    // closing is not taken for one in use), and throws Kestrel's kind of error when another socket listens there. A host
+    // name other than localhost, and port 0, are left to Kestrel.
+    private static void ThrowIfPortTaken(string url, BindingAddress address)
+    {
+        if (address.Port == 0 || address.IsUnixPipe)
+        {
+            return;
+        }
+        var ip = address.Host is "localhost" ? System.Net.IPAddress.Loopback
+            : address.Host is "*" or "+" ? System.Net.IPAddress.Any
+            : System.Net.IPAddress.TryParse(address.Host.Trim('[', ']'), out var parsed) ? parsed : null;
+        if (ip is null)
+        {
+            return;
+        }
+        using var probe = new System.Net.Sockets.Socket(ip.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        probe.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
+        try
+        {
+            probe.Bind(new System.Net.IPEndPoint(ip, address.Port));
+            probe.Listen(1);
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new IOException($"Failed to bind to address {url}: address already in use.", ex);
+        }
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly 
 
     /// <summary>The appointment being moved or replaced by another service: it blocks nothing, so a new time may overlap its old one ("an hour later" on a 90-minute massage, "a deep tissue instead, same time").</summary>
     public string? MovingAppointmentId { get; init; }
+
+    /// <summary>
+    /// Two people with two different services ("a massage for me and a facial for my sister", round 31): the second person's
+    /// service, searched with its own providers, rooms and length; null when both have <see cref="Service"/>.
+    /// </summary>
+    public Service? SecondService { get; init; }
 }
 
 /// <summary>
@@ -187,8 +193,15 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         var everyone = query with { StaffId = null };
         var own = profile.Staff.Where(s => s.ServiceIds.Contains(service.Id) && !query.NotStaffIds.Contains(s.Id))
             .SelectMany(s => Compute(everyone with { StaffId = s.Id }, from, to, blocking)).ToList();
-        var second = backToBack ? Compute(everyone with { EarliestStart = null, LatestStart = null }, from, to, blocking)
-            : own;
+        // Another service for the second person (round 31): its own providers' openings, each with its own length, so the
+        // longer one decides nothing about the other's end.
+        var secondService = query.SecondService ?? service;
+        var theirs = secondService.Id == service.Id ? everyone : everyone with { Service = secondService };
+        var others = secondService.Id == service.Id ? own
+            : profile.Staff.Where(s => s.ServiceIds.Contains(secondService.Id) && !query.NotStaffIds.Contains(s.Id))
+                .SelectMany(s => Compute(theirs with { StaffId = s.Id }, from, to, blocking)).ToList();
+        var second = backToBack ? Compute(theirs with { EarliestStart = null, LatestStart = null }, from, to, blocking)
+            : others;
         var pairs = new List<(Slot, Slot)>();
         foreach (var first in own.Where(s => query.StaffId is null || s.StaffId == query.StaffId).OrderBy(s => s.StartsAtUtc))
         {
@@ -209,12 +222,14 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
             }
             foreach (var other in second.Where(s => s.StaffId != first.StaffId && s.LocationId == first.LocationId && s.StartsAtUtc == first.StartsAtUtc))
             {
-                // Each in a room of their own: the other one's room, or another free room of the kind when both found the same.
+                // Each in a room of their own: the other one's room, or another free room of the kind when both found the same
+                // (for the other one's whole time, its own buffer included).
+                var otherBlockedUntil = other.EndsAtUtc.AddMinutes(secondService.BufferMin);
                 var room = other.RoomId != first.RoomId ? other.RoomId
                     : profile.FindLocation(first.LocationId)?.Rooms
-                        .Where(r => r.Type == service.RoomType && r.Id != first.RoomId)
+                        .Where(r => r.Type == secondService.RoomType && r.Id != first.RoomId)
                         .FirstOrDefault(r => !blocking.Any(a => a.LocationId == first.LocationId && a.RoomId == r.Id
-                            && a.StartsAtUtc < blockedUntil && first.StartsAtUtc < a.BlockedUntilUtc))?.Id;
+                            && a.StartsAtUtc < otherBlockedUntil && other.StartsAtUtc < a.BlockedUntilUtc))?.Id;
                 if (room is not null)
                 {
                     pairs.Add((first, other with { RoomId = room }));

@@ -34,6 +34,8 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("True to ask only whether the window given is open (e.g. the appointment's own provider at the exact time asked): when nothing fits, no alternatives are searched or offered.")] bool no_alternatives = false,
         [Description("2 when two people want the service at the same time (\"me and my sister\"): each opening offered is a pair of slots (slot_id and with_slot_id), two providers free then at the same place; book both with book_appointment(with_slot_id).")] int party = 1,
         [Description("With party=2: true when the two people are fine back to back (one right after the other) when no two providers are free at once.")] bool back_to_back = false,
+        [Description("Another day (YYYY-MM-DD) to search whole beside 'date', when the time of day asked holds only on 'date' (\"friday afternoon or saturday\"); openings of both days are offered.")] string? also_date = null,
+        [Description("With party=2: the second person's service when it is not the same (\"a massage for me and a facial for my sister\"); each pair is then one opening of each, at the same time and place.")] string? with_service = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -127,13 +129,36 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf ?? replacementOf };
         if (party == 2 && rescheduleOf is null && replacementOf is null)
         {
+            if (!string.IsNullOrWhiteSpace(with_service))
+            {
+                var theirs = arguments.Service(with_service);
+                if (theirs.Result is not null)
+                {
+                    return theirs.Result;
+                }
+                if (AppointmentWording.EligibilityBlock(scope, theirs.Service!, null) is { } unsafeForThem)
+                {
+                    return unsafeForThem;
+                }
+                var secondBookable = await BookableServiceAsync(scope, theirs.Service!, cancellationToken);
+                query = query with { SecondService = secondBookable.Id == bookable.Id ? null : secondBookable };
+            }
             return await PairsAsync(scope, query, bookable, today, nearTime, back_to_back, cancellationToken);
         }
         var slots = await availability.FindAsync(query, cancellationToken);
-        var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
-        if (slots.Count > 0)
+        IReadOnlyList<Slot> otherDay = [];
+        if (also_date is not null && ToolArguments.DateWindow(also_date, null, today, openDays: 0) is (var alsoDay, _, null) && alsoDay != from)
         {
-            var picked = Pick(slots, nearTime);
+            // "friday afternoon or saturday": the other day whole, its openings offered beside the first day's.
+            otherDay = await availability.FindAsync(query with { From = alsoDay, To = alsoDay, EarliestStart = null, LatestStart = null }, cancellationToken);
+        }
+        var note = bookable.Id != svc.Id ? $"{svc.Name} starts with a {bookable.Name}; these times are for the consultation. " : "";
+        if (slots.Count > 0 || otherDay.Count > 0)
+        {
+            // Both days asked: two of the first day's and one of the other's (or all three from the one that has openings).
+            var picked = otherDay.Count == 0 ? Pick(slots, nearTime)
+                : slots.Count == 0 ? Pick(otherDay, null)
+                : [.. Pick(slots, nearTime).Take(MaxOffered - 1).Concat(Pick(otherDay, null).Take(1)).OrderBy(s => s.StartsAtUtc)];
             var views = Remember(scope, picked, rescheduleOf, replacementOf);
             return new ToolResult("ok", $"{note}Offer these times to the client and ask which one they want.",
                 new { service = bookable.Name, slots = views, consultation_for = bookable.Id != svc.Id ? svc.Name : null });
@@ -192,12 +217,13 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
             if (askedTimeMissed)
             {
                 var alone = await availability.FindAsync(query with { EarliestStart = near, LatestStart = near }, ct);
-                onlyThen = alone.Count > 0 ? profile.FindStaff(alone[0].StaffId)?.Name : null;
+                // With two services, who alone gives the first one then says nothing of the other's: not named.
+                onlyThen = alone.Count > 0 && query.SecondService is null ? profile.FindStaff(alone[0].StaffId)?.Name : null;
             }
             return new ToolResult("ok", "Offer these times for the two people and ask which one they want; book with slot_id and with_slot_id.",
                 new
                 {
-                    service = service.Name, party = 2, back_to_back = sequential, pairs = RememberPairs(scope, PickPairs(pairs, near)),
+                    service = service.Name, second_service = query.SecondService?.Name, party = 2, back_to_back = sequential, pairs = RememberPairs(scope, PickPairs(pairs, near)),
                     asked_time_missed = askedTimeMissed ? near!.Value.ToString("HH:mm", CultureInfo.InvariantCulture) : null, only_provider_then = onlyThen,
                 });
         }
@@ -213,9 +239,9 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         var nearest = widePairs.OrderBy(p => Math.Abs((p.First.LocalStart - target).TotalMinutes)).Take(MaxOffered).OrderBy(p => p.First.StartsAtUtc).ToList();
         var one = Pick(singles, near).Take(1).ToList();
         return new ToolResult("no_pairs",
-            $"No two providers are free for {service.Name} at the same time in that window. " +
+            $"No two providers are free for {service.Name}{(query.SecondService is { } other ? " and " + other.Name : "")} at the same time in that window. " +
             (one.Count > 0 ? "One person can be seen then. " : "") + (nearest.Count > 0 ? "Offer the nearest times for both, or one person now." : "Offer one person now, or the waitlist."),
-            new { service = service.Name, party = 2, singles = Remember(scope, one, null, null), alternatives = RememberPairs(scope, nearest) });
+            new { service = service.Name, second_service = query.SecondService?.Name, party = 2, singles = Remember(scope, one, null, null), alternatives = RememberPairs(scope, nearest) });
     }
 
     /// <summary>Up to three pairs, spread out as <see cref="Pick"/> spreads single openings.</summary>

@@ -50,4 +50,9 @@ public sealed class Appointment
     public DateTime CreatedAtUtc { get; init; }
     /// <summary>Last changed.</summary>
     public DateTime UpdatedAtUtc { get; init; }
+    /// <summary>
+    /// Who comes when the client booked it for the second of two people ("her name is Mia", round 31), so staff see who
+    /// comes; null for the client's own.
+    /// </summary>
+    public string? GuestName { get; init; }
 }

@@ -41,14 +41,14 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         id, client_id AS ClientId, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
         starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc, status, channel,
         conversation_id AS ConversationId, idempotency_key AS IdempotencyKey, hold_expires_at_utc AS HoldExpiresAtUtc,
-        created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc
+        created_at_utc AS CreatedAtUtc, updated_at_utc AS UpdatedAtUtc, guest_name AS GuestName
         """;
 
     private const string InsertSql = """
         INSERT INTO appointments (id, client_id, service_id, staff_id, location_id, room_id, starts_at_utc, ends_at_utc, blocked_until_utc,
-                                  status, channel, conversation_id, idempotency_key, hold_expires_at_utc, created_at_utc, updated_at_utc)
+                                  status, channel, conversation_id, idempotency_key, hold_expires_at_utc, created_at_utc, updated_at_utc, guest_name)
         VALUES (@Id, @ClientId, @ServiceId, @StaffId, @LocationId, @RoomId, @StartsAtUtc, @EndsAtUtc, @BlockedUntilUtc,
-                @Status, @Channel, @ConversationId, @IdempotencyKey, @HoldExpiresAtUtc, @CreatedAtUtc, @UpdatedAtUtc)
+                @Status, @Channel, @ConversationId, @IdempotencyKey, @HoldExpiresAtUtc, @CreatedAtUtc, @UpdatedAtUtc, @GuestName)
         """;
 
     /// <summary>
@@ -376,7 +376,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         Id = s.Text(0) ?? "", ClientId = s.Text(1) ?? "", ServiceId = s.Text(2) ?? "", StaffId = s.Text(3) ?? "", LocationId = s.Text(4) ?? "",
         RoomId = s.Text(5) ?? "", StartsAtUtc = s.Time(6), EndsAtUtc = s.Time(7), BlockedUntilUtc = s.Time(8), Status = s.Text(9) ?? AppointmentStatus.Booked,
         Channel = s.Text(10) ?? "", ConversationId = s.Text(11), IdempotencyKey = s.Text(12), HoldExpiresAtUtc = s.IsNull(13) ? null : s.Time(13),
-        CreatedAtUtc = s.Time(14), UpdatedAtUtc = s.Time(15),
+        CreatedAtUtc = s.Time(14), UpdatedAtUtc = s.Time(15), GuestName = s.Text(16),
     };
 
     // The appointment this request's idempotency key booked already, and whether the time is taken: one round trip.
@@ -490,7 +490,7 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         Id = a.Id, ClientId = clientId, ServiceId = a.ServiceId, StaffId = a.StaffId, LocationId = a.LocationId, RoomId = a.RoomId,
         StartsAtUtc = a.StartsAtUtc, EndsAtUtc = a.EndsAtUtc, BlockedUntilUtc = a.BlockedUntilUtc, Status = a.Status, Channel = a.Channel,
         ConversationId = a.ConversationId, IdempotencyKey = a.IdempotencyKey, HoldExpiresAtUtc = a.HoldExpiresAtUtc,
-        CreatedAtUtc = a.CreatedAtUtc, UpdatedAtUtc = a.UpdatedAtUtc,
+        CreatedAtUtc = a.CreatedAtUtc, UpdatedAtUtc = a.UpdatedAtUtc, GuestName = a.GuestName,
     };
 
     private static Task<Appointment?> GetByKeyAsync(DbConnection c, DbTransaction? tx, string key, CancellationToken ct) =>

@@ -202,15 +202,16 @@ public sealed class BookingPlugin(
         var key = $"book2:{first.SlotId}:{first.StartsAtUtc:O}+{second.SlotId}:{second.StartsAtUtc:O}";
         var confirmed = scope.Pending is { Kind: "book" } pending && pending.Key == key && scope.PendingConfirmed;
         var now = clock.GetUtcNow().UtcDateTime;
-        Appointment New(OfferedSlot o, Service service, string part) => new()
+        Appointment New(OfferedSlot o, Service service, string part, string? guest = null) => new()
         {
+            GuestName = guest,
             Id = Store.NewId.For("apt"), ServiceId = o.ServiceId, StaffId = o.StaffId, LocationId = o.LocationId, RoomId = o.RoomId,
             StartsAtUtc = o.StartsAtUtc, EndsAtUtc = o.EndsAtUtc, BlockedUntilUtc = o.EndsAtUtc.AddMinutes(service.BufferMin),
             Status = AppointmentStatus.Booked, Channel = scope.Channel, ConversationId = scope.ConversationId,
             IdempotencyKey = $"{scope.ConversationId}:{key}:{part}", CreatedAtUtc = now, UpdatedAtUtc = now,
         };
         var one = New(first, services[0], "1");
-        var two = New(second, services[1], "2");
+        var two = New(second, services[1], "2", string.IsNullOrWhiteSpace(guestName) ? null : guestName.Trim());
         var lookup = await book.LookUpAsync(one, phone, overlap: false, ct);
         var proven = scope.VerifiedPhone == phone;
         var existing = lookup.PhoneClient;

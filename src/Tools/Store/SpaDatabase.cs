@@ -232,9 +232,10 @@ public sealed class SpaDatabase : IDisposable
         if (connection is SqliteConnection sqlite)
         {
             var turn = _writerQueue && sqlite.Handle is { } handle && Configured.TryGetValue(handle, out var t) ? t : null;
+            var ticket = 0L;
             if (turn is not null && await WaitTurnAsync(ct))
             {
-                turn.Begin(transaction: true);
+                ticket = turn.Begin(transaction: true);
             }
             else
             {
@@ -245,10 +246,11 @@ public sealed class SpaDatabase : IDisposable
                 var tx = sqlite.BeginTransaction(deferred: false);
                 if (turn is not null)
                 {
-                    // A connection closed with its transaction still open ends the turn too.
-                    sqlite.StateChange += turn.EndOnClose;
+                    // A connection closed with its transaction still open ends the turn too: this turn only, not one a later
+                    // writer took on the same handle (the pool hands the handle on before the close's listeners run).
+                    sqlite.StateChange += turn.EndOnClose(ticket);
                     // Only now is the transaction open: waiters may end this turn once the handle is out of it again.
-                    Holders[_writer] = turn;
+                    Holders[_writer] = (turn, ticket);
                 }
                 return tx;
             }
@@ -271,14 +273,14 @@ public sealed class SpaDatabase : IDisposable
         if (_writerQueue && connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out var turn)
             && await WaitTurnAsync(ct))
         {
-            turn.Begin(transaction: false);
+            _ = turn.Begin(transaction: false);
             return turn;
         }
         return null;
     }
 
     // The transaction that holds each file's queue, once it is open (see WaitTurnAsync).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SemaphoreSlim, WriterTurn> Holders = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SemaphoreSlim, (WriterTurn Turn, long Ticket)> Holders = new();
 
     /// <summary>
     /// Waits for the writer's turn. A transaction's commit ends its turn through the commit hook, but a rollback cannot:
@@ -293,9 +295,11 @@ public sealed class SpaDatabase : IDisposable
         var deadline = DateTime.UtcNow + WriterWait;
         while (!await _writer.WaitAsync(WriterPoll, ct))
         {
-            if (Holders.TryGetValue(_writer, out var holder) && holder.TransactionOver)
+            // The holder as it was recorded: when its handle has since been taken by another write, its ticket is not the
+            // handle's any more, and that write's turn is left alone.
+            if (Holders.TryGetValue(_writer, out var holder) && holder.Turn.TransactionOver(holder.Ticket))
             {
-                holder.End();
+                holder.Turn.End(holder.Ticket);
             }
             if (DateTime.UtcNow > deadline)
             {
@@ -312,7 +316,10 @@ public sealed class SpaDatabase : IDisposable
     /// <summary>One SQLite handle's hold on the process's writer queue: taken by a write, given back once, when it ends.</summary>
     private sealed class WriterTurn(SemaphoreSlim writer, SQLitePCL.sqlite3 handle, WalCheckpointer? checkpoints) : IDisposable, SqliteLogWritten.IListener
     {
-        private int _held;
+        // 0 while the turn is not held; otherwise the ticket of the write holding it (one number per write, never reused), so a
+        // listener or a waiter acting on an earlier write of the same handle ends nothing (perf round 31).
+        private long _hold;
+        private static long s_tickets;
         private bool _transaction;
         private long _changesBefore;
 
@@ -350,39 +357,58 @@ public sealed class SpaDatabase : IDisposable
             }
         }
 
-        public void Begin(bool transaction)
+        /// <summary>Takes the turn for a write on this handle; returns the write's ticket.</summary>
+        public long Begin(bool transaction)
         {
             _transaction = transaction;
             Volatile.Write(ref _committing, 0);
             _changesBefore = SQLitePCL.raw.sqlite3_total_changes(handle);
-            Volatile.Write(ref _held, 1);
+            var ticket = Interlocked.Increment(ref s_tickets);
+            Volatile.Write(ref _hold, ticket);
+            return ticket;
         }
 
         /// <summary>
-        /// Held, and no transaction open on the handle any more (it was taken by a transaction that has ended), nor a commit
+        /// Held by the write of <paramref name="ticket"/>, and no transaction open on the handle any more (it was taken by a transaction that has ended), nor a commit
         /// still writing its log (its WAL hook ends the turn; after a second without it, the commit is taken to have failed).
         /// </summary>
-        public bool TransactionOver => Volatile.Read(ref _held) == 1 && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0
+        public bool TransactionOver(long ticket) => Volatile.Read(ref _hold) == ticket && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0
             && (Volatile.Read(ref _committing) is var committing && (committing == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(committing) > CommitWrite));
 
         // How long a commit may write its log before a waiter takes it to have failed without a rollback hook.
         private static readonly TimeSpan CommitWrite = TimeSpan.FromSeconds(1);
 
+        /// <summary>Ends the turn, whichever write on this handle holds it: called on the handle's own thread, by its hooks and its write's end.</summary>
         public void End()
         {
-            if (Interlocked.Exchange(ref _held, 0) == 1)
+            if (Interlocked.Exchange(ref _hold, 0) != 0)
             {
                 writer.Release();
             }
         }
 
-        public void EndOnClose(object? sender, System.Data.StateChangeEventArgs e)
+        /// <summary>Ends the turn only while the write of <paramref name="ticket"/> still holds it.</summary>
+        public void End(long ticket)
         {
-            if (e.CurrentState == System.Data.ConnectionState.Closed && sender is SqliteConnection connection)
+            if (Interlocked.CompareExchange(ref _hold, 0, ticket) == ticket)
             {
-                connection.StateChange -= EndOnClose;
-                End();
+                writer.Release();
             }
+        }
+
+        /// <summary>A listener that ends the turn of the write of <paramref name="ticket"/> when its connection closes.</summary>
+        public System.Data.StateChangeEventHandler EndOnClose(long ticket)
+        {
+            System.Data.StateChangeEventHandler? listener = null;
+            listener = (sender, e) =>
+            {
+                if (e.CurrentState == System.Data.ConnectionState.Closed && sender is SqliteConnection connection)
+                {
+                    connection.StateChange -= listener;
+                    End(ticket);
+                }
+            };
+            return listener;
         }
 
         public void Dispose() => End();

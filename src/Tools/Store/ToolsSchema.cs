@@ -18,7 +18,11 @@ public static class ToolsSchema
         new(6, "blocking appointments by end of blocked time", BlockingByEnd, BlockingByEnd),
         // A booking's locks tried and its time checked in the first statement of its write batch (perf round 22).
         new(7, "booking guard", "SELECT 1;", BookingGuard),
+        // The second of two people booked together: who comes, so staff see it (issue 12, round 31).
+        new(8, "appointments' guest name", GuestName, GuestName),
     ];
+
+    private const string GuestName = "ALTER TABLE appointments ADD COLUMN guest_name TEXT;";
 
     // PostgreSQL only (SpaDatabase.BookingGuard): the booking lock shared and the provider's and room's locks, tried without
     // waiting (SQLSTATE FDB01 when one is held), then the overlap read under them (FDB02 when the time is taken). A VOLATILE

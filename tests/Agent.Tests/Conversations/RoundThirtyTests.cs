@@ -137,7 +137,10 @@ public sealed class RoundThirtyTests
     {
         await using var h = await AgentHarness.StartAsync(profile: FrontDesk.TestSupport.TestFiles.HarborProfile);
 
-        var replies = await h.TalkAsync("sms_t1", "sms", NoraPhone, text, pick);
+        // Round 31: the other person's name is asked once after the pick, before the read-back.
+        var asked = (await h.TalkAsync("sms_t1", "sms", NoraPhone, text, pick))[^1];
+        Assert.Matches("(?i)name", asked.Text ?? "");
+        var replies = await h.TalkAsync("sms_t1", "sms", NoraPhone, "lily");
         Assert.Empty(await h.BookedAsync());
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(replies[^1].Text ?? "", "(?i)(rosa.*kenji|kenji.*rosa)"), h.Said);
         Assert.True(AgentHarness.ReadBack([replies[^1]]), h.Said);
@@ -152,7 +155,7 @@ public sealed class RoundThirtyTests
     {
         await using var h = await AgentHarness.StartAsync(profile: FrontDesk.TestSupport.TestFiles.HarborProfile);
 
-        var replies = await h.TalkAsync("sms_t2", "sms", NoraPhone, "can me and my friend get gel manicures thursday at 2 side by side", "2", "no make it 3 instead");
+        var replies = await h.TalkAsync("sms_t2", "sms", NoraPhone, "can me and my friend get gel manicures thursday at 2 side by side", "2", "her name is jo", "no make it 3 instead");
 
         Assert.Empty(await h.BookedAsync());
         Assert.Matches("(?i)(rosa.*kenji|kenji.*rosa)", replies[^1].Text ?? "");

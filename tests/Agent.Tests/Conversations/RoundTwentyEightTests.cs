@@ -179,8 +179,12 @@ public sealed class RoundTwentyEightTests
         Assert.Matches("(?i)two of you at the same time", offer.Text ?? "");
         Assert.Empty(await h.BookedAsync());
 
-        var readBack = await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes");
+        // Round 31: the other person's name is asked once after the pick, then both are read back.
+        var asked = (await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes"))[^1];
+        Assert.Matches("(?i)name", asked.Text ?? "");
+        var readBack = await h.TalkAsync("sms_g1", "sms", NoraPhone, "her name is ana");
         Assert.True(AgentHarness.ReadBack(readBack), h.Said);
+        Assert.Contains("Ana", readBack[^1].Text ?? "", StringComparison.Ordinal);
         Assert.Empty(await h.BookedAsync());
         await h.TalkAsync("sms_g1", "sms", NoraPhone, "yes");
         var booked = await h.BookedLinesAsync();

@@ -95,6 +95,63 @@ public sealed class SqliteBusyWaitsTests : IDisposable
         Assert.Equal(0, db.BusyWaits.Sleeps - before);
     }
 
+    // Perf round 31: the one busy sleep CI counted in the test above (load average 90). A connection's close ended the writer's
+    // turn its handle last took (Microsoft.Data.Sqlite hands the handle back to the pool before it tells the close's
+    // listeners), so a writer that had taken the same handle from the pool in between lost its turn, and the next writer in the
+    // queue began while it still held the file's lock. Here the next writer takes the handle inside the close, which is the
+    // moment a descheduled closing thread gives it on a loaded machine.
+    [Fact]
+    public async Task A_connection_closed_after_its_commit_leaves_the_turn_of_the_writer_that_took_its_handle()
+    {
+        using var db = Open(writerQueue: true);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using (var c = await db.OpenAsync(limit.Token))
+        {
+            await c.ExecuteAsync("CREATE TABLE busy_test (n INTEGER NOT NULL)");
+        }
+        var before = db.BusyWaits!.Sleeps;
+        var first = (Microsoft.Data.Sqlite.SqliteConnection)await db.OpenAsync(limit.Token);
+        var handle = first.Handle;
+        System.Data.Common.DbConnection? second = null;
+        System.Data.Common.DbTransaction? secondWrite = null;
+        first.StateChange += (_, e) =>
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed && second is null)
+            {
+                second = db.OpenAsync(limit.Token).GetAwaiter().GetResult();
+                secondWrite = db.BeginWriteAsync(second, limit.Token).GetAwaiter().GetResult();
+                second.Execute("INSERT INTO busy_test (n) VALUES (2)", transaction: secondWrite);
+            }
+        };
+        await using (var tx = await db.BeginWriteAsync(first, limit.Token))
+        {
+            await first.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n) VALUES (1)", transaction: tx, cancellationToken: limit.Token));
+            await tx.CommitAsync(limit.Token);
+        }
+        first.Close();
+        Assert.Same(handle, Assert.IsType<Microsoft.Data.Sqlite.SqliteConnection>(second).Handle);
+
+        // The second writer's transaction is open: a third asking for the turn waits for it (here half a second, then gives up).
+        await using var third = await db.OpenAsync(limit.Token);
+        using (var asking = CancellationTokenSource.CreateLinkedTokenSource(limit.Token))
+        {
+            asking.CancelAfter(TimeSpan.FromMilliseconds(500));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                using var turn = await db.EnterWriteAsync(third, asking.Token);
+            });
+        }
+        secondWrite!.Commit();
+        using (await db.EnterWriteAsync(third, limit.Token))
+        {
+            await third.ExecuteAsync(new CommandDefinition("INSERT INTO busy_test (n) VALUES (3)", cancellationToken: limit.Token));
+        }
+        await second!.DisposeAsync();
+
+        Assert.Equal([1, 2, 3], (await third.QueryAsync<int>("SELECT n FROM busy_test ORDER BY n")).ToList());
+        Assert.Equal(0, db.BusyWaits.Sleeps - before);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
