@@ -946,7 +946,7 @@ internal static partial class DialogueTracker
     /// </summary>
     internal static (DateOnly WithPart, DateOnly Whole)? DayWithPartAndAnother(string text, DateOnly from)
     {
-        var days = DayNamed().Matches(text).Select(m => (m.Index, Day: WeekdayOf(m.Value))).Where(d => d.Day is not null).ToList();
+        var days = DayNamed().Matches(text).Select(m => (m.Index, Day: DayDatePair.Weekday(m.Value))).Where(d => d.Day is not null).ToList();
         if (days.Select(d => d.Day).Distinct().Count() != 2)
         {
             return null;
@@ -974,22 +974,6 @@ internal static partial class DialogueTracker
         var wholeDay = days.Select(d => d.Day!.Value).First(d => d != partDay);
         static DateOnly Next(DateOnly from, DayOfWeek day) => from.AddDays(((int)day - (int)from.DayOfWeek + 7) % 7);
         return (Next(from, partDay), Next(from, wholeDay));
-    }
-
-    private static DayOfWeek? WeekdayOf(string word)
-    {
-        var w = Folded(word).ToLowerInvariant();
-        return w switch
-        {
-            _ when w.StartsWith("mon", StringComparison.Ordinal) || w == "lunes" => DayOfWeek.Monday,
-            _ when w.StartsWith("tu", StringComparison.Ordinal) || w == "martes" => DayOfWeek.Tuesday,
-            _ when w.StartsWith("wed", StringComparison.Ordinal) || w == "miercoles" => DayOfWeek.Wednesday,
-            _ when w.StartsWith("thu", StringComparison.Ordinal) || w == "jueves" => DayOfWeek.Thursday,
-            _ when w.StartsWith("fri", StringComparison.Ordinal) || w == "viernes" => DayOfWeek.Friday,
-            _ when w.StartsWith("sat", StringComparison.Ordinal) || w == "sabado" => DayOfWeek.Saturday,
-            _ when w.StartsWith("sun", StringComparison.Ordinal) || w == "domingo" => DayOfWeek.Sunday,
-            _ => null,
-        };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

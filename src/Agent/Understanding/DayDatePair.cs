@@ -42,7 +42,8 @@ public static partial class DayDatePair
         return weekday < dated ? [weekday, dated] : [dated, weekday];
     }
 
-    private static DayOfWeek? Weekday(string word) => word.ToLowerInvariant() switch
+    /// <summary>The weekday a day's name or abbreviation says, English or Spanish ("tues", "miércoles", "sabado"); null for none.</summary>
+    internal static DayOfWeek? Weekday(string word) => word.ToLowerInvariant() switch
     {
         var w when w.StartsWith("mon", StringComparison.Ordinal) || w == "lunes" => DayOfWeek.Monday,
         var w when w.StartsWith("tue", StringComparison.Ordinal) || w == "martes" => DayOfWeek.Tuesday,
