@@ -108,6 +108,8 @@ public sealed class RoundThirtyOneConversationTests
         Assert.DoesNotContain("I can only help", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("solo puedo ayudarle", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("You're very welcome", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Escalation is null && (reply.Text!.Contains("kind words", StringComparison.Ordinal)
+            || reply.Text.Contains("amables palabras", StringComparison.Ordinal)), FirstMessages.Show(reply));
         Assert.DoesNotContain(reply.ToolCalls, c => Tools.SpaTools.WritingTools.Contains(c.Name));
     }
 
