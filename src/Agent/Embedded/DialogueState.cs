@@ -402,6 +402,9 @@ internal sealed class DialogueState
     /// <summary>A length said with a service that comes in another length only ("the deep tissue, 90 min"): the offer says so once.</summary>
     public int? LengthNotOffered { get; set; }
 
+    /// <summary>A provider of a gender asked for beside a service ("a male therapist for deep tissue"): the offer says once that each time shows its provider's name.</summary>
+    public bool GenderAsked { get; set; }
+
     /// <summary>A name, phone or e-mail just corrected at a booking's read-back: the next read-back says it back.</summary>
     public string? ContactCorrection { get; set; }
 
@@ -507,6 +510,7 @@ internal sealed class DialogueState
         EitherTimeSearched = false;
         EarlierOffers = [];
         LengthNotOffered = null;
+        GenderAsked = false;
         TakeAskedTime = false;
         ExactMoveSearch = OwnProviderMoveSearch = OwnPlaceMoveSearch = false;
         AskLocation = false;

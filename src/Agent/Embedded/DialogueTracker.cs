@@ -232,6 +232,11 @@ internal static partial class DialogueTracker
             // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
             state.LengthNotOffered = other;
         }
+        if (u.Cues.GenderAsked && u.Services.Kind != ServiceMatchKind.None)
+        {
+            // "i'd prefer a male therapist for deep tissue" (round 32): the profile does not say who is who; the offer says so once.
+            state.GenderAsked = true;
+        }
         if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
             && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
         {

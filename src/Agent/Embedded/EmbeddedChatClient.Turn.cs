@@ -1805,6 +1805,11 @@ public sealed partial class EmbeddedChatClient
                     ("length", kept.DurationMin.ToString(Inv))) + " ";
                 state.LengthNotOffered = null;
             }
+            if (state.GenderAsked)
+            {
+                prefix += Render("provider_gender_note") + " ";
+                state.GenderAsked = false;
+            }
             if (state.WithOthers)
             {
                 // "me and my sister": said once, before a time is picked, so nobody thinks two people are booked; when the

@@ -990,6 +990,12 @@ public sealed partial class Understander
             // Not what to do before or after it ("should i shower before my facial", round 30): without the visit that is
             // another question (the showers the spa has).
             faqQuestion = withoutOccasion;
+            if (VisitTopics().Count > 0 && FrontDesk.Tools.Faq.VisitQuestion.Topics(withoutOccasion).Count == 0)
+            {
+                // "can you turn the music off during my massage" (round 32: declined): the occasion is what makes it about the
+                // visit (the room during the treatment); without it the question is about nothing of the spa's.
+                faqQuestion = null;
+            }
         }
         var plainRequest = intent is Intent.Book or Intent.Availability or Intent.MyAppointments && services.Kind == ServiceMatchKind.None
             && date is null && staff.Kind is StaffMatchKind.None or StaffMatchKind.Any;
@@ -1934,13 +1940,26 @@ public sealed partial class Understander
             (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
         }
         if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && services.Kind == ServiceMatchKind.None && date is null && time is null
-            && ProviderOfAGender().IsMatch(lowered))
+            && cues.GenderAsked)
         {
             // "can i request a female therapist", "can i get a male therapist" (round 31: "a great question" passed on): the
             // profile does not say who is who, so the team, who know, take the request. With a service and a day ("a lady
             // therapist if u have one, deep tissue friday morning", rounds 15 and 18) the openings are offered, each with
             // its provider's name, for the person to choose.
             (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !NamesElsewhere()
+            && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+                || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && VisitTopics().Count == 0
+                    && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
+            && ((cues.GenderAsked && services.Kind != ServiceMatchKind.None)
+                || (cues.PartySize > 1 && (date is not null || time is not null))
+                || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && QuestionShape().IsMatch(lowered))))
+        {
+            // A provider's gender beside a service ("i prefer a male therapist for the deep massage"), two people and a day or an
+            // hour ("2 ppl sat 3pm"), the earliest or latest opening asked ("whats the earliest u have") (round 32: each declined
+            // as off topic): a booking, whose openings show each provider by name.
+            (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
         }
         if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))
         {
@@ -2741,7 +2760,12 @@ public sealed partial class Understander
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
-    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments"];
+    // The opening hours' words: "what's the earliest you open" is the hours, not the earliest opening (round 32).
+    [GeneratedRegex(@"\b(?:open|opens|opening\s+time|close|closes|closing|hours)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursWord();
+
+    // Round 32 adds someone along, what to wear or take off, what to bring, a review, a confirmation not received and one's points.
+    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments", "along", "wear", "bring", "review", "confirmation", "points"];
 
     // Which of two days one's own appointment is on (round 31): "did i book for tuesday or wednesday", "was my facial tuesday
     // or wednesday", "is my appt thurs or fri".
@@ -2771,9 +2795,6 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:you|u|y'?all|ya|spa|estan|ustedes)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAskedOfUs();
 
-    // A provider of a gender asked for (round 31): "a male therapist", "female massage therapist", "una masajista mujer".
-    [GeneratedRegex(@"\b(?:female|male|woman|women|lady|man|guy)\s+(?:massage\s+)?(?:therapists?|providers?|estheticians?|aestheticians?|injectors?|practitioners?|masseuses?|masseurs?|nurses?|staff)\b|\b(?:masajista|terapeuta|esteticista|cosmetologa|enfermera|enfermero|therapist|massage\s+therapist|esthetician)\s+(?:que\s+sea\s+|who\s+is\s+(?:a\s+)?|that\s+is\s+(?:a\s+)?)?(?:mujer|hombre|femenina|femenino|masculino|female|male|woman|man)\b|\b(?:una|un)\s+(?:mujer|hombre)\s+(?:que|para)\s+(?:me\s+)?(?:atienda|haga|de)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ProviderOfAGender();
 
     // The whole spa for a private event (round 31): "can i book the whole spa for a private event", "rent out the spa".
     [GeneratedRegex(@"\b(?:whole|entire)\s+(?:spa|place|location)\b|\bprivate\s+(?:event|party|parties|events)\b|\bbuy\s*-?\s*out\b|\brent\s+(?:out\s+)?(?:the|your)\s+(?:spa|place)\b|\b(?:corporate|company|office|team)\s+(?:event|outing|party|retreat|building)\b", RegexOptions.CultureInvariant)]
