@@ -149,6 +149,8 @@ public static partial class VisitQuestion
         "free", "extra", "each", "tip", "tips", "both", "all", "comfort", "pay", "arrival", "traffic", "read",
         // a day is when, not where ("how far in advance do i need to book for a saturday")
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "weekday", "week", "night",
+        // a group's visit here (round 32: "can i bring wine for my bridal party")
+        "bridal", "bachelorette",
     };
 
     // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
