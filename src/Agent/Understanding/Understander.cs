@@ -1950,16 +1950,22 @@ public sealed partial class Understander
         }
         if (asked == AgentQuestion.Nothing && chosen is null && !NamesElsewhere()
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
-                || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && VisitTopics().Count == 0
+                || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && date is null && VisitTopics().Count == 0
                     && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
             && ((cues.GenderAsked && services.Kind != ServiceMatchKind.None)
-                || (cues.PartySize > 1 && (date is not null || time is not null))
+                || (SomePeople().IsMatch(lowered) && (date is not null || time is not null))
                 || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && QuestionShape().IsMatch(lowered))))
         {
             // A provider's gender beside a service ("i prefer a male therapist for the deep massage"), two people and a day or an
             // hour ("2 ppl sat 3pm"), the earliest or latest opening asked ("whats the earliest u have") (round 32: each declined
             // as off topic): a booking, whose openings show each provider by name.
             (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not Intent.Smalltalk && LineChecked().IsMatch(lowered))
+        {
+            // "can u hear me", "r u still there", "u there?" (round 32: passed to the team, or declined): a caller checking the
+            // line hears that the assistant is there, as "can you hear me" does.
+            (intent, confidence, faqQuestion) = (Intent.Smalltalk, 1, null);
         }
         if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))
         {
@@ -2760,6 +2766,14 @@ public sealed partial class Understander
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
+    // Two to four people said as people (round 32: "2 ppl sat 3pm"), never "two seats", "two tickets", "two nights".
+    [GeneratedRegex(@"\b(?:for\s+)?(?:two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us|adults|guests)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SomePeople();
+
+    // A caller checking the line, "u" for "you" (round 32): "can u hear me", "hello?? can u hear me", "r u still there", "u there?".
+    [GeneratedRegex(@"^\W*(?:(?:hello|hi|hey|um+|uh+)\W+)*(?:(?:can|do|could)\s+(?:you|u|ya)\s+hear\s+me|(?:are|r)\s+(?:you|u|ya)\s+(?:still\s+)?there|(?:you|u)\s+(?:still\s+)?there)(?:\s+(?:now|ok|okay|or\s+not))?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LineChecked();
+
     // The opening hours' words: "what's the earliest you open" is the hours, not the earliest opening (round 32).
     [GeneratedRegex(@"\b(?:open|opens|opening\s+time|close|closes|closing|hours)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HoursWord();
