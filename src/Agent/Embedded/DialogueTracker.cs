@@ -447,7 +447,10 @@ internal static partial class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
-        if (corrected && movesASlot && u.SameTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
+        // "actually make hers a hydrafacial" at the read-back of two (round 32): only the other person's service changes, so the
+        // time read back is kept, as "same time" keeps it.
+        var keepsTheTime = u.SameTime || MakesTheirsAnother(state, u);
+        if (corrected && movesASlot && keepsTheTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
         {
             // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
             // again when the new search finds it free (after the length is chosen, if it must be).
@@ -528,6 +531,9 @@ internal static partial class DialogueTracker
         }
         return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
     }
+
+    /// <summary>"actually make hers a hydrafacial" with two people together and no day said: only the other person's service changes.</summary>
+    internal static bool MakesTheirsAnother(DialogueState state, Utterance u) => state.Together && u.Date is null && TheirsMadeAnother().IsMatch(u.Text);
 
     /// <summary>Folds what the person said into the search; true when anything that changes a search changed. Corrections override.</summary>
     public static bool Merge(DialogueState state, Utterance u)
@@ -1140,8 +1146,8 @@ internal static partial class DialogueTracker
         "va", "viene", "quieren", "o", "por", "favor", "porfa", "gets", "needs", "did", "does", "was", "were", "had",
     };
 
-    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves"): no name.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves", "for my wife saturday at 11"): no name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:wednesday|saturday|today|tomorrow|tonight|tmrw|tmr|next|this|ma[nñ]ana|hoy|pasado)s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DayWord();
 
     /// <summary>The second person's name said with the request ("her name is mia", "my daughter Lily"; round 31), title-cased, or null.</summary>

@@ -366,7 +366,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.SearchAgain:
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
                     // "… instead, same time", "make it the 90 minute one": the time read back is read back again if free (the tracker kept it).
-                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || ((u.SameTime || !DialogueTracker.HasSlots(u)) && state.TakeAskedTime);
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact
+                        || ((u.SameTime || !DialogueTracker.HasSlots(u) || DialogueTracker.MakesTheirsAnother(state, u)) && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();

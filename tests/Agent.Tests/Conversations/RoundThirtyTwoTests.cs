@@ -212,4 +212,48 @@ public sealed class RoundThirtyTwoTests
         await h.TalkAsync("sms_j1", "sms", phone, yes);
         Assert.Equal([booked], await h.BookedLinesAsync(withStaff: false));
     }
+
+    // 6. A day is no guest's name; the other person's service changed at the read-back of two keeps the time read back.
+
+    [Theory]
+    [InlineData("swedish 60 for me and a signature facial for my wife saturday at 11 side by side", null)]
+    [InlineData("gel mani for me and a pedi for my daughter wednesday", null)]
+    [InlineData("a facial for my mom tomorrow", null)]
+    [InlineData("gel mani for me and a pedi for my daughter lily thurs at 2", "Lily")]
+    public void A_day_beside_the_other_person_is_no_name(string text, string? expected)
+    {
+        Assert.Equal(expected, DialogueTracker.GuestNameWithRequest(text));
+    }
+
+    [Fact]
+    public async Task Making_hers_another_service_at_the_read_back_of_two_reads_both_back_at_the_same_time()
+    {
+        await using var h = await AgentHarness.StartAsync();
+
+        var asked = (await h.TalkAsync("sms_m1", "sms", BenPhone, "swedish 60 for me and a signature facial for my wife saturday at 11 side by side", "11 works"))[^1];
+        Assert.Matches("(?i)name", Text(asked));
+
+        var replies = await h.TalkAsync("sms_m1", "sms", BenPhone, "Elena", "actually make hers a hydrafacial");
+
+        Assert.True(AgentHarness.ReadBack([replies[^1]]), h.Said);
+        Assert.Matches("(?i)hydrafacial with [^,]+, [^,]+ for elena", Text(replies[^1]));
+        Assert.DoesNotMatch("(?i)signature", Text(replies[^1]));
+        await h.TalkAsync("sms_m1", "sms", BenPhone, "yes");
+        Assert.Equal(["hydrafacial 2026-11-28 11:00", "swedish-60 2026-11-28 11:00"], await h.BookedLinesAsync(withStaff: false));
+    }
+
+    // 7. "friday but with maya if shes free": "but" there joins the provider asked for; "anyone but maya" leaves her out.
+
+    [Theory]
+    [InlineData("move my massage to friday but with maya if shes free", "maya", null)]
+    [InlineData("swedish 60 saturday but with jordan please", "jordan", null)]
+    [InlineData("swedish 60 saturday, anyone but maya", null, "maya")]
+    [InlineData("facial tuesday not with sofia", null, "sofia")]
+    public void But_with_a_provider_asks_for_them_and_anyone_but_leaves_them_out(string text, string? wanted, string? notWanted)
+    {
+        var u = DialogueFixture.Engine.Understand(text, DialogueFixture.History(new DialogueState()));
+
+        Assert.Equal(wanted, u.Staff.Person?.Id);
+        Assert.Equal(notWanted, u.NotStaffId);
+    }
 }
