@@ -2594,7 +2594,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortWithNumber();
 
-    [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
+    // "but" only after "anyone", "anybody", "someone", "whoever", "any of them": "friday but with maya" asks for Maya (round 32).
+    [GeneratedRegex(@"\b(?:not|except|instead\s+of|other\s+than|than|(?:any\s?one|any\s?body|some\s?one|some\s?body|whoever|every\s?one|any\s+of\s+(?:them|you)|all)\s+but)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisOne();
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s+or\s+(?<b>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)\b", RegexOptions.CultureInvariant)]
