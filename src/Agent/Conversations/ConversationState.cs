@@ -78,9 +78,8 @@ public sealed class ConversationState
 /// <param name="Text">Text content.</param>
 /// <param name="Calls">Function calls an assistant message made.</param>
 /// <param name="Result">A tool message's result.</param>
-/// <param name="EngineState">The embedded engine's dialogue state carried on its messages (JSON, stored as JSON: <see cref="NestedJson"/>).</param>
-public sealed record StoredMessage(string Role, string? Text, List<StoredCall>? Calls = null, StoredResult? Result = null,
-    [property: JsonConverter(typeof(NestedJson))] string? EngineState = null)
+/// <param name="EngineState">The embedded engine's dialogue state carried on its messages.</param>
+public sealed record StoredMessage(string Role, string? Text, List<StoredCall>? Calls = null, StoredResult? Result = null, string? EngineState = null)
 {
     /// <summary>Key of the embedded engine's state in <see cref="ChatMessage.AdditionalProperties"/>.</summary>
     public const string EngineStateKey = "frontdesk.engine_state";
@@ -155,50 +154,10 @@ public sealed record StoredMessage(string Role, string? Text, List<StoredCall>? 
 /// <summary>A function call in history.</summary>
 /// <param name="CallId">Call id.</param>
 /// <param name="Name">Function name.</param>
-/// <param name="ArgumentsJson">Arguments as a JSON object (stored as JSON: <see cref="NestedJson"/>).</param>
-public sealed record StoredCall(string CallId, string Name, [property: JsonConverter(typeof(NestedJson))] string ArgumentsJson);
+/// <param name="ArgumentsJson">Arguments as a JSON object.</param>
+public sealed record StoredCall(string CallId, string Name, string ArgumentsJson);
 
 /// <summary>A function result in history.</summary>
 /// <param name="CallId">Call id.</param>
-/// <param name="ResultJson">Result as JSON (stored as JSON: <see cref="NestedJson"/>).</param>
-public sealed record StoredResult(string CallId, [property: JsonConverter(typeof(NestedJson))] string ResultJson);
-
-/// <summary>
-/// A JSON text held in a string property (the engine's state, a call's arguments, a tool's result), written into the state's
-/// JSON as the JSON object or array it is rather than as a string: as a string every quote of it was escaped (<c>\u0022</c>,
-/// six bytes for one) at every save and unescaped at every parse (perf round 32 of issue 16). Reading takes either form, so
-/// states stored before (those values as strings) load as they are, and each value reads back as the same text. Only an
-/// object or an array is written as JSON: a string token read back is always the text itself (a tool result that is a JSON
-/// string, "null", or a text that is not valid JSON is written as a string, as before).
-/// </summary>
-public sealed class NestedJson : JsonConverter<string>
-{
-    /// <inheritdoc />
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return reader.GetString();
-        }
-        using var value = JsonDocument.ParseValue(ref reader);
-        return value.RootElement.GetRawText();
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
-    {
-        if (value.Length > 0 && value[0] is '{' or '[')
-        {
-            try
-            {
-                writer.WriteRawValue(value);
-                return;
-            }
-            catch (JsonException)
-            {
-                // Not one valid JSON value after all (nothing this code writes): kept as a string, so it reads back whole.
-            }
-        }
-        writer.WriteStringValue(value);
-    }
-}
+/// <param name="ResultJson">Result as JSON.</param>
+public sealed record StoredResult(string CallId, string ResultJson);
