@@ -1951,10 +1951,10 @@ public sealed partial class Understander
         if (asked == AgentQuestion.Nothing && chosen is null && !NamesElsewhere()
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
                 || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && date is null && VisitTopics().Count == 0
-                    && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
+                    && EdgeOpeningAsked().IsMatch(lowered) && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
             && ((cues.GenderAsked && services.Kind != ServiceMatchKind.None)
                 || (SomePeople().IsMatch(lowered) && (date is not null || time is not null))
-                || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && QuestionShape().IsMatch(lowered))))
+                || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && EdgeOpeningAsked().IsMatch(lowered))))
         {
             // A provider's gender beside a service ("i prefer a male therapist for the deep massage"), two people and a day or an
             // hour ("2 ppl sat 3pm"), the earliest or latest opening asked ("whats the earliest u have") (round 32: each declined
@@ -2768,12 +2768,18 @@ public sealed partial class Understander
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
     // Two to four people said as people (round 32: "2 ppl sat 3pm"), never "two seats", "two tickets", "two nights".
-    [GeneratedRegex(@"\b(?:for\s+)?(?:two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us|adults|guests)\b", RegexOptions.CultureInvariant)]
+    // Said as the message's opening, with nothing of a table, seats, tickets or a reservation (restaurant and theatre language).
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello)\W+)?(?:for\s+)?(?:two|2|three|3)\s+(?:people|persons|ppl|of\s+us)\b(?!.*\b(?:reserv\w*|tables?|seats?|tickets?|booths?|dinner|lunch|brunch|flights?|rooms?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SomePeople();
 
     // A caller checking the line, "u" for "you" (round 32): "can u hear me", "hello?? can u hear me", "r u still there", "u there?".
     [GeneratedRegex(@"^\W*(?:(?:hello|hi|hey|um+|uh+)\W+)*(?:(?:can|do|could)\s+(?:you|u|ya)\s+hear\s+me|(?:are|r)\s+(?:you|u|ya)\s+(?:still\s+)?there|(?:you|u)\s+(?:still\s+)?there)(?:\s+(?:now|ok|okay|or\s+not))?\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex LineChecked();
+
+    // The earliest or latest opening asked of the spa itself ("whats the earliest u have", "earliest you got?", "latest slot you
+    // can do"), not the earliest train, shuttle or flu shot (round 32).
+    [GeneratedRegex(@"\b(?:earliest|latest|soonest)\s+(?:(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:have|got|can|could|do)\b|(?:opening|slot|spot|availability|appointment|appt)s?\b(?!\s+(?:for|at|to|on)\s+(?:the|a|an|my)\s+(?!spa\b)))", RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeOpeningAsked();
 
     // The opening hours' words: "what's the earliest you open" is the hours, not the earliest opening (round 32).
     [GeneratedRegex(@"\b(?:open|opens|opening\s+time|close|closes|closing|hours)\b", RegexOptions.CultureInvariant)]
