@@ -4,6 +4,8 @@ Each sample goes to the innermost frame that names a part (the order below break
 runtime runs for itself (tiered JIT, server GC, the console logger, the host's console log writer) are their own parts.
     python3 bench/perf/oncpu.py host.txt [--top N]
 --top N also lists the N frames with the most self time (the innermost frame of each sample, JIT tiers merged).
+--ours N lists the N methods of the product's own assemblies (FrontDesk.*) with the most inclusive time: the share of samples
+with that method anywhere on the stack (counted once per sample however often it recurs), arguments and JIT tiers dropped.
 """
 import collections
 import re
@@ -67,7 +69,14 @@ def frame_name(frame):
     return f"{symbol} ({module.rstrip(')').split('/')[-1]})"
 
 
+def own_method(frame):
+    # "... [FrontDesk.Agent] FrontDesk.Agent.Conversations.X::Method(args)[Optimized] (/tmp/perf-N.map)" -> "X::Method"
+    match = re.search(r"\[FrontDesk\.[A-Za-z]+\] (FrontDesk\.[^(]+)\(", frame)
+    return match.group(1) if match else None
+
+
 top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 0
+ours = int(sys.argv[sys.argv.index("--ours") + 1]) if "--ours" in sys.argv else 0
 rows = list(samples(sys.argv[1]))
 counts = collections.Counter(part(t, f) for t, f in rows)
 total = sum(counts.values())
@@ -78,4 +87,11 @@ if top:
     selfs = collections.Counter(frame_name(f[0]) if f else "?" for _, f in rows)
     print(f"\ntop {top} frames by self time")
     for name, n in selfs.most_common(top):
+        print(f"{100 * n / total:5.1f} %  {name}")
+if ours:
+    inclusive = collections.Counter()
+    for _, f in rows:
+        inclusive.update({m for m in map(own_method, f) if m})
+    print(f"\ntop {ours} of the product's own methods by inclusive time")
+    for name, n in inclusive.most_common(ours):
         print(f"{100 * n / total:5.1f} %  {name}")

@@ -254,7 +254,7 @@ public static partial class NluCommand
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var wrote = reply.ToolCalls.Any(c => SpaTools.WritingTools.Contains(c.Name));
             var booking = reply.ToolCalls.Any(c => c.Name is "check_availability" or "join_waitlist" or "book_appointment") || BookingQuestion().IsMatch(reply.Text ?? "");
-            turns.Add(new AgentTurn(row.Text, wrote, booking, reply.Escalation?.Category, reply.Text ?? "", string.Join(",", reply.ToolCalls.Select(c => c.Name)), ms));
+            turns.Add(new AgentTurn(row.Text, wrote, booking, reply.Escalation?.Category, reply.Text ?? "", string.Join(",", reply.ToolCalls.Select(c => Environment.GetEnvironmentVariable("FRONTDESK_PROBE_TOOL_ARGS") == "1" ? $"{c.Name}({c.Arguments}):{c.Outcome}" : c.Name)), ms));
         }
         return turns;
     }

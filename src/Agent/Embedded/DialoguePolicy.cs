@@ -93,6 +93,9 @@ internal enum PolicyAction
     /// <summary>Answer a question asked at a read-back, then ask the read-back again in one line.</summary>
     AnswerAtReadBack,
 
+    /// <summary>"is that with maya?" at a read-back: yes or no from the read-back, then the read-back again in one line (round 32).</summary>
+    SayProviderAtReadBack,
+
     /// <summary>Ask the read-back again as a yes-or-no question.</summary>
     AskReadBackAgain,
 
@@ -477,8 +480,9 @@ internal static class DialoguePolicy
             (s, r) => ((r.U.Cues.SameAsBefore && r.U.Services.Kind != ServiceMatchKind.Confident) || (r.U.Cues.SameProviderAsBefore && r.U.Staff.Kind == StaffMatchKind.None)) && s.Asked is AgentQuestion.Nothing or AgentQuestion.Service && s.Phase == DialoguePhase.None
             && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist) && r.Tools.Contains("find_client"),
             PolicyAction.LookUpUsual),
-        new("on the waitlist from this conversation, no task, and whether anything opened up asked (\"did anything open up yet\", \"¿ya se abrió algo?\")", (s, r) =>
-            s.OnWaitlist && s.Task is null && r.U.Cues.AsksIfOpened && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
+        new("on the waitlist from this conversation, no task, and whether anything opened up asked, with no day or with a day of the waitlist (\"did anything open up yet\", \"hey anything open up for sunday yet?\", \"¿ya se abrió algo?\")", (s, r) =>
+            s.OnWaitlist && s.Task is null && r.U.Cues.AsksIfOpened && (r.U.Services.Kind == ServiceMatchKind.None || r.U.Services.Service?.Id == s.WaitlistedService)
+            && (r.U.Date is null || s.WithinWaitlist(r.U.Date.Range)) && r.U.Time is null
             && r.Tools.Contains("find_waitlist_offer"), PolicyAction.CheckWaitlistOffer, Id: "r10-anything-opened"),
         new("on the waitlist from this conversation, no task, no opening pending, and to be taken off it asked (\"actually nvm, take me off it\", \"sácame de la lista\")", (s, r) =>
             s.OnWaitlist && s.Task is null && s.Phase == DialoguePhase.None && r.U.Cues.LeavesList && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null
@@ -544,6 +548,8 @@ internal static class DialoguePolicy
         new("read-back pending and why the number or name is needed asked (\"why do you need my number?\"), nothing given", (s, r) =>
             s.PendingTool is not null && r.AskedOnArrival == AgentQuestion.Confirmation && r.U.Cues.AsksWhyDetail && !r.ContactGiven && !r.WouldChange,
             PolicyAction.SayWhyAtReadBack, Id: "r11-why-detail-at-read-back"),
+        new("read-back pending and whether it is with a provider asked by name (\"hold on, is that with maya?\", \"¿es con maya?\"; not \"can it be with sofia instead?\")",
+            (_, r) => r.ReadBack == ReadBackAnswer.AsksProvider, PolicyAction.SayProviderAtReadBack, Id: "r32-provider-asked-at-read-back"),
         new("read-back pending and a question beside it (\"can i bring my own oil\")", (_, r) => r.ReadBack == ReadBackAnswer.SideQuestion, PolicyAction.AnswerAtReadBack),
         new("read-back corrected to another time on offer", (_, r) => r.ReadBack == ReadBackAnswer.PicksOfferedSlot, PolicyAction.ChooseCorrectedSlot),
         new("read-back corrected (day, time, service…)", (_, r) => r.ReadBack == ReadBackAnswer.Corrected, PolicyAction.SearchAgain),

@@ -350,6 +350,18 @@ internal sealed class DialogueState
     /// <summary>The service of the waitlist joined last in this conversation: "what other days do you have?" searches it (round 23).</summary>
     public string? WaitlistedService { get; set; }
 
+    /// <summary>The first and last day of the waitlist joined last in this conversation ("2026-11-29"): "anything open up for sunday yet?" asks about it (round 32).</summary>
+    public string? WaitlistedFrom { get; set; }
+
+    /// <summary>The last day of the waitlist joined last in this conversation.</summary>
+    public string? WaitlistedTo { get; set; }
+
+    /// <summary>Whether the days said lie within the waitlist joined last in this conversation.</summary>
+    public bool WithinWaitlist(DateRange days) =>
+        WaitlistedFrom is { } from && WaitlistedTo is { } to
+        && string.CompareOrdinal(days.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), from) >= 0
+        && string.CompareOrdinal(days.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to) <= 0;
+
     /// <summary>
     /// A waitlist opening texted to the person (found by <c>find_waitlist_offer</c> before their message is read, while
     /// they are on the waitlist from this conversation): "yes" takes it, "no thanks (take me off)" declines it, "can it be
@@ -401,6 +413,9 @@ internal sealed class DialogueState
 
     /// <summary>A length said with a service that comes in another length only ("the deep tissue, 90 min"): the offer says so once.</summary>
     public int? LengthNotOffered { get; set; }
+
+    /// <summary>A provider of a gender asked for beside a service ("a male therapist for deep tissue"): the offer says once that each time shows its provider's name.</summary>
+    public bool GenderAsked { get; set; }
 
     /// <summary>A name, phone or e-mail just corrected at a booking's read-back: the next read-back says it back.</summary>
     public string? ContactCorrection { get; set; }
@@ -507,6 +522,7 @@ internal sealed class DialogueState
         EitherTimeSearched = false;
         EarlierOffers = [];
         LengthNotOffered = null;
+        GenderAsked = false;
         TakeAskedTime = false;
         ExactMoveSearch = OwnProviderMoveSearch = OwnPlaceMoveSearch = false;
         AskLocation = false;

@@ -35,6 +35,12 @@ internal enum ReadBackAnswer
     /// <summary>A question beside the read-back ("can i bring my own oil", "is there parking?"): answered, then the read-back asked again.</summary>
     SideQuestion,
 
+    /// <summary>
+    /// Whether the time read back is with a provider, asked by name ("hold on, is that with maya?", "¿es con maya?"): answered
+    /// yes or no from the read-back, which is asked again; the write stays pending (round 32).
+    /// </summary>
+    AsksProvider,
+
     /// <summary>Anything else (another request): the write was dropped; the rest of the policy decides.</summary>
     Other,
 }
@@ -73,6 +79,12 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
 
     /// <summary>The offered slot a correction at the read-back lands on.</summary>
     public Offer? CorrectedSlot { get; set; }
+
+    /// <summary>The provider a question at the read-back names ("is that with maya?"), when <see cref="ReadBack"/> is <see cref="ReadBackAnswer.AsksProvider"/>.</summary>
+    public PersonTerm? ProviderAsked { get; set; }
+
+    /// <summary>The caller's own time of the two read back, kept when the other person dropped out at the read-back ("just me"; round 32).</summary>
+    public Offer? KeptAlone { get; init; }
 
     /// <summary>The message answered the question for the second person's name (a name, or declining it; round 31).</summary>
     public bool GuestNameAnswered { get; init; }
@@ -150,6 +162,7 @@ internal static partial class DialogueTracker
         state.Misses = 0;
         state.FeeToTeam = u.Cues.AsksFeeAmount;
         var asked = state.Asked;
+        Offer? keptAlone = null;
         if (state.Task is not null && asked is AgentQuestion.Name or AgentQuestion.Phone && u.Name is null && u.Phone is null && u.YesNo == YesNo.Unknown
             && !HasSlots(u) && u.Cues.NameCandidate is { } candidate
             && (u.Staff.Kind != StaffMatchKind.None || u.Intent is Intent.Unknown or Intent.Inform or Intent.OutOfScope or Intent.Smalltalk
@@ -208,6 +221,13 @@ internal static partial class DialogueTracker
                 Intent = u.Intent is Intent.Book ? Intent.Book : Intent.Availability,
             };
         }
+        if (state.Phase == DialoguePhase.TextedOffer && u.YesNo != YesNo.No && !u.Cues.LeavesList && !HasSlots(u) && u.ShiftMinutes is null
+            && u.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Nevermind or Intent.Deny) && TakesIt().IsMatch(u.Text))
+        {
+            // "oh nice yes book it", "grab it for me", "apártamela" to a waitlist opening texted (round 32): taking that opening,
+            // not a new booking with nothing named. Still only a yes to the opening texted (the tool holds it for this person).
+            u = u with { YesNo = YesNo.Yes };
+        }
         if (state.Phase == DialoguePhase.TextedOffer && !AnswersTextedOffer(u))
         {
             // A waitlist opening was texted, and the message is about something else ("what's your address?"): the offer
@@ -232,6 +252,11 @@ internal static partial class DialogueTracker
             // "the deep tissue one. 90 min" when deep tissue comes in 60 only: the service named is kept, and the offer says so.
             state.LengthNotOffered = other;
         }
+        if (u.Cues.GenderAsked && u.Services.Kind != ServiceMatchKind.None)
+        {
+            // "i'd prefer a male therapist for deep tissue" (round 32): the profile does not say who is who; the offer says so once.
+            state.GenderAsked = true;
+        }
         if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
             && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
         {
@@ -255,11 +280,18 @@ internal static partial class DialogueTracker
         }
         else if ((state.Together || state.PartyLeft > 0) && JustMe().IsMatch(u.Text))
         {
-            // "actually just me, she can't make it": one person from here; the times for two are no longer on offer.
+            // "actually just me, she can't make it": one person from here; the times for two are no longer on offer. At the
+            // read-back of two ("ugh actually she cant come anymore, just me", round 32) the caller's own time is read back alone:
+            // the yes to two is never asked again.
+            if (asked == AgentQuestion.Confirmation && state.PendingTool == "book_appointment"
+                && state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { WithSlotId: not null } pair)
+            {
+                keptAlone = pair with { WithSlotId = null };
+            }
             state.Together = state.BackToBack = state.WithOthers = state.AwaitingGuestName = false;
             state.PartyLeft = 0;
             state.GuestName = state.GuestServiceId = null;
-            state.Offered = [];
+            state.Offered = keptAlone is null ? [] : [keptAlone];
             state.ChosenSlotId = null;
         }
         var guestNameAnswered = false;
@@ -304,7 +336,7 @@ internal static partial class DialogueTracker
         var reading = new Reading(state, u, profile, tools)
         {
             AskedOnArrival = asked, MissesBefore = missesBefore, ContactGiven = contactGiven, ContactChanged = contactChanged,
-            GuestNameAnswered = guestNameAnswered,
+            GuestNameAnswered = guestNameAnswered, KeptAlone = keptAlone,
         };
         if (asked == AgentQuestion.Confirmation && state.PendingTool is not null)
         {
@@ -317,11 +349,30 @@ internal static partial class DialogueTracker
     private static void AnswerReadBack(DialogueState state, Reading r)
     {
         var u = r.U;
+        if (r.KeptAlone is { } alone)
+        {
+            // The other person dropped out at the read-back of two: the write for two is dropped, the caller's time read back alone.
+            r.DeclinedTool = state.PendingTool;
+            state.PendingTool = state.PendingArgs = state.ReadBack = null;
+            state.Asked = AgentQuestion.Nothing;
+            r.ReadBack = ReadBackAnswer.PicksOfferedSlot;
+            r.CorrectedSlot = alone;
+            return;
+        }
         if (u.Cues.Confused || (u.Cues.AsksRepeat && u.YesNo != YesNo.No && !HasSlots(u)))
         {
             // "que?", "huh?", "lol what" at the read-back: not an answer; the yes-or-no is put again, plainly. "ok but what
             // time was it again" asks for it again too (row r20-repeat-read-back: not a miss).
             r.ReadBack = ReadBackAnswer.NotAnAnswer;
+            return;
+        }
+        if (state.PendingTool is "book_appointment" or "reschedule_appointment" && u.Staff.Person is { } named && !u.OtherProvider && u.NotStaffId is null
+            && !HasSlots(u) && AsksWhetherWith().IsMatch(u.Text) && !ChangeWords().IsMatch(u.Text))
+        {
+            // "hold on, is that with maya?": a question about the time read back, not a change of provider; answered from the
+            // read-back, which is asked again (nothing is booked on this turn).
+            r.ReadBack = ReadBackAnswer.AsksProvider;
+            r.ProviderAsked = named;
             return;
         }
         // "actually nvm cancel it", "yes cancel the appointment" at the read-back of a booking or a move: not a yes to it.
@@ -401,7 +452,10 @@ internal static partial class DialogueTracker
         state.Asked = AgentQuestion.Nothing;
         var corrected = Merge(state, u);
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
-        if (corrected && movesASlot && u.SameTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
+        // "actually make hers a hydrafacial" at the read-back of two (round 32): only the other person's service changes, so the
+        // time read back is kept, as "same time" keeps it.
+        var keepsTheTime = u.SameTime || MakesTheirsAnother(state, u);
+        if (corrected && movesASlot && keepsTheTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
         {
             // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
             // again when the new search finds it free (after the length is chosen, if it must be).
@@ -462,6 +516,30 @@ internal static partial class DialogueTracker
         }
     }
 
+    /// <summary>
+    /// Whether the other person's service is the first of two said ("a hydrafacial for my sister and a swedish for me", "para mi
+    /// hermana un hydrafacial y para mí un sueco"): the words naming them sit before both services, or right after the first and
+    /// not opening a clause of their own ("… and for my sister a facial" names the second). Otherwise the first is the caller's.
+    /// </summary>
+    internal static bool GuestsServiceSaidFirst(Utterance u)
+    {
+        var spans = u.Services.Spans;
+        if (spans.Count < 2 || spans[^1].Start + spans[^1].Length > u.Text.Length || AnotherPersonsOwn().Match(u.Text) is not { Success: true } marker)
+        {
+            return false;
+        }
+        var opensClause = marker.Value.StartsWith("and", StringComparison.OrdinalIgnoreCase) || marker.Value.StartsWith("y ", StringComparison.OrdinalIgnoreCase)
+            || ClauseOpener().IsMatch(u.Text[..marker.Index]);
+        if (marker.Index + marker.Length <= spans[0].Start)
+        {
+            return true;
+        }
+        return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
+    }
+
+    /// <summary>"actually make hers a hydrafacial" with two people together and no day said: only the other person's service changes.</summary>
+    internal static bool MakesTheirsAnother(DialogueState state, Utterance u) => state.Together && u.Date is null && TheirsMadeAnother().IsMatch(u.Text);
+
     /// <summary>Folds what the person said into the search; true when anything that changes a search changed. Corrections override.</summary>
     public static bool Merge(DialogueState state, Utterance u)
     {
@@ -487,6 +565,12 @@ internal static partial class DialogueTracker
             // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
             // settles a family that comes in it ("a swedish for me (the hour one)").
             families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
+            if (state.Together && families is [[_], _] && GuestsServiceSaidFirst(u))
+            {
+                // "a hydrafacial for my sister and a swedish 60 for me" (round 32): the service goes with the person named beside
+                // it, not with the order said; the caller's is searched first, the other person's with it.
+                families = [families[1], families[0]];
+            }
             state.ServiceId = families[0] is [var first] ? first.Id : null;
             state.ServiceOptions = families[0] is [_] ? [] : [.. families[0].Select(x => x.Name)];
             if (state.Together && families is [_, [var theirs]])
@@ -937,6 +1021,15 @@ internal static partial class DialogueTracker
 
     // "make hers a gel mani too", "change his to a swedish", "she'll have the hydrafacial instead", "que el de ella sea …":
     // the second person's service changes (round 31).
+    // "is that with maya?", "wait is it maya?", "and that's with maya right?", "will it be jordan", "es con maya verdad?", "¿con maya?":
+    // whether the time read back is with someone, asked (a yes-or-no question about the read-back, not a request).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:hold\s+on|hang\s+on|wait|sorry|oh|um+|uh+|ok(?:ay)?|and|so|just\s+checking|quick\s+question|perd[oó]n|oye|y|entonces)\b[\s,.!-]*)*(?:(?:is|was|will|would)\s+(?:that|it|this|she|he|they)\s+(?:be\s+)?(?:with\s+)?|is\s+with\s+|(?:that'?s|it'?s|thats|its)\s+with\s+|(?:es|ser[aá]|ser[ií]a)\s+con\s+|con\s+)\p{L}+(?:\s+\p{L}+)?(?:\s*,?\s*(?:right|correct|yeah|yes|verdad|cierto|no))?\s*[?.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksWhetherWith();
+
+    // "instead", "rather", "can i have", "switch": a provider asked for, not asked about.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:instead|rather|prefer|switch|change|swap|can\s+i|could\s+i|en\s+vez|mejor|prefiero|cambi\w*)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ChangeWords();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:make|change|switch|do)\s+(?:hers|his|theirs|her\s+one|his\s+one|(?:my\s+)?(?:sister|daughter|son|mom|mother|dad|friend|wife|husband|partner)'?s)\b|\b(?:she|he)(?:'ll|\s+will|\s+wants?|\s+can)\s+(?:have|get|do)?\s*(?:a|an|the)\b|\bfor\s+(?:her|him)\s+(?:too|also|instead)\b|\b(?:el|la)\s+de\s+(?:ella|[eé]l)\b|\bpara\s+(?:ella|[eé]l)\s+(?:tambi[eé]n|mejor)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TheirsMadeAnother();
 
@@ -1058,8 +1151,8 @@ internal static partial class DialogueTracker
         "va", "viene", "quieren", "o", "por", "favor", "porfa", "gets", "needs", "did", "does", "was", "were", "had",
     };
 
-    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves"): no name.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // A day said where a name could stand ("my daughter thurs", "mi hija el jueves", "for my wife saturday at 11"): no name.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?$|^(?:wednesday|saturday|today|tomorrow|tonight|tmrw|tmr|next|this|ma[nñ]ana|hoy|pasado)s?$|^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DayWord();
 
     /// <summary>The second person's name said with the request ("her name is mia", "my daughter Lily"; round 31), title-cased, or null.</summary>
@@ -1099,6 +1192,14 @@ internal static partial class DialogueTracker
 
     /// <summary>"back to back is fine", "uno después del otro": two people one right after the other is fine (round 30).</summary>
     public static bool BackToBackSaid(string text) => BackToBackAsked().IsMatch(text);
+
+    // "… and for my sister", "… y para mi hermana": the words before the other person's open a clause of their own.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and|y|plus|then)\s*[,]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClauseOpener();
+
+    // "book it", "grab it for me", "i'll take it", "hold it for me", "apártamela", "resérvamela", "dámela": the thing offered, taken.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:book|grab|take|hold|reserve|save|lock\s+in|claim)\s+(?:it|that(?:\s+one)?|that\s+spot|the\s+spot)\b|\b(?:ap[aá]rt|r[eé]s[eé]rv|gu[aá]rd|d)[aá]?(?:me)?(?:la|lo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TakesIt();
 
     // "back to back is fine", "one after the other", "uno después del otro", "seguidos": two people one right after the other.
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:back[\s-]+to[\s-]+back|one\s+(?:right\s+)?after\s+(?:the\s+)?other|(?:un[oa]|la\s+una|el\s+uno)\s+(?:justo\s+)?(?:despu[eé]s|detr[aá]s)\s+del?\s+(?:otr[oa]|la\s+otra)|seguid[oa]s)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

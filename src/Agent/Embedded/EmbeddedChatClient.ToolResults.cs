@@ -590,6 +590,8 @@ public sealed partial class EmbeddedChatClient
                     state.JustDone = true;
                     state.OnWaitlist = true;
                     state.WaitlistedService = call.Arguments?.TryGetValue("service", out var waited) == true ? waited?.ToString() : null;
+                    state.WaitlistedFrom = call.Arguments?.TryGetValue("start_date", out var firstDay) == true ? firstDay?.ToString() : null;
+                    state.WaitlistedTo = call.Arguments?.TryGetValue("end_date", out var lastDay) == true ? lastDay?.ToString() : state.WaitlistedFrom;
                     return Say("waitlist_joined", ("service", ServiceNameFromArgs(call)), ("reason", WindowText(call)));
                 case ("accept_waitlist_offer", _):
                     state.ResetTask();

@@ -310,6 +310,17 @@ public sealed partial class EmbeddedChatClient
                     state.RestateAfterAnswer = true;
                     state.SayFirst = Render(WhyDetailIsName(u.Text) ? "why_name_held" : "why_phone_held");
                     return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                case PolicyAction.SayProviderAtReadBack:
+                {
+                    // "hold on, is that with maya?": yes or no from the time read back, then the read-back again in one line.
+                    var readBackWith = ProviderReadBack();
+                    var asked = r.ProviderAsked!;
+                    var same = readBackWith is not null && string.Equals(readBackWith, asked.Name, StringComparison.OrdinalIgnoreCase);
+                    state.RestateAfterAnswer = true;
+                    state.SayFirst = readBackWith is null ? null
+                        : Render(same ? "provider_asked_yes" : "provider_asked_no", ("provider", readBackWith), ("asked", asked.Name.Split(' ')[0]));
+                    return Call(state.PendingTool!, JsonSerializer.Deserialize<Dictionary<string, object?>>(state.PendingArgs ?? "{}")!);
+                }
                 case PolicyAction.AnswerAtReadBack:
                     // The answer first, then the pending yes-or-no again in one line (the write waits for it).
                     state.RestateAfterAnswer = true;
@@ -355,7 +366,8 @@ public sealed partial class EmbeddedChatClient
                 case PolicyAction.SearchAgain:
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
                     // "… instead, same time", "make it the 90 minute one": the time read back is read back again if free (the tracker kept it).
-                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact || ((u.SameTime || !DialogueTracker.HasSlots(u)) && state.TakeAskedTime);
+                    state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact
+                        || ((u.SameTime || !DialogueTracker.HasSlots(u) || DialogueTracker.MakesTheirsAnother(state, u)) && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -1537,6 +1549,11 @@ public sealed partial class EmbeddedChatClient
         /// <summary>What two people together ask of the FAQ (round 27); a spa whose FAQ has no answer says nothing of it (round 28).</summary>
         private const string TogetherQuestion = "can two people be booked together at the same time, side by side?";
 
+        /// <summary>The provider of the time read back: the chosen offer's, else the provider the read-back names; null when neither says.</summary>
+        private string? ProviderReadBack() =>
+            state.Offered.FirstOrDefault(o => o.SlotId == state.ChosenSlotId)?.Staff is { Length: > 0 } staff && Profile.Staff.Any(p => p.Name == staff) ? staff
+                : Profile.Staff.FirstOrDefault(p => state.ReadBack?.Contains(p.Name, StringComparison.OrdinalIgnoreCase) == true)?.Name;
+
         /// <summary>The provider of the appointment being moved, when it is known; null otherwise.</summary>
         private string? MovingWith() =>
             state.Task == DialogueTask.Reschedule && state.NewServiceId is null && state.AppointmentRef is { } moving && state.AppointmentRefs.IndexOf(moving) is var at
@@ -1804,6 +1821,11 @@ public sealed partial class EmbeddedChatClient
                 prefix += Render("length_not_offered", ("service", kept.NameIn(state.Language).Split('(')[0].Trim()), ("minutes", minutes.ToString(Inv)),
                     ("length", kept.DurationMin.ToString(Inv))) + " ";
                 state.LengthNotOffered = null;
+            }
+            if (state.GenderAsked)
+            {
+                prefix += Render("provider_gender_note") + " ";
+                state.GenderAsked = false;
             }
             if (state.WithOthers)
             {

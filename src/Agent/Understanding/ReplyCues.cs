@@ -93,6 +93,12 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool WrongNumber { get; init; }
 
+    /// <summary>
+    /// A provider of a gender asked for ("a male therapist", "female massage therapist", "una masajista mujer", round 31): the
+    /// profile does not say who is who, so the offer says each time's provider by name (round 32).
+    /// </summary>
+    public bool GenderAsked { get; init; }
+
     /// <summary>The language the person asks to be helped in ("do you speak spanish?", "¿habla inglés?"): "es", "en", "other", or null.</summary>
     public string? LanguageAsked { get; init; }
 
@@ -430,7 +436,8 @@ public sealed partial record ReplyCues
             AsksAboutAssistant = Prefiltered.AssistantAsAPerson.IsMatch(text) || Prefiltered.WhatTheAssistantDoes.IsMatch(text),
             AsksDate = Prefiltered.DateQuestion.IsMatch(text),
             AsksPace = Prefiltered.PaceAsked.IsMatch(text),
-            WrongNumber = WrongNumberSaid().IsMatch(text),
+            WrongNumber = WrongNumberSaid().IsMatch(text) || OtherBusinessAsked().IsMatch(text),
+            GenderAsked = ProviderOfAGender().IsMatch(text),
             LanguageAsked = Languages.LanguageRequest.Read(text),
             AsksPrice = PriceQuestion().IsMatch(text),
             AsksLength = LengthAsked().IsMatch(text),
@@ -644,6 +651,16 @@ public sealed partial record ReplyCues
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WrongNumberSaid();
 
+    // Another business asked for by its trade (round 32: "is this the nail place on main st", "is this the dentist" were
+    // declined): a wrong number, let go kindly with the spa's name. Never a trade of the spa's own (a spa, massage, skin, laser).
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|um+|uh+|sorry|oh)\W+)*(?:is\s+this|is\s+that|am\s+i\s+(?:speaking|talking)\s+(?:to|with)|did\s+i\s+(?:reach|call|get))\s+(?:the\s+|a\s+|an\s+)?(?:nail\s+(?:place|salon|spa|shop)|nail\s+salon|hair\s+(?:salon|place)|barber(?:\s*shop)?|dentist'?s?(?:\s+office)?|dental\s+(?:office|clinic)|doctor'?s?(?:\s+office)?|dr\.?\s+\w+'?s?(?:\s+office)?|pharmacy|vet'?s?|veterinar\w+|pizza\s*\w*|restaurant|pediatrician'?s?|chiropractor'?s?|tattoo\s+(?:shop|parlou?r)|auto\s+shop|mechanic'?s?|insurance\s+(?:company|office)|law\s+office|lawyer'?s?)\b[^?]{0,40}\?*\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherBusinessAsked();
+
+    // A provider of a gender asked for (rounds 31 and 32): "a male therapist", "female massage therapist", "una masajista mujer".
+    [GeneratedRegex(@"\b(?:female|male|woman|women|lady|man|guy)\s+(?:massage\s+)?(?:therapists?|providers?|estheticians?|aestheticians?|injectors?|practitioners?|masseuses?|masseurs?|nurses?|staff)\b|\b(?:masajista|terapeuta|esteticista|cosmetologa|enfermera|enfermero|therapist|massage\s+therapist|esthetician)\s+(?:que\s+sea\s+|who\s+is\s+(?:a\s+)?|that\s+is\s+(?:a\s+)?)?(?:mujer|hombre|femenina|femenino|masculino|female|male|woman|man)\b|\b(?:una|un)\s+(?:mujer|hombre)\s+(?:que|para)\s+(?:me\s+)?(?:atienda|haga|de)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderOfAGender();
+
     // Questions to the assistant about itself as a person ("what should i call you", "a name i can call you"). Not "your boss", "your manager" or "your supervisor": asking
     // for them is asking for a person. "you" alone is the spa ("do you have parking"), so the words say it is the assistant.
     [GeneratedRegex(@"\b(?:(?:what'?s|what\s+is|tell\s+me|can\s+i\s+(?:ask|have|get|know)|may\s+i\s+(?:ask|have|know)|do\s+you\s+have)\s+(?:\w+\s+){0,3}?your\s+(?:name|nick\s?name|age|birthday|hobby|hobbies|home\s?town)\b(?!\s+(?:limit|limits|requirement|requirements|policy|restriction|restrictions|minimum|range|rule|rules|for|to)\b)|how\s+old\s+are\s+you|(?:what|which|who)\s+(?:\w+\s+){0,2}?(?:made|makes|manufactures|manufactured|created|built|designed|programmed|invented)\s+you\b(?!\s+(?:wait|waiting|feel|think|cancel|come|pay|do|go|leave|book|change|move|call|sick|sign))|responsible\s+for\s+(?:your\s+design|designing\s+you|making\s+you|creating\s+you)|(?:start\s+calling|can\s+i\s+call|ill\s+call|i'?ll\s+call|(?:like|want|love)\s+to\s+call)\s+you\s+(?!back\b|later\b|tomorrow\b|today\b|now\b|again\b|at\b|on\b|about\b|when\b|if\b|to\b|in\b|and\b|guys\b|all\b|after\b|before\b|first\b|soon\b|from\b)\w+|where\s+(?:are|were)\s+you\s+(?:from|born|raised)|where\s+do\s+(?:you|u)\s+(?:live|come\s+from)\b|what\s+do\s+you\s+(?:like\s+to\s+do|do)\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time|with\s+your\s+(?:free|spare)\s+time)|when\s+you\s+have\s+(?:free|spare)\s+time,?\s+what|what\s+are\s+you\s+interested\s+in|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+boyfriend|a\s+girlfriend|feelings))"
@@ -807,7 +824,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:take|get|drop|remove|cross|scratch)\s+me\s+(?:off|out)\b|\bremove\s+me\b|\b(?:off|out\s+of)\s+(?:the|your|that)\s+(?:wait\s*-?\s*)?list\b|\b(?:s[aá]ca|qu[ií]ta|b[oó]rra)me\s+de\s+la\s+lista\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffTheList();
 
-    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|for\s+(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b|^\W*(?:(?:hi|hey|so|ok|okay)\W+)?(?:hubby|wifey|husband|wife|bf|gf|boyfriend|girlfriend|partner|fiance|fiancee)\s+(?:and|n|&|\+)\s+(?:i|me)\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&|\+)\s+(?:my|a)\s+[a-z]+|my\s+(?:sister|brother|friend|mom|mother|dad|daughter|son|husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|bff|cousin|aunt|niece|bestie)\s+(?:and|n|&)\s+(?:i|me)|(?:both|(?:the\s+)?(?<n>two|three|four|2|3|4)|all)\s+of\s+us|(?:for\s+)?(?<n>two|2|three|3|four|4)\s+(?:people|persons|ppl|of\s+us)|(?:we|us)\s+(?:both|two)|[a-z]+\s+and\s+me\s+(?:both|together)|for\s+my\s+[a-z]+\s+and\s+(?:me|i|myself)|my\s+[a-z]+\s+and\s+i\b|^\W*(?:(?:hi|hey|so|ok|okay)\W+)?(?:hubby|wifey|husband|wife|bf|gf|boyfriend|girlfriend|partner|fiance|fiancee)\s+(?:and|n|&|\+)\s+(?:i|me)\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
     [GeneratedRegex(@"\b(?:the\s+)?same\s+(?:thing|one|service|treatment|appointment|again|time|slot)\b|\b(?:the\s+)?same\s+for\b|\bsame\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -990,6 +990,12 @@ public sealed partial class Understander
             // Not what to do before or after it ("should i shower before my facial", round 30): without the visit that is
             // another question (the showers the spa has).
             faqQuestion = withoutOccasion;
+            if (VisitTopics().Count > 0 && FrontDesk.Tools.Faq.VisitQuestion.Topics(withoutOccasion).Count == 0)
+            {
+                // "can you turn the music off during my massage" (round 32: declined): the occasion is what makes it about the
+                // visit (the room during the treatment); without it the question is about nothing of the spa's.
+                faqQuestion = null;
+            }
         }
         var plainRequest = intent is Intent.Book or Intent.Availability or Intent.MyAppointments && services.Kind == ServiceMatchKind.None
             && date is null && staff.Kind is StaffMatchKind.None or StaffMatchKind.Any;
@@ -1934,13 +1940,32 @@ public sealed partial class Understander
             (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
         }
         if (chosen is null && intent is not (Intent.Cancel or Intent.Human) && services.Kind == ServiceMatchKind.None && date is null && time is null
-            && ProviderOfAGender().IsMatch(lowered))
+            && cues.GenderAsked)
         {
             // "can i request a female therapist", "can i get a male therapist" (round 31: "a great question" passed on): the
             // profile does not say who is who, so the team, who know, take the request. With a service and a day ("a lady
             // therapist if u have one, deep tissue friday morning", rounds 15 and 18) the openings are offered, each with
             // its provider's name, for the person to choose.
             (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && !NamesElsewhere()
+            && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+                || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && date is null && VisitTopics().Count == 0
+                    && EdgeOpeningAsked().IsMatch(lowered) && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
+            && ((cues.GenderAsked && services.Kind != ServiceMatchKind.None)
+                || (SomePeople().IsMatch(lowered) && (date is not null || time is not null))
+                || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && EdgeOpeningAsked().IsMatch(lowered))))
+        {
+            // A provider's gender beside a service ("i prefer a male therapist for the deep massage"), two people and a day or an
+            // hour ("2 ppl sat 3pm"), the earliest or latest opening asked ("whats the earliest u have") (round 32: each declined
+            // as off topic): a booking, whose openings show each provider by name.
+            (intent, confidence, faqQuestion) = (Intent.Book, 1, null);
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not Intent.Smalltalk && LineChecked().IsMatch(lowered))
+        {
+            // "can u hear me", "r u still there", "u there?" (round 32: passed to the team, or declined): a caller checking the
+            // line hears that the assistant is there, as "can you hear me" does.
+            (intent, confidence, faqQuestion) = (Intent.Smalltalk, 1, null);
         }
         if (asked == AgentQuestion.Nothing && chosen is null && lowered.Length > 0 && !lowered.Any(char.IsLetterOrDigit))
         {
@@ -2569,7 +2594,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\W*(?=[^0-9]*[1-9])(?:[\w']+\W*){1,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortWithNumber();
 
-    [GeneratedRegex(@"\b(?:not|but|except|instead\s+of|other\s+than|than)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
+    // "but" only after "anyone", "anybody", "someone", "whoever", "any of them": "friday but with maya" asks for Maya (round 32).
+    [GeneratedRegex(@"\b(?:not|except|instead\s+of|other\s+than|than|(?:any\s?one|any\s?body|some\s?one|some\s?body|whoever|every\s?one|any\s+of\s+(?:them|you)|all)\s+but)\s+(?:with\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NotThisOne();
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\s+or\s+(?<b>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*)\b", RegexOptions.CultureInvariant)]
@@ -2741,7 +2767,26 @@ public sealed partial class Understander
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
-    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments"];
+    // Two to four people said as people (round 32: "2 ppl sat 3pm"), never "two seats", "two tickets", "two nights".
+    // Said as the message's opening, with nothing of a table, seats, tickets or a reservation (restaurant and theatre language).
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello)\W+)?(?:for\s+)?(?:two|2|three|3)\s+(?:people|persons|ppl|of\s+us)\b(?!.*\b(?:reserv\w*|tables?|seats?|tickets?|booths?|dinner|lunch|brunch|flights?|rooms?)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SomePeople();
+
+    // A caller checking the line, "u" for "you" (round 32): "can u hear me", "hello?? can u hear me", "r u still there", "u there?".
+    [GeneratedRegex(@"^\W*(?:(?:hello|hi|hey|um+|uh+)\W+)*(?:(?:can|do|could)\s+(?:you|u|ya)\s+hear\s+me|(?:are|r)\s+(?:you|u|ya)\s+(?:still\s+)?there|(?:you|u)\s+(?:still\s+)?there)(?:\s+(?:now|ok|okay|or\s+not))?\W*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LineChecked();
+
+    // The earliest or latest opening asked of the spa itself ("whats the earliest u have", "earliest you got?", "latest slot you
+    // can do"), not the earliest train, shuttle or flu shot (round 32).
+    [GeneratedRegex(@"\b(?:earliest|latest|soonest)\s+(?:(?:you|u|ya|y'?all)\s+(?:guys\s+)?(?:have|got|can|could|do)\b|(?:opening|slot|spot|availability|appointment|appt)s?\b(?!\s+(?:for|at|to|on)\s+(?:the|a|an|my)\s+(?!spa\b)))", RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeOpeningAsked();
+
+    // The opening hours' words: "what's the earliest you open" is the hours, not the earliest opening (round 32).
+    [GeneratedRegex(@"\b(?:open|opens|opening\s+time|close|closes|closing|hours)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursWord();
+
+    // Round 32 adds someone along, what to wear or take off, what to bring, a review, a confirmation not received and one's points.
+    private static readonly HashSet<string> SpasOwnTopics = ["premises", "languages", "advance", "bike", "refreshments", "along", "wear", "bring", "review", "confirmation", "points"];
 
     // Which of two days one's own appointment is on (round 31): "did i book for tuesday or wednesday", "was my facial tuesday
     // or wednesday", "is my appt thurs or fri".
@@ -2771,9 +2816,6 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:you|u|y'?all|ya|spa|estan|ustedes)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenAskedOfUs();
 
-    // A provider of a gender asked for (round 31): "a male therapist", "female massage therapist", "una masajista mujer".
-    [GeneratedRegex(@"\b(?:female|male|woman|women|lady|man|guy)\s+(?:massage\s+)?(?:therapists?|providers?|estheticians?|aestheticians?|injectors?|practitioners?|masseuses?|masseurs?|nurses?|staff)\b|\b(?:masajista|terapeuta|esteticista|cosmetologa|enfermera|enfermero|therapist|massage\s+therapist|esthetician)\s+(?:que\s+sea\s+|who\s+is\s+(?:a\s+)?|that\s+is\s+(?:a\s+)?)?(?:mujer|hombre|femenina|femenino|masculino|female|male|woman|man)\b|\b(?:una|un)\s+(?:mujer|hombre)\s+(?:que|para)\s+(?:me\s+)?(?:atienda|haga|de)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ProviderOfAGender();
 
     // The whole spa for a private event (round 31): "can i book the whole spa for a private event", "rent out the spa".
     [GeneratedRegex(@"\b(?:whole|entire)\s+(?:spa|place|location)\b|\bprivate\s+(?:event|party|parties|events)\b|\bbuy\s*-?\s*out\b|\brent\s+(?:out\s+)?(?:the|your)\s+(?:spa|place)\b|\b(?:corporate|company|office|team)\s+(?:event|outing|party|retreat|building)\b", RegexOptions.CultureInvariant)]

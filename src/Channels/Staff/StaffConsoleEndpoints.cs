@@ -77,6 +77,7 @@ internal static class StaffConsoleEndpoints
                     {
                         sb.Append("<div class=\"appt ").Append(E(a.Status)).Append("\">").Append(E(a.Start[11..16])).Append('–').Append(E(a.End[11..16]))
                           .Append(' ').Append(E(a.ServiceName)).Append("<br>").Append(E(a.ClientName ?? a.ClientId)).Append(' ').Append(E(a.ClientPhone))
+                          .Append(a.GuestName is null ? "" : " <span class=\"guest\">for " + E(a.GuestName) + "</span>")
                           .Append(" <span class=\"chip\">").Append(E(a.Status)).Append("</span>");
                         if (a.ConversationId is not null)
                         {

@@ -13,10 +13,11 @@ using FrontDesk.Tools.Store;
 namespace FrontDesk.Channels.Staff;
 
 #pragma warning disable CA1056 // plain DTOs of the JSON API
-/// <summary>An appointment as the staff API shows it.</summary>
+/// <summary>An appointment as the staff API shows it; <c>GuestName</c> is the person who comes when the client booked it for someone with them.</summary>
 internal sealed record StaffAppointment(
     string Id, string Status, string LocationId, string ServiceId, string ServiceName, string StaffId, string StaffName, string ClientId,
-    string? ClientName, string? ClientPhone, string Start, string End, string StartUtc, string EndUtc, string Channel, string? ConversationId);
+    string? ClientName, string? ClientPhone, string Start, string End, string StartUtc, string EndUtc, string Channel, string? ConversationId,
+    string? GuestName);
 
 /// <summary>An escalation as the staff API shows it.</summary>
 internal sealed record StaffEscalation(
@@ -100,7 +101,7 @@ internal sealed class StaffQueries(SpaDatabase db, SpaProfile profile, Appointme
             clients.TryGetValue(a.ClientId, out var client);
             return new StaffAppointment(a.Id, a.Status, a.LocationId, a.ServiceId, profile.FindService(a.ServiceId)?.Name ?? a.ServiceId, a.StaffId,
                 profile.FindStaff(a.StaffId)?.Name ?? a.StaffId, a.ClientId, client?.Name, client?.Phone, StaffTime.Local(profile, a.StartsAtUtc),
-                StaffTime.Local(profile, a.EndsAtUtc), StaffTime.Utc(a.StartsAtUtc), StaffTime.Utc(a.EndsAtUtc), a.Channel, a.ConversationId);
+                StaffTime.Local(profile, a.EndsAtUtc), StaffTime.Utc(a.StartsAtUtc), StaffTime.Utc(a.EndsAtUtc), a.Channel, a.ConversationId, a.GuestName);
         })];
     }
 

@@ -149,6 +149,8 @@ public static partial class VisitQuestion
         "free", "extra", "each", "tip", "tips", "both", "all", "comfort", "pay", "arrival", "traffic", "read",
         // a day is when, not where ("how far in advance do i need to book for a saturday")
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "weekday", "week", "night",
+        // a group's visit here (round 32: "can i bring wine for my bridal party")
+        "bridal", "bachelorette",
     };
 
     // "to" only before a determiner: "to park", "to bring" are verbs, "to a wedding", "to my facial" are places.
@@ -197,8 +199,10 @@ public static partial class VisitQuestion
         ("wear", new(@"\bwhat\s+(?:should|do|to|can|shall)\s+(?:i\s+|we\s+)?wear\b|\bwear\s+to\s+(?:my|the)\b|\bdress\s+code\b"
             // undressing for the treatment, and one's gym clothes (round 19: "do i have to take everything off", "can i keep my
             // underwear on", "is it ok if i come in my gym clothes")
-            + @"|\b(?:take|taking)\s+(?:everything|it\s+all|all\s+(?:of\s+)?(?:my\s+)?clothes|(?:my\s+)?(?:clothes|top|shirt|bra|pants|underwear))\s+off\b|\b(?:keep|leave)\s+(?:my\s+)?(?:underwear|undies|bra|clothes|shorts|pants|top|socks|panties|leggings)\s+on\b|\b(?:get|be)\s+(?:fully\s+|completely\s+)?(?:naked|undressed|nude)\b|\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:in|wearing)\s+(?:my\s+)?(?:gym|workout|work|yoga|running)?\s*(?:clothes|clothing|sweats|leggings|jeans|pajamas|scrubs)\b", Options, Limit)),
-        ("along", new(@"\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bsit\s+in\s+(?:the\s+room|on|with)\b|\bstay\s+(?:in\s+the\s+room|with\s+me)\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
+            + @"|\b(?:take|taking)\s+(?:everything|it\s+all|all\s+(?:of\s+)?(?:my\s+)?clothes|(?:my\s+)?(?:clothes|top|shirt|bra|pants|underwear))\s+off\b|\b(?:keep|leave)\s+(?:my\s+)?(?:underwear|undies|bra|clothes|shorts|pants|top|socks|panties|leggings)\s+on\b|\b(?:get|be)\s+(?:fully\s+|completely\s+)?(?:naked|undressed|nude)\b|\bundress(?:ed|ing)?\b|\b(?:come|show\s+up|arrive)\s+(?:in\s+)?(?:in|wearing)\s+(?:my\s+)?(?:gym|workout|work|yoga|running)?\s*(?:clothes|clothing|sweats|leggings|jeans|pajamas|scrubs)\b", Options, Limit)),
+        // Someone in the room or waiting (round 32: "can my boyfriend come in the room with me", "is it ok if my mom waits in the
+        // lobby").
+        ("along", new(@"\bin\s+the\s+(?:treatment\s+)?room\s+with\s+(?:me|us|her|him)\b|\b(?:wait|waits|waiting|hang\s+out|sit)\s+(?:for\s+me\s+)?(?:in|at)\s+the\s+(?:lobby|waiting\s+(?:room|area)|front)\b|\bcome\s+(?:along|with\s+me|in\s+with\s+me)\b|\btag\s+along\b|\bsit\s+with\s+me\b|\bsit\s+in\s+(?:the\s+room|on|with)\b|\bstay\s+(?:in\s+the\s+room|with\s+me)\b|\bwait\s+(?:for\s+me|in\s+the\s+(?:lobby|waiting))\b|\b(?:kids?|children|dogs?|pets?)\s+(?:are\s+)?(?:allowed|welcome|ok)\b", Options, Limit)),
         ("tip", new(@"\b(?:tipping|gratuity)\b|\b(?:do|should|can|may|must)\s+(?:i|we|you|people)\s+(?:\w+\s+)?tip\b|\bhow\s+much\s+(?:\w+\s+){0,3}tip\b|\btip\s+(?:the|my|your)\b|\b(?:accept|take)\s+tips\b", Options, Limit)),
         ("pay", new(@"\b(?:take|accept)\s+(?:\w+\s+)?(?:cards?|credit|debit|cash|checks?|venmo|zelle|apple\s+pay|google\s+pay|amex|visa)\b|\bcash\s+only\b|\bpay\s+(?:with|by|in)\b|\b(?:payment|pay)\s+(?:options|methods)\b|\bforms?\s+of\s+payment\b", Options, Limit)),
         // What the room is like during the treatment: its music, sound and warmth ("do you play music in the rooms", "can i
@@ -259,6 +263,11 @@ public static partial class VisitQuestion
         ("receipt", new(@"\b(?:receipt|invoice)s?\b[^.?!]{0,40}?\b(?:you|u|your|y'?all|my\s+(?:visit|appointment|appt|massage|facial|treatment|session|service))\b"
             + @"|\b(?:you|u|y'?all)\b[^.?!]{0,30}?\b(?:receipt|invoice)s?\b|\b(?:my|the)\s+(?:visit|appointment|appt|massage|facial|treatment|session)'?s?\s+(?:receipt|invoice)\b", Options, Limit)),
         ("lostfound", new(@"\blost\s+(?:and|&|n)\s+found\b", Options, Limit)),
+        // Round 32: a review of the spa ("where can i leave you guys a review"), a confirmation not received ("i never got a
+        // confirmation text"), one's points ("how do i use my points"): the business's own matters, for its information or the team.
+        ("review", new(@"\b(?:leave|write|post|give|do)\s+(?:(?:you|u|yall|y'?all|you\s+guys)\s+)?(?:an?\s+|my\s+|the\s+)?(?:\w+\s+)?reviews?\b|\breview\s+(?:you|u|y'?all|your\s+(?:spa|place|business))\b", Options, Limit)),
+        ("confirmation", new(@"\b(?:never|didnt|didn'?t|did\s+not|havent|haven'?t|have\s+not|dont|don'?t|do\s+not)\s+(?:get|got|receive|received|see|seen|gotten)\s+(?:an?\s+|my\s+|the\s+|any\s+)?(?:confirmation|confirm)\b|\bconfirmation\s+(?:text|email|e-mail|message|sms)s?\b", Options, Limit)),
+        ("points", new(@"\b(?:use|redeem|check|see|apply|spend|cash\s+in)\s+(?:my\s+|our\s+)?(?:\w+\s+)?(?:points|rewards?)\b|\bhow\s+many\s+(?:\w+\s+)?points\b", Options, Limit)),
     ];
 
     // "do i need / do i have to / must i / is it required to …" before what is required.
@@ -323,7 +332,7 @@ public static partial class VisitQuestion
 
     // The same words about another place or trade: "late for work", "wear to an interview", "tip the pizza driver", "the dress
     // code for a black tie wedding" (two words before the place, round 27).
-    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+){0,2}(?:work|job|school|class|interview|wedding|party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:for|to|at)\s+(?:a|an|the|my|our|this|that|his|her|tonight'?s|tomorrow'?s)?\s*(?:\w+\s+){0,2}(?:work|job|school|class|interview|wedding|(?<!\b(?:bridal|bachelorette|spa|pamper)\s)party|game|concert|stadium|airport|flight|plane|meeting|office|restaurant|dinner|funeral|church|court|hospital|dentist|beach|movies?|theat(?:er|re)|mall|zoo|museum|exam|trial)\b|\b(?:steakhouse|restaurants?|diner|bistro|cafe|brewery|bakery|dmv|pharmacy|pizza|delivery|driver|waiter|waitress|bartender|valet|uber|lyft|taxi|cab|barista|movers?|doorman|housekeeper|hotel|boss|coworkers?|teacher|professor|landlord|carry[\s-]?on|luggage|airline)\b|\bdowntown\b", RegexOptions.CultureInvariant)]
     private static partial Regex Elsewhere();
 
     [GeneratedRegex(@"\b(?:open|opened|stay|staying)\s+(?:\w+\s+)?late\b|\bhow\s+late\b|\blate\s+(?:hours|nights?|evenings?|appointments?|appts?|openings?|slots?)\b|\blatest\b", RegexOptions.CultureInvariant)]

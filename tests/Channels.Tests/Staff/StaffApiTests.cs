@@ -398,6 +398,31 @@ public abstract class StaffApiTests
     }
 
     [StoreFact]
+    public async Task The_guest_booked_with_a_client_is_shown_on_their_appointment()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Host.Get<SpaProfile>();
+        var location = profile.Locations.First(l => l.Rooms.Any(r => r.Type == "treatment"));
+        var service = profile.FindService("hydrafacial")!;
+        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 24, 11, 0, 0), profile.TimeZone);
+        var appointment = new Appointment
+        {
+            Id = NewId.For("apt"), ClientId = "c-ava", ServiceId = service.Id, StaffId = "priya", LocationId = location.Id,
+            RoomId = location.Rooms.First(r => r.Type == "treatment").Id, StartsAtUtc = start, EndsAtUtc = start.AddMinutes(service.DurationMin),
+            BlockedUntilUtc = start.AddMinutes(service.DurationMin + service.BufferMin), Status = AppointmentStatus.Booked, Channel = "sms",
+            CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, GuestName = "Mia",
+        };
+        Assert.Equal(BookingOutcome.Booked, (await h.Host.Get<AppointmentBook>().InsertAsync(appointment, Actor.System("test"), CancellationToken.None)).Outcome);
+
+        using var desk = h.As(StaffRole.FrontDesk);
+        var item = Assert.Single((await GetJsonAsync(desk, "/api/staff/appointments?from=2026-11-24&to=2026-11-24")).EnumerateArray());
+
+        // Booked under Ava's name and number; Mia is who comes, so the desk greets the right person.
+        Assert.Equal("Ava Thompson", item.GetProperty("clientName").GetString());
+        Assert.Equal("Mia", item.GetProperty("guestName").GetString());
+    }
+
+    [StoreFact]
     public async Task Appointments_and_the_waitlist_are_listed_in_local_and_utc_time()
     {
         await using var h = await StartAsync();

@@ -139,4 +139,28 @@ public sealed partial class StaffConsoleTests
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("metrics-data", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_calendar_shows_the_guest_a_client_booked_for()
+    {
+        await using var h = await StaffHarness.StartAsync(TestStore.Sqlite);
+        var profile = h.Host.Get<FrontDesk.Tools.Profile.SpaProfile>();
+        var location = profile.Locations.First(l => l.Rooms.Any(r => r.Type == "treatment"));
+        var service = profile.FindService("hydrafacial")!;
+        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 24, 11, 0, 0), profile.TimeZone);
+        var appointment = new FrontDesk.Tools.Booking.Appointment
+        {
+            Id = FrontDesk.Tools.Store.NewId.For("apt"), ClientId = "c-ava", ServiceId = service.Id, StaffId = "priya", LocationId = location.Id,
+            RoomId = location.Rooms.First(r => r.Type == "treatment").Id, StartsAtUtc = start, EndsAtUtc = start.AddMinutes(service.DurationMin),
+            BlockedUntilUtc = start.AddMinutes(service.DurationMin + service.BufferMin), Status = FrontDesk.Tools.Booking.AppointmentStatus.Booked,
+            Channel = "sms", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, GuestName = "Mia <b>",
+        };
+        await h.Host.Get<FrontDesk.Tools.Booking.AppointmentBook>().InsertAsync(appointment, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        using var client = await SignInAsync(h, StaffRole.FrontDesk);
+
+        var page = await client.GetStringAsync(new Uri("/staff/calendar?date=2026-11-24", UriKind.Relative));
+
+        Assert.Contains("Ava Thompson", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"guest\">for Mia &lt;b&gt;</span>", page, StringComparison.Ordinal);
+    }
 }

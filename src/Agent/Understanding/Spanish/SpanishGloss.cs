@@ -61,6 +61,16 @@ public static partial class SpanishGloss
                 i++;
                 continue;
             }
+            if (tokens[i].Value is "unas" or "una" && text.AsSpan(start, tokens[i].Length).IndexOfAny('ñ', 'Ñ') >= 0)
+            {
+                // "uñas para el sabado" (round 32): written with its tilde the word is nails, never "unas" (some), which the
+                // folded table cannot tell apart.
+                sb.Append(tokens[i].Value == "unas" ? "nails" : "nail");
+                last = start + tokens[i].Length;
+                nameWordsLeft = 0;
+                i++;
+                continue;
+            }
             var (length, replacement) = Longest(tokens, i, folded, keep, table);
             if (length > 0)
             {
