@@ -1948,13 +1948,13 @@ public sealed partial class Understander
             // its provider's name, for the person to choose.
             (intent, confidence, faqQuestion) = (Intent.Human, 1, null);
         }
+        var edgeOpeningAsked = time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && EdgeOpeningAsked().IsMatch(lowered);
         if (asked == AgentQuestion.Nothing && chosen is null && !NamesElsewhere()
             && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
-                || (intent == Intent.Faq && time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && date is null && VisitTopics().Count == 0
-                    && EdgeOpeningAsked().IsMatch(lowered) && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
+                || (intent == Intent.Faq && edgeOpeningAsked && date is null && VisitTopics().Count == 0 && !EdgeOfTheDay().IsMatch(lowered) && !HoursWord().IsMatch(lowered)))
             && ((cues.GenderAsked && services.Kind != ServiceMatchKind.None)
                 || (SomePeople().IsMatch(lowered) && (date is not null || time is not null))
-                || (time?.Kind is TimePreferenceKind.Earliest or TimePreferenceKind.Latest && EdgeOpeningAsked().IsMatch(lowered))))
+                || edgeOpeningAsked))
         {
             // A provider's gender beside a service ("i prefer a male therapist for the deep massage"), two people and a day or an
             // hour ("2 ppl sat 3pm"), the earliest or latest opening asked ("whats the earliest u have") (round 32: each declined
@@ -2767,8 +2767,8 @@ public sealed partial class Understander
     private static partial Regex SpaWord();
 
     // The visit topics that are the spa's own matters whatever the classifier makes of their words (VisitQuestion).
-    // Two to four people said as people (round 32: "2 ppl sat 3pm"), never "two seats", "two tickets", "two nights".
-    // Said as the message's opening, with nothing of a table, seats, tickets or a reservation (restaurant and theatre language).
+    // Two or three people said as people, opening the message (round 32: "2 ppl sat 3pm"), with nothing of a table, seats,
+    // tickets or a reservation (restaurant and theatre language: "two seats", "a reservation for 2 people friday at 8").
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello)\W+)?(?:for\s+)?(?:two|2|three|3)\s+(?:people|persons|ppl|of\s+us)\b(?!.*\b(?:reserv\w*|tables?|seats?|tickets?|booths?|dinner|lunch|brunch|flights?|rooms?)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SomePeople();
 
