@@ -749,11 +749,11 @@ public sealed partial record ReplyCues
         return place;
     }
 
-    private const string GroupCount = @"(?<n>[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
+    private const string GroupCount = @"(?<n>[0-9]{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta)";
 
     // "5 of us", "party of 8", "for 6 people", "there's four of us", "we're 5", "somos 4 amigas", "para 6 personas", "de 8
     // personas" (round 31).
-    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para|of|de)\s+" + GroupCount
+    [GeneratedRegex(@"\b" + GroupCount + @"\s+of\s+us\b|\b(?:party|group)\s+of\s+" + GroupCount + @"\b|\b(?:for|para|of|de)\s+(?:(?:like|about|around|maybe|roughly|approx(?:imately)?|como|unas|unos)\s+)?" + GroupCount
         + @"\s+(?:people|persons|ppl|guests|ladies|girls|guys|friends|women|bridesmaids|personas|amigas|amigos|chicas)\b|\b(?:we'?re|we\s+are|somos)\s+" + GroupCount
         + @"\b(?!\s*(?:am|pm|o'?clock|minutes|mins|min|years|a[nñ]os)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupCountPattern();
@@ -777,7 +777,8 @@ public sealed partial record ReplyCues
     private static int CountWord(string word) => word.ToLowerInvariant() switch
     {
         "four" or "cuatro" => 4, "five" or "cinco" => 5, "six" or "seis" => 6, "seven" or "siete" => 7, "eight" or "ocho" => 8, "nine" or "nueve" => 9,
-        "ten" or "diez" => 10, "eleven" or "once" => 11, "twelve" or "doce" => 12, _ => 0,
+        "ten" or "diez" => 10, "eleven" or "once" => 11, "twelve" or "doce" => 12, "fifteen" or "quince" => 15, "twenty" or "veinte" => 20,
+        "thirty" or "treinta" => 30, _ => 0,
     };
 
     private static string? PlaceAfterIn(string text)

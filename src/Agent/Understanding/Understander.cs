@@ -997,8 +997,11 @@ public sealed partial class Understander
                 faqQuestion = null;
             }
         }
+        // "whats your latest appointment on fridays" (round 33: the person's number asked, to look at their appointments): days of
+        // a kind are a day said, but the question is still the hours'.
+        var edgeOfTheDay = EdgeOfTheDay().IsMatch(lowered);
         var plainRequest = intent is Intent.Book or Intent.Availability or Intent.MyAppointments && services.Kind == ServiceMatchKind.None
-            && date is null && staff.Kind is StaffMatchKind.None or StaffMatchKind.Any;
+            && (date is null || edgeOfTheDay) && staff.Kind is StaffMatchKind.None or StaffMatchKind.Any;
         if (asked == AgentQuestion.Nothing && chosen is null && (intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk || plainRequest)
             && time?.Exact is null && !NamesElsewhere())
         {
@@ -1016,7 +1019,7 @@ public sealed partial class Understander
             }
             else if (intent is not Intent.MyAppointments || !OwnAppointmentWord().IsMatch(lowered))
             {
-                if (EdgeOfTheDay().IsMatch(lowered))
+                if (edgeOfTheDay)
                 {
                     // "whats ur latest appt on weekdays": the opening hours, not the person's appointments.
                     (intent, confidence) = (Intent.Faq, 1);
@@ -2633,7 +2636,7 @@ public sealed partial class Understander
     [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
 
-    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&)\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:me\s+(?:and|n|&)\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together|\b(?:me|i\s+(?:want|need|would\s+like|d\s+like)|i'?d\s+like)\s+(?:an?|one|the)\s+(?:\w+\s+){1,3}?and\s+(?:for\s+)?my\s+\w+\s+(?:an?|one|the)\s+\w+)", RegexOptions.CultureInvariant)]
     private static partial Regex TogetherCue();
 
     // "to saturday" right after the day, or after a few words naming the appointment or asking ("my tuesday massage to
@@ -2808,8 +2811,8 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:open|opened|abiertos?|closed|closing|cerrados?|cerrando)\b(?:\s+\w+){0,6}?\s+(?:storm|snow|snowstorm|blizzard|ice|icy|hurricane|flood|flooding|fire|fires|smoke|power|outage|weather|tormenta|nieve|lluvia|huracan|incendio|apagon|inundacion)\b|\b(?:storm|snow|snowstorm|blizzard|hurricane|flood|fire|smoke|power\s+(?:is\s+|went\s+)?out|outage|tormenta|nieve|huracan|apagon)\b(?:\s+\w+){0,6}?\s+(?:open|abiertos?|closed|cerrados?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OpenDespite();
 
-    // A group's gathering (round 31): a birthday, friends or girls together, Spanish as written.
-    [GeneratedRegex(@"\b(?:birthday|bday|cumplea[nñ]os|friends|amigas|amigos|girls|ladies|chicas|girls?\s+(?:day|night|trip|weekend))\b", RegexOptions.CultureInvariant)]
+    // A group's gathering (round 31): a birthday, friends or girls together, Spanish as written; a company's day (round 33).
+    [GeneratedRegex(@"\b(?:birthday|bday|cumplea[nñ]os|friends|amigas|amigos|girls|ladies|chicas|girls?\s+(?:day|night|trip|weekend)|corporate|coworkers|co-workers|employees|team[\s-]?building|wellness\s+days?|staff\s+(?:day|outing|retreat)|company\s+(?:day|outing|retreat|event))\b", RegexOptions.CultureInvariant)]
     private static partial Regex GroupGathering();
 
     // Whether "you" (the spa) open, not a park or a store ("are the trails at the state park open after the storm").

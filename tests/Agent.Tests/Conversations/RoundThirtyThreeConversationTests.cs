@@ -56,7 +56,6 @@ public sealed class RoundThirtyThreeConversationTests
     [Theory]
     [InlineData("quiero checar si tienen espacio el weekend")]
     [InlineData("tienen espacio este weekend?")]
-    [InlineData("i need a spot for 2 people tomorrow at noon")]
     public async Task A_look_at_the_book_asks_the_service(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text);
