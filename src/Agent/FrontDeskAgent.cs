@@ -234,6 +234,9 @@ public sealed partial class FrontDeskAgent(
     /// </summary>
     private static string? TextsStoppableNumber(TurnRequest request) => PhoneNumbers.ToE164(request.CallerPhone);
 
+    /// <summary>How the opt-out is recorded: asked on a call, or in a text's own words (as the SMS channel records those).</summary>
+    private static string StopSource(TurnRequest request) => request.Channel == "sms" ? OptOutSource.Keyword : OptOutSource.VoiceRequest;
+
     /// <summary>
     /// Whether a turn on this state answers a read-back: the last turn left an action pending for the person's yes (the turn
     /// that follows confirms or drops it: <see cref="ConversationScope.BeginTurn"/>).
@@ -466,7 +469,7 @@ public sealed partial class FrontDeskAgent(
                 // request for a person: the call goes on. (Why here: TextsStoppableNumber.)
                 stopTexts = number;
                 escalations.Add(NewEscalation(category, scope, request,
-                    $"Asked to stop texts; the opt-out of {number} is recorded (source {OptOutSource.VoiceRequest}): \"{Short(text)}\"", verbatim: true, language: language));
+                    $"Asked to stop texts; the opt-out of {number} is recorded (source {StopSource(request)}): \"{Short(text)}\"", verbatim: true, language: language));
                 reply = prompts.Reply(TextsStopped, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
@@ -583,7 +586,7 @@ public sealed partial class FrontDeskAgent(
             // The opt-out commits with the turn that promises it: both or neither (a retry of the request gets the stored answer).
             await conversations.SaveTurnAsync(request.ConversationId, state,
                 [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance,
-                request.RequestId, async (c, tx, t) => await optOuts.ChangeAsync(c, tx, stopped, optedOut: true, OptOutSource.VoiceRequest, null, new Actor("client", stopped), request.ConversationId, t), ct);
+                request.RequestId, async (c, tx, t) => await optOuts.ChangeAsync(c, tx, stopped, optedOut: true, StopSource(request), null, new Actor("client", stopped), request.ConversationId, t), ct);
         }
         else
         {
