@@ -175,6 +175,43 @@ public abstract class StaffOptOutTests
         Assert.Equal(0, (await GetJsonAsync(desk, "/api/staff/opt-outs")).GetProperty("total").GetInt32());
     }
 
+    // sms_opt_outs moved from the Twilio channel's migrations to the spa's book (Tools 9 and 10): a store made before keeps its
+    // opt-outs, gains the note and who recorded it, and a new store gets the table once.
+    [StoreFact]
+    public async Task A_store_made_before_the_move_keeps_its_opt_outs_and_gains_the_note()
+    {
+        var (settings, temp) = SpaBookHarness.FreshStore(Store);
+        try
+        {
+            var provider = Enum.Parse<DatabaseProvider>(settings["FrontDesk:Database:Provider"]!);
+            using var db = new SpaDatabase(provider, settings["FrontDesk:Database:ConnectionString"]!);
+            var clock = new TestClock(SpaBookHarness.DefaultNow);
+            var before = ToolsSchema.Migrations.Where(m => m.Version < 9).Concat(TwilioSchema.Migrations).ToList();
+            await SchemaMigrator.ApplyAsync(db, before, clock, CancellationToken.None);
+            await using (var c = await db.OpenAsync(CancellationToken.None))
+            {
+                await c.ExecuteAsync("INSERT INTO sms_opt_outs (phone, opted_out, source, updated_at_utc) VALUES ('+14155550909', @yes, 'keyword', @now)",
+                    new { yes = true, now = clock.GetUtcNow().UtcDateTime });
+            }
+
+            Assert.Equal([9, 10], await SchemaMigrator.ApplyAsync(db, ToolsSchema.Migrations.Concat(TwilioSchema.Migrations), clock, CancellationToken.None));
+
+            var optOuts = new FrontDesk.Tools.Clients.TextOptOuts(db, new FrontDesk.Tools.Clients.ClientDirectory(db, clock), clock);
+            var kept = await optOuts.StatusAsync("+14155550909", CancellationToken.None);
+            Assert.True(kept.OptedOut);
+            Assert.Equal("keyword", kept.Source);
+            Assert.Null(kept.Note);
+            Assert.True(await optOuts.ChangeAsync("+14155550909", false, "staff", "asked at the desk to get texts again", new FrontDesk.Tools.Audit.Actor("staff", "m@spa.test"),
+                CancellationToken.None));
+            Assert.Equal("asked at the desk to get texts again", (await optOuts.StatusAsync("+14155550909", CancellationToken.None)).Note);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SpaBookHarness.ReleaseStore(settings, temp);
+        }
+    }
+
     [StoreFact]
     public async Task A_caller_who_asks_to_stop_the_texts_is_opted_out_with_the_turn_told_so_and_the_team_is_told()
     {
