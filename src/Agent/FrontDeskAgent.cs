@@ -98,6 +98,7 @@ public sealed partial class FrontDeskAgent(
     ConversationStore conversations,
     SafetyScreen screen,
     ClientDirectory clients,
+    TextOptOuts optOuts,
     AgentPrompts prompts,
     TimeProvider clock,
     AgentOptions options,
@@ -214,6 +215,27 @@ public sealed partial class FrontDeskAgent(
             LeaveGate(request.ConversationId);
         }
     }
+
+    /// <summary>The reply (and escalation rule) of "stop texting me" where nothing records it: the team is told, STOP to any text.</summary>
+    internal const string TextsUnwanted = "texts_unwanted";
+
+    /// <summary>The reply when the turn recorded the number's opt-out itself.</summary>
+    internal const string TextsStopped = "texts_stopped";
+
+    /// <summary>
+    /// The number whose texts a "stop texting me" in this turn stops, or null. Only a number the channel vouches for as the
+    /// person's own in this very request (<see cref="TurnRequest.CallerPhone"/>: a call's caller ID, a text's sender) — never
+    /// one typed in the chat, nor a web visitor's number proven earlier by a code (the web keeps its answer: the team is told,
+    /// STOP to any text). Why the agent records it, not the channel: the reply that says it is done, the escalation and the
+    /// opt-out are one turn and commit together (the channel sees the turn only after it committed), and the channel's part is
+    /// only to vouch for the number, as it already does. The record itself is the spa's book's (<see cref="TextOptOuts"/>, Tools),
+    /// the one every sender checks: data flows Channels → Agent → Tools. On SMS the channel's own opt-out words act first, so
+    /// this is mostly the phone's case.
+    /// </summary>
+    private static string? TextsStoppableNumber(TurnRequest request) => PhoneNumbers.ToE164(request.CallerPhone);
+
+    /// <summary>How the opt-out is recorded: asked on a call, or in a text's own words (as the SMS channel records those).</summary>
+    private static string StopSource(TurnRequest request) => request.Channel == "sms" ? OptOutSource.Keyword : OptOutSource.VoiceRequest;
 
     /// <summary>
     /// Whether a turn on this state answers a read-back: the last turn left an action pending for the person's yes (the turn
@@ -377,6 +399,8 @@ public sealed partial class FrontDeskAgent(
         var agentTags = new TurnTags { AiGenerated = true, Language = language };
         var escalations = new List<Escalation>();
         var askedForPerson = false;
+        // The number whose texts this turn stops (a caller's "stop texting me"), recorded with the turn.
+        string? stopTexts = null;
 
         if (conversation.Status == "taken_over")
         {
@@ -437,6 +461,18 @@ public sealed partial class FrontDeskAgent(
                 // In the conversation's language: the profile's answer to the question suggested (its a_es), as the suggestion was.
                 reply = profile.Faq.FirstOrDefault(f => string.Equals(f.Question, suggested.Question, StringComparison.Ordinal))?.AnswerIn(language) ?? suggested.Answer;
                 agentTags.Brain = "rules";
+            }
+            else if (category is not null && replyKey == TextsUnwanted && TextsStoppableNumber(request) is { } number)
+            {
+                // "stop texting me" said from a number the channel vouches for (a call's caller ID): the opt-out is recorded for
+                // it in this turn's transaction (below), the team is still told, and the reply says it is done. It is not a
+                // request for a person: the call goes on. (Why here: TextsStoppableNumber.)
+                stopTexts = number;
+                escalations.Add(NewEscalation(category, scope, request,
+                    $"Asked to stop texts; the opt-out of {number} is recorded (source {StopSource(request)}): \"{Short(text)}\"", verbatim: true, language: language));
+                reply = prompts.Reply(TextsStopped, language);
+                agentTags.Brain = "rules";
+                agentTags.Escalation = category.Name;
             }
             else if (category is not null)
             {
@@ -545,8 +581,18 @@ public sealed partial class FrontDeskAgent(
         state.Append(newMessages.Select(StoredMessage.From));
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await faults.HitAsync(FaultPoints.TurnStoring);
-        await conversations.SaveTurnAsync(request.ConversationId, state,
-            [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true, request.RequestId);
+        if (stopTexts is { } stopped)
+        {
+            // The opt-out commits with the turn that promises it: both or neither (a retry of the request gets the stored answer).
+            await conversations.SaveTurnAsync(request.ConversationId, state,
+                [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance,
+                request.RequestId, async (c, tx, t) => await optOuts.ChangeAsync(c, tx, stopped, optedOut: true, StopSource(request), null, new Actor("client", stopped), request.ConversationId, t), ct);
+        }
+        else
+        {
+            await conversations.SaveTurnAsync(request.ConversationId, state,
+                [(TurnRole.Client, text, clientTags, null), (TurnRole.Agent, reply, agentTags, latency)], escalations, request.Channel, scope.LocationId, scope.Actor, _instance, ct, releaseLease: true, request.RequestId);
+        }
         await faults.HitAsync(FaultPoints.TurnCommitted);
         lease.Release();
         if (escalations.Count > 0)

@@ -66,6 +66,7 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<AppointmentBook>();
         services.AddSingleton<AvailabilityFinder>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<TextOptOuts>();
         services.AddSingleton<WaitlistBook>();
         services.AddOptions<SemanticOptions>().Bind(configuration.GetSection(SemanticOptions.Section));
         if ((configuration.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions()).Enabled)

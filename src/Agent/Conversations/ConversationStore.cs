@@ -569,6 +569,25 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Stores a turn as the lease-holding save above does, with a change the turn itself makes (a caller's opt-out from texts)
+    /// written in the same transaction after the turn's rows: both commit or neither does, and a turn whose lease was lost
+    /// stores neither.
+    /// </summary>
+    public async Task SaveTurnAsync(string id, ConversationState state, IReadOnlyList<(string Role, string Text, TurnTags Tags, int? LatencyMs)> turns,
+        IReadOnlyList<Escalation> escalations, string channel, string? locationId, Actor actor, string leaseOwner, string? requestId,
+        Func<DbConnection, DbTransaction, CancellationToken, Task> alsoWrite, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alsoWrite);
+        await using var c = await db.OpenAsync(ct);
+        var prepared = c is SqliteConnection ? SqliteSave.Of(state, turns) : null;
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var saved = await SaveTurnAsync(c, tx, id, state, turns, escalations, channel, locationId, actor, leaseOwner, releaseLease: true, requestId, ct, prepared);
+        await alsoWrite(c, tx, ct);
+        await tx.CommitAsync(ct);
+        Remember(id, saved, state);
+    }
+
+    /// <summary>
     /// What a turn's save on SQLite writes that does not depend on the store: the state's deflated JSON as of the usual case
     /// (nothing written to the transcript since the turn read it, so the state has seen the turn's own rows too:
     /// <see cref="TryReserveAndWriteState"/>), and each row's tags as JSON and as tag rows. Made before the write transaction:

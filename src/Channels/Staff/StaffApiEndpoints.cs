@@ -30,6 +30,8 @@ internal sealed record PromptContent(string? Content);
 internal static class StaffApiEndpoints
 {
     private const int MaxRangeDays = 92;
+    // An opt-out change is a number and a short note: anything much bigger is not one.
+    private const int MaxOptOutBody = 16 * 1024;
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
     private static readonly string[] EscalationStatuses = ["open", "claimed", "resolved"];
 
@@ -109,6 +111,45 @@ internal static class StaffApiEndpoints
             (await desk.ApproveAsync(id, user, ct)).ToHttp());
         api.MapPost("/outbox/{id}/reject", async (string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken ct) =>
             (await desk.RejectAsync(id, user, ct)).ToHttp());
+
+        // Who may not be texted: a number's status (?phone=), or the opted-out numbers newest first, a page at a time.
+        api.MapGet("/opt-outs", async Task<IResult> (string? phone, string? page, string? pageSize, StaffOptOuts optOuts, CancellationToken ct) =>
+        {
+            if (phone is not null)
+            {
+                return optOuts.Parse(phone) is { } e164
+                    ? TypedResults.Ok(await optOuts.StatusAsync(e164, ct))
+                    : TypedResults.Problem(StaffOptOuts.PhoneProblem, statusCode: 400, title: "Invalid request");
+            }
+            if (!TryCount(page, 1, 1_000_000, 1, out var p))
+            {
+                return TypedResults.Problem("'page' must be a whole number from 1.", statusCode: 400, title: "Invalid request");
+            }
+            if (!TryCount(pageSize, 1, StaffOptOuts.MaxPageSize, StaffOptOuts.DefaultPageSize, out var size))
+            {
+                return TypedResults.Problem($"'pageSize' must be a whole number from 1 to {StaffOptOuts.MaxPageSize}.", statusCode: 400, title: "Invalid request");
+            }
+            var (numbers, total) = await optOuts.ListAsync(p, size, ct);
+            return TypedResults.Ok(new { page = p, pageSize = size, total, numbers });
+        });
+        // Any role stops texts to a number; texting it again is for managers and admins, with a note (StaffOptOuts).
+        api.MapPut("/opt-outs", async Task<IResult> (HttpRequest http, ClaimsPrincipal user, StaffOptOuts optOuts, CancellationToken ct) =>
+        {
+            if (http.ContentLength > MaxOptOutBody)
+            {
+                return OptOutBodyTooLarge();
+            }
+            var (body, bad) = await ReadAsync<OptOutChange>(http, ct);
+            if (bad is not null)
+            {
+                return bad;
+            }
+            if (body!.OptedOut is not { } optedOut)
+            {
+                return TypedResults.Problem("'optedOut' is required: true to stop texting the number, false to text it again.", statusCode: 400, title: "Invalid request");
+            }
+            return (await optOuts.ChangeAsync(body.Phone, optedOut, body.Note, user, null, ct)).ToHttp();
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxOptOutBody));
 
         api.MapGet("/metrics", async Task<IResult> (string? from, string? to, string? language, StaffMetrics metrics, SpaProfile profile, TimeProvider clock, CancellationToken ct) =>
         {
@@ -210,6 +251,16 @@ internal static class StaffApiEndpoints
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    private static bool TryCount(string? text, int min, int max, int fallback, out int value)
+    {
+        value = fallback;
+        return Blank(text) is not { } t || int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OptOutBodyTooLarge() =>
+        TypedResults.Problem($"The body is larger than {MaxOptOutBody / 1024} KB; send 'phone', 'optedOut' and a 'note' of at most {FrontDesk.Tools.Clients.TextOptOuts.MaxNoteLength} characters.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+
     /// <summary>A language filter: empty for all, else a code the product speaks ("en", "es").</summary>
     internal static IResult? Language(string? language, out string? code)
     {
@@ -273,6 +324,11 @@ internal static class StaffApiEndpoints
         catch (JsonException ex)
         {
             return (null, TypedResults.Problem(ex.Message.Split(" Path:")[0], statusCode: 400, title: "Bad JSON"));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body past the endpoint's size limit: a problem, not a failure.
+            return (null, TypedResults.Problem("The body is too large for this request.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large"));
         }
     }
 }

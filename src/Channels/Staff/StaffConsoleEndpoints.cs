@@ -148,7 +148,8 @@ internal static class StaffConsoleEndpoints
             return After(http, await desk.ReplyAsync(escalation.ConversationId, form["text"], http.User, escalation.ClientPhone, ct));
         });
 
-        console.MapGet("/conversations/{id}", async (HttpContext http, string id, StaffDesk desk, StaffQueries q, CancellationToken ct) =>
+        console.MapGet("/conversations/{id}", async (HttpContext http, string id, StaffDesk desk, StaffQueries q, StaffOptOuts optOuts, FrontDesk.Tools.Clients.ClientDirectory clients,
+            CancellationToken ct) =>
         {
             var conversation = await q.ConversationAsync(id, http.User, ct);
             if (conversation is null)
@@ -169,7 +170,15 @@ internal static class StaffConsoleEndpoints
             {
                 sb.Append(" · taken over by ").Append(E(conversation.TakenOverBy));
             }
-            sb.Append("</p><p>");
+            sb.Append("</p>");
+            // Texts to the client's number (their record's, else the caller ID of a call or text): whether they are stopped, and the switch.
+            var phone = (conversation.ClientId is not null ? (await clients.GetAsync(conversation.ClientId, ct))?.Phone : null)
+                ?? (conversation.Channel is "sms" or "voice" ? optOuts.Parse(conversation.CallerPhone) : null);
+            if (phone is not null)
+            {
+                sb.Append(TextsPanel(http, await optOuts.StatusAsync(phone, ct), back));
+            }
+            sb.Append("<p>");
             sb.Append(conversation.Status == "taken_over"
                 ? Form(http, $"/staff/conversations/{U(id)}/release", "Release to the assistant", back, "secondary")
                 : Form(http, $"/staff/conversations/{U(id)}/takeover", "Take over", back));
@@ -204,6 +213,51 @@ internal static class StaffConsoleEndpoints
             After(http, await desk.TakeOverAsync(id, http.User, ct)));
         forms.MapPost("/conversations/{id}/release", async (HttpContext http, string id, StaffDesk desk, CancellationToken ct) =>
             After(http, await desk.ReleaseAsync(id, http.User, ct)));
+
+        console.MapGet("/opt-outs", async (HttpContext http, string? page, StaffOptOuts optOuts, CancellationToken ct) =>
+        {
+            var p = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1_000_000 ? n : 1;
+            var (numbers, total) = await optOuts.ListAsync(p, StaffOptOuts.DefaultPageSize, ct);
+            var sb = new StringBuilder("<h1>Opt-outs</h1><p>Numbers that get no texts from the spa (STOP by text, a caller's request, or a team member), newest first.</p>");
+            sb.Append(Form(http, "/staff/opt-outs/stop", "Stop texting this number", "/staff/opt-outs", "danger",
+                "<input name=\"phone\" required maxlength=\"40\" placeholder=\"(415) 555-0100\" aria-label=\"Phone number\"> <input name=\"note\" maxlength=\"500\" placeholder=\"Why (optional)\" aria-label=\"Why\"> "));
+            if (numbers.Count == 0)
+            {
+                sb.Append("<p id=\"opt-outs-empty\">No number has opted out.</p>");
+                return Page(http, "Opt-outs", sb.ToString());
+            }
+            sb.Append("<table id=\"opt-outs\"><tr><th>Since</th><th>Number</th><th>Client</th><th>How</th><th>Note</th>").Append(http.User.IsManager() ? "<th></th>" : "").Append("</tr>");
+            foreach (var o in numbers)
+            {
+                sb.Append("<tr data-phone=\"").Append(E(o.Phone)).Append("\"><td>").Append(E(o.Since?[..16].Replace('T', ' '))).Append("</td><td>").Append(E(o.National ?? o.Phone))
+                  .Append("</td><td>").Append(E(o.ClientName)).Append("</td><td>").Append(E(SourceName(o.Source))).Append("</td><td>").Append(E(o.Note)).Append("</td>");
+                if (http.User.IsManager())
+                {
+                    sb.Append("<td>").Append(TextAgainForm(http, o.Phone, "/staff/opt-outs")).Append("</td>");
+                }
+                sb.Append("</tr>");
+            }
+            sb.Append("</table><p>");
+            if (p > 1)
+            {
+                sb.Append("<a href=\"/staff/opt-outs?page=").Append(p - 1).Append("\">Newer</a> ");
+            }
+            if (p * StaffOptOuts.DefaultPageSize < total)
+            {
+                sb.Append("<a href=\"/staff/opt-outs?page=").Append(p + 1).Append("\">Older</a>");
+            }
+            return Page(http, "Opt-outs", sb.Append("</p>").ToString());
+        });
+        forms.MapPost("/opt-outs/stop", async (HttpContext http, StaffOptOuts optOuts, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            return After(http, await optOuts.ChangeAsync(form["phone"], optedOut: true, form["note"], http.User, null, ct));
+        });
+        forms.MapPost("/opt-outs/start", async (HttpContext http, StaffOptOuts optOuts, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            return After(http, await optOuts.ChangeAsync(form["phone"], optedOut: false, form["note"], http.User, null, ct));
+        });
 
         console.MapGet("/transcripts", async (HttpContext http, string? language, string? from, string? to, StaffQueries q, SpaProfile profile, TimeProvider clock,
             CancellationToken ct) =>
@@ -445,6 +499,47 @@ internal static class StaffConsoleEndpoints
         }
     }
 
+    /// <summary>A number's texts on a conversation page: stopped (since when, how; managers may text it again) or allowed (anyone may stop them).</summary>
+    private static string TextsPanel(HttpContext http, StaffOptOut status, string back)
+    {
+        var sb = new StringBuilder("<div id=\"texts\" data-phone=\"").Append(E(status.Phone)).Append("\" data-opted-out=\"").Append(status.OptedOut ? "true" : "false")
+            .Append("\"><p>Texts to ").Append(E(status.National ?? status.Phone)).Append(": ");
+        if (status.OptedOut)
+        {
+            sb.Append("<b>stopped</b> since ").Append(E(status.Since?[..16].Replace('T', ' '))).Append(" (").Append(E(SourceName(status.Source))).Append(')');
+            if (status.Note is not null)
+            {
+                sb.Append(" — ").Append(E(status.Note));
+            }
+            sb.Append("</p>");
+            if (http.User.IsManager())
+            {
+                sb.Append(TextAgainForm(http, status.Phone, back));
+            }
+        }
+        else
+        {
+            sb.Append("allowed</p>").Append(Form(http, "/staff/opt-outs/stop", "Stop texting this number", back, "danger",
+                $"<input type=\"hidden\" name=\"phone\" value=\"{E(status.Phone)}\"><input name=\"note\" maxlength=\"500\" placeholder=\"Why (optional)\" aria-label=\"Why\"> "));
+        }
+        return sb.Append("</div>").ToString();
+    }
+
+    // Texting a number again is consent: a manager's, with the reason (StaffOptOuts checks both again).
+    private static string TextAgainForm(HttpContext http, string phone, string back) =>
+        Form(http, "/staff/opt-outs/start", "Text this number again", back, "secondary",
+            $"<input type=\"hidden\" name=\"phone\" value=\"{E(phone)}\"><input name=\"note\" required maxlength=\"500\" placeholder=\"How the client asked\" aria-label=\"How the client asked\"> ");
+
+    private static string SourceName(string? source) => source switch
+    {
+        FrontDesk.Tools.Clients.OptOutSource.Keyword => "texted STOP",
+        FrontDesk.Tools.Clients.OptOutSource.Twilio21610 => "carrier opt-out",
+        FrontDesk.Tools.Clients.OptOutSource.Staff => "by a team member",
+        FrontDesk.Tools.Clients.OptOutSource.VoiceRequest => "asked on a call",
+        FrontDesk.Tools.Clients.OptOutSource.ClientRecord => "on the client's record",
+        _ => source ?? "",
+    };
+
     private static IResult After(HttpContext http, DeskResult result)
     {
         if (result.Outcome == DeskOutcome.Done)
@@ -526,7 +621,7 @@ internal static class StaffConsoleEndpoints
           .Append(E(profile.Spa.Name)).Append("</span>");
         if (nav && user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType == StaffAuth.CookieScheme)
         {
-            sb.Append("<a href=\"/staff/calendar\">Today</a><a href=\"/staff/escalations\">Escalations</a><a href=\"/staff/transcripts\">Transcripts</a><a href=\"/staff/approvals\">Approvals</a><a href=\"/staff/waitlist\">Waitlist</a>");
+            sb.Append("<a href=\"/staff/calendar\">Today</a><a href=\"/staff/escalations\">Escalations</a><a href=\"/staff/transcripts\">Transcripts</a><a href=\"/staff/approvals\">Approvals</a><a href=\"/staff/waitlist\">Waitlist</a><a href=\"/staff/opt-outs\">Opt-outs</a>");
             if (user.IsManager())
             {
                 sb.Append("<a href=\"/staff/dashboard\">Dashboard</a><a href=\"/staff/audit\">Audit log</a>");

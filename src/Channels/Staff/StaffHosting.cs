@@ -23,6 +23,7 @@ internal static class StaffHosting
         services.AddSingleton<StaffQueries>();
         services.AddSingleton<StaffMetrics>();
         services.AddSingleton<StaffPrompts>();
+        services.AddSingleton<StaffOptOuts>();
         services.AddSingleton(sp => new StaffTemplates(TextTemplates.Load(Path.Combine(
             ToolsServiceCollectionExtensions.ResolvePath(sp.GetRequiredService<IOptions<SpaBookOptions>>().Value.Prompts, builder.Environment.ContentRootPath), "staff.yaml"))));
         services.AddTeamsEscalations();

@@ -1,4 +1,3 @@
-using Dapper;
 using FrontDesk.Tools.Audit;
 using FrontDesk.Tools.Clients;
 using FrontDesk.Tools.Store;
@@ -6,13 +5,12 @@ using FrontDesk.Tools.Store;
 namespace FrontDesk.Channels.Twilio;
 
 /// <summary>
-/// Who may not be texted: the <c>sms_opt_outs</c> table keyed by phone, kept in step with
-/// <c>clients.opted_out_at_utc</c> (which also writes the audit entry).
+/// The SMS channel's side of who may not be texted: STOP, START and Twilio's error 21610 recorded through the spa's book
+/// (<see cref="TextOptOuts"/>: <c>sms_opt_outs</c> kept in step with <c>clients.opted_out_at_utc</c>, audited).
 /// </summary>
 /// <param name="db">The store.</param>
-/// <param name="clients">Client directory (opt-out column and audit).</param>
-/// <param name="clock">Clock.</param>
-public sealed class SmsOptOuts(SpaDatabase db, ClientDirectory clients, TimeProvider clock)
+/// <param name="optOuts">The spa book's opt-outs.</param>
+public sealed class SmsOptOuts(SpaDatabase db, TextOptOuts optOuts)
 {
     /// <summary>Records an opt-out (STOP, error 21610) or an opt-in (START) for a number.</summary>
     /// <param name="phone">E.164 number.</param>
@@ -41,11 +39,7 @@ public sealed class SmsOptOuts(SpaDatabase db, ClientDirectory clients, TimeProv
     public async Task SetAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string phone, bool optedOut, string source, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
-        await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO sms_opt_outs (phone, opted_out, source, updated_at_utc) VALUES (@phone, @optedOut, @source, @now)
-            ON CONFLICT (phone) DO UPDATE SET opted_out = @optedOut, source = @source, updated_at_utc = @now
-            """, new { phone, optedOut, source, now = clock.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
-        await clients.SetOptedOutAsync(c, tx, phone, optedOut, actor, ct);
+        await optOuts.SetAsync(c, tx, phone, optedOut, source, null, actor, null, ct);
     }
 
     /// <summary>Whether a number has opted out (either record says so).</summary>
@@ -64,9 +58,6 @@ public sealed class SmsOptOuts(SpaDatabase db, ClientDirectory clients, TimeProv
     /// <param name="phone">E.164 number.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>True when texts to it must not be sent.</returns>
-    public static async Task<bool> IsOptedOutAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, string phone, CancellationToken ct) =>
-        await c.ExecuteScalarAsync<long>(new CommandDefinition("""
-            SELECT (SELECT COUNT(*) FROM sms_opt_outs WHERE phone = @phone AND opted_out = @yes)
-                 + (SELECT COUNT(*) FROM clients WHERE phone = @phone AND opted_out_at_utc IS NOT NULL)
-            """, new { phone, yes = true }, tx, cancellationToken: ct)) > 0;
+    public static Task<bool> IsOptedOutAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, string phone, CancellationToken ct) =>
+        TextOptOuts.IsOptedOutAsync(c, tx, phone, ct);
 }

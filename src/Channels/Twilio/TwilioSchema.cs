@@ -18,13 +18,14 @@ public static class TwilioSchema
             "ALTER TABLE sms_inbound ADD COLUMN handling_until_utc TIMESTAMPTZ;"),
     ];
 
-    // One source for both stores; only the time and flag types differ.
+    // One source for both stores; only the time and flag types differ. sms_opt_outs now belongs to the spa's book (Tools'
+    // migration 9 creates it first on a new store), so it is created here only if missing.
     private static string Sql(bool postgres)
     {
         var time = postgres ? "TIMESTAMPTZ" : "TEXT";
         var flag = postgres ? "BOOLEAN" : "INTEGER";
         return $"""
-            CREATE TABLE sms_opt_outs (
+            CREATE TABLE IF NOT EXISTS sms_opt_outs (
                 phone TEXT PRIMARY KEY,
                 opted_out {flag} NOT NULL,
                 source TEXT NOT NULL,

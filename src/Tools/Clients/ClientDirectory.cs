@@ -276,8 +276,12 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Records an SMS opt-out or opt-in inside the caller's transaction.</summary>
-    public async Task SetOptedOutAsync(DbConnection c, DbTransaction tx, string phone, bool optedOut, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Records an SMS opt-out or opt-in inside the caller's transaction; the audit entry keeps what caused it and why (when given)
+    /// and the conversation it was asked in.
+    /// </summary>
+    public async Task SetOptedOutAsync(DbConnection c, DbTransaction tx, string phone, bool optedOut, Actor actor, CancellationToken ct, string? source = null,
+        string? note = null, string? conversationId = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -297,7 +301,7 @@ public sealed class ClientDirectory(SpaDatabase db, TimeProvider clock)
                 new { existing.Id, OptedOut = optedOut ? now : (DateTime?)null, now }, tx, cancellationToken: ct));
         }
         await AuditLog.WriteAsync(c, tx, now, actor, optedOut ? "client.sms_opt_out" : "client.sms_opt_in", "client", existing?.Id ?? phone,
-            existing is null ? null : new { optedOut = existing.OptedOutAtUtc is not null }, new { optedOut }, null, ct);
+            existing is null ? null : new { optedOut = existing.OptedOutAtUtc is not null }, source is null ? (object)new { optedOut } : new { optedOut, source, note }, conversationId, ct);
     }
 
     /// <summary>

@@ -20,7 +20,21 @@ public static class ToolsSchema
         new(7, "booking guard", "SELECT 1;", BookingGuard),
         // The second of two people booked together: who comes, so staff see it (issue 12, round 31).
         new(8, "appointments' guest name", GuestName, GuestName),
+        // Who may not be texted is the spa's book, not one channel's (issue 12: staff and a caller record opt-outs too): the
+        // table the Twilio channel created (its migration 250, now IF NOT EXISTS) belongs here. A store made before keeps it.
+        new(9, "sms opt-outs in the spa's book", OptOuts(postgres: false), OptOuts(postgres: true)),
+        new(10, "sms opt-outs keep a note and who recorded them", OptOutNote, OptOutNote),
     ];
+
+    private static string OptOuts(bool postgres) => $"""
+        CREATE TABLE IF NOT EXISTS sms_opt_outs (
+            phone TEXT PRIMARY KEY,
+            opted_out {(postgres ? "BOOLEAN" : "INTEGER")} NOT NULL,
+            source TEXT NOT NULL,
+            updated_at_utc {(postgres ? "TIMESTAMPTZ" : "TEXT")} NOT NULL);
+        """;
+
+    private const string OptOutNote = "ALTER TABLE sms_opt_outs ADD COLUMN note TEXT; ALTER TABLE sms_opt_outs ADD COLUMN recorded_by TEXT;";
 
     private const string GuestName = "ALTER TABLE appointments ADD COLUMN guest_name TEXT;";
 

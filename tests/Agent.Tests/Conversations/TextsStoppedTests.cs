@@ -1,0 +1,43 @@
+using FrontDesk.Tools.Clients;
+using FrontDesk.Tools.Store;
+
+namespace FrontDesk.Agent.Tests.Conversations;
+
+/// <summary>
+/// "Stop texting me" said from a number the channel vouches for (a call's caller ID) is recorded as that number's opt-out with
+/// the turn; said where the number is not proven (the web chat) the team is told and nothing is recorded. English and Spanish.
+/// </summary>
+public sealed class TextsStoppedTests
+{
+    [Theory]
+    [InlineData("+14155553030", "yeah hi can u stop texting me? i get like 3 a day lol", "won't text this number any more")]
+    [InlineData("+14155553031", "oiga, ya no me manden mensajes por favor", "ya no le enviaremos mensajes a este número")]
+    public async Task A_caller_asking_to_stop_texts_is_opted_out_told_so_and_the_team_is_told(string caller, string said, string expected)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var reply = (await h.TalkAsync("CA_stop_" + caller[^4..], "voice", caller, said))[0];
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal("human_request", reply.Escalation?.Category);
+        Assert.False(reply.Escalation!.AskedForPerson);
+        var status = await h.Book.Get<TextOptOuts>().StatusAsync(caller, CancellationToken.None);
+        Assert.True(status.OptedOut);
+        Assert.Equal(OptOutSource.VoiceRequest, status.Source);
+        Assert.Equal("client:" + caller, status.RecordedBy);
+        await using var c = await h.Book.Get<SpaDatabase>().OpenAsync(CancellationToken.None);
+        Assert.True(await TextOptOuts.IsOptedOutAsync(c, null, caller, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("stop texting me", "reply STOP")]
+    [InlineData("ya no me manden mensajes", "responda ALTO")]
+    public async Task On_the_web_the_team_is_told_and_nothing_is_recorded(string said, string expected)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var reply = (await h.TalkAsync("web_stop_texts", "web", null, said))[0];
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal("human_request", reply.Escalation?.Category);
+        Assert.Equal(0, (await h.Book.Get<TextOptOuts>().ListAsync(0, 10, CancellationToken.None)).Total);
+    }
+}
