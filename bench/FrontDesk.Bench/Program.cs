@@ -17,6 +17,7 @@ using FrontDesk.TestSupport;
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- load [sqlite|postgres|both] [--conversations N] [--concurrency C] [--semantic on|off|both] [--no-report]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- cost [sqlite|postgres|both] [--conversations N] [--semantic on|off] [--alloc] [--losers]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- screen [rounds]
+//   dotnet run -c Release --project bench/FrontDesk.Bench -- understand [rounds] [--semantic off] [files…]
 //   dotnet run -c Release --project bench/FrontDesk.Bench -- memory [sqlite|postgres] [--conversations 10000] [--no-report]
 switch (args.FirstOrDefault()?.ToLowerInvariant())
 {
@@ -40,6 +41,9 @@ switch (args.FirstOrDefault()?.ToLowerInvariant())
         return;
     case "screen":
         ScreenBench.Run(args[1..]);
+        return;
+    case "understand":
+        await UnderstandBench.RunAsync(args[1..]);
         return;
     case "fuzz":
         await FuzzBench.RunAsync(args[1..]);

@@ -6,6 +6,9 @@ runtime runs for itself (tiered JIT, server GC, the console logger, the host's c
 --top N also lists the N frames with the most self time (the innermost frame of each sample, JIT tiers merged).
 --ours N lists the N methods of the product's own assemblies (FrontDesk.*) with the most inclusive time: the share of samples
 with that method anywhere on the stack (counted once per sample however often it recurs), arguments and JIT tiers dropped.
+--under METHOD N lists, within the samples that have a product method whose name contains METHOD on the stack, the N frames
+called under its outermost call (any code: the product's, generated regular expressions, the runtime's) by inclusive time,
+as a share of those samples and of all samples: where a large method's time goes.
 """
 import collections
 import re
@@ -75,6 +78,15 @@ def own_method(frame):
     return match.group(1) if match else None
 
 
+def callee_name(frame):
+    # The product's methods as own_method names them; any other frame by its symbol without arguments.
+    own = own_method(frame)
+    if own:
+        return own
+    name = frame_name(frame)
+    return re.sub(r"\(.*\) \(", " (", name)
+
+
 top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 0
 ours = int(sys.argv[sys.argv.index("--ours") + 1]) if "--ours" in sys.argv else 0
 rows = list(samples(sys.argv[1]))
@@ -95,3 +107,17 @@ if ours:
     print(f"\ntop {ours} of the product's own methods by inclusive time")
     for name, n in inclusive.most_common(ours):
         print(f"{100 * n / total:5.1f} %  {name}")
+if "--under" in sys.argv:
+    method = sys.argv[sys.argv.index("--under") + 1]
+    count = int(sys.argv[sys.argv.index("--under") + 2])
+    within, callees = 0, collections.Counter()
+    for _, f in rows:
+        # Frames run innermost first: what is called under the method is everything before its outermost frame.
+        marks = [i for i, frame in enumerate(f) if (own_method(frame) or "").find(method) >= 0]
+        if not marks:
+            continue
+        within += 1
+        callees.update({callee_name(frame) for frame in f[:marks[-1]]})
+    print(f"\n{within} samples ({100 * within / total:.1f} %) with {method} on the stack; top {count} frames under it")
+    for name, n in callees.most_common(count):
+        print(f"{100 * n / max(within, 1):5.1f} % of those, {100 * n / total:5.1f} % of all  {name}")

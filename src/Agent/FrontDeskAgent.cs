@@ -33,8 +33,26 @@ namespace FrontDesk.Agent;
 /// The language the channel expects ("es" from a Spanish page, or a call greeted in Spanish): the conversation starts in it when
 /// its first messages do not tell; a message clearly in another language still wins. Ignored unless the business serves it.
 /// </param>
+/// <param name="Session">
+/// When the id is a session handle the person sent back (a web session id): the rules it is continued by, checked by the turn's
+/// begin; null for an id the channel vouches for (a phone thread, a call) or has just made.
+/// </param>
 public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null, string? RequestId = null,
-    string? Language = null);
+    string? Language = null, SessionRules? Session = null);
+
+/// <summary>
+/// How a session handle sent back by its visitor is continued: only while it names a live conversation (stored, of the turn's
+/// channel, not closed, active within <paramref name="IdleFor"/>); otherwise the message starts a new conversation under
+/// <paramref name="NewId"/>, and the one the handle named is left as it was. The turn's begin checks it in the round trip that
+/// takes the conversation's lease (issue 16, round 33: it was a read of its own before every web turn).
+/// </summary>
+/// <param name="IdleFor">Longest time since the conversation's last activity for it to go on.</param>
+/// <param name="NewId">The id of the new conversation when the handle's is not continued (made by the channel).</param>
+/// <param name="OnResolved">
+/// Called once with the id the turn goes on under (the handle's or <paramref name="NewId"/>), before any sentence is streamed:
+/// a streaming channel tells the client its session first.
+/// </param>
+public sealed record SessionRules(TimeSpan IdleFor, string NewId, Func<string, CancellationToken, ValueTask>? OnResolved = null);
 
 /// <summary>An escalation raised in a turn.</summary>
 /// <param name="Id">Escalation id.</param>
@@ -167,6 +185,7 @@ public sealed partial class FrontDeskAgent(
             LeaveGate(request.ConversationId);
             throw;
         }
+        TurnRequest? startsAnew = null;
         try
         {
             var initial = new ConversationState
@@ -178,34 +197,47 @@ public sealed partial class FrontDeskAgent(
                 },
             };
             var lease = TimeSpan.FromSeconds(Math.Clamp(options.LeaseSeconds, 1, Math.Max(1, options.TurnWaitSeconds / 2)));
-            // Creates the conversation if new, takes its lease and reads it (and the stored answer of a retried request): one round trip.
+            // Creates the conversation if new, takes its lease and reads it (and the stored answer of a retried request; for a
+            // session handle, checks that it is live): one round trip.
             var begun = await conversations.BeginTurnAsync(request.ConversationId, request.Channel, initial.Scope.LocationId, initial.Scope.VerifiedPhone, initial,
-                _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), request.RequestId, ct)
+                _instance, lease, TimeSpan.FromSeconds(options.TurnWaitSeconds), request.RequestId, ct, request.Session?.IdleFor)
                 ?? throw new TimeoutException("Another instance is still handling this conversation.");
-            using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var stopRenewing = new CancellationTokenSource();
-            var turnLease = new TurnLease();
-            var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
-            try
+            if (!begun.Live)
             {
-                // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order, except that an
-                // answer to the read-back the last turn left pending goes ahead (its state is read here, once, for the turn).
-                var state = conversations.ReadState(begun.Conversation);
-                using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, AnswersReadBack(state), lost.Token);
-                return await HandleLockedAsync(request, begun, state, turnLease, onSentence, embeddedOnly, started, lost.Token);
+                // Nothing was taken or created under the handle: the message starts a new conversation, outside this gate.
+                startsAnew = request with { ConversationId = request.Session!.NewId, Session = null };
             }
-            catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+            else
             {
-                throw new LeaseLostException(request.ConversationId);
-            }
-            finally
-            {
-                await stopRenewing.CancelAsync();
-                await renewing;
-                if (!turnLease.Released)
+                using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                using var stopRenewing = new CancellationTokenSource();
+                var turnLease = new TurnLease();
+                var renewing = RenewLeaseAsync(request.ConversationId, lease, turnLease, lost, stopRenewing.Token);
+                try
                 {
-                    // The turn failed before its state was stored (which ends the lease in the same write).
-                    await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
+                    if (request.Session?.OnResolved is { } resolved)
+                    {
+                        await resolved(request.ConversationId, lost.Token);
+                    }
+                    // The conversation is held (gate and lease): now wait for a slot to work in, in arrival order, except that an
+                    // answer to the read-back the last turn left pending goes ahead (its state is read here, once, for the turn).
+                    var state = conversations.ReadState(begun.Conversation);
+                    using var slot = await slots.EnterAsync(embeddedOnly || brains.EmbeddedOnly, AnswersReadBack(state), lost.Token);
+                    return await HandleLockedAsync(request, begun, state, turnLease, onSentence, embeddedOnly, started, lost.Token);
+                }
+                catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    throw new LeaseLostException(request.ConversationId);
+                }
+                finally
+                {
+                    await stopRenewing.CancelAsync();
+                    await renewing;
+                    if (!turnLease.Released)
+                    {
+                        // The turn failed before its state was stored (which ends the lease in the same write).
+                        await conversations.ReleaseLeaseAsync(request.ConversationId, _instance, CancellationToken.None);
+                    }
                 }
             }
         }
@@ -214,6 +246,11 @@ public sealed partial class FrontDeskAgent(
             gate.Release();
             LeaveGate(request.ConversationId);
         }
+        if (request.Session?.OnResolved is { } toNew)
+        {
+            await toNew(startsAnew.ConversationId, ct);
+        }
+        return await HandleAsync(startsAnew, onSentence, embeddedOnly, ct);
     }
 
     /// <summary>The reply (and escalation rule) of "stop texting me" where nothing records it: the team is told, STOP to any text.</summary>

@@ -48,6 +48,13 @@ public static class PhoneNumbers
     public static IEnumerable<(string E164, int Start, int Length)> Find(string text, string region = DefaultRegion)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(char.IsDigit))
+        {
+            // A number the matcher finds starts with a digit or '+' and holds at least two digits (any script's: it reads
+            // them all), so a text without one has none; most messages have no digit (issue 16, round 33: the matcher was
+            // about 3 % of the understanding's time on the load mix's messages).
+            yield break;
+        }
         foreach (var match in Util.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
         {
             if (Accepted(match.Number))

@@ -78,7 +78,17 @@ public sealed record ConversationSession
 /// <param name="Conversation">The conversation row, read under the turn's lease.</param>
 /// <param name="Answered">True when a committed turn already took the message of the request id.</param>
 /// <param name="Answer">That turn's reply (null when none followed: a person had taken the conversation over).</param>
-public sealed record BegunTurn(Conversation Conversation, bool Answered, string? Answer);
+public sealed record BegunTurn(Conversation Conversation, bool Answered, string? Answer)
+{
+    /// <summary>
+    /// The begin of a session that is not live (a turn begun with a session's idle time: the conversation is not stored, is of
+    /// another channel, is closed or was idle too long): nothing was taken or created, and the message starts a new conversation.
+    /// </summary>
+    public static BegunTurn NotLive { get; } = new(new Conversation(), false, null) { Live = false };
+
+    /// <summary>False for <see cref="NotLive"/>.</summary>
+    public bool Live { get; private init; } = true;
+}
 
 /// <summary>
 /// Conversations, their tagged transcripts and escalations. A turn's transcript, escalations and new
@@ -175,20 +185,44 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
+    private const string SessionSql = "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id";
+
     /// <summary>The conversation's session fields (<see cref="ConversationSession"/>), or null; its state is not read.</summary>
     public async Task<ConversationSession?> GetSessionAsync(string id, CancellationToken ct)
     {
-        const string Sql = "SELECT id AS Id, channel AS Channel, status AS Status, updated_at_utc AS UpdatedAtUtc FROM conversations WHERE id = @id";
         await using var c = await db.OpenAsync(ct);
-        if (c is SqliteConnection sqlite)
-        {
-            // Before every web turn: prepared once on the connection (SqliteStatement).
-            using var s = SqliteStatement.Get(sqlite, Sql).Bind("@id", id);
-            return s.Step()
-                ? new ConversationSession { Id = s.Text(0) ?? "", Channel = s.Text(1) ?? "", Status = s.Text(2) ?? "active", UpdatedAtUtc = s.Time(3) }
-                : null;
-        }
-        return await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(Sql, new { id }, cancellationToken: ct));
+        return c is SqliteConnection sqlite
+            ? ReadSession(sqlite, id)
+            : await c.QuerySingleOrDefaultAsync<ConversationSession>(new CommandDefinition(SessionSql, new { id }, cancellationToken: ct));
+    }
+
+    // Before every continued web turn (BeginTurnAsync with a session's idle time): prepared once on the connection (SqliteStatement).
+    private static ConversationSession? ReadSession(SqliteConnection c, string id)
+    {
+        using var s = SqliteStatement.Get(c, SessionSql).Bind("@id", id);
+        return s.Step()
+            ? new ConversationSession { Id = s.Text(0) ?? "", Channel = s.Text(1) ?? "", Status = s.Text(2) ?? "active", UpdatedAtUtc = s.Time(3) }
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a conversation may go on as a session of <paramref name="channel"/> (a web session id sent back by its visitor):
+    /// it is of that channel, not closed, and its last activity is at or after <paramref name="activeSinceUtc"/>.
+    /// </summary>
+    public static bool IsLiveSession(ConversationSession? session, string channel, DateTime activeSinceUtc) =>
+        session is not null && IsLiveSession(session.Channel, session.Status, session.UpdatedAtUtc, channel, activeSinceUtc);
+
+    private static bool IsLiveSession(string rowChannel, string status, DateTime updatedAtUtc, string channel, DateTime activeSinceUtc) =>
+        rowChannel == channel && status != "closed" && updatedAtUtc >= activeSinceUtc;
+
+    /// <summary>
+    /// The earliest last activity of a live session idle at most <paramref name="idleFor"/>, on the spa's clock (the rows' times),
+    /// in whole microseconds: PostgreSQL keeps no finer time, so its check and this process's read the same instant.
+    /// </summary>
+    public DateTime ActiveSince(TimeSpan idleFor)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - idleFor;
+        return new DateTime(since.Ticks - since.Ticks % 10, DateTimeKind.Utc);
     }
 
     // Served by the index conversations_caller (caller_phone, for rows with a caller: migration 110); a caller's few
@@ -249,6 +283,18 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
 
     private const string ConversationSql = $"SELECT {Columns} FROM conversations WHERE id = @id";
 
+    // The lease of a session's turn (PostgreSQL; BeginTurnAsync with a session's idle time): taken only when the conversation is
+    // stored, of the channel, not closed and active since @activeSince, so a session that is not live is never created, leased
+    // or changed. Its turns_before is TakeLeaseSql's count, read from the row that passed the check.
+    private const string TakeSessionLeaseSql = """
+        INSERT INTO conversation_leases (conversation_id, owner, until_utc, turns_before)
+        SELECT @id, @owner, @until, v.leased_turns FROM conversations v
+        WHERE v.id = @id AND v.channel = @channel AND v.status <> 'closed' AND v.updated_at_utc >= @activeSince
+        ON CONFLICT (conversation_id) DO UPDATE SET owner = excluded.owner, until_utc = excluded.until_utc, turns_before = excluded.turns_before
+        WHERE conversation_leases.until_utc < @leaseNow OR conversation_leases.owner = @owner OR conversation_leases.turns_before < excluded.turns_before
+        RETURNING owner, turns_before
+        """;
+
     // The conversation as a PostgreSQL begin reads it, in the statement after the lease's (a snapshot of its own): with the count
     // of turns stored under a lease, which tells whether the lease just taken is already over (BeginTurnAsync).
     private const string BegunConversationSql = $"SELECT {Columns}, leased_turns AS LeasedTurns FROM conversations WHERE id = @id";
@@ -273,6 +319,11 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     // conversation can commit between the two.
     private const string BeginTurnWithRequestSql = BeginTurnSql + AnswerOfSql + ";";
 
+    // A session's turn (PostgreSQL): the session's rules checked, the lease taken and the row read in one round trip, where the
+    // check was a transaction of its own before every web turn (issue 16, round 33).
+    private const string BeginSessionTurnSql = TakeSessionLeaseSql + ";\n" + BegunConversationSql + ";\n";
+    private const string BeginSessionTurnWithRequestSql = BeginSessionTurnSql + AnswerOfSql + ";";
+
     private const string AnswerOfSql = """
         SELECT m.seq, a.text FROM transcript_turns m
         LEFT JOIN transcript_turns a ON a.conversation_id = m.conversation_id AND a.seq = m.seq + 1 AND a.role = @agent
@@ -294,9 +345,18 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     /// and, in the same round trip, reads the stored answer of <paramref name="requestId"/> (as <see cref="AnswerOfAsync"/>):
     /// a retried message finds the turn that already answered it without another read.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="sessionIdle"/> the id is a session handle its visitor sent back (web chat), and the turn begins only
+    /// while it names a live session: a conversation stored, of <paramref name="channel"/>, not closed, and active within
+    /// <paramref name="sessionIdle"/> (<see cref="IsLiveSession(ConversationSession?, string, DateTime)"/>). Otherwise nothing is
+    /// created, leased or changed, and the result is <see cref="BegunTurn.NotLive"/>. On PostgreSQL the check is part of the
+    /// lease's statement (one round trip, where it was a transaction of its own before every web turn); on SQLite it is a
+    /// prepared read on the begin's connection.
+    /// </remarks>
     public async Task<BegunTurn?> BeginTurnAsync(string id, string channel, string? locationId, string? callerPhone, ConversationState initial,
-        string owner, TimeSpan leaseFor, TimeSpan wait, string? requestId, CancellationToken ct)
+        string owner, TimeSpan leaseFor, TimeSpan wait, string? requestId, CancellationToken ct, TimeSpan? sessionIdle = null)
     {
+        DateTime? activeSince = sessionIdle is { } idle ? ActiveSince(idle) : null;
         // One round trip for a conversation that exists (every turn after the first), and the conversation row is only read:
         // the lease is a row of its own (before, taking it rewrote the conversation row, its state included). On PostgreSQL a
         // conversation this instance has not stored a turn of is created in the same round trip (BeginNewTurnSql); on SQLite a
@@ -312,12 +372,22 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                 var turnsBefore = 0;
                 Conversation? row;
                 (int Seq, string? Reply)? answer = null;
+                if (activeSince is { } before && c is SqliteConnection checking && !IsLiveSession(ReadSession(checking, id), channel, before))
+                {
+                    return BegunTurn.NotLive;
+                }
                 using (await db.EnterWriteAsync(c, ct))
                 {
                     var leaseNow = DateTime.UtcNow;
                     if (c is SqliteConnection sqlite)
                     {
                         (taken, row, answer) = BeginTurnOnSqlite(sqlite, id, owner, leaseNow + leaseFor, leaseNow, requestId);
+                    }
+                    else if (activeSince is { } since)
+                    {
+                        await using var results = await c.QueryMultipleAsync(new CommandDefinition(requestId is null ? BeginSessionTurnSql : BeginSessionTurnWithRequestSql,
+                            new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent, channel, activeSince = since }, cancellationToken: ct));
+                        (taken, turnsBefore, row, answer) = await ReadBegunAsync(results, requestId is not null);
                     }
                     else if (!Stored(id))
                     {
@@ -335,6 +405,20 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
                             : new CommandDefinition(BeginTurnWithRequestSql, new { id, owner, until = leaseNow + leaseFor, leaseNow, requestId, agent = TurnRole.Agent }, cancellationToken: ct));
                         (taken, turnsBefore, row, answer) = await ReadBegunAsync(results, requestId is not null);
                     }
+                }
+                if (activeSince is { } checkedSince && c is not SqliteConnection
+                    && (row is null || !IsLiveSession(row.Channel, row.Status, row.UpdatedAtUtc, channel, checkedSince)))
+                {
+                    // Not live (the lease's statement took nothing then); or it stopped being live between the lease's statement
+                    // and the row's (closed by the staff), when a lease taken is given back.
+                    if (taken)
+                    {
+                        using (await db.EnterWriteAsync(c, ct))
+                        {
+                            await c.ExecuteAsync(new CommandDefinition(ReleaseLeaseSql, new { id, owner }, cancellationToken: ct));
+                        }
+                    }
+                    return BegunTurn.NotLive;
                 }
                 if (taken && row is not null && row.LeasedTurns > turnsBefore && retakes++ < 3)
                 {
@@ -384,7 +468,7 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     }
 
     /// <summary>
-    /// <see cref="BeginTurnAsync(string, string, string?, string?, ConversationState, string, TimeSpan, TimeSpan, string?, CancellationToken)"/>'s
+    /// <see cref="BeginTurnAsync(string, string, string?, string?, ConversationState, string, TimeSpan, TimeSpan, string?, CancellationToken, TimeSpan?)"/>'s
     /// round trip on SQLite, the same statements run as statements prepared once on the connection (<see cref="SqliteStatement"/>):
     /// the lease taken, the conversation read, and with a request id its stored answer.
     /// </summary>
@@ -524,9 +608,10 @@ public sealed class ConversationStore(SpaDatabase db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         using var writing = await db.EnterWriteAsync(c, ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @owner", new { id, owner }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(ReleaseLeaseSql, new { id, owner }, cancellationToken: ct));
     }
+
+    private const string ReleaseLeaseSql = "DELETE FROM conversation_leases WHERE conversation_id = @id AND owner = @owner";
 
     /// <summary>
     /// Stores a turn: transcript rows and their tags, escalations, and the new state, in one transaction. When nothing

@@ -29,7 +29,7 @@ public sealed class FrontDeskTurns(FrontDeskAgent agent, FrontDeskTelemetry tele
             Record(request, reply, elapsed);
         }
         logger.LogInformation("Turn on {Channel} in {ConversationId}: brain {Brain}, {ToolCount} tool calls ({Tools}), {ElapsedMs} ms{Escalated}",
-            request.Channel, request.ConversationId, reply.Brain, reply.ToolCalls.Count, string.Join(",", reply.ToolCalls.Select(c => c.Name + ":" + c.Outcome)),
+            request.Channel, reply.ConversationId, reply.Brain, reply.ToolCalls.Count, string.Join(",", reply.ToolCalls.Select(c => c.Name + ":" + c.Outcome)),
             (int)elapsed, reply.Escalation is null ? "" : ", escalation " + reply.Escalation.Category);
         return reply;
     }

@@ -98,7 +98,7 @@ public static class WebChatEndpoints
         {
             return problem;
         }
-        var (session, limited) = await turns.BeginAsync(body!.SessionId, ct);
+        var (session, limited) = turns.Begin(body!.SessionId, null);
         if (limited is not null)
         {
             return limited;
@@ -106,7 +106,7 @@ public static class WebChatEndpoints
         try
         {
             var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, body.Language, null, ct);
-            return TypedResults.Ok(new ChatResponseBody(session, reply.Text ?? "", reply.Escalation));
+            return TypedResults.Ok(new ChatResponseBody(reply.ConversationId, reply.Text ?? "", reply.Escalation));
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
@@ -121,30 +121,50 @@ public static class WebChatEndpoints
         {
             return problem;
         }
-        var (session, limited) = await turns.BeginAsync(body!.SessionId, ct);
+        var response = http.Response;
+        // The session event goes first: at once for a new session, or once the turn's begin has checked a sent one (the id the
+        // turn goes on under: the sent one, or a new one when it was not live).
+        string? told = null;
+        async ValueTask TellSessionAsync(string id, CancellationToken c)
+        {
+            told = id;
+            await WriteEventAsync(response, "session", new { sessionId = id }, c);
+        }
+        var (session, limited) = turns.Begin(body!.SessionId, TellSessionAsync);
         if (limited is not null)
         {
             return limited;
         }
-        var response = http.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         await response.StartAsync(ct);
-        await WriteEventAsync(response, "session", new { sessionId = session }, ct);
+        if (session.Rules is null)
+        {
+            await TellSessionAsync(session.Id, ct);
+        }
         try
         {
             var reply = await turns.HandleAsync(session, body.Text!, body.RequestId, body.Language, (sentence, c) => WriteEventAsync(response, "sentence", new { text = sentence }, c), ct);
-            await WriteEventAsync(response, "done", new ChatResponseBody(session, reply.Text ?? "", reply.Escalation), ct);
+            await WriteEventAsync(response, "done", new ChatResponseBody(reply.ConversationId, reply.Text ?? "", reply.Escalation), ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
+            if (told is null)
+            {
+                // Busy before the begin could check it: the sent session is held by its previous turn, so it is live.
+                await TellSessionAsync(session.Id, ct);
+            }
             await WriteEventAsync(response, "error", new StreamProblem("Busy", StatusCodes.Status409Conflict, turns.BusyText), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // The 200 and some sentences are already on the wire, so the failure can only be told as an event.
-            logger.LogError(ex, "Web chat stream in {ConversationId} failed after it started", session);
+            logger.LogError(ex, "Web chat stream in {ConversationId} failed after it started", told ?? session.Id);
+            if (told is null)
+            {
+                await TellSessionAsync(session.Id, ct);
+            }
             await WriteEventAsync(response, "error", new StreamProblem("Something went wrong", StatusCodes.Status500InternalServerError,
                 "The answer could not be finished. Please send your message again; if it keeps failing, call the spa."), ct);
         }
@@ -224,31 +244,37 @@ public sealed class WebChatTurns(WebSessions sessions, FrontDeskTurns turns, Ver
     /// <summary>What the widget shows when the previous message is still being answered (<c>busy</c> in prompts/replies.yaml).</summary>
     public string BusyText => MessageText.BusyReply(replies);
 
-    /// <summary>Resolves the session and takes a permit from its rate limit; returns a 429 problem when none is left.</summary>
-    public async Task<(string Session, IResult? Problem)> BeginAsync(string? requested, CancellationToken ct)
+    /// <summary>
+    /// Resolves the session (<see cref="WebSessions.Resolve"/>: a sent id is checked by the turn itself) and takes a permit from
+    /// the rate limit of the id the message came under; returns a 429 problem when none is left. A sent id that turns out not
+    /// to be live spent a permit of its own window, not of the new session's, which starts full either way.
+    /// </summary>
+    public (WebTurnSession Session, IResult? Problem) Begin(string? requested, Func<string, CancellationToken, ValueTask>? onResolved)
     {
-        var session = await sessions.ResolveAsync(requested, ct);
-        return limiter.TryAcquire(session, out var retry)
+        var session = sessions.Resolve(requested, onResolved);
+        return limiter.TryAcquire(session.Id, out var retry)
             ? (session, null)
             : (session, new TooManyRequests(retry, "This chat session is sending messages too quickly."));
     }
 
-    /// <summary>Hands the message to the agent on the web channel.</summary>
-    public async Task<AgentReply> HandleAsync(string session, string text, string? requestId, string? pageLanguage, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
+    /// <summary>Hands the message to the agent on the web channel; the reply's conversation id is the session it went on under.</summary>
+    public async Task<AgentReply> HandleAsync(WebTurnSession session, string text, string? requestId, string? pageLanguage, Func<string, CancellationToken, ValueTask>? onSentence, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(session);
         AgentReply reply;
         try
         {
-            reply = await turns.HandleAsync(new TurnRequest(session, WebSessions.Channel, text, RequestId: requestId, Language: PageLanguage(pageLanguage)), onSentence, ct);
+            reply = await turns.HandleAsync(new TurnRequest(session.Id, WebSessions.Channel, text, RequestId: requestId, Language: PageLanguage(pageLanguage), Session: session.Rules),
+                onSentence, ct);
         }
         catch (TimeoutException ex) when (FrontDeskTurns.IsBusy(ex))
         {
-            logger.LogWarning("Web chat turn in {ConversationId} not taken: {Reason}", session, ex.Message);
+            logger.LogWarning("Web chat turn in {ConversationId} not taken: {Reason}", session.Id, ex.Message);
             throw;
         }
         if (reply.ToolCalls.Any(c => c.Name == "send_verification_code" && c.Outcome == "ok"))
         {
-            await codes.LogLatestAsync(session, ct);
+            await codes.LogLatestAsync(reply.ConversationId, ct);
         }
         return reply;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using FrontDesk.Agent;
 using FrontDesk.Agent.Conversations;
 using FrontDesk.Agent.Transcripts;
 using FrontDesk.Channels.Hosting;
@@ -15,7 +16,7 @@ namespace FrontDesk.Channels.WebChat;
 /// malformed, unknown to the store, of another channel, closed or idle too long is never continued; the visitor gets
 /// a new conversation under a new id.
 /// </summary>
-public sealed class WebSessions(ConversationStore conversations, TimeProvider clock, IOptions<WebChatOptions> options)
+public sealed class WebSessions(ConversationStore conversations, IOptions<WebChatOptions> options)
 {
     /// <summary>The channel tag of web chat conversations.</summary>
     public const string Channel = "web";
@@ -38,17 +39,20 @@ public sealed class WebSessions(ConversationStore conversations, TimeProvider cl
             return null;
         }
         var conversation = await conversations.GetSessionAsync(id!, ct);
-        if (conversation is null || conversation.Channel != Channel || conversation.Status == "closed")
-        {
-            return null;
-        }
-        var idle = clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(conversation.UpdatedAtUtc, DateTimeKind.Utc);
-        return idle > TimeSpan.FromMinutes(options.Value.SessionIdleMinutes) ? null : conversation;
+        return ConversationStore.IsLiveSession(conversation, Channel, conversations.ActiveSince(TimeSpan.FromMinutes(options.Value.SessionIdleMinutes)))
+            ? conversation : null;
     }
 
-    /// <summary>The session to use for a message: the requested one when live, otherwise a new id.</summary>
-    public async Task<string> ResolveAsync(string? requested, CancellationToken ct) =>
-        await FindLiveAsync(requested, ct) is { } live ? live.Id : NewId();
+    /// <summary>
+    /// The session a message goes to: a new id when none was sent or it is not one this server makes; otherwise the requested id
+    /// with the rules it goes on by (<see cref="SessionRules"/>), which the turn's begin checks in the round trip that takes its
+    /// lease, starting a new conversation under a new id when the session is not live (issue 16, round 33: it was a read of its
+    /// own before every web turn). <paramref name="onResolved"/> gets the id the turn goes on under, before any sentence.
+    /// </summary>
+    public WebTurnSession Resolve(string? requested, Func<string, CancellationToken, ValueTask>? onResolved = null) =>
+        IsWellFormed(requested)
+            ? new WebTurnSession(requested!, new SessionRules(TimeSpan.FromMinutes(options.Value.SessionIdleMinutes), NewId(), onResolved))
+            : new WebTurnSession(NewId(), null);
 
     /// <summary>
     /// The visible turns of a live session (visitor, assistant, staff, and the notices meant for the visitor such as
@@ -60,6 +64,11 @@ public sealed class WebSessions(ConversationStore conversations, TimeProvider cl
     private static bool IsClientNotice(TranscriptTurn turn) =>
         turn.Role == TurnRole.System && JsonSerializer.Deserialize<TurnTags>(turn.TagsJson, ConversationState.Json)?.ClientNotice == true;
 }
+
+/// <summary>The session a web message goes to (<see cref="WebSessions.Resolve"/>).</summary>
+/// <param name="Id">The id the message was sent under, or a new one.</param>
+/// <param name="Rules">The rules the sent id goes on by, checked by the turn; null for a new id (nothing to check).</param>
+public sealed record WebTurnSession(string Id, SessionRules? Rules);
 
 /// <summary>
 /// With no SMS provider configured, a verification code never leaves the outbox; it is written to the log (the phone

@@ -304,10 +304,15 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         return word.Length == 4 && word.EndsWith('s') && word[2] != 's' ? word[..^1] : word;
     }
 
-    internal static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer)
+    internal static double Coverage(IReadOnlyList<string> terms, string question, string tags, string answer) =>
+        Coverage(terms, KeyTerms(question + " " + tags), KeyTerms(answer));
+
+    /// <summary>
+    /// <see cref="Coverage(IReadOnlyList{string}, string, string, string)"/> with an entry's key words already read: those of
+    /// its question and tags (<paramref name="strong"/>) and of its answer (<paramref name="weak"/>).
+    /// </summary>
+    internal static double Coverage(IReadOnlyList<string> terms, IReadOnlyList<string> strong, IReadOnlyList<string> weak)
     {
-        var strong = KeyTerms(question + " " + tags);
-        var weak = KeyTerms(answer);
         double score = 0;
         foreach (var t in terms)
         {
