@@ -351,6 +351,9 @@ internal static class DialoguePolicy
             && r.Tools.Contains("accept_waitlist_offer"), PolicyAction.TakeTextedOffer, Id: "r14-texted-offer-taken"),
 
         // Contact details, wherever they come.
+        new("on the waitlist, nothing opened up (looked up this turn), and the person's own appointment asked beside it (\"am i still on the list for sat and whens my facial\", \"¿sigo en la lista? ¿y a qué hora es mi masaje del martes?\"): their appointments said, the waitlist first",
+            (s, r) => r.WaitlistAndOwnAppointmentAsked && s.Task is null && s.PendingTool is null && r.Tools.Contains("list_appointments"),
+            PolicyAction.ListAppointments, Id: "r33-waitlist-and-own-appointment"),
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("waiting for a number to verify and a name or e-mail given instead (\"Jenny Park\")", (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Task is not null
             && r.U.Phone is null && r.U.Cues.Code is null && (r.U.Name is not null || r.U.Email is not null) && !r.HasSlots

@@ -62,6 +62,12 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>At the read-back of two, the service named was taken as the other person's by its kind (round 33): the time read back is kept.</summary>
     public bool TheirsChangedByKind { get; set; }
 
+    /// <summary>
+    /// The waitlist asked about (nothing opened up, looked up this turn) and the person's own appointment asked in the same
+    /// message, as written ("am i still on the list for sat and whens my facial"; round 33).
+    /// </summary>
+    public bool WaitlistAndOwnAppointmentAsked { get; set; }
+
     /// <summary>The tools the brain may call this turn.</summary>
     public IReadOnlySet<string> Tools { get; } = tools;
 
@@ -1243,6 +1249,15 @@ internal static partial class DialogueTracker
     /// "¿sigo en la lista de espera?"; round 33), in the message as written.
     /// </summary>
     internal static bool AsksAboutWaitlist(string text) => WaitlistAsked().IsMatch(text);
+
+    /// <summary>
+    /// The person's own appointment asked about, as written: "whens my facial", "what time is my massage", "a qué hora es mi
+    /// cita", "y a q hora es mi masaje", "cuándo es mi cita" (round 33).
+    /// </summary>
+    internal static bool AsksOwnAppointment(string text) => OwnAppointmentAsked().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:when'?s|when\s+is|what\s+time'?s|what\s+time\s+is|what\s+day\s+is|(?:a\s+)?q(?:u[eé])?\s+hora\s+es|cu[aá]ndo\s+es|qu[eé]\s+d[ií]a\s+es)\s+(?:my|mi)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OwnAppointmentAsked();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:wait\s*-?\s*list|waiting\s+list|(?:on|in)\s+(?:the|that|your)\s+list|lista\s+de\s+espera|(?:en|de)\s+la\s+lista)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WaitlistAsked();

@@ -57,6 +57,7 @@ public sealed partial class EmbeddedChatClient
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            reading.WaitlistAndOwnAppointmentAsked = _waitlistAnswered is not null && DialogueTracker.AsksOwnAppointment(text);
             if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
             {
                 // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.

@@ -201,7 +201,7 @@ public sealed class RoundThirtyThreeTests
 
         var reply = (await h.TalkAsync("sms_k0", "sms", AvaPhone, text))[^1];
 
-        Assert.Empty(reply.ToolCalls.Where(c => c.Outcome is "ok" or "needs_confirmation"));
+        Assert.DoesNotContain(reply.ToolCalls, c => c.Outcome is "ok" or "needs_confirmation");
         Assert.DoesNotMatch("(?i)which service|qu[eé] servicio|shall i|confirm", Text(reply));
         Assert.Equal(["hydrafacial 2026-11-27 11:00"], await h.BookedLinesAsync(withStaff: false));
         Assert.Empty(await h.EscalationsAsync());
