@@ -383,8 +383,9 @@ internal sealed class DialogueState
 
     /// <summary>
     /// Two people picked and the caller's own record looked up before the second person's name is asked (round 33): a number
-    /// with no record is asked its own name first.
+    /// with no record is asked its own name first. Not written while false: an ordinary state stays as small as before.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool CallerLookedUp { get; set; }
 
     /// <summary>

@@ -117,7 +117,7 @@ public sealed class RoundThirtyThreeTests
         const string NewPhone = "+14155550161";
 
         var replies = await h.TalkAsync("voice_n1", "voice", NewPhone, first, pick);
-        Assert.Matches("(?i)your name|tu nombre|su nombre|a nombre de qui[eé]n", Text(replies[^1]));
+        Assert.Matches("(?i)your (?:first and last )?name|tu nombre|su nombre|a nombre de qui[eé]n", Text(replies[^1]));
         Assert.DoesNotMatch("(?i)coming with you|te acompaña|person", Text(replies[^1]));
 
         var afterOwn = (await h.TalkAsync("voice_n1", "voice", NewPhone, ownName))[^1];
