@@ -72,6 +72,12 @@ internal enum PolicyAction
     /// <summary>Say what the assistant can help with.</summary>
     OutOfScope,
 
+    /// <summary>The appointment moved last in this conversation, back where it was: its old time searched and read back (round 33).</summary>
+    PutMovedBack,
+
+    /// <summary>The appointment just moved, moved again to the day or time of a second thought (round 33).</summary>
+    MoveAgain,
+
     /// <summary>You're welcome.</summary>
     Thanks,
 
@@ -345,6 +351,9 @@ internal static class DialoguePolicy
             && r.Tools.Contains("accept_waitlist_offer"), PolicyAction.TakeTextedOffer, Id: "r14-texted-offer-taken"),
 
         // Contact details, wherever they come.
+        new("on the waitlist, nothing opened up (looked up this turn), and the person's own appointment asked beside it (\"am i still on the list for sat and whens my facial\", \"¿sigo en la lista? ¿y a qué hora es mi masaje del martes?\"): their appointments said, the waitlist first",
+            (s, r) => r.WaitlistAndOwnAppointmentAsked && s.Task is null && s.PendingTool is null && r.Tools.Contains("list_appointments"),
+            PolicyAction.ListAppointments, Id: "r33-waitlist-and-own-appointment"),
         new("no task yet, only contact details given", (s, r) => s.Task is null && r.ContactGiven && !r.HasSlots && !StartsATask(r.U.Intent), PolicyAction.NoteContact),
         new("waiting for a number to verify and a name or e-mail given instead (\"Jenny Park\")", (s, r) => s.Phase == DialoguePhase.VerifyPhone && s.Task is not null
             && r.U.Phone is null && r.U.Cues.Code is null && (r.U.Name is not null || r.U.Email is not null) && !r.HasSlots
@@ -422,6 +431,16 @@ internal static class DialoguePolicy
             (s, r) => s.Task is null && s.JustDone && s.WaitlistedService is not null && r.U.Cues.OtherDays && r.U.Services.Kind == ServiceMatchKind.None
                 && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Goodbye or Intent.MyAppointments),
             PolicyAction.SearchOtherDaysForWaitlisted, Id: "r23-other-days-after-waitlist"),
+        new("no task, an appointment moved in this conversation, and put back as it was (\"put it back to tuesday at 10 like it was\", \"regrésala como estaba\"): its old time searched for it and read back",
+            (s, r) => s.Task is null && s.PendingTool is null && s.MovedFromStart is not null && DialogueTracker.PutsItBack(r.U.Text)
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Waitlist or Intent.MyAppointments),
+            PolicyAction.PutMovedBack, Id: "r33-put-it-back"),
+        new("no task, an appointment just moved in this conversation, and a second thought with another day or time and no other service (\"ay no, mejor el viernes a las 10\", \"no wait, saturday instead\"): that appointment moved again",
+            (s, r) => s.Task is null && s.PendingTool is null && s.JustDone && s.MovedToStart is not null && (r.U.Date is not null || r.U.Time is not null)
+                && (r.U.Services.Kind == ServiceMatchKind.None || r.U.Services.Services.Any(x => x.Name == s.MovedService))
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Waitlist or Intent.MyAppointments)
+                && DialogueTracker.SecondThoughtAfterMove(r.U.Text),
+            PolicyAction.MoveAgain, Id: "r33-move-again"),
         new("a task just done (booked, cancelled, moved) and a bare acknowledgement (\"cool\", \"yep\", \"ok great\", \"vale\")", (s, r) => s.JustDone
             && s.Task is null && r.U.Cues.JustAcknowledges && !r.ContactGiven && !r.HasSlots, PolicyAction.AnythingElse, Id: "r8-anything-else"),
 
@@ -496,6 +515,10 @@ internal static class DialoguePolicy
             r.AskedOnArrival is AgentQuestion.Nothing or AgentQuestion.Service or AgentQuestion.SlotChoice && s.Phase == DialoguePhase.None && !r.ContactGiven
             && r.U.Intent is not (Intent.Book or Intent.Cancel or Intent.Reschedule or Intent.Waitlist) && r.TimedServices.Count > 1, PolicyAction.SayLengths,
             Id: "r15-say-lengths"),
+        new("which appointment asked, and one named by its kind alone, no day or time (\"el masaje\", \"the massage one\"): that one, not the kinds of massage on the menu",
+            (s, r) => s.Phase == DialoguePhase.PickAppointment && r.PickedAppointment is not null && r.U.Date is null && r.U.Time is null
+                && r.U.Intent is not (Intent.Cancel or Intent.Human or Intent.Restart or Intent.Nevermind),
+            PolicyAction.PickAppointment, Id: "r33-which-appointment-by-kind"),
         new("what we offer asked, no service, day or time (\"what services do you offer\", \"what do you guys have\", \"what kinds do you have\")", (s, r) =>
             r.U.Cues.AsksWhatWeOffer && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null && !r.ContactGiven
             && (s.Phase == DialoguePhase.None || r.AskedOnArrival == AgentQuestion.Service)

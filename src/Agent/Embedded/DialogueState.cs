@@ -363,6 +363,32 @@ internal sealed class DialogueState
         && string.CompareOrdinal(days.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to) <= 0;
 
     /// <summary>
+    /// The appointment moved last in this conversation (round 33): its local start before the move ("2026-11-24T10:00"),
+    /// kept across tasks so "put it back like it was" moves it back there (read back first) and a second move right after the
+    /// first ("ay no, mejor el viernes a las 10") is about it. Cleared when another task is done.
+    /// </summary>
+    public string? MovedFromStart { get; set; }
+
+    /// <summary>Where the appointment of <see cref="MovedFromStart"/> stands now (its local start after the move).</summary>
+    public string? MovedToStart { get; set; }
+
+    /// <summary>The service of the appointment of <see cref="MovedFromStart"/>, as the appointments' list names it.</summary>
+    public string? MovedService { get; set; }
+
+    /// <summary>
+    /// A move of the appointment of <see cref="MovedToStart"/> under way (round 33): once the person's appointments are read
+    /// again, the one at this local start is the one moved.
+    /// </summary>
+    public string? MoveAppointmentAt { get; set; }
+
+    /// <summary>
+    /// Two people picked and the caller's own record looked up before the second person's name is asked (round 33): a number
+    /// with no record is asked its own name first. Not written while false: an ordinary state stays as small as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CallerLookedUp { get; set; }
+
+    /// <summary>
     /// A waitlist opening texted to the person (found by <c>find_waitlist_offer</c> before their message is read, while
     /// they are on the waitlist from this conversation): "yes" takes it, "no thanks (take me off)" declines it, "can it be
     /// later?" searches near it. Dropped by a message that answers none of that.
@@ -497,7 +523,8 @@ internal sealed class DialogueState
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = Together = BackToBack = false;
         GuestName = GuestServiceId = AlsoDate = null;
-        GuestNameAsked = AwaitingGuestName = false;
+        GuestNameAsked = AwaitingGuestName = CallerLookedUp = false;
+        MoveAppointmentAt = null;
         PartyLeft = 0;
         VisitToldCheck = VisitTold.None;
         DayChoices = [];

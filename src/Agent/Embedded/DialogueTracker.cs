@@ -56,6 +56,18 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// <summary>The message understood (a bare name given when one was asked for is already read as the name).</summary>
     public Utterance U { get; } = u;
 
+    /// <summary>The business the message is read against.</summary>
+    public SpaProfile Profile { get; } = profile;
+
+    /// <summary>At the read-back of two, the service named was taken as the other person's by its kind (round 33): the time read back is kept.</summary>
+    public bool TheirsChangedByKind { get; set; }
+
+    /// <summary>
+    /// The waitlist asked about (nothing opened up, looked up this turn) and the person's own appointment asked in the same
+    /// message, as written ("am i still on the list for sat and whens my facial"; round 33).
+    /// </summary>
+    public bool WaitlistAndOwnAppointmentAsked { get; set; }
+
     /// <summary>The tools the brain may call this turn.</summary>
     public IReadOnlySet<string> Tools { get; } = tools;
 
@@ -102,16 +114,16 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     public Offer? Chosen => U.ChosenSlot is { } i && i < state.Offered.Count ? state.Offered[i] : null;
 
     /// <summary>The service option the message names while service options are open ("the 90 minute one", "the second").</summary>
-    public Service? ServiceOption => DialogueTracker.ServiceOption(state, U, profile);
+    public Service? ServiceOption => DialogueTracker.ServiceOption(state, U, Profile);
 
     /// <summary>"the shorter one" while slots are on offer: the same service in another length.</summary>
-    public Service? Sibling => DialogueTracker.SiblingByLength(state, U, profile);
+    public Service? Sibling => DialogueTracker.SiblingByLength(state, U, Profile);
 
     /// <summary>Another length of the service said with a new day ("make it a 90 min … on sunday"): the same service in that length.</summary>
-    public Service? SiblingWithDay => DialogueTracker.SiblingByLength(state, U, profile, withDay: true);
+    public Service? SiblingWithDay => DialogueTracker.SiblingByLength(state, U, Profile, withDay: true);
 
     /// <summary>The service option named by its length ("the 90", "the shorter one"), before the catalogue check.</summary>
-    public Service? OptionByLength => DialogueTracker.OptionByDuration(state, U, profile) ?? DialogueTracker.ShorterOrLonger(state, U, profile);
+    public Service? OptionByLength => DialogueTracker.OptionByDuration(state, U, Profile) ?? DialogueTracker.ShorterOrLonger(state, U, Profile);
 
     /// <summary>The existing appointment the message names, when several were listed.</summary>
     public string? PickedAppointment => DialogueTracker.PickAppointment(state, U);
@@ -123,10 +135,10 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     public bool PointsAtOne => DialogueTracker.PointsAtOne(U.Text);
 
     /// <summary>The services a price question with no day is about ("prices for facials", "how much is botox"), from the profile.</summary>
-    public List<Service> PricedServices => DialogueTracker.PricedServices(state, U, profile, AskedOnArrival);
+    public List<Service> PricedServices => DialogueTracker.PricedServices(state, U, Profile, AskedOnArrival);
 
     /// <summary>The services a question about length with no day is about, when they come in several lengths ("how long is the swedish").</summary>
-    public List<Service> TimedServices => DialogueTracker.TimedServices(U, profile);
+    public List<Service> TimedServices => DialogueTracker.TimedServices(U, Profile);
 
     /// <summary>
     /// A day or a time asked for, and a question in another part of the message ("is there parking by you? ok and friday at
@@ -450,11 +462,20 @@ internal static partial class DialogueTracker
         }
         state.ChosenSlotId = null;
         state.Asked = AgentQuestion.Nothing;
-        var corrected = Merge(state, u);
+        var theirsByKind = TheirsByKind(state, u, r.Profile);
+        if (theirsByKind is not null)
+        {
+            // "no wait sorry, the hydrafacial was right", "ay no, mejor el de él un signature facial" at the read-back of two with
+            // a massage for the caller and a facial for the other (round 33): a facial named is the other person's.
+            state.GuestServiceId = theirsByKind;
+            r.TheirsChangedByKind = true;
+            u = u with { Services = ServiceMatch.None };
+        }
+        var corrected = Merge(state, u) || theirsByKind is not null;
         var movesASlot = declined is "book_appointment" or "reschedule_appointment";
         // "actually make hers a hydrafacial" at the read-back of two (round 32): only the other person's service changes, so the
         // time read back is kept, as "same time" keeps it.
-        var keepsTheTime = u.SameTime || MakesTheirsAnother(state, u);
+        var keepsTheTime = u.SameTime || MakesTheirsAnother(state, u) || theirsByKind is not null;
         if (corrected && movesASlot && keepsTheTime && u.Time is null && state.Offered.FirstOrDefault(o => o.SlotId == chosenBefore) is { } readBackTime)
         {
             // "make it a regular swedish instead, same time": the time read back stays the one asked for, and is read back
@@ -535,6 +556,22 @@ internal static partial class DialogueTracker
             return true;
         }
         return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
+    }
+
+    /// <summary>
+    /// At the read-back of two people with services of two kinds (a massage for the caller, a facial for the other), one service
+    /// named with no day, of the other person's kind and not the caller's: the other person's new service (round 33). Null
+    /// otherwise (the same kind for both, or the caller's kind, is read as before).
+    /// </summary>
+    internal static string? TheirsByKind(DialogueState state, Utterance u, SpaProfile profile)
+    {
+        if (!state.Together || state.ServiceId is not { } mine || state.GuestServiceId is not { } theirs || u.Date is not null
+            || u.Services.Kind != ServiceMatchKind.Confident || u.Services.Service!.Id == theirs)
+        {
+            return null;
+        }
+        var (myKind, theirKind, saidKind) = (profile.FindService(mine)?.Category, profile.FindService(theirs)?.Category, profile.FindService(u.Services.Service.Id)?.Category);
+        return theirKind is not null && myKind != theirKind && saidKind == theirKind ? u.Services.Service.Id : null;
     }
 
     /// <summary>"actually make hers a hydrafacial" with two people together and no day said: only the other person's service changes.</summary>
@@ -882,6 +919,12 @@ internal static partial class DialogueTracker
         {
             var names = u.Services.Services.Select(s => s.Name).ToList();
             var hits = state.AppointmentLabels.Select((l, i) => (l, i)).Where(x => names.Any(n => x.l.StartsWith(n, StringComparison.Ordinal))).ToList();
+            if (hits.Count == 0)
+            {
+                // The labels are in the conversation's language ("Masaje sueco (60 min) el martes …"): "el masaje" is matched by
+                // the services' own names, as the appointments' list gives them (round 33).
+                hits = [.. state.AppointmentServices.Select((l, i) => (l, i)).Where(x => x.i < state.AppointmentRefs.Count && names.Contains(x.l, StringComparer.Ordinal))];
+            }
             if (hits.Count == 1)
             {
                 return state.AppointmentRefs[hits[0].i];
@@ -1200,6 +1243,46 @@ internal static partial class DialogueTracker
     // "book it", "grab it for me", "i'll take it", "hold it for me", "apártamela", "resérvamela", "dámela": the thing offered, taken.
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:book|grab|take|hold|reserve|save|lock\s+in|claim)\s+(?:it|that(?:\s+one)?|that\s+spot|the\s+spot)\b|\b(?:ap[aá]rt|r[eé]s[eé]rv|gu[aá]rd|d)[aá]?(?:me)?(?:la|lo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TakesIt();
+
+    /// <summary>
+    /// The person's place on the waitlist asked about ("is my spot on the waitlist still good?", "am i still on the list",
+    /// "¿sigo en la lista de espera?"; round 33), in the message as written.
+    /// </summary>
+    internal static bool AsksAboutWaitlist(string text) => WaitlistAsked().IsMatch(text);
+
+    /// <summary>
+    /// The person's own appointment asked about, as written: "whens my facial", "what time is my massage", "a qué hora es mi
+    /// cita", "y a q hora es mi masaje", "cuándo es mi cita" (round 33).
+    /// </summary>
+    internal static bool AsksOwnAppointment(string text) => OwnAppointmentAsked().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:when'?s|when\s+is|what\s+time'?s|what\s+time\s+is|what\s+day\s+is|(?:a\s+)?q(?:u[eé])?\s+hora\s+es|cu[aá]ndo\s+es|qu[eé]\s+d[ií]a\s+es)\s+(?:my|mi)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OwnAppointmentAsked();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:wait\s*-?\s*list|waiting\s+list|(?:on|in)\s+(?:the|that|your)\s+list|lista\s+de\s+espera|(?:en|de)\s+la\s+lista)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WaitlistAsked();
+
+    /// <summary>
+    /// "put it back to tuesday at 10 like it was", "can you put it back where it was?", "just put it back to the original time",
+    /// "regrésala como estaba", "déjala como estaba", "vuelve a ponerla como antes" (round 33): the appointment moved last in
+    /// this conversation, back where it was.
+    /// </summary>
+    internal static bool PutsItBack(string text) => PutBackWords().IsMatch(text);
+
+    /// <summary>
+    /// A second thought right after a move ("ay no, mejor el viernes a las 10", "no wait, saturday instead", "hmm actually
+    /// friday"; round 33): no, sorry, actually, better, instead, rather; not one more ("also", "another", "too", "otro").
+    /// </summary>
+    internal static bool SecondThoughtAfterMove(string text) => SecondThoughtWords().IsMatch(text) && !OneMoreWords().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:put|move|change|switch|set|take)\s+(?:it|that|this|her|him|them|the\s+appointment|my\s+appointment|it\s+all)\s+back\b|\bback\s+(?:to\s+)?(?:where|how|the\s+way|what)\s+it\s+was\b|\b(?:like|as|how)\s+it\s+was\b|\b(?:the\s+)?original\s+(?:time|day|slot|one|appointment)\b|\bgo\s+back\s+to\s+(?:the\s+)?(?:original|old|first|other)\s+(?:time|one|day|slot)\b|\bundo\s+(?:the|that)\s+(?:move|change)\b|\bcomo\s+(?:estaba|era|antes)\b|\bregr[eé]s\w*|\bvu[eé]lv\w*\s+a\s+poner\w*|\b(?:la\s+hora|el\s+d[ií]a)\s+(?:original|de\s+antes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PutBackWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:ay|oh|hmm+|um+|uh+|ok(?:ay)?|wait|espera|pensandolo\s+bien|pens[aá]ndolo\s+bien)\b[\s,.!…-]*)*(?:no|nope|nah|sorry|actually|perd[oó]n|mejor|better|rather)\b|\b(?:instead|rather|en\s+vez|mejor|actually|perd[oó]n|on\s+second\s+thought)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SecondThoughtWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:also|too|another|one\s+more|as\s+well|otr[oa]|tambi[eé]n|adem[aá]s|book\s+me|ag[eé]nd\w*|res[eé]rv\w*)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OneMoreWords();
 
     // "back to back is fine", "one after the other", "uno después del otro", "seguidos": two people one right after the other.
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:back[\s-]+to[\s-]+back|one\s+(?:right\s+)?after\s+(?:the\s+)?other|(?:un[oa]|la\s+una|el\s+uno)\s+(?:justo\s+)?(?:despu[eé]s|detr[aá]s)\s+del?\s+(?:otr[oa]|la\s+otra)|seguid[oa]s)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

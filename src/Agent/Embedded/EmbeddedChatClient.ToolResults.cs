@@ -119,6 +119,27 @@ public sealed partial class EmbeddedChatClient
         }
 
         /// <summary>
+        /// The appointment just moved, for "put it back like it was" and a second move right after the first (round 33): where
+        /// it was before this conversation first moved it, and where it is now.
+        /// </summary>
+        private void RememberMove(JsonElement data)
+        {
+            var at = state.AppointmentRef is { } moving ? state.AppointmentRefs.IndexOf(moving) : -1;
+            var before = at >= 0 && at < state.AppointmentStarts.Count ? state.AppointmentStarts[at] : null;
+            var now = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("appointment", out var moved)
+                && moved.TryGetProperty("localStart", out var start) ? start.GetString() : null;
+            if (before is null || now is null)
+            {
+                state.MovedFromStart = state.MovedToStart = state.MovedService = null;
+                return;
+            }
+            // Moved again: "like it was" is still where it stood before the first move.
+            state.MovedFromStart = state.MovedToStart == before && state.MovedService == state.AppointmentServices[at] ? state.MovedFromStart : before;
+            state.MovedToStart = now;
+            state.MovedService = state.AppointmentServices[at];
+        }
+
+        /// <summary>
         /// After the first of several bookings said at once: the next person's, the same service at the same time with
         /// another provider if one is free ("two swedish massages", "my mom and me"), or the next service, after the first
         /// ends on the same day ("a facial and then a massage"). What was booked is said first; the search follows at once.
@@ -272,6 +293,12 @@ public sealed partial class EmbeddedChatClient
                 state.TextedOfferService = service.GetString();
                 state.Phase = DialoguePhase.TextedOffer;
             }
+            else if (status == "not_found" && DialogueTracker.AsksAboutWaitlist(text))
+            {
+                // "is my spot on the waitlist still good? and what time is my massage tues" (round 33): the waitlist part is
+                // answered from this look-up (nothing opened up) before whatever the rest of the message asks.
+                _waitlistAnswered = Render("waitlist_nothing_yet");
+            }
             return OnUserTurn(text, null);
         }
 
@@ -354,6 +381,13 @@ public sealed partial class EmbeddedChatClient
             if (call.Name == "find_client" && state.LookingUpUsual)
             {
                 return OnUsual(status, result.TryGetProperty("data", out var found) ? found : default);
+            }
+            if (call.Name == "find_client" && state.CallerLookedUp && state.Task == DialogueTask.Book
+                && state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == state.ChosenSlotId) is { WithSlotId: not null } pair)
+            {
+                // Two people picked (round 33): a number with no record is asked its own name first; a known client (or one not
+                // proven yet, on the web) goes on to the other person's name.
+                return status == "not_found" && state.Name is null ? AskContact(AgentQuestion.Name, "ask_name") : Choose(pair);
             }
             if (call.Name == "check_availability" && state.ExactMoveSearch)
             {
@@ -567,6 +601,7 @@ public sealed partial class EmbeddedChatClient
                 {
                     var bookAfter = state.ThenBook;
                     state.ResetTask();
+                    state.MovedFromStart = state.MovedToStart = state.MovedService = null;
                     state.JustDone = true;
                     return bookAfter is null ? Say("cancelled", ("read_back", ReadBack(data)))
                         : BookAfterCancel(Render("cancelled_then_book", ("read_back", ReadBack(data))), bookAfter);
@@ -576,6 +611,7 @@ public sealed partial class EmbeddedChatClient
                 case ("reschedule_appointment", "rescheduled"):
                 {
                     var left = state.MovesLeft;
+                    RememberMove(data);
                     state.ResetTask();
                     state.JustDone = true;
                     return left is { Refs.Count: > 0 }

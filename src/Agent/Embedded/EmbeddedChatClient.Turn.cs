@@ -33,6 +33,9 @@ public sealed partial class EmbeddedChatClient
         /// <summary>The waitlist's texted opening was looked up for this message (found or not): it is read now.</summary>
         private bool _textedOfferLookedUp;
 
+        /// <summary>The waitlist asked about beside another question, and nothing opened up: said before the other answer (round 33).</summary>
+        private string? _waitlistAnswered;
+
         /// <summary>The message as written (before any reading), for a question that reads it again with its answer.</summary>
         private string _text = "";
 
@@ -54,6 +57,7 @@ public sealed partial class EmbeddedChatClient
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            reading.WaitlistAndOwnAppointmentAsked = _waitlistAnswered is not null && DialogueTracker.AsksOwnAppointment(text);
             if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
             {
                 // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.
@@ -71,6 +75,11 @@ public sealed partial class EmbeddedChatClient
                 return Choose(picked);
             }
             var rule = DialoguePolicy.Decide(state, reading);
+            if (_waitlistAnswered is { } stillListed && rule.Then is PolicyAction.ListAppointments or PolicyAction.AnswerFaq)
+            {
+                state.SayFirst = state.SayFirst is { } before ? stillListed + " " + before : stillListed;
+            }
+            _waitlistAnswered = null;
             state.BookingOffered = false;
             (_nextMoveAsked, state.NextMoveAsked) = (state.NextMoveAsked, null);
             if (rule.Then is not (PolicyAction.AskMoveOrAnother or PolicyAction.AnswerMoveOrAnother or PolicyAction.LookUpForMoveOrAnother))
@@ -367,7 +376,7 @@ public sealed partial class EmbeddedChatClient
                     // "hold on, can we do 4 instead?" at the read-back: search again with the new value; 4, if free, is read back.
                     // "… instead, same time", "make it the 90 minute one": the time read back is read back again if free (the tracker kept it).
                     state.TakeAskedTime = u.Time?.Kind == TimePreferenceKind.Exact
-                        || ((u.SameTime || !DialogueTracker.HasSlots(u) || DialogueTracker.MakesTheirsAnother(state, u)) && state.TakeAskedTime);
+                        || ((u.SameTime || !DialogueTracker.HasSlots(u) || DialogueTracker.MakesTheirsAnother(state, u) || r.TheirsChangedByKind) && state.TakeAskedTime);
                     state.Offered = [];
                     state.Phase = DialoguePhase.None;
                     return NextStep();
@@ -624,6 +633,34 @@ public sealed partial class EmbeddedChatClient
                     state.TakeAskedTime = u.SameTime || u.Time?.Kind == TimePreferenceKind.Exact;
                     // "move both to next week": every appointment, one after another (round 27).
                     state.MoveAll = u.Cues.AllOfThem;
+                    return Call("list_appointments", []);
+                }
+                case PolicyAction.PutMovedBack:
+                case PolicyAction.MoveAgain:
+                {
+                    // "put it back like it was" / "ay no, mejor el viernes a las 10" after a move (round 33): the same appointment,
+                    // found again by where it stands now once the list is read; its old time (or the new day or time said) searched
+                    // for it and read back, moved only on the yes.
+                    var (from, to, service) = (state.MovedFromStart!, state.MovedToStart!, state.MovedService);
+                    state.ResetTask();
+                    (state.MovedFromStart, state.MovedToStart, state.MovedService) = (from, to, service);
+                    state.Task = DialogueTask.Reschedule;
+                    state.MoveAppointmentAt = to;
+                    if (action == PolicyAction.PutMovedBack)
+                    {
+                        var was = DateTime.ParseExact(from, "yyyy-MM-ddTHH:mm", Inv);
+                        state.DateStart = state.DateEnd = was.ToString("yyyy-MM-dd", Inv);
+                        state.Near = was.ToString("HH:mm", Inv);
+                        state.TakeAskedTime = true;
+                    }
+                    else
+                    {
+                        DialogueTracker.Merge(state, u with { Services = ServiceMatch.None });
+                        state.SameTime = u.SameTime;
+                        state.SameDay = u.SameDay;
+                        state.DayNudge = u.DayNudge;
+                        state.TakeAskedTime = u.SameTime || u.Time?.Kind == TimePreferenceKind.Exact;
+                    }
                     return Call("list_appointments", []);
                 }
                 case PolicyAction.ListAppointments:
@@ -1578,6 +1615,14 @@ public sealed partial class EmbeddedChatClient
             state.EchoPick = true;
             // The day picked is the day in play: "2:15 if u have it" at the read-back means that day.
             state.DateStart = state.DateEnd = offer.Date;
+            if (offer.WithSlotId is not null && state.GuestName is null && !state.GuestNameAsked && state.Name is null && !state.CallerLookedUp
+                && tools.Contains("find_client"))
+            {
+                // Two people, and the caller's own name not known yet (round 33): their record is looked up first, so a number
+                // with none is asked its own name before the other person's (the answer is never taken for the guest's).
+                state.CallerLookedUp = true;
+                return Call("find_client", []);
+            }
             if (offer.WithSlotId is not null && state.GuestName is null && !state.GuestNameAsked)
             {
                 // Two people (round 31): the other person's name is asked once, before the read-back, so it is said there and
@@ -1708,7 +1753,9 @@ public sealed partial class EmbeddedChatClient
             state.Asked = AgentQuestion.Nothing;
             if (state.ChosenSlotId is { } chosenSlot)
             {
-                return Call("book_appointment", BookArgs(chosenSlot));
+                // Two people picked and the caller's own name just given (round 33): the other person's name is asked next.
+                return state.Offered.Concat(state.EarlierOffers).FirstOrDefault(o => o.SlotId == chosenSlot) is { WithSlotId: not null } pair
+                    && state.GuestName is null && !state.GuestNameAsked ? Choose(pair) : Call("book_appointment", BookArgs(chosenSlot));
             }
             return state.Task switch
             {
@@ -2091,6 +2138,16 @@ public sealed partial class EmbeddedChatClient
             if (state.Task == DialogueTask.Cancel && state.CancelDays.Count > 1 && CancelOnDays() is { } onDays)
             {
                 return onDays;
+            }
+            if (state.MoveAppointmentAt is { } movedAt && state.Task == DialogueTask.Reschedule)
+            {
+                // Moved once already in this conversation (round 33): the one standing where that move put it.
+                state.MoveAppointmentAt = null;
+                if (state.AppointmentStarts.IndexOf(movedAt) is var movedIndex and >= 0)
+                {
+                    state.AppointmentRef = state.AppointmentRefs[movedIndex];
+                    return NextRescheduleStep();
+                }
             }
             if (state.AppointmentPicked is { } picked && state.AppointmentLabels.IndexOf(picked) is var pickedAt and >= 0)
             {
