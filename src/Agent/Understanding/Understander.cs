@@ -1202,6 +1202,7 @@ public sealed partial class Understander
             (intent, confidence) = (Intent.Faq, 1);
             plainlyTheSpas = true;
         }
+        var ageAskedOfATreatment = false;
         if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && contact.Phone is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
             && (QuestionShape().IsMatch(lowered) || AsksWhetherTheyMay().IsMatch(lowered)) && MinorAsked().IsMatch(lowered) && !NamesElsewhere()
@@ -1214,6 +1215,7 @@ public sealed partial class Understander
             services = ServiceMatch.None;
             faqQuestion = "is there an age requirement?";
             plainlyTheSpas = true;
+            ageAskedOfATreatment = true;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null && time is null
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human)
@@ -1279,6 +1281,11 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        if (ageAskedOfATreatment)
+        {
+            // "can i get a massage if im 16" (round 33): the treatment is the spa's, asked with an age, not one off the menu.
+            cues = cues with { AsksIfOffered = false, NamesATreatment = false };
+        }
         if (cues.PastVisit && asked == AgentQuestion.Nothing && chosen is null
             && (intent is Intent.Book or Intent.Availability
                 || (intent is Intent.Faq or Intent.Unknown or Intent.OutOfScope && !QuestionShape().IsMatch(lowered))))
@@ -3202,8 +3209,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"\b(?:wants?|wanna|would\s+like|'?d\s+like|need|needs|needed|could\s+use|looking\s+for|interested\s+in|get\s+rid|remove|fix|help|helps|treat|try|recommend\w*|suggest\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WantsSomething();
 
-    // A minor's age or a teen asked about: "my daughter is 15", "my 16 year old", "teenagers", "under 18", "tiene 15 años".
-    [GeneratedRegex(@"\b(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s*-?\s*(?:yo|y/o|yr\s+old|yrs?\s+old|years?\s+old|year[\s-]olds?)\b|\bmy\s+(?:daughter|son|kid|child|niece|nephew|granddaughter|grandson|stepdaughter|stepson)\s+(?:is|turns|turned|just\s+turned)\s+(?:only\s+)?(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\b(?:teens|teenagers?|minors?|under\s*18|under\s+eighteen)\b|\b(?:tiene|has)\s+(?:1[0-7])\s+(?:anos|años|years)\b", RegexOptions.CultureInvariant)]
+    // A minor's age or a teen asked about: "my daughter is 15", "my 16 year old", "teenagers", "under 18", "tiene 15 años"; the
+    // person's own, said beside a treatment (round 33: "can i get a massage if im 16" was offered the menu), "tengo 16 años".
+    [GeneratedRegex(@"\b(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s*-?\s*(?:yo|y/o|yr\s+old|yrs?\s+old|years?\s+old|year[\s-]olds?)\b|\bmy\s+(?:daughter|son|kid|child|niece|nephew|granddaughter|grandson|stepdaughter|stepson)\s+(?:is|turns|turned|just\s+turned)\s+(?:only\s+)?(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\b(?:teens|teenagers?|minors?|under\s*18|under\s+eighteen)\b|\b(?:tiene|has)\s+(?:1[0-7])\s+(?:anos|años|years)\b|\b(?:i'?m|im|i\s+am)\s+(?:only\s+|just\s+)?(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\s*(?:am\b|pm\b|min|mins|minutes|hours?|weeks?|months?|[:.]\d))|\b(?:i\s+have|tengo)\s+(?:1[0-7])\s+(?:anos|años|years)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MinorAsked();
 
     // Happy news and nothing else: "i just had a baby 3 weeks ago", "we just got engaged!", "i gave birth last month".

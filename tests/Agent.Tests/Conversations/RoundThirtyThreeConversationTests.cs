@@ -101,4 +101,12 @@ public sealed class RoundThirtyThreeConversationTests
         Assert.DoesNotContain("Which one would you like", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.ToolCalls, c => c.Name == "check_availability" || Tools.SpaTools.WritingTools.Contains(c.Name));
     }
+
+    // An age said by the person beside a treatment ("if im 16", "im 17 can i book a facial", "tengo 16 años puedo hacerme un
+    // facial"): the age policy (under 18 with a parent or guardian), as "my daughter is 14" already gets; never the menu alone.
+    [Theory]
+    [InlineData("can i get a massage if im 16")]
+    [InlineData("im 17 can i book a facial")]
+    [InlineData("tengo 16 años puedo hacerme un facial")]
+    public Task An_age_beside_a_treatment_gets_the_age_policy(string text) => FirstMessages.AnsweredWithAsync(text, "18");
 }
