@@ -485,6 +485,12 @@ internal static class DialoguePolicy
             s.Asked is AgentQuestion.Service or AgentQuestion.Date && s.PendingTool is null && r.U.Cues.AsksRepeat && r.Chosen is null && !r.ContactGiven
             && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null,
             PolicyAction.RepeatQuestion, Id: "r15-repeat-question"),
+        new("the words asked again before anything was said but the greeting (\"can you repeat that\", \"wait what were the times\" as a call's first words; round 34: declined as off topic)",
+            (s, r) => r.U.Cues.AsksRepeat && s.Task is null && s.Asked == AgentQuestion.Nothing && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0
+                && s.PendingTool is null && s.LastQuestion is null && s.LastFaqQuestion is null && s.LastHoursQuestion is null && r.Chosen is null && !r.HasSlots
+                && !r.ContactGiven && r.U.Services.Kind == ServiceMatchKind.None && r.U.Date is null && r.U.Time is null
+                && r.U.Intent is not (Intent.Cancel or Intent.Reschedule or Intent.MyAppointments or Intent.Human or Intent.Waitlist or Intent.Faq),
+            PolicyAction.Greet, Id: "r34-repeat-before-anything-said"),
         new("start over", (_, r) => r.U.Intent == Intent.Restart, PolicyAction.Restart),
         new("never mind with nothing under way (no task, nothing asked, on offer or waiting for a yes: \"nvm\" after a greeting, an answer or a booking done)",
             (s, r) => r.U.Intent == Intent.Nevermind && s.Task is null && r.AskedOnArrival == AgentQuestion.Nothing && s.Offered.Count == 0 && s.PendingTool is null

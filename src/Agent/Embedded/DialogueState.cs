@@ -170,6 +170,9 @@ internal sealed class DialogueState
     /// <summary>The providers not wanted in this task ("someone else", "not Sofia"): the search leaves them out.</summary>
     public List<string> NotStaff { get; set; } = [];
 
+    /// <summary>Weekdays ruled out ("any day but monday"), English names separated by commas; every search leaves them out.</summary>
+    public string? NotDays { get; set; }
+
     /// <summary>The conversation's language ("en", "es"); the engine words its replies in it. Null: English.</summary>
     public string? Language { get; set; }
 
@@ -531,6 +534,7 @@ internal sealed class DialogueState
         NextServices = [];
         SameStartAs = null;
         NotStaff = [];
+        NotDays = null;
         EchoPick = SayLatest = false;
         LeadWith = null;
         ProposedService = null;

@@ -647,6 +647,11 @@ internal static partial class DialogueTracker
             }
             changed = true;
         }
+        if (u.NotWeekdays is { } ruledOut && ruledOut != state.NotDays)
+        {
+            state.NotDays = ruledOut;
+            changed = true;
+        }
         if (u.Date is { } date)
         {
             state.DateStart = date.Range.Start.ToString("yyyy-MM-dd", Inv);
@@ -759,7 +764,7 @@ internal static partial class DialogueTracker
     /// True when the reply names a service or day other than the ones the offer is for, a place nothing on offer is at
     /// ("ok the marina then" after a closed Mission's times), or anybody after a provider was asked for ("ok whoever then").
     /// </summary>
-    public static bool ChangesTheSearch(DialogueState state, Utterance u) => u.OtherProvider ||
+    public static bool ChangesTheSearch(DialogueState state, Utterance u) => u.OtherProvider || (u.NotWeekdays is { } ruledOut && ruledOut != state.NotDays) ||
         (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
         || (u.Date is { } d && !state.Offered.Any(o => d.Range.Contains(DateOnly.ParseExact(o.Date, "yyyy-MM-dd", Inv))))
         || (u.Location?.Location is { } place && place.Id != state.LocationId && !state.Offered.Any(o => o.Location == place.Name))

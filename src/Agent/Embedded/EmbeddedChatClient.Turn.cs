@@ -1467,6 +1467,10 @@ public sealed partial class EmbeddedChatClient
             {
                 args["exclude_provider"] = string.Join(",", state.NotStaff);
             }
+            if (state.NotDays is not null)
+            {
+                args["exclude_weekdays"] = state.NotDays;
+            }
             if (state.AlsoDate is not null && state.DateStart == state.DateEnd && state.DateStart is not null)
             {
                 // "friday afternoon or saturday" (round 31): the other day, whole, offered beside the first.

@@ -18,7 +18,7 @@ public static partial class LanguageRequest
         var m = AskedNeeds?.MayMatch(text) == false ? Match.Empty : Asked().Match(text);
         if (!m.Success)
         {
-            return null;
+            return NotSpoken(text);
         }
         return m.Groups["lang"].Value.ToLowerInvariant() switch
         {
@@ -27,6 +27,28 @@ public static partial class LanguageRequest
             _ => "other",
         };
     }
+
+    // "no hablo ingles", "solo hablo español", "i dont speak spanish", "my english is not very good" (round 34: declined as
+    // off-topic): the language one does not speak asks for the other, the one only spoken for itself; an English said to be
+    // poor asks for Spanish, the other language served. Only the person's own ("my mom doesnt speak english" is not).
+    private static string? NotSpoken(string text)
+    {
+        var m = NotSpokenNeeds?.MayMatch(text) == false ? Match.Empty : NotSpokenExpression().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var said = (m.Groups["not"].Success ? m.Groups["not"] : m.Groups["lang"]).Value.ToLowerInvariant();
+        var english = said.StartsWith("ingl", StringComparison.Ordinal) || said == "english";
+        return m.Groups["poor"].Success || (m.Groups["not"].Success == english) ? ConversationLanguage.Spanish : ConversationLanguage.English;
+    }
+
+    [GeneratedRegex(@"(?:^|[^\w'])(?:(?:i|yo)\s+)?(?:(?:do\s*n'?o?t|dont|don't|can'?t|cannot|can\s+not)\s+(?:really\s+|actually\s+)?(?:speak|talk|read|understand)\s+(?:much\s+|good\s+|well\s+|very\s+(?:good|well)\s+)?(?<not>english|spanish)|no\s+(?:hablo|entiendo|se|sé|leo)\s+(?:mucho\s+|muy\s+bien\s+|bien\s+)?(?:el\s+)?(?<not>ingl[eé]s|espa[nñ]ol)|only\s+(?:speak|talk|understand)\s+(?<lang>english|spanish)|(?:solo|sólo|nomas|nomás|nada\s+mas|nada\s+más|solamente)\s+(?:hablo|entiendo)\s+(?<lang>espa[nñ]ol|ingl[eé]s)|my\s+english\s+(?:is\s*n'?t|isnt|is\s+not|aint|ain't|not)\s+(?:very\s+|that\s+|so\s+|too\s+)?(?:good|great)(?<poor>)|my\s+english\s+is\s+(?:bad|poor|terrible|limited|not\s+good)(?<poor>))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotSpokenExpression();
+
+    /// <summary>What <see cref="NotSpokenExpression"/> cannot match without.</summary>
+    internal static readonly Screening.RequiredWords? NotSpokenNeeds = Screening.RequiredWords.Of(NotSpokenExpression().ToString(), NotSpokenExpression().Options);
 
     // The request's verbs in English and Spanish, then the language. Not "my spanish teacher" nor "the english
     // breakfast tea": the language follows a verb of speaking or "in"/"en", or stands with "please".

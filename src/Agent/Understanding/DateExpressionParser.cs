@@ -363,6 +363,15 @@ public static partial class DateExpressionParser
         if (phrase.Contains("month", StringComparison.Ordinal))
         {
             var first = new DateOnly(today.Year, today.Month, 1);
+            if (phrase.StartsWith("end", StringComparison.Ordinal))
+            {
+                // "the end of the month" (round 34: "algo para fin de mes" was declined, the English read as no day): its last
+                // week, from today when that week has begun.
+                var last = (phrase.Contains("next", StringComparison.Ordinal) ? first.AddMonths(1) : first).AddMonths(1).AddDays(-1);
+                var from = last.AddDays(-6);
+                return new DateRange(from < today ? today : from, last);
+            }
+
             if (phrase.StartsWith("next", StringComparison.Ordinal))
             {
                 first = first.AddMonths(1);
@@ -571,6 +580,6 @@ public static partial class DateExpressionParser
     [GeneratedRegex(@"(?:(?<pre>\b(?:" + Tools.Faq.SemanticFaq.WordsBeforeAVerbPattern + @")\s+))?\b(?:(?<q>this\s+coming|this|next\s+next|next\s+week(?:\s+on)?|next|coming|the\s+following|following|on)\s+)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)s?\b(?:(?<nw>\s+(?:of\s+)?next\s+week)|(?<tw>\s+(?:of\s+)?this\s+week))?", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+|following\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+|following\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bend\s+of\s+(?:the|this|next)\s+month\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeekOrMonth();
 }

@@ -101,6 +101,16 @@ public static partial class TimeExpressionParser
             }
         }
 
+        foreach (Match m in WorkHours().Matches(lower))
+        {
+            // "i work 9 to 5", "i work till 6", "i get off work at 5:30" (round 34: the first hour was offered, or "till 5"
+            // read as before five): the person is free from the end of work on.
+            if (from is null && Take(taken, m) && Clock(m.Groups["b"].Value) is { } end)
+            {
+                from = end.Time;
+            }
+        }
+
         foreach (Match m in Between().Matches(lower))
         {
             if (Take(taken, m) && Clock(m.Groups["a"].Value) is { } a && Clock(m.Groups["b"].Value) is { } b)
@@ -443,6 +453,11 @@ public static partial class TimeExpressionParser
 
     [GeneratedRegex(@"\b(?:between|from)\s+(?<a>" + ClockTime + @")\s*(?:and|to|-|until|till|til|through)\s*(?<b>" + ClockTime + @")\b" + NotCount + @"|(?<![\w:/.$\-])(?<a>\d{1,2}(?::[0-5]\d)?)\s*-\s*(?<b>\d{1,2}(?::[0-5]\d)?\s*" + Meridiem + @")(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Between();
+
+    // The hours one works, said to show when one is free: "i work 9 to 5", "i work from 9-6", "work till 5", "im at work until
+    // 6", "i get off work at 5:30", "i get off at 6". "a" between the hours is the Spanish gloss's ("trabajo de 9 a 5").
+    [GeneratedRegex(@"\b(?:(?:work|working|at\s+work)\s+(?:from\s+)?(?:(?<a>" + ClockTime + @")\s*(?:to|-|till|til|until|through|a)\s*|(?:till|til|until)\s+)(?<b>" + ClockTime + @")|(?:get|getting|gets|am|m|be)\s+(?:off|out)(?:\s+(?:of\s+)?work)?\s+(?:at|around|by)\s+(?<b>" + ClockTime + @")|done\s+with\s+work\s+(?:at|by|around)\s+(?<b>" + ClockTime + @"))\b" + NotCount, RegexOptions.CultureInvariant)]
+    private static partial Regex WorkHours();
 
     [GeneratedRegex(@"\b(?:any\s*time\s+after|after|from|later\s+than|no\s+earlier\s+than|not\s+before)\s+(?<t>" + ClockTime + @")\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex After();

@@ -182,6 +182,12 @@ public sealed record Utterance
     public string? NotStaffId { get; init; }
 
     /// <summary>
+    /// Weekdays said as not wanted ("any day but monday", "this week except wednesday", "cualquier día menos el lunes"
+    /// glossed), lower-case English names separated by commas ("saturday,sunday" for "except weekends"); null when none.
+    /// </summary>
+    public string? NotWeekdays { get; init; }
+
+    /// <summary>
     /// For a question about the person's own visit, the question without it ("where can i park" of "where can i park when
     /// I come for my massage"): what the FAQ is asked. Null: ask with <see cref="Text"/>.
     /// </summary>
@@ -434,6 +440,14 @@ public sealed partial class Understander
         var dayNudge = DayNudgeCue().Match(lowered) is { Success: true } nudged
             ? nudged.Groups["way"].Value == "later" ? TimeNudge.Later : TimeNudge.Earlier
             : TimeNudge.None;
+        // "any day but monday", "this week except wednesday" (round 34: Monday was searched, the day ruled out): the days ruled
+        // out are left out of every search and are no day asked for.
+        string? notWeekdays = null;
+        if (NotOnDays().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } ruledOut)
+        {
+            notWeekdays = string.Join(',', ruledOut.Groups["d"].Captures.SelectMany(c => WeekdaysNamed(c.Value)).Distinct());
+            withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(ruledOut.Index, ruledOut.Length)]);
+        }
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
         if (sameDay && date is not null && ThatDayAlone().Match(lowered) is { Success: true } thatDay && date.Span.Start + date.Span.Length <= thatDay.Index
             && !ChangeCue().IsMatch(lowered))
@@ -1364,7 +1378,11 @@ public sealed partial class Understander
             cues = cues with { AsksAboutAssistant = true };
         }
         if (namesAnotherTreatment && asked is AgentQuestion.Nothing or AgentQuestion.Service && chosen is null && staff.Kind == StaffMatchKind.None
-            && intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered)))
+            && (intent is Intent.OutOfScope or Intent.Unknown && (cues.AsksForSomething || SearchCue().IsMatch(lowered) || BookingCue().IsMatch(lowered))
+                // "how much are gel nails", "cuanto cuestan las unas de gel" (round 34: declined as off topic): the price of a
+                // treatment not on the menu is no question for the FAQ; it is not offered.
+                // Not another business's price ("the average price of a haircut at supercuts"): that stays declined.
+                || intent is Intent.Faq or Intent.OutOfScope or Intent.Unknown && cues.AsksPrice && !NamesElsewhere()))
         {
             // "i'm looking for a salon", "find me a barber in oakland": what the person asks for is a search (or a booking)
             // of a treatment the business does not list; the policy says it is not offered and what is.
@@ -1588,6 +1606,15 @@ public sealed partial class Understander
             confidence = 1;
             services = ServiceMatch.None;
             faqQuestion = "how do gift cards work?";
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind != ServiceMatchKind.None && contact.Phone is null
+            && intent is Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk && !cues.AsksPrice
+            && (BookSomeoneA().IsMatch(lowered) || CalledBeforeAbout().IsMatch(lowered)))
+        {
+            // Round 34: "can i book my wife a facial as a surprise" was passed to the team, "i want to book my mom a massage for
+            // her birthday" kept, and "yes i called earlier about the massage" declined: a service booked for someone, or the
+            // one an earlier call was about, is a booking of it (its kinds are offered; the read-back guards the rest).
+            (intent, confidence) = (Intent.Book, 1);
         }
         if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && services.Service is { } wondered
             && intent is Intent.Book or Intent.Availability or Intent.Faq or Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
@@ -2060,6 +2087,7 @@ public sealed partial class Understander
             ChangesAppointment = changesAppointment,
             OtherProvider = notStaff is not null || cues.OtherProvider,
             NotStaffId = notStaff,
+            NotWeekdays = notWeekdays,
             PlaceElsewhere = location is null && staff.Kind == StaffMatchKind.None
                 ? cues.PlaceAsked is { } placeAsked ? Elsewhere(placeAsked, vocabulary)
                     // "miami?" right after the address, "in dallas?" at any point: the whole message a place, nothing else in it.
@@ -2567,6 +2595,15 @@ public sealed partial class Understander
     // A booking asked for outright, for whoever it is: "can i book it as a gift", "book her a prenatal massage".
     [GeneratedRegex(@"\b(?:can|could|may)\s+(?:i|we|you)\s+book\b|\bbook\s+(?:it|that|one|her|him|them|my\s+\w+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookItForThem();
+
+    // "book my wife a facial", "book my mom in for a massage", "get my boyfriend a massage" (round 34).
+    [GeneratedRegex(@"\b(?:book|schedule|get|treat)\s+(?:my\s+(?:mom|mother|mum|wife|husband|partner|girlfriend|boyfriend|sister|brother|daughter|son|friend|bestie|best\s+friend|dad|father|grandma|grandmother|aunt|fianc\w*)|her|him)\s+(?:in\s+for\s+|to\s+)?(?:a|an|some)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BookSomeoneA();
+
+    // "i called earlier about the massage", "i texted yesterday about a facial", "le llamé hace rato por lo del masaje"
+    // glossed (round 34).
+    [GeneratedRegex(@"\b(?:called|texted|messaged|wrote|was\s+calling|was\s+texting|reached\s+out)\s+(?:you\s+|u\s+|you\s+guys\s+)?(?:earlier|before|yesterday|this\s+morning|last\s+week|a\s+(?:bit|while|little\s+while)\s+ago)\s+(?:about|for|regarding|re|to\s+(?:book|ask\s+about))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CalledBeforeAbout();
 
     // The occasion a present is for, which is no day to book: "for christmas", "for her birthday".
     [GeneratedRegex(@"\bfor\s+(?:christmas|xmas|the\s+holidays|hanukkah|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|(?:her|his|their|my\s+\w+'?s)\s+birthday|(?:our|their|her|his)\s+anniversary)\b", RegexOptions.CultureInvariant)]
@@ -3096,6 +3133,8 @@ public sealed partial class Understander
     // "what time is my appointment" ("a q hora era mi cita" glossed), "did it actually go through" after a booking told.
     // Which of two it was (round 29): "did i book the 60 or the 90 for saturday?", "is my appt saturday at 10 or 11?".
     [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b"
+        // "am i still on for friday", "are we still good for saturday", "is my facial still on" (round 34: declined).
+        + @"|\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b"
         + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
@@ -3200,6 +3239,25 @@ public sealed partial class Understander
 
     [GeneratedRegex(@"\b(?:book|schedule|reserve|make an appointment|get me in)\b", RegexOptions.CultureInvariant)]
     private static partial Regex BookingCue();
+
+    private const string Weekday = @"(?:mondays?|mon|tuesdays?|tues?|wednesdays?|weds?|thursdays?|thu|thurs?|fridays?|fri|saturdays?|sat|sundays?|sun|weekends?)";
+
+    // Days ruled out: "any day but monday", "anything except mondays or fridays", "except weekends", "other than tuesday",
+    // "just not on fridays". Not "not tuesday, wednesday" (a day corrected: NotThisDay) nor "besides monday" (also "as well as").
+    [GeneratedRegex(@"\b(?:(?:any\s*(?:day|time)|anytime|anything|whenever)\s+(?:but|except|other\s+than)|except(?:\s+for)?|other\s+than|just\s+not)\s+(?:on\s+)?(?:the\s+)?(?<d>" + Weekday + @")(?:\s*(?:,|/|\bor\b|\band\b|&)\s*(?:on\s+)?(?:the\s+)?(?<d>" + Weekday + @"))*\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotOnDays();
+
+    private static IEnumerable<string> WeekdaysNamed(string word) => word switch
+    {
+        _ when word.StartsWith("weekend", StringComparison.Ordinal) => ["saturday", "sunday"],
+        _ when word.StartsWith("mon", StringComparison.Ordinal) => ["monday"],
+        _ when word.StartsWith("tu", StringComparison.Ordinal) => ["tuesday"],
+        _ when word.StartsWith("we", StringComparison.Ordinal) => ["wednesday"],
+        _ when word.StartsWith("th", StringComparison.Ordinal) => ["thursday"],
+        _ when word.StartsWith("fri", StringComparison.Ordinal) => ["friday"],
+        _ when word.StartsWith("sat", StringComparison.Ordinal) => ["saturday"],
+        _ => ["sunday"],
+    };
 
     // "did sofia leave", "has maya left", "is priya gone", "did jordan quit" (round 29): whether a provider is still with the spa.
     [GeneratedRegex(@"\b(?:did|has)\s+[a-z]+\s+(?:leave|left|quit|move\s+on|moved\s+on)\b|\bis\s+[a-z]+\s+(?:gone|no\s+longer\s+(?:there|here|with\s+(?:you|u)))\b", RegexOptions.CultureInvariant)]

@@ -27,6 +27,9 @@ public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly 
     /// <summary>Providers to leave out ("someone else than Sofia").</summary>
     public IReadOnlyList<string> NotStaffIds { get; init; } = [];
 
+    /// <summary>Weekdays to leave out ("any day but monday").</summary>
+    public IReadOnlyList<DayOfWeek> NotWeekdays { get; init; } = [];
+
     /// <summary>The appointment being moved or replaced by another service: it blocks nothing, so a new time may overlap its old one ("an hour later" on a 90-minute massage, "a deep tissue instead, same time").</summary>
     public string? MovingAppointmentId { get; init; }
 
@@ -91,7 +94,7 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
             }
             for (var day = from; day <= to; day = day.AddDays(1))
             {
-                if (location.Closures.Contains(day))
+                if (location.Closures.Contains(day) || query.NotWeekdays.Contains(day.DayOfWeek))
                 {
                     continue;
                 }

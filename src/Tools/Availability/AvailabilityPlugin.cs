@@ -36,6 +36,7 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         [Description("With party=2: true when the two people are fine back to back (one right after the other) when no two providers are free at once.")] bool back_to_back = false,
         [Description("Another day (YYYY-MM-DD) to search whole beside 'date', when the time of day asked holds only on 'date' (\"friday afternoon or saturday\"); openings of both days are offered.")] string? also_date = null,
         [Description("With party=2: the second person's service when it is not the same (\"a massage for me and a facial for my sister\"); each pair is then one opening of each, at the same time and place.")] string? with_service = null,
+        [Description("Weekdays the client ruled out (\"any day but monday\"), English names separated by commas: no opening on them is offered.")] string? exclude_weekdays = null,
         CancellationToken cancellationToken = default)
     {
         var scope = kernel.ConversationScope();
@@ -126,7 +127,16 @@ public sealed class AvailabilityPlugin(SpaProfile profile, AvailabilityFinder av
         // "someone else than Sofia": those providers left out; the appointment being moved or replaced blocks nothing (its new time may overlap its old one).
         var notStaff = (exclude_provider ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(x => arguments.StaffAndLocation(x, null).Staff?.Id).OfType<string>().ToList();
-        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, MovingAppointmentId = rescheduleOf ?? replacementOf };
+        var notWeekdays = new List<DayOfWeek>();
+        foreach (var day in (exclude_weekdays ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var weekday) || !Enum.IsDefined(weekday) || int.TryParse(day, out _))
+            {
+                return new ToolResult("bad_argument", $"'{day}' is not a weekday; exclude_weekdays takes English weekday names separated by commas.");
+            }
+            notWeekdays.Add(weekday);
+        }
+        var query = new AvailabilityQuery(bookable, from, to, afterTime, beforeTime, named.Staff?.Id, named.Location?.Id) { NotStaffIds = notStaff, NotWeekdays = notWeekdays, MovingAppointmentId = rescheduleOf ?? replacementOf };
         if (party == 2 && rescheduleOf is null && replacementOf is null)
         {
             if (!string.IsNullOrWhiteSpace(with_service))

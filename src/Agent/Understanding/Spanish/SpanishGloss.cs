@@ -141,7 +141,10 @@ public static partial class SpanishGloss
     // Two capitalised words, then (a comma at most) a phone number of ten digits in groups, or said in Spanish words digit by
     // digit, as a caller reads it out ("Marta Díaz, cuatro uno cinco, cinco cinco cinco, …": seven digit words at least).
     // Linear: each part is bounded and set apart from the next by a character it cannot hold.
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}'’]+\s+\p{Lu}[\p{Ll}'’]+)\s*,?\s*(?:(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{2}|(?i:(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?:[\s,.-]+(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)){6}))", RegexOptions.CultureInvariant)]
+    // Round 34: typed in lower case as the whole message ("nora diaz 415 555 0164" was booked for "Nora Days"), unless its
+    // first word is one of the words a number is introduced with ("mi numero 415…", "es el 415…").
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}'’]+\s+\p{Lu}[\p{Ll}'’]+)\s*,?\s*(?:(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{2}|(?i:(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?:[\s,.-]+(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)){6}))"
+        + @"|^\W*(?!(?:hola|buenas|hi|hello|hey|ok|okay|si|sí|yes|no|mi|my|el|la|es|soy|me|numero|número|num|tel|telefono|teléfono|cel|celular|cell|phone|number|call|text|is|its|it's|this|aqui|aquí|mande|manden|llame|llamen|marque)\b)(?<name>\p{Ll}[\p{Ll}'’]+\s+\p{Ll}[\p{Ll}'’]+)\s*,?\s*(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\W*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameBeforeNumber();
 
     /// <summary>Joins what word-by-word reading leaves apart: "3 :30" → "3:30", "the 14" → "the 14th", "  " → " ".</summary>
