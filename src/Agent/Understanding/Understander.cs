@@ -1382,7 +1382,7 @@ public sealed partial class Understander
                 // "how much are gel nails", "cuanto cuestan las unas de gel" (round 34: declined as off topic): the price of a
                 // treatment not on the menu is no question for the FAQ; it is not offered.
                 // Not another business's price ("the average price of a haircut at supercuts"): that stays declined.
-                || intent is Intent.Faq or Intent.OutOfScope or Intent.Unknown && cues.AsksPrice && !NamesElsewhere()))
+                || intent is Intent.Faq && cues.AsksPrice && !OtherPlaceOrTip().IsMatch(lowered) && !NamesElsewhere()))
         {
             // "i'm looking for a salon", "find me a barber in oakland": what the person asks for is a search (or a booking)
             // of a treatment the business does not list; the policy says it is not offered and what is.
@@ -2055,6 +2055,13 @@ public sealed partial class Understander
                 moveFrom = cancelled.Range;
                 date = asideAskedDate with { Span = new TextSpan(asideAskedDate.Span.Start + also.Groups["what"].Index, asideAskedDate.Span.Length) };
             }
+        }
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.MyAppointments)
+            && contact.Phone is null && StillOn().IsMatch(lowered))
+        {
+            // "is my facial still on for tomorrow" (round 34: the facials were offered to book): whether one's own visit
+            // stands is a look at it, whatever service it names.
+            (intent, confidence) = (Intent.MyAppointments, 1);
         }
 
         return new Utterance
@@ -3137,6 +3144,14 @@ public sealed partial class Understander
         + @"|\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b"
         + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
+
+    // "am i still on for friday", "are we still good for saturday", "is my facial still on" (round 34).
+    [GeneratedRegex(@"\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StillOn();
+
+    // "how much should i tip a hairdresser at another salon": a price asked of another place, or a tip, is not ours to quote.
+    [GeneratedRegex(@"\b(?:another|other|different)\s+(?:salon|spa|place|shop|studio|business)s?\b|\btip(?:s|ping)?\b|\bpropinas?\b|\botro\s+(?:salon|spa|lugar)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherPlaceOrTip();
 
     // "whens my facial?", "when is my massage again", "what day is my peel" (round 29): when the person's own visit is.
     [GeneratedRegex(@"\b(?:when'?s?|what\s+(?:day|time|date)(?:'s|\s+is|\s+was)?)\s+(?:is\s+|was\s+)?my\s+(?:next\s+)?(?:\w+\s+)?(?:appt|appointment|booking|reservation|visit|session|massage|facial|peel|botox|filler|consult(?:ation)?|laser|hydrafacial|dermaplaning)\b", RegexOptions.CultureInvariant)]
