@@ -260,6 +260,12 @@ public sealed partial class FrontDeskAgent(
     internal const string TextsStopped = "texts_stopped";
 
     /// <summary>
+    /// The same said by text: the answer is the text the opt-out is confirmed by, so it says how to get texts again, as STOP's
+    /// own answer does (START; COMENZAR in Spanish).
+    /// </summary>
+    internal const string TextsStoppedByText = "texts_stopped_sms";
+
+    /// <summary>
     /// The number whose texts a "stop texting me" in this turn stops, or null. Only a number the channel vouches for as the
     /// person's own in this very request (<see cref="TurnRequest.CallerPhone"/>: a call's caller ID, a text's sender) — never
     /// one typed in the chat, nor a web visitor's number proven earlier by a code (the web keeps its answer: the team is told,
@@ -507,7 +513,7 @@ public sealed partial class FrontDeskAgent(
                 stopTexts = number;
                 escalations.Add(NewEscalation(category, scope, request,
                     $"Asked to stop texts; the opt-out of {number} is recorded (source {StopSource(request)}): \"{Short(text)}\"", verbatim: true, language: language));
-                reply = prompts.Reply(TextsStopped, language);
+                reply = prompts.Reply(request.Channel == "sms" ? TextsStoppedByText : TextsStopped, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }

@@ -95,11 +95,11 @@ public sealed class SmsConversations(
                     ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = PhoneNumbers.ToNational(location.Phone, PhoneNumbers.RegionOf(location.Phone)) ?? "" })
                     : Message("sms_stopped", language);
                 return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct),
-                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: true, "keyword", new Actor("client", from), ct), ct);
+                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: true, "keyword", new Actor("client", from), conversationId, ct), ct);
             case SmsKeyword.OptIn when optedOut || word != "YES":
                 answer = Message("sms_started", language);
                 return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct),
-                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: false, "keyword", new Actor("client", from), ct), ct);
+                    (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: false, "keyword", new Actor("client", from), conversationId, ct), ct);
             case SmsKeyword.Help when !optedOut:
                 answer = Message("sms_help", language);
                 return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct), null, ct);

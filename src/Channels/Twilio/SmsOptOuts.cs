@@ -23,7 +23,7 @@ public sealed class SmsOptOuts(SpaDatabase db, TextOptOuts optOuts)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
-        await SetAsync(c, tx, phone, optedOut, source, actor, ct);
+        await SetAsync(c, tx, phone, optedOut, source, actor, null, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -34,12 +34,14 @@ public sealed class SmsOptOuts(SpaDatabase db, TextOptOuts optOuts)
     /// <param name="optedOut">True to stop texting it.</param>
     /// <param name="source">What caused it: <c>keyword</c>, <c>twilio_21610</c>.</param>
     /// <param name="actor">Who recorded it.</param>
+    /// <param name="conversationId">The text thread it was asked in, for the audit entry (as a call's opt-out names its call); or null.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>A task.</returns>
-    public async Task SetAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string phone, bool optedOut, string source, Actor actor, CancellationToken ct)
+    public async Task SetAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string phone, bool optedOut, string source, Actor actor,
+        string? conversationId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
-        await optOuts.SetAsync(c, tx, phone, optedOut, source, null, actor, null, ct);
+        await optOuts.SetAsync(c, tx, phone, optedOut, source, null, actor, conversationId, ct);
     }
 
     /// <summary>Whether a number has opted out (either record says so).</summary>

@@ -28,6 +28,24 @@ public sealed class TextsStoppedTests
         Assert.True(await TextOptOuts.IsOptedOutAsync(c, null, caller, CancellationToken.None));
     }
 
+    // Round 34: by text the channel's own words take a short request; a longer one reaches the agent, which records it like a
+    // call's (source keyword, as the channel records those) and answers the way STOP's confirmation does: how to opt back in.
+    [Theory]
+    [InlineData("+14155553040", "hey its maria, the facial on saturday is all good thanks, but can you guys please quit texting me every single day, its too much", "Reply START")]
+    [InlineData("+14155553041", "hola soy maria, lo del facial del sábado está bien gracias, pero ya no me manden mensajes todos los días por favor, es demasiado", "Responda COMENZAR")]
+    public async Task By_text_the_opt_out_is_recorded_with_the_turn_and_the_answer_says_how_to_opt_back_in(string sender, string said, string expected)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var reply = (await h.TalkAsync("sms_stop_" + sender[^4..], "sms", sender, said))[0];
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.Equal("human_request", reply.Escalation?.Category);
+        var status = await h.Book.Get<TextOptOuts>().StatusAsync(sender, CancellationToken.None);
+        Assert.True(status.OptedOut);
+        Assert.Equal(OptOutSource.Keyword, status.Source);
+        Assert.Equal("client:" + sender, status.RecordedBy);
+    }
+
     [Theory]
     [InlineData("stop texting me", "reply STOP")]
     [InlineData("ya no me manden mensajes", "responda ALTO")]

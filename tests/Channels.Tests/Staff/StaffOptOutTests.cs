@@ -260,6 +260,150 @@ public abstract class StaffOptOutTests
         Assert.Equal("voice_request", status.GetProperty("source").GetString());
     }
 
+    // Round 34: an opt-out said in words by text is recorded like STOP and like a call's: with its exchange, in one transaction,
+    // audited with the conversation it was said in; the confirmation is the text's answer; later texts are refused.
+    [StoreTheory]
+    [InlineData("+14155557001", "quit texting me", "START")]
+    [InlineData("+14155557002", "no more messages pls", "START")]
+    [InlineData("+14155557003", "ya no me manden mensajes", "COMENZAR")]
+    [InlineData("+14155557004", "dejen de escribirme", "COMENZAR")]
+    public async Task A_text_asking_in_words_to_stop_is_recorded_with_its_exchange_confirmed_and_later_texts_are_refused(string phone, string said, string optBackIn)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        await using var h = await StaffHarness.StartAsync(Store, TwilioSimulator.Settings(rest.BaseAddress));
+        var twilio = new TwilioSimulator(h.Host.CreateClient());
+        var sid = twilio.NewSid("SM");
+        var conversationId = SmsConversations.ConversationIdFor(phone, Mission);
+
+        var page = await twilio.TextAsync(phone, Mission, said, sid);
+
+        Assert.Contains(optBackIn, page.Message, StringComparison.Ordinal);
+        using var desk = h.As(StaffRole.FrontDesk);
+        var status = await StatusAsync(desk, phone);
+        Assert.True(status.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("keyword", status.GetProperty("source").GetString());
+        Assert.Equal("client:" + phone, status.GetProperty("recordedBy").GetString());
+        var audit = Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
+        Assert.Equal(conversationId, audit.GetProperty("conversationId").GetString());
+        var transcript = await h.Host.Get<FrontDesk.Agent.Conversations.ConversationStore>().TranscriptAsync(conversationId, CancellationToken.None);
+        Assert.Equal([said, page.Message], transcript.Select(t => t.Text));
+
+        // Twilio delivering the same text again gets the same answer: one opt-out recorded.
+        Assert.Equal(page.Message, (await twilio.TextAsync(phone, Mission, said, sid)).Message);
+        Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
+
+        // A later text to the number is refused by the sender, and the team's reply is not even queued.
+        var later = await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!",
+            null, "mission", null, null, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        await h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed,
+            (await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        using var reply = await PostJsonAsync(desk, $"/api/staff/conversations/{conversationId}/reply", new { text = "Hi! Just checking in." });
+        Assert.Equal("opted_out", (await JsonAsync(reply)).GetProperty("sms").GetString());
+        Assert.Empty(rest.Requests);
+    }
+
+    // The same asked inside a longer text, which the channel's words do not take (over 100 characters): the agent records it
+    // with the turn, as on a call, and the answer says how to get texts again, as STOP's does.
+    [StoreTheory]
+    [InlineData("+14155557011", "hey its maria, the facial on saturday is all good thanks, but can you guys please quit texting me every single day, its too much", "START")]
+    [InlineData("+14155557012", "hola soy maria, lo del facial del sábado está bien gracias, pero ya no me manden mensajes todos los días por favor, es demasiado", "COMENZAR")]
+    public async Task A_longer_text_asking_to_stop_is_recorded_by_the_turn_and_answered_like_STOP(string phone, string said, string optBackIn)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var settings = TwilioSimulator.Settings(rest.BaseAddress);
+        settings["FrontDesk:Sms:ReplyBudgetMs"] = "14000";
+        await using var h = await StaffHarness.StartAsync(Store, settings);
+        var conversationId = SmsConversations.ConversationIdFor(phone, Mission);
+        Assert.Equal(SmsKeyword.None, SmsKeywords.Classify(said));
+
+        var page = await new TwilioSimulator(h.Host.CreateClient()).TextAsync(phone, Mission, said);
+
+        Assert.True(page.Message?.Contains(optBackIn, StringComparison.Ordinal) == true, page.Message);
+        using var desk = h.As(StaffRole.FrontDesk);
+        // The team is told, as when it is said on a call.
+        var escalation = Assert.Single((await GetJsonAsync(desk, "/api/staff/escalations?status=open")).EnumerateArray());
+        Assert.Contains("opt-out", escalation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var status = await StatusAsync(desk, phone);
+        Assert.True(status.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("keyword", status.GetProperty("source").GetString());
+        Assert.Equal("client:" + phone, status.GetProperty("recordedBy").GetString());
+        var audit = Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
+        Assert.Equal(conversationId, audit.GetProperty("conversationId").GetString());
+        var later = await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!",
+            null, "mission", null, null, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        await h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed,
+            (await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        Assert.Empty(rest.Requests);
+    }
+
+    // Round 34: numbers written in another country's way, and the console's forms given what the API refuses.
+    [StoreFact]
+    public async Task Numbers_of_other_countries_and_bad_console_forms_get_a_clear_answer_and_nothing_is_lost()
+    {
+        await using var h = await StartAsync();
+        using var desk = h.As(StaffRole.FrontDesk);
+        // With its country code a foreign number is a number (a Mexican client's mobile, a London one).
+        foreach (var (typed, e164) in new[] { ("+52 55 1234 5678", "+525512345678"), ("+44 20 7946 0958", "+442079460958") })
+        {
+            using var put = await PutAsync(desk, new { phone = typed, optedOut = true, note = "visiting from abroad" });
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.Equal(e164, (await JsonAsync(put)).GetProperty("phone").GetString());
+        }
+        // Written the way it is dialled at home, without the code, it is not read as one of ours: 400, saying how to write it.
+        foreach (var typed in new[] { "020 7946 0958", "55 1234 5678 00", "+99 123" })
+        {
+            var problem = await ProblemAsync(await PutAsync(desk, new { phone = typed, optedOut = true }), HttpStatusCode.BadRequest);
+            Assert.Contains("'phone'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(2, (await GetJsonAsync(desk, "/api/staff/opt-outs")).GetProperty("total").GetInt32());
+
+        // The console's forms: a note over 500 characters, an unknown extra field, a bad number; nothing recorded, nothing lost.
+        using var browserLike = h.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await browserLike.GetStringAsync(new Uri("/staff/login", UriKind.Relative));
+        using (var signIn = await browserLike.PostAsync(new Uri("/staff/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = Csrf(login), ["email"] = EmailOf(StaffRole.FrontDesk), ["password"] = Password, ["returnUrl"] = "/staff/opt-outs",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+        var list = await browserLike.GetStringAsync(new Uri("/staff/opt-outs", UriKind.Relative));
+        async Task<HttpResponseMessage> StopAsync(Dictionary<string, string> fields)
+        {
+            fields["__csrf"] = Csrf(list);
+            fields["return"] = "/staff/opt-outs";
+            return await browserLike.PostAsync(new Uri("/staff/opt-outs/stop", UriKind.Relative), new FormUrlEncodedContent(fields));
+        }
+        using (var longNote = await StopAsync(new() { ["phone"] = "+14155557777", ["note"] = new string('x', 501) }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, longNote.StatusCode);
+            Assert.Contains("longer than 500", await longNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var home = await StopAsync(new() { ["phone"] = "020 7946 0958" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, home.StatusCode);
+            Assert.Contains("must be a phone number", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var huge = await StopAsync(new() { ["phone"] = "+14155557777", ["note"] = new string('x', 200_000) }))
+        {
+            Assert.True(huge.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, huge.StatusCode.ToString());
+        }
+        using (var extra = await StopAsync(new() { ["phone"] = "(415) 555-7778", ["note"] = "asked at the desk", ["optedOut"] = "false", ["source"] = "keyword" }))
+        {
+            // A form's extra fields are ignored: the stop form only stops, always as the staff member.
+            Assert.Equal(HttpStatusCode.Redirect, extra.StatusCode);
+        }
+        var stopped = await StatusAsync(desk, "+14155557778");
+        Assert.True(stopped.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("staff", stopped.GetProperty("source").GetString());
+        Assert.False((await StatusAsync(desk, "+14155557777")).GetProperty("optedOut").GetBoolean());
+        Assert.Equal(3, (await GetJsonAsync(desk, "/api/staff/opt-outs")).GetProperty("total").GetInt32());
+    }
+
+    private static string Csrf(string html) => System.Text.RegularExpressions.Regex.Match(html, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+
     [StoreFact]
     public async Task On_the_web_chat_the_number_is_not_proven_so_nothing_is_recorded_and_the_team_is_told()
     {
