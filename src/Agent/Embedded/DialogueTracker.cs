@@ -288,7 +288,8 @@ internal static partial class DialogueTracker
                 u = u with { Cues = u.Cues with { WithOthers = true, PartySize = 2 } };
             }
         }
-        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
+        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several
+            && (AnotherPersonsOwn().IsMatch(u.Text) || KindsPerson().IsMatch(u.Text))
             && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
         {
             // "can i get a swedish 60 and my sister a hydrafacial … same time", "a deep tissue for me and uh a hydrafacial for my
@@ -565,9 +566,13 @@ internal static partial class DialogueTracker
     internal static bool GuestsServiceSaidFirst(Utterance u)
     {
         var spans = u.Services.Spans;
-        if (spans.Count < 2 || spans[^1].Start + spans[^1].Length > u.Text.Length || AnotherPersonsOwn().Match(u.Text) is not { Success: true } marker)
+        if (spans.Count < 2 || spans[^1].Start + spans[^1].Length > u.Text.Length)
         {
             return false;
+        }
+        if (AnotherPersonsOwn().Match(u.Text) is not { Success: true } marker)
+        {
+            return OtherPersonSaidFirst(u.Text, spans);
         }
         var opensClause = marker.Value.StartsWith("and", StringComparison.OrdinalIgnoreCase) || marker.Value.StartsWith("y ", StringComparison.OrdinalIgnoreCase)
             || ClauseOpener().IsMatch(u.Text[..marker.Index]);
@@ -576,6 +581,25 @@ internal static partial class DialogueTracker
             return true;
         }
         return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
+    }
+
+    /// <summary>
+    /// With no "and my sister" / "for my wife" said (round 34): "a signature facial for her and a swedish 90 for me" (the
+    /// pronoun right after the first service), "my son wants a hydrafacial and i'll take a swedish 60" (the other person opening
+    /// the request) name the other person's service first; "a swedish for me and a facial for her" does not.
+    /// </summary>
+    private static bool OtherPersonSaidFirst(string text, IReadOnlyList<TextSpan> spans)
+    {
+        var (firstEnd, secondStart) = (spans[0].Start + spans[0].Length, spans[1].Start);
+        if (ForMe().Matches(text).Any(m => m.Index >= firstEnd && m.Index < secondStart))
+        {
+            return false;
+        }
+        if (ForThem().Matches(text).Any(m => m.Index >= firstEnd && m.Index < secondStart))
+        {
+            return true;
+        }
+        return OtherPersonWants().Match(text) is { Success: true } wants && wants.Index + wants.Length <= spans[0].Start + 1;
     }
 
     /// <summary>
@@ -1213,6 +1237,18 @@ internal static partial class DialogueTracker
     // A slip and a time said at once after it: "… no three thirty", ", sorry, 11", "… i mean 4", ", perdón, a las 3".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\.{2,}|…|,|-|\s)\s*(?:no|nope|sorry|i\s+mean|actually|wait|perd[oó]n|digo|mejor)\b[\s,.…]*(?:no\s+|sorry\s+|wait\s+|i\s+mean\s+)?(?<rest>(?!\d+\s*(?:min|mins|minutes?|minutos?|h\b|hrs?|hours?|horas?|people|persons?|personas?|of\b|%))(?:at\s+|a\s+las?\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|mediod[ií]a).*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SlipThenTime();
+
+    // "for me", "para mí" (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:me|myself)\b|\bpara\s+m[ií](?:\s+misma|\s+mismo)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ForMe();
+
+    // "for her", "for him", "para ella", "para él" (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:her|him)\b|\bpara\s+(?:ella|[eé]l)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ForThem();
+
+    // "my son wants a …", "my husband a …", "mi hija quiere un …" opening the request (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^\W*|\b(?:and|y|so|hi|hey)\s+|,\s*)(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|hubby|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\s+(?:wants?|would\s+like|needs?|will\s+(?:have|get|take)|'ll\s+(?:have|get|take)|is\s+getting|gets|quiere|a|an|un|una)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OtherPersonWants();
 
     // "and my daughter a …", "my husband a …", "for my mom", "y mi hija un …", "para mi mamá" (round 34): the other person named beside a kind.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?<for>for|para)\s+|\b(?:and|y|plus)\s+|^\W*|,\s*)(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|hubby|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
