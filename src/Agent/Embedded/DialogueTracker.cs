@@ -275,6 +275,14 @@ internal static partial class DialogueTracker
             // "i'd prefer a male therapist for deep tissue" (round 32): the profile does not say who is who; the offer says so once.
             state.GenderAsked = true;
         }
+        if (state.Together && state.GuestKind is { } theirKind && state.GuestServiceId is null && state.ServiceOptions.Count > 1
+            && u.Services.Service is { } mineNamed && !string.Equals(mineNamed.Category, theirKind, StringComparison.OrdinalIgnoreCase)
+            && GuestsByFirstWord(state, u.Text, theirKind, profile) is { } theirsNamed)
+        {
+            // "swedish 90 and the signature one" after "me a massage and my sister a facial" (round 34): the other person's
+            // kind said by the first word of its name, among the services asked about.
+            u = u with { Services = u.Services with { Kind = ServiceMatchKind.Several, Services = [mineNamed, theirsNamed] } };
+        }
         string? guestKind = null;
         if (state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Candidates && state.Task is null or DialogueTask.Book
             && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
@@ -581,6 +589,20 @@ internal static partial class DialogueTracker
             return true;
         }
         return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
+    }
+
+    /// <summary>
+    /// Of the services asked about, the one of the other person's kind whose name's first word (four letters or more: "signature",
+    /// "hydrafacial") the message says as a word (round 34); null when none or several.
+    /// </summary>
+    private static ServiceTerm? GuestsByFirstWord(DialogueState state, string text, string kind, SpaProfile profile)
+    {
+        var found = state.ServiceOptions.Select(name => profile.Services.FirstOrDefault(x => x.Name == name))
+            .OfType<Service>()
+            .Where(x => string.Equals(x.Category, kind, StringComparison.OrdinalIgnoreCase) && x.Name.Split(' ')[0] is { Length: >= 4 } first
+                && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(first)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+            .ToList();
+        return found is [var one] ? new ServiceTerm(one.Id, one.Name, one.Aliases, one.Category, one.DurationMin) : null;
     }
 
     /// <summary>
