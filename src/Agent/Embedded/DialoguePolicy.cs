@@ -72,6 +72,9 @@ internal enum PolicyAction
     /// <summary>Say what the assistant can help with.</summary>
     OutOfScope,
 
+    /// <summary>The appointment just cancelled, taken back right after the yes: its time searched again and read back (round 34).</summary>
+    RebookCancelled,
+
     /// <summary>The appointment moved last in this conversation, back where it was: its old time searched and read back (round 33).</summary>
     PutMovedBack,
 
@@ -351,6 +354,11 @@ internal static class DialoguePolicy
             && r.Tools.Contains("accept_waitlist_offer"), PolicyAction.TakeTextedOffer, Id: "r14-texted-offer-taken"),
 
         // Contact details, wherever they come.
+        new("an appointment just cancelled (on the yes to its read-back) and the cancel taken back at once (\"wait no keep it\", \"undo that\", \"no espera, mejor no lo canceles\", \"déjala como estaba\"): its service, day, time and provider searched again and read back; booked only on the yes",
+            (s, r) => r.CancelTakenBack && s.Task is null && s.PendingTool is null && s.CancelledStart is not null && s.CancelledService is not null
+                && r.U.Date is null && (r.U.Services.Kind == ServiceMatchKind.None || r.U.Services.Services.Any(x => x.Id == s.CancelledService))
+                && r.U.Intent is not (Intent.Human or Intent.Waitlist or Intent.Goodbye),
+            PolicyAction.RebookCancelled, Id: "r34-cancel-taken-back"),
         new("on the waitlist, nothing opened up (looked up this turn), and the person's own appointment asked beside it (\"am i still on the list for sat and whens my facial\", \"¿sigo en la lista? ¿y a qué hora es mi masaje del martes?\"): their appointments said, the waitlist first",
             (s, r) => r.WaitlistAndOwnAppointmentAsked && s.Task is null && s.PendingTool is null && r.Tools.Contains("list_appointments"),
             PolicyAction.ListAppointments, Id: "r33-waitlist-and-own-appointment"),

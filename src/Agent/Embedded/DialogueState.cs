@@ -129,6 +129,13 @@ internal sealed class DialogueState
     public string? GuestServiceId { get; set; }
 
     /// <summary>
+    /// With <see cref="Together"/> and only kinds of service said ("me a massage and my daughter a facial", round 34): the
+    /// category of the other person's kind, so the answer naming both services ("swedish 60 and the hydrafacial") gives each
+    /// person theirs whatever order it names them in. Null otherwise.
+    /// </summary>
+    public string? GuestKind { get; set; }
+
+    /// <summary>
     /// Another day searched whole beside the day of <see cref="DateStart"/>, whose part of the day holds only there ("friday
     /// afternoon or saturday", round 31), as YYYY-MM-DD.
     /// </summary>
@@ -366,6 +373,22 @@ internal sealed class DialogueState
         && string.CompareOrdinal(days.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to) <= 0;
 
     /// <summary>
+    /// The appointment cancelled last in this conversation (round 34): its service id, local start ("2026-11-27T11:00"),
+    /// provider id and place id, kept only until the next message, so a cancel taken back right after the yes ("wait no keep
+    /// it", "no espera, mejor no lo canceles") books that same time again, read back first. Null when nothing was just cancelled.
+    /// </summary>
+    public string? CancelledService { get; set; }
+
+    /// <summary>The local start of the appointment of <see cref="CancelledService"/>.</summary>
+    public string? CancelledStart { get; set; }
+
+    /// <summary>The provider of the appointment of <see cref="CancelledService"/>, when the profile knows them.</summary>
+    public string? CancelledStaff { get; set; }
+
+    /// <summary>The place of the appointment of <see cref="CancelledService"/>, when the profile knows it.</summary>
+    public string? CancelledLocation { get; set; }
+
+    /// <summary>
     /// The appointment moved last in this conversation (round 33): its local start before the move ("2026-11-24T10:00"),
     /// kept across tasks so "put it back like it was" moves it back there (read back first) and a second move right after the
     /// first ("ay no, mejor el viernes a las 10") is about it. Cleared when another task is done.
@@ -525,7 +548,7 @@ internal sealed class DialogueState
         TextedOfferService = null;
         ShiftMinutes = null;
         SameTime = SameDay = WithOthers = Together = BackToBack = false;
-        GuestName = GuestServiceId = AlsoDate = null;
+        GuestName = GuestServiceId = AlsoDate = GuestKind = null;
         GuestNameAsked = AwaitingGuestName = CallerLookedUp = false;
         MoveAppointmentAt = null;
         PartyLeft = 0;

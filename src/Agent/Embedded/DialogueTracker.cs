@@ -68,6 +68,12 @@ internal sealed class Reading(DialogueState state, Utterance u, SpaProfile profi
     /// </summary>
     public bool WaitlistAndOwnAppointmentAsked { get; set; }
 
+    /// <summary>
+    /// Right after a cancellation was done, the message takes it back ("wait no keep it", "undo that", "can you put it back",
+    /// "no espera, mejor no lo canceles"; round 34). Read only when something was just cancelled.
+    /// </summary>
+    public bool CancelTakenBack { get; set; }
+
     /// <summary>The tools the brain may call this turn.</summary>
     public IReadOnlySet<string> Tools { get; } = tools;
 
@@ -269,7 +275,29 @@ internal static partial class DialogueTracker
             // "i'd prefer a male therapist for deep tissue" (round 32): the profile does not say who is who; the offer says so once.
             state.GenderAsked = true;
         }
-        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several && AnotherPersonsOwn().IsMatch(u.Text)
+        if (state.Together && state.GuestKind is { } theirKind && state.GuestServiceId is null && state.ServiceOptions.Count > 1
+            && u.Services.Service is { } mineNamed && !string.Equals(mineNamed.Category, theirKind, StringComparison.OrdinalIgnoreCase)
+            && GuestsByFirstWord(state, u.Text, theirKind, profile) is { } theirsNamed)
+        {
+            // "swedish 90 and the signature one" after "me a massage and my sister a facial" (round 34): the other person's
+            // kind said by the first word of its name, among the services asked about.
+            u = u with { Services = u.Services with { Kind = ServiceMatchKind.Several, Services = [mineNamed, theirsNamed] } };
+        }
+        string? guestKind = null;
+        if (state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Candidates && state.Task is null or DialogueTask.Book
+            && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
+        {
+            // "me a massage and my daughter a facial tuesday at 10 same time", "my husband a facial and me a massage saturday at
+            // 1, together" (round 34): two kinds, one of them another person's, at one time: two people together, each kind
+            // kept with its person for the answer naming both services.
+            guestKind = GuestsKind(u);
+            if (guestKind is not null)
+            {
+                u = u with { Cues = u.Cues with { WithOthers = true, PartySize = 2 } };
+            }
+        }
+        if (!u.Cues.WithOthers && state.PartyLeft == 0 && u.Services.Kind == ServiceMatchKind.Several
+            && (AnotherPersonsOwn().IsMatch(u.Text) || KindsPerson().IsMatch(u.Text))
             && (ReplyCues.TogetherAsked(u.Text) || SameTimeSaid().IsMatch(u.Text)))
         {
             // "can i get a swedish 60 and my sister a hydrafacial … same time", "a deep tissue for me and uh a hydrafacial for my
@@ -289,6 +317,7 @@ internal static partial class DialogueTracker
         {
             state.Together = true;
             state.BackToBack |= BackToBackAsked().IsMatch(u.Text);
+            state.GuestKind = guestKind ?? state.GuestKind;
         }
         else if ((state.Together || state.PartyLeft > 0) && JustMe().IsMatch(u.Text))
         {
@@ -545,9 +574,13 @@ internal static partial class DialogueTracker
     internal static bool GuestsServiceSaidFirst(Utterance u)
     {
         var spans = u.Services.Spans;
-        if (spans.Count < 2 || spans[^1].Start + spans[^1].Length > u.Text.Length || AnotherPersonsOwn().Match(u.Text) is not { Success: true } marker)
+        if (spans.Count < 2 || spans[^1].Start + spans[^1].Length > u.Text.Length)
         {
             return false;
+        }
+        if (AnotherPersonsOwn().Match(u.Text) is not { Success: true } marker)
+        {
+            return OtherPersonSaidFirst(u.Text, spans);
         }
         var opensClause = marker.Value.StartsWith("and", StringComparison.OrdinalIgnoreCase) || marker.Value.StartsWith("y ", StringComparison.OrdinalIgnoreCase)
             || ClauseOpener().IsMatch(u.Text[..marker.Index]);
@@ -556,6 +589,81 @@ internal static partial class DialogueTracker
             return true;
         }
         return !opensClause && marker.Index < spans[^1].Start && marker.Index >= spans[0].Start + spans[0].Length;
+    }
+
+    /// <summary>
+    /// Of the services asked about, the one of the other person's kind whose name's first word (four letters or more: "signature",
+    /// "hydrafacial") the message says as a word (round 34); null when none or several.
+    /// </summary>
+    private static ServiceTerm? GuestsByFirstWord(DialogueState state, string text, string kind, SpaProfile profile)
+    {
+        var found = state.ServiceOptions.Select(name => profile.Services.FirstOrDefault(x => x.Name == name))
+            .OfType<Service>()
+            .Where(x => string.Equals(x.Category, kind, StringComparison.OrdinalIgnoreCase) && x.Name.Split(' ')[0] is { Length: >= 4 } first
+                && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(first)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+            .ToList();
+        return found is [var one] ? new ServiceTerm(one.Id, one.Name, one.Aliases, one.Category, one.DurationMin) : null;
+    }
+
+    /// <summary>
+    /// With no "and my sister" / "for my wife" said (round 34): "a signature facial for her and a swedish 90 for me" (the
+    /// pronoun right after the first service), "my son wants a hydrafacial and i'll take a swedish 60" (the other person opening
+    /// the request) name the other person's service first; "a swedish for me and a facial for her" does not.
+    /// </summary>
+    private static bool OtherPersonSaidFirst(string text, IReadOnlyList<TextSpan> spans)
+    {
+        var (firstEnd, secondStart) = (spans[0].Start + spans[0].Length, spans[1].Start);
+        if (ForMe().Matches(text).Any(m => m.Index >= firstEnd && m.Index < secondStart))
+        {
+            return false;
+        }
+        if (ForThem().Matches(text).Any(m => m.Index >= firstEnd && m.Index < secondStart))
+        {
+            return true;
+        }
+        return OtherPersonWants().Match(text) is { Success: true } wants && wants.Index + wants.Length <= spans[0].Start + 1;
+    }
+
+    /// <summary>
+    /// Two kinds of service said with another person beside one of them ("me a massage and my daughter a facial", "my husband a
+    /// facial and me a massage", "a facial for my mom and a massage for me", round 34): the category of the other person's kind.
+    /// "and my daughter a …" / "my husband a …" goes with the kind after it; "… for my mom" with the kind before it. Null when
+    /// the kinds are not two or no other person is named beside one.
+    /// </summary>
+    internal static string? GuestsKind(Utterance u)
+    {
+        if (KindsPerson().Match(u.Text) is not { Success: true } person)
+        {
+            return null;
+        }
+        // Only the kinds named in words count ("facial" also finds the IPL Photofacial, a laser).
+        var at = u.Services.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(k => (Kind: k, At: KindAt(u.Text, k))).Where(x => x.At >= 0).OrderBy(x => x.At).ToList();
+        if (at.Count != 2)
+        {
+            return null;
+        }
+        if (person.Groups["for"].Success)
+        {
+            // "… a facial for my mom": the kind said before it.
+            return at.LastOrDefault(x => x.At < person.Index).Kind;
+        }
+        // "and my daughter a facial", "my husband a facial": the kind said after it.
+        return at.FirstOrDefault(x => x.At > person.Index + person.Length - 1).Kind;
+    }
+
+    /// <summary>Where a kind of service is first named in the text (its category word, or the Spanish one), or -1.</summary>
+    private static int KindAt(string text, string kind)
+    {
+        var words = kind.ToLowerInvariant() switch
+        {
+            "massage" => new[] { "massage", "masaje" },
+            "facial" => ["facial"],
+            "nails" => ["mani", "pedi", "nail", "uñas", "unas"],
+            var other => [other.TrimEnd('s')],
+        };
+        var found = words.Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).ToList();
+        return found.Count == 0 ? -1 : found.Min();
     }
 
     /// <summary>
@@ -602,7 +710,14 @@ internal static partial class DialogueTracker
             // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
             // settles a family that comes in it ("a swedish for me (the hour one)").
             families = [.. families.Select(f => f.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Contains(d)).ToList() is [var sized] ? [sized] : f)];
-            if (state.Together && families is [[_], _] && GuestsServiceSaidFirst(u))
+            if (state.Together && state.GuestKind is { } guestsKind && families is [[var one], [var other]]
+                && one.Category == guestsKind && other.Category != guestsKind)
+            {
+                // "me a massage and my daughter a facial", then "the hydrafacial and a swedish 60" (round 34): each service goes
+                // with the person whose kind it is, whatever order the answer names them in.
+                families = [families[1], families[0]];
+            }
+            else if (state.Together && families is [[_], _] && GuestsServiceSaidFirst(u))
             {
                 // "a hydrafacial for my sister and a swedish 60 for me" (round 32): the service goes with the person named beside
                 // it, not with the order said; the caller's is searched first, the other person's with it.
@@ -1150,6 +1265,22 @@ internal static partial class DialogueTracker
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\.{2,}|…|,|-|\s)\s*(?:no|nope|sorry|i\s+mean|actually|wait|perd[oó]n|digo|mejor)\b[\s,.…]*(?:no\s+|sorry\s+|wait\s+|i\s+mean\s+)?(?<rest>(?!\d+\s*(?:min|mins|minutes?|minutos?|h\b|hrs?|hours?|horas?|people|persons?|personas?|of\b|%))(?:at\s+|a\s+las?\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|mediod[ií]a).*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SlipThenTime();
 
+    // "for me", "para mí" (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:me|myself)\b|\bpara\s+m[ií](?:\s+misma|\s+mismo)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ForMe();
+
+    // "for her", "for him", "para ella", "para él" (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:her|him)\b|\bpara\s+(?:ella|[eé]l)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ForThem();
+
+    // "my son wants a …", "my husband a …", "mi hija quiere un …" opening the request (round 34).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^\W*|\b(?:and|y|so|hi|hey)\s+|,\s*)(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|hubby|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\s+(?:wants?|would\s+like|needs?|will\s+(?:have|get|take)|'ll\s+(?:have|get|take)|is\s+getting|gets|quiere|a|an|un|una)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OtherPersonWants();
+
+    // "and my daughter a …", "my husband a …", "for my mom", "y mi hija un …", "para mi mamá" (round 34): the other person named beside a kind.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?<for>for|para)\s+|\b(?:and|y|plus)\s+|^\W*|,\s*)(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|hubby|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KindsPerson();
+
     // "and my sister a …", "for my wife", "para mi mamá", "y mi hija un …": a service said for another person (round 31).
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:and|for|y|para)\s+(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|girlfriend|boyfriend|niece|nephew|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|novia|novio|sobrina|sobrino)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AnotherPersonsOwn();
@@ -1275,10 +1406,22 @@ internal static partial class DialogueTracker
     internal static bool PutsItBack(string text) => PutBackWords().IsMatch(text);
 
     /// <summary>
+    /// A cancellation taken back ("wait no keep it", "oh no i didn't mean that", "undo that", "can you put it back", "book it
+    /// again", "no lo canceles", "déjala", "como estaba"; round 34), and not left as it is ("leave it cancelled", "déjala cancelada").
+    /// </summary>
+    internal static bool TakesCancelBack(string text) => (CancelTakenBackWords().IsMatch(text) || PutBackWords().IsMatch(text)) && !LeftCancelled().IsMatch(text);
+
+    /// <summary>
     /// A second thought right after a move ("ay no, mejor el viernes a las 10", "no wait, saturday instead", "hmm actually
     /// friday"; round 33): no, sorry, actually, better, instead, rather; not one more ("also", "another", "too", "otro").
     /// </summary>
     internal static bool SecondThoughtAfterMove(string text) => SecondThoughtWords().IsMatch(text) && !OneMoreWords().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment|the\s+booking)\b|\bdon'?t\s+cancel\s+(?:it|that|this|my)\b|\bdidn'?t\s+mean\s+(?:it|that|to)\b|\bundo\s+(?:that|it|this|the\s+cancel\w*)\b|\b(?:put|get|add)\s+(?:it|that|me)\s+back\b|\b(?:book|schedule)\s+(?:it|that)\s+(?:again|back)\b|\bre-?book\s+(?:it|that)\b|\bno\s+(?:lo|la|me\s+lo|me\s+la)\s+cancel\w*|\bd[eé]ja(?:la|lo)\b|\bdeshaz\w*|\bvu[eé]lv\w*\s+a\s+(?:agendar|reservar|apartar|poner)\w*|\bno\s+quise\s+(?:cancel\w*|decir)|\bsin\s+querer\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CancelTakenBackWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:keep|leave)\s+(?:it|that|this|the\s+appointment|my\s+appointment)\s+cancel+ed\b|\b(?:it'?s|is)\s+fine\s+cancel+ed\b|\bd[eé]ja(?:la|lo)\s+cancelad[ao]\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LeftCancelled();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:put|move|change|switch|set|take)\s+(?:it|that|this|her|him|them|the\s+appointment|my\s+appointment|it\s+all)\s+back\b|\bback\s+(?:to\s+)?(?:where|how|the\s+way|what)\s+it\s+was\b|\b(?:like|as|how)\s+it\s+was\b|\b(?:the\s+)?original\s+(?:time|day|slot|one|appointment)\b|\bgo\s+back\s+to\s+(?:the\s+)?(?:original|old|first|other)\s+(?:time|one|day|slot)\b|\bundo\s+(?:the|that)\s+(?:move|change)\b|\bcomo\s+(?:estaba|era|antes)\b|\bregr[eé]s\w*|\bvu[eé]lv\w*\s+a\s+poner\w*|\b(?:la\s+hora|el\s+d[ií]a)\s+(?:original|de\s+antes)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PutBackWords();

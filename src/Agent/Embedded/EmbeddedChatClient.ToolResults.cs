@@ -119,6 +119,32 @@ public sealed partial class EmbeddedChatClient
         }
 
         /// <summary>
+        /// The appointment just cancelled, for "wait no keep it" right after (round 34): its service, start, provider and place,
+        /// when one appointment was cancelled and the profile knows its service. Several cancelled at once are not taken back.
+        /// </summary>
+        private void RememberCancel(JsonElement data)
+        {
+            state.CancelledService = state.CancelledStart = state.CancelledStaff = state.CancelledLocation = null;
+            if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("appointment", out var gone) || gone.ValueKind != JsonValueKind.Object
+                || (data.TryGetProperty("appointments", out var all) && all.ValueKind == JsonValueKind.Array && all.GetArrayLength() > 1))
+            {
+                return;
+            }
+            var service = gone.TryGetProperty("service", out var s) ? Profile.Services.FirstOrDefault(x => x.Name == s.GetString()) : null;
+            var start = gone.TryGetProperty("localStart", out var at) ? at.GetString() : null;
+            if (service is null || start is null)
+            {
+                return;
+            }
+            var provider = gone.TryGetProperty("provider", out var p) ? p.GetString() : null;
+            var place = gone.TryGetProperty("location", out var l) ? l.GetString() : null;
+            state.CancelledService = service.Id;
+            state.CancelledStart = start;
+            state.CancelledStaff = Profile.Staff.FirstOrDefault(m => m.Name == provider || m.Id == provider)?.Id;
+            state.CancelledLocation = Profile.Locations.FirstOrDefault(x => x.Name == place || x.Id == place)?.Id;
+        }
+
+        /// <summary>
         /// The appointment just moved, for "put it back like it was" and a second move right after the first (round 33): where
         /// it was before this conversation first moved it, and where it is now.
         /// </summary>
@@ -603,6 +629,7 @@ public sealed partial class EmbeddedChatClient
                     state.ResetTask();
                     state.MovedFromStart = state.MovedToStart = state.MovedService = null;
                     state.JustDone = true;
+                    RememberCancel(data);
                     return bookAfter is null ? Say("cancelled", ("read_back", ReadBack(data)))
                         : BookAfterCancel(Render("cancelled_then_book", ("read_back", ReadBack(data))), bookAfter);
                 }

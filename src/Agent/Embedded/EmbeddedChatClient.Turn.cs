@@ -54,10 +54,20 @@ public sealed partial class EmbeddedChatClient
             }
             var offersGone = DropOffersGoneBy();
             var u = WithSoonerDays(WithDigitsCorrected(PickFromDayChoices(understood ?? engine._understander.Understand(text, engine.Context(state)))));
+            if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is null && u.Cues.LanguageAsked is not null
+                && LanguageRequest.Rest(text) is { } afterSwitch && engine._understander.Understand(afterSwitch, engine.Context(state)) is { ChosenSlot: not null } pick)
+            {
+                // "actually can we do this in english? the 11 one" at an offer (round 34): the language is switched (FrontDeskAgent)
+                // and the pick said after the request is taken, as when the two are said apart.
+                u = pick;
+            }
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             reading.WaitlistAndOwnAppointmentAsked = _waitlistAnswered is not null && DialogueTracker.AsksOwnAppointment(text);
+            // Only right after a cancellation (round 34): read on the message as written and as read into English.
+            reading.CancelTakenBack = state.CancelledStart is not null && state.JustDone
+                && (DialogueTracker.TakesCancelBack(text) || DialogueTracker.TakesCancelBack(u.Text));
             if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
             {
                 // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.
@@ -89,6 +99,11 @@ public sealed partial class EmbeddedChatClient
             if (rule.Then != PolicyAction.AnythingElse)
             {
                 state.JustDone = state.AnythingElseSaid = false;
+            }
+            if (rule.Then is not (PolicyAction.AnythingElse or PolicyAction.RebookCancelled))
+            {
+                // "wait no keep it" is read only right after the cancellation (and after a bare "ok" to it).
+                state.CancelledService = state.CancelledStart = state.CancelledStaff = state.CancelledLocation = null;
             }
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
@@ -634,6 +649,24 @@ public sealed partial class EmbeddedChatClient
                     // "move both to next week": every appointment, one after another (round 27).
                     state.MoveAll = u.Cues.AllOfThem;
                     return Call("list_appointments", []);
+                }
+                case PolicyAction.RebookCancelled:
+                {
+                    // "wait no keep it" right after the yes to a cancellation (round 34): the same service, day, time and provider
+                    // searched again; read back at once when still free (booked only on the yes), else said plainly that the time
+                    // is gone and the nearest times offered.
+                    var (service, start, staff, place) = (state.CancelledService!, state.CancelledStart!, state.CancelledStaff, state.CancelledLocation);
+                    state.ResetTask();
+                    state.CancelledService = state.CancelledStart = state.CancelledStaff = state.CancelledLocation = null;
+                    state.Task = DialogueTask.Book;
+                    state.ServiceId = service;
+                    var was = DateTime.ParseExact(start, "yyyy-MM-ddTHH:mm", Inv);
+                    state.DateStart = state.DateEnd = was.ToString("yyyy-MM-dd", Inv);
+                    state.Near = was.ToString("HH:mm", Inv);
+                    state.StaffId = staff;
+                    state.LocationId = place;
+                    state.TakeAskedTime = true;
+                    return NextBookingStep();
                 }
                 case PolicyAction.PutMovedBack:
                 case PolicyAction.MoveAgain:

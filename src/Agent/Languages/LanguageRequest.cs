@@ -50,6 +50,22 @@ public static partial class LanguageRequest
     /// <summary>What <see cref="NotSpokenExpression"/> cannot match without.</summary>
     internal static readonly Screening.RequiredWords? NotSpokenNeeds = Screening.RequiredWords.Of(NotSpokenExpression().ToString(), NotSpokenExpression().Options);
 
+    /// <summary>
+    /// What follows the request in the same message ("actually can we do this in english? the 11 one" → "the 11 one"; round 34),
+    /// trimmed; null when the message asks no language or nothing follows it.
+    /// </summary>
+    public static string? Rest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = AskedNeeds?.MayMatch(text) == false ? Match.Empty : Asked().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var rest = text[(m.Index + m.Length)..].TrimStart(' ', '?', '!', '.', ',', ';', ':', '¿', '¡', '-').TrimEnd();
+        return rest.Length == 0 ? null : rest;
+    }
+
     // The request's verbs in English and Spanish, then the language. Not "my spanish teacher" nor "the english
     // breakfast tea": the language follows a verb of speaking or "in"/"en", or stands with "please".
     [GeneratedRegex(@"\b(?:(?:do|can|could|would|will)\s+(?:you|u|ya|yall|someone|anyone|somebody|we|i)\s+(?:\w+\s+)?(?:speak|talk|text|write|chat|communicate|continue|go\s+on|help\s+(?:me\s+|us\s+)?|do\s+this)\s+(?:(?:to\s+|with\s+)?(?:me|us)\s+)?(?:in\s+|using\s+)?|(?:talk|speak|write|text|reply|answer|respond|continue|switch)\s+(?:to\s+me\s+|with\s+me\s+|to\s+you\s+|with\s+you\s+|to\s+)?(?:in|using)\s+|(?:someone|anyone|somebody)\s+(?:who|that)\s+speaks?\s+|(?:hablas|habla|hablan|hablen|(?:puedes|puede|puedo|podemos|podria|podrias|podriamos)\s+(?:hablar(?:me)?|atender(?:me)?|ayudar(?:me)?|escribir(?:me)?|seguir|continuar)|me\s+(?:puede|puedes|podria|podrias)\s+(?:atender|ayudar|hablar|escribir)|hablame|hableme|atiendeme|atiendame|escribeme|escribame|sigamos|seguimos|continuemos)\s+(?:\w+\s+)?(?:en\s+)?)(?<lang>spanish|english|espanol|español|ingles|inglés|italian|french|portuguese|chinese|mandarin|cantonese|vietnamese|korean|japanese|russian|german|tagalog|arabic|hindi|greek|dutch|polish|hebrew|turkish|farsi|persian|ukrainian|italiano|frances|francés|portugues|portugués|chino|aleman|alemán)\b|\b(?:en\s+)?(?<lang>spanish|english|espanol|español|ingles|inglés)\s+(?:please|pls|plz|por\s+favor)\b|^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:speak|talk)\s+(?:in\s+)?(?<lang>spanish|english|espanol|español|italian|french|portuguese|chinese|mandarin|cantonese|vietnamese|korean|japanese|russian|german|tagalog|arabic|hindi|greek|dutch|polish|hebrew|turkish|farsi|persian|ukrainian|navajo)\W*(?:please|pls|plz)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
