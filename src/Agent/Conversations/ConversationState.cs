@@ -105,7 +105,8 @@ public sealed record StoredMessage(string Role, string? Text, List<StoredCall>? 
         }
         if (Result is not null)
         {
-            contents.Add(new FunctionResultContent(Result.CallId, JsonSerializer.Deserialize<JsonElement>(Result.ResultJson)));
+            // Parsed as a document of its own, not through the serializer's JsonElement converter (the same element; round 34).
+            contents.Add(new FunctionResultContent(Result.CallId, JsonElement.Parse(Result.ResultJson)));
         }
         var message = new ChatMessage(role, contents);
         if (EngineState is not null)
@@ -138,7 +139,10 @@ public sealed record StoredMessage(string Role, string? Text, List<StoredCall>? 
 
     private static Dictionary<string, object?> ParseArguments(string json)
     {
-        var element = JsonSerializer.Deserialize<JsonElement>(json);
+        // The arguments' values are taken out of a document given back at the end (a string as a string, anything else
+        // cloned), not out of a clone of the whole object (round 34).
+        using var document = JsonDocument.Parse(json);
+        var element = document.RootElement;
         var args = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (element.ValueKind == JsonValueKind.Object)
         {

@@ -197,12 +197,46 @@ public sealed partial class FaqIndex(SpaDatabase db, SemanticFaq? semantic = nul
         }
         var list = rows as IReadOnlyCollection<(string Id, string Question, string Answer, string Tags, string Source)> ?? [.. rows];
         var ranked = list
-            .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, r.Question, r.Tags, r.Answer)), Rank: rank))
+            .Select((r, rank) => (Match: new FaqMatch(r.Id, r.Question, r.Answer, r.Source, Coverage(terms, RowWords.Of(r.Question, r.Tags, r.Answer))), Rank: rank))
             .OrderByDescending(x => x.Match.Confidence).ThenBy(x => LocationOf(x.Match.Source) is { } at && at != locationId ? 1 : 0).ThenBy(x => x.Rank)
             .Select(x => x.Match)
             .Take(Math.Clamp(limit, 1, 10))
             .ToList();
-        return (ranked, list.Where(r => Coverage(terms, "", r.Tags, "") >= 0.5).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+        return (ranked, list.Where(r => Coverage(terms, RowWords.Of(r.Question, r.Tags, r.Answer).TagsAlone, RowWords.None) >= 0.5).Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static double Coverage(IReadOnlyList<string> terms, RowWords row) => Coverage(terms, row.Strong, row.Weak);
+
+    /// <summary>
+    /// A stored FAQ row's key words (issue 16, round 34): those of its question and tags, of its answer, and of its tags alone,
+    /// kept by the row's text. Every search read them again from each row it ranked (Unicode normalisation, lower-casing,
+    /// stems); <see cref="KeyTerms"/> is pure, so the same text always has the same key words. The FAQ's rows are few and
+    /// seldom edited; an edited row is a new key, and the table is emptied if it ever holds more than <see cref="Kept"/>.
+    /// </summary>
+    private sealed record RowWords(IReadOnlyList<string> Strong, IReadOnlyList<string> Weak, IReadOnlyList<string> TagsAlone)
+    {
+        private const int Kept = 4_096;
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Question, string Tags, string Answer), RowWords> Read = new();
+
+        /// <summary>No key words (an empty answer's).</summary>
+        public static readonly IReadOnlyList<string> None = KeyTerms("");
+
+        public static RowWords Of(string question, string tags, string answer)
+        {
+            if (Read.TryGetValue((question, tags, answer), out var words))
+            {
+                return words;
+            }
+            if (Read.Count >= Kept)
+            {
+                Read.Clear();
+            }
+            // The same strings as the text overload of Coverage reads: question and tags, the answer; tags alone as "" + " " + tags.
+            words = new RowWords(KeyTerms(question + " " + tags), KeyTerms(answer), KeyTerms(" " + tags));
+            Read.TryAdd((question, tags, answer), words);
+            return words;
+        }
     }
 
     private static readonly IReadOnlySet<string> EmptyIds = new HashSet<string>();
