@@ -455,8 +455,8 @@ public static partial class TimeExpressionParser
     private static partial Regex Between();
 
     // The hours one works, said to show when one is free: "i work 9 to 5", "i work from 9-6", "work till 5", "im at work until
-    // 6", "i get off work at 5:30", "i get off at 6". "a" between the hours is the Spanish gloss's ("trabajo de 9 a 5").
-    [GeneratedRegex(@"\b(?:(?:work|working|at\s+work)\s+(?:from\s+)?(?:(?<a>" + ClockTime + @")\s*(?:to|-|till|til|until|through|a)\s*|(?:till|til|until)\s+)(?<b>" + ClockTime + @")|(?:get|getting|gets|am|m|be)\s+(?:off|out)(?:\s+(?:of\s+)?work)?\s+(?:at|around|by)\s+(?<b>" + ClockTime + @")|done\s+with\s+work\s+(?:at|by|around)\s+(?<b>" + ClockTime + @"))\b" + NotCount, RegexOptions.CultureInvariant)]
+    // 6", "i get off work at 5:30". "because i get off at 2:30" without "work" stays the time said (round 16). "a" between the hours is the Spanish gloss's ("trabajo de 9 a 5").
+    [GeneratedRegex(@"\b(?:(?:work|working|at\s+work)\s+(?:from\s+)?(?:(?<a>" + ClockTime + @")\s*(?:to|-|till|til|until|through|a)\s*|(?:till|til|until)\s+)(?<b>" + ClockTime + @")|(?:get|getting|gets|am|m|be)\s+(?:off|out)\s+(?:of\s+)?work\s+(?:at|around|by)\s+(?<b>" + ClockTime + @")|done\s+with\s+work\s+(?:at|by|around)\s+(?<b>" + ClockTime + @"))\b" + NotCount, RegexOptions.CultureInvariant)]
     private static partial Regex WorkHours();
 
     [GeneratedRegex(@"\b(?:any\s*time\s+after|after|from|later\s+than|no\s+earlier\s+than|not\s+before)\s+(?<t>" + ClockTime + @")\b" + NotCount, RegexOptions.CultureInvariant)]

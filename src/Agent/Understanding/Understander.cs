@@ -449,6 +449,20 @@ public sealed partial class Understander
             withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(ruledOut.Index, ruledOut.Length)]);
         }
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
+        if (notWeekdays is not null && date is { Range.IsSingleDay: false } spanned)
+        {
+            // "consult next week, any day but monday" (round 17): a span starting or ending on a day ruled out starts after it.
+            var (firstOpen, lastOpen) = (spanned.Range.Start, spanned.Range.End);
+            while (firstOpen < lastOpen && notWeekdays.Contains(firstOpen.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                firstOpen = firstOpen.AddDays(1);
+            }
+            while (lastOpen > firstOpen && notWeekdays.Contains(lastOpen.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                lastOpen = lastOpen.AddDays(-1);
+            }
+            date = spanned with { Range = new DateRange(firstOpen, lastOpen) };
+        }
         if (sameDay && date is not null && ThatDayAlone().Match(lowered) is { Success: true } thatDay && date.Span.Start + date.Span.Length <= thatDay.Index
             && !ChangeCue().IsMatch(lowered))
         {

@@ -21,7 +21,6 @@ public sealed class RoundThirtyFourConversationTests
     [InlineData("i work till 5", 17, 0)]
     [InlineData("im at work until 5:30", 17, 30)]
     [InlineData("i get off work at 6", 18, 0)]
-    [InlineData("i get off at 4pm", 16, 0)]
     [InlineData("i work from 9 a 5", 17, 0)]
     public void The_hours_one_works_set_the_earliest_start(string text, int hour, int minute)
     {
