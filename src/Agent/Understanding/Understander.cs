@@ -3155,12 +3155,14 @@ public sealed partial class Understander
     // Which of two it was (round 29): "did i book the 60 or the 90 for saturday?", "is my appt saturday at 10 or 11?".
     [GeneratedRegex(@"\b(?:remind\s+me|tell\s+me|what)\b[^.?!]{0,30}?\b(?:i\s*(?:'?ve|have)?\s*(?:got|have)|do\s+i\s+have|have\s+i\s+got|am\s+i)\s+(?:coming\s+up|booked|scheduled|on\s+the\s+books)\b|\bwhen'?s?\s+(?:is\s+)?my\s+next\s+(?:one|appt|appointment|visit|booking)\b|\bwhat\s+time\s+(?:is|was|'s)\s+my\s+(?:appt|appointment|booking|visit|reservation)\b|\b(?:booked|booking|made\s+(?:an?\s+)?(?:appt|appointment))\b[^.?!]{0,60}?\bdid\s+(?:it|that|my\s+(?:booking|appt|appointment|reservation))\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b|\bdid\s+my\s+(?:booking|appt|appointment|reservation)\s+(?:actually\s+|really\s+|even\s+)?go\s+through\b"
         // "am i still on for friday", "are we still good for saturday", "is my facial still on" (round 34: declined).
-        + @"|\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b"
+        + "|" + StillOnPattern
         + @"|\b(?:did\s+i\s+(?:book|get|pick|choose|reserve|sign\s+up\s+for)|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit|one))\b[^.?!]{0,40}?\bor\b", RegexOptions.CultureInvariant)]
     private static partial Regex UpcomingAsked();
 
-    // "am i still on for friday", "are we still good for saturday", "is my facial still on" (round 34).
-    [GeneratedRegex(@"\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b", RegexOptions.CultureInvariant)]
+    // "am i still on for friday", "are we still good for saturday", "is my facial still on" (round 34), also one of UpcomingAsked's.
+    private const string StillOnPattern = @"\b(?:am\s+i|are\s+we|is\s+my\s+(?:\w+\s+){0,2}?(?:appt|appointment|booking|reservation|massage|facial|peel|session|visit))\s+still\s+(?:on|good|set|booked|scheduled|confirmed|happening)\b";
+
+    [GeneratedRegex(StillOnPattern, RegexOptions.CultureInvariant)]
     private static partial Regex StillOn();
 
     // "how much should i tip a hairdresser at another salon": a price asked of another place, or a tip, is not ours to quote.
