@@ -118,8 +118,19 @@ public sealed partial class EmbeddedChatClient
                 // again from now (the offer says the old times passed).
                 return state.Task == DialogueTask.Reschedule ? NextRescheduleStep() : NextBookingStep();
             }
+            if (u.Cues.PricesWithOpenings && !rule.IsMiss && rule.Then is not (PolicyAction.OutOfScope or PolicyAction.NotUnderstood) && PricedNamed(u) is { Count: > 0 } priced)
+            {
+                // "how much is a facial and do you have anything saturday" (round 35): the prices, then the booking's next step.
+                var prices = SayPrices(priced).Text;
+                state.SayFirst = state.SayFirst is { } before ? prices + " " + before : prices;
+            }
             return rule.IsMiss ? Miss(() => Act(rule.Then, reading)) : Act(rule.Then, reading);
         }
+
+        /// <summary>The services a message names (the one, or the candidates of a kind) that have a listed price.</summary>
+        private List<FrontDesk.Tools.Profile.Service> PricedNamed(Utterance u) =>
+            [.. (u.Services.Kind == ServiceMatchKind.Confident ? u.Services.Services.Take(1) : u.Services.Services)
+                .Select(x => Profile.FindService(x.Id)).OfType<FrontDesk.Tools.Profile.Service>().Where(x => x.Price is not null)];
 
         /// <summary>Carries out one action of the policy.</summary>
         private ChatMessage Act(PolicyAction action, Reading r)

@@ -158,6 +158,8 @@ public static partial class ReplyWording
                 // this language, its name alone otherwise.
                 return Fill("fact_services_for", ("services", List([.. forIt.Select(x => x.DescriptionIn(language) is { } d && (language is null || language == ConversationLanguage.English || x.Descriptions.ContainsKey(language))
                     ? $"{x.NameIn(language)} ({d.TrimEnd('.')})" : x.NameIn(language))], "list_and", Fill)));
+            case ["profile", "horizon", var days]:
+                return Fill("fact_horizon", ("days", days));
             case ["profile", "hours", var locationId] when profile.FindLocation(locationId) is { } l:
                 return WeeklyHours(l, language, replies);
             case ["profile", "address", var locationId] when profile.FindLocation(locationId) is { Address: { } address } l:

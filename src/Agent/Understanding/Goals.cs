@@ -40,7 +40,8 @@ public static partial class Goals
     private static partial Regex Tension();
 
     // "i want to look less tired", "i'd like to look my best for the wedding", "my skin has been looking so dull",
-    // "quiero verme menos cansada", "mi piel se ve opaca"; not "how do i look less tired on zoom" (advice, not a visit).
-    [GeneratedRegex(@"\b(?:i\s+|and\s+)?(?:really\s+|just\s+)?(?:need|want|wanna|would\s+like|i?'?d\s+like|have\s+to|gotta)\s+to\s+(?:look|feel)\s+(?:less\s+tired|more\s+awake|refreshed|fresh|my\s+best|glowy|radiant|amazing|great|good)\b|\b(?:skin|face|complexion|piel|cara|rostro)\s+(?:is|has\s+been|looks?|has\s+been\s+looking|feels?|se\s+ve|esta|luce)\s+(?:so\s+|really\s+|super\s+|kinda\s+|a\s+bit\s+|very\s+|muy\s+|bien\s+)?(?:dull|tired|blah|lifeless|opaca|apagada|cansada|sin\s+vida)\b|\b(?:verme|lucir)\s+(?:menos\s+cansada|menos\s+cansado|mejor|bien|radiante|descansada|descansado|fresca|fresco)\b", RegexOptions.CultureInvariant)]
+    // "quiero verme menos cansada", "mi piel se ve opaca"; round 35: "i want my skin glowing for my wedding", "my skin needs to
+    // glow", "glowing skin" (the gloss of "la piel radiante"); not "how do i look less tired on zoom" (advice, not a visit).
+    [GeneratedRegex(@"\b(?:i\s+|and\s+)?(?:really\s+|just\s+)?(?:need|want|wanna|would\s+like|i?'?d\s+like|have\s+to|gotta)\s+to\s+(?:look|feel)\s+(?:less\s+tired|more\s+awake|refreshed|fresh|my\s+best|glowy|radiant|amazing|great|good)\b|\b(?:skin|face|complexion|piel|cara|rostro)\s+(?:is|has\s+been|looks?|has\s+been\s+looking|feels?|se\s+ve|esta|luce)\s+(?:so\s+|really\s+|super\s+|kinda\s+|a\s+bit\s+|very\s+|muy\s+|bien\s+)?(?:dull|tired|blah|lifeless|opaca|apagada|cansada|sin\s+vida)\b|\b(?:skin|face|complexion)\s+(?:to\s+|needs?\s+to\s+|gotta\s+|has\s+to\s+|must\s+)?(?:glow|glowing|look\s+(?:good|great|amazing|perfect|flawless|its\s+best|fresh|radiant|nice))\b|\bglowing\s+skin\b|\b(?:verme|lucir)\s+(?:menos\s+cansada|menos\s+cansado|mejor|bien|radiante|descansada|descansado|fresca|fresco)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LookRested();
 }

@@ -105,6 +105,12 @@ public sealed partial record ReplyCues
     /// <summary>The message asks a price ("how much", "what does it cost", "$").</summary>
     public bool AsksPrice { get; init; }
 
+    /// <summary>
+    /// A price asked with openings on a day in the same message ("how much is a facial and do you have anything saturday",
+    /// round 35): the prices are said before the booking's next question, and the day is kept. Set by the understanding.
+    /// </summary>
+    public bool PricesWithOpenings { get; init; }
+
     /// <summary>How long a service takes is asked ("how long is the swedish massage", "whats the length on a swedish?").</summary>
     public bool AsksLength { get; init; }
 
@@ -952,8 +958,8 @@ public sealed partial record ReplyCues
     private static partial Regex ProviderAsBefore();
 
     // "my usual", "same as last time", "book me again with Maya"; and the last visit itself asked about or pointed at: "who did my
-    // facial last time?", "whoever i had last time", "same thing i got last time".
-    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+time|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+time|before)|what\s+i\s+(?:had|got|did)\s+(?:done\s+)?(?:last\s+time|before|last\s+visit))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // facial last time?", "whoever i had last time", "same thing i got last time"; "what i had last month" (round 35).
+    [GeneratedRegex(@"\b(?:(?:my|the)\s+usual|same\s+(?:\w+\s+){0,2}(?:as|like)\s+(?:last\s+time|before|usual|last\s+visit)|(?:same\s+)?(?:as|like)\s+last\s+(?:time|month|week|visit)|(?:book|get|have|put)\s+me\s+(?:in\s+)?again|again\s+with\s+[a-z]+|who\s+(?:did|gave|was|were|had)\s+(?:\w+\s+){0,3}last\s+(?:time|visit)|whoever\s+i\s+(?:had|saw|got)\s+(?:last\s+time|before)|same\s+(?:thing|one|service|treatment)\s+(?:that\s+)?i\s+(?:got|had|did)\s+(?:last\s+(?:time|month|week)|before)|what\s+i\s+(?:had|got|did)\s+(?:done\s+)?(?:last\s+time|before|last\s+visit|last\s+month|last\s+week))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsBefore();
 
     [GeneratedRegex(@"\bthe\s+(?:later|latter|last)(?:\s+(?:one|appointment|appt|booking))?\b|\b(?:later|last)\s+(?:one|appointment|appt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

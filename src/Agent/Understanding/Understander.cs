@@ -449,6 +449,13 @@ public sealed partial class Understander
             withoutContact = TextNormalizer.Mask(withoutContact, [new TextSpan(ruledOut.Index, ruledOut.Length)]);
         }
         var date = DateExpressionParser.Parse(withoutContact, context.Today, context.Closures);
+        if (date is not null && OccasionDay().Match(TextNormalizer.LowerSameLength(withoutContact)) is { Success: true } occasion
+            && DateExpressionParser.Parse(TextNormalizer.Mask(withoutContact, [new TextSpan(occasion.Index, occasion.Length)]), context.Today, context.Closures) is { } visitDay)
+        {
+            // "my skin needs to glow for a wedding saturday, can i get something friday?" (round 35: Saturday searched, the
+            // wedding's day): the day of the occasion is not the visit's when another day is said for the visit.
+            date = visitDay;
+        }
         if (notWeekdays is not null && date is { Range.IsSingleDay: false } spanned)
         {
             // "consult next week, any day but monday" (round 17): a span starting or ending on a day ruled out starts after it.
@@ -1355,6 +1362,58 @@ public sealed partial class Understander
         {
             (intent, confidence) = (Intent.Smalltalk, 1);
         }
+        // Round 35: "is anyone there", "hello is anybody there?", "hay alguien ahí" (glossed) went to the team as a question the
+        // FAQ could not answer. Whether someone is there, asked before anything else, is answered as a greeting: the assistant
+        // says it is there and what it is.
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && date is null && time is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Faq or Intent.Availability or Intent.Greeting
+            && PresenceAsked().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Greeting, 1);
+        }
+        // Round 35: "my friend referred me, do i get anything" was declined though the spa answers referrals; "can i make my 60
+        // min a 90" was declined though it is a change to one's own appointment.
+        if (asked == AgentQuestion.Nothing && chosen is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Availability or Intent.MyAppointments
+            && ReferredHere().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Faq, 1);
+        }
+        else if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Faq or Intent.Book or Intent.Smalltalk
+            && OwnVisitLonger().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Reschedule, 1);
+        }
+        // Round 35: a day and the time of one's day with no service ("can i come in on my lunch break tomorrow", "after i drop the
+        // kids off, like 9 on wednesday", "whoever is free friday afternoon"; in Spanish through the gloss, where the meaning's
+        // signals, read on the Spanish words, called it off topic or one's own appointment): a visit asked for, so which service
+        // is asked and the day kept. Not when one's own booking is named ("can i come in on my lunch break instead of my appointment").
+        var daysTime = OwnDaysTime().Match(lowered);
+        // The errand named is the person's own day ("after i drop the kids off at school"), not a task elsewhere asked of us.
+        var ownErrand = daysTime.Success && !daysTime.Value.StartsWith("can", StringComparison.Ordinal);
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is not null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Reschedule or Intent.MyAppointments
+            && daysTime.Success && !OwnBooking().IsMatch(lowered) && !ChangeCue().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Availability, 1);
+        }
+        // Round 35: "how much is a facial and do you have anything saturday" asked the FAQ twice and passed "do you have anything
+        // saturday" to the team: a price and openings on a day, asked together, are a booking's start, the prices said first.
+        if (asked == AgentQuestion.Nothing && chosen is null && date is not null && cues.AsksPrice && services.Kind != ServiceMatchKind.None
+            && intent is Intent.Faq or Intent.Availability or Intent.Book or Intent.OutOfScope or Intent.Unknown
+            && QuestionParts.Split(normalized).Count > 1 && (OpeningsAsked().IsMatch(lowered) || AnythingOnADay().IsMatch(lowered)))
+        {
+            (intent, confidence) = (Intent.Availability, 1);
+            cues = cues with { PricesWithOpenings = true };
+            faqQuestion = null;
+        }
+        // Round 35: "mi hija de 15 años puede hacerse un facial" (glossed "my daughter 15 year old can you get a facial") was
+        // declined; an age said with a question whether one may is the age rule's question, as in English.
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && intent is Intent.OutOfScope or Intent.Unknown
+            && AgeSaidAsking().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Faq, 1);
+        }
         if (staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null
             && ProviderLeft().IsMatch(lowered))
         {
@@ -1493,7 +1552,7 @@ public sealed partial class Understander
             && contact.Phone is null && contact.Email is null && contact.Name is null && shiftMinutes is null
             && Tokenizer.Tokenize(normalized).Count >= 3 && !onlyAnAppointment && !namesAnotherTreatment && !(openingsOnADay && RoomForUs().IsMatch(lowered))
             // "i'm booking for my grandma she's 85" (round 29): a booking for one's family is ours, however near a task elsewhere.
-            && !BookingForFamily().IsMatch(lowered)
+            && !BookingForFamily().IsMatch(lowered) && !ownErrand
             && ElsewhereAsNear(prepared, date is not null || time is not null) is { } elsewhere)
         {
             // A request for something the spa does not do, in booking or list words ("I want to book a pub now", "add
@@ -1908,7 +1967,7 @@ public sealed partial class Understander
             faqQuestion = null;
         }
         if (asked == AgentQuestion.Nothing && chosen is null && services.Spans.Count == 0 && staff.Kind == StaffMatchKind.None
-            && contact.Phone is null && contact.Email is null
+            && contact.Phone is null && contact.Email is null && !ownErrand
             && intent is not (Intent.Human or Intent.Restart or Intent.Nevermind or Intent.Thanks or Intent.Greeting)
             && TaskElsewhereNeeds?.MayMatch(lowered) != false && TaskElsewhere().Match(lowered) is { Success: true } elsewhereTask
             && !AsksTheSpaToo().IsMatch(lowered.Remove(elsewhereTask.Index, elsewhereTask.Length)))
@@ -3324,6 +3383,34 @@ public sealed partial class Understander
     // A laugh or a reaction with nothing else (round 30): "lol", "haha ok", "jajaja", "nice", "wow", "omg", ":)".
     [GeneratedRegex(@"^\W*(?:(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|ja(?:ja)+|je(?:je)+|xd|nice|cool|wow+|omg|oh\s+wow|awesome|sweet|neat|love\s+it|love\s+that|ok|okay|oh|ah|oh\s+ok|aw+|cute|funny)\W*)+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReactionOnly();
+
+    // Something asked for on a day (round 35): "do you have anything saturday", "can i book it for friday".
+    [GeneratedRegex(@"\b(?:do|would|will)\s+(?:you|u)\s+(?:guys\s+|all\s+)?have\s+(?:anything|something|time|room|space)\b|\bcan\s+i\s+(?:book|get|come|schedule)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AnythingOnADay();
+
+    // The day of an occasion the visit is for (round 35): "for a wedding saturday", "for my sister's party on friday".
+    [GeneratedRegex(@"\bfor\s+(?:a|an|my|the|our|his|her)\s+(?:(?:friend|sister|brother|cousin|best\s+friend|daughter|son|mom|dad)'?s\s+|big\s+)?(?:wedding|party|event|trip|vacation|birthday|graduation|prom|date\s+night|photoshoot|photo\s+shoot|gala|reunion|interview|shower|baby\s+shower|bridal\s+shower)\s+(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OccasionDay();
+
+    // The time of one's day (round 35): "on my lunch break", "after i drop the kids off", "before work", "whoever is free".
+    [GeneratedRegex(@"\b(?:on|during|at)\s+my\s+lunch(?:\s+break|\s+hour)?\b|\bafter\s+(?:i\s+)?(?:drop|dropping|take|taking)\s+(?:off\s+)?(?:the|my)\s+(?:kids|kid|children|son|daughter|boys|girls)\b|\b(?:before|after)\s+work\b|\bwhoever\s+(?:is|s)\s+(?:free|available|open)\b|\bi\s+(?:dont|don't|do\s+not)\s+care\s+who\b|\bcan\s+i\s+(?:come|get|pop|squeeze)\s+in\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OwnDaysTime();
+
+    // An age said with a question whether one may (round 35): "my daughter 15 year old can you get a facial".
+    [GeneratedRegex(@"\b\d{1,2}[\s-]*(?:year|yr)s?[\s-]*old\b.{0,40}\b(?:can|could|may|allowed)\b|\b(?:can|could|may)\b.{0,40}\b\d{1,2}[\s-]*(?:year|yr)s?[\s-]*old\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AgeSaidAsking();
+
+    // Sent by someone (round 35): "my friend referred me", "a coworker recommended you", "referred by my sister".
+    [GeneratedRegex(@"\b(?:friend|coworker|co-worker|colleague|sister|brother|mom|mother|cousin|neighbor|neighbour|boss|wife|husband|girlfriend|boyfriend|bestie)\s+(?:referred|recommended|sent)\s+(?:me|us)\b|\b(?:referred|recommended)\s+(?:here\s+)?by\s+(?:a|my|an)\b|\b(?:friend|coworker|sister)\s+sent\s+me\s+here\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ReferredHere();
+
+    // One's own appointment made longer (round 35): "can i make my 60 min a 90", "change my 60 minute massage to the 90".
+    [GeneratedRegex(@"\b(?:make|change|switch|turn|upgrade|extend|bump)\s+(?:my|our)\s+(?:\w+\s+){0,2}(?:30|45|50|60|75|80|90)(?:\s*-?\s*(?:min|mins|minute|minutes))?(?:\s+(?:one|massage|facial|session|appointment|appt))?\s+(?:(?:to|into|up\s+to|for)\s+)?(?:(?:a|an|the)\s+)?(?:60|75|80|90|120)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OwnVisitLonger();
+
+    // Whether someone is there, the whole message (round 35): "is anyone there", "hello? anybody there", "are you there?".
+    [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|helo|hallo|um+|uh+|so)\W+)*(?:is\s+)?(?:any\s*one|any\s*body|some\s*one|some\s*body)\s+(?:there|here|around|on\s+the\s+line|home|awake|working)(?:\s+(?:today|right\s+now|now|rn))?\W*$|^\W*(?:(?:hi|hey|hello|helo|hallo|um+|uh+|so)\W+)*(?:are\s+)?(?:you|u)\s+(?:still\s+)?there\W*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PresenceAsked();
 
     // Whether a means of payment is taken: "do you take fsa", "do u accept venmo", "can i pay with cash".
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|so|ok|okay|quick\s+question)\W+)*(?:(?:do|can|will|would)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|accept)|(?:can|could)\s+i\s+(?:pay\s+(?:with|by|in)|use))\s+(?:an?\s+|my\s+)?(?<means>hsa|fsa|hsa\s+or\s+fsa|fsa\s+or\s+hsa|cash|checks?|venmo|zelle|paypal|apple\s+pay|google\s+pay|amex|american\s+express|visa|mastercard|discover|debit|credit|care\s*credit|klarna|afterpay|affirm)(?:\s+cards?)?\W*$", RegexOptions.CultureInvariant)]

@@ -181,6 +181,18 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
                 hours = (object?)null,
             });
         }
+        if (BookingAheadAsked().IsMatch(question.ToLowerInvariant()) && BookingWord().IsMatch(question.ToLowerInvariant()))
+        {
+            // "how far out do you book", "how far in advance can i book?" (round 35: passed to the team though the profile
+            // says it): the profile's booking horizon. Asked by these words only, so no other question finds it by nearness.
+            var horizon = profile.Policies.BookingHorizonDays.ToString(CultureInfo.InvariantCulture);
+            return new ToolResult("ok", "Answer from the best match, quoting it.", new
+            {
+                matches = new[] { new { Id = "profile-horizon", Question = "How far ahead can I book?", Answer = $"We take bookings up to {horizon} days ahead.", Source = "profile:horizon:" + horizon, Confidence = 1.0 } },
+                other_locations = Array.Empty<string>(),
+                hours = (object?)null,
+            });
+        }
         // "what do you have for sun spots", "something for wrinkles?": the services whose own words speak of the concern, as
         // the menu says them; a concern none speaks of is the team's (round 27: "anything for acne" got the brands entry).
         var concern = date is null && end_date is null && ConcernQuestion.Concern(question) is { } c && TreatmentsNamed(c).Count == 0 && !NamesTheSpasOwn(c) ? c : null;
@@ -321,4 +333,12 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
         var to = endDate is not null && DateOnly.TryParseExact(endDate, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var t) && t >= from ? t : from;
         return [.. Enumerable.Range(0, Math.Min(7, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays)];
     }
+
+    // How far ahead one can book (round 35): "how far out do you book", "how far in advance can i book", "how many weeks
+    // ahead can i schedule". Not how early to arrive.
+    [GeneratedRegex(@"\bhow\s+far\s+(?:out|ahead|in\s+advance|into\s+the\s+future)\b|\bhow\s+many\s+(?:days|weeks|months)\s+(?:out|ahead|in\s+advance)\b|\b(?:in\s+advance|ahead)\s+(?:can|do|should|could)\s+(?:i|you|we)\s+(?:book|schedule)\b|\b(?:furthest|farthest)\s+(?:out\s+)?(?:i|you|we)\s+can\s+book\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BookingAheadAsked();
+
+    [GeneratedRegex(@"\b(?:book|books|booking|bookings|schedule|scheduling|reserve|reservations?|appointments?|appts?|calendar)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BookingWord();
 }

@@ -12,10 +12,10 @@ public sealed class RoundThirtyFiveConversationTests
 {
     // Skin for a big day: the facials are offered (the date kept), never "I can only help", in either language.
     [Theory]
-    [InlineData("i want my skin glowing for my wedding in 3 weeks", "HydraFacial")]
-    [InlineData("need my skin to look good for a wedding next saturday", "HydraFacial")]
-    [InlineData("quiero la piel radiante para mi boda en tres semanas", "HydraFacial")]
-    [InlineData("quiero que mi piel se vea bien para una boda el sábado", "HydraFacial")]
+    [InlineData("i want my skin glowing for my wedding in 3 weeks", "Facial")]
+    [InlineData("need my skin to look good for a wedding next saturday", "Facial")]
+    [InlineData("quiero la piel radiante para mi boda en tres semanas", "Facial")]
+    [InlineData("quiero que mi piel se vea bien para una boda el sábado", "Facial")]
     public Task Skin_for_a_big_day_offers_the_facials(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // Looking one's best for a big day without naming skin: the kinds are offered, not declined.

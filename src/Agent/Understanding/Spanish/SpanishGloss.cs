@@ -152,6 +152,7 @@ public static partial class SpanishGloss
     {
         var s = SplitClock().Replace(english, "$1:$2");
         s = SlashDate().Replace(s, WrittenOut);
+        s = OfAge().Replace(s, "${n} year old");
         s = OfLength().Replace(s, "${n} minute");
         s = BareDayOfMonth().Replace(s, m => $"the {m.Groups["d"].Value}th");
         s = Spaces().Replace(s, " ");
@@ -359,6 +360,10 @@ public static partial class SpanishGloss
     private static partial Regex BareDayOfMonth();
 
     // "masaje sueco de 60" → "swedish massage of 60": the length of the service.
+    // "mi hija de 15 años": an age, read before the lengths ("de 15" is otherwise fifteen minutes).
+    [GeneratedRegex(@"\bof (?<n>\d{1,2}) (?:años|anos|years?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OfAge();
+
     [GeneratedRegex(@"\bof (?<n>15|20|25|30|45|50|60|75|80|90|100|120)(?: minutes?)?\b(?!:)", RegexOptions.CultureInvariant)]
     private static partial Regex OfLength();
 
