@@ -28,13 +28,18 @@ public sealed class RoundThirtyFiveConversationTests
     [Theory]
     [InlineData("i need something relaxing this weekend")]
     [InlineData("quiero algo relajante este fin de semana")]
-    [InlineData("necesito algo para relajarme el sábado")]
     public async Task Something_relaxing_searches_a_massage(string text)
     {
         var reply = await FirstMessages.ReplyAsync(text, "sms");
         Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
         Assert.Contains(reply.ToolCalls, c => c.Name == "check_availability");
     }
+
+    // Something to relax on a day, said as a goal: the massages offered to choose from, in either language (never declined).
+    [Theory]
+    [InlineData("i need something to help me relax saturday", "Swedish")]
+    [InlineData("necesito algo para relajarme el sábado", "sueco")]
+    public Task Something_to_relax_offers_the_massages(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
 
     // A day and the time of one's day with no service: which service is asked (the day kept), never declined, never one's own
     // appointments looked up.
