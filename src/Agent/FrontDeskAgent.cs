@@ -70,8 +70,12 @@ public sealed record EscalationInfo(string Id, string Category, string Urgency, 
 /// <param name="Brain">The brain that answered.</param>
 /// <param name="ToolCalls">Tools called in this turn.</param>
 /// <param name="Language">The conversation's language after this turn ("en", "es"): the language of <paramref name="Text"/>.</param>
+/// <param name="StoppedTexts">
+/// This turn recorded the number's opt-out and <paramref name="Text"/> confirms it: a channel that sends it later sends it as
+/// the opt-out's confirmation (the one text an opted-out number still gets), not as an ordinary reply.
+/// </param>
 public sealed record AgentReply(string ConversationId, string? Text, EscalationInfo? Escalation, string Brain, IReadOnlyList<ToolCallRecord> ToolCalls,
-    string Language = Languages.ConversationLanguage.English);
+    string Language = Languages.ConversationLanguage.English, bool StoppedTexts = false);
 
 /// <summary>Configuration section <c>FrontDesk:Agent</c>.</summary>
 public sealed class AgentOptions
@@ -496,6 +500,13 @@ public sealed partial class FrontDeskAgent(
             }
             scope.BeginTurn(reading.YesNo switch { YesNo.Yes => true, YesNo.No => false, _ => null });
             var (category, replyKey) = SafetyRoute(finding, reading, scope, state);
+            if (finding.StopsTexts && category is not null && category.Name is not ("emergency" or "medical"))
+            {
+                // "quit texting me every day about your deals and promos, i never signed up": the complaint's words give the
+                // category (the manager still hears of it), but stopping the texts is what was asked: answered and recorded as such
+                // in any wording or language. An emergency or a clinician's question keeps its own reply.
+                replyKey = TextsUnwanted;
+            }
             // A "Did you mean …?" lasts one turn: a yes gets the entry's answer, anything else goes on as usual.
             var suggested = scope.SuggestedFaq;
             scope.SuggestedFaq = null;
@@ -651,7 +662,8 @@ public sealed partial class FrontDeskAgent(
             }
         }
         var first = escalations.FirstOrDefault();
-        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records, language);
+        return new AgentReply(request.ConversationId, reply, first is null ? null : new EscalationInfo(first.Id, first.Category, first.Urgency, askedForPerson), agentTags.Brain ?? "", records, language,
+            StoppedTexts: stopTexts is not null);
     }
 
     private async Task<(string Reply, string Brain, string? Model, List<ChatMessage> Produced, IReadOnlyList<ToolCallRecord> Calls)> RunBrainAsync(

@@ -386,12 +386,10 @@ public static class ScenarioRunner
         var waitlist = await h.Get<WaitlistBook>().ListAsync(null, ct);
         var escalations = await h.Get<ConversationStore>().EscalationsAsync(null, ct);
         await using var c = await h.Get<SpaDatabase>().OpenAsync(ct);
-        // Opted out by either record the SMS channel keeps (SmsOptOuts: the clients column and sms_opt_outs, when the channel's tables exist).
+        // Opted out by either record of the spa's book (TextOptOuts: the clients column and sms_opt_outs, Tools' own table since
+        // its migration 9, so a call's opt-out of a number with no client is seen too).
         var optOuts = (await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM clients WHERE opted_out_at_utc IS NOT NULL AND phone IS NOT NULL", cancellationToken: ct))).ToList();
-        if (h.Services.GetService<SmsOptOuts>() is not null)
-        {
-            optOuts.AddRange(await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM sms_opt_outs WHERE opted_out = @yes", new { yes = true }, cancellationToken: ct)));
-        }
+        optOuts.AddRange(await c.QueryAsync<string>(new CommandDefinition("SELECT phone FROM sms_opt_outs WHERE opted_out = @yes", new { yes = true }, cancellationToken: ct)));
         var phones = (await c.QueryAsync<(string Id, string? Phone)>(new CommandDefinition("SELECT id, COALESCE(phone, unverified_phone) FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Phone);
         var names = (await c.QueryAsync<(string Id, string? Name)>(new CommandDefinition("SELECT id, name FROM clients", cancellationToken: ct))).ToDictionary(x => x.Id, x => x.Name);
         // Every opt-out and opt-in, in order, from the audit entries ClientDirectory.SetOptedOutAsync writes.

@@ -200,6 +200,35 @@ public sealed partial class EscalationRules
         return null;
     }
 
+    /// <summary>The reply key of the wordings that ask for no more texts (prompts/escalation.yaml, <c>replies:</c>).</summary>
+    public const string TextsUnwantedReply = "texts_unwanted";
+
+    /// <summary>
+    /// Whether the text asks for no more texts: a <see cref="TextsUnwantedReply"/> wording of any category and language matches,
+    /// whichever category <see cref="Match"/> would give the whole text (a complaint about deals beside it is the pricing
+    /// category's first). Not said of another business (<see cref="AboutElsewhere"/>).
+    /// </summary>
+    /// <param name="text">The normalized text.</param>
+    public bool AsksToStopTexts(string text)
+    {
+        string? corrected = null;
+        foreach (var group in Categories.SelectMany(c => c.Groups).Where(g => g.Reply == TextsUnwantedReply))
+        {
+            try
+            {
+                if (RulePatterns.IsMatch(group.Expression, group.Language is null ? text : corrected ??= _vocabulary.Correct(text)))
+                {
+                    return !AboutElsewhere(text);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // As in Match: a pattern that backtracks badly must not lose the turn.
+            }
+        }
+        return false;
+    }
+
     // An emergency's words said of an episode long over, and nothing saying it is happening now.
     private bool PastEpisodeOnly(string text) => RulePatterns.IsMatch(PastEpisode, text) && !RulePatterns.IsMatch(StillHappening, text);
 

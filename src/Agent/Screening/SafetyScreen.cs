@@ -29,9 +29,13 @@ namespace FrontDesk.Agent.Screening;
 /// no first person nor a person spoken of, no condition the profile knows, no word of the skin, the face or a pregnancy.
 /// The agent decides whether the conversation made it the spa's (a treatment or health said before).
 /// </param>
+/// <param name="StopsTexts">
+/// The message asks that texts stop (a <c>texts_unwanted</c> wording of any category), whichever category matched first:
+/// "quit texting me every day about your deals and promos" matches the manager's pricing words before it (round 35).
+/// </param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
     bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null,
-    bool FollowUpOnly = false, bool GeneralHealth = false);
+    bool FollowUpOnly = false, bool GeneralHealth = false, bool StopsTexts = false);
 
 /// <summary>What the reply screen did to a draft.</summary>
 /// <param name="Text">The reply to send (the draft, redacted, or replaced).</param>
@@ -199,7 +203,7 @@ public sealed partial class SafetyScreen
             && !NamesTreatment(normalized) && !Personal().IsMatch(normalized) && !OfTheSpaOrTheSkin().IsMatch(normalized);
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
             othersSaid || mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language,
-            followUpOnly, generalHealth);
+            followUpOnly, generalHealth, _rules.AsksToStopTexts(normalized));
     }
 
     /// <summary>

@@ -172,11 +172,9 @@ internal static class StaffConsoleEndpoints
             }
             sb.Append("</p>");
             // Texts to the client's number (their record's, else the caller ID of a call or text): whether they are stopped, and the switch.
-            var phone = (conversation.ClientId is not null ? (await clients.GetAsync(conversation.ClientId, ct))?.Phone : null)
-                ?? (conversation.Channel is "sms" or "voice" ? optOuts.Parse(conversation.CallerPhone) : null);
-            if (phone is not null)
+            if (await TextsPhoneAsync(conversation, optOuts, clients, ct) is { } phone)
             {
-                sb.Append(TextsPanel(http, await optOuts.StatusAsync(phone, ct), back));
+                sb.Append(TextsPanel(http, await optOuts.StatusAsync(phone, ct), back, id));
             }
             sb.Append("<p>");
             sb.Append(conversation.Status == "taken_over"
@@ -248,16 +246,10 @@ internal static class StaffConsoleEndpoints
             }
             return Page(http, "Opt-outs", sb.Append("</p>").ToString());
         });
-        forms.MapPost("/opt-outs/stop", async (HttpContext http, StaffOptOuts optOuts, CancellationToken ct) =>
-        {
-            var form = await http.Request.ReadFormAsync(ct);
-            return After(http, await optOuts.ChangeAsync(form["phone"], optedOut: true, form["note"], http.User, null, ct));
-        });
-        forms.MapPost("/opt-outs/start", async (HttpContext http, StaffOptOuts optOuts, CancellationToken ct) =>
-        {
-            var form = await http.Request.ReadFormAsync(ct);
-            return After(http, await optOuts.ChangeAsync(form["phone"], optedOut: false, form["note"], http.User, null, ct));
-        });
+        forms.MapPost("/opt-outs/stop", (HttpContext http, StaffOptOuts optOuts, StaffQueries q, StaffDesk desk, FrontDesk.Tools.Clients.ClientDirectory clients,
+            CancellationToken ct) => ChangeOptOutAsync(http, optedOut: true, optOuts, q, desk, clients, ct));
+        forms.MapPost("/opt-outs/start", (HttpContext http, StaffOptOuts optOuts, StaffQueries q, StaffDesk desk, FrontDesk.Tools.Clients.ClientDirectory clients,
+            CancellationToken ct) => ChangeOptOutAsync(http, optedOut: false, optOuts, q, desk, clients, ct));
 
         console.MapGet("/transcripts", async (HttpContext http, string? language, string? from, string? to, StaffQueries q, SpaProfile profile, TimeProvider clock,
             CancellationToken ct) =>
@@ -499,9 +491,42 @@ internal static class StaffConsoleEndpoints
         }
     }
 
-    /// <summary>A number's texts on a conversation page: stopped (since when, how; managers may text it again) or allowed (anyone may stop them).</summary>
-    private static string TextsPanel(HttpContext http, StaffOptOut status, string back)
+    /// <summary>The number a conversation's texts go to: the client's on record, else the caller ID of a call or a text; null for none.</summary>
+    private static async Task<string?> TextsPhoneAsync(StaffConversation conversation, StaffOptOuts optOuts, FrontDesk.Tools.Clients.ClientDirectory clients, CancellationToken ct) =>
+        (conversation.ClientId is not null ? (await clients.GetAsync(conversation.ClientId, ct))?.Phone : null)
+        ?? (conversation.Channel is "sms" or "voice" ? optOuts.Parse(conversation.CallerPhone) : null);
+
+    /// <summary>
+    /// A console opt-out form: the opt-outs page's, or a conversation page's, which names its conversation so the audit entry
+    /// does (as a text's or a call's opt-out names theirs). The conversation must be one the staff member may see, and its
+    /// number the one changed: a form naming another number's conversation is refused, never audited against it.
+    /// </summary>
+    private static async Task<IResult> ChangeOptOutAsync(HttpContext http, bool optedOut, StaffOptOuts optOuts, StaffQueries q, StaffDesk desk,
+        FrontDesk.Tools.Clients.ClientDirectory clients, CancellationToken ct)
     {
+        var form = await http.Request.ReadFormAsync(ct);
+        string? conversationId = form["conversation"];
+        if (string.IsNullOrEmpty(conversationId))
+        {
+            return After(http, await optOuts.ChangeAsync(form["phone"], optedOut, form["note"], http.User, null, ct));
+        }
+        if (conversationId.Length > 200 || await q.ConversationAsync(conversationId, http.User, ct) is not { } conversation
+            || !await desk.MaySeeConversationAsync(http.User, conversationId, ct))
+        {
+            return After(http, DeskResult.NotFound);
+        }
+        if (await TextsPhoneAsync(conversation, optOuts, clients, ct) is not { } phone || phone != optOuts.Parse(form["phone"]))
+        {
+            return After(http, new DeskResult(DeskOutcome.Invalid, "This conversation's texts do not go to that number: change it from the number's own conversation or the opt-outs page."));
+        }
+        return After(http, await optOuts.ChangeAsync(form["phone"], optedOut, form["note"], http.User, conversationId, ct));
+    }
+
+    /// <summary>A number's texts on a conversation page: stopped (since when, how; managers may text it again) or allowed (anyone may stop them).</summary>
+    private static string TextsPanel(HttpContext http, StaffOptOut status, string back, string conversationId)
+    {
+        // The conversation the change is made from goes with it, for the audit entry.
+        var conversation = $"<input type=\"hidden\" name=\"conversation\" value=\"{E(conversationId)}\">";
         var sb = new StringBuilder("<div id=\"texts\" data-phone=\"").Append(E(status.Phone)).Append("\" data-opted-out=\"").Append(status.OptedOut ? "true" : "false")
             .Append("\"><p>Texts to ").Append(E(status.National ?? status.Phone)).Append(": ");
         if (status.OptedOut)
@@ -514,21 +539,21 @@ internal static class StaffConsoleEndpoints
             sb.Append("</p>");
             if (http.User.IsManager())
             {
-                sb.Append(TextAgainForm(http, status.Phone, back));
+                sb.Append(TextAgainForm(http, status.Phone, back, conversation));
             }
         }
         else
         {
             sb.Append("allowed</p>").Append(Form(http, "/staff/opt-outs/stop", "Stop texting this number", back, "danger",
-                $"<input type=\"hidden\" name=\"phone\" value=\"{E(status.Phone)}\"><input name=\"note\" maxlength=\"500\" placeholder=\"Why (optional)\" aria-label=\"Why\"> "));
+                $"<input type=\"hidden\" name=\"phone\" value=\"{E(status.Phone)}\">{conversation}<input name=\"note\" maxlength=\"500\" placeholder=\"Why (optional)\" aria-label=\"Why\"> "));
         }
         return sb.Append("</div>").ToString();
     }
 
     // Texting a number again is consent: a manager's, with the reason (StaffOptOuts checks both again).
-    private static string TextAgainForm(HttpContext http, string phone, string back) =>
+    private static string TextAgainForm(HttpContext http, string phone, string back, string conversation = "") =>
         Form(http, "/staff/opt-outs/start", "Text this number again", back, "secondary",
-            $"<input type=\"hidden\" name=\"phone\" value=\"{E(phone)}\"><input name=\"note\" required maxlength=\"500\" placeholder=\"How the client asked\" aria-label=\"How the client asked\"> ");
+            $"<input type=\"hidden\" name=\"phone\" value=\"{E(phone)}\">{conversation}<input name=\"note\" required maxlength=\"500\" placeholder=\"How the client asked\" aria-label=\"How the client asked\"> ");
 
     private static string SourceName(string? source) => source switch
     {

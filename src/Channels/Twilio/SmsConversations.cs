@@ -94,7 +94,12 @@ public sealed class SmsConversations(
                 answer = word == "CANCEL"
                     ? wording.Templates.For(language).Render("sms_stopped_cancel", new Dictionary<string, string> { ["spa"] = profile.Spa.Name, ["phone"] = PhoneNumbers.ToNational(location.Phone, PhoneNumbers.RegionOf(location.Phone)) ?? "" })
                     : Message("sms_stopped", language);
-                return await AnswerOnceAsync(sms.MessageSid, "twiml", answer, await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, null, null, ct),
+                // The team is told as of a stop in words or on a call (one front-desk escalation, only when it changes something):
+                // reminders and confirmations stop with it, and CANCEL may have meant an appointment (docs/evaluation.md, round 35).
+                (string? category, string? summary) = optedOut ? (null, null)
+                    : ("human_request", $"Asked to stop texts; the opt-out of {from} is recorded (source keyword), reminders included: \"{Short(sms.Body)}\"");
+                return await AnswerOnceAsync(sms.MessageSid, "twiml", answer,
+                    await channel.PrepareExchangeAsync(conversationId, "sms", from, location, sms.Body, answer, category, summary, ct),
                     (c, tx) => optOuts.SetAsync(c, tx, from, optedOut: true, "keyword", new Actor("client", from), conversationId, ct), ct);
             case SmsKeyword.OptIn when optedOut || word != "YES":
                 answer = Message("sms_started", language);
@@ -185,7 +190,9 @@ public sealed class SmsConversations(
             await using var c = await db.OpenAsync(CancellationToken.None);
             await using var tx = await db.BeginWriteAsync(c, CancellationToken.None);
             var client = await clients.FindByPhoneAsync(from, CancellationToken.None);
-            var message = await outbox.EnqueueAsync(c, tx, MessageKind.Reply, from, reply.Text, client?.Id, locationId, messageSid, null, Actor.System("sms"), CancellationToken.None);
+            // The confirmation of an opt-out this turn recorded goes as such: the sender lets that one through to the number.
+            var kind = reply.StoppedTexts ? MessageKind.OptOutConfirmation : MessageKind.Reply;
+            var message = await outbox.EnqueueAsync(c, tx, kind, from, reply.Text, client?.Id, locationId, messageSid, null, Actor.System("sms"), CancellationToken.None);
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE sms_inbound SET answered_via = 'outbox', reply_outbox_id = @Id WHERE message_sid = @messageSid", new { message.Id, messageSid }, tx));
             await tx.CommitAsync(CancellationToken.None);
@@ -327,6 +334,8 @@ public sealed class SmsConversations(
         ["location"] = profile.FindLocation(a.LocationId)?.Name ?? "",
         ["hours"] = profile.Policies.LateCancelHours.ToString(CultureInfo.InvariantCulture),
     };
+
+    private static string Short(string text) => text.Trim() is { Length: > 120 } trimmed ? trimmed[..120] + "…" : text.Trim();
 
     private string Message(string name) => messages.Render(name, new Dictionary<string, string> { ["spa"] = profile.Spa.Name });
 

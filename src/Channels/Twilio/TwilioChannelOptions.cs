@@ -125,8 +125,8 @@ public sealed class SmsOptions
     /// <summary>Kinds sent only to clients with SMS consent (<c>clients.sms_consent</c>).</summary>
     public List<string> ConsentRequiredKinds { get; set; } = [MessageKind.Confirmation, MessageKind.Reminder, MessageKind.WaitlistOffer];
 
-    /// <summary>Kinds sent during quiet hours (answers to the client and one-time codes).</summary>
-    public List<string> QuietHoursExemptKinds { get; set; } = [MessageKind.Reply, MessageKind.VerificationCode];
+    /// <summary>Kinds sent during quiet hours (answers to the client, an opt-out's confirmation and one-time codes).</summary>
+    public List<string> QuietHoursExemptKinds { get; set; } = [MessageKind.Reply, MessageKind.OptOutConfirmation, MessageKind.VerificationCode];
 
     /// <summary>Start of quiet hours, spa-local (no texts from then).</summary>
     public TimeOnly QuietHoursStart { get; set; } = new(21, 0);

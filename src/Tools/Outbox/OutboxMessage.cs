@@ -24,6 +24,11 @@ public static class MessageKind
     public const string Staff = "staff";
     /// <summary>An urgent note to the on-call phone.</summary>
     public const string OnCall = "on_call";
+    /// <summary>
+    /// The reply that confirms an opt-out the conversation just recorded, sent later because it missed the reply budget: the
+    /// one text a sender may still send to the opted-out number (carriers expect the confirmation; nothing else follows it).
+    /// </summary>
+    public const string OptOutConfirmation = "opt_out_confirmation";
 }
 
 /// <summary>Outbox statuses.</summary>

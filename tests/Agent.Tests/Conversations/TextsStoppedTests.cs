@@ -46,6 +46,30 @@ public sealed class TextsStoppedTests
         Assert.Equal("client:" + sender, status.RecordedBy);
     }
 
+    // Round 35: a request to stop beside a complaint about deals and promotions. The complaint's words matched a manager's
+    // category first, so nothing was recorded (round 34's Left). Stopping the texts is what was asked, whatever the wording or
+    // the language: recorded with the turn, confirmed, and the manager still gets the complaint (the category the rules chose).
+    [Theory]
+    [InlineData("sms", "+14155553050", "quit texting me every single day about your deals and promos, i never signed up for this and its honestly getting annoying", "Reply START", OptOutSource.Keyword)]
+    [InlineData("sms", "+14155553051", "dejen de mandarme mensajes con sus promociones todos los días, nunca me inscribí a nada de eso y ya me tienen harta la verdad", "Responda COMENZAR", OptOutSource.Keyword)]
+    [InlineData("voice", "+14155553052", "quit texting me every single day about your deals and promos, i never signed up for this", "won't text this number any more", OptOutSource.VoiceRequest)]
+    [InlineData("voice", "+14155553053", "dejen de mandarme mensajes con sus promociones todos los días, nunca me inscribí", "ya no le enviaremos mensajes a este número", OptOutSource.VoiceRequest)]
+    public async Task A_stop_beside_a_complaint_about_deals_is_recorded_confirmed_and_the_manager_still_hears_of_it(string channel, string from, string said, string expected,
+        string source)
+    {
+        await using var h = await AgentHarness.StartAsync();
+        var reply = (await h.TalkAsync(channel + "_promo_" + from[^4..], channel, from, said))[0];
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        // Told to a person: the category the rules give the whole message (a manager's, for deals and promotions).
+        Assert.Equal("pricing", reply.Escalation?.Category);
+        Assert.False(reply.Escalation!.AskedForPerson);
+        var status = await h.Book.Get<TextOptOuts>().StatusAsync(from, CancellationToken.None);
+        Assert.True(status.OptedOut);
+        Assert.Equal(source, status.Source);
+        Assert.Equal("client:" + from, status.RecordedBy);
+    }
+
     [Theory]
     [InlineData("stop texting me", "reply STOP")]
     [InlineData("ya no me manden mensajes", "responda ALTO")]

@@ -338,6 +338,130 @@ public abstract class StaffOptOutTests
         Assert.Empty(rest.Requests);
     }
 
+    // Round 35: a stop beside a complaint about deals, answered after the reply budget (the turn is held at its last step until
+    // Twilio has stopped waiting): the confirmation goes through the outbox, where the number is opted out by then. It is the
+    // one text that still goes (the confirmation of that opt-out, audited as the exception), and nothing after it does.
+    [StoreTheory]
+    [InlineData("+14155557021", "quit texting me every single day about your deals and promos, i never signed up for this and its honestly getting annoying", "Reply START")]
+    [InlineData("+14155557022", "dejen de mandarme mensajes con sus promociones todos los días, nunca me inscribí a nada de eso y ya me tienen harta la verdad", "Responda COMENZAR")]
+    public async Task A_late_confirmation_of_a_stop_is_the_one_text_sent_after_it_and_nothing_else_is(string phone, string said, string optBackIn)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        var settings = TwilioSimulator.Settings(rest.BaseAddress);
+        settings["FrontDesk:Sms:ReplyBudgetMs"] = "100";
+        await using var h = await StaffHarness.StartAsync(Store, settings);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Host.Get<FaultPoints>().OnPoint = async point =>
+        {
+            if (point == FaultPoints.TurnStoring)
+            {
+                await held.Task;
+            }
+        };
+        var outbox = h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>();
+        var sender = h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>();
+
+        Assert.Equal(SmsKeyword.None, SmsKeywords.Classify(said));
+        var page = await new TwilioSimulator(h.Host.CreateClient()).TextAsync(phone, Mission, said);
+        Assert.True(string.IsNullOrEmpty(page.Message), page.Message);
+        held.SetResult();
+        FrontDesk.Tools.Outbox.OutboxMessage? late = null;
+        for (var i = 0; i < 200 && late is null; i++)
+        {
+            await Task.Delay(100);
+            late = (await outbox.ListAsync(null, 100, CancellationToken.None)).FirstOrDefault(m => m.ToAddress == phone);
+        }
+        Assert.NotNull(late);
+        Assert.True(await h.Host.Get<SmsOptOuts>().IsOptedOutAsync(phone, CancellationToken.None));
+
+        await sender.DrainOnceAsync(CancellationToken.None);
+        var sent = Assert.Single(rest.Requests);
+        Assert.Equal(phone, sent.To);
+        Assert.Contains(optBackIn, sent.Body, StringComparison.Ordinal);
+        // The exception is visible: the sender's audit entry says why an opted-out number was texted.
+        using var manager = h.As(StaffRole.Manager);
+        var entries = await GetJsonAsync(manager, "/api/staff/audit?entity=outbox");
+        var exception = Assert.Single(entries.EnumerateArray(), e => e.GetProperty("entityId").GetString() == late.Id && e.GetProperty("action").GetString() == "outbox.sent");
+        Assert.Contains("opt_out_confirmation", exception.GetProperty("after").GetString(), StringComparison.Ordinal);
+
+        // Nothing after it: a later text is suppressed, and the confirmation is not sent twice.
+        var later = await outbox.EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!", null, "mission", null, null,
+            FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        await sender.DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed, (await outbox.ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        Assert.Single(rest.Requests);
+    }
+
+    // Round 35: STOP by keyword tells the team as a stop in words or on a call does (one front-desk escalation naming the thread),
+    // once: a STOP again changes nothing and raises nothing, and START raises nothing.
+    [StoreTheory]
+    [InlineData("+14155557031", "STOP")]
+    [InlineData("+14155557032", "Alto")]
+    public async Task STOP_by_keyword_tells_the_team_once(string phone, string keyword)
+    {
+        await using var h = await StartAsync();
+        var twilio = new TwilioSimulator(h.Host.CreateClient());
+        var conversationId = SmsConversations.ConversationIdFor(phone, Mission);
+
+        await twilio.TextAsync(phone, Mission, keyword);
+
+        using var desk = h.As(StaffRole.FrontDesk);
+        var escalation = Assert.Single((await GetJsonAsync(desk, "/api/staff/escalations?status=open")).EnumerateArray());
+        Assert.Equal("human_request", escalation.GetProperty("category").GetString());
+        Assert.Equal(conversationId, escalation.GetProperty("conversationId").GetString());
+        Assert.Contains("opt-out", escalation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        await twilio.TextAsync(phone, Mission, keyword);
+        await twilio.TextAsync(phone, Mission, "START");
+        Assert.Single((await GetJsonAsync(desk, "/api/staff/escalations?status=open")).EnumerateArray());
+    }
+
+    // Round 35: the console's switch on a conversation's page audits that conversation (a call's and a text's opt-outs name
+    // theirs); a conversation of another number is refused, not recorded against it.
+    [StoreFact]
+    public async Task A_stop_made_from_a_conversation_page_is_audited_with_that_conversation()
+    {
+        const string phone = "+14155557041";
+        await using var h = await StartAsync();
+        var conversationId = SmsConversations.ConversationIdFor(phone, Mission);
+        var other = SmsConversations.ConversationIdFor("+14155557042", Mission);
+        var twilio = new TwilioSimulator(h.Host.CreateClient());
+        await twilio.TextAsync(phone, Mission, "hey what time do u close tonight");
+        await twilio.TextAsync("+14155557042", Mission, "do you have parking");
+        using var browserLike = h.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await browserLike.GetStringAsync(new Uri("/staff/login", UriKind.Relative));
+        using (var signIn = await browserLike.PostAsync(new Uri("/staff/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = Csrf(login), ["email"] = EmailOf(StaffRole.FrontDesk), ["password"] = Password, ["returnUrl"] = "/staff/escalations",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+        var back = "/staff/conversations/" + conversationId;
+        var page = await browserLike.GetStringAsync(new Uri(back, UriKind.Relative));
+        // The page's own form, as a browser would send it (its hidden fields included).
+        var form = System.Text.RegularExpressions.Regex.Match(page, "<form[^>]*action=\"/staff/opt-outs/stop\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["note"] = "asked at the desk: calls only";
+
+        // The same form naming another number's conversation is refused: the audit would name the wrong thread.
+        var forged = new Dictionary<string, string>(fields) { ["conversation"] = other };
+        using (var refused = await browserLike.PostAsync(new Uri("/staff/opt-outs/stop", UriKind.Relative), new FormUrlEncodedContent(forged)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+        Assert.Empty(await AuditAsync(h, "client.sms_opt_out"));
+
+        using (var stop = await browserLike.PostAsync(new Uri("/staff/opt-outs/stop", UriKind.Relative), new FormUrlEncodedContent(fields)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stop.StatusCode);
+            Assert.Equal(back, stop.Headers.Location?.OriginalString);
+        }
+        var audit = Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
+        Assert.Equal(conversationId, audit.GetProperty("conversationId").GetString());
+        Assert.Equal("staff", After(audit).GetProperty("source").GetString());
+    }
+
     // Round 34: numbers written in another country's way, and the console's forms given what the API refuses.
     [StoreFact]
     public async Task Numbers_of_other_countries_and_bad_console_forms_get_a_clear_answer_and_nothing_is_lost()

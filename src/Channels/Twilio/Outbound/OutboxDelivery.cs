@@ -64,8 +64,9 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, Microsoft
     /// <param name="providerId">MessageSid, or null when Twilio returned none (never stored as an empty id).</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>A task.</returns>
-    public Task SentAsync(OutboxMessage message, string? providerId, CancellationToken ct) =>
-        FinishAsync(message, OutboxStatus.Sent, null, providerId, "outbox.sent", ct);
+    /// <param name="exception">Why a message went that a rule would otherwise stop (an opt-out's confirmation), for the audit entry; or null.</param>
+    public Task SentAsync(OutboxMessage message, string? providerId, CancellationToken ct, string? exception = null) =>
+        FinishAsync(message, OutboxStatus.Sent, null, providerId, "outbox.sent", ct, exception);
 
     /// <summary>The message will never go: suppressed (opt-out, no consent) or failed.</summary>
     /// <param name="message">Message.</param>
@@ -92,7 +93,7 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, Microsoft
             """, new { message.Id, at, reason, add = countsAsAttempt ? 1 : 0, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
     }
 
-    private async Task FinishAsync(OutboxMessage message, string status, string? reason, string? providerId, string action, CancellationToken ct)
+    private async Task FinishAsync(OutboxMessage message, string status, string? reason, string? providerId, string action, CancellationToken ct, string? exception = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var c = await db.OpenAsync(ct);
@@ -103,7 +104,7 @@ public sealed class OutboxDelivery(SpaDatabase db, SmsOptOuts optOuts, Microsoft
             WHERE id = @Id
             """, new { message.Id, status, reason, providerId, add = providerId is null && status == OutboxStatus.Suppressed ? 0 : 1, sent = status == OutboxStatus.Sent, now }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(c, tx, now, Actor.System("sms-sender"), action, "outbox", message.Id,
-            new { message.Status }, new { Status = status, Reason = reason }, null, ct);
+            new { message.Status }, new { Status = status, Reason = exception ?? reason }, null, ct);
         await tx.CommitAsync(ct);
     }
 

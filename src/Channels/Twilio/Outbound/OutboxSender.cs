@@ -96,9 +96,22 @@ public sealed class OutboxSender(
     private async Task SendOneAsync(OutboxMessage message, CancellationToken ct)
     {
         var options = sms.CurrentValue;
+        string? exception = null;
         if (await optOuts.IsOptedOutAsync(message.ToAddress, ct))
         {
-            await delivery.StopAsync(message, OutboxStatus.Suppressed, "opted_out", ct);
+            // SECURITY (consent): the one exception to the opt-out. The confirmation of the opt-out itself still goes (carriers
+            // expect it; it is the last text), only while it confirms the number's current opt-out, and once: audited as such.
+            if (message.Kind != MessageKind.OptOutConfirmation || !await ConfirmsCurrentOptOutAsync(message, ct))
+            {
+                await delivery.StopAsync(message, OutboxStatus.Suppressed, "opted_out", ct);
+                return;
+            }
+            exception = "opt_out_confirmation: the confirmation of this number's opt-out, sent after it";
+        }
+        else if (message.Kind == MessageKind.OptOutConfirmation)
+        {
+            // Texts were turned back on since (START, a manager): a "you won't get texts" now would be wrong.
+            await delivery.StopAsync(message, OutboxStatus.Suppressed, "opted_in_since", ct);
             return;
         }
         if (options.ConsentRequiredKinds.Contains(message.Kind, StringComparer.OrdinalIgnoreCase) && !await HasConsentAsync(message, ct))
@@ -142,7 +155,7 @@ public sealed class OutboxSender(
                     // Accepted (sending again would text twice), but no delivery callback can ever be matched to it.
                     logger.LogWarning("Twilio accepted message {Id} without returning a MessageSid", message.Id);
                 }
-                await delivery.SentAsync(message, sent.MessageSid.Length == 0 ? null : sent.MessageSid, ct);
+                await delivery.SentAsync(message, sent.MessageSid.Length == 0 ? null : sent.MessageSid, ct, exception);
                 break;
             case SmsSendResult.OptedOut:
                 await optOuts.SetAsync(message.ToAddress, optedOut: true, "twilio_21610", Tools.Audit.Actor.System("sms-sender"), ct);
@@ -166,6 +179,29 @@ public sealed class OutboxSender(
                 await delivery.RetryAtAsync(message, clock.GetUtcNow().UtcDateTime + wait, transient.Message, countsAsAttempt: true, ct);
                 break;
         }
+    }
+
+    /// <summary>How soon after the opt-out its confirmation must have been queued: a turn's reply is queued as it commits.</summary>
+    private static readonly TimeSpan ConfirmationWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether an <see cref="MessageKind.OptOutConfirmation"/> confirms the number's current opt-out: recorded in the spa's
+    /// book (<c>sms_opt_outs</c>) at most <see cref="ConfirmationWindow"/> before the message was queued, and no confirmation
+    /// has gone to the number since it was recorded.
+    /// </summary>
+    private async Task<bool> ConfirmsCurrentOptOutAsync(OutboxMessage message, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var since = await c.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT updated_at_utc FROM sms_opt_outs WHERE phone = @ToAddress AND opted_out = @yes", new { message.ToAddress, yes = true }, cancellationToken: ct));
+        if (since is not { } recorded || recorded > message.CreatedAtUtc || message.CreatedAtUtc - recorded > ConfirmationWindow)
+        {
+            return false;
+        }
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*) FROM outbox WHERE to_address = @ToAddress AND kind = @kind AND id <> @Id AND status IN (@sent, @delivered) AND created_at_utc >= @recorded
+            """, new { message.ToAddress, message.Id, kind = MessageKind.OptOutConfirmation, sent = OutboxStatus.Sent, delivered = OutboxStatus.Delivered, recorded },
+            cancellationToken: ct)) == 0;
     }
 
     private async Task<bool> HasConsentAsync(OutboxMessage message, CancellationToken ct)
