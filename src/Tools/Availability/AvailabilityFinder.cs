@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FrontDesk.Tools.Booking;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Store;
@@ -47,6 +48,9 @@ public sealed record AvailabilityQuery(Service Service, DateOnly From, DateOnly 
 /// </summary>
 public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book, TimeProvider clock)
 {
+    // Each service's (or pair of services') providers and rooms, whose appointments its searches read (BlockingScope).
+    private readonly ConcurrentDictionary<(string Service, string? Second), BlockingScope> _scopes = new();
+
     /// <summary>Slots start on this grid of local time.</summary>
     public const int GridMinutes = 15;
 
@@ -163,8 +167,9 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
     }
 
     /// <summary>
-    /// The query's days clamped to the booking window and the appointments that block them, an hour either side (read once per
-    /// turn: a widened search or a second one in the same turn filters what the first read, TurnReads); null when no day is left.
+    /// The query's days clamped to the booking window and the appointments that block them, an hour either side, of the
+    /// providers and rooms of the query's services (read once per turn: a widened search or a second one for the same services
+    /// in the same turn filters what the first read, TurnReads); null when no day is left.
     /// </summary>
     private async Task<(DateOnly From, DateOnly To, IReadOnlyList<Appointment> Blocking)?> WindowAsync(AvailabilityQuery query, CancellationToken ct)
     {
@@ -175,7 +180,10 @@ public sealed class AvailabilityFinder(SpaProfile profile, AppointmentBook book,
         }
         var windowStartUtc = ToUtcLenient(from.ToDateTime(TimeOnly.MinValue)).AddHours(-1);
         var windowEndUtc = ToUtcLenient(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddHours(1);
-        return (from, to, await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, book.ListBlockingAsync, ct));
+        var scope = _scopes.GetOrAdd((query.Service.Id, query.SecondService?.Id),
+            static (_, q) => q.Second is { } second ? BlockingScope.Of(q.Profile, q.Service, second) : BlockingScope.Of(q.Profile, q.Service),
+            (Profile: profile, query.Service, Second: query.SecondService));
+        return (from, to, await TurnReads.BlockingAsync(windowStartUtc, windowEndUtc, scope, book.ListBlockingAsync, ct));
     }
 
     /// <summary>

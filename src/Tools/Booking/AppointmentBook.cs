@@ -523,29 +523,48 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
         return [.. await c.QueryAsync<Appointment>(new CommandDefinition(sql, new { clientId, beforeUtc, limit }, cancellationToken: ct))];
     }
 
-    /// <summary>The query of <see cref="ListBlockingAsync"/> (parameters <c>@fromUtc</c>, <c>@toUtc</c>), for checking its plan.</summary>
-    public const string BlockingSql = """
+    // The columns and window of ListBlockingAsync's query; the store's own string function narrows it to the scope.
+    private const string BlockingColumnsAndWindow = """
         SELECT id, status, service_id AS ServiceId, staff_id AS StaffId, location_id AS LocationId, room_id AS RoomId,
             starts_at_utc AS StartsAtUtc, ends_at_utc AS EndsAtUtc, blocked_until_utc AS BlockedUntilUtc
         FROM appointments WHERE status IN ('held', 'booked') AND starts_at_utc < @toUtc AND blocked_until_utc > @fromUtc
         """;
 
+    private const string BlockingSqlite = BlockingColumnsAndWindow + """
+
+            AND (instr(@staffIds, ',' || staff_id || ',') > 0 OR instr(@rooms, ',' || location_id || '/' || room_id || ',') > 0)
+        """;
+
+    private const string BlockingPostgres = BlockingColumnsAndWindow + """
+
+            AND (strpos(@staffIds, ',' || staff_id || ',') > 0 OR strpos(@rooms, ',' || location_id || '/' || room_id || ',') > 0)
+        """;
+
     /// <summary>
-    /// Appointments that block time (held or booked) and overlap [fromUtc, toUtc), with only what blocks: id, status,
-    /// service, provider, location, room, start, end and end of buffer (client, channel, keys and timestamps are left
-    /// empty). Every availability search reads these; the other columns were most of its cost.
+    /// The query of <see cref="ListBlockingAsync"/> on one store (parameters <c>@fromUtc</c>, <c>@toUtc</c>, and the scope's
+    /// <c>@staffIds</c> and <c>@rooms</c>, see <see cref="BlockingScope"/>), for checking its plan.
     /// </summary>
-    public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    public static string BlockingSql(bool postgres) => postgres ? BlockingPostgres : BlockingSqlite;
+
+    /// <summary>
+    /// Appointments that block time (held or booked), overlap [fromUtc, toUtc) and hold a provider or a room of
+    /// <paramref name="scope"/>, with only what blocks: id, status, service, provider, location, room, start, end and end of
+    /// buffer (client, channel, keys and timestamps are left empty). Every availability search reads these; the other
+    /// columns were most of its cost, and the other providers' and rooms' appointments most of the rest (issue 16, round 35).
+    /// </summary>
+    public async Task<IReadOnlyList<Appointment>> ListBlockingAsync(DateTime fromUtc, DateTime toUtc, BlockingScope scope, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var c = await db.OpenAsync(ct);
         if (c is SqliteConnection sqlite)
         {
             // Every availability search: prepared once on the connection (SqliteStatement), the rows read without Dapper's mapping.
             var rows = new List<Appointment>();
-            using var s = SqliteStatement.Get(sqlite, BlockingSql).Bind("@fromUtc", fromUtc).Bind("@toUtc", toUtc);
+            using var s = SqliteStatement.Get(sqlite, BlockingSqlite).Bind("@fromUtc", fromUtc).Bind("@toUtc", toUtc)
+                .Bind("@staffIds", scope.StaffIds).Bind("@rooms", scope.Rooms);
             while (s.Step())
             {
-                // The columns of BlockingSql, in order; the others keep their defaults, as Dapper leaves them.
+                // The columns of the query, in order; the others keep their defaults, as Dapper leaves them.
                 rows.Add(new Appointment
                 {
                     Id = s.Text(0) ?? "", Status = s.Text(1) ?? AppointmentStatus.Booked, ServiceId = s.Text(2) ?? "", StaffId = s.Text(3) ?? "",
@@ -554,7 +573,8 @@ public sealed class AppointmentBook(SpaDatabase db, TimeProvider clock, FaultPoi
             }
             return rows;
         }
-        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(BlockingSql, new { fromUtc, toUtc }, cancellationToken: ct))];
+        return [.. await c.QueryAsync<Appointment>(new CommandDefinition(BlockingPostgres,
+            new { fromUtc, toUtc, staffIds = scope.StaffIds, rooms = scope.Rooms }, cancellationToken: ct))];
     }
 
     /// <summary>All appointments starting in [fromUtc, toUtc), optionally at one location (staff calendar).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools.Profile;
 using FrontDesk.Tools.Semantic;
@@ -40,8 +41,8 @@ public static partial class ConcernQuestion
         {
             return [];
         }
-        var scored = profile.Services
-            .Select(s => (Service: s, Score: Score(terms, FaqIndex.KeyTerms(string.Join(' ', [s.Name, .. s.Aliases, s.Description ?? ""])))))
+        var scored = ServiceWords.GetValue(profile, static p => [.. p.Services.Select(s => (s, FaqIndex.KeyTerms(string.Join(' ', [s.Name, .. s.Aliases, s.Description ?? ""]))))])
+            .Select(x => (Service: x.Service, Score: Score(terms, x.Words)))
             .Where(x => x.Score > 0)
             .ToList();
         if (scored.Count == 0)
@@ -52,6 +53,10 @@ public static partial class ConcernQuestion
         var named = scored.Where(x => x.Score == best).Select(x => x.Service).ToList();
         return named.Count > 3 ? [] : named;
     }
+
+    // Each service's key words (name, aliases, description), read once per profile (issue 16, round 35: every call read every
+    // service's text into key words again). KeyTerms is pure, so the words are the same.
+    private static readonly ConditionalWeakTable<SpaProfile, List<(Service Service, IReadOnlyList<string> Words)>> ServiceWords = new();
 
     /// <summary>Whether an FAQ entry's words speak of <paramref name="concern"/> ("what do you have for kids": the children entry).</summary>
     public static bool Speaks(string concern, string entryWords)

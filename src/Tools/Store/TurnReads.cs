@@ -14,7 +14,7 @@ public sealed class TurnReads : IDisposable
 {
     private static readonly AsyncLocal<TurnReads?> Current = new();
     private readonly TurnReads? _outer;
-    private (DateTime FromUtc, DateTime ToUtc, IReadOnlyList<Appointment> Appointments)? _blocking;
+    private (DateTime FromUtc, DateTime ToUtc, BlockingScope Scope, IReadOnlyList<Appointment> Appointments)? _blocking;
     private Dictionary<string, Client>? _clients;
 
     private TurnReads(TurnReads? outer) => _outer = outer;
@@ -63,23 +63,24 @@ public sealed class TurnReads : IDisposable
     }
 
     /// <summary>
-    /// The blocking appointments overlapping [fromUtc, toUtc): from what this turn read already when its window holds this
-    /// one, otherwise read by <paramref name="read"/> (and kept, outside a turn nothing is kept).
+    /// The blocking appointments of <paramref name="scope"/> overlapping [fromUtc, toUtc): from what this turn read already when
+    /// it read the same scope over a window that holds this one, otherwise read by <paramref name="read"/> (and kept, outside a
+    /// turn nothing is kept).
     /// </summary>
-    internal static async Task<IReadOnlyList<Appointment>> BlockingAsync(DateTime fromUtc, DateTime toUtc,
-        Func<DateTime, DateTime, CancellationToken, Task<IReadOnlyList<Appointment>>> read, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Appointment>> BlockingAsync(DateTime fromUtc, DateTime toUtc, BlockingScope scope,
+        Func<DateTime, DateTime, BlockingScope, CancellationToken, Task<IReadOnlyList<Appointment>>> read, CancellationToken ct)
     {
         var reads = Current.Value;
-        if (reads?._blocking is { } kept && kept.FromUtc <= fromUtc && toUtc <= kept.ToUtc)
+        if (reads?._blocking is { } kept && kept.FromUtc <= fromUtc && toUtc <= kept.ToUtc && kept.Scope == scope)
         {
             return kept.FromUtc == fromUtc && kept.ToUtc == toUtc
                 ? kept.Appointments
                 : [.. kept.Appointments.Where(a => a.StartsAtUtc < toUtc && a.BlockedUntilUtc > fromUtc)];
         }
-        var appointments = await read(fromUtc, toUtc, ct);
+        var appointments = await read(fromUtc, toUtc, scope, ct);
         if (reads is not null)
         {
-            reads._blocking = (fromUtc, toUtc, appointments);
+            reads._blocking = (fromUtc, toUtc, scope, appointments);
         }
         return appointments;
     }

@@ -66,6 +66,43 @@ public abstract partial class SpaBookTests
         Assert.Equal(alone, await FindAsync(h, "swedish-60", Tuesday));
     }
 
+    // Round 35: the search reads only its providers' and rooms' appointments; the others' cannot block its openings.
+    [StoreFact]
+    public async Task The_blocking_read_holds_the_searched_services_providers_and_rooms_and_nobody_elses()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var book = h.Get<AppointmentBook>();
+        var ten = Utc(profile, 2026, 11, 24, 10);
+        var maya = NewAppointment(profile, "swedish-60", "maya", "mission-massage-1", ten);
+        var priya = NewAppointment(profile, "signature-facial", "priya", "mission-facial-1", ten);
+        // Not a massage provider, but in a massage room: blocks the room.
+        var alex = NewAppointment(profile, "botox", "alex", "mission-massage-2", ten);
+        foreach (var a in new[] { maya, priya, alex })
+        {
+            await book.InsertAsync(a, Tester, default);
+        }
+        var (from, to) = (ten.AddHours(-3), ten.AddHours(3));
+
+        var massage = await book.ListBlockingAsync(from, to, BlockingScope.Of(profile, profile.FindService("swedish-60")!), default);
+        Assert.Equal(new[] { alex.Id, maya.Id }.Order(StringComparer.Ordinal), massage.Select(a => a.Id).Order(StringComparer.Ordinal));
+        var both = await book.ListBlockingAsync(from, to, BlockingScope.Of(profile, profile.FindService("swedish-60")!, profile.FindService("signature-facial")!), default);
+        Assert.Equal(new[] { alex.Id, maya.Id, priya.Id }.Order(StringComparer.Ordinal), both.Select(a => a.Id).Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task A_providers_appointment_in_a_room_of_another_kind_still_blocks_them()
+    {
+        await using var h = await StartAsync();
+        var profile = h.Get<SpaProfile>();
+        var ten = Utc(profile, 2026, 11, 24, 10);
+        Assert.Contains(await FindAsync(h, "laser-resurfacing", Tuesday, staff: "dr-kim"), s => s.StartsAtUtc == ten);
+        // Botox in the injection room: not a room a resurfacing needs, but Dr. Kim is busy.
+        await h.Get<AppointmentBook>().InsertAsync(NewAppointment(profile, "botox", "dr-kim", "mission-injection-1", ten), Tester, default);
+        Assert.DoesNotContain(await FindAsync(h, "laser-resurfacing", Tuesday, staff: "dr-kim"), s => s.StartsAtUtc < ten.AddMinutes(40) && s.StartsAtUtc.AddMinutes(90) > ten);
+        Assert.NotEmpty(await FindAsync(h, "laser-resurfacing", Tuesday, staff: "dr-kim"));
+    }
+
     [StoreFact]
     public async Task A_turn_reads_a_client_once_until_it_writes_and_the_next_turn_reads_it_again()
     {
