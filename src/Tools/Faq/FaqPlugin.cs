@@ -181,7 +181,9 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
                 hours = (object?)null,
             });
         }
-        if (BookingAheadAsked().IsMatch(question.ToLowerInvariant()) && BookingWord().IsMatch(question.ToLowerInvariant()))
+        // Not how early one should book ("how far in advance do i need to book for a saturday"): the team's advice, not the horizon.
+        if (BookingAheadAsked().IsMatch(question.ToLowerInvariant()) && BookingWord().IsMatch(question.ToLowerInvariant())
+            && !AdviceAsked().IsMatch(question.ToLowerInvariant()))
         {
             // "how far out do you book", "how far in advance can i book?" (round 35: passed to the team though the profile
             // says it): the profile's booking horizon. Asked by these words only, so no other question finds it by nearness.
@@ -341,4 +343,7 @@ public sealed partial class FaqPlugin(SpaProfile profile, FaqIndex faq, TextTemp
 
     [GeneratedRegex(@"\b(?:book|books|booking|bookings|schedule|scheduling|reserve|reservations?|appointments?|appts?|calendar)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BookingWord();
+
+    [GeneratedRegex(@"\b(?:should|need|needs|have\s+to|has\s+to|must|recommend|recommended|best\s+to)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AdviceAsked();
 }
