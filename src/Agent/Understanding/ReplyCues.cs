@@ -419,8 +419,8 @@ public sealed partial record ReplyCues
         var pastDay = PastDay().IsMatch(text);
         var friends = MeAndFriends().Match(text);
         var weAre = WeAre().Match(text);
-        // "for me, my mom and my sister", "me my mom linda and my sister jess", "yo, mi mamá y mi hermana" (round 35): three people
-        // named one by one.
+        // "for me, my mom and my sister", "me my mom linda and my sister jess", "yo, mi mamá y mi hermana", "para mí, mi mamá y mi
+        // hermana" (read into English as "for my, my mom …"; round 35): three people named one by one.
         var threeNamed = text.Contains(" and ", StringComparison.OrdinalIgnoreCase) || text.Contains(" y ", StringComparison.OrdinalIgnoreCase)
             ? MeAndTwoOthers().Match(text) : System.Text.RegularExpressions.Match.Empty;
         var requestWord = Prefiltered.RequestWord.IsMatch(text);
@@ -820,7 +820,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:am|r|are)\s+(?:i|we)\s+still\s+on\s+(?:it|there|the\s+(?:wait\s*-?\s*)?list|your\s+(?:wait\s*-?\s*)?list)\b|\bstill\s+on\s+the\s+(?:wait\s*-?\s*)?list\b|\bsigo\s+(?:en|on)\s+(?:la|the)\s+(?:lista|list)\b|\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b|\bany\s+luck\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
 
-    [GeneratedRegex(@"\b(?:me|myself|yo|m[ií])\s*,?\s+(?:(?:and|y)\s+)?(?:my|mi)\s+\p{L}+(?:\s+(?!and\b|y\b)\p{L}+)?\s*,?\s+(?:and|y|&|\+)\s+(?:my|mi)\s+\p{L}+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:me|myself|yo|m[ií])\s*,?|\bmy\s*,)\s+(?:(?:and|y)\s+)?(?:my|mi)\s+\p{L}+(?:\s+(?!and\b|y\b)\p{L}+)?\s*,?\s+(?:and|y|&|\+)\s+(?:my|mi)\s+\p{L}+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeAndTwoOthers();
 
     // "whatever massage is cheapest", "the least expensive facial", "your lowest priced massage"; Spanish "el facial mas
