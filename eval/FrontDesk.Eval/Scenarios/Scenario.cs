@@ -73,7 +73,7 @@ public sealed class Expectation
     public List<ExpectedAppointment> Created { get; set; } = [];
     /// <summary>Appointments cancelled in the conversation (exactly these).</summary>
     public List<ExpectedAppointment> Cancelled { get; set; } = [];
-    /// <summary>Appointments moved in the conversation (exactly these): the match fields describe the new time; from_start the old one.</summary>
+    /// <summary>Appointments moved in the conversation (exactly these; a new time, provider or place): the match fields describe the new one; from_start the old time.</summary>
     public List<ExpectedAppointment> Moved { get; set; } = [];
     /// <summary>Waitlist entries added (exactly these).</summary>
     public List<ExpectedWaitlist> Waitlist { get; set; } = [];

@@ -261,7 +261,9 @@ public static class ScenarioRunner
         }
         var created = after.Appointments.Values.Where(a => !before.Appointments.ContainsKey(a.Id) && a.Status == AppointmentStatus.Booked).ToList();
         var cancelled = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && b.Status == AppointmentStatus.Booked && a.Status == AppointmentStatus.Cancelled).ToList();
-        var moved = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && a.Status == AppointmentStatus.Booked && b.StartsAtUtc != a.StartsAtUtc).ToList();
+        // A move changes the time, the provider or the place ("same time but with Maya", "same time at the marina"; round 35).
+        var moved = after.Appointments.Values.Where(a => before.Appointments.TryGetValue(a.Id, out var b) && a.Status == AppointmentStatus.Booked
+            && (b.StartsAtUtc != a.StartsAtUtc || b.StaffId != a.StaffId || b.LocationId != a.LocationId)).ToList();
         CompareAppointments("created", s.Expect.Created, created, profile, after, before, failures);
         CompareAppointments("cancelled", s.Expect.Cancelled, cancelled, profile, after, before, failures);
         CompareAppointments("moved", s.Expect.Moved, moved, profile, after, before, failures);

@@ -354,9 +354,9 @@ internal static class DialoguePolicy
             && r.Tools.Contains("accept_waitlist_offer"), PolicyAction.TakeTextedOffer, Id: "r14-texted-offer-taken"),
 
         // Contact details, wherever they come.
-        new("an appointment just cancelled (on the yes to its read-back) and the cancel taken back at once (\"wait no keep it\", \"undo that\", \"no espera, mejor no lo canceles\", \"déjala como estaba\"): its service, day, time and provider searched again and read back; booked only on the yes",
+        new("an appointment cancelled (on the yes to its read-back) and the cancel taken back at once (\"wait no keep it\", \"undo that\", \"no espera, mejor no lo canceles\", \"déjala como estaba\") or later in words that name it (\"can i keep my appointment after all?\", \"al final sí quiero mi cita del jueves\"; round 35), no other day said: its service, day, time and provider searched again and read back; booked only on the yes",
             (s, r) => r.CancelTakenBack && s.Task is null && s.PendingTool is null && s.CancelledStart is not null && s.CancelledService is not null
-                && r.U.Date is null && (r.U.Services.Kind == ServiceMatchKind.None || r.U.Services.Services.Any(x => x.Id == s.CancelledService))
+                && (r.U.Date is null || SaysCancelledDay(s, r)) && (r.U.Services.Kind == ServiceMatchKind.None || r.U.Services.Services.Any(x => x.Id == s.CancelledService))
                 && r.U.Intent is not (Intent.Human or Intent.Waitlist or Intent.Goodbye),
             PolicyAction.RebookCancelled, Id: "r34-cancel-taken-back"),
         new("on the waitlist, nothing opened up (looked up this turn), and the person's own appointment asked beside it (\"am i still on the list for sat and whens my facial\", \"¿sigo en la lista? ¿y a qué hora es mi masaje del martes?\"): their appointments said, the waitlist first",
@@ -708,6 +708,10 @@ internal static class DialoguePolicy
         }
         throw new InvalidOperationException("the policy's last row always applies");
     }
+
+    /// <summary>The day said is the day of the appointment cancelled ("can i keep my pedicure friday?", round 35).</summary>
+    private static bool SaysCancelledDay(DialogueState s, Reading r) => s.CancelledStart is { Length: >= 10 } start && r.U.Date is { } d
+        && d.Range.Start == d.Range.End && d.Range.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == start[..10];
 
     private static bool AnswersNothing(DialogueState s, Reading r) =>
         !r.WouldChange && r.U.Name is null && r.U.Phone is null && r.U.Email is null && s.Task is not null

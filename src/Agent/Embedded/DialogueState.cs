@@ -177,6 +177,12 @@ internal sealed class DialogueState
     /// <summary>The providers not wanted in this task ("someone else", "not Sofia"): the search leaves them out.</summary>
     public List<string> NotStaff { get; set; } = [];
 
+    /// <summary>
+    /// "someone else" said for a move before the appointment is known ("can i do my friday facial with someone else?", round 35):
+    /// its own provider is left out once the appointment is found.
+    /// </summary>
+    public bool OtherProviderAsked { get; set; }
+
     /// <summary>Weekdays ruled out ("any day but monday"), English names separated by commas; every search leaves them out.</summary>
     public string? NotDays { get; set; }
 
@@ -374,8 +380,9 @@ internal sealed class DialogueState
 
     /// <summary>
     /// The appointment cancelled last in this conversation (round 34): its service id, local start ("2026-11-27T11:00"),
-    /// provider id and place id, kept only until the next message, so a cancel taken back right after the yes ("wait no keep
-    /// it", "no espera, mejor no lo canceles") books that same time again, read back first. Null when nothing was just cancelled.
+    /// provider id and place id, so a cancel taken back right after the yes ("wait no keep it", "no espera, mejor no lo
+    /// canceles") or later in words that name it ("can i keep my appointment after all?", "al final sí quiero mi cita"; round
+    /// 35) books that same time again, read back first. Kept until something else is booked or moved. Null when nothing was cancelled.
     /// </summary>
     public string? CancelledService { get; set; }
 
@@ -557,6 +564,7 @@ internal sealed class DialogueState
         NextServices = [];
         SameStartAs = null;
         NotStaff = [];
+        OtherProviderAsked = false;
         NotDays = null;
         EchoPick = SayLatest = false;
         LeadWith = null;

@@ -276,11 +276,11 @@ internal static partial class DialogueTracker
             state.GenderAsked = true;
         }
         if (state.Together && state.GuestKind is { } theirKind && state.GuestServiceId is null && state.ServiceOptions.Count > 1
-            && u.Services.Service is { } mineNamed && !string.Equals(mineNamed.Category, theirKind, StringComparison.OrdinalIgnoreCase)
-            && GuestsByFirstWord(state, u.Text, theirKind, profile) is { } theirsNamed)
+            && MineSaid(u, theirKind) is { } mineNamed && GuestsByFirstWord(state, u.Text, theirKind, profile) is { } theirsNamed)
         {
             // "swedish 90 and the signature one" after "me a massage and my sister a facial" (round 34): the other person's
-            // kind said by the first word of its name, among the services asked about.
+            // kind said by the first word of its name, among the services asked about. The caller's may be read as candidates
+            // settled by the length said ("swedish 90"; round 35).
             u = u with { Services = u.Services with { Kind = ServiceMatchKind.Several, Services = [mineNamed, theirsNamed] } };
         }
         string? guestKind = null;
@@ -606,6 +606,24 @@ internal static partial class DialogueTracker
     }
 
     /// <summary>
+    /// The caller's own service in an answer naming both people's (round 35): the one service named that is not of the other
+    /// person's kind, or among candidates of the caller's kind the one of the length said ("swedish 90"); null otherwise.
+    /// </summary>
+    private static ServiceTerm? MineSaid(Utterance u, string theirKind)
+    {
+        if (u.Services.Kind is not (ServiceMatchKind.Confident or ServiceMatchKind.Candidates or ServiceMatchKind.Several))
+        {
+            return null;
+        }
+        var mine = u.Services.Services.Where(x => !string.Equals(x.Category, theirKind, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (mine is [var one])
+        {
+            return one;
+        }
+        return mine.Where(x => x.DurationMinutes is { } d && u.Cues.Minutes.Concat(u.Cues.Numbers).Contains(d)).ToList() is [var sized] ? sized : null;
+    }
+
+    /// <summary>
     /// With no "and my sister" / "for my wife" said (round 34): "a signature facial for her and a swedish 90 for me" (the
     /// pronoun right after the first service), "my son wants a hydrafacial and i'll take a swedish 60" (the other person opening
     /// the request) name the other person's service first; "a swedish for me and a facial for her" does not.
@@ -822,6 +840,8 @@ internal static partial class DialogueTracker
             {
                 state.NotStaff = [.. state.NotStaff, notWanted];
             }
+            // A move's own provider is not known yet: left out once the appointment is found (round 35).
+            state.OtherProviderAsked = notWanted is null;
             state.StaffId = null;
             changed = true;
         }
@@ -908,6 +928,13 @@ internal static partial class DialogueTracker
     {
         if (state.Asked != AgentQuestion.Service)
         {
+            return null;
+        }
+        if (state.Together && state.GuestServiceId is null && u.Services.Kind == ServiceMatchKind.Several
+            && u.Services.Services.Select(x => x.Category).Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any())
+        {
+            // Both people's services named in one answer ("swedish 90 and the signature one", round 35): each goes with its
+            // person (Merge), not one option for both settled by the length said.
             return null;
         }
         var options = state.ServiceOptions;
@@ -1311,7 +1338,7 @@ internal static partial class DialogueTracker
     private static partial System.Text.RegularExpressions.Regex GuestNameDeclined();
 
     // The answer to "what's their name?": "mia", "her name is Mia Lopez", "her names lily", "se llama Carmen", "it's Elena".
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:her|his|their|my\s+\w+'?s)\s+name(?:'?s|\s+is|s)?|(?:she|he)(?:'?s|\s+is)|it'?s|its|se\s+llama|ella\s+es|[eé]l\s+es|es|name'?s)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{L}[\p{L}'-]*){0,2})\s*[.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:her|his|their|my\s+\w+'?s)\s+name(?:'?s|\s+is|s)?|(?:she|he)(?:'?s|\s+is)(?:\s+(?:called|named))?|it'?s|its|se\s+llama|ella\s+es|[eé]l\s+es|es|name'?s)\s+(?<name>\p{L}[\p{L}'-]*(?:\s+\p{L}[\p{L}'-]*){0,2})\s*[.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex GuestNameAnswer();
 
     // With the request: "her name is mia", "his name's Leo", "she's called Mia", "se llama Carmen", "my daughter Lily",
@@ -1410,6 +1437,19 @@ internal static partial class DialogueTracker
     /// again", "no lo canceles", "déjala", "como estaba"; round 34), and not left as it is ("leave it cancelled", "déjala cancelada").
     /// </summary>
     internal static bool TakesCancelBack(string text) => (CancelTakenBackWords().IsMatch(text) || PutBackWords().IsMatch(text)) && !LeftCancelled().IsMatch(text);
+
+    /// <summary>
+    /// A cancellation taken back later in the conversation, after other talk (round 35): words that name the appointment kept or
+    /// wanted back ("can i keep my appointment after all?", "can i just keep the
+    /// saturday one then?", "can i have my appointment back?", "al final sí quiero mi cita del jueves", "mejor sí me quedo con mi
+    /// cita"). A bare "ok keep it" or "déjala" after other talk is not (round 34: what "it" is is no longer clear). Read only
+    /// while a cancel of this conversation is remembered.
+    /// </summary>
+    internal static bool TakesCancelBackLater(string text) => !LeftCancelled().IsMatch(text)
+        && CancelWantedBack().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bkeep\s+(?:my|the|[a-z]+'s)\b|\bkeep\s+(?:it|that)\s+after\s+all\b|\b(?:have|get)\s+(?:my|the|that)\s+(?:[\w']+\s+){0,3}?(?:appointment|appt|booking|spot|slot|one)\s+back\b|\b(?:still\s+)?want\s+(?:my|the)\s+(?:appointment|appt|booking)\b|\bal\s+final\s+s[ií]\b|\bme\s+quedo\s+con\s+(?:mi|la|el)\b|\b(?:s[ií]\s+)?quiero\s+(?:mi|la)\s+(?:cita|reserva|turno)\b|\b(?:mantener|conservar|recuperar)\s+(?:mi|la|el)\s+(?:cita|reserva|turno|hora)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CancelWantedBack();
 
     /// <summary>
     /// A second thought right after a move ("ay no, mejor el viernes a las 10", "no wait, saturday instead", "hmm actually

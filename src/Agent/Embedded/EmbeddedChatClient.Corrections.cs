@@ -33,11 +33,13 @@ public sealed partial class EmbeddedChatClient
         private Utterance WithDigitsCorrected(Utterance u)
         {
             if (u.Phone is not null || state.Phone is not { } known || ReplyCues.DigitsCorrected(u.Text) is not { } fix
-                || fix.Right.Length != fix.Wrong.Length || !known.EndsWith(fix.Wrong, StringComparison.Ordinal))
+                || (fix.Wrong.Length > 0 && fix.Right.Length != fix.Wrong.Length) || !known.EndsWith(fix.Wrong, StringComparison.Ordinal)
+                || known.Length <= fix.Right.Length + 7)
             {
                 return u;
             }
-            return u with { Phone = known[..^fix.Wrong.Length] + fix.Right };
+            // "the last part is zero one one three" (round 35) names no wrong digits: the number's end is replaced.
+            return u with { Phone = known[..^fix.Right.Length] + fix.Right };
         }
     }
 }

@@ -400,6 +400,11 @@ public sealed partial class EmbeddedChatClient
                 return NextBookingStep();
             }
             var status = result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "error";
+            if (status is "booked" or "rescheduled")
+            {
+                // A cancel taken back later ("can i keep my appointment after all?", round 35) is read until something else is written.
+                state.CancelledService = state.CancelledStart = state.CancelledStaff = state.CancelledLocation = null;
+            }
             if (call.Name == "find_waitlist_offer" && state.TextedOfferFor is { } waiting)
             {
                 return ReadAfterTextedOffer(waiting, status, result.TryGetProperty("data", out var opening) ? opening : default);

@@ -65,9 +65,12 @@ public sealed partial class EmbeddedChatClient
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
             reading.WaitlistAndOwnAppointmentAsked = _waitlistAnswered is not null && DialogueTracker.AsksOwnAppointment(text);
-            // Only right after a cancellation (round 34): read on the message as written and as read into English.
-            reading.CancelTakenBack = state.CancelledStart is not null && state.JustDone
-                && (DialogueTracker.TakesCancelBack(text) || DialogueTracker.TakesCancelBack(u.Text));
+            // Right after a cancellation (round 34), or later in the conversation after other talk in words that name the
+            // appointment ("can i keep my appointment after all?", "al final sí quiero mi cita del jueves"; round 35): read on the
+            // message as written and as read into English, only while a cancel is remembered.
+            reading.CancelTakenBack = state.CancelledStart is not null
+                && ((state.JustDone && (DialogueTracker.TakesCancelBack(text) || DialogueTracker.TakesCancelBack(u.Text)))
+                    || DialogueTracker.TakesCancelBackLater(text) || DialogueTracker.TakesCancelBackLater(u.Text));
             if (u.Cues.WithOthers && state.PartyLeft == 1 && !state.BackToBack && DialogueTracker.BackToBackSaid(text))
             {
                 // Said in the message as written ("uno después del otro"), whatever its reading in English made of it.
@@ -100,11 +103,8 @@ public sealed partial class EmbeddedChatClient
             {
                 state.JustDone = state.AnythingElseSaid = false;
             }
-            if (rule.Then is not (PolicyAction.AnythingElse or PolicyAction.RebookCancelled))
-            {
-                // "wait no keep it" is read only right after the cancellation (and after a bare "ok" to it).
-                state.CancelledService = state.CancelledStart = state.CancelledStaff = state.CancelledLocation = null;
-            }
+            // "wait no keep it" is read right after the cancellation (JustDone); "can i keep my appointment after all?", words that
+            // name the appointment, also later, until something else is booked or moved (EmbeddedChatClient.ToolResults; round 35).
             // A follow-up reads only the answer right before it.
             (_faqAnswered, state.LastFaqQuestion) = (state.LastFaqQuestion, null);
             state.LateFeeAsked = u.Cues.AsksLateFee || (state.LateFeeAsked && state.PendingTool is "cancel_appointment" or "reschedule_appointment");
@@ -1242,6 +1242,13 @@ public sealed partial class EmbeddedChatClient
 
         private ChatMessage NextRescheduleStep()
         {
+            if (state.OtherProviderAsked && MovingWith() is { } ownProvider && Profile.Staff.FirstOrDefault(m => m.Name == ownProvider || m.Id == ownProvider) is { } who)
+            {
+                // "can i do my friday facial with someone else? same time is fine", "mismo día pero con otra persona" (round 35):
+                // the appointment's own provider is left out of the move's search.
+                state.OtherProviderAsked = false;
+                state.NotStaff = state.NotStaff.Contains(who.Id) ? state.NotStaff : [.. state.NotStaff, who.Id];
+            }
             var index0 = state.AppointmentRef is { } r0 ? state.AppointmentRefs.IndexOf(r0) : -1;
             if (index0 >= 0 && index0 < state.AppointmentStarts.Count
                 && DateTime.TryParse(state.AppointmentStarts[index0], Inv, DateTimeStyles.None, out var current))

@@ -49,6 +49,8 @@ public static partial class ContactExtractor
         "am", "pm", "who", "will", "can", "could", "would", "should", "maybe", "probably", "hmm", "um", "uh",
         "fully", "currently", "already", "almost", "super", "kind", "sort", "having", "feeling", "due", "over",
         "under", "off", "out", "up", "down", "open", "closed", "you", "we", "they", "he", "she", "his", "her",
+        // A slip owned before the number fixed ("ugh typo, 207 555 0181", "oops wrong number"; round 35).
+        "ugh", "oops", "whoops", "typo", "typos", "mistake", "wait", "oh", "ay", "perdon", "perdón", "oye",
     };
 
     /// <summary>True for a word (lower case) that is never part of a person's name ("the", "parking" is not one, "is" is).</summary>

@@ -425,6 +425,10 @@ public sealed partial record ReplyCues
         var pastDay = PastDay().IsMatch(text);
         var friends = MeAndFriends().Match(text);
         var weAre = WeAre().Match(text);
+        // "for me, my mom and my sister", "me my mom linda and my sister jess", "yo, mi mamá y mi hermana", "para mí, mi mamá y mi
+        // hermana" (read into English as "for my, my mom …"; round 35): three people named one by one.
+        var threeNamed = text.Contains(" and ", StringComparison.OrdinalIgnoreCase) || text.Contains(" y ", StringComparison.OrdinalIgnoreCase)
+            ? MeAndTwoOthers().Match(text) : System.Text.RegularExpressions.Match.Empty;
         var requestWord = Prefiltered.RequestWord.IsMatch(text);
         var eitherTimes = EitherTimesOf(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
@@ -451,7 +455,7 @@ public sealed partial record ReplyCues
             Code = digits.Length == 6 ? digits : null,
             IsQuestion = text.Contains('?', StringComparison.Ordinal),
             NameCandidate = BareName(text),
-            WithOthers = party.Success || headCount.Success || friends.Success || weAre.Success,
+            WithOthers = party.Success || headCount.Success || friends.Success || weAre.Success || threeNamed.Success,
             SameForAnother = sameThing && anotherPerson,
             ForAnother = anotherPerson,
             OtherDays = OtherDaysAsked().IsMatch(text),
@@ -466,7 +470,8 @@ public sealed partial record ReplyCues
             SaysAnother = (oneMore || bookVerb) && !moveWord,
             SaysMove = moveWord && !oneMore,
             RightAfter = RightAfterCue().IsMatch(text),
-            PartySize = friends.Success ? CountOf(friends.Groups["n"].Value) + 1
+            PartySize = threeNamed.Success && !headCount.Success && !weAre.Success ? 3
+                : friends.Success ? CountOf(friends.Groups["n"].Value) + 1
                 : weAre.Success ? CountOf(weAre.Groups["n"].Value)
                 : headCount.Success ? CountOf(headCount.Groups["n"].Value)
                 : party.Success && party.Groups["n"].Success ? CountOf(party.Groups["n"].Value)
@@ -818,8 +823,11 @@ public sealed partial record ReplyCues
 
     // "did anything open up yet", "has a spot opened up", "any openings yet", "anything come up?" (Spanish "¿ya se abrió algo?" as glossed).
     // Also "am i still on it?", "still on the list?", Spanish "¿sigo en la lista?": the same look-up answers it ("You're still on the waitlist").
-    [GeneratedRegex(@"\b(?:am|r|are)\s+(?:i|we)\s+still\s+on\s+(?:it|there|the\s+(?:wait\s*-?\s*)?list|your\s+(?:wait\s*-?\s*)?list)\b|\bstill\s+on\s+the\s+(?:wait\s*-?\s*)?list\b|\bsigo\s+(?:en|on)\s+(?:la|the)\s+(?:lista|list)\b|\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:am|r|are)\s+(?:i|we)\s+still\s+on\s+(?:it|there|the\s+(?:wait\s*-?\s*)?list|your\s+(?:wait\s*-?\s*)?list)\b|\bstill\s+on\s+the\s+(?:wait\s*-?\s*)?list\b|\bsigo\s+(?:en|on)\s+(?:la|the)\s+(?:lista|list)\b|\b(?:did|has|have)\s+(?:anything|something|a\s+(?:spot|slot|time|place))\s+(?:open(?:ed)?|come)\s*(?:up)?\b|\banything\s+(?:open(?:ed)?|come)\s+up\b|\bany\s+(?:openings?|cancell?ations?|spots?)\s+(?:yet|now|come\s+up|open(?:ed)?\s+up)\b|\bstill\s+(?:nothing|no\s+openings?)\b|\bany\s+luck\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenedUp();
+
+    [GeneratedRegex(@"(?:\b(?:me|myself|yo|m[ií])\s*,?|\bmy\s*,)\s+(?:(?:and|y)\s+)?(?:my|mi)\s+\p{L}+(?:\s+(?!and\b|y\b)\p{L}+)?\s*,?\s+(?:and|y|&|\+)\s+(?:my|mi)\s+\p{L}+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeAndTwoOthers();
 
     // "whatever massage is cheapest", "the least expensive facial", "your lowest priced massage"; Spanish "el facial mas
     // barato", "la limpieza más económica", "el mas barato" (the superlative: an article, read into "the", before it; not a
@@ -848,8 +856,23 @@ public sealed partial record ReplyCues
         {
             return (said.Groups["right"].Value, said.Groups["wrong"].Value);
         }
-        return WrongThenRight().Match(text) is { Success: true } m ? (m.Groups["right"].Value, m.Groups["wrong"].Value) : null;
+        if (WrongThenRight().Match(text) is { Success: true } m)
+        {
+            return (m.Groups["right"].Value, m.Groups["wrong"].Value);
+        }
+        if (LastDigitsAre().Match(text) is { Success: true } last)
+        {
+            // "oh sorry, the last part is zero one one three", "los últimos cuatro son 0113" (round 35): the number's end, said
+            // in digits or digit words; Wrong is empty (whatever ended the number).
+            var digits = string.Concat(last.Groups["right"].Value.Split([' ', ',', '-'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => char.IsDigit(w[0]) ? w : NumberWords.Digit(w.ToLowerInvariant()) is >= 0 and var d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?"));
+            return digits.Length is >= 2 and <= 4 && digits.All(char.IsDigit) ? (digits, "") : null;
+        }
+        return null;
     }
+
+    [GeneratedRegex(@"\b(?:the\s+)?last\s+(?:part|bit|four|4|two|2|digits|numbers)(?:\s+(?:digits|numbers))?\s+(?:is|are|should\s+be|was|were)\s+(?<right>(?:(?:\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,-]*){1,4})\W*$|\b(?:los\s+)?[uú]ltimos\s+(?:cuatro|4|dos|2|d[ií]gitos|n[uú]meros)(?:\s+(?:d[ií]gitos|n[uú]meros))?\s+(?:son|eran|deben\s+ser)\s+(?<right>\d{2,4})\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastDigitsAre();
 
     /// <summary>
     /// Two or more people to be seen at once: "at the same time", "together", "side by side", "a couples massage", "a la vez",
@@ -869,10 +892,10 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:anything|something|any|nothing|a\s+day|any\s+day|day|slots?|times?|openings?|availability|one)\s+(?:a\s+(?:bit|little)\s+)?sooner\b|\bsooner\s+than\s+(?:that|saturday|sunday|monday|tuesday|wednesday|thursday|friday|then)\b|\bearlier\s+in\s+the\s+week\b|\ban\s+earlier\s+day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sooner();
 
-    [GeneratedRegex(@"(?<![\d-])(?<right>\d{2,4})\b(?:\s+at\s+the\s+end)?,?\s+not\s+(?<wrong>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d-])(?<right>\d{2,4})\b(?:\s+at\s+the\s+end)?,?\s+(?:not|no)\s+(?<wrong>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex RightNotWrong();
 
-    [GeneratedRegex(@"\bnot\s+(?<wrong>\d{2,4}),?\s+(?:it'?s\s+|its\s+)?(?<right>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:not|no)\s+(?<wrong>\d{2,4}),?\s+(?:it'?s\s+|its\s+|es\s+|sino\s+)?(?<right>\d{2,4})(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex WrongThenRight();
 
     // "¿qué días trabaja jordan?", "cuándo trabaja sofia" (round 28: the week, no day said);

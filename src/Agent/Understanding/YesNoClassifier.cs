@@ -57,6 +57,8 @@ public static partial class YesNoClassifier
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "oh", "ah", "well", "so", "oh", "hey", "honestly",
+        // Said on a call before the answer (round 35): "mmm sí, esa está bien", "eh... sí". A bare "mm" stays no answer.
+        "mm", "mmm", "mmmm", "eh", "ehh", "em", "emm",
     };
 
     private static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
@@ -99,6 +101,14 @@ public static partial class YesNoClassifier
 
         var tokens = Tokenizer.Tokenize(text);
         var first = 0;
+        if (HoldOn().Match(text) is { Success: true, Length: > 0 } holdOn)
+        {
+            // "uh, one sec... yeah ok", "un momento... sí" (round 35): a moment asked before the answer is no answer itself.
+            while (first < tokens.Count && tokens[first].Start < holdOn.Length)
+            {
+                first++;
+            }
+        }
         while (first < tokens.Count && Fillers.Contains(tokens[first].Lower))
         {
             first++;
@@ -286,6 +296,9 @@ public static partial class YesNoClassifier
 
     private static string[][] Split(params string[] phrases) =>
         [.. phrases.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(p => p.Length)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:uh+|um+|er+m*|eh+|mm+|hmm+)\W+)*(?:one\s+sec(?:ond)?|hold\s+on|just\s+a\s+sec(?:ond)?|give\s+me\s+a\s+sec(?:ond)?|let\s+me\s+(?:see|check|think)|un\s+(?:momento|segundo|segundito|momentito)|a\s+ver)\W+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HoldOn();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:uh|un|u+m*)[\s-]*h+u+h+\b|\bm+[\s-]*h+m+\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SaidYesWithoutWords();
