@@ -203,7 +203,11 @@ public sealed partial class SafetyScreen
             && !NamesTreatment(normalized) && !Personal().IsMatch(normalized) && !OfTheSpaOrTheSkin().IsMatch(normalized);
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
             othersSaid || mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language,
-            followUpOnly, generalHealth, _rules.AsksToStopTexts(normalized));
+            followUpOnly, generalHealth,
+            // Read only where it can change the reply: another category than a clinician's or an emergency's matched first (the
+            // texts_unwanted wording itself already answers as such). On every message it ran the Spanish typo fixer again (+8 KB a turn).
+            match is { } first && first.Category.Name is not ("emergency" or "medical") && first.Reply != EscalationRules.TextsUnwantedReply
+                && _rules.AsksToStopTexts(normalized));
     }
 
     /// <summary>
