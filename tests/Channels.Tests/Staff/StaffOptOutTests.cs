@@ -46,6 +46,16 @@ public abstract class StaffOptOutTests
         return [.. entries.EnumerateArray().Where(e => e.GetProperty("action").GetString() == action)];
     }
 
+    /// <summary>A later text to the opted-out number, queued and drained through the real sender, is suppressed.</summary>
+    private static async Task AssertLaterTextSuppressedAsync(StaffHarness h, string phone)
+    {
+        var outbox = h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>();
+        var later = await outbox.EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!",
+            null, "mission", null, null, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
+        await h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>().DrainOnceAsync(CancellationToken.None);
+        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed, (await outbox.ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+    }
+
     private static JsonElement After(JsonElement audit) => JsonDocument.Parse(audit.GetProperty("after").GetString()!).RootElement.Clone();
 
     [StoreFact]
@@ -293,11 +303,7 @@ public abstract class StaffOptOutTests
         Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
 
         // A later text to the number is refused by the sender, and the team's reply is not even queued.
-        var later = await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!",
-            null, "mission", null, null, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
-        await h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>().DrainOnceAsync(CancellationToken.None);
-        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed,
-            (await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        await AssertLaterTextSuppressedAsync(h, phone);
         using var reply = await PostJsonAsync(desk, $"/api/staff/conversations/{conversationId}/reply", new { text = "Hi! Just checking in." });
         Assert.Equal("opted_out", (await JsonAsync(reply)).GetProperty("sms").GetString());
         Assert.Empty(rest.Requests);
@@ -330,11 +336,7 @@ public abstract class StaffOptOutTests
         Assert.Equal("client:" + phone, status.GetProperty("recordedBy").GetString());
         var audit = Assert.Single(await AuditAsync(h, "client.sms_opt_out"));
         Assert.Equal(conversationId, audit.GetProperty("conversationId").GetString());
-        var later = await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!",
-            null, "mission", null, null, FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
-        await h.Host.Get<FrontDesk.Channels.Twilio.Outbound.OutboxSender>().DrainOnceAsync(CancellationToken.None);
-        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed,
-            (await h.Host.Get<FrontDesk.Tools.Outbox.OutboxWriter>().ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        await AssertLaterTextSuppressedAsync(h, phone);
         Assert.Empty(rest.Requests);
     }
 
@@ -385,10 +387,7 @@ public abstract class StaffOptOutTests
         Assert.Contains("opt_out_confirmation", exception.GetProperty("after").GetString(), StringComparison.Ordinal);
 
         // Nothing after it: a later text is suppressed, and the confirmation is not sent twice.
-        var later = await outbox.EnqueueAsync(FrontDesk.Tools.Outbox.MessageKind.MissedCall, phone, "Sorry we missed your call!", null, "mission", null, null,
-            FrontDesk.Tools.Audit.Actor.System("test"), CancellationToken.None);
-        await sender.DrainOnceAsync(CancellationToken.None);
-        Assert.Equal(FrontDesk.Tools.Outbox.OutboxStatus.Suppressed, (await outbox.ListAsync(null, 100, CancellationToken.None)).Single(m => m.Id == later.Id).Status);
+        await AssertLaterTextSuppressedAsync(h, phone);
         Assert.Single(rest.Requests);
     }
 
