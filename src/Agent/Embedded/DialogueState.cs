@@ -183,6 +183,15 @@ internal sealed class DialogueState
     /// </summary>
     public bool OtherProviderAsked { get; set; }
 
+    /// <summary>
+    /// The treatment being booked is wanted after one's own appointment (round 36): before the search, that appointment is found
+    /// (the person's appointments looked up once) and the search runs on its day from its end.
+    /// </summary>
+    public bool AfterOwnVisit { get; set; }
+
+    /// <summary>The person's appointments were looked up for <see cref="AfterOwnVisit"/>; their list answers it.</summary>
+    public bool AfterOwnVisitLookup { get; set; }
+
     /// <summary>Weekdays ruled out ("any day but monday"), English names separated by commas; every search leaves them out.</summary>
     public string? NotDays { get; set; }
 
@@ -530,6 +539,7 @@ internal sealed class DialogueState
         ServiceId = null;
         ServiceOptions = [];
         DateStart = DateEnd = After = Before = Near = StaffId = LocationId = null;
+        AfterOwnVisit = AfterOwnVisitLookup = false;
         Asked = AskedBefore = AgentQuestion.Nothing;
         Phase = DialoguePhase.None;
         ChosenSlotId = null;

@@ -64,6 +64,11 @@ public sealed partial class EmbeddedChatClient
             // The reply is worded in the language the message was read in.
             state.Language = u.Language ?? state.Language;
             var reading = DialogueTracker.Observe(state, u, Profile, tools);
+            if (u.Cues.AfterOwnVisit && u.Intent is Intent.Book or Intent.Availability)
+            {
+                // "i have a massage friday, can i do a facial right after" (round 36): searched from that appointment's end.
+                state.AfterOwnVisit = true;
+            }
             reading.WaitlistAndOwnAppointmentAsked = _waitlistAnswered is not null && DialogueTracker.AsksOwnAppointment(text);
             // Right after a cancellation (round 34), or later in the conversation after other talk in words that name the
             // appointment ("can i keep my appointment after all?", "al final sí quiero mi cita del jueves"; round 35): read on the
@@ -1165,6 +1170,18 @@ public sealed partial class EmbeddedChatClient
                 state.Asked = AgentQuestion.Date;
                 return Say("window_in_past");
             }
+            if (state.AfterOwnVisit)
+            {
+                // Round 36: the treatment is wanted after one's own appointment: that appointment is found first (looked up
+                // once), and the search runs on its day from its end.
+                state.AfterOwnVisit = false;
+                if (state.AppointmentRefs.Count == 0)
+                {
+                    state.AfterOwnVisitLookup = true;
+                    return Call("list_appointments", []);
+                }
+                FollowOwnVisit();
+            }
             if (state.AskLocation && state.LocationId is null && Profile.Locations.Count > 1)
             {
                 state.AskLocation = false;
@@ -1172,6 +1189,32 @@ public sealed partial class EmbeddedChatClient
                 return Say("ask_location", ("locations", LocationsList()));
             }
             return Call("check_availability", SearchArgs(null));
+        }
+
+        /// <summary>
+        /// One's own appointment a treatment is wanted after (round 36): the one on the day said, else the soonest of another
+        /// service; its day becomes the search's and its end the earliest start. Nothing changes when none is found.
+        /// </summary>
+        private void FollowOwnVisit()
+        {
+            DateOnly? daySaid = state.DateStart is { } start && (state.DateEnd is null || state.DateEnd == start)
+                && DateOnly.TryParseExact(start, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var one) ? one : null;
+            var visits = Enumerable.Range(0, Math.Min(state.AppointmentStarts.Count, state.AppointmentServices.Count))
+                .Select(i => (Index: i, Ok: DateTime.TryParse(state.AppointmentStarts[i], Inv, DateTimeStyles.None, out var at), At: at))
+                .Where(v => v.Ok && (daySaid is not { } day || DateOnly.FromDateTime(v.At) == day))
+                .Select(v => (v.At, Service: FrontDesk.Tools.CatalogLookup.Services(Profile, state.AppointmentServices[v.Index]) is [var s, ..] ? s : null))
+                .Where(v => v.Service is not null && v.Service.Id != state.ServiceId)
+                .OrderBy(v => v.At)
+                .ToList();
+            if (visits is not [var visit, ..])
+            {
+                return;
+            }
+            var ends = visit.At.AddMinutes(visit.Service!.DurationMin);
+            state.DateStart = state.DateEnd = ends.ToString("yyyy-MM-dd", Inv);
+            var from = ends.ToString("HH:mm", Inv);
+            state.After = state.After is { } after && string.CompareOrdinal(after, from) > 0 ? after : from;
+            state.Near = null;
         }
 
         /// <summary>
@@ -2146,6 +2189,13 @@ public sealed partial class EmbeddedChatClient
             state.AppointmentStarts = [.. items.Select(a => a.TryGetProperty("localStart", out var ls) ? ls.GetString() ?? "" : "")];
             state.AppointmentProviders = [.. items.Select(a => a.TryGetProperty("provider", out var p) ? p.GetString() ?? "" : "")];
             state.AppointmentLocations = [.. items.Select(a => a.TryGetProperty("location", out var l) ? l.GetString() ?? "" : "")];
+            if (state.AfterOwnVisitLookup && state.Task == DialogueTask.Book)
+            {
+                // Looked up for a treatment wanted after one's own appointment (round 36): the search follows it.
+                state.AfterOwnVisitLookup = false;
+                FollowOwnVisit();
+                return NextBookingStep();
+            }
             if (state.VisitToldCheck != VisitTold.None)
             {
                 return OnVisitTold();

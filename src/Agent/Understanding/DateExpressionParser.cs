@@ -176,6 +176,14 @@ public static partial class DateExpressionParser
             Offer(ref best, new Candidate(3, m.Index, m.Length, WeekRange(m, today)));
         }
 
+        foreach (Match m in Expressions.PartOfMonth.In(lower, everyExpression))
+        {
+            if (PartOfMonthRange(m, today) is { } part)
+            {
+                Offer(ref best, new Candidate(0, m.Index, m.Length, part));
+            }
+        }
+
         if (best is not { } found)
         {
             return null;
@@ -416,6 +424,41 @@ public static partial class DateExpressionParser
         return new DateRange(today, sunday);
     }
 
+    /// <summary>
+    /// "the first week of december", "the last week of january", "early december", "mid-january" (round 36: "first week of
+    /// december, swedish 90" went to the team as a question): the days of that part of the month's next occurrence, from today
+    /// when it has begun; null when it is over.
+    /// </summary>
+    private static DateRange? PartOfMonthRange(Match m, DateOnly today)
+    {
+        var month = MonthNumber(m.Groups["m"].Value);
+        var year = month < today.Month ? today.Year + 1 : today.Year;
+        var first = new DateOnly(year, month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var part = m.Groups["p"].Value;
+        if (month == 5 && part is "early" or "mid" or "late")
+        {
+            // "running late may i still come": a verb, not the month.
+            return null;
+        }
+        var (from, to) = part switch
+        {
+            "first" or "1st" => (first, first.AddDays(6)),
+            "second" or "2nd" => (first.AddDays(7), first.AddDays(13)),
+            "third" or "3rd" => (first.AddDays(14), first.AddDays(20)),
+            "fourth" or "4th" => (first.AddDays(21), first.AddDays(27)),
+            "last" => (last.AddDays(-6), last),
+            "early" or "beginning" or "start" => (first, first.AddDays(9)),
+            "late" or "end" => (first.AddDays(20), last),
+            _ => (first.AddDays(10), first.AddDays(19)),
+        };
+        if (to < today)
+        {
+            return null;
+        }
+        return new DateRange(from < today ? today : from, to);
+    }
+
     private static DateRange? InPeriodRange(Match m, DateOnly today)
     {
         var amount = m.Groups["n"].Value;
@@ -544,9 +587,10 @@ public static partial class DateExpressionParser
         public static readonly Expression Weekday = new(nameof(Weekday), DateExpressionParser.Weekday());
         public static readonly Expression WeekFrom = new(nameof(WeekFrom), DateExpressionParser.WeekFrom());
         public static readonly Expression WeekOrMonth = new(nameof(WeekOrMonth), DateExpressionParser.WeekOrMonth());
+        public static readonly Expression PartOfMonth = new(nameof(PartOfMonth), DateExpressionParser.PartOfMonth());
 
         /// <summary>All of them, in the order <see cref="Parse(string, DateOnly, IReadOnlyList{DateOnly}?)"/> runs them.</summary>
-        public static readonly IReadOnlyList<Expression> All = [IsoDate, SlashDate, MonthDay, DayMonth, TheOrdinal, Holiday, RelativeDay, InPeriod, Weekday, WeekFrom, WeekOrMonth];
+        public static readonly IReadOnlyList<Expression> All = [IsoDate, SlashDate, MonthDay, DayMonth, TheOrdinal, Holiday, RelativeDay, InPeriod, Weekday, WeekFrom, WeekOrMonth, PartOfMonth];
     }
 
     [GeneratedRegex(@"(?<![\d/.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-])", RegexOptions.CultureInvariant)]
@@ -582,4 +626,7 @@ public static partial class DateExpressionParser
 
     [GeneratedRegex(@"\b(?:(?:this|next|the)\s+)?(?:coming\s+|following\s+)?weekend\b|\b(?:later|rest\s+of)\s+this\s+week\b|\bend\s+of\s+(?:the|this)\s+week\b|\bend\s+of\s+(?:the|this|next)\s+month\b|\bweek\s+after\s+next\b|\b(?:this|next)\s+(?:week|month)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeekOrMonth();
+
+    [GeneratedRegex(@"\b(?:(?:the\s+)?(?<p>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+(?:of|in)\s+|(?:the\s+)?(?<p>beginning|start|end)\s+of\s+|(?<p>early|mid|late)[\s-]+)(?<m>" + Month + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfMonth();
 }

@@ -111,6 +111,13 @@ public sealed partial record ReplyCues
     /// </summary>
     public bool PricesWithOpenings { get; init; }
 
+    /// <summary>
+    /// A treatment wanted after one's own appointment ("i have a massage friday, can i do a facial right after", "can i add
+    /// dermaplaning to my facial tomorrow", round 36): the booking's search starts when that appointment ends, on its day.
+    /// Set by the understanding.
+    /// </summary>
+    public bool AfterOwnVisit { get; init; }
+
     /// <summary>How long a service takes is asked ("how long is the swedish massage", "whats the length on a swedish?").</summary>
     public bool AsksLength { get; init; }
 
@@ -900,8 +907,9 @@ public sealed partial record ReplyCues
 
     // "¿qué días trabaja jordan?", "cuándo trabaja sofia" (round 28: the week, no day said);
     // "is sofia working saturday", "is jordan in on sunday", "does maya work tuesdays", "will priya be there friday", and the
-    // Spanish read as it is written or glossed ("sofia trabaja el domingo", "sofia works the sunday").
-    [GeneratedRegex(@"\b(?:is|will|does)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:be\s+)?(?:working|work|in|around|there|available|on)\b|\b(?:trabaja|works|working)\s+(?:on\s+|el\s+|the\s+|this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|today|tomorrow|tmrw|hoy|ma[nñ]ana)|\b(?:qu[eé]\s+d[ií]as|cu[aá]ndo|what\s+days|which\s+days|when)\s+(?:trabaja|works|work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Spanish read as it is written or glossed ("sofia trabaja el domingo", "sofia works the sunday"); round 36: "does maya work
+    // weekends", "maya trabaja los fines de semana", "la dra kim está el viernes".
+    [GeneratedRegex(@"\b(?:is|will|does)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:be\s+)?(?:working|work|in|around|there|available|on)\b|\b(?:trabaja|works|working)\s+(?:on\s+|el\s+|the\s+|this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|today|tomorrow|tmrw|hoy|ma[nñ]ana|weekends?|fines\s+de\s+semana)|\best[aá]\s+(?:el\s+|este\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|hoy|ma[nñ]ana)\b|\b(?:qu[eé]\s+d[ií]as|cu[aá]ndo|what\s+days|which\s+days|when)\s+(?:trabaja|works|work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WorksAsked();
 
     // "does maya do facials", "can kenji do brows", "does dr kim do filler", "maya hace faciales?" (a provider's own work).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FrontDesk.Tools.Semantic;
 
@@ -774,6 +775,12 @@ public sealed partial class Understander
         // at most once per message.
         bool? aboutElsewhere = null;
         bool NamesElsewhere() => aboutElsewhere ??= AboutElsewhere?.Invoke(normalized) == true;
+        // What is added to one's visit names a treatment of the menu (round 36), not a length ("add 30 min") nor an extra the
+        // menu does not list ("a scalp massage").
+        bool AddedIsOnTheMenu(string added) => !LengthInName().IsMatch(added) && !string.IsNullOrWhiteSpace(added)
+            && new ServiceMatcher(vocabulary).Match(added) is { Kind: ServiceMatchKind.Confident or ServiceMatchKind.Candidates } menu
+            // Every word but an article is the service's name: "a scalp massage" is an extra, not a massage of the menu.
+            && AddedWord().Matches(added).All(w => menu.Spans.Any(span => w.Index >= span.Start && w.Index < span.End));
         // A word of a service or a staff member found in this message: "running 10 min late for my facial" is a visit here,
         // not one somewhere else.
         bool IsOwnWord(string word) =>
@@ -1139,8 +1146,11 @@ public sealed partial class Understander
             // person has, told; not a request for another one (the policy looks up what they have).
             intent = Intent.MyAppointments;
         }
+        // A treatment wanted after one's own appointment (round 36), set below into the cues.
+        var afterOwnVisit = false;
         if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human)
-            && AddOnToOwn().Match(lowered) is { Success: true } addOn && IsTreatmentOrVisitWord(addOn.Groups["own"].Value, vocabulary))
+            && AddOnToOwn().Match(lowered) is { Success: true } addOn && IsTreatmentOrVisitWord(addOn.Groups["own"].Value, vocabulary)
+            && !AddedIsOnTheMenu(addOn.Groups["add"].Value))
         {
             // "can u add a scalp massage onto my facial tmrw?": an add-on to a booked treatment, a question for the FAQ (and
             // the team when it has no answer), not a booking of another service nor the menu.
@@ -1149,6 +1159,34 @@ public sealed partial class Understander
             date = null;
             time = null;
             faqQuestion = AddOnQuestion;
+        }
+        else if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human) && time?.Exact is null
+            && AddOnToOwn().Match(lowered) is { Success: true } addedOn && IsTreatmentOrVisitWord(addedOn.Groups["own"].Value, vocabulary)
+            && AddedIsOnTheMenu(addedOn.Groups["add"].Value))
+        {
+            // Round 36: "can i add dermaplaning to my facial tomorrow" went to the team as an add-on question: a treatment of
+            // the menu added to one's visit is a visit of its own, booked on the day said (the one added, not the one had).
+            (intent, confidence) = (Intent.Book, 1);
+            services = new ServiceMatcher(vocabulary).Match(addedOn.Groups["add"].Value);
+            faqQuestion = null;
+            afterOwnVisit = true;
+        }
+        else if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human or Intent.Reschedule) && time?.Exact is null
+            && services.Kind != ServiceMatchKind.None && AfterMine().Match(lowered) is { Success: true } afterMine
+            && IsTreatmentOrVisitWord(afterMine.Groups["own"].Value, vocabulary))
+        {
+            // Round 36: "i have a massage friday, can i do a facial right after?", "tengo masaje el viernes, me puedo hacer un
+            // facial justo después" (glossed): the massages were offered, or a facial at 9 before the massage. The treatment
+            // wanted is the other one, searched from the end of one's own appointment on its day.
+            var had = new ServiceMatcher(vocabulary).Match(afterMine.Groups["own"].Value);
+            var wanted = services.Services.Where(x => !had.Services.Any(o => o.Id == x.Id)).ToList();
+            if (wanted.Count > 0)
+            {
+                var kind = wanted.Count == 1 ? ServiceMatchKind.Confident : wanted.Select(x => x.Category).Distinct(StringComparer.Ordinal).Count() == 1 ? ServiceMatchKind.Candidates : ServiceMatchKind.Several;
+                services = services with { Kind = kind, Services = wanted };
+                (intent, confidence) = (Intent.Book, 1);
+                afterOwnVisit = true;
+            }
         }
         // Read as the spa's own by its words below (its address, the business itself): never turned away by meaning after.
         var plainlyTheSpas = false;
@@ -1316,6 +1354,7 @@ public sealed partial class Understander
         // meaning (Laser Hair Removal): the policy says it is not something the spa offers.
         var namesAnotherTreatment = services.Kind == ServiceMatchKind.None && CareTreatments.NamesOneNotOffered(normalized, vocabulary);
         var cues = ReplyCues.Read(normalized);
+        cues = afterOwnVisit ? cues with { AfterOwnVisit = true } : cues;
         if (ageAskedOfATreatment)
         {
             // "can i get a massage if im 16" (round 33): the treatment is the spa's, asked with an age, not one off the menu.
@@ -1413,6 +1452,55 @@ public sealed partial class Understander
             && AgeSaidAsking().IsMatch(lowered))
         {
             (intent, confidence) = (Intent.Faq, 1);
+        }
+        // Round 36 (the lead): two lengths of one treatment compared ("is the 90 min worth it over the 60", "vale la pena el de
+        // 90 o con el de 60 basta", glossed) were declined, or answered with another service that lasts 60 minutes: both
+        // lengths are described, each with its time and price, and the person chooses.
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time?.Exact is null
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Faq or Intent.Book or Intent.Availability or Intent.Smalltalk
+            && LengthsCompared().Match(lowered) is { Success: true } compared
+            && LengthsOfOne(vocabulary, services, int.Parse(compared.Groups["a"].Value, CultureInfo.InvariantCulture),
+                int.Parse(compared.Groups["b"].Value, CultureInfo.InvariantCulture)) is { } lengths)
+        {
+            (intent, confidence) = (Intent.Faq, 1);
+            services = lengths;
+            faqQuestion = null;
+        }
+        // Round 36: "qué es mejor para nudos, sueco o tejido profundo?" (glossed "which is better for knots, …") listed the
+        // massages to choose from while its English twin described each: two or three services weighed against each other
+        // are described, in both languages.
+        if (asked == AgentQuestion.Nothing && chosen is null && date is null && time is null && intent is Intent.Book or Intent.Availability or Intent.OutOfScope or Intent.Unknown
+            && services is { Kind: ServiceMatchKind.Several, Services.Count: 2 or 3 } && ServicesWeighed().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Faq, 1);
+            faqQuestion = null;
+        }
+        // Round 36: "la dra kim está el viernes?" (glossed "the dra kim is friday?") asked which service to book with her while
+        // the English "is dr kim in on friday" is told her hours that day: a provider and a day, and nothing else, ask whether
+        // she works then.
+        if (staff.Person is not null && date is { Range.IsSingleDay: true } && services.Kind == ServiceMatchKind.None && asked == AgentQuestion.Nothing
+            && chosen is null && intent is Intent.OutOfScope or Intent.Unknown or Intent.Availability or Intent.Smalltalk && ProviderOnADay().IsMatch(lowered))
+        {
+            cues = cues with { AsksWhoWorks = true };
+            (intent, confidence) = (Intent.Availability, 1);
+        }
+        // Round 36: "can i do a massage and a facial the same day?" found the couples entry (two people) by "same day": one
+        // person's two treatments of two kinds on one day are a booking, each chosen in turn.
+        if (asked == AgentQuestion.Nothing && chosen is null && intent is Intent.Faq or Intent.OutOfScope or Intent.Unknown
+            && services.Kind is ServiceMatchKind.Candidates or ServiceMatchKind.Several
+            && services.Services.Select(x => x.Category).Distinct(StringComparer.Ordinal).Count() >= 2
+            && OneDayTwoTreatments().IsMatch(lowered) && !GroupForUs().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Book, 1);
+            faqQuestion = null;
+        }
+        // Round 36: "this is ava i have something tomorrow i think", "soy ava creo que tengo algo mañana" (glossed) asked which
+        // service to book: an appointment one half remembers having is a look-up of one's own appointments.
+        if (asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None
+            && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Availability or Intent.Book
+            && HalfRememberedVisit().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.MyAppointments, 1);
         }
         if (staff.Person is not null && asked == AgentQuestion.Nothing && chosen is null && services.Kind == ServiceMatchKind.None && date is null
             && ProviderLeft().IsMatch(lowered))
@@ -2136,6 +2224,15 @@ public sealed partial class Understander
             // stands is a look at it, whatever service it names.
             (intent, confidence) = (Intent.MyAppointments, 1);
         }
+        // Round 36: a day with what does not suit it and no service ("anything friday except 12 to 2?") was declined and the day
+        // lost; a service with a day ruled out ("un facial cualquier día menos el fin de semana", glossed) was declined in
+        // Spanish while its English twin offered the facials. A visit asked for: which service is asked, the day kept. Read
+        // last, over the readings by meaning that call it off topic.
+        if (asked == AgentQuestion.Nothing && intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk
+            && (date is not null || services.Kind != ServiceMatchKind.None) && SaidByWhatIsExcluded().IsMatch(lowered))
+        {
+            (intent, confidence) = (Intent.Availability, 1);
+        }
 
         return new Utterance
         {
@@ -2810,7 +2907,7 @@ public sealed partial class Understander
     // Matched without backtracking (linear in the text): the source-generated form of this pattern backtracked for seconds
     // on "add a new friend named luis" (found by the round-13 probes; a turn must never hang on a regular expression).
     private static readonly Regex AddOnToOwnPattern = new(
-        @"\b(?:add|tack|throw)\s+(?:on\s+|in\s+)?(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?(?:on\s*to|onto|to|on)\s+my\s+(?<own>[a-z-]+)\b",
+        @"\b(?:add|tack|throw)\s+(?:on\s+|in\s+)?(?<add>(?:(?:a|an|some|the)\s+)?(?:[a-z'-]+\s+){0,3}?)(?:on\s*to|onto|to|on|a)\s+my\s+(?<own>[a-z-]+)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static Regex AddOnToOwn() => AddOnToOwnPattern;
@@ -3407,6 +3504,71 @@ public sealed partial class Understander
     // One's own appointment made longer (round 35): "can i make my 60 min a 90", "change my 60 minute massage to the 90".
     [GeneratedRegex(@"\b(?:make|change|switch|turn|upgrade|extend|bump)\s+(?:my|our)\s+(?:\w+\s+){0,2}(?:30|45|50|60|75|80|90)(?:\s*-?\s*(?:min|mins|minute|minutes))?(?:\s+(?:one|massage|facial|session|appointment|appt))?\s+(?:(?:to|into|up\s+to|for)\s+)?(?:(?:a|an|the)\s+)?(?:60|75|80|90|120)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OwnVisitLonger();
+
+    // Two lengths compared (round 36): "is the 90 min worth it over the 60", "90 or 60?", "the 60 vs the 90", "is it worth it the
+    // 90 or with the 60 is enough" (glossed Spanish): the two numbers joined by a comparing word.
+    [GeneratedRegex(@"\b(?<a>30|45|50|60|75|80|90|120)(?:\s*-?\s*(?:min|mins|minute|minutes))?\b(?:(?:\s+|\s*,\s*)[a-z']+){0,3}?(?:\s+|\s*,\s*)(?:over|or|vs\.?|versus|than|compared\s+(?:to|with)|instead\s+of)\s+(?:(?:with|just|only|the|a|an|one|is)\s+){0,3}(?<b>30|45|50|60|75|80|90|120)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LengthsCompared();
+
+    // A length said in a service's name: "Swedish Massage (60 min)", "90-Minute Facial".
+    [GeneratedRegex(@"\s*\(?\b\d{2,3}\s*-?\s*(?:min|mins|minute|minutes)\b\)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LengthInName();
+
+    // A word of what is added to one's visit, articles aside (round 36).
+    [GeneratedRegex(@"\b(?!(?:a|an|some|the)\b)[a-z'-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex AddedWord();
+
+    /// <summary>
+    /// The two lengths of one treatment (round 36): the services of the menu lasting <paramref name="a"/> and <paramref name="b"/>
+    /// minutes whose names are the same but for the length, of the kind named when one is; null unless exactly one treatment
+    /// comes in both lengths.
+    /// </summary>
+    private static ServiceMatch? LengthsOfOne(SpaVocabulary vocabulary, ServiceMatch named, int a, int b)
+    {
+        if (a == b)
+        {
+            return null;
+        }
+        var kinds = named.Kind == ServiceMatchKind.None ? null : named.Services.Select(s => s.Category).ToHashSet(StringComparer.Ordinal);
+        var families = Enumerable.Range(0, vocabulary.Services.Count)
+            .Where(i => vocabulary.DurationAt(i) is { } minutes && (minutes == a || minutes == b)
+                && (kinds is null || kinds.Contains(vocabulary.Services[i].Category)))
+            .GroupBy(i => LengthInName().Replace(vocabulary.Services[i].Name, string.Empty).Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Any(i => vocabulary.DurationAt(i) == a) && g.Any(i => vocabulary.DurationAt(i) == b))
+            .ToList();
+        return families is [var one]
+            ? new ServiceMatch(ServiceMatchKind.Several, [.. one.OrderBy(i => vocabulary.DurationAt(i)).Select(i => vocabulary.Services[i])], null, named.Spans, 1)
+            : null;
+    }
+
+    // A day or a service said with what does not suit (round 36): "anything friday except 12 to 2", "any day except weekends",
+    // "any time but not before 10".
+    [GeneratedRegex(@"\b(?:any\s*(?:day|time|thing|one)|anything|whenever)\b.{0,30}\b(?:except|but\s+not|but|other\s+than)\b|\b(?:except|other\s+than)\s+(?:on\s+)?(?:weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|afternoons?|evenings?|\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*(?:to|-|till|until)\s*\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?)?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidByWhatIsExcluded();
+
+    // An appointment one half remembers having (round 36): "i have something tomorrow i think", "i think i have an appointment
+    // friday", "do i have something on tuesday?".
+    [GeneratedRegex(@"\bi\s+(?:think\s+i\s+)?(?:have|had|got)\s+(?:something|smth|sth|an?\s+(?:appointment|appt|booking))\b.{0,30}\b(?:i\s+think|right|no|or\s+not|maybe)\b|\bi\s+think\s+i\s+(?:have|had|got)\s+(?:something|smth|sth|an?\s+(?:appointment|appt|booking)|one)\b|\bdo\s+i\s+have\s+(?:something|anything)\s+(?:booked\s+)?(?:on\s+|for\s+)?(?:today|tomorrow|tmrw|this|next|mon|tue|wed|thu|fri|sat|sun)", RegexOptions.CultureInvariant)]
+    private static partial Regex HalfRememberedVisit();
+
+    // One person's two treatments on one day (round 36): "a massage and a facial the same day", "back to back", "one after
+    // the other", "el mismo día" (glossed "the same day"). Not two people ("my friend and i", "for us").
+    [GeneratedRegex(@"\b(?:the\s+)?same\s+day\b|\bback\s*(?:to|2)\s*back\b|\bone\s+after\s+the\s+other\b|\b(?:first|and)\s+then\s+(?:the\s+|a\s+)?(?:massage|facial)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OneDayTwoTreatments();
+
+    // A provider and a day and nothing else (round 36): "the dra kim is friday?", "is maya tomorrow?".
+    [GeneratedRegex(@"^\s*(?:is\s+)?(?:the\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is\s+)?(?:in\s+)?(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\s*\??\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProviderOnADay();
+
+    // Services weighed against each other (round 36): "which is better for knots", "what's the difference between", "should i
+    // get the hydrafacial or the peel".
+    [GeneratedRegex(@"\bwhich\s+(?:one\s+)?is\s+(?:better|best)\b|\bwhat'?s\s+the\s+difference\b|\bwhat\s+is\s+the\s+difference\b|\bshould\s+i\s+(?:get|do|book|go\s+with)\b.{0,40}\bor\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ServicesWeighed();
+
+    // A treatment wanted after one's own (round 36): "i have a massage friday, can i do a facial right after", "right after my
+    // massage", "after my facial tomorrow can i get dermaplaning"; the own treatment's word in "own".
+    [GeneratedRegex(@"\bi\s+(?:already\s+)?(?:have|got|ve\s+got|'ve\s+got)\s+(?:a\s+|an\s+|my\s+)?(?<own>[a-z-]+)\b.{0,60}?\b(?:right|just|straight|directly)\s+after\b(?!\s+(?:work|lunch|school|class))|\b(?:right|just|straight|directly)?\s*after\s+my\s+(?<own>[a-z-]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AfterMine();
 
     // Whether someone is there, the whole message (round 35): "is anyone there", "hello? anybody there", "are you there?".
     [GeneratedRegex(@"^\W*(?:(?:hi|hey|hello|helo|hallo|um+|uh+|so)\W+)*(?:is\s+)?(?:any\s*one|any\s*body|some\s*one|some\s*body)\s+(?:there|here|around|on\s+the\s+line|home|awake|working)(?:\s+(?:today|right\s+now|now|rn))?\W*$|^\W*(?:(?:hi|hey|hello|helo|hallo|um+|uh+|so)\W+)*(?:are\s+)?(?:you|u)\s+(?:still\s+)?there\W*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
