@@ -182,4 +182,21 @@ public class DateExpressionParserTests
         Assert.False(week.IsClosed);
         Assert.Equal(closures, week.ClosedDays);
     }
+
+    // Parts of a month (round 36): "first week of december" went to the team as a question.
+    [Theory]
+    [InlineData("first week of december, swedish 90", "2026-12-01", "2026-12-07")]
+    [InlineData("the first week of december", "2026-12-01", "2026-12-07")]
+    [InlineData("second week of dec", "2026-12-08", "2026-12-14")]
+    [InlineData("the last week of december", "2026-12-25", "2026-12-31")]
+    [InlineData("early january for a peel", "2027-01-01", "2027-01-10")]
+    [InlineData("mid-december", "2026-12-11", "2026-12-20")]
+    [InlineData("late november", "2026-11-25", "2026-11-30")]
+    [InlineData("end of january", "2027-01-21", "2027-01-31")]
+    public void Parts_of_a_month_are_their_days_from_today(string text, string from, string to) =>
+        Assert.Equal(Range(from, to), Read(text, Wednesday));
+
+    // "late may" after "running" is a verb and a month's word, not a date.
+    [Fact]
+    public void Running_late_may_i_is_no_date() => Assert.Null(Read("running late may i still come in", Wednesday));
 }
