@@ -1458,13 +1458,6 @@ internal static partial class DialogueTracker
     internal static bool TakesCancelBack(string text) => (CancelTakenBackWords().IsMatch(text) || PutBackWords().IsMatch(text)) && !LeftCancelled().IsMatch(text);
 
     /// <summary>
-    /// A cancellation taken back later in the conversation, after other talk (round 35): words that name the appointment kept or
-    /// wanted back ("can i keep my appointment after all?", "can i just keep the
-    /// saturday one then?", "can i have my appointment back?", "al final sí quiero mi cita del jueves", "mejor sí me quedo con mi
-    /// cita"). A bare "ok keep it" or "déjala" after other talk is not (round 34: what "it" is is no longer clear). Read only
-    /// while a cancel of this conversation is remembered.
-    /// </summary>
-    /// <summary>
     /// The price or the length asked with no question mark ("wait whats the price first", round 36: not an answer, so the
     /// read-back was put again with no price said).
     /// </summary>
@@ -1476,6 +1469,13 @@ internal static partial class DialogueTracker
     /// </summary>
     internal static bool OneInPartOfDay(string text) => OnePickedByPartOfDay().IsMatch(text);
 
+    /// <summary>
+    /// A cancellation taken back later in the conversation, after other talk (round 35): words that name the appointment kept or
+    /// wanted back ("can i keep my appointment after all?", "can i just keep the
+    /// saturday one then?", "can i have my appointment back?", "al final sí quiero mi cita del jueves", "mejor sí me quedo con mi
+    /// cita"). A bare "ok keep it" or "déjala" after other talk is not (round 34: what "it" is is no longer clear). Read only
+    /// while a cancel of this conversation is remembered.
+    /// </summary>
     internal static bool TakesCancelBackLater(string text) => !LeftCancelled().IsMatch(text)
         && CancelWantedBack().IsMatch(text);
 
