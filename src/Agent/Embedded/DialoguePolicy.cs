@@ -682,6 +682,12 @@ internal static class DialoguePolicy
             && r.Tools.Contains("accept_waitlist_offer") && r.Tools.Contains("find_waitlist_offer"), PolicyAction.AcceptWaitlistOffer),
         new("thanks", (_, r) => r.U.Intent == Intent.Thanks, PolicyAction.Thanks),
 
+        new("times on offer and the price or length of the service in play asked, nothing new said (\"how much is the ninety again?\", round 36: the times were asked again with no price)",
+            (s, r) => s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0 && s.PendingTool is null && s.ServiceId is not null && DialogueTracker.PriceOrLengthAsked(r.U)
+                && r.Chosen is null && r.U.Date is null && r.U.Time is null && !r.ContactGiven && r.U.Services.Kind == ServiceMatchKind.None
+                && r.U.Intent is Intent.OutOfScope or Intent.Unknown or Intent.Smalltalk or Intent.Inform,
+            PolicyAction.AnswerFaq, Id: "r36-price-at-offer"),
+
         // Nothing in the reply answers the question pending: ask it again with the choices, then offer a person.
         new("slots on offer and nothing in the reply", (s, r) => AnswersNothing(s, r) && s.Asked == AgentQuestion.SlotChoice && s.Offered.Count > 0, PolicyAction.AskSlotChoiceAgain, IsMiss: true),
         new("service options open and nothing in the reply", (s, r) => AnswersNothing(s, r) && s.Asked == AgentQuestion.Service && s.ServiceOptions.Count > 1, PolicyAction.AskServiceChoice, IsMiss: true),

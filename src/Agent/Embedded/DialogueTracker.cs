@@ -467,7 +467,7 @@ internal static partial class DialogueTracker
         var keeps = u.Cues.KeepsAsIs && u.YesNo != YesNo.Yes && !cancelsInstead && !HasSlots(u)
             && state.PendingTool is "cancel_appointment" or "reschedule_appointment";
         if (!keeps && u.YesNo == YesNo.Unknown && !HasSlots(u) && u.Staff.Kind == StaffMatchKind.None && u.Name is null && u.Phone is null && u.Email is null
-            && !u.OtherProvider && (u.Intent == Intent.Faq || u.Cues.AsksSomething && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
+            && !u.OtherProvider && (u.Intent == Intent.Faq || (u.Cues.AsksSomething || PriceOrLengthAsked(u)) && u.Intent is Intent.Unknown or Intent.OutOfScope or Intent.Inform or Intent.Smalltalk))
         {
             // "can i bring my own oil" at the read-back: a question beside it; the write stays pending and is asked again after the answer.
             r.ReadBack = ReadBackAnswer.SideQuestion;
@@ -715,6 +715,16 @@ internal static partial class DialogueTracker
             state.GuestServiceId = theirs;
             u = u with { Services = ServiceMatch.None };
         }
+        else if (!state.Together && state.PartyLeft > 0 && state.ServiceId is { } everyones && u.Services.Kind == ServiceMatchKind.Confident
+            && u.Services.Service!.Id != everyones && OnePersonChanges().IsMatch(u.Text))
+        {
+            // "oh wait my sister wants a hydrafacial instead", "mi prima mejor un hydrafacial" with three people booked one after
+            // another (round 36): only that person's service changes; the others keep theirs (every service kept per person).
+            var kept = state.NextServices.Count >= state.PartyLeft ? state.NextServices.Take(state.PartyLeft - 1) : Enumerable.Repeat(everyones, state.PartyLeft - 1);
+            state.NextServices = [.. kept, u.Services.Service.Id];
+            u = u with { Services = ServiceMatch.None };
+            changed = true;
+        }
         else if (u.Services.Kind == ServiceMatchKind.Confident && u.Services.Service!.Id != state.ServiceId)
         {
             state.ServiceId = u.Services.Service.Id;
@@ -722,7 +732,7 @@ internal static partial class DialogueTracker
             changed = true;
         }
         else if (u.Services.Kind == ServiceMatchKind.Several && (u.Intent != Intent.Faq || u.Date is not null || u.Time is not null)
-            && (OneAfterAnother().IsMatch(u.Text) || state.Together)
+            && (OneAfterAnother().IsMatch(u.Text) || state.Together || state.PartyLeft > 1)
             && u.Services.Services.GroupBy(x => Family(x.Name)).Select(g => g.ToList()).ToList() is { Count: > 1 } families)
         {
             // "a facial and then a massage": the first now, the others after it on the same day, back to back. A length said
@@ -735,10 +745,13 @@ internal static partial class DialogueTracker
                 // with the person whose kind it is, whatever order the answer names them in.
                 families = [families[1], families[0]];
             }
-            else if (state.Together && families is [[_], _] && GuestsServiceSaidFirst(u))
+            else if (families is [[_], _] && ((state.Together && GuestsServiceSaidFirst(u))
+                || (!state.Together && state.PartyLeft > 1 && u.Services.Spans.Count >= 2 && OtherPersonSaidFirst(u.Text, u.Services.Spans))))
             {
                 // "a hydrafacial for my sister and a swedish 60 for me" (round 32): the service goes with the person named beside
-                // it, not with the order said; the caller's is searched first, the other person's with it.
+                // it, not with the order said; the caller's is searched first, the other person's with it. For three people
+                // ("for me, my mom and my sister? swedish 60 for me, hydrafacials for both of them", round 36) the people named
+                // before both services say nothing: the words right after the first service do.
                 families = [families[1], families[0]];
             }
             state.ServiceId = families[0] is [var first] ? first.Id : null;
@@ -749,6 +762,12 @@ internal static partial class DialogueTracker
                 // the second service is the second person's, searched with the first as pairs and booked on one yes.
                 state.GuestServiceId = theirs.Id == state.ServiceId ? null : theirs.Id;
                 state.NextServices = [];
+            }
+            else if (!state.Together && state.PartyLeft > 1 && families is [_, var others])
+            {
+                // Three people, "swedish 60 for me, hydrafacials for both of them" (round 36): the caller's service first, the
+                // other one for each of the others, one after another (each kept per person, none asked again).
+                state.NextServices = [.. Enumerable.Repeat(string.Join('|', others.Select(x => x.Id)), state.PartyLeft)];
             }
             else
             {
@@ -1439,6 +1458,18 @@ internal static partial class DialogueTracker
     internal static bool TakesCancelBack(string text) => (CancelTakenBackWords().IsMatch(text) || PutBackWords().IsMatch(text)) && !LeftCancelled().IsMatch(text);
 
     /// <summary>
+    /// The price or the length asked with no question mark ("wait whats the price first", round 36: not an answer, so the
+    /// read-back was put again with no price said).
+    /// </summary>
+    internal static bool PriceOrLengthAsked(Utterance u) => (u.Cues.AsksPrice || u.Cues.AsksLength) && !u.Cues.AsksLateFee;
+
+    /// <summary>
+    /// "the one after lunch", "el de la tarde", "the one in the evening": one time picked by its part of the day (round 36), as
+    /// written, so that when nothing on offer is then the part of the day's first opening is put to the person.
+    /// </summary>
+    internal static bool OneInPartOfDay(string text) => OnePickedByPartOfDay().IsMatch(text);
+
+    /// <summary>
     /// A cancellation taken back later in the conversation, after other talk (round 35): words that name the appointment kept or
     /// wanted back ("can i keep my appointment after all?", "can i just keep the
     /// saturday one then?", "can i have my appointment back?", "al final sí quiero mi cita del jueves", "mejor sí me quedo con mi
@@ -1501,4 +1532,11 @@ internal static partial class DialogueTracker
     private static bool WrittenAsAName(string text) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } words
         && words.All(w => char.IsUpper(w[0]));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:ok|okay|um+|uh+|hmm+|mm+|eh+|pues|bueno)\W+)*(?:(?:the|that)\s+one|(?:el|la)(?:\s+que\s+es)?)\s+(?:(?:after|before|around|at|in\s+the|de\s+la|en\s+la|por\s+la|del)\s+)?(?:lunch|lunchtime|noon|afternoon|morning|evening|tarde|ma[nñ]ana|noche|mediod[ií]a|almuerzo)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OnePickedByPartOfDay();
+
+    // "my sister wants a hydrafacial instead", "my cousin actually a …" (round 36): one of the others' service changed.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:my|mi)\s+(?:daughter|son|sister|brother|mom|mother|mum|dad|father|friend|wife|husband|partner|cousin|aunt|grandma|hija|hijo|hermana|hermano|mam[aá]|madre|pap[aá]|padre|amiga|amigo|esposa|esposo|prima|primo|t[ií]a|abuela)\s+(?:wants?|would\s+(?:like|rather)|'d\s+(?:like|rather)|will\s+(?:have|get|take)|prefers?|actually|instead|rather|needs?|mejor|quiere|prefiere)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OnePersonChanges();
 }

@@ -53,6 +53,12 @@ public sealed partial class EmbeddedChatClient
                 return Call("find_waitlist_offer", []);
             }
             var offersGone = DropOffersGoneBy();
+            if ((state.Asked != AgentQuestion.Nothing || state.PendingTool is not null) && YesNoClassifier.AfterHoldOn(text) is { } afterMoment)
+            {
+                // "uh, one sec... yeah ok" at an offer or a question (round 36): the moment asked is no answer, and its "one" no
+                // time; what follows it is the answer, read on its own.
+                understood = engine._understander.Understand(afterMoment, engine.Context(state));
+            }
             var u = WithSoonerDays(WithDigitsCorrected(PickFromDayChoices(understood ?? engine._understander.Understand(text, engine.Context(state)))));
             if (state.Asked == AgentQuestion.SlotChoice && u.ChosenSlot is null && u.Cues.LanguageAsked is not null
                 && LanguageRequest.Rest(text) is { } afterSwitch && engine._understander.Understand(afterSwitch, engine.Context(state)) is { ChosenSlot: not null } pick)
@@ -861,6 +867,13 @@ public sealed partial class EmbeddedChatClient
                     }
                     // "3:30 works" said to an offer of other times: if 3:30 is free, it is their pick (read back, not listed).
                     state.TakeAskedTime = r.AskedOnArrival == AgentQuestion.SlotChoice && u.Time?.Kind == TimePreferenceKind.Exact && r.Chosen is null;
+                    if (r.AskedOnArrival == AgentQuestion.SlotChoice && r.Chosen is null && u.Time?.Kind == TimePreferenceKind.Window && state.LeadWith is null
+                        && DialogueTracker.OneInPartOfDay(_text))
+                    {
+                        // "the one after lunch", "el de la tarde" at an offer with nothing then (round 36): one time meant, so the
+                        // part of the day's first opening leads as a yes-or-no question (a yes takes it), the others after it.
+                        state.LeadWith = TimePreferenceKind.Earliest;
+                    }
                     if (changed)
                     {
                         state.Offered = [];

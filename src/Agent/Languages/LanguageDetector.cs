@@ -22,6 +22,9 @@ public sealed partial class LanguageDetector
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\p{L}\d,;:][ \t]*)\b\p{Lu}\p{Ll}[\p{L}'’]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’]*){1,2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WrittenName();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\p{Lu}\p{Ll}[\p{L}'’]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’]*){1,2}(?=[ \t,:-]*[+(]?\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NameBeforeNumber();
+
     // Three or more single letters apart by spaces or hyphens: "N G U Y E N", "d-a-n-a".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}'’])\p{L}(?:[\s-]+\p{L}){2,}(?![\p{L}'’])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SpelledOut();
@@ -117,6 +120,9 @@ public sealed partial class LanguageDetector
         // A name spelled letter by letter on a call ("It's Linh Nguyen, N G U Y E N.", round 28: read as another language)
         // says nothing about the language either.
         plain = SpelledOut().Replace(plain, " ");
+        // A name opening the message before a number ("Dana Reyes 415-555-0199, hydrafacial, friday 11am", round 36: read
+        // as a third language) says nothing about it either.
+        plain = NameBeforeNumber().Replace(plain, " ");
         var words = Words(plain);
         if (words.Any(w => !char.IsUpper(w.Word[0])))
         {

@@ -976,7 +976,7 @@ public sealed partial record ReplyCues
     [GeneratedRegex(@"\b(?:some(?:one|body)\s+else|any(?:one|body)\s+(?:else|but)|a\s+different\s+(?:person|provider|therapist|esthetician|tech|technician|someone)|another\s+(?:person|provider|therapist|esthetician|tech|technician)|other\s+(?:person|provider|therapist)|not\s+with\s+(?:her|him|them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SomeoneElse();
 
-    [GeneratedRegex(@"\b(?:what'?s|whats|what\s+is)\s+(?:the\s+)?latest\b|\blatest\s+(?:you\s+have|you\s+got|u\s+have|u\s+got|opening|appointment|time|slot|available)\b|\bhow\s+late\s+(?:can|do|does|is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:what'?s|whats|what\s+is)\s+(?:the\s+)?latest\b|\blatest\s+(?:one\s+)?(?:you\s+have|you\s+got|you'?ve\s+got|u\s+have|u\s+got|opening|appointment|time|slot|available)\b|\bhow\s+late\s+(?:can|do|does|is)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LatestOpening();
 
     [GeneratedRegex(@"\b(?:of\s+(?:those|these|them|the\s+ones)|one\s+of\s+those|on\s+the\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -626,7 +626,8 @@ public sealed partial class Understander
             // The person's name beside the pick ("10 please, this is Rae Kowalski") is not part of it.
             var forChoice = contact.NameSpan is { } nameSpan ? TextNormalizer.Mask(withoutContact, [nameSpan]) : withoutContact;
             chosen = ChooseSlot(forChoice, context.OfferedSlots, date, time, vocabulary, out ordinalSpan);
-            if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes, Remainder.Length: 0 })
+            if (chosen is null && context.RequestedTime is { } requested && YesNoClassifier.Classify(normalized) is { Answer: YesNo.Yes } plainYes
+                && YesNoClassifier.OnlyMoreYes(plainYes.Remainder))
             {
                 // "Wednesday at 2?" → "I have 1, 2 or 3" → "yes": the yes accepts the time they asked for, on the day they
                 // asked for ("the 28th at 2" → "nearest: Friday at 1:45, 2, 2:15, or the waitlist?" → "yes" picks nothing).
@@ -2854,7 +2855,9 @@ public sealed partial class Understander
     [GeneratedRegex(@"^\s*(?:first|second|last)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrderWord();
 
-    [GeneratedRegex(@"\bsame\s+time\b", RegexOptions.CultureInvariant)]
+    // "same time"; "can i keep tuesday's time but with a different therapist?" (round 36): the appointment's own time kept
+    // while something else changes.
+    [GeneratedRegex(@"\bsame\s+time\b|\bkeep\s+(?:my\s+|the\s+|(?:[a-z]+day|tomorrow)'?s\s+)time\s+but\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameTimeCue();
 
     [GeneratedRegex(@"\b(?:me\s+(?:and|n|&)\s+(?:my|a)\s+\w+|\w+\s+and\s+(?:i|me)\b|both\s+of\s+us|(?:two|three|2|3)\s+of\s+us|side\s+by\s+side|couples?\b|together|\b(?:me|i\s+(?:want|need|would\s+like|d\s+like)|i'?d\s+like)\s+(?:an?|one|the)\s+(?:\w+\s+){1,3}?and\s+(?:for\s+)?my\s+\w+\s+(?:an?|one|the)\s+\w+)", RegexOptions.CultureInvariant)]

@@ -82,6 +82,22 @@ public static partial class YesNoClassifier
     };
 
     /// <summary>
+    /// What follows a moment asked for at the start ("uh, one sec... yeah ok" → "yeah ok", round 36), or null when the message
+    /// does not open with one or holds nothing after it.
+    /// </summary>
+    public static string? AfterHoldOn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return HoldOn().Match(text) is { Success: true, Length: > 0 } holdOn && text[holdOn.Length..].Trim() is { Length: > 0 } rest ? rest : null;
+    }
+
+    /// <summary>
+    /// Whether what is left after a yes is nothing or only more of it ("yeah ok", "yes sure, fine"; round 36: "yeah ok" at an
+    /// offer led by the time asked was no pick of it, "yeah" was).
+    /// </summary>
+    public static bool OnlyMoreYes(string remainder) => remainder.Length == 0 || MoreYes().IsMatch(remainder);
+
+    /// <summary>
     /// Classifies <paramref name="text"/> as yes, no, or unknown, with the remainder after the answer.
     /// Text holding emoji is normalised first (👍 is yes), and the span then refers to the normalised text.
     /// </summary>
@@ -299,6 +315,9 @@ public static partial class YesNoClassifier
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:uh+|um+|er+m*|eh+|mm+|hmm+)\W+)*(?:one\s+sec(?:ond)?|hold\s+on|just\s+a\s+sec(?:ond)?|give\s+me\s+a\s+sec(?:ond)?|let\s+me\s+(?:see|check|think)|un\s+(?:momento|segundo|segundito|momentito)|a\s+ver)\W+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex HoldOn();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|k|sure|fine|good|great|perfect|works|that\s+works|sounds\s+good|vale|bueno|est[aá]\s+bien)\W*)+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MoreYes();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:uh|un|u+m*)[\s-]*h+u+h+\b|\bm+[\s-]*h+m+\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SaidYesWithoutWords();
