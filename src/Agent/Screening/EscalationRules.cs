@@ -395,6 +395,13 @@ public sealed partial class EscalationRules
         private readonly HashSet<string> _words = new(StringComparer.Ordinal);
         private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
         private readonly HashSet<string> _notTypos;
+        // The three sets looked up by a span of the message, and the stems' lengths, shortest first: a word starts with a
+        // stem when its start of one of those lengths is a stem (perf round 36: each word of a message was compared with
+        // every stem, the word's text made again for each).
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _notTyposBySpan;
+        private readonly int[] _stemLengths;
         // Each word's and stem's sound, worked out once: Closest compares a message's word with all of them.
         private readonly (string Word, string Sound)[] _wordSounds;
         private readonly (string Stem, string Sound)[] _stemSounds;
@@ -430,6 +437,10 @@ public sealed partial class EscalationRules
             }
             _wordSounds = [.. _words.Select(w => (w, Sound(w)))];
             _stemSounds = [.. _stems.Select(st => (st, Sound(st)))];
+            _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+            _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+            _notTyposBySpan = _notTypos.GetAlternateLookup<ReadOnlySpan<char>>();
+            _stemLengths = [.. _stems.Select(st => st.Length).Distinct().Order()];
         }
 
         /// <summary>The text with each misspelt word replaced by the one word or stem it is close to; unchanged when none is.</summary>
@@ -441,14 +452,15 @@ public sealed partial class EscalationRules
             // "inches" is not "hinch…", "costa mesa" not "costra", "inflated" not "inflam…" (CLINC's train rows). With
             // Spanish words around it every word is read as before: "se me sierra la garganta" is "cierra".
             var english = !SpanishWords().IsMatch(text);
-            foreach (Match m in Letters().Matches(text))
+            foreach (var m in Letters().EnumerateMatches(text))
             {
-                if (m.Length < MinLength || _words.Contains(m.Value) || _notTypos.Contains(m.Value) || _stems.Any(s => m.Value.StartsWith(s, StringComparison.Ordinal))
-                    || (english && FrontDesk.Tools.Semantic.ModelVocabulary.IsWord(m.Value)))
+                var letters = text.AsSpan(m.Index, m.Length);
+                if (m.Length < MinLength || _wordsBySpan.Contains(letters) || _notTyposBySpan.Contains(letters) || StartsWithStem(letters))
                 {
                     continue;
                 }
-                if (Fix(m.Value) is not { } fixedWord || fixedWord == m.Value)
+                var value = letters.ToString();
+                if ((english && FrontDesk.Tools.Semantic.ModelVocabulary.IsWord(value)) || Fix(value) is not { } fixedWord || fixedWord == value)
                 {
                     continue;
                 }
@@ -457,6 +469,23 @@ public sealed partial class EscalationRules
                 last = m.Index + m.Length;
             }
             return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+        }
+
+        /// <summary>Whether the word starts with one of the stems (or is one).</summary>
+        private bool StartsWithStem(ReadOnlySpan<char> word)
+        {
+            foreach (var length in _stemLengths)
+            {
+                if (length > word.Length)
+                {
+                    return false;
+                }
+                if (_stemsBySpan.Contains(word[..length]))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The word or stem a message's word (five letters or more, not one of ours) is a misspelling of, or null.</summary>

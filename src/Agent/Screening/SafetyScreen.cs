@@ -220,7 +220,15 @@ public sealed partial class SafetyScreen
         var found = new List<(string Tag, int Start, int End)>();
         foreach (Match w in WordPattern().Matches(normalized))
         {
-            found.AddRange(_conditionStems.Where(c => Names(w.Value, c)).Select(c => (c.Tag, w.Index, w.Index + w.Length)));
+            // The word's text made once, not once per condition (perf round 36).
+            var word = w.Value;
+            foreach (var condition in _conditionStems)
+            {
+                if (Names(word, condition))
+                {
+                    found.Add((condition.Tag, w.Index, w.Index + w.Length));
+                }
+            }
         }
         foreach (var (medicine, start, end) in HealthConcepts.MedicinesIn(normalized))
         {
@@ -265,7 +273,7 @@ public sealed partial class SafetyScreen
     /// </summary>
     private static bool Names(string word, (string Tag, string Stem, bool Whole) condition) =>
         condition.Whole
-            ? word == condition.Stem || word.StartsWith(condition.Stem, StringComparison.Ordinal) && word[condition.Stem.Length..] is "s" or "es" or "ed" or "ing" or "ned" or "ning" or "d"
+            ? word == condition.Stem || word.StartsWith(condition.Stem, StringComparison.Ordinal) && word.AsSpan(condition.Stem.Length) is "s" or "es" or "ed" or "ing" or "ned" or "ning" or "d"
             : word.StartsWith(condition.Stem, StringComparison.Ordinal);
 
     /// <summary>
