@@ -90,6 +90,8 @@ public sealed class RoundThirtySixScreenTests
     [InlineData("would a massage help my back pain?")]
     [InlineData("un masaje me ayudaria con el dolor de espalda?")]
     [InlineData("my neck hurts since the botox, can i still get a massage")]
+    [InlineData("my back hurts since the massage on friday, can i book another massage")]
+    [InlineData("me duele la espalda desde el masaje del viernes, quiero otro masaje")]
     public void Pain_alone_a_red_flag_or_a_question_of_help_goes_to_a_clinician(string text)
     {
         Assert.Equal("medical", Screen.ScreenInbound(text).Category?.Name);
