@@ -102,8 +102,6 @@ public sealed class RoundThirtySixScreenTests
     [InlineData("do you have someone i could talk to")]
     [InlineData("can a human call me back")]
     [InlineData("can i talk to someone in spanish")]
-    [InlineData("is there someone who speaks spanish")]
-    [InlineData("hola, ¿hay alguien que hable inglés?")]
     [InlineData("¿hay una persona a la que le pueda escribir?")]
     [InlineData("¿me puede llamar una persona?")]
     public void A_person_asked_for_in_other_ways_is_a_hand_off(string text)
@@ -111,6 +109,8 @@ public sealed class RoundThirtySixScreenTests
         Assert.Equal("human_request", Screen.ScreenInbound(text).Category?.Name);
     }
 
+    // "someone who speaks spanish" / "alguien que hable inglés" is answered by the assistant in that language (no hand-off, as
+    // before this round); "talk to someone in spanish" asks for a person, and the replies switch too.
     [Theory]
     [InlineData("can i talk to someone in spanish", "es")]
     [InlineData("hola, ¿hay alguien que hable inglés?", "en")]
@@ -118,5 +118,13 @@ public sealed class RoundThirtySixScreenTests
     public void A_person_in_the_other_language_switches_the_replies(string text, string language)
     {
         Assert.Equal(language, LanguageRequest.Read(text));
+    }
+
+    [Theory]
+    [InlineData("is there someone who speaks spanish")]
+    [InlineData("hola, ¿hay alguien que hable inglés?")]
+    public void Someone_who_speaks_the_other_language_is_not_a_hand_off(string text)
+    {
+        Assert.Null(Screen.ScreenInbound(text).Category);
     }
 }
