@@ -332,7 +332,9 @@ public abstract class StaffOptOutTests
         var status = await StatusAsync(desk, phone);
         Assert.True(status.GetProperty("optedOut").GetBoolean());
         Assert.Equal("keyword", status.GetProperty("source").GetString());
-        var escalation = Assert.Single((await GetJsonAsync(desk, "/api/staff/escalations?status=open")).EnumerateArray());
+        // The front desk sees a medical or emergency escalation's category only; a clinician reads its summary.
+        using var clinician = h.As(StaffRole.Clinician);
+        var escalation = Assert.Single((await GetJsonAsync(clinician, "/api/staff/escalations?status=open")).EnumerateArray());
         Assert.Equal(category, escalation.GetProperty("category").GetString());
         Assert.Contains("opt-out of " + phone, escalation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         await AssertLaterTextSuppressedAsync(h, phone);
