@@ -497,7 +497,7 @@ public sealed partial class FrontDeskAgent(
             {
                 // Too short for the detector to tell, but the safety rule that fired is written in that language ("me ahogo"):
                 // the guidance, and the conversation from here, are in the person's language. Not when the message asked for the
-                // other language ("¿hay alguien que hable inglés?", round 36): the hand-off is answered in the one asked for.
+                // other language ("can i talk to someone in spanish", round 36): the reply is in the one asked for.
                 state.Language = scope.Language = language = ruleLanguage;
                 clientTags.Language = agentTags.Language = language;
                 languageHeard = state.LanguageHeard = true;

@@ -31,7 +31,8 @@ namespace FrontDesk.Agent.Screening;
 /// </param>
 /// <param name="StopsTexts">
 /// The message asks that texts stop (a <c>texts_unwanted</c> wording of any category), whichever category matched first:
-/// "quit texting me every day about your deals and promos" matches the manager's pricing words before it (round 35).
+/// "quit texting me every day about your deals and promos" matches the manager's pricing words before it (round 35); beside
+/// an emergency's or a clinician's words too ("my lips are swelling badly after filler and stop texting me", round 36).
 /// </param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
     bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null,
