@@ -37,8 +37,13 @@ namespace FrontDesk.Agent;
 /// When the id is a session handle the person sent back (a web session id): the rules it is continued by, checked by the turn's
 /// begin; null for an id the channel vouches for (a phone thread, a call) or has just made.
 /// </param>
+/// <param name="StopsTexts">
+/// The channel read the text as an opt-out in its own words and passes it on only because the safety screen found an
+/// emergency's or a clinician's words beside it ("my lips are swelling after filler, take me off your list"): the turn gives
+/// the safety reply and records the opt-out of <paramref name="CallerPhone"/> as well, whatever wording the screen knows.
+/// </param>
 public sealed record TurnRequest(string ConversationId, string Channel, string Text, string? CallerPhone = null, string? LocationId = null, string? RequestId = null,
-    string? Language = null, SessionRules? Session = null);
+    string? Language = null, SessionRules? Session = null, bool StopsTexts = false);
 
 /// <summary>
 /// How a session handle sent back by its visitor is continued: only while it names a live conversation (stored, of the turn's
@@ -269,6 +274,12 @@ public sealed partial class FrontDeskAgent(
     /// </summary>
     internal const string TextsStoppedByText = "texts_stopped_sms";
 
+    /// <summary>The sentence said after an emergency's or a clinician's reply when the same message stopped the texts (a call).</summary>
+    internal const string TextsStoppedAfter = "texts_stopped_after";
+
+    /// <summary>The same by text: with how to get texts again (START; COMENZAR).</summary>
+    internal const string TextsStoppedAfterByText = "texts_stopped_after_sms";
+
     /// <summary>
     /// The number whose texts a "stop texting me" in this turn stops, or null. Only a number the channel vouches for as the
     /// person's own in this very request (<see cref="TurnRequest.CallerPhone"/>: a call's caller ID, a text's sender) — never
@@ -434,11 +445,12 @@ public sealed partial class FrontDeskAgent(
         scope.Language = language;
         // The message itself showed its language (not only kept from earlier): the client's record remembers it.
         var languageHeard = languageReading.Detected is not null && !languageReading.Unsupported;
+        var languageAsked = false;
         if (LanguageRequest.Read(text) is { } wanted && wanted != "other" && profile.Spa.Languages.Contains(wanted))
         {
             // "do you speak spanish?", "¿me puede atender en inglés?": the conversation goes on in the language asked for.
             state.Language = scope.Language = language = wanted;
-            languageHeard = true;
+            languageHeard = languageAsked = true;
         }
         state.LanguageHeard |= languageHeard;
         var reading = brains.Embedded.Understand(text, history, language, languageReading.WrittenIn);
@@ -480,11 +492,12 @@ public sealed partial class FrontDeskAgent(
         else
         {
             var finding = screen.ScreenInbound(raw);
-            if (finding.Language is { } ruleLanguage && ruleLanguage != language && languageReading.Detected is null
+            if (finding.Language is { } ruleLanguage && ruleLanguage != language && languageReading.Detected is null && !languageAsked
                 && profile.Spa.Languages.Contains(ruleLanguage))
             {
                 // Too short for the detector to tell, but the safety rule that fired is written in that language ("me ahogo"):
-                // the guidance, and the conversation from here, are in the person's language.
+                // the guidance, and the conversation from here, are in the person's language. Not when the message asked for the
+                // other language ("can i talk to someone in spanish", round 36): the reply is in the one asked for.
                 state.Language = scope.Language = language = ruleLanguage;
                 clientTags.Language = agentTags.Language = language;
                 languageHeard = state.LanguageHeard = true;
@@ -525,6 +538,18 @@ public sealed partial class FrontDeskAgent(
                 escalations.Add(NewEscalation(category, scope, request,
                     $"Asked to stop texts; the opt-out of {number} is recorded (source {StopSource(request)}): \"{Short(text)}\"", verbatim: true, language: language));
                 reply = prompts.Reply(request.Channel == "sms" ? TextsStoppedByText : TextsStopped, language);
+                agentTags.Brain = "rules";
+                agentTags.Escalation = category.Name;
+            }
+            else if (category is { Name: "emergency" or "medical" } && (finding.StopsTexts || request.StopsTexts) && TextsStoppableNumber(request) is { } safetyNumber)
+            {
+                // "my lips are swelling badly after filler and stop texting me" (round 36): the emergency guidance or the clinician's
+                // hand-off comes first and whole, then one short sentence that the texts stop; the opt-out is recorded with the turn,
+                // and the escalation keeps its category and urgency (its summary says the texts stopped, so the clinician calls).
+                stopTexts = safetyNumber;
+                escalations.Add(NewEscalation(category, scope, request, text, finding.Category is null ? null : finding.Urgency, language: language,
+                    also: $"Also asked to stop texts; the opt-out of {safetyNumber} is recorded (source {StopSource(request)}): call, don't text."));
+                reply = prompts.Reply(replyKey ?? category.Reply, language) + " " + prompts.Reply(request.Channel == "sms" ? TextsStoppedAfterByText : TextsStoppedAfter, language);
                 agentTags.Brain = "rules";
                 agentTags.Escalation = category.Name;
             }
@@ -893,7 +918,7 @@ public sealed partial class FrontDeskAgent(
         || reading.Phone is not null || reading.Email is not null || reading.Cues.Earliest;
 
     private Escalation NewEscalation(EscalationCategory category, ConversationScope scope, TurnRequest request, string? text, string? urgency = null, bool verbatim = false,
-        string? language = null)
+        string? language = null, string? also = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // No health details beyond the category: medical and emergency summaries never quote the person.
@@ -904,6 +929,10 @@ public sealed partial class FrontDeskAgent(
             _ when verbatim && text is not null => text,
             _ => text is null ? category.Name : $"{Describe(category.Name)}: \"{Short(text)}\"",
         };
+        if (also is not null)
+        {
+            summary = $"{summary} {also}";
+        }
         if (language is not null && language != ConversationLanguage.English)
         {
             // Staff should know before they call back; the person's own words stay as written (never translated).

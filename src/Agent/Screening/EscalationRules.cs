@@ -179,6 +179,12 @@ public sealed partial class EscalationRules
                     }
                     if (RulePatterns.IsMatch(group.Expression, input))
                     {
+                        if (group.Reply == TextsUnwantedReply && OnlyNegated(group.Expression, input))
+                        {
+                            // "please don't stop texting me, i like the reminders": the opposite of a stop; the category's other
+                            // patterns still count.
+                            continue;
+                        }
                         if (category.UnlessElsewhere && (elsewhere ??= AboutElsewhere(text, namesTreatment)))
                         {
                             // "connect me to the cable company": a request for another business's people, prices or complaints
@@ -216,7 +222,8 @@ public sealed partial class EscalationRules
         {
             try
             {
-                if (RulePatterns.IsMatch(group.Expression, group.Language is null ? text : corrected ??= _vocabulary.Correct(text)))
+                var input = group.Language is null ? text : corrected ??= _vocabulary.Correct(text);
+                if (RulePatterns.IsMatch(group.Expression, input) && !OnlyNegated(group.Expression, input))
                 {
                     return !AboutElsewhere(text);
                 }
@@ -228,6 +235,39 @@ public sealed partial class EscalationRules
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether every place the stop wording matches in the (normalized) text is negated just before it: "dont stop texting me",
+    /// "i didnt say to stop texting", "i dont want you to stop sending texts", "no dejen de escribirme", "nunca dije que dejen
+    /// de escribirme". Only the negation and a few words of saying or wanting between it and the wording ("i dont care, just
+    /// stop texting me" is a stop).
+    /// </summary>
+    internal static bool OnlyNegated(Regex stopWording, string text)
+    {
+        var any = false;
+        foreach (Match m in stopWording.Matches(text))
+        {
+            if (!NegatedJustBefore(text.AsSpan(0, m.Index)))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// Whether the (normalized: lower case, no apostrophes or accents) text before a stop wording ends in its negation (see
+    /// <see cref="OnlyNegated"/>). The SMS channel's own opt-out words use it too.
+    /// </summary>
+    /// <param name="before">What comes before the wording.</param>
+    public static bool NegatedJustBefore(ReadOnlySpan<char> before) => NegatedBefore().IsMatch(before);
+
+    // The negation, then only words of saying, asking or wanting ("dont", "didnt say to", "dont want you to", "nunca dije que",
+    // "no quiero que"), at the end of what comes before the stop wording. "no" alone only right before it ("no dejen de
+    // escribirme"): "no, stop texting me" has its comma.
+    [GeneratedRegex(@"(?:\b(?:dont|do\s+not|didnt|did\s+not|never|wont|will\s+not|nunca)(?:\s+(?:ever|even|say|said|ask|asked|want|wanted|mean|meant|tell|told|need|you|u|ya|yall|guys|to|me|for|que|dije|pedi|quiero|queria))*|\b(?:no|not)(?:\s+(?:quiero|queria|dije|pedi|que))*)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedBefore();
 
     // An emergency's words said of an episode long over, and nothing saying it is happening now.
     private bool PastEpisodeOnly(string text) => RulePatterns.IsMatch(PastEpisode, text) && !RulePatterns.IsMatch(StillHappening, text);

@@ -31,7 +31,8 @@ namespace FrontDesk.Agent.Screening;
 /// </param>
 /// <param name="StopsTexts">
 /// The message asks that texts stop (a <c>texts_unwanted</c> wording of any category), whichever category matched first:
-/// "quit texting me every day about your deals and promos" matches the manager's pricing words before it (round 35).
+/// "quit texting me every day about your deals and promos" matches the manager's pricing words before it (round 35); beside
+/// an emergency's or a clinician's words too ("my lips are swelling badly after filler and stop texting me", round 36).
 /// </param>
 public sealed record InboundFinding(EscalationCategory? Category, string? Reply, IReadOnlyList<string> StatedConditions, string? Urgency = null,
     bool ConditionOnly = false, bool OthersOnly = false, bool AsksIfHuman = false, bool Insists = false, string? Language = null,
@@ -204,10 +205,10 @@ public sealed partial class SafetyScreen
         return new InboundFinding(match?.Category, match?.Reply, conditions, match?.Urgency, conditionOnly,
             othersSaid || mentions.Count > 0 && own.Count == 0, asksIfHuman, Matches(_rules.InsistsAfterRefusal, normalized), match?.Language,
             followUpOnly, generalHealth,
-            // Read only where it can change the reply: another category than a clinician's or an emergency's matched first (the
-            // texts_unwanted wording itself already answers as such). On every message it ran the Spanish typo fixer again (+8 KB a turn).
-            match is { } first && first.Category.Name is not ("emergency" or "medical") && first.Reply != EscalationRules.TextsUnwantedReply
-                && _rules.AsksToStopTexts(normalized));
+            // Read only where it can change the reply: another category matched first (the texts_unwanted wording itself already
+            // answers as such); beside an emergency's or a clinician's words too (round 36: the safety reply, then the stop). On
+            // every message it ran the Spanish typo fixer again (+8 KB a turn).
+            match is { } first && first.Reply != EscalationRules.TextsUnwantedReply && _rules.AsksToStopTexts(normalized));
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed record InboundSms(string MessageSid, string From, string To, strin
 /// </summary>
 public sealed class SmsConversations(
     FrontDeskAgent agent,
+    FrontDesk.Agent.Screening.SafetyScreen screen,
     TwilioChannel channel,
     SmsOptOuts optOuts,
     SpaDatabase db,
@@ -77,6 +78,13 @@ public sealed class SmsConversations(
             // "no gracias, sácame de la lista" right after a waitlist opening was texted: the waitlist, not every text. The
             // assistant declines the opening and takes them off the waitlist; STOP itself still stops everything.
             keyword = SmsKeyword.None;
+        }
+        if (keyword == SmsKeyword.OptOut && !SmsKeywords.IsKeyword(sms.Body) && screen.ScreenInbound(sms.Body).Category?.Name is "emergency" or "medical")
+        {
+            // "my lips are swelling badly after filler and stop texting me" (round 36): the stop is said in words beside an
+            // emergency's or a clinician's. The agent answers with the guidance first and records the opt-out in the same turn
+            // (a bare STOP stays the carrier's keyword, answered here). Even from a number already opted out: they wrote to us.
+            return await AskAgentAsync(sms, conversationId, from, location, ct, stopsTexts: true);
         }
         // A keyword is answered in its own language when it is Spanish (ALTO, AYUDA), else in the conversation's.
         var language = keyword == SmsKeyword.None ? null
@@ -130,10 +138,10 @@ public sealed class SmsConversations(
         return await AskAgentAsync(sms, conversationId, from, location, ct);
     }
 
-    private async Task<string?> AskAgentAsync(InboundSms sms, string conversationId, string from, Location location, CancellationToken ct)
+    private async Task<string?> AskAgentAsync(InboundSms sms, string conversationId, string from, Location location, CancellationToken ct, bool stopsTexts = false)
     {
         // The turn runs to completion even if Twilio stops waiting: its reply then goes out through the outbox.
-        var turn = agent.HandleAsync(new TurnRequest(conversationId, "sms", sms.Body, from, location.Id, sms.MessageSid), lifetime.ApplicationStopping);
+        var turn = agent.HandleAsync(new TurnRequest(conversationId, "sms", sms.Body, from, location.Id, sms.MessageSid, StopsTexts: stopsTexts), lifetime.ApplicationStopping);
         var budget = Task.Delay(options.CurrentValue.ReplyBudgetMs, ct);
         if (await Task.WhenAny(turn, budget) == turn)
         {

@@ -100,6 +100,10 @@ public static partial class SmsKeywords
             : SmsKeyword.None;
     }
 
+    /// <summary>Whether the message is one of the keywords itself (STOP, ALTO, START …), not words that ask the same.</summary>
+    /// <param name="body">The inbound <c>Body</c>.</param>
+    public static bool IsKeyword(string? body) => body is not null && Keywords.ContainsKey(TrimPunctuation(body));
+
     /// <summary>
     /// An opt-out said in words that names a list and not the texts ("no thanks, take me off the list", "sácame de la
     /// lista"), never the keyword itself: when a waitlist opening was just texted, the list is the waitlist and the
@@ -108,7 +112,7 @@ public static partial class SmsKeywords
     /// <param name="body">The inbound <c>Body</c>.</param>
     public static bool AsksOffAList(string? body)
     {
-        if (body is null || Keywords.ContainsKey(TrimPunctuation(body)) || Classify(body) != SmsKeyword.OptOut)
+        if (body is null || IsKeyword(body) || Classify(body) != SmsKeyword.OptOut)
         {
             return false;
         }
@@ -134,20 +138,18 @@ public static partial class SmsKeywords
             return false;
         }
         var match = words.Match(text);
-        // "please don't stop texting me" is the opposite.
-        return match.Success && !Negated().IsMatch(text[..match.Index]);
+        // "please don't stop texting me", "i didn't say to stop texting", "no dejen de escribirme" are the opposite (the same
+        // reading as the safety screen's stop wordings).
+        return match.Success && !FrontDesk.Agent.Screening.EscalationRules.NegatedJustBefore(text.AsSpan(0, match.Index));
     }
 
     [GeneratedRegex(@"\b(?:(?:stop|quit|cease|quit\s+it\s+with)\s+(?:\w+\s+){0,2}?(?:texting|txting|texts|messaging|msging|messages|sending|contacting|spamming)\b|(?:take|remove|delete|drop)\s+(?:me|my\s+(?:number|phone|cell|mobile))\s+(?:off|from)\s+(?:your|the|this|ur|all)\b(?:\s+\w+){0,2}\s*(?:list|texts?|messages|contacts|system|$)|unsubscribe|no\s+more\s+(?:texts?|messages|msgs|txts)\b|(?:dont|do\s+not|never)\s+(?:text|message|contact)\s+me\b|opt\s*(?:me\s+)?out\b)", RegexOptions.CultureInvariant)]
     private static partial Regex OptOutWords();
 
     // "no me manden más mensajes", "dejen de mandarme mensajes", "quiero darme de baja", "bórrenme de su lista", "ya no me
-    // escriban" (no longer: the texts, whatever follows) (accents dropped).
-    [GeneratedRegex(@"\b(?:no\s+(?:me\s+|nos\s+)?(?:manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba)\s+(?:\w+\s+)?(?:mas\s+)?(?:mensajes|textos|sms|mas)\b|dej(?:en|a|e)\s+de\s+(?:mandar|enviar|escribir)(?:me|nos)?\b|(?:darme|dar|doy|me\s+doy)\s+de\s+baja\b|(?:borr|elimin|quit|sac)\w*\s+(?:de\s+)?(?:su|la|sus|esta|tu)\s+lista\b|cancelar\s+(?:la\s+|mi\s+)?suscripcion\b|desuscrib\w*|ya\s+no\s+quiero\s+(?:recibir\s+)?(?:mas\s+)?(?:mensajes|textos|sms)\b|ya\s+no\s+(?:me|nos)\s+(?:escriban|escribas|escriba|manden|mandes|mande|envien|envies|envie|texteen|textees|textee)\b)", RegexOptions.CultureInvariant)]
+    // escriban" (no longer: the texts, whatever follows), "no quiero más mensajes" (round 36) (accents dropped).
+    [GeneratedRegex(@"\b(?:no\s+(?:me\s+|nos\s+)?(?:manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba)\s+(?:\w+\s+)?(?:mas\s+)?(?:mensajes|textos|sms|mas)\b|dej(?:en|a|e)\s+de\s+(?:mandar|enviar|escribir)(?:me|nos)?\b|(?:darme|dar|doy|me\s+doy)\s+de\s+baja\b|(?:borr|elimin|quit|sac)\w*\s+(?:de\s+)?(?:su|la|sus|esta|tu)\s+lista\b|cancelar\s+(?:la\s+|mi\s+)?suscripcion\b|desuscrib\w*|ya\s+no\s+quiero\s+(?:recibir\s+)?(?:mas\s+)?(?:mensajes|textos|sms)\b|no\s+quiero\s+(?:recibir\s+)?mas\s+(?:mensajes|textos|sms)\b|ya\s+no\s+(?:me|nos)\s+(?:escriban|escribas|escriba|manden|mandes|mande|envien|envies|envie|texteen|textees|textee)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SpanishOptOutWords();
-
-    [GeneratedRegex(@"\b(?:dont|do\s+not|never|didnt|wont|no|nunca)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Negated();
 
     private static string WithoutAccents(string text)
     {

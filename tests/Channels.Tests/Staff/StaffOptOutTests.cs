@@ -309,6 +309,79 @@ public abstract class StaffOptOutTests
         Assert.Empty(rest.Requests);
     }
 
+    // Round 36: a stop said beside an emergency's or a clinician's words by text. The channel's words would take it as a plain
+    // stop (the guidance lost); it goes to the agent instead, which answers with the guidance first and records the opt-out in
+    // the same turn; the escalation keeps its category and says the texts stopped; later texts are refused.
+    [StoreTheory]
+    [InlineData("+14155557041", "my lips are swelling badly after filler and stop texting me", "emergency", "911", "START")]
+    [InlineData("+14155557042", "tengo fiebre y la zona roja se extiende, y ya no me manden mensajes", "emergency", "911", "COMENZAR")]
+    [InlineData("+14155557043", "got a rash after my peel yesterday is that normal?? also quit texting me", "medical", "medical advice", "START")]
+    public async Task A_text_with_a_stop_beside_an_emergency_gets_the_guidance_first_and_is_opted_out(string phone, string said, string category, string guidance, string optBackIn)
+    {
+        await using var rest = await FakeTwilioRestServer.StartAsync();
+        await using var h = await StaffHarness.StartAsync(Store, TwilioSimulator.Settings(rest.BaseAddress));
+        var twilio = new TwilioSimulator(h.Host.CreateClient());
+
+        var page = await twilio.TextAsync(phone, Mission, said, twilio.NewSid("SM"));
+
+        var message = page.Message ?? "";
+        Assert.Contains(guidance, message, StringComparison.Ordinal);
+        Assert.Contains(optBackIn, message, StringComparison.Ordinal);
+        Assert.True(message.IndexOf(guidance, StringComparison.Ordinal) < message.IndexOf(optBackIn, StringComparison.Ordinal), message);
+        using var desk = h.As(StaffRole.FrontDesk);
+        var status = await StatusAsync(desk, phone);
+        Assert.True(status.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("keyword", status.GetProperty("source").GetString());
+        // The front desk sees a medical or emergency escalation's category only; a clinician reads its summary.
+        using var clinician = h.As(StaffRole.Clinician);
+        var escalation = Assert.Single((await GetJsonAsync(clinician, "/api/staff/escalations?status=open")).EnumerateArray());
+        Assert.Equal(category, escalation.GetProperty("category").GetString());
+        Assert.Contains("opt-out of " + phone, escalation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        await AssertLaterTextSuppressedAsync(h, phone);
+        Assert.Empty(rest.Requests);
+    }
+
+    [StoreFact]
+    public async Task A_caller_with_an_emergency_who_asks_to_stop_the_texts_hears_the_guidance_first_and_is_opted_out()
+    {
+        await using var h = await StartAsync();
+        var call = new TwilioSimulator(h.Host.CreateClient()).Call("+14155556363", Mission);
+        await call.AnswerAsync();
+
+        var page = await call.SayAsync("my lips are swelling really bad since the filler this morning, and stop texting me please");
+
+        var spoken = page.Spoken;
+        Assert.Contains("911", spoken, StringComparison.Ordinal);
+        Assert.True(spoken.IndexOf("911", StringComparison.Ordinal) < spoken.IndexOf("won't text this number any more", StringComparison.Ordinal), spoken);
+        using var desk = h.As(StaffRole.FrontDesk);
+        var status = await StatusAsync(desk, "+14155556363");
+        Assert.True(status.GetProperty("optedOut").GetBoolean());
+        Assert.Equal("voice_request", status.GetProperty("source").GetString());
+        var escalation = Assert.Single((await GetJsonAsync(desk, "/api/staff/escalations?status=open")).EnumerateArray());
+        Assert.Equal("emergency", escalation.GetProperty("category").GetString());
+        Assert.Equal("urgent", escalation.GetProperty("urgency").GetString());
+    }
+
+    // Round 36: the negation of a stop is not a stop, by text (the channel's words) as by the agent.
+    [StoreTheory]
+    [InlineData("+14155557051", "don't stop texting me, i like the reminders")]
+    [InlineData("+14155557052", "please don't unsubscribe me")]
+    [InlineData("+14155557053", "i didnt say to stop texting me lol")]
+    [InlineData("+14155557054", "no dejen de mandarme mensajes, me sirven los recordatorios")]
+    public async Task A_text_that_negates_a_stop_stops_nothing(string phone, string said)
+    {
+        await using var h = await StartAsync();
+        var twilio = new TwilioSimulator(h.Host.CreateClient());
+
+        var page = await twilio.TextAsync(phone, Mission, said, twilio.NewSid("SM"));
+
+        Assert.DoesNotContain("START", page.Message ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("COMENZAR", page.Message ?? "", StringComparison.Ordinal);
+        using var desk = h.As(StaffRole.FrontDesk);
+        Assert.False((await StatusAsync(desk, phone)).GetProperty("optedOut").GetBoolean());
+        Assert.Empty(await AuditAsync(h, "client.sms_opt_out"));
+    }
+
     // The same asked inside a longer text, which the channel's words do not take (over 100 characters): the agent records it
     // with the turn, as on a call, and the answer says how to get texts again, as STOP's does.
     [StoreTheory]
