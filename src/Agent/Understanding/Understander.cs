@@ -1978,6 +1978,12 @@ public sealed partial class Understander
             intent = Intent.Human;
             confidence = 1;
         }
+        if (intent is Intent.Human or Intent.Unknown or Intent.OutOfScope && chosen is null && KeepTexting().IsMatch(lowered))
+        {
+            // Round 36: "please don't unsubscribe me" was read as a person asked for (the team told): a wish to keep the
+            // texts, which the opt-out's negation guard already leaves alone; nothing for the team.
+            (intent, confidence) = (Intent.Smalltalk, 1);
+        }
         if (asked is not AgentQuestion.Confirmation && chosen is null && TellMeWhenItOpens().IsMatch(lowered)
             && intent is not (Intent.Cancel or Intent.Reschedule or Intent.Human or Intent.Waitlist))
         {
@@ -3268,6 +3274,10 @@ public sealed partial class Understander
     // "text my phone when something opens up", "let me know if anything frees up", "msg me when a spot opens": told of an opening.
     [GeneratedRegex(@"\b(?:let\s+me\s+know|text|txt|message|msg|call|tell|notify|email|ping|alert)\s+(?:me|my\s+(?:cell|cellphone|phone|number|mobile))\s+(?:if|when|whenever|as\s+soon\s+as|once)\s+(?:something|anything|a\s+(?:spot|slot|time|opening|place)|one|it|a\s+cancell?ation)\s+(?:opens?|frees?|comes?|becomes?|is|gets?)\s*(?:up|available|free|open)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex TellMeWhenItOpens();
+
+    // A wish to keep the texts (round 36): "please don't unsubscribe me", "do not opt me out", "don't take me off the list".
+    [GeneratedRegex(@"\b(?:don'?t|do\s+not|dont|never)\s+(?:unsubscribe\s+me|opt\s+me\s+out|remove\s+me|take\s+me\s+off)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KeepTexting();
 
     // "please call my cell 415 555 0199", "can you call me", "call me at 4155550199", "ring me back this afternoon": a call
     // back asked for; not "call me Rob" (what to call the person: nothing but a time, a number or a courtesy may follow).

@@ -134,4 +134,21 @@ public sealed class RoundThirtySixConversationTests
         Assert.DoesNotContain("couples", reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("parejas", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    // The waitlist asked in Spanish as in English: which service for the list, never which service to book.
+    [Theory]
+    [InlineData("do you have a waitlist for saturdays", "waitlist")]
+    [InlineData("tienen lista de espera para los sábados", "lista de espera")]
+    [InlineData("me pueden avisar si se abre algo el viernes", "lista de espera")]
+    public Task A_waitlist_asked_for_asks_which_service_for_it(string text, string expected) => FirstMessages.AnsweredWithAsync(text, expected);
+
+    // A wish to keep the texts is nothing for the team (and, in the screen and the SMS channel, no opt-out).
+    [Theory]
+    [InlineData("please don't unsubscribe me")]
+    [InlineData("do not opt me out i need the reminders")]
+    public async Task A_wish_to_keep_the_texts_is_not_passed_on(string text)
+    {
+        var reply = await FirstMessages.ReplyAsync(text, "sms");
+        Assert.True(reply.Escalation is null, FirstMessages.Show(reply));
+    }
 }
