@@ -147,6 +147,7 @@ public sealed class AgentWarmUp(FrontDeskAgent agent) : IWarmUp
             nameof(DateExpressionParser.Expressions.RelativeDay) => "tomorrow",
             nameof(DateExpressionParser.Expressions.InPeriod) => "in two weeks",
             nameof(DateExpressionParser.Expressions.Weekday) => "next friday",
+            nameof(DateExpressionParser.Expressions.PartOfMonth) => "the first week of december",
             nameof(DateExpressionParser.Expressions.WeekFrom) => "a week from friday",
             _ => "next week",
         })),

@@ -185,11 +185,14 @@ internal sealed class DialogueState
 
     /// <summary>
     /// The treatment being booked is wanted after one's own appointment (round 36): before the search, that appointment is found
-    /// (the person's appointments looked up once) and the search runs on its day from its end.
+    /// (the person's appointments looked up once) and the search runs on its day from its end. Written only when set: an
+    /// ordinary state stays within the cheap compression's size (RoundThirtyOneStateColumnTests).
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool AfterOwnVisit { get; set; }
 
     /// <summary>The person's appointments were looked up for <see cref="AfterOwnVisit"/>; their list answers it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool AfterOwnVisitLookup { get; set; }
 
     /// <summary>Weekdays ruled out ("any day but monday"), English names separated by commas; every search leaves them out.</summary>
