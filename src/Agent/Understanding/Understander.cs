@@ -776,12 +776,12 @@ public sealed partial class Understander
         // at most once per message.
         bool? aboutElsewhere = null;
         bool NamesElsewhere() => aboutElsewhere ??= AboutElsewhere?.Invoke(normalized) == true;
-        // What is added to one's visit names a treatment of the menu (round 36), not a length ("add 30 min") nor an extra the
-        // menu does not list ("a scalp massage").
-        bool AddedIsOnTheMenu(string added) => !LengthInName().IsMatch(added) && !string.IsNullOrWhiteSpace(added)
+        // What is added to one's visit as the treatment of the menu it names (round 36), or null: a length ("add 30 min") or an
+        // extra the menu does not list ("a scalp massage") is none.
+        ServiceMatch? AddedFromTheMenu(string added) => !LengthInName().IsMatch(added) && !string.IsNullOrWhiteSpace(added)
             && new ServiceMatcher(vocabulary).Match(added) is { Kind: ServiceMatchKind.Confident or ServiceMatchKind.Candidates } menu
             // Every word but an article is the service's name: "a scalp massage" is an extra, not a massage of the menu.
-            && AddedWord().Matches(added).All(w => menu.Spans.Any(span => w.Index >= span.Start && w.Index < span.End));
+            && AddedWord().Matches(added).All(w => menu.Spans.Any(span => w.Index >= span.Start && w.Index < span.End)) ? menu : null;
         // A word of a service or a staff member found in this message: "running 10 min late for my facial" is a visit here,
         // not one somewhere else.
         bool IsOwnWord(string word) =>
@@ -1149,9 +1149,12 @@ public sealed partial class Understander
         }
         // A treatment wanted after one's own appointment (round 36), set below into the cues.
         var afterOwnVisit = false;
-        if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human)
-            && AddOnToOwn().Match(lowered) is { Success: true } addOn && IsTreatmentOrVisitWord(addOn.Groups["own"].Value, vocabulary)
-            && !AddedIsOnTheMenu(addOn.Groups["add"].Value))
+        // Something added to one's own visit: the match read once, and what is added matched against the menu once (null when
+        // it is not a treatment of the menu).
+        var addOn = asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human) ? AddOnToOwn().Match(lowered) : null;
+        var addedToOwn = addOn is { Success: true } && IsTreatmentOrVisitWord(addOn.Groups["own"].Value, vocabulary);
+        var addedFromMenu = addedToOwn ? AddedFromTheMenu(addOn!.Groups["add"].Value) : null;
+        if (addedToOwn && addedFromMenu is null)
         {
             // "can u add a scalp massage onto my facial tmrw?": an add-on to a booked treatment, a question for the FAQ (and
             // the team when it has no answer), not a booking of another service nor the menu.
@@ -1161,14 +1164,12 @@ public sealed partial class Understander
             time = null;
             faqQuestion = AddOnQuestion;
         }
-        else if (asked == AgentQuestion.Nothing && chosen is null && intent is not (Intent.Cancel or Intent.Human) && time?.Exact is null
-            && AddOnToOwn().Match(lowered) is { Success: true } addedOn && IsTreatmentOrVisitWord(addedOn.Groups["own"].Value, vocabulary)
-            && AddedIsOnTheMenu(addedOn.Groups["add"].Value))
+        else if (addedFromMenu is not null && time?.Exact is null)
         {
             // Round 36: "can i add dermaplaning to my facial tomorrow" went to the team as an add-on question: a treatment of
             // the menu added to one's visit is a visit of its own, booked on the day said (the one added, not the one had).
             (intent, confidence) = (Intent.Book, 1);
-            services = new ServiceMatcher(vocabulary).Match(addedOn.Groups["add"].Value);
+            services = addedFromMenu;
             faqQuestion = null;
             afterOwnVisit = true;
         }
@@ -3565,8 +3566,9 @@ public sealed partial class Understander
     private static partial Regex HalfRememberedVisit();
 
     // One person's two treatments on one day (round 36): "a massage and a facial the same day", "back to back", "one after
-    // the other", "el mismo día" (glossed "the same day"). Not two people ("my friend and i", "for us").
-    [GeneratedRegex(@"\b(?:the\s+)?same\s+day\b|\bback\s*(?:to|2)\s*back\b|\bone\s+after\s+the\s+other\b|\b(?:first|and)\s+then\s+(?:the\s+|a\s+)?(?:massage|facial)\b", RegexOptions.CultureInvariant)]
+    // the other", "el mismo día" (glossed "the same day"). Not two people ("my friend and i", "for us"). The treatments are
+    // the ones the menu's matcher found, never words written here.
+    [GeneratedRegex(@"\b(?:the\s+)?same\s+day\b|\bback\s*(?:to|2)\s*back\b|\bone\s+after\s+the\s+other\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneDayTwoTreatments();
 
     // A provider and a day and nothing else (round 36): "the dra kim is friday?", "is maya tomorrow?".
